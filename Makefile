@@ -1,0 +1,39 @@
+# docs2client: the two commands a fresh clone needs are `make regenerate` and `make test`.
+# Both create .venv and install the project (with dev extras) on first use.
+
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: regenerate test lint bench publish spec clean-venv
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found (set PYTHON=...)" >&2; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+regenerate: $(STAMP)
+	$(BIN)/docs2client regenerate $(if $(ONLINE),--online,)
+
+spec: $(STAMP)
+	$(BIN)/docs2client spec
+
+lint: $(STAMP)
+	$(BIN)/ruff check scraper tests
+	$(BIN)/black --check --quiet scraper tests
+	$(BIN)/mypy
+
+test: $(STAMP) lint
+	$(BIN)/python -m pytest -n 2 tests
+
+bench: $(STAMP)
+	$(BIN)/python -m scraper.bench
+
+publish: $(STAMP)
+	$(BIN)/docs2client publish $(if $(REPOSITORY_URL),--repository-url $(REPOSITORY_URL),)
+
+clean-venv:
+	rm -rf $(VENV)

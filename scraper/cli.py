@@ -1,0 +1,52 @@
+"""The ``docs2client`` command line.
+
+Each subcommand lives in its own module, which exposes ``configure(parser)`` and ``run(args) -> int``; this file
+only wires them up and imports a module when its subcommand is used, so ``docs2client diff`` does not pay for the
+client generator's imports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+__all__ = ["main"]
+
+#: subcommand -> (module, one-line help)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "spec": ("scraper.build", "build OpenAPI specs from the page catalog or from given pages"),
+    "generate": ("scraper.clients.command", "render Python client packages from OpenAPI specs"),
+    "regenerate": ("scraper.regenerate", "pages -> specs -> packages (what `make regenerate` runs)"),
+    "diff": ("scraper.diff.command", "compare two OpenAPI documents and classify the changes"),
+    "fetch": ("scraper.fetch", "download the catalog's pages and refresh the snapshots"),
+    "publish": ("scraper.publish", "build, check and upload the generated packages"),
+}
+
+
+def _parser_for(argv: Sequence[str]) -> tuple[argparse.ArgumentParser, str | None]:
+    parser = argparse.ArgumentParser(prog="docs2client", description=__doc__.splitlines()[0] if __doc__ else None)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    chosen = next((a for a in argv if not a.startswith("-")), None)
+    for name, (module_name, help_text) in COMMANDS.items():
+        sp = sub.add_parser(name, help=help_text, description=help_text)
+        if name == chosen:
+            importlib.import_module(module_name).configure(sp)
+    return parser, chosen if chosen in COMMANDS else None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser, chosen = _parser_for(args_list)
+    args = parser.parse_args(args_list)
+    if chosen is None:
+        parser.print_help()
+        return 2
+    module = importlib.import_module(COMMANDS[chosen][0])
+    result: int = module.run(args)
+    return result
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

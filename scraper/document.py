@@ -1,0 +1,99 @@
+"""The document model every reader produces and every dialect reads.
+
+Pandoc-style: whatever the page format (HTML, Markdown, a saved text rendering), a reader turns it into one flat,
+ordered list of blocks. Each block remembers the 1-based source line it came from, so any doubt a dialect raises
+can name the page and line. Dialects never look at raw text or HTML, only at these blocks.
+
+Blocks:
+
+* :class:`Heading` -- ``number`` is the dotted section number when the page numbers its headings (SCP printable
+  views: ``1.2.3 - Title``), else ``None``; ``level`` is the nesting depth (number length, or the HTML/Markdown level).
+* :class:`Paragraph` -- one paragraph (for text renderings, one line).
+* :class:`Table` -- a header and rows of cells. ``repairs`` records what the reader had to do to recover the cells
+  (joined broken rows, split squashed cells, restored dropped cells), so the dialect can put it in the findings.
+* :class:`CodeBlock` -- verbatim text (JSON examples, request header listings), with an optional language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+__all__ = [
+    "Block",
+    "CodeBlock",
+    "Document",
+    "Heading",
+    "Paragraph",
+    "ReaderError",
+    "Row",
+    "Table",
+]
+
+
+class ReaderError(Exception):
+    """A page could not be read. Always names the page, the line and what was expected."""
+
+    def __init__(self, page: str, line: int, message: str) -> None:
+        super().__init__(f"{page}:{line}: {message}")
+        self.page = page
+        self.line = line
+        self.message = message
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    title: str
+    level: int
+    line: int
+    number: tuple[int, ...] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    text: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    cells: tuple[str, ...]
+    line: int
+    #: Human-readable notes on how this row was recovered (empty when it was read as written).
+    repairs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    header: tuple[str, ...]
+    rows: tuple[Row, ...]
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class CodeBlock:
+    text: str
+    line: int
+    language: str | None = None
+
+
+Block = Heading | Paragraph | Table | CodeBlock
+
+
+@dataclass(slots=True)
+class Document:
+    """One page as a sequence of blocks.
+
+    ``page`` is the page's name as given to the reader (usually its path relative to the project), used in every
+    error and finding. ``end_line`` is the last line of the source, so a finding can point past the last block.
+    """
+
+    page: str
+    blocks: list[Block] = field(default_factory=list)
+    end_line: int = 0
+
+    def __iter__(self) -> Iterator[Block]:
+        return iter(self.blocks)
+
+    def __len__(self) -> int:
+        return len(self.blocks)
