@@ -92,6 +92,8 @@ class Parameter:
     has_example: bool = False
     has_default: bool = False
     line: int = 0
+    #: Extra ``x-`` keys for the emitted parameter (e.g. ``x-client-parameter`` for NHN's tenantId).
+    extensions: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -147,6 +149,8 @@ class OperationVersion:
     tags: list[str] = field(default_factory=list)
     #: The version of the page this entry was read from; differs from ``version`` when carried forward.
     doc_version: str | None = None
+    #: Extra ``x-`` keys for the emitted operation.
+    extensions: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
