@@ -1,0 +1,404 @@
+"""HTML reader: a rendered documentation page (Hugo/Docsy printable views, NHN's Markdown-rendered pages) -> Document.
+
+Why a reader of its own: the live pages are HTML, and the text renderings we also keep are only one lossy view of
+them. This reader turns the HTML into the same flat block list the text readers produce, so a dialect reads either
+capture the same way:
+
+* ``<h1>``..``<h6>`` -> :class:`Heading`. Docsy's printable view prints every page's title as ``<h1>`` with its
+  section number in the text (``1.1.1 - CancelArchiving``); that number becomes ``Heading.number`` and its length
+  the level, because the tag level says nothing about nesting there.
+* Running text (``<p>``, ``<li>``, ``<dt>``/``<dd>``, ``<blockquote>``, text loose in a ``<div>``) ->
+  :class:`Paragraph`, one per element, and one per line where ``<br>`` breaks it: that is how the text renderings
+  show it (one line, one paragraph). Block-level children (a nested list, a ``<pre>``) end the paragraph and are
+  read as blocks of their own.
+* ``<table>`` -> :class:`Table`, ``<pre>`` -> :class:`CodeBlock` (verbatim), ``<details>`` -> its ``<summary>`` as a
+  paragraph followed by the inner blocks.
+
+Page chrome (navigation, header, footer, sidebars, the in-page TOC, breadcrumbs, ``d-print-none`` widgets) is not
+content and is skipped. Docsy's "This is the multi-page printable view" banner is kept: the text renderings show it
+too.
+
+Line numbers are the 1-based source lines where an element starts (``tag.sourceline`` from ``html.parser``); text
+not wrapped in any element gets the line computed from its neighbours.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from bs4 import BeautifulSoup, Tag
+from bs4.element import NavigableString, PageElement
+
+from scraper.document import Block, CodeBlock, Document, Heading, Paragraph, ReaderError, Row, Table
+
+__all__ = ["read"]
+
+_NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)*) - (.+)$")
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+
+#: Elements that are never content, wherever they are.
+_SKIPPED_TAGS = frozenset(
+    {"nav", "aside", "footer", "script", "style", "noscript", "template", "iframe", "svg", "button", "select", "head"}
+)
+_SKIPPED_IDS = frozenset({"TableOfContents"})
+_SKIPPED_CLASSES = frozenset({"td-toc", "td-page-meta", "td-breadcrumbs"})
+
+#: Elements whose start and end break running text into separate paragraphs (HTML's block-level elements).
+_BLOCK_TAGS = frozenset(
+    {
+        "address", "article", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "dir", "div",
+        "dl", "dt", "fieldset", "figcaption", "figure", "form", "header", "hgroup", "hr", "html", "li", "main",
+        "menu", "ol", "p", "section", "summary", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    }
+)  # fmt: skip
+#: Block elements that are themselves one paragraph: their start line is the paragraph's line.
+_PARAGRAPH_TAGS = frozenset({"p", "li", "dt", "dd", "blockquote", "figcaption", "address", "caption"})
+
+#: Chroma (Hugo's highlighter) line-number spans inside ``<pre>``: presentation, not code.
+_CODE_LINE_NUMBER_CLASSES = frozenset({"ln", "lnt"})
+
+_MAX_COLSPAN = 1000
+
+
+def read(text: str, page: str) -> Document:
+    """Read one HTML page into a :class:`Document`.
+
+    Raises :class:`ReaderError` (naming ``page`` and a line) when the page is empty, is not HTML at all (no element
+    to read from) or holds no readable content; anything else that is there is read, however malformed the markup.
+    """
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    end_line = text.count("\n") + (0 if text.endswith("\n") else 1)
+    if not text.strip():
+        raise ReaderError(page, 1, "expected an HTML page; the document is empty")
+    try:
+        soup = BeautifulSoup(text, "html.parser")
+    except Exception as exc:  # html.parser rejects some broken declarations with assorted exception types
+        raise ReaderError(page, 1, f"expected parseable HTML; the parser rejected it ({exc})") from exc
+
+    roots = _content_roots(soup)
+    if not roots:
+        raise ReaderError(
+            page, 1, "expected HTML markup (a <main>, .td-content, <article> or <body> element, or any tag); found none"
+        )
+    blocks: list[Block] = []
+    for root in roots:
+        blocks.extend(_Walker().walk(root))
+    if not blocks:
+        line = roots[0].sourceline if roots[0].sourceline is not None else 1
+        raise ReaderError(
+            page, line, "expected headings, paragraphs, tables or code blocks in the page's content; found none"
+        )
+    return Document(page=page, blocks=blocks, end_line=end_line)
+
+
+# --- content root and chrome ---------------------------------------------------------------------------------------
+
+
+def _content_roots(soup: BeautifulSoup) -> list[Tag]:
+    """The elements holding the page's content: all outermost matches of the first selector that matches."""
+    for selector in ("main", ".td-content", "article", "body"):
+        matches = [tag for tag in soup.select(selector) if not _skipped(tag)]
+        outermost = [tag for tag in matches if not any(parent in matches for parent in tag.parents)]
+        if outermost:
+            return outermost
+    if soup.find(True) is not None:
+        return [soup]  # a fragment (e.g. Markdown rendered without a page template)
+    return []
+
+
+def _classes(tag: Tag) -> list[str]:
+    value = tag.get("class")
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return value.split()
+    return [str(item) for item in value]
+
+
+def _skipped(tag: Tag) -> bool:
+    """Page chrome: never content, wherever it appears."""
+    if tag.name in _SKIPPED_TAGS:
+        return True
+    if tag.get("id") in _SKIPPED_IDS:
+        return True
+    classes = _classes(tag)
+    if any(cls in _SKIPPED_CLASSES or cls.startswith("td-sidebar") for cls in classes):
+        return True
+    if "d-print-none" in classes and "pageinfo" not in classes:
+        # Docsy hides its widgets (feedback, edit links) from print; the printable-view banner also carries
+        # d-print-none but is content in every rendering of the page, so it stays.
+        return True
+    if tag.name == "header":
+        # The site header (navbar, logo) is chrome; an article's own <header> holding its title is content.
+        return tag.find("nav") is not None or tag.find(list(_HEADINGS)) is None
+    return False
+
+
+# --- block walker --------------------------------------------------------------------------------------------------
+
+
+class _Walker:
+    """Walks a content root in document order without recursion (real pages nest unclosed <li>/<p> deeply)."""
+
+    def __init__(self) -> None:
+        self._blocks: list[Block] = []
+        self._text: list[str] = []
+        self._line: int | None = None  # line of the paragraph being collected
+        self._candidate: int | None = None  # line of the element the next paragraph would start in
+
+    def walk(self, root: Tag) -> list[Block]:
+        stack: list[tuple[PageElement, bool]] = [(root, True)]
+        while stack:
+            node, entering = stack.pop()
+            if not entering:
+                self._flush()
+                continue
+            if isinstance(node, NavigableString):
+                if _is_text(node):
+                    self._add_text(node)
+                continue
+            if not isinstance(node, Tag) or (node is not root and _skipped(node)):
+                continue
+            name = node.name
+            if name in _HEADINGS:
+                self._flush()
+                self._emit(_heading(node))
+            elif name == "table":
+                self._flush()
+                self._emit(_table(node))
+            elif name == "pre":
+                self._flush()
+                self._emit(_code_block(node))
+            elif name == "summary":
+                self._flush()
+                summary = _inline_text(node)
+                if summary:
+                    self._emit(Paragraph(summary, _line(node)))
+            elif name == "br":
+                self._flush()
+            else:
+                if name in _BLOCK_TAGS:
+                    self._flush()
+                    if name in _PARAGRAPH_TAGS:
+                        self._candidate = _line(node)
+                    stack.append((node, False))
+                elif self._candidate is None and not self._text:
+                    self._candidate = node.sourceline
+                stack.extend((child, True) for child in reversed(node.contents))
+        self._flush()
+        return self._blocks
+
+    def _emit(self, block: Block | None) -> None:
+        if block is not None:
+            self._blocks.append(block)
+
+    def _add_text(self, string: NavigableString) -> None:
+        if self._line is None:
+            if not string.strip():
+                return
+            self._line = self._candidate if self._candidate is not None else _string_line(string)
+        self._text.append(str(string))
+
+    def _flush(self) -> None:
+        if self._line is not None:
+            paragraph = _normalise("".join(self._text))
+            if paragraph:
+                self._blocks.append(Paragraph(paragraph, self._line))
+        self._text = []
+        self._line = None
+        self._candidate = None
+
+
+# --- leaf blocks ---------------------------------------------------------------------------------------------------
+
+
+def _heading(tag: Tag) -> Heading | None:
+    title = _inline_text(tag)
+    if not title:
+        return None
+    match = _NUMBERED_HEADING.match(title)
+    if match:
+        number = tuple(int(part) for part in match.group(1).split("."))
+        return Heading(match.group(2), len(number), _line(tag), number)
+    return Heading(title, _HEADINGS[tag.name], _line(tag), None)
+
+
+def _table(table: Tag) -> Table | None:
+    header: tuple[str, ...] = ()
+    rows: list[Row] = []
+    trs = list(_own_rows(table))
+    head_rows = [tr for tr in trs if _in_thead(tr, table)]
+    if head_rows:
+        header = _cells(head_rows[0])
+        body = [tr for tr in trs if tr is not head_rows[0]]
+    elif trs and _all_header_cells(trs[0]):
+        header = _cells(trs[0])
+        body = trs[1:]
+    else:
+        body = trs
+    for tr in body:
+        cells = _cells(tr)
+        if not cells:
+            continue
+        repairs: tuple[str, ...] = ()
+        if header and len(cells) < len(header):
+            missing = len(header) - len(cells)
+            repairs = (f"padded {missing} missing cell(s) with empty text to the header's {len(header)} columns",)
+            cells = cells + ("",) * missing
+        rows.append(Row(cells, _line(tr), repairs))
+    if not header and not rows:
+        return None
+    return Table(header, tuple(rows), _line(table))
+
+
+def _own_rows(table: Tag) -> Iterator[Tag]:
+    """The table's ``<tr>`` elements in order, not those of tables nested in its cells."""
+    stack: list[PageElement] = list(reversed(table.contents))
+    while stack:
+        node = stack.pop()
+        if not isinstance(node, Tag) or node.name == "table" or _skipped(node):
+            continue
+        if node.name == "tr":
+            yield node
+            continue
+        stack.extend(reversed(node.contents))
+
+
+def _row_cells(tr: Tag) -> Iterator[Tag]:
+    stack: list[PageElement] = list(reversed(tr.contents))
+    while stack:
+        node = stack.pop()
+        if not isinstance(node, Tag) or node.name in ("table", "tr") or _skipped(node):
+            continue
+        if node.name in ("td", "th"):
+            yield node
+            continue
+        stack.extend(reversed(node.contents))
+
+
+def _in_thead(tr: Tag, table: Tag) -> bool:
+    for parent in tr.parents:
+        if parent is table:
+            return False
+        if parent.name == "thead":
+            return True
+    return False
+
+
+def _all_header_cells(tr: Tag) -> bool:
+    cells = list(_row_cells(tr))
+    return bool(cells) and all(cell.name == "th" for cell in cells)
+
+
+def _cells(tr: Tag) -> tuple[str, ...]:
+    out: list[str] = []
+    for cell in _row_cells(tr):
+        out.append(_inline_text(cell))
+        out.extend([""] * (_colspan(cell) - 1))
+    return tuple(out)
+
+
+def _colspan(cell: Tag) -> int:
+    raw = cell.get("colspan")
+    try:
+        span = int(str(raw).strip()) if raw is not None else 1
+    except ValueError:
+        return 1
+    return max(1, min(span, _MAX_COLSPAN))
+
+
+def _code_block(pre: Tag) -> CodeBlock | None:
+    parts: list[str] = []
+    stack: list[PageElement] = list(reversed(pre.contents))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, NavigableString):
+            if _is_text(node):
+                parts.append(str(node))
+        elif isinstance(node, Tag):
+            if node.name == "br":
+                parts.append("\n")
+            elif node.name not in ("script", "style") and not _CODE_LINE_NUMBER_CLASSES.intersection(_classes(node)):
+                stack.extend(reversed(node.contents))
+    text = "".join(parts)
+    if text.startswith("\n"):
+        text = text[1:]  # HTML drops a line break right after <pre>
+    text = text.rstrip("\n")
+    if not text.strip():
+        return None
+    return CodeBlock(text, _line(pre), _language(pre))
+
+
+def _language(pre: Tag) -> str | None:
+    code = pre.find("code")
+    candidates = [pre] + ([code] if isinstance(code, Tag) else [])
+    for tag in candidates:
+        for cls in _classes(tag):
+            for prefix in ("language-", "lang-"):
+                if cls.startswith(prefix) and len(cls) > len(prefix):
+                    return cls[len(prefix) :]
+    for tag in candidates:
+        lang = tag.get("data-lang")
+        if isinstance(lang, str) and lang.strip():
+            return lang.strip()
+    return None
+
+
+# --- text helpers --------------------------------------------------------------------------------------------------
+
+
+def _is_text(node: NavigableString) -> bool:
+    """Character data, not comments, doctypes, CDATA sections or processing instructions."""
+    return type(node) is NavigableString
+
+
+def _inline_text(tag: Tag) -> str:
+    """An element's text on one line: ``<br>`` is a space, whitespace runs are one space, chrome is left out."""
+    parts: list[str] = []
+    stack: list[PageElement] = list(reversed(tag.contents))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, NavigableString):
+            if _is_text(node):
+                parts.append(str(node))
+        elif isinstance(node, Tag):
+            if node.name == "br":
+                parts.append(" ")
+            elif not _skipped(node):
+                if node.name in _BLOCK_TAGS:
+                    parts.append(" ")
+                    stack.append(NavigableString(" "))
+                stack.extend(reversed(node.contents))
+    return _normalise("".join(parts))
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _line(tag: Tag) -> int:
+    return tag.sourceline if tag.sourceline is not None else 1
+
+
+def _string_line(string: NavigableString) -> int:
+    """The line a loose text node's first non-blank character is on (strings carry no position of their own)."""
+    stripped = str(string)
+    before = stripped[: len(stripped) - len(stripped.lstrip())].count("\n")
+    # Count back to the nearest preceding element with a known line.
+    newlines = 0
+    for sibling in _previous_siblings(string):
+        if isinstance(sibling, Tag) and sibling.sourceline is not None:
+            return sibling.sourceline + str(sibling).count("\n") + newlines + before
+        newlines += str(sibling).count("\n")
+    parent = string.parent
+    if isinstance(parent, Tag) and parent.sourceline is not None:
+        return parent.sourceline + newlines + before
+    return 1 + newlines + before
+
+
+def _previous_siblings(node: PageElement) -> Iterable[PageElement]:
+    sibling = node.previous_sibling
+    while sibling is not None:
+        yield sibling
+        sibling = sibling.previous_sibling
