@@ -1,0 +1,279 @@
+"""Markdown reader: a GitHub-flavoured Markdown page (NHN's TOAST-DOCS guides) -> Document.
+
+Why markdown-it-py and not a regex reader: the guides are real Markdown (inline code, links, raw HTML, fences), and
+a CommonMark parser gets the block structure right where hand-written rules would drift. Three real-world breakages
+are repaired *before* parsing, on a copy of the source that keeps a map back to the original line numbers:
+
+* a closing fence written on the last JSON line (``}```` ``) -- CommonMark would run the code block to the end of
+  the page; the line is split into ``}`` and a fence;
+* a table header row with more cells than its separator row -- CommonMark would not see a table at all; the
+  separator is widened;
+* a table written straight after a paragraph line (often one ending in a ``<br>`` continuation) -- read as a
+  table (markdown-it lets tables interrupt paragraphs), listed here because it is a known breakage.
+
+Blocks:
+
+* headings -> :class:`Heading` (``level`` is the ``#`` count; ``number`` only for ``1.2 - Title`` style titles);
+* paragraphs -> :class:`Paragraph` with inline markup flattened to text (inline code loses its backticks, links keep
+  their text, ``<br>`` becomes a newline);
+* GFM tables -> :class:`Table`. Rows are split from the source line (unescaped ``|``) rather than taken from the
+  parser, so a row with more cells than the header keeps its text (joined into the last cell) and a short row is
+  padded; both are noted in :attr:`Row.repairs`, as are the pre-parse repairs that touched the table;
+* fenced and indented code -> :class:`CodeBlock` (language from the info string);
+* raw HTML blocks: ``<summary>`` text becomes a paragraph (``<details><summary>Example</summary>``); other visible
+  text becomes a paragraph; pure markup is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from scraper.document import Block, CodeBlock, Document, Heading, Paragraph, ReaderError, Row, Table
+
+__all__ = ["read"]
+
+_NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)*)\s+-\s+(.+)$")
+_FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
+_BR = re.compile(r"^</?br\s*/?>$", re.IGNORECASE)
+_SUMMARY = re.compile(r"<summary[^>]*>(.*?)</summary>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+_SEPARATOR_CELL = re.compile(r"^\s*:?-+:?\s*$")
+
+_PARSER = MarkdownIt("commonmark", {"html": True}).enable("table")
+
+
+@dataclass(slots=True)
+class _Source:
+    """The (possibly repaired) source lines, each mapped to its 1-based line in the original page."""
+
+    lines: list[str] = field(default_factory=list)
+    origin: list[int] = field(default_factory=list)
+    #: original line -> repairs noted there (reported on the table rows they affect)
+    repairs: dict[int, list[str]] = field(default_factory=dict)
+
+    def add(self, line: str, origin: int) -> None:
+        self.lines.append(line)
+        self.origin.append(origin)
+
+    def note(self, origin: int, message: str) -> None:
+        self.repairs.setdefault(origin, []).append(message)
+
+    def line_of(self, index: int) -> int:
+        """Original 1-based line of 0-based repaired line ``index`` (clamped, so map ends are safe)."""
+        if not self.origin:
+            return 1
+        return self.origin[min(max(index, 0), len(self.origin) - 1)]
+
+
+def read(text: str, page: str) -> Document:
+    """Read one Markdown page into a :class:`Document`.
+
+    Raises :class:`ReaderError` (naming ``page`` and a line) only when there is nothing to read; any Markdown is
+    otherwise readable, and breakage is repaired and recorded as described in the module docstring.
+    """
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    raw_lines = text.split("\n")
+    if text.endswith("\n"):
+        raw_lines.pop()
+    if not text.strip():
+        raise ReaderError(page, 1, "expected a Markdown page; the document is empty")
+    source = _repair(raw_lines)
+    tokens = _PARSER.parse("\n".join(source.lines) + "\n")
+    document = Document(page=page, end_line=len(raw_lines))
+    document.blocks.extend(_blocks(tokens, source))
+    if not document.blocks:
+        raise ReaderError(page, 1, "expected Markdown content (headings, paragraphs, tables or code); found none")
+    return document
+
+
+# --------------------------------------------------------------------------------------------------- repairs
+
+
+def _split_cells(line: str) -> list[str]:
+    """Cells of a pipe-table line: split on unescaped ``|``, outer pipes optional (GFM semantics)."""
+    body = line.strip()
+    if body.startswith("|"):
+        body = body[1:]
+    if body.endswith("|") and not body.endswith("\\|"):
+        body = body[:-1]
+    cells: list[str] = []
+    current: list[str] = []
+    escaped = False
+    for char in body:
+        if escaped:
+            current.append("|" if char == "|" else "\\" + char)
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "|":
+            cells.append("".join(current).strip())
+            current = []
+        else:
+            current.append(char)
+    if escaped:
+        current.append("\\")
+    cells.append("".join(current).strip())
+    return cells
+
+
+def _is_separator(line: str) -> bool:
+    if "-" not in line or "|" not in line:
+        return False
+    return all(_SEPARATOR_CELL.match(cell) for cell in _split_cells(line))
+
+
+def _repair(raw_lines: list[str]) -> _Source:
+    source = _Source()
+    fence: str | None = None  # the opening fence run while inside a fenced block
+    for index, line in enumerate(raw_lines):
+        origin = index + 1
+        if fence is None:
+            opening = _FENCE_OPEN.match(line)
+            if opening and not (opening.group(1)[0] == "`" and "`" in opening.group(2)):
+                fence = opening.group(1)
+            elif (
+                line.lstrip().startswith("|")
+                and index + 1 < len(raw_lines)
+                and _is_separator(raw_lines[index + 1])
+                and len(_split_cells(raw_lines[index + 1])) < len(_split_cells(line))
+            ):
+                # Header wider than separator: widen the separator so the table is still a table.
+                header_cells = len(_split_cells(line))
+                separator_cells = len(_split_cells(raw_lines[index + 1]))
+                source.add(line, origin)
+                raw_lines[index + 1] = "|" + "---|" * header_cells
+                source.note(
+                    origin,
+                    f"header has {header_cells} cells but the separator row {separator_cells}; separator widened",
+                )
+                continue
+            source.add(line, origin)
+            continue
+        stripped = line.strip()
+        if stripped.startswith(fence[0] * len(fence)) and not stripped.strip(fence[0]):
+            fence = None
+            source.add(line, origin)
+            continue
+        closing = re.match(r"^(.*\S)\s*(" + re.escape(fence[0]) + "{" + str(len(fence)) + r",})\s*$", line)
+        if closing and closing.group(1).strip(fence[0]):
+            # `}```` -- the closing fence was written on the last code line; split it off.
+            source.add(closing.group(1), origin)
+            source.add(closing.group(2), origin)
+            source.note(origin, "closing code fence written on the code line; split off")
+            fence = None
+            continue
+        source.add(line, origin)
+    return source
+
+
+# ---------------------------------------------------------------------------------------------------- blocks
+
+
+def _inline_text(token: Token) -> str:
+    """Flatten an inline token to text: code loses backticks, links keep their text, ``<br>`` is a newline."""
+    parts: list[str] = []
+    for child in token.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak",):
+            parts.append(" ")
+        elif child.type == "hardbreak":
+            parts.append("\n")
+        elif child.type == "html_inline":
+            if _BR.match(child.content.strip()):
+                parts.append("\n")
+        elif child.type == "image":
+            parts.append(child.content or "")
+    return _tidy("".join(parts))
+
+
+def _tidy(text: str) -> str:
+    """Strip each line; drop empty lines (``<br><br>``) so a break is always exactly one newline."""
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+def _cell_text(cell: str) -> str:
+    tokens = _PARSER.parseInline(cell)
+    return _inline_text(tokens[0]) if tokens else ""
+
+
+def _table(start: int, end: int, source: _Source) -> Table:
+    lines = source.lines[start:end]
+    header = tuple(_cell_text(cell) for cell in _split_cells(lines[0]))
+    table_repairs = [note for i in range(start, end) for note in source.repairs.get(source.line_of(i), [])]
+    # Pre-parse repairs are reported once, on the first row (or on a row that itself was repaired).
+    rows: list[Row] = []
+    seen_origins: set[int] = set()
+    for offset, line in enumerate(lines[2:], start=start + 2):
+        origin = source.line_of(offset)
+        raw = _split_cells(line)
+        repairs: list[str] = []
+        if len(raw) > len(header):
+            extra = len(raw) - len(header)
+            raw = [*raw[: len(header) - 1], " | ".join(raw[len(header) - 1 :])]
+            repairs.append(f"{extra} cell(s) more than the header; joined into the last cell")
+        elif len(raw) < len(header):
+            repairs.append(f"{len(header) - len(raw)} cell(s) fewer than the header; padded with empty cells")
+            raw = raw + [""] * (len(header) - len(raw))
+        if not rows and table_repairs:
+            repairs = table_repairs + repairs
+        elif origin not in seen_origins:
+            repairs = source.repairs.get(origin, []) + repairs
+        seen_origins.add(origin)
+        rows.append(Row(cells=tuple(_cell_text(cell) for cell in raw), line=origin, repairs=tuple(repairs)))
+    return Table(header=header, rows=tuple(rows), line=source.line_of(start))
+
+
+def _html_blocks(content: str, line: int) -> list[Block]:
+    summaries = [_tidy(_TAG.sub("", s)) for s in _SUMMARY.findall(content)]
+    if summaries:
+        return [Paragraph(text=s, line=line) for s in summaries if s]
+    text = _tidy(_TAG.sub("", content).replace("&nbsp;", " "))
+    return [Paragraph(text=text, line=line)] if text else []
+
+
+def _blocks(tokens: list[Token], source: _Source) -> list[Block]:
+    blocks: list[Block] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        start = token.map[0] if token.map else 0
+        line = source.line_of(start)
+        if token.type == "heading_open":
+            title = _inline_text(tokens[index + 1]).replace("\n", " ")
+            numbered = _NUMBERED_HEADING.match(title)
+            number = tuple(int(part) for part in numbered.group(1).split(".")) if numbered else None
+            if numbered:
+                title = numbered.group(2).strip()
+            if title:
+                blocks.append(Heading(title=title, level=int(token.tag[1:]), line=line, number=number))
+            index += 3
+            continue
+        if token.type == "paragraph_open":
+            text = _inline_text(tokens[index + 1])
+            if text:
+                blocks.append(Paragraph(text=text, line=line))
+            index += 3
+            continue
+        if token.type == "table_open" and token.map:
+            blocks.append(_table(token.map[0], token.map[1], source))
+            while index < len(tokens) and tokens[index].type != "table_close":
+                index += 1
+            index += 1
+            continue
+        if token.type in ("fence", "code_block"):
+            language = token.info.strip().split()[0] if token.info.strip() else None
+            text = token.content[:-1] if token.content.endswith("\n") else token.content
+            # The code starts on the line after an opening fence.
+            code_line = source.line_of(start + 1) if token.type == "fence" else line
+            blocks.append(CodeBlock(text=text, line=code_line, language=language))
+        elif token.type == "html_block":
+            blocks.extend(_html_blocks(token.content, line))
+        index += 1
+    return blocks
