@@ -85,6 +85,7 @@ def _items(lines: list[str], page: str) -> list[_Item]:
             index += 1
             continue
         after_example = bool(items) and items[-1].text == "Example"
+        block: Block
         if stripped.startswith("{") or (stripped.startswith("[") and after_example):
             block, index = _json_block(lines, index)
         elif _METHOD_LINE.match(stripped):
