@@ -1,0 +1,134 @@
+"""Check documented examples against their schemas, in the context of a whole OpenAPI document.
+
+The emitter validates every example it publishes (~1000 per build) against the operation's or model's schema, and
+turns each problem into an ``example-mismatch`` finding. Schemas refer to models as
+``{"$ref": "#/components/schemas/X"}``, so validation happens inside a synthetic document
+``{"components": {"schemas": <components>}}`` registered with a :mod:`referencing` registry; the schema under test
+is placed in that document too, so its own ``#/components/...`` references resolve the same way.
+
+Validators are cached per (components, schema) *identity*: building the registry and validator costs more than a
+typical validation. The cache keeps the objects alive, so an identity is never reused for a different object;
+callers must therefore not mutate a components mapping or schema after checking examples against it. OpenAPI
+``format`` is an annotation here (not asserted): documented formats are checked by the inference notes instead.
+
+Issue paths are JSON pointers into the instance (``""`` for the root, ``/links/0``), issues are sorted by path
+(array indices numerically) then message, and messages are short (long values are abbreviated).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, Final
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+from referencing.exceptions import Unresolvable
+from referencing.jsonschema import DRAFT202012
+
+__all__ = ["ExampleChecker", "ExampleIssue", "check_example"]
+
+_DOCUMENT_URI: Final = "urn:docs2client:openapi"
+_SLOT: Final = "x-docs2client-checked"
+
+
+@dataclass(frozen=True, order=True)
+class ExampleIssue:
+    """One problem of an example: JSON pointer into the instance (``""`` = root) and a short message."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path or '/'}: {self.message}"
+
+
+def _short(value: Any, limit: int = 40) -> str:
+    text = json.dumps(value, ensure_ascii=False, default=str) if not isinstance(value, str) else repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _pointer(parts: Iterable[str | int]) -> str:
+    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in parts)
+
+
+def _sort_key(issue: tuple[tuple[str | int, ...], str]) -> tuple[tuple[tuple[int, int, str], ...], str]:
+    parts, message = issue
+    return (tuple((1, part, "") if isinstance(part, int) else (2, 0, part) for part in parts), message)
+
+
+def _message(error: ValidationError) -> str:
+    """A short message; for any-of/one-of failures that are pure type mismatches, name the accepted types."""
+    if error.validator in ("anyOf", "oneOf") and error.context:
+        direct = [sub for sub in error.context if not sub.relative_path]
+        if direct and all(sub.validator == "type" for sub in direct):
+            types: list[str] = []
+            for sub in direct:
+                wanted = sub.validator_value
+                for name in wanted if isinstance(wanted, list) else [wanted]:
+                    if name not in types:
+                        types.append(name)
+            return f"{_short(error.instance)} is not of type {', '.join(repr(t) for t in types)}"
+    message = str(error.message)
+    if error.validator in ("type", "enum", "const", "format", "pattern", "anyOf", "oneOf", "not"):
+        full = repr(error.instance)
+        if message.startswith(full):
+            message = _short(error.instance) + message[len(full) :]
+    if len(message) > 160:
+        message = message[:157] + "..."
+    return message
+
+
+class ExampleChecker:
+    """Validates instances against schemas that may ``$ref`` into ``components`` (``#/components/schemas/X``)."""
+
+    def __init__(self, components: dict[str, dict[str, Any]]) -> None:
+        self._components = components
+        self._validators: dict[int, tuple[Any, Draft202012Validator]] = {}
+
+    def _validator(self, schema: dict[str, Any]) -> Draft202012Validator:
+        cached = self._validators.get(id(schema))
+        if cached is not None and cached[0] is schema:
+            return cached[1]
+        document = {"components": {"schemas": self._components}, _SLOT: schema}
+        resource = Resource.from_contents(document, default_specification=DRAFT202012)
+        registry: Registry[Any] = Registry().with_resource(_DOCUMENT_URI, resource)
+        validator = Draft202012Validator({"$ref": f"{_DOCUMENT_URI}#/{_SLOT}"}, registry=registry)
+        self._validators[id(schema)] = (schema, validator)
+        return validator
+
+    def check(self, instance: Any, schema: dict[str, Any]) -> list[ExampleIssue]:
+        """All problems of ``instance`` against ``schema``, sorted; an empty list when it validates."""
+        validator = self._validator(schema)
+        found: list[tuple[tuple[str | int, ...], str]] = []
+        try:
+            for error in validator.iter_errors(instance):
+                found.append((tuple(error.absolute_path), _message(error)))
+        except Unresolvable as exc:
+            ref = str(getattr(exc, "ref", exc))
+            found.append(((), f"unresolvable reference {'#' + ref if ref.startswith('/') else ref!r} in the schema"))
+        unique = sorted(set(found), key=_sort_key)
+        return [ExampleIssue(_pointer(parts), message) for parts, message in unique]
+
+
+_CHECKERS: OrderedDict[int, tuple[Any, ExampleChecker]] = OrderedDict()
+_MAX_CHECKERS: Final = 16
+
+
+def check_example(instance: Any, schema: dict[str, Any], components: dict[str, dict[str, Any]]) -> list[ExampleIssue]:
+    """Problems of ``instance`` against ``schema``; ``$ref`` s resolve into ``components`` (name -> schema).
+
+    Convenience wrapper around :class:`ExampleChecker` with a small cache keyed by the identity of ``components``.
+    """
+    entry = _CHECKERS.get(id(components))
+    if entry is None or entry[0] is not components:
+        entry = (components, ExampleChecker(components))
+        _CHECKERS[id(components)] = entry
+        while len(_CHECKERS) > _MAX_CHECKERS:
+            _CHECKERS.popitem(last=False)
+    else:
+        _CHECKERS.move_to_end(id(components))
+    return entry[1].check(instance, schema)
