@@ -1,0 +1,170 @@
+"""Polite HTTP: a per-host rate limit and retries with exponential backoff.
+
+Both take their clock and their sleep as arguments, so tests can check the delays that would be slept without
+sleeping them (and without asserting on wall-clock time).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
+
+import httpx
+
+__all__ = ["DownloadFailed", "HostRateLimiter", "Response", "RetryPolicy", "Sleep", "download", "parse_retry_after"]
+
+Sleep = Callable[[float], Awaitable[None]]
+Clock = Callable[[], float]
+
+#: statuses worth asking again: rate limited, and server-side trouble that is usually temporary
+_RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
+
+
+class DownloadFailed(Exception):
+    """No usable answer after all attempts; the message says what happened last."""
+
+    def __init__(self, message: str, attempts: int) -> None:
+        super().__init__(message)
+        self.attempts = attempts
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    """The parts of an HTTP answer fetch needs (the body already read in full)."""
+
+    status: int
+    reason: str
+    headers: Mapping[str, str]
+    body: bytes
+    attempts: int
+
+    def header(self, name: str) -> str | None:
+        return self.headers.get(name.lower())
+
+
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    #: retries after the first attempt
+    retries: int = 4
+    #: first backoff delay in seconds; doubled on each further retry
+    backoff: float = 1.0
+    backoff_max: float = 60.0
+    #: a Retry-After longer than this is not waited for: the page fails and keeps its snapshot
+    max_retry_after: float = 300.0
+
+    def delay(self, retry: int) -> float:
+        """Delay before retry number ``retry`` (1-based): backoff, 2*backoff, 4*backoff, ... capped."""
+        return float(min(self.backoff * 2 ** (retry - 1), self.backoff_max))
+
+
+class HostRateLimiter:
+    """At most ``rate`` requests per second to each host (a minimum interval between request starts).
+
+    Each caller reserves the next free slot under a lock and then sleeps outside it until its slot, so waiting
+    callers neither busy-loop nor hold up requests to other hosts.
+    """
+
+    def __init__(self, rate: float | None, *, sleep: Sleep = asyncio.sleep, clock: Clock = time.monotonic) -> None:
+        if rate is not None and rate < 0:
+            raise ValueError(f"rate must be positive or None (unlimited), got {rate}")
+        self._interval = 1.0 / rate if rate else 0.0
+        self._sleep = sleep
+        self._clock = clock
+        self._next: dict[str, float] = {}
+        self._lock = asyncio.Lock()
+
+    async def acquire(self, host: str) -> float:
+        """Wait for ``host``'s next slot; returns the delay waited (0 when none)."""
+        if not self._interval:
+            return 0.0
+        async with self._lock:
+            now = self._clock()
+            start = max(now, self._next.get(host, now))
+            self._next[host] = start + self._interval
+        wait = start - now
+        if wait > 0:
+            await self._sleep(wait)
+        return wait
+
+
+def parse_retry_after(value: str | None, *, now: datetime | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date); None when absent or invalid."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
+
+
+async def _get(client: httpx.AsyncClient, url: str, headers: Mapping[str, str], max_bytes: int) -> Response:
+    async with client.stream("GET", url, headers=dict(headers)) as raw:
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in raw.aiter_bytes():
+            size += len(chunk)
+            if size > max_bytes:
+                raise DownloadFailed(f"body larger than {max_bytes:,} bytes; not a documentation page", 1)
+            chunks.append(chunk)
+        return Response(
+            status=raw.status_code,
+            reason=raw.reason_phrase,
+            headers={k.lower(): v for k, v in raw.headers.items()},
+            body=b"".join(chunks),
+            attempts=1,
+        )
+
+
+async def download(
+    client: httpx.AsyncClient,
+    url: str,
+    *,
+    headers: Mapping[str, str],
+    policy: RetryPolicy,
+    limiter: HostRateLimiter,
+    sleep: Sleep = asyncio.sleep,
+    max_bytes: int = 64 * 1024 * 1024,
+) -> Response:
+    """GET ``url``, retrying timeouts, broken connections (including truncated bodies), 429 and 5xx.
+
+    Returns the first other answer (200, 304, 404, ...); raises :class:`DownloadFailed` when the retries run out.
+    A 429 or 503 with Retry-After waits that long instead of the backoff delay.
+    """
+    host = urlsplit(url).netloc
+    attempt = 0
+    while True:
+        attempt += 1
+        await limiter.acquire(host)
+        retry_after: float | None = None
+        try:
+            raw = await _get(client, url, headers, max_bytes)
+        except httpx.TimeoutException as exc:
+            problem = f"timed out ({type(exc).__name__})"
+        except httpx.TransportError as exc:
+            problem = f"connection failed: {exc or type(exc).__name__}"
+        except DownloadFailed as exc:
+            raise DownloadFailed(str(exc), attempt) from exc
+        else:
+            if raw.status not in _RETRY_STATUSES:
+                return replace(raw, attempts=attempt)
+            problem = f"HTTP {raw.status} {raw.reason}".rstrip()
+            retry_after = parse_retry_after(raw.header("retry-after"))
+        if attempt > policy.retries:
+            raise DownloadFailed(f"{problem}; gave up after {attempt} attempts", attempt)
+        if retry_after is not None and retry_after > policy.max_retry_after:
+            raise DownloadFailed(
+                f"{problem} with Retry-After {retry_after:.0f}s, longer than the {policy.max_retry_after:.0f}s limit",
+                attempt,
+            )
+        await sleep(retry_after if retry_after is not None else policy.delay(attempt))
