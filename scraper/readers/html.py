@@ -99,7 +99,8 @@ def _content_roots(soup: BeautifulSoup) -> list[Tag]:
     """The elements holding the page's content: all outermost matches of the first selector that matches."""
     for selector in ("main", ".td-content", "article", "body"):
         matches = [tag for tag in soup.select(selector) if not _skipped(tag)]
-        outermost = [tag for tag in matches if not any(parent in matches for parent in tag.parents)]
+        ids = {id(tag) for tag in matches}  # identity: bs4 compares tags by content with ==
+        outermost = [tag for tag in matches if not any(id(parent) in ids for parent in tag.parents)]
         if outermost:
             return outermost
     if soup.find(True) is not None:
