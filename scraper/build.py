@@ -1,0 +1,471 @@
+"""Pages -> services -> per-version OpenAPI specs: the ``docs2client spec`` command.
+
+This is where several captures of one service meet. Pages are read oldest capture first; a later page replaces what
+the earlier one covered:
+
+* a page that ``covers = "service"`` replaces the whole service (operations missing from it are gone);
+* a page that ``covers = "operation"`` replaces only the operations it documents.
+
+Every difference between two captures is a ``capture-conflict`` finding, and every page of the older capture that
+was replaced is a ``superseded`` finding, so each documented operation-version page ends up either in exactly one
+spec or in the findings.
+
+Then, per service: models that no Models section defines are inferred from the examples (``x-inferred``), the
+operation set of each API version is resolved (an operation without a page for version V is carried forward from
+its newest older page when that page is CURRENT or SUPPORTED), and each version is emitted and validated. One bad
+page stops only the services it documents; the command exits non-zero with a summary of located errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from scraper.atomic import write_tree
+from scraper.catalog import Catalog, CatalogError, PageEntry, load_catalog
+from scraper.dialects import DialectError, PageInfo, dialect_for
+from scraper.document import ReaderError
+from scraper.inference import ExampleSite, InferenceError, infer_schema
+from scraper.model import Finding, Model, Operation, OperationVersion, Service, ServiceVersion, Source
+from scraper.openapi import dump_yaml, emit_spec, findings_json, findings_markdown, validate_spec, version_key
+from scraper.readers import guess_format, read_page
+
+__all__ = ["BuildReport", "PageInput", "build_services", "build_specs", "configure", "run", "spec_files"]
+
+PROJECT_ROOT = Path.cwd()
+
+
+@dataclass(frozen=True, slots=True)
+class PageInput:
+    """A page to read: ``name`` is how findings and ``x-source`` refer to it (a path relative to the project)."""
+
+    name: str
+    path: Path
+    provider: str
+    format: str
+    url: str = ""
+    covers: str = "service"
+    capture: int = 1
+    services: tuple[str, ...] = ()
+
+    @classmethod
+    def from_entry(cls, entry: PageEntry, pages_dir: Path) -> PageInput:
+        return cls(
+            name=f"pages/{entry.file}",
+            path=entry.path(pages_dir),
+            provider=entry.provider,
+            format=entry.format,
+            url=entry.url,
+            covers=entry.covers,
+            capture=entry.capture,
+            services=entry.services,
+        )
+
+
+@dataclass(slots=True)
+class BuildReport:
+    services: list[Service] = field(default_factory=list)
+    #: Located errors, one per page (or service) that could not be built.
+    errors: list[str] = field(default_factory=list)
+    #: (provider, service id) of services that could not be built because a page covering them failed.
+    failed_services: set[tuple[str, str]] = field(default_factory=set)
+    written: list[Path] = field(default_factory=list)
+
+
+# -- reading and merging captures -------------------------------------------------------------------------------
+
+
+def _read(page: PageInput) -> list[Service]:
+    try:
+        raw = page.path.read_bytes()
+    except OSError as exc:
+        raise ReaderError(page.name, 0, f"cannot read page file: {exc.strerror}") from exc
+    document = read_page(raw, page=page.name, format=page.format, provider=page.provider)
+    return dialect_for(page.provider).read(document, PageInfo(page.name, page.url))
+
+
+def _op_signature(op: OperationVersion) -> dict[str, Any]:
+    """What two captures of one operation version are compared on (everything but provenance)."""
+    return {
+        "summary": op.summary,
+        "description": op.description,
+        "status": op.status,
+        "sunset": op.sunset,
+        "parameters": [
+            (p.name, p.location, p.required, p.schema, p.example, p.default, p.description) for p in op.parameters
+        ],
+        "request body": op.request_body.schema if op.request_body else None,
+        "responses": [(r.status, r.schema) for r in op.responses],
+        "request example": op.example_request.body if op.example_request else None,
+        "response example": op.example_response.body if op.example_response else None,
+    }
+
+
+def _compare_captures(old: Operation, new: Operation, new_page: str, subject: str) -> list[Finding]:
+    findings: list[Finding] = []
+    for version in sorted(set(old.versions) | set(new.versions), key=version_key):
+        before, after = old.versions.get(version), new.versions.get(version)
+        if before is None and after is not None:
+            findings.append(
+                Finding("capture-conflict", after.source.page, after.source.line, subject,
+                        f"version {version} is new in the later capture", version)
+            )
+        elif after is None and before is not None:
+            findings.append(
+                Finding("capture-conflict", new_page, 0, subject,
+                        f"version {version} ({before.source.page}:{before.source.line}) is absent from the later "
+                        "capture", version)
+            )
+        elif before is not None and after is not None:
+            a, b = _op_signature(before), _op_signature(after)
+            changed = [key for key in a if a[key] != b[key]]
+            if changed:
+                findings.append(
+                    Finding("capture-conflict", after.source.page, after.source.line, subject,
+                            f"differs from {before.source.page}:{before.source.line} in: {', '.join(changed)}",
+                            version)
+                )
+    return findings
+
+
+def _superseded(op: Operation, by: str) -> list[Finding]:
+    return [
+        Finding("superseded", v.source.page, v.source.line, f"{v.method} {v.path}",
+                f"page replaced by the later capture {by}", version)
+        for version, v in sorted(op.versions.items(), key=lambda kv: version_key(kv[0]))
+    ]
+
+
+def _merge_versions(old: list[ServiceVersion], new: list[ServiceVersion], service: Service, page: str) -> None:
+    table = {v.version: v for v in old}
+    for entry in new:
+        before = table.get(entry.version)
+        if before is not None and (before.status, before.date) != (entry.status, entry.date):
+            service.findings.append(
+                Finding("capture-conflict", page, 0, f"{service.id}:*",
+                        f"version {entry.version}: {before.status} {before.date or '-'} in the earlier capture, "
+                        f"{entry.status} {entry.date or '-'} in the later one (the later is used)", entry.version)
+            )
+        table[entry.version] = entry
+    service.versions = sorted(table.values(), key=lambda v: version_key(v.version), reverse=True)
+
+
+def merge_capture(base: Service, later: Service, covers: str, page: str) -> Service:
+    """Apply a later capture of a service to an earlier one (see the module docstring)."""
+    findings = list(base.findings)
+    if covers == "service":
+        merged = later
+        for op in base.operations:
+            subject = f"{base.id}:{op.method} {op.path}"
+            new = later.operation(op.method, op.path)
+            if new is None:
+                findings.append(Finding("capture-conflict", page, 0, subject,
+                                        "operation is gone from the later whole-service capture"))
+            else:
+                findings.extend(_compare_captures(op, new, page, subject))
+            findings.extend(_superseded(op, page))
+        for op in later.operations:
+            if base.operation(op.method, op.path) is None:
+                first = min(op.versions.values(), key=lambda v: v.source.line)
+                findings.append(Finding("capture-conflict", first.source.page, first.source.line,
+                                        f"{base.id}:{op.method} {op.path}", "operation is new in the later capture"))
+        if not later.server and base.server:
+            merged.server = base.server
+        merged.findings = findings + later.findings
+        merged.pages = base.pages + later.pages
+        return merged
+    merged = base
+    for op in later.operations:
+        subject = f"{base.id}:{op.method} {op.path}"
+        old = base.operation(op.method, op.path)
+        if old is None:
+            base.operations.append(op)
+            findings.append(Finding("capture-conflict", page, 0, subject, "operation is new in the later capture"))
+            continue
+        findings.extend(_compare_captures(old, op, page, subject))
+        findings.extend(_superseded(old, page))
+        base.operations[base.operations.index(old)] = op
+    for name, model in later.models.items():
+        base.models[name] = model
+    _merge_versions(base.versions, later.versions, merged, page)
+    merged.findings = findings + later.findings + [f for f in merged.findings if f not in findings]
+    merged.pages = base.pages + later.pages
+    return merged
+
+
+def build_services(pages: list[PageInput]) -> BuildReport:
+    """Read every page (oldest capture first) and merge captures into one Service per (provider, id)."""
+    report = BuildReport()
+    services: dict[tuple[str, str], Service] = {}
+    for page in sorted(pages, key=lambda p: (p.capture, p.name)):
+        try:
+            read = _read(page)
+        except (ReaderError, DialectError) as exc:
+            report.errors.append(str(exc))
+            for service_id in page.services:
+                report.failed_services.add((page.provider, service_id))
+            continue
+        if page.services:
+            declared = set(page.services)
+            found = {s.id for s in read}
+            if found != declared:
+                report.errors.append(
+                    f"{page.name}:0: catalog says the page covers {sorted(declared)}, the page documents {sorted(found)}"
+                )
+        for service in read:
+            key = (service.provider, service.id)
+            if key in services:
+                services[key] = merge_capture(services[key], service, page.covers, page.name)
+            else:
+                services[key] = service
+    for key in sorted(services):
+        if key in report.failed_services:
+            continue
+        service = services[key]
+        try:
+            _finish_service(service)
+        except InferenceError as exc:
+            report.errors.append(f"{service.provider}/{service.id}: {exc}")
+            report.failed_services.add(key)
+            continue
+        report.services.append(service)
+    return report
+
+
+# -- per-service finishing: version table, inferred models, per-version operation sets ---------------------------
+
+
+def _derive_versions(service: Service) -> None:
+    """A service with no overview table gets its version table from its operation pages (most common status)."""
+    seen: dict[str, Counter[tuple[str, str | None]]] = {}
+    for op in service.operations:
+        for version, v in op.versions.items():
+            seen.setdefault(version, Counter())[(v.status, v.sunset)] += 1
+    known = {v.version for v in service.versions}
+    added = False
+    for version, counts in seen.items():
+        if version in known:
+            continue
+        (status, date), _ = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        service.versions.append(ServiceVersion(version, status, date))  # type: ignore[arg-type]
+        added = True
+        service.findings.append(
+            Finding("derived-version", service.pages[0] if service.pages else "", 0, f"{service.id}:*",
+                    f"version {version} is not in a version table; status {status} "
+                    f"{date or '-'} taken from its operation pages", version)
+        )
+    if added:
+        service.versions.sort(key=lambda v: version_key(v.version), reverse=True)
+
+
+def _refs(schema: Any) -> list[str]:
+    out: list[str] = []
+    if isinstance(schema, dict):
+        ref = schema.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/components/schemas/"):
+            out.append(ref.rsplit("/", 1)[1])
+        for value in schema.values():
+            out.extend(_refs(value))
+    elif isinstance(schema, list):
+        for value in schema:
+            out.extend(_refs(value))
+    return out
+
+
+def _infer_models(service: Service) -> None:
+    examples: dict[str, list[tuple[Any, ExampleSite]]] = {}
+    sides: dict[str, str] = {}
+    sources: dict[str, Source] = {}
+    for op in service.operations:
+        for version, v in sorted(op.versions.items(), key=lambda kv: version_key(kv[0])):
+            if v.request_body is not None:
+                for name in _refs(v.request_body.schema):
+                    sides.setdefault(name, "request")
+                    sources.setdefault(name, v.source)
+                    if name not in service.models and v.example_request and v.example_request.has_body:
+                        site = ExampleSite(v.source.page, v.example_request.line, name)
+                        examples.setdefault(name, []).append((v.example_request.body, site))
+            for response in v.responses:
+                for name in _refs(response.schema):
+                    sides.setdefault(name, "response")
+                    sources.setdefault(name, v.source)
+                    ex = v.example_response
+                    if name not in service.models and ex and ex.has_body and ex.status == response.status:
+                        examples.setdefault(name, []).append((ex.body, ExampleSite(v.source.page, ex.line, name)))
+    for name in sorted(sides):
+        if name in service.models:
+            continue
+        found = examples.get(name, [])
+        source = sources[name]
+        if not found:
+            service.models[name] = Model(name, {"type": "object", "x-inferred": True}, source, inferred=True)
+            service.findings.append(Finding("undefined-model", source.page, source.line, f"{service.id}:{name}",
+                                            "model is referenced but neither defined nor shown in any example; "
+                                            "typed as a free-form object"))
+            continue
+        inference = infer_schema(found, side=sides[name])  # type: ignore[arg-type]
+        schema = dict(inference.schema)
+        schema["x-inferred"] = True
+        service.models[name] = Model(name, schema, source, inferred=True)
+        pages = sorted({f"{site.page}:{site.line}" for _, site in found})
+        service.findings.append(Finding("inferred-schema", source.page, source.line, f"{service.id}:{name}",
+                                        f"no Models section defines {name}; schema inferred from {len(found)} "
+                                        f"example(s): {', '.join(pages[:5])}{' ...' if len(pages) > 5 else ''}"))
+        for site, kind, message in inference.notes:
+            service.findings.append(Finding(kind, site.page, site.line, f"{service.id}:{name}", message))
+    for op in service.operations:
+        for v in op.versions.values():
+            if v.request_body is not None and not _refs(v.request_body.schema) and v.example_request:
+                if v.example_request.has_body:
+                    site = ExampleSite(v.source.page, v.example_request.line, f"{v.method} {v.path}")
+                    inference = infer_schema([(v.example_request.body, site)], side="request")
+                    v.request_body.schema = dict(inference.schema)
+
+
+def _finish_service(service: Service) -> None:
+    _derive_versions(service)
+    _infer_models(service)
+
+
+def operations_for(service: Service, version: str) -> tuple[list[OperationVersion], list[Finding]]:
+    """The operation versions that make up API ``version`` of ``service``, with carry-forward findings."""
+    out: list[OperationVersion] = []
+    findings: list[Finding] = []
+    status_of = {v.version: v for v in service.versions}
+    for op in service.operations:
+        if version in op.versions:
+            out.append(op.versions[version])
+            continue
+        older = [v for v in op.versions if version_key(v) < version_key(version)]
+        if not older:
+            continue
+        newest = max(older, key=version_key)
+        page = op.versions[newest]
+        if page.status not in ("CURRENT", "SUPPORTED"):
+            continue
+        carried = copy.deepcopy(page)
+        carried.version = version
+        carried.doc_version = newest
+        target = status_of.get(version)
+        if target is not None:
+            carried.status = target.status
+            carried.sunset = target.date
+        out.append(carried)
+        findings.append(
+            Finding("carried-forward", page.source.page, page.source.line, f"{service.id}:{op.method} {op.path}",
+                    f"no page for {version}; carried forward unchanged from the {newest} page ({page.status})",
+                    version)
+        )
+    return out, findings
+
+
+# -- writing -----------------------------------------------------------------------------------------------------
+
+
+def spec_files(service: Service) -> tuple[dict[str, bytes], list[str]]:
+    """Render every version of ``service`` plus its findings; returns files (relative to the service dir) and
+    validation errors."""
+    files: dict[str, bytes] = {}
+    errors: list[str] = []
+    findings = list(service.findings)
+    for entry in service.versions:
+        ops, carried = operations_for(service, entry.version)
+        findings.extend(carried)
+        spec, example_findings = emit_spec(service, entry.version, ops)
+        findings.extend(example_findings)
+        problems = validate_spec(spec)
+        if problems:
+            errors.append(f"spec/{service.provider}/{service.id}/{entry.version}.yaml: {problems}")
+            continue
+        files[f"{entry.version}.yaml"] = dump_yaml(spec)
+    unique = sorted(set(findings), key=lambda f: f.sort_key())
+    files["findings.json"] = findings_json(service, unique)
+    files["FINDINGS.md"] = findings_markdown(service, unique)
+    return files, errors
+
+
+def build_specs(pages: list[PageInput], out: Path) -> BuildReport:
+    """Build and write ``out/<provider>/<service>/...`` for every service the pages document.
+
+    All of a service's files are rendered and validated in memory before any is written, so a failing service
+    keeps its previous spec untouched.
+    """
+    report = build_services(pages)
+    for service in report.services:
+        files, errors = spec_files(service)
+        if errors:
+            report.errors.extend(errors)
+            report.failed_services.add((service.provider, service.id))
+            continue
+        report.written.extend(write_tree(out / service.provider / service.id, files, prune=True))
+    return report
+
+
+# -- CLI ---------------------------------------------------------------------------------------------------------
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("pages", nargs="*", type=Path, help="page files to read instead of the catalog")
+    parser.add_argument("--provider", choices=("scp", "nhn"), help="provider of the given pages (required with PAGE)")
+    parser.add_argument("--format", choices=("text", "html", "markdown"), help="page format (default: from the name)")
+    parser.add_argument("--catalog", type=Path, default=Path("pages/catalog.toml"), help="page catalog")
+    parser.add_argument("--out", type=Path, default=Path("spec"), help="output directory (default: spec)")
+
+
+def catalog_pages(catalog: Catalog) -> list[PageInput]:
+    return [PageInput.from_entry(entry, catalog.pages_dir) for entry in catalog.pages]
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.pages:
+        if not args.provider:
+            print("error: --provider is required when pages are given", file=sys.stderr)
+            return 2
+        pages = [
+            PageInput(name=str(p), path=p, provider=args.provider, format=args.format or guess_format(p.name),
+                      capture=i)
+            for i, p in enumerate(args.pages, start=1)
+        ]
+    else:
+        try:
+            pages = catalog_pages(load_catalog(args.catalog))
+        except CatalogError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+    report = build_specs(pages, args.out)
+    return print_report(report, args.out)
+
+
+def print_report(report: BuildReport, out: Path) -> int:
+    for service in report.services:
+        if (service.provider, service.id) in report.failed_services:
+            continue
+        versions = ", ".join(v.version for v in service.versions)
+        ops = len(service.operations)
+        print(f"{service.provider}/{service.id}: {ops} operations, versions {versions}, "
+              f"{len(service.findings)} findings")
+    changed = len(report.written)
+    print(f"{changed} file(s) changed under {out}")
+    if report.errors:
+        print(f"\n{len(report.errors)} error(s); the services they affect were not rewritten:", file=sys.stderr)
+        for error in report.errors:
+            print(f"  {error}", file=sys.stderr)
+        failed = ", ".join(f"{p}/{s}" for p, s in sorted(report.failed_services))
+        if failed:
+            print(f"  not built: {failed}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _json_default(value: Any) -> Any:  # pragma: no cover - debugging aid
+    return str(value)
+
+
+__all__ += ["catalog_pages", "merge_capture", "operations_for", "print_report"]
+_ = json

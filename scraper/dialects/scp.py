@@ -1,0 +1,716 @@
+"""The SCP dialect: Samsung Cloud Platform API reference pages -> services, operations and models.
+
+An SCP page (a service page, a section's printable view, or a single operation) is read as a stream of blocks:
+
+* a service overview (``Overview`` after the service name): version table, ``OpenAPI URL``, environment/region list;
+* ``APIs`` and ``Models`` sections (when the page has them);
+* one *version page* per operation version: a heading titled ``X.Y``, then ``method /path``, ``Description``,
+  ``State ACTIVE (STATUS)``, a version table, ``Parameters``, ``Responses``, ``Example HTTP request`` (path, header
+  listing, body) and ``Example HTTP response`` (code, body).
+
+The operation title is the version heading's parent heading; pages without one (a single-operation page, an old
+service page) take it from the page title or the Description line, and say so in the findings. A version page whose
+structure is broken (no method line, two method lines because a heading was lost, no Responses table) raises a
+located :class:`DialectError` rather than producing a spec that silently lost or merged operations.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from scraper.dialects import DialectError, PageInfo
+from scraper.doc_values import NO_VALUE, coerce_doc_value, parse_constraints, split_example
+from scraper.document import Block, CodeBlock, Document, Heading, Paragraph, Table
+from scraper.model import (
+    ApiStatus,
+    ExampleRequest,
+    ExampleResponse,
+    Finding,
+    Model,
+    Operation,
+    OperationVersion,
+    Parameter,
+    RequestBody,
+    Response,
+    ServerTemplate,
+    Service,
+    ServiceVersion,
+    Source,
+)
+from scraper.schema_grammar import SchemaSyntaxError, parse_schema, to_json_schema
+
+__all__ = ["DEPRECATION_SENTENCE", "ScpDialect", "iso_date"]
+
+VERSION = re.compile(r"^\d+\.\d+$")
+METHOD_LINE = re.compile(r"^(get|post|put|delete|patch|head|options) (/\S*)$", re.IGNORECASE)
+STATE = re.compile(r"^(?:State\s+)?ACTIVE \((CURRENT|SUPPORTED|PLANNED|DEPRECATED)\)$")
+RESPONSE_LINE = re.compile(r"^Response (\d{3})$")
+HEADER_ITEM = re.compile(r'^"([^"=]+?) = ([^"]*)",?$')
+SERVICE_URL = re.compile(r"^https?://([a-z0-9-]+)\.\{region\}\.\{environment\}\.[a-z0-9.-]+/?$")
+DEPRECATION_SENTENCE = (
+    "Deprecated versions with Not Before dates that have arrived or expired are no longer supported. "
+    "We recommend using the latest version."
+)
+_LABELS = {
+    "Description",
+    "Parameters",
+    "Responses",
+    "Example HTTP request",
+    "Request path",
+    "Request header",
+    "Request body",
+    "Example HTTP response",
+}
+_BOILERPLATE = (
+    "This is the multi-page printable view of this section.",
+    "Return to the regular view of this page.",
+)
+_STATUS_ORDER: tuple[ApiStatus, ...] = ("CURRENT", "SUPPORTED", "PLANNED", "DEPRECATED")
+
+
+def iso_date(text: str) -> str | None:
+    """``20251231`` -> ``2025-12-31``; ``-`` or empty -> None."""
+    text = text.strip()
+    if re.fullmatch(r"\d{8}", text):
+        return f"{text[:4]}-{text[4:6]}-{text[6:]}"
+    return None
+
+
+def _text(block: Block) -> str | None:
+    if isinstance(block, Paragraph):
+        return block.text
+    if isinstance(block, Heading) and block.number is None:
+        return block.title
+    return None
+
+
+@dataclass(slots=True)
+class _Overview:
+    title: str
+    line: int
+    versions: list[ServiceVersion] = field(default_factory=list)
+    server: ServerTemplate | None = None
+    service_id: str | None = None
+
+
+class ScpDialect:
+    """Reads SCP API reference pages. Stateless: one instance can read any number of documents."""
+
+    provider = "scp"
+
+    def read(self, document: Document, info: PageInfo) -> list[Service]:
+        return _PageReader(document, info).run()
+
+
+class _PageReader:
+    def __init__(self, document: Document, info: PageInfo) -> None:
+        self.doc = document
+        self.info = info
+        self.blocks = document.blocks
+        self.page = info.page
+        self.services: dict[str, Service] = {}
+        self.findings: list[Finding] = []
+        self.titles: dict[tuple[int, ...], str] = {}
+        self.overview: _Overview | None = None
+        self.models_prefix: tuple[int, ...] | None = None
+        self.page_title: str | None = None
+
+    # -- driver -------------------------------------------------------------------------------------------------
+
+    def run(self) -> list[Service]:
+        i = 0
+        first_heading = next((k for k, b in enumerate(self.blocks) if isinstance(b, Heading)), len(self.blocks))
+        has_overview = any(_text(b) == "Overview" for b in self.blocks[:first_heading])
+        self.page_title = None if has_overview else self._page_title(first_heading)
+        pending_models: list[tuple[str, Table, Heading]] = []
+        while i < len(self.blocks):
+            block = self.blocks[i]
+            nxt = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
+            if nxt is not None and _text(nxt) == "Overview" and isinstance(block, (Heading, Paragraph)):
+                i = self._read_overview(i)
+                continue
+            if isinstance(block, Heading) and block.number is not None:
+                self.titles[block.number] = block.title
+                if block.title == "Models":
+                    self.models_prefix = block.number
+                    i += 1
+                    continue
+                if block.title == "APIs":
+                    self.models_prefix = None
+                    i += 1
+                    continue
+                if VERSION.match(block.title) and nxt is not None and _is_method_line(nxt):
+                    i = self._read_version_page(i)
+                    continue
+                if self.models_prefix is not None and block.number[:-1] == self.models_prefix:
+                    if not isinstance(nxt, Table) or nxt.header[:1] != ("Name",):
+                        raise DialectError(
+                            self.page, block.line, f"expected a 'Name | Description | Schema | Default' table for {block.title}"
+                        )
+                    pending_models.append((block.title, nxt, block))
+                    i += 2
+                    continue
+                if VERSION.match(block.title):
+                    raise DialectError(
+                        self.page,
+                        block.line,
+                        f"expected 'method /path' after version heading '{block.title}'",
+                    )
+            i += 1
+        for name, table, heading in pending_models:
+            self._read_model(name, table, heading)
+        return self._finish()
+
+    def _page_title(self, first_heading: int) -> str | None:
+        for block in reversed(self.blocks[:first_heading]):
+            text = _text(block)
+            if text and not text.startswith(_BOILERPLATE) and text not in _LABELS and not text.startswith("- "):
+                return text
+        return None
+
+    def _finish(self) -> list[Service]:
+        services = sorted(self.services.values(), key=lambda s: s.id)
+        for service in services:
+            service.findings.extend(f for f in self.findings if f.subject.startswith(service.id + ":"))
+            service.findings.extend(
+                Finding(f.kind, f.page, f.line, f.subject, f.message, f.version)
+                for f in self.findings
+                if f.subject == "*"
+            )
+        return services
+
+    def _service(self, service_id: str, line: int) -> Service:
+        if service_id not in self.services:
+            overview = self.overview if self.overview and self.overview.service_id == service_id else None
+            service = Service(provider="scp", id=service_id, title=overview.title if overview else service_id)
+            if overview is not None:
+                service.versions = list(overview.versions)
+                service.server = overview.server
+            service.pages.append(self.page)
+            self.services[service_id] = service
+        return self.services[service_id]
+
+    def _finding(self, kind: str, line: int, subject: str, message: str, version: str | None = None) -> None:
+        self.findings.append(Finding(kind, self.page, line, subject, message, version))
+
+    # -- overview -----------------------------------------------------------------------------------------------
+
+    def _read_overview(self, i: int) -> int:
+        head = self.blocks[i]
+        title = head.title if isinstance(head, Heading) else _text(head) or ""
+        if isinstance(head, Heading) and head.number is not None:
+            self.titles[head.number] = title
+        overview = _Overview(title=title, line=head.line)
+        i += 2
+        while i < len(self.blocks) and not isinstance(self.blocks[i], Heading):
+            block = self.blocks[i]
+            if isinstance(block, Table) and block.header[:1] == ("Version",):
+                overview.versions = self._overview_versions(block)
+            elif isinstance(block, Table) and tuple(h.lower() for h in block.header) == ("environment", "region"):
+                pairs = [{"environment": r.cells[0], "region": r.cells[1]} for r in block.rows if len(r.cells) == 2]
+                if overview.server is not None:
+                    overview.server.pairs = pairs
+            elif isinstance(block, Paragraph) and block.text.startswith("http"):
+                match = SERVICE_URL.match(block.text)
+                overview.server = ServerTemplate(url=block.text.rstrip("/"))
+                if match:
+                    overview.service_id = match.group(1)
+                else:
+                    self._finding("unrecognised-server-url", block.line, "*", f"OpenAPI URL {block.text!r} does not "
+                                  "follow https://<service>.{region}.{environment}.<domain>")
+            elif isinstance(block, Paragraph) and block.text == DEPRECATION_SENTENCE:
+                if overview.versions and not any(v.status == "DEPRECATED" for v in overview.versions):
+                    pass
+            i += 1
+        if overview.service_id is None:
+            raise DialectError(self.page, overview.line, f"expected an 'OpenAPI URL' line in the overview of {title}")
+        self.overview = overview
+        service = self._service(overview.service_id, overview.line)
+        service.title = title
+        service.versions = list(overview.versions)
+        service.server = overview.server
+        if overview.versions and not any(v.status == "DEPRECATED" for v in overview.versions):
+            has_sentence = any(
+                isinstance(b, Paragraph) and b.text == DEPRECATION_SENTENCE
+                for b in self.blocks[self.blocks.index(head) : i]
+            )
+            if has_sentence:
+                self._finding(
+                    "boilerplate",
+                    overview.line,
+                    f"{service.id}:*",
+                    "overview prints the deprecation sentence although no version is deprecated",
+                )
+        return i
+
+    def _overview_versions(self, table: Table) -> list[ServiceVersion]:
+        out: list[ServiceVersion] = []
+        for row in table.rows:
+            cells = row.cells
+            if len(cells) == 3:
+                version, status, date = cells
+            elif len(cells) == 2:
+                version, status, date = cells[0], "CURRENT" if cells[1] == "-" else "DEPRECATED", cells[1]
+            else:
+                raise DialectError(self.page, row.line, "expected 'Version | Status | Not Before' cells")
+            if status not in _STATUS_ORDER:
+                raise DialectError(self.page, row.line, f"expected a status ({', '.join(_STATUS_ORDER)}), got {status!r}")
+            out.append(ServiceVersion(version, status, iso_date(date)))  # type: ignore[arg-type]
+        return out
+
+    # -- models -------------------------------------------------------------------------------------------------
+
+    def _read_model(self, name: str, table: Table, heading: Heading) -> None:
+        service_id = self.overview.service_id if self.overview else None
+        if service_id is None:
+            raise DialectError(self.page, heading.line, f"model {name} appears before any service overview")
+        service = self._service(service_id, heading.line)
+        properties: dict[str, Any] = {}
+        required: list[str] = []
+        subject = f"{service_id}:{name}"
+        for row in table.rows:
+            if len(row.cells) != 4:
+                raise DialectError(self.page, row.line, "expected 4 cells: Name | Description | Schema | Default")
+            name_cell, desc_cell, schema_cell, default_cell = row.cells
+            field_name, flag = _split_name(name_cell)
+            if flag is None:
+                raise DialectError(self.page, row.line, f"expected '<field> required|optional', got {name_cell!r}")
+            for repair in row.repairs:
+                self._finding("table-repair", row.line, subject, f"{field_name}: {repair}")
+            prop = self._field_schema(subject, field_name, desc_cell, schema_cell, default_cell, row.line)
+            properties[field_name] = prop
+            if flag == "required":
+                required.append(field_name)
+        schema: dict[str, Any] = {"type": "object", "properties": properties}
+        if required:
+            schema["required"] = required
+        source = Source(self.page, self.info.url, name, heading.line)
+        if name in service.models:
+            self._finding("duplicate-model", heading.line, subject, f"model {name} defined twice; the later one is used")
+        service.models[name] = Model(name=name, schema=schema, source=source)
+
+    def _field_schema(
+        self, subject: str, field_name: str, desc_cell: str, schema_cell: str, default_cell: str, line: int
+    ) -> dict[str, Any]:
+        description, example_text = split_example(desc_cell)
+        constraints: dict[str, Any] = {}
+        if example_text is not None:
+            example_text, constraints = parse_constraints(example_text)
+        if schema_cell:
+            try:
+                schema = to_json_schema(parse_schema(schema_cell))
+            except SchemaSyntaxError as exc:
+                self._finding("schema-syntax", line, subject, f"{field_name}: {exc}; read as an untyped value")
+                schema = {}
+        else:
+            schema = {"type": "string", "x-inferred": True}
+            self._finding(
+                "broken-row",
+                line,
+                subject,
+                f"{field_name}: the row has no Schema or Default cell (text: {desc_cell!r}); "
+                "typed as string from its example",
+            )
+        schema = dict(schema)
+        if description:
+            schema = _with(schema, "description", description)
+        schema.update(constraints)
+        if example_text is not None and example_text != "":
+            value, note = coerce_doc_value(example_text, schema)
+            if value is not NO_VALUE:
+                schema = _with(schema, "examples", [value])
+            if note:
+                self._finding("example-value", line, subject, f"{field_name}: {note}")
+        if default_cell and default_cell != "None":
+            value, note = coerce_doc_value(default_cell, schema, role="default")
+            if value is not NO_VALUE:
+                schema = _with(schema, "default", value)
+            if note:
+                self._finding("default-value", line, subject, f"{field_name}: {note}")
+        return schema
+
+    # -- operation version pages --------------------------------------------------------------------------------
+
+    def _op_title(self, heading: Heading, description: str) -> tuple[str, str | None]:
+        """The operation's title and, when it had to be inferred, why."""
+        assert heading.number is not None
+        parent = heading.number[:-1]
+        if parent and parent in self.titles and not VERSION.match(self.titles[parent]):
+            if self.models_prefix is None or parent[:-1] != self.models_prefix:
+                return self.titles[parent], None
+        if self.page_title and not parent:
+            return self.page_title, "no numbered operation heading; title taken from the page title"
+        if description:
+            return description.rstrip("."), "no operation heading; title taken from the Description line"
+        raise DialectError(self.page, heading.line, "expected an operation heading or a Description line")
+
+    def _read_version_page(self, i: int) -> int:
+        heading = self.blocks[i]
+        assert isinstance(heading, Heading)
+        end = i + 1
+        while end < len(self.blocks) and not (isinstance(self.blocks[end], Heading) and self.blocks[end].number):
+            end += 1
+        page = _VersionPage(self, heading, self.blocks[i + 1 : end])
+        page.parse()
+        service_id = page.service_id()
+        if service_id is None:
+            if self.overview and self.overview.service_id:
+                service_id = self.overview.service_id
+            else:
+                raise DialectError(
+                    self.page,
+                    heading.line,
+                    "expected a 'Scp-Api-Version = <service> <version>' request header or a service overview",
+                )
+        elif self.overview and self.overview.service_id and self.overview.service_id != service_id:
+            self._finding(
+                "service-mismatch",
+                heading.line,
+                f"{self.overview.service_id}:*",
+                f"page under {self.overview.service_id} sends Scp-Api-Version for {service_id}",
+            )
+        service = self._service(service_id, heading.line)
+        title, title_note = self._op_title(heading, page.description)
+        version = heading.title
+        subject = f"{service_id}:{page.method.upper()} {page.path}"
+        if title_note:
+            self._finding("inferred-title", heading.line, subject, f"{title_note}: {title!r}", version)
+        for kind, line, message in page.notes:
+            self._finding(kind, line, subject, message, version)
+        op = service.operation(page.method.upper(), page.path)
+        if op is None:
+            op = Operation(title=title, method=page.method.upper(), path=page.path)
+            service.operations.append(op)
+        elif op.title != title:
+            self._finding("title-mismatch", heading.line, subject, f"title {title!r} differs from {op.title!r}", version)
+        if version in op.versions:
+            raise DialectError(self.page, heading.line, f"version {version} of {subject} documented twice")
+        source = Source(self.page, self.info.url, f"{title} / {version}", heading.line)
+        op.versions[version] = page.build(version, title, source)
+        return end
+
+
+def _with(schema: dict[str, Any], key: str, value: Any) -> dict[str, Any]:
+    """Add ``key`` to a schema; a bare ``$ref`` gets wrapped (3.1 allows siblings, but keep refs clean)."""
+    if "$ref" in schema and key in ("default",):
+        return {"allOf": [schema], key: value}
+    out = dict(schema)
+    out[key] = value
+    return out
+
+
+def _split_name(cell: str) -> tuple[str, str | None]:
+    parts = cell.rsplit(" ", 1)
+    if len(parts) == 2 and parts[1] in ("required", "optional"):
+        return parts[0].strip(), parts[1]
+    return cell.strip(), None
+
+
+def _is_method_line(block: Block) -> bool:
+    text = _text(block)
+    return bool(text and METHOD_LINE.match(text))
+
+
+class _VersionPage:
+    """The blocks of one operation version page, parsed in document order."""
+
+    def __init__(self, reader: _PageReader, heading: Heading, blocks: list[Block]) -> None:
+        self.reader = reader
+        self.page = reader.page
+        self.heading = heading
+        self.blocks = blocks
+        self.method = ""
+        self.path = ""
+        self.description = ""
+        self.status: ApiStatus | None = None
+        self.date_text: str | None = None
+        self.params_table: Table | None = None
+        self.responses_table: Table | None = None
+        self.example_path: str | None = None
+        self.example_path_line = 0
+        self.example_headers: dict[str, str] = {}
+        self.request_body: CodeBlock | None = None
+        self.request_body_label = 0
+        self.response_code: str | None = None
+        self.response_line = 0
+        self.response_body: CodeBlock | None = None
+        self.has_deprecation_sentence = False
+        self.notes: list[tuple[str, int, str]] = []
+
+    def fail(self, line: int, message: str) -> DialectError:
+        return DialectError(self.page, line, f"{message} (in version page '{self.heading.title}' at line {self.heading.line})")
+
+    def parse(self) -> None:
+        seen: dict[str, int] = {}
+        label: str | None = None
+
+        def once(key: str, line: int) -> None:
+            if key in seen:
+                raise self.fail(
+                    line,
+                    f"expected one {key} per version page, found a second one (first at line {seen[key]}); "
+                    "a version heading may be missing",
+                )
+            seen[key] = line
+
+        for block in self.blocks:
+            text = _text(block)
+            if text is not None and METHOD_LINE.match(text):
+                once("method line", block.line)
+                match = METHOD_LINE.match(text)
+                assert match
+                self.method, self.path = match.group(1).lower(), match.group(2)
+                label = None
+            elif text is not None and text in _LABELS:
+                once(text, block.line)
+                label = text
+            elif text is not None and (STATE.match(text) or text == "State"):
+                if text != "State":
+                    once("State", block.line)
+                    match = STATE.match(text)
+                    assert match
+                    self.status = match.group(1)  # type: ignore[assignment]
+                label = "State" if text == "State" else None
+            elif text == DEPRECATION_SENTENCE:
+                self.has_deprecation_sentence = True
+            elif text is not None and RESPONSE_LINE.match(text):
+                once("Response code", block.line)
+                match = RESPONSE_LINE.match(text)
+                assert match
+                self.response_code = match.group(1)
+                self.response_line = block.line
+                label = "Response"
+            elif label == "Description" and text is not None:
+                self.description = text
+                label = None
+            elif label == "Request path" and text is not None:
+                self.example_path = text
+                self.example_path_line = block.line
+                label = "after path"
+            elif isinstance(block, Table):
+                label = self._table(block, label, once)
+            elif isinstance(block, CodeBlock):
+                label = self._code(block, label, once)
+            elif text is not None:
+                self.notes.append(("unrecognised-text", block.line, f"text not part of the SCP page structure: {text!r}"))
+        if not self.method:
+            raise self.fail(self.heading.line, "expected 'method /path' as the first line of the version page")
+        if self.responses_table is None:
+            raise self.fail(self.heading.line, "expected a Responses table")
+        if self.status is None:
+            raise self.fail(self.heading.line, "expected a 'State ACTIVE (STATUS)' line")
+
+    def _table(self, table: Table, label: str | None, once: Any) -> str | None:
+        header = table.header
+        if header[:1] == ("Version",):
+            once("version table", table.line)
+            if len(table.rows) != 1 or len(table.rows[0].cells) < 2:
+                raise self.fail(table.line, "expected one 'version | date' row in the version table")
+            version, date = table.rows[0].cells[0], table.rows[0].cells[-1]
+            if version != self.heading.title:
+                self.notes.append(
+                    ("version-mismatch", table.line, f"version table says {version}, heading says {self.heading.title}")
+                )
+            self.date_text = date
+            return None
+        if label == "Parameters" and header[:2] == ("Type", "Name"):
+            self.params_table = table
+            return None
+        if label == "Responses" and header[:1] == ("HTTP Code",):
+            self.responses_table = table
+            return None
+        raise self.fail(table.line, f"expected a table after a label (Parameters, Responses), found {' | '.join(header)}")
+
+    def _code(self, block: CodeBlock, label: str | None, once: Any) -> str | None:
+        if block.language == "http-headers" or (block.text.lstrip().startswith('"') and " = " in block.text):
+            once("request header listing", block.line)
+            for raw in block.text.splitlines():
+                match = HEADER_ITEM.match(raw.strip())
+                if match:
+                    self.example_headers[match.group(1).strip()] = match.group(2).strip()
+            return label
+        if label == "Request body":
+            once("request body example", block.line)
+            self.request_body = block
+            return None
+        if label == "Response":
+            once("response body example", block.line)
+            self.response_body = block
+            return None
+        raise self.fail(block.line, "expected a code block after 'Request body' or 'Response <code>'")
+
+    def service_id(self) -> str | None:
+        value = self.example_headers.get("Scp-Api-Version")
+        if not value:
+            return None
+        parts = value.split()
+        if len(parts) == 2 and parts[1] != self.heading.title:
+            self.notes.append(
+                (
+                    "version-mismatch",
+                    self.heading.line,
+                    f"Scp-Api-Version example says {parts[1]}, heading says {self.heading.title}",
+                )
+            )
+        return parts[0] if parts else None
+
+    # -- building the OperationVersion --------------------------------------------------------------------------
+
+    def build(self, version: str, title: str, source: Source) -> OperationVersion:
+        assert self.status is not None
+        op = OperationVersion(
+            version=version,
+            method=self.method.upper(),
+            path=self.path,
+            summary=title,
+            description=self.description,
+            status=self.status,
+            source=source,
+            sunset=iso_date(self.date_text or ""),
+            doc_version=version,
+        )
+        if self.status in ("DEPRECATED", "SUPPORTED") and op.sunset is None:
+            self.notes.append(("missing-date", self.heading.line, f"{self.status} page without a Not Before date"))
+        if self.status == "DEPRECATED" and not self.has_deprecation_sentence:
+            self.notes.append(
+                ("boilerplate", self.heading.line, "DEPRECATED page without the deprecation sentence (status read "
+                 "from the State line)")
+            )
+        body_model: str | None = None
+        if self.params_table is not None:
+            for row in self.params_table.rows:
+                param, model = self._param(row.cells, row.line)
+                for repair in row.repairs:
+                    self.notes.append(("table-repair", row.line, repair))
+                if model is not None:
+                    body_model = model
+                elif param is not None:
+                    op.parameters.append(param)
+        assert self.responses_table is not None
+        for row in self.responses_table.rows:
+            for repair in row.repairs:
+                self.notes.append(("table-repair", row.line, repair))
+            if len(row.cells) != 3 or not re.fullmatch(r"\d{3}", row.cells[0]):
+                raise self.fail(row.line, "expected 'HTTP code | Description | Schema' in the Responses table")
+            schema = None if row.cells[2] in ("None", "") else self._schema(row.cells[2], row.line, "response schema")
+            op.responses.append(Response(row.cells[0], row.cells[1], schema, row.line))
+        op.responses.sort(key=lambda r: r.status)
+        request_example = self._json(self.request_body, "request body")
+        if body_model is not None:
+            op.request_body = RequestBody(schema={"$ref": f"#/components/schemas/{body_model}"})
+        elif self.request_body is not None:
+            op.request_body = RequestBody(schema={}, required=False)
+            self.notes.append(
+                ("example-without-parameter", self.request_body.line, "request body example but no body parameter; "
+                 "the body schema is inferred from the example")
+            )
+        if body_model is not None and self.request_body is None:
+            self.notes.append(
+                ("missing-example", self.heading.line, f"body parameter {body_model} has no request body example")
+            )
+        op.example_request = ExampleRequest(
+            path=self.example_path or "",
+            headers=dict(self.example_headers),
+            body=request_example,
+            has_body=self.request_body is not None and request_example is not None,
+            line=self.example_path_line,
+        )
+        if self.response_code is not None:
+            response_example = self._json(self.response_body, "response body")
+            op.example_response = ExampleResponse(
+                status=self.response_code,
+                body=response_example,
+                has_body=self.response_body is not None and response_example is not None,
+                line=self.response_line,
+            )
+            if self.response_code not in {r.status for r in op.responses}:
+                self.notes.append(
+                    ("example-status", self.response_line, f"example response {self.response_code} is not in the table")
+                )
+        self._check_path_template(op)
+        return op
+
+    def _json(self, block: CodeBlock | None, what: str) -> Any:
+        if block is None:
+            return None
+        try:
+            return json.loads(block.text)
+        except json.JSONDecodeError as exc:
+            self.notes.append(
+                ("invalid-json", block.line + exc.lineno - 1, f"{what} example is not valid JSON: {exc.msg}")
+            )
+            return None
+
+    def _schema(self, text: str, line: int, what: str) -> dict[str, Any]:
+        try:
+            return to_json_schema(parse_schema(text))
+        except SchemaSyntaxError as exc:
+            self.notes.append(("schema-syntax", line, f"{what}: {exc}; read as an untyped value"))
+            return {}
+
+    def _param(self, cells: tuple[str, ...], line: int) -> tuple[Parameter | None, str | None]:
+        if len(cells) != 5:
+            raise self.fail(line, "expected 'Type | Name | Description | Schema | Default' cells")
+        location, name_cell, desc_cell, schema_cell, default_cell = cells
+        name, flag = _split_name(name_cell)
+        if flag is None:
+            raise self.fail(line, f"expected '<name> required|optional', got {name_cell!r}")
+        if location == "body":
+            try:
+                expr = parse_schema(schema_cell)
+            except SchemaSyntaxError as exc:
+                raise self.fail(line, f"expected a model name for the body parameter: {exc}") from exc
+            if not expr.is_model:
+                raise self.fail(line, f"expected a model name for the body parameter, got {schema_cell!r}")
+            return None, expr.name
+        if location not in ("path", "query", "header", "cookie"):
+            self.notes.append(("unsupported-location", line, f"parameter {name} in {location!r} read as query"))
+            location = "query"
+        schema = self._schema(schema_cell, line, f"parameter {name}")
+        description, example_text = split_example(desc_cell)
+        param = Parameter(
+            name=name,
+            location=location,  # type: ignore[arg-type]
+            required=flag == "required" or location == "path",
+            schema=schema,
+            description=description,
+            line=line,
+        )
+        if example_text:
+            value, note = coerce_doc_value(example_text, schema)
+            if value is not NO_VALUE:
+                param.example, param.has_example = value, True
+            if note:
+                self.notes.append(("example-value", line, f"parameter {name}: {note}"))
+        if default_cell and default_cell != "None":
+            value, note = coerce_doc_value(default_cell, schema, role="default")
+            if value is not NO_VALUE:
+                param.default, param.has_default = value, True
+            if note:
+                self.notes.append(("default-value", line, f"parameter {name}: {note}"))
+        elif not default_cell:
+            self.notes.append(("empty-default", line, f"parameter {name}: empty Default cell (read as no default)"))
+        return param, None
+
+    def _check_path_template(self, op: OperationVersion) -> None:
+        if not self.example_path:
+            self.notes.append(("missing-example", self.heading.line, "no example request path"))
+            return
+        path, _, query = self.example_path.partition("?")
+        if path != op.path:
+            self.notes.append(
+                ("example-path", self.example_path_line, f"example path {path!r} differs from {op.path!r}")
+            )
+        documented = [p.name for p in op.parameters if p.location == "query" and p.required]
+        shown = [part.split("=", 1)[0] for part in query.split("&") if part]
+        if shown != documented:
+            self.notes.append(
+                (
+                    "example-path",
+                    self.example_path_line,
+                    f"example query {shown} differs from the required query parameters {documented}",
+                )
+            )

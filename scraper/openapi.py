@@ -1,0 +1,334 @@
+"""The API model of one service version -> an OpenAPI 3.1 document (and its findings report).
+
+The emitter only renders: every decision (which operations belong to the version, what a schema is) was made
+before. It adds the spec conventions documented in ARCHITECTURE.md (``x-api-status``, ``x-sunset``,
+``x-doc-version``, ``x-source``, the version table, the version header, server pairs), validates every documented
+example against the schema it illustrates (a mismatch becomes an ``example-mismatch`` finding), and serialises
+deterministically: insertion order is the document order, so no hash order or set order ever reaches the output.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+from scraper.model import Finding, Model, OperationVersion, Parameter, Service
+
+__all__ = [
+    "dump_yaml",
+    "emit_spec",
+    "findings_json",
+    "findings_markdown",
+    "operation_id",
+    "validate_spec",
+    "version_key",
+]
+
+_METHOD_ORDER = {"get": 0, "put": 1, "post": 2, "delete": 3, "patch": 4, "head": 5, "options": 6}
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """Sort key for ``1.10`` > ``1.2`` and ``v2``; non-numeric parts sort first."""
+    return tuple(int(part) for part in re.findall(r"\d+", version)) or (0,)
+
+
+def operation_id(title: str) -> str:
+    """lowerCamelCase identifier from a doc title: ``Show Volume's details`` -> ``showVolumesDetails``."""
+    cleaned = re.sub(r"['’]", "", title)
+    words = re.findall(r"[A-Za-z0-9]+", cleaned)
+    if not words:
+        return "operation"
+    parts: list[str] = []
+    for word in words:
+        # split CamelCase words (CancelArchiving) so the result is consistently camel-cased
+        parts.extend(re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+|[0-9]+", word) or [word])
+    head, *tail = parts
+    ident = head.lower() + "".join(p[:1].upper() + p[1:].lower() for p in tail)
+    return ident if not ident[0].isdigit() else f"op{ident}"
+
+
+def _refs(value: Any, out: set[str]) -> None:
+    if isinstance(value, dict):
+        ref = value.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/components/schemas/"):
+            out.add(ref.rsplit("/", 1)[1])
+        for item in value.values():
+            _refs(item, out)
+    elif isinstance(value, list):
+        for item in value:
+            _refs(item, out)
+
+
+def _reachable(roots: set[str], models: dict[str, Model]) -> list[str]:
+    seen: set[str] = set()
+    stack = sorted(roots)
+    while stack:
+        name = stack.pop()
+        if name in seen or name not in models:
+            continue
+        seen.add(name)
+        found: set[str] = set()
+        _refs(models[name].schema, found)
+        stack.extend(sorted(found - seen))
+    return sorted(seen)
+
+
+def _parameter(param: Parameter) -> dict[str, Any]:
+    out: dict[str, Any] = {"name": param.name, "in": param.location, "required": param.required or param.location == "path"}
+    if param.description:
+        out["description"] = param.description
+    schema = dict(param.schema)
+    if param.has_default:
+        schema["default"] = param.default
+    out["schema"] = schema
+    if param.has_example:
+        out["example"] = param.example
+    for key, value in sorted(param.extensions.items()):
+        out[key] = value
+    return out
+
+
+def _operation(op: OperationVersion, op_id: str, tags: list[str]) -> dict[str, Any]:
+    out: dict[str, Any] = {"operationId": op_id, "summary": op.summary}
+    if op.description:
+        out["description"] = op.description
+    out["tags"] = tags
+    if op.parameters:
+        out["parameters"] = [_parameter(p) for p in op.parameters]
+    if op.request_body is not None:
+        media: dict[str, Any] = {"schema": op.request_body.schema}
+        if op.example_request is not None and op.example_request.has_body:
+            media["example"] = op.example_request.body
+        body: dict[str, Any] = {"required": op.request_body.required}
+        if op.request_body.description:
+            body["description"] = op.request_body.description
+        body["content"] = {op.request_body.media_type: media}
+        out["requestBody"] = body
+    responses: dict[str, Any] = {}
+    for response in op.responses:
+        entry: dict[str, Any] = {"description": response.description or response.status}
+        if response.schema is not None:
+            media = {"schema": response.schema}
+            ex = op.example_response
+            if ex is not None and ex.has_body and ex.status == response.status:
+                media["example"] = ex.body
+            entry["content"] = {"application/json": media}
+        responses[response.status] = entry
+    if not responses:
+        responses["default"] = {"description": "Undocumented response"}
+    out["responses"] = responses
+    if op.status == "DEPRECATED":
+        out["deprecated"] = True
+    out["x-api-status"] = op.status
+    if op.sunset:
+        out["x-sunset"] = op.sunset
+    out["x-doc-version"] = op.doc_version or op.version
+    out["x-source"] = op.source.as_dict()
+    for key, value in sorted(op.extensions.items()):
+        out[key] = value
+    return out
+
+
+def _info(service: Service, version: str) -> dict[str, Any]:
+    entry = next((v for v in service.versions if v.version == version), None)
+    info: dict[str, Any] = {"title": f"{service.title} API", "version": version}
+    description = service.description or f"{service.title} API, version {version}, generated from its reference pages."
+    info["description"] = description
+    info["x-provider"] = service.provider
+    info["x-service"] = service.id
+    if entry is not None:
+        info["x-api-status"] = entry.status
+        if entry.date:
+            info["x-sunset"] = entry.date
+    info["x-versions"] = [
+        {"version": v.version, "status": v.status, **({"date": v.date} if v.date else {})} for v in service.versions
+    ]
+    if service.provider == "scp":
+        info["x-api-version-header"] = {"name": "Scp-Api-Version", "value": f"{service.id} {version}"}
+    info["x-pages"] = list(dict.fromkeys(service.pages))
+    return info
+
+
+def _servers(service: Service) -> list[dict[str, Any]]:
+    if service.server is None:
+        return []
+    variables = service.server.variables()
+    server: dict[str, Any] = {"url": service.server.url}
+    if variables:
+        server["variables"] = {name: {"default": values[0], "enum": values} for name, values in variables.items()}
+    if service.server.pairs:
+        server["x-server-pairs"] = service.server.pairs
+    return [server]
+
+
+_SCP_SECURITY = {
+    "scpSignature": {
+        "type": "apiKey",
+        "in": "header",
+        "name": "Scp-Signature",
+        "description": "base64(HMAC-SHA256(secret key, method + URL + timestamp + access key + account id + client "
+        "type)), sent with Scp-AccessKey, Scp-Timestamp, Scp-ClientType and Scp-AccountId.",
+        "x-signing": "scp-hmac-sha256",
+    }
+}
+
+
+def emit_spec(
+    service: Service, version: str, operations: list[OperationVersion]
+) -> tuple[dict[str, Any], list[Finding]]:
+    """The OpenAPI document for ``version`` of ``service`` made of ``operations``, and its example findings."""
+    spec: dict[str, Any] = {"openapi": "3.1.0", "info": _info(service, version)}
+    servers = _servers(service)
+    if servers:
+        spec["servers"] = servers
+    security_schemes: dict[str, Any] = dict(service.components_extra.get("securitySchemes", {}))
+    security = list(service.security)
+    if service.provider == "scp" and not security_schemes:
+        security_schemes = dict(_SCP_SECURITY)
+        security = [{"scpSignature": []}]
+    if security:
+        spec["security"] = security
+    ordered = sorted(operations, key=lambda o: (o.path, _METHOD_ORDER.get(o.method.lower(), 9)))
+    used_ids: Counter[str] = Counter()
+    paths: dict[str, Any] = {}
+    roots: set[str] = set()
+    for op in sorted(operations, key=lambda o: (o.summary, o.path, o.method)):
+        used_ids[operation_id(op.summary)] += 1
+    seen_ids: Counter[str] = Counter()
+    ids: dict[int, str] = {}
+    for op in sorted(operations, key=lambda o: (operation_id(o.summary), o.path, _METHOD_ORDER.get(o.method.lower(), 9))):
+        base = operation_id(op.summary)
+        seen_ids[base] += 1
+        ids[id(op)] = base if seen_ids[base] == 1 else f"{base}{seen_ids[base]}"
+    tag = service.title
+    for op in ordered:
+        item = paths.setdefault(op.path, {})
+        item[op.method.lower()] = _operation(op, ids[id(op)], op.tags or [tag])
+        _refs(item[op.method.lower()], roots)
+    spec["tags"] = [{"name": t} for t in dict.fromkeys(t for op in ordered for t in (op.tags or [tag]))]
+    spec["paths"] = paths
+    components: dict[str, Any] = {}
+    names = _reachable(roots, service.models)
+    if names:
+        schemas: dict[str, Any] = {}
+        for name in names:
+            model = service.models[name]
+            schema = dict(model.schema)
+            if model.inferred:
+                schema["x-inferred"] = True
+            schema["x-source"] = model.source.as_dict()
+            schemas[name] = schema
+        components["schemas"] = schemas
+    if security_schemes:
+        components["securitySchemes"] = security_schemes
+    if components:
+        spec["components"] = components
+    missing = sorted(roots - set(service.models))
+    findings = [
+        Finding("undefined-model", service.pages[0] if service.pages else "", 0, f"{service.id}:{name}",
+                "referenced but not defined", version)
+        for name in missing
+    ]
+    findings.extend(_check_examples(service, version, ordered, components.get("schemas", {})))
+    return spec, findings
+
+
+def _check_examples(
+    service: Service, version: str, operations: list[OperationVersion], schemas: dict[str, Any]
+) -> list[Finding]:
+    from scraper.examples import check_example
+
+    findings: list[Finding] = []
+    for op in operations:
+        if op.doc_version and op.doc_version != version:
+            continue  # carried-forward copies were checked in their own version
+        subject = f"{service.id}:{op.method} {op.path}"
+
+        def report(what: str, line: int, instance: Any, schema: dict[str, Any], op: OperationVersion = op) -> None:
+            issues = check_example(instance, schema, schemas)
+            for issue in issues:
+                findings.append(Finding("example-mismatch", op.source.page, line, subject,
+                                        f"{what} at {issue.path or '/'}: {issue.message}", version))
+
+        for param in op.parameters:
+            if param.has_example:
+                report(f"example of parameter {param.name}", param.line, param.example, param.schema)
+        if op.request_body is not None and op.example_request is not None and op.example_request.has_body:
+            report("request body example", op.example_request.line, op.example_request.body, op.request_body.schema)
+        ex = op.example_response
+        if ex is not None and ex.has_body:
+            schema = next((r.schema for r in op.responses if r.status == ex.status and r.schema is not None), None)
+            if schema is not None:
+                report(f"response {ex.status} example", ex.line, ex.body, schema)
+    return findings
+
+
+@lru_cache(maxsize=1)
+def _validator() -> Any:
+    from openapi_spec_validator import OpenAPIV31SpecValidator
+
+    return OpenAPIV31SpecValidator
+
+
+def validate_spec(spec: dict[str, Any]) -> str:
+    """Empty string when ``spec`` is a valid OpenAPI 3.1 document, else the first few errors."""
+    validator = _validator()(spec)
+    errors = [f"{'/'.join(str(p) for p in e.absolute_path)}: {e.message}" for e in validator.iter_errors()]
+    return "; ".join(errors[:5])
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style, no aliases (the same dict reached twice is written twice, never as &id001)."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def _str_representer(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
+    style = "|" if "\n" in data else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+_Dumper.add_representer(str, _str_representer)
+
+
+def dump_yaml(spec: dict[str, Any]) -> bytes:
+    text = yaml.dump(spec, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100000, default_flow_style=False)
+    return text.encode("utf-8")
+
+
+def findings_json(service: Service, findings: list[Finding]) -> bytes:
+    payload = {
+        "provider": service.provider,
+        "service": service.id,
+        "counts": dict(sorted(Counter(f.kind for f in findings).items())),
+        "findings": [f.as_dict() for f in findings],
+    }
+    return (json.dumps(payload, indent=2, ensure_ascii=False, sort_keys=False) + "\n").encode("utf-8")
+
+
+def findings_markdown(service: Service, findings: list[Finding]) -> bytes:
+    lines = [f"# Findings: {service.provider}/{service.id}", ""]
+    lines.append(
+        "Every doubt, repair and inference made while reading the pages, with its page and line. "
+        "`findings.json` holds the same list for tools."
+    )
+    lines.append("")
+    counts = Counter(f.kind for f in findings)
+    lines.append("| kind | count |")
+    lines.append("|---|---|")
+    lines.extend(f"| {kind} | {count} |" for kind, count in sorted(counts.items()))
+    for kind in sorted(counts):
+        lines.extend(["", f"## {kind}", ""])
+        for f in findings:
+            if f.kind != kind:
+                continue
+            version = f" [{f.version}]" if f.version else ""
+            message = f.message.replace("|", "\\|").replace("\n", " ")
+            lines.append(f"- `{f.page}:{f.line}` {f.subject}{version}: {message}")
+    return ("\n".join(lines) + "\n").encode("utf-8")

@@ -1,0 +1,410 @@
+"""Reader for saved text renderings of API reference pages (SCP printable views as text).
+
+A text rendering has lost most of the page's structure, so this reader recovers it from line shapes:
+
+* ``1.2.3 - Title`` -> :class:`Heading` with its number; TOC lines ``- 1.2: Title`` stay paragraphs.
+* lines starting with ``|`` -> a pipe :class:`Table`. Cells are split only at pipes that are separators (next to a
+  space, a line end or another pipe), so regex patterns such as ``^(A|B)$`` survive. Rows broken over two lines are
+  joined, and for the tables whose header we know (see :data:`KNOWN_TABLES`) rows with too many cells (unescaped
+  ``|`` in a description) or too few (dropped empty cells) are re-cut right-anchored using the schema grammar.
+* a squashed table (the HTML cells were concatenated without separators, e.g. ``VersionNot Before`` then ``1.3-``)
+  is recognised by its concatenated header and split back with the known vocabularies: HTTP reason phrases,
+  parameter locations, 8-digit dates and ``required``/``optional``.
+* a line starting with ``{`` or ``[`` starts a JSON :class:`CodeBlock` that ends where the brackets balance;
+  consecutive ``"Name = value",`` lines form a header-listing code block.
+* any other non-blank line is a :class:`Paragraph`.
+
+Every repair is recorded on the row (``Row.repairs``) with the lines involved, so the dialect can report it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from scraper.document import Block, CodeBlock, Document, Heading, Paragraph, ReaderError, Row, Table
+from scraper.schema_grammar import SchemaSyntaxError, parse_schema
+
+__all__ = ["HTTP_REASONS", "KNOWN_TABLES", "LOCATIONS", "read", "split_pipe_row"]
+
+HEADING = re.compile(r"^(\d+(?:\.\d+)*) - (.+)$")
+HEADER_LINE = re.compile(r'^"[^"=]+ = [^"]*",?$')
+SEPARATOR = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+$")
+
+#: HTTP status code -> reason phrase, used to split squashed Responses rows (``400Bad RequestNone``).
+HTTP_REASONS: dict[str, str] = {
+    "200": "OK",
+    "201": "Created",
+    "202": "Accepted",
+    "204": "No Content",
+    "301": "Moved Permanently",
+    "302": "Found",
+    "304": "Not Modified",
+    "400": "Bad Request",
+    "401": "Unauthorized",
+    "403": "Forbidden",
+    "404": "Not Found",
+    "405": "Method Not Allowed",
+    "409": "Conflict",
+    "410": "Gone",
+    "412": "Precondition Failed",
+    "413": "Payload Too Large",
+    "415": "Unsupported Media Type",
+    "422": "Unprocessable Entity",
+    "429": "Too Many Requests",
+    "500": "Internal Server Error",
+    "501": "Not Implemented",
+    "502": "Bad Gateway",
+    "503": "Service Unavailable",
+    "504": "Gateway Timeout",
+}
+LOCATIONS = ("formData", "header", "query", "path", "body")
+STATUSES = ("CURRENT", "SUPPORTED", "PLANNED", "DEPRECATED")
+
+PARAMS = ("Type", "Name", "Description", "Schema", "Default")
+FIELDS = ("Name", "Description", "Schema", "Default")
+RESPONSES = ("HTTP Code", "Description", "Schema")
+
+#: Tables whose column grammar we know; anything else is read as written.
+KNOWN_TABLES: tuple[tuple[str, ...], ...] = (
+    PARAMS,
+    FIELDS,
+    RESPONSES,
+    ("Version", "Not Before"),
+    ("Version", "Supported Until"),
+    ("Version", "Status", "Not Before"),
+    ("Version", "Status", "Supported Until"),
+    ("environment", "region"),
+)
+_SQUASHED = {"".join(header): header for header in KNOWN_TABLES}
+
+
+def split_pipe_row(line: str) -> list[str]:
+    """Split a ``| a | b |`` line into cells, treating only separator pipes as cell boundaries.
+
+    A pipe is a separator when a space, the line edge or another pipe is next to it; a pipe between two other
+    characters (``^(ACTIVE|INACTIVE)$``) is cell content.
+    """
+    text = line.strip()
+    cuts: list[int] = []
+    for i, char in enumerate(text):
+        if char != "|":
+            continue
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if before in " |" or after in " |":
+            cuts.append(i)
+    cells: list[str] = []
+    start = 0
+    for cut in cuts:
+        cells.append(text[start:cut].strip())
+        start = cut + 1
+    cells.append(text[start:].strip())
+    if text.startswith("|"):
+        cells = cells[1:]
+    if text.endswith("|") and cells:
+        cells = cells[:-1]
+    return cells
+
+
+def _is_schema(text: str) -> bool:
+    try:
+        parse_schema(text)
+    except SchemaSyntaxError:
+        return False
+    return True
+
+
+def _plausible_default(value: str, schema_text: str) -> bool:
+    """Could ``value`` be a documented default for ``schema_text``? Model-typed fields never have defaults."""
+    if value in ("", "None"):
+        return True
+    try:
+        expr = parse_schema(schema_text)
+    except SchemaSyntaxError:
+        return False
+    if expr.model_names() or (expr.kind == "array" and expr.items[0].kind == "model"):
+        return False
+    return True
+
+
+def _recut_fields(cells: list[str]) -> tuple[list[str], str | None]:
+    """Re-cut a Models row ``name | description | schema | default`` right-anchored; returns cells and a repair.
+
+    Candidates for the Schema cell are tried from the right: second to last (the Default cell is there), last (the
+    trailing empty Default cell was dropped, as on every table's last row), third to last (a ``| ||`` ending). The
+    schema must parse, and a default must be plausible for it (model-typed fields never have defaults), which is what
+    tells ``boolean | True`` from ``Resource | Resource``.
+    """
+    name, rest = cells[0], cells[1:]
+    n = len(rest)
+    for k in (n - 2, n - 1, n - 3):
+        if k < 0 or not _is_schema(rest[k]):
+            continue
+        tail = rest[k + 1 :]
+        filled = [t for t in tail if t]
+        if len(filled) > 1 or (filled and not _plausible_default(filled[0], rest[k])):
+            continue
+        if len(tail) == 2 and filled:
+            continue
+        desc = " | ".join(rest[:k])
+        notes: list[str] = []
+        if k == 0:
+            notes.append("empty Description cell was dropped; restored")
+        elif k > 1:
+            notes.append(f"{k} description cells re-joined at ' | ' (unescaped pipe)")
+        if not tail:
+            notes.append("trailing empty Default cell was dropped; restored")
+        elif len(tail) == 2:
+            notes.append("row ends '| ||': an extra empty cell ignored")
+        return [name, desc, rest[k], filled[0] if filled else ""], "; ".join(notes) or None
+    return [name, " | ".join(rest), "", ""], "no cell parses as a Schema expression; whole row read as description"
+
+
+def _recut_params(cells: list[str]) -> tuple[list[str], str | None]:
+    """Re-cut a Parameters row ``type | name | description | schema | default`` right-anchored."""
+    if cells and cells[0] == "body":
+        while len(cells) > 3 and not cells[-1]:
+            cells = cells[:-1]
+    if len(cells) == 3 and cells[0] == "body":
+        return [cells[0], cells[1], "", cells[2], ""], "body row: empty Description and Default cells restored"
+    if len(cells) == 5:
+        return cells, None
+    if len(cells) > 5:
+        desc = " | ".join(cells[2:-2])
+        return [cells[0], cells[1], desc, cells[-2], cells[-1]], (
+            f"{len(cells)} cells for 5 columns: description re-joined at ' | ' (schema and default right-anchored)"
+        )
+    padded = cells + [""] * (5 - len(cells))
+    return padded, f"{len(cells)} cells for 5 columns; missing cells read as empty"
+
+
+def _normalise_row(header: tuple[str, ...], cells: list[str]) -> tuple[list[str], str | None]:
+    if header == PARAMS:
+        return _recut_params(cells)
+    if header == FIELDS and len(cells) >= 1:
+        return _recut_fields(cells)
+    if len(cells) == len(header) or header not in KNOWN_TABLES:
+        return cells, None
+    if len(cells) > len(header):
+        keep = len(header) - 1
+        return [*cells[:keep], " | ".join(cells[keep:])], f"{len(cells)} cells for {len(header)} columns"
+    return cells + [""] * (len(header) - len(cells)), f"{len(cells)} cells for {len(header)} columns"
+
+
+class _Lines:
+    def __init__(self, text: str) -> None:
+        self.lines = text.split("\n")
+        self.i = 0
+
+    def __bool__(self) -> bool:
+        return self.i < len(self.lines)
+
+    @property
+    def lineno(self) -> int:
+        return self.i + 1
+
+    def peek(self, offset: int = 0) -> str | None:
+        j = self.i + offset
+        return self.lines[j] if j < len(self.lines) else None
+
+
+def _starts_row(line: str, header: tuple[str, ...]) -> bool:
+    if header == PARAMS:
+        cells = split_pipe_row(line)
+        return bool(cells) and cells[0] in LOCATIONS
+    return True
+
+
+def _read_pipe_table(src: _Lines, page: str) -> Table:
+    start = src.lineno
+    header = tuple(split_pipe_row(src.lines[src.i]))
+    src.i += 1
+    while src and SEPARATOR.match(src.lines[src.i].strip() or "x"):
+        src.i += 1
+    rows: list[Row] = []
+    while src and src.lines[src.i].startswith("|") and not SEPARATOR.match(src.lines[src.i].strip()):
+        line_no = src.lineno
+        line = src.lines[src.i]
+        src.i += 1
+        joined = [line_no]
+        # A row broken over two lines: the continuation does not start a new row of this table.
+        while src and src.lines[src.i].startswith("|") and not _starts_row(src.lines[src.i], header):
+            if header != PARAMS:
+                break
+            line = line.rstrip().rstrip("|").rstrip() + " | " + src.lines[src.i].lstrip("| ").rstrip()
+            if not line.endswith("|"):
+                line += " |"
+            joined.append(src.lineno)
+            src.i += 1
+        if header == PARAMS and not _starts_row(line, header):
+            raise ReaderError(page, line_no, f"expected a parameter row starting with one of {', '.join(LOCATIONS)}")
+        cells, note = _normalise_row(header, split_pipe_row(line))
+        repairs: list[str] = []
+        if len(joined) > 1:
+            repairs.append(f"row broken over lines {joined[0]}-{joined[-1]}; joined")
+        if note:
+            repairs.append(note)
+        rows.append(Row(tuple(cells), line_no, tuple(repairs)))
+    return Table(header, tuple(rows), start)
+
+
+def _split_squashed(header: tuple[str, ...], line: str) -> tuple[list[str], str] | None:
+    """Split one squashed data line of a known table; None when the vocabularies do not explain it."""
+    if header[0] == "Version":
+        has_status = "Status" in header
+        status_alt = "|".join(STATUSES)
+        pattern = rf"^(\d+\.\d+)({status_alt})?(-|\d{{8}})$" if has_status else r"^(\d+\.\d+)(-|\d{8})$"
+        match = re.match(pattern, line)
+        if not match:
+            return None
+        cells = [g for g in match.groups() if g is not None]
+        if len(cells) != len(header):
+            return None
+        return cells, "squashed row split by the version / 8-digit date rule"
+    if header == RESPONSES:
+        code = line[:3]
+        reason = HTTP_REASONS.get(code)
+        if not (code.isdigit() and reason and line[3:].startswith(reason)):
+            return None
+        schema = line[3 + len(reason) :]
+        if not _is_schema(schema):
+            return None
+        return [code, reason, schema], "squashed row split with the HTTP reason-phrase vocabulary"
+    return None
+
+
+def _read_squashed_table(src: _Lines, page: str, header: tuple[str, ...]) -> Table:
+    start = src.lineno
+    src.i += 1
+    rows: list[Row] = []
+    if header == PARAMS:
+        # Rows are spread over lines: "<location><name>", "required|optional", description, schema, default;
+        # empty cells became blank lines. The table ends at the next known label or heading.
+        while src:
+            while src and not src.lines[src.i].strip():
+                src.i += 1
+            if not src:
+                break
+            first = src.lines[src.i].strip()
+            location = next((loc for loc in LOCATIONS if first.startswith(loc) and len(first) > len(loc)), None)
+            if location is None:
+                break
+            row_line = src.lineno
+            name = first[len(location) :]
+            src.i += 1
+            flag = (src.peek() or "").strip()
+            if flag not in ("required", "optional"):
+                raise ReaderError(page, src.lineno, "expected 'required' or 'optional' in a squashed parameter row")
+            src.i += 1
+            values: list[str] = []
+            while src and len(values) < 3:
+                nxt = src.lines[src.i].strip()
+                if not nxt:
+                    src.i += 1
+                    continue
+                if (
+                    HEADING.match(nxt)
+                    or nxt in ("Responses", "Example HTTP request")
+                    or any(nxt.startswith(loc) and nxt != loc for loc in LOCATIONS)
+                ):
+                    break
+                values.append(nxt)
+                src.i += 1
+            if location == "body":
+                cells = [location, f"{name} {flag}", "", values[0] if values else "", ""]
+            else:
+                desc = " ".join(values[:-2]) if len(values) > 2 else ""
+                schema = values[-2] if len(values) >= 2 else (values[0] if values else "")
+                default = values[-1] if len(values) >= 2 else ""
+                cells = [location, f"{name} {flag}", desc, schema, default]
+            rows.append(
+                Row(tuple(cells), row_line, ("squashed row split with the location vocabulary and line breaks",))
+            )
+        return Table(header, tuple(rows), start)
+    while src:
+        line = src.lines[src.i].strip()
+        if not line:
+            break
+        split = _split_squashed(header, line)
+        if split is None:
+            break
+        rows.append(Row(tuple(split[0]), src.lineno, (split[1],)))
+        src.i += 1
+    return Table(header, tuple(rows), start)
+
+
+def _read_json(src: _Lines, page: str) -> CodeBlock:
+    start = src.lineno
+    depth = 0
+    in_string = False
+    escaped = False
+    collected: list[str] = []
+    while src:
+        line = src.lines[src.i]
+        collected.append(line)
+        src.i += 1
+        for char in line:
+            if in_string:
+                if escaped:
+                    escaped = False
+                elif char == "\\":
+                    escaped = True
+                elif char == '"':
+                    in_string = False
+            elif char == '"':
+                in_string = True
+            elif char in "{[":
+                depth += 1
+            elif char in "}]":
+                depth -= 1
+        if depth <= 0:
+            break
+        nxt = src.peek()
+        if nxt is not None and (HEADING.match(nxt) or not nxt.strip()) and not in_string:
+            # An example never contains a heading line or a blank line: the block was cut short.
+            if HEADING.match(nxt):
+                break
+    return CodeBlock("\n".join(collected), start, "json")
+
+
+def _read_headers(src: _Lines) -> CodeBlock:
+    start = src.lineno
+    collected: list[str] = []
+    while src and HEADER_LINE.match(src.lines[src.i].strip()):
+        collected.append(src.lines[src.i].strip())
+        src.i += 1
+    return CodeBlock("\n".join(collected), start, "http-headers")
+
+
+def read(text: str, page: str) -> Document:
+    """Read a text rendering into a :class:`Document`."""
+    if "\x00" in text:
+        raise ReaderError(page, text[: text.index("\x00")].count("\n") + 1, "expected text, found a NUL byte")
+    src = _Lines(text.replace("\r\n", "\n"))
+    blocks: list[Block] = []
+    handlers: list[tuple[Callable[[str], bool], Callable[[], Block]]] = [
+        (lambda s: s.startswith("|"), lambda: _read_pipe_table(src, page)),
+        (lambda s: s.strip() in _SQUASHED, lambda: _read_squashed_table(src, page, _SQUASHED[src.lines[src.i].strip()])),
+        (lambda s: s.lstrip().startswith(("{", "[")), lambda: _read_json(src, page)),
+        (lambda s: bool(HEADER_LINE.match(s.strip())), lambda: _read_headers(src)),
+    ]
+    while src:
+        line = src.lines[src.i]
+        if not line.strip():
+            src.i += 1
+            continue
+        match = HEADING.match(line.strip())
+        if match:
+            number = tuple(int(part) for part in match.group(1).split("."))
+            blocks.append(Heading(match.group(2).strip(), len(number), src.lineno, number))
+            src.i += 1
+            continue
+        for test, handle in handlers:
+            if test(line):
+                blocks.append(handle())
+                break
+        else:
+            blocks.append(Paragraph(line.strip(), src.lineno))
+            src.i += 1
+    return Document(page=page, blocks=blocks, end_line=len(src.lines))
