@@ -1,0 +1,354 @@
+"""NHN dotted field tables -> JSON Schema, reconciled with the example JSON.
+
+NHN guides describe a body as rows of dotted paths (``volume.attachments.server_id``) with a data type each; a row
+of type ``Array`` makes its children describe the array's items. The tables and the examples disagree in a few
+recurring ways, and where the example is unambiguous its reading wins (it is what the API actually returned):
+
+* a root key misspelt in the table (``snapshot.*`` rows for a ``snapshots`` key, ``volumes.id`` under ``volume``)
+  -- renamed or merged into the singular/plural key the example has;
+* ``Object`` fields whose example is an array (``attachments``, ``links``) -- read as arrays whose items are the
+  documented children (or, with none documented, inferred from the example items);
+* ``Boolean`` fields whose example is the string ``"true"``/``"false"`` -- read as that string enum;
+* ``null`` example values -- the field is nullable;
+* example keys the table does not list -- added as inferred (``x-inferred``) properties of documented objects.
+
+Every such decision is a :class:`~scraper.model.Finding`. Objects documented without children are free-form maps
+(``metadata``, ``extra_specs``) and stay ``{"type": "object"}``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from scraper.dialects import DialectError
+from scraper.model import Finding, JsonSchema
+
+__all__ = ["TYPES", "FieldRow", "FieldTree", "infer_schema", "primitive_schema"]
+
+#: Documented data type (lower case) -> JSON Schema base.
+TYPES: dict[str, JsonSchema] = {
+    "string": {"type": "string"},
+    "uuid": {"type": "string", "format": "uuid"},
+    "datetime": {"type": "string", "format": "date-time"},
+    "date": {"type": "string", "format": "date"},
+    "integer": {"type": "integer"},
+    "long": {"type": "integer", "format": "int64"},
+    "number": {"type": "number"},
+    "float": {"type": "number"},
+    "double": {"type": "number"},
+    "boolean": {"type": "boolean"},
+    "enum": {"type": "string"},
+    "object": {"type": "object"},
+    "array": {"type": "array"},
+}
+
+_RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")
+
+EnumResolver = Callable[[str, str], list[str] | None]
+
+
+def primitive_schema(data_type: str) -> JsonSchema:
+    return dict(TYPES[data_type.lower()])
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    return "object"
+
+
+def infer_schema(values: list[Any]) -> JsonSchema:
+    """A schema every value validates against (union of observed JSON types; objects merged by key)."""
+    types = sorted({_json_type(v) for v in values})
+    if not types:
+        return {}
+    schema: JsonSchema = {"type": types[0] if len(types) == 1 else types}
+    objects = [v for v in values if isinstance(v, dict)]
+    if objects:
+        keys: list[str] = []
+        for obj in objects:
+            keys.extend(k for k in obj if k not in keys)
+        schema["properties"] = {k: infer_schema([o[k] for o in objects if k in o]) for k in keys}
+    arrays = [v for v in values if isinstance(v, list)]
+    if arrays:
+        items = [item for array in arrays for item in array]
+        if items:
+            schema["items"] = infer_schema(items)
+    return schema
+
+
+def _plural_pair(a: str, b: str) -> bool:
+    return a != b and (a + "s" == b or b + "s" == a or a + "es" == b or b + "es" == a)
+
+
+@dataclass(frozen=True, slots=True)
+class FieldRow:
+    path: str
+    data_type: str
+    required: bool | None
+    description: str
+    line: int
+    default: Any = None
+    has_default: bool = False
+
+
+@dataclass(slots=True)
+class _Field:
+    name: str
+    data_type: str
+    required: bool | None
+    description: str
+    line: int
+    default: Any = None
+    has_default: bool = False
+    implicit: bool = False
+    children: dict[str, _Field] = field(default_factory=dict)
+    seen: set[str] = field(default_factory=set)
+    strings: set[str] = field(default_factory=set)
+    item_values: list[Any] = field(default_factory=list)
+    extra: dict[str, list[Any]] = field(default_factory=dict)
+    reconciled: bool = False
+
+
+class FieldTree:
+    """The fields of one body table; :meth:`observe` an example, then :meth:`schema`."""
+
+    def __init__(self, rows: list[FieldRow], *, page: str, subject: str, findings: list[Finding]) -> None:
+        self.page = page
+        self.subject = subject
+        self.findings = findings
+        self._offsetless: list[str] = []
+        self.root = _Field(name="", data_type="Object", required=True, description="", line=rows[0].line if rows else 0)
+        for row in rows:
+            self._add(row)
+
+    def _finding(self, kind: str, line: int, message: str) -> None:
+        self.findings.append(Finding(kind=kind, page=self.page, line=line, subject=self.subject, message=message))
+
+    def _add(self, row: FieldRow) -> None:
+        segments = row.path.split(".")
+        if any(not s for s in segments):
+            raise DialectError(self.page, row.line, f"expected a dotted field name like 'a.b.c', got {row.path!r}")
+        node = self.root
+        for segment in segments[:-1]:
+            child = node.children.get(segment)
+            if child is None:
+                child = _Field(segment, "Object", None, "", row.line, implicit=True)
+                node.children[segment] = child
+            node = child
+        name = segments[-1]
+        existing = node.children.get(name)
+        if existing is not None and not existing.implicit:
+            self._finding("duplicate-field", row.line, f"field {row.path!r} is documented twice; the first row is kept")
+            return
+        new = _Field(name, row.data_type, row.required, row.description, row.line, row.default, row.has_default)
+        if existing is not None:
+            new.children = existing.children
+        node.children[name] = new
+
+    # ------------------------------------------------------------------------------------------- observing
+
+    def observe(self, example: Any) -> None:
+        """Record what the example shows for each field (and repair key mismatches it makes unambiguous)."""
+        self._observe_field(self.root, example, "")
+
+    def _observe_field(self, node: _Field, value: Any, path: str) -> None:
+        node.seen.add(_json_type(value))
+        if isinstance(value, str):
+            node.strings.add(value)
+        if isinstance(value, dict):
+            self._observe_object(node, value, path, node.extra)
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, dict) and node.children:
+                    self._observe_object(node, item, path, node.extra)
+                else:
+                    node.item_values.append(item)
+
+    def _observe_object(self, node: _Field, value: dict[str, Any], path: str, extra: dict[str, list[Any]]) -> None:
+        if not node.reconciled and node.children:
+            self._reconcile(node, value, path)
+            node.reconciled = True
+        for key, item in value.items():
+            child = node.children.get(key)
+            if child is not None:
+                self._observe_field(child, item, f"{path}.{key}" if path else key)
+            else:
+                extra.setdefault(key, []).append(item)
+
+    def _reconcile(self, node: _Field, value: dict[str, Any], path: str) -> None:
+        for name in list(node.children):
+            if name in value:
+                continue
+            child = node.children[name]
+            full = f"{path}.{name}" if path else name
+            renames = [k for k in value if k not in node.children and _plural_pair(name, k)]
+            merges = [k for k in node.children if k in value and _plural_pair(name, k)]
+            if len(renames) == 1:
+                target = renames[0]
+                node.children = {(target if k == name else k): v for k, v in node.children.items()}
+                child.name = target
+                child.implicit = False
+                self._finding(
+                    "table-example-conflict",
+                    child.line,
+                    f"the table documents {full!r} but the example has {target!r}; read as {target!r}",
+                )
+            elif len(merges) == 1 and child.implicit:
+                target_node = node.children[merges[0]]
+                for key, grandchild in child.children.items():
+                    target_node.children.setdefault(key, grandchild)
+                del node.children[name]
+                moved = ", ".join(f"{full}.{k}" for k in child.children)
+                self._finding(
+                    "table-example-conflict",
+                    child.line,
+                    f"the table documents {moved} under {name!r} but the example nests them under {merges[0]!r};"
+                    f" read under {merges[0]!r}",
+                )
+
+    # -------------------------------------------------------------------------------------------- schemas
+
+    def schema(self, enum_values: EnumResolver) -> JsonSchema:
+        nullable: list[str] = []
+        self._offsetless = []
+        schema = self._object_schema(self.root, "", enum_values, nullable, with_extra=True)
+        if self._offsetless:
+            self._finding(
+                "example-format",
+                self.root.line,
+                "date-time example values have no UTC offset (RFC 3339 requires one); format kept: "
+                + ", ".join(self._offsetless),
+            )
+        if nullable:
+            self._finding(
+                "nullable-from-example",
+                self.root.line,
+                "fields shown as null in the example are read as nullable: " + ", ".join(nullable),
+            )
+        self._report_implicit(self.root, "")
+        return schema
+
+    def _report_implicit(self, node: _Field, path: str) -> None:
+        for name, child in node.children.items():
+            full = f"{path}.{name}" if path else name
+            if child.implicit:
+                self._finding(
+                    "missing-parent", child.line, f"{full!r} has children but no row of its own; read as Object"
+                )
+            self._report_implicit(child, full)
+
+    def _object_schema(
+        self, node: _Field, path: str, enums: EnumResolver, nullable: list[str], *, with_extra: bool
+    ) -> JsonSchema:
+        schema: JsonSchema = {"type": "object"}
+        properties: dict[str, JsonSchema] = {}
+        required: list[str] = []
+        for name, child in node.children.items():
+            full = f"{path}.{name}" if path else name
+            properties[name] = self._field_schema(child, full, enums, nullable)
+            if child.required:
+                required.append(name)
+        if with_extra and node.extra:
+            for key, values in node.extra.items():
+                full = f"{path}.{key}" if path else key
+                inferred = infer_schema(values)
+                inferred["x-inferred"] = True
+                properties[key] = inferred
+                self._finding(
+                    "undocumented-example-field",
+                    node.line,
+                    f"the example has {full!r}, which the table does not document; schema inferred from the example",
+                )
+        if properties:
+            schema["properties"] = properties
+        if required:
+            schema["required"] = required
+        return schema
+
+    def _field_schema(self, node: _Field, path: str, enums: EnumResolver, nullable: list[str]) -> JsonSchema:
+        declared = node.data_type.lower()
+        non_null = node.seen - {"null"}
+        is_array = declared == "array"
+        if declared != "array" and "array" in non_null:
+            is_array = True
+            self._finding(
+                "table-example-conflict",
+                node.line,
+                f"{path!r} is documented as {node.data_type} but the example is an array; read as an array",
+            )
+        elif declared == "array" and non_null == {"object"}:
+            is_array = False
+            self._finding(
+                "table-example-conflict",
+                node.line,
+                f"{path!r} is documented as Array but the example is an object; read as an object",
+            )
+        schema: JsonSchema
+        if is_array:
+            schema = {"type": "array"}
+            if node.children:
+                schema["items"] = self._object_schema(node, path, enums, nullable, with_extra=True)
+            elif node.item_values:
+                items = infer_schema(node.item_values)
+                items["x-inferred"] = True
+                schema["items"] = items
+        elif node.children or declared == "object" or (declared == "array" and non_null == {"object"}):
+            schema = self._object_schema(node, path, enums, nullable, with_extra=bool(node.children))
+        else:
+            schema = primitive_schema(node.data_type)
+            if declared == "enum":
+                values = enums(path, node.description)
+                if values:
+                    schema["enum"] = list(values)
+                else:
+                    self._finding("enum-without-values", node.line, f"{path!r} is an Enum but no values are listed")
+            if declared == "boolean" and non_null == {"string"} and node.strings <= {"true", "false"}:
+                schema = {"type": "string", "enum": ["true", "false"]}
+                self._finding(
+                    "table-example-conflict",
+                    node.line,
+                    f"{path!r} is documented as Boolean but the example is the string"
+                    f" {sorted(node.strings)[0]!r}; read as a 'true'/'false' string",
+                )
+            elif schema.get("format") == "date-time" and any(not _RFC3339.match(v) for v in node.strings):
+                self._offsetless.append(path)
+            elif non_null and not _compatible(schema, non_null):
+                self._finding(
+                    "example-type-mismatch",
+                    node.line,
+                    f"{path!r} is documented as {node.data_type} but the example shows {', '.join(sorted(non_null))}",
+                )
+        if node.description:
+            schema["description"] = node.description
+        if node.has_default:
+            schema["default"] = node.default
+        if "null" in node.seen:
+            nullable.append(path)
+            base = schema.get("type")
+            if isinstance(base, str):
+                schema["type"] = [base, "null"]
+            if "enum" in schema and None not in schema["enum"]:
+                schema["enum"] = [*schema["enum"], None]
+        return schema
+
+
+def _compatible(schema: JsonSchema, seen: set[str]) -> bool:
+    allowed = schema.get("type")
+    allowed_set = {allowed} if isinstance(allowed, str) else set(allowed or [])
+    if "number" in allowed_set:
+        allowed_set.add("integer")
+    return seen <= allowed_set
