@@ -124,7 +124,8 @@ def _compare_captures(old: Operation, new: Operation, new_page: str, subject: st
             )
         elif before is not None and after is not None:
             a, b = _op_signature(before), _op_signature(after)
-            changed = [key for key in a if a[key] != b[key]]
+            inferred = "x-title-inferred" in before.extensions or "x-title-inferred" in after.extensions
+            changed = [key for key in a if a[key] != b[key] and not (key == "summary" and inferred)]
             if changed:
                 findings.append(
                     Finding("capture-conflict", after.source.page, after.source.line, subject,
@@ -165,8 +166,9 @@ def merge_capture(base: Service, later: Service, covers: str, page: str) -> Serv
             subject = f"{base.id}:{op.method} {op.path}"
             new = later.operation(op.method, op.path)
             if new is None:
-                findings.append(Finding("capture-conflict", page, 0, subject,
-                                        "operation is gone from the later whole-service capture"))
+                first = min(op.versions.values(), key=lambda v: v.source.line)
+                findings.append(Finding("capture-conflict", first.source.page, first.source.line, subject,
+                                        f"operation is gone from the later whole-service capture {page}"))
             else:
                 findings.extend(_compare_captures(op, new, page, subject))
             findings.extend(_superseded(op, page))

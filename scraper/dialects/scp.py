@@ -125,7 +125,7 @@ class _PageReader:
         first_heading = next((k for k, b in enumerate(self.blocks) if isinstance(b, Heading)), len(self.blocks))
         has_overview = any(_text(b) == "Overview" for b in self.blocks[:first_heading])
         self.page_title = None if has_overview else self._page_title(first_heading)
-        pending_models: list[tuple[str, Table, Heading]] = []
+        pending_models: list[tuple[str | None, str, Table, Heading]] = []
         while i < len(self.blocks):
             block = self.blocks[i]
             nxt = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
@@ -150,7 +150,7 @@ class _PageReader:
                         raise DialectError(
                             self.page, block.line, f"expected a 'Name | Description | Schema | Default' table for {block.title}"
                         )
-                    pending_models.append((block.title, nxt, block))
+                    pending_models.append((self.overview.service_id if self.overview else None, block.title, nxt, block))
                     i += 2
                     continue
                 if VERSION.match(block.title):
@@ -160,8 +160,8 @@ class _PageReader:
                         f"expected 'method /path' after version heading '{block.title}'",
                     )
             i += 1
-        for name, table, heading in pending_models:
-            self._read_model(name, table, heading)
+        for service_id, name, table, heading in pending_models:
+            self._read_model(service_id, name, table, heading)
         return self._finish()
 
     def _page_title(self, first_heading: int) -> str | None:
@@ -263,8 +263,7 @@ class _PageReader:
 
     # -- models -------------------------------------------------------------------------------------------------
 
-    def _read_model(self, name: str, table: Table, heading: Heading) -> None:
-        service_id = self.overview.service_id if self.overview else None
+    def _read_model(self, service_id: str | None, name: str, table: Table, heading: Heading) -> None:
         if service_id is None:
             raise DialectError(self.page, heading.line, f"model {name} appears before any service overview")
         service = self._service(service_id, heading.line)
@@ -376,10 +375,9 @@ class _PageReader:
         title, title_note = self._op_title(heading, page.description)
         version = heading.title
         subject = f"{service_id}:{page.method.upper()} {page.path}"
+        op_extensions: dict[str, Any] = {"x-title-inferred": True} if title_note else {}
         if title_note:
             self._finding("inferred-title", heading.line, subject, f"{title_note}: {title!r}", version)
-        for kind, line, message in page.notes:
-            self._finding(kind, line, subject, message, version)
         op = service.operation(page.method.upper(), page.path)
         if op is None:
             op = Operation(title=title, method=page.method.upper(), path=page.path)
@@ -390,6 +388,9 @@ class _PageReader:
             raise DialectError(self.page, heading.line, f"version {version} of {subject} documented twice")
         source = Source(self.page, self.info.url, f"{title} / {version}", heading.line)
         op.versions[version] = page.build(version, title, source)
+        op.versions[version].extensions.update(op_extensions)
+        for kind, line, message in page.notes:
+            self._finding(kind, line, subject, message, version)
         return end
 
 
