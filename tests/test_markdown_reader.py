@@ -1,0 +1,110 @@
+"""The Markdown reader: block structure, source lines, inline flattening and the repairs of broken Markdown."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.document import CodeBlock, Heading, Paragraph, ReaderError, Table
+from scraper.readers.markdown import read
+
+
+def test_headings_keep_level_line_and_dotted_number() -> None:
+    doc = read("# Guide\n\ntext\n\n### 1.2 - Create Thing\n", "p.md")
+    headings = [b for b in doc.blocks if isinstance(b, Heading)]
+    assert headings == [
+        Heading(title="Guide", level=1, line=1, number=None),
+        Heading(title="Create Thing", level=3, line=5, number=(1, 2)),
+    ]
+    assert doc.end_line == 5
+
+
+def test_inline_markup_is_flattened_to_text() -> None:
+    doc = read("Use `volumev2`-type endpoint, see  [Docs](/x/) and **this**.\n", "p.md")
+    assert doc.blocks == [Paragraph(text="Use volumev2-type endpoint, see Docs and this.", line=1)]
+
+
+def test_table_cells_with_br_become_newlines() -> None:
+    text = (
+        "intro\n\n"
+        "| Name | Type | Description |\n"
+        "|---|---|---|\n"
+        "| sort | Query | Sort field<br>e.g.) `name:asc` <br/> more</br>last |\n"
+        "| limit | Query | Count |\n"
+    )
+    doc = read(text, "p.md")
+    table = doc.blocks[1]
+    assert isinstance(table, Table)
+    assert table.header == ("Name", "Type", "Description")
+    assert table.line == 3
+    assert [r.line for r in table.rows] == [5, 6]
+    assert table.rows[0].cells == ("sort", "Query", "Sort field\ne.g.) name:asc\nmore\nlast")
+    assert table.rows[0].repairs == ()
+
+
+def test_fenced_code_language_and_line() -> None:
+    doc = read("para\n\n```json\n{\"a\": 1}\n```\n\n```\nGET /x\n```\n", "p.md")
+    assert doc.blocks[1] == CodeBlock(text='{"a": 1}', line=4, language="json")
+    assert doc.blocks[2] == CodeBlock(text="GET /x", line=8, language=None)
+
+
+def test_details_summary_becomes_paragraph_and_inner_code_is_read() -> None:
+    text = '<details><summary>Example</summary>\n<p>\n\n```json\n{"a": [1, 2]}\n```\n\n</p>\n</details>\n'
+    doc = read(text, "p.md")
+    assert doc.blocks == [Paragraph(text="Example", line=1), CodeBlock(text='{"a": [1, 2]}', line=5, language="json")]
+
+
+def test_closing_fence_on_the_json_line_is_split_off() -> None:
+    text = "```json\n{\n  \"a\": 1\n}```\n\n## After\n\n| A | B |\n|---|---|\n| 1 | 2 |\n"
+    doc = read(text, "p.md")
+    assert doc.blocks[0] == CodeBlock(text='{\n  "a": 1\n}', line=2, language="json")
+    assert doc.blocks[1] == Heading(title="After", level=2, line=6)
+    table = doc.blocks[2]
+    assert isinstance(table, Table) and table.rows[0].line == 10
+
+
+def test_header_wider_than_separator_is_still_a_table_and_the_repair_recorded() -> None:
+    text = "| Name | Type | Format | Description |\n|---|---|---|\n| a | Body | String | the a |\n| b | Body | UUID | b |\n"
+    doc = read(text, "p.md")
+    [table] = doc.blocks
+    assert isinstance(table, Table)
+    assert table.header == ("Name", "Type", "Format", "Description")
+    assert table.rows[0].cells == ("a", "Body", "String", "the a")
+    assert any("separator" in r for r in table.rows[0].repairs)
+    assert table.rows[1].repairs == ()
+
+
+def test_table_written_after_a_br_continuation() -> None:
+    text = "Some note<br>\n| Name | Type |\n|---|---|\n| a | Body |\n"
+    doc = read(text, "p.md")
+    assert isinstance(doc.blocks[0], Paragraph)
+    table = doc.blocks[1]
+    assert isinstance(table, Table) and table.line == 2 and table.rows[0].cells == ("a", "Body")
+
+
+def test_rows_with_extra_or_missing_cells_are_repaired_and_noted() -> None:
+    text = "| A | B | C |\n|---|---|---|\n| 1 | 2 | x | y |\n| 1 |\n"
+    [table] = read(text, "p.md").blocks
+    assert isinstance(table, Table)
+    assert table.rows[0].cells == ("1", "2", "x | y")
+    assert table.rows[0].repairs and "more" in table.rows[0].repairs[0]
+    assert table.rows[1].cells == ("1", "", "")
+    assert table.rows[1].repairs and "fewer" in table.rows[1].repairs[0]
+
+
+def test_unclosed_inline_code_keeps_its_backtick_and_pipes_still_split() -> None:
+    text = "| Status Name | Description |\n|--|--|\n| `backing-up      | Backing up |\n"
+    [table] = read(text, "p.md").blocks
+    assert isinstance(table, Table) and table.rows[0].cells == ("`backing-up", "Backing up")
+
+
+def test_horizontal_rules_and_bare_markup_are_dropped() -> None:
+    doc = read("a\n\n---\n\n<p>\n\n</p>\n\nb\n", "p.md")
+    assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == ["a", "b"]
+    assert len(doc.blocks) == 2
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n"])
+def test_empty_page_is_a_located_error(text: str) -> None:
+    with pytest.raises(ReaderError) as info:
+        read(text, "empty.md")
+    assert info.value.page == "empty.md" and info.value.line == 1
