@@ -1,0 +1,214 @@
+"""``docs2client regenerate``: pages -> specs -> client packages, only for what changed.
+
+What ``make regenerate`` runs. Each service's inputs (its page snapshots, the catalog entry, the tool's own code and
+templates, and the versions of the code generator and formatter) are hashed; a service whose hash matches the one
+recorded in ``spec/.regenerate.json`` is skipped, so a regeneration with nothing changed costs a few file hashes.
+For a service that did change, the new specs are compared with the previously committed ones: the changes go into
+the package's ``CHANGELOG.md`` and bump its version (major for breaking, minor for additions, patch for
+documentation-only changes; nothing when nothing changed).
+
+With ``--online`` the catalog's pages are fetched first (``docs2client fetch``); only services whose pages changed
+are then rebuilt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import tomllib
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from scraper.atomic import write_atomic, write_tree
+from scraper.build import PageInput, build_specs, catalog_pages, print_report
+from scraper.catalog import CatalogError, load_catalog
+from scraper.openapi import version_key
+
+__all__ = ["configure", "regenerate", "run"]
+
+STAMP = ".regenerate.json"
+_TOOL_DISTRIBUTIONS = ("datamodel-code-generator", "black", "pydantic")
+
+
+def _tool_hash(root: Path) -> str:
+    digest = hashlib.sha256()
+    for folder in ("scraper", "templates"):
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts and path.suffix not in (".pyc",):
+                digest.update(path.relative_to(root).as_posix().encode())
+                digest.update(path.read_bytes())
+    for name in _TOOL_DISTRIBUTIONS:
+        try:
+            digest.update(f"{name}=={metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name}==missing".encode())
+    return digest.hexdigest()
+
+
+def _service_hashes(pages: list[PageInput], tool: str) -> dict[str, str]:
+    per_service: dict[str, hashlib._Hash] = {}
+    for page in sorted(pages, key=lambda p: p.name):
+        try:
+            content = page.path.read_bytes()
+        except OSError:
+            content = b"<missing>"
+        for service in page.services:
+            digest = per_service.setdefault(f"{page.provider}/{service}", hashlib.sha256(tool.encode()))
+            digest.update(json.dumps([page.name, page.url, page.format, page.covers, page.capture]).encode())
+            digest.update(hashlib.sha256(content).digest())
+    return {key: digest.hexdigest() for key, digest in sorted(per_service.items())}
+
+
+def _load_stamp(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _read_specs(folder: Path) -> dict[str, dict[str, Any]]:
+    specs: dict[str, dict[str, Any]] = {}
+    if not folder.is_dir():
+        return specs
+    for path in sorted(folder.glob("*.yaml"), key=lambda p: version_key(p.stem)):
+        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if isinstance(loaded, dict):
+            specs[path.stem] = loaded
+    return specs
+
+
+def _package_version(package_dir: Path) -> str | None:
+    try:
+        data = tomllib.loads((package_dir / "pyproject.toml").read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return None
+    version = data.get("project", {}).get("version")
+    return str(version) if version else None
+
+
+def regenerate_packages(
+    services: list[str], spec_dir: Path, generated_dir: Path, old_specs: dict[str, dict[str, dict[str, Any]]]
+) -> list[Path]:
+    """Render the client package of every ``provider/service`` in ``services`` from ``spec_dir``."""
+    from scraper.clients.package import render_package
+    from scraper.diff.changelog import bump_version, changelog_entry, update_changelog
+
+    changed: list[Path] = []
+    for key in services:
+        provider, service = key.split("/", 1)
+        specs = _read_specs(spec_dir / provider / service)
+        if not specs:
+            continue
+        package_dir = generated_dir / f"{provider}-{service}"
+        previous_version = _package_version(package_dir)
+        changelog_path = package_dir / "CHANGELOG.md"
+        changelog = changelog_path.read_text(encoding="utf-8") if changelog_path.exists() else None
+        version = previous_version
+        if previous_version is not None:
+            bump_kind = "none"
+            sections: list[str] = []
+            old = old_specs.get(key, {})
+            order = {"none": 0, "patch": 1, "minor": 2, "major": 3}
+            for api_version, spec in specs.items():
+                entry, bump = changelog_entry(old.get(api_version), spec, package_version=previous_version)
+                if bump != "none":
+                    sections.append(entry)
+                    if order[bump] > order[bump_kind]:
+                        bump_kind = bump
+            if bump_kind != "none":
+                version = bump_version(previous_version, bump_kind)  # type: ignore[arg-type]
+                changelog = update_changelog(changelog, version, sections)
+        files = render_package(list(specs.values()), package_version=version)
+        if changelog is not None:
+            files["CHANGELOG.md"] = changelog.encode("utf-8")
+        changed.extend(write_tree(package_dir, files, prune=True))
+    return changed
+
+
+def regenerate(
+    *,
+    catalog_path: Path,
+    spec_dir: Path,
+    generated_dir: Path,
+    force: bool = False,
+    packages: bool = True,
+) -> int:
+    try:
+        catalog = load_catalog(catalog_path)
+    except CatalogError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    pages = catalog_pages(catalog)
+    root = Path(__file__).resolve().parent.parent
+    stamp_path = spec_dir / STAMP
+    stamp = _load_stamp(stamp_path)
+    hashes = _service_hashes(pages, _tool_hash(root))
+    recorded: dict[str, str] = stamp.get("services", {}) if not force else {}
+    stale = [
+        key
+        for key, digest in hashes.items()
+        if recorded.get(key) != digest
+        or not (spec_dir / key).is_dir()
+        or (packages and not (generated_dir / key.replace("/", "-", 1)).is_dir())
+    ]
+    if not stale:
+        print(f"nothing changed: {len(hashes)} services up to date (use --force to rebuild)")
+        return 0
+    print(f"rebuilding {len(stale)} of {len(hashes)} services: {', '.join(stale)}")
+    old_specs = {key: _read_specs(spec_dir / key) for key in stale}
+    wanted = [p for p in pages if any(f"{p.provider}/{s}" in stale for s in p.services)]
+    report = build_specs(wanted, spec_dir)
+    status = print_report(report, spec_dir)
+    failed = {f"{p}/{s}" for p, s in report.failed_services}
+    built = [key for key in stale if key not in failed and (spec_dir / key).is_dir()]
+    if packages and built:
+        changed = regenerate_packages(built, spec_dir, generated_dir, old_specs)
+        print(f"{len(changed)} file(s) changed under {generated_dir}")
+    for key in built:
+        recorded[key] = hashes[key]
+    new_stamp = {"services": {k: recorded[k] for k in sorted(recorded) if k in hashes}}
+    write_atomic(stamp_path, (json.dumps(new_stamp, indent=2, sort_keys=True) + "\n").encode())
+    return status
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--catalog", type=Path, default=Path("pages/catalog.toml"), help="page catalog")
+    parser.add_argument("--spec-dir", type=Path, default=Path("spec"), help="where specs go (default: spec)")
+    parser.add_argument("--generated-dir", type=Path, default=Path("generated"), help="where packages go")
+    parser.add_argument("--force", action="store_true", help="rebuild every service even if its inputs are unchanged")
+    parser.add_argument("--online", action="store_true", help="fetch the catalog's pages first (docs2client fetch)")
+    parser.add_argument("--specs-only", action="store_true", help="build specs but not client packages")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.online:
+        from scraper.fetch.command import run as fetch_run
+
+        fetch_args = argparse.Namespace(catalog=args.catalog, provider=None, service=None)
+        for key, value in vars(_fetch_defaults()).items():
+            if not hasattr(fetch_args, key):
+                setattr(fetch_args, key, value)
+        status = fetch_run(fetch_args)
+        if status not in (0,):
+            print("fetch reported failures; regenerating from the snapshots that are in place", file=sys.stderr)
+    return regenerate(
+        catalog_path=args.catalog,
+        spec_dir=args.spec_dir,
+        generated_dir=args.generated_dir,
+        force=args.force,
+        packages=not args.specs_only,
+    )
+
+
+def _fetch_defaults() -> argparse.Namespace:
+    from scraper.fetch.command import configure as fetch_configure
+
+    parser = argparse.ArgumentParser()
+    fetch_configure(parser)
+    return parser.parse_args([])
