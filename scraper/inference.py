@@ -25,8 +25,9 @@ The examples are hand-written and noisy (format-notes §6, §7 items 3-6, §10.8
 2. **Merging.** Objects get ``properties`` (keys sorted) and ``x-inferred: true``; array ``items`` are merged over
    every element of every example; ``null`` next to one type gives ``type: [T, "null"]``; ``integer`` next to
    ``number`` gives ``number``; genuinely different types give an ``anyOf`` in a fixed order (boolean, integer,
-   number, string, array, object, then null) and an ``example-conflict`` note. Formats ``date-time``, ``date``,
-   ``uuid``, ``email`` and ``uri`` are set only when every string at the path matches. A path where only ``null``
+   number, string, array, object, then null) and an ``example-conflict`` note. Formats ``date-time`` (RFC 3339,
+   offset required), ``date``, ``uuid`` (canonical 8-4-4-4-12), ``email`` and ``uri`` (absolute, with ``://``) are
+   set only when every string at the path matches. A path where only ``null``
    (or only ``[]`` items, or only ``{}``) was seen has an unknown type: it becomes ``{}`` (any value; what a client
    generator turns into ``Any``) with an ``example-gap`` note, rather than a guess.
 
@@ -201,7 +202,10 @@ def _short(text: str, limit: int = 60) -> str:
 # ---------------------------------------------------------------------------------------------------------------
 # formats
 
-_DATE_TIME_RE: Final = re.compile(r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:?\d{2})?")
+# RFC 3339 date-time: seconds and an offset are mandatory. Naive ISO 8601 times (NHN's "2019-10-10T06:34:33.000000")
+# get no format: JSON Schema's date-time is RFC 3339, and generators map it to timezone-aware types
+# (datamodel-code-generator: AwareDatetime), which would reject every naive value at runtime.
+_DATE_TIME_RE: Final = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})")
 _DATE_RE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
 _UUID_RE: Final = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _EMAIL_RE: Final = re.compile(
@@ -214,7 +218,7 @@ def _is_date_time(text: str) -> bool:
     if not _DATE_TIME_RE.fullmatch(text):
         return False
     try:
-        datetime.fromisoformat(text.replace("z", "Z").replace("t", "T"))
+        datetime.fromisoformat(text.upper())
     except ValueError:
         return False
     return True
