@@ -272,8 +272,37 @@ def test_scp_dialect_reads_html_and_text_alike(scp_source: str, tmp_path: Path) 
         ("CreateBucket", "POST", "/v1/buckets"),
     ]
     assert html_ops == text_ops
-    assert [(f.kind, f.subject, f.message) for s in from_html for f in s.findings] == [
-        (f.kind, f.subject, f.message) for s in from_text for f in s.findings
+    # The text rendering dropped the body rows' empty cells (the text reader restores them and says so); the HTML
+    # has them, so the HTML reading has no repairs and otherwise the same findings.
+    html_findings = [(f.kind, f.subject, f.message) for s in from_html for f in s.findings]
+    text_findings = [(f.kind, f.subject, f.message) for s in from_text for f in s.findings]
+    assert sum(1 for kind, _, _ in text_findings if kind == "table-repair") == 4
+    assert html_findings == [item for item in text_findings if item[0] != "table-repair"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="ScpDialect takes the page title only from text before the first Heading of any kind; in HTML the page "
+    "title is the unnumbered <h1 class='title'>, so it falls back to the Description line. It should look before "
+    "the first *numbered* heading (and skip TOC items with or without the '- ' list marker). Remove this marker then.",
+)
+def test_scp_dialect_single_operation_page_title_from_html(tmp_path: Path) -> None:
+    """Docsy's printable view of one operation (004:1-108): the operation title is only the page's <h1 class=title>."""
+    text_page = tmp_path / "createimage.txt"
+    text_lines = (ROOT / "pages" / "scp" / "004_dcbb7d1e887604a7.txt").read_text(encoding="utf-8").split("\n")[:108]
+    text_page.write_text("\n".join(text_lines), encoding="utf-8")
+    from_text = ScpDialect().read(
+        read_page(text_page.read_bytes(), page="createimage.txt", format="text", provider="scp"), PageInfo("t")
+    )
+    html = (FIXTURES / "scp_single_operation_print.html").read_text(encoding="utf-8")
+    from_html = ScpDialect().read(read_page(html, page="createimage.html", format="html"), PageInfo("h"))
+    assert _operations(from_html) == _operations(from_text)
+    assert [op[4:7] for op in _operations(from_html)] == [("Create Image", "POST", "/v1/images")]
+    html_findings = [(f.kind, f.message) for s in from_html for f in s.findings]
+    text_findings = [(f.kind, f.message) for s in from_text for f in s.findings]
+    assert html_findings == [item for item in text_findings if item[0] != "table-repair"]
+    assert html_findings == [
+        ("inferred-title", "no numbered operation heading; title taken from the page title: 'Create Image'")
     ]
 
 
@@ -568,3 +597,22 @@ def test_block_elements_inside_cells_and_headings_are_separated() -> None:
     heading, table = _blocks(html)
     assert heading == Heading("Create Bucket", 2, 1, None)
     assert isinstance(table, Table) and table.rows[0].cells == ("a b",)
+
+
+def test_single_operation_printable_view() -> None:
+    source = (FIXTURES / "scp_single_operation_print.html").read_text(encoding="utf-8")
+    doc = read(source, "createimage.html")
+    assert doc.blocks[:4] == [
+        # a <p> starts on the line of its start tag, even when its text is on the next line
+        Paragraph(
+            "This is the multi-page printable view of this section. Click here to print.",
+            _source_line(source, "This is the multi-page") - 1,
+        ),
+        Paragraph("Return to the regular view of this page.", _source_line(source, "</p><p>")),
+        Heading("Create Image", 1, _source_line(source, '<h1 class="title">'), None),
+        Heading("1.3", 1, _source_line(source, ">1 - 1.3</h1>"), (1,)),
+    ]
+    body = next(r for b in doc if isinstance(b, Table) for r in b.rows if r.cells[0] == "body")
+    assert body.cells == ("body", "body required", "", "ImageCreateRequest", "")
+    response = [b for b in doc if isinstance(b, CodeBlock)][-1]
+    assert json.loads(response.text)["volumes"].startswith('[{"tag": null')
