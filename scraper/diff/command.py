@@ -1,0 +1,66 @@
+"""``docs2client diff OLD NEW``: compare two OpenAPI documents and classify the changes.
+
+Exit status: 0 when no change reaches ``--fail-on`` (or no ``--fail-on`` was given), 1 when one does, 2 for usage
+and input errors (the message names the argument: ``OLD``, ``NEW``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from scraper.diff.compare import compare
+from scraper.diff.model import severity_rank
+from scraper.diff.refs import RefError, load_document
+from scraper.diff.render import FORMATS, render
+
+__all__ = ["configure", "run"]
+
+_EPILOG = """\
+OLD and NEW may be a YAML/JSON file, <provider>/<service>@<version> (read from --spec-dir), or git:<rev>:<path>.
+exit status: 0 ok, 1 a change at or above --fail-on, 2 usage or input error
+"""
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.epilog = _EPILOG
+    parser.add_argument("old", metavar="OLD", help="the earlier document")
+    parser.add_argument("new", metavar="NEW", help="the later document")
+    parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    parser.add_argument(
+        "--fail-on",
+        choices=("breaking", "deprecation"),
+        default=None,
+        help="exit with status 1 when a change of this severity or worse exists",
+    )
+    parser.add_argument(
+        "--spec-dir",
+        type=Path,
+        default=None,
+        help="where <provider>/<service>@<version> specs live (default: ./spec)",
+    )
+    parser.add_argument(
+        "--docs",
+        action="store_true",
+        help="also report documentation-only changes (summaries, descriptions, examples) as info",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    cwd = Path.cwd()
+    spec_dir: Path = args.spec_dir if args.spec_dir is not None else cwd / "spec"
+    try:
+        old = load_document(args.old, argument="OLD", spec_dir=spec_dir, cwd=cwd)
+        new = load_document(args.new, argument="NEW", spec_dir=spec_dir, cwd=cwd)
+    except RefError as exc:
+        print(f"docs2client diff: error: {exc}", file=sys.stderr)
+        return 2
+    changes = compare(old, new, docs=bool(args.docs))
+    sys.stdout.write(render(changes, args.format, old_label=args.old, new_label=args.new))
+    if args.fail_on is not None:
+        threshold = severity_rank(args.fail_on)
+        if any(severity_rank(c.severity) >= threshold for c in changes):
+            return 1
+    return 0
