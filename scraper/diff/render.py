@@ -12,12 +12,22 @@ from typing import Literal
 
 from scraper.diff.model import SEVERITIES, Change, Severity
 
-__all__ = ["FORMATS", "Format", "markdown_item", "render", "render_json", "render_markdown", "render_text", "summary"]
+__all__ = [
+    "FORMATS",
+    "SEVERITY_HEADINGS",
+    "Format",
+    "markdown_item",
+    "render",
+    "render_json",
+    "render_markdown",
+    "render_text",
+    "summary",
+]
 
 Format = Literal["text", "markdown", "json"]
 FORMATS: tuple[Format, ...] = ("text", "markdown", "json")
 
-_HEADINGS: dict[Severity, str] = {
+SEVERITY_HEADINGS: dict[Severity, str] = {
     "breaking": "Breaking changes",
     "deprecation": "Deprecations",
     "non-breaking": "Additions and other compatible changes",
@@ -65,7 +75,7 @@ def render_markdown(
     h = "#" * heading_level
     lines = [f"{h} `{old_label}` → `{new_label}`", "", _summary_line(changes) + "."]
     for severity, group in _grouped(changes):
-        lines += ["", f"{h}# {_HEADINGS[severity]}", ""]
+        lines += ["", f"{h}# {SEVERITY_HEADINGS[severity]}", ""]
         lines += [markdown_item(change) for change in group]
     return "\n".join(lines) + "\n"
 
