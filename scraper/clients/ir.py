@@ -1,0 +1,831 @@
+"""A small typed model of one client package, built from the OpenAPI documents of one service.
+
+The templates only ever see this model: every identifier in it has been sanitised (``naming``), every piece of doc
+text is kept as data for the templates to escape, and every decision (method names, which examples are testable,
+which operations are deprecated or planned) is made here, in plain Python that tests can look at.
+
+Works on any OpenAPI 3.0/3.1 document; our ``x-`` extensions (ARCHITECTURE.md, "Spec conventions") only add
+information (provider, service, version table, sunset dates, version header, server pairs, source links).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote
+
+from scraper.clients import naming
+
+__all__ = [
+    "BodyIR",
+    "ExampleCheck",
+    "GenerationError",
+    "OperationIR",
+    "PackageIR",
+    "ParamIR",
+    "VersionIR",
+    "build_package",
+]
+
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+_JSON_MEDIA = re.compile(r"^application/(?:[\w.+-]*\+)?json\b", re.IGNORECASE)
+_STATUSES = ("CURRENT", "SUPPORTED", "PLANNED", "DEPRECATED")
+
+#: Names a generated method may not take: the client's own attributes and members.
+RESERVED_METHODS = frozenset({"close", "aclose", "self", "mro"})
+#: Parameter names a generated method may not use for doc parameters (``body`` is the request body).
+RESERVED_PARAMS = frozenset({"self", "body", "cls"})
+#: Constructor keywords of every client; server variables and client parameters must not clash with them.
+CLIENT_KWARGS = frozenset({"self", "base_url", "auth", "timeout", "retry", "headers", "http_client", "transport"})
+#: Headers that are the transport's or the auth's business, never a method argument.
+TRANSPORT_HEADERS = frozenset({"accept", "content-type", "authorization", "content-length", "user-agent"})
+SCP_AUTH_HEADERS = frozenset(
+    {"scp-accesskey", "scp-signature", "scp-timestamp", "scp-clienttype", "scp-accountid", "accept-language"}
+)
+#: Class names the models module imports itself (datamodel-code-generator output) or that shadow builtins in use.
+RESERVED_CLASSES = frozenset(
+    {
+        "Annotated",
+        "Any",
+        "AnyUrl",
+        "AwareDatetime",
+        "BaseModel",
+        "ConfigDict",
+        "Decimal",
+        "Enum",
+        "Field",
+        "IntEnum",
+        "Literal",
+        "RootModel",
+        "StrEnum",
+        "UUID",
+        "Optional",
+        "Union",
+    }
+)
+
+
+class GenerationError(ValueError):
+    """A spec the generator cannot turn into a package; the message names the document and the location."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExampleCheck:
+    """Whether a documented example is usable in a contract test, and if not, why (a finding or our own check)."""
+
+    value: Any
+    problem: str | None = None
+
+
+@dataclass(slots=True)
+class ParamIR:
+    wire_name: str
+    py_name: str
+    location: str  # path | query | header
+    required: bool
+    annotation: str
+    description: str
+    example: ExampleCheck | None = None
+    client_level: bool = False
+
+
+@dataclass(slots=True)
+class BodyIR:
+    model: str  # class name in the version's models module
+    required: bool
+    media_type: str
+    example: ExampleCheck | None = None
+
+
+@dataclass(slots=True)
+class OperationIR:
+    operation_id: str
+    method_name: str
+    http_method: str
+    path: str
+    summary: str
+    description: str
+    source_url: str | None
+    source_heading: str | None
+    params: list[ParamIR]
+    body: BodyIR | None
+    response_model: str | None
+    response_status: str | None
+    response_example: ExampleCheck | None
+    status: str
+    deprecated: bool
+    planned: bool
+    sunset: str | None
+    newest_version: str | None = None
+    deprecation_message: str = ""
+
+    @property
+    def path_params(self) -> list[ParamIR]:
+        return [p for p in self.params if p.location == "path" and not p.client_level]
+
+    @property
+    def other_params(self) -> list[ParamIR]:
+        return [p for p in self.params if p.location != "path" and not p.client_level]
+
+    @property
+    def request_test_blocker(self) -> str | None:
+        """Why the request contract cannot be exercised (a required value without an example), or None."""
+        for p in self.params:
+            if p.required and (p.example is None):
+                return f"parameter {p.wire_name!r} has no documented example"
+            if p.example is not None and p.example.problem:
+                return f"parameter {p.wire_name!r}: {p.example.problem}"
+        if self.body is not None and self.body.required and self.body.example is None:
+            return "the request body has no documented example"
+        return None
+
+
+@dataclass(slots=True)
+class VersionIR:
+    version: str
+    module: str
+    status: str
+    sunset: str | None
+    header: tuple[str, str] | None
+    server_template: str | None
+    server_variables: dict[str, list[str]]
+    server_defaults: dict[str, str]
+    server_pairs: list[dict[str, str]]
+    server_kwargs: list[tuple[str, str]]  # (python name, variable name)
+    client_params: list[ParamIR]
+    operations: list[OperationIR]
+    schemas: dict[str, Any]  # components.schemas with sanitised names and hoisted inline schemas
+    openapi: str
+    source_name: str
+    auth: str | None  # "scp" | "keystone" | None
+    title: str
+    description: str
+
+
+@dataclass(slots=True)
+class PackageIR:
+    distribution: str
+    import_name: str
+    provider: str | None
+    service: str
+    title: str
+    description: str
+    package_version: str
+    versions: list[VersionIR]  # oldest first
+    current: str  # version string
+    version_table: list[dict[str, Any]]
+
+    @property
+    def current_version(self) -> VersionIR:
+        return next(v for v in self.versions if v.version == self.current)
+
+
+@dataclass(slots=True)
+class _Ctx:
+    """Per-document context: its name (for error messages), components, findings and model-name bookkeeping."""
+
+    source_name: str
+    doc: dict[str, Any]
+    findings: list[dict[str, Any]]
+    version: str
+    class_names: dict[str, str] = field(default_factory=dict)  # component name -> class name
+    schemas: dict[str, Any] = field(default_factory=dict)
+
+    def where(self, *path: str) -> str:
+        return f"{self.source_name}: {'/'.join(path)}"
+
+
+def build_package(
+    specs: Sequence[Mapping[str, Any]],
+    *,
+    package_name: str | None = None,
+    findings: Sequence[Mapping[str, Any]] = (),
+    source_names: Sequence[str] | None = None,
+) -> PackageIR:
+    """The package model of one service from its OpenAPI documents (one per API version)."""
+    if not specs:
+        raise GenerationError("render_package: no OpenAPI documents given")
+    names = list(source_names) if source_names is not None else [f"spec[{i}]" for i in range(len(specs))]
+    docs = [copy.deepcopy(dict(s)) for s in specs]
+    for doc, name in zip(docs, names, strict=True):
+        _check_document(doc, name)
+    infos = [doc["info"] for doc in docs]
+    provider = _str_or_none(infos[0].get("x-provider"))
+    service = _str_or_none(infos[0].get("x-service")) or naming.snake_case(str(infos[0].get("title", ""))) or "api"
+    for doc, name in zip(docs, names, strict=True):
+        other = _str_or_none(doc["info"].get("x-service")) or service
+        if other != service and doc["info"].get("x-service") is not None:
+            raise GenerationError(f"{name}: info.x-service is {other!r}, but the first document is {service!r}")
+    distribution = naming.distribution_name(package_name) if package_name else None
+    if distribution is None:
+        distribution = naming.distribution_name(*(p for p in (provider, service) if p))
+    versions_seen: dict[str, str] = {}
+    for doc, name in zip(docs, names, strict=True):
+        v = str(doc["info"]["version"])
+        if v in versions_seen:
+            raise GenerationError(f"{name}: info.version {v!r} is also the version of {versions_seen[v]}")
+        versions_seen[v] = name
+    table = _version_table(docs)
+    statuses = {row["version"]: row["status"] for row in table}
+    order = sorted(range(len(docs)), key=lambda i: naming.version_key(str(docs[i]["info"]["version"])))
+    versions = [_build_version(docs[i], names[i], findings, statuses) for i in order]
+    modules = naming.dedupe([vi.module for vi in versions])
+    for vi, m in zip(versions, modules, strict=True):
+        vi.module = m
+    current = _current_version(versions)
+    _link_deprecations(versions)
+    newest_info = docs[order[-1]]["info"]
+    title = str(newest_info.get("title") or service)
+    return PackageIR(
+        distribution=distribution,
+        import_name=naming.import_name(distribution),
+        provider=provider,
+        service=service,
+        title=title,
+        description=str(newest_info.get("description") or ""),
+        package_version=_package_version(current),
+        versions=versions,
+        current=current,
+        version_table=table,
+    )
+
+
+def _str_or_none(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _check_document(doc: Mapping[str, Any], name: str) -> None:
+    version = str(doc.get("openapi", ""))
+    if not re.match(r"^3\.[01]\.\d+", version):
+        raise GenerationError(f"{name}: 'openapi' is {version!r}; expected an OpenAPI 3.0.x or 3.1.x document")
+    info = doc.get("info")
+    if not isinstance(info, dict) or "version" not in info:
+        raise GenerationError(f"{name}: 'info.version' is missing; expected the API version (e.g. '1.1')")
+    paths = doc.get("paths", {})
+    if not isinstance(paths, dict):
+        raise GenerationError(f"{name}: 'paths' must be a mapping of path -> path item")
+
+
+def _version_table(docs: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """The service's version table, newest first: ``info.x-versions`` when present, else one row per document."""
+    rows: dict[str, dict[str, Any]] = {}
+    for doc in docs:
+        for row in doc["info"].get("x-versions") or []:
+            if isinstance(row, dict) and "version" in row:
+                rows.setdefault(str(row["version"]), {"version": str(row["version"]), **row})
+    newest = max((str(d["info"]["version"]) for d in docs), key=naming.version_key)
+    for doc in docs:
+        info = doc["info"]
+        v = str(info["version"])
+        status = info.get("x-api-status") or rows.get(v, {}).get("status")
+        if status is None:
+            status = "CURRENT" if v == newest else "SUPPORTED"
+        row = rows.setdefault(v, {"version": v, "status": status, "date": info.get("x-sunset")})
+        row["status"] = str(status)
+        if info.get("x-sunset"):
+            row["date"] = str(info["x-sunset"])
+    out = [
+        {"version": r["version"], "status": str(r.get("status", "SUPPORTED")), "date": _str_or_none(r.get("date"))}
+        for r in rows.values()
+    ]
+    return sorted(out, key=lambda r: naming.version_key(r["version"]), reverse=True)
+
+
+def _current_version(versions: Sequence[VersionIR]) -> str:
+    for wanted in ("CURRENT", "SUPPORTED", "DEPRECATED"):
+        matching = [v for v in versions if v.status == wanted]
+        if matching:
+            return matching[-1].version
+    return versions[-1].version
+
+
+def _package_version(api_version: str) -> str:
+    numbers = [int(n) for n in re.findall(r"\d+", api_version)][:3]
+    while len(numbers) < 3:
+        numbers.append(0)
+    return ".".join(str(n) for n in numbers)
+
+
+def _build_version(
+    doc: dict[str, Any], source_name: str, findings: Sequence[Mapping[str, Any]], statuses: Mapping[str, str]
+) -> VersionIR:
+    info = doc["info"]
+    version = str(info["version"])
+    status = str(statuses.get(version, "CURRENT"))
+    if status not in _STATUSES:
+        status = "SUPPORTED"
+    ctx = _Ctx(source_name=source_name, doc=doc, findings=[dict(f) for f in findings], version=version)
+    _collect_component_names(ctx)
+    header = _version_header(info)
+    sunset = _str_or_none(info.get("x-sunset"))
+    if sunset is None and status == "DEPRECATED":
+        sunset = next((r.get("date") for r in info.get("x-versions") or [] if str(r.get("version")) == version), None)
+    operations = _build_operations(ctx, status, sunset)
+    skip_headers = _auth_headers(doc) | ({header[0].lower()} if header else set())
+    for op in operations:
+        op.params = [p for p in op.params if not (p.location == "header" and p.wire_name.lower() in skip_headers)]
+    client_params = _client_params(operations)
+    server = _server(doc, source_name)
+    return VersionIR(
+        version=version,
+        module=naming.version_module(version),
+        status=status,
+        sunset=sunset,
+        header=header,
+        server_template=server[0],
+        server_variables=server[1],
+        server_defaults=server[2],
+        server_pairs=server[3],
+        server_kwargs=server[4],
+        client_params=client_params,
+        operations=operations,
+        schemas=ctx.schemas,
+        openapi=str(doc["openapi"]),
+        source_name=source_name,
+        auth=_auth_kind(doc),
+        title=str(info.get("title") or ""),
+        description=str(info.get("description") or ""),
+    )
+
+
+def _version_header(info: Mapping[str, Any]) -> tuple[str, str] | None:
+    raw = info.get("x-api-version-header")
+    if isinstance(raw, dict) and raw.get("name") and raw.get("value") is not None:
+        return (str(raw["name"]), str(raw["value"]))
+    return None
+
+
+def _security_schemes(doc: Mapping[str, Any]) -> dict[str, Any]:
+    schemes = (doc.get("components") or {}).get("securitySchemes") or {}
+    return schemes if isinstance(schemes, dict) else {}
+
+
+def _auth_kind(doc: Mapping[str, Any]) -> str | None:
+    schemes = _security_schemes(doc)
+    if "scpSignature" in schemes or any(
+        isinstance(s, dict) and s.get("x-signing") == "scp-hmac-sha256" for s in schemes.values()
+    ):
+        return "scp"
+    if "keystoneToken" in schemes or any(isinstance(s, dict) and s.get("x-token-url") for s in schemes.values()):
+        return "keystone"
+    return None
+
+
+def _auth_headers(doc: Mapping[str, Any]) -> set[str]:
+    out = set(TRANSPORT_HEADERS)
+    for scheme in _security_schemes(doc).values():
+        if isinstance(scheme, dict) and scheme.get("type") == "apiKey" and scheme.get("in") == "header":
+            out.add(str(scheme.get("name", "")).lower())
+    if _auth_kind(doc) == "scp":
+        out |= SCP_AUTH_HEADERS
+    return out
+
+
+def _server(
+    doc: Mapping[str, Any], source_name: str
+) -> tuple[str | None, dict[str, list[str]], dict[str, str], list[dict[str, str]], list[tuple[str, str]]]:
+    servers = doc.get("servers") or []
+    if not servers or not isinstance(servers[0], dict) or not servers[0].get("url"):
+        return None, {}, {}, [], []
+    server = servers[0]
+    url = str(server["url"])
+    placeholders = re.findall(r"\{([^{}]+)\}", url)
+    variables: dict[str, list[str]] = {}
+    defaults: dict[str, str] = {}
+    raw_vars = server.get("variables") or {}
+    for name in placeholders:
+        spec = raw_vars.get(name)
+        if not isinstance(spec, dict) or "default" not in spec:
+            raise GenerationError(
+                f"{source_name}: servers[0].url uses {{{name}}} but servers[0].variables.{name}.default is missing"
+            )
+        defaults[name] = str(spec["default"])
+        values = [str(v) for v in spec.get("enum") or [spec["default"]]]
+        variables.setdefault(name, values)
+    pairs = [
+        {str(k): str(v) for k, v in pair.items()}
+        for pair in server.get("x-server-pairs") or []
+        if isinstance(pair, dict)
+    ]
+    py_names = naming.dedupe(
+        [naming.safe_identifier(n, fallback="server_variable", reserved=CLIENT_KWARGS) for n in variables]
+    )
+    return url, variables, defaults, pairs, list(zip(py_names, variables, strict=True))
+
+
+# ---------------------------------------------------------------------------------------------------------- schemas
+
+
+def _collect_component_names(ctx: _Ctx) -> None:
+    """Give every component schema a class name (sanitised, unique) and copy it into ``ctx.schemas``."""
+    raw = ((ctx.doc.get("components") or {}).get("schemas")) or {}
+    if not isinstance(raw, dict):
+        raise GenerationError(f"{ctx.where('components', 'schemas')}: expected a mapping of name -> schema")
+    names = sorted(raw)
+    classes = naming.dedupe(
+        [naming.safe_identifier(n, fallback="Model", reserved=RESERVED_CLASSES, snake=False) for n in names], sep=""
+    )
+    ctx.class_names = dict(zip(names, classes, strict=True))
+    for name, cls in ctx.class_names.items():
+        ctx.schemas[cls] = _rewrite_refs(ctx, raw[name])
+
+
+def _rewrite_refs(ctx: _Ctx, node: Any) -> Any:
+    if isinstance(node, dict):
+        out: dict[str, Any] = {}
+        for key, value in node.items():
+            if key == "$ref" and isinstance(value, str):
+                out[key] = _ref_target(ctx, value)
+            elif key == "example" or key == "examples":
+                continue  # examples are data, not model structure; they stay out of the models module
+            else:
+                out[key] = _rewrite_refs(ctx, value)
+        return out
+    if isinstance(node, list):
+        return [_rewrite_refs(ctx, v) for v in node]
+    return node
+
+
+def _ref_target(ctx: _Ctx, ref: str) -> str:
+    prefix = "#/components/schemas/"
+    if not ref.startswith(prefix):
+        raise GenerationError(f"{ctx.source_name}: unsupported $ref {ref!r}; expected {prefix}<name>")
+    name = _unescape_pointer(ref[len(prefix) :])
+    if name not in ctx.class_names:
+        raise GenerationError(f"{ctx.source_name}: $ref {ref!r} points to a schema that components.schemas lacks")
+    return prefix + ctx.class_names[name]
+
+
+def _unescape_pointer(token: str) -> str:
+    return token.replace("~1", "/").replace("~0", "~")
+
+
+def _resolve(ctx: _Ctx, node: Any, depth: int = 0) -> Any:
+    """Follow ``$ref`` to a component schema (in the original document)."""
+    while isinstance(node, dict) and "$ref" in node and depth < 32:
+        ref = str(node["$ref"])
+        prefix = "#/components/schemas/"
+        if not ref.startswith(prefix):
+            return {}
+        node = (((ctx.doc.get("components") or {}).get("schemas")) or {}).get(_unescape_pointer(ref[len(prefix) :]))
+        depth += 1
+    return node if isinstance(node, dict) else {}
+
+
+def _model_for(ctx: _Ctx, schema: Any, hoist_name: str) -> str:
+    """Class name for a body/response schema: the referenced component, or a hoisted copy of an inline schema."""
+    if isinstance(schema, dict) and set(schema) <= {"$ref", "description", "summary"} and "$ref" in schema:
+        target = _ref_target(ctx, str(schema["$ref"]))
+        return target.rsplit("/", 1)[1]
+    name = naming.dedupe([hoist_name], taken=set(ctx.schemas) | RESERVED_CLASSES, sep="")[0]
+    ctx.schemas[name] = _rewrite_refs(ctx, schema if isinstance(schema, dict) else {})
+    return name
+
+
+# ------------------------------------------------------------------------------------------------------- operations
+
+
+def _build_operations(ctx: _Ctx, version_status: str, version_sunset: str | None) -> list[OperationIR]:
+    raw_ops: list[tuple[str, str, dict[str, Any], list[Any]]] = []
+    for path in sorted(ctx.doc.get("paths") or {}):
+        item = ctx.doc["paths"][path]
+        if not isinstance(item, dict):
+            raise GenerationError(f"{ctx.where('paths', path)}: expected a path item mapping")
+        shared = item.get("parameters") or []
+        for method in HTTP_METHODS:
+            op = item.get(method)
+            if isinstance(op, dict):
+                raw_ops.append((path, method, op, shared))
+    # Method names: from the summary (doc title), else operationId, else method + path; collisions get _2, _3 in
+    # (name, path, method) order, so adding an operation never renames an unrelated one.
+    bases = []
+    for path, method, op, _ in raw_ops:
+        text = str(op.get("summary") or "") or str(op.get("operationId") or "") or f"{method} {path}"
+        base = naming.safe_identifier(text, fallback=naming.snake_case(f"{method} {path}") or method)
+        if base in RESERVED_METHODS:
+            base += "_"
+        bases.append(base)
+    order = sorted(range(len(raw_ops)), key=lambda i: (bases[i], raw_ops[i][0], raw_ops[i][1]))
+    unique = naming.dedupe([bases[i] for i in order])
+    method_names = dict(zip(order, unique, strict=True))
+    result = []
+    for i, (path, method, op, shared) in enumerate(raw_ops):
+        result.append(_build_operation(ctx, path, method, op, shared, method_names[i], version_status, version_sunset))
+    return sorted(result, key=lambda o: o.method_name)
+
+
+def _build_operation(
+    ctx: _Ctx,
+    path: str,
+    method: str,
+    op: dict[str, Any],
+    shared: list[Any],
+    method_name: str,
+    version_status: str,
+    version_sunset: str | None,
+) -> OperationIR:
+    where = ctx.where("paths", path, method)
+    operation_id = str(op.get("operationId") or method_name)
+    summary = str(op.get("summary") or "")
+    labels = {operation_id, summary, f"{method.upper()} {path}", method_name}
+    params = _build_params(ctx, where, path, shared, op.get("parameters") or [], labels)
+    pascal = naming.pascal_case(method_name) or "Operation"
+    body = None
+    request_body = op.get("requestBody")
+    if isinstance(request_body, dict) and "$ref" not in request_body:
+        media, content = _json_content(request_body.get("content") or {})
+        if content is not None:
+            model = _model_for(ctx, content.get("schema") or {}, f"{pascal}Request")
+            example = _example(ctx, content, content.get("schema") or {}, labels, "request body")
+            body = BodyIR(
+                model=model, required=bool(request_body.get("required", False)), media_type=media, example=example
+            )
+    response_model = response_status = None
+    response_example = None
+    responses = op.get("responses") or {}
+    for status in sorted(str(s) for s in responses):
+        if not status.startswith("2"):
+            continue
+        resp = responses.get(status) if status in responses else responses.get(int(status))
+        if not isinstance(resp, dict):
+            continue
+        response_status = status
+        _, content = _json_content(resp.get("content") or {})
+        if content is not None and content.get("schema"):
+            response_model = _model_for(ctx, content["schema"], f"{pascal}Response")
+            response_example = _example(ctx, content, content["schema"], labels, "response example")
+        break
+    op_status = str(op.get("x-api-status") or "").upper()
+    planned = version_status == "PLANNED" or op_status == "PLANNED"
+    deprecated = bool(op.get("deprecated")) or op_status == "DEPRECATED" or version_status == "DEPRECATED"
+    status = "PLANNED" if planned else "DEPRECATED" if deprecated else (op_status or version_status)
+    sunset = _str_or_none(op.get("x-sunset")) or (version_sunset if version_status == "DEPRECATED" else None)
+    raw_source = op.get("x-source")
+    source: dict[str, Any] = raw_source if isinstance(raw_source, dict) else {}
+    raw_docs = op.get("externalDocs")
+    external: dict[str, Any] = raw_docs if isinstance(raw_docs, dict) else {}
+    source_url = _str_or_none(source.get("url")) or _str_or_none(external.get("url"))
+    return OperationIR(
+        operation_id=operation_id,
+        method_name=method_name,
+        http_method=method.upper(),
+        path=path,
+        summary=summary,
+        description=str(op.get("description") or ""),
+        source_url=source_url,
+        source_heading=_str_or_none(source.get("heading")),
+        params=params,
+        body=body,
+        response_model=response_model,
+        response_status=response_status,
+        response_example=response_example,
+        status=status,
+        deprecated=deprecated and not planned,
+        planned=planned,
+        sunset=sunset,
+    )
+
+
+def _json_content(content: Mapping[str, Any]) -> tuple[str, dict[str, Any] | None]:
+    for media in sorted(content):
+        if _JSON_MEDIA.match(media) and isinstance(content[media], dict):
+            return media, content[media]
+    return "application/json", None
+
+
+def _build_params(
+    ctx: _Ctx, where: str, path: str, shared: list[Any], own: list[Any], labels: set[str]
+) -> list[ParamIR]:
+    merged: dict[tuple[str, str], dict[str, Any]] = {}
+    for raw in [*shared, *own]:
+        param = _resolve_param(ctx, raw, where)
+        if param is None:
+            continue
+        merged[(str(param["name"]), str(param["in"]))] = param
+    for name in re.findall(r"\{([^{}]+)\}", path):
+        if (name, "path") not in merged:
+            raise GenerationError(f"{where}: the path uses {{{name}}} but no path parameter {name!r} is declared")
+    ordered = sorted(
+        merged.values(), key=lambda p: ({"path": 0, "query": 1, "header": 2}[p["in"]], not p.get("required"))
+    )
+    path_order = re.findall(r"\{([^{}]+)\}", path)
+    ordered.sort(key=lambda p: path_order.index(p["name"]) if p["in"] == "path" else len(path_order))
+    py_names = naming.dedupe(
+        [naming.safe_identifier(str(p["name"]), fallback="param", reserved=RESERVED_PARAMS) for p in ordered]
+    )
+    out = []
+    for param, py_name in zip(ordered, py_names, strict=True):
+        schema = param.get("schema") if isinstance(param.get("schema"), dict) else {}
+        required = bool(param.get("required")) or param["in"] == "path"
+        example = None
+        if "example" in param:
+            example = _check_value(ctx, param["example"], schema, labels, f"parameter {param['name']!r}")
+        elif isinstance(schema, dict) and "example" in schema:
+            example = _check_value(ctx, schema["example"], schema, labels, f"parameter {param['name']!r}")
+        out.append(
+            ParamIR(
+                wire_name=str(param["name"]),
+                py_name=py_name,
+                location=str(param["in"]),
+                required=required,
+                annotation=_annotation(ctx, schema),
+                description=str(param.get("description") or ""),
+                example=example,
+                client_level=bool(param.get("x-client-parameter")),
+            )
+        )
+    return out
+
+
+def _resolve_param(ctx: _Ctx, raw: Any, where: str) -> dict[str, Any] | None:
+    if isinstance(raw, dict) and "$ref" in raw:
+        ref = str(raw["$ref"])
+        prefix = "#/components/parameters/"
+        target = (((ctx.doc.get("components") or {}).get("parameters")) or {}).get(
+            _unescape_pointer(ref[len(prefix) :])
+        )
+        if not ref.startswith(prefix) or not isinstance(target, dict):
+            raise GenerationError(f"{where}: parameter $ref {ref!r} does not resolve")
+        raw = target
+    if not isinstance(raw, dict) or "name" not in raw or "in" not in raw:
+        raise GenerationError(f"{where}: a parameter needs 'name' and 'in'; got {raw!r:.80}")
+    if raw["in"] not in ("path", "query", "header"):
+        return None  # cookie parameters are not supported by the generated clients
+    return raw
+
+
+_SCALARS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool", "null": "None"}
+
+
+def _annotation(ctx: _Ctx, schema: Any, depth: int = 0) -> str:
+    """A Python type for a parameter schema, built only from safe tokens and ``repr``-ed enum values."""
+    if depth > 8:
+        return "Any"
+    schema = _resolve(ctx, schema) if isinstance(schema, dict) and "$ref" in schema else schema
+    if not isinstance(schema, dict) or not schema:
+        return "Any"
+    nullable = bool(schema.get("nullable"))
+    enum = schema.get("enum")
+    if isinstance(enum, list) and enum and all(isinstance(v, str) for v in enum):
+        text = "Literal[" + ", ".join(repr(v) for v in enum) + "]"
+        return f"{text} | None" if nullable else text
+    for key in ("anyOf", "oneOf"):
+        if isinstance(schema.get(key), list):
+            parts = _unique(_annotation(ctx, s, depth + 1) for s in schema[key])
+            return "Any" if "Any" in parts else " | ".join(parts)
+    types = schema.get("type")
+    type_list = types if isinstance(types, list) else [types] if types else []
+    parts = []
+    for t in type_list:
+        if t == "array":
+            parts.append(f"list[{_annotation(ctx, schema.get('items') or {}, depth + 1)}]")
+        elif t == "object":
+            parts.append("dict[str, Any]")
+        elif t in _SCALARS:
+            parts.append(_SCALARS[t])
+    if not parts:
+        return "Any"
+    if nullable and "None" not in parts:
+        parts.append("None")
+    return " | ".join(_unique(parts))
+
+
+def _unique(items: Any) -> list[str]:
+    out: list[str] = []
+    for item in items:
+        if item not in out:
+            out.append(item)
+    return out
+
+
+def _client_params(operations: Sequence[OperationIR]) -> list[ParamIR]:
+    """Parameters marked ``x-client-parameter`` become constructor arguments, one per wire name."""
+    seen: dict[str, ParamIR] = {}
+    for op in operations:
+        for p in op.params:
+            if p.client_level and p.wire_name not in seen:
+                seen[p.wire_name] = p
+    params = sorted(seen.values(), key=lambda p: p.wire_name)
+    names = naming.dedupe(
+        [naming.safe_identifier(p.wire_name, fallback="param", reserved=CLIENT_KWARGS) for p in params]
+    )
+    for p, n in zip(params, names, strict=True):
+        p.py_name = n
+    for op in operations:
+        for p in op.params:
+            if p.client_level:
+                p.py_name = seen[p.wire_name].py_name
+    return params
+
+
+# --------------------------------------------------------------------------------------------------------- examples
+
+
+def _example(ctx: _Ctx, content: Mapping[str, Any], schema: Any, labels: set[str], what: str) -> ExampleCheck | None:
+    if "example" in content:
+        value = content["example"]
+    elif isinstance(content.get("examples"), dict) and content["examples"]:
+        first = content["examples"][sorted(content["examples"])[0]]
+        if not isinstance(first, dict) or "value" not in first:
+            return None
+        value = first["value"]
+    else:
+        return None
+    return _check_value(ctx, value, schema, labels, what)
+
+
+def _check_value(ctx: _Ctx, value: Any, schema: Any, labels: set[str], what: str) -> ExampleCheck:
+    """Validate an example against its schema; a mismatch carries the spec's finding when one names it."""
+    error = _validation_error(ctx, value, schema)
+    if error is None:
+        return ExampleCheck(value)
+    return ExampleCheck(value, problem=_finding_for(ctx, labels, what) or f"{what} does not match its schema: {error}")
+
+
+def _validation_error(ctx: _Ctx, value: Any, schema: Any) -> str | None:
+    from jsonschema.exceptions import best_match
+    from openapi_schema_validator import OAS30Validator, OAS31Validator
+
+    if not isinstance(schema, dict):
+        return None
+    root = dict(schema)
+    root["components"] = ctx.doc.get("components") or {}
+    validator_cls = OAS30Validator if str(ctx.doc.get("openapi", "")).startswith("3.0") else OAS31Validator
+    error = best_match(validator_cls(root).iter_errors(value))
+    if error is None:
+        return None
+    location = "".join(f"[{p!r}]" for p in error.absolute_path)
+    return f"{error.message[:200]}" + (f" (at {location})" if location else "")
+
+
+def _finding_for(ctx: _Ctx, labels: set[str], what: str) -> str | None:
+    """The spec's own finding about this example (kind mentions 'example', subject names the operation)."""
+    kind_word = "response" if what.startswith("response") else "request" if what.startswith("request") else ""
+    candidates = []
+    for f in ctx.findings:
+        if "example" not in str(f.get("kind", "")):
+            continue
+        if f.get("version") is not None and str(f["version"]) != ctx.version:
+            continue
+        if str(f.get("subject", "")) not in labels:
+            continue
+        candidates.append(f)
+    preferred = [f for f in candidates if kind_word and kind_word in str(f.get("message", "")).lower()]
+    if not (preferred or candidates):
+        return None
+    chosen = (preferred or candidates)[0]
+    return f"{chosen.get('kind')}: {chosen.get('message')} ({chosen.get('page')}:{chosen.get('line')})"
+
+
+# ------------------------------------------------------------------------------------------------------ deprecation
+
+
+def _op_key(op: OperationIR) -> str:
+    return op.operation_id
+
+
+def _link_deprecations(versions: Sequence[VersionIR]) -> None:
+    """Fill ``newest_version`` (newest callable, non-deprecated version with the operation) and the message."""
+    for version in versions:
+        for op in version.operations:
+            if not op.deprecated:
+                continue
+            newest = None
+            for other in reversed(versions):
+                if other.status in ("PLANNED", "DEPRECATED"):
+                    continue
+                match = next(
+                    (
+                        o
+                        for o in other.operations
+                        if (_op_key(o) == _op_key(op) or (o.http_method, o.path) == (op.http_method, op.path))
+                        and not o.deprecated
+                        and not o.planned
+                    ),
+                    None,
+                )
+                if match is not None:
+                    newest = other.version
+                    break
+            op.newest_version = newest
+            message = f"{op.summary or op.operation_id} is deprecated in API version {version.version}"
+            if op.sunset:
+                message += f" (sunset {op.sunset})"
+            message += f"; use API version {newest}" if newest else "; no newer version has it"
+            op.deprecation_message = message
+
+
+def example_path(op: OperationIR) -> str:
+    """The documented path with the example values substituted (percent-encoded), as the request must send it."""
+    values = {p.wire_name: p.example.value for p in op.params if p.location == "path" and p.example is not None}
+    return re.sub(r"\{([^{}]+)\}", lambda m: quote(wire_text(values[m.group(1)]), safe=""), op.path)
+
+
+def wire_text(value: Any) -> str:
+    """How a scalar parameter value appears on the wire (JSON-style booleans)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)

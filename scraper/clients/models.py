@@ -1,0 +1,111 @@
+"""Pydantic v2 models for one API version, rendered by datamodel-code-generator.
+
+The schemas come from ``ir.VersionIR.schemas``: the document's components under sanitised class names plus the
+hoisted inline request/response schemas, so every class the client refers to exists under a known name (checked
+after generation). Options chosen for faithful round-trips of documented JSON: ``extra="allow"`` (unknown keys
+survive), string formats stay ``str`` (no datetime re-formatting), aliases keep the wire names.
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+from collections.abc import Mapping
+from typing import Any
+
+from scraper.clients.ir import GenerationError
+
+__all__ = ["render_models"]
+
+_STRING_FORMATS = ("date-time", "date", "time", "duration", "uuid", "email", "uri", "ipv4", "ipv6", "hostname", "byte")
+
+
+def render_models(schemas: Mapping[str, Any], *, openapi: str, source_name: str, header: str) -> str:
+    """Source of ``models.py`` (not yet black-formatted) defining one class per entry of ``schemas``."""
+    from datamodel_code_generator import generate
+    from datamodel_code_generator.enums import DataModelType, InputFileType
+    from datamodel_code_generator.format import PythonVersion
+
+    openapi_version = openapi if openapi.startswith("3.") else "3.1.0"
+    document = {
+        "openapi": openapi_version,
+        "info": {"title": "models", "version": "0"},
+        "paths": {},
+        "components": {"schemas": dict(schemas)},
+    }
+    if not schemas:
+        return f'"""{header}"""\n\nfrom __future__ import annotations\n\n__all__: list[str] = []\n'
+    try:
+        result = generate(
+            document,
+            input_file_type=InputFileType.OpenAPI,
+            output_model_type=DataModelType.PydanticV2BaseModel,
+            target_python_version=PythonVersion.PY_311,
+            disable_timestamp=True,
+            use_standard_collections=True,
+            use_union_operator=True,
+            extra_fields="allow",
+            use_double_quotes=True,
+            field_constraints=True,
+            keep_model_order=True,
+            type_mappings=[f"{fmt}=string" for fmt in _STRING_FORMATS],
+            capitalise_enum_members=True,
+            formatters=[],
+            custom_file_header=f'"""{header}"""',
+        )
+    except Exception as exc:  # datamodel-code-generator raises many types; name the document either way
+        raise GenerationError(f"{source_name}: datamodel-code-generator failed on components.schemas: {exc}") from exc
+    if not isinstance(result, str):
+        raise GenerationError(f"{source_name}: datamodel-code-generator returned several modules; expected one")
+    source = _sort_imports(result)
+    _check_classes(source, schemas, source_name)
+    return source
+
+
+def _check_classes(source: str, schemas: Mapping[str, Any], source_name: str) -> None:
+    tree = ast.parse(source)
+    defined = {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
+    defined |= {
+        t.id for node in tree.body if isinstance(node, ast.Assign) for t in node.targets if isinstance(t, ast.Name)
+    }
+    defined |= {
+        node.target.id for node in tree.body if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name)
+    }
+    missing = sorted(set(schemas) - defined)
+    if missing:
+        raise GenerationError(f"{source_name}: datamodel-code-generator did not emit classes for {missing}")
+
+
+def _sort_imports(source: str) -> str:
+    """Rewrite the leading import block in isort order (future, stdlib, third party), as ruff's ``I`` rules want."""
+    tree = ast.parse(source)
+    imports = []
+    for node in tree.body:
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            imports.append(node)
+        elif imports:
+            break
+    if not imports:
+        return source
+    lines = source.splitlines()
+    first, last = imports[0].lineno - 1, (imports[-1].end_lineno or imports[-1].lineno)
+    groups: dict[int, list[str]] = {0: [], 1: [], 2: []}
+    for node in imports:
+        if isinstance(node, ast.ImportFrom):
+            module = node.module or ""
+            names = ", ".join(sorted((a.name if a.asname is None else f"{a.name} as {a.asname}") for a in node.names))
+            text = f"from {module} import {names}"
+        else:
+            module = node.names[0].name
+            text = "import " + ", ".join(a.name for a in node.names)
+        top = module.split(".")[0]
+        group = 0 if module == "__future__" else 1 if top in sys.stdlib_module_names else 2
+        groups[group].append(text)
+    block: list[str] = []
+    for key in (0, 1, 2):
+        entries = sorted(set(groups[key]), key=lambda t: (t.startswith("from "), t.split()[1].lower(), t))
+        if entries:
+            if block:
+                block.append("")
+            block.extend(entries)
+    return "\n".join([*lines[:first], *block, *lines[last:]]) + "\n"

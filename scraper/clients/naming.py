@@ -1,0 +1,110 @@
+"""Names for generated code: every identifier the generator emits comes from here.
+
+Doc text (titles, parameter names, schema names) is untrusted: it may contain keywords, spaces, quotes, control
+characters or non-Latin script. These helpers turn it into plain ASCII identifiers and never return anything that is
+not a valid, non-keyword Python identifier, so a template can place the result into code without further checks.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+import unicodedata
+from collections.abc import Iterable
+
+__all__ = [
+    "dedupe",
+    "distribution_name",
+    "import_name",
+    "is_identifier",
+    "pascal_case",
+    "safe_identifier",
+    "snake_case",
+    "version_key",
+    "version_module",
+]
+
+_APOSTROPHES = "'\u2019\u2018`"
+_WORD_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+
+def _ascii_words(text: str) -> list[str]:
+    """Split ``text`` into ASCII alphanumeric words; apostrophes join (``Volume's`` -> ``Volumes``)."""
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(ch for ch in folded if ch not in _APOSTROPHES)
+    folded = folded.encode("ascii", "ignore").decode("ascii")
+    folded = _WORD_BOUNDARY.sub(" ", folded)
+    return [w for w in re.split(r"[^A-Za-z0-9]+", folded) if w]
+
+
+def snake_case(text: str) -> str:
+    """``"Show Volume's details."`` -> ``show_volumes_details``; ``"CancelArchiving"`` -> ``cancel_archiving``."""
+    return "_".join(w.lower() for w in _ascii_words(text))
+
+
+def pascal_case(text: str) -> str:
+    """``"server create-request"`` -> ``ServerCreateRequest``; keeps inner capitals (``VPCEndpoint``)."""
+    return "".join(w[:1].upper() + w[1:] for w in _ascii_words(text))
+
+
+def is_identifier(name: str) -> bool:
+    """True when ``name`` is an ASCII Python identifier that is not a keyword (soft keywords are fine)."""
+    return name.isascii() and name.isidentifier() and not keyword.iskeyword(name)
+
+
+def safe_identifier(text: str, *, fallback: str, reserved: Iterable[str] = (), snake: bool = True) -> str:
+    """A valid identifier for ``text``: keywords and reserved names get a ``_`` suffix, a leading digit a prefix.
+
+    ``fallback`` is used when nothing ASCII survives (e.g. a Korean-only title). Never starts with ``_``, so
+    generated code can keep its own locals and helpers under ``_`` names without clashing.
+    """
+    name = snake_case(text) if snake else pascal_case(text)
+    if not name:
+        name = fallback
+    if name[0].isdigit():
+        name = ("n_" if snake else "N") + name
+    reserved_set = set(reserved)
+    while keyword.iskeyword(name) or name in reserved_set:
+        name += "_"
+    assert is_identifier(name), name
+    return name
+
+
+def dedupe(names: Iterable[str], *, taken: Iterable[str] = (), sep: str = "_") -> list[str]:
+    """Make ``names`` unique in order: the first keeps its name, later ones get ``<sep>2``, ``<sep>3``, ..."""
+    seen = set(taken)
+    out: list[str] = []
+    for name in names:
+        candidate, n = name, 1
+        while candidate in seen:
+            n += 1
+            candidate = f"{name}{sep}{n}"
+        seen.add(candidate)
+        out.append(candidate)
+    return out
+
+
+def version_module(version: str) -> str:
+    """Subpackage name for an API version: ``1.1`` -> ``v1_1``, ``v2`` -> ``v2``, ``2024-01-01`` -> ``v2024_01_01``."""
+    body = "_".join(re.findall(r"[A-Za-z0-9]+", version.encode("ascii", "ignore").decode("ascii"))).lower()
+    if body.startswith("v"):
+        body = body[1:].lstrip("_")
+    return "v" + (body or "0")
+
+
+def version_key(version: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key that orders ``1.10`` after ``1.9`` and ``v2`` after ``v1``; non-numeric parts sort after numbers."""
+    parts = re.findall(r"\d+|[A-Za-z]+", version)
+    return tuple((0, int(p)) if p.isdigit() else (1, p.lower()) for p in parts if p.lower() != "v" or not parts)
+
+
+def distribution_name(*parts: str) -> str:
+    """PEP 503-normalised distribution name from words: ``("scp", "virtualserver")`` -> ``scp-virtualserver``."""
+    words = [snake_case(p).replace("_", "-") for p in parts]
+    name = "-".join(w for w in words if w)
+    return name or "api-client"
+
+
+def import_name(distribution: str) -> str:
+    """Import name for a distribution name: ``scp-virtualserver`` -> ``scp_virtualserver``."""
+    return safe_identifier(distribution, fallback="api_client")

@@ -1,0 +1,111 @@
+"""Jinja rendering with escaping filters: the only way doc text reaches generated source.
+
+Templates never interpolate a raw doc string. They use ``| py`` (a Python literal via :func:`py_literal`),
+``| docstring`` (a safe triple-quoted body), ``| comment`` (one printable line for a ``#`` comment) or ``| md``
+(Markdown text without control characters). Identifiers come from ``naming`` and are checked again by
+:func:`ident`. Jinja's autoescape is off (this is Python, not HTML); Jinja never evaluates inserted values, so doc
+text containing ``{{`` stays text.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from scraper.clients import naming
+
+__all__ = ["TEMPLATE_DIR", "comment", "docstring_body", "environment", "ident", "py_literal", "render", "toml_string"]
+
+TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates"
+
+
+def py_literal(value: Any) -> str:
+    """A Python expression for a JSON-like value: ``repr`` for strings (escapes quotes, backslashes, control and
+    non-printable characters), recursion for containers, explicit handling of non-finite floats."""
+    if value is None or isinstance(value, bool):
+        return repr(value)
+    if isinstance(value, int):
+        return repr(int(value))
+    if isinstance(value, float):
+        if math.isfinite(value):
+            return repr(value)
+        return f'float("{value}")'
+    if isinstance(value, str):
+        return _safe_repr(value)
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{py_literal(str(k))}: {py_literal(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, tuple):
+        return "(" + "".join(py_literal(v) + ", " for v in value).rstrip(" ") + ")"
+    if isinstance(value, list):
+        return "[" + ", ".join(py_literal(v) for v in value) + "]"
+    # Dates and other YAML scalars: their JSON text.
+    return _safe_repr(json.dumps(value, default=str).strip('"'))
+
+
+def _safe_repr(text: str) -> str:
+    out = repr(text)
+    # repr leaves printable non-ASCII as is; escape separators Python or editors may treat as line breaks.
+    return "".join(
+        ch if ch.isprintable() or ch in "\\'\"" else ch.encode("unicode_escape").decode("ascii") for ch in out
+    )
+
+
+def docstring_body(text: str) -> str:
+    """Text safe inside ``\"\"\"...\"\"\"``: backslashes and quotes escaped, non-printable characters as escapes."""
+    out = []
+    for ch in text.replace("\r\n", "\n").replace("\r", "\n"):
+        if ch == "\\":
+            out.append("\\\\")
+        elif ch == '"':
+            out.append('\\"')
+        elif ch == "\n" or ch.isprintable():
+            out.append(ch)
+        else:
+            out.append(ch.encode("unicode_escape").decode("ascii"))
+    return "\n".join(line.rstrip() for line in "".join(out).split("\n")).strip()
+
+
+def comment(text: str) -> str:
+    """One printable line (for ``#`` comments and Markdown table cells)."""
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
+
+
+def md(text: str) -> str:
+    """Markdown text: control characters removed, lines kept."""
+    return "\n".join(comment(line) for line in text.replace("\r", "").split("\n")).strip()
+
+
+def toml_string(text: str) -> str:
+    """A TOML basic string: JSON escaping (valid TOML) plus DEL, which TOML forbids raw."""
+    return json.dumps(str(text), ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+def ident(name: str) -> str:
+    """Pass an identifier through, refusing anything that is not one (a generator bug, not a spec problem)."""
+    if not naming.is_identifier(name):
+        raise ValueError(f"not a safe identifier: {name!r}")
+    return name
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATE_DIR)),
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters.update(toml=toml_string, py=py_literal, docstring=docstring_body, comment=comment, md=md, ident=ident)
+    return env
+
+
+def render(template: str, **context: Any) -> str:
+    """Render ``templates/<template>`` with ``context``."""
+    return environment().get_template(template).render(**context)
