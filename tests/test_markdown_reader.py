@@ -42,7 +42,7 @@ def test_table_cells_with_br_become_newlines() -> None:
 
 
 def test_fenced_code_language_and_line() -> None:
-    doc = read("para\n\n```json\n{\"a\": 1}\n```\n\n```\nGET /x\n```\n", "p.md")
+    doc = read('para\n\n```json\n{"a": 1}\n```\n\n```\nGET /x\n```\n', "p.md")
     assert doc.blocks[1] == CodeBlock(text='{"a": 1}', line=4, language="json")
     assert doc.blocks[2] == CodeBlock(text="GET /x", line=8, language=None)
 
@@ -54,7 +54,7 @@ def test_details_summary_becomes_paragraph_and_inner_code_is_read() -> None:
 
 
 def test_closing_fence_on_the_json_line_is_split_off() -> None:
-    text = "```json\n{\n  \"a\": 1\n}```\n\n## After\n\n| A | B |\n|---|---|\n| 1 | 2 |\n"
+    text = '```json\n{\n  "a": 1\n}```\n\n## After\n\n| A | B |\n|---|---|\n| 1 | 2 |\n'
     doc = read(text, "p.md")
     assert doc.blocks[0] == CodeBlock(text='{\n  "a": 1\n}', line=2, language="json")
     assert doc.blocks[1] == Heading(title="After", level=2, line=6)
@@ -63,7 +63,10 @@ def test_closing_fence_on_the_json_line_is_split_off() -> None:
 
 
 def test_header_wider_than_separator_is_still_a_table_and_the_repair_recorded() -> None:
-    text = "| Name | Type | Format | Description |\n|---|---|---|\n| a | Body | String | the a |\n| b | Body | UUID | b |\n"
+    text = (
+        "| Name | Type | Format | Description |\n|---|---|---|\n"
+        "| a | Body | String | the a |\n| b | Body | UUID | b |\n"
+    )
     doc = read(text, "p.md")
     [table] = doc.blocks
     assert isinstance(table, Table)

@@ -210,7 +210,8 @@ def test_table_example_conflicts_follow_the_example_and_are_findings() -> None:
         ("## A > B > Guide\n### Op\n```\nGET /x/y\n```\n", 1, "expected an API version"),
         (
             "## A > B > API v1 Guide\n### Op\n```\nGET /v1/x\n```\n#### Request\n\n"
-            "| Name | Type | Format | Required | Description |\n|---|---|---|---|---|\n| a | Cookie | String | O | d |\n",
+            "| Name | Type | Format | Required | Description |\n|---|---|---|---|---|\n"
+            "| a | Cookie | String | O | d |\n",
             10,
             "expected a location",
         ),
@@ -222,7 +223,8 @@ def test_table_example_conflicts_follow_the_example_and_are_findings() -> None:
         ),
         (
             "## A > B > API v1 Guide\n### Op\n```\nPOST /v1/x\n```\n#### Request\n\n"
-            "| Name | Type | Format | Required | Description |\n|---|---|---|---|---|\n| a..b | Body | String | O | d |\n",
+            "| Name | Type | Format | Required | Description |\n|---|---|---|---|---|\n"
+            "| a..b | Body | String | O | d |\n",
             10,
             "expected a dotted field name",
         ),
