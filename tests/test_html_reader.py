@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scraper.dialects import DialectError, PageInfo
+from scraper.dialects import PageInfo
 from scraper.dialects.scp import ScpDialect
 from scraper.document import CodeBlock, Document, Heading, Paragraph, ReaderError, Table
 from scraper.readers import read_page
@@ -249,12 +249,6 @@ def _operations(services: list[Any]) -> list[tuple[Any, ...]]:
     return out
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=DialectError,
-    reason="ScpDialect._read_overview stops at the first Heading, and the HTML overview's 'Version'/'OpenAPI URL' "
-    "labels are unnumbered <h2> headings; it should stop only at numbered headings (remove this marker then)",
-)
 def test_scp_dialect_reads_html_and_text_alike(scp_source: str, tmp_path: Path) -> None:
     text_page = tmp_path / "storage.txt"
     text_page.write_text("\n".join(_scp_text_lines()), encoding="utf-8")
@@ -280,12 +274,6 @@ def test_scp_dialect_reads_html_and_text_alike(scp_source: str, tmp_path: Path) 
     assert html_findings == [item for item in text_findings if item[0] != "table-repair"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ScpDialect takes the page title only from text before the first Heading of any kind; in HTML the page "
-    "title is the unnumbered <h1 class='title'>, so it falls back to the Description line. It should look before "
-    "the first *numbered* heading (and skip TOC items with or without the '- ' list marker). Remove this marker then.",
-)
 def test_scp_dialect_single_operation_page_title_from_html(tmp_path: Path) -> None:
     """Docsy's printable view of one operation (004:1-108): the operation title is only the page's <h1 class=title>."""
     text_page = tmp_path / "createimage.txt"

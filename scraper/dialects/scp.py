@@ -122,7 +122,7 @@ class _PageReader:
 
     def run(self) -> list[Service]:
         i = 0
-        first_heading = next((k for k, b in enumerate(self.blocks) if isinstance(b, Heading)), len(self.blocks))
+        first_heading = next((k for k, b in enumerate(self.blocks) if _is_numbered(b)), len(self.blocks))
         has_overview = any(_text(b) == "Overview" for b in self.blocks[:first_heading])
         self.page_title = None if has_overview else self._page_title(first_heading)
         pending_models: list[tuple[str | None, str, Table, Heading]] = []
@@ -148,9 +148,13 @@ class _PageReader:
                 if self.models_prefix is not None and block.number[:-1] == self.models_prefix:
                     if not isinstance(nxt, Table) or nxt.header[:1] != ("Name",):
                         raise DialectError(
-                            self.page, block.line, f"expected a 'Name | Description | Schema | Default' table for {block.title}"
+                            self.page,
+                            block.line,
+                            f"expected a 'Name | Description | Schema | Default' table for {block.title}",
                         )
-                    pending_models.append((self.overview.service_id if self.overview else None, block.title, nxt, block))
+                    pending_models.append(
+                        (self.overview.service_id if self.overview else None, block.title, nxt, block)
+                    )
                     i += 2
                     continue
                 if VERSION.match(block.title):
@@ -167,8 +171,11 @@ class _PageReader:
     def _page_title(self, first_heading: int) -> str | None:
         for block in reversed(self.blocks[:first_heading]):
             text = _text(block)
-            if text and not text.startswith(_BOILERPLATE) and text not in _LABELS and not text.startswith("- "):
-                return text
+            if not text or text.startswith(_BOILERPLATE) or text in _LABELS:
+                continue
+            if re.match(r"^(?:- )?\d+(?:\.\d+)*: ", text):
+                continue  # a table-of-contents entry
+            return text
         return None
 
     def _finish(self) -> list[Service]:
@@ -205,7 +212,7 @@ class _PageReader:
             self.titles[head.number] = title
         overview = _Overview(title=title, line=head.line)
         i += 2
-        while i < len(self.blocks) and not isinstance(self.blocks[i], Heading):
+        while i < len(self.blocks) and not _is_numbered(self.blocks[i]):
             block = self.blocks[i]
             if isinstance(block, Table) and block.header[:1] == ("Version",):
                 overview.versions = self._overview_versions(block)
@@ -219,11 +226,13 @@ class _PageReader:
                 if match:
                     overview.service_id = match.group(1)
                 else:
-                    self._finding("unrecognised-server-url", block.line, "*", f"OpenAPI URL {block.text!r} does not "
-                                  "follow https://<service>.{region}.{environment}.<domain>")
-            elif isinstance(block, Paragraph) and block.text == DEPRECATION_SENTENCE:
-                if overview.versions and not any(v.status == "DEPRECATED" for v in overview.versions):
-                    pass
+                    self._finding(
+                        "unrecognised-server-url",
+                        block.line,
+                        "*",
+                        f"OpenAPI URL {block.text!r} does not "
+                        "follow https://<service>.{region}.{environment}.<domain>",
+                    )
             i += 1
         if overview.service_id is None:
             raise DialectError(self.page, overview.line, f"expected an 'OpenAPI URL' line in the overview of {title}")
@@ -257,7 +266,9 @@ class _PageReader:
             else:
                 raise DialectError(self.page, row.line, "expected 'Version | Status | Not Before' cells")
             if status not in _STATUS_ORDER:
-                raise DialectError(self.page, row.line, f"expected a status ({', '.join(_STATUS_ORDER)}), got {status!r}")
+                raise DialectError(
+                    self.page, row.line, f"expected a status ({', '.join(_STATUS_ORDER)}), got {status!r}"
+                )
             out.append(ServiceVersion(version, status, iso_date(date)))  # type: ignore[arg-type]
         return out
 
@@ -288,7 +299,9 @@ class _PageReader:
             schema["required"] = required
         source = Source(self.page, self.info.url, name, heading.line)
         if name in service.models:
-            self._finding("duplicate-model", heading.line, subject, f"model {name} defined twice; the later one is used")
+            self._finding(
+                "duplicate-model", heading.line, subject, f"model {name} defined twice; the later one is used"
+            )
         service.models[name] = Model(name=name, schema=schema, source=source)
 
     def _field_schema(
@@ -337,9 +350,9 @@ class _PageReader:
         """The operation's title and, when it had to be inferred, why."""
         assert heading.number is not None
         parent = heading.number[:-1]
-        if parent and parent in self.titles and not VERSION.match(self.titles[parent]):
-            if self.models_prefix is None or parent[:-1] != self.models_prefix:
-                return self.titles[parent], None
+        in_models = self.models_prefix is not None and parent[:-1] == self.models_prefix
+        if parent and parent in self.titles and not VERSION.match(self.titles[parent]) and not in_models:
+            return self.titles[parent], None
         if self.page_title and not parent:
             return self.page_title, "no numbered operation heading; title taken from the page title"
         if description:
@@ -350,7 +363,7 @@ class _PageReader:
         heading = self.blocks[i]
         assert isinstance(heading, Heading)
         end = i + 1
-        while end < len(self.blocks) and not (isinstance(self.blocks[end], Heading) and self.blocks[end].number):
+        while end < len(self.blocks) and not _is_numbered(self.blocks[end]):
             end += 1
         page = _VersionPage(self, heading, self.blocks[i + 1 : end])
         page.parse()
@@ -383,7 +396,9 @@ class _PageReader:
             op = Operation(title=title, method=page.method.upper(), path=page.path)
             service.operations.append(op)
         elif op.title != title:
-            self._finding("title-mismatch", heading.line, subject, f"title {title!r} differs from {op.title!r}", version)
+            self._finding(
+                "title-mismatch", heading.line, subject, f"title {title!r} differs from {op.title!r}", version
+            )
         if version in op.versions:
             raise DialectError(self.page, heading.line, f"version {version} of {subject} documented twice")
         source = Source(self.page, self.info.url, f"{title} / {version}", heading.line)
@@ -408,6 +423,10 @@ def _split_name(cell: str) -> tuple[str, str | None]:
     if len(parts) == 2 and parts[1] in ("required", "optional"):
         return parts[0].strip(), parts[1]
     return cell.strip(), None
+
+
+def _is_numbered(block: Block) -> bool:
+    return isinstance(block, Heading) and block.number is not None
 
 
 def _is_method_line(block: Block) -> bool:
@@ -442,7 +461,9 @@ class _VersionPage:
         self.notes: list[tuple[str, int, str]] = []
 
     def fail(self, line: int, message: str) -> DialectError:
-        return DialectError(self.page, line, f"{message} (in version page '{self.heading.title}' at line {self.heading.line})")
+        return DialectError(
+            self.page, line, f"{message} (in version page '{self.heading.title}' at line {self.heading.line})"
+        )
 
     def parse(self) -> None:
         seen: dict[str, int] = {}
@@ -496,7 +517,9 @@ class _VersionPage:
             elif isinstance(block, CodeBlock):
                 label = self._code(block, label, once)
             elif text is not None:
-                self.notes.append(("unrecognised-text", block.line, f"text not part of the SCP page structure: {text!r}"))
+                self.notes.append(
+                    ("unrecognised-text", block.line, f"text not part of the SCP page structure: {text!r}")
+                )
         if not self.method:
             raise self.fail(self.heading.line, "expected 'method /path' as the first line of the version page")
         if self.responses_table is None:
@@ -523,7 +546,9 @@ class _VersionPage:
         if label == "Responses" and header[:1] == ("HTTP Code",):
             self.responses_table = table
             return None
-        raise self.fail(table.line, f"expected a table after a label (Parameters, Responses), found {' | '.join(header)}")
+        raise self.fail(
+            table.line, f"expected a table after a label (Parameters, Responses), found {' | '.join(header)}"
+        )
 
     def _code(self, block: CodeBlock, label: str | None, once: Any) -> str | None:
         if block.language == "http-headers" or (block.text.lstrip().startswith('"') and " = " in block.text):
@@ -577,8 +602,11 @@ class _VersionPage:
             self.notes.append(("missing-date", self.heading.line, f"{self.status} page without a Not Before date"))
         if self.status == "DEPRECATED" and not self.has_deprecation_sentence:
             self.notes.append(
-                ("boilerplate", self.heading.line, "DEPRECATED page without the deprecation sentence (status read "
-                 "from the State line)")
+                (
+                    "boilerplate",
+                    self.heading.line,
+                    "DEPRECATED page without the deprecation sentence (status read " "from the State line)",
+                )
             )
         body_model: str | None = None
         if self.params_table is not None:
@@ -605,8 +633,11 @@ class _VersionPage:
         elif self.request_body is not None:
             op.request_body = RequestBody(schema={}, required=False)
             self.notes.append(
-                ("example-without-parameter", self.request_body.line, "request body example but no body parameter; "
-                 "the body schema is inferred from the example")
+                (
+                    "example-without-parameter",
+                    self.request_body.line,
+                    "request body example but no body parameter; " "the body schema is inferred from the example",
+                )
             )
         if body_model is not None and self.request_body is None:
             self.notes.append(
