@@ -1,0 +1,372 @@
+"""``docs2client publish``: build, check and upload the generated client packages.
+
+For each ``generated/<package>/`` (a directory with a ``pyproject.toml``), in this order, stopping at the first
+problem:
+
+1. when an index is configured, refuse if the package's version is already in it (PyPI and most indexes never
+   accept a second upload of one version, and a half-published release is worse than none). The check reads the
+   PEP 503/691 simple page ``<index>/simple/<name>/``;
+2. run its contract tests (``<package>/tests``) and refuse when they fail or are missing (``--skip-tests`` skips
+   this);
+3. build the sdist and the wheel (``python -m build --no-isolation``: setuptools comes from this environment, so
+   publishing works offline) and ``twine check`` them;
+4. upload them with ``twine upload`` to ``--repository-url`` / ``$REPOSITORY_URL``. Credentials are twine's own:
+   ``TWINE_USERNAME`` / ``TWINE_PASSWORD`` or the keyring. Without a repository URL the files stay in ``dist/`` and
+   the command prints how to upload them.
+
+Tests and builds run on a temporary copy of the package, so ``generated/`` never collects ``build/``,
+``*.egg-info`` or ``__pycache__`` directories.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import tomllib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import httpx
+from packaging.utils import canonicalize_name
+from packaging.version import InvalidVersion, Version
+
+__all__ = [
+    "REPOSITORY_URL_ENV",
+    "PackageInfo",
+    "PackageResult",
+    "PackageStatus",
+    "PublishError",
+    "PublishReport",
+    "configure",
+    "discover_packages",
+    "existing_versions",
+    "publish",
+    "read_package",
+    "run",
+    "simple_index_url",
+]
+
+REPOSITORY_URL_ENV = "REPOSITORY_URL"
+INDEX_URL_ENV = "PUBLISH_INDEX_URL"
+
+Runner = Callable[[Sequence[str], Path, dict[str, str]], subprocess.CompletedProcess[str]]
+
+
+class PublishError(Exception):
+    """A package cannot be published; the message names the package and the reason."""
+
+
+@dataclass(frozen=True, slots=True)
+class PackageInfo:
+    path: Path
+    name: str
+    version: str
+
+
+class PackageStatus(StrEnum):
+    #: built and checked into the dist directory; no index configured
+    BUILT = "built"
+    UPLOADED = "uploaded"
+    #: deliberately not published: the version exists already, or the contract tests fail
+    REFUSED = "refused"
+    #: something went wrong (build error, twine check, index unreachable, upload rejected)
+    FAILED = "failed"
+
+
+@dataclass(frozen=True, slots=True)
+class PackageResult:
+    package: PackageInfo
+    status: PackageStatus
+    message: str = ""
+    files: tuple[Path, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PublishReport:
+    results: tuple[PackageResult, ...]
+    repository_url: str | None
+    dist_dir: Path
+
+    @property
+    def ok(self) -> bool:
+        return all(r.status in (PackageStatus.BUILT, PackageStatus.UPLOADED) for r in self.results)
+
+    def summary_lines(self) -> list[str]:
+        lines = []
+        for r in self.results:
+            head = f"{r.status.value:<9} {r.package.name} {r.package.version}"
+            lines.append(f"{head}: {r.message}" if r.message else head)
+            lines.extend(f"          {f}" for f in r.files)
+        built = [f for r in self.results if r.status is PackageStatus.BUILT for f in r.files]
+        if built and self.repository_url is None:
+            lines.append(
+                f"no index configured: the files are in {self.dist_dir}/. Upload them with\n"
+                f"  REPOSITORY_URL=https://upload.pypi.org/legacy/ make publish\n"
+                f"or directly: twine upload --repository-url URL {' '.join(str(f) for f in built)}"
+            )
+        return lines
+
+
+def read_package(path: Path) -> PackageInfo:
+    pyproject = path / "pyproject.toml"
+    try:
+        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise PublishError(f"{pyproject}: cannot read: {exc}") from exc
+    project = data.get("project", {})
+    name, version = project.get("name"), project.get("version")
+    if not isinstance(name, str) or not isinstance(version, str):
+        raise PublishError(f"{pyproject}: [project] needs a static name and version (got {name!r}, {version!r})")
+    try:
+        Version(version)
+    except InvalidVersion as exc:
+        raise PublishError(f"{pyproject}: [project] version {version!r} is not a PEP 440 version") from exc
+    return PackageInfo(path=path, name=name, version=version)
+
+
+def discover_packages(generated: Path, only: Sequence[str] = ()) -> list[PackageInfo]:
+    """The packages under ``generated`` (sorted by directory), optionally only those named (directory or project)."""
+    found = [read_package(p.parent) for p in sorted(generated.glob("*/pyproject.toml"))]
+    if not only:
+        return found
+    wanted = {canonicalize_name(n) for n in only}
+    chosen = [p for p in found if canonicalize_name(p.name) in wanted or canonicalize_name(p.path.name) in wanted]
+    known = {canonicalize_name(p.name) for p in chosen} | {canonicalize_name(p.path.name) for p in chosen}
+    missing = sorted(wanted - known)
+    if missing:
+        raise PublishError(f"no generated package named {', '.join(missing)} in {generated}/")
+    return chosen
+
+
+def simple_index_url(repository_url: str) -> str:
+    """Where to read what an upload URL already holds.
+
+    ``https://upload.pypi.org/legacy/`` -> ``https://pypi.org/simple/`` (same for test.pypi.org); any other URL is
+    taken to serve its simple index under ``simple/`` (pypiserver: upload to ``http://host:port/``, read
+    ``http://host:port/simple/``). Indexes laid out otherwise (devpi's ``+simple``) need ``--index-url``.
+    """
+    parts = urlsplit(repository_url)
+    if parts.path.rstrip("/").endswith("/legacy"):
+        host = {"upload.pypi.org": "pypi.org"}.get(parts.netloc, parts.netloc)
+        return urlunsplit((parts.scheme, host, "/simple/", "", ""))
+    return urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/") + "/simple/", "", ""))
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a":
+            href = dict(attrs).get("href") or ""
+            self.names.append(href.split("#", 1)[0].rstrip("/").rsplit("/", 1)[-1])
+
+
+def _version_of(filename: str, name: str) -> str | None:
+    """The version in a distribution file name of project ``name`` (wheel or sdist), else None."""
+    if filename.endswith(".whl"):
+        parts = filename[: -len(".whl")].split("-")
+        dist, version = parts[0], parts[1] if len(parts) > 1 else ""
+    else:
+        stem = re.sub(r"\.(tar\.gz|tar\.bz2|zip|tgz)$", "", filename)
+        if stem == filename or "-" not in stem:
+            return None
+        dist, version = stem.rsplit("-", 1)
+    if canonicalize_name(dist) != canonicalize_name(name):
+        return None
+    try:
+        return str(Version(version))
+    except InvalidVersion:
+        return None
+
+
+def existing_versions(index_url: str, name: str, *, client: httpx.Client | None = None) -> set[str]:
+    """Versions of ``name`` on the index (normalized PEP 440 strings); empty when the project is not there yet."""
+    url = f"{index_url.rstrip('/')}/{canonicalize_name(name)}/"
+    auth = None
+    if os.environ.get("TWINE_USERNAME") and os.environ.get("TWINE_PASSWORD"):
+        auth = httpx.BasicAuth(os.environ["TWINE_USERNAME"], os.environ["TWINE_PASSWORD"])
+    own = client is None
+    http = client or httpx.Client(timeout=30.0, follow_redirects=True)
+    try:
+        headers = {"Accept": "application/vnd.pypi.simple.v1+json, text/html;q=0.1"}
+        response = http.get(url, headers=headers, auth=auth) if auth else http.get(url, headers=headers)
+    except httpx.HTTPError as exc:
+        raise PublishError(f"cannot read {url} to check for existing versions: {exc}") from exc
+    finally:
+        if own:
+            http.close()
+    if response.status_code == 404:
+        return set()
+    if response.status_code != 200:
+        raise PublishError(
+            f"cannot read {url} to check for existing versions: HTTP {response.status_code} "
+            "(give the index's simple URL with --index-url)"
+        )
+    if "json" in response.headers.get("content-type", ""):
+        files = [str(f.get("filename", "")) for f in json.loads(response.text).get("files", [])]
+    else:
+        parser = _Links()
+        parser.feed(response.text)
+        files = parser.names
+    return {v for v in (_version_of(f, name) for f in files) if v is not None}
+
+
+def _run(args: Sequence[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(list(args), cwd=cwd, env=env, capture_output=True, text=True, check=False)
+
+
+def _tail(process: subprocess.CompletedProcess[str], lines: int = 15) -> str:
+    text = (process.stdout + process.stderr).strip().splitlines()
+    return "\n".join("    " + line for line in text[-lines:])
+
+
+@dataclass
+class _Publisher:
+    dist_dir: Path
+    repository_url: str | None
+    index_url: str | None
+    skip_tests: bool
+    runner: Runner = _run
+    env: dict[str, str] = field(default_factory=lambda: dict(os.environ))
+
+    def one(self, package: PackageInfo) -> PackageResult:
+        label = f"{package.name} {package.version}"
+        if self.index_url is not None:
+            versions = existing_versions(self.index_url, package.name)
+            if str(Version(package.version)) in versions:
+                return PackageResult(
+                    package,
+                    PackageStatus.REFUSED,
+                    f"version {package.version} already exists in {self.index_url}; "
+                    f"bump the version in {package.path / 'pyproject.toml'} (an index never takes a version twice)",
+                )
+        with tempfile.TemporaryDirectory(prefix="docs2client-publish-") as tmp:
+            work = Path(tmp) / package.path.name
+            shutil.copytree(
+                package.path,
+                work,
+                ignore=shutil.ignore_patterns("build", "dist", "*.egg-info", "__pycache__", ".pytest_cache"),
+            )
+            env = dict(self.env, PYTHONDONTWRITEBYTECODE="1", PYTHONPATH=str(work))
+            if not self.skip_tests:
+                if not (work / "tests").is_dir():
+                    return PackageResult(
+                        package,
+                        PackageStatus.REFUSED,
+                        f"no contract tests in {package.path / 'tests'} (use --skip-tests to publish anyway)",
+                    )
+                tests = self.runner(
+                    [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--rootdir", str(work), "tests"],
+                    work,
+                    env,
+                )
+                if tests.returncode != 0:
+                    return PackageResult(
+                        package,
+                        PackageStatus.REFUSED,
+                        f"contract tests in {package.path / 'tests'} failed (pytest exit {tests.returncode}):\n"
+                        + _tail(tests),
+                    )
+            out = Path(tmp) / "dist"
+            build = self.runner([sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), "."], work, env)
+            files = sorted(out.glob("*")) if out.is_dir() else []
+            if build.returncode != 0 or len(files) != 2:
+                return PackageResult(package, PackageStatus.FAILED, f"building {label} failed:\n{_tail(build)}")
+            check = self.runner([sys.executable, "-m", "twine", "check", "--strict", *map(str, files)], work, env)
+            if check.returncode != 0:
+                return PackageResult(package, PackageStatus.FAILED, f"twine check failed:\n{_tail(check)}")
+            self.dist_dir.mkdir(parents=True, exist_ok=True)
+            kept = []
+            for f in files:
+                shutil.copyfile(f, self.dist_dir / f.name)
+                kept.append(self.dist_dir / f.name)
+            if self.repository_url is None:
+                return PackageResult(package, PackageStatus.BUILT, "", tuple(kept))
+            upload = self.runner(
+                [
+                    sys.executable,
+                    "-m",
+                    "twine",
+                    "upload",
+                    "--non-interactive",
+                    "--disable-progress-bar",
+                    "--repository-url",
+                    self.repository_url,
+                    *map(str, kept),
+                ],
+                work,
+                self.env,
+            )
+            if upload.returncode != 0:
+                return PackageResult(
+                    package, PackageStatus.FAILED, f"upload to {self.repository_url} failed:\n{_tail(upload)}"
+                )
+            return PackageResult(package, PackageStatus.UPLOADED, f"to {self.repository_url}", tuple(kept))
+
+
+def publish(
+    packages: Sequence[PackageInfo],
+    *,
+    repository_url: str | None = None,
+    index_url: str | None = None,
+    dist_dir: Path = Path("dist"),
+    skip_tests: bool = False,
+) -> PublishReport:
+    """Publish each package (see the module docstring); one package's refusal does not stop the others.
+
+    ``index_url`` defaults to :func:`simple_index_url` of ``repository_url``; with neither, nothing is uploaded.
+    """
+    if index_url is None and repository_url:
+        index_url = simple_index_url(repository_url)
+    publisher = _Publisher(dist_dir=dist_dir, repository_url=repository_url, index_url=index_url, skip_tests=skip_tests)
+    results = []
+    for package in packages:
+        try:
+            results.append(publisher.one(package))
+        except PublishError as exc:
+            results.append(PackageResult(package, PackageStatus.FAILED, str(exc)))
+    return PublishReport(results=tuple(results), repository_url=repository_url, dist_dir=dist_dir)
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--generated", type=Path, default=Path("generated"), help="packages root (%(default)s)")
+    parser.add_argument("--package", action="append", default=[], help="only this package (repeatable)")
+    parser.add_argument("--repository-url", help=f"upload URL (default: ${REPOSITORY_URL_ENV}; none = build only)")
+    parser.add_argument(
+        "--index-url", help=f"simple index to check for existing versions (default: derived; ${INDEX_URL_ENV})"
+    )
+    parser.add_argument("--dist", type=Path, default=Path("dist"), help="where the files go (%(default)s)")
+    parser.add_argument("--skip-tests", action="store_true", help="do not run the contract tests first")
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        packages = discover_packages(args.generated, args.package)
+    except PublishError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if not packages:
+        print(f"error: no packages in {args.generated}/ (run `make regenerate` first)", file=sys.stderr)
+        return 2
+    report = publish(
+        packages,
+        repository_url=args.repository_url or os.environ.get(REPOSITORY_URL_ENV) or None,
+        index_url=args.index_url or os.environ.get(INDEX_URL_ENV) or None,
+        dist_dir=args.dist,
+        skip_tests=args.skip_tests,
+    )
+    for line in report.summary_lines():
+        print(line)
+    return 0 if report.ok else 1

@@ -1,0 +1,244 @@
+"""``docs2client publish``: refusals, build-only mode, and an end-to-end publish to a real pypiserver on 127.0.0.1.
+
+The package is a tiny generated-style fixture (tests/fixtures/publish/demo_pkg); the failing variant swaps in a
+contract test the client breaks. Builds and contract tests really run (``python -m build --no-isolation``, pytest).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import sysconfig
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from scraper.cli import main
+from scraper.publish import (
+    PackageStatus,
+    PublishError,
+    discover_packages,
+    existing_versions,
+    publish,
+    read_package,
+    simple_index_url,
+)
+
+FIXTURES = Path(__file__).parent / "fixtures" / "publish"
+NAME, VERSION = "docs2client-fixture-demo", "1.0.0"
+
+
+@pytest.fixture
+def generated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A ``generated/`` tree holding the fixture package (a copy: builds must not touch the fixture)."""
+    root = tmp_path / "generated"
+    shutil.copytree(FIXTURES / "demo_pkg", root / "demo-fixture")
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    monkeypatch.setenv("PIP_CONFIG_FILE", os.devnull)
+    return root
+
+
+# --- pieces ------------------------------------------------------------------------------------------------------
+
+
+def test_simple_index_url() -> None:
+    assert simple_index_url("https://upload.pypi.org/legacy/") == "https://pypi.org/simple/"
+    assert simple_index_url("https://test.pypi.org/legacy/") == "https://test.pypi.org/simple/"
+    assert simple_index_url("http://127.0.0.1:8080") == "http://127.0.0.1:8080/simple/"
+    assert simple_index_url("http://idx.local/team/") == "http://idx.local/team/simple/"
+
+
+def test_existing_versions_reads_html_and_json_simple_pages() -> None:
+    html = (
+        '<html><body><a href="../../packages/docs2client_fixture_demo-1.0.0-py3-none-any.whl#sha256=ab">w</a>'
+        '<a href="/packages/docs2client-fixture-demo-1.1.0.tar.gz">s</a>'
+        '<a href="/packages/docs2client-fixture-demo-extra-9.0.tar.gz">other project</a></body></html>'
+    )
+    pages = {
+        "/html/docs2client-fixture-demo/": httpx.Response(200, html=html),
+        "/json/docs2client-fixture-demo/": httpx.Response(
+            200,
+            content=json.dumps({"files": [{"filename": "docs2client_fixture_demo-2.0-py3-none-any.whl"}]}),
+            headers={"content-type": "application/vnd.pypi.simple.v1+json"},
+        ),
+    }
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return pages.get(request.url.path, httpx.Response(404))
+
+    client = httpx.Client(transport=httpx.MockTransport(handler))
+    assert existing_versions("http://i/html/", "Docs2Client_Fixture.Demo", client=client) == {"1.0.0", "1.1.0"}
+    assert existing_versions("http://i/json", NAME, client=client) == {"2.0"}
+    assert existing_versions("http://i/none/", NAME, client=client) == set()
+    broken = httpx.Client(transport=httpx.MockTransport(lambda r: httpx.Response(401)))
+    with pytest.raises(PublishError, match="HTTP 401"):
+        existing_versions("http://i/simple/", NAME, client=broken)
+
+
+def test_package_metadata_errors_name_the_file(tmp_path: Path) -> None:
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
+    with pytest.raises(PublishError, match=r"pkg/pyproject.toml: \[project\] needs a static name and version"):
+        read_package(tmp_path / "pkg")
+
+
+def test_discover_filters_by_directory_or_project_name(generated: Path) -> None:
+    assert [p.name for p in discover_packages(generated)] == [NAME]
+    assert [p.version for p in discover_packages(generated, ["demo-fixture"])] == [VERSION]
+    assert [p.path.name for p in discover_packages(generated, ["docs2client_fixture_demo"])] == ["demo-fixture"]
+    with pytest.raises(PublishError, match="no generated package named nope"):
+        discover_packages(generated, ["nope"])
+
+
+# --- refusals and build-only ---------------------------------------------------------------------------------------
+
+
+def test_failing_contract_tests_refuse_publishing(generated: Path, tmp_path: Path) -> None:
+    shutil.copyfile(
+        FIXTURES / "failing_contract" / "test_contract.py", generated / "demo-fixture/tests/test_contract.py"
+    )
+    report = publish(discover_packages(generated), dist_dir=tmp_path / "dist")
+    (result,) = report.results
+    assert result.status is PackageStatus.REFUSED
+    assert "contract tests in" in result.message and "failed" in result.message
+    assert "test_size_is_reported_as_documented" in result.message
+    assert not (tmp_path / "dist").exists()
+    assert not report.ok
+
+
+def test_missing_contract_tests_refuse_publishing(generated: Path, tmp_path: Path) -> None:
+    shutil.rmtree(generated / "demo-fixture/tests")
+    (result,) = publish(discover_packages(generated), dist_dir=tmp_path / "dist").results
+    assert result.status is PackageStatus.REFUSED
+    assert "--skip-tests" in result.message
+
+
+def test_without_an_index_it_builds_into_dist_and_says_how_to_upload(
+    generated: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("REPOSITORY_URL", raising=False)
+    dist = tmp_path / "dist"
+    code = main(["publish", "--generated", str(generated), "--dist", str(dist)])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    files = sorted(p.name for p in dist.iterdir())
+    assert len(files) == 2
+    assert files[0].startswith(("docs2client-fixture-demo-1.0.0", "docs2client_fixture_demo-1.0.0"))
+    assert files[0].endswith(".tar.gz")
+    assert files[1] == "docs2client_fixture_demo-1.0.0-py3-none-any.whl"
+    assert all(f"{dist / name}" in out for name in files)
+    assert "no index configured" in out and "twine upload --repository-url URL" in out
+    left = {p.name for p in (generated / "demo-fixture").rglob("*")}
+    assert not left & {"build", "dist", "__pycache__", ".pytest_cache", "docs2client_fixture_demo.egg-info"}
+
+
+def test_no_packages_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["publish", "--generated", str(tmp_path)]) == 2
+    assert "no packages in" in capsys.readouterr().err
+
+
+# --- end to end: pypiserver on 127.0.0.1 ---------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@pytest.fixture
+def package_index(tmp_path: Path) -> Iterator[str]:
+    """pypiserver with unauthenticated uploads (``-a . -P .``), stopped after the test."""
+    packages = tmp_path / "index"
+    packages.mkdir()
+    port = _free_port()
+    log = (tmp_path / "pypiserver.log").open("w")
+    server_cmd = [str(Path(sys.executable).parent / "pypi-server"), "run", "-i", "127.0.0.1", "-p", str(port)]
+    server_cmd += ["-a", ".", "-P", ".", str(packages)]
+    server = subprocess.Popen(
+        server_cmd,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if httpx.get(f"{url}/simple/", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"pypiserver did not start: {(tmp_path / 'pypiserver.log').read_text()}")
+            time.sleep(0.1)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        log.close()
+
+
+SMOKE = """
+import httpx, d2c_fixture_demo
+from d2c_fixture_demo import DemoClient
+def handler(request):
+    assert request.headers["X-Auth-Token"] == "tok"
+    return httpx.Response(200, json={"volume": {"id": "v-9", "name": request.url.path, "size": 5, "status": "ok"}})
+volume = DemoClient("https://api.example", token="tok", transport=httpx.MockTransport(handler)).get_volume("t", "v-9")
+print(d2c_fixture_demo.__file__)
+print(volume)
+"""
+
+
+@pytest.mark.slow
+def test_publish_install_and_refuse_a_second_upload(
+    generated: Path, tmp_path: Path, package_index: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TWINE_USERNAME", "anyone")  # pypiserver -a . ignores them, twine wants some
+    monkeypatch.setenv("TWINE_PASSWORD", "anything")
+    packages = discover_packages(generated)
+    report = publish(packages, repository_url=package_index, dist_dir=tmp_path / "dist")
+    (result,) = report.results
+    assert result.status is PackageStatus.UPLOADED, result.message
+    assert existing_versions(f"{package_index}/simple/", NAME) == {VERSION}
+
+    venv = tmp_path / "fresh"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    fresh_python = venv / "bin" / "python"
+    site_packages = subprocess.run(
+        [str(fresh_python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    # dependencies (httpx) come from the project's venv, so the install needs no download
+    (Path(site_packages) / "docs2client_deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    pip = [sys.executable, "-m", "pip", "--python", str(fresh_python), "install", "--no-deps", "--no-cache-dir"]
+    pip += ["--disable-pip-version-check", "--index-url", f"{package_index}/simple/", f"{NAME}=={VERSION}"]
+    install = subprocess.run(
+        pip,
+        capture_output=True,
+        text=True,
+    )
+    assert install.returncode == 0, install.stdout + install.stderr
+    smoke = subprocess.run([str(fresh_python), "-c", SMOKE], capture_output=True, text=True, cwd=tmp_path)
+    assert smoke.returncode == 0, smoke.stderr
+    module_file, volume = smoke.stdout.splitlines()
+    assert module_file.startswith(site_packages), "the package must come from the index, not from the source tree"
+    assert volume == "Volume(id='v-9', name='/v2/t/volumes/v-9', size=5, status='ok')"
+
+    again = publish(packages, repository_url=package_index, dist_dir=tmp_path / "dist")
+    (second,) = again.results
+    assert second.status is PackageStatus.REFUSED
+    assert f"version {VERSION} already exists in {package_index}/simple/" in second.message
+    assert not again.ok
