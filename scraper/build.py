@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import copy
-import json
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -36,7 +35,19 @@ from scraper.model import Finding, Model, Operation, OperationVersion, Service, 
 from scraper.openapi import dump_yaml, emit_spec, findings_json, findings_markdown, validate_spec, version_key
 from scraper.readers import guess_format, read_page
 
-__all__ = ["BuildReport", "PageInput", "build_services", "build_specs", "configure", "run", "spec_files"]
+__all__ = [
+    "BuildReport",
+    "PageInput",
+    "build_services",
+    "build_specs",
+    "catalog_pages",
+    "configure",
+    "merge_capture",
+    "operations_for",
+    "print_report",
+    "run",
+    "spec_files",
+]
 
 PROJECT_ROOT = Path.cwd()
 
@@ -113,14 +124,26 @@ def _compare_captures(old: Operation, new: Operation, new_page: str, subject: st
         before, after = old.versions.get(version), new.versions.get(version)
         if before is None and after is not None:
             findings.append(
-                Finding("capture-conflict", after.source.page, after.source.line, subject,
-                        f"version {version} is new in the later capture", version)
+                Finding(
+                    "capture-conflict",
+                    after.source.page,
+                    after.source.line,
+                    subject,
+                    f"version {version} is new in the later capture",
+                    version,
+                )
             )
         elif after is None and before is not None:
             findings.append(
-                Finding("capture-conflict", new_page, 0, subject,
-                        f"version {version} ({before.source.page}:{before.source.line}) is absent from the later "
-                        "capture", version)
+                Finding(
+                    "capture-conflict",
+                    new_page,
+                    0,
+                    subject,
+                    f"version {version} ({before.source.page}:{before.source.line}) is absent from the later "
+                    "capture",
+                    version,
+                )
             )
         elif before is not None and after is not None:
             a, b = _op_signature(before), _op_signature(after)
@@ -128,17 +151,28 @@ def _compare_captures(old: Operation, new: Operation, new_page: str, subject: st
             changed = [key for key in a if a[key] != b[key] and not (key == "summary" and inferred)]
             if changed:
                 findings.append(
-                    Finding("capture-conflict", after.source.page, after.source.line, subject,
-                            f"differs from {before.source.page}:{before.source.line} in: {', '.join(changed)}",
-                            version)
+                    Finding(
+                        "capture-conflict",
+                        after.source.page,
+                        after.source.line,
+                        subject,
+                        f"differs from {before.source.page}:{before.source.line} in: {', '.join(changed)}",
+                        version,
+                    )
                 )
     return findings
 
 
 def _superseded(op: Operation, by: str) -> list[Finding]:
     return [
-        Finding("superseded", v.source.page, v.source.line, f"{v.method} {v.path}",
-                f"page replaced by the later capture {by}", version)
+        Finding(
+            "superseded",
+            v.source.page,
+            v.source.line,
+            f"{v.method} {v.path}",
+            f"page replaced by the later capture {by}",
+            version,
+        )
         for version, v in sorted(op.versions.items(), key=lambda kv: version_key(kv[0]))
     ]
 
@@ -149,9 +183,15 @@ def _merge_versions(old: list[ServiceVersion], new: list[ServiceVersion], servic
         before = table.get(entry.version)
         if before is not None and (before.status, before.date) != (entry.status, entry.date):
             service.findings.append(
-                Finding("capture-conflict", page, 0, f"{service.id}:*",
-                        f"version {entry.version}: {before.status} {before.date or '-'} in the earlier capture, "
-                        f"{entry.status} {entry.date or '-'} in the later one (the later is used)", entry.version)
+                Finding(
+                    "capture-conflict",
+                    page,
+                    0,
+                    f"{service.id}:*",
+                    f"version {entry.version}: {before.status} {before.date or '-'} in the earlier capture, "
+                    f"{entry.status} {entry.date or '-'} in the later one (the later is used)",
+                    entry.version,
+                )
             )
         table[entry.version] = entry
     service.versions = sorted(table.values(), key=lambda v: version_key(v.version), reverse=True)
@@ -167,16 +207,30 @@ def merge_capture(base: Service, later: Service, covers: str, page: str) -> Serv
             new = later.operation(op.method, op.path)
             if new is None:
                 first = min(op.versions.values(), key=lambda v: v.source.line)
-                findings.append(Finding("capture-conflict", first.source.page, first.source.line, subject,
-                                        f"operation is gone from the later whole-service capture {page}"))
+                findings.append(
+                    Finding(
+                        "capture-conflict",
+                        first.source.page,
+                        first.source.line,
+                        subject,
+                        f"operation is gone from the later whole-service capture {page}",
+                    )
+                )
             else:
                 findings.extend(_compare_captures(op, new, page, subject))
             findings.extend(_superseded(op, page))
         for op in later.operations:
             if base.operation(op.method, op.path) is None:
                 first = min(op.versions.values(), key=lambda v: v.source.line)
-                findings.append(Finding("capture-conflict", first.source.page, first.source.line,
-                                        f"{base.id}:{op.method} {op.path}", "operation is new in the later capture"))
+                findings.append(
+                    Finding(
+                        "capture-conflict",
+                        first.source.page,
+                        first.source.line,
+                        f"{base.id}:{op.method} {op.path}",
+                        "operation is new in the later capture",
+                    )
+                )
         if not later.server and base.server:
             merged.server = base.server
         merged.findings = findings + later.findings
@@ -218,7 +272,8 @@ def build_services(pages: list[PageInput]) -> BuildReport:
             found = {s.id for s in read}
             if found != declared:
                 report.errors.append(
-                    f"{page.name}:0: catalog says the page covers {sorted(declared)}, the page documents {sorted(found)}"
+                    f"{page.name}:0: catalog says the page covers {sorted(declared)}, "
+                    f"the page documents {sorted(found)}"
                 )
         for service in read:
             key = (service.provider, service.id)
@@ -258,9 +313,15 @@ def _derive_versions(service: Service) -> None:
         service.versions.append(ServiceVersion(version, status, date))  # type: ignore[arg-type]
         added = True
         service.findings.append(
-            Finding("derived-version", service.pages[0] if service.pages else "", 0, f"{service.id}:*",
-                    f"version {version} is not in a version table; status {status} "
-                    f"{date or '-'} taken from its operation pages", version)
+            Finding(
+                "derived-version",
+                service.pages[0] if service.pages else "",
+                0,
+                f"{service.id}:*",
+                f"version {version} is not in a version table; status {status} "
+                f"{date or '-'} taken from its operation pages",
+                version,
+            )
         )
     if added:
         service.versions.sort(key=lambda v: version_key(v.version), reverse=True)
@@ -285,7 +346,7 @@ def _infer_models(service: Service) -> None:
     sides: dict[str, str] = {}
     sources: dict[str, Source] = {}
     for op in service.operations:
-        for version, v in sorted(op.versions.items(), key=lambda kv: version_key(kv[0])):
+        for _version, v in sorted(op.versions.items(), key=lambda kv: version_key(kv[0])):
             if v.request_body is not None:
                 for name in _refs(v.request_body.schema):
                     sides.setdefault(name, "request")
@@ -307,27 +368,40 @@ def _infer_models(service: Service) -> None:
         source = sources[name]
         if not found:
             service.models[name] = Model(name, {"type": "object", "x-inferred": True}, source, inferred=True)
-            service.findings.append(Finding("undefined-model", source.page, source.line, f"{service.id}:{name}",
-                                            "model is referenced but neither defined nor shown in any example; "
-                                            "typed as a free-form object"))
+            service.findings.append(
+                Finding(
+                    "undefined-model",
+                    source.page,
+                    source.line,
+                    f"{service.id}:{name}",
+                    "model is referenced but neither defined nor shown in any example; " "typed as a free-form object",
+                )
+            )
             continue
         inference = infer_schema(found, side=sides[name])  # type: ignore[arg-type]
         schema = dict(inference.schema)
         schema["x-inferred"] = True
         service.models[name] = Model(name, schema, source, inferred=True)
         pages = sorted({f"{site.page}:{site.line}" for _, site in found})
-        service.findings.append(Finding("inferred-schema", source.page, source.line, f"{service.id}:{name}",
-                                        f"no Models section defines {name}; schema inferred from {len(found)} "
-                                        f"example(s): {', '.join(pages[:5])}{' ...' if len(pages) > 5 else ''}"))
+        service.findings.append(
+            Finding(
+                "inferred-schema",
+                source.page,
+                source.line,
+                f"{service.id}:{name}",
+                f"no Models section defines {name}; schema inferred from {len(found)} "
+                f"example(s): {', '.join(pages[:5])}{' ...' if len(pages) > 5 else ''}",
+            )
+        )
         for site, kind, message in inference.notes:
             service.findings.append(Finding(kind, site.page, site.line, f"{service.id}:{name}", message))
     for op in service.operations:
         for v in op.versions.values():
-            if v.request_body is not None and not _refs(v.request_body.schema) and v.example_request:
-                if v.example_request.has_body:
-                    site = ExampleSite(v.source.page, v.example_request.line, f"{v.method} {v.path}")
-                    inference = infer_schema([(v.example_request.body, site)], side="request")
-                    v.request_body.schema = dict(inference.schema)
+            body, example = v.request_body, v.example_request
+            placeholder = body is not None and not _refs(body.schema) and not body.schema.get("properties")
+            if body is not None and placeholder and example is not None and example.has_body:
+                site = ExampleSite(v.source.page, example.line, f"{v.method} {v.path}")
+                body.schema = dict(infer_schema([(example.body, site)], side="request").schema)
 
 
 def _finish_service(service: Service) -> None:
@@ -360,9 +434,14 @@ def operations_for(service: Service, version: str) -> tuple[list[OperationVersio
             carried.sunset = target.date
         out.append(carried)
         findings.append(
-            Finding("carried-forward", page.source.page, page.source.line, f"{service.id}:{op.method} {op.path}",
-                    f"no page for {version}; carried forward unchanged from the {newest} page ({page.status})",
-                    version)
+            Finding(
+                "carried-forward",
+                page.source.page,
+                page.source.line,
+                f"{service.id}:{op.method} {op.path}",
+                f"no page for {version}; carried forward unchanged from the {newest} page ({page.status})",
+                version,
+            )
         )
     return out, findings
 
@@ -430,8 +509,9 @@ def run(args: argparse.Namespace) -> int:
             print("error: --provider is required when pages are given", file=sys.stderr)
             return 2
         pages = [
-            PageInput(name=str(p), path=p, provider=args.provider, format=args.format or guess_format(p.name),
-                      capture=i)
+            PageInput(
+                name=str(p), path=p, provider=args.provider, format=args.format or guess_format(p.name), capture=i
+            )
             for i, p in enumerate(args.pages, start=1)
         ]
     else:
@@ -450,8 +530,10 @@ def print_report(report: BuildReport, out: Path) -> int:
             continue
         versions = ", ".join(v.version for v in service.versions)
         ops = len(service.operations)
-        print(f"{service.provider}/{service.id}: {ops} operations, versions {versions}, "
-              f"{len(service.findings)} findings")
+        print(
+            f"{service.provider}/{service.id}: {ops} operations, versions {versions}, "
+            f"{len(service.findings)} findings"
+        )
     changed = len(report.written)
     print(f"{changed} file(s) changed under {out}")
     if report.errors:
@@ -463,11 +545,3 @@ def print_report(report: BuildReport, out: Path) -> int:
             print(f"  not built: {failed}", file=sys.stderr)
         return 1
     return 0
-
-
-def _json_default(value: Any) -> Any:  # pragma: no cover - debugging aid
-    return str(value)
-
-
-__all__ += ["catalog_pages", "merge_capture", "operations_for", "print_report"]
-_ = json

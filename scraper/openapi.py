@@ -79,7 +79,11 @@ def _reachable(roots: set[str], models: dict[str, Model]) -> list[str]:
 
 
 def _parameter(param: Parameter) -> dict[str, Any]:
-    out: dict[str, Any] = {"name": param.name, "in": param.location, "required": param.required or param.location == "path"}
+    out: dict[str, Any] = {
+        "name": param.name,
+        "in": param.location,
+        "required": param.required or param.location == "path",
+    }
     if param.description:
         out["description"] = param.description
     schema = dict(param.schema)
@@ -201,7 +205,9 @@ def emit_spec(
         used_ids[operation_id(op.summary)] += 1
     seen_ids: Counter[str] = Counter()
     ids: dict[int, str] = {}
-    for op in sorted(operations, key=lambda o: (operation_id(o.summary), o.path, _METHOD_ORDER.get(o.method.lower(), 9))):
+    for op in sorted(
+        operations, key=lambda o: (operation_id(o.summary), o.path, _METHOD_ORDER.get(o.method.lower(), 9))
+    ):
         base = operation_id(op.summary)
         seen_ids[base] += 1
         ids[id(op)] = base if seen_ids[base] == 1 else f"{base}{seen_ids[base]}"
@@ -210,7 +216,9 @@ def emit_spec(
         item = paths.setdefault(op.path, {})
         item[op.method.lower()] = _operation(op, ids[id(op)], op.tags or [tag])
         _refs(item[op.method.lower()], roots)
-    spec["tags"] = [{"name": t} for t in dict.fromkeys(t for op in ordered for t in (op.tags or [tag]))]
+    # Tags in document order (the order the guide presents its groups), not path order.
+    in_document = [op for o in service.operations for op in operations if op.method == o.method and op.path == o.path]
+    spec["tags"] = [{"name": t} for t in dict.fromkeys(t for op in in_document for t in (op.tags or [tag]))]
     spec["paths"] = paths
     components: dict[str, Any] = {}
     names = _reachable(roots, service.models)
@@ -230,8 +238,14 @@ def emit_spec(
         spec["components"] = components
     missing = sorted(roots - set(service.models))
     findings = [
-        Finding("undefined-model", service.pages[0] if service.pages else "", 0, f"{service.id}:{name}",
-                "referenced but not defined", version)
+        Finding(
+            "undefined-model",
+            service.pages[0] if service.pages else "",
+            0,
+            f"{service.id}:{name}",
+            "referenced but not defined",
+            version,
+        )
         for name in missing
     ]
     findings.extend(_check_examples(service, version, ordered, components.get("schemas", {})))
@@ -249,11 +263,26 @@ def _check_examples(
             continue  # carried-forward copies were checked in their own version
         subject = f"{service.id}:{op.method} {op.path}"
 
-        def report(what: str, line: int, instance: Any, schema: dict[str, Any], op: OperationVersion = op) -> None:
+        def report(
+            what: str,
+            line: int,
+            instance: Any,
+            schema: dict[str, Any],
+            op: OperationVersion = op,
+            subject: str = subject,
+        ) -> None:
             issues = check_example(instance, schema, schemas)
             for issue in issues:
-                findings.append(Finding("example-mismatch", op.source.page, line, subject,
-                                        f"{what} at {issue.path or '/'}: {issue.message}", version))
+                findings.append(
+                    Finding(
+                        "example-mismatch",
+                        op.source.page,
+                        line,
+                        subject,
+                        f"{what} at {issue.path or '/'}: {issue.message}",
+                        version,
+                    )
+                )
 
         for param in op.parameters:
             if param.has_example:
