@@ -1,0 +1,59 @@
+"""Shared fixtures: one build of every SCP spec per test session.
+
+Building the 16 SCP specs costs seconds; most of it is OpenAPI validation (~1.5 s per spec). The session build
+therefore skips the build's own validation step, and ``tests/test_scp_specs.py`` validates each written spec
+exactly once with openapi-spec-validator, so a spec that would fail validation is still caught (the build would
+have withheld it; here it is written and the validation test fails).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+import scraper.build
+from scraper.build import BuildReport, build_specs, catalog_pages
+from scraper.catalog import load_catalog
+
+ROOT = Path(__file__).resolve().parent.parent
+CATALOG = ROOT / "pages" / "catalog.toml"
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(slots=True)
+class ScpBuild:
+    """The written tree of a full SCP build, with its specs and findings loaded."""
+
+    out: Path
+    report: BuildReport
+    #: (service, version) -> OpenAPI document as loaded from the written YAML
+    specs: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    #: service -> findings.json payload
+    findings: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def service_dir(self, service: str) -> Path:
+        return self.out / "scp" / service
+
+
+@pytest.fixture(scope="session")
+def scp_build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ScpBuild]:
+    """Every SCP page of ``pages/catalog.toml`` built once into a temporary ``spec`` tree (validation skipped)."""
+    pages = [p for p in catalog_pages(load_catalog(CATALOG)) if p.provider == "scp"]
+    # Page names in x-source are "pages/<file>" relative to the project root, as in the committed specs.
+    out = tmp_path_factory.mktemp("spec")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(scraper.build, "validate_spec", lambda spec: "")
+        report = build_specs(pages, out)
+    build = ScpBuild(out=out, report=report)
+    for service_dir in sorted((out / "scp").iterdir()):
+        for spec_file in sorted(service_dir.glob("*.yaml")):
+            build.specs[(service_dir.name, spec_file.stem)] = yaml.load(spec_file.read_bytes(), Loader=_Loader)
+        build.findings[service_dir.name] = json.loads((service_dir / "findings.json").read_text(encoding="utf-8"))
+    yield build
