@@ -238,6 +238,10 @@ _FORMATS: Final = (
     ("date-time", _is_date_time),
     ("date", _is_date),
     ("uuid", lambda s: _UUID_RE.fullmatch(s) is not None),
+)
+#: ``email`` and ``uri`` are recognised but not emitted: generated clients would turn them into ``EmailStr`` (an extra
+#: dependency) and ``AnyUrl`` (which rewrites the value), a poor trade for a format guessed from a handful of examples.
+_UNEMITTED_FORMATS: Final = (
     ("email", lambda s: _EMAIL_RE.fullmatch(s) is not None),
     ("uri", lambda s: _URI_RE.fullmatch(s) is not None),
 )
