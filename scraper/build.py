@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import argparse
 import copy
+import os
 import sys
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -449,37 +451,64 @@ def operations_for(service: Service, version: str) -> tuple[list[OperationVersio
 # -- writing -----------------------------------------------------------------------------------------------------
 
 
-def spec_files(service: Service) -> tuple[dict[str, bytes], list[str]]:
-    """Render every version of ``service`` plus its findings; returns files (relative to the service dir) and
-    validation errors."""
+def spec_files(service: Service) -> tuple[dict[str, bytes], dict[str, dict[str, Any]]]:
+    """Render every version of ``service`` plus its findings.
+
+    Returns the files (relative to the service directory) and the spec documents by file name, for validation.
+    """
     files: dict[str, bytes] = {}
-    errors: list[str] = []
+    specs: dict[str, dict[str, Any]] = {}
     findings = list(service.findings)
     for entry in service.versions:
         ops, carried = operations_for(service, entry.version)
         findings.extend(carried)
         spec, example_findings = emit_spec(service, entry.version, ops)
         findings.extend(example_findings)
-        problems = validate_spec(spec)
-        if problems:
-            errors.append(f"spec/{service.provider}/{service.id}/{entry.version}.yaml: {problems}")
-            continue
-        files[f"{entry.version}.yaml"] = dump_yaml(spec)
+        name = f"{entry.version}.yaml"
+        files[name] = dump_yaml(spec)
+        specs[name] = spec
     unique = sorted(set(findings), key=lambda f: f.sort_key())
     files["findings.json"] = findings_json(service, unique)
     files["FINDINGS.md"] = findings_markdown(service, unique)
-    return files, errors
+    return files, specs
+
+
+def _validate_all(jobs: list[tuple[str, dict[str, Any]]]) -> dict[str, str]:
+    """Validate specs with openapi-spec-validator, in parallel when there are several (it is the slow step)."""
+    if not jobs:
+        return {}
+    workers = min(len(jobs), os.cpu_count() or 1)
+    if workers <= 1 or len(jobs) < 3:
+        return {label: validate_spec(spec) for label, spec in jobs}
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        results = pool.map(validate_spec, [spec for _, spec in jobs], chunksize=1)
+        return {label: problems for (label, _), problems in zip(jobs, results, strict=True)}
 
 
 def build_specs(pages: list[PageInput], out: Path) -> BuildReport:
     """Build and write ``out/<provider>/<service>/...`` for every service the pages document.
 
     All of a service's files are rendered and validated in memory before any is written, so a failing service
-    keeps its previous spec untouched.
+    keeps its previous spec untouched. A spec whose bytes equal the file already on disk is not validated again:
+    it was validated when it was written.
     """
     report = build_services(pages)
+    rendered: list[tuple[Service, dict[str, bytes]]] = []
+    jobs: list[tuple[str, dict[str, Any]]] = []
     for service in report.services:
-        files, errors = spec_files(service)
+        files, specs = spec_files(service)
+        rendered.append((service, files))
+        folder = out / service.provider / service.id
+        for name, spec in specs.items():
+            target = folder / name
+            if not (target.exists() and target.read_bytes() == files[name]):
+                jobs.append((f"{service.provider}/{service.id}/{name}", spec))
+    problems = _validate_all(jobs)
+    for service, files in rendered:
+        prefix = f"{service.provider}/{service.id}/"
+        errors = [
+            f"{out}/{label}: {text}" for label, text in sorted(problems.items()) if label.startswith(prefix) and text
+        ]
         if errors:
             report.errors.extend(errors)
             report.failed_services.add((service.provider, service.id))
