@@ -733,10 +733,13 @@ class KeystoneAuth(httpx.Auth):
     token is sent as ``X-Auth-Token`` until ``expires`` minus ``margin`` seconds (``clock`` returns Unix seconds).
     When the API answers 401 the token is re-issued once and the request replayed once; a second 401 is returned to
     the caller (the transport raises :class:`AuthenticationError`). A failed token request raises the identity
-    endpoint's :class:`ApiError`. Token issuance is serialised by a lock, so concurrent requests share one token.
-    """
+    endpoint's :class:`ApiError`. Token issuance is serialised by a lock (a :class:`threading.Lock` for sync
+    clients, an :class:`asyncio.Lock` for async ones), so concurrent requests share one token and a burst of 401s
+    triggers a single re-issue. Use one instance per event loop on the async path.
 
-    requires_response_body = True
+    Both flows are written out (rather than a shared ``auth_flow``) because each needs its own kind of lock, and
+    they read the token response themselves, so ``requires_response_body`` is not needed.
+    """
 
     def __init__(
         self,
