@@ -97,7 +97,7 @@ def regenerate_packages(
 ) -> list[Path]:
     """Render the client package of every ``provider/service`` in ``services`` from ``spec_dir``."""
     from scraper.clients.package import render_package
-    from scraper.diff.changelog import bump_version, changelog_entry, update_changelog
+    from scraper.diff.changelog import changelog_entry, update_changelog
 
     changed: list[Path] = []
     for key in services:
@@ -110,25 +110,65 @@ def regenerate_packages(
         changelog_path = package_dir / "CHANGELOG.md"
         changelog = changelog_path.read_text(encoding="utf-8") if changelog_path.exists() else None
         version = previous_version
+        old = old_specs.get(key, {})
         if previous_version is not None:
-            bump_kind = "none"
-            sections: list[str] = []
-            old = old_specs.get(key, {})
-            order = {"none": 0, "patch": 1, "minor": 2, "major": 3}
-            for api_version, spec in specs.items():
-                entry, bump = changelog_entry(old.get(api_version), spec, package_version=previous_version)
-                if bump != "none":
-                    sections.append(entry)
-                    if order[bump] > order[bump_kind]:
-                        bump_kind = bump
-            if bump_kind != "none":
-                version = bump_version(previous_version, bump_kind)  # type: ignore[arg-type]
-                changelog = update_changelog(changelog, version, sections)
+            version, changelog = _changelog(previous_version, changelog, old, specs)
         files = render_package(list(specs.values()), package_version=version)
+        if changelog is None:
+            version = version or _rendered_version(files)
+            entries = [changelog_entry(None, spec, package_version=version or "0.0.0")[0] for spec in specs.values()]
+            changelog = _combine(version or "0.0.0", list(zip(specs, entries, strict=True)))
+            changelog = update_changelog(None, changelog)
         if changelog is not None:
             files["CHANGELOG.md"] = changelog.encode("utf-8")
         changed.extend(write_tree(package_dir, files, prune=True))
     return changed
+
+
+def _combine(version: str, entries: list[tuple[str, str]]) -> str:
+    """One ``## <package version>`` section with a ``### API <version>`` subsection per changed API version."""
+    lines = [f"## {version}", ""]
+    for api_version, entry in entries:
+        body = entry.strip().splitlines()[1:]  # drop the entry's own "## x.y.z" heading
+        lines.append(f"### API {api_version}")
+        lines.extend(("#" + line) if line.startswith("###") else line for line in body)
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _changelog(
+    previous: str, changelog: str | None, old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]
+) -> tuple[str, str | None]:
+    """The package version after comparing every API version's old and new spec, and the updated changelog."""
+    from scraper.diff.changelog import bump_version, changelog_entry, update_changelog
+
+    order = {"none": 0, "patch": 1, "minor": 2, "major": 3}
+    bump = "none"
+    entries: list[tuple[str, str]] = []
+    for api_version, spec in new.items():
+        entry, kind = changelog_entry(old.get(api_version), spec, package_version=previous)
+        if old.get(api_version) is None:
+            kind = "minor"  # a new API version is an addition to the package
+        if entry and kind != "none":
+            entries.append((api_version, entry))
+            if order[kind] > order[bump]:
+                bump = kind
+    for api_version in old:
+        if api_version not in new:
+            entries.append((api_version, f"## x\n\nAPI version {api_version} was removed from the docs.\n"))
+            bump = "major"
+    if bump == "none":
+        return previous, changelog
+    version = bump_version(previous, bump)  # type: ignore[arg-type]
+    return version, update_changelog(changelog, _combine(version, entries))
+
+
+def _rendered_version(files: dict[str, bytes]) -> str | None:
+    raw = files.get("pyproject.toml")
+    if raw is None:
+        return None
+    version = tomllib.loads(raw.decode("utf-8")).get("project", {}).get("version")
+    return str(version) if version else None
 
 
 def regenerate(
