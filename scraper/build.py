@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import json
 import os
 import sys
 from collections import Counter
@@ -33,7 +34,16 @@ from scraper.catalog import Catalog, CatalogError, PageEntry, load_catalog
 from scraper.dialects import DialectError, PageInfo, dialect_for
 from scraper.document import ReaderError
 from scraper.inference import ExampleSite, InferenceError, infer_schema
-from scraper.model import Finding, Model, Operation, OperationVersion, Service, ServiceVersion, Source
+from scraper.model import (
+    Finding,
+    Model,
+    Operation,
+    OperationVersion,
+    ServerTemplate,
+    Service,
+    ServiceVersion,
+    Source,
+)
 from scraper.openapi import dump_yaml, emit_spec, findings_json, findings_markdown, validate_spec, version_key
 from scraper.readers import guess_format, read_page
 
@@ -283,6 +293,7 @@ def build_services(pages: list[PageInput]) -> BuildReport:
                 services[key] = merge_capture(services[key], service, page.covers, page.name)
             else:
                 services[key] = service
+    _infer_servers(services)
     for key in sorted(services):
         if key in report.failed_services:
             continue
@@ -295,6 +306,51 @@ def build_services(pages: list[PageInput]) -> BuildReport:
             continue
         report.services.append(service)
     return report
+
+
+def _infer_servers(services: dict[tuple[str, str], Service]) -> None:
+    """Give a service whose pages document no endpoint the template its provider's other services all share.
+
+    SCP endpoints are ``https://<service id>.{region}.{environment}.<domain>``; when every documented SCP service
+    follows that with the same environment/region pairs, a service without an overview (Virtual Server's APIs
+    section) gets the same shape, marked ``x-inferred`` and reported.
+    """
+    by_provider: dict[str, list[Service]] = {}
+    for (provider, _), service in sorted(services.items()):
+        by_provider.setdefault(provider, []).append(service)
+    for provider, members in by_provider.items():
+        documented = [s for s in members if s.server is not None and not s.server.inferred]
+        shapes = {
+            (s.server.url.replace(s.id, "{service}", 1), json.dumps(s.server.pairs, sort_keys=True))
+            for s in documented
+            if s.server is not None and s.id in s.server.url
+        }
+        for service in members:
+            if service.server is not None:
+                continue
+            if len(documented) < 2 or len(shapes) != 1:
+                service.findings.append(
+                    Finding(
+                        "missing-server",
+                        service.pages[0] if service.pages else "",
+                        0,
+                        f"{service.id}:*",
+                        "no endpoint documented and none can be inferred; the spec has no servers",
+                    )
+                )
+                continue
+            template, pairs = next(iter(shapes))
+            service.server = ServerTemplate(template.replace("{service}", service.id), json.loads(pairs), True)
+            service.findings.append(
+                Finding(
+                    "inferred-server",
+                    service.pages[0] if service.pages else "",
+                    0,
+                    f"{service.id}:*",
+                    f"no endpoint documented; {service.server.url} with the environment/region pairs that all "
+                    f"{len(documented)} documented {provider} services share",
+                )
+            )
 
 
 # -- per-service finishing: version table, inferred models, per-version operation sets ---------------------------

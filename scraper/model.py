@@ -188,6 +188,8 @@ class ServerTemplate:
 
     url: str
     pairs: list[dict[str, str]] = field(default_factory=list)
+    #: True when the page documents no endpoint and the template was inferred from the provider's other services.
+    inferred: bool = False
 
     def variables(self) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}

@@ -167,6 +167,8 @@ def _servers(service: Service) -> list[dict[str, Any]]:
         server["variables"] = {name: {"default": values[0], "enum": values} for name, values in variables.items()}
     if service.server.pairs:
         server["x-server-pairs"] = service.server.pairs
+    if service.server.inferred:
+        server["x-inferred"] = True
     return [server]
 
 
