@@ -762,22 +762,27 @@ def _validation_error(ctx: _Ctx, value: Any, schema: Any) -> str | None:
 
 
 def _finding_for(ctx: _Ctx, labels: set[str], what: str) -> str | None:
-    """The spec's own finding about this example (kind mentions 'example', subject names the operation)."""
-    kind_word = "response" if what.startswith("response") else "request" if what.startswith("request") else ""
+    """The spec's own findings about this example: kind mentions ``example``, the subject names the operation
+    (operationId, summary or ``METHOD /path``, optionally prefixed ``<service>:``), the version matches, and the
+    message names the same part (request body / response / parameter) when it says which."""
+    kind_word = "response" if what.startswith("response") else "request" if what.startswith("request") else "param"
     candidates = []
     for f in ctx.findings:
-        if "example" not in str(f.get("kind", "")):
+        if "mismatch" not in str(f.get("kind", "")) or "example" not in str(f.get("kind", "")):
             continue
         if f.get("version") is not None and str(f["version"]) != ctx.version:
             continue
-        if str(f.get("subject", "")) not in labels:
+        subject = str(f.get("subject", ""))
+        if subject not in labels and subject.split(":", 1)[-1] not in labels:
             continue
         candidates.append(f)
-    preferred = [f for f in candidates if kind_word and kind_word in str(f.get("message", "")).lower()]
-    if not (preferred or candidates):
+    preferred = [f for f in candidates if kind_word in str(f.get("message", "")).lower()]
+    chosen = preferred or candidates
+    if not chosen:
         return None
-    chosen = (preferred or candidates)[0]
-    return f"{chosen.get('kind')}: {chosen.get('message')} ({chosen.get('page')}:{chosen.get('line')})"
+    texts = [f"{f.get('kind')}: {f.get('message')} ({f.get('page')}:{f.get('line')})" for f in chosen[:3]]
+    more = f" (+{len(chosen) - 3} more)" if len(chosen) > 3 else ""
+    return "; ".join(texts) + more
 
 
 # ------------------------------------------------------------------------------------------------------ deprecation

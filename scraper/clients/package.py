@@ -7,6 +7,9 @@ formats every Python file.
 
 from __future__ import annotations
 
+import concurrent.futures
+import multiprocessing
+import os
 import re
 from collections.abc import Mapping, Sequence
 from functools import cache
@@ -97,7 +100,7 @@ def render_package(
         )
         files[f"{base}/client.py"] = _render_client(pkg, v)
         files[f"tests/test_contract_{root}_{v.module}.py"] = _render_tests(pkg, v)
-    return {path: _finish(path, text) for path, text in sorted(files.items())}
+    return _finish_all(files)
 
 
 def _oneline(text: str) -> str:
@@ -109,6 +112,23 @@ def _black_mode() -> Any:
     import black
 
     return black.Mode(line_length=120, target_versions={black.mode.TargetVersion.PY311})
+
+
+def _finish_all(files: Mapping[str, str]) -> dict[str, bytes]:
+    """Black-format every Python file (large files in parallel worker processes) and encode."""
+    paths = sorted(files)
+    big = [p for p in paths if p.endswith(".py") and len(files[p]) > 50_000]
+    done: dict[str, bytes] = {}
+    workers = min(len(big), os.cpu_count() or 1)
+    if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("fork")
+        with concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            for path, data in zip(big, pool.map(_finish, big, [files[p] for p in big]), strict=True):
+                done[path] = data
+    for path in paths:
+        if path not in done:
+            done[path] = _finish(path, files[path])
+    return {path: done[path] for path in paths}
 
 
 def _finish(path: str, text: str) -> bytes:

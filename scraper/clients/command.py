@@ -1,0 +1,119 @@
+"""``docs2client generate``: OpenAPI specs -> client packages on disk.
+
+Without arguments every service under ``spec/<provider>/<service>/`` becomes ``generated/<provider>-<service>/``.
+With ``--spec FILE ... --out DIR`` any OpenAPI 3.0/3.1 documents (one service, one document per version) become one
+package in DIR. Files are written through ``scraper.atomic.write_tree`` (unchanged files are not touched, stale
+files are pruned).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from scraper.atomic import write_tree
+from scraper.clients.ir import GenerationError
+
+__all__ = ["configure", "generate_all", "generate_service", "load_findings", "load_spec", "run"]
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--spec",
+        action="append",
+        type=Path,
+        metavar="FILE",
+        help="an OpenAPI 3.0/3.1 document (YAML or JSON); repeat for the versions of one service (needs --out)",
+    )
+    parser.add_argument("--out", type=Path, metavar="DIR", help="output directory (default: generated/)")
+    parser.add_argument("--spec-dir", type=Path, default=Path("spec"), help="spec tree to read (default: spec/)")
+    parser.add_argument("--package-name", help="distribution name (default: <provider>-<service>)")
+
+
+def load_spec(path: Path) -> dict[str, Any]:
+    """Read a YAML or JSON OpenAPI document; errors name the file and line."""
+    import yaml
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise GenerationError(f"{path}: cannot read ({exc.strerror})") from exc
+    try:
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ~10x faster on the large specs
+        data = json.loads(text) if path.suffix == ".json" else yaml.load(text, Loader=loader)
+    except (yaml.YAMLError, json.JSONDecodeError) as exc:
+        raise GenerationError(f"{path}: not valid YAML/JSON: {exc}") from exc
+    if not isinstance(data, dict):
+        raise GenerationError(f"{path}: expected an OpenAPI document (a mapping), got {type(data).__name__}")
+    return data
+
+
+def load_findings(directory: Path) -> list[dict[str, Any]]:
+    """``findings.json`` beside the specs: either a list of findings or ``{"findings": [...]}``; absent -> []."""
+    path = directory / "findings.json"
+    if not path.exists():
+        return []
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise GenerationError(f"{path}:{exc.lineno}: not valid JSON: {exc.msg}") from exc
+    items = data.get("findings", []) if isinstance(data, dict) else data
+    if not isinstance(items, list):
+        raise GenerationError(f"{path}: expected a list of findings or an object with 'findings'")
+    return [f for f in items if isinstance(f, dict)]
+
+
+def generate_service(
+    spec_files: Sequence[Path], out: Path, *, package_name: str | None = None, findings_dir: Path | None = None
+) -> list[Path]:
+    """Render one package from ``spec_files`` into ``out``; returns the files that changed."""
+    from scraper.clients.package import render_package
+
+    files = sorted(spec_files)
+    specs = [load_spec(p) for p in files]
+    findings = load_findings(findings_dir) if findings_dir is not None else []
+    tree = render_package(specs, package_name=package_name, findings=findings, source_names=[str(p) for p in files])
+    return write_tree(out, tree, prune=True)
+
+
+def generate_all(spec_dir: Path, out_dir: Path) -> dict[str, list[Path]]:
+    """Every ``<spec_dir>/<provider>/<service>/*.yaml`` -> ``<out_dir>/<provider>-<service>/``."""
+    from scraper.clients import naming
+
+    result: dict[str, list[Path]] = {}
+    for service_dir in sorted(p for p in spec_dir.glob("*/*") if p.is_dir()):
+        spec_files = sorted(service_dir.glob("*.yaml"))
+        if not spec_files:
+            continue
+        name = naming.distribution_name(service_dir.parent.name, service_dir.name)
+        result[name] = generate_service(spec_files, out_dir / name, package_name=name, findings_dir=service_dir)
+    return result
+
+
+def run(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    try:
+        if args.spec:
+            if args.out is None:
+                print("error: --spec needs --out DIR", file=sys.stderr)
+                return 2
+            findings_dir = args.spec[0].parent
+            changed = generate_service(args.spec, args.out, package_name=args.package_name, findings_dir=findings_dir)
+            print(f"{args.out}: {len(changed)} file(s) changed")
+        else:
+            results = generate_all(args.spec_dir, args.out or Path("generated"))
+            if not results:
+                print(f"error: no specs found under {args.spec_dir}/<provider>/<service>/*.yaml", file=sys.stderr)
+                return 1
+            for name, changed in results.items():
+                print(f"{name}: {len(changed)} file(s) changed")
+    except GenerationError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"done in {time.perf_counter() - started:.1f}s")
+    return 0
