@@ -228,15 +228,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.online:
-        from scraper.fetch.command import run as fetch_run
+        from scraper.fetch.core import FetchOptions, fetch_pages_sync
+        from scraper.fetch.urls import base_url_from_env
 
-        fetch_args = argparse.Namespace(catalog=args.catalog, provider=None, service=None)
-        for key, value in vars(_fetch_defaults()).items():
-            if not hasattr(fetch_args, key):
-                setattr(fetch_args, key, value)
-        status = fetch_run(fetch_args)
-        if status not in (0,):
-            print("fetch reported failures; regenerating from the snapshots that are in place", file=sys.stderr)
+        report = fetch_pages_sync(load_catalog(args.catalog), options=FetchOptions(base_url=base_url_from_env(None)))
+        for line in report.summary_lines():
+            print(line)
+        if not report.ok:
+            print("some pages failed to fetch; their committed snapshots are used", file=sys.stderr)
+        # Services whose pages changed now hash differently, so only they are rebuilt below.
     return regenerate(
         catalog_path=args.catalog,
         spec_dir=args.spec_dir,
@@ -244,11 +244,3 @@ def run(args: argparse.Namespace) -> int:
         force=args.force,
         packages=not args.specs_only,
     )
-
-
-def _fetch_defaults() -> argparse.Namespace:
-    from scraper.fetch.command import configure as fetch_configure
-
-    parser = argparse.ArgumentParser()
-    fetch_configure(parser)
-    return parser.parse_args([])
