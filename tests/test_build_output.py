@@ -1,0 +1,110 @@
+"""Build output: golden specs, determinism across runs and PYTHONHASHSEED values, atomic change-only writes.
+
+Goldens are small committed copies of two generated specs (``tests/golden/scp/...``); a change in the generated
+output shows up as a readable diff. Run with ``UPDATE_GOLDEN=1`` to rewrite them after an intended change.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, ScpBuild
+
+import scraper.atomic
+from scraper.atomic import write_tree
+from scraper.build import PageInput, build_specs
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+GOLDEN_FILES = ["scp/parallel-filestorage/1.0.yaml", "scp/archivestorage/1.1.yaml"]
+SUBSET = ["pages/scp/000_65c2559a52e6e5c4.txt", "pages/scp/004_dcbb7d1e887604a7.txt"]
+
+
+@pytest.mark.parametrize("rel", GOLDEN_FILES)
+def test_golden(scp_build: ScpBuild, rel: str) -> None:
+    produced = (scp_build.out / rel).read_bytes()
+    golden = GOLDEN / rel
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_bytes(produced)
+    assert golden.exists(), f"no golden {golden}; run with UPDATE_GOLDEN=1"
+    assert produced.decode("utf-8").splitlines() == golden.read_text(encoding="utf-8").splitlines()
+    assert produced == golden.read_bytes()
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
+    """Two `docs2client spec` runs, PYTHONHASHSEED=1 and =2, run side by side: identical trees."""
+    runs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"seed{seed}"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        cmd = [sys.executable, "-m", "scraper", "spec", *SUBSET, "--provider", "scp", "--out", str(out)]
+        runs.append((out, subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)))
+    trees = []
+    for out, proc in runs:
+        stdout, stderr = proc.communicate(timeout=300)
+        assert proc.returncode == 0, stderr.decode()
+        trees.append(_tree(out))
+    assert sorted(trees[0]) == [
+        "scp/parallel-filestorage/1.0.yaml",
+        "scp/parallel-filestorage/FINDINGS.md",
+        "scp/parallel-filestorage/findings.json",
+        "scp/virtualserver/1.0.yaml",
+        "scp/virtualserver/1.1.yaml",
+        "scp/virtualserver/1.2.yaml",
+        "scp/virtualserver/1.3.yaml",
+        "scp/virtualserver/FINDINGS.md",
+        "scp/virtualserver/findings.json",
+    ]
+    assert trees[0] == trees[1]
+
+
+def test_rebuild_changes_nothing_and_keeps_mtimes(tmp_path: Path) -> None:
+    page = ROOT / SUBSET[0]
+    pages = [PageInput(name=SUBSET[0], path=page, provider="scp", format="text")]
+    first = build_specs(pages, tmp_path)
+    assert first.errors == [] and first.written
+    before = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*") if p.is_file()}
+    content = _tree(tmp_path)
+    second = build_specs(pages, tmp_path)
+    assert second.errors == []
+    assert second.written == []
+    assert _tree(tmp_path) == content
+    assert {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*") if p.is_file()} == before
+
+
+@pytest.mark.parametrize("crash_at", [1, 2, 3])
+def test_crash_mid_write_leaves_whole_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, crash_at: int) -> None:
+    old = {f"f{i}.yaml": f"old {i}\n".encode() * 1000 for i in range(4)}
+    new = {f"f{i}.yaml": f"new {i}\n".encode() * 2000 for i in range(4)}
+    write_tree(tmp_path, old)
+    mtime_f0 = (tmp_path / "f0.yaml").stat().st_mtime_ns
+    new["f0.yaml"] = old["f0.yaml"]  # unchanged: must not be rewritten (so it never reaches os.replace)
+    calls = 0
+    real_replace = os.replace
+
+    def flaky_replace(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
+        nonlocal calls
+        calls += 1
+        if calls == crash_at:
+            raise OSError("simulated crash")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(scraper.atomic.os, "replace", flaky_replace)
+    with pytest.raises(OSError, match="simulated crash"):
+        write_tree(tmp_path, new)
+    monkeypatch.undo()
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == sorted(old), f"temporary files left behind: {names}"
+    changed = ["f1.yaml", "f2.yaml", "f3.yaml"]  # written in sorted order; f0 is unchanged
+    for index, name in enumerate(changed, start=1):
+        content = (tmp_path / name).read_bytes()
+        assert content == (new[name] if index < crash_at else old[name]), name
+    assert (tmp_path / "f0.yaml").stat().st_mtime_ns == mtime_f0
