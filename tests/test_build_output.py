@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, ScpBuild
 
-import scraper.atomic
 from scraper.atomic import write_tree
 from scraper.build import PageInput, build_specs
 
@@ -49,7 +48,7 @@ def test_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
         runs.append((out, subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)))
     trees = []
     for out, proc in runs:
-        stdout, stderr = proc.communicate(timeout=300)
+        _stdout, stderr = proc.communicate(timeout=300)
         assert proc.returncode == 0, stderr.decode()
         trees.append(_tree(out))
     assert sorted(trees[0]) == [
@@ -97,7 +96,7 @@ def test_crash_mid_write_leaves_whole_files(tmp_path: Path, monkeypatch: pytest.
             raise OSError("simulated crash")
         real_replace(src, dst)
 
-    monkeypatch.setattr(scraper.atomic.os, "replace", flaky_replace)
+    monkeypatch.setattr(os, "replace", flaky_replace)  # scraper.atomic calls os.replace
     with pytest.raises(OSError, match="simulated crash"):
         write_tree(tmp_path, new)
     monkeypatch.undo()
