@@ -24,6 +24,7 @@ __all__ = [
     "CodeBlock",
     "Document",
     "Heading",
+    "LocatedError",
     "Paragraph",
     "ReaderError",
     "Row",
@@ -31,14 +32,18 @@ __all__ = [
 ]
 
 
-class ReaderError(Exception):
-    """A page could not be read. Always names the page, the line and what was expected."""
+class LocatedError(Exception):
+    """An error about a place in a page: ``str()`` is ``page:line: message`` so the user can jump to it."""
 
     def __init__(self, page: str, line: int, message: str) -> None:
         super().__init__(f"{page}:{line}: {message}")
         self.page = page
         self.line = line
         self.message = message
+
+
+class ReaderError(LocatedError):
+    """A page could not be read. Always names the page, the line and what was expected."""
 
 
 @dataclass(frozen=True, slots=True)

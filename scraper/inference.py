@@ -59,6 +59,7 @@ __all__ = [
     "Inference",
     "InferenceError",
     "infer_schema",
+    "json_type",
     "parse_stringified",
 ]
 
@@ -174,7 +175,8 @@ def parse_stringified(text: str) -> tuple[str, list[Any] | dict[str, Any]] | Non
     return syntax, copied
 
 
-def _kind_of(value: Any) -> str:
+def json_type(value: Any) -> str:
+    """The JSON Schema type name of a decoded JSON value."""
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -285,7 +287,7 @@ def _collect(value: Any, path: _Path, pointer: _Pointer, site: ExampleSite, stat
         return
     if not _is_scalar_or_container(value):
         raise InferenceError(f"{site}: {_pointer(pointer)}: {type(value).__name__} is not a JSON value")
-    entry.kinds.add(_kind_of(value))
+    entry.kinds.add(json_type(value))
     if isinstance(value, dict):
         for key, item in value.items():
             if not isinstance(key, str):
@@ -423,7 +425,7 @@ class _Node:
 
 
 def _merge(node: _Node, value: Any, site: ExampleSite) -> None:
-    node.see(_kind_of(value), site)
+    node.see(json_type(value), site)
     if isinstance(value, str):
         node.strings.add(value)
     elif isinstance(value, dict):

@@ -11,20 +11,14 @@ import importlib
 from dataclasses import dataclass
 from typing import Protocol
 
-from scraper.document import Document
+from scraper.document import Document, LocatedError
 from scraper.model import Service
 
 __all__ = ["Dialect", "DialectError", "PageInfo", "dialect_for"]
 
 
-class DialectError(Exception):
+class DialectError(LocatedError):
     """The page is readable but does not follow the dialect's structure. Names page, line and expectation."""
-
-    def __init__(self, page: str, line: int, message: str) -> None:
-        super().__init__(f"{page}:{line}: {message}")
-        self.page = page
-        self.line = line
-        self.message = message
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from scraper.dialects import DialectError
+from scraper.inference import json_type
 from scraper.model import Finding, JsonSchema
 
 __all__ = ["TYPES", "FieldRow", "FieldTree", "infer_schema", "primitive_schema"]
@@ -54,25 +55,9 @@ def primitive_schema(data_type: str) -> JsonSchema:
     return dict(TYPES[data_type.lower()])
 
 
-def _json_type(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    return "object"
-
-
 def infer_schema(values: list[Any]) -> JsonSchema:
     """A schema every value validates against (union of observed JSON types; objects merged by key)."""
-    types = sorted({_json_type(v) for v in values})
+    types = sorted({json_type(v) for v in values})
     if not types:
         return {}
     schema: JsonSchema = {"type": types[0] if len(types) == 1 else types}
@@ -166,7 +151,7 @@ class FieldTree:
         self._observe_field(self.root, example, "")
 
     def _observe_field(self, node: _Field, value: Any, path: str) -> None:
-        node.seen.add(_json_type(value))
+        node.seen.add(json_type(value))
         if isinstance(value, str):
             node.strings.add(value)
         if isinstance(value, dict):

@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass
 
 from scraper.document import Block, CodeBlock, Document, Heading, Paragraph, ReaderError, Row, Table
+from scraper.readers.json_extent import json_extent
 
 __all__ = ["read"]
 
@@ -108,26 +109,9 @@ def _items(lines: list[str], page: str) -> list[_Item]:
 
 def _json_block(lines: list[str], start: int) -> tuple[CodeBlock, int]:
     """Lines from ``start`` until the brackets balance (string-aware); the block's own lines if they never do."""
-    depth = 0
-    in_string = False
-    escaped = False
-    for index in range(start, len(lines)):
-        for char in lines[index]:
-            if in_string:
-                if escaped:
-                    escaped = False
-                elif char == "\\":
-                    escaped = True
-                elif char == '"':
-                    in_string = False
-            elif char == '"':
-                in_string = True
-            elif char in "{[":
-                depth += 1
-            elif char in "}]":
-                depth -= 1
-        if depth <= 0 and not in_string:
-            return CodeBlock(text="\n".join(lines[start : index + 1]), line=start + 1, language="json"), index + 1
+    balanced = json_extent(lines, start)
+    if balanced is not None:
+        return CodeBlock(text="\n".join(lines[start:balanced]), line=start + 1, language="json"), balanced
     end = start
     while end < len(lines) and lines[end].strip():
         end += 1

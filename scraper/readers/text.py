@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable
 
 from scraper.document import Block, CodeBlock, Document, Heading, Paragraph, ReaderError, Row, Table
+from scraper.readers.json_extent import json_extent
 from scraper.schema_grammar import SchemaSyntaxError, parse_schema
 
 __all__ = ["HTTP_REASONS", "KNOWN_TABLES", "LOCATIONS", "read", "split_pipe_row"]
@@ -123,9 +124,7 @@ def _plausible_default(value: str, schema_text: str) -> bool:
         expr = parse_schema(schema_text)
     except SchemaSyntaxError:
         return False
-    if expr.model_names() or (expr.kind == "array" and expr.items[0].kind == "model"):
-        return False
-    return True
+    return not (expr.model_names() or (expr.kind == "array" and expr.items[0].kind == "model"))
 
 
 def _recut_fields(cells: list[str]) -> tuple[list[str], str | None]:
@@ -335,37 +334,14 @@ def _read_squashed_table(src: _Lines, page: str, header: tuple[str, ...]) -> Tab
 
 
 def _read_json(src: _Lines, page: str) -> CodeBlock:
+    """A JSON example: up to the line where its brackets balance, or, when they never do (a cut-short page), up
+    to the next heading line, which an example never contains."""
     start = src.lineno
-    depth = 0
-    in_string = False
-    escaped = False
-    collected: list[str] = []
-    while src:
-        line = src.lines[src.i]
-        collected.append(line)
-        src.i += 1
-        for char in line:
-            if in_string:
-                if escaped:
-                    escaped = False
-                elif char == "\\":
-                    escaped = True
-                elif char == '"':
-                    in_string = False
-            elif char == '"':
-                in_string = True
-            elif char in "{[":
-                depth += 1
-            elif char in "}]":
-                depth -= 1
-        if depth <= 0:
-            break
-        nxt = src.peek()
-        if nxt is not None and (HEADING.match(nxt) or not nxt.strip()) and not in_string:
-            # An example never contains a heading line or a blank line: the block was cut short.
-            if HEADING.match(nxt):
-                break
-    return CodeBlock("\n".join(collected), start, "json")
+    first = src.i
+    stop = next((k for k in range(first + 1, len(src.lines)) if HEADING.match(src.lines[k])), len(src.lines))
+    end = json_extent(src.lines, first, stop) or stop
+    src.i = end
+    return CodeBlock("\n".join(src.lines[first:end]), start, "json")
 
 
 def _read_headers(src: _Lines) -> CodeBlock:
@@ -385,7 +361,10 @@ def read(text: str, page: str) -> Document:
     blocks: list[Block] = []
     handlers: list[tuple[Callable[[str], bool], Callable[[], Block]]] = [
         (lambda s: s.startswith("|"), lambda: _read_pipe_table(src, page)),
-        (lambda s: s.strip() in _SQUASHED, lambda: _read_squashed_table(src, page, _SQUASHED[src.lines[src.i].strip()])),
+        (
+            lambda s: s.strip() in _SQUASHED,
+            lambda: _read_squashed_table(src, page, _SQUASHED[src.lines[src.i].strip()]),
+        ),
         (lambda s: s.lstrip().startswith(("{", "[")), lambda: _read_json(src, page)),
         (lambda s: bool(HEADER_LINE.match(s.strip())), lambda: _read_headers(src)),
     ]
