@@ -931,8 +931,9 @@ class _Comparer:
                     f"{scope}-media-type-removed", "breaking", op, f"{loc}({mt})", f"media type {mt} removed", mt, None
                 )
             for mt in sorted(b.keys() - a.keys()):
-                severity: Severity = "non-breaking"
-                self.add(f"{scope}-media-type-added", severity, op, f"{loc}({mt})", f"media type {mt} added", None, mt)
+                self.add(
+                    f"{scope}-media-type-added", "non-breaking", op, f"{loc}({mt})", f"media type {mt} added", None, mt
+                )
             pairs = [(mt, mt) for mt in sorted(a.keys() & b.keys())]
         for mt_a, mt_b in pairs:
             where = loc if (len(pairs) == 1 or mt_b == "application/json") else f"{loc}({mt_b})"
