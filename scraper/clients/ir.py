@@ -134,6 +134,8 @@ class OperationIR:
     def request_test_blocker(self) -> str | None:
         """Why the request contract cannot be exercised (a required value without an example), or None."""
         for p in self.params:
+            if p.client_level:
+                continue  # supplied to the client constructor by the test
             if p.required and (p.example is None):
                 return f"parameter {p.wire_name!r} has no documented example"
             if p.example is not None and p.example.problem:
@@ -823,9 +825,12 @@ def _link_deprecations(versions: Sequence[VersionIR]) -> None:
             op.deprecation_message = message
 
 
-def example_path(op: OperationIR) -> str:
-    """The documented path with the example values substituted (percent-encoded), as the request must send it."""
+def example_path(op: OperationIR, client_values: Mapping[str, Any] | None = None) -> str:
+    """The documented path with the example values substituted (percent-encoded), as the request must send it.
+
+    ``client_values`` (wire name -> value) supply client-level parameters."""
     values = {p.wire_name: p.example.value for p in op.params if p.location == "path" and p.example is not None}
+    values.update(client_values or {})
     return re.sub(r"\{([^{}]+)\}", lambda m: quote(wire_text(values[m.group(1)]), safe=""), op.path)
 
 

@@ -274,6 +274,7 @@ def _render_tests(pkg: PackageIR, v: VersionIR) -> str:
         tests=tests,
         version_headers=dict([v.header]) if v.header else {},
         has_request=any(t["kind"] == "request" for t in tests),
+        has_pytest=any(t["kind"] == "request" or t.get("xfail") for t in tests),
         has_runtime=any(t["kind"] == "request" and (t["deprecated"] or t["planned"]) for t in tests),
     )
 
@@ -291,14 +292,18 @@ def _request_test(v: VersionIR, op: OperationIR) -> dict[str, Any]:
     if op.body is not None and op.body.example is not None:
         args.append(f"body=models.{op.body.model}.model_validate({py_literal(op.body.example.value)})")
         xfail = op.body.example.problem
-    client_args = "".join(
-        f", {p.py_name}={py_literal(p.example.value if p.example is not None else 'contract-test')}"
-        for p in v.client_params
-    )
+    client_values = {
+        p.wire_name: p.example.value if p.example is not None else "contract-test" for p in v.client_params
+    }
+    client_args = "".join(f", {p.py_name}={py_literal(client_values[p.wire_name])}" for p in v.client_params)
     query: list[tuple[str, str]] = []
     headers: dict[str, str] = {}
     for p in op.params:
-        if p.example is None:
+        if p.client_level and p.location == "query":
+            query.append((p.wire_name, ir.wire_text(client_values[p.wire_name])))
+        elif p.client_level and p.location == "header":
+            headers[p.wire_name] = ir.wire_text(client_values[p.wire_name])
+        if p.example is None or p.client_level:
             continue
         if p.location == "query":
             values = p.example.value if isinstance(p.example.value, list) else [p.example.value]
@@ -314,7 +319,7 @@ def _request_test(v: VersionIR, op: OperationIR) -> dict[str, Any]:
         "call_args": ", ".join(args),
         "client_args": client_args,
         "http_method": op.http_method,
-        "path": ir.example_path(op),
+        "path": ir.example_path(op, client_values),
         "query": query,
         "headers": headers,
         "body": body,
