@@ -88,7 +88,7 @@ def _sort_imports(source: str) -> str:
             break
     if not imports:
         return source
-    lines = source.splitlines()
+    lines = source.split("\n")
     first, last = imports[0].lineno - 1, (imports[-1].end_lineno or imports[-1].lineno)
     groups: dict[int, list[str]] = {0: [], 1: [], 2: []}
     for node in imports:
@@ -109,4 +109,4 @@ def _sort_imports(source: str) -> str:
             if block:
                 block.append("")
             block.extend(entries)
-    return "\n".join([*lines[:first], *block, *lines[last:]]) + "\n"
+    return "\n".join([*lines[:first], *block, *lines[last:]])
