@@ -106,4 +106,5 @@ def test_every_schema_cell_of_the_pages_parses() -> None:
                 if not is_schema_expression(match.group(1).strip()):
                     failures.append(f"{path.name[:3]}:{number}: {match.group(1)}")
     assert cells > 900  # 709 mid Models rows (format-notes §5) plus the simple parameter rows
-    assert failures == []
+    # the naive split reads "WEEKLY" as the schema of the broken rows (format-notes §7 item 7); nothing else fails
+    assert failures == ["001:15458: WEEKLY", "001:15651: WEEKLY", "001:15845: WEEKLY"]
