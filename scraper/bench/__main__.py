@@ -1,0 +1,5 @@
+"""``python -m scraper.bench`` (what ``make bench`` runs)."""
+
+from scraper.bench.suite import main
+
+raise SystemExit(main())

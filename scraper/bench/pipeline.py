@@ -1,0 +1,201 @@
+"""Sections 1, 3 and 5: our pipeline and the other generators, each in child processes, on copies of the inputs.
+
+Nothing here writes to the working tree: pages are copied into the work directory and every output goes there.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from scraper.bench.harness import ChildRun, repeat_child, run_child, summarize, time_call
+
+__all__ = [
+    "diff_largest_pair",
+    "generators",
+    "largest_package",
+    "largest_spec_pair",
+    "opc_all_specs",
+    "regeneration",
+    "spec_files",
+]
+
+
+def _ours(*args: str) -> list[str]:
+    return [sys.executable, "-m", "scraper", *args]
+
+
+def _tool(name: str) -> str | None:
+    """A console script installed beside this interpreter (the venv), else on PATH."""
+    beside = Path(sys.executable).parent / name
+    return str(beside) if beside.exists() else shutil.which(name)
+
+
+def _tool_env() -> dict[str, str]:
+    """PATH with the venv's bin first: openapi-python-client needs ruff for its formatting step (ours uses black)."""
+    env = dict(os.environ)
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    return env
+
+
+def _reset(*folders: Path) -> None:
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def spec_files(spec_dir: Path) -> list[Path]:
+    """Every ``<provider>/<service>/<version>.yaml`` under ``spec_dir``, sorted."""
+    return sorted(spec_dir.glob("*/*/*.yaml"))
+
+
+def _tree_size(folder: Path) -> dict[str, int]:
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    return {"files": len(files), "bytes": sum(p.stat().st_size for p in files)}
+
+
+def regeneration(root: Path, catalog: Path, work: Path, *, repeats: int, noop_repeats: int) -> dict[str, Any]:
+    """Full regeneration (empty spec/ and generated/) and then a no-op regeneration, both through the CLI."""
+    ws = work / "regen"
+    pages = ws / "pages"
+    _reset(ws)
+    shutil.copytree(catalog.parent, pages)
+    spec_dir, generated = ws / "spec", ws / "generated"
+    base = ["regenerate", "--catalog", str(pages / catalog.name), "--spec-dir", str(spec_dir)]
+    base += ["--generated-dir", str(generated)]
+    result: dict[str, Any] = {"workspace": str(ws)}
+    _, full = repeat_child(_ours(*base, "--force"), repeats, cwd=root, before=lambda: _reset(spec_dir, generated))
+    result["full"] = full
+    if "error" in full:
+        return result
+    result["full"]["specs"] = _tree_size(spec_dir)
+    result["full"]["packages"] = _tree_size(generated)
+    runs, noop = repeat_child(_ours(*base), noop_repeats, cwd=root)
+    noop["verified_noop"] = all("nothing changed" in r.stdout for r in runs)
+    result["noop"] = noop
+    return result
+
+
+def largest_package(generated: Path) -> Path | None:
+    """The generated package with the most Python source (the worst case for import time)."""
+    packages = [p for p in generated.iterdir() if p.is_dir()] if generated.is_dir() else []
+    if not packages:
+        return None
+    return max(packages, key=lambda p: (sum(f.stat().st_size for f in p.rglob("*.py")), p.name))
+
+
+def _warnings(run: ChildRun) -> str | None:
+    text = run.stdout + run.stderr
+    return run.tail() if "warning" in text.lower() else None
+
+
+def generators(spec: Path, work: Path, *, repeats: int) -> dict[str, Any]:
+    """One package from one spec: ours, openapi-python-client and openapi-generator-cli (python), same run."""
+    out = work / "gen"
+    results: dict[str, Any] = {"spec": str(spec), "outputs": {}}
+    contenders: dict[str, tuple[list[str] | None, dict[str, str] | None]] = {}
+    contenders["docs2client"] = (_ours("generate", "--spec", str(spec), "--out", str(out / "docs2client")), None)
+    opc = _tool("openapi-python-client")
+    contenders["openapi-python-client"] = (
+        (
+            [opc, "generate", "--path", str(spec), "--output-path", str(out / "openapi-python-client"), "--overwrite"]
+            if opc
+            else None
+        ),
+        _tool_env(),
+    )
+    ogc = _tool("openapi-generator-cli")
+    contenders["openapi-generator-cli"] = (
+        [ogc, "generate", "-g", "python", "-i", str(spec), "-o", str(out / "openapi-generator-cli")] if ogc else None,
+        _tool_env(),
+    )
+    for name, (argv, env) in contenders.items():
+        target = out / name
+        if argv is None:
+            results[name] = {"error": f"{name} is not installed (pip install {name})"}
+            continue
+        runs, summary = repeat_child(argv, repeats, env=env, before=partial(_reset, target))
+        if "error" not in summary:
+            summary["output"] = _tree_size(target)
+            warning = _warnings(runs[-1])
+            if warning:
+                summary["warnings"] = warning
+            results["outputs"][name] = str(target)
+        results[name] = summary
+    ours = results["docs2client"]
+    for name in ("openapi-python-client", "openapi-generator-cli"):
+        other = results[name]
+        if "error" not in ours and "error" not in other:
+            results[f"ratio_{name}"] = round(other["wall_s"]["median"] / ours["wall_s"]["median"], 3)
+    return results
+
+
+def opc_all_specs(spec_dir: Path, work: Path) -> dict[str, Any]:
+    """openapi-python-client generating a package for every spec, one after another (once: it is the slow one)."""
+    opc = _tool("openapi-python-client")
+    if opc is None:
+        return {"error": "openapi-python-client is not installed (pip install openapi-python-client)"}
+    out = work / "opc-all"
+    _reset(out)
+    runs: list[ChildRun] = []
+    failures: dict[str, str] = {}
+    for spec in spec_files(spec_dir):
+        label = "/".join(spec.relative_to(spec_dir).parts)
+        target = out / label.replace("/", "-").removesuffix(".yaml")
+        argv = [opc, "generate", "--path", str(spec), "--output-path", str(target), "--overwrite"]
+        run = run_child(argv, env=_tool_env())
+        runs.append(run)
+        if not run.ok:
+            failures[label] = run.tail()
+    if not runs:
+        return {"error": f"no specs under {spec_dir}"}
+    summary = summarize(runs)
+    return {
+        "specs": len(runs),
+        "wall_s_total": round(sum(r.wall_s for r in runs), 3),
+        "cpu_s_total": round(sum(r.cpu_s for r in runs), 3),
+        "peak_rss_mib": summary["peak_rss_mib"],
+        "per_spec_wall_s": summary["wall_s"],
+        "failures": failures,
+    }
+
+
+def largest_spec_pair(spec_dir: Path) -> tuple[Path, Path] | None:
+    """Oldest and newest version of the service whose specs are largest in total (at least two versions)."""
+    from scraper.openapi import version_key
+
+    best: tuple[int, Path, Path] | None = None
+    for service in sorted(p for p in spec_dir.glob("*/*") if p.is_dir()):
+        versions = sorted(service.glob("*.yaml"), key=lambda p: version_key(p.stem))
+        if len(versions) < 2:
+            continue
+        size = sum(p.stat().st_size for p in versions)
+        if best is None or size > best[0]:
+            best = (size, versions[0], versions[-1])
+    return (best[1], best[2]) if best else None
+
+
+def diff_largest_pair(root: Path, spec_dir: Path, *, repeats: int) -> dict[str, Any]:
+    """``docs2client diff OLD NEW`` through the CLI (what a user waits for) and ``compare`` alone, in-process."""
+    pair = largest_spec_pair(spec_dir)
+    if pair is None:
+        return {"error": f"no service under {spec_dir} has two spec versions"}
+    old, new = pair
+    runs, cli = repeat_child(_ours("diff", str(old), str(new)), repeats, cwd=root)
+    result: dict[str, Any] = {"old": str(old), "new": str(new), "cli": cli}
+    from scraper.diff import compare
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    old_doc = yaml.load(old.read_text(encoding="utf-8"), Loader=loader)
+    new_doc = yaml.load(new.read_text(encoding="utf-8"), Loader=loader)
+    changes = compare(old_doc, new_doc)
+    result["changes"] = len(changes)
+    result["compare_s"] = time_call(lambda: compare(old_doc, new_doc), repeats).as_dict()
+    if runs and "error" not in cli:
+        result["cli"]["output_lines"] = runs[-1].stdout.count("\n")
+    return result

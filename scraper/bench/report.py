@@ -1,0 +1,208 @@
+"""Targets, the printed table and the JSON file: turning section results into verdicts a reader can act on.
+
+A row whose inputs are missing (a section failed or was skipped) says so instead of guessing; a row that misses its
+target says ``MISSED`` next to the numbers, so a regression is visible in the table and in ``targets`` of the JSON.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+__all__ = ["Row", "evaluate", "render_table", "rows_for", "write_results"]
+
+Status = Literal["ok", "MISSED", "n/a", "info"]
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One line of the table: a figure of ours, optionally another tool's, their ratio and the verdict."""
+
+    metric: str
+    ours: str
+    other: str = ""
+    ratio: str = ""
+    target: str = ""
+    status: Status = "info"
+    note: str = ""
+
+
+def _get(data: Mapping[str, Any], *path: str) -> Any:
+    node: Any = data
+    for key in path:
+        if not isinstance(node, Mapping) or key not in node:
+            return None
+        node = node[key]
+    return node
+
+
+def _seconds(value: float | None) -> str:
+    if value is None:
+        return "-"
+    if value < 1e-3:
+        return f"{value * 1e6:.0f} us"
+    if value < 1:
+        return f"{value * 1e3:.1f} ms"
+    return f"{value:.2f} s"
+
+
+def evaluate(value: float | None, *, at_least: float | None = None, below: float | None = None) -> Status:
+    """``ok`` when ``value`` meets the bound, ``MISSED`` when it does not, ``n/a`` when there is no value."""
+    if value is None:
+        return "n/a"
+    if at_least is not None and value < at_least:
+        return "MISSED"
+    if below is not None and value >= below:
+        return "MISSED"
+    return "ok"
+
+
+def _error_note(*sections: Any) -> str:
+    for section in sections:
+        error = _get(section, "error") if isinstance(section, Mapping) else None
+        if error:
+            first = str(error).strip().splitlines()
+            return f"error: {first[-1][:100] if first else error}"
+    return ""
+
+
+def rows_for(results: Mapping[str, Any]) -> list[Row]:
+    """The table rows (and target verdicts) for whatever sections ``results`` holds."""
+    rows: list[Row] = []
+    regen = results.get("regeneration")
+    gen = results.get("generators")
+    opc_all = results.get("opc_all")
+    if regen is not None:
+        full = _get(regen, "full", "wall_s", "median")
+        opc_total = _get(opc_all, "wall_s_total") if opc_all is not None else None
+        ratio = opc_total / full if full and opc_total else None
+        rss = _get(regen, "full", "peak_rss_mib")
+        rows.append(
+            Row(
+                "full regeneration (pages -> specs -> packages), wall",
+                _seconds(full),
+                f"opc x{_get(opc_all, 'specs') or '?'} specs: {_seconds(opc_total)}" if opc_all is not None else "",
+                f"{ratio:.2f}x" if ratio else "",
+                ">= 3x faster than opc",
+                evaluate(ratio, at_least=3.0) if opc_all is not None else "n/a",
+                _error_note(_get(regen, "full"), opc_all)
+                or (f"cpu {_seconds(_get(regen, 'full', 'cpu_s', 'median'))}, peak RSS {rss} MiB" if rss else ""),
+            )
+        )
+        noop = _get(regen, "noop", "wall_s", "median")
+        verified = _get(regen, "noop", "verified_noop")
+        rows.append(
+            Row(
+                "no-op regeneration (CLI, nothing changed), wall",
+                _seconds(noop),
+                target="< 0.5 s",
+                status=evaluate(noop, below=0.5),
+                note=_error_note(_get(regen, "noop")) or ("" if verified or noop is None else "did not report a no-op"),
+            )
+        )
+    parse = results.get("parse")
+    if parse is not None:
+        rows.append(
+            Row(
+                "parse throughput, readers + dialects, all pages",
+                f"{_get(parse, 'mb_per_s')} MB/s",
+                note=f"{_get(parse, 'total_bytes')} bytes; slowest page "
+                + (min(parse["pages"], key=lambda p: p["mb_per_s"] or 0)["page"] if parse.get("pages") else "-"),
+            )
+        )
+    if gen is not None:
+        ours = _get(gen, "docs2client", "wall_s", "median")
+        for name, short in (("openapi-python-client", "opc"), ("openapi-generator-cli", "ogc")):
+            other = _get(gen, name, "wall_s", "median")
+            ratio = _get(gen, f"ratio_{name}")
+            rows.append(
+                Row(
+                    f"one package from one spec: docs2client vs {short}, wall",
+                    _seconds(ours),
+                    _seconds(other),
+                    f"{ratio:.2f}x" if ratio else "",
+                    status="info",
+                    note=_error_note(_get(gen, "docs2client"), _get(gen, name)) or _warning_note(_get(gen, name)),
+                )
+            )
+    runtime = results.get("runtime")
+    if runtime is not None:
+        for key, label in (("small_call_s", "client per-call overhead (small call)"), ("large_parse_s", "")):
+            label = label or f"client large list parse ({_get(runtime, 'large', 'items')} items)"
+            ratio = _get(runtime, f"ratio_{key}")
+            rows.append(
+                Row(
+                    f"{label} vs ogc client",
+                    _seconds(_get(runtime, "docs2client", key, "median")),
+                    _seconds(_get(runtime, "openapi-generator-cli", key, "median")),
+                    f"{ratio:.2f}x" if ratio else "",
+                    ">= 2x better",
+                    evaluate(ratio, at_least=2.0),
+                    _error_note(runtime, _get(runtime, "docs2client"), _get(runtime, "openapi-generator-cli")),
+                )
+            )
+        ours_import = _get(runtime, "docs2client", "import", "import_and_client_s", "median")
+        other_import = _get(runtime, "openapi-generator-cli", "import", "import_and_client_s", "median")
+        ratio = other_import / ours_import if ours_import and other_import else None
+        rows.append(
+            Row(
+                "import + Client, same spec, vs ogc client",
+                _seconds(ours_import),
+                _seconds(other_import),
+                f"{ratio:.2f}x" if ratio else "",
+            )
+        )
+    largest = results.get("import_largest")
+    if largest is not None:
+        value = _get(largest, "import_and_client_s", "median")
+        rows.append(
+            Row(
+                f"import + Client of largest package ({_get(largest, 'package')})",
+                _seconds(value),
+                target="< 0.3 s",
+                status=evaluate(value, below=0.3),
+                note=_error_note(largest) or f"bare import {_seconds(_get(largest, 'import_s', 'median'))} (lazy)",
+            )
+        )
+    diff = results.get("diff")
+    if diff is not None:
+        value = _get(diff, "cli", "wall_s", "median")
+        old, new = _get(diff, "old"), _get(diff, "new")
+        pair = f"{Path(old).parent.name} {Path(old).stem} -> {Path(new).stem}" if old and new else "-"
+        rows.append(
+            Row(
+                f"docs2client diff, largest pair ({pair}), CLI wall",
+                _seconds(value),
+                target="< 1 s",
+                status=evaluate(value, below=1.0),
+                note=_error_note(diff, _get(diff, "cli"))
+                or f"compare() alone {_seconds(_get(diff, 'compare_s', 'median'))}, {_get(diff, 'changes')} changes",
+            )
+        )
+    return rows
+
+
+def _warning_note(section: Any) -> str:
+    return "warnings (see JSON)" if isinstance(section, Mapping) and section.get("warnings") else ""
+
+
+def render_table(rows: Sequence[Row]) -> str:
+    """A plain-text table (no colour codes, so it reads the same in a log file)."""
+    headers = ("metric", "docs2client", "other", "ratio", "target", "status")
+    cells = [headers] + [(r.metric, r.ours, r.other, r.ratio, r.target, r.status) for r in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+    lines = ["  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip() for row in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    notes = [f"  {r.metric}: {r.note}" for r in rows if r.note]
+    return "\n".join(lines + (["", "notes:", *notes] if notes else [])) + "\n"
+
+
+def write_results(path: Path, results: Mapping[str, Any], rows: Sequence[Row]) -> None:
+    """Write the machine-readable copy: every section's raw figures plus the table rows and verdicts."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    payload = {**results, "table": [asdict(r) for r in rows]}
+    payload["missed"] = [r.metric for r in rows if r.status == "MISSED"]
+    path.write_text(json.dumps(payload, indent=2, sort_keys=True) + "\n", encoding="utf-8")

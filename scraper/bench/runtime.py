@@ -1,0 +1,404 @@
+"""Section 4: generated clients at run time, against a mock transport, ours vs the openapi-generator python client.
+
+The driver (:func:`client_runtime`) builds the payloads once from the spec's own examples (a small object response,
+and a list response with its items repeated to ``list_size``) and hands the same bytes to each client in its own
+fresh child process (``python -m scraper.bench.runtime``), so each pays for only its own imports.
+
+Both clients stop at the same layer, just above the network: ours gets an ``httpx.MockTransport`` (so request
+building, SCP signing, httpx's client machinery, JSON decoding and pydantic validation all run), the
+openapi-generator client gets a stand-in for its urllib3 ``PoolManager`` that returns a real
+``urllib3.HTTPResponse`` (so its request building, header/auth handling, ``RESTResponse`` wrapping and
+deserialization all run). The generator's client only adds a static API-key header where ours computes an HMAC
+signature per request, which favours it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import importlib
+import inspect
+import json
+import re
+import sys
+import time
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+__all__ = ["build_payloads", "client_runtime", "import_time", "main", "snake"]
+
+BASE_URL = "https://bench.invalid"
+
+
+def snake(name: str) -> str:
+    """``showVolume`` -> ``show_volume`` (how both generators name an ``operationId``'s method)."""
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).replace("-", "_").lower()
+
+
+def _operation(spec: Mapping[str, Any], operation_id: str) -> tuple[str, str, dict[str, Any]]:
+    for path, item in spec.get("paths", {}).items():
+        for method, op in item.items():
+            if isinstance(op, dict) and op.get("operationId") == operation_id:
+                return path, method, op
+    raise ValueError(f"operationId {operation_id!r} not found in the spec")
+
+
+def _example(op: Mapping[str, Any], operation_id: str) -> Any:
+    for code in sorted(op.get("responses", {})):
+        if str(code).startswith("2"):
+            content = op["responses"][code].get("content", {}).get("application/json", {})
+            if "example" in content:
+                return content["example"]
+    raise ValueError(f"operation {operation_id!r} documents no JSON example for a 2xx response")
+
+
+def _path_args(path: str, op: Mapping[str, Any]) -> dict[str, str]:
+    names = [p["name"] for p in op.get("parameters", []) if isinstance(p, dict) and p.get("in") == "path"]
+    names += [n for n in re.findall(r"\{([^}]+)\}", path) if n not in names]
+    return {snake(n): f"bench-{n}" for n in names}
+
+
+def _response_schema(op: Mapping[str, Any]) -> Any:
+    for code in sorted(op.get("responses", {})):
+        if str(code).startswith("2"):
+            content = op["responses"][code].get("content", {}).get("application/json", {})
+            if "schema" in content:
+                return content["schema"]
+    return {}
+
+
+class _Fitter:
+    """Turns a documented example into a value that validates against its schema.
+
+    Published examples do not always match their own schemas (that is what the findings record), and a client that
+    validates responses would reject them; the benchmark needs a payload both clients accept. Values that validate
+    are kept as they are; the rest is rebuilt from the schema, keeping whatever parts of the example still fit.
+    """
+
+    def __init__(self, spec: Mapping[str, Any]) -> None:
+        from jsonschema import Draft202012Validator
+
+        self._components = spec.get("components", {})
+        self._validator = Draft202012Validator
+
+    def valid(self, value: Any, schema: Any) -> bool:
+        root = {**schema, "components": self._components} if isinstance(schema, dict) else schema
+        return bool(self._validator(root).is_valid(value))
+
+    def _resolve(self, schema: Any) -> Any:
+        while isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
+            node: Any = {"components": self._components}
+            for part in schema["$ref"].removeprefix("#/").split("/"):
+                node = node.get(part, {}) if isinstance(node, dict) else {}
+            schema = node
+        return schema
+
+    def fit(self, value: Any, schema: Any, depth: int = 0) -> Any:
+        if self.valid(value, schema) or depth > 30:
+            return value
+        schema = self._resolve(schema)
+        if not isinstance(schema, dict):
+            return value
+        for key in ("anyOf", "oneOf"):
+            branches = [self._resolve(b) for b in schema.get(key, [])]
+            if branches:
+                usable = [b for b in branches if isinstance(b, dict) and b.get("type") != "null"] or branches
+                return self.fit(value, usable[0], depth + 1)
+        if "allOf" in schema:
+            merged: dict[str, Any] = {}
+            for part in schema["allOf"]:
+                merged = {**merged, **self._resolve(part)}
+            return self.fit(value, merged, depth + 1)
+        if "enum" in schema:
+            return value if value in schema["enum"] else schema["enum"][0]
+        kind = schema.get("type")
+        kind = next((k for k in kind if k != "null"), "null") if isinstance(kind, list) else kind
+        if kind == "object" or "properties" in schema:
+            source = value if isinstance(value, dict) else {}
+            props = schema.get("properties", {})
+            names = [n for n in props if n in source or n in schema.get("required", [])]
+            return {n: self.fit(source.get(n), props[n], depth + 1) for n in names}
+        if kind == "array":
+            items = value if isinstance(value, list) else []
+            return [self.fit(v, schema.get("items", {}), depth + 1) for v in items]
+        scalars: dict[str, Any] = {"string": "x", "integer": 0, "number": 0.0, "boolean": False, "null": None}
+        if kind == "string" and isinstance(value, (int, float)) and not isinstance(value, bool):
+            return str(value)
+        if kind == "string" and schema.get("format") == "date-time":
+            return "2024-01-01T00:00:00Z"
+        return scalars.get(str(kind), value)
+
+
+def _grow(example: Any, size: int) -> tuple[Any, str]:
+    """The list response with its largest list of objects repeated to ``size`` items (string ids made unique)."""
+    if not isinstance(example, dict):
+        raise ValueError("the list operation's example is not a JSON object")
+    lists = [(k, v) for k, v in example.items() if isinstance(v, list) and v and all(isinstance(i, dict) for i in v)]
+    if not lists:
+        raise ValueError("the list operation's example has no list of objects to grow")
+    key, items = max(lists, key=lambda kv: len(kv[1]))
+    grown = []
+    for n in range(size):
+        item = copy.deepcopy(items[n % len(items)])
+        for field in ("id", "name"):
+            if isinstance(item.get(field), str):
+                item[field] = f"{item[field]}-{n}"
+        grown.append(item)
+    return {**example, key: grown}, key
+
+
+def build_payloads(spec: Mapping[str, Any], small_op: str, list_op: str, list_size: int) -> dict[str, Any]:
+    """Request arguments and response bytes for the small call and the large list, from the spec's examples.
+
+    Each example is first fitted to its response schema (see :class:`_Fitter`); the list's items are then repeated
+    to ``list_size``, and the result is checked against the schema once more.
+    """
+    fitter = _Fitter(spec)
+    small_path, small_method, small = _operation(spec, small_op)
+    list_path, list_method, listing = _operation(spec, list_op)
+    small_schema, list_schema = _response_schema(small), _response_schema(listing)
+    small_body = fitter.fit(_example(small, small_op), small_schema)
+    large, key = _grow(fitter.fit(_example(listing, list_op), list_schema), list_size)
+    for what, body, schema in (("small", small_body, small_schema), ("list", large, list_schema)):
+        if not fitter.valid(body, schema):
+            raise ValueError(f"could not build a {what} payload that matches its response schema")
+    return {
+        "small": {
+            "method": snake(small_op),
+            "http": [small_method.upper(), small_path],
+            "kwargs": _path_args(small_path, small),
+            "body": json.dumps(small_body),
+        },
+        "large": {
+            "method": snake(list_op),
+            "http": [list_method.upper(), list_path],
+            "kwargs": _path_args(list_path, listing),
+            "body": json.dumps(large),
+            "items_key": key,
+            "items": list_size,
+        },
+    }
+
+
+# -- child side ------------------------------------------------------------------------------------------------------
+
+
+def _median_per_call(fn: Callable[[], object], number: int, repeats: int) -> dict[str, Any]:
+    results = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        for _ in range(number):
+            fn()
+        results.append((time.perf_counter() - started) / number)
+    results.sort()
+    return {"median": results[len(results) // 2], "min": results[0], "max": results[-1], "number": number}
+
+
+def _package_name(folder: Path) -> str:
+    names = sorted(p.parent.name for p in folder.glob("*/__init__.py") if p.parent.name not in ("tests", "test"))
+    if not names:
+        raise SystemExit(f"no Python package in {folder}")
+    return names[0]
+
+
+def _ours_calls(folder: Path, payloads: Mapping[str, Any]) -> dict[str, Callable[[], Any]]:
+    import httpx
+
+    pkg = importlib.import_module(_package_name(folder))
+    bodies = {key: payloads[key]["body"].encode() for key in ("small", "large")}
+    current = {"body": bodies["small"]}
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=current["body"], headers={"content-type": "application/json"})
+
+    auth = pkg.ScpAuth("bench-access-key", "bench-secret-key", "bench-account") if hasattr(pkg, "ScpAuth") else None
+    signature = inspect.signature(pkg.Client)
+    kwargs: dict[str, Any] = {"base_url": BASE_URL, "transport": httpx.MockTransport(handler)}
+    if auth is not None and "auth" in signature.parameters:
+        kwargs["auth"] = auth
+    client = pkg.Client(**kwargs)
+
+    def call(key: str) -> Callable[[], Any]:
+        method = getattr(client, payloads[key]["method"])
+        args = payloads[key]["kwargs"]
+
+        def run() -> Any:
+            current["body"] = bodies[key]
+            return method(**args)
+
+        return run
+
+    return {"small": call("small"), "large": call("large")}
+
+
+def _ogc_calls(folder: Path, payloads: Mapping[str, Any]) -> dict[str, Callable[[], Any]]:
+    import urllib3
+
+    name = _package_name(folder)
+    pkg = importlib.import_module(name)
+    api_module = importlib.import_module(f"{name}.api")
+    bodies = {key: payloads[key]["body"].encode() for key in ("small", "large")}
+    current = {"body": bodies["small"]}
+
+    class Pool:
+        """Stands in for urllib3.PoolManager: returns a real HTTPResponse, as the network would."""
+
+        def request(self, method: str, url: str, **_: Any) -> urllib3.HTTPResponse:
+            return urllib3.HTTPResponse(
+                body=current["body"],
+                status=200,
+                reason="OK",
+                headers={"Content-Type": "application/json"},
+                preload_content=False,
+            )
+
+    configuration = pkg.Configuration(host=BASE_URL, api_key={"scpSignature": "bench-signature"})
+    api_client = pkg.ApiClient(configuration)
+    api_client.rest_client.pool_manager = Pool()
+
+    def api_for(method: str) -> Any:
+        for attr in dir(api_module):
+            cls = getattr(api_module, attr)
+            if isinstance(cls, type) and hasattr(cls, method):
+                return cls(api_client)
+        raise SystemExit(f"no API class of {name} has a method {method!r}")
+
+    def call(key: str) -> Callable[[], Any]:
+        method = getattr(api_for(payloads[key]["method"]), payloads[key]["method"])
+        args = payloads[key]["kwargs"]
+
+        def run() -> Any:
+            current["body"] = bodies[key]
+            return method(**args)
+
+        return run
+
+    return {"small": call("small"), "large": call("large")}
+
+
+def _items(result: Any, key: str) -> int:
+    value = getattr(result, key, None)
+    if value is None and hasattr(result, "model_dump"):
+        value = result.model_dump().get(key)
+    return len(value) if isinstance(value, list) else -1
+
+
+def child(kind: str, folder: Path, payload_path: Path, calls: int, repeats: int) -> dict[str, Any]:
+    """Run in a fresh process: time the small call and the large list parse of one client."""
+    payloads = json.loads(payload_path.read_text(encoding="utf-8"))
+    sys.path.insert(0, str(folder))
+    started = time.perf_counter()
+    fns = _ours_calls(folder, payloads) if kind == "ours" else _ogc_calls(folder, payloads)
+    setup = time.perf_counter() - started
+    first_small = fns["small"]()  # warm-up, and proof the call parses
+    first_large = fns["large"]()
+    return {
+        "setup_s": setup,
+        "small_result_type": type(first_small).__name__,
+        "large_items_parsed": _items(first_large, payloads["large"]["items_key"]),
+        "small_call_s": _median_per_call(fns["small"], calls, repeats),
+        "large_parse_s": _median_per_call(fns["large"], 1, max(3, repeats)),
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scraper.bench.runtime", description="one client's timings")
+    parser.add_argument("kind", choices=("ours", "ogc"))
+    parser.add_argument("folder", type=Path, help="the generated project (its package is imported from here)")
+    parser.add_argument("payloads", type=Path)
+    parser.add_argument("--calls", type=int, default=500)
+    parser.add_argument("--repeats", type=int, default=5)
+    args = parser.parse_args(argv)
+    print(json.dumps(child(args.kind, args.folder, args.payloads, args.calls, args.repeats)))
+    return 0
+
+
+# -- driver side -----------------------------------------------------------------------------------------------------
+
+_IMPORT_SNIPPET = """\
+import json, sys, time
+sys.path.insert(0, {folder!r})
+started = time.perf_counter()
+import {name} as pkg
+lazy = time.perf_counter() - started
+for attr in {touch!r}:
+    getattr(pkg, attr)
+print(json.dumps({{"import_s": lazy, "import_and_client_s": time.perf_counter() - started}}))
+"""
+
+
+def import_time(folder: Path, *, touch: Sequence[str], repeats: int) -> dict[str, Any]:
+    """``import pkg`` and then touching ``touch`` (e.g. ``Client``), timed inside fresh interpreters."""
+    from scraper.bench.harness import run_child, stats
+
+    name = _package_name(folder)
+    code = _IMPORT_SNIPPET.format(folder=str(folder), name=name, touch=list(touch))
+    plain: list[float] = []
+    full: list[float] = []
+    for _ in range(max(1, repeats)):
+        run = run_child([sys.executable, "-c", code])
+        if not run.ok:
+            return {"package": name, "error": run.tail()}
+        data = json.loads(run.stdout)
+        plain.append(data["import_s"])
+        full.append(data["import_and_client_s"])
+    return {
+        "package": name,
+        "touch": list(touch),
+        "import_s": stats(plain).as_dict(),
+        "import_and_client_s": stats(full).as_dict(),
+    }
+
+
+def client_runtime(
+    spec_path: Path,
+    ours: Path | None,
+    ogc: Path | None,
+    work: Path,
+    *,
+    small_op: str,
+    list_op: str,
+    list_size: int,
+    calls: int,
+    repeats: int,
+) -> dict[str, Any]:
+    """Per-call overhead and large-list parse time of both clients (same payloads), in fresh child processes."""
+    import yaml
+
+    from scraper.bench.harness import run_child
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    spec = yaml.load(spec_path.read_text(encoding="utf-8"), Loader=loader)
+    try:
+        payloads = build_payloads(spec, small_op, list_op, list_size)
+    except ValueError as exc:
+        return {"error": f"{spec_path}: {exc}"}
+    work.mkdir(parents=True, exist_ok=True)
+    payload_path = work / "payloads.json"
+    payload_path.write_text(json.dumps(payloads), encoding="utf-8")
+    result: dict[str, Any] = {
+        "spec": str(spec_path),
+        "small": {k: payloads["small"][k] for k in ("method", "http")} | {"bytes": len(payloads["small"]["body"])},
+        "large": {k: payloads["large"][k] for k in ("method", "http", "items")}
+        | {"bytes": len(payloads["large"]["body"])},
+    }
+    for kind, folder in (("docs2client", ours), ("openapi-generator-cli", ogc)):
+        if folder is None:
+            result[kind] = {"error": "no generated client to measure (its generation failed or was skipped)"}
+            continue
+        argv = [sys.executable, "-m", "scraper.bench.runtime", "ours" if kind == "docs2client" else "ogc"]
+        argv += [str(folder), str(payload_path), "--calls", str(calls), "--repeats", str(repeats)]
+        run = run_child(argv)
+        result[kind] = json.loads(run.stdout) if run.ok else {"error": run.tail()}
+        touch = ["Client"] if kind == "docs2client" else []
+        result[kind]["import"] = import_time(folder, touch=touch, repeats=repeats)
+    ours_r, ogc_r = result["docs2client"], result["openapi-generator-cli"]
+    if "error" not in ours_r and "error" not in ogc_r:
+        for key in ("small_call_s", "large_parse_s"):
+            result[f"ratio_{key}"] = round(ogc_r[key]["median"] / ours_r[key]["median"], 3)
+    return result
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
