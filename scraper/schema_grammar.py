@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["SchemaSyntaxError", "SchemaExpr", "is_schema_expression", "parse_schema", "to_json_schema"]
+__all__ = ["SchemaExpr", "SchemaSyntaxError", "is_schema_expression", "parse_schema", "to_json_schema"]
 
 _PRIMITIVES = {"string", "integer", "number", "boolean", "object", "null"}
 #: Model names are CamelCase identifiers with at least one lower-case letter (so enum-ish words such as ``WEEKLY``
