@@ -213,6 +213,9 @@ def merge_capture(base: Service, later: Service, covers: str, page: str) -> Serv
     """Apply a later capture of a service to an earlier one (see the module docstring)."""
     findings = list(base.findings)
     if covers == "service":
+        # The earlier capture's own doubts were about pages that are no longer used; what stays is how the two
+        # captures differ and which pages were superseded.
+        findings = [f for f in findings if f.kind in ("capture-conflict", "superseded")]
         merged = later
         for op in base.operations:
             subject = f"{base.id}:{op.method} {op.path}"
