@@ -53,8 +53,8 @@ class ChildRun:
         return self.returncode == 0
 
     def tail(self) -> str:
-        """The end of the child's output, for error reports (stderr first, it usually says why)."""
-        text = (self.stderr.strip() + "\n" + self.stdout.strip()).strip()
+        """The end of the child's output, for error reports (stderr last: its final line usually says why)."""
+        text = (self.stdout.strip() + "\n" + self.stderr.strip()).strip()
         return text[-OUTPUT_TAIL:]
 
 

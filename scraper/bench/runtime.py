@@ -234,6 +234,7 @@ def _ours_calls(folder: Path, payloads: Mapping[str, Any]) -> dict[str, Callable
 
 def _ogc_calls(folder: Path, payloads: Mapping[str, Any]) -> dict[str, Callable[[], Any]]:
     import urllib3
+    import urllib3.connectionpool
 
     name = _package_name(folder)
     pkg = importlib.import_module(name)
@@ -241,21 +242,21 @@ def _ogc_calls(folder: Path, payloads: Mapping[str, Any]) -> dict[str, Callable[
     bodies = {key: payloads[key]["body"].encode() for key in ("small", "large")}
     current = {"body": bodies["small"]}
 
-    class Pool:
-        """Stands in for urllib3.PoolManager: returns a real HTTPResponse, as the network would."""
+    def urlopen(self: Any, method: str, url: str, *args: Any, **kwargs: Any) -> urllib3.HTTPResponse:
+        """Stands in for the connection pool's network round trip: a real HTTPResponse, as the socket would give."""
+        return urllib3.HTTPResponse(
+            body=current["body"],
+            status=200,
+            reason="OK",
+            headers={"Content-Type": "application/json"},
+            preload_content=False,
+        )
 
-        def request(self, method: str, url: str, **_: Any) -> urllib3.HTTPResponse:
-            return urllib3.HTTPResponse(
-                body=current["body"],
-                status=200,
-                reason="OK",
-                headers={"Content-Type": "application/json"},
-                preload_content=False,
-            )
-
+    # The PoolManager stays real (URL parsing, pool lookup, redirect and retry checks), like httpx.Client above
+    # the MockTransport; only the per-host connection pool's network round trip is replaced.
+    urllib3.connectionpool.HTTPConnectionPool.urlopen = urlopen  # type: ignore[method-assign]
     configuration = pkg.Configuration(host=BASE_URL, api_key={"scpSignature": "bench-signature"})
     api_client = pkg.ApiClient(configuration)
-    api_client.rest_client.pool_manager = Pool()
 
     def api_for(method: str) -> Any:
         for attr in dir(api_module):
