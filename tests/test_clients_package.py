@@ -69,7 +69,7 @@ def malicious_spec() -> dict[str, Any]:
                         {"name": "import os", "in": "query", "schema": {"type": "integer"}, "example": 1},
                         {"name": "{{x}}", "in": "query", "schema": {"type": "string", "enum": ['a"b', "c'd", evil]}},
                         {
-                            "name": "한글",
+                            "name": "X-Class",
                             "in": "header",
                             "schema": {"type": "string"},
                             "example": "ok",
@@ -302,7 +302,7 @@ def test_malicious_doc_text_never_becomes_code() -> None:
     client = files["import_os_class/v1_0_import_os/client.py"].decode()
     assert "def import_os_os_system_x(" in client and "def close_(" in client and "def get_korean(" in client
     assert "class_: str" in client and "self_: bool | None = None" in client and "body_: str | None" in client
-    assert "import_os: int | None = None" in client
+    assert "import_os: int | None = None" in client and "x_class: str | None = None" in client
 
 
 def test_bad_input_names_the_document() -> None:
@@ -319,6 +319,10 @@ def test_bad_input_names_the_document() -> None:
     spec = copy.deepcopy(malicious_spec())
     spec["paths"]["/items/{class}"]["post"]["parameters"] = []
     with pytest.raises(GenerationError, match=r"paths/.*/post: the path uses \{class\}"):
+        render_package([spec])
+    spec = copy.deepcopy(malicious_spec())
+    spec["paths"]["/items/{class}"]["post"]["parameters"][3]["name"] = "한글"
+    with pytest.raises(GenerationError, match="header parameter '한글' is not a valid HTTP header name"):
         render_package([spec])
     with pytest.raises(GenerationError, match=re.escape("info.version '1.0' is also")):
         render_package([demo_specs()[0], demo_specs()[0]])

@@ -32,6 +32,7 @@ __all__ = [
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _JSON_MEDIA = re.compile(r"^application/(?:[\w.+-]*\+)?json\b", re.IGNORECASE)
+_HEADER_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 _STATUSES = ("CURRENT", "SUPPORTED", "PLANNED", "DEPRECATED")
 
 #: Names a generated method may not take: the client's own attributes and members.
@@ -656,6 +657,10 @@ def _resolve_param(ctx: _Ctx, raw: Any, where: str) -> dict[str, Any] | None:
         raise GenerationError(f"{where}: a parameter needs 'name' and 'in'; got {raw!r:.80}")
     if raw["in"] not in ("path", "query", "header"):
         return None  # cookie parameters are not supported by the generated clients
+    if raw["in"] == "header" and not _HEADER_TOKEN.fullmatch(str(raw["name"])):
+        raise GenerationError(
+            f"{where}: header parameter {str(raw['name'])!r} is not a valid HTTP header name (RFC 9110 token)"
+        )
     return raw
 
 
