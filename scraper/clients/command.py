@@ -81,7 +81,7 @@ def generate_service(
     return write_tree(out, tree, prune=True)
 
 
-def generate_all(spec_dir: Path, out_dir: Path) -> dict[str, list[Path]]:
+def generate_all(spec_dir: Path, out_dir: Path, *, verbose: bool = False) -> dict[str, list[Path]]:
     """Every ``<spec_dir>/<provider>/<service>/*.yaml`` -> ``<out_dir>/<provider>-<service>/``."""
     from scraper.clients import naming
 
@@ -91,7 +91,11 @@ def generate_all(spec_dir: Path, out_dir: Path) -> dict[str, list[Path]]:
         if not spec_files:
             continue
         name = naming.distribution_name(service_dir.parent.name, service_dir.name)
+        started = time.perf_counter()
         result[name] = generate_service(spec_files, out_dir / name, package_name=name, findings_dir=service_dir)
+        if verbose:
+            elapsed = time.perf_counter() - started
+            print(f"{name}: {len(result[name])} file(s) changed ({len(spec_files)} version(s), {elapsed:.1f}s)")
     return result
 
 
@@ -106,12 +110,10 @@ def run(args: argparse.Namespace) -> int:
             changed = generate_service(args.spec, args.out, package_name=args.package_name, findings_dir=findings_dir)
             print(f"{args.out}: {len(changed)} file(s) changed")
         else:
-            results = generate_all(args.spec_dir, args.out or Path("generated"))
+            results = generate_all(args.spec_dir, args.out or Path("generated"), verbose=True)
             if not results:
                 print(f"error: no specs found under {args.spec_dir}/<provider>/<service>/*.yaml", file=sys.stderr)
                 return 1
-            for name, changed in results.items():
-                print(f"{name}: {len(changed)} file(s) changed")
     except GenerationError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
