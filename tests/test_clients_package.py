@@ -392,3 +392,17 @@ def test_findings_json_formats(tmp_path: Path) -> None:
     (tmp_path / "findings.json").write_text("{")
     with pytest.raises(GenerationError, match=re.escape("findings.json:1: not valid JSON")):
         load_findings(tmp_path)
+
+
+def test_cli_generate_any_openapi_document(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from scraper.cli import main
+
+    out = tmp_path / "petstore"
+    assert main(["generate", "--spec", str(FIXTURES / "petstore-3.0.yaml"), "--out", str(out)]) == 0
+    assert (out / "swagger_petstore_test" / "v1_0_7" / "client.py").is_file()
+    assert (out / "pyproject.toml").read_text().count('name = "swagger-petstore-test"') == 1
+    assert main(["generate", "--spec", str(FIXTURES / "petstore-3.0.yaml")]) == 2
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("openapi: 3.1.0\ninfo: {title: x}\npaths: {}\n")
+    assert main(["generate", "--spec", str(bad), "--out", str(tmp_path / "bad")]) == 1
+    assert f"{bad}: 'info.version' is missing" in capsys.readouterr().err

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import sys
+import warnings
 from collections.abc import Mapping
 from typing import Any
 
@@ -36,24 +37,27 @@ def render_models(schemas: Mapping[str, Any], *, openapi: str, source_name: str,
     if not schemas:
         return f'"""{header}"""\n\nfrom __future__ import annotations\n\n__all__: list[str] = []\n'
     try:
-        result = generate(
-            document,
-            input_file_type=InputFileType.OpenAPI,
-            output_model_type=DataModelType.PydanticV2BaseModel,
-            target_python_version=PythonVersion.PY_311,
-            disable_timestamp=True,
-            use_standard_collections=True,
-            use_union_operator=True,
-            extra_fields="allow",
-            use_double_quotes=True,
-            field_constraints=True,
-            keep_model_order=False,
-            type_mappings=[f"{fmt}=string" for fmt in _STRING_FORMATS],
-            capitalise_enum_members=True,
-            set_default_enum_member=True,
-            formatters=[],
-            custom_file_header=f'"""{header}"""',
-        )
+        with warnings.catch_warnings():
+            # Unknown string formats (e.g. "numeric-string") are plain str here; that is the intended mapping.
+            warnings.simplefilter("ignore", UserWarning)
+            result = generate(
+                document,
+                input_file_type=InputFileType.OpenAPI,
+                output_model_type=DataModelType.PydanticV2BaseModel,
+                target_python_version=PythonVersion.PY_311,
+                disable_timestamp=True,
+                use_standard_collections=True,
+                use_union_operator=True,
+                extra_fields="allow",
+                use_double_quotes=True,
+                field_constraints=True,
+                keep_model_order=False,
+                type_mappings=[f"{fmt}=string" for fmt in _STRING_FORMATS],
+                capitalise_enum_members=True,
+                set_default_enum_member=True,
+                formatters=[],
+                custom_file_header=f'"""{header}"""',
+            )
     except Exception as exc:  # datamodel-code-generator raises many types; name the document either way
         raise GenerationError(f"{source_name}: datamodel-code-generator failed on components.schemas: {exc}") from exc
     if not isinstance(result, str):
