@@ -92,6 +92,15 @@ def rows_for(results: Mapping[str, Any]) -> list[Row]:
                 or (f"cpu {_seconds(_get(regen, 'full', 'cpu_s', 'median'))}, peak RSS {rss} MiB" if rss else ""),
             )
         )
+        specs = _get(regen, "specs_only", "wall_s", "median")
+        rows.append(
+            Row(
+                "  of which: specs only (pages -> validated specs), wall",
+                _seconds(specs),
+                note=_error_note(_get(regen, "specs_only"))
+                or (f"cpu {_seconds(_get(regen, 'specs_only', 'cpu_s', 'median'))}" if specs else ""),
+            )
+        )
         noop = _get(regen, "noop", "wall_s", "median")
         verified = _get(regen, "noop", "verified_noop")
         rows.append(
@@ -100,7 +109,11 @@ def rows_for(results: Mapping[str, Any]) -> list[Row]:
                 _seconds(noop),
                 target="< 0.5 s",
                 status=evaluate(noop, below=0.5),
-                note=_error_note(_get(regen, "noop")) or ("" if verified or noop is None else "did not report a no-op"),
+                note=_error_note(_get(regen, "noop"))
+                or ("" if verified or noop is None else "did not report a no-op")
+                or (
+                    "" if _get(regen, "noop", "mode") in (None, "full") else f"on a {_get(regen, 'noop', 'mode')} tree"
+                ),
             )
         )
     parse = results.get("parse")
