@@ -60,7 +60,11 @@ def _tree_size(folder: Path) -> dict[str, int]:
 
 
 def regeneration(root: Path, catalog: Path, work: Path, *, repeats: int, noop_repeats: int) -> dict[str, Any]:
-    """Specs only, full regeneration (empty spec/ and generated/), then a no-op regeneration, all through the CLI."""
+    """Through the CLI: specs only, full regeneration (empty spec/ and generated/), no-op, packages only.
+
+    The specs-only and packages-only runs (once each) split a slow full regeneration into its two stages. If the
+    full regeneration fails, the no-op is still measured, on a specs-only tree.
+    """
     ws = work / "regen"
     pages = ws / "pages"
     _reset(ws)
@@ -68,29 +72,28 @@ def regeneration(root: Path, catalog: Path, work: Path, *, repeats: int, noop_re
     spec_dir, generated = ws / "spec", ws / "generated"
     base = ["regenerate", "--catalog", str(pages / catalog.name), "--spec-dir", str(spec_dir)]
     base += ["--generated-dir", str(generated)]
+    clean = partial(_reset, spec_dir, generated)
     result: dict[str, Any] = {"workspace": str(ws)}
-    # The spec stage alone (once), so a slow full regeneration can be split into its spec and package parts.
-    _, result["specs_only"] = repeat_child(
-        _ours(*base, "--force", "--specs-only"), 1, cwd=root, before=lambda: _reset(spec_dir, generated)
-    )
-    _, full = repeat_child(_ours(*base, "--force"), repeats, cwd=root, before=lambda: _reset(spec_dir, generated))
+    _, result["specs_only"] = repeat_child(_ours(*base, "--force", "--specs-only"), 1, cwd=root, before=clean)
+    _, full = repeat_child(_ours(*base, "--force"), repeats, cwd=root, before=clean)
     result["full"] = full
-    noop_argv = _ours(*base)
-    mode = "full"
-    if "error" in full:
-        if "error" in result["specs_only"]:
-            return result
-        # Still measure the no-op check, on a specs-only tree (it then skips the packages' presence check).
-        _reset(spec_dir, generated)
+    noop_argv, mode = _ours(*base), "full"
+    if "error" not in full:
+        full["specs"] = _tree_size(spec_dir)
+        full["packages"] = _tree_size(generated)
+    elif "error" not in result["specs_only"]:
+        clean()
         run_child(_ours(*base, "--force", "--specs-only"), cwd=root)
         noop_argv, mode = _ours(*base, "--specs-only"), "specs-only (the full regeneration failed)"
     else:
-        result["full"]["specs"] = _tree_size(spec_dir)
-        result["full"]["packages"] = _tree_size(generated)
+        return result
     runs, noop = repeat_child(noop_argv, noop_repeats, cwd=root)
     noop["verified_noop"] = all("nothing changed" in r.stdout for r in runs)
     noop["mode"] = mode
     result["noop"] = noop
+    packages_dir = ws / "packages-only"
+    argv = _ours("generate", "--spec-dir", str(spec_dir), "--out", str(packages_dir))
+    _, result["packages_only"] = repeat_child(argv, 1, cwd=root, before=partial(_reset, packages_dir))
     return result
 
 

@@ -101,6 +101,15 @@ def rows_for(results: Mapping[str, Any]) -> list[Row]:
                 or (f"cpu {_seconds(_get(regen, 'specs_only', 'cpu_s', 'median'))}" if specs else ""),
             )
         )
+        packages = _get(regen, "packages_only", "wall_s", "median")
+        rows.append(
+            Row(
+                "  of which: packages only (docs2client generate, all), wall",
+                _seconds(packages),
+                note=_error_note(_get(regen, "packages_only"))
+                or (f"cpu {_seconds(_get(regen, 'packages_only', 'cpu_s', 'median'))}" if packages else ""),
+            )
+        )
         noop = _get(regen, "noop", "wall_s", "median")
         verified = _get(regen, "noop", "verified_noop")
         rows.append(

@@ -110,6 +110,8 @@ def _run_sections(options: BenchOptions, work: Path, results: dict[str, Any]) ->
             options.root, options.catalog, work, repeats=options.heavy_repeats, noop_repeats=options.repeats
         )
         generated = work / "regen" / "generated"
+        if pipeline.largest_package(generated) is None:
+            generated = work / "regen" / "packages-only"
         largest = pipeline.largest_package(generated)
         if largest is not None:
             results["import_largest"] = import_time(largest, touch=["Client"], repeats=options.repeats)
