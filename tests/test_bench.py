@@ -179,6 +179,15 @@ def test_table_marks_missed_targets_and_missing_figures() -> None:
     diff_row = next(r for m, r in rows.items() if m.startswith("docs2client diff"))
     assert diff_row.status == "n/a" and "no such file" in diff_row.note
     table = render_table(list(rows.values()))
+    generators = {
+        "docs2client": {"wall_s": {"median": 2.0}},
+        "openapi-python-client": {"error": "exit status 1: bad spec"},
+        "openapi-generator-cli": {"wall_s": {"median": 5.0}, "fallback": "retried with --skip-validate-spec"},
+        "ratio_openapi-generator-cli": 2.5,
+    }
+    opc_row, ogc_row = rows_for({"generators": generators})
+    assert "bad spec" in opc_row.note and opc_row.ratio == ""
+    assert ogc_row.ratio == "2.50x" and "--skip-validate-spec" in ogc_row.note
     assert "MISSED" in table and "900.0 ms" in table
 
 

@@ -30,7 +30,7 @@ class Row:
     note: str = ""
 
 
-def _get(data: Mapping[str, Any], *path: str) -> Any:
+def _get(data: Any, *path: str) -> Any:
     node: Any = data
     for key in path:
         if not isinstance(node, Mapping) or key not in node:
@@ -89,7 +89,8 @@ def rows_for(results: Mapping[str, Any]) -> list[Row]:
                 ">= 3x faster than opc",
                 evaluate(ratio, at_least=3.0) if opc_all is not None else "n/a",
                 _error_note(_get(regen, "full"), opc_all)
-                or (f"cpu {_seconds(_get(regen, 'full', 'cpu_s', 'median'))}, peak RSS {rss} MiB" if rss else ""),
+                or (f"cpu {_seconds(_get(regen, 'full', 'cpu_s', 'median'))}, peak RSS {rss} MiB" if rss else "")
+                + (f"; opc failed on {len(_get(opc_all, 'failures'))} spec(s)" if _get(opc_all, "failures") else ""),
             )
         )
         specs = _get(regen, "specs_only", "wall_s", "median")
@@ -208,7 +209,11 @@ def rows_for(results: Mapping[str, Any]) -> list[Row]:
 
 
 def _warning_note(section: Any) -> str:
-    return "warnings (see JSON)" if isinstance(section, Mapping) and section.get("warnings") else ""
+    if not isinstance(section, Mapping):
+        return ""
+    if section.get("fallback"):
+        return f"refused our spec, {section['fallback']} (see JSON)"
+    return "warnings (see JSON)" if section.get("warnings") else ""
 
 
 def render_table(rows: Sequence[Row]) -> str:
