@@ -21,13 +21,23 @@ regenerate: $(STAMP)
 spec: $(STAMP)
 	$(BIN)/docs2client spec
 
+GENERATED := $(wildcard generated/*/)
+
 lint: $(STAMP)
 	$(BIN)/ruff check scraper tests
 	$(BIN)/black --check --quiet scraper tests
 	$(BIN)/mypy
+	@# the generated packages: ruff and mypy --strict, their tests included (each with its own config)
+	$(BIN)/ruff check --no-cache $(GENERATED)
+	@for d in $(GENERATED); do \
+	  echo "mypy --strict $$d"; \
+	  (cd $$d && ../../$(BIN)/mypy --strict $$(basename $$d | tr - _) tests) || exit 1; \
+	done
 
 test: $(STAMP) lint
 	$(BIN)/python -m pytest -n 2 tests
+	@# every generated package's contract tests (request and response contracts, sync and async)
+	PYTHONPATH=$(subst $(eval) ,:,$(GENERATED)) $(BIN)/python -m pytest -q -p no:cacheprovider -n 2 $(addsuffix tests,$(GENERATED))
 
 bench: $(STAMP)
 	$(BIN)/python -m scraper.bench

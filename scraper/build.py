@@ -76,6 +76,7 @@ class PageInput:
     covers: str = "service"
     capture: int = 1
     services: tuple[str, ...] = ()
+    titles: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def from_entry(cls, entry: PageEntry, pages_dir: Path) -> PageInput:
@@ -88,6 +89,7 @@ class PageInput:
             covers=entry.covers,
             capture=entry.capture,
             services=entry.services,
+            titles=entry.titles,
         )
 
 
@@ -297,18 +299,38 @@ def build_services(pages: list[PageInput]) -> BuildReport:
             else:
                 services[key] = service
     _infer_servers(services)
+    _catalog_titles(services, pages)
     for key in sorted(services):
         if key in report.failed_services:
             continue
         service = services[key]
         try:
-            _finish_service(service)
+            _finish_service(service, {p.name: p.capture for p in pages})
         except InferenceError as exc:
             report.errors.append(f"{service.provider}/{service.id}: {exc}")
             report.failed_services.add(key)
             continue
         report.services.append(service)
     return report
+
+
+def _catalog_titles(services: dict[tuple[str, str], Service], pages: list[PageInput]) -> None:
+    """A service whose pages never name it (its title is still its id) takes the title the catalog gives."""
+    for page in pages:
+        for service_id, title in page.titles:
+            service = services.get((page.provider, service_id))
+            if service is None or service.title != service.id:
+                continue
+            service.title = title
+            service.findings.append(
+                Finding(
+                    "catalog-title",
+                    page.name,
+                    0,
+                    f"{service.id}:*",
+                    f"the pages never name the service; title {title!r} taken from pages/catalog.toml",
+                )
+            )
 
 
 def _infer_servers(services: dict[tuple[str, str], Service]) -> None:
@@ -359,31 +381,53 @@ def _infer_servers(services: dict[tuple[str, str], Service]) -> None:
 # -- per-service finishing: version table, inferred models, per-version operation sets ---------------------------
 
 
-def _derive_versions(service: Service) -> None:
-    """A service with no overview table gets its version table from its operation pages (most common status)."""
-    seen: dict[str, Counter[tuple[str, str | None]]] = {}
+def _derive_versions(service: Service, capture: dict[str, int]) -> None:
+    """A service with no overview table gets its version table from its operation pages.
+
+    A version's status and date are a fact about the whole service, so the latest capture that documents the
+    version decides (``capture`` maps page names to capture order); among its pages the most common reading wins.
+    Pages of older captures that say otherwise are reported.
+    """
+    seen: dict[str, list[OperationVersion]] = {}
     for op in service.operations:
         for version, v in op.versions.items():
-            seen.setdefault(version, Counter())[(v.status, v.sunset)] += 1
+            seen.setdefault(version, []).append(v)
     known = {v.version for v in service.versions}
     added = False
-    for version, counts in seen.items():
+    for version in sorted(seen, key=version_key, reverse=True):
         if version in known:
             continue
+        pages = seen[version]
+        latest = max(capture.get(v.source.page, 0) for v in pages)
+        counts = Counter((v.status, v.sunset) for v in pages if capture.get(v.source.page, 0) == latest)
         (status, date), _ = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
         service.versions.append(ServiceVersion(version, status, date))  # type: ignore[arg-type]
         added = True
+        where = sorted({v.source.page for v in pages if capture.get(v.source.page, 0) == latest})
         service.findings.append(
             Finding(
                 "derived-version",
-                service.pages[0] if service.pages else "",
+                where[0],
                 0,
                 f"{service.id}:*",
-                f"version {version} is not in a version table; status {status} "
-                f"{date or '-'} taken from its operation pages",
+                f"version {version} is not in a version table; status {status} {date or '-'} taken from its "
+                f"operation pages in {', '.join(where)}",
                 version,
             )
         )
+        older = Counter((v.source.page, v.status, v.sunset) for v in pages if (v.status, v.sunset) != (status, date))
+        for (page, other_status, other_date), count in sorted(older.items()):
+            service.findings.append(
+                Finding(
+                    "capture-conflict",
+                    page,
+                    0,
+                    f"{service.id}:*",
+                    f"version {version}: {count} page(s) of this capture say {other_status} {other_date or '-'}; "
+                    f"the later capture {', '.join(where)} says {status} {date or '-'} (used for the version table)",
+                    version,
+                )
+            )
     if added:
         service.versions.sort(key=lambda v: version_key(v.version), reverse=True)
 
@@ -465,8 +509,8 @@ def _infer_models(service: Service) -> None:
                 body.schema = dict(infer_schema([(example.body, site)], side="request").schema)
 
 
-def _finish_service(service: Service) -> None:
-    _derive_versions(service)
+def _finish_service(service: Service, capture: dict[str, int]) -> None:
+    _derive_versions(service, capture)
     _infer_models(service)
 
 

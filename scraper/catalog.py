@@ -31,6 +31,8 @@ class PageEntry:
     capture: int
     #: Expected headings or title text a fetched page must contain (used by fetch to reject wrong pages).
     expect: tuple[str, ...] = ()
+    #: Service titles for pages that never name their service (e.g. an "APIs" section of one service).
+    titles: tuple[tuple[str, str], ...] = ()
 
     def path(self, pages_dir: Path) -> Path:
         return pages_dir / self.file
@@ -78,6 +80,7 @@ def load_catalog(path: Path) -> Catalog:
                     covers=covers,
                     capture=int(raw.get("capture", 1)),
                     expect=tuple(str(s) for s in raw.get("expect", [])),
+                    titles=tuple(sorted((str(k), str(v)) for k, v in raw.get("titles", {}).items())),
                 )
             )
         except KeyError as exc:

@@ -16,15 +16,15 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
-import tomllib
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from scraper.atomic import write_atomic, write_tree
+from scraper.atomic import write_atomic
 from scraper.build import PageInput, build_specs, catalog_pages, print_report
 from scraper.catalog import CatalogError, load_catalog
 from scraper.openapi import version_key
@@ -83,46 +83,56 @@ def _read_specs(folder: Path) -> dict[str, dict[str, Any]]:
     return specs
 
 
-def _package_version(package_dir: Path) -> str | None:
-    try:
-        data = tomllib.loads((package_dir / "pyproject.toml").read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError):
-        return None
-    version = data.get("project", {}).get("version")
-    return str(version) if version else None
-
-
 def regenerate_packages(
     services: list[str], spec_dir: Path, generated_dir: Path, old_specs: dict[str, dict[str, dict[str, Any]]]
 ) -> list[Path]:
-    """Render the client package of every ``provider/service`` in ``services`` from ``spec_dir``."""
-    from scraper.clients.package import render_package
+    """Render the client package of every ``provider/service`` in ``services`` from ``spec_dir``.
+
+    The package keeps its released version unless its specs changed: then the changes are written to
+    ``CHANGELOG.md`` and the version is bumped by the largest change (a new package starts at its CURRENT API
+    version with an "Initial release" entry).
+    """
+    from scraper.clients import naming
+    from scraper.clients.command import existing_release, generate_service
     from scraper.diff.changelog import changelog_entry, update_changelog
 
     changed: list[Path] = []
     for key in services:
         provider, service = key.split("/", 1)
-        specs = _read_specs(spec_dir / provider / service)
+        service_dir = spec_dir / provider / service
+        specs = _read_specs(service_dir)
         if not specs:
             continue
-        package_dir = generated_dir / f"{provider}-{service}"
-        previous_version = _package_version(package_dir)
-        changelog_path = package_dir / "CHANGELOG.md"
-        changelog = changelog_path.read_text(encoding="utf-8") if changelog_path.exists() else None
-        version = previous_version
-        old = old_specs.get(key, {})
-        if previous_version is not None:
-            version, changelog = _changelog(previous_version, changelog, old, specs)
-        files = render_package(list(specs.values()), package_version=version)
-        if changelog is None:
-            version = version or _rendered_version(files)
-            entries = [changelog_entry(None, spec, package_version=version or "0.0.0")[0] for spec in specs.values()]
-            changelog = _combine(version or "0.0.0", list(zip(specs, entries, strict=True)))
-            changelog = update_changelog(None, changelog)
-        if changelog is not None:
-            files["CHANGELOG.md"] = changelog.encode("utf-8")
-        changed.extend(write_tree(package_dir, files, prune=True))
+        name = naming.distribution_name(provider, service)
+        package_dir = generated_dir / name
+        version, changelog = existing_release(package_dir)
+        if version is not None:
+            version, changelog = _changelog(version, changelog, old_specs.get(key, {}), specs)
+        else:
+            current = next(
+                (s for s in specs.values() if s.get("info", {}).get("x-api-status") == "CURRENT"),
+                list(specs.values())[-1],
+            )
+            version = _initial_version(str(current.get("info", {}).get("version", "0")))
+            entries = [(v, changelog_entry(None, spec, package_version=version)[0]) for v, spec in specs.items()]
+            changelog = update_changelog(None, _combine(version, entries))
+        spec_files = [service_dir / f"{v}.yaml" for v in specs]
+        changed.extend(
+            generate_service(
+                spec_files,
+                package_dir,
+                package_name=name,
+                findings_dir=service_dir,
+                package_version=version,
+                changelog=changelog,
+            )
+        )
     return changed
+
+
+def _initial_version(api_version: str) -> str:
+    numbers = [int(n) for n in re.findall(r"\d+", api_version)][:3]
+    return ".".join(str(n) for n in [*numbers, 0, 0, 0][:3])
 
 
 def _combine(version: str, entries: list[tuple[str, str]]) -> str:
@@ -161,14 +171,6 @@ def _changelog(
         return previous, changelog
     version = bump_version(previous, bump)  # type: ignore[arg-type]
     return version, update_changelog(changelog, _combine(version, entries))
-
-
-def _rendered_version(files: dict[str, bytes]) -> str | None:
-    raw = files.get("pyproject.toml")
-    if raw is None:
-        return None
-    version = tomllib.loads(raw.decode("utf-8")).get("project", {}).get("version")
-    return str(version) if version else None
 
 
 def regenerate(

@@ -12,6 +12,7 @@ import argparse
 import json
 import sys
 import time
+import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -68,16 +69,54 @@ def load_findings(directory: Path) -> list[dict[str, Any]]:
     return [f for f in items if isinstance(f, dict)]
 
 
+def existing_release(out: Path) -> tuple[str | None, str | None]:
+    """The version and CHANGELOG.md of a package already in ``out`` (None, None for a new package).
+
+    A package's version is a release decision (bumped by ``docs2client regenerate`` from the spec changes), so
+    re-rendering keeps it rather than re-deriving it from the API version.
+    """
+    version: str | None = None
+    try:
+        project = tomllib.loads((out / "pyproject.toml").read_text(encoding="utf-8")).get("project", {})
+        version = str(project["version"]) if project.get("version") else None
+    except (OSError, tomllib.TOMLDecodeError):
+        pass
+    try:
+        changelog: str | None = (out / "CHANGELOG.md").read_text(encoding="utf-8")
+    except OSError:
+        changelog = None
+    return version, changelog
+
+
 def generate_service(
-    spec_files: Sequence[Path], out: Path, *, package_name: str | None = None, findings_dir: Path | None = None
+    spec_files: Sequence[Path],
+    out: Path,
+    *,
+    package_name: str | None = None,
+    findings_dir: Path | None = None,
+    package_version: str | None = None,
+    changelog: str | None = None,
 ) -> list[Path]:
-    """Render one package from ``spec_files`` into ``out``; returns the files that changed."""
+    """Render one package from ``spec_files`` into ``out``; returns the files that changed.
+
+    ``package_version`` and ``changelog`` default to what the package in ``out`` already has.
+    """
     from scraper.clients.package import render_package
 
     files = sorted(spec_files)
     specs = [load_spec(p) for p in files]
     findings = load_findings(findings_dir) if findings_dir is not None else []
-    tree = render_package(specs, package_name=package_name, findings=findings, source_names=[str(p) for p in files])
+    kept_version, kept_changelog = existing_release(out)
+    tree = render_package(
+        specs,
+        package_name=package_name,
+        findings=findings,
+        source_names=[str(p) for p in files],
+        package_version=package_version or kept_version,
+    )
+    changelog = changelog if changelog is not None else kept_changelog
+    if changelog is not None:
+        tree["CHANGELOG.md"] = changelog.encode("utf-8")
     return write_tree(out, tree, prune=True)
 
 

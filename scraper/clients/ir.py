@@ -207,8 +207,13 @@ def build_package(
     package_name: str | None = None,
     findings: Sequence[Mapping[str, Any]] = (),
     source_names: Sequence[str] | None = None,
+    package_version: str | None = None,
 ) -> PackageIR:
-    """The package model of one service from its OpenAPI documents (one per API version)."""
+    """The package model of one service from its OpenAPI documents (one per API version).
+
+    ``package_version`` is the distribution version; by default it is derived from the CURRENT API version, but a
+    regeneration keeps the released version and bumps it by what changed (see ``scraper.regenerate``).
+    """
     if not specs:
         raise GenerationError("render_package: no OpenAPI documents given")
     names = list(source_names) if source_names is not None else [f"spec[{i}]" for i in range(len(specs))]
@@ -249,7 +254,7 @@ def build_package(
         service=service,
         title=title,
         description=str(newest_info.get("description") or ""),
-        package_version=_package_version(current),
+        package_version=package_version or _package_version(current),
         versions=versions,
         current=current,
         version_table=table,

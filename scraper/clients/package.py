@@ -50,6 +50,7 @@ def render_package(
     package_name: str | None = None,
     findings: Sequence[Mapping[str, Any]] = (),
     source_names: Sequence[str] | None = None,
+    package_version: str | None = None,
 ) -> dict[str, bytes]:
     """The package tree for one service, one document per API version.
 
@@ -57,7 +58,9 @@ def render_package(
     ``info.title``); ``findings`` are the spec's findings (``findings.json``), used as the reasons for examples
     that do not match their schemas; ``source_names`` name the documents in error messages (file paths).
     """
-    pkg = ir.build_package(specs, package_name=package_name, findings=findings, source_names=source_names)
+    pkg = ir.build_package(
+        specs, package_name=package_name, findings=findings, source_names=source_names, package_version=package_version
+    )
     root = pkg.import_name
     files: dict[str, str] = {}
     files["pyproject.toml"] = render(

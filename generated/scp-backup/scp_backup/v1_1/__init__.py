@@ -1,0 +1,12 @@
+"""Backup API API 1.1 (DEPRECATED, sunset 2026-05-31).
+
+This version is DEPRECATED: every method warns (``ApiDeprecationWarning``, or ``SunsetPassedWarning`` after the
+sunset date) and type checkers flag the calls.
+"""
+
+from __future__ import annotations
+
+from . import models
+from .client import API_VERSION, STATUS, AsyncClient, Client
+
+__all__ = ["API_VERSION", "STATUS", "AsyncClient", "Client", "models"]

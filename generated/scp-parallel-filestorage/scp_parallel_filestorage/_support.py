@@ -1,0 +1,58 @@
+"""Small helpers the generated clients share (docs2client); copied verbatim into every package.
+
+Kept apart from ``_runtime`` because they encode how the generator lays out a call (path templates, header
+values), not how requests travel.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import quote
+
+from . import _runtime
+
+__all__ = ["format_path", "header_values", "resolve_base_url", "wire_value"]
+
+_PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
+
+
+def wire_value(value: Any) -> str:
+    """A scalar as it appears in a path segment or header: booleans as ``true``/``false``, enums by value."""
+    value = getattr(value, "value", value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def format_path(template: str, values: Mapping[str, Any]) -> str:
+    """Substitute ``{name}`` placeholders with percent-encoded values (a ``/`` in a value cannot change the path)."""
+
+    def substitute(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in values:
+            raise ValueError(f"path {template!r} needs a value for {name!r}")
+        return quote(wire_value(values[name]), safe="")
+
+    return _PLACEHOLDER.sub(substitute, template)
+
+
+def header_values(values: Mapping[str, Any]) -> dict[str, str]:
+    """Header parameters without the unset (``None``) ones, as strings."""
+    return {name: wire_value(value) for name, value in values.items() if value is not None}
+
+
+def resolve_base_url(
+    base_url: str | None, server: _runtime.ServerConfig | None, values: Mapping[str, str | None]
+) -> str:
+    """``base_url`` when given (server variables must then be left unset); otherwise the documented server URL
+    for the chosen variables, validated against the documented combinations."""
+    chosen = {name: value for name, value in values.items() if value is not None}
+    if base_url is not None:
+        if chosen:
+            raise ValueError(f"pass either base_url or server variables ({', '.join(sorted(chosen))}), not both")
+        return base_url
+    if server is None:
+        raise ValueError("this API documents no server URL; pass base_url=")
+    return server.url(**chosen)
