@@ -103,14 +103,14 @@ def rows_for(results: Mapping[str, Any]) -> list[Row]:
             )
         )
         packages = _get(regen, "packages_only", "wall_s", "median")
-        rows.append(
-            Row(
-                "  of which: packages only (docs2client generate, all), wall",
-                _seconds(packages),
-                note=_error_note(_get(regen, "packages_only"))
-                or (f"cpu {_seconds(_get(regen, 'packages_only', 'cpu_s', 'median'))}" if packages else ""),
+        if packages is not None or _get(regen, "packages_only") is not None:
+            note = _error_note(_get(regen, "packages_only"))
+            note = note or (f"cpu {_seconds(_get(regen, 'packages_only', 'cpu_s', 'median'))}" if packages else "")
+            rows.append(
+                Row("  of which: packages only (docs2client generate, all), wall", _seconds(packages), note=note)
             )
-        )
+        elif full is not None and specs is not None:
+            rows.append(Row("  of which: packages (full - specs only), wall", _seconds(full - specs)))
         noop = _get(regen, "noop", "wall_s", "median")
         verified = _get(regen, "noop", "verified_noop")
         rows.append(
