@@ -21,6 +21,10 @@ import scraper.build
 from scraper.build import BuildReport, build_specs, catalog_pages
 from scraper.catalog import load_catalog
 
+#: tests/fixtures holds pages, specs and packages used as inputs (a fixture package has its own tests): not this
+#: suite's tests.
+collect_ignore_glob = ["fixtures/*"]
+
 ROOT = Path(__file__).resolve().parent.parent
 CATALOG = ROOT / "pages" / "catalog.toml"
 

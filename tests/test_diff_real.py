@@ -5,8 +5,9 @@
   Create Volume, Extend Volume, List Auto-Scaling Group Virtual Servers, List Virtual Servers, List volumes, Show
   Virtual Server, Show Volume's details, Update Virtual Server, Update Volume); "Attach/Detach Virtual Server
   Security Group" (002:198, 002:3633) exist only as 1.0 pages, so 1.1 drops them; 1.0 is DEPRECATED until
-  20251231 while 1.1 is CURRENT, except Create Image, whose later capture (004:219-224) deprecates 1.1 with
-  sunset 20260531.
+  20251231; the 1.1 pages of 002 say CURRENT, but the later capture 004 (004:219-224) says version 1.1 is
+  DEPRECATED with sunset 20260531, so the 1.1 spec's version status and sunset follow 004 while its operations
+  keep their own pages' status (CURRENT), except Create Image, which 004 documents.
 - Create Image, 002 vs 004 (the later capture): 004 documents new versions 1.3 (CURRENT) and 1.2 (SUPPORTED),
   deprecates 1.1 with sunset 2026-05-31, and its 1.3/1.2 responses carry ``scp_gpu_driver`` (004:94, 004:196).
 
@@ -72,8 +73,8 @@ def test_virtualserver_1_0_to_1_1() -> None:
         document_level
     )
     assert ("api-version-changed", "info.version", "1.0", "1.1") in document_level
-    assert ("api-status-changed", "info.x-api-status", "DEPRECATED", "CURRENT") in document_level
-    assert ("sunset-removed", "info.x-sunset", "2025-12-31", "None") in document_level
+    assert ("sunset-moved-later", "info.x-sunset", "2025-12-31", "2026-05-31") in document_level
+    assert not any(kind == "api-status-changed" for kind, *_ in document_level)  # DEPRECATED in both
     assert (
         "schema-removed",
         "components.schemas.ServerSecurityGroupActionRequestBody",
@@ -120,6 +121,10 @@ def test_create_image_capture_change(capture_002: Path) -> None:
     old, new = load(capture_002 / "1.1.yaml"), load(SPEC / "1.1.yaml")
     changes = [(c.kind, c.severity, c.operation, c.location, c.new) for c in compare(old, new)]
     assert changes == [
+        ("api-status-changed", "deprecation", None, "info.x-api-status", "DEPRECATED"),
+        ("sunset-set", "deprecation", None, "info.x-sunset", "2026-05-31"),
+        ("version-date-changed", "deprecation", None, "info.x-versions[1.1].date", "2026-05-31"),
+        ("version-status-changed", "deprecation", None, "info.x-versions[1.1].status", "DEPRECATED"),
         (
             "version-listed",
             "info",
@@ -128,6 +133,14 @@ def test_create_image_capture_change(capture_002: Path) -> None:
             {"version": "1.2", "status": "SUPPORTED", "date": "2026-08-31"},
         ),
         ("version-listed", "info", None, "info.x-versions[1.3]", {"version": "1.3", "status": "CURRENT"}),
+        # 002 alone documents no endpoint and, built alone, has no other SCP service to infer one from
+        (
+            "server-added",
+            "non-breaking",
+            None,
+            "servers",
+            "https://virtualserver.{region}.{environment}.samsungsdscloud.com",
+        ),
         ("operation-deprecated", "deprecation", CREATE_IMAGE, "deprecated", True),
         ("operation-status-changed", "deprecation", CREATE_IMAGE, "x-api-status", "DEPRECATED"),
         ("operation-sunset-set", "deprecation", CREATE_IMAGE, "x-sunset", "2026-05-31"),
