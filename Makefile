@@ -37,7 +37,7 @@ lint: $(STAMP)
 test: $(STAMP) lint
 	$(BIN)/python -m pytest -n 2 tests
 	@# every generated package's contract tests (request and response contracts, sync and async)
-	PYTHONPATH=$(subst $(eval) ,:,$(GENERATED)) $(BIN)/python -m pytest -q -p no:cacheprovider -n 2 $(addsuffix tests,$(GENERATED))
+	PYTHONPATH=$(subst $(eval) ,:,$(GENERATED)) $(BIN)/python -m pytest -p no:cacheprovider -n 2 $(addsuffix tests,$(GENERATED))
 
 bench: $(STAMP)
 	$(BIN)/python -m scraper.bench

@@ -25,6 +25,7 @@ __all__ = [
     "findings_json",
     "findings_markdown",
     "operation_id",
+    "pagination",
     "validate_spec",
     "version_key",
 ]
@@ -97,7 +98,48 @@ def _parameter(param: Parameter) -> dict[str, Any]:
     return out
 
 
-def _operation(op: OperationVersion, op_id: str, tags: list[str]) -> dict[str, Any]:
+def _resolve(schema: dict[str, Any] | None, models: dict[str, Model]) -> dict[str, Any]:
+    seen: set[str] = set()
+    while schema and "$ref" in schema:
+        name = str(schema["$ref"]).rsplit("/", 1)[-1]
+        if name in seen or name not in models:
+            return {}
+        seen.add(name)
+        schema = models[name].schema
+    return schema or {}
+
+
+def _is_array(schema: dict[str, Any]) -> bool:
+    kind = schema.get("type")
+    return kind == "array" or (isinstance(kind, list) and "array" in kind) or "items" in schema
+
+
+def pagination(op: OperationVersion, models: dict[str, Model]) -> dict[str, Any] | None:
+    """``x-pagination`` for a listing that takes offset/limit or marker/limit and returns one array of items.
+
+    The convention (named parameters, the one array property of the 2xx body, and for markers the items' ``id``,
+    which SCP documents as "the last item's ID from previous request") is read from the operation itself, so a
+    client generator can offer an iterator without guessing.
+    """
+    names = {p.name for p in op.parameters if p.location == "query"}
+    style = "offset" if {"offset", "limit"} <= names else "marker" if {"marker", "limit"} <= names else None
+    if style is None:
+        return None
+    success = next((r for r in op.responses if r.status.startswith("2") and r.schema is not None), None)
+    body = _resolve(success.schema if success else None, models)
+    arrays = [name for name, prop in body.get("properties", {}).items() if _is_array(_resolve(prop, models))]
+    if len(arrays) != 1:
+        return None
+    out: dict[str, Any] = {"style": style, "items": arrays[0], "limit": "limit", style: style}
+    if style == "marker":
+        items = _resolve(_resolve(body["properties"][arrays[0]], models).get("items"), models)
+        if "id" not in items.get("properties", {}):
+            return None
+        out["next-marker"] = "id"
+    return out
+
+
+def _operation(op: OperationVersion, op_id: str, tags: list[str], models: dict[str, Model]) -> dict[str, Any]:
     out: dict[str, Any] = {"operationId": op_id, "summary": op.summary}
     if op.description:
         out["description"] = op.description
@@ -132,6 +174,9 @@ def _operation(op: OperationVersion, op_id: str, tags: list[str]) -> dict[str, A
     if op.sunset:
         out["x-sunset"] = op.sunset
     out["x-doc-version"] = op.doc_version or op.version
+    paging = pagination(op, models)
+    if paging is not None:
+        out["x-pagination"] = paging
     out["x-source"] = op.source.as_dict()
     for key, value in sorted(op.extensions.items()):
         out[key] = value
@@ -216,7 +261,7 @@ def emit_spec(
     tag = service.title
     for op in ordered:
         item = paths.setdefault(op.path, {})
-        item[op.method.lower()] = _operation(op, ids[id(op)], op.tags or [tag])
+        item[op.method.lower()] = _operation(op, ids[id(op)], op.tags or [tag], service.models)
         _refs(item[op.method.lower()], roots)
     # Tags in document order (the order the guide presents its groups), not path order.
     in_document = [op for o in service.operations for op in operations if op.method == o.method and op.path == o.path]
