@@ -25,6 +25,7 @@ __all__ = [
     "GenerationError",
     "OperationIR",
     "PackageIR",
+    "PaginationIR",
     "ParamIR",
     "VersionIR",
     "build_package",
@@ -91,6 +92,7 @@ class ParamIR:
     description: str
     example: ExampleCheck | None = None
     client_level: bool = False
+    default: Any = None  # the schema's documented default (used for page sizes)
 
 
 @dataclass(slots=True)
@@ -99,6 +101,28 @@ class BodyIR:
     required: bool
     media_type: str
     example: ExampleCheck | None = None
+
+
+@dataclass(slots=True)
+class PaginationIR:
+    """How to page through a listing, from the operation's ``x-pagination`` (ARCHITECTURE.md, "Spec conventions").
+
+    ``limit`` and ``cursor`` are the operation's own query parameters (the cursor is the offset or the marker);
+    ``default_limit`` is the page size the iterator asks for unless told otherwise (the documented default, else
+    100). ``items_attr`` and ``item_type`` say where the items are in the response model and what they are; the
+    package renderer fills them from the generated models module (datamodel-code-generator names nested classes).
+    """
+
+    style: str  # offset | marker
+    items: str  # wire name of the array property of the 2xx body
+    limit: ParamIR
+    cursor: ParamIR
+    next_marker: str | None  # marker style: wire name of the item field holding the next marker
+    default_limit: int
+    iter_name: str = ""
+    items_attr: str | None = None  # attribute of the response model; None: read the items from the raw JSON
+    item_type: str = "Any"  # "_models.<Class>", "dict[str, Any]" or "Any"
+    next_marker_attr: str | None = None
 
 
 @dataclass(slots=True)
@@ -122,6 +146,7 @@ class OperationIR:
     sunset: str | None
     newest_version: str | None = None
     deprecation_message: str = ""
+    pagination: PaginationIR | None = None
 
     @property
     def path_params(self) -> list[ParamIR]:
@@ -130,6 +155,12 @@ class OperationIR:
     @property
     def other_params(self) -> list[ParamIR]:
         return [p for p in self.params if p.location != "path" and not p.client_level]
+
+    @property
+    def iter_params(self) -> list[ParamIR]:
+        """The iterator's non-path arguments: the method's, without the cursor (the limit becomes the page size)."""
+        paging = self.pagination
+        return [p for p in self.other_params if paging is None or p is not paging.cursor]
 
     @property
     def request_test_blocker(self) -> str | None:
@@ -522,7 +553,14 @@ def _build_operations(ctx: _Ctx, version_status: str, version_sunset: str | None
     result = []
     for i, (path, method, op, shared) in enumerate(raw_ops):
         result.append(_build_operation(ctx, path, method, op, shared, method_names[i], version_status, version_sunset))
-    return sorted(result, key=lambda o: o.method_name)
+    result.sort(key=lambda o: o.method_name)
+    # Iterator names: iter_<method>, deduplicated against every method name (and each other) in method-name order.
+    paged = [o for o in result if o.pagination is not None]
+    iter_names = naming.dedupe([f"iter_{o.method_name}" for o in paged], taken={o.method_name for o in result})
+    for o, name in zip(paged, iter_names, strict=True):
+        assert o.pagination is not None
+        o.pagination.iter_name = name
+    return result
 
 
 def _build_operation(
@@ -576,6 +614,7 @@ def _build_operation(
     raw_docs = op.get("externalDocs")
     external: dict[str, Any] = raw_docs if isinstance(raw_docs, dict) else {}
     source_url = _str_or_none(source.get("url")) or _str_or_none(external.get("url"))
+    pagination = _pagination(where, op, params, response_model) if "x-pagination" in op else None
     return OperationIR(
         operation_id=operation_id,
         method_name=method_name,
@@ -594,6 +633,60 @@ def _build_operation(
         deprecated=deprecated and not planned,
         planned=planned,
         sunset=sunset,
+        pagination=pagination,
+    )
+
+
+def _pagination(
+    where: str, op: Mapping[str, Any], params: Sequence[ParamIR], response_model: str | None
+) -> PaginationIR:
+    """``x-pagination`` checked against the operation: the named parameters exist as query parameters and the
+    2xx response has a JSON body. Anything else is an error naming the operation (the extension is ours, so a
+    malformed one is a bug in the spec, not something to guess around)."""
+    raw = op["x-pagination"]
+    here = f"{where}: x-pagination"
+    if not isinstance(raw, dict):
+        raise GenerationError(f"{here}: expected a mapping {{style, items, limit, offset|marker}}; got {raw!r:.80}")
+    style = raw.get("style")
+    if style not in ("offset", "marker"):
+        raise GenerationError(f"{here}.style is {style!r}; expected 'offset' or 'marker'")
+    items = raw.get("items")
+    if not isinstance(items, str) or not items:
+        raise GenerationError(f"{here}.items is {items!r}; expected the name of the array property of the 2xx body")
+    if response_model is None:
+        raise GenerationError(f"{here}: the operation has no 2xx JSON response body to take {items!r} from")
+    query = {p.wire_name: p for p in params if p.location == "query" and not p.client_level}
+
+    def param(key: str) -> ParamIR:
+        name = raw.get(key)
+        if not isinstance(name, str) or name not in query:
+            raise GenerationError(
+                f"{here}.{key} is {name!r}; expected the name of one of the operation's query parameters "
+                f"({', '.join(sorted(query)) or 'none'})"
+            )
+        return query[name]
+
+    limit = param("limit")
+    cursor = param(style)
+    if limit is cursor:
+        raise GenerationError(f"{here}: limit and {style} name the same parameter {limit.wire_name!r}")
+    next_marker = None
+    if style == "marker":
+        next_marker = raw.get("next-marker")
+        if not isinstance(next_marker, str) or not next_marker:
+            raise GenerationError(
+                f"{here}.next-marker is {next_marker!r}; expected the item field whose value is the next marker"
+            )
+    default = limit.default
+    if not (isinstance(default, int) and not isinstance(default, bool) and default > 0):
+        default = 100
+    return PaginationIR(
+        style=style,
+        items=items,
+        limit=limit,
+        cursor=cursor,
+        next_marker=next_marker,
+        default_limit=default,
     )
 
 
@@ -643,6 +736,7 @@ def _build_params(
                 description=str(param.get("description") or ""),
                 example=example,
                 client_level=bool(param.get("x-client-parameter")),
+                default=_resolve(ctx, schema).get("default") if isinstance(schema, dict) else None,
             )
         )
     return out

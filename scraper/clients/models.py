@@ -12,11 +12,12 @@ import ast
 import sys
 import warnings
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from scraper.clients.ir import GenerationError
 
-__all__ = ["render_models"]
+__all__ = ["ModelIndex", "render_models"]
 
 _STRING_FORMATS = ("date-time", "date", "time", "duration", "uuid", "email", "uri", "ipv4", "ipv6", "hostname", "byte")
 
@@ -114,3 +115,90 @@ def _sort_imports(source: str) -> str:
                 block.append("")
             block.extend(entries)
     return "\n".join([*lines[:first], *block, *lines[last:]])
+
+
+@dataclass(frozen=True, slots=True)
+class _Field:
+    attr: str
+    annotation: ast.expr
+
+
+class ModelIndex:
+    """The classes and fields of a rendered models module, by wire name (aliases resolved, base classes included).
+
+    datamodel-code-generator names nested inline models itself (``Server2``), so what a list property holds is read
+    from its output rather than predicted.
+    """
+
+    def __init__(self, source: str) -> None:
+        tree = ast.parse(source)
+        self._classes = {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
+
+    def field(self, class_name: str, wire: str) -> tuple[str, ast.expr] | None:
+        """(attribute name, annotation) of the field serialised as ``wire`` in ``class_name``, or None."""
+        found = self._fields(class_name, set()).get(wire)
+        return None if found is None else (found.attr, found.annotation)
+
+    def list_element(self, class_name: str, wire: str) -> tuple[str, str] | None:
+        """(attribute, element type) of a list field: ``"_models.<Class>"`` when the element is a class of this
+        module, ``"dict[str, Any]"`` for a plain object, ``"Any"`` otherwise; None when the field is not a list."""
+        found = self.field(class_name, wire)
+        if found is None:
+            return None
+        attr, annotation = found
+        node = _strip_optional(annotation)
+        if not (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == "list"):
+            return None
+        element = node.slice
+        if isinstance(element, ast.Name) and element.id in self._classes:
+            return attr, f"_models.{element.id}"
+        if ast.unparse(element) == "dict[str, Any]":
+            return attr, "dict[str, Any]"
+        return attr, "Any"
+
+    def _fields(self, class_name: str, seen: set[str]) -> dict[str, _Field]:
+        node = self._classes.get(class_name)
+        if node is None or class_name in seen:
+            return {}
+        seen.add(class_name)
+        out: dict[str, _Field] = {}
+        for base in node.bases:
+            if isinstance(base, ast.Name):
+                out.update(self._fields(base.id, seen))
+        for stmt in node.body:
+            if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
+                attr = stmt.target.id
+                if attr == "model_config":
+                    continue
+                out[_alias(stmt.value) or attr] = _Field(attr, stmt.annotation)
+        return out
+
+
+def _alias(value: ast.expr | None) -> str | None:
+    if isinstance(value, ast.Call):
+        for keyword in value.keywords:
+            if (
+                keyword.arg == "alias"
+                and isinstance(keyword.value, ast.Constant)
+                and isinstance(keyword.value.value, str)
+            ):
+                return keyword.value.value
+    return None
+
+
+def _strip_optional(node: ast.expr) -> ast.expr:
+    """``X | None`` and ``Annotated[X, ...]`` -> ``X``."""
+    if (
+        isinstance(node, ast.Subscript)
+        and isinstance(node.value, ast.Name)
+        and node.value.id == "Annotated"
+        and isinstance(node.slice, ast.Tuple)
+        and node.slice.elts
+    ):
+        return _strip_optional(node.slice.elts[0])
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        if isinstance(node.right, ast.Constant) and node.right.value is None:
+            return _strip_optional(node.left)
+        if isinstance(node.left, ast.Constant) and node.left.value is None:
+            return _strip_optional(node.right)
+    return node
