@@ -40,6 +40,7 @@ test: $(STAMP) lint
 	PYTHONPATH=$(subst $(eval) ,:,$(GENERATED)) $(BIN)/python -m pytest -p no:cacheprovider -n 2 $(addsuffix tests,$(GENERATED))
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python -m scraper.bench
 
 publish: $(STAMP)

@@ -358,7 +358,10 @@ def validate_spec(spec: dict[str, Any]) -> str:
     return "; ".join(errors[:5])
 
 
-class _Dumper(yaml.SafeDumper):
+_BaseDumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter, 4x faster, same bytes
+
+
+class _Dumper(_BaseDumper):  # type: ignore[misc]
     """Block style, no aliases (the same dict reached twice is written twice, never as &id001)."""
 
     def ignore_aliases(self, data: Any) -> bool:

@@ -32,6 +32,7 @@ from scraper.openapi import version_key
 __all__ = ["configure", "regenerate", "run"]
 
 STAMP = ".regenerate.json"
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TOOL_DISTRIBUTIONS = ("datamodel-code-generator", "black", "pydantic")
 
 
@@ -77,7 +78,7 @@ def _read_specs(folder: Path) -> dict[str, dict[str, Any]]:
     if not folder.is_dir():
         return specs
     for path in sorted(folder.glob("*.yaml"), key=lambda p: version_key(p.stem)):
-        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+        loaded = yaml.load(path.read_bytes(), Loader=_Loader)
         if isinstance(loaded, dict):
             specs[path.stem] = loaded
     return specs
