@@ -19,6 +19,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+import yaml
 
 from scraper.cli import main
 from scraper.publish import (
@@ -242,3 +243,84 @@ def test_publish_install_and_refuse_a_second_upload(
     assert second.status is PackageStatus.REFUSED
     assert f"version {VERSION} already exists in {package_index}/simple/" in second.message
     assert not again.ok
+
+
+REAL_PACKAGE = Path(__file__).resolve().parents[1] / "generated" / "scp-parallel-filestorage"
+
+REAL_SMOKE = """
+import json, os, httpx, scp_parallel_filestorage as pfs
+seen = {}
+example = json.loads(os.environ["EXAMPLE"])
+def handler(request):
+    seen.update(method=request.method, path=request.url.path, version=request.headers["Scp-Api-Version"],
+                signed=bool(request.headers.get("Scp-Signature")))
+    return httpx.Response(200, json=example)
+auth = pfs.ScpAuth(access_key="ak", secret_key="sk", account_id="acct")
+with pfs.Client(auth=auth, transport=httpx.MockTransport(handler)) as client:
+    volume = client.show_volume("vol-1")
+print(pfs.__file__)
+print(json.dumps(seen, sort_keys=True))
+print(type(volume).__name__, volume.id == example["id"])
+"""
+
+
+@pytest.mark.slow
+def test_publish_a_generated_package_and_call_it_from_the_index(
+    tmp_path: Path, package_index: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The real generated scp-parallel-filestorage: published, installed from the index, signed call on a mock."""
+    monkeypatch.setenv("TWINE_USERNAME", "anyone")
+    monkeypatch.setenv("TWINE_PASSWORD", "anything")
+    generated = tmp_path / "generated"
+    shutil.copytree(REAL_PACKAGE, generated / REAL_PACKAGE.name, ignore=shutil.ignore_patterns("__pycache__"))
+    packages = discover_packages(generated)
+    (package,) = packages
+    report = publish(packages, repository_url=package_index, dist_dir=tmp_path / "dist")
+    (result,) = report.results
+    assert result.status is PackageStatus.UPLOADED, result.message
+    version = package.version
+
+    venv = tmp_path / "fresh"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    fresh_python = venv / "bin" / "python"
+    site_packages = subprocess.run(
+        [str(fresh_python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    (Path(site_packages) / "docs2client_deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    pip = [sys.executable, "-m", "pip", "--python", str(fresh_python), "install", "--no-deps", "--no-cache-dir"]
+    pip += [
+        "--disable-pip-version-check",
+        "--index-url",
+        f"{package_index}/simple/",
+        f"scp-parallel-filestorage=={version}",
+    ]
+    install = subprocess.run(pip, capture_output=True, text=True)
+    assert install.returncode == 0, install.stdout + install.stderr
+    spec = yaml.safe_load((REAL_PACKAGE.parents[1] / "spec/scp/parallel-filestorage/1.0.yaml").read_text())
+    response = spec["paths"]["/v1/volumes/{volume_id}"]["get"]["responses"]["200"]
+    example = json.dumps(response["content"]["application/json"]["example"])  # the documented ShowVolume response
+    smoke = subprocess.run(
+        [str(fresh_python), "-c", REAL_SMOKE],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "EXAMPLE": example},
+    )
+    assert smoke.returncode == 0, smoke.stderr
+    module_file, seen, volume = smoke.stdout.splitlines()
+    assert module_file.startswith(site_packages)
+    assert json.loads(seen) == {
+        "method": "GET",
+        "path": "/v1/volumes/vol-1",
+        "signed": True,
+        "version": "parallel-filestorage 1.0",
+    }
+    assert volume == "VolumeShowResponse True"
+
+    again = publish(packages, repository_url=package_index, dist_dir=tmp_path / "dist")
+    (second,) = again.results
+    assert second.status is PackageStatus.REFUSED
+    assert f"version {version} already exists" in second.message
