@@ -13,6 +13,7 @@ import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import urlsplit
 
 import pytest
@@ -87,7 +88,7 @@ def test_a_changed_page_rebuilds_only_its_service(project: Path, capsys: pytest.
 class _Pages(BaseHTTPRequestHandler):
     """Serves ``/<host>/<path>`` (the mirror layout) from a dict; counts bodies sent."""
 
-    pages: dict[str, tuple[bytes, str]] = {}
+    pages: ClassVar[dict[str, tuple[bytes, str]]] = {}
     bodies = 0
 
     def do_GET(self) -> None:
