@@ -7,13 +7,13 @@ values), not how requests travel.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
 
 from . import _runtime
 
-__all__ = ["format_path", "header_values", "resolve_base_url", "wire_value"]
+__all__ = ["format_path", "header_values", "json_items", "next_marker", "resolve_base_url", "wire_value"]
 
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 
@@ -56,3 +56,26 @@ def resolve_base_url(
     if server is None:
         raise ValueError("this API documents no server URL; pass base_url=")
     return server.url(**chosen)
+
+
+def next_marker(page: Sequence[object], limit: int, attr: str, wire: str) -> str | None:
+    """The marker asking for the page after ``page``: the last item's ``wire`` field (attribute ``attr`` of a model),
+    or None when ``page`` is the last one (shorter than ``limit``). A full page whose last item has no marker value
+    raises rather than silently ending the listing early."""
+    if not page or len(page) < limit:
+        return None
+    last = page[-1]
+    value = last.get(wire) if isinstance(last, Mapping) else getattr(last, attr, None)
+    if value is None:
+        raise ValueError(f"cannot request the next page: the last item of a full page has no {wire!r} value")
+    return wire_value(value)
+
+
+def json_items(body: Any, name: str) -> list[Any]:
+    """The ``name`` array of a listing's JSON body (used when the response model has no list field to read)."""
+    items = body.get(name) if isinstance(body, Mapping) else None
+    if items is None:
+        return []
+    if not isinstance(items, list):
+        raise ValueError(f"expected the listing's {name!r} to be a JSON array, got {type(items).__name__}")
+    return items
