@@ -117,7 +117,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateImageWithVolumeResponse.model_validate(_response.json())
+        return _models.CreateImageWithVolumeResponse.model_validate_json(_response.content)
 
     def create_snapshot(self, *, body: _models.CreateSnapshotRequest) -> _models.CreateSnapshotResponse:
         """Create Snapshot
@@ -146,7 +146,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateSnapshotResponse.model_validate(_response.json())
+        return _models.CreateSnapshotResponse.model_validate_json(_response.content)
 
     def create_volume(self, *, body: _models.CreateVolumeRequest) -> _models.CreateVolumeResponse:
         """Create Volume
@@ -177,7 +177,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateVolumeResponse.model_validate(_response.json())
+        return _models.CreateVolumeResponse.model_validate_json(_response.content)
 
     def delete_snapshot(self, snapshot_id: str) -> None:
         """Delete Snapshot
@@ -258,7 +258,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GetSnapshotResponse.model_validate(_response.json())
+        return _models.GetSnapshotResponse.model_validate_json(_response.content)
 
     def get_volume(self, volume_id: str) -> _models.GetVolumeResponse:
         """Get Volume
@@ -287,7 +287,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GetVolumeResponse.model_validate(_response.json())
+        return _models.GetVolumeResponse.model_validate_json(_response.content)
 
     def list_snapshot_details(self) -> _models.ListSnapshotDetailsResponse:
         """List Snapshot Details
@@ -312,7 +312,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ListSnapshotDetailsResponse.model_validate(_response.json())
+        return _models.ListSnapshotDetailsResponse.model_validate_json(_response.content)
 
     def list_snapshots(self) -> _models.ListSnapshotsResponse:
         """List Snapshots
@@ -337,7 +337,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ListSnapshotsResponse.model_validate(_response.json())
+        return _models.ListSnapshotsResponse.model_validate_json(_response.content)
 
     def list_volume_details(
         self, *, sort: str | None = None, limit: int | None = None, offset: int | None = None, marker: str | None = None
@@ -375,7 +375,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ListVolumeDetailsResponse.model_validate(_response.json())
+        return _models.ListVolumeDetailsResponse.model_validate_json(_response.content)
 
     def iter_list_volume_details(
         self, *, sort: str | None = None, limit: int = 1000, marker: str | None = None
@@ -414,7 +414,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ListVolumeDetailsResponse.model_validate(_response.json()).volumes or []
+            _items = _models.ListVolumeDetailsResponse.model_validate_json(_response.content).volumes or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -440,7 +440,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ListVolumeTypesResponse.model_validate(_response.json())
+        return _models.ListVolumeTypesResponse.model_validate_json(_response.content)
 
     def list_volumes(
         self, *, sort: str | None = None, limit: int | None = None, offset: int | None = None, marker: str | None = None
@@ -478,7 +478,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ListVolumesResponse.model_validate(_response.json())
+        return _models.ListVolumesResponse.model_validate_json(_response.content)
 
     def iter_list_volumes(
         self, *, sort: str | None = None, limit: int = 1000, marker: str | None = None
@@ -517,7 +517,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ListVolumesResponse.model_validate(_response.json()).volumes or []
+            _items = _models.ListVolumesResponse.model_validate_json(_response.content).volumes or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -606,7 +606,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateImageWithVolumeResponse.model_validate(_response.json())
+        return _models.CreateImageWithVolumeResponse.model_validate_json(_response.content)
 
     async def create_snapshot(self, *, body: _models.CreateSnapshotRequest) -> _models.CreateSnapshotResponse:
         """Create Snapshot
@@ -635,7 +635,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateSnapshotResponse.model_validate(_response.json())
+        return _models.CreateSnapshotResponse.model_validate_json(_response.content)
 
     async def create_volume(self, *, body: _models.CreateVolumeRequest) -> _models.CreateVolumeResponse:
         """Create Volume
@@ -666,7 +666,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateVolumeResponse.model_validate(_response.json())
+        return _models.CreateVolumeResponse.model_validate_json(_response.content)
 
     async def delete_snapshot(self, snapshot_id: str) -> None:
         """Delete Snapshot
@@ -747,7 +747,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GetSnapshotResponse.model_validate(_response.json())
+        return _models.GetSnapshotResponse.model_validate_json(_response.content)
 
     async def get_volume(self, volume_id: str) -> _models.GetVolumeResponse:
         """Get Volume
@@ -776,7 +776,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GetVolumeResponse.model_validate(_response.json())
+        return _models.GetVolumeResponse.model_validate_json(_response.content)
 
     async def list_snapshot_details(self) -> _models.ListSnapshotDetailsResponse:
         """List Snapshot Details
@@ -801,7 +801,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ListSnapshotDetailsResponse.model_validate(_response.json())
+        return _models.ListSnapshotDetailsResponse.model_validate_json(_response.content)
 
     async def list_snapshots(self) -> _models.ListSnapshotsResponse:
         """List Snapshots
@@ -826,7 +826,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ListSnapshotsResponse.model_validate(_response.json())
+        return _models.ListSnapshotsResponse.model_validate_json(_response.content)
 
     async def list_volume_details(
         self, *, sort: str | None = None, limit: int | None = None, offset: int | None = None, marker: str | None = None
@@ -864,7 +864,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ListVolumeDetailsResponse.model_validate(_response.json())
+        return _models.ListVolumeDetailsResponse.model_validate_json(_response.content)
 
     async def iter_list_volume_details(
         self, *, sort: str | None = None, limit: int = 1000, marker: str | None = None
@@ -903,7 +903,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ListVolumeDetailsResponse.model_validate(_response.json()).volumes or []
+            _items = _models.ListVolumeDetailsResponse.model_validate_json(_response.content).volumes or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -930,7 +930,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ListVolumeTypesResponse.model_validate(_response.json())
+        return _models.ListVolumeTypesResponse.model_validate_json(_response.content)
 
     async def list_volumes(
         self, *, sort: str | None = None, limit: int | None = None, offset: int | None = None, marker: str | None = None
@@ -968,7 +968,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ListVolumesResponse.model_validate(_response.json())
+        return _models.ListVolumesResponse.model_validate_json(_response.content)
 
     async def iter_list_volumes(
         self, *, sort: str | None = None, limit: int = 1000, marker: str | None = None
@@ -1007,7 +1007,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ListVolumesResponse.model_validate(_response.json()).volumes or []
+            _items = _models.ListVolumesResponse.model_validate_json(_response.content).volumes or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):

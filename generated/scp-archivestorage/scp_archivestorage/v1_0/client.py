@@ -189,7 +189,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ArchivingPolicyCreateResponse.model_validate(_response.json())
+        return _models.ArchivingPolicyCreateResponse.model_validate_json(_response.content)
 
     @deprecated("CreateBucket is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None)
     def create_bucket(self, *, body: _models.BucketCreateRequest) -> _models.BucketCreateResponse:
@@ -217,7 +217,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.BucketCreateResponse.model_validate(_response.json())
+        return _models.BucketCreateResponse.model_validate_json(_response.content)
 
     @deprecated("DeleteBucket is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None)
     def delete_bucket(self, bucket_id: str) -> None:
@@ -330,7 +330,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ArchivingHistoryListResponse.model_validate(_response.json())
+        return _models.ArchivingHistoryListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "ListArchivingHistories is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1",
@@ -375,7 +375,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ArchivingHistoryListResponse.model_validate(_response.json()).contents or []
+            _items = _models.ArchivingHistoryListResponse.model_validate_json(_response.content).contents or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -409,7 +409,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ArchivingPolicyListResponse.model_validate(_response.json())
+        return _models.ArchivingPolicyListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "ListBucketObjects is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -463,7 +463,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ObjectListResponse.model_validate(_response.json())
+        return _models.ObjectListResponse.model_validate_json(_response.content)
 
     @deprecated("ListBuckets is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None)
     def list_buckets(self, *, name: str | None = None, limit: int | None = None) -> _models.BucketListResponse:
@@ -494,7 +494,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BucketListResponse.model_validate(_response.json())
+        return _models.BucketListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "ListRecoveryHistories is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -544,7 +544,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.RecoveryHistoryListResponse.model_validate(_response.json())
+        return _models.RecoveryHistoryListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "ListRecoveryHistories is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -588,7 +588,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.RecoveryHistoryListResponse.model_validate(_response.json()).contents or []
+            _items = _models.RecoveryHistoryListResponse.model_validate_json(_response.content).contents or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -627,7 +627,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ObjectRecoverResponse.model_validate(_response.json())
+        return _models.ObjectRecoverResponse.model_validate_json(_response.content)
 
     @deprecated(
         "SetArchivingPolicy is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -668,7 +668,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ArchivingPolicyUpdateResponse.model_validate(_response.json())
+        return _models.ArchivingPolicyUpdateResponse.model_validate_json(_response.content)
 
     @deprecated(
         "SetBucketEncryption is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -706,7 +706,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.BucketEncryptionResponse.model_validate(_response.json())
+        return _models.BucketEncryptionResponse.model_validate_json(_response.content)
 
     @deprecated(
         "ShowArchivingHistory is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -739,7 +739,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ArchivingHistoryShowResponse.model_validate(_response.json())
+        return _models.ArchivingHistoryShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "ShowArchivingPolicy is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -776,7 +776,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ArchivingPolicyShowResponse.model_validate(_response.json())
+        return _models.ArchivingPolicyShowResponse.model_validate_json(_response.content)
 
     @deprecated("ShowBucket is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None)
     def show_bucket(self, bucket_id: str) -> _models.BucketShowResponse:
@@ -808,7 +808,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BucketShowResponse.model_validate(_response.json())
+        return _models.BucketShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "ShowBucketEncryption is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -842,7 +842,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BucketEncryptionResponse.model_validate(_response.json())
+        return _models.BucketEncryptionResponse.model_validate_json(_response.content)
 
     @deprecated(
         "ShowRecoveryHistory is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -875,7 +875,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.RecoveryHistoryShowResponse.model_validate(_response.json())
+        return _models.RecoveryHistoryShowResponse.model_validate_json(_response.content)
 
 
 class AsyncClient:
@@ -1021,7 +1021,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ArchivingPolicyCreateResponse.model_validate(_response.json())
+        return _models.ArchivingPolicyCreateResponse.model_validate_json(_response.content)
 
     @deprecated("CreateBucket is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None)
     async def create_bucket(self, *, body: _models.BucketCreateRequest) -> _models.BucketCreateResponse:
@@ -1049,7 +1049,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.BucketCreateResponse.model_validate(_response.json())
+        return _models.BucketCreateResponse.model_validate_json(_response.content)
 
     @deprecated("DeleteBucket is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None)
     async def delete_bucket(self, bucket_id: str) -> None:
@@ -1162,7 +1162,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ArchivingHistoryListResponse.model_validate(_response.json())
+        return _models.ArchivingHistoryListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "ListArchivingHistories is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1",
@@ -1207,7 +1207,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ArchivingHistoryListResponse.model_validate(_response.json()).contents or []
+            _items = _models.ArchivingHistoryListResponse.model_validate_json(_response.content).contents or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -1242,7 +1242,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ArchivingPolicyListResponse.model_validate(_response.json())
+        return _models.ArchivingPolicyListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "ListBucketObjects is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -1296,7 +1296,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ObjectListResponse.model_validate(_response.json())
+        return _models.ObjectListResponse.model_validate_json(_response.content)
 
     @deprecated("ListBuckets is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None)
     async def list_buckets(self, *, name: str | None = None, limit: int | None = None) -> _models.BucketListResponse:
@@ -1327,7 +1327,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BucketListResponse.model_validate(_response.json())
+        return _models.BucketListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "ListRecoveryHistories is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -1377,7 +1377,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.RecoveryHistoryListResponse.model_validate(_response.json())
+        return _models.RecoveryHistoryListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "ListRecoveryHistories is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -1421,7 +1421,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.RecoveryHistoryListResponse.model_validate(_response.json()).contents or []
+            _items = _models.RecoveryHistoryListResponse.model_validate_json(_response.content).contents or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -1463,7 +1463,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ObjectRecoverResponse.model_validate(_response.json())
+        return _models.ObjectRecoverResponse.model_validate_json(_response.content)
 
     @deprecated(
         "SetArchivingPolicy is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -1504,7 +1504,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ArchivingPolicyUpdateResponse.model_validate(_response.json())
+        return _models.ArchivingPolicyUpdateResponse.model_validate_json(_response.content)
 
     @deprecated(
         "SetBucketEncryption is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -1542,7 +1542,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.BucketEncryptionResponse.model_validate(_response.json())
+        return _models.BucketEncryptionResponse.model_validate_json(_response.content)
 
     @deprecated(
         "ShowArchivingHistory is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -1575,7 +1575,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ArchivingHistoryShowResponse.model_validate(_response.json())
+        return _models.ArchivingHistoryShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "ShowArchivingPolicy is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -1614,7 +1614,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ArchivingPolicyShowResponse.model_validate(_response.json())
+        return _models.ArchivingPolicyShowResponse.model_validate_json(_response.content)
 
     @deprecated("ShowBucket is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None)
     async def show_bucket(self, bucket_id: str) -> _models.BucketShowResponse:
@@ -1646,7 +1646,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BucketShowResponse.model_validate(_response.json())
+        return _models.BucketShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "ShowBucketEncryption is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -1680,7 +1680,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BucketEncryptionResponse.model_validate(_response.json())
+        return _models.BucketEncryptionResponse.model_validate_json(_response.content)
 
     @deprecated(
         "ShowRecoveryHistory is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -1713,4 +1713,4 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.RecoveryHistoryShowResponse.model_validate(_response.json())
+        return _models.RecoveryHistoryShowResponse.model_validate_json(_response.content)

@@ -170,7 +170,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ArchivingPolicyCreateResponse.model_validate(_response.json())
+        return _models.ArchivingPolicyCreateResponse.model_validate_json(_response.content)
 
     def create_bucket(self, *, body: _models.BucketCreateRequest) -> _models.BucketCreateResponse:
         """CreateBucket
@@ -194,7 +194,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.BucketCreateResponse.model_validate(_response.json())
+        return _models.BucketCreateResponse.model_validate_json(_response.content)
 
     def delete_bucket(self, bucket_id: str) -> None:
         """DeleteBucket
@@ -317,7 +317,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ArchivingHistoryListResponse.model_validate(_response.json())
+        return _models.ArchivingHistoryListResponse.model_validate_json(_response.content)
 
     def iter_list_archiving_histories(
         self, *, bucket_id: str, start_at_from: str, start_at_to: str, state: str | None = None, limit: int = 20
@@ -355,7 +355,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ArchivingHistoryListResponse.model_validate(_response.json()).contents or []
+            _items = _models.ArchivingHistoryListResponse.model_validate_json(_response.content).contents or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -383,7 +383,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ArchivingPolicyListResponse.model_validate(_response.json())
+        return _models.ArchivingPolicyListResponse.model_validate_json(_response.content)
 
     def list_bucket_object_versions(
         self, bucket_id: str, *, object_path: str, offset: int | None = None, limit: int | None = None
@@ -420,7 +420,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ObjectVersionListResponse.model_validate(_response.json())
+        return _models.ObjectVersionListResponse.model_validate_json(_response.content)
 
     def iter_list_bucket_object_versions(
         self, bucket_id: str, *, object_path: str, limit: int = 20
@@ -458,7 +458,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ObjectVersionListResponse.model_validate(_response.json()).contents or []
+            _items = _models.ObjectVersionListResponse.model_validate_json(_response.content).contents or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -509,7 +509,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ObjectListResponse.model_validate(_response.json())
+        return _models.ObjectListResponse.model_validate_json(_response.content)
 
     def list_buckets(self, *, name: str | None = None, limit: int | None = None) -> _models.BucketListResponse:
         """ListBuckets
@@ -536,7 +536,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BucketListResponse.model_validate(_response.json())
+        return _models.BucketListResponse.model_validate_json(_response.content)
 
     def list_recovery_histories(
         self,
@@ -580,7 +580,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.RecoveryHistoryListResponse.model_validate(_response.json())
+        return _models.RecoveryHistoryListResponse.model_validate_json(_response.content)
 
     def iter_list_recovery_histories(
         self, *, bucket_id: str, start_at_from: str, start_at_to: str, state: str | None = None, limit: int = 20
@@ -618,7 +618,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.RecoveryHistoryListResponse.model_validate(_response.json()).contents or []
+            _items = _models.RecoveryHistoryListResponse.model_validate_json(_response.content).contents or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -653,7 +653,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ObjectVersionRecoverResponse.model_validate(_response.json())
+        return _models.ObjectVersionRecoverResponse.model_validate_json(_response.content)
 
     def recover_objects(self, bucket_id: str, *, body: _models.ObjectRecoverRequest) -> _models.ObjectRecoverResponse:
         """RecoverObjects
@@ -683,7 +683,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ObjectRecoverResponse.model_validate(_response.json())
+        return _models.ObjectRecoverResponse.model_validate_json(_response.content)
 
     def set_archiving_policy(
         self, archiving_policy_id: str, *, bucket_id: str, body: _models.ArchivingPolicyUpdateRequest
@@ -718,7 +718,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ArchivingPolicyUpdateResponse.model_validate(_response.json())
+        return _models.ArchivingPolicyUpdateResponse.model_validate_json(_response.content)
 
     def set_archiving_policy_state(
         self, archiving_policy_id: str, *, bucket_id: str, body: _models.ArchivingPolicyStateUpdateRequest
@@ -753,7 +753,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ArchivingPolicyStateUpdateResponse.model_validate(_response.json())
+        return _models.ArchivingPolicyStateUpdateResponse.model_validate_json(_response.content)
 
     def set_bucket_encryption(
         self, bucket_id: str, *, body: _models.BucketEncryptionRequest
@@ -785,7 +785,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.BucketEncryptionResponse.model_validate(_response.json())
+        return _models.BucketEncryptionResponse.model_validate_json(_response.content)
 
     def set_bucket_versioning(
         self, bucket_id: str, *, body: _models.BucketVersionRequest
@@ -817,7 +817,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.BucketVersioningResponse.model_validate(_response.json())
+        return _models.BucketVersioningResponse.model_validate_json(_response.content)
 
     def show_archiving_history(self, *, id: str, bucket_id: str) -> _models.ArchivingHistoryShowResponse:
         """ShowArchivingHistory
@@ -844,7 +844,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ArchivingHistoryShowResponse.model_validate(_response.json())
+        return _models.ArchivingHistoryShowResponse.model_validate_json(_response.content)
 
     def show_archiving_policy(self, archiving_policy_id: str, *, bucket_id: str) -> _models.ArchivingPolicyShowResponse:
         """ShowArchivingPolicy
@@ -875,7 +875,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ArchivingPolicyShowResponse.model_validate(_response.json())
+        return _models.ArchivingPolicyShowResponse.model_validate_json(_response.content)
 
     def show_bucket(self, bucket_id: str) -> _models.BucketShowResponse:
         """ShowBucket
@@ -903,7 +903,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BucketShowResponse.model_validate(_response.json())
+        return _models.BucketShowResponse.model_validate_json(_response.content)
 
     def show_bucket_encryption(self, bucket_id: str) -> _models.BucketEncryptionResponse:
         """ShowBucketEncryption
@@ -931,7 +931,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BucketEncryptionResponse.model_validate(_response.json())
+        return _models.BucketEncryptionResponse.model_validate_json(_response.content)
 
     def show_bucket_versioning(self, bucket_id: str) -> _models.BucketVersioningResponse:
         """ShowBucketVersioning
@@ -959,7 +959,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BucketVersioningResponse.model_validate(_response.json())
+        return _models.BucketVersioningResponse.model_validate_json(_response.content)
 
     def show_recovery_history(self, *, id: str, bucket_id: str) -> _models.RecoveryHistoryShowResponse:
         """ShowRecoveryHistory
@@ -986,7 +986,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.RecoveryHistoryShowResponse.model_validate(_response.json())
+        return _models.RecoveryHistoryShowResponse.model_validate_json(_response.content)
 
 
 class AsyncClient:
@@ -1114,7 +1114,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ArchivingPolicyCreateResponse.model_validate(_response.json())
+        return _models.ArchivingPolicyCreateResponse.model_validate_json(_response.content)
 
     async def create_bucket(self, *, body: _models.BucketCreateRequest) -> _models.BucketCreateResponse:
         """CreateBucket
@@ -1138,7 +1138,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.BucketCreateResponse.model_validate(_response.json())
+        return _models.BucketCreateResponse.model_validate_json(_response.content)
 
     async def delete_bucket(self, bucket_id: str) -> None:
         """DeleteBucket
@@ -1261,7 +1261,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ArchivingHistoryListResponse.model_validate(_response.json())
+        return _models.ArchivingHistoryListResponse.model_validate_json(_response.content)
 
     async def iter_list_archiving_histories(
         self, *, bucket_id: str, start_at_from: str, start_at_to: str, state: str | None = None, limit: int = 20
@@ -1299,7 +1299,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ArchivingHistoryListResponse.model_validate(_response.json()).contents or []
+            _items = _models.ArchivingHistoryListResponse.model_validate_json(_response.content).contents or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -1328,7 +1328,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ArchivingPolicyListResponse.model_validate(_response.json())
+        return _models.ArchivingPolicyListResponse.model_validate_json(_response.content)
 
     async def list_bucket_object_versions(
         self, bucket_id: str, *, object_path: str, offset: int | None = None, limit: int | None = None
@@ -1365,7 +1365,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ObjectVersionListResponse.model_validate(_response.json())
+        return _models.ObjectVersionListResponse.model_validate_json(_response.content)
 
     async def iter_list_bucket_object_versions(
         self, bucket_id: str, *, object_path: str, limit: int = 20
@@ -1403,7 +1403,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ObjectVersionListResponse.model_validate(_response.json()).contents or []
+            _items = _models.ObjectVersionListResponse.model_validate_json(_response.content).contents or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -1455,7 +1455,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ObjectListResponse.model_validate(_response.json())
+        return _models.ObjectListResponse.model_validate_json(_response.content)
 
     async def list_buckets(self, *, name: str | None = None, limit: int | None = None) -> _models.BucketListResponse:
         """ListBuckets
@@ -1482,7 +1482,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BucketListResponse.model_validate(_response.json())
+        return _models.BucketListResponse.model_validate_json(_response.content)
 
     async def list_recovery_histories(
         self,
@@ -1526,7 +1526,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.RecoveryHistoryListResponse.model_validate(_response.json())
+        return _models.RecoveryHistoryListResponse.model_validate_json(_response.content)
 
     async def iter_list_recovery_histories(
         self, *, bucket_id: str, start_at_from: str, start_at_to: str, state: str | None = None, limit: int = 20
@@ -1564,7 +1564,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.RecoveryHistoryListResponse.model_validate(_response.json()).contents or []
+            _items = _models.RecoveryHistoryListResponse.model_validate_json(_response.content).contents or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -1600,7 +1600,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ObjectVersionRecoverResponse.model_validate(_response.json())
+        return _models.ObjectVersionRecoverResponse.model_validate_json(_response.content)
 
     async def recover_objects(
         self, bucket_id: str, *, body: _models.ObjectRecoverRequest
@@ -1632,7 +1632,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ObjectRecoverResponse.model_validate(_response.json())
+        return _models.ObjectRecoverResponse.model_validate_json(_response.content)
 
     async def set_archiving_policy(
         self, archiving_policy_id: str, *, bucket_id: str, body: _models.ArchivingPolicyUpdateRequest
@@ -1667,7 +1667,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ArchivingPolicyUpdateResponse.model_validate(_response.json())
+        return _models.ArchivingPolicyUpdateResponse.model_validate_json(_response.content)
 
     async def set_archiving_policy_state(
         self, archiving_policy_id: str, *, bucket_id: str, body: _models.ArchivingPolicyStateUpdateRequest
@@ -1702,7 +1702,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ArchivingPolicyStateUpdateResponse.model_validate(_response.json())
+        return _models.ArchivingPolicyStateUpdateResponse.model_validate_json(_response.content)
 
     async def set_bucket_encryption(
         self, bucket_id: str, *, body: _models.BucketEncryptionRequest
@@ -1734,7 +1734,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.BucketEncryptionResponse.model_validate(_response.json())
+        return _models.BucketEncryptionResponse.model_validate_json(_response.content)
 
     async def set_bucket_versioning(
         self, bucket_id: str, *, body: _models.BucketVersionRequest
@@ -1766,7 +1766,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.BucketVersioningResponse.model_validate(_response.json())
+        return _models.BucketVersioningResponse.model_validate_json(_response.content)
 
     async def show_archiving_history(self, *, id: str, bucket_id: str) -> _models.ArchivingHistoryShowResponse:
         """ShowArchivingHistory
@@ -1793,7 +1793,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ArchivingHistoryShowResponse.model_validate(_response.json())
+        return _models.ArchivingHistoryShowResponse.model_validate_json(_response.content)
 
     async def show_archiving_policy(
         self, archiving_policy_id: str, *, bucket_id: str
@@ -1826,7 +1826,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ArchivingPolicyShowResponse.model_validate(_response.json())
+        return _models.ArchivingPolicyShowResponse.model_validate_json(_response.content)
 
     async def show_bucket(self, bucket_id: str) -> _models.BucketShowResponse:
         """ShowBucket
@@ -1854,7 +1854,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BucketShowResponse.model_validate(_response.json())
+        return _models.BucketShowResponse.model_validate_json(_response.content)
 
     async def show_bucket_encryption(self, bucket_id: str) -> _models.BucketEncryptionResponse:
         """ShowBucketEncryption
@@ -1882,7 +1882,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BucketEncryptionResponse.model_validate(_response.json())
+        return _models.BucketEncryptionResponse.model_validate_json(_response.content)
 
     async def show_bucket_versioning(self, bucket_id: str) -> _models.BucketVersioningResponse:
         """ShowBucketVersioning
@@ -1910,7 +1910,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BucketVersioningResponse.model_validate(_response.json())
+        return _models.BucketVersioningResponse.model_validate_json(_response.content)
 
     async def show_recovery_history(self, *, id: str, bucket_id: str) -> _models.RecoveryHistoryShowResponse:
         """ShowRecoveryHistory
@@ -1937,4 +1937,4 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.RecoveryHistoryShowResponse.model_validate(_response.json())
+        return _models.RecoveryHistoryShowResponse.model_validate_json(_response.content)

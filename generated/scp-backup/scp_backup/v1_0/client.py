@@ -129,7 +129,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Check Backup Name Duplicate is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -161,7 +161,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupNameDuplicateResponse.model_validate(_response.json())
+        return _models.BackupNameDuplicateResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Check Backup Restore Server Name Duplicate is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -195,7 +195,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreServerNameDuplicateResponse.model_validate(_response.json())
+        return _models.BackupRestoreServerNameDuplicateResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Check Filesystem Path Duplication is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -231,7 +231,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.CheckFileSystemDuplicationResponse.model_validate(_response.json())
+        return _models.CheckFileSystemDuplicationResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Backup is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -261,7 +261,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Backup Agent is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -291,7 +291,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Backup is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -325,7 +325,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Backup Agent is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -359,7 +359,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Backup Restore Target is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -398,7 +398,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Agent Backup Restore Target Servers is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -442,7 +442,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.AgentBackupRestoreTargetServerListResponse.model_validate(_response.json())
+        return _models.AgentBackupRestoreTargetServerListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Backup Agents is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -492,7 +492,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupAgentListResponse.model_validate(_response.json())
+        return _models.BackupAgentListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Backup Histories is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -549,7 +549,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupHistoryListResponse.model_validate(_response.json())
+        return _models.BackupHistoryListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Backup Region Relationship is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -594,7 +594,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupListRegionRelationshipResponse.model_validate(_response.json())
+        return _models.BackupListRegionRelationshipResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Backup Restore Histories is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -652,7 +652,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreHistoryListResponse.model_validate(_response.json())
+        return _models.BackupRestoreHistoryListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Backup Restore Subnets is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -696,7 +696,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreSubnetListResponse.model_validate(_response.json())
+        return _models.BackupRestoreSubnetListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Backup Restore Targets is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -751,7 +751,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreTargetListResponse.model_validate(_response.json())
+        return _models.BackupRestoreTargetListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Backup Schedules is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -785,7 +785,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BackupScheduleListResponse.model_validate(_response.json())
+        return _models.BackupScheduleListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Backup Targets is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -832,7 +832,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupTargetListResponse.model_validate(_response.json())
+        return _models.BackupTargetListResponse.model_validate_json(_response.content)
 
     @deprecated("List Backups is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None)
     def list_backups(
@@ -877,7 +877,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupListResponse.model_validate(_response.json())
+        return _models.BackupListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Targets of Backup Agent is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -925,7 +925,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupAgentTargetListResponse.model_validate(_response.json())
+        return _models.BackupAgentTargetListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Manual Backup is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -959,7 +959,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Restore Agent Backup is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -995,7 +995,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Restore Backup is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -1031,7 +1031,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Backup Schedule is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -1069,7 +1069,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Filesystem Path is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -1105,7 +1105,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     @deprecated("Show Backup is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None)
     def show_backup(self, backup_id: str) -> _models.BackupDetailResponse:
@@ -1137,7 +1137,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BackupDetailResponse.model_validate(_response.json())
+        return _models.BackupDetailResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Backup Agent is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -1171,7 +1171,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BackupAgentDetailResponse.model_validate(_response.json())
+        return _models.BackupAgentDetailResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Backup Agent Install File Path is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -1203,7 +1203,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.InstallFilePathResponse.model_validate(_response.json())
+        return _models.InstallFilePathResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Update Replication Use is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -1242,7 +1242,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Update Retention Period is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -1281,7 +1281,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
 
 class AsyncClient:
@@ -1367,7 +1367,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Check Backup Name Duplicate is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -1399,7 +1399,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupNameDuplicateResponse.model_validate(_response.json())
+        return _models.BackupNameDuplicateResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Check Backup Restore Server Name Duplicate is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -1433,7 +1433,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreServerNameDuplicateResponse.model_validate(_response.json())
+        return _models.BackupRestoreServerNameDuplicateResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Check Filesystem Path Duplication is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -1469,7 +1469,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.CheckFileSystemDuplicationResponse.model_validate(_response.json())
+        return _models.CheckFileSystemDuplicationResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Backup is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -1499,7 +1499,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Backup Agent is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -1529,7 +1529,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Backup is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -1563,7 +1563,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Backup Agent is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -1597,7 +1597,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Backup Restore Target is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -1636,7 +1636,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Agent Backup Restore Target Servers is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -1680,7 +1680,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.AgentBackupRestoreTargetServerListResponse.model_validate(_response.json())
+        return _models.AgentBackupRestoreTargetServerListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Backup Agents is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -1730,7 +1730,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupAgentListResponse.model_validate(_response.json())
+        return _models.BackupAgentListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Backup Histories is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -1787,7 +1787,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupHistoryListResponse.model_validate(_response.json())
+        return _models.BackupHistoryListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Backup Region Relationship is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -1832,7 +1832,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupListRegionRelationshipResponse.model_validate(_response.json())
+        return _models.BackupListRegionRelationshipResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Backup Restore Histories is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -1890,7 +1890,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreHistoryListResponse.model_validate(_response.json())
+        return _models.BackupRestoreHistoryListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Backup Restore Subnets is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -1934,7 +1934,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreSubnetListResponse.model_validate(_response.json())
+        return _models.BackupRestoreSubnetListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Backup Restore Targets is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -1989,7 +1989,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreTargetListResponse.model_validate(_response.json())
+        return _models.BackupRestoreTargetListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Backup Schedules is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -2023,7 +2023,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BackupScheduleListResponse.model_validate(_response.json())
+        return _models.BackupScheduleListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Backup Targets is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -2070,7 +2070,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupTargetListResponse.model_validate(_response.json())
+        return _models.BackupTargetListResponse.model_validate_json(_response.content)
 
     @deprecated("List Backups is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None)
     async def list_backups(
@@ -2115,7 +2115,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupListResponse.model_validate(_response.json())
+        return _models.BackupListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Targets of Backup Agent is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -2163,7 +2163,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupAgentTargetListResponse.model_validate(_response.json())
+        return _models.BackupAgentTargetListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Manual Backup is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -2197,7 +2197,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Restore Agent Backup is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -2235,7 +2235,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Restore Backup is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -2271,7 +2271,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Backup Schedule is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -2309,7 +2309,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Filesystem Path is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -2347,7 +2347,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     @deprecated("Show Backup is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None)
     async def show_backup(self, backup_id: str) -> _models.BackupDetailResponse:
@@ -2379,7 +2379,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BackupDetailResponse.model_validate(_response.json())
+        return _models.BackupDetailResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Backup Agent is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -2413,7 +2413,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BackupAgentDetailResponse.model_validate(_response.json())
+        return _models.BackupAgentDetailResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Backup Agent Install File Path is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -2445,7 +2445,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.InstallFilePathResponse.model_validate(_response.json())
+        return _models.InstallFilePathResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Update Replication Use is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -2484,7 +2484,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Update Retention Period is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -2523,4 +2523,4 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)

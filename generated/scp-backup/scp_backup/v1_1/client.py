@@ -129,7 +129,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Check Backup Name Duplicate is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -161,7 +161,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupNameDuplicateResponse.model_validate(_response.json())
+        return _models.BackupNameDuplicateResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Check Backup Restore Server Name Duplicate is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -195,7 +195,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreServerNameDuplicateResponse.model_validate(_response.json())
+        return _models.BackupRestoreServerNameDuplicateResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Check Filesystem Path Duplication is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -231,7 +231,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.CheckFileSystemDuplicationResponse.model_validate(_response.json())
+        return _models.CheckFileSystemDuplicationResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Backup is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -261,7 +261,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Backup Agent is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -291,7 +291,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Backup is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -325,7 +325,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Backup Agent is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -359,7 +359,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Backup Restore Target is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -398,7 +398,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Agent Backup Restore Target Servers is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -442,7 +442,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.AgentBackupRestoreTargetServerListResponse.model_validate(_response.json())
+        return _models.AgentBackupRestoreTargetServerListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Backup Agents is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -492,7 +492,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupAgentListResponse.model_validate(_response.json())
+        return _models.BackupAgentListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Backup Histories is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -549,7 +549,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupHistoryListResponse.model_validate(_response.json())
+        return _models.BackupHistoryListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Backup Region Relationship is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -597,7 +597,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupListRegionRelationshipResponse.model_validate(_response.json())
+        return _models.BackupListRegionRelationshipResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Backup Restore Histories is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -655,7 +655,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreHistoryListResponse.model_validate(_response.json())
+        return _models.BackupRestoreHistoryListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Backup Restore Subnets is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -699,7 +699,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreSubnetListResponse.model_validate(_response.json())
+        return _models.BackupRestoreSubnetListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Backup Restore Targets is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -754,7 +754,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreTargetListResponse.model_validate(_response.json())
+        return _models.BackupRestoreTargetListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Backup Schedules is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -788,7 +788,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BackupScheduleListResponse.model_validate(_response.json())
+        return _models.BackupScheduleListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Backup Targets is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -835,7 +835,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupTargetListResponse.model_validate(_response.json())
+        return _models.BackupTargetListResponse.model_validate_json(_response.content)
 
     @deprecated("List Backups is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None)
     def list_backups(
@@ -880,7 +880,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupListResponse.model_validate(_response.json())
+        return _models.BackupListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Targets of Backup Agent is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -928,7 +928,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupAgentTargetListResponse.model_validate(_response.json())
+        return _models.BackupAgentTargetListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Manual Backup is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -962,7 +962,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Restore Agent Backup is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -998,7 +998,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Restore Backup is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -1034,7 +1034,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Backup Schedule is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -1072,7 +1072,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Filesystem Path is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -1108,7 +1108,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     @deprecated("Show Backup is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None)
     def show_backup(self, backup_id: str) -> _models.BackupDetailResponse1Dot1:
@@ -1140,7 +1140,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BackupDetailResponse1Dot1.model_validate(_response.json())
+        return _models.BackupDetailResponse1Dot1.model_validate_json(_response.content)
 
     @deprecated(
         "Show Backup Agent is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -1174,7 +1174,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BackupAgentDetailResponse.model_validate(_response.json())
+        return _models.BackupAgentDetailResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Backup Agent Install File Path is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -1206,7 +1206,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.InstallFilePathResponse.model_validate(_response.json())
+        return _models.InstallFilePathResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Update Replication Use is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -1245,7 +1245,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Update Retention Period is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -1284,7 +1284,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
 
 class AsyncClient:
@@ -1370,7 +1370,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Check Backup Name Duplicate is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -1402,7 +1402,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupNameDuplicateResponse.model_validate(_response.json())
+        return _models.BackupNameDuplicateResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Check Backup Restore Server Name Duplicate is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -1436,7 +1436,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreServerNameDuplicateResponse.model_validate(_response.json())
+        return _models.BackupRestoreServerNameDuplicateResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Check Filesystem Path Duplication is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -1472,7 +1472,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.CheckFileSystemDuplicationResponse.model_validate(_response.json())
+        return _models.CheckFileSystemDuplicationResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Backup is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -1502,7 +1502,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Backup Agent is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -1532,7 +1532,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Backup is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -1566,7 +1566,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Backup Agent is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -1600,7 +1600,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Backup Restore Target is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -1639,7 +1639,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Agent Backup Restore Target Servers is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -1683,7 +1683,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.AgentBackupRestoreTargetServerListResponse.model_validate(_response.json())
+        return _models.AgentBackupRestoreTargetServerListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Backup Agents is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -1733,7 +1733,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupAgentListResponse.model_validate(_response.json())
+        return _models.BackupAgentListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Backup Histories is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -1790,7 +1790,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupHistoryListResponse.model_validate(_response.json())
+        return _models.BackupHistoryListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Backup Region Relationship is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -1838,7 +1838,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupListRegionRelationshipResponse.model_validate(_response.json())
+        return _models.BackupListRegionRelationshipResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Backup Restore Histories is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -1896,7 +1896,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreHistoryListResponse.model_validate(_response.json())
+        return _models.BackupRestoreHistoryListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Backup Restore Subnets is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -1940,7 +1940,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreSubnetListResponse.model_validate(_response.json())
+        return _models.BackupRestoreSubnetListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Backup Restore Targets is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -1995,7 +1995,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreTargetListResponse.model_validate(_response.json())
+        return _models.BackupRestoreTargetListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Backup Schedules is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -2029,7 +2029,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BackupScheduleListResponse.model_validate(_response.json())
+        return _models.BackupScheduleListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Backup Targets is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -2076,7 +2076,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupTargetListResponse.model_validate(_response.json())
+        return _models.BackupTargetListResponse.model_validate_json(_response.content)
 
     @deprecated("List Backups is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None)
     async def list_backups(
@@ -2121,7 +2121,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupListResponse.model_validate(_response.json())
+        return _models.BackupListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Targets of Backup Agent is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -2169,7 +2169,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupAgentTargetListResponse.model_validate(_response.json())
+        return _models.BackupAgentTargetListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Manual Backup is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -2203,7 +2203,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Restore Agent Backup is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -2241,7 +2241,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Restore Backup is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -2277,7 +2277,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Backup Schedule is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -2315,7 +2315,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Filesystem Path is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -2353,7 +2353,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     @deprecated("Show Backup is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None)
     async def show_backup(self, backup_id: str) -> _models.BackupDetailResponse1Dot1:
@@ -2385,7 +2385,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BackupDetailResponse1Dot1.model_validate(_response.json())
+        return _models.BackupDetailResponse1Dot1.model_validate_json(_response.content)
 
     @deprecated(
         "Show Backup Agent is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -2419,7 +2419,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BackupAgentDetailResponse.model_validate(_response.json())
+        return _models.BackupAgentDetailResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Backup Agent Install File Path is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -2451,7 +2451,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.InstallFilePathResponse.model_validate(_response.json())
+        return _models.InstallFilePathResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Update Replication Use is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -2490,7 +2490,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Update Retention Period is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -2529,4 +2529,4 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)

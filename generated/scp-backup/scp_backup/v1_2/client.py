@@ -121,7 +121,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     def check_backup_name_duplicate(self, *, backup_name: str) -> _models.BackupNameDuplicateResponse:
         """Check Backup Name Duplicate
@@ -146,7 +146,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupNameDuplicateResponse.model_validate(_response.json())
+        return _models.BackupNameDuplicateResponse.model_validate_json(_response.content)
 
     def check_backup_restore_server_name_duplicate(
         self, *, restore_server_name: str
@@ -173,7 +173,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreServerNameDuplicateResponse.model_validate(_response.json())
+        return _models.BackupRestoreServerNameDuplicateResponse.model_validate_json(_response.content)
 
     def check_filesystem_path_duplication(
         self, *, filesystem_path: str, server_uuid: str
@@ -202,7 +202,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.CheckFileSystemDuplicationResponse.model_validate(_response.json())
+        return _models.CheckFileSystemDuplicationResponse.model_validate_json(_response.content)
 
     def create_backup(self, *, body: _models.BackupCreateRequest1Dot2) -> _models.SyncResponse:
         """Create Backup
@@ -226,7 +226,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     def create_backup_agent(self, *, body: _models.BackupAgentCreateRequest1Dot2) -> _models.SyncResponse:
         """Create Backup Agent
@@ -250,7 +250,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     def delete_backup(self, backup_id: str) -> _models.SyncResponse:
         """Delete Backup
@@ -278,7 +278,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     def delete_backup_agent(self, backup_agent_id: str) -> _models.SyncResponse:
         """Delete Backup Agent
@@ -306,7 +306,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     def delete_backup_restore_target(
         self, backup_id: str, *, body: _models.BackupRestoreTargetDeleteRequest
@@ -338,7 +338,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     def list_agent_backup_restore_target_servers(
         self, backup_id: str, *, server_name: str | None = None, page: int | None = None, size: int | None = None
@@ -375,7 +375,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.AgentBackupRestoreTargetServerListResponse1Dot2.model_validate(_response.json())
+        return _models.AgentBackupRestoreTargetServerListResponse1Dot2.model_validate_json(_response.content)
 
     def list_backup_agents(
         self,
@@ -419,7 +419,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupAgentListResponse1Dot2.model_validate(_response.json())
+        return _models.BackupAgentListResponse1Dot2.model_validate_json(_response.content)
 
     def list_backup_histories(
         self,
@@ -470,7 +470,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupHistoryListResponse.model_validate(_response.json())
+        return _models.BackupHistoryListResponse.model_validate_json(_response.content)
 
     def list_backup_region_relationship(
         self,
@@ -511,7 +511,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupListRegionRelationshipResponse.model_validate(_response.json())
+        return _models.BackupListRegionRelationshipResponse.model_validate_json(_response.content)
 
     def list_backup_restore_histories(
         self,
@@ -562,7 +562,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreHistoryListResponse.model_validate(_response.json())
+        return _models.BackupRestoreHistoryListResponse.model_validate_json(_response.content)
 
     def list_backup_restore_subnets(
         self, backup_id: str, *, region: str, vpc_id: str | None = None, state: str | None = None
@@ -599,7 +599,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreSubnetListResponse.model_validate(_response.json())
+        return _models.BackupRestoreSubnetListResponse.model_validate_json(_response.content)
 
     def list_backup_restore_targets(
         self,
@@ -647,7 +647,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreTargetListResponse.model_validate(_response.json())
+        return _models.BackupRestoreTargetListResponse.model_validate_json(_response.content)
 
     def list_backup_schedules(self, backup_id: str) -> _models.BackupScheduleListResponse:
         """List Backup Schedules
@@ -675,7 +675,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BackupScheduleListResponse.model_validate(_response.json())
+        return _models.BackupScheduleListResponse.model_validate_json(_response.content)
 
     def list_backup_targets(
         self,
@@ -719,7 +719,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupTargetListResponse.model_validate(_response.json())
+        return _models.BackupTargetListResponse.model_validate_json(_response.content)
 
     def list_backups(
         self,
@@ -760,7 +760,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupListResponse.model_validate(_response.json())
+        return _models.BackupListResponse.model_validate_json(_response.content)
 
     def list_filesystem_path(
         self, backup_id: str, *, restore_target_id: str, path: str
@@ -795,7 +795,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.FileSystemPathListResponse.model_validate(_response.json())
+        return _models.FileSystemPathListResponse.model_validate_json(_response.content)
 
     def list_targets_of_backup_agent(
         self,
@@ -836,7 +836,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupAgentTargetListResponse1Dot2.model_validate(_response.json())
+        return _models.BackupAgentTargetListResponse1Dot2.model_validate_json(_response.content)
 
     def manual_backup(self, backup_id: str) -> _models.SyncResponse:
         """Manual Backup
@@ -864,7 +864,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     def restore_agent_backup(self, backup_id: str, *, body: _models.AgentBackupRestoreRequest) -> _models.SyncResponse:
         """Restore Agent Backup
@@ -894,7 +894,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     def restore_backup(self, backup_id: str, *, body: _models.BackupRestoreRequest) -> _models.AsyncResponse:
         """Restore Backup
@@ -924,7 +924,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     def set_backup_schedule(
         self, backup_id: str, *, body: _models.ModifyBackupSchedulesRequest
@@ -956,7 +956,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     def set_filesystem_path(
         self, backup_id: str, *, body: _models.FileSystemPathUpdateRequest1Dot2
@@ -988,7 +988,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     def show_backup(self, backup_id: str) -> _models.BackupDetailResponse1Dot2:
         """Show Backup
@@ -1016,7 +1016,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BackupDetailResponse1Dot2.model_validate(_response.json())
+        return _models.BackupDetailResponse1Dot2.model_validate_json(_response.content)
 
     def show_backup_agent(self, backup_agent_id: str) -> _models.BackupAgentDetailResponse1Dot2:
         """Show Backup Agent
@@ -1044,7 +1044,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BackupAgentDetailResponse1Dot2.model_validate(_response.json())
+        return _models.BackupAgentDetailResponse1Dot2.model_validate_json(_response.content)
 
     def show_backup_agent_install_file_path(self, *, os_type: str) -> _models.InstallFilePathResponse:
         """Show Backup Agent Install File Path
@@ -1069,7 +1069,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.InstallFilePathResponse.model_validate(_response.json())
+        return _models.InstallFilePathResponse.model_validate_json(_response.content)
 
     def update_replication_use(
         self, backup_id: str, *, body: _models.BackupReplicationUseUpdateBody
@@ -1101,7 +1101,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     def update_retention_period(
         self, backup_id: str, *, body: _models.RetentionPeriodUpdateBody
@@ -1133,7 +1133,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
 
 class AsyncClient:
@@ -1212,7 +1212,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     async def check_backup_name_duplicate(self, *, backup_name: str) -> _models.BackupNameDuplicateResponse:
         """Check Backup Name Duplicate
@@ -1237,7 +1237,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupNameDuplicateResponse.model_validate(_response.json())
+        return _models.BackupNameDuplicateResponse.model_validate_json(_response.content)
 
     async def check_backup_restore_server_name_duplicate(
         self, *, restore_server_name: str
@@ -1264,7 +1264,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreServerNameDuplicateResponse.model_validate(_response.json())
+        return _models.BackupRestoreServerNameDuplicateResponse.model_validate_json(_response.content)
 
     async def check_filesystem_path_duplication(
         self, *, filesystem_path: str, server_uuid: str
@@ -1293,7 +1293,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.CheckFileSystemDuplicationResponse.model_validate(_response.json())
+        return _models.CheckFileSystemDuplicationResponse.model_validate_json(_response.content)
 
     async def create_backup(self, *, body: _models.BackupCreateRequest1Dot2) -> _models.SyncResponse:
         """Create Backup
@@ -1317,7 +1317,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     async def create_backup_agent(self, *, body: _models.BackupAgentCreateRequest1Dot2) -> _models.SyncResponse:
         """Create Backup Agent
@@ -1341,7 +1341,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     async def delete_backup(self, backup_id: str) -> _models.SyncResponse:
         """Delete Backup
@@ -1369,7 +1369,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     async def delete_backup_agent(self, backup_agent_id: str) -> _models.SyncResponse:
         """Delete Backup Agent
@@ -1397,7 +1397,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     async def delete_backup_restore_target(
         self, backup_id: str, *, body: _models.BackupRestoreTargetDeleteRequest
@@ -1429,7 +1429,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     async def list_agent_backup_restore_target_servers(
         self, backup_id: str, *, server_name: str | None = None, page: int | None = None, size: int | None = None
@@ -1466,7 +1466,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.AgentBackupRestoreTargetServerListResponse1Dot2.model_validate(_response.json())
+        return _models.AgentBackupRestoreTargetServerListResponse1Dot2.model_validate_json(_response.content)
 
     async def list_backup_agents(
         self,
@@ -1510,7 +1510,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupAgentListResponse1Dot2.model_validate(_response.json())
+        return _models.BackupAgentListResponse1Dot2.model_validate_json(_response.content)
 
     async def list_backup_histories(
         self,
@@ -1561,7 +1561,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupHistoryListResponse.model_validate(_response.json())
+        return _models.BackupHistoryListResponse.model_validate_json(_response.content)
 
     async def list_backup_region_relationship(
         self,
@@ -1602,7 +1602,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupListRegionRelationshipResponse.model_validate(_response.json())
+        return _models.BackupListRegionRelationshipResponse.model_validate_json(_response.content)
 
     async def list_backup_restore_histories(
         self,
@@ -1653,7 +1653,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreHistoryListResponse.model_validate(_response.json())
+        return _models.BackupRestoreHistoryListResponse.model_validate_json(_response.content)
 
     async def list_backup_restore_subnets(
         self, backup_id: str, *, region: str, vpc_id: str | None = None, state: str | None = None
@@ -1690,7 +1690,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreSubnetListResponse.model_validate(_response.json())
+        return _models.BackupRestoreSubnetListResponse.model_validate_json(_response.content)
 
     async def list_backup_restore_targets(
         self,
@@ -1738,7 +1738,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreTargetListResponse.model_validate(_response.json())
+        return _models.BackupRestoreTargetListResponse.model_validate_json(_response.content)
 
     async def list_backup_schedules(self, backup_id: str) -> _models.BackupScheduleListResponse:
         """List Backup Schedules
@@ -1766,7 +1766,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BackupScheduleListResponse.model_validate(_response.json())
+        return _models.BackupScheduleListResponse.model_validate_json(_response.content)
 
     async def list_backup_targets(
         self,
@@ -1810,7 +1810,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupTargetListResponse.model_validate(_response.json())
+        return _models.BackupTargetListResponse.model_validate_json(_response.content)
 
     async def list_backups(
         self,
@@ -1851,7 +1851,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupListResponse.model_validate(_response.json())
+        return _models.BackupListResponse.model_validate_json(_response.content)
 
     async def list_filesystem_path(
         self, backup_id: str, *, restore_target_id: str, path: str
@@ -1886,7 +1886,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.FileSystemPathListResponse.model_validate(_response.json())
+        return _models.FileSystemPathListResponse.model_validate_json(_response.content)
 
     async def list_targets_of_backup_agent(
         self,
@@ -1927,7 +1927,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupAgentTargetListResponse1Dot2.model_validate(_response.json())
+        return _models.BackupAgentTargetListResponse1Dot2.model_validate_json(_response.content)
 
     async def manual_backup(self, backup_id: str) -> _models.SyncResponse:
         """Manual Backup
@@ -1955,7 +1955,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     async def restore_agent_backup(
         self, backup_id: str, *, body: _models.AgentBackupRestoreRequest
@@ -1987,7 +1987,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     async def restore_backup(self, backup_id: str, *, body: _models.BackupRestoreRequest) -> _models.AsyncResponse:
         """Restore Backup
@@ -2017,7 +2017,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     async def set_backup_schedule(
         self, backup_id: str, *, body: _models.ModifyBackupSchedulesRequest
@@ -2049,7 +2049,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     async def set_filesystem_path(
         self, backup_id: str, *, body: _models.FileSystemPathUpdateRequest1Dot2
@@ -2081,7 +2081,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     async def show_backup(self, backup_id: str) -> _models.BackupDetailResponse1Dot2:
         """Show Backup
@@ -2109,7 +2109,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BackupDetailResponse1Dot2.model_validate(_response.json())
+        return _models.BackupDetailResponse1Dot2.model_validate_json(_response.content)
 
     async def show_backup_agent(self, backup_agent_id: str) -> _models.BackupAgentDetailResponse1Dot2:
         """Show Backup Agent
@@ -2137,7 +2137,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BackupAgentDetailResponse1Dot2.model_validate(_response.json())
+        return _models.BackupAgentDetailResponse1Dot2.model_validate_json(_response.content)
 
     async def show_backup_agent_install_file_path(self, *, os_type: str) -> _models.InstallFilePathResponse:
         """Show Backup Agent Install File Path
@@ -2162,7 +2162,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.InstallFilePathResponse.model_validate(_response.json())
+        return _models.InstallFilePathResponse.model_validate_json(_response.content)
 
     async def update_replication_use(
         self, backup_id: str, *, body: _models.BackupReplicationUseUpdateBody
@@ -2194,7 +2194,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)
 
     async def update_retention_period(
         self, backup_id: str, *, body: _models.RetentionPeriodUpdateBody
@@ -2226,4 +2226,4 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate(_response.json())
+        return _models.SyncResponse.model_validate_json(_response.content)

@@ -133,7 +133,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupMemberResponse.model_validate(_response.json())
+        return _models.VolumeGroupMemberResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Attach Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -169,7 +169,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeResponse.model_validate(_response.json())
+        return _models.VolumeResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -199,7 +199,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -227,7 +227,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Group Replication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -266,7 +266,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Group Snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -299,7 +299,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Group Snapshot Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -338,7 +338,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Replication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -377,7 +377,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -412,7 +412,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Snapshot Rate is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -451,7 +451,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Snapshot Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -490,7 +490,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -524,7 +524,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume Group Replication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -559,7 +559,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupReplicationDeleteResponse.model_validate(_response.json())
+        return _models.VolumeGroupReplicationDeleteResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume Group Snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -598,7 +598,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotDeleteResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotDeleteResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume Group Snapshot Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -635,7 +635,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume Replication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -670,7 +670,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume Snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -707,7 +707,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotDeleteResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotDeleteResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume Snapshot Rate is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -742,7 +742,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume Snapshot Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -777,7 +777,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Detach Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -813,7 +813,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeResponse.model_validate(_response.json())
+        return _models.VolumeResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Volume Group Snapshots is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -848,7 +848,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotListResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Volume Groups is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -887,7 +887,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupListResponse.model_validate(_response.json())
+        return _models.VolumeGroupListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Volume Groups is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -927,7 +927,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeGroupListResponse.model_validate(_response.json()).volume_groups or []
+            _items = _models.VolumeGroupListResponse.model_validate_json(_response.content).volume_groups or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -964,7 +964,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotListResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotListResponse.model_validate_json(_response.content)
 
     @deprecated("List Volumes is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
     def list_volumes(
@@ -1012,7 +1012,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeListResponse.model_validate(_response.json())
+        return _models.VolumeListResponse.model_validate_json(_response.content)
 
     @deprecated("List Volumes is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
     def iter_list_volumes(
@@ -1060,7 +1060,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeListResponse.model_validate(_response.json()).volumes or []
+            _items = _models.VolumeListResponse.model_validate_json(_response.content).volumes or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -1102,7 +1102,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupMemberResponse.model_validate(_response.json())
+        return _models.VolumeGroupMemberResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Restore Volume Group Snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1141,7 +1141,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotRestoreResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotRestoreResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Restore Volume Snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1178,7 +1178,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotRestoreResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotRestoreResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Volume Group Replication Cycle is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1217,7 +1217,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupReplicationUpdateCycleResponse.model_validate(_response.json())
+        return _models.VolumeGroupReplicationUpdateCycleResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Volume Group Replication Policy is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1256,7 +1256,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupReplicationUpdatePolicyResponse.model_validate(_response.json())
+        return _models.VolumeGroupReplicationUpdatePolicyResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Volume Group Snapshot Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1295,7 +1295,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Volume Replication Cycle is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1334,7 +1334,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeReplicationCycleResponse.model_validate(_response.json())
+        return _models.VolumeReplicationCycleResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Volume Replication Policy is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1373,7 +1373,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeReplicationPolicyResponse.model_validate(_response.json())
+        return _models.VolumeReplicationPolicyResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Volume Snapshot Rate is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1412,7 +1412,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Volume Snapshot Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1451,7 +1451,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
 
     @deprecated("Show Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
     def show_volume(self, volume_id: str) -> _models.VolumeResponse:
@@ -1483,7 +1483,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeResponse.model_validate(_response.json())
+        return _models.VolumeResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Volume Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -1515,7 +1515,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupResponse.model_validate(_response.json())
+        return _models.VolumeGroupResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Volume Group Replication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1548,7 +1548,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupReplicationSyncTabResponse.model_validate(_response.json())
+        return _models.VolumeGroupReplicationSyncTabResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Volume Replication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1583,7 +1583,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeReplicationResponse.model_validate(_response.json())
+        return _models.VolumeReplicationResponse.model_validate_json(_response.content)
 
 
 class AsyncClient:
@@ -1673,7 +1673,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupMemberResponse.model_validate(_response.json())
+        return _models.VolumeGroupMemberResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Attach Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -1709,7 +1709,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeResponse.model_validate(_response.json())
+        return _models.VolumeResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -1739,7 +1739,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -1767,7 +1767,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Group Replication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1806,7 +1806,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Group Snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1839,7 +1839,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Group Snapshot Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1878,7 +1878,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Replication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1917,7 +1917,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1952,7 +1952,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Snapshot Rate is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1991,7 +1991,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Snapshot Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -2030,7 +2030,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -2064,7 +2064,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume Group Replication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -2101,7 +2101,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupReplicationDeleteResponse.model_validate(_response.json())
+        return _models.VolumeGroupReplicationDeleteResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume Group Snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -2140,7 +2140,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotDeleteResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotDeleteResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume Group Snapshot Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -2177,7 +2177,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume Replication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -2212,7 +2212,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume Snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -2249,7 +2249,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotDeleteResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotDeleteResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume Snapshot Rate is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -2284,7 +2284,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume Snapshot Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -2319,7 +2319,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Detach Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -2355,7 +2355,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeResponse.model_validate(_response.json())
+        return _models.VolumeResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Volume Group Snapshots is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -2390,7 +2390,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotListResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Volume Groups is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -2429,7 +2429,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupListResponse.model_validate(_response.json())
+        return _models.VolumeGroupListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Volume Groups is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -2469,7 +2469,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeGroupListResponse.model_validate(_response.json()).volume_groups or []
+            _items = _models.VolumeGroupListResponse.model_validate_json(_response.content).volume_groups or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -2507,7 +2507,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotListResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotListResponse.model_validate_json(_response.content)
 
     @deprecated("List Volumes is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
     async def list_volumes(
@@ -2555,7 +2555,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeListResponse.model_validate(_response.json())
+        return _models.VolumeListResponse.model_validate_json(_response.content)
 
     @deprecated("List Volumes is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
     async def iter_list_volumes(
@@ -2603,7 +2603,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeListResponse.model_validate(_response.json()).volumes or []
+            _items = _models.VolumeListResponse.model_validate_json(_response.content).volumes or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -2646,7 +2646,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupMemberResponse.model_validate(_response.json())
+        return _models.VolumeGroupMemberResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Restore Volume Group Snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -2685,7 +2685,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotRestoreResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotRestoreResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Restore Volume Snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -2722,7 +2722,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotRestoreResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotRestoreResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Volume Group Replication Cycle is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -2761,7 +2761,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupReplicationUpdateCycleResponse.model_validate(_response.json())
+        return _models.VolumeGroupReplicationUpdateCycleResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Volume Group Replication Policy is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -2800,7 +2800,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupReplicationUpdatePolicyResponse.model_validate(_response.json())
+        return _models.VolumeGroupReplicationUpdatePolicyResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Volume Group Snapshot Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -2839,7 +2839,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Volume Replication Cycle is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -2878,7 +2878,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeReplicationCycleResponse.model_validate(_response.json())
+        return _models.VolumeReplicationCycleResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Volume Replication Policy is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -2917,7 +2917,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeReplicationPolicyResponse.model_validate(_response.json())
+        return _models.VolumeReplicationPolicyResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Volume Snapshot Rate is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -2956,7 +2956,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Volume Snapshot Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -2995,7 +2995,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
 
     @deprecated("Show Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
     async def show_volume(self, volume_id: str) -> _models.VolumeResponse:
@@ -3027,7 +3027,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeResponse.model_validate(_response.json())
+        return _models.VolumeResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Volume Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -3059,7 +3059,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupResponse.model_validate(_response.json())
+        return _models.VolumeGroupResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Volume Group Replication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -3094,7 +3094,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupReplicationSyncTabResponse.model_validate(_response.json())
+        return _models.VolumeGroupReplicationSyncTabResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Volume Replication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -3129,4 +3129,4 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeReplicationResponse.model_validate(_response.json())
+        return _models.VolumeReplicationResponse.model_validate_json(_response.content)

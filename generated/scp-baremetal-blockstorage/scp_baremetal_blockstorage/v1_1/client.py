@@ -133,7 +133,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupMemberResponse.model_validate(_response.json())
+        return _models.VolumeGroupMemberResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Attach Volume is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3", category=None
@@ -169,7 +169,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeResponse.model_validate(_response.json())
+        return _models.VolumeResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3", category=None
@@ -199,7 +199,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Group is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3", category=None
@@ -227,7 +227,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Group Recovery is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -266,7 +266,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Group Replication is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -305,7 +305,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Group Snapshot is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -338,7 +338,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Group Snapshot Schedule is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -377,7 +377,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Recovery is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -416,7 +416,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Replication is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -455,7 +455,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Snapshot is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -490,7 +490,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Snapshot Rate is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -529,7 +529,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Snapshot Schedule is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -568,7 +568,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3", category=None
@@ -602,7 +602,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume Group Replication is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -637,7 +637,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupReplicationDeleteResponse.model_validate(_response.json())
+        return _models.VolumeGroupReplicationDeleteResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume Group Snapshot is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -676,7 +676,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotDeleteResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotDeleteResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume Group Snapshot Schedule is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -713,7 +713,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume Replication is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -748,7 +748,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume Snapshot is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -785,7 +785,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotDeleteResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotDeleteResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume Snapshot Rate is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -820,7 +820,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume Snapshot Schedule is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -855,7 +855,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Detach Volume is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3", category=None
@@ -891,7 +891,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeResponse.model_validate(_response.json())
+        return _models.VolumeResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Volume Group Snapshots is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -926,7 +926,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotListResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Volume Groups is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3", category=None
@@ -965,7 +965,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupListResponse.model_validate(_response.json())
+        return _models.VolumeGroupListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Volume Groups is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3", category=None
@@ -1005,7 +1005,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeGroupListResponse.model_validate(_response.json()).volume_groups or []
+            _items = _models.VolumeGroupListResponse.model_validate_json(_response.content).volume_groups or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -1042,7 +1042,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotListResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotListResponse.model_validate_json(_response.content)
 
     @deprecated("List Volumes is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3", category=None)
     def list_volumes(
@@ -1090,7 +1090,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeListResponse.model_validate(_response.json())
+        return _models.VolumeListResponse.model_validate_json(_response.content)
 
     @deprecated("List Volumes is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3", category=None)
     def iter_list_volumes(
@@ -1138,7 +1138,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeListResponse.model_validate(_response.json()).volumes or []
+            _items = _models.VolumeListResponse.model_validate_json(_response.content).volumes or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -1180,7 +1180,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupMemberResponse.model_validate(_response.json())
+        return _models.VolumeGroupMemberResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Restore Volume Group Snapshot is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -1219,7 +1219,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotRestoreResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotRestoreResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Restore Volume Snapshot is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -1256,7 +1256,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotRestoreResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotRestoreResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Volume Group Replication Cycle is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -1295,7 +1295,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupReplicationUpdateCycleResponse.model_validate(_response.json())
+        return _models.VolumeGroupReplicationUpdateCycleResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Volume Group Replication Policy is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -1334,7 +1334,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupReplicationUpdatePolicyResponse.model_validate(_response.json())
+        return _models.VolumeGroupReplicationUpdatePolicyResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Volume Group Snapshot Schedule is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -1373,7 +1373,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Volume Replication Cycle is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -1412,7 +1412,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeReplicationCycleResponse.model_validate(_response.json())
+        return _models.VolumeReplicationCycleResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Volume Replication Policy is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -1451,7 +1451,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeReplicationPolicyResponse.model_validate(_response.json())
+        return _models.VolumeReplicationPolicyResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Volume Snapshot Rate is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -1490,7 +1490,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Volume Snapshot Schedule is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -1529,7 +1529,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
 
     @deprecated("Show Volume is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3", category=None)
     def show_volume(self, volume_id: str) -> _models.VolumeResponse:
@@ -1561,7 +1561,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeResponse.model_validate(_response.json())
+        return _models.VolumeResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Volume Group is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3", category=None
@@ -1593,7 +1593,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupResponse.model_validate(_response.json())
+        return _models.VolumeGroupResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Volume Group Replication is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -1626,7 +1626,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupReplicationSyncTabResponse.model_validate(_response.json())
+        return _models.VolumeGroupReplicationSyncTabResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Volume Replication is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -1661,7 +1661,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeReplicationResponse.model_validate(_response.json())
+        return _models.VolumeReplicationResponse.model_validate_json(_response.content)
 
 
 class AsyncClient:
@@ -1751,7 +1751,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupMemberResponse.model_validate(_response.json())
+        return _models.VolumeGroupMemberResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Attach Volume is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3", category=None
@@ -1787,7 +1787,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeResponse.model_validate(_response.json())
+        return _models.VolumeResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3", category=None
@@ -1817,7 +1817,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Group is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3", category=None
@@ -1845,7 +1845,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Group Recovery is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -1884,7 +1884,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Group Replication is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -1923,7 +1923,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Group Snapshot is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -1956,7 +1956,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Group Snapshot Schedule is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -1995,7 +1995,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Recovery is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -2034,7 +2034,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Replication is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -2073,7 +2073,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Snapshot is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -2108,7 +2108,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Snapshot Rate is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -2147,7 +2147,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Snapshot Schedule is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -2186,7 +2186,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3", category=None
@@ -2220,7 +2220,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume Group Replication is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -2257,7 +2257,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupReplicationDeleteResponse.model_validate(_response.json())
+        return _models.VolumeGroupReplicationDeleteResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume Group Snapshot is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -2296,7 +2296,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotDeleteResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotDeleteResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume Group Snapshot Schedule is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -2333,7 +2333,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume Replication is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -2368,7 +2368,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume Snapshot is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -2405,7 +2405,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotDeleteResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotDeleteResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume Snapshot Rate is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -2440,7 +2440,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume Snapshot Schedule is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -2475,7 +2475,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Detach Volume is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3", category=None
@@ -2511,7 +2511,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeResponse.model_validate(_response.json())
+        return _models.VolumeResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Volume Group Snapshots is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -2546,7 +2546,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotListResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Volume Groups is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3", category=None
@@ -2585,7 +2585,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupListResponse.model_validate(_response.json())
+        return _models.VolumeGroupListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Volume Groups is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3", category=None
@@ -2625,7 +2625,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeGroupListResponse.model_validate(_response.json()).volume_groups or []
+            _items = _models.VolumeGroupListResponse.model_validate_json(_response.content).volume_groups or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -2663,7 +2663,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotListResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotListResponse.model_validate_json(_response.content)
 
     @deprecated("List Volumes is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3", category=None)
     async def list_volumes(
@@ -2711,7 +2711,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeListResponse.model_validate(_response.json())
+        return _models.VolumeListResponse.model_validate_json(_response.content)
 
     @deprecated("List Volumes is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3", category=None)
     async def iter_list_volumes(
@@ -2759,7 +2759,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeListResponse.model_validate(_response.json()).volumes or []
+            _items = _models.VolumeListResponse.model_validate_json(_response.content).volumes or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -2802,7 +2802,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupMemberResponse.model_validate(_response.json())
+        return _models.VolumeGroupMemberResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Restore Volume Group Snapshot is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -2841,7 +2841,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotRestoreResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotRestoreResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Restore Volume Snapshot is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -2878,7 +2878,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotRestoreResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotRestoreResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Volume Group Replication Cycle is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -2917,7 +2917,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupReplicationUpdateCycleResponse.model_validate(_response.json())
+        return _models.VolumeGroupReplicationUpdateCycleResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Volume Group Replication Policy is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -2956,7 +2956,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupReplicationUpdatePolicyResponse.model_validate(_response.json())
+        return _models.VolumeGroupReplicationUpdatePolicyResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Volume Group Snapshot Schedule is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -2995,7 +2995,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Volume Replication Cycle is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -3034,7 +3034,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeReplicationCycleResponse.model_validate(_response.json())
+        return _models.VolumeReplicationCycleResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Volume Replication Policy is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -3073,7 +3073,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeReplicationPolicyResponse.model_validate(_response.json())
+        return _models.VolumeReplicationPolicyResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Volume Snapshot Rate is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -3112,7 +3112,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Volume Snapshot Schedule is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -3151,7 +3151,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
 
     @deprecated("Show Volume is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3", category=None)
     async def show_volume(self, volume_id: str) -> _models.VolumeResponse:
@@ -3183,7 +3183,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeResponse.model_validate(_response.json())
+        return _models.VolumeResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Volume Group is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3", category=None
@@ -3215,7 +3215,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupResponse.model_validate(_response.json())
+        return _models.VolumeGroupResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Volume Group Replication is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -3250,7 +3250,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupReplicationSyncTabResponse.model_validate(_response.json())
+        return _models.VolumeGroupReplicationSyncTabResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Volume Replication is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -3285,4 +3285,4 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeReplicationResponse.model_validate(_response.json())
+        return _models.VolumeReplicationResponse.model_validate_json(_response.content)

@@ -133,7 +133,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupMemberResponse.model_validate(_response.json())
+        return _models.VolumeGroupMemberResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Attach Volume is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None
@@ -171,7 +171,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeAttachmentResponse.model_validate(_response.json())
+        return _models.VolumeAttachmentResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None
@@ -201,7 +201,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Group is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None
@@ -229,7 +229,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Group Recovery is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -268,7 +268,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Group Replication is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -307,7 +307,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Group Snapshot is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -340,7 +340,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Group Snapshot Schedule is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -379,7 +379,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Recovery is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -418,7 +418,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Replication is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -457,7 +457,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Snapshot is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -492,7 +492,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Snapshot Rate is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -531,7 +531,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Snapshot Schedule is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -570,7 +570,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None
@@ -604,7 +604,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume Group Replication is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -639,7 +639,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupReplicationDeleteResponse.model_validate(_response.json())
+        return _models.VolumeGroupReplicationDeleteResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume Group Snapshot is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -678,7 +678,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotDeleteResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotDeleteResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume Group Snapshot Schedule is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -715,7 +715,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume Replication is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -750,7 +750,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume Snapshot is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -787,7 +787,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotDeleteResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotDeleteResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume Snapshot Rate is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -822,7 +822,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume Snapshot Schedule is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -857,7 +857,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Detach Volume is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None
@@ -893,7 +893,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeAttachmentResponse.model_validate(_response.json())
+        return _models.VolumeAttachmentResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Volume Group Snapshots is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -928,7 +928,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotListResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Volume Groups is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None
@@ -967,7 +967,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupListResponse.model_validate(_response.json())
+        return _models.VolumeGroupListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Volume Groups is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None
@@ -1007,7 +1007,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeGroupListResponse.model_validate(_response.json()).volume_groups or []
+            _items = _models.VolumeGroupListResponse.model_validate_json(_response.content).volume_groups or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -1044,7 +1044,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotListResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotListResponse.model_validate_json(_response.content)
 
     @deprecated("List Volumes is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None)
     def list_volumes(
@@ -1092,7 +1092,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeListResponse.model_validate(_response.json())
+        return _models.VolumeListResponse.model_validate_json(_response.content)
 
     @deprecated("List Volumes is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None)
     def iter_list_volumes(
@@ -1140,7 +1140,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeListResponse.model_validate(_response.json()).volumes or []
+            _items = _models.VolumeListResponse.model_validate_json(_response.content).volumes or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -1182,7 +1182,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupMemberResponse.model_validate(_response.json())
+        return _models.VolumeGroupMemberResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Restore Volume Group Snapshot is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -1221,7 +1221,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotRestoreResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotRestoreResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Restore Volume Snapshot is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -1258,7 +1258,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotRestoreResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotRestoreResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Volume Group Replication Cycle is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -1297,7 +1297,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupReplicationUpdateCycleResponse.model_validate(_response.json())
+        return _models.VolumeGroupReplicationUpdateCycleResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Volume Group Replication Policy is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -1336,7 +1336,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupReplicationUpdatePolicyResponse.model_validate(_response.json())
+        return _models.VolumeGroupReplicationUpdatePolicyResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Volume Group Snapshot Schedule is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -1375,7 +1375,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Volume QoS is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None
@@ -1411,7 +1411,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SetVolumeQoSResponse.model_validate(_response.json())
+        return _models.SetVolumeQoSResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Volume Replication Cycle is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -1450,7 +1450,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeReplicationCycleResponse.model_validate(_response.json())
+        return _models.VolumeReplicationCycleResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Volume Replication Policy is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -1489,7 +1489,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeReplicationPolicyResponse.model_validate(_response.json())
+        return _models.VolumeReplicationPolicyResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Volume Snapshot Rate is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -1528,7 +1528,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Volume Snapshot Schedule is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -1567,7 +1567,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
 
     @deprecated("Show Volume is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None)
     def show_volume(self, volume_id: str) -> _models.VolumeResponseV1Dot2:
@@ -1599,7 +1599,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeResponseV1Dot2.model_validate(_response.json())
+        return _models.VolumeResponseV1Dot2.model_validate_json(_response.content)
 
     @deprecated(
         "Show Volume Group is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None
@@ -1631,7 +1631,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupResponse.model_validate(_response.json())
+        return _models.VolumeGroupResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Volume Group Replication is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -1664,7 +1664,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupReplicationSyncTabResponse.model_validate(_response.json())
+        return _models.VolumeGroupReplicationSyncTabResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Volume Replication is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -1699,7 +1699,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeReplicationResponse.model_validate(_response.json())
+        return _models.VolumeReplicationResponse.model_validate_json(_response.content)
 
 
 class AsyncClient:
@@ -1789,7 +1789,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupMemberResponse.model_validate(_response.json())
+        return _models.VolumeGroupMemberResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Attach Volume is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None
@@ -1827,7 +1827,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeAttachmentResponse.model_validate(_response.json())
+        return _models.VolumeAttachmentResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None
@@ -1857,7 +1857,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Group is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None
@@ -1885,7 +1885,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Group Recovery is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -1924,7 +1924,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Group Replication is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -1963,7 +1963,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Group Snapshot is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -1996,7 +1996,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Group Snapshot Schedule is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -2035,7 +2035,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Recovery is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -2074,7 +2074,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Replication is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -2113,7 +2113,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Snapshot is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -2148,7 +2148,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Snapshot Rate is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -2187,7 +2187,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Volume Snapshot Schedule is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -2226,7 +2226,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None
@@ -2260,7 +2260,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume Group Replication is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -2297,7 +2297,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupReplicationDeleteResponse.model_validate(_response.json())
+        return _models.VolumeGroupReplicationDeleteResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume Group Snapshot is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -2336,7 +2336,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotDeleteResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotDeleteResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume Group Snapshot Schedule is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -2373,7 +2373,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume Replication is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -2408,7 +2408,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume Snapshot is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -2445,7 +2445,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotDeleteResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotDeleteResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume Snapshot Rate is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -2480,7 +2480,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete Volume Snapshot Schedule is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -2515,7 +2515,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Detach Volume is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None
@@ -2553,7 +2553,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeAttachmentResponse.model_validate(_response.json())
+        return _models.VolumeAttachmentResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Volume Group Snapshots is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -2588,7 +2588,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotListResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Volume Groups is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None
@@ -2627,7 +2627,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupListResponse.model_validate(_response.json())
+        return _models.VolumeGroupListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Volume Groups is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None
@@ -2667,7 +2667,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeGroupListResponse.model_validate(_response.json()).volume_groups or []
+            _items = _models.VolumeGroupListResponse.model_validate_json(_response.content).volume_groups or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -2705,7 +2705,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotListResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotListResponse.model_validate_json(_response.content)
 
     @deprecated("List Volumes is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None)
     async def list_volumes(
@@ -2753,7 +2753,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeListResponse.model_validate(_response.json())
+        return _models.VolumeListResponse.model_validate_json(_response.content)
 
     @deprecated("List Volumes is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None)
     async def iter_list_volumes(
@@ -2801,7 +2801,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeListResponse.model_validate(_response.json()).volumes or []
+            _items = _models.VolumeListResponse.model_validate_json(_response.content).volumes or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -2844,7 +2844,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupMemberResponse.model_validate(_response.json())
+        return _models.VolumeGroupMemberResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Restore Volume Group Snapshot is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -2883,7 +2883,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotRestoreResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotRestoreResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Restore Volume Snapshot is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -2920,7 +2920,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotRestoreResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotRestoreResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Volume Group Replication Cycle is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -2959,7 +2959,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupReplicationUpdateCycleResponse.model_validate(_response.json())
+        return _models.VolumeGroupReplicationUpdateCycleResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Volume Group Replication Policy is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -2998,7 +2998,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupReplicationUpdatePolicyResponse.model_validate(_response.json())
+        return _models.VolumeGroupReplicationUpdatePolicyResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Volume Group Snapshot Schedule is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -3037,7 +3037,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Volume QoS is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None
@@ -3075,7 +3075,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SetVolumeQoSResponse.model_validate(_response.json())
+        return _models.SetVolumeQoSResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Volume Replication Cycle is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -3114,7 +3114,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeReplicationCycleResponse.model_validate(_response.json())
+        return _models.VolumeReplicationCycleResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Volume Replication Policy is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -3153,7 +3153,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeReplicationPolicyResponse.model_validate(_response.json())
+        return _models.VolumeReplicationPolicyResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Volume Snapshot Rate is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -3192,7 +3192,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Set Volume Snapshot Schedule is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -3231,7 +3231,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
 
     @deprecated("Show Volume is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None)
     async def show_volume(self, volume_id: str) -> _models.VolumeResponseV1Dot2:
@@ -3263,7 +3263,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeResponseV1Dot2.model_validate(_response.json())
+        return _models.VolumeResponseV1Dot2.model_validate_json(_response.content)
 
     @deprecated(
         "Show Volume Group is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None
@@ -3295,7 +3295,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupResponse.model_validate(_response.json())
+        return _models.VolumeGroupResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Volume Group Replication is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -3330,7 +3330,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupReplicationSyncTabResponse.model_validate(_response.json())
+        return _models.VolumeGroupReplicationSyncTabResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Volume Replication is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -3365,4 +3365,4 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeReplicationResponse.model_validate(_response.json())
+        return _models.VolumeReplicationResponse.model_validate_json(_response.content)

@@ -125,7 +125,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupMemberResponse.model_validate(_response.json())
+        return _models.VolumeGroupMemberResponse.model_validate_json(_response.content)
 
     def attach_volume(
         self, volume_id: str, *, body: _models.VolumeAttachmentRequest
@@ -157,7 +157,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeAttachmentResponse.model_validate(_response.json())
+        return _models.VolumeAttachmentResponse.model_validate_json(_response.content)
 
     def create_volume(self, *, body: _models.VolumeCreateRequestV1Dot2) -> _models.AsyncResponse:
         """Create Volume
@@ -181,7 +181,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     def create_volume_group(self, *, body: _models.VolumeGroupCreationRequest) -> _models.AsyncResponse:
         """Create Volume Group
@@ -203,7 +203,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     def create_volume_group_recovery(
         self, volume_group_id: str, *, body: _models.VolumeGroupRecoveryCreateRequest
@@ -235,7 +235,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     def create_volume_group_replication(
         self, volume_group_id: str, *, body: _models.VolumeGroupReplicationCreateRequest
@@ -267,7 +267,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     def create_volume_group_snapshot(self, volume_group_id: str) -> _models.VolumeGroupSnapshotResponse:
         """Create Volume Group Snapshot
@@ -293,7 +293,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotResponse.model_validate_json(_response.content)
 
     def create_volume_group_snapshot_schedule(
         self, volume_group_id: str, *, body: _models.VolumeGroupSnapshotScheduleRequest
@@ -325,7 +325,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
 
     def create_volume_recovery(
         self, volume_id: str, *, body: _models.VolumeRecoveryCreateRequest
@@ -357,7 +357,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     def create_volume_replication(
         self, volume_id: str, *, body: _models.VolumeReplicationCreateRequest
@@ -389,7 +389,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     def create_volume_snapshot(self, volume_id: str) -> _models.VolumeSnapshotResponse:
         """Create Volume Snapshot
@@ -417,7 +417,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotResponse.model_validate_json(_response.content)
 
     def create_volume_snapshot_rate(
         self, volume_id: str, *, body: _models.VolumeSnapshotRateRequest
@@ -449,7 +449,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
 
     def create_volume_snapshot_schedule(
         self, volume_id: str, *, body: _models.VolumeSnapshotScheduleRequest
@@ -481,7 +481,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
 
     def delete_volume(self, volume_id: str) -> _models.AsyncResponse:
         """Delete Volume
@@ -509,7 +509,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     def delete_volume_group_replication(self, volume_group_id: str) -> _models.VolumeGroupReplicationDeleteResponse:
         """Delete Volume Group Replication
@@ -537,7 +537,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupReplicationDeleteResponse.model_validate(_response.json())
+        return _models.VolumeGroupReplicationDeleteResponse.model_validate_json(_response.content)
 
     def delete_volume_group_snapshot(
         self, volume_group_id: str, snapshot_id: str
@@ -569,7 +569,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotDeleteResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotDeleteResponse.model_validate_json(_response.content)
 
     def delete_volume_group_snapshot_schedule(
         self, volume_group_id: str
@@ -599,7 +599,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
 
     def delete_volume_replication(self, volume_id: str) -> _models.AsyncResponse:
         """Delete Volume Replication
@@ -627,7 +627,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     def delete_volume_snapshot(self, volume_id: str, snapshot_id: str) -> _models.VolumeSnapshotDeleteResponse:
         """Delete Volume Snapshot
@@ -657,7 +657,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotDeleteResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotDeleteResponse.model_validate_json(_response.content)
 
     def delete_volume_snapshot_rate(self, volume_id: str) -> _models.VolumeSnapshotRateResponse:
         """Delete Volume Snapshot Rate
@@ -685,7 +685,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
 
     def delete_volume_snapshot_schedule(self, volume_id: str) -> _models.VolumeSnapshotScheduleResponse:
         """Delete Volume Snapshot Schedule
@@ -713,7 +713,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
 
     def detach_volume(self, volume_id: str, *, body: _models.VolumeDetachRequest) -> _models.VolumeAttachmentResponse:
         """Detach Volume
@@ -743,7 +743,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeAttachmentResponse.model_validate(_response.json())
+        return _models.VolumeAttachmentResponse.model_validate_json(_response.content)
 
     def list_volume_group_snapshots(self, volume_group_id: str) -> _models.VolumeGroupSnapshotListResponse:
         """List Volume Group Snapshots
@@ -771,7 +771,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotListResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotListResponse.model_validate_json(_response.content)
 
     def list_volume_groups(
         self, *, limit: int | None = None, offset: int | None = None, sort: str | None = None, name: str | None = None
@@ -804,7 +804,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupListResponse.model_validate(_response.json())
+        return _models.VolumeGroupListResponse.model_validate_json(_response.content)
 
     def iter_list_volume_groups(
         self, *, limit: int = 20, sort: str | None = None, name: str | None = None
@@ -838,7 +838,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeGroupListResponse.model_validate(_response.json()).volume_groups or []
+            _items = _models.VolumeGroupListResponse.model_validate_json(_response.content).volume_groups or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -869,7 +869,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotListResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotListResponse.model_validate_json(_response.content)
 
     def list_volumes(
         self,
@@ -913,7 +913,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeListResponse.model_validate(_response.json())
+        return _models.VolumeListResponse.model_validate_json(_response.content)
 
     def iter_list_volumes(
         self,
@@ -957,7 +957,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeListResponse.model_validate(_response.json()).volumes or []
+            _items = _models.VolumeListResponse.model_validate_json(_response.content).volumes or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -992,7 +992,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupMemberResponse.model_validate(_response.json())
+        return _models.VolumeGroupMemberResponse.model_validate_json(_response.content)
 
     def restore_volume_group_snapshot(
         self, volume_group_id: str, snapshot_id: str
@@ -1024,7 +1024,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotRestoreResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotRestoreResponse.model_validate_json(_response.content)
 
     def restore_volume_snapshot(self, volume_id: str, snapshot_id: str) -> _models.VolumeSnapshotRestoreResponse:
         """Restore Volume Snapshot
@@ -1054,7 +1054,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotRestoreResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotRestoreResponse.model_validate_json(_response.content)
 
     def set_volume_group_replication_cycle(
         self, volume_group_id: str, *, body: _models.VolumeGroupReplicationUpdateCycleRequest
@@ -1086,7 +1086,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupReplicationUpdateCycleResponse.model_validate(_response.json())
+        return _models.VolumeGroupReplicationUpdateCycleResponse.model_validate_json(_response.content)
 
     def set_volume_group_replication_policy(
         self, volume_group_id: str, *, body: _models.VolumeGroupReplicationUpdatePolicyRequest
@@ -1118,7 +1118,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupReplicationUpdatePolicyResponse.model_validate(_response.json())
+        return _models.VolumeGroupReplicationUpdatePolicyResponse.model_validate_json(_response.content)
 
     def set_volume_group_snapshot_schedule(
         self, volume_group_id: str, *, body: _models.VolumeGroupSnapshotScheduleRequest
@@ -1150,7 +1150,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
 
     def set_volume_qo_s(self, volume_id: str, *, body: _models.SetVolumeQoSRequest) -> _models.SetVolumeQoSResponse:
         """Set Volume QoS
@@ -1180,7 +1180,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SetVolumeQoSResponse.model_validate(_response.json())
+        return _models.SetVolumeQoSResponse.model_validate_json(_response.content)
 
     def set_volume_replication_cycle(
         self, volume_id: str, *, body: _models.VolumeReplicationCycleRequest
@@ -1212,7 +1212,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeReplicationCycleResponse.model_validate(_response.json())
+        return _models.VolumeReplicationCycleResponse.model_validate_json(_response.content)
 
     def set_volume_replication_policy(
         self, volume_id: str, *, body: _models.VolumeReplicationPolicyRequest
@@ -1244,7 +1244,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeReplicationPolicyResponse.model_validate(_response.json())
+        return _models.VolumeReplicationPolicyResponse.model_validate_json(_response.content)
 
     def set_volume_snapshot_rate(
         self, volume_id: str, *, body: _models.VolumeSnapshotRateRequest
@@ -1276,7 +1276,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
 
     def set_volume_snapshot_schedule(
         self, volume_id: str, *, body: _models.VolumeSnapshotScheduleRequest
@@ -1308,7 +1308,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
 
     def show_volume(self, volume_id: str) -> _models.VolumeResponseV1Dot2:
         """Show Volume
@@ -1336,7 +1336,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeResponseV1Dot2.model_validate(_response.json())
+        return _models.VolumeResponseV1Dot2.model_validate_json(_response.content)
 
     def show_volume_group(self, volume_group_id: str) -> _models.VolumeGroupResponse:
         """Show Volume Group
@@ -1362,7 +1362,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupResponse.model_validate(_response.json())
+        return _models.VolumeGroupResponse.model_validate_json(_response.content)
 
     def show_volume_group_replication(self, volume_group_id: str) -> _models.VolumeGroupReplicationSyncResponseV1Dot3:
         """Show Volume Group Replication
@@ -1388,7 +1388,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupReplicationSyncResponseV1Dot3.model_validate(_response.json())
+        return _models.VolumeGroupReplicationSyncResponseV1Dot3.model_validate_json(_response.content)
 
     def show_volume_replication(self, volume_id: str) -> _models.VolumeReplicationResponseV1Dot3:
         """Show Volume Replication
@@ -1416,7 +1416,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeReplicationResponseV1Dot3.model_validate(_response.json())
+        return _models.VolumeReplicationResponseV1Dot3.model_validate_json(_response.content)
 
 
 class AsyncClient:
@@ -1499,7 +1499,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupMemberResponse.model_validate(_response.json())
+        return _models.VolumeGroupMemberResponse.model_validate_json(_response.content)
 
     async def attach_volume(
         self, volume_id: str, *, body: _models.VolumeAttachmentRequest
@@ -1531,7 +1531,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeAttachmentResponse.model_validate(_response.json())
+        return _models.VolumeAttachmentResponse.model_validate_json(_response.content)
 
     async def create_volume(self, *, body: _models.VolumeCreateRequestV1Dot2) -> _models.AsyncResponse:
         """Create Volume
@@ -1555,7 +1555,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     async def create_volume_group(self, *, body: _models.VolumeGroupCreationRequest) -> _models.AsyncResponse:
         """Create Volume Group
@@ -1577,7 +1577,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     async def create_volume_group_recovery(
         self, volume_group_id: str, *, body: _models.VolumeGroupRecoveryCreateRequest
@@ -1609,7 +1609,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     async def create_volume_group_replication(
         self, volume_group_id: str, *, body: _models.VolumeGroupReplicationCreateRequest
@@ -1641,7 +1641,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     async def create_volume_group_snapshot(self, volume_group_id: str) -> _models.VolumeGroupSnapshotResponse:
         """Create Volume Group Snapshot
@@ -1667,7 +1667,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotResponse.model_validate_json(_response.content)
 
     async def create_volume_group_snapshot_schedule(
         self, volume_group_id: str, *, body: _models.VolumeGroupSnapshotScheduleRequest
@@ -1699,7 +1699,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
 
     async def create_volume_recovery(
         self, volume_id: str, *, body: _models.VolumeRecoveryCreateRequest
@@ -1731,7 +1731,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     async def create_volume_replication(
         self, volume_id: str, *, body: _models.VolumeReplicationCreateRequest
@@ -1763,7 +1763,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     async def create_volume_snapshot(self, volume_id: str) -> _models.VolumeSnapshotResponse:
         """Create Volume Snapshot
@@ -1791,7 +1791,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotResponse.model_validate_json(_response.content)
 
     async def create_volume_snapshot_rate(
         self, volume_id: str, *, body: _models.VolumeSnapshotRateRequest
@@ -1823,7 +1823,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
 
     async def create_volume_snapshot_schedule(
         self, volume_id: str, *, body: _models.VolumeSnapshotScheduleRequest
@@ -1855,7 +1855,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
 
     async def delete_volume(self, volume_id: str) -> _models.AsyncResponse:
         """Delete Volume
@@ -1883,7 +1883,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     async def delete_volume_group_replication(
         self, volume_group_id: str
@@ -1913,7 +1913,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupReplicationDeleteResponse.model_validate(_response.json())
+        return _models.VolumeGroupReplicationDeleteResponse.model_validate_json(_response.content)
 
     async def delete_volume_group_snapshot(
         self, volume_group_id: str, snapshot_id: str
@@ -1945,7 +1945,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotDeleteResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotDeleteResponse.model_validate_json(_response.content)
 
     async def delete_volume_group_snapshot_schedule(
         self, volume_group_id: str
@@ -1975,7 +1975,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
 
     async def delete_volume_replication(self, volume_id: str) -> _models.AsyncResponse:
         """Delete Volume Replication
@@ -2003,7 +2003,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AsyncResponse.model_validate(_response.json())
+        return _models.AsyncResponse.model_validate_json(_response.content)
 
     async def delete_volume_snapshot(self, volume_id: str, snapshot_id: str) -> _models.VolumeSnapshotDeleteResponse:
         """Delete Volume Snapshot
@@ -2033,7 +2033,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotDeleteResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotDeleteResponse.model_validate_json(_response.content)
 
     async def delete_volume_snapshot_rate(self, volume_id: str) -> _models.VolumeSnapshotRateResponse:
         """Delete Volume Snapshot Rate
@@ -2061,7 +2061,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
 
     async def delete_volume_snapshot_schedule(self, volume_id: str) -> _models.VolumeSnapshotScheduleResponse:
         """Delete Volume Snapshot Schedule
@@ -2089,7 +2089,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
 
     async def detach_volume(
         self, volume_id: str, *, body: _models.VolumeDetachRequest
@@ -2121,7 +2121,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeAttachmentResponse.model_validate(_response.json())
+        return _models.VolumeAttachmentResponse.model_validate_json(_response.content)
 
     async def list_volume_group_snapshots(self, volume_group_id: str) -> _models.VolumeGroupSnapshotListResponse:
         """List Volume Group Snapshots
@@ -2149,7 +2149,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotListResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotListResponse.model_validate_json(_response.content)
 
     async def list_volume_groups(
         self, *, limit: int | None = None, offset: int | None = None, sort: str | None = None, name: str | None = None
@@ -2182,7 +2182,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupListResponse.model_validate(_response.json())
+        return _models.VolumeGroupListResponse.model_validate_json(_response.content)
 
     async def iter_list_volume_groups(
         self, *, limit: int = 20, sort: str | None = None, name: str | None = None
@@ -2216,7 +2216,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeGroupListResponse.model_validate(_response.json()).volume_groups or []
+            _items = _models.VolumeGroupListResponse.model_validate_json(_response.content).volume_groups or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -2248,7 +2248,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotListResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotListResponse.model_validate_json(_response.content)
 
     async def list_volumes(
         self,
@@ -2292,7 +2292,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeListResponse.model_validate(_response.json())
+        return _models.VolumeListResponse.model_validate_json(_response.content)
 
     async def iter_list_volumes(
         self,
@@ -2336,7 +2336,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeListResponse.model_validate(_response.json()).volumes or []
+            _items = _models.VolumeListResponse.model_validate_json(_response.content).volumes or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -2372,7 +2372,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupMemberResponse.model_validate(_response.json())
+        return _models.VolumeGroupMemberResponse.model_validate_json(_response.content)
 
     async def restore_volume_group_snapshot(
         self, volume_group_id: str, snapshot_id: str
@@ -2404,7 +2404,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotRestoreResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotRestoreResponse.model_validate_json(_response.content)
 
     async def restore_volume_snapshot(self, volume_id: str, snapshot_id: str) -> _models.VolumeSnapshotRestoreResponse:
         """Restore Volume Snapshot
@@ -2434,7 +2434,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotRestoreResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotRestoreResponse.model_validate_json(_response.content)
 
     async def set_volume_group_replication_cycle(
         self, volume_group_id: str, *, body: _models.VolumeGroupReplicationUpdateCycleRequest
@@ -2466,7 +2466,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupReplicationUpdateCycleResponse.model_validate(_response.json())
+        return _models.VolumeGroupReplicationUpdateCycleResponse.model_validate_json(_response.content)
 
     async def set_volume_group_replication_policy(
         self, volume_group_id: str, *, body: _models.VolumeGroupReplicationUpdatePolicyRequest
@@ -2498,7 +2498,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupReplicationUpdatePolicyResponse.model_validate(_response.json())
+        return _models.VolumeGroupReplicationUpdatePolicyResponse.model_validate_json(_response.content)
 
     async def set_volume_group_snapshot_schedule(
         self, volume_group_id: str, *, body: _models.VolumeGroupSnapshotScheduleRequest
@@ -2530,7 +2530,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
 
     async def set_volume_qo_s(
         self, volume_id: str, *, body: _models.SetVolumeQoSRequest
@@ -2562,7 +2562,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SetVolumeQoSResponse.model_validate(_response.json())
+        return _models.SetVolumeQoSResponse.model_validate_json(_response.content)
 
     async def set_volume_replication_cycle(
         self, volume_id: str, *, body: _models.VolumeReplicationCycleRequest
@@ -2594,7 +2594,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeReplicationCycleResponse.model_validate(_response.json())
+        return _models.VolumeReplicationCycleResponse.model_validate_json(_response.content)
 
     async def set_volume_replication_policy(
         self, volume_id: str, *, body: _models.VolumeReplicationPolicyRequest
@@ -2626,7 +2626,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeReplicationPolicyResponse.model_validate(_response.json())
+        return _models.VolumeReplicationPolicyResponse.model_validate_json(_response.content)
 
     async def set_volume_snapshot_rate(
         self, volume_id: str, *, body: _models.VolumeSnapshotRateRequest
@@ -2658,7 +2658,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
 
     async def set_volume_snapshot_schedule(
         self, volume_id: str, *, body: _models.VolumeSnapshotScheduleRequest
@@ -2690,7 +2690,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate(_response.json())
+        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
 
     async def show_volume(self, volume_id: str) -> _models.VolumeResponseV1Dot2:
         """Show Volume
@@ -2718,7 +2718,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeResponseV1Dot2.model_validate(_response.json())
+        return _models.VolumeResponseV1Dot2.model_validate_json(_response.content)
 
     async def show_volume_group(self, volume_group_id: str) -> _models.VolumeGroupResponse:
         """Show Volume Group
@@ -2744,7 +2744,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupResponse.model_validate(_response.json())
+        return _models.VolumeGroupResponse.model_validate_json(_response.content)
 
     async def show_volume_group_replication(
         self, volume_group_id: str
@@ -2772,7 +2772,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupReplicationSyncResponseV1Dot3.model_validate(_response.json())
+        return _models.VolumeGroupReplicationSyncResponseV1Dot3.model_validate_json(_response.content)
 
     async def show_volume_replication(self, volume_id: str) -> _models.VolumeReplicationResponseV1Dot3:
         """Show Volume Replication
@@ -2800,4 +2800,4 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeReplicationResponseV1Dot3.model_validate(_response.json())
+        return _models.VolumeReplicationResponseV1Dot3.model_validate_json(_response.content)

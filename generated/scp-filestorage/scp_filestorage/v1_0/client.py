@@ -124,7 +124,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotShowResponse.model_validate(_response.json())
+        return _models.SnapshotShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "CreateSnapshotSchedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1",
@@ -157,7 +157,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotScheduleCreateResponse.model_validate(_response.json())
+        return _models.SnapshotScheduleCreateResponse.model_validate_json(_response.content)
 
     @deprecated("CreateVolume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None)
     def create_volume(self, *, body: _models.VolumeCreateRequest) -> _models.VolumeCreateResponse:
@@ -185,7 +185,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeCreateResponse.model_validate(_response.json())
+        return _models.VolumeCreateResponse.model_validate_json(_response.content)
 
     @deprecated(
         "CreateVolumeReplication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1",
@@ -216,7 +216,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ReplicationCreateResponse.model_validate(_response.json())
+        return _models.ReplicationCreateResponse.model_validate_json(_response.content)
 
     @deprecated(
         "DeleteSnapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -383,7 +383,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeObjectAccessRuleListResponse.model_validate(_response.json())
+        return _models.VolumeObjectAccessRuleListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "ListSnapshotSchedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -414,7 +414,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.SnapshotScheduleListResponse.model_validate(_response.json())
+        return _models.SnapshotScheduleListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "ListSnapshots is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -445,7 +445,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.SnapshotListResponse.model_validate(_response.json())
+        return _models.SnapshotListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "ListVolumeReplicationRegion is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1",
@@ -483,7 +483,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ReplicationRegionListResponse.model_validate(_response.json())
+        return _models.ReplicationRegionListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "ListVolumeReplications is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1",
@@ -515,7 +515,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ReplicationListResponse.model_validate(_response.json())
+        return _models.ReplicationListResponse.model_validate_json(_response.content)
 
     @deprecated("ListVolumes is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None)
     def list_volumes(
@@ -560,7 +560,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeListResponse.model_validate(_response.json())
+        return _models.VolumeListResponse.model_validate_json(_response.content)
 
     @deprecated("ListVolumes is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None)
     def iter_list_volumes(
@@ -600,7 +600,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeListResponse.model_validate(_response.json()).filestorages or []
+            _items = _models.VolumeListResponse.model_validate_json(_response.content).filestorages or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -640,7 +640,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.SnapshotRestoreResponse.model_validate(_response.json())
+        return _models.SnapshotRestoreResponse.model_validate_json(_response.content)
 
     @deprecated(
         "SetAccessRule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -676,7 +676,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AccessRuleResponse.model_validate(_response.json())
+        return _models.AccessRuleResponse.model_validate_json(_response.content)
 
     @deprecated(
         "SetSnapshotSchedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -717,7 +717,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotScheduleSetResponse.model_validate(_response.json())
+        return _models.SnapshotScheduleSetResponse.model_validate_json(_response.content)
 
     @deprecated("SetVolume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None)
     def set_volume(self, volume_id: str, *, body: _models.VolumeSetRequest) -> _models.VolumeSetResponse:
@@ -751,7 +751,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSetResponse.model_validate(_response.json())
+        return _models.VolumeSetResponse.model_validate_json(_response.content)
 
     @deprecated(
         "SetVolumeReplication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -792,7 +792,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ReplicationUpdateResponse.model_validate(_response.json())
+        return _models.ReplicationUpdateResponse.model_validate_json(_response.content)
 
     @deprecated("ShowVolume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None)
     def show_volume(self, volume_id: str) -> _models.VolumeShowResponse:
@@ -824,7 +824,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeShowResponse.model_validate(_response.json())
+        return _models.VolumeShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "ShowVolumeReplication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -861,7 +861,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ReplicationShowResponse.model_validate(_response.json())
+        return _models.ReplicationShowResponse.model_validate_json(_response.content)
 
 
 class AsyncClient:
@@ -942,7 +942,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotShowResponse.model_validate(_response.json())
+        return _models.SnapshotShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "CreateSnapshotSchedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1",
@@ -975,7 +975,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotScheduleCreateResponse.model_validate(_response.json())
+        return _models.SnapshotScheduleCreateResponse.model_validate_json(_response.content)
 
     @deprecated("CreateVolume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None)
     async def create_volume(self, *, body: _models.VolumeCreateRequest) -> _models.VolumeCreateResponse:
@@ -1003,7 +1003,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeCreateResponse.model_validate(_response.json())
+        return _models.VolumeCreateResponse.model_validate_json(_response.content)
 
     @deprecated(
         "CreateVolumeReplication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1",
@@ -1036,7 +1036,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ReplicationCreateResponse.model_validate(_response.json())
+        return _models.ReplicationCreateResponse.model_validate_json(_response.content)
 
     @deprecated(
         "DeleteSnapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -1203,7 +1203,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeObjectAccessRuleListResponse.model_validate(_response.json())
+        return _models.VolumeObjectAccessRuleListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "ListSnapshotSchedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -1234,7 +1234,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.SnapshotScheduleListResponse.model_validate(_response.json())
+        return _models.SnapshotScheduleListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "ListSnapshots is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -1265,7 +1265,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.SnapshotListResponse.model_validate(_response.json())
+        return _models.SnapshotListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "ListVolumeReplicationRegion is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1",
@@ -1303,7 +1303,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ReplicationRegionListResponse.model_validate(_response.json())
+        return _models.ReplicationRegionListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "ListVolumeReplications is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1",
@@ -1335,7 +1335,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ReplicationListResponse.model_validate(_response.json())
+        return _models.ReplicationListResponse.model_validate_json(_response.content)
 
     @deprecated("ListVolumes is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None)
     async def list_volumes(
@@ -1380,7 +1380,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeListResponse.model_validate(_response.json())
+        return _models.VolumeListResponse.model_validate_json(_response.content)
 
     @deprecated("ListVolumes is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None)
     async def iter_list_volumes(
@@ -1420,7 +1420,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeListResponse.model_validate(_response.json()).filestorages or []
+            _items = _models.VolumeListResponse.model_validate_json(_response.content).filestorages or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -1461,7 +1461,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.SnapshotRestoreResponse.model_validate(_response.json())
+        return _models.SnapshotRestoreResponse.model_validate_json(_response.content)
 
     @deprecated(
         "SetAccessRule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -1497,7 +1497,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AccessRuleResponse.model_validate(_response.json())
+        return _models.AccessRuleResponse.model_validate_json(_response.content)
 
     @deprecated(
         "SetSnapshotSchedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -1538,7 +1538,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotScheduleSetResponse.model_validate(_response.json())
+        return _models.SnapshotScheduleSetResponse.model_validate_json(_response.content)
 
     @deprecated("SetVolume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None)
     async def set_volume(self, volume_id: str, *, body: _models.VolumeSetRequest) -> _models.VolumeSetResponse:
@@ -1572,7 +1572,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSetResponse.model_validate(_response.json())
+        return _models.VolumeSetResponse.model_validate_json(_response.content)
 
     @deprecated(
         "SetVolumeReplication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -1613,7 +1613,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ReplicationUpdateResponse.model_validate(_response.json())
+        return _models.ReplicationUpdateResponse.model_validate_json(_response.content)
 
     @deprecated("ShowVolume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None)
     async def show_volume(self, volume_id: str) -> _models.VolumeShowResponse:
@@ -1645,7 +1645,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeShowResponse.model_validate(_response.json())
+        return _models.VolumeShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "ShowVolumeReplication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -1682,4 +1682,4 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ReplicationShowResponse.model_validate(_response.json())
+        return _models.ReplicationShowResponse.model_validate_json(_response.content)

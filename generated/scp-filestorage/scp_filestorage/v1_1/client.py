@@ -117,7 +117,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotShowResponse.model_validate(_response.json())
+        return _models.SnapshotShowResponse.model_validate_json(_response.content)
 
     def create_snapshot_schedule(
         self, *, body: _models.SnapshotScheduleCreateRequest
@@ -143,7 +143,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotScheduleCreateResponse.model_validate(_response.json())
+        return _models.SnapshotScheduleCreateResponse.model_validate_json(_response.content)
 
     def create_volume(self, *, body: _models.VolumeCreateRequest) -> _models.VolumeCreateResponse:
         """CreateVolume
@@ -167,7 +167,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeCreateResponse.model_validate(_response.json())
+        return _models.VolumeCreateResponse.model_validate_json(_response.content)
 
     def create_volume_replication(self, *, body: _models.ReplicationCreateRequest) -> _models.ReplicationCreateResponse:
         """CreateVolumeReplication
@@ -191,7 +191,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ReplicationCreateResponse.model_validate(_response.json())
+        return _models.ReplicationCreateResponse.model_validate_json(_response.content)
 
     def delete_snapshot(self, snapshot_id: str, *, volume_id: str) -> None:
         """DeleteSnapshot
@@ -328,7 +328,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeObjectAccessRuleListResponse.model_validate(_response.json())
+        return _models.VolumeObjectAccessRuleListResponse.model_validate_json(_response.content)
 
     def list_snapshot_schedule(self, *, volume_id: str) -> _models.SnapshotScheduleListResponse:
         """ListSnapshotSchedule
@@ -353,7 +353,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.SnapshotScheduleListResponse.model_validate(_response.json())
+        return _models.SnapshotScheduleListResponse.model_validate_json(_response.content)
 
     def list_snapshots(self, *, volume_id: str) -> _models.SnapshotListResponse:
         """ListSnapshots
@@ -378,7 +378,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.SnapshotListResponse.model_validate(_response.json())
+        return _models.SnapshotListResponse.model_validate_json(_response.content)
 
     def list_volume_replication_region(
         self, *, type_name: str, source_region_name: str, replication_type: str
@@ -409,7 +409,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ReplicationRegionListResponse.model_validate(_response.json())
+        return _models.ReplicationRegionListResponse.model_validate_json(_response.content)
 
     def list_volume_replications(self, *, volume_id: str) -> _models.ReplicationListResponse:
         """ListVolumeReplications
@@ -434,7 +434,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ReplicationListResponse.model_validate(_response.json())
+        return _models.ReplicationListResponse.model_validate_json(_response.content)
 
     def list_volumes(
         self,
@@ -475,7 +475,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeListResponse.model_validate(_response.json())
+        return _models.VolumeListResponse.model_validate_json(_response.content)
 
     def iter_list_volumes(
         self, *, limit: int = 20, name: str | None = None, type_name: str | None = None, sort: str | None = None
@@ -511,7 +511,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeListResponse.model_validate(_response.json()).filestorages or []
+            _items = _models.VolumeListResponse.model_validate_json(_response.content).filestorages or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -545,7 +545,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.SnapshotRestoreResponse.model_validate(_response.json())
+        return _models.SnapshotRestoreResponse.model_validate_json(_response.content)
 
     def set_access_rule(self, volume_id: str, *, body: _models.AccessRuleRequest) -> _models.AccessRuleResponse:
         """SetAccessRule
@@ -575,7 +575,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AccessRuleResponse.model_validate(_response.json())
+        return _models.AccessRuleResponse.model_validate_json(_response.content)
 
     def set_snapshot_schedule(
         self, snapshot_schedule_id: str, *, volume_id: str, body: _models.SnapshotScheduleSetRequest
@@ -610,7 +610,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotScheduleSetResponse.model_validate(_response.json())
+        return _models.SnapshotScheduleSetResponse.model_validate_json(_response.content)
 
     def set_volume(self, volume_id: str, *, body: _models.VolumeSetRequest) -> _models.VolumeSetResponse:
         """SetVolume
@@ -640,7 +640,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSetResponse.model_validate(_response.json())
+        return _models.VolumeSetResponse.model_validate_json(_response.content)
 
     def set_volume_replication(
         self, replication_id: str, *, volume_id: str, body: _models.ReplicationUpdateRequest
@@ -675,7 +675,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ReplicationUpdateResponse.model_validate(_response.json())
+        return _models.ReplicationUpdateResponse.model_validate_json(_response.content)
 
     def show_volume(self, volume_id: str) -> _models.VolumeShowResponse:
         """ShowVolume
@@ -703,7 +703,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeShowResponse.model_validate(_response.json())
+        return _models.VolumeShowResponse.model_validate_json(_response.content)
 
     def show_volume_replication(self, replication_id: str, *, volume_id: str) -> _models.ReplicationShowResponse:
         """ShowVolumeReplication
@@ -734,7 +734,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ReplicationShowResponse.model_validate(_response.json())
+        return _models.ReplicationShowResponse.model_validate_json(_response.content)
 
 
 class AsyncClient:
@@ -809,7 +809,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotShowResponse.model_validate(_response.json())
+        return _models.SnapshotShowResponse.model_validate_json(_response.content)
 
     async def create_snapshot_schedule(
         self, *, body: _models.SnapshotScheduleCreateRequest
@@ -835,7 +835,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotScheduleCreateResponse.model_validate(_response.json())
+        return _models.SnapshotScheduleCreateResponse.model_validate_json(_response.content)
 
     async def create_volume(self, *, body: _models.VolumeCreateRequest) -> _models.VolumeCreateResponse:
         """CreateVolume
@@ -859,7 +859,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeCreateResponse.model_validate(_response.json())
+        return _models.VolumeCreateResponse.model_validate_json(_response.content)
 
     async def create_volume_replication(
         self, *, body: _models.ReplicationCreateRequest
@@ -885,7 +885,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ReplicationCreateResponse.model_validate(_response.json())
+        return _models.ReplicationCreateResponse.model_validate_json(_response.content)
 
     async def delete_snapshot(self, snapshot_id: str, *, volume_id: str) -> None:
         """DeleteSnapshot
@@ -1022,7 +1022,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeObjectAccessRuleListResponse.model_validate(_response.json())
+        return _models.VolumeObjectAccessRuleListResponse.model_validate_json(_response.content)
 
     async def list_snapshot_schedule(self, *, volume_id: str) -> _models.SnapshotScheduleListResponse:
         """ListSnapshotSchedule
@@ -1047,7 +1047,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.SnapshotScheduleListResponse.model_validate(_response.json())
+        return _models.SnapshotScheduleListResponse.model_validate_json(_response.content)
 
     async def list_snapshots(self, *, volume_id: str) -> _models.SnapshotListResponse:
         """ListSnapshots
@@ -1072,7 +1072,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.SnapshotListResponse.model_validate(_response.json())
+        return _models.SnapshotListResponse.model_validate_json(_response.content)
 
     async def list_volume_replication_region(
         self, *, type_name: str, source_region_name: str, replication_type: str
@@ -1103,7 +1103,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ReplicationRegionListResponse.model_validate(_response.json())
+        return _models.ReplicationRegionListResponse.model_validate_json(_response.content)
 
     async def list_volume_replications(self, *, volume_id: str) -> _models.ReplicationListResponse:
         """ListVolumeReplications
@@ -1128,7 +1128,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ReplicationListResponse.model_validate(_response.json())
+        return _models.ReplicationListResponse.model_validate_json(_response.content)
 
     async def list_volumes(
         self,
@@ -1169,7 +1169,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeListResponse.model_validate(_response.json())
+        return _models.VolumeListResponse.model_validate_json(_response.content)
 
     async def iter_list_volumes(
         self, *, limit: int = 20, name: str | None = None, type_name: str | None = None, sort: str | None = None
@@ -1205,7 +1205,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeListResponse.model_validate(_response.json()).filestorages or []
+            _items = _models.VolumeListResponse.model_validate_json(_response.content).filestorages or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -1240,7 +1240,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.SnapshotRestoreResponse.model_validate(_response.json())
+        return _models.SnapshotRestoreResponse.model_validate_json(_response.content)
 
     async def set_access_rule(self, volume_id: str, *, body: _models.AccessRuleRequest) -> _models.AccessRuleResponse:
         """SetAccessRule
@@ -1270,7 +1270,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AccessRuleResponse.model_validate(_response.json())
+        return _models.AccessRuleResponse.model_validate_json(_response.content)
 
     async def set_snapshot_schedule(
         self, snapshot_schedule_id: str, *, volume_id: str, body: _models.SnapshotScheduleSetRequest
@@ -1305,7 +1305,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotScheduleSetResponse.model_validate(_response.json())
+        return _models.SnapshotScheduleSetResponse.model_validate_json(_response.content)
 
     async def set_volume(self, volume_id: str, *, body: _models.VolumeSetRequest) -> _models.VolumeSetResponse:
         """SetVolume
@@ -1335,7 +1335,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSetResponse.model_validate(_response.json())
+        return _models.VolumeSetResponse.model_validate_json(_response.content)
 
     async def set_volume_replication(
         self, replication_id: str, *, volume_id: str, body: _models.ReplicationUpdateRequest
@@ -1370,7 +1370,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ReplicationUpdateResponse.model_validate(_response.json())
+        return _models.ReplicationUpdateResponse.model_validate_json(_response.content)
 
     async def show_volume(self, volume_id: str) -> _models.VolumeShowResponse:
         """ShowVolume
@@ -1398,7 +1398,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeShowResponse.model_validate(_response.json())
+        return _models.VolumeShowResponse.model_validate_json(_response.content)
 
     async def show_volume_replication(self, replication_id: str, *, volume_id: str) -> _models.ReplicationShowResponse:
         """ShowVolumeReplication
@@ -1429,4 +1429,4 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ReplicationShowResponse.model_validate(_response.json())
+        return _models.ReplicationShowResponse.model_validate_json(_response.content)

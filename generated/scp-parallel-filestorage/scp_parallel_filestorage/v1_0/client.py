@@ -117,7 +117,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotCreateResponse.model_validate(_response.json())
+        return _models.SnapshotCreateResponse.model_validate_json(_response.content)
 
     def create_volume(self, *, body: _models.VolumeCreateRequest) -> _models.Volume:
         """CreateVolume
@@ -141,7 +141,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.Volume.model_validate(_response.json())
+        return _models.Volume.model_validate_json(_response.content)
 
     def delete_snapshot(self, snapshot_id: str, *, volume_id: str) -> None:
         """DeleteSnapshot
@@ -222,7 +222,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AccessRuleListResponse.model_validate(_response.json())
+        return _models.AccessRuleListResponse.model_validate_json(_response.content)
 
     def list_snapshots(self, *, volume_id: str) -> _models.SnapshotListResponse:
         """ListSnapshots
@@ -247,7 +247,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.SnapshotListResponse.model_validate(_response.json())
+        return _models.SnapshotListResponse.model_validate_json(_response.content)
 
     def list_volumes(
         self, *, offset: int | None = None, limit: int | None = None, name: str | None = None, sort: str | None = None
@@ -280,7 +280,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeListResponse.model_validate(_response.json())
+        return _models.VolumeListResponse.model_validate_json(_response.content)
 
     def iter_list_volumes(
         self, *, limit: int = 20, name: str | None = None, sort: str | None = None
@@ -314,7 +314,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeListResponse.model_validate(_response.json()).parallel_filestorages or []
+            _items = _models.VolumeListResponse.model_validate_json(_response.content).parallel_filestorages or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -377,7 +377,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AccessRuleUpdateResponse.model_validate(_response.json())
+        return _models.AccessRuleUpdateResponse.model_validate_json(_response.content)
 
     def set_volume_capacity(self, volume_id: str, *, body: _models.VolumeCapacityRequest) -> None:
         """SetVolumeCapacity
@@ -432,7 +432,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeShowResponse.model_validate(_response.json())
+        return _models.VolumeShowResponse.model_validate_json(_response.content)
 
 
 class AsyncClient:
@@ -507,7 +507,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotCreateResponse.model_validate(_response.json())
+        return _models.SnapshotCreateResponse.model_validate_json(_response.content)
 
     async def create_volume(self, *, body: _models.VolumeCreateRequest) -> _models.Volume:
         """CreateVolume
@@ -531,7 +531,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.Volume.model_validate(_response.json())
+        return _models.Volume.model_validate_json(_response.content)
 
     async def delete_snapshot(self, snapshot_id: str, *, volume_id: str) -> None:
         """DeleteSnapshot
@@ -612,7 +612,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AccessRuleListResponse.model_validate(_response.json())
+        return _models.AccessRuleListResponse.model_validate_json(_response.content)
 
     async def list_snapshots(self, *, volume_id: str) -> _models.SnapshotListResponse:
         """ListSnapshots
@@ -637,7 +637,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.SnapshotListResponse.model_validate(_response.json())
+        return _models.SnapshotListResponse.model_validate_json(_response.content)
 
     async def list_volumes(
         self, *, offset: int | None = None, limit: int | None = None, name: str | None = None, sort: str | None = None
@@ -670,7 +670,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeListResponse.model_validate(_response.json())
+        return _models.VolumeListResponse.model_validate_json(_response.content)
 
     async def iter_list_volumes(
         self, *, limit: int = 20, name: str | None = None, sort: str | None = None
@@ -704,7 +704,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeListResponse.model_validate(_response.json()).parallel_filestorages or []
+            _items = _models.VolumeListResponse.model_validate_json(_response.content).parallel_filestorages or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -768,7 +768,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AccessRuleUpdateResponse.model_validate(_response.json())
+        return _models.AccessRuleUpdateResponse.model_validate_json(_response.content)
 
     async def set_volume_capacity(self, volume_id: str, *, body: _models.VolumeCapacityRequest) -> None:
         """SetVolumeCapacity
@@ -823,4 +823,4 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeShowResponse.model_validate(_response.json())
+        return _models.VolumeShowResponse.model_validate_json(_response.content)

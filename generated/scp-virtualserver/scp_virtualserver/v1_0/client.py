@@ -133,7 +133,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeTransferAcceptResponse.model_validate(_response.json())
+        return _models.VolumeTransferAcceptResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Attach Virtual Server Security Group is deprecated in API version 1.0 (sunset 2025-12-31); no newer version has it",
@@ -208,7 +208,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeServerAttachResponse.model_validate(_response.json())
+        return _models.VolumeServerAttachResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create a snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -238,7 +238,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotDetailResponse.model_validate(_response.json())
+        return _models.SnapshotDetailResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create a volume transfer is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -269,7 +269,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeTransferCreateResponse.model_validate(_response.json())
+        return _models.VolumeTransferCreateResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Auto-Scaling Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -302,7 +302,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Auto-Scaling Group Notification is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -341,7 +341,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupNotificationListResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Auto-Scaling Group Policy is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -380,7 +380,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupPolicyShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupPolicyShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Auto-Scaling Group Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -419,7 +419,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupScheduleShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupScheduleShowResponse.model_validate_json(_response.content)
 
     @deprecated("Create Image is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
     def create_image(self, *, body: _models.ImageCreateRequest) -> _models.ImageShowResponse:
@@ -447,7 +447,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageShowResponse.model_validate(_response.json())
+        return _models.ImageShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Image member is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -485,7 +485,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageMemberShowResponse.model_validate(_response.json())
+        return _models.ImageMemberShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Keypair is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -515,7 +515,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.KeypairCreateResponse.model_validate(_response.json())
+        return _models.KeypairCreateResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Launch Configuration is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -548,7 +548,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.LaunchConfigurationDetailShowResponse.model_validate(_response.json())
+        return _models.LaunchConfigurationDetailShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Server Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -578,7 +578,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerGroup.model_validate(_response.json())
+        return _models.ServerGroup.model_validate_json(_response.content)
 
     @deprecated(
         "Create Server Interface is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -617,7 +617,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.InterfaceResponse.model_validate(_response.json())
+        return _models.InterfaceResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Server Interface Nat is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -731,7 +731,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServersVolumeResponse.model_validate(_response.json())
+        return _models.ServersVolumeResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Sharing Image is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -792,7 +792,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerCreateResponse.model_validate(_response.json())
+        return _models.ServerCreateResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Virtual Server Custom Image is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -831,7 +831,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerCreateImageResponse.model_validate(_response.json())
+        return _models.ServerCreateImageResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Virtual Server Dump is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -893,7 +893,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeShowResponse.model_validate(_response.json())
+        return _models.VolumeShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete a snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -1552,7 +1552,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeShowResponse.model_validate(_response.json())
+        return _models.VolumeShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Get region's maximum partition size. is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1579,7 +1579,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerGroupPartitionSizeResponse.model_validate(_response.json())
+        return _models.ServerGroupPartitionSizeResponse.model_validate_json(_response.content)
 
     @deprecated("Import Image is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
     def import_image(self, image_id: str, *, body: _models.ImageImportRequest) -> None:
@@ -1659,7 +1659,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupLbServerGroupListResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupLbServerGroupListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Auto-Scaling Group LB Server Groups is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1705,7 +1705,9 @@ class Client:
                 headers=_support.header_values({}),
             )
             _items = (
-                _models.AutoScalingGroupLbServerGroupListResponse.model_validate(_response.json()).lb_server_groups
+                _models.AutoScalingGroupLbServerGroupListResponse.model_validate_json(
+                    _response.content
+                ).lb_server_groups
                 or []
             )
             return _items
@@ -1768,7 +1770,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupNotificationListResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Auto-Scaling Group Notifications is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1827,7 +1829,8 @@ class Client:
                 headers=_support.header_values({}),
             )
             _items = (
-                _models.AutoScalingGroupNotificationListResponse.model_validate(_response.json()).notifications or []
+                _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content).notifications
+                or []
             )
             return _items
 
@@ -1892,7 +1895,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupPolicyListResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupPolicyListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Auto-Scaling Group Policies is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1953,7 +1956,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.AutoScalingGroupPolicyListResponse.model_validate(_response.json()).policies or []
+            _items = _models.AutoScalingGroupPolicyListResponse.model_validate_json(_response.content).policies or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -2008,7 +2011,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupScheduleListResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupScheduleListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Auto-Scaling Group Virtual Servers is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -2057,7 +2060,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupVirtualServerListResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupVirtualServerListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Auto-Scaling Group Virtual Servers is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -2102,7 +2105,9 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.AutoScalingGroupVirtualServerListResponse.model_validate(_response.json()).servers or []
+            _items = (
+                _models.AutoScalingGroupVirtualServerListResponse.model_validate_json(_response.content).servers or []
+            )
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         return _rt.iterate_marker(_page, limit=limit)
@@ -2174,7 +2179,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupListResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Auto-Scaling Groups is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -2243,7 +2248,9 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.AutoScalingGroupListResponse.model_validate(_response.json()).auto_scaling_groups or []
+            _items = (
+                _models.AutoScalingGroupListResponse.model_validate_json(_response.content).auto_scaling_groups or []
+            )
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -2281,7 +2288,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.DefaultConfigListResponse.model_validate(_response.json())
+        return _models.DefaultConfigListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Image members is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -2315,7 +2322,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ImageMemberListResponse.model_validate(_response.json())
+        return _models.ImageMemberListResponse.model_validate_json(_response.content)
 
     @deprecated("List Images is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
     def list_images(
@@ -2372,7 +2379,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ImageListResponse.model_validate(_response.json())
+        return _models.ImageListResponse.model_validate_json(_response.content)
 
     @deprecated("List Images is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
     def iter_list_images(
@@ -2429,7 +2436,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ImageListResponse.model_validate(_response.json()).images or []
+            _items = _models.ImageListResponse.model_validate_json(_response.content).images or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         return _rt.iterate_marker(_page, limit=limit)
@@ -2465,7 +2472,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.KeypairListResponse.model_validate(_response.json())
+        return _models.KeypairListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Launch Configurations is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -2513,7 +2520,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.LaunchConfigurationListResponse.model_validate(_response.json())
+        return _models.LaunchConfigurationListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Launch Configurations is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -2557,7 +2564,8 @@ class Client:
                 headers=_support.header_values({}),
             )
             _items = (
-                _models.LaunchConfigurationListResponse.model_validate(_response.json()).launch_configurations or []
+                _models.LaunchConfigurationListResponse.model_validate_json(_response.content).launch_configurations
+                or []
             )
             return _items
 
@@ -2596,7 +2604,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ImageListResponse.model_validate(_response.json())
+        return _models.ImageListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Server Groups is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -2631,7 +2639,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ServerGroupListResponse.model_validate(_response.json())
+        return _models.ServerGroupListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Server Groups is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -2665,7 +2673,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ServerGroupListResponse.model_validate(_response.json()).server_groups or []
+            _items = _models.ServerGroupListResponse.model_validate_json(_response.content).server_groups or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -2703,7 +2711,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerInterfaceListResponse.model_validate(_response.json())
+        return _models.ServerInterfaceListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Server Ips is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -2737,7 +2745,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerIpsResponse.model_validate(_response.json())
+        return _models.ServerIpsResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Server Types is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -2784,7 +2792,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ServerTypeListResponse.model_validate(_response.json())
+        return _models.ServerTypeListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Server Types is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -2826,7 +2834,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ServerTypeListResponse.model_validate(_response.json()).server_types or []
+            _items = _models.ServerTypeListResponse.model_validate_json(_response.content).server_types or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         return _rt.iterate_marker(_page, limit=limit)
@@ -2863,7 +2871,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerVolumesResponse.model_validate(_response.json())
+        return _models.ServerVolumesResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List snapshots and details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -2914,7 +2922,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.SnapshotListResponse.model_validate(_response.json())
+        return _models.SnapshotListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List snapshots and details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -2965,7 +2973,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.SnapshotListResponse.model_validate(_response.json()).snapshots or []
+            _items = _models.SnapshotListResponse.model_validate_json(_response.content).snapshots or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -3003,7 +3011,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerSecurityGroupListResponse.model_validate(_response.json())
+        return _models.ServerSecurityGroupListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Virtual Servers is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -3072,7 +3080,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ServerListResponse.model_validate(_response.json())
+        return _models.ServerListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Virtual Servers is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -3141,7 +3149,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ServerListResponse.model_validate(_response.json()).servers or []
+            _items = _models.ServerListResponse.model_validate_json(_response.content).servers or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         return _rt.iterate_marker(_page, limit=limit)
@@ -3170,7 +3178,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeTransferListResponse.model_validate(_response.json())
+        return _models.VolumeTransferListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List volume types and details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -3208,7 +3216,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeTypeListResponse.model_validate(_response.json())
+        return _models.VolumeTypeListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List volume types and details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -3249,7 +3257,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeTypeListResponse.model_validate(_response.json()).volume_types or []
+            _items = _models.VolumeTypeListResponse.model_validate_json(_response.content).volume_types or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -3309,7 +3317,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeListResponse.model_validate(_response.json())
+        return _models.VolumeListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List volumes and details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -3366,7 +3374,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeListResponse.model_validate(_response.json()).volumes or []
+            _items = _models.VolumeListResponse.model_validate_json(_response.content).volumes or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -3534,7 +3542,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SnapshotDetailResponse.model_validate(_response.json())
+        return _models.SnapshotDetailResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Auto-Scaling Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -3569,7 +3577,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Auto-Scaling Group Notification is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -3608,7 +3616,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupNotificationShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupNotificationShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Auto-Scaling Group Policy is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -3647,7 +3655,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupPolicyShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupPolicyShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Auto-Scaling Group Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -3686,7 +3694,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupScheduleShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupScheduleShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show default Volume type’s details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -3713,7 +3721,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeTypeDetailResponse.model_validate(_response.json())
+        return _models.VolumeTypeDetailResponse.model_validate_json(_response.content)
 
     @deprecated("Show Image is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
     def show_image(self, image_id: str) -> _models.ImageShowResponse:
@@ -3745,7 +3753,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ImageShowResponse.model_validate(_response.json())
+        return _models.ImageShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Image member is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -3781,7 +3789,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ImageMemberShowResponse.model_validate(_response.json())
+        return _models.ImageMemberShowResponse.model_validate_json(_response.content)
 
     @deprecated("Show Keypair is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
     def show_keypair(self, keypair_name: str) -> _models.KeypairShowResponse:
@@ -3813,7 +3821,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.KeypairShowResponse.model_validate(_response.json())
+        return _models.KeypairShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Launch Configuration is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -3848,7 +3856,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.LaunchConfigurationDetailShowResponse.model_validate(_response.json())
+        return _models.LaunchConfigurationDetailShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Server Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -3882,7 +3890,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerGroup.model_validate(_response.json())
+        return _models.ServerGroup.model_validate_json(_response.content)
 
     @deprecated(
         "Show Server Interface is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -3918,7 +3926,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerInterfaceListResponse.model_validate(_response.json())
+        return _models.ServerInterfaceListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Server Ip is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -3954,7 +3962,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerShowResponseAddress.model_validate(_response.json())
+        return _models.ServerShowResponseAddress.model_validate_json(_response.content)
 
     @deprecated(
         "Show Server Quota Set is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -3980,7 +3988,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerQuotaSet.model_validate(_response.json())
+        return _models.ServerQuotaSet.model_validate_json(_response.content)
 
     @deprecated(
         "Show Server Type is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -4014,7 +4022,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerType.model_validate(_response.json())
+        return _models.ServerType.model_validate_json(_response.content)
 
     @deprecated(
         "Show Server Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -4050,7 +4058,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServersVolumeResponse.model_validate(_response.json())
+        return _models.ServersVolumeResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Virtual Server is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -4084,7 +4092,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerShowResponse.model_validate(_response.json())
+        return _models.ServerShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Virtual Server Console Log is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -4124,7 +4132,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ServerConsoleLogResponse.model_validate(_response.json())
+        return _models.ServerConsoleLogResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Virtual Server Password is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -4163,7 +4171,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerPasswordResponse.model_validate(_response.json())
+        return _models.ServerPasswordResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Volume Quota Set is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -4189,7 +4197,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeQuotaSet.model_validate(_response.json())
+        return _models.VolumeQuotaSet.model_validate_json(_response.content)
 
     @deprecated(
         "Show volume transfer detail is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -4224,7 +4232,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeTransferShowResponse.model_validate(_response.json())
+        return _models.VolumeTransferShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Volume type’s details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -4259,7 +4267,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeTypeDetailResponse.model_validate(_response.json())
+        return _models.VolumeTypeDetailResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Volume's details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -4293,7 +4301,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeShowResponse.model_validate(_response.json())
+        return _models.VolumeShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Start Virtual Server is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -4424,7 +4432,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotDetailResponse.model_validate(_response.json())
+        return _models.SnapshotDetailResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Update Auto-Scaling Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -4463,7 +4471,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Update Auto-Scaling Group LB Server Groups is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -4544,7 +4552,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupNotificationShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupNotificationShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Update Auto-Scaling Group Policy is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -4585,7 +4593,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupPolicyShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupPolicyShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Update Auto-Scaling Group Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -4626,7 +4634,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupScheduleShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupScheduleShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Update Auto-Scaling Group server count is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -4665,7 +4673,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
 
     @deprecated("Update Image is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
     def update_image(self, image_id: str, *, body: _models.ImageSetRequest) -> _models.ImageShowResponse:
@@ -4699,7 +4707,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageShowResponse.model_validate(_response.json())
+        return _models.ImageShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Update Image member is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -4739,7 +4747,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageMemberShowResponse.model_validate(_response.json())
+        return _models.ImageMemberShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Update Server Interface is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -4848,7 +4856,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerShowResponse.model_validate(_response.json())
+        return _models.ServerShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Update Virtual Server type is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -4916,7 +4924,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeShowResponse.model_validate(_response.json())
+        return _models.VolumeShowResponse.model_validate_json(_response.content)
 
 
 class AsyncClient:
@@ -5006,7 +5014,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeTransferAcceptResponse.model_validate(_response.json())
+        return _models.VolumeTransferAcceptResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Attach Virtual Server Security Group is deprecated in API version 1.0 (sunset 2025-12-31); no newer version has it",
@@ -5081,7 +5089,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeServerAttachResponse.model_validate(_response.json())
+        return _models.VolumeServerAttachResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create a snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -5111,7 +5119,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotDetailResponse.model_validate(_response.json())
+        return _models.SnapshotDetailResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create a volume transfer is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -5144,7 +5152,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeTransferCreateResponse.model_validate(_response.json())
+        return _models.VolumeTransferCreateResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Auto-Scaling Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -5177,7 +5185,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Auto-Scaling Group Notification is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -5216,7 +5224,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupNotificationListResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Auto-Scaling Group Policy is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -5255,7 +5263,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupPolicyShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupPolicyShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Auto-Scaling Group Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -5294,7 +5302,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupScheduleShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupScheduleShowResponse.model_validate_json(_response.content)
 
     @deprecated("Create Image is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
     async def create_image(self, *, body: _models.ImageCreateRequest) -> _models.ImageShowResponse:
@@ -5322,7 +5330,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageShowResponse.model_validate(_response.json())
+        return _models.ImageShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Image member is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -5360,7 +5368,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageMemberShowResponse.model_validate(_response.json())
+        return _models.ImageMemberShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Keypair is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -5390,7 +5398,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.KeypairCreateResponse.model_validate(_response.json())
+        return _models.KeypairCreateResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Launch Configuration is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -5423,7 +5431,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.LaunchConfigurationDetailShowResponse.model_validate(_response.json())
+        return _models.LaunchConfigurationDetailShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Server Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -5453,7 +5461,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerGroup.model_validate(_response.json())
+        return _models.ServerGroup.model_validate_json(_response.content)
 
     @deprecated(
         "Create Server Interface is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -5492,7 +5500,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.InterfaceResponse.model_validate(_response.json())
+        return _models.InterfaceResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Server Interface Nat is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -5606,7 +5614,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServersVolumeResponse.model_validate(_response.json())
+        return _models.ServersVolumeResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Sharing Image is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -5667,7 +5675,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerCreateResponse.model_validate(_response.json())
+        return _models.ServerCreateResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Virtual Server Custom Image is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -5706,7 +5714,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerCreateImageResponse.model_validate(_response.json())
+        return _models.ServerCreateImageResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Virtual Server Dump is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -5768,7 +5776,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeShowResponse.model_validate(_response.json())
+        return _models.VolumeShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete a snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -6427,7 +6435,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeShowResponse.model_validate(_response.json())
+        return _models.VolumeShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Get region's maximum partition size. is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -6454,7 +6462,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerGroupPartitionSizeResponse.model_validate(_response.json())
+        return _models.ServerGroupPartitionSizeResponse.model_validate_json(_response.content)
 
     @deprecated("Import Image is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
     async def import_image(self, image_id: str, *, body: _models.ImageImportRequest) -> None:
@@ -6534,7 +6542,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupLbServerGroupListResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupLbServerGroupListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Auto-Scaling Group LB Server Groups is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -6582,7 +6590,9 @@ class AsyncClient:
                 headers=_support.header_values({}),
             )
             _items = (
-                _models.AutoScalingGroupLbServerGroupListResponse.model_validate(_response.json()).lb_server_groups
+                _models.AutoScalingGroupLbServerGroupListResponse.model_validate_json(
+                    _response.content
+                ).lb_server_groups
                 or []
             )
             return _items
@@ -6646,7 +6656,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupNotificationListResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Auto-Scaling Group Notifications is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -6705,7 +6715,8 @@ class AsyncClient:
                 headers=_support.header_values({}),
             )
             _items = (
-                _models.AutoScalingGroupNotificationListResponse.model_validate(_response.json()).notifications or []
+                _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content).notifications
+                or []
             )
             return _items
 
@@ -6771,7 +6782,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupPolicyListResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupPolicyListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Auto-Scaling Group Policies is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -6832,7 +6843,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.AutoScalingGroupPolicyListResponse.model_validate(_response.json()).policies or []
+            _items = _models.AutoScalingGroupPolicyListResponse.model_validate_json(_response.content).policies or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -6888,7 +6899,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupScheduleListResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupScheduleListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Auto-Scaling Group Virtual Servers is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -6937,7 +6948,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupVirtualServerListResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupVirtualServerListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Auto-Scaling Group Virtual Servers is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -6984,7 +6995,9 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.AutoScalingGroupVirtualServerListResponse.model_validate(_response.json()).servers or []
+            _items = (
+                _models.AutoScalingGroupVirtualServerListResponse.model_validate_json(_response.content).servers or []
+            )
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         async for _item in _rt.aiterate_marker(_page, limit=limit):
@@ -7057,7 +7070,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupListResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Auto-Scaling Groups is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -7126,7 +7139,9 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.AutoScalingGroupListResponse.model_validate(_response.json()).auto_scaling_groups or []
+            _items = (
+                _models.AutoScalingGroupListResponse.model_validate_json(_response.content).auto_scaling_groups or []
+            )
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -7165,7 +7180,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.DefaultConfigListResponse.model_validate(_response.json())
+        return _models.DefaultConfigListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Image members is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -7199,7 +7214,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ImageMemberListResponse.model_validate(_response.json())
+        return _models.ImageMemberListResponse.model_validate_json(_response.content)
 
     @deprecated("List Images is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
     async def list_images(
@@ -7256,7 +7271,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ImageListResponse.model_validate(_response.json())
+        return _models.ImageListResponse.model_validate_json(_response.content)
 
     @deprecated("List Images is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
     async def iter_list_images(
@@ -7313,7 +7328,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ImageListResponse.model_validate(_response.json()).images or []
+            _items = _models.ImageListResponse.model_validate_json(_response.content).images or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         async for _item in _rt.aiterate_marker(_page, limit=limit):
@@ -7352,7 +7367,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.KeypairListResponse.model_validate(_response.json())
+        return _models.KeypairListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Launch Configurations is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -7400,7 +7415,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.LaunchConfigurationListResponse.model_validate(_response.json())
+        return _models.LaunchConfigurationListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Launch Configurations is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -7444,7 +7459,8 @@ class AsyncClient:
                 headers=_support.header_values({}),
             )
             _items = (
-                _models.LaunchConfigurationListResponse.model_validate(_response.json()).launch_configurations or []
+                _models.LaunchConfigurationListResponse.model_validate_json(_response.content).launch_configurations
+                or []
             )
             return _items
 
@@ -7484,7 +7500,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ImageListResponse.model_validate(_response.json())
+        return _models.ImageListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Server Groups is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -7519,7 +7535,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ServerGroupListResponse.model_validate(_response.json())
+        return _models.ServerGroupListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Server Groups is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -7553,7 +7569,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ServerGroupListResponse.model_validate(_response.json()).server_groups or []
+            _items = _models.ServerGroupListResponse.model_validate_json(_response.content).server_groups or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -7592,7 +7608,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerInterfaceListResponse.model_validate(_response.json())
+        return _models.ServerInterfaceListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Server Ips is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -7626,7 +7642,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerIpsResponse.model_validate(_response.json())
+        return _models.ServerIpsResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Server Types is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -7673,7 +7689,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ServerTypeListResponse.model_validate(_response.json())
+        return _models.ServerTypeListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Server Types is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -7715,7 +7731,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ServerTypeListResponse.model_validate(_response.json()).server_types or []
+            _items = _models.ServerTypeListResponse.model_validate_json(_response.content).server_types or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         async for _item in _rt.aiterate_marker(_page, limit=limit):
@@ -7753,7 +7769,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerVolumesResponse.model_validate(_response.json())
+        return _models.ServerVolumesResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List snapshots and details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -7804,7 +7820,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.SnapshotListResponse.model_validate(_response.json())
+        return _models.SnapshotListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List snapshots and details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -7855,7 +7871,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.SnapshotListResponse.model_validate(_response.json()).snapshots or []
+            _items = _models.SnapshotListResponse.model_validate_json(_response.content).snapshots or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -7894,7 +7910,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerSecurityGroupListResponse.model_validate(_response.json())
+        return _models.ServerSecurityGroupListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Virtual Servers is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -7963,7 +7979,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ServerListResponse.model_validate(_response.json())
+        return _models.ServerListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Virtual Servers is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -8032,7 +8048,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ServerListResponse.model_validate(_response.json()).servers or []
+            _items = _models.ServerListResponse.model_validate_json(_response.content).servers or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         async for _item in _rt.aiterate_marker(_page, limit=limit):
@@ -8062,7 +8078,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeTransferListResponse.model_validate(_response.json())
+        return _models.VolumeTransferListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List volume types and details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -8100,7 +8116,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeTypeListResponse.model_validate(_response.json())
+        return _models.VolumeTypeListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List volume types and details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -8141,7 +8157,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeTypeListResponse.model_validate(_response.json()).volume_types or []
+            _items = _models.VolumeTypeListResponse.model_validate_json(_response.content).volume_types or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -8202,7 +8218,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeListResponse.model_validate(_response.json())
+        return _models.VolumeListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List volumes and details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -8259,7 +8275,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeListResponse.model_validate(_response.json()).volumes or []
+            _items = _models.VolumeListResponse.model_validate_json(_response.content).volumes or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -8428,7 +8444,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SnapshotDetailResponse.model_validate(_response.json())
+        return _models.SnapshotDetailResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Auto-Scaling Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -8463,7 +8479,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Auto-Scaling Group Notification is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -8502,7 +8518,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupNotificationShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupNotificationShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Auto-Scaling Group Policy is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -8541,7 +8557,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupPolicyShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupPolicyShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Auto-Scaling Group Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -8580,7 +8596,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupScheduleShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupScheduleShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show default Volume type’s details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -8607,7 +8623,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeTypeDetailResponse.model_validate(_response.json())
+        return _models.VolumeTypeDetailResponse.model_validate_json(_response.content)
 
     @deprecated("Show Image is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
     async def show_image(self, image_id: str) -> _models.ImageShowResponse:
@@ -8639,7 +8655,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ImageShowResponse.model_validate(_response.json())
+        return _models.ImageShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Image member is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -8675,7 +8691,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ImageMemberShowResponse.model_validate(_response.json())
+        return _models.ImageMemberShowResponse.model_validate_json(_response.content)
 
     @deprecated("Show Keypair is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
     async def show_keypair(self, keypair_name: str) -> _models.KeypairShowResponse:
@@ -8707,7 +8723,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.KeypairShowResponse.model_validate(_response.json())
+        return _models.KeypairShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Launch Configuration is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -8744,7 +8760,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.LaunchConfigurationDetailShowResponse.model_validate(_response.json())
+        return _models.LaunchConfigurationDetailShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Server Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -8778,7 +8794,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerGroup.model_validate(_response.json())
+        return _models.ServerGroup.model_validate_json(_response.content)
 
     @deprecated(
         "Show Server Interface is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -8814,7 +8830,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerInterfaceListResponse.model_validate(_response.json())
+        return _models.ServerInterfaceListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Server Ip is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -8850,7 +8866,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerShowResponseAddress.model_validate(_response.json())
+        return _models.ServerShowResponseAddress.model_validate_json(_response.content)
 
     @deprecated(
         "Show Server Quota Set is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -8876,7 +8892,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerQuotaSet.model_validate(_response.json())
+        return _models.ServerQuotaSet.model_validate_json(_response.content)
 
     @deprecated(
         "Show Server Type is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -8910,7 +8926,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerType.model_validate(_response.json())
+        return _models.ServerType.model_validate_json(_response.content)
 
     @deprecated(
         "Show Server Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -8946,7 +8962,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServersVolumeResponse.model_validate(_response.json())
+        return _models.ServersVolumeResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Virtual Server is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -8980,7 +8996,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerShowResponse.model_validate(_response.json())
+        return _models.ServerShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Virtual Server Console Log is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -9020,7 +9036,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ServerConsoleLogResponse.model_validate(_response.json())
+        return _models.ServerConsoleLogResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Virtual Server Password is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -9059,7 +9075,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerPasswordResponse.model_validate(_response.json())
+        return _models.ServerPasswordResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Volume Quota Set is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -9085,7 +9101,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeQuotaSet.model_validate(_response.json())
+        return _models.VolumeQuotaSet.model_validate_json(_response.content)
 
     @deprecated(
         "Show volume transfer detail is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -9120,7 +9136,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeTransferShowResponse.model_validate(_response.json())
+        return _models.VolumeTransferShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Volume type’s details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -9155,7 +9171,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeTypeDetailResponse.model_validate(_response.json())
+        return _models.VolumeTypeDetailResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Volume's details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -9189,7 +9205,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeShowResponse.model_validate(_response.json())
+        return _models.VolumeShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Start Virtual Server is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -9320,7 +9336,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotDetailResponse.model_validate(_response.json())
+        return _models.SnapshotDetailResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Update Auto-Scaling Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -9359,7 +9375,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Update Auto-Scaling Group LB Server Groups is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -9440,7 +9456,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupNotificationShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupNotificationShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Update Auto-Scaling Group Policy is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -9481,7 +9497,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupPolicyShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupPolicyShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Update Auto-Scaling Group Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -9522,7 +9538,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupScheduleShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupScheduleShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Update Auto-Scaling Group server count is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -9561,7 +9577,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
 
     @deprecated("Update Image is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
     async def update_image(self, image_id: str, *, body: _models.ImageSetRequest) -> _models.ImageShowResponse:
@@ -9595,7 +9611,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageShowResponse.model_validate(_response.json())
+        return _models.ImageShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Update Image member is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -9635,7 +9651,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageMemberShowResponse.model_validate(_response.json())
+        return _models.ImageMemberShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Update Server Interface is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -9748,7 +9764,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerShowResponse.model_validate(_response.json())
+        return _models.ServerShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Update Virtual Server type is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -9816,4 +9832,4 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeShowResponse.model_validate(_response.json())
+        return _models.VolumeShowResponse.model_validate_json(_response.content)

@@ -133,7 +133,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeTransferAcceptResponse.model_validate(_response.json())
+        return _models.VolumeTransferAcceptResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Attach Volume to Virtual Server is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -172,7 +172,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeServerAttachResponse.model_validate(_response.json())
+        return _models.VolumeServerAttachResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create a snapshot is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -202,7 +202,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotDetailResponse.model_validate(_response.json())
+        return _models.SnapshotDetailResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create a volume transfer is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -233,7 +233,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeTransferCreateResponse.model_validate(_response.json())
+        return _models.VolumeTransferCreateResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Auto-Scaling Group is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -266,7 +266,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Auto-Scaling Group Notification is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -305,7 +305,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupNotificationListResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Auto-Scaling Group Policy is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -344,7 +344,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupPolicyShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupPolicyShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Auto-Scaling Group Schedule is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -383,7 +383,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupScheduleShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupScheduleShowResponse.model_validate_json(_response.content)
 
     @deprecated("Create Image is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None)
     def create_image(self, *, body: _models.ImageCreateRequest) -> _models.ImageShowResponse:
@@ -411,7 +411,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageShowResponse.model_validate(_response.json())
+        return _models.ImageShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Image member is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -449,7 +449,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageMemberShowResponse.model_validate(_response.json())
+        return _models.ImageMemberShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Keypair is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -479,7 +479,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.KeypairCreateResponse.model_validate(_response.json())
+        return _models.KeypairCreateResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Launch Configuration is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -512,7 +512,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.LaunchConfigurationDetailShowResponse.model_validate(_response.json())
+        return _models.LaunchConfigurationDetailShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Server Group is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -542,7 +542,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerGroup.model_validate(_response.json())
+        return _models.ServerGroup.model_validate_json(_response.content)
 
     @deprecated(
         "Create Server Interface is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -581,7 +581,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.InterfaceResponse.model_validate(_response.json())
+        return _models.InterfaceResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Server Interface Nat is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -695,7 +695,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServersVolumeResponse.model_validate(_response.json())
+        return _models.ServersVolumeResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Sharing Image is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -756,7 +756,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerCreateResponse.model_validate(_response.json())
+        return _models.ServerCreateResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Virtual Server Custom Image is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -795,7 +795,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerCreateImageResponse.model_validate(_response.json())
+        return _models.ServerCreateImageResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Virtual Server Dump is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -857,7 +857,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeShowResponse.model_validate(_response.json())
+        return _models.VolumeShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete a snapshot is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -1484,7 +1484,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeShowResponse.model_validate(_response.json())
+        return _models.VolumeShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Get region's maximum partition size. is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -1511,7 +1511,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerGroupPartitionSizeResponse.model_validate(_response.json())
+        return _models.ServerGroupPartitionSizeResponse.model_validate_json(_response.content)
 
     @deprecated("Import Image is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None)
     def import_image(self, image_id: str, *, body: _models.ImageImportRequest) -> None:
@@ -1591,7 +1591,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupLbServerGroupListResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupLbServerGroupListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Auto-Scaling Group LB Server Groups is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -1637,7 +1637,9 @@ class Client:
                 headers=_support.header_values({}),
             )
             _items = (
-                _models.AutoScalingGroupLbServerGroupListResponse.model_validate(_response.json()).lb_server_groups
+                _models.AutoScalingGroupLbServerGroupListResponse.model_validate_json(
+                    _response.content
+                ).lb_server_groups
                 or []
             )
             return _items
@@ -1700,7 +1702,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupNotificationListResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Auto-Scaling Group Notifications is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -1759,7 +1761,8 @@ class Client:
                 headers=_support.header_values({}),
             )
             _items = (
-                _models.AutoScalingGroupNotificationListResponse.model_validate(_response.json()).notifications or []
+                _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content).notifications
+                or []
             )
             return _items
 
@@ -1824,7 +1827,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupPolicyListResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupPolicyListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Auto-Scaling Group Policies is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -1885,7 +1888,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.AutoScalingGroupPolicyListResponse.model_validate(_response.json()).policies or []
+            _items = _models.AutoScalingGroupPolicyListResponse.model_validate_json(_response.content).policies or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -1940,7 +1943,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupScheduleListResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupScheduleListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Auto-Scaling Group Virtual Servers is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -1989,7 +1992,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupVirtualServerListResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupVirtualServerListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Auto-Scaling Group Virtual Servers is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -2034,7 +2037,9 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.AutoScalingGroupVirtualServerListResponse.model_validate(_response.json()).servers or []
+            _items = (
+                _models.AutoScalingGroupVirtualServerListResponse.model_validate_json(_response.content).servers or []
+            )
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         return _rt.iterate_marker(_page, limit=limit)
@@ -2106,7 +2111,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupListResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Auto-Scaling Groups is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -2175,7 +2180,9 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.AutoScalingGroupListResponse.model_validate(_response.json()).auto_scaling_groups or []
+            _items = (
+                _models.AutoScalingGroupListResponse.model_validate_json(_response.content).auto_scaling_groups or []
+            )
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -2213,7 +2220,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.DefaultConfigListResponse.model_validate(_response.json())
+        return _models.DefaultConfigListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Image members is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -2247,7 +2254,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ImageMemberListResponse.model_validate(_response.json())
+        return _models.ImageMemberListResponse.model_validate_json(_response.content)
 
     @deprecated("List Images is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None)
     def list_images(
@@ -2304,7 +2311,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ImageListResponse.model_validate(_response.json())
+        return _models.ImageListResponse.model_validate_json(_response.content)
 
     @deprecated("List Images is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None)
     def iter_list_images(
@@ -2361,7 +2368,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ImageListResponse.model_validate(_response.json()).images or []
+            _items = _models.ImageListResponse.model_validate_json(_response.content).images or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         return _rt.iterate_marker(_page, limit=limit)
@@ -2397,7 +2404,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.KeypairListResponse.model_validate(_response.json())
+        return _models.KeypairListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Launch Configurations is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -2445,7 +2452,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.LaunchConfigurationListResponse.model_validate(_response.json())
+        return _models.LaunchConfigurationListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Launch Configurations is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -2489,7 +2496,8 @@ class Client:
                 headers=_support.header_values({}),
             )
             _items = (
-                _models.LaunchConfigurationListResponse.model_validate(_response.json()).launch_configurations or []
+                _models.LaunchConfigurationListResponse.model_validate_json(_response.content).launch_configurations
+                or []
             )
             return _items
 
@@ -2528,7 +2536,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ImageListResponse.model_validate(_response.json())
+        return _models.ImageListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Server Groups is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -2563,7 +2571,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ServerGroupListResponse.model_validate(_response.json())
+        return _models.ServerGroupListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Server Groups is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -2597,7 +2605,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ServerGroupListResponse.model_validate(_response.json()).server_groups or []
+            _items = _models.ServerGroupListResponse.model_validate_json(_response.content).server_groups or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -2635,7 +2643,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerInterfaceListResponse.model_validate(_response.json())
+        return _models.ServerInterfaceListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Server Ips is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -2669,7 +2677,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerIpsResponse.model_validate(_response.json())
+        return _models.ServerIpsResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Server Types is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -2716,7 +2724,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ServerTypeListResponse.model_validate(_response.json())
+        return _models.ServerTypeListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Server Types is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -2758,7 +2766,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ServerTypeListResponse.model_validate(_response.json()).server_types or []
+            _items = _models.ServerTypeListResponse.model_validate_json(_response.content).server_types or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         return _rt.iterate_marker(_page, limit=limit)
@@ -2795,7 +2803,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerVolumesResponse.model_validate(_response.json())
+        return _models.ServerVolumesResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List snapshots and details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -2846,7 +2854,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.SnapshotListResponse.model_validate(_response.json())
+        return _models.SnapshotListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List snapshots and details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -2897,7 +2905,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.SnapshotListResponse.model_validate(_response.json()).snapshots or []
+            _items = _models.SnapshotListResponse.model_validate_json(_response.content).snapshots or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -2935,7 +2943,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerSecurityGroupListResponse.model_validate(_response.json())
+        return _models.ServerSecurityGroupListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Virtual Servers is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -3004,7 +3012,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ServerListResponse.model_validate(_response.json())
+        return _models.ServerListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Virtual Servers is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -3073,7 +3081,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ServerListResponse.model_validate(_response.json()).servers or []
+            _items = _models.ServerListResponse.model_validate_json(_response.content).servers or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         return _rt.iterate_marker(_page, limit=limit)
@@ -3102,7 +3110,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeTransferListResponse.model_validate(_response.json())
+        return _models.VolumeTransferListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List volume types and details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -3140,7 +3148,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeTypeListResponse.model_validate(_response.json())
+        return _models.VolumeTypeListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List volume types and details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -3181,7 +3189,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeTypeListResponse.model_validate(_response.json()).volume_types or []
+            _items = _models.VolumeTypeListResponse.model_validate_json(_response.content).volume_types or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -3241,7 +3249,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeListResponse.model_validate(_response.json())
+        return _models.VolumeListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List volumes and details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -3298,7 +3306,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeListResponse.model_validate(_response.json()).volumes or []
+            _items = _models.VolumeListResponse.model_validate_json(_response.content).volumes or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -3466,7 +3474,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SnapshotDetailResponse.model_validate(_response.json())
+        return _models.SnapshotDetailResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Auto-Scaling Group is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -3501,7 +3509,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Auto-Scaling Group Notification is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -3540,7 +3548,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupNotificationShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupNotificationShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Auto-Scaling Group Policy is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -3579,7 +3587,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupPolicyShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupPolicyShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Auto-Scaling Group Schedule is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -3618,7 +3626,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupScheduleShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupScheduleShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show default Volume type’s details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -3645,7 +3653,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeTypeDetailResponse.model_validate(_response.json())
+        return _models.VolumeTypeDetailResponse.model_validate_json(_response.content)
 
     @deprecated("Show Image is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None)
     def show_image(self, image_id: str) -> _models.ImageShowResponse:
@@ -3677,7 +3685,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ImageShowResponse.model_validate(_response.json())
+        return _models.ImageShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Image member is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -3713,7 +3721,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ImageMemberShowResponse.model_validate(_response.json())
+        return _models.ImageMemberShowResponse.model_validate_json(_response.content)
 
     @deprecated("Show Keypair is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None)
     def show_keypair(self, keypair_name: str) -> _models.KeypairShowResponse:
@@ -3745,7 +3753,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.KeypairShowResponse.model_validate(_response.json())
+        return _models.KeypairShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Launch Configuration is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -3780,7 +3788,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.LaunchConfigurationDetailShowResponse.model_validate(_response.json())
+        return _models.LaunchConfigurationDetailShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Server Group is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -3814,7 +3822,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerGroup.model_validate(_response.json())
+        return _models.ServerGroup.model_validate_json(_response.content)
 
     @deprecated(
         "Show Server Interface is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -3850,7 +3858,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerInterfaceListResponse.model_validate(_response.json())
+        return _models.ServerInterfaceListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Server Ip is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -3886,7 +3894,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerShowResponseAddress.model_validate(_response.json())
+        return _models.ServerShowResponseAddress.model_validate_json(_response.content)
 
     @deprecated(
         "Show Server Quota Set is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -3912,7 +3920,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerQuotaSet.model_validate(_response.json())
+        return _models.ServerQuotaSet.model_validate_json(_response.content)
 
     @deprecated(
         "Show Server Type is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -3946,7 +3954,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerType.model_validate(_response.json())
+        return _models.ServerType.model_validate_json(_response.content)
 
     @deprecated(
         "Show Server Volume is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -3982,7 +3990,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServersVolumeResponse.model_validate(_response.json())
+        return _models.ServersVolumeResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Virtual Server is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -4016,7 +4024,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerShowResponse.model_validate(_response.json())
+        return _models.ServerShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Virtual Server Console Log is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -4056,7 +4064,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ServerConsoleLogResponse.model_validate(_response.json())
+        return _models.ServerConsoleLogResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Virtual Server Password is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -4095,7 +4103,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerPasswordResponse.model_validate(_response.json())
+        return _models.ServerPasswordResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Volume Quota Set is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -4121,7 +4129,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeQuotaSet.model_validate(_response.json())
+        return _models.VolumeQuotaSet.model_validate_json(_response.content)
 
     @deprecated(
         "Show volume transfer detail is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -4156,7 +4164,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeTransferShowResponse.model_validate(_response.json())
+        return _models.VolumeTransferShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Volume type’s details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -4191,7 +4199,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeTypeDetailResponse.model_validate(_response.json())
+        return _models.VolumeTypeDetailResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Volume's details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -4225,7 +4233,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeShowResponse.model_validate(_response.json())
+        return _models.VolumeShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Start Virtual Server is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -4356,7 +4364,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotDetailResponse.model_validate(_response.json())
+        return _models.SnapshotDetailResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Update Auto-Scaling Group is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -4395,7 +4403,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Update Auto-Scaling Group LB Server Groups is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -4476,7 +4484,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupNotificationShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupNotificationShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Update Auto-Scaling Group Policy is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -4517,7 +4525,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupPolicyShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupPolicyShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Update Auto-Scaling Group Schedule is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -4558,7 +4566,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupScheduleShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupScheduleShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Update Auto-Scaling Group server count is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -4597,7 +4605,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
 
     @deprecated("Update Image is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None)
     def update_image(self, image_id: str, *, body: _models.ImageSetRequest) -> _models.ImageShowResponse:
@@ -4631,7 +4639,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageShowResponse.model_validate(_response.json())
+        return _models.ImageShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Update Image member is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -4671,7 +4679,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageMemberShowResponse.model_validate(_response.json())
+        return _models.ImageMemberShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Update Server Interface is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -4780,7 +4788,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerShowResponse.model_validate(_response.json())
+        return _models.ServerShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Update Virtual Server type is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -4848,7 +4856,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeShowResponse.model_validate(_response.json())
+        return _models.VolumeShowResponse.model_validate_json(_response.content)
 
 
 class AsyncClient:
@@ -4938,7 +4946,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeTransferAcceptResponse.model_validate(_response.json())
+        return _models.VolumeTransferAcceptResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Attach Volume to Virtual Server is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -4977,7 +4985,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeServerAttachResponse.model_validate(_response.json())
+        return _models.VolumeServerAttachResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create a snapshot is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -5007,7 +5015,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotDetailResponse.model_validate(_response.json())
+        return _models.SnapshotDetailResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create a volume transfer is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -5040,7 +5048,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeTransferCreateResponse.model_validate(_response.json())
+        return _models.VolumeTransferCreateResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Auto-Scaling Group is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -5073,7 +5081,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Auto-Scaling Group Notification is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -5112,7 +5120,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupNotificationListResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Auto-Scaling Group Policy is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -5151,7 +5159,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupPolicyShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupPolicyShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Auto-Scaling Group Schedule is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -5190,7 +5198,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupScheduleShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupScheduleShowResponse.model_validate_json(_response.content)
 
     @deprecated("Create Image is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None)
     async def create_image(self, *, body: _models.ImageCreateRequest) -> _models.ImageShowResponse:
@@ -5218,7 +5226,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageShowResponse.model_validate(_response.json())
+        return _models.ImageShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Image member is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -5256,7 +5264,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageMemberShowResponse.model_validate(_response.json())
+        return _models.ImageMemberShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Keypair is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -5286,7 +5294,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.KeypairCreateResponse.model_validate(_response.json())
+        return _models.KeypairCreateResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Launch Configuration is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -5319,7 +5327,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.LaunchConfigurationDetailShowResponse.model_validate(_response.json())
+        return _models.LaunchConfigurationDetailShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Server Group is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -5349,7 +5357,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerGroup.model_validate(_response.json())
+        return _models.ServerGroup.model_validate_json(_response.content)
 
     @deprecated(
         "Create Server Interface is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -5388,7 +5396,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.InterfaceResponse.model_validate(_response.json())
+        return _models.InterfaceResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Server Interface Nat is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -5502,7 +5510,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServersVolumeResponse.model_validate(_response.json())
+        return _models.ServersVolumeResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Sharing Image is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -5563,7 +5571,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerCreateResponse.model_validate(_response.json())
+        return _models.ServerCreateResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Virtual Server Custom Image is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -5602,7 +5610,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerCreateImageResponse.model_validate(_response.json())
+        return _models.ServerCreateImageResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Create Virtual Server Dump is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -5664,7 +5672,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeShowResponse.model_validate(_response.json())
+        return _models.VolumeShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Delete a snapshot is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -6291,7 +6299,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeShowResponse.model_validate(_response.json())
+        return _models.VolumeShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Get region's maximum partition size. is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -6318,7 +6326,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerGroupPartitionSizeResponse.model_validate(_response.json())
+        return _models.ServerGroupPartitionSizeResponse.model_validate_json(_response.content)
 
     @deprecated("Import Image is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None)
     async def import_image(self, image_id: str, *, body: _models.ImageImportRequest) -> None:
@@ -6398,7 +6406,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupLbServerGroupListResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupLbServerGroupListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Auto-Scaling Group LB Server Groups is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -6446,7 +6454,9 @@ class AsyncClient:
                 headers=_support.header_values({}),
             )
             _items = (
-                _models.AutoScalingGroupLbServerGroupListResponse.model_validate(_response.json()).lb_server_groups
+                _models.AutoScalingGroupLbServerGroupListResponse.model_validate_json(
+                    _response.content
+                ).lb_server_groups
                 or []
             )
             return _items
@@ -6510,7 +6520,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupNotificationListResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Auto-Scaling Group Notifications is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -6569,7 +6579,8 @@ class AsyncClient:
                 headers=_support.header_values({}),
             )
             _items = (
-                _models.AutoScalingGroupNotificationListResponse.model_validate(_response.json()).notifications or []
+                _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content).notifications
+                or []
             )
             return _items
 
@@ -6635,7 +6646,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupPolicyListResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupPolicyListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Auto-Scaling Group Policies is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -6696,7 +6707,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.AutoScalingGroupPolicyListResponse.model_validate(_response.json()).policies or []
+            _items = _models.AutoScalingGroupPolicyListResponse.model_validate_json(_response.content).policies or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -6752,7 +6763,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupScheduleListResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupScheduleListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Auto-Scaling Group Virtual Servers is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -6801,7 +6812,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupVirtualServerListResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupVirtualServerListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Auto-Scaling Group Virtual Servers is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -6848,7 +6859,9 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.AutoScalingGroupVirtualServerListResponse.model_validate(_response.json()).servers or []
+            _items = (
+                _models.AutoScalingGroupVirtualServerListResponse.model_validate_json(_response.content).servers or []
+            )
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         async for _item in _rt.aiterate_marker(_page, limit=limit):
@@ -6921,7 +6934,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupListResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Auto-Scaling Groups is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -6990,7 +7003,9 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.AutoScalingGroupListResponse.model_validate(_response.json()).auto_scaling_groups or []
+            _items = (
+                _models.AutoScalingGroupListResponse.model_validate_json(_response.content).auto_scaling_groups or []
+            )
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -7029,7 +7044,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.DefaultConfigListResponse.model_validate(_response.json())
+        return _models.DefaultConfigListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Image members is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -7063,7 +7078,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ImageMemberListResponse.model_validate(_response.json())
+        return _models.ImageMemberListResponse.model_validate_json(_response.content)
 
     @deprecated("List Images is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None)
     async def list_images(
@@ -7120,7 +7135,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ImageListResponse.model_validate(_response.json())
+        return _models.ImageListResponse.model_validate_json(_response.content)
 
     @deprecated("List Images is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None)
     async def iter_list_images(
@@ -7177,7 +7192,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ImageListResponse.model_validate(_response.json()).images or []
+            _items = _models.ImageListResponse.model_validate_json(_response.content).images or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         async for _item in _rt.aiterate_marker(_page, limit=limit):
@@ -7216,7 +7231,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.KeypairListResponse.model_validate(_response.json())
+        return _models.KeypairListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Launch Configurations is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -7264,7 +7279,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.LaunchConfigurationListResponse.model_validate(_response.json())
+        return _models.LaunchConfigurationListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Launch Configurations is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -7308,7 +7323,8 @@ class AsyncClient:
                 headers=_support.header_values({}),
             )
             _items = (
-                _models.LaunchConfigurationListResponse.model_validate(_response.json()).launch_configurations or []
+                _models.LaunchConfigurationListResponse.model_validate_json(_response.content).launch_configurations
+                or []
             )
             return _items
 
@@ -7348,7 +7364,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ImageListResponse.model_validate(_response.json())
+        return _models.ImageListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Server Groups is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -7383,7 +7399,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ServerGroupListResponse.model_validate(_response.json())
+        return _models.ServerGroupListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Server Groups is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -7417,7 +7433,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ServerGroupListResponse.model_validate(_response.json()).server_groups or []
+            _items = _models.ServerGroupListResponse.model_validate_json(_response.content).server_groups or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -7456,7 +7472,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerInterfaceListResponse.model_validate(_response.json())
+        return _models.ServerInterfaceListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Server Ips is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -7490,7 +7506,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerIpsResponse.model_validate(_response.json())
+        return _models.ServerIpsResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Server Types is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -7537,7 +7553,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ServerTypeListResponse.model_validate(_response.json())
+        return _models.ServerTypeListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Server Types is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -7579,7 +7595,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ServerTypeListResponse.model_validate(_response.json()).server_types or []
+            _items = _models.ServerTypeListResponse.model_validate_json(_response.content).server_types or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         async for _item in _rt.aiterate_marker(_page, limit=limit):
@@ -7617,7 +7633,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerVolumesResponse.model_validate(_response.json())
+        return _models.ServerVolumesResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List snapshots and details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -7668,7 +7684,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.SnapshotListResponse.model_validate(_response.json())
+        return _models.SnapshotListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List snapshots and details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -7719,7 +7735,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.SnapshotListResponse.model_validate(_response.json()).snapshots or []
+            _items = _models.SnapshotListResponse.model_validate_json(_response.content).snapshots or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -7758,7 +7774,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerSecurityGroupListResponse.model_validate(_response.json())
+        return _models.ServerSecurityGroupListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Virtual Servers is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -7827,7 +7843,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ServerListResponse.model_validate(_response.json())
+        return _models.ServerListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List Virtual Servers is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -7896,7 +7912,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ServerListResponse.model_validate(_response.json()).servers or []
+            _items = _models.ServerListResponse.model_validate_json(_response.content).servers or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         async for _item in _rt.aiterate_marker(_page, limit=limit):
@@ -7926,7 +7942,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeTransferListResponse.model_validate(_response.json())
+        return _models.VolumeTransferListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List volume types and details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -7964,7 +7980,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeTypeListResponse.model_validate(_response.json())
+        return _models.VolumeTypeListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List volume types and details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -8005,7 +8021,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeTypeListResponse.model_validate(_response.json()).volume_types or []
+            _items = _models.VolumeTypeListResponse.model_validate_json(_response.content).volume_types or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -8066,7 +8082,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeListResponse.model_validate(_response.json())
+        return _models.VolumeListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "List volumes and details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -8123,7 +8139,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeListResponse.model_validate(_response.json()).volumes or []
+            _items = _models.VolumeListResponse.model_validate_json(_response.content).volumes or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -8292,7 +8308,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SnapshotDetailResponse.model_validate(_response.json())
+        return _models.SnapshotDetailResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Auto-Scaling Group is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -8327,7 +8343,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Auto-Scaling Group Notification is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -8366,7 +8382,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupNotificationShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupNotificationShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Auto-Scaling Group Policy is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -8405,7 +8421,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupPolicyShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupPolicyShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Auto-Scaling Group Schedule is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -8444,7 +8460,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupScheduleShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupScheduleShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show default Volume type’s details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -8471,7 +8487,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeTypeDetailResponse.model_validate(_response.json())
+        return _models.VolumeTypeDetailResponse.model_validate_json(_response.content)
 
     @deprecated("Show Image is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None)
     async def show_image(self, image_id: str) -> _models.ImageShowResponse:
@@ -8503,7 +8519,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ImageShowResponse.model_validate(_response.json())
+        return _models.ImageShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Image member is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -8539,7 +8555,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ImageMemberShowResponse.model_validate(_response.json())
+        return _models.ImageMemberShowResponse.model_validate_json(_response.content)
 
     @deprecated("Show Keypair is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None)
     async def show_keypair(self, keypair_name: str) -> _models.KeypairShowResponse:
@@ -8571,7 +8587,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.KeypairShowResponse.model_validate(_response.json())
+        return _models.KeypairShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Launch Configuration is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -8608,7 +8624,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.LaunchConfigurationDetailShowResponse.model_validate(_response.json())
+        return _models.LaunchConfigurationDetailShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Server Group is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -8642,7 +8658,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerGroup.model_validate(_response.json())
+        return _models.ServerGroup.model_validate_json(_response.content)
 
     @deprecated(
         "Show Server Interface is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -8678,7 +8694,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerInterfaceListResponse.model_validate(_response.json())
+        return _models.ServerInterfaceListResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Server Ip is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -8714,7 +8730,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerShowResponseAddress.model_validate(_response.json())
+        return _models.ServerShowResponseAddress.model_validate_json(_response.content)
 
     @deprecated(
         "Show Server Quota Set is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -8740,7 +8756,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerQuotaSet.model_validate(_response.json())
+        return _models.ServerQuotaSet.model_validate_json(_response.content)
 
     @deprecated(
         "Show Server Type is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -8774,7 +8790,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerType.model_validate(_response.json())
+        return _models.ServerType.model_validate_json(_response.content)
 
     @deprecated(
         "Show Server Volume is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -8810,7 +8826,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServersVolumeResponse.model_validate(_response.json())
+        return _models.ServersVolumeResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Virtual Server is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -8844,7 +8860,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerShowResponse.model_validate(_response.json())
+        return _models.ServerShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Virtual Server Console Log is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -8884,7 +8900,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ServerConsoleLogResponse.model_validate(_response.json())
+        return _models.ServerConsoleLogResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Virtual Server Password is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -8923,7 +8939,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerPasswordResponse.model_validate(_response.json())
+        return _models.ServerPasswordResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Volume Quota Set is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -8949,7 +8965,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeQuotaSet.model_validate(_response.json())
+        return _models.VolumeQuotaSet.model_validate_json(_response.content)
 
     @deprecated(
         "Show volume transfer detail is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -8984,7 +9000,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeTransferShowResponse.model_validate(_response.json())
+        return _models.VolumeTransferShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Volume type’s details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -9019,7 +9035,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeTypeDetailResponse.model_validate(_response.json())
+        return _models.VolumeTypeDetailResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Show Volume's details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -9053,7 +9069,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeShowResponse.model_validate(_response.json())
+        return _models.VolumeShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Start Virtual Server is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -9184,7 +9200,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotDetailResponse.model_validate(_response.json())
+        return _models.SnapshotDetailResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Update Auto-Scaling Group is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -9223,7 +9239,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Update Auto-Scaling Group LB Server Groups is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -9304,7 +9320,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupNotificationShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupNotificationShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Update Auto-Scaling Group Policy is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -9345,7 +9361,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupPolicyShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupPolicyShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Update Auto-Scaling Group Schedule is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -9386,7 +9402,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupScheduleShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupScheduleShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Update Auto-Scaling Group server count is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -9425,7 +9441,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
 
     @deprecated("Update Image is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None)
     async def update_image(self, image_id: str, *, body: _models.ImageSetRequest) -> _models.ImageShowResponse:
@@ -9459,7 +9475,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageShowResponse.model_validate(_response.json())
+        return _models.ImageShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Update Image member is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -9499,7 +9515,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageMemberShowResponse.model_validate(_response.json())
+        return _models.ImageMemberShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Update Server Interface is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -9612,7 +9628,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerShowResponse.model_validate(_response.json())
+        return _models.ServerShowResponse.model_validate_json(_response.content)
 
     @deprecated(
         "Update Virtual Server type is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -9680,4 +9696,4 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeShowResponse.model_validate(_response.json())
+        return _models.VolumeShowResponse.model_validate_json(_response.content)

@@ -125,7 +125,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeTransferAcceptResponse.model_validate(_response.json())
+        return _models.VolumeTransferAcceptResponse.model_validate_json(_response.content)
 
     def attach_volume_to_virtual_server(
         self, volume_id: str, *, body: _models.VolumeServerAttachRequest
@@ -157,7 +157,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeServerAttachResponse.model_validate(_response.json())
+        return _models.VolumeServerAttachResponse.model_validate_json(_response.content)
 
     def create_a_snapshot(self, *, body: _models.SnapshotCreateRequest) -> _models.SnapshotDetailResponse:
         """Create a snapshot
@@ -181,7 +181,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotDetailResponse.model_validate(_response.json())
+        return _models.SnapshotDetailResponse.model_validate_json(_response.content)
 
     def create_a_volume_transfer(self, *, body: _models.VolumeTransferRequest) -> _models.VolumeTransferCreateResponse:
         """Create a volume transfer
@@ -205,7 +205,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeTransferCreateResponse.model_validate(_response.json())
+        return _models.VolumeTransferCreateResponse.model_validate_json(_response.content)
 
     def create_auto_scaling_group(
         self, *, body: _models.AutoScalingGroupCreateRequest
@@ -231,7 +231,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
 
     def create_auto_scaling_group_notification(
         self, auto_scaling_group_id: str, *, body: _models.AutoScalingGroupNotificationCreateRequest
@@ -263,7 +263,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupNotificationListResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content)
 
     def create_auto_scaling_group_policy(
         self, auto_scaling_group_id: str, *, body: _models.AutoScalingGroupPolicyCreateRequest
@@ -295,7 +295,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupPolicyShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupPolicyShowResponse.model_validate_json(_response.content)
 
     def create_auto_scaling_group_schedule(
         self, auto_scaling_group_id: str, *, body: _models.AutoScalingGroupScheduleCreateRequest
@@ -327,7 +327,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupScheduleShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupScheduleShowResponse.model_validate_json(_response.content)
 
     def create_image(self, *, body: _models.ImageCreateRequest) -> _models.ImageShowResponseV1Dot2:
         """Create Image
@@ -351,7 +351,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageShowResponseV1Dot2.model_validate(_response.json())
+        return _models.ImageShowResponseV1Dot2.model_validate_json(_response.content)
 
     def create_image_member(
         self, image_id: str, *, body: _models.ImageMemberCreateRequest
@@ -383,7 +383,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageMemberShowResponse.model_validate(_response.json())
+        return _models.ImageMemberShowResponse.model_validate_json(_response.content)
 
     def create_keypair(self, *, body: _models.KeypairCreateRequest) -> _models.KeypairCreateResponse:
         """Create Keypair
@@ -407,7 +407,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.KeypairCreateResponse.model_validate(_response.json())
+        return _models.KeypairCreateResponse.model_validate_json(_response.content)
 
     def create_launch_configuration(
         self, *, body: _models.LaunchConfigurationCreateRequest
@@ -433,7 +433,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.LaunchConfigurationDetailShowResponse.model_validate(_response.json())
+        return _models.LaunchConfigurationDetailShowResponse.model_validate_json(_response.content)
 
     def create_server_group(self, *, body: _models.ServerGroupCreateRequest) -> _models.ServerGroup:
         """Create Server Group
@@ -457,7 +457,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerGroup.model_validate(_response.json())
+        return _models.ServerGroup.model_validate_json(_response.content)
 
     def create_server_interface(
         self, server_id: str, *, body: _models.ServerInterfaceCreateRequest
@@ -489,7 +489,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.InterfaceResponse.model_validate(_response.json())
+        return _models.InterfaceResponse.model_validate_json(_response.content)
 
     def create_server_interface_nat(
         self, server_id: str, port_id: str, *, body: _models.ServerStaticNatCreateRequest
@@ -583,7 +583,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServersVolumeResponse.model_validate(_response.json())
+        return _models.ServersVolumeResponse.model_validate_json(_response.content)
 
     def create_sharing_image(self, image_id: str) -> None:
         """Create Sharing Image
@@ -632,7 +632,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerCreateResponse.model_validate(_response.json())
+        return _models.ServerCreateResponse.model_validate_json(_response.content)
 
     def create_virtual_server_custom_image(
         self, server_id: str, *, body: _models.ServerCreateImageRequestBody
@@ -664,7 +664,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerCreateImageResponse.model_validate(_response.json())
+        return _models.ServerCreateImageResponse.model_validate_json(_response.content)
 
     def create_virtual_server_dump(self, server_id: str) -> None:
         """Create Virtual Server Dump
@@ -713,7 +713,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeShowResponse.model_validate(_response.json())
+        return _models.VolumeShowResponse.model_validate_json(_response.content)
 
     def delete_a_snapshot(self, snapshot_id: str) -> None:
         """Delete a snapshot
@@ -1218,7 +1218,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeShowResponse.model_validate(_response.json())
+        return _models.VolumeShowResponse.model_validate_json(_response.content)
 
     def get_regions_maximum_partition_size(self) -> _models.ServerGroupPartitionSizeResponse:
         """Get region's maximum partition size.
@@ -1238,7 +1238,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerGroupPartitionSizeResponse.model_validate(_response.json())
+        return _models.ServerGroupPartitionSizeResponse.model_validate_json(_response.content)
 
     def import_image(self, image_id: str, *, body: _models.ImageImportRequest) -> None:
         """Import Image
@@ -1307,7 +1307,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupLbServerGroupListResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupLbServerGroupListResponse.model_validate_json(_response.content)
 
     def iter_list_auto_scaling_group_lb_server_groups(
         self, auto_scaling_group_id: str, *, limit: int = 20, sort: str | None = None
@@ -1346,7 +1346,9 @@ class Client:
                 headers=_support.header_values({}),
             )
             _items = (
-                _models.AutoScalingGroupLbServerGroupListResponse.model_validate(_response.json()).lb_server_groups
+                _models.AutoScalingGroupLbServerGroupListResponse.model_validate_json(
+                    _response.content
+                ).lb_server_groups
                 or []
             )
             return _items
@@ -1402,7 +1404,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupNotificationListResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content)
 
     def iter_list_auto_scaling_group_notifications(
         self,
@@ -1454,7 +1456,8 @@ class Client:
                 headers=_support.header_values({}),
             )
             _items = (
-                _models.AutoScalingGroupNotificationListResponse.model_validate(_response.json()).notifications or []
+                _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content).notifications
+                or []
             )
             return _items
 
@@ -1512,7 +1515,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupPolicyListResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupPolicyListResponse.model_validate_json(_response.content)
 
     def iter_list_auto_scaling_group_policies(
         self,
@@ -1566,7 +1569,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.AutoScalingGroupPolicyListResponse.model_validate(_response.json()).policies or []
+            _items = _models.AutoScalingGroupPolicyListResponse.model_validate_json(_response.content).policies or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -1614,7 +1617,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupScheduleListResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupScheduleListResponse.model_validate_json(_response.content)
 
     def list_auto_scaling_group_virtual_servers(
         self,
@@ -1656,7 +1659,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupVirtualServerListResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupVirtualServerListResponse.model_validate_json(_response.content)
 
     def iter_list_auto_scaling_group_virtual_servers(
         self, auto_scaling_group_id: str, *, limit: int = 20, sort: str | None = None
@@ -1694,7 +1697,9 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.AutoScalingGroupVirtualServerListResponse.model_validate(_response.json()).servers or []
+            _items = (
+                _models.AutoScalingGroupVirtualServerListResponse.model_validate_json(_response.content).servers or []
+            )
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         return _rt.iterate_marker(_page, limit=limit)
@@ -1759,7 +1764,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupListResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupListResponse.model_validate_json(_response.content)
 
     def iter_list_auto_scaling_groups(
         self,
@@ -1821,7 +1826,9 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.AutoScalingGroupListResponse.model_validate(_response.json()).auto_scaling_groups or []
+            _items = (
+                _models.AutoScalingGroupListResponse.model_validate_json(_response.content).auto_scaling_groups or []
+            )
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -1853,7 +1860,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.DefaultConfigListResponse.model_validate(_response.json())
+        return _models.DefaultConfigListResponse.model_validate_json(_response.content)
 
     def list_image_members(self, image_id: str) -> _models.ImageMemberListResponse:
         """List Image members
@@ -1881,7 +1888,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ImageMemberListResponse.model_validate(_response.json())
+        return _models.ImageMemberListResponse.model_validate_json(_response.content)
 
     def list_images(
         self,
@@ -1934,7 +1941,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ImageListResponse.model_validate(_response.json())
+        return _models.ImageListResponse.model_validate_json(_response.content)
 
     def iter_list_images(
         self,
@@ -1987,7 +1994,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ImageListResponse.model_validate(_response.json()).images or []
+            _items = _models.ImageListResponse.model_validate_json(_response.content).images or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         return _rt.iterate_marker(_page, limit=limit)
@@ -2017,7 +2024,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.KeypairListResponse.model_validate(_response.json())
+        return _models.KeypairListResponse.model_validate_json(_response.content)
 
     def list_launch_configurations(
         self,
@@ -2058,7 +2065,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.LaunchConfigurationListResponse.model_validate(_response.json())
+        return _models.LaunchConfigurationListResponse.model_validate_json(_response.content)
 
     def iter_list_launch_configurations(
         self, *, name: str | None = None, image_id: str | None = None, limit: int = 20, sort: str | None = None
@@ -2095,7 +2102,8 @@ class Client:
                 headers=_support.header_values({}),
             )
             _items = (
-                _models.LaunchConfigurationListResponse.model_validate(_response.json()).launch_configurations or []
+                _models.LaunchConfigurationListResponse.model_validate_json(_response.content).launch_configurations
+                or []
             )
             return _items
 
@@ -2128,7 +2136,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ImageListResponse.model_validate(_response.json())
+        return _models.ImageListResponse.model_validate_json(_response.content)
 
     def list_server_groups(
         self, *, limit: int | None = None, offset: int | None = None
@@ -2157,7 +2165,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ServerGroupListResponse.model_validate(_response.json())
+        return _models.ServerGroupListResponse.model_validate_json(_response.content)
 
     def iter_list_server_groups(self, *, limit: int = 100) -> Iterator[_models.ServerGroup]:
         """Iterate over every item of List Server Groups, fetching page after page.
@@ -2185,7 +2193,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ServerGroupListResponse.model_validate(_response.json()).server_groups or []
+            _items = _models.ServerGroupListResponse.model_validate_json(_response.content).server_groups or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -2216,7 +2224,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerInterfaceListResponse.model_validate(_response.json())
+        return _models.ServerInterfaceListResponse.model_validate_json(_response.content)
 
     def list_server_ips(self, server_id: str) -> _models.ServerIpsResponse:
         """List Server Ips
@@ -2244,7 +2252,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerIpsResponse.model_validate(_response.json())
+        return _models.ServerIpsResponse.model_validate_json(_response.content)
 
     def list_server_types(
         self,
@@ -2285,7 +2293,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ServerTypeListResponse.model_validate(_response.json())
+        return _models.ServerTypeListResponse.model_validate_json(_response.content)
 
     def iter_list_server_types(
         self, *, limit: int = 100, min_disk: int | None = None, min_ram: int | None = None, sort: str | None = None
@@ -2321,7 +2329,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ServerTypeListResponse.model_validate(_response.json()).server_types or []
+            _items = _models.ServerTypeListResponse.model_validate_json(_response.content).server_types or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         return _rt.iterate_marker(_page, limit=limit)
@@ -2352,7 +2360,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerVolumesResponse.model_validate(_response.json())
+        return _models.ServerVolumesResponse.model_validate_json(_response.content)
 
     def list_snapshots_and_details(
         self,
@@ -2396,7 +2404,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.SnapshotListResponse.model_validate(_response.json())
+        return _models.SnapshotListResponse.model_validate_json(_response.content)
 
     def iter_list_snapshots_and_details(
         self,
@@ -2440,7 +2448,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.SnapshotListResponse.model_validate(_response.json()).snapshots or []
+            _items = _models.SnapshotListResponse.model_validate_json(_response.content).snapshots or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -2471,7 +2479,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerSecurityGroupListResponse.model_validate(_response.json())
+        return _models.ServerSecurityGroupListResponse.model_validate_json(_response.content)
 
     def list_virtual_servers(
         self,
@@ -2534,7 +2542,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ServerListResponse.model_validate(_response.json())
+        return _models.ServerListResponse.model_validate_json(_response.content)
 
     def iter_list_virtual_servers(
         self,
@@ -2597,7 +2605,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ServerListResponse.model_validate(_response.json()).servers or []
+            _items = _models.ServerListResponse.model_validate_json(_response.content).servers or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         return _rt.iterate_marker(_page, limit=limit)
@@ -2620,7 +2628,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeTransferListResponse.model_validate(_response.json())
+        return _models.VolumeTransferListResponse.model_validate_json(_response.content)
 
     def list_volume_types_and_details(
         self, *, limit: int | None = None, offset: int | None = None, marker: str | None = None, sort: str | None = None
@@ -2651,7 +2659,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeTypeListResponse.model_validate(_response.json())
+        return _models.VolumeTypeListResponse.model_validate_json(_response.content)
 
     def iter_list_volume_types_and_details(
         self, *, limit: int = 20, marker: str | None = None, sort: str | None = None
@@ -2685,7 +2693,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeTypeListResponse.model_validate(_response.json()).volume_types or []
+            _items = _models.VolumeTypeListResponse.model_validate_json(_response.content).volume_types or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -2738,7 +2746,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeListResponse.model_validate(_response.json())
+        return _models.VolumeListResponse.model_validate_json(_response.content)
 
     def iter_list_volumes_and_details(
         self,
@@ -2788,7 +2796,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeListResponse.model_validate(_response.json()).volumes or []
+            _items = _models.VolumeListResponse.model_validate_json(_response.content).volumes or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -2923,7 +2931,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SnapshotDetailResponse.model_validate(_response.json())
+        return _models.SnapshotDetailResponse.model_validate_json(_response.content)
 
     def show_auto_scaling_group(self, auto_scaling_group_id: str) -> _models.AutoScalingGroupShowResponse:
         """Show Auto-Scaling Group
@@ -2951,7 +2959,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
 
     def show_auto_scaling_group_notification(
         self, auto_scaling_group_id: str, notification_id: str
@@ -2983,7 +2991,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupNotificationShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupNotificationShowResponse.model_validate_json(_response.content)
 
     def show_auto_scaling_group_policy(
         self, auto_scaling_group_id: str, policy_id: str
@@ -3015,7 +3023,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupPolicyShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupPolicyShowResponse.model_validate_json(_response.content)
 
     def show_auto_scaling_group_schedule(
         self, auto_scaling_group_id: str, schedule_id: str
@@ -3047,7 +3055,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupScheduleShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupScheduleShowResponse.model_validate_json(_response.content)
 
     def show_default_volume_types_details(self) -> _models.VolumeTypeDetailResponse:
         """Show default Volume type’s details
@@ -3067,7 +3075,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeTypeDetailResponse.model_validate(_response.json())
+        return _models.VolumeTypeDetailResponse.model_validate_json(_response.content)
 
     def show_image(self, image_id: str) -> _models.ImageShowResponse:
         """Show Image
@@ -3095,7 +3103,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ImageShowResponse.model_validate(_response.json())
+        return _models.ImageShowResponse.model_validate_json(_response.content)
 
     def show_image_member(self, image_id: str, member_id: str) -> _models.ImageMemberShowResponse:
         """Show Image member
@@ -3125,7 +3133,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ImageMemberShowResponse.model_validate(_response.json())
+        return _models.ImageMemberShowResponse.model_validate_json(_response.content)
 
     def show_keypair(self, keypair_name: str) -> _models.KeypairShowResponse:
         """Show Keypair
@@ -3153,7 +3161,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.KeypairShowResponse.model_validate(_response.json())
+        return _models.KeypairShowResponse.model_validate_json(_response.content)
 
     def show_launch_configuration(self, launch_configuration_id: str) -> _models.LaunchConfigurationDetailShowResponse:
         """Show Launch Configuration
@@ -3181,7 +3189,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.LaunchConfigurationDetailShowResponse.model_validate(_response.json())
+        return _models.LaunchConfigurationDetailShowResponse.model_validate_json(_response.content)
 
     def show_server_group(self, server_group_id: str) -> _models.ServerGroup:
         """Show Server Group
@@ -3209,7 +3217,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerGroup.model_validate(_response.json())
+        return _models.ServerGroup.model_validate_json(_response.content)
 
     def show_server_interface(self, server_id: str, port_id: str) -> _models.ServerInterfaceListResponse:
         """Show Server Interface
@@ -3239,7 +3247,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerInterfaceListResponse.model_validate(_response.json())
+        return _models.ServerInterfaceListResponse.model_validate_json(_response.content)
 
     def show_server_ip(self, server_id: str, subnet_id: str) -> _models.ServerShowResponseAddress:
         """Show Server Ip
@@ -3269,7 +3277,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerShowResponseAddress.model_validate(_response.json())
+        return _models.ServerShowResponseAddress.model_validate_json(_response.content)
 
     def show_server_quota_set(self) -> _models.ServerQuotaSet:
         """Show Server Quota Set
@@ -3289,7 +3297,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerQuotaSet.model_validate(_response.json())
+        return _models.ServerQuotaSet.model_validate_json(_response.content)
 
     def show_server_type(self, server_type_id: str) -> _models.ServerType:
         """Show Server Type
@@ -3317,7 +3325,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerType.model_validate(_response.json())
+        return _models.ServerType.model_validate_json(_response.content)
 
     def show_server_volume(self, server_id: str, volume_id: str) -> _models.ServersVolumeResponse:
         """Show Server Volume
@@ -3347,7 +3355,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServersVolumeResponse.model_validate(_response.json())
+        return _models.ServersVolumeResponse.model_validate_json(_response.content)
 
     def show_virtual_server(self, server_id: str) -> _models.ServerShowResponse:
         """Show Virtual Server
@@ -3375,7 +3383,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerShowResponse.model_validate(_response.json())
+        return _models.ServerShowResponse.model_validate_json(_response.content)
 
     def show_virtual_server_console_log(
         self, server_id: str, *, line_size: int | None = None
@@ -3408,7 +3416,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ServerConsoleLogResponse.model_validate(_response.json())
+        return _models.ServerConsoleLogResponse.model_validate_json(_response.content)
 
     def show_virtual_server_password(
         self, server_id: str, *, body: _models.ServerPasswordRequest
@@ -3440,7 +3448,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerPasswordResponse.model_validate(_response.json())
+        return _models.ServerPasswordResponse.model_validate_json(_response.content)
 
     def show_volume_quota_set(self) -> _models.VolumeQuotaSet:
         """Show Volume Quota Set
@@ -3460,7 +3468,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeQuotaSet.model_validate(_response.json())
+        return _models.VolumeQuotaSet.model_validate_json(_response.content)
 
     def show_volume_transfer_detail(self, transfer_id: str) -> _models.VolumeTransferShowResponse:
         """Show volume transfer detail
@@ -3488,7 +3496,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeTransferShowResponse.model_validate(_response.json())
+        return _models.VolumeTransferShowResponse.model_validate_json(_response.content)
 
     def show_volume_types_details(self, volume_type_id: str) -> _models.VolumeTypeDetailResponse:
         """Show Volume type’s details
@@ -3516,7 +3524,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeTypeDetailResponse.model_validate(_response.json())
+        return _models.VolumeTypeDetailResponse.model_validate_json(_response.content)
 
     def show_volumes_details(self, volume_id: str) -> _models.VolumeShowResponse:
         """Show Volume's details
@@ -3544,7 +3552,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeShowResponse.model_validate(_response.json())
+        return _models.VolumeShowResponse.model_validate_json(_response.content)
 
     def start_virtual_server(self, server_id: str) -> None:
         """Start Virtual Server
@@ -3651,7 +3659,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotDetailResponse.model_validate(_response.json())
+        return _models.SnapshotDetailResponse.model_validate_json(_response.content)
 
     def update_auto_scaling_group(
         self, auto_scaling_group_id: str, *, body: _models.AutoScalingGroupSetRequest
@@ -3683,7 +3691,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
 
     def update_auto_scaling_group_lb_server_groups(
         self, auto_scaling_group_id: str, *, body: _models.AutoScalingGroupLbServerGroupSetRequest
@@ -3750,7 +3758,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupNotificationShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupNotificationShowResponse.model_validate_json(_response.content)
 
     def update_auto_scaling_group_policy(
         self, auto_scaling_group_id: str, policy_id: str, *, body: _models.AutoScalingGroupPolicyUpdateRequest
@@ -3784,7 +3792,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupPolicyShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupPolicyShowResponse.model_validate_json(_response.content)
 
     def update_auto_scaling_group_schedule(
         self, auto_scaling_group_id: str, schedule_id: str, *, body: _models.AutoScalingGroupScheduleUpdateRequest
@@ -3818,7 +3826,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupScheduleShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupScheduleShowResponse.model_validate_json(_response.content)
 
     def update_auto_scaling_group_server_count(
         self, auto_scaling_group_id: str, *, body: _models.AutoScalingGroupSetServerCountRequest
@@ -3850,7 +3858,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
 
     def update_image(self, image_id: str, *, body: _models.ImageSetRequest) -> _models.ImageShowResponse:
         """Update Image
@@ -3880,7 +3888,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageShowResponse.model_validate(_response.json())
+        return _models.ImageShowResponse.model_validate_json(_response.content)
 
     def update_image_member(
         self, image_id: str, member_id: str, *, body: _models.ImageMemberSetRequest
@@ -3914,7 +3922,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageMemberShowResponse.model_validate(_response.json())
+        return _models.ImageMemberShowResponse.model_validate_json(_response.content)
 
     def update_server_interface(
         self, server_id: str, port_id: str, *, body: _models.ServerInterfaceUpdateRequest
@@ -4004,7 +4012,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerShowResponse.model_validate(_response.json())
+        return _models.ServerShowResponse.model_validate_json(_response.content)
 
     def update_virtual_server_type(self, server_id: str, *, body: _models.ServerSetServerTypeRequestBody) -> None:
         """Update Virtual Server type
@@ -4059,7 +4067,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeShowResponse.model_validate(_response.json())
+        return _models.VolumeShowResponse.model_validate_json(_response.content)
 
 
 class AsyncClient:
@@ -4142,7 +4150,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeTransferAcceptResponse.model_validate(_response.json())
+        return _models.VolumeTransferAcceptResponse.model_validate_json(_response.content)
 
     async def attach_volume_to_virtual_server(
         self, volume_id: str, *, body: _models.VolumeServerAttachRequest
@@ -4174,7 +4182,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeServerAttachResponse.model_validate(_response.json())
+        return _models.VolumeServerAttachResponse.model_validate_json(_response.content)
 
     async def create_a_snapshot(self, *, body: _models.SnapshotCreateRequest) -> _models.SnapshotDetailResponse:
         """Create a snapshot
@@ -4198,7 +4206,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotDetailResponse.model_validate(_response.json())
+        return _models.SnapshotDetailResponse.model_validate_json(_response.content)
 
     async def create_a_volume_transfer(
         self, *, body: _models.VolumeTransferRequest
@@ -4224,7 +4232,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeTransferCreateResponse.model_validate(_response.json())
+        return _models.VolumeTransferCreateResponse.model_validate_json(_response.content)
 
     async def create_auto_scaling_group(
         self, *, body: _models.AutoScalingGroupCreateRequest
@@ -4250,7 +4258,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
 
     async def create_auto_scaling_group_notification(
         self, auto_scaling_group_id: str, *, body: _models.AutoScalingGroupNotificationCreateRequest
@@ -4282,7 +4290,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupNotificationListResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content)
 
     async def create_auto_scaling_group_policy(
         self, auto_scaling_group_id: str, *, body: _models.AutoScalingGroupPolicyCreateRequest
@@ -4314,7 +4322,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupPolicyShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupPolicyShowResponse.model_validate_json(_response.content)
 
     async def create_auto_scaling_group_schedule(
         self, auto_scaling_group_id: str, *, body: _models.AutoScalingGroupScheduleCreateRequest
@@ -4346,7 +4354,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupScheduleShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupScheduleShowResponse.model_validate_json(_response.content)
 
     async def create_image(self, *, body: _models.ImageCreateRequest) -> _models.ImageShowResponseV1Dot2:
         """Create Image
@@ -4370,7 +4378,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageShowResponseV1Dot2.model_validate(_response.json())
+        return _models.ImageShowResponseV1Dot2.model_validate_json(_response.content)
 
     async def create_image_member(
         self, image_id: str, *, body: _models.ImageMemberCreateRequest
@@ -4402,7 +4410,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageMemberShowResponse.model_validate(_response.json())
+        return _models.ImageMemberShowResponse.model_validate_json(_response.content)
 
     async def create_keypair(self, *, body: _models.KeypairCreateRequest) -> _models.KeypairCreateResponse:
         """Create Keypair
@@ -4426,7 +4434,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.KeypairCreateResponse.model_validate(_response.json())
+        return _models.KeypairCreateResponse.model_validate_json(_response.content)
 
     async def create_launch_configuration(
         self, *, body: _models.LaunchConfigurationCreateRequest
@@ -4452,7 +4460,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.LaunchConfigurationDetailShowResponse.model_validate(_response.json())
+        return _models.LaunchConfigurationDetailShowResponse.model_validate_json(_response.content)
 
     async def create_server_group(self, *, body: _models.ServerGroupCreateRequest) -> _models.ServerGroup:
         """Create Server Group
@@ -4476,7 +4484,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerGroup.model_validate(_response.json())
+        return _models.ServerGroup.model_validate_json(_response.content)
 
     async def create_server_interface(
         self, server_id: str, *, body: _models.ServerInterfaceCreateRequest
@@ -4508,7 +4516,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.InterfaceResponse.model_validate(_response.json())
+        return _models.InterfaceResponse.model_validate_json(_response.content)
 
     async def create_server_interface_nat(
         self, server_id: str, port_id: str, *, body: _models.ServerStaticNatCreateRequest
@@ -4602,7 +4610,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServersVolumeResponse.model_validate(_response.json())
+        return _models.ServersVolumeResponse.model_validate_json(_response.content)
 
     async def create_sharing_image(self, image_id: str) -> None:
         """Create Sharing Image
@@ -4651,7 +4659,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerCreateResponse.model_validate(_response.json())
+        return _models.ServerCreateResponse.model_validate_json(_response.content)
 
     async def create_virtual_server_custom_image(
         self, server_id: str, *, body: _models.ServerCreateImageRequestBody
@@ -4683,7 +4691,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerCreateImageResponse.model_validate(_response.json())
+        return _models.ServerCreateImageResponse.model_validate_json(_response.content)
 
     async def create_virtual_server_dump(self, server_id: str) -> None:
         """Create Virtual Server Dump
@@ -4732,7 +4740,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeShowResponse.model_validate(_response.json())
+        return _models.VolumeShowResponse.model_validate_json(_response.content)
 
     async def delete_a_snapshot(self, snapshot_id: str) -> None:
         """Delete a snapshot
@@ -5237,7 +5245,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeShowResponse.model_validate(_response.json())
+        return _models.VolumeShowResponse.model_validate_json(_response.content)
 
     async def get_regions_maximum_partition_size(self) -> _models.ServerGroupPartitionSizeResponse:
         """Get region's maximum partition size.
@@ -5257,7 +5265,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerGroupPartitionSizeResponse.model_validate(_response.json())
+        return _models.ServerGroupPartitionSizeResponse.model_validate_json(_response.content)
 
     async def import_image(self, image_id: str, *, body: _models.ImageImportRequest) -> None:
         """Import Image
@@ -5326,7 +5334,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupLbServerGroupListResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupLbServerGroupListResponse.model_validate_json(_response.content)
 
     async def iter_list_auto_scaling_group_lb_server_groups(
         self, auto_scaling_group_id: str, *, limit: int = 20, sort: str | None = None
@@ -5365,7 +5373,9 @@ class AsyncClient:
                 headers=_support.header_values({}),
             )
             _items = (
-                _models.AutoScalingGroupLbServerGroupListResponse.model_validate(_response.json()).lb_server_groups
+                _models.AutoScalingGroupLbServerGroupListResponse.model_validate_json(
+                    _response.content
+                ).lb_server_groups
                 or []
             )
             return _items
@@ -5422,7 +5432,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupNotificationListResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content)
 
     async def iter_list_auto_scaling_group_notifications(
         self,
@@ -5474,7 +5484,8 @@ class AsyncClient:
                 headers=_support.header_values({}),
             )
             _items = (
-                _models.AutoScalingGroupNotificationListResponse.model_validate(_response.json()).notifications or []
+                _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content).notifications
+                or []
             )
             return _items
 
@@ -5533,7 +5544,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupPolicyListResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupPolicyListResponse.model_validate_json(_response.content)
 
     async def iter_list_auto_scaling_group_policies(
         self,
@@ -5587,7 +5598,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.AutoScalingGroupPolicyListResponse.model_validate(_response.json()).policies or []
+            _items = _models.AutoScalingGroupPolicyListResponse.model_validate_json(_response.content).policies or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -5636,7 +5647,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupScheduleListResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupScheduleListResponse.model_validate_json(_response.content)
 
     async def list_auto_scaling_group_virtual_servers(
         self,
@@ -5678,7 +5689,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupVirtualServerListResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupVirtualServerListResponse.model_validate_json(_response.content)
 
     async def iter_list_auto_scaling_group_virtual_servers(
         self, auto_scaling_group_id: str, *, limit: int = 20, sort: str | None = None
@@ -5716,7 +5727,9 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.AutoScalingGroupVirtualServerListResponse.model_validate(_response.json()).servers or []
+            _items = (
+                _models.AutoScalingGroupVirtualServerListResponse.model_validate_json(_response.content).servers or []
+            )
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         async for _item in _rt.aiterate_marker(_page, limit=limit):
@@ -5782,7 +5795,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupListResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupListResponse.model_validate_json(_response.content)
 
     async def iter_list_auto_scaling_groups(
         self,
@@ -5844,7 +5857,9 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.AutoScalingGroupListResponse.model_validate(_response.json()).auto_scaling_groups or []
+            _items = (
+                _models.AutoScalingGroupListResponse.model_validate_json(_response.content).auto_scaling_groups or []
+            )
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -5877,7 +5892,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.DefaultConfigListResponse.model_validate(_response.json())
+        return _models.DefaultConfigListResponse.model_validate_json(_response.content)
 
     async def list_image_members(self, image_id: str) -> _models.ImageMemberListResponse:
         """List Image members
@@ -5905,7 +5920,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ImageMemberListResponse.model_validate(_response.json())
+        return _models.ImageMemberListResponse.model_validate_json(_response.content)
 
     async def list_images(
         self,
@@ -5958,7 +5973,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ImageListResponse.model_validate(_response.json())
+        return _models.ImageListResponse.model_validate_json(_response.content)
 
     async def iter_list_images(
         self,
@@ -6011,7 +6026,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ImageListResponse.model_validate(_response.json()).images or []
+            _items = _models.ImageListResponse.model_validate_json(_response.content).images or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         async for _item in _rt.aiterate_marker(_page, limit=limit):
@@ -6044,7 +6059,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.KeypairListResponse.model_validate(_response.json())
+        return _models.KeypairListResponse.model_validate_json(_response.content)
 
     async def list_launch_configurations(
         self,
@@ -6085,7 +6100,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.LaunchConfigurationListResponse.model_validate(_response.json())
+        return _models.LaunchConfigurationListResponse.model_validate_json(_response.content)
 
     async def iter_list_launch_configurations(
         self, *, name: str | None = None, image_id: str | None = None, limit: int = 20, sort: str | None = None
@@ -6122,7 +6137,8 @@ class AsyncClient:
                 headers=_support.header_values({}),
             )
             _items = (
-                _models.LaunchConfigurationListResponse.model_validate(_response.json()).launch_configurations or []
+                _models.LaunchConfigurationListResponse.model_validate_json(_response.content).launch_configurations
+                or []
             )
             return _items
 
@@ -6156,7 +6172,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ImageListResponse.model_validate(_response.json())
+        return _models.ImageListResponse.model_validate_json(_response.content)
 
     async def list_server_groups(
         self, *, limit: int | None = None, offset: int | None = None
@@ -6185,7 +6201,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ServerGroupListResponse.model_validate(_response.json())
+        return _models.ServerGroupListResponse.model_validate_json(_response.content)
 
     async def iter_list_server_groups(self, *, limit: int = 100) -> AsyncIterator[_models.ServerGroup]:
         """Iterate over every item of List Server Groups, fetching page after page.
@@ -6213,7 +6229,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ServerGroupListResponse.model_validate(_response.json()).server_groups or []
+            _items = _models.ServerGroupListResponse.model_validate_json(_response.content).server_groups or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -6245,7 +6261,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerInterfaceListResponse.model_validate(_response.json())
+        return _models.ServerInterfaceListResponse.model_validate_json(_response.content)
 
     async def list_server_ips(self, server_id: str) -> _models.ServerIpsResponse:
         """List Server Ips
@@ -6273,7 +6289,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerIpsResponse.model_validate(_response.json())
+        return _models.ServerIpsResponse.model_validate_json(_response.content)
 
     async def list_server_types(
         self,
@@ -6314,7 +6330,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ServerTypeListResponse.model_validate(_response.json())
+        return _models.ServerTypeListResponse.model_validate_json(_response.content)
 
     async def iter_list_server_types(
         self, *, limit: int = 100, min_disk: int | None = None, min_ram: int | None = None, sort: str | None = None
@@ -6350,7 +6366,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ServerTypeListResponse.model_validate(_response.json()).server_types or []
+            _items = _models.ServerTypeListResponse.model_validate_json(_response.content).server_types or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         async for _item in _rt.aiterate_marker(_page, limit=limit):
@@ -6382,7 +6398,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerVolumesResponse.model_validate(_response.json())
+        return _models.ServerVolumesResponse.model_validate_json(_response.content)
 
     async def list_snapshots_and_details(
         self,
@@ -6426,7 +6442,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.SnapshotListResponse.model_validate(_response.json())
+        return _models.SnapshotListResponse.model_validate_json(_response.content)
 
     async def iter_list_snapshots_and_details(
         self,
@@ -6470,7 +6486,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.SnapshotListResponse.model_validate(_response.json()).snapshots or []
+            _items = _models.SnapshotListResponse.model_validate_json(_response.content).snapshots or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -6502,7 +6518,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerSecurityGroupListResponse.model_validate(_response.json())
+        return _models.ServerSecurityGroupListResponse.model_validate_json(_response.content)
 
     async def list_virtual_servers(
         self,
@@ -6565,7 +6581,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ServerListResponse.model_validate(_response.json())
+        return _models.ServerListResponse.model_validate_json(_response.content)
 
     async def iter_list_virtual_servers(
         self,
@@ -6628,7 +6644,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ServerListResponse.model_validate(_response.json()).servers or []
+            _items = _models.ServerListResponse.model_validate_json(_response.content).servers or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         async for _item in _rt.aiterate_marker(_page, limit=limit):
@@ -6652,7 +6668,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeTransferListResponse.model_validate(_response.json())
+        return _models.VolumeTransferListResponse.model_validate_json(_response.content)
 
     async def list_volume_types_and_details(
         self, *, limit: int | None = None, offset: int | None = None, marker: str | None = None, sort: str | None = None
@@ -6683,7 +6699,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeTypeListResponse.model_validate(_response.json())
+        return _models.VolumeTypeListResponse.model_validate_json(_response.content)
 
     async def iter_list_volume_types_and_details(
         self, *, limit: int = 20, marker: str | None = None, sort: str | None = None
@@ -6717,7 +6733,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeTypeListResponse.model_validate(_response.json()).volume_types or []
+            _items = _models.VolumeTypeListResponse.model_validate_json(_response.content).volume_types or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -6771,7 +6787,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeListResponse.model_validate(_response.json())
+        return _models.VolumeListResponse.model_validate_json(_response.content)
 
     async def iter_list_volumes_and_details(
         self,
@@ -6821,7 +6837,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeListResponse.model_validate(_response.json()).volumes or []
+            _items = _models.VolumeListResponse.model_validate_json(_response.content).volumes or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -6957,7 +6973,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SnapshotDetailResponse.model_validate(_response.json())
+        return _models.SnapshotDetailResponse.model_validate_json(_response.content)
 
     async def show_auto_scaling_group(self, auto_scaling_group_id: str) -> _models.AutoScalingGroupShowResponse:
         """Show Auto-Scaling Group
@@ -6985,7 +7001,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
 
     async def show_auto_scaling_group_notification(
         self, auto_scaling_group_id: str, notification_id: str
@@ -7017,7 +7033,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupNotificationShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupNotificationShowResponse.model_validate_json(_response.content)
 
     async def show_auto_scaling_group_policy(
         self, auto_scaling_group_id: str, policy_id: str
@@ -7049,7 +7065,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupPolicyShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupPolicyShowResponse.model_validate_json(_response.content)
 
     async def show_auto_scaling_group_schedule(
         self, auto_scaling_group_id: str, schedule_id: str
@@ -7081,7 +7097,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupScheduleShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupScheduleShowResponse.model_validate_json(_response.content)
 
     async def show_default_volume_types_details(self) -> _models.VolumeTypeDetailResponse:
         """Show default Volume type’s details
@@ -7101,7 +7117,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeTypeDetailResponse.model_validate(_response.json())
+        return _models.VolumeTypeDetailResponse.model_validate_json(_response.content)
 
     async def show_image(self, image_id: str) -> _models.ImageShowResponse:
         """Show Image
@@ -7129,7 +7145,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ImageShowResponse.model_validate(_response.json())
+        return _models.ImageShowResponse.model_validate_json(_response.content)
 
     async def show_image_member(self, image_id: str, member_id: str) -> _models.ImageMemberShowResponse:
         """Show Image member
@@ -7159,7 +7175,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ImageMemberShowResponse.model_validate(_response.json())
+        return _models.ImageMemberShowResponse.model_validate_json(_response.content)
 
     async def show_keypair(self, keypair_name: str) -> _models.KeypairShowResponse:
         """Show Keypair
@@ -7187,7 +7203,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.KeypairShowResponse.model_validate(_response.json())
+        return _models.KeypairShowResponse.model_validate_json(_response.content)
 
     async def show_launch_configuration(
         self, launch_configuration_id: str
@@ -7217,7 +7233,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.LaunchConfigurationDetailShowResponse.model_validate(_response.json())
+        return _models.LaunchConfigurationDetailShowResponse.model_validate_json(_response.content)
 
     async def show_server_group(self, server_group_id: str) -> _models.ServerGroup:
         """Show Server Group
@@ -7245,7 +7261,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerGroup.model_validate(_response.json())
+        return _models.ServerGroup.model_validate_json(_response.content)
 
     async def show_server_interface(self, server_id: str, port_id: str) -> _models.ServerInterfaceListResponse:
         """Show Server Interface
@@ -7275,7 +7291,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerInterfaceListResponse.model_validate(_response.json())
+        return _models.ServerInterfaceListResponse.model_validate_json(_response.content)
 
     async def show_server_ip(self, server_id: str, subnet_id: str) -> _models.ServerShowResponseAddress:
         """Show Server Ip
@@ -7305,7 +7321,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerShowResponseAddress.model_validate(_response.json())
+        return _models.ServerShowResponseAddress.model_validate_json(_response.content)
 
     async def show_server_quota_set(self) -> _models.ServerQuotaSet:
         """Show Server Quota Set
@@ -7325,7 +7341,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerQuotaSet.model_validate(_response.json())
+        return _models.ServerQuotaSet.model_validate_json(_response.content)
 
     async def show_server_type(self, server_type_id: str) -> _models.ServerType:
         """Show Server Type
@@ -7353,7 +7369,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerType.model_validate(_response.json())
+        return _models.ServerType.model_validate_json(_response.content)
 
     async def show_server_volume(self, server_id: str, volume_id: str) -> _models.ServersVolumeResponse:
         """Show Server Volume
@@ -7383,7 +7399,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServersVolumeResponse.model_validate(_response.json())
+        return _models.ServersVolumeResponse.model_validate_json(_response.content)
 
     async def show_virtual_server(self, server_id: str) -> _models.ServerShowResponse:
         """Show Virtual Server
@@ -7411,7 +7427,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerShowResponse.model_validate(_response.json())
+        return _models.ServerShowResponse.model_validate_json(_response.content)
 
     async def show_virtual_server_console_log(
         self, server_id: str, *, line_size: int | None = None
@@ -7444,7 +7460,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ServerConsoleLogResponse.model_validate(_response.json())
+        return _models.ServerConsoleLogResponse.model_validate_json(_response.content)
 
     async def show_virtual_server_password(
         self, server_id: str, *, body: _models.ServerPasswordRequest
@@ -7476,7 +7492,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerPasswordResponse.model_validate(_response.json())
+        return _models.ServerPasswordResponse.model_validate_json(_response.content)
 
     async def show_volume_quota_set(self) -> _models.VolumeQuotaSet:
         """Show Volume Quota Set
@@ -7496,7 +7512,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeQuotaSet.model_validate(_response.json())
+        return _models.VolumeQuotaSet.model_validate_json(_response.content)
 
     async def show_volume_transfer_detail(self, transfer_id: str) -> _models.VolumeTransferShowResponse:
         """Show volume transfer detail
@@ -7524,7 +7540,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeTransferShowResponse.model_validate(_response.json())
+        return _models.VolumeTransferShowResponse.model_validate_json(_response.content)
 
     async def show_volume_types_details(self, volume_type_id: str) -> _models.VolumeTypeDetailResponse:
         """Show Volume type’s details
@@ -7552,7 +7568,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeTypeDetailResponse.model_validate(_response.json())
+        return _models.VolumeTypeDetailResponse.model_validate_json(_response.content)
 
     async def show_volumes_details(self, volume_id: str) -> _models.VolumeShowResponse:
         """Show Volume's details
@@ -7580,7 +7596,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeShowResponse.model_validate(_response.json())
+        return _models.VolumeShowResponse.model_validate_json(_response.content)
 
     async def start_virtual_server(self, server_id: str) -> None:
         """Start Virtual Server
@@ -7687,7 +7703,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotDetailResponse.model_validate(_response.json())
+        return _models.SnapshotDetailResponse.model_validate_json(_response.content)
 
     async def update_auto_scaling_group(
         self, auto_scaling_group_id: str, *, body: _models.AutoScalingGroupSetRequest
@@ -7719,7 +7735,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
 
     async def update_auto_scaling_group_lb_server_groups(
         self, auto_scaling_group_id: str, *, body: _models.AutoScalingGroupLbServerGroupSetRequest
@@ -7786,7 +7802,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupNotificationShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupNotificationShowResponse.model_validate_json(_response.content)
 
     async def update_auto_scaling_group_policy(
         self, auto_scaling_group_id: str, policy_id: str, *, body: _models.AutoScalingGroupPolicyUpdateRequest
@@ -7820,7 +7836,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupPolicyShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupPolicyShowResponse.model_validate_json(_response.content)
 
     async def update_auto_scaling_group_schedule(
         self, auto_scaling_group_id: str, schedule_id: str, *, body: _models.AutoScalingGroupScheduleUpdateRequest
@@ -7854,7 +7870,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupScheduleShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupScheduleShowResponse.model_validate_json(_response.content)
 
     async def update_auto_scaling_group_server_count(
         self, auto_scaling_group_id: str, *, body: _models.AutoScalingGroupSetServerCountRequest
@@ -7886,7 +7902,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate(_response.json())
+        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
 
     async def update_image(self, image_id: str, *, body: _models.ImageSetRequest) -> _models.ImageShowResponse:
         """Update Image
@@ -7916,7 +7932,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageShowResponse.model_validate(_response.json())
+        return _models.ImageShowResponse.model_validate_json(_response.content)
 
     async def update_image_member(
         self, image_id: str, member_id: str, *, body: _models.ImageMemberSetRequest
@@ -7950,7 +7966,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageMemberShowResponse.model_validate(_response.json())
+        return _models.ImageMemberShowResponse.model_validate_json(_response.content)
 
     async def update_server_interface(
         self, server_id: str, port_id: str, *, body: _models.ServerInterfaceUpdateRequest
@@ -8044,7 +8060,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerShowResponse.model_validate(_response.json())
+        return _models.ServerShowResponse.model_validate_json(_response.content)
 
     async def update_virtual_server_type(self, server_id: str, *, body: _models.ServerSetServerTypeRequestBody) -> None:
         """Update Virtual Server type
@@ -8099,4 +8115,4 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeShowResponse.model_validate(_response.json())
+        return _models.VolumeShowResponse.model_validate_json(_response.content)
