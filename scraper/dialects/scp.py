@@ -284,7 +284,7 @@ class _PageReader:
         for row in table.rows:
             if len(row.cells) != 4:
                 raise DialectError(self.page, row.line, "expected 4 cells: Name | Description | Schema | Default")
-            name_cell, desc_cell, schema_cell, default_cell = row.cells
+            name_cell, desc_cell, schema_cell, default_cell = _flat(row.cells)
             field_name, flag = _split_name(name_cell)
             if flag is None:
                 raise DialectError(self.page, row.line, f"expected '<field> required|optional', got {name_cell!r}")
@@ -416,6 +416,12 @@ def _with(schema: dict[str, Any], key: str, value: Any) -> dict[str, Any]:
     out = dict(schema)
     out[key] = value
     return out
+
+
+def _flat(cells: tuple[str, ...]) -> tuple[str, ...]:
+    """Cells with line breaks and whitespace runs as single spaces: SCP's pages break cells with ``<br>`` for
+    layout only (their text renderings show a space there)."""
+    return tuple(" ".join(cell.split()) for cell in cells)
 
 
 def _split_name(cell: str) -> tuple[str, str | None]:
@@ -686,7 +692,7 @@ class _VersionPage:
     def _param(self, cells: tuple[str, ...], line: int) -> tuple[Parameter | None, str | None]:
         if len(cells) != 5:
             raise self.fail(line, "expected 'Type | Name | Description | Schema | Default' cells")
-        location, name_cell, desc_cell, schema_cell, default_cell = cells
+        location, name_cell, desc_cell, schema_cell, default_cell = _flat(cells)
         name, flag = _split_name(name_cell)
         if flag is None:
             raise self.fail(line, f"expected '<name> required|optional', got {name_cell!r}")

@@ -295,7 +295,7 @@ def _all_header_cells(tr: Tag) -> bool:
 def _cells(tr: Tag) -> tuple[str, ...]:
     out: list[str] = []
     for cell in _row_cells(tr):
-        out.append(_inline_text(cell))
+        out.append(_inline_text(cell, keep_breaks=True))
         out.extend([""] * (_colspan(cell) - 1))
     return tuple(out)
 
@@ -354,8 +354,12 @@ def _is_text(node: NavigableString) -> bool:
     return type(node) is NavigableString
 
 
-def _inline_text(tag: Tag) -> str:
-    """An element's text on one line: ``<br>`` is a space, whitespace runs are one space, chrome is left out."""
+def _inline_text(tag: Tag, *, keep_breaks: bool = False) -> str:
+    """An element's text on one line: ``<br>`` is a space, whitespace runs are one space, chrome is left out.
+
+    With ``keep_breaks`` (table cells) a ``<br>`` is a line break instead, as the Markdown reader reads ``<br>``
+    in a cell, so a page gives the same cells whichever of its renderings is read.
+    """
     parts: list[str] = []
     stack: list[PageElement] = list(reversed(tag.contents))
     while stack:
@@ -365,13 +369,14 @@ def _inline_text(tag: Tag) -> str:
                 parts.append(str(node))
         elif isinstance(node, Tag):
             if node.name == "br":
-                parts.append(" ")
+                parts.append("\n" if keep_breaks else " ")
             elif not _skipped(node):
                 if node.name in _BLOCK_TAGS:
                     parts.append(" ")
                     stack.append(NavigableString(" "))
                 stack.extend(reversed(node.contents))
-    return _normalise("".join(parts))
+    lines = (_normalise(line) for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def _normalise(text: str) -> str:
