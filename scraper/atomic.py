@@ -40,7 +40,8 @@ def write_tree(root: Path, files: Mapping[str, bytes], *, prune: bool = False) -
     """Write every ``relative path -> content`` under ``root``; return the paths that changed.
 
     With ``prune``, files under ``root`` that are not in ``files`` are removed (after all writes succeeded), so a
-    directory that is regenerated whole never keeps stale files.
+    directory that is regenerated whole never keeps stale files. Caches that tools leave beside the files
+    (``__pycache__``, dot-directories such as ``.mypy_cache``) are not output and are left alone.
     """
     changed: list[Path] = []
     for rel in sorted(files):
@@ -50,6 +51,9 @@ def write_tree(root: Path, files: Mapping[str, bytes], *, prune: bool = False) -
     if prune and root.exists():
         keep = {(root / rel).resolve() for rel in files}
         for existing in sorted(root.rglob("*")):
+            parts = existing.relative_to(root).parts
+            if any(part == "__pycache__" or part.startswith(".") for part in parts[:-1]):
+                continue
             if existing.is_file() and existing.resolve() not in keep:
                 existing.unlink()
                 changed.append(existing)
