@@ -44,8 +44,9 @@ from scraper.model import (
     ServiceVersion,
     Source,
 )
-from scraper.openapi import dump_yaml, emit_spec, findings_json, findings_markdown, validate_spec, version_key
+from scraper.openapi import dump_yaml, emit_spec, findings_json, findings_markdown, schema_refs, validate_spec
 from scraper.readers import guess_format, read_page
+from scraper.versioning import version_key
 
 __all__ = [
     "BuildReport",
@@ -60,8 +61,6 @@ __all__ = [
     "run",
     "spec_files",
 ]
-
-PROJECT_ROOT = Path.cwd()
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,12 +190,14 @@ def _superseded(op: Operation, by: str) -> list[Finding]:
     ]
 
 
-def _merge_versions(old: list[ServiceVersion], new: list[ServiceVersion], service: Service, page: str) -> None:
+def _merge_versions(old: list[ServiceVersion], new: list[ServiceVersion], service: Service, page: str) -> list[Finding]:
+    """Set ``service.versions`` to the old table updated by the new one; returns the conflicts found."""
     table = {v.version: v for v in old}
+    conflicts: list[Finding] = []
     for entry in new:
         before = table.get(entry.version)
         if before is not None and (before.status, before.date) != (entry.status, entry.date):
-            service.findings.append(
+            conflicts.append(
                 Finding(
                     "capture-conflict",
                     page,
@@ -209,6 +210,7 @@ def _merge_versions(old: list[ServiceVersion], new: list[ServiceVersion], servic
             )
         table[entry.version] = entry
     service.versions = sorted(table.values(), key=lambda v: version_key(v.version), reverse=True)
+    return conflicts
 
 
 def merge_capture(base: Service, later: Service, covers: str, page: str) -> Service:
@@ -266,8 +268,8 @@ def merge_capture(base: Service, later: Service, covers: str, page: str) -> Serv
         base.operations[base.operations.index(old)] = op
     for name, model in later.models.items():
         base.models[name] = model
-    _merge_versions(base.versions, later.versions, merged, page)
-    merged.findings = findings + later.findings + [f for f in merged.findings if f not in findings]
+    version_conflicts = _merge_versions(base.versions, later.versions, merged, page)
+    merged.findings = findings + later.findings + version_conflicts
     merged.pages = base.pages + later.pages
     return merged
 
@@ -300,12 +302,13 @@ def build_services(pages: list[PageInput]) -> BuildReport:
                 services[key] = service
     _infer_servers(services)
     _catalog_titles(services, pages)
+    capture = {p.name: p.capture for p in pages}
     for key in sorted(services):
         if key in report.failed_services:
             continue
         service = services[key]
         try:
-            _finish_service(service, {p.name: p.capture for p in pages})
+            _finish_service(service, capture)
         except InferenceError as exc:
             report.errors.append(f"{service.provider}/{service.id}: {exc}")
             report.failed_services.add(key)
@@ -433,17 +436,7 @@ def _derive_versions(service: Service, capture: dict[str, int]) -> None:
 
 
 def _refs(schema: Any) -> list[str]:
-    out: list[str] = []
-    if isinstance(schema, dict):
-        ref = schema.get("$ref")
-        if isinstance(ref, str) and ref.startswith("#/components/schemas/"):
-            out.append(ref.rsplit("/", 1)[1])
-        for value in schema.values():
-            out.extend(_refs(value))
-    elif isinstance(schema, list):
-        for value in schema:
-            out.extend(_refs(value))
-    return out
+    return sorted(schema_refs(schema))
 
 
 def _infer_models(service: Service) -> None:
@@ -588,14 +581,19 @@ def _validate_all(jobs: list[tuple[str, dict[str, Any]]]) -> dict[str, str]:
         return {label: problems for (label, _), problems in zip(jobs, results, strict=True)}
 
 
-def build_specs(pages: list[PageInput], out: Path) -> BuildReport:
-    """Build and write ``out/<provider>/<service>/...`` for every service the pages document.
+def build_specs(pages: list[PageInput], out: Path, *, only: set[tuple[str, str]] | None = None) -> BuildReport:
+    """Build and write ``out/<provider>/<service>/...`` for every service the pages document (or ``only`` those).
+
+    All pages are read even when ``only`` names a few services: a service's spec can depend on its provider's other
+    services (an inferred endpoint), so an incremental build must give the same bytes as a full one.
 
     All of a service's files are rendered and validated in memory before any is written, so a failing service
     keeps its previous spec untouched. A spec whose bytes equal the file already on disk is not validated again:
     it was validated when it was written.
     """
     report = build_services(pages)
+    if only is not None:
+        report.services = [s for s in report.services if (s.provider, s.id) in only]
     rendered: list[tuple[Service, dict[str, bytes]]] = []
     jobs: list[tuple[str, dict[str, Any]]] = []
     for service in report.services:

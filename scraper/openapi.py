@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from scraper.model import Finding, Model, OperationVersion, Parameter, Service
+from scraper.versioning import version_key
 
 __all__ = [
     "dump_yaml",
@@ -26,16 +27,12 @@ __all__ = [
     "findings_markdown",
     "operation_id",
     "pagination",
+    "schema_refs",
     "validate_spec",
     "version_key",
 ]
 
 _METHOD_ORDER = {"get": 0, "put": 1, "post": 2, "delete": 3, "patch": 4, "head": 5, "options": 6}
-
-
-def version_key(version: str) -> tuple[int, ...]:
-    """Sort key for ``1.10`` > ``1.2`` and ``v2``; non-numeric parts sort first."""
-    return tuple(int(part) for part in re.findall(r"\d+", version)) or (0,)
 
 
 def operation_id(title: str) -> str:
@@ -51,6 +48,13 @@ def operation_id(title: str) -> str:
     head, *tail = parts
     ident = head.lower() + "".join(p[:1].upper() + p[1:].lower() for p in tail)
     return ident if not ident[0].isdigit() else f"op{ident}"
+
+
+def schema_refs(value: Any) -> set[str]:
+    """Names of the ``#/components/schemas/...`` a schema (or any JSON value) refers to, at any depth."""
+    out: set[str] = set()
+    _refs(value, out)
+    return out
 
 
 def _refs(value: Any, out: set[str]) -> None:
@@ -245,11 +249,8 @@ def emit_spec(
     if security:
         spec["security"] = security
     ordered = sorted(operations, key=lambda o: (o.path, _METHOD_ORDER.get(o.method.lower(), 9)))
-    used_ids: Counter[str] = Counter()
     paths: dict[str, Any] = {}
     roots: set[str] = set()
-    for op in sorted(operations, key=lambda o: (o.summary, o.path, o.method)):
-        used_ids[operation_id(op.summary)] += 1
     seen_ids: Counter[str] = Counter()
     ids: dict[int, str] = {}
     for op in sorted(

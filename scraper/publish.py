@@ -40,6 +40,8 @@ import httpx
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
+from scraper.atomic import write_atomic
+
 __all__ = [
     "REPOSITORY_URL_ENV",
     "PackageInfo",
@@ -215,7 +217,11 @@ def existing_versions(index_url: str, name: str, *, client: httpx.Client | None 
             "(give the index's simple URL with --index-url)"
         )
     if "json" in response.headers.get("content-type", ""):
-        files = [str(f.get("filename", "")) for f in json.loads(response.text).get("files", [])]
+        try:
+            listing = json.loads(response.text)
+            files = [str(f.get("filename", "")) for f in listing.get("files", [])]
+        except (ValueError, AttributeError, TypeError) as exc:
+            raise PublishError(f"cannot read {url}: the index answered with malformed JSON ({exc})") from exc
     else:
         parser = _Links()
         parser.feed(response.text)
@@ -290,7 +296,7 @@ class _Publisher:
             self.dist_dir.mkdir(parents=True, exist_ok=True)
             kept = []
             for f in files:
-                shutil.copyfile(f, self.dist_dir / f.name)
+                write_atomic(self.dist_dir / f.name, f.read_bytes())
                 kept.append(self.dist_dir / f.name)
             if self.repository_url is None:
                 return PackageResult(package, PackageStatus.BUILT, "", tuple(kept))

@@ -12,6 +12,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from scraper.versioning import version_key
+
 __all__ = [
     "dedupe",
     "distribution_name",
@@ -90,12 +92,6 @@ def version_module(version: str) -> str:
     if body.startswith("v"):
         body = body[1:].lstrip("_")
     return "v" + (body or "0")
-
-
-def version_key(version: str) -> tuple[tuple[int, int | str], ...]:
-    """Sort key that orders ``1.10`` after ``1.9`` and ``v2`` after ``v1``; non-numeric parts sort after numbers."""
-    parts = re.findall(r"\d+|[A-Za-z]+", version)
-    return tuple((0, int(p)) if p.isdigit() else (1, p.lower()) for p in parts if p.lower() != "v" or not parts)
 
 
 def distribution_name(*parts: str) -> str:

@@ -21,6 +21,7 @@ from typing import Any, Literal
 from scraper.diff.model import Change, Severity, jsonable
 from scraper.diff.rules import Direction, Side, side_severity
 from scraper.diff.schema import CONSTRAINTS, NO_DEFAULT, Resolver, Shape
+from scraper.versioning import version_key
 
 __all__ = ["compare"]
 
@@ -447,7 +448,7 @@ class _Comparer:
         a, b = table(old), table(new)
         if not a and not b:
             return
-        for v in sorted(a.keys() - b.keys(), key=_version_key):
+        for v in sorted(a.keys() - b.keys(), key=version_key):
             self.add(
                 "version-unlisted",
                 "info",
@@ -457,7 +458,7 @@ class _Comparer:
                 jsonable(a[v]),
                 None,
             )
-        for v in sorted(b.keys() - a.keys(), key=_version_key):
+        for v in sorted(b.keys() - a.keys(), key=version_key):
             status = b[v].get("status")
             self.add(
                 "version-listed",
@@ -468,7 +469,7 @@ class _Comparer:
                 None,
                 jsonable(b[v]),
             )
-        for v in sorted(a.keys() & b.keys(), key=_version_key):
+        for v in sorted(a.keys() & b.keys(), key=version_key):
             s0, s1 = a[v].get("status"), b[v].get("status")
             if s0 != s1:
                 severity: Severity = "deprecation" if str(s1).upper() == "DEPRECATED" else "info"
@@ -1036,10 +1037,6 @@ def _constraint_direction(keyword: str, sense: int, before: Any, after: Any) -> 
     except TypeError:
         return "changed"
     return "widened" if (grew and sense > 0) or (not grew and sense < 0) else "narrowed"
-
-
-def _version_key(version: str) -> tuple[tuple[int, str], ...]:
-    return tuple((int(p), "") if p.isdigit() else (-1, p) for p in re.split(r"[.\-]", version.lstrip("vV")))
 
 
 def _sort_key(change: Change) -> tuple[Any, ...]:

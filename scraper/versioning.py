@@ -1,0 +1,19 @@
+"""How API version strings order: the one rule every stage uses (specs, clients, diff, regenerate)."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["version_key"]
+
+
+def version_key(version: str) -> tuple[tuple[tuple[int, int | str], ...], str]:
+    """Sort key: ``1.10`` after ``1.9``, ``v2`` after ``v1``, numbers before words (``1.0`` before ``1.0-beta``).
+
+    A leading ``v`` is ignored; the raw string breaks remaining ties, so no two distinct versions compare equal and
+    the order never depends on the order they were found in.
+    """
+    parts = re.findall(r"\d+|[A-Za-z]+", version)
+    if parts and parts[0].lower() == "v":
+        parts = parts[1:]
+    return tuple((0, int(p)) if p.isdigit() else (1, p.lower()) for p in parts), version
