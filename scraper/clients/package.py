@@ -78,6 +78,10 @@ def render_package(
         pkg=pkg,
         auth_class=auth_class,
         version_rows=[{**row, "module": version_modules.get(row["version"], "-")} for row in pkg.version_table],
+        client_args=sorted(
+            {p.py_name for v in pkg.versions if v.version == pkg.current for p in v.client_params if p.required}
+        ),
+        version_header=next((v.header[0] for v in pkg.versions if v.header), None),
     )
     files[f"{root}/py.typed"] = ""
     files[f"{root}/_runtime.py"] = (TEMPLATE_DIR / "runtime" / "_runtime.py").read_text(encoding="utf-8")
