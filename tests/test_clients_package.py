@@ -164,7 +164,7 @@ json_values = st.recursive(
 )
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(json_values)
 def test_py_literal_round_trips_any_json_value(value: Any) -> None:
     assert ast.literal_eval(py_literal(value)) == value
