@@ -1,4 +1,4 @@
-"""Contract tests for Virtual Server API API 1.0, generated from the documented examples.
+"""Contract tests for Virtual Server API 1.0, generated from the documented examples.
 
 Request contract: calling a method with an example's values sends exactly the documented method, path, query,
 version header and JSON body. Response contract: the documented example response parses into the typed model and

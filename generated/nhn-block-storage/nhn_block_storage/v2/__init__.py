@@ -1,4 +1,4 @@
-"""Block Storage API API v2 (CURRENT)."""
+"""Block Storage API v2 (CURRENT)."""
 
 from __future__ import annotations
 

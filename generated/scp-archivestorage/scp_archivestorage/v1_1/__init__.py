@@ -1,4 +1,4 @@
-"""Archive Storage API API 1.1 (CURRENT)."""
+"""Archive Storage API 1.1 (CURRENT)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Backup API API 1.0 (DEPRECATED, sunset 2026-03-31).
+"""Backup API 1.0 (DEPRECATED, sunset 2026-03-31).
 
 This version is DEPRECATED: every method warns (``ApiDeprecationWarning``, or ``SunsetPassedWarning`` after the
 sunset date) and type checkers flag the calls.

@@ -1,4 +1,4 @@
-"""Backup API API 1.2 (CURRENT)."""
+"""Backup API 1.2 (CURRENT)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Block Storage(BM) API API 1.0 (DEPRECATED, sunset 2025-12-31).
+"""Block Storage(BM) API 1.0 (DEPRECATED, sunset 2025-12-31).
 
 This version is DEPRECATED: every method warns (``ApiDeprecationWarning``, or ``SunsetPassedWarning`` after the
 sunset date) and type checkers flag the calls.

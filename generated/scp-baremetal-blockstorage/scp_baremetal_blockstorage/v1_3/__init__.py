@@ -1,4 +1,4 @@
-"""Block Storage(BM) API API 1.3 (CURRENT)."""
+"""Block Storage(BM) API 1.3 (CURRENT)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""File Storage API API 1.1 (CURRENT)."""
+"""File Storage API 1.1 (CURRENT)."""
 
 from __future__ import annotations
 

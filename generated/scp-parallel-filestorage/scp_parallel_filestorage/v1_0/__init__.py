@@ -1,4 +1,4 @@
-"""Parallel File Storage API API 1.0 (CURRENT)."""
+"""Parallel File Storage API 1.0 (CURRENT)."""
 
 from __future__ import annotations
 

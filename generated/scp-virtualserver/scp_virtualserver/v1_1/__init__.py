@@ -1,4 +1,4 @@
-"""Virtual Server API API 1.1 (DEPRECATED, sunset 2026-05-31).
+"""Virtual Server API 1.1 (DEPRECATED, sunset 2026-05-31).
 
 This version is DEPRECATED: every method warns (``ApiDeprecationWarning``, or ``SunsetPassedWarning`` after the
 sunset date) and type checkers flag the calls.

@@ -1,4 +1,4 @@
-"""Virtual Server API API 1.2 (SUPPORTED, sunset 2026-08-31)."""
+"""Virtual Server API 1.2 (SUPPORTED, sunset 2026-08-31)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Virtual Server API API 1.3 (CURRENT)."""
+"""Virtual Server API 1.3 (CURRENT)."""
 
 from __future__ import annotations
 
