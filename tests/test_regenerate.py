@@ -194,3 +194,47 @@ def test_changelog_and_version_bump_follow_the_spec_changes(project: Path) -> No
     changelog = (package / "CHANGELOG.md").read_text(encoding="utf-8")
     assert changelog.index("## 2.0.0") < changelog.index("## 1.0.1") < changelog.index("## 1.0.0")
     assert removed in changelog.split("## 1.0.1")[0]
+
+
+def test_incremental_regenerate_equals_a_full_build(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A service whose spec depends on other services (Virtual Server's endpoint is inferred from the SCP services
+    that document theirs) comes out the same whether it is rebuilt alone or with everything."""
+    pages = tmp_path / "pages"
+    (pages / "scp").mkdir(parents=True)
+    pfs = (ROOT / "pages" / PFS_TXT).read_text(encoding="utf-8")
+    (pages / PFS_TXT).write_text(pfs, encoding="utf-8")
+    # a second documented SCP service: page 000 with another service name
+    twin = pfs.replace("parallel-filestorage", "twin-storage").replace("Parallel File Storage", "Twin Storage")
+    (pages / "scp/twin.txt").write_text(twin, encoding="utf-8")
+    create_image = "scp/004_dcbb7d1e887604a7.txt"
+    shutil.copy(ROOT / "pages" / create_image, pages / create_image)
+    entries = [(PFS_TXT, "parallel-filestorage"), ("scp/twin.txt", "twin-storage"), (create_image, "virtualserver")]
+    catalog = "".join(
+        f'[[page]]\nfile = "{file}"\nurl = "https://docs.example/{service}"\nprovider = "scp"\nformat = "text"\n'
+        f'services = ["{service}"]\ncapture = 1\n\n'
+        for file, service in entries
+    )
+    (pages / "catalog.toml").write_text(catalog, encoding="utf-8")
+
+    def build(spec_dir: Path, *, force: bool) -> dict[str, bytes]:
+        code = regenerate(
+            catalog_path=pages / "catalog.toml",
+            spec_dir=spec_dir,
+            generated_dir=tmp_path / "generated",
+            force=force,
+            packages=False,
+        )
+        assert code == 0
+        return {p.relative_to(spec_dir).as_posix(): p.read_bytes() for p in sorted(spec_dir.rglob("*.yaml"))}
+
+    incremental = tmp_path / "incremental"
+    build(incremental, force=True)
+    page = pages / create_image
+    page.write_text(page.read_text(encoding="utf-8").replace("Create Image.", "Create an image."), "utf-8")
+    capsys.readouterr()
+    after = build(incremental, force=False)
+    assert "rebuilding 1 of 3 services: scp/virtualserver" in capsys.readouterr().out
+    assert after == build(tmp_path / "full", force=True)
+    server = yaml.safe_load(after["scp/virtualserver/1.3.yaml"])["servers"][0]
+    assert server["url"] == "https://virtualserver.{region}.{environment}.samsungsdscloud.com"
+    assert server["x-inferred"] is True
