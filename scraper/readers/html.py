@@ -25,7 +25,7 @@ not wrapped in any element gets the line computed from its neighbours.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from bs4 import BeautifulSoup, Tag
 from bs4.element import NavigableString, PageElement
@@ -310,19 +310,12 @@ def _colspan(cell: Tag) -> int:
 
 
 def _code_block(pre: Tag) -> CodeBlock | None:
-    parts: list[str] = []
-    stack: list[PageElement] = list(reversed(pre.contents))
-    while stack:
-        node = stack.pop()
-        if isinstance(node, NavigableString):
-            if _is_text(node):
-                parts.append(str(node))
-        elif isinstance(node, Tag):
-            if node.name == "br":
-                parts.append("\n")
-            elif node.name not in ("script", "style") and not _CODE_LINE_NUMBER_CLASSES.intersection(_classes(node)):
-                stack.extend(reversed(node.contents))
-    text = "".join(parts)
+    text = _text_of(
+        pre,
+        br="\n",
+        descend=lambda node: node.name not in ("script", "style")
+        and not _CODE_LINE_NUMBER_CLASSES.intersection(_classes(node)),
+    )
     if text.startswith("\n"):
         text = text[1:]  # HTML drops a line break right after <pre>
     text = text.rstrip("\n")
@@ -360,6 +353,17 @@ def _inline_text(tag: Tag, *, keep_breaks: bool = False) -> str:
     With ``keep_breaks`` (table cells) a ``<br>`` is a line break instead, as the Markdown reader reads ``<br>``
     in a cell, so a page gives the same cells whichever of its renderings is read.
     """
+    text = _text_of(tag, br="\n" if keep_breaks else " ", descend=lambda node: not _skipped(node), pad_blocks=True)
+    lines = (_normalise(line) for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _text_of(tag: Tag, *, br: str, descend: Callable[[Tag], bool], pad_blocks: bool = False) -> str:
+    """The character data under ``tag`` in document order, without recursion (deeply nested pages are fine).
+
+    ``<br>`` becomes ``br``; an element is entered only when ``descend`` accepts it; with ``pad_blocks``, block-level
+    elements are surrounded by spaces so their words do not run into their neighbours'.
+    """
     parts: list[str] = []
     stack: list[PageElement] = list(reversed(tag.contents))
     while stack:
@@ -369,14 +373,13 @@ def _inline_text(tag: Tag, *, keep_breaks: bool = False) -> str:
                 parts.append(str(node))
         elif isinstance(node, Tag):
             if node.name == "br":
-                parts.append("\n" if keep_breaks else " ")
-            elif not _skipped(node):
-                if node.name in _BLOCK_TAGS:
+                parts.append(br)
+            elif descend(node):
+                if pad_blocks and node.name in _BLOCK_TAGS:
                     parts.append(" ")
                     stack.append(NavigableString(" "))
                 stack.extend(reversed(node.contents))
-    lines = (_normalise(line) for line in "".join(parts).split("\n"))
-    return "\n".join(line for line in lines if line)
+    return "".join(parts)
 
 
 def _normalise(text: str) -> str:
