@@ -355,7 +355,11 @@ def _validator() -> Any:
 def validate_spec(spec: dict[str, Any]) -> str:
     """Empty string when ``spec`` is a valid OpenAPI 3.1 document, else the first few errors."""
     validator = _validator()(spec)
-    errors = [f"{'/'.join(str(p) for p in e.absolute_path)}: {e.message}" for e in validator.iter_errors()]
+    # The first line of each message: the jsonschema-rs backend appends the failing schema and instance to it.
+    errors = [
+        f"{'/'.join(str(p) for p in e.absolute_path)}: {(e.message.strip().splitlines() or [''])[0]}"
+        for e in validator.iter_errors()
+    ]
     return "; ".join(errors[:5])
 
 

@@ -12,10 +12,11 @@ import re
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
 import pytest
 from conftest import ROOT
@@ -244,3 +245,48 @@ def test_unmutated_slices_read_all_their_versions() -> None:
         services = ScpDialect().read(read("\n".join(lines), name), PageInfo(name))
         count = sum(len(op.versions) for service in services for op in service.operations)
         assert count == len(_version_headings(lines)) > 5
+
+
+# -- the OpenAPI validator ------------------------------------------------------------------------------------------
+
+
+def _minimal_spec() -> dict[str, object]:
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {
+            "/v1/things/{id}": {
+                "get": {
+                    "operationId": "showThing",
+                    "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
+                    "responses": {"200": {"description": "ok"}},
+                }
+            }
+        },
+    }
+
+
+@pytest.mark.parametrize(
+    ("mutate", "expected"),
+    [
+        (lambda s: s.pop("info"), '"info" is a required property'),
+        (lambda s: s["paths"]["/v1/things/{id}"].update({"put": {"operationId": "showThing"}}), "showThing"),
+        (lambda s: s["paths"]["/v1/things/{id}"]["get"]["parameters"][0].update({"in": "body"}), "body"),
+        (lambda s: s["paths"]["/v1/things/{id}"]["get"]["parameters"].clear(), "id"),
+    ],
+    ids=["no-info", "duplicate-operation-id", "bad-parameter-location", "undeclared-path-parameter"],
+)
+def test_validate_spec_rejects_invalid_documents(mutate: Callable[[dict[str, Any]], object], expected: str) -> None:
+    """Whatever schema backend openapi-spec-validator picks (jsonschema-rs when installed), a broken document is
+    rejected with a message naming the problem, and the unbroken one passes."""
+    from openapi_spec_validator.schemas import get_validator_backend
+
+    from scraper.openapi import validate_spec
+
+    assert get_validator_backend() == "jsonschema-rs", "jsonschema-rs is a dependency: the fast backend must be used"
+    spec: dict[str, Any] = _minimal_spec()
+    assert validate_spec(spec) == ""
+    mutate(spec)
+    problems = validate_spec(spec)
+    assert expected in problems.replace("'", '"')
+    assert "\n" not in problems, "one line per problem (the backend's instance dump is cut off)"
