@@ -99,13 +99,13 @@ def regenerate_packages(
 
     The package keeps its released version unless its specs changed: then the changes go into ``CHANGELOG.md`` and
     the version is bumped by the largest change. A new package starts at its CURRENT API version with an "Initial
-    release" entry. (A code-only change gets its patch release in ``generate_service``.)
+    release" entry. (A code-only change gets its patch release in ``generate_services``.)
     """
     from scraper.clients import naming
-    from scraper.clients.command import existing_release, generate_service
+    from scraper.clients.command import PackageJob, existing_release, generate_services
     from scraper.diff.changelog import changelog_entry, update_changelog
 
-    changed: list[Path] = []
+    jobs: list[PackageJob] = []
     for key in services:
         provider, service = key.split("/", 1)
         service_dir = spec_dir / provider / service
@@ -125,8 +125,8 @@ def regenerate_packages(
             version = _initial_version(str(current.get("info", {}).get("version", "0")))
             entries = [(v, changelog_entry(None, spec, package_version=version)[0]) for v, spec in specs.items()]
             changelog = update_changelog(None, _combine(version, entries))
-        changed.extend(
-            generate_service(
+        jobs.append(
+            PackageJob(
                 [service_dir / f"{v}.yaml" for v in specs],
                 package_dir,
                 package_name=name,
@@ -136,7 +136,7 @@ def regenerate_packages(
                 specs=list(specs.values()),
             )
         )
-    return changed
+    return [path for changed in generate_services(jobs) for path in changed]
 
 
 def _initial_version(api_version: str) -> str:

@@ -14,13 +14,23 @@ import sys
 import time
 import tomllib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from scraper.atomic import write_tree
 from scraper.clients.ir import GenerationError
 
-__all__ = ["configure", "generate_all", "generate_service", "load_findings", "load_spec", "run"]
+__all__ = [
+    "PackageJob",
+    "configure",
+    "generate_all",
+    "generate_service",
+    "generate_services",
+    "load_findings",
+    "load_spec",
+    "run",
+]
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -88,6 +98,23 @@ def existing_release(out: Path) -> tuple[str | None, str | None]:
     return version, changelog
 
 
+@dataclass(frozen=True, slots=True)
+class PackageJob:
+    """One package to render: a service's spec files (one per API version) and where the package goes.
+
+    ``package_version`` and ``changelog`` default to what the package in ``out`` already has; ``specs``, when
+    given, are the already loaded documents of ``spec_files``.
+    """
+
+    spec_files: Sequence[Path]
+    out: Path
+    package_name: str | None = None
+    findings_dir: Path | None = None
+    package_version: str | None = None
+    changelog: str | None = None
+    specs: Sequence[dict[str, Any]] | None = None
+
+
 def generate_service(
     spec_files: Sequence[Path],
     out: Path,
@@ -98,30 +125,52 @@ def generate_service(
     changelog: str | None = None,
     specs: Sequence[dict[str, Any]] | None = None,
 ) -> list[Path]:
-    """Render one package from ``spec_files`` into ``out``; returns the files that changed.
+    """Render one package from ``spec_files`` into ``out``; returns the files that changed (see
+    :func:`generate_services`)."""
+    job = PackageJob(spec_files, out, package_name, findings_dir, package_version, changelog, specs)
+    return generate_services([job])[0]
 
-    ``package_version`` and ``changelog`` default to what the package in ``out`` already has (``specs``, when
-    given, are the already loaded documents of ``spec_files``). When the rendered code differs from what is in
-    ``out`` but the version would stay the same (a generator update, not an API change), the package becomes a
-    patch release with a changelog entry saying so: changed code never ships under a version that may already be
-    published.
+
+def generate_services(jobs: Sequence[PackageJob]) -> list[list[Path]]:
+    """Render every job's package and write it; returns each job's changed files, in order.
+
+    All packages are rendered first, each handed to one formatter pool as soon as it is rendered, so black formats
+    one package on every core while the next is rendered. Then each package is written in turn: when its rendered
+    code differs from what is in ``out`` but the version would stay the same (a generator update, not an API
+    change), it becomes a patch release with a changelog entry saying so: changed code never ships under a version
+    that may already be published.
     """
-    from scraper.clients.package import render_package
+    from scraper.clients.formatting import SourceFormatter
+    from scraper.clients.package import render_sources
+
+    with SourceFormatter() as formatter:
+        pending = []
+        for job in jobs:
+            files = list(job.spec_files) if job.specs is not None else sorted(job.spec_files)
+            documents = list(job.specs) if job.specs is not None else [load_spec(p) for p in files]
+            findings = load_findings(job.findings_dir) if job.findings_dir is not None else []
+            released, kept_changelog = existing_release(job.out)
+            version = job.package_version or released
+            sources = render_sources(
+                documents,
+                package_name=job.package_name,
+                findings=findings,
+                source_names=[str(p) for p in files],
+                package_version=version,
+            )
+            changelog = job.changelog if job.changelog is not None else kept_changelog
+            pending.append((job, formatter.submit(sources), released, version, changelog))
+        return [
+            _release(job.out, tree.result(), released, version, log) for job, tree, released, version, log in pending
+        ]
+
+
+def _release(
+    out: Path, tree: dict[str, bytes], released: str | None, version: str | None, changelog: str | None
+) -> list[Path]:
+    """Write ``tree`` to ``out``, as a patch release when only the code changed (see :func:`generate_services`)."""
     from scraper.diff.changelog import bump_version, update_changelog
 
-    files = list(spec_files) if specs is not None else sorted(spec_files)
-    documents = list(specs) if specs is not None else [load_spec(p) for p in files]
-    findings = load_findings(findings_dir) if findings_dir is not None else []
-    released, kept_changelog = existing_release(out)
-    version = package_version or released
-    changelog = changelog if changelog is not None else kept_changelog
-    tree = render_package(
-        documents,
-        package_name=package_name,
-        findings=findings,
-        source_names=[str(p) for p in files],
-        package_version=version,
-    )
     if released is not None and version == released and _code_changed(out, tree):
         version = bump_version(released, "patch")
         note = "Regenerated by a newer docs2client: client code changed, the API did not."
@@ -162,17 +211,18 @@ def generate_all(spec_dir: Path, out_dir: Path, *, verbose: bool = False) -> dic
     """Every ``<spec_dir>/<provider>/<service>/*.yaml`` -> ``<out_dir>/<provider>-<service>/``."""
     from scraper.clients import naming
 
-    result: dict[str, list[Path]] = {}
+    jobs: list[PackageJob] = []
     for service_dir in sorted(p for p in spec_dir.glob("*/*") if p.is_dir()):
         spec_files = sorted(service_dir.glob("*.yaml"))
         if not spec_files:
             continue
         name = naming.distribution_name(service_dir.parent.name, service_dir.name)
-        started = time.perf_counter()
-        result[name] = generate_service(spec_files, out_dir / name, package_name=name, findings_dir=service_dir)
-        if verbose:
-            elapsed = time.perf_counter() - started
-            print(f"{name}: {len(result[name])} file(s) changed ({len(spec_files)} version(s), {elapsed:.1f}s)")
+        jobs.append(PackageJob(spec_files, out_dir / name, package_name=name, findings_dir=service_dir))
+    result = dict(zip([str(job.package_name) for job in jobs], generate_services(jobs), strict=True))
+    if verbose:
+        for job in jobs:
+            name = str(job.package_name)
+            print(f"{name}: {len(result[name])} file(s) changed ({len(job.spec_files)} version(s))")
     return result
 
 
