@@ -9,6 +9,7 @@ have withheld it; here it is written and the validation test fails).
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,10 @@ ROOT = Path(__file__).resolve().parent.parent
 CATALOG = ROOT / "pages" / "catalog.toml"
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# Generation in tests (in this process and in the CLI subprocesses it starts) never reads or fills the user's
+# formatting cache: every test formats for real. tests/test_clients_formatting.py tests the cache explicitly.
+os.environ["DOCS2CLIENT_CACHE_DIR"] = "off"
 
 
 @dataclass(slots=True)

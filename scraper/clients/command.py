@@ -140,10 +140,10 @@ def generate_services(jobs: Sequence[PackageJob]) -> list[list[Path]]:
     change), it becomes a patch release with a changelog entry saying so: changed code never ships under a version
     that may already be published.
     """
-    from scraper.clients.formatting import SourceFormatter
+    from scraper.clients.formatting import SourceFormatter, default_cache
     from scraper.clients.package import render_sources
 
-    with SourceFormatter() as formatter:
+    with SourceFormatter(cache=default_cache()) as formatter:
         pending = []
         for job in jobs:
             files = list(job.spec_files) if job.specs is not None else sorted(job.spec_files)

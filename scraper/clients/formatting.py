@@ -8,22 +8,35 @@ package while the workers format the previous one, and every file of every packa
 A rendered tree maps a relative path to ``str`` (generated text: ``.py`` files are black-formatted, others only
 encoded) or ``bytes`` (copied verbatim: the hand-written runtime modules are kept black-formatted in the repository,
 which the test suite checks, so they skip the formatter).
+
+:class:`FormatCache` remembers black's output by the hash of its input (and black's version and mode), the way
+black and ruff cache their own work: regenerating after a documentation change re-renders a whole package, but
+only the files whose generated text changed are formatted again. It lives in ``$DOCS2CLIENT_CACHE_DIR`` (default
+``$XDG_CACHE_HOME/docs2client`` or ``~/.cache/docs2client``); ``DOCS2CLIENT_CACHE_DIR=off`` disables it. Entries
+carry a checksum of their content, so a torn or edited entry is a miss, never wrong output; entries unused for 30
+days are removed.
 """
 
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
+import hashlib
+import importlib.metadata
 import multiprocessing
 import os
+import tempfile
+import time
 from collections.abc import Mapping
 from concurrent.futures import Future
 from functools import cache
+from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
 from scraper.clients.ir import GenerationError
 
-__all__ = ["BLACK_LINE_LENGTH", "PendingTree", "SourceFormatter", "format_source"]
+__all__ = ["BLACK_LINE_LENGTH", "FormatCache", "PendingTree", "SourceFormatter", "default_cache", "format_source"]
 
 BLACK_LINE_LENGTH = 120
 
@@ -50,18 +63,103 @@ def format_source(path: str, text: str) -> bytes:
     return text.encode("utf-8")
 
 
+_CACHE_ENV = "DOCS2CLIENT_CACHE_DIR"
+_MAX_AGE_S = 30 * 24 * 3600
+
+
+class FormatCache:
+    """Black's output by input hash, in ``directory/<black version and mode>/``."""
+
+    def __init__(self, directory: Path) -> None:
+        mode = _black_mode()
+        targets = sorted(v.name for v in mode.target_versions)
+        salt = f"black {importlib.metadata.version('black')} {mode.line_length} {targets}"
+        self.directory = directory / hashlib.sha256(salt.encode()).hexdigest()[:16]
+        self.hits = 0
+        self.misses = 0
+
+    @staticmethod
+    def key(text: str) -> str:
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.directory / key[:2] / key
+
+    def get(self, key: str) -> bytes | None:
+        """The formatted bytes for input ``key``, or None (absent, unreadable or failing its checksum)."""
+        try:
+            raw = self._path(key).read_bytes()
+        except OSError:
+            self.misses += 1
+            return None
+        digest, _, data = raw.partition(b"\n")
+        if digest.decode("ascii", "replace") != hashlib.sha256(data).hexdigest():
+            self.misses += 1
+            return None
+        self.hits += 1
+        with contextlib.suppress(OSError):
+            os.utime(self._path(key))  # recently used: kept by prune()
+        return data
+
+    def put(self, key: str, data: bytes) -> None:
+        """Store ``data`` (write to a temporary file, then rename: readers never see a partial entry)."""
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".entry.", dir=path.parent)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(hashlib.sha256(data).hexdigest().encode("ascii") + b"\n" + data)
+            os.replace(tmp, path)
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+    def prune(self, max_age_s: float = _MAX_AGE_S) -> int:
+        """Remove entries not used for ``max_age_s`` seconds (in every black version's directory); returns how many."""
+        removed = 0
+        cutoff = time.time() - max_age_s
+        for entry in self.directory.parent.glob("*/*/*"):
+            try:
+                if entry.stat().st_mtime < cutoff:
+                    entry.unlink()
+                    removed += 1
+            except OSError:
+                pass
+        return removed
+
+
+def default_cache() -> FormatCache | None:
+    """The cache named by ``$DOCS2CLIENT_CACHE_DIR`` (``off`` disables it), else the user's cache directory."""
+    configured = os.environ.get(_CACHE_ENV, "").strip()
+    if configured.lower() in ("off", "0", "none", "false"):
+        return None
+    if configured:
+        return FormatCache(Path(configured))
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return FormatCache(Path(base) / "docs2client")
+
+
 class PendingTree:
     """A rendered package whose files are still being formatted; :meth:`result` waits for them."""
 
-    def __init__(self, done: dict[str, bytes], pending: dict[str, Future[bytes]], order: list[str]) -> None:
+    def __init__(
+        self,
+        done: dict[str, bytes],
+        pending: dict[str, tuple[str, Future[bytes]]],
+        order: list[str],
+        cache: FormatCache | None,
+    ) -> None:
         self._done = done
         self._pending = pending
         self._order = order
+        self._cache = cache
 
     def result(self) -> dict[str, bytes]:
         """Every file's final bytes, in sorted path order (raises the first formatting error)."""
-        for path, future in self._pending.items():
+        for path, (key, future) in self._pending.items():
             self._done[path] = future.result()
+            if self._cache is not None:
+                self._cache.put(key, self._done[path])
+        self._pending = {}
         return {path: self._done[path] for path in self._order}
 
 
@@ -72,8 +170,9 @@ class SourceFormatter:
     formatted in the calling process when their tree is submitted.
     """
 
-    def __init__(self, workers: int | None = None) -> None:
+    def __init__(self, workers: int | None = None, cache: FormatCache | None = None) -> None:
         count = workers if workers is not None else (os.cpu_count() or 1)
+        self.cache = cache
         self._pool: concurrent.futures.ProcessPoolExecutor | None = None
         if count > 1 and "fork" in multiprocessing.get_all_start_methods():
             self._pool = concurrent.futures.ProcessPoolExecutor(
@@ -84,23 +183,34 @@ class SourceFormatter:
         """Start formatting ``files``; returns at once when a pool is running."""
         order = sorted(files)
         done: dict[str, bytes] = {}
-        pending: dict[str, Future[bytes]] = {}
+        pending: dict[str, tuple[str, Future[bytes]]] = {}
         text_files = [(p, t) for p, t in files.items() if isinstance(t, str)]
         for path, text in sorted(text_files, key=lambda item: -len(item[1])):
-            if self._pool is not None and path.endswith(".py") and len(text) >= _INLINE_BELOW:
-                pending[path] = self._pool.submit(format_source, path, text)
+            if not path.endswith(".py"):
+                done[path] = text.encode("utf-8")
+                continue
+            key = FormatCache.key(text)
+            cached = self.cache.get(key) if self.cache is not None else None
+            if cached is not None:
+                done[path] = cached
+            elif self._pool is not None and len(text) >= _INLINE_BELOW:
+                pending[path] = (key, self._pool.submit(format_source, path, text))
             else:
                 done[path] = format_source(path, text)
+                if self.cache is not None:
+                    self.cache.put(key, done[path])
         for path, data in files.items():
             if isinstance(data, bytes):
                 done[path] = data
-        return PendingTree(done, pending, order)
+        return PendingTree(done, pending, order, self.cache)
 
     def format(self, files: Mapping[str, str | bytes]) -> dict[str, bytes]:
         """Format ``files`` and wait for them."""
         return self.submit(files).result()
 
     def close(self) -> None:
+        if self.cache is not None:
+            self.cache.prune()
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None

@@ -1,0 +1,90 @@
+"""The formatter stage: black in a process pool, and the formatting cache (keyed by input, checked on read)."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+import scraper.clients.formatting as formatting
+from scraper.clients.formatting import FormatCache, SourceFormatter, default_cache, format_source
+
+UGLY = "def f( a,b ):\n  return {'x':a,'y':b}\n"
+PRETTY = b'def f(a, b):\n    return {"x": a, "y": b}\n'
+
+
+def _sources(count: int) -> dict[str, str | bytes]:
+    files: dict[str, str | bytes] = {f"pkg/m{n}.py": UGLY.replace("f(", f"f{n}(") * 200 for n in range(count)}
+    files["README.md"] = "# title\n"
+    files["pkg/_runtime.py"] = b"kept  =  'as is'\n"  # verbatim: never formatted
+    return files
+
+
+def test_format_source_formats_python_only() -> None:
+    assert format_source("a.py", UGLY) == PRETTY
+    assert format_source("a.md", UGLY) == UGLY.encode()
+
+
+def test_format_source_names_the_file_on_invalid_python() -> None:
+    with pytest.raises(formatting.GenerationError, match=r"generated pkg/broken\.py is not valid Python"):
+        format_source("pkg/broken.py", "def (:\n")
+
+
+def test_cache_round_trip_and_checksum(tmp_path: Path) -> None:
+    cache = FormatCache(tmp_path)
+    key = FormatCache.key(UGLY)
+    assert cache.get(key) is None
+    cache.put(key, PRETTY)
+    assert cache.get(key) == PRETTY
+    assert (cache.hits, cache.misses) == (1, 1)
+    entry = next(p for p in cache.directory.rglob("*") if p.is_file())
+    entry.write_bytes(entry.read_bytes().replace(b"return", b"yield"))  # edited or torn: a miss, never wrong code
+    assert cache.get(key) is None
+
+
+def test_cache_prunes_entries_unused_for_a_month(tmp_path: Path) -> None:
+    cache = FormatCache(tmp_path)
+    cache.put("a" * 64, b"old")
+    cache.put("b" * 64, b"new")
+    old = cache.directory / "aa" / ("a" * 64)
+    stale = time.time() - 31 * 24 * 3600
+    os.utime(old, (stale, stale))
+    assert cache.prune() == 1
+    assert cache.get("a" * 64) is None and cache.get("b" * 64) == b"new"
+
+
+def test_second_run_formats_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = FormatCache(tmp_path)
+    first = SourceFormatter(workers=1, cache=cache).format(_sources(3))
+    assert cache.misses == 3 and first["pkg/m0.py"].startswith(b"def f0(a, b):")
+    assert first["pkg/_runtime.py"] == b"kept  =  'as is'\n"
+
+    def refuse(path: str, text: str) -> bytes:
+        raise AssertionError(f"{path} was formatted again")
+
+    monkeypatch.setattr(formatting, "format_source", refuse)
+    again = SourceFormatter(workers=1, cache=cache).format(_sources(3))
+    assert again == first and cache.hits == 3
+
+
+def test_pool_gives_the_same_bytes_and_fills_the_cache(tmp_path: Path) -> None:
+    serial = SourceFormatter(workers=1).format(_sources(4))
+    cache = FormatCache(tmp_path)
+    with SourceFormatter(workers=2, cache=cache) as pool:
+        pending = pool.submit(_sources(4))
+        assert pending.result() == serial
+    assert len([p for p in cache.directory.rglob("*") if p.is_file()]) == 4
+
+
+def test_default_cache_location(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DOCS2CLIENT_CACHE_DIR", "off")
+    assert default_cache() is None
+    monkeypatch.setenv("DOCS2CLIENT_CACHE_DIR", str(tmp_path / "c"))
+    chosen = default_cache()
+    assert chosen is not None and chosen.directory.parent == tmp_path / "c"
+    monkeypatch.delenv("DOCS2CLIENT_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    chosen = default_cache()
+    assert chosen is not None and chosen.directory.parent == tmp_path / "xdg" / "docs2client"
