@@ -168,13 +168,19 @@ def test_largest_spec_pair_is_oldest_and_newest_of_the_biggest_service(tmp_path:
 
 def test_table_marks_missed_targets_and_missing_figures() -> None:
     results = {
-        "regeneration": {"full": {"wall_s": {"median": 10.0}}, "noop": {"wall_s": {"median": 0.9}}},
+        "regeneration": {
+            "full": {"wall_s": {"median": 10.0}},
+            "full_warm_cache": {"wall_s": {"median": 5.0}},
+            "noop": {"wall_s": {"median": 0.9}},
+        },
         "opc_all": {"specs": 17, "wall_s_total": 40.0},
         "diff": {"old": "/s/p/x/1.0.yaml", "new": "/s/p/x/1.3.yaml", "error": "no such file"},
     }
     rows = {row.metric.split(",")[0]: row for row in rows_for(results)}
     assert rows["full regeneration (pages -> specs -> packages)"].status == "ok"
     assert rows["full regeneration (pages -> specs -> packages)"].ratio == "4.00x"
+    warm = rows["  same"]  # the warm-cache run is reported, but the verdict belongs to the cold run
+    assert warm.ratio == "8.00x" and warm.status == "info"
     assert rows["no-op regeneration (CLI"].status == "MISSED"
     diff_row = next(r for m, r in rows.items() if m.startswith("docs2client diff"))
     assert diff_row.status == "n/a" and "no such file" in diff_row.note

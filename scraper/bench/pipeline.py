@@ -64,7 +64,8 @@ def _tree_size(folder: Path) -> dict[str, int]:
 
 
 def regeneration(root: Path, catalog: Path, work: Path, *, repeats: int, noop_repeats: int) -> dict[str, Any]:
-    """Through the CLI: specs only, full regeneration (empty spec/ and generated/), no-op, packages only.
+    """Through the CLI: specs only, full regeneration (empty spec/ and generated/, empty formatting cache), the
+    same with the formatting cache the full run left, no-op, packages only.
 
     The specs-only run (once) splits a slow full regeneration into its two stages. If the full regeneration fails,
     the no-op is still measured, on a specs-only tree, and the package stage is measured alone
@@ -78,10 +79,16 @@ def regeneration(root: Path, catalog: Path, work: Path, *, repeats: int, noop_re
     base = ["regenerate", "--catalog", str(pages / catalog.name), "--spec-dir", str(spec_dir)]
     base += ["--generated-dir", str(generated)]
     clean = partial(_reset, spec_dir, generated)
+    # Cold runs start with an empty formatting cache (each repeat); the warm run then reuses the last cold run's.
+    cache = ws / "format-cache"
+    env = {**os.environ, "DOCS2CLIENT_CACHE_DIR": str(cache)}
+    cold = partial(_reset, spec_dir, generated, cache)
     result: dict[str, Any] = {"workspace": str(ws)}
     _, result["specs_only"] = repeat_child(_ours(*base, "--force", "--specs-only"), 1, cwd=root, before=clean)
-    _, full = repeat_child(_ours(*base, "--force"), repeats, cwd=root, before=clean)
+    _, full = repeat_child(_ours(*base, "--force"), repeats, cwd=root, env=env, before=cold)
     result["full"] = full
+    if "error" not in full:
+        _, result["full_warm_cache"] = repeat_child(_ours(*base, "--force"), 1, cwd=root, env=env, before=clean)
     noop_argv, mode = _ours(*base), "full"
     if "error" not in full:
         full["specs"] = _tree_size(spec_dir)
