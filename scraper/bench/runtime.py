@@ -15,6 +15,7 @@ signature per request, which favours it.
 from __future__ import annotations
 
 import argparse
+import compileall
 import copy
 import importlib
 import inspect
@@ -388,6 +389,9 @@ def client_runtime(
         if folder is None:
             result[kind] = {"error": "no generated client to measure (its generation failed or was skipped)"}
             continue
+        # Byte-compile both clients first, as ``pip install`` does: imports then load bytecode, not source (this
+        # matters where PYTHONDONTWRITEBYTECODE is set, as on CI machines, and is what an installed package does).
+        compileall.compile_dir(str(folder), quiet=1)
         argv = [sys.executable, "-m", "scraper.bench.runtime", "ours" if kind == "docs2client" else "ogc"]
         argv += [str(folder), str(payload_path), "--calls", str(calls), "--repeats", str(repeats)]
         run = run_child(argv)
