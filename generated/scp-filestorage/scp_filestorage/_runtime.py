@@ -11,7 +11,9 @@ What lives here, and why it is not generated per operation:
   the provider's request id, which is what a support ticket needs.
 * **Transports** (:class:`SyncTransport`, :class:`AsyncTransport`): base URL joining, default headers, timeouts and
   retries with exponential backoff and full jitter. Only idempotent methods are retried, because replaying a
-  ``POST`` after a timeout can create a resource twice.
+  ``POST`` after a timeout can create a resource twice. Unless the caller brings its own ``httpx`` client (or a
+  proxy is configured in the environment), a request is built once, signed over its exact URL and handed straight
+  to the httpx transport, skipping ``httpx.Client``'s per-request merging, redirect and cookie machinery.
 * **Auth** as :class:`httpx.Auth` implementations: SCP request signing (:class:`ScpAuth`) and NHN Cloud Keystone
   tokens (:class:`KeystoneAuth`). Secrets are kept out of ``repr()``, log records and exception messages.
 * **Servers** (:class:`ServerConfig`): the documented ``{environment}``/``{region}`` combinations are validated
@@ -35,6 +37,7 @@ import re
 import sys
 import threading
 import time
+import urllib.request
 import warnings
 from collections.abc import (
     AsyncGenerator,
@@ -51,6 +54,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from types import TracebackType
 from typing import Any, NoReturn, Self, TypeVar
+from urllib.parse import quote_plus
 
 import httpx
 
@@ -424,6 +428,40 @@ def drop_none(mapping: Mapping[str, Any] | None) -> dict[str, str | list[str]]:
 # Transports
 # --------------------------------------------------------------------------------------------------------------------
 
+#: httpx's logger: the fast path logs the same ``HTTP Request: ...`` INFO line as :class:`httpx.Client`, so logging
+#: configured for httpx keeps working.
+_httpx_logger = logging.getLogger("httpx")
+
+_client_headers: list[tuple[str, str, str]] | None = None
+
+
+def _client_default_headers() -> list[tuple[str, str, str]]:
+    """The headers :class:`httpx.Client` adds to every request (``Accept``, ``Accept-Encoding``, ``Connection``,
+    ``User-Agent``) as (name, value, lower-case name).
+
+    Read once from a throwaway client (public API; a client given a transport builds no SSL context and reads no
+    proxies), so they follow the installed httpx version.
+    """
+    global _client_headers
+    if _client_headers is None:
+        with httpx.Client(transport=httpx.BaseTransport()) as client:
+            raw = client.headers.raw
+        _client_headers = [(n.decode("latin-1"), v.decode("latin-1"), n.decode("latin-1").lower()) for n, v in raw]
+    return _client_headers
+
+
+def _env_proxies() -> bool:
+    """Whether ``httpx.Client()`` would send some request through a proxy taken from the environment.
+
+    Mirrors how httpx reads the environment (``urllib.request.getproxies()``: ``http``, ``https`` and ``all``
+    proxies, ``NO_PROXY=*`` disabling them all) but ignores host-specific ``NO_PROXY`` entries: a proxy variable that
+    might apply is enough to choose the full client path, which then decides per URL exactly as httpx does.
+    """
+    info = urllib.request.getproxies()
+    if "*" in (host.strip() for host in info.get("no", "").split(",")):
+        return False
+    return any(info.get(scheme) for scheme in ("http", "https", "all"))
+
 
 def _join_url(base_url: str, path: str) -> str:
     if path.startswith(("http://", "https://")):
@@ -433,8 +471,66 @@ def _join_url(base_url: str, path: str) -> str:
     return base_url.rstrip("/") + "/" + path.lstrip("/")
 
 
+def _encode_query(query: Mapping[str, str | list[str]]) -> str:
+    """``query`` as httpx encodes ``params=`` (``str(httpx.QueryParams(query))``): ``urllib.parse.urlencode`` over
+    the multi-items, so spaces become ``+`` and ``/``, ``+``, ``&``, ``=`` and non-ASCII are percent-encoded, and a
+    list repeats its key (an empty list sends nothing)."""
+    parts: list[str] = []
+    for key, value in query.items():
+        name = quote_plus(str(key), "")
+        if isinstance(value, list):
+            parts.extend(name + "=" + quote_plus(item, "") for item in value)
+        else:
+            parts.append(name + "=" + quote_plus(value, ""))
+    return "&".join(parts)
+
+
+def _target_url(url: str, query: Mapping[str, str | list[str]]) -> httpx.URL:
+    """The URL httpx would send for ``url`` with ``params=query`` (``httpx.Request(..., params=query).url``).
+
+    The query string is appended as text, which parses to the same URL as httpx's ``params=`` handling. A URL that
+    already has a query or fragment is left to httpx, whose ``params=`` replaces that query; this keeps the URL
+    exactly what :class:`httpx.Client` used to send.
+    """
+    if "?" in url or "#" in url:
+        return httpx.URL(url, params=query)
+    if not query:
+        return httpx.URL(url)
+    return httpx.URL(url + "?" + _encode_query(query))
+
+
+class _FunctionAuth(httpx.Auth):
+    """A plain callable used as auth (as :class:`httpx.Client` accepts it): called with the request, sends its
+    result."""
+
+    def __init__(self, func: Callable[[httpx.Request], httpx.Request]) -> None:
+        self._func = func
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        yield self._func(request)
+
+
+def _log_response(request: httpx.Request, response: httpx.Response) -> None:
+    if _httpx_logger.isEnabledFor(logging.INFO):
+        _httpx_logger.info(
+            'HTTP Request: %s %s "%s %d %s"',
+            request.method,
+            request.url,
+            response.http_version,
+            response.status_code,
+            response.reason_phrase,
+        )
+
+
+#: Methods httpx sends ``Content-Length: 0`` with when they have no body, and the headers that prevent it.
+_BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+_LENGTH_HEADERS = frozenset({"content-length", "transfer-encoding"})
+
+_CLOSED_MESSAGE = "Cannot send a request, as the client has been closed."
+
+
 class _TransportBase:
-    """Configuration shared by the sync and async transports."""
+    """Configuration shared by the sync and async transports, and the fast path's request building."""
 
     def __init__(
         self,
@@ -452,6 +548,7 @@ class _TransportBase:
         self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
         self.retry = retry if retry is not None else RetryPolicy()
         self.headers: dict[str, str] = dict(headers or {})
+        self._closed = False
 
     def _prepare(
         self, method: str, path: str, params: Mapping[str, Any] | None, headers: Mapping[str, str] | None
@@ -464,6 +561,61 @@ class _TransportBase:
     def _auth_kwargs(self) -> dict[str, Any]:
         # Without our own auth, fall back to the auth configured on a caller-supplied client.
         return {"auth": self.auth} if self.auth is not None else {}
+
+    def _request_auth(self, url: httpx.URL) -> httpx.Auth | None:
+        """The auth flow to drive for a fast-path request, as :class:`httpx.Client` would choose it (``None``: send
+        the request as built). Credentials in the URL's userinfo give basic auth when no auth is configured."""
+        auth: object = self.auth
+        if auth is None:
+            if url.userinfo:
+                return httpx.BasicAuth(url.username, url.password)
+            return None
+        if isinstance(auth, httpx.Auth):
+            return auth
+        if isinstance(auth, tuple):
+            return httpx.BasicAuth(*auth)
+        if callable(auth):
+            return _FunctionAuth(auth)
+        raise TypeError(f'Invalid "auth" argument: {auth!r}')
+
+    def _build_request(
+        self, method: str, url: str, query: Mapping[str, str | list[str]], headers: Mapping[str, str], json: Any
+    ) -> tuple[httpx.Request, httpx.Auth | None]:
+        """One :class:`httpx.Request` carrying everything :class:`httpx.Client` would have put on it (its default
+        headers, ours, the timeout), plus the auth flow still to drive.
+
+        :class:`ScpAuth` (exactly that class; a subclass may override its flow) signs here, over ``str(url)`` of the
+        very URL object the request is built with, so its headers go in at construction and no flow is needed.
+        """
+        target = _target_url(url, query)
+        lowered = {name.lower() for name in headers}
+        items = [(name, value) for name, value, low in _client_default_headers() if low not in lowered]
+        items.extend(headers.items())
+        auth = self._request_auth(target)
+        if type(auth) is ScpAuth:
+            items = [item for item in items if item[0].lower() not in _SCP_HEADER_NAMES]
+            items.extend(auth.signing_headers(method, str(target)))
+            auth = None
+        extensions = {"timeout": self.timeout.as_dict()}
+        if json is not None:
+            return httpx.Request(method, target, headers=items, json=json, extensions=extensions), auth
+        # No body: build the request from a stream, which skips httpx's content encoding and its second pass over
+        # the headers, and add the two headers httpx would have added for an empty body, in its order.
+        automatic: list[tuple[str, str]] = []
+        if "host" not in lowered and target.host:
+            automatic.append(("Host", target.netloc.decode("ascii")))
+        if method in _BODY_METHODS and not lowered & _LENGTH_HEADERS:
+            automatic.append(("Content-Length", "0"))
+        request = httpx.Request(
+            method, target, headers=automatic + items, stream=httpx.ByteStream(b""), extensions=extensions
+        )
+        request.read()  # as httpx does for in-memory content, so request.content is available
+        return request, auth
+
+    def _set_timeout(self, request: httpx.Request) -> None:
+        # Requests an auth flow makes up (a token request) get the transport's timeout too.
+        if "timeout" not in request.extensions:
+            request.extensions["timeout"] = self.timeout.as_dict()
 
     def _log_retry(self, method: str, url: str, attempt: int, delay: float, reason: str) -> None:
         logger.info(
@@ -486,6 +638,26 @@ class SyncTransport(_TransportBase):
     Pass ``http_client`` to reuse a configured :class:`httpx.Client` (it is not closed by :meth:`close`), or
     ``transport`` to plug in an :class:`httpx.BaseTransport` (for example :class:`httpx.MockTransport` in tests).
     ``sleep`` is injectable so tests can record backoff delays instead of waiting.
+
+    How a request travels:
+
+    * With ``http_client``, through ``http_client.build_request`` and ``http_client.send(request, auth=...)``, so
+      the client's base headers, proxies, TLS settings, event hooks, cookies and redirect policy all apply.
+    * Otherwise on the fast path: the URL (query string included) is built once, :class:`ScpAuth` signs that exact
+      string, one :class:`httpx.Request` is constructed with every header (httpx's default ``Accept``,
+      ``Accept-Encoding``, ``Connection`` and ``User-Agent`` included) and the timeout, and it goes straight to
+      the transport's ``handle_request``; any other :class:`httpx.Auth` (such as :class:`KeystoneAuth`) has its
+      ``sync_auth_flow`` driven here, as :class:`httpx.Client` would. The transport is ``transport`` or, when none
+      is given, an :class:`httpx.HTTPTransport` with httpx's defaults (which honours ``SSL_CERT_FILE`` /
+      ``SSL_CERT_DIR``).
+    * Proxies from the environment: httpx has no public API to ask a client which transport serves a URL, so when
+      ``urllib.request.getproxies()`` names an ``http``/``https``/``all`` proxy (and ``NO_PROXY`` is not ``*``)
+      and no ``transport`` is given, the transport creates an :class:`httpx.Client` and sends every request through
+      it, exactly as before (slower, but with httpx's own per-host proxy and ``NO_PROXY`` rules).
+
+    Redirects are never followed (nor were they: httpx's default): an API client should not silently re-send a
+    request elsewhere, and a 3xx answer is returned like any other success. The fast path keeps no cookie jar, so a
+    ``Set-Cookie`` answer is not replayed on later calls.
     """
 
     def __init__(
@@ -504,7 +676,13 @@ class SyncTransport(_TransportBase):
         if http_client is not None and transport is not None:
             raise ValueError("pass either http_client or transport, not both")
         self._owns_client = http_client is None
-        self._client = http_client if http_client is not None else httpx.Client(transport=transport)
+        self._client: httpx.Client | None = http_client
+        self._transport: httpx.BaseTransport | None = transport
+        if http_client is None and transport is None:
+            if _env_proxies():
+                self._client = httpx.Client()
+            else:
+                self._transport = httpx.HTTPTransport()
         self._sleep = sleep
 
     def request(
@@ -522,9 +700,7 @@ class SyncTransport(_TransportBase):
         attempt = 0
         while True:
             try:
-                response = self._client.request(
-                    method, url, params=query, headers=merged, json=json, timeout=self.timeout, **self._auth_kwargs()
-                )
+                response = self._send(method, url, query, merged, json)
             except httpx.TransportError as exc:
                 if attempt < self.retry.max_retries and self.retry.retries_exception(method, exc):
                     delay = self.retry.delay(attempt)
@@ -546,10 +722,73 @@ class SyncTransport(_TransportBase):
             error.attempts = attempt + 1
             raise error
 
+    def _send(
+        self, method: str, url: str, query: dict[str, str | list[str]], headers: dict[str, str], json: Any
+    ) -> httpx.Response:
+        """One attempt: the read response (auth flow included)."""
+        transport = self._transport
+        if transport is None:
+            assert self._client is not None
+            request = self._client.build_request(
+                method, url, params=query, headers=headers, json=json, timeout=self.timeout
+            )
+            return self._client.send(request, **self._auth_kwargs())
+        if self._closed:
+            raise RuntimeError(_CLOSED_MESSAGE)
+        request, auth = self._build_request(method, url, query, headers, json)
+        if auth is None:
+            return self._send_single(transport, request)
+        return self._send_with_auth(transport, request, auth)
+
+    def _send_single(self, transport: httpx.BaseTransport, request: httpx.Request) -> httpx.Response:
+        start = time.perf_counter()
+        try:
+            response = transport.handle_request(request)
+            response.request = request
+            try:
+                response.read()
+            except BaseException:
+                response.close()
+                raise
+        except httpx.RequestError as exc:
+            exc.request = request
+            raise
+        response.elapsed = _dt.timedelta(seconds=time.perf_counter() - start)
+        _log_response(request, response)
+        return response
+
+    def _send_with_auth(
+        self, transport: httpx.BaseTransport, request: httpx.Request, auth: httpx.Auth
+    ) -> httpx.Response:
+        """Drive ``auth.sync_auth_flow`` as :class:`httpx.Client` does: send each request it yields, hand it the
+        response, and return the response it does not follow up."""
+        flow = auth.sync_auth_flow(request)
+        history: list[httpx.Response] = []
+        try:
+            request = next(flow)
+            while True:
+                self._set_timeout(request)
+                response = self._send_single(transport, request)
+                response.history = list(history)
+                try:
+                    request = flow.send(response)
+                except StopIteration:
+                    return response
+                except BaseException:
+                    response.close()
+                    raise
+                history.append(response)
+        finally:
+            flow.close()
+
     def close(self) -> None:
-        """Close the underlying client if this transport created it."""
-        if self._owns_client:
-            self._client.close()
+        """Close the underlying client or transport if this transport created it (or was given ``transport``)."""
+        if self._owns_client and not self._closed:
+            if self._client is not None:
+                self._client.close()
+            elif self._transport is not None:
+                self._transport.close()
+        self._closed = True
 
     def __enter__(self) -> Self:
         return self
@@ -561,7 +800,9 @@ class SyncTransport(_TransportBase):
 
 
 class AsyncTransport(_TransportBase):
-    """The asyncio twin of :class:`SyncTransport` (on :class:`httpx.AsyncClient`)."""
+    """The asyncio twin of :class:`SyncTransport`: ``http_client`` is an :class:`httpx.AsyncClient`, the fast path
+    sends through ``handle_async_request`` of ``transport`` or of an :class:`httpx.AsyncHTTPTransport`, and the
+    same proxy, redirect and cookie rules apply."""
 
     def __init__(
         self,
@@ -579,7 +820,13 @@ class AsyncTransport(_TransportBase):
         if http_client is not None and transport is not None:
             raise ValueError("pass either http_client or transport, not both")
         self._owns_client = http_client is None
-        self._client = http_client if http_client is not None else httpx.AsyncClient(transport=transport)
+        self._client: httpx.AsyncClient | None = http_client
+        self._transport: httpx.AsyncBaseTransport | None = transport
+        if http_client is None and transport is None:
+            if _env_proxies():
+                self._client = httpx.AsyncClient()
+            else:
+                self._transport = httpx.AsyncHTTPTransport()
         self._sleep = sleep
 
     async def request(
@@ -596,9 +843,7 @@ class AsyncTransport(_TransportBase):
         attempt = 0
         while True:
             try:
-                response = await self._client.request(
-                    method, url, params=query, headers=merged, json=json, timeout=self.timeout, **self._auth_kwargs()
-                )
+                response = await self._send(method, url, query, merged, json)
             except httpx.TransportError as exc:
                 if attempt < self.retry.max_retries and self.retry.retries_exception(method, exc):
                     delay = self.retry.delay(attempt)
@@ -620,10 +865,72 @@ class AsyncTransport(_TransportBase):
             error.attempts = attempt + 1
             raise error
 
+    async def _send(
+        self, method: str, url: str, query: dict[str, str | list[str]], headers: dict[str, str], json: Any
+    ) -> httpx.Response:
+        """One attempt: the read response (auth flow included)."""
+        transport = self._transport
+        if transport is None:
+            assert self._client is not None
+            request = self._client.build_request(
+                method, url, params=query, headers=headers, json=json, timeout=self.timeout
+            )
+            return await self._client.send(request, **self._auth_kwargs())
+        if self._closed:
+            raise RuntimeError(_CLOSED_MESSAGE)
+        request, auth = self._build_request(method, url, query, headers, json)
+        if auth is None:
+            return await self._send_single(transport, request)
+        return await self._send_with_auth(transport, request, auth)
+
+    async def _send_single(self, transport: httpx.AsyncBaseTransport, request: httpx.Request) -> httpx.Response:
+        start = time.perf_counter()
+        try:
+            response = await transport.handle_async_request(request)
+            response.request = request
+            try:
+                await response.aread()
+            except BaseException:
+                await response.aclose()
+                raise
+        except httpx.RequestError as exc:
+            exc.request = request
+            raise
+        response.elapsed = _dt.timedelta(seconds=time.perf_counter() - start)
+        _log_response(request, response)
+        return response
+
+    async def _send_with_auth(
+        self, transport: httpx.AsyncBaseTransport, request: httpx.Request, auth: httpx.Auth
+    ) -> httpx.Response:
+        """Drive ``auth.async_auth_flow`` as :class:`httpx.AsyncClient` does."""
+        flow = auth.async_auth_flow(request)
+        history: list[httpx.Response] = []
+        try:
+            request = await flow.__anext__()
+            while True:
+                self._set_timeout(request)
+                response = await self._send_single(transport, request)
+                response.history = list(history)
+                try:
+                    request = await flow.asend(response)
+                except StopAsyncIteration:
+                    return response
+                except BaseException:
+                    await response.aclose()
+                    raise
+                history.append(response)
+        finally:
+            await flow.aclose()
+
     async def aclose(self) -> None:
-        """Close the underlying client if this transport created it."""
-        if self._owns_client:
-            await self._client.aclose()
+        """Close the underlying client or transport if this transport created it (or was given ``transport``)."""
+        if self._owns_client and not self._closed:
+            if self._client is not None:
+                await self._client.aclose()
+            elif self._transport is not None:
+                await self._transport.aclose()
+        self._closed = True
 
     async def __aenter__(self) -> Self:
         return self
@@ -651,8 +958,15 @@ def scp_signature(
 ) -> str:
     """``base64(HMAC-SHA256(secret_key, METHOD + url + timestamp + access_key + account_id + client_type))``."""
     message = method.upper() + url + timestamp + access_key + account_id + client_type
-    digest = hmac.new(secret_key.encode("utf-8"), message.encode("utf-8"), hashlib.sha256).digest()
+    digest = hmac.digest(secret_key.encode("utf-8"), message.encode("utf-8"), hashlib.sha256)
     return base64.b64encode(digest).decode("ascii")
+
+
+#: Lower-case names of the headers :meth:`ScpAuth.signing_headers` returns (they replace caller headers of the same
+#: name).
+_SCP_HEADER_NAMES = frozenset(
+    {"scp-accesskey", "scp-signature", "scp-timestamp", "scp-clienttype", "scp-accountid", "accept-language"}
+)
 
 
 class ScpAuth(httpx.Auth):
@@ -683,24 +997,36 @@ class ScpAuth(httpx.Auth):
         self.language = language
         self._clock = clock
 
-    def sign(self, request: httpx.Request) -> None:
-        """Add the signing headers to ``request`` in place."""
+    def signing_headers(self, method: str, url: str) -> list[tuple[str, str]]:
+        """The signing headers for a ``method`` request to ``url``, with a fresh timestamp.
+
+        ``url`` must be exactly the URL as sent, ``str(request.url)`` (query string included), since the signature
+        covers it; the transports build the :class:`httpx.URL` first and sign its string before creating the
+        request, so the headers can go in at construction.
+        """
         timestamp = str(round(self._clock() * 1000))
         signature = scp_signature(
             self._secret_key,
-            method=request.method,
-            url=str(request.url),
+            method=method,
+            url=url,
             timestamp=timestamp,
             access_key=self._access_key,
             account_id=self.account_id,
             client_type=self.client_type,
         )
-        request.headers["Scp-AccessKey"] = self._access_key
-        request.headers["Scp-Signature"] = signature
-        request.headers["Scp-Timestamp"] = timestamp
-        request.headers["Scp-ClientType"] = self.client_type
-        request.headers["Scp-AccountId"] = self.account_id
-        request.headers["Accept-Language"] = self.language
+        return [
+            ("Scp-AccessKey", self._access_key),
+            ("Scp-Signature", signature),
+            ("Scp-Timestamp", timestamp),
+            ("Scp-ClientType", self.client_type),
+            ("Scp-AccountId", self.account_id),
+            ("Accept-Language", self.language),
+        ]
+
+    def sign(self, request: httpx.Request) -> None:
+        """Add the signing headers to ``request`` in place (replacing any of the same name)."""
+        for name, value in self.signing_headers(request.method, str(request.url)):
+            request.headers[name] = value
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         self.sign(request)
