@@ -159,3 +159,29 @@ def test_demo_contract_tests_cover_both_versions(built: Path) -> None:
     assert sum(1 for kind in ("requests", "responses") for case in cases[kind] if case["xfail"]) == 1
     spec = yaml.safe_load((DEMO / "1.1.yaml").read_text())
     assert spec["info"]["version"] == "1.1" and load_findings(DEMO)[0]["subject"] == "List Images"
+
+
+def test_models_are_imported_on_first_use(built: Path) -> None:
+    """``import`` + ``Client(...)`` builds no pydantic model; the first call that parses a response does, once."""
+    check = textwrap.dedent("""\
+        import sys
+        import httpx
+        from scp_demoserver.v1_1 import Client
+
+        def handler(request: httpx.Request) -> httpx.Response:
+            server = {"id": "srv-1", "name": "web", "state": "RUNNING"}
+            return httpx.Response(200, json={"count": 1, "servers": [server]})
+
+        client = Client(base_url="https://x.test", transport=httpx.MockTransport(handler))
+        assert "scp_demoserver.v1_1.models" not in sys.modules, "models imported with the client"
+        assert "pydantic" not in sys.modules, "pydantic imported with the client"
+        servers = client.list_servers(limit=1)
+        assert servers.servers[0].id == "srv-1"
+        from scp_demoserver.v1_1 import models
+        assert type(servers) is models.ListServersResponse, type(servers)
+        assert sys.modules["scp_demoserver.v1_1.models"] is models
+        print("ok")
+        """)
+    env = {**os.environ, "PYTHONPATH": str(built / "scp-demoserver")}
+    result = _run([sys.executable, "-c", check], env=env, cwd=built)
+    assert result.stdout.strip() == "ok", result.stdout + result.stderr

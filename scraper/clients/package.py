@@ -311,7 +311,7 @@ def _typing_names(v: VersionIR) -> list[str]:
         names.append("Any")
     if any("Literal[" in a for a in annotations):
         names.append("Literal")
-    return [*names, "Self"]
+    return ["TYPE_CHECKING", *names, "Self"]
 
 
 def _render_client(pkg: PackageIR, v: VersionIR) -> str:
