@@ -6,14 +6,16 @@ values), not how requests travel.
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Mapping, Sequence
+from types import ModuleType
 from typing import Any
 from urllib.parse import quote
 
 from . import _runtime
 
-__all__ = ["format_path", "header_values", "json_items", "next_marker", "resolve_base_url", "wire_value"]
+__all__ = ["LazyModule", "format_path", "header_values", "json_items", "next_marker", "resolve_base_url", "wire_value"]
 
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 
@@ -79,3 +81,27 @@ def json_items(body: Any, name: str) -> list[Any]:
     if not isinstance(items, list):
         raise ValueError(f"expected the listing's {name!r} to be a JSON array, got {type(items).__name__}")
     return items
+
+
+class LazyModule:
+    """Stands for the module ``name`` and imports it on the first attribute access.
+
+    The client modules reach their models through one of these, so importing a client (and constructing it) does
+    not build hundreds of pydantic model classes up front; the first call that needs a model imports them all.
+    ``importlib.import_module`` is idempotent and takes the import lock, so concurrent first uses are safe.
+    """
+
+    __slots__ = ("_module", "_name")
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+        self._module: ModuleType | None = None
+
+    def __getattr__(self, attribute: str) -> Any:
+        module = self._module
+        if module is None:
+            module = self._module = importlib.import_module(self._name)
+        return getattr(module, attribute)
+
+    def __repr__(self) -> str:
+        return f"<lazy module {self._name!r}>"

@@ -7,14 +7,19 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator, Mapping
 from types import TracebackType
-from typing import Literal, Self
+from typing import TYPE_CHECKING, Literal, Self
 
 import httpx
 from typing_extensions import deprecated
 
 from .. import _runtime as _rt
 from .. import _support
-from . import models as _models
+
+if TYPE_CHECKING:
+    from . import models as _models
+else:
+    # Imported on first use: ``import`` + ``Client`` does not build every pydantic model before a call needs one.
+    _models = _support.LazyModule(f"{__package__}.models")
 
 __all__ = ["API_VERSION", "SERVER", "STATUS", "AsyncClient", "Client"]
 
