@@ -180,6 +180,19 @@ def _command_output(argv: Sequence[str], cwd: Path | None = None) -> str | None:
     return text.splitlines()[0] if text and done.returncode == 0 else None
 
 
+def speed_probe_ms() -> float:
+    """Milliseconds this interpreter takes to sum ten million integers (best of 3): a yardstick for comparing the
+    absolute figures of runs on different (or differently loaded) machines; ratios within one run need none."""
+    best = min(time_once(lambda: sum(range(10_000_000))) for _ in range(3))
+    return round(best * 1000, 1)
+
+
+def time_once(fn: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    fn()
+    return time.perf_counter() - started
+
+
 def machine_info(root: Path) -> dict[str, Any]:
     """What a reader needs to compare two result files: machine, interpreter, tool versions and git commit."""
     commit = _command_output(["git", "rev-parse", "HEAD"], cwd=root)
@@ -194,6 +207,7 @@ def machine_info(root: Path) -> dict[str, Any]:
         "platform": platform.platform(),
         "python": sys.version.split()[0],
         "load_average_at_start": load,
+        "speed_probe_ms": speed_probe_ms(),
         "git_commit": commit,
         "git_dirty": bool(dirty),
         "java": _command_output(["java", "-version"]),

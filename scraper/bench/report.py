@@ -194,13 +194,14 @@ def rows_for(results: Mapping[str, Any]) -> list[Row]:
     largest = results.get("import_largest")
     if largest is not None:
         value = _get(largest, "import_and_client_s", "median")
+        bare = _seconds(_get(largest, "import_s", "median"))
         rows.append(
             Row(
                 f"import + Client of largest package ({_get(largest, 'package')})",
                 _seconds(value),
                 target="< 0.3 s",
                 status=evaluate(value, below=0.3),
-                note=_error_note(largest) or f"bare import {_seconds(_get(largest, 'import_s', 'median'))} (lazy)",
+                note=_error_note(largest) or f"bare import {bare} (lazy); in {_get(largest, 'environment')}",
             )
         )
     diff = results.get("diff")

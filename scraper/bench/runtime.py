@@ -27,9 +27,30 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-__all__ = ["build_payloads", "client_runtime", "import_time", "main", "snake"]
+__all__ = ["CLIENT_REQUIREMENTS", "build_payloads", "client_runtime", "clients_python", "import_time", "main", "snake"]
 
 BASE_URL = "https://bench.invalid"
+
+#: What the two generated clients need at run time (ours: httpx, pydantic, typing-extensions; the
+#: openapi-generator client: urllib3, python-dateutil, pydantic, typing-extensions): the clients are measured in a
+#: venv holding only these, as a user who installed the package has, not in the tool's venv (black, rich, ...).
+CLIENT_REQUIREMENTS = ("httpx", "pydantic", "typing-extensions", "urllib3", "python-dateutil")
+
+
+def clients_python(work: Path) -> tuple[str, str]:
+    """The interpreter of a fresh venv with only :data:`CLIENT_REQUIREMENTS` (made once per work dir), and what it
+    is; falls back to this interpreter, saying so, when the venv cannot be made (no index reachable)."""
+    from scraper.bench.harness import run_child
+
+    venv = work / "clients-venv"
+    python = venv / "bin" / "python"
+    if not python.exists():
+        made = run_child([sys.executable, "-m", "venv", str(venv)])
+        if made.ok:
+            made = run_child([str(python), "-m", "pip", "install", "--quiet", *CLIENT_REQUIREMENTS])
+        if not made.ok:
+            return sys.executable, f"the tool's venv (a clean venv failed: {made.tail()[-200:]})"
+    return str(python), f"a clean venv with only {', '.join(CLIENT_REQUIREMENTS)}"
 
 
 def snake(name: str) -> str:
@@ -330,8 +351,9 @@ print(json.dumps({{"import_s": lazy, "import_and_client_s": time.perf_counter() 
 """
 
 
-def import_time(folder: Path, *, touch: Sequence[str], repeats: int) -> dict[str, Any]:
-    """``import pkg`` and then touching ``touch`` (e.g. ``Client``), timed inside fresh interpreters."""
+def import_time(folder: Path, *, touch: Sequence[str], repeats: int, python: str | None = None) -> dict[str, Any]:
+    """``import pkg`` and then touching ``touch`` (e.g. ``Client``), timed inside fresh interpreters (``python``,
+    default this one)."""
     from scraper.bench.harness import run_child, stats
 
     name = _package_name(folder)
@@ -339,7 +361,7 @@ def import_time(folder: Path, *, touch: Sequence[str], repeats: int) -> dict[str
     plain: list[float] = []
     full: list[float] = []
     for _ in range(max(1, repeats)):
-        run = run_child([sys.executable, "-c", code])
+        run = run_child([python or sys.executable, "-c", code])
         if not run.ok:
             return {"package": name, "error": run.tail()}
         data = json.loads(run.stdout)
@@ -379,8 +401,10 @@ def client_runtime(
     work.mkdir(parents=True, exist_ok=True)
     payload_path = work / "payloads.json"
     payload_path.write_text(json.dumps(payloads), encoding="utf-8")
+    python, environment = clients_python(work)
     result: dict[str, Any] = {
         "spec": str(spec_path),
+        "environment": environment,
         "small": {k: payloads["small"][k] for k in ("method", "http")} | {"bytes": len(payloads["small"]["body"])},
         "large": {k: payloads["large"][k] for k in ("method", "http", "items")}
         | {"bytes": len(payloads["large"]["body"])},
@@ -392,12 +416,13 @@ def client_runtime(
         # Byte-compile both clients first, as ``pip install`` does: imports then load bytecode, not source (this
         # matters where PYTHONDONTWRITEBYTECODE is set, as on CI machines, and is what an installed package does).
         compileall.compile_dir(str(folder), quiet=1)
-        argv = [sys.executable, "-m", "scraper.bench.runtime", "ours" if kind == "docs2client" else "ogc"]
+        # This file runs as a script in the clients' venv (the child side needs only the standard library).
+        argv = [python, str(Path(__file__).resolve()), "ours" if kind == "docs2client" else "ogc"]
         argv += [str(folder), str(payload_path), "--calls", str(calls), "--repeats", str(repeats)]
         run = run_child(argv)
         result[kind] = json.loads(run.stdout) if run.ok else {"error": run.tail()}
         touch = ["Client"] if kind == "docs2client" else []
-        result[kind]["import"] = import_time(folder, touch=touch, repeats=repeats)
+        result[kind]["import"] = import_time(folder, touch=touch, repeats=repeats, python=python)
     ours_r, ogc_r = result["docs2client"], result["openapi-generator-cli"]
     if "error" not in ours_r and "error" not in ogc_r:
         for key in ("small_call_s", "large_parse_s"):

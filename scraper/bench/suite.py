@@ -13,6 +13,7 @@ Sections (``--sections``, default all, in this order):
 from __future__ import annotations
 
 import argparse
+import compileall
 import shutil
 import sys
 import tempfile
@@ -94,7 +95,7 @@ def _timed(options: BenchOptions, results: dict[str, Any], name: str) -> float:
 
 def _run_sections(options: BenchOptions, work: Path, results: dict[str, Any]) -> None:
     from scraper.bench import pipeline
-    from scraper.bench.runtime import client_runtime, import_time
+    from scraper.bench.runtime import client_runtime, clients_python, import_time
 
     chosen = set(options.sections)
     durations: dict[str, float] = results["durations_s"]
@@ -114,7 +115,10 @@ def _run_sections(options: BenchOptions, work: Path, results: dict[str, Any]) ->
             generated = work / "regen" / "packages-only"
         largest = pipeline.largest_package(generated)
         if largest is not None:
-            results["import_largest"] = import_time(largest, touch=["Client"], repeats=options.repeats)
+            python, environment = clients_python(work)
+            compileall.compile_dir(str(largest), quiet=1)  # as pip install does
+            results["import_largest"] = import_time(largest, touch=["Client"], repeats=options.repeats, python=python)
+            results["import_largest"]["environment"] = environment
         durations["regen"] = round(time.perf_counter() - started, 2)
     outputs: dict[str, str] = {}
     if "generate" in chosen:
@@ -199,6 +203,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     results["durations_s"]["total"] = round(time.perf_counter() - started, 2)
     rows = rows_for(results)
     sys.stdout.write(render_table(rows))
+    machine = results.get("machine", {})
+    print(
+        f"machine: {machine.get('cpu_count')} CPUs, load {machine.get('load_average_at_start')} at start, "
+        f"speed probe {machine.get('speed_probe_ms')} ms (sum of 10^7 ints: compare absolute figures across runs by it)"
+    )
     if options.out is not None:
         write_results(options.out, results, rows)
         print(f"results written to {options.out}")
