@@ -205,7 +205,7 @@ def test_demo_package_model() -> None:
         ("class_", "class", "query"),
         ("x_request_id", "X-Request-Id", "header"),
     ]
-    assert list_servers.params[2].annotation == "Literal['standard', 'highmem']"
+    assert list_servers.params[2].annotation == 'Literal["standard", "highmem"]'
     assert by_name["resize_server"].planned and not by_name["resize_server"].deprecated
     # Deprecated in 1.0 -> newest version with the operation is 1.1; deprecated in the newest -> none.
     old_list = v10.operations[0]

@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import quote
 
 from scraper.clients import naming
+from scraper.clients.render import py_literal
 
 __all__ = [
     "BodyIR",
@@ -767,7 +768,7 @@ _SCALARS = {"string": "str", "integer": "int", "number": "float", "boolean": "bo
 
 
 def _annotation(ctx: _Ctx, schema: Any, depth: int = 0) -> str:
-    """A Python type for a parameter schema, built only from safe tokens and ``repr``-ed enum values."""
+    """A Python type for a parameter schema, built only from safe tokens and quoted (``py_literal``) enum values."""
     if depth > 8:
         return "Any"
     schema = _resolve(ctx, schema) if isinstance(schema, dict) and "$ref" in schema else schema
@@ -776,7 +777,7 @@ def _annotation(ctx: _Ctx, schema: Any, depth: int = 0) -> str:
     nullable = bool(schema.get("nullable"))
     enum = schema.get("enum")
     if isinstance(enum, list) and enum and all(isinstance(v, str) for v in enum):
-        text = "Literal[" + ", ".join(repr(v) for v in enum) + "]"
+        text = "Literal[" + ", ".join(py_literal(v) for v in enum) + "]"
         return f"{text} | None" if nullable else text
     for key in ("anyOf", "oneOf"):
         if isinstance(schema.get(key), list):

@@ -9,12 +9,15 @@ survive), string formats stay ``str`` (no datetime re-formatting), aliases keep 
 from __future__ import annotations
 
 import ast
+import io
 import sys
+import tokenize
 import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from scraper.clients import layout
 from scraper.clients.ir import GenerationError
 
 __all__ = ["ModelIndex", "render_models"]
@@ -63,7 +66,7 @@ def render_models(schemas: Mapping[str, Any], *, openapi: str, source_name: str,
         raise GenerationError(f"{source_name}: datamodel-code-generator failed on components.schemas: {exc}") from exc
     if not isinstance(result, str):
         raise GenerationError(f"{source_name}: datamodel-code-generator returned several modules; expected one")
-    source = _defer_build(_sort_imports(result))
+    source = _black_shape(_defer_build(_sort_imports(result)))
     _check_classes(source, schemas, source_name)
     return source
 
@@ -75,6 +78,65 @@ def _defer_build(source: str) -> str:
     costs more than the rest of the import together.
     """
     return source.replace("model_config = ConfigDict(\n", "model_config = ConfigDict(\n        defer_build=True,\n")
+
+
+def _black_shape(source: str) -> str:
+    """Quotes and long field lines as black writes them, so black formats the module in one pass (see
+    ``scraper.clients.layout``; black still formats it, so anything missed here only costs time)."""
+    return _wrap_long_fields(_double_quotes(source)).rstrip("\n") + "\n"
+
+
+def _double_quotes(source: str) -> str:
+    """``'text'`` -> ``"text"`` for one-line string literals without quote characters inside (what black does;
+    others are left to black)."""
+    out: list[str] = []
+    # Lines as tokenize counts them (only "\n" ends a line; str.splitlines would also split at U+2028 in strings).
+    lines = source.split("\n")
+    lines = [line + "\n" for line in lines[:-1]] + [lines[-1]]
+    edits: list[tuple[int, int, int, str]] = []  # (line, start col, end col, replacement)
+    for tok in tokenize.generate_tokens(io.StringIO(source).readline):
+        text = tok.string
+        if tok.type == tokenize.STRING and len(text) >= 2 and text[0] == "'" and text[-1] == "'" and text[:3] != "'''":
+            body = text[1:-1]
+            if '"' not in body and "'" not in body and tok.start[0] == tok.end[0]:
+                edits.append((tok.start[0] - 1, tok.start[1], tok.end[1], f'"{body}"'))
+    by_line: dict[int, list[tuple[int, int, str]]] = {}
+    for row, start, end, text in edits:
+        by_line.setdefault(row, []).append((start, end, text))
+    for number, line in enumerate(lines):
+        for start, end, text in sorted(by_line.get(number, []), reverse=True):
+            line = line[:start] + text + line[end:]
+        out.append(line)
+    return "".join(out)
+
+
+def _wrap_long_fields(source: str) -> str:
+    """Class-body lines ``name: T = Field(...)`` longer than the line length, split as black splits the call."""
+    lines = source.split("\n")
+    for number, line in enumerate(lines):
+        if len(line) <= layout.LINE_LENGTH or not line.startswith("    ") or line.startswith("     "):
+            continue
+        try:
+            statement = ast.parse(line.strip()).body[0]
+        except SyntaxError:
+            continue
+        if not (isinstance(statement, ast.AnnAssign) and isinstance(statement.value, ast.Call)):
+            continue
+        call = statement.value
+        text = line.strip()
+        head = ast.get_source_segment(text, call.func)
+        parts = [("", ast.get_source_segment(text, a)) for a in call.args]
+        parts += [(f"{k.arg}=", ast.get_source_segment(text, k.value)) for k in call.keywords if k.arg is not None]
+        if (
+            head is None
+            or any(segment is None for _, segment in parts)
+            or len(parts) != len(call.args) + len(call.keywords)
+        ):
+            continue
+        prefix = text[: call.col_offset]
+        node = layout.Call(head, [(name, layout.Raw(str(segment))) for name, segment in parts])
+        lines[number] = "    " + layout.statement(4, prefix, node)
+    return "\n".join(lines)
 
 
 def _check_classes(source: str, schemas: Mapping[str, Any], source_name: str) -> None:

@@ -13,11 +13,11 @@ import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from scraper.clients import ir
+from scraper.clients import ir, layout
 from scraper.clients.formatting import SourceFormatter
 from scraper.clients.ir import GenerationError, OperationIR, PackageIR, PaginationIR, ParamIR, VersionIR
 from scraper.clients.models import ModelIndex, render_models
-from scraper.clients.render import TEMPLATE_DIR, render
+from scraper.clients.render import TEMPLATE_DIR, py_literal, render
 
 __all__ = ["GenerationError", "render_package", "render_sources"]
 
@@ -115,7 +115,9 @@ def render_sources(
         runtime_exports=RUNTIME_EXPORTS,
         version_modules=version_modules,
     )
-    files[f"{root}/deprecations.py"] = render("client/deprecations.py.j2", pkg=pkg, rows=_deprecation_rows(pkg))
+    files[f"{root}/deprecations.py"] = render(
+        "client/deprecations.py.j2", pkg=pkg, rows=_deprecation_rows(pkg), versions=_versions_table(pkg)
+    )
     for v in pkg.versions:
         base = f"{root}/{v.module}"
         files[f"{base}/__init__.py"] = render("client/version_init.py.j2", v=v)
@@ -135,6 +137,20 @@ def render_sources(
 
 def _oneline(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9 ._()-]+", "", text)[:80]
+
+
+def _versions_table(pkg: PackageIR) -> str:
+    """``VERSIONS = (...)`` as black writes it: a one-row tuple on one line when it fits, else one row per line."""
+    rows = []
+    for row in pkg.version_table:
+        version, status, date = (py_literal(row[k]) for k in ("version", "status", "date"))
+        rows.append(f"VersionInfo(version={version}, status={status}, date={date})")
+    head = "VERSIONS: tuple[VersionInfo, ...] = ("
+    if not rows:
+        return head + ")"
+    if len(rows) == 1 and len(head + rows[0] + ",)") <= layout.LINE_LENGTH:
+        return head + rows[0] + ",)"
+    return "\n".join([head, *(f"    {row}," for row in rows), ")"])
 
 
 def _deprecation_rows(pkg: PackageIR) -> list[dict[str, Any]]:
@@ -163,7 +179,7 @@ def _optional(annotation: str) -> str:
     return annotation if "None" in parts else f"{annotation} | None"
 
 
-def _signature(op: OperationIR) -> str:
+def _signature(op: OperationIR) -> list[str]:
     parts = ["self"]
     parts += [f"{p.py_name}: {p.annotation}" for p in op.path_params]
     keyword: list[str] = []
@@ -180,10 +196,10 @@ def _signature(op: OperationIR) -> str:
     optional_kw = [k for k in keyword if "=" in k]
     if keyword:
         parts.append("*")
-    return ", ".join(parts + required_kw + optional_kw)
+    return parts + required_kw + optional_kw
 
 
-def _iter_signature(op: OperationIR) -> str:
+def _iter_signature(op: OperationIR) -> list[str]:
     """The method's arguments without the cursor; the limit is the page size, defaulting to the documented one."""
     paging = op.pagination
     assert paging is not None
@@ -202,7 +218,7 @@ def _iter_signature(op: OperationIR) -> str:
         elif not p.required:
             optional_kw.append(f"{p.py_name}: {_optional(p.annotation)} = None")
     keyword = required_kw + optional_kw
-    return ", ".join(parts + (["*"] if keyword else []) + keyword)
+    return parts + (["*"] if keyword else []) + keyword
 
 
 def _locate_items(v: VersionIR, index: ModelIndex) -> None:
@@ -262,6 +278,47 @@ def _iter_doc(v: VersionIR, op: OperationIR) -> str:
     item = paging.item_type.removeprefix("_models.")
     lines += ["", "Yields:", f"    {item}, one per item of ``{paging.items}``."]
     return "\n".join(lines)
+
+
+def _literal_node(value: Any) -> layout.Node:
+    """A JSON-like value as a layout node (dicts and lists can split, scalars cannot)."""
+    if isinstance(value, dict):
+        return layout.Items("{", [(py_literal(str(k)) + ": ", _literal_node(v)) for k, v in value.items()], "}")
+    if isinstance(value, list):
+        return layout.Items("[", [("", _literal_node(v)) for v in value], "]")
+    return layout.Raw(py_literal(value))
+
+
+def _mapping_node(pairs: Sequence[tuple[str, str]]) -> layout.Items:
+    """``{"wire": expression, ...}`` from (wire name, Python expression) pairs."""
+    return layout.Items("{", [(py_literal(wire) + ": ", layout.Raw(expr)) for wire, expr in pairs], "}")
+
+
+def _request_node(op: OperationIR, paged: bool) -> layout.Call:
+    """The ``self._transport.request(...)`` call of ``op`` (inside an iterator's page fetch when ``paged``)."""
+    paging = op.pagination if paged else None
+    arguments: list[tuple[str, layout.Node]] = [("", layout.Raw(py_literal(op.http_method)))]
+    if op.path_params or any(p.client_level for p in op.params):
+        values = _mapping_node([(p.wire_name, _value(p)) for p in op.params if p.location == "path"])
+        arguments.append(
+            ("", layout.Call("_support.format_path", [("", layout.Raw(py_literal(op.path))), ("", values)]))
+        )
+    else:
+        arguments.append(("", layout.Raw(py_literal(op.path))))
+    query = [(p.wire_name, _value(p, paging)) for p in op.params if p.location == "query"]
+    headers = [(p.wire_name, _value(p)) for p in op.params if p.location == "header"]
+    arguments.append(("params=", _mapping_node(query)))
+    arguments.append(("headers=", layout.Call("_support.header_values", [("", _mapping_node(headers))])))
+    if op.body is not None:
+        dump = 'body.model_dump(mode="json", by_alias=True, exclude_unset=True)'
+        arguments.append(("json=", layout.Raw(dump if op.body.required else f"None if body is None else {dump}")))
+    return layout.Call("self._transport.request", arguments)
+
+
+def _call_node(head: str, *arguments: Any) -> layout.Call:
+    """``head(...)`` with positional arguments given as Python literals, or as raw expressions via ``layout.Raw``."""
+    nodes = [("", a if isinstance(a, layout.Node) else layout.Raw(py_literal(a))) for a in arguments]
+    return layout.Call(head, nodes)
 
 
 def _returns(op: OperationIR) -> str:
@@ -329,6 +386,12 @@ def _render_client(pkg: PackageIR, v: VersionIR) -> str:
         signature=_signature,
         returns=_returns,
         value=_value,
+        layout=layout,
+        raw=layout.Raw,
+        literal=_literal_node,
+        mapping=_mapping_node,
+        request=_request_node,
+        call=_call_node,
         op_doc=lambda op: _op_doc(v, op),
         iter_signature=_iter_signature,
         iter_doc=lambda op: _iter_doc(v, op),

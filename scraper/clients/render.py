@@ -26,7 +26,8 @@ TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates"
 
 def py_literal(value: Any) -> str:
     """A Python expression for a JSON-like value: ``repr`` for strings (escapes quotes, backslashes, control and
-    non-printable characters), recursion for containers, explicit handling of non-finite floats."""
+    non-printable characters; double quotes where that needs no extra escape, as black writes them), recursion for
+    containers, explicit handling of non-finite floats."""
     if value is None or isinstance(value, bool):
         return repr(value)
     if isinstance(value, int):
@@ -49,6 +50,9 @@ def py_literal(value: Any) -> str:
 
 def _safe_repr(text: str) -> str:
     out = repr(text)
+    if out.startswith("'") and '"' not in text:
+        # Black's preferred quotes (no escapes change: repr only escapes ' inside '...' when the text also has ").
+        out = '"' + out[1:-1] + '"'
     # repr leaves printable non-ASCII as is; escape separators Python or editors may treat as line breaks.
     return "".join(
         ch if ch.isprintable() or ch in "\\'\"" else ch.encode("unicode_escape").decode("ascii") for ch in out

@@ -61,13 +61,7 @@ class Client:
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self._transport = _rt.SyncTransport(
-            base_url=_support.resolve_base_url(
-                base_url,
-                SERVER,
-                {
-                    "region": region,
-                },
-            ),
+            base_url=_support.resolve_base_url(base_url, SERVER, {"region": region}),
             auth=auth,
             timeout=timeout,
             retry=retry,
@@ -112,11 +106,7 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path(
-                "/v2/{tenantId}/volumes/{volumeId}/action",
-                {
-                    "tenantId": self._tenant_id,
-                    "volumeId": volume_id,
-                },
+                "/v2/{tenantId}/volumes/{volumeId}/action", {"tenantId": self._tenant_id, "volumeId": volume_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -141,12 +131,7 @@ class Client:
         """
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v2/{tenantId}/snapshots",
-                {
-                    "tenantId": self._tenant_id,
-                },
-            ),
+            _support.format_path("/v2/{tenantId}/snapshots", {"tenantId": self._tenant_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -172,12 +157,7 @@ class Client:
         """
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v2/{tenantId}/volumes",
-                {
-                    "tenantId": self._tenant_id,
-                },
-            ),
+            _support.format_path("/v2/{tenantId}/volumes", {"tenantId": self._tenant_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -199,11 +179,7 @@ class Client:
         self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v2/{tenantId}/snapshots/{snapshotId}",
-                {
-                    "tenantId": self._tenant_id,
-                    "snapshotId": snapshot_id,
-                },
+                "/v2/{tenantId}/snapshots/{snapshotId}", {"tenantId": self._tenant_id, "snapshotId": snapshot_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -225,11 +201,7 @@ class Client:
         self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v2/{tenantId}/volumes/{volumeId}",
-                {
-                    "tenantId": self._tenant_id,
-                    "volumeId": volume_id,
-                },
+                "/v2/{tenantId}/volumes/{volumeId}", {"tenantId": self._tenant_id, "volumeId": volume_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -254,11 +226,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path(
-                "/v2/{tenantId}/snapshots/{snapshotId}",
-                {
-                    "tenantId": self._tenant_id,
-                    "snapshotId": snapshot_id,
-                },
+                "/v2/{tenantId}/snapshots/{snapshotId}", {"tenantId": self._tenant_id, "snapshotId": snapshot_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -283,11 +251,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path(
-                "/v2/{tenantId}/volumes/{volumeId}",
-                {
-                    "tenantId": self._tenant_id,
-                    "volumeId": volume_id,
-                },
+                "/v2/{tenantId}/volumes/{volumeId}", {"tenantId": self._tenant_id, "volumeId": volume_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -308,12 +272,7 @@ class Client:
         """
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v2/{tenantId}/snapshots/detail",
-                {
-                    "tenantId": self._tenant_id,
-                },
-            ),
+            _support.format_path("/v2/{tenantId}/snapshots/detail", {"tenantId": self._tenant_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -333,12 +292,7 @@ class Client:
         """
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v2/{tenantId}/snapshots",
-                {
-                    "tenantId": self._tenant_id,
-                },
-            ),
+            _support.format_path("/v2/{tenantId}/snapshots", {"tenantId": self._tenant_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -366,18 +320,8 @@ class Client:
         """
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v2/{tenantId}/volumes/detail",
-                {
-                    "tenantId": self._tenant_id,
-                },
-            ),
-            params={
-                "sort": sort,
-                "limit": limit,
-                "offset": offset,
-                "marker": marker,
-            },
+            _support.format_path("/v2/{tenantId}/volumes/detail", {"tenantId": self._tenant_id}),
+            params={"sort": sort, "limit": limit, "offset": offset, "marker": marker},
             headers=_support.header_values({}),
         )
         return _models.ListVolumeDetailsResponse.model_validate_json(_response.content)
@@ -405,21 +349,12 @@ class Client:
         def _page(_offset: int, _limit: int) -> list[_models.Volume3]:
             _response = self._transport.request(
                 "GET",
-                _support.format_path(
-                    "/v2/{tenantId}/volumes/detail",
-                    {
-                        "tenantId": self._tenant_id,
-                    },
-                ),
-                params={
-                    "sort": sort,
-                    "limit": _limit,
-                    "offset": _offset,
-                    "marker": marker,
-                },
+                _support.format_path("/v2/{tenantId}/volumes/detail", {"tenantId": self._tenant_id}),
+                params={"sort": sort, "limit": _limit, "offset": _offset, "marker": marker},
                 headers=_support.header_values({}),
             )
-            _items = _models.ListVolumeDetailsResponse.model_validate_json(_response.content).volumes or []
+            _body = _models.ListVolumeDetailsResponse.model_validate_json(_response.content)
+            _items = _body.volumes or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -436,12 +371,7 @@ class Client:
         """
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v2/{tenantId}/types",
-                {
-                    "tenantId": self._tenant_id,
-                },
-            ),
+            _support.format_path("/v2/{tenantId}/types", {"tenantId": self._tenant_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -469,18 +399,8 @@ class Client:
         """
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v2/{tenantId}/volumes",
-                {
-                    "tenantId": self._tenant_id,
-                },
-            ),
-            params={
-                "sort": sort,
-                "limit": limit,
-                "offset": offset,
-                "marker": marker,
-            },
+            _support.format_path("/v2/{tenantId}/volumes", {"tenantId": self._tenant_id}),
+            params={"sort": sort, "limit": limit, "offset": offset, "marker": marker},
             headers=_support.header_values({}),
         )
         return _models.ListVolumesResponse.model_validate_json(_response.content)
@@ -508,21 +428,12 @@ class Client:
         def _page(_offset: int, _limit: int) -> list[_models.Volume]:
             _response = self._transport.request(
                 "GET",
-                _support.format_path(
-                    "/v2/{tenantId}/volumes",
-                    {
-                        "tenantId": self._tenant_id,
-                    },
-                ),
-                params={
-                    "sort": sort,
-                    "limit": _limit,
-                    "offset": _offset,
-                    "marker": marker,
-                },
+                _support.format_path("/v2/{tenantId}/volumes", {"tenantId": self._tenant_id}),
+                params={"sort": sort, "limit": _limit, "offset": _offset, "marker": marker},
                 headers=_support.header_values({}),
             )
-            _items = _models.ListVolumesResponse.model_validate_json(_response.content).volumes or []
+            _body = _models.ListVolumesResponse.model_validate_json(_response.content)
+            _items = _body.volumes or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -550,13 +461,7 @@ class AsyncClient:
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self._transport = _rt.AsyncTransport(
-            base_url=_support.resolve_base_url(
-                base_url,
-                SERVER,
-                {
-                    "region": region,
-                },
-            ),
+            base_url=_support.resolve_base_url(base_url, SERVER, {"region": region}),
             auth=auth,
             timeout=timeout,
             retry=retry,
@@ -601,11 +506,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path(
-                "/v2/{tenantId}/volumes/{volumeId}/action",
-                {
-                    "tenantId": self._tenant_id,
-                    "volumeId": volume_id,
-                },
+                "/v2/{tenantId}/volumes/{volumeId}/action", {"tenantId": self._tenant_id, "volumeId": volume_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -630,12 +531,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v2/{tenantId}/snapshots",
-                {
-                    "tenantId": self._tenant_id,
-                },
-            ),
+            _support.format_path("/v2/{tenantId}/snapshots", {"tenantId": self._tenant_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -661,12 +557,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v2/{tenantId}/volumes",
-                {
-                    "tenantId": self._tenant_id,
-                },
-            ),
+            _support.format_path("/v2/{tenantId}/volumes", {"tenantId": self._tenant_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -688,11 +579,7 @@ class AsyncClient:
         await self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v2/{tenantId}/snapshots/{snapshotId}",
-                {
-                    "tenantId": self._tenant_id,
-                    "snapshotId": snapshot_id,
-                },
+                "/v2/{tenantId}/snapshots/{snapshotId}", {"tenantId": self._tenant_id, "snapshotId": snapshot_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -714,11 +601,7 @@ class AsyncClient:
         await self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v2/{tenantId}/volumes/{volumeId}",
-                {
-                    "tenantId": self._tenant_id,
-                    "volumeId": volume_id,
-                },
+                "/v2/{tenantId}/volumes/{volumeId}", {"tenantId": self._tenant_id, "volumeId": volume_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -743,11 +626,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path(
-                "/v2/{tenantId}/snapshots/{snapshotId}",
-                {
-                    "tenantId": self._tenant_id,
-                    "snapshotId": snapshot_id,
-                },
+                "/v2/{tenantId}/snapshots/{snapshotId}", {"tenantId": self._tenant_id, "snapshotId": snapshot_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -772,11 +651,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path(
-                "/v2/{tenantId}/volumes/{volumeId}",
-                {
-                    "tenantId": self._tenant_id,
-                    "volumeId": volume_id,
-                },
+                "/v2/{tenantId}/volumes/{volumeId}", {"tenantId": self._tenant_id, "volumeId": volume_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -797,12 +672,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v2/{tenantId}/snapshots/detail",
-                {
-                    "tenantId": self._tenant_id,
-                },
-            ),
+            _support.format_path("/v2/{tenantId}/snapshots/detail", {"tenantId": self._tenant_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -822,12 +692,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v2/{tenantId}/snapshots",
-                {
-                    "tenantId": self._tenant_id,
-                },
-            ),
+            _support.format_path("/v2/{tenantId}/snapshots", {"tenantId": self._tenant_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -855,18 +720,8 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v2/{tenantId}/volumes/detail",
-                {
-                    "tenantId": self._tenant_id,
-                },
-            ),
-            params={
-                "sort": sort,
-                "limit": limit,
-                "offset": offset,
-                "marker": marker,
-            },
+            _support.format_path("/v2/{tenantId}/volumes/detail", {"tenantId": self._tenant_id}),
+            params={"sort": sort, "limit": limit, "offset": offset, "marker": marker},
             headers=_support.header_values({}),
         )
         return _models.ListVolumeDetailsResponse.model_validate_json(_response.content)
@@ -894,21 +749,12 @@ class AsyncClient:
         async def _page(_offset: int, _limit: int) -> list[_models.Volume3]:
             _response = await self._transport.request(
                 "GET",
-                _support.format_path(
-                    "/v2/{tenantId}/volumes/detail",
-                    {
-                        "tenantId": self._tenant_id,
-                    },
-                ),
-                params={
-                    "sort": sort,
-                    "limit": _limit,
-                    "offset": _offset,
-                    "marker": marker,
-                },
+                _support.format_path("/v2/{tenantId}/volumes/detail", {"tenantId": self._tenant_id}),
+                params={"sort": sort, "limit": _limit, "offset": _offset, "marker": marker},
                 headers=_support.header_values({}),
             )
-            _items = _models.ListVolumeDetailsResponse.model_validate_json(_response.content).volumes or []
+            _body = _models.ListVolumeDetailsResponse.model_validate_json(_response.content)
+            _items = _body.volumes or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -926,12 +772,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v2/{tenantId}/types",
-                {
-                    "tenantId": self._tenant_id,
-                },
-            ),
+            _support.format_path("/v2/{tenantId}/types", {"tenantId": self._tenant_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -959,18 +800,8 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v2/{tenantId}/volumes",
-                {
-                    "tenantId": self._tenant_id,
-                },
-            ),
-            params={
-                "sort": sort,
-                "limit": limit,
-                "offset": offset,
-                "marker": marker,
-            },
+            _support.format_path("/v2/{tenantId}/volumes", {"tenantId": self._tenant_id}),
+            params={"sort": sort, "limit": limit, "offset": offset, "marker": marker},
             headers=_support.header_values({}),
         )
         return _models.ListVolumesResponse.model_validate_json(_response.content)
@@ -998,21 +829,12 @@ class AsyncClient:
         async def _page(_offset: int, _limit: int) -> list[_models.Volume]:
             _response = await self._transport.request(
                 "GET",
-                _support.format_path(
-                    "/v2/{tenantId}/volumes",
-                    {
-                        "tenantId": self._tenant_id,
-                    },
-                ),
-                params={
-                    "sort": sort,
-                    "limit": _limit,
-                    "offset": _offset,
-                    "marker": marker,
-                },
+                _support.format_path("/v2/{tenantId}/volumes", {"tenantId": self._tenant_id}),
+                params={"sort": sort, "limit": _limit, "offset": _offset, "marker": marker},
                 headers=_support.header_values({}),
             )
-            _items = _models.ListVolumesResponse.model_validate_json(_response.content).volumes or []
+            _body = _models.ListVolumesResponse.model_validate_json(_response.content)
+            _items = _body.volumes or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):

@@ -73,14 +73,7 @@ class Client:
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self._transport = _rt.SyncTransport(
-            base_url=_support.resolve_base_url(
-                base_url,
-                SERVER,
-                {
-                    "region": region,
-                    "environment": environment,
-                },
-            ),
+            base_url=_support.resolve_base_url(base_url, SERVER, {"region": region, "environment": environment}),
             auth=auth,
             timeout=timeout,
             retry=retry,
@@ -123,10 +116,7 @@ class Client:
         self._transport.request(
             "PUT",
             "/v1/archiving-histories/cancel-archiving",
-            params={
-                "id": id,
-                "bucket_id": bucket_id,
-            },
+            params={"id": id, "bucket_id": bucket_id},
             headers=_support.header_values({}),
         )
         return None
@@ -153,10 +143,7 @@ class Client:
         self._transport.request(
             "PUT",
             "/v1/recovery-histories/cancel-recovery",
-            params={
-                "id": id,
-                "bucket_id": bucket_id,
-            },
+            params={"id": id, "bucket_id": bucket_id},
             headers=_support.header_values({}),
         )
         return None
@@ -188,9 +175,7 @@ class Client:
         _response = self._transport.request(
             "POST",
             "/v1/archiving-policies",
-            params={
-                "bucket_id": bucket_id,
-            },
+            params={"bucket_id": bucket_id},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
@@ -242,12 +227,7 @@ class Client:
         _rt.warn_deprecated("Client.delete_bucket", API_VERSION, "2025-12-31", "1.1")
         self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/buckets/{bucket_id}",
-                {
-                    "bucket_id": bucket_id,
-                },
-            ),
+            _support.format_path("/v1/buckets/{bucket_id}", {"bucket_id": bucket_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -274,12 +254,7 @@ class Client:
         _rt.warn_deprecated("Client.delete_bucket_objects", API_VERSION, "2025-12-31", "1.1")
         self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/buckets/{bucket_id}/objects",
-                {
-                    "bucket_id": bucket_id,
-                },
-            ),
+            _support.format_path("/v1/buckets/{bucket_id}/objects", {"bucket_id": bucket_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -380,7 +355,8 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ArchivingHistoryListResponse.model_validate_json(_response.content).contents or []
+            _body = _models.ArchivingHistoryListResponse.model_validate_json(_response.content)
+            _items = _body.contents or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -407,12 +383,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_archiving_policies", API_VERSION, "2025-12-31", "1.1")
         _response = self._transport.request(
-            "GET",
-            "/v1/archiving-policies",
-            params={
-                "bucket_id": bucket_id,
-            },
-            headers=_support.header_values({}),
+            "GET", "/v1/archiving-policies", params={"bucket_id": bucket_id}, headers=_support.header_values({})
         )
         return _models.ArchivingPolicyListResponse.model_validate_json(_response.content)
 
@@ -453,12 +424,7 @@ class Client:
         _rt.warn_deprecated("Client.list_bucket_objects", API_VERSION, "2025-12-31", "1.1")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/buckets/{bucket_id}/objects",
-                {
-                    "bucket_id": bucket_id,
-                },
-            ),
+            _support.format_path("/v1/buckets/{bucket_id}/objects", {"bucket_id": bucket_id}),
             params={
                 "marker": marker,
                 "object_path": object_path,
@@ -491,13 +457,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_buckets", API_VERSION, "2025-12-31", "1.1")
         _response = self._transport.request(
-            "GET",
-            "/v1/buckets",
-            params={
-                "name": name,
-                "limit": limit,
-            },
-            headers=_support.header_values({}),
+            "GET", "/v1/buckets", params={"name": name, "limit": limit}, headers=_support.header_values({})
         )
         return _models.BucketListResponse.model_validate_json(_response.content)
 
@@ -593,7 +553,8 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.RecoveryHistoryListResponse.model_validate_json(_response.content).contents or []
+            _body = _models.RecoveryHistoryListResponse.model_validate_json(_response.content)
+            _items = _body.contents or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -622,12 +583,7 @@ class Client:
         _rt.warn_deprecated("Client.recover_objects", API_VERSION, "2025-12-31", "1.1")
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/buckets/{bucket_id}/recover-objects",
-                {
-                    "bucket_id": bucket_id,
-                },
-            ),
+            _support.format_path("/v1/buckets/{bucket_id}/recover-objects", {"bucket_id": bucket_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -662,14 +618,9 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/archiving-policies/{archiving_policy_id}",
-                {
-                    "archiving_policy_id": archiving_policy_id,
-                },
+                "/v1/archiving-policies/{archiving_policy_id}", {"archiving_policy_id": archiving_policy_id}
             ),
-            params={
-                "bucket_id": bucket_id,
-            },
+            params={"bucket_id": bucket_id},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
@@ -701,12 +652,7 @@ class Client:
         _rt.warn_deprecated("Client.set_bucket_encryption", API_VERSION, "2025-12-31", "1.1")
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/buckets/{bucket_id}/encryption",
-                {
-                    "bucket_id": bucket_id,
-                },
-            ),
+            _support.format_path("/v1/buckets/{bucket_id}/encryption", {"bucket_id": bucket_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -738,10 +684,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             "/v1/archiving-histories/detail",
-            params={
-                "id": id,
-                "bucket_id": bucket_id,
-            },
+            params={"id": id, "bucket_id": bucket_id},
             headers=_support.header_values({}),
         )
         return _models.ArchivingHistoryShowResponse.model_validate_json(_response.content)
@@ -771,14 +714,9 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/archiving-policies/{archiving_policy_id}",
-                {
-                    "archiving_policy_id": archiving_policy_id,
-                },
+                "/v1/archiving-policies/{archiving_policy_id}", {"archiving_policy_id": archiving_policy_id}
             ),
-            params={
-                "bucket_id": bucket_id,
-            },
+            params={"bucket_id": bucket_id},
             headers=_support.header_values({}),
         )
         return _models.ArchivingPolicyShowResponse.model_validate_json(_response.content)
@@ -804,12 +742,7 @@ class Client:
         _rt.warn_deprecated("Client.show_bucket", API_VERSION, "2025-12-31", "1.1")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/buckets/{bucket_id}",
-                {
-                    "bucket_id": bucket_id,
-                },
-            ),
+            _support.format_path("/v1/buckets/{bucket_id}", {"bucket_id": bucket_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -838,12 +771,7 @@ class Client:
         _rt.warn_deprecated("Client.show_bucket_encryption", API_VERSION, "2025-12-31", "1.1")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/buckets/{bucket_id}/encryption",
-                {
-                    "bucket_id": bucket_id,
-                },
-            ),
+            _support.format_path("/v1/buckets/{bucket_id}/encryption", {"bucket_id": bucket_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -874,10 +802,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             "/v1/recovery-histories/detail",
-            params={
-                "id": id,
-                "bucket_id": bucket_id,
-            },
+            params={"id": id, "bucket_id": bucket_id},
             headers=_support.header_values({}),
         )
         return _models.RecoveryHistoryShowResponse.model_validate_json(_response.content)
@@ -905,14 +830,7 @@ class AsyncClient:
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self._transport = _rt.AsyncTransport(
-            base_url=_support.resolve_base_url(
-                base_url,
-                SERVER,
-                {
-                    "region": region,
-                    "environment": environment,
-                },
-            ),
+            base_url=_support.resolve_base_url(base_url, SERVER, {"region": region, "environment": environment}),
             auth=auth,
             timeout=timeout,
             retry=retry,
@@ -955,10 +873,7 @@ class AsyncClient:
         await self._transport.request(
             "PUT",
             "/v1/archiving-histories/cancel-archiving",
-            params={
-                "id": id,
-                "bucket_id": bucket_id,
-            },
+            params={"id": id, "bucket_id": bucket_id},
             headers=_support.header_values({}),
         )
         return None
@@ -985,10 +900,7 @@ class AsyncClient:
         await self._transport.request(
             "PUT",
             "/v1/recovery-histories/cancel-recovery",
-            params={
-                "id": id,
-                "bucket_id": bucket_id,
-            },
+            params={"id": id, "bucket_id": bucket_id},
             headers=_support.header_values({}),
         )
         return None
@@ -1020,9 +932,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             "/v1/archiving-policies",
-            params={
-                "bucket_id": bucket_id,
-            },
+            params={"bucket_id": bucket_id},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
@@ -1074,12 +984,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.delete_bucket", API_VERSION, "2025-12-31", "1.1")
         await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/buckets/{bucket_id}",
-                {
-                    "bucket_id": bucket_id,
-                },
-            ),
+            _support.format_path("/v1/buckets/{bucket_id}", {"bucket_id": bucket_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1106,12 +1011,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.delete_bucket_objects", API_VERSION, "2025-12-31", "1.1")
         await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/buckets/{bucket_id}/objects",
-                {
-                    "bucket_id": bucket_id,
-                },
-            ),
+            _support.format_path("/v1/buckets/{bucket_id}/objects", {"bucket_id": bucket_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1212,7 +1112,8 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ArchivingHistoryListResponse.model_validate_json(_response.content).contents or []
+            _body = _models.ArchivingHistoryListResponse.model_validate_json(_response.content)
+            _items = _body.contents or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -1240,12 +1141,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_archiving_policies", API_VERSION, "2025-12-31", "1.1")
         _response = await self._transport.request(
-            "GET",
-            "/v1/archiving-policies",
-            params={
-                "bucket_id": bucket_id,
-            },
-            headers=_support.header_values({}),
+            "GET", "/v1/archiving-policies", params={"bucket_id": bucket_id}, headers=_support.header_values({})
         )
         return _models.ArchivingPolicyListResponse.model_validate_json(_response.content)
 
@@ -1286,12 +1182,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.list_bucket_objects", API_VERSION, "2025-12-31", "1.1")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/buckets/{bucket_id}/objects",
-                {
-                    "bucket_id": bucket_id,
-                },
-            ),
+            _support.format_path("/v1/buckets/{bucket_id}/objects", {"bucket_id": bucket_id}),
             params={
                 "marker": marker,
                 "object_path": object_path,
@@ -1324,13 +1215,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_buckets", API_VERSION, "2025-12-31", "1.1")
         _response = await self._transport.request(
-            "GET",
-            "/v1/buckets",
-            params={
-                "name": name,
-                "limit": limit,
-            },
-            headers=_support.header_values({}),
+            "GET", "/v1/buckets", params={"name": name, "limit": limit}, headers=_support.header_values({})
         )
         return _models.BucketListResponse.model_validate_json(_response.content)
 
@@ -1426,7 +1311,8 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.RecoveryHistoryListResponse.model_validate_json(_response.content).contents or []
+            _body = _models.RecoveryHistoryListResponse.model_validate_json(_response.content)
+            _items = _body.contents or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -1458,12 +1344,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.recover_objects", API_VERSION, "2025-12-31", "1.1")
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/buckets/{bucket_id}/recover-objects",
-                {
-                    "bucket_id": bucket_id,
-                },
-            ),
+            _support.format_path("/v1/buckets/{bucket_id}/recover-objects", {"bucket_id": bucket_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1498,14 +1379,9 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/archiving-policies/{archiving_policy_id}",
-                {
-                    "archiving_policy_id": archiving_policy_id,
-                },
+                "/v1/archiving-policies/{archiving_policy_id}", {"archiving_policy_id": archiving_policy_id}
             ),
-            params={
-                "bucket_id": bucket_id,
-            },
+            params={"bucket_id": bucket_id},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
@@ -1537,12 +1413,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.set_bucket_encryption", API_VERSION, "2025-12-31", "1.1")
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/buckets/{bucket_id}/encryption",
-                {
-                    "bucket_id": bucket_id,
-                },
-            ),
+            _support.format_path("/v1/buckets/{bucket_id}/encryption", {"bucket_id": bucket_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1574,10 +1445,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             "/v1/archiving-histories/detail",
-            params={
-                "id": id,
-                "bucket_id": bucket_id,
-            },
+            params={"id": id, "bucket_id": bucket_id},
             headers=_support.header_values({}),
         )
         return _models.ArchivingHistoryShowResponse.model_validate_json(_response.content)
@@ -1609,14 +1477,9 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/archiving-policies/{archiving_policy_id}",
-                {
-                    "archiving_policy_id": archiving_policy_id,
-                },
+                "/v1/archiving-policies/{archiving_policy_id}", {"archiving_policy_id": archiving_policy_id}
             ),
-            params={
-                "bucket_id": bucket_id,
-            },
+            params={"bucket_id": bucket_id},
             headers=_support.header_values({}),
         )
         return _models.ArchivingPolicyShowResponse.model_validate_json(_response.content)
@@ -1642,12 +1505,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.show_bucket", API_VERSION, "2025-12-31", "1.1")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/buckets/{bucket_id}",
-                {
-                    "bucket_id": bucket_id,
-                },
-            ),
+            _support.format_path("/v1/buckets/{bucket_id}", {"bucket_id": bucket_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1676,12 +1534,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.show_bucket_encryption", API_VERSION, "2025-12-31", "1.1")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/buckets/{bucket_id}/encryption",
-                {
-                    "bucket_id": bucket_id,
-                },
-            ),
+            _support.format_path("/v1/buckets/{bucket_id}/encryption", {"bucket_id": bucket_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1712,10 +1565,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             "/v1/recovery-histories/detail",
-            params={
-                "id": id,
-                "bucket_id": bucket_id,
-            },
+            params={"id": id, "bucket_id": bucket_id},
             headers=_support.header_values({}),
         )
         return _models.RecoveryHistoryShowResponse.model_validate_json(_response.content)

@@ -72,14 +72,7 @@ class Client:
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self._transport = _rt.SyncTransport(
-            base_url=_support.resolve_base_url(
-                base_url,
-                SERVER,
-                {
-                    "region": region,
-                    "environment": environment,
-                },
-            ),
+            base_url=_support.resolve_base_url(base_url, SERVER, {"region": region, "environment": environment}),
             auth=auth,
             timeout=timeout,
             retry=retry,
@@ -116,10 +109,7 @@ class Client:
         self._transport.request(
             "PUT",
             "/v1/archiving-histories/cancel-archiving",
-            params={
-                "id": id,
-                "bucket_id": bucket_id,
-            },
+            params={"id": id, "bucket_id": bucket_id},
             headers=_support.header_values({}),
         )
         return None
@@ -140,10 +130,7 @@ class Client:
         self._transport.request(
             "PUT",
             "/v1/recovery-histories/cancel-recovery",
-            params={
-                "id": id,
-                "bucket_id": bucket_id,
-            },
+            params={"id": id, "bucket_id": bucket_id},
             headers=_support.header_values({}),
         )
         return None
@@ -169,9 +156,7 @@ class Client:
         _response = self._transport.request(
             "POST",
             "/v1/archiving-policies",
-            params={
-                "bucket_id": bucket_id,
-            },
+            params={"bucket_id": bucket_id},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
@@ -215,12 +200,7 @@ class Client:
         """
         self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/buckets/{bucket_id}",
-                {
-                    "bucket_id": bucket_id,
-                },
-            ),
+            _support.format_path("/v1/buckets/{bucket_id}", {"bucket_id": bucket_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -241,12 +221,7 @@ class Client:
         """
         self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/buckets/{bucket_id}/object-versions",
-                {
-                    "bucket_id": bucket_id,
-                },
-            ),
+            _support.format_path("/v1/buckets/{bucket_id}/object-versions", {"bucket_id": bucket_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -268,12 +243,7 @@ class Client:
         """
         self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/buckets/{bucket_id}/objects",
-                {
-                    "bucket_id": bucket_id,
-                },
-            ),
+            _support.format_path("/v1/buckets/{bucket_id}/objects", {"bucket_id": bucket_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -360,7 +330,8 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ArchivingHistoryListResponse.model_validate_json(_response.content).contents or []
+            _body = _models.ArchivingHistoryListResponse.model_validate_json(_response.content)
+            _items = _body.contents or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -381,12 +352,7 @@ class Client:
             ArchivingPolicyListResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            "/v1/archiving-policies",
-            params={
-                "bucket_id": bucket_id,
-            },
-            headers=_support.header_values({}),
+            "GET", "/v1/archiving-policies", params={"bucket_id": bucket_id}, headers=_support.header_values({})
         )
         return _models.ArchivingPolicyListResponse.model_validate_json(_response.content)
 
@@ -412,17 +378,8 @@ class Client:
         """
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/buckets/{bucket_id}/object-versions",
-                {
-                    "bucket_id": bucket_id,
-                },
-            ),
-            params={
-                "object_path": object_path,
-                "offset": offset,
-                "limit": limit,
-            },
+            _support.format_path("/v1/buckets/{bucket_id}/object-versions", {"bucket_id": bucket_id}),
+            params={"object_path": object_path, "offset": offset, "limit": limit},
             headers=_support.header_values({}),
         )
         return _models.ObjectVersionListResponse.model_validate_json(_response.content)
@@ -450,20 +407,12 @@ class Client:
         def _page(_offset: int, _limit: int) -> list[_models.ObjectVersions]:
             _response = self._transport.request(
                 "GET",
-                _support.format_path(
-                    "/v1/buckets/{bucket_id}/object-versions",
-                    {
-                        "bucket_id": bucket_id,
-                    },
-                ),
-                params={
-                    "object_path": object_path,
-                    "offset": _offset,
-                    "limit": _limit,
-                },
+                _support.format_path("/v1/buckets/{bucket_id}/object-versions", {"bucket_id": bucket_id}),
+                params={"object_path": object_path, "offset": _offset, "limit": _limit},
                 headers=_support.header_values({}),
             )
-            _items = _models.ObjectVersionListResponse.model_validate_json(_response.content).contents or []
+            _body = _models.ObjectVersionListResponse.model_validate_json(_response.content)
+            _items = _body.contents or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -499,12 +448,7 @@ class Client:
         """
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/buckets/{bucket_id}/objects",
-                {
-                    "bucket_id": bucket_id,
-                },
-            ),
+            _support.format_path("/v1/buckets/{bucket_id}/objects", {"bucket_id": bucket_id}),
             params={
                 "marker": marker,
                 "object_path": object_path,
@@ -533,13 +477,7 @@ class Client:
             BucketListResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            "/v1/buckets",
-            params={
-                "name": name,
-                "limit": limit,
-            },
-            headers=_support.header_values({}),
+            "GET", "/v1/buckets", params={"name": name, "limit": limit}, headers=_support.header_values({})
         )
         return _models.BucketListResponse.model_validate_json(_response.content)
 
@@ -623,7 +561,8 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.RecoveryHistoryListResponse.model_validate_json(_response.content).contents or []
+            _body = _models.RecoveryHistoryListResponse.model_validate_json(_response.content)
+            _items = _body.contents or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -648,12 +587,7 @@ class Client:
         """
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/buckets/{bucket_id}/recover-object-versions",
-                {
-                    "bucket_id": bucket_id,
-                },
-            ),
+            _support.format_path("/v1/buckets/{bucket_id}/recover-object-versions", {"bucket_id": bucket_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -678,12 +612,7 @@ class Client:
         """
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/buckets/{bucket_id}/recover-objects",
-                {
-                    "bucket_id": bucket_id,
-                },
-            ),
+            _support.format_path("/v1/buckets/{bucket_id}/recover-objects", {"bucket_id": bucket_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -712,14 +641,9 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/archiving-policies/{archiving_policy_id}",
-                {
-                    "archiving_policy_id": archiving_policy_id,
-                },
+                "/v1/archiving-policies/{archiving_policy_id}", {"archiving_policy_id": archiving_policy_id}
             ),
-            params={
-                "bucket_id": bucket_id,
-            },
+            params={"bucket_id": bucket_id},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
@@ -747,14 +671,9 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/archiving-policies/{archiving_policy_id}/state",
-                {
-                    "archiving_policy_id": archiving_policy_id,
-                },
+                "/v1/archiving-policies/{archiving_policy_id}/state", {"archiving_policy_id": archiving_policy_id}
             ),
-            params={
-                "bucket_id": bucket_id,
-            },
+            params={"bucket_id": bucket_id},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
@@ -780,12 +699,7 @@ class Client:
         """
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/buckets/{bucket_id}/encryption",
-                {
-                    "bucket_id": bucket_id,
-                },
-            ),
+            _support.format_path("/v1/buckets/{bucket_id}/encryption", {"bucket_id": bucket_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -812,12 +726,7 @@ class Client:
         """
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/buckets/{bucket_id}/versioning",
-                {
-                    "bucket_id": bucket_id,
-                },
-            ),
+            _support.format_path("/v1/buckets/{bucket_id}/versioning", {"bucket_id": bucket_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -843,10 +752,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             "/v1/archiving-histories/detail",
-            params={
-                "id": id,
-                "bucket_id": bucket_id,
-            },
+            params={"id": id, "bucket_id": bucket_id},
             headers=_support.header_values({}),
         )
         return _models.ArchivingHistoryShowResponse.model_validate_json(_response.content)
@@ -870,14 +776,9 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/archiving-policies/{archiving_policy_id}",
-                {
-                    "archiving_policy_id": archiving_policy_id,
-                },
+                "/v1/archiving-policies/{archiving_policy_id}", {"archiving_policy_id": archiving_policy_id}
             ),
-            params={
-                "bucket_id": bucket_id,
-            },
+            params={"bucket_id": bucket_id},
             headers=_support.header_values({}),
         )
         return _models.ArchivingPolicyShowResponse.model_validate_json(_response.content)
@@ -899,12 +800,7 @@ class Client:
         """
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/buckets/{bucket_id}",
-                {
-                    "bucket_id": bucket_id,
-                },
-            ),
+            _support.format_path("/v1/buckets/{bucket_id}", {"bucket_id": bucket_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -927,12 +823,7 @@ class Client:
         """
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/buckets/{bucket_id}/encryption",
-                {
-                    "bucket_id": bucket_id,
-                },
-            ),
+            _support.format_path("/v1/buckets/{bucket_id}/encryption", {"bucket_id": bucket_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -955,12 +846,7 @@ class Client:
         """
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/buckets/{bucket_id}/versioning",
-                {
-                    "bucket_id": bucket_id,
-                },
-            ),
+            _support.format_path("/v1/buckets/{bucket_id}/versioning", {"bucket_id": bucket_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -985,10 +871,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             "/v1/recovery-histories/detail",
-            params={
-                "id": id,
-                "bucket_id": bucket_id,
-            },
+            params={"id": id, "bucket_id": bucket_id},
             headers=_support.header_values({}),
         )
         return _models.RecoveryHistoryShowResponse.model_validate_json(_response.content)
@@ -1016,14 +899,7 @@ class AsyncClient:
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self._transport = _rt.AsyncTransport(
-            base_url=_support.resolve_base_url(
-                base_url,
-                SERVER,
-                {
-                    "region": region,
-                    "environment": environment,
-                },
-            ),
+            base_url=_support.resolve_base_url(base_url, SERVER, {"region": region, "environment": environment}),
             auth=auth,
             timeout=timeout,
             retry=retry,
@@ -1060,10 +936,7 @@ class AsyncClient:
         await self._transport.request(
             "PUT",
             "/v1/archiving-histories/cancel-archiving",
-            params={
-                "id": id,
-                "bucket_id": bucket_id,
-            },
+            params={"id": id, "bucket_id": bucket_id},
             headers=_support.header_values({}),
         )
         return None
@@ -1084,10 +957,7 @@ class AsyncClient:
         await self._transport.request(
             "PUT",
             "/v1/recovery-histories/cancel-recovery",
-            params={
-                "id": id,
-                "bucket_id": bucket_id,
-            },
+            params={"id": id, "bucket_id": bucket_id},
             headers=_support.header_values({}),
         )
         return None
@@ -1113,9 +983,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             "/v1/archiving-policies",
-            params={
-                "bucket_id": bucket_id,
-            },
+            params={"bucket_id": bucket_id},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
@@ -1159,12 +1027,7 @@ class AsyncClient:
         """
         await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/buckets/{bucket_id}",
-                {
-                    "bucket_id": bucket_id,
-                },
-            ),
+            _support.format_path("/v1/buckets/{bucket_id}", {"bucket_id": bucket_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1185,12 +1048,7 @@ class AsyncClient:
         """
         await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/buckets/{bucket_id}/object-versions",
-                {
-                    "bucket_id": bucket_id,
-                },
-            ),
+            _support.format_path("/v1/buckets/{bucket_id}/object-versions", {"bucket_id": bucket_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1212,12 +1070,7 @@ class AsyncClient:
         """
         await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/buckets/{bucket_id}/objects",
-                {
-                    "bucket_id": bucket_id,
-                },
-            ),
+            _support.format_path("/v1/buckets/{bucket_id}/objects", {"bucket_id": bucket_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1304,7 +1157,8 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ArchivingHistoryListResponse.model_validate_json(_response.content).contents or []
+            _body = _models.ArchivingHistoryListResponse.model_validate_json(_response.content)
+            _items = _body.contents or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -1326,12 +1180,7 @@ class AsyncClient:
             ArchivingPolicyListResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            "/v1/archiving-policies",
-            params={
-                "bucket_id": bucket_id,
-            },
-            headers=_support.header_values({}),
+            "GET", "/v1/archiving-policies", params={"bucket_id": bucket_id}, headers=_support.header_values({})
         )
         return _models.ArchivingPolicyListResponse.model_validate_json(_response.content)
 
@@ -1357,17 +1206,8 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/buckets/{bucket_id}/object-versions",
-                {
-                    "bucket_id": bucket_id,
-                },
-            ),
-            params={
-                "object_path": object_path,
-                "offset": offset,
-                "limit": limit,
-            },
+            _support.format_path("/v1/buckets/{bucket_id}/object-versions", {"bucket_id": bucket_id}),
+            params={"object_path": object_path, "offset": offset, "limit": limit},
             headers=_support.header_values({}),
         )
         return _models.ObjectVersionListResponse.model_validate_json(_response.content)
@@ -1395,20 +1235,12 @@ class AsyncClient:
         async def _page(_offset: int, _limit: int) -> list[_models.ObjectVersions]:
             _response = await self._transport.request(
                 "GET",
-                _support.format_path(
-                    "/v1/buckets/{bucket_id}/object-versions",
-                    {
-                        "bucket_id": bucket_id,
-                    },
-                ),
-                params={
-                    "object_path": object_path,
-                    "offset": _offset,
-                    "limit": _limit,
-                },
+                _support.format_path("/v1/buckets/{bucket_id}/object-versions", {"bucket_id": bucket_id}),
+                params={"object_path": object_path, "offset": _offset, "limit": _limit},
                 headers=_support.header_values({}),
             )
-            _items = _models.ObjectVersionListResponse.model_validate_json(_response.content).contents or []
+            _body = _models.ObjectVersionListResponse.model_validate_json(_response.content)
+            _items = _body.contents or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -1445,12 +1277,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/buckets/{bucket_id}/objects",
-                {
-                    "bucket_id": bucket_id,
-                },
-            ),
+            _support.format_path("/v1/buckets/{bucket_id}/objects", {"bucket_id": bucket_id}),
             params={
                 "marker": marker,
                 "object_path": object_path,
@@ -1479,13 +1306,7 @@ class AsyncClient:
             BucketListResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            "/v1/buckets",
-            params={
-                "name": name,
-                "limit": limit,
-            },
-            headers=_support.header_values({}),
+            "GET", "/v1/buckets", params={"name": name, "limit": limit}, headers=_support.header_values({})
         )
         return _models.BucketListResponse.model_validate_json(_response.content)
 
@@ -1569,7 +1390,8 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.RecoveryHistoryListResponse.model_validate_json(_response.content).contents or []
+            _body = _models.RecoveryHistoryListResponse.model_validate_json(_response.content)
+            _items = _body.contents or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -1595,12 +1417,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/buckets/{bucket_id}/recover-object-versions",
-                {
-                    "bucket_id": bucket_id,
-                },
-            ),
+            _support.format_path("/v1/buckets/{bucket_id}/recover-object-versions", {"bucket_id": bucket_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1627,12 +1444,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/buckets/{bucket_id}/recover-objects",
-                {
-                    "bucket_id": bucket_id,
-                },
-            ),
+            _support.format_path("/v1/buckets/{bucket_id}/recover-objects", {"bucket_id": bucket_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1661,14 +1473,9 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/archiving-policies/{archiving_policy_id}",
-                {
-                    "archiving_policy_id": archiving_policy_id,
-                },
+                "/v1/archiving-policies/{archiving_policy_id}", {"archiving_policy_id": archiving_policy_id}
             ),
-            params={
-                "bucket_id": bucket_id,
-            },
+            params={"bucket_id": bucket_id},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
@@ -1696,14 +1503,9 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/archiving-policies/{archiving_policy_id}/state",
-                {
-                    "archiving_policy_id": archiving_policy_id,
-                },
+                "/v1/archiving-policies/{archiving_policy_id}/state", {"archiving_policy_id": archiving_policy_id}
             ),
-            params={
-                "bucket_id": bucket_id,
-            },
+            params={"bucket_id": bucket_id},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
@@ -1729,12 +1531,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/buckets/{bucket_id}/encryption",
-                {
-                    "bucket_id": bucket_id,
-                },
-            ),
+            _support.format_path("/v1/buckets/{bucket_id}/encryption", {"bucket_id": bucket_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1761,12 +1558,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/buckets/{bucket_id}/versioning",
-                {
-                    "bucket_id": bucket_id,
-                },
-            ),
+            _support.format_path("/v1/buckets/{bucket_id}/versioning", {"bucket_id": bucket_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1792,10 +1584,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             "/v1/archiving-histories/detail",
-            params={
-                "id": id,
-                "bucket_id": bucket_id,
-            },
+            params={"id": id, "bucket_id": bucket_id},
             headers=_support.header_values({}),
         )
         return _models.ArchivingHistoryShowResponse.model_validate_json(_response.content)
@@ -1821,14 +1610,9 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/archiving-policies/{archiving_policy_id}",
-                {
-                    "archiving_policy_id": archiving_policy_id,
-                },
+                "/v1/archiving-policies/{archiving_policy_id}", {"archiving_policy_id": archiving_policy_id}
             ),
-            params={
-                "bucket_id": bucket_id,
-            },
+            params={"bucket_id": bucket_id},
             headers=_support.header_values({}),
         )
         return _models.ArchivingPolicyShowResponse.model_validate_json(_response.content)
@@ -1850,12 +1634,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/buckets/{bucket_id}",
-                {
-                    "bucket_id": bucket_id,
-                },
-            ),
+            _support.format_path("/v1/buckets/{bucket_id}", {"bucket_id": bucket_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1878,12 +1657,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/buckets/{bucket_id}/encryption",
-                {
-                    "bucket_id": bucket_id,
-                },
-            ),
+            _support.format_path("/v1/buckets/{bucket_id}/encryption", {"bucket_id": bucket_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1906,12 +1680,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/buckets/{bucket_id}/versioning",
-                {
-                    "bucket_id": bucket_id,
-                },
-            ),
+            _support.format_path("/v1/buckets/{bucket_id}/versioning", {"bucket_id": bucket_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1936,10 +1705,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             "/v1/recovery-histories/detail",
-            params={
-                "id": id,
-                "bucket_id": bucket_id,
-            },
+            params={"id": id, "bucket_id": bucket_id},
             headers=_support.header_values({}),
         )
         return _models.RecoveryHistoryShowResponse.model_validate_json(_response.content)

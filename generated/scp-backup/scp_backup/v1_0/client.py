@@ -73,14 +73,7 @@ class Client:
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self._transport = _rt.SyncTransport(
-            base_url=_support.resolve_base_url(
-                base_url,
-                SERVER,
-                {
-                    "region": region,
-                    "environment": environment,
-                },
-            ),
+            base_url=_support.resolve_base_url(base_url, SERVER, {"region": region, "environment": environment}),
             auth=auth,
             timeout=timeout,
             retry=retry,
@@ -126,10 +119,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/backup-agents/{backup_agent_id}/check-connection-state",
-                {
-                    "backup_agent_id": backup_agent_id,
-                },
+                "/v1/backup-agents/{backup_agent_id}/check-connection-state", {"backup_agent_id": backup_agent_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -161,9 +151,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             "/v1/backups/check-name-duplication",
-            params={
-                "backup_name": backup_name,
-            },
+            params={"backup_name": backup_name},
             headers=_support.header_values({}),
         )
         return _models.BackupNameDuplicateResponse.model_validate_json(_response.content)
@@ -195,9 +183,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             "/v1/backups/restore/check-name-duplication",
-            params={
-                "restore_server_name": restore_server_name,
-            },
+            params={"restore_server_name": restore_server_name},
             headers=_support.header_values({}),
         )
         return _models.BackupRestoreServerNameDuplicateResponse.model_validate_json(_response.content)
@@ -230,10 +216,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             "/v1/backups/check-filesystem-duplication",
-            params={
-                "filesystem_path": filesystem_path,
-                "server_uuid": server_uuid,
-            },
+            params={"filesystem_path": filesystem_path, "server_uuid": server_uuid},
             headers=_support.header_values({}),
         )
         return _models.CheckFileSystemDuplicationResponse.model_validate_json(_response.content)
@@ -321,12 +304,7 @@ class Client:
         _rt.warn_deprecated("Client.delete_backup", API_VERSION, "2026-03-31", "1.2")
         _response = self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/backups/{backup_id}",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -355,12 +333,7 @@ class Client:
         _rt.warn_deprecated("Client.delete_backup_agent", API_VERSION, "2026-03-31", "1.2")
         _response = self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/backup-agents/{backup_agent_id}",
-                {
-                    "backup_agent_id": backup_agent_id,
-                },
-            ),
+            _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -393,12 +366,7 @@ class Client:
         _rt.warn_deprecated("Client.delete_backup_restore_target", API_VERSION, "2026-03-31", "1.2")
         _response = self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/backups/{backup_id}/restore-targets",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/restore-targets", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -434,17 +402,8 @@ class Client:
         _rt.warn_deprecated("Client.list_agent_backup_restore_target_servers", API_VERSION, "2026-03-31", "1.2")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backups/{backup_id}/agent-backup-restore-targets",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
-            params={
-                "server_name": server_name,
-                "page": page,
-                "size": size,
-            },
+            _support.format_path("/v1/backups/{backup_id}/agent-backup-restore-targets", {"backup_id": backup_id}),
+            params={"server_name": server_name, "page": page, "size": size},
             headers=_support.header_values({}),
         )
         return _models.AgentBackupRestoreTargetServerListResponse.model_validate_json(_response.content)
@@ -538,12 +497,7 @@ class Client:
         _rt.warn_deprecated("Client.list_backup_histories", API_VERSION, "2026-03-31", "1.2")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backups/{backup_id}/backup-histories",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/backup-histories", {"backup_id": backup_id}),
             params={
                 "backup_start_time": backup_start_time,
                 "backup_end_time": backup_end_time,
@@ -641,12 +595,7 @@ class Client:
         _rt.warn_deprecated("Client.list_backup_restore_histories", API_VERSION, "2026-03-31", "1.2")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backups/{backup_id}/restore-histories",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/restore-histories", {"backup_id": backup_id}),
             params={
                 "page": page,
                 "size": size,
@@ -688,17 +637,8 @@ class Client:
         _rt.warn_deprecated("Client.list_backup_restore_subnets", API_VERSION, "2026-03-31", "1.2")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backups/{backup_id}/restore/restorable-subnets",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
-            params={
-                "region": region,
-                "vpc_id": vpc_id,
-                "state": state,
-            },
+            _support.format_path("/v1/backups/{backup_id}/restore/restorable-subnets", {"backup_id": backup_id}),
+            params={"region": region, "vpc_id": vpc_id, "state": state},
             headers=_support.header_values({}),
         )
         return _models.BackupRestoreSubnetListResponse.model_validate_json(_response.content)
@@ -741,12 +681,7 @@ class Client:
         _rt.warn_deprecated("Client.list_backup_restore_targets", API_VERSION, "2026-03-31", "1.2")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backups/{backup_id}/restore-targets",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/restore-targets", {"backup_id": backup_id}),
             params={
                 "backup_start_time": backup_start_time,
                 "backup_end_time": backup_end_time,
@@ -781,12 +716,7 @@ class Client:
         _rt.warn_deprecated("Client.list_backup_schedules", API_VERSION, "2026-03-31", "1.2")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backups/{backup_id}/schedules",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -873,13 +803,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             "/v1/backups",
-            params={
-                "size": size,
-                "page": page,
-                "sort": sort,
-                "name": name,
-                "server_name": server_name,
-            },
+            params={"size": size, "page": page, "sort": sort, "name": name, "server_name": server_name},
             headers=_support.header_values({}),
         )
         return _models.BackupListResponse.model_validate_json(_response.content)
@@ -955,12 +879,7 @@ class Client:
         _rt.warn_deprecated("Client.manual_backup", API_VERSION, "2026-03-31", "1.2")
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/backups/{backup_id}/manual-backup",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/manual-backup", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -990,12 +909,7 @@ class Client:
         _rt.warn_deprecated("Client.restore_agent_backup", API_VERSION, "2026-03-31", "1.2")
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/backups/{backup_id}/restore-agent-backup",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/restore-agent-backup", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1026,12 +940,7 @@ class Client:
         _rt.warn_deprecated("Client.restore_backup", API_VERSION, "2026-03-31", "1.2")
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/backups/{backup_id}/restore",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/restore", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1064,12 +973,7 @@ class Client:
         _rt.warn_deprecated("Client.set_backup_schedule", API_VERSION, "2026-03-31", "1.2")
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/backups/{backup_id}/schedules",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1100,12 +1004,7 @@ class Client:
         _rt.warn_deprecated("Client.set_filesystem_path", API_VERSION, "2026-03-31", "1.2")
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/backups/{backup_id}/filesystem-path",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/filesystem-path", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1133,12 +1032,7 @@ class Client:
         _rt.warn_deprecated("Client.show_backup", API_VERSION, "2026-03-31", "1.2")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backups/{backup_id}",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1167,12 +1061,7 @@ class Client:
         _rt.warn_deprecated("Client.show_backup_agent", API_VERSION, "2026-03-31", "1.2")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backup-agents/{backup_agent_id}",
-                {
-                    "backup_agent_id": backup_agent_id,
-                },
-            ),
+            _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1203,9 +1092,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             "/v1/backup-agents/agent-install-file-path",
-            params={
-                "os_type": os_type,
-            },
+            params={"os_type": os_type},
             headers=_support.header_values({}),
         )
         return _models.InstallFilePathResponse.model_validate_json(_response.content)
@@ -1237,12 +1124,7 @@ class Client:
         _rt.warn_deprecated("Client.update_replication_use", API_VERSION, "2026-03-31", "1.2")
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/backups/{backup_id}/replication",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/replication", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1276,12 +1158,7 @@ class Client:
         _rt.warn_deprecated("Client.update_retention_period", API_VERSION, "2026-03-31", "1.2")
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/backups/{backup_id}/retention-period",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/retention-period", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1311,14 +1188,7 @@ class AsyncClient:
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self._transport = _rt.AsyncTransport(
-            base_url=_support.resolve_base_url(
-                base_url,
-                SERVER,
-                {
-                    "region": region,
-                    "environment": environment,
-                },
-            ),
+            base_url=_support.resolve_base_url(base_url, SERVER, {"region": region, "environment": environment}),
             auth=auth,
             timeout=timeout,
             retry=retry,
@@ -1364,10 +1234,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/backup-agents/{backup_agent_id}/check-connection-state",
-                {
-                    "backup_agent_id": backup_agent_id,
-                },
+                "/v1/backup-agents/{backup_agent_id}/check-connection-state", {"backup_agent_id": backup_agent_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1399,9 +1266,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             "/v1/backups/check-name-duplication",
-            params={
-                "backup_name": backup_name,
-            },
+            params={"backup_name": backup_name},
             headers=_support.header_values({}),
         )
         return _models.BackupNameDuplicateResponse.model_validate_json(_response.content)
@@ -1433,9 +1298,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             "/v1/backups/restore/check-name-duplication",
-            params={
-                "restore_server_name": restore_server_name,
-            },
+            params={"restore_server_name": restore_server_name},
             headers=_support.header_values({}),
         )
         return _models.BackupRestoreServerNameDuplicateResponse.model_validate_json(_response.content)
@@ -1468,10 +1331,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             "/v1/backups/check-filesystem-duplication",
-            params={
-                "filesystem_path": filesystem_path,
-                "server_uuid": server_uuid,
-            },
+            params={"filesystem_path": filesystem_path, "server_uuid": server_uuid},
             headers=_support.header_values({}),
         )
         return _models.CheckFileSystemDuplicationResponse.model_validate_json(_response.content)
@@ -1559,12 +1419,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.delete_backup", API_VERSION, "2026-03-31", "1.2")
         _response = await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/backups/{backup_id}",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1593,12 +1448,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.delete_backup_agent", API_VERSION, "2026-03-31", "1.2")
         _response = await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/backup-agents/{backup_agent_id}",
-                {
-                    "backup_agent_id": backup_agent_id,
-                },
-            ),
+            _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1631,12 +1481,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.delete_backup_restore_target", API_VERSION, "2026-03-31", "1.2")
         _response = await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/backups/{backup_id}/restore-targets",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/restore-targets", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1672,17 +1517,8 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.list_agent_backup_restore_target_servers", API_VERSION, "2026-03-31", "1.2")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backups/{backup_id}/agent-backup-restore-targets",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
-            params={
-                "server_name": server_name,
-                "page": page,
-                "size": size,
-            },
+            _support.format_path("/v1/backups/{backup_id}/agent-backup-restore-targets", {"backup_id": backup_id}),
+            params={"server_name": server_name, "page": page, "size": size},
             headers=_support.header_values({}),
         )
         return _models.AgentBackupRestoreTargetServerListResponse.model_validate_json(_response.content)
@@ -1776,12 +1612,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.list_backup_histories", API_VERSION, "2026-03-31", "1.2")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backups/{backup_id}/backup-histories",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/backup-histories", {"backup_id": backup_id}),
             params={
                 "backup_start_time": backup_start_time,
                 "backup_end_time": backup_end_time,
@@ -1879,12 +1710,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.list_backup_restore_histories", API_VERSION, "2026-03-31", "1.2")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backups/{backup_id}/restore-histories",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/restore-histories", {"backup_id": backup_id}),
             params={
                 "page": page,
                 "size": size,
@@ -1926,17 +1752,8 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.list_backup_restore_subnets", API_VERSION, "2026-03-31", "1.2")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backups/{backup_id}/restore/restorable-subnets",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
-            params={
-                "region": region,
-                "vpc_id": vpc_id,
-                "state": state,
-            },
+            _support.format_path("/v1/backups/{backup_id}/restore/restorable-subnets", {"backup_id": backup_id}),
+            params={"region": region, "vpc_id": vpc_id, "state": state},
             headers=_support.header_values({}),
         )
         return _models.BackupRestoreSubnetListResponse.model_validate_json(_response.content)
@@ -1979,12 +1796,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.list_backup_restore_targets", API_VERSION, "2026-03-31", "1.2")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backups/{backup_id}/restore-targets",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/restore-targets", {"backup_id": backup_id}),
             params={
                 "backup_start_time": backup_start_time,
                 "backup_end_time": backup_end_time,
@@ -2019,12 +1831,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.list_backup_schedules", API_VERSION, "2026-03-31", "1.2")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backups/{backup_id}/schedules",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2111,13 +1918,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             "/v1/backups",
-            params={
-                "size": size,
-                "page": page,
-                "sort": sort,
-                "name": name,
-                "server_name": server_name,
-            },
+            params={"size": size, "page": page, "sort": sort, "name": name, "server_name": server_name},
             headers=_support.header_values({}),
         )
         return _models.BackupListResponse.model_validate_json(_response.content)
@@ -2193,12 +1994,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.manual_backup", API_VERSION, "2026-03-31", "1.2")
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/backups/{backup_id}/manual-backup",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/manual-backup", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2230,12 +2026,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.restore_agent_backup", API_VERSION, "2026-03-31", "1.2")
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/backups/{backup_id}/restore-agent-backup",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/restore-agent-backup", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -2266,12 +2057,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.restore_backup", API_VERSION, "2026-03-31", "1.2")
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/backups/{backup_id}/restore",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/restore", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -2304,12 +2090,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.set_backup_schedule", API_VERSION, "2026-03-31", "1.2")
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/backups/{backup_id}/schedules",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -2342,12 +2123,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.set_filesystem_path", API_VERSION, "2026-03-31", "1.2")
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/backups/{backup_id}/filesystem-path",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/filesystem-path", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -2375,12 +2151,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.show_backup", API_VERSION, "2026-03-31", "1.2")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backups/{backup_id}",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2409,12 +2180,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.show_backup_agent", API_VERSION, "2026-03-31", "1.2")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backup-agents/{backup_agent_id}",
-                {
-                    "backup_agent_id": backup_agent_id,
-                },
-            ),
+            _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2445,9 +2211,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             "/v1/backup-agents/agent-install-file-path",
-            params={
-                "os_type": os_type,
-            },
+            params={"os_type": os_type},
             headers=_support.header_values({}),
         )
         return _models.InstallFilePathResponse.model_validate_json(_response.content)
@@ -2479,12 +2243,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.update_replication_use", API_VERSION, "2026-03-31", "1.2")
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/backups/{backup_id}/replication",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/replication", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -2518,12 +2277,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.update_retention_period", API_VERSION, "2026-03-31", "1.2")
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/backups/{backup_id}/retention-period",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/retention-period", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),

@@ -73,14 +73,7 @@ class Client:
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self._transport = _rt.SyncTransport(
-            base_url=_support.resolve_base_url(
-                base_url,
-                SERVER,
-                {
-                    "region": region,
-                    "environment": environment,
-                },
-            ),
+            base_url=_support.resolve_base_url(base_url, SERVER, {"region": region, "environment": environment}),
             auth=auth,
             timeout=timeout,
             retry=retry,
@@ -126,10 +119,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/backup-agents/{backup_agent_id}/check-connection-state",
-                {
-                    "backup_agent_id": backup_agent_id,
-                },
+                "/v1/backup-agents/{backup_agent_id}/check-connection-state", {"backup_agent_id": backup_agent_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -161,9 +151,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             "/v1/backups/check-name-duplication",
-            params={
-                "backup_name": backup_name,
-            },
+            params={"backup_name": backup_name},
             headers=_support.header_values({}),
         )
         return _models.BackupNameDuplicateResponse.model_validate_json(_response.content)
@@ -195,9 +183,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             "/v1/backups/restore/check-name-duplication",
-            params={
-                "restore_server_name": restore_server_name,
-            },
+            params={"restore_server_name": restore_server_name},
             headers=_support.header_values({}),
         )
         return _models.BackupRestoreServerNameDuplicateResponse.model_validate_json(_response.content)
@@ -230,10 +216,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             "/v1/backups/check-filesystem-duplication",
-            params={
-                "filesystem_path": filesystem_path,
-                "server_uuid": server_uuid,
-            },
+            params={"filesystem_path": filesystem_path, "server_uuid": server_uuid},
             headers=_support.header_values({}),
         )
         return _models.CheckFileSystemDuplicationResponse.model_validate_json(_response.content)
@@ -321,12 +304,7 @@ class Client:
         _rt.warn_deprecated("Client.delete_backup", API_VERSION, "2026-05-31", "1.2")
         _response = self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/backups/{backup_id}",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -355,12 +333,7 @@ class Client:
         _rt.warn_deprecated("Client.delete_backup_agent", API_VERSION, "2026-05-31", "1.2")
         _response = self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/backup-agents/{backup_agent_id}",
-                {
-                    "backup_agent_id": backup_agent_id,
-                },
-            ),
+            _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -393,12 +366,7 @@ class Client:
         _rt.warn_deprecated("Client.delete_backup_restore_target", API_VERSION, "2026-05-31", "1.2")
         _response = self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/backups/{backup_id}/restore-targets",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/restore-targets", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -434,17 +402,8 @@ class Client:
         _rt.warn_deprecated("Client.list_agent_backup_restore_target_servers", API_VERSION, "2026-05-31", "1.2")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backups/{backup_id}/agent-backup-restore-targets",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
-            params={
-                "server_name": server_name,
-                "page": page,
-                "size": size,
-            },
+            _support.format_path("/v1/backups/{backup_id}/agent-backup-restore-targets", {"backup_id": backup_id}),
+            params={"server_name": server_name, "page": page, "size": size},
             headers=_support.header_values({}),
         )
         return _models.AgentBackupRestoreTargetServerListResponse.model_validate_json(_response.content)
@@ -538,12 +497,7 @@ class Client:
         _rt.warn_deprecated("Client.list_backup_histories", API_VERSION, "2026-05-31", "1.2")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backups/{backup_id}/backup-histories",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/backup-histories", {"backup_id": backup_id}),
             params={
                 "backup_start_time": backup_start_time,
                 "backup_end_time": backup_end_time,
@@ -644,12 +598,7 @@ class Client:
         _rt.warn_deprecated("Client.list_backup_restore_histories", API_VERSION, "2026-05-31", "1.2")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backups/{backup_id}/restore-histories",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/restore-histories", {"backup_id": backup_id}),
             params={
                 "page": page,
                 "size": size,
@@ -691,17 +640,8 @@ class Client:
         _rt.warn_deprecated("Client.list_backup_restore_subnets", API_VERSION, "2026-05-31", "1.2")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backups/{backup_id}/restore/restorable-subnets",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
-            params={
-                "region": region,
-                "vpc_id": vpc_id,
-                "state": state,
-            },
+            _support.format_path("/v1/backups/{backup_id}/restore/restorable-subnets", {"backup_id": backup_id}),
+            params={"region": region, "vpc_id": vpc_id, "state": state},
             headers=_support.header_values({}),
         )
         return _models.BackupRestoreSubnetListResponse.model_validate_json(_response.content)
@@ -744,12 +684,7 @@ class Client:
         _rt.warn_deprecated("Client.list_backup_restore_targets", API_VERSION, "2026-05-31", "1.2")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backups/{backup_id}/restore-targets",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/restore-targets", {"backup_id": backup_id}),
             params={
                 "backup_start_time": backup_start_time,
                 "backup_end_time": backup_end_time,
@@ -784,12 +719,7 @@ class Client:
         _rt.warn_deprecated("Client.list_backup_schedules", API_VERSION, "2026-05-31", "1.2")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backups/{backup_id}/schedules",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -876,13 +806,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             "/v1/backups",
-            params={
-                "size": size,
-                "page": page,
-                "sort": sort,
-                "name": name,
-                "server_name": server_name,
-            },
+            params={"size": size, "page": page, "sort": sort, "name": name, "server_name": server_name},
             headers=_support.header_values({}),
         )
         return _models.BackupListResponse.model_validate_json(_response.content)
@@ -958,12 +882,7 @@ class Client:
         _rt.warn_deprecated("Client.manual_backup", API_VERSION, "2026-05-31", "1.2")
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/backups/{backup_id}/manual-backup",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/manual-backup", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -993,12 +912,7 @@ class Client:
         _rt.warn_deprecated("Client.restore_agent_backup", API_VERSION, "2026-05-31", "1.2")
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/backups/{backup_id}/restore-agent-backup",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/restore-agent-backup", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1029,12 +943,7 @@ class Client:
         _rt.warn_deprecated("Client.restore_backup", API_VERSION, "2026-05-31", "1.2")
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/backups/{backup_id}/restore",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/restore", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1067,12 +976,7 @@ class Client:
         _rt.warn_deprecated("Client.set_backup_schedule", API_VERSION, "2026-05-31", "1.2")
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/backups/{backup_id}/schedules",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1103,12 +1007,7 @@ class Client:
         _rt.warn_deprecated("Client.set_filesystem_path", API_VERSION, "2026-05-31", "1.2")
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/backups/{backup_id}/filesystem-path",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/filesystem-path", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1136,12 +1035,7 @@ class Client:
         _rt.warn_deprecated("Client.show_backup", API_VERSION, "2026-05-31", "1.2")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backups/{backup_id}",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1170,12 +1064,7 @@ class Client:
         _rt.warn_deprecated("Client.show_backup_agent", API_VERSION, "2026-05-31", "1.2")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backup-agents/{backup_agent_id}",
-                {
-                    "backup_agent_id": backup_agent_id,
-                },
-            ),
+            _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1206,9 +1095,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             "/v1/backup-agents/agent-install-file-path",
-            params={
-                "os_type": os_type,
-            },
+            params={"os_type": os_type},
             headers=_support.header_values({}),
         )
         return _models.InstallFilePathResponse.model_validate_json(_response.content)
@@ -1240,12 +1127,7 @@ class Client:
         _rt.warn_deprecated("Client.update_replication_use", API_VERSION, "2026-05-31", "1.2")
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/backups/{backup_id}/replication",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/replication", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1279,12 +1161,7 @@ class Client:
         _rt.warn_deprecated("Client.update_retention_period", API_VERSION, "2026-05-31", "1.2")
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/backups/{backup_id}/retention-period",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/retention-period", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1314,14 +1191,7 @@ class AsyncClient:
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self._transport = _rt.AsyncTransport(
-            base_url=_support.resolve_base_url(
-                base_url,
-                SERVER,
-                {
-                    "region": region,
-                    "environment": environment,
-                },
-            ),
+            base_url=_support.resolve_base_url(base_url, SERVER, {"region": region, "environment": environment}),
             auth=auth,
             timeout=timeout,
             retry=retry,
@@ -1367,10 +1237,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/backup-agents/{backup_agent_id}/check-connection-state",
-                {
-                    "backup_agent_id": backup_agent_id,
-                },
+                "/v1/backup-agents/{backup_agent_id}/check-connection-state", {"backup_agent_id": backup_agent_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1402,9 +1269,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             "/v1/backups/check-name-duplication",
-            params={
-                "backup_name": backup_name,
-            },
+            params={"backup_name": backup_name},
             headers=_support.header_values({}),
         )
         return _models.BackupNameDuplicateResponse.model_validate_json(_response.content)
@@ -1436,9 +1301,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             "/v1/backups/restore/check-name-duplication",
-            params={
-                "restore_server_name": restore_server_name,
-            },
+            params={"restore_server_name": restore_server_name},
             headers=_support.header_values({}),
         )
         return _models.BackupRestoreServerNameDuplicateResponse.model_validate_json(_response.content)
@@ -1471,10 +1334,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             "/v1/backups/check-filesystem-duplication",
-            params={
-                "filesystem_path": filesystem_path,
-                "server_uuid": server_uuid,
-            },
+            params={"filesystem_path": filesystem_path, "server_uuid": server_uuid},
             headers=_support.header_values({}),
         )
         return _models.CheckFileSystemDuplicationResponse.model_validate_json(_response.content)
@@ -1562,12 +1422,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.delete_backup", API_VERSION, "2026-05-31", "1.2")
         _response = await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/backups/{backup_id}",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1596,12 +1451,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.delete_backup_agent", API_VERSION, "2026-05-31", "1.2")
         _response = await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/backup-agents/{backup_agent_id}",
-                {
-                    "backup_agent_id": backup_agent_id,
-                },
-            ),
+            _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1634,12 +1484,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.delete_backup_restore_target", API_VERSION, "2026-05-31", "1.2")
         _response = await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/backups/{backup_id}/restore-targets",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/restore-targets", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1675,17 +1520,8 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.list_agent_backup_restore_target_servers", API_VERSION, "2026-05-31", "1.2")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backups/{backup_id}/agent-backup-restore-targets",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
-            params={
-                "server_name": server_name,
-                "page": page,
-                "size": size,
-            },
+            _support.format_path("/v1/backups/{backup_id}/agent-backup-restore-targets", {"backup_id": backup_id}),
+            params={"server_name": server_name, "page": page, "size": size},
             headers=_support.header_values({}),
         )
         return _models.AgentBackupRestoreTargetServerListResponse.model_validate_json(_response.content)
@@ -1779,12 +1615,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.list_backup_histories", API_VERSION, "2026-05-31", "1.2")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backups/{backup_id}/backup-histories",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/backup-histories", {"backup_id": backup_id}),
             params={
                 "backup_start_time": backup_start_time,
                 "backup_end_time": backup_end_time,
@@ -1885,12 +1716,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.list_backup_restore_histories", API_VERSION, "2026-05-31", "1.2")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backups/{backup_id}/restore-histories",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/restore-histories", {"backup_id": backup_id}),
             params={
                 "page": page,
                 "size": size,
@@ -1932,17 +1758,8 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.list_backup_restore_subnets", API_VERSION, "2026-05-31", "1.2")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backups/{backup_id}/restore/restorable-subnets",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
-            params={
-                "region": region,
-                "vpc_id": vpc_id,
-                "state": state,
-            },
+            _support.format_path("/v1/backups/{backup_id}/restore/restorable-subnets", {"backup_id": backup_id}),
+            params={"region": region, "vpc_id": vpc_id, "state": state},
             headers=_support.header_values({}),
         )
         return _models.BackupRestoreSubnetListResponse.model_validate_json(_response.content)
@@ -1985,12 +1802,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.list_backup_restore_targets", API_VERSION, "2026-05-31", "1.2")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backups/{backup_id}/restore-targets",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/restore-targets", {"backup_id": backup_id}),
             params={
                 "backup_start_time": backup_start_time,
                 "backup_end_time": backup_end_time,
@@ -2025,12 +1837,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.list_backup_schedules", API_VERSION, "2026-05-31", "1.2")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backups/{backup_id}/schedules",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2117,13 +1924,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             "/v1/backups",
-            params={
-                "size": size,
-                "page": page,
-                "sort": sort,
-                "name": name,
-                "server_name": server_name,
-            },
+            params={"size": size, "page": page, "sort": sort, "name": name, "server_name": server_name},
             headers=_support.header_values({}),
         )
         return _models.BackupListResponse.model_validate_json(_response.content)
@@ -2199,12 +2000,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.manual_backup", API_VERSION, "2026-05-31", "1.2")
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/backups/{backup_id}/manual-backup",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/manual-backup", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2236,12 +2032,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.restore_agent_backup", API_VERSION, "2026-05-31", "1.2")
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/backups/{backup_id}/restore-agent-backup",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/restore-agent-backup", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -2272,12 +2063,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.restore_backup", API_VERSION, "2026-05-31", "1.2")
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/backups/{backup_id}/restore",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/restore", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -2310,12 +2096,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.set_backup_schedule", API_VERSION, "2026-05-31", "1.2")
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/backups/{backup_id}/schedules",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -2348,12 +2129,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.set_filesystem_path", API_VERSION, "2026-05-31", "1.2")
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/backups/{backup_id}/filesystem-path",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/filesystem-path", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -2381,12 +2157,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.show_backup", API_VERSION, "2026-05-31", "1.2")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backups/{backup_id}",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2415,12 +2186,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.show_backup_agent", API_VERSION, "2026-05-31", "1.2")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backup-agents/{backup_agent_id}",
-                {
-                    "backup_agent_id": backup_agent_id,
-                },
-            ),
+            _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2451,9 +2217,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             "/v1/backup-agents/agent-install-file-path",
-            params={
-                "os_type": os_type,
-            },
+            params={"os_type": os_type},
             headers=_support.header_values({}),
         )
         return _models.InstallFilePathResponse.model_validate_json(_response.content)
@@ -2485,12 +2249,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.update_replication_use", API_VERSION, "2026-05-31", "1.2")
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/backups/{backup_id}/replication",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/replication", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -2524,12 +2283,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.update_retention_period", API_VERSION, "2026-05-31", "1.2")
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/backups/{backup_id}/retention-period",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/retention-period", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),

@@ -72,14 +72,7 @@ class Client:
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self._transport = _rt.SyncTransport(
-            base_url=_support.resolve_base_url(
-                base_url,
-                SERVER,
-                {
-                    "region": region,
-                    "environment": environment,
-                },
-            ),
+            base_url=_support.resolve_base_url(base_url, SERVER, {"region": region, "environment": environment}),
             auth=auth,
             timeout=timeout,
             retry=retry,
@@ -118,10 +111,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/backup-agents/{backup_agent_id}/check-connection-state",
-                {
-                    "backup_agent_id": backup_agent_id,
-                },
+                "/v1/backup-agents/{backup_agent_id}/check-connection-state", {"backup_agent_id": backup_agent_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -146,9 +136,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             "/v1/backups/check-name-duplication",
-            params={
-                "backup_name": backup_name,
-            },
+            params={"backup_name": backup_name},
             headers=_support.header_values({}),
         )
         return _models.BackupNameDuplicateResponse.model_validate_json(_response.content)
@@ -173,9 +161,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             "/v1/backups/restore/check-name-duplication",
-            params={
-                "restore_server_name": restore_server_name,
-            },
+            params={"restore_server_name": restore_server_name},
             headers=_support.header_values({}),
         )
         return _models.BackupRestoreServerNameDuplicateResponse.model_validate_json(_response.content)
@@ -201,10 +187,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             "/v1/backups/check-filesystem-duplication",
-            params={
-                "filesystem_path": filesystem_path,
-                "server_uuid": server_uuid,
-            },
+            params={"filesystem_path": filesystem_path, "server_uuid": server_uuid},
             headers=_support.header_values({}),
         )
         return _models.CheckFileSystemDuplicationResponse.model_validate_json(_response.content)
@@ -274,12 +257,7 @@ class Client:
         """
         _response = self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/backups/{backup_id}",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -302,12 +280,7 @@ class Client:
         """
         _response = self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/backup-agents/{backup_agent_id}",
-                {
-                    "backup_agent_id": backup_agent_id,
-                },
-            ),
+            _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -333,12 +306,7 @@ class Client:
         """
         _response = self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/backups/{backup_id}/restore-targets",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/restore-targets", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -367,17 +335,8 @@ class Client:
         """
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backups/{backup_id}/agent-backup-restore-targets",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
-            params={
-                "server_name": server_name,
-                "page": page,
-                "size": size,
-            },
+            _support.format_path("/v1/backups/{backup_id}/agent-backup-restore-targets", {"backup_id": backup_id}),
+            params={"server_name": server_name, "page": page, "size": size},
             headers=_support.header_values({}),
         )
         return _models.AgentBackupRestoreTargetServerListResponse1Dot2.model_validate_json(_response.content)
@@ -459,12 +418,7 @@ class Client:
         """
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backups/{backup_id}/backup-histories",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/backup-histories", {"backup_id": backup_id}),
             params={
                 "backup_start_time": backup_start_time,
                 "backup_end_time": backup_end_time,
@@ -551,12 +505,7 @@ class Client:
         """
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backups/{backup_id}/restore-histories",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/restore-histories", {"backup_id": backup_id}),
             params={
                 "page": page,
                 "size": size,
@@ -591,17 +540,8 @@ class Client:
         """
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backups/{backup_id}/restore/restorable-subnets",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
-            params={
-                "region": region,
-                "vpc_id": vpc_id,
-                "state": state,
-            },
+            _support.format_path("/v1/backups/{backup_id}/restore/restorable-subnets", {"backup_id": backup_id}),
+            params={"region": region, "vpc_id": vpc_id, "state": state},
             headers=_support.header_values({}),
         )
         return _models.BackupRestoreSubnetListResponse.model_validate_json(_response.content)
@@ -637,12 +577,7 @@ class Client:
         """
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backups/{backup_id}/restore-targets",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/restore-targets", {"backup_id": backup_id}),
             params={
                 "backup_start_time": backup_start_time,
                 "backup_end_time": backup_end_time,
@@ -671,12 +606,7 @@ class Client:
         """
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backups/{backup_id}/schedules",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -756,13 +686,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             "/v1/backups",
-            params={
-                "size": size,
-                "page": page,
-                "sort": sort,
-                "name": name,
-                "server_name": server_name,
-            },
+            params={"size": size, "page": page, "sort": sort, "name": name, "server_name": server_name},
             headers=_support.header_values({}),
         )
         return _models.BackupListResponse.model_validate_json(_response.content)
@@ -788,16 +712,8 @@ class Client:
         """
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backups/{backup_id}/filesystem-path",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
-            params={
-                "restore_target_id": restore_target_id,
-                "path": path,
-            },
+            _support.format_path("/v1/backups/{backup_id}/filesystem-path", {"backup_id": backup_id}),
+            params={"restore_target_id": restore_target_id, "path": path},
             headers=_support.header_values({}),
         )
         return _models.FileSystemPathListResponse.model_validate_json(_response.content)
@@ -860,12 +776,7 @@ class Client:
         """
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/backups/{backup_id}/manual-backup",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/manual-backup", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -889,12 +800,7 @@ class Client:
         """
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/backups/{backup_id}/restore-agent-backup",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/restore-agent-backup", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -919,12 +825,7 @@ class Client:
         """
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/backups/{backup_id}/restore",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/restore", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -951,12 +852,7 @@ class Client:
         """
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/backups/{backup_id}/schedules",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -983,12 +879,7 @@ class Client:
         """
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/backups/{backup_id}/filesystem-path",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/filesystem-path", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1012,12 +903,7 @@ class Client:
         """
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backups/{backup_id}",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1040,12 +926,7 @@ class Client:
         """
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backup-agents/{backup_agent_id}",
-                {
-                    "backup_agent_id": backup_agent_id,
-                },
-            ),
+            _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1069,9 +950,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             "/v1/backup-agents/agent-install-file-path",
-            params={
-                "os_type": os_type,
-            },
+            params={"os_type": os_type},
             headers=_support.header_values({}),
         )
         return _models.InstallFilePathResponse.model_validate_json(_response.content)
@@ -1096,12 +975,7 @@ class Client:
         """
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/backups/{backup_id}/replication",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/replication", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1128,12 +1002,7 @@ class Client:
         """
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/backups/{backup_id}/retention-period",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/retention-period", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1163,14 +1032,7 @@ class AsyncClient:
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self._transport = _rt.AsyncTransport(
-            base_url=_support.resolve_base_url(
-                base_url,
-                SERVER,
-                {
-                    "region": region,
-                    "environment": environment,
-                },
-            ),
+            base_url=_support.resolve_base_url(base_url, SERVER, {"region": region, "environment": environment}),
             auth=auth,
             timeout=timeout,
             retry=retry,
@@ -1209,10 +1071,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/backup-agents/{backup_agent_id}/check-connection-state",
-                {
-                    "backup_agent_id": backup_agent_id,
-                },
+                "/v1/backup-agents/{backup_agent_id}/check-connection-state", {"backup_agent_id": backup_agent_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1237,9 +1096,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             "/v1/backups/check-name-duplication",
-            params={
-                "backup_name": backup_name,
-            },
+            params={"backup_name": backup_name},
             headers=_support.header_values({}),
         )
         return _models.BackupNameDuplicateResponse.model_validate_json(_response.content)
@@ -1264,9 +1121,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             "/v1/backups/restore/check-name-duplication",
-            params={
-                "restore_server_name": restore_server_name,
-            },
+            params={"restore_server_name": restore_server_name},
             headers=_support.header_values({}),
         )
         return _models.BackupRestoreServerNameDuplicateResponse.model_validate_json(_response.content)
@@ -1292,10 +1147,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             "/v1/backups/check-filesystem-duplication",
-            params={
-                "filesystem_path": filesystem_path,
-                "server_uuid": server_uuid,
-            },
+            params={"filesystem_path": filesystem_path, "server_uuid": server_uuid},
             headers=_support.header_values({}),
         )
         return _models.CheckFileSystemDuplicationResponse.model_validate_json(_response.content)
@@ -1365,12 +1217,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/backups/{backup_id}",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1393,12 +1240,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/backup-agents/{backup_agent_id}",
-                {
-                    "backup_agent_id": backup_agent_id,
-                },
-            ),
+            _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1424,12 +1266,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/backups/{backup_id}/restore-targets",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/restore-targets", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1458,17 +1295,8 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backups/{backup_id}/agent-backup-restore-targets",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
-            params={
-                "server_name": server_name,
-                "page": page,
-                "size": size,
-            },
+            _support.format_path("/v1/backups/{backup_id}/agent-backup-restore-targets", {"backup_id": backup_id}),
+            params={"server_name": server_name, "page": page, "size": size},
             headers=_support.header_values({}),
         )
         return _models.AgentBackupRestoreTargetServerListResponse1Dot2.model_validate_json(_response.content)
@@ -1550,12 +1378,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backups/{backup_id}/backup-histories",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/backup-histories", {"backup_id": backup_id}),
             params={
                 "backup_start_time": backup_start_time,
                 "backup_end_time": backup_end_time,
@@ -1642,12 +1465,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backups/{backup_id}/restore-histories",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/restore-histories", {"backup_id": backup_id}),
             params={
                 "page": page,
                 "size": size,
@@ -1682,17 +1500,8 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backups/{backup_id}/restore/restorable-subnets",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
-            params={
-                "region": region,
-                "vpc_id": vpc_id,
-                "state": state,
-            },
+            _support.format_path("/v1/backups/{backup_id}/restore/restorable-subnets", {"backup_id": backup_id}),
+            params={"region": region, "vpc_id": vpc_id, "state": state},
             headers=_support.header_values({}),
         )
         return _models.BackupRestoreSubnetListResponse.model_validate_json(_response.content)
@@ -1728,12 +1537,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backups/{backup_id}/restore-targets",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/restore-targets", {"backup_id": backup_id}),
             params={
                 "backup_start_time": backup_start_time,
                 "backup_end_time": backup_end_time,
@@ -1762,12 +1566,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backups/{backup_id}/schedules",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1847,13 +1646,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             "/v1/backups",
-            params={
-                "size": size,
-                "page": page,
-                "sort": sort,
-                "name": name,
-                "server_name": server_name,
-            },
+            params={"size": size, "page": page, "sort": sort, "name": name, "server_name": server_name},
             headers=_support.header_values({}),
         )
         return _models.BackupListResponse.model_validate_json(_response.content)
@@ -1879,16 +1672,8 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backups/{backup_id}/filesystem-path",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
-            params={
-                "restore_target_id": restore_target_id,
-                "path": path,
-            },
+            _support.format_path("/v1/backups/{backup_id}/filesystem-path", {"backup_id": backup_id}),
+            params={"restore_target_id": restore_target_id, "path": path},
             headers=_support.header_values({}),
         )
         return _models.FileSystemPathListResponse.model_validate_json(_response.content)
@@ -1951,12 +1736,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/backups/{backup_id}/manual-backup",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/manual-backup", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1982,12 +1762,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/backups/{backup_id}/restore-agent-backup",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/restore-agent-backup", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -2012,12 +1787,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/backups/{backup_id}/restore",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/restore", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -2044,12 +1814,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/backups/{backup_id}/schedules",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -2076,12 +1841,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/backups/{backup_id}/filesystem-path",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/filesystem-path", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -2105,12 +1865,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backups/{backup_id}",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2133,12 +1888,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/backup-agents/{backup_agent_id}",
-                {
-                    "backup_agent_id": backup_agent_id,
-                },
-            ),
+            _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2162,9 +1912,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             "/v1/backup-agents/agent-install-file-path",
-            params={
-                "os_type": os_type,
-            },
+            params={"os_type": os_type},
             headers=_support.header_values({}),
         )
         return _models.InstallFilePathResponse.model_validate_json(_response.content)
@@ -2189,12 +1937,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/backups/{backup_id}/replication",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/replication", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -2221,12 +1964,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/backups/{backup_id}/retention-period",
-                {
-                    "backup_id": backup_id,
-                },
-            ),
+            _support.format_path("/v1/backups/{backup_id}/retention-period", {"backup_id": backup_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),

@@ -73,14 +73,7 @@ class Client:
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self._transport = _rt.SyncTransport(
-            base_url=_support.resolve_base_url(
-                base_url,
-                SERVER,
-                {
-                    "region": region,
-                    "environment": environment,
-                },
-            ),
+            base_url=_support.resolve_base_url(base_url, SERVER, {"region": region, "environment": environment}),
             auth=auth,
             timeout=timeout,
             retry=retry,
@@ -129,10 +122,7 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/members/add",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/members/add", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -164,12 +154,7 @@ class Client:
         _rt.warn_deprecated("Client.attach_volume", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/attachments",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -262,10 +247,7 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/replications",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -295,12 +277,7 @@ class Client:
         _rt.warn_deprecated("Client.create_volume_group_snapshot", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/snapshots",
-                {
-                    "volume_group_id": volume_group_id,
-                },
-            ),
+            _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -334,10 +311,7 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/snapshot-schedules",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -372,12 +346,7 @@ class Client:
         _rt.warn_deprecated("Client.create_volume_replication", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/replications",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -408,12 +377,7 @@ class Client:
         _rt.warn_deprecated("Client.create_volume_snapshot", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshots",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -446,12 +410,7 @@ class Client:
         _rt.warn_deprecated("Client.create_volume_snapshot_rate", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-rates",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -485,12 +444,7 @@ class Client:
         _rt.warn_deprecated("Client.create_volume_snapshot_schedule", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-schedules",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -520,12 +474,7 @@ class Client:
         _rt.warn_deprecated("Client.delete_volume", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -556,10 +505,7 @@ class Client:
         _response = self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/replications",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -595,10 +541,7 @@ class Client:
             "DELETE",
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}",
-                {
-                    "volume_group_id": volume_group_id,
-                    "snapshot_id": snapshot_id,
-                },
+                {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -632,10 +575,7 @@ class Client:
         _response = self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/snapshot-schedules",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -666,12 +606,7 @@ class Client:
         _rt.warn_deprecated("Client.delete_volume_replication", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/replications",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -703,11 +638,7 @@ class Client:
         _response = self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/volumes/{volume_id}/snapshots/{snapshot_id}",
-                {
-                    "volume_id": volume_id,
-                    "snapshot_id": snapshot_id,
-                },
+                "/v1/volumes/{volume_id}/snapshots/{snapshot_id}", {"volume_id": volume_id, "snapshot_id": snapshot_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -738,12 +669,7 @@ class Client:
         _rt.warn_deprecated("Client.delete_volume_snapshot_rate", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-rates",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -773,12 +699,7 @@ class Client:
         _rt.warn_deprecated("Client.delete_volume_snapshot_schedule", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-schedules",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -808,12 +729,7 @@ class Client:
         _rt.warn_deprecated("Client.detach_volume", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/attachments",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -844,12 +760,7 @@ class Client:
         _rt.warn_deprecated("Client.list_volume_group_snapshots", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/snapshots",
-                {
-                    "volume_group_id": volume_group_id,
-                },
-            ),
+            _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -884,12 +795,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             "/v1/volume-groups",
-            params={
-                "limit": limit,
-                "offset": offset,
-                "sort": sort,
-                "name": name,
-            },
+            params={"limit": limit, "offset": offset, "sort": sort, "name": name},
             headers=_support.header_values({}),
         )
         return _models.VolumeGroupListResponse.model_validate_json(_response.content)
@@ -924,15 +830,11 @@ class Client:
             _response = self._transport.request(
                 "GET",
                 "/v1/volume-groups",
-                params={
-                    "limit": _limit,
-                    "offset": _offset,
-                    "sort": sort,
-                    "name": name,
-                },
+                params={"limit": _limit, "offset": _offset, "sort": sort, "name": name},
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeGroupListResponse.model_validate_json(_response.content).volume_groups or []
+            _body = _models.VolumeGroupListResponse.model_validate_json(_response.content)
+            _items = _body.volume_groups or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -960,12 +862,7 @@ class Client:
         _rt.warn_deprecated("Client.list_volume_snapshots", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshots",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1065,7 +962,8 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeListResponse.model_validate_json(_response.content).volumes or []
+            _body = _models.VolumeListResponse.model_validate_json(_response.content)
+            _items = _body.volumes or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -1098,10 +996,7 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/members/remove",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/members/remove", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1138,10 +1033,7 @@ class Client:
             "PUT",
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}/restore",
-                {
-                    "volume_group_id": volume_group_id,
-                    "snapshot_id": snapshot_id,
-                },
+                {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -1175,10 +1067,7 @@ class Client:
             "PUT",
             _support.format_path(
                 "/v1/volumes/{volume_id}/snapshots/{snapshot_id}/restore",
-                {
-                    "volume_id": volume_id,
-                    "snapshot_id": snapshot_id,
-                },
+                {"volume_id": volume_id, "snapshot_id": snapshot_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -1213,10 +1102,7 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/replications/cycle",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/replications/cycle", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1252,10 +1138,7 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/replications/policy",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/replications/policy", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1291,10 +1174,7 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/snapshot-schedules",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1329,12 +1209,7 @@ class Client:
         _rt.warn_deprecated("Client.set_volume_replication_cycle", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/replications/cycle",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/replications/cycle", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1368,12 +1243,7 @@ class Client:
         _rt.warn_deprecated("Client.set_volume_replication_policy", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/replications/policy",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/replications/policy", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1407,12 +1277,7 @@ class Client:
         _rt.warn_deprecated("Client.set_volume_snapshot_rate", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-rates",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1446,12 +1311,7 @@ class Client:
         _rt.warn_deprecated("Client.set_volume_snapshot_schedule", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-schedules",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1479,12 +1339,7 @@ class Client:
         _rt.warn_deprecated("Client.show_volume", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1511,12 +1366,7 @@ class Client:
         _rt.warn_deprecated("Client.show_volume_group", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volume-groups/{volume_group_id}",
-                {
-                    "volume_group_id": volume_group_id,
-                },
-            ),
+            _support.format_path("/v1/volume-groups/{volume_group_id}", {"volume_group_id": volume_group_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1545,10 +1395,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/replications",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1579,12 +1426,7 @@ class Client:
         _rt.warn_deprecated("Client.show_volume_replication", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/replications",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1613,14 +1455,7 @@ class AsyncClient:
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self._transport = _rt.AsyncTransport(
-            base_url=_support.resolve_base_url(
-                base_url,
-                SERVER,
-                {
-                    "region": region,
-                    "environment": environment,
-                },
-            ),
+            base_url=_support.resolve_base_url(base_url, SERVER, {"region": region, "environment": environment}),
             auth=auth,
             timeout=timeout,
             retry=retry,
@@ -1669,10 +1504,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/members/add",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/members/add", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1704,12 +1536,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.attach_volume", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/attachments",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1802,10 +1629,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/replications",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1835,12 +1659,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.create_volume_group_snapshot", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/snapshots",
-                {
-                    "volume_group_id": volume_group_id,
-                },
-            ),
+            _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1874,10 +1693,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/snapshot-schedules",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1912,12 +1728,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.create_volume_replication", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/replications",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1948,12 +1759,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.create_volume_snapshot", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshots",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1986,12 +1792,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.create_volume_snapshot_rate", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-rates",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -2025,12 +1826,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.create_volume_snapshot_schedule", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-schedules",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -2060,12 +1856,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.delete_volume", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2098,10 +1889,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/replications",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -2137,10 +1925,7 @@ class AsyncClient:
             "DELETE",
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}",
-                {
-                    "volume_group_id": volume_group_id,
-                    "snapshot_id": snapshot_id,
-                },
+                {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -2174,10 +1959,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/snapshot-schedules",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -2208,12 +1990,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.delete_volume_replication", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/replications",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2245,11 +2022,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/volumes/{volume_id}/snapshots/{snapshot_id}",
-                {
-                    "volume_id": volume_id,
-                    "snapshot_id": snapshot_id,
-                },
+                "/v1/volumes/{volume_id}/snapshots/{snapshot_id}", {"volume_id": volume_id, "snapshot_id": snapshot_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -2280,12 +2053,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.delete_volume_snapshot_rate", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-rates",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2315,12 +2083,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.delete_volume_snapshot_schedule", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-schedules",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2350,12 +2113,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.detach_volume", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/attachments",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -2386,12 +2144,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.list_volume_group_snapshots", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/snapshots",
-                {
-                    "volume_group_id": volume_group_id,
-                },
-            ),
+            _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2426,12 +2179,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             "/v1/volume-groups",
-            params={
-                "limit": limit,
-                "offset": offset,
-                "sort": sort,
-                "name": name,
-            },
+            params={"limit": limit, "offset": offset, "sort": sort, "name": name},
             headers=_support.header_values({}),
         )
         return _models.VolumeGroupListResponse.model_validate_json(_response.content)
@@ -2466,15 +2214,11 @@ class AsyncClient:
             _response = await self._transport.request(
                 "GET",
                 "/v1/volume-groups",
-                params={
-                    "limit": _limit,
-                    "offset": _offset,
-                    "sort": sort,
-                    "name": name,
-                },
+                params={"limit": _limit, "offset": _offset, "sort": sort, "name": name},
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeGroupListResponse.model_validate_json(_response.content).volume_groups or []
+            _body = _models.VolumeGroupListResponse.model_validate_json(_response.content)
+            _items = _body.volume_groups or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -2503,12 +2247,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.list_volume_snapshots", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshots",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2608,7 +2347,8 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeListResponse.model_validate_json(_response.content).volumes or []
+            _body = _models.VolumeListResponse.model_validate_json(_response.content)
+            _items = _body.volumes or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -2642,10 +2382,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/members/remove",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/members/remove", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -2682,10 +2419,7 @@ class AsyncClient:
             "PUT",
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}/restore",
-                {
-                    "volume_group_id": volume_group_id,
-                    "snapshot_id": snapshot_id,
-                },
+                {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -2719,10 +2453,7 @@ class AsyncClient:
             "PUT",
             _support.format_path(
                 "/v1/volumes/{volume_id}/snapshots/{snapshot_id}/restore",
-                {
-                    "volume_id": volume_id,
-                    "snapshot_id": snapshot_id,
-                },
+                {"volume_id": volume_id, "snapshot_id": snapshot_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -2757,10 +2488,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/replications/cycle",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/replications/cycle", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -2796,10 +2524,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/replications/policy",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/replications/policy", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -2835,10 +2560,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/snapshot-schedules",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -2873,12 +2595,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.set_volume_replication_cycle", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/replications/cycle",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/replications/cycle", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -2912,12 +2629,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.set_volume_replication_policy", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/replications/policy",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/replications/policy", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -2951,12 +2663,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.set_volume_snapshot_rate", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-rates",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -2990,12 +2697,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.set_volume_snapshot_schedule", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-schedules",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -3023,12 +2725,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.show_volume", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -3055,12 +2752,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.show_volume_group", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volume-groups/{volume_group_id}",
-                {
-                    "volume_group_id": volume_group_id,
-                },
-            ),
+            _support.format_path("/v1/volume-groups/{volume_group_id}", {"volume_group_id": volume_group_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -3091,10 +2783,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/replications",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -3125,12 +2814,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.show_volume_replication", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/replications",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )

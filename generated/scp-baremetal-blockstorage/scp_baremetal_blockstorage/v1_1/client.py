@@ -73,14 +73,7 @@ class Client:
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self._transport = _rt.SyncTransport(
-            base_url=_support.resolve_base_url(
-                base_url,
-                SERVER,
-                {
-                    "region": region,
-                    "environment": environment,
-                },
-            ),
+            base_url=_support.resolve_base_url(base_url, SERVER, {"region": region, "environment": environment}),
             auth=auth,
             timeout=timeout,
             retry=retry,
@@ -129,10 +122,7 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/members/add",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/members/add", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -164,12 +154,7 @@ class Client:
         _rt.warn_deprecated("Client.attach_volume", API_VERSION, "2026-03-31", "1.3")
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/attachments",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -262,10 +247,7 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/recoveries",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/recoveries", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -301,10 +283,7 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/replications",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -334,12 +313,7 @@ class Client:
         _rt.warn_deprecated("Client.create_volume_group_snapshot", API_VERSION, "2026-03-31", "1.3")
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/snapshots",
-                {
-                    "volume_group_id": volume_group_id,
-                },
-            ),
+            _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -373,10 +347,7 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/snapshot-schedules",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -411,12 +382,7 @@ class Client:
         _rt.warn_deprecated("Client.create_volume_recovery", API_VERSION, "2026-03-31", "1.3")
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/recoveries",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/recoveries", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -450,12 +416,7 @@ class Client:
         _rt.warn_deprecated("Client.create_volume_replication", API_VERSION, "2026-03-31", "1.3")
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/replications",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -486,12 +447,7 @@ class Client:
         _rt.warn_deprecated("Client.create_volume_snapshot", API_VERSION, "2026-03-31", "1.3")
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshots",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -524,12 +480,7 @@ class Client:
         _rt.warn_deprecated("Client.create_volume_snapshot_rate", API_VERSION, "2026-03-31", "1.3")
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-rates",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -563,12 +514,7 @@ class Client:
         _rt.warn_deprecated("Client.create_volume_snapshot_schedule", API_VERSION, "2026-03-31", "1.3")
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-schedules",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -598,12 +544,7 @@ class Client:
         _rt.warn_deprecated("Client.delete_volume", API_VERSION, "2026-03-31", "1.3")
         _response = self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -634,10 +575,7 @@ class Client:
         _response = self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/replications",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -673,10 +611,7 @@ class Client:
             "DELETE",
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}",
-                {
-                    "volume_group_id": volume_group_id,
-                    "snapshot_id": snapshot_id,
-                },
+                {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -710,10 +645,7 @@ class Client:
         _response = self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/snapshot-schedules",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -744,12 +676,7 @@ class Client:
         _rt.warn_deprecated("Client.delete_volume_replication", API_VERSION, "2026-03-31", "1.3")
         _response = self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/replications",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -781,11 +708,7 @@ class Client:
         _response = self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/volumes/{volume_id}/snapshots/{snapshot_id}",
-                {
-                    "volume_id": volume_id,
-                    "snapshot_id": snapshot_id,
-                },
+                "/v1/volumes/{volume_id}/snapshots/{snapshot_id}", {"volume_id": volume_id, "snapshot_id": snapshot_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -816,12 +739,7 @@ class Client:
         _rt.warn_deprecated("Client.delete_volume_snapshot_rate", API_VERSION, "2026-03-31", "1.3")
         _response = self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-rates",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -851,12 +769,7 @@ class Client:
         _rt.warn_deprecated("Client.delete_volume_snapshot_schedule", API_VERSION, "2026-03-31", "1.3")
         _response = self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-schedules",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -886,12 +799,7 @@ class Client:
         _rt.warn_deprecated("Client.detach_volume", API_VERSION, "2026-03-31", "1.3")
         _response = self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/attachments",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -922,12 +830,7 @@ class Client:
         _rt.warn_deprecated("Client.list_volume_group_snapshots", API_VERSION, "2026-03-31", "1.3")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/snapshots",
-                {
-                    "volume_group_id": volume_group_id,
-                },
-            ),
+            _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -962,12 +865,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             "/v1/volume-groups",
-            params={
-                "limit": limit,
-                "offset": offset,
-                "sort": sort,
-                "name": name,
-            },
+            params={"limit": limit, "offset": offset, "sort": sort, "name": name},
             headers=_support.header_values({}),
         )
         return _models.VolumeGroupListResponse.model_validate_json(_response.content)
@@ -1002,15 +900,11 @@ class Client:
             _response = self._transport.request(
                 "GET",
                 "/v1/volume-groups",
-                params={
-                    "limit": _limit,
-                    "offset": _offset,
-                    "sort": sort,
-                    "name": name,
-                },
+                params={"limit": _limit, "offset": _offset, "sort": sort, "name": name},
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeGroupListResponse.model_validate_json(_response.content).volume_groups or []
+            _body = _models.VolumeGroupListResponse.model_validate_json(_response.content)
+            _items = _body.volume_groups or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -1038,12 +932,7 @@ class Client:
         _rt.warn_deprecated("Client.list_volume_snapshots", API_VERSION, "2026-03-31", "1.3")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshots",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1143,7 +1032,8 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeListResponse.model_validate_json(_response.content).volumes or []
+            _body = _models.VolumeListResponse.model_validate_json(_response.content)
+            _items = _body.volumes or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -1176,10 +1066,7 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/members/remove",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/members/remove", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1216,10 +1103,7 @@ class Client:
             "PUT",
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}/restore",
-                {
-                    "volume_group_id": volume_group_id,
-                    "snapshot_id": snapshot_id,
-                },
+                {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -1253,10 +1137,7 @@ class Client:
             "PUT",
             _support.format_path(
                 "/v1/volumes/{volume_id}/snapshots/{snapshot_id}/restore",
-                {
-                    "volume_id": volume_id,
-                    "snapshot_id": snapshot_id,
-                },
+                {"volume_id": volume_id, "snapshot_id": snapshot_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -1291,10 +1172,7 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/replications/cycle",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/replications/cycle", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1330,10 +1208,7 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/replications/policy",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/replications/policy", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1369,10 +1244,7 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/snapshot-schedules",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1407,12 +1279,7 @@ class Client:
         _rt.warn_deprecated("Client.set_volume_replication_cycle", API_VERSION, "2026-03-31", "1.3")
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/replications/cycle",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/replications/cycle", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1446,12 +1313,7 @@ class Client:
         _rt.warn_deprecated("Client.set_volume_replication_policy", API_VERSION, "2026-03-31", "1.3")
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/replications/policy",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/replications/policy", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1485,12 +1347,7 @@ class Client:
         _rt.warn_deprecated("Client.set_volume_snapshot_rate", API_VERSION, "2026-03-31", "1.3")
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-rates",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1524,12 +1381,7 @@ class Client:
         _rt.warn_deprecated("Client.set_volume_snapshot_schedule", API_VERSION, "2026-03-31", "1.3")
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-schedules",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1557,12 +1409,7 @@ class Client:
         _rt.warn_deprecated("Client.show_volume", API_VERSION, "2026-03-31", "1.3")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1589,12 +1436,7 @@ class Client:
         _rt.warn_deprecated("Client.show_volume_group", API_VERSION, "2026-03-31", "1.3")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volume-groups/{volume_group_id}",
-                {
-                    "volume_group_id": volume_group_id,
-                },
-            ),
+            _support.format_path("/v1/volume-groups/{volume_group_id}", {"volume_group_id": volume_group_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1623,10 +1465,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/replications",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1657,12 +1496,7 @@ class Client:
         _rt.warn_deprecated("Client.show_volume_replication", API_VERSION, "2026-03-31", "1.3")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/replications",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1691,14 +1525,7 @@ class AsyncClient:
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self._transport = _rt.AsyncTransport(
-            base_url=_support.resolve_base_url(
-                base_url,
-                SERVER,
-                {
-                    "region": region,
-                    "environment": environment,
-                },
-            ),
+            base_url=_support.resolve_base_url(base_url, SERVER, {"region": region, "environment": environment}),
             auth=auth,
             timeout=timeout,
             retry=retry,
@@ -1747,10 +1574,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/members/add",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/members/add", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1782,12 +1606,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.attach_volume", API_VERSION, "2026-03-31", "1.3")
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/attachments",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1880,10 +1699,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/recoveries",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/recoveries", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1919,10 +1735,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/replications",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1952,12 +1765,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.create_volume_group_snapshot", API_VERSION, "2026-03-31", "1.3")
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/snapshots",
-                {
-                    "volume_group_id": volume_group_id,
-                },
-            ),
+            _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1991,10 +1799,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/snapshot-schedules",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -2029,12 +1834,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.create_volume_recovery", API_VERSION, "2026-03-31", "1.3")
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/recoveries",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/recoveries", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -2068,12 +1868,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.create_volume_replication", API_VERSION, "2026-03-31", "1.3")
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/replications",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -2104,12 +1899,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.create_volume_snapshot", API_VERSION, "2026-03-31", "1.3")
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshots",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2142,12 +1932,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.create_volume_snapshot_rate", API_VERSION, "2026-03-31", "1.3")
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-rates",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -2181,12 +1966,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.create_volume_snapshot_schedule", API_VERSION, "2026-03-31", "1.3")
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-schedules",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -2216,12 +1996,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.delete_volume", API_VERSION, "2026-03-31", "1.3")
         _response = await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2254,10 +2029,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/replications",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -2293,10 +2065,7 @@ class AsyncClient:
             "DELETE",
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}",
-                {
-                    "volume_group_id": volume_group_id,
-                    "snapshot_id": snapshot_id,
-                },
+                {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -2330,10 +2099,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/snapshot-schedules",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -2364,12 +2130,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.delete_volume_replication", API_VERSION, "2026-03-31", "1.3")
         _response = await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/replications",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2401,11 +2162,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/volumes/{volume_id}/snapshots/{snapshot_id}",
-                {
-                    "volume_id": volume_id,
-                    "snapshot_id": snapshot_id,
-                },
+                "/v1/volumes/{volume_id}/snapshots/{snapshot_id}", {"volume_id": volume_id, "snapshot_id": snapshot_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -2436,12 +2193,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.delete_volume_snapshot_rate", API_VERSION, "2026-03-31", "1.3")
         _response = await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-rates",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2471,12 +2223,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.delete_volume_snapshot_schedule", API_VERSION, "2026-03-31", "1.3")
         _response = await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-schedules",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2506,12 +2253,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.detach_volume", API_VERSION, "2026-03-31", "1.3")
         _response = await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/attachments",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -2542,12 +2284,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.list_volume_group_snapshots", API_VERSION, "2026-03-31", "1.3")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/snapshots",
-                {
-                    "volume_group_id": volume_group_id,
-                },
-            ),
+            _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2582,12 +2319,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             "/v1/volume-groups",
-            params={
-                "limit": limit,
-                "offset": offset,
-                "sort": sort,
-                "name": name,
-            },
+            params={"limit": limit, "offset": offset, "sort": sort, "name": name},
             headers=_support.header_values({}),
         )
         return _models.VolumeGroupListResponse.model_validate_json(_response.content)
@@ -2622,15 +2354,11 @@ class AsyncClient:
             _response = await self._transport.request(
                 "GET",
                 "/v1/volume-groups",
-                params={
-                    "limit": _limit,
-                    "offset": _offset,
-                    "sort": sort,
-                    "name": name,
-                },
+                params={"limit": _limit, "offset": _offset, "sort": sort, "name": name},
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeGroupListResponse.model_validate_json(_response.content).volume_groups or []
+            _body = _models.VolumeGroupListResponse.model_validate_json(_response.content)
+            _items = _body.volume_groups or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -2659,12 +2387,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.list_volume_snapshots", API_VERSION, "2026-03-31", "1.3")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshots",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2764,7 +2487,8 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeListResponse.model_validate_json(_response.content).volumes or []
+            _body = _models.VolumeListResponse.model_validate_json(_response.content)
+            _items = _body.volumes or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -2798,10 +2522,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/members/remove",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/members/remove", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -2838,10 +2559,7 @@ class AsyncClient:
             "PUT",
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}/restore",
-                {
-                    "volume_group_id": volume_group_id,
-                    "snapshot_id": snapshot_id,
-                },
+                {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -2875,10 +2593,7 @@ class AsyncClient:
             "PUT",
             _support.format_path(
                 "/v1/volumes/{volume_id}/snapshots/{snapshot_id}/restore",
-                {
-                    "volume_id": volume_id,
-                    "snapshot_id": snapshot_id,
-                },
+                {"volume_id": volume_id, "snapshot_id": snapshot_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -2913,10 +2628,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/replications/cycle",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/replications/cycle", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -2952,10 +2664,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/replications/policy",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/replications/policy", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -2991,10 +2700,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/snapshot-schedules",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -3029,12 +2735,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.set_volume_replication_cycle", API_VERSION, "2026-03-31", "1.3")
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/replications/cycle",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/replications/cycle", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -3068,12 +2769,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.set_volume_replication_policy", API_VERSION, "2026-03-31", "1.3")
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/replications/policy",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/replications/policy", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -3107,12 +2803,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.set_volume_snapshot_rate", API_VERSION, "2026-03-31", "1.3")
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-rates",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -3146,12 +2837,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.set_volume_snapshot_schedule", API_VERSION, "2026-03-31", "1.3")
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-schedules",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -3179,12 +2865,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.show_volume", API_VERSION, "2026-03-31", "1.3")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -3211,12 +2892,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.show_volume_group", API_VERSION, "2026-03-31", "1.3")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volume-groups/{volume_group_id}",
-                {
-                    "volume_group_id": volume_group_id,
-                },
-            ),
+            _support.format_path("/v1/volume-groups/{volume_group_id}", {"volume_group_id": volume_group_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -3247,10 +2923,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/replications",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -3281,12 +2954,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.show_volume_replication", API_VERSION, "2026-03-31", "1.3")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/replications",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )

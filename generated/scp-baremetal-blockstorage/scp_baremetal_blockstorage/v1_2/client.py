@@ -73,14 +73,7 @@ class Client:
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self._transport = _rt.SyncTransport(
-            base_url=_support.resolve_base_url(
-                base_url,
-                SERVER,
-                {
-                    "region": region,
-                    "environment": environment,
-                },
-            ),
+            base_url=_support.resolve_base_url(base_url, SERVER, {"region": region, "environment": environment}),
             auth=auth,
             timeout=timeout,
             retry=retry,
@@ -129,10 +122,7 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/members/add",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/members/add", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -166,12 +156,7 @@ class Client:
         _rt.warn_deprecated("Client.attach_volume", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/attachments",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -264,10 +249,7 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/recoveries",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/recoveries", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -303,10 +285,7 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/replications",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -336,12 +315,7 @@ class Client:
         _rt.warn_deprecated("Client.create_volume_group_snapshot", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/snapshots",
-                {
-                    "volume_group_id": volume_group_id,
-                },
-            ),
+            _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -375,10 +349,7 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/snapshot-schedules",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -413,12 +384,7 @@ class Client:
         _rt.warn_deprecated("Client.create_volume_recovery", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/recoveries",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/recoveries", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -452,12 +418,7 @@ class Client:
         _rt.warn_deprecated("Client.create_volume_replication", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/replications",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -488,12 +449,7 @@ class Client:
         _rt.warn_deprecated("Client.create_volume_snapshot", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshots",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -526,12 +482,7 @@ class Client:
         _rt.warn_deprecated("Client.create_volume_snapshot_rate", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-rates",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -565,12 +516,7 @@ class Client:
         _rt.warn_deprecated("Client.create_volume_snapshot_schedule", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-schedules",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -600,12 +546,7 @@ class Client:
         _rt.warn_deprecated("Client.delete_volume", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -636,10 +577,7 @@ class Client:
         _response = self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/replications",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -675,10 +613,7 @@ class Client:
             "DELETE",
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}",
-                {
-                    "volume_group_id": volume_group_id,
-                    "snapshot_id": snapshot_id,
-                },
+                {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -712,10 +647,7 @@ class Client:
         _response = self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/snapshot-schedules",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -746,12 +678,7 @@ class Client:
         _rt.warn_deprecated("Client.delete_volume_replication", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/replications",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -783,11 +710,7 @@ class Client:
         _response = self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/volumes/{volume_id}/snapshots/{snapshot_id}",
-                {
-                    "volume_id": volume_id,
-                    "snapshot_id": snapshot_id,
-                },
+                "/v1/volumes/{volume_id}/snapshots/{snapshot_id}", {"volume_id": volume_id, "snapshot_id": snapshot_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -818,12 +741,7 @@ class Client:
         _rt.warn_deprecated("Client.delete_volume_snapshot_rate", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-rates",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -853,12 +771,7 @@ class Client:
         _rt.warn_deprecated("Client.delete_volume_snapshot_schedule", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-schedules",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -888,12 +801,7 @@ class Client:
         _rt.warn_deprecated("Client.detach_volume", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/attachments",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -924,12 +832,7 @@ class Client:
         _rt.warn_deprecated("Client.list_volume_group_snapshots", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/snapshots",
-                {
-                    "volume_group_id": volume_group_id,
-                },
-            ),
+            _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -964,12 +867,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             "/v1/volume-groups",
-            params={
-                "limit": limit,
-                "offset": offset,
-                "sort": sort,
-                "name": name,
-            },
+            params={"limit": limit, "offset": offset, "sort": sort, "name": name},
             headers=_support.header_values({}),
         )
         return _models.VolumeGroupListResponse.model_validate_json(_response.content)
@@ -1004,15 +902,11 @@ class Client:
             _response = self._transport.request(
                 "GET",
                 "/v1/volume-groups",
-                params={
-                    "limit": _limit,
-                    "offset": _offset,
-                    "sort": sort,
-                    "name": name,
-                },
+                params={"limit": _limit, "offset": _offset, "sort": sort, "name": name},
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeGroupListResponse.model_validate_json(_response.content).volume_groups or []
+            _body = _models.VolumeGroupListResponse.model_validate_json(_response.content)
+            _items = _body.volume_groups or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -1040,12 +934,7 @@ class Client:
         _rt.warn_deprecated("Client.list_volume_snapshots", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshots",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1145,7 +1034,8 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeListResponse.model_validate_json(_response.content).volumes or []
+            _body = _models.VolumeListResponse.model_validate_json(_response.content)
+            _items = _body.volumes or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -1178,10 +1068,7 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/members/remove",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/members/remove", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1218,10 +1105,7 @@ class Client:
             "PUT",
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}/restore",
-                {
-                    "volume_group_id": volume_group_id,
-                    "snapshot_id": snapshot_id,
-                },
+                {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -1255,10 +1139,7 @@ class Client:
             "PUT",
             _support.format_path(
                 "/v1/volumes/{volume_id}/snapshots/{snapshot_id}/restore",
-                {
-                    "volume_id": volume_id,
-                    "snapshot_id": snapshot_id,
-                },
+                {"volume_id": volume_id, "snapshot_id": snapshot_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -1293,10 +1174,7 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/replications/cycle",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/replications/cycle", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1332,10 +1210,7 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/replications/policy",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/replications/policy", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1371,10 +1246,7 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/snapshot-schedules",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1406,12 +1278,7 @@ class Client:
         _rt.warn_deprecated("Client.set_volume_qo_s", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/qos",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/qos", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1445,12 +1312,7 @@ class Client:
         _rt.warn_deprecated("Client.set_volume_replication_cycle", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/replications/cycle",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/replications/cycle", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1484,12 +1346,7 @@ class Client:
         _rt.warn_deprecated("Client.set_volume_replication_policy", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/replications/policy",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/replications/policy", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1523,12 +1380,7 @@ class Client:
         _rt.warn_deprecated("Client.set_volume_snapshot_rate", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-rates",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1562,12 +1414,7 @@ class Client:
         _rt.warn_deprecated("Client.set_volume_snapshot_schedule", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-schedules",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1595,12 +1442,7 @@ class Client:
         _rt.warn_deprecated("Client.show_volume", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1627,12 +1469,7 @@ class Client:
         _rt.warn_deprecated("Client.show_volume_group", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volume-groups/{volume_group_id}",
-                {
-                    "volume_group_id": volume_group_id,
-                },
-            ),
+            _support.format_path("/v1/volume-groups/{volume_group_id}", {"volume_group_id": volume_group_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1661,10 +1498,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/replications",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1695,12 +1529,7 @@ class Client:
         _rt.warn_deprecated("Client.show_volume_replication", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/replications",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1729,14 +1558,7 @@ class AsyncClient:
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self._transport = _rt.AsyncTransport(
-            base_url=_support.resolve_base_url(
-                base_url,
-                SERVER,
-                {
-                    "region": region,
-                    "environment": environment,
-                },
-            ),
+            base_url=_support.resolve_base_url(base_url, SERVER, {"region": region, "environment": environment}),
             auth=auth,
             timeout=timeout,
             retry=retry,
@@ -1785,10 +1607,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/members/add",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/members/add", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1822,12 +1641,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.attach_volume", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/attachments",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1920,10 +1734,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/recoveries",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/recoveries", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1959,10 +1770,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/replications",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1992,12 +1800,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.create_volume_group_snapshot", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/snapshots",
-                {
-                    "volume_group_id": volume_group_id,
-                },
-            ),
+            _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2031,10 +1834,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/snapshot-schedules",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -2069,12 +1869,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.create_volume_recovery", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/recoveries",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/recoveries", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -2108,12 +1903,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.create_volume_replication", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/replications",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -2144,12 +1934,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.create_volume_snapshot", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshots",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2182,12 +1967,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.create_volume_snapshot_rate", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-rates",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -2221,12 +2001,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.create_volume_snapshot_schedule", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-schedules",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -2256,12 +2031,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.delete_volume", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2294,10 +2064,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/replications",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -2333,10 +2100,7 @@ class AsyncClient:
             "DELETE",
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}",
-                {
-                    "volume_group_id": volume_group_id,
-                    "snapshot_id": snapshot_id,
-                },
+                {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -2370,10 +2134,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/snapshot-schedules",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -2404,12 +2165,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.delete_volume_replication", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/replications",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2441,11 +2197,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/volumes/{volume_id}/snapshots/{snapshot_id}",
-                {
-                    "volume_id": volume_id,
-                    "snapshot_id": snapshot_id,
-                },
+                "/v1/volumes/{volume_id}/snapshots/{snapshot_id}", {"volume_id": volume_id, "snapshot_id": snapshot_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -2476,12 +2228,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.delete_volume_snapshot_rate", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-rates",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2511,12 +2258,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.delete_volume_snapshot_schedule", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-schedules",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2548,12 +2290,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.detach_volume", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/attachments",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -2584,12 +2321,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.list_volume_group_snapshots", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/snapshots",
-                {
-                    "volume_group_id": volume_group_id,
-                },
-            ),
+            _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2624,12 +2356,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             "/v1/volume-groups",
-            params={
-                "limit": limit,
-                "offset": offset,
-                "sort": sort,
-                "name": name,
-            },
+            params={"limit": limit, "offset": offset, "sort": sort, "name": name},
             headers=_support.header_values({}),
         )
         return _models.VolumeGroupListResponse.model_validate_json(_response.content)
@@ -2664,15 +2391,11 @@ class AsyncClient:
             _response = await self._transport.request(
                 "GET",
                 "/v1/volume-groups",
-                params={
-                    "limit": _limit,
-                    "offset": _offset,
-                    "sort": sort,
-                    "name": name,
-                },
+                params={"limit": _limit, "offset": _offset, "sort": sort, "name": name},
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeGroupListResponse.model_validate_json(_response.content).volume_groups or []
+            _body = _models.VolumeGroupListResponse.model_validate_json(_response.content)
+            _items = _body.volume_groups or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -2701,12 +2424,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.list_volume_snapshots", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshots",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2806,7 +2524,8 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeListResponse.model_validate_json(_response.content).volumes or []
+            _body = _models.VolumeListResponse.model_validate_json(_response.content)
+            _items = _body.volumes or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -2840,10 +2559,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/members/remove",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/members/remove", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -2880,10 +2596,7 @@ class AsyncClient:
             "PUT",
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}/restore",
-                {
-                    "volume_group_id": volume_group_id,
-                    "snapshot_id": snapshot_id,
-                },
+                {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -2917,10 +2630,7 @@ class AsyncClient:
             "PUT",
             _support.format_path(
                 "/v1/volumes/{volume_id}/snapshots/{snapshot_id}/restore",
-                {
-                    "volume_id": volume_id,
-                    "snapshot_id": snapshot_id,
-                },
+                {"volume_id": volume_id, "snapshot_id": snapshot_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -2955,10 +2665,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/replications/cycle",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/replications/cycle", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -2994,10 +2701,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/replications/policy",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/replications/policy", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -3033,10 +2737,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/snapshot-schedules",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -3070,12 +2771,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.set_volume_qo_s", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/qos",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/qos", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -3109,12 +2805,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.set_volume_replication_cycle", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/replications/cycle",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/replications/cycle", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -3148,12 +2839,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.set_volume_replication_policy", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/replications/policy",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/replications/policy", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -3187,12 +2873,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.set_volume_snapshot_rate", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-rates",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -3226,12 +2907,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.set_volume_snapshot_schedule", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-schedules",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -3259,12 +2935,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.show_volume", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -3291,12 +2962,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.show_volume_group", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volume-groups/{volume_group_id}",
-                {
-                    "volume_group_id": volume_group_id,
-                },
-            ),
+            _support.format_path("/v1/volume-groups/{volume_group_id}", {"volume_group_id": volume_group_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -3327,10 +2993,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/replications",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -3361,12 +3024,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.show_volume_replication", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/replications",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )

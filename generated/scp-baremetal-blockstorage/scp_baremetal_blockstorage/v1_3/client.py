@@ -72,14 +72,7 @@ class Client:
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self._transport = _rt.SyncTransport(
-            base_url=_support.resolve_base_url(
-                base_url,
-                SERVER,
-                {
-                    "region": region,
-                    "environment": environment,
-                },
-            ),
+            base_url=_support.resolve_base_url(base_url, SERVER, {"region": region, "environment": environment}),
             auth=auth,
             timeout=timeout,
             retry=retry,
@@ -121,10 +114,7 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/members/add",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/members/add", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -152,12 +142,7 @@ class Client:
         """
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/attachments",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -231,10 +216,7 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/recoveries",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/recoveries", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -263,10 +245,7 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/replications",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -289,12 +268,7 @@ class Client:
         """
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/snapshots",
-                {
-                    "volume_group_id": volume_group_id,
-                },
-            ),
+            _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -321,10 +295,7 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/snapshot-schedules",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -352,12 +323,7 @@ class Client:
         """
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/recoveries",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/recoveries", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -384,12 +350,7 @@ class Client:
         """
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/replications",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -413,12 +374,7 @@ class Client:
         """
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshots",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -444,12 +400,7 @@ class Client:
         """
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-rates",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -476,12 +427,7 @@ class Client:
         """
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-schedules",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -505,12 +451,7 @@ class Client:
         """
         _response = self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -534,10 +475,7 @@ class Client:
         _response = self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/replications",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -566,10 +504,7 @@ class Client:
             "DELETE",
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}",
-                {
-                    "volume_group_id": volume_group_id,
-                    "snapshot_id": snapshot_id,
-                },
+                {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -596,10 +531,7 @@ class Client:
         _response = self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/snapshot-schedules",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -623,12 +555,7 @@ class Client:
         """
         _response = self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/replications",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -653,11 +580,7 @@ class Client:
         _response = self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/volumes/{volume_id}/snapshots/{snapshot_id}",
-                {
-                    "volume_id": volume_id,
-                    "snapshot_id": snapshot_id,
-                },
+                "/v1/volumes/{volume_id}/snapshots/{snapshot_id}", {"volume_id": volume_id, "snapshot_id": snapshot_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -681,12 +604,7 @@ class Client:
         """
         _response = self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-rates",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -709,12 +627,7 @@ class Client:
         """
         _response = self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-schedules",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -738,12 +651,7 @@ class Client:
         """
         _response = self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/attachments",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -767,12 +675,7 @@ class Client:
         """
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/snapshots",
-                {
-                    "volume_group_id": volume_group_id,
-                },
-            ),
+            _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -801,12 +704,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             "/v1/volume-groups",
-            params={
-                "limit": limit,
-                "offset": offset,
-                "sort": sort,
-                "name": name,
-            },
+            params={"limit": limit, "offset": offset, "sort": sort, "name": name},
             headers=_support.header_values({}),
         )
         return _models.VolumeGroupListResponse.model_validate_json(_response.content)
@@ -835,15 +733,11 @@ class Client:
             _response = self._transport.request(
                 "GET",
                 "/v1/volume-groups",
-                params={
-                    "limit": _limit,
-                    "offset": _offset,
-                    "sort": sort,
-                    "name": name,
-                },
+                params={"limit": _limit, "offset": _offset, "sort": sort, "name": name},
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeGroupListResponse.model_validate_json(_response.content).volume_groups or []
+            _body = _models.VolumeGroupListResponse.model_validate_json(_response.content)
+            _items = _body.volume_groups or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -865,12 +759,7 @@ class Client:
         """
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshots",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -962,7 +851,8 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeListResponse.model_validate_json(_response.content).volumes or []
+            _body = _models.VolumeListResponse.model_validate_json(_response.content)
+            _items = _body.volumes or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -988,10 +878,7 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/members/remove",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/members/remove", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1021,10 +908,7 @@ class Client:
             "PUT",
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}/restore",
-                {
-                    "volume_group_id": volume_group_id,
-                    "snapshot_id": snapshot_id,
-                },
+                {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -1051,10 +935,7 @@ class Client:
             "PUT",
             _support.format_path(
                 "/v1/volumes/{volume_id}/snapshots/{snapshot_id}/restore",
-                {
-                    "volume_id": volume_id,
-                    "snapshot_id": snapshot_id,
-                },
+                {"volume_id": volume_id, "snapshot_id": snapshot_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -1082,10 +963,7 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/replications/cycle",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/replications/cycle", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1114,10 +992,7 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/replications/policy",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/replications/policy", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1146,10 +1021,7 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/snapshot-schedules",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1175,12 +1047,7 @@ class Client:
         """
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/qos",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/qos", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1207,12 +1074,7 @@ class Client:
         """
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/replications/cycle",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/replications/cycle", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1239,12 +1101,7 @@ class Client:
         """
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/replications/policy",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/replications/policy", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1271,12 +1128,7 @@ class Client:
         """
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-rates",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1303,12 +1155,7 @@ class Client:
         """
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-schedules",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1332,12 +1179,7 @@ class Client:
         """
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1358,12 +1200,7 @@ class Client:
         """
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volume-groups/{volume_group_id}",
-                {
-                    "volume_group_id": volume_group_id,
-                },
-            ),
+            _support.format_path("/v1/volume-groups/{volume_group_id}", {"volume_group_id": volume_group_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1385,10 +1222,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/replications",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1412,12 +1246,7 @@ class Client:
         """
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/replications",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1446,14 +1275,7 @@ class AsyncClient:
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self._transport = _rt.AsyncTransport(
-            base_url=_support.resolve_base_url(
-                base_url,
-                SERVER,
-                {
-                    "region": region,
-                    "environment": environment,
-                },
-            ),
+            base_url=_support.resolve_base_url(base_url, SERVER, {"region": region, "environment": environment}),
             auth=auth,
             timeout=timeout,
             retry=retry,
@@ -1495,10 +1317,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/members/add",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/members/add", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1526,12 +1345,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/attachments",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1605,10 +1419,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/recoveries",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/recoveries", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1637,10 +1448,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/replications",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1663,12 +1471,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/snapshots",
-                {
-                    "volume_group_id": volume_group_id,
-                },
-            ),
+            _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1695,10 +1498,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/snapshot-schedules",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1726,12 +1526,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/recoveries",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/recoveries", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1758,12 +1553,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/replications",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1787,12 +1577,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshots",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1818,12 +1603,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-rates",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1850,12 +1630,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-schedules",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1879,12 +1654,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1910,10 +1680,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/replications",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1942,10 +1709,7 @@ class AsyncClient:
             "DELETE",
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}",
-                {
-                    "volume_group_id": volume_group_id,
-                    "snapshot_id": snapshot_id,
-                },
+                {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -1972,10 +1736,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/snapshot-schedules",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1999,12 +1760,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/replications",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2029,11 +1785,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/volumes/{volume_id}/snapshots/{snapshot_id}",
-                {
-                    "volume_id": volume_id,
-                    "snapshot_id": snapshot_id,
-                },
+                "/v1/volumes/{volume_id}/snapshots/{snapshot_id}", {"volume_id": volume_id, "snapshot_id": snapshot_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -2057,12 +1809,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-rates",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2085,12 +1832,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-schedules",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2116,12 +1858,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/attachments",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -2145,12 +1882,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/snapshots",
-                {
-                    "volume_group_id": volume_group_id,
-                },
-            ),
+            _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2179,12 +1911,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             "/v1/volume-groups",
-            params={
-                "limit": limit,
-                "offset": offset,
-                "sort": sort,
-                "name": name,
-            },
+            params={"limit": limit, "offset": offset, "sort": sort, "name": name},
             headers=_support.header_values({}),
         )
         return _models.VolumeGroupListResponse.model_validate_json(_response.content)
@@ -2213,15 +1940,11 @@ class AsyncClient:
             _response = await self._transport.request(
                 "GET",
                 "/v1/volume-groups",
-                params={
-                    "limit": _limit,
-                    "offset": _offset,
-                    "sort": sort,
-                    "name": name,
-                },
+                params={"limit": _limit, "offset": _offset, "sort": sort, "name": name},
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeGroupListResponse.model_validate_json(_response.content).volume_groups or []
+            _body = _models.VolumeGroupListResponse.model_validate_json(_response.content)
+            _items = _body.volume_groups or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -2244,12 +1967,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshots",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2341,7 +2059,8 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeListResponse.model_validate_json(_response.content).volumes or []
+            _body = _models.VolumeListResponse.model_validate_json(_response.content)
+            _items = _body.volumes or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -2368,10 +2087,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/members/remove",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/members/remove", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -2401,10 +2117,7 @@ class AsyncClient:
             "PUT",
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}/restore",
-                {
-                    "volume_group_id": volume_group_id,
-                    "snapshot_id": snapshot_id,
-                },
+                {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -2431,10 +2144,7 @@ class AsyncClient:
             "PUT",
             _support.format_path(
                 "/v1/volumes/{volume_id}/snapshots/{snapshot_id}/restore",
-                {
-                    "volume_id": volume_id,
-                    "snapshot_id": snapshot_id,
-                },
+                {"volume_id": volume_id, "snapshot_id": snapshot_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -2462,10 +2172,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/replications/cycle",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/replications/cycle", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -2494,10 +2201,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/replications/policy",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/replications/policy", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -2526,10 +2230,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/snapshot-schedules",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -2557,12 +2258,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/qos",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/qos", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -2589,12 +2285,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/replications/cycle",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/replications/cycle", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -2621,12 +2312,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/replications/policy",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/replications/policy", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -2653,12 +2339,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-rates",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -2685,12 +2366,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/snapshot-schedules",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -2714,12 +2390,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2740,12 +2411,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volume-groups/{volume_group_id}",
-                {
-                    "volume_group_id": volume_group_id,
-                },
-            ),
+            _support.format_path("/v1/volume-groups/{volume_group_id}", {"volume_group_id": volume_group_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2769,10 +2435,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/volume-groups/{volume_group_id}/replications",
-                {
-                    "volume_group_id": volume_group_id,
-                },
+                "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -2796,12 +2459,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/replications",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )

@@ -73,14 +73,7 @@ class Client:
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self._transport = _rt.SyncTransport(
-            base_url=_support.resolve_base_url(
-                base_url,
-                SERVER,
-                {
-                    "region": region,
-                    "environment": environment,
-                },
-            ),
+            base_url=_support.resolve_base_url(base_url, SERVER, {"region": region, "environment": environment}),
             auth=auth,
             timeout=timeout,
             retry=retry,
@@ -244,15 +237,8 @@ class Client:
         _rt.warn_deprecated("Client.delete_snapshot", API_VERSION, "2025-12-31", "1.1")
         self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/snapshots/{snapshot_id}",
-                {
-                    "snapshot_id": snapshot_id,
-                },
-            ),
-            params={
-                "volume_id": volume_id,
-            },
+            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
+            params={"volume_id": volume_id},
             headers=_support.header_values({}),
         )
         return None
@@ -280,14 +266,9 @@ class Client:
         self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/snapshot-schedules/{snapshot_schedule_id}",
-                {
-                    "snapshot_schedule_id": snapshot_schedule_id,
-                },
+                "/v1/snapshot-schedules/{snapshot_schedule_id}", {"snapshot_schedule_id": snapshot_schedule_id}
             ),
-            params={
-                "volume_id": volume_id,
-            },
+            params={"volume_id": volume_id},
             headers=_support.header_values({}),
         )
         return None
@@ -310,12 +291,7 @@ class Client:
         _rt.warn_deprecated("Client.delete_volume", API_VERSION, "2025-12-31", "1.1")
         self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -343,15 +319,8 @@ class Client:
         _rt.warn_deprecated("Client.delete_volume_replication", API_VERSION, "2025-12-31", "1.1")
         self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/replications/{replication_id}",
-                {
-                    "replication_id": replication_id,
-                },
-            ),
-            params={
-                "volume_id": volume_id,
-            },
+            _support.format_path("/v1/replications/{replication_id}", {"replication_id": replication_id}),
+            params={"volume_id": volume_id},
             headers=_support.header_values({}),
         )
         return None
@@ -379,12 +348,7 @@ class Client:
         _rt.warn_deprecated("Client.list_access_rules", API_VERSION, "2025-12-31", "1.1")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/access-rules",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -412,12 +376,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_snapshot_schedule", API_VERSION, "2025-12-31", "1.1")
         _response = self._transport.request(
-            "GET",
-            "/v1/snapshot-schedules",
-            params={
-                "volume_id": volume_id,
-            },
-            headers=_support.header_values({}),
+            "GET", "/v1/snapshot-schedules", params={"volume_id": volume_id}, headers=_support.header_values({})
         )
         return _models.SnapshotScheduleListResponse.model_validate_json(_response.content)
 
@@ -443,12 +402,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_snapshots", API_VERSION, "2025-12-31", "1.1")
         _response = self._transport.request(
-            "GET",
-            "/v1/snapshots",
-            params={
-                "volume_id": volume_id,
-            },
-            headers=_support.header_values({}),
+            "GET", "/v1/snapshots", params={"volume_id": volume_id}, headers=_support.header_values({})
         )
         return _models.SnapshotListResponse.model_validate_json(_response.content)
 
@@ -513,12 +467,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_volume_replications", API_VERSION, "2025-12-31", "1.1")
         _response = self._transport.request(
-            "GET",
-            "/v1/replications",
-            params={
-                "volume_id": volume_id,
-            },
-            headers=_support.header_values({}),
+            "GET", "/v1/replications", params={"volume_id": volume_id}, headers=_support.header_values({})
         )
         return _models.ReplicationListResponse.model_validate_json(_response.content)
 
@@ -556,13 +505,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             "/v1/volumes",
-            params={
-                "offset": offset,
-                "limit": limit,
-                "name": name,
-                "type_name": type_name,
-                "sort": sort,
-            },
+            params={"offset": offset, "limit": limit, "name": name, "type_name": type_name, "sort": sort},
             headers=_support.header_values({}),
         )
         return _models.VolumeListResponse.model_validate_json(_response.content)
@@ -596,16 +539,11 @@ class Client:
             _response = self._transport.request(
                 "GET",
                 "/v1/volumes",
-                params={
-                    "offset": _offset,
-                    "limit": _limit,
-                    "name": name,
-                    "type_name": type_name,
-                    "sort": sort,
-                },
+                params={"offset": _offset, "limit": _limit, "name": name, "type_name": type_name, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeListResponse.model_validate_json(_response.content).filestorages or []
+            _body = _models.VolumeListResponse.model_validate_json(_response.content)
+            _items = _body.filestorages or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -634,15 +572,8 @@ class Client:
         _rt.warn_deprecated("Client.restore_snapshot", API_VERSION, "2025-12-31", "1.1")
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/snapshots/{snapshot_id}/restore",
-                {
-                    "snapshot_id": snapshot_id,
-                },
-            ),
-            params={
-                "volume_id": volume_id,
-            },
+            _support.format_path("/v1/snapshots/{snapshot_id}/restore", {"snapshot_id": snapshot_id}),
+            params={"volume_id": volume_id},
             headers=_support.header_values({}),
         )
         return _models.SnapshotRestoreResponse.model_validate_json(_response.content)
@@ -671,12 +602,7 @@ class Client:
         _rt.warn_deprecated("Client.set_access_rule", API_VERSION, "2025-12-31", "1.1")
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/access-rules",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -711,14 +637,9 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/snapshot-schedules/{snapshot_schedule_id}",
-                {
-                    "snapshot_schedule_id": snapshot_schedule_id,
-                },
+                "/v1/snapshot-schedules/{snapshot_schedule_id}", {"snapshot_schedule_id": snapshot_schedule_id}
             ),
-            params={
-                "volume_id": volume_id,
-            },
+            params={"volume_id": volume_id},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
@@ -746,12 +667,7 @@ class Client:
         _rt.warn_deprecated("Client.set_volume", API_VERSION, "2025-12-31", "1.1")
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -785,15 +701,8 @@ class Client:
         _rt.warn_deprecated("Client.set_volume_replication", API_VERSION, "2025-12-31", "1.1")
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/replications/{replication_id}",
-                {
-                    "replication_id": replication_id,
-                },
-            ),
-            params={
-                "volume_id": volume_id,
-            },
+            _support.format_path("/v1/replications/{replication_id}", {"replication_id": replication_id}),
+            params={"volume_id": volume_id},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
@@ -820,12 +729,7 @@ class Client:
         _rt.warn_deprecated("Client.show_volume", API_VERSION, "2025-12-31", "1.1")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -855,15 +759,8 @@ class Client:
         _rt.warn_deprecated("Client.show_volume_replication", API_VERSION, "2025-12-31", "1.1")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/replications/{replication_id}",
-                {
-                    "replication_id": replication_id,
-                },
-            ),
-            params={
-                "volume_id": volume_id,
-            },
+            _support.format_path("/v1/replications/{replication_id}", {"replication_id": replication_id}),
+            params={"volume_id": volume_id},
             headers=_support.header_values({}),
         )
         return _models.ReplicationShowResponse.model_validate_json(_response.content)
@@ -891,14 +788,7 @@ class AsyncClient:
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self._transport = _rt.AsyncTransport(
-            base_url=_support.resolve_base_url(
-                base_url,
-                SERVER,
-                {
-                    "region": region,
-                    "environment": environment,
-                },
-            ),
+            base_url=_support.resolve_base_url(base_url, SERVER, {"region": region, "environment": environment}),
             auth=auth,
             timeout=timeout,
             retry=retry,
@@ -1064,15 +954,8 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.delete_snapshot", API_VERSION, "2025-12-31", "1.1")
         await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/snapshots/{snapshot_id}",
-                {
-                    "snapshot_id": snapshot_id,
-                },
-            ),
-            params={
-                "volume_id": volume_id,
-            },
+            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
+            params={"volume_id": volume_id},
             headers=_support.header_values({}),
         )
         return None
@@ -1100,14 +983,9 @@ class AsyncClient:
         await self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/snapshot-schedules/{snapshot_schedule_id}",
-                {
-                    "snapshot_schedule_id": snapshot_schedule_id,
-                },
+                "/v1/snapshot-schedules/{snapshot_schedule_id}", {"snapshot_schedule_id": snapshot_schedule_id}
             ),
-            params={
-                "volume_id": volume_id,
-            },
+            params={"volume_id": volume_id},
             headers=_support.header_values({}),
         )
         return None
@@ -1130,12 +1008,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.delete_volume", API_VERSION, "2025-12-31", "1.1")
         await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1163,15 +1036,8 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.delete_volume_replication", API_VERSION, "2025-12-31", "1.1")
         await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/replications/{replication_id}",
-                {
-                    "replication_id": replication_id,
-                },
-            ),
-            params={
-                "volume_id": volume_id,
-            },
+            _support.format_path("/v1/replications/{replication_id}", {"replication_id": replication_id}),
+            params={"volume_id": volume_id},
             headers=_support.header_values({}),
         )
         return None
@@ -1199,12 +1065,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.list_access_rules", API_VERSION, "2025-12-31", "1.1")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/access-rules",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1232,12 +1093,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_snapshot_schedule", API_VERSION, "2025-12-31", "1.1")
         _response = await self._transport.request(
-            "GET",
-            "/v1/snapshot-schedules",
-            params={
-                "volume_id": volume_id,
-            },
-            headers=_support.header_values({}),
+            "GET", "/v1/snapshot-schedules", params={"volume_id": volume_id}, headers=_support.header_values({})
         )
         return _models.SnapshotScheduleListResponse.model_validate_json(_response.content)
 
@@ -1263,12 +1119,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_snapshots", API_VERSION, "2025-12-31", "1.1")
         _response = await self._transport.request(
-            "GET",
-            "/v1/snapshots",
-            params={
-                "volume_id": volume_id,
-            },
-            headers=_support.header_values({}),
+            "GET", "/v1/snapshots", params={"volume_id": volume_id}, headers=_support.header_values({})
         )
         return _models.SnapshotListResponse.model_validate_json(_response.content)
 
@@ -1333,12 +1184,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_volume_replications", API_VERSION, "2025-12-31", "1.1")
         _response = await self._transport.request(
-            "GET",
-            "/v1/replications",
-            params={
-                "volume_id": volume_id,
-            },
-            headers=_support.header_values({}),
+            "GET", "/v1/replications", params={"volume_id": volume_id}, headers=_support.header_values({})
         )
         return _models.ReplicationListResponse.model_validate_json(_response.content)
 
@@ -1376,13 +1222,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             "/v1/volumes",
-            params={
-                "offset": offset,
-                "limit": limit,
-                "name": name,
-                "type_name": type_name,
-                "sort": sort,
-            },
+            params={"offset": offset, "limit": limit, "name": name, "type_name": type_name, "sort": sort},
             headers=_support.header_values({}),
         )
         return _models.VolumeListResponse.model_validate_json(_response.content)
@@ -1416,16 +1256,11 @@ class AsyncClient:
             _response = await self._transport.request(
                 "GET",
                 "/v1/volumes",
-                params={
-                    "offset": _offset,
-                    "limit": _limit,
-                    "name": name,
-                    "type_name": type_name,
-                    "sort": sort,
-                },
+                params={"offset": _offset, "limit": _limit, "name": name, "type_name": type_name, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeListResponse.model_validate_json(_response.content).filestorages or []
+            _body = _models.VolumeListResponse.model_validate_json(_response.content)
+            _items = _body.filestorages or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -1455,15 +1290,8 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.restore_snapshot", API_VERSION, "2025-12-31", "1.1")
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/snapshots/{snapshot_id}/restore",
-                {
-                    "snapshot_id": snapshot_id,
-                },
-            ),
-            params={
-                "volume_id": volume_id,
-            },
+            _support.format_path("/v1/snapshots/{snapshot_id}/restore", {"snapshot_id": snapshot_id}),
+            params={"volume_id": volume_id},
             headers=_support.header_values({}),
         )
         return _models.SnapshotRestoreResponse.model_validate_json(_response.content)
@@ -1492,12 +1320,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.set_access_rule", API_VERSION, "2025-12-31", "1.1")
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/access-rules",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1532,14 +1355,9 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/snapshot-schedules/{snapshot_schedule_id}",
-                {
-                    "snapshot_schedule_id": snapshot_schedule_id,
-                },
+                "/v1/snapshot-schedules/{snapshot_schedule_id}", {"snapshot_schedule_id": snapshot_schedule_id}
             ),
-            params={
-                "volume_id": volume_id,
-            },
+            params={"volume_id": volume_id},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
@@ -1567,12 +1385,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.set_volume", API_VERSION, "2025-12-31", "1.1")
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1606,15 +1419,8 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.set_volume_replication", API_VERSION, "2025-12-31", "1.1")
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/replications/{replication_id}",
-                {
-                    "replication_id": replication_id,
-                },
-            ),
-            params={
-                "volume_id": volume_id,
-            },
+            _support.format_path("/v1/replications/{replication_id}", {"replication_id": replication_id}),
+            params={"volume_id": volume_id},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
@@ -1641,12 +1447,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.show_volume", API_VERSION, "2025-12-31", "1.1")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1676,15 +1477,8 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.show_volume_replication", API_VERSION, "2025-12-31", "1.1")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/replications/{replication_id}",
-                {
-                    "replication_id": replication_id,
-                },
-            ),
-            params={
-                "volume_id": volume_id,
-            },
+            _support.format_path("/v1/replications/{replication_id}", {"replication_id": replication_id}),
+            params={"volume_id": volume_id},
             headers=_support.header_values({}),
         )
         return _models.ReplicationShowResponse.model_validate_json(_response.content)

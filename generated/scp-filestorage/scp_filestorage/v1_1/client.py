@@ -72,14 +72,7 @@ class Client:
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self._transport = _rt.SyncTransport(
-            base_url=_support.resolve_base_url(
-                base_url,
-                SERVER,
-                {
-                    "region": region,
-                    "environment": environment,
-                },
-            ),
+            base_url=_support.resolve_base_url(base_url, SERVER, {"region": region, "environment": environment}),
             auth=auth,
             timeout=timeout,
             retry=retry,
@@ -213,15 +206,8 @@ class Client:
         """
         self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/snapshots/{snapshot_id}",
-                {
-                    "snapshot_id": snapshot_id,
-                },
-            ),
-            params={
-                "volume_id": volume_id,
-            },
+            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
+            params={"volume_id": volume_id},
             headers=_support.header_values({}),
         )
         return None
@@ -242,14 +228,9 @@ class Client:
         self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/snapshot-schedules/{snapshot_schedule_id}",
-                {
-                    "snapshot_schedule_id": snapshot_schedule_id,
-                },
+                "/v1/snapshot-schedules/{snapshot_schedule_id}", {"snapshot_schedule_id": snapshot_schedule_id}
             ),
-            params={
-                "volume_id": volume_id,
-            },
+            params={"volume_id": volume_id},
             headers=_support.header_values({}),
         )
         return None
@@ -268,12 +249,7 @@ class Client:
         """
         self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -294,15 +270,8 @@ class Client:
         """
         self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/replications/{replication_id}",
-                {
-                    "replication_id": replication_id,
-                },
-            ),
-            params={
-                "volume_id": volume_id,
-            },
+            _support.format_path("/v1/replications/{replication_id}", {"replication_id": replication_id}),
+            params={"volume_id": volume_id},
             headers=_support.header_values({}),
         )
         return None
@@ -324,12 +293,7 @@ class Client:
         """
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/access-rules",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -351,12 +315,7 @@ class Client:
             SnapshotScheduleListResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            "/v1/snapshot-schedules",
-            params={
-                "volume_id": volume_id,
-            },
-            headers=_support.header_values({}),
+            "GET", "/v1/snapshot-schedules", params={"volume_id": volume_id}, headers=_support.header_values({})
         )
         return _models.SnapshotScheduleListResponse.model_validate_json(_response.content)
 
@@ -376,12 +335,7 @@ class Client:
             SnapshotListResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            "/v1/snapshots",
-            params={
-                "volume_id": volume_id,
-            },
-            headers=_support.header_values({}),
+            "GET", "/v1/snapshots", params={"volume_id": volume_id}, headers=_support.header_values({})
         )
         return _models.SnapshotListResponse.model_validate_json(_response.content)
 
@@ -432,12 +386,7 @@ class Client:
             ReplicationListResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            "/v1/replications",
-            params={
-                "volume_id": volume_id,
-            },
-            headers=_support.header_values({}),
+            "GET", "/v1/replications", params={"volume_id": volume_id}, headers=_support.header_values({})
         )
         return _models.ReplicationListResponse.model_validate_json(_response.content)
 
@@ -471,13 +420,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             "/v1/volumes",
-            params={
-                "offset": offset,
-                "limit": limit,
-                "name": name,
-                "type_name": type_name,
-                "sort": sort,
-            },
+            params={"offset": offset, "limit": limit, "name": name, "type_name": type_name, "sort": sort},
             headers=_support.header_values({}),
         )
         return _models.VolumeListResponse.model_validate_json(_response.content)
@@ -507,16 +450,11 @@ class Client:
             _response = self._transport.request(
                 "GET",
                 "/v1/volumes",
-                params={
-                    "offset": _offset,
-                    "limit": _limit,
-                    "name": name,
-                    "type_name": type_name,
-                    "sort": sort,
-                },
+                params={"offset": _offset, "limit": _limit, "name": name, "type_name": type_name, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeListResponse.model_validate_json(_response.content).filestorages or []
+            _body = _models.VolumeListResponse.model_validate_json(_response.content)
+            _items = _body.filestorages or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -539,15 +477,8 @@ class Client:
         """
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/snapshots/{snapshot_id}/restore",
-                {
-                    "snapshot_id": snapshot_id,
-                },
-            ),
-            params={
-                "volume_id": volume_id,
-            },
+            _support.format_path("/v1/snapshots/{snapshot_id}/restore", {"snapshot_id": snapshot_id}),
+            params={"volume_id": volume_id},
             headers=_support.header_values({}),
         )
         return _models.SnapshotRestoreResponse.model_validate_json(_response.content)
@@ -570,12 +501,7 @@ class Client:
         """
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/access-rules",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -604,14 +530,9 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/snapshot-schedules/{snapshot_schedule_id}",
-                {
-                    "snapshot_schedule_id": snapshot_schedule_id,
-                },
+                "/v1/snapshot-schedules/{snapshot_schedule_id}", {"snapshot_schedule_id": snapshot_schedule_id}
             ),
-            params={
-                "volume_id": volume_id,
-            },
+            params={"volume_id": volume_id},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
@@ -635,12 +556,7 @@ class Client:
         """
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -668,15 +584,8 @@ class Client:
         """
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/replications/{replication_id}",
-                {
-                    "replication_id": replication_id,
-                },
-            ),
-            params={
-                "volume_id": volume_id,
-            },
+            _support.format_path("/v1/replications/{replication_id}", {"replication_id": replication_id}),
+            params={"volume_id": volume_id},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
@@ -699,12 +608,7 @@ class Client:
         """
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -728,15 +632,8 @@ class Client:
         """
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/replications/{replication_id}",
-                {
-                    "replication_id": replication_id,
-                },
-            ),
-            params={
-                "volume_id": volume_id,
-            },
+            _support.format_path("/v1/replications/{replication_id}", {"replication_id": replication_id}),
+            params={"volume_id": volume_id},
             headers=_support.header_values({}),
         )
         return _models.ReplicationShowResponse.model_validate_json(_response.content)
@@ -764,14 +661,7 @@ class AsyncClient:
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self._transport = _rt.AsyncTransport(
-            base_url=_support.resolve_base_url(
-                base_url,
-                SERVER,
-                {
-                    "region": region,
-                    "environment": environment,
-                },
-            ),
+            base_url=_support.resolve_base_url(base_url, SERVER, {"region": region, "environment": environment}),
             auth=auth,
             timeout=timeout,
             retry=retry,
@@ -907,15 +797,8 @@ class AsyncClient:
         """
         await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/snapshots/{snapshot_id}",
-                {
-                    "snapshot_id": snapshot_id,
-                },
-            ),
-            params={
-                "volume_id": volume_id,
-            },
+            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
+            params={"volume_id": volume_id},
             headers=_support.header_values({}),
         )
         return None
@@ -936,14 +819,9 @@ class AsyncClient:
         await self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/snapshot-schedules/{snapshot_schedule_id}",
-                {
-                    "snapshot_schedule_id": snapshot_schedule_id,
-                },
+                "/v1/snapshot-schedules/{snapshot_schedule_id}", {"snapshot_schedule_id": snapshot_schedule_id}
             ),
-            params={
-                "volume_id": volume_id,
-            },
+            params={"volume_id": volume_id},
             headers=_support.header_values({}),
         )
         return None
@@ -962,12 +840,7 @@ class AsyncClient:
         """
         await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -988,15 +861,8 @@ class AsyncClient:
         """
         await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/replications/{replication_id}",
-                {
-                    "replication_id": replication_id,
-                },
-            ),
-            params={
-                "volume_id": volume_id,
-            },
+            _support.format_path("/v1/replications/{replication_id}", {"replication_id": replication_id}),
+            params={"volume_id": volume_id},
             headers=_support.header_values({}),
         )
         return None
@@ -1018,12 +884,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/access-rules",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1045,12 +906,7 @@ class AsyncClient:
             SnapshotScheduleListResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            "/v1/snapshot-schedules",
-            params={
-                "volume_id": volume_id,
-            },
-            headers=_support.header_values({}),
+            "GET", "/v1/snapshot-schedules", params={"volume_id": volume_id}, headers=_support.header_values({})
         )
         return _models.SnapshotScheduleListResponse.model_validate_json(_response.content)
 
@@ -1070,12 +926,7 @@ class AsyncClient:
             SnapshotListResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            "/v1/snapshots",
-            params={
-                "volume_id": volume_id,
-            },
-            headers=_support.header_values({}),
+            "GET", "/v1/snapshots", params={"volume_id": volume_id}, headers=_support.header_values({})
         )
         return _models.SnapshotListResponse.model_validate_json(_response.content)
 
@@ -1126,12 +977,7 @@ class AsyncClient:
             ReplicationListResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            "/v1/replications",
-            params={
-                "volume_id": volume_id,
-            },
-            headers=_support.header_values({}),
+            "GET", "/v1/replications", params={"volume_id": volume_id}, headers=_support.header_values({})
         )
         return _models.ReplicationListResponse.model_validate_json(_response.content)
 
@@ -1165,13 +1011,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             "/v1/volumes",
-            params={
-                "offset": offset,
-                "limit": limit,
-                "name": name,
-                "type_name": type_name,
-                "sort": sort,
-            },
+            params={"offset": offset, "limit": limit, "name": name, "type_name": type_name, "sort": sort},
             headers=_support.header_values({}),
         )
         return _models.VolumeListResponse.model_validate_json(_response.content)
@@ -1201,16 +1041,11 @@ class AsyncClient:
             _response = await self._transport.request(
                 "GET",
                 "/v1/volumes",
-                params={
-                    "offset": _offset,
-                    "limit": _limit,
-                    "name": name,
-                    "type_name": type_name,
-                    "sort": sort,
-                },
+                params={"offset": _offset, "limit": _limit, "name": name, "type_name": type_name, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeListResponse.model_validate_json(_response.content).filestorages or []
+            _body = _models.VolumeListResponse.model_validate_json(_response.content)
+            _items = _body.filestorages or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -1234,15 +1069,8 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/snapshots/{snapshot_id}/restore",
-                {
-                    "snapshot_id": snapshot_id,
-                },
-            ),
-            params={
-                "volume_id": volume_id,
-            },
+            _support.format_path("/v1/snapshots/{snapshot_id}/restore", {"snapshot_id": snapshot_id}),
+            params={"volume_id": volume_id},
             headers=_support.header_values({}),
         )
         return _models.SnapshotRestoreResponse.model_validate_json(_response.content)
@@ -1265,12 +1093,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/access-rules",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1299,14 +1122,9 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/snapshot-schedules/{snapshot_schedule_id}",
-                {
-                    "snapshot_schedule_id": snapshot_schedule_id,
-                },
+                "/v1/snapshot-schedules/{snapshot_schedule_id}", {"snapshot_schedule_id": snapshot_schedule_id}
             ),
-            params={
-                "volume_id": volume_id,
-            },
+            params={"volume_id": volume_id},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
@@ -1330,12 +1148,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1363,15 +1176,8 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/replications/{replication_id}",
-                {
-                    "replication_id": replication_id,
-                },
-            ),
-            params={
-                "volume_id": volume_id,
-            },
+            _support.format_path("/v1/replications/{replication_id}", {"replication_id": replication_id}),
+            params={"volume_id": volume_id},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
@@ -1394,12 +1200,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1423,15 +1224,8 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/replications/{replication_id}",
-                {
-                    "replication_id": replication_id,
-                },
-            ),
-            params={
-                "volume_id": volume_id,
-            },
+            _support.format_path("/v1/replications/{replication_id}", {"replication_id": replication_id}),
+            params={"volume_id": volume_id},
             headers=_support.header_values({}),
         )
         return _models.ReplicationShowResponse.model_validate_json(_response.content)

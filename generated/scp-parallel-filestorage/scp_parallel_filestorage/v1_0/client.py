@@ -72,14 +72,7 @@ class Client:
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self._transport = _rt.SyncTransport(
-            base_url=_support.resolve_base_url(
-                base_url,
-                SERVER,
-                {
-                    "region": region,
-                    "environment": environment,
-                },
-            ),
+            base_url=_support.resolve_base_url(base_url, SERVER, {"region": region, "environment": environment}),
             auth=auth,
             timeout=timeout,
             retry=retry,
@@ -163,15 +156,8 @@ class Client:
         """
         self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/snapshots/{snapshot_id}",
-                {
-                    "snapshot_id": snapshot_id,
-                },
-            ),
-            params={
-                "volume_id": volume_id,
-            },
+            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
+            params={"volume_id": volume_id},
             headers=_support.header_values({}),
         )
         return None
@@ -190,12 +176,7 @@ class Client:
         """
         self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -218,12 +199,7 @@ class Client:
         """
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/access-rules",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -245,12 +221,7 @@ class Client:
             SnapshotListResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            "/v1/snapshots",
-            params={
-                "volume_id": volume_id,
-            },
-            headers=_support.header_values({}),
+            "GET", "/v1/snapshots", params={"volume_id": volume_id}, headers=_support.header_values({})
         )
         return _models.SnapshotListResponse.model_validate_json(_response.content)
 
@@ -277,12 +248,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             "/v1/volumes",
-            params={
-                "offset": offset,
-                "limit": limit,
-                "name": name,
-                "sort": sort,
-            },
+            params={"offset": offset, "limit": limit, "name": name, "sort": sort},
             headers=_support.header_values({}),
         )
         return _models.VolumeListResponse.model_validate_json(_response.content)
@@ -311,15 +277,11 @@ class Client:
             _response = self._transport.request(
                 "GET",
                 "/v1/volumes",
-                params={
-                    "offset": _offset,
-                    "limit": _limit,
-                    "name": name,
-                    "sort": sort,
-                },
+                params={"offset": _offset, "limit": _limit, "name": name, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeListResponse.model_validate_json(_response.content).parallel_filestorages or []
+            _body = _models.VolumeListResponse.model_validate_json(_response.content)
+            _items = _body.parallel_filestorages or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -339,15 +301,8 @@ class Client:
         """
         self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/snapshots/{snapshot_id}/restore",
-                {
-                    "snapshot_id": snapshot_id,
-                },
-            ),
-            params={
-                "volume_id": volume_id,
-            },
+            _support.format_path("/v1/snapshots/{snapshot_id}/restore", {"snapshot_id": snapshot_id}),
+            params={"volume_id": volume_id},
             headers=_support.header_values({}),
         )
         return None
@@ -372,12 +327,7 @@ class Client:
         """
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/access-rules",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -399,12 +349,7 @@ class Client:
         """
         self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/capacity",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/capacity", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -428,12 +373,7 @@ class Client:
         """
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -462,14 +402,7 @@ class AsyncClient:
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self._transport = _rt.AsyncTransport(
-            base_url=_support.resolve_base_url(
-                base_url,
-                SERVER,
-                {
-                    "region": region,
-                    "environment": environment,
-                },
-            ),
+            base_url=_support.resolve_base_url(base_url, SERVER, {"region": region, "environment": environment}),
             auth=auth,
             timeout=timeout,
             retry=retry,
@@ -553,15 +486,8 @@ class AsyncClient:
         """
         await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/snapshots/{snapshot_id}",
-                {
-                    "snapshot_id": snapshot_id,
-                },
-            ),
-            params={
-                "volume_id": volume_id,
-            },
+            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
+            params={"volume_id": volume_id},
             headers=_support.header_values({}),
         )
         return None
@@ -580,12 +506,7 @@ class AsyncClient:
         """
         await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -608,12 +529,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/access-rules",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -635,12 +551,7 @@ class AsyncClient:
             SnapshotListResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            "/v1/snapshots",
-            params={
-                "volume_id": volume_id,
-            },
-            headers=_support.header_values({}),
+            "GET", "/v1/snapshots", params={"volume_id": volume_id}, headers=_support.header_values({})
         )
         return _models.SnapshotListResponse.model_validate_json(_response.content)
 
@@ -667,12 +578,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             "/v1/volumes",
-            params={
-                "offset": offset,
-                "limit": limit,
-                "name": name,
-                "sort": sort,
-            },
+            params={"offset": offset, "limit": limit, "name": name, "sort": sort},
             headers=_support.header_values({}),
         )
         return _models.VolumeListResponse.model_validate_json(_response.content)
@@ -701,15 +607,11 @@ class AsyncClient:
             _response = await self._transport.request(
                 "GET",
                 "/v1/volumes",
-                params={
-                    "offset": _offset,
-                    "limit": _limit,
-                    "name": name,
-                    "sort": sort,
-                },
+                params={"offset": _offset, "limit": _limit, "name": name, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeListResponse.model_validate_json(_response.content).parallel_filestorages or []
+            _body = _models.VolumeListResponse.model_validate_json(_response.content)
+            _items = _body.parallel_filestorages or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -730,15 +632,8 @@ class AsyncClient:
         """
         await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/snapshots/{snapshot_id}/restore",
-                {
-                    "snapshot_id": snapshot_id,
-                },
-            ),
-            params={
-                "volume_id": volume_id,
-            },
+            _support.format_path("/v1/snapshots/{snapshot_id}/restore", {"snapshot_id": snapshot_id}),
+            params={"volume_id": volume_id},
             headers=_support.header_values({}),
         )
         return None
@@ -763,12 +658,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/access-rules",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -790,12 +680,7 @@ class AsyncClient:
         """
         await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/capacity",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/capacity", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -819,12 +704,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )

@@ -73,14 +73,7 @@ class Client:
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self._transport = _rt.SyncTransport(
-            base_url=_support.resolve_base_url(
-                base_url,
-                SERVER,
-                {
-                    "region": region,
-                    "environment": environment,
-                },
-            ),
+            base_url=_support.resolve_base_url(base_url, SERVER, {"region": region, "environment": environment}),
             auth=auth,
             timeout=timeout,
             retry=retry,
@@ -128,12 +121,7 @@ class Client:
         _rt.warn_deprecated("Client.accept_a_volume_transfer", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volume-transfer/{transfer_id}/accept",
-                {
-                    "transfer_id": transfer_id,
-                },
-            ),
+            _support.format_path("/v1/volume-transfer/{transfer_id}/accept", {"transfer_id": transfer_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -164,12 +152,7 @@ class Client:
         _rt.warn_deprecated("Client.attach_virtual_server_security_group", API_VERSION, "2025-12-31", None)
         self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/security-groups",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/security-groups", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -203,12 +186,7 @@ class Client:
         _rt.warn_deprecated("Client.attach_volume_to_virtual_server", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/servers",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/servers", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -338,9 +316,7 @@ class Client:
             "POST",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -377,9 +353,7 @@ class Client:
             "POST",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -416,9 +390,7 @@ class Client:
             "POST",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -480,12 +452,7 @@ class Client:
         _rt.warn_deprecated("Client.create_image_member", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/images/{image_id}/members",
-                {
-                    "image_id": image_id,
-                },
-            ),
+            _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -612,12 +579,7 @@ class Client:
         _rt.warn_deprecated("Client.create_server_interface", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/interfaces",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -650,11 +612,7 @@ class Client:
         self._transport.request(
             "POST",
             _support.format_path(
-                "/v1/servers/{server_id}/interfaces/{port_id}/static-nats",
-                {
-                    "server_id": server_id,
-                    "port_id": port_id,
-                },
+                "/v1/servers/{server_id}/interfaces/{port_id}/static-nats", {"server_id": server_id, "port_id": port_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -689,10 +647,7 @@ class Client:
             "POST",
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}/private-static-nats",
-                {
-                    "server_id": server_id,
-                    "port_id": port_id,
-                },
+                {"server_id": server_id, "port_id": port_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -726,12 +681,7 @@ class Client:
         _rt.warn_deprecated("Client.create_server_volume", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/volumes",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -758,12 +708,7 @@ class Client:
         _rt.warn_deprecated("Client.create_sharing_image", API_VERSION, "2025-12-31", "1.3")
         self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/images/{image_id}/share",
-                {
-                    "image_id": image_id,
-                },
-            ),
+            _support.format_path("/v1/images/{image_id}/share", {"image_id": image_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -826,12 +771,7 @@ class Client:
         _rt.warn_deprecated("Client.create_virtual_server_custom_image", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/images",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/images", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -859,12 +799,7 @@ class Client:
         _rt.warn_deprecated("Client.create_virtual_server_dump", API_VERSION, "2025-12-31", "1.3")
         self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/dump",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/dump", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -920,12 +855,7 @@ class Client:
         _rt.warn_deprecated("Client.delete_a_snapshot", API_VERSION, "2025-12-31", "1.3")
         self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/snapshots/{snapshot_id}",
-                {
-                    "snapshot_id": snapshot_id,
-                },
-            ),
+            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -952,12 +882,7 @@ class Client:
         _rt.warn_deprecated("Client.delete_a_volume_transfer", API_VERSION, "2025-12-31", "1.3")
         self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volume-transfer/{transfer_id}",
-                {
-                    "transfer_id": transfer_id,
-                },
-            ),
+            _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -985,10 +910,7 @@ class Client:
         self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/auto-scaling-groups/{auto_scaling_group_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1019,10 +941,7 @@ class Client:
             "DELETE",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "notification_id": notification_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -1053,10 +972,7 @@ class Client:
             "DELETE",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "policy_id": policy_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -1087,10 +1003,7 @@ class Client:
             "DELETE",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "schedule_id": schedule_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -1115,12 +1028,7 @@ class Client:
         _rt.warn_deprecated("Client.delete_image", API_VERSION, "2025-12-31", "1.3")
         self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/images/{image_id}",
-                {
-                    "image_id": image_id,
-                },
-            ),
+            _support.format_path("/v1/images/{image_id}", {"image_id": image_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1148,11 +1056,7 @@ class Client:
         self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/images/{image_id}/members/{member_id}",
-                {
-                    "image_id": image_id,
-                    "member_id": member_id,
-                },
+                "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1179,12 +1083,7 @@ class Client:
         _rt.warn_deprecated("Client.delete_keypair", API_VERSION, "2025-12-31", "1.3")
         self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/keypairs/{keypair_name}",
-                {
-                    "keypair_name": keypair_name,
-                },
-            ),
+            _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1213,9 +1112,7 @@ class Client:
             "DELETE",
             _support.format_path(
                 "/v1/launch-configurations/{launch_configuration_id}",
-                {
-                    "launch_configuration_id": launch_configuration_id,
-                },
+                {"launch_configuration_id": launch_configuration_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -1242,12 +1139,7 @@ class Client:
         _rt.warn_deprecated("Client.delete_server_group", API_VERSION, "2025-12-31", "1.3")
         self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/server-groups/{server_group_id}",
-                {
-                    "server_group_id": server_group_id,
-                },
-            ),
+            _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1276,11 +1168,7 @@ class Client:
         self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/servers/{server_id}/interfaces/{port_id}",
-                {
-                    "server_id": server_id,
-                    "port_id": port_id,
-                },
+                "/v1/servers/{server_id}/interfaces/{port_id}", {"server_id": server_id, "port_id": port_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1312,11 +1200,7 @@ class Client:
             "DELETE",
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}/static-nats/{nat_id}",
-                {
-                    "server_id": server_id,
-                    "port_id": port_id,
-                    "nat_id": nat_id,
-                },
+                {"server_id": server_id, "port_id": port_id, "nat_id": nat_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -1348,11 +1232,7 @@ class Client:
             "DELETE",
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}/private-static-nats/{nat_id}",
-                {
-                    "server_id": server_id,
-                    "port_id": port_id,
-                    "nat_id": nat_id,
-                },
+                {"server_id": server_id, "port_id": port_id, "nat_id": nat_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -1381,11 +1261,7 @@ class Client:
         self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/servers/{server_id}/volumes/{volume_id}",
-                {
-                    "server_id": server_id,
-                    "volume_id": volume_id,
-                },
+                "/v1/servers/{server_id}/volumes/{volume_id}", {"server_id": server_id, "volume_id": volume_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1412,12 +1288,7 @@ class Client:
         _rt.warn_deprecated("Client.delete_virtual_server", API_VERSION, "2025-12-31", "1.3")
         self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/servers/{server_id}",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1444,15 +1315,8 @@ class Client:
         _rt.warn_deprecated("Client.delete_volume", API_VERSION, "2025-12-31", "1.3")
         self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
-            params={
-                "cascade": cascade,
-            },
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
+            params={"cascade": cascade},
             headers=_support.header_values({}),
         )
         return None
@@ -1479,10 +1343,7 @@ class Client:
             "DELETE",
             _support.format_path(
                 "/v1/servers/{server_id}/security-groups/{security_group_id}",
-                {
-                    "server_id": server_id,
-                    "security_group_id": security_group_id,
-                },
+                {"server_id": server_id, "security_group_id": security_group_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -1512,11 +1373,7 @@ class Client:
         self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/volumes/{volume_id}/servers/{server_id}",
-                {
-                    "volume_id": volume_id,
-                    "server_id": server_id,
-                },
+                "/v1/volumes/{volume_id}/servers/{server_id}", {"volume_id": volume_id, "server_id": server_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1547,12 +1404,7 @@ class Client:
         _rt.warn_deprecated("Client.extend_volume", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/size",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/size", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1579,10 +1431,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.get_regions_maximum_partition_size", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            "/v1/server-groups/partition-size",
-            params={},
-            headers=_support.header_values({}),
+            "GET", "/v1/server-groups/partition-size", params={}, headers=_support.header_values({})
         )
         return _models.ServerGroupPartitionSizeResponse.model_validate_json(_response.content)
 
@@ -1605,12 +1454,7 @@ class Client:
         _rt.warn_deprecated("Client.import_image", API_VERSION, "2025-12-31", "1.3")
         self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/images/{image_id}/import",
-                {
-                    "image_id": image_id,
-                },
-            ),
+            _support.format_path("/v1/images/{image_id}/import", {"image_id": image_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1653,15 +1497,9 @@ class Client:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/lb-server-groups",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={
-                "offset": offset,
-                "limit": limit,
-                "sort": sort,
-            },
+            params={"offset": offset, "limit": limit, "sort": sort},
             headers=_support.header_values({}),
         )
         return _models.AutoScalingGroupLbServerGroupListResponse.model_validate_json(_response.content)
@@ -1698,23 +1536,13 @@ class Client:
                 "GET",
                 _support.format_path(
                     "/v1/auto-scaling-groups/{auto_scaling_group_id}/lb-server-groups",
-                    {
-                        "auto_scaling_group_id": auto_scaling_group_id,
-                    },
+                    {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
-                params={
-                    "offset": _offset,
-                    "limit": _limit,
-                    "sort": sort,
-                },
+                params={"offset": _offset, "limit": _limit, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _items = (
-                _models.AutoScalingGroupLbServerGroupListResponse.model_validate_json(
-                    _response.content
-                ).lb_server_groups
-                or []
-            )
+            _body = _models.AutoScalingGroupLbServerGroupListResponse.model_validate_json(_response.content)
+            _items = _body.lb_server_groups or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -1761,9 +1589,7 @@ class Client:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={
                 "user_ids": user_ids,
@@ -1819,9 +1645,7 @@ class Client:
                 "GET",
                 _support.format_path(
                     "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications",
-                    {
-                        "auto_scaling_group_id": auto_scaling_group_id,
-                    },
+                    {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
                 params={
                     "user_ids": user_ids,
@@ -1833,10 +1657,8 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = (
-                _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content).notifications
-                or []
-            )
+            _body = _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content)
+            _items = _body.notifications or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -1885,9 +1707,7 @@ class Client:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={
                 "name": name,
@@ -1946,9 +1766,7 @@ class Client:
                 "GET",
                 _support.format_path(
                     "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies",
-                    {
-                        "auto_scaling_group_id": auto_scaling_group_id,
-                    },
+                    {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
                 params={
                     "name": name,
@@ -1961,7 +1779,8 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.AutoScalingGroupPolicyListResponse.model_validate_json(_response.content).policies or []
+            _body = _models.AutoScalingGroupPolicyListResponse.model_validate_json(_response.content)
+            _items = _body.policies or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -2004,16 +1823,9 @@ class Client:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={
-                "size": size,
-                "page": page,
-                "sort": sort,
-                "frequency": frequency,
-            },
+            params={"size": size, "page": page, "sort": sort, "frequency": frequency},
             headers=_support.header_values({}),
         )
         return _models.AutoScalingGroupScheduleListResponse.model_validate_json(_response.content)
@@ -2054,15 +1866,9 @@ class Client:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/virtual-servers",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={
-                "marker": marker,
-                "limit": limit,
-                "sort": sort,
-            },
+            params={"marker": marker, "limit": limit, "sort": sort},
             headers=_support.header_values({}),
         )
         return _models.AutoScalingGroupVirtualServerListResponse.model_validate_json(_response.content)
@@ -2099,20 +1905,13 @@ class Client:
                 "GET",
                 _support.format_path(
                     "/v1/auto-scaling-groups/{auto_scaling_group_id}/virtual-servers",
-                    {
-                        "auto_scaling_group_id": auto_scaling_group_id,
-                    },
+                    {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
-                params={
-                    "marker": _marker,
-                    "limit": _limit,
-                    "sort": sort,
-                },
+                params={"marker": _marker, "limit": _limit, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _items = (
-                _models.AutoScalingGroupVirtualServerListResponse.model_validate_json(_response.content).servers or []
-            )
+            _body = _models.AutoScalingGroupVirtualServerListResponse.model_validate_json(_response.content)
+            _items = _body.servers or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         return _rt.iterate_marker(_page, limit=limit)
@@ -2253,9 +2052,8 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = (
-                _models.AutoScalingGroupListResponse.model_validate_json(_response.content).auto_scaling_groups or []
-            )
+            _body = _models.AutoScalingGroupListResponse.model_validate_json(_response.content)
+            _items = _body.auto_scaling_groups or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -2287,10 +2085,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             "/v1/default-configs",
-            params={
-                "name": name,
-                "category": category,
-            },
+            params={"name": name, "category": category},
             headers=_support.header_values({}),
         )
         return _models.DefaultConfigListResponse.model_validate_json(_response.content)
@@ -2318,12 +2113,7 @@ class Client:
         _rt.warn_deprecated("Client.list_image_members", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/images/{image_id}/members",
-                {
-                    "image_id": image_id,
-                },
-            ),
+            _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2441,7 +2231,8 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ImageListResponse.model_validate_json(_response.content).images or []
+            _body = _models.ImageListResponse.model_validate_json(_response.content)
+            _items = _body.images or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         return _rt.iterate_marker(_page, limit=limit)
@@ -2469,13 +2260,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_keypairs", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            "/v1/keypairs",
-            params={
-                "limit": limit,
-                "marker": marker,
-            },
-            headers=_support.header_values({}),
+            "GET", "/v1/keypairs", params={"limit": limit, "marker": marker}, headers=_support.header_values({})
         )
         return _models.KeypairListResponse.model_validate_json(_response.content)
 
@@ -2516,13 +2301,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             "/v1/launch-configurations",
-            params={
-                "name": name,
-                "image_id": image_id,
-                "offset": offset,
-                "limit": limit,
-                "sort": sort,
-            },
+            params={"name": name, "image_id": image_id, "offset": offset, "limit": limit, "sort": sort},
             headers=_support.header_values({}),
         )
         return _models.LaunchConfigurationListResponse.model_validate_json(_response.content)
@@ -2559,19 +2338,11 @@ class Client:
             _response = self._transport.request(
                 "GET",
                 "/v1/launch-configurations",
-                params={
-                    "name": name,
-                    "image_id": image_id,
-                    "offset": _offset,
-                    "limit": _limit,
-                    "sort": sort,
-                },
+                params={"name": name, "image_id": image_id, "offset": _offset, "limit": _limit, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _items = (
-                _models.LaunchConfigurationListResponse.model_validate_json(_response.content).launch_configurations
-                or []
-            )
+            _body = _models.LaunchConfigurationListResponse.model_validate_json(_response.content)
+            _items = _body.launch_configurations or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -2603,10 +2374,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             "/v1/pending-images",
-            params={
-                "scp_image_type": scp_image_type,
-                "scp_original_image_type": scp_original_image_type,
-            },
+            params={"scp_image_type": scp_image_type, "scp_original_image_type": scp_original_image_type},
             headers=_support.header_values({}),
         )
         return _models.ImageListResponse.model_validate_json(_response.content)
@@ -2636,13 +2404,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_server_groups", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            "/v1/server-groups",
-            params={
-                "limit": limit,
-                "offset": offset,
-            },
-            headers=_support.header_values({}),
+            "GET", "/v1/server-groups", params={"limit": limit, "offset": offset}, headers=_support.header_values({})
         )
         return _models.ServerGroupListResponse.model_validate_json(_response.content)
 
@@ -2672,13 +2434,11 @@ class Client:
             _response = self._transport.request(
                 "GET",
                 "/v1/server-groups",
-                params={
-                    "limit": _limit,
-                    "offset": _offset,
-                },
+                params={"limit": _limit, "offset": _offset},
                 headers=_support.header_values({}),
             )
-            _items = _models.ServerGroupListResponse.model_validate_json(_response.content).server_groups or []
+            _body = _models.ServerGroupListResponse.model_validate_json(_response.content)
+            _items = _body.server_groups or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -2707,12 +2467,7 @@ class Client:
         _rt.warn_deprecated("Client.list_server_interfaces", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/servers/{server_id}/interfaces",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2741,12 +2496,7 @@ class Client:
         _rt.warn_deprecated("Client.list_server_ips", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/servers/{server_id}/ips",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/ips", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2788,13 +2538,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             "/v1/server-types",
-            params={
-                "limit": limit,
-                "marker": marker,
-                "min_disk": min_disk,
-                "min_ram": min_ram,
-                "sort": sort,
-            },
+            params={"limit": limit, "marker": marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
             headers=_support.header_values({}),
         )
         return _models.ServerTypeListResponse.model_validate_json(_response.content)
@@ -2830,16 +2574,11 @@ class Client:
             _response = self._transport.request(
                 "GET",
                 "/v1/server-types",
-                params={
-                    "limit": _limit,
-                    "marker": _marker,
-                    "min_disk": min_disk,
-                    "min_ram": min_ram,
-                    "sort": sort,
-                },
+                params={"limit": _limit, "marker": _marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _items = _models.ServerTypeListResponse.model_validate_json(_response.content).server_types or []
+            _body = _models.ServerTypeListResponse.model_validate_json(_response.content)
+            _items = _body.server_types or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         return _rt.iterate_marker(_page, limit=limit)
@@ -2867,12 +2606,7 @@ class Client:
         _rt.warn_deprecated("Client.list_server_volumes", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/servers/{server_id}/volumes",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2978,7 +2712,8 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.SnapshotListResponse.model_validate_json(_response.content).snapshots or []
+            _body = _models.SnapshotListResponse.model_validate_json(_response.content)
+            _items = _body.snapshots or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -3007,12 +2742,7 @@ class Client:
         _rt.warn_deprecated("Client.list_virtual_server_security_group", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/servers/{server_id}/security-groups",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/security-groups", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -3154,7 +2884,8 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ServerListResponse.model_validate_json(_response.content).servers or []
+            _body = _models.ServerListResponse.model_validate_json(_response.content)
+            _items = _body.servers or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         return _rt.iterate_marker(_page, limit=limit)
@@ -3177,12 +2908,7 @@ class Client:
             VolumeTransferListResponse (HTTP 200).
         """
         _rt.warn_deprecated("Client.list_volume_transfers", API_VERSION, "2025-12-31", "1.3")
-        _response = self._transport.request(
-            "GET",
-            "/v1/volume-transfer",
-            params={},
-            headers=_support.header_values({}),
-        )
+        _response = self._transport.request("GET", "/v1/volume-transfer", params={}, headers=_support.header_values({}))
         return _models.VolumeTransferListResponse.model_validate_json(_response.content)
 
     @deprecated(
@@ -3213,12 +2939,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             "/v1/volume-types",
-            params={
-                "limit": limit,
-                "offset": offset,
-                "marker": marker,
-                "sort": sort,
-            },
+            params={"limit": limit, "offset": offset, "marker": marker, "sort": sort},
             headers=_support.header_values({}),
         )
         return _models.VolumeTypeListResponse.model_validate_json(_response.content)
@@ -3254,15 +2975,11 @@ class Client:
             _response = self._transport.request(
                 "GET",
                 "/v1/volume-types",
-                params={
-                    "limit": _limit,
-                    "offset": _offset,
-                    "marker": marker,
-                    "sort": sort,
-                },
+                params={"limit": _limit, "offset": _offset, "marker": marker, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeTypeListResponse.model_validate_json(_response.content).volume_types or []
+            _body = _models.VolumeTypeListResponse.model_validate_json(_response.content)
+            _items = _body.volume_types or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -3379,7 +3096,8 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeListResponse.model_validate_json(_response.content).volumes or []
+            _body = _models.VolumeListResponse.model_validate_json(_response.content)
+            _items = _body.volumes or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -3404,12 +3122,7 @@ class Client:
         _rt.warn_deprecated("Client.lock_virtual_server", API_VERSION, "2025-12-31", "1.3")
         self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/lock",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/lock", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -3436,12 +3149,7 @@ class Client:
         _rt.warn_deprecated("Client.reboot_virtual_server", API_VERSION, "2025-12-31", "1.3")
         self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/reboot",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/reboot", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -3469,12 +3177,7 @@ class Client:
         _rt.warn_deprecated("Client.rebuild_virtual_server", API_VERSION, "2025-12-31", "1.3")
         self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/rebuild",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/rebuild", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -3502,12 +3205,7 @@ class Client:
         _rt.warn_deprecated("Client.revert_volume_to_snapshot", API_VERSION, "2025-12-31", "1.3")
         self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/revert",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/revert", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -3538,12 +3236,7 @@ class Client:
         _rt.warn_deprecated("Client.show_a_snapshots_details", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/snapshots/{snapshot_id}",
-                {
-                    "snapshot_id": snapshot_id,
-                },
-            ),
+            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -3574,10 +3267,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/auto-scaling-groups/{auto_scaling_group_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -3613,10 +3303,7 @@ class Client:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "notification_id": notification_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -3652,10 +3339,7 @@ class Client:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "policy_id": policy_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -3691,10 +3375,7 @@ class Client:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "schedule_id": schedule_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -3721,10 +3402,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_default_volume_types_details", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            "/v1/volume-types/default",
-            params={},
-            headers=_support.header_values({}),
+            "GET", "/v1/volume-types/default", params={}, headers=_support.header_values({})
         )
         return _models.VolumeTypeDetailResponse.model_validate_json(_response.content)
 
@@ -3749,12 +3427,7 @@ class Client:
         _rt.warn_deprecated("Client.show_image", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/images/{image_id}",
-                {
-                    "image_id": image_id,
-                },
-            ),
+            _support.format_path("/v1/images/{image_id}", {"image_id": image_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -3785,11 +3458,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/images/{image_id}/members/{member_id}",
-                {
-                    "image_id": image_id,
-                    "member_id": member_id,
-                },
+                "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -3817,12 +3486,7 @@ class Client:
         _rt.warn_deprecated("Client.show_keypair", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/keypairs/{keypair_name}",
-                {
-                    "keypair_name": keypair_name,
-                },
-            ),
+            _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name}),
             params={},
             headers=_support.header_values({}),
         )
@@ -3854,9 +3518,7 @@ class Client:
             "GET",
             _support.format_path(
                 "/v1/launch-configurations/{launch_configuration_id}",
-                {
-                    "launch_configuration_id": launch_configuration_id,
-                },
+                {"launch_configuration_id": launch_configuration_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -3886,12 +3548,7 @@ class Client:
         _rt.warn_deprecated("Client.show_server_group", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/server-groups/{server_group_id}",
-                {
-                    "server_group_id": server_group_id,
-                },
-            ),
+            _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -3922,11 +3579,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/servers/{server_id}/interfaces/{port_id}",
-                {
-                    "server_id": server_id,
-                    "port_id": port_id,
-                },
+                "/v1/servers/{server_id}/interfaces/{port_id}", {"server_id": server_id, "port_id": port_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -3958,11 +3611,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/servers/{server_id}/ips/{subnet_id}",
-                {
-                    "server_id": server_id,
-                    "subnet_id": subnet_id,
-                },
+                "/v1/servers/{server_id}/ips/{subnet_id}", {"server_id": server_id, "subnet_id": subnet_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -3987,12 +3636,7 @@ class Client:
             ServerQuotaSet (HTTP 200).
         """
         _rt.warn_deprecated("Client.show_server_quota_set", API_VERSION, "2025-12-31", "1.3")
-        _response = self._transport.request(
-            "GET",
-            "/v1/quota-sets",
-            params={},
-            headers=_support.header_values({}),
-        )
+        _response = self._transport.request("GET", "/v1/quota-sets", params={}, headers=_support.header_values({}))
         return _models.ServerQuotaSet.model_validate_json(_response.content)
 
     @deprecated(
@@ -4018,12 +3662,7 @@ class Client:
         _rt.warn_deprecated("Client.show_server_type", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/server-types/{server_type_id}",
-                {
-                    "server_type_id": server_type_id,
-                },
-            ),
+            _support.format_path("/v1/server-types/{server_type_id}", {"server_type_id": server_type_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -4054,11 +3693,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/servers/{server_id}/volumes/{volume_id}",
-                {
-                    "server_id": server_id,
-                    "volume_id": volume_id,
-                },
+                "/v1/servers/{server_id}/volumes/{volume_id}", {"server_id": server_id, "volume_id": volume_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -4088,12 +3723,7 @@ class Client:
         _rt.warn_deprecated("Client.show_virtual_server", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/servers/{server_id}",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -4126,15 +3756,8 @@ class Client:
         _rt.warn_deprecated("Client.show_virtual_server_console_log", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/servers/{server_id}/console-log",
-                {
-                    "server_id": server_id,
-                },
-            ),
-            params={
-                "line_size": line_size,
-            },
+            _support.format_path("/v1/servers/{server_id}/console-log", {"server_id": server_id}),
+            params={"line_size": line_size},
             headers=_support.header_values({}),
         )
         return _models.ServerConsoleLogResponse.model_validate_json(_response.content)
@@ -4166,12 +3789,7 @@ class Client:
         _rt.warn_deprecated("Client.show_virtual_server_password", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/password",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/password", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -4197,10 +3815,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_volume_quota_set", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            "/v1/volumes/quota-sets",
-            params={},
-            headers=_support.header_values({}),
+            "GET", "/v1/volumes/quota-sets", params={}, headers=_support.header_values({})
         )
         return _models.VolumeQuotaSet.model_validate_json(_response.content)
 
@@ -4228,12 +3843,7 @@ class Client:
         _rt.warn_deprecated("Client.show_volume_transfer_detail", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volume-transfer/{transfer_id}",
-                {
-                    "transfer_id": transfer_id,
-                },
-            ),
+            _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -4263,12 +3873,7 @@ class Client:
         _rt.warn_deprecated("Client.show_volume_types_details", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volume-types/{volume_type_id}",
-                {
-                    "volume_type_id": volume_type_id,
-                },
-            ),
+            _support.format_path("/v1/volume-types/{volume_type_id}", {"volume_type_id": volume_type_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -4297,12 +3902,7 @@ class Client:
         _rt.warn_deprecated("Client.show_volumes_details", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -4328,12 +3928,7 @@ class Client:
         _rt.warn_deprecated("Client.start_virtual_server", API_VERSION, "2025-12-31", "1.3")
         self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/start",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/start", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -4359,12 +3954,7 @@ class Client:
         _rt.warn_deprecated("Client.stop_virtual_server", API_VERSION, "2025-12-31", "1.3")
         self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/stop",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/stop", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -4390,12 +3980,7 @@ class Client:
         _rt.warn_deprecated("Client.unlock_virtual_server", API_VERSION, "2025-12-31", "1.3")
         self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/unlock",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/unlock", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -4427,12 +4012,7 @@ class Client:
         _rt.warn_deprecated("Client.update_a_snapshot", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/snapshots/{snapshot_id}",
-                {
-                    "snapshot_id": snapshot_id,
-                },
-            ),
+            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -4467,10 +4047,7 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/auto-scaling-groups/{auto_scaling_group_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -4504,9 +4081,7 @@ class Client:
             "PUT",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/lb-server-groups",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -4548,10 +4123,7 @@ class Client:
             "PUT",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "notification_id": notification_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -4589,10 +4161,7 @@ class Client:
             "PUT",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "policy_id": policy_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -4630,10 +4199,7 @@ class Client:
             "PUT",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "schedule_id": schedule_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -4670,9 +4236,7 @@ class Client:
             "PUT",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/server-count",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -4702,12 +4266,7 @@ class Client:
         _rt.warn_deprecated("Client.update_image", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/images/{image_id}",
-                {
-                    "image_id": image_id,
-                },
-            ),
+            _support.format_path("/v1/images/{image_id}", {"image_id": image_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -4742,11 +4301,7 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/images/{image_id}/members/{member_id}",
-                {
-                    "image_id": image_id,
-                    "member_id": member_id,
-                },
+                "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -4780,11 +4335,7 @@ class Client:
         self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/servers/{server_id}/interfaces/{port_id}",
-                {
-                    "server_id": server_id,
-                    "port_id": port_id,
-                },
+                "/v1/servers/{server_id}/interfaces/{port_id}", {"server_id": server_id, "port_id": port_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -4815,11 +4366,7 @@ class Client:
         self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/servers/{server_id}/volumes/{volume_id}",
-                {
-                    "server_id": server_id,
-                    "volume_id": volume_id,
-                },
+                "/v1/servers/{server_id}/volumes/{volume_id}", {"server_id": server_id, "volume_id": volume_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -4851,12 +4398,7 @@ class Client:
         _rt.warn_deprecated("Client.update_virtual_server", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/servers/{server_id}",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -4883,12 +4425,7 @@ class Client:
         _rt.warn_deprecated("Client.update_virtual_server_type", API_VERSION, "2025-12-31", "1.3")
         self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/server-type",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/server-type", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -4919,12 +4456,7 @@ class Client:
         _rt.warn_deprecated("Client.update_volume", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -4954,14 +4486,7 @@ class AsyncClient:
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self._transport = _rt.AsyncTransport(
-            base_url=_support.resolve_base_url(
-                base_url,
-                SERVER,
-                {
-                    "region": region,
-                    "environment": environment,
-                },
-            ),
+            base_url=_support.resolve_base_url(base_url, SERVER, {"region": region, "environment": environment}),
             auth=auth,
             timeout=timeout,
             retry=retry,
@@ -5009,12 +4534,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.accept_a_volume_transfer", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volume-transfer/{transfer_id}/accept",
-                {
-                    "transfer_id": transfer_id,
-                },
-            ),
+            _support.format_path("/v1/volume-transfer/{transfer_id}/accept", {"transfer_id": transfer_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -5045,12 +4565,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.attach_virtual_server_security_group", API_VERSION, "2025-12-31", None)
         await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/security-groups",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/security-groups", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -5084,12 +4599,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.attach_volume_to_virtual_server", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/servers",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/servers", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -5221,9 +4731,7 @@ class AsyncClient:
             "POST",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -5260,9 +4768,7 @@ class AsyncClient:
             "POST",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -5299,9 +4805,7 @@ class AsyncClient:
             "POST",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -5363,12 +4867,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.create_image_member", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/images/{image_id}/members",
-                {
-                    "image_id": image_id,
-                },
-            ),
+            _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -5495,12 +4994,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.create_server_interface", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/interfaces",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -5533,11 +5027,7 @@ class AsyncClient:
         await self._transport.request(
             "POST",
             _support.format_path(
-                "/v1/servers/{server_id}/interfaces/{port_id}/static-nats",
-                {
-                    "server_id": server_id,
-                    "port_id": port_id,
-                },
+                "/v1/servers/{server_id}/interfaces/{port_id}/static-nats", {"server_id": server_id, "port_id": port_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -5572,10 +5062,7 @@ class AsyncClient:
             "POST",
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}/private-static-nats",
-                {
-                    "server_id": server_id,
-                    "port_id": port_id,
-                },
+                {"server_id": server_id, "port_id": port_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -5609,12 +5096,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.create_server_volume", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/volumes",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -5641,12 +5123,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.create_sharing_image", API_VERSION, "2025-12-31", "1.3")
         await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/images/{image_id}/share",
-                {
-                    "image_id": image_id,
-                },
-            ),
+            _support.format_path("/v1/images/{image_id}/share", {"image_id": image_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -5709,12 +5186,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.create_virtual_server_custom_image", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/images",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/images", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -5742,12 +5214,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.create_virtual_server_dump", API_VERSION, "2025-12-31", "1.3")
         await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/dump",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/dump", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -5803,12 +5270,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.delete_a_snapshot", API_VERSION, "2025-12-31", "1.3")
         await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/snapshots/{snapshot_id}",
-                {
-                    "snapshot_id": snapshot_id,
-                },
-            ),
+            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -5835,12 +5297,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.delete_a_volume_transfer", API_VERSION, "2025-12-31", "1.3")
         await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volume-transfer/{transfer_id}",
-                {
-                    "transfer_id": transfer_id,
-                },
-            ),
+            _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -5868,10 +5325,7 @@ class AsyncClient:
         await self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/auto-scaling-groups/{auto_scaling_group_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -5902,10 +5356,7 @@ class AsyncClient:
             "DELETE",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "notification_id": notification_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -5936,10 +5387,7 @@ class AsyncClient:
             "DELETE",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "policy_id": policy_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -5970,10 +5418,7 @@ class AsyncClient:
             "DELETE",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "schedule_id": schedule_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -5998,12 +5443,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.delete_image", API_VERSION, "2025-12-31", "1.3")
         await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/images/{image_id}",
-                {
-                    "image_id": image_id,
-                },
-            ),
+            _support.format_path("/v1/images/{image_id}", {"image_id": image_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -6031,11 +5471,7 @@ class AsyncClient:
         await self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/images/{image_id}/members/{member_id}",
-                {
-                    "image_id": image_id,
-                    "member_id": member_id,
-                },
+                "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -6062,12 +5498,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.delete_keypair", API_VERSION, "2025-12-31", "1.3")
         await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/keypairs/{keypair_name}",
-                {
-                    "keypair_name": keypair_name,
-                },
-            ),
+            _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name}),
             params={},
             headers=_support.header_values({}),
         )
@@ -6096,9 +5527,7 @@ class AsyncClient:
             "DELETE",
             _support.format_path(
                 "/v1/launch-configurations/{launch_configuration_id}",
-                {
-                    "launch_configuration_id": launch_configuration_id,
-                },
+                {"launch_configuration_id": launch_configuration_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -6125,12 +5554,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.delete_server_group", API_VERSION, "2025-12-31", "1.3")
         await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/server-groups/{server_group_id}",
-                {
-                    "server_group_id": server_group_id,
-                },
-            ),
+            _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -6159,11 +5583,7 @@ class AsyncClient:
         await self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/servers/{server_id}/interfaces/{port_id}",
-                {
-                    "server_id": server_id,
-                    "port_id": port_id,
-                },
+                "/v1/servers/{server_id}/interfaces/{port_id}", {"server_id": server_id, "port_id": port_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -6195,11 +5615,7 @@ class AsyncClient:
             "DELETE",
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}/static-nats/{nat_id}",
-                {
-                    "server_id": server_id,
-                    "port_id": port_id,
-                    "nat_id": nat_id,
-                },
+                {"server_id": server_id, "port_id": port_id, "nat_id": nat_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -6231,11 +5647,7 @@ class AsyncClient:
             "DELETE",
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}/private-static-nats/{nat_id}",
-                {
-                    "server_id": server_id,
-                    "port_id": port_id,
-                    "nat_id": nat_id,
-                },
+                {"server_id": server_id, "port_id": port_id, "nat_id": nat_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -6264,11 +5676,7 @@ class AsyncClient:
         await self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/servers/{server_id}/volumes/{volume_id}",
-                {
-                    "server_id": server_id,
-                    "volume_id": volume_id,
-                },
+                "/v1/servers/{server_id}/volumes/{volume_id}", {"server_id": server_id, "volume_id": volume_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -6295,12 +5703,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.delete_virtual_server", API_VERSION, "2025-12-31", "1.3")
         await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/servers/{server_id}",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -6327,15 +5730,8 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.delete_volume", API_VERSION, "2025-12-31", "1.3")
         await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
-            params={
-                "cascade": cascade,
-            },
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
+            params={"cascade": cascade},
             headers=_support.header_values({}),
         )
         return None
@@ -6362,10 +5758,7 @@ class AsyncClient:
             "DELETE",
             _support.format_path(
                 "/v1/servers/{server_id}/security-groups/{security_group_id}",
-                {
-                    "server_id": server_id,
-                    "security_group_id": security_group_id,
-                },
+                {"server_id": server_id, "security_group_id": security_group_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -6395,11 +5788,7 @@ class AsyncClient:
         await self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/volumes/{volume_id}/servers/{server_id}",
-                {
-                    "volume_id": volume_id,
-                    "server_id": server_id,
-                },
+                "/v1/volumes/{volume_id}/servers/{server_id}", {"volume_id": volume_id, "server_id": server_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -6430,12 +5819,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.extend_volume", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/size",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/size", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -6462,10 +5846,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.get_regions_maximum_partition_size", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            "/v1/server-groups/partition-size",
-            params={},
-            headers=_support.header_values({}),
+            "GET", "/v1/server-groups/partition-size", params={}, headers=_support.header_values({})
         )
         return _models.ServerGroupPartitionSizeResponse.model_validate_json(_response.content)
 
@@ -6488,12 +5869,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.import_image", API_VERSION, "2025-12-31", "1.3")
         await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/images/{image_id}/import",
-                {
-                    "image_id": image_id,
-                },
-            ),
+            _support.format_path("/v1/images/{image_id}/import", {"image_id": image_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -6536,15 +5912,9 @@ class AsyncClient:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/lb-server-groups",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={
-                "offset": offset,
-                "limit": limit,
-                "sort": sort,
-            },
+            params={"offset": offset, "limit": limit, "sort": sort},
             headers=_support.header_values({}),
         )
         return _models.AutoScalingGroupLbServerGroupListResponse.model_validate_json(_response.content)
@@ -6583,23 +5953,13 @@ class AsyncClient:
                 "GET",
                 _support.format_path(
                     "/v1/auto-scaling-groups/{auto_scaling_group_id}/lb-server-groups",
-                    {
-                        "auto_scaling_group_id": auto_scaling_group_id,
-                    },
+                    {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
-                params={
-                    "offset": _offset,
-                    "limit": _limit,
-                    "sort": sort,
-                },
+                params={"offset": _offset, "limit": _limit, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _items = (
-                _models.AutoScalingGroupLbServerGroupListResponse.model_validate_json(
-                    _response.content
-                ).lb_server_groups
-                or []
-            )
+            _body = _models.AutoScalingGroupLbServerGroupListResponse.model_validate_json(_response.content)
+            _items = _body.lb_server_groups or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -6647,9 +6007,7 @@ class AsyncClient:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={
                 "user_ids": user_ids,
@@ -6705,9 +6063,7 @@ class AsyncClient:
                 "GET",
                 _support.format_path(
                     "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications",
-                    {
-                        "auto_scaling_group_id": auto_scaling_group_id,
-                    },
+                    {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
                 params={
                     "user_ids": user_ids,
@@ -6719,10 +6075,8 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = (
-                _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content).notifications
-                or []
-            )
+            _body = _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content)
+            _items = _body.notifications or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -6772,9 +6126,7 @@ class AsyncClient:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={
                 "name": name,
@@ -6833,9 +6185,7 @@ class AsyncClient:
                 "GET",
                 _support.format_path(
                     "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies",
-                    {
-                        "auto_scaling_group_id": auto_scaling_group_id,
-                    },
+                    {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
                 params={
                     "name": name,
@@ -6848,7 +6198,8 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.AutoScalingGroupPolicyListResponse.model_validate_json(_response.content).policies or []
+            _body = _models.AutoScalingGroupPolicyListResponse.model_validate_json(_response.content)
+            _items = _body.policies or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -6892,16 +6243,9 @@ class AsyncClient:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={
-                "size": size,
-                "page": page,
-                "sort": sort,
-                "frequency": frequency,
-            },
+            params={"size": size, "page": page, "sort": sort, "frequency": frequency},
             headers=_support.header_values({}),
         )
         return _models.AutoScalingGroupScheduleListResponse.model_validate_json(_response.content)
@@ -6942,15 +6286,9 @@ class AsyncClient:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/virtual-servers",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={
-                "marker": marker,
-                "limit": limit,
-                "sort": sort,
-            },
+            params={"marker": marker, "limit": limit, "sort": sort},
             headers=_support.header_values({}),
         )
         return _models.AutoScalingGroupVirtualServerListResponse.model_validate_json(_response.content)
@@ -6989,20 +6327,13 @@ class AsyncClient:
                 "GET",
                 _support.format_path(
                     "/v1/auto-scaling-groups/{auto_scaling_group_id}/virtual-servers",
-                    {
-                        "auto_scaling_group_id": auto_scaling_group_id,
-                    },
+                    {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
-                params={
-                    "marker": _marker,
-                    "limit": _limit,
-                    "sort": sort,
-                },
+                params={"marker": _marker, "limit": _limit, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _items = (
-                _models.AutoScalingGroupVirtualServerListResponse.model_validate_json(_response.content).servers or []
-            )
+            _body = _models.AutoScalingGroupVirtualServerListResponse.model_validate_json(_response.content)
+            _items = _body.servers or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         async for _item in _rt.aiterate_marker(_page, limit=limit):
@@ -7144,9 +6475,8 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = (
-                _models.AutoScalingGroupListResponse.model_validate_json(_response.content).auto_scaling_groups or []
-            )
+            _body = _models.AutoScalingGroupListResponse.model_validate_json(_response.content)
+            _items = _body.auto_scaling_groups or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -7179,10 +6509,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             "/v1/default-configs",
-            params={
-                "name": name,
-                "category": category,
-            },
+            params={"name": name, "category": category},
             headers=_support.header_values({}),
         )
         return _models.DefaultConfigListResponse.model_validate_json(_response.content)
@@ -7210,12 +6537,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.list_image_members", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/images/{image_id}/members",
-                {
-                    "image_id": image_id,
-                },
-            ),
+            _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -7333,7 +6655,8 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ImageListResponse.model_validate_json(_response.content).images or []
+            _body = _models.ImageListResponse.model_validate_json(_response.content)
+            _items = _body.images or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         async for _item in _rt.aiterate_marker(_page, limit=limit):
@@ -7364,13 +6687,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_keypairs", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            "/v1/keypairs",
-            params={
-                "limit": limit,
-                "marker": marker,
-            },
-            headers=_support.header_values({}),
+            "GET", "/v1/keypairs", params={"limit": limit, "marker": marker}, headers=_support.header_values({})
         )
         return _models.KeypairListResponse.model_validate_json(_response.content)
 
@@ -7411,13 +6728,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             "/v1/launch-configurations",
-            params={
-                "name": name,
-                "image_id": image_id,
-                "offset": offset,
-                "limit": limit,
-                "sort": sort,
-            },
+            params={"name": name, "image_id": image_id, "offset": offset, "limit": limit, "sort": sort},
             headers=_support.header_values({}),
         )
         return _models.LaunchConfigurationListResponse.model_validate_json(_response.content)
@@ -7454,19 +6765,11 @@ class AsyncClient:
             _response = await self._transport.request(
                 "GET",
                 "/v1/launch-configurations",
-                params={
-                    "name": name,
-                    "image_id": image_id,
-                    "offset": _offset,
-                    "limit": _limit,
-                    "sort": sort,
-                },
+                params={"name": name, "image_id": image_id, "offset": _offset, "limit": _limit, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _items = (
-                _models.LaunchConfigurationListResponse.model_validate_json(_response.content).launch_configurations
-                or []
-            )
+            _body = _models.LaunchConfigurationListResponse.model_validate_json(_response.content)
+            _items = _body.launch_configurations or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -7499,10 +6802,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             "/v1/pending-images",
-            params={
-                "scp_image_type": scp_image_type,
-                "scp_original_image_type": scp_original_image_type,
-            },
+            params={"scp_image_type": scp_image_type, "scp_original_image_type": scp_original_image_type},
             headers=_support.header_values({}),
         )
         return _models.ImageListResponse.model_validate_json(_response.content)
@@ -7532,13 +6832,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_server_groups", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            "/v1/server-groups",
-            params={
-                "limit": limit,
-                "offset": offset,
-            },
-            headers=_support.header_values({}),
+            "GET", "/v1/server-groups", params={"limit": limit, "offset": offset}, headers=_support.header_values({})
         )
         return _models.ServerGroupListResponse.model_validate_json(_response.content)
 
@@ -7568,13 +6862,11 @@ class AsyncClient:
             _response = await self._transport.request(
                 "GET",
                 "/v1/server-groups",
-                params={
-                    "limit": _limit,
-                    "offset": _offset,
-                },
+                params={"limit": _limit, "offset": _offset},
                 headers=_support.header_values({}),
             )
-            _items = _models.ServerGroupListResponse.model_validate_json(_response.content).server_groups or []
+            _body = _models.ServerGroupListResponse.model_validate_json(_response.content)
+            _items = _body.server_groups or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -7604,12 +6896,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.list_server_interfaces", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/servers/{server_id}/interfaces",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -7638,12 +6925,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.list_server_ips", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/servers/{server_id}/ips",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/ips", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -7685,13 +6967,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             "/v1/server-types",
-            params={
-                "limit": limit,
-                "marker": marker,
-                "min_disk": min_disk,
-                "min_ram": min_ram,
-                "sort": sort,
-            },
+            params={"limit": limit, "marker": marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
             headers=_support.header_values({}),
         )
         return _models.ServerTypeListResponse.model_validate_json(_response.content)
@@ -7727,16 +7003,11 @@ class AsyncClient:
             _response = await self._transport.request(
                 "GET",
                 "/v1/server-types",
-                params={
-                    "limit": _limit,
-                    "marker": _marker,
-                    "min_disk": min_disk,
-                    "min_ram": min_ram,
-                    "sort": sort,
-                },
+                params={"limit": _limit, "marker": _marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _items = _models.ServerTypeListResponse.model_validate_json(_response.content).server_types or []
+            _body = _models.ServerTypeListResponse.model_validate_json(_response.content)
+            _items = _body.server_types or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         async for _item in _rt.aiterate_marker(_page, limit=limit):
@@ -7765,12 +7036,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.list_server_volumes", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/servers/{server_id}/volumes",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -7876,7 +7142,8 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.SnapshotListResponse.model_validate_json(_response.content).snapshots or []
+            _body = _models.SnapshotListResponse.model_validate_json(_response.content)
+            _items = _body.snapshots or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -7906,12 +7173,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.list_virtual_server_security_group", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/servers/{server_id}/security-groups",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/security-groups", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -8053,7 +7315,8 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ServerListResponse.model_validate_json(_response.content).servers or []
+            _body = _models.ServerListResponse.model_validate_json(_response.content)
+            _items = _body.servers or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         async for _item in _rt.aiterate_marker(_page, limit=limit):
@@ -8078,10 +7341,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_volume_transfers", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            "/v1/volume-transfer",
-            params={},
-            headers=_support.header_values({}),
+            "GET", "/v1/volume-transfer", params={}, headers=_support.header_values({})
         )
         return _models.VolumeTransferListResponse.model_validate_json(_response.content)
 
@@ -8113,12 +7373,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             "/v1/volume-types",
-            params={
-                "limit": limit,
-                "offset": offset,
-                "marker": marker,
-                "sort": sort,
-            },
+            params={"limit": limit, "offset": offset, "marker": marker, "sort": sort},
             headers=_support.header_values({}),
         )
         return _models.VolumeTypeListResponse.model_validate_json(_response.content)
@@ -8154,15 +7409,11 @@ class AsyncClient:
             _response = await self._transport.request(
                 "GET",
                 "/v1/volume-types",
-                params={
-                    "limit": _limit,
-                    "offset": _offset,
-                    "marker": marker,
-                    "sort": sort,
-                },
+                params={"limit": _limit, "offset": _offset, "marker": marker, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeTypeListResponse.model_validate_json(_response.content).volume_types or []
+            _body = _models.VolumeTypeListResponse.model_validate_json(_response.content)
+            _items = _body.volume_types or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -8280,7 +7531,8 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeListResponse.model_validate_json(_response.content).volumes or []
+            _body = _models.VolumeListResponse.model_validate_json(_response.content)
+            _items = _body.volumes or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -8306,12 +7558,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.lock_virtual_server", API_VERSION, "2025-12-31", "1.3")
         await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/lock",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/lock", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -8338,12 +7585,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.reboot_virtual_server", API_VERSION, "2025-12-31", "1.3")
         await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/reboot",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/reboot", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -8371,12 +7613,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.rebuild_virtual_server", API_VERSION, "2025-12-31", "1.3")
         await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/rebuild",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/rebuild", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -8404,12 +7641,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.revert_volume_to_snapshot", API_VERSION, "2025-12-31", "1.3")
         await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/revert",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/revert", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -8440,12 +7672,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.show_a_snapshots_details", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/snapshots/{snapshot_id}",
-                {
-                    "snapshot_id": snapshot_id,
-                },
-            ),
+            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -8476,10 +7703,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/auto-scaling-groups/{auto_scaling_group_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -8515,10 +7739,7 @@ class AsyncClient:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "notification_id": notification_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -8554,10 +7775,7 @@ class AsyncClient:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "policy_id": policy_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -8593,10 +7811,7 @@ class AsyncClient:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "schedule_id": schedule_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -8623,10 +7838,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_default_volume_types_details", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            "/v1/volume-types/default",
-            params={},
-            headers=_support.header_values({}),
+            "GET", "/v1/volume-types/default", params={}, headers=_support.header_values({})
         )
         return _models.VolumeTypeDetailResponse.model_validate_json(_response.content)
 
@@ -8651,12 +7863,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.show_image", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/images/{image_id}",
-                {
-                    "image_id": image_id,
-                },
-            ),
+            _support.format_path("/v1/images/{image_id}", {"image_id": image_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -8687,11 +7894,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/images/{image_id}/members/{member_id}",
-                {
-                    "image_id": image_id,
-                    "member_id": member_id,
-                },
+                "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -8719,12 +7922,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.show_keypair", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/keypairs/{keypair_name}",
-                {
-                    "keypair_name": keypair_name,
-                },
-            ),
+            _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name}),
             params={},
             headers=_support.header_values({}),
         )
@@ -8758,9 +7956,7 @@ class AsyncClient:
             "GET",
             _support.format_path(
                 "/v1/launch-configurations/{launch_configuration_id}",
-                {
-                    "launch_configuration_id": launch_configuration_id,
-                },
+                {"launch_configuration_id": launch_configuration_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -8790,12 +7986,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.show_server_group", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/server-groups/{server_group_id}",
-                {
-                    "server_group_id": server_group_id,
-                },
-            ),
+            _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -8826,11 +8017,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/servers/{server_id}/interfaces/{port_id}",
-                {
-                    "server_id": server_id,
-                    "port_id": port_id,
-                },
+                "/v1/servers/{server_id}/interfaces/{port_id}", {"server_id": server_id, "port_id": port_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -8862,11 +8049,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/servers/{server_id}/ips/{subnet_id}",
-                {
-                    "server_id": server_id,
-                    "subnet_id": subnet_id,
-                },
+                "/v1/servers/{server_id}/ips/{subnet_id}", {"server_id": server_id, "subnet_id": subnet_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -8892,10 +8075,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_server_quota_set", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            "/v1/quota-sets",
-            params={},
-            headers=_support.header_values({}),
+            "GET", "/v1/quota-sets", params={}, headers=_support.header_values({})
         )
         return _models.ServerQuotaSet.model_validate_json(_response.content)
 
@@ -8922,12 +8102,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.show_server_type", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/server-types/{server_type_id}",
-                {
-                    "server_type_id": server_type_id,
-                },
-            ),
+            _support.format_path("/v1/server-types/{server_type_id}", {"server_type_id": server_type_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -8958,11 +8133,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/servers/{server_id}/volumes/{volume_id}",
-                {
-                    "server_id": server_id,
-                    "volume_id": volume_id,
-                },
+                "/v1/servers/{server_id}/volumes/{volume_id}", {"server_id": server_id, "volume_id": volume_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -8992,12 +8163,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.show_virtual_server", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/servers/{server_id}",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -9030,15 +8196,8 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.show_virtual_server_console_log", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/servers/{server_id}/console-log",
-                {
-                    "server_id": server_id,
-                },
-            ),
-            params={
-                "line_size": line_size,
-            },
+            _support.format_path("/v1/servers/{server_id}/console-log", {"server_id": server_id}),
+            params={"line_size": line_size},
             headers=_support.header_values({}),
         )
         return _models.ServerConsoleLogResponse.model_validate_json(_response.content)
@@ -9070,12 +8229,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.show_virtual_server_password", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/password",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/password", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -9101,10 +8255,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_volume_quota_set", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            "/v1/volumes/quota-sets",
-            params={},
-            headers=_support.header_values({}),
+            "GET", "/v1/volumes/quota-sets", params={}, headers=_support.header_values({})
         )
         return _models.VolumeQuotaSet.model_validate_json(_response.content)
 
@@ -9132,12 +8283,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.show_volume_transfer_detail", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volume-transfer/{transfer_id}",
-                {
-                    "transfer_id": transfer_id,
-                },
-            ),
+            _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -9167,12 +8313,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.show_volume_types_details", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volume-types/{volume_type_id}",
-                {
-                    "volume_type_id": volume_type_id,
-                },
-            ),
+            _support.format_path("/v1/volume-types/{volume_type_id}", {"volume_type_id": volume_type_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -9201,12 +8342,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.show_volumes_details", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -9232,12 +8368,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.start_virtual_server", API_VERSION, "2025-12-31", "1.3")
         await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/start",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/start", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -9263,12 +8394,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.stop_virtual_server", API_VERSION, "2025-12-31", "1.3")
         await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/stop",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/stop", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -9294,12 +8420,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.unlock_virtual_server", API_VERSION, "2025-12-31", "1.3")
         await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/unlock",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/unlock", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -9331,12 +8452,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.update_a_snapshot", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/snapshots/{snapshot_id}",
-                {
-                    "snapshot_id": snapshot_id,
-                },
-            ),
+            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -9371,10 +8487,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/auto-scaling-groups/{auto_scaling_group_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -9408,9 +8521,7 @@ class AsyncClient:
             "PUT",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/lb-server-groups",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -9452,10 +8563,7 @@ class AsyncClient:
             "PUT",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "notification_id": notification_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -9493,10 +8601,7 @@ class AsyncClient:
             "PUT",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "policy_id": policy_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -9534,10 +8639,7 @@ class AsyncClient:
             "PUT",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "schedule_id": schedule_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -9574,9 +8676,7 @@ class AsyncClient:
             "PUT",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/server-count",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -9606,12 +8706,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.update_image", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/images/{image_id}",
-                {
-                    "image_id": image_id,
-                },
-            ),
+            _support.format_path("/v1/images/{image_id}", {"image_id": image_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -9646,11 +8741,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/images/{image_id}/members/{member_id}",
-                {
-                    "image_id": image_id,
-                    "member_id": member_id,
-                },
+                "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -9684,11 +8775,7 @@ class AsyncClient:
         await self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/servers/{server_id}/interfaces/{port_id}",
-                {
-                    "server_id": server_id,
-                    "port_id": port_id,
-                },
+                "/v1/servers/{server_id}/interfaces/{port_id}", {"server_id": server_id, "port_id": port_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -9721,11 +8808,7 @@ class AsyncClient:
         await self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/servers/{server_id}/volumes/{volume_id}",
-                {
-                    "server_id": server_id,
-                    "volume_id": volume_id,
-                },
+                "/v1/servers/{server_id}/volumes/{volume_id}", {"server_id": server_id, "volume_id": volume_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -9759,12 +8842,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.update_virtual_server", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/servers/{server_id}",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -9791,12 +8869,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.update_virtual_server_type", API_VERSION, "2025-12-31", "1.3")
         await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/server-type",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/server-type", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -9827,12 +8900,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.update_volume", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),

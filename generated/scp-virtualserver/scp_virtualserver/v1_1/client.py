@@ -73,14 +73,7 @@ class Client:
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self._transport = _rt.SyncTransport(
-            base_url=_support.resolve_base_url(
-                base_url,
-                SERVER,
-                {
-                    "region": region,
-                    "environment": environment,
-                },
-            ),
+            base_url=_support.resolve_base_url(base_url, SERVER, {"region": region, "environment": environment}),
             auth=auth,
             timeout=timeout,
             retry=retry,
@@ -128,12 +121,7 @@ class Client:
         _rt.warn_deprecated("Client.accept_a_volume_transfer", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volume-transfer/{transfer_id}/accept",
-                {
-                    "transfer_id": transfer_id,
-                },
-            ),
+            _support.format_path("/v1/volume-transfer/{transfer_id}/accept", {"transfer_id": transfer_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -167,12 +155,7 @@ class Client:
         _rt.warn_deprecated("Client.attach_volume_to_virtual_server", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/servers",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/servers", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -302,9 +285,7 @@ class Client:
             "POST",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -341,9 +322,7 @@ class Client:
             "POST",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -380,9 +359,7 @@ class Client:
             "POST",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -444,12 +421,7 @@ class Client:
         _rt.warn_deprecated("Client.create_image_member", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/images/{image_id}/members",
-                {
-                    "image_id": image_id,
-                },
-            ),
+            _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -576,12 +548,7 @@ class Client:
         _rt.warn_deprecated("Client.create_server_interface", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/interfaces",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -614,11 +581,7 @@ class Client:
         self._transport.request(
             "POST",
             _support.format_path(
-                "/v1/servers/{server_id}/interfaces/{port_id}/static-nats",
-                {
-                    "server_id": server_id,
-                    "port_id": port_id,
-                },
+                "/v1/servers/{server_id}/interfaces/{port_id}/static-nats", {"server_id": server_id, "port_id": port_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -653,10 +616,7 @@ class Client:
             "POST",
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}/private-static-nats",
-                {
-                    "server_id": server_id,
-                    "port_id": port_id,
-                },
+                {"server_id": server_id, "port_id": port_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -690,12 +650,7 @@ class Client:
         _rt.warn_deprecated("Client.create_server_volume", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/volumes",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -722,12 +677,7 @@ class Client:
         _rt.warn_deprecated("Client.create_sharing_image", API_VERSION, "2026-05-31", "1.3")
         self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/images/{image_id}/share",
-                {
-                    "image_id": image_id,
-                },
-            ),
+            _support.format_path("/v1/images/{image_id}/share", {"image_id": image_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -790,12 +740,7 @@ class Client:
         _rt.warn_deprecated("Client.create_virtual_server_custom_image", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/images",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/images", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -823,12 +768,7 @@ class Client:
         _rt.warn_deprecated("Client.create_virtual_server_dump", API_VERSION, "2026-05-31", "1.3")
         self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/dump",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/dump", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -884,12 +824,7 @@ class Client:
         _rt.warn_deprecated("Client.delete_a_snapshot", API_VERSION, "2026-05-31", "1.3")
         self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/snapshots/{snapshot_id}",
-                {
-                    "snapshot_id": snapshot_id,
-                },
-            ),
+            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -916,12 +851,7 @@ class Client:
         _rt.warn_deprecated("Client.delete_a_volume_transfer", API_VERSION, "2026-05-31", "1.3")
         self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volume-transfer/{transfer_id}",
-                {
-                    "transfer_id": transfer_id,
-                },
-            ),
+            _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -949,10 +879,7 @@ class Client:
         self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/auto-scaling-groups/{auto_scaling_group_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -983,10 +910,7 @@ class Client:
             "DELETE",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "notification_id": notification_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -1017,10 +941,7 @@ class Client:
             "DELETE",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "policy_id": policy_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -1051,10 +972,7 @@ class Client:
             "DELETE",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "schedule_id": schedule_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -1079,12 +997,7 @@ class Client:
         _rt.warn_deprecated("Client.delete_image", API_VERSION, "2026-05-31", "1.3")
         self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/images/{image_id}",
-                {
-                    "image_id": image_id,
-                },
-            ),
+            _support.format_path("/v1/images/{image_id}", {"image_id": image_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1112,11 +1025,7 @@ class Client:
         self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/images/{image_id}/members/{member_id}",
-                {
-                    "image_id": image_id,
-                    "member_id": member_id,
-                },
+                "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1143,12 +1052,7 @@ class Client:
         _rt.warn_deprecated("Client.delete_keypair", API_VERSION, "2026-05-31", "1.3")
         self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/keypairs/{keypair_name}",
-                {
-                    "keypair_name": keypair_name,
-                },
-            ),
+            _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1177,9 +1081,7 @@ class Client:
             "DELETE",
             _support.format_path(
                 "/v1/launch-configurations/{launch_configuration_id}",
-                {
-                    "launch_configuration_id": launch_configuration_id,
-                },
+                {"launch_configuration_id": launch_configuration_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -1206,12 +1108,7 @@ class Client:
         _rt.warn_deprecated("Client.delete_server_group", API_VERSION, "2026-05-31", "1.3")
         self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/server-groups/{server_group_id}",
-                {
-                    "server_group_id": server_group_id,
-                },
-            ),
+            _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1240,11 +1137,7 @@ class Client:
         self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/servers/{server_id}/interfaces/{port_id}",
-                {
-                    "server_id": server_id,
-                    "port_id": port_id,
-                },
+                "/v1/servers/{server_id}/interfaces/{port_id}", {"server_id": server_id, "port_id": port_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1276,11 +1169,7 @@ class Client:
             "DELETE",
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}/static-nats/{nat_id}",
-                {
-                    "server_id": server_id,
-                    "port_id": port_id,
-                    "nat_id": nat_id,
-                },
+                {"server_id": server_id, "port_id": port_id, "nat_id": nat_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -1312,11 +1201,7 @@ class Client:
             "DELETE",
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}/private-static-nats/{nat_id}",
-                {
-                    "server_id": server_id,
-                    "port_id": port_id,
-                    "nat_id": nat_id,
-                },
+                {"server_id": server_id, "port_id": port_id, "nat_id": nat_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -1345,11 +1230,7 @@ class Client:
         self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/servers/{server_id}/volumes/{volume_id}",
-                {
-                    "server_id": server_id,
-                    "volume_id": volume_id,
-                },
+                "/v1/servers/{server_id}/volumes/{volume_id}", {"server_id": server_id, "volume_id": volume_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1376,12 +1257,7 @@ class Client:
         _rt.warn_deprecated("Client.delete_virtual_server", API_VERSION, "2026-05-31", "1.3")
         self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/servers/{server_id}",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1408,15 +1284,8 @@ class Client:
         _rt.warn_deprecated("Client.delete_volume", API_VERSION, "2026-05-31", "1.3")
         self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
-            params={
-                "cascade": cascade,
-            },
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
+            params={"cascade": cascade},
             headers=_support.header_values({}),
         )
         return None
@@ -1444,11 +1313,7 @@ class Client:
         self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/volumes/{volume_id}/servers/{server_id}",
-                {
-                    "volume_id": volume_id,
-                    "server_id": server_id,
-                },
+                "/v1/volumes/{volume_id}/servers/{server_id}", {"volume_id": volume_id, "server_id": server_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1479,12 +1344,7 @@ class Client:
         _rt.warn_deprecated("Client.extend_volume", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/size",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/size", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1511,10 +1371,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.get_regions_maximum_partition_size", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            "/v1/server-groups/partition-size",
-            params={},
-            headers=_support.header_values({}),
+            "GET", "/v1/server-groups/partition-size", params={}, headers=_support.header_values({})
         )
         return _models.ServerGroupPartitionSizeResponse.model_validate_json(_response.content)
 
@@ -1537,12 +1394,7 @@ class Client:
         _rt.warn_deprecated("Client.import_image", API_VERSION, "2026-05-31", "1.3")
         self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/images/{image_id}/import",
-                {
-                    "image_id": image_id,
-                },
-            ),
+            _support.format_path("/v1/images/{image_id}/import", {"image_id": image_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1585,15 +1437,9 @@ class Client:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/lb-server-groups",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={
-                "offset": offset,
-                "limit": limit,
-                "sort": sort,
-            },
+            params={"offset": offset, "limit": limit, "sort": sort},
             headers=_support.header_values({}),
         )
         return _models.AutoScalingGroupLbServerGroupListResponse.model_validate_json(_response.content)
@@ -1630,23 +1476,13 @@ class Client:
                 "GET",
                 _support.format_path(
                     "/v1/auto-scaling-groups/{auto_scaling_group_id}/lb-server-groups",
-                    {
-                        "auto_scaling_group_id": auto_scaling_group_id,
-                    },
+                    {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
-                params={
-                    "offset": _offset,
-                    "limit": _limit,
-                    "sort": sort,
-                },
+                params={"offset": _offset, "limit": _limit, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _items = (
-                _models.AutoScalingGroupLbServerGroupListResponse.model_validate_json(
-                    _response.content
-                ).lb_server_groups
-                or []
-            )
+            _body = _models.AutoScalingGroupLbServerGroupListResponse.model_validate_json(_response.content)
+            _items = _body.lb_server_groups or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -1693,9 +1529,7 @@ class Client:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={
                 "user_ids": user_ids,
@@ -1751,9 +1585,7 @@ class Client:
                 "GET",
                 _support.format_path(
                     "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications",
-                    {
-                        "auto_scaling_group_id": auto_scaling_group_id,
-                    },
+                    {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
                 params={
                     "user_ids": user_ids,
@@ -1765,10 +1597,8 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = (
-                _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content).notifications
-                or []
-            )
+            _body = _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content)
+            _items = _body.notifications or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -1817,9 +1647,7 @@ class Client:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={
                 "name": name,
@@ -1878,9 +1706,7 @@ class Client:
                 "GET",
                 _support.format_path(
                     "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies",
-                    {
-                        "auto_scaling_group_id": auto_scaling_group_id,
-                    },
+                    {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
                 params={
                     "name": name,
@@ -1893,7 +1719,8 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.AutoScalingGroupPolicyListResponse.model_validate_json(_response.content).policies or []
+            _body = _models.AutoScalingGroupPolicyListResponse.model_validate_json(_response.content)
+            _items = _body.policies or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -1936,16 +1763,9 @@ class Client:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={
-                "size": size,
-                "page": page,
-                "sort": sort,
-                "frequency": frequency,
-            },
+            params={"size": size, "page": page, "sort": sort, "frequency": frequency},
             headers=_support.header_values({}),
         )
         return _models.AutoScalingGroupScheduleListResponse.model_validate_json(_response.content)
@@ -1986,15 +1806,9 @@ class Client:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/virtual-servers",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={
-                "marker": marker,
-                "limit": limit,
-                "sort": sort,
-            },
+            params={"marker": marker, "limit": limit, "sort": sort},
             headers=_support.header_values({}),
         )
         return _models.AutoScalingGroupVirtualServerListResponse.model_validate_json(_response.content)
@@ -2031,20 +1845,13 @@ class Client:
                 "GET",
                 _support.format_path(
                     "/v1/auto-scaling-groups/{auto_scaling_group_id}/virtual-servers",
-                    {
-                        "auto_scaling_group_id": auto_scaling_group_id,
-                    },
+                    {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
-                params={
-                    "marker": _marker,
-                    "limit": _limit,
-                    "sort": sort,
-                },
+                params={"marker": _marker, "limit": _limit, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _items = (
-                _models.AutoScalingGroupVirtualServerListResponse.model_validate_json(_response.content).servers or []
-            )
+            _body = _models.AutoScalingGroupVirtualServerListResponse.model_validate_json(_response.content)
+            _items = _body.servers or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         return _rt.iterate_marker(_page, limit=limit)
@@ -2185,9 +1992,8 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = (
-                _models.AutoScalingGroupListResponse.model_validate_json(_response.content).auto_scaling_groups or []
-            )
+            _body = _models.AutoScalingGroupListResponse.model_validate_json(_response.content)
+            _items = _body.auto_scaling_groups or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -2219,10 +2025,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             "/v1/default-configs",
-            params={
-                "name": name,
-                "category": category,
-            },
+            params={"name": name, "category": category},
             headers=_support.header_values({}),
         )
         return _models.DefaultConfigListResponse.model_validate_json(_response.content)
@@ -2250,12 +2053,7 @@ class Client:
         _rt.warn_deprecated("Client.list_image_members", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/images/{image_id}/members",
-                {
-                    "image_id": image_id,
-                },
-            ),
+            _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2373,7 +2171,8 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ImageListResponse.model_validate_json(_response.content).images or []
+            _body = _models.ImageListResponse.model_validate_json(_response.content)
+            _items = _body.images or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         return _rt.iterate_marker(_page, limit=limit)
@@ -2401,13 +2200,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_keypairs", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            "/v1/keypairs",
-            params={
-                "limit": limit,
-                "marker": marker,
-            },
-            headers=_support.header_values({}),
+            "GET", "/v1/keypairs", params={"limit": limit, "marker": marker}, headers=_support.header_values({})
         )
         return _models.KeypairListResponse.model_validate_json(_response.content)
 
@@ -2448,13 +2241,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             "/v1/launch-configurations",
-            params={
-                "name": name,
-                "image_id": image_id,
-                "offset": offset,
-                "limit": limit,
-                "sort": sort,
-            },
+            params={"name": name, "image_id": image_id, "offset": offset, "limit": limit, "sort": sort},
             headers=_support.header_values({}),
         )
         return _models.LaunchConfigurationListResponse.model_validate_json(_response.content)
@@ -2491,19 +2278,11 @@ class Client:
             _response = self._transport.request(
                 "GET",
                 "/v1/launch-configurations",
-                params={
-                    "name": name,
-                    "image_id": image_id,
-                    "offset": _offset,
-                    "limit": _limit,
-                    "sort": sort,
-                },
+                params={"name": name, "image_id": image_id, "offset": _offset, "limit": _limit, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _items = (
-                _models.LaunchConfigurationListResponse.model_validate_json(_response.content).launch_configurations
-                or []
-            )
+            _body = _models.LaunchConfigurationListResponse.model_validate_json(_response.content)
+            _items = _body.launch_configurations or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -2535,10 +2314,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             "/v1/pending-images",
-            params={
-                "scp_image_type": scp_image_type,
-                "scp_original_image_type": scp_original_image_type,
-            },
+            params={"scp_image_type": scp_image_type, "scp_original_image_type": scp_original_image_type},
             headers=_support.header_values({}),
         )
         return _models.ImageListResponse.model_validate_json(_response.content)
@@ -2568,13 +2344,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_server_groups", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            "/v1/server-groups",
-            params={
-                "limit": limit,
-                "offset": offset,
-            },
-            headers=_support.header_values({}),
+            "GET", "/v1/server-groups", params={"limit": limit, "offset": offset}, headers=_support.header_values({})
         )
         return _models.ServerGroupListResponse.model_validate_json(_response.content)
 
@@ -2604,13 +2374,11 @@ class Client:
             _response = self._transport.request(
                 "GET",
                 "/v1/server-groups",
-                params={
-                    "limit": _limit,
-                    "offset": _offset,
-                },
+                params={"limit": _limit, "offset": _offset},
                 headers=_support.header_values({}),
             )
-            _items = _models.ServerGroupListResponse.model_validate_json(_response.content).server_groups or []
+            _body = _models.ServerGroupListResponse.model_validate_json(_response.content)
+            _items = _body.server_groups or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -2639,12 +2407,7 @@ class Client:
         _rt.warn_deprecated("Client.list_server_interfaces", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/servers/{server_id}/interfaces",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2673,12 +2436,7 @@ class Client:
         _rt.warn_deprecated("Client.list_server_ips", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/servers/{server_id}/ips",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/ips", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2720,13 +2478,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             "/v1/server-types",
-            params={
-                "limit": limit,
-                "marker": marker,
-                "min_disk": min_disk,
-                "min_ram": min_ram,
-                "sort": sort,
-            },
+            params={"limit": limit, "marker": marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
             headers=_support.header_values({}),
         )
         return _models.ServerTypeListResponse.model_validate_json(_response.content)
@@ -2762,16 +2514,11 @@ class Client:
             _response = self._transport.request(
                 "GET",
                 "/v1/server-types",
-                params={
-                    "limit": _limit,
-                    "marker": _marker,
-                    "min_disk": min_disk,
-                    "min_ram": min_ram,
-                    "sort": sort,
-                },
+                params={"limit": _limit, "marker": _marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _items = _models.ServerTypeListResponse.model_validate_json(_response.content).server_types or []
+            _body = _models.ServerTypeListResponse.model_validate_json(_response.content)
+            _items = _body.server_types or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         return _rt.iterate_marker(_page, limit=limit)
@@ -2799,12 +2546,7 @@ class Client:
         _rt.warn_deprecated("Client.list_server_volumes", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/servers/{server_id}/volumes",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2910,7 +2652,8 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.SnapshotListResponse.model_validate_json(_response.content).snapshots or []
+            _body = _models.SnapshotListResponse.model_validate_json(_response.content)
+            _items = _body.snapshots or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -2939,12 +2682,7 @@ class Client:
         _rt.warn_deprecated("Client.list_virtual_server_security_group", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/servers/{server_id}/security-groups",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/security-groups", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -3086,7 +2824,8 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ServerListResponse.model_validate_json(_response.content).servers or []
+            _body = _models.ServerListResponse.model_validate_json(_response.content)
+            _items = _body.servers or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         return _rt.iterate_marker(_page, limit=limit)
@@ -3109,12 +2848,7 @@ class Client:
             VolumeTransferListResponse (HTTP 200).
         """
         _rt.warn_deprecated("Client.list_volume_transfers", API_VERSION, "2026-05-31", "1.3")
-        _response = self._transport.request(
-            "GET",
-            "/v1/volume-transfer",
-            params={},
-            headers=_support.header_values({}),
-        )
+        _response = self._transport.request("GET", "/v1/volume-transfer", params={}, headers=_support.header_values({}))
         return _models.VolumeTransferListResponse.model_validate_json(_response.content)
 
     @deprecated(
@@ -3145,12 +2879,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             "/v1/volume-types",
-            params={
-                "limit": limit,
-                "offset": offset,
-                "marker": marker,
-                "sort": sort,
-            },
+            params={"limit": limit, "offset": offset, "marker": marker, "sort": sort},
             headers=_support.header_values({}),
         )
         return _models.VolumeTypeListResponse.model_validate_json(_response.content)
@@ -3186,15 +2915,11 @@ class Client:
             _response = self._transport.request(
                 "GET",
                 "/v1/volume-types",
-                params={
-                    "limit": _limit,
-                    "offset": _offset,
-                    "marker": marker,
-                    "sort": sort,
-                },
+                params={"limit": _limit, "offset": _offset, "marker": marker, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeTypeListResponse.model_validate_json(_response.content).volume_types or []
+            _body = _models.VolumeTypeListResponse.model_validate_json(_response.content)
+            _items = _body.volume_types or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -3311,7 +3036,8 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeListResponse.model_validate_json(_response.content).volumes or []
+            _body = _models.VolumeListResponse.model_validate_json(_response.content)
+            _items = _body.volumes or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -3336,12 +3062,7 @@ class Client:
         _rt.warn_deprecated("Client.lock_virtual_server", API_VERSION, "2026-05-31", "1.3")
         self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/lock",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/lock", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -3368,12 +3089,7 @@ class Client:
         _rt.warn_deprecated("Client.reboot_virtual_server", API_VERSION, "2026-05-31", "1.3")
         self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/reboot",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/reboot", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -3401,12 +3117,7 @@ class Client:
         _rt.warn_deprecated("Client.rebuild_virtual_server", API_VERSION, "2026-05-31", "1.3")
         self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/rebuild",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/rebuild", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -3434,12 +3145,7 @@ class Client:
         _rt.warn_deprecated("Client.revert_volume_to_snapshot", API_VERSION, "2026-05-31", "1.3")
         self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/revert",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/revert", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -3470,12 +3176,7 @@ class Client:
         _rt.warn_deprecated("Client.show_a_snapshots_details", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/snapshots/{snapshot_id}",
-                {
-                    "snapshot_id": snapshot_id,
-                },
-            ),
+            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -3506,10 +3207,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/auto-scaling-groups/{auto_scaling_group_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -3545,10 +3243,7 @@ class Client:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "notification_id": notification_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -3584,10 +3279,7 @@ class Client:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "policy_id": policy_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -3623,10 +3315,7 @@ class Client:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "schedule_id": schedule_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -3653,10 +3342,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_default_volume_types_details", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            "/v1/volume-types/default",
-            params={},
-            headers=_support.header_values({}),
+            "GET", "/v1/volume-types/default", params={}, headers=_support.header_values({})
         )
         return _models.VolumeTypeDetailResponse.model_validate_json(_response.content)
 
@@ -3681,12 +3367,7 @@ class Client:
         _rt.warn_deprecated("Client.show_image", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/images/{image_id}",
-                {
-                    "image_id": image_id,
-                },
-            ),
+            _support.format_path("/v1/images/{image_id}", {"image_id": image_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -3717,11 +3398,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/images/{image_id}/members/{member_id}",
-                {
-                    "image_id": image_id,
-                    "member_id": member_id,
-                },
+                "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -3749,12 +3426,7 @@ class Client:
         _rt.warn_deprecated("Client.show_keypair", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/keypairs/{keypair_name}",
-                {
-                    "keypair_name": keypair_name,
-                },
-            ),
+            _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name}),
             params={},
             headers=_support.header_values({}),
         )
@@ -3786,9 +3458,7 @@ class Client:
             "GET",
             _support.format_path(
                 "/v1/launch-configurations/{launch_configuration_id}",
-                {
-                    "launch_configuration_id": launch_configuration_id,
-                },
+                {"launch_configuration_id": launch_configuration_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -3818,12 +3488,7 @@ class Client:
         _rt.warn_deprecated("Client.show_server_group", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/server-groups/{server_group_id}",
-                {
-                    "server_group_id": server_group_id,
-                },
-            ),
+            _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -3854,11 +3519,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/servers/{server_id}/interfaces/{port_id}",
-                {
-                    "server_id": server_id,
-                    "port_id": port_id,
-                },
+                "/v1/servers/{server_id}/interfaces/{port_id}", {"server_id": server_id, "port_id": port_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -3890,11 +3551,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/servers/{server_id}/ips/{subnet_id}",
-                {
-                    "server_id": server_id,
-                    "subnet_id": subnet_id,
-                },
+                "/v1/servers/{server_id}/ips/{subnet_id}", {"server_id": server_id, "subnet_id": subnet_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -3919,12 +3576,7 @@ class Client:
             ServerQuotaSet (HTTP 200).
         """
         _rt.warn_deprecated("Client.show_server_quota_set", API_VERSION, "2026-05-31", "1.3")
-        _response = self._transport.request(
-            "GET",
-            "/v1/quota-sets",
-            params={},
-            headers=_support.header_values({}),
-        )
+        _response = self._transport.request("GET", "/v1/quota-sets", params={}, headers=_support.header_values({}))
         return _models.ServerQuotaSet.model_validate_json(_response.content)
 
     @deprecated(
@@ -3950,12 +3602,7 @@ class Client:
         _rt.warn_deprecated("Client.show_server_type", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/server-types/{server_type_id}",
-                {
-                    "server_type_id": server_type_id,
-                },
-            ),
+            _support.format_path("/v1/server-types/{server_type_id}", {"server_type_id": server_type_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -3986,11 +3633,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/servers/{server_id}/volumes/{volume_id}",
-                {
-                    "server_id": server_id,
-                    "volume_id": volume_id,
-                },
+                "/v1/servers/{server_id}/volumes/{volume_id}", {"server_id": server_id, "volume_id": volume_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -4020,12 +3663,7 @@ class Client:
         _rt.warn_deprecated("Client.show_virtual_server", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/servers/{server_id}",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -4058,15 +3696,8 @@ class Client:
         _rt.warn_deprecated("Client.show_virtual_server_console_log", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/servers/{server_id}/console-log",
-                {
-                    "server_id": server_id,
-                },
-            ),
-            params={
-                "line_size": line_size,
-            },
+            _support.format_path("/v1/servers/{server_id}/console-log", {"server_id": server_id}),
+            params={"line_size": line_size},
             headers=_support.header_values({}),
         )
         return _models.ServerConsoleLogResponse.model_validate_json(_response.content)
@@ -4098,12 +3729,7 @@ class Client:
         _rt.warn_deprecated("Client.show_virtual_server_password", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/password",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/password", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -4129,10 +3755,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_volume_quota_set", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            "/v1/volumes/quota-sets",
-            params={},
-            headers=_support.header_values({}),
+            "GET", "/v1/volumes/quota-sets", params={}, headers=_support.header_values({})
         )
         return _models.VolumeQuotaSet.model_validate_json(_response.content)
 
@@ -4160,12 +3783,7 @@ class Client:
         _rt.warn_deprecated("Client.show_volume_transfer_detail", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volume-transfer/{transfer_id}",
-                {
-                    "transfer_id": transfer_id,
-                },
-            ),
+            _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -4195,12 +3813,7 @@ class Client:
         _rt.warn_deprecated("Client.show_volume_types_details", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volume-types/{volume_type_id}",
-                {
-                    "volume_type_id": volume_type_id,
-                },
-            ),
+            _support.format_path("/v1/volume-types/{volume_type_id}", {"volume_type_id": volume_type_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -4229,12 +3842,7 @@ class Client:
         _rt.warn_deprecated("Client.show_volumes_details", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -4260,12 +3868,7 @@ class Client:
         _rt.warn_deprecated("Client.start_virtual_server", API_VERSION, "2026-05-31", "1.3")
         self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/start",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/start", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -4291,12 +3894,7 @@ class Client:
         _rt.warn_deprecated("Client.stop_virtual_server", API_VERSION, "2026-05-31", "1.3")
         self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/stop",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/stop", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -4322,12 +3920,7 @@ class Client:
         _rt.warn_deprecated("Client.unlock_virtual_server", API_VERSION, "2026-05-31", "1.3")
         self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/unlock",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/unlock", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -4359,12 +3952,7 @@ class Client:
         _rt.warn_deprecated("Client.update_a_snapshot", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/snapshots/{snapshot_id}",
-                {
-                    "snapshot_id": snapshot_id,
-                },
-            ),
+            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -4399,10 +3987,7 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/auto-scaling-groups/{auto_scaling_group_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -4436,9 +4021,7 @@ class Client:
             "PUT",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/lb-server-groups",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -4480,10 +4063,7 @@ class Client:
             "PUT",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "notification_id": notification_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -4521,10 +4101,7 @@ class Client:
             "PUT",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "policy_id": policy_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -4562,10 +4139,7 @@ class Client:
             "PUT",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "schedule_id": schedule_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -4602,9 +4176,7 @@ class Client:
             "PUT",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/server-count",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -4634,12 +4206,7 @@ class Client:
         _rt.warn_deprecated("Client.update_image", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/images/{image_id}",
-                {
-                    "image_id": image_id,
-                },
-            ),
+            _support.format_path("/v1/images/{image_id}", {"image_id": image_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -4674,11 +4241,7 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/images/{image_id}/members/{member_id}",
-                {
-                    "image_id": image_id,
-                    "member_id": member_id,
-                },
+                "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -4712,11 +4275,7 @@ class Client:
         self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/servers/{server_id}/interfaces/{port_id}",
-                {
-                    "server_id": server_id,
-                    "port_id": port_id,
-                },
+                "/v1/servers/{server_id}/interfaces/{port_id}", {"server_id": server_id, "port_id": port_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -4747,11 +4306,7 @@ class Client:
         self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/servers/{server_id}/volumes/{volume_id}",
-                {
-                    "server_id": server_id,
-                    "volume_id": volume_id,
-                },
+                "/v1/servers/{server_id}/volumes/{volume_id}", {"server_id": server_id, "volume_id": volume_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -4783,12 +4338,7 @@ class Client:
         _rt.warn_deprecated("Client.update_virtual_server", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/servers/{server_id}",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -4815,12 +4365,7 @@ class Client:
         _rt.warn_deprecated("Client.update_virtual_server_type", API_VERSION, "2026-05-31", "1.3")
         self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/server-type",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/server-type", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -4851,12 +4396,7 @@ class Client:
         _rt.warn_deprecated("Client.update_volume", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -4886,14 +4426,7 @@ class AsyncClient:
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self._transport = _rt.AsyncTransport(
-            base_url=_support.resolve_base_url(
-                base_url,
-                SERVER,
-                {
-                    "region": region,
-                    "environment": environment,
-                },
-            ),
+            base_url=_support.resolve_base_url(base_url, SERVER, {"region": region, "environment": environment}),
             auth=auth,
             timeout=timeout,
             retry=retry,
@@ -4941,12 +4474,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.accept_a_volume_transfer", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volume-transfer/{transfer_id}/accept",
-                {
-                    "transfer_id": transfer_id,
-                },
-            ),
+            _support.format_path("/v1/volume-transfer/{transfer_id}/accept", {"transfer_id": transfer_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -4980,12 +4508,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.attach_volume_to_virtual_server", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/servers",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/servers", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -5117,9 +4640,7 @@ class AsyncClient:
             "POST",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -5156,9 +4677,7 @@ class AsyncClient:
             "POST",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -5195,9 +4714,7 @@ class AsyncClient:
             "POST",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -5259,12 +4776,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.create_image_member", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/images/{image_id}/members",
-                {
-                    "image_id": image_id,
-                },
-            ),
+            _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -5391,12 +4903,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.create_server_interface", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/interfaces",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -5429,11 +4936,7 @@ class AsyncClient:
         await self._transport.request(
             "POST",
             _support.format_path(
-                "/v1/servers/{server_id}/interfaces/{port_id}/static-nats",
-                {
-                    "server_id": server_id,
-                    "port_id": port_id,
-                },
+                "/v1/servers/{server_id}/interfaces/{port_id}/static-nats", {"server_id": server_id, "port_id": port_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -5468,10 +4971,7 @@ class AsyncClient:
             "POST",
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}/private-static-nats",
-                {
-                    "server_id": server_id,
-                    "port_id": port_id,
-                },
+                {"server_id": server_id, "port_id": port_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -5505,12 +5005,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.create_server_volume", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/volumes",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -5537,12 +5032,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.create_sharing_image", API_VERSION, "2026-05-31", "1.3")
         await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/images/{image_id}/share",
-                {
-                    "image_id": image_id,
-                },
-            ),
+            _support.format_path("/v1/images/{image_id}/share", {"image_id": image_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -5605,12 +5095,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.create_virtual_server_custom_image", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/images",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/images", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -5638,12 +5123,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.create_virtual_server_dump", API_VERSION, "2026-05-31", "1.3")
         await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/dump",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/dump", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -5699,12 +5179,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.delete_a_snapshot", API_VERSION, "2026-05-31", "1.3")
         await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/snapshots/{snapshot_id}",
-                {
-                    "snapshot_id": snapshot_id,
-                },
-            ),
+            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -5731,12 +5206,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.delete_a_volume_transfer", API_VERSION, "2026-05-31", "1.3")
         await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volume-transfer/{transfer_id}",
-                {
-                    "transfer_id": transfer_id,
-                },
-            ),
+            _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -5764,10 +5234,7 @@ class AsyncClient:
         await self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/auto-scaling-groups/{auto_scaling_group_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -5798,10 +5265,7 @@ class AsyncClient:
             "DELETE",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "notification_id": notification_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -5832,10 +5296,7 @@ class AsyncClient:
             "DELETE",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "policy_id": policy_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -5866,10 +5327,7 @@ class AsyncClient:
             "DELETE",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "schedule_id": schedule_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -5894,12 +5352,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.delete_image", API_VERSION, "2026-05-31", "1.3")
         await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/images/{image_id}",
-                {
-                    "image_id": image_id,
-                },
-            ),
+            _support.format_path("/v1/images/{image_id}", {"image_id": image_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -5927,11 +5380,7 @@ class AsyncClient:
         await self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/images/{image_id}/members/{member_id}",
-                {
-                    "image_id": image_id,
-                    "member_id": member_id,
-                },
+                "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -5958,12 +5407,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.delete_keypair", API_VERSION, "2026-05-31", "1.3")
         await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/keypairs/{keypair_name}",
-                {
-                    "keypair_name": keypair_name,
-                },
-            ),
+            _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name}),
             params={},
             headers=_support.header_values({}),
         )
@@ -5992,9 +5436,7 @@ class AsyncClient:
             "DELETE",
             _support.format_path(
                 "/v1/launch-configurations/{launch_configuration_id}",
-                {
-                    "launch_configuration_id": launch_configuration_id,
-                },
+                {"launch_configuration_id": launch_configuration_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -6021,12 +5463,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.delete_server_group", API_VERSION, "2026-05-31", "1.3")
         await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/server-groups/{server_group_id}",
-                {
-                    "server_group_id": server_group_id,
-                },
-            ),
+            _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -6055,11 +5492,7 @@ class AsyncClient:
         await self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/servers/{server_id}/interfaces/{port_id}",
-                {
-                    "server_id": server_id,
-                    "port_id": port_id,
-                },
+                "/v1/servers/{server_id}/interfaces/{port_id}", {"server_id": server_id, "port_id": port_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -6091,11 +5524,7 @@ class AsyncClient:
             "DELETE",
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}/static-nats/{nat_id}",
-                {
-                    "server_id": server_id,
-                    "port_id": port_id,
-                    "nat_id": nat_id,
-                },
+                {"server_id": server_id, "port_id": port_id, "nat_id": nat_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -6127,11 +5556,7 @@ class AsyncClient:
             "DELETE",
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}/private-static-nats/{nat_id}",
-                {
-                    "server_id": server_id,
-                    "port_id": port_id,
-                    "nat_id": nat_id,
-                },
+                {"server_id": server_id, "port_id": port_id, "nat_id": nat_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -6160,11 +5585,7 @@ class AsyncClient:
         await self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/servers/{server_id}/volumes/{volume_id}",
-                {
-                    "server_id": server_id,
-                    "volume_id": volume_id,
-                },
+                "/v1/servers/{server_id}/volumes/{volume_id}", {"server_id": server_id, "volume_id": volume_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -6191,12 +5612,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.delete_virtual_server", API_VERSION, "2026-05-31", "1.3")
         await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/servers/{server_id}",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -6223,15 +5639,8 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.delete_volume", API_VERSION, "2026-05-31", "1.3")
         await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
-            params={
-                "cascade": cascade,
-            },
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
+            params={"cascade": cascade},
             headers=_support.header_values({}),
         )
         return None
@@ -6259,11 +5668,7 @@ class AsyncClient:
         await self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/volumes/{volume_id}/servers/{server_id}",
-                {
-                    "volume_id": volume_id,
-                    "server_id": server_id,
-                },
+                "/v1/volumes/{volume_id}/servers/{server_id}", {"volume_id": volume_id, "server_id": server_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -6294,12 +5699,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.extend_volume", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/size",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/size", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -6326,10 +5726,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.get_regions_maximum_partition_size", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            "/v1/server-groups/partition-size",
-            params={},
-            headers=_support.header_values({}),
+            "GET", "/v1/server-groups/partition-size", params={}, headers=_support.header_values({})
         )
         return _models.ServerGroupPartitionSizeResponse.model_validate_json(_response.content)
 
@@ -6352,12 +5749,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.import_image", API_VERSION, "2026-05-31", "1.3")
         await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/images/{image_id}/import",
-                {
-                    "image_id": image_id,
-                },
-            ),
+            _support.format_path("/v1/images/{image_id}/import", {"image_id": image_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -6400,15 +5792,9 @@ class AsyncClient:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/lb-server-groups",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={
-                "offset": offset,
-                "limit": limit,
-                "sort": sort,
-            },
+            params={"offset": offset, "limit": limit, "sort": sort},
             headers=_support.header_values({}),
         )
         return _models.AutoScalingGroupLbServerGroupListResponse.model_validate_json(_response.content)
@@ -6447,23 +5833,13 @@ class AsyncClient:
                 "GET",
                 _support.format_path(
                     "/v1/auto-scaling-groups/{auto_scaling_group_id}/lb-server-groups",
-                    {
-                        "auto_scaling_group_id": auto_scaling_group_id,
-                    },
+                    {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
-                params={
-                    "offset": _offset,
-                    "limit": _limit,
-                    "sort": sort,
-                },
+                params={"offset": _offset, "limit": _limit, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _items = (
-                _models.AutoScalingGroupLbServerGroupListResponse.model_validate_json(
-                    _response.content
-                ).lb_server_groups
-                or []
-            )
+            _body = _models.AutoScalingGroupLbServerGroupListResponse.model_validate_json(_response.content)
+            _items = _body.lb_server_groups or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -6511,9 +5887,7 @@ class AsyncClient:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={
                 "user_ids": user_ids,
@@ -6569,9 +5943,7 @@ class AsyncClient:
                 "GET",
                 _support.format_path(
                     "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications",
-                    {
-                        "auto_scaling_group_id": auto_scaling_group_id,
-                    },
+                    {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
                 params={
                     "user_ids": user_ids,
@@ -6583,10 +5955,8 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = (
-                _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content).notifications
-                or []
-            )
+            _body = _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content)
+            _items = _body.notifications or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -6636,9 +6006,7 @@ class AsyncClient:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={
                 "name": name,
@@ -6697,9 +6065,7 @@ class AsyncClient:
                 "GET",
                 _support.format_path(
                     "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies",
-                    {
-                        "auto_scaling_group_id": auto_scaling_group_id,
-                    },
+                    {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
                 params={
                     "name": name,
@@ -6712,7 +6078,8 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.AutoScalingGroupPolicyListResponse.model_validate_json(_response.content).policies or []
+            _body = _models.AutoScalingGroupPolicyListResponse.model_validate_json(_response.content)
+            _items = _body.policies or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -6756,16 +6123,9 @@ class AsyncClient:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={
-                "size": size,
-                "page": page,
-                "sort": sort,
-                "frequency": frequency,
-            },
+            params={"size": size, "page": page, "sort": sort, "frequency": frequency},
             headers=_support.header_values({}),
         )
         return _models.AutoScalingGroupScheduleListResponse.model_validate_json(_response.content)
@@ -6806,15 +6166,9 @@ class AsyncClient:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/virtual-servers",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={
-                "marker": marker,
-                "limit": limit,
-                "sort": sort,
-            },
+            params={"marker": marker, "limit": limit, "sort": sort},
             headers=_support.header_values({}),
         )
         return _models.AutoScalingGroupVirtualServerListResponse.model_validate_json(_response.content)
@@ -6853,20 +6207,13 @@ class AsyncClient:
                 "GET",
                 _support.format_path(
                     "/v1/auto-scaling-groups/{auto_scaling_group_id}/virtual-servers",
-                    {
-                        "auto_scaling_group_id": auto_scaling_group_id,
-                    },
+                    {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
-                params={
-                    "marker": _marker,
-                    "limit": _limit,
-                    "sort": sort,
-                },
+                params={"marker": _marker, "limit": _limit, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _items = (
-                _models.AutoScalingGroupVirtualServerListResponse.model_validate_json(_response.content).servers or []
-            )
+            _body = _models.AutoScalingGroupVirtualServerListResponse.model_validate_json(_response.content)
+            _items = _body.servers or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         async for _item in _rt.aiterate_marker(_page, limit=limit):
@@ -7008,9 +6355,8 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = (
-                _models.AutoScalingGroupListResponse.model_validate_json(_response.content).auto_scaling_groups or []
-            )
+            _body = _models.AutoScalingGroupListResponse.model_validate_json(_response.content)
+            _items = _body.auto_scaling_groups or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -7043,10 +6389,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             "/v1/default-configs",
-            params={
-                "name": name,
-                "category": category,
-            },
+            params={"name": name, "category": category},
             headers=_support.header_values({}),
         )
         return _models.DefaultConfigListResponse.model_validate_json(_response.content)
@@ -7074,12 +6417,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.list_image_members", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/images/{image_id}/members",
-                {
-                    "image_id": image_id,
-                },
-            ),
+            _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -7197,7 +6535,8 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ImageListResponse.model_validate_json(_response.content).images or []
+            _body = _models.ImageListResponse.model_validate_json(_response.content)
+            _items = _body.images or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         async for _item in _rt.aiterate_marker(_page, limit=limit):
@@ -7228,13 +6567,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_keypairs", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            "/v1/keypairs",
-            params={
-                "limit": limit,
-                "marker": marker,
-            },
-            headers=_support.header_values({}),
+            "GET", "/v1/keypairs", params={"limit": limit, "marker": marker}, headers=_support.header_values({})
         )
         return _models.KeypairListResponse.model_validate_json(_response.content)
 
@@ -7275,13 +6608,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             "/v1/launch-configurations",
-            params={
-                "name": name,
-                "image_id": image_id,
-                "offset": offset,
-                "limit": limit,
-                "sort": sort,
-            },
+            params={"name": name, "image_id": image_id, "offset": offset, "limit": limit, "sort": sort},
             headers=_support.header_values({}),
         )
         return _models.LaunchConfigurationListResponse.model_validate_json(_response.content)
@@ -7318,19 +6645,11 @@ class AsyncClient:
             _response = await self._transport.request(
                 "GET",
                 "/v1/launch-configurations",
-                params={
-                    "name": name,
-                    "image_id": image_id,
-                    "offset": _offset,
-                    "limit": _limit,
-                    "sort": sort,
-                },
+                params={"name": name, "image_id": image_id, "offset": _offset, "limit": _limit, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _items = (
-                _models.LaunchConfigurationListResponse.model_validate_json(_response.content).launch_configurations
-                or []
-            )
+            _body = _models.LaunchConfigurationListResponse.model_validate_json(_response.content)
+            _items = _body.launch_configurations or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -7363,10 +6682,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             "/v1/pending-images",
-            params={
-                "scp_image_type": scp_image_type,
-                "scp_original_image_type": scp_original_image_type,
-            },
+            params={"scp_image_type": scp_image_type, "scp_original_image_type": scp_original_image_type},
             headers=_support.header_values({}),
         )
         return _models.ImageListResponse.model_validate_json(_response.content)
@@ -7396,13 +6712,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_server_groups", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            "/v1/server-groups",
-            params={
-                "limit": limit,
-                "offset": offset,
-            },
-            headers=_support.header_values({}),
+            "GET", "/v1/server-groups", params={"limit": limit, "offset": offset}, headers=_support.header_values({})
         )
         return _models.ServerGroupListResponse.model_validate_json(_response.content)
 
@@ -7432,13 +6742,11 @@ class AsyncClient:
             _response = await self._transport.request(
                 "GET",
                 "/v1/server-groups",
-                params={
-                    "limit": _limit,
-                    "offset": _offset,
-                },
+                params={"limit": _limit, "offset": _offset},
                 headers=_support.header_values({}),
             )
-            _items = _models.ServerGroupListResponse.model_validate_json(_response.content).server_groups or []
+            _body = _models.ServerGroupListResponse.model_validate_json(_response.content)
+            _items = _body.server_groups or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -7468,12 +6776,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.list_server_interfaces", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/servers/{server_id}/interfaces",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -7502,12 +6805,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.list_server_ips", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/servers/{server_id}/ips",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/ips", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -7549,13 +6847,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             "/v1/server-types",
-            params={
-                "limit": limit,
-                "marker": marker,
-                "min_disk": min_disk,
-                "min_ram": min_ram,
-                "sort": sort,
-            },
+            params={"limit": limit, "marker": marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
             headers=_support.header_values({}),
         )
         return _models.ServerTypeListResponse.model_validate_json(_response.content)
@@ -7591,16 +6883,11 @@ class AsyncClient:
             _response = await self._transport.request(
                 "GET",
                 "/v1/server-types",
-                params={
-                    "limit": _limit,
-                    "marker": _marker,
-                    "min_disk": min_disk,
-                    "min_ram": min_ram,
-                    "sort": sort,
-                },
+                params={"limit": _limit, "marker": _marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _items = _models.ServerTypeListResponse.model_validate_json(_response.content).server_types or []
+            _body = _models.ServerTypeListResponse.model_validate_json(_response.content)
+            _items = _body.server_types or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         async for _item in _rt.aiterate_marker(_page, limit=limit):
@@ -7629,12 +6916,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.list_server_volumes", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/servers/{server_id}/volumes",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -7740,7 +7022,8 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.SnapshotListResponse.model_validate_json(_response.content).snapshots or []
+            _body = _models.SnapshotListResponse.model_validate_json(_response.content)
+            _items = _body.snapshots or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -7770,12 +7053,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.list_virtual_server_security_group", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/servers/{server_id}/security-groups",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/security-groups", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -7917,7 +7195,8 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ServerListResponse.model_validate_json(_response.content).servers or []
+            _body = _models.ServerListResponse.model_validate_json(_response.content)
+            _items = _body.servers or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         async for _item in _rt.aiterate_marker(_page, limit=limit):
@@ -7942,10 +7221,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_volume_transfers", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            "/v1/volume-transfer",
-            params={},
-            headers=_support.header_values({}),
+            "GET", "/v1/volume-transfer", params={}, headers=_support.header_values({})
         )
         return _models.VolumeTransferListResponse.model_validate_json(_response.content)
 
@@ -7977,12 +7253,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             "/v1/volume-types",
-            params={
-                "limit": limit,
-                "offset": offset,
-                "marker": marker,
-                "sort": sort,
-            },
+            params={"limit": limit, "offset": offset, "marker": marker, "sort": sort},
             headers=_support.header_values({}),
         )
         return _models.VolumeTypeListResponse.model_validate_json(_response.content)
@@ -8018,15 +7289,11 @@ class AsyncClient:
             _response = await self._transport.request(
                 "GET",
                 "/v1/volume-types",
-                params={
-                    "limit": _limit,
-                    "offset": _offset,
-                    "marker": marker,
-                    "sort": sort,
-                },
+                params={"limit": _limit, "offset": _offset, "marker": marker, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeTypeListResponse.model_validate_json(_response.content).volume_types or []
+            _body = _models.VolumeTypeListResponse.model_validate_json(_response.content)
+            _items = _body.volume_types or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -8144,7 +7411,8 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeListResponse.model_validate_json(_response.content).volumes or []
+            _body = _models.VolumeListResponse.model_validate_json(_response.content)
+            _items = _body.volumes or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -8170,12 +7438,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.lock_virtual_server", API_VERSION, "2026-05-31", "1.3")
         await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/lock",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/lock", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -8202,12 +7465,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.reboot_virtual_server", API_VERSION, "2026-05-31", "1.3")
         await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/reboot",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/reboot", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -8235,12 +7493,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.rebuild_virtual_server", API_VERSION, "2026-05-31", "1.3")
         await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/rebuild",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/rebuild", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -8268,12 +7521,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.revert_volume_to_snapshot", API_VERSION, "2026-05-31", "1.3")
         await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/revert",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/revert", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -8304,12 +7552,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.show_a_snapshots_details", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/snapshots/{snapshot_id}",
-                {
-                    "snapshot_id": snapshot_id,
-                },
-            ),
+            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -8340,10 +7583,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/auto-scaling-groups/{auto_scaling_group_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -8379,10 +7619,7 @@ class AsyncClient:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "notification_id": notification_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -8418,10 +7655,7 @@ class AsyncClient:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "policy_id": policy_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -8457,10 +7691,7 @@ class AsyncClient:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "schedule_id": schedule_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -8487,10 +7718,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_default_volume_types_details", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            "/v1/volume-types/default",
-            params={},
-            headers=_support.header_values({}),
+            "GET", "/v1/volume-types/default", params={}, headers=_support.header_values({})
         )
         return _models.VolumeTypeDetailResponse.model_validate_json(_response.content)
 
@@ -8515,12 +7743,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.show_image", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/images/{image_id}",
-                {
-                    "image_id": image_id,
-                },
-            ),
+            _support.format_path("/v1/images/{image_id}", {"image_id": image_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -8551,11 +7774,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/images/{image_id}/members/{member_id}",
-                {
-                    "image_id": image_id,
-                    "member_id": member_id,
-                },
+                "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -8583,12 +7802,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.show_keypair", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/keypairs/{keypair_name}",
-                {
-                    "keypair_name": keypair_name,
-                },
-            ),
+            _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name}),
             params={},
             headers=_support.header_values({}),
         )
@@ -8622,9 +7836,7 @@ class AsyncClient:
             "GET",
             _support.format_path(
                 "/v1/launch-configurations/{launch_configuration_id}",
-                {
-                    "launch_configuration_id": launch_configuration_id,
-                },
+                {"launch_configuration_id": launch_configuration_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -8654,12 +7866,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.show_server_group", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/server-groups/{server_group_id}",
-                {
-                    "server_group_id": server_group_id,
-                },
-            ),
+            _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -8690,11 +7897,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/servers/{server_id}/interfaces/{port_id}",
-                {
-                    "server_id": server_id,
-                    "port_id": port_id,
-                },
+                "/v1/servers/{server_id}/interfaces/{port_id}", {"server_id": server_id, "port_id": port_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -8726,11 +7929,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/servers/{server_id}/ips/{subnet_id}",
-                {
-                    "server_id": server_id,
-                    "subnet_id": subnet_id,
-                },
+                "/v1/servers/{server_id}/ips/{subnet_id}", {"server_id": server_id, "subnet_id": subnet_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -8756,10 +7955,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_server_quota_set", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            "/v1/quota-sets",
-            params={},
-            headers=_support.header_values({}),
+            "GET", "/v1/quota-sets", params={}, headers=_support.header_values({})
         )
         return _models.ServerQuotaSet.model_validate_json(_response.content)
 
@@ -8786,12 +7982,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.show_server_type", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/server-types/{server_type_id}",
-                {
-                    "server_type_id": server_type_id,
-                },
-            ),
+            _support.format_path("/v1/server-types/{server_type_id}", {"server_type_id": server_type_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -8822,11 +8013,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/servers/{server_id}/volumes/{volume_id}",
-                {
-                    "server_id": server_id,
-                    "volume_id": volume_id,
-                },
+                "/v1/servers/{server_id}/volumes/{volume_id}", {"server_id": server_id, "volume_id": volume_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -8856,12 +8043,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.show_virtual_server", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/servers/{server_id}",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -8894,15 +8076,8 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.show_virtual_server_console_log", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/servers/{server_id}/console-log",
-                {
-                    "server_id": server_id,
-                },
-            ),
-            params={
-                "line_size": line_size,
-            },
+            _support.format_path("/v1/servers/{server_id}/console-log", {"server_id": server_id}),
+            params={"line_size": line_size},
             headers=_support.header_values({}),
         )
         return _models.ServerConsoleLogResponse.model_validate_json(_response.content)
@@ -8934,12 +8109,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.show_virtual_server_password", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/password",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/password", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -8965,10 +8135,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_volume_quota_set", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            "/v1/volumes/quota-sets",
-            params={},
-            headers=_support.header_values({}),
+            "GET", "/v1/volumes/quota-sets", params={}, headers=_support.header_values({})
         )
         return _models.VolumeQuotaSet.model_validate_json(_response.content)
 
@@ -8996,12 +8163,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.show_volume_transfer_detail", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volume-transfer/{transfer_id}",
-                {
-                    "transfer_id": transfer_id,
-                },
-            ),
+            _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -9031,12 +8193,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.show_volume_types_details", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volume-types/{volume_type_id}",
-                {
-                    "volume_type_id": volume_type_id,
-                },
-            ),
+            _support.format_path("/v1/volume-types/{volume_type_id}", {"volume_type_id": volume_type_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -9065,12 +8222,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.show_volumes_details", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -9096,12 +8248,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.start_virtual_server", API_VERSION, "2026-05-31", "1.3")
         await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/start",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/start", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -9127,12 +8274,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.stop_virtual_server", API_VERSION, "2026-05-31", "1.3")
         await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/stop",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/stop", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -9158,12 +8300,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.unlock_virtual_server", API_VERSION, "2026-05-31", "1.3")
         await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/unlock",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/unlock", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -9195,12 +8332,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.update_a_snapshot", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/snapshots/{snapshot_id}",
-                {
-                    "snapshot_id": snapshot_id,
-                },
-            ),
+            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -9235,10 +8367,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/auto-scaling-groups/{auto_scaling_group_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -9272,9 +8401,7 @@ class AsyncClient:
             "PUT",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/lb-server-groups",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -9316,10 +8443,7 @@ class AsyncClient:
             "PUT",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "notification_id": notification_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -9357,10 +8481,7 @@ class AsyncClient:
             "PUT",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "policy_id": policy_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -9398,10 +8519,7 @@ class AsyncClient:
             "PUT",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "schedule_id": schedule_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -9438,9 +8556,7 @@ class AsyncClient:
             "PUT",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/server-count",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -9470,12 +8586,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.update_image", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/images/{image_id}",
-                {
-                    "image_id": image_id,
-                },
-            ),
+            _support.format_path("/v1/images/{image_id}", {"image_id": image_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -9510,11 +8621,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/images/{image_id}/members/{member_id}",
-                {
-                    "image_id": image_id,
-                    "member_id": member_id,
-                },
+                "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -9548,11 +8655,7 @@ class AsyncClient:
         await self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/servers/{server_id}/interfaces/{port_id}",
-                {
-                    "server_id": server_id,
-                    "port_id": port_id,
-                },
+                "/v1/servers/{server_id}/interfaces/{port_id}", {"server_id": server_id, "port_id": port_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -9585,11 +8688,7 @@ class AsyncClient:
         await self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/servers/{server_id}/volumes/{volume_id}",
-                {
-                    "server_id": server_id,
-                    "volume_id": volume_id,
-                },
+                "/v1/servers/{server_id}/volumes/{volume_id}", {"server_id": server_id, "volume_id": volume_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -9623,12 +8722,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.update_virtual_server", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/servers/{server_id}",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -9655,12 +8749,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.update_virtual_server_type", API_VERSION, "2026-05-31", "1.3")
         await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/server-type",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/server-type", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -9691,12 +8780,7 @@ class AsyncClient:
         _rt.warn_deprecated("AsyncClient.update_volume", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),

@@ -72,14 +72,7 @@ class Client:
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self._transport = _rt.SyncTransport(
-            base_url=_support.resolve_base_url(
-                base_url,
-                SERVER,
-                {
-                    "region": region,
-                    "environment": environment,
-                },
-            ),
+            base_url=_support.resolve_base_url(base_url, SERVER, {"region": region, "environment": environment}),
             auth=auth,
             timeout=timeout,
             retry=retry,
@@ -120,12 +113,7 @@ class Client:
         """
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volume-transfer/{transfer_id}/accept",
-                {
-                    "transfer_id": transfer_id,
-                },
-            ),
+            _support.format_path("/v1/volume-transfer/{transfer_id}/accept", {"transfer_id": transfer_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -152,12 +140,7 @@ class Client:
         """
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/servers",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/servers", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -260,9 +243,7 @@ class Client:
             "POST",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -292,9 +273,7 @@ class Client:
             "POST",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -324,9 +303,7 @@ class Client:
             "POST",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -378,12 +355,7 @@ class Client:
         """
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/images/{image_id}/members",
-                {
-                    "image_id": image_id,
-                },
-            ),
+            _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -484,12 +456,7 @@ class Client:
         """
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/interfaces",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -515,11 +482,7 @@ class Client:
         self._transport.request(
             "POST",
             _support.format_path(
-                "/v1/servers/{server_id}/interfaces/{port_id}/static-nats",
-                {
-                    "server_id": server_id,
-                    "port_id": port_id,
-                },
+                "/v1/servers/{server_id}/interfaces/{port_id}/static-nats", {"server_id": server_id, "port_id": port_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -547,10 +510,7 @@ class Client:
             "POST",
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}/private-static-nats",
-                {
-                    "server_id": server_id,
-                    "port_id": port_id,
-                },
+                {"server_id": server_id, "port_id": port_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -578,12 +538,7 @@ class Client:
         """
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/volumes",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -604,12 +559,7 @@ class Client:
         """
         self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/images/{image_id}/share",
-                {
-                    "image_id": image_id,
-                },
-            ),
+            _support.format_path("/v1/images/{image_id}/share", {"image_id": image_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -659,12 +609,7 @@ class Client:
         """
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/images",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/images", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -685,12 +630,7 @@ class Client:
         """
         self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/dump",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/dump", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -734,12 +674,7 @@ class Client:
         """
         self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/snapshots/{snapshot_id}",
-                {
-                    "snapshot_id": snapshot_id,
-                },
-            ),
+            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -759,12 +694,7 @@ class Client:
         """
         self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volume-transfer/{transfer_id}",
-                {
-                    "transfer_id": transfer_id,
-                },
-            ),
+            _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -785,10 +715,7 @@ class Client:
         self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/auto-scaling-groups/{auto_scaling_group_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -812,10 +739,7 @@ class Client:
             "DELETE",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "notification_id": notification_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -839,10 +763,7 @@ class Client:
             "DELETE",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "policy_id": policy_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -866,10 +787,7 @@ class Client:
             "DELETE",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "schedule_id": schedule_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -890,12 +808,7 @@ class Client:
         """
         self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/images/{image_id}",
-                {
-                    "image_id": image_id,
-                },
-            ),
+            _support.format_path("/v1/images/{image_id}", {"image_id": image_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -917,11 +830,7 @@ class Client:
         self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/images/{image_id}/members/{member_id}",
-                {
-                    "image_id": image_id,
-                    "member_id": member_id,
-                },
+                "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -942,12 +851,7 @@ class Client:
         """
         self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/keypairs/{keypair_name}",
-                {
-                    "keypair_name": keypair_name,
-                },
-            ),
+            _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name}),
             params={},
             headers=_support.header_values({}),
         )
@@ -969,9 +873,7 @@ class Client:
             "DELETE",
             _support.format_path(
                 "/v1/launch-configurations/{launch_configuration_id}",
-                {
-                    "launch_configuration_id": launch_configuration_id,
-                },
+                {"launch_configuration_id": launch_configuration_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -992,12 +894,7 @@ class Client:
         """
         self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/server-groups/{server_group_id}",
-                {
-                    "server_group_id": server_group_id,
-                },
-            ),
+            _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1019,11 +916,7 @@ class Client:
         self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/servers/{server_id}/interfaces/{port_id}",
-                {
-                    "server_id": server_id,
-                    "port_id": port_id,
-                },
+                "/v1/servers/{server_id}/interfaces/{port_id}", {"server_id": server_id, "port_id": port_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1048,11 +941,7 @@ class Client:
             "DELETE",
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}/static-nats/{nat_id}",
-                {
-                    "server_id": server_id,
-                    "port_id": port_id,
-                    "nat_id": nat_id,
-                },
+                {"server_id": server_id, "port_id": port_id, "nat_id": nat_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -1077,11 +966,7 @@ class Client:
             "DELETE",
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}/private-static-nats/{nat_id}",
-                {
-                    "server_id": server_id,
-                    "port_id": port_id,
-                    "nat_id": nat_id,
-                },
+                {"server_id": server_id, "port_id": port_id, "nat_id": nat_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -1104,11 +989,7 @@ class Client:
         self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/servers/{server_id}/volumes/{volume_id}",
-                {
-                    "server_id": server_id,
-                    "volume_id": volume_id,
-                },
+                "/v1/servers/{server_id}/volumes/{volume_id}", {"server_id": server_id, "volume_id": volume_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1129,12 +1010,7 @@ class Client:
         """
         self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/servers/{server_id}",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1155,15 +1031,8 @@ class Client:
         """
         self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
-            params={
-                "cascade": cascade,
-            },
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
+            params={"cascade": cascade},
             headers=_support.header_values({}),
         )
         return None
@@ -1184,11 +1053,7 @@ class Client:
         self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/volumes/{volume_id}/servers/{server_id}",
-                {
-                    "volume_id": volume_id,
-                    "server_id": server_id,
-                },
+                "/v1/volumes/{volume_id}/servers/{server_id}", {"volume_id": volume_id, "server_id": server_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -1213,12 +1078,7 @@ class Client:
         """
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/size",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/size", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1238,10 +1098,7 @@ class Client:
             ServerGroupPartitionSizeResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            "/v1/server-groups/partition-size",
-            params={},
-            headers=_support.header_values({}),
+            "GET", "/v1/server-groups/partition-size", params={}, headers=_support.header_values({})
         )
         return _models.ServerGroupPartitionSizeResponse.model_validate_json(_response.content)
 
@@ -1260,12 +1117,7 @@ class Client:
         """
         self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/images/{image_id}/import",
-                {
-                    "image_id": image_id,
-                },
-            ),
+            _support.format_path("/v1/images/{image_id}/import", {"image_id": image_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -1301,15 +1153,9 @@ class Client:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/lb-server-groups",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={
-                "offset": offset,
-                "limit": limit,
-                "sort": sort,
-            },
+            params={"offset": offset, "limit": limit, "sort": sort},
             headers=_support.header_values({}),
         )
         return _models.AutoScalingGroupLbServerGroupListResponse.model_validate_json(_response.content)
@@ -1339,23 +1185,13 @@ class Client:
                 "GET",
                 _support.format_path(
                     "/v1/auto-scaling-groups/{auto_scaling_group_id}/lb-server-groups",
-                    {
-                        "auto_scaling_group_id": auto_scaling_group_id,
-                    },
+                    {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
-                params={
-                    "offset": _offset,
-                    "limit": _limit,
-                    "sort": sort,
-                },
+                params={"offset": _offset, "limit": _limit, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _items = (
-                _models.AutoScalingGroupLbServerGroupListResponse.model_validate_json(
-                    _response.content
-                ).lb_server_groups
-                or []
-            )
+            _body = _models.AutoScalingGroupLbServerGroupListResponse.model_validate_json(_response.content)
+            _items = _body.lb_server_groups or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -1395,9 +1231,7 @@ class Client:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={
                 "user_ids": user_ids,
@@ -1446,9 +1280,7 @@ class Client:
                 "GET",
                 _support.format_path(
                     "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications",
-                    {
-                        "auto_scaling_group_id": auto_scaling_group_id,
-                    },
+                    {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
                 params={
                     "user_ids": user_ids,
@@ -1460,10 +1292,8 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = (
-                _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content).notifications
-                or []
-            )
+            _body = _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content)
+            _items = _body.notifications or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -1505,9 +1335,7 @@ class Client:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={
                 "name": name,
@@ -1559,9 +1387,7 @@ class Client:
                 "GET",
                 _support.format_path(
                     "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies",
-                    {
-                        "auto_scaling_group_id": auto_scaling_group_id,
-                    },
+                    {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
                 params={
                     "name": name,
@@ -1574,7 +1400,8 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.AutoScalingGroupPolicyListResponse.model_validate_json(_response.content).policies or []
+            _body = _models.AutoScalingGroupPolicyListResponse.model_validate_json(_response.content)
+            _items = _body.policies or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -1610,16 +1437,9 @@ class Client:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={
-                "size": size,
-                "page": page,
-                "sort": sort,
-                "frequency": frequency,
-            },
+            params={"size": size, "page": page, "sort": sort, "frequency": frequency},
             headers=_support.header_values({}),
         )
         return _models.AutoScalingGroupScheduleListResponse.model_validate_json(_response.content)
@@ -1653,15 +1473,9 @@ class Client:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/virtual-servers",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={
-                "marker": marker,
-                "limit": limit,
-                "sort": sort,
-            },
+            params={"marker": marker, "limit": limit, "sort": sort},
             headers=_support.header_values({}),
         )
         return _models.AutoScalingGroupVirtualServerListResponse.model_validate_json(_response.content)
@@ -1691,20 +1505,13 @@ class Client:
                 "GET",
                 _support.format_path(
                     "/v1/auto-scaling-groups/{auto_scaling_group_id}/virtual-servers",
-                    {
-                        "auto_scaling_group_id": auto_scaling_group_id,
-                    },
+                    {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
-                params={
-                    "marker": _marker,
-                    "limit": _limit,
-                    "sort": sort,
-                },
+                params={"marker": _marker, "limit": _limit, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _items = (
-                _models.AutoScalingGroupVirtualServerListResponse.model_validate_json(_response.content).servers or []
-            )
+            _body = _models.AutoScalingGroupVirtualServerListResponse.model_validate_json(_response.content)
+            _items = _body.servers or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         return _rt.iterate_marker(_page, limit=limit)
@@ -1831,9 +1638,8 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = (
-                _models.AutoScalingGroupListResponse.model_validate_json(_response.content).auto_scaling_groups or []
-            )
+            _body = _models.AutoScalingGroupListResponse.model_validate_json(_response.content)
+            _items = _body.auto_scaling_groups or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -1859,10 +1665,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             "/v1/default-configs",
-            params={
-                "name": name,
-                "category": category,
-            },
+            params={"name": name, "category": category},
             headers=_support.header_values({}),
         )
         return _models.DefaultConfigListResponse.model_validate_json(_response.content)
@@ -1884,12 +1687,7 @@ class Client:
         """
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/images/{image_id}/members",
-                {
-                    "image_id": image_id,
-                },
-            ),
+            _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -1999,7 +1797,8 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ImageListResponse.model_validate_json(_response.content).images or []
+            _body = _models.ImageListResponse.model_validate_json(_response.content)
+            _items = _body.images or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         return _rt.iterate_marker(_page, limit=limit)
@@ -2021,13 +1820,7 @@ class Client:
             KeypairListResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            "/v1/keypairs",
-            params={
-                "limit": limit,
-                "marker": marker,
-            },
-            headers=_support.header_values({}),
+            "GET", "/v1/keypairs", params={"limit": limit, "marker": marker}, headers=_support.header_values({})
         )
         return _models.KeypairListResponse.model_validate_json(_response.content)
 
@@ -2061,13 +1854,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             "/v1/launch-configurations",
-            params={
-                "name": name,
-                "image_id": image_id,
-                "offset": offset,
-                "limit": limit,
-                "sort": sort,
-            },
+            params={"name": name, "image_id": image_id, "offset": offset, "limit": limit, "sort": sort},
             headers=_support.header_values({}),
         )
         return _models.LaunchConfigurationListResponse.model_validate_json(_response.content)
@@ -2097,19 +1884,11 @@ class Client:
             _response = self._transport.request(
                 "GET",
                 "/v1/launch-configurations",
-                params={
-                    "name": name,
-                    "image_id": image_id,
-                    "offset": _offset,
-                    "limit": _limit,
-                    "sort": sort,
-                },
+                params={"name": name, "image_id": image_id, "offset": _offset, "limit": _limit, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _items = (
-                _models.LaunchConfigurationListResponse.model_validate_json(_response.content).launch_configurations
-                or []
-            )
+            _body = _models.LaunchConfigurationListResponse.model_validate_json(_response.content)
+            _items = _body.launch_configurations or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -2135,10 +1914,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             "/v1/pending-images",
-            params={
-                "scp_image_type": scp_image_type,
-                "scp_original_image_type": scp_original_image_type,
-            },
+            params={"scp_image_type": scp_image_type, "scp_original_image_type": scp_original_image_type},
             headers=_support.header_values({}),
         )
         return _models.ImageListResponse.model_validate_json(_response.content)
@@ -2162,13 +1938,7 @@ class Client:
             ServerGroupListResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            "/v1/server-groups",
-            params={
-                "limit": limit,
-                "offset": offset,
-            },
-            headers=_support.header_values({}),
+            "GET", "/v1/server-groups", params={"limit": limit, "offset": offset}, headers=_support.header_values({})
         )
         return _models.ServerGroupListResponse.model_validate_json(_response.content)
 
@@ -2192,13 +1962,11 @@ class Client:
             _response = self._transport.request(
                 "GET",
                 "/v1/server-groups",
-                params={
-                    "limit": _limit,
-                    "offset": _offset,
-                },
+                params={"limit": _limit, "offset": _offset},
                 headers=_support.header_values({}),
             )
-            _items = _models.ServerGroupListResponse.model_validate_json(_response.content).server_groups or []
+            _body = _models.ServerGroupListResponse.model_validate_json(_response.content)
+            _items = _body.server_groups or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -2220,12 +1988,7 @@ class Client:
         """
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/servers/{server_id}/interfaces",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2248,12 +2011,7 @@ class Client:
         """
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/servers/{server_id}/ips",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/ips", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2289,13 +2047,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             "/v1/server-types",
-            params={
-                "limit": limit,
-                "marker": marker,
-                "min_disk": min_disk,
-                "min_ram": min_ram,
-                "sort": sort,
-            },
+            params={"limit": limit, "marker": marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
             headers=_support.header_values({}),
         )
         return _models.ServerTypeListResponse.model_validate_json(_response.content)
@@ -2325,16 +2077,11 @@ class Client:
             _response = self._transport.request(
                 "GET",
                 "/v1/server-types",
-                params={
-                    "limit": _limit,
-                    "marker": _marker,
-                    "min_disk": min_disk,
-                    "min_ram": min_ram,
-                    "sort": sort,
-                },
+                params={"limit": _limit, "marker": _marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _items = _models.ServerTypeListResponse.model_validate_json(_response.content).server_types or []
+            _body = _models.ServerTypeListResponse.model_validate_json(_response.content)
+            _items = _body.server_types or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         return _rt.iterate_marker(_page, limit=limit)
@@ -2356,12 +2103,7 @@ class Client:
         """
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/servers/{server_id}/volumes",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2453,7 +2195,8 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.SnapshotListResponse.model_validate_json(_response.content).snapshots or []
+            _body = _models.SnapshotListResponse.model_validate_json(_response.content)
+            _items = _body.snapshots or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -2475,12 +2218,7 @@ class Client:
         """
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/servers/{server_id}/security-groups",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/security-groups", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2610,7 +2348,8 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ServerListResponse.model_validate_json(_response.content).servers or []
+            _body = _models.ServerListResponse.model_validate_json(_response.content)
+            _items = _body.servers or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         return _rt.iterate_marker(_page, limit=limit)
@@ -2627,12 +2366,7 @@ class Client:
         Returns:
             VolumeTransferListResponse (HTTP 200).
         """
-        _response = self._transport.request(
-            "GET",
-            "/v1/volume-transfer",
-            params={},
-            headers=_support.header_values({}),
-        )
+        _response = self._transport.request("GET", "/v1/volume-transfer", params={}, headers=_support.header_values({}))
         return _models.VolumeTransferListResponse.model_validate_json(_response.content)
 
     def list_volume_types_and_details(
@@ -2656,12 +2390,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             "/v1/volume-types",
-            params={
-                "limit": limit,
-                "offset": offset,
-                "marker": marker,
-                "sort": sort,
-            },
+            params={"limit": limit, "offset": offset, "marker": marker, "sort": sort},
             headers=_support.header_values({}),
         )
         return _models.VolumeTypeListResponse.model_validate_json(_response.content)
@@ -2690,15 +2419,11 @@ class Client:
             _response = self._transport.request(
                 "GET",
                 "/v1/volume-types",
-                params={
-                    "limit": _limit,
-                    "offset": _offset,
-                    "marker": marker,
-                    "sort": sort,
-                },
+                params={"limit": _limit, "offset": _offset, "marker": marker, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeTypeListResponse.model_validate_json(_response.content).volume_types or []
+            _body = _models.VolumeTypeListResponse.model_validate_json(_response.content)
+            _items = _body.volume_types or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -2801,7 +2526,8 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeListResponse.model_validate_json(_response.content).volumes or []
+            _body = _models.VolumeListResponse.model_validate_json(_response.content)
+            _items = _body.volumes or []
             return _items
 
         return _rt.iterate_offset(_page, limit=limit)
@@ -2820,12 +2546,7 @@ class Client:
         """
         self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/lock",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/lock", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2846,12 +2567,7 @@ class Client:
         """
         self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/reboot",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/reboot", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -2872,12 +2588,7 @@ class Client:
         """
         self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/rebuild",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/rebuild", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2898,12 +2609,7 @@ class Client:
         """
         self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/revert",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/revert", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -2927,12 +2633,7 @@ class Client:
         """
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/snapshots/{snapshot_id}",
-                {
-                    "snapshot_id": snapshot_id,
-                },
-            ),
+            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -2956,10 +2657,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/auto-scaling-groups/{auto_scaling_group_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -2988,10 +2686,7 @@ class Client:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "notification_id": notification_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -3020,10 +2715,7 @@ class Client:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "policy_id": policy_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -3052,10 +2744,7 @@ class Client:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "schedule_id": schedule_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -3075,10 +2764,7 @@ class Client:
             VolumeTypeDetailResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            "/v1/volume-types/default",
-            params={},
-            headers=_support.header_values({}),
+            "GET", "/v1/volume-types/default", params={}, headers=_support.header_values({})
         )
         return _models.VolumeTypeDetailResponse.model_validate_json(_response.content)
 
@@ -3099,12 +2785,7 @@ class Client:
         """
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/images/{image_id}",
-                {
-                    "image_id": image_id,
-                },
-            ),
+            _support.format_path("/v1/images/{image_id}", {"image_id": image_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -3129,11 +2810,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/images/{image_id}/members/{member_id}",
-                {
-                    "image_id": image_id,
-                    "member_id": member_id,
-                },
+                "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -3157,12 +2834,7 @@ class Client:
         """
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/keypairs/{keypair_name}",
-                {
-                    "keypair_name": keypair_name,
-                },
-            ),
+            _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name}),
             params={},
             headers=_support.header_values({}),
         )
@@ -3187,9 +2859,7 @@ class Client:
             "GET",
             _support.format_path(
                 "/v1/launch-configurations/{launch_configuration_id}",
-                {
-                    "launch_configuration_id": launch_configuration_id,
-                },
+                {"launch_configuration_id": launch_configuration_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -3213,12 +2883,7 @@ class Client:
         """
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/server-groups/{server_group_id}",
-                {
-                    "server_group_id": server_group_id,
-                },
-            ),
+            _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -3243,11 +2908,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/servers/{server_id}/interfaces/{port_id}",
-                {
-                    "server_id": server_id,
-                    "port_id": port_id,
-                },
+                "/v1/servers/{server_id}/interfaces/{port_id}", {"server_id": server_id, "port_id": port_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -3273,11 +2934,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/servers/{server_id}/ips/{subnet_id}",
-                {
-                    "server_id": server_id,
-                    "subnet_id": subnet_id,
-                },
+                "/v1/servers/{server_id}/ips/{subnet_id}", {"server_id": server_id, "subnet_id": subnet_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -3296,12 +2953,7 @@ class Client:
         Returns:
             ServerQuotaSet (HTTP 200).
         """
-        _response = self._transport.request(
-            "GET",
-            "/v1/quota-sets",
-            params={},
-            headers=_support.header_values({}),
-        )
+        _response = self._transport.request("GET", "/v1/quota-sets", params={}, headers=_support.header_values({}))
         return _models.ServerQuotaSet.model_validate_json(_response.content)
 
     def show_server_type(self, server_type_id: str) -> _models.ServerType:
@@ -3321,12 +2973,7 @@ class Client:
         """
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/server-types/{server_type_id}",
-                {
-                    "server_type_id": server_type_id,
-                },
-            ),
+            _support.format_path("/v1/server-types/{server_type_id}", {"server_type_id": server_type_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -3351,11 +2998,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/servers/{server_id}/volumes/{volume_id}",
-                {
-                    "server_id": server_id,
-                    "volume_id": volume_id,
-                },
+                "/v1/servers/{server_id}/volumes/{volume_id}", {"server_id": server_id, "volume_id": volume_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -3379,12 +3022,7 @@ class Client:
         """
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/servers/{server_id}",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -3410,15 +3048,8 @@ class Client:
         """
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/servers/{server_id}/console-log",
-                {
-                    "server_id": server_id,
-                },
-            ),
-            params={
-                "line_size": line_size,
-            },
+            _support.format_path("/v1/servers/{server_id}/console-log", {"server_id": server_id}),
+            params={"line_size": line_size},
             headers=_support.header_values({}),
         )
         return _models.ServerConsoleLogResponse.model_validate_json(_response.content)
@@ -3443,12 +3074,7 @@ class Client:
         """
         _response = self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/password",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/password", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -3468,10 +3094,7 @@ class Client:
             VolumeQuotaSet (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            "/v1/volumes/quota-sets",
-            params={},
-            headers=_support.header_values({}),
+            "GET", "/v1/volumes/quota-sets", params={}, headers=_support.header_values({})
         )
         return _models.VolumeQuotaSet.model_validate_json(_response.content)
 
@@ -3492,12 +3115,7 @@ class Client:
         """
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volume-transfer/{transfer_id}",
-                {
-                    "transfer_id": transfer_id,
-                },
-            ),
+            _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -3520,12 +3138,7 @@ class Client:
         """
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volume-types/{volume_type_id}",
-                {
-                    "volume_type_id": volume_type_id,
-                },
-            ),
+            _support.format_path("/v1/volume-types/{volume_type_id}", {"volume_type_id": volume_type_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -3548,12 +3161,7 @@ class Client:
         """
         _response = self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -3573,12 +3181,7 @@ class Client:
         """
         self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/start",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/start", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -3598,12 +3201,7 @@ class Client:
         """
         self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/stop",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/stop", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -3623,12 +3221,7 @@ class Client:
         """
         self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/unlock",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/unlock", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -3654,12 +3247,7 @@ class Client:
         """
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/snapshots/{snapshot_id}",
-                {
-                    "snapshot_id": snapshot_id,
-                },
-            ),
+            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -3687,10 +3275,7 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/auto-scaling-groups/{auto_scaling_group_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -3717,9 +3302,7 @@ class Client:
             "PUT",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/lb-server-groups",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -3754,10 +3337,7 @@ class Client:
             "PUT",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "notification_id": notification_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -3788,10 +3368,7 @@ class Client:
             "PUT",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "policy_id": policy_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -3822,10 +3399,7 @@ class Client:
             "PUT",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "schedule_id": schedule_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -3855,9 +3429,7 @@ class Client:
             "PUT",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/server-count",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -3883,12 +3455,7 @@ class Client:
         """
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/images/{image_id}",
-                {
-                    "image_id": image_id,
-                },
-            ),
+            _support.format_path("/v1/images/{image_id}", {"image_id": image_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -3917,11 +3484,7 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/images/{image_id}/members/{member_id}",
-                {
-                    "image_id": image_id,
-                    "member_id": member_id,
-                },
+                "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -3948,11 +3511,7 @@ class Client:
         self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/servers/{server_id}/interfaces/{port_id}",
-                {
-                    "server_id": server_id,
-                    "port_id": port_id,
-                },
+                "/v1/servers/{server_id}/interfaces/{port_id}", {"server_id": server_id, "port_id": port_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -3977,11 +3536,7 @@ class Client:
         self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/servers/{server_id}/volumes/{volume_id}",
-                {
-                    "server_id": server_id,
-                    "volume_id": volume_id,
-                },
+                "/v1/servers/{server_id}/volumes/{volume_id}", {"server_id": server_id, "volume_id": volume_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -4007,12 +3562,7 @@ class Client:
         """
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/servers/{server_id}",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -4032,12 +3582,7 @@ class Client:
         """
         self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/server-type",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/server-type", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -4062,12 +3607,7 @@ class Client:
         """
         _response = self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -4097,14 +3637,7 @@ class AsyncClient:
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self._transport = _rt.AsyncTransport(
-            base_url=_support.resolve_base_url(
-                base_url,
-                SERVER,
-                {
-                    "region": region,
-                    "environment": environment,
-                },
-            ),
+            base_url=_support.resolve_base_url(base_url, SERVER, {"region": region, "environment": environment}),
             auth=auth,
             timeout=timeout,
             retry=retry,
@@ -4145,12 +3678,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volume-transfer/{transfer_id}/accept",
-                {
-                    "transfer_id": transfer_id,
-                },
-            ),
+            _support.format_path("/v1/volume-transfer/{transfer_id}/accept", {"transfer_id": transfer_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -4177,12 +3705,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/servers",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/servers", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -4287,9 +3810,7 @@ class AsyncClient:
             "POST",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -4319,9 +3840,7 @@ class AsyncClient:
             "POST",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -4351,9 +3870,7 @@ class AsyncClient:
             "POST",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -4405,12 +3922,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/images/{image_id}/members",
-                {
-                    "image_id": image_id,
-                },
-            ),
+            _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -4511,12 +4023,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/interfaces",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -4542,11 +4049,7 @@ class AsyncClient:
         await self._transport.request(
             "POST",
             _support.format_path(
-                "/v1/servers/{server_id}/interfaces/{port_id}/static-nats",
-                {
-                    "server_id": server_id,
-                    "port_id": port_id,
-                },
+                "/v1/servers/{server_id}/interfaces/{port_id}/static-nats", {"server_id": server_id, "port_id": port_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -4574,10 +4077,7 @@ class AsyncClient:
             "POST",
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}/private-static-nats",
-                {
-                    "server_id": server_id,
-                    "port_id": port_id,
-                },
+                {"server_id": server_id, "port_id": port_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -4605,12 +4105,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/volumes",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -4631,12 +4126,7 @@ class AsyncClient:
         """
         await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/images/{image_id}/share",
-                {
-                    "image_id": image_id,
-                },
-            ),
+            _support.format_path("/v1/images/{image_id}/share", {"image_id": image_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -4686,12 +4176,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/images",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/images", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -4712,12 +4197,7 @@ class AsyncClient:
         """
         await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/dump",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/dump", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -4761,12 +4241,7 @@ class AsyncClient:
         """
         await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/snapshots/{snapshot_id}",
-                {
-                    "snapshot_id": snapshot_id,
-                },
-            ),
+            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -4786,12 +4261,7 @@ class AsyncClient:
         """
         await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volume-transfer/{transfer_id}",
-                {
-                    "transfer_id": transfer_id,
-                },
-            ),
+            _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -4812,10 +4282,7 @@ class AsyncClient:
         await self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/auto-scaling-groups/{auto_scaling_group_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -4839,10 +4306,7 @@ class AsyncClient:
             "DELETE",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "notification_id": notification_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -4866,10 +4330,7 @@ class AsyncClient:
             "DELETE",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "policy_id": policy_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -4893,10 +4354,7 @@ class AsyncClient:
             "DELETE",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "schedule_id": schedule_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -4917,12 +4375,7 @@ class AsyncClient:
         """
         await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/images/{image_id}",
-                {
-                    "image_id": image_id,
-                },
-            ),
+            _support.format_path("/v1/images/{image_id}", {"image_id": image_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -4944,11 +4397,7 @@ class AsyncClient:
         await self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/images/{image_id}/members/{member_id}",
-                {
-                    "image_id": image_id,
-                    "member_id": member_id,
-                },
+                "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -4969,12 +4418,7 @@ class AsyncClient:
         """
         await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/keypairs/{keypair_name}",
-                {
-                    "keypair_name": keypair_name,
-                },
-            ),
+            _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name}),
             params={},
             headers=_support.header_values({}),
         )
@@ -4996,9 +4440,7 @@ class AsyncClient:
             "DELETE",
             _support.format_path(
                 "/v1/launch-configurations/{launch_configuration_id}",
-                {
-                    "launch_configuration_id": launch_configuration_id,
-                },
+                {"launch_configuration_id": launch_configuration_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -5019,12 +4461,7 @@ class AsyncClient:
         """
         await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/server-groups/{server_group_id}",
-                {
-                    "server_group_id": server_group_id,
-                },
-            ),
+            _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -5046,11 +4483,7 @@ class AsyncClient:
         await self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/servers/{server_id}/interfaces/{port_id}",
-                {
-                    "server_id": server_id,
-                    "port_id": port_id,
-                },
+                "/v1/servers/{server_id}/interfaces/{port_id}", {"server_id": server_id, "port_id": port_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -5075,11 +4508,7 @@ class AsyncClient:
             "DELETE",
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}/static-nats/{nat_id}",
-                {
-                    "server_id": server_id,
-                    "port_id": port_id,
-                    "nat_id": nat_id,
-                },
+                {"server_id": server_id, "port_id": port_id, "nat_id": nat_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -5104,11 +4533,7 @@ class AsyncClient:
             "DELETE",
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}/private-static-nats/{nat_id}",
-                {
-                    "server_id": server_id,
-                    "port_id": port_id,
-                    "nat_id": nat_id,
-                },
+                {"server_id": server_id, "port_id": port_id, "nat_id": nat_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -5131,11 +4556,7 @@ class AsyncClient:
         await self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/servers/{server_id}/volumes/{volume_id}",
-                {
-                    "server_id": server_id,
-                    "volume_id": volume_id,
-                },
+                "/v1/servers/{server_id}/volumes/{volume_id}", {"server_id": server_id, "volume_id": volume_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -5156,12 +4577,7 @@ class AsyncClient:
         """
         await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/servers/{server_id}",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -5182,15 +4598,8 @@ class AsyncClient:
         """
         await self._transport.request(
             "DELETE",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
-            params={
-                "cascade": cascade,
-            },
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
+            params={"cascade": cascade},
             headers=_support.header_values({}),
         )
         return None
@@ -5211,11 +4620,7 @@ class AsyncClient:
         await self._transport.request(
             "DELETE",
             _support.format_path(
-                "/v1/volumes/{volume_id}/servers/{server_id}",
-                {
-                    "volume_id": volume_id,
-                    "server_id": server_id,
-                },
+                "/v1/volumes/{volume_id}/servers/{server_id}", {"volume_id": volume_id, "server_id": server_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -5240,12 +4645,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/size",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/size", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -5265,10 +4665,7 @@ class AsyncClient:
             ServerGroupPartitionSizeResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            "/v1/server-groups/partition-size",
-            params={},
-            headers=_support.header_values({}),
+            "GET", "/v1/server-groups/partition-size", params={}, headers=_support.header_values({})
         )
         return _models.ServerGroupPartitionSizeResponse.model_validate_json(_response.content)
 
@@ -5287,12 +4684,7 @@ class AsyncClient:
         """
         await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/images/{image_id}/import",
-                {
-                    "image_id": image_id,
-                },
-            ),
+            _support.format_path("/v1/images/{image_id}/import", {"image_id": image_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -5328,15 +4720,9 @@ class AsyncClient:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/lb-server-groups",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={
-                "offset": offset,
-                "limit": limit,
-                "sort": sort,
-            },
+            params={"offset": offset, "limit": limit, "sort": sort},
             headers=_support.header_values({}),
         )
         return _models.AutoScalingGroupLbServerGroupListResponse.model_validate_json(_response.content)
@@ -5366,23 +4752,13 @@ class AsyncClient:
                 "GET",
                 _support.format_path(
                     "/v1/auto-scaling-groups/{auto_scaling_group_id}/lb-server-groups",
-                    {
-                        "auto_scaling_group_id": auto_scaling_group_id,
-                    },
+                    {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
-                params={
-                    "offset": _offset,
-                    "limit": _limit,
-                    "sort": sort,
-                },
+                params={"offset": _offset, "limit": _limit, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _items = (
-                _models.AutoScalingGroupLbServerGroupListResponse.model_validate_json(
-                    _response.content
-                ).lb_server_groups
-                or []
-            )
+            _body = _models.AutoScalingGroupLbServerGroupListResponse.model_validate_json(_response.content)
+            _items = _body.lb_server_groups or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -5423,9 +4799,7 @@ class AsyncClient:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={
                 "user_ids": user_ids,
@@ -5474,9 +4848,7 @@ class AsyncClient:
                 "GET",
                 _support.format_path(
                     "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications",
-                    {
-                        "auto_scaling_group_id": auto_scaling_group_id,
-                    },
+                    {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
                 params={
                     "user_ids": user_ids,
@@ -5488,10 +4860,8 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = (
-                _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content).notifications
-                or []
-            )
+            _body = _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content)
+            _items = _body.notifications or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -5534,9 +4904,7 @@ class AsyncClient:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={
                 "name": name,
@@ -5588,9 +4956,7 @@ class AsyncClient:
                 "GET",
                 _support.format_path(
                     "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies",
-                    {
-                        "auto_scaling_group_id": auto_scaling_group_id,
-                    },
+                    {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
                 params={
                     "name": name,
@@ -5603,7 +4969,8 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.AutoScalingGroupPolicyListResponse.model_validate_json(_response.content).policies or []
+            _body = _models.AutoScalingGroupPolicyListResponse.model_validate_json(_response.content)
+            _items = _body.policies or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -5640,16 +5007,9 @@ class AsyncClient:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={
-                "size": size,
-                "page": page,
-                "sort": sort,
-                "frequency": frequency,
-            },
+            params={"size": size, "page": page, "sort": sort, "frequency": frequency},
             headers=_support.header_values({}),
         )
         return _models.AutoScalingGroupScheduleListResponse.model_validate_json(_response.content)
@@ -5683,15 +5043,9 @@ class AsyncClient:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/virtual-servers",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={
-                "marker": marker,
-                "limit": limit,
-                "sort": sort,
-            },
+            params={"marker": marker, "limit": limit, "sort": sort},
             headers=_support.header_values({}),
         )
         return _models.AutoScalingGroupVirtualServerListResponse.model_validate_json(_response.content)
@@ -5721,20 +5075,13 @@ class AsyncClient:
                 "GET",
                 _support.format_path(
                     "/v1/auto-scaling-groups/{auto_scaling_group_id}/virtual-servers",
-                    {
-                        "auto_scaling_group_id": auto_scaling_group_id,
-                    },
+                    {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
-                params={
-                    "marker": _marker,
-                    "limit": _limit,
-                    "sort": sort,
-                },
+                params={"marker": _marker, "limit": _limit, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _items = (
-                _models.AutoScalingGroupVirtualServerListResponse.model_validate_json(_response.content).servers or []
-            )
+            _body = _models.AutoScalingGroupVirtualServerListResponse.model_validate_json(_response.content)
+            _items = _body.servers or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         async for _item in _rt.aiterate_marker(_page, limit=limit):
@@ -5862,9 +5209,8 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = (
-                _models.AutoScalingGroupListResponse.model_validate_json(_response.content).auto_scaling_groups or []
-            )
+            _body = _models.AutoScalingGroupListResponse.model_validate_json(_response.content)
+            _items = _body.auto_scaling_groups or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -5891,10 +5237,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             "/v1/default-configs",
-            params={
-                "name": name,
-                "category": category,
-            },
+            params={"name": name, "category": category},
             headers=_support.header_values({}),
         )
         return _models.DefaultConfigListResponse.model_validate_json(_response.content)
@@ -5916,12 +5259,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/images/{image_id}/members",
-                {
-                    "image_id": image_id,
-                },
-            ),
+            _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -6031,7 +5369,8 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ImageListResponse.model_validate_json(_response.content).images or []
+            _body = _models.ImageListResponse.model_validate_json(_response.content)
+            _items = _body.images or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         async for _item in _rt.aiterate_marker(_page, limit=limit):
@@ -6056,13 +5395,7 @@ class AsyncClient:
             KeypairListResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            "/v1/keypairs",
-            params={
-                "limit": limit,
-                "marker": marker,
-            },
-            headers=_support.header_values({}),
+            "GET", "/v1/keypairs", params={"limit": limit, "marker": marker}, headers=_support.header_values({})
         )
         return _models.KeypairListResponse.model_validate_json(_response.content)
 
@@ -6096,13 +5429,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             "/v1/launch-configurations",
-            params={
-                "name": name,
-                "image_id": image_id,
-                "offset": offset,
-                "limit": limit,
-                "sort": sort,
-            },
+            params={"name": name, "image_id": image_id, "offset": offset, "limit": limit, "sort": sort},
             headers=_support.header_values({}),
         )
         return _models.LaunchConfigurationListResponse.model_validate_json(_response.content)
@@ -6132,19 +5459,11 @@ class AsyncClient:
             _response = await self._transport.request(
                 "GET",
                 "/v1/launch-configurations",
-                params={
-                    "name": name,
-                    "image_id": image_id,
-                    "offset": _offset,
-                    "limit": _limit,
-                    "sort": sort,
-                },
+                params={"name": name, "image_id": image_id, "offset": _offset, "limit": _limit, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _items = (
-                _models.LaunchConfigurationListResponse.model_validate_json(_response.content).launch_configurations
-                or []
-            )
+            _body = _models.LaunchConfigurationListResponse.model_validate_json(_response.content)
+            _items = _body.launch_configurations or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -6171,10 +5490,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             "/v1/pending-images",
-            params={
-                "scp_image_type": scp_image_type,
-                "scp_original_image_type": scp_original_image_type,
-            },
+            params={"scp_image_type": scp_image_type, "scp_original_image_type": scp_original_image_type},
             headers=_support.header_values({}),
         )
         return _models.ImageListResponse.model_validate_json(_response.content)
@@ -6198,13 +5514,7 @@ class AsyncClient:
             ServerGroupListResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            "/v1/server-groups",
-            params={
-                "limit": limit,
-                "offset": offset,
-            },
-            headers=_support.header_values({}),
+            "GET", "/v1/server-groups", params={"limit": limit, "offset": offset}, headers=_support.header_values({})
         )
         return _models.ServerGroupListResponse.model_validate_json(_response.content)
 
@@ -6228,13 +5538,11 @@ class AsyncClient:
             _response = await self._transport.request(
                 "GET",
                 "/v1/server-groups",
-                params={
-                    "limit": _limit,
-                    "offset": _offset,
-                },
+                params={"limit": _limit, "offset": _offset},
                 headers=_support.header_values({}),
             )
-            _items = _models.ServerGroupListResponse.model_validate_json(_response.content).server_groups or []
+            _body = _models.ServerGroupListResponse.model_validate_json(_response.content)
+            _items = _body.server_groups or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -6257,12 +5565,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/servers/{server_id}/interfaces",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -6285,12 +5588,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/servers/{server_id}/ips",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/ips", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -6326,13 +5624,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             "/v1/server-types",
-            params={
-                "limit": limit,
-                "marker": marker,
-                "min_disk": min_disk,
-                "min_ram": min_ram,
-                "sort": sort,
-            },
+            params={"limit": limit, "marker": marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
             headers=_support.header_values({}),
         )
         return _models.ServerTypeListResponse.model_validate_json(_response.content)
@@ -6362,16 +5654,11 @@ class AsyncClient:
             _response = await self._transport.request(
                 "GET",
                 "/v1/server-types",
-                params={
-                    "limit": _limit,
-                    "marker": _marker,
-                    "min_disk": min_disk,
-                    "min_ram": min_ram,
-                    "sort": sort,
-                },
+                params={"limit": _limit, "marker": _marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _items = _models.ServerTypeListResponse.model_validate_json(_response.content).server_types or []
+            _body = _models.ServerTypeListResponse.model_validate_json(_response.content)
+            _items = _body.server_types or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         async for _item in _rt.aiterate_marker(_page, limit=limit):
@@ -6394,12 +5681,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/servers/{server_id}/volumes",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -6491,7 +5773,8 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.SnapshotListResponse.model_validate_json(_response.content).snapshots or []
+            _body = _models.SnapshotListResponse.model_validate_json(_response.content)
+            _items = _body.snapshots or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -6514,12 +5797,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/servers/{server_id}/security-groups",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/security-groups", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -6649,7 +5927,8 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.ServerListResponse.model_validate_json(_response.content).servers or []
+            _body = _models.ServerListResponse.model_validate_json(_response.content)
+            _items = _body.servers or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
         async for _item in _rt.aiterate_marker(_page, limit=limit):
@@ -6668,10 +5947,7 @@ class AsyncClient:
             VolumeTransferListResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            "/v1/volume-transfer",
-            params={},
-            headers=_support.header_values({}),
+            "GET", "/v1/volume-transfer", params={}, headers=_support.header_values({})
         )
         return _models.VolumeTransferListResponse.model_validate_json(_response.content)
 
@@ -6696,12 +5972,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             "/v1/volume-types",
-            params={
-                "limit": limit,
-                "offset": offset,
-                "marker": marker,
-                "sort": sort,
-            },
+            params={"limit": limit, "offset": offset, "marker": marker, "sort": sort},
             headers=_support.header_values({}),
         )
         return _models.VolumeTypeListResponse.model_validate_json(_response.content)
@@ -6730,15 +6001,11 @@ class AsyncClient:
             _response = await self._transport.request(
                 "GET",
                 "/v1/volume-types",
-                params={
-                    "limit": _limit,
-                    "offset": _offset,
-                    "marker": marker,
-                    "sort": sort,
-                },
+                params={"limit": _limit, "offset": _offset, "marker": marker, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeTypeListResponse.model_validate_json(_response.content).volume_types or []
+            _body = _models.VolumeTypeListResponse.model_validate_json(_response.content)
+            _items = _body.volume_types or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -6842,7 +6109,8 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _items = _models.VolumeListResponse.model_validate_json(_response.content).volumes or []
+            _body = _models.VolumeListResponse.model_validate_json(_response.content)
+            _items = _body.volumes or []
             return _items
 
         async for _item in _rt.aiterate_offset(_page, limit=limit):
@@ -6862,12 +6130,7 @@ class AsyncClient:
         """
         await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/lock",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/lock", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -6888,12 +6151,7 @@ class AsyncClient:
         """
         await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/reboot",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/reboot", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -6914,12 +6172,7 @@ class AsyncClient:
         """
         await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/rebuild",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/rebuild", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -6940,12 +6193,7 @@ class AsyncClient:
         """
         await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/volumes/{volume_id}/revert",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}/revert", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -6969,12 +6217,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/snapshots/{snapshot_id}",
-                {
-                    "snapshot_id": snapshot_id,
-                },
-            ),
+            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -6998,10 +6241,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/auto-scaling-groups/{auto_scaling_group_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -7030,10 +6270,7 @@ class AsyncClient:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "notification_id": notification_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -7062,10 +6299,7 @@ class AsyncClient:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "policy_id": policy_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -7094,10 +6328,7 @@ class AsyncClient:
             "GET",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "schedule_id": schedule_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -7117,10 +6348,7 @@ class AsyncClient:
             VolumeTypeDetailResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            "/v1/volume-types/default",
-            params={},
-            headers=_support.header_values({}),
+            "GET", "/v1/volume-types/default", params={}, headers=_support.header_values({})
         )
         return _models.VolumeTypeDetailResponse.model_validate_json(_response.content)
 
@@ -7141,12 +6369,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/images/{image_id}",
-                {
-                    "image_id": image_id,
-                },
-            ),
+            _support.format_path("/v1/images/{image_id}", {"image_id": image_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -7171,11 +6394,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/images/{image_id}/members/{member_id}",
-                {
-                    "image_id": image_id,
-                    "member_id": member_id,
-                },
+                "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -7199,12 +6418,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/keypairs/{keypair_name}",
-                {
-                    "keypair_name": keypair_name,
-                },
-            ),
+            _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name}),
             params={},
             headers=_support.header_values({}),
         )
@@ -7231,9 +6445,7 @@ class AsyncClient:
             "GET",
             _support.format_path(
                 "/v1/launch-configurations/{launch_configuration_id}",
-                {
-                    "launch_configuration_id": launch_configuration_id,
-                },
+                {"launch_configuration_id": launch_configuration_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -7257,12 +6469,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/server-groups/{server_group_id}",
-                {
-                    "server_group_id": server_group_id,
-                },
-            ),
+            _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -7287,11 +6494,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/servers/{server_id}/interfaces/{port_id}",
-                {
-                    "server_id": server_id,
-                    "port_id": port_id,
-                },
+                "/v1/servers/{server_id}/interfaces/{port_id}", {"server_id": server_id, "port_id": port_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -7317,11 +6520,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/servers/{server_id}/ips/{subnet_id}",
-                {
-                    "server_id": server_id,
-                    "subnet_id": subnet_id,
-                },
+                "/v1/servers/{server_id}/ips/{subnet_id}", {"server_id": server_id, "subnet_id": subnet_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -7341,10 +6540,7 @@ class AsyncClient:
             ServerQuotaSet (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            "/v1/quota-sets",
-            params={},
-            headers=_support.header_values({}),
+            "GET", "/v1/quota-sets", params={}, headers=_support.header_values({})
         )
         return _models.ServerQuotaSet.model_validate_json(_response.content)
 
@@ -7365,12 +6561,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/server-types/{server_type_id}",
-                {
-                    "server_type_id": server_type_id,
-                },
-            ),
+            _support.format_path("/v1/server-types/{server_type_id}", {"server_type_id": server_type_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -7395,11 +6586,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path(
-                "/v1/servers/{server_id}/volumes/{volume_id}",
-                {
-                    "server_id": server_id,
-                    "volume_id": volume_id,
-                },
+                "/v1/servers/{server_id}/volumes/{volume_id}", {"server_id": server_id, "volume_id": volume_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -7423,12 +6610,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/servers/{server_id}",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -7454,15 +6636,8 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/servers/{server_id}/console-log",
-                {
-                    "server_id": server_id,
-                },
-            ),
-            params={
-                "line_size": line_size,
-            },
+            _support.format_path("/v1/servers/{server_id}/console-log", {"server_id": server_id}),
+            params={"line_size": line_size},
             headers=_support.header_values({}),
         )
         return _models.ServerConsoleLogResponse.model_validate_json(_response.content)
@@ -7487,12 +6662,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/password",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/password", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -7512,10 +6682,7 @@ class AsyncClient:
             VolumeQuotaSet (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            "/v1/volumes/quota-sets",
-            params={},
-            headers=_support.header_values({}),
+            "GET", "/v1/volumes/quota-sets", params={}, headers=_support.header_values({})
         )
         return _models.VolumeQuotaSet.model_validate_json(_response.content)
 
@@ -7536,12 +6703,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volume-transfer/{transfer_id}",
-                {
-                    "transfer_id": transfer_id,
-                },
-            ),
+            _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -7564,12 +6726,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volume-types/{volume_type_id}",
-                {
-                    "volume_type_id": volume_type_id,
-                },
-            ),
+            _support.format_path("/v1/volume-types/{volume_type_id}", {"volume_type_id": volume_type_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -7592,12 +6749,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "GET",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -7617,12 +6769,7 @@ class AsyncClient:
         """
         await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/start",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/start", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -7642,12 +6789,7 @@ class AsyncClient:
         """
         await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/stop",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/stop", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -7667,12 +6809,7 @@ class AsyncClient:
         """
         await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/unlock",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/unlock", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
         )
@@ -7698,12 +6835,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/snapshots/{snapshot_id}",
-                {
-                    "snapshot_id": snapshot_id,
-                },
-            ),
+            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -7731,10 +6863,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/auto-scaling-groups/{auto_scaling_group_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -7761,9 +6890,7 @@ class AsyncClient:
             "PUT",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/lb-server-groups",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -7798,10 +6925,7 @@ class AsyncClient:
             "PUT",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "notification_id": notification_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -7832,10 +6956,7 @@ class AsyncClient:
             "PUT",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "policy_id": policy_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -7866,10 +6987,7 @@ class AsyncClient:
             "PUT",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                    "schedule_id": schedule_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -7899,9 +7017,7 @@ class AsyncClient:
             "PUT",
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/server-count",
-                {
-                    "auto_scaling_group_id": auto_scaling_group_id,
-                },
+                {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={},
             headers=_support.header_values({}),
@@ -7927,12 +7043,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/images/{image_id}",
-                {
-                    "image_id": image_id,
-                },
-            ),
+            _support.format_path("/v1/images/{image_id}", {"image_id": image_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -7961,11 +7072,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/images/{image_id}/members/{member_id}",
-                {
-                    "image_id": image_id,
-                    "member_id": member_id,
-                },
+                "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -7992,11 +7099,7 @@ class AsyncClient:
         await self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/servers/{server_id}/interfaces/{port_id}",
-                {
-                    "server_id": server_id,
-                    "port_id": port_id,
-                },
+                "/v1/servers/{server_id}/interfaces/{port_id}", {"server_id": server_id, "port_id": port_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -8023,11 +7126,7 @@ class AsyncClient:
         await self._transport.request(
             "PUT",
             _support.format_path(
-                "/v1/servers/{server_id}/volumes/{volume_id}",
-                {
-                    "server_id": server_id,
-                    "volume_id": volume_id,
-                },
+                "/v1/servers/{server_id}/volumes/{volume_id}", {"server_id": server_id, "volume_id": volume_id}
             ),
             params={},
             headers=_support.header_values({}),
@@ -8055,12 +7154,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/servers/{server_id}",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -8080,12 +7174,7 @@ class AsyncClient:
         """
         await self._transport.request(
             "POST",
-            _support.format_path(
-                "/v1/servers/{server_id}/server-type",
-                {
-                    "server_id": server_id,
-                },
-            ),
+            _support.format_path("/v1/servers/{server_id}/server-type", {"server_id": server_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -8110,12 +7199,7 @@ class AsyncClient:
         """
         _response = await self._transport.request(
             "PUT",
-            _support.format_path(
-                "/v1/volumes/{volume_id}",
-                {
-                    "volume_id": volume_id,
-                },
-            ),
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={},
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),

@@ -1,0 +1,159 @@
+"""Black's layout for the few expression shapes the client template emits (calls, literals, signatures).
+
+Black formats a file that is already in its style in one pass; anything else costs it a second pass (it formats
+twice to settle trailing commas), and black is most of a package's generation time. So the templates lay out their
+long lines the way black would: a line that fits in 120 columns stays whole; a call splits after its opening
+bracket with its arguments on one line, or one per line with a trailing comma when they do not fit; a dict or list
+literal that does not fit puts one item per line; a ``def`` splits its parameters the same way.
+
+This is an optimisation, not a replacement: black still formats every generated file, so a shape this module gets
+wrong costs time, never correctness. The tests compare these layouts with black's on many inputs.
+
+Nodes render with :meth:`Node.render` ``(indent, prefix, suffix)``: ``prefix`` and ``suffix`` are the text on the
+same line before and after the node (``name=`` and ``,`` for a keyword argument), which count against the width.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+__all__ = ["LINE_LENGTH", "Call", "Items", "Node", "Raw", "signature", "statement"]
+
+LINE_LENGTH = 120
+
+
+def _fits(indent: int, text: str) -> bool:
+    return "\n" not in text and indent + len(text) <= LINE_LENGTH
+
+
+class Node:
+    """An expression that black may split."""
+
+    def flat(self) -> str:
+        raise NotImplementedError
+
+    def render(self, indent: int, prefix: str = "", suffix: str = "") -> str:
+        raise NotImplementedError
+
+
+@dataclass(frozen=True, slots=True)
+class Raw(Node):
+    """Text black never splits (a name, a string, a number, an expression that fits anyway)."""
+
+    text: str
+
+    def flat(self) -> str:
+        return self.text
+
+    def render(self, indent: int, prefix: str = "", suffix: str = "") -> str:
+        return prefix + self.text + suffix
+
+
+@dataclass(frozen=True, slots=True)
+class Items(Node):
+    """A dict, list or tuple display: ``opening`` + items + ``closing``; items are (``key: `` prefix, value)."""
+
+    opening: str
+    items: Sequence[tuple[str, Node]]
+    closing: str
+
+    def flat(self) -> str:
+        return self.opening + ", ".join(key + value.flat() for key, value in self.items) + self.closing
+
+    def render(self, indent: int, prefix: str = "", suffix: str = "") -> str:
+        flat = prefix + self.flat() + suffix
+        if _fits(indent, flat) or not self.items:
+            return flat
+        pad = " " * (indent + 4)
+        lines = [prefix + self.opening]
+        lines += [pad + value.render(indent + 4, key, ",") for key, value in self.items]
+        lines.append(" " * indent + self.closing + suffix)
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True, slots=True)
+class Call(Node):
+    """``head(arguments)``; each argument is (``name=`` prefix or ``""``, value)."""
+
+    head: str
+    arguments: Sequence[tuple[str, Node]]
+
+    def flat(self) -> str:
+        return self.head + "(" + ", ".join(name + value.flat() for name, value in self.arguments) + ")"
+
+    def render(self, indent: int, prefix: str = "", suffix: str = "") -> str:
+        flat = prefix + self.flat() + suffix
+        if _fits(indent, flat) or not self.arguments:
+            return flat
+        return _split(indent, prefix + self.head + "(", ")" + suffix, self.arguments)
+
+
+def _split(indent: int, opening: str, closing: str, parts: Sequence[tuple[str, Node]]) -> str:
+    """``opening`` / the parts on one line / ``closing``; or one part per line with a trailing comma (a single part
+    that does not fit splits itself instead, with no comma added)."""
+    pad = " " * (indent + 4)
+    body = ", ".join(name + value.flat() for name, value in parts)
+    if _fits(indent + 4, body):
+        return "\n".join([opening, pad + body, " " * indent + closing])
+    if len(parts) == 1:
+        name, value = parts[0]
+        return "\n".join([opening, pad + value.render(indent + 4, name, ""), " " * indent + closing])
+    lines = [opening] + [pad + value.render(indent + 4, name, ",") for name, value in parts]
+    return "\n".join([*lines, " " * indent + closing])
+
+
+def signature(indent: int, head: str, parameters: Sequence[str], returns: str) -> str:
+    """``{head}(parameters) -> returns:`` as black splits a ``def``: whole; else the parameters on their own line;
+    else one per line with a trailing comma."""
+    flat = f"{head}({', '.join(parameters)}) -> {returns}:"
+    if _fits(indent, flat) or not parameters:
+        return flat
+    tail = f") -> {returns}:"
+    pad = " " * (indent + 4)
+    body = ", ".join(parameters)
+    if _fits(indent + 4, body):
+        return "\n".join([f"{head}(", pad + body, " " * indent + tail])
+    return "\n".join([f"{head}(", *(_parameter(indent + 4, p) for p in parameters), " " * indent + tail])
+
+
+def _parameter(indent: int, parameter: str) -> str:
+    """One parameter line of an exploded ``def``; a union annotation too long for it is parenthesized and split
+    before each top-level ``|``, as black does."""
+    pad = " " * indent
+    if _fits(indent, parameter + ","):
+        return pad + parameter + ","
+    name, colon, rest = parameter.partition(": ")
+    annotation, equals, default = rest.partition(" = ")
+    members = _top_level_union(annotation)
+    if not colon or len(members) < 2:
+        return pad + parameter + ","
+    inner = " " * (indent + 4)
+    lines = [f"{pad}{name}: ("] + [inner + ("| " if i else "") + m for i, m in enumerate(members)]
+    return "\n".join([*lines, pad + ")" + (f" = {default}" if equals else "") + ","])
+
+
+def _top_level_union(annotation: str) -> list[str]:
+    """``A | B[C | D] | None`` -> ``["A", "B[C | D]", "None"]`` (splits outside brackets only)."""
+    members: list[str] = []
+    depth = 0
+    start = 0
+    for i, ch in enumerate(annotation):
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            members.append(annotation[start:i].strip())
+            start = i + 1
+    members.append(annotation[start:].strip())
+    return members
+
+
+def statement(indent: int, lead: str, node: Node) -> str:
+    """A simple statement ``lead`` + ``node`` (``return ``, ``x = ``): as :meth:`Node.render`, except that an
+    unsplittable right-hand side that does not fit goes in parentheses on its own line when it fits there."""
+    text = node.render(indent, lead, "")
+    if isinstance(node, Raw) and not _fits(indent, text) and lead and _fits(indent + 4, node.text):
+        return "\n".join([lead + "(", " " * (indent + 4) + node.text, " " * indent + ")"])
+    return text
