@@ -421,3 +421,26 @@ def test_verbatim_runtime_files_are_black_formatted(relative: str) -> None:
 
     text = (ROOT / "templates" / relative).read_text(encoding="utf-8")
     assert format_source(relative, text) == text.encode("utf-8"), f"run black -l 120 on templates/{relative}"
+
+
+def test_versions_with_the_same_schemas_render_their_models_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import scraper.clients.models as models_module
+
+    schemas = {"Thing": {"type": "object", "properties": {"name": {"type": "string"}}, "required": ["name"]}}
+    calls: list[str] = []
+    real = models_module._render_models
+
+    def counting(schemas: Any, *, openapi: str, source_name: str) -> str:
+        calls.append(source_name)
+        return real(schemas, openapi=openapi, source_name=source_name)
+
+    monkeypatch.setattr(models_module, "_render_models", counting)
+    monkeypatch.setattr(models_module, "_RENDERED", {})
+    one = models_module.render_models(schemas, openapi="3.1.0", source_name="a.yaml", header="Models of X API 1.0")
+    two = models_module.render_models(schemas, openapi="3.1.0", source_name="b.yaml", header="Models of X API 1.1")
+    assert calls == ["a.yaml"]
+    assert one.startswith('"""Models of X API 1.0"""') and two.startswith('"""Models of X API 1.1"""')
+    assert one.split("\n", 1)[1] == two.split("\n", 1)[1] and "class Thing(BaseModel):" in one
+    other = {"Thing": {**schemas["Thing"], "required": []}}
+    models_module.render_models(other, openapi="3.1.0", source_name="c.yaml", header="Models of X API 1.2")
+    assert calls == ["a.yaml", "c.yaml"]

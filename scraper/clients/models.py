@@ -9,7 +9,9 @@ survive), string formats stay ``str`` (no datetime re-formatting), aliases keep 
 from __future__ import annotations
 
 import ast
+import hashlib
 import io
+import json
 import sys
 import tokenize
 import warnings
@@ -25,8 +27,28 @@ __all__ = ["ModelIndex", "render_models"]
 _STRING_FORMATS = ("date-time", "date", "time", "duration", "uuid", "email", "uri", "ipv4", "ipv6", "hostname", "byte")
 
 
+#: Rendered model modules by (schemas, OpenAPI version), with a placeholder header: API versions of a service often
+#: share every schema (datamodel-code-generator is most of a package's rendering time). Bounded; per process.
+_RENDERED: dict[str, str] = {}
+_HEADER = "@@docs2client-models-header@@"
+
+
 def render_models(schemas: Mapping[str, Any], *, openapi: str, source_name: str, header: str) -> str:
-    """Source of ``models.py`` (not yet black-formatted) defining one class per entry of ``schemas``."""
+    """Source of ``models.py`` (black-shaped, black still formats it) defining one class per entry of ``schemas``."""
+    key = hashlib.sha256(json.dumps([schemas, openapi], sort_keys=True, default=str).encode()).hexdigest()
+    body = _RENDERED.get(key)
+    if body is None:
+        body = _render_models(schemas, openapi=openapi, source_name=source_name)
+        if len(_RENDERED) >= 64:
+            _RENDERED.clear()
+        _RENDERED[key] = body
+    if _HEADER not in header:
+        return body.replace(_HEADER, header, 1)
+    raise GenerationError(f"{source_name}: a models header cannot contain {_HEADER!r}")
+
+
+def _render_models(schemas: Mapping[str, Any], *, openapi: str, source_name: str) -> str:
+    header = _HEADER
     from datamodel_code_generator import generate
     from datamodel_code_generator.enums import DataModelType, InputFileType
     from datamodel_code_generator.format import PythonVersion
