@@ -8,11 +8,14 @@ have withheld it; here it is written and the validation test fails).
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -71,3 +74,14 @@ def scp_build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ScpBuild]:
             build.specs[(service_dir.name, spec_file.stem)] = yaml.load(spec_file.read_bytes(), Loader=_Loader)
         build.findings[service_dir.name] = json.loads((service_dir / "findings.json").read_text(encoding="utf-8"))
     yield build
+
+
+def runtime_support() -> ModuleType:
+    """``tests/test_runtime_support.py`` (the runtime loader and fake servers), loaded once for the runtime tests."""
+    name = "docs2client_runtime_test_support"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name("test_runtime_support.py"))
+        assert spec is not None and spec.loader is not None
+        sys.modules[name] = module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    return sys.modules[name]
