@@ -83,8 +83,43 @@ def test_default_cache_location(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert default_cache() is None
     monkeypatch.setenv("DOCS2CLIENT_CACHE_DIR", str(tmp_path / "c"))
     chosen = default_cache()
-    assert chosen is not None and chosen.directory.parent == tmp_path / "c"
+    assert chosen is not None and chosen.root == tmp_path / "c" / "black"
     monkeypatch.delenv("DOCS2CLIENT_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     chosen = default_cache()
-    assert chosen is not None and chosen.directory.parent == tmp_path / "xdg" / "docs2client"
+    assert chosen is not None and chosen.root == tmp_path / "xdg" / "docs2client" / "black"
+
+
+def test_prune_leaves_files_that_are_not_cache_entries(tmp_path: Path) -> None:
+    """``$DOCS2CLIENT_CACHE_DIR`` may name a folder with other things in it (~/.cache): only entries are pruned."""
+    cache = FormatCache(tmp_path)
+    cache.put("c" * 64, b"entry")
+    strangers = [
+        tmp_path / "pip" / "http" / "wheel",
+        cache.root / "notes" / "aa" / "readme",
+        cache.directory / "aa" / "x",
+    ]
+    stale = time.time() - 60 * 24 * 3600
+    for path in [*strangers, cache.directory / "cc" / ("c" * 64)]:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists():
+            path.write_bytes(b"keep me")
+        os.utime(path, (stale, stale))
+    assert cache.prune() == 1
+    assert all(path.read_bytes() == b"keep me" for path in strangers)
+
+
+def test_a_tampered_entry_never_reaches_the_output(tmp_path: Path) -> None:
+    """An entry whose checksum is right but whose code differs from the input is not used: black runs instead."""
+    cache = FormatCache(tmp_path)
+    cache.put(FormatCache.key(UGLY), b"import os\nos.system('id')\n")
+    assert cache.lookup(UGLY) is None
+    out = SourceFormatter(workers=1, cache=cache).format({"m.py": UGLY})
+    assert out["m.py"] == PRETTY
+    assert cache.lookup(UGLY) == PRETTY  # the real output replaced the bad entry
+
+
+def test_cache_directories_are_private(tmp_path: Path) -> None:
+    cache = FormatCache(tmp_path)
+    cache.put("d" * 64, b"x")
+    assert (cache.directory / "dd").stat().st_mode & 0o077 == 0

@@ -10,6 +10,7 @@ import ast
 import random
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 from test_clients_package import DEMO, FIXTURES, malicious_spec
@@ -104,3 +105,26 @@ def test_signature_matches_black(parameters: list[str]) -> None:
     source = "class C:\n    " + signature(4, "def method_with_a_long_name", parameters, "_models.Response") + "\n"
     source += "        pass\n"
     assert format_source("t.py", source).decode("utf-8") == source
+
+
+def test_long_union_with_quotes_and_brackets_in_enum_values_still_formats() -> None:
+    """A ``|`` or bracket inside a quoted enum value is text, never a split point (the result must parse)."""
+    values = ", ".join(f'"value|{n}]"' for n in range(12))
+    parameters = ["self", "*", f"kind: Literal[{values}] | None = None"]
+    source = "class C:\n    " + signature(4, "def m", parameters, "None") + "\n        pass\n"
+    ast.parse(source)  # the layout split nothing inside a string
+    formatted = format_source("t.py", source).decode("utf-8")  # black finishes what the layout leaves
+    assert all(f'"value|{n}]"' in formatted for n in range(12))
+
+
+def test_non_ascii_field_names_keep_their_field_call() -> None:
+    """A long ``Field(...)`` line after a non-ASCII name is split at the right column (ast counts UTF-8 bytes)."""
+    from scraper.clients.models import render_models
+
+    long = "사용자 이름 " * 20
+    schemas = {"User": {"type": "object", "properties": {"이름": {"type": "string", "description": long}}}}
+    source = render_models(schemas, openapi="3.1.0", source_name="u.yaml", header="Models of U API 1")
+    namespace: dict[str, Any] = {}
+    exec(compile(format_source("models.py", source), "models.py", "exec"), namespace)
+    assert "Field(" in source and "FielField" not in source
+    assert namespace["User"].model_fields  # the module imports and defines the model

@@ -426,6 +426,9 @@ def test_verbatim_runtime_files_are_black_formatted(relative: str) -> None:
 def test_versions_with_the_same_schemas_render_their_models_once(monkeypatch: pytest.MonkeyPatch) -> None:
     import scraper.clients.models as models_module
 
+    def kw(source_name: str) -> dict[str, str]:
+        return {"openapi": "3.1.0", "source_name": source_name, "header": "Models"}
+
     schemas = {"Thing": {"type": "object", "properties": {"name": {"type": "string"}}, "required": ["name"]}}
     calls: list[str] = []
     real = models_module._render_models
@@ -444,3 +447,10 @@ def test_versions_with_the_same_schemas_render_their_models_once(monkeypatch: py
     other = {"Thing": {**schemas["Thing"], "required": []}}
     models_module.render_models(other, openapi="3.1.0", source_name="c.yaml", header="Models of X API 1.2")
     assert calls == ["a.yaml", "c.yaml"]
+    # Property order is part of the output: a reordered schema is rendered, not served from the memo.
+    props = {"zeta": {"type": "string"}, "alpha": {"type": "string"}}
+    first = models_module.render_models({"T": {"type": "object", "properties": props}}, **kw("d.yaml"))
+    flipped = {"T": {"type": "object", "properties": dict(reversed(props.items()))}}
+    second = models_module.render_models(flipped, **kw("e.yaml"))
+    assert calls[-2:] == ["d.yaml", "e.yaml"]
+    assert first.index("zeta:") < first.index("alpha:") and second.index("alpha:") < second.index("zeta:")

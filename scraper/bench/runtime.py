@@ -21,6 +21,7 @@ import importlib
 import inspect
 import json
 import re
+import shutil
 import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -44,12 +45,16 @@ def clients_python(work: Path) -> tuple[str, str]:
 
     venv = work / "clients-venv"
     python = venv / "bin" / "python"
-    if not python.exists():
+    ready = venv / ".installed"  # written only after a successful install: a half-made venv is made again
+    if not ready.exists():
+        shutil.rmtree(venv, ignore_errors=True)
         made = run_child([sys.executable, "-m", "venv", str(venv)])
         if made.ok:
             made = run_child([str(python), "-m", "pip", "install", "--quiet", *CLIENT_REQUIREMENTS])
         if not made.ok:
+            shutil.rmtree(venv, ignore_errors=True)
             return sys.executable, f"the tool's venv (a clean venv failed: {made.tail()[-200:]})"
+        ready.write_text(" ".join(CLIENT_REQUIREMENTS) + "\n", encoding="utf-8")
     return str(python), f"a clean venv with only {', '.join(CLIENT_REQUIREMENTS)}"
 
 

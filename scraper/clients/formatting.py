@@ -25,6 +25,7 @@ import hashlib
 import importlib.metadata
 import multiprocessing
 import os
+import re
 import tempfile
 import time
 from collections.abc import Mapping
@@ -68,13 +69,18 @@ _MAX_AGE_S = 30 * 24 * 3600
 
 
 class FormatCache:
-    """Black's output by input hash, in ``directory/<black version and mode>/``."""
+    """Black's output by input hash, in ``directory/black/<black version and mode>/<aa>/<hash>``.
+
+    Only that layout is ever read or pruned, so pointing ``$DOCS2CLIENT_CACHE_DIR`` at a folder holding other files
+    cannot remove them. Directories are created owner-only. A hit is used as is only when it equals the input (the
+    rendered text was already black's); otherwise :meth:`accept` checks it is the same program as the input (black's
+    own equivalence check), so a tampered entry can cost a re-format but never put code into a package.
+    """
 
     def __init__(self, directory: Path) -> None:
-        mode = _black_mode()
-        targets = sorted(v.name for v in mode.target_versions)
-        salt = f"black {importlib.metadata.version('black')} {mode.line_length} {targets}"
-        self.directory = directory / hashlib.sha256(salt.encode()).hexdigest()[:16]
+        salt = f"black {importlib.metadata.version('black')} {_black_mode().get_cache_key()}"
+        self.root = directory / "black"
+        self.directory = self.root / hashlib.sha256(salt.encode()).hexdigest()[:16]
         self.hits = 0
         self.misses = 0
 
@@ -86,7 +92,7 @@ class FormatCache:
         return self.directory / key[:2] / key
 
     def get(self, key: str) -> bytes | None:
-        """The formatted bytes for input ``key``, or None (absent, unreadable or failing its checksum)."""
+        """The stored bytes for input ``key``, or None (absent, unreadable or failing its checksum)."""
         try:
             raw = self._path(key).read_bytes()
         except OSError:
@@ -101,11 +107,26 @@ class FormatCache:
             os.utime(self._path(key))  # recently used: kept by prune()
         return data
 
+    def lookup(self, text: str) -> bytes | None:
+        """Black's output for ``text`` if cached and trustworthy (see the class docstring), else None."""
+        data = self.get(self.key(text))
+        if data is None or data == text.encode("utf-8"):
+            return data
+        import black
+
+        try:
+            black.assert_equivalent(text, data.decode("utf-8"))
+        except Exception:  # black's ASTSafetyError, a parse error, undecodable bytes: not usable either way
+            self.hits -= 1
+            self.misses += 1
+            return None
+        return data
+
     def put(self, key: str, data: bytes) -> None:
         """Store ``data`` (write to a temporary file, then rename: readers never see a partial entry)."""
         path = self._path(key)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".entry.", dir=path.parent)
             with os.fdopen(fd, "wb") as handle:
                 handle.write(hashlib.sha256(data).hexdigest().encode("ascii") + b"\n" + data)
@@ -114,17 +135,31 @@ class FormatCache:
             pass  # a cache that cannot be written only costs time
 
     def prune(self, max_age_s: float = _MAX_AGE_S) -> int:
-        """Remove entries not used for ``max_age_s`` seconds (in every black version's directory); returns how many."""
+        """Remove entries (of any black version) not used for ``max_age_s`` seconds; returns how many.
+
+        Only files named like entries, in the cache's own layout, are considered."""
         removed = 0
         cutoff = time.time() - max_age_s
-        for entry in self.directory.parent.glob("*/*/*"):
+        for entry in self.root.glob("*/*/*"):
+            salt, shard, name = entry.parent.parent.name, entry.parent.name, entry.name
+            if not (
+                _HEX16.fullmatch(salt)
+                and _HEX2.fullmatch(shard)
+                and (_HEX64.fullmatch(name) or name.startswith(".entry."))
+            ):
+                continue
             try:
-                if entry.stat().st_mtime < cutoff:
+                if entry.is_file() and entry.stat().st_mtime < cutoff:
                     entry.unlink()
                     removed += 1
             except OSError:
                 pass
         return removed
+
+
+_HEX16 = re.compile(r"[0-9a-f]{16}")
+_HEX2 = re.compile(r"[0-9a-f]{2}")
+_HEX64 = re.compile(r"[0-9a-f]{64}")
 
 
 def default_cache() -> FormatCache | None:
@@ -190,7 +225,7 @@ class SourceFormatter:
                 done[path] = text.encode("utf-8")
                 continue
             key = FormatCache.key(text)
-            cached = self.cache.get(key) if self.cache is not None else None
+            cached = self.cache.lookup(text) if self.cache is not None else None
             if cached is not None:
                 done[path] = cached
             elif self._pool is not None and len(text) >= _INLINE_BELOW:

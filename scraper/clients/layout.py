@@ -15,6 +15,9 @@ same line before and after the node (``name=`` and ``,`` for a keyword argument)
 
 from __future__ import annotations
 
+import io
+import itertools
+import tokenize
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -134,20 +137,24 @@ def _parameter(indent: int, parameter: str) -> str:
 
 
 def _top_level_union(annotation: str) -> list[str]:
-    """``A | B[C | D] | None`` -> ``["A", "B[C | D]", "None"]`` (splits outside brackets only)."""
-    members: list[str] = []
+    """``A | B[C | D] | None`` -> ``["A", "B[C | D]", "None"]``: splits at ``|`` outside brackets and strings (by
+    tokens, so a ``|`` or bracket inside a quoted enum value is text); no split when it does not tokenize."""
+    cuts: list[int] = []
     depth = 0
-    start = 0
-    for i, ch in enumerate(annotation):
-        if ch in "([{":
-            depth += 1
-        elif ch in ")]}":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            members.append(annotation[start:i].strip())
-            start = i + 1
-    members.append(annotation[start:].strip())
-    return members
+    try:
+        for tok in tokenize.generate_tokens(io.StringIO(annotation).readline):
+            if tok.type != tokenize.OP:
+                continue
+            if tok.string in "([{":
+                depth += 1
+            elif tok.string in ")]}":
+                depth -= 1
+            elif tok.string == "|" and depth == 0 and tok.start[0] == 1:
+                cuts.append(tok.start[1])
+    except (tokenize.TokenError, SyntaxError):
+        return [annotation]
+    bounds = [0, *cuts, len(annotation)]
+    return [annotation[a + (1 if i else 0) : b].strip() for i, (a, b) in enumerate(itertools.pairwise(bounds))]
 
 
 def statement(indent: int, lead: str, node: Node) -> str:

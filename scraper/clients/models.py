@@ -35,7 +35,8 @@ _HEADER = "@@docs2client-models-header@@"
 
 def render_models(schemas: Mapping[str, Any], *, openapi: str, source_name: str, header: str) -> str:
     """Source of ``models.py`` (black-shaped, black still formats it) defining one class per entry of ``schemas``."""
-    key = hashlib.sha256(json.dumps([schemas, openapi], sort_keys=True, default=str).encode()).hexdigest()
+    # Key order and value types matter to the output: no sort_keys, and non-JSON values keep their type.
+    key = hashlib.sha256(json.dumps([schemas, openapi], default=_typed).encode()).hexdigest()
     body = _RENDERED.get(key)
     if body is None:
         body = _render_models(schemas, openapi=openapi, source_name=source_name)
@@ -45,6 +46,10 @@ def render_models(schemas: Mapping[str, Any], *, openapi: str, source_name: str,
     if _HEADER not in header:
         return body.replace(_HEADER, header, 1)
     raise GenerationError(f"{source_name}: a models header cannot contain {_HEADER!r}")
+
+
+def _typed(value: Any) -> list[str]:
+    return [type(value).__name__, str(value)]
 
 
 def _render_models(schemas: Mapping[str, Any], *, openapi: str, source_name: str) -> str:
@@ -155,7 +160,7 @@ def _wrap_long_fields(source: str) -> str:
             or len(parts) != len(call.args) + len(call.keywords)
         ):
             continue
-        prefix = text[: call.col_offset]
+        prefix = text.encode("utf-8")[: call.col_offset].decode("utf-8")  # col_offset counts UTF-8 bytes
         node = layout.Call(head, [(name, layout.Raw(str(segment))) for name, segment in parts])
         lines[number] = "    " + layout.statement(4, prefix, node)
     return "\n".join(lines)
