@@ -245,3 +245,17 @@ def test_runtime_section_drives_a_generated_client_through_the_mock_transport(tm
     assert ours["import"]["package"] == "scp_parallel_filestorage"
     assert "error" in result["openapi-generator-cli"]
     assert "ratio_small_call_s" not in result
+
+
+def test_regeneration_section_on_a_tiny_catalog(tmp_path: Path) -> None:
+    """Cold and warm full runs, the no-op, and one changed page rebuilding just its service, all through the CLI."""
+    from scraper.bench.pipeline import regeneration
+
+    result = regeneration(ROOT, _tiny_catalog(tmp_path), tmp_path / "work", repeats=1, noop_repeats=1)
+    assert "error" not in result["full"], result["full"]
+    assert result["full"]["packages"]["files"] > 5
+    assert result["full_warm_cache"]["wall_s"]["median"] > 0
+    assert result["noop"]["verified_noop"]
+    changed = result["one_page_changed"]
+    assert changed["services"] == ["block-storage"] and changed["rebuilt"], changed
+    assert any((tmp_path / "work" / "regen" / "format-cache" / "black").rglob("*")), "the runs filled the cache"

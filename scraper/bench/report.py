@@ -115,6 +115,17 @@ def rows_for(results: Mapping[str, Any]) -> list[Row]:
                     note="the target row above is the cold run",
                 )
             )
+        one = _get(regen, "one_page_changed", "wall_s", "median")
+        if one is not None or _get(regen, "one_page_changed") is not None:
+            services = ", ".join(_get(regen, "one_page_changed", "services") or [])
+            rows.append(
+                Row(
+                    "regeneration after one page changes (warm cache), wall",
+                    _seconds(one),
+                    note=_error_note(_get(regen, "one_page_changed"))
+                    or f"{_get(regen, 'one_page_changed', 'page')} -> rebuilds {services}",
+                )
+            )
         specs = _get(regen, "specs_only", "wall_s", "median")
         rows.append(
             Row(
