@@ -196,7 +196,10 @@ def time_once(fn: Callable[[], object]) -> float:
 def machine_info(root: Path) -> dict[str, Any]:
     """What a reader needs to compare two result files: machine, interpreter, tool versions and git commit."""
     commit = _command_output(["git", "rev-parse", "HEAD"], cwd=root)
-    dirty = _command_output(["git", "status", "--porcelain", "--untracked-files=no"], cwd=root)
+    # Uncommitted changes other than earlier results (which the bench itself rewrites).
+    dirty = _command_output(
+        ["git", "status", "--porcelain", "--untracked-files=no", "--", ".", ":!bench/results"], cwd=root
+    )
     try:
         load: list[float] | None = [round(x, 2) for x in os.getloadavg()]
     except OSError:
