@@ -138,10 +138,17 @@ def _double_quotes(source: str) -> str:
 
 
 def _wrap_long_fields(source: str) -> str:
-    """Class-body lines ``name: T = Field(...)`` longer than the line length, split as black splits the call."""
+    """Class-body lines ``name: T = Field(...)`` longer than the line length, split as black splits the call
+    (never a line inside a multi-line string: documentation text stays as it is)."""
+    in_strings: set[int] = set()
+    for tok in tokenize.generate_tokens(io.StringIO(source).readline):
+        if tok.type == tokenize.STRING and tok.end[0] > tok.start[0]:
+            in_strings.update(range(tok.start[0] - 1, tok.end[0]))
     lines = source.split("\n")
     for number, line in enumerate(lines):
         if len(line) <= layout.LINE_LENGTH or not line.startswith("    ") or line.startswith("     "):
+            continue
+        if number in in_strings:
             continue
         try:
             statement = ast.parse(line.strip()).body[0]
