@@ -13,6 +13,7 @@ import socket
 import subprocess
 import sys
 import sysconfig
+import tarfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -279,6 +280,11 @@ def test_publish_a_generated_package_and_call_it_from_the_index(
     (result,) = report.results
     assert result.status is PackageStatus.UPLOADED, result.message
     version = package.version
+    with tarfile.open(next((tmp_path / "dist").glob("*.tar.gz"))) as sdist:
+        names = {name.split("/", 1)[1] for name in sdist.getnames() if "/" in name}
+    cases = {f"tests/{p.name}" for p in (REAL_PACKAGE / "tests").glob("*.json")}
+    assert cases and cases <= names, "the sdist must carry the contract tests' JSON cases"
+    assert "CHANGELOG.md" in names
 
     venv = tmp_path / "fresh"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)

@@ -101,6 +101,8 @@ def render_sources(
         ),
         version_header=next((v.header[0] for v in pkg.versions if v.header), None),
     )
+    # The sdist carries the contract tests with their JSON cases (and the changelog), so they run from it too.
+    files["MANIFEST.in"] = "include CHANGELOG.md\nrecursive-include tests *.py *.json\n"
     files[f"{root}/py.typed"] = ""
     # Hand-written and kept black-formatted in the repository (tests check): copied byte for byte.
     files[f"{root}/_runtime.py"] = (TEMPLATE_DIR / "runtime" / "_runtime.py").read_bytes()
