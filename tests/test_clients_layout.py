@@ -132,10 +132,10 @@ def test_non_ascii_field_names_keep_their_field_call() -> None:
 
 def test_field_lines_inside_a_docstring_are_left_alone() -> None:
     """Doc text that looks like a long field line is text: the layout never rewrites inside a string."""
-    from scraper.clients.models import _wrap_long_fields
+    from scraper.clients.models import _black_shape
 
-    fake = "    name: str = Field(None, description=" + repr("x" * 120) + ")"
+    fake = '    name: str = Field(None, description="' + "x" * 120 + '")'
     source = f'class A:\n    """Docs\n{fake}\n    """\n\n    real: str = Field(None, description={"y" * 120!r})\n'
-    wrapped = _wrap_long_fields(source)
-    assert fake in wrapped.split("\n")
-    assert "    real: str = Field(\n" in wrapped
+    shaped = _black_shape(source)
+    assert fake in shaped.split("\n")
+    assert '    real: str = Field(\n        None,\n        description="' in shaped

@@ -107,9 +107,10 @@ class FormatCache:
             os.utime(self._path(key))  # recently used: kept by prune()
         return data
 
-    def lookup(self, text: str) -> bytes | None:
-        """Black's output for ``text`` if cached and trustworthy (see the class docstring), else None."""
-        data = self.get(self.key(text))
+    def lookup(self, text: str, key: str | None = None) -> bytes | None:
+        """Black's output for ``text`` (whose :meth:`key` the caller may pass) if cached and trustworthy (see the
+        class docstring), else None."""
+        data = self.get(key or self.key(text))
         if data is None or data == text.encode("utf-8"):
             return data
         import black
@@ -225,7 +226,7 @@ class SourceFormatter:
                 done[path] = text.encode("utf-8")
                 continue
             key = FormatCache.key(text)
-            cached = self.cache.lookup(text) if self.cache is not None else None
+            cached = self.cache.lookup(text, key) if self.cache is not None else None
             if cached is not None:
                 done[path] = cached
             elif self._pool is not None and len(text) >= _INLINE_BELOW:

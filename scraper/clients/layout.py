@@ -21,9 +21,12 @@ import tokenize
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from scraper.clients.formatting import BLACK_LINE_LENGTH
+
 __all__ = ["LINE_LENGTH", "Call", "Items", "Node", "Raw", "signature", "statement"]
 
-LINE_LENGTH = 120
+#: The generator's black line length: a layout is only black's if it measures with the same width.
+LINE_LENGTH = BLACK_LINE_LENGTH
 
 
 def _fits(indent: int, text: str) -> bool:

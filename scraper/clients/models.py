@@ -110,40 +110,35 @@ def _defer_build(source: str) -> str:
 def _black_shape(source: str) -> str:
     """Quotes and long field lines as black writes them, so black formats the module in one pass (see
     ``scraper.clients.layout``; black still formats it, so anything missed here only costs time)."""
-    return _wrap_long_fields(_double_quotes(source)).rstrip("\n") + "\n"
+    tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
+    in_strings: set[int] = set()  # 0-based lines inside multi-line strings: documentation text, left as it is
+    for tok in tokens:
+        if tok.type == tokenize.STRING and tok.end[0] > tok.start[0]:
+            in_strings.update(range(tok.start[0] - 1, tok.end[0]))
+    return _wrap_long_fields(_double_quotes(source, tokens), in_strings).rstrip("\n") + "\n"
 
 
-def _double_quotes(source: str) -> str:
+def _double_quotes(source: str, tokens: list[tokenize.TokenInfo]) -> str:
     """``'text'`` -> ``"text"`` for one-line string literals without quote characters inside (what black does;
     others are left to black)."""
-    out: list[str] = []
-    # Lines as tokenize counts them (only "\n" ends a line; str.splitlines would also split at U+2028 in strings).
-    lines = source.split("\n")
-    lines = [line + "\n" for line in lines[:-1]] + [lines[-1]]
-    edits: list[tuple[int, int, int, str]] = []  # (line, start col, end col, replacement)
-    for tok in tokenize.generate_tokens(io.StringIO(source).readline):
+    edits: dict[int, list[tuple[int, int, str]]] = {}  # 0-based line -> (start col, end col, replacement)
+    for tok in tokens:
         text = tok.string
         if tok.type == tokenize.STRING and len(text) >= 2 and text[0] == "'" and text[-1] == "'" and text[:3] != "'''":
             body = text[1:-1]
             if '"' not in body and "'" not in body and tok.start[0] == tok.end[0]:
-                edits.append((tok.start[0] - 1, tok.start[1], tok.end[1], f'"{body}"'))
-    by_line: dict[int, list[tuple[int, int, str]]] = {}
-    for row, start, end, text in edits:
-        by_line.setdefault(row, []).append((start, end, text))
-    for number, line in enumerate(lines):
-        for start, end, text in sorted(by_line.get(number, []), reverse=True):
-            line = line[:start] + text + line[end:]
-        out.append(line)
-    return "".join(out)
+                edits.setdefault(tok.start[0] - 1, []).append((tok.start[1], tok.end[1], f'"{body}"'))
+    # Lines as tokenize counts them (only "\n" ends a line; str.splitlines would also split at U+2028 in strings).
+    lines = source.split("\n")
+    for number, changes in edits.items():
+        for start, end, text in sorted(changes, reverse=True):
+            lines[number] = lines[number][:start] + text + lines[number][end:]
+    return "\n".join(lines)
 
 
-def _wrap_long_fields(source: str) -> str:
+def _wrap_long_fields(source: str, in_strings: set[int]) -> str:
     """Class-body lines ``name: T = Field(...)`` longer than the line length, split as black splits the call
-    (never a line inside a multi-line string: documentation text stays as it is)."""
-    in_strings: set[int] = set()
-    for tok in tokenize.generate_tokens(io.StringIO(source).readline):
-        if tok.type == tokenize.STRING and tok.end[0] > tok.start[0]:
-            in_strings.update(range(tok.start[0] - 1, tok.end[0]))
+    (never a line of ``in_strings``, the lines inside multi-line strings)."""
     lines = source.split("\n")
     for number, line in enumerate(lines):
         if len(line) <= layout.LINE_LENGTH or not line.startswith("    ") or line.startswith("     "):
