@@ -391,7 +391,8 @@ def _render_client(pkg: PackageIR, v: VersionIR) -> str:
         layout=layout,
         raw=layout.Raw,
         literal=_literal_node,
-        mapping=_mapping_node,
+        # ``{"variable": python_name, ...}`` for resolving the server URL from the constructor's arguments
+        server_values=_mapping_node([(wire, py_name) for py_name, wire in v.server_kwargs]),
         request=_request_node,
         call=_call_node,
         op_doc=lambda op: _op_doc(v, op),
