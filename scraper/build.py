@@ -111,7 +111,7 @@ def _read(page: PageInput) -> list[Service]:
     except OSError as exc:
         raise ReaderError(page.name, 0, f"cannot read page file: {exc.strerror}") from exc
     document = read_page(raw, page=page.name, format=page.format, provider=page.provider)
-    return dialect_for(page.provider).read(document, PageInfo(page.name, page.url))
+    return dialect_for(page.provider).read(document, PageInfo(page.name, page.url, page.services))
 
 
 def _op_signature(op: OperationVersion) -> dict[str, Any]:
@@ -223,7 +223,7 @@ def merge_capture(base: Service, later: Service, covers: str, page: str) -> Serv
         merged = later
         for op in base.operations:
             subject = f"{base.id}:{op.method} {op.path}"
-            new = later.operation(op.method, op.path)
+            new = later.operation(op.method, op.path, op.variant)
             if new is None:
                 first = min(op.versions.values(), key=lambda v: v.source.line)
                 findings.append(
@@ -239,7 +239,7 @@ def merge_capture(base: Service, later: Service, covers: str, page: str) -> Serv
                 findings.extend(_compare_captures(op, new, page, subject))
             findings.extend(_superseded(op, page))
         for op in later.operations:
-            if base.operation(op.method, op.path) is None:
+            if base.operation(op.method, op.path, op.variant) is None:
                 first = min(op.versions.values(), key=lambda v: v.source.line)
                 findings.append(
                     Finding(
@@ -258,7 +258,7 @@ def merge_capture(base: Service, later: Service, covers: str, page: str) -> Serv
     merged = base
     for op in later.operations:
         subject = f"{base.id}:{op.method} {op.path}"
-        old = base.operation(op.method, op.path)
+        old = base.operation(op.method, op.path, op.variant)
         if old is None:
             base.operations.append(op)
             findings.append(Finding("capture-conflict", page, 0, subject, "operation is new in the later capture"))
@@ -517,7 +517,7 @@ def operations_for(service: Service, version: str) -> tuple[list[OperationVersio
             out.append(op.versions[version])
             continue
         older = [v for v in op.versions if version_key(v) < version_key(version)]
-        if not older:
+        if not older or not service.carry_forward:
             continue
         newest = max(older, key=version_key)
         page = op.versions[newest]

@@ -161,10 +161,13 @@ class Operation:
     method: str
     path: str
     versions: dict[str, OperationVersion] = field(default_factory=dict)
+    #: Tells apart several documented operations on one method and path (a fixed query string such as
+    #: ``router:external=true``, or ``#2`` for a second one); empty for the usual one. See ``x-operations``.
+    variant: str = ""
 
     @property
-    def key(self) -> tuple[str, str]:
-        return (self.method, self.path)
+    def key(self) -> tuple[str, str, str]:
+        return (self.method, self.path, self.variant)
 
 
 @dataclass(slots=True)
@@ -180,6 +183,8 @@ class ServiceVersion:
     version: str
     status: ApiStatus
     date: str | None = None  # ISO date or None ("-")
+    #: Where the version came from when no version table gives it (``x-version-source``), e.g. a path segment.
+    source: str = ""
 
 
 @dataclass(slots=True)
@@ -218,9 +223,12 @@ class Service:
     security: list[dict[str, list[str]]] = field(default_factory=list)
     description: str = ""
     pages: list[str] = field(default_factory=list)
+    #: Whether a version without its own page inherits older versions' operations (SCP's version header); False
+    #: where the version is part of the path (NHN's /v2.0/ families: an operation belongs to its path's version).
+    carry_forward: bool = True
 
-    def operation(self, method: str, path: str) -> Operation | None:
+    def operation(self, method: str, path: str, variant: str = "") -> Operation | None:
         for op in self.operations:
-            if op.method == method and op.path == path:
+            if op.method == method and op.path == path and op.variant == variant:
                 return op
         return None

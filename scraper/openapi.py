@@ -33,6 +33,7 @@ __all__ = [
 ]
 
 _METHOD_ORDER = {"get": 0, "put": 1, "post": 2, "delete": 3, "patch": 4, "head": 5, "options": 6}
+_OPENAPI_METHODS = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
 
 
 def operation_id(title: str) -> str:
@@ -187,6 +188,86 @@ def _operation(op: OperationVersion, op_id: str, tags: list[str], models: dict[s
     return out
 
 
+_MEMBER_KEYS = (
+    "operationId",
+    "summary",
+    "description",
+    "parameters",
+    "requestBody",
+    "responses",
+    "deprecated",
+    "x-api-status",
+    "x-sunset",
+    "x-doc-version",
+    "x-pagination",
+    "x-source",
+    "servers",
+)
+
+
+def group_operation(members: list[dict[str, Any]], group_id: str) -> dict[str, Any]:
+    """One OpenAPI operation for several documented operations on one method and path (``x-operations``).
+
+    Plain OpenAPI tools see one operation: the parameters all members share, a ``oneOf`` of the members' bodies,
+    the union of their responses. ``x-operations`` keeps every documented operation whole, in document order, so
+    a client generator renders one method each (ARCHITECTURE.md, "Several operations on one method and path").
+    """
+
+    def key(param: dict[str, Any]) -> str:
+        return json.dumps(param, sort_keys=True)
+
+    common = [
+        p for p in members[0].get("parameters", []) if all(key(p) in map(key, m.get("parameters", [])) for m in members)
+    ]
+    # Path parameters belong to the path: the group declares each once (the first member's reading wins).
+    for member in members:
+        for param in member.get("parameters", []):
+            if param.get("in") == "path" and not any(
+                c.get("in") == "path" and c.get("name") == param.get("name") for c in common
+            ):
+                common.append(param)
+    common_keys = {key(p) for p in common}
+    group: dict[str, Any] = {
+        "operationId": group_id,
+        "summary": " | ".join(dict.fromkeys(str(m.get("summary", "")) for m in members)),
+        "tags": members[0].get("tags", []),
+    }
+    if common:
+        group["parameters"] = common
+    bodies = [m["requestBody"] for m in members if "requestBody" in m]
+    if bodies:
+        schemas: list[Any] = []
+        for body in bodies:
+            for media in body.get("content", {}).values():
+                if media.get("schema") not in schemas:
+                    schemas.append(media.get("schema"))
+        media_type = next(iter(bodies[0].get("content", {"application/json": {}})))
+        group["requestBody"] = {
+            "required": all(b.get("required", False) for b in bodies) and len(bodies) == len(members),
+            "content": {media_type: {"schema": schemas[0] if len(schemas) == 1 else {"oneOf": schemas}}},
+        }
+    responses: dict[str, Any] = {}
+    for member in members:
+        for status, response in member.get("responses", {}).items():
+            responses.setdefault(status, response)
+    group["responses"] = responses
+    if all(m.get("deprecated") for m in members):
+        group["deprecated"] = True
+    group["x-api-status"] = members[0].get("x-api-status")
+    group["x-source"] = members[0].get("x-source")
+    operations = []
+    for member in members:
+        entry = {k: member[k] for k in _MEMBER_KEYS if k in member}
+        own = [p for p in member.get("parameters", []) if key(p) not in common_keys and p.get("in") != "path"]
+        if own:
+            entry["parameters"] = own
+        else:
+            entry.pop("parameters", None)
+        operations.append(entry)
+    group["x-operations"] = operations
+    return group
+
+
 def _info(service: Service, version: str) -> dict[str, Any]:
     entry = next((v for v in service.versions if v.version == version), None)
     info: dict[str, Any] = {"title": f"{service.title} API", "version": version}
@@ -196,6 +277,8 @@ def _info(service: Service, version: str) -> dict[str, Any]:
     info["x-service"] = service.id
     if entry is not None:
         info["x-api-status"] = entry.status
+        if entry.source:
+            info["x-version-source"] = entry.source
         if entry.date:
             info["x-sunset"] = entry.date
     info["x-versions"] = [
@@ -260,10 +343,23 @@ def emit_spec(
         seen_ids[base] += 1
         ids[id(op)] = base if seen_ids[base] == 1 else f"{base}{seen_ids[base]}"
     tag = service.title
+    shared: dict[tuple[str, str], list[OperationVersion]] = {}
     for op in ordered:
-        item = paths.setdefault(op.path, {})
-        item[op.method.lower()] = _operation(op, ids[id(op)], op.tags or [tag], service.models)
-        _refs(item[op.method.lower()], roots)
+        shared.setdefault((op.path, op.method.lower()), []).append(op)
+    for (path, method), members in shared.items():
+        item = paths.setdefault(path, {})
+        rendered = [_operation(op, ids[id(op)], op.tags or [tag], service.models) for op in members]
+        if len(rendered) == 1:
+            item[method] = rendered[0]
+        else:
+            base = operation_id(" ".join([method, *[s for s in path.split("/") if s and "{" not in s][-2:]]))
+            seen_ids[base] += 1
+            group_id = f"{base}Group" if seen_ids[base] == 1 else f"{base}Group{seen_ids[base]}"
+            item[method] = group_operation(rendered, group_id)
+        _refs(item[method], roots)
+        if method not in _OPENAPI_METHODS:
+            # OpenAPI 3.1 has no COPY (Swift): kept whole as 3.2's additionalOperations would, under an x- key.
+            item.setdefault("x-additionalOperations", {})[method.upper()] = item.pop(method)
     # Tags in document order (the order the guide presents its groups), not path order.
     in_document = [op for o in service.operations for op in operations if op.method == o.method and op.path == o.path]
     spec["tags"] = [{"name": t} for t in dict.fromkeys(t for op in in_document for t in (op.tags or [tag]))]

@@ -27,6 +27,8 @@ class PageInfo:
 
     page: str
     url: str = ""
+    #: Service ids the catalog says the page covers; a dialect that cannot name its service otherwise uses them.
+    services: tuple[str, ...] = ()
 
 
 class Dialect(Protocol):

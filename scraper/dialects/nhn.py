@@ -1,32 +1,44 @@
-"""NHN Cloud dialect: an NHN API guide (Markdown, HTML or text rendering) -> one :class:`~scraper.model.Service`.
+"""NHN Cloud dialect: any NHN API guide (Markdown, HTML or text rendering) -> one :class:`~scraper.model.Service`.
 
-The conventions it reads (format-notes §8):
+NHN guides share a family resemblance but no template (format-notes §8; the corpus in ``pages/nhn``). The dialect
+therefore reads by meaning and never aborts on one odd cell:
 
-* the first heading is the guide title, usually a breadcrumb ``Storage > Block Storage > API v2 Guide``: the
-  product before the last ``>`` names the service (``block-storage``), ``v2`` in the title is the API version
-  (cross-checked with the ``/v2/`` path prefix);
-* an operation is a heading whose section holds a ``METHOD /path`` line (with ``X-Auth-Token: {tokenId}`` under it);
-  its paragraphs before that line are the description; headings shallower than operations are groups (tags);
-* ``Request``/``Response`` sub-headings hold a field table (``Name | Type | Format|Attribute(s) | [Required] |
-  Description`` -- *Type is the location*, Format the data type) and an example JSON after ``Example``;
-* ``Status Name | Description`` tables (``Volume Status``) give the values of the group's ``Enum`` fields;
-* a ``Type | Region | Endpoint`` table gives the servers, one URL per region.
+* **operations** are wherever the guide declares a method and a path (:mod:`scraper.dialects.operation_lines`: a
+  ``METHOD /path`` line, a ``Method | URI`` table, a key-value table, bullets). The heading above the declaration
+  that is not a structural heading ("Request", "Version 2.1", "요청") names the operation; its section runs to
+  the next heading of the same or a shallower level. Several declarations under one heading are several
+  operations;
+* **parts**: inside a section, structural headings and label paragraphs (``[Path Parameter]``, ``**Request
+  Body**``, ``[Options]``, ``응답``) say whether what follows is request or response, and which location its rows
+  have when the table has no location column;
+* **field tables** are read by column meaning (:mod:`scraper.dialects.field_tables`) and types by one vocabulary
+  with repairs (:mod:`scraper.dialects.type_vocabulary`); a row's location comes from its location column, else
+  the label above the table, else the path placeholders, else the method (a body-less GET's rows are query);
+* **versions** come from each path's ``/vN[.M]/`` segment, else the title's ``vN``; a guide whose paths carry
+  several versions gives one API version per family, each saying where it came from (``x-version-source``);
+* **auth** as the guide says: a Keystone token (``X-Auth-Token``), a User Access Key token
+  (``X-NHN-Authorization: Bearer``), secret-key headers, app keys in the path (client-level parameters). A
+  scheme the dialect does not know is a finding, never a guess;
+* several documented operations on one method and path (differing by a fixed query string or by their body) stay
+  separate operations with a ``variant``; the emitter groups them (``x-operations``, ARCHITECTURE.md).
 
-Auth is a Keystone token sent as ``X-Auth-Token``: the header row it names (``tokenId``) becomes the
-``keystoneToken`` security scheme, not a parameter. Path parameters every operation shares (``tenantId``) are
-client-level values (``x-client-parameter``). NHN documents no status codes; the ones used are inferred and say so.
-Body tables become schemas via :mod:`scraper.dialects.nhn_schema`, which also reconciles them with the examples.
+Every repair, skip and inference is a :class:`~scraper.model.Finding` with the page and line. A page is unreadable
+only when it declares no operation at all.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from scraper.dialects import DialectError, PageInfo
-from scraper.dialects.nhn_schema import TYPES, FieldRow, FieldTree, primitive_schema
+from scraper.dialects.field_tables import FieldRow as TableRow
+from scraper.dialects.field_tables import clean_text, location_of, read_field_table
+from scraper.dialects.nhn_schema import FieldRow, FieldTree
+from scraper.dialects.operation_lines import DocumentedPath, OperationLine, find_operation_lines, parse_documented_path
 from scraper.document import Block, CodeBlock, Document, Heading, Paragraph, Table
 from scraper.model import (
     ExampleRequest,
@@ -43,58 +55,128 @@ from scraper.model import (
     Source,
 )
 
-__all__ = ["DEFAULT_TOKEN_URL", "NhnDialect"]
+__all__ = ["DEFAULT_TOKEN_URL", "USER_ACCESS_KEY_TOKEN_URL", "NhnDialect"]
 
 #: NHN Cloud's Keystone identity endpoint (``POST /v2.0/tokens``), used when a guide only links to its identity page.
 DEFAULT_TOKEN_URL = "https://api-identity-infrastructure.nhncloudservice.com/v2.0/tokens"
+#: Where a User Access Key ID and Secret Access Key are exchanged for a Bearer token (NHN Cloud OAuth2).
+USER_ACCESS_KEY_TOKEN_URL = "https://oauth.api.nhncloudservice.com/oauth2/token/create"
 
-_METHOD_LINE = re.compile(r"^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(/\S*)\s*$", re.IGNORECASE)
-_HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9-]*)\s*:\s*(.+)$")
-_PLACEHOLDER = re.compile(r"^\{(\w+)\}$")
-_PATH_PARAM = re.compile(r"\{(\w+)\}")
-_VERSION = re.compile(r"\bv(\d+(?:\.\d+)*)\b", re.IGNORECASE)
-_PATH_VERSION = re.compile(r"^/(v\d+(?:\.\d+)*)/")
-_DEFAULT = re.compile(r"\bDefault is\s+`?([^\s`,.]+)`?", re.IGNORECASE)
+_PATH_PARAM = re.compile(r"\{([^{}]+)\}")
+_VERSION = re.compile(r"(?<![\w.])v(\d+(?:\.\d+)*)(?![\w])", re.IGNORECASE)
+_PATH_VERSION = re.compile(r"^v\d+(?:\.\d+)*$", re.IGNORECASE)
+_DEFAULT = re.compile(r"\b(?:Default is|Default:|기본값[은는:]?)\s*`?([^\s`,.)]+)`?", re.IGNORECASE)
 _EITHER = re.compile(r"\b(?:Either|One of:?)\s*(.+)$", re.IGNORECASE | re.MULTILINE)
 _TOKEN_URL = re.compile(r"https?://\S*identity\S*/tokens\b")
-_LOCATIONS = {"url": "path", "path": "path", "query": "query", "header": "header", "body": "body"}
-_REQUIRED = {"o": True, "yes": True, "y": True, "required": True, "true": True}
-_OPTIONAL = {"-": False, "x": False, "no": False, "n": False, "optional": False, "false": False, "": False}
+_ANCHOR_ATTR = re.compile(r"\s*\{\s*#[^}]*\}\s*$")
 _NO_BODY = ("does not return a response body", "does not require a request body", "no response body")
 _REASONS = {"200": "OK", "201": "Created", "202": "Accepted", "204": "No Content"}
+_BODYLESS = ("GET", "DELETE", "HEAD", "OPTIONS")
+
+#: Words of structural headings and labels: a heading made only of these (and numbers) is a part of an operation,
+#: not an operation's title.
+_STRUCTURAL = {
+    "request", "requests", "response", "responses", "respose", "parameter", "parameters", "param", "params",
+    "example", "examples", "sample", "samples", "body", "header", "headers", "version", "path", "query", "string",
+    "querystring", "variable", "variables", "uri", "url", "method", "http", "for", "curl", "and", "field", "fields",
+    "result", "results", "code", "codes", "success", "successful", "failure", "failed", "error", "errors", "common",
+    "information", "info", "options", "option", "default", "other", "return", "value", "values", "description",
+    "요청", "응답", "파라미터", "본문", "헤더", "예시", "예제", "샘플", "경로", "변수", "쿼리", "매개변수", "바디",
+    "성공", "실패", "결과", "필드", "설명", "공통", "정보", "메서드", "the", "of", "a", "an", "in", "to", "permission",
+    "permissions", "required", "권한", "필요", "format", "type", "status", "data", "ex", "e.g",
+}  # fmt: skip
+_REQUEST_WORDS = {"request", "requests", "요청", "options", "option", "querystring", "query"}
+_RESPONSE_WORDS = {"response", "responses", "respose", "응답", "return", "result", "results"}
+_FAILURE_WORDS = {"failure", "failed", "error", "errors", "실패"}
+_LOCATION_WORDS = {
+    "path": "path", "경로": "path", "variable": "path", "variables": "path", "url": "path", "uri": "path",
+    "query": "query", "querystring": "query", "쿼리": "query", "options": "query", "option": "query",
+    "header": "header", "headers": "header", "헤더": "header",
+    "body": "body", "본문": "body", "바디": "body",
+}  # fmt: skip
+_AUTH_HEADERS = {
+    "x-auth-token": "keystoneToken",
+    "x-nhn-authorization": "userAccessKeyToken",
+    "authorization": "bearerToken",
+}
+_SECRET_HEADER = re.compile(r"secret|access-?key|api-?key|x-tc-authentication|app-?key-?secret", re.IGNORECASE)
 
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def _first_line(block: Block) -> str:
-    text = block.text if isinstance(block, CodeBlock | Paragraph) else ""
-    return text.strip().split("\n", 1)[0].strip()
+def _words(text: str) -> list[str]:
+    return [w for w in re.split(r"[^\w.]+", clean_text(text).lower().replace("_", " ")) if w]
 
 
-def _method_of(block: Block) -> re.Match[str] | None:
-    return _METHOD_LINE.match(_first_line(block)) if isinstance(block, CodeBlock | Paragraph) else None
+def _is_structural(text: str) -> bool:
+    words = _words(text)
+    return bool(words) and all(w in _STRUCTURAL or re.fullmatch(r"[\d.]+|v[\d.]+", w) for w in words)
 
 
-def _norm_header(cell: str) -> str:
-    return re.sub(r"\s+", " ", cell).strip().lower()
+def _heading_title(heading: Heading) -> str:
+    title = _ANCHOR_ATTR.sub("", clean_text(heading.title))
+    title = re.sub(r"^#+\s*", "", title)  # a broken '### ### Title'
+    return title.strip()
 
 
 @dataclass(slots=True)
-class _Op:
-    heading: Heading
-    blocks: list[Block] = field(default_factory=list)
-    group: str | None = None
+class _Label:
+    """What a structural heading or label paragraph says about the blocks after it."""
+
+    part: str | None  # "request" | "response" | "failure" | None (unchanged)
+    location: str | None  # "path" | "query" | "header" | "body" | None
+
+
+def _label(text: str) -> _Label | None:
+    """Read a label (``[Path Parameter]``, ``**Request Body**``, ``#### 응답``); None when the text is not one."""
+    stripped = clean_text(text).strip()
+    if not stripped or len(stripped) > 60 or "\n" in stripped:
+        return None
+    inner = re.sub(r"^\[(.*)\](.*)$", r"\1 \2", stripped).strip()
+    bracketed = stripped.startswith("[")
+    head = inner.split("]")[0] if bracketed else inner
+    if not bracketed and not _is_structural(head):
+        return None
+    words = _words(head)
+    if not words or (not bracketed and not _is_structural(head)):
+        return None
+    part = None
+    if set(words) & _FAILURE_WORDS:
+        part = "failure"
+    elif set(words) & _RESPONSE_WORDS:
+        part = "response"
+    elif set(words) & _REQUEST_WORDS:
+        part = "request"
+    location = next((_LOCATION_WORDS[w] for w in words if w in _LOCATION_WORDS), None)
+    if location == "query" and part is None:
+        part = "request"
+    if location == "path" and part is None:
+        part = "request"
+    return _Label(part, location)
 
 
 @dataclass(slots=True)
 class _Part:
-    """Request or Response section of an operation."""
+    """Request or response blocks of one operation, each table with the location its label gave."""
 
-    tables: list[Table] = field(default_factory=list)
+    tables: list[tuple[Table, str | None]] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
     examples: list[CodeBlock] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Section:
+    heading: Heading | None
+    line: OperationLine
+    group: str | None
+    blocks: list[Block]
+    description: list[str]
+    variant: str = ""
+    path: DocumentedPath = field(default_factory=lambda: DocumentedPath("", "/"))
+    #: Placeholder renames applied to the path (documented name -> name used), for the rows that document them.
+    renames: dict[str, str] = field(default_factory=dict)
 
 
 class NhnDialect:
@@ -112,9 +194,11 @@ class _PageReader:
         self.info = info
         self.page = info.page or document.page
         self.findings: list[Finding] = []
+        self.status_tables: dict[str | None, list[tuple[str, Table]]] = {}
+        self.auth_headers: dict[str, tuple[str, int]] = {}  # header name -> (scheme kind, line)
 
     def _finding(self, kind: str, line: int, subject: str, message: str) -> None:
-        self.findings.append(Finding(kind=kind, page=self.page, line=line, subject=subject, message=message))
+        self.findings.append(Finding(kind=kind, page=self.page, line=max(line, 1), subject=subject, message=message))
 
     def _source(self, heading: str, line: int) -> Source:
         return Source(page=self.page, url=self.info.url, heading=heading, line=line)
@@ -123,183 +207,377 @@ class _PageReader:
 
     def service(self) -> Service:
         blocks = self.document.blocks
-        headings = [(i, b) for i, b in enumerate(blocks) if isinstance(b, Heading)]
-        if not headings:
+        lines = find_operation_lines(blocks)
+        if not lines:
             raise DialectError(
-                self.page, 1, "expected an NHN API guide: a title heading followed by operation headings"
+                self.page,
+                1,
+                "no NHN operation found: expected 'METHOD /path' lines, 'Method | URI' tables or method/URI"
+                " key-value rows; is this an SCP page?",
             )
-        op_indexes = [i for i, h in headings if self._section_has_method(i)]
-        if not op_indexes:
-            raise DialectError(
-                self.page, headings[0][1].line, "expected at least one operation: a heading with a 'METHOD /path' line"
-            )
-        op_level = min(blocks_heading_level(blocks, i) for i in op_indexes)
-        title_index, title = headings[0]
-        if title_index in op_indexes:
-            raise DialectError(self.page, title.line, "expected the guide title heading before the first operation")
-        service_id, product, version = self._identity(title, [blocks[i] for i in op_indexes])
-
-        ops: list[_Op] = []
-        group: str | None = None
-        status_tables: dict[str | None, list[tuple[str, Table]]] = {}
-        intro: list[Block] = []
-        current: _Op | None = None
-        section_title = title.title
-        for index, block in enumerate(blocks):
-            if index == title_index:
-                continue
-            if isinstance(block, Heading):
-                if index in op_indexes:
-                    current = _Op(heading=block, group=group)
-                    ops.append(current)
-                    continue
-                if block.level < op_level:
-                    group, current = block.title.strip(), None
-                    section_title = block.title
-                    continue
-                if block.level == op_level:
-                    current, section_title = None, block.title
-                    continue
-            if current is not None:
-                current.blocks.append(block)
-            elif (
-                isinstance(block, Table) and block.header and _norm_header(block.header[0]) in ("status name", "status")
-            ):
-                status_tables.setdefault(group, []).append((section_title, block))
-            elif group is None:
-                intro.append(block)
-
-        service = Service(provider="nhn", id=service_id, title=product, pages=[self.page])
-        service.versions = [ServiceVersion(version=version, status="CURRENT")]
-        self._servers_and_description(service, intro)
-        self.status_tables = status_tables
+        title_index = next((i for i, b in enumerate(blocks) if isinstance(b, Heading)), None)
+        if title_index is not None and title_index > lines[0].block:
+            title_index = None
+        title = _heading_title(blocks[title_index]) if title_index is not None else ""  # type: ignore[arg-type]
+        sections = self._sections(lines, title_index)
+        service_id, product = self._identity(title, sections)
+        service = Service(provider="nhn", id=service_id, title=product, pages=[self.page], carry_forward=False)
+        in_sections = {id(b) for s in sections for b in s.blocks}
+        outside = [b for i, b in enumerate(blocks) if id(b) not in in_sections and i != title_index]
+        self._status_tables(blocks, sections)
+        self._servers_and_description(service, outside, sections)
+        versions = self._versions(service, title, sections)
         token_header: dict[str, str] = {}
-        for op in ops:
-            service.operations.append(self._operation(op, version, token_header))
+        self._common_auth(outside)
+        self._same_shape_paths(sections)
+        variants = Counter((s.line.method, s.path.path, s.variant) for s in sections)
+        seen: Counter[tuple[str, str, str]] = Counter()
+        for section in sections:
+            key = (section.line.method, section.path.path, section.variant)
+            seen[key] += 1
+            if variants[key] > 1 and seen[key] > 1:
+                section.variant = f"{section.variant}#{seen[key]}" if section.variant else f"#{seen[key]}"
+            version = versions[id(section)]
+            service.operations.append(self._operation(section, version, token_header))
+        self._hosts(service)
         self._client_parameters(service)
-        self._security(service, intro, token_header)
+        self._security(service, token_header)
         self._format_drift(service)
         service.findings = sorted(set(self.findings), key=Finding.sort_key)
         return service
 
-    def _section_has_method(self, heading_index: int) -> bool:
-        for block in self.document.blocks[heading_index + 1 :]:
-            if isinstance(block, Heading):
-                return False
-            if _method_of(block):
-                return True
-        return False
+    def _same_shape_paths(self, sections: list[_Section]) -> None:
+        """Paths that differ only by placeholder names are one path (OpenAPI forbids both); the first names win."""
+        first: dict[str, str] = {}
+        for section in sections:
+            path = section.path.path
+            shape = _PATH_PARAM.sub("{}", path)
+            known = first.setdefault(shape, path)
+            if known == path:
+                continue
+            names = iter(_PATH_PARAM.findall(known))
+            renamed = _PATH_PARAM.sub(lambda _m: "{" + next(names) + "}", path)
+            self._finding(
+                "placeholder-renamed",
+                section.line.line,
+                section.line.written,
+                f"{path} names its placeholders differently from {known} (the same path); read as {renamed}",
+            )
+            section.renames = dict(zip(_PATH_PARAM.findall(path), _PATH_PARAM.findall(known), strict=True))
+            section.path.path = renamed
 
-    def _identity(self, title: Heading, op_headings: list[Block]) -> tuple[str, str, str]:
-        parts = [p.strip() for p in title.title.split(">") if p.strip()]
-        guide = parts[-1] if parts else title.title
-        product = parts[-2] if len(parts) >= 2 else re.sub(r"\bAPI\b.*$", "", guide).strip()
-        service_id = _slug(product)
-        if not service_id:
-            raise DialectError(
-                self.page,
-                title.line,
-                "expected a guide title naming the product, e.g. 'Storage > Block Storage > API v2 Guide'",
-            )
-        paths = []
-        for heading in op_headings:
-            assert isinstance(heading, Heading)
-            index = self.document.blocks.index(heading)
-            for block in self.document.blocks[index + 1 :]:
-                match = _method_of(block)
-                if match:
-                    paths.append(match.group(2))
+    def _op_heading(self, index: int) -> int | None:
+        """Index of the heading that names the operation declared at block ``index``."""
+        blocks = self.document.blocks
+        for i in range(index, -1, -1):
+            block = blocks[i]
+            if isinstance(block, Heading) and not _is_structural(_heading_title(block)):
+                return i
+        return None
+
+    def _sections(self, lines: list[OperationLine], title_index: int | None) -> list[_Section]:
+        blocks = self.document.blocks
+        groups: dict[int | None, list[OperationLine]] = {}
+        for line in lines:
+            groups.setdefault(self._op_heading(line.block), []).append(line)
+        heads = [h for h in groups if h is not None]
+        sections: list[_Section] = []
+        for head, members in groups.items():
+            heading = blocks[head] if head is not None else None
+            assert heading is None or isinstance(heading, Heading)
+            level = heading.level if heading is not None else 0
+            start = head + 1 if head is not None else 0
+            later_heads = [h for h in heads if head is None or h > head]
+            end = min(later_heads) if later_heads else len(blocks)
+            for i in range(members[-1].block + 1, end):
+                block = blocks[i]
+                if isinstance(block, Heading) and block.level <= level and not _is_structural(_heading_title(block)):
+                    end = i
                     break
-        prefixes = sorted({m.group(1) for p in paths if (m := _PATH_VERSION.match(p))})
-        found = _VERSION.search(guide)
-        if found:
-            version = f"v{found.group(1)}"
-            if prefixes and prefixes != [version]:
+            if head is not None and head == title_index and len(heads) > 1:
                 self._finding(
-                    "version-mismatch",
-                    title.line,
-                    service_id,
-                    f"title says {version} but paths use {', '.join(prefixes)}",
+                    "operation-under-title",
+                    members[0].line,
+                    members[0].written,
+                    "an operation is declared under the guide title; named after the title",
                 )
-        elif len(prefixes) == 1:
-            version = prefixes[0]
+            pre = blocks[start : members[0].block]
+            description = [
+                clean_text(b.text)
+                for b in pre
+                if isinstance(b, Paragraph) and _label(b.text) is None and not b.text.strip().startswith("!!!")
+            ]
+            owned: list[list[Block]] = []
+            for k, member in enumerate(members):
+                stop = members[k + 1].block if k + 1 < len(members) else end
+                owned.append([b for b in blocks[member.block : stop]])
+            for k in range(len(members) - 2, -1, -1):
+                if not any(isinstance(b, Table | CodeBlock) for b in owned[k][1:]):
+                    owned[k] = owned[k][:1] + [b for b in owned[k + 1][1:]]
+            group = self._group_of(head, level)
+            for member, own in zip(members, owned, strict=True):
+                path = parse_documented_path(member.written)
+                for note in path.notes:
+                    self._finding("path-normalised", member.line, member.written, note)
+                sections.append(
+                    _Section(
+                        heading=heading,
+                        line=member,
+                        group=group,
+                        blocks=[b for b in pre if not (isinstance(b, Paragraph) and _label(b.text) is None)] + own,
+                        description=description,
+                        variant=path.query_text,
+                        path=path,
+                    )
+                )
+        return sections
+
+    def _group_of(self, head: int | None, level: int) -> str | None:
+        if head is None:
+            return None
+        blocks = self.document.blocks
+        first_heading = next((i for i, b in enumerate(blocks) if isinstance(b, Heading)), None)
+        for i in range(head - 1, -1, -1):
+            block = blocks[i]
+            if isinstance(block, Heading) and block.level < level and i != first_heading:
+                return _heading_title(block)
+        return None
+
+    def _identity(self, title: str, sections: list[_Section]) -> tuple[str, str]:
+        parts = [p.strip() for p in title.split(">") if p.strip()]
+        guide = parts[-1] if parts else title
+        if len(parts) >= 2:
+            product = parts[-2]
         else:
-            raise DialectError(
-                self.page,
-                title.line,
-                "expected an API version in the title ('API v2 Guide') or a common '/vN/' path prefix",
+            product = re.sub(r"\b(public\s+)?API\b.*$|\bv\d[\d.]*\b.*$|가이드.*$|\bGuide\b.*$", "", guide, flags=re.I)
+            product = product.strip(" -:") or guide
+        declared = self.info.services
+        if len(declared) == 1:
+            service_id = declared[0]
+        else:
+            service_id = _slug(product)
+        if not service_id:
+            stem = re.sub(r"\.[a-z]+$", "", self.page.rsplit("/", 1)[-1])
+            service_id = _slug(stem.split("__")[0]) or "service"
+            self._finding(
+                "no-title",
+                1,
+                service_id,
+                f"the guide has no title naming the product; service id {service_id!r} taken from the file name",
             )
-        return service_id, product, version
+        return service_id, product or service_id
+
+    def _versions(self, service: Service, title: str, sections: list[_Section]) -> dict[int, str]:
+        """One API version per version family of the paths; see the module docstring."""
+        title_match = _VERSION.search(title)
+        title_version = f"v{title_match.group(1)}" if title_match else None
+        of: dict[int, str] = {}
+        families: Counter[str] = Counter()
+        sources: dict[str, str] = {}
+        for section in sections:
+            segment = next((s for s in section.path.path.split("/") if _PATH_VERSION.match(s)), None)
+            if segment is not None:
+                version = "v" + segment[1:]
+                sources.setdefault(version, "path segment")
+            elif title_version is not None:
+                version = title_version
+                sources.setdefault(version, f"guide title {title!r}")
+            else:
+                version = "v1"
+                sources.setdefault(version, "assumed")
+                self._finding(
+                    "assumed-version",
+                    section.line.line,
+                    section.line.written,
+                    "neither the path nor the guide title names an API version; v1 assumed",
+                )
+            of[id(section)] = version
+            families[version] += 1
+        if title_version and title_version not in families and len(families) >= 1:
+            self._finding(
+                "version-mismatch",
+                1,
+                service.id,
+                f"the title says {title_version} but the paths use {', '.join(sorted(families))}",
+            )
+        primary = (
+            title_version
+            if title_version in families
+            else max(families, key=lambda v: (families[v], [int(x) for x in re.findall(r"\d+", v)]))
+        )
+        ordered = sorted(families, key=lambda v: [int(x) for x in re.findall(r"\d+", v)], reverse=True)
+        for version in ordered:
+            where = sources[version]
+            if where == "path segment":
+                where = f"the /{version}/ path segment of {families[version]} operation(s)"
+            status = "CURRENT" if version == primary else "SUPPORTED"
+            service.versions.append(ServiceVersion(version=version, status=status, source=where))
+        if len(families) > 1:
+            self._finding(
+                "version-families",
+                1,
+                service.id,
+                "the guide documents several API version families ("
+                + ", ".join(f"{v}: {families[v]} operation(s)" for v in ordered)
+                + f"); one spec each, {primary} is CURRENT (the title's version or the largest family)",
+            )
+        return of
 
     # ----------------------------------------------------------------------------------- servers, security
 
-    def _servers_and_description(self, service: Service, intro: list[Block]) -> None:
+    def _status_tables(self, blocks: list[Block], sections: list[_Section]) -> None:
+        group: str | None = None
+        heading_title = ""
+        for block in blocks:
+            if isinstance(block, Heading):
+                heading_title = _heading_title(block)
+                section = next((s for s in sections if s.heading is block), None)
+                if section is not None:
+                    group = section.group
+                elif block.level <= 3:
+                    group = heading_title
+                continue
+            if isinstance(block, Table) and block.header:
+                first = re.sub(r"\s+", " ", clean_text(block.header[0])).lower()
+                if first in ("status name", "status", "상태", "상태 이름", "상태명"):
+                    self.status_tables.setdefault(group, []).append((heading_title, block))
+
+    def _servers_and_description(self, service: Service, outside: list[Block], sections: list[_Section]) -> None:
         texts: list[str] = []
-        for block in intro:
-            if isinstance(block, Paragraph):
-                texts.append(block.text)
-            elif isinstance(block, Table) and any(_norm_header(h) == "endpoint" for h in block.header):
-                header = [_norm_header(h) for h in block.header]
-                region_col, url_col = header.index("region") if "region" in header else None, header.index("endpoint")
-                pairs: list[tuple[str, str]] = []
-                for row in block.rows:
-                    urls = (
-                        [u.strip() for u in row.cells[url_col].split("\n") if u.strip()]
-                        if url_col < len(row.cells)
-                        else []
-                    )
-                    regions = (
-                        [r.strip() for r in row.cells[region_col].split("\n") if r.strip()]
-                        if region_col is not None and region_col < len(row.cells)
-                        else []
-                    )
-                    if len(regions) != len(urls):
-                        self._finding(
-                            "endpoint-table",
-                            row.line,
-                            service.id,
-                            f"{len(regions)} region(s) but {len(urls)} endpoint URL(s); paired in order",
-                        )
-                    for i, url in enumerate(urls):
-                        pairs.append((regions[i] if i < len(regions) else "", url))
-                if not pairs:
-                    raise DialectError(self.page, block.line, "expected endpoint URLs in the 'Endpoint' column")
-                template, codes = _url_template([url for _, url in pairs])
-                service.server = ServerTemplate(url=template, pairs=[{"region": c} for c in codes] if codes else [])
-                listing = ", ".join(
-                    f"{name} ({code})" if name else code for (name, _), code in zip(pairs, codes or [], strict=False)
+        first_op_line = min(s.line.line for s in sections)
+        for block in outside:
+            if isinstance(block, Paragraph) and block.line < first_op_line and _label(block.text) is None:
+                texts.append(clean_text(block.text))
+            elif isinstance(block, Table) and service.server is None:
+                self._endpoint_table(service, block, texts)
+        if service.server is None:
+            hosts = Counter(s.path.host for s in sections if s.path.host.startswith("http"))
+            candidates = [
+                m.group(0).rstrip("/.,)")
+                for b in outside
+                if isinstance(b, CodeBlock | Paragraph)
+                for m in [re.match(r"^\s*(https?://[^\s/`'\")]+)\s*$", b.text)]
+                if m
+            ]
+            if hosts:
+                host, _ = hosts.most_common(1)[0]
+                service.server = ServerTemplate(url=host)
+                self._finding(
+                    "endpoint-from-path",
+                    min(s.line.line for s in sections if s.path.host == host),
+                    service.id,
+                    f"no endpoint table; the server {host} is the host written in the operations' URLs",
                 )
-                if listing:
-                    texts.append(f"Regions: {listing}.")
+            elif candidates:
+                service.server = ServerTemplate(url=candidates[0])
+                self._finding(
+                    "endpoint-from-text",
+                    1,
+                    service.id,
+                    f"no endpoint table; the server {candidates[0]} is the URL written alone in the guide's intro",
+                )
+        other_hosts = sorted({s.path.host for s in sections if s.path.host.startswith("http")})
+        if service.server is not None and len(other_hosts) > 1:
+            self._finding(
+                "several-hosts",
+                1,
+                service.id,
+                f"operations are written with several hosts ({', '.join(other_hosts)}); the spec's server is "
+                f"{service.server.url} and each other host is kept on its operations (servers)",
+            )
         service.description = "\n\n".join(texts)
         if service.server is None:
             self._finding("no-endpoint", 1, service.id, "the guide has no endpoint table; no servers are emitted")
 
-    def _security(self, service: Service, intro: list[Block], token_header: dict[str, str]) -> None:
-        if not token_header:
+    def _endpoint_table(self, service: Service, block: Table, texts: list[str]) -> None:
+        header = [re.sub(r"\s+", " ", clean_text(h)).lower() for h in block.header]
+        url_words = ("endpoint", "domain", "url", "도메인", "엔드포인트", "host", "address", "주소")
+        url_col = next((i for i, h in enumerate(header) if any(w in h for w in url_words)), None)
+        if url_col is None:
             return
-        header_name = sorted(token_header)[0]
-        token_url = next(
-            (
-                m.group(0)
-                for b in self.document.blocks
-                if isinstance(b, Paragraph)
-                for m in [_TOKEN_URL.search(b.text)]
-                if m
-            ),
-            None,
-        )
-        if token_url is None:
-            token_url = DEFAULT_TOKEN_URL
-            self._finding(
-                "assumed-token-url",
-                1,
-                service.id,
-                f"the guide does not name the identity endpoint; the token URL {DEFAULT_TOKEN_URL} is assumed",
+        region_col = next((i for i, h in enumerate(header) if "region" in h or "리전" in h), None)
+        pairs: list[tuple[str, str]] = []
+        for row in block.rows:
+            if url_col >= len(row.cells):
+                continue
+            urls = [m.group(0).rstrip("/.,)") for m in re.finditer(r"https?://[^\s)<>\]|]+", row.cells[url_col])]
+            regions = (
+                [clean_text(r) for r in row.cells[region_col].split("\n") if r.strip()]
+                if region_col is not None and region_col < len(row.cells)
+                else []
             )
-        service.components_extra = {
-            "securitySchemes": {
-                "keystoneToken": {
+            if regions and len(regions) != len(urls):
+                self._finding(
+                    "endpoint-table",
+                    row.line,
+                    service.id,
+                    f"{len(regions)} region(s) but {len(urls)} endpoint URL(s); paired in order",
+                )
+            for i, url in enumerate(urls):
+                pairs.append((regions[i] if i < len(regions) else "", url))
+        if not pairs:
+            return
+        template, codes = _url_template([url for _, url in pairs])
+        service.server = ServerTemplate(url=template, pairs=[{"region": c} for c in codes] if codes else [])
+        listing = ", ".join(f"{name} ({code})" if name else code for (name, _), code in zip(pairs, codes, strict=False))
+        if listing:
+            texts.append(f"Regions: {listing}.")
+        if template.startswith("http://"):
+            self._finding("plain-http-endpoint", block.line, service.id, f"the endpoint {template} is plain http")
+
+    def _common_auth(self, outside: list[Block]) -> None:
+        """Auth headers documented once for the whole guide (a common header table or header listing)."""
+        for block in outside:
+            if isinstance(block, Table):
+                table = read_field_table(block)
+                if table is None:
+                    continue
+                for row in table.rows:
+                    self._note_auth_header(row.name, row.description, row.line)
+            elif isinstance(block, CodeBlock):
+                for offset, raw in enumerate(block.text.split("\n")):
+                    match = re.match(r"^\s*\"?([A-Za-z][A-Za-z0-9-]*)\"?\s*:\s*\"?(.*?)\"?\s*,?$", raw)
+                    if match:
+                        self._note_auth_header(match.group(1), match.group(2), block.line + offset)
+
+    def _note_auth_header(self, name: str, value: str, line: int) -> bool:
+        lower = name.strip().lower()
+        kind = _AUTH_HEADERS.get(lower)
+        if kind == "bearerToken" and "bearer" not in value.lower():
+            kind = "authorizationHeader"
+        if kind is None and _SECRET_HEADER.search(lower) and "-" in lower:
+            kind = "apiKeyHeader"
+        if kind is None:
+            return False
+        self.auth_headers.setdefault(name.strip(), (kind, line))
+        return True
+
+    def _security(self, service: Service, token_header: dict[str, str]) -> None:
+        schemes: dict[str, Any] = {}
+        requirement: dict[str, list[str]] = {}
+        for header_name in token_header:
+            self.auth_headers.setdefault(header_name, ("keystoneToken", 1))
+        for header_name, (kind, line) in sorted(self.auth_headers.items(), key=lambda kv: kv[0].lower()):
+            if kind == "keystoneToken":
+                token_url = next(
+                    (
+                        m.group(0)
+                        for b in self.document.blocks
+                        if isinstance(b, Paragraph)
+                        for m in [_TOKEN_URL.search(b.text)]
+                        if m
+                    ),
+                    None,
+                )
+                if token_url is None:
+                    token_url = DEFAULT_TOKEN_URL
+                    self._finding(
+                        "assumed-token-url",
+                        1,
+                        service.id,
+                        f"the guide does not name the identity endpoint; the token URL {DEFAULT_TOKEN_URL} is assumed",
+                    )
+                schemes["keystoneToken"] = {
                     "type": "apiKey",
                     "in": "header",
                     "name": header_name,
@@ -307,21 +585,68 @@ class _PageReader:
                     f" sent as {header_name}.",
                     "x-token-url": token_url,
                 }
-            }
-        }
-        service.security = [{"keystoneToken": []}]
+                requirement["keystoneToken"] = []
+            elif kind == "userAccessKeyToken":
+                schemes["userAccessKeyToken"] = {
+                    "type": "apiKey",
+                    "in": "header",
+                    "name": header_name,
+                    "description": "'Bearer {token}': a token issued for a User Access Key ID and Secret Access Key"
+                    f" (POST {USER_ACCESS_KEY_TOKEN_URL}), sent as {header_name}.",
+                    "x-token-endpoint": USER_ACCESS_KEY_TOKEN_URL,
+                }
+                requirement["userAccessKeyToken"] = []
+            else:
+                scheme = _scheme_name(header_name)
+                schemes[scheme] = {
+                    "type": "apiKey",
+                    "in": "header",
+                    "name": header_name,
+                    "description": f"Credential the guide documents as the {header_name} request header.",
+                }
+                requirement[scheme] = []
+                self._finding(
+                    "auth-header",
+                    line,
+                    service.id,
+                    f"request header {header_name!r} carries a credential; read as an apiKey security scheme",
+                )
+        if not schemes:
+            text = " ".join(clean_text(b.text) for b in self.document.blocks if isinstance(b, Paragraph)).lower()
+            if any(w in text for w in ("token", "secret", "access key", "인증")):
+                self._finding(
+                    "unrecognised-auth",
+                    1,
+                    service.id,
+                    "the guide speaks of authentication but documents no credential header the dialect knows;"
+                    " no security scheme is emitted",
+                )
+            return
+        service.components_extra = {"securitySchemes": schemes}
+        service.security = [requirement]
+
+    def _hosts(self, service: Service) -> None:
+        """An operation written with a host other than the service's server keeps it as its own server."""
+        server = service.server.url if service.server is not None else ""
+        pattern = re.compile("^" + re.sub(r"\\\{\w+\\\}", "[^/]+", re.escape(server)) + "$") if server else None
+        for op in service.operations:
+            for entry in op.versions.values():
+                host = entry.extensions.pop("x-host", None)
+                if host and pattern is not None and not pattern.match(str(host)):
+                    entry.extensions["servers"] = [{"url": host}]
 
     def _client_parameters(self, service: Service) -> None:
-        """Path parameters every operation shares (the tenant) are set once on the client, not per call."""
+        """Path parameters every operation shares (the tenant, the app key) are set once on the client."""
         per_op = [
             {p.name for v in op.versions.values() for p in v.parameters if p.location == "path"}
             for op in service.operations
         ]
         shared = set.intersection(*per_op) if len(per_op) >= 2 else {"tenantId"} & (per_op[0] if per_op else set())
+        app_keys = {n for names in per_op for n in names if n.lower() in ("appkey", "app_key", "tenantid")}
         for op in service.operations:
             for version in op.versions.values():
                 for param in version.parameters:
-                    if param.location == "path" and param.name in shared:
+                    if param.location == "path" and (param.name in shared or param.name in app_keys):
                         param.extensions["x-client-parameter"] = True
 
     def _format_drift(self, service: Service) -> None:
@@ -343,84 +668,111 @@ class _PageReader:
 
     # -------------------------------------------------------------------------------------------- operations
 
-    def _operation(self, op: _Op, version: str, token_header: dict[str, str]) -> Operation:
-        title = op.heading.title.strip()
-        description: list[str] = []
-        method = path = ""
-        method_line = op.heading.line
-        headers: dict[str, str] = {}
+    def _parts(self, section: _Section, title: str) -> dict[str, _Part]:
         parts: dict[str, _Part] = {}
-        part: _Part | None = None
-        for block in op.blocks:
-            match = _method_of(block) if not method else None
-            if match:
-                method, path = match.group(1).upper(), match.group(2)
-                method_line = block.line
-                for extra in _text_of(block).split("\n")[1:]:
-                    header = _HEADER_LINE.match(extra.strip())
-                    if header:
-                        headers[header.group(1)] = header.group(2).strip()
+        part = "request"
+        location: str | None = None
+        for block in section.blocks[1:] if section.blocks and section.blocks[0] is None else section.blocks:
+            if block is self.document.blocks[section.line.block]:
                 continue
             if isinstance(block, Heading):
-                key = block.title.strip().lower()
-                if key in ("request", "response"):
-                    part = parts.setdefault(key, _Part())
+                label = _label(_heading_title(block))
+                if label is not None:
+                    part = label.part or part
+                    location = label.location
                 continue
-            if not method:
-                if isinstance(block, Paragraph):
-                    description.append(block.text)
-                continue
-            target = part
-            if target is None:
-                target = parts.setdefault(
-                    "request" if not isinstance(block, Table) or _has_required(block) else "response", _Part()
-                )
-            if isinstance(block, Table):
-                target.tables.append(block)
-            elif isinstance(block, Paragraph):
-                target.paragraphs.append(block)
+            if isinstance(block, Paragraph):
+                label = _label(block.text)
+                if label is not None:
+                    if label.part is not None:
+                        part = label.part
+                    location = label.location
+                    continue
+                parts.setdefault(part, _Part()).paragraphs.append(block)
+            elif isinstance(block, Table):
+                parts.setdefault(part, _Part()).tables.append((block, location))
             elif isinstance(block, CodeBlock):
-                target.examples.append(block)
-        assert method, "operations are chosen by their method line"
+                parts.setdefault(part, _Part()).examples.append(block)
+        return parts
 
-        token_params = {m.group(1): name for name, value in headers.items() if (m := _PLACEHOLDER.match(value))}
-        for param_name, header_name in token_params.items():
-            if header_name.lower() == "x-auth-token":
-                token_header[header_name] = param_name
+    def _operation(self, section: _Section, version: str, token_header: dict[str, str]) -> Operation:
+        heading_title = _heading_title(section.heading) if section.heading is not None else ""
+        title = heading_title or f"{section.line.method} {section.path.path}"
+        method, path = section.line.method, section.path.path
+        subject = title
+        parts = self._parts(section, title)
+        headers = dict(section.line.headers)
+        for name, value in headers.items():
+            placeholder = re.fullmatch(r"\{(\w+)\}", value.strip())
+            if name.lower() == "x-auth-token" and placeholder:
+                token_header[name] = placeholder.group(1)
+            elif self._note_auth_header(name, value, section.line.line):
+                pass
+        token_params = {v: k for k, v in token_header.items()}
         request = parts.get("request", _Part())
         response = parts.get("response")
         parameters: list[Parameter] = []
         body_rows: list[FieldRow] = []
-        for table in request.tables:
-            for row in self._rows(table, title):
-                name, location, data_type, required, desc, line = row
+        placeholders = _PATH_PARAM.findall(path) + list(section.renames)
+        for table, label_location in request.tables:
+            for row in self._rows(table, subject):
+                row.name = section.renames.get(row.name, row.name)
+                location, explicit = self._location(row, label_location, placeholders, method, "request")
                 if location == "body":
-                    default, has_default = _default(desc, data_type)
-                    body_rows.append(FieldRow(name, data_type, required, desc, line, default, has_default))
-                    continue
-                if location == "header" and name in token_params:
-                    continue
-                parameters.append(self._parameter(title, name, location, data_type, required, desc, line))
-        self._check_path_params(title, path, parameters, method_line)
+                    if method in _BODYLESS and not explicit and not request.examples:
+                        location = "query"
+                        self._finding(
+                            "body-row-as-query",
+                            row.line,
+                            subject,
+                            f"{row.name!r} has no location and a {method} takes no body; read as a query parameter",
+                        )
+                    else:
+                        default, has_default = _default(row.default or row.description, row.type.kind, row.default)
+                        body_rows.append(
+                            FieldRow(
+                                row.name,
+                                _declared(row),
+                                row.required,
+                                row.description,
+                                row.line,
+                                default,
+                                has_default,
+                                schema=row.type.schema if row.type.known else None,
+                            )
+                        )
+                        continue
+                if location == "header":
+                    if row.name in token_params or self._note_auth_header(row.name, row.description, row.line):
+                        continue
+                parameters.append(self._parameter(subject, row, location))
+        self._query_from_path(section, parameters, subject)
+        parameters = self._dedupe_parameters(parameters, subject)
+        self._check_path_params(subject, path, parameters, section.line.line, section.path.alternatives)
 
-        request_example = self._example(request, title, "request")
+        request_example = self._example(request, subject, "request")
         request_body = None
         if body_rows or request_example is not None:
-            tree = FieldTree(body_rows, page=self.page, subject=title, findings=self.findings)
+            tree = FieldTree(body_rows, page=self.page, subject=subject, findings=self.findings)
             if request_example is not None:
                 tree.observe(request_example)
-            schema = tree.schema(self._enum_resolver(op.group))
+            schema = tree.schema(self._enum_resolver(section.group))
             required = any(r.required for r in body_rows if "." not in r.path) or not body_rows
-            request_body = RequestBody(schema=schema, required=required)
+            media = "application/json"
+            if any(r.schema and r.schema.get("format") == "binary" for r in body_rows):
+                media = "multipart/form-data"
+            request_body = RequestBody(schema=schema, required=required, media_type=media)
+            if method in _BODYLESS and method != "DELETE":
+                self._finding("body-on-bodyless", section.line.line, subject, f"a {method} is documented with a body")
 
-        responses, example_response = self._responses(method, title, response, op)
-        source = self._source(title, op.heading.line)
+        responses, example_response = self._responses(method, subject, response, section)
+        source = self._source(title, section.heading.line if section.heading is not None else section.line.line)
         entry = OperationVersion(
             version=version,
             method=method,
             path=path,
             summary=title,
-            description="\n\n".join(description),
+            description="\n\n".join(section.description),
             status="CURRENT",
             source=source,
             parameters=parameters,
@@ -431,159 +783,270 @@ class _PageReader:
                 headers=dict(headers),
                 body=request_example,
                 has_body=request_example is not None,
-                line=method_line,
+                line=section.line.line,
             ),
             example_response=example_response,
-            tags=[op.group] if op.group else [],
+            tags=[section.group] if section.group else [],
             doc_version=version,
         )
-        return Operation(title=title, method=method, path=path, versions={version: entry})
+        if section.path.host.startswith("http") and section.path.host not in ("",):
+            entry.extensions["x-host"] = section.path.host
+        return Operation(title=title, method=method, path=path, versions={version: entry}, variant=section.variant)
 
-    def _rows(self, table: Table, subject: str) -> list[tuple[str, str, str, bool | None, str, int]]:
-        header = [_norm_header(h) for h in table.header]
-        try:
-            name_col = header.index("name")
-            loc_col = header.index("type")
-        except ValueError:
-            raise DialectError(
-                self.page, table.line, "expected a field table header 'Name | Type | Format | [Required |] Description'"
-            ) from None
-        type_col = next((i for i, h in enumerate(header) if h in ("format", "attribute", "attributes")), None)
-        if type_col is None:
-            raise DialectError(
-                self.page, table.line, "expected a 'Format' (or 'Attribute(s)') column with the data type"
-            )
-        req_col = header.index("required") if "required" in header else None
-        desc_col = header.index("description") if "description" in header else None
-        out: list[tuple[str, str, str, bool | None, str, int]] = []
-        for row in table.rows:
-            for repair in row.repairs:
-                self._finding("reader-repair", row.line, subject, repair)
-            cells = list(row.cells) + [""] * (len(header) - len(row.cells))
-            name = cells[name_col].strip().strip("`").strip()
-            if not name:
-                raise DialectError(self.page, row.line, "expected a field name in the 'Name' column")
-            location = _LOCATIONS.get(cells[loc_col].strip().lower())
-            if location is None:
-                raise DialectError(
-                    self.page,
-                    row.line,
-                    f"expected a location URL, Query, Header or Body in the 'Type' column, got {cells[loc_col]!r}",
-                )
-            data_type = cells[type_col].strip()
-            if data_type.lower() not in TYPES:
-                raise DialectError(
-                    self.page,
-                    row.line,
-                    f"expected a data type ({', '.join(sorted(t.capitalize() for t in TYPES))}) in the"
-                    f" '{table.header[type_col]}' column, got {data_type!r}",
-                )
-            required: bool | None = None
-            if req_col is not None:
-                mark = cells[req_col].strip().lower()
-                if mark in _REQUIRED:
-                    required = True
-                elif mark in _OPTIONAL:
-                    required = False
-                else:
-                    required = False
+    def _rows(self, table: Table, subject: str) -> list[TableRow]:
+        read = read_field_table(table)
+        if read is None:
+            if table.rows and table.header and len(table.header) >= 2:
+                words = " | ".join(clean_text(h) for h in table.header)
+                first = re.sub(r"\s+", " ", clean_text(table.header[0])).lower()
+                if first not in ("status name", "status", "상태", "permission name", "권한", "region", "리전"):
                     self._finding(
-                        "unknown-required-mark", row.line, subject, f"required mark {cells[req_col]!r} read as optional"
+                        "table-skipped",
+                        table.line,
+                        subject,
+                        f"table with columns {words!r} is not a field table (no name column); not read",
                     )
-            desc = cells[desc_col].strip() if desc_col is not None else ""
-            out.append((name, location, data_type, required, desc, row.line))
-        return out
+            return []
+        for line, note in read.notes:
+            self._finding("table-repair", line, subject, note)
+        for row in read.rows:
+            for note in row.notes:
+                self._finding("row-repair", row.line, subject, f"{row.name}: {note}")
+        return read.rows
 
-    def _parameter(
-        self, subject: str, name: str, location: str, data_type: str, required: bool | None, desc: str, line: int
-    ) -> Parameter:
-        if location in ("query", "header") and data_type.lower() in ("object", "array"):
-            raise DialectError(
-                self.page, line, f"expected a scalar type for {location} parameter {name!r}, got {data_type}"
+    def _location(
+        self, row: TableRow, label: str | None, placeholders: list[str], method: str, part: str
+    ) -> tuple[str, bool]:
+        """Where a request row goes, and whether the guide said so (a column or label) rather than inferred."""
+        if row.location is not None:
+            return row.location, True
+        if label is not None:
+            return label, True
+        if any(row.name.lower() == p.lower() for p in placeholders):
+            return "path", False
+        if row.name.lower().startswith("x-") or row.name.lower() in ("content-type", "accept", "authorization"):
+            return "header", False
+        return "body", False
+
+    def _query_from_path(self, section: _Section, parameters: list[Parameter], subject: str) -> None:
+        """Query items written into the documented path: fixed values are ``const``, placeholders parameters."""
+        documented = {p.name for p in parameters if p.location == "query"}
+        for name, value in section.path.query:
+            if value is not None:
+                parameters[:] = [p for p in parameters if not (p.location == "query" and p.name == name)]
+                parameters.append(
+                    Parameter(
+                        name=name,
+                        location="query",
+                        required=True,
+                        schema={"type": "string", "const": value},
+                        description=f"Fixed by the documented path ({name}={value}).",
+                        line=section.line.line,
+                    )
+                )
+            elif name not in documented:
+                parameters.append(
+                    Parameter(
+                        name=name,
+                        location="query",
+                        required=False,
+                        schema={"type": "string"},
+                        line=section.line.line,
+                    )
+                )
+                self._finding(
+                    "undocumented-query-param",
+                    section.line.line,
+                    subject,
+                    f"query parameter {name!r} is written in the path but has no row; read as an optional string",
+                )
+
+    def _dedupe_parameters(self, parameters: list[Parameter], subject: str) -> list[Parameter]:
+        out: dict[tuple[str, str], Parameter] = {}
+        for param in parameters:
+            key = (param.location, param.name)
+            if key in out:
+                kept = out[key]
+                if "const" in param.schema and "const" not in kept.schema:
+                    out[key] = param
+                self._finding(
+                    "duplicate-parameter",
+                    param.line,
+                    subject,
+                    f"{param.location} parameter {param.name!r} is documented twice; one is kept",
+                )
+                continue
+            out[key] = param
+        return list(out.values())
+
+    def _parameter(self, subject: str, row: TableRow, location: str) -> Parameter:
+        schema = dict(row.type.schema) if row.type.known else {"type": "string"}
+        if not row.type.known and row.type_text:
+            self._finding("unknown-type", row.line, subject, f"{row.name}: {row.type.note}; read as a string")
+        kind = row.type.kind
+        if location in ("path", "header") and kind in ("object", "array") and location == "path":
+            self._finding(
+                "non-scalar-parameter",
+                row.line,
+                subject,
+                f"{location} parameter {row.name!r} is typed {row.type_text}; read as a string",
             )
-        schema = primitive_schema(data_type)
-        if data_type.lower() == "enum":
-            values = _description_values(desc)
+            schema = {"type": "string"}
+        elif kind == "object":
+            self._finding(
+                "non-scalar-parameter",
+                row.line,
+                subject,
+                f"{location} parameter {row.name!r} is typed {row.type_text}; read as a string",
+            )
+            schema = {"type": "string"}
+        elif kind == "array" and "items" not in schema:
+            schema["items"] = {"type": "string"}
+        if row.type_text.strip().lower() == "enum" or (kind == "string" and "enum" not in schema):
+            values = _description_values(row.description)
             if values:
                 schema["enum"] = values
-        if location == "path" and required is False:
+        if location == "path" and row.required is False:
             self._finding(
-                "path-param-optional", line, subject, f"path parameter {name!r} is marked optional; read as required"
+                "path-param-optional",
+                row.line,
+                subject,
+                f"path parameter {row.name!r} is marked optional; read as required",
             )
-        default, has_default = _default(desc, data_type)
-        param = Parameter(
-            name=name,
-            location="path" if location == "path" else "query" if location == "query" else "header",
-            required=True if location == "path" else bool(required),
-            schema=schema,
-            description=desc,
-            default=default,
-            has_default=has_default,
-            line=line,
-        )
+        default, has_default = _default(row.default or row.description, kind, row.default)
         if has_default:
             schema["default"] = default
-        return param
+        return Parameter(
+            name=row.name,
+            location=location,  # type: ignore[arg-type]
+            required=True if location == "path" else bool(row.required),
+            schema=schema,
+            description=row.description,
+            default=default,
+            has_default=has_default,
+            line=row.line,
+        )
 
-    def _check_path_params(self, subject: str, path: str, parameters: list[Parameter], line: int) -> None:
+    def _check_path_params(
+        self, subject: str, path: str, parameters: list[Parameter], line: int, alternatives: dict[str, list[str]]
+    ) -> None:
         names = _PATH_PARAM.findall(path)
-        documented = {p.name for p in parameters if p.location == "path"}
+        documented = [p for p in parameters if p.location == "path"]
+        by_lower = {p.name.lower(): p for p in documented}
+        stray = [p for p in documented if p.name not in names and p.name.lower() not in {n.lower() for n in names}]
         for name in names:
-            if name not in documented:
+            if any(p.name == name for p in documented):
+                continue
+            same = by_lower.get(name.lower())
+            if same is not None:
+                self._finding(
+                    "path-param-case",
+                    same.line,
+                    subject,
+                    f"path parameter row {same.name!r} is written {{{name}}} in the path; read as {name!r}",
+                )
+                same.name = name
+                continue
+            missing = [n for n in names if not any(p.name.lower() == n.lower() for p in documented)]
+            if len(missing) == 1 and len(stray) == 1:
+                param = stray.pop()
+                self._finding(
+                    "path-param-renamed",
+                    param.line,
+                    subject,
+                    f"path parameter row {param.name!r} is the only one not in the path and {{{name}}} the only"
+                    f" placeholder without a row; read as {name!r}",
+                )
+                param.name = name
+                continue
+            schema: dict[str, Any] = {"type": "string"}
+            if name in alternatives:
+                schema["enum"] = alternatives[name]
+            else:
                 self._finding(
                     "undocumented-path-param",
                     line,
                     subject,
                     f"path placeholder {{{name}}} has no row; read as a string",
                 )
-                parameters.append(
-                    Parameter(name=name, location="path", required=True, schema={"type": "string"}, line=line)
-                )
-        for param in parameters:
+            parameters.append(Parameter(name=name, location="path", required=True, schema=schema, line=line))
+        for param in list(parameters):
             if param.location == "path" and param.name not in names:
                 self._finding(
-                    "path-param-not-in-path", param.line, subject, f"path parameter {param.name!r} is not in {path}"
+                    "path-param-not-in-path",
+                    param.line,
+                    subject,
+                    f"path parameter {param.name!r} is not in {path}; dropped",
                 )
+                parameters.remove(param)
 
     def _example(self, part: _Part, subject: str, what: str) -> Any:
         for block in part.examples:
-            if block.language not in (None, "json") and not block.text.lstrip().startswith(("{", "[")):
+            text = block.text.strip()
+            if block.language not in (None, "json", "javascript", "js", "text") and not text.startswith(("{", "[")):
                 continue
-            try:
-                return json.loads(block.text)
-            except json.JSONDecodeError as exc:
-                self._finding(
-                    "invalid-example",
-                    block.line + exc.lineno - 1,
-                    subject,
-                    f"the {what} example is not JSON ({exc.msg})",
-                )
-                return None
+            if not text.startswith(("{", "[")):
+                continue
+            value, problem, offset = _lenient_json(text)
+            if problem is None:
+                if offset:
+                    self._finding(
+                        "example-repaired",
+                        block.line,
+                        subject,
+                        f"the {what} example is not strict JSON ({offset}); read after removing it",
+                    )
+                return value
+            self._finding(
+                "invalid-example",
+                block.line,
+                subject,
+                f"the {what} example is not JSON ({problem}); not used",
+            )
+            return None
         return None
 
     def _responses(
-        self, method: str, title: str, part: _Part | None, op: _Op
+        self, method: str, title: str, part: _Part | None, section: _Section
     ) -> tuple[list[Response], ExampleResponse | None]:
-        line = op.heading.line
+        line = section.line.line
         if part is None:
             self._finding(
                 "no-response-section", line, title, "no Response section; a 204 response without a body is assumed"
             )
             return [Response(status="204", description="No Content", line=line)], None
-        rows = [r for table in part.tables for r in self._rows(table, title)]
+        rows: list[TableRow] = []
+        for table, label_location in part.tables:
+            if label_location == "header":
+                continue
+            for row in self._rows(table, title):
+                if row.location in (None, "body"):
+                    rows.append(row)
+                elif row.location == "header":
+                    continue
+                else:
+                    self._finding(
+                        "response-row-location",
+                        row.line,
+                        title,
+                        f"response row {row.name!r} has location {row.location}; not part of the body",
+                    )
         example = self._example(part, title, "response")
-        first_line = part.tables[0].line if part.tables else part.paragraphs[0].line if part.paragraphs else line
-        for paragraph in part.paragraphs:
-            text = paragraph.text.lower()
-            if "does not require a request body" in text and not rows and example is None:
-                self._finding(
-                    "garbled-boilerplate",
-                    paragraph.line,
-                    title,
-                    "the Response section says 'does not require a request body'; read as 'no response body'",
-                )
+        first_line = (
+            part.tables[0][0].line if part.tables else part.paragraphs[0].line if part.paragraphs else line
+        )
+        prose = " ".join(clean_text(p.text) for p in part.paragraphs).lower()
         if not rows and example is None:
-            if not any(s in p.text.lower() for p in part.paragraphs for s in _NO_BODY):
+            if re.search(r"\bsame as\b|동일", prose):
+                self._finding(
+                    "response-in-prose",
+                    first_line,
+                    title,
+                    "the response is given only in prose (" + prose[:80] + "); its body schema is not documented",
+                )
+                self._finding("inferred-status", first_line, title, "NHN documents no status codes; 200 OK assumed")
+                return [Response(status="200", description="OK", line=first_line)], None
+            if not any(s in prose for s in _NO_BODY):
                 self._finding("no-response-body", first_line, title, "the Response section documents no body")
             self._finding(
                 "inferred-status",
@@ -602,14 +1065,25 @@ class _PageReader:
             f"NHN documents no status codes; {status} {_REASONS[status]} assumed for a {method} with a response body",
         )
         tree = FieldTree(
-            [FieldRow(n, t, None, d, ln) for n, loc, t, _, d, ln in rows if loc == "body"],
+            [
+                FieldRow(r.name, _declared(r), None, r.description, r.line, schema=r.type.schema if r.type.known else None)
+                for r in rows
+            ],
             page=self.page,
             subject=title,
             findings=self.findings,
         )
         if example is not None:
             tree.observe(example)
-        schema = tree.schema(self._enum_resolver(op.group))
+        schema = tree.schema(self._enum_resolver(section.group))
+        if not rows:
+            schema["x-inferred"] = True
+            self._finding(
+                "inferred-schema",
+                first_line,
+                title,
+                "the response has an example but no field table; its schema is inferred from the example",
+            )
         example_line = part.examples[0].line if part.examples else first_line
         return [Response(status=status, description=_REASONS[status], schema=schema, line=first_line)], ExampleResponse(
             status=status, body=example, has_body=example is not None, line=example_line
@@ -628,10 +1102,10 @@ class _PageReader:
                 values: list[str] = []
                 for row in table.rows:
                     value = row.cells[0].strip() if row.cells else ""
-                    clean = value.strip("`").strip()
-                    if clean != value:
+                    clean = clean_text(value).strip()
+                    if clean != value.strip():
                         self._finding(
-                            "garbled-text", row.line, section, f"stray backtick in status {value!r}; read as {clean!r}"
+                            "garbled-text", row.line, section, f"stray markup in status {value!r}; read as {clean!r}"
                         )
                     if clean and clean not in values:
                         values.append(clean)
@@ -641,31 +1115,50 @@ class _PageReader:
         return resolve
 
 
-def blocks_heading_level(blocks: list[Block], index: int) -> int:
-    block = blocks[index]
-    assert isinstance(block, Heading)
-    return block.level
+def _declared(row: TableRow) -> str:
+    """The declared kind FieldTree works with: ``enum`` when the guide says Enum, else the schema's type."""
+    return "enum" if row.type_text.strip().lower() == "enum" else row.type.kind
 
 
-def _text_of(block: Block) -> str:
-    return block.text if isinstance(block, CodeBlock | Paragraph) else ""
+def _scheme_name(header: str) -> str:
+    words = [w for w in re.split(r"[^A-Za-z0-9]+", header) if w and w.lower() != "x"]
+    return (words[0].lower() + "".join(w.capitalize() for w in words[1:]) if words else "apiKey") + "Header"
 
 
-def _has_required(table: Table) -> bool:
-    return any(_norm_header(h) == "required" for h in table.header)
+def _lenient_json(text: str) -> tuple[Any, str | None, str]:
+    """Parse JSON; failing that, retry without ``//`` comments, ``...`` lines and trailing commas."""
+    try:
+        return json.loads(text), None, ""
+    except json.JSONDecodeError as exc:
+        first_error = f"{exc.msg} at line {exc.lineno}"
+    cleaned = re.sub(r"(^|[\s,{\[])//[^\n]*", r"\1", text)
+    cleaned = re.sub(r"^\s*(\.\.\.|…)\s*,?\s*$", "", cleaned, flags=re.MULTILINE)
+    cleaned = re.sub(r",\s*([}\]])", r"\1", cleaned)
+    if cleaned == text:
+        return None, first_error, ""
+    try:
+        return json.loads(cleaned), None, "comments, ellipses or trailing commas"
+    except json.JSONDecodeError:
+        return None, first_error, ""
 
 
-def _default(description: str, data_type: str) -> tuple[Any, bool]:
-    match = _DEFAULT.search(description)
-    if not match:
+def _default(description: str, kind: str, cell: str | None = None) -> tuple[Any, bool]:
+    raw: str | None = None
+    if cell:
+        raw = cell.strip().strip("`'\"")
+    else:
+        match = _DEFAULT.search(description)
+        if match:
+            raw = match.group(1)
+    if raw is None or not raw or raw in ("-", "없음", "none", "None"):
         return None, False
-    raw = match.group(1)
-    kind = data_type.lower()
     if kind == "integer" and re.fullmatch(r"-?\d+", raw):
         return int(raw), True
+    if kind == "number" and re.fullmatch(r"-?\d+(\.\d+)?", raw):
+        return float(raw), True
     if kind == "boolean" and raw.lower() in ("true", "false"):
         return raw.lower() == "true", True
-    if kind in ("string", "enum"):
+    if kind == "string":
         return raw, True
     return None, False
 
@@ -680,7 +1173,7 @@ def _description_values(description: str) -> list[str]:
 
 def _url_template(urls: list[str]) -> tuple[str, list[str]]:
     """One URL with a ``{region}`` placeholder where the documented URLs differ, and each URL's value there."""
-    if len(urls) == 1:
+    if len(urls) == 1 or len(set(urls)) == 1:
         match = re.match(r"^(https?://)([a-z]{2,}\d+)(-.*)$", urls[0])
         if match:
             return f"{match.group(1)}{{region}}{match.group(3)}", [match.group(2)]

@@ -23,7 +23,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from scraper.dialects import DialectError
 from scraper.inference import json_type
 from scraper.model import Finding, JsonSchema
 
@@ -52,7 +51,8 @@ EnumResolver = Callable[[str, str], list[str] | None]
 
 
 def primitive_schema(data_type: str) -> JsonSchema:
-    return dict(TYPES[data_type.lower()])
+    """The schema of a documented type word; an unknown or empty word is an unconstrained schema."""
+    return dict(TYPES.get(data_type.lower(), {}))
 
 
 def infer_schema(values: list[Any]) -> JsonSchema:
@@ -88,6 +88,8 @@ class FieldRow:
     line: int
     default: Any = None
     has_default: bool = False
+    #: The schema the type cell reads as (``Array[UUID]`` -> array of uuid strings); None: from ``data_type``.
+    schema: JsonSchema | None = None
 
 
 @dataclass(slots=True)
@@ -99,6 +101,7 @@ class _Field:
     line: int
     default: Any = None
     has_default: bool = False
+    schema: JsonSchema | None = None
     implicit: bool = False
     children: dict[str, _Field] = field(default_factory=dict)
     seen: set[str] = field(default_factory=set)
@@ -124,9 +127,10 @@ class FieldTree:
         self.findings.append(Finding(kind=kind, page=self.page, line=line, subject=self.subject, message=message))
 
     def _add(self, row: FieldRow) -> None:
-        segments = row.path.split(".")
-        if any(not s for s in segments):
-            raise DialectError(self.page, row.line, f"expected a dotted field name like 'a.b.c', got {row.path!r}")
+        segments = [s for s in row.path.split(".") if s]
+        if not segments:
+            self._finding("bad-field-name", row.line, f"field name {row.path!r} is not a dotted path; row skipped")
+            return
         node = self.root
         for segment in segments[:-1]:
             child = node.children.get(segment)
@@ -139,7 +143,9 @@ class FieldTree:
         if existing is not None and not existing.implicit:
             self._finding("duplicate-field", row.line, f"field {row.path!r} is documented twice; the first row is kept")
             return
-        new = _Field(name, row.data_type, row.required, row.description, row.line, row.default, row.has_default)
+        new = _Field(
+            name, row.data_type, row.required, row.description, row.line, row.default, row.has_default, row.schema
+        )
         if existing is not None:
             new.children = existing.children
         node.children[name] = new
@@ -287,6 +293,8 @@ class FieldTree:
             schema = {"type": "array"}
             if node.children:
                 schema["items"] = self._object_schema(node, path, enums, nullable, with_extra=True)
+            elif node.schema is not None and isinstance(node.schema.get("items"), dict):
+                schema["items"] = dict(node.schema["items"])
             elif node.item_values:
                 items = infer_schema(node.item_values)
                 items["x-inferred"] = True
@@ -294,7 +302,13 @@ class FieldTree:
         elif node.children or declared == "object" or (declared == "array" and non_null == {"object"}):
             schema = self._object_schema(node, path, enums, nullable, with_extra=bool(node.children))
         else:
-            schema = primitive_schema(node.data_type)
+            schema = dict(node.schema) if node.schema is not None else primitive_schema(node.data_type)
+            if not schema and non_null:
+                kinds = sorted(non_null)
+                schema = {"type": kinds[0] if len(kinds) == 1 else kinds, "x-inferred": True}
+                self._finding(
+                    "type-from-example", node.line, f"{path!r} has no readable type; read from the example"
+                )
             if declared == "enum":
                 values = enums(path, node.description)
                 if values:

@@ -1,0 +1,391 @@
+"""Field tables read by the meaning of their columns, not by position or spelling.
+
+API guides document parameters and body fields in tables whose headers vary from guide to guide and language to
+language: ``Name | Type | Format | Required | Description`` (where *Type* is the location), ``Name | In | Type |
+Optional | Description``, ``이름 | 종류 | 형식 | 필수 | 설명``, ``값 | 타입 | Not Null | 설명``, ``Value | Type |
+Description | Input allowed``, ``Name | Type | Valid range | Required | Default | Description``. This module gives
+each column a *role* (name, location, type, required, description, default, constraint) from header synonyms in
+English and Korean, and decides an ambiguous column ("Type" next to "Format") from its values.
+
+Rows are read one by one and never abort: a row that is short, has swapped cells or an unknown mark is repaired when
+the repair is unambiguous and every repair is a note on the row, which the dialect reports as a finding with the
+row's line. Nested fields written with leading dashes (``- name``, ``-- name``) or array markers
+(``recordList[0].name``) become dotted paths (``recordList.name``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from scraper.dialects.type_vocabulary import TypeReading, is_type_word, read_type
+from scraper.document import Table
+
+__all__ = [
+    "FieldRow",
+    "FieldTable",
+    "Role",
+    "clean_text",
+    "location_of",
+    "read_field_table",
+    "required_mark",
+]
+
+Role = str  # "name" | "location" | "type" | "required" | "description" | "default" | "constraint" | "value"
+
+_HEADER_ROLES: dict[str, Role] = {}
+for _role, _words in {
+    "name": (
+        "name",
+        "field",
+        "field name",
+        "fieldname",
+        "parameter",
+        "parameter name",
+        "param",
+        "param name",
+        "key",
+        "property",
+        "attribute name",
+        "이름",
+        "필드",
+        "필드명",
+        "파라미터",
+        "파라미터명",
+        "키",
+        "항목",
+        "속성",
+        "속성명",
+        "변수",
+        "변수명",
+        "요소",
+    ),
+    "value": ("value", "값"),
+    "location": ("in", "location", "종류", "위치", "구분", "parameter type", "param type", "parameter location"),
+    "type": (
+        "type",
+        "data type",
+        "datatype",
+        "format",
+        "attribute",
+        "attributes",
+        "형식",
+        "타입",
+        "자료형",
+        "데이터 타입",
+        "데이터타입",
+        "유형",
+        "value type",
+    ),
+    "required": (
+        "required",
+        "mandatory",
+        "필수",
+        "필수 여부",
+        "필수여부",
+        "required/optional",
+        "not null",
+        "optional",
+        "required?",
+        "requirement",
+    ),
+    "description": ("description", "desc", "설명", "비고", "note", "notes", "remarks", "comment", "내용", "details"),
+    "default": ("default", "default value", "기본값", "기본 값", "디폴트", "default value(s)"),
+    "constraint": (
+        "valid range",
+        "range",
+        "유효 범위",
+        "유효범위",
+        "input allowed",
+        "제약 조건",
+        "제약조건",
+        "최대 길이",
+        "max length",
+        "length",
+        "constraints",
+        "constraint",
+        "allowed values",
+        "허용 값",
+        "example",
+        "예시",
+        "sample",
+    ),
+}.items():
+    for _word in _words:
+        _HEADER_ROLES[_word] = _role
+
+_LOCATIONS = {
+    "url": "path",
+    "uri": "path",
+    "path": "path",
+    "path variable": "path",
+    "path parameter": "path",
+    "경로": "path",
+    "query": "query",
+    "query string": "query",
+    "querystring": "query",
+    "query parameter": "query",
+    "쿼리": "query",
+    "header": "header",
+    "헤더": "header",
+    "body": "body",
+    "request body": "body",
+    "바디": "body",
+    "본문": "body",
+    "form": "body",
+    "formdata": "body",
+    "form data": "body",
+    "multipart": "body",
+}
+_REQUIRED_TRUE = {"o", "y", "yes", "true", "required", "필수", "○", "●", "v", "√", "✓", "✔", "m", "mandatory", "예"}
+_REQUIRED_FALSE = {"", "-", "x", "n", "no", "false", "optional", "선택", "✕", "×", "none", "아니오", "opt"}
+_CONDITIONAL = re.compile(r"조건부|conditional|however|depend|if\b|when\b|일 경우|경우", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]+>")
+_ARRAY_MARK = re.compile(r"\[\s*\d*\s*\]")
+_NEST_PREFIX = re.compile(r"^(?P<marks>(?:[-ㄴ└↳+>]\s*)+)(?=\S)")
+
+
+def clean_text(cell: str) -> str:
+    """Cell text without HTML tags, Markdown escapes and emphasis; ``<br>`` becomes a newline."""
+    text = re.sub(r"<br\s*/?>|</br>", "\n", cell, flags=re.IGNORECASE)
+    text = _TAG.sub("", text)
+    text = text.replace("\\_", "_").replace("\\|", "|").replace("\\*", "*").replace("**", "").replace("`", "")
+    text = text.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    return "\n".join(line.strip() for line in text.split("\n")).strip()
+
+
+def _norm(cell: str) -> str:
+    return re.sub(r"\s+", " ", clean_text(cell)).strip().strip("*:").strip().lower()
+
+
+def location_of(cell: str) -> str | None:
+    """``path``/``query``/``header``/``body`` when the cell names a parameter location, else None."""
+    return _LOCATIONS.get(_norm(cell))
+
+
+def required_mark(cell: str, *, inverted: bool = False) -> tuple[bool | None, str]:
+    """Read a Required cell: (required, note). ``inverted`` for an "Optional" column. None when unreadable."""
+    mark = _norm(cell)
+    if mark in _REQUIRED_TRUE:
+        return (not inverted if mark not in ("", "-") else False), ""
+    if mark in _REQUIRED_FALSE:
+        return (inverted if mark not in ("", "-") else False), ""
+    first = re.split(r"[\s(,]", mark, maxsplit=1)[0]
+    if _CONDITIONAL.search(mark):
+        return False, f"conditionally required ({clean_text(cell)!r}); read as optional"
+    if first in _REQUIRED_TRUE or first in _REQUIRED_FALSE:
+        value = first in _REQUIRED_TRUE
+        return (value != inverted), f"required mark {clean_text(cell)!r} read as {'required' if value else 'optional'}"
+    return None, f"unknown required mark {clean_text(cell)!r}; read as optional"
+
+
+@dataclass(slots=True)
+class FieldRow:
+    """One row of a field table, read by column meaning."""
+
+    name: str
+    location: str | None
+    type_text: str
+    type: TypeReading
+    required: bool | None
+    description: str
+    line: int
+    default: str | None = None
+    constraint: str = ""
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class FieldTable:
+    roles: dict[Role, int]
+    rows: list[FieldRow]
+    line: int
+    #: (line, message) about the table as a whole (ambiguous columns, rows skipped).
+    notes: list[tuple[int, str]] = field(default_factory=list)
+    has_type_column: bool = True
+
+
+def _roles(table: Table) -> tuple[dict[Role, int], list[str], bool]:
+    """Role of each column. Returns (role -> column, notes, inverted-required)."""
+    header = [_norm(h) for h in table.header]
+    candidates: dict[Role, list[int]] = {}
+    inverted = False
+    for index, text in enumerate(header):
+        role = _HEADER_ROLES.get(text) or _HEADER_ROLES.get(re.sub(r"\(.*\)$", "", text).strip())
+        if role is None and text.startswith(("required", "필수")):
+            role = "required"
+        if role is None and text.startswith(("description", "설명")):
+            role = "description"
+        if role is None:
+            continue
+        if role == "required" and text == "optional":
+            inverted = True
+        candidates.setdefault(role, []).append(index)
+    notes: list[str] = []
+    roles: dict[Role, int] = {}
+    types = candidates.get("type", [])
+    locations = candidates.get("location", [])
+    # A "Type" column holding Header/Query/URL/Body is the location; decide from the values, not the spelling.
+    for column in list(types):
+        values = [clean_text(r.cells[column]) for r in table.rows if column < len(r.cells) and r.cells[column].strip()]
+        located = sum(1 for v in values if location_of(v))
+        if values and located * 2 > len(values) and not locations:
+            locations = [column]
+            types = [c for c in types if c != column]
+    if len(types) > 1:
+        scores = []
+        for column in types:
+            values = [clean_text(r.cells[column]) for r in table.rows if column < len(r.cells)]
+            scores.append((sum(1 for v in values if is_type_word(v)), -column, column))
+        best = max(scores)[2]
+        for column in types:
+            if column != best:
+                candidates.setdefault("constraint", []).append(column)
+        types = [best]
+    if types:
+        roles["type"] = types[0]
+    if locations:
+        roles["location"] = locations[0]
+    for role in ("name", "required", "description", "default", "constraint"):
+        if candidates.get(role):
+            roles[role] = candidates[role][0]
+    values = candidates.get("value", [])
+    if values:
+        if "name" not in roles and values[0] == 0:
+            roles["name"] = values[0]
+        elif "description" not in roles:
+            roles["description"] = values[0]
+        elif "constraint" not in roles:
+            roles["constraint"] = values[0]
+    if "name" not in roles and header and header[0] not in _HEADER_ROLES and ("type" in roles or "location" in roles):
+        roles["name"] = 0
+        notes.append(f"first column {table.header[0]!r} read as the field name")
+    return roles, notes, inverted
+
+
+def is_field_table(table: Table) -> bool:
+    roles, _, _ = _roles(table)
+    return "name" in roles and bool({"type", "location", "description", "required"} & roles.keys())
+
+
+def read_field_table(table: Table) -> FieldTable | None:
+    """Read ``table`` as a field table, or None when its columns are not those of one."""
+    roles, header_notes, inverted = _roles(table)
+    if "name" not in roles or not ({"type", "location", "description", "required"} & roles.keys()):
+        return None
+    out = FieldTable(roles=roles, rows=[], line=table.line, has_type_column="type" in roles)
+    out.notes.extend((table.line, note) for note in header_notes)
+    width = len(table.header)
+    depth_stack: list[str] = []
+    for row in table.rows:
+        cells = [c for c in row.cells]
+        notes = list(row.repairs)
+        if len(cells) > width:
+            extra = [c for c in cells[width:] if c.strip()]
+            cells = cells[:width]
+            if extra:
+                target = roles.get("description", width - 1)
+                cells[target] = " ".join([cells[target], *extra]).strip()
+                notes.append(f"{len(extra)} cell(s) beyond the header joined to the {table.header[target]!r} column")
+        short = len(cells) < width
+        cells += [""] * (width - len(cells))
+        if all(not clean_text(c) for c in cells):
+            continue
+        if all(set(clean_text(c)) <= set("-: ") for c in cells):
+            continue
+        read = _read_row(cells, roles, table, inverted, short, notes)
+        if read is None:
+            out.notes.append((row.line, f"row without a field name skipped: {' | '.join(clean_text(c) for c in cells)}"))
+            continue
+        name, nested_depth = read
+        if nested_depth is not None:
+            del depth_stack[nested_depth:]
+            parent = ".".join(depth_stack)
+            depth_stack.append(name.split(".")[-1])
+            if parent:
+                name = f"{parent}.{name}"
+        else:
+            depth_stack = [name]
+        out.rows.append(_row(name, cells, roles, inverted, row.line, notes))
+    return out
+
+
+def _read_row(
+    cells: list[str], roles: dict[Role, int], table: Table, inverted: bool, short: bool, notes: list[str]
+) -> tuple[str, int | None] | None:
+    """Repair the row's cells in place; returns (field name, nesting depth from dash prefixes or None)."""
+    type_col, req_col, loc_col, desc_col = (roles.get(r) for r in ("type", "required", "location", "description"))
+    if type_col is not None and req_col is not None:
+        type_cell, req_cell = clean_text(cells[type_col]), clean_text(cells[req_col])
+        if not read_type(type_cell).known and required_mark(type_cell)[0] is not None and is_type_word(req_cell):
+            cells[type_col], cells[req_col] = cells[req_col], cells[type_col]
+            notes.append(f"type {req_cell!r} and required mark {type_cell!r} are in each other's columns; swapped")
+    if loc_col is not None and type_col is not None:
+        loc_cell, type_cell = clean_text(cells[loc_col]), clean_text(cells[type_col])
+        if loc_cell and location_of(loc_cell) is None and is_type_word(loc_cell):
+            notes.append(f"the location column holds the type {loc_cell!r}; type read from it, location from context")
+            if not is_type_word(type_cell):
+                cells[type_col] = loc_cell
+            cells[loc_col] = ""
+    if req_col is not None and desc_col is not None and req_col < desc_col:
+        req_cell, desc_cell = clean_text(cells[req_col]), clean_text(cells[desc_col])
+        if required_mark(req_cell)[0] is None and not desc_cell and len(req_cell) > 3:
+            cells[desc_col], cells[req_col] = cells[req_col], ""
+            notes.append("the row is one cell short: the description sits in the required column; moved")
+    elif short:
+        notes.append("the row has fewer cells than the header; missing cells read as empty")
+    raw_name = cells[roles["name"]]
+    name = clean_text(raw_name).split("\n")[0].strip()
+    depth: int | None = None
+    prefix = _NEST_PREFIX.match(name)
+    if prefix:
+        marks = prefix.group("marks")
+        depth = max(1, sum(1 for ch in marks if not ch.isspace()))
+        name = name[prefix.end() :].strip()
+    name = _ARRAY_MARK.sub("", name).replace("..", ".").strip(". ")
+    if name.endswith("*") and len(name) > 1:
+        name = name.rstrip("*").strip()
+    if not name or set(name) <= set("-*"):
+        return None
+    if re.search(r"\s", name):
+        notes.append(f"field name {name!r} contains spaces; kept as documented")
+    return name, depth
+
+
+def _row(name: str, cells: list[str], roles: dict[Role, int], inverted: bool, line: int, notes: list[str]) -> FieldRow:
+    def cell(role: Role) -> str:
+        index = roles.get(role)
+        return clean_text(cells[index]) if index is not None else ""
+
+    type_text = cell("type")
+    reading = read_type(type_text) if "type" in roles else TypeReading({}, "", known=False)
+    if "type" in roles and reading.note:
+        notes.append(reading.note)
+    location = None
+    if "location" in roles:
+        location = location_of(cell("location"))
+        if location is None and cell("location"):
+            notes.append(f"location {cell('location')!r} is not one of URL/Path, Query, Header, Body; read from context")
+    required: bool | None = None
+    if "required" in roles:
+        required, note = required_mark(cell("required"), inverted=inverted)
+        if note:
+            notes.append(note)
+    default = cell("default") or None
+    return FieldRow(
+        name=name,
+        location=location,
+        type_text=type_text,
+        type=reading,
+        required=required,
+        description=cell("description"),
+        line=line,
+        default=default,
+        constraint=cell("constraint"),
+        notes=notes,
+    )
+
+
+def header_words(header: Sequence[str]) -> list[str]:
+    return [_norm(h) for h in header]

@@ -1,0 +1,206 @@
+"""Where a guide declares an operation, however it writes it, and what its documented path says.
+
+Guides declare an operation's method and path in many ways; each becomes one :class:`OperationLine`:
+
+* a ``METHOD /path`` (or ``METHOD https://host/path``, or ``METHOD "/path?x={x}"``) line opening a code block or a
+  paragraph -- request headers may follow on the next lines;
+* a ``Method | URI`` table (any spelling: ``HTTP Method``, ``Http method | URI``, ``Request URL``) with one row per
+  operation; a table of several such rows under one heading is a summary ("API list") and declares nothing;
+* a two-column key-value table whose first row may be its header (``| HTTP Method | POST |`` /
+  ``| Request URL | https://... |``);
+* key-value lines in paragraphs or bullets (``Method of Delivery: POST`` then ``URI: /v2/log``).
+
+:func:`parse_documented_path` splits what was written into host, path template and query string, normalising
+placeholders (``${VAR}`` -> ``{VAR}``, ``<var>`` -> ``{var}``, ``{a|b|c}`` -> ``{a_b_c}`` with the alternatives kept
+as an enum) and reporting every normalisation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import unquote
+
+from scraper.dialects.field_tables import clean_text
+from scraper.document import Block, CodeBlock, Paragraph, Table
+
+__all__ = ["METHODS", "DocumentedPath", "OperationLine", "find_operation_lines", "parse_documented_path"]
+
+METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "COPY")
+_METHOD = "|".join(METHODS)
+_LINE = re.compile(rf"^\s*[`'\"]?\s*({_METHOD})[`'\"]?\s+[`'\"]?((?:https?://|/|\{{|\$\{{)[^\s`'\"]*)[`'\"]?\s*$")
+_KEY_METHOD = re.compile(rf"^\s*(?:[-*]\s*)?(?:http\s+)?method[^:]*:\s*`?({_METHOD})`?\s*$", re.IGNORECASE)
+_KEY_URI = re.compile(r"^\s*(?:[-*]\s*)?(?:request\s+)?(?:uri|url|path)\s*:\s*`?((?:https?://|/)\S*?)`?\s*$", re.I)
+_METHOD_HEADERS = ("method", "http method", "request method", "메서드", "메소드", "http 메서드")
+_URI_HEADERS = ("uri", "url", "path", "request url", "request uri", "endpoint", "요청 url", "경로", "주소", "api")
+
+
+@dataclass(frozen=True, slots=True)
+class OperationLine:
+    """A declared operation: method, what was written as its path, the line, and the block index it sits in."""
+
+    method: str
+    written: str
+    line: int
+    block: int
+    #: Request headers written under a ``METHOD /path`` line (``X-Auth-Token: {tokenId}``).
+    headers: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(slots=True)
+class DocumentedPath:
+    host: str
+    path: str
+    #: Query string items in written order: (name, value); value ``None`` when written as ``{placeholder}``.
+    query: list[tuple[str, str | None]] = field(default_factory=list)
+    #: Placeholder name -> its alternatives (``{a|b|c}``).
+    alternatives: dict[str, list[str]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def query_text(self) -> str:
+        return "&".join(f"{k}={v if v is not None else '{' + k + '}'}" for k, v in self.query)
+
+
+def _norm(cell: str) -> str:
+    return re.sub(r"\s+", " ", clean_text(cell)).strip().strip(":").lower()
+
+
+def _from_text(text: str, index: int, line: int) -> list[OperationLine]:
+    lines = text.split("\n")
+    first = next((i for i, ln in enumerate(lines) if ln.strip()), None)
+    out: list[OperationLine] = []
+    if first is not None:
+        match = _LINE.match(lines[first])
+        if match:
+            headers: list[tuple[str, str]] = []
+            for extra in lines[first + 1 :]:
+                header = re.match(r"^\s*([A-Za-z][A-Za-z0-9-]*)\s*:\s*(.+?)\s*$", extra)
+                if header:
+                    headers.append((header.group(1), header.group(2)))
+                elif extra.strip():
+                    break
+            out.append(
+                OperationLine(match.group(1).upper(), match.group(2), line + first, index, tuple(headers))
+            )
+            return out
+    method = uri = None
+    method_line = line
+    for offset, raw in enumerate(lines):
+        key_method = _KEY_METHOD.match(raw)
+        if key_method:
+            method, method_line = key_method.group(1).upper(), line + offset
+            continue
+        key_uri = _KEY_URI.match(raw)
+        if key_uri and method:
+            uri = key_uri.group(1)
+            out.append(OperationLine(method, uri, method_line, index))
+            method = None
+    return out
+
+
+def _from_table(table: Table, index: int) -> list[OperationLine]:
+    header = [_norm(h) for h in table.header]
+    method_col = next((i for i, h in enumerate(header) if h in _METHOD_HEADERS), None)
+    uri_col = next((i for i, h in enumerate(header) if h in _URI_HEADERS), None)
+    if method_col is not None and uri_col is not None:
+        rows = [r for r in table.rows if max(method_col, uri_col) < len(r.cells)]
+        found = []
+        for row in rows:
+            method = clean_text(row.cells[method_col]).upper()
+            uri = clean_text(row.cells[uri_col]).split("\n")[0].strip()
+            if method in METHODS and (uri.startswith(("/", "http", "{", "${"))):
+                found.append(OperationLine(method, uri, row.line, index))
+        # Several operations in one table is a summary ("API list"): the operations are declared elsewhere.
+        return found if len(found) == 1 else []
+    # A key-value table, its first pair possibly in the header row.
+    pairs = [(table.header, table.line)] + [(r.cells, r.line) for r in table.rows]
+    method_at: tuple[str, int] | None = None
+    uri_at: str | None = None
+    for cells, line in pairs:
+        if len(cells) < 2:
+            continue
+        key, value = _norm(cells[0]), clean_text(cells[1]).strip()
+        if key in _METHOD_HEADERS and value.upper() in METHODS:
+            method_at = (value.upper(), line)
+        elif key in _URI_HEADERS and value.startswith(("/", "http")):
+            uri_at = value.split("\n")[0]
+    if method_at and uri_at:
+        return [OperationLine(method_at[0], uri_at, method_at[1], index)]
+    return []
+
+
+def find_operation_lines(blocks: list[Block]) -> list[OperationLine]:
+    """Every operation declaration in ``blocks``, in document order."""
+    out: list[OperationLine] = []
+    pending: tuple[str, int, int] | None = None  # a "Method: POST" bullet waiting for its "URI: /path" bullet
+    for index, block in enumerate(blocks):
+        if isinstance(block, CodeBlock | Paragraph):
+            found = _from_text(block.text, index, block.line)
+            out.extend(found)
+            if found:
+                pending = None
+                continue
+            if isinstance(block, Paragraph):
+                key_method = _KEY_METHOD.match(block.text.split("\n")[-1])
+                key_uri = _KEY_URI.match(block.text.split("\n")[0])
+                if key_uri and pending is not None and index - pending[2] <= 3:
+                    out.append(OperationLine(pending[0], key_uri.group(1), pending[1], pending[2]))
+                    pending = None
+                elif key_method:
+                    pending = (key_method.group(1).upper(), block.line, index)
+        elif isinstance(block, Table):
+            out.extend(_from_table(block, index))
+    return out
+
+
+_PLACEHOLDER_FORMS = (
+    (re.compile(r"\$\{(\w[\w.-]*)\}"), r"{\1}"),
+    (re.compile(r"<(\w[\w.-]*)>"), r"{\1}"),
+    (re.compile(r"(?<![{\w]):(\w+)(?=/|$)"), r"{\1}"),
+)
+
+
+def parse_documented_path(written: str) -> DocumentedPath:
+    """Split a written path or URL into host, path template and query; see the module docstring."""
+    text = clean_text(written).strip().strip("'\"`")
+    notes: list[str] = []
+    host = ""
+    match = re.match(r"^(https?://[^/]+)(.*)$", text)
+    if match:
+        host, text = match.group(1), match.group(2) or "/"
+    elif text.startswith("{") and "}" in text and not text.startswith("{/"):
+        end = text.index("}")
+        if "/" in text[end:]:
+            rest = text[end + 1 :]
+            if rest.startswith("/"):
+                host, text = text[: end + 1], rest
+    path, _, query = text.partition("?")
+    path = unquote(path) if "%7B" in path or "%7D" in path else path
+    for pattern, replacement in _PLACEHOLDER_FORMS:
+        new = pattern.sub(replacement, path)
+        if new != path:
+            notes.append(f"placeholder written as {pattern.pattern!r} in {written!r}; read as {{name}}")
+            path = new
+    alternatives: dict[str, list[str]] = {}
+
+    def alternative(m: re.Match[str]) -> str:
+        options = [o.strip() for o in m.group(1).split("|") if o.strip()]
+        name = "_".join(re.sub(r"\W+", "_", o).strip("_") for o in options)[:40] or "choice"
+        alternatives[name] = options
+        return "{" + name + "}"
+
+    path = re.sub(r"\{([^{}]*\|[^{}]*)\}", alternative, path)
+    path = re.sub(r"/{2,}", "/", path)
+    if len(path) > 1:
+        path = path.rstrip("/")
+    if not path.startswith("/"):
+        path = "/" + path
+    items: list[tuple[str, str | None]] = []
+    for part in query.split("&"):
+        if not part:
+            continue
+        name, _, value = part.partition("=")
+        value_placeholder = re.fullmatch(r"\{(\w[\w.-]*)\}|\$\{(\w[\w.-]*)\}", value)
+        items.append((name, None if (value_placeholder or not value) else value))
+    return DocumentedPath(host=host, path=path, query=items, alternatives=alternatives, notes=notes)

@@ -1,0 +1,222 @@
+"""One vocabulary for the data types API guides write in their tables, mapped to JSON Schema.
+
+Guides spell types every way a person can: ``String``, ``Interger`` (a typo), ``Long``, ``UUID``, ``URI``,
+``Datetime``, ``Array[UUID]``, ``List:Integer``, ``Array String``, ``String[]``, ``OidInfo[]``, ``String(hh:mm)``,
+``CIDR``, ``Map``, ``Byte[]``, Korean ``문자열``. :func:`read_type` reads one cell and says what it did:
+
+* a spelling in the vocabulary maps to its schema;
+* a near miss (one or two letters off a known word of four letters or more) is repaired and the repair reported;
+* a list/array spelling with an item type gives ``{"type": "array", "items": ...}``;
+* anything else is an unconstrained schema (``{}``) and reported as unknown -- never a guess, never an abort.
+
+The reading is pure (no findings list here): the dialect turns :attr:`TypeReading.note` into a finding with the
+page and line it knows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["TypeReading", "is_type_word", "read_type"]
+
+JsonSchema = dict[str, Any]
+
+#: Canonical type word -> JSON Schema. Keys are compared after lower-casing and removing spaces, '-' and '_'.
+_VOCABULARY: dict[str, JsonSchema] = {
+    "string": {"type": "string"},
+    "str": {"type": "string"},
+    "text": {"type": "string"},
+    "char": {"type": "string"},
+    "varchar": {"type": "string"},
+    "문자열": {"type": "string"},
+    "문자": {"type": "string"},
+    "uuid": {"type": "string", "format": "uuid"},
+    "uri": {"type": "string", "format": "uri"},
+    "url": {"type": "string", "format": "uri"},
+    "email": {"type": "string", "format": "email"},
+    "date": {"type": "string", "format": "date"},
+    "datetime": {"type": "string", "format": "date-time"},
+    "timestamp": {"type": "string", "format": "date-time"},
+    "time": {"type": "string"},
+    "cidr": {"type": "string", "x-doc-type": "CIDR"},
+    "ip": {"type": "string", "x-doc-type": "IP"},
+    "ipv4": {"type": "string", "format": "ipv4"},
+    "ipv6": {"type": "string", "format": "ipv6"},
+    "base64": {"type": "string", "contentEncoding": "base64"},
+    "binary": {"type": "string", "format": "binary"},
+    "file": {"type": "string", "format": "binary"},
+    "multipartfile": {"type": "string", "format": "binary"},
+    "byte": {"type": "string", "format": "binary"},
+    "bytes": {"type": "string", "format": "binary"},
+    "integer": {"type": "integer"},
+    "int": {"type": "integer"},
+    "int32": {"type": "integer", "format": "int32"},
+    "short": {"type": "integer"},
+    "정수": {"type": "integer"},
+    "long": {"type": "integer", "format": "int64"},
+    "int64": {"type": "integer", "format": "int64"},
+    "biginteger": {"type": "integer"},
+    "number": {"type": "number"},
+    "numeric": {"type": "number"},
+    "float": {"type": "number"},
+    "double": {"type": "number"},
+    "decimal": {"type": "number"},
+    "bigdecimal": {"type": "number"},
+    "숫자": {"type": "number"},
+    "boolean": {"type": "boolean"},
+    "bool": {"type": "boolean"},
+    "불린": {"type": "boolean"},
+    "enum": {"type": "string"},
+    "object": {"type": "object"},
+    "obj": {"type": "object"},
+    "map": {"type": "object"},
+    "json": {"type": "object"},
+    "jsonobject": {"type": "object"},
+    "dict": {"type": "object"},
+    "객체": {"type": "object"},
+    "array": {"type": "array"},
+    "list": {"type": "array"},
+    "set": {"type": "array"},
+    "jsonarray": {"type": "array"},
+    "배열": {"type": "array"},
+    "any": {},
+}
+
+#: Words that name a list/array container (``List:Integer``, ``Array String``, ``Set<Long>``).
+_CONTAINERS = ("array", "list", "set")
+_KEY = re.compile(r"[\s_\-]+")
+_SUFFIX_ARRAY = re.compile(r"^(?P<item>.+?)\s*(\[\s*\]|\s+(?:list|array))$", re.IGNORECASE)
+_PREFIX_ARRAY = re.compile(
+    r"^(?P<outer>array|list|set)\s*(?:\[(?P<a>[^\]]*)\]|<(?P<b>[^>]*)>|\((?P<c>[^)]*)\)|:\s*(?P<d>.+)|\s+(?P<e>.+))$",
+    re.IGNORECASE,
+)
+_QUALIFIER = re.compile(r"^(?P<base>[^()]+?)\s*\((?P<qualifier>[^()]*)\)$")
+_TITLE_CASE_MODEL = re.compile(r"^[A-Z][A-Za-z0-9]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class TypeReading:
+    """What a type cell says: ``schema`` (a fresh dict), ``kind`` (``array``, ``object``, ``string``, ...).
+
+    ``note`` is set when the reading is not literal (a repaired spelling, an unknown type, a model name); ``known``
+    is False when the cell could not be read as a type at all.
+    """
+
+    schema: JsonSchema = field(default_factory=dict)
+    kind: str = ""
+    note: str = ""
+    known: bool = True
+
+
+def _key(word: str) -> str:
+    return _KEY.sub("", word.strip().lower())
+
+
+def _near(word: str) -> str | None:
+    """The vocabulary word ``word`` is a one- or two-letter slip of, when exactly one is that close."""
+    if len(word) < 4 or not word.isascii():
+        return None
+    best: list[str] = []
+    for known in _VOCABULARY:
+        if len(known) < 4 or abs(len(known) - len(word)) > 2:
+            continue
+        if _distance(word, known) <= (1 if len(known) <= 5 else 2):
+            best.append(known)
+    return best[0] if len(best) == 1 else None
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance with adjacent transpositions (optimal string alignment)."""
+    rows = [list(range(len(b) + 1))]
+    for i, ca in enumerate(a, start=1):
+        row = [i] + [0] * len(b)
+        for j, cb in enumerate(b, start=1):
+            cost = 0 if ca == cb else 1
+            row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                row[j] = min(row[j], rows[-2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1]
+
+
+def _kind(schema: JsonSchema) -> str:
+    kind = schema.get("type")
+    return kind if isinstance(kind, str) else ""
+
+
+def _word(cell: str, *, repair: bool = True) -> TypeReading | None:
+    key = _key(cell)
+    if key in _VOCABULARY:
+        schema = dict(_VOCABULARY[key])
+        return TypeReading(schema, _kind(schema))
+    near = _near(key) if repair else None
+    if near is not None:
+        schema = dict(_VOCABULARY[near])
+        return TypeReading(schema, _kind(schema), note=f"type {cell.strip()!r} read as {near!r} (spelling repaired)")
+    return None
+
+
+def is_type_word(cell: str) -> bool:
+    """True when ``cell`` reads as a data type without repairs (used to tell type columns from others)."""
+    reading = read_type(cell)
+    return reading.known and not reading.note
+
+
+def read_type(cell: str) -> TypeReading:
+    """Read one type cell; see the module docstring."""
+    text = re.sub(r"<[^>]+>", " ", cell).replace("`", "").replace("\\", "").strip()
+    text = re.sub(r"\s+", " ", text)
+    if not text:
+        return TypeReading({}, "", note="no data type given; read as any value", known=False)
+    direct = _word(text, repair=False)
+    if direct is not None:
+        return direct
+    prefix = _PREFIX_ARRAY.match(text)
+    if prefix:
+        inner = next(g for g in prefix.group("a", "b", "c", "d", "e") if g is not None).strip()
+        return _array_of(text, inner)
+    suffix = _SUFFIX_ARRAY.match(text)
+    if suffix:
+        return _array_of(text, suffix.group("item").strip())
+    qualified = _QUALIFIER.match(text)
+    if qualified:
+        base = _word(qualified.group("base"))
+        if base is not None:
+            schema = dict(base.schema)
+            note = base.note
+            qualifier = qualified.group("qualifier").strip()
+            if qualifier and schema.get("type") == "string" and "format" not in schema:
+                schema["x-doc-format"] = qualifier
+            return TypeReading(schema, base.kind, note=note)
+    if "/" in text or " or " in text.lower():
+        parts = [p.strip() for p in re.split(r"/|\bor\b", text, flags=re.IGNORECASE) if p.strip()]
+        readings = [_word(p) for p in parts]
+        if len(parts) >= 2 and all(r is not None for r in readings):
+            types = sorted({r.kind for r in readings if r is not None and r.kind})
+            schema = {"type": types[0] if len(types) == 1 else types} if types else {}
+            return TypeReading(schema, types[0] if len(types) == 1 else "", note=f"type {text!r} read as {types}")
+    repaired = _word(text)
+    if repaired is not None:
+        return repaired
+    if _TITLE_CASE_MODEL.match(text) and len(text) > 3:
+        return TypeReading(
+            {"type": "object", "x-doc-type": text},
+            "object",
+            note=f"type {text!r} names a model the guide does not define; read as an object",
+        )
+    return TypeReading({}, "", note=f"unknown type {text!r}; read as any value", known=False)
+
+
+def _array_of(text: str, inner: str) -> TypeReading:
+    if not inner:
+        return TypeReading({"type": "array"}, "array")
+    if _key(inner) == "byte":
+        return TypeReading({"type": "string", "format": "binary"}, "string")
+    item = read_type(inner)
+    schema: JsonSchema = {"type": "array"}
+    if item.schema:
+        schema["items"] = item.schema
+    note = item.note if item.note else ""
+    return TypeReading(schema, "array", note=note)
