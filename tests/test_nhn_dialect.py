@@ -202,43 +202,42 @@ def test_table_example_conflicts_follow_the_example_and_are_findings() -> None:
     assert all(f.page == "t.md" and f.line > 0 for f in service.findings)
 
 
+def test_a_page_without_operations_is_the_only_unreadable_page() -> None:
+    with pytest.raises(DialectError) as info:
+        _read_md("## Guide\n\nno operations here\n")
+    assert info.value.page == "t.md" and info.value.line == 1
+    assert "no NHN operation found" in info.value.message and "SCP page" in info.value.message
+
+
+_OP = "## A > B > API v1 Guide\n### Op\n```\n{method} /v1/x\n```\n#### Request\n\n"
+_TABLE = "| Name | Type | Format | Required | Description |\n|---|---|---|---|---|\n"
+
+
 @pytest.mark.parametrize(
-    ("text", "line", "expected"),
+    ("text", "kind", "line"),
     [
-        ("## Guide\n\nno operations here\n", 1, "expected at least one operation"),
-        ("# Only text\n\n```\nGET /x\n```\n", 1, "expected the guide title"),
-        ("## A > B > Guide\n### Op\n```\nGET /x/y\n```\n", 1, "expected an API version"),
-        (
-            "## A > B > API v1 Guide\n### Op\n```\nGET /v1/x\n```\n#### Request\n\n"
-            "| Name | Type | Format | Required | Description |\n|---|---|---|---|---|\n"
-            "| a | Cookie | String | O | d |\n",
-            10,
-            "expected a location",
-        ),
-        (
-            "## A > B > API v1 Guide\n### Op\n```\nGET /v1/x\n```\n#### Request\n\n"
-            "| Name | Type | Format | Required | Description |\n|---|---|---|---|---|\n| a | Query | Bytes | O | d |\n",
-            10,
-            "expected a data type",
-        ),
-        (
-            "## A > B > API v1 Guide\n### Op\n```\nPOST /v1/x\n```\n#### Request\n\n"
-            "| Name | Type | Format | Required | Description |\n|---|---|---|---|---|\n"
-            "| a..b | Body | String | O | d |\n",
-            10,
-            "expected a dotted field name",
-        ),
-        (
-            "## A > B > API v1 Guide\n### Op\n```\nGET /v1/x\n```\n#### Request\n\n"
-            "| Field | Where |\n|---|---|\n| a | Query |\n",
-            8,
-            "expected a field table header",
-        ),
+        ("# Only text\n\n```\nGET /x\n```\n", "assumed-version", 4),
+        ("## A > B > Guide\n### Op\n```\nGET /x/y\n```\n", "assumed-version", 4),
+        (_OP.format(method="GET") + _TABLE + "| a | Cookie | String | O | d |\n", "row-repair", 10),
+        (_OP.format(method="GET") + _TABLE + "| a | Query | Bitez | O | d |\n", "unknown-type", 10),
+        (_OP.format(method="GET") + _TABLE + "| a | Query | Interger | O | d |\n", "row-repair", 10),
+        (_OP.format(method="POST") + _TABLE + "| a..b | Body | String | O | d |\n", "row-repair", 10),
+        (_OP.format(method="GET") + "| Field | Where |\n|---|---|\n| a | Query |\n", "table-skipped", 8),
+        (_OP.format(method="POST") + _TABLE + "| x | Body | O | UUID | d |\n", "row-repair", 10),
     ],
 )
-def test_unreadable_structure_is_a_located_dialect_error(text: str, line: int, expected: str) -> None:
-    with pytest.raises(DialectError) as info:
-        _read_md(text)
-    assert info.value.page == "t.md"
-    assert info.value.line == line
-    assert expected in info.value.message
+def test_unreadable_cells_are_findings_and_reading_goes_on(text: str, kind: str, line: int) -> None:
+    service = _read_md(text)
+    assert len(service.operations) == 1
+    found = [(f.kind, f.line) for f in service.findings]
+    assert (kind, line) in found, found
+    assert all(f.page == "t.md" and f.line >= 1 for f in service.findings)
+
+
+def test_repaired_cells_are_read_as_meant() -> None:
+    swapped = _read_md(_OP.format(method="POST") + _TABLE + "| x | Body | O | UUID | d |\n")
+    body = swapped.operations[0].versions["v1"].request_body
+    assert body is not None and body.schema["properties"]["x"]["format"] == "uuid"
+    assert body.schema["required"] == ["x"]
+    typo = _read_md(_OP.format(method="GET") + _TABLE + "| a | Query | Interger | O | d |\n")
+    assert typo.operations[0].versions["v1"].parameters[0].schema == {"type": "integer"}

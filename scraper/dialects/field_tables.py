@@ -233,6 +233,17 @@ def _roles(table: Table) -> tuple[dict[Role, int], list[str], bool]:
         if values and located * 2 > len(values) and not locations:
             locations = [column]
             types = [c for c in types if c != column]
+    if len(types) > 1 and not locations:
+        # Two type-like columns and no location column: NHN's "Type | Format" where Type is the location even
+        # when no value reads as one (a misspelt location); the column without type words is the location.
+        words = {
+            column: sum(1 for r in table.rows if column < len(r.cells) and is_type_word(clean_text(r.cells[column])))
+            for column in types
+        }
+        wordless = [c for c in types if words[c] == 0]
+        if len(wordless) == 1 and any(words[c] for c in types):
+            locations = wordless
+            types = [c for c in types if c not in wordless]
     if len(types) > 1:
         scores = []
         for column in types:
@@ -343,7 +354,10 @@ def _read_row(
         marks = prefix.group("marks")
         depth = max(1, sum(1 for ch in marks if not ch.isspace()))
         name = name[prefix.end() :].strip()
-    name = _ARRAY_MARK.sub("", name).replace("..", ".").strip(". ")
+    unmarked = _ARRAY_MARK.sub("", name)
+    name = re.sub(r"\.{2,}", ".", unmarked).strip(". ")
+    if name != unmarked:
+        notes.append(f"field name {unmarked!r} has empty path segments; read as {name!r}")
     if name.endswith("*") and len(name) > 1:
         name = name.rstrip("*").strip()
     if not name or set(name) <= set("-*"):

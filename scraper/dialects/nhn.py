@@ -1036,6 +1036,13 @@ class _PageReader:
             part.tables[0][0].line if part.tables else part.paragraphs[0].line if part.paragraphs else line
         )
         prose = " ".join(clean_text(p.text) for p in part.paragraphs).lower()
+        if not rows and example is None and "does not require a request body" in prose:
+            self._finding(
+                "garbled-boilerplate",
+                first_line,
+                title,
+                "the Response section says 'does not require a request body'; read as 'no response body'",
+            )
         if not rows and example is None:
             if re.search(r"\bsame as\b|동일", prose):
                 self._finding(

@@ -93,7 +93,7 @@ _PREFIX_ARRAY = re.compile(
     re.IGNORECASE,
 )
 _QUALIFIER = re.compile(r"^(?P<base>[^()]+?)\s*\((?P<qualifier>[^()]*)\)$")
-_TITLE_CASE_MODEL = re.compile(r"^[A-Z][A-Za-z0-9]+$")
+_TITLE_CASE_MODEL = re.compile(r"^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$")
 
 
 @dataclass(frozen=True, slots=True)
