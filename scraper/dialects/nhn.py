@@ -99,6 +99,7 @@ _AUTH_HEADERS = {
     "x-nhn-authorization": "userAccessKeyToken",
     "authorization": "bearerToken",
 }
+_HEADER_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 _SECRET_HEADER = re.compile(r"secret|access-?key|api-?key|x-tc-authentication|app-?key-?secret", re.IGNORECASE)
 
 
@@ -744,6 +745,15 @@ class _PageReader:
                         continue
                 if location == "header":
                     if row.name in token_params or self._note_auth_header(row.name, row.description, row.line):
+                        continue
+                    if not _HEADER_TOKEN.fullmatch(row.name):
+                        self._finding(
+                            "header-pattern",
+                            row.line,
+                            subject,
+                            f"header {row.name!r} is not one header name (RFC 9110 token) but a pattern or prose;"
+                            " not a parameter",
+                        )
                         continue
                 parameters.append(self._parameter(subject, row, location))
         self._query_from_path(section, parameters, subject)
