@@ -28,6 +28,7 @@ only when it declares no operation at all.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections import Counter
@@ -165,6 +166,8 @@ class _Part:
     tables: list[tuple[Table, str | None]] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
     examples: list[CodeBlock] = field(default_factory=list)
+    #: The example read is a pseudo-JSON schema: it shapes the schema but is not emitted as an example.
+    pseudo: bool = False
 
 
 @dataclass(slots=True)
@@ -197,6 +200,9 @@ class _PageReader:
         self.findings: list[Finding] = []
         self.status_tables: dict[str | None, list[tuple[str, Table]]] = {}
         self.auth_headers: dict[str, tuple[str, int]] = {}  # header name -> (scheme kind, line)
+        #: Rows of field tables outside any operation ("Path Parameter: appKey" in the common information), by
+        #: lower-cased name: they document placeholders that operations use without a row of their own.
+        self.common_rows: dict[str, TableRow] = {}
 
     def _finding(self, kind: str, line: int, subject: str, message: str) -> None:
         self.findings.append(Finding(kind=kind, page=self.page, line=max(line, 1), subject=subject, message=message))
@@ -453,13 +459,16 @@ class _PageReader:
                 self._endpoint_table(service, block, texts)
         if service.server is None:
             hosts = Counter(s.path.host for s in sections if s.path.host.startswith("http"))
-            candidates = [
-                m.group(0).rstrip("/.,)")
-                for b in outside
-                if isinstance(b, CodeBlock | Paragraph)
-                for m in [re.match(r"^\s*(https?://[^\s/`'\")]+)\s*$", b.text)]
-                if m
-            ]
+            candidates = list(
+                dict.fromkeys(
+                    m.group(1)
+                    for b in outside
+                    if isinstance(b, CodeBlock | Paragraph)
+                    for raw in clean_text(b.text).split("\n")
+                    for m in [re.match(r"^\s*(https?://[^\s/`'\")<]+)/?\s*$", raw)]
+                    if m
+                )
+            )
             if hosts:
                 host, _ = hosts.most_common(1)[0]
                 service.server = ServerTemplate(url=host)
@@ -470,12 +479,14 @@ class _PageReader:
                     f"no endpoint table; the server {host} is the host written in the operations' URLs",
                 )
             elif candidates:
-                service.server = ServerTemplate(url=candidates[0])
+                template, codes = _url_template(candidates)
+                service.server = ServerTemplate(url=template, pairs=[{"region": c} for c in codes] if codes else [])
                 self._finding(
                     "endpoint-from-text",
                     1,
                     service.id,
-                    f"no endpoint table; the server {candidates[0]} is the URL written alone in the guide's intro",
+                    f"no endpoint table; the server {template} is read from the URL(s) written alone in the guide"
+                    f" ({', '.join(candidates)})",
                 )
         other_hosts = sorted({s.path.host for s in sections if s.path.host.startswith("http")})
         if service.server is not None and len(other_hosts) > 1:
@@ -534,7 +545,8 @@ class _PageReader:
                 if table is None:
                     continue
                 for row in table.rows:
-                    self._note_auth_header(row.name, row.description, row.line)
+                    if not self._note_auth_header(row.name, row.description, row.line):
+                        self.common_rows.setdefault(row.name.lower(), row)
             elif isinstance(block, CodeBlock):
                 for offset, raw in enumerate(block.text.split("\n")):
                     match = re.match(r"^\s*\"?([A-Za-z][A-Za-z0-9-]*)\"?\s*:\s*\"?(.*?)\"?\s*,?$", raw)
@@ -692,7 +704,7 @@ class _PageReader:
                 parts.setdefault(part, _Part()).paragraphs.append(block)
             elif isinstance(block, Table):
                 parts.setdefault(part, _Part()).tables.append((block, location))
-            elif isinstance(block, CodeBlock):
+            elif isinstance(block, CodeBlock) and location in (None, "body"):
                 parts.setdefault(part, _Part()).examples.append(block)
         return parts
 
@@ -791,8 +803,8 @@ class _PageReader:
             example_request=ExampleRequest(
                 path=path,
                 headers=dict(headers),
-                body=request_example,
-                has_body=request_example is not None,
+                body=None if request.pseudo else request_example,
+                has_body=request_example is not None and not request.pseudo,
                 line=section.line.line,
             ),
             example_response=example_response,
@@ -969,6 +981,10 @@ class _PageReader:
                 )
                 param.name = name
                 continue
+            common = self.common_rows.get(name.lower())
+            if common is not None:
+                parameters.append(self._parameter(subject, dataclasses.replace(common, name=name), "path"))
+                continue
             schema: dict[str, Any] = {"type": "string"}
             if name in alternatives:
                 schema["enum"] = alternatives[name]
@@ -999,7 +1015,15 @@ class _PageReader:
                 continue
             value, problem, offset = _lenient_json(text)
             if problem is None:
-                if offset:
+                if offset == _PSEUDO:
+                    self._finding(
+                        "pseudo-example",
+                        block.line,
+                        subject,
+                        f"the {what} example writes type names as values; its structure is read, it is not an example",
+                    )
+                    part.pseudo = True
+                elif offset:
                     self._finding(
                         "example-repaired",
                         block.line,
@@ -1042,6 +1066,16 @@ class _PageReader:
                         f"response row {row.name!r} has location {row.location}; not part of the body",
                     )
         example = self._example(part, title, "response")
+        if isinstance(example, dict) and rows:
+            rows = self._reroot(rows, example, title)
+        if isinstance(example, dict):
+            # The envelope every response shares ("header.isSuccessful") is documented once, in the common part.
+            roots = {r.name.split(".")[0] for r in rows}
+            rows.extend(
+                r
+                for r in self.common_rows.values()
+                if r.name.split(".")[0] in example and r.name.split(".")[0] not in roots
+            )
         first_line = (
             part.tables[0][0].line if part.tables else part.paragraphs[0].line if part.paragraphs else line
         )
@@ -1102,9 +1136,34 @@ class _PageReader:
                 "the response has an example but no field table; its schema is inferred from the example",
             )
         example_line = part.examples[0].line if part.examples else first_line
+        shown = example is not None and not part.pseudo
         return [Response(status=status, description=_REASONS[status], schema=schema, line=first_line)], ExampleResponse(
-            status=status, body=example, has_body=example is not None, line=example_line
+            status=status, body=example if shown else None, has_body=shown, line=example_line
         )
+
+    def _reroot(self, rows: list[TableRow], example: dict[str, Any], title: str) -> list[TableRow]:
+        """Rows written without the key the example nests them under (``certificates`` for ``body.certificates``)
+        are read under that key when the example makes it unambiguous."""
+        roots = list(dict.fromkeys(r.name.split(".")[0] for r in rows))
+        missing = [r for r in roots if r not in example]
+        if not missing or len(missing) * 2 < len(roots):
+            return rows
+        holders = []
+        for key, value in example.items():
+            inner = value[0] if isinstance(value, list) and value and isinstance(value[0], dict) else value
+            if isinstance(inner, dict) and sum(1 for r in missing if r in inner) * 2 > len(missing):
+                holders.append(key)
+        if len(holders) != 1:
+            return rows
+        holder = holders[0]
+        self._finding(
+            "table-example-conflict",
+            rows[0].line,
+            title,
+            f"the table documents {', '.join(missing[:5])} at the top level but the example nests them under"
+            f" {holder!r}; read under {holder!r}",
+        )
+        return [dataclasses.replace(r, name=f"{holder}.{r.name}") if r.name.split(".")[0] in missing else r for r in rows]
 
     def _enum_resolver(self, group: str | None) -> Any:
         def resolve(path: str, description: str) -> list[str] | None:
@@ -1142,8 +1201,18 @@ def _scheme_name(header: str) -> str:
     return (words[0].lower() + "".join(w.capitalize() for w in words[1:]) if words else "apiKey") + "Header"
 
 
+#: Type words written where a pseudo-JSON "example" puts values (``"resultCode": Integer``) -> a value of that type.
+_PSEUDO_VALUES = {
+    "string": '"string"', "str": '"string"', "integer": "0", "int": "0", "long": "0", "number": "0", "double": "0.5",
+    "float": "0.5", "boolean": "true", "bool": "true", "object": "{}", "array": "[]", "list": "[]", "date": '"date"',
+    "datetime": '"date-time"',
+}  # fmt: skip
+_PSEUDO_VALUE = re.compile(r"(:\s*|\[\s*|,\s*)([A-Za-z][A-Za-z]*)(?=\s*[,}\]\n])")
+
+
 def _lenient_json(text: str) -> tuple[Any, str | None, str]:
-    """Parse JSON; failing that, retry without ``//`` comments, ``...`` lines and trailing commas."""
+    """Parse JSON; failing that, retry without ``//`` comments, ``...`` lines and trailing commas, then with type
+    words in value position read as values of that type (a pseudo-JSON schema: structure only, not an example)."""
     try:
         return json.loads(text), None, ""
     except json.JSONDecodeError as exc:
@@ -1151,12 +1220,27 @@ def _lenient_json(text: str) -> tuple[Any, str | None, str]:
     cleaned = re.sub(r"(^|[\s,{\[])//[^\n]*", r"\1", text)
     cleaned = re.sub(r"^\s*(\.\.\.|…)\s*,?\s*$", "", cleaned, flags=re.MULTILINE)
     cleaned = re.sub(r",\s*([}\]])", r"\1", cleaned)
-    if cleaned == text:
-        return None, first_error, ""
-    try:
-        return json.loads(cleaned), None, "comments, ellipses or trailing commas"
-    except json.JSONDecodeError:
-        return None, first_error, ""
+    if cleaned != text:
+        try:
+            return json.loads(cleaned), None, "comments, ellipses or trailing commas"
+        except json.JSONDecodeError:
+            pass
+
+    def typed(match: re.Match[str]) -> str:
+        word = match.group(2)
+        value = _PSEUDO_VALUES.get(word.lower())
+        return match.group(1) + value if value is not None and word not in ("true", "false", "null") else match.group(0)
+
+    pseudo = _PSEUDO_VALUE.sub(typed, cleaned)
+    if pseudo != cleaned:
+        try:
+            return json.loads(pseudo), None, _PSEUDO
+        except json.JSONDecodeError:
+            pass
+    return None, first_error, ""
+
+
+_PSEUDO = "type names in value position (a pseudo-JSON schema)"
 
 
 def _default(description: str, kind: str, cell: str | None = None) -> tuple[Any, bool]:
