@@ -141,7 +141,12 @@ _LOCATIONS = {
 _REQUIRED_TRUE = {"o", "y", "yes", "true", "required", "필수", "○", "●", "v", "√", "✓", "✔", "m", "mandatory", "예"}
 _REQUIRED_FALSE = {"", "-", "x", "n", "no", "false", "optional", "선택", "✕", "×", "none", "아니오", "opt"}
 _CONDITIONAL = re.compile(r"조건부|conditional|however|depend|if\b|when\b|일 경우|경우", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]+>")
+#: HTML markup guides put in cells; only real tag names, so a placeholder such as ``<key>`` stays text.
+_TAG = re.compile(
+    r"</?(?:br|p|span|a|b|i|strong|em|code|ul|ol|li|div|sup|sub|font|u|s|img|table|tr|td|th|thead|tbody|pre|hr"
+    r"|details|summary|blockquote|del|ins|small|mark|kbd|center)\b[^>]*>",
+    re.IGNORECASE,
+)
 _ARRAY_MARK = re.compile(r"\[\s*\d*\s*\]")
 _NEST_PREFIX = re.compile(r"^(?P<marks>(?:[-ㄴ└↳+>]\s*)+)(?=\S)")
 

@@ -166,7 +166,8 @@ def is_type_word(cell: str) -> bool:
 
 def read_type(cell: str) -> TypeReading:
     """Read one type cell; see the module docstring."""
-    text = re.sub(r"<[^>]+>", " ", cell).replace("`", "").replace("\\", "").strip()
+    text = re.sub(r"</?(?:br|p|span|b|i|strong|em|code|sup|sub|font|u)\b[^>]*>", " ", cell, flags=re.IGNORECASE)
+    text = text.replace("`", "").replace("\\", "").strip()
     text = re.sub(r"\s+", " ", text)
     if not text:
         return TypeReading({}, "", note="no data type given; read as any value", known=False)
