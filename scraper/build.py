@@ -286,6 +286,14 @@ def build_services(pages: list[PageInput]) -> BuildReport:
             for service_id in page.services:
                 report.failed_services.add((page.provider, service_id))
             continue
+        except Exception as exc:
+            report.errors.append(
+                f"{page.name}:1: internal error while reading the page ({type(exc).__name__}: {exc}); the page is"
+                " skipped -- this is a docs2client bug, please report it with the page"
+            )
+            for service_id in page.services:
+                report.failed_services.add((page.provider, service_id))
+            continue
         if page.services:
             declared = set(page.services)
             found = {s.id for s in read}

@@ -266,14 +266,14 @@ def _roles(table: Table) -> tuple[dict[Role, int], list[str], bool]:
     for role in ("name", "required", "description", "default", "constraint"):
         if candidates.get(role):
             roles[role] = candidates[role][0]
-    values = candidates.get("value", [])
-    if values:
-        if "name" not in roles and values[0] == 0:
-            roles["name"] = values[0]
+    value_columns = candidates.get("value", [])
+    if value_columns:
+        if "name" not in roles and value_columns[0] == 0:
+            roles["name"] = value_columns[0]
         elif "description" not in roles:
-            roles["description"] = values[0]
+            roles["description"] = value_columns[0]
         elif "constraint" not in roles:
-            roles["constraint"] = values[0]
+            roles["constraint"] = value_columns[0]
     if "name" not in roles and header and header[0] not in _HEADER_ROLES and ("type" in roles or "location" in roles):
         roles["name"] = 0
         notes.append(f"first column {table.header[0]!r} read as the field name")
@@ -312,7 +312,9 @@ def read_field_table(table: Table) -> FieldTable | None:
             continue
         read = _read_row(cells, roles, table, inverted, short, notes)
         if read is None:
-            out.notes.append((row.line, f"row without a field name skipped: {' | '.join(clean_text(c) for c in cells)}"))
+            out.notes.append(
+                (row.line, f"row without a field name skipped: {' | '.join(clean_text(c) for c in cells)}")
+            )
             continue
         name, nested_depth = read
         if nested_depth is not None:
@@ -385,7 +387,9 @@ def _row(name: str, cells: list[str], roles: dict[Role, int], inverted: bool, li
     if "location" in roles:
         location = location_of(cell("location"))
         if location is None and cell("location"):
-            notes.append(f"location {cell('location')!r} is not one of URL/Path, Query, Header, Body; read from context")
+            notes.append(
+                f"location {cell('location')!r} is not one of URL/Path, Query, Header, Body; read from context"
+            )
     required: bool | None = None
     if "required" in roles:
         required, note = required_mark(cell("required"), inverted=inverted)

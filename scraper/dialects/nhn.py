@@ -32,16 +32,18 @@ import dataclasses
 import json
 import re
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from scraper.dialects import DialectError, PageInfo
 from scraper.dialects.field_tables import FieldRow as TableRow
-from scraper.dialects.field_tables import clean_text, location_of, read_field_table
+from scraper.dialects.field_tables import clean_text, read_field_table
 from scraper.dialects.nhn_schema import FieldRow, FieldTree
 from scraper.dialects.operation_lines import DocumentedPath, OperationLine, find_operation_lines, parse_documented_path
 from scraper.document import Block, CodeBlock, Document, Heading, Paragraph, Table
 from scraper.model import (
+    ApiStatus,
     ExampleRequest,
     ExampleResponse,
     Finding,
@@ -76,25 +78,42 @@ _BODYLESS = ("GET", "DELETE", "HEAD", "OPTIONS")
 
 #: Words of structural headings and labels: a heading made only of these (and numbers) is a part of an operation,
 #: not an operation's title.
-_STRUCTURAL = {
-    "request", "requests", "response", "responses", "respose", "parameter", "parameters", "param", "params",
-    "example", "examples", "sample", "samples", "body", "header", "headers", "version", "path", "query", "string",
-    "querystring", "variable", "variables", "uri", "url", "method", "http", "for", "curl", "and", "field", "fields",
-    "result", "results", "code", "codes", "success", "successful", "failure", "failed", "error", "errors", "common",
-    "information", "info", "options", "option", "default", "other", "return", "value", "values", "description",
-    "요청", "응답", "파라미터", "본문", "헤더", "예시", "예제", "샘플", "경로", "변수", "쿼리", "매개변수", "바디",
-    "성공", "실패", "결과", "필드", "설명", "공통", "정보", "메서드", "the", "of", "a", "an", "in", "to", "permission",
-    "permissions", "required", "권한", "필요", "format", "type", "status", "data", "ex", "e.g",
-}  # fmt: skip
+_STRUCTURAL = frozenset(
+    " ".join(
+        (
+            "request requests response responses respose parameter parameters param",
+            "params example examples sample samples body header headers version",
+            "path query string querystring variable variables uri url method http",
+            "for curl and field fields result results code codes success successful",
+            "failure failed error errors common information info options option",
+            "default other return value values description 요청 응답 파라미터 본문 헤더 예시 예제",
+            "샘플 경로 변수 쿼리 매개변수 바디 성공 실패 결과 필드 설명 공통 정보 메서드 the of a an in to",
+            "permission permissions required 권한 필요 format type status data ex e.g",
+        )
+    ).split()
+)
 _REQUEST_WORDS = {"request", "requests", "요청", "options", "option", "querystring", "query"}
 _RESPONSE_WORDS = {"response", "responses", "respose", "응답", "return", "result", "results"}
 _FAILURE_WORDS = {"failure", "failed", "error", "errors", "실패"}
 _LOCATION_WORDS = {
-    "path": "path", "경로": "path", "variable": "path", "variables": "path", "url": "path", "uri": "path",
-    "query": "query", "querystring": "query", "쿼리": "query", "options": "query", "option": "query",
-    "header": "header", "headers": "header", "헤더": "header",
-    "body": "body", "본문": "body", "바디": "body",
-}  # fmt: skip
+    "path": "path",
+    "경로": "path",
+    "variable": "path",
+    "variables": "path",
+    "url": "path",
+    "uri": "path",
+    "query": "query",
+    "querystring": "query",
+    "쿼리": "query",
+    "options": "query",
+    "option": "query",
+    "header": "header",
+    "headers": "header",
+    "헤더": "header",
+    "body": "body",
+    "본문": "body",
+    "바디": "body",
+}
 _AUTH_HEADERS = {
     "x-auth-token": "keystoneToken",
     "x-nhn-authorization": "userAccessKeyToken",
@@ -263,7 +282,7 @@ class _PageReader:
             if known == path:
                 continue
             names = iter(_PATH_PARAM.findall(known))
-            renamed = _PATH_PARAM.sub(lambda _m: "{" + next(names) + "}", path)
+            renamed = _PATH_PARAM.sub(_renamer(names), path)
             self._finding(
                 "placeholder-renamed",
                 section.line.line,
@@ -359,10 +378,7 @@ class _PageReader:
             product = re.sub(r"\b(public\s+)?API\b.*$|\bv\d[\d.]*\b.*$|가이드.*$|\bGuide\b.*$", "", guide, flags=re.I)
             product = product.strip(" -:") or guide
         declared = self.info.services
-        if len(declared) == 1:
-            service_id = declared[0]
-        else:
-            service_id = _slug(product)
+        service_id = declared[0] if len(declared) == 1 else _slug(product)
         if not service_id:
             stem = re.sub(r"\.[a-z]+$", "", self.page.rsplit("/", 1)[-1])
             service_id = _slug(stem.split("__")[0]) or "service"
@@ -417,7 +433,7 @@ class _PageReader:
             where = sources[version]
             if where == "path segment":
                 where = f"the /{version}/ path segment of {families[version]} operation(s)"
-            status = "CURRENT" if version == primary else "SUPPORTED"
+            status: ApiStatus = "CURRENT" if version == primary else "SUPPORTED"
             service.versions.append(ServiceVersion(version=version, status=status, source=where))
         if len(families) > 1:
             self._finding(
@@ -902,19 +918,11 @@ class _PageReader:
         return list(out.values())
 
     def _parameter(self, subject: str, row: TableRow, location: str) -> Parameter:
-        schema = dict(row.type.schema) if row.type.known else {"type": "string"}
+        schema: dict[str, Any] = dict(row.type.schema) if row.type.known else {"type": "string"}
         if not row.type.known and row.type_text:
             self._finding("unknown-type", row.line, subject, f"{row.name}: {row.type.note}; read as a string")
         kind = row.type.kind
-        if location in ("path", "header") and kind in ("object", "array") and location == "path":
-            self._finding(
-                "non-scalar-parameter",
-                row.line,
-                subject,
-                f"{location} parameter {row.name!r} is typed {row.type_text}; read as a string",
-            )
-            schema = {"type": "string"}
-        elif kind == "object":
+        if (location in ("path", "header") and kind in ("object", "array") and location == "path") or kind == "object":
             self._finding(
                 "non-scalar-parameter",
                 row.line,
@@ -1076,9 +1084,7 @@ class _PageReader:
                 for r in self.common_rows.values()
                 if r.name.split(".")[0] in example and r.name.split(".")[0] not in roots
             )
-        first_line = (
-            part.tables[0][0].line if part.tables else part.paragraphs[0].line if part.paragraphs else line
-        )
+        first_line = part.tables[0][0].line if part.tables else part.paragraphs[0].line if part.paragraphs else line
         prose = " ".join(clean_text(p.text) for p in part.paragraphs).lower()
         if not rows and example is None and "does not require a request body" in prose:
             self._finding(
@@ -1117,7 +1123,9 @@ class _PageReader:
         )
         tree = FieldTree(
             [
-                FieldRow(r.name, _declared(r), None, r.description, r.line, schema=r.type.schema if r.type.known else None)
+                FieldRow(
+                    r.name, _declared(r), None, r.description, r.line, schema=r.type.schema if r.type.known else None
+                )
                 for r in rows
             ],
             page=self.page,
@@ -1163,7 +1171,9 @@ class _PageReader:
             f"the table documents {', '.join(missing[:5])} at the top level but the example nests them under"
             f" {holder!r}; read under {holder!r}",
         )
-        return [dataclasses.replace(r, name=f"{holder}.{r.name}") if r.name.split(".")[0] in missing else r for r in rows]
+        return [
+            dataclasses.replace(r, name=f"{holder}.{r.name}") if r.name.split(".")[0] in missing else r for r in rows
+        ]
 
     def _enum_resolver(self, group: str | None) -> Any:
         def resolve(path: str, description: str) -> list[str] | None:
@@ -1191,6 +1201,10 @@ class _PageReader:
         return resolve
 
 
+def _renamer(names: Iterator[str]) -> Callable[[re.Match[str]], str]:
+    return lambda _match: "{" + next(names) + "}"
+
+
 def _declared(row: TableRow) -> str:
     """The declared kind FieldTree works with: ``enum`` when the guide says Enum, else the schema's type."""
     return "enum" if row.type_text.strip().lower() == "enum" else row.type.kind
@@ -1203,10 +1217,22 @@ def _scheme_name(header: str) -> str:
 
 #: Type words written where a pseudo-JSON "example" puts values (``"resultCode": Integer``) -> a value of that type.
 _PSEUDO_VALUES = {
-    "string": '"string"', "str": '"string"', "integer": "0", "int": "0", "long": "0", "number": "0", "double": "0.5",
-    "float": "0.5", "boolean": "true", "bool": "true", "object": "{}", "array": "[]", "list": "[]", "date": '"date"',
+    "string": '"string"',
+    "str": '"string"',
+    "integer": "0",
+    "int": "0",
+    "long": "0",
+    "number": "0",
+    "double": "0.5",
+    "float": "0.5",
+    "boolean": "true",
+    "bool": "true",
+    "object": "{}",
+    "array": "[]",
+    "list": "[]",
+    "date": '"date"',
     "datetime": '"date-time"',
-}  # fmt: skip
+}
 _PSEUDO_VALUE = re.compile(r"(:\s*|\[\s*|,\s*)([A-Za-z][A-Za-z]*)(?=\s*[,}\]\n])")
 
 

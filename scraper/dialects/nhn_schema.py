@@ -306,9 +306,7 @@ class FieldTree:
             if not schema and non_null:
                 kinds = sorted(non_null)
                 schema = {"type": kinds[0] if len(kinds) == 1 else kinds, "x-inferred": True}
-                self._finding(
-                    "type-from-example", node.line, f"{path!r} has no readable type; read from the example"
-                )
+                self._finding("type-from-example", node.line, f"{path!r} has no readable type; read from the example")
             if declared == "enum":
                 values = enums(path, node.description)
                 if values:

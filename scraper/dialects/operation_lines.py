@@ -80,9 +80,7 @@ def _from_text(text: str, index: int, line: int) -> list[OperationLine]:
                     headers.append((header.group(1), header.group(2)))
                 elif extra.strip():
                     break
-            out.append(
-                OperationLine(match.group(1).upper(), match.group(2), line + first, index, tuple(headers))
-            )
+            out.append(OperationLine(match.group(1).upper(), match.group(2), line + first, index, tuple(headers)))
             return out
     method = uri = None
     method_line = line

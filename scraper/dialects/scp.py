@@ -16,6 +16,7 @@ located :class:`DialectError` rather than producing a spec that silently lost or
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from dataclasses import dataclass, field
@@ -147,21 +148,26 @@ class _PageReader:
                     continue
                 if self.models_prefix is not None and block.number[:-1] == self.models_prefix:
                     if not isinstance(nxt, Table) or nxt.header[:1] != ("Name",):
-                        raise DialectError(
-                            self.page,
+                        self._finding(
+                            "model-skipped",
                             block.line,
-                            f"expected a 'Name | Description | Schema | Default' table for {block.title}",
+                            f"*:{block.title}",
+                            f"expected a 'Name | Description | Schema | Default' table for model {block.title};"
+                            " the model is not read",
                         )
+                        i += 1
+                        continue
                     pending_models.append(
                         (self.overview.service_id if self.overview else None, block.title, nxt, block)
                     )
                     i += 2
                     continue
                 if VERSION.match(block.title):
-                    raise DialectError(
-                        self.page,
+                    self._finding(
+                        "operation-skipped",
                         block.line,
-                        f"expected 'method /path' after version heading '{block.title}'",
+                        "*",
+                        f"expected 'method /path' after version heading '{block.title}'; this version page is not read",
                     )
             i += 1
         for service_id, name, table, heading in pending_models:
@@ -235,7 +241,23 @@ class _PageReader:
                     )
             i += 1
         if overview.service_id is None:
-            raise DialectError(self.page, overview.line, f"expected an 'OpenAPI URL' line in the overview of {title}")
+            fallback = (
+                self.info.services[0]
+                if len(self.info.services) == 1
+                else re.sub(r"[^a-z0-9]+", "", (title or "").lower())
+            )
+            if not fallback:
+                raise DialectError(
+                    self.page, overview.line, f"expected an 'OpenAPI URL' line in the overview of {title}"
+                )
+            overview.service_id = fallback
+            self._finding(
+                "no-openapi-url",
+                overview.line,
+                f"{fallback}:*",
+                f"the overview of {title} has no 'OpenAPI URL' line; service id {fallback!r} taken from the"
+                + (" catalog" if len(self.info.services) == 1 else " title"),
+            )
         self.overview = overview
         service = self._service(overview.service_id, overview.line)
         service.title = title
@@ -264,11 +286,25 @@ class _PageReader:
             elif len(cells) == 2:
                 version, status, date = cells[0], "CURRENT" if cells[1] == "-" else "DEPRECATED", cells[1]
             else:
-                raise DialectError(self.page, row.line, "expected 'Version | Status | Not Before' cells")
-            if status not in _STATUS_ORDER:
-                raise DialectError(
-                    self.page, row.line, f"expected a status ({', '.join(_STATUS_ORDER)}), got {status!r}"
+                self._finding(
+                    "version-row-skipped",
+                    row.line,
+                    "*",
+                    f"expected 'Version | Status | Not Before' cells, got {' | '.join(cells)!r}; row skipped",
                 )
+                continue
+            if status not in _STATUS_ORDER:
+                close = difflib.get_close_matches(status.strip().upper(), list(_STATUS_ORDER), n=1, cutoff=0.75)
+                if not close:
+                    self._finding(
+                        "version-row-skipped",
+                        row.line,
+                        "*",
+                        f"expected a status ({', '.join(_STATUS_ORDER)}), got {status!r}; row skipped",
+                    )
+                    continue
+                self._finding("status-repaired", row.line, "*", f"status {status!r} read as {close[0]}")
+                status = close[0]
             out.append(ServiceVersion(version, status, iso_date(date)))  # type: ignore[arg-type]
         return out
 
@@ -276,18 +312,40 @@ class _PageReader:
 
     def _read_model(self, service_id: str | None, name: str, table: Table, heading: Heading) -> None:
         if service_id is None:
-            raise DialectError(self.page, heading.line, f"model {name} appears before any service overview")
+            self._finding(
+                "model-skipped",
+                heading.line,
+                f"*:{name}",
+                f"model {name} appears before any service overview; not read",
+            )
+            return
         service = self._service(service_id, heading.line)
         properties: dict[str, Any] = {}
         required: list[str] = []
         subject = f"{service_id}:{name}"
         for row in table.rows:
             if len(row.cells) != 4:
-                raise DialectError(self.page, row.line, "expected 4 cells: Name | Description | Schema | Default")
+                self._finding(
+                    "row-skipped",
+                    row.line,
+                    subject,
+                    f"expected 4 cells: Name | Description | Schema | Default, got {len(row.cells)}; row skipped",
+                )
+                continue
             name_cell, desc_cell, schema_cell, default_cell = _flat(row.cells)
             field_name, flag = _split_name(name_cell)
             if flag is None:
-                raise DialectError(self.page, row.line, f"expected '<field> required|optional', got {name_cell!r}")
+                field_name = name_cell.split()[0] if name_cell.split() else ""
+                if not field_name:
+                    self._finding("row-skipped", row.line, subject, "a model row without a field name; row skipped")
+                    continue
+                flag = "optional"
+                self._finding(
+                    "row-repair",
+                    row.line,
+                    subject,
+                    f"expected '<field> required|optional', got {name_cell!r}; read as optional {field_name!r}",
+                )
             for repair in row.repairs:
                 self._finding("table-repair", row.line, subject, f"{field_name}: {repair}")
             prop = self._field_schema(subject, field_name, desc_cell, schema_cell, default_cell, row.line)
@@ -357,7 +415,7 @@ class _PageReader:
             return self.page_title, "no numbered operation heading; title taken from the page title"
         if description:
             return description.rstrip("."), "no operation heading; title taken from the Description line"
-        raise DialectError(self.page, heading.line, "expected an operation heading or a Description line")
+        return heading.title, "no operation heading and no Description line; title taken from the version heading"
 
     def _read_version_page(self, i: int) -> int:
         heading = self.blocks[i]
@@ -371,12 +429,24 @@ class _PageReader:
         if service_id is None:
             if self.overview and self.overview.service_id:
                 service_id = self.overview.service_id
-            else:
-                raise DialectError(
-                    self.page,
+            elif len(self.info.services) == 1:
+                service_id = self.info.services[0]
+                self._finding(
+                    "service-from-catalog",
                     heading.line,
-                    "expected a 'Scp-Api-Version = <service> <version>' request header or a service overview",
+                    f"{service_id}:*",
+                    "no 'Scp-Api-Version = <service> <version>' request header and no service overview;"
+                    " service taken from the catalog",
                 )
+            else:
+                self._finding(
+                    "operation-skipped",
+                    heading.line,
+                    "*",
+                    "expected a 'Scp-Api-Version = <service> <version>' request header or a service overview;"
+                    " this version page is not read",
+                )
+                return end
         elif self.overview and self.overview.service_id and self.overview.service_id != service_id:
             self._finding(
                 "service-mismatch",
@@ -400,7 +470,14 @@ class _PageReader:
                 "title-mismatch", heading.line, subject, f"title {title!r} differs from {op.title!r}", version
             )
         if version in op.versions:
-            raise DialectError(self.page, heading.line, f"version {version} of {subject} documented twice")
+            self._finding(
+                "duplicate-version-page",
+                heading.line,
+                subject,
+                f"version {version} of {subject} is documented twice; the first page is kept",
+                version,
+            )
+            return end
         source = Source(self.page, self.info.url, f"{title} / {version}", heading.line)
         op.versions[version] = page.build(version, title, source)
         op.versions[version].extensions.update(op_extensions)
