@@ -8,6 +8,7 @@ here with two regexes) or fail with a located ReaderError/DialectError, never an
 
 from __future__ import annotations
 
+import json
 import re
 import signal
 import subprocess
@@ -27,6 +28,7 @@ from scraper.build import PageInput, build_services
 from scraper.dialects import DialectError, PageInfo
 from scraper.dialects.scp import ScpDialect
 from scraper.document import ReaderError
+from scraper.model import Service
 from scraper.readers.text import read
 
 PAGES = ROOT / "pages" / "scp"
@@ -86,7 +88,7 @@ def _catalog(tmp_path: Path, broken: str) -> Path:
     return catalog
 
 
-def test_cli_reports_located_error_and_builds_the_rest(tmp_path: Path) -> None:
+def test_cli_reports_a_skipped_version_page_as_a_finding_and_builds_everything(tmp_path: Path) -> None:
     lines = _lines(PAGE_000)
     heading = _version_headings(lines)[2]  # the third version page
     broken = lines[: heading + 1] + lines[heading + 2 :]  # its method line is gone
@@ -99,12 +101,11 @@ def test_cli_reports_located_error_and_builds_the_rest(tmp_path: Path) -> None:
         text=True,
         timeout=300,
     )
-    assert proc.returncode != 0
-    located = re.search(rf"pages/scp/000_broken\.txt:{heading + 1}: expected [^\n]+", proc.stderr)
-    assert located, proc.stderr
-    assert "method /path" in located.group(0)
-    assert "1 error(s)" in proc.stderr
-    assert "not built: scp/parallel-filestorage" in proc.stderr
+    assert proc.returncode == 0, proc.stderr
+    findings = json.loads((out / "scp" / "parallel-filestorage" / "findings.json").read_text(encoding="utf-8"))
+    skipped = [f for f in findings["findings"] if f["kind"] == "operation-skipped"]
+    assert [(f["page"], f["line"]) for f in skipped] == [("pages/scp/000_broken.txt", heading + 1)]
+    assert "method /path" in skipped[0]["message"]
     assert sorted(p.name for p in (out / "scp" / "virtualserver").iterdir()) == [
         "1.0.yaml",
         "1.1.yaml",
@@ -113,7 +114,6 @@ def test_cli_reports_located_error_and_builds_the_rest(tmp_path: Path) -> None:
         "FINDINGS.md",
         "findings.json",
     ]
-    assert not (out / "scp" / "parallel-filestorage").exists()
 
 
 def _break_param_location(lines: list[str]) -> tuple[list[str], int]:
@@ -136,13 +136,31 @@ def _drop_responses_table(lines: list[str]) -> tuple[list[str], int]:
 
 
 @pytest.mark.parametrize(
-    ("breakage", "kind", "expected"),
+    ("breakage", "expected"),
     [
-        (_break_param_location, ReaderError, "expected a parameter row"),
-        (_duplicate_method_line, DialectError, "expected one method line per version page"),
-        (_drop_responses_table, DialectError, "expected a Responses table"),
+        (_duplicate_method_line, "expected one method line per version page"),
+        (_drop_responses_table, "expected a Responses table"),
     ],
-    ids=["param-location", "two-method-lines", "no-responses-table"],
+    ids=["two-method-lines", "no-responses-table"],
+)
+def test_broken_version_page_is_a_finding_and_the_rest_is_read(breakage: object, expected: str) -> None:
+    assert callable(breakage)
+    intact = ScpDialect().read(read("\n".join(_lines(PAGE_000)), "000.txt"), PageInfo("000.txt"))
+    lines, line = breakage(_lines(PAGE_000))
+    services = ScpDialect().read(read("\n".join(lines), "000_broken.txt"), PageInfo("000_broken.txt"))
+    skipped = [f for s in services for f in s.findings if f.kind == "operation-skipped"]
+    assert [(f.line, expected in f.message) for f in skipped] == [(line, True)]
+
+    def count(found: list[Service]) -> int:
+        return sum(len(op.versions) for s in found for op in s.operations)
+
+    assert count(services) == count(intact) - 1
+
+
+@pytest.mark.parametrize(
+    ("breakage", "kind", "expected"),
+    [(_break_param_location, ReaderError, "expected a parameter row")],
+    ids=["param-location"],
 )
 def test_broken_page_fails_alone(tmp_path: Path, breakage: object, kind: type[Exception], expected: str) -> None:
     assert callable(breakage)
@@ -235,7 +253,8 @@ def test_mutated_pages_fail_located_or_lose_nothing(which: str, steps: list[tupl
         assert 0 <= exc.line <= len(lines) + 1
         return
     read_versions = sum(len(op.versions) for service in services for op in service.operations)
-    assert read_versions == len(_version_headings(lines))
+    skipped = sum(1 for service in services for f in service.findings if f.kind == "operation-skipped")
+    assert read_versions + skipped >= len(_version_headings(lines)) >= read_versions
 
 
 def test_unmutated_slices_read_all_their_versions() -> None:

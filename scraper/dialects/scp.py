@@ -424,7 +424,12 @@ class _PageReader:
         while end < len(self.blocks) and not _is_numbered(self.blocks[end]):
             end += 1
         page = _VersionPage(self, heading, self.blocks[i + 1 : end])
-        page.parse()
+        try:
+            page.parse()
+        except DialectError as exc:
+            # One unreadable version page costs that page, not the service: the rest of the guide is read.
+            self._finding("operation-skipped", exc.line, "*", f"{exc.message}; this version page is not read")
+            return end
         service_id = page.service_id()
         if service_id is None:
             if self.overview and self.overview.service_id:
