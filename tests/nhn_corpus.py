@@ -224,6 +224,8 @@ class DocumentedOperation:
     operation: dict[str, Any] = field(hash=False, compare=False)
     #: the group when this is an x-operations member
     group: dict[str, Any] | None = field(default=None, hash=False, compare=False)
+    #: the member itself, as written in the group's x-operations list
+    member: dict[str, Any] | None = field(default=None, hash=False, compare=False)
 
     @property
     def key(self) -> Key:
@@ -289,7 +291,8 @@ def documented_operations(spec_name: str, spec: Mapping[str, Any]) -> list[Docum
             for member in members:
                 params = _parameters(spec, path_params, op.get("parameters"), member.get("parameters"))
                 effective = {**base, **member, "parameters": params}
-                out.append(DocumentedOperation(spec_name, method, path, _fixed_query(params, spec), effective, op))
+                query = _fixed_query(params, spec)
+                out.append(DocumentedOperation(spec_name, method, path, query, effective, op, member))
     return out
 
 
