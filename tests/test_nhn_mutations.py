@@ -200,29 +200,43 @@ def _strip_sources(value: Any) -> Any:
     return value
 
 
-def model_operations(build: GuideBuild, origin: list[int]) -> dict[tuple[int, str, str, str], Any]:
-    """(original start line, method, path, version) -> the operation version, lines mapped to the original."""
+def _lines(value: Any) -> set[int]:
+    """Every ``line`` number anywhere in ``value`` (the places of the page an operation was read from)."""
+    if isinstance(value, dict):
+        own = {v for k, v in value.items() if k == "line" and isinstance(v, int)}
+        return own.union(*(_lines(v) for v in value.values()))
+    if isinstance(value, list):
+        return set().union(*(_lines(v) for v in value))
+    return set()
+
+
+def model_operations(build: GuideBuild, origin: list[int]) -> dict[tuple[Any, ...], Any]:
+    """(start line, method, path, version, n) -> the operation version with its lines mapped to the original's.
+
+    ``n`` numbers operations with the same start, method, path and version (variants under one heading).
+    """
     assert build.report is not None
-    out: dict[tuple[int, str, str, str], Any] = {}
+    out: dict[tuple[Any, ...], Any] = {}
     for service in build.report.services:
         for op in service.operations:
             for version, entry in op.versions.items():
                 value = _map_lines(dataclasses.asdict(entry), origin)
                 value["service"] = service.id
-                key = (value["source"]["line"], entry.method, entry.path, version)
-                assert key not in out, f"two operations at one heading: {key}"
+                key: tuple[Any, ...] = (value["source"]["line"], entry.method, entry.path, version, 0)
+                while key in out:
+                    key = (*key[:4], key[4] + 1)
                 out[key] = value
     return out
 
 
-def emitted_operations(build: GuideBuild, origin: list[int]) -> Iterator[tuple[tuple[Any, ...], int, Any]]:
-    """(key, start line, operation without x-source) of every operation or member; key names spec, method, path."""
+def emitted_operations(build: GuideBuild, origin: list[int]) -> Iterator[tuple[tuple[Any, ...], Any]]:
+    """((spec, method, path, fixed query, start line), operation without x-source) per operation or member."""
     for name, spec in sorted(build.specs.items()):
         for op in documented_operations(name, spec):
             raw = op.member if op.member is not None else op.operation
             line = int(op.operation.get("x-source", {}).get("line", 0))
             start = origin[line - 1] if 1 <= line <= len(origin) else line
-            yield (name, op.method, op.path, op.query, start), start, _strip_sources(raw)
+            yield (name, op.method, op.path, op.query, start), _strip_sources(raw)
 
 
 def check_mutation(file: str, found: Sections, steps: list[tuple[Any, ...]]) -> None:
@@ -252,23 +266,31 @@ def check_mutation(file: str, found: Sections, steps: list[tuple[Any, ...]]) -> 
     assert not bad, f"{where}: findings without page and line: {bad[:3]}"
 
     identity = list(range(1, len(found.lines) + 1))
+    lines_touched = {n for start in touched for n in range(found.ranges[start][0], found.ranges[start][1] + 1)}
     before_model, after_model = model_operations(base, identity), model_operations(after, origin)
+    # an operation is touched when anything in it was read from a touched section (a member of a group, a row);
+    # an operation sharing method + path with a touched one may be regrouped with it
+    moved = {k for k, v in (before_model | after_model).items() if _lines(v) & lines_touched}
+    shared = {(k[1], k[2]) for k in moved}
     for key, value in before_model.items():
-        if key[0] in touched:
+        if key in moved or (key[1], key[2]) in shared:
             continue
         assert key in after_model, f"{where}: untouched operation {key} is gone"
         assert after_model[key] == value, f"{where}: untouched operation {key} changed"
-    new = [key for key in after_model.keys() - before_model.keys() if key[0] not in touched]
+    new = [
+        key for key in after_model.keys() - before_model.keys() if key not in moved and (key[1], key[2]) not in shared
+    ]
     assert not new, f"{where}: operations appeared outside the touched sections: {new}"
 
-    before_ops = {key: (start, value) for key, start, value in emitted_operations(base, identity)}
-    after_ops = {key: (start, value) for key, start, value in emitted_operations(after, origin)}
-    regrouped = {(k[0], k[1], k[2]) for k, (start, _) in (before_ops | after_ops).items() if start in touched}
-    for key, (start, value) in before_ops.items():
-        if start in touched or (key[0], key[1], key[2]) in regrouped:
+    before_ops = dict(emitted_operations(base, identity))
+    after_ops = dict(emitted_operations(after, origin))
+    regrouped = {(k[0], k[1], k[2]) for k in before_ops.keys() | after_ops.keys() if k[4] in lines_touched}
+    regrouped |= {(k[0], k[1], k[2]) for k in before_ops.keys() | after_ops.keys() if (k[1], k[2]) in shared}
+    for key, value in before_ops.items():
+        if (key[0], key[1], key[2]) in regrouped:
             continue
         assert key in after_ops, f"{where}: untouched emitted operation {key} is gone"
-        assert after_ops[key][1] == value, f"{where}: untouched emitted operation {key} changed"
+        assert after_ops[key] == value, f"{where}: untouched emitted operation {key} changed"
 
 
 def _base_sections(file: str) -> Sections:
