@@ -31,20 +31,27 @@ JSON_TYPES = ("application/json", "application/json-patch+json", "*/*")
 Path_ = tuple[str, ...]
 
 
-def property_paths(spec: Mapping[str, Any], schema: Any, prefix: Path_ = (), depth: int = 0) -> set[Path_]:
-    """Every property of ``schema`` as a path of names, at every depth (array items stand for their array)."""
+def property_paths(
+    spec: Mapping[str, Any], schema: Any, prefix: Path_ = (), depth: int = 0, *, documented: bool = False
+) -> set[Path_]:
+    """Every property of ``schema`` as a path of names, at every depth (array items stand for their array).
+
+    ``documented``: leave out properties marked ``x-inferred`` (added from an example, not from a field table).
+    """
     schema = resolve(spec, schema)
     if not isinstance(schema, Mapping) or depth > 20:
         return set()
     out: set[Path_] = set()
     for name, sub in (schema.get("properties") or {}).items():
+        if documented and resolve(spec, sub).get("x-inferred") is True:
+            continue
         out.add((*prefix, name))
-        out |= property_paths(spec, sub, (*prefix, name), depth + 1)
+        out |= property_paths(spec, sub, (*prefix, name), depth + 1, documented=documented)
     if "items" in schema:
-        out |= property_paths(spec, schema["items"], prefix, depth + 1)
+        out |= property_paths(spec, schema["items"], prefix, depth + 1, documented=documented)
     for key in ("allOf", "anyOf", "oneOf"):
         for alternative in schema.get(key) or []:
-            out |= property_paths(spec, alternative, prefix, depth + 1)
+            out |= property_paths(spec, alternative, prefix, depth + 1, documented=documented)
     return out
 
 
@@ -68,8 +75,8 @@ def success_schema(spec: Mapping[str, Any], operation: Mapping[str, Any]) -> Any
     return None
 
 
-def response_paths(spec: Mapping[str, Any], schema: Any, guide: Mapping[str, Any]) -> set[Path_]:
-    paths = property_paths(spec, schema)
+def response_paths(spec: Mapping[str, Any], schema: Any, guide: Mapping[str, Any], *, documented: bool) -> set[Path_]:
+    paths = property_paths(spec, schema, documented=documented)
     root = guide.get("response_root")
     if root and (root,) in paths:
         paths = {p[1:] for p in paths if p[0] == root and len(p) > 1}
@@ -111,12 +118,13 @@ def test_field_counts(guide: dict[str, Any], case: dict[str, Any]) -> None:
         for where in ("path", "query", "header")
     }
     got: dict[str, Any] = {where: len(names) for where, names in by_in.items()}
-    request = property_paths(spec, body_schema(spec, operation.get("requestBody")))
+    request = property_paths(spec, body_schema(spec, operation.get("requestBody")), documented=True)
     got["request_top"] = sum(1 for p in request if len(p) == 1)
     got["request_fields"] = len(request)
     want = {k: case[k] for k in ("path", "query", "header", "request_top", "request_fields")}
     if "response_fields" in case:
-        response = response_paths(spec, success_schema(spec, operation), guide)
+        from_table = case.get("response_source", "table") == "table"
+        response = response_paths(spec, success_schema(spec, operation), guide, documented=from_table)
         got["response_top"] = sum(1 for p in response if len(p) == 1)
         got["response_fields"] = len(response)
         want |= {k: case[k] for k in ("response_top", "response_fields")}
@@ -183,9 +191,12 @@ def test_response_paths_descend_into_the_root_and_drop_the_envelope() -> None:
     wrapped = {
         "properties": {"header": {"properties": {"resultCode": {}}}, "body": {"items": {"properties": {"a": {}}}}}
     }
-    assert response_paths({}, wrapped, guide) == {("a",)}
+    assert response_paths({}, wrapped, guide, documented=True) == {("a",)}
     flat = {"properties": {"header": {"properties": {"resultCode": {}}}, "a": {}, "b": {"properties": {"c": {}}}}}
-    assert response_paths({}, flat, guide) == {("a",), ("b",), ("b", "c")}
+    assert response_paths({}, flat, guide, documented=True) == {("a",), ("b",), ("b", "c")}
+    sampled = {"properties": {"a": {}, "id": {"type": "string", "x-inferred": True}}}
+    assert response_paths({}, sampled, guide, documented=True) == {("a",)}
+    assert response_paths({}, sampled, guide, documented=False) == {("a",), ("id",)}
 
 
 def test_counts_cover_five_guides_with_responses() -> None:
