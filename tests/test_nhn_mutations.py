@@ -241,6 +241,12 @@ def emitted_operations(build: GuideBuild, origin: list[int]) -> Iterator[tuple[t
             yield (name, op.method, op.path, op.query, start), _strip_sources(raw)
 
 
+def _diff(before: dict[str, Any], after: dict[str, Any]) -> str:
+    """The top-level keys that differ, with both values (shortened), for the failure message."""
+    keys = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+    return "; ".join(f"{k}: {str(before.get(k))[:150]} -> {str(after.get(k))[:150]}" for k in keys)
+
+
 def check_mutation(file: str, found: Sections, steps: list[tuple[Any, ...]]) -> None:
     base = guide_build(file)
     entries: list[Entry] = list(enumerate(found.lines, 1))
@@ -274,7 +280,9 @@ def check_mutation(file: str, found: Sections, steps: list[tuple[Any, ...]]) -> 
         if key in moved or (key[1], key[2]) in shared:
             continue
         assert key in after_model, f"{where}: untouched operation {key} is gone"
-        assert after_model[key] == value, f"{where}: untouched operation {key} changed"
+        assert (
+            after_model[key] == value
+        ), f"{where}: untouched operation {key} changed: {_diff(value, after_model[key])}"
     new = [
         key for key in after_model.keys() - before_model.keys() if key not in moved and (key[1], key[2]) not in shared
     ]
@@ -288,7 +296,9 @@ def check_mutation(file: str, found: Sections, steps: list[tuple[Any, ...]]) -> 
         if (key[0], key[1], key[2]) in regrouped:
             continue
         assert key in after_ops, f"{where}: untouched emitted operation {key} is gone"
-        assert after_ops[key] == value, f"{where}: untouched emitted operation {key} changed"
+        assert (
+            after_ops[key] == value
+        ), f"{where}: untouched emitted operation {key} changed: {_diff(value, after_ops[key])}"
 
     # the findings the mutation caused are located (the unmutated guides' findings: test_nhn_corpus.py)
     known = Counter((f["kind"], f["subject"], f["message"]) for f in base.findings)
