@@ -159,7 +159,10 @@ def manifest() -> tuple[ManifestEntry, ...]:
 
 
 def manifest_entry(file: str) -> ManifestEntry:
-    return next(entry for entry in manifest() if entry.file == file)
+    for entry in manifest():
+        if entry.file == file:
+            return entry
+    raise LookupError(f"{file}: not a guide of {MANIFEST.relative_to(ROOT)}")
 
 
 @dataclass(frozen=True, slots=True)

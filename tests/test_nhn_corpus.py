@@ -233,7 +233,7 @@ def test_manifest_operations_are_written_in_the_guide(guide: str) -> None:
 
 def test_disagreements_name_manifest_guides() -> None:
     for change in disagreements():
-        entry = manifest_entry(change.guide)  # StopIteration when the guide is not in the manifest
+        entry = manifest_entry(change.guide)  # LookupError when the guide is not in the manifest
         expected_operations(entry, [change])
 
 
