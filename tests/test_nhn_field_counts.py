@@ -1,6 +1,6 @@
 """Request and response field counts of NHN guides, read by a person, against the specs the pipeline emits.
 
-``tests/data/nhn_field_counts.toml`` holds, per operation of 7 guides (5 with responses), the number of documented
+``tests/data/nhn_field_counts.toml`` holds, per operation of 8 guides (6 with responses), the number of documented
 request parameters by location, request body fields (top level and at every depth) and response body fields, with a
 note of how each was counted from the Markdown. The spec side counts parameters by ``in`` (a group's and its
 x-operations member's merged) and distinct property paths of the body schemas (through ``$ref``, array items and
