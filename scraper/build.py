@@ -369,7 +369,7 @@ def _infer_servers(services: dict[tuple[str, str], Service]) -> None:
                     Finding(
                         "missing-server",
                         service.pages[0] if service.pages else "",
-                        0,
+                        1,
                         f"{service.id}:*",
                         "no endpoint documented and none can be inferred; the spec has no servers",
                     )

@@ -51,6 +51,15 @@ def operation_id(title: str) -> str:
     return ident if not ident[0].isdigit() else f"op{ident}"
 
 
+def _base_id(op: OperationVersion) -> str:
+    """The operation's id before de-duplication: from its title, or -- when the title has no Latin words (a Korean
+    guide) -- from its method and path, so ids stay stable when other operations come and go."""
+    if re.search(r"[A-Za-z0-9]", op.summary):
+        return operation_id(op.summary)
+    words = [s.strip("{}") for s in op.path.split("/") if s and not re.fullmatch(r"v\d+(\.\d+)*", s)]
+    return operation_id(" ".join([op.method.lower(), *words[-3:]]))
+
+
 def schema_refs(value: Any) -> set[str]:
     """Names of the ``#/components/schemas/...`` a schema (or any JSON value) refers to, at any depth."""
     out: set[str] = set()
@@ -336,10 +345,8 @@ def emit_spec(
     roots: set[str] = set()
     seen_ids: Counter[str] = Counter()
     ids: dict[int, str] = {}
-    for op in sorted(
-        operations, key=lambda o: (operation_id(o.summary), o.path, _METHOD_ORDER.get(o.method.lower(), 9))
-    ):
-        base = operation_id(op.summary)
+    for op in sorted(operations, key=lambda o: (_base_id(o), o.path, _METHOD_ORDER.get(o.method.lower(), 9))):
+        base = _base_id(op)
         seen_ids[base] += 1
         ids[id(op)] = base if seen_ids[base] == 1 else f"{base}{seen_ids[base]}"
     tag = service.title

@@ -791,7 +791,13 @@ class _PageReader:
         request_example = self._example(request, subject, "request")
         request_body = None
         if body_rows or request_example is not None:
-            tree = FieldTree(body_rows, page=self.page, subject=subject, findings=self.findings)
+            tree = FieldTree(
+                body_rows,
+                page=self.page,
+                subject=subject,
+                findings=self.findings,
+                line=request.examples[0].line if request.examples else section.line.line,
+            )
             if request_example is not None:
                 tree.observe(request_example)
             schema = tree.schema(self._enum_resolver(section.group))
@@ -1131,6 +1137,7 @@ class _PageReader:
             page=self.page,
             subject=title,
             findings=self.findings,
+            line=part.examples[0].line if part.examples else first_line,
         )
         if example is not None:
             tree.observe(example)

@@ -114,12 +114,14 @@ class _Field:
 class FieldTree:
     """The fields of one body table; :meth:`observe` an example, then :meth:`schema`."""
 
-    def __init__(self, rows: list[FieldRow], *, page: str, subject: str, findings: list[Finding]) -> None:
+    def __init__(
+        self, rows: list[FieldRow], *, page: str, subject: str, findings: list[Finding], line: int = 0
+    ) -> None:
         self.page = page
         self.subject = subject
         self.findings = findings
         self._offsetless: list[str] = []
-        self.root = _Field(name="", data_type="Object", required=True, description="", line=rows[0].line if rows else 0)
+        self.root = _Field(name="", data_type="Object", required=True, description="", line=rows[0].line if rows else line)
         for row in rows:
             self._add(row)
 

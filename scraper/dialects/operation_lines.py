@@ -45,6 +45,9 @@ class OperationLine:
     block: int
     #: Request headers written under a ``METHOD /path`` line (``X-Auth-Token: {tokenId}``).
     headers: tuple[tuple[str, str], ...] = ()
+    #: Declared by a one-row method/URI table with more columns (a description): the shape of a one-line
+    #: summary, which does not count when the same operation is declared elsewhere.
+    summary_like: bool = False
 
 
 @dataclass(slots=True)
@@ -108,7 +111,7 @@ def _from_table(table: Table, index: int) -> list[OperationLine]:
             method = clean_text(row.cells[method_col]).upper()
             uri = clean_text(row.cells[uri_col]).split("\n")[0].strip()
             if method in METHODS and (uri.startswith(("/", "http", "{", "${"))):
-                found.append(OperationLine(method, uri, row.line, index))
+                found.append(OperationLine(method, uri, row.line, index, summary_like=len(table.header) > 2))
         # Several operations in one table is a summary ("API list"): the operations are declared elsewhere.
         return found if len(found) == 1 else []
     # A key-value table, its first pair possibly in the header row.
@@ -149,7 +152,8 @@ def find_operation_lines(blocks: list[Block]) -> list[OperationLine]:
                     pending = (key_method.group(1).upper(), block.line, index)
         elif isinstance(block, Table):
             out.extend(_from_table(block, index))
-    return out
+    declared = {(o.method, parse_documented_path(o.written).path) for o in out if not o.summary_like}
+    return [o for o in out if not (o.summary_like and (o.method, parse_documented_path(o.written).path) in declared)]
 
 
 _PLACEHOLDER_FORMS = (
