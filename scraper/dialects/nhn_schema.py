@@ -121,7 +121,9 @@ class FieldTree:
         self.subject = subject
         self.findings = findings
         self._offsetless: list[str] = []
-        self.root = _Field(name="", data_type="Object", required=True, description="", line=rows[0].line if rows else line)
+        self.root = _Field(
+            name="", data_type="Object", required=True, description="", line=rows[0].line if rows else line
+        )
         for row in rows:
             self._add(row)
 
