@@ -1,0 +1,107 @@
+"""Small helpers the generated clients share (docs2client); copied verbatim into every package.
+
+Kept apart from ``_runtime`` because they encode how the generator lays out a call (path templates, header
+values), not how requests travel.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Mapping, Sequence
+from types import ModuleType
+from typing import Any
+from urllib.parse import quote
+
+from . import _runtime
+
+__all__ = ["LazyModule", "format_path", "header_values", "json_items", "next_marker", "resolve_base_url", "wire_value"]
+
+_PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
+
+
+def wire_value(value: Any) -> str:
+    """A scalar as it appears in a path segment or header: booleans as ``true``/``false``, enums by value."""
+    value = getattr(value, "value", value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def format_path(template: str, values: Mapping[str, Any]) -> str:
+    """Substitute ``{name}`` placeholders with percent-encoded values (a ``/`` in a value cannot change the path)."""
+
+    def substitute(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in values:
+            raise ValueError(f"path {template!r} needs a value for {name!r}")
+        return quote(wire_value(values[name]), safe="")
+
+    return _PLACEHOLDER.sub(substitute, template)
+
+
+def header_values(values: Mapping[str, Any]) -> dict[str, str]:
+    """Header parameters without the unset (``None``) ones, as strings."""
+    return {name: wire_value(value) for name, value in values.items() if value is not None}
+
+
+def resolve_base_url(
+    base_url: str | None, server: _runtime.ServerConfig | None, values: Mapping[str, str | None]
+) -> str:
+    """``base_url`` when given (server variables must then be left unset); otherwise the documented server URL
+    for the chosen variables, validated against the documented combinations."""
+    chosen = {name: value for name, value in values.items() if value is not None}
+    if base_url is not None:
+        if chosen:
+            raise ValueError(f"pass either base_url or server variables ({', '.join(sorted(chosen))}), not both")
+        return base_url
+    if server is None:
+        raise ValueError("this API documents no server URL; pass base_url=")
+    return server.url(**chosen)
+
+
+def next_marker(page: Sequence[object], limit: int, attr: str, wire: str) -> str | None:
+    """The marker asking for the page after ``page``: the last item's ``wire`` field (attribute ``attr`` of a model),
+    or None when ``page`` is the last one (shorter than ``limit``). A full page whose last item has no marker value
+    raises rather than silently ending the listing early."""
+    if not page or len(page) < limit:
+        return None
+    last = page[-1]
+    value = last.get(wire) if isinstance(last, Mapping) else getattr(last, attr, None)
+    if value is None:
+        raise ValueError(f"cannot request the next page: the last item of a full page has no {wire!r} value")
+    return wire_value(value)
+
+
+def json_items(body: Any, name: str) -> list[Any]:
+    """The ``name`` array of a listing's JSON body (used when the response model has no list field to read)."""
+    items = body.get(name) if isinstance(body, Mapping) else None
+    if items is None:
+        return []
+    if not isinstance(items, list):
+        raise ValueError(f"expected the listing's {name!r} to be a JSON array, got {type(items).__name__}")
+    return items
+
+
+class LazyModule:
+    """Stands for the module ``name`` and imports it on the first attribute access.
+
+    The client modules reach their models through one of these, so importing a client (and constructing it) does
+    not build hundreds of pydantic model classes up front; the first call that needs a model imports them all.
+    ``importlib.import_module`` is idempotent and takes the import lock, so concurrent first uses are safe.
+    """
+
+    __slots__ = ("_module", "_name")
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+        self._module: ModuleType | None = None
+
+    def __getattr__(self, attribute: str) -> Any:
+        module = self._module
+        if module is None:
+            module = self._module = importlib.import_module(self._name)
+        return getattr(module, attribute)
+
+    def __repr__(self) -> str:
+        return f"<lazy module {self._name!r}>"
