@@ -459,10 +459,13 @@ def validate_spec(spec: dict[str, Any]) -> str:
     """Empty string when ``spec`` is a valid OpenAPI 3.1 document, else the first few errors."""
     validator = _validator()(spec)
     # The first line of each message: the jsonschema-rs backend appends the failing schema and instance to it.
-    errors = [
-        f"{'/'.join(str(p) for p in e.absolute_path)}: {(e.message.strip().splitlines() or [''])[0]}"
-        for e in validator.iter_errors()
-    ]
+    try:
+        errors = [
+            f"{'/'.join(str(p) for p in e.absolute_path)}: {(e.message.strip().splitlines() or [''])[0]}"
+            for e in validator.iter_errors()
+        ]
+    except (ValueError, TypeError, KeyError, RecursionError) as exc:  # the validator's own parsing gave up
+        return f"the validator could not read the document ({type(exc).__name__}: {exc})"
     return "; ".join(errors[:5])
 
 

@@ -245,7 +245,7 @@ class _PageReader:
         if title_index is not None and title_index > lines[0].block:
             title_index = None
         title = _heading_title(blocks[title_index]) if title_index is not None else ""  # type: ignore[arg-type]
-        sections = self._sections(lines, title_index)
+        sections = self._without_examples(self._sections(lines, title_index))
         service_id, product = self._identity(title, sections)
         service = Service(provider="nhn", id=service_id, title=product, pages=[self.page], carry_forward=False)
         in_sections = {id(b) for s in sections for b in s.blocks}
@@ -271,6 +271,52 @@ class _PageReader:
         self._format_drift(service)
         service.findings = sorted(set(self.findings), key=Finding.sort_key)
         return service
+
+    def _without_examples(self, sections: list[_Section]) -> list[_Section]:
+        """A section headed "Example of ..." under an operation that declares the same method and path is an example
+        of that operation; under a heading that declares nothing itself, it documents that heading's operation."""
+        blocks = self.document.blocks
+        index_of = {id(b): i for i, b in enumerate(blocks)}
+        declared: dict[int, set[tuple[str, str]]] = {}
+        for section in sections:
+            if section.heading is not None:
+                declared.setdefault(id(section.heading), set()).add((section.line.method, section.path.path))
+        out: list[_Section] = []
+        for section in sections:
+            heading = section.heading
+            title = _heading_title(heading).lower() if heading is not None else ""
+            if heading is None or not re.match(r"^(example|sample|예시|예제|샘플)|(example|예시|예제)$", title):
+                out.append(section)
+                continue
+            parent = next(
+                (
+                    b
+                    for b in reversed(blocks[: index_of[id(heading)]])
+                    if isinstance(b, Heading) and b.level < heading.level
+                ),
+                None,
+            )
+            key = (section.line.method, section.path.path)
+            if parent is not None and key in declared.get(id(parent), set()):
+                self._finding(
+                    "example-section",
+                    section.line.line,
+                    title,
+                    f"{section.line.method} {section.path.path} under an example heading repeats the operation of"
+                    f" {_heading_title(parent)!r}; read as its example, not as another operation",
+                )
+                continue
+            if parent is not None and id(parent) not in declared:
+                section.heading = parent
+                declared[id(parent)] = {key}
+                self._finding(
+                    "example-section",
+                    section.line.line,
+                    title,
+                    f"the operation of {_heading_title(parent)!r} is declared only in its example; read from there",
+                )
+            out.append(section)
+        return out
 
     def _same_shape_paths(self, sections: list[_Section]) -> None:
         """Paths that differ only by placeholder names are one path (OpenAPI forbids both); the first names win."""

@@ -102,7 +102,9 @@ def _from_text(text: str, index: int, line: int) -> list[OperationLine]:
 
 def _from_table(table: Table, index: int) -> list[OperationLine]:
     header = [_norm(h) for h in table.header]
-    method_col = next((i for i, h in enumerate(header) if h in _METHOD_HEADERS), None)
+    method_col = next(
+        (i for i, h in enumerate(header) if h in _METHOD_HEADERS or re.fullmatch(r"(http )?meth\w*", h)), None
+    )
     uri_col = next((i for i, h in enumerate(header) if h in _URI_HEADERS), None)
     if method_col is not None and uri_col is not None:
         rows = [r for r in table.rows if max(method_col, uri_col) < len(r.cells)]
@@ -163,6 +165,19 @@ _PLACEHOLDER_FORMS = (
 )
 
 
+def _balance(path: str, notes: list[str]) -> str:
+    """Close a placeholder left open at a segment's end (``/{appKey/x`` -> ``/{appKey}/x``), drop stray braces."""
+    segments = []
+    for segment in path.split("/"):
+        fixed = segment
+        if fixed.count("{") != fixed.count("}") or re.search(r"\{[^}]*\{|\}[^{]*\}", fixed):
+            inner = fixed.replace("{", "").replace("}", "")
+            fixed = "{" + inner + "}" if segment.startswith("{") and re.fullmatch(r"[\w.-]+", inner) else inner
+            notes.append(f"unbalanced braces in path segment {segment!r}; read as {fixed!r}")
+        segments.append(fixed)
+    return "/".join(segments)
+
+
 def parse_documented_path(written: str) -> DocumentedPath:
     """Split a written path or URL into host, path template and query; see the module docstring."""
     text = clean_text(written).strip().strip("'\"`")
@@ -193,6 +208,7 @@ def parse_documented_path(written: str) -> DocumentedPath:
         return "{" + name + "}"
 
     path = re.sub(r"\{([^{}]*\|[^{}]*)\}", alternative, path)
+    path = _balance(path, notes)
     path = re.sub(r"/{2,}", "/", path)
     if len(path) > 1:
         path = path.rstrip("/")
