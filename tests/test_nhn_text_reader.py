@@ -100,10 +100,12 @@ def test_headings_from_blank_line_conventions() -> None:
     ]
 
 
-def test_row_missing_after_header_is_a_located_error() -> None:
-    with pytest.raises(ReaderError) as info:
-        nhn_text.read("Name Type Format Description\nnot a row at all\n", "bad.txt")
-    assert info.value.page == "bad.txt" and info.value.line == 2
+def test_a_line_that_is_not_a_row_is_kept_as_a_located_repair() -> None:
+    document = nhn_text.read("Name Type Format Description\nnot a row at all\nid URL String Volume ID\n", "bad.txt")
+    [table] = [b for b in document.blocks if isinstance(b, Table)]
+    skipped, row = table.rows
+    assert skipped.cells == () and skipped.line == 2 and "not a table row" in skipped.repairs[0]
+    assert row.cells[:3] == ("id", "URL", "String") and row.line == 3
 
 
 def test_empty_page_is_a_located_error() -> None:

@@ -307,6 +307,7 @@ def read_field_table(table: Table) -> FieldTable | None:
         short = len(cells) < width
         cells += [""] * (width - len(cells))
         if all(not clean_text(c) for c in cells):
+            out.notes.extend((row.line, f"row skipped: {note}") for note in notes)
             continue
         if all(set(clean_text(c)) <= set("-: ") for c in cells):
             continue

@@ -136,7 +136,7 @@ def _param_table(lines: list[str], start: int, page: str) -> tuple[Table, int]:
     header = ("Name", "Type", header_match.group(1)) + (("Required",) if has_required else ()) + ("Description",)
     rows: list[list[str]] = []
     row_lines: list[int] = []
-    skipped: list[str] = []
+    skipped: list[Row] = []
     index = start + 1
     while not _table_end(lines, index):
         stripped = lines[index].strip()
@@ -154,18 +154,20 @@ def _param_table(lines: list[str], start: int, page: str) -> tuple[Table, int]:
         elif rows:
             rows[-1][-1] = f"{rows[-1][-1]}\n{stripped}" if rows[-1][-1] else stripped
         elif stripped:
+            # Not a row and nothing to continue: kept as an empty row whose repair says why, so reading goes on
+            # and the dialect reports it with its line.
             skipped.append(
-                f"line {index + 1} {stripped[:60]!r} is not a table row '<name> <URL|Header|Query|Body> <Format> ...';"
-                " skipped"
+                Row(
+                    cells=(),
+                    line=index + 1,
+                    repairs=(f"{stripped[:60]!r} is not a table row '<name> <URL|Header|Query|Body> <Format> ...'",),
+                )
             )
         index += 1
-    repairs = [tuple(skipped) if i == 0 else () for i in range(len(rows))]
     return (
         Table(
             header=header,
-            rows=tuple(
-                Row(cells=tuple(c), line=n, repairs=r) for c, n, r in zip(rows, row_lines, repairs, strict=True)
-            ),
+            rows=(*skipped, *(Row(cells=tuple(c), line=n) for c, n in zip(rows, row_lines, strict=True))),
             line=start + 1,
         ),
         index,
