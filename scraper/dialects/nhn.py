@@ -284,19 +284,40 @@ class _PageReader:
         out: list[_Section] = []
         for section in sections:
             heading = section.heading
-            title = _heading_title(heading).lower() if heading is not None else ""
-            if heading is None or not re.match(r"^(example|sample|예시|예제|샘플)|(example|예시|예제)$", title):
+            if heading is None:
                 out.append(section)
                 continue
-            parent = next(
+            title = _heading_title(heading).lower()
+            ancestors: list[Heading] = []
+            for block in reversed(blocks[: index_of[id(heading)]]):
+                if isinstance(block, Heading) and block.level < (ancestors[-1] if ancestors else heading).level:
+                    ancestors.append(block)
+            parent = ancestors[0] if ancestors else None
+            key = (section.line.method, section.path.path)
+            # A heading inside another operation's Request/Response part that repeats that operation's method and
+            # path is one of its cases ("Copy Multipart Objects" under "Copy an Object" > "Request"); a sibling
+            # operation under a mis-levelled heading is not (no structural heading between them).
+            owner = next(
                 (
-                    b
-                    for b in reversed(blocks[: index_of[id(heading)]])
-                    if isinstance(b, Heading) and b.level < heading.level
+                    a
+                    for k, a in enumerate(ancestors)
+                    if key in declared.get(id(a), set())
+                    and any(_is_structural(_heading_title(b)) for b in ancestors[:k])
                 ),
                 None,
             )
-            key = (section.line.method, section.path.path)
+            if owner is not None:
+                self._finding(
+                    "sub-case-section",
+                    section.line.line,
+                    title,
+                    f"{section.line.method} {section.path.path} under {_heading_title(heading)!r} repeats the operation"
+                    f" of the enclosing {_heading_title(owner)!r}; read as a case of it, not as another operation",
+                )
+                continue
+            if not re.match(r"^(example|sample|예시|예제|샘플)|(example|예시|예제)$", title):
+                out.append(section)
+                continue
             if parent is not None and key in declared.get(id(parent), set()):
                 self._finding(
                     "example-section",
