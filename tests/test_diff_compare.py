@@ -84,24 +84,24 @@ RULES: list[tuple[str, Any, Any, str, tuple[str, str, str], tuple[str, str, str]
         obj({"a": I}),
         obj({"a": {"type": "number"}}),
         ".a",
-        ("type-changed", "non-breaking", "breaking"),
-        ("type-changed", "breaking", "non-breaking"),
+        ("type-widened", "non-breaking", "breaking"),
+        ("type-narrowed", "breaking", "non-breaking"),
     ),
     (
         "type-union",
         obj({"a": S}),
         obj({"a": {"type": ["string", "integer"]}}),
         ".a",
-        ("type-changed", "non-breaking", "breaking"),
-        ("type-changed", "breaking", "non-breaking"),
+        ("type-widened", "non-breaking", "breaking"),
+        ("type-narrowed", "breaking", "non-breaking"),
     ),
     (
         "format",
         obj({"a": S}),
         obj({"a": {"type": "string", "format": "date-time"}}),
         ".a",
-        ("format-changed", "breaking", "non-breaking"),
-        ("format-changed", "non-breaking", "breaking"),
+        ("format-added", "breaking", "non-breaking"),
+        ("format-removed", "non-breaking", "breaking"),
     ),
     (
         "nullable-31",
@@ -444,13 +444,13 @@ def test_status_codes_added_and_removed() -> None:
     a = op_doc(responses={"200": ok, "404": ok})
     b = op_doc(responses={"201": ok})
     assert ops(a, b) == [
-        ("response-status-removed", "breaking", "response.200"),
+        ("response-success-status-removed", "breaking", "response.200"),
         ("response-status-added", "non-breaking", "response.201"),
         ("response-status-removed", "non-breaking", "response.404"),
     ]
     assert ops(b, a) == [
         ("response-status-added", "non-breaking", "response.200"),
-        ("response-status-removed", "breaking", "response.201"),
+        ("response-success-status-removed", "breaking", "response.201"),
         ("response-status-added", "non-breaking", "response.404"),
     ]
 
@@ -458,7 +458,7 @@ def test_status_codes_added_and_removed() -> None:
 def test_request_body_added_removed_and_required() -> None:
     body = {"content": {"application/json": {"schema": obj({"a": S})}}}
     none, optional, required = op_doc(), op_doc(requestBody=body), op_doc(requestBody=body | {"required": True})
-    assert ops(none, required) == [("request-body-added", "breaking", "request.body")]
+    assert ops(none, required) == [("request-body-required-added", "breaking", "request.body")]
     assert ops(none, optional) == [("request-body-added", "non-breaking", "request.body")]
     assert ops(optional, none) == [("request-body-removed", "breaking", "request.body")]
     assert ops(optional, required) == [("request-body-became-required", "breaking", "request.body")]
@@ -486,7 +486,7 @@ def test_deprecation_and_sunset_rules() -> None:
     deprecated = op_doc(deprecated=True, **{"x-api-status": "DEPRECATED", "x-sunset": "2026-05-31"})
     assert ops(plain, deprecated) == [
         ("operation-deprecated", "deprecation", "deprecated"),
-        ("operation-status-changed", "deprecation", "x-api-status"),
+        ("operation-status-deprecated", "deprecation", "x-api-status"),
         ("operation-sunset-set", "deprecation", "x-sunset"),
     ]
     assert ops(deprecated, plain) == [
@@ -571,10 +571,10 @@ def test_version_table_and_api_status() -> None:
     }
     a, b = doc(**info_a), doc(**info_b)
     assert triples(a, b) == [
-        ("api-status-changed", "deprecation", "info.x-api-status"),
+        ("api-status-deprecated", "deprecation", "info.x-api-status"),
         ("sunset-set", "deprecation", "info.x-sunset"),
-        ("version-date-changed", "deprecation", "info.x-versions[1.1].date"),
-        ("version-status-changed", "deprecation", "info.x-versions[1.1].status"),
+        ("version-date-moved-earlier", "deprecation", "info.x-versions[1.1].date"),
+        ("version-status-deprecated", "deprecation", "info.x-versions[1.1].status"),
         ("version-listed", "info", "info.x-versions[1.2]"),
     ]
 

@@ -121,10 +121,10 @@ def test_create_image_capture_change(capture_002: Path) -> None:
     old, new = load(capture_002 / "1.1.yaml"), load(SPEC / "1.1.yaml")
     changes = [(c.kind, c.severity, c.operation, c.location, c.new) for c in compare(old, new)]
     assert changes == [
-        ("api-status-changed", "deprecation", None, "info.x-api-status", "DEPRECATED"),
+        ("api-status-deprecated", "deprecation", None, "info.x-api-status", "DEPRECATED"),
         ("sunset-set", "deprecation", None, "info.x-sunset", "2026-05-31"),
-        ("version-date-changed", "deprecation", None, "info.x-versions[1.1].date", "2026-05-31"),
-        ("version-status-changed", "deprecation", None, "info.x-versions[1.1].status", "DEPRECATED"),
+        ("version-date-moved-earlier", "deprecation", None, "info.x-versions[1.1].date", "2026-05-31"),
+        ("version-status-deprecated", "deprecation", None, "info.x-versions[1.1].status", "DEPRECATED"),
         (
             "version-listed",
             "info",
@@ -142,7 +142,7 @@ def test_create_image_capture_change(capture_002: Path) -> None:
             "https://virtualserver.{region}.{environment}.samsungsdscloud.com",
         ),
         ("operation-deprecated", "deprecation", CREATE_IMAGE, "deprecated", True),
-        ("operation-status-changed", "deprecation", CREATE_IMAGE, "x-api-status", "DEPRECATED"),
+        ("operation-status-deprecated", "deprecation", CREATE_IMAGE, "x-api-status", "DEPRECATED"),
         ("operation-sunset-set", "deprecation", CREATE_IMAGE, "x-sunset", "2026-05-31"),
     ]
 

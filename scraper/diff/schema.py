@@ -182,7 +182,7 @@ class Resolver:
             nullable=nullable,
             format=raw.get("format") if isinstance(raw.get("format"), str) else None,
             enum=enum,
-            constraints={k: raw[k] for k in CONSTRAINTS if k in raw},
+            constraints={k: raw[k] for k in CONSTRAINTS if k in raw and not (k == "pattern" and raw[k] == "")},
             properties=dict(properties or {}),
             required=frozenset(str(r) for r in (required or [])),
             items=raw.get("items"),
