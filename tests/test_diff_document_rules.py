@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+import pytest
 from diff_docs import S, body_doc, doc, obj, op_doc, param, triples
 
 SRV_A, SRV_B = {"url": "https://a.example.com"}, {"url": "https://b.example.com"}
@@ -138,3 +139,46 @@ def test_documentation_rules_only_with_docs() -> None:
     ]
     assert triples(a, b, docs=True) == expected
     assert triples(b, a, docs=True) == expected
+
+
+def test_security_alternatives() -> None:
+    one, two = op_doc(security=[{"apiKey": []}]), op_doc(security=[{"apiKey": []}, {"oauth": ["read"]}])
+    assert triples(one, two) == [("security-alternative-added", "non-breaking", "security")]
+    assert triples(two, one) == [("security-alternative-removed", "breaking", "security")]
+
+
+def test_response_header_required_toggle() -> None:
+    def with_header(required: bool) -> dict[str, Any]:
+        header = {"X-Rate": {"required": required, "schema": {"type": "integer"}}}
+        return op_doc(responses={"200": {"description": "OK", "headers": header}})
+
+    loc = "response.200.header.X-Rate"
+    assert triples(with_header(True), with_header(False)) == [("response-header-became-optional", "breaking", loc)]
+    assert triples(with_header(False), with_header(True)) == [("response-header-became-required", "non-breaking", loc)]
+
+
+def test_deprecated_parameter_removed_is_the_end_of_its_deprecation() -> None:
+    a = op_doc(parameters=[param("thing_id", "path", True), param("old") | {"deprecated": True}])
+    b = op_doc()
+    assert triples(a, b) == [("parameter-removed-deprecated", "deprecation", "parameter.query.old")]
+    assert triples(b, a) == [("parameter-added", "non-breaking", "parameter.query.old")]
+
+
+@pytest.mark.parametrize(
+    ("keyword", "value", "other"),
+    [
+        ("if", {"properties": {"a": {"const": 1}}}, {"properties": {"a": {"const": 2}}}),
+        ("contains", {"type": "integer"}, {"type": "string"}),
+        ("patternProperties", {"^x-": {"type": "string"}}, {"^y-": {"type": "string"}}),
+        ("prefixItems", [{"type": "string"}], [{"type": "integer"}]),
+    ],
+)
+def test_other_json_schema_keywords(keyword: str, value: Any, other: Any) -> None:
+    plain = {"type": "array" if keyword in ("contains", "prefixItems") else "object"}
+    a, b, c = plain, plain | {keyword: value}, plain | {keyword: other}
+    for side, root in (("request", "request.body"), ("response", "response.200.body")):
+        added = triples(body_doc(a, side), body_doc(b, side))
+        assert added == [(f"{side}-keyword-added", "breaking" if side == "request" else "non-breaking", root)]
+        removed = triples(body_doc(b, side), body_doc(a, side))
+        assert removed == [(f"{side}-keyword-removed", "non-breaking" if side == "request" else "breaking", root)]
+        assert triples(body_doc(b, side), body_doc(c, side)) == [(f"{side}-keyword-changed", "breaking", root)]

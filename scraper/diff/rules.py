@@ -187,6 +187,8 @@ CONSTRAINT_VERBS: dict[str, tuple[str, ...]] = {
     "maxItems": ("tightened", "relaxed", "changed"),
     "minProperties": ("tightened", "relaxed", "changed"),
     "maxProperties": ("tightened", "relaxed", "changed"),
+    "minContains": ("tightened", "relaxed", "changed"),
+    "maxContains": ("tightened", "relaxed", "changed"),
     "uniqueItems": ("tightened", "relaxed"),
     "pattern": ("tightened", "relaxed", "changed"),
     "multipleOf": ("tightened", "relaxed", "changed"),
@@ -213,6 +215,28 @@ for _keyword, _verbs in CONSTRAINT_VERBS.items():
             response_message=f"{_keyword} {_verb}: {{before}} -> {{after}}" + ("" if _verb == "tightened" else _STRICT),
         )
 
+_schema(
+    "keyword-added",
+    B,
+    N,
+    "{keyword} added",
+    "A JSON Schema keyword without a rule of its own (if, contains, patternProperties...) adds a condition: fewer "
+    "values are valid.",
+)
+_schema(
+    "keyword-removed",
+    N,
+    B,
+    "{keyword} removed",
+    "A condition removed: more values are valid, readers may see values they did not expect.",
+)
+_schema(
+    "keyword-changed",
+    B,
+    B,
+    "{keyword} changed",
+    "A different condition: neither side can tell whether its values stay valid.",
+)
 _schema("default-added", N, I, "default {after} added", "Callers that omitted the value keep working.")
 _schema(
     "default-removed",
@@ -555,6 +579,14 @@ _rule(
     "Callers that send it may be rejected, and a generated client loses the argument.",
 )
 _rule(
+    "parameter-removed-deprecated",
+    "parameters",
+    D,
+    None,
+    "{where} parameter {name} removed (it was deprecated)",
+    "The expected end of the parameter's deprecation; the generated argument disappears.",
+)
+_rule(
     "parameter-required-added",
     "parameters",
     B,
@@ -662,6 +694,15 @@ _rule(
 _rule("response-body-added", "responses", None, N, "response body documented", "More is known about the reply.")
 _rule("response-header-removed", "responses", None, B, "header {name} removed", "Readers relying on it break.")
 _rule("response-header-added", "responses", None, N, "header {name} added", "An addition.")
+_rule(
+    "response-header-became-optional",
+    "responses",
+    None,
+    B,
+    "header {name} became optional",
+    "Readers can no longer rely on it being sent.",
+)
+_rule("response-header-became-required", "responses", None, N, "header {name} became required", "Always sent now.")
 
 # -- document: info, versions, servers, security, components ---------------------------------------------------
 _both("api-version-changed", "document", I, "API version {old} -> {new}", "What a version diff is.")
@@ -726,9 +767,29 @@ _both(
     "security",
     B,
     "security requirement {key} added",
-    "Requests without the new credentials are rejected.",
+    "Requests without credentials were accepted and are now rejected.",
 )
-_both("security-requirement-removed", "security", N, "security requirement {key} removed", "Fewer requirements.")
+_both(
+    "security-requirement-removed",
+    "security",
+    N,
+    "security requirement {key} removed",
+    "No credentials are needed any more.",
+)
+_both(
+    "security-alternative-added",
+    "security",
+    N,
+    "security alternative {key} added",
+    "One more way to authenticate; the old ones still work.",
+)
+_both(
+    "security-alternative-removed",
+    "security",
+    B,
+    "security alternative {key} removed",
+    "Callers that authenticate this way are rejected, although other ways remain.",
+)
 _both(
     "schema-renamed",
     "components",

@@ -216,11 +216,14 @@ class DocumentWalker(SchemaWalker):
 
         if old is None and new is None:
             return
+        # A list of alternatives: any one of them suffices. No alternative at all means no credentials needed.
         a, b = schemes(old), schemes(new)
         for key in sorted(b - a):
-            self.add("security-requirement-added", op, loc, new=json.loads(key), key=key)
+            rule = "security-alternative-added" if a else "security-requirement-added"
+            self.add(rule, op, loc, new=json.loads(key), key=key)
         for key in sorted(a - b):
-            self.add("security-requirement-removed", op, loc, old=json.loads(key), key=key)
+            rule = "security-alternative-removed" if b else "security-requirement-removed"
+            self.add(rule, op, loc, old=json.loads(key), key=key)
 
     def components(self, old: dict[str, Any], new: dict[str, Any]) -> None:
         """Component names removed/added; a removed name whose shape reappears under a new name is a rename.

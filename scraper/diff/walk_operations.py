@@ -203,7 +203,8 @@ class OperationWalker(DocumentWalker):
                 self.parameter(old[key], new[match], op, loc)
         for key in removed:
             name = old[key]["name"]
-            self.add("parameter-removed", op, f"parameter.{key[0]}.{name}", old=name, name=name, where=key[0])
+            rule = "parameter-removed-deprecated" if old[key].get("deprecated") is True else "parameter-removed"
+            self.add(rule, op, f"parameter.{key[0]}.{name}", old=name, name=name, where=key[0])
         for key in added:
             name = new[key]["name"]
             rule = "parameter-required-added" if new[key].get("required") is True else "parameter-added"
@@ -308,5 +309,9 @@ class OperationWalker(DocumentWalker):
         for key in sorted(la.keys() & lb.keys()):
             ha = self.old.deref(la[key][1])[0] or {}
             hb = self.new.deref(lb[key][1])[0] or {}
+            was, now = ha.get("required") is True, hb.get("required") is True
+            if was != now:
+                rule = "response-header-became-required" if now else "response-header-became-optional"
+                self.add(rule, op, f"{loc}.header.{lb[key][0]}", old=was, new=now, name=lb[key][0])
             if "schema" in ha and "schema" in hb:
                 self.schema(ha["schema"], hb["schema"], "header", op, f"{loc}.header.{lb[key][0]}")

@@ -15,7 +15,7 @@ from typing import Any
 from scraper.diff.emitter import Emitter, fmt
 from scraper.diff.model import jsonable
 from scraper.diff.rules import CONSTRAINT_VERBS, SCOPES, Direction, Scope, Side, kebab
-from scraper.diff.schema import CONSTRAINTS, NO_DEFAULT, Resolver, Shape
+from scraper.diff.schema import CONSTRAINTS, NO_DEFAULT, OTHER_KEYWORDS, Resolver, Shape
 
 __all__ = ["STABILITY_LEVELS", "SchemaWalker", "stability_change"]
 
@@ -104,6 +104,16 @@ class SchemaWalker(Emitter):
         self._enum(o, n, rel)
         self._extensible_enum(o, n, rel)
         self._constraints(o, n, rel)
+        for keyword in OTHER_KEYWORDS:
+            before, after = o.raw.get(keyword), n.raw.get(keyword)
+            if before is None and after is None:
+                continue
+            if before is None:
+                rel("keyword-added", None, after, keyword=keyword)
+            elif after is None:
+                rel("keyword-removed", before, None, keyword=keyword)
+            elif fmt(before) != fmt(after):
+                rel("keyword-changed", before, after, keyword=keyword)
         self._default(o, n, rel)
         if n.deprecated and not o.deprecated:
             rel("deprecated")
