@@ -122,3 +122,54 @@ def test_operation_stability_level(before: str, after: str, forward: Any, backwa
     assert kinds(a, b) == forward
     assert kinds(b, a) == backward
     assert [c.location for c in compare(a, b)] == ["x-stability-level"] * len(forward)
+
+
+def with_param(**fields: Any) -> dict[str, Any]:
+    return op_doc(parameters=[{"name": "thing_id", "in": "path", "required": True, "schema": {"type": "string"}},
+                              {"name": "q", "in": "query", "schema": {"type": "string"}, **fields}])
+
+
+@pytest.mark.parametrize(
+    ("fields", "today", "expected"),
+    [
+        ({}, JAN_2026, ("parameter-removed", "breaking")),
+        ({"deprecated": True}, JAN_2026, ("parameter-removed-deprecated", "deprecation")),
+        ({"deprecated": True, "x-sunset": "2025-12-31"}, JAN_2026, ("parameter-removed-deprecated", "deprecation")),
+        ({"deprecated": True, "x-sunset": "2026-03-31"}, JAN_2026, ("parameter-removed-before-sunset", "breaking")),
+        ({"deprecated": True, "x-sunset": "2025-12-31"}, None, ("parameter-removed-before-sunset", "breaking")),
+    ],
+)
+def test_parameter_removal_around_the_sunset(fields: dict[str, Any], today: date | None, expected: Any) -> None:
+    assert kinds(with_param(**fields), op_doc(), today=today) == [expected]
+    assert kinds(op_doc(), with_param(**fields), today=today) == [("parameter-added", "non-breaking")]
+
+
+PREFIXES = {"operation": "operation-", "parameter": "parameter-", "api": ""}
+
+
+def subject(kind: str, sunset: Any = None, deprecated: bool = True) -> dict[str, Any]:
+    """A document whose operation, parameter or API version has ``sunset`` (and is deprecated)."""
+    fields: dict[str, Any] = {} if sunset is None else {"x-sunset": sunset}
+    if kind == "operation":
+        return op_doc(**fields, **({"deprecated": True} if deprecated else {}))
+    if kind == "parameter":
+        return with_param(**fields, **({"deprecated": True} if deprecated else {}))
+    return doc(**fields, **({"x-api-status": "DEPRECATED"} if deprecated else {}))
+
+
+@pytest.mark.parametrize("kind", sorted(PREFIXES))
+def test_sunset_rules_for_every_subject(kind: str) -> None:
+    p = PREFIXES[kind]
+
+    def got(a: dict[str, Any], b: dict[str, Any]) -> list[tuple[str, str]]:
+        return [k for k in kinds(a, b, today=JAN_2026) if "sunset" in k[0]]
+
+    early, late, soon = subject(kind, "2026-09-30"), subject(kind, "2026-12-31"), subject(kind, "2026-01-20")
+    assert got(subject(kind), late) == [(f"{p}sunset-set", "deprecation")]
+    assert got(late, subject(kind)) == [(f"{p}sunset-deleted", "deprecation")]
+    assert got(late, subject(kind, deprecated=False)) == [(f"{p}sunset-removed", "info")]
+    assert got(late, early) == [(f"{p}sunset-moved-earlier", "deprecation")]
+    assert got(early, late) == [(f"{p}sunset-moved-later", "info")]
+    assert got(late, soon) == [(f"{p}sunset-too-soon", "breaking")]
+    assert got(late, subject(kind, "next year")) == [(f"{p}sunset-invalid", "breaking")]
+    assert got(subject(kind, "next year"), late) == [(f"{p}sunset-set", "deprecation")]

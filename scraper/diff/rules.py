@@ -502,6 +502,8 @@ for _prefix, _status, _subject in (("operation-", "operation-", "operation"), ("
         f"{_subject} status {{old}} -> {{new}}",
         "Any other status change is information.",
     )
+for _prefix, _subject in (("operation-", "operation"), ("", "API version"), ("parameter-", "parameter")):
+    _family = "lifecycle"
     _both(f"{_prefix}sunset-set", _family, D, f"{_subject} sunset set to {{new}}", "Announces a removal date.")
     _both(
         f"{_prefix}sunset-removed",
@@ -585,6 +587,14 @@ _rule(
     None,
     "{where} parameter {name} removed (it was deprecated)",
     "The expected end of the parameter's deprecation; the generated argument disappears.",
+)
+_rule(
+    "parameter-removed-before-sunset",
+    "parameters",
+    B,
+    None,
+    "{where} parameter {name} removed before its sunset {sunset}",
+    "Deprecated, but removed before the promised date.",
 )
 _rule(
     "parameter-required-added",

@@ -77,11 +77,15 @@ class DocumentWalker(SchemaWalker):
             self.add(("operation-" if op is not None else "api-") + rule, op, f"{prefix}x-api-status", old=before, new=after)
         self.sunset(old.get("x-sunset"), new.get("x-sunset"), op, f"{prefix}x-sunset", is_deprecated(new))
 
-    def sunset(self, old: Any, new: Any, op: str | None, location: str, deprecated: bool) -> None:
+    def sunset(
+        self, old: Any, new: Any, op: str | None, location: str, deprecated: bool, base: str | None = None
+    ) -> None:
+        """``x-sunset`` of ``info`` (rules ``sunset-*``), an operation or, with ``base="parameter-"``, a parameter."""
         before, after = iso(old), iso(new)
         if before == after:
             return
-        base = "operation-" if op is not None else ""
+        if base is None:
+            base = "operation-" if op is not None else ""
         if after is None:
             self.add(f"{base}sunset-{'deleted' if deprecated else 'removed'}", op, location, old=before)
             return

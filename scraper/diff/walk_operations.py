@@ -202,9 +202,7 @@ class OperationWalker(DocumentWalker):
                 self.add("parameter-location-changed", op, loc, old=key[0], new=match[0], name=name)
                 self.parameter(old[key], new[match], op, loc)
         for key in removed:
-            name = old[key]["name"]
-            rule = "parameter-removed-deprecated" if old[key].get("deprecated") is True else "parameter-removed"
-            self.add(rule, op, f"parameter.{key[0]}.{name}", old=name, name=name, where=key[0])
+            self.parameter_removed(old[key], key[0], op)
         for key in added:
             name = new[key]["name"]
             rule = "parameter-required-added" if new[key].get("required") is True else "parameter-added"
@@ -216,12 +214,24 @@ class OperationWalker(DocumentWalker):
                 self.add("path-parameter-renamed", op, loc, old=a["name"], new=b["name"])
             self.parameter(a, b, op, loc)
 
+    def parameter_removed(self, param: dict[str, Any], where: str, op: str) -> None:
+        """Like an operation's removal: breaking, unless it ends a deprecation whose sunset (if any) has passed."""
+        name, sunset = param["name"], param.get("x-sunset")
+        rule = "parameter-removed"
+        if param.get("deprecated") is True:
+            date = parse_sunset(sunset) if sunset is not None else None
+            passed = sunset is None or (date is not None and self.today is not None and date <= self.today)
+            rule = "parameter-removed-deprecated" if passed else "parameter-removed-before-sunset"
+        self.add(rule, op, f"parameter.{where}.{name}", old=name, name=name, where=where, sunset=str(sunset))
+
     def parameter(self, a: dict[str, Any], b: dict[str, Any], op: str, loc: str) -> None:
         was, now = a.get("required") is True, b.get("required") is True
         if was != now:
             self.add("parameter-became-required" if now else "parameter-became-optional", op, loc, old=was, new=now)
         if b.get("deprecated") is True and a.get("deprecated") is not True:
             self.add("parameter-deprecated", op, loc, old=False, new=True)
+        deprecated = b.get("deprecated") is True
+        self.sunset(a.get("x-sunset"), b.get("x-sunset"), op, f"{loc}.x-sunset", deprecated, base="parameter-")
         for name in ("style", "explode"):
             if a.get(name) != b.get(name):
                 self.add(f"parameter-{name}-changed", op, loc, old=a.get(name), new=b.get(name))
