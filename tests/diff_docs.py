@@ -15,7 +15,11 @@ OP = "GET /v1/things/{thing_id}"
 
 
 def doc(paths: dict[str, Any] | None = None, schemas: dict[str, Any] | None = None, **info: Any) -> dict[str, Any]:
-    document: dict[str, Any] = {"openapi": "3.1.0", "info": {"title": "T", "version": "1.0", **info}, "paths": paths or {}}
+    document: dict[str, Any] = {
+        "openapi": "3.1.0",
+        "info": {"title": "T", "version": "1.0", **info},
+        "paths": paths or {},
+    }
     if schemas:
         document["components"] = {"schemas": schemas}
     return document
@@ -57,5 +61,7 @@ def triples(old: dict[str, Any], new: dict[str, Any], **kwargs: Any) -> list[Tri
     return [(c.kind, c.severity, c.location) for c in compare(old, new, **kwargs)]
 
 
-def kinds(old: dict[str, Any], new: dict[str, Any], today: _dt.date | None = None, **kwargs: Any) -> list[tuple[str, str]]:
+def kinds(
+    old: dict[str, Any], new: dict[str, Any], today: _dt.date | None = None, **kwargs: Any
+) -> list[tuple[str, str]]:
     return [(c.kind, c.severity) for c in compare(old, new, today=today, **kwargs)]

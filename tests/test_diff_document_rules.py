@@ -67,7 +67,9 @@ def test_parameter_serialisation_and_deprecation() -> None:
     ]
     assert triples(b, a) == triples(a, b)
     c = op_doc(parameters=[param("ids") | {"deprecated": True}])
-    assert triples(op_doc(parameters=[param("ids")]), c) == [("parameter-deprecated", "deprecation", "parameter.query.ids")]
+    assert triples(op_doc(parameters=[param("ids")]), c) == [
+        ("parameter-deprecated", "deprecation", "parameter.query.ids")
+    ]
     assert triples(c, op_doc(parameters=[param("ids")])) == []  # un-deprecating a parameter needs no action
 
 

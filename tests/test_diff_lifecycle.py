@@ -111,8 +111,18 @@ def test_api_version_sunset_rules() -> None:
 @pytest.mark.parametrize(
     ("before", "after", "forward", "backward"),
     [
-        ("stable", "beta", [("operation-stability-decreased", "breaking")], [("operation-stability-increased", "info")]),
-        ("alpha", "draft", [("operation-stability-decreased", "breaking")], [("operation-stability-increased", "info")]),
+        (
+            "stable",
+            "beta",
+            [("operation-stability-decreased", "breaking")],
+            [("operation-stability-increased", "info")],
+        ),
+        (
+            "alpha",
+            "draft",
+            [("operation-stability-decreased", "breaking")],
+            [("operation-stability-increased", "info")],
+        ),
         # an invalid value is reported where it appears; from it there is no promise to compare against
         ("beta", "experimental", [("operation-stability-invalid", "breaking")], []),
     ],
@@ -125,8 +135,12 @@ def test_operation_stability_level(before: str, after: str, forward: Any, backwa
 
 
 def with_param(**fields: Any) -> dict[str, Any]:
-    return op_doc(parameters=[{"name": "thing_id", "in": "path", "required": True, "schema": {"type": "string"}},
-                              {"name": "q", "in": "query", "schema": {"type": "string"}, **fields}])
+    return op_doc(
+        parameters=[
+            {"name": "thing_id", "in": "path", "required": True, "schema": {"type": "string"}},
+            {"name": "q", "in": "query", "schema": {"type": "string"}, **fields},
+        ]
+    )
 
 
 @pytest.mark.parametrize(

@@ -74,7 +74,10 @@ def test_read_only_and_write_only_are_judged_per_direction() -> None:
     read_only = obj({"id": S | {"readOnly": True}, "a": S})
     write_only = obj({"id": S | {"writeOnly": True}, "a": S})
     assert both_sides(plain, read_only) == ([("request-property-became-read-only", "breaking", f"{REQ}.id")], [])
-    assert both_sides(read_only, plain) == ([("request-property-became-not-read-only", "non-breaking", f"{REQ}.id")], [])
+    assert both_sides(read_only, plain) == (
+        [("request-property-became-not-read-only", "non-breaking", f"{REQ}.id")],
+        [],
+    )
     assert both_sides(plain, write_only) == ([], [("response-property-became-write-only", "breaking", f"{RESP}.id")])
     assert both_sides(write_only, plain) == (
         [],
@@ -199,7 +202,9 @@ def test_every_constraint_rule(keyword: str, before: Any, after: Any, verb: str)
         return obj({"a": {} if value is None else {keyword: value}})
 
     request, response = both_sides(schema(before), schema(after))
-    assert request == [(f"request-{kebab(keyword)}-{verb}", "non-breaking" if verb == "relaxed" else "breaking", f"{REQ}.a")]
+    assert request == [
+        (f"request-{kebab(keyword)}-{verb}", "non-breaking" if verb == "relaxed" else "breaking", f"{REQ}.a")
+    ]
     assert response == [(f"response-{kebab(keyword)}-{verb}", "non-breaking", f"{RESP}.a")]
 
 

@@ -33,7 +33,11 @@ def group(*members: dict[str, Any], **extra: Any) -> dict[str, Any]:
         "summary": " | ".join(m["summary"] for m in members),
         "parameters": [param("serverId", "path", True)],
         "requestBody": {
-            "content": {"application/json": {"schema": {"oneOf": [m["requestBody"]["content"]["application/json"]["schema"] for m in members]}}}
+            "content": {
+                "application/json": {
+                    "schema": {"oneOf": [m["requestBody"]["content"]["application/json"]["schema"] for m in members]}
+                }
+            }
         },
         "responses": {"202": {"description": "Accepted"}},
         "x-operations": list(members),

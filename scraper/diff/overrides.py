@@ -13,7 +13,6 @@ only there, and wins over the rule id. Unknown ids and severities are errors nam
 from __future__ import annotations
 
 from pathlib import Path
-from typing import cast
 
 from scraper.diff.model import SEVERITIES, Severity
 from scraper.diff.rules import RULES, rule_for_kind
@@ -38,7 +37,7 @@ def parse_overrides(text: str, *, source: str) -> dict[str, Severity]:
             raise OverrideError(f"{source}:{number}: unknown rule id {name!r} (see the README's table of diff rules)")
         if level not in SEVERITIES:
             raise OverrideError(f"{source}:{number}: severity {level!r}: expected one of {', '.join(SEVERITIES)}")
-        overrides[name] = cast(Severity, level)
+        overrides[name] = level
     return overrides
 
 

@@ -83,7 +83,7 @@ _RULES: list[Rule] = []
 
 
 def _rule(
-    id: str,  # noqa: A002 - the registry's own vocabulary
+    rule_id: str,
     family: str,
     request: Severity | None,
     response: Severity | None,
@@ -93,22 +93,22 @@ def _rule(
     scoped: bool = False,
     response_message: str | None = None,
 ) -> None:
-    _RULES.append(Rule(id, family, request, response, message, rationale, scoped, response_message))
+    _RULES.append(Rule(rule_id, family, request, response, message, rationale, scoped, response_message))
 
 
-def _both(id: str, family: str, severity: Severity, message: str, rationale: str) -> None:  # noqa: A002
-    _rule(id, family, severity, severity, message, rationale)
+def _both(rule_id: str, family: str, severity: Severity, message: str, rationale: str) -> None:
+    _rule(rule_id, family, severity, severity, message, rationale)
 
 
 def _schema(
-    id: str,  # noqa: A002
+    rule_id: str,
     request: Severity | None,
     response: Severity | None,
     message: str,
     rationale: str,
     response_message: str | None = None,
 ) -> None:
-    _rule(id, "schema", request, response, message, rationale, scoped=True, response_message=response_message)
+    _rule(rule_id, "schema", request, response, message, rationale, scoped=True, response_message=response_message)
 
 
 # -- schemas (scoped) -------------------------------------------------------------------------------------------

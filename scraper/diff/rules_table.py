@@ -71,7 +71,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if updated == text:
         return 0
     if args.check:
-        print(f"{args.file}: the table of diff rules is out of date; run python -m scraper.diff.rules_table {args.file}")
+        print(
+            f"{args.file}: the table of diff rules is out of date; run python -m scraper.diff.rules_table {args.file}"
+        )
         return 1
     from scraper.atomic import write_atomic
 

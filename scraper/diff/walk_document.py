@@ -74,7 +74,9 @@ class DocumentWalker(SchemaWalker):
         before, after = old.get("x-api-status"), new.get("x-api-status")
         if before != after:
             rule = "status-deprecated" if str(after).upper() == "DEPRECATED" else "status-changed"
-            self.add(("operation-" if op is not None else "api-") + rule, op, f"{prefix}x-api-status", old=before, new=after)
+            self.add(
+                ("operation-" if op is not None else "api-") + rule, op, f"{prefix}x-api-status", old=before, new=after
+            )
         self.sunset(old.get("x-sunset"), new.get("x-sunset"), op, f"{prefix}x-sunset", is_deprecated(new))
 
     def sunset(
@@ -126,7 +128,12 @@ class DocumentWalker(SchemaWalker):
             self.add("version-unlisted", None, f"info.x-versions[{v}]", old=jsonable(a[v]), version=v)
         for v in sorted(b.keys() - a.keys(), key=version_key):
             self.add(
-                "version-listed", None, f"info.x-versions[{v}]", new=jsonable(b[v]), version=v, status=b[v].get("status")
+                "version-listed",
+                None,
+                f"info.x-versions[{v}]",
+                new=jsonable(b[v]),
+                version=v,
+                status=b[v].get("status"),
             )
         for v in sorted(a.keys() & b.keys(), key=version_key):
             s0, s1 = a[v].get("status"), b[v].get("status")
@@ -153,7 +160,9 @@ class DocumentWalker(SchemaWalker):
         elif a.get("name") != b.get("name"):
             self.add("version-header-renamed", None, loc, old=a, new=b, **{"from": a.get("name")}, to=b.get("name"))
         else:
-            self.add("version-header-value-changed", None, loc, old=a.get("value"), new=b.get("value"), name=b.get("name"))
+            self.add(
+                "version-header-value-changed", None, loc, old=a.get("value"), new=b.get("value"), name=b.get("name")
+            )
 
     def servers(self, old: Any, new: Any, op: str | None, loc: str) -> None:
         a = [s for s in old if isinstance(s, dict)] if isinstance(old, list) else []

@@ -81,7 +81,9 @@ def _endpoints(doc: dict[str, Any], res: Resolver) -> dict[tuple[str, str], list
     return found
 
 
-def _match(old: list[Endpoint], new: list[Endpoint]) -> tuple[list[tuple[Endpoint, Endpoint]], list[Endpoint], list[Endpoint]]:
+def _match(
+    old: list[Endpoint], new: list[Endpoint]
+) -> tuple[list[tuple[Endpoint, Endpoint]], list[Endpoint], list[Endpoint]]:
     """Pairs by operationId, then by summary, then the single remaining one on each side; the rest unmatched."""
     pairs: list[tuple[Endpoint, Endpoint]] = []
     rest_old, rest_new = list(old), list(new)

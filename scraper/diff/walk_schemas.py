@@ -216,7 +216,11 @@ class SchemaWalker(Emitter):
                     else:
                         rel("property-became-not-read-only", suffix=suffix, name=name)
                 else:
-                    rel("property-became-write-only" if now is None else "property-became-not-write-only", suffix=suffix, name=name)
+                    rel(
+                        "property-became-write-only" if now is None else "property-became-not-write-only",
+                        suffix=suffix,
+                        name=name,
+                    )
                 continue
             if was is not None and now is None:
                 rel("property-removed", suffix=suffix, name=name)
