@@ -240,3 +240,11 @@ def test_well_formed_path_parameters_report_nothing_new() -> None:
     assert triples(op_doc(), op_doc()) == []
     changes = triples(path_doc("/v1/things/{id}", "id"), path_doc("/v1/things/{thing_id}", "thing_id"))
     assert changes == [("path-parameter-renamed", "info", "parameter.path.thing_id")]
+
+
+def test_the_same_path_mismatch_on_both_sides_still_compares_its_parameters() -> None:
+    a = path_doc("/v1/things/{thing_id}", "testId")
+    b = path_doc("/v1/things/{thing_id}", "testId")
+    b["paths"]["/v1/things/{thing_id}"]["get"]["parameters"][0]["schema"] = {"type": "string", "enum": ["x"]}
+    assert triples(a, b) == [("parameter-enum-added", "breaking", "parameter.path.testId")]
+    assert triples(b, a) == [("parameter-enum-removed", "non-breaking", "parameter.path.testId")]

@@ -156,7 +156,7 @@ class OperationWalker(DocumentWalker):
             self.add("path-parameter-mismatch", op, "parameter.path", new=problem_b, problem=problem_b)
         elif problem_a is not None and problem_b is None:
             self.add("path-parameter-mismatch-fixed", op, "parameter.path", old=problem_a, problem=problem_a)
-        with_path = problem_a is None and problem_b is None  # a malformed side is reported once, above
+        with_path = problem_a == problem_b  # a mismatch that changed is reported once, above, and nothing else
         self.parameters(self._params(ea, self.old, with_path), self._params(eb, self.new, with_path), op)
         self.request_body(a.get("requestBody"), b.get("requestBody"), op)
         self.responses(a.get("responses") or {}, b.get("responses") or {}, op)
