@@ -12,8 +12,8 @@ from scraper.bench.oasdiff import BEGIN, END, main, measure
 RULES_GO = """package checker
 func GetAllRules() BackwardCompatibilityRules {
 \treturn BackwardCompatibilityRules{
-\t\tnewBackwardCompatibilityRule(RequestPropertyRemovedId, WARN, RequestPropertyUpdatedCheck, DirectionRequest),
-\t\tnewBackwardCompatibilityRule(NewRequiredRequestPropertyId, ERR, RequestPropertyUpdatedCheck, DirectionRequest),
+\t\tnewBackwardCompatibilityRule(RequestPropertyRemovedId, WARN, RequestPropertyUpdatedCheck, DirectionRequest, A),
+\t\tnewBackwardCompatibilityRule(NewRequiredRequestPropertyId, ERR, RequestPropertyUpdatedCheck, DirectionRequest, A),
 \t}
 }
 """
