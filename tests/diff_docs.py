@@ -32,7 +32,7 @@ def obj(props: dict[str, Any], required: list[str] | None = None, **extra: Any) 
     return schema
 
 
-def body_doc(schema: Any, side: str, schemas: dict[str, Any] | None = None) -> dict[str, Any]:
+def body_doc(schema: Any, side: str, schemas: dict[str, Any] | None = None, openapi: str = "3.1.0") -> dict[str, Any]:
     """One ``POST /v1/things`` whose request body (side="request") or 200 response (side="response") is ``schema``."""
     op: dict[str, Any] = {"operationId": "createThing", "responses": {"200": {"description": "OK"}}}
     content = {"application/json": {"schema": schema}}
@@ -40,7 +40,9 @@ def body_doc(schema: Any, side: str, schemas: dict[str, Any] | None = None) -> d
         op["requestBody"] = {"required": True, "content": content}
     else:
         op["responses"]["200"]["content"] = content
-    return doc({"/v1/things": {"post": op}}, schemas)
+    document = doc({"/v1/things": {"post": op}}, schemas)
+    document["openapi"] = openapi
+    return document
 
 
 def op_doc(**op: Any) -> dict[str, Any]:

@@ -8,49 +8,9 @@ import random
 from typing import Any
 
 import pytest
+from diff_docs import I, S, Triple, body_doc, doc, obj, param, triples
 
 from scraper.diff.compare import compare
-
-Triple = tuple[str, str, str]  # (kind, severity, location)
-
-
-def doc(paths: dict[str, Any] | None = None, schemas: dict[str, Any] | None = None, **info: Any) -> dict[str, Any]:
-    document: dict[str, Any] = {
-        "openapi": "3.1.0",
-        "info": {"title": "T", "version": "1.0", **info},
-        "paths": paths or {},
-    }
-    if schemas:
-        document["components"] = {"schemas": schemas}
-    return document
-
-
-def body_doc(schema: Any, side: str, schemas: dict[str, Any] | None = None, openapi: str = "3.1.0") -> dict[str, Any]:
-    """One ``POST /v1/things`` whose request body (side="request") or 200 response (side="response") is ``schema``."""
-    op: dict[str, Any] = {"operationId": "createThing", "responses": {"200": {"description": "OK"}}}
-    content = {"application/json": {"schema": schema}}
-    if side == "request":
-        op["requestBody"] = {"required": True, "content": content}
-    else:
-        op["responses"]["200"]["content"] = content
-    d = doc({"/v1/things": {"post": op}}, schemas)
-    d["openapi"] = openapi
-    return d
-
-
-def triples(old: dict[str, Any], new: dict[str, Any], **kwargs: Any) -> list[Triple]:
-    return [(c.kind, c.severity, c.location) for c in compare(old, new, **kwargs)]
-
-
-def obj(props: dict[str, Any], required: list[str] | None = None, **extra: Any) -> dict[str, Any]:
-    schema: dict[str, Any] = {"type": "object", "properties": props, **extra}
-    if required:
-        schema["required"] = required
-    return schema
-
-
-S = {"type": "string"}
-I = {"type": "integer"}  # noqa: E741
 
 # (id, old schema, new schema, relative location,
 #  forward: (kind suffix, request severity, response severity), backward: same for new -> old)
@@ -360,10 +320,6 @@ def test_type_change_to_another_kind_does_not_cascade() -> None:
 def op_doc(**op: Any) -> dict[str, Any]:
     base: dict[str, Any] = {"operationId": "getThing", "responses": {"200": {"description": "OK"}}}
     return doc({"/v1/things/{thing_id}": {"get": base | op}})
-
-
-def param(name: str, where: str = "query", required: bool = False, **schema: Any) -> dict[str, Any]:
-    return {"name": name, "in": where, "required": required, "schema": schema or {"type": "string"}}
 
 
 OP = "GET /v1/things/{thing_id}"
