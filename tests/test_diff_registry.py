@@ -138,3 +138,14 @@ def test_severity_option_changes_the_exit_status(
     assert "bad.txt:1: unknown rule id 'no-such-rule'" in capsys.readouterr().err
     assert main(["diff", "old.yaml", "new.yaml", "--severity", "missing.txt"]) == 2
     assert "missing.txt: cannot read" in capsys.readouterr().err
+
+
+def test_today_option_rejects_a_bad_date(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.yaml").write_text(yaml.safe_dump(body_doc(S, "request")), encoding="utf-8")
+    with pytest.raises(SystemExit) as exc:
+        main(["diff", "a.yaml", "a.yaml", "--today", "31.12.2026"])
+    assert exc.value.code == 2
+    assert "--today: expected a date YYYY-MM-DD, got '31.12.2026'" in capsys.readouterr().err

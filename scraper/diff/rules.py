@@ -17,7 +17,7 @@ Parameters are on the request side, response headers on the response side. Other
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -31,6 +31,7 @@ __all__ = [
     "Rule",
     "Scope",
     "Side",
+    "kebab",
     "rule_for_kind",
     "severity_of",
 ]
@@ -840,15 +841,3 @@ def severity_of(rule: Rule, side: Side | None, kind: str, overrides: Mapping[str
     if rule.id in overrides:
         return overrides[rule.id]
     return rule.severity(side)
-
-
-def iter_kinds(rule: Rule) -> Iterator[str]:
-    """Every kind a rule can be reported as."""
-    if not rule.scoped:
-        yield rule.id
-        return
-    for scope, side in SCOPES.items():
-        if (rule.request if side == "request" else rule.response) is not None:
-            if rule.family == "content" and scope in ("parameter", "header"):
-                continue
-            yield f"{scope}-{rule.id}"

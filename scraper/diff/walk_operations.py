@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from scraper.diff.rules import SCOPES, Scope
+from scraper.diff.rules import Side
 from scraper.diff.schema import Resolver
 from scraper.diff.walk_document import DocumentWalker, is_deprecated, parse_sunset
 
@@ -262,8 +262,8 @@ class OperationWalker(DocumentWalker):
         self.content(a.get("content") or {}, b.get("content") or {}, "request", op, loc)
         self.doc_change(op, loc, "description", a.get("description"), b.get("description"))
 
-    def content(self, a: dict[str, Any], b: dict[str, Any], scope: Scope, op: str, loc: str) -> None:
-        assert SCOPES[scope] == scope  # request or response
+    def content(self, a: dict[str, Any], b: dict[str, Any], scope: Side, op: str, loc: str) -> None:
+        """Media types of a body; ``scope`` is ``request`` or ``response`` (the body's schema scope)."""
         if len(a) == 1 and len(b) == 1:
             pairs = [(next(iter(a)), next(iter(b)))]
             if pairs[0][0] != pairs[0][1]:
