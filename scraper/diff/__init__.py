@@ -8,8 +8,9 @@ Public API::
     bump_version(version, bump) -> str
     update_changelog(text, *entries) -> str
 
-The names are imported on first use, so that ``docs2client diff`` (which needs the comparer but not the changelog)
-and ``import scraper.diff.rules`` stay light.
+The changelog's names are imported on first use, so that ``docs2client diff`` does not load them. ``compare`` and
+``render`` are imported here: they share their names with their modules, and importing a submodule later would
+otherwise replace the function with the module.
 """
 
 from __future__ import annotations
@@ -17,23 +18,19 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from scraper.diff.compare import compare
+from scraper.diff.model import SEVERITIES, Change, Severity
+from scraper.diff.render import render
+
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and readers; at run time see __getattr__
     from scraper.diff.changelog import Bump, bump_for, bump_version, changelog_entry, update_changelog
-    from scraper.diff.compare import compare
-    from scraper.diff.model import SEVERITIES, Change, Severity
-    from scraper.diff.render import render
 
 _HOMES = {
-    "SEVERITIES": "scraper.diff.model",
-    "Change": "scraper.diff.model",
-    "Severity": "scraper.diff.model",
     "Bump": "scraper.diff.changelog",
     "bump_for": "scraper.diff.changelog",
     "bump_version": "scraper.diff.changelog",
     "changelog_entry": "scraper.diff.changelog",
     "update_changelog": "scraper.diff.changelog",
-    "compare": "scraper.diff.compare",
-    "render": "scraper.diff.render",
 }
 
 __all__ = [
