@@ -187,3 +187,11 @@ def test_sunset_rules_for_every_subject(kind: str) -> None:
     assert got(late, soon) == [(f"{p}sunset-too-soon", "breaking")]
     assert got(late, subject(kind, "next year")) == [(f"{p}sunset-invalid", "breaking")]
     assert got(subject(kind, "next year"), late) == [(f"{p}sunset-set", "deprecation")]
+
+
+def test_removal_messages_say_how_the_sunset_was_judged() -> None:
+    fields = {"deprecated": True, "x-sunset": "2026-03-31"}
+    [judged] = compare(two_ops(**fields), BASE, today=JAN_2026)
+    assert judged.message == "operation removed before its sunset 2026-03-31 (as of 2026-01-01)"
+    [unjudged] = compare(two_ops(**fields), BASE)
+    assert unjudged.message == "operation removed before its sunset 2026-03-31 (no reference date: not judged passed)"

@@ -72,6 +72,10 @@ class Emitter:
         message = rule.render(side, {"old": old, "new": new, **values})
         self.out.append(Change(kind, severity, operation, location, message, jsonable(old), jsonable(new)))
 
+    def as_of(self) -> str:
+        """How a sunset was judged, for messages: against ``today``, or not at all (then it counts as not passed)."""
+        return f"as of {self.today.isoformat()}" if self.today is not None else "no reference date: not judged passed"
+
     def doc_change(self, op: str | None, location: str, field: str, old: Any, new: Any) -> None:
         """A documentation-only difference (reported only when ``docs`` is on)."""
         if self.docs and old != new:

@@ -453,7 +453,7 @@ _both(
     "operation-removed-before-sunset",
     "operations",
     B,
-    "operation removed before its sunset {sunset}",
+    "operation removed before its sunset {sunset} ({as_of})",
     "Deprecated, but removed before the promised date (without a reference date the sunset counts as not "
     "passed: the package changelog treats the vanished method as breaking).",
 )
@@ -594,7 +594,7 @@ _rule(
     "parameters",
     B,
     None,
-    "{where} parameter {name} removed before its sunset {sunset}",
+    "{where} parameter {name} removed before its sunset {sunset} ({as_of})",
     "Deprecated, but removed before the promised date.",
 )
 _rule(

@@ -144,7 +144,7 @@ class OperationWalker(DocumentWalker):
             date = parse_sunset(sunset)
             passed = date is not None and self.today is not None and date <= self.today
             rule = "operation-removed-after-sunset" if passed else "operation-removed-before-sunset"
-            self.add(rule, label, "", old=str(sunset), sunset=str(sunset))
+            self.add(rule, label, "", old=str(sunset), sunset=str(sunset), as_of=self.as_of())
 
     def operation(self, ea: Endpoint, eb: Endpoint, op: str) -> None:
         a, b = ea.op, eb.op
@@ -224,7 +224,8 @@ class OperationWalker(DocumentWalker):
             date = parse_sunset(sunset) if sunset is not None else None
             passed = sunset is None or (date is not None and self.today is not None and date <= self.today)
             rule = "parameter-removed-deprecated" if passed else "parameter-removed-before-sunset"
-        self.add(rule, op, f"parameter.{where}.{name}", old=name, name=name, where=where, sunset=str(sunset))
+        values = {"name": name, "where": where, "sunset": str(sunset), "as_of": self.as_of()}
+        self.add(rule, op, f"parameter.{where}.{name}", old=name, **values)
 
     def parameter(self, a: dict[str, Any], b: dict[str, Any], op: str, loc: str) -> None:
         was, now = a.get("required") is True, b.get("required") is True
