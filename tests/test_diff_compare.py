@@ -8,49 +8,9 @@ import random
 from typing import Any
 
 import pytest
+from diff_docs import I, S, Triple, body_doc, doc, obj, param, triples
 
 from scraper.diff.compare import compare
-
-Triple = tuple[str, str, str]  # (kind, severity, location)
-
-
-def doc(paths: dict[str, Any] | None = None, schemas: dict[str, Any] | None = None, **info: Any) -> dict[str, Any]:
-    document: dict[str, Any] = {
-        "openapi": "3.1.0",
-        "info": {"title": "T", "version": "1.0", **info},
-        "paths": paths or {},
-    }
-    if schemas:
-        document["components"] = {"schemas": schemas}
-    return document
-
-
-def body_doc(schema: Any, side: str, schemas: dict[str, Any] | None = None, openapi: str = "3.1.0") -> dict[str, Any]:
-    """One ``POST /v1/things`` whose request body (side="request") or 200 response (side="response") is ``schema``."""
-    op: dict[str, Any] = {"operationId": "createThing", "responses": {"200": {"description": "OK"}}}
-    content = {"application/json": {"schema": schema}}
-    if side == "request":
-        op["requestBody"] = {"required": True, "content": content}
-    else:
-        op["responses"]["200"]["content"] = content
-    d = doc({"/v1/things": {"post": op}}, schemas)
-    d["openapi"] = openapi
-    return d
-
-
-def triples(old: dict[str, Any], new: dict[str, Any], **kwargs: Any) -> list[Triple]:
-    return [(c.kind, c.severity, c.location) for c in compare(old, new, **kwargs)]
-
-
-def obj(props: dict[str, Any], required: list[str] | None = None, **extra: Any) -> dict[str, Any]:
-    schema: dict[str, Any] = {"type": "object", "properties": props, **extra}
-    if required:
-        schema["required"] = required
-    return schema
-
-
-S = {"type": "string"}
-I = {"type": "integer"}  # noqa: E741
 
 # (id, old schema, new schema, relative location,
 #  forward: (kind suffix, request severity, response severity), backward: same for new -> old)
@@ -84,24 +44,24 @@ RULES: list[tuple[str, Any, Any, str, tuple[str, str, str], tuple[str, str, str]
         obj({"a": I}),
         obj({"a": {"type": "number"}}),
         ".a",
-        ("type-changed", "non-breaking", "breaking"),
-        ("type-changed", "breaking", "non-breaking"),
+        ("type-widened", "non-breaking", "breaking"),
+        ("type-narrowed", "breaking", "non-breaking"),
     ),
     (
         "type-union",
         obj({"a": S}),
         obj({"a": {"type": ["string", "integer"]}}),
         ".a",
-        ("type-changed", "non-breaking", "breaking"),
-        ("type-changed", "breaking", "non-breaking"),
+        ("type-widened", "non-breaking", "breaking"),
+        ("type-narrowed", "breaking", "non-breaking"),
     ),
     (
         "format",
         obj({"a": S}),
         obj({"a": {"type": "string", "format": "date-time"}}),
         ".a",
-        ("format-changed", "breaking", "non-breaking"),
-        ("format-changed", "non-breaking", "breaking"),
+        ("format-added", "breaking", "non-breaking"),
+        ("format-removed", "non-breaking", "breaking"),
     ),
     (
         "nullable-31",
@@ -362,10 +322,6 @@ def op_doc(**op: Any) -> dict[str, Any]:
     return doc({"/v1/things/{thing_id}": {"get": base | op}})
 
 
-def param(name: str, where: str = "query", required: bool = False, **schema: Any) -> dict[str, Any]:
-    return {"name": name, "in": where, "required": required, "schema": schema or {"type": "string"}}
-
-
 OP = "GET /v1/things/{thing_id}"
 
 
@@ -444,13 +400,13 @@ def test_status_codes_added_and_removed() -> None:
     a = op_doc(responses={"200": ok, "404": ok})
     b = op_doc(responses={"201": ok})
     assert ops(a, b) == [
-        ("response-status-removed", "breaking", "response.200"),
+        ("response-success-status-removed", "breaking", "response.200"),
         ("response-status-added", "non-breaking", "response.201"),
         ("response-status-removed", "non-breaking", "response.404"),
     ]
     assert ops(b, a) == [
         ("response-status-added", "non-breaking", "response.200"),
-        ("response-status-removed", "breaking", "response.201"),
+        ("response-success-status-removed", "breaking", "response.201"),
         ("response-status-added", "non-breaking", "response.404"),
     ]
 
@@ -458,7 +414,7 @@ def test_status_codes_added_and_removed() -> None:
 def test_request_body_added_removed_and_required() -> None:
     body = {"content": {"application/json": {"schema": obj({"a": S})}}}
     none, optional, required = op_doc(), op_doc(requestBody=body), op_doc(requestBody=body | {"required": True})
-    assert ops(none, required) == [("request-body-added", "breaking", "request.body")]
+    assert ops(none, required) == [("request-body-required-added", "breaking", "request.body")]
     assert ops(none, optional) == [("request-body-added", "non-breaking", "request.body")]
     assert ops(optional, none) == [("request-body-removed", "breaking", "request.body")]
     assert ops(optional, required) == [("request-body-became-required", "breaking", "request.body")]
@@ -486,7 +442,7 @@ def test_deprecation_and_sunset_rules() -> None:
     deprecated = op_doc(deprecated=True, **{"x-api-status": "DEPRECATED", "x-sunset": "2026-05-31"})
     assert ops(plain, deprecated) == [
         ("operation-deprecated", "deprecation", "deprecated"),
-        ("operation-status-changed", "deprecation", "x-api-status"),
+        ("operation-status-deprecated", "deprecation", "x-api-status"),
         ("operation-sunset-set", "deprecation", "x-sunset"),
     ]
     assert ops(deprecated, plain) == [
@@ -571,10 +527,10 @@ def test_version_table_and_api_status() -> None:
     }
     a, b = doc(**info_a), doc(**info_b)
     assert triples(a, b) == [
-        ("api-status-changed", "deprecation", "info.x-api-status"),
+        ("api-status-deprecated", "deprecation", "info.x-api-status"),
         ("sunset-set", "deprecation", "info.x-sunset"),
-        ("version-date-changed", "deprecation", "info.x-versions[1.1].date"),
-        ("version-status-changed", "deprecation", "info.x-versions[1.1].status"),
+        ("version-date-moved-earlier", "deprecation", "info.x-versions[1.1].date"),
+        ("version-status-deprecated", "deprecation", "info.x-versions[1.1].status"),
         ("version-listed", "info", "info.x-versions[1.2]"),
     ]
 

@@ -17,6 +17,7 @@ The committed ``spec/`` holds the build of all pages (002 and 004); the 002-only
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -64,10 +65,20 @@ def test_virtualserver_1_0_to_1_1() -> None:
     old, new = load(SPEC / "1.0.yaml"), load(SPEC / "1.1.yaml")
     changes = compare(old, new)
     significant = [(c.kind, c.severity, c.operation) for c in changes if c.severity != "info"]
+    # both were deprecated with the version (sunset 2025-12-31); without a reference date a sunset never counts
+    # as passed, so the package changelog calls the vanished methods breaking
     assert significant == [
-        ("operation-removed", "breaking", "POST /v1/servers/{server_id}/security-groups"),
-        ("operation-removed", "breaking", "DELETE /v1/servers/{server_id}/security-groups/{security_group_id}"),
+        ("operation-removed-before-sunset", "breaking", "POST /v1/servers/{server_id}/security-groups"),
+        (
+            "operation-removed-before-sunset",
+            "breaking",
+            "DELETE /v1/servers/{server_id}/security-groups/{security_group_id}",
+        ),
     ]
+    after = [(c.kind, c.severity) for c in compare(old, new, today=date(2026, 1, 1)) if c.severity != "info"]
+    assert after == [("operation-removed-after-sunset", "deprecation")] * 2
+    before = [(c.kind, c.severity) for c in compare(old, new, today=date(2025, 12, 30)) if c.severity != "info"]
+    assert before == [("operation-removed-before-sunset", "breaking")] * 2
     document_level = {(c.kind, c.location, str(c.old), str(c.new)) for c in changes if c.operation is None}
     assert ("version-header-value-changed", "info.x-api-version-header", "virtualserver 1.0", "virtualserver 1.1") in (
         document_level
@@ -109,9 +120,13 @@ def test_virtualserver_version_diff_through_the_cli(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.chdir(ROOT)
-    assert main(["diff", "scp/virtualserver@1.0", "scp/virtualserver@1.1", "--fail-on", "breaking"]) == 1
+    argv = ["diff", "scp/virtualserver@1.0", "scp/virtualserver@1.1", "--fail-on", "breaking"]
+    assert main([*argv, "--today", "2025-06-01"]) == 1
     out = capsys.readouterr().out
     assert out.startswith("scp/virtualserver@1.0 -> scp/virtualserver@1.1: 2 breaking, 0 deprecation,")
+    assert main([*argv, "--today", "2026-06-01"]) == 0  # past the 2025-12-31 sunset: the end of a deprecation
+    out = capsys.readouterr().out
+    assert out.startswith("scp/virtualserver@1.0 -> scp/virtualserver@1.1: 0 breaking, 2 deprecation,")
 
 
 def test_create_image_capture_change(capture_002: Path) -> None:
@@ -121,10 +136,10 @@ def test_create_image_capture_change(capture_002: Path) -> None:
     old, new = load(capture_002 / "1.1.yaml"), load(SPEC / "1.1.yaml")
     changes = [(c.kind, c.severity, c.operation, c.location, c.new) for c in compare(old, new)]
     assert changes == [
-        ("api-status-changed", "deprecation", None, "info.x-api-status", "DEPRECATED"),
+        ("api-status-deprecated", "deprecation", None, "info.x-api-status", "DEPRECATED"),
         ("sunset-set", "deprecation", None, "info.x-sunset", "2026-05-31"),
-        ("version-date-changed", "deprecation", None, "info.x-versions[1.1].date", "2026-05-31"),
-        ("version-status-changed", "deprecation", None, "info.x-versions[1.1].status", "DEPRECATED"),
+        ("version-date-moved-earlier", "deprecation", None, "info.x-versions[1.1].date", "2026-05-31"),
+        ("version-status-deprecated", "deprecation", None, "info.x-versions[1.1].status", "DEPRECATED"),
         (
             "version-listed",
             "info",
@@ -142,7 +157,7 @@ def test_create_image_capture_change(capture_002: Path) -> None:
             "https://virtualserver.{region}.{environment}.samsungsdscloud.com",
         ),
         ("operation-deprecated", "deprecation", CREATE_IMAGE, "deprecated", True),
-        ("operation-status-changed", "deprecation", CREATE_IMAGE, "x-api-status", "DEPRECATED"),
+        ("operation-status-deprecated", "deprecation", CREATE_IMAGE, "x-api-status", "DEPRECATED"),
         ("operation-sunset-set", "deprecation", CREATE_IMAGE, "x-sunset", "2026-05-31"),
     ]
 

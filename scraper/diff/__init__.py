@@ -2,17 +2,36 @@
 
 Public API::
 
-    compare(old, new, *, docs=False) -> list[Change]
+    compare(old, new, *, docs=False, today=None, severities=None) -> list[Change]
     render(changes, fmt, *, old_label, new_label) -> str
     changelog_entry(old, new, *, package_version) -> tuple[str, Bump]
     bump_version(version, bump) -> str
     update_changelog(text, *entries) -> str
+
+The changelog's names are imported on first use, so that ``docs2client diff`` does not load them. ``compare`` and
+``render`` are imported here: they share their names with their modules, and importing a submodule later would
+otherwise replace the function with the module.
 """
 
-from scraper.diff.changelog import Bump, bump_for, bump_version, changelog_entry, update_changelog
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from scraper.diff.compare import compare
 from scraper.diff.model import SEVERITIES, Change, Severity
 from scraper.diff.render import render
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers and readers; at run time see __getattr__
+    from scraper.diff.changelog import Bump, bump_for, bump_version, changelog_entry, update_changelog
+
+_HOMES = {
+    "Bump": "scraper.diff.changelog",
+    "bump_for": "scraper.diff.changelog",
+    "bump_version": "scraper.diff.changelog",
+    "changelog_entry": "scraper.diff.changelog",
+    "update_changelog": "scraper.diff.changelog",
+}
 
 __all__ = [
     "SEVERITIES",
@@ -26,3 +45,10 @@ __all__ = [
     "render",
     "update_changelog",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'scraper.diff' has no attribute {name!r}")
+    return getattr(importlib.import_module(home), name)

@@ -7,15 +7,13 @@ and input errors (the message names the argument: ``OLD``, ``NEW``).
 from __future__ import annotations
 
 import argparse
+import datetime as _dt
 import sys
 from pathlib import Path
 
-from scraper.diff.compare import compare
-from scraper.diff.model import severity_rank
-from scraper.diff.refs import RefError, load_document
-from scraper.diff.render import FORMATS, render
-
 __all__ = ["configure", "run"]
+
+_FORMATS = ("text", "markdown", "json")  # scraper.diff.render.FORMATS, without importing it to build the parser
 
 _EPILOG = """\
 OLD and NEW may be a YAML/JSON file, <provider>/<service>@<version> (read from --spec-dir), or git:<rev>:<path>.
@@ -28,7 +26,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.epilog = _EPILOG
     parser.add_argument("old", metavar="OLD", help="the earlier document")
     parser.add_argument("new", metavar="NEW", help="the later document")
-    parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    parser.add_argument("--format", choices=_FORMATS, default="text", help="output format (default: text)")
     parser.add_argument(
         "--fail-on",
         choices=("breaking", "deprecation"),
@@ -46,18 +44,47 @@ def configure(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="also report documentation-only changes (summaries, descriptions, examples) as info",
     )
+    parser.add_argument(
+        "--severity",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="override rule levels: lines of '<rule id> <severity>' (see the README's table of diff rules)",
+    )
+    parser.add_argument(
+        "--today",
+        type=_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="judge sunsets as of this date (default: today)",
+    )
+
+
+def _date(text: str) -> _dt.date:
+    try:
+        return _dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
 
 
 def run(args: argparse.Namespace) -> int:
+    from scraper.diff.compare import compare
+    from scraper.diff.model import severity_rank
+    from scraper.diff.overrides import OverrideError, read_overrides
+    from scraper.diff.refs import RefError, load_document
+    from scraper.diff.render import render
+
     cwd = Path.cwd()
     spec_dir: Path = args.spec_dir if args.spec_dir is not None else cwd / "spec"
     try:
+        overrides = read_overrides(args.severity) if args.severity is not None else {}
         old = load_document(args.old, argument="OLD", spec_dir=spec_dir, cwd=cwd)
         new = load_document(args.new, argument="NEW", spec_dir=spec_dir, cwd=cwd)
-    except RefError as exc:
+    except (RefError, OverrideError) as exc:
         print(f"docs2client diff: error: {exc}", file=sys.stderr)
         return 2
-    changes = compare(old, new, docs=bool(args.docs))
+    today = args.today if args.today is not None else _dt.date.today()
+    changes = compare(old, new, docs=bool(args.docs), today=today, severities=overrides)
     sys.stdout.write(render(changes, args.format, old_label=args.old, new_label=args.new))
     if args.fail_on is not None:
         threshold = severity_rank(args.fail_on)

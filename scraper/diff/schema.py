@@ -18,10 +18,11 @@ from typing import Any
 
 from scraper.diff.model import jsonable
 
-__all__ = ["CONSTRAINTS", "NO_DEFAULT", "Resolver", "Shape"]
+__all__ = ["CONSTRAINTS", "NO_DEFAULT", "OTHER_KEYWORDS", "Resolver", "Shape"]
 
 #: Validation keywords compared as "tightened" / "relaxed"; value: +1 when a larger value is looser (max*),
-#: -1 when a larger value is tighter (min*), 0 when direction is unknown (pattern, multipleOf).
+#: -1 when a larger value is tighter (min*), 0 when direction is unknown (pattern, multipleOf). An empty
+#: ``pattern`` matches everything, so it counts as no pattern.
 CONSTRAINTS: dict[str, int] = {
     "minLength": -1,
     "maxLength": 1,
@@ -33,10 +34,32 @@ CONSTRAINTS: dict[str, int] = {
     "maxItems": 1,
     "minProperties": -1,
     "maxProperties": 1,
+    "minContains": -1,
+    "maxContains": 1,
     "uniqueItems": -1,
     "pattern": 0,
     "multipleOf": 0,
 }
+
+#: JSON Schema keywords compared only as present / absent / different (``keyword-added`` narrows what is valid,
+#: ``keyword-removed`` widens it, ``keyword-changed`` is both); the docs never produce them, other specs may.
+OTHER_KEYWORDS: tuple[str, ...] = (
+    "not",
+    "if",
+    "then",
+    "else",
+    "contains",
+    "prefixItems",
+    "dependentRequired",
+    "dependentSchemas",
+    "patternProperties",
+    "propertyNames",
+    "unevaluatedItems",
+    "unevaluatedProperties",
+    "contentSchema",
+    "contentMediaType",
+    "contentEncoding",
+)
 
 #: Keys that only document a schema; ignored by the structural fingerprint.
 _DOC_KEYS = frozenset({"description", "title", "example", "examples", "externalDocs", "$comment", "summary"})
@@ -182,7 +205,7 @@ class Resolver:
             nullable=nullable,
             format=raw.get("format") if isinstance(raw.get("format"), str) else None,
             enum=enum,
-            constraints={k: raw[k] for k in CONSTRAINTS if k in raw},
+            constraints={k: raw[k] for k in CONSTRAINTS if k in raw and not (k == "pattern" and raw[k] == "")},
             properties=dict(properties or {}),
             required=frozenset(str(r) for r in (required or [])),
             items=raw.get("items"),
