@@ -23,27 +23,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from scraper.dialects.type_vocabulary import read_type
 from scraper.inference import json_type
 from scraper.model import Finding, JsonSchema
 
-__all__ = ["TYPES", "FieldRow", "FieldTree", "infer_schema", "primitive_schema"]
-
-#: Documented data type (lower case) -> JSON Schema base.
-TYPES: dict[str, JsonSchema] = {
-    "string": {"type": "string"},
-    "uuid": {"type": "string", "format": "uuid"},
-    "datetime": {"type": "string", "format": "date-time"},
-    "date": {"type": "string", "format": "date"},
-    "integer": {"type": "integer"},
-    "long": {"type": "integer", "format": "int64"},
-    "number": {"type": "number"},
-    "float": {"type": "number"},
-    "double": {"type": "number"},
-    "boolean": {"type": "boolean"},
-    "enum": {"type": "string"},
-    "object": {"type": "object"},
-    "array": {"type": "array"},
-}
+__all__ = ["FieldRow", "FieldTree", "infer_schema", "primitive_schema"]
 
 _RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")
 
@@ -51,8 +35,10 @@ EnumResolver = Callable[[str, str], list[str] | None]
 
 
 def primitive_schema(data_type: str) -> JsonSchema:
-    """The schema of a documented type word; an unknown or empty word is an unconstrained schema."""
-    return dict(TYPES.get(data_type.lower(), {}))
+    """The schema of a documented type word (:mod:`~scraper.dialects.type_vocabulary`); an unknown or empty word is
+    an unconstrained schema."""
+    reading = read_type(data_type)
+    return dict(reading.schema) if reading.known else {}
 
 
 def infer_schema(values: list[Any]) -> JsonSchema:
