@@ -12,7 +12,31 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-__all__ = ["write_atomic", "write_tree"]
+__all__ = ["UnsafePathError", "safe_relative", "write_atomic", "write_tree"]
+
+
+class UnsafePathError(ValueError):
+    """A file to write would land outside its output folder (``..``, an absolute path, a symlinked folder)."""
+
+
+def safe_relative(rel: str) -> bool:
+    """Whether ``rel`` is a plain relative path: no absolute path, drive, ``..``, ``.``, empty part or backslash."""
+    if not rel or "\\" in rel or "\0" in rel or rel.startswith("/"):
+        return False
+    parts = rel.split("/")
+    return all(part not in ("", ".", "..") for part in parts) and ":" not in parts[0]
+
+
+def _target(root: Path, rel: str) -> Path:
+    """``root / rel``, refusing a path that leaves ``root`` by itself or through a symlinked folder inside it."""
+    if not safe_relative(rel):
+        raise UnsafePathError(f"{root}: refusing to write {rel!r}: not a plain relative path inside the folder")
+    folder = root
+    for part in rel.split("/")[:-1]:
+        folder = folder / part
+        if folder.is_symlink():
+            raise UnsafePathError(f"{folder}: refusing to write through a symlinked folder inside the output")
+    return root / rel
 
 
 def write_atomic(path: Path, data: bytes) -> bool:
@@ -43,9 +67,10 @@ def write_tree(root: Path, files: Mapping[str, bytes], *, prune: bool = False) -
     directory that is regenerated whole never keeps stale files. Caches that tools leave beside the files
     (``__pycache__``, dot-directories such as ``.mypy_cache``) are not output and are left alone.
     """
+    targets = {rel: _target(root, rel) for rel in files}  # every path is checked before anything is written
     changed: list[Path] = []
     for rel in sorted(files):
-        target = root / rel
+        target = targets[rel]
         if write_atomic(target, files[rel]):
             changed.append(target)
     if prune and root.exists():

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from scraper.atomic import write_tree
+from scraper.atomic import UnsafePathError, write_tree
 from scraper.catalog import Catalog, CatalogError, PageEntry, load_catalog
 from scraper.dialects import DialectError, PageInfo, dialect_for
 from scraper.document import ReaderError
@@ -45,6 +45,7 @@ from scraper.model import (
     Source,
 )
 from scraper.openapi import dump_yaml, emit_spec, findings_json, findings_markdown, schema_refs, validate_spec
+from scraper.path_segments import service_problems
 from scraper.readers import guess_format, read_page
 from scraper.versioning import version_key
 
@@ -294,6 +295,7 @@ def build_services(pages: list[PageInput]) -> BuildReport:
             for service_id in page.services:
                 report.failed_services.add((page.provider, service_id))
             continue
+        read = _safe_services(page, read, report)
         if page.services:
             declared = set(page.services)
             found = {s.id for s in read}
@@ -302,6 +304,8 @@ def build_services(pages: list[PageInput]) -> BuildReport:
                     f"{page.name}:0: catalog says the page covers {sorted(declared)}, "
                     f"the page documents {sorted(found)}"
                 )
+                # What the page documents is in doubt, so nothing it covers (or claims to) is rewritten.
+                report.failed_services.update((page.provider, service_id) for service_id in declared | found)
         for service in read:
             key = (service.provider, service.id)
             if key in services:
@@ -323,6 +327,25 @@ def build_services(pages: list[PageInput]) -> BuildReport:
             continue
         report.services.append(service)
     return report
+
+
+def _safe_services(page: PageInput, read: list[Service], report: BuildReport) -> list[Service]:
+    """``read`` without the services whose id or versions cannot be path segments (each is an error, not built).
+
+    Every dialect's output passes here, so a page cannot name a folder outside the output (``../../x``, an absolute
+    path) through any provider's conventions.
+    """
+    safe: list[Service] = []
+    for service in read:
+        problems = service_problems(service)
+        if not problems:
+            safe.append(service)
+            continue
+        lines = [v.source.line for op in service.operations for v in op.versions.values()]
+        line = min(lines) if lines else 0
+        report.errors.append(f"{page.name}:{line}: {'; '.join(problems)}; the service is skipped")
+        report.failed_services.add((service.provider, service.id))
+    return safe
 
 
 def _catalog_titles(services: dict[tuple[str, str], Service], pages: list[PageInput]) -> None:
@@ -625,7 +648,11 @@ def build_specs(pages: list[PageInput], out: Path, *, only: set[tuple[str, str]]
             report.errors.extend(errors)
             report.failed_services.add((service.provider, service.id))
             continue
-        report.written.extend(write_tree(out / service.provider / service.id, files, prune=True))
+        try:
+            report.written.extend(write_tree(out / service.provider / service.id, files, prune=True))
+        except UnsafePathError as exc:
+            report.errors.append(str(exc))
+            report.failed_services.add((service.provider, service.id))
     return report
 
 
