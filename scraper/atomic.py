@@ -12,7 +12,14 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-__all__ = ["UnsafePathError", "safe_relative", "write_atomic", "write_tree"]
+__all__ = ["MANIFEST", "ForeignFolderError", "UnsafePathError", "safe_relative", "write_atomic", "write_tree"]
+
+#: The list of files a regenerated-whole folder holds from the tool (see :func:`write_tree`).
+MANIFEST = ".docs2client-files"
+
+
+class ForeignFolderError(ValueError):
+    """A folder to regenerate holds files but was not written by the tool: writing could clobber someone's work."""
 
 
 class UnsafePathError(ValueError):
@@ -60,26 +67,82 @@ def write_atomic(path: Path, data: bytes) -> bool:
     return True
 
 
-def write_tree(root: Path, files: Mapping[str, bytes], *, prune: bool = False) -> list[Path]:
+def write_tree(
+    root: Path,
+    files: Mapping[str, bytes],
+    *,
+    prune: bool = False,
+    force: bool = False,
+    marker: tuple[str, bytes] | None = None,
+) -> list[Path]:
     """Write every ``relative path -> content`` under ``root``; return the paths that changed.
 
-    With ``prune``, files under ``root`` that are not in ``files`` are removed (after all writes succeeded), so a
-    directory that is regenerated whole never keeps stale files. Caches that tools leave beside the files
-    (``__pycache__``, dot-directories such as ``.mypy_cache``) are not output and are left alone.
+    With ``prune``, ``root`` is one output regenerated whole: the files it wrote are listed in ``root/MANIFEST``,
+    and only files in the previous manifest that are no longer rendered are removed, so files the tool did not
+    create are never deleted. A non-empty folder without a manifest is refused (:class:`ForeignFolderError`)
+    unless ``force`` is given or it holds ``marker`` (a file name and the bytes it starts with) of an output
+    written before manifests existed; such a folder is adopted without deleting anything.
     """
     targets = {rel: _target(root, rel) for rel in files}  # every path is checked before anything is written
+    previous = _read_manifest(root) if prune else None
+    if prune and previous is None and not force and _holds_files(root) and not _marked(root, marker):
+        raise ForeignFolderError(
+            f"{root}: folder is not empty and is not an output of docs2client (no {MANIFEST}); refusing to write "
+            "into it (--force writes anyway; files the tool did not write are never deleted)"
+        )
     changed: list[Path] = []
     for rel in sorted(files):
         target = targets[rel]
         if write_atomic(target, files[rel]):
             changed.append(target)
-    if prune and root.exists():
-        keep = {(root / rel).resolve() for rel in files}
-        for existing in sorted(root.rglob("*")):
-            parts = existing.relative_to(root).parts
-            if any(part == "__pycache__" or part.startswith(".") for part in parts[:-1]):
-                continue
-            if existing.is_file() and existing.resolve() not in keep:
-                existing.unlink()
-                changed.append(existing)
+    if prune:
+        for rel in sorted((previous or set()) - set(files)):
+            try:
+                stale = _target(root, rel)
+            except UnsafePathError:
+                continue  # a tampered manifest entry: nothing outside the folder is ever removed
+            if stale.is_file() or stale.is_symlink():
+                stale.unlink()
+                changed.append(stale)
+        write_atomic(root / MANIFEST, _manifest_bytes(files))
     return changed
+
+
+def _read_manifest(root: Path) -> set[str] | None:
+    try:
+        text = (root / MANIFEST).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return {line for line in text.splitlines() if line and not line.startswith("#")}
+
+
+def _manifest_bytes(files: Mapping[str, bytes]) -> bytes:
+    lines = [
+        "# Files written by docs2client; only these are ever removed when the folder is regenerated.",
+        *sorted(files),
+    ]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _holds_files(root: Path) -> bool:
+    """Whether ``root`` has any file outside tool caches (``__pycache__`` and dot-folders)."""
+    if not root.is_dir():
+        return False
+    for existing in root.rglob("*"):
+        parts = existing.relative_to(root).parts
+        if any(part == "__pycache__" or part.startswith(".") for part in parts[:-1]):
+            continue
+        if existing.is_file() or existing.is_symlink():
+            return True
+    return False
+
+
+def _marked(root: Path, marker: tuple[str, bytes] | None) -> bool:
+    if marker is None:
+        return False
+    name, prefix = marker
+    try:
+        with (root / name).open("rb") as handle:
+            return handle.read(len(prefix)) == prefix
+    except OSError:
+        return False

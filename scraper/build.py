@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from scraper.atomic import UnsafePathError, write_tree
+from scraper.atomic import ForeignFolderError, UnsafePathError, write_tree
 from scraper.catalog import Catalog, CatalogError, PageEntry, load_catalog
 from scraper.dialects import DialectError, PageInfo, dialect_for
 from scraper.document import ReaderError
@@ -615,6 +615,10 @@ def _validate_all(jobs: list[tuple[str, dict[str, Any]]]) -> dict[str, str]:
         return {label: problems for (label, _), problems in zip(jobs, results, strict=True)}
 
 
+#: How a spec folder written before output manifests existed is recognised (see ``scraper.atomic.write_tree``).
+_SPEC_MARKER = ("FINDINGS.md", b"# Findings: ")
+
+
 def build_specs(pages: list[PageInput], out: Path, *, only: set[tuple[str, str]] | None = None) -> BuildReport:
     """Build and write ``out/<provider>/<service>/...`` for every service the pages document (or ``only`` those).
 
@@ -649,8 +653,9 @@ def build_specs(pages: list[PageInput], out: Path, *, only: set[tuple[str, str]]
             report.failed_services.add((service.provider, service.id))
             continue
         try:
-            report.written.extend(write_tree(out / service.provider / service.id, files, prune=True))
-        except UnsafePathError as exc:
+            folder = out / service.provider / service.id
+            report.written.extend(write_tree(folder, files, prune=True, marker=_SPEC_MARKER))
+        except (UnsafePathError, ForeignFolderError) as exc:
             report.errors.append(str(exc))
             report.failed_services.add((service.provider, service.id))
     return report

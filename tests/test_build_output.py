@@ -52,9 +52,11 @@ def test_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
         assert proc.returncode == 0, stderr.decode()
         trees.append(_tree(out))
     assert sorted(trees[0]) == [
+        "scp/parallel-filestorage/.docs2client-files",
         "scp/parallel-filestorage/1.0.yaml",
         "scp/parallel-filestorage/FINDINGS.md",
         "scp/parallel-filestorage/findings.json",
+        "scp/virtualserver/.docs2client-files",
         "scp/virtualserver/1.0.yaml",
         "scp/virtualserver/1.1.yaml",
         "scp/virtualserver/1.2.yaml",

@@ -365,9 +365,10 @@ def test_write_tree_rewrites_only_changed_files(tmp_path: Path) -> None:
     specs = sorted(DEMO.glob("*.yaml"))
     first = generate_service(specs, tmp_path / "pkg", findings_dir=DEMO)
     assert len(first) == len(demo_package())
-    (tmp_path / "pkg" / "stale.txt").write_text("old")
+    (tmp_path / "pkg" / "notes.txt").write_text("mine")
     second = generate_service(specs, tmp_path / "pkg", findings_dir=DEMO)
-    assert second == [tmp_path / "pkg" / "stale.txt"]  # nothing rewritten, the stale file pruned
+    assert second == []  # nothing rewritten; a file the tool did not write is not touched
+    assert (tmp_path / "pkg" / "notes.txt").read_text() == "mine"
 
 
 # ---------------------------------------------------------------------------------------------------- golden
@@ -381,7 +382,7 @@ def test_golden_package() -> None:
     if os.environ.get("UPDATE_GOLDEN"):
         from scraper.atomic import write_tree
 
-        write_tree(GOLDEN, {f"{k}.golden": v for k, v in files.items()}, prune=True)
+        write_tree(GOLDEN, {f"{k}.golden": v for k, v in files.items()}, prune=True, force=True)
     expected = {str(p.relative_to(GOLDEN))[: -len(".golden")]: p.read_bytes() for p in GOLDEN.rglob("*.golden")}
     assert sorted(files) == sorted(expected), "file list differs; run with UPDATE_GOLDEN=1 after checking the diff"
     for path in sorted(files):
