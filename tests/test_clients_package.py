@@ -382,7 +382,11 @@ def test_golden_package() -> None:
     if os.environ.get("UPDATE_GOLDEN"):
         from scraper.atomic import write_tree
 
-        write_tree(GOLDEN, {f"{k}.golden": v for k, v in files.items()}, prune=True, force=True)
+        goldens = {f"{k}.golden": v for k, v in files.items()}
+        for stale in GOLDEN.rglob("*.golden"):  # the folder holds goldens only: every stale one goes
+            if str(stale.relative_to(GOLDEN)) not in goldens:
+                stale.unlink()
+        write_tree(GOLDEN, goldens)
     expected = {str(p.relative_to(GOLDEN))[: -len(".golden")]: p.read_bytes() for p in GOLDEN.rglob("*.golden")}
     assert sorted(files) == sorted(expected), "file list differs; run with UPDATE_GOLDEN=1 after checking the diff"
     for path in sorted(files):

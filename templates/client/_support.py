@@ -11,7 +11,6 @@ import re
 from collections.abc import Mapping, Sequence
 from types import ModuleType
 from typing import Any
-from urllib.parse import quote
 
 from . import _runtime
 
@@ -29,13 +28,14 @@ def wire_value(value: Any) -> str:
 
 
 def format_path(template: str, values: Mapping[str, Any]) -> str:
-    """Substitute ``{name}`` placeholders with percent-encoded values (a ``/`` in a value cannot change the path)."""
+    """Substitute ``{name}`` placeholders with percent-encoded values (neither a ``/`` nor a ``.``/``..`` value can
+    change the path: see ``_runtime.quote_path_segment``)."""
 
     def substitute(match: re.Match[str]) -> str:
         name = match.group(1)
         if name not in values:
             raise ValueError(f"path {template!r} needs a value for {name!r}")
-        return quote(wire_value(values[name]), safe="")
+        return _runtime.quote_path_segment(wire_value(values[name]))
 
     return _PLACEHOLDER.sub(substitute, template)
 

@@ -54,7 +54,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from types import TracebackType
 from typing import Any, NoReturn, Self, TypeVar
-from urllib.parse import quote_plus
+from urllib.parse import quote, quote_plus
 
 import httpx
 
@@ -88,6 +88,7 @@ __all__ = [
     "iterate_marker",
     "iterate_offset",
     "parse_retry_after",
+    "quote_path_segment",
     "raise_planned",
     "redact_headers",
     "scp_signature",
@@ -422,6 +423,27 @@ def drop_none(mapping: Mapping[str, Any] | None) -> dict[str, str | list[str]]:
         else:
             result[key] = _query_value(value)
     return result
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# Path segments
+# --------------------------------------------------------------------------------------------------------------------
+
+#: What Go's ``url.PathEscape`` leaves unescaped besides letters, digits and ``-._~`` (RFC 3986 allows ``:`` ``@``
+#: ``&`` ``=`` ``+`` ``$`` in a segment and reserves ``/`` ``;`` ``,`` ``?``). SCP's own SDK builds its URLs so, and
+#: the signature covers the URL, so a client that encoded ``:`` or ``@`` would sign a different URL than the SDK.
+_PATH_SEGMENT_SAFE = "$&+:=@"
+
+
+def quote_path_segment(value: str) -> str:
+    """``value`` as one path segment, escaped like Go's ``url.PathEscape``.
+
+    ``.``, ``..`` and the empty string are refused (:class:`ValueError`): URL normalisation resolves them, so
+    ``detach_volume("vol-1", "..")`` would otherwise send ``DELETE /v1/volumes/vol-1`` (a different, signed call).
+    """
+    if value in ("", ".", ".."):
+        raise ValueError(f"{value!r} is not a valid path argument: it would change which resource the call targets")
+    return quote(value, safe=_PATH_SEGMENT_SAFE)
 
 
 # --------------------------------------------------------------------------------------------------------------------
