@@ -21,6 +21,7 @@ from typing import Any
 
 from scraper.clients import layout
 from scraper.clients.ir import GenerationError
+from scraper.clients.schema_keywords import honoured_schemas
 
 __all__ = ["ModelIndex", "render_models"]
 
@@ -35,6 +36,7 @@ _HEADER = "@@docs2client-models-header@@"
 
 def render_models(schemas: Mapping[str, Any], *, openapi: str, source_name: str, header: str) -> str:
     """Source of ``models.py`` (black-shaped, black still formats it) defining one class per entry of ``schemas``."""
+    schemas = honoured_schemas(schemas)  # no generator-specific keywords from the spec (they can import modules)
     # Key order and value types matter to the output: no sort_keys, and non-JSON values keep their type.
     key = hashlib.sha256(json.dumps([schemas, openapi], default=_typed).encode()).hexdigest()
     body = _RENDERED.get(key)

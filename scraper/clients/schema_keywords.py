@@ -1,0 +1,95 @@
+"""The JSON Schema keywords a spec may hand to datamodel-code-generator; everything else is dropped first.
+
+datamodel-code-generator honours extension keywords that change the code it writes: ``customTypePath``,
+``customBasePath``, ``x-python-type``, ``x-python-import`` and more make ``models.py`` import and subclass any
+installed module, and a non-local ``$ref`` makes it read a file or fetch a URL while generating. A spec is
+untrusted input, so the schemas are rebuilt from an allowlist of standard validation and annotation keywords
+(walking only the positions that hold subschemas), and ``$ref`` is kept only when it points inside the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+__all__ = ["honoured_schema", "honoured_schemas"]
+
+#: Keywords whose value is data (copied as is).
+_VALUE_KEYWORDS = frozenset(
+    {
+        "type",
+        "format",
+        "title",
+        "description",
+        "default",
+        "example",
+        "examples",
+        "enum",
+        "const",
+        "required",
+        "nullable",
+        "readOnly",
+        "writeOnly",
+        "deprecated",
+        "pattern",
+        "minLength",
+        "maxLength",
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "multipleOf",
+        "minItems",
+        "maxItems",
+        "uniqueItems",
+        "minProperties",
+        "maxProperties",
+    }
+)
+#: Keywords whose value is one subschema (or a boolean schema).
+_SCHEMA_KEYWORDS = frozenset(
+    {"items", "additionalProperties", "not", "contains", "propertyNames", "additionalItems", "if", "then", "else"}
+)
+#: Keywords whose value is a list of subschemas.
+_SCHEMA_LIST_KEYWORDS = frozenset({"allOf", "anyOf", "oneOf", "prefixItems"})
+#: Keywords whose value maps names to subschemas.
+_SCHEMA_MAP_KEYWORDS = frozenset({"properties", "patternProperties", "$defs", "definitions", "dependentSchemas"})
+
+
+def honoured_schema(schema: Any) -> Any:
+    """``schema`` with only the allowlisted keywords, recursively; non-local ``$ref`` becomes an empty schema."""
+    if isinstance(schema, bool):
+        return schema
+    if not isinstance(schema, Mapping):
+        return {}
+    out: dict[str, Any] = {}
+    for key, value in schema.items():
+        if key == "$ref":
+            if isinstance(value, str) and value.startswith("#/"):
+                out[key] = value
+        elif key in _VALUE_KEYWORDS:
+            out[key] = value
+        elif key == "discriminator" and isinstance(value, Mapping):
+            out[key] = _discriminator(value)
+        elif key in _SCHEMA_KEYWORDS:
+            out[key] = [honoured_schema(v) for v in value] if isinstance(value, list) else honoured_schema(value)
+        elif key in _SCHEMA_LIST_KEYWORDS and isinstance(value, list):
+            out[key] = [honoured_schema(v) for v in value]
+        elif key in _SCHEMA_MAP_KEYWORDS and isinstance(value, Mapping):
+            out[key] = {str(name): honoured_schema(v) for name, v in value.items()}
+    return out
+
+
+def _discriminator(value: Mapping[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if isinstance(value.get("propertyName"), str):
+        out["propertyName"] = value["propertyName"]
+    mapping = value.get("mapping")
+    if isinstance(mapping, Mapping):
+        out["mapping"] = {str(k): v for k, v in mapping.items() if isinstance(v, str) and v.startswith("#/")}
+    return out
+
+
+def honoured_schemas(schemas: Mapping[str, Any]) -> dict[str, Any]:
+    """Every named schema of ``components.schemas`` through :func:`honoured_schema`."""
+    return {name: honoured_schema(schema) for name, schema in schemas.items()}
