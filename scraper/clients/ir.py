@@ -42,7 +42,9 @@ RESERVED_METHODS = frozenset({"close", "aclose", "self", "mro"})
 #: Parameter names a generated method may not use for doc parameters (``body`` is the request body).
 RESERVED_PARAMS = frozenset({"self", "body", "cls"})
 #: Constructor keywords of every client; server variables and client parameters must not clash with them.
-CLIENT_KWARGS = frozenset({"self", "base_url", "auth", "timeout", "retry", "headers", "http_client", "transport"})
+CLIENT_KWARGS = frozenset(
+    {"self", "base_url", "auth", "timeout", "retry", "limits", "headers", "http_client", "transport"}
+)
 #: Headers that are the transport's or the auth's business, never a method argument.
 TRANSPORT_HEADERS = frozenset({"accept", "content-type", "authorization", "content-length", "user-agent"})
 SCP_AUTH_HEADERS = frozenset(

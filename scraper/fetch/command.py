@@ -45,6 +45,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--rate", type=float, default=1.0, help="requests per second per host, 0 = no limit (default: %(default)s)"
     )
     parser.add_argument("--timeout", type=float, default=30.0, help="seconds per connect/read (default: %(default)s)")
+    parser.add_argument(
+        "--deadline", type=float, default=120.0, help="seconds per whole download attempt (default: %(default)s)"
+    )
     parser.add_argument("--retries", type=int, default=4, help="retries per page (default: %(default)s)")
     parser.add_argument("--user-agent", default=None, help=f"User-Agent header (default: {default_user_agent()!r})")
     parser.add_argument(
@@ -94,6 +97,7 @@ def run(args: argparse.Namespace) -> int:
         concurrency=args.concurrency,
         rate=args.rate or None,
         timeout=args.timeout,
+        deadline=args.deadline,
         retry=RetryPolicy(retries=args.retries),
         user_agent=args.user_agent or default_user_agent(),
         max_shrink=0.0 if args.allow_shrink else 0.5,

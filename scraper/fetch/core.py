@@ -151,6 +151,8 @@ class FetchOptions:
     rate: float | None = 1.0
     #: seconds for connecting and for each read
     timeout: float = 30.0
+    #: seconds for one whole download attempt (a server dripping bytes never trips ``timeout``)
+    deadline: float = 120.0
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     user_agent: str = field(default_factory=default_user_agent)
     #: smallest acceptable page, in bytes
@@ -238,6 +240,7 @@ class _PageFetcher:
                 policy=self.options.retry,
                 limiter=self.limiter,
                 sleep=self.options.sleep,
+                deadline=self.options.deadline,
             )
         except DownloadFailed as exc:
             return PageResult(entry, PageStatus.FAILED, url, entry.file, str(exc), exc.attempts)
@@ -326,7 +329,7 @@ async def fetch_pages(
     semaphore = asyncio.Semaphore(options.concurrency)
     timeout = httpx.Timeout(options.timeout)
     async with httpx.AsyncClient(
-        timeout=timeout, follow_redirects=True, transport=options.transport, trust_env=options.transport is None
+        timeout=timeout, follow_redirects=False, transport=options.transport, trust_env=options.transport is None
     ) as client:
         fetcher = _PageFetcher(catalog, manifest, options, client)
 

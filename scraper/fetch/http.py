@@ -108,8 +108,22 @@ def parse_retry_after(value: str | None, *, now: datetime | None = None) -> floa
     return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
 
 
-async def _get(client: httpx.AsyncClient, url: str, headers: Mapping[str, str], max_bytes: int) -> Response:
-    async with client.stream("GET", url, headers=dict(headers)) as raw:
+#: Redirects followed per download, all on the page's own host.
+MAX_REDIRECTS = 5
+_REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+
+
+def _same_site(origin: httpx.URL, target: httpx.URL) -> bool:
+    """Whether a redirect from ``origin`` to ``target`` stays on the page's host (an http -> https upgrade is fine)."""
+    if target.host != origin.host:
+        return False
+    if target.scheme == origin.scheme:
+        return target.port == origin.port
+    return origin.scheme == "http" and target.scheme == "https"
+
+
+async def _get_once(client: httpx.AsyncClient, url: httpx.URL, headers: Mapping[str, str], max_bytes: int) -> Response:
+    async with client.stream("GET", url, headers=dict(headers), follow_redirects=False) as raw:
         chunks: list[bytes] = []
         size = 0
         async for chunk in raw.aiter_bytes():
@@ -126,6 +140,37 @@ async def _get(client: httpx.AsyncClient, url: str, headers: Mapping[str, str], 
         )
 
 
+async def _get(client: httpx.AsyncClient, url: str, headers: Mapping[str, str], max_bytes: int) -> Response:
+    """GET ``url``, following at most :data:`MAX_REDIRECTS` redirects, none of them to another host: a page that
+    moved off its site is a failure to look at, not a page to snapshot."""
+    origin = current = httpx.URL(url)
+    for _ in range(MAX_REDIRECTS + 1):
+        response = await _get_once(client, current, headers, max_bytes)
+        location = response.header("location")
+        if response.status not in _REDIRECT_STATUSES or not location:
+            return response
+        target = current.join(location)
+        if not _same_site(origin, target):
+            where = f"{target.scheme}://{target.netloc.decode('ascii', 'replace')}"
+            raise DownloadFailed(f"HTTP {response.status} redirect off the page's site (to {where}); not followed", 1)
+        current = target
+    raise DownloadFailed(f"more than {MAX_REDIRECTS} redirects", 1)
+
+
+async def _get_within(
+    client: httpx.AsyncClient, url: str, headers: Mapping[str, str], max_bytes: int, deadline: float | None
+) -> Response:
+    """:func:`_get`, given up after ``deadline`` seconds in all (the read timeout alone never ends a server that
+    drips a byte at a time)."""
+    if deadline is None:
+        return await _get(client, url, headers, max_bytes)
+    try:
+        async with asyncio.timeout(deadline):
+            return await _get(client, url, headers, max_bytes)
+    except TimeoutError:
+        raise DownloadFailed(f"took longer than the {deadline:g}s deadline per download; not retried", 1) from None
+
+
 async def download(
     client: httpx.AsyncClient,
     url: str,
@@ -135,10 +180,12 @@ async def download(
     limiter: HostRateLimiter,
     sleep: Sleep = asyncio.sleep,
     max_bytes: int = 64 * 1024 * 1024,
+    deadline: float | None = 120.0,
 ) -> Response:
     """GET ``url``, retrying timeouts, broken connections (including truncated bodies), 429 and 5xx.
 
-    Returns the first other answer (200, 304, 404, ...); raises :class:`DownloadFailed` when the retries run out.
+    Returns the first other answer (200, 304, 404, ...); raises :class:`DownloadFailed` when the retries run out,
+    on a redirect to another host, a body over ``max_bytes`` or an attempt longer than ``deadline`` seconds.
     A 429 or 503 with Retry-After waits that long instead of the backoff delay.
     """
     host = urlsplit(url).netloc
@@ -148,7 +195,7 @@ async def download(
         await limiter.acquire(host)
         retry_after: float | None = None
         try:
-            raw = await _get(client, url, headers, max_bytes)
+            raw = await _get_within(client, url, headers, max_bytes, deadline)
         except httpx.TimeoutException as exc:
             problem = f"timed out ({type(exc).__name__})"
         except httpx.TransportError as exc:

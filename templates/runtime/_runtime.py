@@ -69,11 +69,15 @@ __all__ = [
     "ClientError",
     "ConflictError",
     "InternalServerError",
+    "DeadlineExceededError",
     "KeystoneAuth",
+    "LimitExceededError",
+    "Limits",
     "NotFoundError",
     "PermissionDeniedError",
     "PlannedVersionError",
     "RateLimitError",
+    "ResponseTooLargeError",
     "RetryPolicy",
     "ScpAuth",
     "ServerConfig",
@@ -300,6 +304,116 @@ class TransportError(Exception):
         plural = "s" if attempts != 1 else ""
         detail = str(cause) or type(cause).__name__
         super().__init__(f"{method} {url} failed after {attempts} attempt{plural}: {type(cause).__name__}: {detail}")
+
+
+class LimitExceededError(Exception):
+    """A call hit one of its :class:`Limits`; the subclass and the message say which."""
+
+    def __init__(self, message: str, *, method: str, url: str) -> None:
+        self.method = method
+        self.url = url
+        super().__init__(f"{method} {url}: {message}")
+
+
+class ResponseTooLargeError(LimitExceededError):
+    """The response body (after content decoding) was larger than ``Limits.max_response_bytes``."""
+
+
+class DeadlineExceededError(LimitExceededError):
+    """The call (all attempts, reads and retry waits together) ran longer than ``Limits.deadline`` seconds."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one call may cost, whatever the server does.
+
+    ``timeout`` bounds each network operation; a server that drips a byte per second never trips it, so
+    ``deadline`` (seconds) bounds the whole call: every attempt, every read and every wait between retries. The
+    body is read in chunks and a call whose decoded body grows past ``max_response_bytes`` stops there, so an
+    endless or decompression-bomb body cannot exhaust memory. ``None`` turns a limit off.
+    """
+
+    max_response_bytes: int | None = 64 * 1024 * 1024
+    deadline: float | None = 300.0
+
+    def __post_init__(self) -> None:
+        if self.max_response_bytes is not None and self.max_response_bytes < 0:
+            raise ValueError(f"Limits.max_response_bytes must be >= 0, got {self.max_response_bytes}")
+        if self.deadline is not None and not self.deadline > 0:
+            raise ValueError(f"Limits.deadline must be > 0 seconds, got {self.deadline}")
+
+
+@dataclass
+class _Call:
+    """One logical call's budget: its limits and the monotonic time its deadline falls at."""
+
+    method: str
+    url: str
+    limits: Limits
+    deadline_at: float | None
+
+    @classmethod
+    def start(cls, method: str, url: str, limits: Limits) -> _Call:
+        deadline_at = None if limits.deadline is None else time.monotonic() + limits.deadline
+        return cls(method, url, limits, deadline_at)
+
+    def remaining(self) -> float | None:
+        return None if self.deadline_at is None else self.deadline_at - time.monotonic()
+
+    def check(self, waiting: float = 0.0) -> None:
+        """Raise :class:`DeadlineExceededError` when the deadline has passed (or would, after ``waiting``)."""
+        remaining = self.remaining()
+        if remaining is not None and remaining - waiting <= 0:
+            raise DeadlineExceededError(
+                f"deadline of {self.limits.deadline:g}s exceeded (Limits.deadline)", method=self.method, url=self.url
+            )
+
+    def timeout(self, timeout: httpx.Timeout) -> httpx.Timeout:
+        """``timeout`` with every phase capped at the time left."""
+        remaining = self.remaining()
+        if remaining is None:
+            return timeout
+        left = max(remaining, 0.001)
+        capped = {k: left if v is None else min(v, left) for k, v in timeout.as_dict().items()}
+        return httpx.Timeout(capped["connect"], read=capped["read"], write=capped["write"], pool=capped["pool"])
+
+    def add(self, size: int, received: int) -> int:
+        """Account for ``received`` more body bytes on top of ``size``; raise when a limit is passed."""
+        size += received
+        limit = self.limits.max_response_bytes
+        if limit is not None and size > limit:
+            raise ResponseTooLargeError(
+                f"response body larger than {limit:,} bytes (Limits.max_response_bytes)",
+                method=self.method,
+                url=self.url,
+            )
+        self.check()
+        return size
+
+
+def _read_limited(response: httpx.Response, call: _Call) -> None:
+    """Read ``response``'s body as :meth:`httpx.Response.read` does, within the call's size and deadline."""
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        for chunk in response.iter_bytes():
+            size = call.add(size, len(chunk))
+            chunks.append(chunk)
+    finally:
+        response.close()
+    response._content = b"".join(chunks)  # what Response.read() stores
+
+
+async def _aread_limited(response: httpx.Response, call: _Call) -> None:
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        async for chunk in response.aiter_bytes():
+            size = call.add(size, len(chunk))
+            chunks.append(chunk)
+    finally:
+        await response.aclose()
+    response._content = b"".join(chunks)
 
 
 # --------------------------------------------------------------------------------------------------------------------
@@ -562,6 +676,7 @@ class _TransportBase:
         timeout: float | httpx.Timeout,
         retry: RetryPolicy | None,
         headers: Mapping[str, str] | None,
+        limits: Limits | None = None,
     ) -> None:
         if not base_url.startswith(("http://", "https://")):
             raise ValueError(f"base_url must be an http:// or https:// URL, got {base_url!r}")
@@ -569,6 +684,7 @@ class _TransportBase:
         self.auth = auth
         self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
         self.retry = retry if retry is not None else RetryPolicy()
+        self.limits = limits if limits is not None else Limits()
         self.headers: dict[str, str] = dict(headers or {})
         self._closed = False
 
@@ -634,11 +750,6 @@ class _TransportBase:
         request.read()  # as httpx does for in-memory content, so request.content is available
         return request, auth
 
-    def _set_timeout(self, request: httpx.Request) -> None:
-        # Requests an auth flow makes up (a token request) get the transport's timeout too.
-        if "timeout" not in request.extensions:
-            request.extensions["timeout"] = self.timeout.as_dict()
-
     def _log_retry(self, method: str, url: str, attempt: int, delay: float, reason: str) -> None:
         logger.info(
             "retrying %s %s after %s (retry %d of %d) in %.2fs",
@@ -693,8 +804,9 @@ class SyncTransport(_TransportBase):
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
         sleep: Callable[[float], None] = time.sleep,
+        limits: Limits | None = None,
     ) -> None:
-        super().__init__(base_url=base_url, auth=auth, timeout=timeout, retry=retry, headers=headers)
+        super().__init__(base_url=base_url, auth=auth, timeout=timeout, retry=retry, headers=headers, limits=limits)
         if http_client is not None and transport is not None:
             raise ValueError("pass either http_client or transport, not both")
         self._owns_client = http_client is None
@@ -719,22 +831,26 @@ class SyncTransport(_TransportBase):
         """Send one logical request; returns the (read) response, raises :class:`ApiError` or
         :class:`TransportError` once retries are exhausted."""
         method, url, query, merged = self._prepare(method, path, params, headers)
+        call = _Call.start(method, url, self.limits)
         attempt = 0
         while True:
             try:
-                response = self._send(method, url, query, merged, json)
+                response = self._send(method, url, query, merged, json, call)
             except httpx.TransportError as exc:
                 if attempt < self.retry.max_retries and self.retry.retries_exception(method, exc):
                     delay = self.retry.delay(attempt)
+                    call.check(delay)
                     self._log_retry(method, url, attempt, delay, type(exc).__name__)
                     self._sleep(delay)
                     attempt += 1
                     continue
+                call.check()  # a read cut short by the capped timeout is the deadline, not the network
                 raise TransportError(exc, method=method, url=url, attempts=attempt + 1) from exc
             if response.status_code < 400:
                 return response
             if attempt < self.retry.max_retries and self.retry.retries_status(method, response.status_code):
                 delay = _retry_delay(self.retry, attempt, response)
+                call.check(delay)
                 self._log_retry(method, url, attempt, delay, f"HTTP {response.status_code}")
                 response.close()
                 self._sleep(delay)
@@ -745,33 +861,39 @@ class SyncTransport(_TransportBase):
             raise error
 
     def _send(
-        self, method: str, url: str, query: dict[str, str | list[str]], headers: dict[str, str], json: Any
+        self,
+        method: str,
+        url: str,
+        query: dict[str, str | list[str]],
+        headers: dict[str, str],
+        json: Any,
+        call: _Call,
     ) -> httpx.Response:
         """One attempt: the read response (auth flow included)."""
+        call.check()
         transport = self._transport
         if transport is None:
             assert self._client is not None
             request = self._client.build_request(
-                method, url, params=query, headers=headers, json=json, timeout=self.timeout
+                method, url, params=query, headers=headers, json=json, timeout=call.timeout(self.timeout)
             )
-            return self._client.send(request, **self._auth_kwargs())
+            response = self._client.send(request, stream=True, **self._auth_kwargs())
+            _read_limited(response, call)
+            return response
         if self._closed:
             raise RuntimeError(_CLOSED_MESSAGE)
         request, auth = self._build_request(method, url, query, headers, json)
         if auth is None:
-            return self._send_single(transport, request)
-        return self._send_with_auth(transport, request, auth)
+            return self._send_single(transport, request, call)
+        return self._send_with_auth(transport, request, auth, call)
 
-    def _send_single(self, transport: httpx.BaseTransport, request: httpx.Request) -> httpx.Response:
+    def _send_single(self, transport: httpx.BaseTransport, request: httpx.Request, call: _Call) -> httpx.Response:
         start = time.perf_counter()
+        request.extensions["timeout"] = call.timeout(self.timeout).as_dict()
         try:
             response = transport.handle_request(request)
             response.request = request
-            try:
-                response.read()
-            except BaseException:
-                response.close()
-                raise
+            _read_limited(response, call)
         except httpx.RequestError as exc:
             exc.request = request
             raise
@@ -780,7 +902,7 @@ class SyncTransport(_TransportBase):
         return response
 
     def _send_with_auth(
-        self, transport: httpx.BaseTransport, request: httpx.Request, auth: httpx.Auth
+        self, transport: httpx.BaseTransport, request: httpx.Request, auth: httpx.Auth, call: _Call
     ) -> httpx.Response:
         """Drive ``auth.sync_auth_flow`` as :class:`httpx.Client` does: send each request it yields, hand it the
         response, and return the response it does not follow up."""
@@ -789,8 +911,7 @@ class SyncTransport(_TransportBase):
         try:
             request = next(flow)
             while True:
-                self._set_timeout(request)
-                response = self._send_single(transport, request)
+                response = self._send_single(transport, request, call)
                 response.history = list(history)
                 try:
                     request = flow.send(response)
@@ -837,8 +958,9 @@ class AsyncTransport(_TransportBase):
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        limits: Limits | None = None,
     ) -> None:
-        super().__init__(base_url=base_url, auth=auth, timeout=timeout, retry=retry, headers=headers)
+        super().__init__(base_url=base_url, auth=auth, timeout=timeout, retry=retry, headers=headers, limits=limits)
         if http_client is not None and transport is not None:
             raise ValueError("pass either http_client or transport, not both")
         self._owns_client = http_client is None
@@ -862,22 +984,26 @@ class AsyncTransport(_TransportBase):
     ) -> httpx.Response:
         """Send one logical request; see :meth:`SyncTransport.request`."""
         method, url, query, merged = self._prepare(method, path, params, headers)
+        call = _Call.start(method, url, self.limits)
         attempt = 0
         while True:
             try:
-                response = await self._send(method, url, query, merged, json)
+                response = await self._send_within_deadline(method, url, query, merged, json, call)
             except httpx.TransportError as exc:
                 if attempt < self.retry.max_retries and self.retry.retries_exception(method, exc):
                     delay = self.retry.delay(attempt)
+                    call.check(delay)
                     self._log_retry(method, url, attempt, delay, type(exc).__name__)
                     await self._sleep(delay)
                     attempt += 1
                     continue
+                call.check()
                 raise TransportError(exc, method=method, url=url, attempts=attempt + 1) from exc
             if response.status_code < 400:
                 return response
             if attempt < self.retry.max_retries and self.retry.retries_status(method, response.status_code):
                 delay = _retry_delay(self.retry, attempt, response)
+                call.check(delay)
                 self._log_retry(method, url, attempt, delay, f"HTTP {response.status_code}")
                 await response.aclose()
                 await self._sleep(delay)
@@ -887,34 +1013,62 @@ class AsyncTransport(_TransportBase):
             error.attempts = attempt + 1
             raise error
 
+    async def _send_within_deadline(
+        self,
+        method: str,
+        url: str,
+        query: dict[str, str | list[str]],
+        headers: dict[str, str],
+        json: Any,
+        call: _Call,
+    ) -> httpx.Response:
+        """One attempt, cancelled when the call's deadline passes (also while the headers trickle in)."""
+        call.check()
+        remaining = call.remaining()
+        if remaining is None:
+            return await self._send(method, url, query, headers, json, call)
+        try:
+            async with asyncio.timeout(remaining):
+                return await self._send(method, url, query, headers, json, call)
+        except TimeoutError:
+            call.check()
+            raise
+
     async def _send(
-        self, method: str, url: str, query: dict[str, str | list[str]], headers: dict[str, str], json: Any
+        self,
+        method: str,
+        url: str,
+        query: dict[str, str | list[str]],
+        headers: dict[str, str],
+        json: Any,
+        call: _Call,
     ) -> httpx.Response:
         """One attempt: the read response (auth flow included)."""
         transport = self._transport
         if transport is None:
             assert self._client is not None
             request = self._client.build_request(
-                method, url, params=query, headers=headers, json=json, timeout=self.timeout
+                method, url, params=query, headers=headers, json=json, timeout=call.timeout(self.timeout)
             )
-            return await self._client.send(request, **self._auth_kwargs())
+            response = await self._client.send(request, stream=True, **self._auth_kwargs())
+            await _aread_limited(response, call)
+            return response
         if self._closed:
             raise RuntimeError(_CLOSED_MESSAGE)
         request, auth = self._build_request(method, url, query, headers, json)
         if auth is None:
-            return await self._send_single(transport, request)
-        return await self._send_with_auth(transport, request, auth)
+            return await self._send_single(transport, request, call)
+        return await self._send_with_auth(transport, request, auth, call)
 
-    async def _send_single(self, transport: httpx.AsyncBaseTransport, request: httpx.Request) -> httpx.Response:
+    async def _send_single(
+        self, transport: httpx.AsyncBaseTransport, request: httpx.Request, call: _Call
+    ) -> httpx.Response:
         start = time.perf_counter()
+        request.extensions["timeout"] = call.timeout(self.timeout).as_dict()
         try:
             response = await transport.handle_async_request(request)
             response.request = request
-            try:
-                await response.aread()
-            except BaseException:
-                await response.aclose()
-                raise
+            await _aread_limited(response, call)
         except httpx.RequestError as exc:
             exc.request = request
             raise
@@ -923,7 +1077,7 @@ class AsyncTransport(_TransportBase):
         return response
 
     async def _send_with_auth(
-        self, transport: httpx.AsyncBaseTransport, request: httpx.Request, auth: httpx.Auth
+        self, transport: httpx.AsyncBaseTransport, request: httpx.Request, auth: httpx.Auth, call: _Call
     ) -> httpx.Response:
         """Drive ``auth.async_auth_flow`` as :class:`httpx.AsyncClient` does."""
         flow = auth.async_auth_flow(request)
@@ -931,8 +1085,7 @@ class AsyncTransport(_TransportBase):
         try:
             request = await flow.__anext__()
             while True:
-                self._set_timeout(request)
-                response = await self._send_single(transport, request)
+                response = await self._send_single(transport, request, call)
                 response.history = list(history)
                 try:
                     request = await flow.asend(response)

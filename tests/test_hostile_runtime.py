@@ -1,0 +1,231 @@
+"""The generated clients' runtime against hostile servers (issue 12, items 5, 6 and 7).
+
+Every server here is a real socket server on 127.0.0.1, scripted byte by byte: an endless body, a decompression
+bomb, a server that drips one byte at a time, redirects to another origin. Limits are set small so each test runs
+in well under a second of waiting; no test asserts a timing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import httpx
+import pytest
+from conftest import runtime_support
+
+rt = runtime_support().load_runtime()
+
+Script = Callable[[socket.socket, bytes], None]
+
+
+@contextmanager
+def raw_server(script: Script) -> Iterator[str]:
+    """A server on 127.0.0.1 that reads each request head and hands the socket to ``script``; yields its URL."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    listener.settimeout(0.05)
+    stop = threading.Event()
+
+    def handle(conn: socket.socket) -> None:
+        with conn:
+            conn.settimeout(5)
+            head = b""
+            try:
+                while b"\r\n\r\n" not in head:
+                    data = conn.recv(65536)
+                    if not data:
+                        return
+                    head += data
+                script(conn, head)
+            except OSError:
+                pass  # the client gave up and closed: that is what these tests provoke
+
+    def accept() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            threading.Thread(target=handle, args=(conn,), daemon=True).start()
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+    finally:
+        stop.set()
+        thread.join(timeout=5)
+        listener.close()
+
+
+def endless(conn: socket.socket, head: bytes) -> None:
+    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n")
+    chunk = b"10000\r\n" + b"a" * 0x10000 + b"\r\n"
+    for _ in range(100_000):  # 6.5 GB if nobody stops reading
+        conn.sendall(chunk)
+
+
+def gzip_bomb(conn: socket.socket, head: bytes) -> None:
+    body = gzip.compress(b"\0" * (32 * 1024 * 1024), compresslevel=9)
+    conn.sendall(
+        b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\n"
+        + f"Content-Length: {len(body)}\r\n\r\n".encode()
+        + body
+    )
+
+
+def drip_body(conn: socket.socket, head: bytes) -> None:
+    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n")
+    for _ in range(100_000):
+        conn.sendall(b" ")
+        time.sleep(0.02)
+
+
+def drip_head(conn: socket.socket, head: bytes) -> None:
+    for byte in b"HTTP/1.1 200 OK\r\nX-Slow: " + b"a" * 100_000:
+        conn.sendall(bytes([byte]))
+        time.sleep(0.02)
+
+
+def _sync(url: str, **kwargs: Any) -> Any:
+    return rt.SyncTransport(base_url=url, retry=rt.RetryPolicy(max_retries=0), **kwargs)
+
+
+def _async(url: str, **kwargs: Any) -> Any:
+    return rt.AsyncTransport(base_url=url, retry=rt.RetryPolicy(max_retries=0), **kwargs)
+
+
+def _clients(url: str, limits: Any) -> Iterator[Any]:
+    """The fast path and the path through a caller's own httpx.Client."""
+    yield _sync(url, limits=limits)
+    yield _sync(url, limits=limits, http_client=httpx.Client())
+
+
+# -- item 5: size limit and total deadline ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("script", [endless, gzip_bomb], ids=["endless", "gzip-bomb"])
+def test_response_size_limit(script: Script) -> None:
+    limits = rt.Limits(max_response_bytes=1024 * 1024)
+    with raw_server(script) as url:
+        for transport in _clients(url, limits):
+            with transport, pytest.raises(rt.ResponseTooLargeError, match=r"Limits\.max_response_bytes") as info:
+                transport.request("GET", "/v1/x")
+            assert "larger than 1,048,576 bytes" in str(info.value)
+
+
+def test_response_size_limit_async() -> None:
+    async def main(url: str) -> None:
+        async with _async(url, limits=rt.Limits(max_response_bytes=1024 * 1024)) as transport:
+            with pytest.raises(rt.ResponseTooLargeError):
+                await transport.request("GET", "/v1/x")
+
+    with raw_server(endless) as url:
+        asyncio.run(main(url))
+
+
+def test_total_deadline_stops_a_dripping_body() -> None:
+    """Every byte arrives well within the 2 s read timeout; the 0.3 s deadline ends the call anyway."""
+    limits = rt.Limits(deadline=0.3)
+    with raw_server(drip_body) as url:
+        for transport in _clients(url, limits):
+            with transport, pytest.raises(rt.DeadlineExceededError, match=r"deadline of 0.3s exceeded"):
+                transport.request("GET", "/v1/x")
+
+
+@pytest.mark.parametrize("script", [drip_body, drip_head], ids=["body", "head"])
+def test_total_deadline_async(script: Script) -> None:
+    async def main(url: str) -> None:
+        async with _async(url, timeout=2.0, limits=rt.Limits(deadline=0.3)) as transport:
+            with pytest.raises(rt.DeadlineExceededError, match=r"Limits\.deadline"):
+                await transport.request("GET", "/v1/x")
+
+    with raw_server(script) as url:
+        asyncio.run(main(url))
+
+
+def test_a_retry_wait_past_the_deadline_is_not_slept() -> None:
+    slept: list[float] = []
+
+    def unavailable(conn: socket.socket, head: bytes) -> None:
+        conn.sendall(b"HTTP/1.1 503 Busy\r\nRetry-After: 20\r\nContent-Length: 0\r\n\r\n")
+
+    with raw_server(unavailable) as url:
+        retry = rt.RetryPolicy(max_retries=3)
+        transport = rt.SyncTransport(base_url=url, retry=retry, limits=rt.Limits(deadline=5), sleep=slept.append)
+        with transport, pytest.raises(rt.DeadlineExceededError):
+            transport.request("GET", "/v1/x")
+    assert slept == []
+
+
+def test_limits_are_validated_and_on_by_default() -> None:
+    assert rt.Limits().max_response_bytes == 64 * 1024 * 1024 and rt.Limits().deadline == 300.0
+    with pytest.raises(ValueError):
+        rt.Limits(deadline=0)
+    with pytest.raises(ValueError):
+        rt.Limits(max_response_bytes=-1)
+
+
+# -- fetch: deadline and redirects -----------------------------------------------------------------------------
+
+
+def _download(url: str, **kwargs: Any) -> Any:
+    from scraper.fetch.http import HostRateLimiter, RetryPolicy, download
+
+    async def main() -> Any:
+        async with httpx.AsyncClient(timeout=2.0, follow_redirects=False) as client:
+            return await download(
+                client, url, headers={}, policy=RetryPolicy(retries=0), limiter=HostRateLimiter(None), **kwargs
+            )
+
+    return asyncio.run(main())
+
+
+def test_fetch_deadline_stops_a_dripping_page() -> None:
+    from scraper.fetch.http import DownloadFailed
+
+    with raw_server(drip_body) as url, pytest.raises(DownloadFailed, match=r"longer than the 0.3s deadline"):
+        _download(url + "/page", deadline=0.3)
+
+
+def redirect_to(location: str) -> Script:
+    def script(conn: socket.socket, head: bytes) -> None:
+        conn.sendall(f"HTTP/1.1 302 Found\r\nLocation: {location}\r\nContent-Length: 0\r\n\r\n".encode())
+
+    return script
+
+
+def page(conn: socket.socket, head: bytes) -> None:
+    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 5\r\n\r\nhello")
+
+
+def test_fetch_follows_redirects_on_its_own_site_only() -> None:
+    from scraper.fetch.http import DownloadFailed
+
+    with raw_server(page) as elsewhere:
+        port = elsewhere.rsplit(":", 1)[1]
+        off_site = pytest.raises(DownloadFailed, match=r"redirect off the page's site \(to http://localhost:")
+        with raw_server(redirect_to(f"http://localhost:{port}/stolen")) as url, off_site:
+            _download(url + "/page")
+        assert _download(elsewhere + "/page").body == b"hello"
+
+
+def test_fetch_follows_a_redirect_on_the_same_site() -> None:
+    def moved(conn: socket.socket, head: bytes) -> None:
+        if head.startswith(b"GET /page "):
+            redirect_to("/moved")(conn, head)
+        else:
+            page(conn, head)
+
+    with raw_server(moved) as url:
+        assert _download(url + "/page").body == b"hello"
