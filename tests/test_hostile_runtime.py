@@ -229,3 +229,97 @@ def test_fetch_follows_a_redirect_on_the_same_site() -> None:
 
     with raw_server(moved) as url:
         assert _download(url + "/page").body == b"hello"
+
+
+# -- item 6: redirects -----------------------------------------------------------------------------------------
+
+
+def recording(heads: list[bytes], script: Script) -> Script:
+    def record(conn: socket.socket, head: bytes) -> None:
+        heads.append(head)
+        script(conn, head)
+
+    return record
+
+
+def ok_json(conn: socket.socket, head: bytes) -> None:
+    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}")
+
+
+def _header_names(head: bytes) -> set[str]:
+    lines = head.split(b"\r\n\r\n", 1)[0].decode("latin-1").split("\r\n")[1:]
+    return {line.split(":", 1)[0].lower() for line in lines if ":" in line}
+
+
+def test_an_unfollowed_redirect_is_an_error() -> None:
+    with (
+        raw_server(redirect_to("http://elsewhere.invalid/")) as url,
+        _sync(url) as transport,
+        pytest.raises(rt.RedirectError, match="not followed"),
+    ):
+        transport.request("DELETE", "/v1/volumes/vol-1")
+
+
+def _scp() -> Any:
+    return rt.ScpAuth("AK-secret-access", "SK-secret", "acct", clock=lambda: 1_700_000_000.0)
+
+
+def test_following_client_drops_scp_signing_on_a_cross_origin_hop() -> None:
+    heads: list[bytes] = []
+    with raw_server(recording(heads, ok_json)) as other, raw_server(redirect_to(other + "/loot")) as url:
+        client = httpx.Client(follow_redirects=True)
+        with _sync(url, auth=_scp(), http_client=client) as transport:
+            transport.request("GET", "/v1/x")
+        client.close()
+    assert len(heads) == 1 and heads[0].startswith(b"GET /loot ")
+    assert not _header_names(heads[0]) & {"scp-signature", "scp-accesskey", "scp-timestamp", "scp-accountid"}
+    assert b"AK-secret-access" not in heads[0]
+
+
+def test_following_client_re_signs_a_same_origin_hop() -> None:
+    heads: list[bytes] = []
+
+    def moved(conn: socket.socket, head: bytes) -> None:
+        heads.append(head)
+        (redirect_to("/v1/moved?b=2&a=1") if head.startswith(b"GET /v1/x ") else ok_json)(conn, head)
+
+    with raw_server(moved) as url:
+        client = httpx.Client(follow_redirects=True)
+        with _sync(url, auth=_scp(), http_client=client) as transport:
+            transport.request("GET", "/v1/x")
+        client.close()
+    assert len(heads) == 2
+    second = dict(line.split(": ", 1) for line in heads[1].split(b"\r\n\r\n")[0].decode("latin-1").split("\r\n")[1:])
+    expected = rt.scp_signature(
+        "SK-secret",
+        method="GET",
+        url=url + "/v1/moved?b=2&a=1",
+        timestamp=second["Scp-Timestamp"],
+        access_key="AK-secret-access",
+        account_id="acct",
+    )
+    assert second["Scp-Signature"] == expected
+
+
+def test_following_client_drops_the_keystone_token_on_a_cross_origin_hop() -> None:
+    heads: list[bytes] = []
+
+    def identity(conn: socket.socket, head: bytes) -> None:
+        body = b'{"access": {"token": {"id": "TOKEN-secret", "expires": "2099-01-01T00:00:00Z"}}}'
+        conn.sendall(
+            b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+            + f"Content-Length: {len(body)}\r\n\r\n".encode()
+            + body
+        )
+
+    with (
+        raw_server(recording(heads, ok_json)) as other,
+        raw_server(identity) as keystone,
+        raw_server(redirect_to(other + "/loot")) as url,
+    ):
+        auth = rt.KeystoneAuth(keystone + "/v2.0/tokens", "tenant", "user", "PASSWORD-secret")
+        client = httpx.Client(follow_redirects=True)
+        with _sync(url, auth=auth, http_client=client) as transport:
+            transport.request("GET", "/v1/x")
+        client.close()
+    assert len(heads) == 1 and b"TOKEN-secret" not in heads[0] and "x-auth-token" not in _header_names(heads[0])

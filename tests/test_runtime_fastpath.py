@@ -227,15 +227,19 @@ def test_error_response_raises_typed_error_with_url() -> None:
     assert info.value.method == "GET" and info.value.body == {"message": "no such volume"}
 
 
-def test_redirects_are_returned_not_followed() -> None:
+def test_redirects_are_errors_not_followed() -> None:
     seen, _ = _recorder()
 
     def handler(request: httpx.Request) -> httpx.Response:
         seen.append(request)
         return httpx.Response(302, headers={"Location": "https://elsewhere.example/"})
 
-    with rt.SyncTransport(base_url="https://x.example", transport=httpx.MockTransport(handler)) as t:
-        assert t.request("GET", "/r").status_code == 302
+    with (
+        rt.SyncTransport(base_url="https://x.example", transport=httpx.MockTransport(handler)) as t,
+        pytest.raises(rt.RedirectError) as info,
+    ):
+        t.request("DELETE", "/r")
+    assert info.value.location == "https://elsewhere.example/" and info.value.status_code == 302
     assert len(seen) == 1
 
 

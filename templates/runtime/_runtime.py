@@ -77,6 +77,7 @@ __all__ = [
     "PermissionDeniedError",
     "PlannedVersionError",
     "RateLimitError",
+    "RedirectError",
     "ResponseTooLargeError",
     "RetryPolicy",
     "ScpAuth",
@@ -270,6 +271,20 @@ class InternalServerError(ServerError):
     """500 Internal Server Error."""
 
 
+class RedirectError(ApiError):
+    """A 3xx answer that was not followed (the transports follow none unless the caller's httpx client is set to).
+
+    A redirect is not a success: a ``DELETE`` answered with 302 did not delete anything. :attr:`location` is where
+    the server pointed.
+    """
+
+    location: str | None
+
+    def __init__(self, response: httpx.Response, message: str | None = None) -> None:
+        self.location = response.headers.get("Location")
+        super().__init__(response, message or f"redirect to {self.location!r} not followed")
+
+
 _ERRORS_BY_STATUS: dict[int, type[ApiError]] = {
     400: BadRequestError,
     401: AuthenticationError,
@@ -286,8 +301,17 @@ def error_for(response: httpx.Response) -> ApiError:
     status = response.status_code
     cls = _ERRORS_BY_STATUS.get(status)
     if cls is None:
-        cls = ClientError if 400 <= status < 500 else ServerError if 500 <= status < 600 else ApiError
+        cls = (
+            ClientError
+            if 400 <= status < 500
+            else ServerError if 500 <= status < 600 else RedirectError if 300 <= status < 400 else ApiError
+        )
     return cls(response)
+
+
+def _is_failure(status: int) -> bool:
+    """An answer the transports raise for: an error status, or a redirect left unfollowed (304 is an answer)."""
+    return status >= 400 or (300 <= status < 400 and status != 304)
 
 
 class TransportError(Exception):
@@ -646,6 +670,35 @@ class _FunctionAuth(httpx.Auth):
         yield self._func(request)
 
 
+#: Headers that carry credentials of the origin they were made for (SCP signing included): never sent elsewhere.
+_ORIGIN_BOUND_HEADERS = SENSITIVE_HEADERS | frozenset(
+    {"scp-accesskey", "scp-signature", "scp-timestamp", "scp-clienttype", "scp-accountid"}
+)
+
+
+def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
+    return (url.scheme, url.host, url.port)
+
+
+def _redirect(request: httpx.Request, response: httpx.Response) -> tuple[httpx.Request, bool] | None:
+    """The request a caller's ``follow_redirects=True`` client would send next, and whether it stays on the same
+    origin (then it is signed again for its URL; otherwise it goes without credentials). None: not a redirect."""
+    location = response.headers.get("Location")
+    if not response.is_redirect or location is None:
+        return None
+    target = request.url.join(location)
+    method = request.method
+    if (response.status_code == 303 and method != "HEAD") or (response.status_code in (301, 302) and method == "POST"):
+        method = "GET"
+    same_origin = _origin(target) == _origin(request.url)
+    drop = {"host"} | (set() if same_origin else set(_ORIGIN_BOUND_HEADERS))
+    if method != request.method:
+        drop |= {"content-length", "content-type", "transfer-encoding"}
+    headers = [(k, v) for k, v in request.headers.multi_items() if k.lower() not in drop]
+    content = request.content if method == request.method else b""
+    return httpx.Request(method, target, headers=headers, content=content, extensions=request.extensions), same_origin
+
+
 def _log_response(request: httpx.Request, response: httpx.Response) -> None:
     if _httpx_logger.isEnabledFor(logging.INFO):
         _httpx_logger.info(
@@ -788,9 +841,11 @@ class SyncTransport(_TransportBase):
       and no ``transport`` is given, the transport creates an :class:`httpx.Client` and sends every request through
       it, exactly as before (slower, but with httpx's own per-host proxy and ``NO_PROXY`` rules).
 
-    Redirects are never followed (nor were they: httpx's default): an API client should not silently re-send a
-    request elsewhere, and a 3xx answer is returned like any other success. The fast path keeps no cookie jar, so a
-    ``Set-Cookie`` answer is not replayed on later calls.
+    Redirects are not followed (httpx's default): an API client should not silently re-send a request elsewhere,
+    and an unfollowed 3xx is a :class:`RedirectError`, not a success. A caller's own client with
+    ``follow_redirects=True`` follows them, signed again on the same origin and without any credential header
+    (``Scp-*`` signing, ``X-Auth-Token``, ``Authorization``, cookies) on a hop to another origin. The fast path
+    keeps no cookie jar, so a ``Set-Cookie`` answer is not replayed on later calls.
     """
 
     def __init__(
@@ -846,7 +901,7 @@ class SyncTransport(_TransportBase):
                     continue
                 call.check()  # a read cut short by the capped timeout is the deadline, not the network
                 raise TransportError(exc, method=method, url=url, attempts=attempt + 1) from exc
-            if response.status_code < 400:
+            if not _is_failure(response.status_code):
                 return response
             if attempt < self.retry.max_retries and self.retry.retries_status(method, response.status_code):
                 delay = _retry_delay(self.retry, attempt, response)
@@ -877,7 +932,17 @@ class SyncTransport(_TransportBase):
             request = self._client.build_request(
                 method, url, params=query, headers=headers, json=json, timeout=call.timeout(self.timeout)
             )
-            response = self._client.send(request, stream=True, **self._auth_kwargs())
+            client = self._client
+            response = client.send(request, stream=True, follow_redirects=False, **self._auth_kwargs())
+            for _ in range(client.max_redirects if client.follow_redirects else 0):
+                hop = _redirect(request, response)
+                if hop is None:
+                    break
+                response.close()
+                request, same_origin = hop
+                call.check()
+                hop_auth = self._auth_kwargs() if same_origin else {"auth": None}
+                response = client.send(request, stream=True, follow_redirects=False, **hop_auth)
             _read_limited(response, call)
             return response
         if self._closed:
@@ -999,7 +1064,7 @@ class AsyncTransport(_TransportBase):
                     continue
                 call.check()
                 raise TransportError(exc, method=method, url=url, attempts=attempt + 1) from exc
-            if response.status_code < 400:
+            if not _is_failure(response.status_code):
                 return response
             if attempt < self.retry.max_retries and self.retry.retries_status(method, response.status_code):
                 delay = _retry_delay(self.retry, attempt, response)
@@ -1050,7 +1115,17 @@ class AsyncTransport(_TransportBase):
             request = self._client.build_request(
                 method, url, params=query, headers=headers, json=json, timeout=call.timeout(self.timeout)
             )
-            response = await self._client.send(request, stream=True, **self._auth_kwargs())
+            client = self._client
+            response = await client.send(request, stream=True, follow_redirects=False, **self._auth_kwargs())
+            for _ in range(client.max_redirects if client.follow_redirects else 0):
+                hop = _redirect(request, response)
+                if hop is None:
+                    break
+                await response.aclose()
+                request, same_origin = hop
+                call.check()
+                hop_auth = self._auth_kwargs() if same_origin else {"auth": None}
+                response = await client.send(request, stream=True, follow_redirects=False, **hop_auth)
             await _aread_limited(response, call)
             return response
         if self._closed:
