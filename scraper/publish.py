@@ -29,7 +29,7 @@ import subprocess
 import sys
 import tempfile
 import tomllib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from html.parser import HTMLParser
@@ -41,6 +41,7 @@ from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
 from scraper.atomic import write_atomic
+from scraper.url_credentials import redact_url, split_credentials
 
 __all__ = [
     "REPOSITORY_URL_ENV",
@@ -193,12 +194,18 @@ def _version_of(filename: str, name: str) -> str | None:
         return None
 
 
-def existing_versions(index_url: str, name: str, *, client: httpx.Client | None = None) -> set[str]:
+def existing_versions(
+    index_url: str, name: str, *, client: httpx.Client | None = None, environ: Mapping[str, str] | None = None
+) -> set[str]:
     """Versions of ``name`` on the index (normalized PEP 440 strings); empty when the project is not there yet."""
+    index_url, url_user, url_password = split_credentials(index_url)
     url = f"{index_url.rstrip('/')}/{canonicalize_name(name)}/"
+    env = os.environ if environ is None else environ
     auth = None
-    if os.environ.get("TWINE_USERNAME") and os.environ.get("TWINE_PASSWORD"):
-        auth = httpx.BasicAuth(os.environ["TWINE_USERNAME"], os.environ["TWINE_PASSWORD"])
+    if url_user is not None and url_password is not None:
+        auth = httpx.BasicAuth(url_user, url_password)
+    elif env.get("TWINE_USERNAME") and env.get("TWINE_PASSWORD"):
+        auth = httpx.BasicAuth(env["TWINE_USERNAME"], env["TWINE_PASSWORD"])
     own = client is None
     http = client or httpx.Client(timeout=30.0, follow_redirects=True)
     try:
@@ -250,12 +257,12 @@ class _Publisher:
     def one(self, package: PackageInfo) -> PackageResult:
         label = f"{package.name} {package.version}"
         if self.index_url is not None:
-            versions = existing_versions(self.index_url, package.name)
+            versions = existing_versions(self.index_url, package.name, environ=self.env)
             if str(Version(package.version)) in versions:
                 return PackageResult(
                     package,
                     PackageStatus.REFUSED,
-                    f"version {package.version} already exists in {self.index_url}; "
+                    f"version {package.version} already exists in {redact_url(self.index_url)}; "
                     f"bump the version in {package.path / 'pyproject.toml'} (an index never takes a version twice)",
                 )
         with tempfile.TemporaryDirectory(prefix="docs2client-publish-") as tmp:
@@ -329,14 +336,30 @@ def publish(
     index_url: str | None = None,
     dist_dir: Path = Path("dist"),
     skip_tests: bool = False,
+    runner: Runner | None = None,
 ) -> PublishReport:
     """Publish each package (see the module docstring); one package's refusal does not stop the others.
 
     ``index_url`` defaults to :func:`simple_index_url` of ``repository_url``; with neither, nothing is uploaded.
     """
+    env = dict(os.environ)
+    if repository_url:
+        # Credentials in the URL go to twine through its environment, never on a command line or in a message.
+        repository_url, username, password = split_credentials(repository_url)
+        if username is not None:
+            env["TWINE_USERNAME"] = username
+        if password is not None:
+            env["TWINE_PASSWORD"] = password
     if index_url is None and repository_url:
         index_url = simple_index_url(repository_url)
-    publisher = _Publisher(dist_dir=dist_dir, repository_url=repository_url, index_url=index_url, skip_tests=skip_tests)
+    publisher = _Publisher(
+        dist_dir=dist_dir,
+        repository_url=repository_url,
+        index_url=index_url,
+        skip_tests=skip_tests,
+        runner=runner or _run,
+        env=env,
+    )
     results = []
     for package in packages:
         try:

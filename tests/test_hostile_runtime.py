@@ -8,12 +8,17 @@ in well under a second of waiting; no test asserts a timing.
 from __future__ import annotations
 
 import asyncio
+import base64
 import gzip
+import logging
+import pickle
 import socket
+import subprocess
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -317,9 +322,114 @@ def test_following_client_drops_the_keystone_token_on_a_cross_origin_hop() -> No
         raw_server(identity) as keystone,
         raw_server(redirect_to(other + "/loot")) as url,
     ):
-        auth = rt.KeystoneAuth(keystone + "/v2.0/tokens", "tenant", "user", "PASSWORD-secret")
+        auth = rt.KeystoneAuth(keystone + "/v2.0/tokens", "tenant", "user", "PASSWORD-secret", allow_http=True)
         client = httpx.Client(follow_redirects=True)
         with _sync(url, auth=auth, http_client=client) as transport:
             transport.request("GET", "/v1/x")
         client.close()
     assert len(heads) == 1 and b"TOKEN-secret" not in heads[0] and "x-auth-token" not in _header_names(heads[0])
+
+
+# -- item 7: secrets in errors, pickles and logs ---------------------------------------------------------------
+
+
+def _identity(body: bytes) -> Script:
+    def script(conn: socket.socket, head: bytes) -> None:
+        conn.sendall(
+            b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+            + f"Content-Length: {len(body)}\r\n\r\n".encode()
+            + body
+        )
+
+    return script
+
+
+def test_keystone_token_is_not_in_an_identity_error() -> None:
+    body = b'{"access": {"token": {"id": "TOKEN-secret", "expires": "next tuesday"}}}'
+    with raw_server(_identity(body)) as keystone, raw_server(ok_json) as api:
+        auth = rt.KeystoneAuth(keystone + "/v2.0/tokens", "tenant", "user", "PASSWORD-secret", allow_http=True)
+        with _sync(api, auth=auth) as transport, pytest.raises(rt.ApiError) as info:
+            transport.request("GET", "/v1/x")
+    error = info.value
+    shown = " ".join([str(error), repr(error), str(error.body), str(dict(error.headers))])
+    assert "access.token.expires" in str(error)
+    assert "TOKEN-secret" not in shown and b"TOKEN-secret" not in pickle.dumps(error)
+
+
+def test_a_pickled_transport_error_does_not_carry_the_api_password() -> None:
+    closed = runtime_support().closed_port_url()
+    auth = rt.KeystoneAuth(closed + "/v2.0/tokens", "tenant", "user", "PASSWORD-secret", allow_http=True)
+    with _sync(closed, auth=auth) as transport, pytest.raises(rt.TransportError) as info:
+        transport.request("GET", "/v1/x")
+    assert info.value.cause is not None  # in memory the cause is still there for debugging
+    data = pickle.dumps(info.value)
+    assert b"PASSWORD-secret" not in data
+    restored = pickle.loads(data)
+    assert str(restored) == str(info.value) and restored.cause is None
+
+
+def test_userinfo_in_the_base_url_is_never_shown(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+
+    def failing(conn: socket.socket, head: bytes) -> None:
+        conn.sendall(b"HTTP/1.1 503 Busy\r\nContent-Length: 0\r\n\r\n")
+
+    messages: list[str] = []
+    with raw_server(failing) as url:
+        secret_url = url.replace("http://", "http://user:pw-secret@")
+        for transport in (
+            _sync(secret_url),
+            _sync(secret_url, http_client=httpx.Client()),
+            rt.SyncTransport(base_url=secret_url, retry=rt.RetryPolicy(max_retries=1, jitter=False), sleep=id),
+        ):
+            messages.append(repr(transport))
+            with transport, pytest.raises(rt.ApiError) as info:
+                transport.request("GET", "/v1/x")
+            messages += [str(info.value), repr(info.value)]
+    closed = runtime_support().closed_port_url().replace("http://", "http://user:pw-secret@")
+    with _sync(closed) as transport, pytest.raises(rt.TransportError) as failed:
+        transport.request("GET", "/v1/x")
+    messages.append(str(failed.value))
+    messages += [record.getMessage() for record in caplog.records]
+    assert any("HTTP Request: GET" in m for m in messages) and any("retrying GET" in m for m in messages)
+    assert not [m for m in messages if "pw-secret" in m]
+    assert rt.redact_url("https://u:p@h.example:8/a?b=c") == "https://<redacted>@h.example:8/a?b=c"
+
+
+def test_keystone_refuses_an_http_identity_url() -> None:
+    with pytest.raises(ValueError, match="not https"):
+        rt.KeystoneAuth("http://identity.example/v2.0/tokens", "tenant", "user", "pw")
+
+
+def test_publish_never_prints_or_passes_the_repository_password(tmp_path: Path) -> None:
+    from scraper.publish import PackageInfo, PackageStatus, publish
+
+    support = runtime_support()
+    calls: list[tuple[list[str], dict[str, str]]] = []
+
+    def runner(args: Any, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+        argv = [str(a) for a in args]
+        calls.append((argv, env))
+        if "build" in argv:
+            out = Path(argv[argv.index("--outdir") + 1])
+            out.mkdir(parents=True, exist_ok=True)
+            (out / "demo-1.0.0.tar.gz").write_bytes(b"sdist")
+            (out / "demo-1.0.0-py3-none-any.whl").write_bytes(b"wheel")
+        failed = "upload" in argv  # and echo the command line, as a chatty tool would
+        return subprocess.CompletedProcess(argv, 1 if failed else 0, " ".join(argv), "")
+
+    package_dir = tmp_path / "demo"
+    package_dir.mkdir()
+    package = PackageInfo(name="demo", version="1.0.0", path=package_dir)
+    with support.serve(support.sequence(support.Reply(404))) as index:
+        url = index.url.replace("http://", "http://user:s3cret-pw@") + "/"
+        report = publish([package], repository_url=url, dist_dir=tmp_path / "dist", skip_tests=True, runner=runner)
+        authorization = index.requests[0].header("Authorization")
+    (result,) = report.results
+    assert result.status is PackageStatus.FAILED
+    shown = "\n".join(report.summary_lines())
+    assert "upload to http://127.0.0.1:" in shown and "s3cret-pw" not in shown
+    upload_argv, upload_env = calls[-1]
+    assert "upload" in upload_argv and not [a for a in upload_argv if "s3cret-pw" in a]
+    assert upload_env["TWINE_USERNAME"] == "user" and upload_env["TWINE_PASSWORD"] == "s3cret-pw"
+    assert authorization == "Basic " + base64.b64encode(b"user:s3cret-pw").decode()

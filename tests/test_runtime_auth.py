@@ -216,7 +216,7 @@ class Identity:
 
 def keystone(server: Any, clock: Any = None) -> Any:
     kwargs = {"clock": clock} if clock is not None else {}
-    return rt.KeystoneAuth(f"{server.url}/v2.0/tokens", TENANT, USER, PASSWORD, **kwargs)
+    return rt.KeystoneAuth(f"{server.url}/v2.0/tokens", TENANT, USER, PASSWORD, allow_http=True, **kwargs)
 
 
 def api_hits(server: Any) -> int:
@@ -274,7 +274,9 @@ def test_keystone_expiry_follows_the_injected_clock() -> None:
     identity = Identity()
     clock = Ticking(EXPIRES_EPOCH - 3600)
     with S.serve(identity) as server:
-        auth = rt.KeystoneAuth(f"{server.url}/v2.0/tokens", TENANT, USER, PASSWORD, clock=clock, margin=60.0)
+        auth = rt.KeystoneAuth(
+            f"{server.url}/v2.0/tokens", TENANT, USER, PASSWORD, clock=clock, margin=60.0, allow_http=True
+        )
         with rt.SyncTransport(base_url=f"{server.url}/v2/{TENANT}", auth=auth) as transport:
             transport.request("GET", "/volumes")
             clock.now = EXPIRES_EPOCH - 61  # still inside the validity window minus the margin

@@ -96,6 +96,7 @@ __all__ = [
     "quote_path_segment",
     "raise_planned",
     "redact_headers",
+    "redact_url",
     "scp_signature",
     "warn_deprecated",
 ]
@@ -132,6 +133,29 @@ def redact_headers(headers: Mapping[str, str] | httpx.Headers) -> dict[str, str]
     """
     items: Iterable[tuple[str, str]] = headers.multi_items() if isinstance(headers, httpx.Headers) else headers.items()
     return {name: (REDACTED if name.lower() in SENSITIVE_HEADERS else value) for name, value in items}
+
+
+def redact_url(url: str | httpx.URL) -> str:
+    """``url`` without the credentials of its userinfo (``https://user:pass@host/`` -> ``https://<redacted>@host/``).
+
+    Use it whenever a URL is logged or shown; the transports already strip userinfo from the URLs they send.
+    """
+    text = str(url)
+    scheme, sep, rest = text.partition("://")
+    if not sep:
+        return text
+    authority, slash, tail = rest.partition("/")
+    if "@" not in authority:
+        return text
+    return f"{scheme}://{REDACTED}@{authority.rpartition('@')[2]}{slash}{tail}"
+
+
+def _without_userinfo(url: str) -> tuple[str, httpx.BasicAuth | None]:
+    """``url`` with its userinfo removed, and that userinfo as basic auth (what httpx would have sent)."""
+    parsed = httpx.URL(url)
+    if not parsed.userinfo:
+        return url, None
+    return redact_url(url).replace(f"{REDACTED}@", "", 1), httpx.BasicAuth(parsed.username, parsed.password)
 
 
 # --------------------------------------------------------------------------------------------------------------------
@@ -187,7 +211,7 @@ class ApiError(Exception):
         except RuntimeError:  # a Response built by hand has no request
             self.method, self.url = "", ""
         else:
-            self.method, self.url = request.method, str(request.url)
+            self.method, self.url = request.method, redact_url(request.url)
         self.attempts = 1
         self._message = message
         super().__init__(self._render())
@@ -320,14 +344,31 @@ class TransportError(Exception):
     The underlying :class:`httpx.TransportError` is available as :attr:`cause` and as ``__cause__``.
     """
 
+    cause: httpx.TransportError | None
+
     def __init__(self, cause: httpx.TransportError, *, method: str, url: str, attempts: int) -> None:
         self.cause = cause
         self.method = method
-        self.url = url
+        self.url = redact_url(url)
         self.attempts = attempts
         plural = "s" if attempts != 1 else ""
         detail = str(cause) or type(cause).__name__
-        super().__init__(f"{method} {url} failed after {attempts} attempt{plural}: {type(cause).__name__}: {detail}")
+        super().__init__(
+            f"{method} {self.url} failed after {attempts} attempt{plural}: {type(cause).__name__}: {detail}"
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The cause holds the request (a token request carries the API password): a pickle keeps only the text.
+        state = {k: v for k, v in self.__dict__.items() if k != "cause"}
+        return (_restore_transport_error, (type(self), str(self), state))
+
+
+def _restore_transport_error(cls: type[TransportError], message: str, state: dict[str, Any]) -> TransportError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, message)
+    error.__dict__.update(state)
+    error.cause = None
+    return error
 
 
 class LimitExceededError(Exception):
@@ -335,8 +376,8 @@ class LimitExceededError(Exception):
 
     def __init__(self, message: str, *, method: str, url: str) -> None:
         self.method = method
-        self.url = url
-        super().__init__(f"{method} {url}: {message}")
+        self.url = redact_url(url)
+        super().__init__(f"{method} {self.url}: {message}")
 
 
 class ResponseTooLargeError(LimitExceededError):
@@ -704,7 +745,7 @@ def _log_response(request: httpx.Request, response: httpx.Response) -> None:
         _httpx_logger.info(
             'HTTP Request: %s %s "%s %d %s"',
             request.method,
-            request.url,
+            redact_url(request.url),
             response.http_version,
             response.status_code,
             response.reason_phrase,
@@ -732,9 +773,10 @@ class _TransportBase:
         limits: Limits | None = None,
     ) -> None:
         if not base_url.startswith(("http://", "https://")):
-            raise ValueError(f"base_url must be an http:// or https:// URL, got {base_url!r}")
-        self.base_url = base_url
-        self.auth = auth
+            raise ValueError(f"base_url must be an http:// or https:// URL, got {redact_url(base_url)!r}")
+        # Credentials in the URL become basic auth here, so no URL this transport sends, logs or raises holds them.
+        self.base_url, userinfo_auth = _without_userinfo(base_url)
+        self.auth = auth if auth is not None else userinfo_auth
         self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
         self.retry = retry if retry is not None else RetryPolicy()
         self.limits = limits if limits is not None else Limits()
@@ -807,7 +849,7 @@ class _TransportBase:
         logger.info(
             "retrying %s %s after %s (retry %d of %d) in %.2fs",
             method,
-            url,
+            redact_url(url),
             reason,
             attempt + 1,
             self.retry.max_retries,
@@ -815,7 +857,7 @@ class _TransportBase:
         )
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(base_url={self.base_url!r}, retry={self.retry!r})"
+        return f"{type(self).__name__}(base_url={redact_url(self.base_url)!r}, retry={self.retry!r})"
 
 
 class SyncTransport(_TransportBase):
@@ -1302,6 +1344,15 @@ def _parse_iso_datetime(value: str) -> _dt.datetime:
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=_dt.UTC)
 
 
+def _without_body(error: ApiError) -> ApiError:
+    """``error`` with its body and headers withheld: an identity endpoint's answer holds the token (or echoes the
+    credentials), which must not reach a message, a log or a pickle."""
+    error.body = REDACTED
+    error.headers = httpx.Headers(redact_headers(error.headers))
+    error.args = (error._render(),)
+    return error
+
+
 class KeystoneAuth(httpx.Auth):
     """NHN Cloud (OpenStack Keystone v2) token auth.
 
@@ -1326,7 +1377,13 @@ class KeystoneAuth(httpx.Auth):
         *,
         clock: Callable[[], float] = time.time,
         margin: float = 60.0,
+        allow_http: bool = False,
     ) -> None:
+        if not identity_url.startswith("https://") and not (allow_http and identity_url.startswith("http://")):
+            raise ValueError(
+                f"identity_url {redact_url(identity_url)!r} is not https: the API password would travel in clear "
+                "text (pass allow_http=True for a local test endpoint)"
+            )
         self.identity_url = identity_url
         self.tenant_id = tenant_id
         self.username = username
@@ -1358,17 +1415,20 @@ class KeystoneAuth(httpx.Auth):
 
     def _store(self, response: httpx.Response) -> str:
         if response.status_code >= 400:
-            raise error_for(response)
+            raise _without_body(error_for(response))
         try:
             token = response.json()["access"]["token"]
             token_id = token["id"]
             expires = _parse_iso_datetime(token["expires"]).timestamp()
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise ApiError(
-                response, f"identity response lacks access.token.id / access.token.expires ({type(exc).__name__})"
+            raise _without_body(
+                ApiError(
+                    response,
+                    f"identity response lacks a valid access.token.id / access.token.expires ({type(exc).__name__})",
+                )
             ) from None
         if not isinstance(token_id, str) or not token_id:
-            raise ApiError(response, "identity response has an empty access.token.id")
+            raise _without_body(ApiError(response, "identity response has an empty access.token.id"))
         self._token = token_id
         self._expires_at = expires
         self.tokens_issued += 1

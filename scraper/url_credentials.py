@@ -1,0 +1,37 @@
+"""Credentials inside URLs (``https://user:password@host/``): kept out of every message and argument list.
+
+A URL given on the command line or in the environment may carry a password. It is split off once, sent the way
+its tool expects (twine reads ``TWINE_USERNAME``/``TWINE_PASSWORD``), and every URL that is printed goes through
+:func:`redact_url`.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import unquote, urlsplit, urlunsplit
+
+__all__ = ["REDACTED", "redact_url", "split_credentials"]
+
+REDACTED = "<redacted>"
+
+
+def _host_part(netloc: str) -> str:
+    return netloc.rpartition("@")[2]
+
+
+def redact_url(url: str) -> str:
+    """``url`` with its userinfo replaced by ``<redacted>`` (unchanged when it has none)."""
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc=f"{REDACTED}@{_host_part(parts.netloc)}"))
+
+
+def split_credentials(url: str) -> tuple[str, str | None, str | None]:
+    """``(url without userinfo, username, password)``; the names are percent-decoded as URLs encode them."""
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url, None, None
+    clean = urlunsplit(parts._replace(netloc=_host_part(parts.netloc)))
+    username = unquote(parts.username) if parts.username is not None else None
+    password = unquote(parts.password) if parts.password is not None else None
+    return clean, username, password
