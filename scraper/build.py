@@ -47,6 +47,7 @@ from scraper.model import (
 from scraper.openapi import dump_yaml, emit_spec, findings_json, findings_markdown, schema_refs, validate_spec
 from scraper.path_segments import service_problems
 from scraper.readers import guess_format, read_page
+from scraper.schema_patterns import without_bad_patterns
 from scraper.versioning import version_key
 
 __all__ = [
@@ -307,6 +308,7 @@ def build_services(pages: list[PageInput]) -> BuildReport:
                 # What the page documents is in doubt, so nothing it covers (or claims to) is rewritten.
                 report.failed_services.update((page.provider, service_id) for service_id in declared | found)
         for service in read:
+            _drop_bad_patterns(service)
             key = (service.provider, service.id)
             if key in services:
                 services[key] = merge_capture(services[key], service, page.covers, page.name)
@@ -327,6 +329,29 @@ def build_services(pages: list[PageInput]) -> BuildReport:
             continue
         report.services.append(service)
     return report
+
+
+def _drop_bad_patterns(service: Service) -> None:
+    """Remove ``pattern``s that are not regular expressions from every schema of ``service`` (each a finding)."""
+
+    def clean(schema: Any, page: str, line: int, subject: str, version: str | None = None) -> Any:
+        cleaned, problems = without_bad_patterns(schema)
+        for problem in problems:
+            service.findings.append(Finding("bad-pattern", page, line, subject, problem, version))
+        return cleaned
+
+    for name, model in service.models.items():
+        model.schema = clean(model.schema, model.source.page, model.source.line, f"{service.id}:{name}")
+    for op in service.operations:
+        for version, v in op.versions.items():
+            subject = f"{service.id}:{v.method} {v.path}"
+            for p in v.parameters:
+                p.schema = clean(p.schema, v.source.page, p.line or v.source.line, subject, version)
+            if v.request_body is not None:
+                v.request_body.schema = clean(v.request_body.schema, v.source.page, v.source.line, subject, version)
+            for r in v.responses:
+                if r.schema is not None:
+                    r.schema = clean(r.schema, v.source.page, r.line or v.source.line, subject, version)
 
 
 def _safe_services(page: PageInput, read: list[Service], report: BuildReport) -> list[Service]:

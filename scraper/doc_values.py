@@ -31,6 +31,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
 from scraper.inference import parse_stringified
+from scraper.schema_patterns import without_bad_patterns
 
 __all__ = [
     "NO_VALUE",
@@ -91,6 +92,7 @@ def _problem(value: Any, schema: dict[str, Any] | None) -> str | None:
     """None when ``value`` validates against ``schema`` (or there is no schema), else a short message."""
     if schema is None:
         return None
+    schema, _ = without_bad_patterns(schema)  # reported where the service is built (scraper.build)
     validator = _validator(json.dumps(schema, sort_keys=True, default=str))
     error = best_match(validator.iter_errors(value))
     return None if error is None else error.message

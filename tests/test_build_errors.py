@@ -107,6 +107,7 @@ def test_cli_reports_a_skipped_version_page_as_a_finding_and_builds_everything(t
     assert [(f["page"], f["line"]) for f in skipped] == [("pages/scp/000_broken.txt", heading + 1)]
     assert "method /path" in skipped[0]["message"]
     assert sorted(p.name for p in (out / "scp" / "virtualserver").iterdir()) == [
+        ".docs2client-files",
         "1.0.yaml",
         "1.1.yaml",
         "1.2.yaml",

@@ -10,7 +10,6 @@ output is refused unless ``--force``.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 import tomllib
@@ -53,20 +52,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def load_spec(path: Path) -> dict[str, Any]:
-    """Read a YAML or JSON OpenAPI document; errors name the file and line."""
-    import yaml
+    """Read a YAML or JSON OpenAPI document; errors name the file and line (see ``scraper.spec_input``)."""
+    from scraper.spec_input import DocumentError, check_openapi_shape, load_document_file
 
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise GenerationError(f"{path}: cannot read ({exc.strerror})") from exc
-    try:
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ~10x faster on the large specs
-        data = json.loads(text) if path.suffix == ".json" else yaml.load(text, Loader=loader)
-    except (yaml.YAMLError, json.JSONDecodeError) as exc:
-        raise GenerationError(f"{path}: not valid YAML/JSON: {exc}") from exc
-    if not isinstance(data, dict):
-        raise GenerationError(f"{path}: expected an OpenAPI document (a mapping), got {type(data).__name__}")
+        data = load_document_file(path)
+        if not isinstance(data, dict):
+            raise GenerationError(f"{path}: expected an OpenAPI document (a mapping), got {type(data).__name__}")
+        check_openapi_shape(data, str(path))
+    except DocumentError as exc:
+        raise GenerationError(str(exc)) from None
     return data
 
 
@@ -75,10 +70,12 @@ def load_findings(directory: Path) -> list[dict[str, Any]]:
     path = directory / "findings.json"
     if not path.exists():
         return []
+    from scraper.spec_input import DocumentError, load_document_file
+
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise GenerationError(f"{path}:{exc.lineno}: not valid JSON: {exc.msg}") from exc
+        data = load_document_file(path)
+    except DocumentError as exc:
+        raise GenerationError(str(exc)) from None
     items = data.get("findings", []) if isinstance(data, dict) else data
     if not isinstance(items, list):
         raise GenerationError(f"{path}: expected a list of findings or an object with 'findings'")

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from scraper.schema_patterns import pattern_problem
+
 __all__ = ["honoured_schema", "honoured_schemas"]
 
 #: Keywords whose value is data (copied as is).
@@ -31,7 +33,6 @@ _VALUE_KEYWORDS = frozenset(
         "readOnly",
         "writeOnly",
         "deprecated",
-        "pattern",
         "minLength",
         "maxLength",
         "minimum",
@@ -67,6 +68,9 @@ def honoured_schema(schema: Any) -> Any:
         if key == "$ref":
             if isinstance(value, str) and value.startswith("#/"):
                 out[key] = value
+        elif key == "pattern":
+            if isinstance(value, str) and pattern_problem(value) is None:
+                out[key] = value  # a pattern that does not compile would fail in the client at first use
         elif key in _VALUE_KEYWORDS:
             out[key] = value
         elif key == "discriminator" and isinstance(value, Mapping):

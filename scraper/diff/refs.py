@@ -19,6 +19,8 @@ from typing import Any
 
 import yaml
 
+from scraper.spec_input import DocumentError, check_openapi_shape, check_tree
+
 __all__ = ["RefError", "load_document", "parse_document"]
 
 _SPEC_REF = re.compile(r"^(?P<provider>[A-Za-z0-9_.-]+)/(?P<service>[A-Za-z0-9_.-]+)@(?P<version>[A-Za-z0-9_.-]+)$")
@@ -42,6 +44,14 @@ def parse_document(text: str, *, source: str, argument: str) -> dict[str, Any]:
         where = f" line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc)
         raise RefError(f"{argument}: {source}:{where}: not valid YAML/JSON: {problem}") from exc
+    except RecursionError:
+        raise RefError(f"{argument}: {source}: nested too deeply to parse") from None
+    try:
+        check_tree(data, source)
+        if isinstance(data, dict):
+            check_openapi_shape(data, source)
+    except DocumentError as exc:
+        raise RefError(f"{argument}: {exc}") from None
     if not isinstance(data, dict):
         raise RefError(f"{argument}: {source}: expected an OpenAPI document (a mapping), got {type(data).__name__}")
     version = data.get("openapi")

@@ -243,11 +243,15 @@ class Resolver:
             docs=docs,
         )
 
-    def _flatten(self, raw: dict[str, Any]) -> dict[str, Any]:
-        """Merge ``allOf`` members into one schema (properties and required united, other keys first-wins)."""
+    def _flatten(self, raw: dict[str, Any], inside: frozenset[int] = frozenset()) -> dict[str, Any]:
+        """Merge ``allOf`` members into one schema (properties and required united, other keys first-wins).
+
+        ``inside`` holds the schemas being flattened further up: an ``allOf`` cycle (A = allOf[B], B = allOf[A])
+        contributes nothing more when it comes round again, instead of recursing for ever."""
         members = raw.get("allOf")
-        if not isinstance(members, list) or not members:
+        if not isinstance(members, list) or not members or id(raw) in inside:
             return raw
+        inside = inside | {id(raw)}
         merged: dict[str, Any] = {k: v for k, v in raw.items() if k != "allOf"}
         props: dict[str, Any] = dict(merged.get("properties") or {})
         required: list[str] = list(merged.get("required") or [])
@@ -255,7 +259,9 @@ class Resolver:
             target, _ = self.deref(member)
             if not isinstance(target, dict):
                 continue
-            target = self._flatten(target)
+            if id(target) in inside:
+                continue
+            target = self._flatten(target, inside)
             for key, value in target.items():
                 if key == "properties" and isinstance(value, dict):
                     for name, sub in value.items():

@@ -1,0 +1,157 @@
+"""OpenAPI documents from anyone: read, parsed and checked before any other code walks them.
+
+``generate`` and ``diff`` take specs that may be hostile. A YAML alias bomb is a few hundred bytes that expand to
+billions of nodes the moment something copies or serialises them; a recursive alias makes every walk loop; JSON
+nested thousands deep overflows the parser; a ``\\ud800`` escape gives a string that cannot be written back as
+UTF-8; ``responses`` written as a list breaks code that expects a mapping. Each becomes one :class:`DocumentError`
+naming the file and, where it helps, the place in the document, instead of a traceback (or 14 GB of memory).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+__all__ = [
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "MAX_NODES",
+    "DocumentError",
+    "check_openapi_shape",
+    "check_tree",
+    "load_document_file",
+    "parse_document_text",
+]
+
+#: Largest spec file read (the biggest real spec is a few hundred kilobytes).
+MAX_BYTES = 64 * 1024 * 1024
+#: Deepest nesting of mappings and lists accepted.
+MAX_DEPTH = 200
+#: Most nodes (mappings, lists and scalars, YAML aliases counted at every use) accepted.
+MAX_NODES = 2_000_000
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # both are safe loaders; libyaml is much faster
+
+
+class DocumentError(ValueError):
+    """The document cannot be used; the message names the file and what is wrong with it."""
+
+
+def load_document_file(path: Path, *, shown: str | None = None) -> Any:
+    """Read and parse ``path`` (JSON when it ends in ``.json``, else YAML), then :func:`check_tree` it."""
+    name = shown or str(path)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise DocumentError(f"{name}: cannot read ({exc.strerror or exc})") from exc
+    if len(data) > MAX_BYTES:
+        raise DocumentError(f"{name}: larger than {MAX_BYTES:,} bytes; not read")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise DocumentError(f"{name}:{line}: not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
+    return parse_document_text(text, source=name, json_only=path.suffix == ".json")
+
+
+def parse_document_text(text: str, *, source: str, json_only: bool = False) -> Any:
+    """Parse YAML (or, with ``json_only``, JSON) text with a safe loader and :func:`check_tree` the result."""
+    try:
+        data = json.loads(text) if json_only else yaml.load(text, Loader=_Loader)
+    except json.JSONDecodeError as exc:
+        raise DocumentError(f"{source}:{exc.lineno}: not valid JSON: {exc.msg}") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{mark.line + 1}:" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise DocumentError(f"{source}:{where} not valid YAML/JSON: {problem}") from None
+    except RecursionError:
+        raise DocumentError(f"{source}: nested too deeply to parse") from None
+    check_tree(data, source)
+    return data
+
+
+def check_tree(data: Any, source: str) -> None:
+    """Refuse a parsed document that is cyclic, deeper than :data:`MAX_DEPTH`, larger than :data:`MAX_NODES`
+    once aliases are expanded, or holds a string that is not valid Unicode (a lone surrogate)."""
+    count = 0
+    on_path: set[int] = set()
+    # (node, depth, path) to enter; (None, -1, id) to leave a container
+    stack: list[tuple[Any, int, Any]] = [(data, 0, ())]
+    while stack:
+        node, depth, path = stack.pop()
+        if depth < 0:
+            on_path.discard(path)
+            continue
+        count += 1
+        if count > MAX_NODES:
+            raise DocumentError(f"{source}: more than {MAX_NODES:,} nodes once YAML aliases are expanded; not used")
+        if isinstance(node, str):
+            _check_text(node, source, path)
+            continue
+        if not isinstance(node, (dict, list)):
+            continue
+        if depth >= MAX_DEPTH:
+            raise DocumentError(f"{source}: nested deeper than {MAX_DEPTH} levels at {_where(path)}")
+        if id(node) in on_path:
+            raise DocumentError(f"{source}: a YAML alias refers to itself at {_where(path)} (a cyclic document)")
+        on_path.add(id(node))
+        stack.append((None, -1, id(node)))
+        items = node.items() if isinstance(node, dict) else enumerate(node)
+        for key, value in items:
+            if isinstance(key, str):
+                _check_text(key, source, path)
+            stack.append((value, depth + 1, (*path, key) if len(path) < 12 else path))
+
+
+def _check_text(text: str, source: str, path: tuple[Any, ...]) -> None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        bad = text[exc.start]
+        raise DocumentError(f"{source}: invalid Unicode (lone surrogate U+{ord(bad):04X}) at {_where(path)}") from None
+
+
+def _where(path: tuple[Any, ...]) -> str:
+    return ".".join(str(p)[:40] for p in path) or "the top level"
+
+
+_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+
+def check_openapi_shape(doc: dict[str, Any], source: str) -> None:
+    """The containers generate and diff walk have the types OpenAPI gives them (``paths`` a mapping, each
+    operation's ``responses`` a mapping, ``parameters`` a list, ...); the first that does not is the error."""
+    _expect(doc.get("info", {}), dict, source, "info")
+    paths = _expect(doc.get("paths", {}), dict, source, "paths")
+    for route, item in paths.items():
+        _expect(item, dict, source, f"paths.{route}")
+        _expect(item.get("parameters", []), list, source, f"paths.{route}.parameters")
+        for method in _METHODS:
+            if method not in item:
+                continue
+            where = f"paths.{route}.{method}"
+            op = _expect(item[method], dict, source, where)
+            _expect(op.get("parameters", []), list, source, f"{where}.parameters")
+            _expect(op.get("responses", {}), dict, source, f"{where}.responses")
+            for code, response in (op.get("responses") or {}).items():
+                _expect(response, dict, source, f"{where}.responses.{code}")
+            if "requestBody" in op:
+                _expect(op["requestBody"], dict, source, f"{where}.requestBody")
+    components = _expect(doc.get("components", {}), dict, source, "components")
+    for section, value in components.items():
+        _expect(value, dict, source, f"components.{section}")
+    _expect(doc.get("servers", []), list, source, "servers")
+
+
+def _expect(value: Any, kind: type, source: str, where: str) -> Any:
+    if value is None:
+        return kind()
+    if not isinstance(value, kind):
+        expected = "a mapping" if kind is dict else "a list"
+        raise DocumentError(f"{source}: {where} must be {expected}, got {type(value).__name__}")
+    return value
