@@ -188,10 +188,25 @@ def _release(
         tree["pyproject.toml"] = pyproject.replace(stamped, f'version = "{version}"').encode("utf-8")
     if changelog is not None:
         tree["CHANGELOG.md"] = changelog.encode("utf-8")
+    _check_compiles(out, tree)
     try:
         return write_tree(out, tree, prune=True, force=force, marker=_PACKAGE_MARKER)
     except (ForeignFolderError, UnsafePathError) as exc:
         raise GenerationError(str(exc)) from exc
+
+
+def _check_compiles(out: Path, tree: dict[str, bytes]) -> None:
+    """Every generated Python file compiles (a name clash the generator missed, say a duplicate argument, is an
+    error naming the file and line, and nothing of the package is written)."""
+    for rel, data in sorted(tree.items()):
+        if not rel.endswith(".py"):
+            continue
+        try:
+            compile(data, f"{out}/{rel}", "exec", dont_inherit=True)
+        except (SyntaxError, ValueError) as exc:
+            line = getattr(exc, "lineno", None) or 0
+            message = getattr(exc, "msg", None) or str(exc)
+            raise GenerationError(f"{out}/{rel}:{line}: generated code does not compile: {message}") from None
 
 
 #: How a package folder written before output manifests existed is recognised (see ``scraper.atomic.write_tree``).

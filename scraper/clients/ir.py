@@ -369,8 +369,8 @@ def _build_version(
     skip_headers = _auth_headers(doc) | ({header[0].lower()} if header else set())
     for op in operations:
         op.params = [p for p in op.params if not (p.location == "header" and p.wire_name.lower() in skip_headers)]
-    client_params = _client_params(operations)
     server = _server(doc, source_name)
+    client_params = _client_params(operations, taken={py_name for py_name, _ in server[4]})
     return VersionIR(
         version=version,
         module=naming.version_module(version),
@@ -810,8 +810,9 @@ def _unique(items: Any) -> list[str]:
     return out
 
 
-def _client_params(operations: Sequence[OperationIR]) -> list[ParamIR]:
-    """Parameters marked ``x-client-parameter`` become constructor arguments, one per wire name."""
+def _client_params(operations: Sequence[OperationIR], *, taken: set[str]) -> list[ParamIR]:
+    """Parameters marked ``x-client-parameter`` become constructor arguments, one per wire name; ``taken`` are
+    the server variables' argument names (a parameter also called ``region`` becomes ``region_2``)."""
     seen: dict[str, ParamIR] = {}
     for op in operations:
         for p in op.params:
@@ -819,7 +820,7 @@ def _client_params(operations: Sequence[OperationIR]) -> list[ParamIR]:
                 seen[p.wire_name] = p
     params = sorted(seen.values(), key=lambda p: p.wire_name)
     names = naming.dedupe(
-        [naming.safe_identifier(p.wire_name, fallback="param", reserved=CLIENT_KWARGS) for p in params]
+        [naming.safe_identifier(p.wire_name, fallback="param", reserved=CLIENT_KWARGS) for p in params], taken=taken
     )
     for p, n in zip(params, names, strict=True):
         p.py_name = n
