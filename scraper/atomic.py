@@ -46,6 +46,21 @@ def _target(root: Path, rel: str) -> Path:
     return root / rel
 
 
+def _umask() -> int:
+    """The process umask (read by setting it and putting it back: there is no other portable way)."""
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
+def _mode_for(path: Path) -> int:
+    """The mode a replaced file keeps, or for a new file ``0666`` less the umask (as ``open()`` creates files)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        return 0o666 & ~_umask()
+
+
 def write_atomic(path: Path, data: bytes) -> bool:
     """Write ``data`` to ``path`` atomically. Returns False (and writes nothing) when the content is unchanged."""
     try:
@@ -56,6 +71,7 @@ def write_atomic(path: Path, data: bytes) -> bool:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, _mode_for(path))  # mkstemp makes 0600; an output file gets what open() would have given it
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

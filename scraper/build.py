@@ -107,11 +107,20 @@ class BuildReport:
 # -- reading and merging captures -------------------------------------------------------------------------------
 
 
+#: Largest page read (the biggest real page is well under 1 MB; a 51 MB page took 2.7 GB and minutes to read).
+MAX_PAGE_BYTES = 16 * 1024 * 1024
+
+
 def _read(page: PageInput) -> list[Service]:
     try:
-        raw = page.path.read_bytes()
+        with page.path.open("rb") as handle:
+            raw = handle.read(MAX_PAGE_BYTES + 1)
     except OSError as exc:
         raise ReaderError(page.name, 0, f"cannot read page file: {exc.strerror}") from exc
+    if len(raw) > MAX_PAGE_BYTES:
+        raise ReaderError(
+            page.name, 0, f"page is larger than {MAX_PAGE_BYTES // (1024 * 1024)} MiB; expected one API reference page"
+        )
     document = read_page(raw, page=page.name, format=page.format, provider=page.provider)
     return dialect_for(page.provider).read(document, PageInfo(page.name, page.url, page.services))
 
@@ -309,6 +318,7 @@ def build_services(pages: list[PageInput]) -> BuildReport:
                 report.failed_services.update((page.provider, service_id) for service_id in declared | found)
         for service in read:
             _drop_bad_patterns(service)
+            _flag_plain_http(service, page.name)
             key = (service.provider, service.id)
             if key in services:
                 services[key] = merge_capture(services[key], service, page.covers, page.name)
@@ -329,6 +339,21 @@ def build_services(pages: list[PageInput]) -> BuildReport:
             continue
         report.services.append(service)
     return report
+
+
+def _flag_plain_http(service: Service, page: str) -> None:
+    """A documented endpoint over plain ``http`` would send signatures and tokens in clear text: say so."""
+    if service.server is not None and service.server.url.lower().startswith("http://"):
+        service.findings.append(
+            Finding(
+                "insecure-server",
+                page,
+                0,
+                f"{service.id}:*",
+                f"the documented endpoint {service.server.url} is plain http: requests, signatures and tokens "
+                "would travel unencrypted (the generated client warns when it is used)",
+            )
+        )
 
 
 def _drop_bad_patterns(service: Service) -> None:

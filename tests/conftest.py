@@ -85,3 +85,9 @@ def runtime_support() -> ModuleType:
         sys.modules[name] = module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
     return sys.modules[name]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Load the runtime under test in every process, the xdist controller included: a warning whose category is a
+    runtime class (``InsecureUrlWarning``) is sent from a worker by its module name and rebuilt by importing it."""
+    runtime_support().load_runtime()

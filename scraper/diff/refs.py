@@ -95,9 +95,16 @@ def _from_git(ref: str, *, argument: str, cwd: Path) -> dict[str, Any]:
         raise RefError(
             f"{argument}: {ref!r}: expected git:<rev>:<path>, e.g. git:HEAD~1:spec/scp/virtualserver/1.1.yaml"
         )
+    if rev.startswith("-"):
+        raise RefError(f"{argument}: {ref!r}: a revision cannot start with '-' (it would be read as a git option)")
     try:
         proc = subprocess.run(
-            ["git", "show", f"{rev}:{path}"], cwd=cwd, capture_output=True, text=True, encoding="utf-8", check=False
+            ["git", "show", "--end-of-options", f"{rev}:{path}"],
+            cwd=cwd,
+            capture_output=True,
+            encoding="utf-8",
+            errors="replace",
+            check=False,
         )
     except OSError as exc:
         raise RefError(f"{argument}: {ref!r}: cannot run git: {exc}") from exc

@@ -70,6 +70,7 @@ __all__ = [
     "ConflictError",
     "InternalServerError",
     "DeadlineExceededError",
+    "InsecureUrlWarning",
     "KeystoneAuth",
     "LimitExceededError",
     "Limits",
@@ -759,6 +760,14 @@ _LENGTH_HEADERS = frozenset({"content-length", "transfer-encoding"})
 _CLOSED_MESSAGE = "Cannot send a request, as the client has been closed."
 
 
+class InsecureUrlWarning(UserWarning):
+    """A client was pointed at a plain ``http://`` URL on another machine (credentials would travel in clear)."""
+
+
+#: Hosts for which plain http stays on this machine (a local test server or proxy): no warning.
+_LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
 class _TransportBase:
     """Configuration shared by the sync and async transports, and the fast path's request building."""
 
@@ -776,6 +785,12 @@ class _TransportBase:
             raise ValueError(f"base_url must be an http:// or https:// URL, got {redact_url(base_url)!r}")
         # Credentials in the URL become basic auth here, so no URL this transport sends, logs or raises holds them.
         self.base_url, userinfo_auth = _without_userinfo(base_url)
+        if self.base_url.startswith("http://") and httpx.URL(self.base_url).host not in _LOOPBACK_HOSTS:
+            warnings.warn(
+                f"base_url {self.base_url!r} is plain http: requests, signatures and tokens travel unencrypted",
+                InsecureUrlWarning,
+                stacklevel=3,
+            )
         self.auth = auth if auth is not None else userinfo_auth
         self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
         self.retry = retry if retry is not None else RetryPolicy()
