@@ -114,7 +114,7 @@ def test_signed_requests_over_the_wire_with_retries() -> None:
         names = [name for name, _ in seen.headers]
         for name in [*SCP_HEADER_NAMES, "Accept-Language"]:
             assert name in names, f"{name} not sent with this exact spelling: {names}"
-        assert seen.query == "size=20&page=0&detail=true"
+        assert seen.query == "detail=true&page=0&size=20"  # sorted by name, as the vendor SDK signs
         full_url = f"{base}{seen.path}?{seen.query}"
         timestamp = seen.header("Scp-Timestamp")
         assert timestamp is not None and timestamp.isdigit() and len(timestamp) == 13

@@ -225,7 +225,7 @@ def test_query_headers_and_body_are_sent_as_given() -> None:
         seen = server.requests[0]
     assert seen.method == "PUT"
     assert seen.path == "/v1/servers/1"
-    assert seen.query == "size=20&detail=true&tag=a&tag=b"
+    assert seen.query == "detail=true&size=20&tag=a&tag=b"  # sorted by name, as SCP signs it
     assert seen.header("Scp-Api-Version") == "virtualserver 1.1"
     assert seen.header("X-A") == "override"
     assert seen.json() == {"name": "n"}

@@ -804,7 +804,10 @@ class _TransportBase:
         merged = dict(self.headers)
         if headers:
             merged.update(headers)
-        return method.upper(), _join_url(self.base_url, path), drop_none(params), merged
+        # Query parameters go out sorted by name, as SCP's Go SDK sends and signs them (``url.Values.Encode``):
+        # the server checks the signature over the URL it rebuilds that way, whatever order the call named them in.
+        query = dict(sorted(drop_none(params).items()))
+        return method.upper(), _join_url(self.base_url, path), query, merged
 
     def _auth_kwargs(self) -> dict[str, Any]:
         # Without our own auth, fall back to the auth configured on a caller-supplied client.
@@ -1263,7 +1266,12 @@ def scp_signature(
     account_id: str,
     client_type: str = "Openapi",
 ) -> str:
-    """``base64(HMAC-SHA256(secret_key, METHOD + url + timestamp + access_key + account_id + client_type))``."""
+    """``base64(HMAC-SHA256(secret_key, METHOD + url + timestamp + access_key + account_id + client_type))``.
+
+    ``url`` is the full URL as sent: path segments escaped like Go's ``url.PathEscape`` (see
+    :func:`quote_path_segment`) and the query sorted by name and escaped like Go's ``url.Values.Encode``, which is
+    how the transports build every URL.
+    """
     message = method.upper() + url + timestamp + access_key + account_id + client_type
     digest = hmac.digest(secret_key.encode("utf-8"), message.encode("utf-8"), hashlib.sha256)
     return base64.b64encode(digest).decode("ascii")
