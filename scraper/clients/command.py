@@ -65,6 +65,17 @@ def load_spec(path: Path) -> dict[str, Any]:
     return data
 
 
+def _check_loaded(document: Any, path: Path) -> None:
+    from scraper.spec_input import DocumentError, check_openapi_shape, check_tree
+
+    try:
+        check_tree(document, str(path))
+        if isinstance(document, dict):
+            check_openapi_shape(document, str(path))
+    except DocumentError as exc:
+        raise GenerationError(str(exc)) from None
+
+
 def load_findings(directory: Path) -> list[dict[str, Any]]:
     """``findings.json`` beside the specs: either a list of findings or ``{"findings": [...]}``; absent -> []."""
     path = directory / "findings.json"
@@ -152,7 +163,12 @@ def generate_services(jobs: Sequence[PackageJob]) -> list[list[Path]]:
         pending = []
         for job in jobs:
             files = list(job.spec_files) if job.specs is not None else sorted(job.spec_files)
-            documents = list(job.specs) if job.specs is not None else [load_spec(p) for p in files]
+            if job.specs is not None:
+                documents = list(job.specs)
+                for document, name in zip(documents, files, strict=False):
+                    _check_loaded(document, name)  # documents handed in were not read by load_spec
+            else:
+                documents = [load_spec(p) for p in files]
             findings = load_findings(job.findings_dir) if job.findings_dir is not None else []
             released, kept_changelog = existing_release(job.out)
             version = job.package_version or released

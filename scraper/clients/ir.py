@@ -712,6 +712,10 @@ def _build_params(
     for name in re.findall(r"\{([^{}]+)\}", path):
         if (name, "path") not in merged:
             raise GenerationError(f"{where}: the path uses {{{name}}} but no path parameter {name!r} is declared")
+    in_path = set(re.findall(r"\{([^{}]+)\}", path))
+    for name, location in merged:
+        if location == "path" and name not in in_path:
+            raise GenerationError(f"{where}: path parameter {name!r} does not appear in the path as {{{name}}}")
     ordered = sorted(
         merged.values(), key=lambda p: ({"path": 0, "query": 1, "header": 2}[p["in"]], not p.get("required"))
     )
