@@ -66,7 +66,7 @@ def parse_document_text(text: str, *, source: str, json_only: bool = False) -> A
         raise DocumentError(f"{source}:{exc.lineno}: not valid JSON: {exc.msg}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f"{mark.line + 1}:" if mark is not None else ""
+        where = f" line {mark.line + 1}, column {mark.column + 1}:" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc)
         raise DocumentError(f"{source}:{where} not valid YAML/JSON: {problem}") from None
     except RecursionError:

@@ -17,18 +17,11 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from scraper.spec_input import DocumentError, check_openapi_shape, check_tree
+from scraper.spec_input import DocumentError, check_openapi_shape, parse_document_text
 
 __all__ = ["RefError", "load_document", "parse_document"]
 
 _SPEC_REF = re.compile(r"^(?P<provider>[A-Za-z0-9_.-]+)/(?P<service>[A-Za-z0-9_.-]+)@(?P<version>[A-Za-z0-9_.-]+)$")
-
-try:  # the C loader is several times faster on large specs
-    _Loader: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML without libyaml
-    _Loader = yaml.SafeLoader
 
 
 class RefError(Exception):
@@ -38,16 +31,7 @@ class RefError(Exception):
 def parse_document(text: str, *, source: str, argument: str) -> dict[str, Any]:
     """Parse YAML/JSON text and check that it is an OpenAPI 3.x document."""
     try:
-        data = yaml.load(text, Loader=_Loader)  # a safe loader (CSafeLoader or SafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise RefError(f"{argument}: {source}:{where}: not valid YAML/JSON: {problem}") from exc
-    except RecursionError:
-        raise RefError(f"{argument}: {source}: nested too deeply to parse") from None
-    try:
-        check_tree(data, source)
+        data = parse_document_text(text, source=source)  # safe loader; size, depth, alias and Unicode limits
         if isinstance(data, dict):
             check_openapi_shape(data, source)
     except DocumentError as exc:
