@@ -24,8 +24,8 @@ spec: $(STAMP)
 GENERATED := $(wildcard generated/*/)
 
 lint: $(STAMP)
-	$(BIN)/ruff check scraper tests
-	$(BIN)/black --check --quiet scraper tests
+	$(BIN)/ruff check scraper bench tests setup.py
+	$(BIN)/black --check --quiet scraper bench tests setup.py
 	$(BIN)/mypy
 	@# the generated packages: ruff and mypy --strict, their tests included (each with its own config)
 	$(BIN)/ruff check --no-cache $(GENERATED)
@@ -41,7 +41,7 @@ test: $(STAMP) lint
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
-	$(BIN)/python -m scraper.bench
+	$(BIN)/python -m bench
 
 publish: $(STAMP)
 	$(BIN)/docs2client publish $(if $(REPOSITORY_URL),--repository-url $(REPOSITORY_URL),)

@@ -37,7 +37,7 @@ _TOOL_DISTRIBUTIONS = ("datamodel-code-generator", "black", "pydantic")
 
 
 #: Parts of the tool that do not shape specs or packages (a change there must not force a rebuild).
-_NOT_OUTPUT_SHAPING = ("scraper/bench", "scraper/fetch", "scraper/publish.py", "scraper/cli.py")
+_NOT_OUTPUT_SHAPING = ("bench", "scraper/fetch", "scraper/publish.py", "scraper/cli.py")
 
 
 def _tool_hash(root: Path) -> str:
