@@ -10,13 +10,14 @@ they are shipped inside the package as ``scraper.templates`` (``templates/client
 
 from pathlib import Path
 
-from setuptools import find_namespace_packages, find_packages, setup
+from setuptools import find_namespace_packages, setup
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 setup(
     packages=[
-        *find_packages(include=["scraper", "scraper.*"]),
+        # namespace discovery: some subpackages (scraper/clients) have no __init__.py
+        *find_namespace_packages(include=["scraper", "scraper.*"], exclude=["*__pycache__*"]),
         "scraper.templates",
         *(f"scraper.templates.{name}" for name in find_namespace_packages(str(TEMPLATES), exclude=["*__pycache__*"])),
     ],

@@ -1,7 +1,7 @@
 """``docs2client regenerate``: pages -> specs -> client packages, only for what changed.
 
 What ``make regenerate`` runs. Each service's inputs (its page snapshots, the catalog entry, the tool's own code and
-templates, and the versions of the code generator and formatter) are hashed; a service whose hash matches the one
+templates, and the locked versions of its dependencies, see :mod:`scraper.lockfile`) are hashed; a service whose hash matches the one
 recorded in ``spec/.regenerate.json`` is skipped, so a regeneration with nothing changed costs a few file hashes.
 For a service that did change, the new specs are compared with the previously committed ones: the changes go into
 the package's ``CHANGELOG.md`` and bump its version (major for breaking, minor for additions, patch for
@@ -27,13 +27,22 @@ import yaml
 from scraper.atomic import write_atomic
 from scraper.build import PageInput, build_specs, catalog_pages, print_report
 from scraper.catalog import CatalogError, load_catalog
+from scraper.lockfile import LOCK_NAME, LockError, checked_pins
 from scraper.openapi import version_key
 
 __all__ = ["configure", "regenerate", "run"]
 
 STAMP = ".regenerate.json"
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_TOOL_DISTRIBUTIONS = ("datamodel-code-generator", "black", "pydantic")
+_TOOL_DISTRIBUTIONS = (
+    "beautifulsoup4",
+    "markdown-it-py",
+    "pyyaml",
+    "jinja2",
+    "datamodel-code-generator",
+    "black",
+    "pydantic",
+)
 
 
 #: Parts of the tool that do not shape specs or packages (a change there must not force a rebuild).
@@ -50,12 +59,19 @@ def _tool_hash(root: Path) -> str:
             if path.is_file() and "__pycache__" not in path.parts and path.suffix not in (".pyc",):
                 digest.update(path.relative_to(root).as_posix().encode())
                 digest.update(path.read_bytes())
-    for name in _TOOL_DISTRIBUTIONS:
-        try:
-            digest.update(f"{name}=={metadata.version(name)}".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{name}==missing".encode())
+    pins = checked_pins(root / LOCK_NAME)
+    if pins is None:  # no lock: an installed tool outside a checkout; the versions that shape the output
+        pins = {name: _installed_version(name) for name in _TOOL_DISTRIBUTIONS}
+    for name, version in sorted(pins.items()):
+        digest.update(f"{name}=={version}".encode())
     return digest.hexdigest()
+
+
+def _installed_version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "missing"
 
 
 def _service_hashes(pages: list[PageInput], tool: str) -> dict[str, str]:
@@ -206,7 +222,11 @@ def regenerate(
     root = Path(__file__).resolve().parent.parent
     stamp_path = spec_dir / STAMP
     stamp = _load_stamp(stamp_path)
-    hashes = _service_hashes(pages, _tool_hash(root))
+    try:
+        hashes = _service_hashes(pages, _tool_hash(root))
+    except LockError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     recorded: dict[str, str] = stamp.get("services", {}) if not force else {}
     stale = [
         key
