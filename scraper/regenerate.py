@@ -1,8 +1,9 @@
 """``docs2client regenerate``: pages -> specs -> client packages, only for what changed.
 
 What ``make regenerate`` runs. Each service's inputs (its page snapshots, the catalog entry, the tool's own code and
-templates, and the locked versions of its dependencies, see :mod:`scraper.lockfile`) are hashed; a service whose hash matches the one
-recorded in ``spec/.regenerate.json`` is skipped, so a regeneration with nothing changed costs a few file hashes.
+templates, and the locked versions of its dependencies, see :mod:`scraper.lockfile`) are hashed; a service whose
+hash matches the one recorded in ``spec/.regenerate.json`` is skipped, so a regeneration with nothing changed costs
+a few file hashes.
 For a service that did change, the new specs are compared with the previously committed ones: the changes go into
 the package's ``CHANGELOG.md`` and bump its version (major for breaking, minor for additions, patch for
 documentation-only changes; nothing when nothing changed).

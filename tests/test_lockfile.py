@@ -55,7 +55,7 @@ def test_drift_names_each_difference() -> None:
     pytest_version = metadata.version("pytest")
     assert drift({"pytest": pytest_version}) == []
     assert drift({"pytest": "0.0.1", "no-such-dist-docs2client": "1.0"}) == [
-        f"no-such-dist-docs2client: locked 1.0, installed nothing",
+        "no-such-dist-docs2client: locked 1.0, installed nothing",
         f"pytest: locked 0.0.1, installed {pytest_version}",
     ]
 
