@@ -55,8 +55,12 @@ bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet --require-hashes -r $(BENCH_LOCK)
 	$(BIN)/python -m bench
 
+# REPOSITORY_URL reaches the tool through the environment, so make never echoes it (a URL may carry credentials);
+# the credentials are twine's: TWINE_USERNAME / TWINE_PASSWORD, or the keyring (see README).
+# PACKAGES="a b" publishes only those packages; DIST=DIR keeps the files there instead of dist/.
+export REPOSITORY_URL
 publish: $(STAMP)
-	$(BIN)/docs2client publish $(if $(REPOSITORY_URL),--repository-url $(REPOSITORY_URL),)
+	$(BIN)/docs2client publish $(foreach p,$(PACKAGES),--package $(p)) $(if $(DIST),--dist $(DIST),)
 
 clean-venv:
 	rm -rf $(VENV)
