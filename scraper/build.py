@@ -294,12 +294,17 @@ def build_services(pages: list[PageInput]) -> BuildReport:
             for service_id in page.services:
                 report.failed_services.add((page.provider, service_id))
             continue
+        if not read and not page.services:
+            report.errors.append(
+                f"{page.name}: no API operations found (expected a {page.provider} API reference page in "
+                f"{page.format} format; is --provider or --format right?)"
+            )
         if page.services:
             declared = set(page.services)
             found = {s.id for s in read}
             if found != declared:
                 report.errors.append(
-                    f"{page.name}:0: catalog says the page covers {sorted(declared)}, "
+                    f"{page.name}: catalog says the page covers {sorted(declared)}, "
                     f"the page documents {sorted(found)}"
                 )
         for service in read:
