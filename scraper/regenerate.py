@@ -182,7 +182,7 @@ def _changelog(
     bump = "none"
     entries: list[tuple[str, str]] = []
     for api_version, spec in new.items():
-        entry, kind = changelog_entry(old.get(api_version), spec, package_version=previous)
+        entry, kind = changelog_entry(old.get(api_version), spec, package_version=previous, siblings=new)
         if old.get(api_version) is None:
             kind = "minor"  # a new API version is an addition to the package
         if entry and kind != "none":

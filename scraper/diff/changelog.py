@@ -18,10 +18,11 @@ adding a second one, so running it twice changes nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
 from scraper.diff.compare import compare
+from scraper.diff.explain import explain
 from scraper.diff.model import Change, jsonable
 from scraper.diff.render import SEVERITY_HEADINGS, markdown_item, summary
 
@@ -68,20 +69,28 @@ def _api_name(doc: dict[str, Any]) -> str:
     return f"{info.get('title', 'API')} {info.get('version', '')}".strip()
 
 
-def changelog_entry(old: dict[str, Any] | None, new: dict[str, Any], *, package_version: str) -> tuple[str, Bump]:
+def changelog_entry(
+    old: dict[str, Any] | None,
+    new: dict[str, Any],
+    *,
+    package_version: str,
+    siblings: Mapping[str, Mapping[str, Any]] | None = None,
+) -> tuple[str, Bump]:
     """The Markdown section describing ``old`` -> ``new`` and the bump it calls for.
 
     ``package_version`` is the version of the package built from ``old``; the entry is headed by the bumped
     version. With ``old=None`` (first release) the entry is headed by ``package_version`` itself and the bump is
     ``none``. When nothing changed the entry is ``""`` and the bump ``none``: write an entry only when it is
-    non-empty.
+    non-empty. ``siblings`` (the service's other API versions, new documents by version) let a removal say why
+    (see :mod:`scraper.diff.explain`).
     """
     if old is None:
         count = sum(
             1 for item in (new.get("paths") or {}).values() if isinstance(item, dict) for key in item if key in _METHODS
         )
         return f"## {package_version}\n\nInitial release: {_api_name(new)}, {count} operations.\n", "none"
-    changes = compare(old, new, docs=True)
+    version = str((new.get("info") or {}).get("version", ""))
+    changes = explain(compare(old, new, docs=True), version=version, siblings=siblings)
     bump = bump_for(changes)
     if bump == "none" and _without_provenance(jsonable(old)) != _without_provenance(jsonable(new)):
         bump = "patch"

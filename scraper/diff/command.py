@@ -71,6 +71,7 @@ def _date(text: str) -> _dt.date:
 
 def run(args: argparse.Namespace) -> int:
     from scraper.diff.compare import compare
+    from scraper.diff.explain import explain
     from scraper.diff.model import severity_rank
     from scraper.diff.overrides import OverrideError, read_overrides
     from scraper.diff.refs import RefError, load_document
@@ -90,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"docs2client diff: error: {exc}", file=sys.stderr)
         return 2
     today = args.today if args.today is not None else _dt.date.today()
-    changes = compare(old, new, docs=bool(args.docs), today=today, severities=overrides)
+    changes = explain(compare(old, new, docs=bool(args.docs), today=today, severities=overrides))
     sys.stdout.write(render(changes, args.format, old_label=args.old, new_label=args.new))
     if args.fail_on is not None:
         threshold = severity_rank(args.fail_on)

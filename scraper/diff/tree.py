@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from scraper.diff.compare import compare
+from scraper.diff.explain import explain
 from scraper.diff.model import Change, Severity
 from scraper.diff.refs import RefError, parse_document
 from scraper.diff.render import SEVERITY_HEADINGS, Format, markdown_item, render_text, summary
@@ -101,7 +102,10 @@ def compare_trees(
         elif key not in old:
             out.append(TreeDiff(key, "added"))
         else:
-            changes = tuple(compare(old[key], new[key], docs=docs, today=today, severities=severities))
+            parent, _, version = key.rpartition("/")
+            siblings = {k.rpartition("/")[2]: doc for k, doc in new.items() if k.rpartition("/")[0] == parent}
+            found = compare(old[key], new[key], docs=docs, today=today, severities=severities)
+            changes = tuple(explain(found, version=version, siblings=siblings))
             out.append(TreeDiff(key, "changed" if changes else "unchanged", changes))
     return out
 
