@@ -12,7 +12,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import sysconfig
 import tarfile
 import time
 from collections.abc import Iterator
@@ -21,6 +20,7 @@ from pathlib import Path
 import httpx
 import pytest
 import yaml
+from lent_venv import lent_venv, pip_install
 
 from scraper.cli import main
 from scraper.publish import (
@@ -215,19 +215,10 @@ def test_publish_install_and_refuse_a_second_upload(
     assert result.status is PackageStatus.UPLOADED, result.message
     assert existing_versions(f"{package_index}/simple/", NAME) == {VERSION}
 
-    venv = tmp_path / "fresh"
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
-    fresh_python = venv / "bin" / "python"
-    site_packages = subprocess.run(
-        [str(fresh_python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
-    # dependencies (httpx) come from the project's venv, so the install needs no download
-    (Path(site_packages) / "docs2client_deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
-    pip = [sys.executable, "-m", "pip", "--python", str(fresh_python), "install", "--no-deps", "--no-cache-dir"]
-    pip += ["--disable-pip-version-check", "--index-url", f"{package_index}/simple/", f"{NAME}=={VERSION}"]
+    fresh_python, site = lent_venv(tmp_path / "fresh")  # dependencies (httpx) lent: no download
+    site_packages = str(site)
+    pip = pip_install(fresh_python)
+    pip += ["--index-url", f"{package_index}/simple/", f"{NAME}=={VERSION}"]
     install = subprocess.run(
         pip,
         capture_output=True,
@@ -306,19 +297,10 @@ def test_make_publish_from_the_root_uploads_then_skips_and_never_prints_credenti
     assert "CHANGELOG.md" in names
     assert not (ROOT / "generated" / REAL_PACKAGE.name / "build").exists()
 
-    venv = tmp_path / "fresh"
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
-    fresh_python = venv / "bin" / "python"
-    site_packages = subprocess.run(
-        [str(fresh_python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
-    (Path(site_packages) / "docs2client_deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
-    pip = [sys.executable, "-m", "pip", "--python", str(fresh_python), "install", "--no-deps", "--no-cache-dir"]
+    fresh_python, site = lent_venv(tmp_path / "fresh")  # dependencies (httpx) lent: no download
+    site_packages = str(site)
+    pip = pip_install(fresh_python)
     pip += [
-        "--disable-pip-version-check",
         "--index-url",
         f"{package_index}/simple/",
         f"scp-parallel-filestorage=={version}",

@@ -2,9 +2,8 @@
 ``docs2client spec`` and ``docs2client generate`` work there (templates and runtime sources travel in the package)
 and the benchmark code does not ship.
 
-To stay fast the fresh venv has no pip and no dependencies of its own: the wheel is installed with ``--no-deps`` by
-this environment's pip, and a ``.pth`` line lends the venv this environment's site-packages (appended after the
-venv's own, and without running its ``.pth`` files, so the editable install of the checkout is not visible there).
+To stay fast the fresh venv has no pip and no dependencies of its own (``lent_venv``): the wheel is installed with
+``--no-deps`` by this environment's pip, the dependencies are lent from this environment.
 """
 
 from __future__ import annotations
@@ -13,12 +12,11 @@ import os
 import shutil
 import subprocess
 import sys
-import sysconfig
-import venv
 import zipfile
 from pathlib import Path
 
 import pytest
+from lent_venv import lent_venv, pip_install
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ("scraper", "templates", "setup.py", "pyproject.toml", "README.md")
@@ -57,32 +55,10 @@ def test_wheel_ships_templates_and_no_bench(wheel: Path) -> None:
 
 def test_installed_wheel_generates_and_builds_specs_outside_the_checkout(wheel: Path, tmp_path: Path) -> None:
     home = tmp_path / "venv"
-    venv.create(home, with_pip=False)
-    python = home / "bin" / "python"
-    site = Path(
-        subprocess.check_output(
-            [python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"], text=True
-        ).strip()
-    )
-    (site / "lent-dependencies.pth").write_text(sysconfig.get_path("purelib") + "\n", encoding="utf-8")
+    python, _site = lent_venv(home)
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")}
     env.update(PYTHONDONTWRITEBYTECODE="1", DOCS2CLIENT_CACHE_DIR="off", PIP_CONFIG_FILE=os.devnull)
-    _run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "--python",
-            str(python),
-            "install",
-            "--quiet",
-            "--no-deps",
-            "--no-index",
-            str(wheel),
-        ],
-        tmp_path,
-        env,
-    )
+    _run(pip_install(python, "--no-index", str(wheel)), tmp_path, env)
     work = tmp_path / "work"
     work.mkdir()
     where = _run([str(python), "-c", "import scraper; print(scraper.__file__)"], work, env).stdout.strip()
