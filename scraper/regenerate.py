@@ -47,7 +47,10 @@ _TOOL_DISTRIBUTIONS = (
 
 
 #: Parts of the tool that do not shape specs or packages (a change there must not force a rebuild).
-_NOT_OUTPUT_SHAPING = ("bench", "scraper/fetch", "scraper/publish.py", "scraper/cli.py")
+_NOT_OUTPUT_SHAPING = ("scraper/fetch", "scraper/publish.py", "scraper/cli.py")
+#: What the tool is made of: stray files in a working copy (editor backups, merge leftovers) must not change the hash,
+#: or a clean clone would not regenerate to "nothing changed".
+_TOOL_SUFFIXES = (".py", ".j2")
 
 
 def _tool_hash(root: Path) -> str:
@@ -57,7 +60,7 @@ def _tool_hash(root: Path) -> str:
             rel = path.relative_to(root).as_posix()
             if rel.startswith(_NOT_OUTPUT_SHAPING):
                 continue
-            if path.is_file() and "__pycache__" not in path.parts and path.suffix not in (".pyc",):
+            if path.suffix in _TOOL_SUFFIXES and "__pycache__" not in path.parts and path.is_file():
                 digest.update(path.relative_to(root).as_posix().encode())
                 digest.update(path.read_bytes())
     pins = checked_pins(root / LOCK_NAME)
