@@ -1,19 +1,31 @@
 # docs2client: the two commands a fresh clone needs are `make regenerate` and `make test`.
-# Both create .venv and install the project (with dev extras) on first use.
+# Both create .venv on first use and install exactly what requirements.lock says (versions and file hashes, checked
+# by pip), then the project itself. `make lock` updates the lock from pyproject.toml (UPGRADE=1: newest of all).
 
 PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+LOCK   := requirements.lock
+BENCH_LOCK := bench/requirements.lock
+# pip-compile's options for both locks: hashes for every file, pip and setuptools pinned too, and no index or
+# find-links lines (the lock names packages and hashes, not the machine's mirrors)
+COMPILE := CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe \
+	--strip-extras --no-emit-index-url --no-emit-find-links $(if $(UPGRADE),--upgrade,)
 
-.PHONY: regenerate test lint bench publish spec clean-venv
+.PHONY: regenerate test lint bench publish spec lock clean-venv
 
-$(STAMP): pyproject.toml
+$(STAMP): $(LOCK) pyproject.toml setup.py
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found (set PYTHON=...)" >&2; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
+	@# the project itself: editable, its dependencies already there, built with the locked setuptools
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+lock: $(STAMP)
+	$(COMPILE) --extra dev -o $(LOCK) pyproject.toml
+	$(COMPILE) --extra dev --extra bench --constraint $(LOCK) -o $(BENCH_LOCK) pyproject.toml
 
 regenerate: $(STAMP)
 	$(BIN)/docs2client regenerate $(if $(ONLINE),--online,)
@@ -24,8 +36,8 @@ spec: $(STAMP)
 GENERATED := $(wildcard generated/*/)
 
 lint: $(STAMP)
-	$(BIN)/ruff check scraper tests
-	$(BIN)/black --check --quiet scraper tests
+	$(BIN)/ruff check scraper bench tests setup.py
+	$(BIN)/black --check --quiet scraper bench tests setup.py
 	$(BIN)/mypy
 	@# the generated packages: ruff and mypy --strict, their tests included (each with its own config)
 	$(BIN)/ruff check --no-cache $(GENERATED)
@@ -40,11 +52,15 @@ test: $(STAMP) lint
 	PYTHONPATH=$(subst $(eval) ,:,$(GENERATED)) $(BIN)/python -m pytest -p no:cacheprovider -n 2 $(addsuffix tests,$(GENERATED))
 
 bench: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
-	$(BIN)/python -m scraper.bench
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(BENCH_LOCK)
+	$(BIN)/python -m bench
 
+# REPOSITORY_URL reaches the tool through the environment, so make never echoes it (a URL may carry credentials);
+# the credentials are twine's: TWINE_USERNAME / TWINE_PASSWORD, or the keyring (see README).
+# PACKAGES="a b" publishes only those packages; DIST=DIR keeps the files there instead of dist/.
+export REPOSITORY_URL
 publish: $(STAMP)
-	$(BIN)/docs2client publish $(if $(REPOSITORY_URL),--repository-url $(REPOSITORY_URL),)
+	$(BIN)/docs2client publish $(foreach p,$(PACKAGES),--package $(p)) $(if $(DIST),--dist $(DIST),)
 
 clean-venv:
 	rm -rf $(VENV)

@@ -305,13 +305,18 @@ def build_services(pages: list[PageInput]) -> BuildReport:
             for service_id in page.services:
                 report.failed_services.add((page.provider, service_id))
             continue
+        if not read and not page.services:
+            report.errors.append(
+                f"{page.name}: no API operations found (expected a {page.provider} API reference page in "
+                f"{page.format} format; is --provider or --format right?)"
+            )
         read = _safe_services(page, read, report)
         if page.services:
             declared = set(page.services)
             found = {s.id for s in read}
             if found != declared:
                 report.errors.append(
-                    f"{page.name}:0: catalog says the page covers {sorted(declared)}, "
+                    f"{page.name}: catalog says the page covers {sorted(declared)}, "
                     f"the page documents {sorted(found)}"
                 )
                 # What the page documents is in doubt, so nothing it covers (or claims to) is rewritten.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Literal
 
 __all__ = ["Catalog", "CatalogError", "PageEntry", "load_catalog"]
@@ -70,9 +70,15 @@ def load_catalog(path: Path) -> Catalog:
                 raise CatalogError(f"{where}: format must be one of {_FORMATS}, got {fmt!r}")
             if covers not in _COVERS:
                 raise CatalogError(f"{where}: covers must be one of {_COVERS}, got {covers!r}")
+            file = str(raw["file"])
+            parts = PurePosixPath(file.replace("\\", "/")).parts
+            if not file.strip() or file.startswith(("/", "\\")) or ".." in parts or ":" in (parts[0] if parts else ""):
+                raise CatalogError(
+                    f"{where}: file {file!r} must be a relative path inside {path.parent}/ (no absolute path, no '..')"
+                )
             pages.append(
                 PageEntry(
-                    file=str(raw["file"]),
+                    file=file,
                     url=str(raw["url"]),
                     provider=str(raw["provider"]),
                     format=fmt,

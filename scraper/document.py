@@ -33,10 +33,11 @@ __all__ = [
 
 
 class LocatedError(Exception):
-    """An error about a place in a page: ``str()`` is ``page:line: message`` so the user can jump to it."""
+    """An error about a place in a page: ``str()`` is ``page:line: message`` so the user can jump to it, or
+    ``page: message`` for line 0 (the page as a whole, e.g. a file that cannot be read: no fake ``:0`` line)."""
 
     def __init__(self, page: str, line: int, message: str) -> None:
-        super().__init__(f"{page}:{line}: {message}")
+        super().__init__(f"{page}:{line}: {message}" if line > 0 else f"{page}: {message}")
         self.page = page
         self.line = line
         self.message = message

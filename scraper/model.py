@@ -28,6 +28,8 @@ __all__ = [
     "Service",
     "ServiceVersion",
     "Source",
+    "anchored_url",
+    "heading_anchor",
 ]
 
 ApiStatus = Literal["CURRENT", "SUPPORTED", "PLANNED", "DEPRECATED"]
@@ -38,7 +40,12 @@ JsonSchema = dict[str, Any]
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """Where something was read: page file, its public URL, the heading it sat under, and the line."""
+    """Where something was read: page file, its public URL, the heading it sat under, and the line.
+
+    The line is for findings and error messages only. What goes into a spec (:meth:`as_dict`) names the page, the
+    URL with the heading's anchor and the heading: provenance that stays put when an unrelated row of the page is
+    edited, so a regeneration's diff shows only what changed.
+    """
 
     page: str
     url: str
@@ -46,7 +53,24 @@ class Source:
     line: int
 
     def as_dict(self) -> dict[str, Any]:
-        return {"page": self.page, "url": self.url, "heading": self.heading, "line": self.line}
+        return {"page": self.page, "url": anchored_url(self.url, self.heading), "heading": self.heading}
+
+
+def heading_anchor(heading: str) -> str:
+    """The fragment a docs site gives a heading, as Hugo (SCP) and GitHub (NHN) both make it: lower case, spaces to
+    ``-``, punctuation dropped. An SCP operation heading ``List Servers / 1.1`` is the version subsection of
+    ``List Servers``; the anchor is the operation's."""
+    title = heading.split(" / ", 1)[0].strip().lower()
+    kept = "".join(ch for ch in title if ch.isalnum() or ch in " -_")
+    return "-".join(kept.split())
+
+
+def anchored_url(url: str, heading: str) -> str:
+    """``url#anchor`` of ``heading``; a URL that has a fragment already, or an empty one, is kept as it is."""
+    anchor = heading_anchor(heading)
+    if not url or "#" in url or not anchor:
+        return url
+    return f"{url}#{anchor}"
 
 
 @dataclass(frozen=True, slots=True)

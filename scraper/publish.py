@@ -1,17 +1,19 @@
 """``docs2client publish``: build, check and upload the generated client packages.
 
-For each ``generated/<package>/`` (a directory with a ``pyproject.toml``), in this order, stopping at the first
-problem:
+For each ``generated/<package>/`` (a directory with a ``pyproject.toml``), in this order:
 
-1. when an index is configured, refuse if the package's version is already in it (PyPI and most indexes never
-   accept a second upload of one version, and a half-published release is worse than none). The check reads the
-   PEP 503/691 simple page ``<index>/simple/<name>/``;
-2. run its contract tests (``<package>/tests``) and refuse when they fail or are missing (``--skip-tests`` skips
-   this);
-3. build the sdist and the wheel (``python -m build --no-isolation``: setuptools comes from this environment, so
-   publishing works offline) and ``twine check`` them;
-4. upload them with ``twine upload`` to ``--repository-url`` / ``$REPOSITORY_URL``. Credentials are twine's own:
-   ``TWINE_USERNAME`` / ``TWINE_PASSWORD`` or the keyring. Without a repository URL the files stay in ``dist/`` and
+1. build the sdist and the wheel on a temporary copy (``python -m build --no-isolation``: setuptools comes from this
+   environment, so publishing works offline; ``SOURCE_DATE_EPOCH`` fixed, so the same sources give the same files);
+2. when an index is configured, compare with what it holds for this version (the PEP 503/691 simple page
+   ``<index>/simple/<name>/``): a file that is there with the same contents is skipped with a note (publishing
+   twice is not an error, and a re-run after one package changed uploads only that one); a file that is there with
+   different contents refuses the package (an index never takes a version twice: regenerate, which bumps the
+   version when the code changes, and commit);
+3. run its contract tests (``<package>/tests``) and refuse when they fail or are missing (``--skip-tests`` skips
+   this), then ``twine check`` the files;
+4. upload the files the index does not have with ``twine upload`` to ``--repository-url`` / ``$REPOSITORY_URL``.
+   Credentials are twine's own: ``TWINE_USERNAME`` / ``TWINE_PASSWORD`` or the keyring, or in the URL; a URL's
+   credentials are never printed (they show as ``***``). Without a repository URL the files stay in ``dist/`` and
    the command prints how to upload them.
 
 Tests and builds run on a temporary copy of the package, so ``generated/`` never collects ``build/``,
@@ -21,27 +23,30 @@ Tests and builds run on a temporary copy of the package, so ``generated/`` never
 from __future__ import annotations
 
 import argparse
+import hashlib
+import io
 import json
 import os
 import re
 import shutil
 import subprocess
 import sys
+import tarfile
 import tempfile
 import tomllib
-from collections.abc import Callable, Mapping, Sequence
+import zipfile
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 import httpx
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
 from scraper.atomic import write_atomic
-from scraper.url_credentials import redact_url, split_credentials
 
 __all__ = [
     "REPOSITORY_URL_ENV",
@@ -52,9 +57,12 @@ __all__ = [
     "PublishReport",
     "configure",
     "discover_packages",
+    "distribution_contents",
     "existing_versions",
+    "index_files",
     "publish",
     "read_package",
+    "redact",
     "run",
     "simple_index_url",
 ]
@@ -80,7 +88,9 @@ class PackageStatus(StrEnum):
     #: built and checked into the dist directory; no index configured
     BUILT = "built"
     UPLOADED = "uploaded"
-    #: deliberately not published: the version exists already, or the contract tests fail
+    #: the index holds this version's files already, with the same contents: nothing to do
+    SKIPPED = "skipped"
+    #: deliberately not published: the version is on the index with other contents, or the contract tests fail
     REFUSED = "refused"
     #: something went wrong (build error, twine check, index unreachable, upload rejected)
     FAILED = "failed"
@@ -102,11 +112,13 @@ class PublishReport:
 
     @property
     def ok(self) -> bool:
-        return all(r.status in (PackageStatus.BUILT, PackageStatus.UPLOADED) for r in self.results)
+        return all(
+            r.status in (PackageStatus.BUILT, PackageStatus.UPLOADED, PackageStatus.SKIPPED) for r in self.results
+        )
 
     def summary_lines(self) -> list[str]:
         lines = []
-        for r in self.results:
+        for r in self.results:  # messages carry redacted URLs only (see redact)
             head = f"{r.status.value:<9} {r.package.name} {r.package.version}"
             lines.append(f"{head}: {r.message}" if r.message else head)
             lines.extend(f"          {f}" for f in r.files)
@@ -165,15 +177,41 @@ def simple_index_url(repository_url: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/") + "/simple/", "", ""))
 
 
+def redact(url: str) -> str:
+    """``url`` with any user name and password replaced by ``***`` (what may be printed of a repository URL)."""
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit((parts.scheme, "***@" + parts.netloc.rsplit("@", 1)[1], parts.path, parts.query, parts.fragment))
+
+
+def _secrets(*urls: str | None) -> list[str]:
+    """The credentials that must never be printed: those in the URLs and twine's password variable."""
+    found = [os.environ.get("TWINE_PASSWORD", "")]
+    for url in urls:
+        parts = urlsplit(url or "")
+        found += [
+            parts.password or "",
+            unquote(parts.password or ""),
+            parts.netloc.rsplit("@", 1)[0] if "@" in parts.netloc else "",
+        ]
+    return sorted({s for s in found if len(s) >= 3}, key=len, reverse=True)
+
+
+def _scrub(text: str, secrets: Sequence[str]) -> str:
+    for secret in secrets:
+        text = text.replace(secret, "***")
+    return text
+
+
 class _Links(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
-        self.names: list[str] = []
+        self.hrefs: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "a":
-            href = dict(attrs).get("href") or ""
-            self.names.append(href.split("#", 1)[0].rstrip("/").rsplit("/", 1)[-1])
+            self.hrefs.append(dict(attrs).get("href") or "")
 
 
 def _version_of(filename: str, name: str) -> str | None:
@@ -194,46 +232,85 @@ def _version_of(filename: str, name: str) -> str | None:
         return None
 
 
-def existing_versions(
-    index_url: str, name: str, *, client: httpx.Client | None = None, environ: Mapping[str, str] | None = None
-) -> set[str]:
-    """Versions of ``name`` on the index (normalized PEP 440 strings); empty when the project is not there yet."""
-    index_url, url_user, url_password = split_credentials(index_url)
+def _auth() -> httpx.BasicAuth | None:
+    if os.environ.get("TWINE_USERNAME") and os.environ.get("TWINE_PASSWORD"):
+        return httpx.BasicAuth(os.environ["TWINE_USERNAME"], os.environ["TWINE_PASSWORD"])
+    return None
+
+
+def index_files(index_url: str, name: str, *, client: httpx.Client | None = None) -> dict[str, str]:
+    """``{file name: download URL}`` of project ``name`` on the index; empty when the project is not there yet."""
     url = f"{index_url.rstrip('/')}/{canonicalize_name(name)}/"
-    env = os.environ if environ is None else environ
-    auth = None
-    if url_user is not None and url_password is not None:
-        auth = httpx.BasicAuth(url_user, url_password)
-    elif env.get("TWINE_USERNAME") and env.get("TWINE_PASSWORD"):
-        auth = httpx.BasicAuth(env["TWINE_USERNAME"], env["TWINE_PASSWORD"])
+    shown = redact(url)
+    auth = _auth()
     own = client is None
     http = client or httpx.Client(timeout=30.0, follow_redirects=True)
     try:
         headers = {"Accept": "application/vnd.pypi.simple.v1+json, text/html;q=0.1"}
         response = http.get(url, headers=headers, auth=auth) if auth else http.get(url, headers=headers)
     except httpx.HTTPError as exc:
-        raise PublishError(f"cannot read {url} to check for existing versions: {exc}") from exc
+        raise PublishError(f"cannot read {shown} to check for existing versions: {type(exc).__name__}") from None
     finally:
         if own:
             http.close()
     if response.status_code == 404:
-        return set()
+        return {}
     if response.status_code != 200:
         raise PublishError(
-            f"cannot read {url} to check for existing versions: HTTP {response.status_code} "
+            f"cannot read {shown} to check for existing versions: HTTP {response.status_code} "
             "(give the index's simple URL with --index-url)"
         )
     if "json" in response.headers.get("content-type", ""):
         try:
             listing = json.loads(response.text)
-            files = [str(f.get("filename", "")) for f in listing.get("files", [])]
+            hrefs = [str(f.get("url") or f.get("filename", "")) for f in listing.get("files", [])]
         except (ValueError, AttributeError, TypeError) as exc:
-            raise PublishError(f"cannot read {url}: the index answered with malformed JSON ({exc})") from exc
+            raise PublishError(f"cannot read {shown}: the index answered with malformed JSON ({exc})") from exc
     else:
         parser = _Links()
         parser.feed(response.text)
-        files = parser.names
+        hrefs = parser.hrefs
+    files = {}
+    for href in hrefs:
+        link = urljoin(url, href.split("#", 1)[0])
+        files[unquote(link.rstrip("/").rsplit("/", 1)[-1])] = link
+    return files
+
+
+def existing_versions(index_url: str, name: str, *, client: httpx.Client | None = None) -> set[str]:
+    """Versions of ``name`` on the index (normalized PEP 440 strings); empty when the project is not there yet."""
+    files = index_files(index_url, name, client=client)
     return {v for v in (_version_of(f, name) for f in files) if v is not None}
+
+
+def distribution_contents(data: bytes, filename: str) -> dict[str, str]:
+    """``{member: sha256}`` of a wheel or sdist: what it installs, whatever the archive's timestamps (an sdist's
+    gzip header and member times differ between two builds of the same sources)."""
+    out: dict[str, str] = {}
+    if filename.endswith(".whl"):
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for info in archive.infolist():
+                if not info.is_dir():
+                    out[info.filename] = hashlib.sha256(archive.read(info)).hexdigest()
+        return out
+    with tarfile.open(fileobj=io.BytesIO(data), mode="r:*") as archive:
+        for member in archive.getmembers():
+            extracted = archive.extractfile(member) if member.isfile() else None
+            if extracted is not None:
+                out[member.name] = hashlib.sha256(extracted.read()).hexdigest()
+    return out
+
+
+def _download(url: str) -> bytes:
+    auth = _auth()
+    try:
+        with httpx.Client(timeout=60.0, follow_redirects=True) as http:
+            response = http.get(url, auth=auth) if auth else http.get(url)
+    except httpx.HTTPError as exc:
+        raise PublishError(f"cannot download {redact(url)}: {type(exc).__name__}") from None
+    if response.status_code != 200:
+        raise PublishError(f"cannot download {redact(url)}: HTTP {response.status_code}")
+    return response.content
 
 
 def _run(args: Sequence[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -245,6 +322,10 @@ def _tail(process: subprocess.CompletedProcess[str], lines: int = 15) -> str:
     return "\n".join("    " + line for line in text[-lines:])
 
 
+#: A fixed build time (1980-01-01, the oldest a zip can hold): the same sources build the same wheel.
+_SOURCE_DATE_EPOCH = "315532800"
+
+
 @dataclass
 class _Publisher:
     dist_dir: Path
@@ -254,17 +335,11 @@ class _Publisher:
     runner: Runner = _run
     env: dict[str, str] = field(default_factory=lambda: dict(os.environ))
 
+    def _tail(self, process: subprocess.CompletedProcess[str]) -> str:
+        return _scrub(_tail(process), _secrets(self.repository_url, self.index_url))
+
     def one(self, package: PackageInfo) -> PackageResult:
         label = f"{package.name} {package.version}"
-        if self.index_url is not None:
-            versions = existing_versions(self.index_url, package.name, environ=self.env)
-            if str(Version(package.version)) in versions:
-                return PackageResult(
-                    package,
-                    PackageStatus.REFUSED,
-                    f"version {package.version} already exists in {redact_url(self.index_url)}; "
-                    f"bump the version in {package.path / 'pyproject.toml'} (an index never takes a version twice)",
-                )
         with tempfile.TemporaryDirectory(prefix="docs2client-publish-") as tmp:
             work = Path(tmp) / package.path.name
             shutil.copytree(
@@ -272,34 +347,23 @@ class _Publisher:
                 work,
                 ignore=shutil.ignore_patterns("build", "dist", "*.egg-info", "__pycache__", ".pytest_cache"),
             )
-            env = dict(self.env, PYTHONDONTWRITEBYTECODE="1", PYTHONPATH=str(work))
-            if not self.skip_tests:
-                if not (work / "tests").is_dir():
-                    return PackageResult(
-                        package,
-                        PackageStatus.REFUSED,
-                        f"no contract tests in {package.path / 'tests'} (use --skip-tests to publish anyway)",
-                    )
-                tests = self.runner(
-                    [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--rootdir", str(work), "tests"],
-                    work,
-                    env,
-                )
-                if tests.returncode != 0:
-                    return PackageResult(
-                        package,
-                        PackageStatus.REFUSED,
-                        f"contract tests in {package.path / 'tests'} failed (pytest exit {tests.returncode}):\n"
-                        + _tail(tests),
-                    )
+            env = dict(
+                self.env, PYTHONDONTWRITEBYTECODE="1", PYTHONPATH=str(work), SOURCE_DATE_EPOCH=_SOURCE_DATE_EPOCH
+            )
             out = Path(tmp) / "dist"
             build = self.runner([sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), "."], work, env)
             files = sorted(out.glob("*")) if out.is_dir() else []
             if build.returncode != 0 or len(files) != 2:
-                return PackageResult(package, PackageStatus.FAILED, f"building {label} failed:\n{_tail(build)}")
+                return PackageResult(package, PackageStatus.FAILED, f"building {label} failed:\n{self._tail(build)}")
+            on_index = self._compare_with_index(package, files)
+            if isinstance(on_index, PackageResult):
+                return on_index
+            refused = self._contract_tests(package, work, env)
+            if refused is not None:
+                return refused
             check = self.runner([sys.executable, "-m", "twine", "check", "--strict", *map(str, files)], work, env)
             if check.returncode != 0:
-                return PackageResult(package, PackageStatus.FAILED, f"twine check failed:\n{_tail(check)}")
+                return PackageResult(package, PackageStatus.FAILED, f"twine check failed:\n{self._tail(check)}")
             self.dist_dir.mkdir(parents=True, exist_ok=True)
             kept = []
             for f in files:
@@ -307,26 +371,79 @@ class _Publisher:
                 kept.append(self.dist_dir / f.name)
             if self.repository_url is None:
                 return PackageResult(package, PackageStatus.BUILT, "", tuple(kept))
-            upload = self.runner(
-                [
-                    sys.executable,
-                    "-m",
-                    "twine",
-                    "upload",
-                    "--non-interactive",
-                    "--disable-progress-bar",
-                    "--repository-url",
-                    self.repository_url,
-                    *map(str, kept),
-                ],
-                work,
-                self.env,
-            )
-            if upload.returncode != 0:
+            return self._upload(package, [k for k in kept if k.name not in on_index], work, on_index)
+
+    def _compare_with_index(self, package: PackageInfo, files: list[Path]) -> PackageResult | set[str]:
+        """The names of the built files the index holds already with the same contents, or the package's result
+        when there is nothing to upload (all identical: skipped) or it must not be (different contents: refused)."""
+        if self.index_url is None:
+            return set()
+        listed = index_files(self.index_url, package.name)
+        identical: set[str] = set()
+        for built in files:
+            if built.name not in listed:
+                continue
+            data = built.read_bytes()
+            if distribution_contents(_download(listed[built.name]), built.name) != distribution_contents(
+                data, built.name
+            ):
                 return PackageResult(
-                    package, PackageStatus.FAILED, f"upload to {self.repository_url} failed:\n{_tail(upload)}"
+                    package,
+                    PackageStatus.REFUSED,
+                    f"{built.name} is on {redact(self.index_url)} with different contents: version "
+                    f"{package.version} was published from other sources, and an index never takes a version twice. "
+                    "Run `make regenerate` (it bumps the version of a package whose code changed) and commit",
                 )
-            return PackageResult(package, PackageStatus.UPLOADED, f"to {self.repository_url}", tuple(kept))
+            identical.add(built.name)
+        if identical and len(identical) == len(files):
+            return PackageResult(
+                package, PackageStatus.SKIPPED, f"already on {redact(self.index_url)} with the same contents"
+            )
+        return identical
+
+    def _contract_tests(self, package: PackageInfo, work: Path, env: dict[str, str]) -> PackageResult | None:
+        if self.skip_tests:
+            return None
+        if not (work / "tests").is_dir():
+            return PackageResult(
+                package,
+                PackageStatus.REFUSED,
+                f"no contract tests in {package.path / 'tests'} (use --skip-tests to publish anyway)",
+            )
+        tests = self.runner(
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--rootdir", str(work), "tests"], work, env
+        )
+        if tests.returncode != 0:
+            return PackageResult(
+                package,
+                PackageStatus.REFUSED,
+                f"contract tests in {package.path / 'tests'} failed (pytest exit {tests.returncode}):\n"
+                + self._tail(tests),
+            )
+        return None
+
+    def _upload(self, package: PackageInfo, files: list[Path], work: Path, skipped: set[str]) -> PackageResult:
+        assert self.repository_url is not None
+        shown = redact(self.repository_url)
+        upload = self.runner(
+            [
+                sys.executable,
+                "-m",
+                "twine",
+                "upload",
+                "--non-interactive",
+                "--disable-progress-bar",
+                "--repository-url",
+                self.repository_url,
+                *(str(f.resolve()) for f in files),
+            ],
+            work,
+            self.env,
+        )
+        if upload.returncode != 0:
+            return PackageResult(package, PackageStatus.FAILED, f"upload to {shown} failed:\n{self._tail(upload)}")
+        note = f" ({', '.join(sorted(skipped))} already there with the same contents)" if skipped else ""
+        return PackageResult(package, PackageStatus.UPLOADED, f"to {shown}{note}", tuple(files))
 
 
 def publish(
@@ -336,30 +453,15 @@ def publish(
     index_url: str | None = None,
     dist_dir: Path = Path("dist"),
     skip_tests: bool = False,
-    runner: Runner | None = None,
 ) -> PublishReport:
     """Publish each package (see the module docstring); one package's refusal does not stop the others.
 
     ``index_url`` defaults to :func:`simple_index_url` of ``repository_url``; with neither, nothing is uploaded.
     """
-    env = dict(os.environ)
-    if repository_url:
-        # Credentials in the URL go to twine through its environment, never on a command line or in a message.
-        repository_url, username, password = split_credentials(repository_url)
-        if username is not None:
-            env["TWINE_USERNAME"] = username
-        if password is not None:
-            env["TWINE_PASSWORD"] = password
     if index_url is None and repository_url:
         index_url = simple_index_url(repository_url)
-    publisher = _Publisher(
-        dist_dir=dist_dir,
-        repository_url=repository_url,
-        index_url=index_url,
-        skip_tests=skip_tests,
-        runner=runner or _run,
-        env=env,
-    )
+    dist_dir = dist_dir.resolve()  # the builds and uploads run in a temporary directory
+    publisher = _Publisher(dist_dir=dist_dir, repository_url=repository_url, index_url=index_url, skip_tests=skip_tests)
     results = []
     for package in packages:
         try:

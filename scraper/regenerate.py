@@ -1,8 +1,9 @@
 """``docs2client regenerate``: pages -> specs -> client packages, only for what changed.
 
 What ``make regenerate`` runs. Each service's inputs (its page snapshots, the catalog entry, the tool's own code and
-templates, and the versions of the code generator and formatter) are hashed; a service whose hash matches the one
-recorded in ``spec/.regenerate.json`` is skipped, so a regeneration with nothing changed costs a few file hashes.
+templates, and the locked versions of its dependencies, see :mod:`scraper.lockfile`) are hashed; a service whose
+hash matches the one recorded in ``spec/.regenerate.json`` is skipped, so a regeneration with nothing changed costs
+a few file hashes.
 For a service that did change, the new specs are compared with the previously committed ones: the changes go into
 the package's ``CHANGELOG.md`` and bump its version (major for breaking, minor for additions, patch for
 documentation-only changes; nothing when nothing changed).
@@ -27,17 +28,29 @@ import yaml
 from scraper.atomic import write_atomic
 from scraper.build import PageInput, build_specs, catalog_pages, print_report
 from scraper.catalog import CatalogError, load_catalog
+from scraper.lockfile import LOCK_NAME, LockError, checked_pins
 from scraper.openapi import version_key
 
 __all__ = ["configure", "regenerate", "run"]
 
 STAMP = ".regenerate.json"
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_TOOL_DISTRIBUTIONS = ("datamodel-code-generator", "black", "pydantic")
+_TOOL_DISTRIBUTIONS = (
+    "beautifulsoup4",
+    "markdown-it-py",
+    "pyyaml",
+    "jinja2",
+    "datamodel-code-generator",
+    "black",
+    "pydantic",
+)
 
 
 #: Parts of the tool that do not shape specs or packages (a change there must not force a rebuild).
-_NOT_OUTPUT_SHAPING = ("scraper/bench", "scraper/fetch", "scraper/publish.py", "scraper/cli.py")
+_NOT_OUTPUT_SHAPING = ("scraper/fetch", "scraper/publish.py", "scraper/cli.py")
+#: What the tool is made of: stray files in a working copy (editor backups, merge leftovers) must not change the hash,
+#: or a clean clone would not regenerate to "nothing changed".
+_TOOL_SUFFIXES = (".py", ".j2")
 
 
 def _tool_hash(root: Path) -> str:
@@ -47,15 +60,22 @@ def _tool_hash(root: Path) -> str:
             rel = path.relative_to(root).as_posix()
             if rel.startswith(_NOT_OUTPUT_SHAPING):
                 continue
-            if path.is_file() and "__pycache__" not in path.parts and path.suffix not in (".pyc",):
+            if path.suffix in _TOOL_SUFFIXES and "__pycache__" not in path.parts and path.is_file():
                 digest.update(path.relative_to(root).as_posix().encode())
                 digest.update(path.read_bytes())
-    for name in _TOOL_DISTRIBUTIONS:
-        try:
-            digest.update(f"{name}=={metadata.version(name)}".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{name}==missing".encode())
+    pins = checked_pins(root / LOCK_NAME)
+    if pins is None:  # no lock: an installed tool outside a checkout; the versions that shape the output
+        pins = {name: _installed_version(name) for name in _TOOL_DISTRIBUTIONS}
+    for name, version in sorted(pins.items()):
+        digest.update(f"{name}=={version}".encode())
     return digest.hexdigest()
+
+
+def _installed_version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "missing"
 
 
 def _service_hashes(pages: list[PageInput], tool: str) -> dict[str, str]:
@@ -165,7 +185,7 @@ def _changelog(
     bump = "none"
     entries: list[tuple[str, str]] = []
     for api_version, spec in new.items():
-        entry, kind = changelog_entry(old.get(api_version), spec, package_version=previous)
+        entry, kind = changelog_entry(old.get(api_version), spec, package_version=previous, siblings=new)
         if old.get(api_version) is None:
             kind = "minor"  # a new API version is an addition to the package
         if entry and kind != "none":
@@ -206,7 +226,11 @@ def regenerate(
     root = Path(__file__).resolve().parent.parent
     stamp_path = spec_dir / STAMP
     stamp = _load_stamp(stamp_path)
-    hashes = _service_hashes(pages, _tool_hash(root))
+    try:
+        hashes = _service_hashes(pages, _tool_hash(root))
+    except LockError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     recorded: dict[str, str] = stamp.get("services", {}) if not force else {}
     stale = [
         key
@@ -255,8 +279,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    failed_pages = 0
     if args.online:
-        from scraper.fetch.core import FetchOptions, fetch_pages_sync
+        from scraper.fetch.command import fetch_with_progress
+        from scraper.fetch.core import FetchOptions
         from scraper.fetch.urls import base_url_from_env
 
         try:
@@ -264,16 +290,20 @@ def run(args: argparse.Namespace) -> int:
         except CatalogError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
-        report = fetch_pages_sync(catalog, options=FetchOptions(base_url=base_url_from_env(None)))
+        report = fetch_with_progress(catalog, None, None, FetchOptions(base_url=base_url_from_env(None)))
         for line in report.summary_lines():
             print(line)
-        if not report.ok:
-            print("some pages failed to fetch; their committed snapshots are used", file=sys.stderr)
+        failed_pages = len(report.failed)
         # Services whose pages changed now hash differently, so only they are rebuilt below.
-    return regenerate(
+    status = regenerate(
         catalog_path=args.catalog,
         spec_dir=args.spec_dir,
         generated_dir=args.generated_dir,
         force=args.force,
         packages=not args.specs_only,
     )
+    if failed_pages:
+        # after the summary and the rebuild of what did arrive: the run still failed
+        print(f"error: {failed_pages} page(s) failed to fetch; their committed snapshots were used", file=sys.stderr)
+        return max(status, 1)
+    return status

@@ -1,4 +1,4 @@
-"""Smoke tests of the benchmark harness (``python -m scraper.bench``) on tiny inputs.
+"""Smoke tests of the benchmark harness (``python -m bench``) on tiny inputs.
 
 These check that each part measures what it says and reports failures and missed targets; they never assert on how
 fast anything is (benchmarks are not tests).
@@ -17,12 +17,12 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from scraper.bench import main
-from scraper.bench.harness import repeat_child, run_child, stats
-from scraper.bench.parse import parse_throughput
-from scraper.bench.pipeline import largest_spec_pair
-from scraper.bench.report import render_table, rows_for
-from scraper.bench.runtime import build_payloads, client_runtime, snake
+from bench import main
+from bench.harness import repeat_child, run_child, stats
+from bench.parse import parse_throughput
+from bench.pipeline import largest_spec_pair
+from bench.report import render_table, rows_for
+from bench.runtime import build_payloads, client_runtime, snake
 
 ROOT = Path(__file__).resolve().parents[1]
 NHN_PAGE = ROOT / "pages" / "nhn" / "003_30998dc9651c21a0.txt"
@@ -249,7 +249,7 @@ def test_runtime_section_drives_a_generated_client_through_the_mock_transport(tm
 
 def test_regeneration_section_on_a_tiny_catalog(tmp_path: Path) -> None:
     """Cold and warm full runs, the no-op, and one changed page rebuilding just its service, all through the CLI."""
-    from scraper.bench.pipeline import regeneration
+    from bench.pipeline import regeneration
 
     result = regeneration(ROOT, _tiny_catalog(tmp_path), tmp_path / "work", repeats=1, noop_repeats=1)
     assert "error" not in result["full"], result["full"]

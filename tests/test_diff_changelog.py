@@ -89,10 +89,17 @@ def test_documentation_only_is_patch() -> None:
 
 def test_metadata_only_is_patch_and_says_so() -> None:
     new = spec()
-    op(new)["x-source"]["line"] = 12
+    op(new)["x-api-note"] = "carried by the package"
     entry, bump = changelog_entry(spec(), new, package_version="1.2.3")
     assert bump == "patch"
     assert "no API changes" in entry
+
+
+def test_provenance_only_gets_no_entry() -> None:
+    """A page moved, was renamed or re-anchored: no API change, so no changelog entry and no version bump."""
+    new = spec()
+    op(new)["x-source"] = {"page": "q.txt", "url": "https://docs/q#list-things", "heading": "List Things"}
+    assert changelog_entry(spec(), new, package_version="1.2.3") == ("", "none")
 
 
 def test_nothing_changed_is_none_and_empty() -> None:

@@ -1,4 +1,4 @@
-"""``python -m scraper.bench.oasdiff`` on a miniature oasdiff checkout written by the test (none is in the repo)."""
+"""``python -m bench.oasdiff`` on a miniature oasdiff checkout written by the test (none is in the repo)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from scraper.bench.oasdiff import BEGIN, END, main, measure
+from bench.oasdiff import BEGIN, END, main, measure
 
 RULES_GO = """package checker
 func GetAllRules() BackwardCompatibilityRules {

@@ -12,7 +12,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import sysconfig
 import tarfile
 import time
 from collections.abc import Iterator
@@ -21,6 +20,7 @@ from pathlib import Path
 import httpx
 import pytest
 import yaml
+from lent_venv import lent_venv, pip_install
 
 from scraper.cli import main
 from scraper.publish import (
@@ -30,6 +30,7 @@ from scraper.publish import (
     existing_versions,
     publish,
     read_package,
+    redact,
     simple_index_url,
 )
 
@@ -214,19 +215,10 @@ def test_publish_install_and_refuse_a_second_upload(
     assert result.status is PackageStatus.UPLOADED, result.message
     assert existing_versions(f"{package_index}/simple/", NAME) == {VERSION}
 
-    venv = tmp_path / "fresh"
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
-    fresh_python = venv / "bin" / "python"
-    site_packages = subprocess.run(
-        [str(fresh_python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
-    # dependencies (httpx) come from the project's venv, so the install needs no download
-    (Path(site_packages) / "docs2client_deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
-    pip = [sys.executable, "-m", "pip", "--python", str(fresh_python), "install", "--no-deps", "--no-cache-dir"]
-    pip += ["--disable-pip-version-check", "--index-url", f"{package_index}/simple/", f"{NAME}=={VERSION}"]
+    fresh_python, site = lent_venv(tmp_path / "fresh")  # dependencies (httpx) lent: no download
+    site_packages = str(site)
+    pip = pip_install(fresh_python)
+    pip += ["--index-url", f"{package_index}/simple/", f"{NAME}=={VERSION}"]
     install = subprocess.run(
         pip,
         capture_output=True,
@@ -241,12 +233,22 @@ def test_publish_install_and_refuse_a_second_upload(
 
     again = publish(packages, repository_url=package_index, dist_dir=tmp_path / "dist")
     (second,) = again.results
-    assert second.status is PackageStatus.REFUSED
-    assert f"version {VERSION} already exists in {package_index}/simple/" in second.message
-    assert not again.ok
+    assert second.status is PackageStatus.SKIPPED, second.message
+    assert second.message == f"already on {package_index}/simple/ with the same contents"
+    assert again.ok
+
+    # the same version with other contents is refused, and the index keeps the first upload
+    client = generated / "demo-fixture" / "d2c_fixture_demo" / "client.py"
+    client.write_text(client.read_text(encoding="utf-8") + "\n# changed without a version bump\n", encoding="utf-8")
+    third = publish(discover_packages(generated), repository_url=package_index, dist_dir=tmp_path / "dist3")
+    (refused,) = third.results
+    assert refused.status is PackageStatus.REFUSED
+    assert "with different contents" in refused.message and "make regenerate" in refused.message
+    assert not third.ok
 
 
-REAL_PACKAGE = Path(__file__).resolve().parents[1] / "generated" / "scp-parallel-filestorage"
+ROOT = Path(__file__).resolve().parents[1]
+REAL_PACKAGE = ROOT / "generated" / "scp-parallel-filestorage"
 
 REAL_SMOKE = """
 import json, os, httpx, scp_parallel_filestorage as pfs
@@ -265,47 +267,47 @@ print(type(volume).__name__, volume.id == example["id"])
 """
 
 
+def _make_publish(url: str, dist: Path) -> subprocess.CompletedProcess[str]:
+    """``make publish REPOSITORY_URL=...`` from the repository root, as the README says (one real package)."""
+    args = ["make", "--no-print-directory", "publish", f"REPOSITORY_URL={url}", f"PACKAGES={REAL_PACKAGE.name}"]
+    return subprocess.run([*args, f"DIST={dist}"], cwd=ROOT, capture_output=True, text=True, check=False)
+
+
 @pytest.mark.slow
-def test_publish_a_generated_package_and_call_it_from_the_index(
+def test_make_publish_from_the_root_uploads_then_skips_and_never_prints_credentials(
     tmp_path: Path, package_index: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The real generated scp-parallel-filestorage: published, installed from the index, signed call on a mock."""
+    """The real generated scp-parallel-filestorage: published by `make publish`, installed from the index, a signed
+    call on a mock; published again: skipped, exit 0. The URL's password appears in no output."""
     monkeypatch.setenv("TWINE_USERNAME", "anyone")
-    monkeypatch.setenv("TWINE_PASSWORD", "anything")
-    generated = tmp_path / "generated"
-    shutil.copytree(REAL_PACKAGE, generated / REAL_PACKAGE.name, ignore=shutil.ignore_patterns("__pycache__"))
-    packages = discover_packages(generated)
-    (package,) = packages
-    report = publish(packages, repository_url=package_index, dist_dir=tmp_path / "dist")
-    (result,) = report.results
-    assert result.status is PackageStatus.UPLOADED, result.message
+    monkeypatch.setenv("TWINE_PASSWORD", "twine-secret-password")
+    secret_url = package_index.replace("http://", "http://alice:url-secret-password@")
+    (package,) = discover_packages(REAL_PACKAGE.parent, [REAL_PACKAGE.name])
     version = package.version
+    first = _make_publish(secret_url, tmp_path / "dist")
+    output = first.stdout + first.stderr
+    assert first.returncode == 0, output
+    assert f"uploaded  {package.name} {version}: to http://***@127.0.0.1" in output
+    assert "secret-password" not in output
+    assert existing_versions(f"{package_index}/simple/", package.name) == {version}
     with tarfile.open(next((tmp_path / "dist").glob("*.tar.gz"))) as sdist:
         names = {name.split("/", 1)[1] for name in sdist.getnames() if "/" in name}
     cases = {f"tests/{p.name}" for p in (REAL_PACKAGE / "tests").glob("*.json")}
     assert cases and cases <= names, "the sdist must carry the contract tests' JSON cases"
     assert "CHANGELOG.md" in names
+    assert not (ROOT / "generated" / REAL_PACKAGE.name / "build").exists()
 
-    venv = tmp_path / "fresh"
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
-    fresh_python = venv / "bin" / "python"
-    site_packages = subprocess.run(
-        [str(fresh_python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
-    (Path(site_packages) / "docs2client_deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
-    pip = [sys.executable, "-m", "pip", "--python", str(fresh_python), "install", "--no-deps", "--no-cache-dir"]
+    fresh_python, site = lent_venv(tmp_path / "fresh")  # dependencies (httpx) lent: no download
+    site_packages = str(site)
+    pip = pip_install(fresh_python)
     pip += [
-        "--disable-pip-version-check",
         "--index-url",
         f"{package_index}/simple/",
         f"scp-parallel-filestorage=={version}",
     ]
     install = subprocess.run(pip, capture_output=True, text=True)
     assert install.returncode == 0, install.stdout + install.stderr
-    spec = yaml.safe_load((REAL_PACKAGE.parents[1] / "spec/scp/parallel-filestorage/1.0.yaml").read_text())
+    spec = yaml.safe_load((ROOT / "spec/scp/parallel-filestorage/1.0.yaml").read_text())
     response = spec["paths"]["/v1/volumes/{volume_id}"]["get"]["responses"]["200"]
     example = json.dumps(response["content"]["application/json"]["example"])  # the documented ShowVolume response
     smoke = subprocess.run(
@@ -326,7 +328,14 @@ def test_publish_a_generated_package_and_call_it_from_the_index(
     }
     assert volume == "VolumeShowResponse True"
 
-    again = publish(packages, repository_url=package_index, dist_dir=tmp_path / "dist")
-    (second,) = again.results
-    assert second.status is PackageStatus.REFUSED
-    assert f"version {version} already exists" in second.message
+    again = _make_publish(secret_url, tmp_path / "dist2")
+    output = again.stdout + again.stderr
+    assert again.returncode == 0, output
+    assert f"skipped   {package.name} {version}: already on http://***@127.0.0.1" in output
+    assert "with the same contents" in output
+    assert "secret-password" not in output
+
+
+def test_redact_hides_url_credentials() -> None:
+    assert redact("https://user:pw@upload.example/legacy/") == "https://***@upload.example/legacy/"
+    assert redact("https://upload.example/legacy/") == "https://upload.example/legacy/"

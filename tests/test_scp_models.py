@@ -165,7 +165,8 @@ def test_every_model_row_is_a_property(models: dict[tuple[str, str], dict[str, A
         schema = models[key]
         assert list(schema["properties"]) == [r.field for r in rows], key
         assert schema.get("required", []) == [r.field for r in rows if r.required], key
-        assert schema["x-source"]["line"] == rows[0].line - 3
+        assert schema["x-source"]["heading"] == key[1]
+        assert schema["x-source"]["url"].endswith("#" + key[1].lower())
 
 
 def test_models_are_scoped_per_service(models: dict[tuple[str, str], dict[str, Any]]) -> None:

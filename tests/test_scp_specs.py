@@ -103,6 +103,25 @@ def all_version_pages() -> list[VersionPage]:
     return [rec for path in sorted(PAGES.glob("*.txt")) for rec in version_pages(path.name)]
 
 
+@cache
+def _pages_by_operation() -> dict[tuple[str, str, str, str, str], VersionPage]:
+    """Version pages by (page, service, version, method, path): how a spec's ``x-source`` (page, URL and heading,
+    no line) leads back to the page it was read from. The key must be unique within a page for that to work."""
+    index: dict[tuple[str, str, str, str, str], VersionPage] = {}
+    for rec in all_version_pages():
+        key = (rec.page, rec.service, rec.version, rec.method, rec.path)
+        assert key not in index, f"{rec.page}:{rec.line} documents {key[1:]} twice"
+        index[key] = rec
+    return index
+
+
+def page_of(op: dict[str, Any], service: str, method: str, path: str) -> VersionPage | None:
+    """The version page an operation of ``service`` was read from (None: its x-source names no such page)."""
+    source = op["x-source"]
+    rec = _pages_by_operation().get((source["page"], service, op["x-doc-version"], method, path))
+    return rec
+
+
 def _operations(spec: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
     return [(method.upper(), path, op) for path, item in spec["paths"].items() for method, op in item.items()]
 
@@ -128,11 +147,9 @@ def test_every_version_page_is_in_exactly_one_spec_or_superseded(scp_build: ScpB
     places: dict[tuple[str, int], list[str]] = {}
     for (service, version), spec in scp_build.specs.items():
         for method, path, op in _own(spec):
-            key = (op["x-source"]["page"], op["x-source"]["line"])
-            places.setdefault(key, []).append(f"spec {service} {version}")
-            rec = pages.get(key)
-            assert rec is not None, f"{service} {version} {method} {path}: x-source {key} is no version page"
-            assert (rec.service, rec.version, rec.method, rec.path) == (service, version, method, path)
+            rec = page_of(op, service, method, path)
+            assert rec is not None, f"{service} {version} {method} {path}: x-source {op['x-source']} is no version page"
+            places.setdefault((rec.page, rec.line), []).append(f"spec {service} {version}")
     for service, payload in scp_build.findings.items():
         for finding in payload["findings"]:
             if finding["kind"] != "superseded":
@@ -182,9 +199,7 @@ def _pointer(parts: list[str | int]) -> str:
     return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
 
 
-def _example_failures(
-    spec: dict[str, Any], service: str, pages: dict[tuple[str, int], VersionPage]
-) -> set[tuple[str, int, str, str, str, str]]:
+def _example_failures(spec: dict[str, Any], service: str) -> set[tuple[str, int, str, str, str, str]]:
     """(page, line, subject, version, what, instance pointer) for every validation error of a documented example."""
     registry: Registry[Any] = Registry().with_resource(
         "urn:spec", Resource.from_contents(spec, default_specification=DRAFT202012)
@@ -198,7 +213,8 @@ def _example_failures(
             out.add((page, line, subject, version, what, _pointer(list(error.absolute_path))))
 
     for method, path, op in _own(spec):
-        rec = pages[(op["x-source"]["page"], op["x-source"]["line"])]
+        rec = page_of(op, service, method, path)
+        assert rec is not None
         subject = f"{service}:{method} {path}"
         base: list[str | int] = ["paths", path, method.lower()]
         for index, param in enumerate(op.get("parameters", [])):
@@ -220,10 +236,9 @@ def _example_failures(
 @pytest.fixture(scope="module")
 def example_check(scp_build: ScpBuild) -> tuple[set[tuple[Any, ...]], set[tuple[Any, ...]]]:
     """(failures found here, example-mismatch findings), both as (page, line, subject, version, pointer)."""
-    pages = {(rec.page, rec.line): rec for rec in all_version_pages()}
     failures: set[tuple[Any, ...]] = set()
     for (service, _version), spec in scp_build.specs.items():
-        failures |= _example_failures(spec, service, pages)
+        failures |= _example_failures(spec, service)
     findings: set[tuple[Any, ...]] = set()
     for payload in scp_build.findings.values():
         for f in payload["findings"]:
@@ -294,14 +309,14 @@ def _iso(date: str) -> str | None:
 
 
 def test_status_sunset_and_deprecated_follow_each_page(scp_build: ScpBuild) -> None:
-    pages = {(rec.page, rec.line): rec for rec in all_version_pages()}
     checked = Counter[str]()
-    for (_service, version), spec in scp_build.specs.items():
+    for (service, version), spec in scp_build.specs.items():
         for method, path, op in _operations(spec):
             assert op.get("deprecated", False) is (op["x-api-status"] == "DEPRECATED"), f"{version} {method} {path}"
             if op["x-doc-version"] != version:
                 continue
-            rec = pages[(op["x-source"]["page"], op["x-source"]["line"])]
+            rec = page_of(op, service, method, path)
+            assert rec is not None
             assert op["x-api-status"] == rec.status, f"{rec.page}:{rec.line}"
             assert op.get("x-sunset") == _iso(rec.date), f"{rec.page}:{rec.line}"
             checked[rec.status] += 1
@@ -352,7 +367,11 @@ def test_create_image_1_3_from_page_004(scp_build: ScpBuild) -> None:
     spec = scp_build.specs[("virtualserver", "1.3")]
     op = spec["paths"]["/v1/images"]["post"]
     assert op["x-source"]["page"] == "pages/scp/004_dcbb7d1e887604a7.txt"
-    assert op["x-source"]["line"] == 7  # "1 - 1.3" (format-notes §1.3)
+    rec = page_of(op, "virtualserver", "POST", "/v1/images")
+    assert rec is not None and rec.line == 7  # "1 - 1.3" (format-notes §1.3)
+    assert "line" not in op["x-source"]  # provenance without line numbers (they stay in the findings)
+    assert op["x-source"]["heading"] == "Create Image / 1.3"
+    assert op["x-source"]["url"].endswith("#create-image")  # the operation's anchor on the page
     assert op["summary"] == "Create Image"
     ref = op["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
     assert ref == "#/components/schemas/ImageShowResponseV1Dot2"

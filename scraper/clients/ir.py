@@ -894,7 +894,8 @@ def _finding_for(ctx: _Ctx, labels: set[str], what: str) -> str | None:
     chosen = preferred or candidates
     if not chosen:
         return None
-    texts = [f"{f.get('kind')}: {f.get('message')} ({f.get('page')}:{f.get('line')})" for f in chosen[:3]]
+    # The page, not the line: a test's data must not change when an unrelated row of the page moves.
+    texts = [f"{f.get('kind')}: {f.get('message')} ({f.get('page')})" for f in chosen[:3]]
     more = f" (+{len(chosen) - 3} more)" if len(chosen) > 3 else ""
     return "; ".join(texts) + more
 

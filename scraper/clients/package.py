@@ -34,6 +34,7 @@ RUNTIME_EXPORTS = (
     "PermissionDeniedError",
     "PlannedVersionError",
     "RateLimitError",
+    "ResponseValidationError",
     "RetryPolicy",
     "ScpAuth",
     "ServerConfig",

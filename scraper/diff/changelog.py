@@ -4,9 +4,11 @@
 
 - ``major`` when anything breaks (see :mod:`scraper.diff.rules`);
 - ``minor`` for additions and deprecations (new operations, optional parameters, response fields, enum values...);
-- ``patch`` for documentation-only changes (summaries, descriptions, examples, tags) and for metadata-only
-  regeneration (e.g. a page's source line moved), so a package whose content changed never keeps its version;
-- ``none`` when the two documents are equal; then no entry is written and the version stays.
+- ``patch`` for documentation-only changes (summaries, descriptions, examples, tags) and for other metadata the
+  generated package carries, so a package whose content changed never keeps its version;
+- ``none`` when the two documents are equal or differ only in provenance (``x-source``: which page, URL and
+  heading an entry was read from); then no entry is written and the version stays. A CHANGELOG lists API changes
+  only, so a reviewer reads no "metadata changed" noise.
 
 Entries are headed by the package version they describe, never by a date, so regenerating from the same inputs
 gives byte-identical changelogs; :func:`update_changelog` replaces a section with the same heading instead of
@@ -16,10 +18,11 @@ adding a second one, so running it twice changes nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
 from scraper.diff.compare import compare
+from scraper.diff.explain import explain
 from scraper.diff.model import Change, jsonable
 from scraper.diff.render import SEVERITY_HEADINGS, markdown_item, summary
 
@@ -66,29 +69,37 @@ def _api_name(doc: dict[str, Any]) -> str:
     return f"{info.get('title', 'API')} {info.get('version', '')}".strip()
 
 
-def changelog_entry(old: dict[str, Any] | None, new: dict[str, Any], *, package_version: str) -> tuple[str, Bump]:
+def changelog_entry(
+    old: dict[str, Any] | None,
+    new: dict[str, Any],
+    *,
+    package_version: str,
+    siblings: Mapping[str, Mapping[str, Any]] | None = None,
+) -> tuple[str, Bump]:
     """The Markdown section describing ``old`` -> ``new`` and the bump it calls for.
 
     ``package_version`` is the version of the package built from ``old``; the entry is headed by the bumped
     version. With ``old=None`` (first release) the entry is headed by ``package_version`` itself and the bump is
     ``none``. When nothing changed the entry is ``""`` and the bump ``none``: write an entry only when it is
-    non-empty.
+    non-empty. ``siblings`` (the service's other API versions, new documents by version) let a removal say why
+    (see :mod:`scraper.diff.explain`).
     """
     if old is None:
         count = sum(
             1 for item in (new.get("paths") or {}).values() if isinstance(item, dict) for key in item if key in _METHODS
         )
         return f"## {package_version}\n\nInitial release: {_api_name(new)}, {count} operations.\n", "none"
-    changes = compare(old, new, docs=True)
+    version = str((new.get("info") or {}).get("version", ""))
+    changes = explain(compare(old, new, docs=True), version=version, siblings=siblings)
     bump = bump_for(changes)
-    if bump == "none" and jsonable(old) != jsonable(new):
+    if bump == "none" and _without_provenance(jsonable(old)) != _without_provenance(jsonable(new)):
         bump = "patch"
     if bump == "none":
         return "", "none"
     version = bump_version(package_version, bump)
     lines = [f"## {version}", ""]
     if not changes:
-        lines.append(f"Regenerated from {_api_name(new)}: source references or metadata changed; no API changes.")
+        lines.append(f"Regenerated from {_api_name(new)}: metadata changed; no API changes.")
         return "\n".join(lines) + "\n", bump
     counts = ", ".join(f"{n} {severity}" for severity, n in summary(changes).items() if n)
     lines.append(f"{_api_name(new)} ({bump} release: {counts}).")
@@ -98,6 +109,15 @@ def changelog_entry(old: dict[str, Any] | None, new: dict[str, Any], *, package_
             lines += ["", f"### {heading}", ""]
             lines += [markdown_item(c) for c in group]
     return "\n".join(lines) + "\n", bump
+
+
+def _without_provenance(value: Any) -> Any:
+    """``value`` without its ``x-source`` entries, at any depth (provenance is not part of the API)."""
+    if isinstance(value, dict):
+        return {k: _without_provenance(v) for k, v in value.items() if k != "x-source"}
+    if isinstance(value, list):
+        return [_without_provenance(v) for v in value]
+    return value
 
 
 _METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})

@@ -17,6 +17,8 @@ _FORMATS = ("text", "markdown", "json")  # scraper.diff.render.FORMATS, without 
 
 _EPILOG = """\
 OLD and NEW may be a YAML/JSON file, <provider>/<service>@<version> (read from --spec-dir), or git:<rev>:<path>.
+Both may also be directories of specs, or a directory at a git revision, to review a pull request:
+  docs2client diff git:main:spec spec --format markdown     (one summary per service and version)
 exit status: 0 ok, 1 a change at or above --fail-on, 2 usage or input error
 """
 
@@ -69,13 +71,18 @@ def _date(text: str) -> _dt.date:
 
 def run(args: argparse.Namespace) -> int:
     from scraper.diff.compare import compare
+    from scraper.diff.explain import explain
     from scraper.diff.model import severity_rank
     from scraper.diff.overrides import OverrideError, read_overrides
     from scraper.diff.refs import RefError, load_document
     from scraper.diff.render import render
+    from scraper.diff.tree import is_tree
 
     cwd = Path.cwd()
     spec_dir: Path = args.spec_dir if args.spec_dir is not None else cwd / "spec"
+    trees = [is_tree(args.old, cwd=cwd), is_tree(args.new, cwd=cwd)]
+    if any(trees):
+        return _run_trees(args, cwd, trees)
     try:
         overrides = read_overrides(args.severity) if args.severity is not None else {}
         old = load_document(args.old, argument="OLD", spec_dir=spec_dir, cwd=cwd)
@@ -84,10 +91,43 @@ def run(args: argparse.Namespace) -> int:
         print(f"docs2client diff: error: {exc}", file=sys.stderr)
         return 2
     today = args.today if args.today is not None else _dt.date.today()
-    changes = compare(old, new, docs=bool(args.docs), today=today, severities=overrides)
+    changes = explain(compare(old, new, docs=bool(args.docs), today=today, severities=overrides))
     sys.stdout.write(render(changes, args.format, old_label=args.old, new_label=args.new))
     if args.fail_on is not None:
         threshold = severity_rank(args.fail_on)
         if any(severity_rank(c.severity) >= threshold for c in changes):
+            return 1
+    return 0
+
+
+def _run_trees(args: argparse.Namespace, cwd: Path, trees: list[bool]) -> int:
+    """Two spec directories (or git trees): every service and version compared, one summary each."""
+    from scraper.diff.model import severity_rank
+    from scraper.diff.overrides import OverrideError, read_overrides
+    from scraper.diff.refs import RefError
+    from scraper.diff.tree import compare_trees, load_tree, render_tree
+
+    if not all(trees):
+        which = "OLD" if not trees[0] else "NEW"
+        print(f"docs2client diff: error: {which}: expected a directory like the other argument", file=sys.stderr)
+        return 2
+    try:
+        overrides = read_overrides(args.severity) if args.severity is not None else {}
+        old = load_tree(args.old, argument="OLD", cwd=cwd)
+        new = load_tree(args.new, argument="NEW", cwd=cwd)
+    except (RefError, OverrideError) as exc:
+        print(f"docs2client diff: error: {exc}", file=sys.stderr)
+        return 2
+    if not old and not new:
+        print(f"docs2client diff: error: no OpenAPI specs under {args.old} or {args.new}", file=sys.stderr)
+        return 2
+    today = args.today if args.today is not None else _dt.date.today()
+    diffs = compare_trees(old, new, docs=bool(args.docs), today=today, severities=overrides)
+    sys.stdout.write(render_tree(diffs, args.format, old_label=args.old, new_label=args.new))
+    if args.fail_on is not None:
+        threshold = severity_rank(args.fail_on)
+        if any(severity_rank(c.severity) >= threshold for d in diffs for c in d.changes):
+            return 1
+        if args.fail_on == "breaking" and any(d.status == "removed" for d in diffs):
             return 1
     return 0

@@ -23,7 +23,7 @@ from scraper.fetch.http import RetryPolicy
 from scraper.fetch.manifest import MANIFEST_NAME, ManifestError, load_manifest, manifest_from_snapshots, write_manifest
 from scraper.fetch.urls import BASE_URL_ENV, UrlError, base_url_from_env, rewrite_url
 
-__all__ = ["configure", "in_ci", "run"]
+__all__ = ["configure", "fetch_with_progress", "in_ci", "run", "unknown_selection"]
 
 DEFAULT_CATALOG = Path("pages/catalog.toml")
 
@@ -83,10 +83,14 @@ def run(args: argparse.Namespace) -> int:
         changed = write_manifest(manifest_path, manifest_from_snapshots(catalog, previous, extra=previous.pages))
         print(f"{manifest_path}: {'updated' if changed else 'unchanged'}")
         return 0
+    problem = unknown_selection(catalog, args.provider, args.service)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
     base_url = base_url_from_env(args.base_url)
     if args.dry_run:
         try:
-            for entry in catalog.pages:
+            for entry in select_pages(catalog, provider=args.provider, service=args.service):
                 print(f"{entry.file}\t{rewrite_url(entry.url, base_url)}")
         except UrlError as exc:
             print(f"error: {exc}", file=sys.stderr)
@@ -103,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
         max_shrink=0.0 if args.allow_shrink else 0.5,
     )
     try:
-        report = _fetch(catalog, args.provider, args.service, options)
+        report = fetch_with_progress(catalog, args.provider, args.service, options)
     except (ManifestError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -112,10 +116,29 @@ def run(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
-def _fetch(catalog: Catalog, provider: str | None, service: str | None, options: FetchOptions) -> FetchReport:
-    """Fetch with a rich progress bar on a terminal, silently (summary only) in CI logs."""
+def unknown_selection(catalog: Catalog, provider: str | None, service: str | None) -> str | None:
+    """Why ``--provider``/``--service`` select nothing (a typo must not fetch nothing and succeed), or None."""
+    providers = sorted({entry.provider for entry in catalog.pages})
+    if provider is not None and provider not in providers:
+        return f"--provider {provider!r}: no page of {catalog.path} has it (known: {', '.join(providers)})"
+    services = sorted({s for entry in select_pages(catalog, provider=provider) for s in entry.services})
+    if service is not None and service not in services:
+        scope = f" of provider {provider!r}" if provider else ""
+        return f"--service {service!r}: no page{scope} in {catalog.path} covers it (known: {', '.join(services)})"
+    return None
+
+
+def fetch_with_progress(
+    catalog: Catalog, provider: str | None, service: str | None, options: FetchOptions
+) -> FetchReport:
+    """Fetch with a rich progress bar on a terminal; without one (CI logs, pipes) one plain line per page as it
+    finishes, so a long run shows it is alive and a log says which page took how long."""
     if in_ci():
-        return fetch_pages_sync(catalog, provider=provider, service=service, options=options)
+
+        def line(result: PageResult) -> None:
+            print(f"{result.status.value:<12} {result.file}", flush=True)
+
+        return fetch_pages_sync(catalog, provider=provider, service=service, options=options, on_result=line)
     total = len(select_pages(catalog, provider=provider, service=service))
     columns = (
         SpinnerColumn(),

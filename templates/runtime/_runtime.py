@@ -80,6 +80,7 @@ __all__ = [
     "RateLimitError",
     "RedirectError",
     "ResponseTooLargeError",
+    "ResponseValidationError",
     "RetryPolicy",
     "ScpAuth",
     "ServerConfig",
@@ -260,6 +261,12 @@ class ClientError(ApiError):
 
 class ServerError(ApiError):
     """A 5xx answer: the service failed."""
+
+
+class ResponseValidationError(ApiError):
+    """The API answered with success, but the body does not match the documented model (the service and its docs
+    disagree). Carries the URL, status, request id and body like every :class:`ApiError`; the pydantic
+    ``ValidationError`` with every mismatch is chained as ``__cause__``."""
 
 
 class BadRequestError(ClientError):

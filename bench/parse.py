@@ -11,7 +11,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from scraper.bench.harness import time_call
+from bench.harness import time_call
 from scraper.catalog import load_catalog
 from scraper.dialects import PageInfo, dialect_for
 from scraper.readers import read_page

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from scraper.bench.harness import ChildRun, repeat_child, run_child, summarize, time_call
+from bench.harness import ChildRun, repeat_child, run_child, summarize, time_call
 
 __all__ = [
     "diff_largest_pair",

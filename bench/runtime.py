@@ -2,7 +2,7 @@
 
 The driver (:func:`client_runtime`) builds the payloads once from the spec's own examples (a small object response,
 and a list response with its items repeated to ``list_size``) and hands the same bytes to each client in its own
-fresh child process (``python -m scraper.bench.runtime``), so each pays for only its own imports.
+fresh child process (``python -m bench.runtime``), so each pays for only its own imports.
 
 Both clients stop at the same layer, just above the network: ours gets an ``httpx.MockTransport`` (so request
 building, SCP signing, httpx's client machinery, JSON decoding and pydantic validation all run), the
@@ -41,7 +41,7 @@ CLIENT_REQUIREMENTS = ("httpx", "pydantic", "typing-extensions", "urllib3", "pyt
 def clients_python(work: Path) -> tuple[str, str]:
     """The interpreter of a fresh venv with only :data:`CLIENT_REQUIREMENTS` (made once per work dir), and what it
     is; falls back to this interpreter, saying so, when the venv cannot be made (no index reachable)."""
-    from scraper.bench.harness import run_child
+    from bench.harness import run_child
 
     venv = work / "clients-venv"
     python = venv / "bin" / "python"
@@ -337,7 +337,7 @@ def child(kind: str, folder: Path, payload_path: Path, calls: int, repeats: int)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m scraper.bench.runtime", description="one client's timings")
+    parser = argparse.ArgumentParser(prog="python -m bench.runtime", description="one client's timings")
     parser.add_argument("kind", choices=("ours", "ogc"))
     parser.add_argument("folder", type=Path, help="the generated project (its package is imported from here)")
     parser.add_argument("payloads", type=Path)
@@ -365,7 +365,7 @@ print(json.dumps({{"import_s": lazy, "import_and_client_s": time.perf_counter() 
 def import_time(folder: Path, *, touch: Sequence[str], repeats: int, python: str | None = None) -> dict[str, Any]:
     """``import pkg`` and then touching ``touch`` (e.g. ``Client``), timed inside fresh interpreters (``python``,
     default this one)."""
-    from scraper.bench.harness import run_child, stats
+    from bench.harness import run_child, stats
 
     name = _package_name(folder)
     code = _IMPORT_SNIPPET.format(folder=str(folder), name=name, touch=list(touch))
@@ -401,7 +401,7 @@ def client_runtime(
     """Per-call overhead and large-list parse time of both clients (same payloads), in fresh child processes."""
     import yaml
 
-    from scraper.bench.harness import run_child
+    from bench.harness import run_child
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     spec = yaml.load(spec_path.read_text(encoding="utf-8"), Loader=loader)

@@ -6,10 +6,10 @@ in the same run, mostly in fresh child processes, and every target that is misse
 
 Public API::
 
-    main(argv=None) -> int                       # python -m scraper.bench [--quick] [--sections ...]
+    main(argv=None) -> int                       # python -m bench [--quick] [--sections ...]
     run_bench(options: BenchOptions) -> dict     # all sections, results as a JSON-able dict
 """
 
-from scraper.bench.suite import SECTIONS, BenchOptions, main, run_bench
+from bench.suite import SECTIONS, BenchOptions, main, run_bench
 
 __all__ = ["SECTIONS", "BenchOptions", "main", "run_bench"]

@@ -23,13 +23,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from scraper.bench.harness import machine_info
-from scraper.bench.report import render_table, rows_for, write_results
+from bench.harness import machine_info
+from bench.report import render_table, rows_for, write_results
 
 __all__ = ["SECTIONS", "BenchOptions", "main", "run_bench"]
 
 SECTIONS = ("parse", "regen", "generate", "opc-all", "runtime", "diff")
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @dataclass(slots=True)
@@ -94,13 +94,13 @@ def _timed(options: BenchOptions, results: dict[str, Any], name: str) -> float:
 
 
 def _run_sections(options: BenchOptions, work: Path, results: dict[str, Any]) -> None:
-    from scraper.bench import pipeline
-    from scraper.bench.runtime import client_runtime, clients_python, import_time
+    from bench import pipeline
+    from bench.runtime import client_runtime, clients_python, import_time
 
     chosen = set(options.sections)
     durations: dict[str, float] = results["durations_s"]
     if "parse" in chosen:
-        from scraper.bench.parse import parse_throughput
+        from bench.parse import parse_throughput
 
         started = _timed(options, results, "parse")
         results["parse"] = parse_throughput(options.catalog, repeats=options.repeats)
@@ -154,7 +154,7 @@ def _run_sections(options: BenchOptions, work: Path, results: dict[str, Any]) ->
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m scraper.bench",
+        prog="python -m bench",
         description=__doc__.splitlines()[0] if __doc__ else None,
         epilog="sections: " + ", ".join(SECTIONS) + " ('runtime' uses the clients built by 'generate')",
     )

@@ -1,0 +1,74 @@
+"""The dependency lock (``requirements.lock``) as regeneration sees it.
+
+The generated specs and packages depend on the versions of the libraries that read pages and write code (the
+Markdown and HTML parsers, datamodel-code-generator, black, PyYAML...). ``make`` installs exactly the versions the
+lock names, so the regeneration hash includes the locked versions: a fresh clone hashes what the committed output
+was built with and finds nothing changed, and ``make lock UPGRADE=1`` rebuilds everything once. An environment that
+drifted from the lock (a hand-run ``pip install -U black``) would produce different output under the same hash, so
+it is refused with the list of differences instead.
+"""
+
+from __future__ import annotations
+
+import re
+from importlib import metadata
+from pathlib import Path
+
+from packaging.utils import canonicalize_name
+
+__all__ = ["LOCK_NAME", "LockError", "checked_pins", "drift", "locked_versions"]
+
+LOCK_NAME = "requirements.lock"
+
+_PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s\\;]+)")
+
+
+class LockError(Exception):
+    """The installed environment differs from the lock; the message lists how and says how to fix it."""
+
+
+def locked_versions(text: str) -> dict[str, str]:
+    """``{canonical name: version}`` of every ``name==version`` pin in a pip-compile lock (hashes, comments and
+    continuation lines are skipped)."""
+    pins: dict[str, str] = {}
+    for line in text.splitlines():
+        match = _PIN.match(line)
+        if match:
+            pins[canonicalize_name(match.group(1))] = match.group(2)
+    return pins
+
+
+def _installed(name: str) -> str | None:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def drift(pins: dict[str, str]) -> list[str]:
+    """One line per locked distribution whose installed version is not the locked one (empty: in step)."""
+    lines = []
+    for name, version in sorted(pins.items()):
+        installed = _installed(name)
+        if installed != version:
+            lines.append(f"{name}: locked {version}, installed {installed or 'nothing'}")
+    return lines
+
+
+def checked_pins(lock: Path) -> dict[str, str] | None:
+    """The lock's pins when the environment matches them; None when there is no lock (an installed tool outside a
+    checkout). Raises :class:`LockError` naming the lock and the differences otherwise."""
+    try:
+        text = lock.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    pins = locked_versions(text)
+    differences = drift(pins)
+    if differences:
+        shown = "; ".join(differences[:5]) + (f" (+{len(differences) - 5} more)" if len(differences) > 5 else "")
+        raise LockError(
+            f"{lock}: the installed packages differ from the lock ({shown}); the output would not match what the "
+            f"lock builds. Reinstall from it (`.venv/bin/python -m pip install --require-hashes -r {lock.name}`, or "
+            "`make clean-venv regenerate`), or update it with `make lock` if the new versions are meant"
+        )
+    return pins
