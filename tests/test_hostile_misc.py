@@ -81,5 +81,5 @@ def test_a_huge_page_is_a_clean_error_and_the_other_pages_are_built(tmp_path: Pa
         PageInput(name="004.txt", path=PAGE_004, provider="scp", format="text", capture=2),
     ]
     report = build_services(pages)
-    assert report.errors == ["huge.html:0: page is larger than 16 MiB; expected one API reference page"]
+    assert report.errors == ["huge.html: page is larger than 16 MiB; expected one API reference page"]
     assert [s.id for s in report.services] == ["virtualserver"]
