@@ -86,7 +86,7 @@ class PageInput:
             path=entry.path(pages_dir),
             provider=entry.provider,
             format=entry.format,
-            url=entry.url,
+            url=entry.docs or entry.url,
             covers=entry.covers,
             capture=entry.capture,
             services=entry.services,

@@ -33,6 +33,9 @@ class PageEntry:
     expect: tuple[str, ...] = ()
     #: Service titles for pages that never name their service (e.g. an "APIs" section of one service).
     titles: tuple[tuple[str, str], ...] = ()
+    #: The page a reader opens (docs site), when ``url`` is a raw source (a Markdown file at a pinned commit): specs
+    #: link to it, fetch downloads ``url``.
+    docs: str = ""
 
     def path(self, pages_dir: Path) -> Path:
         return pages_dir / self.file
@@ -80,6 +83,7 @@ def load_catalog(path: Path) -> Catalog:
                 PageEntry(
                     file=file,
                     url=str(raw["url"]),
+                    docs=str(raw.get("docs", "")),
                     provider=str(raw["provider"]),
                     format=fmt,
                     services=tuple(str(s) for s in raw.get("services", [])),
