@@ -233,10 +233,18 @@ def model_operations(build: GuideBuild, origin: list[int]) -> dict[tuple[Any, ..
 
 def emitted_operations(build: GuideBuild, origin: list[int]) -> Iterator[tuple[tuple[Any, ...], Any]]:
     """((spec, method, path, fixed query, start line), operation without x-source) per operation or member."""
+    # Specs name an operation's heading, not its line (provenance stays put when other rows move); the model knows
+    # the line, so an emitted operation is located through the model entry with its method, path and title.
+    lines: dict[tuple[str, str, str], list[int]] = {}
+    for service in build.report.services if build.report is not None else []:
+        for model_op in service.operations:
+            for entry in model_op.versions.values():
+                lines.setdefault((entry.method, entry.path, entry.summary), []).append(entry.source.line)
     for name, spec in sorted(build.specs.items()):
         for op in documented_operations(name, spec):
             raw = op.member if op.member is not None else op.operation
-            line = int(op.operation.get("x-source", {}).get("line", 0))
+            found = lines.get((op.method.upper(), op.path, str(raw.get("summary", ""))), [0])
+            line = found.pop(0) if len(found) > 1 else found[0]
             start = origin[line - 1] if 1 <= line <= len(origin) else line
             yield (name, op.method, op.path, op.query, start), _strip_sources(raw)
 
