@@ -54,7 +54,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from types import TracebackType
 from typing import Any, NoReturn, Self, TypeVar
-from urllib.parse import quote_plus
+from urllib.parse import quote, quote_plus
 
 import httpx
 
@@ -69,11 +69,18 @@ __all__ = [
     "ClientError",
     "ConflictError",
     "InternalServerError",
+    "DeadlineExceededError",
+    "InsecureUrlWarning",
     "KeystoneAuth",
+    "LimitExceededError",
+    "Limits",
     "NotFoundError",
     "PermissionDeniedError",
     "PlannedVersionError",
     "RateLimitError",
+    "RedirectError",
+    "ResponseTooLargeError",
+    "ResponseValidationError",
     "RetryPolicy",
     "ScpAuth",
     "ServerConfig",
@@ -88,8 +95,10 @@ __all__ = [
     "iterate_marker",
     "iterate_offset",
     "parse_retry_after",
+    "quote_path_segment",
     "raise_planned",
     "redact_headers",
+    "redact_url",
     "scp_signature",
     "warn_deprecated",
 ]
@@ -126,6 +135,29 @@ def redact_headers(headers: Mapping[str, str] | httpx.Headers) -> dict[str, str]
     """
     items: Iterable[tuple[str, str]] = headers.multi_items() if isinstance(headers, httpx.Headers) else headers.items()
     return {name: (REDACTED if name.lower() in SENSITIVE_HEADERS else value) for name, value in items}
+
+
+def redact_url(url: str | httpx.URL) -> str:
+    """``url`` without the credentials of its userinfo (``https://user:pass@host/`` -> ``https://<redacted>@host/``).
+
+    Use it whenever a URL is logged or shown; the transports already strip userinfo from the URLs they send.
+    """
+    text = str(url)
+    scheme, sep, rest = text.partition("://")
+    if not sep:
+        return text
+    authority, slash, tail = rest.partition("/")
+    if "@" not in authority:
+        return text
+    return f"{scheme}://{REDACTED}@{authority.rpartition('@')[2]}{slash}{tail}"
+
+
+def _without_userinfo(url: str) -> tuple[str, httpx.BasicAuth | None]:
+    """``url`` with its userinfo removed, and that userinfo as basic auth (what httpx would have sent)."""
+    parsed = httpx.URL(url)
+    if not parsed.userinfo:
+        return url, None
+    return redact_url(url).replace(f"{REDACTED}@", "", 1), httpx.BasicAuth(parsed.username, parsed.password)
 
 
 # --------------------------------------------------------------------------------------------------------------------
@@ -181,7 +213,7 @@ class ApiError(Exception):
         except RuntimeError:  # a Response built by hand has no request
             self.method, self.url = "", ""
         else:
-            self.method, self.url = request.method, str(request.url)
+            self.method, self.url = request.method, redact_url(request.url)
         self.attempts = 1
         self._message = message
         super().__init__(self._render())
@@ -231,6 +263,12 @@ class ServerError(ApiError):
     """A 5xx answer: the service failed."""
 
 
+class ResponseValidationError(ApiError):
+    """The API answered with success, but the body does not match the documented model (the service and its docs
+    disagree). Carries the URL, status, request id and body like every :class:`ApiError`; the pydantic
+    ``ValidationError`` with every mismatch is chained as ``__cause__``."""
+
+
 class BadRequestError(ClientError):
     """400 Bad Request."""
 
@@ -265,6 +303,20 @@ class InternalServerError(ServerError):
     """500 Internal Server Error."""
 
 
+class RedirectError(ApiError):
+    """A 3xx answer that was not followed (the transports follow none unless the caller's httpx client is set to).
+
+    A redirect is not a success: a ``DELETE`` answered with 302 did not delete anything. :attr:`location` is where
+    the server pointed.
+    """
+
+    location: str | None
+
+    def __init__(self, response: httpx.Response, message: str | None = None) -> None:
+        self.location = response.headers.get("Location")
+        super().__init__(response, message or f"redirect to {self.location!r} not followed")
+
+
 _ERRORS_BY_STATUS: dict[int, type[ApiError]] = {
     400: BadRequestError,
     401: AuthenticationError,
@@ -281,8 +333,17 @@ def error_for(response: httpx.Response) -> ApiError:
     status = response.status_code
     cls = _ERRORS_BY_STATUS.get(status)
     if cls is None:
-        cls = ClientError if 400 <= status < 500 else ServerError if 500 <= status < 600 else ApiError
+        cls = (
+            ClientError
+            if 400 <= status < 500
+            else ServerError if 500 <= status < 600 else RedirectError if 300 <= status < 400 else ApiError
+        )
     return cls(response)
+
+
+def _is_failure(status: int) -> bool:
+    """An answer the transports raise for: an error status, or a redirect left unfollowed (304 is an answer)."""
+    return status >= 400 or (300 <= status < 400 and status != 304)
 
 
 class TransportError(Exception):
@@ -291,14 +352,141 @@ class TransportError(Exception):
     The underlying :class:`httpx.TransportError` is available as :attr:`cause` and as ``__cause__``.
     """
 
+    cause: httpx.TransportError | None
+
     def __init__(self, cause: httpx.TransportError, *, method: str, url: str, attempts: int) -> None:
         self.cause = cause
         self.method = method
-        self.url = url
+        self.url = redact_url(url)
         self.attempts = attempts
         plural = "s" if attempts != 1 else ""
         detail = str(cause) or type(cause).__name__
-        super().__init__(f"{method} {url} failed after {attempts} attempt{plural}: {type(cause).__name__}: {detail}")
+        super().__init__(
+            f"{method} {self.url} failed after {attempts} attempt{plural}: {type(cause).__name__}: {detail}"
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The cause holds the request (a token request carries the API password): a pickle keeps only the text.
+        state = {k: v for k, v in self.__dict__.items() if k != "cause"}
+        return (_restore_transport_error, (type(self), str(self), state))
+
+
+def _restore_transport_error(cls: type[TransportError], message: str, state: dict[str, Any]) -> TransportError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, message)
+    error.__dict__.update(state)
+    error.cause = None
+    return error
+
+
+class LimitExceededError(Exception):
+    """A call hit one of its :class:`Limits`; the subclass and the message say which."""
+
+    def __init__(self, message: str, *, method: str, url: str) -> None:
+        self.method = method
+        self.url = redact_url(url)
+        super().__init__(f"{method} {self.url}: {message}")
+
+
+class ResponseTooLargeError(LimitExceededError):
+    """The response body (after content decoding) was larger than ``Limits.max_response_bytes``."""
+
+
+class DeadlineExceededError(LimitExceededError):
+    """The call (all attempts, reads and retry waits together) ran longer than ``Limits.deadline`` seconds."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one call may cost, whatever the server does.
+
+    ``timeout`` bounds each network operation; a server that drips a byte per second never trips it, so
+    ``deadline`` (seconds) bounds the whole call: every attempt, every read and every wait between retries. The
+    body is read in chunks and a call whose decoded body grows past ``max_response_bytes`` stops there, so an
+    endless or decompression-bomb body cannot exhaust memory. ``None`` turns a limit off.
+    """
+
+    max_response_bytes: int | None = 64 * 1024 * 1024
+    deadline: float | None = 300.0
+
+    def __post_init__(self) -> None:
+        if self.max_response_bytes is not None and self.max_response_bytes < 0:
+            raise ValueError(f"Limits.max_response_bytes must be >= 0, got {self.max_response_bytes}")
+        if self.deadline is not None and not self.deadline > 0:
+            raise ValueError(f"Limits.deadline must be > 0 seconds, got {self.deadline}")
+
+
+@dataclass
+class _Call:
+    """One logical call's budget: its limits and the monotonic time its deadline falls at."""
+
+    method: str
+    url: str
+    limits: Limits
+    deadline_at: float | None
+
+    @classmethod
+    def start(cls, method: str, url: str, limits: Limits) -> _Call:
+        deadline_at = None if limits.deadline is None else time.monotonic() + limits.deadline
+        return cls(method, url, limits, deadline_at)
+
+    def remaining(self) -> float | None:
+        return None if self.deadline_at is None else self.deadline_at - time.monotonic()
+
+    def check(self, waiting: float = 0.0) -> None:
+        """Raise :class:`DeadlineExceededError` when the deadline has passed (or would, after ``waiting``)."""
+        remaining = self.remaining()
+        if remaining is not None and remaining - waiting <= 0:
+            raise DeadlineExceededError(
+                f"deadline of {self.limits.deadline:g}s exceeded (Limits.deadline)", method=self.method, url=self.url
+            )
+
+    def timeout(self, timeout: httpx.Timeout) -> httpx.Timeout:
+        """``timeout`` with every phase capped at the time left."""
+        remaining = self.remaining()
+        if remaining is None:
+            return timeout
+        left = max(remaining, 0.001)
+        capped = {k: left if v is None else min(v, left) for k, v in timeout.as_dict().items()}
+        return httpx.Timeout(capped["connect"], read=capped["read"], write=capped["write"], pool=capped["pool"])
+
+    def add(self, size: int, received: int) -> int:
+        """Account for ``received`` more body bytes on top of ``size``; raise when a limit is passed."""
+        size += received
+        limit = self.limits.max_response_bytes
+        if limit is not None and size > limit:
+            raise ResponseTooLargeError(
+                f"response body larger than {limit:,} bytes (Limits.max_response_bytes)",
+                method=self.method,
+                url=self.url,
+            )
+        self.check()
+        return size
+
+
+def _read_limited(response: httpx.Response, call: _Call) -> None:
+    """Read ``response``'s body as :meth:`httpx.Response.read` does, within the call's size and deadline."""
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        for chunk in response.iter_bytes():
+            size = call.add(size, len(chunk))
+            chunks.append(chunk)
+    finally:
+        response.close()
+    response._content = b"".join(chunks)  # what Response.read() stores
+
+
+async def _aread_limited(response: httpx.Response, call: _Call) -> None:
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        async for chunk in response.aiter_bytes():
+            size = call.add(size, len(chunk))
+            chunks.append(chunk)
+    finally:
+        await response.aclose()
+    response._content = b"".join(chunks)
 
 
 # --------------------------------------------------------------------------------------------------------------------
@@ -425,6 +613,27 @@ def drop_none(mapping: Mapping[str, Any] | None) -> dict[str, str | list[str]]:
 
 
 # --------------------------------------------------------------------------------------------------------------------
+# Path segments
+# --------------------------------------------------------------------------------------------------------------------
+
+#: What Go's ``url.PathEscape`` leaves unescaped besides letters, digits and ``-._~`` (RFC 3986 allows ``:`` ``@``
+#: ``&`` ``=`` ``+`` ``$`` in a segment and reserves ``/`` ``;`` ``,`` ``?``). SCP's own SDK builds its URLs so, and
+#: the signature covers the URL, so a client that encoded ``:`` or ``@`` would sign a different URL than the SDK.
+_PATH_SEGMENT_SAFE = "$&+:=@"
+
+
+def quote_path_segment(value: str) -> str:
+    """``value`` as one path segment, escaped like Go's ``url.PathEscape``.
+
+    ``.``, ``..`` and the empty string are refused (:class:`ValueError`): URL normalisation resolves them, so
+    ``detach_volume("vol-1", "..")`` would otherwise send ``DELETE /v1/volumes/vol-1`` (a different, signed call).
+    """
+    if value in ("", ".", ".."):
+        raise ValueError(f"{value!r} is not a valid path argument: it would change which resource the call targets")
+    return quote(value, safe=_PATH_SEGMENT_SAFE)
+
+
+# --------------------------------------------------------------------------------------------------------------------
 # Transports
 # --------------------------------------------------------------------------------------------------------------------
 
@@ -510,12 +719,41 @@ class _FunctionAuth(httpx.Auth):
         yield self._func(request)
 
 
+#: Headers that carry credentials of the origin they were made for (SCP signing included): never sent elsewhere.
+_ORIGIN_BOUND_HEADERS = SENSITIVE_HEADERS | frozenset(
+    {"scp-accesskey", "scp-signature", "scp-timestamp", "scp-clienttype", "scp-accountid"}
+)
+
+
+def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
+    return (url.scheme, url.host, url.port)
+
+
+def _redirect(request: httpx.Request, response: httpx.Response) -> tuple[httpx.Request, bool] | None:
+    """The request a caller's ``follow_redirects=True`` client would send next, and whether it stays on the same
+    origin (then it is signed again for its URL; otherwise it goes without credentials). None: not a redirect."""
+    location = response.headers.get("Location")
+    if not response.is_redirect or location is None:
+        return None
+    target = request.url.join(location)
+    method = request.method
+    if (response.status_code == 303 and method != "HEAD") or (response.status_code in (301, 302) and method == "POST"):
+        method = "GET"
+    same_origin = _origin(target) == _origin(request.url)
+    drop = {"host"} | (set() if same_origin else set(_ORIGIN_BOUND_HEADERS))
+    if method != request.method:
+        drop |= {"content-length", "content-type", "transfer-encoding"}
+    headers = [(k, v) for k, v in request.headers.multi_items() if k.lower() not in drop]
+    content = request.content if method == request.method else b""
+    return httpx.Request(method, target, headers=headers, content=content, extensions=request.extensions), same_origin
+
+
 def _log_response(request: httpx.Request, response: httpx.Response) -> None:
     if _httpx_logger.isEnabledFor(logging.INFO):
         _httpx_logger.info(
             'HTTP Request: %s %s "%s %d %s"',
             request.method,
-            request.url,
+            redact_url(request.url),
             response.http_version,
             response.status_code,
             response.reason_phrase,
@@ -529,6 +767,14 @@ _LENGTH_HEADERS = frozenset({"content-length", "transfer-encoding"})
 _CLOSED_MESSAGE = "Cannot send a request, as the client has been closed."
 
 
+class InsecureUrlWarning(UserWarning):
+    """A client was pointed at a plain ``http://`` URL on another machine (credentials would travel in clear)."""
+
+
+#: Hosts for which plain http stays on this machine (a local test server or proxy): no warning.
+_LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
 class _TransportBase:
     """Configuration shared by the sync and async transports, and the fast path's request building."""
 
@@ -540,13 +786,22 @@ class _TransportBase:
         timeout: float | httpx.Timeout,
         retry: RetryPolicy | None,
         headers: Mapping[str, str] | None,
+        limits: Limits | None = None,
     ) -> None:
         if not base_url.startswith(("http://", "https://")):
-            raise ValueError(f"base_url must be an http:// or https:// URL, got {base_url!r}")
-        self.base_url = base_url
-        self.auth = auth
+            raise ValueError(f"base_url must be an http:// or https:// URL, got {redact_url(base_url)!r}")
+        # Credentials in the URL become basic auth here, so no URL this transport sends, logs or raises holds them.
+        self.base_url, userinfo_auth = _without_userinfo(base_url)
+        if self.base_url.startswith("http://") and httpx.URL(self.base_url).host not in _LOOPBACK_HOSTS:
+            warnings.warn(
+                f"base_url {self.base_url!r} is plain http: requests, signatures and tokens travel unencrypted",
+                InsecureUrlWarning,
+                stacklevel=3,
+            )
+        self.auth = auth if auth is not None else userinfo_auth
         self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
         self.retry = retry if retry is not None else RetryPolicy()
+        self.limits = limits if limits is not None else Limits()
         self.headers: dict[str, str] = dict(headers or {})
         self._closed = False
 
@@ -556,7 +811,10 @@ class _TransportBase:
         merged = dict(self.headers)
         if headers:
             merged.update(headers)
-        return method.upper(), _join_url(self.base_url, path), drop_none(params), merged
+        # Query parameters go out sorted by name, as SCP's Go SDK sends and signs them (``url.Values.Encode``):
+        # the server checks the signature over the URL it rebuilds that way, whatever order the call named them in.
+        query = dict(sorted(drop_none(params).items()))
+        return method.upper(), _join_url(self.base_url, path), query, merged
 
     def _auth_kwargs(self) -> dict[str, Any]:
         # Without our own auth, fall back to the auth configured on a caller-supplied client.
@@ -612,16 +870,11 @@ class _TransportBase:
         request.read()  # as httpx does for in-memory content, so request.content is available
         return request, auth
 
-    def _set_timeout(self, request: httpx.Request) -> None:
-        # Requests an auth flow makes up (a token request) get the transport's timeout too.
-        if "timeout" not in request.extensions:
-            request.extensions["timeout"] = self.timeout.as_dict()
-
     def _log_retry(self, method: str, url: str, attempt: int, delay: float, reason: str) -> None:
         logger.info(
             "retrying %s %s after %s (retry %d of %d) in %.2fs",
             method,
-            url,
+            redact_url(url),
             reason,
             attempt + 1,
             self.retry.max_retries,
@@ -629,7 +882,7 @@ class _TransportBase:
         )
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(base_url={self.base_url!r}, retry={self.retry!r})"
+        return f"{type(self).__name__}(base_url={redact_url(self.base_url)!r}, retry={self.retry!r})"
 
 
 class SyncTransport(_TransportBase):
@@ -655,9 +908,11 @@ class SyncTransport(_TransportBase):
       and no ``transport`` is given, the transport creates an :class:`httpx.Client` and sends every request through
       it, exactly as before (slower, but with httpx's own per-host proxy and ``NO_PROXY`` rules).
 
-    Redirects are never followed (nor were they: httpx's default): an API client should not silently re-send a
-    request elsewhere, and a 3xx answer is returned like any other success. The fast path keeps no cookie jar, so a
-    ``Set-Cookie`` answer is not replayed on later calls.
+    Redirects are not followed (httpx's default): an API client should not silently re-send a request elsewhere,
+    and an unfollowed 3xx is a :class:`RedirectError`, not a success. A caller's own client with
+    ``follow_redirects=True`` follows them, signed again on the same origin and without any credential header
+    (``Scp-*`` signing, ``X-Auth-Token``, ``Authorization``, cookies) on a hop to another origin. The fast path
+    keeps no cookie jar, so a ``Set-Cookie`` answer is not replayed on later calls.
     """
 
     def __init__(
@@ -671,8 +926,9 @@ class SyncTransport(_TransportBase):
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
         sleep: Callable[[float], None] = time.sleep,
+        limits: Limits | None = None,
     ) -> None:
-        super().__init__(base_url=base_url, auth=auth, timeout=timeout, retry=retry, headers=headers)
+        super().__init__(base_url=base_url, auth=auth, timeout=timeout, retry=retry, headers=headers, limits=limits)
         if http_client is not None and transport is not None:
             raise ValueError("pass either http_client or transport, not both")
         self._owns_client = http_client is None
@@ -697,22 +953,26 @@ class SyncTransport(_TransportBase):
         """Send one logical request; returns the (read) response, raises :class:`ApiError` or
         :class:`TransportError` once retries are exhausted."""
         method, url, query, merged = self._prepare(method, path, params, headers)
+        call = _Call.start(method, url, self.limits)
         attempt = 0
         while True:
             try:
-                response = self._send(method, url, query, merged, json)
+                response = self._send(method, url, query, merged, json, call)
             except httpx.TransportError as exc:
                 if attempt < self.retry.max_retries and self.retry.retries_exception(method, exc):
                     delay = self.retry.delay(attempt)
+                    call.check(delay)
                     self._log_retry(method, url, attempt, delay, type(exc).__name__)
                     self._sleep(delay)
                     attempt += 1
                     continue
+                call.check()  # a read cut short by the capped timeout is the deadline, not the network
                 raise TransportError(exc, method=method, url=url, attempts=attempt + 1) from exc
-            if response.status_code < 400:
+            if not _is_failure(response.status_code):
                 return response
             if attempt < self.retry.max_retries and self.retry.retries_status(method, response.status_code):
                 delay = _retry_delay(self.retry, attempt, response)
+                call.check(delay)
                 self._log_retry(method, url, attempt, delay, f"HTTP {response.status_code}")
                 response.close()
                 self._sleep(delay)
@@ -723,33 +983,49 @@ class SyncTransport(_TransportBase):
             raise error
 
     def _send(
-        self, method: str, url: str, query: dict[str, str | list[str]], headers: dict[str, str], json: Any
+        self,
+        method: str,
+        url: str,
+        query: dict[str, str | list[str]],
+        headers: dict[str, str],
+        json: Any,
+        call: _Call,
     ) -> httpx.Response:
         """One attempt: the read response (auth flow included)."""
+        call.check()
         transport = self._transport
         if transport is None:
             assert self._client is not None
             request = self._client.build_request(
-                method, url, params=query, headers=headers, json=json, timeout=self.timeout
+                method, url, params=query, headers=headers, json=json, timeout=call.timeout(self.timeout)
             )
-            return self._client.send(request, **self._auth_kwargs())
+            client = self._client
+            response = client.send(request, stream=True, follow_redirects=False, **self._auth_kwargs())
+            for _ in range(client.max_redirects if client.follow_redirects else 0):
+                hop = _redirect(request, response)
+                if hop is None:
+                    break
+                response.close()
+                request, same_origin = hop
+                call.check()
+                hop_auth = self._auth_kwargs() if same_origin else {"auth": None}
+                response = client.send(request, stream=True, follow_redirects=False, **hop_auth)
+            _read_limited(response, call)
+            return response
         if self._closed:
             raise RuntimeError(_CLOSED_MESSAGE)
         request, auth = self._build_request(method, url, query, headers, json)
         if auth is None:
-            return self._send_single(transport, request)
-        return self._send_with_auth(transport, request, auth)
+            return self._send_single(transport, request, call)
+        return self._send_with_auth(transport, request, auth, call)
 
-    def _send_single(self, transport: httpx.BaseTransport, request: httpx.Request) -> httpx.Response:
+    def _send_single(self, transport: httpx.BaseTransport, request: httpx.Request, call: _Call) -> httpx.Response:
         start = time.perf_counter()
+        request.extensions["timeout"] = call.timeout(self.timeout).as_dict()
         try:
             response = transport.handle_request(request)
             response.request = request
-            try:
-                response.read()
-            except BaseException:
-                response.close()
-                raise
+            _read_limited(response, call)
         except httpx.RequestError as exc:
             exc.request = request
             raise
@@ -758,7 +1034,7 @@ class SyncTransport(_TransportBase):
         return response
 
     def _send_with_auth(
-        self, transport: httpx.BaseTransport, request: httpx.Request, auth: httpx.Auth
+        self, transport: httpx.BaseTransport, request: httpx.Request, auth: httpx.Auth, call: _Call
     ) -> httpx.Response:
         """Drive ``auth.sync_auth_flow`` as :class:`httpx.Client` does: send each request it yields, hand it the
         response, and return the response it does not follow up."""
@@ -767,8 +1043,7 @@ class SyncTransport(_TransportBase):
         try:
             request = next(flow)
             while True:
-                self._set_timeout(request)
-                response = self._send_single(transport, request)
+                response = self._send_single(transport, request, call)
                 response.history = list(history)
                 try:
                     request = flow.send(response)
@@ -815,8 +1090,9 @@ class AsyncTransport(_TransportBase):
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        limits: Limits | None = None,
     ) -> None:
-        super().__init__(base_url=base_url, auth=auth, timeout=timeout, retry=retry, headers=headers)
+        super().__init__(base_url=base_url, auth=auth, timeout=timeout, retry=retry, headers=headers, limits=limits)
         if http_client is not None and transport is not None:
             raise ValueError("pass either http_client or transport, not both")
         self._owns_client = http_client is None
@@ -840,22 +1116,26 @@ class AsyncTransport(_TransportBase):
     ) -> httpx.Response:
         """Send one logical request; see :meth:`SyncTransport.request`."""
         method, url, query, merged = self._prepare(method, path, params, headers)
+        call = _Call.start(method, url, self.limits)
         attempt = 0
         while True:
             try:
-                response = await self._send(method, url, query, merged, json)
+                response = await self._send_within_deadline(method, url, query, merged, json, call)
             except httpx.TransportError as exc:
                 if attempt < self.retry.max_retries and self.retry.retries_exception(method, exc):
                     delay = self.retry.delay(attempt)
+                    call.check(delay)
                     self._log_retry(method, url, attempt, delay, type(exc).__name__)
                     await self._sleep(delay)
                     attempt += 1
                     continue
+                call.check()
                 raise TransportError(exc, method=method, url=url, attempts=attempt + 1) from exc
-            if response.status_code < 400:
+            if not _is_failure(response.status_code):
                 return response
             if attempt < self.retry.max_retries and self.retry.retries_status(method, response.status_code):
                 delay = _retry_delay(self.retry, attempt, response)
+                call.check(delay)
                 self._log_retry(method, url, attempt, delay, f"HTTP {response.status_code}")
                 await response.aclose()
                 await self._sleep(delay)
@@ -865,34 +1145,72 @@ class AsyncTransport(_TransportBase):
             error.attempts = attempt + 1
             raise error
 
+    async def _send_within_deadline(
+        self,
+        method: str,
+        url: str,
+        query: dict[str, str | list[str]],
+        headers: dict[str, str],
+        json: Any,
+        call: _Call,
+    ) -> httpx.Response:
+        """One attempt, cancelled when the call's deadline passes (also while the headers trickle in)."""
+        call.check()
+        remaining = call.remaining()
+        if remaining is None:
+            return await self._send(method, url, query, headers, json, call)
+        try:
+            async with asyncio.timeout(remaining):
+                return await self._send(method, url, query, headers, json, call)
+        except TimeoutError:
+            call.check()
+            raise
+
     async def _send(
-        self, method: str, url: str, query: dict[str, str | list[str]], headers: dict[str, str], json: Any
+        self,
+        method: str,
+        url: str,
+        query: dict[str, str | list[str]],
+        headers: dict[str, str],
+        json: Any,
+        call: _Call,
     ) -> httpx.Response:
         """One attempt: the read response (auth flow included)."""
         transport = self._transport
         if transport is None:
             assert self._client is not None
             request = self._client.build_request(
-                method, url, params=query, headers=headers, json=json, timeout=self.timeout
+                method, url, params=query, headers=headers, json=json, timeout=call.timeout(self.timeout)
             )
-            return await self._client.send(request, **self._auth_kwargs())
+            client = self._client
+            response = await client.send(request, stream=True, follow_redirects=False, **self._auth_kwargs())
+            for _ in range(client.max_redirects if client.follow_redirects else 0):
+                hop = _redirect(request, response)
+                if hop is None:
+                    break
+                await response.aclose()
+                request, same_origin = hop
+                call.check()
+                hop_auth = self._auth_kwargs() if same_origin else {"auth": None}
+                response = await client.send(request, stream=True, follow_redirects=False, **hop_auth)
+            await _aread_limited(response, call)
+            return response
         if self._closed:
             raise RuntimeError(_CLOSED_MESSAGE)
         request, auth = self._build_request(method, url, query, headers, json)
         if auth is None:
-            return await self._send_single(transport, request)
-        return await self._send_with_auth(transport, request, auth)
+            return await self._send_single(transport, request, call)
+        return await self._send_with_auth(transport, request, auth, call)
 
-    async def _send_single(self, transport: httpx.AsyncBaseTransport, request: httpx.Request) -> httpx.Response:
+    async def _send_single(
+        self, transport: httpx.AsyncBaseTransport, request: httpx.Request, call: _Call
+    ) -> httpx.Response:
         start = time.perf_counter()
+        request.extensions["timeout"] = call.timeout(self.timeout).as_dict()
         try:
             response = await transport.handle_async_request(request)
             response.request = request
-            try:
-                await response.aread()
-            except BaseException:
-                await response.aclose()
-                raise
+            await _aread_limited(response, call)
         except httpx.RequestError as exc:
             exc.request = request
             raise
@@ -901,7 +1219,7 @@ class AsyncTransport(_TransportBase):
         return response
 
     async def _send_with_auth(
-        self, transport: httpx.AsyncBaseTransport, request: httpx.Request, auth: httpx.Auth
+        self, transport: httpx.AsyncBaseTransport, request: httpx.Request, auth: httpx.Auth, call: _Call
     ) -> httpx.Response:
         """Drive ``auth.async_auth_flow`` as :class:`httpx.AsyncClient` does."""
         flow = auth.async_auth_flow(request)
@@ -909,8 +1227,7 @@ class AsyncTransport(_TransportBase):
         try:
             request = await flow.__anext__()
             while True:
-                self._set_timeout(request)
-                response = await self._send_single(transport, request)
+                response = await self._send_single(transport, request, call)
                 response.history = list(history)
                 try:
                     request = await flow.asend(response)
@@ -956,7 +1273,12 @@ def scp_signature(
     account_id: str,
     client_type: str = "Openapi",
 ) -> str:
-    """``base64(HMAC-SHA256(secret_key, METHOD + url + timestamp + access_key + account_id + client_type))``."""
+    """``base64(HMAC-SHA256(secret_key, METHOD + url + timestamp + access_key + account_id + client_type))``.
+
+    ``url`` is the full URL as sent: path segments escaped like Go's ``url.PathEscape`` (see
+    :func:`quote_path_segment`) and the query sorted by name and escaped like Go's ``url.Values.Encode``, which is
+    how the transports build every URL.
+    """
     message = method.upper() + url + timestamp + access_key + account_id + client_type
     digest = hmac.digest(secret_key.encode("utf-8"), message.encode("utf-8"), hashlib.sha256)
     return base64.b64encode(digest).decode("ascii")
@@ -1052,6 +1374,15 @@ def _parse_iso_datetime(value: str) -> _dt.datetime:
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=_dt.UTC)
 
 
+def _without_body(error: ApiError) -> ApiError:
+    """``error`` with its body and headers withheld: an identity endpoint's answer holds the token (or echoes the
+    credentials), which must not reach a message, a log or a pickle."""
+    error.body = REDACTED
+    error.headers = httpx.Headers(redact_headers(error.headers))
+    error.args = (error._render(),)
+    return error
+
+
 class KeystoneAuth(httpx.Auth):
     """NHN Cloud (OpenStack Keystone v2) token auth.
 
@@ -1076,7 +1407,13 @@ class KeystoneAuth(httpx.Auth):
         *,
         clock: Callable[[], float] = time.time,
         margin: float = 60.0,
+        allow_http: bool = False,
     ) -> None:
+        if not identity_url.startswith("https://") and not (allow_http and identity_url.startswith("http://")):
+            raise ValueError(
+                f"identity_url {redact_url(identity_url)!r} is not https: the API password would travel in clear "
+                "text (pass allow_http=True for a local test endpoint)"
+            )
         self.identity_url = identity_url
         self.tenant_id = tenant_id
         self.username = username
@@ -1108,17 +1445,20 @@ class KeystoneAuth(httpx.Auth):
 
     def _store(self, response: httpx.Response) -> str:
         if response.status_code >= 400:
-            raise error_for(response)
+            raise _without_body(error_for(response))
         try:
             token = response.json()["access"]["token"]
             token_id = token["id"]
             expires = _parse_iso_datetime(token["expires"]).timestamp()
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise ApiError(
-                response, f"identity response lacks access.token.id / access.token.expires ({type(exc).__name__})"
+            raise _without_body(
+                ApiError(
+                    response,
+                    f"identity response lacks a valid access.token.id / access.token.expires ({type(exc).__name__})",
+                )
             ) from None
         if not isinstance(token_id, str) or not token_id:
-            raise ApiError(response, "identity response has an empty access.token.id")
+            raise _without_body(ApiError(response, "identity response has an empty access.token.id"))
         self._token = token_id
         self._expires_at = expires
         self.tokens_issued += 1

@@ -10,12 +10,27 @@ import importlib
 import re
 from collections.abc import Mapping, Sequence
 from types import ModuleType
-from typing import Any
-from urllib.parse import quote
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import httpx
 
 from . import _runtime
 
-__all__ = ["LazyModule", "format_path", "header_values", "json_items", "next_marker", "resolve_base_url", "wire_value"]
+if TYPE_CHECKING:  # pydantic loads with the models, on the first call that parses a response
+    import pydantic
+
+M = TypeVar("M", bound="pydantic.BaseModel")
+
+__all__ = [
+    "LazyModule",
+    "format_path",
+    "header_values",
+    "json_items",
+    "next_marker",
+    "parse_model",
+    "resolve_base_url",
+    "wire_value",
+]
 
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 
@@ -29,15 +44,33 @@ def wire_value(value: Any) -> str:
 
 
 def format_path(template: str, values: Mapping[str, Any]) -> str:
-    """Substitute ``{name}`` placeholders with percent-encoded values (a ``/`` in a value cannot change the path)."""
+    """Substitute ``{name}`` placeholders with percent-encoded values (neither a ``/`` nor a ``.``/``..`` value can
+    change the path: see ``_runtime.quote_path_segment``)."""
 
     def substitute(match: re.Match[str]) -> str:
         name = match.group(1)
         if name not in values:
             raise ValueError(f"path {template!r} needs a value for {name!r}")
-        return quote(wire_value(values[name]), safe="")
+        return _runtime.quote_path_segment(wire_value(values[name]))
 
     return _PLACEHOLDER.sub(substitute, template)
+
+
+def parse_model(model: type[M], response: httpx.Response) -> M:
+    """The response body as ``model``; a body that does not match it raises
+    :class:`~._runtime.ResponseValidationError` (an ``ApiError``: URL, status, request id, body), not a bare
+    pydantic error that says nothing of the request."""
+    from pydantic import ValidationError
+
+    try:
+        return model.model_validate_json(response.content)
+    except ValidationError as exc:
+        problems = exc.errors()
+        first = problems[0] if problems else {"loc": (), "msg": str(exc)}
+        where = ".".join(str(part) for part in first.get("loc", ())) or "(body)"
+        more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
+        message = f"response body does not match {model.__name__}: {where}: {first.get('msg', '')}{more}"
+        raise _runtime.ResponseValidationError(response, message) from exc
 
 
 def header_values(values: Mapping[str, Any]) -> dict[str, str]:

@@ -43,8 +43,8 @@ class Client:
     """Synchronous client for Sender API v2.3 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables; pass an ``auth``
-    (any ``httpx.Auth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (any ``httpx.Auth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -55,6 +55,7 @@ class Client:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
@@ -64,6 +65,7 @@ class Client:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -87,7 +89,7 @@ class Client:
 
         ``POST /alimtalk/v2.3/appkeys/{appkey}/sender-groups/{groupSenderKey}/senders/{senderKey}`` (API version v2.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Alimtalk/f5dddf4f3586ef5219f384e61b176c8e3cc0e4fd/en/sender-api-guide-v2.3.md
+        Source: https://docs.nhncloud.com/en/Notification/KakaoTalk%20Bizmessage/en/sender-api-guide-v2.3/#add-sender-to-group
 
         Args:
             group_sender_key: Sender key of Sender group (``groupSenderKey``, path)
@@ -105,7 +107,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AddSenderToGroupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AddSenderToGroupResponse, _response)
 
     def authenticate_tokens_for_senders(
         self, *, body: _models.AuthenticateTokensForSendersRequest
@@ -114,7 +116,7 @@ class Client:
 
         ``POST /alimtalk/v2.3/appkeys/{appkey}/sender/token`` (API version v2.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Alimtalk/f5dddf4f3586ef5219f384e61b176c8e3cc0e4fd/en/sender-api-guide-v2.3.md
+        Source: https://docs.nhncloud.com/en/Notification/KakaoTalk%20Bizmessage/en/sender-api-guide-v2.3/#authenticate-tokens-for-senders
 
         Args:
             body: the request body (AuthenticateTokensForSendersRequest).
@@ -129,14 +131,14 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AuthenticateTokensForSendersResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AuthenticateTokensForSendersResponse, _response)
 
     def delete_sender(self, sender_key: str) -> _models.DeleteSenderResponse:
         """Delete Sender
 
         ``DELETE /alimtalk/v2.3/appkeys/{appkey}/senders/{senderKey}`` (API version v2.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Alimtalk/f5dddf4f3586ef5219f384e61b176c8e3cc0e4fd/en/sender-api-guide-v2.3.md
+        Source: https://docs.nhncloud.com/en/Notification/KakaoTalk%20Bizmessage/en/sender-api-guide-v2.3/#delete-sender
 
         Args:
             sender_key: Sender key (``senderKey``, path)
@@ -152,14 +154,14 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.DeleteSenderResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeleteSenderResponse, _response)
 
     def delete_sender_from_group(self, group_sender_key: str, sender_key: str) -> _models.DeleteSenderFromGroupResponse:
         """Delete sender from group
 
         ``DELETE /alimtalk/v2.3/appkeys/{appkey}/sender-groups/{groupSenderKey}/senders/{senderKey}`` (API version v2.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Alimtalk/f5dddf4f3586ef5219f384e61b176c8e3cc0e4fd/en/sender-api-guide-v2.3.md
+        Source: https://docs.nhncloud.com/en/Notification/KakaoTalk%20Bizmessage/en/sender-api-guide-v2.3/#delete-sender-from-group
 
         Args:
             group_sender_key: Sender key of Sender group (``groupSenderKey``, path)
@@ -177,14 +179,14 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.DeleteSenderFromGroupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeleteSenderFromGroupResponse, _response)
 
     def get_sender(self, sender_key: str) -> _models.GetSenderResponse:
         """Get Sender
 
         ``GET /alimtalk/v2.3/appkeys/{appkey}/senders/{senderKey}`` (API version v2.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Alimtalk/f5dddf4f3586ef5219f384e61b176c8e3cc0e4fd/en/sender-api-guide-v2.3.md
+        Source: https://docs.nhncloud.com/en/Notification/KakaoTalk%20Bizmessage/en/sender-api-guide-v2.3/#get-sender
 
         Args:
             sender_key: Sender key (``senderKey``, path)
@@ -200,14 +202,14 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GetSenderResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetSenderResponse, _response)
 
     def get_sender_group(self, group_sender_key: str) -> _models.GetSenderGroupResponse:
         """Get Sender group
 
         ``GET /alimtalk/v2.3/appkeys/{appkey}/sender-groups/{groupSenderKey}`` (API version v2.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Alimtalk/f5dddf4f3586ef5219f384e61b176c8e3cc0e4fd/en/sender-api-guide-v2.3.md
+        Source: https://docs.nhncloud.com/en/Notification/KakaoTalk%20Bizmessage/en/sender-api-guide-v2.3/#get-sender-group
 
         Args:
             group_sender_key: Sender key of Sender group (``groupSenderKey``, path)
@@ -224,7 +226,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GetSenderGroupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetSenderGroupResponse, _response)
 
     def list_sender(
         self,
@@ -239,7 +241,7 @@ class Client:
 
         ``GET /alimtalk/v2.3/appkeys/{appkey}/senders`` (API version v2.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Alimtalk/f5dddf4f3586ef5219f384e61b176c8e3cc0e4fd/en/sender-api-guide-v2.3.md
+        Source: https://docs.nhncloud.com/en/Notification/KakaoTalk%20Bizmessage/en/sender-api-guide-v2.3/#list-sender
 
         Args:
             plus_friend_id: PlusFriend ID (``plusFriendId``, query)
@@ -263,14 +265,14 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ListSenderResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListSenderResponse, _response)
 
     def query_sender_by_category(self) -> _models.QuerySenderByCategoryResponse:
         """Query Sender by Category
 
         ``GET /alimtalk/v2.3/appkeys/{appkey}/sender/categories`` (API version v2.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Alimtalk/f5dddf4f3586ef5219f384e61b176c8e3cc0e4fd/en/sender-api-guide-v2.3.md
+        Source: https://docs.nhncloud.com/en/Notification/KakaoTalk%20Bizmessage/en/sender-api-guide-v2.3/#query-sender-by-category
 
         Returns:
             QuerySenderByCategoryResponse (HTTP 200).
@@ -281,14 +283,14 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.QuerySenderByCategoryResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.QuerySenderByCategoryResponse, _response)
 
     def register_senders(self, *, body: _models.RegisterSendersRequest) -> _models.RegisterSendersResponse:
         """Register Senders
 
         ``POST /alimtalk/v2.3/appkeys/{appkey}/senders`` (API version v2.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Alimtalk/f5dddf4f3586ef5219f384e61b176c8e3cc0e4fd/en/sender-api-guide-v2.3.md
+        Source: https://docs.nhncloud.com/en/Notification/KakaoTalk%20Bizmessage/en/sender-api-guide-v2.3/#register-senders
 
         Args:
             body: the request body (RegisterSendersRequest).
@@ -303,15 +305,15 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.RegisterSendersResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.RegisterSendersResponse, _response)
 
 
 class AsyncClient:
     """Asynchronous client for Sender API v2.3 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables; pass an ``auth``
-    (any ``httpx.Auth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (any ``httpx.Auth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -322,6 +324,7 @@ class AsyncClient:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
@@ -331,6 +334,7 @@ class AsyncClient:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -354,7 +358,7 @@ class AsyncClient:
 
         ``POST /alimtalk/v2.3/appkeys/{appkey}/sender-groups/{groupSenderKey}/senders/{senderKey}`` (API version v2.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Alimtalk/f5dddf4f3586ef5219f384e61b176c8e3cc0e4fd/en/sender-api-guide-v2.3.md
+        Source: https://docs.nhncloud.com/en/Notification/KakaoTalk%20Bizmessage/en/sender-api-guide-v2.3/#add-sender-to-group
 
         Args:
             group_sender_key: Sender key of Sender group (``groupSenderKey``, path)
@@ -372,7 +376,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AddSenderToGroupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AddSenderToGroupResponse, _response)
 
     async def authenticate_tokens_for_senders(
         self, *, body: _models.AuthenticateTokensForSendersRequest
@@ -381,7 +385,7 @@ class AsyncClient:
 
         ``POST /alimtalk/v2.3/appkeys/{appkey}/sender/token`` (API version v2.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Alimtalk/f5dddf4f3586ef5219f384e61b176c8e3cc0e4fd/en/sender-api-guide-v2.3.md
+        Source: https://docs.nhncloud.com/en/Notification/KakaoTalk%20Bizmessage/en/sender-api-guide-v2.3/#authenticate-tokens-for-senders
 
         Args:
             body: the request body (AuthenticateTokensForSendersRequest).
@@ -396,14 +400,14 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AuthenticateTokensForSendersResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AuthenticateTokensForSendersResponse, _response)
 
     async def delete_sender(self, sender_key: str) -> _models.DeleteSenderResponse:
         """Delete Sender
 
         ``DELETE /alimtalk/v2.3/appkeys/{appkey}/senders/{senderKey}`` (API version v2.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Alimtalk/f5dddf4f3586ef5219f384e61b176c8e3cc0e4fd/en/sender-api-guide-v2.3.md
+        Source: https://docs.nhncloud.com/en/Notification/KakaoTalk%20Bizmessage/en/sender-api-guide-v2.3/#delete-sender
 
         Args:
             sender_key: Sender key (``senderKey``, path)
@@ -419,7 +423,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.DeleteSenderResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeleteSenderResponse, _response)
 
     async def delete_sender_from_group(
         self, group_sender_key: str, sender_key: str
@@ -428,7 +432,7 @@ class AsyncClient:
 
         ``DELETE /alimtalk/v2.3/appkeys/{appkey}/sender-groups/{groupSenderKey}/senders/{senderKey}`` (API version v2.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Alimtalk/f5dddf4f3586ef5219f384e61b176c8e3cc0e4fd/en/sender-api-guide-v2.3.md
+        Source: https://docs.nhncloud.com/en/Notification/KakaoTalk%20Bizmessage/en/sender-api-guide-v2.3/#delete-sender-from-group
 
         Args:
             group_sender_key: Sender key of Sender group (``groupSenderKey``, path)
@@ -446,14 +450,14 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.DeleteSenderFromGroupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeleteSenderFromGroupResponse, _response)
 
     async def get_sender(self, sender_key: str) -> _models.GetSenderResponse:
         """Get Sender
 
         ``GET /alimtalk/v2.3/appkeys/{appkey}/senders/{senderKey}`` (API version v2.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Alimtalk/f5dddf4f3586ef5219f384e61b176c8e3cc0e4fd/en/sender-api-guide-v2.3.md
+        Source: https://docs.nhncloud.com/en/Notification/KakaoTalk%20Bizmessage/en/sender-api-guide-v2.3/#get-sender
 
         Args:
             sender_key: Sender key (``senderKey``, path)
@@ -469,14 +473,14 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GetSenderResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetSenderResponse, _response)
 
     async def get_sender_group(self, group_sender_key: str) -> _models.GetSenderGroupResponse:
         """Get Sender group
 
         ``GET /alimtalk/v2.3/appkeys/{appkey}/sender-groups/{groupSenderKey}`` (API version v2.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Alimtalk/f5dddf4f3586ef5219f384e61b176c8e3cc0e4fd/en/sender-api-guide-v2.3.md
+        Source: https://docs.nhncloud.com/en/Notification/KakaoTalk%20Bizmessage/en/sender-api-guide-v2.3/#get-sender-group
 
         Args:
             group_sender_key: Sender key of Sender group (``groupSenderKey``, path)
@@ -493,7 +497,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GetSenderGroupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetSenderGroupResponse, _response)
 
     async def list_sender(
         self,
@@ -508,7 +512,7 @@ class AsyncClient:
 
         ``GET /alimtalk/v2.3/appkeys/{appkey}/senders`` (API version v2.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Alimtalk/f5dddf4f3586ef5219f384e61b176c8e3cc0e4fd/en/sender-api-guide-v2.3.md
+        Source: https://docs.nhncloud.com/en/Notification/KakaoTalk%20Bizmessage/en/sender-api-guide-v2.3/#list-sender
 
         Args:
             plus_friend_id: PlusFriend ID (``plusFriendId``, query)
@@ -532,14 +536,14 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ListSenderResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListSenderResponse, _response)
 
     async def query_sender_by_category(self) -> _models.QuerySenderByCategoryResponse:
         """Query Sender by Category
 
         ``GET /alimtalk/v2.3/appkeys/{appkey}/sender/categories`` (API version v2.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Alimtalk/f5dddf4f3586ef5219f384e61b176c8e3cc0e4fd/en/sender-api-guide-v2.3.md
+        Source: https://docs.nhncloud.com/en/Notification/KakaoTalk%20Bizmessage/en/sender-api-guide-v2.3/#query-sender-by-category
 
         Returns:
             QuerySenderByCategoryResponse (HTTP 200).
@@ -550,14 +554,14 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.QuerySenderByCategoryResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.QuerySenderByCategoryResponse, _response)
 
     async def register_senders(self, *, body: _models.RegisterSendersRequest) -> _models.RegisterSendersResponse:
         """Register Senders
 
         ``POST /alimtalk/v2.3/appkeys/{appkey}/senders`` (API version v2.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Alimtalk/f5dddf4f3586ef5219f384e61b176c8e3cc0e4fd/en/sender-api-guide-v2.3.md
+        Source: https://docs.nhncloud.com/en/Notification/KakaoTalk%20Bizmessage/en/sender-api-guide-v2.3/#register-senders
 
         Args:
             body: the request body (RegisterSendersRequest).
@@ -572,4 +576,4 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.RegisterSendersResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.RegisterSendersResponse, _response)

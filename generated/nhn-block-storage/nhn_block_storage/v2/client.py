@@ -43,8 +43,8 @@ class Client:
     """Synchronous client for Block Storage API v2 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region``; pass an ``auth``
-    (``KeystoneAuth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (``KeystoneAuth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -56,6 +56,7 @@ class Client:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
@@ -65,6 +66,7 @@ class Client:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -94,7 +96,7 @@ class Client:
 
         ``POST /v2/{tenantId}/volumes/{volumeId}/action`` (API version v2, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Block-Storage/f754da15251d9beadc65d10e44102f2e00e4d5b4/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Storage/Block%20Storage/en/public-api/#create-image-with-volume
 
         Args:
             volume_id: Volume ID (``volumeId``, path)
@@ -112,7 +114,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateImageWithVolumeResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateImageWithVolumeResponse, _response)
 
     def create_snapshot(self, *, body: _models.CreateSnapshotRequest) -> _models.CreateSnapshotResponse:
         """Create Snapshot
@@ -121,7 +123,7 @@ class Client:
 
         ``POST /v2/{tenantId}/snapshots`` (API version v2, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Block-Storage/f754da15251d9beadc65d10e44102f2e00e4d5b4/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Storage/Block%20Storage/en/public-api/#create-snapshot
 
         Args:
             body: the request body (CreateSnapshotRequest).
@@ -136,7 +138,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateSnapshotResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateSnapshotResponse, _response)
 
     def create_volume(self, *, body: _models.CreateVolumeRequest) -> _models.CreateVolumeResponse:
         """Create Volume
@@ -147,7 +149,7 @@ class Client:
 
         ``POST /v2/{tenantId}/volumes`` (API version v2, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Block-Storage/f754da15251d9beadc65d10e44102f2e00e4d5b4/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Storage/Block%20Storage/en/public-api/#create-volume
 
         Args:
             body: the request body (CreateVolumeRequest).
@@ -162,7 +164,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateVolumeResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateVolumeResponse, _response)
 
     def delete_snapshot(self, snapshot_id: str) -> None:
         """Delete Snapshot
@@ -171,7 +173,7 @@ class Client:
 
         ``DELETE /v2/{tenantId}/snapshots/{snapshotId}`` (API version v2, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Block-Storage/f754da15251d9beadc65d10e44102f2e00e4d5b4/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Storage/Block%20Storage/en/public-api/#delete-snapshot
 
         Args:
             snapshot_id: Snapshot ID (``snapshotId``, path)
@@ -193,7 +195,7 @@ class Client:
 
         ``DELETE /v2/{tenantId}/volumes/{volumeId}`` (API version v2, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Block-Storage/f754da15251d9beadc65d10e44102f2e00e4d5b4/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Storage/Block%20Storage/en/public-api/#delete-volume
 
         Args:
             volume_id: Volume ID (``volumeId``, path)
@@ -215,7 +217,7 @@ class Client:
 
         ``GET /v2/{tenantId}/snapshots/{snapshotId}`` (API version v2, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Block-Storage/f754da15251d9beadc65d10e44102f2e00e4d5b4/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Storage/Block%20Storage/en/public-api/#get-snapshot
 
         Args:
             snapshot_id: Snapshot ID (``snapshotId``, path)
@@ -231,7 +233,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GetSnapshotResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetSnapshotResponse, _response)
 
     def get_volume(self, volume_id: str) -> _models.GetVolumeResponse:
         """Get Volume
@@ -240,7 +242,7 @@ class Client:
 
         ``GET /v2/{tenantId}/volumes/{volumeId}`` (API version v2, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Block-Storage/f754da15251d9beadc65d10e44102f2e00e4d5b4/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Storage/Block%20Storage/en/public-api/#get-volume
 
         Args:
             volume_id: Volume ID (``volumeId``, path)
@@ -256,7 +258,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GetVolumeResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetVolumeResponse, _response)
 
     def list_snapshot_details(self) -> _models.ListSnapshotDetailsResponse:
         """List Snapshot Details
@@ -265,7 +267,7 @@ class Client:
 
         ``GET /v2/{tenantId}/snapshots/detail`` (API version v2, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Block-Storage/f754da15251d9beadc65d10e44102f2e00e4d5b4/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Storage/Block%20Storage/en/public-api/#list-snapshot-details
 
         Returns:
             ListSnapshotDetailsResponse (HTTP 200).
@@ -276,7 +278,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ListSnapshotDetailsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListSnapshotDetailsResponse, _response)
 
     def list_snapshots(self) -> _models.ListSnapshotsResponse:
         """List Snapshots
@@ -285,7 +287,7 @@ class Client:
 
         ``GET /v2/{tenantId}/snapshots`` (API version v2, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Block-Storage/f754da15251d9beadc65d10e44102f2e00e4d5b4/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Storage/Block%20Storage/en/public-api/#list-snapshots
 
         Returns:
             ListSnapshotsResponse (HTTP 200).
@@ -296,7 +298,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ListSnapshotsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListSnapshotsResponse, _response)
 
     def list_volume_details(
         self, *, sort: str | None = None, limit: int | None = None, offset: int | None = None, marker: str | None = None
@@ -307,7 +309,7 @@ class Client:
 
         ``GET /v2/{tenantId}/volumes/detail`` (API version v2, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Block-Storage/f754da15251d9beadc65d10e44102f2e00e4d5b4/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Storage/Block%20Storage/en/public-api/#list-volume-details
 
         Args:
             sort: Name of volume field for sorting Described in the< key >[: < direction > ] format e.g.) name:asc, created_at:desc (``sort``, query)
@@ -324,7 +326,7 @@ class Client:
             params={"sort": sort, "limit": limit, "offset": offset, "marker": marker},
             headers=_support.header_values({}),
         )
-        return _models.ListVolumeDetailsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListVolumeDetailsResponse, _response)
 
     def iter_list_volume_details(
         self, *, sort: str | None = None, limit: int = 1000, marker: str | None = None
@@ -353,7 +355,7 @@ class Client:
                 params={"sort": sort, "limit": _limit, "offset": _offset, "marker": marker},
                 headers=_support.header_values({}),
             )
-            _body = _models.ListVolumeDetailsResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.ListVolumeDetailsResponse, _response)
             _items = _body.volumes or []
             return _items
 
@@ -364,7 +366,7 @@ class Client:
 
         ``GET /v2/{tenantId}/types`` (API version v2, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Block-Storage/f754da15251d9beadc65d10e44102f2e00e4d5b4/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Storage/Block%20Storage/en/public-api/#list-volume-types
 
         Returns:
             ListVolumeTypesResponse (HTTP 200).
@@ -375,7 +377,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ListVolumeTypesResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListVolumeTypesResponse, _response)
 
     def list_volumes(
         self, *, sort: str | None = None, limit: int | None = None, offset: int | None = None, marker: str | None = None
@@ -386,7 +388,7 @@ class Client:
 
         ``GET /v2/{tenantId}/volumes`` (API version v2, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Block-Storage/f754da15251d9beadc65d10e44102f2e00e4d5b4/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Storage/Block%20Storage/en/public-api/#list-volumes
 
         Args:
             sort: Name of volume field for sorting Described in the< key >[: < direction > ] format e.g.) name:asc, created_at:desc (``sort``, query)
@@ -403,7 +405,7 @@ class Client:
             params={"sort": sort, "limit": limit, "offset": offset, "marker": marker},
             headers=_support.header_values({}),
         )
-        return _models.ListVolumesResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListVolumesResponse, _response)
 
     def iter_list_volumes(
         self, *, sort: str | None = None, limit: int = 1000, marker: str | None = None
@@ -432,7 +434,7 @@ class Client:
                 params={"sort": sort, "limit": _limit, "offset": _offset, "marker": marker},
                 headers=_support.header_values({}),
             )
-            _body = _models.ListVolumesResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.ListVolumesResponse, _response)
             _items = _body.volumes or []
             return _items
 
@@ -443,8 +445,8 @@ class AsyncClient:
     """Asynchronous client for Block Storage API v2 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region``; pass an ``auth``
-    (``KeystoneAuth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (``KeystoneAuth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -456,6 +458,7 @@ class AsyncClient:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
@@ -465,6 +468,7 @@ class AsyncClient:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -494,7 +498,7 @@ class AsyncClient:
 
         ``POST /v2/{tenantId}/volumes/{volumeId}/action`` (API version v2, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Block-Storage/f754da15251d9beadc65d10e44102f2e00e4d5b4/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Storage/Block%20Storage/en/public-api/#create-image-with-volume
 
         Args:
             volume_id: Volume ID (``volumeId``, path)
@@ -512,7 +516,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateImageWithVolumeResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateImageWithVolumeResponse, _response)
 
     async def create_snapshot(self, *, body: _models.CreateSnapshotRequest) -> _models.CreateSnapshotResponse:
         """Create Snapshot
@@ -521,7 +525,7 @@ class AsyncClient:
 
         ``POST /v2/{tenantId}/snapshots`` (API version v2, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Block-Storage/f754da15251d9beadc65d10e44102f2e00e4d5b4/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Storage/Block%20Storage/en/public-api/#create-snapshot
 
         Args:
             body: the request body (CreateSnapshotRequest).
@@ -536,7 +540,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateSnapshotResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateSnapshotResponse, _response)
 
     async def create_volume(self, *, body: _models.CreateVolumeRequest) -> _models.CreateVolumeResponse:
         """Create Volume
@@ -547,7 +551,7 @@ class AsyncClient:
 
         ``POST /v2/{tenantId}/volumes`` (API version v2, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Block-Storage/f754da15251d9beadc65d10e44102f2e00e4d5b4/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Storage/Block%20Storage/en/public-api/#create-volume
 
         Args:
             body: the request body (CreateVolumeRequest).
@@ -562,7 +566,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateVolumeResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateVolumeResponse, _response)
 
     async def delete_snapshot(self, snapshot_id: str) -> None:
         """Delete Snapshot
@@ -571,7 +575,7 @@ class AsyncClient:
 
         ``DELETE /v2/{tenantId}/snapshots/{snapshotId}`` (API version v2, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Block-Storage/f754da15251d9beadc65d10e44102f2e00e4d5b4/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Storage/Block%20Storage/en/public-api/#delete-snapshot
 
         Args:
             snapshot_id: Snapshot ID (``snapshotId``, path)
@@ -593,7 +597,7 @@ class AsyncClient:
 
         ``DELETE /v2/{tenantId}/volumes/{volumeId}`` (API version v2, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Block-Storage/f754da15251d9beadc65d10e44102f2e00e4d5b4/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Storage/Block%20Storage/en/public-api/#delete-volume
 
         Args:
             volume_id: Volume ID (``volumeId``, path)
@@ -615,7 +619,7 @@ class AsyncClient:
 
         ``GET /v2/{tenantId}/snapshots/{snapshotId}`` (API version v2, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Block-Storage/f754da15251d9beadc65d10e44102f2e00e4d5b4/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Storage/Block%20Storage/en/public-api/#get-snapshot
 
         Args:
             snapshot_id: Snapshot ID (``snapshotId``, path)
@@ -631,7 +635,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GetSnapshotResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetSnapshotResponse, _response)
 
     async def get_volume(self, volume_id: str) -> _models.GetVolumeResponse:
         """Get Volume
@@ -640,7 +644,7 @@ class AsyncClient:
 
         ``GET /v2/{tenantId}/volumes/{volumeId}`` (API version v2, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Block-Storage/f754da15251d9beadc65d10e44102f2e00e4d5b4/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Storage/Block%20Storage/en/public-api/#get-volume
 
         Args:
             volume_id: Volume ID (``volumeId``, path)
@@ -656,7 +660,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GetVolumeResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetVolumeResponse, _response)
 
     async def list_snapshot_details(self) -> _models.ListSnapshotDetailsResponse:
         """List Snapshot Details
@@ -665,7 +669,7 @@ class AsyncClient:
 
         ``GET /v2/{tenantId}/snapshots/detail`` (API version v2, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Block-Storage/f754da15251d9beadc65d10e44102f2e00e4d5b4/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Storage/Block%20Storage/en/public-api/#list-snapshot-details
 
         Returns:
             ListSnapshotDetailsResponse (HTTP 200).
@@ -676,7 +680,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ListSnapshotDetailsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListSnapshotDetailsResponse, _response)
 
     async def list_snapshots(self) -> _models.ListSnapshotsResponse:
         """List Snapshots
@@ -685,7 +689,7 @@ class AsyncClient:
 
         ``GET /v2/{tenantId}/snapshots`` (API version v2, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Block-Storage/f754da15251d9beadc65d10e44102f2e00e4d5b4/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Storage/Block%20Storage/en/public-api/#list-snapshots
 
         Returns:
             ListSnapshotsResponse (HTTP 200).
@@ -696,7 +700,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ListSnapshotsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListSnapshotsResponse, _response)
 
     async def list_volume_details(
         self, *, sort: str | None = None, limit: int | None = None, offset: int | None = None, marker: str | None = None
@@ -707,7 +711,7 @@ class AsyncClient:
 
         ``GET /v2/{tenantId}/volumes/detail`` (API version v2, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Block-Storage/f754da15251d9beadc65d10e44102f2e00e4d5b4/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Storage/Block%20Storage/en/public-api/#list-volume-details
 
         Args:
             sort: Name of volume field for sorting Described in the< key >[: < direction > ] format e.g.) name:asc, created_at:desc (``sort``, query)
@@ -724,7 +728,7 @@ class AsyncClient:
             params={"sort": sort, "limit": limit, "offset": offset, "marker": marker},
             headers=_support.header_values({}),
         )
-        return _models.ListVolumeDetailsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListVolumeDetailsResponse, _response)
 
     async def iter_list_volume_details(
         self, *, sort: str | None = None, limit: int = 1000, marker: str | None = None
@@ -753,7 +757,7 @@ class AsyncClient:
                 params={"sort": sort, "limit": _limit, "offset": _offset, "marker": marker},
                 headers=_support.header_values({}),
             )
-            _body = _models.ListVolumeDetailsResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.ListVolumeDetailsResponse, _response)
             _items = _body.volumes or []
             return _items
 
@@ -765,7 +769,7 @@ class AsyncClient:
 
         ``GET /v2/{tenantId}/types`` (API version v2, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Block-Storage/f754da15251d9beadc65d10e44102f2e00e4d5b4/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Storage/Block%20Storage/en/public-api/#list-volume-types
 
         Returns:
             ListVolumeTypesResponse (HTTP 200).
@@ -776,7 +780,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ListVolumeTypesResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListVolumeTypesResponse, _response)
 
     async def list_volumes(
         self, *, sort: str | None = None, limit: int | None = None, offset: int | None = None, marker: str | None = None
@@ -787,7 +791,7 @@ class AsyncClient:
 
         ``GET /v2/{tenantId}/volumes`` (API version v2, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Block-Storage/f754da15251d9beadc65d10e44102f2e00e4d5b4/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Storage/Block%20Storage/en/public-api/#list-volumes
 
         Args:
             sort: Name of volume field for sorting Described in the< key >[: < direction > ] format e.g.) name:asc, created_at:desc (``sort``, query)
@@ -804,7 +808,7 @@ class AsyncClient:
             params={"sort": sort, "limit": limit, "offset": offset, "marker": marker},
             headers=_support.header_values({}),
         )
-        return _models.ListVolumesResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListVolumesResponse, _response)
 
     async def iter_list_volumes(
         self, *, sort: str | None = None, limit: int = 1000, marker: str | None = None
@@ -833,7 +837,7 @@ class AsyncClient:
                 params={"sort": sort, "limit": _limit, "offset": _offset, "marker": marker},
                 headers=_support.header_values({}),
             )
-            _body = _models.ListVolumesResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.ListVolumesResponse, _response)
             _items = _body.volumes or []
             return _items
 

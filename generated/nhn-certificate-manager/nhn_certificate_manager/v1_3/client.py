@@ -43,8 +43,8 @@ class Client:
     """Synchronous client for Certificate Manager API v1.3 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables; pass an ``auth``
-    (any ``httpx.Auth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (any ``httpx.Auth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -55,6 +55,7 @@ class Client:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
@@ -64,6 +65,7 @@ class Client:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -89,7 +91,7 @@ class Client:
 
         ``GET /certmanager/v1.3/appkeys/{appKey}/certificates/{certificateName}/files`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Certificate-Manager/f37799d345c2ce2bc7999a5571bed570465ed443/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Certificate%20Manager/en/api-guide-v1.3/#download-a-certificate-file
 
         Args:
             certificate_name: Data (certificate) name to use (``certificateName``, path)
@@ -106,7 +108,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.DownloadACertificateFileResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DownloadACertificateFileResponse, _response)
 
     def retrieve_a_certificate_list(
         self,
@@ -122,7 +124,7 @@ class Client:
 
         ``GET /certmanager/v1.3/appkeys/{appKey}/certificates`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Certificate-Manager/f37799d345c2ce2bc7999a5571bed570465ed443/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Certificate%20Manager/en/api-guide-v1.3/#retrieve-a-certificate-list
 
         Args:
             page_size: Page size (``pageSize``, query)
@@ -139,15 +141,15 @@ class Client:
             params={"pageSize": page_size, "pageNum": page_num, "all": all, "status": status},
             headers=_support.header_values({}),
         )
-        return _models.RetrieveACertificateListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.RetrieveACertificateListResponse, _response)
 
 
 class AsyncClient:
     """Asynchronous client for Certificate Manager API v1.3 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables; pass an ``auth``
-    (any ``httpx.Auth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (any ``httpx.Auth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -158,6 +160,7 @@ class AsyncClient:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
@@ -167,6 +170,7 @@ class AsyncClient:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -192,7 +196,7 @@ class AsyncClient:
 
         ``GET /certmanager/v1.3/appkeys/{appKey}/certificates/{certificateName}/files`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Certificate-Manager/f37799d345c2ce2bc7999a5571bed570465ed443/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Certificate%20Manager/en/api-guide-v1.3/#download-a-certificate-file
 
         Args:
             certificate_name: Data (certificate) name to use (``certificateName``, path)
@@ -209,7 +213,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.DownloadACertificateFileResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DownloadACertificateFileResponse, _response)
 
     async def retrieve_a_certificate_list(
         self,
@@ -225,7 +229,7 @@ class AsyncClient:
 
         ``GET /certmanager/v1.3/appkeys/{appKey}/certificates`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Certificate-Manager/f37799d345c2ce2bc7999a5571bed570465ed443/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Certificate%20Manager/en/api-guide-v1.3/#retrieve-a-certificate-list
 
         Args:
             page_size: Page size (``pageSize``, query)
@@ -242,4 +246,4 @@ class AsyncClient:
             params={"pageSize": page_size, "pageNum": page_num, "all": all, "status": status},
             headers=_support.header_values({}),
         )
-        return _models.RetrieveACertificateListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.RetrieveACertificateListResponse, _response)

@@ -38,8 +38,8 @@ class Client:
     """Synchronous client for CloudTrail API v2.0 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables; pass an ``auth``
-    (any ``httpx.Auth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (any ``httpx.Auth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -50,6 +50,7 @@ class Client:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
@@ -59,6 +60,7 @@ class Client:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -90,7 +92,7 @@ class Client:
 
         ``POST /cloud-trail/v2.0/appkeys/{appKey}/events/search`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/CloudTrail/3171e611a082b9a7c1d865aa83bf8d3d4bff1460/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Governance%20%26%20Audit/CloudTrail/ko/api-guide/#2-event-조회20
 
         Args:
             body: the request body (N2Event20Request).
@@ -105,15 +107,15 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.N2Event20Response.model_validate_json(_response.content)
+        return _support.parse_model(_models.N2Event20Response, _response)
 
 
 class AsyncClient:
     """Asynchronous client for CloudTrail API v2.0 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables; pass an ``auth``
-    (any ``httpx.Auth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (any ``httpx.Auth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -124,6 +126,7 @@ class AsyncClient:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
@@ -133,6 +136,7 @@ class AsyncClient:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -164,7 +168,7 @@ class AsyncClient:
 
         ``POST /cloud-trail/v2.0/appkeys/{appKey}/events/search`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/CloudTrail/3171e611a082b9a7c1d865aa83bf8d3d4bff1460/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Governance%20%26%20Audit/CloudTrail/ko/api-guide/#2-event-조회20
 
         Args:
             body: the request body (N2Event20Request).
@@ -179,4 +183,4 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.N2Event20Response.model_validate_json(_response.content)
+        return _support.parse_model(_models.N2Event20Response, _response)

@@ -43,8 +43,8 @@ class Client:
     """Synchronous client for Colocation Gateway API v2.0 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region``; pass an ``auth``
-    (``KeystoneAuth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (``KeystoneAuth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -55,6 +55,7 @@ class Client:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
@@ -64,6 +65,7 @@ class Client:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -88,7 +90,7 @@ class Client:
 
         ``GET /v2.0/gateways/colocationgateways`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Colocation-Gateway/45fb68237373998583d95b0da060eb13616ce5d2/ko/public-api.md
+        Source: https://docs.nhncloud.com/ko/Network/Colocation%20Gateway/ko/public-api/#코로케이션-게이트웨이-목록-보기
 
         Args:
             id: 조회할 코로케이션 게이트웨이 ID (``id``, query)
@@ -104,7 +106,7 @@ class Client:
             params={"id": id, "name": name, "vpc_id": vpc_id},
             headers=_support.header_values({}),
         )
-        return _models.GetV20GatewaysColocationgatewaysResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetV20GatewaysColocationgatewaysResponse, _response)
 
     def get_v2_0_gateways_colocationgateways_colocation_gateway_id(
         self, colocation_gateway_id: str
@@ -113,7 +115,7 @@ class Client:
 
         ``GET /v2.0/gateways/colocationgateways/{colocationGatewayId}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Colocation-Gateway/45fb68237373998583d95b0da060eb13616ce5d2/ko/public-api.md
+        Source: https://docs.nhncloud.com/ko/Network/Colocation%20Gateway/ko/public-api/#코로케이션-게이트웨이-보기
 
         Args:
             colocation_gateway_id: 코로케이션 게이트웨이 ID (``colocationGatewayId``, path)
@@ -130,17 +132,15 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GetV20GatewaysColocationgatewaysColocationGatewayIdResponse.model_validate_json(
-            _response.content
-        )
+        return _support.parse_model(_models.GetV20GatewaysColocationgatewaysColocationGatewayIdResponse, _response)
 
 
 class AsyncClient:
     """Asynchronous client for Colocation Gateway API v2.0 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region``; pass an ``auth``
-    (``KeystoneAuth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (``KeystoneAuth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -151,6 +151,7 @@ class AsyncClient:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
@@ -160,6 +161,7 @@ class AsyncClient:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -184,7 +186,7 @@ class AsyncClient:
 
         ``GET /v2.0/gateways/colocationgateways`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Colocation-Gateway/45fb68237373998583d95b0da060eb13616ce5d2/ko/public-api.md
+        Source: https://docs.nhncloud.com/ko/Network/Colocation%20Gateway/ko/public-api/#코로케이션-게이트웨이-목록-보기
 
         Args:
             id: 조회할 코로케이션 게이트웨이 ID (``id``, query)
@@ -200,7 +202,7 @@ class AsyncClient:
             params={"id": id, "name": name, "vpc_id": vpc_id},
             headers=_support.header_values({}),
         )
-        return _models.GetV20GatewaysColocationgatewaysResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetV20GatewaysColocationgatewaysResponse, _response)
 
     async def get_v2_0_gateways_colocationgateways_colocation_gateway_id(
         self, colocation_gateway_id: str
@@ -209,7 +211,7 @@ class AsyncClient:
 
         ``GET /v2.0/gateways/colocationgateways/{colocationGatewayId}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Colocation-Gateway/45fb68237373998583d95b0da060eb13616ce5d2/ko/public-api.md
+        Source: https://docs.nhncloud.com/ko/Network/Colocation%20Gateway/ko/public-api/#코로케이션-게이트웨이-보기
 
         Args:
             colocation_gateway_id: 코로케이션 게이트웨이 ID (``colocationGatewayId``, path)
@@ -226,6 +228,4 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GetV20GatewaysColocationgatewaysColocationGatewayIdResponse.model_validate_json(
-            _response.content
-        )
+        return _support.parse_model(_models.GetV20GatewaysColocationgatewaysColocationGatewayIdResponse, _response)

@@ -43,8 +43,8 @@ class Client:
     """Synchronous client for NHN Container Service(NCS) API v1.0 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region``; pass an ``auth``
-    (any ``httpx.Auth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (any ``httpx.Auth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -56,6 +56,7 @@ class Client:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
@@ -65,6 +66,7 @@ class Client:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -92,7 +94,7 @@ class Client:
 
         ``PUT /ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#change-workload
 
         Args:
             workload_id: Workload ID (``workloadId``, path)
@@ -112,7 +114,7 @@ class Client:
             headers=_support.header_values({"token": token}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ChangeWorkloadResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ChangeWorkloadResponse, _response)
 
     def changing_workload_parts(
         self, workload_id: str, *, token: str, body: _models.ChangingWorkloadPartsRequest
@@ -125,7 +127,7 @@ class Client:
 
         ``PATCH /ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#changing-workload-parts
 
         Args:
             workload_id: Workload ID (``workloadId``, path)
@@ -145,7 +147,7 @@ class Client:
             headers=_support.header_values({"token": token}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ChangingWorkloadPartsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ChangingWorkloadPartsResponse, _response)
 
     def configure_malware_scan(
         self, *, token: str, body: _models.ConfigureMalwareScanRequest
@@ -156,7 +158,7 @@ class Client:
 
         ``POST /ncs/v1.0/appkeys/{appKey}/malware/config`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#configure-malware-scan
 
         Args:
             token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
@@ -172,7 +174,7 @@ class Client:
             headers=_support.header_values({"token": token}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ConfigureMalwareScanResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ConfigureMalwareScanResponse, _response)
 
     def create_template(self, *, token: str, body: _models.CreateTemplateRequest) -> _models.CreateTemplateResponse:
         """Create Template
@@ -181,7 +183,7 @@ class Client:
 
         ``POST /ncs/v1.0/appkeys/{appKey}/templates`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#create-template
 
         Args:
             token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
@@ -197,7 +199,7 @@ class Client:
             headers=_support.header_values({"token": token}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateTemplateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateTemplateResponse, _response)
 
     def create_template_version(
         self, template_id: str, *, token: str, body: _models.CreateTemplateVersionRequest
@@ -208,7 +210,7 @@ class Client:
 
         ``POST /ncs/v1.0/appkeys/{appKey}/templates/{templateId}/versions`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#create-template-version
 
         Args:
             template_id: Template ID (``templateId``, path)
@@ -228,7 +230,7 @@ class Client:
             headers=_support.header_values({"token": token}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateTemplateVersionResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateTemplateVersionResponse, _response)
 
     def create_workload(self, *, token: str, body: _models.CreateWorkloadRequest) -> _models.CreateWorkloadResponse:
         """Create Workload
@@ -237,7 +239,7 @@ class Client:
 
         ``POST /ncs/v1.0/appkeys/{appKey}/workloads`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#create-workload
 
         Args:
             token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
@@ -253,7 +255,7 @@ class Client:
             headers=_support.header_values({"token": token}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateWorkloadResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateWorkloadResponse, _response)
 
     def delete_template(self, template_id: str, *, token: str) -> None:
         """Delete Template
@@ -262,7 +264,7 @@ class Client:
 
         ``DELETE /ncs/v1.0/appkeys/{appKey}/templates/{templateId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#delete-template
 
         Args:
             template_id: Template ID (``templateId``, path)
@@ -284,7 +286,7 @@ class Client:
 
         ``DELETE /ncs/v1.0/appkeys/{appKey}/templates/{templateId}/versions/{version}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#delete-template-version
 
         Args:
             template_id: Template ID (``templateId``, path)
@@ -309,7 +311,7 @@ class Client:
 
         ``DELETE /ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#delete-workload
 
         Args:
             workload_id: Workload ID (``workloadId``, path)
@@ -335,7 +337,7 @@ class Client:
 
         ``GET /ncs/v1.0/appkeys/{appKey}/workloads`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#list-workloads
 
         Args:
             q: Filter by workload name, template ID, and template versionExample:q=templateId=${template ID}q=${workload name)q=templateId=${Template ID}&version=${Template version} (``q``, query)
@@ -352,7 +354,7 @@ class Client:
             params={"q": q, "page": page, "size": size},
             headers=_support.header_values({"token": token}),
         )
-        return _models.ListWorkloadsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListWorkloadsResponse, _response)
 
     def restart_workload(self, workload_id: str, *, token: str) -> None:
         """Restart Workload
@@ -361,7 +363,7 @@ class Client:
 
         ``POST /ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/resume`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#restart-workload
 
         Args:
             workload_id: Workload ID (``workloadId``, path)
@@ -385,7 +387,7 @@ class Client:
 
         ``POST /ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/tasks/{taskId}/restart`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#restart-workload
 
         Args:
             workload_id: Workload ID (``workloadId``, path)
@@ -410,7 +412,7 @@ class Client:
 
         ``POST /ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/pause`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#stop-workload
 
         Args:
             workload_id: Template ID (``workloadId``, path)
@@ -441,7 +443,7 @@ class Client:
 
         ``GET /ncs/v1.0/appkeys/{appKey}/templates/{templateId}/versions`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#view-a-list-of-template-versions
 
         Args:
             template_id: Template ID (``templateId``, path)
@@ -463,7 +465,7 @@ class Client:
             params={"q": q, "page": page, "size": size, "sort": sort},
             headers=_support.header_values({"token": token}),
         )
-        return _models.ViewAListOfTemplateVersionsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewAListOfTemplateVersionsResponse, _response)
 
     def view_a_list_of_workload_run_history(
         self, workload_id: str, *, token: str, page: int | None = None, size: int | None = None, sort: str | None = None
@@ -474,7 +476,7 @@ class Client:
 
         ``GET /ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/history`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#view-a-list-of-workload-run-history
 
         Args:
             workload_id: Workload ID (``workloadId``, path)
@@ -495,7 +497,7 @@ class Client:
             params={"page": page, "size": size, "sort": sort},
             headers=_support.header_values({"token": token}),
         )
-        return _models.ViewAListOfWorkloadRunHistoryResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewAListOfWorkloadRunHistoryResponse, _response)
 
     def view_malware_scan_result(
         self, workload_id: str, history_id: str, *, token: str
@@ -506,7 +508,7 @@ class Client:
 
         ``GET /ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/history/{historyId}/malware`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#view-malware-scan-result
 
         Args:
             workload_id: Workload ID (``workloadId``, path)
@@ -525,7 +527,7 @@ class Client:
             params={},
             headers=_support.header_values({"token": token}),
         )
-        return _models.ViewMalwareScanResultResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewMalwareScanResultResponse, _response)
 
     def view_malware_scan_settings(self, *, token: str) -> _models.ViewMalwareScanSettingsResponse:
         """View Malware Scan Settings
@@ -534,7 +536,7 @@ class Client:
 
         ``GET /ncs/v1.0/appkeys/{appKey}/malware/config`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#view-malware-scan-settings
 
         Args:
             token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
@@ -548,7 +550,7 @@ class Client:
             params={},
             headers=_support.header_values({"token": token}),
         )
-        return _models.ViewMalwareScanSettingsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewMalwareScanSettingsResponse, _response)
 
     def view_template(self, template_id: str, *, token: str) -> _models.ViewTemplateResponse:
         """View Template
@@ -557,7 +559,7 @@ class Client:
 
         ``GET /ncs/v1.0/appkeys/{appKey}/templates/{templateId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#view-template
 
         Args:
             template_id: Template ID (``templateId``, path)
@@ -575,7 +577,7 @@ class Client:
             params={},
             headers=_support.header_values({"token": token}),
         )
-        return _models.ViewTemplateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewTemplateResponse, _response)
 
     def view_template_list(
         self, *, token: str, page: int | None = None, size: int | None = None, disable_containers: bool | None = None
@@ -586,7 +588,7 @@ class Client:
 
         ``GET /ncs/v1.0/appkeys/{appKey}/templates`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#view-template-list
 
         Args:
             page: Page number to retrieve (``page``, query)
@@ -603,7 +605,7 @@ class Client:
             params={"page": page, "size": size, "disable_containers": disable_containers},
             headers=_support.header_values({"token": token}),
         )
-        return _models.ViewTemplateListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewTemplateListResponse, _response)
 
     def view_template_versions(
         self, template_id: str, version: str, *, token: str
@@ -614,7 +616,7 @@ class Client:
 
         ``GET /ncs/v1.0/appkeys/{appKey}/templates/{templateId}/versions/{version}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#view-template-versions
 
         Args:
             template_id: Template ID (``templateId``, path)
@@ -633,7 +635,7 @@ class Client:
             params={},
             headers=_support.header_values({"token": token}),
         )
-        return _models.ViewTemplateVersionsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewTemplateVersionsResponse, _response)
 
     def view_workload(self, workload_id: str, *, token: str) -> _models.ViewWorkloadResponse:
         """View Workload
@@ -642,7 +644,7 @@ class Client:
 
         ``GET /ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#view-workload
 
         Args:
             workload_id: Workload ID (``workloadId``, path)
@@ -660,7 +662,7 @@ class Client:
             params={},
             headers=_support.header_values({"token": token}),
         )
-        return _models.ViewWorkloadResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewWorkloadResponse, _response)
 
     def view_workload_event(
         self,
@@ -681,7 +683,7 @@ class Client:
 
         ``GET /ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/tasks/{taskId}/events`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#view-workload-event
 
         Args:
             workload_id: Workload ID (``workloadId``, path)
@@ -706,7 +708,7 @@ class Client:
             params={"type": type, "q": q, "page": page, "size": size, "from": from_, "to": to},
             headers=_support.header_values({"token": token}),
         )
-        return _models.ViewWorkloadEventResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewWorkloadEventResponse, _response)
 
     def view_workload_log(
         self,
@@ -727,7 +729,7 @@ class Client:
 
         ``GET /ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/tasks/{taskId}/logs`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#view-workload-log
 
         Args:
             workload_id: Workload ID (``workloadId``, path)
@@ -759,7 +761,7 @@ class Client:
             },
             headers=_support.header_values({"token": token}),
         )
-        return _models.ViewWorkloadLogResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewWorkloadLogResponse, _response)
 
     def view_workload_run_history(
         self, workload_id: str, history_id: int, *, token: str
@@ -770,7 +772,7 @@ class Client:
 
         ``GET /ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/history/{historyId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#view-workload-run-history
 
         Args:
             workload_id: Workload ID (``workloadId``, path)
@@ -789,7 +791,7 @@ class Client:
             params={},
             headers=_support.header_values({"token": token}),
         )
-        return _models.ViewWorkloadRunHistoryResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewWorkloadRunHistoryResponse, _response)
 
     def view_workload_scheduled_run_history(
         self, workload_id: str, *, token: str, page: int | None = None, size: int | None = None
@@ -800,7 +802,7 @@ class Client:
 
         ``GET /ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/schedulehistory`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#view-workload-scheduled-run-history
 
         Args:
             workload_id: Workload ID (``workloadId``, path)
@@ -820,15 +822,15 @@ class Client:
             params={"page": page, "size": size},
             headers=_support.header_values({"token": token}),
         )
-        return _models.ViewWorkloadScheduledRunHistoryResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewWorkloadScheduledRunHistoryResponse, _response)
 
 
 class AsyncClient:
     """Asynchronous client for NHN Container Service(NCS) API v1.0 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region``; pass an ``auth``
-    (any ``httpx.Auth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (any ``httpx.Auth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -840,6 +842,7 @@ class AsyncClient:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
@@ -849,6 +852,7 @@ class AsyncClient:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -876,7 +880,7 @@ class AsyncClient:
 
         ``PUT /ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#change-workload
 
         Args:
             workload_id: Workload ID (``workloadId``, path)
@@ -896,7 +900,7 @@ class AsyncClient:
             headers=_support.header_values({"token": token}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ChangeWorkloadResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ChangeWorkloadResponse, _response)
 
     async def changing_workload_parts(
         self, workload_id: str, *, token: str, body: _models.ChangingWorkloadPartsRequest
@@ -909,7 +913,7 @@ class AsyncClient:
 
         ``PATCH /ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#changing-workload-parts
 
         Args:
             workload_id: Workload ID (``workloadId``, path)
@@ -929,7 +933,7 @@ class AsyncClient:
             headers=_support.header_values({"token": token}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ChangingWorkloadPartsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ChangingWorkloadPartsResponse, _response)
 
     async def configure_malware_scan(
         self, *, token: str, body: _models.ConfigureMalwareScanRequest
@@ -940,7 +944,7 @@ class AsyncClient:
 
         ``POST /ncs/v1.0/appkeys/{appKey}/malware/config`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#configure-malware-scan
 
         Args:
             token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
@@ -956,7 +960,7 @@ class AsyncClient:
             headers=_support.header_values({"token": token}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ConfigureMalwareScanResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ConfigureMalwareScanResponse, _response)
 
     async def create_template(
         self, *, token: str, body: _models.CreateTemplateRequest
@@ -967,7 +971,7 @@ class AsyncClient:
 
         ``POST /ncs/v1.0/appkeys/{appKey}/templates`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#create-template
 
         Args:
             token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
@@ -983,7 +987,7 @@ class AsyncClient:
             headers=_support.header_values({"token": token}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateTemplateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateTemplateResponse, _response)
 
     async def create_template_version(
         self, template_id: str, *, token: str, body: _models.CreateTemplateVersionRequest
@@ -994,7 +998,7 @@ class AsyncClient:
 
         ``POST /ncs/v1.0/appkeys/{appKey}/templates/{templateId}/versions`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#create-template-version
 
         Args:
             template_id: Template ID (``templateId``, path)
@@ -1014,7 +1018,7 @@ class AsyncClient:
             headers=_support.header_values({"token": token}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateTemplateVersionResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateTemplateVersionResponse, _response)
 
     async def create_workload(
         self, *, token: str, body: _models.CreateWorkloadRequest
@@ -1025,7 +1029,7 @@ class AsyncClient:
 
         ``POST /ncs/v1.0/appkeys/{appKey}/workloads`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#create-workload
 
         Args:
             token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
@@ -1041,7 +1045,7 @@ class AsyncClient:
             headers=_support.header_values({"token": token}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateWorkloadResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateWorkloadResponse, _response)
 
     async def delete_template(self, template_id: str, *, token: str) -> None:
         """Delete Template
@@ -1050,7 +1054,7 @@ class AsyncClient:
 
         ``DELETE /ncs/v1.0/appkeys/{appKey}/templates/{templateId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#delete-template
 
         Args:
             template_id: Template ID (``templateId``, path)
@@ -1072,7 +1076,7 @@ class AsyncClient:
 
         ``DELETE /ncs/v1.0/appkeys/{appKey}/templates/{templateId}/versions/{version}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#delete-template-version
 
         Args:
             template_id: Template ID (``templateId``, path)
@@ -1097,7 +1101,7 @@ class AsyncClient:
 
         ``DELETE /ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#delete-workload
 
         Args:
             workload_id: Workload ID (``workloadId``, path)
@@ -1123,7 +1127,7 @@ class AsyncClient:
 
         ``GET /ncs/v1.0/appkeys/{appKey}/workloads`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#list-workloads
 
         Args:
             q: Filter by workload name, template ID, and template versionExample:q=templateId=${template ID}q=${workload name)q=templateId=${Template ID}&version=${Template version} (``q``, query)
@@ -1140,7 +1144,7 @@ class AsyncClient:
             params={"q": q, "page": page, "size": size},
             headers=_support.header_values({"token": token}),
         )
-        return _models.ListWorkloadsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListWorkloadsResponse, _response)
 
     async def restart_workload(self, workload_id: str, *, token: str) -> None:
         """Restart Workload
@@ -1149,7 +1153,7 @@ class AsyncClient:
 
         ``POST /ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/resume`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#restart-workload
 
         Args:
             workload_id: Workload ID (``workloadId``, path)
@@ -1173,7 +1177,7 @@ class AsyncClient:
 
         ``POST /ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/tasks/{taskId}/restart`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#restart-workload
 
         Args:
             workload_id: Workload ID (``workloadId``, path)
@@ -1198,7 +1202,7 @@ class AsyncClient:
 
         ``POST /ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/pause`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#stop-workload
 
         Args:
             workload_id: Template ID (``workloadId``, path)
@@ -1229,7 +1233,7 @@ class AsyncClient:
 
         ``GET /ncs/v1.0/appkeys/{appKey}/templates/{templateId}/versions`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#view-a-list-of-template-versions
 
         Args:
             template_id: Template ID (``templateId``, path)
@@ -1251,7 +1255,7 @@ class AsyncClient:
             params={"q": q, "page": page, "size": size, "sort": sort},
             headers=_support.header_values({"token": token}),
         )
-        return _models.ViewAListOfTemplateVersionsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewAListOfTemplateVersionsResponse, _response)
 
     async def view_a_list_of_workload_run_history(
         self, workload_id: str, *, token: str, page: int | None = None, size: int | None = None, sort: str | None = None
@@ -1262,7 +1266,7 @@ class AsyncClient:
 
         ``GET /ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/history`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#view-a-list-of-workload-run-history
 
         Args:
             workload_id: Workload ID (``workloadId``, path)
@@ -1283,7 +1287,7 @@ class AsyncClient:
             params={"page": page, "size": size, "sort": sort},
             headers=_support.header_values({"token": token}),
         )
-        return _models.ViewAListOfWorkloadRunHistoryResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewAListOfWorkloadRunHistoryResponse, _response)
 
     async def view_malware_scan_result(
         self, workload_id: str, history_id: str, *, token: str
@@ -1294,7 +1298,7 @@ class AsyncClient:
 
         ``GET /ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/history/{historyId}/malware`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#view-malware-scan-result
 
         Args:
             workload_id: Workload ID (``workloadId``, path)
@@ -1313,7 +1317,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({"token": token}),
         )
-        return _models.ViewMalwareScanResultResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewMalwareScanResultResponse, _response)
 
     async def view_malware_scan_settings(self, *, token: str) -> _models.ViewMalwareScanSettingsResponse:
         """View Malware Scan Settings
@@ -1322,7 +1326,7 @@ class AsyncClient:
 
         ``GET /ncs/v1.0/appkeys/{appKey}/malware/config`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#view-malware-scan-settings
 
         Args:
             token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
@@ -1336,7 +1340,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({"token": token}),
         )
-        return _models.ViewMalwareScanSettingsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewMalwareScanSettingsResponse, _response)
 
     async def view_template(self, template_id: str, *, token: str) -> _models.ViewTemplateResponse:
         """View Template
@@ -1345,7 +1349,7 @@ class AsyncClient:
 
         ``GET /ncs/v1.0/appkeys/{appKey}/templates/{templateId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#view-template
 
         Args:
             template_id: Template ID (``templateId``, path)
@@ -1363,7 +1367,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({"token": token}),
         )
-        return _models.ViewTemplateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewTemplateResponse, _response)
 
     async def view_template_list(
         self, *, token: str, page: int | None = None, size: int | None = None, disable_containers: bool | None = None
@@ -1374,7 +1378,7 @@ class AsyncClient:
 
         ``GET /ncs/v1.0/appkeys/{appKey}/templates`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#view-template-list
 
         Args:
             page: Page number to retrieve (``page``, query)
@@ -1391,7 +1395,7 @@ class AsyncClient:
             params={"page": page, "size": size, "disable_containers": disable_containers},
             headers=_support.header_values({"token": token}),
         )
-        return _models.ViewTemplateListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewTemplateListResponse, _response)
 
     async def view_template_versions(
         self, template_id: str, version: str, *, token: str
@@ -1402,7 +1406,7 @@ class AsyncClient:
 
         ``GET /ncs/v1.0/appkeys/{appKey}/templates/{templateId}/versions/{version}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#view-template-versions
 
         Args:
             template_id: Template ID (``templateId``, path)
@@ -1421,7 +1425,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({"token": token}),
         )
-        return _models.ViewTemplateVersionsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewTemplateVersionsResponse, _response)
 
     async def view_workload(self, workload_id: str, *, token: str) -> _models.ViewWorkloadResponse:
         """View Workload
@@ -1430,7 +1434,7 @@ class AsyncClient:
 
         ``GET /ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#view-workload
 
         Args:
             workload_id: Workload ID (``workloadId``, path)
@@ -1448,7 +1452,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({"token": token}),
         )
-        return _models.ViewWorkloadResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewWorkloadResponse, _response)
 
     async def view_workload_event(
         self,
@@ -1469,7 +1473,7 @@ class AsyncClient:
 
         ``GET /ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/tasks/{taskId}/events`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#view-workload-event
 
         Args:
             workload_id: Workload ID (``workloadId``, path)
@@ -1494,7 +1498,7 @@ class AsyncClient:
             params={"type": type, "q": q, "page": page, "size": size, "from": from_, "to": to},
             headers=_support.header_values({"token": token}),
         )
-        return _models.ViewWorkloadEventResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewWorkloadEventResponse, _response)
 
     async def view_workload_log(
         self,
@@ -1515,7 +1519,7 @@ class AsyncClient:
 
         ``GET /ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/tasks/{taskId}/logs`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#view-workload-log
 
         Args:
             workload_id: Workload ID (``workloadId``, path)
@@ -1547,7 +1551,7 @@ class AsyncClient:
             },
             headers=_support.header_values({"token": token}),
         )
-        return _models.ViewWorkloadLogResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewWorkloadLogResponse, _response)
 
     async def view_workload_run_history(
         self, workload_id: str, history_id: int, *, token: str
@@ -1558,7 +1562,7 @@ class AsyncClient:
 
         ``GET /ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/history/{historyId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#view-workload-run-history
 
         Args:
             workload_id: Workload ID (``workloadId``, path)
@@ -1577,7 +1581,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({"token": token}),
         )
-        return _models.ViewWorkloadRunHistoryResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewWorkloadRunHistoryResponse, _response)
 
     async def view_workload_scheduled_run_history(
         self, workload_id: str, *, token: str, page: int | None = None, size: int | None = None
@@ -1588,7 +1592,7 @@ class AsyncClient:
 
         ``GET /ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/schedulehistory`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Container-Container-Service/3b83e63e761e462f4faabf41dd47964a89f2ad68/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#view-workload-scheduled-run-history
 
         Args:
             workload_id: Workload ID (``workloadId``, path)
@@ -1608,4 +1612,4 @@ class AsyncClient:
             params={"page": page, "size": size},
             headers=_support.header_values({"token": token}),
         )
-        return _models.ViewWorkloadScheduledRunHistoryResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewWorkloadScheduledRunHistoryResponse, _response)

@@ -43,8 +43,8 @@ class Client:
     """Synchronous client for Deploy API v2.1 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables; pass an ``auth``
-    (any ``httpx.Auth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (any ``httpx.Auth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -55,6 +55,7 @@ class Client:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
@@ -64,6 +65,7 @@ class Client:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -89,7 +91,7 @@ class Client:
 
         ``GET /api/v2.1/projects/{appKey}/artifacts/{artifactId}/binary-group/{binaryGroupKey}/binaries/{binaryKey}`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Deploy/9da28cd0b59c47b2e655108a86bc259998cea294/en/api-guide-v2.1.md
+        Source: https://docs.nhncloud.com/en/Dev%20Tools/Deploy/en/api-guide-v2.1/#download-binary
 
         Args:
             artifact_id: ID of the artifact to use (``artifactId``, path)
@@ -125,7 +127,7 @@ class Client:
 
         ``POST /api/v2.1/projects/{appKey}/artifacts/{artifactId}/server-group/{serverGroupId}/deploy`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Deploy/9da28cd0b59c47b2e655108a86bc259998cea294/en/api-guide-v2.1.md
+        Source: https://docs.nhncloud.com/en/Dev%20Tools/Deploy/en/api-guide-v2.1/#execute-deployment
 
         Args:
             artifact_id: ID of the artifact to use (``artifactId``, path)
@@ -145,7 +147,7 @@ class Client:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ExecuteDeploymentResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ExecuteDeploymentResponse, _response)
 
     def list_artifacts(
         self, *, body: _models.ListArtifactsRequest | None = None, artifact_name: str | None = None
@@ -156,7 +158,7 @@ class Client:
 
         ``GET /api/v2.1/projects/{appKey}/artifacts`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Deploy/9da28cd0b59c47b2e655108a86bc259998cea294/en/api-guide-v2.1.md
+        Source: https://docs.nhncloud.com/en/Dev%20Tools/Deploy/en/api-guide-v2.1/#list-artifacts
 
         Args:
             artifact_name: Search Artifact Name (``artifactName``, query)
@@ -172,7 +174,7 @@ class Client:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ListArtifactsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListArtifactsResponse, _response)
 
     def list_binaries(
         self,
@@ -192,7 +194,7 @@ class Client:
 
         ``GET /api/v2.1/projects/{appKey}/artifacts/{artifactId}/binary-groups/{binaryGroupKey}/binaries`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Deploy/9da28cd0b59c47b2e655108a86bc259998cea294/en/api-guide-v2.1.md
+        Source: https://docs.nhncloud.com/en/Dev%20Tools/Deploy/en/api-guide-v2.1/#list-binaries
 
         Args:
             artifact_id: ID of the artifact to use (``artifactId``, path)
@@ -223,7 +225,7 @@ class Client:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ListBinariesResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListBinariesResponse, _response)
 
     def list_binary_groups(
         self, artifact_id: float, *, body: _models.ListBinaryGroupsRequest | None = None
@@ -234,7 +236,7 @@ class Client:
 
         ``GET /api/v2.1/projects/{appKey}/artifacts/{artifactId}/binary-groups`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Deploy/9da28cd0b59c47b2e655108a86bc259998cea294/en/api-guide-v2.1.md
+        Source: https://docs.nhncloud.com/en/Dev%20Tools/Deploy/en/api-guide-v2.1/#list-binary-groups
 
         Args:
             artifact_id: ID of the artifact to use (``artifactId``, path)
@@ -253,7 +255,7 @@ class Client:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ListBinaryGroupsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListBinaryGroupsResponse, _response)
 
     def list_deployment_history(
         self,
@@ -274,7 +276,7 @@ class Client:
 
         ``GET /api/v2.1/projects/{appKey}/artifacts/{artifactId}/deploy-histories`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Deploy/9da28cd0b59c47b2e655108a86bc259998cea294/en/api-guide-v2.1.md
+        Source: https://docs.nhncloud.com/en/Dev%20Tools/Deploy/en/api-guide-v2.1/#list-deployment-history
 
         Args:
             artifact_id: ID of the artifact to use (``artifactId``, path)
@@ -304,7 +306,7 @@ class Client:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ListDeploymentHistoryResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListDeploymentHistoryResponse, _response)
 
     def list_scenarios(
         self, artifact_id: float, server_group_id: float, *, body: _models.ListScenariosRequest | None = None
@@ -315,7 +317,7 @@ class Client:
 
         ``GET /api/v2.1/projects/{appKey}/artifacts/{artifactId}/server-groups/{serverGroupId}/scenarios`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Deploy/9da28cd0b59c47b2e655108a86bc259998cea294/en/api-guide-v2.1.md
+        Source: https://docs.nhncloud.com/en/Dev%20Tools/Deploy/en/api-guide-v2.1/#list-scenarios
 
         Args:
             artifact_id: ID of the artifact to use (``artifactId``, path)
@@ -335,7 +337,7 @@ class Client:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ListScenariosResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListScenariosResponse, _response)
 
     def list_server_groups(
         self, artifact_id: float, *, body: _models.ListServerGroupsRequest | None = None
@@ -346,7 +348,7 @@ class Client:
 
         ``GET /api/v2.1/projects/{appKey}/artifacts/{artifactId}/server-groups`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Deploy/9da28cd0b59c47b2e655108a86bc259998cea294/en/api-guide-v2.1.md
+        Source: https://docs.nhncloud.com/en/Dev%20Tools/Deploy/en/api-guide-v2.1/#list-server-groups
 
         Args:
             artifact_id: ID of the artifact to use (``artifactId``, path)
@@ -365,14 +367,14 @@ class Client:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ListServerGroupsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListServerGroupsResponse, _response)
 
     def upload_binary(self, artifact_id: float, binary_group_key: float) -> _models.UploadBinaryResponse:
         """Upload Binary
 
         ``POST /api/v2.1/projects/{appKey}/artifacts/{artifactId}/binary-group/{binaryGroupKey}`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Deploy/9da28cd0b59c47b2e655108a86bc259998cea294/en/api-guide-v2.1.md
+        Source: https://docs.nhncloud.com/en/Dev%20Tools/Deploy/en/api-guide-v2.1/#upload-binary
 
         Args:
             artifact_id: ID of the artifact to use (``artifactId``, path)
@@ -390,15 +392,15 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.UploadBinaryResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.UploadBinaryResponse, _response)
 
 
 class AsyncClient:
     """Asynchronous client for Deploy API v2.1 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables; pass an ``auth``
-    (any ``httpx.Auth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (any ``httpx.Auth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -409,6 +411,7 @@ class AsyncClient:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
@@ -418,6 +421,7 @@ class AsyncClient:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -443,7 +447,7 @@ class AsyncClient:
 
         ``GET /api/v2.1/projects/{appKey}/artifacts/{artifactId}/binary-group/{binaryGroupKey}/binaries/{binaryKey}`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Deploy/9da28cd0b59c47b2e655108a86bc259998cea294/en/api-guide-v2.1.md
+        Source: https://docs.nhncloud.com/en/Dev%20Tools/Deploy/en/api-guide-v2.1/#download-binary
 
         Args:
             artifact_id: ID of the artifact to use (``artifactId``, path)
@@ -479,7 +483,7 @@ class AsyncClient:
 
         ``POST /api/v2.1/projects/{appKey}/artifacts/{artifactId}/server-group/{serverGroupId}/deploy`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Deploy/9da28cd0b59c47b2e655108a86bc259998cea294/en/api-guide-v2.1.md
+        Source: https://docs.nhncloud.com/en/Dev%20Tools/Deploy/en/api-guide-v2.1/#execute-deployment
 
         Args:
             artifact_id: ID of the artifact to use (``artifactId``, path)
@@ -499,7 +503,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ExecuteDeploymentResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ExecuteDeploymentResponse, _response)
 
     async def list_artifacts(
         self, *, body: _models.ListArtifactsRequest | None = None, artifact_name: str | None = None
@@ -510,7 +514,7 @@ class AsyncClient:
 
         ``GET /api/v2.1/projects/{appKey}/artifacts`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Deploy/9da28cd0b59c47b2e655108a86bc259998cea294/en/api-guide-v2.1.md
+        Source: https://docs.nhncloud.com/en/Dev%20Tools/Deploy/en/api-guide-v2.1/#list-artifacts
 
         Args:
             artifact_name: Search Artifact Name (``artifactName``, query)
@@ -526,7 +530,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ListArtifactsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListArtifactsResponse, _response)
 
     async def list_binaries(
         self,
@@ -546,7 +550,7 @@ class AsyncClient:
 
         ``GET /api/v2.1/projects/{appKey}/artifacts/{artifactId}/binary-groups/{binaryGroupKey}/binaries`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Deploy/9da28cd0b59c47b2e655108a86bc259998cea294/en/api-guide-v2.1.md
+        Source: https://docs.nhncloud.com/en/Dev%20Tools/Deploy/en/api-guide-v2.1/#list-binaries
 
         Args:
             artifact_id: ID of the artifact to use (``artifactId``, path)
@@ -577,7 +581,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ListBinariesResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListBinariesResponse, _response)
 
     async def list_binary_groups(
         self, artifact_id: float, *, body: _models.ListBinaryGroupsRequest | None = None
@@ -588,7 +592,7 @@ class AsyncClient:
 
         ``GET /api/v2.1/projects/{appKey}/artifacts/{artifactId}/binary-groups`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Deploy/9da28cd0b59c47b2e655108a86bc259998cea294/en/api-guide-v2.1.md
+        Source: https://docs.nhncloud.com/en/Dev%20Tools/Deploy/en/api-guide-v2.1/#list-binary-groups
 
         Args:
             artifact_id: ID of the artifact to use (``artifactId``, path)
@@ -607,7 +611,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ListBinaryGroupsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListBinaryGroupsResponse, _response)
 
     async def list_deployment_history(
         self,
@@ -628,7 +632,7 @@ class AsyncClient:
 
         ``GET /api/v2.1/projects/{appKey}/artifacts/{artifactId}/deploy-histories`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Deploy/9da28cd0b59c47b2e655108a86bc259998cea294/en/api-guide-v2.1.md
+        Source: https://docs.nhncloud.com/en/Dev%20Tools/Deploy/en/api-guide-v2.1/#list-deployment-history
 
         Args:
             artifact_id: ID of the artifact to use (``artifactId``, path)
@@ -658,7 +662,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ListDeploymentHistoryResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListDeploymentHistoryResponse, _response)
 
     async def list_scenarios(
         self, artifact_id: float, server_group_id: float, *, body: _models.ListScenariosRequest | None = None
@@ -669,7 +673,7 @@ class AsyncClient:
 
         ``GET /api/v2.1/projects/{appKey}/artifacts/{artifactId}/server-groups/{serverGroupId}/scenarios`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Deploy/9da28cd0b59c47b2e655108a86bc259998cea294/en/api-guide-v2.1.md
+        Source: https://docs.nhncloud.com/en/Dev%20Tools/Deploy/en/api-guide-v2.1/#list-scenarios
 
         Args:
             artifact_id: ID of the artifact to use (``artifactId``, path)
@@ -689,7 +693,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ListScenariosResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListScenariosResponse, _response)
 
     async def list_server_groups(
         self, artifact_id: float, *, body: _models.ListServerGroupsRequest | None = None
@@ -700,7 +704,7 @@ class AsyncClient:
 
         ``GET /api/v2.1/projects/{appKey}/artifacts/{artifactId}/server-groups`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Deploy/9da28cd0b59c47b2e655108a86bc259998cea294/en/api-guide-v2.1.md
+        Source: https://docs.nhncloud.com/en/Dev%20Tools/Deploy/en/api-guide-v2.1/#list-server-groups
 
         Args:
             artifact_id: ID of the artifact to use (``artifactId``, path)
@@ -719,14 +723,14 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ListServerGroupsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListServerGroupsResponse, _response)
 
     async def upload_binary(self, artifact_id: float, binary_group_key: float) -> _models.UploadBinaryResponse:
         """Upload Binary
 
         ``POST /api/v2.1/projects/{appKey}/artifacts/{artifactId}/binary-group/{binaryGroupKey}`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Deploy/9da28cd0b59c47b2e655108a86bc259998cea294/en/api-guide-v2.1.md
+        Source: https://docs.nhncloud.com/en/Dev%20Tools/Deploy/en/api-guide-v2.1/#upload-binary
 
         Args:
             artifact_id: ID of the artifact to use (``artifactId``, path)
@@ -744,4 +748,4 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.UploadBinaryResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.UploadBinaryResponse, _response)

@@ -43,8 +43,8 @@ class Client:
     """Synchronous client for DNS Plus API v1.0 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables; pass an ``auth``
-    (any ``httpx.Auth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (any ``httpx.Auth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -55,6 +55,7 @@ class Client:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
@@ -64,6 +65,7 @@ class Client:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -101,7 +103,7 @@ class Client:
 
         ``POST /dnsplus/v1.0/appkeys/{appkey}/zones/{zoneId}/recordsets/list`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#bulk-create-record-sets
 
         Args:
             zone_id: path parameter (``zoneId``, path)
@@ -120,7 +122,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.BulkCreateRecordSetsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BulkCreateRecordSetsResponse, _response)
 
     def connect_pool(
         self, gslb_id: str, pool_id: str, *, body: _models.ConnectPoolRequest
@@ -135,7 +137,7 @@ class Client:
 
         ``POST /dnsplus/v1.0/appkeys/{appkey}/gslbs/{gslbId}/connected-pools/{poolId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#connect-pool
 
         Args:
             gslb_id: path parameter (``gslbId``, path)
@@ -155,7 +157,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ConnectPoolResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ConnectPoolResponse, _response)
 
     def create_dns_zone(self, *, body: _models.CreateDnsZoneRequest) -> _models.CreateDnsZoneResponse:
         """Create DNS Zone
@@ -168,7 +170,7 @@ class Client:
 
         ``POST /dnsplus/v1.0/appkeys/{appkey}/zones`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#create-dns-zone
 
         Args:
             body: the request body (CreateDnsZoneRequest).
@@ -183,7 +185,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateDnsZoneResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateDnsZoneResponse, _response)
 
     def create_gslb(self, *, body: _models.CreateGslbRequest) -> _models.CreateGslbResponse:
         """Create GSLB
@@ -204,7 +206,7 @@ class Client:
 
         ``POST /dnsplus/v1.0/appkeys/{appkey}/gslbs`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#create-gslb
 
         Args:
             body: the request body (CreateGslbRequest).
@@ -219,7 +221,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateGslbResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateGslbResponse, _response)
 
     def create_health_check(self, *, body: _models.CreateHealthCheckRequest) -> _models.CreateHealthCheckResponse:
         """Create Health Check
@@ -242,7 +244,7 @@ class Client:
 
         ``POST /dnsplus/v1.0/appkeys/{appkey}/health-checks`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#create-health-check
 
         Args:
             body: the request body (CreateHealthCheckRequest).
@@ -257,7 +259,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateHealthCheckResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateHealthCheckResponse, _response)
 
     def create_pool(self, *, body: _models.CreatePoolRequest) -> _models.CreatePoolResponse:
         """Create Pool
@@ -280,7 +282,7 @@ class Client:
 
         ``POST /dnsplus/v1.0/appkeys/{appkey}/pools`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#create-pool
 
         Args:
             body: the request body (CreatePoolRequest).
@@ -295,7 +297,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreatePoolResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreatePoolResponse, _response)
 
     def create_record_set(
         self, zone_id: str, *, body: _models.CreateRecordSetRequest
@@ -316,7 +318,7 @@ class Client:
 
         ``POST /dnsplus/v1.0/appkeys/{appkey}/zones/{zoneId}/recordsets`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#create-record-set
 
         Args:
             zone_id: path parameter (``zoneId``, path)
@@ -334,7 +336,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateRecordSetResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateRecordSetResponse, _response)
 
     def delete_dns_zone_async(self, *, body: _models.DeleteDnsZoneAsyncRequest) -> _models.DeleteDnsZoneAsyncResponse:
         """Delete DNS Zone (async)
@@ -345,7 +347,7 @@ class Client:
 
         ``DELETE /dnsplus/v1.0/appkeys/{appkey}/zones/async`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#delete-dns-zone-async
 
         Args:
             body: the request body (DeleteDnsZoneAsyncRequest).
@@ -360,7 +362,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.DeleteDnsZoneAsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeleteDnsZoneAsyncResponse, _response)
 
     def delete_gslb(self, *, body: _models.DeleteGslbRequest) -> _models.DeleteGslbResponse:
         """Delete GSLB
@@ -369,7 +371,7 @@ class Client:
 
         ``DELETE /dnsplus/v1.0/appkeys/{appkey}/gslbs`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#delete-gslb
 
         Args:
             body: the request body (DeleteGslbRequest).
@@ -384,7 +386,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.DeleteGslbResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeleteGslbResponse, _response)
 
     def delete_health_check(self, *, body: _models.DeleteHealthCheckRequest) -> _models.DeleteHealthCheckResponse:
         """Delete Health Check
@@ -395,7 +397,7 @@ class Client:
 
         ``DELETE /dnsplus/v1.0/appkeys/{appkey}/health-checks`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#delete-health-check
 
         Args:
             body: the request body (DeleteHealthCheckRequest).
@@ -410,7 +412,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.DeleteHealthCheckResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeleteHealthCheckResponse, _response)
 
     def delete_pool(self, *, body: _models.DeletePoolRequest) -> _models.DeletePoolResponse:
         """Delete Pool
@@ -421,7 +423,7 @@ class Client:
 
         ``DELETE /dnsplus/v1.0/appkeys/{appkey}/pools`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#delete-pool
 
         Args:
             body: the request body (DeletePoolRequest).
@@ -436,7 +438,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.DeletePoolResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeletePoolResponse, _response)
 
     def delete_record_set(
         self, zone_id: str, *, body: _models.DeleteRecordSetRequest
@@ -449,7 +451,7 @@ class Client:
 
         ``DELETE /dnsplus/v1.0/appkeys/{appkey}/zones/{zoneId}/recordsets`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#delete-record-set
 
         Args:
             zone_id: path parameter (``zoneId``, path)
@@ -467,7 +469,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.DeleteRecordSetResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeleteRecordSetResponse, _response)
 
     def detach_pool(self, gslb_id: str, *, body: _models.DetachPoolRequest) -> _models.DetachPoolResponse:
         """Detach Pool
@@ -476,7 +478,7 @@ class Client:
 
         ``DELETE /dnsplus/v1.0/appkeys/{appkey}/gslbs/{gslbId}/connected-pools`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#detach-pool
 
         Args:
             gslb_id: path parameter (``gslbId``, path)
@@ -495,7 +497,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.DetachPoolResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DetachPoolResponse, _response)
 
     def modify_record_set(
         self, zone_id: str, recordset_id: str, *, body: _models.ModifyRecordSetRequest
@@ -512,7 +514,7 @@ class Client:
 
         ``PUT /dnsplus/v1.0/appkeys/{appkey}/zones/{zoneId}/recordsets/{recordsetId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#modify-record-set
 
         Args:
             zone_id: path parameter (``zoneId``, path)
@@ -532,7 +534,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ModifyRecordSetResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ModifyRecordSetResponse, _response)
 
     def query_dns_zone(
         self,
@@ -552,7 +554,7 @@ class Client:
 
         ``GET /dnsplus/v1.0/appkeys/{appkey}/zones`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#query-dns-zone
 
         Args:
             zone_id_list: DNS Zone ID List (``zoneIdList``, query)
@@ -582,7 +584,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.QueryDnsZoneResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.QueryDnsZoneResponse, _response)
 
     def query_gslb(
         self,
@@ -604,7 +606,7 @@ class Client:
 
         ``GET /dnsplus/v1.0/appkeys/{appkey}/gslbs`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#query-gslb
 
         Args:
             gslb_id_list: GSLB ID list (``gslbIdList``, query)
@@ -634,7 +636,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.QueryGslbResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.QueryGslbResponse, _response)
 
     def query_health_check(
         self,
@@ -652,7 +654,7 @@ class Client:
 
         ``GET /dnsplus/v1.0/appkeys/{appkey}/health-checks`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#query-health-check
 
         Args:
             health_check_id_list: Health check ID list (``healthCheckIdList``, query)
@@ -678,7 +680,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.QueryHealthCheckResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.QueryHealthCheckResponse, _response)
 
     def query_pool(
         self,
@@ -700,7 +702,7 @@ class Client:
 
         ``GET /dnsplus/v1.0/appkeys/{appkey}/pools`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#query-pool
 
         Args:
             pool_id_list: Pool ID list (``poolIdList``, query)
@@ -730,7 +732,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.QueryPoolResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.QueryPoolResponse, _response)
 
     def query_record_set(
         self,
@@ -750,7 +752,7 @@ class Client:
 
         ``GET /dnsplus/v1.0/appkeys/{appkey}/zones/{zoneId}/recordsets`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#query-record-set
 
         Args:
             zone_id: path parameter (``zoneId``, path)
@@ -781,7 +783,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.QueryRecordSetResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.QueryRecordSetResponse, _response)
 
     def update_dns_zone(self, zone_id: str, *, body: _models.UpdateDnsZoneRequest) -> _models.UpdateDnsZoneResponse:
         """Update DNS Zone
@@ -790,7 +792,7 @@ class Client:
 
         ``PUT /dnsplus/v1.0/appkeys/{appkey}/zones/{zoneId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#update-dns-zone
 
         Args:
             zone_id: path parameter (``zoneId``, path)
@@ -808,7 +810,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.UpdateDnsZoneResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.UpdateDnsZoneResponse, _response)
 
     def update_gslb(self, gslb_id: str, *, body: _models.UpdateGslbRequest) -> _models.UpdateGslbResponse:
         """Update GSLB
@@ -819,7 +821,7 @@ class Client:
 
         ``PUT /dnsplus/v1.0/appkeys/{appkey}/gslbs/{gslbId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#update-gslb
 
         Args:
             gslb_id: path parameter (``gslbId``, path)
@@ -837,7 +839,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.UpdateGslbResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.UpdateGslbResponse, _response)
 
     def update_health_check(
         self, health_check_id: str, *, body: _models.UpdateHealthCheckRequest
@@ -850,7 +852,7 @@ class Client:
 
         ``PUT /dnsplus/v1.0/appkeys/{appkey}/health-checks/{healthCheckId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#update-health-check
 
         Args:
             health_check_id: path parameter (``healthCheckId``, path)
@@ -869,7 +871,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.UpdateHealthCheckResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.UpdateHealthCheckResponse, _response)
 
     def update_pool(self, pool_id: str, *, body: _models.UpdatePoolRequest) -> _models.UpdatePoolResponse:
         """Update Pool
@@ -880,7 +882,7 @@ class Client:
 
         ``PUT /dnsplus/v1.0/appkeys/{appkey}/pools/{poolId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#update-pool
 
         Args:
             pool_id: path parameter (``poolId``, path)
@@ -898,7 +900,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.UpdatePoolResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.UpdatePoolResponse, _response)
 
     def update_pool_connection(
         self, gslb_id: str, pool_id: str, *, body: _models.UpdatePoolConnectionRequest
@@ -911,7 +913,7 @@ class Client:
 
         ``PUT /dnsplus/v1.0/appkeys/{appkey}/gslbs/{gslbId}/connected-pools/{poolId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#update-pool-connection
 
         Args:
             gslb_id: path parameter (``gslbId``, path)
@@ -931,15 +933,15 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.UpdatePoolConnectionResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.UpdatePoolConnectionResponse, _response)
 
 
 class AsyncClient:
     """Asynchronous client for DNS Plus API v1.0 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables; pass an ``auth``
-    (any ``httpx.Auth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (any ``httpx.Auth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -950,6 +952,7 @@ class AsyncClient:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
@@ -959,6 +962,7 @@ class AsyncClient:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -996,7 +1000,7 @@ class AsyncClient:
 
         ``POST /dnsplus/v1.0/appkeys/{appkey}/zones/{zoneId}/recordsets/list`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#bulk-create-record-sets
 
         Args:
             zone_id: path parameter (``zoneId``, path)
@@ -1015,7 +1019,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.BulkCreateRecordSetsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BulkCreateRecordSetsResponse, _response)
 
     async def connect_pool(
         self, gslb_id: str, pool_id: str, *, body: _models.ConnectPoolRequest
@@ -1030,7 +1034,7 @@ class AsyncClient:
 
         ``POST /dnsplus/v1.0/appkeys/{appkey}/gslbs/{gslbId}/connected-pools/{poolId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#connect-pool
 
         Args:
             gslb_id: path parameter (``gslbId``, path)
@@ -1050,7 +1054,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ConnectPoolResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ConnectPoolResponse, _response)
 
     async def create_dns_zone(self, *, body: _models.CreateDnsZoneRequest) -> _models.CreateDnsZoneResponse:
         """Create DNS Zone
@@ -1063,7 +1067,7 @@ class AsyncClient:
 
         ``POST /dnsplus/v1.0/appkeys/{appkey}/zones`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#create-dns-zone
 
         Args:
             body: the request body (CreateDnsZoneRequest).
@@ -1078,7 +1082,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateDnsZoneResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateDnsZoneResponse, _response)
 
     async def create_gslb(self, *, body: _models.CreateGslbRequest) -> _models.CreateGslbResponse:
         """Create GSLB
@@ -1099,7 +1103,7 @@ class AsyncClient:
 
         ``POST /dnsplus/v1.0/appkeys/{appkey}/gslbs`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#create-gslb
 
         Args:
             body: the request body (CreateGslbRequest).
@@ -1114,7 +1118,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateGslbResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateGslbResponse, _response)
 
     async def create_health_check(self, *, body: _models.CreateHealthCheckRequest) -> _models.CreateHealthCheckResponse:
         """Create Health Check
@@ -1137,7 +1141,7 @@ class AsyncClient:
 
         ``POST /dnsplus/v1.0/appkeys/{appkey}/health-checks`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#create-health-check
 
         Args:
             body: the request body (CreateHealthCheckRequest).
@@ -1152,7 +1156,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateHealthCheckResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateHealthCheckResponse, _response)
 
     async def create_pool(self, *, body: _models.CreatePoolRequest) -> _models.CreatePoolResponse:
         """Create Pool
@@ -1175,7 +1179,7 @@ class AsyncClient:
 
         ``POST /dnsplus/v1.0/appkeys/{appkey}/pools`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#create-pool
 
         Args:
             body: the request body (CreatePoolRequest).
@@ -1190,7 +1194,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreatePoolResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreatePoolResponse, _response)
 
     async def create_record_set(
         self, zone_id: str, *, body: _models.CreateRecordSetRequest
@@ -1211,7 +1215,7 @@ class AsyncClient:
 
         ``POST /dnsplus/v1.0/appkeys/{appkey}/zones/{zoneId}/recordsets`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#create-record-set
 
         Args:
             zone_id: path parameter (``zoneId``, path)
@@ -1229,7 +1233,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateRecordSetResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateRecordSetResponse, _response)
 
     async def delete_dns_zone_async(
         self, *, body: _models.DeleteDnsZoneAsyncRequest
@@ -1242,7 +1246,7 @@ class AsyncClient:
 
         ``DELETE /dnsplus/v1.0/appkeys/{appkey}/zones/async`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#delete-dns-zone-async
 
         Args:
             body: the request body (DeleteDnsZoneAsyncRequest).
@@ -1257,7 +1261,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.DeleteDnsZoneAsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeleteDnsZoneAsyncResponse, _response)
 
     async def delete_gslb(self, *, body: _models.DeleteGslbRequest) -> _models.DeleteGslbResponse:
         """Delete GSLB
@@ -1266,7 +1270,7 @@ class AsyncClient:
 
         ``DELETE /dnsplus/v1.0/appkeys/{appkey}/gslbs`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#delete-gslb
 
         Args:
             body: the request body (DeleteGslbRequest).
@@ -1281,7 +1285,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.DeleteGslbResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeleteGslbResponse, _response)
 
     async def delete_health_check(self, *, body: _models.DeleteHealthCheckRequest) -> _models.DeleteHealthCheckResponse:
         """Delete Health Check
@@ -1292,7 +1296,7 @@ class AsyncClient:
 
         ``DELETE /dnsplus/v1.0/appkeys/{appkey}/health-checks`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#delete-health-check
 
         Args:
             body: the request body (DeleteHealthCheckRequest).
@@ -1307,7 +1311,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.DeleteHealthCheckResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeleteHealthCheckResponse, _response)
 
     async def delete_pool(self, *, body: _models.DeletePoolRequest) -> _models.DeletePoolResponse:
         """Delete Pool
@@ -1318,7 +1322,7 @@ class AsyncClient:
 
         ``DELETE /dnsplus/v1.0/appkeys/{appkey}/pools`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#delete-pool
 
         Args:
             body: the request body (DeletePoolRequest).
@@ -1333,7 +1337,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.DeletePoolResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeletePoolResponse, _response)
 
     async def delete_record_set(
         self, zone_id: str, *, body: _models.DeleteRecordSetRequest
@@ -1346,7 +1350,7 @@ class AsyncClient:
 
         ``DELETE /dnsplus/v1.0/appkeys/{appkey}/zones/{zoneId}/recordsets`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#delete-record-set
 
         Args:
             zone_id: path parameter (``zoneId``, path)
@@ -1364,7 +1368,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.DeleteRecordSetResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeleteRecordSetResponse, _response)
 
     async def detach_pool(self, gslb_id: str, *, body: _models.DetachPoolRequest) -> _models.DetachPoolResponse:
         """Detach Pool
@@ -1373,7 +1377,7 @@ class AsyncClient:
 
         ``DELETE /dnsplus/v1.0/appkeys/{appkey}/gslbs/{gslbId}/connected-pools`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#detach-pool
 
         Args:
             gslb_id: path parameter (``gslbId``, path)
@@ -1392,7 +1396,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.DetachPoolResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DetachPoolResponse, _response)
 
     async def modify_record_set(
         self, zone_id: str, recordset_id: str, *, body: _models.ModifyRecordSetRequest
@@ -1409,7 +1413,7 @@ class AsyncClient:
 
         ``PUT /dnsplus/v1.0/appkeys/{appkey}/zones/{zoneId}/recordsets/{recordsetId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#modify-record-set
 
         Args:
             zone_id: path parameter (``zoneId``, path)
@@ -1429,7 +1433,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ModifyRecordSetResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ModifyRecordSetResponse, _response)
 
     async def query_dns_zone(
         self,
@@ -1449,7 +1453,7 @@ class AsyncClient:
 
         ``GET /dnsplus/v1.0/appkeys/{appkey}/zones`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#query-dns-zone
 
         Args:
             zone_id_list: DNS Zone ID List (``zoneIdList``, query)
@@ -1479,7 +1483,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.QueryDnsZoneResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.QueryDnsZoneResponse, _response)
 
     async def query_gslb(
         self,
@@ -1501,7 +1505,7 @@ class AsyncClient:
 
         ``GET /dnsplus/v1.0/appkeys/{appkey}/gslbs`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#query-gslb
 
         Args:
             gslb_id_list: GSLB ID list (``gslbIdList``, query)
@@ -1531,7 +1535,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.QueryGslbResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.QueryGslbResponse, _response)
 
     async def query_health_check(
         self,
@@ -1549,7 +1553,7 @@ class AsyncClient:
 
         ``GET /dnsplus/v1.0/appkeys/{appkey}/health-checks`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#query-health-check
 
         Args:
             health_check_id_list: Health check ID list (``healthCheckIdList``, query)
@@ -1575,7 +1579,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.QueryHealthCheckResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.QueryHealthCheckResponse, _response)
 
     async def query_pool(
         self,
@@ -1597,7 +1601,7 @@ class AsyncClient:
 
         ``GET /dnsplus/v1.0/appkeys/{appkey}/pools`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#query-pool
 
         Args:
             pool_id_list: Pool ID list (``poolIdList``, query)
@@ -1627,7 +1631,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.QueryPoolResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.QueryPoolResponse, _response)
 
     async def query_record_set(
         self,
@@ -1647,7 +1651,7 @@ class AsyncClient:
 
         ``GET /dnsplus/v1.0/appkeys/{appkey}/zones/{zoneId}/recordsets`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#query-record-set
 
         Args:
             zone_id: path parameter (``zoneId``, path)
@@ -1678,7 +1682,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.QueryRecordSetResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.QueryRecordSetResponse, _response)
 
     async def update_dns_zone(
         self, zone_id: str, *, body: _models.UpdateDnsZoneRequest
@@ -1689,7 +1693,7 @@ class AsyncClient:
 
         ``PUT /dnsplus/v1.0/appkeys/{appkey}/zones/{zoneId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#update-dns-zone
 
         Args:
             zone_id: path parameter (``zoneId``, path)
@@ -1707,7 +1711,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.UpdateDnsZoneResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.UpdateDnsZoneResponse, _response)
 
     async def update_gslb(self, gslb_id: str, *, body: _models.UpdateGslbRequest) -> _models.UpdateGslbResponse:
         """Update GSLB
@@ -1718,7 +1722,7 @@ class AsyncClient:
 
         ``PUT /dnsplus/v1.0/appkeys/{appkey}/gslbs/{gslbId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#update-gslb
 
         Args:
             gslb_id: path parameter (``gslbId``, path)
@@ -1736,7 +1740,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.UpdateGslbResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.UpdateGslbResponse, _response)
 
     async def update_health_check(
         self, health_check_id: str, *, body: _models.UpdateHealthCheckRequest
@@ -1749,7 +1753,7 @@ class AsyncClient:
 
         ``PUT /dnsplus/v1.0/appkeys/{appkey}/health-checks/{healthCheckId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#update-health-check
 
         Args:
             health_check_id: path parameter (``healthCheckId``, path)
@@ -1768,7 +1772,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.UpdateHealthCheckResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.UpdateHealthCheckResponse, _response)
 
     async def update_pool(self, pool_id: str, *, body: _models.UpdatePoolRequest) -> _models.UpdatePoolResponse:
         """Update Pool
@@ -1779,7 +1783,7 @@ class AsyncClient:
 
         ``PUT /dnsplus/v1.0/appkeys/{appkey}/pools/{poolId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#update-pool
 
         Args:
             pool_id: path parameter (``poolId``, path)
@@ -1797,7 +1801,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.UpdatePoolResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.UpdatePoolResponse, _response)
 
     async def update_pool_connection(
         self, gslb_id: str, pool_id: str, *, body: _models.UpdatePoolConnectionRequest
@@ -1810,7 +1814,7 @@ class AsyncClient:
 
         ``PUT /dnsplus/v1.0/appkeys/{appkey}/gslbs/{gslbId}/connected-pools/{poolId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-DNSPLUS/cdddf645137715e2139d46eaf436a4a4a4c70cff/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#update-pool-connection
 
         Args:
             gslb_id: path parameter (``gslbId``, path)
@@ -1830,4 +1834,4 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.UpdatePoolConnectionResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.UpdatePoolConnectionResponse, _response)

@@ -43,8 +43,8 @@ class Client:
     """Synchronous client for EasyQueue API v1.0 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region``; pass an ``auth``
-    (any ``httpx.Auth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (any ``httpx.Auth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -56,6 +56,7 @@ class Client:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
@@ -65,6 +66,7 @@ class Client:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -90,7 +92,7 @@ class Client:
 
         ``POST /v1.0/appkeys/{appKey}/topics`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/EasyQueue/531fe5ca9c763ddd0752b747b8514a7d19a8dac9/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Application%20Service/EasyQueue/en/public-api/#create-a-topic
 
         Args:
             body: the request body (CreateATopicRequest).
@@ -105,7 +107,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateATopicResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateATopicResponse, _response)
 
     def delete_a_topic(self, topic_name: str) -> _models.DeleteATopicResponse:
         """Delete a Topic
@@ -114,7 +116,7 @@ class Client:
 
         ``DELETE /v1.0/appkeys/{appKey}/topics/{topicName}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/EasyQueue/531fe5ca9c763ddd0752b747b8514a7d19a8dac9/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Application%20Service/EasyQueue/en/public-api/#delete-a-topic
 
         Args:
             topic_name: Topic name (``topicName``, path)
@@ -130,7 +132,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.DeleteATopicResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeleteATopicResponse, _response)
 
     def edit_a_topic(self, topic_name: str, *, body: _models.EditATopicRequest) -> _models.EditATopicResponse:
         """Edit a Topic
@@ -139,7 +141,7 @@ class Client:
 
         ``PUT /v1.0/appkeys/{appKey}/topics/{topicName}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/EasyQueue/531fe5ca9c763ddd0752b747b8514a7d19a8dac9/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Application%20Service/EasyQueue/en/public-api/#edit-a-topic
 
         Args:
             topic_name: Topic name (``topicName``, path)
@@ -157,7 +159,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.EditATopicResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.EditATopicResponse, _response)
 
     def query_statistics(
         self, *, metrics_type: str, topic_name: str, start_date_time: str, end_date_time: str
@@ -168,7 +170,7 @@ class Client:
 
         ``GET /v1.0/appkeys/{appKey}/statistics`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/EasyQueue/531fe5ca9c763ddd0752b747b8514a7d19a8dac9/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Application%20Service/EasyQueue/en/public-api/#query-statistics
 
         Args:
             metrics_type: Metric type • BYTE_IN_RATE: Bytes received per second • BYTE_OUT_RATE: Bytes sent per second • MESSAGE_COUNT: Message count • CONSUMER_LAG: Consumer group lag (lag) • LOG_SIZE_PER_PARTITION: Log size per partition (``metricsType``, query)
@@ -190,7 +192,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.QueryStatisticsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.QueryStatisticsResponse, _response)
 
     def retrieve_consumer_group_list(self, topic_name: str) -> _models.RetrieveConsumerGroupListResponse:
         """Retrieve Consumer Group List
@@ -199,7 +201,7 @@ class Client:
 
         ``GET /v1.0/appkeys/{appKey}/topics/{topicName}/consumer-groups`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/EasyQueue/531fe5ca9c763ddd0752b747b8514a7d19a8dac9/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Application%20Service/EasyQueue/en/public-api/#retrieve-consumer-group-list
 
         Args:
             topic_name: Topic name (``topicName``, path)
@@ -216,7 +218,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.RetrieveConsumerGroupListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.RetrieveConsumerGroupListResponse, _response)
 
     def single_topic_lookup(self, topic_name: str) -> _models.SingleTopicLookupResponse:
         """Single Topic Lookup
@@ -225,7 +227,7 @@ class Client:
 
         ``GET /v1.0/appkeys/{appKey}/topics/{topicName}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/EasyQueue/531fe5ca9c763ddd0752b747b8514a7d19a8dac9/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Application%20Service/EasyQueue/en/public-api/#single-topic-lookup
 
         Args:
             topic_name: Topic name (``topicName``, path)
@@ -241,7 +243,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SingleTopicLookupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SingleTopicLookupResponse, _response)
 
     def view_a_partition_list(self, topic_name: str) -> _models.ViewAPartitionListResponse:
         """View a Partition List
@@ -250,7 +252,7 @@ class Client:
 
         ``GET /v1.0/appkeys/{appKey}/topics/{topicName}/partitions`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/EasyQueue/531fe5ca9c763ddd0752b747b8514a7d19a8dac9/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Application%20Service/EasyQueue/en/public-api/#view-a-partition-list
 
         Args:
             topic_name: Topic name (``topicName``, path)
@@ -267,7 +269,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ViewAPartitionListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewAPartitionListResponse, _response)
 
     def view_a_topic_list(
         self,
@@ -285,7 +287,7 @@ class Client:
 
         ``GET /v1.0/appkeys/{appKey}/topics`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/EasyQueue/531fe5ca9c763ddd0752b747b8514a7d19a8dac9/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Application%20Service/EasyQueue/en/public-api/#view-a-topic-list
 
         Args:
             sort_key: Sort Key (TOPIC_NAME: Topic name, CREATED_AT: Created at, UPDATED_AT: Updated at) (``sortKey``, query)
@@ -311,15 +313,15 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ViewATopicListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewATopicListResponse, _response)
 
 
 class AsyncClient:
     """Asynchronous client for EasyQueue API v1.0 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region``; pass an ``auth``
-    (any ``httpx.Auth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (any ``httpx.Auth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -331,6 +333,7 @@ class AsyncClient:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
@@ -340,6 +343,7 @@ class AsyncClient:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -365,7 +369,7 @@ class AsyncClient:
 
         ``POST /v1.0/appkeys/{appKey}/topics`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/EasyQueue/531fe5ca9c763ddd0752b747b8514a7d19a8dac9/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Application%20Service/EasyQueue/en/public-api/#create-a-topic
 
         Args:
             body: the request body (CreateATopicRequest).
@@ -380,7 +384,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateATopicResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateATopicResponse, _response)
 
     async def delete_a_topic(self, topic_name: str) -> _models.DeleteATopicResponse:
         """Delete a Topic
@@ -389,7 +393,7 @@ class AsyncClient:
 
         ``DELETE /v1.0/appkeys/{appKey}/topics/{topicName}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/EasyQueue/531fe5ca9c763ddd0752b747b8514a7d19a8dac9/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Application%20Service/EasyQueue/en/public-api/#delete-a-topic
 
         Args:
             topic_name: Topic name (``topicName``, path)
@@ -405,7 +409,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.DeleteATopicResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeleteATopicResponse, _response)
 
     async def edit_a_topic(self, topic_name: str, *, body: _models.EditATopicRequest) -> _models.EditATopicResponse:
         """Edit a Topic
@@ -414,7 +418,7 @@ class AsyncClient:
 
         ``PUT /v1.0/appkeys/{appKey}/topics/{topicName}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/EasyQueue/531fe5ca9c763ddd0752b747b8514a7d19a8dac9/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Application%20Service/EasyQueue/en/public-api/#edit-a-topic
 
         Args:
             topic_name: Topic name (``topicName``, path)
@@ -432,7 +436,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.EditATopicResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.EditATopicResponse, _response)
 
     async def query_statistics(
         self, *, metrics_type: str, topic_name: str, start_date_time: str, end_date_time: str
@@ -443,7 +447,7 @@ class AsyncClient:
 
         ``GET /v1.0/appkeys/{appKey}/statistics`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/EasyQueue/531fe5ca9c763ddd0752b747b8514a7d19a8dac9/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Application%20Service/EasyQueue/en/public-api/#query-statistics
 
         Args:
             metrics_type: Metric type • BYTE_IN_RATE: Bytes received per second • BYTE_OUT_RATE: Bytes sent per second • MESSAGE_COUNT: Message count • CONSUMER_LAG: Consumer group lag (lag) • LOG_SIZE_PER_PARTITION: Log size per partition (``metricsType``, query)
@@ -465,7 +469,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.QueryStatisticsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.QueryStatisticsResponse, _response)
 
     async def retrieve_consumer_group_list(self, topic_name: str) -> _models.RetrieveConsumerGroupListResponse:
         """Retrieve Consumer Group List
@@ -474,7 +478,7 @@ class AsyncClient:
 
         ``GET /v1.0/appkeys/{appKey}/topics/{topicName}/consumer-groups`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/EasyQueue/531fe5ca9c763ddd0752b747b8514a7d19a8dac9/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Application%20Service/EasyQueue/en/public-api/#retrieve-consumer-group-list
 
         Args:
             topic_name: Topic name (``topicName``, path)
@@ -491,7 +495,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.RetrieveConsumerGroupListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.RetrieveConsumerGroupListResponse, _response)
 
     async def single_topic_lookup(self, topic_name: str) -> _models.SingleTopicLookupResponse:
         """Single Topic Lookup
@@ -500,7 +504,7 @@ class AsyncClient:
 
         ``GET /v1.0/appkeys/{appKey}/topics/{topicName}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/EasyQueue/531fe5ca9c763ddd0752b747b8514a7d19a8dac9/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Application%20Service/EasyQueue/en/public-api/#single-topic-lookup
 
         Args:
             topic_name: Topic name (``topicName``, path)
@@ -516,7 +520,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SingleTopicLookupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SingleTopicLookupResponse, _response)
 
     async def view_a_partition_list(self, topic_name: str) -> _models.ViewAPartitionListResponse:
         """View a Partition List
@@ -525,7 +529,7 @@ class AsyncClient:
 
         ``GET /v1.0/appkeys/{appKey}/topics/{topicName}/partitions`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/EasyQueue/531fe5ca9c763ddd0752b747b8514a7d19a8dac9/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Application%20Service/EasyQueue/en/public-api/#view-a-partition-list
 
         Args:
             topic_name: Topic name (``topicName``, path)
@@ -542,7 +546,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ViewAPartitionListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewAPartitionListResponse, _response)
 
     async def view_a_topic_list(
         self,
@@ -560,7 +564,7 @@ class AsyncClient:
 
         ``GET /v1.0/appkeys/{appKey}/topics`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/EasyQueue/531fe5ca9c763ddd0752b747b8514a7d19a8dac9/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Application%20Service/EasyQueue/en/public-api/#view-a-topic-list
 
         Args:
             sort_key: Sort Key (TOPIC_NAME: Topic name, CREATED_AT: Created at, UPDATED_AT: Updated at) (``sortKey``, query)
@@ -586,4 +590,4 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ViewATopicListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewATopicListResponse, _response)

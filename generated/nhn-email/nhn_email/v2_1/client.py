@@ -43,8 +43,8 @@ class Client:
     """Synchronous client for Email API v2.1 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables; pass an ``auth``
-    (any ``httpx.Auth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (any ``httpx.Auth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -55,6 +55,7 @@ class Client:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
@@ -64,6 +65,7 @@ class Client:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -89,7 +91,7 @@ class Client:
 
         ``DELETE /email/v2.1/appKeys/{appKey}/categories/{categoryId}`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#카테고리-삭제
 
         Args:
             category_id: 카테고리 ID (``categoryId``, path)
@@ -106,7 +108,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.DeleteEmailV21AppKeysAppKeyCategoriesCategoryIdResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeleteEmailV21AppKeysAppKeyCategoriesCategoryIdResponse, _response)
 
     def delete_email_v2_1_app_keys_app_key_tags_tag_id(
         self, tag_id: str
@@ -115,7 +117,7 @@ class Client:
 
         ``DELETE /email/v2.1/appKeys/{appKey}/tags/{tagId}`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#태그-삭제
 
         Args:
             tag_id: 태그 ID (``tagId``, path)
@@ -131,7 +133,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.DeleteEmailV21AppKeysAppKeyTagsTagIdResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeleteEmailV21AppKeysAppKeyTagsTagIdResponse, _response)
 
     def delete_email_v2_1_app_keys_app_key_templates_template_id(
         self, template_id: str
@@ -140,7 +142,7 @@ class Client:
 
         ``DELETE /email/v2.1/appKeys/{appKey}/templates/{templateId}`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#템플릿-삭제
 
         Args:
             template_id: 템플릿 ID (``templateId``, path)
@@ -157,7 +159,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.DeleteEmailV21AppKeysAppKeyTemplatesTemplateIdResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeleteEmailV21AppKeysAppKeyTemplatesTemplateIdResponse, _response)
 
     def delete_email_v2_1_app_keys_app_key_uids_uid_email_addresses_email_address(
         self, uid: str, email_address: str
@@ -166,7 +168,7 @@ class Client:
 
         ``DELETE /email/v2.1/appKeys/{appKey}/uids/{uid}/email-addresses/{emailAddress}`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#메일-주소-삭제
 
         Args:
             uid: UID (``uid``, path)
@@ -184,8 +186,8 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.DeleteEmailV21AppKeysAppKeyUidsUidEmailAddressesEmailAddressResponse.model_validate_json(
-            _response.content
+        return _support.parse_model(
+            _models.DeleteEmailV21AppKeysAppKeyUidsUidEmailAddressesEmailAddressResponse, _response
         )
 
     def get_email_v2_1_app_keys_app_key_block_receivers(
@@ -201,7 +203,7 @@ class Client:
 
         ``GET /email/v2.1/appKeys/{appKey}/block-receivers`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#수신-거부-조회
 
         Args:
             mail_address: 수신 거부 목록에 등록되어 있는 이메일 주소 (``mailAddress``, query)
@@ -225,7 +227,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.GetEmailV21AppKeysAppKeyBlockReceiversResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyBlockReceiversResponse, _response)
 
     def get_email_v2_1_app_keys_app_key_categories(
         self,
@@ -239,7 +241,7 @@ class Client:
 
         ``GET /email/v2.1/appKeys/{appKey}/categories`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#카테고리-목록-조회
 
         Args:
             use_yn: 사용 여부 Y, N (``useYn``, query)
@@ -261,7 +263,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.GetEmailV21AppKeysAppKeyCategoriesResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyCategoriesResponse, _response)
 
     def get_email_v2_1_app_keys_app_key_categories_category_id(
         self, category_id: str
@@ -270,7 +272,7 @@ class Client:
 
         ``GET /email/v2.1/appKeys/{appKey}/categories/{categoryId}`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#카테고리-상세-조회
 
         Args:
             category_id: 카테고리 ID (``categoryId``, path)
@@ -287,7 +289,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GetEmailV21AppKeysAppKeyCategoriesCategoryIdResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyCategoriesCategoryIdResponse, _response)
 
     def get_email_v2_1_app_keys_app_key_mass_mails(
         self,
@@ -306,7 +308,7 @@ class Client:
 
         ``GET /email/v2.1/appKeys/{appKey}/mass-mails`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#대량-메일-리스트-조회
 
         Args:
             request_id: 요청 ID (``requestId``, query)
@@ -338,7 +340,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.GetEmailV21AppKeysAppKeyMassMailsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyMassMailsResponse, _response)
 
     def get_email_v2_1_app_keys_app_key_mass_mails_request_id(
         self,
@@ -355,7 +357,7 @@ class Client:
 
         ``GET /email/v2.1/appKeys/{appKey}/mass-mails/{requestId}`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#대량-메일-발송-수신자-조회
 
         Args:
             request_id: 요청 ID (``requestId``, path)
@@ -385,7 +387,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.GetEmailV21AppKeysAppKeyMassMailsRequestIdResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyMassMailsRequestIdResponse, _response)
 
     def get_email_v2_1_app_keys_app_key_mass_mails_request_id_mail_seq(
         self, request_id: str, mail_seq: int
@@ -394,7 +396,7 @@ class Client:
 
         ``GET /email/v2.1/appKeys/{appKey}/mass-mails/{requestId}/{mailSeq}`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#대량-메일-발송-상세-조회
 
         Args:
             request_id: 요청 ID (``requestId``, path)
@@ -412,7 +414,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GetEmailV21AppKeysAppKeyMassMailsRequestIdMailSeqResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyMassMailsRequestIdMailSeqResponse, _response)
 
     def get_email_v2_1_app_keys_app_key_sender_mail_request_id_mail_seq(
         self, request_id: str, mail_seq: int
@@ -421,7 +423,7 @@ class Client:
 
         ``GET /email/v2.1/appKeys/{appKey}/sender/mail/{requestId}/{mailSeq}`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#메일-발송-상세-조회
 
         Args:
             request_id: 요청ID (``requestId``, path)
@@ -439,7 +441,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GetEmailV21AppKeysAppKeySenderMailRequestIdMailSeqResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetEmailV21AppKeysAppKeySenderMailRequestIdMailSeqResponse, _response)
 
     def get_email_v2_1_app_keys_app_key_sender_mails(
         self,
@@ -464,7 +466,7 @@ class Client:
 
         ``GET /email/v2.1/appKeys/{appKey}/sender/mails`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#메일-발송-리스트-조회
 
         Args:
             request_id: 요청 ID (``requestId``, query)
@@ -508,7 +510,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.GetEmailV21AppKeysAppKeySenderMailsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetEmailV21AppKeysAppKeySenderMailsResponse, _response)
 
     def get_email_v2_1_app_keys_app_key_sender_reservations(
         self,
@@ -526,7 +528,7 @@ class Client:
 
         ``GET /email/v2.1/appKeys/{appKey}/sender/reservations`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#예약-발송-리스트-조회
 
         Args:
             request_id: 요청 ID (``requestId``, query)
@@ -556,7 +558,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.GetEmailV21AppKeysAppKeySenderReservationsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetEmailV21AppKeysAppKeySenderReservationsResponse, _response)
 
     def get_email_v2_1_app_keys_app_key_sender_reservations_request_id_mail_seq(
         self, request_id: str, mail_seq: int
@@ -565,7 +567,7 @@ class Client:
 
         ``GET /email/v2.1/appKeys/{appKey}/sender/reservations/{requestId}/{mailSeq}`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#예약-발송-상세-조회
 
         Args:
             request_id: 요청 ID (``requestId``, path)
@@ -583,8 +585,8 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GetEmailV21AppKeysAppKeySenderReservationsRequestIdMailSeqResponse.model_validate_json(
-            _response.content
+        return _support.parse_model(
+            _models.GetEmailV21AppKeysAppKeySenderReservationsRequestIdMailSeqResponse, _response
         )
 
     def get_email_v2_1_app_keys_app_key_sender_reservations_search_cancels(
@@ -600,7 +602,7 @@ class Client:
 
         ``GET /email/v2.1/appKeys/{appKey}/sender/reservations/search-cancels`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#예약-발송-취소-요청-목록-검색---다중-필터
 
         Args:
             start_requested_date_time: 예약 취소 요청 시작 시간(yyyy-MM-dd HH:mm:ss) (``startRequestedDateTime``, query)
@@ -626,9 +628,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.GetEmailV21AppKeysAppKeySenderReservationsSearchCancelsResponse.model_validate_json(
-            _response.content
-        )
+        return _support.parse_model(_models.GetEmailV21AppKeysAppKeySenderReservationsSearchCancelsResponse, _response)
 
     def get_email_v2_1_app_keys_app_key_sender_update_mails(
         self,
@@ -650,7 +650,7 @@ class Client:
 
         ``GET /email/v2.1/appKeys/{appKey}/sender/update-mails`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#주의
 
         Args:
             start_mail_status_update_date: 메일 발송 상태 코드 업데이트 시작 시간 (yyyy-MM-dd HH:mm:ss) (``startMailStatusUpdateDate``, query)
@@ -676,7 +676,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.GetEmailV21AppKeysAppKeySenderUpdateMailsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetEmailV21AppKeysAppKeySenderUpdateMailsResponse, _response)
 
     def get_email_v2_1_app_keys_app_key_statistics_view(
         self,
@@ -692,7 +692,7 @@ class Client:
 
         ``GET /email/v2.1/appKeys/{appKey}/statistics/view`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#통합-통계-조회
 
         Args:
             from_: 통계 조회 시작 날짜 yyyy-mm-dd HH:mm (``from``, query)
@@ -718,7 +718,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.GetEmailV21AppKeysAppKeyStatisticsViewResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyStatisticsViewResponse, _response)
 
     def get_email_v2_1_app_keys_app_key_stats(
         self,
@@ -740,7 +740,7 @@ class Client:
 
         ``GET /email/v2.1/appKeys/{appKey}/stats`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#통계-조회
 
         Args:
             event_category: 이벤트의 카테고리. MESSAGE (``eventCategory``, query)
@@ -778,7 +778,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.GetEmailV21AppKeysAppKeyStatsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyStatsResponse, _response)
 
     def get_email_v2_1_app_keys_app_key_stats_total(
         self,
@@ -800,7 +800,7 @@ class Client:
 
         ``GET /email/v2.1/appKeys/{appKey}/stats/total`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#통계-합계-조회
 
         Args:
             event_category: 이벤트의 카테고리. MESSAGE (``eventCategory``, query)
@@ -838,7 +838,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.GetEmailV21AppKeysAppKeyStatsTotalResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyStatsTotalResponse, _response)
 
     def get_email_v2_1_app_keys_app_key_tag_mails(
         self,
@@ -857,7 +857,7 @@ class Client:
 
         ``GET /email/v2.1/appKeys/{appKey}/tagMails`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#태그-메일-발송-요청-조회
 
         Args:
             request_id: 요청 ID (``requestId``, query)
@@ -889,7 +889,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.GetEmailV21AppKeysAppKeyTagMailsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyTagMailsResponse, _response)
 
     def get_email_v2_1_app_keys_app_key_tag_mails_request_id(
         self,
@@ -906,7 +906,7 @@ class Client:
 
         ``GET /email/v2.1/appKeys/{appKey}/tagMails/{requestId}`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#태그-메일-발송-수신자-조회
 
         Args:
             request_id: 요청 ID (``requestId``, path)
@@ -935,7 +935,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.GetEmailV21AppKeysAppKeyTagMailsRequestIdResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyTagMailsRequestIdResponse, _response)
 
     def get_email_v2_1_app_keys_app_key_tag_mails_request_id_mail_sequence(
         self, request_id: str, mail_sequence: int
@@ -944,7 +944,7 @@ class Client:
 
         ``GET /email/v2.1/appKeys/{appKey}/tagMails/{requestId}/{mailSequence}`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#태그-메일-발송-상세-조회
 
         Args:
             request_id: 요청 ID (``requestId``, path)
@@ -962,9 +962,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GetEmailV21AppKeysAppKeyTagMailsRequestIdMailSequenceResponse.model_validate_json(
-            _response.content
-        )
+        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyTagMailsRequestIdMailSequenceResponse, _response)
 
     def get_email_v2_1_app_keys_app_key_tags(
         self, *, page_num: int | None = None, page_size: int | None = None
@@ -973,7 +971,7 @@ class Client:
 
         ``GET /email/v2.1/appKeys/{appKey}/tags`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#태그-조회
 
         Args:
             page_num: 페이지 번호 1(기본값) (``pageNum``, query)
@@ -988,7 +986,7 @@ class Client:
             params={"pageNum": page_num, "pageSize": page_size},
             headers=_support.header_values({}),
         )
-        return _models.GetEmailV21AppKeysAppKeyTagsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyTagsResponse, _response)
 
     def get_email_v2_1_app_keys_app_key_templates(
         self,
@@ -1002,7 +1000,7 @@ class Client:
 
         ``GET /email/v2.1/appKeys/{appKey}/templates`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#템플릿-리스트-조회
 
         Args:
             category_id: 카테고리 ID (``categoryId``, query)
@@ -1019,7 +1017,7 @@ class Client:
             params={"categoryId": category_id, "useYn": use_yn, "pageNum": page_num, "pageSize": page_size},
             headers=_support.header_values({}),
         )
-        return _models.GetEmailV21AppKeysAppKeyTemplatesResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyTemplatesResponse, _response)
 
     def get_email_v2_1_app_keys_app_key_templates_template_id(
         self, template_id: str
@@ -1028,7 +1026,7 @@ class Client:
 
         ``GET /email/v2.1/appKeys/{appKey}/templates/{templateId}`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#템플릿-상세-조회
 
         Args:
             template_id: 템플릿 ID (``templateId``, path)
@@ -1045,7 +1043,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GetEmailV21AppKeysAppKeyTemplatesTemplateIdResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyTemplatesTemplateIdResponse, _response)
 
     def post_email_v2_1_app_keys_app_key_attachfile_binary_upload(
         self,
@@ -1054,7 +1052,7 @@ class Client:
 
         ``POST /email/v2.1/appKeys/{appKey}/attachfile/binaryUpload`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#첨부-파일-업로드
 
         Returns:
             PostEmailV21AppKeysAppKeyAttachfileBinaryUploadResponse (HTTP 200).
@@ -1065,7 +1063,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.PostEmailV21AppKeysAppKeyAttachfileBinaryUploadResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.PostEmailV21AppKeysAppKeyAttachfileBinaryUploadResponse, _response)
 
     def post_email_v2_1_app_keys_app_key_block_receivers(
         self, *, body: _models.PostEmailV21AppKeysAppKeyBlockReceiversRequest
@@ -1074,7 +1072,7 @@ class Client:
 
         ``POST /email/v2.1/appKeys/{appKey}/block-receivers`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#수신-거부-등록
 
         Args:
             body: the request body (PostEmailV21AppKeysAppKeyBlockReceiversRequest).
@@ -1089,7 +1087,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.PostEmailV21AppKeysAppKeyBlockReceiversResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.PostEmailV21AppKeysAppKeyBlockReceiversResponse, _response)
 
     def post_email_v2_1_app_keys_app_key_categories(
         self, *, body: _models.PostEmailV21AppKeysAppKeyCategoriesRequest
@@ -1098,7 +1096,7 @@ class Client:
 
         ``POST /email/v2.1/appKeys/{appKey}/categories`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#카테고리-등록
 
         Args:
             body: the request body (PostEmailV21AppKeysAppKeyCategoriesRequest).
@@ -1113,7 +1111,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.PostEmailV21AppKeysAppKeyCategoriesResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.PostEmailV21AppKeysAppKeyCategoriesResponse, _response)
 
     def post_email_v2_1_app_keys_app_key_sender_ad_each_mail(self) -> None:
         """광고성 개별 메일 발송
@@ -1122,7 +1120,7 @@ class Client:
 
         ``POST /email/v2.1/appKeys/{appKey}/sender/ad-eachMail`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#광고성-개별-메일-발송
         """
         self._transport.request(
             "POST",
@@ -1149,7 +1147,7 @@ class Client:
 
         ``POST /email/v2.1/appKeys/{appKey}/sender/ad-mail`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#광고-메일-전송-시-유의-사항
         """
         self._transport.request(
             "POST",
@@ -1166,7 +1164,7 @@ class Client:
 
         ``POST /email/v2.1/appKeys/{appKey}/sender/auth-mail`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#인증-메일-발송
 
         Args:
             body: the request body (PostEmailV21AppKeysAppKeySenderAuthMailRequest).
@@ -1181,7 +1179,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.PostEmailV21AppKeysAppKeySenderAuthMailResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.PostEmailV21AppKeysAppKeySenderAuthMailResponse, _response)
 
     def post_email_v2_1_app_keys_app_key_sender_each_mail(
         self, *, body: _models.PostEmailV21AppKeysAppKeySenderEachMailRequest
@@ -1192,7 +1190,7 @@ class Client:
 
         ``POST /email/v2.1/appKeys/{appKey}/sender/eachMail`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#개별-메일-발송
 
         Args:
             body: the request body (PostEmailV21AppKeysAppKeySenderEachMailRequest).
@@ -1207,7 +1205,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.PostEmailV21AppKeysAppKeySenderEachMailResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.PostEmailV21AppKeysAppKeySenderEachMailResponse, _response)
 
     def post_email_v2_1_app_keys_app_key_sender_mail(
         self, *, body: _models.PostEmailV21AppKeysAppKeySenderMailRequest
@@ -1216,7 +1214,7 @@ class Client:
 
         ``POST /email/v2.1/appKeys/{appKey}/sender/mail`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#일반-메일-발송
 
         Args:
             body: the request body (PostEmailV21AppKeysAppKeySenderMailRequest).
@@ -1231,7 +1229,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.PostEmailV21AppKeysAppKeySenderMailResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.PostEmailV21AppKeysAppKeySenderMailResponse, _response)
 
     def post_email_v2_1_app_keys_app_key_sender_tag_mail(
         self, *, body: _models.PostEmailV21AppKeysAppKeySenderTagMailRequest
@@ -1240,7 +1238,7 @@ class Client:
 
         ``POST /email/v2.1/appKeys/{appKey}/sender/tagMail`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#태그-메일-발송
 
         Args:
             body: the request body (PostEmailV21AppKeysAppKeySenderTagMailRequest).
@@ -1255,7 +1253,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.PostEmailV21AppKeysAppKeySenderTagMailResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.PostEmailV21AppKeysAppKeySenderTagMailResponse, _response)
 
     def post_email_v2_1_app_keys_app_key_tags(
         self, *, body: _models.PostEmailV21AppKeysAppKeyTagsRequest
@@ -1264,7 +1262,7 @@ class Client:
 
         ``POST /email/v2.1/appKeys/{appKey}/tags`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#태그-등록
 
         Args:
             body: the request body (PostEmailV21AppKeysAppKeyTagsRequest).
@@ -1279,7 +1277,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.PostEmailV21AppKeysAppKeyTagsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.PostEmailV21AppKeysAppKeyTagsResponse, _response)
 
     def post_email_v2_1_app_keys_app_key_templates(
         self, *, body: _models.PostEmailV21AppKeysAppKeyTemplatesRequest
@@ -1288,7 +1286,7 @@ class Client:
 
         ``POST /email/v2.1/appKeys/{appKey}/templates`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#템플릿-등록
 
         Args:
             body: the request body (PostEmailV21AppKeysAppKeyTemplatesRequest).
@@ -1303,7 +1301,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.PostEmailV21AppKeysAppKeyTemplatesResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.PostEmailV21AppKeysAppKeyTemplatesResponse, _response)
 
     def post_email_v2_1_app_keys_app_key_templates_attachfile_binary_upload(
         self,
@@ -1312,7 +1310,7 @@ class Client:
 
         ``POST /email/v2.1/appKeys/{appKey}/templates/attachfile/binaryUpload`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#템플릿-첨부-파일-업로드
 
         Returns:
             PostEmailV21AppKeysAppKeyTemplatesAttachfileBinaryUploadResponse (HTTP 200).
@@ -1325,9 +1323,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.PostEmailV21AppKeysAppKeyTemplatesAttachfileBinaryUploadResponse.model_validate_json(
-            _response.content
-        )
+        return _support.parse_model(_models.PostEmailV21AppKeysAppKeyTemplatesAttachfileBinaryUploadResponse, _response)
 
     def post_email_v2_1_app_keys_app_key_uids_uid_email_addresses(
         self, uid: str, *, body: _models.PostEmailV21AppKeysAppKeyUidsUidEmailAddressesRequest
@@ -1336,7 +1332,7 @@ class Client:
 
         ``POST /email/v2.1/appKeys/{appKey}/uids/{uid}/email-addresses`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#메일-주소-등록
 
         Args:
             uid: UID (``uid``, path)
@@ -1354,7 +1350,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.PostEmailV21AppKeysAppKeyUidsUidEmailAddressesResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.PostEmailV21AppKeysAppKeyUidsUidEmailAddressesResponse, _response)
 
     def put_email_v2_1_app_keys_app_key_block_receivers(
         self, *, body: _models.PutEmailV21AppKeysAppKeyBlockReceiversRequest
@@ -1363,7 +1359,7 @@ class Client:
 
         ``PUT /email/v2.1/appKeys/{appKey}/block-receivers`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#수신-거부-삭제
 
         Args:
             body: the request body (PutEmailV21AppKeysAppKeyBlockReceiversRequest).
@@ -1378,7 +1374,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.PutEmailV21AppKeysAppKeyBlockReceiversResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.PutEmailV21AppKeysAppKeyBlockReceiversResponse, _response)
 
     def put_email_v2_1_app_keys_app_key_categories_category_id(
         self, category_id: int, *, body: _models.PutEmailV21AppKeysAppKeyCategoriesCategoryIdRequest | None = None
@@ -1387,7 +1383,7 @@ class Client:
 
         ``PUT /email/v2.1/appKeys/{appKey}/categories/{categoryId}`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#카테고리-수정
 
         Args:
             category_id: 카테고리 ID (``categoryId``, path)
@@ -1406,7 +1402,7 @@ class Client:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.PutEmailV21AppKeysAppKeyCategoriesCategoryIdResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.PutEmailV21AppKeysAppKeyCategoriesCategoryIdResponse, _response)
 
     def put_email_v2_1_app_keys_app_key_sender_reservations_request_id(
         self, request_id: str
@@ -1415,7 +1411,7 @@ class Client:
 
         ``PUT /email/v2.1/appKeys/{appKey}/sender/reservations/{requestId}`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#예약-발송-취소---요청별
 
         Args:
             request_id: 요청 ID (``requestId``, path)
@@ -1432,9 +1428,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.PutEmailV21AppKeysAppKeySenderReservationsRequestIdResponse.model_validate_json(
-            _response.content
-        )
+        return _support.parse_model(_models.PutEmailV21AppKeysAppKeySenderReservationsRequestIdResponse, _response)
 
     def put_email_v2_1_app_keys_app_key_sender_reservations_request_id_mail_seq(
         self, request_id: str, mail_seq: int
@@ -1443,7 +1437,7 @@ class Client:
 
         ``PUT /email/v2.1/appKeys/{appKey}/sender/reservations/{requestId}/{mailSeq}`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#예약-발송-취소---수신자별
 
         Args:
             request_id: 요청 ID (``requestId``, path)
@@ -1461,8 +1455,8 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.PutEmailV21AppKeysAppKeySenderReservationsRequestIdMailSeqResponse.model_validate_json(
-            _response.content
+        return _support.parse_model(
+            _models.PutEmailV21AppKeysAppKeySenderReservationsRequestIdMailSeqResponse, _response
         )
 
     def put_email_v2_1_app_keys_app_key_sender_reservations_search_cancels(
@@ -1472,7 +1466,7 @@ class Client:
 
         ``PUT /email/v2.1/appKeys/{appKey}/sender/reservations/search-cancels`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#예약-발송-취소---다중-필터
 
         Args:
             body: the request body (PutEmailV21AppKeysAppKeySenderReservationsSearchCancelsRequest).
@@ -1489,9 +1483,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.PutEmailV21AppKeysAppKeySenderReservationsSearchCancelsResponse.model_validate_json(
-            _response.content
-        )
+        return _support.parse_model(_models.PutEmailV21AppKeysAppKeySenderReservationsSearchCancelsResponse, _response)
 
     def put_email_v2_1_app_keys_app_key_tags_tag_id(
         self, tag_id: str, *, body: _models.PutEmailV21AppKeysAppKeyTagsTagIdRequest
@@ -1500,7 +1492,7 @@ class Client:
 
         ``PUT /email/v2.1/appKeys/{appKey}/tags/{tagId}`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#태그-수정
 
         Args:
             tag_id: 태그 ID (``tagId``, path)
@@ -1518,7 +1510,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.PutEmailV21AppKeysAppKeyTagsTagIdResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.PutEmailV21AppKeysAppKeyTagsTagIdResponse, _response)
 
     def put_email_v2_1_app_keys_app_key_templates_template_id(
         self, template_id: str, *, body: _models.PutEmailV21AppKeysAppKeyTemplatesTemplateIdRequest | None = None
@@ -1527,7 +1519,7 @@ class Client:
 
         ``PUT /email/v2.1/appKeys/{appKey}/templates/{templateId}`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#템플릿-수정
 
         Args:
             template_id: 템플릿 ID (``templateId``, path)
@@ -1546,7 +1538,7 @@ class Client:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.PutEmailV21AppKeysAppKeyTemplatesTemplateIdResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.PutEmailV21AppKeysAppKeyTemplatesTemplateIdResponse, _response)
 
     def uid(
         self,
@@ -1560,7 +1552,7 @@ class Client:
 
         ``GET /email/v2.1/appKeys/{appKey}/uids`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#uid-조회
 
         Args:
             wheres: 조회 조건. 알파뱃, 숫자, 괄호로 이루어진 문자열 배열. 괄호는 1개, AND, OR은 3개까지 사용할 수 있다. (예시) tagId1,AND,tagId2 (``wheres``, query)
@@ -1577,14 +1569,14 @@ class Client:
             params={"wheres": wheres, "offsetUid": offset_uid, "offset": offset, "limit": limit},
             headers=_support.header_values({}),
         )
-        return _models.UidResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.UidResponse, _response)
 
     def uid_2(self, *, body: _models.Uid2Request) -> _models.Uid2Response:
         """UID 등록
 
         ``POST /email/v2.1/appKeys/{appKey}/uids`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#uid-등록
 
         Args:
             body: the request body (Uid2Request).
@@ -1599,14 +1591,14 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.Uid2Response.model_validate_json(_response.content)
+        return _support.parse_model(_models.Uid2Response, _response)
 
     def uid_3(self, uid: str) -> _models.Uid3Response:
         """UID 삭제
 
         ``DELETE /email/v2.1/appKeys/{appKey}/uids/{uid}`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#uid-삭제
 
         Args:
             uid: UID (``uid``, path)
@@ -1620,14 +1612,14 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.Uid3Response.model_validate_json(_response.content)
+        return _support.parse_model(_models.Uid3Response, _response)
 
     def uid_4(self, uid: str) -> _models.Uid4Response:
         """UID 단건 조회
 
         ``GET /email/v2.1/appKeys/{appKey}/uids/{uid}`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#uid-단건-조회
 
         Args:
             uid: UID (``uid``, path)
@@ -1641,15 +1633,15 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.Uid4Response.model_validate_json(_response.content)
+        return _support.parse_model(_models.Uid4Response, _response)
 
 
 class AsyncClient:
     """Asynchronous client for Email API v2.1 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables; pass an ``auth``
-    (any ``httpx.Auth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (any ``httpx.Auth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -1660,6 +1652,7 @@ class AsyncClient:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
@@ -1669,6 +1662,7 @@ class AsyncClient:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -1694,7 +1688,7 @@ class AsyncClient:
 
         ``DELETE /email/v2.1/appKeys/{appKey}/categories/{categoryId}`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#카테고리-삭제
 
         Args:
             category_id: 카테고리 ID (``categoryId``, path)
@@ -1711,7 +1705,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.DeleteEmailV21AppKeysAppKeyCategoriesCategoryIdResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeleteEmailV21AppKeysAppKeyCategoriesCategoryIdResponse, _response)
 
     async def delete_email_v2_1_app_keys_app_key_tags_tag_id(
         self, tag_id: str
@@ -1720,7 +1714,7 @@ class AsyncClient:
 
         ``DELETE /email/v2.1/appKeys/{appKey}/tags/{tagId}`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#태그-삭제
 
         Args:
             tag_id: 태그 ID (``tagId``, path)
@@ -1736,7 +1730,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.DeleteEmailV21AppKeysAppKeyTagsTagIdResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeleteEmailV21AppKeysAppKeyTagsTagIdResponse, _response)
 
     async def delete_email_v2_1_app_keys_app_key_templates_template_id(
         self, template_id: str
@@ -1745,7 +1739,7 @@ class AsyncClient:
 
         ``DELETE /email/v2.1/appKeys/{appKey}/templates/{templateId}`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#템플릿-삭제
 
         Args:
             template_id: 템플릿 ID (``templateId``, path)
@@ -1762,7 +1756,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.DeleteEmailV21AppKeysAppKeyTemplatesTemplateIdResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeleteEmailV21AppKeysAppKeyTemplatesTemplateIdResponse, _response)
 
     async def delete_email_v2_1_app_keys_app_key_uids_uid_email_addresses_email_address(
         self, uid: str, email_address: str
@@ -1771,7 +1765,7 @@ class AsyncClient:
 
         ``DELETE /email/v2.1/appKeys/{appKey}/uids/{uid}/email-addresses/{emailAddress}`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#메일-주소-삭제
 
         Args:
             uid: UID (``uid``, path)
@@ -1789,8 +1783,8 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.DeleteEmailV21AppKeysAppKeyUidsUidEmailAddressesEmailAddressResponse.model_validate_json(
-            _response.content
+        return _support.parse_model(
+            _models.DeleteEmailV21AppKeysAppKeyUidsUidEmailAddressesEmailAddressResponse, _response
         )
 
     async def get_email_v2_1_app_keys_app_key_block_receivers(
@@ -1806,7 +1800,7 @@ class AsyncClient:
 
         ``GET /email/v2.1/appKeys/{appKey}/block-receivers`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#수신-거부-조회
 
         Args:
             mail_address: 수신 거부 목록에 등록되어 있는 이메일 주소 (``mailAddress``, query)
@@ -1830,7 +1824,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.GetEmailV21AppKeysAppKeyBlockReceiversResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyBlockReceiversResponse, _response)
 
     async def get_email_v2_1_app_keys_app_key_categories(
         self,
@@ -1844,7 +1838,7 @@ class AsyncClient:
 
         ``GET /email/v2.1/appKeys/{appKey}/categories`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#카테고리-목록-조회
 
         Args:
             use_yn: 사용 여부 Y, N (``useYn``, query)
@@ -1866,7 +1860,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.GetEmailV21AppKeysAppKeyCategoriesResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyCategoriesResponse, _response)
 
     async def get_email_v2_1_app_keys_app_key_categories_category_id(
         self, category_id: str
@@ -1875,7 +1869,7 @@ class AsyncClient:
 
         ``GET /email/v2.1/appKeys/{appKey}/categories/{categoryId}`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#카테고리-상세-조회
 
         Args:
             category_id: 카테고리 ID (``categoryId``, path)
@@ -1892,7 +1886,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GetEmailV21AppKeysAppKeyCategoriesCategoryIdResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyCategoriesCategoryIdResponse, _response)
 
     async def get_email_v2_1_app_keys_app_key_mass_mails(
         self,
@@ -1911,7 +1905,7 @@ class AsyncClient:
 
         ``GET /email/v2.1/appKeys/{appKey}/mass-mails`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#대량-메일-리스트-조회
 
         Args:
             request_id: 요청 ID (``requestId``, query)
@@ -1943,7 +1937,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.GetEmailV21AppKeysAppKeyMassMailsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyMassMailsResponse, _response)
 
     async def get_email_v2_1_app_keys_app_key_mass_mails_request_id(
         self,
@@ -1960,7 +1954,7 @@ class AsyncClient:
 
         ``GET /email/v2.1/appKeys/{appKey}/mass-mails/{requestId}`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#대량-메일-발송-수신자-조회
 
         Args:
             request_id: 요청 ID (``requestId``, path)
@@ -1990,7 +1984,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.GetEmailV21AppKeysAppKeyMassMailsRequestIdResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyMassMailsRequestIdResponse, _response)
 
     async def get_email_v2_1_app_keys_app_key_mass_mails_request_id_mail_seq(
         self, request_id: str, mail_seq: int
@@ -1999,7 +1993,7 @@ class AsyncClient:
 
         ``GET /email/v2.1/appKeys/{appKey}/mass-mails/{requestId}/{mailSeq}`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#대량-메일-발송-상세-조회
 
         Args:
             request_id: 요청 ID (``requestId``, path)
@@ -2017,7 +2011,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GetEmailV21AppKeysAppKeyMassMailsRequestIdMailSeqResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyMassMailsRequestIdMailSeqResponse, _response)
 
     async def get_email_v2_1_app_keys_app_key_sender_mail_request_id_mail_seq(
         self, request_id: str, mail_seq: int
@@ -2026,7 +2020,7 @@ class AsyncClient:
 
         ``GET /email/v2.1/appKeys/{appKey}/sender/mail/{requestId}/{mailSeq}`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#메일-발송-상세-조회
 
         Args:
             request_id: 요청ID (``requestId``, path)
@@ -2044,7 +2038,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GetEmailV21AppKeysAppKeySenderMailRequestIdMailSeqResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetEmailV21AppKeysAppKeySenderMailRequestIdMailSeqResponse, _response)
 
     async def get_email_v2_1_app_keys_app_key_sender_mails(
         self,
@@ -2069,7 +2063,7 @@ class AsyncClient:
 
         ``GET /email/v2.1/appKeys/{appKey}/sender/mails`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#메일-발송-리스트-조회
 
         Args:
             request_id: 요청 ID (``requestId``, query)
@@ -2113,7 +2107,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.GetEmailV21AppKeysAppKeySenderMailsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetEmailV21AppKeysAppKeySenderMailsResponse, _response)
 
     async def get_email_v2_1_app_keys_app_key_sender_reservations(
         self,
@@ -2131,7 +2125,7 @@ class AsyncClient:
 
         ``GET /email/v2.1/appKeys/{appKey}/sender/reservations`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#예약-발송-리스트-조회
 
         Args:
             request_id: 요청 ID (``requestId``, query)
@@ -2161,7 +2155,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.GetEmailV21AppKeysAppKeySenderReservationsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetEmailV21AppKeysAppKeySenderReservationsResponse, _response)
 
     async def get_email_v2_1_app_keys_app_key_sender_reservations_request_id_mail_seq(
         self, request_id: str, mail_seq: int
@@ -2170,7 +2164,7 @@ class AsyncClient:
 
         ``GET /email/v2.1/appKeys/{appKey}/sender/reservations/{requestId}/{mailSeq}`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#예약-발송-상세-조회
 
         Args:
             request_id: 요청 ID (``requestId``, path)
@@ -2188,8 +2182,8 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GetEmailV21AppKeysAppKeySenderReservationsRequestIdMailSeqResponse.model_validate_json(
-            _response.content
+        return _support.parse_model(
+            _models.GetEmailV21AppKeysAppKeySenderReservationsRequestIdMailSeqResponse, _response
         )
 
     async def get_email_v2_1_app_keys_app_key_sender_reservations_search_cancels(
@@ -2205,7 +2199,7 @@ class AsyncClient:
 
         ``GET /email/v2.1/appKeys/{appKey}/sender/reservations/search-cancels`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#예약-발송-취소-요청-목록-검색---다중-필터
 
         Args:
             start_requested_date_time: 예약 취소 요청 시작 시간(yyyy-MM-dd HH:mm:ss) (``startRequestedDateTime``, query)
@@ -2231,9 +2225,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.GetEmailV21AppKeysAppKeySenderReservationsSearchCancelsResponse.model_validate_json(
-            _response.content
-        )
+        return _support.parse_model(_models.GetEmailV21AppKeysAppKeySenderReservationsSearchCancelsResponse, _response)
 
     async def get_email_v2_1_app_keys_app_key_sender_update_mails(
         self,
@@ -2255,7 +2247,7 @@ class AsyncClient:
 
         ``GET /email/v2.1/appKeys/{appKey}/sender/update-mails`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#주의
 
         Args:
             start_mail_status_update_date: 메일 발송 상태 코드 업데이트 시작 시간 (yyyy-MM-dd HH:mm:ss) (``startMailStatusUpdateDate``, query)
@@ -2281,7 +2273,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.GetEmailV21AppKeysAppKeySenderUpdateMailsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetEmailV21AppKeysAppKeySenderUpdateMailsResponse, _response)
 
     async def get_email_v2_1_app_keys_app_key_statistics_view(
         self,
@@ -2297,7 +2289,7 @@ class AsyncClient:
 
         ``GET /email/v2.1/appKeys/{appKey}/statistics/view`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#통합-통계-조회
 
         Args:
             from_: 통계 조회 시작 날짜 yyyy-mm-dd HH:mm (``from``, query)
@@ -2323,7 +2315,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.GetEmailV21AppKeysAppKeyStatisticsViewResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyStatisticsViewResponse, _response)
 
     async def get_email_v2_1_app_keys_app_key_stats(
         self,
@@ -2345,7 +2337,7 @@ class AsyncClient:
 
         ``GET /email/v2.1/appKeys/{appKey}/stats`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#통계-조회
 
         Args:
             event_category: 이벤트의 카테고리. MESSAGE (``eventCategory``, query)
@@ -2383,7 +2375,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.GetEmailV21AppKeysAppKeyStatsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyStatsResponse, _response)
 
     async def get_email_v2_1_app_keys_app_key_stats_total(
         self,
@@ -2405,7 +2397,7 @@ class AsyncClient:
 
         ``GET /email/v2.1/appKeys/{appKey}/stats/total`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#통계-합계-조회
 
         Args:
             event_category: 이벤트의 카테고리. MESSAGE (``eventCategory``, query)
@@ -2443,7 +2435,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.GetEmailV21AppKeysAppKeyStatsTotalResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyStatsTotalResponse, _response)
 
     async def get_email_v2_1_app_keys_app_key_tag_mails(
         self,
@@ -2462,7 +2454,7 @@ class AsyncClient:
 
         ``GET /email/v2.1/appKeys/{appKey}/tagMails`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#태그-메일-발송-요청-조회
 
         Args:
             request_id: 요청 ID (``requestId``, query)
@@ -2494,7 +2486,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.GetEmailV21AppKeysAppKeyTagMailsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyTagMailsResponse, _response)
 
     async def get_email_v2_1_app_keys_app_key_tag_mails_request_id(
         self,
@@ -2511,7 +2503,7 @@ class AsyncClient:
 
         ``GET /email/v2.1/appKeys/{appKey}/tagMails/{requestId}`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#태그-메일-발송-수신자-조회
 
         Args:
             request_id: 요청 ID (``requestId``, path)
@@ -2540,7 +2532,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.GetEmailV21AppKeysAppKeyTagMailsRequestIdResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyTagMailsRequestIdResponse, _response)
 
     async def get_email_v2_1_app_keys_app_key_tag_mails_request_id_mail_sequence(
         self, request_id: str, mail_sequence: int
@@ -2549,7 +2541,7 @@ class AsyncClient:
 
         ``GET /email/v2.1/appKeys/{appKey}/tagMails/{requestId}/{mailSequence}`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#태그-메일-발송-상세-조회
 
         Args:
             request_id: 요청 ID (``requestId``, path)
@@ -2567,9 +2559,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GetEmailV21AppKeysAppKeyTagMailsRequestIdMailSequenceResponse.model_validate_json(
-            _response.content
-        )
+        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyTagMailsRequestIdMailSequenceResponse, _response)
 
     async def get_email_v2_1_app_keys_app_key_tags(
         self, *, page_num: int | None = None, page_size: int | None = None
@@ -2578,7 +2568,7 @@ class AsyncClient:
 
         ``GET /email/v2.1/appKeys/{appKey}/tags`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#태그-조회
 
         Args:
             page_num: 페이지 번호 1(기본값) (``pageNum``, query)
@@ -2593,7 +2583,7 @@ class AsyncClient:
             params={"pageNum": page_num, "pageSize": page_size},
             headers=_support.header_values({}),
         )
-        return _models.GetEmailV21AppKeysAppKeyTagsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyTagsResponse, _response)
 
     async def get_email_v2_1_app_keys_app_key_templates(
         self,
@@ -2607,7 +2597,7 @@ class AsyncClient:
 
         ``GET /email/v2.1/appKeys/{appKey}/templates`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#템플릿-리스트-조회
 
         Args:
             category_id: 카테고리 ID (``categoryId``, query)
@@ -2624,7 +2614,7 @@ class AsyncClient:
             params={"categoryId": category_id, "useYn": use_yn, "pageNum": page_num, "pageSize": page_size},
             headers=_support.header_values({}),
         )
-        return _models.GetEmailV21AppKeysAppKeyTemplatesResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyTemplatesResponse, _response)
 
     async def get_email_v2_1_app_keys_app_key_templates_template_id(
         self, template_id: str
@@ -2633,7 +2623,7 @@ class AsyncClient:
 
         ``GET /email/v2.1/appKeys/{appKey}/templates/{templateId}`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#템플릿-상세-조회
 
         Args:
             template_id: 템플릿 ID (``templateId``, path)
@@ -2650,7 +2640,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GetEmailV21AppKeysAppKeyTemplatesTemplateIdResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyTemplatesTemplateIdResponse, _response)
 
     async def post_email_v2_1_app_keys_app_key_attachfile_binary_upload(
         self,
@@ -2659,7 +2649,7 @@ class AsyncClient:
 
         ``POST /email/v2.1/appKeys/{appKey}/attachfile/binaryUpload`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#첨부-파일-업로드
 
         Returns:
             PostEmailV21AppKeysAppKeyAttachfileBinaryUploadResponse (HTTP 200).
@@ -2670,7 +2660,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.PostEmailV21AppKeysAppKeyAttachfileBinaryUploadResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.PostEmailV21AppKeysAppKeyAttachfileBinaryUploadResponse, _response)
 
     async def post_email_v2_1_app_keys_app_key_block_receivers(
         self, *, body: _models.PostEmailV21AppKeysAppKeyBlockReceiversRequest
@@ -2679,7 +2669,7 @@ class AsyncClient:
 
         ``POST /email/v2.1/appKeys/{appKey}/block-receivers`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#수신-거부-등록
 
         Args:
             body: the request body (PostEmailV21AppKeysAppKeyBlockReceiversRequest).
@@ -2694,7 +2684,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.PostEmailV21AppKeysAppKeyBlockReceiversResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.PostEmailV21AppKeysAppKeyBlockReceiversResponse, _response)
 
     async def post_email_v2_1_app_keys_app_key_categories(
         self, *, body: _models.PostEmailV21AppKeysAppKeyCategoriesRequest
@@ -2703,7 +2693,7 @@ class AsyncClient:
 
         ``POST /email/v2.1/appKeys/{appKey}/categories`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#카테고리-등록
 
         Args:
             body: the request body (PostEmailV21AppKeysAppKeyCategoriesRequest).
@@ -2718,7 +2708,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.PostEmailV21AppKeysAppKeyCategoriesResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.PostEmailV21AppKeysAppKeyCategoriesResponse, _response)
 
     async def post_email_v2_1_app_keys_app_key_sender_ad_each_mail(self) -> None:
         """광고성 개별 메일 발송
@@ -2727,7 +2717,7 @@ class AsyncClient:
 
         ``POST /email/v2.1/appKeys/{appKey}/sender/ad-eachMail`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#광고성-개별-메일-발송
         """
         await self._transport.request(
             "POST",
@@ -2754,7 +2744,7 @@ class AsyncClient:
 
         ``POST /email/v2.1/appKeys/{appKey}/sender/ad-mail`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#광고-메일-전송-시-유의-사항
         """
         await self._transport.request(
             "POST",
@@ -2771,7 +2761,7 @@ class AsyncClient:
 
         ``POST /email/v2.1/appKeys/{appKey}/sender/auth-mail`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#인증-메일-발송
 
         Args:
             body: the request body (PostEmailV21AppKeysAppKeySenderAuthMailRequest).
@@ -2786,7 +2776,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.PostEmailV21AppKeysAppKeySenderAuthMailResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.PostEmailV21AppKeysAppKeySenderAuthMailResponse, _response)
 
     async def post_email_v2_1_app_keys_app_key_sender_each_mail(
         self, *, body: _models.PostEmailV21AppKeysAppKeySenderEachMailRequest
@@ -2797,7 +2787,7 @@ class AsyncClient:
 
         ``POST /email/v2.1/appKeys/{appKey}/sender/eachMail`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#개별-메일-발송
 
         Args:
             body: the request body (PostEmailV21AppKeysAppKeySenderEachMailRequest).
@@ -2812,7 +2802,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.PostEmailV21AppKeysAppKeySenderEachMailResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.PostEmailV21AppKeysAppKeySenderEachMailResponse, _response)
 
     async def post_email_v2_1_app_keys_app_key_sender_mail(
         self, *, body: _models.PostEmailV21AppKeysAppKeySenderMailRequest
@@ -2821,7 +2811,7 @@ class AsyncClient:
 
         ``POST /email/v2.1/appKeys/{appKey}/sender/mail`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#일반-메일-발송
 
         Args:
             body: the request body (PostEmailV21AppKeysAppKeySenderMailRequest).
@@ -2836,7 +2826,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.PostEmailV21AppKeysAppKeySenderMailResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.PostEmailV21AppKeysAppKeySenderMailResponse, _response)
 
     async def post_email_v2_1_app_keys_app_key_sender_tag_mail(
         self, *, body: _models.PostEmailV21AppKeysAppKeySenderTagMailRequest
@@ -2845,7 +2835,7 @@ class AsyncClient:
 
         ``POST /email/v2.1/appKeys/{appKey}/sender/tagMail`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#태그-메일-발송
 
         Args:
             body: the request body (PostEmailV21AppKeysAppKeySenderTagMailRequest).
@@ -2860,7 +2850,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.PostEmailV21AppKeysAppKeySenderTagMailResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.PostEmailV21AppKeysAppKeySenderTagMailResponse, _response)
 
     async def post_email_v2_1_app_keys_app_key_tags(
         self, *, body: _models.PostEmailV21AppKeysAppKeyTagsRequest
@@ -2869,7 +2859,7 @@ class AsyncClient:
 
         ``POST /email/v2.1/appKeys/{appKey}/tags`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#태그-등록
 
         Args:
             body: the request body (PostEmailV21AppKeysAppKeyTagsRequest).
@@ -2884,7 +2874,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.PostEmailV21AppKeysAppKeyTagsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.PostEmailV21AppKeysAppKeyTagsResponse, _response)
 
     async def post_email_v2_1_app_keys_app_key_templates(
         self, *, body: _models.PostEmailV21AppKeysAppKeyTemplatesRequest
@@ -2893,7 +2883,7 @@ class AsyncClient:
 
         ``POST /email/v2.1/appKeys/{appKey}/templates`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#템플릿-등록
 
         Args:
             body: the request body (PostEmailV21AppKeysAppKeyTemplatesRequest).
@@ -2908,7 +2898,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.PostEmailV21AppKeysAppKeyTemplatesResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.PostEmailV21AppKeysAppKeyTemplatesResponse, _response)
 
     async def post_email_v2_1_app_keys_app_key_templates_attachfile_binary_upload(
         self,
@@ -2917,7 +2907,7 @@ class AsyncClient:
 
         ``POST /email/v2.1/appKeys/{appKey}/templates/attachfile/binaryUpload`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#템플릿-첨부-파일-업로드
 
         Returns:
             PostEmailV21AppKeysAppKeyTemplatesAttachfileBinaryUploadResponse (HTTP 200).
@@ -2930,9 +2920,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.PostEmailV21AppKeysAppKeyTemplatesAttachfileBinaryUploadResponse.model_validate_json(
-            _response.content
-        )
+        return _support.parse_model(_models.PostEmailV21AppKeysAppKeyTemplatesAttachfileBinaryUploadResponse, _response)
 
     async def post_email_v2_1_app_keys_app_key_uids_uid_email_addresses(
         self, uid: str, *, body: _models.PostEmailV21AppKeysAppKeyUidsUidEmailAddressesRequest
@@ -2941,7 +2929,7 @@ class AsyncClient:
 
         ``POST /email/v2.1/appKeys/{appKey}/uids/{uid}/email-addresses`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#메일-주소-등록
 
         Args:
             uid: UID (``uid``, path)
@@ -2959,7 +2947,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.PostEmailV21AppKeysAppKeyUidsUidEmailAddressesResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.PostEmailV21AppKeysAppKeyUidsUidEmailAddressesResponse, _response)
 
     async def put_email_v2_1_app_keys_app_key_block_receivers(
         self, *, body: _models.PutEmailV21AppKeysAppKeyBlockReceiversRequest
@@ -2968,7 +2956,7 @@ class AsyncClient:
 
         ``PUT /email/v2.1/appKeys/{appKey}/block-receivers`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#수신-거부-삭제
 
         Args:
             body: the request body (PutEmailV21AppKeysAppKeyBlockReceiversRequest).
@@ -2983,7 +2971,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.PutEmailV21AppKeysAppKeyBlockReceiversResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.PutEmailV21AppKeysAppKeyBlockReceiversResponse, _response)
 
     async def put_email_v2_1_app_keys_app_key_categories_category_id(
         self, category_id: int, *, body: _models.PutEmailV21AppKeysAppKeyCategoriesCategoryIdRequest | None = None
@@ -2992,7 +2980,7 @@ class AsyncClient:
 
         ``PUT /email/v2.1/appKeys/{appKey}/categories/{categoryId}`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#카테고리-수정
 
         Args:
             category_id: 카테고리 ID (``categoryId``, path)
@@ -3011,7 +2999,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.PutEmailV21AppKeysAppKeyCategoriesCategoryIdResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.PutEmailV21AppKeysAppKeyCategoriesCategoryIdResponse, _response)
 
     async def put_email_v2_1_app_keys_app_key_sender_reservations_request_id(
         self, request_id: str
@@ -3020,7 +3008,7 @@ class AsyncClient:
 
         ``PUT /email/v2.1/appKeys/{appKey}/sender/reservations/{requestId}`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#예약-발송-취소---요청별
 
         Args:
             request_id: 요청 ID (``requestId``, path)
@@ -3037,9 +3025,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.PutEmailV21AppKeysAppKeySenderReservationsRequestIdResponse.model_validate_json(
-            _response.content
-        )
+        return _support.parse_model(_models.PutEmailV21AppKeysAppKeySenderReservationsRequestIdResponse, _response)
 
     async def put_email_v2_1_app_keys_app_key_sender_reservations_request_id_mail_seq(
         self, request_id: str, mail_seq: int
@@ -3048,7 +3034,7 @@ class AsyncClient:
 
         ``PUT /email/v2.1/appKeys/{appKey}/sender/reservations/{requestId}/{mailSeq}`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#예약-발송-취소---수신자별
 
         Args:
             request_id: 요청 ID (``requestId``, path)
@@ -3066,8 +3052,8 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.PutEmailV21AppKeysAppKeySenderReservationsRequestIdMailSeqResponse.model_validate_json(
-            _response.content
+        return _support.parse_model(
+            _models.PutEmailV21AppKeysAppKeySenderReservationsRequestIdMailSeqResponse, _response
         )
 
     async def put_email_v2_1_app_keys_app_key_sender_reservations_search_cancels(
@@ -3077,7 +3063,7 @@ class AsyncClient:
 
         ``PUT /email/v2.1/appKeys/{appKey}/sender/reservations/search-cancels`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#예약-발송-취소---다중-필터
 
         Args:
             body: the request body (PutEmailV21AppKeysAppKeySenderReservationsSearchCancelsRequest).
@@ -3094,9 +3080,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.PutEmailV21AppKeysAppKeySenderReservationsSearchCancelsResponse.model_validate_json(
-            _response.content
-        )
+        return _support.parse_model(_models.PutEmailV21AppKeysAppKeySenderReservationsSearchCancelsResponse, _response)
 
     async def put_email_v2_1_app_keys_app_key_tags_tag_id(
         self, tag_id: str, *, body: _models.PutEmailV21AppKeysAppKeyTagsTagIdRequest
@@ -3105,7 +3089,7 @@ class AsyncClient:
 
         ``PUT /email/v2.1/appKeys/{appKey}/tags/{tagId}`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#태그-수정
 
         Args:
             tag_id: 태그 ID (``tagId``, path)
@@ -3123,7 +3107,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.PutEmailV21AppKeysAppKeyTagsTagIdResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.PutEmailV21AppKeysAppKeyTagsTagIdResponse, _response)
 
     async def put_email_v2_1_app_keys_app_key_templates_template_id(
         self, template_id: str, *, body: _models.PutEmailV21AppKeysAppKeyTemplatesTemplateIdRequest | None = None
@@ -3132,7 +3116,7 @@ class AsyncClient:
 
         ``PUT /email/v2.1/appKeys/{appKey}/templates/{templateId}`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#템플릿-수정
 
         Args:
             template_id: 템플릿 ID (``templateId``, path)
@@ -3151,7 +3135,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.PutEmailV21AppKeysAppKeyTemplatesTemplateIdResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.PutEmailV21AppKeysAppKeyTemplatesTemplateIdResponse, _response)
 
     async def uid(
         self,
@@ -3165,7 +3149,7 @@ class AsyncClient:
 
         ``GET /email/v2.1/appKeys/{appKey}/uids`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#uid-조회
 
         Args:
             wheres: 조회 조건. 알파뱃, 숫자, 괄호로 이루어진 문자열 배열. 괄호는 1개, AND, OR은 3개까지 사용할 수 있다. (예시) tagId1,AND,tagId2 (``wheres``, query)
@@ -3182,14 +3166,14 @@ class AsyncClient:
             params={"wheres": wheres, "offsetUid": offset_uid, "offset": offset, "limit": limit},
             headers=_support.header_values({}),
         )
-        return _models.UidResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.UidResponse, _response)
 
     async def uid_2(self, *, body: _models.Uid2Request) -> _models.Uid2Response:
         """UID 등록
 
         ``POST /email/v2.1/appKeys/{appKey}/uids`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#uid-등록
 
         Args:
             body: the request body (Uid2Request).
@@ -3204,14 +3188,14 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.Uid2Response.model_validate_json(_response.content)
+        return _support.parse_model(_models.Uid2Response, _response)
 
     async def uid_3(self, uid: str) -> _models.Uid3Response:
         """UID 삭제
 
         ``DELETE /email/v2.1/appKeys/{appKey}/uids/{uid}`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#uid-삭제
 
         Args:
             uid: UID (``uid``, path)
@@ -3225,14 +3209,14 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.Uid3Response.model_validate_json(_response.content)
+        return _support.parse_model(_models.Uid3Response, _response)
 
     async def uid_4(self, uid: str) -> _models.Uid4Response:
         """UID 단건 조회
 
         ``GET /email/v2.1/appKeys/{appKey}/uids/{uid}`` (API version v2.1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/E-mail/5f2a2d3d22ab519f726a6b8d5c8cf9d93e1d57bf/ko/api-guide.md
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#uid-단건-조회
 
         Args:
             uid: UID (``uid``, path)
@@ -3246,4 +3230,4 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.Uid4Response.model_validate_json(_response.content)
+        return _support.parse_model(_models.Uid4Response, _response)

@@ -43,8 +43,8 @@ class Client:
     """Synchronous client for Flow Log API v2.0 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region``; pass an ``auth``
-    (``KeystoneAuth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (``KeystoneAuth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -55,6 +55,7 @@ class Client:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
@@ -64,6 +65,7 @@ class Client:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -86,7 +88,7 @@ class Client:
 
         ``GET /v2.0/flowlog-loggers/{flowlogLoggerId}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-Flow-Log/6ca65b947c66b49ee0b5525c811515737bec415e/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Flow%20Log/en/public-api/#check-the-flow-log-loggers
 
         Args:
             flowlog_logger_id: Flow log logger ID (``flowlogLoggerId``, path)
@@ -100,7 +102,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.CheckTheFlowLogLoggersResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CheckTheFlowLogLoggersResponse, _response)
 
     def check_the_flow_log_logging_port(
         self, flowlog_logging_port_id: str
@@ -109,7 +111,7 @@ class Client:
 
         ``GET /v2.0/flowlog-logging-ports/{flowlogLoggingPortId}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-Flow-Log/6ca65b947c66b49ee0b5525c811515737bec415e/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Flow%20Log/en/public-api/#check-the-flow-log-logging-port
 
         Args:
             flowlog_logging_port_id: Flow log logging port ID (``flowlogLoggingPortId``, path)
@@ -125,7 +127,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.CheckTheFlowLogLoggingPortResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CheckTheFlowLogLoggingPortResponse, _response)
 
     def create_a_flow_log_logger(
         self, *, body: _models.CreateAFlowLogLoggerRequest
@@ -134,7 +136,7 @@ class Client:
 
         ``POST /v2.0/flowlog-loggers`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-Flow-Log/6ca65b947c66b49ee0b5525c811515737bec415e/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Flow%20Log/en/public-api/#create-a-flow-log-logger
 
         Args:
             body: the request body (CreateAFlowLogLoggerRequest).
@@ -149,14 +151,14 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateAFlowLogLoggerResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateAFlowLogLoggerResponse, _response)
 
     def delete_a_flow_log_logger(self, flowlog_logger_id: str) -> None:
         """Delete a flow log logger
 
         ``DELETE /v2.0/flowlog-loggers/{flowlogLoggerId}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-Flow-Log/6ca65b947c66b49ee0b5525c811515737bec415e/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Flow%20Log/en/public-api/#delete-a-flow-log-logger
 
         Args:
             flowlog_logger_id: Flow log logger ID (``flowlogLoggerId``, path)
@@ -176,7 +178,7 @@ class Client:
 
         ``PUT /v2.0/flowlog-loggers/{flowlogLoggerId}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-Flow-Log/6ca65b947c66b49ee0b5525c811515737bec415e/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Flow%20Log/en/public-api/#edit-a-flow-log-logger
 
         Args:
             flowlog_logger_id: Flow log logger ID (``flowlogLoggerId``, path)
@@ -192,7 +194,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.EditAFlowLogLoggerResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.EditAFlowLogLoggerResponse, _response)
 
     def view_a_list_of_flow_log_loggers(
         self,
@@ -214,7 +216,7 @@ class Client:
 
         ``GET /v2.0/flowlog-loggers`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-Flow-Log/6ca65b947c66b49ee0b5525c811515737bec415e/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Flow%20Log/en/public-api/#view-a-list-of-flow-log-loggers
 
         Args:
             id: Flow log logger ID to look up (``id``, query)
@@ -252,7 +254,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ViewAListOfFlowLogLoggersResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewAListOfFlowLogLoggersResponse, _response)
 
     def view_a_list_of_flow_log_logging_ports(
         self,
@@ -266,7 +268,7 @@ class Client:
 
         ``GET /v2.0/flowlog-logging-ports`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-Flow-Log/6ca65b947c66b49ee0b5525c811515737bec415e/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Flow%20Log/en/public-api/#view-a-list-of-flow-log-logging-ports
 
         Args:
             id: ID of the flow log logging port to look up (``id``, query)
@@ -283,15 +285,15 @@ class Client:
             params={"id": id, "logger_id": logger_id, "port_id": port_id, "network_id": network_id},
             headers=_support.header_values({}),
         )
-        return _models.ViewAListOfFlowLogLoggingPortsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewAListOfFlowLogLoggingPortsResponse, _response)
 
 
 class AsyncClient:
     """Asynchronous client for Flow Log API v2.0 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region``; pass an ``auth``
-    (``KeystoneAuth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (``KeystoneAuth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -302,6 +304,7 @@ class AsyncClient:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
@@ -311,6 +314,7 @@ class AsyncClient:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -333,7 +337,7 @@ class AsyncClient:
 
         ``GET /v2.0/flowlog-loggers/{flowlogLoggerId}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-Flow-Log/6ca65b947c66b49ee0b5525c811515737bec415e/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Flow%20Log/en/public-api/#check-the-flow-log-loggers
 
         Args:
             flowlog_logger_id: Flow log logger ID (``flowlogLoggerId``, path)
@@ -347,7 +351,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.CheckTheFlowLogLoggersResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CheckTheFlowLogLoggersResponse, _response)
 
     async def check_the_flow_log_logging_port(
         self, flowlog_logging_port_id: str
@@ -356,7 +360,7 @@ class AsyncClient:
 
         ``GET /v2.0/flowlog-logging-ports/{flowlogLoggingPortId}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-Flow-Log/6ca65b947c66b49ee0b5525c811515737bec415e/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Flow%20Log/en/public-api/#check-the-flow-log-logging-port
 
         Args:
             flowlog_logging_port_id: Flow log logging port ID (``flowlogLoggingPortId``, path)
@@ -372,7 +376,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.CheckTheFlowLogLoggingPortResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CheckTheFlowLogLoggingPortResponse, _response)
 
     async def create_a_flow_log_logger(
         self, *, body: _models.CreateAFlowLogLoggerRequest
@@ -381,7 +385,7 @@ class AsyncClient:
 
         ``POST /v2.0/flowlog-loggers`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-Flow-Log/6ca65b947c66b49ee0b5525c811515737bec415e/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Flow%20Log/en/public-api/#create-a-flow-log-logger
 
         Args:
             body: the request body (CreateAFlowLogLoggerRequest).
@@ -396,14 +400,14 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateAFlowLogLoggerResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateAFlowLogLoggerResponse, _response)
 
     async def delete_a_flow_log_logger(self, flowlog_logger_id: str) -> None:
         """Delete a flow log logger
 
         ``DELETE /v2.0/flowlog-loggers/{flowlogLoggerId}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-Flow-Log/6ca65b947c66b49ee0b5525c811515737bec415e/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Flow%20Log/en/public-api/#delete-a-flow-log-logger
 
         Args:
             flowlog_logger_id: Flow log logger ID (``flowlogLoggerId``, path)
@@ -423,7 +427,7 @@ class AsyncClient:
 
         ``PUT /v2.0/flowlog-loggers/{flowlogLoggerId}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-Flow-Log/6ca65b947c66b49ee0b5525c811515737bec415e/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Flow%20Log/en/public-api/#edit-a-flow-log-logger
 
         Args:
             flowlog_logger_id: Flow log logger ID (``flowlogLoggerId``, path)
@@ -439,7 +443,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.EditAFlowLogLoggerResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.EditAFlowLogLoggerResponse, _response)
 
     async def view_a_list_of_flow_log_loggers(
         self,
@@ -461,7 +465,7 @@ class AsyncClient:
 
         ``GET /v2.0/flowlog-loggers`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-Flow-Log/6ca65b947c66b49ee0b5525c811515737bec415e/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Flow%20Log/en/public-api/#view-a-list-of-flow-log-loggers
 
         Args:
             id: Flow log logger ID to look up (``id``, query)
@@ -499,7 +503,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ViewAListOfFlowLogLoggersResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewAListOfFlowLogLoggersResponse, _response)
 
     async def view_a_list_of_flow_log_logging_ports(
         self,
@@ -513,7 +517,7 @@ class AsyncClient:
 
         ``GET /v2.0/flowlog-logging-ports`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Network-Flow-Log/6ca65b947c66b49ee0b5525c811515737bec415e/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Flow%20Log/en/public-api/#view-a-list-of-flow-log-logging-ports
 
         Args:
             id: ID of the flow log logging port to look up (``id``, query)
@@ -530,4 +534,4 @@ class AsyncClient:
             params={"id": id, "logger_id": logger_id, "port_id": port_id, "network_id": network_id},
             headers=_support.header_values({}),
         )
-        return _models.ViewAListOfFlowLogLoggingPortsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewAListOfFlowLogLoggingPortsResponse, _response)

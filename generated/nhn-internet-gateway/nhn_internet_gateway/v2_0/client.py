@@ -43,8 +43,8 @@ class Client:
     """Synchronous client for Internet Gateway API v2.0 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region``; pass an ``auth``
-    (``KeystoneAuth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (``KeystoneAuth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -55,6 +55,7 @@ class Client:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
@@ -64,6 +65,7 @@ class Client:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -90,7 +92,7 @@ class Client:
 
         ``POST /v2.0/internetgateways`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Internet-Gateway/82fbdef2289300bfd599202da8c632785d8b9eaf/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Internet%20Gateway/en/public-api/#create-an-internet-gateway
 
         Args:
             body: the request body (CreateAnInternetGatewayRequest).
@@ -105,7 +107,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateAnInternetGatewayResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateAnInternetGatewayResponse, _response)
 
     def delete_an_internet_gateway(self, internetgateway_id: str) -> None:
         """Delete an Internet gateway
@@ -114,7 +116,7 @@ class Client:
 
         ``DELETE /v2.0/internetgateways/{internetgatewayId}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Internet-Gateway/82fbdef2289300bfd599202da8c632785d8b9eaf/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Internet%20Gateway/en/public-api/#delete-an-internet-gateway
 
         Args:
             internetgateway_id: Routing table to delete (``internetgatewayId``, path)
@@ -144,7 +146,7 @@ class Client:
 
         ``GET /v2.0/internetgateways`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Internet-Gateway/82fbdef2289300bfd599202da8c632785d8b9eaf/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Internet%20Gateway/en/public-api/#get-a-list-of-internet-gateways
 
         Args:
             tenant_id: The tenant to which the internet gateway to look up belongs (``tenant_id``, query)
@@ -168,7 +170,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.GetAListOfInternetGatewaysResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetAListOfInternetGatewaysResponse, _response)
 
     def get_an_external_network_id(self, *, router_external: str) -> None:
         """Get an external network ID
@@ -177,7 +179,7 @@ class Client:
 
         ``GET /v2.0/vpcs`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Internet-Gateway/82fbdef2289300bfd599202da8c632785d8b9eaf/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Internet%20Gateway/en/public-api/#get-an-external-network-id
 
         Args:
             router_external: Fixed by the documented path (router:external=true). (``router:external``, query)
@@ -194,7 +196,7 @@ class Client:
 
         ``GET /v2.0/internetgateways/{internetgatewayId}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Internet-Gateway/82fbdef2289300bfd599202da8c632785d8b9eaf/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Internet%20Gateway/en/public-api/#view-internet-gateways
 
         Args:
             internetgateway_id: Routing table ID to query (``internetgatewayId``, path)
@@ -210,15 +212,15 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ViewInternetGatewaysResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewInternetGatewaysResponse, _response)
 
 
 class AsyncClient:
     """Asynchronous client for Internet Gateway API v2.0 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region``; pass an ``auth``
-    (``KeystoneAuth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (``KeystoneAuth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -229,6 +231,7 @@ class AsyncClient:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
@@ -238,6 +241,7 @@ class AsyncClient:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -264,7 +268,7 @@ class AsyncClient:
 
         ``POST /v2.0/internetgateways`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Internet-Gateway/82fbdef2289300bfd599202da8c632785d8b9eaf/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Internet%20Gateway/en/public-api/#create-an-internet-gateway
 
         Args:
             body: the request body (CreateAnInternetGatewayRequest).
@@ -279,7 +283,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateAnInternetGatewayResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateAnInternetGatewayResponse, _response)
 
     async def delete_an_internet_gateway(self, internetgateway_id: str) -> None:
         """Delete an Internet gateway
@@ -288,7 +292,7 @@ class AsyncClient:
 
         ``DELETE /v2.0/internetgateways/{internetgatewayId}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Internet-Gateway/82fbdef2289300bfd599202da8c632785d8b9eaf/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Internet%20Gateway/en/public-api/#delete-an-internet-gateway
 
         Args:
             internetgateway_id: Routing table to delete (``internetgatewayId``, path)
@@ -318,7 +322,7 @@ class AsyncClient:
 
         ``GET /v2.0/internetgateways`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Internet-Gateway/82fbdef2289300bfd599202da8c632785d8b9eaf/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Internet%20Gateway/en/public-api/#get-a-list-of-internet-gateways
 
         Args:
             tenant_id: The tenant to which the internet gateway to look up belongs (``tenant_id``, query)
@@ -342,7 +346,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.GetAListOfInternetGatewaysResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetAListOfInternetGatewaysResponse, _response)
 
     async def get_an_external_network_id(self, *, router_external: str) -> None:
         """Get an external network ID
@@ -351,7 +355,7 @@ class AsyncClient:
 
         ``GET /v2.0/vpcs`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Internet-Gateway/82fbdef2289300bfd599202da8c632785d8b9eaf/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Internet%20Gateway/en/public-api/#get-an-external-network-id
 
         Args:
             router_external: Fixed by the documented path (router:external=true). (``router:external``, query)
@@ -368,7 +372,7 @@ class AsyncClient:
 
         ``GET /v2.0/internetgateways/{internetgatewayId}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Internet-Gateway/82fbdef2289300bfd599202da8c632785d8b9eaf/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Internet%20Gateway/en/public-api/#view-internet-gateways
 
         Args:
             internetgateway_id: Routing table ID to query (``internetgatewayId``, path)
@@ -384,4 +388,4 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ViewInternetGatewaysResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewInternetGatewaysResponse, _response)

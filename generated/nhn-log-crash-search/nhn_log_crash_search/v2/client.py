@@ -38,8 +38,8 @@ class Client:
     """Synchronous client for Log & Crash Search API v2 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables; pass an ``auth``
-    (any ``httpx.Auth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (any ``httpx.Auth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -50,6 +50,7 @@ class Client:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
@@ -59,6 +60,7 @@ class Client:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -84,7 +86,7 @@ class Client:
 
         ``GET /api/v2/search/available-tokens/{appkey}`` (API version v2, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Log-Crash-Search/ae8a20a27e64ffc8b0fa67b89920c2a0d774f3cf/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Data%20%26%20Analytics/Log%20%26%20Crash%20Search/en/api-guide/#available-token-api
 
         Returns:
             AvailableTokenApiResponse (HTTP 200).
@@ -95,7 +97,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AvailableTokenApiResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AvailableTokenApiResponse, _response)
 
     def collect_log_api(self, *, body: _models.CollectLogApiRequest) -> None:
         """Collect Log API
@@ -108,7 +110,7 @@ class Client:
 
         ``POST /v2/log`` (API version v2, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Log-Crash-Search/ae8a20a27e64ffc8b0fa67b89920c2a0d774f3cf/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Data%20%26%20Analytics/Log%20%26%20Crash%20Search/en/api-guide/#collect-log-api
 
         Args:
             body: the request body (CollectLogApiRequest).
@@ -130,7 +132,7 @@ class Client:
 
         ``POST /api/v2/search/scroll/{appkey}/{scrollKey}`` (API version v2, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Log-Crash-Search/ae8a20a27e64ffc8b0fa67b89920c2a0d774f3cf/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Data%20%26%20Analytics/Log%20%26%20Crash%20Search/en/api-guide/#scroll-continue-api
 
         Args:
             scroll_key: Scroll Key (``scrollKey``, path)
@@ -146,7 +148,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ScrollContinueApiResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ScrollContinueApiResponse, _response)
 
     def scroll_start_api(self, *, body: _models.ScrollStartApiRequest) -> _models.ScrollStartApiResponse:
         """Scroll Start API
@@ -155,7 +157,7 @@ class Client:
 
         ``POST /api/v2/search/scroll/{appkey}`` (API version v2, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Log-Crash-Search/ae8a20a27e64ffc8b0fa67b89920c2a0d774f3cf/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Data%20%26%20Analytics/Log%20%26%20Crash%20Search/en/api-guide/#scroll-start-api
 
         Args:
             body: the request body (ScrollStartApiRequest).
@@ -170,7 +172,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ScrollStartApiResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ScrollStartApiResponse, _response)
 
     def search_api(self, *, body: _models.SearchApiRequest) -> _models.SearchApiResponse:
         """Search API
@@ -179,7 +181,7 @@ class Client:
 
         ``POST /api/v2/search/{appkey}`` (API version v2, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Log-Crash-Search/ae8a20a27e64ffc8b0fa67b89920c2a0d774f3cf/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Data%20%26%20Analytics/Log%20%26%20Crash%20Search/en/api-guide/#search-api
 
         Args:
             body: the request body (SearchApiRequest).
@@ -194,15 +196,15 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SearchApiResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SearchApiResponse, _response)
 
 
 class AsyncClient:
     """Asynchronous client for Log & Crash Search API v2 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables; pass an ``auth``
-    (any ``httpx.Auth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (any ``httpx.Auth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -213,6 +215,7 @@ class AsyncClient:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
@@ -222,6 +225,7 @@ class AsyncClient:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -247,7 +251,7 @@ class AsyncClient:
 
         ``GET /api/v2/search/available-tokens/{appkey}`` (API version v2, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Log-Crash-Search/ae8a20a27e64ffc8b0fa67b89920c2a0d774f3cf/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Data%20%26%20Analytics/Log%20%26%20Crash%20Search/en/api-guide/#available-token-api
 
         Returns:
             AvailableTokenApiResponse (HTTP 200).
@@ -258,7 +262,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AvailableTokenApiResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AvailableTokenApiResponse, _response)
 
     async def collect_log_api(self, *, body: _models.CollectLogApiRequest) -> None:
         """Collect Log API
@@ -271,7 +275,7 @@ class AsyncClient:
 
         ``POST /v2/log`` (API version v2, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Log-Crash-Search/ae8a20a27e64ffc8b0fa67b89920c2a0d774f3cf/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Data%20%26%20Analytics/Log%20%26%20Crash%20Search/en/api-guide/#collect-log-api
 
         Args:
             body: the request body (CollectLogApiRequest).
@@ -293,7 +297,7 @@ class AsyncClient:
 
         ``POST /api/v2/search/scroll/{appkey}/{scrollKey}`` (API version v2, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Log-Crash-Search/ae8a20a27e64ffc8b0fa67b89920c2a0d774f3cf/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Data%20%26%20Analytics/Log%20%26%20Crash%20Search/en/api-guide/#scroll-continue-api
 
         Args:
             scroll_key: Scroll Key (``scrollKey``, path)
@@ -309,7 +313,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ScrollContinueApiResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ScrollContinueApiResponse, _response)
 
     async def scroll_start_api(self, *, body: _models.ScrollStartApiRequest) -> _models.ScrollStartApiResponse:
         """Scroll Start API
@@ -318,7 +322,7 @@ class AsyncClient:
 
         ``POST /api/v2/search/scroll/{appkey}`` (API version v2, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Log-Crash-Search/ae8a20a27e64ffc8b0fa67b89920c2a0d774f3cf/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Data%20%26%20Analytics/Log%20%26%20Crash%20Search/en/api-guide/#scroll-start-api
 
         Args:
             body: the request body (ScrollStartApiRequest).
@@ -333,7 +337,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ScrollStartApiResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ScrollStartApiResponse, _response)
 
     async def search_api(self, *, body: _models.SearchApiRequest) -> _models.SearchApiResponse:
         """Search API
@@ -342,7 +346,7 @@ class AsyncClient:
 
         ``POST /api/v2/search/{appkey}`` (API version v2, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Log-Crash-Search/ae8a20a27e64ffc8b0fa67b89920c2a0d774f3cf/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Data%20%26%20Analytics/Log%20%26%20Crash%20Search/en/api-guide/#search-api
 
         Args:
             body: the request body (SearchApiRequest).
@@ -357,4 +361,4 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SearchApiResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SearchApiResponse, _response)

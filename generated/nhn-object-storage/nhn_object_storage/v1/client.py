@@ -43,8 +43,8 @@ class Client:
     """Synchronous client for Object Storage API v1 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region``; pass an ``auth``
-    (``KeystoneAuth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (``KeystoneAuth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -56,6 +56,7 @@ class Client:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
@@ -65,6 +66,7 @@ class Client:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -112,7 +114,7 @@ class Client:
 
         ``POST /v1/{Account}/{Container}`` (API version v1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Object-Storage/42b9414eecfe94b36b80fbc819ed849a4ed780ef/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Storage/Object%20Storage/en/api-guide/#change-container-settings
 
         Args:
             container: The name of the container to edit (``Container``, path)
@@ -181,7 +183,7 @@ class Client:
 
         ``PUT /v1/{Account}/{Container}`` (API version v1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Object-Storage/42b9414eecfe94b36b80fbc819ed849a4ed780ef/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Storage/Object%20Storage/en/api-guide/#create-a-container
 
         Args:
             container: Name of container to be created (``Container``, path)
@@ -205,7 +207,7 @@ class Client:
 
         ``DELETE /v1/{Account}/{Container}`` (API version v1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Object-Storage/42b9414eecfe94b36b80fbc819ed849a4ed780ef/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Storage/Object%20Storage/en/api-guide/#delete-a-container
 
         Args:
             container: Name of the container to delete (``Container``, path)
@@ -227,7 +229,7 @@ class Client:
 
         ``DELETE /v1/{Account}/{Container}/{Object}`` (API version v1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Object-Storage/42b9414eecfe94b36b80fbc819ed849a4ed780ef/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Storage/Object%20Storage/en/api-guide/#delete-an-object
 
         Args:
             container: Container name (``Container``, path)
@@ -251,7 +253,7 @@ class Client:
 
         ``GET /v1/{Account}/{Container}/{Object}`` (API version v1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Object-Storage/42b9414eecfe94b36b80fbc819ed849a4ed780ef/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Storage/Object%20Storage/en/api-guide/#download-an-object
 
         Args:
             container: Container name (``Container``, path)
@@ -283,7 +285,7 @@ class Client:
 
         ``GET /v1/{Account}/{Container}`` (API version v1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Object-Storage/42b9414eecfe94b36b80fbc819ed849a4ed780ef/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Storage/Object%20Storage/en/api-guide/#get-a-container
 
         Args:
             container: Container name to get (``Container``, path)
@@ -307,7 +309,7 @@ class Client:
 
         ``GET /v1/{Account}`` (API version v1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Object-Storage/42b9414eecfe94b36b80fbc819ed849a4ed780ef/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Storage/Object%20Storage/en/api-guide/#list-containers
         """
         self._transport.request(
             "GET",
@@ -332,7 +334,7 @@ class Client:
 
         ``POST /v1/{Account}/{Container}/{Object}`` (API version v1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Object-Storage/42b9414eecfe94b36b80fbc819ed849a4ed780ef/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Storage/Object%20Storage/en/api-guide/#modify-object-metadata
 
         Args:
             container: Container name (``Container``, path)
@@ -365,7 +367,7 @@ class Client:
 
         ``HEAD /v1/{Account}/{Container}/{Object}`` (API version v1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Object-Storage/42b9414eecfe94b36b80fbc819ed849a4ed780ef/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Storage/Object%20Storage/en/api-guide/#query-object-information
 
         Args:
             container: Container name (``Container``, path)
@@ -389,7 +391,7 @@ class Client:
 
         ``HEAD /v1/{Account}`` (API version v1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Object-Storage/42b9414eecfe94b36b80fbc819ed849a4ed780ef/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Storage/Object%20Storage/en/api-guide/#query-the-storage-account
         """
         self._transport.request(
             "HEAD",
@@ -399,25 +401,23 @@ class Client:
         )
         return None
 
-    def upload_an_object_create_a_manifest_object_update_an_object_copy_an_object_copy_multipart_objects(
+    def upload_an_object_create_a_manifest_object_update_an_object_copy_an_object(
         self,
         container: str,
         object: str,
         *,
-        body: (
-            _models.UploadAnObjectCreateAManifestObjectUpdateAnObjectCopyAnObjectCopyMultipartObjectsRequest | None
-        ) = None,
+        body: _models.UploadAnObjectCreateAManifestObjectUpdateAnObjectCopyAnObjectRequest | None = None,
     ) -> None:
-        """Upload an Object | Create a Manifest Object | Update an Object | Copy an Object | Copy Multipart Objects
+        """Upload an Object | Create a Manifest Object | Update an Object | Copy an Object
 
         ``PUT /v1/{Account}/{Container}/{Object}`` (API version v1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Object-Storage/42b9414eecfe94b36b80fbc819ed849a4ed780ef/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Storage/Object%20Storage/en/api-guide/#upload-an-object
 
         Args:
             container: Container name (``Container``, path)
             object: Name of object to create (``Object``, path)
-            body: the request body (UploadAnObjectCreateAManifestObjectUpdateAnObjectCopyAnObjectCopyMultipartObjectsRequest).
+            body: the request body (UploadAnObjectCreateAManifestObjectUpdateAnObjectCopyAnObjectRequest).
         """
         self._transport.request(
             "PUT",
@@ -438,7 +438,7 @@ class Client:
 
         ``PUT /v1/{Account}/{Container}/{Object}/{Count}`` (API version v1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Object-Storage/42b9414eecfe94b36b80fbc819ed849a4ed780ef/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Storage/Object%20Storage/en/api-guide/#upload-segment-objects
 
         Args:
             container: Container name (``Container``, path)
@@ -461,8 +461,8 @@ class AsyncClient:
     """Asynchronous client for Object Storage API v1 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region``; pass an ``auth``
-    (``KeystoneAuth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (``KeystoneAuth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -474,6 +474,7 @@ class AsyncClient:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
@@ -483,6 +484,7 @@ class AsyncClient:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -530,7 +532,7 @@ class AsyncClient:
 
         ``POST /v1/{Account}/{Container}`` (API version v1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Object-Storage/42b9414eecfe94b36b80fbc819ed849a4ed780ef/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Storage/Object%20Storage/en/api-guide/#change-container-settings
 
         Args:
             container: The name of the container to edit (``Container``, path)
@@ -599,7 +601,7 @@ class AsyncClient:
 
         ``PUT /v1/{Account}/{Container}`` (API version v1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Object-Storage/42b9414eecfe94b36b80fbc819ed849a4ed780ef/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Storage/Object%20Storage/en/api-guide/#create-a-container
 
         Args:
             container: Name of container to be created (``Container``, path)
@@ -623,7 +625,7 @@ class AsyncClient:
 
         ``DELETE /v1/{Account}/{Container}`` (API version v1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Object-Storage/42b9414eecfe94b36b80fbc819ed849a4ed780ef/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Storage/Object%20Storage/en/api-guide/#delete-a-container
 
         Args:
             container: Name of the container to delete (``Container``, path)
@@ -645,7 +647,7 @@ class AsyncClient:
 
         ``DELETE /v1/{Account}/{Container}/{Object}`` (API version v1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Object-Storage/42b9414eecfe94b36b80fbc819ed849a4ed780ef/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Storage/Object%20Storage/en/api-guide/#delete-an-object
 
         Args:
             container: Container name (``Container``, path)
@@ -669,7 +671,7 @@ class AsyncClient:
 
         ``GET /v1/{Account}/{Container}/{Object}`` (API version v1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Object-Storage/42b9414eecfe94b36b80fbc819ed849a4ed780ef/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Storage/Object%20Storage/en/api-guide/#download-an-object
 
         Args:
             container: Container name (``Container``, path)
@@ -701,7 +703,7 @@ class AsyncClient:
 
         ``GET /v1/{Account}/{Container}`` (API version v1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Object-Storage/42b9414eecfe94b36b80fbc819ed849a4ed780ef/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Storage/Object%20Storage/en/api-guide/#get-a-container
 
         Args:
             container: Container name to get (``Container``, path)
@@ -725,7 +727,7 @@ class AsyncClient:
 
         ``GET /v1/{Account}`` (API version v1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Object-Storage/42b9414eecfe94b36b80fbc819ed849a4ed780ef/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Storage/Object%20Storage/en/api-guide/#list-containers
         """
         await self._transport.request(
             "GET",
@@ -750,7 +752,7 @@ class AsyncClient:
 
         ``POST /v1/{Account}/{Container}/{Object}`` (API version v1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Object-Storage/42b9414eecfe94b36b80fbc819ed849a4ed780ef/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Storage/Object%20Storage/en/api-guide/#modify-object-metadata
 
         Args:
             container: Container name (``Container``, path)
@@ -783,7 +785,7 @@ class AsyncClient:
 
         ``HEAD /v1/{Account}/{Container}/{Object}`` (API version v1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Object-Storage/42b9414eecfe94b36b80fbc819ed849a4ed780ef/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Storage/Object%20Storage/en/api-guide/#query-object-information
 
         Args:
             container: Container name (``Container``, path)
@@ -807,7 +809,7 @@ class AsyncClient:
 
         ``HEAD /v1/{Account}`` (API version v1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Object-Storage/42b9414eecfe94b36b80fbc819ed849a4ed780ef/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Storage/Object%20Storage/en/api-guide/#query-the-storage-account
         """
         await self._transport.request(
             "HEAD",
@@ -817,25 +819,23 @@ class AsyncClient:
         )
         return None
 
-    async def upload_an_object_create_a_manifest_object_update_an_object_copy_an_object_copy_multipart_objects(
+    async def upload_an_object_create_a_manifest_object_update_an_object_copy_an_object(
         self,
         container: str,
         object: str,
         *,
-        body: (
-            _models.UploadAnObjectCreateAManifestObjectUpdateAnObjectCopyAnObjectCopyMultipartObjectsRequest | None
-        ) = None,
+        body: _models.UploadAnObjectCreateAManifestObjectUpdateAnObjectCopyAnObjectRequest | None = None,
     ) -> None:
-        """Upload an Object | Create a Manifest Object | Update an Object | Copy an Object | Copy Multipart Objects
+        """Upload an Object | Create a Manifest Object | Update an Object | Copy an Object
 
         ``PUT /v1/{Account}/{Container}/{Object}`` (API version v1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Object-Storage/42b9414eecfe94b36b80fbc819ed849a4ed780ef/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Storage/Object%20Storage/en/api-guide/#upload-an-object
 
         Args:
             container: Container name (``Container``, path)
             object: Name of object to create (``Object``, path)
-            body: the request body (UploadAnObjectCreateAManifestObjectUpdateAnObjectCopyAnObjectCopyMultipartObjectsRequest).
+            body: the request body (UploadAnObjectCreateAManifestObjectUpdateAnObjectCopyAnObjectRequest).
         """
         await self._transport.request(
             "PUT",
@@ -856,7 +856,7 @@ class AsyncClient:
 
         ``PUT /v1/{Account}/{Container}/{Object}/{Count}`` (API version v1, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Storage-Object-Storage/42b9414eecfe94b36b80fbc819ed849a4ed780ef/en/api-guide.md
+        Source: https://docs.nhncloud.com/en/Storage/Object%20Storage/en/api-guide/#upload-segment-objects
 
         Args:
             container: Container name (``Container``, path)

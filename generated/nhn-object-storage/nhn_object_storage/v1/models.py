@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class UploadAnObjectCreateAManifestObjectUpdateAnObjectCopyAnObjectCopyMultipartObjectsRequest(BaseModel):
+class UploadAnObjectCreateAManifestObjectUpdateAnObjectCopyAnObjectRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",

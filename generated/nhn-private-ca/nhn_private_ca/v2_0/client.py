@@ -43,8 +43,8 @@ class Client:
     """Synchronous client for API v2.0 가이드 API v2.0 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region``; pass an ``auth``
-    (any ``httpx.Auth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (any ``httpx.Auth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -56,6 +56,7 @@ class Client:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
@@ -65,6 +66,7 @@ class Client:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -90,7 +92,7 @@ class Client:
 
         ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/PrivateCA/549711d24036718d9ae50306c7e5a75cab881412/ko/api-guide-v2.0.md
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#crl-정보-조회
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
@@ -108,7 +110,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.CrlResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CrlResponse, _response)
 
     def crl_2(self, ca_store_id: int, issuer_cert_id: int) -> _models.Crl2Response:
         """CRL 수동 갱신
@@ -117,7 +119,7 @@ class Client:
 
         ``POST /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/PrivateCA/549711d24036718d9ae50306c7e5a75cab881412/ko/api-guide-v2.0.md
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#crl-수동-갱신
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
@@ -135,7 +137,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.Crl2Response.model_validate_json(_response.content)
+        return _support.parse_model(_models.Crl2Response, _response)
 
     def crl_der(self, ca_store_id: int, issuer_cert_id: int) -> None:
         """CRL 다운로드(DER 형식)
@@ -144,7 +146,7 @@ class Client:
 
         ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl/der`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/PrivateCA/549711d24036718d9ae50306c7e5a75cab881412/ko/api-guide-v2.0.md
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#crl-다운로드der-형식
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
@@ -168,7 +170,7 @@ class Client:
 
         ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl/pem`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/PrivateCA/549711d24036718d9ae50306c7e5a75cab881412/ko/api-guide-v2.0.md
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#crl-다운로드pem-형식
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
@@ -194,7 +196,7 @@ class Client:
 
         ``DELETE /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/PrivateCA/549711d24036718d9ae50306c7e5a75cab881412/ko/api-guide-v2.0.md
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#저장소-삭제
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
@@ -210,7 +212,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.DeleteV20AppkeysAppkeyCaStoresCaStoreIdResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeleteV20AppkeysAppkeyCaStoresCaStoreIdResponse, _response)
 
     def delete_v2_0_appkeys_appkey_ca_stores_ca_store_id_templates_template_id(
         self, ca_store_id: int, template_id: int
@@ -221,7 +223,7 @@ class Client:
 
         ``DELETE /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates/{templateId}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/PrivateCA/549711d24036718d9ae50306c7e5a75cab881412/ko/api-guide-v2.0.md
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#템플릿-삭제
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
@@ -239,8 +241,8 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.DeleteV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdResponse.model_validate_json(
-            _response.content
+        return _support.parse_model(
+            _models.DeleteV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdResponse, _response
         )
 
     def get_v2_0_appkeys_appkey_ca_stores(
@@ -252,7 +254,7 @@ class Client:
 
         ``GET /v2.0/appkeys/{appkey}/ca-stores`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/PrivateCA/549711d24036718d9ae50306c7e5a75cab881412/ko/api-guide-v2.0.md
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#저장소-목록-조회
 
         Args:
             page: 페이지 번호 (``page``, query)
@@ -268,7 +270,7 @@ class Client:
             params={"page": page, "size": size, "search": search},
             headers=_support.header_values({}),
         )
-        return _models.GetV20AppkeysAppkeyCaStoresResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetV20AppkeysAppkeyCaStoresResponse, _response)
 
     def get_v2_0_appkeys_appkey_ca_stores_ca_store_id(
         self, ca_store_id: int
@@ -279,7 +281,7 @@ class Client:
 
         ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/PrivateCA/549711d24036718d9ae50306c7e5a75cab881412/ko/api-guide-v2.0.md
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#저장소-상세-조회
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
@@ -295,7 +297,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GetV20AppkeysAppkeyCaStoresCaStoreIdResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetV20AppkeysAppkeyCaStoresCaStoreIdResponse, _response)
 
     def get_v2_0_appkeys_appkey_ca_stores_ca_store_id_certs(
         self,
@@ -312,7 +314,7 @@ class Client:
 
         ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/PrivateCA/549711d24036718d9ae50306c7e5a75cab881412/ko/api-guide-v2.0.md
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#인증서-목록-조회
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
@@ -332,7 +334,7 @@ class Client:
             params={"type": type, "page": page, "size": size, "search": search},
             headers=_support.header_values({}),
         )
-        return _models.GetV20AppkeysAppkeyCaStoresCaStoreIdCertsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetV20AppkeysAppkeyCaStoresCaStoreIdCertsResponse, _response)
 
     def get_v2_0_appkeys_appkey_ca_stores_ca_store_id_certs_cert_id(
         self, ca_store_id: int, cert_id: int
@@ -343,7 +345,7 @@ class Client:
 
         ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{certId}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/PrivateCA/549711d24036718d9ae50306c7e5a75cab881412/ko/api-guide-v2.0.md
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#인증서-상세-조회
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
@@ -361,7 +363,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GetV20AppkeysAppkeyCaStoresCaStoreIdCertsCertIdResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetV20AppkeysAppkeyCaStoresCaStoreIdCertsCertIdResponse, _response)
 
     def get_v2_0_appkeys_appkey_ca_stores_ca_store_id_certs_cert_id_download(
         self, ca_store_id: int, cert_id: int
@@ -372,7 +374,7 @@ class Client:
 
         ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{certId}/download`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/PrivateCA/549711d24036718d9ae50306c7e5a75cab881412/ko/api-guide-v2.0.md
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#인증서-다운로드
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
@@ -398,7 +400,7 @@ class Client:
 
         ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/PrivateCA/549711d24036718d9ae50306c7e5a75cab881412/ko/api-guide-v2.0.md
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#템플릿-목록-조회
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
@@ -418,7 +420,7 @@ class Client:
             params={"page": page, "size": size, "search": search},
             headers=_support.header_values({}),
         )
-        return _models.GetV20AppkeysAppkeyCaStoresCaStoreIdTemplatesResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetV20AppkeysAppkeyCaStoresCaStoreIdTemplatesResponse, _response)
 
     def get_v2_0_appkeys_appkey_ca_stores_ca_store_id_templates_template_id(
         self, ca_store_id: int, template_id: int
@@ -429,7 +431,7 @@ class Client:
 
         ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates/{templateId}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/PrivateCA/549711d24036718d9ae50306c7e5a75cab881412/ko/api-guide-v2.0.md
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#템플릿-상세-조회
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
@@ -447,9 +449,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GetV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdResponse.model_validate_json(
-            _response.content
-        )
+        return _support.parse_model(_models.GetV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdResponse, _response)
 
     def ocsp_get(self, ca_store_id: int, ocsp_request_base64: str) -> None:
         """OCSP 상태 조회(GET)
@@ -458,7 +458,7 @@ class Client:
 
         ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/ocsp/{ocspRequestBase64}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/PrivateCA/549711d24036718d9ae50306c7e5a75cab881412/ko/api-guide-v2.0.md
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#ocsp-상태-조회get
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
@@ -482,7 +482,7 @@ class Client:
 
         ``POST /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/ocsp`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/PrivateCA/549711d24036718d9ae50306c7e5a75cab881412/ko/api-guide-v2.0.md
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#ocsp-상태-조회post
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
@@ -506,7 +506,7 @@ class Client:
 
         ``POST /v2.0/appkeys/{appkey}/ca-stores`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/PrivateCA/549711d24036718d9ae50306c7e5a75cab881412/ko/api-guide-v2.0.md
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#저장소-생성
 
         Args:
             body: the request body (PostV20AppkeysAppkeyCaStoresRequest).
@@ -521,7 +521,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.PostV20AppkeysAppkeyCaStoresResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.PostV20AppkeysAppkeyCaStoresResponse, _response)
 
     def post_v2_0_appkeys_appkey_ca_stores_ca_store_id_certs(
         self, ca_store_id: int, *, body: _models.PostV20AppkeysAppkeyCaStoresCaStoreIdCertsRequest
@@ -532,7 +532,7 @@ class Client:
 
         ``POST /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/PrivateCA/549711d24036718d9ae50306c7e5a75cab881412/ko/api-guide-v2.0.md
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#인증서발급자-발급
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
@@ -550,7 +550,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.PostV20AppkeysAppkeyCaStoresCaStoreIdCertsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.PostV20AppkeysAppkeyCaStoresCaStoreIdCertsResponse, _response)
 
     def post_v2_0_appkeys_appkey_ca_stores_ca_store_id_certs_cert_id_revoke(
         self, ca_store_id: int, cert_id: int
@@ -561,7 +561,7 @@ class Client:
 
         ``POST /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{certId}/revoke`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/PrivateCA/549711d24036718d9ae50306c7e5a75cab881412/ko/api-guide-v2.0.md
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#인증서-폐기
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
@@ -579,9 +579,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.PostV20AppkeysAppkeyCaStoresCaStoreIdCertsCertIdRevokeResponse.model_validate_json(
-            _response.content
-        )
+        return _support.parse_model(_models.PostV20AppkeysAppkeyCaStoresCaStoreIdCertsCertIdRevokeResponse, _response)
 
     def post_v2_0_appkeys_appkey_ca_stores_ca_store_id_templates(
         self, ca_store_id: int, *, body: _models.PostV20AppkeysAppkeyCaStoresCaStoreIdTemplatesRequest
@@ -592,7 +590,7 @@ class Client:
 
         ``POST /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/PrivateCA/549711d24036718d9ae50306c7e5a75cab881412/ko/api-guide-v2.0.md
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#템플릿-생성
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
@@ -611,7 +609,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.PostV20AppkeysAppkeyCaStoresCaStoreIdTemplatesResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.PostV20AppkeysAppkeyCaStoresCaStoreIdTemplatesResponse, _response)
 
     def post_v2_0_appkeys_appkey_ca_stores_ca_store_id_templates_template_id_certificates(
         self,
@@ -626,7 +624,7 @@ class Client:
 
         ``POST /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates/{templateId}/certificates`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/PrivateCA/549711d24036718d9ae50306c7e5a75cab881412/ko/api-guide-v2.0.md
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#템플릿으로-인증서-발급
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
@@ -646,8 +644,8 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.PostV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdCertificatesResponse.model_validate_json(
-            _response.content
+        return _support.parse_model(
+            _models.PostV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdCertificatesResponse, _response
         )
 
     def put_v2_0_appkeys_appkey_ca_stores_ca_store_id(
@@ -659,7 +657,7 @@ class Client:
 
         ``PUT /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/PrivateCA/549711d24036718d9ae50306c7e5a75cab881412/ko/api-guide-v2.0.md
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#저장소-수정
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
@@ -675,7 +673,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.PutV20AppkeysAppkeyCaStoresCaStoreIdResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.PutV20AppkeysAppkeyCaStoresCaStoreIdResponse, _response)
 
     def put_v2_0_appkeys_appkey_ca_stores_ca_store_id_templates_template_id(
         self, ca_store_id: int, template_id: int
@@ -686,7 +684,7 @@ class Client:
 
         ``PUT /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates/{templateId}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/PrivateCA/549711d24036718d9ae50306c7e5a75cab881412/ko/api-guide-v2.0.md
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#템플릿-수정
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
@@ -704,17 +702,15 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.PutV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdResponse.model_validate_json(
-            _response.content
-        )
+        return _support.parse_model(_models.PutV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdResponse, _response)
 
 
 class AsyncClient:
     """Asynchronous client for API v2.0 가이드 API v2.0 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region``; pass an ``auth``
-    (any ``httpx.Auth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (any ``httpx.Auth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -726,6 +722,7 @@ class AsyncClient:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
@@ -735,6 +732,7 @@ class AsyncClient:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -760,7 +758,7 @@ class AsyncClient:
 
         ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/PrivateCA/549711d24036718d9ae50306c7e5a75cab881412/ko/api-guide-v2.0.md
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#crl-정보-조회
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
@@ -778,7 +776,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.CrlResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CrlResponse, _response)
 
     async def crl_2(self, ca_store_id: int, issuer_cert_id: int) -> _models.Crl2Response:
         """CRL 수동 갱신
@@ -787,7 +785,7 @@ class AsyncClient:
 
         ``POST /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/PrivateCA/549711d24036718d9ae50306c7e5a75cab881412/ko/api-guide-v2.0.md
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#crl-수동-갱신
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
@@ -805,7 +803,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.Crl2Response.model_validate_json(_response.content)
+        return _support.parse_model(_models.Crl2Response, _response)
 
     async def crl_der(self, ca_store_id: int, issuer_cert_id: int) -> None:
         """CRL 다운로드(DER 형식)
@@ -814,7 +812,7 @@ class AsyncClient:
 
         ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl/der`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/PrivateCA/549711d24036718d9ae50306c7e5a75cab881412/ko/api-guide-v2.0.md
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#crl-다운로드der-형식
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
@@ -838,7 +836,7 @@ class AsyncClient:
 
         ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl/pem`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/PrivateCA/549711d24036718d9ae50306c7e5a75cab881412/ko/api-guide-v2.0.md
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#crl-다운로드pem-형식
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
@@ -864,7 +862,7 @@ class AsyncClient:
 
         ``DELETE /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/PrivateCA/549711d24036718d9ae50306c7e5a75cab881412/ko/api-guide-v2.0.md
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#저장소-삭제
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
@@ -880,7 +878,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.DeleteV20AppkeysAppkeyCaStoresCaStoreIdResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeleteV20AppkeysAppkeyCaStoresCaStoreIdResponse, _response)
 
     async def delete_v2_0_appkeys_appkey_ca_stores_ca_store_id_templates_template_id(
         self, ca_store_id: int, template_id: int
@@ -891,7 +889,7 @@ class AsyncClient:
 
         ``DELETE /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates/{templateId}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/PrivateCA/549711d24036718d9ae50306c7e5a75cab881412/ko/api-guide-v2.0.md
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#템플릿-삭제
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
@@ -909,8 +907,8 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.DeleteV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdResponse.model_validate_json(
-            _response.content
+        return _support.parse_model(
+            _models.DeleteV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdResponse, _response
         )
 
     async def get_v2_0_appkeys_appkey_ca_stores(
@@ -922,7 +920,7 @@ class AsyncClient:
 
         ``GET /v2.0/appkeys/{appkey}/ca-stores`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/PrivateCA/549711d24036718d9ae50306c7e5a75cab881412/ko/api-guide-v2.0.md
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#저장소-목록-조회
 
         Args:
             page: 페이지 번호 (``page``, query)
@@ -938,7 +936,7 @@ class AsyncClient:
             params={"page": page, "size": size, "search": search},
             headers=_support.header_values({}),
         )
-        return _models.GetV20AppkeysAppkeyCaStoresResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetV20AppkeysAppkeyCaStoresResponse, _response)
 
     async def get_v2_0_appkeys_appkey_ca_stores_ca_store_id(
         self, ca_store_id: int
@@ -949,7 +947,7 @@ class AsyncClient:
 
         ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/PrivateCA/549711d24036718d9ae50306c7e5a75cab881412/ko/api-guide-v2.0.md
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#저장소-상세-조회
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
@@ -965,7 +963,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GetV20AppkeysAppkeyCaStoresCaStoreIdResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetV20AppkeysAppkeyCaStoresCaStoreIdResponse, _response)
 
     async def get_v2_0_appkeys_appkey_ca_stores_ca_store_id_certs(
         self,
@@ -982,7 +980,7 @@ class AsyncClient:
 
         ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/PrivateCA/549711d24036718d9ae50306c7e5a75cab881412/ko/api-guide-v2.0.md
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#인증서-목록-조회
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
@@ -1002,7 +1000,7 @@ class AsyncClient:
             params={"type": type, "page": page, "size": size, "search": search},
             headers=_support.header_values({}),
         )
-        return _models.GetV20AppkeysAppkeyCaStoresCaStoreIdCertsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetV20AppkeysAppkeyCaStoresCaStoreIdCertsResponse, _response)
 
     async def get_v2_0_appkeys_appkey_ca_stores_ca_store_id_certs_cert_id(
         self, ca_store_id: int, cert_id: int
@@ -1013,7 +1011,7 @@ class AsyncClient:
 
         ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{certId}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/PrivateCA/549711d24036718d9ae50306c7e5a75cab881412/ko/api-guide-v2.0.md
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#인증서-상세-조회
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
@@ -1031,7 +1029,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GetV20AppkeysAppkeyCaStoresCaStoreIdCertsCertIdResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetV20AppkeysAppkeyCaStoresCaStoreIdCertsCertIdResponse, _response)
 
     async def get_v2_0_appkeys_appkey_ca_stores_ca_store_id_certs_cert_id_download(
         self, ca_store_id: int, cert_id: int
@@ -1042,7 +1040,7 @@ class AsyncClient:
 
         ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{certId}/download`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/PrivateCA/549711d24036718d9ae50306c7e5a75cab881412/ko/api-guide-v2.0.md
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#인증서-다운로드
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
@@ -1068,7 +1066,7 @@ class AsyncClient:
 
         ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/PrivateCA/549711d24036718d9ae50306c7e5a75cab881412/ko/api-guide-v2.0.md
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#템플릿-목록-조회
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
@@ -1088,7 +1086,7 @@ class AsyncClient:
             params={"page": page, "size": size, "search": search},
             headers=_support.header_values({}),
         )
-        return _models.GetV20AppkeysAppkeyCaStoresCaStoreIdTemplatesResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetV20AppkeysAppkeyCaStoresCaStoreIdTemplatesResponse, _response)
 
     async def get_v2_0_appkeys_appkey_ca_stores_ca_store_id_templates_template_id(
         self, ca_store_id: int, template_id: int
@@ -1099,7 +1097,7 @@ class AsyncClient:
 
         ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates/{templateId}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/PrivateCA/549711d24036718d9ae50306c7e5a75cab881412/ko/api-guide-v2.0.md
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#템플릿-상세-조회
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
@@ -1117,9 +1115,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GetV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdResponse.model_validate_json(
-            _response.content
-        )
+        return _support.parse_model(_models.GetV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdResponse, _response)
 
     async def ocsp_get(self, ca_store_id: int, ocsp_request_base64: str) -> None:
         """OCSP 상태 조회(GET)
@@ -1128,7 +1124,7 @@ class AsyncClient:
 
         ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/ocsp/{ocspRequestBase64}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/PrivateCA/549711d24036718d9ae50306c7e5a75cab881412/ko/api-guide-v2.0.md
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#ocsp-상태-조회get
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
@@ -1152,7 +1148,7 @@ class AsyncClient:
 
         ``POST /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/ocsp`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/PrivateCA/549711d24036718d9ae50306c7e5a75cab881412/ko/api-guide-v2.0.md
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#ocsp-상태-조회post
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
@@ -1176,7 +1172,7 @@ class AsyncClient:
 
         ``POST /v2.0/appkeys/{appkey}/ca-stores`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/PrivateCA/549711d24036718d9ae50306c7e5a75cab881412/ko/api-guide-v2.0.md
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#저장소-생성
 
         Args:
             body: the request body (PostV20AppkeysAppkeyCaStoresRequest).
@@ -1191,7 +1187,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.PostV20AppkeysAppkeyCaStoresResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.PostV20AppkeysAppkeyCaStoresResponse, _response)
 
     async def post_v2_0_appkeys_appkey_ca_stores_ca_store_id_certs(
         self, ca_store_id: int, *, body: _models.PostV20AppkeysAppkeyCaStoresCaStoreIdCertsRequest
@@ -1202,7 +1198,7 @@ class AsyncClient:
 
         ``POST /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/PrivateCA/549711d24036718d9ae50306c7e5a75cab881412/ko/api-guide-v2.0.md
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#인증서발급자-발급
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
@@ -1220,7 +1216,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.PostV20AppkeysAppkeyCaStoresCaStoreIdCertsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.PostV20AppkeysAppkeyCaStoresCaStoreIdCertsResponse, _response)
 
     async def post_v2_0_appkeys_appkey_ca_stores_ca_store_id_certs_cert_id_revoke(
         self, ca_store_id: int, cert_id: int
@@ -1231,7 +1227,7 @@ class AsyncClient:
 
         ``POST /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{certId}/revoke`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/PrivateCA/549711d24036718d9ae50306c7e5a75cab881412/ko/api-guide-v2.0.md
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#인증서-폐기
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
@@ -1249,9 +1245,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.PostV20AppkeysAppkeyCaStoresCaStoreIdCertsCertIdRevokeResponse.model_validate_json(
-            _response.content
-        )
+        return _support.parse_model(_models.PostV20AppkeysAppkeyCaStoresCaStoreIdCertsCertIdRevokeResponse, _response)
 
     async def post_v2_0_appkeys_appkey_ca_stores_ca_store_id_templates(
         self, ca_store_id: int, *, body: _models.PostV20AppkeysAppkeyCaStoresCaStoreIdTemplatesRequest
@@ -1262,7 +1256,7 @@ class AsyncClient:
 
         ``POST /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/PrivateCA/549711d24036718d9ae50306c7e5a75cab881412/ko/api-guide-v2.0.md
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#템플릿-생성
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
@@ -1281,7 +1275,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.PostV20AppkeysAppkeyCaStoresCaStoreIdTemplatesResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.PostV20AppkeysAppkeyCaStoresCaStoreIdTemplatesResponse, _response)
 
     async def post_v2_0_appkeys_appkey_ca_stores_ca_store_id_templates_template_id_certificates(
         self,
@@ -1296,7 +1290,7 @@ class AsyncClient:
 
         ``POST /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates/{templateId}/certificates`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/PrivateCA/549711d24036718d9ae50306c7e5a75cab881412/ko/api-guide-v2.0.md
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#템플릿으로-인증서-발급
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
@@ -1316,8 +1310,8 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.PostV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdCertificatesResponse.model_validate_json(
-            _response.content
+        return _support.parse_model(
+            _models.PostV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdCertificatesResponse, _response
         )
 
     async def put_v2_0_appkeys_appkey_ca_stores_ca_store_id(
@@ -1329,7 +1323,7 @@ class AsyncClient:
 
         ``PUT /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/PrivateCA/549711d24036718d9ae50306c7e5a75cab881412/ko/api-guide-v2.0.md
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#저장소-수정
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
@@ -1345,7 +1339,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.PutV20AppkeysAppkeyCaStoresCaStoreIdResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.PutV20AppkeysAppkeyCaStoresCaStoreIdResponse, _response)
 
     async def put_v2_0_appkeys_appkey_ca_stores_ca_store_id_templates_template_id(
         self, ca_store_id: int, template_id: int
@@ -1356,7 +1350,7 @@ class AsyncClient:
 
         ``PUT /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates/{templateId}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/PrivateCA/549711d24036718d9ae50306c7e5a75cab881412/ko/api-guide-v2.0.md
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#템플릿-수정
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
@@ -1374,6 +1368,4 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.PutV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdResponse.model_validate_json(
-            _response.content
-        )
+        return _support.parse_model(_models.PutV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdResponse, _response)

@@ -43,8 +43,8 @@ class Client:
     """Synchronous client for API Guide API v1.0 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region``; pass an ``auth``
-    (any ``httpx.Auth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (any ``httpx.Auth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -55,6 +55,7 @@ class Client:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
@@ -64,6 +65,7 @@ class Client:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -88,7 +90,7 @@ class Client:
 
         ``POST /v1.0/db-instances/{dbInstanceId}/hba-rules`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#add-an-access-control-rule
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -104,14 +106,14 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AddAnAccessControlRuleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AddAnAccessControlRuleResponse, _response)
 
     def apply_extension_changes(self, db_instance_group_id: str) -> _models.ApplyExtensionChangesResponse:
         """Apply Extension Changes
 
         ``POST /v1.0/db-instance-groups/{dbInstanceGroupId}/extensions/apply`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#apply-extension-changes
 
         Args:
             db_instance_group_id: Identifier of DB instance group (``dbInstanceGroupId``, path)
@@ -128,14 +130,14 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ApplyExtensionChangesResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ApplyExtensionChangesResponse, _response)
 
     def applying_access_control_rules(self, db_instance_id: str) -> _models.ApplyingAccessControlRulesResponse:
         """Applying access control rules
 
         ``POST /v1.0/db-instances/{dbInstanceId}/hba-rules/apply`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#applying-access-control-rules
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -149,7 +151,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ApplyingAccessControlRulesResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ApplyingAccessControlRulesResponse, _response)
 
     def applying_db_instance_latest_parameter_groups(
         self, db_instance_id: str, *, body: _models.ApplyingDbInstanceLatestParameterGroupsRequest | None = None
@@ -158,7 +160,7 @@ class Client:
 
         ``POST /v1.0/db-instances/{dbInstanceId}/apply-recent-parameter-group`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#applying-db-instance-latest-parameter-groups
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -176,7 +178,7 @@ class Client:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ApplyingDbInstanceLatestParameterGroupsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ApplyingDbInstanceLatestParameterGroupsResponse, _response)
 
     def backup_db_instance(
         self, db_instance_id: str, *, body: _models.BackupDbInstanceRequest
@@ -185,7 +187,7 @@ class Client:
 
         ``POST /v1.0/db-instances/{dbInstanceId}/backup`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#backup-db-instance
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -201,7 +203,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.BackupDbInstanceResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupDbInstanceResponse, _response)
 
     def change_db_instance_deletion_protection_settings(
         self, db_instance_id: str, *, body: _models.ChangeDbInstanceDeletionProtectionSettingsRequest
@@ -210,7 +212,7 @@ class Client:
 
         ``PUT /v1.0/db-instances/{dbInstanceId}/deletion-protection`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#change-db-instance-deletion-protection-settings
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -228,7 +230,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ChangeDbInstanceDeletionProtectionSettingsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ChangeDbInstanceDeletionProtectionSettingsResponse, _response)
 
     def copy_parameter_group(
         self, parameter_group_id: str, *, body: _models.CopyParameterGroupRequest
@@ -237,7 +239,7 @@ class Client:
 
         ``POST /v1.0/parameter-groups/{parameterGroupId}/copy`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#copy-parameter-group
 
         Args:
             parameter_group_id: Parameter group identifier (``parameterGroupId``, path)
@@ -255,7 +257,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CopyParameterGroupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CopyParameterGroupResponse, _response)
 
     def create_a_database(
         self, db_instance_id: str, *, body: _models.CreateADatabaseRequest
@@ -264,7 +266,7 @@ class Client:
 
         ``POST /v1.0/db-instances/{dbInstanceId}/databases`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#create-a-database
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -280,14 +282,14 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateADatabaseResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateADatabaseResponse, _response)
 
     def create_a_user(self, db_instance_id: str, *, body: _models.CreateAUserRequest) -> _models.CreateAUserResponse:
         """Create a user
 
         ``POST /v1.0/db-instances/{dbInstanceId}/db-users`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#create-a-user
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -303,7 +305,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateAUserResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateAUserResponse, _response)
 
     def create_a_watch_setting(
         self, notification_group_id: str, *, body: _models.CreateAWatchSettingRequest
@@ -312,7 +314,7 @@ class Client:
 
         ``POST /v1.0/notification-groups/{notificationGroupId}/watchdogs`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#create-a-watch-setting
 
         Args:
             notification_group_id: Notification group identifier (``notificationGroupId``, path)
@@ -331,14 +333,14 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateAWatchSettingResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateAWatchSettingResponse, _response)
 
     def create_db_instance(self, *, body: _models.CreateDbInstanceRequest) -> _models.CreateDbInstanceResponse:
         """Create DB Instance
 
         ``POST /v1.0/db-instances`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#create-db-instance
 
         Args:
             body: the request body (CreateDbInstanceRequest).
@@ -353,7 +355,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateDbInstanceResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateDbInstanceResponse, _response)
 
     def create_db_security_group(
         self, *, body: _models.CreateDbSecurityGroupRequest
@@ -362,7 +364,7 @@ class Client:
 
         ``POST /v1.0/db-security-groups`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#create-db-security-group
 
         Args:
             body: the request body (CreateDbSecurityGroupRequest).
@@ -377,7 +379,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateDbSecurityGroupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateDbSecurityGroupResponse, _response)
 
     def create_db_security_group_2(
         self, db_security_group_id: str, *, body: _models.CreateDbSecurityGroup2Request
@@ -386,7 +388,7 @@ class Client:
 
         ``POST /v1.0/db-security-groups/{dbSecurityGroupId}/rules`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#create-db-security-group
 
         Args:
             db_security_group_id: DB security group identifier (``dbSecurityGroupId``, path)
@@ -404,7 +406,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateDbSecurityGroup2Response.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateDbSecurityGroup2Response, _response)
 
     def create_notification_group(
         self, *, body: _models.CreateNotificationGroupRequest
@@ -413,7 +415,7 @@ class Client:
 
         ``POST /v1.0/notification-groups`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#create-notification-group
 
         Args:
             body: the request body (CreateNotificationGroupRequest).
@@ -428,7 +430,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateNotificationGroupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateNotificationGroupResponse, _response)
 
     def create_parameter_group(
         self, *, body: _models.CreateParameterGroupRequest
@@ -437,7 +439,7 @@ class Client:
 
         ``POST /v1.0/parameter-groups`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#create-parameter-group
 
         Args:
             body: the request body (CreateParameterGroupRequest).
@@ -452,14 +454,14 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateParameterGroupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateParameterGroupResponse, _response)
 
     def create_user_group(self, *, body: _models.CreateUserGroupRequest) -> _models.CreateUserGroupResponse:
         """Create User Group
 
         ``POST /v1.0/user-groups`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#create-user-group
 
         Args:
             body: the request body (CreateUserGroupRequest).
@@ -474,14 +476,14 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateUserGroupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateUserGroupResponse, _response)
 
     def delete_backup(self, backup_id: str) -> _models.DeleteBackupResponse:
         """Delete Backup
 
         ``DELETE /v1.0/backups/{backupId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#delete-backup
 
         Args:
             backup_id: Backup identifier (``backupId``, path)
@@ -495,14 +497,14 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.DeleteBackupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeleteBackupResponse, _response)
 
     def delete_db_instance(self, db_instance_id: str) -> _models.DeleteDbInstanceResponse:
         """Delete DB instance
 
         ``DELETE /v1.0/db-instances/{dbInstanceId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#delete-db-instance
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -516,14 +518,14 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.DeleteDbInstanceResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeleteDbInstanceResponse, _response)
 
     def delete_db_security_group(self, db_security_group_id: str) -> _models.DeleteDbSecurityGroupResponse:
         """Delete DB Security Group
 
         ``DELETE /v1.0/db-security-groups/{dbSecurityGroupId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#delete-db-security-group
 
         Args:
             db_security_group_id: DB security group identifier (``dbSecurityGroupId``, path)
@@ -539,7 +541,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.DeleteDbSecurityGroupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeleteDbSecurityGroupResponse, _response)
 
     def delete_db_security_group_rule(
         self, db_security_group_id: str, *, rule_ids: list[str]
@@ -548,7 +550,7 @@ class Client:
 
         ``DELETE /v1.0/db-security-groups/{dbSecurityGroupId}/rules`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#delete-db-security-group-rule
 
         Args:
             db_security_group_id: DB security group identifier (``dbSecurityGroupId``, path)
@@ -565,7 +567,7 @@ class Client:
             params={"ruleIds": rule_ids},
             headers=_support.header_values({}),
         )
-        return _models.DeleteDbSecurityGroupRuleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeleteDbSecurityGroupRuleResponse, _response)
 
     def delete_extensions_cancel(
         self, db_instance_group_id: str, extension_id: str, *, with_cascade: bool
@@ -574,7 +576,7 @@ class Client:
 
         ``DELETE /v1.0/db-instance-groups/{dbInstanceGroupId}/extensions/{extensionId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#delete-extensions-cancel
 
         Args:
             db_instance_group_id: Identifier of DB instance group (``dbInstanceGroupId``, path)
@@ -593,14 +595,14 @@ class Client:
             params={"withCascade": with_cascade},
             headers=_support.header_values({}),
         )
-        return _models.DeleteExtensionsCancelResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeleteExtensionsCancelResponse, _response)
 
     def delete_notification_group(self, notification_group_id: str) -> _models.DeleteNotificationGroupResponse:
         """Delete Notification Group
 
         ``DELETE /v1.0/notification-groups/{notificationGroupId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#delete-notification-group
 
         Args:
             notification_group_id: Notification group identifier (``notificationGroupId``, path)
@@ -616,14 +618,14 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.DeleteNotificationGroupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeleteNotificationGroupResponse, _response)
 
     def delete_parameter_group(self, parameter_group_id: str) -> _models.DeleteParameterGroupResponse:
         """Delete Parameter Group
 
         ``DELETE /v1.0/parameter-groups/{parameterGroupId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#delete-parameter-group
 
         Args:
             parameter_group_id: Parameter group identifier (``parameterGroupId``, path)
@@ -637,14 +639,14 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.DeleteParameterGroupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeleteParameterGroupResponse, _response)
 
     def delete_user_group(self, user_group_id: str) -> _models.DeleteUserGroupResponse:
         """Delete User Group
 
         ``DELETE /v1.0/user-groups/{userGroupId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#delete-user-group
 
         Args:
             user_group_id: User group identifier (``userGroupId``, path)
@@ -658,14 +660,14 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.DeleteUserGroupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeleteUserGroupResponse, _response)
 
     def deleting_a_database(self, db_instance_id: str, database_id: str) -> _models.DeletingADatabaseResponse:
         """Deleting a database
 
         ``DELETE /v1.0/db-instances/{dbInstanceId}/databases/{databaseId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#deleting-a-database
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -683,14 +685,14 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.DeletingADatabaseResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeletingADatabaseResponse, _response)
 
     def deleting_a_user(self, db_instance_id: str, db_user_id: str) -> _models.DeletingAUserResponse:
         """Deleting a user
 
         ``DELETE /v1.0/db-instances/{dbInstanceId}/db-users/{dbUserId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#deleting-a-user
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -708,7 +710,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.DeletingAUserResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeletingAUserResponse, _response)
 
     def deleting_a_watch_setting(
         self, notification_group_id: str, watchdog_id: str
@@ -717,7 +719,7 @@ class Client:
 
         ``DELETE /v1.0/notification-groups/{notificationGroupId}/watchdogs/{watchdogId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#deleting-a-watch-setting
 
         Args:
             notification_group_id: Notification group identifier (``notificationGroupId``, path)
@@ -735,7 +737,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.DeletingAWatchSettingResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeletingAWatchSettingResponse, _response)
 
     def deleting_an_access_control_rule(
         self, db_instance_id: str, hba_rule_id: str
@@ -744,7 +746,7 @@ class Client:
 
         ``DELETE /v1.0/db-instances/{dbInstanceId}/hba-rules/{hbaRuleId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#deleting-an-access-control-rule
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -762,7 +764,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.DeletingAnAccessControlRuleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeletingAnAccessControlRuleResponse, _response)
 
     def edit_a_user(
         self, db_instance_id: str, db_user_id: str, *, body: _models.EditAUserRequest | None = None
@@ -771,7 +773,7 @@ class Client:
 
         ``PUT /v1.0/db-instances/{dbInstanceId}/db-users/{dbUserId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#edit-a-user
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -791,7 +793,7 @@ class Client:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.EditAUserResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.EditAUserResponse, _response)
 
     def export_after_backing_up_db_instance(
         self, db_instance_id: str, *, body: _models.ExportAfterBackingUpDbInstanceRequest
@@ -800,7 +802,7 @@ class Client:
 
         ``POST /v1.0/db-instances/{dbInstanceId}/backup-to-object-storage`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#export-after-backing-up-db-instance
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -818,7 +820,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ExportAfterBackingUpDbInstanceResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ExportAfterBackingUpDbInstanceResponse, _response)
 
     def export_backup_to_object_storage(
         self, backup_id: str, *, body: _models.ExportBackupToObjectStorageRequest
@@ -827,7 +829,7 @@ class Client:
 
         ``POST /v1.0/backups/{backupId}/export`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#export-backup-to-object-storage
 
         Args:
             backup_id: Backup identifier (``backupId``, path)
@@ -843,14 +845,14 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ExportBackupToObjectStorageResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ExportBackupToObjectStorageResponse, _response)
 
     def force_restart_db_instance(self, db_instance_id: str) -> _models.ForceRestartDbInstanceResponse:
         """Force Restart DB instance
 
         ``POST /v1.0/db-instances/{dbInstanceId}/force-restart`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#force-restart-db-instance
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -864,14 +866,14 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ForceRestartDbInstanceResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ForceRestartDbInstanceResponse, _response)
 
     def get_db_instance_backup_information(self, db_instance_id: str) -> _models.GetDbInstanceBackupInformationResponse:
         """Get DB instance backup information
 
         ``GET /v1.0/db-instances/{dbInstanceId}/backup-info`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#get-db-instance-backup-information
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -885,7 +887,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GetDbInstanceBackupInformationResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetDbInstanceBackupInformationResponse, _response)
 
     def get_db_instance_maintenance_information(
         self, db_instance_id: str
@@ -894,7 +896,7 @@ class Client:
 
         ``GET /v1.0/db-instances/{dbInstanceId}/maintenance-info`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#get-db-instance-maintenance-information
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -910,7 +912,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GetDbInstanceMaintenanceInformationResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetDbInstanceMaintenanceInformationResponse, _response)
 
     def get_db_instance_network_information(
         self, db_instance_id: str
@@ -919,7 +921,7 @@ class Client:
 
         ``GET /v1.0/db-instances/{dbInstanceId}/network-info`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#get-db-instance-network-information
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -933,7 +935,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GetDbInstanceNetworkInformationResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetDbInstanceNetworkInformationResponse, _response)
 
     def get_db_instance_restore_information(
         self, db_instance_id: str
@@ -942,7 +944,7 @@ class Client:
 
         ``GET /v1.0/db-instances/{dbInstanceId}/restoration-info`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#get-db-instance-restore-information
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -958,7 +960,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GetDbInstanceRestoreInformationResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetDbInstanceRestoreInformationResponse, _response)
 
     def get_db_instance_storage_information(
         self, db_instance_id: str
@@ -967,7 +969,7 @@ class Client:
 
         ``GET /v1.0/db-instances/{dbInstanceId}/storage-info`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#get-db-instance-storage-information
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -981,14 +983,14 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GetDbInstanceStorageInformationResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetDbInstanceStorageInformationResponse, _response)
 
     def get_high_availability_information(self, db_instance_id: str) -> _models.GetHighAvailabilityInformationResponse:
         """Get high availability information
 
         ``GET /v1.0/db-instances/{dbInstanceId}/high-availability`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#get-high-availability-information
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -1004,7 +1006,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GetHighAvailabilityInformationResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetHighAvailabilityInformationResponse, _response)
 
     def get_selectable_db_versions_in_the_current_db_instance(
         self, db_instance_id: str
@@ -1013,7 +1015,7 @@ class Client:
 
         ``GET /v1.0/db-instances/{dbInstanceId}/available-db-versions`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#get-selectable-db-versions-in-the-current-db-instance
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -1029,7 +1031,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GetSelectableDbVersionsInTheCurrentDbInstanceResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetSelectableDbVersionsInTheCurrentDbInstanceResponse, _response)
 
     def install_extensions(
         self, db_instance_group_id: str, extension_id: str, *, body: _models.InstallExtensionsRequest
@@ -1038,7 +1040,7 @@ class Client:
 
         ``POST /v1.0/db-instance-groups/{dbInstanceGroupId}/extensions/{extensionId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#install-extensions
 
         Args:
             db_instance_group_id: Identifier of DB instance group (``dbInstanceGroupId``, path)
@@ -1058,14 +1060,14 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.InstallExtensionsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.InstallExtensionsResponse, _response)
 
     def list_db_instance_details(self, db_instance_id: str) -> _models.ListDbInstanceDetailsResponse:
         """List DB Instance Details
 
         ``GET /v1.0/db-instances/{dbInstanceId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#list-db-instance-details
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -1079,14 +1081,14 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ListDbInstanceDetailsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListDbInstanceDetailsResponse, _response)
 
     def list_db_instance_group_details(self, db_instance_group_id: str) -> _models.ListDbInstanceGroupDetailsResponse:
         """List DB Instance Group Details
 
         ``GET /v1.0/db-instance-groups/{dbInstanceGroupId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#list-db-instance-group-details
 
         Args:
             db_instance_group_id: DB instance group identifier (``dbInstanceGroupId``, path)
@@ -1102,27 +1104,27 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ListDbInstanceGroupDetailsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListDbInstanceGroupDetailsResponse, _response)
 
     def list_db_instance_specifications(self) -> _models.ListDbInstanceSpecificationsResponse:
         """List DB Instance Specifications
 
         ``GET /v1.0/db-flavors`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#list-db-instance-specifications
 
         Returns:
             ListDbInstanceSpecificationsResponse (HTTP 200).
         """
         _response = self._transport.request("GET", "/v1.0/db-flavors", params={}, headers=_support.header_values({}))
-        return _models.ListDbInstanceSpecificationsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListDbInstanceSpecificationsResponse, _response)
 
     def list_db_instances(self) -> _models.ListDbInstancesResponse:
         """List DB Instances
 
         ``GET /v1.0/db-instance-groups`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#list-db-instances
 
         Returns:
             ListDbInstancesResponse (HTTP 200).
@@ -1130,27 +1132,27 @@ class Client:
         _response = self._transport.request(
             "GET", "/v1.0/db-instance-groups", params={}, headers=_support.header_values({})
         )
-        return _models.ListDbInstancesResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListDbInstancesResponse, _response)
 
     def list_db_instances_2(self) -> _models.ListDbInstances2Response:
         """List DB instances
 
         ``GET /v1.0/db-instances`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#list-db-instances
 
         Returns:
             ListDbInstances2Response (HTTP 200).
         """
         _response = self._transport.request("GET", "/v1.0/db-instances", params={}, headers=_support.header_values({}))
-        return _models.ListDbInstances2Response.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListDbInstances2Response, _response)
 
     def list_db_security_group_details(self, db_security_group_id: str) -> _models.ListDbSecurityGroupDetailsResponse:
         """List DB Security Group Details
 
         ``GET /v1.0/db-security-groups/{dbSecurityGroupId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#list-db-security-group-details
 
         Args:
             db_security_group_id: DB security group identifier (``dbSecurityGroupId``, path)
@@ -1166,14 +1168,14 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ListDbSecurityGroupDetailsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListDbSecurityGroupDetailsResponse, _response)
 
     def list_db_security_groups(self) -> _models.ListDbSecurityGroupsResponse:
         """List DB Security Groups
 
         ``GET /v1.0/db-security-groups`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#list-db-security-groups
 
         Returns:
             ListDbSecurityGroupsResponse (HTTP 200).
@@ -1181,14 +1183,14 @@ class Client:
         _response = self._transport.request(
             "GET", "/v1.0/db-security-groups", params={}, headers=_support.header_values({})
         )
-        return _models.ListDbSecurityGroupsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListDbSecurityGroupsResponse, _response)
 
     def list_notification_groups(self) -> _models.ListNotificationGroupsResponse:
         """List Notification Groups
 
         ``GET /v1.0/notification-groups`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#list-notification-groups
 
         Returns:
             ListNotificationGroupsResponse (HTTP 200).
@@ -1196,14 +1198,14 @@ class Client:
         _response = self._transport.request(
             "GET", "/v1.0/notification-groups", params={}, headers=_support.header_values({})
         )
-        return _models.ListNotificationGroupsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListNotificationGroupsResponse, _response)
 
     def list_notification_groups_2(self, notification_group_id: str) -> _models.ListNotificationGroups2Response:
         """List Notification Groups
 
         ``GET /v1.0/notification-groups/{notificationGroupId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#list-notification-groups
 
         Args:
             notification_group_id: Notification group identifier (``notificationGroupId``, path)
@@ -1219,14 +1221,14 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ListNotificationGroups2Response.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListNotificationGroups2Response, _response)
 
     def list_parameter_group_details(self, parameter_group_id: str) -> _models.ListParameterGroupDetailsResponse:
         """List Parameter Group Details
 
         ``GET /v1.0/parameter-groups/{parameterGroupId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#list-parameter-group-details
 
         Args:
             parameter_group_id: Parameter group identifier (``parameterGroupId``, path)
@@ -1240,14 +1242,14 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ListParameterGroupDetailsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListParameterGroupDetailsResponse, _response)
 
     def list_parameter_groups(self, *, db_version: str | None = None) -> _models.ListParameterGroupsResponse:
         """List Parameter Groups
 
         ``GET /v1.0/parameter-groups`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#list-parameter-groups
 
         Args:
             db_version: DB version information (``dbVersion``, query)
@@ -1258,14 +1260,14 @@ class Client:
         _response = self._transport.request(
             "GET", "/v1.0/parameter-groups", params={"dbVersion": db_version}, headers=_support.header_values({})
         )
-        return _models.ListParameterGroupsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListParameterGroupsResponse, _response)
 
     def list_project_members(self) -> _models.ListProjectMembersResponse:
         """List Project Members
 
         ``GET /v1.0/project/members`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#list-project-members
 
         Returns:
             ListProjectMembersResponse (HTTP 200).
@@ -1273,14 +1275,14 @@ class Client:
         _response = self._transport.request(
             "GET", "/v1.0/project/members", params={}, headers=_support.header_values({})
         )
-        return _models.ListProjectMembersResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListProjectMembersResponse, _response)
 
     def list_regions(self) -> _models.ListRegionsResponse:
         """List Regions
 
         ``GET /v1.0/project/regions`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#list-regions
 
         Returns:
             ListRegionsResponse (HTTP 200).
@@ -1288,14 +1290,14 @@ class Client:
         _response = self._transport.request(
             "GET", "/v1.0/project/regions", params={}, headers=_support.header_values({})
         )
-        return _models.ListRegionsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListRegionsResponse, _response)
 
     def list_subnets(self) -> _models.ListSubnetsResponse:
         """List Subnets
 
         ``GET /v1.0/network/subnets`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#list-subnets
 
         Returns:
             ListSubnetsResponse (HTTP 200).
@@ -1303,27 +1305,27 @@ class Client:
         _response = self._transport.request(
             "GET", "/v1.0/network/subnets", params={}, headers=_support.header_values({})
         )
-        return _models.ListSubnetsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListSubnetsResponse, _response)
 
     def list_subscribable_event_codes(self) -> _models.ListSubscribableEventCodesResponse:
         """List Subscribable Event Codes
 
         ``GET /v1.0/event-codes`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#list-subscribable-event-codes
 
         Returns:
             ListSubscribableEventCodesResponse (HTTP 200).
         """
         _response = self._transport.request("GET", "/v1.0/event-codes", params={}, headers=_support.header_values({}))
-        return _models.ListSubscribableEventCodesResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListSubscribableEventCodesResponse, _response)
 
     def list_user_group_details(self, user_group_id: str) -> _models.ListUserGroupDetailsResponse:
         """List User Group Details
 
         ``GET /v1.0/user-groups/{userGroupId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#list-user-group-details
 
         Args:
             user_group_id: User group identifier (``userGroupId``, path)
@@ -1337,20 +1339,20 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ListUserGroupDetailsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListUserGroupDetailsResponse, _response)
 
     def list_user_groups(self) -> _models.ListUserGroupsResponse:
         """List User Groups
 
         ``GET /v1.0/user-groups`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#list-user-groups
 
         Returns:
             ListUserGroupsResponse (HTTP 200).
         """
         _response = self._transport.request("GET", "/v1.0/user-groups", params={}, headers=_support.header_values({}))
-        return _models.ListUserGroupsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListUserGroupsResponse, _response)
 
     def modify_an_access_control_rule(
         self, db_instance_id: str, hba_rule_id: str, *, body: _models.ModifyAnAccessControlRuleRequest
@@ -1359,7 +1361,7 @@ class Client:
 
         ``PUT /v1.0/db-instances/{dbInstanceId}/hba-rules/{hbaRuleId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#modify-an-access-control-rule
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -1379,7 +1381,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ModifyAnAccessControlRuleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ModifyAnAccessControlRuleResponse, _response)
 
     def modify_db_instance(
         self, db_instance_id: str, *, body: _models.ModifyDbInstanceRequest | None = None
@@ -1388,7 +1390,7 @@ class Client:
 
         ``PUT /v1.0/db-instances/{dbInstanceId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#modify-db-instance
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -1404,7 +1406,7 @@ class Client:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ModifyDbInstanceResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ModifyDbInstanceResponse, _response)
 
     def modify_db_instance_maintenance_information(
         self, db_instance_id: str, *, body: _models.ModifyDbInstanceMaintenanceInformationRequest
@@ -1413,7 +1415,7 @@ class Client:
 
         ``PUT /v1.0/db-instances/{dbInstanceId}/maintenance-info`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#modify-db-instance-maintenance-information
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -1431,7 +1433,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ModifyDbInstanceMaintenanceInformationResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ModifyDbInstanceMaintenanceInformationResponse, _response)
 
     def modify_db_security_group(
         self, db_security_group_id: str, *, body: _models.ModifyDbSecurityGroupRequest | None = None
@@ -1440,7 +1442,7 @@ class Client:
 
         ``PUT /v1.0/db-security-groups/{dbSecurityGroupId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#modify-db-security-group
 
         Args:
             db_security_group_id: DB security group identifier (``dbSecurityGroupId``, path)
@@ -1458,7 +1460,7 @@ class Client:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ModifyDbSecurityGroupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ModifyDbSecurityGroupResponse, _response)
 
     def modify_db_security_group_rule(
         self, db_security_group_id: str, rule_id: str, *, body: _models.ModifyDbSecurityGroupRuleRequest
@@ -1467,7 +1469,7 @@ class Client:
 
         ``PUT /v1.0/db-security-groups/{dbSecurityGroupId}/rules/{ruleId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#modify-db-security-group-rule
 
         Args:
             db_security_group_id: DB security group identifier (``dbSecurityGroupId``, path)
@@ -1487,7 +1489,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ModifyDbSecurityGroupRuleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ModifyDbSecurityGroupRuleResponse, _response)
 
     def modify_high_availability(
         self, db_instance_id: str, *, body: _models.ModifyHighAvailabilityRequest
@@ -1496,7 +1498,7 @@ class Client:
 
         ``PUT /v1.0/db-instances/{dbInstanceId}/high-availability`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#modify-high-availability
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -1514,7 +1516,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ModifyHighAvailabilityResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ModifyHighAvailabilityResponse, _response)
 
     def modify_notification_group(
         self, notification_group_id: str, *, body: _models.ModifyNotificationGroupRequest | None = None
@@ -1523,7 +1525,7 @@ class Client:
 
         ``PUT /v1.0/notification-groups/{notificationGroupId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#modify-notification-group
 
         Args:
             notification_group_id: Notification group identifier (``notificationGroupId``, path)
@@ -1541,7 +1543,7 @@ class Client:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ModifyNotificationGroupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ModifyNotificationGroupResponse, _response)
 
     def modify_parameter(
         self, parameter_group_id: str, *, body: _models.ModifyParameterRequest
@@ -1550,7 +1552,7 @@ class Client:
 
         ``PUT /v1.0/parameter-groups/{parameterGroupId}/parameters`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#modify-parameter
 
         Args:
             parameter_group_id: Parameter group identifier (``parameterGroupId``, path)
@@ -1568,7 +1570,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ModifyParameterResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ModifyParameterResponse, _response)
 
     def modify_parameter_group(
         self, parameter_group_id: str, *, body: _models.ModifyParameterGroupRequest | None = None
@@ -1577,7 +1579,7 @@ class Client:
 
         ``PUT /v1.0/parameter-groups/{parameterGroupId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#modify-parameter-group
 
         Args:
             parameter_group_id: Parameter group identifier (``parameterGroupId``, path)
@@ -1593,7 +1595,7 @@ class Client:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ModifyParameterGroupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ModifyParameterGroupResponse, _response)
 
     def modify_user_group(
         self, user_group_id: str, *, body: _models.ModifyUserGroupRequest | None = None
@@ -1602,7 +1604,7 @@ class Client:
 
         ``PUT /v1.0/user-groups/{userGroupId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#modify-user-group
 
         Args:
             user_group_id: User group identifier (``userGroupId``, path)
@@ -1618,7 +1620,7 @@ class Client:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ModifyUserGroupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ModifyUserGroupResponse, _response)
 
     def modify_watch_settings(
         self, notification_group_id: str, watchdog_id: str, *, body: _models.ModifyWatchSettingsRequest
@@ -1627,7 +1629,7 @@ class Client:
 
         ``PUT /v1.0/notification-groups/{notificationGroupId}/watchdogs/{watchdogId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#modify-watch-settings
 
         Args:
             notification_group_id: Notification group identifier (``notificationGroupId``, path)
@@ -1647,7 +1649,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ModifyWatchSettingsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ModifyWatchSettingsResponse, _response)
 
     def modifying_db_instance_backup_information(
         self, db_instance_id: str, *, body: _models.ModifyingDbInstanceBackupInformationRequest | None = None
@@ -1656,7 +1658,7 @@ class Client:
 
         ``PUT /v1.0/db-instances/{dbInstanceId}/backup-info`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#modifying-db-instance-backup-information
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -1672,7 +1674,7 @@ class Client:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ModifyingDbInstanceBackupInformationResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ModifyingDbInstanceBackupInformationResponse, _response)
 
     def modifying_db_instance_network_information(
         self, db_instance_id: str, *, body: _models.ModifyingDbInstanceNetworkInformationRequest
@@ -1681,7 +1683,7 @@ class Client:
 
         ``PUT /v1.0/db-instances/{dbInstanceId}/network-info`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#modifying-db-instance-network-information
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -1697,7 +1699,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ModifyingDbInstanceNetworkInformationResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ModifyingDbInstanceNetworkInformationResponse, _response)
 
     def modifying_db_instance_storage_information(
         self, db_instance_id: str, *, body: _models.ModifyingDbInstanceStorageInformationRequest
@@ -1706,7 +1708,7 @@ class Client:
 
         ``PUT /v1.0/db-instances/{dbInstanceId}/storage-info`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#modifying-db-instance-storage-information
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -1722,7 +1724,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ModifyingDbInstanceStorageInformationResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ModifyingDbInstanceStorageInformationResponse, _response)
 
     def modifying_the_database(
         self, db_instance_id: str, database_id: str, *, body: _models.ModifyingTheDatabaseRequest
@@ -1731,7 +1733,7 @@ class Client:
 
         ``PUT /v1.0/db-instances/{dbInstanceId}/databases/{databaseId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#modifying-the-database
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -1751,14 +1753,14 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ModifyingTheDatabaseResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ModifyingTheDatabaseResponse, _response)
 
     def pause_high_availability(self, db_instance_id: str) -> _models.PauseHighAvailabilityResponse:
         """Pause High Availability
 
         ``POST /v1.0/db-instances/{dbInstanceId}/high-availability/pause`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#pause-high-availability
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -1774,14 +1776,14 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.PauseHighAvailabilityResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.PauseHighAvailabilityResponse, _response)
 
     def promote_db_instance(self, db_instance_id: str) -> _models.PromoteDbInstanceResponse:
         """Promote DB Instance
 
         ``POST /v1.0/db-instances/{dbInstanceId}/promote`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#promote-db-instance
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -1795,14 +1797,14 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.PromoteDbInstanceResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.PromoteDbInstanceResponse, _response)
 
     def recover_high_availability(self, db_instance_id: str) -> _models.RecoverHighAvailabilityResponse:
         """Recover High Availability
 
         ``POST /v1.0/db-instances/{dbInstanceId}/high-availability/repair`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#recover-high-availability
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -1818,7 +1820,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.RecoverHighAvailabilityResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.RecoverHighAvailabilityResponse, _response)
 
     def reorder_access_control_rules(
         self, db_instance_id: str, *, body: _models.ReorderAccessControlRulesRequest
@@ -1827,7 +1829,7 @@ class Client:
 
         ``PUT /v1.0/db-instances/{dbInstanceId}/hba-rules/orders`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#reorder-access-control-rules
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -1845,7 +1847,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ReorderAccessControlRulesResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ReorderAccessControlRulesResponse, _response)
 
     def replicate_db_instance(
         self, db_instance_id: str, *, body: _models.ReplicateDbInstanceRequest
@@ -1854,7 +1856,7 @@ class Client:
 
         ``POST /v1.0/db-instances/{dbInstanceId}/replicate`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#replicate-db-instance
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -1870,14 +1872,14 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ReplicateDbInstanceResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ReplicateDbInstanceResponse, _response)
 
     def reset_parameter_group(self, parameter_group_id: str) -> _models.ResetParameterGroupResponse:
         """Reset Parameter Group
 
         ``PUT /v1.0/parameter-groups/{parameterGroupId}/reset`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#reset-parameter-group
 
         Args:
             parameter_group_id: Parameter group identifier (``parameterGroupId``, path)
@@ -1893,7 +1895,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ResetParameterGroupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ResetParameterGroupResponse, _response)
 
     def restart_db_instance(
         self, db_instance_id: str, *, body: _models.RestartDbInstanceRequest | None = None
@@ -1902,7 +1904,7 @@ class Client:
 
         ``POST /v1.0/db-instances/{dbInstanceId}/restart`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#restart-db-instance
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -1918,14 +1920,14 @@ class Client:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.RestartDbInstanceResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.RestartDbInstanceResponse, _response)
 
     def restart_high_availability(self, db_instance_id: str) -> _models.RestartHighAvailabilityResponse:
         """Restart High Availability
 
         ``POST /v1.0/db-instances/{dbInstanceId}/high-availability/resume`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#restart-high-availability
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -1941,14 +1943,14 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.RestartHighAvailabilityResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.RestartHighAvailabilityResponse, _response)
 
     def restore_backup(self, backup_id: str, *, body: _models.RestoreBackupRequest) -> _models.RestoreBackupResponse:
         """Restore Backup
 
         ``POST /v1.0/backups/{backupId}/restore`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#restore-backup
 
         Args:
             backup_id: Backup identifier (``backupId``, path)
@@ -1964,7 +1966,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.RestoreBackupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.RestoreBackupResponse, _response)
 
     def restore_db_instance(
         self, db_instance_id: str, *, body: _models.RestoreDbInstanceRequest
@@ -1973,7 +1975,7 @@ class Client:
 
         ``POST /v1.0/db-instances/{dbInstanceId}/restore`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#restore-db-instance
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -1989,7 +1991,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.RestoreDbInstanceResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.RestoreDbInstanceResponse, _response)
 
     def retrieve_backup_list(
         self,
@@ -2004,7 +2006,7 @@ class Client:
 
         ``GET /v1.0/backups`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#retrieve-backup-list
 
         Args:
             page: Page to retrieve - Minimum value: 1 (``page``, query)
@@ -2028,14 +2030,14 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.RetrieveBackupListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.RetrieveBackupListResponse, _response)
 
     def separate_high_availability(self, db_instance_id: str) -> _models.SeparateHighAvailabilityResponse:
         """Separate High Availability
 
         ``POST /v1.0/db-instances/{dbInstanceId}/high-availability/split`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#separate-high-availability
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -2051,14 +2053,14 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SeparateHighAvailabilityResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SeparateHighAvailabilityResponse, _response)
 
     def start_db_instance(self, db_instance_id: str) -> _models.StartDbInstanceResponse:
         """Start DB Instance
 
         ``POST /v1.0/db-instances/{dbInstanceId}/start`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#start-db-instance
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -2072,14 +2074,14 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.StartDbInstanceResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.StartDbInstanceResponse, _response)
 
     def stop_db_instance(self, db_instance_id: str) -> _models.StopDbInstanceResponse:
         """Stop DB Instance
 
         ``POST /v1.0/db-instances/{dbInstanceId}/stop`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#stop-db-instance
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -2093,14 +2095,14 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.StopDbInstanceResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.StopDbInstanceResponse, _response)
 
     def synchronize_extensions(self, db_instance_group_id: str) -> _models.SynchronizeExtensionsResponse:
         """Synchronize Extensions
 
         ``POST /v1.0/db-instance-groups/{dbInstanceGroupId}/extensions/sync`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#synchronize-extensions
 
         Args:
             db_instance_group_id: Identifier of DB instance group (``dbInstanceGroupId``, path)
@@ -2117,14 +2119,14 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SynchronizeExtensionsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SynchronizeExtensionsResponse, _response)
 
     def view_a_list_of_access_control_rules(self, db_instance_id: str) -> _models.ViewAListOfAccessControlRulesResponse:
         """View a list of access control rules
 
         ``GET /v1.0/db-instances/{dbInstanceId}/hba-rules`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-a-list-of-access-control-rules
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -2138,40 +2140,40 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ViewAListOfAccessControlRulesResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewAListOfAccessControlRulesResponse, _response)
 
     def view_a_list_of_performance_metrics(self) -> _models.ViewAListOfPerformanceMetricsResponse:
         """View a list of performance metrics
 
         ``GET /v1.0/metrics`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-a-list-of-performance-metrics
 
         Returns:
             ViewAListOfPerformanceMetricsResponse (HTTP 200).
         """
         _response = self._transport.request("GET", "/v1.0/metrics", params={}, headers=_support.header_values({}))
-        return _models.ViewAListOfPerformanceMetricsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewAListOfPerformanceMetricsResponse, _response)
 
     def view_db_version_list(self) -> _models.ViewDbVersionListResponse:
         """View DB Version List
 
         ``GET /v1.0/db-versions`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-db-version-list
 
         Returns:
             ViewDbVersionListResponse (HTTP 200).
         """
         _response = self._transport.request("GET", "/v1.0/db-versions", params={}, headers=_support.header_values({}))
-        return _models.ViewDbVersionListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewDbVersionListResponse, _response)
 
     def view_extension_list(self, db_instance_group_id: str) -> _models.ViewExtensionListResponse:
         """View Extension List
 
         ``GET /v1.0/db-instance-groups/{dbInstanceGroupId}/extensions`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-extension-list
 
         Args:
             db_instance_group_id: Identifier of DB instance group (``dbInstanceGroupId``, path)
@@ -2187,7 +2189,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ViewExtensionListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewExtensionListResponse, _response)
 
     def view_stats(
         self, *, db_instance_id: str, metric_names: list[str], from_: str, to: str, interval: float | None = None
@@ -2196,7 +2198,7 @@ class Client:
 
         ``GET /v1.0/metric-statistics`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-stats
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, query)
@@ -2220,14 +2222,14 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ViewStatsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewStatsResponse, _response)
 
     def view_the_list_of_databases(self, db_instance_id: str) -> _models.ViewTheListOfDatabasesResponse:
         """View the list of databases
 
         ``GET /v1.0/db-instances/{dbInstanceId}/databases`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-the-list-of-databases
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -2241,7 +2243,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ViewTheListOfDatabasesResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewTheListOfDatabasesResponse, _response)
 
     def view_the_list_of_events(
         self,
@@ -2258,7 +2260,7 @@ class Client:
 
         ``GET /v1.0/events`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-the-list-of-events
 
         Args:
             page: Page to retrieve - Minimum value: 1 (``page``, query)
@@ -2286,27 +2288,27 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ViewTheListOfEventsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewTheListOfEventsResponse, _response)
 
     def view_the_list_of_storage_types(self) -> _models.ViewTheListOfStorageTypesResponse:
         """View the list of storage types
 
         ``GET /v1.0/storage-types`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-the-list-of-storage-types
 
         Returns:
             ViewTheListOfStorageTypesResponse (HTTP 200).
         """
         _response = self._transport.request("GET", "/v1.0/storage-types", params={}, headers=_support.header_values({}))
-        return _models.ViewTheListOfStorageTypesResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewTheListOfStorageTypesResponse, _response)
 
     def view_the_list_of_users(self, db_instance_id: str) -> _models.ViewTheListOfUsersResponse:
         """View the list of users
 
         ``GET /v1.0/db-instances/{dbInstanceId}/db-users`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-the-list-of-users
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -2320,14 +2322,14 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ViewTheListOfUsersResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewTheListOfUsersResponse, _response)
 
     def view_the_list_of_watch_settings(self, notification_group_id: str) -> _models.ViewTheListOfWatchSettingsResponse:
         """View the list of watch settings
 
         ``GET /v1.0/notification-groups/{notificationGroupId}/watchdogs`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-the-list-of-watch-settings
 
         Args:
             notification_group_id: path parameter (``notificationGroupId``, path)
@@ -2344,15 +2346,15 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ViewTheListOfWatchSettingsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewTheListOfWatchSettingsResponse, _response)
 
 
 class AsyncClient:
     """Asynchronous client for API Guide API v1.0 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region``; pass an ``auth``
-    (any ``httpx.Auth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (any ``httpx.Auth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -2363,6 +2365,7 @@ class AsyncClient:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
@@ -2372,6 +2375,7 @@ class AsyncClient:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -2396,7 +2400,7 @@ class AsyncClient:
 
         ``POST /v1.0/db-instances/{dbInstanceId}/hba-rules`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#add-an-access-control-rule
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -2412,14 +2416,14 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AddAnAccessControlRuleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AddAnAccessControlRuleResponse, _response)
 
     async def apply_extension_changes(self, db_instance_group_id: str) -> _models.ApplyExtensionChangesResponse:
         """Apply Extension Changes
 
         ``POST /v1.0/db-instance-groups/{dbInstanceGroupId}/extensions/apply`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#apply-extension-changes
 
         Args:
             db_instance_group_id: Identifier of DB instance group (``dbInstanceGroupId``, path)
@@ -2436,14 +2440,14 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ApplyExtensionChangesResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ApplyExtensionChangesResponse, _response)
 
     async def applying_access_control_rules(self, db_instance_id: str) -> _models.ApplyingAccessControlRulesResponse:
         """Applying access control rules
 
         ``POST /v1.0/db-instances/{dbInstanceId}/hba-rules/apply`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#applying-access-control-rules
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -2457,7 +2461,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ApplyingAccessControlRulesResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ApplyingAccessControlRulesResponse, _response)
 
     async def applying_db_instance_latest_parameter_groups(
         self, db_instance_id: str, *, body: _models.ApplyingDbInstanceLatestParameterGroupsRequest | None = None
@@ -2466,7 +2470,7 @@ class AsyncClient:
 
         ``POST /v1.0/db-instances/{dbInstanceId}/apply-recent-parameter-group`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#applying-db-instance-latest-parameter-groups
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -2484,7 +2488,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ApplyingDbInstanceLatestParameterGroupsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ApplyingDbInstanceLatestParameterGroupsResponse, _response)
 
     async def backup_db_instance(
         self, db_instance_id: str, *, body: _models.BackupDbInstanceRequest
@@ -2493,7 +2497,7 @@ class AsyncClient:
 
         ``POST /v1.0/db-instances/{dbInstanceId}/backup`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#backup-db-instance
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -2509,7 +2513,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.BackupDbInstanceResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupDbInstanceResponse, _response)
 
     async def change_db_instance_deletion_protection_settings(
         self, db_instance_id: str, *, body: _models.ChangeDbInstanceDeletionProtectionSettingsRequest
@@ -2518,7 +2522,7 @@ class AsyncClient:
 
         ``PUT /v1.0/db-instances/{dbInstanceId}/deletion-protection`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#change-db-instance-deletion-protection-settings
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -2536,7 +2540,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ChangeDbInstanceDeletionProtectionSettingsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ChangeDbInstanceDeletionProtectionSettingsResponse, _response)
 
     async def copy_parameter_group(
         self, parameter_group_id: str, *, body: _models.CopyParameterGroupRequest
@@ -2545,7 +2549,7 @@ class AsyncClient:
 
         ``POST /v1.0/parameter-groups/{parameterGroupId}/copy`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#copy-parameter-group
 
         Args:
             parameter_group_id: Parameter group identifier (``parameterGroupId``, path)
@@ -2563,7 +2567,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CopyParameterGroupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CopyParameterGroupResponse, _response)
 
     async def create_a_database(
         self, db_instance_id: str, *, body: _models.CreateADatabaseRequest
@@ -2572,7 +2576,7 @@ class AsyncClient:
 
         ``POST /v1.0/db-instances/{dbInstanceId}/databases`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#create-a-database
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -2588,7 +2592,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateADatabaseResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateADatabaseResponse, _response)
 
     async def create_a_user(
         self, db_instance_id: str, *, body: _models.CreateAUserRequest
@@ -2597,7 +2601,7 @@ class AsyncClient:
 
         ``POST /v1.0/db-instances/{dbInstanceId}/db-users`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#create-a-user
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -2613,7 +2617,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateAUserResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateAUserResponse, _response)
 
     async def create_a_watch_setting(
         self, notification_group_id: str, *, body: _models.CreateAWatchSettingRequest
@@ -2622,7 +2626,7 @@ class AsyncClient:
 
         ``POST /v1.0/notification-groups/{notificationGroupId}/watchdogs`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#create-a-watch-setting
 
         Args:
             notification_group_id: Notification group identifier (``notificationGroupId``, path)
@@ -2641,14 +2645,14 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateAWatchSettingResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateAWatchSettingResponse, _response)
 
     async def create_db_instance(self, *, body: _models.CreateDbInstanceRequest) -> _models.CreateDbInstanceResponse:
         """Create DB Instance
 
         ``POST /v1.0/db-instances`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#create-db-instance
 
         Args:
             body: the request body (CreateDbInstanceRequest).
@@ -2663,7 +2667,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateDbInstanceResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateDbInstanceResponse, _response)
 
     async def create_db_security_group(
         self, *, body: _models.CreateDbSecurityGroupRequest
@@ -2672,7 +2676,7 @@ class AsyncClient:
 
         ``POST /v1.0/db-security-groups`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#create-db-security-group
 
         Args:
             body: the request body (CreateDbSecurityGroupRequest).
@@ -2687,7 +2691,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateDbSecurityGroupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateDbSecurityGroupResponse, _response)
 
     async def create_db_security_group_2(
         self, db_security_group_id: str, *, body: _models.CreateDbSecurityGroup2Request
@@ -2696,7 +2700,7 @@ class AsyncClient:
 
         ``POST /v1.0/db-security-groups/{dbSecurityGroupId}/rules`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#create-db-security-group
 
         Args:
             db_security_group_id: DB security group identifier (``dbSecurityGroupId``, path)
@@ -2714,7 +2718,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateDbSecurityGroup2Response.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateDbSecurityGroup2Response, _response)
 
     async def create_notification_group(
         self, *, body: _models.CreateNotificationGroupRequest
@@ -2723,7 +2727,7 @@ class AsyncClient:
 
         ``POST /v1.0/notification-groups`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#create-notification-group
 
         Args:
             body: the request body (CreateNotificationGroupRequest).
@@ -2738,7 +2742,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateNotificationGroupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateNotificationGroupResponse, _response)
 
     async def create_parameter_group(
         self, *, body: _models.CreateParameterGroupRequest
@@ -2747,7 +2751,7 @@ class AsyncClient:
 
         ``POST /v1.0/parameter-groups`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#create-parameter-group
 
         Args:
             body: the request body (CreateParameterGroupRequest).
@@ -2762,14 +2766,14 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateParameterGroupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateParameterGroupResponse, _response)
 
     async def create_user_group(self, *, body: _models.CreateUserGroupRequest) -> _models.CreateUserGroupResponse:
         """Create User Group
 
         ``POST /v1.0/user-groups`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#create-user-group
 
         Args:
             body: the request body (CreateUserGroupRequest).
@@ -2784,14 +2788,14 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateUserGroupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateUserGroupResponse, _response)
 
     async def delete_backup(self, backup_id: str) -> _models.DeleteBackupResponse:
         """Delete Backup
 
         ``DELETE /v1.0/backups/{backupId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#delete-backup
 
         Args:
             backup_id: Backup identifier (``backupId``, path)
@@ -2805,14 +2809,14 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.DeleteBackupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeleteBackupResponse, _response)
 
     async def delete_db_instance(self, db_instance_id: str) -> _models.DeleteDbInstanceResponse:
         """Delete DB instance
 
         ``DELETE /v1.0/db-instances/{dbInstanceId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#delete-db-instance
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -2826,14 +2830,14 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.DeleteDbInstanceResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeleteDbInstanceResponse, _response)
 
     async def delete_db_security_group(self, db_security_group_id: str) -> _models.DeleteDbSecurityGroupResponse:
         """Delete DB Security Group
 
         ``DELETE /v1.0/db-security-groups/{dbSecurityGroupId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#delete-db-security-group
 
         Args:
             db_security_group_id: DB security group identifier (``dbSecurityGroupId``, path)
@@ -2849,7 +2853,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.DeleteDbSecurityGroupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeleteDbSecurityGroupResponse, _response)
 
     async def delete_db_security_group_rule(
         self, db_security_group_id: str, *, rule_ids: list[str]
@@ -2858,7 +2862,7 @@ class AsyncClient:
 
         ``DELETE /v1.0/db-security-groups/{dbSecurityGroupId}/rules`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#delete-db-security-group-rule
 
         Args:
             db_security_group_id: DB security group identifier (``dbSecurityGroupId``, path)
@@ -2875,7 +2879,7 @@ class AsyncClient:
             params={"ruleIds": rule_ids},
             headers=_support.header_values({}),
         )
-        return _models.DeleteDbSecurityGroupRuleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeleteDbSecurityGroupRuleResponse, _response)
 
     async def delete_extensions_cancel(
         self, db_instance_group_id: str, extension_id: str, *, with_cascade: bool
@@ -2884,7 +2888,7 @@ class AsyncClient:
 
         ``DELETE /v1.0/db-instance-groups/{dbInstanceGroupId}/extensions/{extensionId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#delete-extensions-cancel
 
         Args:
             db_instance_group_id: Identifier of DB instance group (``dbInstanceGroupId``, path)
@@ -2903,14 +2907,14 @@ class AsyncClient:
             params={"withCascade": with_cascade},
             headers=_support.header_values({}),
         )
-        return _models.DeleteExtensionsCancelResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeleteExtensionsCancelResponse, _response)
 
     async def delete_notification_group(self, notification_group_id: str) -> _models.DeleteNotificationGroupResponse:
         """Delete Notification Group
 
         ``DELETE /v1.0/notification-groups/{notificationGroupId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#delete-notification-group
 
         Args:
             notification_group_id: Notification group identifier (``notificationGroupId``, path)
@@ -2926,14 +2930,14 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.DeleteNotificationGroupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeleteNotificationGroupResponse, _response)
 
     async def delete_parameter_group(self, parameter_group_id: str) -> _models.DeleteParameterGroupResponse:
         """Delete Parameter Group
 
         ``DELETE /v1.0/parameter-groups/{parameterGroupId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#delete-parameter-group
 
         Args:
             parameter_group_id: Parameter group identifier (``parameterGroupId``, path)
@@ -2947,14 +2951,14 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.DeleteParameterGroupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeleteParameterGroupResponse, _response)
 
     async def delete_user_group(self, user_group_id: str) -> _models.DeleteUserGroupResponse:
         """Delete User Group
 
         ``DELETE /v1.0/user-groups/{userGroupId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#delete-user-group
 
         Args:
             user_group_id: User group identifier (``userGroupId``, path)
@@ -2968,14 +2972,14 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.DeleteUserGroupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeleteUserGroupResponse, _response)
 
     async def deleting_a_database(self, db_instance_id: str, database_id: str) -> _models.DeletingADatabaseResponse:
         """Deleting a database
 
         ``DELETE /v1.0/db-instances/{dbInstanceId}/databases/{databaseId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#deleting-a-database
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -2993,14 +2997,14 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.DeletingADatabaseResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeletingADatabaseResponse, _response)
 
     async def deleting_a_user(self, db_instance_id: str, db_user_id: str) -> _models.DeletingAUserResponse:
         """Deleting a user
 
         ``DELETE /v1.0/db-instances/{dbInstanceId}/db-users/{dbUserId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#deleting-a-user
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -3018,7 +3022,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.DeletingAUserResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeletingAUserResponse, _response)
 
     async def deleting_a_watch_setting(
         self, notification_group_id: str, watchdog_id: str
@@ -3027,7 +3031,7 @@ class AsyncClient:
 
         ``DELETE /v1.0/notification-groups/{notificationGroupId}/watchdogs/{watchdogId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#deleting-a-watch-setting
 
         Args:
             notification_group_id: Notification group identifier (``notificationGroupId``, path)
@@ -3045,7 +3049,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.DeletingAWatchSettingResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeletingAWatchSettingResponse, _response)
 
     async def deleting_an_access_control_rule(
         self, db_instance_id: str, hba_rule_id: str
@@ -3054,7 +3058,7 @@ class AsyncClient:
 
         ``DELETE /v1.0/db-instances/{dbInstanceId}/hba-rules/{hbaRuleId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#deleting-an-access-control-rule
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -3072,7 +3076,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.DeletingAnAccessControlRuleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DeletingAnAccessControlRuleResponse, _response)
 
     async def edit_a_user(
         self, db_instance_id: str, db_user_id: str, *, body: _models.EditAUserRequest | None = None
@@ -3081,7 +3085,7 @@ class AsyncClient:
 
         ``PUT /v1.0/db-instances/{dbInstanceId}/db-users/{dbUserId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#edit-a-user
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -3101,7 +3105,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.EditAUserResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.EditAUserResponse, _response)
 
     async def export_after_backing_up_db_instance(
         self, db_instance_id: str, *, body: _models.ExportAfterBackingUpDbInstanceRequest
@@ -3110,7 +3114,7 @@ class AsyncClient:
 
         ``POST /v1.0/db-instances/{dbInstanceId}/backup-to-object-storage`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#export-after-backing-up-db-instance
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -3128,7 +3132,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ExportAfterBackingUpDbInstanceResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ExportAfterBackingUpDbInstanceResponse, _response)
 
     async def export_backup_to_object_storage(
         self, backup_id: str, *, body: _models.ExportBackupToObjectStorageRequest
@@ -3137,7 +3141,7 @@ class AsyncClient:
 
         ``POST /v1.0/backups/{backupId}/export`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#export-backup-to-object-storage
 
         Args:
             backup_id: Backup identifier (``backupId``, path)
@@ -3153,14 +3157,14 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ExportBackupToObjectStorageResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ExportBackupToObjectStorageResponse, _response)
 
     async def force_restart_db_instance(self, db_instance_id: str) -> _models.ForceRestartDbInstanceResponse:
         """Force Restart DB instance
 
         ``POST /v1.0/db-instances/{dbInstanceId}/force-restart`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#force-restart-db-instance
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -3174,7 +3178,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ForceRestartDbInstanceResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ForceRestartDbInstanceResponse, _response)
 
     async def get_db_instance_backup_information(
         self, db_instance_id: str
@@ -3183,7 +3187,7 @@ class AsyncClient:
 
         ``GET /v1.0/db-instances/{dbInstanceId}/backup-info`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#get-db-instance-backup-information
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -3197,7 +3201,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GetDbInstanceBackupInformationResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetDbInstanceBackupInformationResponse, _response)
 
     async def get_db_instance_maintenance_information(
         self, db_instance_id: str
@@ -3206,7 +3210,7 @@ class AsyncClient:
 
         ``GET /v1.0/db-instances/{dbInstanceId}/maintenance-info`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#get-db-instance-maintenance-information
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -3222,7 +3226,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GetDbInstanceMaintenanceInformationResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetDbInstanceMaintenanceInformationResponse, _response)
 
     async def get_db_instance_network_information(
         self, db_instance_id: str
@@ -3231,7 +3235,7 @@ class AsyncClient:
 
         ``GET /v1.0/db-instances/{dbInstanceId}/network-info`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#get-db-instance-network-information
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -3245,7 +3249,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GetDbInstanceNetworkInformationResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetDbInstanceNetworkInformationResponse, _response)
 
     async def get_db_instance_restore_information(
         self, db_instance_id: str
@@ -3254,7 +3258,7 @@ class AsyncClient:
 
         ``GET /v1.0/db-instances/{dbInstanceId}/restoration-info`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#get-db-instance-restore-information
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -3270,7 +3274,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GetDbInstanceRestoreInformationResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetDbInstanceRestoreInformationResponse, _response)
 
     async def get_db_instance_storage_information(
         self, db_instance_id: str
@@ -3279,7 +3283,7 @@ class AsyncClient:
 
         ``GET /v1.0/db-instances/{dbInstanceId}/storage-info`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#get-db-instance-storage-information
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -3293,7 +3297,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GetDbInstanceStorageInformationResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetDbInstanceStorageInformationResponse, _response)
 
     async def get_high_availability_information(
         self, db_instance_id: str
@@ -3302,7 +3306,7 @@ class AsyncClient:
 
         ``GET /v1.0/db-instances/{dbInstanceId}/high-availability`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#get-high-availability-information
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -3318,7 +3322,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GetHighAvailabilityInformationResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetHighAvailabilityInformationResponse, _response)
 
     async def get_selectable_db_versions_in_the_current_db_instance(
         self, db_instance_id: str
@@ -3327,7 +3331,7 @@ class AsyncClient:
 
         ``GET /v1.0/db-instances/{dbInstanceId}/available-db-versions`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#get-selectable-db-versions-in-the-current-db-instance
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -3343,7 +3347,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GetSelectableDbVersionsInTheCurrentDbInstanceResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.GetSelectableDbVersionsInTheCurrentDbInstanceResponse, _response)
 
     async def install_extensions(
         self, db_instance_group_id: str, extension_id: str, *, body: _models.InstallExtensionsRequest
@@ -3352,7 +3356,7 @@ class AsyncClient:
 
         ``POST /v1.0/db-instance-groups/{dbInstanceGroupId}/extensions/{extensionId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#install-extensions
 
         Args:
             db_instance_group_id: Identifier of DB instance group (``dbInstanceGroupId``, path)
@@ -3372,14 +3376,14 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.InstallExtensionsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.InstallExtensionsResponse, _response)
 
     async def list_db_instance_details(self, db_instance_id: str) -> _models.ListDbInstanceDetailsResponse:
         """List DB Instance Details
 
         ``GET /v1.0/db-instances/{dbInstanceId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#list-db-instance-details
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -3393,7 +3397,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ListDbInstanceDetailsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListDbInstanceDetailsResponse, _response)
 
     async def list_db_instance_group_details(
         self, db_instance_group_id: str
@@ -3402,7 +3406,7 @@ class AsyncClient:
 
         ``GET /v1.0/db-instance-groups/{dbInstanceGroupId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#list-db-instance-group-details
 
         Args:
             db_instance_group_id: DB instance group identifier (``dbInstanceGroupId``, path)
@@ -3418,14 +3422,14 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ListDbInstanceGroupDetailsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListDbInstanceGroupDetailsResponse, _response)
 
     async def list_db_instance_specifications(self) -> _models.ListDbInstanceSpecificationsResponse:
         """List DB Instance Specifications
 
         ``GET /v1.0/db-flavors`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#list-db-instance-specifications
 
         Returns:
             ListDbInstanceSpecificationsResponse (HTTP 200).
@@ -3433,14 +3437,14 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET", "/v1.0/db-flavors", params={}, headers=_support.header_values({})
         )
-        return _models.ListDbInstanceSpecificationsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListDbInstanceSpecificationsResponse, _response)
 
     async def list_db_instances(self) -> _models.ListDbInstancesResponse:
         """List DB Instances
 
         ``GET /v1.0/db-instance-groups`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#list-db-instances
 
         Returns:
             ListDbInstancesResponse (HTTP 200).
@@ -3448,14 +3452,14 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET", "/v1.0/db-instance-groups", params={}, headers=_support.header_values({})
         )
-        return _models.ListDbInstancesResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListDbInstancesResponse, _response)
 
     async def list_db_instances_2(self) -> _models.ListDbInstances2Response:
         """List DB instances
 
         ``GET /v1.0/db-instances`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#list-db-instances
 
         Returns:
             ListDbInstances2Response (HTTP 200).
@@ -3463,7 +3467,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET", "/v1.0/db-instances", params={}, headers=_support.header_values({})
         )
-        return _models.ListDbInstances2Response.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListDbInstances2Response, _response)
 
     async def list_db_security_group_details(
         self, db_security_group_id: str
@@ -3472,7 +3476,7 @@ class AsyncClient:
 
         ``GET /v1.0/db-security-groups/{dbSecurityGroupId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#list-db-security-group-details
 
         Args:
             db_security_group_id: DB security group identifier (``dbSecurityGroupId``, path)
@@ -3488,14 +3492,14 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ListDbSecurityGroupDetailsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListDbSecurityGroupDetailsResponse, _response)
 
     async def list_db_security_groups(self) -> _models.ListDbSecurityGroupsResponse:
         """List DB Security Groups
 
         ``GET /v1.0/db-security-groups`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#list-db-security-groups
 
         Returns:
             ListDbSecurityGroupsResponse (HTTP 200).
@@ -3503,14 +3507,14 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET", "/v1.0/db-security-groups", params={}, headers=_support.header_values({})
         )
-        return _models.ListDbSecurityGroupsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListDbSecurityGroupsResponse, _response)
 
     async def list_notification_groups(self) -> _models.ListNotificationGroupsResponse:
         """List Notification Groups
 
         ``GET /v1.0/notification-groups`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#list-notification-groups
 
         Returns:
             ListNotificationGroupsResponse (HTTP 200).
@@ -3518,14 +3522,14 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET", "/v1.0/notification-groups", params={}, headers=_support.header_values({})
         )
-        return _models.ListNotificationGroupsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListNotificationGroupsResponse, _response)
 
     async def list_notification_groups_2(self, notification_group_id: str) -> _models.ListNotificationGroups2Response:
         """List Notification Groups
 
         ``GET /v1.0/notification-groups/{notificationGroupId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#list-notification-groups
 
         Args:
             notification_group_id: Notification group identifier (``notificationGroupId``, path)
@@ -3541,14 +3545,14 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ListNotificationGroups2Response.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListNotificationGroups2Response, _response)
 
     async def list_parameter_group_details(self, parameter_group_id: str) -> _models.ListParameterGroupDetailsResponse:
         """List Parameter Group Details
 
         ``GET /v1.0/parameter-groups/{parameterGroupId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#list-parameter-group-details
 
         Args:
             parameter_group_id: Parameter group identifier (``parameterGroupId``, path)
@@ -3562,14 +3566,14 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ListParameterGroupDetailsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListParameterGroupDetailsResponse, _response)
 
     async def list_parameter_groups(self, *, db_version: str | None = None) -> _models.ListParameterGroupsResponse:
         """List Parameter Groups
 
         ``GET /v1.0/parameter-groups`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#list-parameter-groups
 
         Args:
             db_version: DB version information (``dbVersion``, query)
@@ -3580,14 +3584,14 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET", "/v1.0/parameter-groups", params={"dbVersion": db_version}, headers=_support.header_values({})
         )
-        return _models.ListParameterGroupsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListParameterGroupsResponse, _response)
 
     async def list_project_members(self) -> _models.ListProjectMembersResponse:
         """List Project Members
 
         ``GET /v1.0/project/members`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#list-project-members
 
         Returns:
             ListProjectMembersResponse (HTTP 200).
@@ -3595,14 +3599,14 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET", "/v1.0/project/members", params={}, headers=_support.header_values({})
         )
-        return _models.ListProjectMembersResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListProjectMembersResponse, _response)
 
     async def list_regions(self) -> _models.ListRegionsResponse:
         """List Regions
 
         ``GET /v1.0/project/regions`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#list-regions
 
         Returns:
             ListRegionsResponse (HTTP 200).
@@ -3610,14 +3614,14 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET", "/v1.0/project/regions", params={}, headers=_support.header_values({})
         )
-        return _models.ListRegionsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListRegionsResponse, _response)
 
     async def list_subnets(self) -> _models.ListSubnetsResponse:
         """List Subnets
 
         ``GET /v1.0/network/subnets`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#list-subnets
 
         Returns:
             ListSubnetsResponse (HTTP 200).
@@ -3625,14 +3629,14 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET", "/v1.0/network/subnets", params={}, headers=_support.header_values({})
         )
-        return _models.ListSubnetsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListSubnetsResponse, _response)
 
     async def list_subscribable_event_codes(self) -> _models.ListSubscribableEventCodesResponse:
         """List Subscribable Event Codes
 
         ``GET /v1.0/event-codes`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#list-subscribable-event-codes
 
         Returns:
             ListSubscribableEventCodesResponse (HTTP 200).
@@ -3640,14 +3644,14 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET", "/v1.0/event-codes", params={}, headers=_support.header_values({})
         )
-        return _models.ListSubscribableEventCodesResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListSubscribableEventCodesResponse, _response)
 
     async def list_user_group_details(self, user_group_id: str) -> _models.ListUserGroupDetailsResponse:
         """List User Group Details
 
         ``GET /v1.0/user-groups/{userGroupId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#list-user-group-details
 
         Args:
             user_group_id: User group identifier (``userGroupId``, path)
@@ -3661,14 +3665,14 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ListUserGroupDetailsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListUserGroupDetailsResponse, _response)
 
     async def list_user_groups(self) -> _models.ListUserGroupsResponse:
         """List User Groups
 
         ``GET /v1.0/user-groups`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#list-user-groups
 
         Returns:
             ListUserGroupsResponse (HTTP 200).
@@ -3676,7 +3680,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET", "/v1.0/user-groups", params={}, headers=_support.header_values({})
         )
-        return _models.ListUserGroupsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListUserGroupsResponse, _response)
 
     async def modify_an_access_control_rule(
         self, db_instance_id: str, hba_rule_id: str, *, body: _models.ModifyAnAccessControlRuleRequest
@@ -3685,7 +3689,7 @@ class AsyncClient:
 
         ``PUT /v1.0/db-instances/{dbInstanceId}/hba-rules/{hbaRuleId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#modify-an-access-control-rule
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -3705,7 +3709,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ModifyAnAccessControlRuleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ModifyAnAccessControlRuleResponse, _response)
 
     async def modify_db_instance(
         self, db_instance_id: str, *, body: _models.ModifyDbInstanceRequest | None = None
@@ -3714,7 +3718,7 @@ class AsyncClient:
 
         ``PUT /v1.0/db-instances/{dbInstanceId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#modify-db-instance
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -3730,7 +3734,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ModifyDbInstanceResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ModifyDbInstanceResponse, _response)
 
     async def modify_db_instance_maintenance_information(
         self, db_instance_id: str, *, body: _models.ModifyDbInstanceMaintenanceInformationRequest
@@ -3739,7 +3743,7 @@ class AsyncClient:
 
         ``PUT /v1.0/db-instances/{dbInstanceId}/maintenance-info`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#modify-db-instance-maintenance-information
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -3757,7 +3761,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ModifyDbInstanceMaintenanceInformationResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ModifyDbInstanceMaintenanceInformationResponse, _response)
 
     async def modify_db_security_group(
         self, db_security_group_id: str, *, body: _models.ModifyDbSecurityGroupRequest | None = None
@@ -3766,7 +3770,7 @@ class AsyncClient:
 
         ``PUT /v1.0/db-security-groups/{dbSecurityGroupId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#modify-db-security-group
 
         Args:
             db_security_group_id: DB security group identifier (``dbSecurityGroupId``, path)
@@ -3784,7 +3788,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ModifyDbSecurityGroupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ModifyDbSecurityGroupResponse, _response)
 
     async def modify_db_security_group_rule(
         self, db_security_group_id: str, rule_id: str, *, body: _models.ModifyDbSecurityGroupRuleRequest
@@ -3793,7 +3797,7 @@ class AsyncClient:
 
         ``PUT /v1.0/db-security-groups/{dbSecurityGroupId}/rules/{ruleId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#modify-db-security-group-rule
 
         Args:
             db_security_group_id: DB security group identifier (``dbSecurityGroupId``, path)
@@ -3813,7 +3817,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ModifyDbSecurityGroupRuleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ModifyDbSecurityGroupRuleResponse, _response)
 
     async def modify_high_availability(
         self, db_instance_id: str, *, body: _models.ModifyHighAvailabilityRequest
@@ -3822,7 +3826,7 @@ class AsyncClient:
 
         ``PUT /v1.0/db-instances/{dbInstanceId}/high-availability`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#modify-high-availability
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -3840,7 +3844,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ModifyHighAvailabilityResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ModifyHighAvailabilityResponse, _response)
 
     async def modify_notification_group(
         self, notification_group_id: str, *, body: _models.ModifyNotificationGroupRequest | None = None
@@ -3849,7 +3853,7 @@ class AsyncClient:
 
         ``PUT /v1.0/notification-groups/{notificationGroupId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#modify-notification-group
 
         Args:
             notification_group_id: Notification group identifier (``notificationGroupId``, path)
@@ -3867,7 +3871,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ModifyNotificationGroupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ModifyNotificationGroupResponse, _response)
 
     async def modify_parameter(
         self, parameter_group_id: str, *, body: _models.ModifyParameterRequest
@@ -3876,7 +3880,7 @@ class AsyncClient:
 
         ``PUT /v1.0/parameter-groups/{parameterGroupId}/parameters`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#modify-parameter
 
         Args:
             parameter_group_id: Parameter group identifier (``parameterGroupId``, path)
@@ -3894,7 +3898,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ModifyParameterResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ModifyParameterResponse, _response)
 
     async def modify_parameter_group(
         self, parameter_group_id: str, *, body: _models.ModifyParameterGroupRequest | None = None
@@ -3903,7 +3907,7 @@ class AsyncClient:
 
         ``PUT /v1.0/parameter-groups/{parameterGroupId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#modify-parameter-group
 
         Args:
             parameter_group_id: Parameter group identifier (``parameterGroupId``, path)
@@ -3919,7 +3923,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ModifyParameterGroupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ModifyParameterGroupResponse, _response)
 
     async def modify_user_group(
         self, user_group_id: str, *, body: _models.ModifyUserGroupRequest | None = None
@@ -3928,7 +3932,7 @@ class AsyncClient:
 
         ``PUT /v1.0/user-groups/{userGroupId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#modify-user-group
 
         Args:
             user_group_id: User group identifier (``userGroupId``, path)
@@ -3944,7 +3948,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ModifyUserGroupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ModifyUserGroupResponse, _response)
 
     async def modify_watch_settings(
         self, notification_group_id: str, watchdog_id: str, *, body: _models.ModifyWatchSettingsRequest
@@ -3953,7 +3957,7 @@ class AsyncClient:
 
         ``PUT /v1.0/notification-groups/{notificationGroupId}/watchdogs/{watchdogId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#modify-watch-settings
 
         Args:
             notification_group_id: Notification group identifier (``notificationGroupId``, path)
@@ -3973,7 +3977,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ModifyWatchSettingsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ModifyWatchSettingsResponse, _response)
 
     async def modifying_db_instance_backup_information(
         self, db_instance_id: str, *, body: _models.ModifyingDbInstanceBackupInformationRequest | None = None
@@ -3982,7 +3986,7 @@ class AsyncClient:
 
         ``PUT /v1.0/db-instances/{dbInstanceId}/backup-info`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#modifying-db-instance-backup-information
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -3998,7 +4002,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ModifyingDbInstanceBackupInformationResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ModifyingDbInstanceBackupInformationResponse, _response)
 
     async def modifying_db_instance_network_information(
         self, db_instance_id: str, *, body: _models.ModifyingDbInstanceNetworkInformationRequest
@@ -4007,7 +4011,7 @@ class AsyncClient:
 
         ``PUT /v1.0/db-instances/{dbInstanceId}/network-info`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#modifying-db-instance-network-information
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -4023,7 +4027,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ModifyingDbInstanceNetworkInformationResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ModifyingDbInstanceNetworkInformationResponse, _response)
 
     async def modifying_db_instance_storage_information(
         self, db_instance_id: str, *, body: _models.ModifyingDbInstanceStorageInformationRequest
@@ -4032,7 +4036,7 @@ class AsyncClient:
 
         ``PUT /v1.0/db-instances/{dbInstanceId}/storage-info`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#modifying-db-instance-storage-information
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -4048,7 +4052,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ModifyingDbInstanceStorageInformationResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ModifyingDbInstanceStorageInformationResponse, _response)
 
     async def modifying_the_database(
         self, db_instance_id: str, database_id: str, *, body: _models.ModifyingTheDatabaseRequest
@@ -4057,7 +4061,7 @@ class AsyncClient:
 
         ``PUT /v1.0/db-instances/{dbInstanceId}/databases/{databaseId}`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#modifying-the-database
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -4077,14 +4081,14 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ModifyingTheDatabaseResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ModifyingTheDatabaseResponse, _response)
 
     async def pause_high_availability(self, db_instance_id: str) -> _models.PauseHighAvailabilityResponse:
         """Pause High Availability
 
         ``POST /v1.0/db-instances/{dbInstanceId}/high-availability/pause`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#pause-high-availability
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -4100,14 +4104,14 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.PauseHighAvailabilityResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.PauseHighAvailabilityResponse, _response)
 
     async def promote_db_instance(self, db_instance_id: str) -> _models.PromoteDbInstanceResponse:
         """Promote DB Instance
 
         ``POST /v1.0/db-instances/{dbInstanceId}/promote`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#promote-db-instance
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -4121,14 +4125,14 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.PromoteDbInstanceResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.PromoteDbInstanceResponse, _response)
 
     async def recover_high_availability(self, db_instance_id: str) -> _models.RecoverHighAvailabilityResponse:
         """Recover High Availability
 
         ``POST /v1.0/db-instances/{dbInstanceId}/high-availability/repair`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#recover-high-availability
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -4144,7 +4148,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.RecoverHighAvailabilityResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.RecoverHighAvailabilityResponse, _response)
 
     async def reorder_access_control_rules(
         self, db_instance_id: str, *, body: _models.ReorderAccessControlRulesRequest
@@ -4153,7 +4157,7 @@ class AsyncClient:
 
         ``PUT /v1.0/db-instances/{dbInstanceId}/hba-rules/orders`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#reorder-access-control-rules
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -4171,7 +4175,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ReorderAccessControlRulesResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ReorderAccessControlRulesResponse, _response)
 
     async def replicate_db_instance(
         self, db_instance_id: str, *, body: _models.ReplicateDbInstanceRequest
@@ -4180,7 +4184,7 @@ class AsyncClient:
 
         ``POST /v1.0/db-instances/{dbInstanceId}/replicate`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#replicate-db-instance
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -4196,14 +4200,14 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ReplicateDbInstanceResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ReplicateDbInstanceResponse, _response)
 
     async def reset_parameter_group(self, parameter_group_id: str) -> _models.ResetParameterGroupResponse:
         """Reset Parameter Group
 
         ``PUT /v1.0/parameter-groups/{parameterGroupId}/reset`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#reset-parameter-group
 
         Args:
             parameter_group_id: Parameter group identifier (``parameterGroupId``, path)
@@ -4219,7 +4223,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ResetParameterGroupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ResetParameterGroupResponse, _response)
 
     async def restart_db_instance(
         self, db_instance_id: str, *, body: _models.RestartDbInstanceRequest | None = None
@@ -4228,7 +4232,7 @@ class AsyncClient:
 
         ``POST /v1.0/db-instances/{dbInstanceId}/restart`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#restart-db-instance
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -4244,14 +4248,14 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.RestartDbInstanceResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.RestartDbInstanceResponse, _response)
 
     async def restart_high_availability(self, db_instance_id: str) -> _models.RestartHighAvailabilityResponse:
         """Restart High Availability
 
         ``POST /v1.0/db-instances/{dbInstanceId}/high-availability/resume`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#restart-high-availability
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -4267,7 +4271,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.RestartHighAvailabilityResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.RestartHighAvailabilityResponse, _response)
 
     async def restore_backup(
         self, backup_id: str, *, body: _models.RestoreBackupRequest
@@ -4276,7 +4280,7 @@ class AsyncClient:
 
         ``POST /v1.0/backups/{backupId}/restore`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#restore-backup
 
         Args:
             backup_id: Backup identifier (``backupId``, path)
@@ -4292,7 +4296,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.RestoreBackupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.RestoreBackupResponse, _response)
 
     async def restore_db_instance(
         self, db_instance_id: str, *, body: _models.RestoreDbInstanceRequest
@@ -4301,7 +4305,7 @@ class AsyncClient:
 
         ``POST /v1.0/db-instances/{dbInstanceId}/restore`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#restore-db-instance
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -4317,7 +4321,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.RestoreDbInstanceResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.RestoreDbInstanceResponse, _response)
 
     async def retrieve_backup_list(
         self,
@@ -4332,7 +4336,7 @@ class AsyncClient:
 
         ``GET /v1.0/backups`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#retrieve-backup-list
 
         Args:
             page: Page to retrieve - Minimum value: 1 (``page``, query)
@@ -4356,14 +4360,14 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.RetrieveBackupListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.RetrieveBackupListResponse, _response)
 
     async def separate_high_availability(self, db_instance_id: str) -> _models.SeparateHighAvailabilityResponse:
         """Separate High Availability
 
         ``POST /v1.0/db-instances/{dbInstanceId}/high-availability/split`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#separate-high-availability
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -4379,14 +4383,14 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SeparateHighAvailabilityResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SeparateHighAvailabilityResponse, _response)
 
     async def start_db_instance(self, db_instance_id: str) -> _models.StartDbInstanceResponse:
         """Start DB Instance
 
         ``POST /v1.0/db-instances/{dbInstanceId}/start`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#start-db-instance
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -4400,14 +4404,14 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.StartDbInstanceResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.StartDbInstanceResponse, _response)
 
     async def stop_db_instance(self, db_instance_id: str) -> _models.StopDbInstanceResponse:
         """Stop DB Instance
 
         ``POST /v1.0/db-instances/{dbInstanceId}/stop`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#stop-db-instance
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -4421,14 +4425,14 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.StopDbInstanceResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.StopDbInstanceResponse, _response)
 
     async def synchronize_extensions(self, db_instance_group_id: str) -> _models.SynchronizeExtensionsResponse:
         """Synchronize Extensions
 
         ``POST /v1.0/db-instance-groups/{dbInstanceGroupId}/extensions/sync`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#synchronize-extensions
 
         Args:
             db_instance_group_id: Identifier of DB instance group (``dbInstanceGroupId``, path)
@@ -4445,7 +4449,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SynchronizeExtensionsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SynchronizeExtensionsResponse, _response)
 
     async def view_a_list_of_access_control_rules(
         self, db_instance_id: str
@@ -4454,7 +4458,7 @@ class AsyncClient:
 
         ``GET /v1.0/db-instances/{dbInstanceId}/hba-rules`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-a-list-of-access-control-rules
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -4468,27 +4472,27 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ViewAListOfAccessControlRulesResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewAListOfAccessControlRulesResponse, _response)
 
     async def view_a_list_of_performance_metrics(self) -> _models.ViewAListOfPerformanceMetricsResponse:
         """View a list of performance metrics
 
         ``GET /v1.0/metrics`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-a-list-of-performance-metrics
 
         Returns:
             ViewAListOfPerformanceMetricsResponse (HTTP 200).
         """
         _response = await self._transport.request("GET", "/v1.0/metrics", params={}, headers=_support.header_values({}))
-        return _models.ViewAListOfPerformanceMetricsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewAListOfPerformanceMetricsResponse, _response)
 
     async def view_db_version_list(self) -> _models.ViewDbVersionListResponse:
         """View DB Version List
 
         ``GET /v1.0/db-versions`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-db-version-list
 
         Returns:
             ViewDbVersionListResponse (HTTP 200).
@@ -4496,14 +4500,14 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET", "/v1.0/db-versions", params={}, headers=_support.header_values({})
         )
-        return _models.ViewDbVersionListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewDbVersionListResponse, _response)
 
     async def view_extension_list(self, db_instance_group_id: str) -> _models.ViewExtensionListResponse:
         """View Extension List
 
         ``GET /v1.0/db-instance-groups/{dbInstanceGroupId}/extensions`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-extension-list
 
         Args:
             db_instance_group_id: Identifier of DB instance group (``dbInstanceGroupId``, path)
@@ -4519,7 +4523,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ViewExtensionListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewExtensionListResponse, _response)
 
     async def view_stats(
         self, *, db_instance_id: str, metric_names: list[str], from_: str, to: str, interval: float | None = None
@@ -4528,7 +4532,7 @@ class AsyncClient:
 
         ``GET /v1.0/metric-statistics`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-stats
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, query)
@@ -4552,14 +4556,14 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ViewStatsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewStatsResponse, _response)
 
     async def view_the_list_of_databases(self, db_instance_id: str) -> _models.ViewTheListOfDatabasesResponse:
         """View the list of databases
 
         ``GET /v1.0/db-instances/{dbInstanceId}/databases`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-the-list-of-databases
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -4573,7 +4577,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ViewTheListOfDatabasesResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewTheListOfDatabasesResponse, _response)
 
     async def view_the_list_of_events(
         self,
@@ -4590,7 +4594,7 @@ class AsyncClient:
 
         ``GET /v1.0/events`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-the-list-of-events
 
         Args:
             page: Page to retrieve - Minimum value: 1 (``page``, query)
@@ -4618,14 +4622,14 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ViewTheListOfEventsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewTheListOfEventsResponse, _response)
 
     async def view_the_list_of_storage_types(self) -> _models.ViewTheListOfStorageTypesResponse:
         """View the list of storage types
 
         ``GET /v1.0/storage-types`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-the-list-of-storage-types
 
         Returns:
             ViewTheListOfStorageTypesResponse (HTTP 200).
@@ -4633,14 +4637,14 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET", "/v1.0/storage-types", params={}, headers=_support.header_values({})
         )
-        return _models.ViewTheListOfStorageTypesResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewTheListOfStorageTypesResponse, _response)
 
     async def view_the_list_of_users(self, db_instance_id: str) -> _models.ViewTheListOfUsersResponse:
         """View the list of users
 
         ``GET /v1.0/db-instances/{dbInstanceId}/db-users`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-the-list-of-users
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
@@ -4654,7 +4658,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ViewTheListOfUsersResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewTheListOfUsersResponse, _response)
 
     async def view_the_list_of_watch_settings(
         self, notification_group_id: str
@@ -4663,7 +4667,7 @@ class AsyncClient:
 
         ``GET /v1.0/notification-groups/{notificationGroupId}/watchdogs`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-the-list-of-watch-settings
 
         Args:
             notification_group_id: path parameter (``notificationGroupId``, path)
@@ -4680,4 +4684,4 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ViewTheListOfWatchSettingsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewTheListOfWatchSettingsResponse, _response)

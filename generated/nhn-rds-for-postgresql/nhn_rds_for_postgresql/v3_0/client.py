@@ -43,8 +43,8 @@ class Client:
     """Synchronous client for API Guide API v3.0 (SUPPORTED).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region``; pass an ``auth``
-    (any ``httpx.Auth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (any ``httpx.Auth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -55,6 +55,7 @@ class Client:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
@@ -64,6 +65,7 @@ class Client:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -86,7 +88,7 @@ class Client:
 
         ``GET /v3.0/jobs/{jobId}`` (API version v3.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#list-task-details
 
         Args:
             job_id: Task identifier (``jobId``, path)
@@ -100,15 +102,15 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ListTaskDetailsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListTaskDetailsResponse, _response)
 
 
 class AsyncClient:
     """Asynchronous client for API Guide API v3.0 (SUPPORTED).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region``; pass an ``auth``
-    (any ``httpx.Auth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (any ``httpx.Auth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -119,6 +121,7 @@ class AsyncClient:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
@@ -128,6 +131,7 @@ class AsyncClient:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -150,7 +154,7 @@ class AsyncClient:
 
         ``GET /v3.0/jobs/{jobId}`` (API version v3.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/RDS-FOR-POSTGRESQL/47d6d5930026baaf274d6c08dd3aa55ac595a185/en/api-guide-v1.0.md
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#list-task-details
 
         Args:
             job_id: Task identifier (``jobId``, path)
@@ -164,4 +168,4 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ListTaskDetailsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ListTaskDetailsResponse, _response)

@@ -43,8 +43,8 @@ class Client:
     """Synchronous client for Secure Key Manager API v1.3 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables; pass an ``auth``
-    (any ``httpx.Auth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (any ``httpx.Auth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -55,6 +55,7 @@ class Client:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
@@ -64,6 +65,7 @@ class Client:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -89,7 +91,7 @@ class Client:
 
         ``POST /keymanager/v1.3/appkey/{appkey}/keys/asymmetric-keys/create`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#add-a-asymmetric-key
 
         Args:
             body: the request body (AddAAsymmetricKeyRequest).
@@ -106,7 +108,7 @@ class Client:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AddAAsymmetricKeyResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AddAAsymmetricKeyResponse, _response)
 
     def add_a_i_pv4_address(
         self, *, body: _models.AddAIPv4AddressRequest | None = None
@@ -115,7 +117,7 @@ class Client:
 
         ``POST /keymanager/v1.3/appkey/{appkey}/auths/ipv4s`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#add-a-ipv4-address
 
         Args:
             body: the request body (AddAIPv4AddressRequest).
@@ -130,14 +132,14 @@ class Client:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AddAIPv4AddressResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AddAIPv4AddressResponse, _response)
 
     def add_a_mac_address(self, *, body: _models.AddAMacAddressRequest | None = None) -> _models.AddAMacAddressResponse:
         """Add a MAC Address
 
         ``POST /keymanager/v1.3/appkey/{appkey}/auths/macs`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#add-a-mac-address
 
         Args:
             body: the request body (AddAMacAddressRequest).
@@ -152,7 +154,7 @@ class Client:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AddAMacAddressResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AddAMacAddressResponse, _response)
 
     def add_a_symmetric_key(
         self, *, body: _models.AddASymmetricKeyRequest | None = None
@@ -161,7 +163,7 @@ class Client:
 
         ``POST /keymanager/v1.3/appkey/{appkey}/keys/symmetric-keys/create`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#add-a-symmetric-key
 
         Args:
             body: the request body (AddASymmetricKeyRequest).
@@ -178,7 +180,7 @@ class Client:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AddASymmetricKeyResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AddASymmetricKeyResponse, _response)
 
     def add_certificates(
         self, *, body: _models.AddCertificatesRequest | None = None
@@ -187,7 +189,7 @@ class Client:
 
         ``POST /keymanager/v1.3/appkey/{appkey}/auths/certificates`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#add-certificates
 
         Args:
             body: the request body (AddCertificatesRequest).
@@ -202,7 +204,7 @@ class Client:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AddCertificatesResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AddCertificatesResponse, _response)
 
     def add_confidential_data(
         self, *, body: _models.AddConfidentialDataRequest | None = None
@@ -211,7 +213,7 @@ class Client:
 
         ``POST /keymanager/v1.3/appkey/{appkey}/keys/secrets/create`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#add-confidential-data
 
         Args:
             body: the request body (AddConfidentialDataRequest).
@@ -226,7 +228,7 @@ class Client:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AddConfidentialDataResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AddConfidentialDataResponse, _response)
 
     def decrypt_symmetric_keys(
         self, keyid: str, *, body: _models.DecryptSymmetricKeysRequest | None = None
@@ -237,7 +239,7 @@ class Client:
 
         ``POST /keymanager/v1.3/appkey/{appkey}/symmetric-keys/{keyid}/decrypt`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#decrypt-symmetric-keys
 
         Args:
             keyid: Identifier of data in need (``keyid``, path)
@@ -256,7 +258,7 @@ class Client:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.DecryptSymmetricKeysResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DecryptSymmetricKeysResponse, _response)
 
     def encrypt_symmetric_keys(
         self, keyid: str, *, body: _models.EncryptSymmetricKeysRequest | None = None
@@ -267,7 +269,7 @@ class Client:
 
         ``POST /keymanager/v1.3/appkey/{appkey}/symmetric-keys/{keyid}/encrypt`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#encrypt-symmetric-keys
 
         Args:
             keyid: Identifier of data in need (``keyid``, path)
@@ -286,7 +288,7 @@ class Client:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.EncryptSymmetricKeysResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.EncryptSymmetricKeysResponse, _response)
 
     def generate_local_symmetric_keys_encrypted_with_the_symmetric_key(
         self, keyid: str
@@ -297,7 +299,7 @@ class Client:
 
         ``POST /keymanager/v1.3/appkey/{appkey}/symmetric-keys/{keyid}/create-local-key`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#generate-local-symmetric-keys-encrypted-with-the-symmetric-key
 
         Args:
             keyid: Identifier of data in need (``keyid``, path)
@@ -314,9 +316,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GenerateLocalSymmetricKeysEncryptedWithTheSymmetricKeyResponse.model_validate_json(
-            _response.content
-        )
+        return _support.parse_model(_models.GenerateLocalSymmetricKeysEncryptedWithTheSymmetricKeyResponse, _response)
 
     def immediately_delete_a_key(self, keyid: str) -> _models.ImmediatelyDeleteAKeyResponse:
         """Immediately Delete a Key
@@ -325,7 +325,7 @@ class Client:
 
         ``DELETE /keymanager/v1.3/appkey/{appkey}/keys/{keyid}`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#immediately-delete-a-key
 
         Args:
             keyid: Identifier of data in need (``keyid``, path)
@@ -341,7 +341,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ImmediatelyDeleteAKeyResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImmediatelyDeleteAKeyResponse, _response)
 
     def immediately_delete_certificate(
         self, *, body: _models.ImmediatelyDeleteCertificateRequest | None = None
@@ -350,7 +350,7 @@ class Client:
 
         ``POST /keymanager/v1.3/appkey/{appkey}/auths/certificates/delete`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#immediately-delete-certificate
 
         Args:
             body: the request body (ImmediatelyDeleteCertificateRequest).
@@ -367,7 +367,7 @@ class Client:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImmediatelyDeleteCertificateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImmediatelyDeleteCertificateResponse, _response)
 
     def immediately_delete_i_pv4_address(
         self, *, body: _models.ImmediatelyDeleteIPv4AddressRequest | None = None
@@ -376,7 +376,7 @@ class Client:
 
         ``POST /keymanager/v1.3/appkey/{appkey}/auths/ipv4s/delete`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#immediately-delete-ipv4-address
 
         Args:
             body: the request body (ImmediatelyDeleteIPv4AddressRequest).
@@ -391,7 +391,7 @@ class Client:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImmediatelyDeleteIPv4AddressResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImmediatelyDeleteIPv4AddressResponse, _response)
 
     def immediately_delete_mac_address(
         self, *, body: _models.ImmediatelyDeleteMacAddressRequest | None = None
@@ -400,7 +400,7 @@ class Client:
 
         ``POST /keymanager/v1.3/appkey/{appkey}/auths/macs/delete`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#immediately-delete-mac-address
 
         Args:
             body: the request body (ImmediatelyDeleteMacAddressRequest).
@@ -415,7 +415,7 @@ class Client:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImmediatelyDeleteMacAddressResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImmediatelyDeleteMacAddressResponse, _response)
 
     def modify_a_confidential_data(
         self, keyid: str, *, body: _models.ModifyAConfidentialDataRequest | None = None
@@ -426,7 +426,7 @@ class Client:
 
         ``PUT /keymanager/v1.3/appkey/{appkey}/secrets/{keyid}`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#modify-a-confidential-data
 
         Args:
             keyid: Identifier of data in need (``keyid``, path)
@@ -444,7 +444,7 @@ class Client:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ModifyAConfidentialDataResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ModifyAConfidentialDataResponse, _response)
 
     def query_client_information(self) -> _models.QueryClientInformationResponse:
         """Query Client Information
@@ -453,7 +453,7 @@ class Client:
 
         ``GET /keymanager/v1.3/appkey/{appkey}/confirm`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#query-client-information
 
         Returns:
             QueryClientInformationResponse (HTTP 200).
@@ -464,7 +464,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.QueryClientInformationResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.QueryClientInformationResponse, _response)
 
     def query_confidential_data(self, keyid: str) -> _models.QueryConfidentialDataResponse:
         """Query Confidential Data
@@ -473,7 +473,7 @@ class Client:
 
         ``GET /keymanager/v1.3/appkey/{appkey}/secrets/{keyid}`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#query-confidential-data
 
         Args:
             keyid: Identifier of data in need (``keyid``, path)
@@ -489,7 +489,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.QueryConfidentialDataResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.QueryConfidentialDataResponse, _response)
 
     def query_the_private_key(
         self, keyid: str, *, key_version: float | None = None
@@ -500,7 +500,7 @@ class Client:
 
         ``GET /keymanager/v1.3/appkey/{appkey}/asymmetric-keys/{keyid}/privateKey`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#query-the-private-key
 
         Args:
             keyid: Identifier of data in need (``keyid``, path)
@@ -518,7 +518,7 @@ class Client:
             params={"keyVersion": key_version},
             headers=_support.header_values({}),
         )
-        return _models.QueryThePrivateKeyResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.QueryThePrivateKeyResponse, _response)
 
     def query_the_public_key(
         self, keyid: str, *, key_version: float | None = None
@@ -529,7 +529,7 @@ class Client:
 
         ``GET /keymanager/v1.3/appkey/{appkey}/asymmetric-keys/{keyid}/publicKey`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#query-the-public-key
 
         Args:
             keyid: Identifier of data in need (``keyid``, path)
@@ -547,7 +547,7 @@ class Client:
             params={"keyVersion": key_version},
             headers=_support.header_values({}),
         )
-        return _models.QueryThePublicKeyResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.QueryThePublicKeyResponse, _response)
 
     def query_the_symmetric_key(
         self, keyid: str, *, key_version: float | None = None
@@ -558,7 +558,7 @@ class Client:
 
         ``GET /keymanager/v1.3/appkey/{appkey}/symmetric-keys/{keyid}/symmetric-key`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#query-the-symmetric-key
 
         Args:
             keyid: Identifier of data in need (``keyid``, path)
@@ -576,7 +576,7 @@ class Client:
             params={"keyVersion": key_version},
             headers=_support.header_values({}),
         )
-        return _models.QueryTheSymmetricKeyResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.QueryTheSymmetricKeyResponse, _response)
 
     def request_to_delete_a_key(self, keyid: str) -> _models.RequestToDeleteAKeyResponse:
         """Request to Delete a Key
@@ -585,7 +585,7 @@ class Client:
 
         ``PUT /keymanager/v1.3/appkey/{appkey}/keys/{keyid}/delete`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#request-to-delete-a-key
 
         Args:
             keyid: Identifier of data in need (``keyid``, path)
@@ -601,7 +601,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.RequestToDeleteAKeyResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.RequestToDeleteAKeyResponse, _response)
 
     def request_to_delete_an_i_pv4_address(
         self, *, body: _models.RequestToDeleteAnIPv4AddressRequest | None = None
@@ -610,7 +610,7 @@ class Client:
 
         ``PUT /keymanager/v1.3/appkey/{appkey}/auths/ipv4s/delete`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#request-to-delete-an-ipv4-address
 
         Args:
             body: the request body (RequestToDeleteAnIPv4AddressRequest).
@@ -625,7 +625,7 @@ class Client:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.RequestToDeleteAnIPv4AddressResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.RequestToDeleteAnIPv4AddressResponse, _response)
 
     def request_to_delete_certificate(
         self, *, body: _models.RequestToDeleteCertificateRequest | None = None
@@ -634,7 +634,7 @@ class Client:
 
         ``PUT /keymanager/v1.3/appkey/{appkey}/auths/certificates/delete`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#request-to-delete-certificate
 
         Args:
             body: the request body (RequestToDeleteCertificateRequest).
@@ -651,7 +651,7 @@ class Client:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.RequestToDeleteCertificateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.RequestToDeleteCertificateResponse, _response)
 
     def request_to_delete_mac_address(
         self, *, body: _models.RequestToDeleteMacAddressRequest | None = None
@@ -660,7 +660,7 @@ class Client:
 
         ``PUT /keymanager/v1.3/appkey/{appkey}/auths/macs/delete`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#request-to-delete-mac-address
 
         Args:
             body: the request body (RequestToDeleteMacAddressRequest).
@@ -675,7 +675,7 @@ class Client:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.RequestToDeleteMacAddressResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.RequestToDeleteMacAddressResponse, _response)
 
     def retrieve_a_key_store_list_view_key_store_list_details(
         self,
@@ -684,7 +684,7 @@ class Client:
 
         ``GET /keymanager/v1.3/appkey/{appkey}/keystores`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#retrieve-a-key-store-list
 
         Returns:
             RetrieveAKeyStoreListViewKeyStoreListDetailsResponse (HTTP 200).
@@ -695,7 +695,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.RetrieveAKeyStoreListViewKeyStoreListDetailsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.RetrieveAKeyStoreListViewKeyStoreListDetailsResponse, _response)
 
     def sign_with_the_asymmetric_key(
         self, keyid: str, *, body: _models.SignWithTheAsymmetricKeyRequest | None = None
@@ -706,7 +706,7 @@ class Client:
 
         ``POST /keymanager/v1.3/appkey/{appkey}/asymmetric-keys/{keyid}/sign`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#sign-with-the-asymmetric-key
 
         Args:
             keyid: Identifier of data in need (``keyid``, path)
@@ -725,7 +725,7 @@ class Client:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SignWithTheAsymmetricKeyResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SignWithTheAsymmetricKeyResponse, _response)
 
     def verify_data_with_the_asymmetric_key(
         self, keyid: str, *, body: _models.VerifyDataWithTheAsymmetricKeyRequest | None = None
@@ -736,7 +736,7 @@ class Client:
 
         ``POST /keymanager/v1.3/appkey/{appkey}/asymmetric-keys/{keyid}/verify`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#verify-data-with-the-asymmetric-key
 
         Args:
             keyid: Identifier of data in need (``keyid``, path)
@@ -755,7 +755,7 @@ class Client:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VerifyDataWithTheAsymmetricKeyResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VerifyDataWithTheAsymmetricKeyResponse, _response)
 
     def view_certificate_credential_list_view_certificate_credential_details(
         self, key_store_id: str
@@ -764,7 +764,7 @@ class Client:
 
         ``GET /keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/certificates`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#view-certificate-credential-list
 
         Args:
             key_store_id: path parameter (``keyStoreId``, path)
@@ -781,8 +781,8 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ViewCertificateCredentialListViewCertificateCredentialDetailsResponse.model_validate_json(
-            _response.content
+        return _support.parse_model(
+            _models.ViewCertificateCredentialListViewCertificateCredentialDetailsResponse, _response
         )
 
     def view_i_pv4_credential_list_view_i_pv4_credential_details(
@@ -792,7 +792,7 @@ class Client:
 
         ``GET /keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/ips`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#view-ipv4-credential-list
 
         Args:
             key_store_id: path parameter (``keyStoreId``, path)
@@ -809,7 +809,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ViewIPv4CredentialListViewIPv4CredentialDetailsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewIPv4CredentialListViewIPv4CredentialDetailsResponse, _response)
 
     def view_key_details(self, key_store_id: str, key_id: str) -> _models.ViewKeyDetailsResponse:
         """View Key Details
@@ -818,7 +818,7 @@ class Client:
 
         ``GET /keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/keys/{keyId}`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#view-key-details
 
         Args:
             key_store_id: path parameter (``keyStoreId``, path)
@@ -836,14 +836,14 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ViewKeyDetailsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewKeyDetailsResponse, _response)
 
     def view_key_list_view_key_list_details(self, key_store_id: str) -> _models.ViewKeyListViewKeyListDetailsResponse:
         """View Key List | View Key List Details
 
         ``GET /keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/keys`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#view-key-list
 
         Args:
             key_store_id: path parameter (``keyStoreId``, path)
@@ -860,7 +860,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ViewKeyListViewKeyListDetailsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewKeyListViewKeyListDetailsResponse, _response)
 
     def view_key_store_details(self, key_store_id: str) -> _models.ViewKeyStoreDetailsResponse:
         """View Key Store Details
@@ -869,7 +869,7 @@ class Client:
 
         ``GET /keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#view-key-store-details
 
         Args:
             key_store_id: path parameter (``keyStoreId``, path)
@@ -886,7 +886,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ViewKeyStoreDetailsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewKeyStoreDetailsResponse, _response)
 
     def view_mac_credential_list_view_mac_credential_details(
         self, key_store_id: str
@@ -895,7 +895,7 @@ class Client:
 
         ``GET /keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/macs`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#view-mac-credential-list
 
         Args:
             key_store_id: path parameter (``keyStoreId``, path)
@@ -912,15 +912,15 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ViewMacCredentialListViewMacCredentialDetailsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewMacCredentialListViewMacCredentialDetailsResponse, _response)
 
 
 class AsyncClient:
     """Asynchronous client for Secure Key Manager API v1.3 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables; pass an ``auth``
-    (any ``httpx.Auth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (any ``httpx.Auth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -931,6 +931,7 @@ class AsyncClient:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
@@ -940,6 +941,7 @@ class AsyncClient:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -965,7 +967,7 @@ class AsyncClient:
 
         ``POST /keymanager/v1.3/appkey/{appkey}/keys/asymmetric-keys/create`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#add-a-asymmetric-key
 
         Args:
             body: the request body (AddAAsymmetricKeyRequest).
@@ -982,7 +984,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AddAAsymmetricKeyResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AddAAsymmetricKeyResponse, _response)
 
     async def add_a_i_pv4_address(
         self, *, body: _models.AddAIPv4AddressRequest | None = None
@@ -991,7 +993,7 @@ class AsyncClient:
 
         ``POST /keymanager/v1.3/appkey/{appkey}/auths/ipv4s`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#add-a-ipv4-address
 
         Args:
             body: the request body (AddAIPv4AddressRequest).
@@ -1006,7 +1008,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AddAIPv4AddressResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AddAIPv4AddressResponse, _response)
 
     async def add_a_mac_address(
         self, *, body: _models.AddAMacAddressRequest | None = None
@@ -1015,7 +1017,7 @@ class AsyncClient:
 
         ``POST /keymanager/v1.3/appkey/{appkey}/auths/macs`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#add-a-mac-address
 
         Args:
             body: the request body (AddAMacAddressRequest).
@@ -1030,7 +1032,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AddAMacAddressResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AddAMacAddressResponse, _response)
 
     async def add_a_symmetric_key(
         self, *, body: _models.AddASymmetricKeyRequest | None = None
@@ -1039,7 +1041,7 @@ class AsyncClient:
 
         ``POST /keymanager/v1.3/appkey/{appkey}/keys/symmetric-keys/create`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#add-a-symmetric-key
 
         Args:
             body: the request body (AddASymmetricKeyRequest).
@@ -1056,7 +1058,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AddASymmetricKeyResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AddASymmetricKeyResponse, _response)
 
     async def add_certificates(
         self, *, body: _models.AddCertificatesRequest | None = None
@@ -1065,7 +1067,7 @@ class AsyncClient:
 
         ``POST /keymanager/v1.3/appkey/{appkey}/auths/certificates`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#add-certificates
 
         Args:
             body: the request body (AddCertificatesRequest).
@@ -1080,7 +1082,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AddCertificatesResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AddCertificatesResponse, _response)
 
     async def add_confidential_data(
         self, *, body: _models.AddConfidentialDataRequest | None = None
@@ -1089,7 +1091,7 @@ class AsyncClient:
 
         ``POST /keymanager/v1.3/appkey/{appkey}/keys/secrets/create`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#add-confidential-data
 
         Args:
             body: the request body (AddConfidentialDataRequest).
@@ -1104,7 +1106,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AddConfidentialDataResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AddConfidentialDataResponse, _response)
 
     async def decrypt_symmetric_keys(
         self, keyid: str, *, body: _models.DecryptSymmetricKeysRequest | None = None
@@ -1115,7 +1117,7 @@ class AsyncClient:
 
         ``POST /keymanager/v1.3/appkey/{appkey}/symmetric-keys/{keyid}/decrypt`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#decrypt-symmetric-keys
 
         Args:
             keyid: Identifier of data in need (``keyid``, path)
@@ -1134,7 +1136,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.DecryptSymmetricKeysResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DecryptSymmetricKeysResponse, _response)
 
     async def encrypt_symmetric_keys(
         self, keyid: str, *, body: _models.EncryptSymmetricKeysRequest | None = None
@@ -1145,7 +1147,7 @@ class AsyncClient:
 
         ``POST /keymanager/v1.3/appkey/{appkey}/symmetric-keys/{keyid}/encrypt`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#encrypt-symmetric-keys
 
         Args:
             keyid: Identifier of data in need (``keyid``, path)
@@ -1164,7 +1166,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.EncryptSymmetricKeysResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.EncryptSymmetricKeysResponse, _response)
 
     async def generate_local_symmetric_keys_encrypted_with_the_symmetric_key(
         self, keyid: str
@@ -1175,7 +1177,7 @@ class AsyncClient:
 
         ``POST /keymanager/v1.3/appkey/{appkey}/symmetric-keys/{keyid}/create-local-key`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#generate-local-symmetric-keys-encrypted-with-the-symmetric-key
 
         Args:
             keyid: Identifier of data in need (``keyid``, path)
@@ -1192,9 +1194,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.GenerateLocalSymmetricKeysEncryptedWithTheSymmetricKeyResponse.model_validate_json(
-            _response.content
-        )
+        return _support.parse_model(_models.GenerateLocalSymmetricKeysEncryptedWithTheSymmetricKeyResponse, _response)
 
     async def immediately_delete_a_key(self, keyid: str) -> _models.ImmediatelyDeleteAKeyResponse:
         """Immediately Delete a Key
@@ -1203,7 +1203,7 @@ class AsyncClient:
 
         ``DELETE /keymanager/v1.3/appkey/{appkey}/keys/{keyid}`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#immediately-delete-a-key
 
         Args:
             keyid: Identifier of data in need (``keyid``, path)
@@ -1219,7 +1219,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ImmediatelyDeleteAKeyResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImmediatelyDeleteAKeyResponse, _response)
 
     async def immediately_delete_certificate(
         self, *, body: _models.ImmediatelyDeleteCertificateRequest | None = None
@@ -1228,7 +1228,7 @@ class AsyncClient:
 
         ``POST /keymanager/v1.3/appkey/{appkey}/auths/certificates/delete`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#immediately-delete-certificate
 
         Args:
             body: the request body (ImmediatelyDeleteCertificateRequest).
@@ -1245,7 +1245,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImmediatelyDeleteCertificateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImmediatelyDeleteCertificateResponse, _response)
 
     async def immediately_delete_i_pv4_address(
         self, *, body: _models.ImmediatelyDeleteIPv4AddressRequest | None = None
@@ -1254,7 +1254,7 @@ class AsyncClient:
 
         ``POST /keymanager/v1.3/appkey/{appkey}/auths/ipv4s/delete`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#immediately-delete-ipv4-address
 
         Args:
             body: the request body (ImmediatelyDeleteIPv4AddressRequest).
@@ -1269,7 +1269,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImmediatelyDeleteIPv4AddressResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImmediatelyDeleteIPv4AddressResponse, _response)
 
     async def immediately_delete_mac_address(
         self, *, body: _models.ImmediatelyDeleteMacAddressRequest | None = None
@@ -1278,7 +1278,7 @@ class AsyncClient:
 
         ``POST /keymanager/v1.3/appkey/{appkey}/auths/macs/delete`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#immediately-delete-mac-address
 
         Args:
             body: the request body (ImmediatelyDeleteMacAddressRequest).
@@ -1293,7 +1293,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImmediatelyDeleteMacAddressResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImmediatelyDeleteMacAddressResponse, _response)
 
     async def modify_a_confidential_data(
         self, keyid: str, *, body: _models.ModifyAConfidentialDataRequest | None = None
@@ -1304,7 +1304,7 @@ class AsyncClient:
 
         ``PUT /keymanager/v1.3/appkey/{appkey}/secrets/{keyid}`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#modify-a-confidential-data
 
         Args:
             keyid: Identifier of data in need (``keyid``, path)
@@ -1322,7 +1322,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ModifyAConfidentialDataResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ModifyAConfidentialDataResponse, _response)
 
     async def query_client_information(self) -> _models.QueryClientInformationResponse:
         """Query Client Information
@@ -1331,7 +1331,7 @@ class AsyncClient:
 
         ``GET /keymanager/v1.3/appkey/{appkey}/confirm`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#query-client-information
 
         Returns:
             QueryClientInformationResponse (HTTP 200).
@@ -1342,7 +1342,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.QueryClientInformationResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.QueryClientInformationResponse, _response)
 
     async def query_confidential_data(self, keyid: str) -> _models.QueryConfidentialDataResponse:
         """Query Confidential Data
@@ -1351,7 +1351,7 @@ class AsyncClient:
 
         ``GET /keymanager/v1.3/appkey/{appkey}/secrets/{keyid}`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#query-confidential-data
 
         Args:
             keyid: Identifier of data in need (``keyid``, path)
@@ -1367,7 +1367,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.QueryConfidentialDataResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.QueryConfidentialDataResponse, _response)
 
     async def query_the_private_key(
         self, keyid: str, *, key_version: float | None = None
@@ -1378,7 +1378,7 @@ class AsyncClient:
 
         ``GET /keymanager/v1.3/appkey/{appkey}/asymmetric-keys/{keyid}/privateKey`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#query-the-private-key
 
         Args:
             keyid: Identifier of data in need (``keyid``, path)
@@ -1396,7 +1396,7 @@ class AsyncClient:
             params={"keyVersion": key_version},
             headers=_support.header_values({}),
         )
-        return _models.QueryThePrivateKeyResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.QueryThePrivateKeyResponse, _response)
 
     async def query_the_public_key(
         self, keyid: str, *, key_version: float | None = None
@@ -1407,7 +1407,7 @@ class AsyncClient:
 
         ``GET /keymanager/v1.3/appkey/{appkey}/asymmetric-keys/{keyid}/publicKey`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#query-the-public-key
 
         Args:
             keyid: Identifier of data in need (``keyid``, path)
@@ -1425,7 +1425,7 @@ class AsyncClient:
             params={"keyVersion": key_version},
             headers=_support.header_values({}),
         )
-        return _models.QueryThePublicKeyResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.QueryThePublicKeyResponse, _response)
 
     async def query_the_symmetric_key(
         self, keyid: str, *, key_version: float | None = None
@@ -1436,7 +1436,7 @@ class AsyncClient:
 
         ``GET /keymanager/v1.3/appkey/{appkey}/symmetric-keys/{keyid}/symmetric-key`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#query-the-symmetric-key
 
         Args:
             keyid: Identifier of data in need (``keyid``, path)
@@ -1454,7 +1454,7 @@ class AsyncClient:
             params={"keyVersion": key_version},
             headers=_support.header_values({}),
         )
-        return _models.QueryTheSymmetricKeyResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.QueryTheSymmetricKeyResponse, _response)
 
     async def request_to_delete_a_key(self, keyid: str) -> _models.RequestToDeleteAKeyResponse:
         """Request to Delete a Key
@@ -1463,7 +1463,7 @@ class AsyncClient:
 
         ``PUT /keymanager/v1.3/appkey/{appkey}/keys/{keyid}/delete`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#request-to-delete-a-key
 
         Args:
             keyid: Identifier of data in need (``keyid``, path)
@@ -1479,7 +1479,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.RequestToDeleteAKeyResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.RequestToDeleteAKeyResponse, _response)
 
     async def request_to_delete_an_i_pv4_address(
         self, *, body: _models.RequestToDeleteAnIPv4AddressRequest | None = None
@@ -1488,7 +1488,7 @@ class AsyncClient:
 
         ``PUT /keymanager/v1.3/appkey/{appkey}/auths/ipv4s/delete`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#request-to-delete-an-ipv4-address
 
         Args:
             body: the request body (RequestToDeleteAnIPv4AddressRequest).
@@ -1503,7 +1503,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.RequestToDeleteAnIPv4AddressResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.RequestToDeleteAnIPv4AddressResponse, _response)
 
     async def request_to_delete_certificate(
         self, *, body: _models.RequestToDeleteCertificateRequest | None = None
@@ -1512,7 +1512,7 @@ class AsyncClient:
 
         ``PUT /keymanager/v1.3/appkey/{appkey}/auths/certificates/delete`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#request-to-delete-certificate
 
         Args:
             body: the request body (RequestToDeleteCertificateRequest).
@@ -1529,7 +1529,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.RequestToDeleteCertificateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.RequestToDeleteCertificateResponse, _response)
 
     async def request_to_delete_mac_address(
         self, *, body: _models.RequestToDeleteMacAddressRequest | None = None
@@ -1538,7 +1538,7 @@ class AsyncClient:
 
         ``PUT /keymanager/v1.3/appkey/{appkey}/auths/macs/delete`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#request-to-delete-mac-address
 
         Args:
             body: the request body (RequestToDeleteMacAddressRequest).
@@ -1553,7 +1553,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.RequestToDeleteMacAddressResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.RequestToDeleteMacAddressResponse, _response)
 
     async def retrieve_a_key_store_list_view_key_store_list_details(
         self,
@@ -1562,7 +1562,7 @@ class AsyncClient:
 
         ``GET /keymanager/v1.3/appkey/{appkey}/keystores`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#retrieve-a-key-store-list
 
         Returns:
             RetrieveAKeyStoreListViewKeyStoreListDetailsResponse (HTTP 200).
@@ -1573,7 +1573,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.RetrieveAKeyStoreListViewKeyStoreListDetailsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.RetrieveAKeyStoreListViewKeyStoreListDetailsResponse, _response)
 
     async def sign_with_the_asymmetric_key(
         self, keyid: str, *, body: _models.SignWithTheAsymmetricKeyRequest | None = None
@@ -1584,7 +1584,7 @@ class AsyncClient:
 
         ``POST /keymanager/v1.3/appkey/{appkey}/asymmetric-keys/{keyid}/sign`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#sign-with-the-asymmetric-key
 
         Args:
             keyid: Identifier of data in need (``keyid``, path)
@@ -1603,7 +1603,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SignWithTheAsymmetricKeyResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SignWithTheAsymmetricKeyResponse, _response)
 
     async def verify_data_with_the_asymmetric_key(
         self, keyid: str, *, body: _models.VerifyDataWithTheAsymmetricKeyRequest | None = None
@@ -1614,7 +1614,7 @@ class AsyncClient:
 
         ``POST /keymanager/v1.3/appkey/{appkey}/asymmetric-keys/{keyid}/verify`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#verify-data-with-the-asymmetric-key
 
         Args:
             keyid: Identifier of data in need (``keyid``, path)
@@ -1633,7 +1633,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VerifyDataWithTheAsymmetricKeyResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VerifyDataWithTheAsymmetricKeyResponse, _response)
 
     async def view_certificate_credential_list_view_certificate_credential_details(
         self, key_store_id: str
@@ -1642,7 +1642,7 @@ class AsyncClient:
 
         ``GET /keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/certificates`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#view-certificate-credential-list
 
         Args:
             key_store_id: path parameter (``keyStoreId``, path)
@@ -1659,8 +1659,8 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ViewCertificateCredentialListViewCertificateCredentialDetailsResponse.model_validate_json(
-            _response.content
+        return _support.parse_model(
+            _models.ViewCertificateCredentialListViewCertificateCredentialDetailsResponse, _response
         )
 
     async def view_i_pv4_credential_list_view_i_pv4_credential_details(
@@ -1670,7 +1670,7 @@ class AsyncClient:
 
         ``GET /keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/ips`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#view-ipv4-credential-list
 
         Args:
             key_store_id: path parameter (``keyStoreId``, path)
@@ -1687,7 +1687,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ViewIPv4CredentialListViewIPv4CredentialDetailsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewIPv4CredentialListViewIPv4CredentialDetailsResponse, _response)
 
     async def view_key_details(self, key_store_id: str, key_id: str) -> _models.ViewKeyDetailsResponse:
         """View Key Details
@@ -1696,7 +1696,7 @@ class AsyncClient:
 
         ``GET /keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/keys/{keyId}`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#view-key-details
 
         Args:
             key_store_id: path parameter (``keyStoreId``, path)
@@ -1714,7 +1714,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ViewKeyDetailsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewKeyDetailsResponse, _response)
 
     async def view_key_list_view_key_list_details(
         self, key_store_id: str
@@ -1723,7 +1723,7 @@ class AsyncClient:
 
         ``GET /keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/keys`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#view-key-list
 
         Args:
             key_store_id: path parameter (``keyStoreId``, path)
@@ -1740,7 +1740,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ViewKeyListViewKeyListDetailsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewKeyListViewKeyListDetailsResponse, _response)
 
     async def view_key_store_details(self, key_store_id: str) -> _models.ViewKeyStoreDetailsResponse:
         """View Key Store Details
@@ -1749,7 +1749,7 @@ class AsyncClient:
 
         ``GET /keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#view-key-store-details
 
         Args:
             key_store_id: path parameter (``keyStoreId``, path)
@@ -1766,7 +1766,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ViewKeyStoreDetailsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewKeyStoreDetailsResponse, _response)
 
     async def view_mac_credential_list_view_mac_credential_details(
         self, key_store_id: str
@@ -1775,7 +1775,7 @@ class AsyncClient:
 
         ``GET /keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/macs`` (API version v1.3, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/kms/aa9c41b24bf7182e55c1097bd8b2e046459f1044/en/api-guide-v1.3.md
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#view-mac-credential-list
 
         Args:
             key_store_id: path parameter (``keyStoreId``, path)
@@ -1792,4 +1792,4 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ViewMacCredentialListViewMacCredentialDetailsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewMacCredentialListViewMacCredentialDetailsResponse, _response)

@@ -43,8 +43,8 @@ class Client:
     """Synchronous client for Security Advisor API v1.0 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables; pass an ``auth``
-    (any ``httpx.Auth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (any ``httpx.Auth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -55,6 +55,7 @@ class Client:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
@@ -64,6 +65,7 @@ class Client:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -89,7 +91,7 @@ class Client:
 
         ``GET /advisor/v1.0/appKey/{appKey}/setting`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Security-Advisor/b666c057caff670bda2d1138577ce0d7c75606e4/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Security/Security%20Advisor/en/public-api/#query-auto-inspection-settings
 
         Returns:
             QueryAutoInspectionSettingsResponse (HTTP 200).
@@ -100,7 +102,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.QueryAutoInspectionSettingsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.QueryAutoInspectionSettingsResponse, _response)
 
     def query_last_inspection_date(self) -> _models.QueryLastInspectionDateResponse:
         """Query Last Inspection Date
@@ -109,7 +111,7 @@ class Client:
 
         ``GET /advisor/v1.0/appKey/{appKey}/last_inspection_date`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Security-Advisor/b666c057caff670bda2d1138577ce0d7c75606e4/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Security/Security%20Advisor/en/public-api/#query-last-inspection-date
 
         Returns:
             QueryLastInspectionDateResponse (HTTP 200).
@@ -120,7 +122,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.QueryLastInspectionDateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.QueryLastInspectionDateResponse, _response)
 
     def query_summary_of_last_inspection_result(
         self, *, region: str, lang: str
@@ -131,7 +133,7 @@ class Client:
 
         ``GET /advisor/v1.0/appKey/{appKey}/inspection_results`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Security-Advisor/b666c057caff670bda2d1138577ce0d7c75606e4/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Security/Security%20Advisor/en/public-api/#query-summary-of-last-inspection-result
 
         Args:
             region: Region code (KR1: Pangyo, KR2: Pyeongchon, JP1: Japan, US1: United States) (``region``, query)
@@ -146,15 +148,15 @@ class Client:
             params={"region": region, "lang": lang},
             headers=_support.header_values({}),
         )
-        return _models.QuerySummaryOfLastInspectionResultResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.QuerySummaryOfLastInspectionResultResponse, _response)
 
 
 class AsyncClient:
     """Asynchronous client for Security Advisor API v1.0 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables; pass an ``auth``
-    (any ``httpx.Auth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (any ``httpx.Auth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -165,6 +167,7 @@ class AsyncClient:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
@@ -174,6 +177,7 @@ class AsyncClient:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -199,7 +203,7 @@ class AsyncClient:
 
         ``GET /advisor/v1.0/appKey/{appKey}/setting`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Security-Advisor/b666c057caff670bda2d1138577ce0d7c75606e4/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Security/Security%20Advisor/en/public-api/#query-auto-inspection-settings
 
         Returns:
             QueryAutoInspectionSettingsResponse (HTTP 200).
@@ -210,7 +214,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.QueryAutoInspectionSettingsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.QueryAutoInspectionSettingsResponse, _response)
 
     async def query_last_inspection_date(self) -> _models.QueryLastInspectionDateResponse:
         """Query Last Inspection Date
@@ -219,7 +223,7 @@ class AsyncClient:
 
         ``GET /advisor/v1.0/appKey/{appKey}/last_inspection_date`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Security-Advisor/b666c057caff670bda2d1138577ce0d7c75606e4/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Security/Security%20Advisor/en/public-api/#query-last-inspection-date
 
         Returns:
             QueryLastInspectionDateResponse (HTTP 200).
@@ -230,7 +234,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.QueryLastInspectionDateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.QueryLastInspectionDateResponse, _response)
 
     async def query_summary_of_last_inspection_result(
         self, *, region: str, lang: str
@@ -241,7 +245,7 @@ class AsyncClient:
 
         ``GET /advisor/v1.0/appKey/{appKey}/inspection_results`` (API version v1.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Security-Advisor/b666c057caff670bda2d1138577ce0d7c75606e4/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Security/Security%20Advisor/en/public-api/#query-summary-of-last-inspection-result
 
         Args:
             region: Region code (KR1: Pangyo, KR2: Pyeongchon, JP1: Japan, US1: United States) (``region``, query)
@@ -256,4 +260,4 @@ class AsyncClient:
             params={"region": region, "lang": lang},
             headers=_support.header_values({}),
         )
-        return _models.QuerySummaryOfLastInspectionResultResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.QuerySummaryOfLastInspectionResultResponse, _response)

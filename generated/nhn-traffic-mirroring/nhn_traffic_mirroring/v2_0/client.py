@@ -43,8 +43,8 @@ class Client:
     """Synchronous client for Mirroring API v2.0 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region``; pass an ``auth``
-    (``KeystoneAuth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (``KeystoneAuth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -55,6 +55,7 @@ class Client:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
@@ -64,6 +65,7 @@ class Client:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -86,7 +88,7 @@ class Client:
 
         ``POST /v2.0/mirroring/filtergroups`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Traffic-Mirroring/59a12ed6842c5c691415ce3c81f5b4de89797f03/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Traffic%20Mirroring/en/public-api/#create-filter-groups
 
         Args:
             body: the request body (CreateFilterGroupsRequest).
@@ -101,14 +103,14 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateFilterGroupsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateFilterGroupsResponse, _response)
 
     def create_filters(self, *, body: _models.CreateFiltersRequest) -> _models.CreateFiltersResponse:
         """Create Filters
 
         ``POST /v2.0/mirroring/filters`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Traffic-Mirroring/59a12ed6842c5c691415ce3c81f5b4de89797f03/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Traffic%20Mirroring/en/public-api/#create-filters
 
         Args:
             body: the request body (CreateFiltersRequest).
@@ -123,14 +125,14 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateFiltersResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateFiltersResponse, _response)
 
     def create_sessions(self, *, body: _models.CreateSessionsRequest) -> _models.CreateSessionsResponse:
         """Create Sessions
 
         ``POST /v2.0/mirroring/sessions`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Traffic-Mirroring/59a12ed6842c5c691415ce3c81f5b4de89797f03/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Traffic%20Mirroring/en/public-api/#create-sessions
 
         Args:
             body: the request body (CreateSessionsRequest).
@@ -145,14 +147,14 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateSessionsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateSessionsResponse, _response)
 
     def delete_filter_groups(self, filter_group_id: str) -> None:
         """Delete Filter Groups
 
         ``DELETE /v2.0/mirroring/filtergroups/{FilterGroupId}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Traffic-Mirroring/59a12ed6842c5c691415ce3c81f5b4de89797f03/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Traffic%20Mirroring/en/public-api/#delete-filter-groups
 
         Args:
             filter_group_id: path parameter (``FilterGroupId``, path)
@@ -170,7 +172,7 @@ class Client:
 
         ``DELETE /v2.0/mirroring/filters/{FilterId}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Traffic-Mirroring/59a12ed6842c5c691415ce3c81f5b4de89797f03/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Traffic%20Mirroring/en/public-api/#delete-filters
 
         Args:
             filter_id: path parameter (``FilterId``, path)
@@ -188,7 +190,7 @@ class Client:
 
         ``DELETE /v2.0/mirroring/sessions/{SessionId}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Traffic-Mirroring/59a12ed6842c5c691415ce3c81f5b4de89797f03/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Traffic%20Mirroring/en/public-api/#delete-sessions
 
         Args:
             session_id: Session ID (``SessionId``, path)
@@ -208,7 +210,7 @@ class Client:
 
         ``PUT /v2.0/mirroring/filtergroups/{FilterGroupId}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Traffic-Mirroring/59a12ed6842c5c691415ce3c81f5b4de89797f03/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Traffic%20Mirroring/en/public-api/#modify-filter-groups
 
         Args:
             filter_group_id: Filter Group ID (``FilterGroupId``, path)
@@ -224,14 +226,14 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ModifyFilterGroupsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ModifyFilterGroupsResponse, _response)
 
     def modify_filters(self, filter_id: str, *, body: _models.ModifyFiltersRequest) -> _models.ModifyFiltersResponse:
         """Modify Filters
 
         ``PUT /v2.0/mirroring/filters/{FilterId}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Traffic-Mirroring/59a12ed6842c5c691415ce3c81f5b4de89797f03/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Traffic%20Mirroring/en/public-api/#modify-filters
 
         Args:
             filter_id: Filter ID (``FilterId``, path)
@@ -247,14 +249,14 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ModifyFiltersResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ModifyFiltersResponse, _response)
 
     def modify_sessions(self, session_id: str, *, body: _models.ModifySessionsRequest) -> None:
         """Modify Sessions
 
         ``PUT /v2.0/mirroring/sessions/{SessionId}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Traffic-Mirroring/59a12ed6842c5c691415ce3c81f5b4de89797f03/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Traffic%20Mirroring/en/public-api/#modify-sessions
 
         Args:
             session_id: Session ID (``SessionId``, path)
@@ -283,7 +285,7 @@ class Client:
 
         ``GET /v2.0/mirroring/filtergroups`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Traffic-Mirroring/59a12ed6842c5c691415ce3c81f5b4de89797f03/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Traffic%20Mirroring/en/public-api/#view-a-list-of-filter-groups
 
         Args:
             id: Filter Group ID (``id``, query)
@@ -309,14 +311,14 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ViewAListOfFilterGroupsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewAListOfFilterGroupsResponse, _response)
 
     def view_filter_groups(self, filter_group_id: str) -> _models.ViewFilterGroupsResponse:
         """View Filter Groups
 
         ``GET /v2.0/mirroring/filtergroups/{FilterGroupId}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Traffic-Mirroring/59a12ed6842c5c691415ce3c81f5b4de89797f03/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Traffic%20Mirroring/en/public-api/#view-filter-groups
 
         Args:
             filter_group_id: Filter Group ID (``FilterGroupId``, path)
@@ -330,7 +332,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ViewFilterGroupsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewFilterGroupsResponse, _response)
 
     def view_filter_lists(
         self,
@@ -346,7 +348,7 @@ class Client:
 
         ``GET /v2.0/mirroring/filters`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Traffic-Mirroring/59a12ed6842c5c691415ce3c81f5b4de89797f03/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Traffic%20Mirroring/en/public-api/#view-filter-lists
 
         Args:
             id: Filter ID (``id``, query)
@@ -372,14 +374,14 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ViewFilterListsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewFilterListsResponse, _response)
 
     def view_filters(self, filter_id: str, *, id: str) -> _models.ViewFiltersResponse:
         """View Filters
 
         ``GET /v2.0/mirroring/filters/{FilterId}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Traffic-Mirroring/59a12ed6842c5c691415ce3c81f5b4de89797f03/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Traffic%20Mirroring/en/public-api/#view-filters
 
         Args:
             filter_id: path parameter (``FilterId``, path)
@@ -394,7 +396,7 @@ class Client:
             params={"id": id},
             headers=_support.header_values({}),
         )
-        return _models.ViewFiltersResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewFiltersResponse, _response)
 
     def view_session_lists(
         self,
@@ -411,7 +413,7 @@ class Client:
 
         ``GET /v2.0/mirroring/sessions`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Traffic-Mirroring/59a12ed6842c5c691415ce3c81f5b4de89797f03/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Traffic%20Mirroring/en/public-api/#view-session-lists
 
         Args:
             id: Session ID to query (``id``, query)
@@ -439,14 +441,14 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ViewSessionListsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewSessionListsResponse, _response)
 
     def view_sessions(self, session_id: str, *, fields: str | None = None) -> _models.ViewSessionsResponse:
         """View Sessions
 
         ``GET /v2.0/mirroring/sessions/{SessionId}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Traffic-Mirroring/59a12ed6842c5c691415ce3c81f5b4de89797f03/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Traffic%20Mirroring/en/public-api/#view-sessions
 
         Args:
             session_id: Session ID (``SessionId``, path)
@@ -461,15 +463,15 @@ class Client:
             params={"fields": fields},
             headers=_support.header_values({}),
         )
-        return _models.ViewSessionsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewSessionsResponse, _response)
 
 
 class AsyncClient:
     """Asynchronous client for Mirroring API v2.0 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region``; pass an ``auth``
-    (``KeystoneAuth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (``KeystoneAuth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -480,6 +482,7 @@ class AsyncClient:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
@@ -489,6 +492,7 @@ class AsyncClient:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -513,7 +517,7 @@ class AsyncClient:
 
         ``POST /v2.0/mirroring/filtergroups`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Traffic-Mirroring/59a12ed6842c5c691415ce3c81f5b4de89797f03/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Traffic%20Mirroring/en/public-api/#create-filter-groups
 
         Args:
             body: the request body (CreateFilterGroupsRequest).
@@ -528,14 +532,14 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateFilterGroupsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateFilterGroupsResponse, _response)
 
     async def create_filters(self, *, body: _models.CreateFiltersRequest) -> _models.CreateFiltersResponse:
         """Create Filters
 
         ``POST /v2.0/mirroring/filters`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Traffic-Mirroring/59a12ed6842c5c691415ce3c81f5b4de89797f03/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Traffic%20Mirroring/en/public-api/#create-filters
 
         Args:
             body: the request body (CreateFiltersRequest).
@@ -550,14 +554,14 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateFiltersResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateFiltersResponse, _response)
 
     async def create_sessions(self, *, body: _models.CreateSessionsRequest) -> _models.CreateSessionsResponse:
         """Create Sessions
 
         ``POST /v2.0/mirroring/sessions`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Traffic-Mirroring/59a12ed6842c5c691415ce3c81f5b4de89797f03/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Traffic%20Mirroring/en/public-api/#create-sessions
 
         Args:
             body: the request body (CreateSessionsRequest).
@@ -572,14 +576,14 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.CreateSessionsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CreateSessionsResponse, _response)
 
     async def delete_filter_groups(self, filter_group_id: str) -> None:
         """Delete Filter Groups
 
         ``DELETE /v2.0/mirroring/filtergroups/{FilterGroupId}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Traffic-Mirroring/59a12ed6842c5c691415ce3c81f5b4de89797f03/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Traffic%20Mirroring/en/public-api/#delete-filter-groups
 
         Args:
             filter_group_id: path parameter (``FilterGroupId``, path)
@@ -597,7 +601,7 @@ class AsyncClient:
 
         ``DELETE /v2.0/mirroring/filters/{FilterId}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Traffic-Mirroring/59a12ed6842c5c691415ce3c81f5b4de89797f03/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Traffic%20Mirroring/en/public-api/#delete-filters
 
         Args:
             filter_id: path parameter (``FilterId``, path)
@@ -615,7 +619,7 @@ class AsyncClient:
 
         ``DELETE /v2.0/mirroring/sessions/{SessionId}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Traffic-Mirroring/59a12ed6842c5c691415ce3c81f5b4de89797f03/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Traffic%20Mirroring/en/public-api/#delete-sessions
 
         Args:
             session_id: Session ID (``SessionId``, path)
@@ -635,7 +639,7 @@ class AsyncClient:
 
         ``PUT /v2.0/mirroring/filtergroups/{FilterGroupId}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Traffic-Mirroring/59a12ed6842c5c691415ce3c81f5b4de89797f03/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Traffic%20Mirroring/en/public-api/#modify-filter-groups
 
         Args:
             filter_group_id: Filter Group ID (``FilterGroupId``, path)
@@ -651,7 +655,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ModifyFilterGroupsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ModifyFilterGroupsResponse, _response)
 
     async def modify_filters(
         self, filter_id: str, *, body: _models.ModifyFiltersRequest
@@ -660,7 +664,7 @@ class AsyncClient:
 
         ``PUT /v2.0/mirroring/filters/{FilterId}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Traffic-Mirroring/59a12ed6842c5c691415ce3c81f5b4de89797f03/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Traffic%20Mirroring/en/public-api/#modify-filters
 
         Args:
             filter_id: Filter ID (``FilterId``, path)
@@ -676,14 +680,14 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ModifyFiltersResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ModifyFiltersResponse, _response)
 
     async def modify_sessions(self, session_id: str, *, body: _models.ModifySessionsRequest) -> None:
         """Modify Sessions
 
         ``PUT /v2.0/mirroring/sessions/{SessionId}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Traffic-Mirroring/59a12ed6842c5c691415ce3c81f5b4de89797f03/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Traffic%20Mirroring/en/public-api/#modify-sessions
 
         Args:
             session_id: Session ID (``SessionId``, path)
@@ -712,7 +716,7 @@ class AsyncClient:
 
         ``GET /v2.0/mirroring/filtergroups`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Traffic-Mirroring/59a12ed6842c5c691415ce3c81f5b4de89797f03/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Traffic%20Mirroring/en/public-api/#view-a-list-of-filter-groups
 
         Args:
             id: Filter Group ID (``id``, query)
@@ -738,14 +742,14 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ViewAListOfFilterGroupsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewAListOfFilterGroupsResponse, _response)
 
     async def view_filter_groups(self, filter_group_id: str) -> _models.ViewFilterGroupsResponse:
         """View Filter Groups
 
         ``GET /v2.0/mirroring/filtergroups/{FilterGroupId}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Traffic-Mirroring/59a12ed6842c5c691415ce3c81f5b4de89797f03/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Traffic%20Mirroring/en/public-api/#view-filter-groups
 
         Args:
             filter_group_id: Filter Group ID (``FilterGroupId``, path)
@@ -759,7 +763,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ViewFilterGroupsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewFilterGroupsResponse, _response)
 
     async def view_filter_lists(
         self,
@@ -775,7 +779,7 @@ class AsyncClient:
 
         ``GET /v2.0/mirroring/filters`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Traffic-Mirroring/59a12ed6842c5c691415ce3c81f5b4de89797f03/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Traffic%20Mirroring/en/public-api/#view-filter-lists
 
         Args:
             id: Filter ID (``id``, query)
@@ -801,14 +805,14 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ViewFilterListsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewFilterListsResponse, _response)
 
     async def view_filters(self, filter_id: str, *, id: str) -> _models.ViewFiltersResponse:
         """View Filters
 
         ``GET /v2.0/mirroring/filters/{FilterId}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Traffic-Mirroring/59a12ed6842c5c691415ce3c81f5b4de89797f03/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Traffic%20Mirroring/en/public-api/#view-filters
 
         Args:
             filter_id: path parameter (``FilterId``, path)
@@ -823,7 +827,7 @@ class AsyncClient:
             params={"id": id},
             headers=_support.header_values({}),
         )
-        return _models.ViewFiltersResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewFiltersResponse, _response)
 
     async def view_session_lists(
         self,
@@ -840,7 +844,7 @@ class AsyncClient:
 
         ``GET /v2.0/mirroring/sessions`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Traffic-Mirroring/59a12ed6842c5c691415ce3c81f5b4de89797f03/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Traffic%20Mirroring/en/public-api/#view-session-lists
 
         Args:
             id: Session ID to query (``id``, query)
@@ -868,14 +872,14 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ViewSessionListsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewSessionListsResponse, _response)
 
     async def view_sessions(self, session_id: str, *, fields: str | None = None) -> _models.ViewSessionsResponse:
         """View Sessions
 
         ``GET /v2.0/mirroring/sessions/{SessionId}`` (API version v2.0, CURRENT).
 
-        Source: https://raw.githubusercontent.com/TOAST-DOCS/Traffic-Mirroring/59a12ed6842c5c691415ce3c81f5b4de89797f03/en/public-api.md
+        Source: https://docs.nhncloud.com/en/Network/Traffic%20Mirroring/en/public-api/#view-sessions
 
         Args:
             session_id: Session ID (``SessionId``, path)
@@ -890,4 +894,4 @@ class AsyncClient:
             params={"fields": fields},
             headers=_support.header_values({}),
         )
-        return _models.ViewSessionsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ViewSessionsResponse, _response)

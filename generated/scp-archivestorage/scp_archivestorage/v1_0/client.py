@@ -55,8 +55,8 @@ class Client:
     """Synchronous client for Archive Storage API 1.0 (DEPRECATED).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region`` ``environment``; pass an ``auth``
-    (``ScpAuth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (``ScpAuth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -68,6 +68,7 @@ class Client:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
@@ -77,6 +78,7 @@ class Client:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -106,7 +108,7 @@ class Client:
 
         Deprecated: CancelArchiving is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#cancelarchiving
 
         Args:
             id: Archiving History ID (``id``, query)
@@ -133,7 +135,7 @@ class Client:
 
         Deprecated: CancelRecovery is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#cancelrecovery
 
         Args:
             id: Recovery History ID (``id``, query)
@@ -162,7 +164,7 @@ class Client:
 
         Deprecated: CreateArchivingPolicy is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#createarchivingpolicy
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, query)
@@ -179,7 +181,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ArchivingPolicyCreateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ArchivingPolicyCreateResponse, _response)
 
     @deprecated("CreateBucket is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None)
     def create_bucket(self, *, body: _models.BucketCreateRequest) -> _models.BucketCreateResponse:
@@ -191,7 +193,7 @@ class Client:
 
         Deprecated: CreateBucket is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#createbucket
 
         Args:
             body: the request body (BucketCreateRequest).
@@ -207,7 +209,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.BucketCreateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BucketCreateResponse, _response)
 
     @deprecated("DeleteBucket is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None)
     def delete_bucket(self, bucket_id: str) -> None:
@@ -219,7 +221,7 @@ class Client:
 
         Deprecated: DeleteBucket is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#deletebucket
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, path)
@@ -245,7 +247,7 @@ class Client:
 
         Deprecated: DeleteBucketObjects is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#deletebucketobjects
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, path)
@@ -283,7 +285,7 @@ class Client:
 
         Deprecated: ListArchivingHistories is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listarchivinghistories
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, query)
@@ -310,7 +312,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ArchivingHistoryListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ArchivingHistoryListResponse, _response)
 
     @deprecated(
         "ListArchivingHistories is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1",
@@ -355,7 +357,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.ArchivingHistoryListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.ArchivingHistoryListResponse, _response)
             _items = _body.contents or []
             return _items
 
@@ -373,7 +375,7 @@ class Client:
 
         Deprecated: ListArchivingPolicies is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listarchivingpolicies
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, query)
@@ -385,7 +387,7 @@ class Client:
         _response = self._transport.request(
             "GET", "/v1/archiving-policies", params={"bucket_id": bucket_id}, headers=_support.header_values({})
         )
-        return _models.ArchivingPolicyListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ArchivingPolicyListResponse, _response)
 
     @deprecated(
         "ListBucketObjects is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -408,7 +410,7 @@ class Client:
 
         Deprecated: ListBucketObjects is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listbucketobjects
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, path)
@@ -434,7 +436,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ObjectListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ObjectListResponse, _response)
 
     @deprecated("ListBuckets is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None)
     def list_buckets(self, *, name: str | None = None, limit: int | None = None) -> _models.BucketListResponse:
@@ -446,7 +448,7 @@ class Client:
 
         Deprecated: ListBuckets is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listbuckets
 
         Args:
             name: Bucket name (``name``, query)
@@ -459,7 +461,7 @@ class Client:
         _response = self._transport.request(
             "GET", "/v1/buckets", params={"name": name, "limit": limit}, headers=_support.header_values({})
         )
-        return _models.BucketListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BucketListResponse, _response)
 
     @deprecated(
         "ListRecoveryHistories is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -482,7 +484,7 @@ class Client:
 
         Deprecated: ListRecoveryHistories is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listrecoveryhistories
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, query)
@@ -509,7 +511,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.RecoveryHistoryListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.RecoveryHistoryListResponse, _response)
 
     @deprecated(
         "ListRecoveryHistories is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -553,7 +555,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.RecoveryHistoryListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.RecoveryHistoryListResponse, _response)
             _items = _body.contents or []
             return _items
 
@@ -571,7 +573,7 @@ class Client:
 
         Deprecated: RecoverObjects is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#recoverobjects
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, path)
@@ -588,7 +590,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ObjectRecoverResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ObjectRecoverResponse, _response)
 
     @deprecated(
         "SetArchivingPolicy is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -604,7 +606,7 @@ class Client:
 
         Deprecated: SetArchivingPolicy is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#setarchivingpolicy
 
         Args:
             archiving_policy_id: Archiving Policy ID (``archiving_policy_id``, path)
@@ -624,7 +626,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ArchivingPolicyUpdateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ArchivingPolicyUpdateResponse, _response)
 
     @deprecated(
         "SetBucketEncryption is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -640,7 +642,7 @@ class Client:
 
         Deprecated: SetBucketEncryption is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#setbucketencryption
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, path)
@@ -657,7 +659,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.BucketEncryptionResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BucketEncryptionResponse, _response)
 
     @deprecated(
         "ShowArchivingHistory is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -671,7 +673,7 @@ class Client:
 
         Deprecated: ShowArchivingHistory is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#showarchivinghistory
 
         Args:
             id: Archiving History ID (``id``, query)
@@ -687,7 +689,7 @@ class Client:
             params={"id": id, "bucket_id": bucket_id},
             headers=_support.header_values({}),
         )
-        return _models.ArchivingHistoryShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ArchivingHistoryShowResponse, _response)
 
     @deprecated(
         "ShowArchivingPolicy is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -701,7 +703,7 @@ class Client:
 
         Deprecated: ShowArchivingPolicy is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#showarchivingpolicy
 
         Args:
             archiving_policy_id: Archiving Policy ID (``archiving_policy_id``, path)
@@ -719,7 +721,7 @@ class Client:
             params={"bucket_id": bucket_id},
             headers=_support.header_values({}),
         )
-        return _models.ArchivingPolicyShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ArchivingPolicyShowResponse, _response)
 
     @deprecated("ShowBucket is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None)
     def show_bucket(self, bucket_id: str) -> _models.BucketShowResponse:
@@ -731,7 +733,7 @@ class Client:
 
         Deprecated: ShowBucket is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#showbucket
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, path)
@@ -746,7 +748,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BucketShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BucketShowResponse, _response)
 
     @deprecated(
         "ShowBucketEncryption is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -760,7 +762,7 @@ class Client:
 
         Deprecated: ShowBucketEncryption is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#showbucketencryption
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, path)
@@ -775,7 +777,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BucketEncryptionResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BucketEncryptionResponse, _response)
 
     @deprecated(
         "ShowRecoveryHistory is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -789,7 +791,7 @@ class Client:
 
         Deprecated: ShowRecoveryHistory is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#showrecoveryhistory
 
         Args:
             id: Recovery History ID (``id``, query)
@@ -805,15 +807,15 @@ class Client:
             params={"id": id, "bucket_id": bucket_id},
             headers=_support.header_values({}),
         )
-        return _models.RecoveryHistoryShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.RecoveryHistoryShowResponse, _response)
 
 
 class AsyncClient:
     """Asynchronous client for Archive Storage API 1.0 (DEPRECATED).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region`` ``environment``; pass an ``auth``
-    (``ScpAuth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (``ScpAuth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -825,6 +827,7 @@ class AsyncClient:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
@@ -834,6 +837,7 @@ class AsyncClient:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -863,7 +867,7 @@ class AsyncClient:
 
         Deprecated: CancelArchiving is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#cancelarchiving
 
         Args:
             id: Archiving History ID (``id``, query)
@@ -890,7 +894,7 @@ class AsyncClient:
 
         Deprecated: CancelRecovery is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#cancelrecovery
 
         Args:
             id: Recovery History ID (``id``, query)
@@ -919,7 +923,7 @@ class AsyncClient:
 
         Deprecated: CreateArchivingPolicy is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#createarchivingpolicy
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, query)
@@ -936,7 +940,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ArchivingPolicyCreateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ArchivingPolicyCreateResponse, _response)
 
     @deprecated("CreateBucket is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None)
     async def create_bucket(self, *, body: _models.BucketCreateRequest) -> _models.BucketCreateResponse:
@@ -948,7 +952,7 @@ class AsyncClient:
 
         Deprecated: CreateBucket is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#createbucket
 
         Args:
             body: the request body (BucketCreateRequest).
@@ -964,7 +968,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.BucketCreateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BucketCreateResponse, _response)
 
     @deprecated("DeleteBucket is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None)
     async def delete_bucket(self, bucket_id: str) -> None:
@@ -976,7 +980,7 @@ class AsyncClient:
 
         Deprecated: DeleteBucket is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#deletebucket
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, path)
@@ -1002,7 +1006,7 @@ class AsyncClient:
 
         Deprecated: DeleteBucketObjects is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#deletebucketobjects
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, path)
@@ -1040,7 +1044,7 @@ class AsyncClient:
 
         Deprecated: ListArchivingHistories is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listarchivinghistories
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, query)
@@ -1067,7 +1071,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ArchivingHistoryListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ArchivingHistoryListResponse, _response)
 
     @deprecated(
         "ListArchivingHistories is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1",
@@ -1112,7 +1116,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.ArchivingHistoryListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.ArchivingHistoryListResponse, _response)
             _items = _body.contents or []
             return _items
 
@@ -1131,7 +1135,7 @@ class AsyncClient:
 
         Deprecated: ListArchivingPolicies is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listarchivingpolicies
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, query)
@@ -1143,7 +1147,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET", "/v1/archiving-policies", params={"bucket_id": bucket_id}, headers=_support.header_values({})
         )
-        return _models.ArchivingPolicyListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ArchivingPolicyListResponse, _response)
 
     @deprecated(
         "ListBucketObjects is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -1166,7 +1170,7 @@ class AsyncClient:
 
         Deprecated: ListBucketObjects is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listbucketobjects
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, path)
@@ -1192,7 +1196,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ObjectListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ObjectListResponse, _response)
 
     @deprecated("ListBuckets is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None)
     async def list_buckets(self, *, name: str | None = None, limit: int | None = None) -> _models.BucketListResponse:
@@ -1204,7 +1208,7 @@ class AsyncClient:
 
         Deprecated: ListBuckets is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listbuckets
 
         Args:
             name: Bucket name (``name``, query)
@@ -1217,7 +1221,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET", "/v1/buckets", params={"name": name, "limit": limit}, headers=_support.header_values({})
         )
-        return _models.BucketListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BucketListResponse, _response)
 
     @deprecated(
         "ListRecoveryHistories is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -1240,7 +1244,7 @@ class AsyncClient:
 
         Deprecated: ListRecoveryHistories is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listrecoveryhistories
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, query)
@@ -1267,7 +1271,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.RecoveryHistoryListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.RecoveryHistoryListResponse, _response)
 
     @deprecated(
         "ListRecoveryHistories is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -1311,7 +1315,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.RecoveryHistoryListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.RecoveryHistoryListResponse, _response)
             _items = _body.contents or []
             return _items
 
@@ -1332,7 +1336,7 @@ class AsyncClient:
 
         Deprecated: RecoverObjects is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#recoverobjects
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, path)
@@ -1349,7 +1353,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ObjectRecoverResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ObjectRecoverResponse, _response)
 
     @deprecated(
         "SetArchivingPolicy is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -1365,7 +1369,7 @@ class AsyncClient:
 
         Deprecated: SetArchivingPolicy is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#setarchivingpolicy
 
         Args:
             archiving_policy_id: Archiving Policy ID (``archiving_policy_id``, path)
@@ -1385,7 +1389,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ArchivingPolicyUpdateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ArchivingPolicyUpdateResponse, _response)
 
     @deprecated(
         "SetBucketEncryption is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -1401,7 +1405,7 @@ class AsyncClient:
 
         Deprecated: SetBucketEncryption is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#setbucketencryption
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, path)
@@ -1418,7 +1422,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.BucketEncryptionResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BucketEncryptionResponse, _response)
 
     @deprecated(
         "ShowArchivingHistory is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -1432,7 +1436,7 @@ class AsyncClient:
 
         Deprecated: ShowArchivingHistory is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#showarchivinghistory
 
         Args:
             id: Archiving History ID (``id``, query)
@@ -1448,7 +1452,7 @@ class AsyncClient:
             params={"id": id, "bucket_id": bucket_id},
             headers=_support.header_values({}),
         )
-        return _models.ArchivingHistoryShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ArchivingHistoryShowResponse, _response)
 
     @deprecated(
         "ShowArchivingPolicy is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -1464,7 +1468,7 @@ class AsyncClient:
 
         Deprecated: ShowArchivingPolicy is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#showarchivingpolicy
 
         Args:
             archiving_policy_id: Archiving Policy ID (``archiving_policy_id``, path)
@@ -1482,7 +1486,7 @@ class AsyncClient:
             params={"bucket_id": bucket_id},
             headers=_support.header_values({}),
         )
-        return _models.ArchivingPolicyShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ArchivingPolicyShowResponse, _response)
 
     @deprecated("ShowBucket is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None)
     async def show_bucket(self, bucket_id: str) -> _models.BucketShowResponse:
@@ -1494,7 +1498,7 @@ class AsyncClient:
 
         Deprecated: ShowBucket is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#showbucket
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, path)
@@ -1509,7 +1513,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BucketShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BucketShowResponse, _response)
 
     @deprecated(
         "ShowBucketEncryption is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -1523,7 +1527,7 @@ class AsyncClient:
 
         Deprecated: ShowBucketEncryption is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#showbucketencryption
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, path)
@@ -1538,7 +1542,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BucketEncryptionResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BucketEncryptionResponse, _response)
 
     @deprecated(
         "ShowRecoveryHistory is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -1552,7 +1556,7 @@ class AsyncClient:
 
         Deprecated: ShowRecoveryHistory is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#showrecoveryhistory
 
         Args:
             id: Recovery History ID (``id``, query)
@@ -1568,4 +1572,4 @@ class AsyncClient:
             params={"id": id, "bucket_id": bucket_id},
             headers=_support.header_values({}),
         )
-        return _models.RecoveryHistoryShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.RecoveryHistoryShowResponse, _response)

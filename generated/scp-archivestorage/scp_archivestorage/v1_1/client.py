@@ -54,8 +54,8 @@ class Client:
     """Synchronous client for Archive Storage API 1.1 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region`` ``environment``; pass an ``auth``
-    (``ScpAuth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (``ScpAuth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -67,6 +67,7 @@ class Client:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
@@ -76,6 +77,7 @@ class Client:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -100,7 +102,7 @@ class Client:
 
         ``PUT /v1/archiving-histories/cancel-archiving`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#cancelarchiving
 
         Args:
             id: Archiving History ID (``id``, query)
@@ -121,7 +123,7 @@ class Client:
 
         ``PUT /v1/recovery-histories/cancel-recovery`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#cancelrecovery
 
         Args:
             id: Recovery History ID (``id``, query)
@@ -144,7 +146,7 @@ class Client:
 
         ``POST /v1/archiving-policies`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#createarchivingpolicy
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, query)
@@ -160,7 +162,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ArchivingPolicyCreateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ArchivingPolicyCreateResponse, _response)
 
     def create_bucket(self, *, body: _models.BucketCreateRequest) -> _models.BucketCreateResponse:
         """CreateBucket
@@ -169,7 +171,7 @@ class Client:
 
         ``POST /v1/buckets`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#createbucket
 
         Args:
             body: the request body (BucketCreateRequest).
@@ -184,7 +186,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.BucketCreateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BucketCreateResponse, _response)
 
     def delete_bucket(self, bucket_id: str) -> None:
         """DeleteBucket
@@ -193,7 +195,7 @@ class Client:
 
         ``DELETE /v1/buckets/{bucket_id}`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#deletebucket
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, path)
@@ -213,7 +215,7 @@ class Client:
 
         ``DELETE /v1/buckets/{bucket_id}/object-versions`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#deletebucketobjectversions
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, path)
@@ -235,7 +237,7 @@ class Client:
 
         ``DELETE /v1/buckets/{bucket_id}/objects`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#deletebucketobjects
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, path)
@@ -266,7 +268,7 @@ class Client:
 
         ``GET /v1/archiving-histories`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listarchivinghistories
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, query)
@@ -292,7 +294,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ArchivingHistoryListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ArchivingHistoryListResponse, _response)
 
     def iter_list_archiving_histories(
         self, *, bucket_id: str, start_at_from: str, start_at_to: str, state: str | None = None, limit: int = 20
@@ -330,7 +332,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.ArchivingHistoryListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.ArchivingHistoryListResponse, _response)
             _items = _body.contents or []
             return _items
 
@@ -343,7 +345,7 @@ class Client:
 
         ``GET /v1/archiving-policies`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listarchivingpolicies
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, query)
@@ -354,7 +356,7 @@ class Client:
         _response = self._transport.request(
             "GET", "/v1/archiving-policies", params={"bucket_id": bucket_id}, headers=_support.header_values({})
         )
-        return _models.ArchivingPolicyListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ArchivingPolicyListResponse, _response)
 
     def list_bucket_object_versions(
         self, bucket_id: str, *, object_path: str, offset: int | None = None, limit: int | None = None
@@ -365,7 +367,7 @@ class Client:
 
         ``GET /v1/buckets/{bucket_id}/object-versions`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listbucketobjectversions
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, path)
@@ -382,7 +384,7 @@ class Client:
             params={"object_path": object_path, "offset": offset, "limit": limit},
             headers=_support.header_values({}),
         )
-        return _models.ObjectVersionListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ObjectVersionListResponse, _response)
 
     def iter_list_bucket_object_versions(
         self, bucket_id: str, *, object_path: str, limit: int = 20
@@ -411,7 +413,7 @@ class Client:
                 params={"object_path": object_path, "offset": _offset, "limit": _limit},
                 headers=_support.header_values({}),
             )
-            _body = _models.ObjectVersionListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.ObjectVersionListResponse, _response)
             _items = _body.contents or []
             return _items
 
@@ -433,7 +435,7 @@ class Client:
 
         ``GET /v1/buckets/{bucket_id}/objects`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listbucketobjects
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, path)
@@ -458,7 +460,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ObjectListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ObjectListResponse, _response)
 
     def list_buckets(self, *, name: str | None = None, limit: int | None = None) -> _models.BucketListResponse:
         """ListBuckets
@@ -467,7 +469,7 @@ class Client:
 
         ``GET /v1/buckets`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listbuckets
 
         Args:
             name: Bucket name (``name``, query)
@@ -479,7 +481,7 @@ class Client:
         _response = self._transport.request(
             "GET", "/v1/buckets", params={"name": name, "limit": limit}, headers=_support.header_values({})
         )
-        return _models.BucketListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BucketListResponse, _response)
 
     def list_recovery_histories(
         self,
@@ -497,7 +499,7 @@ class Client:
 
         ``GET /v1/recovery-histories`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listrecoveryhistories
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, query)
@@ -523,7 +525,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.RecoveryHistoryListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.RecoveryHistoryListResponse, _response)
 
     def iter_list_recovery_histories(
         self, *, bucket_id: str, start_at_from: str, start_at_to: str, state: str | None = None, limit: int = 20
@@ -561,7 +563,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.RecoveryHistoryListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.RecoveryHistoryListResponse, _response)
             _items = _body.contents or []
             return _items
 
@@ -576,7 +578,7 @@ class Client:
 
         ``PUT /v1/buckets/{bucket_id}/recover-object-versions`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#recoverobjectversions
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, path)
@@ -592,7 +594,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ObjectVersionRecoverResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ObjectVersionRecoverResponse, _response)
 
     def recover_objects(self, bucket_id: str, *, body: _models.ObjectRecoverRequest) -> _models.ObjectRecoverResponse:
         """RecoverObjects
@@ -601,7 +603,7 @@ class Client:
 
         ``PUT /v1/buckets/{bucket_id}/recover-objects`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#recoverobjects
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, path)
@@ -617,7 +619,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ObjectRecoverResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ObjectRecoverResponse, _response)
 
     def set_archiving_policy(
         self, archiving_policy_id: str, *, bucket_id: str, body: _models.ArchivingPolicyUpdateRequest
@@ -628,7 +630,7 @@ class Client:
 
         ``PUT /v1/archiving-policies/{archiving_policy_id}`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#setarchivingpolicy
 
         Args:
             archiving_policy_id: Archiving Policy ID (``archiving_policy_id``, path)
@@ -647,7 +649,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ArchivingPolicyUpdateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ArchivingPolicyUpdateResponse, _response)
 
     def set_archiving_policy_state(
         self, archiving_policy_id: str, *, bucket_id: str, body: _models.ArchivingPolicyStateUpdateRequest
@@ -658,7 +660,7 @@ class Client:
 
         ``PUT /v1/archiving-policies/{archiving_policy_id}/state`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#setarchivingpolicystate
 
         Args:
             archiving_policy_id: Archiving Policy ID (``archiving_policy_id``, path)
@@ -677,7 +679,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ArchivingPolicyStateUpdateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ArchivingPolicyStateUpdateResponse, _response)
 
     def set_bucket_encryption(
         self, bucket_id: str, *, body: _models.BucketEncryptionRequest
@@ -688,7 +690,7 @@ class Client:
 
         ``PUT /v1/buckets/{bucket_id}/encryption`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#setbucketencryption
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, path)
@@ -704,7 +706,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.BucketEncryptionResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BucketEncryptionResponse, _response)
 
     def set_bucket_versioning(
         self, bucket_id: str, *, body: _models.BucketVersionRequest
@@ -715,7 +717,7 @@ class Client:
 
         ``PUT /v1/buckets/{bucket_id}/versioning`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#setbucketversioning
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, path)
@@ -731,7 +733,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.BucketVersioningResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BucketVersioningResponse, _response)
 
     def show_archiving_history(self, *, id: str, bucket_id: str) -> _models.ArchivingHistoryShowResponse:
         """ShowArchivingHistory
@@ -740,7 +742,7 @@ class Client:
 
         ``GET /v1/archiving-histories/detail`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#showarchivinghistory
 
         Args:
             id: Archiving History ID (``id``, query)
@@ -755,7 +757,7 @@ class Client:
             params={"id": id, "bucket_id": bucket_id},
             headers=_support.header_values({}),
         )
-        return _models.ArchivingHistoryShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ArchivingHistoryShowResponse, _response)
 
     def show_archiving_policy(self, archiving_policy_id: str, *, bucket_id: str) -> _models.ArchivingPolicyShowResponse:
         """ShowArchivingPolicy
@@ -764,7 +766,7 @@ class Client:
 
         ``GET /v1/archiving-policies/{archiving_policy_id}`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#showarchivingpolicy
 
         Args:
             archiving_policy_id: Archiving Policy ID (``archiving_policy_id``, path)
@@ -781,7 +783,7 @@ class Client:
             params={"bucket_id": bucket_id},
             headers=_support.header_values({}),
         )
-        return _models.ArchivingPolicyShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ArchivingPolicyShowResponse, _response)
 
     def show_bucket(self, bucket_id: str) -> _models.BucketShowResponse:
         """ShowBucket
@@ -790,7 +792,7 @@ class Client:
 
         ``GET /v1/buckets/{bucket_id}`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#showbucket
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, path)
@@ -804,7 +806,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BucketShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BucketShowResponse, _response)
 
     def show_bucket_encryption(self, bucket_id: str) -> _models.BucketEncryptionResponse:
         """ShowBucketEncryption
@@ -813,7 +815,7 @@ class Client:
 
         ``GET /v1/buckets/{bucket_id}/encryption`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#showbucketencryption
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, path)
@@ -827,7 +829,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BucketEncryptionResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BucketEncryptionResponse, _response)
 
     def show_bucket_versioning(self, bucket_id: str) -> _models.BucketVersioningResponse:
         """ShowBucketVersioning
@@ -836,7 +838,7 @@ class Client:
 
         ``GET /v1/buckets/{bucket_id}/versioning`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#showbucketversioning
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, path)
@@ -850,7 +852,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BucketVersioningResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BucketVersioningResponse, _response)
 
     def show_recovery_history(self, *, id: str, bucket_id: str) -> _models.RecoveryHistoryShowResponse:
         """ShowRecoveryHistory
@@ -859,7 +861,7 @@ class Client:
 
         ``GET /v1/recovery-histories/detail`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#showrecoveryhistory
 
         Args:
             id: Recovery History ID (``id``, query)
@@ -874,15 +876,15 @@ class Client:
             params={"id": id, "bucket_id": bucket_id},
             headers=_support.header_values({}),
         )
-        return _models.RecoveryHistoryShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.RecoveryHistoryShowResponse, _response)
 
 
 class AsyncClient:
     """Asynchronous client for Archive Storage API 1.1 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region`` ``environment``; pass an ``auth``
-    (``ScpAuth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (``ScpAuth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -894,6 +896,7 @@ class AsyncClient:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
@@ -903,6 +906,7 @@ class AsyncClient:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -927,7 +931,7 @@ class AsyncClient:
 
         ``PUT /v1/archiving-histories/cancel-archiving`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#cancelarchiving
 
         Args:
             id: Archiving History ID (``id``, query)
@@ -948,7 +952,7 @@ class AsyncClient:
 
         ``PUT /v1/recovery-histories/cancel-recovery`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#cancelrecovery
 
         Args:
             id: Recovery History ID (``id``, query)
@@ -971,7 +975,7 @@ class AsyncClient:
 
         ``POST /v1/archiving-policies`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#createarchivingpolicy
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, query)
@@ -987,7 +991,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ArchivingPolicyCreateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ArchivingPolicyCreateResponse, _response)
 
     async def create_bucket(self, *, body: _models.BucketCreateRequest) -> _models.BucketCreateResponse:
         """CreateBucket
@@ -996,7 +1000,7 @@ class AsyncClient:
 
         ``POST /v1/buckets`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#createbucket
 
         Args:
             body: the request body (BucketCreateRequest).
@@ -1011,7 +1015,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.BucketCreateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BucketCreateResponse, _response)
 
     async def delete_bucket(self, bucket_id: str) -> None:
         """DeleteBucket
@@ -1020,7 +1024,7 @@ class AsyncClient:
 
         ``DELETE /v1/buckets/{bucket_id}`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#deletebucket
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, path)
@@ -1040,7 +1044,7 @@ class AsyncClient:
 
         ``DELETE /v1/buckets/{bucket_id}/object-versions`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#deletebucketobjectversions
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, path)
@@ -1062,7 +1066,7 @@ class AsyncClient:
 
         ``DELETE /v1/buckets/{bucket_id}/objects`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#deletebucketobjects
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, path)
@@ -1093,7 +1097,7 @@ class AsyncClient:
 
         ``GET /v1/archiving-histories`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listarchivinghistories
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, query)
@@ -1119,7 +1123,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ArchivingHistoryListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ArchivingHistoryListResponse, _response)
 
     async def iter_list_archiving_histories(
         self, *, bucket_id: str, start_at_from: str, start_at_to: str, state: str | None = None, limit: int = 20
@@ -1157,7 +1161,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.ArchivingHistoryListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.ArchivingHistoryListResponse, _response)
             _items = _body.contents or []
             return _items
 
@@ -1171,7 +1175,7 @@ class AsyncClient:
 
         ``GET /v1/archiving-policies`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listarchivingpolicies
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, query)
@@ -1182,7 +1186,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET", "/v1/archiving-policies", params={"bucket_id": bucket_id}, headers=_support.header_values({})
         )
-        return _models.ArchivingPolicyListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ArchivingPolicyListResponse, _response)
 
     async def list_bucket_object_versions(
         self, bucket_id: str, *, object_path: str, offset: int | None = None, limit: int | None = None
@@ -1193,7 +1197,7 @@ class AsyncClient:
 
         ``GET /v1/buckets/{bucket_id}/object-versions`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listbucketobjectversions
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, path)
@@ -1210,7 +1214,7 @@ class AsyncClient:
             params={"object_path": object_path, "offset": offset, "limit": limit},
             headers=_support.header_values({}),
         )
-        return _models.ObjectVersionListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ObjectVersionListResponse, _response)
 
     async def iter_list_bucket_object_versions(
         self, bucket_id: str, *, object_path: str, limit: int = 20
@@ -1239,7 +1243,7 @@ class AsyncClient:
                 params={"object_path": object_path, "offset": _offset, "limit": _limit},
                 headers=_support.header_values({}),
             )
-            _body = _models.ObjectVersionListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.ObjectVersionListResponse, _response)
             _items = _body.contents or []
             return _items
 
@@ -1262,7 +1266,7 @@ class AsyncClient:
 
         ``GET /v1/buckets/{bucket_id}/objects`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listbucketobjects
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, path)
@@ -1287,7 +1291,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ObjectListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ObjectListResponse, _response)
 
     async def list_buckets(self, *, name: str | None = None, limit: int | None = None) -> _models.BucketListResponse:
         """ListBuckets
@@ -1296,7 +1300,7 @@ class AsyncClient:
 
         ``GET /v1/buckets`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listbuckets
 
         Args:
             name: Bucket name (``name``, query)
@@ -1308,7 +1312,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET", "/v1/buckets", params={"name": name, "limit": limit}, headers=_support.header_values({})
         )
-        return _models.BucketListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BucketListResponse, _response)
 
     async def list_recovery_histories(
         self,
@@ -1326,7 +1330,7 @@ class AsyncClient:
 
         ``GET /v1/recovery-histories`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listrecoveryhistories
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, query)
@@ -1352,7 +1356,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.RecoveryHistoryListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.RecoveryHistoryListResponse, _response)
 
     async def iter_list_recovery_histories(
         self, *, bucket_id: str, start_at_from: str, start_at_to: str, state: str | None = None, limit: int = 20
@@ -1390,7 +1394,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.RecoveryHistoryListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.RecoveryHistoryListResponse, _response)
             _items = _body.contents or []
             return _items
 
@@ -1406,7 +1410,7 @@ class AsyncClient:
 
         ``PUT /v1/buckets/{bucket_id}/recover-object-versions`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#recoverobjectversions
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, path)
@@ -1422,7 +1426,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ObjectVersionRecoverResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ObjectVersionRecoverResponse, _response)
 
     async def recover_objects(
         self, bucket_id: str, *, body: _models.ObjectRecoverRequest
@@ -1433,7 +1437,7 @@ class AsyncClient:
 
         ``PUT /v1/buckets/{bucket_id}/recover-objects`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#recoverobjects
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, path)
@@ -1449,7 +1453,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ObjectRecoverResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ObjectRecoverResponse, _response)
 
     async def set_archiving_policy(
         self, archiving_policy_id: str, *, bucket_id: str, body: _models.ArchivingPolicyUpdateRequest
@@ -1460,7 +1464,7 @@ class AsyncClient:
 
         ``PUT /v1/archiving-policies/{archiving_policy_id}`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#setarchivingpolicy
 
         Args:
             archiving_policy_id: Archiving Policy ID (``archiving_policy_id``, path)
@@ -1479,7 +1483,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ArchivingPolicyUpdateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ArchivingPolicyUpdateResponse, _response)
 
     async def set_archiving_policy_state(
         self, archiving_policy_id: str, *, bucket_id: str, body: _models.ArchivingPolicyStateUpdateRequest
@@ -1490,7 +1494,7 @@ class AsyncClient:
 
         ``PUT /v1/archiving-policies/{archiving_policy_id}/state`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#setarchivingpolicystate
 
         Args:
             archiving_policy_id: Archiving Policy ID (``archiving_policy_id``, path)
@@ -1509,7 +1513,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ArchivingPolicyStateUpdateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ArchivingPolicyStateUpdateResponse, _response)
 
     async def set_bucket_encryption(
         self, bucket_id: str, *, body: _models.BucketEncryptionRequest
@@ -1520,7 +1524,7 @@ class AsyncClient:
 
         ``PUT /v1/buckets/{bucket_id}/encryption`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#setbucketencryption
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, path)
@@ -1536,7 +1540,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.BucketEncryptionResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BucketEncryptionResponse, _response)
 
     async def set_bucket_versioning(
         self, bucket_id: str, *, body: _models.BucketVersionRequest
@@ -1547,7 +1551,7 @@ class AsyncClient:
 
         ``PUT /v1/buckets/{bucket_id}/versioning`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#setbucketversioning
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, path)
@@ -1563,7 +1567,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.BucketVersioningResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BucketVersioningResponse, _response)
 
     async def show_archiving_history(self, *, id: str, bucket_id: str) -> _models.ArchivingHistoryShowResponse:
         """ShowArchivingHistory
@@ -1572,7 +1576,7 @@ class AsyncClient:
 
         ``GET /v1/archiving-histories/detail`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#showarchivinghistory
 
         Args:
             id: Archiving History ID (``id``, query)
@@ -1587,7 +1591,7 @@ class AsyncClient:
             params={"id": id, "bucket_id": bucket_id},
             headers=_support.header_values({}),
         )
-        return _models.ArchivingHistoryShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ArchivingHistoryShowResponse, _response)
 
     async def show_archiving_policy(
         self, archiving_policy_id: str, *, bucket_id: str
@@ -1598,7 +1602,7 @@ class AsyncClient:
 
         ``GET /v1/archiving-policies/{archiving_policy_id}`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#showarchivingpolicy
 
         Args:
             archiving_policy_id: Archiving Policy ID (``archiving_policy_id``, path)
@@ -1615,7 +1619,7 @@ class AsyncClient:
             params={"bucket_id": bucket_id},
             headers=_support.header_values({}),
         )
-        return _models.ArchivingPolicyShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ArchivingPolicyShowResponse, _response)
 
     async def show_bucket(self, bucket_id: str) -> _models.BucketShowResponse:
         """ShowBucket
@@ -1624,7 +1628,7 @@ class AsyncClient:
 
         ``GET /v1/buckets/{bucket_id}`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#showbucket
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, path)
@@ -1638,7 +1642,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BucketShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BucketShowResponse, _response)
 
     async def show_bucket_encryption(self, bucket_id: str) -> _models.BucketEncryptionResponse:
         """ShowBucketEncryption
@@ -1647,7 +1651,7 @@ class AsyncClient:
 
         ``GET /v1/buckets/{bucket_id}/encryption`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#showbucketencryption
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, path)
@@ -1661,7 +1665,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BucketEncryptionResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BucketEncryptionResponse, _response)
 
     async def show_bucket_versioning(self, bucket_id: str) -> _models.BucketVersioningResponse:
         """ShowBucketVersioning
@@ -1670,7 +1674,7 @@ class AsyncClient:
 
         ``GET /v1/buckets/{bucket_id}/versioning`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#showbucketversioning
 
         Args:
             bucket_id: Bucket ID (``bucket_id``, path)
@@ -1684,7 +1688,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BucketVersioningResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BucketVersioningResponse, _response)
 
     async def show_recovery_history(self, *, id: str, bucket_id: str) -> _models.RecoveryHistoryShowResponse:
         """ShowRecoveryHistory
@@ -1693,7 +1697,7 @@ class AsyncClient:
 
         ``GET /v1/recovery-histories/detail`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#showrecoveryhistory
 
         Args:
             id: Recovery History ID (``id``, query)
@@ -1708,4 +1712,4 @@ class AsyncClient:
             params={"id": id, "bucket_id": bucket_id},
             headers=_support.header_values({}),
         )
-        return _models.RecoveryHistoryShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.RecoveryHistoryShowResponse, _response)

@@ -55,8 +55,8 @@ class Client:
     """Synchronous client for Backup API 1.0 (DEPRECATED).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region`` ``environment``; pass an ``auth``
-    (``ScpAuth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (``ScpAuth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -68,6 +68,7 @@ class Client:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
@@ -77,6 +78,7 @@ class Client:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -107,7 +109,7 @@ class Client:
 
         Deprecated: Check Backup Master Connection State is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#check-backup-master-connection-state
 
         Args:
             backup_agent_id: Backup Agent ID (``backup_agent_id``, path)
@@ -124,7 +126,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Check Backup Name Duplicate is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -139,7 +141,7 @@ class Client:
 
         Deprecated: Check Backup Name Duplicate is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#check-backup-name-duplicate
 
         Args:
             backup_name: Backup name (``backup_name``, query)
@@ -154,7 +156,7 @@ class Client:
             params={"backup_name": backup_name},
             headers=_support.header_values({}),
         )
-        return _models.BackupNameDuplicateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupNameDuplicateResponse, _response)
 
     @deprecated(
         "Check Backup Restore Server Name Duplicate is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -171,7 +173,7 @@ class Client:
 
         Deprecated: Check Backup Restore Server Name Duplicate is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#check-backup-restore-server-name-duplicate
 
         Args:
             restore_server_name: Restore server name (``restore_server_name``, query)
@@ -186,7 +188,7 @@ class Client:
             params={"restore_server_name": restore_server_name},
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreServerNameDuplicateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupRestoreServerNameDuplicateResponse, _response)
 
     @deprecated(
         "Check Filesystem Path Duplication is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -203,7 +205,7 @@ class Client:
 
         Deprecated: Check Filesystem Path Duplication is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#check-filesystem-path-duplication
 
         Args:
             filesystem_path: Filesystem backup path (``filesystem_path``, query)
@@ -219,7 +221,7 @@ class Client:
             params={"filesystem_path": filesystem_path, "server_uuid": server_uuid},
             headers=_support.header_values({}),
         )
-        return _models.CheckFileSystemDuplicationResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CheckFileSystemDuplicationResponse, _response)
 
     @deprecated(
         "Create Backup is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -233,7 +235,7 @@ class Client:
 
         Deprecated: Create Backup is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-backup
 
         Args:
             body: the request body (BackupCreateRequest).
@@ -249,7 +251,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     @deprecated(
         "Create Backup Agent is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -263,7 +265,7 @@ class Client:
 
         Deprecated: Create Backup Agent is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-backup-agent
 
         Args:
             body: the request body (BackupAgentCreateRequest).
@@ -279,7 +281,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     @deprecated(
         "Delete Backup is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -293,7 +295,7 @@ class Client:
 
         Deprecated: Delete Backup is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-backup
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -308,7 +310,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     @deprecated(
         "Delete Backup Agent is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -322,7 +324,7 @@ class Client:
 
         Deprecated: Delete Backup Agent is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-backup-agent
 
         Args:
             backup_agent_id: Backup Agent ID (``backup_agent_id``, path)
@@ -337,7 +339,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     @deprecated(
         "Delete Backup Restore Target is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -354,7 +356,7 @@ class Client:
 
         Deprecated: Delete Backup Restore Target is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-backup-restore-target
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -371,7 +373,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     @deprecated(
         "List Agent Backup Restore Target Servers is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -388,7 +390,7 @@ class Client:
 
         Deprecated: List Agent Backup Restore Target Servers is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-agent-backup-restore-target-servers
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -406,7 +408,7 @@ class Client:
             params={"server_name": server_name, "page": page, "size": size},
             headers=_support.header_values({}),
         )
-        return _models.AgentBackupRestoreTargetServerListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AgentBackupRestoreTargetServerListResponse, _response)
 
     @deprecated(
         "List Backup Agents is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -429,7 +431,7 @@ class Client:
 
         Deprecated: List Backup Agents is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-agents
 
         Args:
             size: size (``size``, query)
@@ -456,7 +458,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupAgentListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupAgentListResponse, _response)
 
     @deprecated(
         "List Backup Histories is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -480,7 +482,7 @@ class Client:
 
         Deprecated: List Backup Histories is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-histories
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -508,7 +510,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupHistoryListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupHistoryListResponse, _response)
 
     @deprecated(
         "List Backup Region Relationship is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -530,7 +532,7 @@ class Client:
 
         Deprecated: List Backup Region Relationship is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-region-relationship
 
         Args:
             from_region: Region (``from_region``, query)
@@ -553,7 +555,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupListRegionRelationshipResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupListRegionRelationshipResponse, _response)
 
     @deprecated(
         "List Backup Restore Histories is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -578,7 +580,7 @@ class Client:
 
         Deprecated: List Backup Restore Histories is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-restore-histories
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -606,7 +608,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreHistoryListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupRestoreHistoryListResponse, _response)
 
     @deprecated(
         "List Backup Restore Subnets is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -623,7 +625,7 @@ class Client:
 
         Deprecated: List Backup Restore Subnets is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-restore-subnets
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -641,7 +643,7 @@ class Client:
             params={"region": region, "vpc_id": vpc_id, "state": state},
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreSubnetListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupRestoreSubnetListResponse, _response)
 
     @deprecated(
         "List Backup Restore Targets is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -665,7 +667,7 @@ class Client:
 
         Deprecated: List Backup Restore Targets is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-restore-targets
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -691,7 +693,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreTargetListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupRestoreTargetListResponse, _response)
 
     @deprecated(
         "List Backup Schedules is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -705,7 +707,7 @@ class Client:
 
         Deprecated: List Backup Schedules is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-schedules
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -720,7 +722,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BackupScheduleListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupScheduleListResponse, _response)
 
     @deprecated(
         "List Backup Targets is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -742,7 +744,7 @@ class Client:
 
         Deprecated: List Backup Targets is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-targets
 
         Args:
             server_category: Backup server category (``server_category``, query)
@@ -767,7 +769,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupTargetListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupTargetListResponse, _response)
 
     @deprecated("List Backups is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None)
     def list_backups(
@@ -787,7 +789,7 @@ class Client:
 
         Deprecated: List Backups is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backups
 
         Args:
             size: size (``size``, query)
@@ -806,7 +808,7 @@ class Client:
             params={"size": size, "page": page, "sort": sort, "name": name, "server_name": server_name},
             headers=_support.header_values({}),
         )
-        return _models.BackupListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupListResponse, _response)
 
     @deprecated(
         "List Targets of Backup Agent is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -829,7 +831,7 @@ class Client:
 
         Deprecated: List Targets of Backup Agent is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-targets-of-backup-agent
 
         Args:
             server_category: Backup server category (``server_category``, query)
@@ -854,7 +856,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupAgentTargetListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupAgentTargetListResponse, _response)
 
     @deprecated(
         "Manual Backup is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -868,7 +870,7 @@ class Client:
 
         Deprecated: Manual Backup is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#manual-backup
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -883,7 +885,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     @deprecated(
         "Restore Agent Backup is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -897,7 +899,7 @@ class Client:
 
         Deprecated: Restore Agent Backup is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#restore-agent-backup
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -914,7 +916,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     @deprecated(
         "Restore Backup is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -928,7 +930,7 @@ class Client:
 
         Deprecated: Restore Backup is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#restore-backup
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -945,7 +947,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Set Backup Schedule is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -961,7 +963,7 @@ class Client:
 
         Deprecated: Set Backup Schedule is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-backup-schedule
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -978,7 +980,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     @deprecated(
         "Set Filesystem Path is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -992,7 +994,7 @@ class Client:
 
         Deprecated: Set Filesystem Path is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-filesystem-path
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -1009,7 +1011,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     @deprecated("Show Backup is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None)
     def show_backup(self, backup_id: str) -> _models.BackupDetailResponse:
@@ -1021,7 +1023,7 @@ class Client:
 
         Deprecated: Show Backup is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-backup
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -1036,7 +1038,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BackupDetailResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupDetailResponse, _response)
 
     @deprecated(
         "Show Backup Agent is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -1050,7 +1052,7 @@ class Client:
 
         Deprecated: Show Backup Agent is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-backup-agent
 
         Args:
             backup_agent_id: Backup Agent ID (``backup_agent_id``, path)
@@ -1065,7 +1067,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BackupAgentDetailResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupAgentDetailResponse, _response)
 
     @deprecated(
         "Show Backup Agent Install File Path is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -1080,7 +1082,7 @@ class Client:
 
         Deprecated: Show Backup Agent Install File Path is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-backup-agent-install-file-path
 
         Args:
             os_type: OS type (``os_type``, query)
@@ -1095,7 +1097,7 @@ class Client:
             params={"os_type": os_type},
             headers=_support.header_values({}),
         )
-        return _models.InstallFilePathResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.InstallFilePathResponse, _response)
 
     @deprecated(
         "Update Replication Use is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -1112,7 +1114,7 @@ class Client:
 
         Deprecated: Update Replication Use is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#update-replication-use
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -1129,7 +1131,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     @deprecated(
         "Update Retention Period is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -1146,7 +1148,7 @@ class Client:
 
         Deprecated: Update Retention Period is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#update-retention-period
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -1163,15 +1165,15 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
 
 class AsyncClient:
     """Asynchronous client for Backup API 1.0 (DEPRECATED).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region`` ``environment``; pass an ``auth``
-    (``ScpAuth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (``ScpAuth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -1183,6 +1185,7 @@ class AsyncClient:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
@@ -1192,6 +1195,7 @@ class AsyncClient:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -1222,7 +1226,7 @@ class AsyncClient:
 
         Deprecated: Check Backup Master Connection State is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#check-backup-master-connection-state
 
         Args:
             backup_agent_id: Backup Agent ID (``backup_agent_id``, path)
@@ -1239,7 +1243,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Check Backup Name Duplicate is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -1254,7 +1258,7 @@ class AsyncClient:
 
         Deprecated: Check Backup Name Duplicate is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#check-backup-name-duplicate
 
         Args:
             backup_name: Backup name (``backup_name``, query)
@@ -1269,7 +1273,7 @@ class AsyncClient:
             params={"backup_name": backup_name},
             headers=_support.header_values({}),
         )
-        return _models.BackupNameDuplicateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupNameDuplicateResponse, _response)
 
     @deprecated(
         "Check Backup Restore Server Name Duplicate is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -1286,7 +1290,7 @@ class AsyncClient:
 
         Deprecated: Check Backup Restore Server Name Duplicate is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#check-backup-restore-server-name-duplicate
 
         Args:
             restore_server_name: Restore server name (``restore_server_name``, query)
@@ -1301,7 +1305,7 @@ class AsyncClient:
             params={"restore_server_name": restore_server_name},
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreServerNameDuplicateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupRestoreServerNameDuplicateResponse, _response)
 
     @deprecated(
         "Check Filesystem Path Duplication is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -1318,7 +1322,7 @@ class AsyncClient:
 
         Deprecated: Check Filesystem Path Duplication is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#check-filesystem-path-duplication
 
         Args:
             filesystem_path: Filesystem backup path (``filesystem_path``, query)
@@ -1334,7 +1338,7 @@ class AsyncClient:
             params={"filesystem_path": filesystem_path, "server_uuid": server_uuid},
             headers=_support.header_values({}),
         )
-        return _models.CheckFileSystemDuplicationResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CheckFileSystemDuplicationResponse, _response)
 
     @deprecated(
         "Create Backup is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -1348,7 +1352,7 @@ class AsyncClient:
 
         Deprecated: Create Backup is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-backup
 
         Args:
             body: the request body (BackupCreateRequest).
@@ -1364,7 +1368,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     @deprecated(
         "Create Backup Agent is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -1378,7 +1382,7 @@ class AsyncClient:
 
         Deprecated: Create Backup Agent is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-backup-agent
 
         Args:
             body: the request body (BackupAgentCreateRequest).
@@ -1394,7 +1398,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     @deprecated(
         "Delete Backup is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -1408,7 +1412,7 @@ class AsyncClient:
 
         Deprecated: Delete Backup is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-backup
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -1423,7 +1427,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     @deprecated(
         "Delete Backup Agent is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -1437,7 +1441,7 @@ class AsyncClient:
 
         Deprecated: Delete Backup Agent is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-backup-agent
 
         Args:
             backup_agent_id: Backup Agent ID (``backup_agent_id``, path)
@@ -1452,7 +1456,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     @deprecated(
         "Delete Backup Restore Target is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -1469,7 +1473,7 @@ class AsyncClient:
 
         Deprecated: Delete Backup Restore Target is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-backup-restore-target
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -1486,7 +1490,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     @deprecated(
         "List Agent Backup Restore Target Servers is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -1503,7 +1507,7 @@ class AsyncClient:
 
         Deprecated: List Agent Backup Restore Target Servers is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-agent-backup-restore-target-servers
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -1521,7 +1525,7 @@ class AsyncClient:
             params={"server_name": server_name, "page": page, "size": size},
             headers=_support.header_values({}),
         )
-        return _models.AgentBackupRestoreTargetServerListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AgentBackupRestoreTargetServerListResponse, _response)
 
     @deprecated(
         "List Backup Agents is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -1544,7 +1548,7 @@ class AsyncClient:
 
         Deprecated: List Backup Agents is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-agents
 
         Args:
             size: size (``size``, query)
@@ -1571,7 +1575,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupAgentListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupAgentListResponse, _response)
 
     @deprecated(
         "List Backup Histories is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -1595,7 +1599,7 @@ class AsyncClient:
 
         Deprecated: List Backup Histories is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-histories
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -1623,7 +1627,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupHistoryListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupHistoryListResponse, _response)
 
     @deprecated(
         "List Backup Region Relationship is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -1645,7 +1649,7 @@ class AsyncClient:
 
         Deprecated: List Backup Region Relationship is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-region-relationship
 
         Args:
             from_region: Region (``from_region``, query)
@@ -1668,7 +1672,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupListRegionRelationshipResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupListRegionRelationshipResponse, _response)
 
     @deprecated(
         "List Backup Restore Histories is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -1693,7 +1697,7 @@ class AsyncClient:
 
         Deprecated: List Backup Restore Histories is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-restore-histories
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -1721,7 +1725,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreHistoryListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupRestoreHistoryListResponse, _response)
 
     @deprecated(
         "List Backup Restore Subnets is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -1738,7 +1742,7 @@ class AsyncClient:
 
         Deprecated: List Backup Restore Subnets is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-restore-subnets
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -1756,7 +1760,7 @@ class AsyncClient:
             params={"region": region, "vpc_id": vpc_id, "state": state},
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreSubnetListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupRestoreSubnetListResponse, _response)
 
     @deprecated(
         "List Backup Restore Targets is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -1780,7 +1784,7 @@ class AsyncClient:
 
         Deprecated: List Backup Restore Targets is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-restore-targets
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -1806,7 +1810,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreTargetListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupRestoreTargetListResponse, _response)
 
     @deprecated(
         "List Backup Schedules is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -1820,7 +1824,7 @@ class AsyncClient:
 
         Deprecated: List Backup Schedules is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-schedules
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -1835,7 +1839,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BackupScheduleListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupScheduleListResponse, _response)
 
     @deprecated(
         "List Backup Targets is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -1857,7 +1861,7 @@ class AsyncClient:
 
         Deprecated: List Backup Targets is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-targets
 
         Args:
             server_category: Backup server category (``server_category``, query)
@@ -1882,7 +1886,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupTargetListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupTargetListResponse, _response)
 
     @deprecated("List Backups is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None)
     async def list_backups(
@@ -1902,7 +1906,7 @@ class AsyncClient:
 
         Deprecated: List Backups is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backups
 
         Args:
             size: size (``size``, query)
@@ -1921,7 +1925,7 @@ class AsyncClient:
             params={"size": size, "page": page, "sort": sort, "name": name, "server_name": server_name},
             headers=_support.header_values({}),
         )
-        return _models.BackupListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupListResponse, _response)
 
     @deprecated(
         "List Targets of Backup Agent is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -1944,7 +1948,7 @@ class AsyncClient:
 
         Deprecated: List Targets of Backup Agent is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-targets-of-backup-agent
 
         Args:
             server_category: Backup server category (``server_category``, query)
@@ -1969,7 +1973,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupAgentTargetListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupAgentTargetListResponse, _response)
 
     @deprecated(
         "Manual Backup is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -1983,7 +1987,7 @@ class AsyncClient:
 
         Deprecated: Manual Backup is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#manual-backup
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -1998,7 +2002,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     @deprecated(
         "Restore Agent Backup is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -2014,7 +2018,7 @@ class AsyncClient:
 
         Deprecated: Restore Agent Backup is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#restore-agent-backup
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -2031,7 +2035,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     @deprecated(
         "Restore Backup is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -2045,7 +2049,7 @@ class AsyncClient:
 
         Deprecated: Restore Backup is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#restore-backup
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -2062,7 +2066,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Set Backup Schedule is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -2078,7 +2082,7 @@ class AsyncClient:
 
         Deprecated: Set Backup Schedule is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-backup-schedule
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -2095,7 +2099,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     @deprecated(
         "Set Filesystem Path is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -2111,7 +2115,7 @@ class AsyncClient:
 
         Deprecated: Set Filesystem Path is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-filesystem-path
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -2128,7 +2132,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     @deprecated("Show Backup is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None)
     async def show_backup(self, backup_id: str) -> _models.BackupDetailResponse:
@@ -2140,7 +2144,7 @@ class AsyncClient:
 
         Deprecated: Show Backup is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-backup
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -2155,7 +2159,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BackupDetailResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupDetailResponse, _response)
 
     @deprecated(
         "Show Backup Agent is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2", category=None
@@ -2169,7 +2173,7 @@ class AsyncClient:
 
         Deprecated: Show Backup Agent is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-backup-agent
 
         Args:
             backup_agent_id: Backup Agent ID (``backup_agent_id``, path)
@@ -2184,7 +2188,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BackupAgentDetailResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupAgentDetailResponse, _response)
 
     @deprecated(
         "Show Backup Agent Install File Path is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -2199,7 +2203,7 @@ class AsyncClient:
 
         Deprecated: Show Backup Agent Install File Path is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-backup-agent-install-file-path
 
         Args:
             os_type: OS type (``os_type``, query)
@@ -2214,7 +2218,7 @@ class AsyncClient:
             params={"os_type": os_type},
             headers=_support.header_values({}),
         )
-        return _models.InstallFilePathResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.InstallFilePathResponse, _response)
 
     @deprecated(
         "Update Replication Use is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -2231,7 +2235,7 @@ class AsyncClient:
 
         Deprecated: Update Replication Use is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#update-replication-use
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -2248,7 +2252,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     @deprecated(
         "Update Retention Period is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2",
@@ -2265,7 +2269,7 @@ class AsyncClient:
 
         Deprecated: Update Retention Period is deprecated in API version 1.0 (sunset 2026-03-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#update-retention-period
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -2282,4 +2286,4 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)

@@ -55,8 +55,8 @@ class Client:
     """Synchronous client for Backup API 1.1 (DEPRECATED).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region`` ``environment``; pass an ``auth``
-    (``ScpAuth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (``ScpAuth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -68,6 +68,7 @@ class Client:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
@@ -77,6 +78,7 @@ class Client:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -107,7 +109,7 @@ class Client:
 
         Deprecated: Check Backup Master Connection State is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#check-backup-master-connection-state
 
         Args:
             backup_agent_id: Backup Agent ID (``backup_agent_id``, path)
@@ -124,7 +126,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Check Backup Name Duplicate is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -139,7 +141,7 @@ class Client:
 
         Deprecated: Check Backup Name Duplicate is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#check-backup-name-duplicate
 
         Args:
             backup_name: Backup name (``backup_name``, query)
@@ -154,7 +156,7 @@ class Client:
             params={"backup_name": backup_name},
             headers=_support.header_values({}),
         )
-        return _models.BackupNameDuplicateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupNameDuplicateResponse, _response)
 
     @deprecated(
         "Check Backup Restore Server Name Duplicate is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -171,7 +173,7 @@ class Client:
 
         Deprecated: Check Backup Restore Server Name Duplicate is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#check-backup-restore-server-name-duplicate
 
         Args:
             restore_server_name: Restore server name (``restore_server_name``, query)
@@ -186,7 +188,7 @@ class Client:
             params={"restore_server_name": restore_server_name},
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreServerNameDuplicateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupRestoreServerNameDuplicateResponse, _response)
 
     @deprecated(
         "Check Filesystem Path Duplication is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -203,7 +205,7 @@ class Client:
 
         Deprecated: Check Filesystem Path Duplication is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#check-filesystem-path-duplication
 
         Args:
             filesystem_path: Filesystem backup path (``filesystem_path``, query)
@@ -219,7 +221,7 @@ class Client:
             params={"filesystem_path": filesystem_path, "server_uuid": server_uuid},
             headers=_support.header_values({}),
         )
-        return _models.CheckFileSystemDuplicationResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CheckFileSystemDuplicationResponse, _response)
 
     @deprecated(
         "Create Backup is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -233,7 +235,7 @@ class Client:
 
         Deprecated: Create Backup is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-backup
 
         Args:
             body: the request body (BackupCreateRequest1Dot1).
@@ -249,7 +251,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     @deprecated(
         "Create Backup Agent is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -263,7 +265,7 @@ class Client:
 
         Deprecated: Create Backup Agent is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-backup-agent
 
         Args:
             body: the request body (BackupAgentCreateRequest).
@@ -279,7 +281,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     @deprecated(
         "Delete Backup is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -293,7 +295,7 @@ class Client:
 
         Deprecated: Delete Backup is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-backup
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -308,7 +310,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     @deprecated(
         "Delete Backup Agent is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -322,7 +324,7 @@ class Client:
 
         Deprecated: Delete Backup Agent is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-backup-agent
 
         Args:
             backup_agent_id: Backup Agent ID (``backup_agent_id``, path)
@@ -337,7 +339,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     @deprecated(
         "Delete Backup Restore Target is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -354,7 +356,7 @@ class Client:
 
         Deprecated: Delete Backup Restore Target is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-backup-restore-target
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -371,7 +373,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     @deprecated(
         "List Agent Backup Restore Target Servers is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -388,7 +390,7 @@ class Client:
 
         Deprecated: List Agent Backup Restore Target Servers is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-agent-backup-restore-target-servers
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -406,7 +408,7 @@ class Client:
             params={"server_name": server_name, "page": page, "size": size},
             headers=_support.header_values({}),
         )
-        return _models.AgentBackupRestoreTargetServerListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AgentBackupRestoreTargetServerListResponse, _response)
 
     @deprecated(
         "List Backup Agents is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -429,7 +431,7 @@ class Client:
 
         Deprecated: List Backup Agents is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-agents
 
         Args:
             size: size (``size``, query)
@@ -456,7 +458,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupAgentListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupAgentListResponse, _response)
 
     @deprecated(
         "List Backup Histories is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -480,7 +482,7 @@ class Client:
 
         Deprecated: List Backup Histories is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-histories
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -508,7 +510,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupHistoryListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupHistoryListResponse, _response)
 
     @deprecated(
         "List Backup Region Relationship is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -531,7 +533,7 @@ class Client:
 
         Deprecated: List Backup Region Relationship is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-region-relationship
 
         Args:
             from_region: Region (``from_region``, query)
@@ -556,7 +558,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupListRegionRelationshipResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupListRegionRelationshipResponse, _response)
 
     @deprecated(
         "List Backup Restore Histories is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -581,7 +583,7 @@ class Client:
 
         Deprecated: List Backup Restore Histories is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-restore-histories
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -609,7 +611,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreHistoryListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupRestoreHistoryListResponse, _response)
 
     @deprecated(
         "List Backup Restore Subnets is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -626,7 +628,7 @@ class Client:
 
         Deprecated: List Backup Restore Subnets is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-restore-subnets
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -644,7 +646,7 @@ class Client:
             params={"region": region, "vpc_id": vpc_id, "state": state},
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreSubnetListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupRestoreSubnetListResponse, _response)
 
     @deprecated(
         "List Backup Restore Targets is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -668,7 +670,7 @@ class Client:
 
         Deprecated: List Backup Restore Targets is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-restore-targets
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -694,7 +696,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreTargetListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupRestoreTargetListResponse, _response)
 
     @deprecated(
         "List Backup Schedules is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -708,7 +710,7 @@ class Client:
 
         Deprecated: List Backup Schedules is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-schedules
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -723,7 +725,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BackupScheduleListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupScheduleListResponse, _response)
 
     @deprecated(
         "List Backup Targets is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -745,7 +747,7 @@ class Client:
 
         Deprecated: List Backup Targets is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-targets
 
         Args:
             server_category: Backup server category (``server_category``, query)
@@ -770,7 +772,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupTargetListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupTargetListResponse, _response)
 
     @deprecated("List Backups is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None)
     def list_backups(
@@ -790,7 +792,7 @@ class Client:
 
         Deprecated: List Backups is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backups
 
         Args:
             size: size (``size``, query)
@@ -809,7 +811,7 @@ class Client:
             params={"size": size, "page": page, "sort": sort, "name": name, "server_name": server_name},
             headers=_support.header_values({}),
         )
-        return _models.BackupListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupListResponse, _response)
 
     @deprecated(
         "List Targets of Backup Agent is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -832,7 +834,7 @@ class Client:
 
         Deprecated: List Targets of Backup Agent is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-targets-of-backup-agent
 
         Args:
             server_category: Backup server category (``server_category``, query)
@@ -857,7 +859,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupAgentTargetListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupAgentTargetListResponse, _response)
 
     @deprecated(
         "Manual Backup is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -871,7 +873,7 @@ class Client:
 
         Deprecated: Manual Backup is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#manual-backup
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -886,7 +888,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     @deprecated(
         "Restore Agent Backup is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -900,7 +902,7 @@ class Client:
 
         Deprecated: Restore Agent Backup is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#restore-agent-backup
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -917,7 +919,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     @deprecated(
         "Restore Backup is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -931,7 +933,7 @@ class Client:
 
         Deprecated: Restore Backup is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#restore-backup
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -948,7 +950,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Set Backup Schedule is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -964,7 +966,7 @@ class Client:
 
         Deprecated: Set Backup Schedule is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-backup-schedule
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -981,7 +983,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     @deprecated(
         "Set Filesystem Path is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -995,7 +997,7 @@ class Client:
 
         Deprecated: Set Filesystem Path is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-filesystem-path
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -1012,7 +1014,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     @deprecated("Show Backup is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None)
     def show_backup(self, backup_id: str) -> _models.BackupDetailResponse1Dot1:
@@ -1024,7 +1026,7 @@ class Client:
 
         Deprecated: Show Backup is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-backup
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -1039,7 +1041,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BackupDetailResponse1Dot1.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupDetailResponse1Dot1, _response)
 
     @deprecated(
         "Show Backup Agent is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -1053,7 +1055,7 @@ class Client:
 
         Deprecated: Show Backup Agent is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-backup-agent
 
         Args:
             backup_agent_id: Backup Agent ID (``backup_agent_id``, path)
@@ -1068,7 +1070,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BackupAgentDetailResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupAgentDetailResponse, _response)
 
     @deprecated(
         "Show Backup Agent Install File Path is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -1083,7 +1085,7 @@ class Client:
 
         Deprecated: Show Backup Agent Install File Path is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-backup-agent-install-file-path
 
         Args:
             os_type: OS type (``os_type``, query)
@@ -1098,7 +1100,7 @@ class Client:
             params={"os_type": os_type},
             headers=_support.header_values({}),
         )
-        return _models.InstallFilePathResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.InstallFilePathResponse, _response)
 
     @deprecated(
         "Update Replication Use is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -1115,7 +1117,7 @@ class Client:
 
         Deprecated: Update Replication Use is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#update-replication-use
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -1132,7 +1134,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     @deprecated(
         "Update Retention Period is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -1149,7 +1151,7 @@ class Client:
 
         Deprecated: Update Retention Period is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#update-retention-period
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -1166,15 +1168,15 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
 
 class AsyncClient:
     """Asynchronous client for Backup API 1.1 (DEPRECATED).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region`` ``environment``; pass an ``auth``
-    (``ScpAuth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (``ScpAuth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -1186,6 +1188,7 @@ class AsyncClient:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
@@ -1195,6 +1198,7 @@ class AsyncClient:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -1225,7 +1229,7 @@ class AsyncClient:
 
         Deprecated: Check Backup Master Connection State is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#check-backup-master-connection-state
 
         Args:
             backup_agent_id: Backup Agent ID (``backup_agent_id``, path)
@@ -1242,7 +1246,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Check Backup Name Duplicate is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -1257,7 +1261,7 @@ class AsyncClient:
 
         Deprecated: Check Backup Name Duplicate is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#check-backup-name-duplicate
 
         Args:
             backup_name: Backup name (``backup_name``, query)
@@ -1272,7 +1276,7 @@ class AsyncClient:
             params={"backup_name": backup_name},
             headers=_support.header_values({}),
         )
-        return _models.BackupNameDuplicateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupNameDuplicateResponse, _response)
 
     @deprecated(
         "Check Backup Restore Server Name Duplicate is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -1289,7 +1293,7 @@ class AsyncClient:
 
         Deprecated: Check Backup Restore Server Name Duplicate is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#check-backup-restore-server-name-duplicate
 
         Args:
             restore_server_name: Restore server name (``restore_server_name``, query)
@@ -1304,7 +1308,7 @@ class AsyncClient:
             params={"restore_server_name": restore_server_name},
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreServerNameDuplicateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupRestoreServerNameDuplicateResponse, _response)
 
     @deprecated(
         "Check Filesystem Path Duplication is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -1321,7 +1325,7 @@ class AsyncClient:
 
         Deprecated: Check Filesystem Path Duplication is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#check-filesystem-path-duplication
 
         Args:
             filesystem_path: Filesystem backup path (``filesystem_path``, query)
@@ -1337,7 +1341,7 @@ class AsyncClient:
             params={"filesystem_path": filesystem_path, "server_uuid": server_uuid},
             headers=_support.header_values({}),
         )
-        return _models.CheckFileSystemDuplicationResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CheckFileSystemDuplicationResponse, _response)
 
     @deprecated(
         "Create Backup is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -1351,7 +1355,7 @@ class AsyncClient:
 
         Deprecated: Create Backup is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-backup
 
         Args:
             body: the request body (BackupCreateRequest1Dot1).
@@ -1367,7 +1371,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     @deprecated(
         "Create Backup Agent is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -1381,7 +1385,7 @@ class AsyncClient:
 
         Deprecated: Create Backup Agent is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-backup-agent
 
         Args:
             body: the request body (BackupAgentCreateRequest).
@@ -1397,7 +1401,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     @deprecated(
         "Delete Backup is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -1411,7 +1415,7 @@ class AsyncClient:
 
         Deprecated: Delete Backup is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-backup
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -1426,7 +1430,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     @deprecated(
         "Delete Backup Agent is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -1440,7 +1444,7 @@ class AsyncClient:
 
         Deprecated: Delete Backup Agent is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-backup-agent
 
         Args:
             backup_agent_id: Backup Agent ID (``backup_agent_id``, path)
@@ -1455,7 +1459,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     @deprecated(
         "Delete Backup Restore Target is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -1472,7 +1476,7 @@ class AsyncClient:
 
         Deprecated: Delete Backup Restore Target is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-backup-restore-target
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -1489,7 +1493,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     @deprecated(
         "List Agent Backup Restore Target Servers is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -1506,7 +1510,7 @@ class AsyncClient:
 
         Deprecated: List Agent Backup Restore Target Servers is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-agent-backup-restore-target-servers
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -1524,7 +1528,7 @@ class AsyncClient:
             params={"server_name": server_name, "page": page, "size": size},
             headers=_support.header_values({}),
         )
-        return _models.AgentBackupRestoreTargetServerListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AgentBackupRestoreTargetServerListResponse, _response)
 
     @deprecated(
         "List Backup Agents is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -1547,7 +1551,7 @@ class AsyncClient:
 
         Deprecated: List Backup Agents is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-agents
 
         Args:
             size: size (``size``, query)
@@ -1574,7 +1578,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupAgentListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupAgentListResponse, _response)
 
     @deprecated(
         "List Backup Histories is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -1598,7 +1602,7 @@ class AsyncClient:
 
         Deprecated: List Backup Histories is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-histories
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -1626,7 +1630,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupHistoryListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupHistoryListResponse, _response)
 
     @deprecated(
         "List Backup Region Relationship is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -1649,7 +1653,7 @@ class AsyncClient:
 
         Deprecated: List Backup Region Relationship is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-region-relationship
 
         Args:
             from_region: Region (``from_region``, query)
@@ -1674,7 +1678,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupListRegionRelationshipResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupListRegionRelationshipResponse, _response)
 
     @deprecated(
         "List Backup Restore Histories is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -1699,7 +1703,7 @@ class AsyncClient:
 
         Deprecated: List Backup Restore Histories is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-restore-histories
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -1727,7 +1731,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreHistoryListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupRestoreHistoryListResponse, _response)
 
     @deprecated(
         "List Backup Restore Subnets is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -1744,7 +1748,7 @@ class AsyncClient:
 
         Deprecated: List Backup Restore Subnets is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-restore-subnets
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -1762,7 +1766,7 @@ class AsyncClient:
             params={"region": region, "vpc_id": vpc_id, "state": state},
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreSubnetListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupRestoreSubnetListResponse, _response)
 
     @deprecated(
         "List Backup Restore Targets is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -1786,7 +1790,7 @@ class AsyncClient:
 
         Deprecated: List Backup Restore Targets is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-restore-targets
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -1812,7 +1816,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreTargetListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupRestoreTargetListResponse, _response)
 
     @deprecated(
         "List Backup Schedules is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -1826,7 +1830,7 @@ class AsyncClient:
 
         Deprecated: List Backup Schedules is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-schedules
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -1841,7 +1845,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BackupScheduleListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupScheduleListResponse, _response)
 
     @deprecated(
         "List Backup Targets is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -1863,7 +1867,7 @@ class AsyncClient:
 
         Deprecated: List Backup Targets is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-targets
 
         Args:
             server_category: Backup server category (``server_category``, query)
@@ -1888,7 +1892,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupTargetListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupTargetListResponse, _response)
 
     @deprecated("List Backups is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None)
     async def list_backups(
@@ -1908,7 +1912,7 @@ class AsyncClient:
 
         Deprecated: List Backups is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backups
 
         Args:
             size: size (``size``, query)
@@ -1927,7 +1931,7 @@ class AsyncClient:
             params={"size": size, "page": page, "sort": sort, "name": name, "server_name": server_name},
             headers=_support.header_values({}),
         )
-        return _models.BackupListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupListResponse, _response)
 
     @deprecated(
         "List Targets of Backup Agent is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -1950,7 +1954,7 @@ class AsyncClient:
 
         Deprecated: List Targets of Backup Agent is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-targets-of-backup-agent
 
         Args:
             server_category: Backup server category (``server_category``, query)
@@ -1975,7 +1979,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupAgentTargetListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupAgentTargetListResponse, _response)
 
     @deprecated(
         "Manual Backup is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -1989,7 +1993,7 @@ class AsyncClient:
 
         Deprecated: Manual Backup is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#manual-backup
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -2004,7 +2008,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     @deprecated(
         "Restore Agent Backup is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -2020,7 +2024,7 @@ class AsyncClient:
 
         Deprecated: Restore Agent Backup is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#restore-agent-backup
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -2037,7 +2041,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     @deprecated(
         "Restore Backup is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -2051,7 +2055,7 @@ class AsyncClient:
 
         Deprecated: Restore Backup is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#restore-backup
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -2068,7 +2072,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Set Backup Schedule is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -2084,7 +2088,7 @@ class AsyncClient:
 
         Deprecated: Set Backup Schedule is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-backup-schedule
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -2101,7 +2105,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     @deprecated(
         "Set Filesystem Path is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -2117,7 +2121,7 @@ class AsyncClient:
 
         Deprecated: Set Filesystem Path is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-filesystem-path
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -2134,7 +2138,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     @deprecated("Show Backup is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None)
     async def show_backup(self, backup_id: str) -> _models.BackupDetailResponse1Dot1:
@@ -2146,7 +2150,7 @@ class AsyncClient:
 
         Deprecated: Show Backup is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-backup
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -2161,7 +2165,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BackupDetailResponse1Dot1.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupDetailResponse1Dot1, _response)
 
     @deprecated(
         "Show Backup Agent is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2", category=None
@@ -2175,7 +2179,7 @@ class AsyncClient:
 
         Deprecated: Show Backup Agent is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-backup-agent
 
         Args:
             backup_agent_id: Backup Agent ID (``backup_agent_id``, path)
@@ -2190,7 +2194,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BackupAgentDetailResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupAgentDetailResponse, _response)
 
     @deprecated(
         "Show Backup Agent Install File Path is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -2205,7 +2209,7 @@ class AsyncClient:
 
         Deprecated: Show Backup Agent Install File Path is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-backup-agent-install-file-path
 
         Args:
             os_type: OS type (``os_type``, query)
@@ -2220,7 +2224,7 @@ class AsyncClient:
             params={"os_type": os_type},
             headers=_support.header_values({}),
         )
-        return _models.InstallFilePathResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.InstallFilePathResponse, _response)
 
     @deprecated(
         "Update Replication Use is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -2237,7 +2241,7 @@ class AsyncClient:
 
         Deprecated: Update Replication Use is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#update-replication-use
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -2254,7 +2258,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     @deprecated(
         "Update Retention Period is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2",
@@ -2271,7 +2275,7 @@ class AsyncClient:
 
         Deprecated: Update Retention Period is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.2.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#update-retention-period
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -2288,4 +2292,4 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)

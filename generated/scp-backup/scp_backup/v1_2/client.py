@@ -54,8 +54,8 @@ class Client:
     """Synchronous client for Backup API 1.2 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region`` ``environment``; pass an ``auth``
-    (``ScpAuth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (``ScpAuth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -67,6 +67,7 @@ class Client:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
@@ -76,6 +77,7 @@ class Client:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -100,7 +102,7 @@ class Client:
 
         ``GET /v1/backup-agents/{backup_agent_id}/check-connection-state`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#check-backup-master-connection-state
 
         Args:
             backup_agent_id: Backup Agent ID (``backup_agent_id``, path)
@@ -116,7 +118,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     def check_backup_name_duplicate(self, *, backup_name: str) -> _models.BackupNameDuplicateResponse:
         """Check Backup Name Duplicate
@@ -125,7 +127,7 @@ class Client:
 
         ``GET /v1/backups/check-name-duplication`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#check-backup-name-duplicate
 
         Args:
             backup_name: Backup name (``backup_name``, query)
@@ -139,7 +141,7 @@ class Client:
             params={"backup_name": backup_name},
             headers=_support.header_values({}),
         )
-        return _models.BackupNameDuplicateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupNameDuplicateResponse, _response)
 
     def check_backup_restore_server_name_duplicate(
         self, *, restore_server_name: str
@@ -150,7 +152,7 @@ class Client:
 
         ``GET /v1/backups/restore/check-name-duplication`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#check-backup-restore-server-name-duplicate
 
         Args:
             restore_server_name: Restore server name (``restore_server_name``, query)
@@ -164,7 +166,7 @@ class Client:
             params={"restore_server_name": restore_server_name},
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreServerNameDuplicateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupRestoreServerNameDuplicateResponse, _response)
 
     def check_filesystem_path_duplication(
         self, *, filesystem_path: str, server_uuid: str
@@ -175,7 +177,7 @@ class Client:
 
         ``GET /v1/backups/check-filesystem-duplication`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#check-filesystem-path-duplication
 
         Args:
             filesystem_path: Filesystem backup path (``filesystem_path``, query)
@@ -190,7 +192,7 @@ class Client:
             params={"filesystem_path": filesystem_path, "server_uuid": server_uuid},
             headers=_support.header_values({}),
         )
-        return _models.CheckFileSystemDuplicationResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CheckFileSystemDuplicationResponse, _response)
 
     def create_backup(self, *, body: _models.BackupCreateRequest1Dot2) -> _models.SyncResponse:
         """Create Backup
@@ -199,7 +201,7 @@ class Client:
 
         ``POST /v1/backups`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-backup
 
         Args:
             body: the request body (BackupCreateRequest1Dot2).
@@ -214,7 +216,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     def create_backup_agent(self, *, body: _models.BackupAgentCreateRequest1Dot2) -> _models.SyncResponse:
         """Create Backup Agent
@@ -223,7 +225,7 @@ class Client:
 
         ``POST /v1/backup-agents`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-backup-agent
 
         Args:
             body: the request body (BackupAgentCreateRequest1Dot2).
@@ -238,7 +240,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     def delete_backup(self, backup_id: str) -> _models.SyncResponse:
         """Delete Backup
@@ -247,7 +249,7 @@ class Client:
 
         ``DELETE /v1/backups/{backup_id}`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-backup
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -261,7 +263,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     def delete_backup_agent(self, backup_agent_id: str) -> _models.SyncResponse:
         """Delete Backup Agent
@@ -270,7 +272,7 @@ class Client:
 
         ``DELETE /v1/backup-agents/{backup_agent_id}`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-backup-agent
 
         Args:
             backup_agent_id: Backup Agent ID (``backup_agent_id``, path)
@@ -284,7 +286,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     def delete_backup_restore_target(
         self, backup_id: str, *, body: _models.BackupRestoreTargetDeleteRequest
@@ -295,7 +297,7 @@ class Client:
 
         ``DELETE /v1/backups/{backup_id}/restore-targets`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-backup-restore-target
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -311,7 +313,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     def list_agent_backup_restore_target_servers(
         self, backup_id: str, *, server_name: str | None = None, page: int | None = None, size: int | None = None
@@ -322,7 +324,7 @@ class Client:
 
         ``GET /v1/backups/{backup_id}/agent-backup-restore-targets`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-agent-backup-restore-target-servers
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -339,7 +341,7 @@ class Client:
             params={"server_name": server_name, "page": page, "size": size},
             headers=_support.header_values({}),
         )
-        return _models.AgentBackupRestoreTargetServerListResponse1Dot2.model_validate_json(_response.content)
+        return _support.parse_model(_models.AgentBackupRestoreTargetServerListResponse1Dot2, _response)
 
     def list_backup_agents(
         self,
@@ -357,7 +359,7 @@ class Client:
 
         ``GET /v1/backup-agents`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-agents
 
         Args:
             size: size (``size``, query)
@@ -383,7 +385,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupAgentListResponse1Dot2.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupAgentListResponse1Dot2, _response)
 
     def list_backup_histories(
         self,
@@ -402,7 +404,7 @@ class Client:
 
         ``GET /v1/backups/{backup_id}/backup-histories`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-histories
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -429,7 +431,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupHistoryListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupHistoryListResponse, _response)
 
     def list_backup_region_relationship(
         self,
@@ -446,7 +448,7 @@ class Client:
 
         ``GET /v1/backups/region-relationship`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-region-relationship
 
         Args:
             from_region: Region (``from_region``, query)
@@ -470,7 +472,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupListRegionRelationshipResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupListRegionRelationshipResponse, _response)
 
     def list_backup_restore_histories(
         self,
@@ -489,7 +491,7 @@ class Client:
 
         ``GET /v1/backups/{backup_id}/restore-histories`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-restore-histories
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -516,7 +518,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreHistoryListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupRestoreHistoryListResponse, _response)
 
     def list_backup_restore_subnets(
         self, backup_id: str, *, region: str, vpc_id: str | None = None, state: str | None = None
@@ -527,7 +529,7 @@ class Client:
 
         ``GET /v1/backups/{backup_id}/restore/restorable-subnets`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-restore-subnets
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -544,7 +546,7 @@ class Client:
             params={"region": region, "vpc_id": vpc_id, "state": state},
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreSubnetListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupRestoreSubnetListResponse, _response)
 
     def list_backup_restore_targets(
         self,
@@ -562,7 +564,7 @@ class Client:
 
         ``GET /v1/backups/{backup_id}/restore-targets`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-restore-targets
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -587,7 +589,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreTargetListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupRestoreTargetListResponse, _response)
 
     def list_backup_schedules(self, backup_id: str) -> _models.BackupScheduleListResponse:
         """List Backup Schedules
@@ -596,7 +598,7 @@ class Client:
 
         ``GET /v1/backups/{backup_id}/schedules`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-schedules
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -610,7 +612,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BackupScheduleListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupScheduleListResponse, _response)
 
     def list_backup_targets(
         self,
@@ -628,7 +630,7 @@ class Client:
 
         ``GET /v1/backups/backup-targets`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-targets
 
         Args:
             server_category: Backup server category (``server_category``, query)
@@ -654,7 +656,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupTargetListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupTargetListResponse, _response)
 
     def list_backups(
         self,
@@ -671,7 +673,7 @@ class Client:
 
         ``GET /v1/backups`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backups
 
         Args:
             size: size (``size``, query)
@@ -689,7 +691,7 @@ class Client:
             params={"size": size, "page": page, "sort": sort, "name": name, "server_name": server_name},
             headers=_support.header_values({}),
         )
-        return _models.BackupListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupListResponse, _response)
 
     def list_filesystem_path(
         self, backup_id: str, *, restore_target_id: str, path: str
@@ -700,7 +702,7 @@ class Client:
 
         ``GET /v1/backups/{backup_id}/filesystem-path`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-filesystem-path
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -716,7 +718,7 @@ class Client:
             params={"restore_target_id": restore_target_id, "path": path},
             headers=_support.header_values({}),
         )
-        return _models.FileSystemPathListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.FileSystemPathListResponse, _response)
 
     def list_targets_of_backup_agent(
         self,
@@ -733,7 +735,7 @@ class Client:
 
         ``GET /v1/backup-agents/targets`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-targets-of-backup-agent
 
         Args:
             server_category: Backup server category (``server_category``, query)
@@ -757,7 +759,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupAgentTargetListResponse1Dot2.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupAgentTargetListResponse1Dot2, _response)
 
     def manual_backup(self, backup_id: str) -> _models.SyncResponse:
         """Manual Backup
@@ -766,7 +768,7 @@ class Client:
 
         ``POST /v1/backups/{backup_id}/manual-backup`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#manual-backup
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -780,7 +782,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     def restore_agent_backup(self, backup_id: str, *, body: _models.AgentBackupRestoreRequest) -> _models.SyncResponse:
         """Restore Agent Backup
@@ -789,7 +791,7 @@ class Client:
 
         ``POST /v1/backups/{backup_id}/restore-agent-backup`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#restore-agent-backup
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -805,7 +807,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     def restore_backup(self, backup_id: str, *, body: _models.BackupRestoreRequest) -> _models.AsyncResponse:
         """Restore Backup
@@ -814,7 +816,7 @@ class Client:
 
         ``POST /v1/backups/{backup_id}/restore`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#restore-backup
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -830,7 +832,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     def set_backup_schedule(
         self, backup_id: str, *, body: _models.ModifyBackupSchedulesRequest
@@ -841,7 +843,7 @@ class Client:
 
         ``PUT /v1/backups/{backup_id}/schedules`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-backup-schedule
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -857,7 +859,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     def set_filesystem_path(
         self, backup_id: str, *, body: _models.FileSystemPathUpdateRequest1Dot2
@@ -868,7 +870,7 @@ class Client:
 
         ``PUT /v1/backups/{backup_id}/filesystem-path`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-filesystem-path
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -884,7 +886,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     def show_backup(self, backup_id: str) -> _models.BackupDetailResponse1Dot2:
         """Show Backup
@@ -893,7 +895,7 @@ class Client:
 
         ``GET /v1/backups/{backup_id}`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-backup
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -907,7 +909,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BackupDetailResponse1Dot2.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupDetailResponse1Dot2, _response)
 
     def show_backup_agent(self, backup_agent_id: str) -> _models.BackupAgentDetailResponse1Dot2:
         """Show Backup Agent
@@ -916,7 +918,7 @@ class Client:
 
         ``GET /v1/backup-agents/{backup_agent_id}`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-backup-agent
 
         Args:
             backup_agent_id: Backup Agent ID (``backup_agent_id``, path)
@@ -930,7 +932,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BackupAgentDetailResponse1Dot2.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupAgentDetailResponse1Dot2, _response)
 
     def show_backup_agent_install_file_path(self, *, os_type: str) -> _models.InstallFilePathResponse:
         """Show Backup Agent Install File Path
@@ -939,7 +941,7 @@ class Client:
 
         ``GET /v1/backup-agents/agent-install-file-path`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-backup-agent-install-file-path
 
         Args:
             os_type: OS type (``os_type``, query)
@@ -953,7 +955,7 @@ class Client:
             params={"os_type": os_type},
             headers=_support.header_values({}),
         )
-        return _models.InstallFilePathResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.InstallFilePathResponse, _response)
 
     def update_replication_use(
         self, backup_id: str, *, body: _models.BackupReplicationUseUpdateBody
@@ -964,7 +966,7 @@ class Client:
 
         ``PUT /v1/backups/{backup_id}/replication`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#update-replication-use
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -980,7 +982,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     def update_retention_period(
         self, backup_id: str, *, body: _models.RetentionPeriodUpdateBody
@@ -991,7 +993,7 @@ class Client:
 
         ``PUT /v1/backups/{backup_id}/retention-period`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#update-retention-period
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -1007,15 +1009,15 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
 
 class AsyncClient:
     """Asynchronous client for Backup API 1.2 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region`` ``environment``; pass an ``auth``
-    (``ScpAuth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (``ScpAuth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -1027,6 +1029,7 @@ class AsyncClient:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
@@ -1036,6 +1039,7 @@ class AsyncClient:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -1060,7 +1064,7 @@ class AsyncClient:
 
         ``GET /v1/backup-agents/{backup_agent_id}/check-connection-state`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#check-backup-master-connection-state
 
         Args:
             backup_agent_id: Backup Agent ID (``backup_agent_id``, path)
@@ -1076,7 +1080,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     async def check_backup_name_duplicate(self, *, backup_name: str) -> _models.BackupNameDuplicateResponse:
         """Check Backup Name Duplicate
@@ -1085,7 +1089,7 @@ class AsyncClient:
 
         ``GET /v1/backups/check-name-duplication`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#check-backup-name-duplicate
 
         Args:
             backup_name: Backup name (``backup_name``, query)
@@ -1099,7 +1103,7 @@ class AsyncClient:
             params={"backup_name": backup_name},
             headers=_support.header_values({}),
         )
-        return _models.BackupNameDuplicateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupNameDuplicateResponse, _response)
 
     async def check_backup_restore_server_name_duplicate(
         self, *, restore_server_name: str
@@ -1110,7 +1114,7 @@ class AsyncClient:
 
         ``GET /v1/backups/restore/check-name-duplication`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#check-backup-restore-server-name-duplicate
 
         Args:
             restore_server_name: Restore server name (``restore_server_name``, query)
@@ -1124,7 +1128,7 @@ class AsyncClient:
             params={"restore_server_name": restore_server_name},
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreServerNameDuplicateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupRestoreServerNameDuplicateResponse, _response)
 
     async def check_filesystem_path_duplication(
         self, *, filesystem_path: str, server_uuid: str
@@ -1135,7 +1139,7 @@ class AsyncClient:
 
         ``GET /v1/backups/check-filesystem-duplication`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#check-filesystem-path-duplication
 
         Args:
             filesystem_path: Filesystem backup path (``filesystem_path``, query)
@@ -1150,7 +1154,7 @@ class AsyncClient:
             params={"filesystem_path": filesystem_path, "server_uuid": server_uuid},
             headers=_support.header_values({}),
         )
-        return _models.CheckFileSystemDuplicationResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.CheckFileSystemDuplicationResponse, _response)
 
     async def create_backup(self, *, body: _models.BackupCreateRequest1Dot2) -> _models.SyncResponse:
         """Create Backup
@@ -1159,7 +1163,7 @@ class AsyncClient:
 
         ``POST /v1/backups`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-backup
 
         Args:
             body: the request body (BackupCreateRequest1Dot2).
@@ -1174,7 +1178,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     async def create_backup_agent(self, *, body: _models.BackupAgentCreateRequest1Dot2) -> _models.SyncResponse:
         """Create Backup Agent
@@ -1183,7 +1187,7 @@ class AsyncClient:
 
         ``POST /v1/backup-agents`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-backup-agent
 
         Args:
             body: the request body (BackupAgentCreateRequest1Dot2).
@@ -1198,7 +1202,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     async def delete_backup(self, backup_id: str) -> _models.SyncResponse:
         """Delete Backup
@@ -1207,7 +1211,7 @@ class AsyncClient:
 
         ``DELETE /v1/backups/{backup_id}`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-backup
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -1221,7 +1225,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     async def delete_backup_agent(self, backup_agent_id: str) -> _models.SyncResponse:
         """Delete Backup Agent
@@ -1230,7 +1234,7 @@ class AsyncClient:
 
         ``DELETE /v1/backup-agents/{backup_agent_id}`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-backup-agent
 
         Args:
             backup_agent_id: Backup Agent ID (``backup_agent_id``, path)
@@ -1244,7 +1248,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     async def delete_backup_restore_target(
         self, backup_id: str, *, body: _models.BackupRestoreTargetDeleteRequest
@@ -1255,7 +1259,7 @@ class AsyncClient:
 
         ``DELETE /v1/backups/{backup_id}/restore-targets`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-backup-restore-target
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -1271,7 +1275,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     async def list_agent_backup_restore_target_servers(
         self, backup_id: str, *, server_name: str | None = None, page: int | None = None, size: int | None = None
@@ -1282,7 +1286,7 @@ class AsyncClient:
 
         ``GET /v1/backups/{backup_id}/agent-backup-restore-targets`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-agent-backup-restore-target-servers
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -1299,7 +1303,7 @@ class AsyncClient:
             params={"server_name": server_name, "page": page, "size": size},
             headers=_support.header_values({}),
         )
-        return _models.AgentBackupRestoreTargetServerListResponse1Dot2.model_validate_json(_response.content)
+        return _support.parse_model(_models.AgentBackupRestoreTargetServerListResponse1Dot2, _response)
 
     async def list_backup_agents(
         self,
@@ -1317,7 +1321,7 @@ class AsyncClient:
 
         ``GET /v1/backup-agents`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-agents
 
         Args:
             size: size (``size``, query)
@@ -1343,7 +1347,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupAgentListResponse1Dot2.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupAgentListResponse1Dot2, _response)
 
     async def list_backup_histories(
         self,
@@ -1362,7 +1366,7 @@ class AsyncClient:
 
         ``GET /v1/backups/{backup_id}/backup-histories`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-histories
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -1389,7 +1393,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupHistoryListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupHistoryListResponse, _response)
 
     async def list_backup_region_relationship(
         self,
@@ -1406,7 +1410,7 @@ class AsyncClient:
 
         ``GET /v1/backups/region-relationship`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-region-relationship
 
         Args:
             from_region: Region (``from_region``, query)
@@ -1430,7 +1434,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupListRegionRelationshipResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupListRegionRelationshipResponse, _response)
 
     async def list_backup_restore_histories(
         self,
@@ -1449,7 +1453,7 @@ class AsyncClient:
 
         ``GET /v1/backups/{backup_id}/restore-histories`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-restore-histories
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -1476,7 +1480,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreHistoryListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupRestoreHistoryListResponse, _response)
 
     async def list_backup_restore_subnets(
         self, backup_id: str, *, region: str, vpc_id: str | None = None, state: str | None = None
@@ -1487,7 +1491,7 @@ class AsyncClient:
 
         ``GET /v1/backups/{backup_id}/restore/restorable-subnets`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-restore-subnets
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -1504,7 +1508,7 @@ class AsyncClient:
             params={"region": region, "vpc_id": vpc_id, "state": state},
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreSubnetListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupRestoreSubnetListResponse, _response)
 
     async def list_backup_restore_targets(
         self,
@@ -1522,7 +1526,7 @@ class AsyncClient:
 
         ``GET /v1/backups/{backup_id}/restore-targets`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-restore-targets
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -1547,7 +1551,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupRestoreTargetListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupRestoreTargetListResponse, _response)
 
     async def list_backup_schedules(self, backup_id: str) -> _models.BackupScheduleListResponse:
         """List Backup Schedules
@@ -1556,7 +1560,7 @@ class AsyncClient:
 
         ``GET /v1/backups/{backup_id}/schedules`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-schedules
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -1570,7 +1574,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BackupScheduleListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupScheduleListResponse, _response)
 
     async def list_backup_targets(
         self,
@@ -1588,7 +1592,7 @@ class AsyncClient:
 
         ``GET /v1/backups/backup-targets`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-targets
 
         Args:
             server_category: Backup server category (``server_category``, query)
@@ -1614,7 +1618,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupTargetListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupTargetListResponse, _response)
 
     async def list_backups(
         self,
@@ -1631,7 +1635,7 @@ class AsyncClient:
 
         ``GET /v1/backups`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backups
 
         Args:
             size: size (``size``, query)
@@ -1649,7 +1653,7 @@ class AsyncClient:
             params={"size": size, "page": page, "sort": sort, "name": name, "server_name": server_name},
             headers=_support.header_values({}),
         )
-        return _models.BackupListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupListResponse, _response)
 
     async def list_filesystem_path(
         self, backup_id: str, *, restore_target_id: str, path: str
@@ -1660,7 +1664,7 @@ class AsyncClient:
 
         ``GET /v1/backups/{backup_id}/filesystem-path`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-filesystem-path
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -1676,7 +1680,7 @@ class AsyncClient:
             params={"restore_target_id": restore_target_id, "path": path},
             headers=_support.header_values({}),
         )
-        return _models.FileSystemPathListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.FileSystemPathListResponse, _response)
 
     async def list_targets_of_backup_agent(
         self,
@@ -1693,7 +1697,7 @@ class AsyncClient:
 
         ``GET /v1/backup-agents/targets`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-targets-of-backup-agent
 
         Args:
             server_category: Backup server category (``server_category``, query)
@@ -1717,7 +1721,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.BackupAgentTargetListResponse1Dot2.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupAgentTargetListResponse1Dot2, _response)
 
     async def manual_backup(self, backup_id: str) -> _models.SyncResponse:
         """Manual Backup
@@ -1726,7 +1730,7 @@ class AsyncClient:
 
         ``POST /v1/backups/{backup_id}/manual-backup`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#manual-backup
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -1740,7 +1744,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     async def restore_agent_backup(
         self, backup_id: str, *, body: _models.AgentBackupRestoreRequest
@@ -1751,7 +1755,7 @@ class AsyncClient:
 
         ``POST /v1/backups/{backup_id}/restore-agent-backup`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#restore-agent-backup
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -1767,7 +1771,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     async def restore_backup(self, backup_id: str, *, body: _models.BackupRestoreRequest) -> _models.AsyncResponse:
         """Restore Backup
@@ -1776,7 +1780,7 @@ class AsyncClient:
 
         ``POST /v1/backups/{backup_id}/restore`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#restore-backup
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -1792,7 +1796,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     async def set_backup_schedule(
         self, backup_id: str, *, body: _models.ModifyBackupSchedulesRequest
@@ -1803,7 +1807,7 @@ class AsyncClient:
 
         ``PUT /v1/backups/{backup_id}/schedules`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-backup-schedule
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -1819,7 +1823,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     async def set_filesystem_path(
         self, backup_id: str, *, body: _models.FileSystemPathUpdateRequest1Dot2
@@ -1830,7 +1834,7 @@ class AsyncClient:
 
         ``PUT /v1/backups/{backup_id}/filesystem-path`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-filesystem-path
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -1846,7 +1850,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     async def show_backup(self, backup_id: str) -> _models.BackupDetailResponse1Dot2:
         """Show Backup
@@ -1855,7 +1859,7 @@ class AsyncClient:
 
         ``GET /v1/backups/{backup_id}`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-backup
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -1869,7 +1873,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BackupDetailResponse1Dot2.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupDetailResponse1Dot2, _response)
 
     async def show_backup_agent(self, backup_agent_id: str) -> _models.BackupAgentDetailResponse1Dot2:
         """Show Backup Agent
@@ -1878,7 +1882,7 @@ class AsyncClient:
 
         ``GET /v1/backup-agents/{backup_agent_id}`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-backup-agent
 
         Args:
             backup_agent_id: Backup Agent ID (``backup_agent_id``, path)
@@ -1892,7 +1896,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.BackupAgentDetailResponse1Dot2.model_validate_json(_response.content)
+        return _support.parse_model(_models.BackupAgentDetailResponse1Dot2, _response)
 
     async def show_backup_agent_install_file_path(self, *, os_type: str) -> _models.InstallFilePathResponse:
         """Show Backup Agent Install File Path
@@ -1901,7 +1905,7 @@ class AsyncClient:
 
         ``GET /v1/backup-agents/agent-install-file-path`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-backup-agent-install-file-path
 
         Args:
             os_type: OS type (``os_type``, query)
@@ -1915,7 +1919,7 @@ class AsyncClient:
             params={"os_type": os_type},
             headers=_support.header_values({}),
         )
-        return _models.InstallFilePathResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.InstallFilePathResponse, _response)
 
     async def update_replication_use(
         self, backup_id: str, *, body: _models.BackupReplicationUseUpdateBody
@@ -1926,7 +1930,7 @@ class AsyncClient:
 
         ``PUT /v1/backups/{backup_id}/replication`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#update-replication-use
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -1942,7 +1946,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)
 
     async def update_retention_period(
         self, backup_id: str, *, body: _models.RetentionPeriodUpdateBody
@@ -1953,7 +1957,7 @@ class AsyncClient:
 
         ``PUT /v1/backups/{backup_id}/retention-period`` (API version 1.2, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#update-retention-period
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
@@ -1969,4 +1973,4 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SyncResponse, _response)

@@ -55,8 +55,8 @@ class Client:
     """Synchronous client for Block Storage(BM) API 1.0 (DEPRECATED).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region`` ``environment``; pass an ``auth``
-    (``ScpAuth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (``ScpAuth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -68,6 +68,7 @@ class Client:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
@@ -77,6 +78,7 @@ class Client:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -109,7 +111,7 @@ class Client:
 
         Deprecated: Add Volume Group Member on Volume Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#add-volume-group-member-on-volume-group
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -128,7 +130,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupMemberResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
 
     @deprecated(
         "Attach Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -142,7 +144,7 @@ class Client:
 
         Deprecated: Attach Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#attach-volume
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -159,7 +161,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeResponse, _response)
 
     @deprecated(
         "Create Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -173,7 +175,7 @@ class Client:
 
         Deprecated: Create Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume
 
         Args:
             body: the request body (VolumeCreateRequest).
@@ -189,7 +191,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Create Volume Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -201,7 +203,7 @@ class Client:
 
         Deprecated: Create Volume Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-group
 
         Args:
             body: the request body (VolumeGroupCreationRequest).
@@ -217,7 +219,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Create Volume Group Replication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -234,7 +236,7 @@ class Client:
 
         Deprecated: Create Volume Group Replication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-group-replication
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -253,7 +255,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Create Volume Group Snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -266,7 +268,7 @@ class Client:
 
         Deprecated: Create Volume Group Snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-group-snapshot
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -281,7 +283,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotResponse, _response)
 
     @deprecated(
         "Create Volume Group Snapshot Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -298,7 +300,7 @@ class Client:
 
         Deprecated: Create Volume Group Snapshot Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-group-snapshot-schedule
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -317,7 +319,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
     @deprecated(
         "Create Volume Replication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -334,7 +336,7 @@ class Client:
 
         Deprecated: Create Volume Replication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-replication
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -351,7 +353,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Create Volume Snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -366,7 +368,7 @@ class Client:
 
         Deprecated: Create Volume Snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-snapshot
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -381,7 +383,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotResponse, _response)
 
     @deprecated(
         "Create Volume Snapshot Rate is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -398,7 +400,7 @@ class Client:
 
         Deprecated: Create Volume Snapshot Rate is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-snapshot-rate
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -415,7 +417,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
     @deprecated(
         "Create Volume Snapshot Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -432,7 +434,7 @@ class Client:
 
         Deprecated: Create Volume Snapshot Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-snapshot-schedule
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -449,7 +451,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
     @deprecated(
         "Delete Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -463,7 +465,7 @@ class Client:
 
         Deprecated: Delete Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -478,7 +480,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Delete Volume Group Replication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -493,7 +495,7 @@ class Client:
 
         Deprecated: Delete Volume Group Replication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-group-replication
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -510,7 +512,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupReplicationDeleteResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupReplicationDeleteResponse, _response)
 
     @deprecated(
         "Delete Volume Group Snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -527,7 +529,7 @@ class Client:
 
         Deprecated: Delete Volume Group Snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-group-snapshot
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -546,7 +548,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotDeleteResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotDeleteResponse, _response)
 
     @deprecated(
         "Delete Volume Group Snapshot Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -563,7 +565,7 @@ class Client:
 
         Deprecated: Delete Volume Group Snapshot Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-group-snapshot-schedule
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -580,7 +582,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
     @deprecated(
         "Delete Volume Replication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -595,7 +597,7 @@ class Client:
 
         Deprecated: Delete Volume Replication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-replication
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -610,7 +612,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Delete Volume Snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -625,7 +627,7 @@ class Client:
 
         Deprecated: Delete Volume Snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-snapshot
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -643,7 +645,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotDeleteResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotDeleteResponse, _response)
 
     @deprecated(
         "Delete Volume Snapshot Rate is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -658,7 +660,7 @@ class Client:
 
         Deprecated: Delete Volume Snapshot Rate is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-snapshot-rate
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -673,7 +675,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
     @deprecated(
         "Delete Volume Snapshot Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -688,7 +690,7 @@ class Client:
 
         Deprecated: Delete Volume Snapshot Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-snapshot-schedule
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -703,7 +705,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
     @deprecated(
         "Detach Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -717,7 +719,7 @@ class Client:
 
         Deprecated: Detach Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#detach-volume
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -734,7 +736,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeResponse, _response)
 
     @deprecated(
         "List Volume Group Snapshots is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -749,7 +751,7 @@ class Client:
 
         Deprecated: List Volume Group Snapshots is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-volume-group-snapshots
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -764,7 +766,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotListResponse, _response)
 
     @deprecated(
         "List Volume Groups is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -780,7 +782,7 @@ class Client:
 
         Deprecated: List Volume Groups is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-volume-groups
 
         Args:
             limit: Number to be displayed on the page (``limit``, query)
@@ -798,7 +800,7 @@ class Client:
             params={"limit": limit, "offset": offset, "sort": sort, "name": name},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupListResponse, _response)
 
     @deprecated(
         "List Volume Groups is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -833,7 +835,7 @@ class Client:
                 params={"limit": _limit, "offset": _offset, "sort": sort, "name": name},
                 headers=_support.header_values({}),
             )
-            _body = _models.VolumeGroupListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.VolumeGroupListResponse, _response)
             _items = _body.volume_groups or []
             return _items
 
@@ -851,7 +853,7 @@ class Client:
 
         Deprecated: List Volume Snapshots is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-volume-snapshots
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -866,7 +868,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotListResponse, _response)
 
     @deprecated("List Volumes is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
     def list_volumes(
@@ -887,7 +889,7 @@ class Client:
 
         Deprecated: List Volumes is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-volumes
 
         Args:
             limit: Number to be displayed on the page (``limit``, query)
@@ -914,7 +916,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeListResponse, _response)
 
     @deprecated("List Volumes is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
     def iter_list_volumes(
@@ -962,7 +964,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.VolumeListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.volumes or []
             return _items
 
@@ -983,7 +985,7 @@ class Client:
 
         Deprecated: Remove Volume Group Member on Volume Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#remove-volume-group-member-on-volume-group
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1002,7 +1004,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupMemberResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
 
     @deprecated(
         "Restore Volume Group Snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1019,7 +1021,7 @@ class Client:
 
         Deprecated: Restore Volume Group Snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#restore-volume-group-snapshot
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1038,7 +1040,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotRestoreResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotRestoreResponse, _response)
 
     @deprecated(
         "Restore Volume Snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1053,7 +1055,7 @@ class Client:
 
         Deprecated: Restore Volume Snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#restore-volume-snapshot
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1072,7 +1074,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotRestoreResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotRestoreResponse, _response)
 
     @deprecated(
         "Set Volume Group Replication Cycle is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1089,7 +1091,7 @@ class Client:
 
         Deprecated: Set Volume Group Replication Cycle is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-group-replication-cycle
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1108,7 +1110,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupReplicationUpdateCycleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupReplicationUpdateCycleResponse, _response)
 
     @deprecated(
         "Set Volume Group Replication Policy is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1125,7 +1127,7 @@ class Client:
 
         Deprecated: Set Volume Group Replication Policy is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-group-replication-policy
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1144,7 +1146,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupReplicationUpdatePolicyResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupReplicationUpdatePolicyResponse, _response)
 
     @deprecated(
         "Set Volume Group Snapshot Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1161,7 +1163,7 @@ class Client:
 
         Deprecated: Set Volume Group Snapshot Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-group-snapshot-schedule
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1180,7 +1182,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
     @deprecated(
         "Set Volume Replication Cycle is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1197,7 +1199,7 @@ class Client:
 
         Deprecated: Set Volume Replication Cycle is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-replication-cycle
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1214,7 +1216,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeReplicationCycleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeReplicationCycleResponse, _response)
 
     @deprecated(
         "Set Volume Replication Policy is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1231,7 +1233,7 @@ class Client:
 
         Deprecated: Set Volume Replication Policy is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-replication-policy
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1248,7 +1250,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeReplicationPolicyResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeReplicationPolicyResponse, _response)
 
     @deprecated(
         "Set Volume Snapshot Rate is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1265,7 +1267,7 @@ class Client:
 
         Deprecated: Set Volume Snapshot Rate is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-snapshot-rate
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1282,7 +1284,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
     @deprecated(
         "Set Volume Snapshot Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1299,7 +1301,7 @@ class Client:
 
         Deprecated: Set Volume Snapshot Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-snapshot-schedule
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1316,7 +1318,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
     @deprecated("Show Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
     def show_volume(self, volume_id: str) -> _models.VolumeResponse:
@@ -1328,7 +1330,7 @@ class Client:
 
         Deprecated: Show Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-volume
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1343,7 +1345,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeResponse, _response)
 
     @deprecated(
         "Show Volume Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -1355,7 +1357,7 @@ class Client:
 
         Deprecated: Show Volume Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-volume-group
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1370,7 +1372,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupResponse, _response)
 
     @deprecated(
         "Show Volume Group Replication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1383,7 +1385,7 @@ class Client:
 
         Deprecated: Show Volume Group Replication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-volume-group-replication
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1400,7 +1402,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupReplicationSyncTabResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupReplicationSyncTabResponse, _response)
 
     @deprecated(
         "Show Volume Replication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1415,7 +1417,7 @@ class Client:
 
         Deprecated: Show Volume Replication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-volume-replication
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1430,15 +1432,15 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeReplicationResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeReplicationResponse, _response)
 
 
 class AsyncClient:
     """Asynchronous client for Block Storage(BM) API 1.0 (DEPRECATED).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region`` ``environment``; pass an ``auth``
-    (``ScpAuth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (``ScpAuth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -1450,6 +1452,7 @@ class AsyncClient:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
@@ -1459,6 +1462,7 @@ class AsyncClient:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -1491,7 +1495,7 @@ class AsyncClient:
 
         Deprecated: Add Volume Group Member on Volume Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#add-volume-group-member-on-volume-group
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1510,7 +1514,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupMemberResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
 
     @deprecated(
         "Attach Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -1524,7 +1528,7 @@ class AsyncClient:
 
         Deprecated: Attach Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#attach-volume
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1541,7 +1545,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeResponse, _response)
 
     @deprecated(
         "Create Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -1555,7 +1559,7 @@ class AsyncClient:
 
         Deprecated: Create Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume
 
         Args:
             body: the request body (VolumeCreateRequest).
@@ -1571,7 +1575,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Create Volume Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -1583,7 +1587,7 @@ class AsyncClient:
 
         Deprecated: Create Volume Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-group
 
         Args:
             body: the request body (VolumeGroupCreationRequest).
@@ -1599,7 +1603,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Create Volume Group Replication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1616,7 +1620,7 @@ class AsyncClient:
 
         Deprecated: Create Volume Group Replication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-group-replication
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1635,7 +1639,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Create Volume Group Snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1648,7 +1652,7 @@ class AsyncClient:
 
         Deprecated: Create Volume Group Snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-group-snapshot
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1663,7 +1667,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotResponse, _response)
 
     @deprecated(
         "Create Volume Group Snapshot Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1680,7 +1684,7 @@ class AsyncClient:
 
         Deprecated: Create Volume Group Snapshot Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-group-snapshot-schedule
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1699,7 +1703,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
     @deprecated(
         "Create Volume Replication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1716,7 +1720,7 @@ class AsyncClient:
 
         Deprecated: Create Volume Replication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-replication
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1733,7 +1737,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Create Volume Snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1748,7 +1752,7 @@ class AsyncClient:
 
         Deprecated: Create Volume Snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-snapshot
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1763,7 +1767,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotResponse, _response)
 
     @deprecated(
         "Create Volume Snapshot Rate is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1780,7 +1784,7 @@ class AsyncClient:
 
         Deprecated: Create Volume Snapshot Rate is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-snapshot-rate
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1797,7 +1801,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
     @deprecated(
         "Create Volume Snapshot Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1814,7 +1818,7 @@ class AsyncClient:
 
         Deprecated: Create Volume Snapshot Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-snapshot-schedule
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1831,7 +1835,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
     @deprecated(
         "Delete Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -1845,7 +1849,7 @@ class AsyncClient:
 
         Deprecated: Delete Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1860,7 +1864,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Delete Volume Group Replication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1877,7 +1881,7 @@ class AsyncClient:
 
         Deprecated: Delete Volume Group Replication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-group-replication
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1894,7 +1898,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupReplicationDeleteResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupReplicationDeleteResponse, _response)
 
     @deprecated(
         "Delete Volume Group Snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1911,7 +1915,7 @@ class AsyncClient:
 
         Deprecated: Delete Volume Group Snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-group-snapshot
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1930,7 +1934,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotDeleteResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotDeleteResponse, _response)
 
     @deprecated(
         "Delete Volume Group Snapshot Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1947,7 +1951,7 @@ class AsyncClient:
 
         Deprecated: Delete Volume Group Snapshot Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-group-snapshot-schedule
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1964,7 +1968,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
     @deprecated(
         "Delete Volume Replication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1979,7 +1983,7 @@ class AsyncClient:
 
         Deprecated: Delete Volume Replication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-replication
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1994,7 +1998,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Delete Volume Snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -2009,7 +2013,7 @@ class AsyncClient:
 
         Deprecated: Delete Volume Snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-snapshot
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2027,7 +2031,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotDeleteResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotDeleteResponse, _response)
 
     @deprecated(
         "Delete Volume Snapshot Rate is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -2042,7 +2046,7 @@ class AsyncClient:
 
         Deprecated: Delete Volume Snapshot Rate is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-snapshot-rate
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2057,7 +2061,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
     @deprecated(
         "Delete Volume Snapshot Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -2072,7 +2076,7 @@ class AsyncClient:
 
         Deprecated: Delete Volume Snapshot Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-snapshot-schedule
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2087,7 +2091,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
     @deprecated(
         "Detach Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -2101,7 +2105,7 @@ class AsyncClient:
 
         Deprecated: Detach Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#detach-volume
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2118,7 +2122,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeResponse, _response)
 
     @deprecated(
         "List Volume Group Snapshots is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -2133,7 +2137,7 @@ class AsyncClient:
 
         Deprecated: List Volume Group Snapshots is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-volume-group-snapshots
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -2148,7 +2152,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotListResponse, _response)
 
     @deprecated(
         "List Volume Groups is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -2164,7 +2168,7 @@ class AsyncClient:
 
         Deprecated: List Volume Groups is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-volume-groups
 
         Args:
             limit: Number to be displayed on the page (``limit``, query)
@@ -2182,7 +2186,7 @@ class AsyncClient:
             params={"limit": limit, "offset": offset, "sort": sort, "name": name},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupListResponse, _response)
 
     @deprecated(
         "List Volume Groups is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -2217,7 +2221,7 @@ class AsyncClient:
                 params={"limit": _limit, "offset": _offset, "sort": sort, "name": name},
                 headers=_support.header_values({}),
             )
-            _body = _models.VolumeGroupListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.VolumeGroupListResponse, _response)
             _items = _body.volume_groups or []
             return _items
 
@@ -2236,7 +2240,7 @@ class AsyncClient:
 
         Deprecated: List Volume Snapshots is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-volume-snapshots
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2251,7 +2255,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotListResponse, _response)
 
     @deprecated("List Volumes is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
     async def list_volumes(
@@ -2272,7 +2276,7 @@ class AsyncClient:
 
         Deprecated: List Volumes is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-volumes
 
         Args:
             limit: Number to be displayed on the page (``limit``, query)
@@ -2299,7 +2303,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeListResponse, _response)
 
     @deprecated("List Volumes is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
     async def iter_list_volumes(
@@ -2347,7 +2351,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.VolumeListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.volumes or []
             return _items
 
@@ -2369,7 +2373,7 @@ class AsyncClient:
 
         Deprecated: Remove Volume Group Member on Volume Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#remove-volume-group-member-on-volume-group
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -2388,7 +2392,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupMemberResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
 
     @deprecated(
         "Restore Volume Group Snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -2405,7 +2409,7 @@ class AsyncClient:
 
         Deprecated: Restore Volume Group Snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#restore-volume-group-snapshot
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -2424,7 +2428,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotRestoreResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotRestoreResponse, _response)
 
     @deprecated(
         "Restore Volume Snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -2439,7 +2443,7 @@ class AsyncClient:
 
         Deprecated: Restore Volume Snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#restore-volume-snapshot
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2458,7 +2462,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotRestoreResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotRestoreResponse, _response)
 
     @deprecated(
         "Set Volume Group Replication Cycle is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -2475,7 +2479,7 @@ class AsyncClient:
 
         Deprecated: Set Volume Group Replication Cycle is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-group-replication-cycle
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -2494,7 +2498,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupReplicationUpdateCycleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupReplicationUpdateCycleResponse, _response)
 
     @deprecated(
         "Set Volume Group Replication Policy is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -2511,7 +2515,7 @@ class AsyncClient:
 
         Deprecated: Set Volume Group Replication Policy is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-group-replication-policy
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -2530,7 +2534,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupReplicationUpdatePolicyResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupReplicationUpdatePolicyResponse, _response)
 
     @deprecated(
         "Set Volume Group Snapshot Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -2547,7 +2551,7 @@ class AsyncClient:
 
         Deprecated: Set Volume Group Snapshot Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-group-snapshot-schedule
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -2566,7 +2570,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
     @deprecated(
         "Set Volume Replication Cycle is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -2583,7 +2587,7 @@ class AsyncClient:
 
         Deprecated: Set Volume Replication Cycle is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-replication-cycle
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2600,7 +2604,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeReplicationCycleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeReplicationCycleResponse, _response)
 
     @deprecated(
         "Set Volume Replication Policy is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -2617,7 +2621,7 @@ class AsyncClient:
 
         Deprecated: Set Volume Replication Policy is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-replication-policy
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2634,7 +2638,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeReplicationPolicyResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeReplicationPolicyResponse, _response)
 
     @deprecated(
         "Set Volume Snapshot Rate is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -2651,7 +2655,7 @@ class AsyncClient:
 
         Deprecated: Set Volume Snapshot Rate is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-snapshot-rate
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2668,7 +2672,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
     @deprecated(
         "Set Volume Snapshot Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -2685,7 +2689,7 @@ class AsyncClient:
 
         Deprecated: Set Volume Snapshot Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-snapshot-schedule
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2702,7 +2706,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
     @deprecated("Show Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
     async def show_volume(self, volume_id: str) -> _models.VolumeResponse:
@@ -2714,7 +2718,7 @@ class AsyncClient:
 
         Deprecated: Show Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-volume
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2729,7 +2733,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeResponse, _response)
 
     @deprecated(
         "Show Volume Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -2741,7 +2745,7 @@ class AsyncClient:
 
         Deprecated: Show Volume Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-volume-group
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -2756,7 +2760,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupResponse, _response)
 
     @deprecated(
         "Show Volume Group Replication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -2771,7 +2775,7 @@ class AsyncClient:
 
         Deprecated: Show Volume Group Replication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-volume-group-replication
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -2788,7 +2792,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupReplicationSyncTabResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupReplicationSyncTabResponse, _response)
 
     @deprecated(
         "Show Volume Replication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -2803,7 +2807,7 @@ class AsyncClient:
 
         Deprecated: Show Volume Replication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-volume-replication
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2818,4 +2822,4 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeReplicationResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeReplicationResponse, _response)

@@ -55,8 +55,8 @@ class Client:
     """Synchronous client for Block Storage(BM) API 1.1 (DEPRECATED).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region`` ``environment``; pass an ``auth``
-    (``ScpAuth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (``ScpAuth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -68,6 +68,7 @@ class Client:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
@@ -77,6 +78,7 @@ class Client:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -109,7 +111,7 @@ class Client:
 
         Deprecated: Add Volume Group Member on Volume Group is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#add-volume-group-member-on-volume-group
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -128,7 +130,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupMemberResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
 
     @deprecated(
         "Attach Volume is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3", category=None
@@ -142,7 +144,7 @@ class Client:
 
         Deprecated: Attach Volume is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#attach-volume
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -159,7 +161,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeResponse, _response)
 
     @deprecated(
         "Create Volume is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3", category=None
@@ -173,7 +175,7 @@ class Client:
 
         Deprecated: Create Volume is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume
 
         Args:
             body: the request body (VolumeCreateRequest).
@@ -189,7 +191,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Create Volume Group is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3", category=None
@@ -201,7 +203,7 @@ class Client:
 
         Deprecated: Create Volume Group is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-group
 
         Args:
             body: the request body (VolumeGroupCreationRequest).
@@ -217,7 +219,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Create Volume Group Recovery is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -234,7 +236,7 @@ class Client:
 
         Deprecated: Create Volume Group Recovery is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-group-recovery
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -253,7 +255,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Create Volume Group Replication is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -270,7 +272,7 @@ class Client:
 
         Deprecated: Create Volume Group Replication is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-group-replication
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -289,7 +291,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Create Volume Group Snapshot is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -302,7 +304,7 @@ class Client:
 
         Deprecated: Create Volume Group Snapshot is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-group-snapshot
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -317,7 +319,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotResponse, _response)
 
     @deprecated(
         "Create Volume Group Snapshot Schedule is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -334,7 +336,7 @@ class Client:
 
         Deprecated: Create Volume Group Snapshot Schedule is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-group-snapshot-schedule
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -353,7 +355,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
     @deprecated(
         "Create Volume Recovery is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -370,7 +372,7 @@ class Client:
 
         Deprecated: Create Volume Recovery is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-recovery
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -387,7 +389,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Create Volume Replication is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -404,7 +406,7 @@ class Client:
 
         Deprecated: Create Volume Replication is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-replication
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -421,7 +423,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Create Volume Snapshot is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -436,7 +438,7 @@ class Client:
 
         Deprecated: Create Volume Snapshot is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-snapshot
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -451,7 +453,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotResponse, _response)
 
     @deprecated(
         "Create Volume Snapshot Rate is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -468,7 +470,7 @@ class Client:
 
         Deprecated: Create Volume Snapshot Rate is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-snapshot-rate
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -485,7 +487,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
     @deprecated(
         "Create Volume Snapshot Schedule is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -502,7 +504,7 @@ class Client:
 
         Deprecated: Create Volume Snapshot Schedule is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-snapshot-schedule
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -519,7 +521,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
     @deprecated(
         "Delete Volume is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3", category=None
@@ -533,7 +535,7 @@ class Client:
 
         Deprecated: Delete Volume is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -548,7 +550,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Delete Volume Group Replication is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -563,7 +565,7 @@ class Client:
 
         Deprecated: Delete Volume Group Replication is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-group-replication
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -580,7 +582,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupReplicationDeleteResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupReplicationDeleteResponse, _response)
 
     @deprecated(
         "Delete Volume Group Snapshot is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -597,7 +599,7 @@ class Client:
 
         Deprecated: Delete Volume Group Snapshot is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-group-snapshot
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -616,7 +618,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotDeleteResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotDeleteResponse, _response)
 
     @deprecated(
         "Delete Volume Group Snapshot Schedule is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -633,7 +635,7 @@ class Client:
 
         Deprecated: Delete Volume Group Snapshot Schedule is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-group-snapshot-schedule
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -650,7 +652,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
     @deprecated(
         "Delete Volume Replication is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -665,7 +667,7 @@ class Client:
 
         Deprecated: Delete Volume Replication is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-replication
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -680,7 +682,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Delete Volume Snapshot is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -695,7 +697,7 @@ class Client:
 
         Deprecated: Delete Volume Snapshot is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-snapshot
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -713,7 +715,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotDeleteResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotDeleteResponse, _response)
 
     @deprecated(
         "Delete Volume Snapshot Rate is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -728,7 +730,7 @@ class Client:
 
         Deprecated: Delete Volume Snapshot Rate is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-snapshot-rate
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -743,7 +745,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
     @deprecated(
         "Delete Volume Snapshot Schedule is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -758,7 +760,7 @@ class Client:
 
         Deprecated: Delete Volume Snapshot Schedule is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-snapshot-schedule
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -773,7 +775,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
     @deprecated(
         "Detach Volume is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3", category=None
@@ -787,7 +789,7 @@ class Client:
 
         Deprecated: Detach Volume is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#detach-volume
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -804,7 +806,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeResponse, _response)
 
     @deprecated(
         "List Volume Group Snapshots is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -819,7 +821,7 @@ class Client:
 
         Deprecated: List Volume Group Snapshots is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-volume-group-snapshots
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -834,7 +836,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotListResponse, _response)
 
     @deprecated(
         "List Volume Groups is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3", category=None
@@ -850,7 +852,7 @@ class Client:
 
         Deprecated: List Volume Groups is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-volume-groups
 
         Args:
             limit: Number to be displayed on the page (``limit``, query)
@@ -868,7 +870,7 @@ class Client:
             params={"limit": limit, "offset": offset, "sort": sort, "name": name},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupListResponse, _response)
 
     @deprecated(
         "List Volume Groups is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3", category=None
@@ -903,7 +905,7 @@ class Client:
                 params={"limit": _limit, "offset": _offset, "sort": sort, "name": name},
                 headers=_support.header_values({}),
             )
-            _body = _models.VolumeGroupListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.VolumeGroupListResponse, _response)
             _items = _body.volume_groups or []
             return _items
 
@@ -921,7 +923,7 @@ class Client:
 
         Deprecated: List Volume Snapshots is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-volume-snapshots
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -936,7 +938,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotListResponse, _response)
 
     @deprecated("List Volumes is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3", category=None)
     def list_volumes(
@@ -957,7 +959,7 @@ class Client:
 
         Deprecated: List Volumes is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-volumes
 
         Args:
             limit: Number to be displayed on the page (``limit``, query)
@@ -984,7 +986,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeListResponse, _response)
 
     @deprecated("List Volumes is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3", category=None)
     def iter_list_volumes(
@@ -1032,7 +1034,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.VolumeListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.volumes or []
             return _items
 
@@ -1053,7 +1055,7 @@ class Client:
 
         Deprecated: Remove Volume Group Member on Volume Group is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#remove-volume-group-member-on-volume-group
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1072,7 +1074,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupMemberResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
 
     @deprecated(
         "Restore Volume Group Snapshot is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -1089,7 +1091,7 @@ class Client:
 
         Deprecated: Restore Volume Group Snapshot is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#restore-volume-group-snapshot
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1108,7 +1110,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotRestoreResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotRestoreResponse, _response)
 
     @deprecated(
         "Restore Volume Snapshot is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -1123,7 +1125,7 @@ class Client:
 
         Deprecated: Restore Volume Snapshot is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#restore-volume-snapshot
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1142,7 +1144,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotRestoreResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotRestoreResponse, _response)
 
     @deprecated(
         "Set Volume Group Replication Cycle is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -1159,7 +1161,7 @@ class Client:
 
         Deprecated: Set Volume Group Replication Cycle is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-group-replication-cycle
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1178,7 +1180,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupReplicationUpdateCycleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupReplicationUpdateCycleResponse, _response)
 
     @deprecated(
         "Set Volume Group Replication Policy is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -1195,7 +1197,7 @@ class Client:
 
         Deprecated: Set Volume Group Replication Policy is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-group-replication-policy
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1214,7 +1216,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupReplicationUpdatePolicyResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupReplicationUpdatePolicyResponse, _response)
 
     @deprecated(
         "Set Volume Group Snapshot Schedule is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -1231,7 +1233,7 @@ class Client:
 
         Deprecated: Set Volume Group Snapshot Schedule is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-group-snapshot-schedule
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1250,7 +1252,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
     @deprecated(
         "Set Volume Replication Cycle is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -1267,7 +1269,7 @@ class Client:
 
         Deprecated: Set Volume Replication Cycle is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-replication-cycle
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1284,7 +1286,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeReplicationCycleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeReplicationCycleResponse, _response)
 
     @deprecated(
         "Set Volume Replication Policy is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -1301,7 +1303,7 @@ class Client:
 
         Deprecated: Set Volume Replication Policy is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-replication-policy
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1318,7 +1320,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeReplicationPolicyResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeReplicationPolicyResponse, _response)
 
     @deprecated(
         "Set Volume Snapshot Rate is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -1335,7 +1337,7 @@ class Client:
 
         Deprecated: Set Volume Snapshot Rate is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-snapshot-rate
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1352,7 +1354,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
     @deprecated(
         "Set Volume Snapshot Schedule is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -1369,7 +1371,7 @@ class Client:
 
         Deprecated: Set Volume Snapshot Schedule is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-snapshot-schedule
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1386,7 +1388,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
     @deprecated("Show Volume is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3", category=None)
     def show_volume(self, volume_id: str) -> _models.VolumeResponse:
@@ -1398,7 +1400,7 @@ class Client:
 
         Deprecated: Show Volume is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-volume
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1413,7 +1415,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeResponse, _response)
 
     @deprecated(
         "Show Volume Group is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3", category=None
@@ -1425,7 +1427,7 @@ class Client:
 
         Deprecated: Show Volume Group is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-volume-group
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1440,7 +1442,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupResponse, _response)
 
     @deprecated(
         "Show Volume Group Replication is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -1453,7 +1455,7 @@ class Client:
 
         Deprecated: Show Volume Group Replication is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-volume-group-replication
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1470,7 +1472,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupReplicationSyncTabResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupReplicationSyncTabResponse, _response)
 
     @deprecated(
         "Show Volume Replication is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -1485,7 +1487,7 @@ class Client:
 
         Deprecated: Show Volume Replication is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-volume-replication
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1500,15 +1502,15 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeReplicationResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeReplicationResponse, _response)
 
 
 class AsyncClient:
     """Asynchronous client for Block Storage(BM) API 1.1 (DEPRECATED).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region`` ``environment``; pass an ``auth``
-    (``ScpAuth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (``ScpAuth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -1520,6 +1522,7 @@ class AsyncClient:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
@@ -1529,6 +1532,7 @@ class AsyncClient:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -1561,7 +1565,7 @@ class AsyncClient:
 
         Deprecated: Add Volume Group Member on Volume Group is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#add-volume-group-member-on-volume-group
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1580,7 +1584,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupMemberResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
 
     @deprecated(
         "Attach Volume is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3", category=None
@@ -1594,7 +1598,7 @@ class AsyncClient:
 
         Deprecated: Attach Volume is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#attach-volume
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1611,7 +1615,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeResponse, _response)
 
     @deprecated(
         "Create Volume is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3", category=None
@@ -1625,7 +1629,7 @@ class AsyncClient:
 
         Deprecated: Create Volume is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume
 
         Args:
             body: the request body (VolumeCreateRequest).
@@ -1641,7 +1645,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Create Volume Group is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3", category=None
@@ -1653,7 +1657,7 @@ class AsyncClient:
 
         Deprecated: Create Volume Group is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-group
 
         Args:
             body: the request body (VolumeGroupCreationRequest).
@@ -1669,7 +1673,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Create Volume Group Recovery is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -1686,7 +1690,7 @@ class AsyncClient:
 
         Deprecated: Create Volume Group Recovery is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-group-recovery
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1705,7 +1709,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Create Volume Group Replication is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -1722,7 +1726,7 @@ class AsyncClient:
 
         Deprecated: Create Volume Group Replication is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-group-replication
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1741,7 +1745,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Create Volume Group Snapshot is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -1754,7 +1758,7 @@ class AsyncClient:
 
         Deprecated: Create Volume Group Snapshot is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-group-snapshot
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1769,7 +1773,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotResponse, _response)
 
     @deprecated(
         "Create Volume Group Snapshot Schedule is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -1786,7 +1790,7 @@ class AsyncClient:
 
         Deprecated: Create Volume Group Snapshot Schedule is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-group-snapshot-schedule
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1805,7 +1809,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
     @deprecated(
         "Create Volume Recovery is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -1822,7 +1826,7 @@ class AsyncClient:
 
         Deprecated: Create Volume Recovery is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-recovery
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1839,7 +1843,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Create Volume Replication is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -1856,7 +1860,7 @@ class AsyncClient:
 
         Deprecated: Create Volume Replication is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-replication
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1873,7 +1877,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Create Volume Snapshot is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -1888,7 +1892,7 @@ class AsyncClient:
 
         Deprecated: Create Volume Snapshot is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-snapshot
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1903,7 +1907,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotResponse, _response)
 
     @deprecated(
         "Create Volume Snapshot Rate is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -1920,7 +1924,7 @@ class AsyncClient:
 
         Deprecated: Create Volume Snapshot Rate is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-snapshot-rate
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1937,7 +1941,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
     @deprecated(
         "Create Volume Snapshot Schedule is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -1954,7 +1958,7 @@ class AsyncClient:
 
         Deprecated: Create Volume Snapshot Schedule is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-snapshot-schedule
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1971,7 +1975,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
     @deprecated(
         "Delete Volume is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3", category=None
@@ -1985,7 +1989,7 @@ class AsyncClient:
 
         Deprecated: Delete Volume is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2000,7 +2004,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Delete Volume Group Replication is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -2017,7 +2021,7 @@ class AsyncClient:
 
         Deprecated: Delete Volume Group Replication is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-group-replication
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -2034,7 +2038,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupReplicationDeleteResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupReplicationDeleteResponse, _response)
 
     @deprecated(
         "Delete Volume Group Snapshot is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -2051,7 +2055,7 @@ class AsyncClient:
 
         Deprecated: Delete Volume Group Snapshot is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-group-snapshot
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -2070,7 +2074,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotDeleteResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotDeleteResponse, _response)
 
     @deprecated(
         "Delete Volume Group Snapshot Schedule is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -2087,7 +2091,7 @@ class AsyncClient:
 
         Deprecated: Delete Volume Group Snapshot Schedule is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-group-snapshot-schedule
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -2104,7 +2108,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
     @deprecated(
         "Delete Volume Replication is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -2119,7 +2123,7 @@ class AsyncClient:
 
         Deprecated: Delete Volume Replication is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-replication
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2134,7 +2138,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Delete Volume Snapshot is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -2149,7 +2153,7 @@ class AsyncClient:
 
         Deprecated: Delete Volume Snapshot is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-snapshot
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2167,7 +2171,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotDeleteResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotDeleteResponse, _response)
 
     @deprecated(
         "Delete Volume Snapshot Rate is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -2182,7 +2186,7 @@ class AsyncClient:
 
         Deprecated: Delete Volume Snapshot Rate is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-snapshot-rate
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2197,7 +2201,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
     @deprecated(
         "Delete Volume Snapshot Schedule is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -2212,7 +2216,7 @@ class AsyncClient:
 
         Deprecated: Delete Volume Snapshot Schedule is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-snapshot-schedule
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2227,7 +2231,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
     @deprecated(
         "Detach Volume is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3", category=None
@@ -2241,7 +2245,7 @@ class AsyncClient:
 
         Deprecated: Detach Volume is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#detach-volume
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2258,7 +2262,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeResponse, _response)
 
     @deprecated(
         "List Volume Group Snapshots is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -2273,7 +2277,7 @@ class AsyncClient:
 
         Deprecated: List Volume Group Snapshots is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-volume-group-snapshots
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -2288,7 +2292,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotListResponse, _response)
 
     @deprecated(
         "List Volume Groups is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3", category=None
@@ -2304,7 +2308,7 @@ class AsyncClient:
 
         Deprecated: List Volume Groups is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-volume-groups
 
         Args:
             limit: Number to be displayed on the page (``limit``, query)
@@ -2322,7 +2326,7 @@ class AsyncClient:
             params={"limit": limit, "offset": offset, "sort": sort, "name": name},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupListResponse, _response)
 
     @deprecated(
         "List Volume Groups is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3", category=None
@@ -2357,7 +2361,7 @@ class AsyncClient:
                 params={"limit": _limit, "offset": _offset, "sort": sort, "name": name},
                 headers=_support.header_values({}),
             )
-            _body = _models.VolumeGroupListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.VolumeGroupListResponse, _response)
             _items = _body.volume_groups or []
             return _items
 
@@ -2376,7 +2380,7 @@ class AsyncClient:
 
         Deprecated: List Volume Snapshots is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-volume-snapshots
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2391,7 +2395,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotListResponse, _response)
 
     @deprecated("List Volumes is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3", category=None)
     async def list_volumes(
@@ -2412,7 +2416,7 @@ class AsyncClient:
 
         Deprecated: List Volumes is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-volumes
 
         Args:
             limit: Number to be displayed on the page (``limit``, query)
@@ -2439,7 +2443,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeListResponse, _response)
 
     @deprecated("List Volumes is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3", category=None)
     async def iter_list_volumes(
@@ -2487,7 +2491,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.VolumeListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.volumes or []
             return _items
 
@@ -2509,7 +2513,7 @@ class AsyncClient:
 
         Deprecated: Remove Volume Group Member on Volume Group is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#remove-volume-group-member-on-volume-group
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -2528,7 +2532,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupMemberResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
 
     @deprecated(
         "Restore Volume Group Snapshot is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -2545,7 +2549,7 @@ class AsyncClient:
 
         Deprecated: Restore Volume Group Snapshot is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#restore-volume-group-snapshot
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -2564,7 +2568,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotRestoreResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotRestoreResponse, _response)
 
     @deprecated(
         "Restore Volume Snapshot is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -2579,7 +2583,7 @@ class AsyncClient:
 
         Deprecated: Restore Volume Snapshot is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#restore-volume-snapshot
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2598,7 +2602,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotRestoreResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotRestoreResponse, _response)
 
     @deprecated(
         "Set Volume Group Replication Cycle is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -2615,7 +2619,7 @@ class AsyncClient:
 
         Deprecated: Set Volume Group Replication Cycle is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-group-replication-cycle
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -2634,7 +2638,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupReplicationUpdateCycleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupReplicationUpdateCycleResponse, _response)
 
     @deprecated(
         "Set Volume Group Replication Policy is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -2651,7 +2655,7 @@ class AsyncClient:
 
         Deprecated: Set Volume Group Replication Policy is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-group-replication-policy
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -2670,7 +2674,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupReplicationUpdatePolicyResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupReplicationUpdatePolicyResponse, _response)
 
     @deprecated(
         "Set Volume Group Snapshot Schedule is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -2687,7 +2691,7 @@ class AsyncClient:
 
         Deprecated: Set Volume Group Snapshot Schedule is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-group-snapshot-schedule
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -2706,7 +2710,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
     @deprecated(
         "Set Volume Replication Cycle is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -2723,7 +2727,7 @@ class AsyncClient:
 
         Deprecated: Set Volume Replication Cycle is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-replication-cycle
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2740,7 +2744,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeReplicationCycleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeReplicationCycleResponse, _response)
 
     @deprecated(
         "Set Volume Replication Policy is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -2757,7 +2761,7 @@ class AsyncClient:
 
         Deprecated: Set Volume Replication Policy is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-replication-policy
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2774,7 +2778,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeReplicationPolicyResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeReplicationPolicyResponse, _response)
 
     @deprecated(
         "Set Volume Snapshot Rate is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -2791,7 +2795,7 @@ class AsyncClient:
 
         Deprecated: Set Volume Snapshot Rate is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-snapshot-rate
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2808,7 +2812,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
     @deprecated(
         "Set Volume Snapshot Schedule is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -2825,7 +2829,7 @@ class AsyncClient:
 
         Deprecated: Set Volume Snapshot Schedule is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-snapshot-schedule
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2842,7 +2846,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
     @deprecated("Show Volume is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3", category=None)
     async def show_volume(self, volume_id: str) -> _models.VolumeResponse:
@@ -2854,7 +2858,7 @@ class AsyncClient:
 
         Deprecated: Show Volume is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-volume
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2869,7 +2873,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeResponse, _response)
 
     @deprecated(
         "Show Volume Group is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3", category=None
@@ -2881,7 +2885,7 @@ class AsyncClient:
 
         Deprecated: Show Volume Group is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-volume-group
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -2896,7 +2900,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupResponse, _response)
 
     @deprecated(
         "Show Volume Group Replication is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -2911,7 +2915,7 @@ class AsyncClient:
 
         Deprecated: Show Volume Group Replication is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-volume-group-replication
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -2928,7 +2932,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupReplicationSyncTabResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupReplicationSyncTabResponse, _response)
 
     @deprecated(
         "Show Volume Replication is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3",
@@ -2943,7 +2947,7 @@ class AsyncClient:
 
         Deprecated: Show Volume Replication is deprecated in API version 1.1 (sunset 2026-03-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-volume-replication
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2958,4 +2962,4 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeReplicationResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeReplicationResponse, _response)

@@ -55,8 +55,8 @@ class Client:
     """Synchronous client for Block Storage(BM) API 1.2 (DEPRECATED).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region`` ``environment``; pass an ``auth``
-    (``ScpAuth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (``ScpAuth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -68,6 +68,7 @@ class Client:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
@@ -77,6 +78,7 @@ class Client:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -109,7 +111,7 @@ class Client:
 
         Deprecated: Add Volume Group Member on Volume Group is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#add-volume-group-member-on-volume-group
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -128,7 +130,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupMemberResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
 
     @deprecated(
         "Attach Volume is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None
@@ -144,7 +146,7 @@ class Client:
 
         Deprecated: Attach Volume is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#attach-volume
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -161,7 +163,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeAttachmentResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeAttachmentResponse, _response)
 
     @deprecated(
         "Create Volume is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None
@@ -175,7 +177,7 @@ class Client:
 
         Deprecated: Create Volume is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume
 
         Args:
             body: the request body (VolumeCreateRequestV1Dot2).
@@ -191,7 +193,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Create Volume Group is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None
@@ -203,7 +205,7 @@ class Client:
 
         Deprecated: Create Volume Group is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-group
 
         Args:
             body: the request body (VolumeGroupCreationRequest).
@@ -219,7 +221,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Create Volume Group Recovery is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -236,7 +238,7 @@ class Client:
 
         Deprecated: Create Volume Group Recovery is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-group-recovery
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -255,7 +257,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Create Volume Group Replication is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -272,7 +274,7 @@ class Client:
 
         Deprecated: Create Volume Group Replication is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-group-replication
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -291,7 +293,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Create Volume Group Snapshot is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -304,7 +306,7 @@ class Client:
 
         Deprecated: Create Volume Group Snapshot is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-group-snapshot
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -319,7 +321,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotResponse, _response)
 
     @deprecated(
         "Create Volume Group Snapshot Schedule is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -336,7 +338,7 @@ class Client:
 
         Deprecated: Create Volume Group Snapshot Schedule is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-group-snapshot-schedule
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -355,7 +357,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
     @deprecated(
         "Create Volume Recovery is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -372,7 +374,7 @@ class Client:
 
         Deprecated: Create Volume Recovery is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-recovery
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -389,7 +391,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Create Volume Replication is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -406,7 +408,7 @@ class Client:
 
         Deprecated: Create Volume Replication is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-replication
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -423,7 +425,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Create Volume Snapshot is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -438,7 +440,7 @@ class Client:
 
         Deprecated: Create Volume Snapshot is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-snapshot
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -453,7 +455,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotResponse, _response)
 
     @deprecated(
         "Create Volume Snapshot Rate is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -470,7 +472,7 @@ class Client:
 
         Deprecated: Create Volume Snapshot Rate is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-snapshot-rate
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -487,7 +489,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
     @deprecated(
         "Create Volume Snapshot Schedule is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -504,7 +506,7 @@ class Client:
 
         Deprecated: Create Volume Snapshot Schedule is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-snapshot-schedule
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -521,7 +523,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
     @deprecated(
         "Delete Volume is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None
@@ -535,7 +537,7 @@ class Client:
 
         Deprecated: Delete Volume is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -550,7 +552,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Delete Volume Group Replication is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -565,7 +567,7 @@ class Client:
 
         Deprecated: Delete Volume Group Replication is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-group-replication
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -582,7 +584,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupReplicationDeleteResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupReplicationDeleteResponse, _response)
 
     @deprecated(
         "Delete Volume Group Snapshot is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -599,7 +601,7 @@ class Client:
 
         Deprecated: Delete Volume Group Snapshot is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-group-snapshot
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -618,7 +620,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotDeleteResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotDeleteResponse, _response)
 
     @deprecated(
         "Delete Volume Group Snapshot Schedule is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -635,7 +637,7 @@ class Client:
 
         Deprecated: Delete Volume Group Snapshot Schedule is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-group-snapshot-schedule
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -652,7 +654,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
     @deprecated(
         "Delete Volume Replication is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -667,7 +669,7 @@ class Client:
 
         Deprecated: Delete Volume Replication is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-replication
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -682,7 +684,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Delete Volume Snapshot is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -697,7 +699,7 @@ class Client:
 
         Deprecated: Delete Volume Snapshot is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-snapshot
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -715,7 +717,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotDeleteResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotDeleteResponse, _response)
 
     @deprecated(
         "Delete Volume Snapshot Rate is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -730,7 +732,7 @@ class Client:
 
         Deprecated: Delete Volume Snapshot Rate is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-snapshot-rate
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -745,7 +747,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
     @deprecated(
         "Delete Volume Snapshot Schedule is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -760,7 +762,7 @@ class Client:
 
         Deprecated: Delete Volume Snapshot Schedule is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-snapshot-schedule
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -775,7 +777,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
     @deprecated(
         "Detach Volume is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None
@@ -789,7 +791,7 @@ class Client:
 
         Deprecated: Detach Volume is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#detach-volume
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -806,7 +808,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeAttachmentResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeAttachmentResponse, _response)
 
     @deprecated(
         "List Volume Group Snapshots is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -821,7 +823,7 @@ class Client:
 
         Deprecated: List Volume Group Snapshots is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-volume-group-snapshots
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -836,7 +838,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotListResponse, _response)
 
     @deprecated(
         "List Volume Groups is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None
@@ -852,7 +854,7 @@ class Client:
 
         Deprecated: List Volume Groups is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-volume-groups
 
         Args:
             limit: Number to be displayed on the page (``limit``, query)
@@ -870,7 +872,7 @@ class Client:
             params={"limit": limit, "offset": offset, "sort": sort, "name": name},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupListResponse, _response)
 
     @deprecated(
         "List Volume Groups is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None
@@ -905,7 +907,7 @@ class Client:
                 params={"limit": _limit, "offset": _offset, "sort": sort, "name": name},
                 headers=_support.header_values({}),
             )
-            _body = _models.VolumeGroupListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.VolumeGroupListResponse, _response)
             _items = _body.volume_groups or []
             return _items
 
@@ -923,7 +925,7 @@ class Client:
 
         Deprecated: List Volume Snapshots is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-volume-snapshots
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -938,7 +940,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotListResponse, _response)
 
     @deprecated("List Volumes is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None)
     def list_volumes(
@@ -959,7 +961,7 @@ class Client:
 
         Deprecated: List Volumes is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-volumes
 
         Args:
             limit: Number to be displayed on the page (``limit``, query)
@@ -986,7 +988,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeListResponse, _response)
 
     @deprecated("List Volumes is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None)
     def iter_list_volumes(
@@ -1034,7 +1036,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.VolumeListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.volumes or []
             return _items
 
@@ -1055,7 +1057,7 @@ class Client:
 
         Deprecated: Remove Volume Group Member on Volume Group is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#remove-volume-group-member-on-volume-group
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1074,7 +1076,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupMemberResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
 
     @deprecated(
         "Restore Volume Group Snapshot is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -1091,7 +1093,7 @@ class Client:
 
         Deprecated: Restore Volume Group Snapshot is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#restore-volume-group-snapshot
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1110,7 +1112,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotRestoreResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotRestoreResponse, _response)
 
     @deprecated(
         "Restore Volume Snapshot is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -1125,7 +1127,7 @@ class Client:
 
         Deprecated: Restore Volume Snapshot is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#restore-volume-snapshot
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1144,7 +1146,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotRestoreResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotRestoreResponse, _response)
 
     @deprecated(
         "Set Volume Group Replication Cycle is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -1161,7 +1163,7 @@ class Client:
 
         Deprecated: Set Volume Group Replication Cycle is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-group-replication-cycle
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1180,7 +1182,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupReplicationUpdateCycleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupReplicationUpdateCycleResponse, _response)
 
     @deprecated(
         "Set Volume Group Replication Policy is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -1197,7 +1199,7 @@ class Client:
 
         Deprecated: Set Volume Group Replication Policy is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-group-replication-policy
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1216,7 +1218,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupReplicationUpdatePolicyResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupReplicationUpdatePolicyResponse, _response)
 
     @deprecated(
         "Set Volume Group Snapshot Schedule is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -1233,7 +1235,7 @@ class Client:
 
         Deprecated: Set Volume Group Snapshot Schedule is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-group-snapshot-schedule
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1252,7 +1254,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
     @deprecated(
         "Set Volume QoS is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None
@@ -1266,7 +1268,7 @@ class Client:
 
         Deprecated: Set Volume QoS is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-qos
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1283,7 +1285,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SetVolumeQoSResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SetVolumeQoSResponse, _response)
 
     @deprecated(
         "Set Volume Replication Cycle is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -1300,7 +1302,7 @@ class Client:
 
         Deprecated: Set Volume Replication Cycle is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-replication-cycle
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1317,7 +1319,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeReplicationCycleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeReplicationCycleResponse, _response)
 
     @deprecated(
         "Set Volume Replication Policy is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -1334,7 +1336,7 @@ class Client:
 
         Deprecated: Set Volume Replication Policy is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-replication-policy
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1351,7 +1353,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeReplicationPolicyResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeReplicationPolicyResponse, _response)
 
     @deprecated(
         "Set Volume Snapshot Rate is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -1368,7 +1370,7 @@ class Client:
 
         Deprecated: Set Volume Snapshot Rate is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-snapshot-rate
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1385,7 +1387,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
     @deprecated(
         "Set Volume Snapshot Schedule is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -1402,7 +1404,7 @@ class Client:
 
         Deprecated: Set Volume Snapshot Schedule is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-snapshot-schedule
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1419,7 +1421,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
     @deprecated("Show Volume is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None)
     def show_volume(self, volume_id: str) -> _models.VolumeResponseV1Dot2:
@@ -1431,7 +1433,7 @@ class Client:
 
         Deprecated: Show Volume is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-volume
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1446,7 +1448,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeResponseV1Dot2.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeResponseV1Dot2, _response)
 
     @deprecated(
         "Show Volume Group is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None
@@ -1458,7 +1460,7 @@ class Client:
 
         Deprecated: Show Volume Group is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-volume-group
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1473,7 +1475,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupResponse, _response)
 
     @deprecated(
         "Show Volume Group Replication is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -1486,7 +1488,7 @@ class Client:
 
         Deprecated: Show Volume Group Replication is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-volume-group-replication
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1503,7 +1505,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupReplicationSyncTabResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupReplicationSyncTabResponse, _response)
 
     @deprecated(
         "Show Volume Replication is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -1518,7 +1520,7 @@ class Client:
 
         Deprecated: Show Volume Replication is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-volume-replication
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1533,15 +1535,15 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeReplicationResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeReplicationResponse, _response)
 
 
 class AsyncClient:
     """Asynchronous client for Block Storage(BM) API 1.2 (DEPRECATED).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region`` ``environment``; pass an ``auth``
-    (``ScpAuth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (``ScpAuth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -1553,6 +1555,7 @@ class AsyncClient:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
@@ -1562,6 +1565,7 @@ class AsyncClient:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -1594,7 +1598,7 @@ class AsyncClient:
 
         Deprecated: Add Volume Group Member on Volume Group is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#add-volume-group-member-on-volume-group
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1613,7 +1617,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupMemberResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
 
     @deprecated(
         "Attach Volume is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None
@@ -1629,7 +1633,7 @@ class AsyncClient:
 
         Deprecated: Attach Volume is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#attach-volume
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1646,7 +1650,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeAttachmentResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeAttachmentResponse, _response)
 
     @deprecated(
         "Create Volume is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None
@@ -1660,7 +1664,7 @@ class AsyncClient:
 
         Deprecated: Create Volume is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume
 
         Args:
             body: the request body (VolumeCreateRequestV1Dot2).
@@ -1676,7 +1680,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Create Volume Group is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None
@@ -1688,7 +1692,7 @@ class AsyncClient:
 
         Deprecated: Create Volume Group is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-group
 
         Args:
             body: the request body (VolumeGroupCreationRequest).
@@ -1704,7 +1708,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Create Volume Group Recovery is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -1721,7 +1725,7 @@ class AsyncClient:
 
         Deprecated: Create Volume Group Recovery is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-group-recovery
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1740,7 +1744,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Create Volume Group Replication is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -1757,7 +1761,7 @@ class AsyncClient:
 
         Deprecated: Create Volume Group Replication is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-group-replication
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1776,7 +1780,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Create Volume Group Snapshot is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -1789,7 +1793,7 @@ class AsyncClient:
 
         Deprecated: Create Volume Group Snapshot is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-group-snapshot
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1804,7 +1808,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotResponse, _response)
 
     @deprecated(
         "Create Volume Group Snapshot Schedule is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -1821,7 +1825,7 @@ class AsyncClient:
 
         Deprecated: Create Volume Group Snapshot Schedule is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-group-snapshot-schedule
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1840,7 +1844,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
     @deprecated(
         "Create Volume Recovery is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -1857,7 +1861,7 @@ class AsyncClient:
 
         Deprecated: Create Volume Recovery is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-recovery
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1874,7 +1878,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Create Volume Replication is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -1891,7 +1895,7 @@ class AsyncClient:
 
         Deprecated: Create Volume Replication is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-replication
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1908,7 +1912,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Create Volume Snapshot is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -1923,7 +1927,7 @@ class AsyncClient:
 
         Deprecated: Create Volume Snapshot is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-snapshot
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1938,7 +1942,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotResponse, _response)
 
     @deprecated(
         "Create Volume Snapshot Rate is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -1955,7 +1959,7 @@ class AsyncClient:
 
         Deprecated: Create Volume Snapshot Rate is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-snapshot-rate
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1972,7 +1976,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
     @deprecated(
         "Create Volume Snapshot Schedule is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -1989,7 +1993,7 @@ class AsyncClient:
 
         Deprecated: Create Volume Snapshot Schedule is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-snapshot-schedule
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2006,7 +2010,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
     @deprecated(
         "Delete Volume is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None
@@ -2020,7 +2024,7 @@ class AsyncClient:
 
         Deprecated: Delete Volume is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2035,7 +2039,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Delete Volume Group Replication is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -2052,7 +2056,7 @@ class AsyncClient:
 
         Deprecated: Delete Volume Group Replication is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-group-replication
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -2069,7 +2073,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupReplicationDeleteResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupReplicationDeleteResponse, _response)
 
     @deprecated(
         "Delete Volume Group Snapshot is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -2086,7 +2090,7 @@ class AsyncClient:
 
         Deprecated: Delete Volume Group Snapshot is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-group-snapshot
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -2105,7 +2109,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotDeleteResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotDeleteResponse, _response)
 
     @deprecated(
         "Delete Volume Group Snapshot Schedule is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -2122,7 +2126,7 @@ class AsyncClient:
 
         Deprecated: Delete Volume Group Snapshot Schedule is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-group-snapshot-schedule
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -2139,7 +2143,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
     @deprecated(
         "Delete Volume Replication is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -2154,7 +2158,7 @@ class AsyncClient:
 
         Deprecated: Delete Volume Replication is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-replication
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2169,7 +2173,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     @deprecated(
         "Delete Volume Snapshot is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -2184,7 +2188,7 @@ class AsyncClient:
 
         Deprecated: Delete Volume Snapshot is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-snapshot
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2202,7 +2206,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotDeleteResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotDeleteResponse, _response)
 
     @deprecated(
         "Delete Volume Snapshot Rate is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -2217,7 +2221,7 @@ class AsyncClient:
 
         Deprecated: Delete Volume Snapshot Rate is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-snapshot-rate
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2232,7 +2236,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
     @deprecated(
         "Delete Volume Snapshot Schedule is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -2247,7 +2251,7 @@ class AsyncClient:
 
         Deprecated: Delete Volume Snapshot Schedule is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-snapshot-schedule
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2262,7 +2266,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
     @deprecated(
         "Detach Volume is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None
@@ -2278,7 +2282,7 @@ class AsyncClient:
 
         Deprecated: Detach Volume is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#detach-volume
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2295,7 +2299,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeAttachmentResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeAttachmentResponse, _response)
 
     @deprecated(
         "List Volume Group Snapshots is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -2310,7 +2314,7 @@ class AsyncClient:
 
         Deprecated: List Volume Group Snapshots is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-volume-group-snapshots
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -2325,7 +2329,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotListResponse, _response)
 
     @deprecated(
         "List Volume Groups is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None
@@ -2341,7 +2345,7 @@ class AsyncClient:
 
         Deprecated: List Volume Groups is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-volume-groups
 
         Args:
             limit: Number to be displayed on the page (``limit``, query)
@@ -2359,7 +2363,7 @@ class AsyncClient:
             params={"limit": limit, "offset": offset, "sort": sort, "name": name},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupListResponse, _response)
 
     @deprecated(
         "List Volume Groups is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None
@@ -2394,7 +2398,7 @@ class AsyncClient:
                 params={"limit": _limit, "offset": _offset, "sort": sort, "name": name},
                 headers=_support.header_values({}),
             )
-            _body = _models.VolumeGroupListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.VolumeGroupListResponse, _response)
             _items = _body.volume_groups or []
             return _items
 
@@ -2413,7 +2417,7 @@ class AsyncClient:
 
         Deprecated: List Volume Snapshots is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-volume-snapshots
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2428,7 +2432,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotListResponse, _response)
 
     @deprecated("List Volumes is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None)
     async def list_volumes(
@@ -2449,7 +2453,7 @@ class AsyncClient:
 
         Deprecated: List Volumes is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-volumes
 
         Args:
             limit: Number to be displayed on the page (``limit``, query)
@@ -2476,7 +2480,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeListResponse, _response)
 
     @deprecated("List Volumes is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None)
     async def iter_list_volumes(
@@ -2524,7 +2528,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.VolumeListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.volumes or []
             return _items
 
@@ -2546,7 +2550,7 @@ class AsyncClient:
 
         Deprecated: Remove Volume Group Member on Volume Group is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#remove-volume-group-member-on-volume-group
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -2565,7 +2569,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupMemberResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
 
     @deprecated(
         "Restore Volume Group Snapshot is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -2582,7 +2586,7 @@ class AsyncClient:
 
         Deprecated: Restore Volume Group Snapshot is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#restore-volume-group-snapshot
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -2601,7 +2605,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotRestoreResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotRestoreResponse, _response)
 
     @deprecated(
         "Restore Volume Snapshot is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -2616,7 +2620,7 @@ class AsyncClient:
 
         Deprecated: Restore Volume Snapshot is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#restore-volume-snapshot
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2635,7 +2639,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotRestoreResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotRestoreResponse, _response)
 
     @deprecated(
         "Set Volume Group Replication Cycle is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -2652,7 +2656,7 @@ class AsyncClient:
 
         Deprecated: Set Volume Group Replication Cycle is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-group-replication-cycle
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -2671,7 +2675,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupReplicationUpdateCycleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupReplicationUpdateCycleResponse, _response)
 
     @deprecated(
         "Set Volume Group Replication Policy is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -2688,7 +2692,7 @@ class AsyncClient:
 
         Deprecated: Set Volume Group Replication Policy is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-group-replication-policy
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -2707,7 +2711,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupReplicationUpdatePolicyResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupReplicationUpdatePolicyResponse, _response)
 
     @deprecated(
         "Set Volume Group Snapshot Schedule is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -2724,7 +2728,7 @@ class AsyncClient:
 
         Deprecated: Set Volume Group Snapshot Schedule is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-group-snapshot-schedule
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -2743,7 +2747,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
     @deprecated(
         "Set Volume QoS is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None
@@ -2759,7 +2763,7 @@ class AsyncClient:
 
         Deprecated: Set Volume QoS is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-qos
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2776,7 +2780,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SetVolumeQoSResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SetVolumeQoSResponse, _response)
 
     @deprecated(
         "Set Volume Replication Cycle is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -2793,7 +2797,7 @@ class AsyncClient:
 
         Deprecated: Set Volume Replication Cycle is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-replication-cycle
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2810,7 +2814,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeReplicationCycleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeReplicationCycleResponse, _response)
 
     @deprecated(
         "Set Volume Replication Policy is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -2827,7 +2831,7 @@ class AsyncClient:
 
         Deprecated: Set Volume Replication Policy is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-replication-policy
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2844,7 +2848,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeReplicationPolicyResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeReplicationPolicyResponse, _response)
 
     @deprecated(
         "Set Volume Snapshot Rate is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -2861,7 +2865,7 @@ class AsyncClient:
 
         Deprecated: Set Volume Snapshot Rate is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-snapshot-rate
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2878,7 +2882,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
     @deprecated(
         "Set Volume Snapshot Schedule is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -2895,7 +2899,7 @@ class AsyncClient:
 
         Deprecated: Set Volume Snapshot Schedule is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-snapshot-schedule
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2912,7 +2916,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
     @deprecated("Show Volume is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None)
     async def show_volume(self, volume_id: str) -> _models.VolumeResponseV1Dot2:
@@ -2924,7 +2928,7 @@ class AsyncClient:
 
         Deprecated: Show Volume is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-volume
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2939,7 +2943,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeResponseV1Dot2.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeResponseV1Dot2, _response)
 
     @deprecated(
         "Show Volume Group is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3", category=None
@@ -2951,7 +2955,7 @@ class AsyncClient:
 
         Deprecated: Show Volume Group is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-volume-group
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -2966,7 +2970,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupResponse, _response)
 
     @deprecated(
         "Show Volume Group Replication is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -2981,7 +2985,7 @@ class AsyncClient:
 
         Deprecated: Show Volume Group Replication is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-volume-group-replication
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -2998,7 +3002,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupReplicationSyncTabResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupReplicationSyncTabResponse, _response)
 
     @deprecated(
         "Show Volume Replication is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3",
@@ -3013,7 +3017,7 @@ class AsyncClient:
 
         Deprecated: Show Volume Replication is deprecated in API version 1.2 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-volume-replication
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -3028,4 +3032,4 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeReplicationResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeReplicationResponse, _response)

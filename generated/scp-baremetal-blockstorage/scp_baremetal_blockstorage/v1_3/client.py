@@ -54,8 +54,8 @@ class Client:
     """Synchronous client for Block Storage(BM) API 1.3 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region`` ``environment``; pass an ``auth``
-    (``ScpAuth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (``ScpAuth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -67,6 +67,7 @@ class Client:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
@@ -76,6 +77,7 @@ class Client:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -102,7 +104,7 @@ class Client:
 
         ``PUT /v1/volume-groups/{volume_group_id}/members/add`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#add-volume-group-member-on-volume-group
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -120,7 +122,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupMemberResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
 
     def attach_volume(
         self, volume_id: str, *, body: _models.VolumeAttachmentRequest
@@ -131,7 +133,7 @@ class Client:
 
         ``POST /v1/volumes/{volume_id}/attachments`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#attach-volume
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -147,7 +149,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeAttachmentResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeAttachmentResponse, _response)
 
     def create_volume(self, *, body: _models.VolumeCreateRequestV1Dot2) -> _models.AsyncResponse:
         """Create Volume
@@ -156,7 +158,7 @@ class Client:
 
         ``POST /v1/volumes`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume
 
         Args:
             body: the request body (VolumeCreateRequestV1Dot2).
@@ -171,14 +173,14 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     def create_volume_group(self, *, body: _models.VolumeGroupCreationRequest) -> _models.AsyncResponse:
         """Create Volume Group
 
         ``POST /v1/volume-groups`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-group
 
         Args:
             body: the request body (VolumeGroupCreationRequest).
@@ -193,7 +195,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     def create_volume_group_recovery(
         self, volume_group_id: str, *, body: _models.VolumeGroupRecoveryCreateRequest
@@ -204,7 +206,7 @@ class Client:
 
         ``POST /v1/volume-groups/{volume_group_id}/recoveries`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-group-recovery
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -222,7 +224,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     def create_volume_group_replication(
         self, volume_group_id: str, *, body: _models.VolumeGroupReplicationCreateRequest
@@ -233,7 +235,7 @@ class Client:
 
         ``POST /v1/volume-groups/{volume_group_id}/replications`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-group-replication
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -251,14 +253,14 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     def create_volume_group_snapshot(self, volume_group_id: str) -> _models.VolumeGroupSnapshotResponse:
         """Create Volume Group Snapshot
 
         ``POST /v1/volume-groups/{volume_group_id}/snapshots`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-group-snapshot
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -272,7 +274,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotResponse, _response)
 
     def create_volume_group_snapshot_schedule(
         self, volume_group_id: str, *, body: _models.VolumeGroupSnapshotScheduleRequest
@@ -283,7 +285,7 @@ class Client:
 
         ``POST /v1/volume-groups/{volume_group_id}/snapshot-schedules`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-group-snapshot-schedule
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -301,7 +303,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
     def create_volume_recovery(
         self, volume_id: str, *, body: _models.VolumeRecoveryCreateRequest
@@ -312,7 +314,7 @@ class Client:
 
         ``POST /v1/volumes/{volume_id}/recoveries`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-recovery
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -328,7 +330,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     def create_volume_replication(
         self, volume_id: str, *, body: _models.VolumeReplicationCreateRequest
@@ -339,7 +341,7 @@ class Client:
 
         ``POST /v1/volumes/{volume_id}/replications`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-replication
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -355,7 +357,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     def create_volume_snapshot(self, volume_id: str) -> _models.VolumeSnapshotResponse:
         """Create Volume Snapshot
@@ -364,7 +366,7 @@ class Client:
 
         ``POST /v1/volumes/{volume_id}/snapshots`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-snapshot
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -378,7 +380,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotResponse, _response)
 
     def create_volume_snapshot_rate(
         self, volume_id: str, *, body: _models.VolumeSnapshotRateRequest
@@ -389,7 +391,7 @@ class Client:
 
         ``POST /v1/volumes/{volume_id}/snapshot-rates`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-snapshot-rate
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -405,7 +407,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
     def create_volume_snapshot_schedule(
         self, volume_id: str, *, body: _models.VolumeSnapshotScheduleRequest
@@ -416,7 +418,7 @@ class Client:
 
         ``POST /v1/volumes/{volume_id}/snapshot-schedules`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-snapshot-schedule
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -432,7 +434,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
     def delete_volume(self, volume_id: str) -> _models.AsyncResponse:
         """Delete Volume
@@ -441,7 +443,7 @@ class Client:
 
         ``DELETE /v1/volumes/{volume_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -455,7 +457,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     def delete_volume_group_replication(self, volume_group_id: str) -> _models.VolumeGroupReplicationDeleteResponse:
         """Delete Volume Group Replication
@@ -464,7 +466,7 @@ class Client:
 
         ``DELETE /v1/volume-groups/{volume_group_id}/replications`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-group-replication
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -480,7 +482,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupReplicationDeleteResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupReplicationDeleteResponse, _response)
 
     def delete_volume_group_snapshot(
         self, volume_group_id: str, snapshot_id: str
@@ -491,7 +493,7 @@ class Client:
 
         ``DELETE /v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-group-snapshot
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -509,7 +511,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotDeleteResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotDeleteResponse, _response)
 
     def delete_volume_group_snapshot_schedule(
         self, volume_group_id: str
@@ -520,7 +522,7 @@ class Client:
 
         ``DELETE /v1/volume-groups/{volume_group_id}/snapshot-schedules`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-group-snapshot-schedule
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -536,7 +538,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
     def delete_volume_replication(self, volume_id: str) -> _models.AsyncResponse:
         """Delete Volume Replication
@@ -545,7 +547,7 @@ class Client:
 
         ``DELETE /v1/volumes/{volume_id}/replications`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-replication
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -559,7 +561,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     def delete_volume_snapshot(self, volume_id: str, snapshot_id: str) -> _models.VolumeSnapshotDeleteResponse:
         """Delete Volume Snapshot
@@ -568,7 +570,7 @@ class Client:
 
         ``DELETE /v1/volumes/{volume_id}/snapshots/{snapshot_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-snapshot
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -585,7 +587,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotDeleteResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotDeleteResponse, _response)
 
     def delete_volume_snapshot_rate(self, volume_id: str) -> _models.VolumeSnapshotRateResponse:
         """Delete Volume Snapshot Rate
@@ -594,7 +596,7 @@ class Client:
 
         ``DELETE /v1/volumes/{volume_id}/snapshot-rates`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-snapshot-rate
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -608,7 +610,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
     def delete_volume_snapshot_schedule(self, volume_id: str) -> _models.VolumeSnapshotScheduleResponse:
         """Delete Volume Snapshot Schedule
@@ -617,7 +619,7 @@ class Client:
 
         ``DELETE /v1/volumes/{volume_id}/snapshot-schedules`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-snapshot-schedule
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -631,7 +633,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
     def detach_volume(self, volume_id: str, *, body: _models.VolumeDetachRequest) -> _models.VolumeAttachmentResponse:
         """Detach Volume
@@ -640,7 +642,7 @@ class Client:
 
         ``DELETE /v1/volumes/{volume_id}/attachments`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#detach-volume
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -656,7 +658,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeAttachmentResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeAttachmentResponse, _response)
 
     def list_volume_group_snapshots(self, volume_group_id: str) -> _models.VolumeGroupSnapshotListResponse:
         """List Volume Group Snapshots
@@ -665,7 +667,7 @@ class Client:
 
         ``GET /v1/volume-groups/{volume_group_id}/snapshots`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-volume-group-snapshots
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -679,7 +681,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotListResponse, _response)
 
     def list_volume_groups(
         self, *, limit: int | None = None, offset: int | None = None, sort: str | None = None, name: str | None = None
@@ -690,7 +692,7 @@ class Client:
 
         ``GET /v1/volume-groups`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-volume-groups
 
         Args:
             limit: Number to be displayed on the page (``limit``, query)
@@ -707,7 +709,7 @@ class Client:
             params={"limit": limit, "offset": offset, "sort": sort, "name": name},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupListResponse, _response)
 
     def iter_list_volume_groups(
         self, *, limit: int = 20, sort: str | None = None, name: str | None = None
@@ -736,7 +738,7 @@ class Client:
                 params={"limit": _limit, "offset": _offset, "sort": sort, "name": name},
                 headers=_support.header_values({}),
             )
-            _body = _models.VolumeGroupListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.VolumeGroupListResponse, _response)
             _items = _body.volume_groups or []
             return _items
 
@@ -749,7 +751,7 @@ class Client:
 
         ``GET /v1/volumes/{volume_id}/snapshots`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-volume-snapshots
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -763,7 +765,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotListResponse, _response)
 
     def list_volumes(
         self,
@@ -781,7 +783,7 @@ class Client:
 
         ``GET /v1/volumes`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-volumes
 
         Args:
             limit: Number to be displayed on the page (``limit``, query)
@@ -807,7 +809,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeListResponse, _response)
 
     def iter_list_volumes(
         self,
@@ -851,7 +853,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.VolumeListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.volumes or []
             return _items
 
@@ -866,7 +868,7 @@ class Client:
 
         ``PUT /v1/volume-groups/{volume_group_id}/members/remove`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#remove-volume-group-member-on-volume-group
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -884,7 +886,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupMemberResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
 
     def restore_volume_group_snapshot(
         self, volume_group_id: str, snapshot_id: str
@@ -895,7 +897,7 @@ class Client:
 
         ``PUT /v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}/restore`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#restore-volume-group-snapshot
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -913,7 +915,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotRestoreResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotRestoreResponse, _response)
 
     def restore_volume_snapshot(self, volume_id: str, snapshot_id: str) -> _models.VolumeSnapshotRestoreResponse:
         """Restore Volume Snapshot
@@ -922,7 +924,7 @@ class Client:
 
         ``PUT /v1/volumes/{volume_id}/snapshots/{snapshot_id}/restore`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#restore-volume-snapshot
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -940,7 +942,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotRestoreResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotRestoreResponse, _response)
 
     def set_volume_group_replication_cycle(
         self, volume_group_id: str, *, body: _models.VolumeGroupReplicationUpdateCycleRequest
@@ -951,7 +953,7 @@ class Client:
 
         ``PUT /v1/volume-groups/{volume_group_id}/replications/cycle`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-group-replication-cycle
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -969,7 +971,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupReplicationUpdateCycleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupReplicationUpdateCycleResponse, _response)
 
     def set_volume_group_replication_policy(
         self, volume_group_id: str, *, body: _models.VolumeGroupReplicationUpdatePolicyRequest
@@ -980,7 +982,7 @@ class Client:
 
         ``PUT /v1/volume-groups/{volume_group_id}/replications/policy`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-group-replication-policy
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -998,7 +1000,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupReplicationUpdatePolicyResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupReplicationUpdatePolicyResponse, _response)
 
     def set_volume_group_snapshot_schedule(
         self, volume_group_id: str, *, body: _models.VolumeGroupSnapshotScheduleRequest
@@ -1009,7 +1011,7 @@ class Client:
 
         ``PUT /v1/volume-groups/{volume_group_id}/snapshot-schedules`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-group-snapshot-schedule
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1027,7 +1029,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
     def set_volume_qo_s(self, volume_id: str, *, body: _models.SetVolumeQoSRequest) -> _models.SetVolumeQoSResponse:
         """Set Volume QoS
@@ -1036,7 +1038,7 @@ class Client:
 
         ``PUT /v1/volumes/{volume_id}/qos`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-qos
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1052,7 +1054,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SetVolumeQoSResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SetVolumeQoSResponse, _response)
 
     def set_volume_replication_cycle(
         self, volume_id: str, *, body: _models.VolumeReplicationCycleRequest
@@ -1063,7 +1065,7 @@ class Client:
 
         ``PUT /v1/volumes/{volume_id}/replications/cycle`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-replication-cycle
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1079,7 +1081,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeReplicationCycleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeReplicationCycleResponse, _response)
 
     def set_volume_replication_policy(
         self, volume_id: str, *, body: _models.VolumeReplicationPolicyRequest
@@ -1090,7 +1092,7 @@ class Client:
 
         ``PUT /v1/volumes/{volume_id}/replications/policy`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-replication-policy
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1106,7 +1108,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeReplicationPolicyResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeReplicationPolicyResponse, _response)
 
     def set_volume_snapshot_rate(
         self, volume_id: str, *, body: _models.VolumeSnapshotRateRequest
@@ -1117,7 +1119,7 @@ class Client:
 
         ``PUT /v1/volumes/{volume_id}/snapshot-rates`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-snapshot-rate
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1133,7 +1135,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
     def set_volume_snapshot_schedule(
         self, volume_id: str, *, body: _models.VolumeSnapshotScheduleRequest
@@ -1144,7 +1146,7 @@ class Client:
 
         ``PUT /v1/volumes/{volume_id}/snapshot-schedules`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-snapshot-schedule
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1160,7 +1162,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
     def show_volume(self, volume_id: str) -> _models.VolumeResponseV1Dot2:
         """Show Volume
@@ -1169,7 +1171,7 @@ class Client:
 
         ``GET /v1/volumes/{volume_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-volume
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1183,14 +1185,14 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeResponseV1Dot2.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeResponseV1Dot2, _response)
 
     def show_volume_group(self, volume_group_id: str) -> _models.VolumeGroupResponse:
         """Show Volume Group
 
         ``GET /v1/volume-groups/{volume_group_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-volume-group
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1204,14 +1206,14 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupResponse, _response)
 
     def show_volume_group_replication(self, volume_group_id: str) -> _models.VolumeGroupReplicationSyncResponseV1Dot3:
         """Show Volume Group Replication
 
         ``GET /v1/volume-groups/{volume_group_id}/replications`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-volume-group-replication
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1227,7 +1229,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupReplicationSyncResponseV1Dot3.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupReplicationSyncResponseV1Dot3, _response)
 
     def show_volume_replication(self, volume_id: str) -> _models.VolumeReplicationResponseV1Dot3:
         """Show Volume Replication
@@ -1236,7 +1238,7 @@ class Client:
 
         ``GET /v1/volumes/{volume_id}/replications`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-volume-replication
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1250,15 +1252,15 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeReplicationResponseV1Dot3.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeReplicationResponseV1Dot3, _response)
 
 
 class AsyncClient:
     """Asynchronous client for Block Storage(BM) API 1.3 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region`` ``environment``; pass an ``auth``
-    (``ScpAuth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (``ScpAuth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -1270,6 +1272,7 @@ class AsyncClient:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
@@ -1279,6 +1282,7 @@ class AsyncClient:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -1305,7 +1309,7 @@ class AsyncClient:
 
         ``PUT /v1/volume-groups/{volume_group_id}/members/add`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#add-volume-group-member-on-volume-group
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1323,7 +1327,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupMemberResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
 
     async def attach_volume(
         self, volume_id: str, *, body: _models.VolumeAttachmentRequest
@@ -1334,7 +1338,7 @@ class AsyncClient:
 
         ``POST /v1/volumes/{volume_id}/attachments`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#attach-volume
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1350,7 +1354,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeAttachmentResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeAttachmentResponse, _response)
 
     async def create_volume(self, *, body: _models.VolumeCreateRequestV1Dot2) -> _models.AsyncResponse:
         """Create Volume
@@ -1359,7 +1363,7 @@ class AsyncClient:
 
         ``POST /v1/volumes`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume
 
         Args:
             body: the request body (VolumeCreateRequestV1Dot2).
@@ -1374,14 +1378,14 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     async def create_volume_group(self, *, body: _models.VolumeGroupCreationRequest) -> _models.AsyncResponse:
         """Create Volume Group
 
         ``POST /v1/volume-groups`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-group
 
         Args:
             body: the request body (VolumeGroupCreationRequest).
@@ -1396,7 +1400,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     async def create_volume_group_recovery(
         self, volume_group_id: str, *, body: _models.VolumeGroupRecoveryCreateRequest
@@ -1407,7 +1411,7 @@ class AsyncClient:
 
         ``POST /v1/volume-groups/{volume_group_id}/recoveries`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-group-recovery
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1425,7 +1429,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     async def create_volume_group_replication(
         self, volume_group_id: str, *, body: _models.VolumeGroupReplicationCreateRequest
@@ -1436,7 +1440,7 @@ class AsyncClient:
 
         ``POST /v1/volume-groups/{volume_group_id}/replications`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-group-replication
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1454,14 +1458,14 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     async def create_volume_group_snapshot(self, volume_group_id: str) -> _models.VolumeGroupSnapshotResponse:
         """Create Volume Group Snapshot
 
         ``POST /v1/volume-groups/{volume_group_id}/snapshots`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-group-snapshot
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1475,7 +1479,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotResponse, _response)
 
     async def create_volume_group_snapshot_schedule(
         self, volume_group_id: str, *, body: _models.VolumeGroupSnapshotScheduleRequest
@@ -1486,7 +1490,7 @@ class AsyncClient:
 
         ``POST /v1/volume-groups/{volume_group_id}/snapshot-schedules`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-group-snapshot-schedule
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1504,7 +1508,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
     async def create_volume_recovery(
         self, volume_id: str, *, body: _models.VolumeRecoveryCreateRequest
@@ -1515,7 +1519,7 @@ class AsyncClient:
 
         ``POST /v1/volumes/{volume_id}/recoveries`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-recovery
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1531,7 +1535,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     async def create_volume_replication(
         self, volume_id: str, *, body: _models.VolumeReplicationCreateRequest
@@ -1542,7 +1546,7 @@ class AsyncClient:
 
         ``POST /v1/volumes/{volume_id}/replications`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-replication
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1558,7 +1562,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     async def create_volume_snapshot(self, volume_id: str) -> _models.VolumeSnapshotResponse:
         """Create Volume Snapshot
@@ -1567,7 +1571,7 @@ class AsyncClient:
 
         ``POST /v1/volumes/{volume_id}/snapshots`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-snapshot
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1581,7 +1585,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotResponse, _response)
 
     async def create_volume_snapshot_rate(
         self, volume_id: str, *, body: _models.VolumeSnapshotRateRequest
@@ -1592,7 +1596,7 @@ class AsyncClient:
 
         ``POST /v1/volumes/{volume_id}/snapshot-rates`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-snapshot-rate
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1608,7 +1612,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
     async def create_volume_snapshot_schedule(
         self, volume_id: str, *, body: _models.VolumeSnapshotScheduleRequest
@@ -1619,7 +1623,7 @@ class AsyncClient:
 
         ``POST /v1/volumes/{volume_id}/snapshot-schedules`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#create-volume-snapshot-schedule
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1635,7 +1639,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
     async def delete_volume(self, volume_id: str) -> _models.AsyncResponse:
         """Delete Volume
@@ -1644,7 +1648,7 @@ class AsyncClient:
 
         ``DELETE /v1/volumes/{volume_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1658,7 +1662,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     async def delete_volume_group_replication(
         self, volume_group_id: str
@@ -1669,7 +1673,7 @@ class AsyncClient:
 
         ``DELETE /v1/volume-groups/{volume_group_id}/replications`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-group-replication
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1685,7 +1689,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupReplicationDeleteResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupReplicationDeleteResponse, _response)
 
     async def delete_volume_group_snapshot(
         self, volume_group_id: str, snapshot_id: str
@@ -1696,7 +1700,7 @@ class AsyncClient:
 
         ``DELETE /v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-group-snapshot
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1714,7 +1718,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotDeleteResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotDeleteResponse, _response)
 
     async def delete_volume_group_snapshot_schedule(
         self, volume_group_id: str
@@ -1725,7 +1729,7 @@ class AsyncClient:
 
         ``DELETE /v1/volume-groups/{volume_group_id}/snapshot-schedules`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-group-snapshot-schedule
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1741,7 +1745,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
     async def delete_volume_replication(self, volume_id: str) -> _models.AsyncResponse:
         """Delete Volume Replication
@@ -1750,7 +1754,7 @@ class AsyncClient:
 
         ``DELETE /v1/volumes/{volume_id}/replications`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-replication
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1764,7 +1768,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AsyncResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AsyncResponse, _response)
 
     async def delete_volume_snapshot(self, volume_id: str, snapshot_id: str) -> _models.VolumeSnapshotDeleteResponse:
         """Delete Volume Snapshot
@@ -1773,7 +1777,7 @@ class AsyncClient:
 
         ``DELETE /v1/volumes/{volume_id}/snapshots/{snapshot_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-snapshot
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1790,7 +1794,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotDeleteResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotDeleteResponse, _response)
 
     async def delete_volume_snapshot_rate(self, volume_id: str) -> _models.VolumeSnapshotRateResponse:
         """Delete Volume Snapshot Rate
@@ -1799,7 +1803,7 @@ class AsyncClient:
 
         ``DELETE /v1/volumes/{volume_id}/snapshot-rates`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-snapshot-rate
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1813,7 +1817,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
     async def delete_volume_snapshot_schedule(self, volume_id: str) -> _models.VolumeSnapshotScheduleResponse:
         """Delete Volume Snapshot Schedule
@@ -1822,7 +1826,7 @@ class AsyncClient:
 
         ``DELETE /v1/volumes/{volume_id}/snapshot-schedules`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#delete-volume-snapshot-schedule
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1836,7 +1840,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
     async def detach_volume(
         self, volume_id: str, *, body: _models.VolumeDetachRequest
@@ -1847,7 +1851,7 @@ class AsyncClient:
 
         ``DELETE /v1/volumes/{volume_id}/attachments`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#detach-volume
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1863,7 +1867,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeAttachmentResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeAttachmentResponse, _response)
 
     async def list_volume_group_snapshots(self, volume_group_id: str) -> _models.VolumeGroupSnapshotListResponse:
         """List Volume Group Snapshots
@@ -1872,7 +1876,7 @@ class AsyncClient:
 
         ``GET /v1/volume-groups/{volume_group_id}/snapshots`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-volume-group-snapshots
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -1886,7 +1890,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotListResponse, _response)
 
     async def list_volume_groups(
         self, *, limit: int | None = None, offset: int | None = None, sort: str | None = None, name: str | None = None
@@ -1897,7 +1901,7 @@ class AsyncClient:
 
         ``GET /v1/volume-groups`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-volume-groups
 
         Args:
             limit: Number to be displayed on the page (``limit``, query)
@@ -1914,7 +1918,7 @@ class AsyncClient:
             params={"limit": limit, "offset": offset, "sort": sort, "name": name},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupListResponse, _response)
 
     async def iter_list_volume_groups(
         self, *, limit: int = 20, sort: str | None = None, name: str | None = None
@@ -1943,7 +1947,7 @@ class AsyncClient:
                 params={"limit": _limit, "offset": _offset, "sort": sort, "name": name},
                 headers=_support.header_values({}),
             )
-            _body = _models.VolumeGroupListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.VolumeGroupListResponse, _response)
             _items = _body.volume_groups or []
             return _items
 
@@ -1957,7 +1961,7 @@ class AsyncClient:
 
         ``GET /v1/volumes/{volume_id}/snapshots`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-volume-snapshots
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -1971,7 +1975,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotListResponse, _response)
 
     async def list_volumes(
         self,
@@ -1989,7 +1993,7 @@ class AsyncClient:
 
         ``GET /v1/volumes`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-volumes
 
         Args:
             limit: Number to be displayed on the page (``limit``, query)
@@ -2015,7 +2019,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeListResponse, _response)
 
     async def iter_list_volumes(
         self,
@@ -2059,7 +2063,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.VolumeListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.volumes or []
             return _items
 
@@ -2075,7 +2079,7 @@ class AsyncClient:
 
         ``PUT /v1/volume-groups/{volume_group_id}/members/remove`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#remove-volume-group-member-on-volume-group
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -2093,7 +2097,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupMemberResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
 
     async def restore_volume_group_snapshot(
         self, volume_group_id: str, snapshot_id: str
@@ -2104,7 +2108,7 @@ class AsyncClient:
 
         ``PUT /v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}/restore`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#restore-volume-group-snapshot
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -2122,7 +2126,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupSnapshotRestoreResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotRestoreResponse, _response)
 
     async def restore_volume_snapshot(self, volume_id: str, snapshot_id: str) -> _models.VolumeSnapshotRestoreResponse:
         """Restore Volume Snapshot
@@ -2131,7 +2135,7 @@ class AsyncClient:
 
         ``PUT /v1/volumes/{volume_id}/snapshots/{snapshot_id}/restore`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#restore-volume-snapshot
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2149,7 +2153,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeSnapshotRestoreResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotRestoreResponse, _response)
 
     async def set_volume_group_replication_cycle(
         self, volume_group_id: str, *, body: _models.VolumeGroupReplicationUpdateCycleRequest
@@ -2160,7 +2164,7 @@ class AsyncClient:
 
         ``PUT /v1/volume-groups/{volume_group_id}/replications/cycle`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-group-replication-cycle
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -2178,7 +2182,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupReplicationUpdateCycleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupReplicationUpdateCycleResponse, _response)
 
     async def set_volume_group_replication_policy(
         self, volume_group_id: str, *, body: _models.VolumeGroupReplicationUpdatePolicyRequest
@@ -2189,7 +2193,7 @@ class AsyncClient:
 
         ``PUT /v1/volume-groups/{volume_group_id}/replications/policy`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-group-replication-policy
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -2207,7 +2211,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupReplicationUpdatePolicyResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupReplicationUpdatePolicyResponse, _response)
 
     async def set_volume_group_snapshot_schedule(
         self, volume_group_id: str, *, body: _models.VolumeGroupSnapshotScheduleRequest
@@ -2218,7 +2222,7 @@ class AsyncClient:
 
         ``PUT /v1/volume-groups/{volume_group_id}/snapshot-schedules`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-group-snapshot-schedule
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -2236,7 +2240,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeGroupSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
     async def set_volume_qo_s(
         self, volume_id: str, *, body: _models.SetVolumeQoSRequest
@@ -2247,7 +2251,7 @@ class AsyncClient:
 
         ``PUT /v1/volumes/{volume_id}/qos`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-qos
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2263,7 +2267,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SetVolumeQoSResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SetVolumeQoSResponse, _response)
 
     async def set_volume_replication_cycle(
         self, volume_id: str, *, body: _models.VolumeReplicationCycleRequest
@@ -2274,7 +2278,7 @@ class AsyncClient:
 
         ``PUT /v1/volumes/{volume_id}/replications/cycle`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-replication-cycle
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2290,7 +2294,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeReplicationCycleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeReplicationCycleResponse, _response)
 
     async def set_volume_replication_policy(
         self, volume_id: str, *, body: _models.VolumeReplicationPolicyRequest
@@ -2301,7 +2305,7 @@ class AsyncClient:
 
         ``PUT /v1/volumes/{volume_id}/replications/policy`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-replication-policy
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2317,7 +2321,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeReplicationPolicyResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeReplicationPolicyResponse, _response)
 
     async def set_volume_snapshot_rate(
         self, volume_id: str, *, body: _models.VolumeSnapshotRateRequest
@@ -2328,7 +2332,7 @@ class AsyncClient:
 
         ``PUT /v1/volumes/{volume_id}/snapshot-rates`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-snapshot-rate
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2344,7 +2348,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotRateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
     async def set_volume_snapshot_schedule(
         self, volume_id: str, *, body: _models.VolumeSnapshotScheduleRequest
@@ -2355,7 +2359,7 @@ class AsyncClient:
 
         ``PUT /v1/volumes/{volume_id}/snapshot-schedules`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#set-volume-snapshot-schedule
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2371,7 +2375,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSnapshotScheduleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
     async def show_volume(self, volume_id: str) -> _models.VolumeResponseV1Dot2:
         """Show Volume
@@ -2380,7 +2384,7 @@ class AsyncClient:
 
         ``GET /v1/volumes/{volume_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-volume
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2394,14 +2398,14 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeResponseV1Dot2.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeResponseV1Dot2, _response)
 
     async def show_volume_group(self, volume_group_id: str) -> _models.VolumeGroupResponse:
         """Show Volume Group
 
         ``GET /v1/volume-groups/{volume_group_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-volume-group
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -2415,7 +2419,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupResponse, _response)
 
     async def show_volume_group_replication(
         self, volume_group_id: str
@@ -2424,7 +2428,7 @@ class AsyncClient:
 
         ``GET /v1/volume-groups/{volume_group_id}/replications`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-volume-group-replication
 
         Args:
             volume_group_id: Volume group id (``volume_group_id``, path)
@@ -2440,7 +2444,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeGroupReplicationSyncResponseV1Dot3.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeGroupReplicationSyncResponseV1Dot3, _response)
 
     async def show_volume_replication(self, volume_id: str) -> _models.VolumeReplicationResponseV1Dot3:
         """Show Volume Replication
@@ -2449,7 +2453,7 @@ class AsyncClient:
 
         ``GET /v1/volumes/{volume_id}/replications`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#show-volume-replication
 
         Args:
             volume_id: Volume id (``volume_id``, path)
@@ -2463,4 +2467,4 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeReplicationResponseV1Dot3.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeReplicationResponseV1Dot3, _response)

@@ -55,8 +55,8 @@ class Client:
     """Synchronous client for File Storage API 1.0 (DEPRECATED).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region`` ``environment``; pass an ``auth``
-    (``ScpAuth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (``ScpAuth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -68,6 +68,7 @@ class Client:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
@@ -77,6 +78,7 @@ class Client:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -106,7 +108,7 @@ class Client:
 
         Deprecated: CreateSnapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#createsnapshot
 
         Args:
             body: the request body (SnapshotCreateRequest).
@@ -122,7 +124,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotShowResponse, _response)
 
     @deprecated(
         "CreateSnapshotSchedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1",
@@ -139,7 +141,7 @@ class Client:
 
         Deprecated: CreateSnapshotSchedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#createsnapshotschedule
 
         Args:
             body: the request body (SnapshotScheduleCreateRequest).
@@ -155,7 +157,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotScheduleCreateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotScheduleCreateResponse, _response)
 
     @deprecated("CreateVolume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None)
     def create_volume(self, *, body: _models.VolumeCreateRequest) -> _models.VolumeCreateResponse:
@@ -167,7 +169,7 @@ class Client:
 
         Deprecated: CreateVolume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#createvolume
 
         Args:
             body: the request body (VolumeCreateRequest).
@@ -183,7 +185,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeCreateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeCreateResponse, _response)
 
     @deprecated(
         "CreateVolumeReplication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1",
@@ -198,7 +200,7 @@ class Client:
 
         Deprecated: CreateVolumeReplication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#createvolumereplication
 
         Args:
             body: the request body (ReplicationCreateRequest).
@@ -214,7 +216,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ReplicationCreateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ReplicationCreateResponse, _response)
 
     @deprecated(
         "DeleteSnapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -228,7 +230,7 @@ class Client:
 
         Deprecated: DeleteSnapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#deletesnapshot
 
         Args:
             snapshot_id: Snapshot ID (``snapshot_id``, path)
@@ -256,7 +258,7 @@ class Client:
 
         Deprecated: DeleteSnapshotSchedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#deletesnapshotschedule
 
         Args:
             snapshot_schedule_id: Snapshot Schedule ID (``snapshot_schedule_id``, path)
@@ -283,7 +285,7 @@ class Client:
 
         Deprecated: DeleteVolume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#deletevolume
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -310,7 +312,7 @@ class Client:
 
         Deprecated: DeleteVolumeReplication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#deletevolumereplication
 
         Args:
             replication_id: Replication ID (``replication_id``, path)
@@ -337,7 +339,7 @@ class Client:
 
         Deprecated: ListAccessRules is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listaccessrules
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -352,7 +354,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeObjectAccessRuleListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeObjectAccessRuleListResponse, _response)
 
     @deprecated(
         "ListSnapshotSchedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -366,7 +368,7 @@ class Client:
 
         Deprecated: ListSnapshotSchedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listsnapshotschedule
 
         Args:
             volume_id: Volume ID (``volume_id``, query)
@@ -378,7 +380,7 @@ class Client:
         _response = self._transport.request(
             "GET", "/v1/snapshot-schedules", params={"volume_id": volume_id}, headers=_support.header_values({})
         )
-        return _models.SnapshotScheduleListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotScheduleListResponse, _response)
 
     @deprecated(
         "ListSnapshots is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -392,7 +394,7 @@ class Client:
 
         Deprecated: ListSnapshots is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listsnapshots
 
         Args:
             volume_id: Volume ID (``volume_id``, query)
@@ -404,7 +406,7 @@ class Client:
         _response = self._transport.request(
             "GET", "/v1/snapshots", params={"volume_id": volume_id}, headers=_support.header_values({})
         )
-        return _models.SnapshotListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotListResponse, _response)
 
     @deprecated(
         "ListVolumeReplicationRegion is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1",
@@ -421,7 +423,7 @@ class Client:
 
         Deprecated: ListVolumeReplicationRegion is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listvolumereplicationregion
 
         Args:
             type_name: Volume Type Name (``type_name``, query)
@@ -442,7 +444,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ReplicationRegionListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ReplicationRegionListResponse, _response)
 
     @deprecated(
         "ListVolumeReplications is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1",
@@ -457,7 +459,7 @@ class Client:
 
         Deprecated: ListVolumeReplications is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listvolumereplications
 
         Args:
             volume_id: Volume ID (``volume_id``, query)
@@ -469,7 +471,7 @@ class Client:
         _response = self._transport.request(
             "GET", "/v1/replications", params={"volume_id": volume_id}, headers=_support.header_values({})
         )
-        return _models.ReplicationListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ReplicationListResponse, _response)
 
     @deprecated("ListVolumes is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None)
     def list_volumes(
@@ -489,7 +491,7 @@ class Client:
 
         Deprecated: ListVolumes is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listvolumes
 
         Args:
             offset: offset (``offset``, query)
@@ -508,7 +510,7 @@ class Client:
             params={"offset": offset, "limit": limit, "name": name, "type_name": type_name, "sort": sort},
             headers=_support.header_values({}),
         )
-        return _models.VolumeListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeListResponse, _response)
 
     @deprecated("ListVolumes is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None)
     def iter_list_volumes(
@@ -542,7 +544,7 @@ class Client:
                 params={"offset": _offset, "limit": _limit, "name": name, "type_name": type_name, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _body = _models.VolumeListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.filestorages or []
             return _items
 
@@ -560,7 +562,7 @@ class Client:
 
         Deprecated: RestoreSnapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#restoresnapshot
 
         Args:
             snapshot_id: Snapshot ID (``snapshot_id``, path)
@@ -576,7 +578,7 @@ class Client:
             params={"volume_id": volume_id},
             headers=_support.header_values({}),
         )
-        return _models.SnapshotRestoreResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotRestoreResponse, _response)
 
     @deprecated(
         "SetAccessRule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -590,7 +592,7 @@ class Client:
 
         Deprecated: SetAccessRule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#setaccessrule
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -607,7 +609,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AccessRuleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AccessRuleResponse, _response)
 
     @deprecated(
         "SetSnapshotSchedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -623,7 +625,7 @@ class Client:
 
         Deprecated: SetSnapshotSchedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#setsnapshotschedule
 
         Args:
             snapshot_schedule_id: Snapshot Schedule ID (``snapshot_schedule_id``, path)
@@ -643,7 +645,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotScheduleSetResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotScheduleSetResponse, _response)
 
     @deprecated("SetVolume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None)
     def set_volume(self, volume_id: str, *, body: _models.VolumeSetRequest) -> _models.VolumeSetResponse:
@@ -655,7 +657,7 @@ class Client:
 
         Deprecated: SetVolume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#setvolume
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -672,7 +674,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSetResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSetResponse, _response)
 
     @deprecated(
         "SetVolumeReplication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -688,7 +690,7 @@ class Client:
 
         Deprecated: SetVolumeReplication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#setvolumereplication
 
         Args:
             replication_id: Replication ID (``replication_id``, path)
@@ -706,7 +708,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ReplicationUpdateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ReplicationUpdateResponse, _response)
 
     @deprecated("ShowVolume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None)
     def show_volume(self, volume_id: str) -> _models.VolumeShowResponse:
@@ -718,7 +720,7 @@ class Client:
 
         Deprecated: ShowVolume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#showvolume
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -733,7 +735,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeShowResponse, _response)
 
     @deprecated(
         "ShowVolumeReplication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -747,7 +749,7 @@ class Client:
 
         Deprecated: ShowVolumeReplication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#showvolumereplication
 
         Args:
             replication_id: Replication ID (``replication_id``, path)
@@ -763,15 +765,15 @@ class Client:
             params={"volume_id": volume_id},
             headers=_support.header_values({}),
         )
-        return _models.ReplicationShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ReplicationShowResponse, _response)
 
 
 class AsyncClient:
     """Asynchronous client for File Storage API 1.0 (DEPRECATED).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region`` ``environment``; pass an ``auth``
-    (``ScpAuth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (``ScpAuth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -783,6 +785,7 @@ class AsyncClient:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
@@ -792,6 +795,7 @@ class AsyncClient:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -821,7 +825,7 @@ class AsyncClient:
 
         Deprecated: CreateSnapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#createsnapshot
 
         Args:
             body: the request body (SnapshotCreateRequest).
@@ -837,7 +841,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotShowResponse, _response)
 
     @deprecated(
         "CreateSnapshotSchedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1",
@@ -854,7 +858,7 @@ class AsyncClient:
 
         Deprecated: CreateSnapshotSchedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#createsnapshotschedule
 
         Args:
             body: the request body (SnapshotScheduleCreateRequest).
@@ -870,7 +874,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotScheduleCreateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotScheduleCreateResponse, _response)
 
     @deprecated("CreateVolume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None)
     async def create_volume(self, *, body: _models.VolumeCreateRequest) -> _models.VolumeCreateResponse:
@@ -882,7 +886,7 @@ class AsyncClient:
 
         Deprecated: CreateVolume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#createvolume
 
         Args:
             body: the request body (VolumeCreateRequest).
@@ -898,7 +902,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeCreateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeCreateResponse, _response)
 
     @deprecated(
         "CreateVolumeReplication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1",
@@ -915,7 +919,7 @@ class AsyncClient:
 
         Deprecated: CreateVolumeReplication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#createvolumereplication
 
         Args:
             body: the request body (ReplicationCreateRequest).
@@ -931,7 +935,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ReplicationCreateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ReplicationCreateResponse, _response)
 
     @deprecated(
         "DeleteSnapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -945,7 +949,7 @@ class AsyncClient:
 
         Deprecated: DeleteSnapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#deletesnapshot
 
         Args:
             snapshot_id: Snapshot ID (``snapshot_id``, path)
@@ -973,7 +977,7 @@ class AsyncClient:
 
         Deprecated: DeleteSnapshotSchedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#deletesnapshotschedule
 
         Args:
             snapshot_schedule_id: Snapshot Schedule ID (``snapshot_schedule_id``, path)
@@ -1000,7 +1004,7 @@ class AsyncClient:
 
         Deprecated: DeleteVolume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#deletevolume
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -1027,7 +1031,7 @@ class AsyncClient:
 
         Deprecated: DeleteVolumeReplication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#deletevolumereplication
 
         Args:
             replication_id: Replication ID (``replication_id``, path)
@@ -1054,7 +1058,7 @@ class AsyncClient:
 
         Deprecated: ListAccessRules is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listaccessrules
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -1069,7 +1073,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeObjectAccessRuleListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeObjectAccessRuleListResponse, _response)
 
     @deprecated(
         "ListSnapshotSchedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -1083,7 +1087,7 @@ class AsyncClient:
 
         Deprecated: ListSnapshotSchedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listsnapshotschedule
 
         Args:
             volume_id: Volume ID (``volume_id``, query)
@@ -1095,7 +1099,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET", "/v1/snapshot-schedules", params={"volume_id": volume_id}, headers=_support.header_values({})
         )
-        return _models.SnapshotScheduleListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotScheduleListResponse, _response)
 
     @deprecated(
         "ListSnapshots is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -1109,7 +1113,7 @@ class AsyncClient:
 
         Deprecated: ListSnapshots is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listsnapshots
 
         Args:
             volume_id: Volume ID (``volume_id``, query)
@@ -1121,7 +1125,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET", "/v1/snapshots", params={"volume_id": volume_id}, headers=_support.header_values({})
         )
-        return _models.SnapshotListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotListResponse, _response)
 
     @deprecated(
         "ListVolumeReplicationRegion is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1",
@@ -1138,7 +1142,7 @@ class AsyncClient:
 
         Deprecated: ListVolumeReplicationRegion is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listvolumereplicationregion
 
         Args:
             type_name: Volume Type Name (``type_name``, query)
@@ -1159,7 +1163,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ReplicationRegionListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ReplicationRegionListResponse, _response)
 
     @deprecated(
         "ListVolumeReplications is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1",
@@ -1174,7 +1178,7 @@ class AsyncClient:
 
         Deprecated: ListVolumeReplications is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listvolumereplications
 
         Args:
             volume_id: Volume ID (``volume_id``, query)
@@ -1186,7 +1190,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET", "/v1/replications", params={"volume_id": volume_id}, headers=_support.header_values({})
         )
-        return _models.ReplicationListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ReplicationListResponse, _response)
 
     @deprecated("ListVolumes is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None)
     async def list_volumes(
@@ -1206,7 +1210,7 @@ class AsyncClient:
 
         Deprecated: ListVolumes is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listvolumes
 
         Args:
             offset: offset (``offset``, query)
@@ -1225,7 +1229,7 @@ class AsyncClient:
             params={"offset": offset, "limit": limit, "name": name, "type_name": type_name, "sort": sort},
             headers=_support.header_values({}),
         )
-        return _models.VolumeListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeListResponse, _response)
 
     @deprecated("ListVolumes is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None)
     async def iter_list_volumes(
@@ -1259,7 +1263,7 @@ class AsyncClient:
                 params={"offset": _offset, "limit": _limit, "name": name, "type_name": type_name, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _body = _models.VolumeListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.filestorages or []
             return _items
 
@@ -1278,7 +1282,7 @@ class AsyncClient:
 
         Deprecated: RestoreSnapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#restoresnapshot
 
         Args:
             snapshot_id: Snapshot ID (``snapshot_id``, path)
@@ -1294,7 +1298,7 @@ class AsyncClient:
             params={"volume_id": volume_id},
             headers=_support.header_values({}),
         )
-        return _models.SnapshotRestoreResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotRestoreResponse, _response)
 
     @deprecated(
         "SetAccessRule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -1308,7 +1312,7 @@ class AsyncClient:
 
         Deprecated: SetAccessRule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#setaccessrule
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -1325,7 +1329,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AccessRuleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AccessRuleResponse, _response)
 
     @deprecated(
         "SetSnapshotSchedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -1341,7 +1345,7 @@ class AsyncClient:
 
         Deprecated: SetSnapshotSchedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#setsnapshotschedule
 
         Args:
             snapshot_schedule_id: Snapshot Schedule ID (``snapshot_schedule_id``, path)
@@ -1361,7 +1365,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotScheduleSetResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotScheduleSetResponse, _response)
 
     @deprecated("SetVolume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None)
     async def set_volume(self, volume_id: str, *, body: _models.VolumeSetRequest) -> _models.VolumeSetResponse:
@@ -1373,7 +1377,7 @@ class AsyncClient:
 
         Deprecated: SetVolume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#setvolume
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -1390,7 +1394,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSetResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSetResponse, _response)
 
     @deprecated(
         "SetVolumeReplication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -1406,7 +1410,7 @@ class AsyncClient:
 
         Deprecated: SetVolumeReplication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#setvolumereplication
 
         Args:
             replication_id: Replication ID (``replication_id``, path)
@@ -1424,7 +1428,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ReplicationUpdateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ReplicationUpdateResponse, _response)
 
     @deprecated("ShowVolume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None)
     async def show_volume(self, volume_id: str) -> _models.VolumeShowResponse:
@@ -1436,7 +1440,7 @@ class AsyncClient:
 
         Deprecated: ShowVolume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#showvolume
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -1451,7 +1455,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeShowResponse, _response)
 
     @deprecated(
         "ShowVolumeReplication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None
@@ -1465,7 +1469,7 @@ class AsyncClient:
 
         Deprecated: ShowVolumeReplication is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#showvolumereplication
 
         Args:
             replication_id: Replication ID (``replication_id``, path)
@@ -1481,4 +1485,4 @@ class AsyncClient:
             params={"volume_id": volume_id},
             headers=_support.header_values({}),
         )
-        return _models.ReplicationShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ReplicationShowResponse, _response)

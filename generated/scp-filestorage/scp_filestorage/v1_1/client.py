@@ -54,8 +54,8 @@ class Client:
     """Synchronous client for File Storage API 1.1 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region`` ``environment``; pass an ``auth``
-    (``ScpAuth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (``ScpAuth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -67,6 +67,7 @@ class Client:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
@@ -76,6 +77,7 @@ class Client:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -100,7 +102,7 @@ class Client:
 
         ``POST /v1/snapshots`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#createsnapshot
 
         Args:
             body: the request body (SnapshotCreateRequest).
@@ -115,7 +117,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotShowResponse, _response)
 
     def create_snapshot_schedule(
         self, *, body: _models.SnapshotScheduleCreateRequest
@@ -126,7 +128,7 @@ class Client:
 
         ``POST /v1/snapshot-schedules`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#createsnapshotschedule
 
         Args:
             body: the request body (SnapshotScheduleCreateRequest).
@@ -141,7 +143,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotScheduleCreateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotScheduleCreateResponse, _response)
 
     def create_volume(self, *, body: _models.VolumeCreateRequest) -> _models.VolumeCreateResponse:
         """CreateVolume
@@ -150,7 +152,7 @@ class Client:
 
         ``POST /v1/volumes`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#createvolume
 
         Args:
             body: the request body (VolumeCreateRequest).
@@ -165,7 +167,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeCreateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeCreateResponse, _response)
 
     def create_volume_replication(self, *, body: _models.ReplicationCreateRequest) -> _models.ReplicationCreateResponse:
         """CreateVolumeReplication
@@ -174,7 +176,7 @@ class Client:
 
         ``POST /v1/replications`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#createvolumereplication
 
         Args:
             body: the request body (ReplicationCreateRequest).
@@ -189,7 +191,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ReplicationCreateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ReplicationCreateResponse, _response)
 
     def delete_snapshot(self, snapshot_id: str, *, volume_id: str) -> None:
         """DeleteSnapshot
@@ -198,7 +200,7 @@ class Client:
 
         ``DELETE /v1/snapshots/{snapshot_id}`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#deletesnapshot
 
         Args:
             snapshot_id: Snapshot ID (``snapshot_id``, path)
@@ -219,7 +221,7 @@ class Client:
 
         ``DELETE /v1/snapshot-schedules/{snapshot_schedule_id}`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#deletesnapshotschedule
 
         Args:
             snapshot_schedule_id: Snapshot Schedule ID (``snapshot_schedule_id``, path)
@@ -242,7 +244,7 @@ class Client:
 
         ``DELETE /v1/volumes/{volume_id}`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#deletevolume
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -262,7 +264,7 @@ class Client:
 
         ``DELETE /v1/replications/{replication_id}`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#deletevolumereplication
 
         Args:
             replication_id: Replication ID (``replication_id``, path)
@@ -283,7 +285,7 @@ class Client:
 
         ``GET /v1/volumes/{volume_id}/access-rules`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listaccessrules
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -297,7 +299,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeObjectAccessRuleListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeObjectAccessRuleListResponse, _response)
 
     def list_snapshot_schedule(self, *, volume_id: str) -> _models.SnapshotScheduleListResponse:
         """ListSnapshotSchedule
@@ -306,7 +308,7 @@ class Client:
 
         ``GET /v1/snapshot-schedules`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listsnapshotschedule
 
         Args:
             volume_id: Volume ID (``volume_id``, query)
@@ -317,7 +319,7 @@ class Client:
         _response = self._transport.request(
             "GET", "/v1/snapshot-schedules", params={"volume_id": volume_id}, headers=_support.header_values({})
         )
-        return _models.SnapshotScheduleListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotScheduleListResponse, _response)
 
     def list_snapshots(self, *, volume_id: str) -> _models.SnapshotListResponse:
         """ListSnapshots
@@ -326,7 +328,7 @@ class Client:
 
         ``GET /v1/snapshots`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listsnapshots
 
         Args:
             volume_id: Volume ID (``volume_id``, query)
@@ -337,7 +339,7 @@ class Client:
         _response = self._transport.request(
             "GET", "/v1/snapshots", params={"volume_id": volume_id}, headers=_support.header_values({})
         )
-        return _models.SnapshotListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotListResponse, _response)
 
     def list_volume_replication_region(
         self, *, type_name: str, source_region_name: str, replication_type: str
@@ -348,7 +350,7 @@ class Client:
 
         ``GET /v1/replications/regions`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listvolumereplicationregion
 
         Args:
             type_name: Volume Type Name (``type_name``, query)
@@ -368,7 +370,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ReplicationRegionListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ReplicationRegionListResponse, _response)
 
     def list_volume_replications(self, *, volume_id: str) -> _models.ReplicationListResponse:
         """ListVolumeReplications
@@ -377,7 +379,7 @@ class Client:
 
         ``GET /v1/replications`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listvolumereplications
 
         Args:
             volume_id: Volume ID (``volume_id``, query)
@@ -388,7 +390,7 @@ class Client:
         _response = self._transport.request(
             "GET", "/v1/replications", params={"volume_id": volume_id}, headers=_support.header_values({})
         )
-        return _models.ReplicationListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ReplicationListResponse, _response)
 
     def list_volumes(
         self,
@@ -405,7 +407,7 @@ class Client:
 
         ``GET /v1/volumes`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listvolumes
 
         Args:
             offset: offset (``offset``, query)
@@ -423,7 +425,7 @@ class Client:
             params={"offset": offset, "limit": limit, "name": name, "type_name": type_name, "sort": sort},
             headers=_support.header_values({}),
         )
-        return _models.VolumeListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeListResponse, _response)
 
     def iter_list_volumes(
         self, *, limit: int = 20, name: str | None = None, type_name: str | None = None, sort: str | None = None
@@ -453,7 +455,7 @@ class Client:
                 params={"offset": _offset, "limit": _limit, "name": name, "type_name": type_name, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _body = _models.VolumeListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.filestorages or []
             return _items
 
@@ -466,7 +468,7 @@ class Client:
 
         ``PUT /v1/snapshots/{snapshot_id}/restore`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#restoresnapshot
 
         Args:
             snapshot_id: Snapshot ID (``snapshot_id``, path)
@@ -481,7 +483,7 @@ class Client:
             params={"volume_id": volume_id},
             headers=_support.header_values({}),
         )
-        return _models.SnapshotRestoreResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotRestoreResponse, _response)
 
     def set_access_rule(self, volume_id: str, *, body: _models.AccessRuleRequest) -> _models.AccessRuleResponse:
         """SetAccessRule
@@ -490,7 +492,7 @@ class Client:
 
         ``PUT /v1/volumes/{volume_id}/access-rules`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#setaccessrule
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -506,7 +508,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AccessRuleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AccessRuleResponse, _response)
 
     def set_snapshot_schedule(
         self, snapshot_schedule_id: str, *, volume_id: str, body: _models.SnapshotScheduleSetRequest
@@ -517,7 +519,7 @@ class Client:
 
         ``PUT /v1/snapshot-schedules/{snapshot_schedule_id}`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#setsnapshotschedule
 
         Args:
             snapshot_schedule_id: Snapshot Schedule ID (``snapshot_schedule_id``, path)
@@ -536,7 +538,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotScheduleSetResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotScheduleSetResponse, _response)
 
     def set_volume(self, volume_id: str, *, body: _models.VolumeSetRequest) -> _models.VolumeSetResponse:
         """SetVolume
@@ -545,7 +547,7 @@ class Client:
 
         ``PUT /v1/volumes/{volume_id}`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#setvolume
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -561,7 +563,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSetResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSetResponse, _response)
 
     def set_volume_replication(
         self, replication_id: str, *, volume_id: str, body: _models.ReplicationUpdateRequest
@@ -572,7 +574,7 @@ class Client:
 
         ``PUT /v1/replications/{replication_id}`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#setvolumereplication
 
         Args:
             replication_id: Replication ID (``replication_id``, path)
@@ -589,7 +591,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ReplicationUpdateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ReplicationUpdateResponse, _response)
 
     def show_volume(self, volume_id: str) -> _models.VolumeShowResponse:
         """ShowVolume
@@ -598,7 +600,7 @@ class Client:
 
         ``GET /v1/volumes/{volume_id}`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#showvolume
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -612,7 +614,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeShowResponse, _response)
 
     def show_volume_replication(self, replication_id: str, *, volume_id: str) -> _models.ReplicationShowResponse:
         """ShowVolumeReplication
@@ -621,7 +623,7 @@ class Client:
 
         ``GET /v1/replications/{replication_id}`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#showvolumereplication
 
         Args:
             replication_id: Replication ID (``replication_id``, path)
@@ -636,15 +638,15 @@ class Client:
             params={"volume_id": volume_id},
             headers=_support.header_values({}),
         )
-        return _models.ReplicationShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ReplicationShowResponse, _response)
 
 
 class AsyncClient:
     """Asynchronous client for File Storage API 1.1 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region`` ``environment``; pass an ``auth``
-    (``ScpAuth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (``ScpAuth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -656,6 +658,7 @@ class AsyncClient:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
@@ -665,6 +668,7 @@ class AsyncClient:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -689,7 +693,7 @@ class AsyncClient:
 
         ``POST /v1/snapshots`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#createsnapshot
 
         Args:
             body: the request body (SnapshotCreateRequest).
@@ -704,7 +708,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotShowResponse, _response)
 
     async def create_snapshot_schedule(
         self, *, body: _models.SnapshotScheduleCreateRequest
@@ -715,7 +719,7 @@ class AsyncClient:
 
         ``POST /v1/snapshot-schedules`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#createsnapshotschedule
 
         Args:
             body: the request body (SnapshotScheduleCreateRequest).
@@ -730,7 +734,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotScheduleCreateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotScheduleCreateResponse, _response)
 
     async def create_volume(self, *, body: _models.VolumeCreateRequest) -> _models.VolumeCreateResponse:
         """CreateVolume
@@ -739,7 +743,7 @@ class AsyncClient:
 
         ``POST /v1/volumes`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#createvolume
 
         Args:
             body: the request body (VolumeCreateRequest).
@@ -754,7 +758,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeCreateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeCreateResponse, _response)
 
     async def create_volume_replication(
         self, *, body: _models.ReplicationCreateRequest
@@ -765,7 +769,7 @@ class AsyncClient:
 
         ``POST /v1/replications`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#createvolumereplication
 
         Args:
             body: the request body (ReplicationCreateRequest).
@@ -780,7 +784,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ReplicationCreateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ReplicationCreateResponse, _response)
 
     async def delete_snapshot(self, snapshot_id: str, *, volume_id: str) -> None:
         """DeleteSnapshot
@@ -789,7 +793,7 @@ class AsyncClient:
 
         ``DELETE /v1/snapshots/{snapshot_id}`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#deletesnapshot
 
         Args:
             snapshot_id: Snapshot ID (``snapshot_id``, path)
@@ -810,7 +814,7 @@ class AsyncClient:
 
         ``DELETE /v1/snapshot-schedules/{snapshot_schedule_id}`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#deletesnapshotschedule
 
         Args:
             snapshot_schedule_id: Snapshot Schedule ID (``snapshot_schedule_id``, path)
@@ -833,7 +837,7 @@ class AsyncClient:
 
         ``DELETE /v1/volumes/{volume_id}`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#deletevolume
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -853,7 +857,7 @@ class AsyncClient:
 
         ``DELETE /v1/replications/{replication_id}`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#deletevolumereplication
 
         Args:
             replication_id: Replication ID (``replication_id``, path)
@@ -874,7 +878,7 @@ class AsyncClient:
 
         ``GET /v1/volumes/{volume_id}/access-rules`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listaccessrules
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -888,7 +892,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeObjectAccessRuleListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeObjectAccessRuleListResponse, _response)
 
     async def list_snapshot_schedule(self, *, volume_id: str) -> _models.SnapshotScheduleListResponse:
         """ListSnapshotSchedule
@@ -897,7 +901,7 @@ class AsyncClient:
 
         ``GET /v1/snapshot-schedules`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listsnapshotschedule
 
         Args:
             volume_id: Volume ID (``volume_id``, query)
@@ -908,7 +912,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET", "/v1/snapshot-schedules", params={"volume_id": volume_id}, headers=_support.header_values({})
         )
-        return _models.SnapshotScheduleListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotScheduleListResponse, _response)
 
     async def list_snapshots(self, *, volume_id: str) -> _models.SnapshotListResponse:
         """ListSnapshots
@@ -917,7 +921,7 @@ class AsyncClient:
 
         ``GET /v1/snapshots`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listsnapshots
 
         Args:
             volume_id: Volume ID (``volume_id``, query)
@@ -928,7 +932,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET", "/v1/snapshots", params={"volume_id": volume_id}, headers=_support.header_values({})
         )
-        return _models.SnapshotListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotListResponse, _response)
 
     async def list_volume_replication_region(
         self, *, type_name: str, source_region_name: str, replication_type: str
@@ -939,7 +943,7 @@ class AsyncClient:
 
         ``GET /v1/replications/regions`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listvolumereplicationregion
 
         Args:
             type_name: Volume Type Name (``type_name``, query)
@@ -959,7 +963,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ReplicationRegionListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ReplicationRegionListResponse, _response)
 
     async def list_volume_replications(self, *, volume_id: str) -> _models.ReplicationListResponse:
         """ListVolumeReplications
@@ -968,7 +972,7 @@ class AsyncClient:
 
         ``GET /v1/replications`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listvolumereplications
 
         Args:
             volume_id: Volume ID (``volume_id``, query)
@@ -979,7 +983,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET", "/v1/replications", params={"volume_id": volume_id}, headers=_support.header_values({})
         )
-        return _models.ReplicationListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ReplicationListResponse, _response)
 
     async def list_volumes(
         self,
@@ -996,7 +1000,7 @@ class AsyncClient:
 
         ``GET /v1/volumes`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listvolumes
 
         Args:
             offset: offset (``offset``, query)
@@ -1014,7 +1018,7 @@ class AsyncClient:
             params={"offset": offset, "limit": limit, "name": name, "type_name": type_name, "sort": sort},
             headers=_support.header_values({}),
         )
-        return _models.VolumeListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeListResponse, _response)
 
     async def iter_list_volumes(
         self, *, limit: int = 20, name: str | None = None, type_name: str | None = None, sort: str | None = None
@@ -1044,7 +1048,7 @@ class AsyncClient:
                 params={"offset": _offset, "limit": _limit, "name": name, "type_name": type_name, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _body = _models.VolumeListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.filestorages or []
             return _items
 
@@ -1058,7 +1062,7 @@ class AsyncClient:
 
         ``PUT /v1/snapshots/{snapshot_id}/restore`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#restoresnapshot
 
         Args:
             snapshot_id: Snapshot ID (``snapshot_id``, path)
@@ -1073,7 +1077,7 @@ class AsyncClient:
             params={"volume_id": volume_id},
             headers=_support.header_values({}),
         )
-        return _models.SnapshotRestoreResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotRestoreResponse, _response)
 
     async def set_access_rule(self, volume_id: str, *, body: _models.AccessRuleRequest) -> _models.AccessRuleResponse:
         """SetAccessRule
@@ -1082,7 +1086,7 @@ class AsyncClient:
 
         ``PUT /v1/volumes/{volume_id}/access-rules`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#setaccessrule
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -1098,7 +1102,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AccessRuleResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AccessRuleResponse, _response)
 
     async def set_snapshot_schedule(
         self, snapshot_schedule_id: str, *, volume_id: str, body: _models.SnapshotScheduleSetRequest
@@ -1109,7 +1113,7 @@ class AsyncClient:
 
         ``PUT /v1/snapshot-schedules/{snapshot_schedule_id}`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#setsnapshotschedule
 
         Args:
             snapshot_schedule_id: Snapshot Schedule ID (``snapshot_schedule_id``, path)
@@ -1128,7 +1132,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotScheduleSetResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotScheduleSetResponse, _response)
 
     async def set_volume(self, volume_id: str, *, body: _models.VolumeSetRequest) -> _models.VolumeSetResponse:
         """SetVolume
@@ -1137,7 +1141,7 @@ class AsyncClient:
 
         ``PUT /v1/volumes/{volume_id}`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#setvolume
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -1153,7 +1157,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeSetResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeSetResponse, _response)
 
     async def set_volume_replication(
         self, replication_id: str, *, volume_id: str, body: _models.ReplicationUpdateRequest
@@ -1164,7 +1168,7 @@ class AsyncClient:
 
         ``PUT /v1/replications/{replication_id}`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#setvolumereplication
 
         Args:
             replication_id: Replication ID (``replication_id``, path)
@@ -1181,7 +1185,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ReplicationUpdateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ReplicationUpdateResponse, _response)
 
     async def show_volume(self, volume_id: str) -> _models.VolumeShowResponse:
         """ShowVolume
@@ -1190,7 +1194,7 @@ class AsyncClient:
 
         ``GET /v1/volumes/{volume_id}`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#showvolume
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -1204,7 +1208,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeShowResponse, _response)
 
     async def show_volume_replication(self, replication_id: str, *, volume_id: str) -> _models.ReplicationShowResponse:
         """ShowVolumeReplication
@@ -1213,7 +1217,7 @@ class AsyncClient:
 
         ``GET /v1/replications/{replication_id}`` (API version 1.1, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#showvolumereplication
 
         Args:
             replication_id: Replication ID (``replication_id``, path)
@@ -1228,4 +1232,4 @@ class AsyncClient:
             params={"volume_id": volume_id},
             headers=_support.header_values({}),
         )
-        return _models.ReplicationShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ReplicationShowResponse, _response)

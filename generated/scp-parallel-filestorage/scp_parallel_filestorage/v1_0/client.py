@@ -54,8 +54,8 @@ class Client:
     """Synchronous client for Parallel File Storage API 1.0 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region`` ``environment``; pass an ``auth``
-    (``ScpAuth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (``ScpAuth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -67,6 +67,7 @@ class Client:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
@@ -76,6 +77,7 @@ class Client:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -100,7 +102,7 @@ class Client:
 
         ``POST /v1/snapshots`` (API version 1.0, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#createsnapshot
 
         Args:
             body: the request body (SnapshotCreateRequest).
@@ -115,7 +117,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotCreateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotCreateResponse, _response)
 
     def create_volume(self, *, body: _models.VolumeCreateRequest) -> _models.Volume:
         """CreateVolume
@@ -124,7 +126,7 @@ class Client:
 
         ``POST /v1/volumes`` (API version 1.0, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#createvolume
 
         Args:
             body: the request body (VolumeCreateRequest).
@@ -139,7 +141,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.Volume.model_validate_json(_response.content)
+        return _support.parse_model(_models.Volume, _response)
 
     def delete_snapshot(self, snapshot_id: str, *, volume_id: str) -> None:
         """DeleteSnapshot
@@ -148,7 +150,7 @@ class Client:
 
         ``DELETE /v1/snapshots/{snapshot_id}`` (API version 1.0, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#deletesnapshot
 
         Args:
             snapshot_id: Snapshot ID (``snapshot_id``, path)
@@ -169,7 +171,7 @@ class Client:
 
         ``DELETE /v1/volumes/{volume_id}`` (API version 1.0, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#deletevolume
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -189,7 +191,7 @@ class Client:
 
         ``GET /v1/volumes/{volume_id}/access-rules`` (API version 1.0, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listaccessrule
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -203,7 +205,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AccessRuleListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AccessRuleListResponse, _response)
 
     def list_snapshots(self, *, volume_id: str) -> _models.SnapshotListResponse:
         """ListSnapshots
@@ -212,7 +214,7 @@ class Client:
 
         ``GET /v1/snapshots`` (API version 1.0, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listsnapshots
 
         Args:
             volume_id: Volume ID (``volume_id``, query)
@@ -223,7 +225,7 @@ class Client:
         _response = self._transport.request(
             "GET", "/v1/snapshots", params={"volume_id": volume_id}, headers=_support.header_values({})
         )
-        return _models.SnapshotListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotListResponse, _response)
 
     def list_volumes(
         self, *, offset: int | None = None, limit: int | None = None, name: str | None = None, sort: str | None = None
@@ -234,7 +236,7 @@ class Client:
 
         ``GET /v1/volumes`` (API version 1.0, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listvolumes
 
         Args:
             offset: offset (``offset``, query)
@@ -251,7 +253,7 @@ class Client:
             params={"offset": offset, "limit": limit, "name": name, "sort": sort},
             headers=_support.header_values({}),
         )
-        return _models.VolumeListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeListResponse, _response)
 
     def iter_list_volumes(
         self, *, limit: int = 20, name: str | None = None, sort: str | None = None
@@ -280,7 +282,7 @@ class Client:
                 params={"offset": _offset, "limit": _limit, "name": name, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _body = _models.VolumeListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.parallel_filestorages or []
             return _items
 
@@ -293,7 +295,7 @@ class Client:
 
         ``PUT /v1/snapshots/{snapshot_id}/restore`` (API version 1.0, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#restoresnapshot
 
         Args:
             snapshot_id: Snapshot ID (``snapshot_id``, path)
@@ -316,7 +318,7 @@ class Client:
 
         ``PUT /v1/volumes/{volume_id}/access-rules`` (API version 1.0, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#setaccessrule
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -332,7 +334,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AccessRuleUpdateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AccessRuleUpdateResponse, _response)
 
     def set_volume_capacity(self, volume_id: str, *, body: _models.VolumeCapacityRequest) -> None:
         """SetVolumeCapacity
@@ -341,7 +343,7 @@ class Client:
 
         ``PUT /v1/volumes/{volume_id}/capacity`` (API version 1.0, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#setvolumecapacity
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -363,7 +365,7 @@ class Client:
 
         ``GET /v1/volumes/{volume_id}`` (API version 1.0, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#showvolume
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -377,15 +379,15 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeShowResponse, _response)
 
 
 class AsyncClient:
     """Asynchronous client for Parallel File Storage API 1.0 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region`` ``environment``; pass an ``auth``
-    (``ScpAuth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (``ScpAuth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -397,6 +399,7 @@ class AsyncClient:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
@@ -406,6 +409,7 @@ class AsyncClient:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -430,7 +434,7 @@ class AsyncClient:
 
         ``POST /v1/snapshots`` (API version 1.0, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#createsnapshot
 
         Args:
             body: the request body (SnapshotCreateRequest).
@@ -445,7 +449,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotCreateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotCreateResponse, _response)
 
     async def create_volume(self, *, body: _models.VolumeCreateRequest) -> _models.Volume:
         """CreateVolume
@@ -454,7 +458,7 @@ class AsyncClient:
 
         ``POST /v1/volumes`` (API version 1.0, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#createvolume
 
         Args:
             body: the request body (VolumeCreateRequest).
@@ -469,7 +473,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.Volume.model_validate_json(_response.content)
+        return _support.parse_model(_models.Volume, _response)
 
     async def delete_snapshot(self, snapshot_id: str, *, volume_id: str) -> None:
         """DeleteSnapshot
@@ -478,7 +482,7 @@ class AsyncClient:
 
         ``DELETE /v1/snapshots/{snapshot_id}`` (API version 1.0, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#deletesnapshot
 
         Args:
             snapshot_id: Snapshot ID (``snapshot_id``, path)
@@ -499,7 +503,7 @@ class AsyncClient:
 
         ``DELETE /v1/volumes/{volume_id}`` (API version 1.0, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#deletevolume
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -519,7 +523,7 @@ class AsyncClient:
 
         ``GET /v1/volumes/{volume_id}/access-rules`` (API version 1.0, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listaccessrule
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -533,7 +537,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AccessRuleListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AccessRuleListResponse, _response)
 
     async def list_snapshots(self, *, volume_id: str) -> _models.SnapshotListResponse:
         """ListSnapshots
@@ -542,7 +546,7 @@ class AsyncClient:
 
         ``GET /v1/snapshots`` (API version 1.0, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listsnapshots
 
         Args:
             volume_id: Volume ID (``volume_id``, query)
@@ -553,7 +557,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET", "/v1/snapshots", params={"volume_id": volume_id}, headers=_support.header_values({})
         )
-        return _models.SnapshotListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotListResponse, _response)
 
     async def list_volumes(
         self, *, offset: int | None = None, limit: int | None = None, name: str | None = None, sort: str | None = None
@@ -564,7 +568,7 @@ class AsyncClient:
 
         ``GET /v1/volumes`` (API version 1.0, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listvolumes
 
         Args:
             offset: offset (``offset``, query)
@@ -581,7 +585,7 @@ class AsyncClient:
             params={"offset": offset, "limit": limit, "name": name, "sort": sort},
             headers=_support.header_values({}),
         )
-        return _models.VolumeListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeListResponse, _response)
 
     async def iter_list_volumes(
         self, *, limit: int = 20, name: str | None = None, sort: str | None = None
@@ -610,7 +614,7 @@ class AsyncClient:
                 params={"offset": _offset, "limit": _limit, "name": name, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _body = _models.VolumeListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.parallel_filestorages or []
             return _items
 
@@ -624,7 +628,7 @@ class AsyncClient:
 
         ``PUT /v1/snapshots/{snapshot_id}/restore`` (API version 1.0, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#restoresnapshot
 
         Args:
             snapshot_id: Snapshot ID (``snapshot_id``, path)
@@ -647,7 +651,7 @@ class AsyncClient:
 
         ``PUT /v1/volumes/{volume_id}/access-rules`` (API version 1.0, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#setaccessrule
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -663,7 +667,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AccessRuleUpdateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AccessRuleUpdateResponse, _response)
 
     async def set_volume_capacity(self, volume_id: str, *, body: _models.VolumeCapacityRequest) -> None:
         """SetVolumeCapacity
@@ -672,7 +676,7 @@ class AsyncClient:
 
         ``PUT /v1/volumes/{volume_id}/capacity`` (API version 1.0, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#setvolumecapacity
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -694,7 +698,7 @@ class AsyncClient:
 
         ``GET /v1/volumes/{volume_id}`` (API version 1.0, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#showvolume
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -708,4 +712,4 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeShowResponse, _response)

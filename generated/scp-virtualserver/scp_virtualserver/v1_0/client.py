@@ -55,8 +55,8 @@ class Client:
     """Synchronous client for Virtual Server API 1.0 (DEPRECATED).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region`` ``environment``; pass an ``auth``
-    (``ScpAuth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (``ScpAuth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -68,6 +68,7 @@ class Client:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
@@ -77,6 +78,7 @@ class Client:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -109,7 +111,7 @@ class Client:
 
         Deprecated: Accept a volume transfer is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#accept-a-volume-transfer
 
         Args:
             transfer_id: Transfer ID (``transfer_id``, path)
@@ -126,7 +128,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeTransferAcceptResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeTransferAcceptResponse, _response)
 
     @deprecated(
         "Attach Virtual Server Security Group is deprecated in API version 1.0 (sunset 2025-12-31); no newer version has it",
@@ -143,7 +145,7 @@ class Client:
 
         Deprecated: Attach Virtual Server Security Group is deprecated in API version 1.0 (sunset 2025-12-31); no newer version has it.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#attach-virtual-server-security-group
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -174,7 +176,7 @@ class Client:
 
         Deprecated: Attach Volume to Virtual Server is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#attach-volume-to-virtual-server
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -191,7 +193,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeServerAttachResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeServerAttachResponse, _response)
 
     @deprecated(
         "Create a snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -205,7 +207,7 @@ class Client:
 
         Deprecated: Create a snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-a-snapshot
 
         Args:
             body: the request body (SnapshotCreateRequest).
@@ -221,7 +223,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotDetailResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
     @deprecated(
         "Create a volume transfer is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -236,7 +238,7 @@ class Client:
 
         Deprecated: Create a volume transfer is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-a-volume-transfer
 
         Args:
             body: the request body (VolumeTransferRequest).
@@ -252,7 +254,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeTransferCreateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeTransferCreateResponse, _response)
 
     @deprecated(
         "Create Auto-Scaling Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -269,7 +271,7 @@ class Client:
 
         Deprecated: Create Auto-Scaling Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-auto-scaling-group
 
         Args:
             body: the request body (AutoScalingGroupCreateRequest).
@@ -285,7 +287,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
     @deprecated(
         "Create Auto-Scaling Group Notification is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -302,7 +304,7 @@ class Client:
 
         Deprecated: Create Auto-Scaling Group Notification is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-auto-scaling-group-notification
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -322,7 +324,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
 
     @deprecated(
         "Create Auto-Scaling Group Policy is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -339,7 +341,7 @@ class Client:
 
         Deprecated: Create Auto-Scaling Group Policy is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-auto-scaling-group-policy
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -359,7 +361,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupPolicyShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
 
     @deprecated(
         "Create Auto-Scaling Group Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -376,7 +378,7 @@ class Client:
 
         Deprecated: Create Auto-Scaling Group Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-auto-scaling-group-schedule
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -396,7 +398,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupScheduleShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
 
     @deprecated("Create Image is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
     def create_image(self, *, body: _models.ImageCreateRequest) -> _models.ImageShowResponse:
@@ -408,7 +410,7 @@ class Client:
 
         Deprecated: Create Image is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/createimage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/createimage/_print/#create-image
 
         Args:
             body: the request body (ImageCreateRequest).
@@ -424,7 +426,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageShowResponse, _response)
 
     @deprecated(
         "Create Image member is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -440,7 +442,7 @@ class Client:
 
         Deprecated: Create Image member is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-image-member
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -457,7 +459,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageMemberShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageMemberShowResponse, _response)
 
     @deprecated(
         "Create Keypair is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -471,7 +473,7 @@ class Client:
 
         Deprecated: Create Keypair is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-keypair
 
         Args:
             body: the request body (KeypairCreateRequest).
@@ -487,7 +489,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.KeypairCreateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.KeypairCreateResponse, _response)
 
     @deprecated(
         "Create Launch Configuration is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -504,7 +506,7 @@ class Client:
 
         Deprecated: Create Launch Configuration is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-launch-configuration
 
         Args:
             body: the request body (LaunchConfigurationCreateRequest).
@@ -520,7 +522,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.LaunchConfigurationDetailShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.LaunchConfigurationDetailShowResponse, _response)
 
     @deprecated(
         "Create Server Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -534,7 +536,7 @@ class Client:
 
         Deprecated: Create Server Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-server-group
 
         Args:
             body: the request body (ServerGroupCreateRequest).
@@ -550,7 +552,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerGroup.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerGroup, _response)
 
     @deprecated(
         "Create Server Interface is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -567,7 +569,7 @@ class Client:
 
         Deprecated: Create Server Interface is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-server-interface
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -584,7 +586,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.InterfaceResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.InterfaceResponse, _response)
 
     @deprecated(
         "Create Server Interface Nat is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -601,7 +603,7 @@ class Client:
 
         Deprecated: Create Server Interface Nat is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-server-interface-nat
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -635,7 +637,7 @@ class Client:
 
         Deprecated: Create Server Interface Private Nat is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-server-interface-private-nat
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -669,7 +671,7 @@ class Client:
 
         Deprecated: Create Server Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-server-volume
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -686,7 +688,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServersVolumeResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServersVolumeResponse, _response)
 
     @deprecated(
         "Create Sharing Image is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -700,7 +702,7 @@ class Client:
 
         Deprecated: Create Sharing Image is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-sharing-image
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -726,7 +728,7 @@ class Client:
 
         Deprecated: Create Virtual Server is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-virtual-server
 
         Args:
             body: the request body (ServerCreateRequest).
@@ -742,7 +744,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerCreateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerCreateResponse, _response)
 
     @deprecated(
         "Create Virtual Server Custom Image is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -759,7 +761,7 @@ class Client:
 
         Deprecated: Create Virtual Server Custom Image is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-virtual-server-custom-image
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -776,7 +778,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerCreateImageResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerCreateImageResponse, _response)
 
     @deprecated(
         "Create Virtual Server Dump is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -791,7 +793,7 @@ class Client:
 
         Deprecated: Create Virtual Server Dump is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-virtual-server-dump
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -817,7 +819,7 @@ class Client:
 
         Deprecated: Create Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-volume
 
         Args:
             body: the request body (VolumeCreateRequest).
@@ -833,7 +835,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeShowResponse, _response)
 
     @deprecated(
         "Delete a snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -847,7 +849,7 @@ class Client:
 
         Deprecated: Delete a snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-a-snapshot
 
         Args:
             snapshot_id: Snapshot ID (``snapshot_id``, path)
@@ -874,7 +876,7 @@ class Client:
 
         Deprecated: Delete a volume transfer is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-a-volume-transfer
 
         Args:
             transfer_id: Transfer ID (``transfer_id``, path)
@@ -901,7 +903,7 @@ class Client:
 
         Deprecated: Delete Auto-Scaling Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-auto-scaling-group
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -930,7 +932,7 @@ class Client:
 
         Deprecated: Delete Auto-Scaling Group Notification is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-auto-scaling-group-notification
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -961,7 +963,7 @@ class Client:
 
         Deprecated: Delete Auto-Scaling Group Policy is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-auto-scaling-group-policy
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -992,7 +994,7 @@ class Client:
 
         Deprecated: Delete Auto-Scaling Group Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-auto-scaling-group-schedule
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -1020,7 +1022,7 @@ class Client:
 
         Deprecated: Delete Image is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-image
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -1046,7 +1048,7 @@ class Client:
 
         Deprecated: Delete Image member is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-image-member
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -1075,7 +1077,7 @@ class Client:
 
         Deprecated: Delete Keypair is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-keypair
 
         Args:
             keypair_name: Keypair name (``keypair_name``, path)
@@ -1102,7 +1104,7 @@ class Client:
 
         Deprecated: Delete Launch Configuration is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-launch-configuration
 
         Args:
             launch_configuration_id: Launch Configuration ID (``launch_configuration_id``, path)
@@ -1131,7 +1133,7 @@ class Client:
 
         Deprecated: Delete Server Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-server-group
 
         Args:
             server_group_id: Server Group ID (``server_group_id``, path)
@@ -1158,7 +1160,7 @@ class Client:
 
         Deprecated: Delete Server Interface is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-server-interface
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -1188,7 +1190,7 @@ class Client:
 
         Deprecated: Delete Server Interface Nat is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-server-interface-nat
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -1220,7 +1222,7 @@ class Client:
 
         Deprecated: Delete Server Interface Private Nat is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-server-interface-private-nat
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -1251,7 +1253,7 @@ class Client:
 
         Deprecated: Delete Server Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-server-volume
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -1280,7 +1282,7 @@ class Client:
 
         Deprecated: Delete Virtual Server is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -1306,7 +1308,7 @@ class Client:
 
         Deprecated: Delete Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-volume
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -1332,7 +1334,7 @@ class Client:
 
         Deprecated: Detach Virtual Server Security Group is deprecated in API version 1.0 (sunset 2025-12-31); no newer version has it.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#detach-virtual-server-security-group
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -1363,7 +1365,7 @@ class Client:
 
         Deprecated: Detach Volume from Virtual Server is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#detach-volume-from-virtual-server
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -1392,7 +1394,7 @@ class Client:
 
         Deprecated: Extend Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#extend-volume
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -1409,7 +1411,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeShowResponse, _response)
 
     @deprecated(
         "Get region's maximum partition size. is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1424,7 +1426,7 @@ class Client:
 
         Deprecated: Get region's maximum partition size. is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#get-regions-maximum-partition-size
 
         Returns:
             ServerGroupPartitionSizeResponse (HTTP 200).
@@ -1433,7 +1435,7 @@ class Client:
         _response = self._transport.request(
             "GET", "/v1/server-groups/partition-size", params={}, headers=_support.header_values({})
         )
-        return _models.ServerGroupPartitionSizeResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerGroupPartitionSizeResponse, _response)
 
     @deprecated("Import Image is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
     def import_image(self, image_id: str, *, body: _models.ImageImportRequest) -> None:
@@ -1445,7 +1447,7 @@ class Client:
 
         Deprecated: Import Image is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#import-image
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -1481,7 +1483,7 @@ class Client:
 
         Deprecated: List Auto-Scaling Group LB Server Groups is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-auto-scaling-group-lb-server-groups
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -1502,7 +1504,7 @@ class Client:
             params={"offset": offset, "limit": limit, "sort": sort},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupLbServerGroupListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupLbServerGroupListResponse, _response)
 
     @deprecated(
         "List Auto-Scaling Group LB Server Groups is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1541,7 +1543,7 @@ class Client:
                 params={"offset": _offset, "limit": _limit, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _body = _models.AutoScalingGroupLbServerGroupListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.AutoScalingGroupLbServerGroupListResponse, _response)
             _items = _body.lb_server_groups or []
             return _items
 
@@ -1570,7 +1572,7 @@ class Client:
 
         Deprecated: List Auto-Scaling Group Notifications is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-auto-scaling-group-notifications
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -1601,7 +1603,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
 
     @deprecated(
         "List Auto-Scaling Group Notifications is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1657,7 +1659,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
             _items = _body.notifications or []
             return _items
 
@@ -1687,7 +1689,7 @@ class Client:
 
         Deprecated: List Auto-Scaling Group Policies is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-auto-scaling-group-policies
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -1720,7 +1722,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupPolicyListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupPolicyListResponse, _response)
 
     @deprecated(
         "List Auto-Scaling Group Policies is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1779,7 +1781,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.AutoScalingGroupPolicyListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.AutoScalingGroupPolicyListResponse, _response)
             _items = _body.policies or []
             return _items
 
@@ -1806,7 +1808,7 @@ class Client:
 
         Deprecated: List Auto-Scaling Group Schedules is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-auto-scaling-group-schedules
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -1828,7 +1830,7 @@ class Client:
             params={"size": size, "page": page, "sort": sort, "frequency": frequency},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupScheduleListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupScheduleListResponse, _response)
 
     @deprecated(
         "List Auto-Scaling Group Virtual Servers is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1850,7 +1852,7 @@ class Client:
 
         Deprecated: List Auto-Scaling Group Virtual Servers is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-auto-scaling-group-virtual-servers
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -1871,7 +1873,7 @@ class Client:
             params={"marker": marker, "limit": limit, "sort": sort},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupVirtualServerListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupVirtualServerListResponse, _response)
 
     @deprecated(
         "List Auto-Scaling Group Virtual Servers is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1910,7 +1912,7 @@ class Client:
                 params={"marker": _marker, "limit": _limit, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _body = _models.AutoScalingGroupVirtualServerListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.AutoScalingGroupVirtualServerListResponse, _response)
             _items = _body.servers or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
@@ -1944,7 +1946,7 @@ class Client:
 
         Deprecated: List Auto-Scaling Groups is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-auto-scaling-groups
 
         Args:
             name: Auto-Scaling Group name (``name``, query)
@@ -1983,7 +1985,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupListResponse, _response)
 
     @deprecated(
         "List Auto-Scaling Groups is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -2052,7 +2054,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.AutoScalingGroupListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.AutoScalingGroupListResponse, _response)
             _items = _body.auto_scaling_groups or []
             return _items
 
@@ -2072,7 +2074,7 @@ class Client:
 
         Deprecated: List Default Configs is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-default-configs
 
         Args:
             name: Name (``name``, query)
@@ -2088,7 +2090,7 @@ class Client:
             params={"name": name, "category": category},
             headers=_support.header_values({}),
         )
-        return _models.DefaultConfigListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DefaultConfigListResponse, _response)
 
     @deprecated(
         "List Image members is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -2102,7 +2104,7 @@ class Client:
 
         Deprecated: List Image members is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-image-members
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -2117,7 +2119,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ImageMemberListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageMemberListResponse, _response)
 
     @deprecated("List Images is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
     def list_images(
@@ -2141,7 +2143,7 @@ class Client:
 
         Deprecated: List Images is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-images
 
         Args:
             limit: Page size of items (``limit``, query)
@@ -2174,7 +2176,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ImageListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageListResponse, _response)
 
     @deprecated("List Images is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
     def iter_list_images(
@@ -2231,7 +2233,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.ImageListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.ImageListResponse, _response)
             _items = _body.images or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
@@ -2249,7 +2251,7 @@ class Client:
 
         Deprecated: List Keypairs is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-keypairs
 
         Args:
             limit: Page size of items (``limit``, query)
@@ -2262,7 +2264,7 @@ class Client:
         _response = self._transport.request(
             "GET", "/v1/keypairs", params={"limit": limit, "marker": marker}, headers=_support.header_values({})
         )
-        return _models.KeypairListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.KeypairListResponse, _response)
 
     @deprecated(
         "List Launch Configurations is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -2285,7 +2287,7 @@ class Client:
 
         Deprecated: List Launch Configurations is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-launch-configurations
 
         Args:
             name: Launch Configuration name (``name``, query)
@@ -2304,7 +2306,7 @@ class Client:
             params={"name": name, "image_id": image_id, "offset": offset, "limit": limit, "sort": sort},
             headers=_support.header_values({}),
         )
-        return _models.LaunchConfigurationListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.LaunchConfigurationListResponse, _response)
 
     @deprecated(
         "List Launch Configurations is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -2341,7 +2343,7 @@ class Client:
                 params={"name": name, "image_id": image_id, "offset": _offset, "limit": _limit, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _body = _models.LaunchConfigurationListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.LaunchConfigurationListResponse, _response)
             _items = _body.launch_configurations or []
             return _items
 
@@ -2361,7 +2363,7 @@ class Client:
 
         Deprecated: List pending Images is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-pending-images
 
         Args:
             scp_image_type: Image type (``scp_image_type``, query)
@@ -2377,7 +2379,7 @@ class Client:
             params={"scp_image_type": scp_image_type, "scp_original_image_type": scp_original_image_type},
             headers=_support.header_values({}),
         )
-        return _models.ImageListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageListResponse, _response)
 
     @deprecated(
         "List Server Groups is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -2393,7 +2395,7 @@ class Client:
 
         Deprecated: List Server Groups is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-server-groups
 
         Args:
             limit: Page size of items (``limit``, query)
@@ -2406,7 +2408,7 @@ class Client:
         _response = self._transport.request(
             "GET", "/v1/server-groups", params={"limit": limit, "offset": offset}, headers=_support.header_values({})
         )
-        return _models.ServerGroupListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerGroupListResponse, _response)
 
     @deprecated(
         "List Server Groups is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -2437,7 +2439,7 @@ class Client:
                 params={"limit": _limit, "offset": _offset},
                 headers=_support.header_values({}),
             )
-            _body = _models.ServerGroupListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.ServerGroupListResponse, _response)
             _items = _body.server_groups or []
             return _items
 
@@ -2456,7 +2458,7 @@ class Client:
 
         Deprecated: List Server Interfaces is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-server-interfaces
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -2471,7 +2473,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerInterfaceListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerInterfaceListResponse, _response)
 
     @deprecated(
         "List Server Ips is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -2485,7 +2487,7 @@ class Client:
 
         Deprecated: List Server Ips is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-server-ips
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -2500,7 +2502,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerIpsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerIpsResponse, _response)
 
     @deprecated(
         "List Server Types is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -2522,7 +2524,7 @@ class Client:
 
         Deprecated: List Server Types is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-server-types
 
         Args:
             limit: Page size of items (``limit``, query)
@@ -2541,7 +2543,7 @@ class Client:
             params={"limit": limit, "marker": marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
             headers=_support.header_values({}),
         )
-        return _models.ServerTypeListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerTypeListResponse, _response)
 
     @deprecated(
         "List Server Types is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -2577,7 +2579,7 @@ class Client:
                 params={"limit": _limit, "marker": _marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _body = _models.ServerTypeListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.ServerTypeListResponse, _response)
             _items = _body.server_types or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
@@ -2595,7 +2597,7 @@ class Client:
 
         Deprecated: List Server Volumes is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-server-volumes
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -2610,7 +2612,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerVolumesResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerVolumesResponse, _response)
 
     @deprecated(
         "List snapshots and details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -2634,7 +2636,7 @@ class Client:
 
         Deprecated: List snapshots and details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-snapshots-and-details
 
         Args:
             volume_id: Volume ID (``volume_id``, query)
@@ -2661,7 +2663,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.SnapshotListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotListResponse, _response)
 
     @deprecated(
         "List snapshots and details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -2712,7 +2714,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.SnapshotListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.SnapshotListResponse, _response)
             _items = _body.snapshots or []
             return _items
 
@@ -2731,7 +2733,7 @@ class Client:
 
         Deprecated: List Virtual Server Security Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-virtual-server-security-group
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -2746,7 +2748,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerSecurityGroupListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerSecurityGroupListResponse, _response)
 
     @deprecated(
         "List Virtual Servers is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -2778,7 +2780,7 @@ class Client:
 
         Deprecated: List Virtual Servers is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-virtual-servers
 
         Args:
             name: Server name (``name``, query)
@@ -2815,7 +2817,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ServerListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerListResponse, _response)
 
     @deprecated(
         "List Virtual Servers is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -2884,7 +2886,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.ServerListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.ServerListResponse, _response)
             _items = _body.servers or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
@@ -2902,14 +2904,14 @@ class Client:
 
         Deprecated: List volume transfers is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-volume-transfers
 
         Returns:
             VolumeTransferListResponse (HTTP 200).
         """
         _rt.warn_deprecated("Client.list_volume_transfers", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request("GET", "/v1/volume-transfer", params={}, headers=_support.header_values({}))
-        return _models.VolumeTransferListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeTransferListResponse, _response)
 
     @deprecated(
         "List volume types and details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -2924,7 +2926,7 @@ class Client:
 
         Deprecated: List volume types and details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-volume-types-and-details
 
         Args:
             limit: Page size of items (``limit``, query)
@@ -2942,7 +2944,7 @@ class Client:
             params={"limit": limit, "offset": offset, "marker": marker, "sort": sort},
             headers=_support.header_values({}),
         )
-        return _models.VolumeTypeListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeTypeListResponse, _response)
 
     @deprecated(
         "List volume types and details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -2978,7 +2980,7 @@ class Client:
                 params={"limit": _limit, "offset": _offset, "marker": marker, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _body = _models.VolumeTypeListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.VolumeTypeListResponse, _response)
             _items = _body.volume_types or []
             return _items
 
@@ -3008,7 +3010,7 @@ class Client:
 
         Deprecated: List volumes and details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-volumes-and-details
 
         Args:
             with_count: Whether to show count (``with_count``, query)
@@ -3039,7 +3041,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeListResponse, _response)
 
     @deprecated(
         "List volumes and details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -3096,7 +3098,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.VolumeListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.volumes or []
             return _items
 
@@ -3114,7 +3116,7 @@ class Client:
 
         Deprecated: Lock Virtual Server is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#lock-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -3140,7 +3142,7 @@ class Client:
 
         Deprecated: Reboot Virtual Server is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#reboot-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -3169,7 +3171,7 @@ class Client:
 
         Deprecated: Rebuild Virtual Server is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#rebuild-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -3196,7 +3198,7 @@ class Client:
 
         Deprecated: Revert Volume to snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#revert-volume-to-snapshot
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -3225,7 +3227,7 @@ class Client:
 
         Deprecated: Show a snapshot’s details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-a-snapshots-details
 
         Args:
             snapshot_id: Snapshot ID (``snapshot_id``, path)
@@ -3240,7 +3242,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SnapshotDetailResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
     @deprecated(
         "Show Auto-Scaling Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -3255,7 +3257,7 @@ class Client:
 
         Deprecated: Show Auto-Scaling Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-auto-scaling-group
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -3272,7 +3274,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
     @deprecated(
         "Show Auto-Scaling Group Notification is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -3289,7 +3291,7 @@ class Client:
 
         Deprecated: Show Auto-Scaling Group Notification is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-auto-scaling-group-notification
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -3308,7 +3310,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupNotificationShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupNotificationShowResponse, _response)
 
     @deprecated(
         "Show Auto-Scaling Group Policy is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -3325,7 +3327,7 @@ class Client:
 
         Deprecated: Show Auto-Scaling Group Policy is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-auto-scaling-group-policy
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -3344,7 +3346,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupPolicyShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
 
     @deprecated(
         "Show Auto-Scaling Group Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -3361,7 +3363,7 @@ class Client:
 
         Deprecated: Show Auto-Scaling Group Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-auto-scaling-group-schedule
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -3380,7 +3382,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupScheduleShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
 
     @deprecated(
         "Show default Volume type’s details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -3395,7 +3397,7 @@ class Client:
 
         Deprecated: Show default Volume type’s details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-default-volume-types-details
 
         Returns:
             VolumeTypeDetailResponse (HTTP 200).
@@ -3404,7 +3406,7 @@ class Client:
         _response = self._transport.request(
             "GET", "/v1/volume-types/default", params={}, headers=_support.header_values({})
         )
-        return _models.VolumeTypeDetailResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeTypeDetailResponse, _response)
 
     @deprecated("Show Image is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
     def show_image(self, image_id: str) -> _models.ImageShowResponse:
@@ -3416,7 +3418,7 @@ class Client:
 
         Deprecated: Show Image is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-image
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -3431,7 +3433,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ImageShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageShowResponse, _response)
 
     @deprecated(
         "Show Image member is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -3445,7 +3447,7 @@ class Client:
 
         Deprecated: Show Image member is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-image-member
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -3463,7 +3465,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ImageMemberShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageMemberShowResponse, _response)
 
     @deprecated("Show Keypair is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
     def show_keypair(self, keypair_name: str) -> _models.KeypairShowResponse:
@@ -3475,7 +3477,7 @@ class Client:
 
         Deprecated: Show Keypair is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-keypair
 
         Args:
             keypair_name: Keypair name (``keypair_name``, path)
@@ -3490,7 +3492,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.KeypairShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.KeypairShowResponse, _response)
 
     @deprecated(
         "Show Launch Configuration is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -3505,7 +3507,7 @@ class Client:
 
         Deprecated: Show Launch Configuration is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-launch-configuration
 
         Args:
             launch_configuration_id: Launch Configuration ID (``launch_configuration_id``, path)
@@ -3523,7 +3525,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.LaunchConfigurationDetailShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.LaunchConfigurationDetailShowResponse, _response)
 
     @deprecated(
         "Show Server Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -3537,7 +3539,7 @@ class Client:
 
         Deprecated: Show Server Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-server-group
 
         Args:
             server_group_id: Server Group ID (``server_group_id``, path)
@@ -3552,7 +3554,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerGroup.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerGroup, _response)
 
     @deprecated(
         "Show Server Interface is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -3566,7 +3568,7 @@ class Client:
 
         Deprecated: Show Server Interface is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-server-interface
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -3584,7 +3586,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerInterfaceListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerInterfaceListResponse, _response)
 
     @deprecated(
         "Show Server Ip is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -3598,7 +3600,7 @@ class Client:
 
         Deprecated: Show Server Ip is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-server-ip
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -3616,7 +3618,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerShowResponseAddress.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerShowResponseAddress, _response)
 
     @deprecated(
         "Show Server Quota Set is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -3630,14 +3632,14 @@ class Client:
 
         Deprecated: Show Server Quota Set is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-server-quota-set
 
         Returns:
             ServerQuotaSet (HTTP 200).
         """
         _rt.warn_deprecated("Client.show_server_quota_set", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request("GET", "/v1/quota-sets", params={}, headers=_support.header_values({}))
-        return _models.ServerQuotaSet.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerQuotaSet, _response)
 
     @deprecated(
         "Show Server Type is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -3651,7 +3653,7 @@ class Client:
 
         Deprecated: Show Server Type is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-server-type
 
         Args:
             server_type_id: Server type ID (``server_type_id``, path)
@@ -3666,7 +3668,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerType.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerType, _response)
 
     @deprecated(
         "Show Server Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -3680,7 +3682,7 @@ class Client:
 
         Deprecated: Show Server Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-server-volume
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -3698,7 +3700,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServersVolumeResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServersVolumeResponse, _response)
 
     @deprecated(
         "Show Virtual Server is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -3712,7 +3714,7 @@ class Client:
 
         Deprecated: Show Virtual Server is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -3727,7 +3729,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerShowResponse, _response)
 
     @deprecated(
         "Show Virtual Server Console Log is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -3744,7 +3746,7 @@ class Client:
 
         Deprecated: Show Virtual Server Console Log is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-virtual-server-console-log
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -3760,7 +3762,7 @@ class Client:
             params={"line_size": line_size},
             headers=_support.header_values({}),
         )
-        return _models.ServerConsoleLogResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerConsoleLogResponse, _response)
 
     @deprecated(
         "Show Virtual Server Password is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -3777,7 +3779,7 @@ class Client:
 
         Deprecated: Show Virtual Server Password is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-virtual-server-password
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -3794,7 +3796,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerPasswordResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerPasswordResponse, _response)
 
     @deprecated(
         "Show Volume Quota Set is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -3808,7 +3810,7 @@ class Client:
 
         Deprecated: Show Volume Quota Set is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-volume-quota-set
 
         Returns:
             VolumeQuotaSet (HTTP 200).
@@ -3817,7 +3819,7 @@ class Client:
         _response = self._transport.request(
             "GET", "/v1/volumes/quota-sets", params={}, headers=_support.header_values({})
         )
-        return _models.VolumeQuotaSet.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeQuotaSet, _response)
 
     @deprecated(
         "Show volume transfer detail is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -3832,7 +3834,7 @@ class Client:
 
         Deprecated: Show volume transfer detail is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-volume-transfer-detail
 
         Args:
             transfer_id: Transfer ID (``transfer_id``, path)
@@ -3847,7 +3849,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeTransferShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeTransferShowResponse, _response)
 
     @deprecated(
         "Show Volume type’s details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -3862,7 +3864,7 @@ class Client:
 
         Deprecated: Show Volume type’s details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-volume-types-details
 
         Args:
             volume_type_id: Volume type ID (``volume_type_id``, path)
@@ -3877,7 +3879,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeTypeDetailResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeTypeDetailResponse, _response)
 
     @deprecated(
         "Show Volume's details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -3891,7 +3893,7 @@ class Client:
 
         Deprecated: Show Volume's details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-volumes-details
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -3906,7 +3908,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeShowResponse, _response)
 
     @deprecated(
         "Start Virtual Server is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -3920,7 +3922,7 @@ class Client:
 
         Deprecated: Start Virtual Server is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#start-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -3946,7 +3948,7 @@ class Client:
 
         Deprecated: Stop Virtual Server is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#stop-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -3972,7 +3974,7 @@ class Client:
 
         Deprecated: Unlock Virtual Server is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#unlock-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -4000,7 +4002,7 @@ class Client:
 
         Deprecated: Update a snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-a-snapshot
 
         Args:
             snapshot_id: Snapshot ID (``snapshot_id``, path)
@@ -4017,7 +4019,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotDetailResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
     @deprecated(
         "Update Auto-Scaling Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -4034,7 +4036,7 @@ class Client:
 
         Deprecated: Update Auto-Scaling Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-auto-scaling-group
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -4053,7 +4055,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
     @deprecated(
         "Update Auto-Scaling Group LB Server Groups is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -4070,7 +4072,7 @@ class Client:
 
         Deprecated: Update Auto-Scaling Group LB Server Groups is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-auto-scaling-group-lb-server-groups
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -4108,7 +4110,7 @@ class Client:
 
         Deprecated: Update Auto-Scaling Group Notification is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-auto-scaling-group-notification
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -4129,7 +4131,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupNotificationShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupNotificationShowResponse, _response)
 
     @deprecated(
         "Update Auto-Scaling Group Policy is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -4146,7 +4148,7 @@ class Client:
 
         Deprecated: Update Auto-Scaling Group Policy is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-auto-scaling-group-policy
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -4167,7 +4169,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupPolicyShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
 
     @deprecated(
         "Update Auto-Scaling Group Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -4184,7 +4186,7 @@ class Client:
 
         Deprecated: Update Auto-Scaling Group Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-auto-scaling-group-schedule
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -4205,7 +4207,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupScheduleShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
 
     @deprecated(
         "Update Auto-Scaling Group server count is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -4222,7 +4224,7 @@ class Client:
 
         Deprecated: Update Auto-Scaling Group server count is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-auto-scaling-group-server-count
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -4242,7 +4244,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
     @deprecated("Update Image is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
     def update_image(self, image_id: str, *, body: _models.ImageSetRequest) -> _models.ImageShowResponse:
@@ -4254,7 +4256,7 @@ class Client:
 
         Deprecated: Update Image is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-image
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -4271,7 +4273,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageShowResponse, _response)
 
     @deprecated(
         "Update Image member is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -4287,7 +4289,7 @@ class Client:
 
         Deprecated: Update Image member is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-image-member
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -4307,7 +4309,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageMemberShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageMemberShowResponse, _response)
 
     @deprecated(
         "Update Server Interface is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -4324,7 +4326,7 @@ class Client:
 
         Deprecated: Update Server Interface is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-server-interface
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -4355,7 +4357,7 @@ class Client:
 
         Deprecated: Update Server Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-server-volume
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -4386,7 +4388,7 @@ class Client:
 
         Deprecated: Update Virtual Server is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -4403,7 +4405,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerShowResponse, _response)
 
     @deprecated(
         "Update Virtual Server type is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -4416,7 +4418,7 @@ class Client:
 
         Deprecated: Update Virtual Server type is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-virtual-server-type
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -4444,7 +4446,7 @@ class Client:
 
         Deprecated: Update Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-volume
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -4461,15 +4463,15 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeShowResponse, _response)
 
 
 class AsyncClient:
     """Asynchronous client for Virtual Server API 1.0 (DEPRECATED).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region`` ``environment``; pass an ``auth``
-    (``ScpAuth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (``ScpAuth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -4481,6 +4483,7 @@ class AsyncClient:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
@@ -4490,6 +4493,7 @@ class AsyncClient:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -4522,7 +4526,7 @@ class AsyncClient:
 
         Deprecated: Accept a volume transfer is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#accept-a-volume-transfer
 
         Args:
             transfer_id: Transfer ID (``transfer_id``, path)
@@ -4539,7 +4543,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeTransferAcceptResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeTransferAcceptResponse, _response)
 
     @deprecated(
         "Attach Virtual Server Security Group is deprecated in API version 1.0 (sunset 2025-12-31); no newer version has it",
@@ -4556,7 +4560,7 @@ class AsyncClient:
 
         Deprecated: Attach Virtual Server Security Group is deprecated in API version 1.0 (sunset 2025-12-31); no newer version has it.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#attach-virtual-server-security-group
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -4587,7 +4591,7 @@ class AsyncClient:
 
         Deprecated: Attach Volume to Virtual Server is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#attach-volume-to-virtual-server
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -4604,7 +4608,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeServerAttachResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeServerAttachResponse, _response)
 
     @deprecated(
         "Create a snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -4618,7 +4622,7 @@ class AsyncClient:
 
         Deprecated: Create a snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-a-snapshot
 
         Args:
             body: the request body (SnapshotCreateRequest).
@@ -4634,7 +4638,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotDetailResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
     @deprecated(
         "Create a volume transfer is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -4651,7 +4655,7 @@ class AsyncClient:
 
         Deprecated: Create a volume transfer is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-a-volume-transfer
 
         Args:
             body: the request body (VolumeTransferRequest).
@@ -4667,7 +4671,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeTransferCreateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeTransferCreateResponse, _response)
 
     @deprecated(
         "Create Auto-Scaling Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -4684,7 +4688,7 @@ class AsyncClient:
 
         Deprecated: Create Auto-Scaling Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-auto-scaling-group
 
         Args:
             body: the request body (AutoScalingGroupCreateRequest).
@@ -4700,7 +4704,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
     @deprecated(
         "Create Auto-Scaling Group Notification is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -4717,7 +4721,7 @@ class AsyncClient:
 
         Deprecated: Create Auto-Scaling Group Notification is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-auto-scaling-group-notification
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -4737,7 +4741,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
 
     @deprecated(
         "Create Auto-Scaling Group Policy is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -4754,7 +4758,7 @@ class AsyncClient:
 
         Deprecated: Create Auto-Scaling Group Policy is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-auto-scaling-group-policy
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -4774,7 +4778,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupPolicyShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
 
     @deprecated(
         "Create Auto-Scaling Group Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -4791,7 +4795,7 @@ class AsyncClient:
 
         Deprecated: Create Auto-Scaling Group Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-auto-scaling-group-schedule
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -4811,7 +4815,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupScheduleShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
 
     @deprecated("Create Image is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
     async def create_image(self, *, body: _models.ImageCreateRequest) -> _models.ImageShowResponse:
@@ -4823,7 +4827,7 @@ class AsyncClient:
 
         Deprecated: Create Image is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/createimage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/createimage/_print/#create-image
 
         Args:
             body: the request body (ImageCreateRequest).
@@ -4839,7 +4843,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageShowResponse, _response)
 
     @deprecated(
         "Create Image member is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -4855,7 +4859,7 @@ class AsyncClient:
 
         Deprecated: Create Image member is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-image-member
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -4872,7 +4876,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageMemberShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageMemberShowResponse, _response)
 
     @deprecated(
         "Create Keypair is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -4886,7 +4890,7 @@ class AsyncClient:
 
         Deprecated: Create Keypair is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-keypair
 
         Args:
             body: the request body (KeypairCreateRequest).
@@ -4902,7 +4906,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.KeypairCreateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.KeypairCreateResponse, _response)
 
     @deprecated(
         "Create Launch Configuration is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -4919,7 +4923,7 @@ class AsyncClient:
 
         Deprecated: Create Launch Configuration is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-launch-configuration
 
         Args:
             body: the request body (LaunchConfigurationCreateRequest).
@@ -4935,7 +4939,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.LaunchConfigurationDetailShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.LaunchConfigurationDetailShowResponse, _response)
 
     @deprecated(
         "Create Server Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -4949,7 +4953,7 @@ class AsyncClient:
 
         Deprecated: Create Server Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-server-group
 
         Args:
             body: the request body (ServerGroupCreateRequest).
@@ -4965,7 +4969,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerGroup.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerGroup, _response)
 
     @deprecated(
         "Create Server Interface is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -4982,7 +4986,7 @@ class AsyncClient:
 
         Deprecated: Create Server Interface is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-server-interface
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -4999,7 +5003,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.InterfaceResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.InterfaceResponse, _response)
 
     @deprecated(
         "Create Server Interface Nat is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -5016,7 +5020,7 @@ class AsyncClient:
 
         Deprecated: Create Server Interface Nat is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-server-interface-nat
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -5050,7 +5054,7 @@ class AsyncClient:
 
         Deprecated: Create Server Interface Private Nat is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-server-interface-private-nat
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -5084,7 +5088,7 @@ class AsyncClient:
 
         Deprecated: Create Server Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-server-volume
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -5101,7 +5105,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServersVolumeResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServersVolumeResponse, _response)
 
     @deprecated(
         "Create Sharing Image is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -5115,7 +5119,7 @@ class AsyncClient:
 
         Deprecated: Create Sharing Image is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-sharing-image
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -5141,7 +5145,7 @@ class AsyncClient:
 
         Deprecated: Create Virtual Server is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-virtual-server
 
         Args:
             body: the request body (ServerCreateRequest).
@@ -5157,7 +5161,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerCreateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerCreateResponse, _response)
 
     @deprecated(
         "Create Virtual Server Custom Image is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -5174,7 +5178,7 @@ class AsyncClient:
 
         Deprecated: Create Virtual Server Custom Image is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-virtual-server-custom-image
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -5191,7 +5195,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerCreateImageResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerCreateImageResponse, _response)
 
     @deprecated(
         "Create Virtual Server Dump is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -5206,7 +5210,7 @@ class AsyncClient:
 
         Deprecated: Create Virtual Server Dump is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-virtual-server-dump
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -5232,7 +5236,7 @@ class AsyncClient:
 
         Deprecated: Create Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-volume
 
         Args:
             body: the request body (VolumeCreateRequest).
@@ -5248,7 +5252,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeShowResponse, _response)
 
     @deprecated(
         "Delete a snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -5262,7 +5266,7 @@ class AsyncClient:
 
         Deprecated: Delete a snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-a-snapshot
 
         Args:
             snapshot_id: Snapshot ID (``snapshot_id``, path)
@@ -5289,7 +5293,7 @@ class AsyncClient:
 
         Deprecated: Delete a volume transfer is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-a-volume-transfer
 
         Args:
             transfer_id: Transfer ID (``transfer_id``, path)
@@ -5316,7 +5320,7 @@ class AsyncClient:
 
         Deprecated: Delete Auto-Scaling Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-auto-scaling-group
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -5345,7 +5349,7 @@ class AsyncClient:
 
         Deprecated: Delete Auto-Scaling Group Notification is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-auto-scaling-group-notification
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -5376,7 +5380,7 @@ class AsyncClient:
 
         Deprecated: Delete Auto-Scaling Group Policy is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-auto-scaling-group-policy
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -5407,7 +5411,7 @@ class AsyncClient:
 
         Deprecated: Delete Auto-Scaling Group Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-auto-scaling-group-schedule
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -5435,7 +5439,7 @@ class AsyncClient:
 
         Deprecated: Delete Image is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-image
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -5461,7 +5465,7 @@ class AsyncClient:
 
         Deprecated: Delete Image member is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-image-member
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -5490,7 +5494,7 @@ class AsyncClient:
 
         Deprecated: Delete Keypair is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-keypair
 
         Args:
             keypair_name: Keypair name (``keypair_name``, path)
@@ -5517,7 +5521,7 @@ class AsyncClient:
 
         Deprecated: Delete Launch Configuration is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-launch-configuration
 
         Args:
             launch_configuration_id: Launch Configuration ID (``launch_configuration_id``, path)
@@ -5546,7 +5550,7 @@ class AsyncClient:
 
         Deprecated: Delete Server Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-server-group
 
         Args:
             server_group_id: Server Group ID (``server_group_id``, path)
@@ -5573,7 +5577,7 @@ class AsyncClient:
 
         Deprecated: Delete Server Interface is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-server-interface
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -5603,7 +5607,7 @@ class AsyncClient:
 
         Deprecated: Delete Server Interface Nat is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-server-interface-nat
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -5635,7 +5639,7 @@ class AsyncClient:
 
         Deprecated: Delete Server Interface Private Nat is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-server-interface-private-nat
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -5666,7 +5670,7 @@ class AsyncClient:
 
         Deprecated: Delete Server Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-server-volume
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -5695,7 +5699,7 @@ class AsyncClient:
 
         Deprecated: Delete Virtual Server is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -5721,7 +5725,7 @@ class AsyncClient:
 
         Deprecated: Delete Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-volume
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -5747,7 +5751,7 @@ class AsyncClient:
 
         Deprecated: Detach Virtual Server Security Group is deprecated in API version 1.0 (sunset 2025-12-31); no newer version has it.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#detach-virtual-server-security-group
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -5778,7 +5782,7 @@ class AsyncClient:
 
         Deprecated: Detach Volume from Virtual Server is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#detach-volume-from-virtual-server
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -5807,7 +5811,7 @@ class AsyncClient:
 
         Deprecated: Extend Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#extend-volume
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -5824,7 +5828,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeShowResponse, _response)
 
     @deprecated(
         "Get region's maximum partition size. is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -5839,7 +5843,7 @@ class AsyncClient:
 
         Deprecated: Get region's maximum partition size. is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#get-regions-maximum-partition-size
 
         Returns:
             ServerGroupPartitionSizeResponse (HTTP 200).
@@ -5848,7 +5852,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET", "/v1/server-groups/partition-size", params={}, headers=_support.header_values({})
         )
-        return _models.ServerGroupPartitionSizeResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerGroupPartitionSizeResponse, _response)
 
     @deprecated("Import Image is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
     async def import_image(self, image_id: str, *, body: _models.ImageImportRequest) -> None:
@@ -5860,7 +5864,7 @@ class AsyncClient:
 
         Deprecated: Import Image is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#import-image
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -5896,7 +5900,7 @@ class AsyncClient:
 
         Deprecated: List Auto-Scaling Group LB Server Groups is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-auto-scaling-group-lb-server-groups
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -5917,7 +5921,7 @@ class AsyncClient:
             params={"offset": offset, "limit": limit, "sort": sort},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupLbServerGroupListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupLbServerGroupListResponse, _response)
 
     @deprecated(
         "List Auto-Scaling Group LB Server Groups is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -5958,7 +5962,7 @@ class AsyncClient:
                 params={"offset": _offset, "limit": _limit, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _body = _models.AutoScalingGroupLbServerGroupListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.AutoScalingGroupLbServerGroupListResponse, _response)
             _items = _body.lb_server_groups or []
             return _items
 
@@ -5988,7 +5992,7 @@ class AsyncClient:
 
         Deprecated: List Auto-Scaling Group Notifications is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-auto-scaling-group-notifications
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -6019,7 +6023,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
 
     @deprecated(
         "List Auto-Scaling Group Notifications is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -6075,7 +6079,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
             _items = _body.notifications or []
             return _items
 
@@ -6106,7 +6110,7 @@ class AsyncClient:
 
         Deprecated: List Auto-Scaling Group Policies is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-auto-scaling-group-policies
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -6139,7 +6143,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupPolicyListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupPolicyListResponse, _response)
 
     @deprecated(
         "List Auto-Scaling Group Policies is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -6198,7 +6202,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.AutoScalingGroupPolicyListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.AutoScalingGroupPolicyListResponse, _response)
             _items = _body.policies or []
             return _items
 
@@ -6226,7 +6230,7 @@ class AsyncClient:
 
         Deprecated: List Auto-Scaling Group Schedules is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-auto-scaling-group-schedules
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -6248,7 +6252,7 @@ class AsyncClient:
             params={"size": size, "page": page, "sort": sort, "frequency": frequency},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupScheduleListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupScheduleListResponse, _response)
 
     @deprecated(
         "List Auto-Scaling Group Virtual Servers is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -6270,7 +6274,7 @@ class AsyncClient:
 
         Deprecated: List Auto-Scaling Group Virtual Servers is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-auto-scaling-group-virtual-servers
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -6291,7 +6295,7 @@ class AsyncClient:
             params={"marker": marker, "limit": limit, "sort": sort},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupVirtualServerListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupVirtualServerListResponse, _response)
 
     @deprecated(
         "List Auto-Scaling Group Virtual Servers is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -6332,7 +6336,7 @@ class AsyncClient:
                 params={"marker": _marker, "limit": _limit, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _body = _models.AutoScalingGroupVirtualServerListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.AutoScalingGroupVirtualServerListResponse, _response)
             _items = _body.servers or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
@@ -6367,7 +6371,7 @@ class AsyncClient:
 
         Deprecated: List Auto-Scaling Groups is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-auto-scaling-groups
 
         Args:
             name: Auto-Scaling Group name (``name``, query)
@@ -6406,7 +6410,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupListResponse, _response)
 
     @deprecated(
         "List Auto-Scaling Groups is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -6475,7 +6479,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.AutoScalingGroupListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.AutoScalingGroupListResponse, _response)
             _items = _body.auto_scaling_groups or []
             return _items
 
@@ -6496,7 +6500,7 @@ class AsyncClient:
 
         Deprecated: List Default Configs is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-default-configs
 
         Args:
             name: Name (``name``, query)
@@ -6512,7 +6516,7 @@ class AsyncClient:
             params={"name": name, "category": category},
             headers=_support.header_values({}),
         )
-        return _models.DefaultConfigListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DefaultConfigListResponse, _response)
 
     @deprecated(
         "List Image members is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -6526,7 +6530,7 @@ class AsyncClient:
 
         Deprecated: List Image members is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-image-members
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -6541,7 +6545,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ImageMemberListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageMemberListResponse, _response)
 
     @deprecated("List Images is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
     async def list_images(
@@ -6565,7 +6569,7 @@ class AsyncClient:
 
         Deprecated: List Images is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-images
 
         Args:
             limit: Page size of items (``limit``, query)
@@ -6598,7 +6602,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ImageListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageListResponse, _response)
 
     @deprecated("List Images is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
     async def iter_list_images(
@@ -6655,7 +6659,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.ImageListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.ImageListResponse, _response)
             _items = _body.images or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
@@ -6676,7 +6680,7 @@ class AsyncClient:
 
         Deprecated: List Keypairs is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-keypairs
 
         Args:
             limit: Page size of items (``limit``, query)
@@ -6689,7 +6693,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET", "/v1/keypairs", params={"limit": limit, "marker": marker}, headers=_support.header_values({})
         )
-        return _models.KeypairListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.KeypairListResponse, _response)
 
     @deprecated(
         "List Launch Configurations is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -6712,7 +6716,7 @@ class AsyncClient:
 
         Deprecated: List Launch Configurations is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-launch-configurations
 
         Args:
             name: Launch Configuration name (``name``, query)
@@ -6731,7 +6735,7 @@ class AsyncClient:
             params={"name": name, "image_id": image_id, "offset": offset, "limit": limit, "sort": sort},
             headers=_support.header_values({}),
         )
-        return _models.LaunchConfigurationListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.LaunchConfigurationListResponse, _response)
 
     @deprecated(
         "List Launch Configurations is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -6768,7 +6772,7 @@ class AsyncClient:
                 params={"name": name, "image_id": image_id, "offset": _offset, "limit": _limit, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _body = _models.LaunchConfigurationListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.LaunchConfigurationListResponse, _response)
             _items = _body.launch_configurations or []
             return _items
 
@@ -6789,7 +6793,7 @@ class AsyncClient:
 
         Deprecated: List pending Images is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-pending-images
 
         Args:
             scp_image_type: Image type (``scp_image_type``, query)
@@ -6805,7 +6809,7 @@ class AsyncClient:
             params={"scp_image_type": scp_image_type, "scp_original_image_type": scp_original_image_type},
             headers=_support.header_values({}),
         )
-        return _models.ImageListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageListResponse, _response)
 
     @deprecated(
         "List Server Groups is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -6821,7 +6825,7 @@ class AsyncClient:
 
         Deprecated: List Server Groups is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-server-groups
 
         Args:
             limit: Page size of items (``limit``, query)
@@ -6834,7 +6838,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET", "/v1/server-groups", params={"limit": limit, "offset": offset}, headers=_support.header_values({})
         )
-        return _models.ServerGroupListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerGroupListResponse, _response)
 
     @deprecated(
         "List Server Groups is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -6865,7 +6869,7 @@ class AsyncClient:
                 params={"limit": _limit, "offset": _offset},
                 headers=_support.header_values({}),
             )
-            _body = _models.ServerGroupListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.ServerGroupListResponse, _response)
             _items = _body.server_groups or []
             return _items
 
@@ -6885,7 +6889,7 @@ class AsyncClient:
 
         Deprecated: List Server Interfaces is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-server-interfaces
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -6900,7 +6904,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerInterfaceListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerInterfaceListResponse, _response)
 
     @deprecated(
         "List Server Ips is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -6914,7 +6918,7 @@ class AsyncClient:
 
         Deprecated: List Server Ips is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-server-ips
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -6929,7 +6933,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerIpsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerIpsResponse, _response)
 
     @deprecated(
         "List Server Types is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -6951,7 +6955,7 @@ class AsyncClient:
 
         Deprecated: List Server Types is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-server-types
 
         Args:
             limit: Page size of items (``limit``, query)
@@ -6970,7 +6974,7 @@ class AsyncClient:
             params={"limit": limit, "marker": marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
             headers=_support.header_values({}),
         )
-        return _models.ServerTypeListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerTypeListResponse, _response)
 
     @deprecated(
         "List Server Types is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -7006,7 +7010,7 @@ class AsyncClient:
                 params={"limit": _limit, "marker": _marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _body = _models.ServerTypeListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.ServerTypeListResponse, _response)
             _items = _body.server_types or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
@@ -7025,7 +7029,7 @@ class AsyncClient:
 
         Deprecated: List Server Volumes is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-server-volumes
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -7040,7 +7044,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerVolumesResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerVolumesResponse, _response)
 
     @deprecated(
         "List snapshots and details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -7064,7 +7068,7 @@ class AsyncClient:
 
         Deprecated: List snapshots and details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-snapshots-and-details
 
         Args:
             volume_id: Volume ID (``volume_id``, query)
@@ -7091,7 +7095,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.SnapshotListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotListResponse, _response)
 
     @deprecated(
         "List snapshots and details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -7142,7 +7146,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.SnapshotListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.SnapshotListResponse, _response)
             _items = _body.snapshots or []
             return _items
 
@@ -7162,7 +7166,7 @@ class AsyncClient:
 
         Deprecated: List Virtual Server Security Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-virtual-server-security-group
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -7177,7 +7181,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerSecurityGroupListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerSecurityGroupListResponse, _response)
 
     @deprecated(
         "List Virtual Servers is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -7209,7 +7213,7 @@ class AsyncClient:
 
         Deprecated: List Virtual Servers is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-virtual-servers
 
         Args:
             name: Server name (``name``, query)
@@ -7246,7 +7250,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ServerListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerListResponse, _response)
 
     @deprecated(
         "List Virtual Servers is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -7315,7 +7319,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.ServerListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.ServerListResponse, _response)
             _items = _body.servers or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
@@ -7334,7 +7338,7 @@ class AsyncClient:
 
         Deprecated: List volume transfers is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-volume-transfers
 
         Returns:
             VolumeTransferListResponse (HTTP 200).
@@ -7343,7 +7347,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET", "/v1/volume-transfer", params={}, headers=_support.header_values({})
         )
-        return _models.VolumeTransferListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeTransferListResponse, _response)
 
     @deprecated(
         "List volume types and details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -7358,7 +7362,7 @@ class AsyncClient:
 
         Deprecated: List volume types and details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-volume-types-and-details
 
         Args:
             limit: Page size of items (``limit``, query)
@@ -7376,7 +7380,7 @@ class AsyncClient:
             params={"limit": limit, "offset": offset, "marker": marker, "sort": sort},
             headers=_support.header_values({}),
         )
-        return _models.VolumeTypeListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeTypeListResponse, _response)
 
     @deprecated(
         "List volume types and details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -7412,7 +7416,7 @@ class AsyncClient:
                 params={"limit": _limit, "offset": _offset, "marker": marker, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _body = _models.VolumeTypeListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.VolumeTypeListResponse, _response)
             _items = _body.volume_types or []
             return _items
 
@@ -7443,7 +7447,7 @@ class AsyncClient:
 
         Deprecated: List volumes and details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-volumes-and-details
 
         Args:
             with_count: Whether to show count (``with_count``, query)
@@ -7474,7 +7478,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeListResponse, _response)
 
     @deprecated(
         "List volumes and details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -7531,7 +7535,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.VolumeListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.volumes or []
             return _items
 
@@ -7550,7 +7554,7 @@ class AsyncClient:
 
         Deprecated: Lock Virtual Server is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#lock-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -7576,7 +7580,7 @@ class AsyncClient:
 
         Deprecated: Reboot Virtual Server is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#reboot-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -7605,7 +7609,7 @@ class AsyncClient:
 
         Deprecated: Rebuild Virtual Server is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#rebuild-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -7632,7 +7636,7 @@ class AsyncClient:
 
         Deprecated: Revert Volume to snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#revert-volume-to-snapshot
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -7661,7 +7665,7 @@ class AsyncClient:
 
         Deprecated: Show a snapshot’s details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-a-snapshots-details
 
         Args:
             snapshot_id: Snapshot ID (``snapshot_id``, path)
@@ -7676,7 +7680,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SnapshotDetailResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
     @deprecated(
         "Show Auto-Scaling Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -7691,7 +7695,7 @@ class AsyncClient:
 
         Deprecated: Show Auto-Scaling Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-auto-scaling-group
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -7708,7 +7712,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
     @deprecated(
         "Show Auto-Scaling Group Notification is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -7725,7 +7729,7 @@ class AsyncClient:
 
         Deprecated: Show Auto-Scaling Group Notification is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-auto-scaling-group-notification
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -7744,7 +7748,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupNotificationShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupNotificationShowResponse, _response)
 
     @deprecated(
         "Show Auto-Scaling Group Policy is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -7761,7 +7765,7 @@ class AsyncClient:
 
         Deprecated: Show Auto-Scaling Group Policy is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-auto-scaling-group-policy
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -7780,7 +7784,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupPolicyShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
 
     @deprecated(
         "Show Auto-Scaling Group Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -7797,7 +7801,7 @@ class AsyncClient:
 
         Deprecated: Show Auto-Scaling Group Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-auto-scaling-group-schedule
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -7816,7 +7820,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupScheduleShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
 
     @deprecated(
         "Show default Volume type’s details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -7831,7 +7835,7 @@ class AsyncClient:
 
         Deprecated: Show default Volume type’s details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-default-volume-types-details
 
         Returns:
             VolumeTypeDetailResponse (HTTP 200).
@@ -7840,7 +7844,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET", "/v1/volume-types/default", params={}, headers=_support.header_values({})
         )
-        return _models.VolumeTypeDetailResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeTypeDetailResponse, _response)
 
     @deprecated("Show Image is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
     async def show_image(self, image_id: str) -> _models.ImageShowResponse:
@@ -7852,7 +7856,7 @@ class AsyncClient:
 
         Deprecated: Show Image is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-image
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -7867,7 +7871,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ImageShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageShowResponse, _response)
 
     @deprecated(
         "Show Image member is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -7881,7 +7885,7 @@ class AsyncClient:
 
         Deprecated: Show Image member is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-image-member
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -7899,7 +7903,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ImageMemberShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageMemberShowResponse, _response)
 
     @deprecated("Show Keypair is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
     async def show_keypair(self, keypair_name: str) -> _models.KeypairShowResponse:
@@ -7911,7 +7915,7 @@ class AsyncClient:
 
         Deprecated: Show Keypair is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-keypair
 
         Args:
             keypair_name: Keypair name (``keypair_name``, path)
@@ -7926,7 +7930,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.KeypairShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.KeypairShowResponse, _response)
 
     @deprecated(
         "Show Launch Configuration is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -7943,7 +7947,7 @@ class AsyncClient:
 
         Deprecated: Show Launch Configuration is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-launch-configuration
 
         Args:
             launch_configuration_id: Launch Configuration ID (``launch_configuration_id``, path)
@@ -7961,7 +7965,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.LaunchConfigurationDetailShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.LaunchConfigurationDetailShowResponse, _response)
 
     @deprecated(
         "Show Server Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -7975,7 +7979,7 @@ class AsyncClient:
 
         Deprecated: Show Server Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-server-group
 
         Args:
             server_group_id: Server Group ID (``server_group_id``, path)
@@ -7990,7 +7994,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerGroup.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerGroup, _response)
 
     @deprecated(
         "Show Server Interface is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -8004,7 +8008,7 @@ class AsyncClient:
 
         Deprecated: Show Server Interface is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-server-interface
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -8022,7 +8026,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerInterfaceListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerInterfaceListResponse, _response)
 
     @deprecated(
         "Show Server Ip is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -8036,7 +8040,7 @@ class AsyncClient:
 
         Deprecated: Show Server Ip is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-server-ip
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -8054,7 +8058,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerShowResponseAddress.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerShowResponseAddress, _response)
 
     @deprecated(
         "Show Server Quota Set is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -8068,7 +8072,7 @@ class AsyncClient:
 
         Deprecated: Show Server Quota Set is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-server-quota-set
 
         Returns:
             ServerQuotaSet (HTTP 200).
@@ -8077,7 +8081,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET", "/v1/quota-sets", params={}, headers=_support.header_values({})
         )
-        return _models.ServerQuotaSet.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerQuotaSet, _response)
 
     @deprecated(
         "Show Server Type is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -8091,7 +8095,7 @@ class AsyncClient:
 
         Deprecated: Show Server Type is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-server-type
 
         Args:
             server_type_id: Server type ID (``server_type_id``, path)
@@ -8106,7 +8110,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerType.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerType, _response)
 
     @deprecated(
         "Show Server Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -8120,7 +8124,7 @@ class AsyncClient:
 
         Deprecated: Show Server Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-server-volume
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -8138,7 +8142,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServersVolumeResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServersVolumeResponse, _response)
 
     @deprecated(
         "Show Virtual Server is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -8152,7 +8156,7 @@ class AsyncClient:
 
         Deprecated: Show Virtual Server is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -8167,7 +8171,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerShowResponse, _response)
 
     @deprecated(
         "Show Virtual Server Console Log is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -8184,7 +8188,7 @@ class AsyncClient:
 
         Deprecated: Show Virtual Server Console Log is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-virtual-server-console-log
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -8200,7 +8204,7 @@ class AsyncClient:
             params={"line_size": line_size},
             headers=_support.header_values({}),
         )
-        return _models.ServerConsoleLogResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerConsoleLogResponse, _response)
 
     @deprecated(
         "Show Virtual Server Password is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -8217,7 +8221,7 @@ class AsyncClient:
 
         Deprecated: Show Virtual Server Password is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-virtual-server-password
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -8234,7 +8238,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerPasswordResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerPasswordResponse, _response)
 
     @deprecated(
         "Show Volume Quota Set is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -8248,7 +8252,7 @@ class AsyncClient:
 
         Deprecated: Show Volume Quota Set is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-volume-quota-set
 
         Returns:
             VolumeQuotaSet (HTTP 200).
@@ -8257,7 +8261,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET", "/v1/volumes/quota-sets", params={}, headers=_support.header_values({})
         )
-        return _models.VolumeQuotaSet.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeQuotaSet, _response)
 
     @deprecated(
         "Show volume transfer detail is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -8272,7 +8276,7 @@ class AsyncClient:
 
         Deprecated: Show volume transfer detail is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-volume-transfer-detail
 
         Args:
             transfer_id: Transfer ID (``transfer_id``, path)
@@ -8287,7 +8291,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeTransferShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeTransferShowResponse, _response)
 
     @deprecated(
         "Show Volume type’s details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -8302,7 +8306,7 @@ class AsyncClient:
 
         Deprecated: Show Volume type’s details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-volume-types-details
 
         Args:
             volume_type_id: Volume type ID (``volume_type_id``, path)
@@ -8317,7 +8321,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeTypeDetailResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeTypeDetailResponse, _response)
 
     @deprecated(
         "Show Volume's details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -8331,7 +8335,7 @@ class AsyncClient:
 
         Deprecated: Show Volume's details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-volumes-details
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -8346,7 +8350,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeShowResponse, _response)
 
     @deprecated(
         "Start Virtual Server is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -8360,7 +8364,7 @@ class AsyncClient:
 
         Deprecated: Start Virtual Server is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#start-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -8386,7 +8390,7 @@ class AsyncClient:
 
         Deprecated: Stop Virtual Server is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#stop-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -8412,7 +8416,7 @@ class AsyncClient:
 
         Deprecated: Unlock Virtual Server is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#unlock-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -8440,7 +8444,7 @@ class AsyncClient:
 
         Deprecated: Update a snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-a-snapshot
 
         Args:
             snapshot_id: Snapshot ID (``snapshot_id``, path)
@@ -8457,7 +8461,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotDetailResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
     @deprecated(
         "Update Auto-Scaling Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -8474,7 +8478,7 @@ class AsyncClient:
 
         Deprecated: Update Auto-Scaling Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-auto-scaling-group
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -8493,7 +8497,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
     @deprecated(
         "Update Auto-Scaling Group LB Server Groups is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -8510,7 +8514,7 @@ class AsyncClient:
 
         Deprecated: Update Auto-Scaling Group LB Server Groups is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-auto-scaling-group-lb-server-groups
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -8548,7 +8552,7 @@ class AsyncClient:
 
         Deprecated: Update Auto-Scaling Group Notification is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-auto-scaling-group-notification
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -8569,7 +8573,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupNotificationShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupNotificationShowResponse, _response)
 
     @deprecated(
         "Update Auto-Scaling Group Policy is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -8586,7 +8590,7 @@ class AsyncClient:
 
         Deprecated: Update Auto-Scaling Group Policy is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-auto-scaling-group-policy
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -8607,7 +8611,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupPolicyShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
 
     @deprecated(
         "Update Auto-Scaling Group Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -8624,7 +8628,7 @@ class AsyncClient:
 
         Deprecated: Update Auto-Scaling Group Schedule is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-auto-scaling-group-schedule
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -8645,7 +8649,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupScheduleShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
 
     @deprecated(
         "Update Auto-Scaling Group server count is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -8662,7 +8666,7 @@ class AsyncClient:
 
         Deprecated: Update Auto-Scaling Group server count is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-auto-scaling-group-server-count
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -8682,7 +8686,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
     @deprecated("Update Image is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
     async def update_image(self, image_id: str, *, body: _models.ImageSetRequest) -> _models.ImageShowResponse:
@@ -8694,7 +8698,7 @@ class AsyncClient:
 
         Deprecated: Update Image is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-image
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -8711,7 +8715,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageShowResponse, _response)
 
     @deprecated(
         "Update Image member is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
@@ -8727,7 +8731,7 @@ class AsyncClient:
 
         Deprecated: Update Image member is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-image-member
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -8747,7 +8751,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageMemberShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageMemberShowResponse, _response)
 
     @deprecated(
         "Update Server Interface is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -8764,7 +8768,7 @@ class AsyncClient:
 
         Deprecated: Update Server Interface is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-server-interface
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -8797,7 +8801,7 @@ class AsyncClient:
 
         Deprecated: Update Server Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-server-volume
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -8830,7 +8834,7 @@ class AsyncClient:
 
         Deprecated: Update Virtual Server is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -8847,7 +8851,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerShowResponse, _response)
 
     @deprecated(
         "Update Virtual Server type is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -8860,7 +8864,7 @@ class AsyncClient:
 
         Deprecated: Update Virtual Server type is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-virtual-server-type
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -8888,7 +8892,7 @@ class AsyncClient:
 
         Deprecated: Update Volume is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-volume
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -8905,4 +8909,4 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeShowResponse, _response)

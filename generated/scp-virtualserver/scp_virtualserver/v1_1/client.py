@@ -55,8 +55,8 @@ class Client:
     """Synchronous client for Virtual Server API 1.1 (DEPRECATED).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region`` ``environment``; pass an ``auth``
-    (``ScpAuth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (``ScpAuth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -68,6 +68,7 @@ class Client:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
@@ -77,6 +78,7 @@ class Client:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -109,7 +111,7 @@ class Client:
 
         Deprecated: Accept a volume transfer is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#accept-a-volume-transfer
 
         Args:
             transfer_id: Transfer ID (``transfer_id``, path)
@@ -126,7 +128,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeTransferAcceptResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeTransferAcceptResponse, _response)
 
     @deprecated(
         "Attach Volume to Virtual Server is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -143,7 +145,7 @@ class Client:
 
         Deprecated: Attach Volume to Virtual Server is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#attach-volume-to-virtual-server
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -160,7 +162,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeServerAttachResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeServerAttachResponse, _response)
 
     @deprecated(
         "Create a snapshot is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -174,7 +176,7 @@ class Client:
 
         Deprecated: Create a snapshot is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-a-snapshot
 
         Args:
             body: the request body (SnapshotCreateRequest).
@@ -190,7 +192,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotDetailResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
     @deprecated(
         "Create a volume transfer is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -205,7 +207,7 @@ class Client:
 
         Deprecated: Create a volume transfer is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-a-volume-transfer
 
         Args:
             body: the request body (VolumeTransferRequest).
@@ -221,7 +223,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeTransferCreateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeTransferCreateResponse, _response)
 
     @deprecated(
         "Create Auto-Scaling Group is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -238,7 +240,7 @@ class Client:
 
         Deprecated: Create Auto-Scaling Group is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-auto-scaling-group
 
         Args:
             body: the request body (AutoScalingGroupCreateRequest).
@@ -254,7 +256,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
     @deprecated(
         "Create Auto-Scaling Group Notification is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -271,7 +273,7 @@ class Client:
 
         Deprecated: Create Auto-Scaling Group Notification is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-auto-scaling-group-notification
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -291,7 +293,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
 
     @deprecated(
         "Create Auto-Scaling Group Policy is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -308,7 +310,7 @@ class Client:
 
         Deprecated: Create Auto-Scaling Group Policy is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-auto-scaling-group-policy
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -328,7 +330,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupPolicyShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
 
     @deprecated(
         "Create Auto-Scaling Group Schedule is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -345,7 +347,7 @@ class Client:
 
         Deprecated: Create Auto-Scaling Group Schedule is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-auto-scaling-group-schedule
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -365,7 +367,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupScheduleShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
 
     @deprecated("Create Image is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None)
     def create_image(self, *, body: _models.ImageCreateRequest) -> _models.ImageShowResponse:
@@ -377,7 +379,7 @@ class Client:
 
         Deprecated: Create Image is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/createimage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/createimage/_print/#create-image
 
         Args:
             body: the request body (ImageCreateRequest).
@@ -393,7 +395,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageShowResponse, _response)
 
     @deprecated(
         "Create Image member is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -409,7 +411,7 @@ class Client:
 
         Deprecated: Create Image member is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-image-member
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -426,7 +428,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageMemberShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageMemberShowResponse, _response)
 
     @deprecated(
         "Create Keypair is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -440,7 +442,7 @@ class Client:
 
         Deprecated: Create Keypair is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-keypair
 
         Args:
             body: the request body (KeypairCreateRequest).
@@ -456,7 +458,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.KeypairCreateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.KeypairCreateResponse, _response)
 
     @deprecated(
         "Create Launch Configuration is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -473,7 +475,7 @@ class Client:
 
         Deprecated: Create Launch Configuration is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-launch-configuration
 
         Args:
             body: the request body (LaunchConfigurationCreateRequest).
@@ -489,7 +491,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.LaunchConfigurationDetailShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.LaunchConfigurationDetailShowResponse, _response)
 
     @deprecated(
         "Create Server Group is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -503,7 +505,7 @@ class Client:
 
         Deprecated: Create Server Group is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-server-group
 
         Args:
             body: the request body (ServerGroupCreateRequest).
@@ -519,7 +521,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerGroup.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerGroup, _response)
 
     @deprecated(
         "Create Server Interface is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -536,7 +538,7 @@ class Client:
 
         Deprecated: Create Server Interface is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-server-interface
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -553,7 +555,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.InterfaceResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.InterfaceResponse, _response)
 
     @deprecated(
         "Create Server Interface Nat is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -570,7 +572,7 @@ class Client:
 
         Deprecated: Create Server Interface Nat is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-server-interface-nat
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -604,7 +606,7 @@ class Client:
 
         Deprecated: Create Server Interface Private Nat is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-server-interface-private-nat
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -638,7 +640,7 @@ class Client:
 
         Deprecated: Create Server Volume is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-server-volume
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -655,7 +657,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServersVolumeResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServersVolumeResponse, _response)
 
     @deprecated(
         "Create Sharing Image is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -669,7 +671,7 @@ class Client:
 
         Deprecated: Create Sharing Image is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-sharing-image
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -695,7 +697,7 @@ class Client:
 
         Deprecated: Create Virtual Server is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-virtual-server
 
         Args:
             body: the request body (ServerCreateRequest).
@@ -711,7 +713,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerCreateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerCreateResponse, _response)
 
     @deprecated(
         "Create Virtual Server Custom Image is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -728,7 +730,7 @@ class Client:
 
         Deprecated: Create Virtual Server Custom Image is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-virtual-server-custom-image
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -745,7 +747,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerCreateImageResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerCreateImageResponse, _response)
 
     @deprecated(
         "Create Virtual Server Dump is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -760,7 +762,7 @@ class Client:
 
         Deprecated: Create Virtual Server Dump is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-virtual-server-dump
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -786,7 +788,7 @@ class Client:
 
         Deprecated: Create Volume is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-volume
 
         Args:
             body: the request body (VolumeCreateRequest).
@@ -802,7 +804,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeShowResponse, _response)
 
     @deprecated(
         "Delete a snapshot is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -816,7 +818,7 @@ class Client:
 
         Deprecated: Delete a snapshot is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-a-snapshot
 
         Args:
             snapshot_id: Snapshot ID (``snapshot_id``, path)
@@ -843,7 +845,7 @@ class Client:
 
         Deprecated: Delete a volume transfer is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-a-volume-transfer
 
         Args:
             transfer_id: Transfer ID (``transfer_id``, path)
@@ -870,7 +872,7 @@ class Client:
 
         Deprecated: Delete Auto-Scaling Group is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-auto-scaling-group
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -899,7 +901,7 @@ class Client:
 
         Deprecated: Delete Auto-Scaling Group Notification is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-auto-scaling-group-notification
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -930,7 +932,7 @@ class Client:
 
         Deprecated: Delete Auto-Scaling Group Policy is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-auto-scaling-group-policy
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -961,7 +963,7 @@ class Client:
 
         Deprecated: Delete Auto-Scaling Group Schedule is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-auto-scaling-group-schedule
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -989,7 +991,7 @@ class Client:
 
         Deprecated: Delete Image is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-image
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -1015,7 +1017,7 @@ class Client:
 
         Deprecated: Delete Image member is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-image-member
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -1044,7 +1046,7 @@ class Client:
 
         Deprecated: Delete Keypair is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-keypair
 
         Args:
             keypair_name: Keypair name (``keypair_name``, path)
@@ -1071,7 +1073,7 @@ class Client:
 
         Deprecated: Delete Launch Configuration is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-launch-configuration
 
         Args:
             launch_configuration_id: Launch Configuration ID (``launch_configuration_id``, path)
@@ -1100,7 +1102,7 @@ class Client:
 
         Deprecated: Delete Server Group is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-server-group
 
         Args:
             server_group_id: Server Group ID (``server_group_id``, path)
@@ -1127,7 +1129,7 @@ class Client:
 
         Deprecated: Delete Server Interface is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-server-interface
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -1157,7 +1159,7 @@ class Client:
 
         Deprecated: Delete Server Interface Nat is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-server-interface-nat
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -1189,7 +1191,7 @@ class Client:
 
         Deprecated: Delete Server Interface Private Nat is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-server-interface-private-nat
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -1220,7 +1222,7 @@ class Client:
 
         Deprecated: Delete Server Volume is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-server-volume
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -1249,7 +1251,7 @@ class Client:
 
         Deprecated: Delete Virtual Server is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -1275,7 +1277,7 @@ class Client:
 
         Deprecated: Delete Volume is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-volume
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -1303,7 +1305,7 @@ class Client:
 
         Deprecated: Detach Volume from Virtual Server is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#detach-volume-from-virtual-server
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -1332,7 +1334,7 @@ class Client:
 
         Deprecated: Extend Volume is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#extend-volume
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -1349,7 +1351,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeShowResponse, _response)
 
     @deprecated(
         "Get region's maximum partition size. is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -1364,7 +1366,7 @@ class Client:
 
         Deprecated: Get region's maximum partition size. is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#get-regions-maximum-partition-size
 
         Returns:
             ServerGroupPartitionSizeResponse (HTTP 200).
@@ -1373,7 +1375,7 @@ class Client:
         _response = self._transport.request(
             "GET", "/v1/server-groups/partition-size", params={}, headers=_support.header_values({})
         )
-        return _models.ServerGroupPartitionSizeResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerGroupPartitionSizeResponse, _response)
 
     @deprecated("Import Image is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None)
     def import_image(self, image_id: str, *, body: _models.ImageImportRequest) -> None:
@@ -1385,7 +1387,7 @@ class Client:
 
         Deprecated: Import Image is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#import-image
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -1421,7 +1423,7 @@ class Client:
 
         Deprecated: List Auto-Scaling Group LB Server Groups is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-auto-scaling-group-lb-server-groups
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -1442,7 +1444,7 @@ class Client:
             params={"offset": offset, "limit": limit, "sort": sort},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupLbServerGroupListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupLbServerGroupListResponse, _response)
 
     @deprecated(
         "List Auto-Scaling Group LB Server Groups is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -1481,7 +1483,7 @@ class Client:
                 params={"offset": _offset, "limit": _limit, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _body = _models.AutoScalingGroupLbServerGroupListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.AutoScalingGroupLbServerGroupListResponse, _response)
             _items = _body.lb_server_groups or []
             return _items
 
@@ -1510,7 +1512,7 @@ class Client:
 
         Deprecated: List Auto-Scaling Group Notifications is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-auto-scaling-group-notifications
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -1541,7 +1543,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
 
     @deprecated(
         "List Auto-Scaling Group Notifications is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -1597,7 +1599,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
             _items = _body.notifications or []
             return _items
 
@@ -1627,7 +1629,7 @@ class Client:
 
         Deprecated: List Auto-Scaling Group Policies is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-auto-scaling-group-policies
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -1660,7 +1662,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupPolicyListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupPolicyListResponse, _response)
 
     @deprecated(
         "List Auto-Scaling Group Policies is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -1719,7 +1721,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.AutoScalingGroupPolicyListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.AutoScalingGroupPolicyListResponse, _response)
             _items = _body.policies or []
             return _items
 
@@ -1746,7 +1748,7 @@ class Client:
 
         Deprecated: List Auto-Scaling Group Schedules is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-auto-scaling-group-schedules
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -1768,7 +1770,7 @@ class Client:
             params={"size": size, "page": page, "sort": sort, "frequency": frequency},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupScheduleListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupScheduleListResponse, _response)
 
     @deprecated(
         "List Auto-Scaling Group Virtual Servers is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -1790,7 +1792,7 @@ class Client:
 
         Deprecated: List Auto-Scaling Group Virtual Servers is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-auto-scaling-group-virtual-servers
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -1811,7 +1813,7 @@ class Client:
             params={"marker": marker, "limit": limit, "sort": sort},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupVirtualServerListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupVirtualServerListResponse, _response)
 
     @deprecated(
         "List Auto-Scaling Group Virtual Servers is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -1850,7 +1852,7 @@ class Client:
                 params={"marker": _marker, "limit": _limit, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _body = _models.AutoScalingGroupVirtualServerListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.AutoScalingGroupVirtualServerListResponse, _response)
             _items = _body.servers or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
@@ -1884,7 +1886,7 @@ class Client:
 
         Deprecated: List Auto-Scaling Groups is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-auto-scaling-groups
 
         Args:
             name: Auto-Scaling Group name (``name``, query)
@@ -1923,7 +1925,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupListResponse, _response)
 
     @deprecated(
         "List Auto-Scaling Groups is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -1992,7 +1994,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.AutoScalingGroupListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.AutoScalingGroupListResponse, _response)
             _items = _body.auto_scaling_groups or []
             return _items
 
@@ -2012,7 +2014,7 @@ class Client:
 
         Deprecated: List Default Configs is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-default-configs
 
         Args:
             name: Name (``name``, query)
@@ -2028,7 +2030,7 @@ class Client:
             params={"name": name, "category": category},
             headers=_support.header_values({}),
         )
-        return _models.DefaultConfigListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DefaultConfigListResponse, _response)
 
     @deprecated(
         "List Image members is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -2042,7 +2044,7 @@ class Client:
 
         Deprecated: List Image members is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-image-members
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -2057,7 +2059,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ImageMemberListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageMemberListResponse, _response)
 
     @deprecated("List Images is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None)
     def list_images(
@@ -2081,7 +2083,7 @@ class Client:
 
         Deprecated: List Images is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-images
 
         Args:
             limit: Page size of items (``limit``, query)
@@ -2114,7 +2116,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ImageListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageListResponse, _response)
 
     @deprecated("List Images is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None)
     def iter_list_images(
@@ -2171,7 +2173,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.ImageListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.ImageListResponse, _response)
             _items = _body.images or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
@@ -2189,7 +2191,7 @@ class Client:
 
         Deprecated: List Keypairs is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-keypairs
 
         Args:
             limit: Page size of items (``limit``, query)
@@ -2202,7 +2204,7 @@ class Client:
         _response = self._transport.request(
             "GET", "/v1/keypairs", params={"limit": limit, "marker": marker}, headers=_support.header_values({})
         )
-        return _models.KeypairListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.KeypairListResponse, _response)
 
     @deprecated(
         "List Launch Configurations is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -2225,7 +2227,7 @@ class Client:
 
         Deprecated: List Launch Configurations is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-launch-configurations
 
         Args:
             name: Launch Configuration name (``name``, query)
@@ -2244,7 +2246,7 @@ class Client:
             params={"name": name, "image_id": image_id, "offset": offset, "limit": limit, "sort": sort},
             headers=_support.header_values({}),
         )
-        return _models.LaunchConfigurationListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.LaunchConfigurationListResponse, _response)
 
     @deprecated(
         "List Launch Configurations is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -2281,7 +2283,7 @@ class Client:
                 params={"name": name, "image_id": image_id, "offset": _offset, "limit": _limit, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _body = _models.LaunchConfigurationListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.LaunchConfigurationListResponse, _response)
             _items = _body.launch_configurations or []
             return _items
 
@@ -2301,7 +2303,7 @@ class Client:
 
         Deprecated: List pending Images is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-pending-images
 
         Args:
             scp_image_type: Image type (``scp_image_type``, query)
@@ -2317,7 +2319,7 @@ class Client:
             params={"scp_image_type": scp_image_type, "scp_original_image_type": scp_original_image_type},
             headers=_support.header_values({}),
         )
-        return _models.ImageListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageListResponse, _response)
 
     @deprecated(
         "List Server Groups is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -2333,7 +2335,7 @@ class Client:
 
         Deprecated: List Server Groups is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-server-groups
 
         Args:
             limit: Page size of items (``limit``, query)
@@ -2346,7 +2348,7 @@ class Client:
         _response = self._transport.request(
             "GET", "/v1/server-groups", params={"limit": limit, "offset": offset}, headers=_support.header_values({})
         )
-        return _models.ServerGroupListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerGroupListResponse, _response)
 
     @deprecated(
         "List Server Groups is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -2377,7 +2379,7 @@ class Client:
                 params={"limit": _limit, "offset": _offset},
                 headers=_support.header_values({}),
             )
-            _body = _models.ServerGroupListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.ServerGroupListResponse, _response)
             _items = _body.server_groups or []
             return _items
 
@@ -2396,7 +2398,7 @@ class Client:
 
         Deprecated: List Server Interfaces is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-server-interfaces
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -2411,7 +2413,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerInterfaceListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerInterfaceListResponse, _response)
 
     @deprecated(
         "List Server Ips is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -2425,7 +2427,7 @@ class Client:
 
         Deprecated: List Server Ips is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-server-ips
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -2440,7 +2442,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerIpsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerIpsResponse, _response)
 
     @deprecated(
         "List Server Types is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -2462,7 +2464,7 @@ class Client:
 
         Deprecated: List Server Types is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-server-types
 
         Args:
             limit: Page size of items (``limit``, query)
@@ -2481,7 +2483,7 @@ class Client:
             params={"limit": limit, "marker": marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
             headers=_support.header_values({}),
         )
-        return _models.ServerTypeListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerTypeListResponse, _response)
 
     @deprecated(
         "List Server Types is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -2517,7 +2519,7 @@ class Client:
                 params={"limit": _limit, "marker": _marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _body = _models.ServerTypeListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.ServerTypeListResponse, _response)
             _items = _body.server_types or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
@@ -2535,7 +2537,7 @@ class Client:
 
         Deprecated: List Server Volumes is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-server-volumes
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -2550,7 +2552,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerVolumesResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerVolumesResponse, _response)
 
     @deprecated(
         "List snapshots and details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -2574,7 +2576,7 @@ class Client:
 
         Deprecated: List snapshots and details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-snapshots-and-details
 
         Args:
             volume_id: Volume ID (``volume_id``, query)
@@ -2601,7 +2603,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.SnapshotListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotListResponse, _response)
 
     @deprecated(
         "List snapshots and details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -2652,7 +2654,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.SnapshotListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.SnapshotListResponse, _response)
             _items = _body.snapshots or []
             return _items
 
@@ -2671,7 +2673,7 @@ class Client:
 
         Deprecated: List Virtual Server Security Group is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-virtual-server-security-group
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -2686,7 +2688,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerSecurityGroupListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerSecurityGroupListResponse, _response)
 
     @deprecated(
         "List Virtual Servers is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -2718,7 +2720,7 @@ class Client:
 
         Deprecated: List Virtual Servers is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-virtual-servers
 
         Args:
             name: Server name (``name``, query)
@@ -2755,7 +2757,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ServerListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerListResponse, _response)
 
     @deprecated(
         "List Virtual Servers is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -2824,7 +2826,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.ServerListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.ServerListResponse, _response)
             _items = _body.servers or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
@@ -2842,14 +2844,14 @@ class Client:
 
         Deprecated: List volume transfers is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-volume-transfers
 
         Returns:
             VolumeTransferListResponse (HTTP 200).
         """
         _rt.warn_deprecated("Client.list_volume_transfers", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request("GET", "/v1/volume-transfer", params={}, headers=_support.header_values({}))
-        return _models.VolumeTransferListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeTransferListResponse, _response)
 
     @deprecated(
         "List volume types and details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -2864,7 +2866,7 @@ class Client:
 
         Deprecated: List volume types and details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-volume-types-and-details
 
         Args:
             limit: Page size of items (``limit``, query)
@@ -2882,7 +2884,7 @@ class Client:
             params={"limit": limit, "offset": offset, "marker": marker, "sort": sort},
             headers=_support.header_values({}),
         )
-        return _models.VolumeTypeListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeTypeListResponse, _response)
 
     @deprecated(
         "List volume types and details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -2918,7 +2920,7 @@ class Client:
                 params={"limit": _limit, "offset": _offset, "marker": marker, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _body = _models.VolumeTypeListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.VolumeTypeListResponse, _response)
             _items = _body.volume_types or []
             return _items
 
@@ -2948,7 +2950,7 @@ class Client:
 
         Deprecated: List volumes and details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-volumes-and-details
 
         Args:
             with_count: Whether to show count (``with_count``, query)
@@ -2979,7 +2981,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeListResponse, _response)
 
     @deprecated(
         "List volumes and details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -3036,7 +3038,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.VolumeListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.volumes or []
             return _items
 
@@ -3054,7 +3056,7 @@ class Client:
 
         Deprecated: Lock Virtual Server is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#lock-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -3080,7 +3082,7 @@ class Client:
 
         Deprecated: Reboot Virtual Server is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#reboot-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -3109,7 +3111,7 @@ class Client:
 
         Deprecated: Rebuild Virtual Server is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#rebuild-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -3136,7 +3138,7 @@ class Client:
 
         Deprecated: Revert Volume to snapshot is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#revert-volume-to-snapshot
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -3165,7 +3167,7 @@ class Client:
 
         Deprecated: Show a snapshot’s details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-a-snapshots-details
 
         Args:
             snapshot_id: Snapshot ID (``snapshot_id``, path)
@@ -3180,7 +3182,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SnapshotDetailResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
     @deprecated(
         "Show Auto-Scaling Group is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -3195,7 +3197,7 @@ class Client:
 
         Deprecated: Show Auto-Scaling Group is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-auto-scaling-group
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -3212,7 +3214,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
     @deprecated(
         "Show Auto-Scaling Group Notification is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -3229,7 +3231,7 @@ class Client:
 
         Deprecated: Show Auto-Scaling Group Notification is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-auto-scaling-group-notification
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -3248,7 +3250,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupNotificationShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupNotificationShowResponse, _response)
 
     @deprecated(
         "Show Auto-Scaling Group Policy is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -3265,7 +3267,7 @@ class Client:
 
         Deprecated: Show Auto-Scaling Group Policy is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-auto-scaling-group-policy
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -3284,7 +3286,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupPolicyShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
 
     @deprecated(
         "Show Auto-Scaling Group Schedule is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -3301,7 +3303,7 @@ class Client:
 
         Deprecated: Show Auto-Scaling Group Schedule is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-auto-scaling-group-schedule
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -3320,7 +3322,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupScheduleShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
 
     @deprecated(
         "Show default Volume type’s details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -3335,7 +3337,7 @@ class Client:
 
         Deprecated: Show default Volume type’s details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-default-volume-types-details
 
         Returns:
             VolumeTypeDetailResponse (HTTP 200).
@@ -3344,7 +3346,7 @@ class Client:
         _response = self._transport.request(
             "GET", "/v1/volume-types/default", params={}, headers=_support.header_values({})
         )
-        return _models.VolumeTypeDetailResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeTypeDetailResponse, _response)
 
     @deprecated("Show Image is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None)
     def show_image(self, image_id: str) -> _models.ImageShowResponse:
@@ -3356,7 +3358,7 @@ class Client:
 
         Deprecated: Show Image is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-image
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -3371,7 +3373,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ImageShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageShowResponse, _response)
 
     @deprecated(
         "Show Image member is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -3385,7 +3387,7 @@ class Client:
 
         Deprecated: Show Image member is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-image-member
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -3403,7 +3405,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ImageMemberShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageMemberShowResponse, _response)
 
     @deprecated("Show Keypair is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None)
     def show_keypair(self, keypair_name: str) -> _models.KeypairShowResponse:
@@ -3415,7 +3417,7 @@ class Client:
 
         Deprecated: Show Keypair is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-keypair
 
         Args:
             keypair_name: Keypair name (``keypair_name``, path)
@@ -3430,7 +3432,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.KeypairShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.KeypairShowResponse, _response)
 
     @deprecated(
         "Show Launch Configuration is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -3445,7 +3447,7 @@ class Client:
 
         Deprecated: Show Launch Configuration is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-launch-configuration
 
         Args:
             launch_configuration_id: Launch Configuration ID (``launch_configuration_id``, path)
@@ -3463,7 +3465,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.LaunchConfigurationDetailShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.LaunchConfigurationDetailShowResponse, _response)
 
     @deprecated(
         "Show Server Group is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -3477,7 +3479,7 @@ class Client:
 
         Deprecated: Show Server Group is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-server-group
 
         Args:
             server_group_id: Server Group ID (``server_group_id``, path)
@@ -3492,7 +3494,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerGroup.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerGroup, _response)
 
     @deprecated(
         "Show Server Interface is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -3506,7 +3508,7 @@ class Client:
 
         Deprecated: Show Server Interface is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-server-interface
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -3524,7 +3526,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerInterfaceListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerInterfaceListResponse, _response)
 
     @deprecated(
         "Show Server Ip is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -3538,7 +3540,7 @@ class Client:
 
         Deprecated: Show Server Ip is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-server-ip
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -3556,7 +3558,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerShowResponseAddress.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerShowResponseAddress, _response)
 
     @deprecated(
         "Show Server Quota Set is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -3570,14 +3572,14 @@ class Client:
 
         Deprecated: Show Server Quota Set is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-server-quota-set
 
         Returns:
             ServerQuotaSet (HTTP 200).
         """
         _rt.warn_deprecated("Client.show_server_quota_set", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request("GET", "/v1/quota-sets", params={}, headers=_support.header_values({}))
-        return _models.ServerQuotaSet.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerQuotaSet, _response)
 
     @deprecated(
         "Show Server Type is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -3591,7 +3593,7 @@ class Client:
 
         Deprecated: Show Server Type is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-server-type
 
         Args:
             server_type_id: Server type ID (``server_type_id``, path)
@@ -3606,7 +3608,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerType.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerType, _response)
 
     @deprecated(
         "Show Server Volume is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -3620,7 +3622,7 @@ class Client:
 
         Deprecated: Show Server Volume is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-server-volume
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -3638,7 +3640,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServersVolumeResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServersVolumeResponse, _response)
 
     @deprecated(
         "Show Virtual Server is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -3652,7 +3654,7 @@ class Client:
 
         Deprecated: Show Virtual Server is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -3667,7 +3669,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerShowResponse, _response)
 
     @deprecated(
         "Show Virtual Server Console Log is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -3684,7 +3686,7 @@ class Client:
 
         Deprecated: Show Virtual Server Console Log is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-virtual-server-console-log
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -3700,7 +3702,7 @@ class Client:
             params={"line_size": line_size},
             headers=_support.header_values({}),
         )
-        return _models.ServerConsoleLogResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerConsoleLogResponse, _response)
 
     @deprecated(
         "Show Virtual Server Password is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -3717,7 +3719,7 @@ class Client:
 
         Deprecated: Show Virtual Server Password is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-virtual-server-password
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -3734,7 +3736,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerPasswordResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerPasswordResponse, _response)
 
     @deprecated(
         "Show Volume Quota Set is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -3748,7 +3750,7 @@ class Client:
 
         Deprecated: Show Volume Quota Set is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-volume-quota-set
 
         Returns:
             VolumeQuotaSet (HTTP 200).
@@ -3757,7 +3759,7 @@ class Client:
         _response = self._transport.request(
             "GET", "/v1/volumes/quota-sets", params={}, headers=_support.header_values({})
         )
-        return _models.VolumeQuotaSet.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeQuotaSet, _response)
 
     @deprecated(
         "Show volume transfer detail is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -3772,7 +3774,7 @@ class Client:
 
         Deprecated: Show volume transfer detail is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-volume-transfer-detail
 
         Args:
             transfer_id: Transfer ID (``transfer_id``, path)
@@ -3787,7 +3789,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeTransferShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeTransferShowResponse, _response)
 
     @deprecated(
         "Show Volume type’s details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -3802,7 +3804,7 @@ class Client:
 
         Deprecated: Show Volume type’s details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-volume-types-details
 
         Args:
             volume_type_id: Volume type ID (``volume_type_id``, path)
@@ -3817,7 +3819,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeTypeDetailResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeTypeDetailResponse, _response)
 
     @deprecated(
         "Show Volume's details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -3831,7 +3833,7 @@ class Client:
 
         Deprecated: Show Volume's details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-volumes-details
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -3846,7 +3848,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeShowResponse, _response)
 
     @deprecated(
         "Start Virtual Server is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -3860,7 +3862,7 @@ class Client:
 
         Deprecated: Start Virtual Server is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#start-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -3886,7 +3888,7 @@ class Client:
 
         Deprecated: Stop Virtual Server is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#stop-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -3912,7 +3914,7 @@ class Client:
 
         Deprecated: Unlock Virtual Server is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#unlock-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -3940,7 +3942,7 @@ class Client:
 
         Deprecated: Update a snapshot is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-a-snapshot
 
         Args:
             snapshot_id: Snapshot ID (``snapshot_id``, path)
@@ -3957,7 +3959,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotDetailResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
     @deprecated(
         "Update Auto-Scaling Group is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -3974,7 +3976,7 @@ class Client:
 
         Deprecated: Update Auto-Scaling Group is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-auto-scaling-group
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -3993,7 +3995,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
     @deprecated(
         "Update Auto-Scaling Group LB Server Groups is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -4010,7 +4012,7 @@ class Client:
 
         Deprecated: Update Auto-Scaling Group LB Server Groups is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-auto-scaling-group-lb-server-groups
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -4048,7 +4050,7 @@ class Client:
 
         Deprecated: Update Auto-Scaling Group Notification is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-auto-scaling-group-notification
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -4069,7 +4071,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupNotificationShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupNotificationShowResponse, _response)
 
     @deprecated(
         "Update Auto-Scaling Group Policy is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -4086,7 +4088,7 @@ class Client:
 
         Deprecated: Update Auto-Scaling Group Policy is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-auto-scaling-group-policy
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -4107,7 +4109,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupPolicyShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
 
     @deprecated(
         "Update Auto-Scaling Group Schedule is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -4124,7 +4126,7 @@ class Client:
 
         Deprecated: Update Auto-Scaling Group Schedule is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-auto-scaling-group-schedule
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -4145,7 +4147,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupScheduleShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
 
     @deprecated(
         "Update Auto-Scaling Group server count is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -4162,7 +4164,7 @@ class Client:
 
         Deprecated: Update Auto-Scaling Group server count is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-auto-scaling-group-server-count
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -4182,7 +4184,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
     @deprecated("Update Image is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None)
     def update_image(self, image_id: str, *, body: _models.ImageSetRequest) -> _models.ImageShowResponse:
@@ -4194,7 +4196,7 @@ class Client:
 
         Deprecated: Update Image is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-image
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -4211,7 +4213,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageShowResponse, _response)
 
     @deprecated(
         "Update Image member is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -4227,7 +4229,7 @@ class Client:
 
         Deprecated: Update Image member is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-image-member
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -4247,7 +4249,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageMemberShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageMemberShowResponse, _response)
 
     @deprecated(
         "Update Server Interface is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -4264,7 +4266,7 @@ class Client:
 
         Deprecated: Update Server Interface is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-server-interface
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -4295,7 +4297,7 @@ class Client:
 
         Deprecated: Update Server Volume is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-server-volume
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -4326,7 +4328,7 @@ class Client:
 
         Deprecated: Update Virtual Server is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -4343,7 +4345,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerShowResponse, _response)
 
     @deprecated(
         "Update Virtual Server type is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -4356,7 +4358,7 @@ class Client:
 
         Deprecated: Update Virtual Server type is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-virtual-server-type
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -4384,7 +4386,7 @@ class Client:
 
         Deprecated: Update Volume is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-volume
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -4401,15 +4403,15 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeShowResponse, _response)
 
 
 class AsyncClient:
     """Asynchronous client for Virtual Server API 1.1 (DEPRECATED).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region`` ``environment``; pass an ``auth``
-    (``ScpAuth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (``ScpAuth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -4421,6 +4423,7 @@ class AsyncClient:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
@@ -4430,6 +4433,7 @@ class AsyncClient:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -4462,7 +4466,7 @@ class AsyncClient:
 
         Deprecated: Accept a volume transfer is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#accept-a-volume-transfer
 
         Args:
             transfer_id: Transfer ID (``transfer_id``, path)
@@ -4479,7 +4483,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeTransferAcceptResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeTransferAcceptResponse, _response)
 
     @deprecated(
         "Attach Volume to Virtual Server is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -4496,7 +4500,7 @@ class AsyncClient:
 
         Deprecated: Attach Volume to Virtual Server is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#attach-volume-to-virtual-server
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -4513,7 +4517,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeServerAttachResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeServerAttachResponse, _response)
 
     @deprecated(
         "Create a snapshot is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -4527,7 +4531,7 @@ class AsyncClient:
 
         Deprecated: Create a snapshot is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-a-snapshot
 
         Args:
             body: the request body (SnapshotCreateRequest).
@@ -4543,7 +4547,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotDetailResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
     @deprecated(
         "Create a volume transfer is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -4560,7 +4564,7 @@ class AsyncClient:
 
         Deprecated: Create a volume transfer is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-a-volume-transfer
 
         Args:
             body: the request body (VolumeTransferRequest).
@@ -4576,7 +4580,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeTransferCreateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeTransferCreateResponse, _response)
 
     @deprecated(
         "Create Auto-Scaling Group is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -4593,7 +4597,7 @@ class AsyncClient:
 
         Deprecated: Create Auto-Scaling Group is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-auto-scaling-group
 
         Args:
             body: the request body (AutoScalingGroupCreateRequest).
@@ -4609,7 +4613,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
     @deprecated(
         "Create Auto-Scaling Group Notification is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -4626,7 +4630,7 @@ class AsyncClient:
 
         Deprecated: Create Auto-Scaling Group Notification is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-auto-scaling-group-notification
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -4646,7 +4650,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
 
     @deprecated(
         "Create Auto-Scaling Group Policy is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -4663,7 +4667,7 @@ class AsyncClient:
 
         Deprecated: Create Auto-Scaling Group Policy is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-auto-scaling-group-policy
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -4683,7 +4687,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupPolicyShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
 
     @deprecated(
         "Create Auto-Scaling Group Schedule is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -4700,7 +4704,7 @@ class AsyncClient:
 
         Deprecated: Create Auto-Scaling Group Schedule is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-auto-scaling-group-schedule
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -4720,7 +4724,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupScheduleShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
 
     @deprecated("Create Image is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None)
     async def create_image(self, *, body: _models.ImageCreateRequest) -> _models.ImageShowResponse:
@@ -4732,7 +4736,7 @@ class AsyncClient:
 
         Deprecated: Create Image is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/createimage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/createimage/_print/#create-image
 
         Args:
             body: the request body (ImageCreateRequest).
@@ -4748,7 +4752,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageShowResponse, _response)
 
     @deprecated(
         "Create Image member is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -4764,7 +4768,7 @@ class AsyncClient:
 
         Deprecated: Create Image member is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-image-member
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -4781,7 +4785,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageMemberShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageMemberShowResponse, _response)
 
     @deprecated(
         "Create Keypair is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -4795,7 +4799,7 @@ class AsyncClient:
 
         Deprecated: Create Keypair is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-keypair
 
         Args:
             body: the request body (KeypairCreateRequest).
@@ -4811,7 +4815,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.KeypairCreateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.KeypairCreateResponse, _response)
 
     @deprecated(
         "Create Launch Configuration is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -4828,7 +4832,7 @@ class AsyncClient:
 
         Deprecated: Create Launch Configuration is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-launch-configuration
 
         Args:
             body: the request body (LaunchConfigurationCreateRequest).
@@ -4844,7 +4848,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.LaunchConfigurationDetailShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.LaunchConfigurationDetailShowResponse, _response)
 
     @deprecated(
         "Create Server Group is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -4858,7 +4862,7 @@ class AsyncClient:
 
         Deprecated: Create Server Group is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-server-group
 
         Args:
             body: the request body (ServerGroupCreateRequest).
@@ -4874,7 +4878,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerGroup.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerGroup, _response)
 
     @deprecated(
         "Create Server Interface is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -4891,7 +4895,7 @@ class AsyncClient:
 
         Deprecated: Create Server Interface is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-server-interface
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -4908,7 +4912,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.InterfaceResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.InterfaceResponse, _response)
 
     @deprecated(
         "Create Server Interface Nat is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -4925,7 +4929,7 @@ class AsyncClient:
 
         Deprecated: Create Server Interface Nat is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-server-interface-nat
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -4959,7 +4963,7 @@ class AsyncClient:
 
         Deprecated: Create Server Interface Private Nat is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-server-interface-private-nat
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -4993,7 +4997,7 @@ class AsyncClient:
 
         Deprecated: Create Server Volume is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-server-volume
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -5010,7 +5014,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServersVolumeResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServersVolumeResponse, _response)
 
     @deprecated(
         "Create Sharing Image is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -5024,7 +5028,7 @@ class AsyncClient:
 
         Deprecated: Create Sharing Image is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-sharing-image
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -5050,7 +5054,7 @@ class AsyncClient:
 
         Deprecated: Create Virtual Server is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-virtual-server
 
         Args:
             body: the request body (ServerCreateRequest).
@@ -5066,7 +5070,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerCreateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerCreateResponse, _response)
 
     @deprecated(
         "Create Virtual Server Custom Image is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -5083,7 +5087,7 @@ class AsyncClient:
 
         Deprecated: Create Virtual Server Custom Image is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-virtual-server-custom-image
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -5100,7 +5104,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerCreateImageResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerCreateImageResponse, _response)
 
     @deprecated(
         "Create Virtual Server Dump is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -5115,7 +5119,7 @@ class AsyncClient:
 
         Deprecated: Create Virtual Server Dump is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-virtual-server-dump
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -5141,7 +5145,7 @@ class AsyncClient:
 
         Deprecated: Create Volume is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-volume
 
         Args:
             body: the request body (VolumeCreateRequest).
@@ -5157,7 +5161,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeShowResponse, _response)
 
     @deprecated(
         "Delete a snapshot is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -5171,7 +5175,7 @@ class AsyncClient:
 
         Deprecated: Delete a snapshot is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-a-snapshot
 
         Args:
             snapshot_id: Snapshot ID (``snapshot_id``, path)
@@ -5198,7 +5202,7 @@ class AsyncClient:
 
         Deprecated: Delete a volume transfer is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-a-volume-transfer
 
         Args:
             transfer_id: Transfer ID (``transfer_id``, path)
@@ -5225,7 +5229,7 @@ class AsyncClient:
 
         Deprecated: Delete Auto-Scaling Group is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-auto-scaling-group
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -5254,7 +5258,7 @@ class AsyncClient:
 
         Deprecated: Delete Auto-Scaling Group Notification is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-auto-scaling-group-notification
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -5285,7 +5289,7 @@ class AsyncClient:
 
         Deprecated: Delete Auto-Scaling Group Policy is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-auto-scaling-group-policy
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -5316,7 +5320,7 @@ class AsyncClient:
 
         Deprecated: Delete Auto-Scaling Group Schedule is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-auto-scaling-group-schedule
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -5344,7 +5348,7 @@ class AsyncClient:
 
         Deprecated: Delete Image is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-image
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -5370,7 +5374,7 @@ class AsyncClient:
 
         Deprecated: Delete Image member is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-image-member
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -5399,7 +5403,7 @@ class AsyncClient:
 
         Deprecated: Delete Keypair is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-keypair
 
         Args:
             keypair_name: Keypair name (``keypair_name``, path)
@@ -5426,7 +5430,7 @@ class AsyncClient:
 
         Deprecated: Delete Launch Configuration is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-launch-configuration
 
         Args:
             launch_configuration_id: Launch Configuration ID (``launch_configuration_id``, path)
@@ -5455,7 +5459,7 @@ class AsyncClient:
 
         Deprecated: Delete Server Group is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-server-group
 
         Args:
             server_group_id: Server Group ID (``server_group_id``, path)
@@ -5482,7 +5486,7 @@ class AsyncClient:
 
         Deprecated: Delete Server Interface is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-server-interface
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -5512,7 +5516,7 @@ class AsyncClient:
 
         Deprecated: Delete Server Interface Nat is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-server-interface-nat
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -5544,7 +5548,7 @@ class AsyncClient:
 
         Deprecated: Delete Server Interface Private Nat is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-server-interface-private-nat
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -5575,7 +5579,7 @@ class AsyncClient:
 
         Deprecated: Delete Server Volume is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-server-volume
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -5604,7 +5608,7 @@ class AsyncClient:
 
         Deprecated: Delete Virtual Server is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -5630,7 +5634,7 @@ class AsyncClient:
 
         Deprecated: Delete Volume is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-volume
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -5658,7 +5662,7 @@ class AsyncClient:
 
         Deprecated: Detach Volume from Virtual Server is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#detach-volume-from-virtual-server
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -5687,7 +5691,7 @@ class AsyncClient:
 
         Deprecated: Extend Volume is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#extend-volume
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -5704,7 +5708,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeShowResponse, _response)
 
     @deprecated(
         "Get region's maximum partition size. is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -5719,7 +5723,7 @@ class AsyncClient:
 
         Deprecated: Get region's maximum partition size. is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#get-regions-maximum-partition-size
 
         Returns:
             ServerGroupPartitionSizeResponse (HTTP 200).
@@ -5728,7 +5732,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET", "/v1/server-groups/partition-size", params={}, headers=_support.header_values({})
         )
-        return _models.ServerGroupPartitionSizeResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerGroupPartitionSizeResponse, _response)
 
     @deprecated("Import Image is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None)
     async def import_image(self, image_id: str, *, body: _models.ImageImportRequest) -> None:
@@ -5740,7 +5744,7 @@ class AsyncClient:
 
         Deprecated: Import Image is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#import-image
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -5776,7 +5780,7 @@ class AsyncClient:
 
         Deprecated: List Auto-Scaling Group LB Server Groups is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-auto-scaling-group-lb-server-groups
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -5797,7 +5801,7 @@ class AsyncClient:
             params={"offset": offset, "limit": limit, "sort": sort},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupLbServerGroupListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupLbServerGroupListResponse, _response)
 
     @deprecated(
         "List Auto-Scaling Group LB Server Groups is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -5838,7 +5842,7 @@ class AsyncClient:
                 params={"offset": _offset, "limit": _limit, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _body = _models.AutoScalingGroupLbServerGroupListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.AutoScalingGroupLbServerGroupListResponse, _response)
             _items = _body.lb_server_groups or []
             return _items
 
@@ -5868,7 +5872,7 @@ class AsyncClient:
 
         Deprecated: List Auto-Scaling Group Notifications is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-auto-scaling-group-notifications
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -5899,7 +5903,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
 
     @deprecated(
         "List Auto-Scaling Group Notifications is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -5955,7 +5959,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
             _items = _body.notifications or []
             return _items
 
@@ -5986,7 +5990,7 @@ class AsyncClient:
 
         Deprecated: List Auto-Scaling Group Policies is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-auto-scaling-group-policies
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -6019,7 +6023,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupPolicyListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupPolicyListResponse, _response)
 
     @deprecated(
         "List Auto-Scaling Group Policies is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -6078,7 +6082,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.AutoScalingGroupPolicyListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.AutoScalingGroupPolicyListResponse, _response)
             _items = _body.policies or []
             return _items
 
@@ -6106,7 +6110,7 @@ class AsyncClient:
 
         Deprecated: List Auto-Scaling Group Schedules is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-auto-scaling-group-schedules
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -6128,7 +6132,7 @@ class AsyncClient:
             params={"size": size, "page": page, "sort": sort, "frequency": frequency},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupScheduleListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupScheduleListResponse, _response)
 
     @deprecated(
         "List Auto-Scaling Group Virtual Servers is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -6150,7 +6154,7 @@ class AsyncClient:
 
         Deprecated: List Auto-Scaling Group Virtual Servers is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-auto-scaling-group-virtual-servers
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -6171,7 +6175,7 @@ class AsyncClient:
             params={"marker": marker, "limit": limit, "sort": sort},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupVirtualServerListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupVirtualServerListResponse, _response)
 
     @deprecated(
         "List Auto-Scaling Group Virtual Servers is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -6212,7 +6216,7 @@ class AsyncClient:
                 params={"marker": _marker, "limit": _limit, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _body = _models.AutoScalingGroupVirtualServerListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.AutoScalingGroupVirtualServerListResponse, _response)
             _items = _body.servers or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
@@ -6247,7 +6251,7 @@ class AsyncClient:
 
         Deprecated: List Auto-Scaling Groups is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-auto-scaling-groups
 
         Args:
             name: Auto-Scaling Group name (``name``, query)
@@ -6286,7 +6290,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupListResponse, _response)
 
     @deprecated(
         "List Auto-Scaling Groups is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -6355,7 +6359,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.AutoScalingGroupListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.AutoScalingGroupListResponse, _response)
             _items = _body.auto_scaling_groups or []
             return _items
 
@@ -6376,7 +6380,7 @@ class AsyncClient:
 
         Deprecated: List Default Configs is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-default-configs
 
         Args:
             name: Name (``name``, query)
@@ -6392,7 +6396,7 @@ class AsyncClient:
             params={"name": name, "category": category},
             headers=_support.header_values({}),
         )
-        return _models.DefaultConfigListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DefaultConfigListResponse, _response)
 
     @deprecated(
         "List Image members is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -6406,7 +6410,7 @@ class AsyncClient:
 
         Deprecated: List Image members is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-image-members
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -6421,7 +6425,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ImageMemberListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageMemberListResponse, _response)
 
     @deprecated("List Images is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None)
     async def list_images(
@@ -6445,7 +6449,7 @@ class AsyncClient:
 
         Deprecated: List Images is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-images
 
         Args:
             limit: Page size of items (``limit``, query)
@@ -6478,7 +6482,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ImageListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageListResponse, _response)
 
     @deprecated("List Images is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None)
     async def iter_list_images(
@@ -6535,7 +6539,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.ImageListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.ImageListResponse, _response)
             _items = _body.images or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
@@ -6556,7 +6560,7 @@ class AsyncClient:
 
         Deprecated: List Keypairs is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-keypairs
 
         Args:
             limit: Page size of items (``limit``, query)
@@ -6569,7 +6573,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET", "/v1/keypairs", params={"limit": limit, "marker": marker}, headers=_support.header_values({})
         )
-        return _models.KeypairListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.KeypairListResponse, _response)
 
     @deprecated(
         "List Launch Configurations is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -6592,7 +6596,7 @@ class AsyncClient:
 
         Deprecated: List Launch Configurations is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-launch-configurations
 
         Args:
             name: Launch Configuration name (``name``, query)
@@ -6611,7 +6615,7 @@ class AsyncClient:
             params={"name": name, "image_id": image_id, "offset": offset, "limit": limit, "sort": sort},
             headers=_support.header_values({}),
         )
-        return _models.LaunchConfigurationListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.LaunchConfigurationListResponse, _response)
 
     @deprecated(
         "List Launch Configurations is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -6648,7 +6652,7 @@ class AsyncClient:
                 params={"name": name, "image_id": image_id, "offset": _offset, "limit": _limit, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _body = _models.LaunchConfigurationListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.LaunchConfigurationListResponse, _response)
             _items = _body.launch_configurations or []
             return _items
 
@@ -6669,7 +6673,7 @@ class AsyncClient:
 
         Deprecated: List pending Images is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-pending-images
 
         Args:
             scp_image_type: Image type (``scp_image_type``, query)
@@ -6685,7 +6689,7 @@ class AsyncClient:
             params={"scp_image_type": scp_image_type, "scp_original_image_type": scp_original_image_type},
             headers=_support.header_values({}),
         )
-        return _models.ImageListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageListResponse, _response)
 
     @deprecated(
         "List Server Groups is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -6701,7 +6705,7 @@ class AsyncClient:
 
         Deprecated: List Server Groups is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-server-groups
 
         Args:
             limit: Page size of items (``limit``, query)
@@ -6714,7 +6718,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET", "/v1/server-groups", params={"limit": limit, "offset": offset}, headers=_support.header_values({})
         )
-        return _models.ServerGroupListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerGroupListResponse, _response)
 
     @deprecated(
         "List Server Groups is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -6745,7 +6749,7 @@ class AsyncClient:
                 params={"limit": _limit, "offset": _offset},
                 headers=_support.header_values({}),
             )
-            _body = _models.ServerGroupListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.ServerGroupListResponse, _response)
             _items = _body.server_groups or []
             return _items
 
@@ -6765,7 +6769,7 @@ class AsyncClient:
 
         Deprecated: List Server Interfaces is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-server-interfaces
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -6780,7 +6784,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerInterfaceListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerInterfaceListResponse, _response)
 
     @deprecated(
         "List Server Ips is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -6794,7 +6798,7 @@ class AsyncClient:
 
         Deprecated: List Server Ips is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-server-ips
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -6809,7 +6813,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerIpsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerIpsResponse, _response)
 
     @deprecated(
         "List Server Types is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -6831,7 +6835,7 @@ class AsyncClient:
 
         Deprecated: List Server Types is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-server-types
 
         Args:
             limit: Page size of items (``limit``, query)
@@ -6850,7 +6854,7 @@ class AsyncClient:
             params={"limit": limit, "marker": marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
             headers=_support.header_values({}),
         )
-        return _models.ServerTypeListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerTypeListResponse, _response)
 
     @deprecated(
         "List Server Types is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -6886,7 +6890,7 @@ class AsyncClient:
                 params={"limit": _limit, "marker": _marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _body = _models.ServerTypeListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.ServerTypeListResponse, _response)
             _items = _body.server_types or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
@@ -6905,7 +6909,7 @@ class AsyncClient:
 
         Deprecated: List Server Volumes is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-server-volumes
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -6920,7 +6924,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerVolumesResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerVolumesResponse, _response)
 
     @deprecated(
         "List snapshots and details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -6944,7 +6948,7 @@ class AsyncClient:
 
         Deprecated: List snapshots and details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-snapshots-and-details
 
         Args:
             volume_id: Volume ID (``volume_id``, query)
@@ -6971,7 +6975,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.SnapshotListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotListResponse, _response)
 
     @deprecated(
         "List snapshots and details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -7022,7 +7026,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.SnapshotListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.SnapshotListResponse, _response)
             _items = _body.snapshots or []
             return _items
 
@@ -7042,7 +7046,7 @@ class AsyncClient:
 
         Deprecated: List Virtual Server Security Group is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-virtual-server-security-group
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -7057,7 +7061,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerSecurityGroupListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerSecurityGroupListResponse, _response)
 
     @deprecated(
         "List Virtual Servers is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -7089,7 +7093,7 @@ class AsyncClient:
 
         Deprecated: List Virtual Servers is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-virtual-servers
 
         Args:
             name: Server name (``name``, query)
@@ -7126,7 +7130,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ServerListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerListResponse, _response)
 
     @deprecated(
         "List Virtual Servers is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -7195,7 +7199,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.ServerListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.ServerListResponse, _response)
             _items = _body.servers or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
@@ -7214,7 +7218,7 @@ class AsyncClient:
 
         Deprecated: List volume transfers is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-volume-transfers
 
         Returns:
             VolumeTransferListResponse (HTTP 200).
@@ -7223,7 +7227,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET", "/v1/volume-transfer", params={}, headers=_support.header_values({})
         )
-        return _models.VolumeTransferListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeTransferListResponse, _response)
 
     @deprecated(
         "List volume types and details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -7238,7 +7242,7 @@ class AsyncClient:
 
         Deprecated: List volume types and details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-volume-types-and-details
 
         Args:
             limit: Page size of items (``limit``, query)
@@ -7256,7 +7260,7 @@ class AsyncClient:
             params={"limit": limit, "offset": offset, "marker": marker, "sort": sort},
             headers=_support.header_values({}),
         )
-        return _models.VolumeTypeListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeTypeListResponse, _response)
 
     @deprecated(
         "List volume types and details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -7292,7 +7296,7 @@ class AsyncClient:
                 params={"limit": _limit, "offset": _offset, "marker": marker, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _body = _models.VolumeTypeListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.VolumeTypeListResponse, _response)
             _items = _body.volume_types or []
             return _items
 
@@ -7323,7 +7327,7 @@ class AsyncClient:
 
         Deprecated: List volumes and details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-volumes-and-details
 
         Args:
             with_count: Whether to show count (``with_count``, query)
@@ -7354,7 +7358,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeListResponse, _response)
 
     @deprecated(
         "List volumes and details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -7411,7 +7415,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.VolumeListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.volumes or []
             return _items
 
@@ -7430,7 +7434,7 @@ class AsyncClient:
 
         Deprecated: Lock Virtual Server is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#lock-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -7456,7 +7460,7 @@ class AsyncClient:
 
         Deprecated: Reboot Virtual Server is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#reboot-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -7485,7 +7489,7 @@ class AsyncClient:
 
         Deprecated: Rebuild Virtual Server is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#rebuild-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -7512,7 +7516,7 @@ class AsyncClient:
 
         Deprecated: Revert Volume to snapshot is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#revert-volume-to-snapshot
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -7541,7 +7545,7 @@ class AsyncClient:
 
         Deprecated: Show a snapshot’s details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-a-snapshots-details
 
         Args:
             snapshot_id: Snapshot ID (``snapshot_id``, path)
@@ -7556,7 +7560,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SnapshotDetailResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
     @deprecated(
         "Show Auto-Scaling Group is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -7571,7 +7575,7 @@ class AsyncClient:
 
         Deprecated: Show Auto-Scaling Group is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-auto-scaling-group
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -7588,7 +7592,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
     @deprecated(
         "Show Auto-Scaling Group Notification is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -7605,7 +7609,7 @@ class AsyncClient:
 
         Deprecated: Show Auto-Scaling Group Notification is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-auto-scaling-group-notification
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -7624,7 +7628,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupNotificationShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupNotificationShowResponse, _response)
 
     @deprecated(
         "Show Auto-Scaling Group Policy is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -7641,7 +7645,7 @@ class AsyncClient:
 
         Deprecated: Show Auto-Scaling Group Policy is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-auto-scaling-group-policy
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -7660,7 +7664,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupPolicyShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
 
     @deprecated(
         "Show Auto-Scaling Group Schedule is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -7677,7 +7681,7 @@ class AsyncClient:
 
         Deprecated: Show Auto-Scaling Group Schedule is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-auto-scaling-group-schedule
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -7696,7 +7700,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupScheduleShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
 
     @deprecated(
         "Show default Volume type’s details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -7711,7 +7715,7 @@ class AsyncClient:
 
         Deprecated: Show default Volume type’s details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-default-volume-types-details
 
         Returns:
             VolumeTypeDetailResponse (HTTP 200).
@@ -7720,7 +7724,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET", "/v1/volume-types/default", params={}, headers=_support.header_values({})
         )
-        return _models.VolumeTypeDetailResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeTypeDetailResponse, _response)
 
     @deprecated("Show Image is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None)
     async def show_image(self, image_id: str) -> _models.ImageShowResponse:
@@ -7732,7 +7736,7 @@ class AsyncClient:
 
         Deprecated: Show Image is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-image
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -7747,7 +7751,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ImageShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageShowResponse, _response)
 
     @deprecated(
         "Show Image member is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -7761,7 +7765,7 @@ class AsyncClient:
 
         Deprecated: Show Image member is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-image-member
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -7779,7 +7783,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ImageMemberShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageMemberShowResponse, _response)
 
     @deprecated("Show Keypair is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None)
     async def show_keypair(self, keypair_name: str) -> _models.KeypairShowResponse:
@@ -7791,7 +7795,7 @@ class AsyncClient:
 
         Deprecated: Show Keypair is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-keypair
 
         Args:
             keypair_name: Keypair name (``keypair_name``, path)
@@ -7806,7 +7810,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.KeypairShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.KeypairShowResponse, _response)
 
     @deprecated(
         "Show Launch Configuration is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -7823,7 +7827,7 @@ class AsyncClient:
 
         Deprecated: Show Launch Configuration is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-launch-configuration
 
         Args:
             launch_configuration_id: Launch Configuration ID (``launch_configuration_id``, path)
@@ -7841,7 +7845,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.LaunchConfigurationDetailShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.LaunchConfigurationDetailShowResponse, _response)
 
     @deprecated(
         "Show Server Group is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -7855,7 +7859,7 @@ class AsyncClient:
 
         Deprecated: Show Server Group is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-server-group
 
         Args:
             server_group_id: Server Group ID (``server_group_id``, path)
@@ -7870,7 +7874,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerGroup.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerGroup, _response)
 
     @deprecated(
         "Show Server Interface is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -7884,7 +7888,7 @@ class AsyncClient:
 
         Deprecated: Show Server Interface is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-server-interface
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -7902,7 +7906,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerInterfaceListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerInterfaceListResponse, _response)
 
     @deprecated(
         "Show Server Ip is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -7916,7 +7920,7 @@ class AsyncClient:
 
         Deprecated: Show Server Ip is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-server-ip
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -7934,7 +7938,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerShowResponseAddress.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerShowResponseAddress, _response)
 
     @deprecated(
         "Show Server Quota Set is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -7948,7 +7952,7 @@ class AsyncClient:
 
         Deprecated: Show Server Quota Set is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-server-quota-set
 
         Returns:
             ServerQuotaSet (HTTP 200).
@@ -7957,7 +7961,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET", "/v1/quota-sets", params={}, headers=_support.header_values({})
         )
-        return _models.ServerQuotaSet.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerQuotaSet, _response)
 
     @deprecated(
         "Show Server Type is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -7971,7 +7975,7 @@ class AsyncClient:
 
         Deprecated: Show Server Type is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-server-type
 
         Args:
             server_type_id: Server type ID (``server_type_id``, path)
@@ -7986,7 +7990,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerType.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerType, _response)
 
     @deprecated(
         "Show Server Volume is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -8000,7 +8004,7 @@ class AsyncClient:
 
         Deprecated: Show Server Volume is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-server-volume
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -8018,7 +8022,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServersVolumeResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServersVolumeResponse, _response)
 
     @deprecated(
         "Show Virtual Server is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -8032,7 +8036,7 @@ class AsyncClient:
 
         Deprecated: Show Virtual Server is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -8047,7 +8051,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerShowResponse, _response)
 
     @deprecated(
         "Show Virtual Server Console Log is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -8064,7 +8068,7 @@ class AsyncClient:
 
         Deprecated: Show Virtual Server Console Log is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-virtual-server-console-log
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -8080,7 +8084,7 @@ class AsyncClient:
             params={"line_size": line_size},
             headers=_support.header_values({}),
         )
-        return _models.ServerConsoleLogResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerConsoleLogResponse, _response)
 
     @deprecated(
         "Show Virtual Server Password is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -8097,7 +8101,7 @@ class AsyncClient:
 
         Deprecated: Show Virtual Server Password is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-virtual-server-password
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -8114,7 +8118,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerPasswordResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerPasswordResponse, _response)
 
     @deprecated(
         "Show Volume Quota Set is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -8128,7 +8132,7 @@ class AsyncClient:
 
         Deprecated: Show Volume Quota Set is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-volume-quota-set
 
         Returns:
             VolumeQuotaSet (HTTP 200).
@@ -8137,7 +8141,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET", "/v1/volumes/quota-sets", params={}, headers=_support.header_values({})
         )
-        return _models.VolumeQuotaSet.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeQuotaSet, _response)
 
     @deprecated(
         "Show volume transfer detail is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -8152,7 +8156,7 @@ class AsyncClient:
 
         Deprecated: Show volume transfer detail is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-volume-transfer-detail
 
         Args:
             transfer_id: Transfer ID (``transfer_id``, path)
@@ -8167,7 +8171,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeTransferShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeTransferShowResponse, _response)
 
     @deprecated(
         "Show Volume type’s details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -8182,7 +8186,7 @@ class AsyncClient:
 
         Deprecated: Show Volume type’s details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-volume-types-details
 
         Args:
             volume_type_id: Volume type ID (``volume_type_id``, path)
@@ -8197,7 +8201,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeTypeDetailResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeTypeDetailResponse, _response)
 
     @deprecated(
         "Show Volume's details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -8211,7 +8215,7 @@ class AsyncClient:
 
         Deprecated: Show Volume's details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-volumes-details
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -8226,7 +8230,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeShowResponse, _response)
 
     @deprecated(
         "Start Virtual Server is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -8240,7 +8244,7 @@ class AsyncClient:
 
         Deprecated: Start Virtual Server is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#start-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -8266,7 +8270,7 @@ class AsyncClient:
 
         Deprecated: Stop Virtual Server is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#stop-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -8292,7 +8296,7 @@ class AsyncClient:
 
         Deprecated: Unlock Virtual Server is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#unlock-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -8320,7 +8324,7 @@ class AsyncClient:
 
         Deprecated: Update a snapshot is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-a-snapshot
 
         Args:
             snapshot_id: Snapshot ID (``snapshot_id``, path)
@@ -8337,7 +8341,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotDetailResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
     @deprecated(
         "Update Auto-Scaling Group is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -8354,7 +8358,7 @@ class AsyncClient:
 
         Deprecated: Update Auto-Scaling Group is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-auto-scaling-group
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -8373,7 +8377,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
     @deprecated(
         "Update Auto-Scaling Group LB Server Groups is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -8390,7 +8394,7 @@ class AsyncClient:
 
         Deprecated: Update Auto-Scaling Group LB Server Groups is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-auto-scaling-group-lb-server-groups
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -8428,7 +8432,7 @@ class AsyncClient:
 
         Deprecated: Update Auto-Scaling Group Notification is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-auto-scaling-group-notification
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -8449,7 +8453,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupNotificationShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupNotificationShowResponse, _response)
 
     @deprecated(
         "Update Auto-Scaling Group Policy is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -8466,7 +8470,7 @@ class AsyncClient:
 
         Deprecated: Update Auto-Scaling Group Policy is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-auto-scaling-group-policy
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -8487,7 +8491,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupPolicyShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
 
     @deprecated(
         "Update Auto-Scaling Group Schedule is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -8504,7 +8508,7 @@ class AsyncClient:
 
         Deprecated: Update Auto-Scaling Group Schedule is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-auto-scaling-group-schedule
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -8525,7 +8529,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupScheduleShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
 
     @deprecated(
         "Update Auto-Scaling Group server count is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -8542,7 +8546,7 @@ class AsyncClient:
 
         Deprecated: Update Auto-Scaling Group server count is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-auto-scaling-group-server-count
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -8562,7 +8566,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
     @deprecated("Update Image is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None)
     async def update_image(self, image_id: str, *, body: _models.ImageSetRequest) -> _models.ImageShowResponse:
@@ -8574,7 +8578,7 @@ class AsyncClient:
 
         Deprecated: Update Image is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-image
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -8591,7 +8595,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageShowResponse, _response)
 
     @deprecated(
         "Update Image member is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
@@ -8607,7 +8611,7 @@ class AsyncClient:
 
         Deprecated: Update Image member is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-image-member
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -8627,7 +8631,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageMemberShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageMemberShowResponse, _response)
 
     @deprecated(
         "Update Server Interface is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -8644,7 +8648,7 @@ class AsyncClient:
 
         Deprecated: Update Server Interface is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-server-interface
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -8677,7 +8681,7 @@ class AsyncClient:
 
         Deprecated: Update Server Volume is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-server-volume
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -8710,7 +8714,7 @@ class AsyncClient:
 
         Deprecated: Update Virtual Server is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -8727,7 +8731,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerShowResponse, _response)
 
     @deprecated(
         "Update Virtual Server type is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3",
@@ -8740,7 +8744,7 @@ class AsyncClient:
 
         Deprecated: Update Virtual Server type is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-virtual-server-type
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -8768,7 +8772,7 @@ class AsyncClient:
 
         Deprecated: Update Volume is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-volume
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -8785,4 +8789,4 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeShowResponse, _response)

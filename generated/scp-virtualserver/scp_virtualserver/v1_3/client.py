@@ -54,8 +54,8 @@ class Client:
     """Synchronous client for Virtual Server API 1.3 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region`` ``environment``; pass an ``auth``
-    (``ScpAuth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (``ScpAuth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -67,6 +67,7 @@ class Client:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
@@ -76,6 +77,7 @@ class Client:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -102,7 +104,7 @@ class Client:
 
         ``POST /v1/volume-transfer/{transfer_id}/accept`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#accept-a-volume-transfer
 
         Args:
             transfer_id: Transfer ID (``transfer_id``, path)
@@ -118,7 +120,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeTransferAcceptResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeTransferAcceptResponse, _response)
 
     def attach_volume_to_virtual_server(
         self, volume_id: str, *, body: _models.VolumeServerAttachRequest
@@ -129,7 +131,7 @@ class Client:
 
         ``POST /v1/volumes/{volume_id}/servers`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#attach-volume-to-virtual-server
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -145,7 +147,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeServerAttachResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeServerAttachResponse, _response)
 
     def create_a_snapshot(self, *, body: _models.SnapshotCreateRequest) -> _models.SnapshotDetailResponse:
         """Create a snapshot
@@ -154,7 +156,7 @@ class Client:
 
         ``POST /v1/snapshots`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-a-snapshot
 
         Args:
             body: the request body (SnapshotCreateRequest).
@@ -169,7 +171,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotDetailResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
     def create_a_volume_transfer(self, *, body: _models.VolumeTransferRequest) -> _models.VolumeTransferCreateResponse:
         """Create a volume transfer
@@ -178,7 +180,7 @@ class Client:
 
         ``POST /v1/volume-transfer`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-a-volume-transfer
 
         Args:
             body: the request body (VolumeTransferRequest).
@@ -193,7 +195,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeTransferCreateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeTransferCreateResponse, _response)
 
     def create_auto_scaling_group(
         self, *, body: _models.AutoScalingGroupCreateRequest
@@ -204,7 +206,7 @@ class Client:
 
         ``POST /v1/auto-scaling-groups`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-auto-scaling-group
 
         Args:
             body: the request body (AutoScalingGroupCreateRequest).
@@ -219,7 +221,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
     def create_auto_scaling_group_notification(
         self, auto_scaling_group_id: str, *, body: _models.AutoScalingGroupNotificationCreateRequest
@@ -230,7 +232,7 @@ class Client:
 
         ``POST /v1/auto-scaling-groups/{auto_scaling_group_id}/notifications`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-auto-scaling-group-notification
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -249,7 +251,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
 
     def create_auto_scaling_group_policy(
         self, auto_scaling_group_id: str, *, body: _models.AutoScalingGroupPolicyCreateRequest
@@ -260,7 +262,7 @@ class Client:
 
         ``POST /v1/auto-scaling-groups/{auto_scaling_group_id}/policies`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-auto-scaling-group-policy
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -279,7 +281,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupPolicyShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
 
     def create_auto_scaling_group_schedule(
         self, auto_scaling_group_id: str, *, body: _models.AutoScalingGroupScheduleCreateRequest
@@ -290,7 +292,7 @@ class Client:
 
         ``POST /v1/auto-scaling-groups/{auto_scaling_group_id}/schedules`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-auto-scaling-group-schedule
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -309,7 +311,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupScheduleShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
 
     def create_image(self, *, body: _models.ImageCreateRequest) -> _models.ImageShowResponseV1Dot2:
         """Create Image
@@ -318,7 +320,7 @@ class Client:
 
         ``POST /v1/images`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/createimage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/createimage/_print/#create-image
 
         Args:
             body: the request body (ImageCreateRequest).
@@ -333,7 +335,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageShowResponseV1Dot2.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageShowResponseV1Dot2, _response)
 
     def create_image_member(
         self, image_id: str, *, body: _models.ImageMemberCreateRequest
@@ -344,7 +346,7 @@ class Client:
 
         ``POST /v1/images/{image_id}/members`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-image-member
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -360,7 +362,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageMemberShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageMemberShowResponse, _response)
 
     def create_keypair(self, *, body: _models.KeypairCreateRequest) -> _models.KeypairCreateResponse:
         """Create Keypair
@@ -369,7 +371,7 @@ class Client:
 
         ``POST /v1/keypairs`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-keypair
 
         Args:
             body: the request body (KeypairCreateRequest).
@@ -384,7 +386,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.KeypairCreateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.KeypairCreateResponse, _response)
 
     def create_launch_configuration(
         self, *, body: _models.LaunchConfigurationCreateRequest
@@ -395,7 +397,7 @@ class Client:
 
         ``POST /v1/launch-configurations`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-launch-configuration
 
         Args:
             body: the request body (LaunchConfigurationCreateRequest).
@@ -410,7 +412,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.LaunchConfigurationDetailShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.LaunchConfigurationDetailShowResponse, _response)
 
     def create_server_group(self, *, body: _models.ServerGroupCreateRequest) -> _models.ServerGroup:
         """Create Server Group
@@ -419,7 +421,7 @@ class Client:
 
         ``POST /v1/server-groups`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-server-group
 
         Args:
             body: the request body (ServerGroupCreateRequest).
@@ -434,7 +436,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerGroup.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerGroup, _response)
 
     def create_server_interface(
         self, server_id: str, *, body: _models.ServerInterfaceCreateRequest
@@ -445,7 +447,7 @@ class Client:
 
         ``POST /v1/servers/{server_id}/interfaces`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-server-interface
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -461,7 +463,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.InterfaceResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.InterfaceResponse, _response)
 
     def create_server_interface_nat(
         self, server_id: str, port_id: str, *, body: _models.ServerStaticNatCreateRequest
@@ -472,7 +474,7 @@ class Client:
 
         ``POST /v1/servers/{server_id}/interfaces/{port_id}/static-nats`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-server-interface-nat
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -499,7 +501,7 @@ class Client:
 
         ``POST /v1/servers/{server_id}/interfaces/{port_id}/private-static-nats`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-server-interface-private-nat
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -527,7 +529,7 @@ class Client:
 
         ``POST /v1/servers/{server_id}/volumes`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-server-volume
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -543,7 +545,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServersVolumeResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServersVolumeResponse, _response)
 
     def create_sharing_image(self, image_id: str) -> None:
         """Create Sharing Image
@@ -552,7 +554,7 @@ class Client:
 
         ``POST /v1/images/{image_id}/share`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-sharing-image
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -572,7 +574,7 @@ class Client:
 
         ``POST /v1/servers`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-virtual-server
 
         Args:
             body: the request body (ServerCreateRequest).
@@ -587,7 +589,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerCreateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerCreateResponse, _response)
 
     def create_virtual_server_custom_image(
         self, server_id: str, *, body: _models.ServerCreateImageRequestBody
@@ -598,7 +600,7 @@ class Client:
 
         ``POST /v1/servers/{server_id}/images`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-virtual-server-custom-image
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -614,7 +616,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerCreateImageResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerCreateImageResponse, _response)
 
     def create_virtual_server_dump(self, server_id: str) -> None:
         """Create Virtual Server Dump
@@ -623,7 +625,7 @@ class Client:
 
         ``POST /v1/servers/{server_id}/dump`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-virtual-server-dump
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -643,7 +645,7 @@ class Client:
 
         ``POST /v1/volumes`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-volume
 
         Args:
             body: the request body (VolumeCreateRequest).
@@ -658,7 +660,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeShowResponse, _response)
 
     def delete_a_snapshot(self, snapshot_id: str) -> None:
         """Delete a snapshot
@@ -667,7 +669,7 @@ class Client:
 
         ``DELETE /v1/snapshots/{snapshot_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-a-snapshot
 
         Args:
             snapshot_id: Snapshot ID (``snapshot_id``, path)
@@ -687,7 +689,7 @@ class Client:
 
         ``DELETE /v1/volume-transfer/{transfer_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-a-volume-transfer
 
         Args:
             transfer_id: Transfer ID (``transfer_id``, path)
@@ -707,7 +709,7 @@ class Client:
 
         ``DELETE /v1/auto-scaling-groups/{auto_scaling_group_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-auto-scaling-group
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -729,7 +731,7 @@ class Client:
 
         ``DELETE /v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-auto-scaling-group-notification
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -753,7 +755,7 @@ class Client:
 
         ``DELETE /v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-auto-scaling-group-policy
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -777,7 +779,7 @@ class Client:
 
         ``DELETE /v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-auto-scaling-group-schedule
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -801,7 +803,7 @@ class Client:
 
         ``DELETE /v1/images/{image_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-image
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -821,7 +823,7 @@ class Client:
 
         ``DELETE /v1/images/{image_id}/members/{member_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-image-member
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -844,7 +846,7 @@ class Client:
 
         ``DELETE /v1/keypairs/{keypair_name}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-keypair
 
         Args:
             keypair_name: Keypair name (``keypair_name``, path)
@@ -864,7 +866,7 @@ class Client:
 
         ``DELETE /v1/launch-configurations/{launch_configuration_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-launch-configuration
 
         Args:
             launch_configuration_id: Launch Configuration ID (``launch_configuration_id``, path)
@@ -887,7 +889,7 @@ class Client:
 
         ``DELETE /v1/server-groups/{server_group_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-server-group
 
         Args:
             server_group_id: Server Group ID (``server_group_id``, path)
@@ -907,7 +909,7 @@ class Client:
 
         ``DELETE /v1/servers/{server_id}/interfaces/{port_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-server-interface
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -930,7 +932,7 @@ class Client:
 
         ``DELETE /v1/servers/{server_id}/interfaces/{port_id}/static-nats/{nat_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-server-interface-nat
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -955,7 +957,7 @@ class Client:
 
         ``DELETE /v1/servers/{server_id}/interfaces/{port_id}/private-static-nats/{nat_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-server-interface-private-nat
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -980,7 +982,7 @@ class Client:
 
         ``DELETE /v1/servers/{server_id}/volumes/{volume_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-server-volume
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -1003,7 +1005,7 @@ class Client:
 
         ``DELETE /v1/servers/{server_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -1023,7 +1025,7 @@ class Client:
 
         ``DELETE /v1/volumes/{volume_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-volume
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -1044,7 +1046,7 @@ class Client:
 
         ``DELETE /v1/volumes/{volume_id}/servers/{server_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#detach-volume-from-virtual-server
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -1067,7 +1069,7 @@ class Client:
 
         ``PUT /v1/volumes/{volume_id}/size`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#extend-volume
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -1083,7 +1085,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeShowResponse, _response)
 
     def get_regions_maximum_partition_size(self) -> _models.ServerGroupPartitionSizeResponse:
         """Get region's maximum partition size.
@@ -1092,7 +1094,7 @@ class Client:
 
         ``GET /v1/server-groups/partition-size`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#get-regions-maximum-partition-size
 
         Returns:
             ServerGroupPartitionSizeResponse (HTTP 200).
@@ -1100,7 +1102,7 @@ class Client:
         _response = self._transport.request(
             "GET", "/v1/server-groups/partition-size", params={}, headers=_support.header_values({})
         )
-        return _models.ServerGroupPartitionSizeResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerGroupPartitionSizeResponse, _response)
 
     def import_image(self, image_id: str, *, body: _models.ImageImportRequest) -> None:
         """Import Image
@@ -1109,7 +1111,7 @@ class Client:
 
         ``POST /v1/images/{image_id}/import`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#import-image
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -1138,7 +1140,7 @@ class Client:
 
         ``GET /v1/auto-scaling-groups/{auto_scaling_group_id}/lb-server-groups`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-auto-scaling-group-lb-server-groups
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -1158,7 +1160,7 @@ class Client:
             params={"offset": offset, "limit": limit, "sort": sort},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupLbServerGroupListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupLbServerGroupListResponse, _response)
 
     def iter_list_auto_scaling_group_lb_server_groups(
         self, auto_scaling_group_id: str, *, limit: int = 20, sort: str | None = None
@@ -1190,7 +1192,7 @@ class Client:
                 params={"offset": _offset, "limit": _limit, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _body = _models.AutoScalingGroupLbServerGroupListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.AutoScalingGroupLbServerGroupListResponse, _response)
             _items = _body.lb_server_groups or []
             return _items
 
@@ -1213,7 +1215,7 @@ class Client:
 
         ``GET /v1/auto-scaling-groups/{auto_scaling_group_id}/notifications`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-auto-scaling-group-notifications
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -1243,7 +1245,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
 
     def iter_list_auto_scaling_group_notifications(
         self,
@@ -1292,7 +1294,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
             _items = _body.notifications or []
             return _items
 
@@ -1316,7 +1318,7 @@ class Client:
 
         ``GET /v1/auto-scaling-groups/{auto_scaling_group_id}/policies`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-auto-scaling-group-policies
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -1348,7 +1350,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupPolicyListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupPolicyListResponse, _response)
 
     def iter_list_auto_scaling_group_policies(
         self,
@@ -1400,7 +1402,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.AutoScalingGroupPolicyListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.AutoScalingGroupPolicyListResponse, _response)
             _items = _body.policies or []
             return _items
 
@@ -1421,7 +1423,7 @@ class Client:
 
         ``GET /v1/auto-scaling-groups/{auto_scaling_group_id}/schedules`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-auto-scaling-group-schedules
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -1442,7 +1444,7 @@ class Client:
             params={"size": size, "page": page, "sort": sort, "frequency": frequency},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupScheduleListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupScheduleListResponse, _response)
 
     def list_auto_scaling_group_virtual_servers(
         self,
@@ -1458,7 +1460,7 @@ class Client:
 
         ``GET /v1/auto-scaling-groups/{auto_scaling_group_id}/virtual-servers`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-auto-scaling-group-virtual-servers
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -1478,7 +1480,7 @@ class Client:
             params={"marker": marker, "limit": limit, "sort": sort},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupVirtualServerListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupVirtualServerListResponse, _response)
 
     def iter_list_auto_scaling_group_virtual_servers(
         self, auto_scaling_group_id: str, *, limit: int = 20, sort: str | None = None
@@ -1510,7 +1512,7 @@ class Client:
                 params={"marker": _marker, "limit": _limit, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _body = _models.AutoScalingGroupVirtualServerListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.AutoScalingGroupVirtualServerListResponse, _response)
             _items = _body.servers or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
@@ -1538,7 +1540,7 @@ class Client:
 
         ``GET /v1/auto-scaling-groups`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-auto-scaling-groups
 
         Args:
             name: Auto-Scaling Group name (``name``, query)
@@ -1576,7 +1578,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupListResponse, _response)
 
     def iter_list_auto_scaling_groups(
         self,
@@ -1638,7 +1640,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.AutoScalingGroupListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.AutoScalingGroupListResponse, _response)
             _items = _body.auto_scaling_groups or []
             return _items
 
@@ -1653,7 +1655,7 @@ class Client:
 
         ``GET /v1/default-configs`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-default-configs
 
         Args:
             name: Name (``name``, query)
@@ -1668,7 +1670,7 @@ class Client:
             params={"name": name, "category": category},
             headers=_support.header_values({}),
         )
-        return _models.DefaultConfigListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DefaultConfigListResponse, _response)
 
     def list_image_members(self, image_id: str) -> _models.ImageMemberListResponse:
         """List Image members
@@ -1677,7 +1679,7 @@ class Client:
 
         ``GET /v1/images/{image_id}/members`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-image-members
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -1691,7 +1693,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ImageMemberListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageMemberListResponse, _response)
 
     def list_images(
         self,
@@ -1712,7 +1714,7 @@ class Client:
 
         ``GET /v1/images`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-images
 
         Args:
             limit: Page size of items (``limit``, query)
@@ -1744,7 +1746,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ImageListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageListResponse, _response)
 
     def iter_list_images(
         self,
@@ -1797,7 +1799,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.ImageListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.ImageListResponse, _response)
             _items = _body.images or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
@@ -1810,7 +1812,7 @@ class Client:
 
         ``GET /v1/keypairs`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-keypairs
 
         Args:
             limit: Page size of items (``limit``, query)
@@ -1822,7 +1824,7 @@ class Client:
         _response = self._transport.request(
             "GET", "/v1/keypairs", params={"limit": limit, "marker": marker}, headers=_support.header_values({})
         )
-        return _models.KeypairListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.KeypairListResponse, _response)
 
     def list_launch_configurations(
         self,
@@ -1839,7 +1841,7 @@ class Client:
 
         ``GET /v1/launch-configurations`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-launch-configurations
 
         Args:
             name: Launch Configuration name (``name``, query)
@@ -1857,7 +1859,7 @@ class Client:
             params={"name": name, "image_id": image_id, "offset": offset, "limit": limit, "sort": sort},
             headers=_support.header_values({}),
         )
-        return _models.LaunchConfigurationListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.LaunchConfigurationListResponse, _response)
 
     def iter_list_launch_configurations(
         self, *, name: str | None = None, image_id: str | None = None, limit: int = 20, sort: str | None = None
@@ -1887,7 +1889,7 @@ class Client:
                 params={"name": name, "image_id": image_id, "offset": _offset, "limit": _limit, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _body = _models.LaunchConfigurationListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.LaunchConfigurationListResponse, _response)
             _items = _body.launch_configurations or []
             return _items
 
@@ -1902,7 +1904,7 @@ class Client:
 
         ``GET /v1/pending-images`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-pending-images
 
         Args:
             scp_image_type: Image type (``scp_image_type``, query)
@@ -1917,7 +1919,7 @@ class Client:
             params={"scp_image_type": scp_image_type, "scp_original_image_type": scp_original_image_type},
             headers=_support.header_values({}),
         )
-        return _models.ImageListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageListResponse, _response)
 
     def list_server_groups(
         self, *, limit: int | None = None, offset: int | None = None
@@ -1928,7 +1930,7 @@ class Client:
 
         ``GET /v1/server-groups`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-server-groups
 
         Args:
             limit: Page size of items (``limit``, query)
@@ -1940,7 +1942,7 @@ class Client:
         _response = self._transport.request(
             "GET", "/v1/server-groups", params={"limit": limit, "offset": offset}, headers=_support.header_values({})
         )
-        return _models.ServerGroupListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerGroupListResponse, _response)
 
     def iter_list_server_groups(self, *, limit: int = 100) -> Iterator[_models.ServerGroup]:
         """Iterate over every item of List Server Groups, fetching page after page.
@@ -1965,7 +1967,7 @@ class Client:
                 params={"limit": _limit, "offset": _offset},
                 headers=_support.header_values({}),
             )
-            _body = _models.ServerGroupListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.ServerGroupListResponse, _response)
             _items = _body.server_groups or []
             return _items
 
@@ -1978,7 +1980,7 @@ class Client:
 
         ``GET /v1/servers/{server_id}/interfaces`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-server-interfaces
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -1992,7 +1994,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerInterfaceListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerInterfaceListResponse, _response)
 
     def list_server_ips(self, server_id: str) -> _models.ServerIpsResponse:
         """List Server Ips
@@ -2001,7 +2003,7 @@ class Client:
 
         ``GET /v1/servers/{server_id}/ips`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-server-ips
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -2015,7 +2017,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerIpsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerIpsResponse, _response)
 
     def list_server_types(
         self,
@@ -2032,7 +2034,7 @@ class Client:
 
         ``GET /v1/server-types`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-server-types
 
         Args:
             limit: Page size of items (``limit``, query)
@@ -2050,7 +2052,7 @@ class Client:
             params={"limit": limit, "marker": marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
             headers=_support.header_values({}),
         )
-        return _models.ServerTypeListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerTypeListResponse, _response)
 
     def iter_list_server_types(
         self, *, limit: int = 100, min_disk: int | None = None, min_ram: int | None = None, sort: str | None = None
@@ -2080,7 +2082,7 @@ class Client:
                 params={"limit": _limit, "marker": _marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _body = _models.ServerTypeListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.ServerTypeListResponse, _response)
             _items = _body.server_types or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
@@ -2093,7 +2095,7 @@ class Client:
 
         ``GET /v1/servers/{server_id}/volumes`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-server-volumes
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -2107,7 +2109,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerVolumesResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerVolumesResponse, _response)
 
     def list_snapshots_and_details(
         self,
@@ -2125,7 +2127,7 @@ class Client:
 
         ``GET /v1/snapshots`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-snapshots-and-details
 
         Args:
             volume_id: Volume ID (``volume_id``, query)
@@ -2151,7 +2153,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.SnapshotListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotListResponse, _response)
 
     def iter_list_snapshots_and_details(
         self,
@@ -2195,7 +2197,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.SnapshotListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.SnapshotListResponse, _response)
             _items = _body.snapshots or []
             return _items
 
@@ -2208,7 +2210,7 @@ class Client:
 
         ``GET /v1/servers/{server_id}/security-groups`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-virtual-server-security-group
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -2222,7 +2224,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerSecurityGroupListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerSecurityGroupListResponse, _response)
 
     def list_virtual_servers(
         self,
@@ -2249,7 +2251,7 @@ class Client:
 
         ``GET /v1/servers`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-virtual-servers
 
         Args:
             name: Server name (``name``, query)
@@ -2285,7 +2287,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.ServerListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerListResponse, _response)
 
     def iter_list_virtual_servers(
         self,
@@ -2348,7 +2350,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.ServerListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.ServerListResponse, _response)
             _items = _body.servers or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
@@ -2361,13 +2363,13 @@ class Client:
 
         ``GET /v1/volume-transfer`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-volume-transfers
 
         Returns:
             VolumeTransferListResponse (HTTP 200).
         """
         _response = self._transport.request("GET", "/v1/volume-transfer", params={}, headers=_support.header_values({}))
-        return _models.VolumeTransferListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeTransferListResponse, _response)
 
     def list_volume_types_and_details(
         self, *, limit: int | None = None, offset: int | None = None, marker: str | None = None, sort: str | None = None
@@ -2376,7 +2378,7 @@ class Client:
 
         ``GET /v1/volume-types`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-volume-types-and-details
 
         Args:
             limit: Page size of items (``limit``, query)
@@ -2393,7 +2395,7 @@ class Client:
             params={"limit": limit, "offset": offset, "marker": marker, "sort": sort},
             headers=_support.header_values({}),
         )
-        return _models.VolumeTypeListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeTypeListResponse, _response)
 
     def iter_list_volume_types_and_details(
         self, *, limit: int = 20, marker: str | None = None, sort: str | None = None
@@ -2422,7 +2424,7 @@ class Client:
                 params={"limit": _limit, "offset": _offset, "marker": marker, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _body = _models.VolumeTypeListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.VolumeTypeListResponse, _response)
             _items = _body.volume_types or []
             return _items
 
@@ -2446,7 +2448,7 @@ class Client:
 
         ``GET /v1/volumes`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-volumes-and-details
 
         Args:
             with_count: Whether to show count (``with_count``, query)
@@ -2476,7 +2478,7 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeListResponse, _response)
 
     def iter_list_volumes_and_details(
         self,
@@ -2526,7 +2528,7 @@ class Client:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.VolumeListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.volumes or []
             return _items
 
@@ -2539,7 +2541,7 @@ class Client:
 
         ``POST /v1/servers/{server_id}/lock`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#lock-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -2559,7 +2561,7 @@ class Client:
 
         ``POST /v1/servers/{server_id}/reboot`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#reboot-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -2581,7 +2583,7 @@ class Client:
 
         ``POST /v1/servers/{server_id}/rebuild`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#rebuild-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -2601,7 +2603,7 @@ class Client:
 
         ``POST /v1/volumes/{volume_id}/revert`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#revert-volume-to-snapshot
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -2623,7 +2625,7 @@ class Client:
 
         ``GET /v1/snapshots/{snapshot_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-a-snapshots-details
 
         Args:
             snapshot_id: Snapshot ID (``snapshot_id``, path)
@@ -2637,7 +2639,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SnapshotDetailResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
     def show_auto_scaling_group(self, auto_scaling_group_id: str) -> _models.AutoScalingGroupShowResponse:
         """Show Auto-Scaling Group
@@ -2646,7 +2648,7 @@ class Client:
 
         ``GET /v1/auto-scaling-groups/{auto_scaling_group_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-auto-scaling-group
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -2662,7 +2664,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
     def show_auto_scaling_group_notification(
         self, auto_scaling_group_id: str, notification_id: str
@@ -2673,7 +2675,7 @@ class Client:
 
         ``GET /v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-auto-scaling-group-notification
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -2691,7 +2693,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupNotificationShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupNotificationShowResponse, _response)
 
     def show_auto_scaling_group_policy(
         self, auto_scaling_group_id: str, policy_id: str
@@ -2702,7 +2704,7 @@ class Client:
 
         ``GET /v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-auto-scaling-group-policy
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -2720,7 +2722,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupPolicyShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
 
     def show_auto_scaling_group_schedule(
         self, auto_scaling_group_id: str, schedule_id: str
@@ -2731,7 +2733,7 @@ class Client:
 
         ``GET /v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-auto-scaling-group-schedule
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -2749,7 +2751,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupScheduleShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
 
     def show_default_volume_types_details(self) -> _models.VolumeTypeDetailResponse:
         """Show default Volume type’s details
@@ -2758,7 +2760,7 @@ class Client:
 
         ``GET /v1/volume-types/default`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-default-volume-types-details
 
         Returns:
             VolumeTypeDetailResponse (HTTP 200).
@@ -2766,7 +2768,7 @@ class Client:
         _response = self._transport.request(
             "GET", "/v1/volume-types/default", params={}, headers=_support.header_values({})
         )
-        return _models.VolumeTypeDetailResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeTypeDetailResponse, _response)
 
     def show_image(self, image_id: str) -> _models.ImageShowResponse:
         """Show Image
@@ -2775,7 +2777,7 @@ class Client:
 
         ``GET /v1/images/{image_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-image
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -2789,7 +2791,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ImageShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageShowResponse, _response)
 
     def show_image_member(self, image_id: str, member_id: str) -> _models.ImageMemberShowResponse:
         """Show Image member
@@ -2798,7 +2800,7 @@ class Client:
 
         ``GET /v1/images/{image_id}/members/{member_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-image-member
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -2815,7 +2817,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ImageMemberShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageMemberShowResponse, _response)
 
     def show_keypair(self, keypair_name: str) -> _models.KeypairShowResponse:
         """Show Keypair
@@ -2824,7 +2826,7 @@ class Client:
 
         ``GET /v1/keypairs/{keypair_name}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-keypair
 
         Args:
             keypair_name: Keypair name (``keypair_name``, path)
@@ -2838,7 +2840,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.KeypairShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.KeypairShowResponse, _response)
 
     def show_launch_configuration(self, launch_configuration_id: str) -> _models.LaunchConfigurationDetailShowResponse:
         """Show Launch Configuration
@@ -2847,7 +2849,7 @@ class Client:
 
         ``GET /v1/launch-configurations/{launch_configuration_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-launch-configuration
 
         Args:
             launch_configuration_id: Launch Configuration ID (``launch_configuration_id``, path)
@@ -2864,7 +2866,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.LaunchConfigurationDetailShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.LaunchConfigurationDetailShowResponse, _response)
 
     def show_server_group(self, server_group_id: str) -> _models.ServerGroup:
         """Show Server Group
@@ -2873,7 +2875,7 @@ class Client:
 
         ``GET /v1/server-groups/{server_group_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-server-group
 
         Args:
             server_group_id: Server Group ID (``server_group_id``, path)
@@ -2887,7 +2889,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerGroup.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerGroup, _response)
 
     def show_server_interface(self, server_id: str, port_id: str) -> _models.ServerInterfaceListResponse:
         """Show Server Interface
@@ -2896,7 +2898,7 @@ class Client:
 
         ``GET /v1/servers/{server_id}/interfaces/{port_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-server-interface
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -2913,7 +2915,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerInterfaceListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerInterfaceListResponse, _response)
 
     def show_server_ip(self, server_id: str, subnet_id: str) -> _models.ServerShowResponseAddress:
         """Show Server Ip
@@ -2922,7 +2924,7 @@ class Client:
 
         ``GET /v1/servers/{server_id}/ips/{subnet_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-server-ip
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -2939,7 +2941,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerShowResponseAddress.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerShowResponseAddress, _response)
 
     def show_server_quota_set(self) -> _models.ServerQuotaSet:
         """Show Server Quota Set
@@ -2948,13 +2950,13 @@ class Client:
 
         ``GET /v1/quota-sets`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-server-quota-set
 
         Returns:
             ServerQuotaSet (HTTP 200).
         """
         _response = self._transport.request("GET", "/v1/quota-sets", params={}, headers=_support.header_values({}))
-        return _models.ServerQuotaSet.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerQuotaSet, _response)
 
     def show_server_type(self, server_type_id: str) -> _models.ServerType:
         """Show Server Type
@@ -2963,7 +2965,7 @@ class Client:
 
         ``GET /v1/server-types/{server_type_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-server-type
 
         Args:
             server_type_id: Server type ID (``server_type_id``, path)
@@ -2977,7 +2979,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerType.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerType, _response)
 
     def show_server_volume(self, server_id: str, volume_id: str) -> _models.ServersVolumeResponse:
         """Show Server Volume
@@ -2986,7 +2988,7 @@ class Client:
 
         ``GET /v1/servers/{server_id}/volumes/{volume_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-server-volume
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -3003,7 +3005,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServersVolumeResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServersVolumeResponse, _response)
 
     def show_virtual_server(self, server_id: str) -> _models.ServerShowResponse:
         """Show Virtual Server
@@ -3012,7 +3014,7 @@ class Client:
 
         ``GET /v1/servers/{server_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -3026,7 +3028,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerShowResponse, _response)
 
     def show_virtual_server_console_log(
         self, server_id: str, *, line_size: int | None = None
@@ -3037,7 +3039,7 @@ class Client:
 
         ``GET /v1/servers/{server_id}/console-log`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-virtual-server-console-log
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -3052,7 +3054,7 @@ class Client:
             params={"line_size": line_size},
             headers=_support.header_values({}),
         )
-        return _models.ServerConsoleLogResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerConsoleLogResponse, _response)
 
     def show_virtual_server_password(
         self, server_id: str, *, body: _models.ServerPasswordRequest
@@ -3063,7 +3065,7 @@ class Client:
 
         ``POST /v1/servers/{server_id}/password`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-virtual-server-password
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -3079,7 +3081,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerPasswordResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerPasswordResponse, _response)
 
     def show_volume_quota_set(self) -> _models.VolumeQuotaSet:
         """Show Volume Quota Set
@@ -3088,7 +3090,7 @@ class Client:
 
         ``GET /v1/volumes/quota-sets`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-volume-quota-set
 
         Returns:
             VolumeQuotaSet (HTTP 200).
@@ -3096,7 +3098,7 @@ class Client:
         _response = self._transport.request(
             "GET", "/v1/volumes/quota-sets", params={}, headers=_support.header_values({})
         )
-        return _models.VolumeQuotaSet.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeQuotaSet, _response)
 
     def show_volume_transfer_detail(self, transfer_id: str) -> _models.VolumeTransferShowResponse:
         """Show volume transfer detail
@@ -3105,7 +3107,7 @@ class Client:
 
         ``GET /v1/volume-transfer/{transfer_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-volume-transfer-detail
 
         Args:
             transfer_id: Transfer ID (``transfer_id``, path)
@@ -3119,7 +3121,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeTransferShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeTransferShowResponse, _response)
 
     def show_volume_types_details(self, volume_type_id: str) -> _models.VolumeTypeDetailResponse:
         """Show Volume type’s details
@@ -3128,7 +3130,7 @@ class Client:
 
         ``GET /v1/volume-types/{volume_type_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-volume-types-details
 
         Args:
             volume_type_id: Volume type ID (``volume_type_id``, path)
@@ -3142,7 +3144,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeTypeDetailResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeTypeDetailResponse, _response)
 
     def show_volumes_details(self, volume_id: str) -> _models.VolumeShowResponse:
         """Show Volume's details
@@ -3151,7 +3153,7 @@ class Client:
 
         ``GET /v1/volumes/{volume_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-volumes-details
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -3165,7 +3167,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeShowResponse, _response)
 
     def start_virtual_server(self, server_id: str) -> None:
         """Start Virtual Server
@@ -3174,7 +3176,7 @@ class Client:
 
         ``POST /v1/servers/{server_id}/start`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#start-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -3194,7 +3196,7 @@ class Client:
 
         ``POST /v1/servers/{server_id}/stop`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#stop-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -3214,7 +3216,7 @@ class Client:
 
         ``POST /v1/servers/{server_id}/unlock`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#unlock-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -3236,7 +3238,7 @@ class Client:
 
         ``PUT /v1/snapshots/{snapshot_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-a-snapshot
 
         Args:
             snapshot_id: Snapshot ID (``snapshot_id``, path)
@@ -3252,7 +3254,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotDetailResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
     def update_auto_scaling_group(
         self, auto_scaling_group_id: str, *, body: _models.AutoScalingGroupSetRequest
@@ -3263,7 +3265,7 @@ class Client:
 
         ``PUT /v1/auto-scaling-groups/{auto_scaling_group_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-auto-scaling-group
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -3281,7 +3283,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
     def update_auto_scaling_group_lb_server_groups(
         self, auto_scaling_group_id: str, *, body: _models.AutoScalingGroupLbServerGroupSetRequest
@@ -3292,7 +3294,7 @@ class Client:
 
         ``PUT /v1/auto-scaling-groups/{auto_scaling_group_id}/lb-server-groups`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-auto-scaling-group-lb-server-groups
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -3323,7 +3325,7 @@ class Client:
 
         ``PUT /v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-auto-scaling-group-notification
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -3343,7 +3345,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupNotificationShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupNotificationShowResponse, _response)
 
     def update_auto_scaling_group_policy(
         self, auto_scaling_group_id: str, policy_id: str, *, body: _models.AutoScalingGroupPolicyUpdateRequest
@@ -3354,7 +3356,7 @@ class Client:
 
         ``PUT /v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-auto-scaling-group-policy
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -3374,7 +3376,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupPolicyShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
 
     def update_auto_scaling_group_schedule(
         self, auto_scaling_group_id: str, schedule_id: str, *, body: _models.AutoScalingGroupScheduleUpdateRequest
@@ -3385,7 +3387,7 @@ class Client:
 
         ``PUT /v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-auto-scaling-group-schedule
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -3405,7 +3407,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupScheduleShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
 
     def update_auto_scaling_group_server_count(
         self, auto_scaling_group_id: str, *, body: _models.AutoScalingGroupSetServerCountRequest
@@ -3416,7 +3418,7 @@ class Client:
 
         ``PUT /v1/auto-scaling-groups/{auto_scaling_group_id}/server-count`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-auto-scaling-group-server-count
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -3435,7 +3437,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
     def update_image(self, image_id: str, *, body: _models.ImageSetRequest) -> _models.ImageShowResponse:
         """Update Image
@@ -3444,7 +3446,7 @@ class Client:
 
         ``PUT /v1/images/{image_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-image
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -3460,7 +3462,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageShowResponse, _response)
 
     def update_image_member(
         self, image_id: str, member_id: str, *, body: _models.ImageMemberSetRequest
@@ -3471,7 +3473,7 @@ class Client:
 
         ``PUT /v1/images/{image_id}/members/{member_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-image-member
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -3490,7 +3492,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageMemberShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageMemberShowResponse, _response)
 
     def update_server_interface(
         self, server_id: str, port_id: str, *, body: _models.ServerInterfaceUpdateRequest
@@ -3501,7 +3503,7 @@ class Client:
 
         ``PUT /v1/servers/{server_id}/interfaces/{port_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-server-interface
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -3526,7 +3528,7 @@ class Client:
 
         ``PUT /v1/servers/{server_id}/volumes/{volume_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-server-volume
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -3551,7 +3553,7 @@ class Client:
 
         ``PUT /v1/servers/{server_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -3567,14 +3569,14 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerShowResponse, _response)
 
     def update_virtual_server_type(self, server_id: str, *, body: _models.ServerSetServerTypeRequestBody) -> None:
         """Update Virtual Server type
 
         ``POST /v1/servers/{server_id}/server-type`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-virtual-server-type
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -3596,7 +3598,7 @@ class Client:
 
         ``PUT /v1/volumes/{volume_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-volume
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -3612,15 +3614,15 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeShowResponse, _response)
 
 
 class AsyncClient:
     """Asynchronous client for Virtual Server API 1.3 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables ``region`` ``environment``; pass an ``auth``
-    (``ScpAuth``), a ``timeout`` and a ``retry`` policy. ``http_client`` or ``transport`` plug in a
-    preconfigured httpx client or a test transport.
+    (``ScpAuth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
+    ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
 
     def __init__(
@@ -3632,6 +3634,7 @@ class AsyncClient:
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
+        limits: _rt.Limits | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
@@ -3641,6 +3644,7 @@ class AsyncClient:
             auth=auth,
             timeout=timeout,
             retry=retry,
+            limits=limits,
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
@@ -3667,7 +3671,7 @@ class AsyncClient:
 
         ``POST /v1/volume-transfer/{transfer_id}/accept`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#accept-a-volume-transfer
 
         Args:
             transfer_id: Transfer ID (``transfer_id``, path)
@@ -3683,7 +3687,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeTransferAcceptResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeTransferAcceptResponse, _response)
 
     async def attach_volume_to_virtual_server(
         self, volume_id: str, *, body: _models.VolumeServerAttachRequest
@@ -3694,7 +3698,7 @@ class AsyncClient:
 
         ``POST /v1/volumes/{volume_id}/servers`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#attach-volume-to-virtual-server
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -3710,7 +3714,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeServerAttachResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeServerAttachResponse, _response)
 
     async def create_a_snapshot(self, *, body: _models.SnapshotCreateRequest) -> _models.SnapshotDetailResponse:
         """Create a snapshot
@@ -3719,7 +3723,7 @@ class AsyncClient:
 
         ``POST /v1/snapshots`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-a-snapshot
 
         Args:
             body: the request body (SnapshotCreateRequest).
@@ -3734,7 +3738,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotDetailResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
     async def create_a_volume_transfer(
         self, *, body: _models.VolumeTransferRequest
@@ -3745,7 +3749,7 @@ class AsyncClient:
 
         ``POST /v1/volume-transfer`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-a-volume-transfer
 
         Args:
             body: the request body (VolumeTransferRequest).
@@ -3760,7 +3764,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeTransferCreateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeTransferCreateResponse, _response)
 
     async def create_auto_scaling_group(
         self, *, body: _models.AutoScalingGroupCreateRequest
@@ -3771,7 +3775,7 @@ class AsyncClient:
 
         ``POST /v1/auto-scaling-groups`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-auto-scaling-group
 
         Args:
             body: the request body (AutoScalingGroupCreateRequest).
@@ -3786,7 +3790,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
     async def create_auto_scaling_group_notification(
         self, auto_scaling_group_id: str, *, body: _models.AutoScalingGroupNotificationCreateRequest
@@ -3797,7 +3801,7 @@ class AsyncClient:
 
         ``POST /v1/auto-scaling-groups/{auto_scaling_group_id}/notifications`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-auto-scaling-group-notification
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -3816,7 +3820,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
 
     async def create_auto_scaling_group_policy(
         self, auto_scaling_group_id: str, *, body: _models.AutoScalingGroupPolicyCreateRequest
@@ -3827,7 +3831,7 @@ class AsyncClient:
 
         ``POST /v1/auto-scaling-groups/{auto_scaling_group_id}/policies`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-auto-scaling-group-policy
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -3846,7 +3850,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupPolicyShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
 
     async def create_auto_scaling_group_schedule(
         self, auto_scaling_group_id: str, *, body: _models.AutoScalingGroupScheduleCreateRequest
@@ -3857,7 +3861,7 @@ class AsyncClient:
 
         ``POST /v1/auto-scaling-groups/{auto_scaling_group_id}/schedules`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-auto-scaling-group-schedule
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -3876,7 +3880,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupScheduleShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
 
     async def create_image(self, *, body: _models.ImageCreateRequest) -> _models.ImageShowResponseV1Dot2:
         """Create Image
@@ -3885,7 +3889,7 @@ class AsyncClient:
 
         ``POST /v1/images`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/createimage/_print/
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/createimage/_print/#create-image
 
         Args:
             body: the request body (ImageCreateRequest).
@@ -3900,7 +3904,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageShowResponseV1Dot2.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageShowResponseV1Dot2, _response)
 
     async def create_image_member(
         self, image_id: str, *, body: _models.ImageMemberCreateRequest
@@ -3911,7 +3915,7 @@ class AsyncClient:
 
         ``POST /v1/images/{image_id}/members`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-image-member
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -3927,7 +3931,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageMemberShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageMemberShowResponse, _response)
 
     async def create_keypair(self, *, body: _models.KeypairCreateRequest) -> _models.KeypairCreateResponse:
         """Create Keypair
@@ -3936,7 +3940,7 @@ class AsyncClient:
 
         ``POST /v1/keypairs`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-keypair
 
         Args:
             body: the request body (KeypairCreateRequest).
@@ -3951,7 +3955,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.KeypairCreateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.KeypairCreateResponse, _response)
 
     async def create_launch_configuration(
         self, *, body: _models.LaunchConfigurationCreateRequest
@@ -3962,7 +3966,7 @@ class AsyncClient:
 
         ``POST /v1/launch-configurations`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-launch-configuration
 
         Args:
             body: the request body (LaunchConfigurationCreateRequest).
@@ -3977,7 +3981,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.LaunchConfigurationDetailShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.LaunchConfigurationDetailShowResponse, _response)
 
     async def create_server_group(self, *, body: _models.ServerGroupCreateRequest) -> _models.ServerGroup:
         """Create Server Group
@@ -3986,7 +3990,7 @@ class AsyncClient:
 
         ``POST /v1/server-groups`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-server-group
 
         Args:
             body: the request body (ServerGroupCreateRequest).
@@ -4001,7 +4005,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerGroup.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerGroup, _response)
 
     async def create_server_interface(
         self, server_id: str, *, body: _models.ServerInterfaceCreateRequest
@@ -4012,7 +4016,7 @@ class AsyncClient:
 
         ``POST /v1/servers/{server_id}/interfaces`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-server-interface
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -4028,7 +4032,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.InterfaceResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.InterfaceResponse, _response)
 
     async def create_server_interface_nat(
         self, server_id: str, port_id: str, *, body: _models.ServerStaticNatCreateRequest
@@ -4039,7 +4043,7 @@ class AsyncClient:
 
         ``POST /v1/servers/{server_id}/interfaces/{port_id}/static-nats`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-server-interface-nat
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -4066,7 +4070,7 @@ class AsyncClient:
 
         ``POST /v1/servers/{server_id}/interfaces/{port_id}/private-static-nats`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-server-interface-private-nat
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -4094,7 +4098,7 @@ class AsyncClient:
 
         ``POST /v1/servers/{server_id}/volumes`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-server-volume
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -4110,7 +4114,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServersVolumeResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServersVolumeResponse, _response)
 
     async def create_sharing_image(self, image_id: str) -> None:
         """Create Sharing Image
@@ -4119,7 +4123,7 @@ class AsyncClient:
 
         ``POST /v1/images/{image_id}/share`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-sharing-image
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -4139,7 +4143,7 @@ class AsyncClient:
 
         ``POST /v1/servers`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-virtual-server
 
         Args:
             body: the request body (ServerCreateRequest).
@@ -4154,7 +4158,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerCreateResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerCreateResponse, _response)
 
     async def create_virtual_server_custom_image(
         self, server_id: str, *, body: _models.ServerCreateImageRequestBody
@@ -4165,7 +4169,7 @@ class AsyncClient:
 
         ``POST /v1/servers/{server_id}/images`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-virtual-server-custom-image
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -4181,7 +4185,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerCreateImageResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerCreateImageResponse, _response)
 
     async def create_virtual_server_dump(self, server_id: str) -> None:
         """Create Virtual Server Dump
@@ -4190,7 +4194,7 @@ class AsyncClient:
 
         ``POST /v1/servers/{server_id}/dump`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-virtual-server-dump
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -4210,7 +4214,7 @@ class AsyncClient:
 
         ``POST /v1/volumes`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-volume
 
         Args:
             body: the request body (VolumeCreateRequest).
@@ -4225,7 +4229,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeShowResponse, _response)
 
     async def delete_a_snapshot(self, snapshot_id: str) -> None:
         """Delete a snapshot
@@ -4234,7 +4238,7 @@ class AsyncClient:
 
         ``DELETE /v1/snapshots/{snapshot_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-a-snapshot
 
         Args:
             snapshot_id: Snapshot ID (``snapshot_id``, path)
@@ -4254,7 +4258,7 @@ class AsyncClient:
 
         ``DELETE /v1/volume-transfer/{transfer_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-a-volume-transfer
 
         Args:
             transfer_id: Transfer ID (``transfer_id``, path)
@@ -4274,7 +4278,7 @@ class AsyncClient:
 
         ``DELETE /v1/auto-scaling-groups/{auto_scaling_group_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-auto-scaling-group
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -4296,7 +4300,7 @@ class AsyncClient:
 
         ``DELETE /v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-auto-scaling-group-notification
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -4320,7 +4324,7 @@ class AsyncClient:
 
         ``DELETE /v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-auto-scaling-group-policy
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -4344,7 +4348,7 @@ class AsyncClient:
 
         ``DELETE /v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-auto-scaling-group-schedule
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -4368,7 +4372,7 @@ class AsyncClient:
 
         ``DELETE /v1/images/{image_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-image
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -4388,7 +4392,7 @@ class AsyncClient:
 
         ``DELETE /v1/images/{image_id}/members/{member_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-image-member
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -4411,7 +4415,7 @@ class AsyncClient:
 
         ``DELETE /v1/keypairs/{keypair_name}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-keypair
 
         Args:
             keypair_name: Keypair name (``keypair_name``, path)
@@ -4431,7 +4435,7 @@ class AsyncClient:
 
         ``DELETE /v1/launch-configurations/{launch_configuration_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-launch-configuration
 
         Args:
             launch_configuration_id: Launch Configuration ID (``launch_configuration_id``, path)
@@ -4454,7 +4458,7 @@ class AsyncClient:
 
         ``DELETE /v1/server-groups/{server_group_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-server-group
 
         Args:
             server_group_id: Server Group ID (``server_group_id``, path)
@@ -4474,7 +4478,7 @@ class AsyncClient:
 
         ``DELETE /v1/servers/{server_id}/interfaces/{port_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-server-interface
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -4497,7 +4501,7 @@ class AsyncClient:
 
         ``DELETE /v1/servers/{server_id}/interfaces/{port_id}/static-nats/{nat_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-server-interface-nat
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -4522,7 +4526,7 @@ class AsyncClient:
 
         ``DELETE /v1/servers/{server_id}/interfaces/{port_id}/private-static-nats/{nat_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-server-interface-private-nat
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -4547,7 +4551,7 @@ class AsyncClient:
 
         ``DELETE /v1/servers/{server_id}/volumes/{volume_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-server-volume
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -4570,7 +4574,7 @@ class AsyncClient:
 
         ``DELETE /v1/servers/{server_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -4590,7 +4594,7 @@ class AsyncClient:
 
         ``DELETE /v1/volumes/{volume_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-volume
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -4611,7 +4615,7 @@ class AsyncClient:
 
         ``DELETE /v1/volumes/{volume_id}/servers/{server_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#detach-volume-from-virtual-server
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -4634,7 +4638,7 @@ class AsyncClient:
 
         ``PUT /v1/volumes/{volume_id}/size`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#extend-volume
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -4650,7 +4654,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeShowResponse, _response)
 
     async def get_regions_maximum_partition_size(self) -> _models.ServerGroupPartitionSizeResponse:
         """Get region's maximum partition size.
@@ -4659,7 +4663,7 @@ class AsyncClient:
 
         ``GET /v1/server-groups/partition-size`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#get-regions-maximum-partition-size
 
         Returns:
             ServerGroupPartitionSizeResponse (HTTP 200).
@@ -4667,7 +4671,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET", "/v1/server-groups/partition-size", params={}, headers=_support.header_values({})
         )
-        return _models.ServerGroupPartitionSizeResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerGroupPartitionSizeResponse, _response)
 
     async def import_image(self, image_id: str, *, body: _models.ImageImportRequest) -> None:
         """Import Image
@@ -4676,7 +4680,7 @@ class AsyncClient:
 
         ``POST /v1/images/{image_id}/import`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#import-image
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -4705,7 +4709,7 @@ class AsyncClient:
 
         ``GET /v1/auto-scaling-groups/{auto_scaling_group_id}/lb-server-groups`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-auto-scaling-group-lb-server-groups
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -4725,7 +4729,7 @@ class AsyncClient:
             params={"offset": offset, "limit": limit, "sort": sort},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupLbServerGroupListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupLbServerGroupListResponse, _response)
 
     async def iter_list_auto_scaling_group_lb_server_groups(
         self, auto_scaling_group_id: str, *, limit: int = 20, sort: str | None = None
@@ -4757,7 +4761,7 @@ class AsyncClient:
                 params={"offset": _offset, "limit": _limit, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _body = _models.AutoScalingGroupLbServerGroupListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.AutoScalingGroupLbServerGroupListResponse, _response)
             _items = _body.lb_server_groups or []
             return _items
 
@@ -4781,7 +4785,7 @@ class AsyncClient:
 
         ``GET /v1/auto-scaling-groups/{auto_scaling_group_id}/notifications`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-auto-scaling-group-notifications
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -4811,7 +4815,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
 
     async def iter_list_auto_scaling_group_notifications(
         self,
@@ -4860,7 +4864,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.AutoScalingGroupNotificationListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
             _items = _body.notifications or []
             return _items
 
@@ -4885,7 +4889,7 @@ class AsyncClient:
 
         ``GET /v1/auto-scaling-groups/{auto_scaling_group_id}/policies`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-auto-scaling-group-policies
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -4917,7 +4921,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupPolicyListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupPolicyListResponse, _response)
 
     async def iter_list_auto_scaling_group_policies(
         self,
@@ -4969,7 +4973,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.AutoScalingGroupPolicyListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.AutoScalingGroupPolicyListResponse, _response)
             _items = _body.policies or []
             return _items
 
@@ -4991,7 +4995,7 @@ class AsyncClient:
 
         ``GET /v1/auto-scaling-groups/{auto_scaling_group_id}/schedules`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-auto-scaling-group-schedules
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -5012,7 +5016,7 @@ class AsyncClient:
             params={"size": size, "page": page, "sort": sort, "frequency": frequency},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupScheduleListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupScheduleListResponse, _response)
 
     async def list_auto_scaling_group_virtual_servers(
         self,
@@ -5028,7 +5032,7 @@ class AsyncClient:
 
         ``GET /v1/auto-scaling-groups/{auto_scaling_group_id}/virtual-servers`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-auto-scaling-group-virtual-servers
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -5048,7 +5052,7 @@ class AsyncClient:
             params={"marker": marker, "limit": limit, "sort": sort},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupVirtualServerListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupVirtualServerListResponse, _response)
 
     async def iter_list_auto_scaling_group_virtual_servers(
         self, auto_scaling_group_id: str, *, limit: int = 20, sort: str | None = None
@@ -5080,7 +5084,7 @@ class AsyncClient:
                 params={"marker": _marker, "limit": _limit, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _body = _models.AutoScalingGroupVirtualServerListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.AutoScalingGroupVirtualServerListResponse, _response)
             _items = _body.servers or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
@@ -5109,7 +5113,7 @@ class AsyncClient:
 
         ``GET /v1/auto-scaling-groups`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-auto-scaling-groups
 
         Args:
             name: Auto-Scaling Group name (``name``, query)
@@ -5147,7 +5151,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupListResponse, _response)
 
     async def iter_list_auto_scaling_groups(
         self,
@@ -5209,7 +5213,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.AutoScalingGroupListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.AutoScalingGroupListResponse, _response)
             _items = _body.auto_scaling_groups or []
             return _items
 
@@ -5225,7 +5229,7 @@ class AsyncClient:
 
         ``GET /v1/default-configs`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-default-configs
 
         Args:
             name: Name (``name``, query)
@@ -5240,7 +5244,7 @@ class AsyncClient:
             params={"name": name, "category": category},
             headers=_support.header_values({}),
         )
-        return _models.DefaultConfigListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.DefaultConfigListResponse, _response)
 
     async def list_image_members(self, image_id: str) -> _models.ImageMemberListResponse:
         """List Image members
@@ -5249,7 +5253,7 @@ class AsyncClient:
 
         ``GET /v1/images/{image_id}/members`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-image-members
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -5263,7 +5267,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ImageMemberListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageMemberListResponse, _response)
 
     async def list_images(
         self,
@@ -5284,7 +5288,7 @@ class AsyncClient:
 
         ``GET /v1/images`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-images
 
         Args:
             limit: Page size of items (``limit``, query)
@@ -5316,7 +5320,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ImageListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageListResponse, _response)
 
     async def iter_list_images(
         self,
@@ -5369,7 +5373,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.ImageListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.ImageListResponse, _response)
             _items = _body.images or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
@@ -5385,7 +5389,7 @@ class AsyncClient:
 
         ``GET /v1/keypairs`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-keypairs
 
         Args:
             limit: Page size of items (``limit``, query)
@@ -5397,7 +5401,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET", "/v1/keypairs", params={"limit": limit, "marker": marker}, headers=_support.header_values({})
         )
-        return _models.KeypairListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.KeypairListResponse, _response)
 
     async def list_launch_configurations(
         self,
@@ -5414,7 +5418,7 @@ class AsyncClient:
 
         ``GET /v1/launch-configurations`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-launch-configurations
 
         Args:
             name: Launch Configuration name (``name``, query)
@@ -5432,7 +5436,7 @@ class AsyncClient:
             params={"name": name, "image_id": image_id, "offset": offset, "limit": limit, "sort": sort},
             headers=_support.header_values({}),
         )
-        return _models.LaunchConfigurationListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.LaunchConfigurationListResponse, _response)
 
     async def iter_list_launch_configurations(
         self, *, name: str | None = None, image_id: str | None = None, limit: int = 20, sort: str | None = None
@@ -5462,7 +5466,7 @@ class AsyncClient:
                 params={"name": name, "image_id": image_id, "offset": _offset, "limit": _limit, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _body = _models.LaunchConfigurationListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.LaunchConfigurationListResponse, _response)
             _items = _body.launch_configurations or []
             return _items
 
@@ -5478,7 +5482,7 @@ class AsyncClient:
 
         ``GET /v1/pending-images`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-pending-images
 
         Args:
             scp_image_type: Image type (``scp_image_type``, query)
@@ -5493,7 +5497,7 @@ class AsyncClient:
             params={"scp_image_type": scp_image_type, "scp_original_image_type": scp_original_image_type},
             headers=_support.header_values({}),
         )
-        return _models.ImageListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageListResponse, _response)
 
     async def list_server_groups(
         self, *, limit: int | None = None, offset: int | None = None
@@ -5504,7 +5508,7 @@ class AsyncClient:
 
         ``GET /v1/server-groups`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-server-groups
 
         Args:
             limit: Page size of items (``limit``, query)
@@ -5516,7 +5520,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET", "/v1/server-groups", params={"limit": limit, "offset": offset}, headers=_support.header_values({})
         )
-        return _models.ServerGroupListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerGroupListResponse, _response)
 
     async def iter_list_server_groups(self, *, limit: int = 100) -> AsyncIterator[_models.ServerGroup]:
         """Iterate over every item of List Server Groups, fetching page after page.
@@ -5541,7 +5545,7 @@ class AsyncClient:
                 params={"limit": _limit, "offset": _offset},
                 headers=_support.header_values({}),
             )
-            _body = _models.ServerGroupListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.ServerGroupListResponse, _response)
             _items = _body.server_groups or []
             return _items
 
@@ -5555,7 +5559,7 @@ class AsyncClient:
 
         ``GET /v1/servers/{server_id}/interfaces`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-server-interfaces
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -5569,7 +5573,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerInterfaceListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerInterfaceListResponse, _response)
 
     async def list_server_ips(self, server_id: str) -> _models.ServerIpsResponse:
         """List Server Ips
@@ -5578,7 +5582,7 @@ class AsyncClient:
 
         ``GET /v1/servers/{server_id}/ips`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-server-ips
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -5592,7 +5596,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerIpsResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerIpsResponse, _response)
 
     async def list_server_types(
         self,
@@ -5609,7 +5613,7 @@ class AsyncClient:
 
         ``GET /v1/server-types`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-server-types
 
         Args:
             limit: Page size of items (``limit``, query)
@@ -5627,7 +5631,7 @@ class AsyncClient:
             params={"limit": limit, "marker": marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
             headers=_support.header_values({}),
         )
-        return _models.ServerTypeListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerTypeListResponse, _response)
 
     async def iter_list_server_types(
         self, *, limit: int = 100, min_disk: int | None = None, min_ram: int | None = None, sort: str | None = None
@@ -5657,7 +5661,7 @@ class AsyncClient:
                 params={"limit": _limit, "marker": _marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _body = _models.ServerTypeListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.ServerTypeListResponse, _response)
             _items = _body.server_types or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
@@ -5671,7 +5675,7 @@ class AsyncClient:
 
         ``GET /v1/servers/{server_id}/volumes`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-server-volumes
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -5685,7 +5689,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerVolumesResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerVolumesResponse, _response)
 
     async def list_snapshots_and_details(
         self,
@@ -5703,7 +5707,7 @@ class AsyncClient:
 
         ``GET /v1/snapshots`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-snapshots-and-details
 
         Args:
             volume_id: Volume ID (``volume_id``, query)
@@ -5729,7 +5733,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.SnapshotListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotListResponse, _response)
 
     async def iter_list_snapshots_and_details(
         self,
@@ -5773,7 +5777,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.SnapshotListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.SnapshotListResponse, _response)
             _items = _body.snapshots or []
             return _items
 
@@ -5787,7 +5791,7 @@ class AsyncClient:
 
         ``GET /v1/servers/{server_id}/security-groups`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-virtual-server-security-group
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -5801,7 +5805,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerSecurityGroupListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerSecurityGroupListResponse, _response)
 
     async def list_virtual_servers(
         self,
@@ -5828,7 +5832,7 @@ class AsyncClient:
 
         ``GET /v1/servers`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-virtual-servers
 
         Args:
             name: Server name (``name``, query)
@@ -5864,7 +5868,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.ServerListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerListResponse, _response)
 
     async def iter_list_virtual_servers(
         self,
@@ -5927,7 +5931,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.ServerListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.ServerListResponse, _response)
             _items = _body.servers or []
             return _items, _support.next_marker(_items, _limit, "id", "id")
 
@@ -5941,7 +5945,7 @@ class AsyncClient:
 
         ``GET /v1/volume-transfer`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-volume-transfers
 
         Returns:
             VolumeTransferListResponse (HTTP 200).
@@ -5949,7 +5953,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET", "/v1/volume-transfer", params={}, headers=_support.header_values({})
         )
-        return _models.VolumeTransferListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeTransferListResponse, _response)
 
     async def list_volume_types_and_details(
         self, *, limit: int | None = None, offset: int | None = None, marker: str | None = None, sort: str | None = None
@@ -5958,7 +5962,7 @@ class AsyncClient:
 
         ``GET /v1/volume-types`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-volume-types-and-details
 
         Args:
             limit: Page size of items (``limit``, query)
@@ -5975,7 +5979,7 @@ class AsyncClient:
             params={"limit": limit, "offset": offset, "marker": marker, "sort": sort},
             headers=_support.header_values({}),
         )
-        return _models.VolumeTypeListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeTypeListResponse, _response)
 
     async def iter_list_volume_types_and_details(
         self, *, limit: int = 20, marker: str | None = None, sort: str | None = None
@@ -6004,7 +6008,7 @@ class AsyncClient:
                 params={"limit": _limit, "offset": _offset, "marker": marker, "sort": sort},
                 headers=_support.header_values({}),
             )
-            _body = _models.VolumeTypeListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.VolumeTypeListResponse, _response)
             _items = _body.volume_types or []
             return _items
 
@@ -6029,7 +6033,7 @@ class AsyncClient:
 
         ``GET /v1/volumes`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-volumes-and-details
 
         Args:
             with_count: Whether to show count (``with_count``, query)
@@ -6059,7 +6063,7 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _models.VolumeListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeListResponse, _response)
 
     async def iter_list_volumes_and_details(
         self,
@@ -6109,7 +6113,7 @@ class AsyncClient:
                 },
                 headers=_support.header_values({}),
             )
-            _body = _models.VolumeListResponse.model_validate_json(_response.content)
+            _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.volumes or []
             return _items
 
@@ -6123,7 +6127,7 @@ class AsyncClient:
 
         ``POST /v1/servers/{server_id}/lock`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#lock-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -6143,7 +6147,7 @@ class AsyncClient:
 
         ``POST /v1/servers/{server_id}/reboot`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#reboot-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -6165,7 +6169,7 @@ class AsyncClient:
 
         ``POST /v1/servers/{server_id}/rebuild`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#rebuild-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -6185,7 +6189,7 @@ class AsyncClient:
 
         ``POST /v1/volumes/{volume_id}/revert`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#revert-volume-to-snapshot
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -6207,7 +6211,7 @@ class AsyncClient:
 
         ``GET /v1/snapshots/{snapshot_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-a-snapshots-details
 
         Args:
             snapshot_id: Snapshot ID (``snapshot_id``, path)
@@ -6221,7 +6225,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.SnapshotDetailResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
     async def show_auto_scaling_group(self, auto_scaling_group_id: str) -> _models.AutoScalingGroupShowResponse:
         """Show Auto-Scaling Group
@@ -6230,7 +6234,7 @@ class AsyncClient:
 
         ``GET /v1/auto-scaling-groups/{auto_scaling_group_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-auto-scaling-group
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -6246,7 +6250,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
     async def show_auto_scaling_group_notification(
         self, auto_scaling_group_id: str, notification_id: str
@@ -6257,7 +6261,7 @@ class AsyncClient:
 
         ``GET /v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-auto-scaling-group-notification
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -6275,7 +6279,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupNotificationShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupNotificationShowResponse, _response)
 
     async def show_auto_scaling_group_policy(
         self, auto_scaling_group_id: str, policy_id: str
@@ -6286,7 +6290,7 @@ class AsyncClient:
 
         ``GET /v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-auto-scaling-group-policy
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -6304,7 +6308,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupPolicyShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
 
     async def show_auto_scaling_group_schedule(
         self, auto_scaling_group_id: str, schedule_id: str
@@ -6315,7 +6319,7 @@ class AsyncClient:
 
         ``GET /v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-auto-scaling-group-schedule
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -6333,7 +6337,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.AutoScalingGroupScheduleShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
 
     async def show_default_volume_types_details(self) -> _models.VolumeTypeDetailResponse:
         """Show default Volume type’s details
@@ -6342,7 +6346,7 @@ class AsyncClient:
 
         ``GET /v1/volume-types/default`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-default-volume-types-details
 
         Returns:
             VolumeTypeDetailResponse (HTTP 200).
@@ -6350,7 +6354,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET", "/v1/volume-types/default", params={}, headers=_support.header_values({})
         )
-        return _models.VolumeTypeDetailResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeTypeDetailResponse, _response)
 
     async def show_image(self, image_id: str) -> _models.ImageShowResponse:
         """Show Image
@@ -6359,7 +6363,7 @@ class AsyncClient:
 
         ``GET /v1/images/{image_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-image
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -6373,7 +6377,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ImageShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageShowResponse, _response)
 
     async def show_image_member(self, image_id: str, member_id: str) -> _models.ImageMemberShowResponse:
         """Show Image member
@@ -6382,7 +6386,7 @@ class AsyncClient:
 
         ``GET /v1/images/{image_id}/members/{member_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-image-member
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -6399,7 +6403,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ImageMemberShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageMemberShowResponse, _response)
 
     async def show_keypair(self, keypair_name: str) -> _models.KeypairShowResponse:
         """Show Keypair
@@ -6408,7 +6412,7 @@ class AsyncClient:
 
         ``GET /v1/keypairs/{keypair_name}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-keypair
 
         Args:
             keypair_name: Keypair name (``keypair_name``, path)
@@ -6422,7 +6426,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.KeypairShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.KeypairShowResponse, _response)
 
     async def show_launch_configuration(
         self, launch_configuration_id: str
@@ -6433,7 +6437,7 @@ class AsyncClient:
 
         ``GET /v1/launch-configurations/{launch_configuration_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-launch-configuration
 
         Args:
             launch_configuration_id: Launch Configuration ID (``launch_configuration_id``, path)
@@ -6450,7 +6454,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.LaunchConfigurationDetailShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.LaunchConfigurationDetailShowResponse, _response)
 
     async def show_server_group(self, server_group_id: str) -> _models.ServerGroup:
         """Show Server Group
@@ -6459,7 +6463,7 @@ class AsyncClient:
 
         ``GET /v1/server-groups/{server_group_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-server-group
 
         Args:
             server_group_id: Server Group ID (``server_group_id``, path)
@@ -6473,7 +6477,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerGroup.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerGroup, _response)
 
     async def show_server_interface(self, server_id: str, port_id: str) -> _models.ServerInterfaceListResponse:
         """Show Server Interface
@@ -6482,7 +6486,7 @@ class AsyncClient:
 
         ``GET /v1/servers/{server_id}/interfaces/{port_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-server-interface
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -6499,7 +6503,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerInterfaceListResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerInterfaceListResponse, _response)
 
     async def show_server_ip(self, server_id: str, subnet_id: str) -> _models.ServerShowResponseAddress:
         """Show Server Ip
@@ -6508,7 +6512,7 @@ class AsyncClient:
 
         ``GET /v1/servers/{server_id}/ips/{subnet_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-server-ip
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -6525,7 +6529,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerShowResponseAddress.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerShowResponseAddress, _response)
 
     async def show_server_quota_set(self) -> _models.ServerQuotaSet:
         """Show Server Quota Set
@@ -6534,7 +6538,7 @@ class AsyncClient:
 
         ``GET /v1/quota-sets`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-server-quota-set
 
         Returns:
             ServerQuotaSet (HTTP 200).
@@ -6542,7 +6546,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET", "/v1/quota-sets", params={}, headers=_support.header_values({})
         )
-        return _models.ServerQuotaSet.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerQuotaSet, _response)
 
     async def show_server_type(self, server_type_id: str) -> _models.ServerType:
         """Show Server Type
@@ -6551,7 +6555,7 @@ class AsyncClient:
 
         ``GET /v1/server-types/{server_type_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-server-type
 
         Args:
             server_type_id: Server type ID (``server_type_id``, path)
@@ -6565,7 +6569,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerType.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerType, _response)
 
     async def show_server_volume(self, server_id: str, volume_id: str) -> _models.ServersVolumeResponse:
         """Show Server Volume
@@ -6574,7 +6578,7 @@ class AsyncClient:
 
         ``GET /v1/servers/{server_id}/volumes/{volume_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-server-volume
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -6591,7 +6595,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServersVolumeResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServersVolumeResponse, _response)
 
     async def show_virtual_server(self, server_id: str) -> _models.ServerShowResponse:
         """Show Virtual Server
@@ -6600,7 +6604,7 @@ class AsyncClient:
 
         ``GET /v1/servers/{server_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -6614,7 +6618,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.ServerShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerShowResponse, _response)
 
     async def show_virtual_server_console_log(
         self, server_id: str, *, line_size: int | None = None
@@ -6625,7 +6629,7 @@ class AsyncClient:
 
         ``GET /v1/servers/{server_id}/console-log`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-virtual-server-console-log
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -6640,7 +6644,7 @@ class AsyncClient:
             params={"line_size": line_size},
             headers=_support.header_values({}),
         )
-        return _models.ServerConsoleLogResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerConsoleLogResponse, _response)
 
     async def show_virtual_server_password(
         self, server_id: str, *, body: _models.ServerPasswordRequest
@@ -6651,7 +6655,7 @@ class AsyncClient:
 
         ``POST /v1/servers/{server_id}/password`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-virtual-server-password
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -6667,7 +6671,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerPasswordResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerPasswordResponse, _response)
 
     async def show_volume_quota_set(self) -> _models.VolumeQuotaSet:
         """Show Volume Quota Set
@@ -6676,7 +6680,7 @@ class AsyncClient:
 
         ``GET /v1/volumes/quota-sets`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-volume-quota-set
 
         Returns:
             VolumeQuotaSet (HTTP 200).
@@ -6684,7 +6688,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET", "/v1/volumes/quota-sets", params={}, headers=_support.header_values({})
         )
-        return _models.VolumeQuotaSet.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeQuotaSet, _response)
 
     async def show_volume_transfer_detail(self, transfer_id: str) -> _models.VolumeTransferShowResponse:
         """Show volume transfer detail
@@ -6693,7 +6697,7 @@ class AsyncClient:
 
         ``GET /v1/volume-transfer/{transfer_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-volume-transfer-detail
 
         Args:
             transfer_id: Transfer ID (``transfer_id``, path)
@@ -6707,7 +6711,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeTransferShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeTransferShowResponse, _response)
 
     async def show_volume_types_details(self, volume_type_id: str) -> _models.VolumeTypeDetailResponse:
         """Show Volume type’s details
@@ -6716,7 +6720,7 @@ class AsyncClient:
 
         ``GET /v1/volume-types/{volume_type_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-volume-types-details
 
         Args:
             volume_type_id: Volume type ID (``volume_type_id``, path)
@@ -6730,7 +6734,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeTypeDetailResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeTypeDetailResponse, _response)
 
     async def show_volumes_details(self, volume_id: str) -> _models.VolumeShowResponse:
         """Show Volume's details
@@ -6739,7 +6743,7 @@ class AsyncClient:
 
         ``GET /v1/volumes/{volume_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-volumes-details
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -6753,7 +6757,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _models.VolumeShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeShowResponse, _response)
 
     async def start_virtual_server(self, server_id: str) -> None:
         """Start Virtual Server
@@ -6762,7 +6766,7 @@ class AsyncClient:
 
         ``POST /v1/servers/{server_id}/start`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#start-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -6782,7 +6786,7 @@ class AsyncClient:
 
         ``POST /v1/servers/{server_id}/stop`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#stop-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -6802,7 +6806,7 @@ class AsyncClient:
 
         ``POST /v1/servers/{server_id}/unlock`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#unlock-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -6824,7 +6828,7 @@ class AsyncClient:
 
         ``PUT /v1/snapshots/{snapshot_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-a-snapshot
 
         Args:
             snapshot_id: Snapshot ID (``snapshot_id``, path)
@@ -6840,7 +6844,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.SnapshotDetailResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
     async def update_auto_scaling_group(
         self, auto_scaling_group_id: str, *, body: _models.AutoScalingGroupSetRequest
@@ -6851,7 +6855,7 @@ class AsyncClient:
 
         ``PUT /v1/auto-scaling-groups/{auto_scaling_group_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-auto-scaling-group
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -6869,7 +6873,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
     async def update_auto_scaling_group_lb_server_groups(
         self, auto_scaling_group_id: str, *, body: _models.AutoScalingGroupLbServerGroupSetRequest
@@ -6880,7 +6884,7 @@ class AsyncClient:
 
         ``PUT /v1/auto-scaling-groups/{auto_scaling_group_id}/lb-server-groups`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-auto-scaling-group-lb-server-groups
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -6911,7 +6915,7 @@ class AsyncClient:
 
         ``PUT /v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-auto-scaling-group-notification
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -6931,7 +6935,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupNotificationShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupNotificationShowResponse, _response)
 
     async def update_auto_scaling_group_policy(
         self, auto_scaling_group_id: str, policy_id: str, *, body: _models.AutoScalingGroupPolicyUpdateRequest
@@ -6942,7 +6946,7 @@ class AsyncClient:
 
         ``PUT /v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-auto-scaling-group-policy
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -6962,7 +6966,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupPolicyShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
 
     async def update_auto_scaling_group_schedule(
         self, auto_scaling_group_id: str, schedule_id: str, *, body: _models.AutoScalingGroupScheduleUpdateRequest
@@ -6973,7 +6977,7 @@ class AsyncClient:
 
         ``PUT /v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-auto-scaling-group-schedule
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -6993,7 +6997,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupScheduleShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
 
     async def update_auto_scaling_group_server_count(
         self, auto_scaling_group_id: str, *, body: _models.AutoScalingGroupSetServerCountRequest
@@ -7004,7 +7008,7 @@ class AsyncClient:
 
         ``PUT /v1/auto-scaling-groups/{auto_scaling_group_id}/server-count`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-auto-scaling-group-server-count
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
@@ -7023,7 +7027,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.AutoScalingGroupShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
     async def update_image(self, image_id: str, *, body: _models.ImageSetRequest) -> _models.ImageShowResponse:
         """Update Image
@@ -7032,7 +7036,7 @@ class AsyncClient:
 
         ``PUT /v1/images/{image_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-image
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -7048,7 +7052,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageShowResponse, _response)
 
     async def update_image_member(
         self, image_id: str, member_id: str, *, body: _models.ImageMemberSetRequest
@@ -7059,7 +7063,7 @@ class AsyncClient:
 
         ``PUT /v1/images/{image_id}/members/{member_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-image-member
 
         Args:
             image_id: Image ID (``image_id``, path)
@@ -7078,7 +7082,7 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ImageMemberShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ImageMemberShowResponse, _response)
 
     async def update_server_interface(
         self, server_id: str, port_id: str, *, body: _models.ServerInterfaceUpdateRequest
@@ -7089,7 +7093,7 @@ class AsyncClient:
 
         ``PUT /v1/servers/{server_id}/interfaces/{port_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-server-interface
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -7116,7 +7120,7 @@ class AsyncClient:
 
         ``PUT /v1/servers/{server_id}/volumes/{volume_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-server-volume
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -7143,7 +7147,7 @@ class AsyncClient:
 
         ``PUT /v1/servers/{server_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-virtual-server
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -7159,14 +7163,14 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.ServerShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.ServerShowResponse, _response)
 
     async def update_virtual_server_type(self, server_id: str, *, body: _models.ServerSetServerTypeRequestBody) -> None:
         """Update Virtual Server type
 
         ``POST /v1/servers/{server_id}/server-type`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-virtual-server-type
 
         Args:
             server_id: Server ID (``server_id``, path)
@@ -7188,7 +7192,7 @@ class AsyncClient:
 
         ``PUT /v1/volumes/{volume_id}`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-volume
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
@@ -7204,4 +7208,4 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _models.VolumeShowResponse.model_validate_json(_response.content)
+        return _support.parse_model(_models.VolumeShowResponse, _response)
