@@ -35,7 +35,7 @@ import tarfile
 import tempfile
 import tomllib
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from html.parser import HTMLParser
@@ -47,6 +47,7 @@ from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
 from scraper.atomic import write_atomic
+from scraper.url_credentials import split_credentials
 
 __all__ = [
     "REPOSITORY_URL_ENV",
@@ -185,9 +186,9 @@ def redact(url: str) -> str:
     return urlunsplit((parts.scheme, "***@" + parts.netloc.rsplit("@", 1)[1], parts.path, parts.query, parts.fragment))
 
 
-def _secrets(*urls: str | None) -> list[str]:
+def _secrets(*urls: str | None, environ: Mapping[str, str] | None = None) -> list[str]:
     """The credentials that must never be printed: those in the URLs and twine's password variable."""
-    found = [os.environ.get("TWINE_PASSWORD", "")]
+    found = [(os.environ if environ is None else environ).get("TWINE_PASSWORD", "")]
     for url in urls:
         parts = urlsplit(url or "")
         found += [
@@ -232,17 +233,24 @@ def _version_of(filename: str, name: str) -> str | None:
         return None
 
 
-def _auth() -> httpx.BasicAuth | None:
-    if os.environ.get("TWINE_USERNAME") and os.environ.get("TWINE_PASSWORD"):
-        return httpx.BasicAuth(os.environ["TWINE_USERNAME"], os.environ["TWINE_PASSWORD"])
+def _auth(environ: Mapping[str, str]) -> httpx.BasicAuth | None:
+    if environ.get("TWINE_USERNAME") and environ.get("TWINE_PASSWORD"):
+        return httpx.BasicAuth(environ["TWINE_USERNAME"], environ["TWINE_PASSWORD"])
     return None
 
 
-def index_files(index_url: str, name: str, *, client: httpx.Client | None = None) -> dict[str, str]:
+def index_files(
+    index_url: str, name: str, *, client: httpx.Client | None = None, environ: Mapping[str, str] | None = None
+) -> dict[str, str]:
     """``{file name: download URL}`` of project ``name`` on the index; empty when the project is not there yet."""
+    index_url, user, password = split_credentials(index_url)
     url = f"{index_url.rstrip('/')}/{canonicalize_name(name)}/"
     shown = redact(url)
-    auth = _auth()
+    auth = (
+        httpx.BasicAuth(user, password)
+        if user is not None and password is not None
+        else _auth(os.environ if environ is None else environ)
+    )
     own = client is None
     http = client or httpx.Client(timeout=30.0, follow_redirects=True)
     try:
@@ -301,8 +309,8 @@ def distribution_contents(data: bytes, filename: str) -> dict[str, str]:
     return out
 
 
-def _download(url: str) -> bytes:
-    auth = _auth()
+def _download(url: str, environ: Mapping[str, str] | None = None) -> bytes:
+    auth = _auth(os.environ if environ is None else environ)
     try:
         with httpx.Client(timeout=60.0, follow_redirects=True) as http:
             response = http.get(url, auth=auth) if auth else http.get(url)
@@ -336,7 +344,7 @@ class _Publisher:
     env: dict[str, str] = field(default_factory=lambda: dict(os.environ))
 
     def _tail(self, process: subprocess.CompletedProcess[str]) -> str:
-        return _scrub(_tail(process), _secrets(self.repository_url, self.index_url))
+        return _scrub(_tail(process), _secrets(self.repository_url, self.index_url, environ=self.env))
 
     def one(self, package: PackageInfo) -> PackageResult:
         label = f"{package.name} {package.version}"
@@ -378,13 +386,13 @@ class _Publisher:
         when there is nothing to upload (all identical: skipped) or it must not be (different contents: refused)."""
         if self.index_url is None:
             return set()
-        listed = index_files(self.index_url, package.name)
+        listed = index_files(self.index_url, package.name, environ=self.env)
         identical: set[str] = set()
         for built in files:
             if built.name not in listed:
                 continue
             data = built.read_bytes()
-            if distribution_contents(_download(listed[built.name]), built.name) != distribution_contents(
+            if distribution_contents(_download(listed[built.name], self.env), built.name) != distribution_contents(
                 data, built.name
             ):
                 return PackageResult(
@@ -453,15 +461,32 @@ def publish(
     index_url: str | None = None,
     dist_dir: Path = Path("dist"),
     skip_tests: bool = False,
+    runner: Runner | None = None,
 ) -> PublishReport:
     """Publish each package (see the module docstring); one package's refusal does not stop the others.
 
     ``index_url`` defaults to :func:`simple_index_url` of ``repository_url``; with neither, nothing is uploaded.
+    Credentials in ``repository_url`` go to twine through its environment (``TWINE_USERNAME``/``TWINE_PASSWORD``),
+    never on a command line (visible to every user of the machine) or in a message.
     """
+    env = dict(os.environ)
+    if repository_url:
+        repository_url, username, password = split_credentials(repository_url)
+        if username is not None:
+            env["TWINE_USERNAME"] = username
+        if password is not None:
+            env["TWINE_PASSWORD"] = password
     if index_url is None and repository_url:
         index_url = simple_index_url(repository_url)
     dist_dir = dist_dir.resolve()  # the builds and uploads run in a temporary directory
-    publisher = _Publisher(dist_dir=dist_dir, repository_url=repository_url, index_url=index_url, skip_tests=skip_tests)
+    publisher = _Publisher(
+        dist_dir=dist_dir,
+        repository_url=repository_url,
+        index_url=index_url,
+        skip_tests=skip_tests,
+        runner=runner or _run,
+        env=env,
+    )
     results = []
     for package in packages:
         try:

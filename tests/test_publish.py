@@ -287,7 +287,7 @@ def test_make_publish_from_the_root_uploads_then_skips_and_never_prints_credenti
     first = _make_publish(secret_url, tmp_path / "dist")
     output = first.stdout + first.stderr
     assert first.returncode == 0, output
-    assert f"uploaded  {package.name} {version}: to http://***@127.0.0.1" in output
+    assert f"uploaded  {package.name} {version}: to http://127.0.0.1" in output
     assert "secret-password" not in output
     assert existing_versions(f"{package_index}/simple/", package.name) == {version}
     with tarfile.open(next((tmp_path / "dist").glob("*.tar.gz"))) as sdist:
@@ -331,7 +331,7 @@ def test_make_publish_from_the_root_uploads_then_skips_and_never_prints_credenti
     again = _make_publish(secret_url, tmp_path / "dist2")
     output = again.stdout + again.stderr
     assert again.returncode == 0, output
-    assert f"skipped   {package.name} {version}: already on http://***@127.0.0.1" in output
+    assert f"skipped   {package.name} {version}: already on http://127.0.0.1" in output
     assert "with the same contents" in output
     assert "secret-password" not in output
 
