@@ -135,6 +135,26 @@ def test_method_names_come_from_titles_in_snake_case() -> None:
     assert naming.snake_case("Get VPCEndpoint list") == "get_vpc_endpoint_list"
 
 
+def test_method_names_prefer_operation_id_and_are_capped() -> None:
+    long_summary = "Returns the list of every item that the caller may see, filtered by the given criteria " * 3
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": "Names", "version": "1"},
+        "paths": {
+            "/a": {"get": {"operationId": "getThing", "summary": "Fetch a thing", "responses": {"204": {}}}},
+            "/b": {"get": {"operationId": "get_thing", "responses": {"204": {}}}},
+            "/c": {"get": {"summary": long_summary, "responses": {"204": {}}}},
+            "/d": {"get": {"operationId": "\u0000", "summary": "by summary", "responses": {"204": {}}}},
+            "/e": {"post": {"responses": {"204": {}}}},
+        },
+    }
+    ops = {op.path: op.method_name for op in ir.build_package([spec]).versions[0].operations}
+    assert ops["/a"] == "get_thing" and ops["/b"] == "get_thing_2"  # collision: suffix in (name, path) order
+    assert ops["/d"] == "by_summary" and ops["/e"] == "post_e"
+    assert len(ops["/c"]) <= ir.METHOD_NAME_LIMIT and ops["/c"].startswith("returns_the_list_of_every_item")
+    assert not ops["/c"].endswith("_")
+
+
 def test_unsafe_names_become_identifiers() -> None:
     assert naming.safe_identifier("class", fallback="x") == "class_"
     assert naming.safe_identifier("import os", fallback="x") == "import_os"
@@ -194,10 +214,10 @@ def test_demo_package_model() -> None:
     assert [v.module for v in pkg.versions] == ["v1_0", "v1_1"]
     v10, v11 = pkg.versions
     assert v11.header == ("Scp-Api-Version", "demoserver 1.1")
-    # Two operations titled "Reboot Server": deterministic suffix in (name, path, method) order.
-    assert [op.method_name for op in v10.operations] == ["list_servers", "reboot_server", "reboot_server_2"]
+    # Method names come from the operationId first: two operations titled "Reboot Server" keep distinct names.
+    assert [op.method_name for op in v10.operations] == ["list_servers", "reboot_server", "stop_server"]
     by_name = {op.method_name: op for op in v11.operations}
-    assert by_name["show_servers_details"].path == "/v1/servers/{server_id}"
+    assert by_name["show_server"].path == "/v1/servers/{server_id}"
     list_servers = by_name["list_servers"]
     assert [(p.py_name, p.wire_name, p.location) for p in list_servers.params] == [
         ("offset", "offset", "query"),
@@ -258,7 +278,7 @@ def test_deprecations_table() -> None:
     assert set(rows) == {
         ("list_servers", "1.0"),
         ("reboot_server", "1.0"),
-        ("reboot_server_2", "1.0"),
+        ("stop_server", "1.0"),
         ("delete_server", "1.1"),
         ("resize_server", "1.1"),
     }

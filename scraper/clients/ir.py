@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from scraper.clients import naming
 from scraper.clients.render import py_literal
@@ -39,6 +39,8 @@ _STATUSES = ("CURRENT", "SUPPORTED", "PLANNED", "DEPRECATED")
 
 #: Names a generated method may not take: the client's own attributes and members.
 RESERVED_METHODS = frozenset({"close", "aclose", "self", "mro"})
+#: Longest method name taken from an operationId or summary (some specs' summaries are whole paragraphs).
+METHOD_NAME_LIMIT = 60
 #: Parameter names a generated method may not use for doc parameters (``body`` is the request body).
 RESERVED_PARAMS = frozenset({"self", "body", "cls"})
 #: Constructor keywords of every client; server variables and client parameters must not clash with them.
@@ -96,6 +98,7 @@ class ParamIR:
     example: ExampleCheck | None = None
     client_level: bool = False
     default: Any = None  # the schema's documented default (used for page sizes)
+    fixed: bool = False  # a required ``const`` parameter: always sent (its example is the value), never an argument
 
 
 @dataclass(slots=True)
@@ -150,14 +153,20 @@ class OperationIR:
     newest_version: str | None = None
     deprecation_message: str = ""
     pagination: PaginationIR | None = None
+    shares_path: bool = False  # an x-operations member: other documented operations use the same method + path
+
+    @property
+    def arguments(self) -> list[ParamIR]:
+        """The parameters the method takes (not the client's, not the fixed ones)."""
+        return [p for p in self.params if not p.client_level and not p.fixed]
 
     @property
     def path_params(self) -> list[ParamIR]:
-        return [p for p in self.params if p.location == "path" and not p.client_level]
+        return [p for p in self.arguments if p.location == "path"]
 
     @property
     def other_params(self) -> list[ParamIR]:
-        return [p for p in self.params if p.location != "path" and not p.client_level]
+        return [p for p in self.arguments if p.location != "path"]
 
     @property
     def iter_params(self) -> list[ParamIR]:
@@ -168,9 +177,7 @@ class OperationIR:
     @property
     def request_test_blocker(self) -> str | None:
         """Why the request contract cannot be exercised (a required value without an example), or None."""
-        for p in self.params:
-            if p.client_level:
-                continue  # supplied to the client constructor by the test
+        for p in self.arguments:  # client-level values are supplied to the client constructor by the test
             if p.required and (p.example is None):
                 return f"parameter {p.wire_name!r} has no documented example"
             if p.example is not None and p.example.problem:
@@ -531,22 +538,28 @@ def _model_for(ctx: _Ctx, schema: Any, hoist_name: str) -> str:
 
 
 def _build_operations(ctx: _Ctx, version_status: str, version_sunset: str | None) -> list[OperationIR]:
-    raw_ops: list[tuple[str, str, dict[str, Any], list[Any]]] = []
-    for path in sorted(ctx.doc.get("paths") or {}):
-        item = ctx.doc["paths"][path]
+    raw_ops: list[tuple[str, str, dict[str, Any], list[Any], bool]] = []
+    for documented_path in sorted(ctx.doc.get("paths") or {}):
+        item = ctx.doc["paths"][documented_path]
         if not isinstance(item, dict):
-            raise GenerationError(f"{ctx.where('paths', path)}: expected a path item mapping")
-        shared = item.get("parameters") or []
+            raise GenerationError(f"{ctx.where('paths', documented_path)}: expected a path item mapping")
+        path, fixed_query = _split_fixed_query(ctx, documented_path)
+        shared = [*(item.get("parameters") or []), *fixed_query]
         for method in HTTP_METHODS:
             op = item.get(method)
             if isinstance(op, dict):
-                raw_ops.append((path, method, op, shared))
-    # Method names: from the summary (doc title), else operationId, else method + path; collisions get _2, _3 in
-    # (name, path, method) order, so adding an operation never renames an unrelated one.
+                members = _documented_operations(ctx.where("paths", documented_path, method), op)
+                for member in members:
+                    raw_ops.append((path, method, member, shared, member is not op))
+    # Method names: from the operationId (snake_case), else the summary, else method + path, capped at
+    # METHOD_NAME_LIMIT characters; collisions get _2, _3 in (name, path, method) order, so adding an operation
+    # never renames an unrelated one.
     bases = []
-    for path, method, op, _ in raw_ops:
-        text = str(op.get("summary") or "") or str(op.get("operationId") or "") or f"{method} {path}"
-        base = naming.safe_identifier(text, fallback=naming.snake_case(f"{method} {path}") or method)
+    for path, method, op, _, _ in raw_ops:
+        candidates = (str(op.get("operationId") or ""), str(op.get("summary") or ""), f"{method} {path}")
+        text = next((c for c in candidates if naming.snake_case(c)), method)
+        base = naming.safe_identifier(text, fallback=method)
+        base = naming.shorten(base, METHOD_NAME_LIMIT)
         if base in RESERVED_METHODS:
             base += "_"
         bases.append(base)
@@ -554,8 +567,10 @@ def _build_operations(ctx: _Ctx, version_status: str, version_sunset: str | None
     unique = naming.dedupe([bases[i] for i in order])
     method_names = dict(zip(order, unique, strict=True))
     result = []
-    for i, (path, method, op, shared) in enumerate(raw_ops):
-        result.append(_build_operation(ctx, path, method, op, shared, method_names[i], version_status, version_sunset))
+    for i, (path, method, op, shared, is_member) in enumerate(raw_ops):
+        built = _build_operation(ctx, path, method, op, shared, method_names[i], version_status, version_sunset)
+        built.shares_path = is_member
+        result.append(built)
     result.sort(key=lambda o: o.method_name)
     # Iterator names: iter_<method>, deduplicated against every method name (and each other) in method-name order.
     paged = [o for o in result if o.pagination is not None]
@@ -564,6 +579,56 @@ def _build_operations(ctx: _Ctx, version_status: str, version_sunset: str | None
         assert o.pagination is not None
         o.pagination.iter_name = name
     return result
+
+
+#: The group's fields a member never inherits: they say which documented operation this is.
+_MEMBER_IDENTITY = ("operationId", "summary", "description", "x-source", "externalDocs")
+
+
+def _documented_operations(where: str, op: dict[str, Any]) -> list[dict[str, Any]]:
+    """The documented operations of one method + path: the operation itself, or its ``x-operations`` members.
+
+    Several documented operations may share a method and path (ARCHITECTURE.md, "Spec conventions", `x-operations`): each member is an
+    Operation Object fragment over the group; member fields win, parameters are the group's plus the member's
+    (the member's win on the same name and location, see ``_build_params``)."""
+    members = op.get("x-operations")
+    if members is None:
+        return [op]
+    if not isinstance(members, list) or not members:
+        raise GenerationError(f"{where}: x-operations must be a non-empty list of operations; got {members!r:.80}")
+    group = {k: v for k, v in op.items() if k != "x-operations" and k not in _MEMBER_IDENTITY}
+    out = []
+    for i, member in enumerate(members):
+        if not isinstance(member, dict) or not (member.get("operationId") or member.get("summary")):
+            raise GenerationError(
+                f"{where}: x-operations[{i}] must be an operation with an operationId; got {member!r:.80}"
+            )
+        merged = {**group, **member}
+        merged["parameters"] = [*(group.get("parameters") or []), *(member.get("parameters") or [])]
+        out.append(merged)
+    return out
+
+
+def _split_fixed_query(ctx: _Ctx, documented_path: str) -> tuple[str, list[dict[str, Any]]]:
+    """``/vpcs?router:external=true`` -> ``/vpcs`` and a required ``const`` query parameter per fixed pair.
+
+    A fixed query string is part of what the documented operation sends, so the client always sends it and never
+    asks for it (the same representation the x-operations contract uses)."""
+    path, sep, query = documented_path.partition("?")
+    if not sep:
+        return documented_path, []
+    params = []
+    for pair in (p for p in query.split("&") if p):
+        name, _, value = pair.partition("=")
+        params.append(
+            {
+                "name": unquote(name),
+                "in": "query",
+                "required": True,
+                "schema": {"type": "string", "const": unquote(value)},
+            }
+        )
+    return path, params
 
 
 def _build_operation(
@@ -726,10 +791,14 @@ def _build_params(
     )
     out = []
     for param, py_name in zip(ordered, py_names, strict=True):
-        schema = param.get("schema") if isinstance(param.get("schema"), dict) else {}
+        raw_schema = param.get("schema")
+        schema: dict[str, Any] = raw_schema if isinstance(raw_schema, dict) else {}
         required = bool(param.get("required")) or param["in"] == "path"
+        fixed = required and "const" in schema
         example = None
-        if "example" in param:
+        if fixed:
+            example = ExampleCheck(schema["const"])
+        elif "example" in param:
             example = _check_value(ctx, param["example"], schema, labels, f"parameter {param['name']!r}")
         elif isinstance(schema, dict) and "example" in schema:
             example = _check_value(ctx, schema["example"], schema, labels, f"parameter {param['name']!r}")
@@ -744,6 +813,7 @@ def _build_params(
                 example=example,
                 client_level=bool(param.get("x-client-parameter")),
                 default=_resolve(ctx, schema).get("default") if isinstance(schema, dict) else None,
+                fixed=fixed,
             )
         )
     return out
@@ -921,7 +991,13 @@ def _link_deprecations(versions: Sequence[VersionIR]) -> None:
                     (
                         o
                         for o in other.operations
-                        if (_op_key(o) == _op_key(op) or (o.http_method, o.path) == (op.http_method, op.path))
+                        if (
+                            _op_key(o) == _op_key(op)
+                            or (
+                                (o.http_method, o.path) == (op.http_method, op.path)
+                                and not (o.shares_path or op.shares_path)
+                            )
+                        )
                         and not o.deprecated
                         and not o.planned
                     ),

@@ -21,6 +21,7 @@ __all__ = [
     "is_identifier",
     "pascal_case",
     "safe_identifier",
+    "shorten",
     "snake_case",
     "version_key",
     "version_module",
@@ -104,3 +105,12 @@ def distribution_name(*parts: str) -> str:
 def import_name(distribution: str) -> str:
     """Import name for a distribution name: ``scp-virtualserver`` -> ``scp_virtualserver``."""
     return safe_identifier(distribution, fallback="api_client")
+
+
+def shorten(name: str, limit: int) -> str:
+    """``name`` cut to at most ``limit`` characters at a word (``_``) boundary when there is one in reach."""
+    if len(name) <= limit:
+        return name
+    cut = name[:limit]
+    head = cut.rsplit("_", 1)[0] if "_" in cut[limit // 2 :] else cut
+    return head.rstrip("_") or cut

@@ -267,7 +267,7 @@ def _iter_doc(v: VersionIR, op: OperationIR) -> str:
         lines += ["", f"Deprecated: {op.deprecation_message}."]
     if op.planned:
         lines += ["", "Planned: documented but not callable yet; iterating raises ``PlannedVersionError``."]
-    args = [p for p in op.params if not p.client_level and p is not paging.cursor]
+    args = [p for p in op.arguments if p is not paging.cursor]
     if args or op.body is not None:
         lines += ["", "Args:"]
         for p in args:
@@ -301,7 +301,7 @@ def _request_node(op: OperationIR, paged: bool) -> layout.Call:
     """The ``self._transport.request(...)`` call of ``op`` (inside an iterator's page fetch when ``paged``)."""
     paging = op.pagination if paged else None
     arguments: list[tuple[str, layout.Node]] = [("", layout.Raw(py_literal(op.http_method)))]
-    if op.path_params or any(p.client_level for p in op.params):
+    if any(p.location == "path" for p in op.params):
         values = _mapping_node([(p.wire_name, _value(p)) for p in op.params if p.location == "path"])
         arguments.append(
             ("", layout.Call("_support.format_path", [("", layout.Raw(py_literal(op.path))), ("", values)]))
@@ -335,6 +335,9 @@ def _value(p: ParamIR, paging: PaginationIR | None = None) -> str:
         return f"_{paging.style}"
     if paging is not None and p is paging.limit:
         return "_limit"
+    if p.fixed:
+        assert p.example is not None
+        return py_literal(p.example.value)
     return f"self._{p.py_name}" if p.client_level else p.py_name
 
 
@@ -343,13 +346,17 @@ def _op_doc(v: VersionIR, op: OperationIR) -> str:
     if op.description and op.description.strip() != op.summary.strip():
         lines += ["", op.description.strip()]
     lines += ["", f"``{op.http_method} {op.path}`` (API version {v.version}, {op.status})."]
+    fixed = [p for p in op.params if p.fixed and p.example is not None]
+    if fixed:
+        sent = ", ".join(f"``{p.wire_name}={ir.wire_text(p.example.value)}``" for p in fixed if p.example)
+        lines += ["", f"Always sends {sent} ({', '.join(sorted({p.location for p in fixed}))})."]
     if op.deprecated:
         lines += ["", f"Deprecated: {op.deprecation_message}."]
     if op.planned:
         lines += ["", "Planned: documented but not callable yet; calling raises ``PlannedVersionError``."]
     if op.source_url:
         lines += ["", f"Source: {op.source_url}"]
-    args = [p for p in op.params if not p.client_level]
+    args = op.arguments
     if args or op.body is not None:
         lines += ["", "Args:"]
         for p in args:
@@ -363,7 +370,7 @@ def _op_doc(v: VersionIR, op: OperationIR) -> str:
 
 
 def _typing_names(v: VersionIR) -> list[str]:
-    annotations = [p.annotation for op in v.operations for p in op.params] + [p.annotation for p in v.client_params]
+    annotations = [p.annotation for op in v.operations for p in op.arguments] + [p.annotation for p in v.client_params]
     annotations += [op.pagination.item_type for op in v.operations if op.pagination is not None]
     annotations += ["Any" for op in v.operations if op.pagination is not None and op.pagination.items_attr is None]
     names = []
