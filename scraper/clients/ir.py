@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote, unquote
 
-from scraper.clients import naming
+from scraper.clients import naming, refs
 from scraper.clients.render import py_literal
 
 __all__ = [
@@ -207,6 +207,7 @@ class VersionIR:
     auth: str | None  # "scp" | "keystone" | None
     title: str
     description: str
+    warnings: list[str] = field(default_factory=list)  # what the spec says that this client does not honour
 
 
 @dataclass(slots=True)
@@ -223,6 +224,11 @@ class PackageIR:
     version_table: list[dict[str, Any]]
 
     @property
+    def warnings(self) -> list[str]:
+        """Every version's warnings, each prefixed with its document (``source: where: what``)."""
+        return [f"{v.source_name}: {w}" for v in self.versions for w in v.warnings]
+
+    @property
     def current_version(self) -> VersionIR:
         return next(v for v in self.versions if v.version == self.current)
 
@@ -237,6 +243,14 @@ class _Ctx:
     version: str
     class_names: dict[str, str] = field(default_factory=dict)  # component name -> class name
     schemas: dict[str, Any] = field(default_factory=dict)
+    ref_classes: dict[str, str] = field(default_factory=dict)  # non-component schema pointer -> hoisted class
+    aliases_followed: set[str] = field(default_factory=set)
+    warnings: list[str] = field(default_factory=list)
+
+    def warn(self, message: str) -> None:
+        """Record something the spec says that the generated client does not honour (the report lists it)."""
+        if message not in self.warnings:
+            self.warnings.append(message)
 
     def where(self, *path: str) -> str:
         return f"{self.source_name}: {'/'.join(path)}"
@@ -397,6 +411,7 @@ def _build_version(
         auth=_auth_kind(doc),
         title=str(info.get("title") or ""),
         description=str(info.get("description") or ""),
+        warnings=ctx.warnings,
     )
 
 
@@ -499,29 +514,64 @@ def _rewrite_refs(ctx: _Ctx, node: Any) -> Any:
 
 
 def _ref_target(ctx: _Ctx, ref: str) -> str:
+    """The ``#/components/schemas/<Class>`` a schema ``$ref`` becomes in the models' schema set.
+
+    A component keeps its class; any other local pointer (into another schema's properties, a response, a path)
+    becomes a class of its own, hoisted once per pointer (registered before its body is rewritten, so a schema
+    that refers back to itself terminates). A reference that leaves the document is a warning and an ``Any``."""
     prefix = "#/components/schemas/"
-    if not ref.startswith(prefix):
-        raise GenerationError(f"{ctx.source_name}: unsupported $ref {ref!r}; expected {prefix}<name>")
-    name = _unescape_pointer(ref[len(prefix) :])
-    if name not in ctx.class_names:
-        raise GenerationError(f"{ctx.source_name}: $ref {ref!r} points to a schema that components.schemas lacks")
-    return prefix + ctx.class_names[name]
+    token = ref[len(prefix) :]
+    if ref.startswith(prefix) and "/" not in token:
+        name = _unescape_pointer(token)
+        if name not in ctx.class_names:
+            raise GenerationError(f"{ctx.source_name}: $ref {ref!r} points to a schema that components.schemas lacks")
+        return prefix + ctx.class_names[name]
+    if ref in ctx.ref_classes:
+        return prefix + ctx.ref_classes[ref]
+    try:
+        target = refs.resolve_pointer(ctx.doc, ref)
+    except refs.RefError as exc:
+        if ref.startswith("#"):
+            raise GenerationError(f"{ctx.source_name}: {exc}") from exc
+        ctx.warn(f"schema $ref {ref!r} points outside the document; typed as Any")
+        target = {}
+    if isinstance(target, dict) and isinstance(target.get("$ref"), str) and len(target) == 1:
+        if ref in ctx.aliases_followed:  # a chain of pure aliases that comes back to itself describes nothing
+            raise GenerationError(f"{ctx.source_name}: $ref cycle through {ref!r}")
+        ctx.aliases_followed.add(ref)
+        return _ref_target(ctx, str(target["$ref"]))
+    hint = naming.pascal_case(refs.pointer_tokens(ref)[-1] if ref.startswith("#/") else "") or "Model"
+    name = naming.dedupe(
+        [naming.safe_identifier(hint, fallback="Model", reserved=RESERVED_CLASSES, snake=False)],
+        taken=set(ctx.schemas) | set(ctx.class_names.values()) | RESERVED_CLASSES,
+        sep="",
+    )[0]
+    ctx.ref_classes[ref] = name
+    ctx.schemas[name] = {}
+    ctx.schemas[name] = _rewrite_refs(ctx, target if isinstance(target, dict | bool) else {})
+    return prefix + name
 
 
 def _unescape_pointer(token: str) -> str:
     return token.replace("~1", "/").replace("~0", "~")
 
 
-def _resolve(ctx: _Ctx, node: Any, depth: int = 0) -> Any:
-    """Follow ``$ref`` to a component schema (in the original document)."""
-    while isinstance(node, dict) and "$ref" in node and depth < 32:
-        ref = str(node["$ref"])
-        prefix = "#/components/schemas/"
-        if not ref.startswith(prefix):
-            return {}
-        node = (((ctx.doc.get("components") or {}).get("schemas")) or {}).get(_unescape_pointer(ref[len(prefix) :]))
-        depth += 1
+def _resolve(ctx: _Ctx, node: Any) -> Any:
+    """Follow a schema's ``$ref`` chain (in the original document); ``{}`` (anything) when it cannot be followed."""
+    try:
+        node = refs.follow(ctx.doc, node)
+    except refs.RefError:
+        return {}
     return node if isinstance(node, dict) else {}
+
+
+def _follow(ctx: _Ctx, node: Any, where: str) -> Any:
+    """A parameter, request body, response, example or path item with its ``$ref`` chain followed; an error that
+    names where the reference was found when it cannot be."""
+    try:
+        return refs.follow(ctx.doc, node)
+    except refs.RefError as exc:
+        raise GenerationError(f"{where}: {exc}") from exc
 
 
 def _model_for(ctx: _Ctx, schema: Any, hoist_name: str) -> str:
@@ -540,13 +590,13 @@ def _model_for(ctx: _Ctx, schema: Any, hoist_name: str) -> str:
 def _build_operations(ctx: _Ctx, version_status: str, version_sunset: str | None) -> list[OperationIR]:
     raw_ops: list[tuple[str, str, dict[str, Any], list[Any], bool]] = []
     for documented_path in sorted(ctx.doc.get("paths") or {}):
-        item = ctx.doc["paths"][documented_path]
+        item = _follow(ctx, ctx.doc["paths"][documented_path], ctx.where("paths", documented_path))
         if not isinstance(item, dict):
             raise GenerationError(f"{ctx.where('paths', documented_path)}: expected a path item mapping")
         path, fixed_query = _split_fixed_query(ctx, documented_path)
         shared = [*(item.get("parameters") or []), *fixed_query]
         for method in HTTP_METHODS:
-            op = item.get(method)
+            op = _follow(ctx, item.get(method), ctx.where("paths", documented_path, method))
             if isinstance(op, dict):
                 members = _documented_operations(ctx.where("paths", documented_path, method), op)
                 for member in members:
@@ -588,9 +638,9 @@ _MEMBER_IDENTITY = ("operationId", "summary", "description", "x-source", "extern
 def _documented_operations(where: str, op: dict[str, Any]) -> list[dict[str, Any]]:
     """The documented operations of one method + path: the operation itself, or its ``x-operations`` members.
 
-    Several documented operations may share a method and path (ARCHITECTURE.md, "Spec conventions", `x-operations`): each member is an
-    Operation Object fragment over the group; member fields win, parameters are the group's plus the member's
-    (the member's win on the same name and location, see ``_build_params``)."""
+    Several documented operations may share a method and path (ARCHITECTURE.md, "Spec conventions",
+    ``x-operations``): each member is an Operation Object fragment over the group; member fields win, parameters
+    are the group's plus the member's (the member's win on the same name and location, see ``_build_params``)."""
     members = op.get("x-operations")
     if members is None:
         return [op]
@@ -648,8 +698,8 @@ def _build_operation(
     params = _build_params(ctx, where, path, shared, op.get("parameters") or [], labels)
     pascal = naming.pascal_case(method_name) or "Operation"
     body = None
-    request_body = op.get("requestBody")
-    if isinstance(request_body, dict) and "$ref" not in request_body:
+    request_body = _follow(ctx, op.get("requestBody"), f"{where}: requestBody")
+    if isinstance(request_body, dict):
         media, content = _json_content(request_body.get("content") or {})
         if content is not None:
             model = _model_for(ctx, content.get("schema") or {}, f"{pascal}Request")
@@ -664,6 +714,7 @@ def _build_operation(
         if not status.startswith("2"):
             continue
         resp = responses.get(status) if status in responses else responses.get(int(status))
+        resp = _follow(ctx, resp, f"{where}: responses/{status}")
         if not isinstance(resp, dict):
             continue
         response_status = status
@@ -820,15 +871,7 @@ def _build_params(
 
 
 def _resolve_param(ctx: _Ctx, raw: Any, where: str) -> dict[str, Any] | None:
-    if isinstance(raw, dict) and "$ref" in raw:
-        ref = str(raw["$ref"])
-        prefix = "#/components/parameters/"
-        target = (((ctx.doc.get("components") or {}).get("parameters")) or {}).get(
-            _unescape_pointer(ref[len(prefix) :])
-        )
-        if not ref.startswith(prefix) or not isinstance(target, dict):
-            raise GenerationError(f"{where}: parameter $ref {ref!r} does not resolve")
-        raw = target
+    raw = _follow(ctx, raw, f"{where}: parameter")
     if not isinstance(raw, dict) or "name" not in raw or "in" not in raw:
         raise GenerationError(f"{where}: a parameter needs 'name' and 'in'; got {raw!r:.80}")
     if raw["in"] not in ("path", "query", "header"):
@@ -912,7 +955,7 @@ def _example(ctx: _Ctx, content: Mapping[str, Any], schema: Any, labels: set[str
     if "example" in content:
         value = content["example"]
     elif isinstance(content.get("examples"), dict) and content["examples"]:
-        first = content["examples"][sorted(content["examples"])[0]]
+        first = _follow(ctx, content["examples"][sorted(content["examples"])[0]], f"{what}: examples")
         if not isinstance(first, dict) or "value" not in first:
             return None
         value = first["value"]
@@ -937,8 +980,13 @@ def _validation_error(ctx: _Ctx, value: Any, schema: Any) -> str | None:
         return None
     root = dict(schema)
     root["components"] = ctx.doc.get("components") or {}
+    root["paths"] = ctx.doc.get("paths") or {}  # local pointers into operations resolve too
     validator_cls = OAS30Validator if str(ctx.doc.get("openapi", "")).startswith("3.0") else OAS31Validator
-    error = best_match(validator_cls(root).iter_errors(value))
+    try:
+        error = best_match(validator_cls(root).iter_errors(value))
+    except Exception as exc:  # the validator's own failure (an odd schema, an external ref) is not the example's
+        ctx.warn(f"an example could not be checked against its schema ({type(exc).__name__}); used as is")
+        return None
     if error is None:
         return None
     location = "".join(f"[{p!r}]" for p in error.absolute_path)

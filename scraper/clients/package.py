@@ -18,6 +18,7 @@ from scraper.clients.formatting import SourceFormatter
 from scraper.clients.ir import GenerationError, OperationIR, PackageIR, PaginationIR, ParamIR, VersionIR
 from scraper.clients.models import ModelIndex, render_models
 from scraper.clients.render import TEMPLATE_DIR, py_literal, render
+from scraper.clients.report import PackageReport
 
 __all__ = ["GenerationError", "render_package", "render_sources"]
 
@@ -75,9 +76,11 @@ def render_sources(
     findings: Sequence[Mapping[str, Any]] = (),
     source_names: Sequence[str] | None = None,
     package_version: str | None = None,
+    reports: list[PackageReport] | None = None,
 ) -> dict[str, str | bytes]:
     """Like :func:`render_package`, before formatting: generated text as ``str``, verbatim copies as ``bytes``
-    (hand :func:`SourceFormatter.submit` the result)."""
+    (hand :func:`SourceFormatter.submit` the result). ``reports``, when given, receives the package's
+    :class:`PackageReport` (its size and every warning)."""
     pkg = ir.build_package(
         specs, package_name=package_name, findings=findings, source_names=source_names, package_version=package_version
     )
@@ -118,6 +121,7 @@ def render_sources(
         runtime_exports=RUNTIME_EXPORTS,
         version_modules=version_modules,
     )
+    tests = 0
     files[f"{root}/deprecations.py"] = render(
         "client/deprecations.py.j2", pkg=pkg, rows=_deprecation_rows(pkg), versions=_versions_table(pkg)
     )
@@ -135,6 +139,19 @@ def render_sources(
         files[f"{base}/client.py"] = _render_client(pkg, v)
         stem = f"tests/test_contract_{root}_{v.module}"
         files[f"{stem}.py"], files[f"{stem}.json"] = _render_tests(pkg, v)
+        cases = json.loads(files[f"{stem}.json"])
+        tests += len(cases["requests"]) + len(cases["responses"])
+    if reports is not None:
+        reports.append(
+            PackageReport(
+                distribution=pkg.distribution,
+                import_name=pkg.import_name,
+                versions=[v.version for v in pkg.versions],
+                operations=sum(len(v.operations) for v in pkg.versions),
+                contract_tests=tests,
+                warnings=pkg.warnings,
+            )
+        )
     return files
 
 
