@@ -34,6 +34,7 @@ __all__ = [
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _JSON_MEDIA = re.compile(r"^application/(?:[\w.+-]*\+)?json\b", re.IGNORECASE)
+_STATUS_CODE = re.compile(r"[1-5](?:\d\d|XX)|default")
 _HEADER_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 _STATUSES = ("CURRENT", "SUPPORTED", "PLANNED", "DEPRECATED")
 
@@ -99,6 +100,8 @@ class ParamIR:
     client_level: bool = False
     default: Any = None  # the schema's documented default (used for page sizes)
     fixed: bool = False  # a required ``const`` parameter: always sent (its example is the value), never an argument
+    style: str = ""  # OpenAPI style; "" is the location's default sent as a plain value; "json": content-encoded
+    explode: bool = False
 
 
 @dataclass(slots=True)
@@ -249,6 +252,7 @@ class _Ctx:
 
     def warn(self, message: str) -> None:
         """Record something the spec says that the generated client does not honour (the report lists it)."""
+        message = message.removeprefix(f"{self.source_name}: ")  # the report names the document itself
         if message not in self.warnings:
             self.warnings.append(message)
 
@@ -711,6 +715,9 @@ def _build_operation(
     response_example = None
     responses = op.get("responses") or {}
     for status in sorted(str(s) for s in responses):
+        if not _STATUS_CODE.fullmatch(status):
+            ctx.warn(f"{where}: response status {status!r} is not an HTTP status code, a range (2XX) or 'default'")
+    for status in sorted(str(s) for s in responses):
         if not status.startswith("2"):
             continue
         resp = responses.get(status) if status in responses else responses.get(int(status))
@@ -833,7 +840,8 @@ def _build_params(
         if location == "path" and name not in in_path:
             raise GenerationError(f"{where}: path parameter {name!r} does not appear in the path as {{{name}}}")
     ordered = sorted(
-        merged.values(), key=lambda p: ({"path": 0, "query": 1, "header": 2}[p["in"]], not p.get("required"))
+        merged.values(),
+        key=lambda p: ({"path": 0, "query": 1, "header": 2, "cookie": 3}[p["in"]], not p.get("required")),
     )
     path_order = re.findall(r"\{([^{}]+)\}", path)
     ordered.sort(key=lambda p: path_order.index(p["name"]) if p["in"] == "path" else len(path_order))
@@ -842,44 +850,103 @@ def _build_params(
     )
     out = []
     for param, py_name in zip(ordered, py_names, strict=True):
-        raw_schema = param.get("schema")
-        schema: dict[str, Any] = raw_schema if isinstance(raw_schema, dict) else {}
+        here = f"{where}: parameter {param['name']!r} ({param['in']})"
+        style, explode, schema = _param_style(ctx, here, param)
         required = bool(param.get("required")) or param["in"] == "path"
         fixed = required and "const" in schema
         example = None
+        what = f"parameter {param['name']!r}"
         if fixed:
             example = ExampleCheck(schema["const"])
         elif "example" in param:
-            example = _check_value(ctx, param["example"], schema, labels, f"parameter {param['name']!r}")
-        elif isinstance(schema, dict) and "example" in schema:
-            example = _check_value(ctx, schema["example"], schema, labels, f"parameter {param['name']!r}")
+            example = _check_value(ctx, param["example"], schema, labels, what)
+        elif isinstance(param.get("examples"), dict) and param["examples"]:
+            example = _example(ctx, param, schema, labels, what)
+        elif "example" in schema:
+            example = _check_value(ctx, schema["example"], schema, labels, what)
+        annotation = _annotation(ctx, schema)
+        if param["in"] == "path":  # None would become the text "None" in the URL
+            annotation = " | ".join(a for a in (x.strip() for x in annotation.split("|")) if a != "None") or "Any"
+        _check_default(ctx, here, schema)
         out.append(
             ParamIR(
                 wire_name=str(param["name"]),
                 py_name=py_name,
                 location=str(param["in"]),
                 required=required,
-                annotation=_annotation(ctx, schema),
+                annotation=annotation,
                 description=str(param.get("description") or ""),
                 example=example,
                 client_level=bool(param.get("x-client-parameter")),
                 default=_resolve(ctx, schema).get("default") if isinstance(schema, dict) else None,
                 fixed=fixed,
+                style=style,
+                explode=explode,
             )
         )
     return out
+
+
+#: Styles each location allows (OpenAPI 3.x, "Style Values"); the first is the location's default.
+_STYLES = {
+    "path": ("simple", "label", "matrix"),
+    "query": ("form", "spaceDelimited", "pipeDelimited", "deepObject"),
+    "header": ("simple",),
+    "cookie": ("form",),
+}
+
+
+def _param_style(ctx: _Ctx, where: str, param: Mapping[str, Any]) -> tuple[str, bool, dict[str, Any]]:
+    """``(style, explode, schema)`` of a parameter: style ``""`` when a plain value sent the default way does it
+    (scalars, form-exploded arrays), ``"json"`` for a ``content: application/json`` parameter. A style the location
+    does not allow is a warning and the default."""
+    location = str(param["in"])
+    raw_schema = param.get("schema")
+    schema: dict[str, Any] = raw_schema if isinstance(raw_schema, dict) else {}
+    content = param.get("content")
+    if not raw_schema and isinstance(content, dict) and content:
+        media = sorted(content)[0]
+        media_schema = content[media].get("schema") if isinstance(content[media], dict) else None
+        schema = media_schema if isinstance(media_schema, dict) else {}
+        if _JSON_MEDIA.match(media) and location == "query":
+            return "json", False, schema
+        ctx.warn(f"{where}: content {media!r} is sent as plain text")
+        return "", False, schema
+    allowed = _STYLES[location]
+    style = str(param.get("style") or allowed[0])
+    if style not in allowed:
+        ctx.warn(f"{where}: style {style!r} is not allowed here; sent as {allowed[0]!r}")
+        style = allowed[0]
+    explode = bool(param.get("explode", style == "form"))
+    if param.get("allowReserved"):
+        ctx.warn(f"{where}: allowReserved is not honoured; reserved characters are percent-encoded")
+    kind = _resolve(ctx, schema).get("type")
+    kinds = set(kind) if isinstance(kind, list) else {kind}
+    if location == "query":  # the transport sends scalars as is and lists as repeated keys (form, exploded)
+        default_way = style == "form" and "object" not in kinds and (explode or "array" not in kinds)
+    elif location == "cookie":
+        default_way = False  # cookies travel in one Cookie header
+    else:  # path and header values go through the simple-style helpers, which join lists (and objects) with commas
+        default_way = style == "simple" and not (explode and "object" in kinds)
+    return ("" if default_way else style), explode, schema
+
+
+def _check_default(ctx: _Ctx, where: str, schema: Mapping[str, Any]) -> None:
+    """A documented default that does not match its own schema is reported (the client does not send defaults)."""
+    if "default" in schema and _validation_error(ctx, schema["default"], dict(schema)) is not None:
+        ctx.warn(f"{where}: default {schema['default']!r:.60} does not match its schema; ignored")
 
 
 def _resolve_param(ctx: _Ctx, raw: Any, where: str) -> dict[str, Any] | None:
     raw = _follow(ctx, raw, f"{where}: parameter")
     if not isinstance(raw, dict) or "name" not in raw or "in" not in raw:
         raise GenerationError(f"{where}: a parameter needs 'name' and 'in'; got {raw!r:.80}")
-    if raw["in"] not in ("path", "query", "header"):
-        return None  # cookie parameters are not supported by the generated clients
+    if raw["in"] not in ("path", "query", "header", "cookie"):
+        ctx.warn(f"{where}: parameter {str(raw['name'])!r} has unknown location {raw['in']!r}; skipped")
+        return None
     if raw["in"] == "header" and not _HEADER_TOKEN.fullmatch(str(raw["name"])):
-        raise GenerationError(
-            f"{where}: header parameter {str(raw['name'])!r} is not a valid HTTP header name (RFC 9110 token)"
-        )
+        ctx.warn(f"{where}: header parameter {str(raw['name'])!r} is not a valid HTTP header name; skipped")
+        return None
     return raw
 
 

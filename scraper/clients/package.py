@@ -13,7 +13,7 @@ import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from scraper.clients import ir, layout
+from scraper.clients import cases, ir, layout
 from scraper.clients.formatting import SourceFormatter
 from scraper.clients.ir import GenerationError, OperationIR, PackageIR, PaginationIR, ParamIR, VersionIR
 from scraper.clients.models import ModelIndex, render_models
@@ -111,6 +111,7 @@ def render_sources(
     # Hand-written and kept black-formatted in the repository (tests check): copied byte for byte.
     files[f"{root}/_runtime.py"] = (TEMPLATE_DIR / "runtime" / "_runtime.py").read_bytes()
     files[f"{root}/_support.py"] = (TEMPLATE_DIR / "client" / "_support.py").read_bytes()
+    files[f"{root}/_serialize.py"] = (TEMPLATE_DIR / "client" / "_serialize.py").read_bytes()
     files[f"{root}/__init__.py"] = render(
         "client/package_init.py.j2",
         pkg=pkg,
@@ -314,21 +315,53 @@ def _mapping_node(pairs: Sequence[tuple[str, str]]) -> layout.Items:
     return layout.Items("{", [(py_literal(wire) + ": ", layout.Raw(expr)) for wire, expr in pairs], "}")
 
 
+def _styled(p: ParamIR, expr: str) -> str:
+    """The expression sending ``p`` in its OpenAPI style (``_serialize``), for parameters that need more than the
+    plain value."""
+    name, style, explode = py_literal(p.wire_name), py_literal(p.style), py_literal(p.explode)
+    if p.location == "path":
+        return f"_serialize.styled_path({name}, {expr}, {style}, {explode})"
+    if p.location == "query":
+        return f"_serialize.styled_query({name}, {expr}, {style}, {explode})"
+    return f"_serialize.simple({expr}, {explode})"
+
+
+def _uses_serialize(v: VersionIR) -> bool:
+    return any(p.style for op in v.operations for p in op.params)
+
+
 def _request_node(op: OperationIR, paged: bool) -> layout.Call:
     """The ``self._transport.request(...)`` call of ``op`` (inside an iterator's page fetch when ``paged``)."""
     paging = op.pagination if paged else None
     arguments: list[tuple[str, layout.Node]] = [("", layout.Raw(py_literal(op.http_method)))]
     if any(p.location == "path" for p in op.params):
-        values = _mapping_node([(p.wire_name, _value(p)) for p in op.params if p.location == "path"])
+        values = _mapping_node(
+            [(p.wire_name, _styled(p, _value(p)) if p.style else _value(p)) for p in op.params if p.location == "path"]
+        )
         arguments.append(
             ("", layout.Call("_support.format_path", [("", layout.Raw(py_literal(op.path))), ("", values)]))
         )
     else:
         arguments.append(("", layout.Raw(py_literal(op.path))))
-    query = [(p.wire_name, _value(p, paging)) for p in op.params if p.location == "query"]
-    headers = [(p.wire_name, _value(p)) for p in op.params if p.location == "header"]
-    arguments.append(("params=", _mapping_node(query)))
-    arguments.append(("headers=", layout.Call("_support.header_values", [("", _mapping_node(headers))])))
+    query: list[tuple[str, layout.Node]] = [
+        (
+            ("**", layout.Raw(_styled(p, _value(p, paging))))
+            if p.style
+            else (py_literal(p.wire_name) + ": ", layout.Raw(_value(p, paging)))
+        )
+        for p in op.params
+        if p.location == "query"
+    ]
+    headers: list[tuple[str, layout.Node]] = [
+        (py_literal(p.wire_name) + ": ", layout.Raw(_styled(p, _value(p)) if p.style else _value(p)))
+        for p in op.params
+        if p.location == "header"
+    ]
+    cookies = [(p.wire_name, _value(p)) for p in op.params if p.location == "cookie"]
+    if cookies:
+        headers.append(("**", layout.Call("_serialize.cookie_header", [("", _mapping_node(cookies))])))
+    arguments.append(("params=", layout.Items("{", query, "}")))
+    arguments.append(("headers=", layout.Call("_support.header_values", [("", layout.Items("{", headers, "}"))])))
     if op.body is not None:
         dump = 'body.model_dump(mode="json", by_alias=True, exclude_unset=True)'
         arguments.append(("json=", layout.Raw(dump if op.body.required else f"None if body is None else {dump}")))
@@ -410,6 +443,7 @@ def _render_client(pkg: PackageIR, v: VersionIR) -> str:
             ["AsyncIterator", "Iterator", "Mapping"] if any(op.pagination for op in v.operations) else ["Mapping"]
         ),
         any_deprecated=any(op.deprecated for op in v.operations),
+        uses_serialize=_uses_serialize(v),
         signature=_signature,
         returns=_returns,
         value=_value,
@@ -478,45 +512,9 @@ def _json_scalar(value: Any) -> str:
 
 
 def _request_case(v: VersionIR, op: OperationIR, client_values: Mapping[str, Any]) -> dict[str, Any]:
-    args: list[Any] = []
-    for p in op.path_params:
-        assert p.example is not None or not p.required
-        if p.example is not None:
-            args.append(p.example.value)
-    kwargs = {p.py_name: p.example.value for p in op.other_params if p.example is not None}
-    body = None
-    xfail = None
+    values = {p.wire_name: p.example.value for p in op.params if p.example is not None and not p.client_level}
+    body = xfail = None
     if op.body is not None and op.body.example is not None:
         body = {"model": op.body.model, "value": op.body.example.value}
         xfail = op.body.example.problem
-    query: list[tuple[str, str]] = []
-    headers: dict[str, str] = {}
-    for p in op.params:
-        if p.client_level and p.location == "query":
-            query.append((p.wire_name, ir.wire_text(client_values[p.wire_name])))
-        elif p.client_level and p.location == "header":
-            headers[p.wire_name] = ir.wire_text(client_values[p.wire_name])
-        if p.example is None or p.client_level:
-            continue
-        if p.location == "query":
-            values = p.example.value if isinstance(p.example.value, list) else [p.example.value]
-            query += [(p.wire_name, ir.wire_text(x)) for x in values if x is not None]
-        elif p.location == "header" and p.example.value is not None:
-            headers[p.wire_name] = ir.wire_text(p.example.value)
-    return {
-        "name": op.method_name,
-        "args": args,
-        "kwargs": kwargs,
-        "body": body,
-        "expect": {
-            "method": op.http_method,
-            "path": ir.example_path(op, client_values),
-            "query": query,
-            "headers": headers,
-            "body": body is not None,  # the JSON sent is the example body itself
-        },
-        "deprecated": op.deprecated,
-        "planned": op.planned,
-        "warn_match": re.escape(op.sunset or v.version),
-        "xfail": xfail,
-    }
+    return cases.request_case(v, op, values, client_values, body, xfail)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
-from . import _runtime
+from . import _runtime, _serialize
 
 if TYPE_CHECKING:  # pydantic loads with the models, on the first call that parses a response
     import pydantic
@@ -45,13 +45,25 @@ def wire_value(value: Any) -> str:
 
 def format_path(template: str, values: Mapping[str, Any]) -> str:
     """Substitute ``{name}`` placeholders with percent-encoded values (neither a ``/`` nor a ``.``/``..`` value can
-    change the path: see ``_runtime.quote_path_segment``)."""
+    change the path: see ``_runtime.quote_path_segment``).
+
+    Lists and objects use the ``simple`` style (``a,b``); a value already styled (``_serialize.styled_path``) goes in
+    as is (but never as a ``.``/``..`` segment); ``None`` is refused (it would otherwise become the text ``None``)."""
 
     def substitute(match: re.Match[str]) -> str:
         name = match.group(1)
         if name not in values:
             raise ValueError(f"path {template!r} needs a value for {name!r}")
-        return _runtime.quote_path_segment(wire_value(values[name]))
+        value = values[name]
+        if value is None:
+            raise ValueError(f"path parameter {name!r} must not be None")
+        if isinstance(value, Mapping | list | tuple):
+            value = _serialize.styled_path(name, value, "simple", False)
+        if isinstance(value, _serialize.Encoded):
+            if value in ("", ".", ".."):
+                raise ValueError(f"{str(value)!r} is not a valid path argument: it would change the call's resource")
+            return str(value)
+        return _runtime.quote_path_segment(wire_value(value))
 
     return _PLACEHOLDER.sub(substitute, template)
 
@@ -74,8 +86,12 @@ def parse_model(model: type[M], response: httpx.Response) -> M:
 
 
 def header_values(values: Mapping[str, Any]) -> dict[str, str]:
-    """Header parameters without the unset (``None``) ones, as strings."""
-    return {name: wire_value(value) for name, value in values.items() if value is not None}
+    """Header parameters without the unset (``None``) ones, as strings (lists and objects in ``simple`` style)."""
+    return {
+        name: _serialize.simple(value) or "" if isinstance(value, Mapping | list | tuple) else wire_value(value)
+        for name, value in values.items()
+        if value is not None
+    }
 
 
 def resolve_base_url(
