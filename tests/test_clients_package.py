@@ -324,7 +324,7 @@ def test_malicious_doc_text_never_becomes_code() -> None:
             elif isinstance(node, ast.FunctionDef | ast.ClassDef | ast.AsyncFunctionDef):
                 assert naming.is_identifier(node.name), node.name
         assert "\x00" not in data.decode("utf-8")
-    client = files["import_os_class/v1_0_import_os/client.py"].decode()
+    client = files["import_os_class/v1_0/client.py"].decode()
     assert "def import_os_os_system_x(" in client and "def close_(" in client and "def get_korean(" in client
     assert "class_: str" in client and "self_: bool | None = None" in client and "body_: str | None" in client
     assert "import_os: int | None = None" in client and "x_class: str | None = None" in client

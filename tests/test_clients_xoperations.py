@@ -1,7 +1,8 @@
 """Several documented operations on one method + path (``x-operations``) and fixed query parameters.
 
-The contract (ARCHITECTURE.md, "Spec conventions", `x-operations`): one client method per member, named from the member's operationId;
-member fields override the group's, parameters are the group's plus the member's; the group itself gets no method.
+The contract (ARCHITECTURE.md, "Spec conventions", ``x-operations``): one client method per member, named from the
+member's operationId; member fields override the group's, parameters are the group's plus the member's; the group
+itself gets no method.
 A required ``const`` parameter (also what a fixed query string in a documented path becomes) is always sent and is
 never an argument.
 """

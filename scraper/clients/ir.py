@@ -10,14 +10,16 @@ information (provider, service, version table, sunset dates, version header, ser
 
 from __future__ import annotations
 
+import builtins
 import copy
+import keyword
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote, unquote
 
-from scraper.clients import naming, refs
+from scraper.clients import naming, refs, schema_names
 from scraper.clients.render import py_literal
 
 __all__ = [
@@ -74,6 +76,10 @@ RESERVED_CLASSES = frozenset(
         "Union",
     }
 )
+
+
+#: Builtins a class name must not shadow in the models module (``list[str]`` must keep meaning the builtin).
+_BUILTIN_NAMES = frozenset(n for n in dir(builtins) if n[:1].islower() or n in {"None", "True", "False"})
 
 
 class GenerationError(ValueError):
@@ -287,6 +293,10 @@ def build_package(
         if other != service and doc["info"].get("x-service") is not None:
             raise GenerationError(f"{name}: info.x-service is {other!r}, but the first document is {service!r}")
     distribution = naming.distribution_name(package_name) if package_name else None
+    if distribution is None and provider is None and infos[0].get("x-service") is None:
+        distribution = naming.default_distribution(
+            str(infos[0].get("title") or ""), source_names[0] if source_names else None
+        )
     if distribution is None:
         distribution = naming.distribution_name(*(p for p in (provider, service) if p))
     versions_seen: dict[str, str] = {}
@@ -396,6 +406,7 @@ def _build_version(
         op.params = [p for p in op.params if not (p.location == "header" and p.wire_name.lower() in skip_headers)]
     server = _server(doc, source_name)
     client_params = _client_params(operations, taken={py_name for py_name, _ in server[4]})
+    schema_names.hoist_colliding_inline(ctx.schemas, RESERVED_CLASSES)
     return VersionIR(
         version=version,
         module=naming.version_module(version),
@@ -493,12 +504,20 @@ def _collect_component_names(ctx: _Ctx) -> None:
     if not isinstance(raw, dict):
         raise GenerationError(f"{ctx.where('components', 'schemas')}: expected a mapping of name -> schema")
     names = sorted(raw)
-    classes = naming.dedupe(
-        [naming.safe_identifier(n, fallback="Model", reserved=RESERVED_CLASSES, snake=False) for n in names], sep=""
-    )
+    classes = naming.dedupe([_class_name(n) for n in names], sep="")
     ctx.class_names = dict(zip(names, classes, strict=True))
     for name, cls in ctx.class_names.items():
         ctx.schemas[cls] = _rewrite_refs(ctx, raw[name])
+
+
+def _class_name(text: str) -> str:
+    """A model class name for ``text``: PascalCase; a name the models module imports (``Field``, ``Enum``, ...) or a
+    keyword gets a ``Model`` suffix (datamodel-code-generator would rename or shadow it)."""
+    name = naming.safe_identifier(text, fallback="Model", snake=False)
+    bare = name.rstrip("_")
+    if bare in RESERVED_CLASSES or keyword.iskeyword(bare) or bare in _BUILTIN_NAMES:
+        return bare + "Model"
+    return name
 
 
 def _rewrite_refs(ctx: _Ctx, node: Any) -> Any:
@@ -546,7 +565,7 @@ def _ref_target(ctx: _Ctx, ref: str) -> str:
         return _ref_target(ctx, str(target["$ref"]))
     hint = naming.pascal_case(refs.pointer_tokens(ref)[-1] if ref.startswith("#/") else "") or "Model"
     name = naming.dedupe(
-        [naming.safe_identifier(hint, fallback="Model", reserved=RESERVED_CLASSES, snake=False)],
+        [_class_name(hint)],
         taken=set(ctx.schemas) | set(ctx.class_names.values()) | RESERVED_CLASSES,
         sep="",
     )[0]

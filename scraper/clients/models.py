@@ -201,14 +201,16 @@ def _sort_imports(source: str) -> str:
     for node in imports:
         if isinstance(node, ast.ImportFrom):
             module = node.module or ""
-            names = ", ".join(sorted((a.name if a.asname is None else f"{a.name} as {a.asname}") for a in node.names))
-            text = f"from {module} import {names}"
+            plain = sorted(a.name for a in node.names if a.asname is None)
+            # ``x as y`` on lines of their own (ruff's isort default: as-imports are not combined)
+            texts = [f"from {module} import {', '.join(plain)}"] if plain else []
+            texts += sorted(f"from {module} import {a.name} as {a.asname}" for a in node.names if a.asname)
         else:
             module = node.names[0].name
-            text = "import " + ", ".join(a.name for a in node.names)
+            texts = ["import " + ", ".join(a.name for a in node.names)]
         top = module.split(".")[0]
         group = 0 if module == "__future__" else 1 if top in sys.stdlib_module_names else 2
-        groups[group].append(text)
+        groups[group].extend(texts)
     block: list[str] = []
     for key in (0, 1, 2):
         entries = sorted(set(groups[key]), key=lambda t: (t.startswith("from "), t.split()[1].lower(), t))
