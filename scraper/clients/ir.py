@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import builtins
 import copy
+import dataclasses
 import keyword
 import re
 from collections.abc import Mapping, Sequence
@@ -110,12 +111,41 @@ class ParamIR:
     explode: bool = False
 
 
+#: The Python type a request body of each kind takes (``json``: the model class).
+BODY_ANNOTATIONS = {
+    "form": "Mapping[str, Any]",
+    "multipart": "Mapping[str, Any]",
+    "binary": "bytes | IO[bytes]",
+    "text": "str",
+}
+#: What a 2xx response body of each kind returns (``json``: the model class).
+RESPONSE_ANNOTATIONS = {"text": "str", "binary": "bytes", "any": "Any"}
+
+
 @dataclass(slots=True)
 class BodyIR:
-    model: str  # class name in the version's models module
+    model: str  # class name in the version's models module ("" unless kind is json)
     required: bool
     media_type: str
     example: ExampleCheck | None = None
+    kind: str = "json"  # json | form | multipart | binary | text
+
+    @property
+    def annotation(self) -> str:
+        return f"_models.{self.model}" if self.kind == "json" else BODY_ANNOTATIONS[self.kind]
+
+    @property
+    def description(self) -> str:
+        if self.kind == "json":
+            return f"the request body ({self.model})"
+        what = {
+            "form": "form fields (name -> value)",
+            "multipart": "multipart fields (name -> value; files as bytes, a binary file or (filename, content, "
+            "content type))",
+            "binary": "the raw content",
+            "text": "the text",
+        }[self.kind]
+        return f"the request body, {self.media_type}: {what}"
 
 
 @dataclass(slots=True)
@@ -163,6 +193,15 @@ class OperationIR:
     deprecation_message: str = ""
     pagination: PaginationIR | None = None
     shares_path: bool = False  # an x-operations member: other documented operations use the same method + path
+    response_kind: str | None = None  # json (response_model) | text | binary | any (JSON without a schema) | None
+    body_alternatives: list[BodyIR] = field(default_factory=list)  # other media types the request body may use
+
+    @property
+    def returns(self) -> str:
+        """The method's return annotation."""
+        if self.response_model:
+            return f"_models.{self.response_model}"
+        return RESPONSE_ANNOTATIONS.get(self.response_kind or "", "None")
 
     @property
     def arguments(self) -> list[ParamIR]:
@@ -644,6 +683,7 @@ def _build_operations(ctx: _Ctx, version_status: str, version_sunset: str | None
         built = _build_operation(ctx, path, method, op, shared, method_names[i], version_status, version_sunset)
         built.shares_path = is_member
         result.append(built)
+    result += _body_variants(result)
     result.sort(key=lambda o: o.method_name)
     # Iterator names: iter_<method>, deduplicated against every method name (and each other) in method-name order.
     paged = [o for o in result if o.pagination is not None]
@@ -652,6 +692,20 @@ def _build_operations(ctx: _Ctx, version_status: str, version_sunset: str | None
         assert o.pagination is not None
         o.pagination.iter_name = name
     return result
+
+
+def _body_variants(operations: Sequence[OperationIR]) -> list[OperationIR]:
+    """One more method per other media type a request body may use (``upload_form``, ``upload_multipart``): the
+    main method takes JSON when offered, and the others are offered explicitly rather than dropped."""
+    taken = {o.method_name for o in operations}
+    out = []
+    for op in operations:
+        for alternative in op.body_alternatives:
+            name = naming.dedupe([f"{op.method_name}_{alternative.kind}"], taken=taken)[0]
+            taken.add(name)
+            variant = dataclasses.replace(op, method_name=name, body=alternative, pagination=None, body_alternatives=[])
+            out.append(variant)
+    return out
 
 
 #: The group's fields a member never inherits: they say which documented operation this is.
@@ -720,17 +774,18 @@ def _build_operation(
     labels = {operation_id, summary, f"{method.upper()} {path}", method_name}
     params = _build_params(ctx, where, path, shared, op.get("parameters") or [], labels)
     pascal = naming.pascal_case(method_name) or "Operation"
-    body = None
+    bodies = []
     request_body = _follow(ctx, op.get("requestBody"), f"{where}: requestBody")
     if isinstance(request_body, dict):
-        media, content = _json_content(request_body.get("content") or {})
-        if content is not None:
-            model = _model_for(ctx, content.get("schema") or {}, f"{pascal}Request")
-            example = _example(ctx, content, content.get("schema") or {}, labels, "request body")
-            body = BodyIR(
-                model=model, required=bool(request_body.get("required", False)), media_type=media, example=example
-            )
-    response_model = response_status = None
+        required = bool(request_body.get("required", False))
+        for media, kind, content in _media_choices(request_body.get("content")):
+            schema = content.get("schema") or {}
+            model = _model_for(ctx, schema, f"{pascal}Request") if kind == "json" else ""
+            checked = schema if kind in ("json", "form", "multipart") else {}  # raw content: any example is fine
+            example = _example(ctx, content, checked, labels, "request body")
+            bodies.append(BodyIR(model=model, required=required, media_type=media, example=example, kind=kind))
+    body = bodies[0] if bodies else None
+    response_model = response_status = response_kind = None
     response_example = None
     responses = op.get("responses") or {}
     for status in sorted(str(s) for s in responses):
@@ -744,10 +799,16 @@ def _build_operation(
         if not isinstance(resp, dict):
             continue
         response_status = status
-        _, content = _json_content(resp.get("content") or {})
-        if content is not None and content.get("schema"):
-            response_model = _model_for(ctx, content["schema"], f"{pascal}Response")
-            response_example = _example(ctx, content, content["schema"], labels, "response example")
+        choices = _media_choices(resp.get("content"))
+        if choices:
+            _, response_kind, content = choices[0]
+            if response_kind in ("multipart", "form"):
+                response_kind = "binary"  # returned as the raw content for the caller to decode
+            if response_kind == "json" and content.get("schema"):
+                response_model = _model_for(ctx, content["schema"], f"{pascal}Response")
+                response_example = _example(ctx, content, content["schema"], labels, "response example")
+            elif response_kind == "json":
+                response_kind = "any"
         break
     op_status = str(op.get("x-api-status") or "").upper()
     planned = version_status == "PLANNED" or op_status == "PLANNED"
@@ -773,6 +834,8 @@ def _build_operation(
         body=body,
         response_model=response_model,
         response_status=response_status,
+        response_kind=response_kind,
+        body_alternatives=bodies[1:],
         response_example=response_example,
         status=status,
         deprecated=deprecated and not planned,
@@ -835,11 +898,35 @@ def _pagination(
     )
 
 
-def _json_content(content: Mapping[str, Any]) -> tuple[str, dict[str, Any] | None]:
-    for media in sorted(content):
-        if _JSON_MEDIA.match(media) and isinstance(content[media], dict):
-            return media, content[media]
-    return "application/json", None
+def _media_kind(media: str) -> str:
+    """How a body of this media type travels: json, form, multipart, text (``text/*``, XML) or binary."""
+    lowered = media.lower()
+    if _JSON_MEDIA.match(lowered):
+        return "json"
+    if lowered.startswith("multipart/"):
+        return "multipart"
+    if lowered.startswith("application/x-www-form-urlencoded"):
+        return "form"
+    if lowered.startswith("text/") or re.match(r"^application/(?:[\w.+-]*\+)?xml\b", lowered):
+        return "text"
+    return "binary"
+
+
+def _media_choices(content: Any) -> list[tuple[str, str, dict[str, Any]]]:
+    """``(media type, kind, media object)`` per offered media type, JSON first, then in document order sorted by
+    kind (form, multipart, text, binary) so the choice is stable; one entry per kind."""
+    if not isinstance(content, dict):
+        return []
+    order = {"json": 0, "form": 1, "multipart": 2, "text": 3, "binary": 4}
+    seen: set[str] = set()
+    out = []
+    for media in sorted(content, key=lambda m: (order[_media_kind(m)], m)):
+        kind = _media_kind(media)
+        if kind in seen:
+            continue
+        seen.add(kind)
+        out.append((media, kind, content[media] if isinstance(content[media], dict) else {}))
+    return out
 
 
 def _build_params(
