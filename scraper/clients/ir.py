@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote, unquote
 
-from scraper.clients import naming, refs, schema_names
+from scraper.clients import naming, refs, schema_names, synthesis
 from scraper.clients.render import py_literal
 
 __all__ = [
@@ -93,6 +93,7 @@ class ExampleCheck:
 
     value: Any
     problem: str | None = None
+    synthesised: bool = False  # generated from the schema (the spec has no example), not documented
 
 
 @dataclass(slots=True)
@@ -783,6 +784,8 @@ def _build_operation(
             model = _model_for(ctx, schema, f"{pascal}Request") if kind == "json" else ""
             checked = schema if kind in ("json", "form", "multipart") else {}  # raw content: any example is fine
             example = _example(ctx, content, checked, labels, "request body")
+            if example is None and required:
+                example = _synthesise(ctx, checked if kind != "binary" else {"type": "string"})
             bodies.append(BodyIR(model=model, required=required, media_type=media, example=example, kind=kind))
     body = bodies[0] if bodies else None
     response_model = response_status = response_kind = None
@@ -807,6 +810,8 @@ def _build_operation(
             if response_kind == "json" and content.get("schema"):
                 response_model = _model_for(ctx, content["schema"], f"{pascal}Response")
                 response_example = _example(ctx, content, content["schema"], labels, "response example")
+                if response_example is None:
+                    response_example = _synthesise(ctx, content["schema"])
             elif response_kind == "json":
                 response_kind = "any"
         break
@@ -970,6 +975,8 @@ def _build_params(
             example = _example(ctx, param, schema, labels, what)
         elif "example" in schema:
             example = _check_value(ctx, schema["example"], schema, labels, what)
+        elif required and not param.get("x-client-parameter"):
+            example = _synthesise(ctx, schema)
         annotation = _annotation(ctx, schema)
         if param["in"] == "path":  # None would become the text "None" in the URL
             annotation = " | ".join(a for a in (x.strip() for x in annotation.split("|")) if a != "None") or "Any"
@@ -1135,6 +1142,17 @@ def _example(ctx: _Ctx, content: Mapping[str, Any], schema: Any, labels: set[str
     else:
         return None
     return _check_value(ctx, value, schema, labels, what)
+
+
+def _synthesise(ctx: _Ctx, schema: Any) -> ExampleCheck | None:
+    """A schema-valid value for a contract test where the spec documents none; None when none can be made."""
+    try:
+        value = synthesis.instance(ctx.doc, schema)
+    except synthesis.Unsatisfiable:
+        return None
+    if _validation_error(ctx, value, schema) is not None:
+        return None
+    return ExampleCheck(value, synthesised=True)
 
 
 def _check_value(ctx: _Ctx, value: Any, schema: Any, labels: set[str], what: str) -> ExampleCheck:

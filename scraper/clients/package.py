@@ -497,14 +497,15 @@ def _render_tests(pkg: PackageIR, v: VersionIR) -> tuple[str, str]:
         else:
             requests.append(_request_case(v, op, client_values))
         if op.response_model and op.response_example is not None:
-            responses.append(
-                {
-                    "name": op.method_name,
-                    "model": op.response_model,
-                    "example": op.response_example.value,
-                    "xfail": op.response_example.problem,
-                }
-            )
+            case = {
+                "name": op.method_name,
+                "model": op.response_model,
+                "example": op.response_example.value,
+                "xfail": op.response_example.problem,
+            }
+            if op.response_example.synthesised:
+                case["synthesised"] = True
+            responses.append(case)
     data = {
         "base_url": "https://contract.test",
         "version_headers": dict([v.header]) if v.header else {},
@@ -536,5 +537,7 @@ def _request_case(v: VersionIR, op: OperationIR, client_values: Mapping[str, Any
         body = {"model": op.body.model, "value": op.body.example.value}
         if op.body.kind != "json":  # how the test passes the value and reads the request back
             body = {"kind": op.body.kind, "media_type": op.body.media_type, "value": op.body.example.value}
+        if op.body.example.synthesised:  # not documented: the model's own dump is what must be sent
+            body["synthesised"] = True
         xfail = op.body.example.problem
     return cases.request_case(v, op, values, client_values, body, xfail)
