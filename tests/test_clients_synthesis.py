@@ -62,6 +62,11 @@ def test_synthesised_values_are_valid(schema: dict[str, Any], validator: Any) ->
     assert synthesis.instance(doc, schema) == value  # deterministic
 
 
+def test_patterns_are_matched_from_their_literal_prefix_or_simple_guesses() -> None:
+    assert synthesis.instance({}, {"type": "string", "pattern": "^helloworld.*"}) == "helloworld"
+    assert synthesis.instance({}, {"type": "string", "pattern": "^[A-Z]{3}$"}) == "AAA"
+
+
 def test_impossible_schemas_yield_nothing() -> None:
     with pytest.raises(synthesis.Unsatisfiable):
         synthesis.instance({}, False)
@@ -89,7 +94,7 @@ def _no_examples_spec() -> dict[str, Any]:
                             "name": "code",
                             "in": "query",
                             "required": True,
-                            "schema": {"type": "string", "pattern": "^[A-Z]{3}$"},
+                            "schema": {"type": "string", "pattern": "^[a-f]{8}-x$"},
                         },
                     ],
                     "requestBody": {

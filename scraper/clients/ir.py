@@ -228,11 +228,11 @@ class OperationIR:
         """Why the request contract cannot be exercised (a required value without an example), or None."""
         for p in self.arguments:  # client-level values are supplied to the client constructor by the test
             if p.required and (p.example is None):
-                return f"parameter {p.wire_name!r} has no documented example"
+                return f"parameter {p.wire_name!r} has no documented example (and none could be made from its schema)"
             if p.example is not None and p.example.problem:
                 return f"parameter {p.wire_name!r}: {p.example.problem}"
         if self.body is not None and self.body.required and self.body.example is None:
-            return "the request body has no documented example"
+            return "the request body has no documented example (and none could be made from its schema)"
         return None
 
 
@@ -1147,7 +1147,7 @@ def _example(ctx: _Ctx, content: Mapping[str, Any], schema: Any, labels: set[str
 def _synthesise(ctx: _Ctx, schema: Any) -> ExampleCheck | None:
     """A schema-valid value for a contract test where the spec documents none; None when none can be made."""
     try:
-        value = synthesis.instance(ctx.doc, schema)
+        value = synthesis.instance(ctx.doc, schema, check=lambda v, s: _validation_error(ctx, v, s) is None)
     except synthesis.Unsatisfiable:
         return None
     if _validation_error(ctx, value, schema) is not None:

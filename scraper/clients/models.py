@@ -11,7 +11,9 @@ from __future__ import annotations
 import ast
 import hashlib
 import io
+import itertools
 import json
+import re
 import sys
 import tokenize
 import warnings
@@ -95,9 +97,66 @@ def _render_models(schemas: Mapping[str, Any], *, openapi: str, source_name: str
         raise GenerationError(f"{source_name}: datamodel-code-generator failed on components.schemas: {exc}") from exc
     if not isinstance(result, str):
         raise GenerationError(f"{source_name}: datamodel-code-generator returned several modules; expected one")
-    source = _black_shape(_defer_build(_sort_imports(result)))
+    source = _black_shape(_defer_build(_sort_imports(_unquoted(_builtin_generics(_field_calls(result))))))
     _check_classes(source, schemas, source_name)
     return source
+
+
+def _field_calls(source: str) -> str:
+    """Every ``Field(...)`` call uses pydantic's ``Field`` under the name the module imports it as.
+
+    When a model has a property named ``Field``, datamodel-code-generator imports ``Field as Field_aliased`` but
+    still writes bare ``Field(...)`` in root models, which is a NameError at import. Rewritten token by token, so
+    the property itself and text in strings are untouched."""
+    alias = re.search(r"^from pydantic import .*\bField as (\w+)", source, re.MULTILINE)
+    if alias is None:
+        return source
+    tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
+    lines = source.split("\n")
+    edits = [
+        tok.start
+        for tok, following in itertools.pairwise(tokens)
+        if tok.type == tokenize.NAME and tok.string == "Field" and following.string == "("
+    ]
+    for row, col in sorted(edits, reverse=True):
+        line = lines[row - 1]
+        lines[row - 1] = line[:col] + alias.group(1) + line[col + len("Field") :]
+    return "\n".join(lines)
+
+
+def _unquoted(source: str) -> str:
+    """Forward references inside field annotations without quotes (``from __future__ import annotations`` makes
+    them unnecessary, and ruff's UP037 flags them); class bases keep theirs (they are evaluated)."""
+    tree = ast.parse(source)
+    classes = {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
+    lines = source.split("\n")
+    edits: list[tuple[int, int, int, str]] = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.ClassDef):
+            continue
+        for stmt in node.body:
+            if not isinstance(stmt, ast.AnnAssign):
+                continue
+            for sub in ast.walk(stmt.annotation):
+                if isinstance(sub, ast.Constant) and sub.value in classes:  # not Literal["text"]
+                    if sub.lineno == sub.end_lineno:
+                        edits.append((sub.lineno, sub.col_offset, sub.end_col_offset or 0, str(sub.value)))
+    for row, start, end, name in sorted(edits, reverse=True):
+        raw = lines[row - 1].encode("utf-8")  # ast offsets count UTF-8 bytes
+        lines[row - 1] = (raw[:start] + name.encode() + raw[end:]).decode("utf-8")
+    return "\n".join(lines)
+
+
+def _builtin_generics(source: str) -> str:
+    """``Dict[...]``/``List[...]`` (datamodel-code-generator's typed ``__pydantic_extra__``) as the builtins."""
+    source = re.sub(r"\bDict\[", "dict[", re.sub(r"\bList\[", "list[", source))
+    return re.sub(
+        r"^from typing import (.*)$",
+        lambda m: "from typing import " + ", ".join(n for n in m.group(1).split(", ") if n not in ("Dict", "List")),
+        source,
+        count=1,
+        flags=re.MULTILINE,
+    ).replace("from typing import \n", "")
 
 
 def _defer_build(source: str) -> str:

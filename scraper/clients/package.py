@@ -343,14 +343,12 @@ def _request_node(op: OperationIR, paged: bool) -> layout.Call:
         )
     else:
         arguments.append(("", layout.Raw(py_literal(op.path))))
-    query: list[tuple[str, layout.Node]] = [
-        (
-            ("**", layout.Raw(_styled(p, _value(p, paging))))
-            if p.style
-            else (py_literal(p.wire_name) + ": ", layout.Raw(_value(p, paging)))
-        )
-        for p in op.params
-        if p.location == "query"
+    query_params = [p for p in op.params if p.location == "query"]
+    plain = layout.Items(
+        "{", [(py_literal(p.wire_name) + ": ", layout.Raw(_value(p, paging))) for p in query_params if not p.style], "}"
+    )
+    styled: list[tuple[str, layout.Node]] = [
+        ("", layout.Raw(_styled(p, _value(p, paging)))) for p in query_params if p.style
     ]
     headers: list[tuple[str, layout.Node]] = [
         (py_literal(p.wire_name) + ": ", layout.Raw(_styled(p, _value(p)) if p.style else _value(p)))
@@ -362,7 +360,10 @@ def _request_node(op: OperationIR, paged: bool) -> layout.Call:
     cookies = [(p.wire_name, _value(p)) for p in op.params if p.location == "cookie"]
     if cookies:
         headers.append(("**", layout.Call("_serialize.cookie_header", [("", _mapping_node(cookies))])))
-    arguments.append(("params=", layout.Items("{", query, "}")))
+    if styled:  # exploded objects may produce the same names: merged so no value is lost
+        arguments.append(("params=", layout.Call("_serialize.merge_query", [("", plain), *styled])))
+    else:
+        arguments.append(("params=", plain))
     arguments.append(("headers=", layout.Call("_support.header_values", [("", layout.Items("{", headers, "}"))])))
     if op.body is not None and op.body.kind == "json":
         dump = 'body.model_dump(mode="json", by_alias=True, exclude_unset=True)'

@@ -14,6 +14,8 @@ from typing import Any
 
 __all__ = ["RefError", "follow", "pointer_tokens", "resolve_pointer"]
 
+#: Keys beside a ``$ref`` that describe rather than constrain: they override the target's.
+ANNOTATIONS = frozenset({"summary", "description", "title", "deprecated", "readOnly", "writeOnly", "example"})
 #: More hops than any sane document uses; a longer chain is reported rather than followed.
 MAX_HOPS = 64
 
@@ -52,8 +54,9 @@ def resolve_pointer(doc: Mapping[str, Any], ref: str) -> Any:
 def follow(doc: Mapping[str, Any], node: Any) -> Any:
     """``node`` with its ``$ref`` chain followed to the first object that is not a reference.
 
-    Sibling keys of a ``$ref`` (``description``, ``summary``: OpenAPI 3.1 lets them override) are kept over the
-    target's. A chain that comes back to a reference it already followed raises :class:`RefError` (a cycle).
+    Annotation siblings of a ``$ref`` (``description``, ``summary``, ``title``, ...: OpenAPI 3.1 lets them
+    override) are kept over the target's; structural siblings (``properties``, ``required``, ...) never replace
+    the target's. A chain that comes back to a reference it already followed raises :class:`RefError` (a cycle).
     """
     overrides: dict[str, Any] = {}
     seen: list[str] = []
@@ -63,7 +66,7 @@ def follow(doc: Mapping[str, Any], node: Any) -> Any:
             raise RefError(f"$ref cycle: {' -> '.join([*seen, ref])}")
         seen.append(ref)
         for key, value in node.items():
-            if key != "$ref":
+            if key in ANNOTATIONS:
                 overrides.setdefault(key, value)
         node = resolve_pointer(doc, ref)
     if overrides and isinstance(node, Mapping):

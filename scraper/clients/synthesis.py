@@ -10,7 +10,8 @@ when it is valid; a schema it cannot satisfy (a ``pattern`` it cannot guess, con
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from scraper.clients import refs
@@ -47,7 +48,12 @@ class Unsatisfiable(ValueError):
     """The generator cannot build a value for this schema (the message says what stopped it)."""
 
 
-def instance(doc: Mapping[str, Any], schema: Any, depth: int = 0) -> Any:
+#: ``check(value, schema)``: whether ``value`` is valid for ``schema`` (the caller's validator), used to pick the
+#: ``oneOf`` option whose value matches exactly one option.
+Check = Callable[[Any, Any], bool]
+
+
+def instance(doc: Mapping[str, Any], schema: Any, depth: int = 0, check: Check | None = None) -> Any:
     """A value valid for ``schema`` (best effort; the caller validates). Raises :class:`Unsatisfiable`."""
     if depth > MAX_DEPTH:
         raise Unsatisfiable("schema nests deeper than the generator follows")
@@ -70,25 +76,34 @@ def instance(doc: Mapping[str, Any], schema: Any, depth: int = 0) -> Any:
     if isinstance(schema.get("examples"), list) and schema["examples"]:
         return schema["examples"][0]
     if isinstance(schema.get("allOf"), list) and schema["allOf"]:
-        return _all_of(doc, schema, depth)
+        return _all_of(doc, schema, depth, check)
     for key in ("oneOf", "anyOf"):
         options = schema.get(key)
         if isinstance(options, list) and options:
             non_null = [o for o in options if not (isinstance(o, Mapping) and o.get("type") == "null")]
-            return instance(doc, (non_null or options)[0], depth + 1)
+            candidates = non_null or options
+            if key == "oneOf" and check is not None:
+                for option in [*candidates, *(o for o in options if o not in candidates)]:  # null last
+                    try:
+                        value = instance(doc, option, depth + 1, check)
+                    except Unsatisfiable:
+                        continue
+                    if check(value, {"oneOf": options}):
+                        return value
+            return instance(doc, candidates[0], depth + 1, check)
     kind = schema.get("type")
     if isinstance(kind, list):
         kind = next((t for t in kind if t != "null"), "null")
     if kind is None:
         kind = "object" if "properties" in schema else "array" if "items" in schema else "string"
-    return _typed(doc, schema, str(kind), depth)
+    return _typed(doc, schema, str(kind), depth, check)
 
 
-def _all_of(doc: Mapping[str, Any], schema: Mapping[str, Any], depth: int) -> Any:
-    parts = [instance(doc, part, depth + 1) for part in schema["allOf"]]
+def _all_of(doc: Mapping[str, Any], schema: Mapping[str, Any], depth: int, check: Check | None) -> Any:
+    parts = [instance(doc, part, depth + 1, check) for part in schema["allOf"]]
     rest = {k: v for k, v in schema.items() if k != "allOf"}
     if rest.get("properties") or rest.get("type") == "object":
-        parts.append(_typed(doc, rest, "object", depth))
+        parts.append(_typed(doc, rest, "object", depth, check))
     if all(isinstance(p, dict) for p in parts):
         merged: dict[str, Any] = {}
         for part in parts:
@@ -97,7 +112,7 @@ def _all_of(doc: Mapping[str, Any], schema: Mapping[str, Any], depth: int) -> An
     return parts[-1]
 
 
-def _typed(doc: Mapping[str, Any], schema: Mapping[str, Any], kind: str, depth: int) -> Any:
+def _typed(doc: Mapping[str, Any], schema: Mapping[str, Any], kind: str, depth: int, check: Check | None) -> Any:
     if kind == "null":
         return None
     if kind == "boolean":
@@ -110,14 +125,14 @@ def _typed(doc: Mapping[str, Any], schema: Mapping[str, Any], kind: str, depth: 
         count = max(int(schema.get("minItems") or 0), 1)
         if schema.get("maxItems") is not None:
             count = min(count, int(schema["maxItems"]))
-        item = instance(doc, schema.get("items", {}), depth + 1) if count else None
+        item = instance(doc, schema.get("items", {}), depth + 1, check) if count else None
         if schema.get("uniqueItems") and count > 1:
             raise Unsatisfiable("unique array items of a minimum count")
         return [item] * count
-    return _object(doc, schema, depth)
+    return _object(doc, schema, depth, check)
 
 
-def _object(doc: Mapping[str, Any], schema: Mapping[str, Any], depth: int) -> dict[str, Any]:
+def _object(doc: Mapping[str, Any], schema: Mapping[str, Any], depth: int, check: Check | None) -> dict[str, Any]:
     raw = schema.get("properties")
     properties: Mapping[str, Any] = raw if isinstance(raw, Mapping) else {}
     required = [r for r in schema.get("required") or [] if isinstance(r, str)]
@@ -127,14 +142,17 @@ def _object(doc: Mapping[str, Any], schema: Mapping[str, Any], depth: int) -> di
             if isinstance(sub, Mapping) and (sub.get("readOnly") and name not in required):
                 continue
             try:
-                out[name] = instance(doc, sub, depth + 1)
+                value = instance(doc, sub, depth + 1, check)
             except Unsatisfiable:
                 if name in required:
                     raise
+                continue
+            if name in required or check is None or check(value, sub):  # an invalid optional value is left out
+                out[name] = value
     for name in required:
         if name not in out:
             extra = schema.get("additionalProperties")
-            out[name] = instance(doc, extra if isinstance(extra, Mapping) else {}, depth + 1)
+            out[name] = instance(doc, extra if isinstance(extra, Mapping) else {}, depth + 1, check)
     minimum = int(schema.get("minProperties") or 0)
     index = 0
     while len(out) < minimum:
@@ -168,10 +186,26 @@ def _number(schema: Mapping[str, Any], kind: str) -> int | float:
     return int(candidate) if kind == "integer" else float(candidate)
 
 
+def _matching(pattern: str) -> str | None:
+    """A string the (unanchored, ECMA-ish) ``pattern`` finds a match in, from a few guesses: its literal prefix,
+    letters, digits. None when no guess matches (or the pattern is not a Python regex)."""
+    try:
+        compiled = re.compile(pattern)
+    except re.error:
+        return None
+    prefix = re.match(r"\^?((?:[A-Za-z0-9 _\-/:]|\\.)*)", pattern)
+    literal = re.sub(r"\\(.)", r"\1", prefix.group(1)) if prefix else ""
+    for guess in (literal, literal + "a", "a", "A", "1", "aaa", "AAA", "123", "a1", "contract-test"):
+        if compiled.search(guess):
+            return guess
+    return None
+
+
 def _string(schema: Mapping[str, Any]) -> str:
     text = _FORMATS.get(str(schema.get("format") or ""), "contract-test")
-    if schema.get("pattern") and str(schema.get("format") or "") not in _FORMATS:
-        text = "a"  # the caller validates; an unmatched pattern makes the value unusable, not wrong
+    pattern = schema.get("pattern")
+    if isinstance(pattern, str) and str(schema.get("format") or "") not in _FORMATS:
+        text = _matching(pattern) or text  # the caller validates: an unmatched pattern makes the value unusable
     low = int(schema.get("minLength") or 0)
     high = schema.get("maxLength")
     if len(text) < low:

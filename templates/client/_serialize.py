@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote
 
-__all__ = ["Encoded", "cookie_header", "scalar_text", "simple", "styled_path", "styled_query"]
+__all__ = ["Encoded", "cookie_header", "merge_query", "scalar_text", "simple", "styled_path", "styled_query"]
 
 
 class Encoded(str):
@@ -128,6 +128,20 @@ def styled_query(name: str, value: Any, style: str, explode: bool) -> dict[str, 
             return {name: values}
         return {name: [_DELIMITERS.get(style, ",").join(values)]} if values else {}
     return {name: [scalar_text(value)]}
+
+
+def merge_query(plain: Mapping[str, Any], *styled: Mapping[str, list[str]]) -> dict[str, Any]:
+    """The query of one request: the plain parameters, then each styled one's names and values; a name two
+    parameters produce (exploded objects may share property names) is sent with the values of both."""
+    merged: dict[str, Any] = dict(plain)
+    for part in styled:
+        for name, values in part.items():
+            before = merged.get(name)
+            if before is None:
+                merged[name] = list(values)
+            else:
+                merged[name] = [*(before if isinstance(before, list | tuple) else [before]), *values]
+    return merged
 
 
 def cookie_header(values: Mapping[str, Any]) -> dict[str, str]:
