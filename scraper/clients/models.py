@@ -138,9 +138,9 @@ def _unquoted(source: str) -> str:
             if not isinstance(stmt, ast.AnnAssign):
                 continue
             for sub in ast.walk(stmt.annotation):
-                if isinstance(sub, ast.Constant) and sub.value in classes:  # not Literal["text"]
-                    if sub.lineno == sub.end_lineno:
-                        edits.append((sub.lineno, sub.col_offset, sub.end_col_offset or 0, str(sub.value)))
+                # class names only (not Literal["text"]), on one line
+                if isinstance(sub, ast.Constant) and sub.value in classes and sub.lineno == sub.end_lineno:
+                    edits.append((sub.lineno, sub.col_offset, sub.end_col_offset or 0, str(sub.value)))
     for row, start, end, name in sorted(edits, reverse=True):
         raw = lines[row - 1].encode("utf-8")  # ast offsets count UTF-8 bytes
         lines[row - 1] = (raw[:start] + name.encode() + raw[end:]).decode("utf-8")
