@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import sys
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -44,7 +45,7 @@ def test_component_keeps_its_name_when_an_inline_enum_has_the_same(tmp_path: Pat
 
 
 def test_hoisting_leaves_names_that_do_not_collide_alone() -> None:
-    schemas = {
+    schemas: dict[str, Any] = {
         "Server": {"type": "object", "properties": {"type": {"enum": ["a"]}, "state": {"enum": ["b"]}}},
         "State": {"type": "string"},
     }

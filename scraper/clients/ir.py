@@ -785,7 +785,9 @@ def _build_operation(
             checked = schema if kind in ("json", "form", "multipart") else {}  # raw content: any example is fine
             example = _example(ctx, content, checked, labels, "request body")
             if example is None and required:
-                example = _synthesise(ctx, checked if kind != "binary" else {"type": "string"})
+                example = _synthesise(
+                    ctx, checked if kind != "binary" else {"type": "string"}, f"{where}: request body"
+                )
             bodies.append(BodyIR(model=model, required=required, media_type=media, example=example, kind=kind))
     body = bodies[0] if bodies else None
     response_model = response_status = response_kind = None
@@ -811,7 +813,7 @@ def _build_operation(
                 response_model = _model_for(ctx, content["schema"], f"{pascal}Response")
                 response_example = _example(ctx, content, content["schema"], labels, "response example")
                 if response_example is None:
-                    response_example = _synthesise(ctx, content["schema"])
+                    response_example = _synthesise(ctx, content["schema"], f"{where}: response {status}")
             elif response_kind == "json":
                 response_kind = "any"
         break
@@ -976,11 +978,13 @@ def _build_params(
         elif "example" in schema:
             example = _check_value(ctx, schema["example"], schema, labels, what)
         elif required and not param.get("x-client-parameter"):
-            example = _synthesise(ctx, schema)
+            example = _synthesise(ctx, schema, here)
         annotation = _annotation(ctx, schema)
         if param["in"] == "path":  # None would become the text "None" in the URL
             annotation = " | ".join(a for a in (x.strip() for x in annotation.split("|")) if a != "None") or "Any"
         _check_default(ctx, here, schema)
+        if param["in"] == "path" and param.get("required") is not True:
+            ctx.warn(f"{here}: a path parameter is always required (the spec says required: {param.get('required')})")
         out.append(
             ParamIR(
                 wire_name=str(param["name"]),
@@ -1144,13 +1148,17 @@ def _example(ctx: _Ctx, content: Mapping[str, Any], schema: Any, labels: set[str
     return _check_value(ctx, value, schema, labels, what)
 
 
-def _synthesise(ctx: _Ctx, schema: Any) -> ExampleCheck | None:
+def _synthesise(ctx: _Ctx, schema: Any, where: str) -> ExampleCheck | None:
     """A schema-valid value for a contract test where the spec documents none; None when none can be made."""
     try:
         value = synthesis.instance(ctx.doc, schema, check=lambda v, s: _validation_error(ctx, v, s) is None)
     except synthesis.Unsatisfiable:
         return None
-    if _validation_error(ctx, value, schema) is not None:
+    error = _validation_error(ctx, value, schema)
+    if error is not None and "is valid under each of" in error:
+        # oneOf options that overlap for every value: no value can be valid, the schema is what is wrong
+        ctx.warn(f"{where}: oneOf options overlap, no value matches exactly one; synthesised anyway ({error:.120})")
+    elif error is not None:
         return None
     return ExampleCheck(value, synthesised=True)
 

@@ -97,7 +97,9 @@ def _render_models(schemas: Mapping[str, Any], *, openapi: str, source_name: str
         raise GenerationError(f"{source_name}: datamodel-code-generator failed on components.schemas: {exc}") from exc
     if not isinstance(result, str):
         raise GenerationError(f"{source_name}: datamodel-code-generator returned several modules; expected one")
-    source = _black_shape(_defer_build(_sort_imports(_unquoted(_builtin_generics(_field_calls(result))))))
+    source = _black_shape(
+        _defer_build(_sort_imports(_bare_generics(_unquoted(_builtin_generics(_field_calls(result))))))
+    )
     _check_classes(source, schemas, source_name)
     return source
 
@@ -145,6 +147,41 @@ def _unquoted(source: str) -> str:
         raw = lines[row - 1].encode("utf-8")  # ast offsets count UTF-8 bytes
         lines[row - 1] = (raw[:start] + name.encode() + raw[end:]).decode("utf-8")
     return "\n".join(lines)
+
+
+_BARE = {"list": "list[Any]", "dict": "dict[str, Any]"}
+
+
+def _bare_generics(source: str) -> str:
+    """``list``/``dict`` without type arguments in class bases and field annotations (datamodel-code-generator
+    writes ``RootModel[list]`` for an array whose items refer back to it) as ``list[Any]``/``dict[str, Any]``, which
+    ``mypy --strict`` accepts."""
+    tree = ast.parse(source)
+    subscripted = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Subscript)}
+    edits: list[tuple[int, int, int, str]] = []
+    for node in (n for n in tree.body if isinstance(n, ast.ClassDef)):
+        roots: list[ast.expr] = list(node.bases)
+        roots += [s.annotation for s in node.body if isinstance(s, ast.AnnAssign)]
+        for root in roots:
+            for sub in ast.walk(root):
+                if isinstance(sub, ast.Name) and sub.id in _BARE and id(sub) not in subscripted:
+                    edits.append((sub.lineno, sub.col_offset, sub.end_col_offset or 0, _BARE[sub.id]))
+    if not edits:
+        return source
+    lines = source.split("\n")
+    for row, start, end, text in sorted(edits, reverse=True):
+        raw = lines[row - 1].encode("utf-8")
+        lines[row - 1] = (raw[:start] + text.encode() + raw[end:]).decode("utf-8")
+    source = "\n".join(lines)
+    if not re.search(r"^from typing import .*\bAny\b", source, re.MULTILINE):
+        source = re.sub(
+            r"^(from __future__ import annotations\n)",
+            r"\1\nfrom typing import Any\n",
+            source,
+            count=1,
+            flags=re.MULTILINE,
+        )
+    return source
 
 
 def _builtin_generics(source: str) -> str:
