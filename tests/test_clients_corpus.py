@@ -26,7 +26,7 @@ from scraper.clients.report import PackageReport
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "openapi"
 CORPUS = FIXTURES / "corpus"
-MINIMAL = ["xoperations", "refs", "params", "names", "bodies"]
+MINIMAL = ["xoperations", "refs", "params", "names", "bodies", "typing"]
 BIN = Path(sys.executable).parent
 
 

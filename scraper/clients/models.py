@@ -97,9 +97,9 @@ def _render_models(schemas: Mapping[str, Any], *, openapi: str, source_name: str
         raise GenerationError(f"{source_name}: datamodel-code-generator failed on components.schemas: {exc}") from exc
     if not isinstance(result, str):
         raise GenerationError(f"{source_name}: datamodel-code-generator returned several modules; expected one")
-    source = _black_shape(
-        _defer_build(_sort_imports(_bare_generics(_unquoted(_builtin_generics(_field_calls(result))))))
-    )
+    # datamodel-code-generator output made ruff- and mypy --strict-clean, then shaped as black writes it
+    source = _sort_imports(_bare_generics(_unquoted(_builtin_generics(_field_calls(result)))))
+    source = _black_shape(_defer_build(_narrowed_fields(source)))
     _check_classes(source, schemas, source_name)
     return source
 
@@ -146,6 +146,43 @@ def _unquoted(source: str) -> str:
     for row, start, end, name in sorted(edits, reverse=True):
         raw = lines[row - 1].encode("utf-8")  # ast offsets count UTF-8 bytes
         lines[row - 1] = (raw[:start] + name.encode() + raw[end:]).decode("utf-8")
+    return "\n".join(lines)
+
+
+def _narrowed_fields(source: str) -> str:
+    """A field that an ``allOf`` child redeclares with a narrower type (an inherited enum cut down to one value) is
+    valid pydantic but an incompatible override to mypy: such lines get ``# type: ignore[assignment]``."""
+    tree = ast.parse(source)
+    classes = {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
+
+    def fields(name: str, seen: set[str]) -> dict[str, str]:
+        node = classes.get(name)
+        if node is None or name in seen:
+            return {}
+        seen.add(name)
+        out: dict[str, str] = {}
+        for base in node.bases:
+            if isinstance(base, ast.Name):
+                out.update(fields(base.id, seen))
+        for stmt in node.body:
+            if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
+                out[stmt.target.id] = ast.unparse(stmt.annotation)
+        return out
+
+    rows: list[int] = []
+    for node in classes.values():
+        inherited: dict[str, str] = {}
+        for base in node.bases:
+            if isinstance(base, ast.Name):
+                inherited.update(fields(base.id, set()))
+        for stmt in node.body:
+            if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
+                before = inherited.get(stmt.target.id)
+                if before is not None and before != ast.unparse(stmt.annotation):
+                    rows.append(stmt.end_lineno or stmt.lineno)
+    lines = source.split("\n")
+    for row in rows:
+        lines[row - 1] += "  # type: ignore[assignment]"
     return "\n".join(lines)
 
 
