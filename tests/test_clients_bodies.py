@@ -8,9 +8,7 @@ media types are offered the main method takes JSON and the others get their own 
 
 from __future__ import annotations
 
-import importlib
 import io
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -19,6 +17,7 @@ from typing import Any
 import httpx
 import pytest
 import yaml
+from package_import import imported
 
 from scraper.atomic import write_tree
 from scraper.clients import ir
@@ -37,13 +36,8 @@ def spec() -> dict[str, Any]:
 def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
     root = tmp_path_factory.mktemp("bodies") / "body-kinds"
     write_tree(root, render_package([spec()], source_names=["bodies/1.0.yaml"]))
-    sys.path.insert(0, str(root))
-    try:
-        yield importlib.import_module(f"{PACKAGE}.v1_0_0")
-    finally:
-        sys.path.remove(str(root))
-        for name in [m for m in sys.modules if m == PACKAGE or m.startswith(PACKAGE + ".")]:
-            del sys.modules[name]
+    with imported(root, f"{PACKAGE}.v1_0_0") as module:
+        yield module
 
 
 class Server:

@@ -7,8 +7,6 @@ built from ``fixtures/openapi/params`` is called and its wire requests are compa
 
 from __future__ import annotations
 
-import importlib
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -17,6 +15,7 @@ from typing import Any
 import httpx
 import pytest
 import yaml
+from package_import import imported
 
 from scraper.atomic import write_tree
 from scraper.clients import ir
@@ -95,13 +94,8 @@ def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
     root = tmp_path_factory.mktemp("params") / "param-styles"
     spec = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
     write_tree(root, render_package([spec], source_names=["params/1.0.yaml"]))
-    sys.path.insert(0, str(root))
-    try:
-        yield importlib.import_module(f"{PACKAGE}.v2024_05_01")
-    finally:
-        sys.path.remove(str(root))
-        for name in [m for m in sys.modules if m == PACKAGE or m.startswith(PACKAGE + ".")]:
-            del sys.modules[name]
+    with imported(root, f"{PACKAGE}.v2024_05_01") as module:
+        yield module
 
 
 def _send(api: ModuleType, call: Any) -> httpx.Request:

@@ -10,7 +10,6 @@ never an argument.
 from __future__ import annotations
 
 import copy
-import importlib
 import inspect
 import json
 import subprocess
@@ -23,6 +22,7 @@ from typing import Any
 import httpx
 import pytest
 import yaml
+from package_import import imported
 
 from scraper.atomic import write_tree
 from scraper.clients import ir
@@ -48,13 +48,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def api(built: Path) -> Iterator[ModuleType]:
-    sys.path.insert(0, str(built))
-    try:
-        yield importlib.import_module(f"{PACKAGE}.v2")
-    finally:
-        sys.path.remove(str(built))
-        for name in [m for m in sys.modules if m == PACKAGE or m.startswith(PACKAGE + ".")]:
-            del sys.modules[name]
+    with imported(built, f"{PACKAGE}.v2") as module:
+        yield module
 
 
 def _capture(api: ModuleType) -> tuple[Any, list[httpx.Request]]:
