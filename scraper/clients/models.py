@@ -143,9 +143,14 @@ def _unquoted(source: str) -> str:
                 # class names only (not Literal["text"]), on one line
                 if isinstance(sub, ast.Constant) and sub.value in classes and sub.lineno == sub.end_lineno:
                     edits.append((sub.lineno, sub.col_offset, sub.end_col_offset or 0, str(sub.value)))
-    for row, start, end, name in sorted(edits, reverse=True):
-        raw = lines[row - 1].encode("utf-8")  # ast offsets count UTF-8 bytes
-        lines[row - 1] = (raw[:start] + name.encode() + raw[end:]).decode("utf-8")
+    return _replace_spans(lines, edits)
+
+
+def _replace_spans(lines: list[str], edits: list[tuple[int, int, int, str]]) -> str:
+    """``lines`` with each (1-based row, start, end, text) span replaced; offsets in UTF-8 bytes, as ``ast`` counts."""
+    for row, start, end, text in sorted(edits, reverse=True):
+        raw = lines[row - 1].encode("utf-8")
+        lines[row - 1] = (raw[:start] + text.encode("utf-8") + raw[end:]).decode("utf-8")
     return "\n".join(lines)
 
 
@@ -205,11 +210,7 @@ def _bare_generics(source: str) -> str:
                     edits.append((sub.lineno, sub.col_offset, sub.end_col_offset or 0, _BARE[sub.id]))
     if not edits:
         return source
-    lines = source.split("\n")
-    for row, start, end, text in sorted(edits, reverse=True):
-        raw = lines[row - 1].encode("utf-8")
-        lines[row - 1] = (raw[:start] + text.encode() + raw[end:]).decode("utf-8")
-    source = "\n".join(lines)
+    source = _replace_spans(source.split("\n"), edits)
     if not re.search(r"^from typing import .*\bAny\b", source, re.MULTILINE):
         source = re.sub(
             r"^(from __future__ import annotations\n)",
