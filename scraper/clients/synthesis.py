@@ -9,6 +9,7 @@ when it is valid; a schema it cannot satisfy (a ``pattern`` it cannot guess, con
 
 from __future__ import annotations
 
+import importlib
 import math
 import re
 from collections.abc import Callable, Mapping
@@ -195,10 +196,69 @@ def _matching(pattern: str) -> str | None:
         return None
     prefix = re.match(r"\^?((?:[A-Za-z0-9 _\-/:]|\\.)*)", pattern)
     literal = re.sub(r"\\(.)", r"\1", prefix.group(1)) if prefix else ""
-    for guess in (literal, literal + "a", "a", "A", "1", "aaa", "AAA", "123", "a1", "contract-test"):
-        if compiled.search(guess):
+    built = _from_regex(pattern)
+    for guess in (built, literal, literal + "a", "a", "A", "1", "aaa", "AAA", "123", "a1", "contract-test"):
+        if guess is not None and compiled.search(guess):
             return guess
     return None
+
+
+def _from_regex(pattern: str) -> str | None:
+    """The shortest string the regex's own parse tree spells out (literals, classes, categories, repeats at their
+    minimum, first branches); None for constructs it does not handle (lookarounds, back references)."""
+    parser: Any = importlib.import_module("re._parser")  # the standard library's regex parser
+    try:
+        tree = parser.parse(pattern)
+    except re.error:
+        return None
+    constants: Any = importlib.import_module("re._constants")
+
+    def spell(items: Any) -> str | None:
+        out = []
+        for op, arg in items:
+            if op == constants.LITERAL:
+                out.append(chr(arg))
+            elif op == constants.ANY:
+                out.append("a")
+            elif op == constants.AT:
+                continue
+            elif op == constants.IN:
+                out.append(_class_member(arg, constants))
+            elif op in (constants.MAX_REPEAT, constants.MIN_REPEAT):
+                low, _, sub = arg
+                part = spell(sub)
+                if part is None:
+                    return None
+                out.append(part * low)
+            elif op == constants.SUBPATTERN:
+                part = spell(arg[-1])
+                if part is None:
+                    return None
+                out.append(part)
+            elif op == constants.BRANCH:
+                part = spell(arg[1][0])
+                if part is None:
+                    return None
+                out.append(part)
+            else:
+                return None
+        return "".join(out)
+
+    return spell(tree.data)
+
+
+def _class_member(items: Any, constants: Any) -> str:
+    """A character a ``[...]`` class (without negation) admits."""
+    for op, arg in items:
+        if op == constants.LITERAL:
+            return chr(arg)
+        if op == constants.RANGE:
+            return chr(arg[0])
+        if op == constants.CATEGORY:
+            return "1" if arg == constants.CATEGORY_DIGIT else " " if arg == constants.CATEGORY_SPACE else "a"
+        if op == constants.NEGATE:
+            return "\u00a7" if all(not (o == constants.LITERAL and a == 0xA7) for o, a in items[1:]) else "~"
+    return "a"
 
 
 def _string(schema: Mapping[str, Any]) -> str:
