@@ -183,12 +183,27 @@ def _narrowed_fields(source: str) -> str:
         for stmt in node.body:
             if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
                 before = inherited.get(stmt.target.id)
-                if before is not None and before != ast.unparse(stmt.annotation):
+                # X | None -> X narrows compatibly; a member that is not one of the base's (Kind1 for Kind) does not
+                if before is not None and not _union_parts(ast.unparse(stmt.annotation)) <= _union_parts(before):
                     rows.append(stmt.end_lineno or stmt.lineno)
     lines = source.split("\n")
     for row in rows:
         lines[row - 1] += "  # type: ignore[assignment]"
     return "\n".join(lines)
+
+
+def _union_parts(annotation: str) -> set[str]:
+    """The members of a top-level ``A | B`` union, as text."""
+    node = ast.parse(annotation, mode="eval").body
+    parts: set[str] = set()
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, ast.BinOp) and isinstance(item.op, ast.BitOr):
+            stack += [item.left, item.right]
+        else:
+            parts.add(ast.unparse(item))
+    return parts
 
 
 _BARE = {"list": "list[Any]", "dict": "dict[str, Any]"}
