@@ -659,8 +659,8 @@ def _build_operations(ctx: _Ctx, version_status: str, version_sunset: str | None
             raise GenerationError(f"{ctx.where('paths', documented_path)}: expected a path item mapping")
         path, fixed_query = _split_fixed_query(ctx, documented_path)
         shared = [*(item.get("parameters") or []), *fixed_query]
-        for method in HTTP_METHODS:
-            op = _follow(ctx, item.get(method), ctx.where("paths", documented_path, method))
+        for method, raw_op in _path_operations(ctx, documented_path, item):
+            op = _follow(ctx, raw_op, ctx.where("paths", documented_path, method))
             if isinstance(op, dict):
                 members = _documented_operations(ctx.where("paths", documented_path, method), op)
                 for member in members:
@@ -694,6 +694,22 @@ def _build_operations(ctx: _Ctx, version_status: str, version_sunset: str | None
         assert o.pagination is not None
         o.pagination.iter_name = name
     return result
+
+
+def _path_operations(ctx: _Ctx, path: str, item: Mapping[str, Any]) -> list[tuple[str, Any]]:
+    """(method, operation) of a path item: the OpenAPI methods, then the methods OpenAPI 3.1 lacks (WebDAV's
+    ``COPY``) kept under ``x-additionalOperations`` or OpenAPI 3.2's ``additionalOperations``."""
+    out = [(method, item.get(method)) for method in HTTP_METHODS if method in item]
+    for key in ("additionalOperations", "x-additionalOperations"):
+        extra = item.get(key)
+        if not isinstance(extra, dict):
+            continue
+        for name, op in sorted(extra.items()):
+            if _HEADER_TOKEN.fullmatch(str(name)) and str(name).lower() not in HTTP_METHODS:
+                out.append((str(name).lower(), op))
+            else:
+                ctx.warn(f"{ctx.where('paths', path, key)}: method {str(name)!r} is not an extra HTTP method; skipped")
+    return out
 
 
 def _body_variants(operations: Sequence[OperationIR]) -> list[OperationIR]:
