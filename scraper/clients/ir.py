@@ -44,7 +44,7 @@ _STATUSES = ("CURRENT", "SUPPORTED", "PLANNED", "DEPRECATED")
 #: Names a generated method may not take: the client's own attributes and members.
 RESERVED_METHODS = frozenset({"close", "aclose", "self", "mro"})
 #: Longest method name taken from an operationId or summary (some specs' summaries are whole paragraphs).
-METHOD_NAME_LIMIT = 60
+METHOD_NAME_LIMIT = 64
 #: Parameter names a generated method may not use for doc parameters (``body`` is the request body).
 RESERVED_PARAMS = frozenset({"self", "body", "cls"})
 #: Constructor keywords of every client; server variables and client parameters must not clash with them.
