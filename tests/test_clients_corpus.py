@@ -135,7 +135,9 @@ def _raw_operation(doc: dict[str, Any], op: ir.OperationIR) -> dict[str, Any]:
     for path, item in doc.get("paths", {}).items():
         if path.split("?")[0] != op.path:
             continue
-        raw = refs.follow(doc, item).get(op.http_method.lower())
+        resolved = refs.follow(doc, item)
+        extra = {k.lower(): v for k, v in (resolved.get("x-additionalOperations") or {}).items()}
+        raw = resolved.get(op.http_method.lower()) or extra.get(op.http_method.lower())
         if not isinstance(raw, dict):
             continue
         members = raw.get("x-operations") or [raw]
