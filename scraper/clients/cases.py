@@ -8,7 +8,6 @@ rules exactly as the client does; that file's own behaviour is pinned by the Ope
 from __future__ import annotations
 
 import functools
-import importlib.util
 import re
 from collections.abc import Mapping
 from types import ModuleType
@@ -24,12 +23,11 @@ __all__ = ["request_case", "serializer"]
 
 @functools.cache
 def serializer() -> ModuleType:
-    """``templates/client/_serialize.py`` as a module (it is self-contained on purpose)."""
-    path = TEMPLATE_DIR / "client" / "_serialize.py"
-    spec = importlib.util.spec_from_file_location("docs2client_serialize", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    """``templates/client/_serialize.py`` as a module (it is self-contained on purpose; read through the templates'
+    resource folder, which may be inside an installed wheel)."""
+    source = (TEMPLATE_DIR / "client" / "_serialize.py").read_text(encoding="utf-8")
+    module = ModuleType("docs2client_serialize")
+    exec(compile(source, "_serialize.py", "exec"), module.__dict__)  # our own template, not input
     return module
 
 
