@@ -33,7 +33,7 @@ def check(error):
 
 with scp_demoserver.Client(base_url="https://api.test", transport=httpx.MockTransport(handler)) as client:
     try:
-        client.show_servers_details("s-1")
+        client.show_server("s-1")
     except ResponseValidationError as error:
         check(error)
     else:
@@ -42,7 +42,7 @@ with scp_demoserver.Client(base_url="https://api.test", transport=httpx.MockTran
 async def main():
     async with scp_demoserver.AsyncClient(base_url="https://api.test", transport=httpx.MockTransport(handler)) as c:
         try:
-            await c.show_servers_details("s-1")
+            await c.show_server("s-1")
         except ResponseValidationError as error:
             check(error)
         else:

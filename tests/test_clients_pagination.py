@@ -25,6 +25,7 @@ from typing import Any
 import httpx
 import pytest
 import yaml
+from package_import import imported
 
 from scraper.atomic import write_tree
 from scraper.clients import ir
@@ -52,13 +53,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def api(built: Path) -> Iterator[ModuleType]:
     """The imported ``scp_pagingdemo.v1_0`` module (removed from ``sys.modules`` afterwards)."""
-    sys.path.insert(0, str(built))
-    try:
-        yield importlib.import_module(f"{PACKAGE}.v1_0")
-    finally:
-        sys.path.remove(str(built))
-        for name in [m for m in sys.modules if m == PACKAGE or m.startswith(PACKAGE + ".")]:
-            del sys.modules[name]
+    with imported(built, f"{PACKAGE}.v1_0") as module:
+        yield module
 
 
 @dataclass

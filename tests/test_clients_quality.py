@@ -73,7 +73,7 @@ def test_type_checker_reports_deprecated_call(built: Path, mypy_env: dict[str, s
             from scp_demoserver.v1_0 import Client as OldClient
 
             with Client(base_url="https://x.test") as client:
-                client.show_servers_details("a")
+                client.show_server("a")
                 client.delete_server("a")
             with OldClient(base_url="https://x.test") as old:
                 old.list_servers(limit=1)
@@ -155,7 +155,7 @@ def test_demo_contract_tests_cover_both_versions(built: Path) -> None:
     assert names == ["test_contract_scp_demoserver_v1_0.py", "test_contract_scp_demoserver_v1_1.py"]
     cases = json.loads((built / "scp-demoserver" / "tests" / names[1]).with_suffix(".json").read_text())
     requests = {case["name"] for case in cases["requests"]}
-    assert {"list_servers", "create_server", "show_servers_details", "delete_server", "resize_server"} <= requests
+    assert {"list_servers", "create_server", "show_server", "delete_server", "resize_server"} <= requests
     assert sum(1 for kind in ("requests", "responses") for case in cases[kind] if case["xfail"]) == 1
     spec = yaml.safe_load((DEMO / "1.1.yaml").read_text())
     assert spec["info"]["version"] == "1.1" and load_findings(DEMO)[0]["subject"] == "List Images"

@@ -50,7 +50,7 @@ def _client(demo: ModuleType, sent: list[httpx.Request], **kwargs: Any) -> Any:
 def test_dot_segments_are_refused_before_anything_is_sent(demo: ModuleType, value: str) -> None:
     sent: list[httpx.Request] = []
     with _client(demo, sent) as client, pytest.raises(ValueError, match="not a valid path argument"):
-        client.show_servers_details(value)
+        client.show_server(value)
     assert sent == []
 
 
@@ -67,7 +67,7 @@ def test_dot_segments_are_refused_before_anything_is_sent(demo: ModuleType, valu
 def test_other_values_are_encoded_into_one_segment(demo: ModuleType, value: str, path: str) -> None:
     sent: list[httpx.Request] = []
     with _client(demo, sent) as client:
-        client.show_servers_details(value)
+        client.show_server(value)
     assert [r.url.raw_path.decode("ascii") for r in sent] == [path]
 
 

@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from scraper.atomic import ForeignFolderError, UnsafePathError, write_tree
+from scraper.atomic import ForeignFolderError, UnsafePathError, write_atomic, write_tree
 from scraper.clients.ir import GenerationError
+from scraper.clients.report import PackageReport, report_json, summary_line
 
 __all__ = [
     "PackageJob",
@@ -43,7 +44,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--out", type=Path, metavar="DIR", help="output directory (default: generated/)")
     parser.add_argument("--spec-dir", type=Path, default=Path("spec"), help="spec tree to read (default: spec/)")
-    parser.add_argument("--package-name", help="distribution name (default: <provider>-<service>)")
+    parser.add_argument(
+        "--package-name",
+        help="distribution name (default: <x-provider>-<x-service>, else from info.title and the spec file's name)",
+    )
+    parser.add_argument(
+        "--report",
+        type=Path,
+        metavar="FILE",
+        help="write the generation report (JSON: every package, its operations and every warning) to FILE",
+    )
     parser.add_argument(
         "--force",
         action="store_true",
@@ -147,7 +157,7 @@ def generate_service(
     return generate_services([job])[0]
 
 
-def generate_services(jobs: Sequence[PackageJob]) -> list[list[Path]]:
+def generate_services(jobs: Sequence[PackageJob], reports: list[PackageReport] | None = None) -> list[list[Path]]:
     """Render every job's package and write it; returns each job's changed files, in order.
 
     All packages are rendered first, each handed to one formatter pool as soon as it is rendered, so black formats
@@ -178,6 +188,7 @@ def generate_services(jobs: Sequence[PackageJob]) -> list[list[Path]]:
                 findings=findings,
                 source_names=[str(p) for p in files],
                 package_version=version,
+                reports=reports,
             )
             changelog = job.changelog if job.changelog is not None else kept_changelog
             pending.append((job, formatter.submit(sources), released, version, changelog))
@@ -251,7 +262,9 @@ def _code_changed(package_dir: Path, tree: dict[str, bytes]) -> bool:
     return False
 
 
-def generate_all(spec_dir: Path, out_dir: Path, *, verbose: bool = False) -> dict[str, list[Path]]:
+def generate_all(
+    spec_dir: Path, out_dir: Path, *, verbose: bool = False, reports: list[PackageReport] | None = None
+) -> dict[str, list[Path]]:
     """Every ``<spec_dir>/<provider>/<service>/*.yaml`` -> ``<out_dir>/<provider>-<service>/``."""
     from scraper.clients import naming
 
@@ -262,7 +275,7 @@ def generate_all(spec_dir: Path, out_dir: Path, *, verbose: bool = False) -> dic
             continue
         name = naming.distribution_name(service_dir.parent.name, service_dir.name)
         jobs.append(PackageJob(spec_files, out_dir / name, package_name=name, findings_dir=service_dir))
-    result = dict(zip([str(job.package_name) for job in jobs], generate_services(jobs), strict=True))
+    result = dict(zip([str(job.package_name) for job in jobs], generate_services(jobs, reports), strict=True))
     if verbose:
         for job in jobs:
             name = str(job.package_name)
@@ -270,25 +283,36 @@ def generate_all(spec_dir: Path, out_dir: Path, *, verbose: bool = False) -> dic
     return result
 
 
+#: Warnings printed before "see --report"; the report file always has all of them.
+PRINTED_WARNINGS = 20
+
+
 def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
+    reports: list[PackageReport] = []
     try:
         if args.spec:
             if args.out is None:
                 print("error: --spec needs --out DIR", file=sys.stderr)
                 return 2
             findings_dir = args.spec[0].parent
-            changed = generate_service(
-                args.spec, args.out, package_name=args.package_name, findings_dir=findings_dir, force=args.force
-            )
+            job = PackageJob(args.spec, args.out, args.package_name, findings_dir, force=args.force)
+            changed = generate_services([job], reports)[0]
             print(f"{args.out}: {len(changed)} file(s) changed")
         else:
-            results = generate_all(args.spec_dir, args.out or Path("generated"), verbose=True)
+            results = generate_all(args.spec_dir, args.out or Path("generated"), verbose=True, reports=reports)
             if not results:
                 print(f"error: no specs found under {args.spec_dir}/<provider>/<service>/*.yaml", file=sys.stderr)
                 return 1
     except GenerationError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    print(f"done in {time.perf_counter() - started:.1f}s")
+    warnings = [w for r in reports for w in r.warnings]
+    for warning in warnings[:PRINTED_WARNINGS]:
+        print(f"warning: {warning}", file=sys.stderr)
+    if len(warnings) > PRINTED_WARNINGS:
+        print(f"warning: ... and {len(warnings) - PRINTED_WARNINGS} more (see --report)", file=sys.stderr)
+    if args.report is not None:
+        write_atomic(args.report, report_json(reports).encode("utf-8"))
+    print(f"{summary_line(reports)}; done in {time.perf_counter() - started:.1f}s")
     return 0

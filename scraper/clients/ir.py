@@ -10,14 +10,17 @@ information (provider, service, version table, sunset dates, version header, ser
 
 from __future__ import annotations
 
+import builtins
 import copy
+import dataclasses
+import keyword
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
-from scraper.clients import naming
+from scraper.clients import naming, refs, schema_names, synthesis
 from scraper.clients.render import py_literal
 
 __all__ = [
@@ -34,11 +37,14 @@ __all__ = [
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _JSON_MEDIA = re.compile(r"^application/(?:[\w.+-]*\+)?json\b", re.IGNORECASE)
+_STATUS_CODE = re.compile(r"[1-5](?:\d\d|XX)|default")
 _HEADER_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 _STATUSES = ("CURRENT", "SUPPORTED", "PLANNED", "DEPRECATED")
 
 #: Names a generated method may not take: the client's own attributes and members.
 RESERVED_METHODS = frozenset({"close", "aclose", "self", "mro"})
+#: Longest method name taken from an operationId or summary (some specs' summaries are whole paragraphs).
+METHOD_NAME_LIMIT = 64
 #: Parameter names a generated method may not use for doc parameters (``body`` is the request body).
 RESERVED_PARAMS = frozenset({"self", "body", "cls"})
 #: Constructor keywords of every client; server variables and client parameters must not clash with them.
@@ -73,6 +79,10 @@ RESERVED_CLASSES = frozenset(
 )
 
 
+#: Builtins a class name must not shadow in the models module (``list[str]`` must keep meaning the builtin).
+_BUILTIN_NAMES = frozenset(n for n in dir(builtins) if n[:1].islower() or n in {"None", "True", "False"})
+
+
 class GenerationError(ValueError):
     """A spec the generator cannot turn into a package; the message names the document and the location."""
 
@@ -83,6 +93,8 @@ class ExampleCheck:
 
     value: Any
     problem: str | None = None
+    synthesised: bool = False  # generated from the schema (the spec has no example), not documented
+    known: bool = True  # the problem is a spec finding (known to fail), not only our own schema check
 
 
 @dataclass(slots=True)
@@ -96,14 +108,46 @@ class ParamIR:
     example: ExampleCheck | None = None
     client_level: bool = False
     default: Any = None  # the schema's documented default (used for page sizes)
+    fixed: bool = False  # a required ``const`` parameter: always sent (its example is the value), never an argument
+    style: str = ""  # OpenAPI style; "" is the location's default sent as a plain value; "json": content-encoded
+    explode: bool = False
+
+
+#: The Python type a request body of each kind takes (``json``: the model class).
+BODY_ANNOTATIONS = {
+    "form": "Mapping[str, Any]",
+    "multipart": "Mapping[str, Any]",
+    "binary": "bytes | IO[bytes]",
+    "text": "str",
+}
+#: What a 2xx response body of each kind returns (``json``: the model class).
+RESPONSE_ANNOTATIONS = {"text": "str", "binary": "bytes", "any": "Any"}
 
 
 @dataclass(slots=True)
 class BodyIR:
-    model: str  # class name in the version's models module
+    model: str  # class name in the version's models module ("" unless kind is json)
     required: bool
     media_type: str
     example: ExampleCheck | None = None
+    kind: str = "json"  # json | form | multipart | binary | text
+
+    @property
+    def annotation(self) -> str:
+        return f"_models.{self.model}" if self.kind == "json" else BODY_ANNOTATIONS[self.kind]
+
+    @property
+    def description(self) -> str:
+        if self.kind == "json":
+            return f"the request body ({self.model})"
+        what = {
+            "form": "form fields (name -> value)",
+            "multipart": "multipart fields (name -> value; files as bytes, a binary file or (filename, content, "
+            "content type))",
+            "binary": "the raw content",
+            "text": "the text",
+        }[self.kind]
+        return f"the request body, {self.media_type}: {what}"
 
 
 @dataclass(slots=True)
@@ -150,14 +194,29 @@ class OperationIR:
     newest_version: str | None = None
     deprecation_message: str = ""
     pagination: PaginationIR | None = None
+    shares_path: bool = False  # an x-operations member: other documented operations use the same method + path
+    response_kind: str | None = None  # json (response_model) | text | binary | any (JSON without a schema) | None
+    body_alternatives: list[BodyIR] = field(default_factory=list)  # other media types the request body may use
+
+    @property
+    def returns(self) -> str:
+        """The method's return annotation."""
+        if self.response_model:
+            return f"_models.{self.response_model}"
+        return RESPONSE_ANNOTATIONS.get(self.response_kind or "", "None")
+
+    @property
+    def arguments(self) -> list[ParamIR]:
+        """The parameters the method takes (not the client's, not the fixed ones)."""
+        return [p for p in self.params if not p.client_level and not p.fixed]
 
     @property
     def path_params(self) -> list[ParamIR]:
-        return [p for p in self.params if p.location == "path" and not p.client_level]
+        return [p for p in self.arguments if p.location == "path"]
 
     @property
     def other_params(self) -> list[ParamIR]:
-        return [p for p in self.params if p.location != "path" and not p.client_level]
+        return [p for p in self.arguments if p.location != "path"]
 
     @property
     def iter_params(self) -> list[ParamIR]:
@@ -168,15 +227,13 @@ class OperationIR:
     @property
     def request_test_blocker(self) -> str | None:
         """Why the request contract cannot be exercised (a required value without an example), or None."""
-        for p in self.params:
-            if p.client_level:
-                continue  # supplied to the client constructor by the test
+        for p in self.arguments:  # client-level values are supplied to the client constructor by the test
             if p.required and (p.example is None):
-                return f"parameter {p.wire_name!r} has no documented example"
+                return f"parameter {p.wire_name!r} has no documented example (and none could be made from its schema)"
             if p.example is not None and p.example.problem:
                 return f"parameter {p.wire_name!r}: {p.example.problem}"
         if self.body is not None and self.body.required and self.body.example is None:
-            return "the request body has no documented example"
+            return "the request body has no documented example (and none could be made from its schema)"
         return None
 
 
@@ -200,6 +257,7 @@ class VersionIR:
     auth: str | None  # "scp" | "keystone" | None
     title: str
     description: str
+    warnings: list[str] = field(default_factory=list)  # what the spec says that this client does not honour
 
 
 @dataclass(slots=True)
@@ -216,6 +274,11 @@ class PackageIR:
     version_table: list[dict[str, Any]]
 
     @property
+    def warnings(self) -> list[str]:
+        """Every version's warnings, each prefixed with its document (``source: where: what``)."""
+        return [f"{v.source_name}: {w}" for v in self.versions for w in v.warnings]
+
+    @property
     def current_version(self) -> VersionIR:
         return next(v for v in self.versions if v.version == self.current)
 
@@ -230,6 +293,15 @@ class _Ctx:
     version: str
     class_names: dict[str, str] = field(default_factory=dict)  # component name -> class name
     schemas: dict[str, Any] = field(default_factory=dict)
+    ref_classes: dict[str, str] = field(default_factory=dict)  # non-component schema pointer -> hoisted class
+    aliases_followed: set[str] = field(default_factory=set)
+    warnings: list[str] = field(default_factory=list)
+
+    def warn(self, message: str) -> None:
+        """Record something the spec says that the generated client does not honour (the report lists it)."""
+        message = message.removeprefix(f"{self.source_name}: ")  # the report names the document itself
+        if message not in self.warnings:
+            self.warnings.append(message)
 
     def where(self, *path: str) -> str:
         return f"{self.source_name}: {'/'.join(path)}"
@@ -262,6 +334,10 @@ def build_package(
         if other != service and doc["info"].get("x-service") is not None:
             raise GenerationError(f"{name}: info.x-service is {other!r}, but the first document is {service!r}")
     distribution = naming.distribution_name(package_name) if package_name else None
+    if distribution is None and provider is None and infos[0].get("x-service") is None:
+        distribution = naming.default_distribution(
+            str(infos[0].get("title") or ""), source_names[0] if source_names else None
+        )
     if distribution is None:
         distribution = naming.distribution_name(*(p for p in (provider, service) if p))
     versions_seen: dict[str, str] = {}
@@ -371,6 +447,7 @@ def _build_version(
         op.params = [p for p in op.params if not (p.location == "header" and p.wire_name.lower() in skip_headers)]
     server = _server(doc, source_name)
     client_params = _client_params(operations, taken={py_name for py_name, _ in server[4]})
+    schema_names.hoist_colliding_inline(ctx.schemas, RESERVED_CLASSES)
     return VersionIR(
         version=version,
         module=naming.version_module(version),
@@ -390,6 +467,7 @@ def _build_version(
         auth=_auth_kind(doc),
         title=str(info.get("title") or ""),
         description=str(info.get("description") or ""),
+        warnings=ctx.warnings,
     )
 
 
@@ -467,12 +545,20 @@ def _collect_component_names(ctx: _Ctx) -> None:
     if not isinstance(raw, dict):
         raise GenerationError(f"{ctx.where('components', 'schemas')}: expected a mapping of name -> schema")
     names = sorted(raw)
-    classes = naming.dedupe(
-        [naming.safe_identifier(n, fallback="Model", reserved=RESERVED_CLASSES, snake=False) for n in names], sep=""
-    )
+    classes = naming.dedupe([_class_name(n) for n in names], sep="")
     ctx.class_names = dict(zip(names, classes, strict=True))
     for name, cls in ctx.class_names.items():
         ctx.schemas[cls] = _rewrite_refs(ctx, raw[name])
+
+
+def _class_name(text: str) -> str:
+    """A model class name for ``text``: PascalCase; a name the models module imports (``Field``, ``Enum``, ...) or a
+    keyword gets a ``Model`` suffix (datamodel-code-generator would rename or shadow it)."""
+    name = naming.safe_identifier(text, fallback="Model", snake=False)
+    bare = name.rstrip("_")
+    if bare in RESERVED_CLASSES or keyword.iskeyword(bare) or bare in _BUILTIN_NAMES:
+        return bare + "Model"
+    return name
 
 
 def _rewrite_refs(ctx: _Ctx, node: Any) -> Any:
@@ -492,29 +578,64 @@ def _rewrite_refs(ctx: _Ctx, node: Any) -> Any:
 
 
 def _ref_target(ctx: _Ctx, ref: str) -> str:
+    """The ``#/components/schemas/<Class>`` a schema ``$ref`` becomes in the models' schema set.
+
+    A component keeps its class; any other local pointer (into another schema's properties, a response, a path)
+    becomes a class of its own, hoisted once per pointer (registered before its body is rewritten, so a schema
+    that refers back to itself terminates). A reference that leaves the document is a warning and an ``Any``."""
     prefix = "#/components/schemas/"
-    if not ref.startswith(prefix):
-        raise GenerationError(f"{ctx.source_name}: unsupported $ref {ref!r}; expected {prefix}<name>")
-    name = _unescape_pointer(ref[len(prefix) :])
-    if name not in ctx.class_names:
-        raise GenerationError(f"{ctx.source_name}: $ref {ref!r} points to a schema that components.schemas lacks")
-    return prefix + ctx.class_names[name]
+    token = ref[len(prefix) :]
+    if ref.startswith(prefix) and "/" not in token:
+        name = _unescape_pointer(token)
+        if name not in ctx.class_names:
+            raise GenerationError(f"{ctx.source_name}: $ref {ref!r} points to a schema that components.schemas lacks")
+        return prefix + ctx.class_names[name]
+    if ref in ctx.ref_classes:
+        return prefix + ctx.ref_classes[ref]
+    try:
+        target = refs.resolve_pointer(ctx.doc, ref)
+    except refs.RefError as exc:
+        if ref.startswith("#"):
+            raise GenerationError(f"{ctx.source_name}: {exc}") from exc
+        ctx.warn(f"schema $ref {ref!r} points outside the document; typed as Any")
+        target = {}
+    if isinstance(target, dict) and isinstance(target.get("$ref"), str) and len(target) == 1:
+        if ref in ctx.aliases_followed:  # a chain of pure aliases that comes back to itself describes nothing
+            raise GenerationError(f"{ctx.source_name}: $ref cycle through {ref!r}")
+        ctx.aliases_followed.add(ref)
+        return _ref_target(ctx, str(target["$ref"]))
+    hint = naming.pascal_case(refs.pointer_tokens(ref)[-1] if ref.startswith("#/") else "") or "Model"
+    name = naming.dedupe(
+        [_class_name(hint)],
+        taken=set(ctx.schemas) | set(ctx.class_names.values()) | RESERVED_CLASSES,
+        sep="",
+    )[0]
+    ctx.ref_classes[ref] = name
+    ctx.schemas[name] = {}
+    ctx.schemas[name] = _rewrite_refs(ctx, target if isinstance(target, dict | bool) else {})
+    return prefix + name
 
 
 def _unescape_pointer(token: str) -> str:
     return token.replace("~1", "/").replace("~0", "~")
 
 
-def _resolve(ctx: _Ctx, node: Any, depth: int = 0) -> Any:
-    """Follow ``$ref`` to a component schema (in the original document)."""
-    while isinstance(node, dict) and "$ref" in node and depth < 32:
-        ref = str(node["$ref"])
-        prefix = "#/components/schemas/"
-        if not ref.startswith(prefix):
-            return {}
-        node = (((ctx.doc.get("components") or {}).get("schemas")) or {}).get(_unescape_pointer(ref[len(prefix) :]))
-        depth += 1
+def _resolve(ctx: _Ctx, node: Any) -> Any:
+    """Follow a schema's ``$ref`` chain (in the original document); ``{}`` (anything) when it cannot be followed."""
+    try:
+        node = refs.follow(ctx.doc, node)
+    except refs.RefError:
+        return {}
     return node if isinstance(node, dict) else {}
+
+
+def _follow(ctx: _Ctx, node: Any, where: str) -> Any:
+    """A parameter, request body, response, example or path item with its ``$ref`` chain followed; an error that
+    names where the reference was found when it cannot be."""
+    try:
+        return refs.follow(ctx.doc, node)
+    except refs.RefError as exc:
+        raise GenerationError(f"{where}: {exc}") from exc
 
 
 def _model_for(ctx: _Ctx, schema: Any, hoist_name: str) -> str:
@@ -531,22 +652,28 @@ def _model_for(ctx: _Ctx, schema: Any, hoist_name: str) -> str:
 
 
 def _build_operations(ctx: _Ctx, version_status: str, version_sunset: str | None) -> list[OperationIR]:
-    raw_ops: list[tuple[str, str, dict[str, Any], list[Any]]] = []
-    for path in sorted(ctx.doc.get("paths") or {}):
-        item = ctx.doc["paths"][path]
+    raw_ops: list[tuple[str, str, dict[str, Any], list[Any], bool]] = []
+    for documented_path in sorted(ctx.doc.get("paths") or {}):
+        item = _follow(ctx, ctx.doc["paths"][documented_path], ctx.where("paths", documented_path))
         if not isinstance(item, dict):
-            raise GenerationError(f"{ctx.where('paths', path)}: expected a path item mapping")
-        shared = item.get("parameters") or []
-        for method in HTTP_METHODS:
-            op = item.get(method)
+            raise GenerationError(f"{ctx.where('paths', documented_path)}: expected a path item mapping")
+        path, fixed_query = _split_fixed_query(ctx, documented_path)
+        shared = [*(item.get("parameters") or []), *fixed_query]
+        for method, raw_op in _path_operations(ctx, documented_path, item):
+            op = _follow(ctx, raw_op, ctx.where("paths", documented_path, method))
             if isinstance(op, dict):
-                raw_ops.append((path, method, op, shared))
-    # Method names: from the summary (doc title), else operationId, else method + path; collisions get _2, _3 in
-    # (name, path, method) order, so adding an operation never renames an unrelated one.
+                members = _documented_operations(ctx.where("paths", documented_path, method), op)
+                for member in members:
+                    raw_ops.append((path, method, member, shared, member is not op))
+    # Method names: from the operationId (snake_case), else the summary, else method + path, capped at
+    # METHOD_NAME_LIMIT characters; collisions get _2, _3 in (name, path, method) order, so adding an operation
+    # never renames an unrelated one.
     bases = []
-    for path, method, op, _ in raw_ops:
-        text = str(op.get("summary") or "") or str(op.get("operationId") or "") or f"{method} {path}"
-        base = naming.safe_identifier(text, fallback=naming.snake_case(f"{method} {path}") or method)
+    for path, method, op, _, _ in raw_ops:
+        candidates = (str(op.get("operationId") or ""), str(op.get("summary") or ""), f"{method} {path}")
+        text = next((c for c in candidates if naming.snake_case(c)), method)
+        base = naming.safe_identifier(text, fallback=method)
+        base = naming.shorten(base, METHOD_NAME_LIMIT)
         if base in RESERVED_METHODS:
             base += "_"
         bases.append(base)
@@ -554,8 +681,11 @@ def _build_operations(ctx: _Ctx, version_status: str, version_sunset: str | None
     unique = naming.dedupe([bases[i] for i in order])
     method_names = dict(zip(order, unique, strict=True))
     result = []
-    for i, (path, method, op, shared) in enumerate(raw_ops):
-        result.append(_build_operation(ctx, path, method, op, shared, method_names[i], version_status, version_sunset))
+    for i, (path, method, op, shared, is_member) in enumerate(raw_ops):
+        built = _build_operation(ctx, path, method, op, shared, method_names[i], version_status, version_sunset)
+        built.shares_path = is_member
+        result.append(built)
+    result += _body_variants(result)
     result.sort(key=lambda o: o.method_name)
     # Iterator names: iter_<method>, deduplicated against every method name (and each other) in method-name order.
     paged = [o for o in result if o.pagination is not None]
@@ -564,6 +694,86 @@ def _build_operations(ctx: _Ctx, version_status: str, version_sunset: str | None
         assert o.pagination is not None
         o.pagination.iter_name = name
     return result
+
+
+def _path_operations(ctx: _Ctx, path: str, item: Mapping[str, Any]) -> list[tuple[str, Any]]:
+    """(method, operation) of a path item: the OpenAPI methods, then the methods OpenAPI 3.1 lacks (WebDAV's
+    ``COPY``) kept under ``x-additionalOperations`` or OpenAPI 3.2's ``additionalOperations``."""
+    out = [(method, item.get(method)) for method in HTTP_METHODS if method in item]
+    for key in ("additionalOperations", "x-additionalOperations"):
+        extra = item.get(key)
+        if not isinstance(extra, dict):
+            continue
+        for name, op in sorted(extra.items()):
+            if _HEADER_TOKEN.fullmatch(str(name)) and str(name).lower() not in HTTP_METHODS:
+                out.append((str(name).lower(), op))
+            else:
+                ctx.warn(f"{ctx.where('paths', path, key)}: method {str(name)!r} is not an extra HTTP method; skipped")
+    return out
+
+
+def _body_variants(operations: Sequence[OperationIR]) -> list[OperationIR]:
+    """One more method per other media type a request body may use (``upload_form``, ``upload_multipart``): the
+    main method takes JSON when offered, and the others are offered explicitly rather than dropped."""
+    taken = {o.method_name for o in operations}
+    out = []
+    for op in operations:
+        for alternative in op.body_alternatives:
+            name = naming.dedupe([f"{op.method_name}_{alternative.kind}"], taken=taken)[0]
+            taken.add(name)
+            variant = dataclasses.replace(op, method_name=name, body=alternative, pagination=None, body_alternatives=[])
+            out.append(variant)
+    return out
+
+
+#: The group's fields a member never inherits: they say which documented operation this is.
+_MEMBER_IDENTITY = ("operationId", "summary", "description", "x-source", "externalDocs")
+
+
+def _documented_operations(where: str, op: dict[str, Any]) -> list[dict[str, Any]]:
+    """The documented operations of one method + path: the operation itself, or its ``x-operations`` members.
+
+    Several documented operations may share a method and path (ARCHITECTURE.md, "Spec conventions",
+    ``x-operations``): each member is an Operation Object fragment over the group; member fields win, parameters
+    are the group's plus the member's (the member's win on the same name and location, see ``_build_params``)."""
+    members = op.get("x-operations")
+    if members is None:
+        return [op]
+    if not isinstance(members, list) or not members:
+        raise GenerationError(f"{where}: x-operations must be a non-empty list of operations; got {members!r:.80}")
+    group = {k: v for k, v in op.items() if k != "x-operations" and k not in _MEMBER_IDENTITY}
+    out = []
+    for i, member in enumerate(members):
+        if not isinstance(member, dict) or not (member.get("operationId") or member.get("summary")):
+            raise GenerationError(
+                f"{where}: x-operations[{i}] must be an operation with an operationId; got {member!r:.80}"
+            )
+        merged = {**group, **member}
+        merged["parameters"] = [*(group.get("parameters") or []), *(member.get("parameters") or [])]
+        out.append(merged)
+    return out
+
+
+def _split_fixed_query(ctx: _Ctx, documented_path: str) -> tuple[str, list[dict[str, Any]]]:
+    """``/vpcs?router:external=true`` -> ``/vpcs`` and a required ``const`` query parameter per fixed pair.
+
+    A fixed query string is part of what the documented operation sends, so the client always sends it and never
+    asks for it (the same representation the x-operations contract uses)."""
+    path, sep, query = documented_path.partition("?")
+    if not sep:
+        return documented_path, []
+    params = []
+    for pair in (p for p in query.split("&") if p):
+        name, _, value = pair.partition("=")
+        params.append(
+            {
+                "name": unquote(name),
+                "in": "query",
+                "required": True,
+                "schema": {"type": "string", "const": unquote(value)},
+            }
+        )
+    return path, params
 
 
 def _build_operation(
@@ -582,30 +792,47 @@ def _build_operation(
     labels = {operation_id, summary, f"{method.upper()} {path}", method_name}
     params = _build_params(ctx, where, path, shared, op.get("parameters") or [], labels)
     pascal = naming.pascal_case(method_name) or "Operation"
-    body = None
-    request_body = op.get("requestBody")
-    if isinstance(request_body, dict) and "$ref" not in request_body:
-        media, content = _json_content(request_body.get("content") or {})
-        if content is not None:
-            model = _model_for(ctx, content.get("schema") or {}, f"{pascal}Request")
-            example = _example(ctx, content, content.get("schema") or {}, labels, "request body")
-            body = BodyIR(
-                model=model, required=bool(request_body.get("required", False)), media_type=media, example=example
-            )
-    response_model = response_status = None
+    bodies = []
+    request_body = _follow(ctx, op.get("requestBody"), f"{where}: requestBody")
+    if isinstance(request_body, dict):
+        required = bool(request_body.get("required", False))
+        for media, kind, content in _media_choices(request_body.get("content")):
+            schema = content.get("schema") or {}
+            model = _model_for(ctx, schema, f"{pascal}Request") if kind == "json" else ""
+            checked = schema if kind in ("json", "form", "multipart") else {}  # raw content: any example is fine
+            example = _example(ctx, content, checked, labels, "request body")
+            if example is None and required:
+                example = _synthesise(
+                    ctx, checked if kind != "binary" else {"type": "string"}, f"{where}: request body"
+                )
+            bodies.append(BodyIR(model=model, required=required, media_type=media, example=example, kind=kind))
+    body = bodies[0] if bodies else None
+    response_model = response_status = response_kind = None
     response_example = None
     responses = op.get("responses") or {}
+    for status in sorted(str(s) for s in responses):
+        if not _STATUS_CODE.fullmatch(status):
+            ctx.warn(f"{where}: response status {status!r} is not an HTTP status code, a range (2XX) or 'default'")
     for status in sorted(str(s) for s in responses):
         if not status.startswith("2"):
             continue
         resp = responses.get(status) if status in responses else responses.get(int(status))
+        resp = _follow(ctx, resp, f"{where}: responses/{status}")
         if not isinstance(resp, dict):
             continue
         response_status = status
-        _, content = _json_content(resp.get("content") or {})
-        if content is not None and content.get("schema"):
-            response_model = _model_for(ctx, content["schema"], f"{pascal}Response")
-            response_example = _example(ctx, content, content["schema"], labels, "response example")
+        choices = _media_choices(resp.get("content"))
+        if choices:
+            _, response_kind, content = choices[0]
+            if response_kind in ("multipart", "form"):
+                response_kind = "binary"  # returned as the raw content for the caller to decode
+            if response_kind == "json" and content.get("schema"):
+                response_model = _model_for(ctx, content["schema"], f"{pascal}Response")
+                response_example = _example(ctx, content, content["schema"], labels, "response example")
+                if response_example is None:
+                    response_example = _synthesise(ctx, content["schema"], f"{where}: response {status}")
+            elif response_kind == "json":
+                response_kind = "any"
         break
     op_status = str(op.get("x-api-status") or "").upper()
     planned = version_status == "PLANNED" or op_status == "PLANNED"
@@ -631,6 +858,8 @@ def _build_operation(
         body=body,
         response_model=response_model,
         response_status=response_status,
+        response_kind=response_kind,
+        body_alternatives=bodies[1:],
         response_example=response_example,
         status=status,
         deprecated=deprecated and not planned,
@@ -693,11 +922,35 @@ def _pagination(
     )
 
 
-def _json_content(content: Mapping[str, Any]) -> tuple[str, dict[str, Any] | None]:
-    for media in sorted(content):
-        if _JSON_MEDIA.match(media) and isinstance(content[media], dict):
-            return media, content[media]
-    return "application/json", None
+def _media_kind(media: str) -> str:
+    """How a body of this media type travels: json, form, multipart, text (``text/*``, XML) or binary."""
+    lowered = media.lower()
+    if _JSON_MEDIA.match(lowered):
+        return "json"
+    if lowered.startswith("multipart/"):
+        return "multipart"
+    if lowered.startswith("application/x-www-form-urlencoded"):
+        return "form"
+    if lowered.startswith("text/") or re.match(r"^application/(?:[\w.+-]*\+)?xml\b", lowered):
+        return "text"
+    return "binary"
+
+
+def _media_choices(content: Any) -> list[tuple[str, str, dict[str, Any]]]:
+    """``(media type, kind, media object)`` per offered media type, JSON first, then in document order sorted by
+    kind (form, multipart, text, binary) so the choice is stable; one entry per kind."""
+    if not isinstance(content, dict):
+        return []
+    order = {"json": 0, "form": 1, "multipart": 2, "text": 3, "binary": 4}
+    seen: set[str] = set()
+    out = []
+    for media in sorted(content, key=lambda m: (order[_media_kind(m)], m)):
+        kind = _media_kind(media)
+        if kind in seen:
+            continue
+        seen.add(kind)
+        out.append((media, kind, content[media] if isinstance(content[media], dict) else {}))
+    return out
 
 
 def _build_params(
@@ -717,7 +970,8 @@ def _build_params(
         if location == "path" and name not in in_path:
             raise GenerationError(f"{where}: path parameter {name!r} does not appear in the path as {{{name}}}")
     ordered = sorted(
-        merged.values(), key=lambda p: ({"path": 0, "query": 1, "header": 2}[p["in"]], not p.get("required"))
+        merged.values(),
+        key=lambda p: ({"path": 0, "query": 1, "header": 2, "cookie": 3}[p["in"]], not p.get("required")),
     )
     path_order = re.findall(r"\{([^{}]+)\}", path)
     ordered.sort(key=lambda p: path_order.index(p["name"]) if p["in"] == "path" else len(path_order))
@@ -726,47 +980,107 @@ def _build_params(
     )
     out = []
     for param, py_name in zip(ordered, py_names, strict=True):
-        schema = param.get("schema") if isinstance(param.get("schema"), dict) else {}
+        here = f"{where}: parameter {param['name']!r} ({param['in']})"
+        style, explode, schema = _param_style(ctx, here, param)
         required = bool(param.get("required")) or param["in"] == "path"
+        fixed = required and "const" in schema
         example = None
-        if "example" in param:
-            example = _check_value(ctx, param["example"], schema, labels, f"parameter {param['name']!r}")
-        elif isinstance(schema, dict) and "example" in schema:
-            example = _check_value(ctx, schema["example"], schema, labels, f"parameter {param['name']!r}")
+        what = f"parameter {param['name']!r}"
+        if fixed:
+            example = ExampleCheck(schema["const"])
+        elif "example" in param:
+            example = _check_value(ctx, param["example"], schema, labels, what)
+        elif isinstance(param.get("examples"), dict) and param["examples"]:
+            example = _example(ctx, param, schema, labels, what)
+        elif "example" in schema:
+            example = _check_value(ctx, schema["example"], schema, labels, what)
+        elif required and not param.get("x-client-parameter"):
+            example = _synthesise(ctx, schema, here)
+        annotation = _annotation(ctx, schema)
+        if param["in"] == "path":  # None would become the text "None" in the URL
+            annotation = " | ".join(a for a in (x.strip() for x in annotation.split("|")) if a != "None") or "Any"
+        _check_default(ctx, here, schema)
+        if param["in"] == "path" and param.get("required") is not True:
+            ctx.warn(f"{here}: a path parameter is always required (the spec says required: {param.get('required')})")
         out.append(
             ParamIR(
                 wire_name=str(param["name"]),
                 py_name=py_name,
                 location=str(param["in"]),
                 required=required,
-                annotation=_annotation(ctx, schema),
+                annotation=annotation,
                 description=str(param.get("description") or ""),
                 example=example,
                 client_level=bool(param.get("x-client-parameter")),
                 default=_resolve(ctx, schema).get("default") if isinstance(schema, dict) else None,
+                fixed=fixed,
+                style=style,
+                explode=explode,
             )
         )
     return out
 
 
+#: Styles each location allows (OpenAPI 3.x, "Style Values"); the first is the location's default.
+_STYLES = {
+    "path": ("simple", "label", "matrix"),
+    "query": ("form", "spaceDelimited", "pipeDelimited", "deepObject"),
+    "header": ("simple",),
+    "cookie": ("form",),
+}
+
+
+def _param_style(ctx: _Ctx, where: str, param: Mapping[str, Any]) -> tuple[str, bool, dict[str, Any]]:
+    """``(style, explode, schema)`` of a parameter: style ``""`` when a plain value sent the default way does it
+    (scalars, form-exploded arrays), ``"json"`` for a ``content: application/json`` parameter. A style the location
+    does not allow is a warning and the default."""
+    location = str(param["in"])
+    raw_schema = param.get("schema")
+    schema: dict[str, Any] = raw_schema if isinstance(raw_schema, dict) else {}
+    content = param.get("content")
+    if not raw_schema and isinstance(content, dict) and content:
+        media = sorted(content)[0]
+        media_schema = content[media].get("schema") if isinstance(content[media], dict) else None
+        schema = media_schema if isinstance(media_schema, dict) else {}
+        if _JSON_MEDIA.match(media) and location == "query":
+            return "json", False, schema
+        ctx.warn(f"{where}: content {media!r} is sent as plain text")
+        return "", False, schema
+    allowed = _STYLES[location]
+    style = str(param.get("style") or allowed[0])
+    if style not in allowed:
+        ctx.warn(f"{where}: style {style!r} is not allowed here; sent as {allowed[0]!r}")
+        style = allowed[0]
+    explode = bool(param.get("explode", style == "form"))
+    if param.get("allowReserved"):
+        ctx.warn(f"{where}: allowReserved is not honoured; reserved characters are percent-encoded")
+    kind = _resolve(ctx, schema).get("type")
+    kinds = set(kind) if isinstance(kind, list) else {kind}
+    if location == "query":  # the transport sends scalars as is and lists as repeated keys (form, exploded)
+        default_way = style == "form" and "object" not in kinds and (explode or "array" not in kinds)
+    elif location == "cookie":
+        default_way = False  # cookies travel in one Cookie header
+    else:  # path and header values go through the simple-style helpers, which join lists (and objects) with commas
+        default_way = style == "simple" and not (explode and "object" in kinds)
+    return ("" if default_way else style), explode, schema
+
+
+def _check_default(ctx: _Ctx, where: str, schema: Mapping[str, Any]) -> None:
+    """A documented default that does not match its own schema is reported (the client does not send defaults)."""
+    if "default" in schema and _validation_error(ctx, schema["default"], dict(schema)) is not None:
+        ctx.warn(f"{where}: default {schema['default']!r:.60} does not match its schema; ignored")
+
+
 def _resolve_param(ctx: _Ctx, raw: Any, where: str) -> dict[str, Any] | None:
-    if isinstance(raw, dict) and "$ref" in raw:
-        ref = str(raw["$ref"])
-        prefix = "#/components/parameters/"
-        target = (((ctx.doc.get("components") or {}).get("parameters")) or {}).get(
-            _unescape_pointer(ref[len(prefix) :])
-        )
-        if not ref.startswith(prefix) or not isinstance(target, dict):
-            raise GenerationError(f"{where}: parameter $ref {ref!r} does not resolve")
-        raw = target
+    raw = _follow(ctx, raw, f"{where}: parameter")
     if not isinstance(raw, dict) or "name" not in raw or "in" not in raw:
         raise GenerationError(f"{where}: a parameter needs 'name' and 'in'; got {raw!r:.80}")
-    if raw["in"] not in ("path", "query", "header"):
-        return None  # cookie parameters are not supported by the generated clients
+    if raw["in"] not in ("path", "query", "header", "cookie"):
+        ctx.warn(f"{where}: parameter {str(raw['name'])!r} has unknown location {raw['in']!r}; skipped")
+        return None
     if raw["in"] == "header" and not _HEADER_TOKEN.fullmatch(str(raw["name"])):
-        raise GenerationError(
-            f"{where}: header parameter {str(raw['name'])!r} is not a valid HTTP header name (RFC 9110 token)"
-        )
+        ctx.warn(f"{where}: header parameter {str(raw['name'])!r} is not a valid HTTP header name; skipped")
+        return None
     return raw
 
 
@@ -842,7 +1156,7 @@ def _example(ctx: _Ctx, content: Mapping[str, Any], schema: Any, labels: set[str
     if "example" in content:
         value = content["example"]
     elif isinstance(content.get("examples"), dict) and content["examples"]:
-        first = content["examples"][sorted(content["examples"])[0]]
+        first = _follow(ctx, content["examples"][sorted(content["examples"])[0]], f"{what}: examples")
         if not isinstance(first, dict) or "value" not in first:
             return None
         value = first["value"]
@@ -851,12 +1165,31 @@ def _example(ctx: _Ctx, content: Mapping[str, Any], schema: Any, labels: set[str
     return _check_value(ctx, value, schema, labels, what)
 
 
+def _synthesise(ctx: _Ctx, schema: Any, where: str) -> ExampleCheck | None:
+    """A schema-valid value for a contract test where the spec documents none; None when none can be made."""
+    try:
+        value = synthesis.instance(ctx.doc, schema, check=lambda v, s: _validation_error(ctx, v, s) is None)
+    except synthesis.Unsatisfiable:
+        return None
+    error = _validation_error(ctx, value, schema)
+    if error is not None and "is valid under each of" in error:
+        # oneOf options that overlap for every value: no value can be valid, the schema is what is wrong
+        ctx.warn(f"{where}: oneOf options overlap, no value matches exactly one; synthesised anyway ({error:.120})")
+    elif error is not None:
+        return None
+    return ExampleCheck(value, synthesised=True)
+
+
 def _check_value(ctx: _Ctx, value: Any, schema: Any, labels: set[str], what: str) -> ExampleCheck:
     """Validate an example against its schema; a mismatch carries the spec's finding when one names it."""
     error = _validation_error(ctx, value, schema)
     if error is None:
         return ExampleCheck(value)
-    return ExampleCheck(value, problem=_finding_for(ctx, labels, what) or f"{what} does not match its schema: {error}")
+    finding = _finding_for(ctx, labels, what)
+    if finding is not None:
+        return ExampleCheck(value, problem=finding)
+    # our own check only: the model may still accept it (pydantic is more lenient than the schema), so not strict
+    return ExampleCheck(value, problem=f"{what} does not match its schema: {error}", known=False)
 
 
 def _validation_error(ctx: _Ctx, value: Any, schema: Any) -> str | None:
@@ -867,8 +1200,13 @@ def _validation_error(ctx: _Ctx, value: Any, schema: Any) -> str | None:
         return None
     root = dict(schema)
     root["components"] = ctx.doc.get("components") or {}
+    root["paths"] = ctx.doc.get("paths") or {}  # local pointers into operations resolve too
     validator_cls = OAS30Validator if str(ctx.doc.get("openapi", "")).startswith("3.0") else OAS31Validator
-    error = best_match(validator_cls(root).iter_errors(value))
+    try:
+        error = best_match(validator_cls(root).iter_errors(value))
+    except Exception as exc:  # the validator's own failure (an odd schema, an external ref) is not the example's
+        ctx.warn(f"an example could not be checked against its schema ({type(exc).__name__}); used as is")
+        return None
     if error is None:
         return None
     location = "".join(f"[{p!r}]" for p in error.absolute_path)
@@ -921,7 +1259,13 @@ def _link_deprecations(versions: Sequence[VersionIR]) -> None:
                     (
                         o
                         for o in other.operations
-                        if (_op_key(o) == _op_key(op) or (o.http_method, o.path) == (op.http_method, op.path))
+                        if (
+                            _op_key(o) == _op_key(op)
+                            or (
+                                (o.http_method, o.path) == (op.http_method, op.path)
+                                and not (o.shares_path or op.shares_path)
+                            )
+                        )
                         and not o.deprecated
                         and not o.planned
                     ),

@@ -11,7 +11,9 @@ from __future__ import annotations
 import ast
 import hashlib
 import io
+import itertools
 import json
+import re
 import sys
 import tokenize
 import warnings
@@ -95,9 +97,156 @@ def _render_models(schemas: Mapping[str, Any], *, openapi: str, source_name: str
         raise GenerationError(f"{source_name}: datamodel-code-generator failed on components.schemas: {exc}") from exc
     if not isinstance(result, str):
         raise GenerationError(f"{source_name}: datamodel-code-generator returned several modules; expected one")
-    source = _black_shape(_defer_build(_sort_imports(result)))
+    # datamodel-code-generator output made ruff- and mypy --strict-clean, then shaped as black writes it
+    source = _sort_imports(_bare_generics(_unquoted(_builtin_generics(_field_calls(result)))))
+    source = _black_shape(_defer_build(_narrowed_fields(source)))
     _check_classes(source, schemas, source_name)
     return source
+
+
+def _field_calls(source: str) -> str:
+    """Every ``Field(...)`` call uses pydantic's ``Field`` under the name the module imports it as.
+
+    When a model has a property named ``Field``, datamodel-code-generator imports ``Field as Field_aliased`` but
+    still writes bare ``Field(...)`` in root models, which is a NameError at import. Rewritten token by token, so
+    the property itself and text in strings are untouched."""
+    alias = re.search(r"^from pydantic import .*\bField as (\w+)", source, re.MULTILINE)
+    if alias is None:
+        return source
+    tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
+    lines = source.split("\n")
+    edits = [
+        tok.start
+        for tok, following in itertools.pairwise(tokens)
+        if tok.type == tokenize.NAME and tok.string == "Field" and following.string == "("
+    ]
+    for row, col in sorted(edits, reverse=True):
+        line = lines[row - 1]
+        lines[row - 1] = line[:col] + alias.group(1) + line[col + len("Field") :]
+    return "\n".join(lines)
+
+
+def _unquoted(source: str) -> str:
+    """Forward references inside field annotations without quotes (``from __future__ import annotations`` makes
+    them unnecessary, and ruff's UP037 flags them); class bases keep theirs (they are evaluated)."""
+    tree = ast.parse(source)
+    classes = {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
+    lines = source.split("\n")
+    edits: list[tuple[int, int, int, str]] = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.ClassDef):
+            continue
+        for stmt in node.body:
+            if not isinstance(stmt, ast.AnnAssign):
+                continue
+            for sub in ast.walk(stmt.annotation):
+                # class names only (not Literal["text"]), on one line
+                if isinstance(sub, ast.Constant) and sub.value in classes and sub.lineno == sub.end_lineno:
+                    edits.append((sub.lineno, sub.col_offset, sub.end_col_offset or 0, str(sub.value)))
+    return _replace_spans(lines, edits)
+
+
+def _replace_spans(lines: list[str], edits: list[tuple[int, int, int, str]]) -> str:
+    """``lines`` with each (1-based row, start, end, text) span replaced; offsets in UTF-8 bytes, as ``ast`` counts."""
+    for row, start, end, text in sorted(edits, reverse=True):
+        raw = lines[row - 1].encode("utf-8")
+        lines[row - 1] = (raw[:start] + text.encode("utf-8") + raw[end:]).decode("utf-8")
+    return "\n".join(lines)
+
+
+def _narrowed_fields(source: str) -> str:
+    """A field that an ``allOf`` child redeclares with a narrower type (an inherited enum cut down to one value) is
+    valid pydantic but an incompatible override to mypy: such lines get ``# type: ignore[assignment]``."""
+    tree = ast.parse(source)
+    classes = {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
+
+    def fields(name: str, seen: set[str]) -> dict[str, str]:
+        node = classes.get(name)
+        if node is None or name in seen:
+            return {}
+        seen.add(name)
+        out: dict[str, str] = {}
+        for base in node.bases:
+            if isinstance(base, ast.Name):
+                out.update(fields(base.id, seen))
+        for stmt in node.body:
+            if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
+                out[stmt.target.id] = ast.unparse(stmt.annotation)
+        return out
+
+    rows: list[int] = []
+    for node in classes.values():
+        inherited: dict[str, str] = {}
+        for base in node.bases:
+            if isinstance(base, ast.Name):
+                inherited.update(fields(base.id, set()))
+        for stmt in node.body:
+            if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
+                before = inherited.get(stmt.target.id)
+                # X | None -> X narrows compatibly; a member that is not one of the base's (Kind1 for Kind) does not
+                if before is not None and not _union_parts(ast.unparse(stmt.annotation)) <= _union_parts(before):
+                    rows.append(stmt.end_lineno or stmt.lineno)
+    lines = source.split("\n")
+    for row in rows:
+        lines[row - 1] += "  # type: ignore[assignment]"
+    return "\n".join(lines)
+
+
+def _union_parts(annotation: str) -> set[str]:
+    """The members of a top-level ``A | B`` union, as text."""
+    node = ast.parse(annotation, mode="eval").body
+    parts: set[str] = set()
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, ast.BinOp) and isinstance(item.op, ast.BitOr):
+            stack += [item.left, item.right]
+        else:
+            parts.add(ast.unparse(item))
+    return parts
+
+
+_BARE = {"list": "list[Any]", "dict": "dict[str, Any]"}
+
+
+def _bare_generics(source: str) -> str:
+    """``list``/``dict`` without type arguments in class bases and field annotations (datamodel-code-generator
+    writes ``RootModel[list]`` for an array whose items refer back to it) as ``list[Any]``/``dict[str, Any]``, which
+    ``mypy --strict`` accepts."""
+    tree = ast.parse(source)
+    subscripted = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Subscript)}
+    edits: list[tuple[int, int, int, str]] = []
+    for node in (n for n in tree.body if isinstance(n, ast.ClassDef)):
+        roots: list[ast.expr] = list(node.bases)
+        roots += [s.annotation for s in node.body if isinstance(s, ast.AnnAssign)]
+        for root in roots:
+            for sub in ast.walk(root):
+                if isinstance(sub, ast.Name) and sub.id in _BARE and id(sub) not in subscripted:
+                    edits.append((sub.lineno, sub.col_offset, sub.end_col_offset or 0, _BARE[sub.id]))
+    if not edits:
+        return source
+    source = _replace_spans(source.split("\n"), edits)
+    if not re.search(r"^from typing import .*\bAny\b", source, re.MULTILINE):
+        source = re.sub(
+            r"^(from __future__ import annotations\n)",
+            r"\1\nfrom typing import Any\n",
+            source,
+            count=1,
+            flags=re.MULTILINE,
+        )
+    return source
+
+
+def _builtin_generics(source: str) -> str:
+    """``Dict[...]``/``List[...]`` (datamodel-code-generator's typed ``__pydantic_extra__``) as the builtins."""
+    source = re.sub(r"\bDict\[", "dict[", re.sub(r"\bList\[", "list[", source))
+    return re.sub(
+        r"^from typing import (.*)$",
+        lambda m: "from typing import " + ", ".join(n for n in m.group(1).split(", ") if n not in ("Dict", "List")),
+        source,
+        count=1,
+        flags=re.MULTILINE,
+    ).replace("from typing import \n", "")
 
 
 def _defer_build(source: str) -> str:
@@ -201,14 +350,16 @@ def _sort_imports(source: str) -> str:
     for node in imports:
         if isinstance(node, ast.ImportFrom):
             module = node.module or ""
-            names = ", ".join(sorted((a.name if a.asname is None else f"{a.name} as {a.asname}") for a in node.names))
-            text = f"from {module} import {names}"
+            plain = sorted(a.name for a in node.names if a.asname is None)
+            # ``x as y`` on lines of their own (ruff's isort default: as-imports are not combined)
+            texts = [f"from {module} import {', '.join(plain)}"] if plain else []
+            texts += sorted(f"from {module} import {a.name} as {a.asname}" for a in node.names if a.asname)
         else:
             module = node.names[0].name
-            text = "import " + ", ".join(a.name for a in node.names)
+            texts = ["import " + ", ".join(a.name for a in node.names)]
         top = module.split(".")[0]
         group = 0 if module == "__future__" else 1 if top in sys.stdlib_module_names else 2
-        groups[group].append(text)
+        groups[group].extend(texts)
     block: list[str] = []
     for key in (0, 1, 2):
         entries = sorted(set(groups[key]), key=lambda t: (t.startswith("from "), t.split()[1].lower(), t))

@@ -16,11 +16,13 @@ from scraper.versioning import version_key
 
 __all__ = [
     "dedupe",
+    "default_distribution",
     "distribution_name",
     "import_name",
     "is_identifier",
     "pascal_case",
     "safe_identifier",
+    "shorten",
     "snake_case",
     "version_key",
     "version_module",
@@ -87,11 +89,39 @@ def dedupe(names: Iterable[str], *, taken: Iterable[str] = (), sep: str = "_") -
 
 
 def version_module(version: str) -> str:
-    """Subpackage name for an API version: ``1.1`` -> ``v1_1``, ``v2`` -> ``v2``, ``2024-01-01`` -> ``v2024_01_01``."""
-    body = "_".join(re.findall(r"[A-Za-z0-9]+", version.encode("ascii", "ignore").decode("ascii"))).lower()
+    """Subpackage name for an API version: ``1.1`` -> ``v1_1``, ``v2`` -> ``v2``, ``2024-01-01`` -> ``v2024_01_01``.
+
+    A version that starts with numbers keeps at most three of them (``0.0.1-dev2150`` -> ``v0_0_1``: build and
+    pre-release tags make unreadable module names; the package dedupes clashes); any other is cut to 30 characters.
+    """
+    text = version.encode("ascii", "ignore").decode("ascii").strip()
+    numeric = re.match(r"[vV]?(\d+(?:[._-]\d+)*)", text)
+    if numeric:
+        return "v" + "_".join(re.split(r"[._-]", numeric.group(1))[:3])
+    body = "_".join(re.findall(r"[A-Za-z0-9]+", text)).lower()
     if body.startswith("v"):
         body = body[1:].lstrip("_")
-    return "v" + (body or "0")
+    return "v" + (shorten(body, 30) or "0")
+
+
+#: Spec file names that say nothing about the API (``openapi.yaml``); they never become part of a package name.
+_GENERIC_FILE_WORDS = frozenset({"openapi", "swagger", "spec", "specs", "api", "apis", "index", "schema", "v", "json"})
+
+
+def default_distribution(title: str, source: str | None, limit: int = 50) -> str:
+    """The distribution name of a spec that names no provider/service: its title plus the words of its file name
+    that the title lacks (``Network Management Client`` in ``virtualNetwork.json`` ->
+    ``network-management-client-virtual``), so the many specs of one vendor that share a title get distinct
+    packages; capped at ``limit`` characters at a word boundary."""
+    words = [w for w in snake_case(title).split("_") if w]
+    if source:
+        stem = re.split(r"[\\/]", source)[-1].rsplit(".", 1)[0]
+        words += [
+            w
+            for w in snake_case(stem).split("_")
+            if w and not w.isdigit() and w not in words + list(_GENERIC_FILE_WORDS)
+        ]
+    return shorten("_".join(words), limit).replace("_", "-") or "api-client"
 
 
 def distribution_name(*parts: str) -> str:
@@ -104,3 +134,12 @@ def distribution_name(*parts: str) -> str:
 def import_name(distribution: str) -> str:
     """Import name for a distribution name: ``scp-virtualserver`` -> ``scp_virtualserver``."""
     return safe_identifier(distribution, fallback="api_client")
+
+
+def shorten(name: str, limit: int) -> str:
+    """``name`` cut to at most ``limit`` characters at a word (``_``) boundary when there is one in reach."""
+    if len(name) <= limit:
+        return name
+    cut = name[:limit]
+    head = cut.rsplit("_", 1)[0] if "_" in cut[limit // 2 :] else cut
+    return head.rstrip("_") or cut

@@ -13,11 +13,12 @@ import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from scraper.clients import ir, layout
+from scraper.clients import cases, ir, layout
 from scraper.clients.formatting import SourceFormatter
 from scraper.clients.ir import GenerationError, OperationIR, PackageIR, PaginationIR, ParamIR, VersionIR
 from scraper.clients.models import ModelIndex, render_models
 from scraper.clients.render import TEMPLATE_DIR, py_literal, render
+from scraper.clients.report import PackageReport
 
 __all__ = ["GenerationError", "render_package", "render_sources"]
 
@@ -75,9 +76,11 @@ def render_sources(
     findings: Sequence[Mapping[str, Any]] = (),
     source_names: Sequence[str] | None = None,
     package_version: str | None = None,
+    reports: list[PackageReport] | None = None,
 ) -> dict[str, str | bytes]:
     """Like :func:`render_package`, before formatting: generated text as ``str``, verbatim copies as ``bytes``
-    (hand :func:`SourceFormatter.submit` the result)."""
+    (hand :func:`SourceFormatter.submit` the result). ``reports``, when given, receives the package's
+    :class:`PackageReport` (its size and every warning)."""
     pkg = ir.build_package(
         specs, package_name=package_name, findings=findings, source_names=source_names, package_version=package_version
     )
@@ -108,6 +111,7 @@ def render_sources(
     # Hand-written and kept black-formatted in the repository (tests check): copied byte for byte.
     files[f"{root}/_runtime.py"] = (TEMPLATE_DIR / "runtime" / "_runtime.py").read_bytes()
     files[f"{root}/_support.py"] = (TEMPLATE_DIR / "client" / "_support.py").read_bytes()
+    files[f"{root}/_serialize.py"] = (TEMPLATE_DIR / "client" / "_serialize.py").read_bytes()
     files[f"{root}/__init__.py"] = render(
         "client/package_init.py.j2",
         pkg=pkg,
@@ -118,6 +122,7 @@ def render_sources(
         runtime_exports=RUNTIME_EXPORTS,
         version_modules=version_modules,
     )
+    tests = 0
     files[f"{root}/deprecations.py"] = render(
         "client/deprecations.py.j2", pkg=pkg, rows=_deprecation_rows(pkg), versions=_versions_table(pkg)
     )
@@ -135,6 +140,19 @@ def render_sources(
         files[f"{base}/client.py"] = _render_client(pkg, v)
         stem = f"tests/test_contract_{root}_{v.module}"
         files[f"{stem}.py"], files[f"{stem}.json"] = _render_tests(pkg, v)
+        cases = json.loads(files[f"{stem}.json"])
+        tests += len(cases["requests"]) + len(cases["responses"])
+    if reports is not None:
+        reports.append(
+            PackageReport(
+                distribution=pkg.distribution,
+                import_name=pkg.import_name,
+                versions=[v.version for v in pkg.versions],
+                operations=sum(len(v.operations) for v in pkg.versions),
+                contract_tests=tests,
+                warnings=pkg.warnings,
+            )
+        )
     return files
 
 
@@ -190,7 +208,7 @@ def _signature(op: OperationIR) -> list[str]:
         if p.required:
             keyword.append(f"{p.py_name}: {p.annotation}")
     if op.body is not None:
-        model = f"_models.{op.body.model}"
+        model = op.body.annotation
         keyword.append(f"body: {model}" if op.body.required else f"body: {model} | None = None")
     for p in op.other_params:
         if not p.required:
@@ -211,7 +229,7 @@ def _iter_signature(op: OperationIR) -> list[str]:
     required_kw = [f"{p.py_name}: {p.annotation}" for p in op.iter_params if p.required and p is not paging.limit]
     optional_kw: list[str] = []
     if op.body is not None:
-        model = f"_models.{op.body.model}"
+        model = op.body.annotation
         (required_kw if op.body.required else optional_kw).append(
             f"body: {model}" if op.body.required else f"body: {model} | None = None"
         )
@@ -267,7 +285,7 @@ def _iter_doc(v: VersionIR, op: OperationIR) -> str:
         lines += ["", f"Deprecated: {op.deprecation_message}."]
     if op.planned:
         lines += ["", "Planned: documented but not callable yet; iterating raises ``PlannedVersionError``."]
-    args = [p for p in op.params if not p.client_level and p is not paging.cursor]
+    args = [p for p in op.arguments if p is not paging.cursor]
     if args or op.body is not None:
         lines += ["", "Args:"]
         for p in args:
@@ -277,7 +295,7 @@ def _iter_doc(v: VersionIR, op: OperationIR) -> str:
             text = " ".join(p.description.split()) or f"{p.location} parameter"
             lines.append(f"    {p.py_name}: {text} (``{p.wire_name}``, {p.location})")
         if op.body is not None:
-            lines.append(f"    body: the request body ({op.body.model}).")
+            lines.append(f"    body: {op.body.description}.")
     item = paging.item_type.removeprefix("_models.")
     lines += ["", "Yields:", f"    {item}, one per item of ``{paging.items}``."]
     return "\n".join(lines)
@@ -297,24 +315,61 @@ def _mapping_node(pairs: Sequence[tuple[str, str]]) -> layout.Items:
     return layout.Items("{", [(py_literal(wire) + ": ", layout.Raw(expr)) for wire, expr in pairs], "}")
 
 
+def _styled(p: ParamIR, expr: str) -> str:
+    """The expression sending ``p`` in its OpenAPI style (``_serialize``), for parameters that need more than the
+    plain value."""
+    name, style, explode = py_literal(p.wire_name), py_literal(p.style), py_literal(p.explode)
+    if p.location == "path":
+        return f"_serialize.styled_path({name}, {expr}, {style}, {explode})"
+    if p.location == "query":
+        return f"_serialize.styled_query({name}, {expr}, {style}, {explode})"
+    return f"_serialize.simple({expr}, {explode})"
+
+
+def _uses_serialize(v: VersionIR) -> bool:
+    return any(p.style for op in v.operations for p in op.params)
+
+
 def _request_node(op: OperationIR, paged: bool) -> layout.Call:
     """The ``self._transport.request(...)`` call of ``op`` (inside an iterator's page fetch when ``paged``)."""
     paging = op.pagination if paged else None
     arguments: list[tuple[str, layout.Node]] = [("", layout.Raw(py_literal(op.http_method)))]
-    if op.path_params or any(p.client_level for p in op.params):
-        values = _mapping_node([(p.wire_name, _value(p)) for p in op.params if p.location == "path"])
+    if any(p.location == "path" for p in op.params):
+        values = _mapping_node(
+            [(p.wire_name, _styled(p, _value(p)) if p.style else _value(p)) for p in op.params if p.location == "path"]
+        )
         arguments.append(
             ("", layout.Call("_support.format_path", [("", layout.Raw(py_literal(op.path))), ("", values)]))
         )
     else:
         arguments.append(("", layout.Raw(py_literal(op.path))))
-    query = [(p.wire_name, _value(p, paging)) for p in op.params if p.location == "query"]
-    headers = [(p.wire_name, _value(p)) for p in op.params if p.location == "header"]
-    arguments.append(("params=", _mapping_node(query)))
-    arguments.append(("headers=", layout.Call("_support.header_values", [("", _mapping_node(headers))])))
-    if op.body is not None:
+    query_params = [p for p in op.params if p.location == "query"]
+    plain = layout.Items(
+        "{", [(py_literal(p.wire_name) + ": ", layout.Raw(_value(p, paging))) for p in query_params if not p.style], "}"
+    )
+    styled: list[tuple[str, layout.Node]] = [
+        ("", layout.Raw(_styled(p, _value(p, paging)))) for p in query_params if p.style
+    ]
+    headers: list[tuple[str, layout.Node]] = [
+        (py_literal(p.wire_name) + ": ", layout.Raw(_styled(p, _value(p)) if p.style else _value(p)))
+        for p in op.params
+        if p.location == "header"
+    ]
+    if op.body is not None and op.body.kind != "json":
+        headers.append((py_literal("Content-Type") + ": ", layout.Raw("_content_type")))
+    cookies = [(p.wire_name, _value(p)) for p in op.params if p.location == "cookie"]
+    if cookies:
+        headers.append(("**", layout.Call("_serialize.cookie_header", [("", _mapping_node(cookies))])))
+    if styled:  # exploded objects may produce the same names: merged so no value is lost
+        arguments.append(("params=", layout.Call("_serialize.merge_query", [("", plain), *styled])))
+    else:
+        arguments.append(("params=", plain))
+    arguments.append(("headers=", layout.Call("_support.header_values", [("", layout.Items("{", headers, "}"))])))
+    if op.body is not None and op.body.kind == "json":
         dump = 'body.model_dump(mode="json", by_alias=True, exclude_unset=True)'
         arguments.append(("json=", layout.Raw(dump if op.body.required else f"None if body is None else {dump}")))
+    elif op.body is not None:  # encoded by the statement before the call (see _encode_node)
+        arguments.append(("content=", layout.Raw("_content")))
     return layout.Call("self._transport.request", arguments)
 
 
@@ -325,7 +380,14 @@ def _call_node(head: str, *arguments: Any) -> layout.Call:
 
 
 def _returns(op: OperationIR) -> str:
-    return f"_models.{op.response_model}" if op.response_model else "None"
+    return op.returns
+
+
+def _encode_node(op: OperationIR) -> layout.Call | None:
+    """``_support.encode_body(...)``: the non-JSON request body as (content, content type), or None for JSON."""
+    if op.body is None or op.body.kind == "json":
+        return None
+    return _call_node("_support.encode_body", layout.Raw("body"), op.body.kind, op.body.media_type)
 
 
 def _value(p: ParamIR, paging: PaginationIR | None = None) -> str:
@@ -335,6 +397,9 @@ def _value(p: ParamIR, paging: PaginationIR | None = None) -> str:
         return f"_{paging.style}"
     if paging is not None and p is paging.limit:
         return "_limit"
+    if p.fixed:
+        assert p.example is not None
+        return py_literal(p.example.value)
     return f"self._{p.py_name}" if p.client_level else p.py_name
 
 
@@ -343,27 +408,36 @@ def _op_doc(v: VersionIR, op: OperationIR) -> str:
     if op.description and op.description.strip() != op.summary.strip():
         lines += ["", op.description.strip()]
     lines += ["", f"``{op.http_method} {op.path}`` (API version {v.version}, {op.status})."]
+    fixed = [p for p in op.params if p.fixed and p.example is not None]
+    if fixed:
+        sent = ", ".join(f"``{p.wire_name}={ir.wire_text(p.example.value)}``" for p in fixed if p.example)
+        lines += ["", f"Always sends {sent} ({', '.join(sorted({p.location for p in fixed}))})."]
     if op.deprecated:
         lines += ["", f"Deprecated: {op.deprecation_message}."]
     if op.planned:
         lines += ["", "Planned: documented but not callable yet; calling raises ``PlannedVersionError``."]
     if op.source_url:
         lines += ["", f"Source: {op.source_url}"]
-    args = [p for p in op.params if not p.client_level]
+    args = op.arguments
     if args or op.body is not None:
         lines += ["", "Args:"]
         for p in args:
             text = " ".join(p.description.split()) or f"{p.location} parameter"
             lines.append(f"    {p.py_name}: {text} (``{p.wire_name}``, {p.location})")
         if op.body is not None:
-            lines.append(f"    body: the request body ({op.body.model}).")
+            lines.append(f"    body: {op.body.description}.")
     if op.response_model:
         lines += ["", "Returns:", f"    {op.response_model} (HTTP {op.response_status})."]
+    elif op.returns != "None":
+        what = {"str": "the response text", "bytes": "the raw response content", "Any": "the decoded JSON"}
+        lines += ["", "Returns:", f"    {what[op.returns]} (HTTP {op.response_status})."]
     return "\n".join(lines)
 
 
 def _typing_names(v: VersionIR) -> list[str]:
-    annotations = [p.annotation for op in v.operations for p in op.params] + [p.annotation for p in v.client_params]
+    annotations = [p.annotation for op in v.operations for p in op.arguments] + [p.annotation for p in v.client_params]
+    annotations += [op.body.annotation for op in v.operations if op.body is not None]
+    annotations += [op.returns for op in v.operations]
     annotations += [op.pagination.item_type for op in v.operations if op.pagination is not None]
     annotations += ["Any" for op in v.operations if op.pagination is not None and op.pagination.items_attr is None]
     names = []
@@ -371,7 +445,8 @@ def _typing_names(v: VersionIR) -> list[str]:
         names.append("Any")
     if any("Literal[" in a for a in annotations):
         names.append("Literal")
-    return ["TYPE_CHECKING", *names, "Self"]
+    constants = ["IO", "TYPE_CHECKING"] if any(re.search(r"\bIO\[", a) for a in annotations) else ["TYPE_CHECKING"]
+    return [*constants, *names, "Self"]  # isort order: constants, then classes
 
 
 def _render_client(pkg: PackageIR, v: VersionIR) -> str:
@@ -386,6 +461,7 @@ def _render_client(pkg: PackageIR, v: VersionIR) -> str:
             ["AsyncIterator", "Iterator", "Mapping"] if any(op.pagination for op in v.operations) else ["Mapping"]
         ),
         any_deprecated=any(op.deprecated for op in v.operations),
+        uses_serialize=_uses_serialize(v),
         signature=_signature,
         returns=_returns,
         value=_value,
@@ -395,6 +471,7 @@ def _render_client(pkg: PackageIR, v: VersionIR) -> str:
         # ``{"variable": python_name, ...}`` for resolving the server URL from the constructor's arguments
         server_values=_mapping_node([(wire, py_name) for py_name, wire in v.server_kwargs]),
         request=_request_node,
+        encode=_encode_node,
         call=_call_node,
         op_doc=lambda op: _op_doc(v, op),
         iter_signature=_iter_signature,
@@ -421,14 +498,17 @@ def _render_tests(pkg: PackageIR, v: VersionIR) -> tuple[str, str]:
         else:
             requests.append(_request_case(v, op, client_values))
         if op.response_model and op.response_example is not None:
-            responses.append(
-                {
-                    "name": op.method_name,
-                    "model": op.response_model,
-                    "example": op.response_example.value,
-                    "xfail": op.response_example.problem,
-                }
-            )
+            case = {
+                "name": op.method_name,
+                "model": op.response_model,
+                "example": op.response_example.value,
+                "xfail": op.response_example.problem,
+            }
+            if op.response_example.synthesised:
+                case["synthesised"] = True
+            if not op.response_example.known:
+                case["xfail_strict"] = False
+            responses.append(case)
     data = {
         "base_url": "https://contract.test",
         "version_headers": dict([v.header]) if v.header else {},
@@ -454,45 +534,18 @@ def _json_scalar(value: Any) -> str:
 
 
 def _request_case(v: VersionIR, op: OperationIR, client_values: Mapping[str, Any]) -> dict[str, Any]:
-    args: list[Any] = []
-    for p in op.path_params:
-        assert p.example is not None or not p.required
-        if p.example is not None:
-            args.append(p.example.value)
-    kwargs = {p.py_name: p.example.value for p in op.other_params if p.example is not None}
-    body = None
-    xfail = None
+    values = {p.wire_name: p.example.value for p in op.params if p.example is not None and not p.client_level}
+    body = xfail = None
+    strict = True
     if op.body is not None and op.body.example is not None:
         body = {"model": op.body.model, "value": op.body.example.value}
+        if op.body.kind != "json":  # how the test passes the value and reads the request back
+            body = {"kind": op.body.kind, "media_type": op.body.media_type, "value": op.body.example.value}
+        if op.body.example.synthesised:  # not documented: the model's own dump is what must be sent
+            body["synthesised"] = True
         xfail = op.body.example.problem
-    query: list[tuple[str, str]] = []
-    headers: dict[str, str] = {}
-    for p in op.params:
-        if p.client_level and p.location == "query":
-            query.append((p.wire_name, ir.wire_text(client_values[p.wire_name])))
-        elif p.client_level and p.location == "header":
-            headers[p.wire_name] = ir.wire_text(client_values[p.wire_name])
-        if p.example is None or p.client_level:
-            continue
-        if p.location == "query":
-            values = p.example.value if isinstance(p.example.value, list) else [p.example.value]
-            query += [(p.wire_name, ir.wire_text(x)) for x in values if x is not None]
-        elif p.location == "header" and p.example.value is not None:
-            headers[p.wire_name] = ir.wire_text(p.example.value)
-    return {
-        "name": op.method_name,
-        "args": args,
-        "kwargs": kwargs,
-        "body": body,
-        "expect": {
-            "method": op.http_method,
-            "path": ir.example_path(op, client_values),
-            "query": query,
-            "headers": headers,
-            "body": body is not None,  # the JSON sent is the example body itself
-        },
-        "deprecated": op.deprecated,
-        "planned": op.planned,
-        "warn_match": re.escape(op.sunset or v.version),
-        "xfail": xfail,
-    }
+        strict = op.body.example.known
+    case = cases.request_case(v, op, values, client_values, body, xfail)
+    if xfail and not strict:
+        case["xfail_strict"] = False
+    return case

@@ -1,0 +1,107 @@
+"""Contract-test cases: the request an operation must send for given argument values, as plain JSON data.
+
+The expected path, query, headers and cookies are computed with the same serialisation file the generated packages
+carry (``templates/client/_serialize.py``, loaded here by path), so the cases follow the spec's ``style``/``explode``
+rules exactly as the client does; that file's own behaviour is pinned by the OpenAPI style table in the tests.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+from types import ModuleType
+from typing import Any
+from urllib.parse import quote
+
+from scraper.clients import ir
+from scraper.clients.ir import OperationIR, ParamIR, VersionIR
+from scraper.clients.render import TEMPLATE_DIR
+
+__all__ = ["request_case", "serializer"]
+
+
+@functools.cache
+def serializer() -> ModuleType:
+    """``templates/client/_serialize.py`` as a module (it is self-contained on purpose; read through the templates'
+    resource folder, which may be inside an installed wheel)."""
+    source = (TEMPLATE_DIR / "client" / "_serialize.py").read_text(encoding="utf-8")
+    module = ModuleType("docs2client_serialize")
+    exec(compile(source, "_serialize.py", "exec"), module.__dict__)  # our own template, not input
+    return module
+
+
+def _path_text(p: ParamIR, value: Any) -> str:
+    wire = serializer()
+    if p.style or isinstance(value, dict | list):
+        return str(wire.styled_path(p.wire_name, value, p.style or "simple", p.explode if p.style else False))
+    return quote(ir.wire_text(value), safe="")
+
+
+def _query_pairs(p: ParamIR, value: Any) -> list[tuple[str, str]]:
+    if p.style:
+        styled: dict[str, list[str]] = serializer().styled_query(p.wire_name, value, p.style, p.explode)
+        return [(k, v) for k, values in styled.items() for v in values]
+    values = value if isinstance(value, list) else [value]
+    return [(p.wire_name, ir.wire_text(x)) for x in values if x is not None]
+
+
+def _header_text(p: ParamIR, value: Any) -> str:
+    if p.style or isinstance(value, dict | list):
+        return str(serializer().simple(value, p.explode if p.style else False))
+    return ir.wire_text(value)
+
+
+def request_case(
+    v: VersionIR,
+    op: OperationIR,
+    values: Mapping[str, Any],
+    client_values: Mapping[str, Any],
+    body: dict[str, Any] | None,
+    xfail: str | None = None,
+) -> dict[str, Any]:
+    """The case calling ``op`` with ``values`` (wire name -> value, for every parameter that has one; fixed ones
+    included) and ``body`` (``{"model", "value"}`` or None), and what the request must then look like; ``xfail``
+    is why the case is known to fail (an example that does not match its schema)."""
+    args = [values[p.wire_name] for p in op.path_params if p.wire_name in values]
+    kwargs = {p.py_name: values[p.wire_name] for p in op.other_params if p.wire_name in values}
+    query: list[tuple[str, str]] = []
+    headers: dict[str, str] = {}
+    cookies: dict[str, Any] = {}
+    path_values: dict[str, str] = {}
+    for p in op.params:
+        if p.client_level:
+            value = client_values[p.wire_name]
+        elif p.wire_name in values:
+            value = values[p.wire_name]
+        else:
+            continue
+        if value is None:
+            continue
+        if p.location == "path":
+            path_values[p.wire_name] = _path_text(p, value)
+        elif p.location == "query":
+            query += _query_pairs(p, value)
+        elif p.location == "header":
+            headers[p.wire_name] = _header_text(p, value)
+        elif p.location == "cookie":
+            cookies[p.wire_name] = value
+    headers.update(serializer().cookie_header(cookies))
+    path = re.sub(r"\{([^{}]+)\}", lambda m: path_values[m.group(1)], op.path)
+    return {
+        "name": op.method_name,
+        "args": args,
+        "kwargs": kwargs,
+        "body": body,
+        "expect": {
+            "method": op.http_method,
+            "path": path,
+            "query": query,
+            "headers": headers,
+            "body": body is not None,  # the JSON sent is the example body itself
+        },
+        "deprecated": op.deprecated,
+        "planned": op.planned,
+        "warn_match": re.escape(op.sunset or v.version),
+        "xfail": xfail,
+    }

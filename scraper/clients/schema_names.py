@@ -1,0 +1,79 @@
+"""Class names that cannot collide: inline schemas that datamodel-code-generator would name like a component.
+
+datamodel-code-generator names an inline enum or object after its property (``role`` -> ``Role``) and, when that
+name is already a class, renames whichever of the two it meets second. When the inline one wins, the component
+becomes ``Role1`` and the client, which refers to the component by its name, would parse responses into the enum.
+So before generation every inline schema whose derived name clashes with a component class, a name the models
+module imports, or a builtin is hoisted into a component of its own, named ``<Parent><Property>``; the derived
+names datamodel-code-generator still picks for the others can then never take a component's name.
+"""
+
+from __future__ import annotations
+
+import builtins
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from scraper.clients import naming
+
+__all__ = ["hoist_colliding_inline"]
+
+_COMPOSITION = ("allOf", "anyOf", "oneOf")
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+def _becomes_class(schema: Any) -> bool:
+    """Whether datamodel-code-generator turns this inline schema into a class of its own."""
+    if not isinstance(schema, dict) or "$ref" in schema:
+        return False
+    return bool(schema.get("enum")) or bool(schema.get("properties")) or any(k in schema for k in _COMPOSITION)
+
+
+def hoist_colliding_inline(schemas: dict[str, Any], reserved: Iterable[str]) -> None:
+    """Rewrite ``schemas`` (class name -> schema, models' ``$ref`` form) in place, hoisting the colliding inline
+    schemas (see the module docstring). Deterministic: classes and properties are visited in order."""
+    # class names are PascalCase, so only capitalised builtins (None, True, Exception, ...) can be shadowed
+    taken = (
+        {_key(n) for n in schemas} | {_key(n) for n in reserved} | {_key(n) for n in dir(builtins) if n[0].isupper()}
+    )
+    used = set(schemas)
+    pending = list(schemas)
+    while pending:
+        owner = pending.pop(0)
+        _visit(schemas, owner, schemas[owner], taken, used, pending)
+
+
+def _visit(
+    schemas: dict[str, Any], owner: str, schema: Any, taken: set[str], used: set[str], pending: list[str]
+) -> None:
+    if not isinstance(schema, dict):
+        return
+    properties = schema.get("properties")
+    if isinstance(properties, dict):
+        for prop, sub in list(properties.items()):
+            target, item = (
+                (sub.get("items"), True) if isinstance(sub, dict) and sub.get("type") == "array" else (sub, False)
+            )
+            derived = naming.pascal_case(str(prop)) + ("Item" if item else "")
+            if _becomes_class(target) and (_key(derived) in taken or _key(naming.pascal_case(str(prop))) in taken):
+                name = naming.dedupe([owner + (naming.pascal_case(str(prop)) or "Value")], taken=used, sep="")[0]
+                used.add(name)
+                taken.add(_key(name))
+                schemas[name] = target
+                ref = {"$ref": f"#/components/schemas/{name}"}
+                if item:
+                    sub["items"] = ref
+                else:
+                    properties[prop] = ref
+                pending.append(name)
+            else:
+                _visit(schemas, owner, target, taken, used, pending)
+    for key in _COMPOSITION:
+        for part in schema.get(key) or []:
+            _visit(schemas, owner, part, taken, used, pending)
+    if isinstance(schema.get("items"), dict):
+        _visit(schemas, owner, schema["items"], taken, used, pending)

@@ -1,0 +1,275 @@
+"""Schema-valid example values for operations the spec gives no examples for, so every operation gets a contract test.
+
+A small deterministic instance generator (the same schema always gives the same value, which generated output
+needs): it follows local ``$ref``s, takes the first ``enum``/``const``/``oneOf``/``anyOf`` choice, merges ``allOf``,
+fills every required property (and the optional ones down to a few levels), respects lengths, bounds and item
+counts, and knows the common string formats. The caller validates the result against the schema and uses it only
+when it is valid; a schema it cannot satisfy (a ``pattern`` it cannot guess, contradictory bounds) yields nothing.
+"""
+
+from __future__ import annotations
+
+import importlib
+import math
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from scraper.clients import refs
+
+__all__ = ["Unsatisfiable", "instance"]
+
+#: Optional properties are filled down to this depth (required ones always, up to MAX_DEPTH).
+OPTIONAL_DEPTH = 2
+MAX_DEPTH = 12
+
+_FORMATS = {
+    "date-time": "2024-01-02T03:04:05Z",
+    "date": "2024-01-02",
+    "time": "03:04:05Z",
+    "duration": "P1D",
+    "uuid": "00000000-0000-4000-8000-000000000000",
+    "email": "user@example.com",
+    "idn-email": "user@example.com",
+    "uri": "https://example.com/",
+    "uri-reference": "https://example.com/",
+    "iri": "https://example.com/",
+    "url": "https://example.com/",
+    "hostname": "example.com",
+    "idn-hostname": "example.com",
+    "ipv4": "192.0.2.1",
+    "ipv6": "2001:db8::1",
+    "byte": "Y29udHJhY3Q=",
+    "binary": "contract-test",
+    "password": "contract-test",
+}
+
+
+class Unsatisfiable(ValueError):
+    """The generator cannot build a value for this schema (the message says what stopped it)."""
+
+
+#: ``check(value, schema)``: whether ``value`` is valid for ``schema`` (the caller's validator), used to pick the
+#: ``oneOf`` option whose value matches exactly one option.
+Check = Callable[[Any, Any], bool]
+
+
+def instance(doc: Mapping[str, Any], schema: Any, depth: int = 0, check: Check | None = None) -> Any:
+    """A value valid for ``schema`` (best effort; the caller validates). Raises :class:`Unsatisfiable`."""
+    if depth > MAX_DEPTH:
+        raise Unsatisfiable("schema nests deeper than the generator follows")
+    if schema is True or schema is None:
+        return "contract-test"
+    if schema is False:
+        raise Unsatisfiable("schema 'false' admits no value")
+    try:
+        schema = refs.follow(doc, schema)
+    except refs.RefError as exc:
+        raise Unsatisfiable(str(exc)) from exc
+    if not isinstance(schema, Mapping):
+        return "contract-test"
+    if "const" in schema:
+        return schema["const"]
+    if isinstance(schema.get("enum"), list) and schema["enum"]:
+        return next((v for v in schema["enum"] if v is not None), schema["enum"][0])
+    if "example" in schema:
+        return schema["example"]
+    if isinstance(schema.get("examples"), list) and schema["examples"]:
+        return schema["examples"][0]
+    if isinstance(schema.get("allOf"), list) and schema["allOf"]:
+        return _all_of(doc, schema, depth, check)
+    for key in ("oneOf", "anyOf"):
+        options = schema.get(key)
+        if isinstance(options, list) and options:
+            non_null = [o for o in options if not (isinstance(o, Mapping) and o.get("type") == "null")]
+            candidates = non_null or options
+            if key == "oneOf" and check is not None:
+                for option in [*candidates, *(o for o in options if o not in candidates)]:  # null last
+                    try:
+                        value = instance(doc, option, depth + 1, check)
+                    except Unsatisfiable:
+                        continue
+                    if check(value, {"oneOf": options}):
+                        return value
+            return instance(doc, candidates[0], depth + 1, check)
+    kind = schema.get("type")
+    if isinstance(kind, list):
+        kind = next((t for t in kind if t != "null"), "null")
+    if kind is None:
+        kind = "object" if "properties" in schema else "array" if "items" in schema else "string"
+    return _typed(doc, schema, str(kind), depth, check)
+
+
+def _all_of(doc: Mapping[str, Any], schema: Mapping[str, Any], depth: int, check: Check | None) -> Any:
+    parts = [instance(doc, part, depth + 1, check) for part in schema["allOf"]]
+    rest = {k: v for k, v in schema.items() if k != "allOf"}
+    if rest.get("properties") or rest.get("type") == "object":
+        parts.append(_typed(doc, rest, "object", depth, check))
+    if all(isinstance(p, dict) for p in parts):
+        merged: dict[str, Any] = {}
+        for part in parts:
+            merged.update(part)
+        return merged
+    return parts[-1]
+
+
+def _typed(doc: Mapping[str, Any], schema: Mapping[str, Any], kind: str, depth: int, check: Check | None) -> Any:
+    if kind == "null":
+        return None
+    if kind == "boolean":
+        return True
+    if kind in ("integer", "number"):
+        return _number(schema, kind)
+    if kind == "string":
+        return _string(schema)
+    if kind == "array":
+        count = max(int(schema.get("minItems") or 0), 1)
+        if schema.get("maxItems") is not None:
+            count = min(count, int(schema["maxItems"]))
+        item = instance(doc, schema.get("items", {}), depth + 1, check) if count else None
+        if schema.get("uniqueItems") and count > 1:
+            raise Unsatisfiable("unique array items of a minimum count")
+        return [item] * count
+    return _object(doc, schema, depth, check)
+
+
+def _object(doc: Mapping[str, Any], schema: Mapping[str, Any], depth: int, check: Check | None) -> dict[str, Any]:
+    raw = schema.get("properties")
+    properties: Mapping[str, Any] = raw if isinstance(raw, Mapping) else {}
+    required = [r for r in schema.get("required") or [] if isinstance(r, str)]
+    out: dict[str, Any] = {}
+    for name, sub in properties.items():
+        if name in required or depth < OPTIONAL_DEPTH:
+            if isinstance(sub, Mapping) and (sub.get("readOnly") and name not in required):
+                continue
+            try:
+                value = instance(doc, sub, depth + 1, check)
+            except Unsatisfiable:
+                if name in required:
+                    raise
+                continue
+            if name in required or check is None or check(value, sub):  # an invalid optional value is left out
+                out[name] = value
+    for name in required:
+        if name not in out:
+            extra = schema.get("additionalProperties")
+            out[name] = instance(doc, extra if isinstance(extra, Mapping) else {}, depth + 1, check)
+    minimum = int(schema.get("minProperties") or 0)
+    index = 0
+    while len(out) < minimum:
+        out.setdefault(f"key{index}", "contract-test")
+        index += 1
+    return out
+
+
+def _number(schema: Mapping[str, Any], kind: str) -> int | float:
+    low = schema.get("minimum")
+    high = schema.get("maximum")
+    ex_low = schema.get("exclusiveMinimum")
+    ex_high = schema.get("exclusiveMaximum")
+    step = schema.get("multipleOf")
+    # OpenAPI 3.0 writes exclusive bounds as booleans next to minimum/maximum
+    if ex_low is True:
+        ex_low, low = low, None
+    if ex_high is True:
+        ex_high, high = high, None
+    candidate: float = 1
+    if isinstance(low, int | float):
+        candidate = max(candidate, low) if high is None or low <= 1 <= high else low
+    if isinstance(ex_low, int | float) and not isinstance(ex_low, bool) and candidate <= ex_low:
+        candidate = ex_low + (1 if kind == "integer" else 0.5)
+    if isinstance(high, int | float) and candidate > high:
+        candidate = high
+    if isinstance(ex_high, int | float) and not isinstance(ex_high, bool) and candidate >= ex_high:
+        candidate = ex_high - (1 if kind == "integer" else 0.5)
+    if isinstance(step, int | float) and step > 0:
+        candidate = math.ceil(candidate / step) * step
+    return int(candidate) if kind == "integer" else float(candidate)
+
+
+def _matching(pattern: str) -> str | None:
+    """A string the (unanchored, ECMA-ish) ``pattern`` finds a match in, from a few guesses: its literal prefix,
+    letters, digits. None when no guess matches (or the pattern is not a Python regex)."""
+    try:
+        compiled = re.compile(pattern)
+    except re.error:
+        return None
+    prefix = re.match(r"\^?((?:[A-Za-z0-9 _\-/:]|\\.)*)", pattern)
+    literal = re.sub(r"\\(.)", r"\1", prefix.group(1)) if prefix else ""
+    built = _from_regex(pattern)
+    for guess in (built, literal, literal + "a", "a", "A", "1", "aaa", "AAA", "123", "a1", "contract-test"):
+        if guess is not None and compiled.search(guess):
+            return guess
+    return None
+
+
+def _from_regex(pattern: str) -> str | None:
+    """The shortest string the regex's own parse tree spells out (literals, classes, categories, repeats at their
+    minimum, first branches); None for constructs it does not handle (lookarounds, back references)."""
+    parser: Any = importlib.import_module("re._parser")  # the standard library's regex parser
+    try:
+        tree = parser.parse(pattern)
+    except re.error:
+        return None
+    constants: Any = importlib.import_module("re._constants")
+
+    def spell(items: Any) -> str | None:
+        out = []
+        for op, arg in items:
+            if op == constants.LITERAL:
+                out.append(chr(arg))
+            elif op == constants.ANY:
+                out.append("a")
+            elif op == constants.AT:
+                continue
+            elif op == constants.IN:
+                out.append(_class_member(arg, constants))
+            elif op in (constants.MAX_REPEAT, constants.MIN_REPEAT):
+                low, _, sub = arg
+                part = spell(sub)
+                if part is None:
+                    return None
+                out.append(part * low)
+            elif op == constants.SUBPATTERN:
+                part = spell(arg[-1])
+                if part is None:
+                    return None
+                out.append(part)
+            elif op == constants.BRANCH:
+                part = spell(arg[1][0])
+                if part is None:
+                    return None
+                out.append(part)
+            else:
+                return None
+        return "".join(out)
+
+    return spell(tree.data)
+
+
+def _class_member(items: Any, constants: Any) -> str:
+    """A character a ``[...]`` class (without negation) admits."""
+    for op, arg in items:
+        if op == constants.LITERAL:
+            return chr(arg)
+        if op == constants.RANGE:
+            return chr(arg[0])
+        if op == constants.CATEGORY:
+            return "1" if arg == constants.CATEGORY_DIGIT else " " if arg == constants.CATEGORY_SPACE else "a"
+        if op == constants.NEGATE:
+            return "\u00a7" if all(not (o == constants.LITERAL and a == 0xA7) for o, a in items[1:]) else "~"
+    return "a"
+
+
+def _string(schema: Mapping[str, Any]) -> str:
+    text = _FORMATS.get(str(schema.get("format") or ""), "contract-test")
+    pattern = schema.get("pattern")
+    if isinstance(pattern, str) and str(schema.get("format") or "") not in _FORMATS:
+        text = _matching(pattern) or text  # the caller validates: an unmatched pattern makes the value unusable
+    low = int(schema.get("minLength") or 0)
+    high = schema.get("maxLength")
+    if len(text) < low:
+        text = text + "x" * (low - len(text))
+    if isinstance(high, int) and len(text) > high:
+        text = text[:high]
+    return text
