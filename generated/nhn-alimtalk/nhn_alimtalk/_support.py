@@ -7,14 +7,16 @@ values), not how requests travel.
 from __future__ import annotations
 
 import importlib
+import json
 import re
 from collections.abc import Mapping, Sequence
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, TypeVar
+from urllib.parse import urlencode
 
 import httpx
 
-from . import _runtime
+from . import _runtime, _serialize
 
 if TYPE_CHECKING:  # pydantic loads with the models, on the first call that parses a response
     import pydantic
@@ -23,9 +25,11 @@ M = TypeVar("M", bound="pydantic.BaseModel")
 
 __all__ = [
     "LazyModule",
+    "encode_body",
     "format_path",
     "header_values",
     "json_items",
+    "json_value",
     "next_marker",
     "parse_model",
     "resolve_base_url",
@@ -45,13 +49,25 @@ def wire_value(value: Any) -> str:
 
 def format_path(template: str, values: Mapping[str, Any]) -> str:
     """Substitute ``{name}`` placeholders with percent-encoded values (neither a ``/`` nor a ``.``/``..`` value can
-    change the path: see ``_runtime.quote_path_segment``)."""
+    change the path: see ``_runtime.quote_path_segment``).
+
+    Lists and objects use the ``simple`` style (``a,b``); a value already styled (``_serialize.styled_path``) goes in
+    as is (but never as a ``.``/``..`` segment); ``None`` is refused (it would otherwise become the text ``None``)."""
 
     def substitute(match: re.Match[str]) -> str:
         name = match.group(1)
         if name not in values:
             raise ValueError(f"path {template!r} needs a value for {name!r}")
-        return _runtime.quote_path_segment(wire_value(values[name]))
+        value = values[name]
+        if value is None:
+            raise ValueError(f"path parameter {name!r} must not be None")
+        if isinstance(value, Mapping | list | tuple):
+            value = _serialize.styled_path(name, value, "simple", False)
+        if isinstance(value, _serialize.Encoded):
+            if value in ("", ".", ".."):
+                raise ValueError(f"{str(value)!r} is not a valid path argument: it would change the call's resource")
+            return str(value)
+        return _runtime.quote_path_segment(wire_value(value))
 
     return _PLACEHOLDER.sub(substitute, template)
 
@@ -74,8 +90,12 @@ def parse_model(model: type[M], response: httpx.Response) -> M:
 
 
 def header_values(values: Mapping[str, Any]) -> dict[str, str]:
-    """Header parameters without the unset (``None``) ones, as strings."""
-    return {name: wire_value(value) for name, value in values.items() if value is not None}
+    """Header parameters without the unset (``None``) ones, as strings (lists and objects in ``simple`` style)."""
+    return {
+        name: _serialize.simple(value) or "" if isinstance(value, Mapping | list | tuple) else wire_value(value)
+        for name, value in values.items()
+        if value is not None
+    }
 
 
 def resolve_base_url(
@@ -104,6 +124,63 @@ def next_marker(page: Sequence[object], limit: int, attr: str, wire: str) -> str
     if value is None:
         raise ValueError(f"cannot request the next page: the last item of a full page has no {wire!r} value")
     return wire_value(value)
+
+
+def _field_text(value: Any) -> str:
+    """A form or multipart field value: scalars as on the wire, lists and objects as JSON."""
+    value = _serialize.plain(value)
+    if isinstance(value, Mapping | list | tuple):
+        return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    return _serialize.scalar_text(value)
+
+
+def _is_file(value: Any) -> bool:
+    return isinstance(value, bytes | bytearray) or callable(getattr(value, "read", None)) or isinstance(value, tuple)
+
+
+def encode_body(body: Any, kind: str, media_type: str) -> tuple[bytes | None, str | None]:
+    """A non-JSON request body as (content, Content-Type); (None, None) when there is no body.
+
+    ``form``: fields urlencoded (lists repeat the name); ``multipart``: fields and files (bytes, a binary file, or a
+    ``(filename, content, content type)`` tuple), encoded by httpx; ``binary``: bytes or a binary file; ``text``: a
+    string, UTF-8 encoded. A wildcard media type (``image/*``) is sent as ``application/octet-stream``."""
+    if body is None:
+        return None, None
+    if kind == "form":
+        fields = _serialize.plain(body)
+        pairs = [
+            (str(k), _field_text(x))
+            for k, v in fields.items()
+            if v is not None
+            for x in (v if isinstance(v, list | tuple) else [v])
+        ]
+        return urlencode(pairs).encode("ascii"), "application/x-www-form-urlencoded"
+    if kind == "multipart":
+        data: dict[str, Any] = {}
+        files: list[tuple[str, Any]] = []
+        for name, value in dict(body).items():
+            if value is None:
+                continue
+            if _is_file(value):
+                files.append((str(name), value))
+            else:
+                data[str(name)] = _field_text(value)
+        request = httpx.Request("POST", "https://body.invalid/", data=data, files=files or None)
+        content = request.read()
+        if not files:  # httpx urlencodes plain fields; a multipart endpoint needs multipart
+            request = httpx.Request("POST", "https://body.invalid/", files=[(k, (None, v)) for k, v in data.items()])
+            content = request.read()
+        return content, request.headers["Content-Type"]
+    content_type = "application/octet-stream" if "*" in media_type else media_type
+    if kind == "text":
+        return str(body).encode("utf-8"), content_type
+    raw = body.read() if callable(getattr(body, "read", None)) else body
+    return bytes(raw), content_type
+
+
+def json_value(response: httpx.Response) -> Any:
+    """A JSON response the spec gives no schema for: the decoded value (None for an empty body)."""
+    return response.json() if response.content else None
 
 
 def json_items(body: Any, name: str) -> list[Any]:

@@ -708,6 +708,15 @@ def _target_url(url: str, query: Mapping[str, str | list[str]]) -> httpx.URL:
     return httpx.URL(url + "?" + _encode_query(query))
 
 
+class RawContent(bytes):
+    """An encoded request body travelling where a JSON value would (``request(content=...)``)."""
+
+
+def _body(json: Any) -> dict[str, Any]:
+    """httpx's keyword for the body: ``content`` for encoded bytes, ``json`` for a JSON value."""
+    return {"content": bytes(json)} if isinstance(json, RawContent) else {"json": json}
+
+
 class _FunctionAuth(httpx.Auth):
     """A plain callable used as auth (as :class:`httpx.Client` accepts it): called with the request, sends its
     result."""
@@ -856,7 +865,7 @@ class _TransportBase:
             auth = None
         extensions = {"timeout": self.timeout.as_dict()}
         if json is not None:
-            return httpx.Request(method, target, headers=items, json=json, extensions=extensions), auth
+            return httpx.Request(method, target, headers=items, extensions=extensions, **_body(json)), auth
         # No body: build the request from a stream, which skips httpx's content encoding and its second pass over
         # the headers, and add the two headers httpx would have added for an empty body, in its order.
         automatic: list[tuple[str, str]] = []
@@ -949,9 +958,12 @@ class SyncTransport(_TransportBase):
         params: Mapping[str, Any] | None = None,
         headers: Mapping[str, str] | None = None,
         json: Any = None,
+        content: bytes | None = None,
     ) -> httpx.Response:
         """Send one logical request; returns the (read) response, raises :class:`ApiError` or
-        :class:`TransportError` once retries are exhausted."""
+        :class:`TransportError` once retries are exhausted. ``content`` is an already encoded body (multipart, form,
+        binary, text; its ``Content-Type`` comes in ``headers``), sent instead of ``json``."""
+        json = json if content is None else RawContent(content)
         method, url, query, merged = self._prepare(method, path, params, headers)
         call = _Call.start(method, url, self.limits)
         attempt = 0
@@ -997,7 +1009,7 @@ class SyncTransport(_TransportBase):
         if transport is None:
             assert self._client is not None
             request = self._client.build_request(
-                method, url, params=query, headers=headers, json=json, timeout=call.timeout(self.timeout)
+                method, url, params=query, headers=headers, timeout=call.timeout(self.timeout), **_body(json)
             )
             client = self._client
             response = client.send(request, stream=True, follow_redirects=False, **self._auth_kwargs())
@@ -1113,8 +1125,10 @@ class AsyncTransport(_TransportBase):
         params: Mapping[str, Any] | None = None,
         headers: Mapping[str, str] | None = None,
         json: Any = None,
+        content: bytes | None = None,
     ) -> httpx.Response:
         """Send one logical request; see :meth:`SyncTransport.request`."""
+        json = json if content is None else RawContent(content)
         method, url, query, merged = self._prepare(method, path, params, headers)
         call = _Call.start(method, url, self.limits)
         attempt = 0
@@ -1180,7 +1194,7 @@ class AsyncTransport(_TransportBase):
         if transport is None:
             assert self._client is not None
             request = self._client.build_request(
-                method, url, params=query, headers=headers, json=json, timeout=call.timeout(self.timeout)
+                method, url, params=query, headers=headers, timeout=call.timeout(self.timeout), **_body(json)
             )
             client = self._client
             response = await client.send(request, stream=True, follow_redirects=False, **self._auth_kwargs())

@@ -79,7 +79,7 @@ class Client:
     ) -> None:
         self.close()
 
-    def n_1_event_1_0(self, *, body: _models.N1Event10Request) -> _models.N1Event10Response:
+    def op1_event10(self, *, body: _models.Op1Event10Request) -> _models.Op1Event10Response:
         """1. Event 조회(1.0)
 
         발생한 이벤트를 조회합니다.
@@ -93,10 +93,10 @@ class Client:
         Source: https://docs.nhncloud.com/ko/Governance%20%26%20Audit/CloudTrail/ko/api-guide/#1-event-조회10
 
         Args:
-            body: the request body (N1Event10Request).
+            body: the request body (Op1Event10Request).
 
         Returns:
-            N1Event10Response (HTTP 200).
+            Op1Event10Response (HTTP 200).
         """
         _response = self._transport.request(
             "POST",
@@ -105,7 +105,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _support.parse_model(_models.N1Event10Response, _response)
+        return _support.parse_model(_models.Op1Event10Response, _response)
 
 
 class AsyncClient:
@@ -153,7 +153,7 @@ class AsyncClient:
     ) -> None:
         await self.aclose()
 
-    async def n_1_event_1_0(self, *, body: _models.N1Event10Request) -> _models.N1Event10Response:
+    async def op1_event10(self, *, body: _models.Op1Event10Request) -> _models.Op1Event10Response:
         """1. Event 조회(1.0)
 
         발생한 이벤트를 조회합니다.
@@ -167,10 +167,10 @@ class AsyncClient:
         Source: https://docs.nhncloud.com/ko/Governance%20%26%20Audit/CloudTrail/ko/api-guide/#1-event-조회10
 
         Args:
-            body: the request body (N1Event10Request).
+            body: the request body (Op1Event10Request).
 
         Returns:
-            N1Event10Response (HTTP 200).
+            Op1Event10Response (HTTP 200).
         """
         _response = await self._transport.request(
             "POST",
@@ -179,4 +179,4 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _support.parse_model(_models.N1Event10Response, _response)
+        return _support.parse_model(_models.Op1Event10Response, _response)

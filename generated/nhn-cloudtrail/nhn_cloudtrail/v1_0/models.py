@@ -28,7 +28,7 @@ class Page(BaseModel):
     page: int = Field(..., description="조회 결과의 페이지 중 조회할 페이지 조건")
 
 
-class N1Event10Request(BaseModel):
+class Op1Event10Request(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -123,7 +123,7 @@ class Page1(BaseModel):
     content: list[ContentItem] | None = None
 
 
-class N1Event10Response(BaseModel):
+class Op1Event10Response(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",

@@ -79,7 +79,7 @@ class Client:
     ) -> None:
         self.close()
 
-    def n_2_event_2_0(self, *, body: _models.N2Event20Request) -> _models.N2Event20Response:
+    def op2_event20(self, *, body: _models.Op2Event20Request) -> _models.Op2Event20Response:
         """2. Event 조회(2.0)
 
         발생한 이벤트를 조회합니다.
@@ -95,10 +95,10 @@ class Client:
         Source: https://docs.nhncloud.com/ko/Governance%20%26%20Audit/CloudTrail/ko/api-guide/#2-event-조회20
 
         Args:
-            body: the request body (N2Event20Request).
+            body: the request body (Op2Event20Request).
 
         Returns:
-            N2Event20Response (HTTP 200).
+            Op2Event20Response (HTTP 200).
         """
         _response = self._transport.request(
             "POST",
@@ -107,7 +107,7 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _support.parse_model(_models.N2Event20Response, _response)
+        return _support.parse_model(_models.Op2Event20Response, _response)
 
 
 class AsyncClient:
@@ -155,7 +155,7 @@ class AsyncClient:
     ) -> None:
         await self.aclose()
 
-    async def n_2_event_2_0(self, *, body: _models.N2Event20Request) -> _models.N2Event20Response:
+    async def op2_event20(self, *, body: _models.Op2Event20Request) -> _models.Op2Event20Response:
         """2. Event 조회(2.0)
 
         발생한 이벤트를 조회합니다.
@@ -171,10 +171,10 @@ class AsyncClient:
         Source: https://docs.nhncloud.com/ko/Governance%20%26%20Audit/CloudTrail/ko/api-guide/#2-event-조회20
 
         Args:
-            body: the request body (N2Event20Request).
+            body: the request body (Op2Event20Request).
 
         Returns:
-            N2Event20Response (HTTP 200).
+            Op2Event20Response (HTTP 200).
         """
         _response = await self._transport.request(
             "POST",
@@ -183,4 +183,4 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _support.parse_model(_models.N2Event20Response, _response)
+        return _support.parse_model(_models.Op2Event20Response, _response)

@@ -28,7 +28,7 @@ class Page(BaseModel):
     page: int = Field(..., description="조회 결과의 페이지 중 조회할 페이지 조건")
 
 
-class N2Event20Request(BaseModel):
+class Op2Event20Request(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -189,7 +189,7 @@ class Page1(BaseModel):
     empty: bool | None = None
 
 
-class N2Event20Response(BaseModel):
+class Op2Event20Response(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",

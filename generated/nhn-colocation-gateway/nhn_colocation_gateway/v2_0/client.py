@@ -83,9 +83,9 @@ class Client:
     ) -> None:
         self.close()
 
-    def get_v2_0_gateways_colocationgateways(
+    def get_gateways_colocationgateways(
         self, *, id: str | None = None, name: str | None = None, vpc_id: str | None = None
-    ) -> _models.GetV20GatewaysColocationgatewaysResponse:
+    ) -> _models.GetGatewaysColocationgatewaysResponse:
         """코로케이션 게이트웨이 목록 보기
 
         ``GET /v2.0/gateways/colocationgateways`` (API version v2.0, CURRENT).
@@ -98,7 +98,7 @@ class Client:
             vpc_id: 조회할 코로케이션 게이트웨이와 연결된 VPC ID (``vpc_id``, query)
 
         Returns:
-            GetV20GatewaysColocationgatewaysResponse (HTTP 200).
+            GetGatewaysColocationgatewaysResponse (HTTP 200).
         """
         _response = self._transport.request(
             "GET",
@@ -106,11 +106,11 @@ class Client:
             params={"id": id, "name": name, "vpc_id": vpc_id},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.GetV20GatewaysColocationgatewaysResponse, _response)
+        return _support.parse_model(_models.GetGatewaysColocationgatewaysResponse, _response)
 
-    def get_v2_0_gateways_colocationgateways_colocation_gateway_id(
+    def get_gateways_colocationgateways_colocation_gateway_id(
         self, colocation_gateway_id: str
-    ) -> _models.GetV20GatewaysColocationgatewaysColocationGatewayIdResponse:
+    ) -> _models.GetGatewaysColocationgatewaysColocationGatewayIdResponse:
         """코로케이션 게이트웨이 보기
 
         ``GET /v2.0/gateways/colocationgateways/{colocationGatewayId}`` (API version v2.0, CURRENT).
@@ -121,7 +121,7 @@ class Client:
             colocation_gateway_id: 코로케이션 게이트웨이 ID (``colocationGatewayId``, path)
 
         Returns:
-            GetV20GatewaysColocationgatewaysColocationGatewayIdResponse (HTTP 200).
+            GetGatewaysColocationgatewaysColocationGatewayIdResponse (HTTP 200).
         """
         _response = self._transport.request(
             "GET",
@@ -132,7 +132,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.GetV20GatewaysColocationgatewaysColocationGatewayIdResponse, _response)
+        return _support.parse_model(_models.GetGatewaysColocationgatewaysColocationGatewayIdResponse, _response)
 
 
 class AsyncClient:
@@ -179,9 +179,9 @@ class AsyncClient:
     ) -> None:
         await self.aclose()
 
-    async def get_v2_0_gateways_colocationgateways(
+    async def get_gateways_colocationgateways(
         self, *, id: str | None = None, name: str | None = None, vpc_id: str | None = None
-    ) -> _models.GetV20GatewaysColocationgatewaysResponse:
+    ) -> _models.GetGatewaysColocationgatewaysResponse:
         """코로케이션 게이트웨이 목록 보기
 
         ``GET /v2.0/gateways/colocationgateways`` (API version v2.0, CURRENT).
@@ -194,7 +194,7 @@ class AsyncClient:
             vpc_id: 조회할 코로케이션 게이트웨이와 연결된 VPC ID (``vpc_id``, query)
 
         Returns:
-            GetV20GatewaysColocationgatewaysResponse (HTTP 200).
+            GetGatewaysColocationgatewaysResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "GET",
@@ -202,11 +202,11 @@ class AsyncClient:
             params={"id": id, "name": name, "vpc_id": vpc_id},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.GetV20GatewaysColocationgatewaysResponse, _response)
+        return _support.parse_model(_models.GetGatewaysColocationgatewaysResponse, _response)
 
-    async def get_v2_0_gateways_colocationgateways_colocation_gateway_id(
+    async def get_gateways_colocationgateways_colocation_gateway_id(
         self, colocation_gateway_id: str
-    ) -> _models.GetV20GatewaysColocationgatewaysColocationGatewayIdResponse:
+    ) -> _models.GetGatewaysColocationgatewaysColocationGatewayIdResponse:
         """코로케이션 게이트웨이 보기
 
         ``GET /v2.0/gateways/colocationgateways/{colocationGatewayId}`` (API version v2.0, CURRENT).
@@ -217,7 +217,7 @@ class AsyncClient:
             colocation_gateway_id: 코로케이션 게이트웨이 ID (``colocationGatewayId``, path)
 
         Returns:
-            GetV20GatewaysColocationgatewaysColocationGatewayIdResponse (HTTP 200).
+            GetGatewaysColocationgatewaysColocationGatewayIdResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "GET",
@@ -228,4 +228,4 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.GetV20GatewaysColocationgatewaysColocationGatewayIdResponse, _response)
+        return _support.parse_model(_models.GetGatewaysColocationgatewaysColocationGatewayIdResponse, _response)

@@ -30,7 +30,7 @@ class Colocationgateway(BaseModel):
     project_id: str | None = None
 
 
-class GetV20GatewaysColocationgatewaysResponse(BaseModel):
+class GetGatewaysColocationgatewaysResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -53,7 +53,7 @@ class Colocationgateway1(BaseModel):
     project_id: str | None = None
 
 
-class GetV20GatewaysColocationgatewaysColocationGatewayIdResponse(BaseModel):
+class GetGatewaysColocationgatewaysColocationGatewayIdResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",

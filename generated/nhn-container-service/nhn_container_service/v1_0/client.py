@@ -380,7 +380,7 @@ class Client:
         )
         return None
 
-    def restart_workload_2(self, workload_id: str, task_id: str, *, token: str) -> None:
+    def restart_workload2(self, workload_id: str, task_id: str, *, token: str) -> None:
         """Restart Workload
 
         Restarts the workload job.
@@ -716,8 +716,6 @@ class Client:
         task_id: str,
         *,
         container_name: str,
-        from_: str,
-        to: str,
         token: str,
         page: str | None = None,
         size: str | None = None,
@@ -729,14 +727,14 @@ class Client:
 
         ``GET /ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/tasks/{taskId}/logs`` (API version v1.0, CURRENT).
 
+        Always sends ``from={YYYY-MM-DDThh:mm:ssZ}``, ``to={YYYY-MM-DDThh:mm:ssZ}`` (query).
+
         Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#view-workload-log
 
         Args:
             workload_id: Workload ID (``workloadId``, path)
             task_id: Task ID (``taskId``, path)
             container_name: Container name (``containerName``, query)
-            from_: Fixed by the documented path (from={YYYY-MM-DDThh:mm:ssZ}). (``from``, query)
-            to: Fixed by the documented path (to={YYYY-MM-DDThh:mm:ssZ}). (``to``, query)
             page: Page to search (``page``, query)
             size: Page size to view (default: 100) (``size``, query)
             container: query parameter (``container``, query)
@@ -753,8 +751,8 @@ class Client:
             ),
             params={
                 "containerName": container_name,
-                "from": from_,
-                "to": to,
+                "from": "{YYYY-MM-DDThh:mm:ssZ}",
+                "to": "{YYYY-MM-DDThh:mm:ssZ}",
                 "page": page,
                 "size": size,
                 "container": container,
@@ -1170,7 +1168,7 @@ class AsyncClient:
         )
         return None
 
-    async def restart_workload_2(self, workload_id: str, task_id: str, *, token: str) -> None:
+    async def restart_workload2(self, workload_id: str, task_id: str, *, token: str) -> None:
         """Restart Workload
 
         Restarts the workload job.
@@ -1506,8 +1504,6 @@ class AsyncClient:
         task_id: str,
         *,
         container_name: str,
-        from_: str,
-        to: str,
         token: str,
         page: str | None = None,
         size: str | None = None,
@@ -1519,14 +1515,14 @@ class AsyncClient:
 
         ``GET /ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/tasks/{taskId}/logs`` (API version v1.0, CURRENT).
 
+        Always sends ``from={YYYY-MM-DDThh:mm:ssZ}``, ``to={YYYY-MM-DDThh:mm:ssZ}`` (query).
+
         Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#view-workload-log
 
         Args:
             workload_id: Workload ID (``workloadId``, path)
             task_id: Task ID (``taskId``, path)
             container_name: Container name (``containerName``, query)
-            from_: Fixed by the documented path (from={YYYY-MM-DDThh:mm:ssZ}). (``from``, query)
-            to: Fixed by the documented path (to={YYYY-MM-DDThh:mm:ssZ}). (``to``, query)
             page: Page to search (``page``, query)
             size: Page size to view (default: 100) (``size``, query)
             container: query parameter (``container``, query)
@@ -1543,8 +1539,8 @@ class AsyncClient:
             ),
             params={
                 "containerName": container_name,
-                "from": from_,
-                "to": to,
+                "from": "{YYYY-MM-DDThh:mm:ssZ}",
+                "to": "{YYYY-MM-DDThh:mm:ssZ}",
                 "page": page,
                 "size": size,
                 "container": container,

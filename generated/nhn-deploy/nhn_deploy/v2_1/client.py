@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, Self
+from typing import TYPE_CHECKING, Any, Self
 
 import httpx
 
@@ -369,7 +369,9 @@ class Client:
         )
         return _support.parse_model(_models.ListServerGroupsResponse, _response)
 
-    def upload_binary(self, artifact_id: float, binary_group_key: float) -> _models.UploadBinaryResponse:
+    def upload_binary(
+        self, artifact_id: float, binary_group_key: float, *, body: Mapping[str, Any]
+    ) -> _models.UploadBinaryResponse:
         """Upload Binary
 
         ``POST /api/v2.1/projects/{appKey}/artifacts/{artifactId}/binary-group/{binaryGroupKey}`` (API version v2.1, CURRENT).
@@ -379,10 +381,12 @@ class Client:
         Args:
             artifact_id: ID of the artifact to use (``artifactId``, path)
             binary_group_key: Key of the binary group to upload the binary to (``binaryGroupKey``, path)
+            body: the request body, multipart/form-data: multipart fields (name -> value; files as bytes, a binary file or (filename, content, content type)).
 
         Returns:
             UploadBinaryResponse (HTTP 200).
         """
+        _content, _content_type = _support.encode_body(body, "multipart", "multipart/form-data")
         _response = self._transport.request(
             "POST",
             _support.format_path(
@@ -390,7 +394,8 @@ class Client:
                 {"appKey": self._app_key, "artifactId": artifact_id, "binaryGroupKey": binary_group_key},
             ),
             params={},
-            headers=_support.header_values({}),
+            headers=_support.header_values({"Content-Type": _content_type}),
+            content=_content,
         )
         return _support.parse_model(_models.UploadBinaryResponse, _response)
 
@@ -725,7 +730,9 @@ class AsyncClient:
         )
         return _support.parse_model(_models.ListServerGroupsResponse, _response)
 
-    async def upload_binary(self, artifact_id: float, binary_group_key: float) -> _models.UploadBinaryResponse:
+    async def upload_binary(
+        self, artifact_id: float, binary_group_key: float, *, body: Mapping[str, Any]
+    ) -> _models.UploadBinaryResponse:
         """Upload Binary
 
         ``POST /api/v2.1/projects/{appKey}/artifacts/{artifactId}/binary-group/{binaryGroupKey}`` (API version v2.1, CURRENT).
@@ -735,10 +742,12 @@ class AsyncClient:
         Args:
             artifact_id: ID of the artifact to use (``artifactId``, path)
             binary_group_key: Key of the binary group to upload the binary to (``binaryGroupKey``, path)
+            body: the request body, multipart/form-data: multipart fields (name -> value; files as bytes, a binary file or (filename, content, content type)).
 
         Returns:
             UploadBinaryResponse (HTTP 200).
         """
+        _content, _content_type = _support.encode_body(body, "multipart", "multipart/form-data")
         _response = await self._transport.request(
             "POST",
             _support.format_path(
@@ -746,6 +755,7 @@ class AsyncClient:
                 {"appKey": self._app_key, "artifactId": artifact_id, "binaryGroupKey": binary_group_key},
             ),
             params={},
-            headers=_support.header_values({}),
+            headers=_support.header_values({"Content-Type": _content_type}),
+            content=_content,
         )
         return _support.parse_model(_models.UploadBinaryResponse, _response)

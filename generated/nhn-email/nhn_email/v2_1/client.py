@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, Self
+from typing import TYPE_CHECKING, Any, Self
 
 import httpx
 
@@ -84,9 +84,9 @@ class Client:
     ) -> None:
         self.close()
 
-    def delete_email_v2_1_app_keys_app_key_categories_category_id(
+    def delete_app_key_categories_category_id(
         self, category_id: int
-    ) -> _models.DeleteEmailV21AppKeysAppKeyCategoriesCategoryIdResponse:
+    ) -> _models.DeleteAppKeyCategoriesCategoryIdResponse:
         """카테고리 삭제
 
         ``DELETE /email/v2.1/appKeys/{appKey}/categories/{categoryId}`` (API version v2.1, CURRENT).
@@ -97,7 +97,7 @@ class Client:
             category_id: 카테고리 ID (``categoryId``, path)
 
         Returns:
-            DeleteEmailV21AppKeysAppKeyCategoriesCategoryIdResponse (HTTP 200).
+            DeleteAppKeyCategoriesCategoryIdResponse (HTTP 200).
         """
         _response = self._transport.request(
             "DELETE",
@@ -108,11 +108,9 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.DeleteEmailV21AppKeysAppKeyCategoriesCategoryIdResponse, _response)
+        return _support.parse_model(_models.DeleteAppKeyCategoriesCategoryIdResponse, _response)
 
-    def delete_email_v2_1_app_keys_app_key_tags_tag_id(
-        self, tag_id: str
-    ) -> _models.DeleteEmailV21AppKeysAppKeyTagsTagIdResponse:
+    def delete_app_key_tags_tag_id(self, tag_id: str) -> _models.DeleteAppKeyTagsTagIdResponse:
         """태그 삭제
 
         ``DELETE /email/v2.1/appKeys/{appKey}/tags/{tagId}`` (API version v2.1, CURRENT).
@@ -123,7 +121,7 @@ class Client:
             tag_id: 태그 ID (``tagId``, path)
 
         Returns:
-            DeleteEmailV21AppKeysAppKeyTagsTagIdResponse (HTTP 200).
+            DeleteAppKeyTagsTagIdResponse (HTTP 200).
         """
         _response = self._transport.request(
             "DELETE",
@@ -133,11 +131,9 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.DeleteEmailV21AppKeysAppKeyTagsTagIdResponse, _response)
+        return _support.parse_model(_models.DeleteAppKeyTagsTagIdResponse, _response)
 
-    def delete_email_v2_1_app_keys_app_key_templates_template_id(
-        self, template_id: str
-    ) -> _models.DeleteEmailV21AppKeysAppKeyTemplatesTemplateIdResponse:
+    def delete_app_key_templates_template_id(self, template_id: str) -> _models.DeleteAppKeyTemplatesTemplateIdResponse:
         """템플릿 삭제
 
         ``DELETE /email/v2.1/appKeys/{appKey}/templates/{templateId}`` (API version v2.1, CURRENT).
@@ -148,7 +144,7 @@ class Client:
             template_id: 템플릿 ID (``templateId``, path)
 
         Returns:
-            DeleteEmailV21AppKeysAppKeyTemplatesTemplateIdResponse (HTTP 200).
+            DeleteAppKeyTemplatesTemplateIdResponse (HTTP 200).
         """
         _response = self._transport.request(
             "DELETE",
@@ -159,11 +155,11 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.DeleteEmailV21AppKeysAppKeyTemplatesTemplateIdResponse, _response)
+        return _support.parse_model(_models.DeleteAppKeyTemplatesTemplateIdResponse, _response)
 
-    def delete_email_v2_1_app_keys_app_key_uids_uid_email_addresses_email_address(
+    def delete_uid_email_addresses_email_address(
         self, uid: str, email_address: str
-    ) -> _models.DeleteEmailV21AppKeysAppKeyUidsUidEmailAddressesEmailAddressResponse:
+    ) -> _models.DeleteUidEmailAddressesEmailAddressResponse:
         """메일 주소 삭제
 
         ``DELETE /email/v2.1/appKeys/{appKey}/uids/{uid}/email-addresses/{emailAddress}`` (API version v2.1, CURRENT).
@@ -175,7 +171,7 @@ class Client:
             email_address: 메일 주소 (``emailAddress``, path)
 
         Returns:
-            DeleteEmailV21AppKeysAppKeyUidsUidEmailAddressesEmailAddressResponse (HTTP 200).
+            DeleteUidEmailAddressesEmailAddressResponse (HTTP 200).
         """
         _response = self._transport.request(
             "DELETE",
@@ -186,88 +182,9 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(
-            _models.DeleteEmailV21AppKeysAppKeyUidsUidEmailAddressesEmailAddressResponse, _response
-        )
+        return _support.parse_model(_models.DeleteUidEmailAddressesEmailAddressResponse, _response)
 
-    def get_email_v2_1_app_keys_app_key_block_receivers(
-        self,
-        *,
-        mail_address: str | None = None,
-        start_block_date: str | None = None,
-        end_block_date: str | None = None,
-        page_num: int | None = None,
-        page_size: int | None = None,
-    ) -> _models.GetEmailV21AppKeysAppKeyBlockReceiversResponse:
-        """수신 거부 조회
-
-        ``GET /email/v2.1/appKeys/{appKey}/block-receivers`` (API version v2.1, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#수신-거부-조회
-
-        Args:
-            mail_address: 수신 거부 목록에 등록되어 있는 이메일 주소 (``mailAddress``, query)
-            start_block_date: 수신 거부 시작값 (yyyy-MM-dd HH:mm:ss) (``startBlockDate``, query)
-            end_block_date: 수신 거부 종료값 (yyyy-MM-dd HH:mm:ss) (``endBlockDate``, query)
-            page_num: 페이지 번호 1(기본값) (``pageNum``, query)
-            page_size: 조회 건수 15(기본값) (``pageSize``, query)
-
-        Returns:
-            GetEmailV21AppKeysAppKeyBlockReceiversResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "GET",
-            _support.format_path("/email/v2.1/appKeys/{appKey}/block-receivers", {"appKey": self._app_key}),
-            params={
-                "mailAddress": mail_address,
-                "startBlockDate": start_block_date,
-                "endBlockDate": end_block_date,
-                "pageNum": page_num,
-                "pageSize": page_size,
-            },
-            headers=_support.header_values({}),
-        )
-        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyBlockReceiversResponse, _response)
-
-    def get_email_v2_1_app_keys_app_key_categories(
-        self,
-        *,
-        use_yn: str | None = None,
-        category_parent_id: int | None = None,
-        page_num: int | None = None,
-        page_size: int | None = None,
-    ) -> _models.GetEmailV21AppKeysAppKeyCategoriesResponse:
-        """카테고리 목록 조회
-
-        ``GET /email/v2.1/appKeys/{appKey}/categories`` (API version v2.1, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#카테고리-목록-조회
-
-        Args:
-            use_yn: 사용 여부 Y, N (``useYn``, query)
-            category_parent_id: 부모 카테고리 ID (``categoryParentId``, query)
-            page_num: 페이지 번호 1(기본값) (``pageNum``, query)
-            page_size: 조회 건수 15(기본값) (``pageSize``, query)
-
-        Returns:
-            GetEmailV21AppKeysAppKeyCategoriesResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "GET",
-            _support.format_path("/email/v2.1/appKeys/{appKey}/categories", {"appKey": self._app_key}),
-            params={
-                "useYn": use_yn,
-                "categoryParentId": category_parent_id,
-                "pageNum": page_num,
-                "pageSize": page_size,
-            },
-            headers=_support.header_values({}),
-        )
-        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyCategoriesResponse, _response)
-
-    def get_email_v2_1_app_keys_app_key_categories_category_id(
-        self, category_id: str
-    ) -> _models.GetEmailV21AppKeysAppKeyCategoriesCategoryIdResponse:
+    def get_app_key_categories_category_id(self, category_id: str) -> _models.GetAppKeyCategoriesCategoryIdResponse:
         """카테고리 상세 조회
 
         ``GET /email/v2.1/appKeys/{appKey}/categories/{categoryId}`` (API version v2.1, CURRENT).
@@ -278,7 +195,7 @@ class Client:
             category_id: 카테고리 ID (``categoryId``, path)
 
         Returns:
-            GetEmailV21AppKeysAppKeyCategoriesCategoryIdResponse (HTTP 200).
+            GetAppKeyCategoriesCategoryIdResponse (HTTP 200).
         """
         _response = self._transport.request(
             "GET",
@@ -289,60 +206,9 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyCategoriesCategoryIdResponse, _response)
+        return _support.parse_model(_models.GetAppKeyCategoriesCategoryIdResponse, _response)
 
-    def get_email_v2_1_app_keys_app_key_mass_mails(
-        self,
-        *,
-        request_id: str,
-        start_send_date: str,
-        end_send_date: str,
-        sender_address: str | None = None,
-        sender_name: str | None = None,
-        template_id: str | None = None,
-        send_status: str | None = None,
-        page_num: int | None = None,
-        page_size: int | None = None,
-    ) -> _models.GetEmailV21AppKeysAppKeyMassMailsResponse:
-        """대량 메일 리스트 조회
-
-        ``GET /email/v2.1/appKeys/{appKey}/mass-mails`` (API version v2.1, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#대량-메일-리스트-조회
-
-        Args:
-            request_id: 요청 ID (``requestId``, query)
-            start_send_date: 발송 날짜 시작 값(yyyy-MM-dd HH:mm:ss) (``startSendDate``, query)
-            end_send_date: 발송 날짜 종료 값(yyyy-MM-dd HH:mm:ss) (``endSendDate``, query)
-            sender_address: 발신 메일 주소 (``senderAddress``, query)
-            sender_name: 발신자 이름 (``senderName``, query)
-            template_id: 템플릿 ID (``templateId``, query)
-            send_status: 발송 상태 코드 WAIT: 대기, READY: 발송 준비, SENDREADY: 발송 준비완료, SENDWAIT: 발송대기, SENDING: 발송 중, COMPLETE: 발송 완료, FAIL: 발송 실패, CANCEL: 발송취소 (``sendStatus``, query)
-            page_num: 페이지 번호 1(기본값) (``pageNum``, query)
-            page_size: 조회 건수 15(기본값) (``pageSize``, query)
-
-        Returns:
-            GetEmailV21AppKeysAppKeyMassMailsResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "GET",
-            _support.format_path("/email/v2.1/appKeys/{appKey}/mass-mails", {"appKey": self._app_key}),
-            params={
-                "requestId": request_id,
-                "startSendDate": start_send_date,
-                "endSendDate": end_send_date,
-                "senderAddress": sender_address,
-                "senderName": sender_name,
-                "templateId": template_id,
-                "sendStatus": send_status,
-                "pageNum": page_num,
-                "pageSize": page_size,
-            },
-            headers=_support.header_values({}),
-        )
-        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyMassMailsResponse, _response)
-
-    def get_email_v2_1_app_keys_app_key_mass_mails_request_id(
+    def get_app_key_mass_mails_request_id(
         self,
         request_id: str,
         *,
@@ -352,7 +218,7 @@ class Client:
         mail_status_code: str | None = None,
         page_num: int | None = None,
         page_size: int | None = None,
-    ) -> _models.GetEmailV21AppKeysAppKeyMassMailsRequestIdResponse:
+    ) -> _models.GetAppKeyMassMailsRequestIdResponse:
         """대량 메일 발송 수신자 조회
 
         ``GET /email/v2.1/appKeys/{appKey}/mass-mails/{requestId}`` (API version v2.1, CURRENT).
@@ -369,7 +235,7 @@ class Client:
             page_size: 조회 건수 15(기본값) (``pageSize``, query)
 
         Returns:
-            GetEmailV21AppKeysAppKeyMassMailsRequestIdResponse (HTTP 200).
+            GetAppKeyMassMailsRequestIdResponse (HTTP 200).
         """
         _response = self._transport.request(
             "GET",
@@ -387,63 +253,9 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyMassMailsRequestIdResponse, _response)
+        return _support.parse_model(_models.GetAppKeyMassMailsRequestIdResponse, _response)
 
-    def get_email_v2_1_app_keys_app_key_mass_mails_request_id_mail_seq(
-        self, request_id: str, mail_seq: int
-    ) -> _models.GetEmailV21AppKeysAppKeyMassMailsRequestIdMailSeqResponse:
-        """대량 메일 발송 상세 조회
-
-        ``GET /email/v2.1/appKeys/{appKey}/mass-mails/{requestId}/{mailSeq}`` (API version v2.1, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#대량-메일-발송-상세-조회
-
-        Args:
-            request_id: 요청 ID (``requestId``, path)
-            mail_seq: 메일 순번 (``mailSeq``, path)
-
-        Returns:
-            GetEmailV21AppKeysAppKeyMassMailsRequestIdMailSeqResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "GET",
-            _support.format_path(
-                "/email/v2.1/appKeys/{appKey}/mass-mails/{requestId}/{mailSeq}",
-                {"appKey": self._app_key, "requestId": request_id, "mailSeq": mail_seq},
-            ),
-            params={},
-            headers=_support.header_values({}),
-        )
-        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyMassMailsRequestIdMailSeqResponse, _response)
-
-    def get_email_v2_1_app_keys_app_key_sender_mail_request_id_mail_seq(
-        self, request_id: str, mail_seq: int
-    ) -> _models.GetEmailV21AppKeysAppKeySenderMailRequestIdMailSeqResponse:
-        """메일 발송 상세 조회
-
-        ``GET /email/v2.1/appKeys/{appKey}/sender/mail/{requestId}/{mailSeq}`` (API version v2.1, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#메일-발송-상세-조회
-
-        Args:
-            request_id: 요청ID (``requestId``, path)
-            mail_seq: 메일 순번 (메일 리스트 조회 시 반환되는 mailSeq 값) (``mailSeq``, path)
-
-        Returns:
-            GetEmailV21AppKeysAppKeySenderMailRequestIdMailSeqResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "GET",
-            _support.format_path(
-                "/email/v2.1/appKeys/{appKey}/sender/mail/{requestId}/{mailSeq}",
-                {"appKey": self._app_key, "requestId": request_id, "mailSeq": mail_seq},
-            ),
-            params={},
-            headers=_support.header_values({}),
-        )
-        return _support.parse_model(_models.GetEmailV21AppKeysAppKeySenderMailRequestIdMailSeqResponse, _response)
-
-    def get_email_v2_1_app_keys_app_key_sender_mails(
+    def get_app_key_sender_mails(
         self,
         *,
         request_id: str,
@@ -461,7 +273,7 @@ class Client:
         sender_grouping_key: str | None = None,
         page_num: int | None = None,
         page_size: int | None = None,
-    ) -> _models.GetEmailV21AppKeysAppKeySenderMailsResponse:
+    ) -> _models.GetAppKeySenderMailsResponse:
         """메일 발송 리스트 조회
 
         ``GET /email/v2.1/appKeys/{appKey}/sender/mails`` (API version v2.1, CURRENT).
@@ -486,7 +298,7 @@ class Client:
             page_size: 조회 건수 15(기본값) (``pageSize``, query)
 
         Returns:
-            GetEmailV21AppKeysAppKeySenderMailsResponse (HTTP 200).
+            GetAppKeySenderMailsResponse (HTTP 200).
         """
         _response = self._transport.request(
             "GET",
@@ -510,9 +322,9 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.GetEmailV21AppKeysAppKeySenderMailsResponse, _response)
+        return _support.parse_model(_models.GetAppKeySenderMailsResponse, _response)
 
-    def get_email_v2_1_app_keys_app_key_sender_reservations(
+    def get_app_key_sender_reservations(
         self,
         *,
         request_id: str | None = None,
@@ -523,7 +335,7 @@ class Client:
         template_id: str | None = None,
         page_num: int | None = None,
         page_size: int | None = None,
-    ) -> _models.GetEmailV21AppKeysAppKeySenderReservationsResponse:
+    ) -> _models.GetAppKeySenderReservationsResponse:
         """예약 발송 리스트 조회
 
         ``GET /email/v2.1/appKeys/{appKey}/sender/reservations`` (API version v2.1, CURRENT).
@@ -541,7 +353,7 @@ class Client:
             page_size: 조회 건수 15(기본값) (``pageSize``, query)
 
         Returns:
-            GetEmailV21AppKeysAppKeySenderReservationsResponse (HTTP 200).
+            GetAppKeySenderReservationsResponse (HTTP 200).
         """
         _response = self._transport.request(
             "GET",
@@ -558,79 +370,9 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.GetEmailV21AppKeysAppKeySenderReservationsResponse, _response)
+        return _support.parse_model(_models.GetAppKeySenderReservationsResponse, _response)
 
-    def get_email_v2_1_app_keys_app_key_sender_reservations_request_id_mail_seq(
-        self, request_id: str, mail_seq: int
-    ) -> _models.GetEmailV21AppKeysAppKeySenderReservationsRequestIdMailSeqResponse:
-        """예약 발송 상세 조회
-
-        ``GET /email/v2.1/appKeys/{appKey}/sender/reservations/{requestId}/{mailSeq}`` (API version v2.1, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#예약-발송-상세-조회
-
-        Args:
-            request_id: 요청 ID (``requestId``, path)
-            mail_seq: 메일 순번 (메일 리스트 조회 시 반환되는 mailSeq 값) (``mailSeq``, path)
-
-        Returns:
-            GetEmailV21AppKeysAppKeySenderReservationsRequestIdMailSeqResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "GET",
-            _support.format_path(
-                "/email/v2.1/appKeys/{appKey}/sender/reservations/{requestId}/{mailSeq}",
-                {"appKey": self._app_key, "requestId": request_id, "mailSeq": mail_seq},
-            ),
-            params={},
-            headers=_support.header_values({}),
-        )
-        return _support.parse_model(
-            _models.GetEmailV21AppKeysAppKeySenderReservationsRequestIdMailSeqResponse, _response
-        )
-
-    def get_email_v2_1_app_keys_app_key_sender_reservations_search_cancels(
-        self,
-        *,
-        start_requested_date_time: str | None = None,
-        end_requested_date_time: str | None = None,
-        reservation_cancel_id: str | None = None,
-        page_num: int | None = None,
-        page_size: int | None = None,
-    ) -> _models.GetEmailV21AppKeysAppKeySenderReservationsSearchCancelsResponse:
-        """예약 발송 취소 요청 목록 검색 - 다중 필터
-
-        ``GET /email/v2.1/appKeys/{appKey}/sender/reservations/search-cancels`` (API version v2.1, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#예약-발송-취소-요청-목록-검색---다중-필터
-
-        Args:
-            start_requested_date_time: 예약 취소 요청 시작 시간(yyyy-MM-dd HH:mm:ss) (``startRequestedDateTime``, query)
-            end_requested_date_time: 예약 취소 요청 종료 시간(yyyy-MM-dd HH:mm:ss) (``endRequestedDateTime``, query)
-            reservation_cancel_id: 예약 취소 ID (``reservationCancelId``, query)
-            page_num: 페이지 번호 1(기본값) (``pageNum``, query)
-            page_size: 조회 건수 15(기본값) (``pageSize``, query)
-
-        Returns:
-            GetEmailV21AppKeysAppKeySenderReservationsSearchCancelsResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "GET",
-            _support.format_path(
-                "/email/v2.1/appKeys/{appKey}/sender/reservations/search-cancels", {"appKey": self._app_key}
-            ),
-            params={
-                "startRequestedDateTime": start_requested_date_time,
-                "endRequestedDateTime": end_requested_date_time,
-                "reservationCancelId": reservation_cancel_id,
-                "pageNum": page_num,
-                "pageSize": page_size,
-            },
-            headers=_support.header_values({}),
-        )
-        return _support.parse_model(_models.GetEmailV21AppKeysAppKeySenderReservationsSearchCancelsResponse, _response)
-
-    def get_email_v2_1_app_keys_app_key_sender_update_mails(
+    def get_app_key_sender_update_mails(
         self,
         *,
         start_mail_status_update_date: str,
@@ -639,7 +381,7 @@ class Client:
         message_type: str | None = None,
         page_num: int | None = None,
         page_size: int | None = None,
-    ) -> _models.GetEmailV21AppKeysAppKeySenderUpdateMailsResponse:
+    ) -> _models.GetAppKeySenderUpdateMailsResponse:
         """[주의]
 
         SST2(발송 완료) 상태 코드는 발송 처리 완료 시간이 아닌 수신 완료 시간을 기준으로 조회됩니다.
@@ -661,7 +403,7 @@ class Client:
             page_size: 조회 건수 15(기본값) (``pageSize``, query)
 
         Returns:
-            GetEmailV21AppKeysAppKeySenderUpdateMailsResponse (HTTP 200).
+            GetAppKeySenderUpdateMailsResponse (HTTP 200).
         """
         _response = self._transport.request(
             "GET",
@@ -676,9 +418,9 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.GetEmailV21AppKeysAppKeySenderUpdateMailsResponse, _response)
+        return _support.parse_model(_models.GetAppKeySenderUpdateMailsResponse, _response)
 
-    def get_email_v2_1_app_keys_app_key_statistics_view(
+    def get_app_key_statistics_view(
         self,
         *,
         from_: str,
@@ -687,7 +429,7 @@ class Client:
         mail_types: str | None = None,
         ad_yn: str | None = None,
         template_id: str | None = None,
-    ) -> _models.GetEmailV21AppKeysAppKeyStatisticsViewResponse:
+    ) -> _models.GetAppKeyStatisticsViewResponse:
         """통합 통계 조회
 
         ``GET /email/v2.1/appKeys/{appKey}/statistics/view`` (API version v2.1, CURRENT).
@@ -703,7 +445,7 @@ class Client:
             template_id: 템플릿 ID (``templateId``, query)
 
         Returns:
-            GetEmailV21AppKeysAppKeyStatisticsViewResponse (HTTP 200).
+            GetAppKeyStatisticsViewResponse (HTTP 200).
         """
         _response = self._transport.request(
             "GET",
@@ -718,9 +460,9 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyStatisticsViewResponse, _response)
+        return _support.parse_model(_models.GetAppKeyStatisticsViewResponse, _response)
 
-    def get_email_v2_1_app_keys_app_key_stats(
+    def get_app_key_stats_total(
         self,
         *,
         event_category: str,
@@ -735,67 +477,7 @@ class Client:
         stats_ids: list[str] | None = None,
         template_ids: list[str] | None = None,
         stats_criteria: list[str] | None = None,
-    ) -> _models.GetEmailV21AppKeysAppKeyStatsResponse:
-        """통계 조회
-
-        ``GET /email/v2.1/appKeys/{appKey}/stats`` (API version v2.1, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#통계-조회
-
-        Args:
-            event_category: 이벤트의 카테고리. MESSAGE (``eventCategory``, query)
-            statistics_type: 검색된 통계 데이터의 표현 형식. NORMAL(기본값), MINUTELY, HOURLY, DAILY, BY_DAY (``statisticsType``, query)
-            time_unit: 통계 데이터의 시간 단위. 기본값은 조회 기간에 따라 결정, MINUTES, HOURS, DAYS (``timeUnit``, query)
-            from_: 조회 범위 시작 값, 최근 30일까지(ISO 8601, e.g. YYYY-MM-DDThh:mm:ss.SSSTZD, 2018-04-24T06:00:00.000%2B09:00) (``from``, query)
-            to: 조회 범위 종료 값, 최근 30일까지(ISO 8601, e.g. YYYY-MM-DDThh:mm:ss.SSSTZD, 2018-04-24T06:00:00.000%2B09:00) (``to``, query)
-            extra1s: eventCategory가 MESSAGE인 경우 메일 타입으로 필터링 가능. NORMAL, MASS, TAG, SMTP (``extra1s``, query)
-            extra2s: eventCategory가 MESSAGE인 경우 발신 도메인으로 필터링 가능. (``extra2s``, query)
-            extra3s: eventCategory가 MESSAGE인 경우 수신 도메인으로 필터링 가능. (``extra3s``, query)
-            message_id: 메시지 아이디 (``messageId``, query)
-            stats_ids: 통계 이벤트 키 아이디 (``statsIds``, query)
-            template_ids: 템플릿 ID (``templateIds``, query)
-            stats_criteria: 합계 시 통계 기준, 설정하지 않으면 기본값으로 합계를 계산. EVENT(기본값), EXTRA_1, EXTRA_2, EXTRA_3, TEMPLATE_ID (``statsCriteria``, query)
-
-        Returns:
-            GetEmailV21AppKeysAppKeyStatsResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "GET",
-            _support.format_path("/email/v2.1/appKeys/{appKey}/stats", {"appKey": self._app_key}),
-            params={
-                "eventCategory": event_category,
-                "statisticsType": statistics_type,
-                "timeUnit": time_unit,
-                "from": from_,
-                "to": to,
-                "extra1s": extra1s,
-                "extra2s": extra2s,
-                "extra3s": extra3s,
-                "messageId": message_id,
-                "statsIds": stats_ids,
-                "templateIds": template_ids,
-                "statsCriteria": stats_criteria,
-            },
-            headers=_support.header_values({}),
-        )
-        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyStatsResponse, _response)
-
-    def get_email_v2_1_app_keys_app_key_stats_total(
-        self,
-        *,
-        event_category: str,
-        statistics_type: str | None = None,
-        time_unit: str | None = None,
-        from_: str | None = None,
-        to: str | None = None,
-        extra1s: list[str] | None = None,
-        extra2s: list[str] | None = None,
-        extra3s: list[str] | None = None,
-        message_id: str | None = None,
-        stats_ids: list[str] | None = None,
-        template_ids: list[str] | None = None,
-        stats_criteria: list[str] | None = None,
-    ) -> _models.GetEmailV21AppKeysAppKeyStatsTotalResponse:
+    ) -> _models.GetAppKeyStatsTotalResponse:
         """통계 합계 조회
 
         ``GET /email/v2.1/appKeys/{appKey}/stats/total`` (API version v2.1, CURRENT).
@@ -817,7 +499,7 @@ class Client:
             stats_criteria: 합계 시 통계 기준, 설정하지 않으면 기본값으로 합계를 계산. EVENT(기본값), EXTRA_1, EXTRA_2, EXTRA_3, TEMPLATE_ID (``statsCriteria``, query)
 
         Returns:
-            GetEmailV21AppKeysAppKeyStatsTotalResponse (HTTP 200).
+            GetAppKeyStatsTotalResponse (HTTP 200).
         """
         _response = self._transport.request(
             "GET",
@@ -838,9 +520,265 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyStatsTotalResponse, _response)
+        return _support.parse_model(_models.GetAppKeyStatsTotalResponse, _response)
 
-    def get_email_v2_1_app_keys_app_key_tag_mails(
+    def get_app_key_tag_mails_request_id(
+        self,
+        request_id: str,
+        *,
+        receive_mail: str | None = None,
+        start_receive_date: str | None = None,
+        end_receive_date: str | None = None,
+        receive_status: str | None = None,
+        page_num: int | None = None,
+        page_size: int | None = None,
+    ) -> _models.GetAppKeyTagMailsRequestIdResponse:
+        """태그 메일 발송 수신자 조회
+
+        ``GET /email/v2.1/appKeys/{appKey}/tagMails/{requestId}`` (API version v2.1, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#태그-메일-발송-수신자-조회
+
+        Args:
+            request_id: 요청 ID (``requestId``, path)
+            receive_mail: 수신 메일 주소 (``receiveMail``, query)
+            start_receive_date: 수신 날짜 시작 값(yyyy-MM-dd HH:mm:ss) (``startReceiveDate``, query)
+            end_receive_date: 수신 날짜 종료 값(yyyy-MM-dd HH:mm:ss) (``endReceiveDate``, query)
+            receive_status: 발송 상태 코드 SST0:발송 준비, SST1:발송 중, SST2:발송 완료, SST3: 발송 실패, SST7: 미인증 (``receiveStatus``, query)
+            page_num: 페이지 번호 1(기본값) (``pageNum``, query)
+            page_size: 조회 건수 15(기본값) (``pageSize``, query)
+
+        Returns:
+            GetAppKeyTagMailsRequestIdResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "GET",
+            _support.format_path(
+                "/email/v2.1/appKeys/{appKey}/tagMails/{requestId}", {"appKey": self._app_key, "requestId": request_id}
+            ),
+            params={
+                "receiveMail": receive_mail,
+                "startReceiveDate": start_receive_date,
+                "endReceiveDate": end_receive_date,
+                "receiveStatus": receive_status,
+                "pageNum": page_num,
+                "pageSize": page_size,
+            },
+            headers=_support.header_values({}),
+        )
+        return _support.parse_model(_models.GetAppKeyTagMailsRequestIdResponse, _response)
+
+    def get_app_key_templates_template_id(self, template_id: str) -> _models.GetAppKeyTemplatesTemplateIdResponse:
+        """템플릿 상세 조회
+
+        ``GET /email/v2.1/appKeys/{appKey}/templates/{templateId}`` (API version v2.1, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#템플릿-상세-조회
+
+        Args:
+            template_id: 템플릿 ID (``templateId``, path)
+
+        Returns:
+            GetAppKeyTemplatesTemplateIdResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "GET",
+            _support.format_path(
+                "/email/v2.1/appKeys/{appKey}/templates/{templateId}",
+                {"appKey": self._app_key, "templateId": template_id},
+            ),
+            params={},
+            headers=_support.header_values({}),
+        )
+        return _support.parse_model(_models.GetAppKeyTemplatesTemplateIdResponse, _response)
+
+    def get_app_keys_app_key_block_receivers(
+        self,
+        *,
+        mail_address: str | None = None,
+        start_block_date: str | None = None,
+        end_block_date: str | None = None,
+        page_num: int | None = None,
+        page_size: int | None = None,
+    ) -> _models.GetAppKeysAppKeyBlockReceiversResponse:
+        """수신 거부 조회
+
+        ``GET /email/v2.1/appKeys/{appKey}/block-receivers`` (API version v2.1, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#수신-거부-조회
+
+        Args:
+            mail_address: 수신 거부 목록에 등록되어 있는 이메일 주소 (``mailAddress``, query)
+            start_block_date: 수신 거부 시작값 (yyyy-MM-dd HH:mm:ss) (``startBlockDate``, query)
+            end_block_date: 수신 거부 종료값 (yyyy-MM-dd HH:mm:ss) (``endBlockDate``, query)
+            page_num: 페이지 번호 1(기본값) (``pageNum``, query)
+            page_size: 조회 건수 15(기본값) (``pageSize``, query)
+
+        Returns:
+            GetAppKeysAppKeyBlockReceiversResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "GET",
+            _support.format_path("/email/v2.1/appKeys/{appKey}/block-receivers", {"appKey": self._app_key}),
+            params={
+                "mailAddress": mail_address,
+                "startBlockDate": start_block_date,
+                "endBlockDate": end_block_date,
+                "pageNum": page_num,
+                "pageSize": page_size,
+            },
+            headers=_support.header_values({}),
+        )
+        return _support.parse_model(_models.GetAppKeysAppKeyBlockReceiversResponse, _response)
+
+    def get_app_keys_app_key_categories(
+        self,
+        *,
+        use_yn: str | None = None,
+        category_parent_id: int | None = None,
+        page_num: int | None = None,
+        page_size: int | None = None,
+    ) -> _models.GetAppKeysAppKeyCategoriesResponse:
+        """카테고리 목록 조회
+
+        ``GET /email/v2.1/appKeys/{appKey}/categories`` (API version v2.1, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#카테고리-목록-조회
+
+        Args:
+            use_yn: 사용 여부 Y, N (``useYn``, query)
+            category_parent_id: 부모 카테고리 ID (``categoryParentId``, query)
+            page_num: 페이지 번호 1(기본값) (``pageNum``, query)
+            page_size: 조회 건수 15(기본값) (``pageSize``, query)
+
+        Returns:
+            GetAppKeysAppKeyCategoriesResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "GET",
+            _support.format_path("/email/v2.1/appKeys/{appKey}/categories", {"appKey": self._app_key}),
+            params={
+                "useYn": use_yn,
+                "categoryParentId": category_parent_id,
+                "pageNum": page_num,
+                "pageSize": page_size,
+            },
+            headers=_support.header_values({}),
+        )
+        return _support.parse_model(_models.GetAppKeysAppKeyCategoriesResponse, _response)
+
+    def get_app_keys_app_key_mass_mails(
+        self,
+        *,
+        request_id: str,
+        start_send_date: str,
+        end_send_date: str,
+        sender_address: str | None = None,
+        sender_name: str | None = None,
+        template_id: str | None = None,
+        send_status: str | None = None,
+        page_num: int | None = None,
+        page_size: int | None = None,
+    ) -> _models.GetAppKeysAppKeyMassMailsResponse:
+        """대량 메일 리스트 조회
+
+        ``GET /email/v2.1/appKeys/{appKey}/mass-mails`` (API version v2.1, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#대량-메일-리스트-조회
+
+        Args:
+            request_id: 요청 ID (``requestId``, query)
+            start_send_date: 발송 날짜 시작 값(yyyy-MM-dd HH:mm:ss) (``startSendDate``, query)
+            end_send_date: 발송 날짜 종료 값(yyyy-MM-dd HH:mm:ss) (``endSendDate``, query)
+            sender_address: 발신 메일 주소 (``senderAddress``, query)
+            sender_name: 발신자 이름 (``senderName``, query)
+            template_id: 템플릿 ID (``templateId``, query)
+            send_status: 발송 상태 코드 WAIT: 대기, READY: 발송 준비, SENDREADY: 발송 준비완료, SENDWAIT: 발송대기, SENDING: 발송 중, COMPLETE: 발송 완료, FAIL: 발송 실패, CANCEL: 발송취소 (``sendStatus``, query)
+            page_num: 페이지 번호 1(기본값) (``pageNum``, query)
+            page_size: 조회 건수 15(기본값) (``pageSize``, query)
+
+        Returns:
+            GetAppKeysAppKeyMassMailsResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "GET",
+            _support.format_path("/email/v2.1/appKeys/{appKey}/mass-mails", {"appKey": self._app_key}),
+            params={
+                "requestId": request_id,
+                "startSendDate": start_send_date,
+                "endSendDate": end_send_date,
+                "senderAddress": sender_address,
+                "senderName": sender_name,
+                "templateId": template_id,
+                "sendStatus": send_status,
+                "pageNum": page_num,
+                "pageSize": page_size,
+            },
+            headers=_support.header_values({}),
+        )
+        return _support.parse_model(_models.GetAppKeysAppKeyMassMailsResponse, _response)
+
+    def get_app_keys_app_key_stats(
+        self,
+        *,
+        event_category: str,
+        statistics_type: str | None = None,
+        time_unit: str | None = None,
+        from_: str | None = None,
+        to: str | None = None,
+        extra1s: list[str] | None = None,
+        extra2s: list[str] | None = None,
+        extra3s: list[str] | None = None,
+        message_id: str | None = None,
+        stats_ids: list[str] | None = None,
+        template_ids: list[str] | None = None,
+        stats_criteria: list[str] | None = None,
+    ) -> _models.GetAppKeysAppKeyStatsResponse:
+        """통계 조회
+
+        ``GET /email/v2.1/appKeys/{appKey}/stats`` (API version v2.1, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#통계-조회
+
+        Args:
+            event_category: 이벤트의 카테고리. MESSAGE (``eventCategory``, query)
+            statistics_type: 검색된 통계 데이터의 표현 형식. NORMAL(기본값), MINUTELY, HOURLY, DAILY, BY_DAY (``statisticsType``, query)
+            time_unit: 통계 데이터의 시간 단위. 기본값은 조회 기간에 따라 결정, MINUTES, HOURS, DAYS (``timeUnit``, query)
+            from_: 조회 범위 시작 값, 최근 30일까지(ISO 8601, e.g. YYYY-MM-DDThh:mm:ss.SSSTZD, 2018-04-24T06:00:00.000%2B09:00) (``from``, query)
+            to: 조회 범위 종료 값, 최근 30일까지(ISO 8601, e.g. YYYY-MM-DDThh:mm:ss.SSSTZD, 2018-04-24T06:00:00.000%2B09:00) (``to``, query)
+            extra1s: eventCategory가 MESSAGE인 경우 메일 타입으로 필터링 가능. NORMAL, MASS, TAG, SMTP (``extra1s``, query)
+            extra2s: eventCategory가 MESSAGE인 경우 발신 도메인으로 필터링 가능. (``extra2s``, query)
+            extra3s: eventCategory가 MESSAGE인 경우 수신 도메인으로 필터링 가능. (``extra3s``, query)
+            message_id: 메시지 아이디 (``messageId``, query)
+            stats_ids: 통계 이벤트 키 아이디 (``statsIds``, query)
+            template_ids: 템플릿 ID (``templateIds``, query)
+            stats_criteria: 합계 시 통계 기준, 설정하지 않으면 기본값으로 합계를 계산. EVENT(기본값), EXTRA_1, EXTRA_2, EXTRA_3, TEMPLATE_ID (``statsCriteria``, query)
+
+        Returns:
+            GetAppKeysAppKeyStatsResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "GET",
+            _support.format_path("/email/v2.1/appKeys/{appKey}/stats", {"appKey": self._app_key}),
+            params={
+                "eventCategory": event_category,
+                "statisticsType": statistics_type,
+                "timeUnit": time_unit,
+                "from": from_,
+                "to": to,
+                "extra1s": extra1s,
+                "extra2s": extra2s,
+                "extra3s": extra3s,
+                "messageId": message_id,
+                "statsIds": stats_ids,
+                "templateIds": template_ids,
+                "statsCriteria": stats_criteria,
+            },
+            headers=_support.header_values({}),
+        )
+        return _support.parse_model(_models.GetAppKeysAppKeyStatsResponse, _response)
+
+    def get_app_keys_app_key_tag_mails(
         self,
         *,
         request_id: str,
@@ -852,7 +790,7 @@ class Client:
         send_status: str | None = None,
         page_num: int | None = None,
         page_size: int | None = None,
-    ) -> _models.GetEmailV21AppKeysAppKeyTagMailsResponse:
+    ) -> _models.GetAppKeysAppKeyTagMailsResponse:
         """태그 메일 발송 요청 조회
 
         ``GET /email/v2.1/appKeys/{appKey}/tagMails`` (API version v2.1, CURRENT).
@@ -871,7 +809,7 @@ class Client:
             page_size: 조회 건수 15(기본값) (``pageSize``, query)
 
         Returns:
-            GetEmailV21AppKeysAppKeyTagMailsResponse (HTTP 200).
+            GetAppKeysAppKeyTagMailsResponse (HTTP 200).
         """
         _response = self._transport.request(
             "GET",
@@ -889,84 +827,11 @@ class Client:
             },
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyTagMailsResponse, _response)
+        return _support.parse_model(_models.GetAppKeysAppKeyTagMailsResponse, _response)
 
-    def get_email_v2_1_app_keys_app_key_tag_mails_request_id(
-        self,
-        request_id: str,
-        *,
-        receive_mail: str | None = None,
-        start_receive_date: str | None = None,
-        end_receive_date: str | None = None,
-        receive_status: str | None = None,
-        page_num: int | None = None,
-        page_size: int | None = None,
-    ) -> _models.GetEmailV21AppKeysAppKeyTagMailsRequestIdResponse:
-        """태그 메일 발송 수신자 조회
-
-        ``GET /email/v2.1/appKeys/{appKey}/tagMails/{requestId}`` (API version v2.1, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#태그-메일-발송-수신자-조회
-
-        Args:
-            request_id: 요청 ID (``requestId``, path)
-            receive_mail: 수신 메일 주소 (``receiveMail``, query)
-            start_receive_date: 수신 날짜 시작 값(yyyy-MM-dd HH:mm:ss) (``startReceiveDate``, query)
-            end_receive_date: 수신 날짜 종료 값(yyyy-MM-dd HH:mm:ss) (``endReceiveDate``, query)
-            receive_status: 발송 상태 코드 SST0:발송 준비, SST1:발송 중, SST2:발송 완료, SST3: 발송 실패, SST7: 미인증 (``receiveStatus``, query)
-            page_num: 페이지 번호 1(기본값) (``pageNum``, query)
-            page_size: 조회 건수 15(기본값) (``pageSize``, query)
-
-        Returns:
-            GetEmailV21AppKeysAppKeyTagMailsRequestIdResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "GET",
-            _support.format_path(
-                "/email/v2.1/appKeys/{appKey}/tagMails/{requestId}", {"appKey": self._app_key, "requestId": request_id}
-            ),
-            params={
-                "receiveMail": receive_mail,
-                "startReceiveDate": start_receive_date,
-                "endReceiveDate": end_receive_date,
-                "receiveStatus": receive_status,
-                "pageNum": page_num,
-                "pageSize": page_size,
-            },
-            headers=_support.header_values({}),
-        )
-        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyTagMailsRequestIdResponse, _response)
-
-    def get_email_v2_1_app_keys_app_key_tag_mails_request_id_mail_sequence(
-        self, request_id: str, mail_sequence: int
-    ) -> _models.GetEmailV21AppKeysAppKeyTagMailsRequestIdMailSequenceResponse:
-        """태그 메일 발송 상세 조회
-
-        ``GET /email/v2.1/appKeys/{appKey}/tagMails/{requestId}/{mailSequence}`` (API version v2.1, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#태그-메일-발송-상세-조회
-
-        Args:
-            request_id: 요청 ID (``requestId``, path)
-            mail_sequence: 메일 순번 (``mailSequence``, path)
-
-        Returns:
-            GetEmailV21AppKeysAppKeyTagMailsRequestIdMailSequenceResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "GET",
-            _support.format_path(
-                "/email/v2.1/appKeys/{appKey}/tagMails/{requestId}/{mailSequence}",
-                {"appKey": self._app_key, "requestId": request_id, "mailSequence": mail_sequence},
-            ),
-            params={},
-            headers=_support.header_values({}),
-        )
-        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyTagMailsRequestIdMailSequenceResponse, _response)
-
-    def get_email_v2_1_app_keys_app_key_tags(
+    def get_app_keys_app_key_tags(
         self, *, page_num: int | None = None, page_size: int | None = None
-    ) -> _models.GetEmailV21AppKeysAppKeyTagsResponse:
+    ) -> _models.GetAppKeysAppKeyTagsResponse:
         """태그 조회
 
         ``GET /email/v2.1/appKeys/{appKey}/tags`` (API version v2.1, CURRENT).
@@ -978,7 +843,7 @@ class Client:
             page_size: 조회 건수 15(기본값) (``pageSize``, query)
 
         Returns:
-            GetEmailV21AppKeysAppKeyTagsResponse (HTTP 200).
+            GetAppKeysAppKeyTagsResponse (HTTP 200).
         """
         _response = self._transport.request(
             "GET",
@@ -986,16 +851,16 @@ class Client:
             params={"pageNum": page_num, "pageSize": page_size},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyTagsResponse, _response)
+        return _support.parse_model(_models.GetAppKeysAppKeyTagsResponse, _response)
 
-    def get_email_v2_1_app_keys_app_key_templates(
+    def get_app_keys_app_key_templates(
         self,
         *,
         category_id: int | None = None,
         use_yn: str | None = None,
         page_num: int | None = None,
         page_size: int | None = None,
-    ) -> _models.GetEmailV21AppKeysAppKeyTemplatesResponse:
+    ) -> _models.GetAppKeysAppKeyTemplatesResponse:
         """템플릿 리스트 조회
 
         ``GET /email/v2.1/appKeys/{appKey}/templates`` (API version v2.1, CURRENT).
@@ -1009,7 +874,7 @@ class Client:
             page_size: 조회 건수 15(기본값) (``pageSize``, query)
 
         Returns:
-            GetEmailV21AppKeysAppKeyTemplatesResponse (HTTP 200).
+            GetAppKeysAppKeyTemplatesResponse (HTTP 200).
         """
         _response = self._transport.request(
             "GET",
@@ -1017,103 +882,181 @@ class Client:
             params={"categoryId": category_id, "useYn": use_yn, "pageNum": page_num, "pageSize": page_size},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyTemplatesResponse, _response)
+        return _support.parse_model(_models.GetAppKeysAppKeyTemplatesResponse, _response)
 
-    def get_email_v2_1_app_keys_app_key_templates_template_id(
-        self, template_id: str
-    ) -> _models.GetEmailV21AppKeysAppKeyTemplatesTemplateIdResponse:
-        """템플릿 상세 조회
+    def get_mail_request_id_mail_seq(self, request_id: str, mail_seq: int) -> _models.GetMailRequestIdMailSeqResponse:
+        """메일 발송 상세 조회
 
-        ``GET /email/v2.1/appKeys/{appKey}/templates/{templateId}`` (API version v2.1, CURRENT).
+        ``GET /email/v2.1/appKeys/{appKey}/sender/mail/{requestId}/{mailSeq}`` (API version v2.1, CURRENT).
 
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#템플릿-상세-조회
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#메일-발송-상세-조회
 
         Args:
-            template_id: 템플릿 ID (``templateId``, path)
+            request_id: 요청ID (``requestId``, path)
+            mail_seq: 메일 순번 (메일 리스트 조회 시 반환되는 mailSeq 값) (``mailSeq``, path)
 
         Returns:
-            GetEmailV21AppKeysAppKeyTemplatesTemplateIdResponse (HTTP 200).
+            GetMailRequestIdMailSeqResponse (HTTP 200).
         """
         _response = self._transport.request(
             "GET",
             _support.format_path(
-                "/email/v2.1/appKeys/{appKey}/templates/{templateId}",
-                {"appKey": self._app_key, "templateId": template_id},
+                "/email/v2.1/appKeys/{appKey}/sender/mail/{requestId}/{mailSeq}",
+                {"appKey": self._app_key, "requestId": request_id, "mailSeq": mail_seq},
             ),
             params={},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyTemplatesTemplateIdResponse, _response)
+        return _support.parse_model(_models.GetMailRequestIdMailSeqResponse, _response)
 
-    def post_email_v2_1_app_keys_app_key_attachfile_binary_upload(
+    def get_mass_mails_request_id_mail_seq(
+        self, request_id: str, mail_seq: int
+    ) -> _models.GetMassMailsRequestIdMailSeqResponse:
+        """대량 메일 발송 상세 조회
+
+        ``GET /email/v2.1/appKeys/{appKey}/mass-mails/{requestId}/{mailSeq}`` (API version v2.1, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#대량-메일-발송-상세-조회
+
+        Args:
+            request_id: 요청 ID (``requestId``, path)
+            mail_seq: 메일 순번 (``mailSeq``, path)
+
+        Returns:
+            GetMassMailsRequestIdMailSeqResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "GET",
+            _support.format_path(
+                "/email/v2.1/appKeys/{appKey}/mass-mails/{requestId}/{mailSeq}",
+                {"appKey": self._app_key, "requestId": request_id, "mailSeq": mail_seq},
+            ),
+            params={},
+            headers=_support.header_values({}),
+        )
+        return _support.parse_model(_models.GetMassMailsRequestIdMailSeqResponse, _response)
+
+    def get_reservations_request_id_mail_seq(
+        self, request_id: str, mail_seq: int
+    ) -> _models.GetReservationsRequestIdMailSeqResponse:
+        """예약 발송 상세 조회
+
+        ``GET /email/v2.1/appKeys/{appKey}/sender/reservations/{requestId}/{mailSeq}`` (API version v2.1, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#예약-발송-상세-조회
+
+        Args:
+            request_id: 요청 ID (``requestId``, path)
+            mail_seq: 메일 순번 (메일 리스트 조회 시 반환되는 mailSeq 값) (``mailSeq``, path)
+
+        Returns:
+            GetReservationsRequestIdMailSeqResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "GET",
+            _support.format_path(
+                "/email/v2.1/appKeys/{appKey}/sender/reservations/{requestId}/{mailSeq}",
+                {"appKey": self._app_key, "requestId": request_id, "mailSeq": mail_seq},
+            ),
+            params={},
+            headers=_support.header_values({}),
+        )
+        return _support.parse_model(_models.GetReservationsRequestIdMailSeqResponse, _response)
+
+    def get_sender_reservations_search_cancels(
         self,
-    ) -> _models.PostEmailV21AppKeysAppKeyAttachfileBinaryUploadResponse:
+        *,
+        start_requested_date_time: str | None = None,
+        end_requested_date_time: str | None = None,
+        reservation_cancel_id: str | None = None,
+        page_num: int | None = None,
+        page_size: int | None = None,
+    ) -> _models.GetSenderReservationsSearchCancelsResponse:
+        """예약 발송 취소 요청 목록 검색 - 다중 필터
+
+        ``GET /email/v2.1/appKeys/{appKey}/sender/reservations/search-cancels`` (API version v2.1, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#예약-발송-취소-요청-목록-검색---다중-필터
+
+        Args:
+            start_requested_date_time: 예약 취소 요청 시작 시간(yyyy-MM-dd HH:mm:ss) (``startRequestedDateTime``, query)
+            end_requested_date_time: 예약 취소 요청 종료 시간(yyyy-MM-dd HH:mm:ss) (``endRequestedDateTime``, query)
+            reservation_cancel_id: 예약 취소 ID (``reservationCancelId``, query)
+            page_num: 페이지 번호 1(기본값) (``pageNum``, query)
+            page_size: 조회 건수 15(기본값) (``pageSize``, query)
+
+        Returns:
+            GetSenderReservationsSearchCancelsResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "GET",
+            _support.format_path(
+                "/email/v2.1/appKeys/{appKey}/sender/reservations/search-cancels", {"appKey": self._app_key}
+            ),
+            params={
+                "startRequestedDateTime": start_requested_date_time,
+                "endRequestedDateTime": end_requested_date_time,
+                "reservationCancelId": reservation_cancel_id,
+                "pageNum": page_num,
+                "pageSize": page_size,
+            },
+            headers=_support.header_values({}),
+        )
+        return _support.parse_model(_models.GetSenderReservationsSearchCancelsResponse, _response)
+
+    def get_tag_mails_request_id_mail_sequence(
+        self, request_id: str, mail_sequence: int
+    ) -> _models.GetTagMailsRequestIdMailSequenceResponse:
+        """태그 메일 발송 상세 조회
+
+        ``GET /email/v2.1/appKeys/{appKey}/tagMails/{requestId}/{mailSequence}`` (API version v2.1, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#태그-메일-발송-상세-조회
+
+        Args:
+            request_id: 요청 ID (``requestId``, path)
+            mail_sequence: 메일 순번 (``mailSequence``, path)
+
+        Returns:
+            GetTagMailsRequestIdMailSequenceResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "GET",
+            _support.format_path(
+                "/email/v2.1/appKeys/{appKey}/tagMails/{requestId}/{mailSequence}",
+                {"appKey": self._app_key, "requestId": request_id, "mailSequence": mail_sequence},
+            ),
+            params={},
+            headers=_support.header_values({}),
+        )
+        return _support.parse_model(_models.GetTagMailsRequestIdMailSequenceResponse, _response)
+
+    def post_app_key_attachfile_binary_upload(
+        self, *, body: Mapping[str, Any]
+    ) -> _models.PostAppKeyAttachfileBinaryUploadResponse:
         """첨부 파일 업로드
 
         ``POST /email/v2.1/appKeys/{appKey}/attachfile/binaryUpload`` (API version v2.1, CURRENT).
 
         Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#첨부-파일-업로드
 
+        Args:
+            body: the request body, multipart/form-data: multipart fields (name -> value; files as bytes, a binary file or (filename, content, content type)).
+
         Returns:
-            PostEmailV21AppKeysAppKeyAttachfileBinaryUploadResponse (HTTP 200).
+            PostAppKeyAttachfileBinaryUploadResponse (HTTP 200).
         """
+        _content, _content_type = _support.encode_body(body, "multipart", "multipart/form-data")
         _response = self._transport.request(
             "POST",
             _support.format_path("/email/v2.1/appKeys/{appKey}/attachfile/binaryUpload", {"appKey": self._app_key}),
             params={},
-            headers=_support.header_values({}),
+            headers=_support.header_values({"Content-Type": _content_type}),
+            content=_content,
         )
-        return _support.parse_model(_models.PostEmailV21AppKeysAppKeyAttachfileBinaryUploadResponse, _response)
+        return _support.parse_model(_models.PostAppKeyAttachfileBinaryUploadResponse, _response)
 
-    def post_email_v2_1_app_keys_app_key_block_receivers(
-        self, *, body: _models.PostEmailV21AppKeysAppKeyBlockReceiversRequest
-    ) -> _models.PostEmailV21AppKeysAppKeyBlockReceiversResponse:
-        """수신 거부 등록
-
-        ``POST /email/v2.1/appKeys/{appKey}/block-receivers`` (API version v2.1, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#수신-거부-등록
-
-        Args:
-            body: the request body (PostEmailV21AppKeysAppKeyBlockReceiversRequest).
-
-        Returns:
-            PostEmailV21AppKeysAppKeyBlockReceiversResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "POST",
-            _support.format_path("/email/v2.1/appKeys/{appKey}/block-receivers", {"appKey": self._app_key}),
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-        )
-        return _support.parse_model(_models.PostEmailV21AppKeysAppKeyBlockReceiversResponse, _response)
-
-    def post_email_v2_1_app_keys_app_key_categories(
-        self, *, body: _models.PostEmailV21AppKeysAppKeyCategoriesRequest
-    ) -> _models.PostEmailV21AppKeysAppKeyCategoriesResponse:
-        """카테고리 등록
-
-        ``POST /email/v2.1/appKeys/{appKey}/categories`` (API version v2.1, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#카테고리-등록
-
-        Args:
-            body: the request body (PostEmailV21AppKeysAppKeyCategoriesRequest).
-
-        Returns:
-            PostEmailV21AppKeysAppKeyCategoriesResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "POST",
-            _support.format_path("/email/v2.1/appKeys/{appKey}/categories", {"appKey": self._app_key}),
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-        )
-        return _support.parse_model(_models.PostEmailV21AppKeysAppKeyCategoriesResponse, _response)
-
-    def post_email_v2_1_app_keys_app_key_sender_ad_each_mail(self) -> None:
+    def post_app_key_sender_ad_each_mail(self) -> None:
         """광고성 개별 메일 발송
 
         요청, 응답 정보는 개별 메일 발송과 동일합니다.
@@ -1130,7 +1073,7 @@ class Client:
         )
         return None
 
-    def post_email_v2_1_app_keys_app_key_sender_ad_mail(self) -> None:
+    def post_app_key_sender_ad_mail(self) -> None:
         """광고 메일 전송 시 유의 사항
 
         제목에 반드시 (광고) 문구를 삽입하도록 강제하고 있습니다.
@@ -1157,9 +1100,9 @@ class Client:
         )
         return None
 
-    def post_email_v2_1_app_keys_app_key_sender_auth_mail(
-        self, *, body: _models.PostEmailV21AppKeysAppKeySenderAuthMailRequest
-    ) -> _models.PostEmailV21AppKeysAppKeySenderAuthMailResponse:
+    def post_app_key_sender_auth_mail(
+        self, *, body: _models.PostAppKeySenderAuthMailRequest
+    ) -> _models.PostAppKeySenderAuthMailResponse:
         """인증 메일 발송
 
         ``POST /email/v2.1/appKeys/{appKey}/sender/auth-mail`` (API version v2.1, CURRENT).
@@ -1167,10 +1110,10 @@ class Client:
         Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#인증-메일-발송
 
         Args:
-            body: the request body (PostEmailV21AppKeysAppKeySenderAuthMailRequest).
+            body: the request body (PostAppKeySenderAuthMailRequest).
 
         Returns:
-            PostEmailV21AppKeysAppKeySenderAuthMailResponse (HTTP 200).
+            PostAppKeySenderAuthMailResponse (HTTP 200).
         """
         _response = self._transport.request(
             "POST",
@@ -1179,11 +1122,11 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _support.parse_model(_models.PostEmailV21AppKeysAppKeySenderAuthMailResponse, _response)
+        return _support.parse_model(_models.PostAppKeySenderAuthMailResponse, _response)
 
-    def post_email_v2_1_app_keys_app_key_sender_each_mail(
-        self, *, body: _models.PostEmailV21AppKeysAppKeySenderEachMailRequest
-    ) -> _models.PostEmailV21AppKeysAppKeySenderEachMailResponse:
+    def post_app_key_sender_each_mail(
+        self, *, body: _models.PostAppKeySenderEachMailRequest
+    ) -> _models.PostAppKeySenderEachMailResponse:
         """개별 메일 발송
 
         수신자가 여러 명일 때 수신자 각각에게 메일을 발송하는 기능입니다. 여러 명에게 보내도 수신자에게는 본인만 표시됩니다.
@@ -1193,10 +1136,10 @@ class Client:
         Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#개별-메일-발송
 
         Args:
-            body: the request body (PostEmailV21AppKeysAppKeySenderEachMailRequest).
+            body: the request body (PostAppKeySenderEachMailRequest).
 
         Returns:
-            PostEmailV21AppKeysAppKeySenderEachMailResponse (HTTP 200).
+            PostAppKeySenderEachMailResponse (HTTP 200).
         """
         _response = self._transport.request(
             "POST",
@@ -1205,11 +1148,11 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _support.parse_model(_models.PostEmailV21AppKeysAppKeySenderEachMailResponse, _response)
+        return _support.parse_model(_models.PostAppKeySenderEachMailResponse, _response)
 
-    def post_email_v2_1_app_keys_app_key_sender_mail(
-        self, *, body: _models.PostEmailV21AppKeysAppKeySenderMailRequest
-    ) -> _models.PostEmailV21AppKeysAppKeySenderMailResponse:
+    def post_app_key_sender_mail(
+        self, *, body: _models.PostAppKeySenderMailRequest
+    ) -> _models.PostAppKeySenderMailResponse:
         """일반 메일 발송
 
         ``POST /email/v2.1/appKeys/{appKey}/sender/mail`` (API version v2.1, CURRENT).
@@ -1217,10 +1160,10 @@ class Client:
         Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#일반-메일-발송
 
         Args:
-            body: the request body (PostEmailV21AppKeysAppKeySenderMailRequest).
+            body: the request body (PostAppKeySenderMailRequest).
 
         Returns:
-            PostEmailV21AppKeysAppKeySenderMailResponse (HTTP 200).
+            PostAppKeySenderMailResponse (HTTP 200).
         """
         _response = self._transport.request(
             "POST",
@@ -1229,11 +1172,11 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _support.parse_model(_models.PostEmailV21AppKeysAppKeySenderMailResponse, _response)
+        return _support.parse_model(_models.PostAppKeySenderMailResponse, _response)
 
-    def post_email_v2_1_app_keys_app_key_sender_tag_mail(
-        self, *, body: _models.PostEmailV21AppKeysAppKeySenderTagMailRequest
-    ) -> _models.PostEmailV21AppKeysAppKeySenderTagMailResponse:
+    def post_app_key_sender_tag_mail(
+        self, *, body: _models.PostAppKeySenderTagMailRequest
+    ) -> _models.PostAppKeySenderTagMailResponse:
         """태그 메일 발송
 
         ``POST /email/v2.1/appKeys/{appKey}/sender/tagMail`` (API version v2.1, CURRENT).
@@ -1241,10 +1184,10 @@ class Client:
         Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#태그-메일-발송
 
         Args:
-            body: the request body (PostEmailV21AppKeysAppKeySenderTagMailRequest).
+            body: the request body (PostAppKeySenderTagMailRequest).
 
         Returns:
-            PostEmailV21AppKeysAppKeySenderTagMailResponse (HTTP 200).
+            PostAppKeySenderTagMailResponse (HTTP 200).
         """
         _response = self._transport.request(
             "POST",
@@ -1253,11 +1196,59 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _support.parse_model(_models.PostEmailV21AppKeysAppKeySenderTagMailResponse, _response)
+        return _support.parse_model(_models.PostAppKeySenderTagMailResponse, _response)
 
-    def post_email_v2_1_app_keys_app_key_tags(
-        self, *, body: _models.PostEmailV21AppKeysAppKeyTagsRequest
-    ) -> _models.PostEmailV21AppKeysAppKeyTagsResponse:
+    def post_app_keys_app_key_block_receivers(
+        self, *, body: _models.PostAppKeysAppKeyBlockReceiversRequest
+    ) -> _models.PostAppKeysAppKeyBlockReceiversResponse:
+        """수신 거부 등록
+
+        ``POST /email/v2.1/appKeys/{appKey}/block-receivers`` (API version v2.1, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#수신-거부-등록
+
+        Args:
+            body: the request body (PostAppKeysAppKeyBlockReceiversRequest).
+
+        Returns:
+            PostAppKeysAppKeyBlockReceiversResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "POST",
+            _support.format_path("/email/v2.1/appKeys/{appKey}/block-receivers", {"appKey": self._app_key}),
+            params={},
+            headers=_support.header_values({}),
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+        )
+        return _support.parse_model(_models.PostAppKeysAppKeyBlockReceiversResponse, _response)
+
+    def post_app_keys_app_key_categories(
+        self, *, body: _models.PostAppKeysAppKeyCategoriesRequest
+    ) -> _models.PostAppKeysAppKeyCategoriesResponse:
+        """카테고리 등록
+
+        ``POST /email/v2.1/appKeys/{appKey}/categories`` (API version v2.1, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#카테고리-등록
+
+        Args:
+            body: the request body (PostAppKeysAppKeyCategoriesRequest).
+
+        Returns:
+            PostAppKeysAppKeyCategoriesResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "POST",
+            _support.format_path("/email/v2.1/appKeys/{appKey}/categories", {"appKey": self._app_key}),
+            params={},
+            headers=_support.header_values({}),
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+        )
+        return _support.parse_model(_models.PostAppKeysAppKeyCategoriesResponse, _response)
+
+    def post_app_keys_app_key_tags(
+        self, *, body: _models.PostAppKeysAppKeyTagsRequest
+    ) -> _models.PostAppKeysAppKeyTagsResponse:
         """태그 등록
 
         ``POST /email/v2.1/appKeys/{appKey}/tags`` (API version v2.1, CURRENT).
@@ -1265,10 +1256,10 @@ class Client:
         Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#태그-등록
 
         Args:
-            body: the request body (PostEmailV21AppKeysAppKeyTagsRequest).
+            body: the request body (PostAppKeysAppKeyTagsRequest).
 
         Returns:
-            PostEmailV21AppKeysAppKeyTagsResponse (HTTP 200).
+            PostAppKeysAppKeyTagsResponse (HTTP 200).
         """
         _response = self._transport.request(
             "POST",
@@ -1277,11 +1268,11 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _support.parse_model(_models.PostEmailV21AppKeysAppKeyTagsResponse, _response)
+        return _support.parse_model(_models.PostAppKeysAppKeyTagsResponse, _response)
 
-    def post_email_v2_1_app_keys_app_key_templates(
-        self, *, body: _models.PostEmailV21AppKeysAppKeyTemplatesRequest
-    ) -> _models.PostEmailV21AppKeysAppKeyTemplatesResponse:
+    def post_app_keys_app_key_templates(
+        self, *, body: _models.PostAppKeysAppKeyTemplatesRequest
+    ) -> _models.PostAppKeysAppKeyTemplatesResponse:
         """템플릿 등록
 
         ``POST /email/v2.1/appKeys/{appKey}/templates`` (API version v2.1, CURRENT).
@@ -1289,10 +1280,10 @@ class Client:
         Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#템플릿-등록
 
         Args:
-            body: the request body (PostEmailV21AppKeysAppKeyTemplatesRequest).
+            body: the request body (PostAppKeysAppKeyTemplatesRequest).
 
         Returns:
-            PostEmailV21AppKeysAppKeyTemplatesResponse (HTTP 200).
+            PostAppKeysAppKeyTemplatesResponse (HTTP 200).
         """
         _response = self._transport.request(
             "POST",
@@ -1301,33 +1292,38 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _support.parse_model(_models.PostEmailV21AppKeysAppKeyTemplatesResponse, _response)
+        return _support.parse_model(_models.PostAppKeysAppKeyTemplatesResponse, _response)
 
-    def post_email_v2_1_app_keys_app_key_templates_attachfile_binary_upload(
-        self,
-    ) -> _models.PostEmailV21AppKeysAppKeyTemplatesAttachfileBinaryUploadResponse:
+    def post_templates_attachfile_binary_upload(
+        self, *, body: Mapping[str, Any]
+    ) -> _models.PostTemplatesAttachfileBinaryUploadResponse:
         """템플릿 첨부 파일 업로드
 
         ``POST /email/v2.1/appKeys/{appKey}/templates/attachfile/binaryUpload`` (API version v2.1, CURRENT).
 
         Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#템플릿-첨부-파일-업로드
 
+        Args:
+            body: the request body, multipart/form-data: multipart fields (name -> value; files as bytes, a binary file or (filename, content, content type)).
+
         Returns:
-            PostEmailV21AppKeysAppKeyTemplatesAttachfileBinaryUploadResponse (HTTP 200).
+            PostTemplatesAttachfileBinaryUploadResponse (HTTP 200).
         """
+        _content, _content_type = _support.encode_body(body, "multipart", "multipart/form-data")
         _response = self._transport.request(
             "POST",
             _support.format_path(
                 "/email/v2.1/appKeys/{appKey}/templates/attachfile/binaryUpload", {"appKey": self._app_key}
             ),
             params={},
-            headers=_support.header_values({}),
+            headers=_support.header_values({"Content-Type": _content_type}),
+            content=_content,
         )
-        return _support.parse_model(_models.PostEmailV21AppKeysAppKeyTemplatesAttachfileBinaryUploadResponse, _response)
+        return _support.parse_model(_models.PostTemplatesAttachfileBinaryUploadResponse, _response)
 
-    def post_email_v2_1_app_keys_app_key_uids_uid_email_addresses(
-        self, uid: str, *, body: _models.PostEmailV21AppKeysAppKeyUidsUidEmailAddressesRequest
-    ) -> _models.PostEmailV21AppKeysAppKeyUidsUidEmailAddressesResponse:
+    def post_uids_uid_email_addresses(
+        self, uid: str, *, body: _models.PostUidsUidEmailAddressesRequest
+    ) -> _models.PostUidsUidEmailAddressesResponse:
         """메일 주소 등록
 
         ``POST /email/v2.1/appKeys/{appKey}/uids/{uid}/email-addresses`` (API version v2.1, CURRENT).
@@ -1336,10 +1332,10 @@ class Client:
 
         Args:
             uid: UID (``uid``, path)
-            body: the request body (PostEmailV21AppKeysAppKeyUidsUidEmailAddressesRequest).
+            body: the request body (PostUidsUidEmailAddressesRequest).
 
         Returns:
-            PostEmailV21AppKeysAppKeyUidsUidEmailAddressesResponse (HTTP 200).
+            PostUidsUidEmailAddressesResponse (HTTP 200).
         """
         _response = self._transport.request(
             "POST",
@@ -1350,35 +1346,11 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _support.parse_model(_models.PostEmailV21AppKeysAppKeyUidsUidEmailAddressesResponse, _response)
+        return _support.parse_model(_models.PostUidsUidEmailAddressesResponse, _response)
 
-    def put_email_v2_1_app_keys_app_key_block_receivers(
-        self, *, body: _models.PutEmailV21AppKeysAppKeyBlockReceiversRequest
-    ) -> _models.PutEmailV21AppKeysAppKeyBlockReceiversResponse:
-        """수신 거부 삭제
-
-        ``PUT /email/v2.1/appKeys/{appKey}/block-receivers`` (API version v2.1, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#수신-거부-삭제
-
-        Args:
-            body: the request body (PutEmailV21AppKeysAppKeyBlockReceiversRequest).
-
-        Returns:
-            PutEmailV21AppKeysAppKeyBlockReceiversResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "PUT",
-            _support.format_path("/email/v2.1/appKeys/{appKey}/block-receivers", {"appKey": self._app_key}),
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-        )
-        return _support.parse_model(_models.PutEmailV21AppKeysAppKeyBlockReceiversResponse, _response)
-
-    def put_email_v2_1_app_keys_app_key_categories_category_id(
-        self, category_id: int, *, body: _models.PutEmailV21AppKeysAppKeyCategoriesCategoryIdRequest | None = None
-    ) -> _models.PutEmailV21AppKeysAppKeyCategoriesCategoryIdResponse:
+    def put_app_key_categories_category_id(
+        self, category_id: int, *, body: _models.PutAppKeyCategoriesCategoryIdRequest | None = None
+    ) -> _models.PutAppKeyCategoriesCategoryIdResponse:
         """카테고리 수정
 
         ``PUT /email/v2.1/appKeys/{appKey}/categories/{categoryId}`` (API version v2.1, CURRENT).
@@ -1387,10 +1359,10 @@ class Client:
 
         Args:
             category_id: 카테고리 ID (``categoryId``, path)
-            body: the request body (PutEmailV21AppKeysAppKeyCategoriesCategoryIdRequest).
+            body: the request body (PutAppKeyCategoriesCategoryIdRequest).
 
         Returns:
-            PutEmailV21AppKeysAppKeyCategoriesCategoryIdResponse (HTTP 200).
+            PutAppKeyCategoriesCategoryIdResponse (HTTP 200).
         """
         _response = self._transport.request(
             "PUT",
@@ -1402,92 +1374,11 @@ class Client:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _support.parse_model(_models.PutEmailV21AppKeysAppKeyCategoriesCategoryIdResponse, _response)
+        return _support.parse_model(_models.PutAppKeyCategoriesCategoryIdResponse, _response)
 
-    def put_email_v2_1_app_keys_app_key_sender_reservations_request_id(
-        self, request_id: str
-    ) -> _models.PutEmailV21AppKeysAppKeySenderReservationsRequestIdResponse:
-        """예약 발송 취소 - 요청별
-
-        ``PUT /email/v2.1/appKeys/{appKey}/sender/reservations/{requestId}`` (API version v2.1, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#예약-발송-취소---요청별
-
-        Args:
-            request_id: 요청 ID (``requestId``, path)
-
-        Returns:
-            PutEmailV21AppKeysAppKeySenderReservationsRequestIdResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "PUT",
-            _support.format_path(
-                "/email/v2.1/appKeys/{appKey}/sender/reservations/{requestId}",
-                {"appKey": self._app_key, "requestId": request_id},
-            ),
-            params={},
-            headers=_support.header_values({}),
-        )
-        return _support.parse_model(_models.PutEmailV21AppKeysAppKeySenderReservationsRequestIdResponse, _response)
-
-    def put_email_v2_1_app_keys_app_key_sender_reservations_request_id_mail_seq(
-        self, request_id: str, mail_seq: int
-    ) -> _models.PutEmailV21AppKeysAppKeySenderReservationsRequestIdMailSeqResponse:
-        """예약 발송 취소 - 수신자별
-
-        ``PUT /email/v2.1/appKeys/{appKey}/sender/reservations/{requestId}/{mailSeq}`` (API version v2.1, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#예약-발송-취소---수신자별
-
-        Args:
-            request_id: 요청 ID (``requestId``, path)
-            mail_seq: 메일 순번 (메일 리스트 조회 시 반환되는 mailSeq 값) (``mailSeq``, path)
-
-        Returns:
-            PutEmailV21AppKeysAppKeySenderReservationsRequestIdMailSeqResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "PUT",
-            _support.format_path(
-                "/email/v2.1/appKeys/{appKey}/sender/reservations/{requestId}/{mailSeq}",
-                {"appKey": self._app_key, "requestId": request_id, "mailSeq": mail_seq},
-            ),
-            params={},
-            headers=_support.header_values({}),
-        )
-        return _support.parse_model(
-            _models.PutEmailV21AppKeysAppKeySenderReservationsRequestIdMailSeqResponse, _response
-        )
-
-    def put_email_v2_1_app_keys_app_key_sender_reservations_search_cancels(
-        self, *, body: _models.PutEmailV21AppKeysAppKeySenderReservationsSearchCancelsRequest
-    ) -> _models.PutEmailV21AppKeysAppKeySenderReservationsSearchCancelsResponse:
-        """예약 발송 취소 - 다중 필터
-
-        ``PUT /email/v2.1/appKeys/{appKey}/sender/reservations/search-cancels`` (API version v2.1, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#예약-발송-취소---다중-필터
-
-        Args:
-            body: the request body (PutEmailV21AppKeysAppKeySenderReservationsSearchCancelsRequest).
-
-        Returns:
-            PutEmailV21AppKeysAppKeySenderReservationsSearchCancelsResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "PUT",
-            _support.format_path(
-                "/email/v2.1/appKeys/{appKey}/sender/reservations/search-cancels", {"appKey": self._app_key}
-            ),
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-        )
-        return _support.parse_model(_models.PutEmailV21AppKeysAppKeySenderReservationsSearchCancelsResponse, _response)
-
-    def put_email_v2_1_app_keys_app_key_tags_tag_id(
-        self, tag_id: str, *, body: _models.PutEmailV21AppKeysAppKeyTagsTagIdRequest
-    ) -> _models.PutEmailV21AppKeysAppKeyTagsTagIdResponse:
+    def put_app_key_tags_tag_id(
+        self, tag_id: str, *, body: _models.PutAppKeyTagsTagIdRequest
+    ) -> _models.PutAppKeyTagsTagIdResponse:
         """태그 수정
 
         ``PUT /email/v2.1/appKeys/{appKey}/tags/{tagId}`` (API version v2.1, CURRENT).
@@ -1496,10 +1387,10 @@ class Client:
 
         Args:
             tag_id: 태그 ID (``tagId``, path)
-            body: the request body (PutEmailV21AppKeysAppKeyTagsTagIdRequest).
+            body: the request body (PutAppKeyTagsTagIdRequest).
 
         Returns:
-            PutEmailV21AppKeysAppKeyTagsTagIdResponse (HTTP 200).
+            PutAppKeyTagsTagIdResponse (HTTP 200).
         """
         _response = self._transport.request(
             "PUT",
@@ -1510,11 +1401,11 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _support.parse_model(_models.PutEmailV21AppKeysAppKeyTagsTagIdResponse, _response)
+        return _support.parse_model(_models.PutAppKeyTagsTagIdResponse, _response)
 
-    def put_email_v2_1_app_keys_app_key_templates_template_id(
-        self, template_id: str, *, body: _models.PutEmailV21AppKeysAppKeyTemplatesTemplateIdRequest | None = None
-    ) -> _models.PutEmailV21AppKeysAppKeyTemplatesTemplateIdResponse:
+    def put_app_key_templates_template_id(
+        self, template_id: str, *, body: _models.PutAppKeyTemplatesTemplateIdRequest | None = None
+    ) -> _models.PutAppKeyTemplatesTemplateIdResponse:
         """템플릿 수정
 
         ``PUT /email/v2.1/appKeys/{appKey}/templates/{templateId}`` (API version v2.1, CURRENT).
@@ -1523,10 +1414,10 @@ class Client:
 
         Args:
             template_id: 템플릿 ID (``templateId``, path)
-            body: the request body (PutEmailV21AppKeysAppKeyTemplatesTemplateIdRequest).
+            body: the request body (PutAppKeyTemplatesTemplateIdRequest).
 
         Returns:
-            PutEmailV21AppKeysAppKeyTemplatesTemplateIdResponse (HTTP 200).
+            PutAppKeyTemplatesTemplateIdResponse (HTTP 200).
         """
         _response = self._transport.request(
             "PUT",
@@ -1538,7 +1429,108 @@ class Client:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _support.parse_model(_models.PutEmailV21AppKeysAppKeyTemplatesTemplateIdResponse, _response)
+        return _support.parse_model(_models.PutAppKeyTemplatesTemplateIdResponse, _response)
+
+    def put_app_keys_app_key_block_receivers(
+        self, *, body: _models.PutAppKeysAppKeyBlockReceiversRequest
+    ) -> _models.PutAppKeysAppKeyBlockReceiversResponse:
+        """수신 거부 삭제
+
+        ``PUT /email/v2.1/appKeys/{appKey}/block-receivers`` (API version v2.1, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#수신-거부-삭제
+
+        Args:
+            body: the request body (PutAppKeysAppKeyBlockReceiversRequest).
+
+        Returns:
+            PutAppKeysAppKeyBlockReceiversResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "PUT",
+            _support.format_path("/email/v2.1/appKeys/{appKey}/block-receivers", {"appKey": self._app_key}),
+            params={},
+            headers=_support.header_values({}),
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+        )
+        return _support.parse_model(_models.PutAppKeysAppKeyBlockReceiversResponse, _response)
+
+    def put_reservations_request_id_mail_seq(
+        self, request_id: str, mail_seq: int
+    ) -> _models.PutReservationsRequestIdMailSeqResponse:
+        """예약 발송 취소 - 수신자별
+
+        ``PUT /email/v2.1/appKeys/{appKey}/sender/reservations/{requestId}/{mailSeq}`` (API version v2.1, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#예약-발송-취소---수신자별
+
+        Args:
+            request_id: 요청 ID (``requestId``, path)
+            mail_seq: 메일 순번 (메일 리스트 조회 시 반환되는 mailSeq 값) (``mailSeq``, path)
+
+        Returns:
+            PutReservationsRequestIdMailSeqResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "PUT",
+            _support.format_path(
+                "/email/v2.1/appKeys/{appKey}/sender/reservations/{requestId}/{mailSeq}",
+                {"appKey": self._app_key, "requestId": request_id, "mailSeq": mail_seq},
+            ),
+            params={},
+            headers=_support.header_values({}),
+        )
+        return _support.parse_model(_models.PutReservationsRequestIdMailSeqResponse, _response)
+
+    def put_sender_reservations_request_id(self, request_id: str) -> _models.PutSenderReservationsRequestIdResponse:
+        """예약 발송 취소 - 요청별
+
+        ``PUT /email/v2.1/appKeys/{appKey}/sender/reservations/{requestId}`` (API version v2.1, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#예약-발송-취소---요청별
+
+        Args:
+            request_id: 요청 ID (``requestId``, path)
+
+        Returns:
+            PutSenderReservationsRequestIdResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "PUT",
+            _support.format_path(
+                "/email/v2.1/appKeys/{appKey}/sender/reservations/{requestId}",
+                {"appKey": self._app_key, "requestId": request_id},
+            ),
+            params={},
+            headers=_support.header_values({}),
+        )
+        return _support.parse_model(_models.PutSenderReservationsRequestIdResponse, _response)
+
+    def put_sender_reservations_search_cancels(
+        self, *, body: _models.PutSenderReservationsSearchCancelsRequest
+    ) -> _models.PutSenderReservationsSearchCancelsResponse:
+        """예약 발송 취소 - 다중 필터
+
+        ``PUT /email/v2.1/appKeys/{appKey}/sender/reservations/search-cancels`` (API version v2.1, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#예약-발송-취소---다중-필터
+
+        Args:
+            body: the request body (PutSenderReservationsSearchCancelsRequest).
+
+        Returns:
+            PutSenderReservationsSearchCancelsResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "PUT",
+            _support.format_path(
+                "/email/v2.1/appKeys/{appKey}/sender/reservations/search-cancels", {"appKey": self._app_key}
+            ),
+            params={},
+            headers=_support.header_values({}),
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+        )
+        return _support.parse_model(_models.PutSenderReservationsSearchCancelsResponse, _response)
 
     def uid(
         self,
@@ -1571,7 +1563,7 @@ class Client:
         )
         return _support.parse_model(_models.UidResponse, _response)
 
-    def uid_2(self, *, body: _models.Uid2Request) -> _models.Uid2Response:
+    def uid2(self, *, body: _models.Uid2Request) -> _models.Uid2Response:
         """UID 등록
 
         ``POST /email/v2.1/appKeys/{appKey}/uids`` (API version v2.1, CURRENT).
@@ -1593,28 +1585,7 @@ class Client:
         )
         return _support.parse_model(_models.Uid2Response, _response)
 
-    def uid_3(self, uid: str) -> _models.Uid3Response:
-        """UID 삭제
-
-        ``DELETE /email/v2.1/appKeys/{appKey}/uids/{uid}`` (API version v2.1, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#uid-삭제
-
-        Args:
-            uid: UID (``uid``, path)
-
-        Returns:
-            Uid3Response (HTTP 200).
-        """
-        _response = self._transport.request(
-            "DELETE",
-            _support.format_path("/email/v2.1/appKeys/{appKey}/uids/{uid}", {"appKey": self._app_key, "uid": uid}),
-            params={},
-            headers=_support.header_values({}),
-        )
-        return _support.parse_model(_models.Uid3Response, _response)
-
-    def uid_4(self, uid: str) -> _models.Uid4Response:
+    def uid3(self, uid: str) -> _models.Uid3Response:
         """UID 단건 조회
 
         ``GET /email/v2.1/appKeys/{appKey}/uids/{uid}`` (API version v2.1, CURRENT).
@@ -1625,10 +1596,31 @@ class Client:
             uid: UID (``uid``, path)
 
         Returns:
-            Uid4Response (HTTP 200).
+            Uid3Response (HTTP 200).
         """
         _response = self._transport.request(
             "GET",
+            _support.format_path("/email/v2.1/appKeys/{appKey}/uids/{uid}", {"appKey": self._app_key, "uid": uid}),
+            params={},
+            headers=_support.header_values({}),
+        )
+        return _support.parse_model(_models.Uid3Response, _response)
+
+    def uid4(self, uid: str) -> _models.Uid4Response:
+        """UID 삭제
+
+        ``DELETE /email/v2.1/appKeys/{appKey}/uids/{uid}`` (API version v2.1, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#uid-삭제
+
+        Args:
+            uid: UID (``uid``, path)
+
+        Returns:
+            Uid4Response (HTTP 200).
+        """
+        _response = self._transport.request(
+            "DELETE",
             _support.format_path("/email/v2.1/appKeys/{appKey}/uids/{uid}", {"appKey": self._app_key, "uid": uid}),
             params={},
             headers=_support.header_values({}),
@@ -1681,9 +1673,9 @@ class AsyncClient:
     ) -> None:
         await self.aclose()
 
-    async def delete_email_v2_1_app_keys_app_key_categories_category_id(
+    async def delete_app_key_categories_category_id(
         self, category_id: int
-    ) -> _models.DeleteEmailV21AppKeysAppKeyCategoriesCategoryIdResponse:
+    ) -> _models.DeleteAppKeyCategoriesCategoryIdResponse:
         """카테고리 삭제
 
         ``DELETE /email/v2.1/appKeys/{appKey}/categories/{categoryId}`` (API version v2.1, CURRENT).
@@ -1694,7 +1686,7 @@ class AsyncClient:
             category_id: 카테고리 ID (``categoryId``, path)
 
         Returns:
-            DeleteEmailV21AppKeysAppKeyCategoriesCategoryIdResponse (HTTP 200).
+            DeleteAppKeyCategoriesCategoryIdResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "DELETE",
@@ -1705,11 +1697,9 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.DeleteEmailV21AppKeysAppKeyCategoriesCategoryIdResponse, _response)
+        return _support.parse_model(_models.DeleteAppKeyCategoriesCategoryIdResponse, _response)
 
-    async def delete_email_v2_1_app_keys_app_key_tags_tag_id(
-        self, tag_id: str
-    ) -> _models.DeleteEmailV21AppKeysAppKeyTagsTagIdResponse:
+    async def delete_app_key_tags_tag_id(self, tag_id: str) -> _models.DeleteAppKeyTagsTagIdResponse:
         """태그 삭제
 
         ``DELETE /email/v2.1/appKeys/{appKey}/tags/{tagId}`` (API version v2.1, CURRENT).
@@ -1720,7 +1710,7 @@ class AsyncClient:
             tag_id: 태그 ID (``tagId``, path)
 
         Returns:
-            DeleteEmailV21AppKeysAppKeyTagsTagIdResponse (HTTP 200).
+            DeleteAppKeyTagsTagIdResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "DELETE",
@@ -1730,11 +1720,11 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.DeleteEmailV21AppKeysAppKeyTagsTagIdResponse, _response)
+        return _support.parse_model(_models.DeleteAppKeyTagsTagIdResponse, _response)
 
-    async def delete_email_v2_1_app_keys_app_key_templates_template_id(
+    async def delete_app_key_templates_template_id(
         self, template_id: str
-    ) -> _models.DeleteEmailV21AppKeysAppKeyTemplatesTemplateIdResponse:
+    ) -> _models.DeleteAppKeyTemplatesTemplateIdResponse:
         """템플릿 삭제
 
         ``DELETE /email/v2.1/appKeys/{appKey}/templates/{templateId}`` (API version v2.1, CURRENT).
@@ -1745,7 +1735,7 @@ class AsyncClient:
             template_id: 템플릿 ID (``templateId``, path)
 
         Returns:
-            DeleteEmailV21AppKeysAppKeyTemplatesTemplateIdResponse (HTTP 200).
+            DeleteAppKeyTemplatesTemplateIdResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "DELETE",
@@ -1756,11 +1746,11 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.DeleteEmailV21AppKeysAppKeyTemplatesTemplateIdResponse, _response)
+        return _support.parse_model(_models.DeleteAppKeyTemplatesTemplateIdResponse, _response)
 
-    async def delete_email_v2_1_app_keys_app_key_uids_uid_email_addresses_email_address(
+    async def delete_uid_email_addresses_email_address(
         self, uid: str, email_address: str
-    ) -> _models.DeleteEmailV21AppKeysAppKeyUidsUidEmailAddressesEmailAddressResponse:
+    ) -> _models.DeleteUidEmailAddressesEmailAddressResponse:
         """메일 주소 삭제
 
         ``DELETE /email/v2.1/appKeys/{appKey}/uids/{uid}/email-addresses/{emailAddress}`` (API version v2.1, CURRENT).
@@ -1772,7 +1762,7 @@ class AsyncClient:
             email_address: 메일 주소 (``emailAddress``, path)
 
         Returns:
-            DeleteEmailV21AppKeysAppKeyUidsUidEmailAddressesEmailAddressResponse (HTTP 200).
+            DeleteUidEmailAddressesEmailAddressResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "DELETE",
@@ -1783,88 +1773,11 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(
-            _models.DeleteEmailV21AppKeysAppKeyUidsUidEmailAddressesEmailAddressResponse, _response
-        )
+        return _support.parse_model(_models.DeleteUidEmailAddressesEmailAddressResponse, _response)
 
-    async def get_email_v2_1_app_keys_app_key_block_receivers(
-        self,
-        *,
-        mail_address: str | None = None,
-        start_block_date: str | None = None,
-        end_block_date: str | None = None,
-        page_num: int | None = None,
-        page_size: int | None = None,
-    ) -> _models.GetEmailV21AppKeysAppKeyBlockReceiversResponse:
-        """수신 거부 조회
-
-        ``GET /email/v2.1/appKeys/{appKey}/block-receivers`` (API version v2.1, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#수신-거부-조회
-
-        Args:
-            mail_address: 수신 거부 목록에 등록되어 있는 이메일 주소 (``mailAddress``, query)
-            start_block_date: 수신 거부 시작값 (yyyy-MM-dd HH:mm:ss) (``startBlockDate``, query)
-            end_block_date: 수신 거부 종료값 (yyyy-MM-dd HH:mm:ss) (``endBlockDate``, query)
-            page_num: 페이지 번호 1(기본값) (``pageNum``, query)
-            page_size: 조회 건수 15(기본값) (``pageSize``, query)
-
-        Returns:
-            GetEmailV21AppKeysAppKeyBlockReceiversResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "GET",
-            _support.format_path("/email/v2.1/appKeys/{appKey}/block-receivers", {"appKey": self._app_key}),
-            params={
-                "mailAddress": mail_address,
-                "startBlockDate": start_block_date,
-                "endBlockDate": end_block_date,
-                "pageNum": page_num,
-                "pageSize": page_size,
-            },
-            headers=_support.header_values({}),
-        )
-        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyBlockReceiversResponse, _response)
-
-    async def get_email_v2_1_app_keys_app_key_categories(
-        self,
-        *,
-        use_yn: str | None = None,
-        category_parent_id: int | None = None,
-        page_num: int | None = None,
-        page_size: int | None = None,
-    ) -> _models.GetEmailV21AppKeysAppKeyCategoriesResponse:
-        """카테고리 목록 조회
-
-        ``GET /email/v2.1/appKeys/{appKey}/categories`` (API version v2.1, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#카테고리-목록-조회
-
-        Args:
-            use_yn: 사용 여부 Y, N (``useYn``, query)
-            category_parent_id: 부모 카테고리 ID (``categoryParentId``, query)
-            page_num: 페이지 번호 1(기본값) (``pageNum``, query)
-            page_size: 조회 건수 15(기본값) (``pageSize``, query)
-
-        Returns:
-            GetEmailV21AppKeysAppKeyCategoriesResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "GET",
-            _support.format_path("/email/v2.1/appKeys/{appKey}/categories", {"appKey": self._app_key}),
-            params={
-                "useYn": use_yn,
-                "categoryParentId": category_parent_id,
-                "pageNum": page_num,
-                "pageSize": page_size,
-            },
-            headers=_support.header_values({}),
-        )
-        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyCategoriesResponse, _response)
-
-    async def get_email_v2_1_app_keys_app_key_categories_category_id(
+    async def get_app_key_categories_category_id(
         self, category_id: str
-    ) -> _models.GetEmailV21AppKeysAppKeyCategoriesCategoryIdResponse:
+    ) -> _models.GetAppKeyCategoriesCategoryIdResponse:
         """카테고리 상세 조회
 
         ``GET /email/v2.1/appKeys/{appKey}/categories/{categoryId}`` (API version v2.1, CURRENT).
@@ -1875,7 +1788,7 @@ class AsyncClient:
             category_id: 카테고리 ID (``categoryId``, path)
 
         Returns:
-            GetEmailV21AppKeysAppKeyCategoriesCategoryIdResponse (HTTP 200).
+            GetAppKeyCategoriesCategoryIdResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "GET",
@@ -1886,60 +1799,9 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyCategoriesCategoryIdResponse, _response)
+        return _support.parse_model(_models.GetAppKeyCategoriesCategoryIdResponse, _response)
 
-    async def get_email_v2_1_app_keys_app_key_mass_mails(
-        self,
-        *,
-        request_id: str,
-        start_send_date: str,
-        end_send_date: str,
-        sender_address: str | None = None,
-        sender_name: str | None = None,
-        template_id: str | None = None,
-        send_status: str | None = None,
-        page_num: int | None = None,
-        page_size: int | None = None,
-    ) -> _models.GetEmailV21AppKeysAppKeyMassMailsResponse:
-        """대량 메일 리스트 조회
-
-        ``GET /email/v2.1/appKeys/{appKey}/mass-mails`` (API version v2.1, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#대량-메일-리스트-조회
-
-        Args:
-            request_id: 요청 ID (``requestId``, query)
-            start_send_date: 발송 날짜 시작 값(yyyy-MM-dd HH:mm:ss) (``startSendDate``, query)
-            end_send_date: 발송 날짜 종료 값(yyyy-MM-dd HH:mm:ss) (``endSendDate``, query)
-            sender_address: 발신 메일 주소 (``senderAddress``, query)
-            sender_name: 발신자 이름 (``senderName``, query)
-            template_id: 템플릿 ID (``templateId``, query)
-            send_status: 발송 상태 코드 WAIT: 대기, READY: 발송 준비, SENDREADY: 발송 준비완료, SENDWAIT: 발송대기, SENDING: 발송 중, COMPLETE: 발송 완료, FAIL: 발송 실패, CANCEL: 발송취소 (``sendStatus``, query)
-            page_num: 페이지 번호 1(기본값) (``pageNum``, query)
-            page_size: 조회 건수 15(기본값) (``pageSize``, query)
-
-        Returns:
-            GetEmailV21AppKeysAppKeyMassMailsResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "GET",
-            _support.format_path("/email/v2.1/appKeys/{appKey}/mass-mails", {"appKey": self._app_key}),
-            params={
-                "requestId": request_id,
-                "startSendDate": start_send_date,
-                "endSendDate": end_send_date,
-                "senderAddress": sender_address,
-                "senderName": sender_name,
-                "templateId": template_id,
-                "sendStatus": send_status,
-                "pageNum": page_num,
-                "pageSize": page_size,
-            },
-            headers=_support.header_values({}),
-        )
-        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyMassMailsResponse, _response)
-
-    async def get_email_v2_1_app_keys_app_key_mass_mails_request_id(
+    async def get_app_key_mass_mails_request_id(
         self,
         request_id: str,
         *,
@@ -1949,7 +1811,7 @@ class AsyncClient:
         mail_status_code: str | None = None,
         page_num: int | None = None,
         page_size: int | None = None,
-    ) -> _models.GetEmailV21AppKeysAppKeyMassMailsRequestIdResponse:
+    ) -> _models.GetAppKeyMassMailsRequestIdResponse:
         """대량 메일 발송 수신자 조회
 
         ``GET /email/v2.1/appKeys/{appKey}/mass-mails/{requestId}`` (API version v2.1, CURRENT).
@@ -1966,7 +1828,7 @@ class AsyncClient:
             page_size: 조회 건수 15(기본값) (``pageSize``, query)
 
         Returns:
-            GetEmailV21AppKeysAppKeyMassMailsRequestIdResponse (HTTP 200).
+            GetAppKeyMassMailsRequestIdResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "GET",
@@ -1984,63 +1846,9 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyMassMailsRequestIdResponse, _response)
+        return _support.parse_model(_models.GetAppKeyMassMailsRequestIdResponse, _response)
 
-    async def get_email_v2_1_app_keys_app_key_mass_mails_request_id_mail_seq(
-        self, request_id: str, mail_seq: int
-    ) -> _models.GetEmailV21AppKeysAppKeyMassMailsRequestIdMailSeqResponse:
-        """대량 메일 발송 상세 조회
-
-        ``GET /email/v2.1/appKeys/{appKey}/mass-mails/{requestId}/{mailSeq}`` (API version v2.1, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#대량-메일-발송-상세-조회
-
-        Args:
-            request_id: 요청 ID (``requestId``, path)
-            mail_seq: 메일 순번 (``mailSeq``, path)
-
-        Returns:
-            GetEmailV21AppKeysAppKeyMassMailsRequestIdMailSeqResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "GET",
-            _support.format_path(
-                "/email/v2.1/appKeys/{appKey}/mass-mails/{requestId}/{mailSeq}",
-                {"appKey": self._app_key, "requestId": request_id, "mailSeq": mail_seq},
-            ),
-            params={},
-            headers=_support.header_values({}),
-        )
-        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyMassMailsRequestIdMailSeqResponse, _response)
-
-    async def get_email_v2_1_app_keys_app_key_sender_mail_request_id_mail_seq(
-        self, request_id: str, mail_seq: int
-    ) -> _models.GetEmailV21AppKeysAppKeySenderMailRequestIdMailSeqResponse:
-        """메일 발송 상세 조회
-
-        ``GET /email/v2.1/appKeys/{appKey}/sender/mail/{requestId}/{mailSeq}`` (API version v2.1, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#메일-발송-상세-조회
-
-        Args:
-            request_id: 요청ID (``requestId``, path)
-            mail_seq: 메일 순번 (메일 리스트 조회 시 반환되는 mailSeq 값) (``mailSeq``, path)
-
-        Returns:
-            GetEmailV21AppKeysAppKeySenderMailRequestIdMailSeqResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "GET",
-            _support.format_path(
-                "/email/v2.1/appKeys/{appKey}/sender/mail/{requestId}/{mailSeq}",
-                {"appKey": self._app_key, "requestId": request_id, "mailSeq": mail_seq},
-            ),
-            params={},
-            headers=_support.header_values({}),
-        )
-        return _support.parse_model(_models.GetEmailV21AppKeysAppKeySenderMailRequestIdMailSeqResponse, _response)
-
-    async def get_email_v2_1_app_keys_app_key_sender_mails(
+    async def get_app_key_sender_mails(
         self,
         *,
         request_id: str,
@@ -2058,7 +1866,7 @@ class AsyncClient:
         sender_grouping_key: str | None = None,
         page_num: int | None = None,
         page_size: int | None = None,
-    ) -> _models.GetEmailV21AppKeysAppKeySenderMailsResponse:
+    ) -> _models.GetAppKeySenderMailsResponse:
         """메일 발송 리스트 조회
 
         ``GET /email/v2.1/appKeys/{appKey}/sender/mails`` (API version v2.1, CURRENT).
@@ -2083,7 +1891,7 @@ class AsyncClient:
             page_size: 조회 건수 15(기본값) (``pageSize``, query)
 
         Returns:
-            GetEmailV21AppKeysAppKeySenderMailsResponse (HTTP 200).
+            GetAppKeySenderMailsResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "GET",
@@ -2107,9 +1915,9 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.GetEmailV21AppKeysAppKeySenderMailsResponse, _response)
+        return _support.parse_model(_models.GetAppKeySenderMailsResponse, _response)
 
-    async def get_email_v2_1_app_keys_app_key_sender_reservations(
+    async def get_app_key_sender_reservations(
         self,
         *,
         request_id: str | None = None,
@@ -2120,7 +1928,7 @@ class AsyncClient:
         template_id: str | None = None,
         page_num: int | None = None,
         page_size: int | None = None,
-    ) -> _models.GetEmailV21AppKeysAppKeySenderReservationsResponse:
+    ) -> _models.GetAppKeySenderReservationsResponse:
         """예약 발송 리스트 조회
 
         ``GET /email/v2.1/appKeys/{appKey}/sender/reservations`` (API version v2.1, CURRENT).
@@ -2138,7 +1946,7 @@ class AsyncClient:
             page_size: 조회 건수 15(기본값) (``pageSize``, query)
 
         Returns:
-            GetEmailV21AppKeysAppKeySenderReservationsResponse (HTTP 200).
+            GetAppKeySenderReservationsResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "GET",
@@ -2155,79 +1963,9 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.GetEmailV21AppKeysAppKeySenderReservationsResponse, _response)
+        return _support.parse_model(_models.GetAppKeySenderReservationsResponse, _response)
 
-    async def get_email_v2_1_app_keys_app_key_sender_reservations_request_id_mail_seq(
-        self, request_id: str, mail_seq: int
-    ) -> _models.GetEmailV21AppKeysAppKeySenderReservationsRequestIdMailSeqResponse:
-        """예약 발송 상세 조회
-
-        ``GET /email/v2.1/appKeys/{appKey}/sender/reservations/{requestId}/{mailSeq}`` (API version v2.1, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#예약-발송-상세-조회
-
-        Args:
-            request_id: 요청 ID (``requestId``, path)
-            mail_seq: 메일 순번 (메일 리스트 조회 시 반환되는 mailSeq 값) (``mailSeq``, path)
-
-        Returns:
-            GetEmailV21AppKeysAppKeySenderReservationsRequestIdMailSeqResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "GET",
-            _support.format_path(
-                "/email/v2.1/appKeys/{appKey}/sender/reservations/{requestId}/{mailSeq}",
-                {"appKey": self._app_key, "requestId": request_id, "mailSeq": mail_seq},
-            ),
-            params={},
-            headers=_support.header_values({}),
-        )
-        return _support.parse_model(
-            _models.GetEmailV21AppKeysAppKeySenderReservationsRequestIdMailSeqResponse, _response
-        )
-
-    async def get_email_v2_1_app_keys_app_key_sender_reservations_search_cancels(
-        self,
-        *,
-        start_requested_date_time: str | None = None,
-        end_requested_date_time: str | None = None,
-        reservation_cancel_id: str | None = None,
-        page_num: int | None = None,
-        page_size: int | None = None,
-    ) -> _models.GetEmailV21AppKeysAppKeySenderReservationsSearchCancelsResponse:
-        """예약 발송 취소 요청 목록 검색 - 다중 필터
-
-        ``GET /email/v2.1/appKeys/{appKey}/sender/reservations/search-cancels`` (API version v2.1, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#예약-발송-취소-요청-목록-검색---다중-필터
-
-        Args:
-            start_requested_date_time: 예약 취소 요청 시작 시간(yyyy-MM-dd HH:mm:ss) (``startRequestedDateTime``, query)
-            end_requested_date_time: 예약 취소 요청 종료 시간(yyyy-MM-dd HH:mm:ss) (``endRequestedDateTime``, query)
-            reservation_cancel_id: 예약 취소 ID (``reservationCancelId``, query)
-            page_num: 페이지 번호 1(기본값) (``pageNum``, query)
-            page_size: 조회 건수 15(기본값) (``pageSize``, query)
-
-        Returns:
-            GetEmailV21AppKeysAppKeySenderReservationsSearchCancelsResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "GET",
-            _support.format_path(
-                "/email/v2.1/appKeys/{appKey}/sender/reservations/search-cancels", {"appKey": self._app_key}
-            ),
-            params={
-                "startRequestedDateTime": start_requested_date_time,
-                "endRequestedDateTime": end_requested_date_time,
-                "reservationCancelId": reservation_cancel_id,
-                "pageNum": page_num,
-                "pageSize": page_size,
-            },
-            headers=_support.header_values({}),
-        )
-        return _support.parse_model(_models.GetEmailV21AppKeysAppKeySenderReservationsSearchCancelsResponse, _response)
-
-    async def get_email_v2_1_app_keys_app_key_sender_update_mails(
+    async def get_app_key_sender_update_mails(
         self,
         *,
         start_mail_status_update_date: str,
@@ -2236,7 +1974,7 @@ class AsyncClient:
         message_type: str | None = None,
         page_num: int | None = None,
         page_size: int | None = None,
-    ) -> _models.GetEmailV21AppKeysAppKeySenderUpdateMailsResponse:
+    ) -> _models.GetAppKeySenderUpdateMailsResponse:
         """[주의]
 
         SST2(발송 완료) 상태 코드는 발송 처리 완료 시간이 아닌 수신 완료 시간을 기준으로 조회됩니다.
@@ -2258,7 +1996,7 @@ class AsyncClient:
             page_size: 조회 건수 15(기본값) (``pageSize``, query)
 
         Returns:
-            GetEmailV21AppKeysAppKeySenderUpdateMailsResponse (HTTP 200).
+            GetAppKeySenderUpdateMailsResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "GET",
@@ -2273,9 +2011,9 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.GetEmailV21AppKeysAppKeySenderUpdateMailsResponse, _response)
+        return _support.parse_model(_models.GetAppKeySenderUpdateMailsResponse, _response)
 
-    async def get_email_v2_1_app_keys_app_key_statistics_view(
+    async def get_app_key_statistics_view(
         self,
         *,
         from_: str,
@@ -2284,7 +2022,7 @@ class AsyncClient:
         mail_types: str | None = None,
         ad_yn: str | None = None,
         template_id: str | None = None,
-    ) -> _models.GetEmailV21AppKeysAppKeyStatisticsViewResponse:
+    ) -> _models.GetAppKeyStatisticsViewResponse:
         """통합 통계 조회
 
         ``GET /email/v2.1/appKeys/{appKey}/statistics/view`` (API version v2.1, CURRENT).
@@ -2300,7 +2038,7 @@ class AsyncClient:
             template_id: 템플릿 ID (``templateId``, query)
 
         Returns:
-            GetEmailV21AppKeysAppKeyStatisticsViewResponse (HTTP 200).
+            GetAppKeyStatisticsViewResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "GET",
@@ -2315,9 +2053,9 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyStatisticsViewResponse, _response)
+        return _support.parse_model(_models.GetAppKeyStatisticsViewResponse, _response)
 
-    async def get_email_v2_1_app_keys_app_key_stats(
+    async def get_app_key_stats_total(
         self,
         *,
         event_category: str,
@@ -2332,67 +2070,7 @@ class AsyncClient:
         stats_ids: list[str] | None = None,
         template_ids: list[str] | None = None,
         stats_criteria: list[str] | None = None,
-    ) -> _models.GetEmailV21AppKeysAppKeyStatsResponse:
-        """통계 조회
-
-        ``GET /email/v2.1/appKeys/{appKey}/stats`` (API version v2.1, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#통계-조회
-
-        Args:
-            event_category: 이벤트의 카테고리. MESSAGE (``eventCategory``, query)
-            statistics_type: 검색된 통계 데이터의 표현 형식. NORMAL(기본값), MINUTELY, HOURLY, DAILY, BY_DAY (``statisticsType``, query)
-            time_unit: 통계 데이터의 시간 단위. 기본값은 조회 기간에 따라 결정, MINUTES, HOURS, DAYS (``timeUnit``, query)
-            from_: 조회 범위 시작 값, 최근 30일까지(ISO 8601, e.g. YYYY-MM-DDThh:mm:ss.SSSTZD, 2018-04-24T06:00:00.000%2B09:00) (``from``, query)
-            to: 조회 범위 종료 값, 최근 30일까지(ISO 8601, e.g. YYYY-MM-DDThh:mm:ss.SSSTZD, 2018-04-24T06:00:00.000%2B09:00) (``to``, query)
-            extra1s: eventCategory가 MESSAGE인 경우 메일 타입으로 필터링 가능. NORMAL, MASS, TAG, SMTP (``extra1s``, query)
-            extra2s: eventCategory가 MESSAGE인 경우 발신 도메인으로 필터링 가능. (``extra2s``, query)
-            extra3s: eventCategory가 MESSAGE인 경우 수신 도메인으로 필터링 가능. (``extra3s``, query)
-            message_id: 메시지 아이디 (``messageId``, query)
-            stats_ids: 통계 이벤트 키 아이디 (``statsIds``, query)
-            template_ids: 템플릿 ID (``templateIds``, query)
-            stats_criteria: 합계 시 통계 기준, 설정하지 않으면 기본값으로 합계를 계산. EVENT(기본값), EXTRA_1, EXTRA_2, EXTRA_3, TEMPLATE_ID (``statsCriteria``, query)
-
-        Returns:
-            GetEmailV21AppKeysAppKeyStatsResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "GET",
-            _support.format_path("/email/v2.1/appKeys/{appKey}/stats", {"appKey": self._app_key}),
-            params={
-                "eventCategory": event_category,
-                "statisticsType": statistics_type,
-                "timeUnit": time_unit,
-                "from": from_,
-                "to": to,
-                "extra1s": extra1s,
-                "extra2s": extra2s,
-                "extra3s": extra3s,
-                "messageId": message_id,
-                "statsIds": stats_ids,
-                "templateIds": template_ids,
-                "statsCriteria": stats_criteria,
-            },
-            headers=_support.header_values({}),
-        )
-        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyStatsResponse, _response)
-
-    async def get_email_v2_1_app_keys_app_key_stats_total(
-        self,
-        *,
-        event_category: str,
-        statistics_type: str | None = None,
-        time_unit: str | None = None,
-        from_: str | None = None,
-        to: str | None = None,
-        extra1s: list[str] | None = None,
-        extra2s: list[str] | None = None,
-        extra3s: list[str] | None = None,
-        message_id: str | None = None,
-        stats_ids: list[str] | None = None,
-        template_ids: list[str] | None = None,
-        stats_criteria: list[str] | None = None,
-    ) -> _models.GetEmailV21AppKeysAppKeyStatsTotalResponse:
+    ) -> _models.GetAppKeyStatsTotalResponse:
         """통계 합계 조회
 
         ``GET /email/v2.1/appKeys/{appKey}/stats/total`` (API version v2.1, CURRENT).
@@ -2414,7 +2092,7 @@ class AsyncClient:
             stats_criteria: 합계 시 통계 기준, 설정하지 않으면 기본값으로 합계를 계산. EVENT(기본값), EXTRA_1, EXTRA_2, EXTRA_3, TEMPLATE_ID (``statsCriteria``, query)
 
         Returns:
-            GetEmailV21AppKeysAppKeyStatsTotalResponse (HTTP 200).
+            GetAppKeyStatsTotalResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "GET",
@@ -2435,9 +2113,265 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyStatsTotalResponse, _response)
+        return _support.parse_model(_models.GetAppKeyStatsTotalResponse, _response)
 
-    async def get_email_v2_1_app_keys_app_key_tag_mails(
+    async def get_app_key_tag_mails_request_id(
+        self,
+        request_id: str,
+        *,
+        receive_mail: str | None = None,
+        start_receive_date: str | None = None,
+        end_receive_date: str | None = None,
+        receive_status: str | None = None,
+        page_num: int | None = None,
+        page_size: int | None = None,
+    ) -> _models.GetAppKeyTagMailsRequestIdResponse:
+        """태그 메일 발송 수신자 조회
+
+        ``GET /email/v2.1/appKeys/{appKey}/tagMails/{requestId}`` (API version v2.1, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#태그-메일-발송-수신자-조회
+
+        Args:
+            request_id: 요청 ID (``requestId``, path)
+            receive_mail: 수신 메일 주소 (``receiveMail``, query)
+            start_receive_date: 수신 날짜 시작 값(yyyy-MM-dd HH:mm:ss) (``startReceiveDate``, query)
+            end_receive_date: 수신 날짜 종료 값(yyyy-MM-dd HH:mm:ss) (``endReceiveDate``, query)
+            receive_status: 발송 상태 코드 SST0:발송 준비, SST1:발송 중, SST2:발송 완료, SST3: 발송 실패, SST7: 미인증 (``receiveStatus``, query)
+            page_num: 페이지 번호 1(기본값) (``pageNum``, query)
+            page_size: 조회 건수 15(기본값) (``pageSize``, query)
+
+        Returns:
+            GetAppKeyTagMailsRequestIdResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "GET",
+            _support.format_path(
+                "/email/v2.1/appKeys/{appKey}/tagMails/{requestId}", {"appKey": self._app_key, "requestId": request_id}
+            ),
+            params={
+                "receiveMail": receive_mail,
+                "startReceiveDate": start_receive_date,
+                "endReceiveDate": end_receive_date,
+                "receiveStatus": receive_status,
+                "pageNum": page_num,
+                "pageSize": page_size,
+            },
+            headers=_support.header_values({}),
+        )
+        return _support.parse_model(_models.GetAppKeyTagMailsRequestIdResponse, _response)
+
+    async def get_app_key_templates_template_id(self, template_id: str) -> _models.GetAppKeyTemplatesTemplateIdResponse:
+        """템플릿 상세 조회
+
+        ``GET /email/v2.1/appKeys/{appKey}/templates/{templateId}`` (API version v2.1, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#템플릿-상세-조회
+
+        Args:
+            template_id: 템플릿 ID (``templateId``, path)
+
+        Returns:
+            GetAppKeyTemplatesTemplateIdResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "GET",
+            _support.format_path(
+                "/email/v2.1/appKeys/{appKey}/templates/{templateId}",
+                {"appKey": self._app_key, "templateId": template_id},
+            ),
+            params={},
+            headers=_support.header_values({}),
+        )
+        return _support.parse_model(_models.GetAppKeyTemplatesTemplateIdResponse, _response)
+
+    async def get_app_keys_app_key_block_receivers(
+        self,
+        *,
+        mail_address: str | None = None,
+        start_block_date: str | None = None,
+        end_block_date: str | None = None,
+        page_num: int | None = None,
+        page_size: int | None = None,
+    ) -> _models.GetAppKeysAppKeyBlockReceiversResponse:
+        """수신 거부 조회
+
+        ``GET /email/v2.1/appKeys/{appKey}/block-receivers`` (API version v2.1, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#수신-거부-조회
+
+        Args:
+            mail_address: 수신 거부 목록에 등록되어 있는 이메일 주소 (``mailAddress``, query)
+            start_block_date: 수신 거부 시작값 (yyyy-MM-dd HH:mm:ss) (``startBlockDate``, query)
+            end_block_date: 수신 거부 종료값 (yyyy-MM-dd HH:mm:ss) (``endBlockDate``, query)
+            page_num: 페이지 번호 1(기본값) (``pageNum``, query)
+            page_size: 조회 건수 15(기본값) (``pageSize``, query)
+
+        Returns:
+            GetAppKeysAppKeyBlockReceiversResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "GET",
+            _support.format_path("/email/v2.1/appKeys/{appKey}/block-receivers", {"appKey": self._app_key}),
+            params={
+                "mailAddress": mail_address,
+                "startBlockDate": start_block_date,
+                "endBlockDate": end_block_date,
+                "pageNum": page_num,
+                "pageSize": page_size,
+            },
+            headers=_support.header_values({}),
+        )
+        return _support.parse_model(_models.GetAppKeysAppKeyBlockReceiversResponse, _response)
+
+    async def get_app_keys_app_key_categories(
+        self,
+        *,
+        use_yn: str | None = None,
+        category_parent_id: int | None = None,
+        page_num: int | None = None,
+        page_size: int | None = None,
+    ) -> _models.GetAppKeysAppKeyCategoriesResponse:
+        """카테고리 목록 조회
+
+        ``GET /email/v2.1/appKeys/{appKey}/categories`` (API version v2.1, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#카테고리-목록-조회
+
+        Args:
+            use_yn: 사용 여부 Y, N (``useYn``, query)
+            category_parent_id: 부모 카테고리 ID (``categoryParentId``, query)
+            page_num: 페이지 번호 1(기본값) (``pageNum``, query)
+            page_size: 조회 건수 15(기본값) (``pageSize``, query)
+
+        Returns:
+            GetAppKeysAppKeyCategoriesResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "GET",
+            _support.format_path("/email/v2.1/appKeys/{appKey}/categories", {"appKey": self._app_key}),
+            params={
+                "useYn": use_yn,
+                "categoryParentId": category_parent_id,
+                "pageNum": page_num,
+                "pageSize": page_size,
+            },
+            headers=_support.header_values({}),
+        )
+        return _support.parse_model(_models.GetAppKeysAppKeyCategoriesResponse, _response)
+
+    async def get_app_keys_app_key_mass_mails(
+        self,
+        *,
+        request_id: str,
+        start_send_date: str,
+        end_send_date: str,
+        sender_address: str | None = None,
+        sender_name: str | None = None,
+        template_id: str | None = None,
+        send_status: str | None = None,
+        page_num: int | None = None,
+        page_size: int | None = None,
+    ) -> _models.GetAppKeysAppKeyMassMailsResponse:
+        """대량 메일 리스트 조회
+
+        ``GET /email/v2.1/appKeys/{appKey}/mass-mails`` (API version v2.1, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#대량-메일-리스트-조회
+
+        Args:
+            request_id: 요청 ID (``requestId``, query)
+            start_send_date: 발송 날짜 시작 값(yyyy-MM-dd HH:mm:ss) (``startSendDate``, query)
+            end_send_date: 발송 날짜 종료 값(yyyy-MM-dd HH:mm:ss) (``endSendDate``, query)
+            sender_address: 발신 메일 주소 (``senderAddress``, query)
+            sender_name: 발신자 이름 (``senderName``, query)
+            template_id: 템플릿 ID (``templateId``, query)
+            send_status: 발송 상태 코드 WAIT: 대기, READY: 발송 준비, SENDREADY: 발송 준비완료, SENDWAIT: 발송대기, SENDING: 발송 중, COMPLETE: 발송 완료, FAIL: 발송 실패, CANCEL: 발송취소 (``sendStatus``, query)
+            page_num: 페이지 번호 1(기본값) (``pageNum``, query)
+            page_size: 조회 건수 15(기본값) (``pageSize``, query)
+
+        Returns:
+            GetAppKeysAppKeyMassMailsResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "GET",
+            _support.format_path("/email/v2.1/appKeys/{appKey}/mass-mails", {"appKey": self._app_key}),
+            params={
+                "requestId": request_id,
+                "startSendDate": start_send_date,
+                "endSendDate": end_send_date,
+                "senderAddress": sender_address,
+                "senderName": sender_name,
+                "templateId": template_id,
+                "sendStatus": send_status,
+                "pageNum": page_num,
+                "pageSize": page_size,
+            },
+            headers=_support.header_values({}),
+        )
+        return _support.parse_model(_models.GetAppKeysAppKeyMassMailsResponse, _response)
+
+    async def get_app_keys_app_key_stats(
+        self,
+        *,
+        event_category: str,
+        statistics_type: str | None = None,
+        time_unit: str | None = None,
+        from_: str | None = None,
+        to: str | None = None,
+        extra1s: list[str] | None = None,
+        extra2s: list[str] | None = None,
+        extra3s: list[str] | None = None,
+        message_id: str | None = None,
+        stats_ids: list[str] | None = None,
+        template_ids: list[str] | None = None,
+        stats_criteria: list[str] | None = None,
+    ) -> _models.GetAppKeysAppKeyStatsResponse:
+        """통계 조회
+
+        ``GET /email/v2.1/appKeys/{appKey}/stats`` (API version v2.1, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#통계-조회
+
+        Args:
+            event_category: 이벤트의 카테고리. MESSAGE (``eventCategory``, query)
+            statistics_type: 검색된 통계 데이터의 표현 형식. NORMAL(기본값), MINUTELY, HOURLY, DAILY, BY_DAY (``statisticsType``, query)
+            time_unit: 통계 데이터의 시간 단위. 기본값은 조회 기간에 따라 결정, MINUTES, HOURS, DAYS (``timeUnit``, query)
+            from_: 조회 범위 시작 값, 최근 30일까지(ISO 8601, e.g. YYYY-MM-DDThh:mm:ss.SSSTZD, 2018-04-24T06:00:00.000%2B09:00) (``from``, query)
+            to: 조회 범위 종료 값, 최근 30일까지(ISO 8601, e.g. YYYY-MM-DDThh:mm:ss.SSSTZD, 2018-04-24T06:00:00.000%2B09:00) (``to``, query)
+            extra1s: eventCategory가 MESSAGE인 경우 메일 타입으로 필터링 가능. NORMAL, MASS, TAG, SMTP (``extra1s``, query)
+            extra2s: eventCategory가 MESSAGE인 경우 발신 도메인으로 필터링 가능. (``extra2s``, query)
+            extra3s: eventCategory가 MESSAGE인 경우 수신 도메인으로 필터링 가능. (``extra3s``, query)
+            message_id: 메시지 아이디 (``messageId``, query)
+            stats_ids: 통계 이벤트 키 아이디 (``statsIds``, query)
+            template_ids: 템플릿 ID (``templateIds``, query)
+            stats_criteria: 합계 시 통계 기준, 설정하지 않으면 기본값으로 합계를 계산. EVENT(기본값), EXTRA_1, EXTRA_2, EXTRA_3, TEMPLATE_ID (``statsCriteria``, query)
+
+        Returns:
+            GetAppKeysAppKeyStatsResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "GET",
+            _support.format_path("/email/v2.1/appKeys/{appKey}/stats", {"appKey": self._app_key}),
+            params={
+                "eventCategory": event_category,
+                "statisticsType": statistics_type,
+                "timeUnit": time_unit,
+                "from": from_,
+                "to": to,
+                "extra1s": extra1s,
+                "extra2s": extra2s,
+                "extra3s": extra3s,
+                "messageId": message_id,
+                "statsIds": stats_ids,
+                "templateIds": template_ids,
+                "statsCriteria": stats_criteria,
+            },
+            headers=_support.header_values({}),
+        )
+        return _support.parse_model(_models.GetAppKeysAppKeyStatsResponse, _response)
+
+    async def get_app_keys_app_key_tag_mails(
         self,
         *,
         request_id: str,
@@ -2449,7 +2383,7 @@ class AsyncClient:
         send_status: str | None = None,
         page_num: int | None = None,
         page_size: int | None = None,
-    ) -> _models.GetEmailV21AppKeysAppKeyTagMailsResponse:
+    ) -> _models.GetAppKeysAppKeyTagMailsResponse:
         """태그 메일 발송 요청 조회
 
         ``GET /email/v2.1/appKeys/{appKey}/tagMails`` (API version v2.1, CURRENT).
@@ -2468,7 +2402,7 @@ class AsyncClient:
             page_size: 조회 건수 15(기본값) (``pageSize``, query)
 
         Returns:
-            GetEmailV21AppKeysAppKeyTagMailsResponse (HTTP 200).
+            GetAppKeysAppKeyTagMailsResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "GET",
@@ -2486,84 +2420,11 @@ class AsyncClient:
             },
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyTagMailsResponse, _response)
+        return _support.parse_model(_models.GetAppKeysAppKeyTagMailsResponse, _response)
 
-    async def get_email_v2_1_app_keys_app_key_tag_mails_request_id(
-        self,
-        request_id: str,
-        *,
-        receive_mail: str | None = None,
-        start_receive_date: str | None = None,
-        end_receive_date: str | None = None,
-        receive_status: str | None = None,
-        page_num: int | None = None,
-        page_size: int | None = None,
-    ) -> _models.GetEmailV21AppKeysAppKeyTagMailsRequestIdResponse:
-        """태그 메일 발송 수신자 조회
-
-        ``GET /email/v2.1/appKeys/{appKey}/tagMails/{requestId}`` (API version v2.1, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#태그-메일-발송-수신자-조회
-
-        Args:
-            request_id: 요청 ID (``requestId``, path)
-            receive_mail: 수신 메일 주소 (``receiveMail``, query)
-            start_receive_date: 수신 날짜 시작 값(yyyy-MM-dd HH:mm:ss) (``startReceiveDate``, query)
-            end_receive_date: 수신 날짜 종료 값(yyyy-MM-dd HH:mm:ss) (``endReceiveDate``, query)
-            receive_status: 발송 상태 코드 SST0:발송 준비, SST1:발송 중, SST2:발송 완료, SST3: 발송 실패, SST7: 미인증 (``receiveStatus``, query)
-            page_num: 페이지 번호 1(기본값) (``pageNum``, query)
-            page_size: 조회 건수 15(기본값) (``pageSize``, query)
-
-        Returns:
-            GetEmailV21AppKeysAppKeyTagMailsRequestIdResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "GET",
-            _support.format_path(
-                "/email/v2.1/appKeys/{appKey}/tagMails/{requestId}", {"appKey": self._app_key, "requestId": request_id}
-            ),
-            params={
-                "receiveMail": receive_mail,
-                "startReceiveDate": start_receive_date,
-                "endReceiveDate": end_receive_date,
-                "receiveStatus": receive_status,
-                "pageNum": page_num,
-                "pageSize": page_size,
-            },
-            headers=_support.header_values({}),
-        )
-        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyTagMailsRequestIdResponse, _response)
-
-    async def get_email_v2_1_app_keys_app_key_tag_mails_request_id_mail_sequence(
-        self, request_id: str, mail_sequence: int
-    ) -> _models.GetEmailV21AppKeysAppKeyTagMailsRequestIdMailSequenceResponse:
-        """태그 메일 발송 상세 조회
-
-        ``GET /email/v2.1/appKeys/{appKey}/tagMails/{requestId}/{mailSequence}`` (API version v2.1, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#태그-메일-발송-상세-조회
-
-        Args:
-            request_id: 요청 ID (``requestId``, path)
-            mail_sequence: 메일 순번 (``mailSequence``, path)
-
-        Returns:
-            GetEmailV21AppKeysAppKeyTagMailsRequestIdMailSequenceResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "GET",
-            _support.format_path(
-                "/email/v2.1/appKeys/{appKey}/tagMails/{requestId}/{mailSequence}",
-                {"appKey": self._app_key, "requestId": request_id, "mailSequence": mail_sequence},
-            ),
-            params={},
-            headers=_support.header_values({}),
-        )
-        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyTagMailsRequestIdMailSequenceResponse, _response)
-
-    async def get_email_v2_1_app_keys_app_key_tags(
+    async def get_app_keys_app_key_tags(
         self, *, page_num: int | None = None, page_size: int | None = None
-    ) -> _models.GetEmailV21AppKeysAppKeyTagsResponse:
+    ) -> _models.GetAppKeysAppKeyTagsResponse:
         """태그 조회
 
         ``GET /email/v2.1/appKeys/{appKey}/tags`` (API version v2.1, CURRENT).
@@ -2575,7 +2436,7 @@ class AsyncClient:
             page_size: 조회 건수 15(기본값) (``pageSize``, query)
 
         Returns:
-            GetEmailV21AppKeysAppKeyTagsResponse (HTTP 200).
+            GetAppKeysAppKeyTagsResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "GET",
@@ -2583,16 +2444,16 @@ class AsyncClient:
             params={"pageNum": page_num, "pageSize": page_size},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyTagsResponse, _response)
+        return _support.parse_model(_models.GetAppKeysAppKeyTagsResponse, _response)
 
-    async def get_email_v2_1_app_keys_app_key_templates(
+    async def get_app_keys_app_key_templates(
         self,
         *,
         category_id: int | None = None,
         use_yn: str | None = None,
         page_num: int | None = None,
         page_size: int | None = None,
-    ) -> _models.GetEmailV21AppKeysAppKeyTemplatesResponse:
+    ) -> _models.GetAppKeysAppKeyTemplatesResponse:
         """템플릿 리스트 조회
 
         ``GET /email/v2.1/appKeys/{appKey}/templates`` (API version v2.1, CURRENT).
@@ -2606,7 +2467,7 @@ class AsyncClient:
             page_size: 조회 건수 15(기본값) (``pageSize``, query)
 
         Returns:
-            GetEmailV21AppKeysAppKeyTemplatesResponse (HTTP 200).
+            GetAppKeysAppKeyTemplatesResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "GET",
@@ -2614,103 +2475,183 @@ class AsyncClient:
             params={"categoryId": category_id, "useYn": use_yn, "pageNum": page_num, "pageSize": page_size},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyTemplatesResponse, _response)
+        return _support.parse_model(_models.GetAppKeysAppKeyTemplatesResponse, _response)
 
-    async def get_email_v2_1_app_keys_app_key_templates_template_id(
-        self, template_id: str
-    ) -> _models.GetEmailV21AppKeysAppKeyTemplatesTemplateIdResponse:
-        """템플릿 상세 조회
+    async def get_mail_request_id_mail_seq(
+        self, request_id: str, mail_seq: int
+    ) -> _models.GetMailRequestIdMailSeqResponse:
+        """메일 발송 상세 조회
 
-        ``GET /email/v2.1/appKeys/{appKey}/templates/{templateId}`` (API version v2.1, CURRENT).
+        ``GET /email/v2.1/appKeys/{appKey}/sender/mail/{requestId}/{mailSeq}`` (API version v2.1, CURRENT).
 
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#템플릿-상세-조회
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#메일-발송-상세-조회
 
         Args:
-            template_id: 템플릿 ID (``templateId``, path)
+            request_id: 요청ID (``requestId``, path)
+            mail_seq: 메일 순번 (메일 리스트 조회 시 반환되는 mailSeq 값) (``mailSeq``, path)
 
         Returns:
-            GetEmailV21AppKeysAppKeyTemplatesTemplateIdResponse (HTTP 200).
+            GetMailRequestIdMailSeqResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "GET",
             _support.format_path(
-                "/email/v2.1/appKeys/{appKey}/templates/{templateId}",
-                {"appKey": self._app_key, "templateId": template_id},
+                "/email/v2.1/appKeys/{appKey}/sender/mail/{requestId}/{mailSeq}",
+                {"appKey": self._app_key, "requestId": request_id, "mailSeq": mail_seq},
             ),
             params={},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.GetEmailV21AppKeysAppKeyTemplatesTemplateIdResponse, _response)
+        return _support.parse_model(_models.GetMailRequestIdMailSeqResponse, _response)
 
-    async def post_email_v2_1_app_keys_app_key_attachfile_binary_upload(
+    async def get_mass_mails_request_id_mail_seq(
+        self, request_id: str, mail_seq: int
+    ) -> _models.GetMassMailsRequestIdMailSeqResponse:
+        """대량 메일 발송 상세 조회
+
+        ``GET /email/v2.1/appKeys/{appKey}/mass-mails/{requestId}/{mailSeq}`` (API version v2.1, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#대량-메일-발송-상세-조회
+
+        Args:
+            request_id: 요청 ID (``requestId``, path)
+            mail_seq: 메일 순번 (``mailSeq``, path)
+
+        Returns:
+            GetMassMailsRequestIdMailSeqResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "GET",
+            _support.format_path(
+                "/email/v2.1/appKeys/{appKey}/mass-mails/{requestId}/{mailSeq}",
+                {"appKey": self._app_key, "requestId": request_id, "mailSeq": mail_seq},
+            ),
+            params={},
+            headers=_support.header_values({}),
+        )
+        return _support.parse_model(_models.GetMassMailsRequestIdMailSeqResponse, _response)
+
+    async def get_reservations_request_id_mail_seq(
+        self, request_id: str, mail_seq: int
+    ) -> _models.GetReservationsRequestIdMailSeqResponse:
+        """예약 발송 상세 조회
+
+        ``GET /email/v2.1/appKeys/{appKey}/sender/reservations/{requestId}/{mailSeq}`` (API version v2.1, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#예약-발송-상세-조회
+
+        Args:
+            request_id: 요청 ID (``requestId``, path)
+            mail_seq: 메일 순번 (메일 리스트 조회 시 반환되는 mailSeq 값) (``mailSeq``, path)
+
+        Returns:
+            GetReservationsRequestIdMailSeqResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "GET",
+            _support.format_path(
+                "/email/v2.1/appKeys/{appKey}/sender/reservations/{requestId}/{mailSeq}",
+                {"appKey": self._app_key, "requestId": request_id, "mailSeq": mail_seq},
+            ),
+            params={},
+            headers=_support.header_values({}),
+        )
+        return _support.parse_model(_models.GetReservationsRequestIdMailSeqResponse, _response)
+
+    async def get_sender_reservations_search_cancels(
         self,
-    ) -> _models.PostEmailV21AppKeysAppKeyAttachfileBinaryUploadResponse:
+        *,
+        start_requested_date_time: str | None = None,
+        end_requested_date_time: str | None = None,
+        reservation_cancel_id: str | None = None,
+        page_num: int | None = None,
+        page_size: int | None = None,
+    ) -> _models.GetSenderReservationsSearchCancelsResponse:
+        """예약 발송 취소 요청 목록 검색 - 다중 필터
+
+        ``GET /email/v2.1/appKeys/{appKey}/sender/reservations/search-cancels`` (API version v2.1, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#예약-발송-취소-요청-목록-검색---다중-필터
+
+        Args:
+            start_requested_date_time: 예약 취소 요청 시작 시간(yyyy-MM-dd HH:mm:ss) (``startRequestedDateTime``, query)
+            end_requested_date_time: 예약 취소 요청 종료 시간(yyyy-MM-dd HH:mm:ss) (``endRequestedDateTime``, query)
+            reservation_cancel_id: 예약 취소 ID (``reservationCancelId``, query)
+            page_num: 페이지 번호 1(기본값) (``pageNum``, query)
+            page_size: 조회 건수 15(기본값) (``pageSize``, query)
+
+        Returns:
+            GetSenderReservationsSearchCancelsResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "GET",
+            _support.format_path(
+                "/email/v2.1/appKeys/{appKey}/sender/reservations/search-cancels", {"appKey": self._app_key}
+            ),
+            params={
+                "startRequestedDateTime": start_requested_date_time,
+                "endRequestedDateTime": end_requested_date_time,
+                "reservationCancelId": reservation_cancel_id,
+                "pageNum": page_num,
+                "pageSize": page_size,
+            },
+            headers=_support.header_values({}),
+        )
+        return _support.parse_model(_models.GetSenderReservationsSearchCancelsResponse, _response)
+
+    async def get_tag_mails_request_id_mail_sequence(
+        self, request_id: str, mail_sequence: int
+    ) -> _models.GetTagMailsRequestIdMailSequenceResponse:
+        """태그 메일 발송 상세 조회
+
+        ``GET /email/v2.1/appKeys/{appKey}/tagMails/{requestId}/{mailSequence}`` (API version v2.1, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#태그-메일-발송-상세-조회
+
+        Args:
+            request_id: 요청 ID (``requestId``, path)
+            mail_sequence: 메일 순번 (``mailSequence``, path)
+
+        Returns:
+            GetTagMailsRequestIdMailSequenceResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "GET",
+            _support.format_path(
+                "/email/v2.1/appKeys/{appKey}/tagMails/{requestId}/{mailSequence}",
+                {"appKey": self._app_key, "requestId": request_id, "mailSequence": mail_sequence},
+            ),
+            params={},
+            headers=_support.header_values({}),
+        )
+        return _support.parse_model(_models.GetTagMailsRequestIdMailSequenceResponse, _response)
+
+    async def post_app_key_attachfile_binary_upload(
+        self, *, body: Mapping[str, Any]
+    ) -> _models.PostAppKeyAttachfileBinaryUploadResponse:
         """첨부 파일 업로드
 
         ``POST /email/v2.1/appKeys/{appKey}/attachfile/binaryUpload`` (API version v2.1, CURRENT).
 
         Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#첨부-파일-업로드
 
+        Args:
+            body: the request body, multipart/form-data: multipart fields (name -> value; files as bytes, a binary file or (filename, content, content type)).
+
         Returns:
-            PostEmailV21AppKeysAppKeyAttachfileBinaryUploadResponse (HTTP 200).
+            PostAppKeyAttachfileBinaryUploadResponse (HTTP 200).
         """
+        _content, _content_type = _support.encode_body(body, "multipart", "multipart/form-data")
         _response = await self._transport.request(
             "POST",
             _support.format_path("/email/v2.1/appKeys/{appKey}/attachfile/binaryUpload", {"appKey": self._app_key}),
             params={},
-            headers=_support.header_values({}),
+            headers=_support.header_values({"Content-Type": _content_type}),
+            content=_content,
         )
-        return _support.parse_model(_models.PostEmailV21AppKeysAppKeyAttachfileBinaryUploadResponse, _response)
+        return _support.parse_model(_models.PostAppKeyAttachfileBinaryUploadResponse, _response)
 
-    async def post_email_v2_1_app_keys_app_key_block_receivers(
-        self, *, body: _models.PostEmailV21AppKeysAppKeyBlockReceiversRequest
-    ) -> _models.PostEmailV21AppKeysAppKeyBlockReceiversResponse:
-        """수신 거부 등록
-
-        ``POST /email/v2.1/appKeys/{appKey}/block-receivers`` (API version v2.1, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#수신-거부-등록
-
-        Args:
-            body: the request body (PostEmailV21AppKeysAppKeyBlockReceiversRequest).
-
-        Returns:
-            PostEmailV21AppKeysAppKeyBlockReceiversResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "POST",
-            _support.format_path("/email/v2.1/appKeys/{appKey}/block-receivers", {"appKey": self._app_key}),
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-        )
-        return _support.parse_model(_models.PostEmailV21AppKeysAppKeyBlockReceiversResponse, _response)
-
-    async def post_email_v2_1_app_keys_app_key_categories(
-        self, *, body: _models.PostEmailV21AppKeysAppKeyCategoriesRequest
-    ) -> _models.PostEmailV21AppKeysAppKeyCategoriesResponse:
-        """카테고리 등록
-
-        ``POST /email/v2.1/appKeys/{appKey}/categories`` (API version v2.1, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#카테고리-등록
-
-        Args:
-            body: the request body (PostEmailV21AppKeysAppKeyCategoriesRequest).
-
-        Returns:
-            PostEmailV21AppKeysAppKeyCategoriesResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "POST",
-            _support.format_path("/email/v2.1/appKeys/{appKey}/categories", {"appKey": self._app_key}),
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-        )
-        return _support.parse_model(_models.PostEmailV21AppKeysAppKeyCategoriesResponse, _response)
-
-    async def post_email_v2_1_app_keys_app_key_sender_ad_each_mail(self) -> None:
+    async def post_app_key_sender_ad_each_mail(self) -> None:
         """광고성 개별 메일 발송
 
         요청, 응답 정보는 개별 메일 발송과 동일합니다.
@@ -2727,7 +2668,7 @@ class AsyncClient:
         )
         return None
 
-    async def post_email_v2_1_app_keys_app_key_sender_ad_mail(self) -> None:
+    async def post_app_key_sender_ad_mail(self) -> None:
         """광고 메일 전송 시 유의 사항
 
         제목에 반드시 (광고) 문구를 삽입하도록 강제하고 있습니다.
@@ -2754,9 +2695,9 @@ class AsyncClient:
         )
         return None
 
-    async def post_email_v2_1_app_keys_app_key_sender_auth_mail(
-        self, *, body: _models.PostEmailV21AppKeysAppKeySenderAuthMailRequest
-    ) -> _models.PostEmailV21AppKeysAppKeySenderAuthMailResponse:
+    async def post_app_key_sender_auth_mail(
+        self, *, body: _models.PostAppKeySenderAuthMailRequest
+    ) -> _models.PostAppKeySenderAuthMailResponse:
         """인증 메일 발송
 
         ``POST /email/v2.1/appKeys/{appKey}/sender/auth-mail`` (API version v2.1, CURRENT).
@@ -2764,10 +2705,10 @@ class AsyncClient:
         Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#인증-메일-발송
 
         Args:
-            body: the request body (PostEmailV21AppKeysAppKeySenderAuthMailRequest).
+            body: the request body (PostAppKeySenderAuthMailRequest).
 
         Returns:
-            PostEmailV21AppKeysAppKeySenderAuthMailResponse (HTTP 200).
+            PostAppKeySenderAuthMailResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "POST",
@@ -2776,11 +2717,11 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _support.parse_model(_models.PostEmailV21AppKeysAppKeySenderAuthMailResponse, _response)
+        return _support.parse_model(_models.PostAppKeySenderAuthMailResponse, _response)
 
-    async def post_email_v2_1_app_keys_app_key_sender_each_mail(
-        self, *, body: _models.PostEmailV21AppKeysAppKeySenderEachMailRequest
-    ) -> _models.PostEmailV21AppKeysAppKeySenderEachMailResponse:
+    async def post_app_key_sender_each_mail(
+        self, *, body: _models.PostAppKeySenderEachMailRequest
+    ) -> _models.PostAppKeySenderEachMailResponse:
         """개별 메일 발송
 
         수신자가 여러 명일 때 수신자 각각에게 메일을 발송하는 기능입니다. 여러 명에게 보내도 수신자에게는 본인만 표시됩니다.
@@ -2790,10 +2731,10 @@ class AsyncClient:
         Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#개별-메일-발송
 
         Args:
-            body: the request body (PostEmailV21AppKeysAppKeySenderEachMailRequest).
+            body: the request body (PostAppKeySenderEachMailRequest).
 
         Returns:
-            PostEmailV21AppKeysAppKeySenderEachMailResponse (HTTP 200).
+            PostAppKeySenderEachMailResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "POST",
@@ -2802,11 +2743,11 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _support.parse_model(_models.PostEmailV21AppKeysAppKeySenderEachMailResponse, _response)
+        return _support.parse_model(_models.PostAppKeySenderEachMailResponse, _response)
 
-    async def post_email_v2_1_app_keys_app_key_sender_mail(
-        self, *, body: _models.PostEmailV21AppKeysAppKeySenderMailRequest
-    ) -> _models.PostEmailV21AppKeysAppKeySenderMailResponse:
+    async def post_app_key_sender_mail(
+        self, *, body: _models.PostAppKeySenderMailRequest
+    ) -> _models.PostAppKeySenderMailResponse:
         """일반 메일 발송
 
         ``POST /email/v2.1/appKeys/{appKey}/sender/mail`` (API version v2.1, CURRENT).
@@ -2814,10 +2755,10 @@ class AsyncClient:
         Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#일반-메일-발송
 
         Args:
-            body: the request body (PostEmailV21AppKeysAppKeySenderMailRequest).
+            body: the request body (PostAppKeySenderMailRequest).
 
         Returns:
-            PostEmailV21AppKeysAppKeySenderMailResponse (HTTP 200).
+            PostAppKeySenderMailResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "POST",
@@ -2826,11 +2767,11 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _support.parse_model(_models.PostEmailV21AppKeysAppKeySenderMailResponse, _response)
+        return _support.parse_model(_models.PostAppKeySenderMailResponse, _response)
 
-    async def post_email_v2_1_app_keys_app_key_sender_tag_mail(
-        self, *, body: _models.PostEmailV21AppKeysAppKeySenderTagMailRequest
-    ) -> _models.PostEmailV21AppKeysAppKeySenderTagMailResponse:
+    async def post_app_key_sender_tag_mail(
+        self, *, body: _models.PostAppKeySenderTagMailRequest
+    ) -> _models.PostAppKeySenderTagMailResponse:
         """태그 메일 발송
 
         ``POST /email/v2.1/appKeys/{appKey}/sender/tagMail`` (API version v2.1, CURRENT).
@@ -2838,10 +2779,10 @@ class AsyncClient:
         Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#태그-메일-발송
 
         Args:
-            body: the request body (PostEmailV21AppKeysAppKeySenderTagMailRequest).
+            body: the request body (PostAppKeySenderTagMailRequest).
 
         Returns:
-            PostEmailV21AppKeysAppKeySenderTagMailResponse (HTTP 200).
+            PostAppKeySenderTagMailResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "POST",
@@ -2850,11 +2791,59 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _support.parse_model(_models.PostEmailV21AppKeysAppKeySenderTagMailResponse, _response)
+        return _support.parse_model(_models.PostAppKeySenderTagMailResponse, _response)
 
-    async def post_email_v2_1_app_keys_app_key_tags(
-        self, *, body: _models.PostEmailV21AppKeysAppKeyTagsRequest
-    ) -> _models.PostEmailV21AppKeysAppKeyTagsResponse:
+    async def post_app_keys_app_key_block_receivers(
+        self, *, body: _models.PostAppKeysAppKeyBlockReceiversRequest
+    ) -> _models.PostAppKeysAppKeyBlockReceiversResponse:
+        """수신 거부 등록
+
+        ``POST /email/v2.1/appKeys/{appKey}/block-receivers`` (API version v2.1, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#수신-거부-등록
+
+        Args:
+            body: the request body (PostAppKeysAppKeyBlockReceiversRequest).
+
+        Returns:
+            PostAppKeysAppKeyBlockReceiversResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "POST",
+            _support.format_path("/email/v2.1/appKeys/{appKey}/block-receivers", {"appKey": self._app_key}),
+            params={},
+            headers=_support.header_values({}),
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+        )
+        return _support.parse_model(_models.PostAppKeysAppKeyBlockReceiversResponse, _response)
+
+    async def post_app_keys_app_key_categories(
+        self, *, body: _models.PostAppKeysAppKeyCategoriesRequest
+    ) -> _models.PostAppKeysAppKeyCategoriesResponse:
+        """카테고리 등록
+
+        ``POST /email/v2.1/appKeys/{appKey}/categories`` (API version v2.1, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#카테고리-등록
+
+        Args:
+            body: the request body (PostAppKeysAppKeyCategoriesRequest).
+
+        Returns:
+            PostAppKeysAppKeyCategoriesResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "POST",
+            _support.format_path("/email/v2.1/appKeys/{appKey}/categories", {"appKey": self._app_key}),
+            params={},
+            headers=_support.header_values({}),
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+        )
+        return _support.parse_model(_models.PostAppKeysAppKeyCategoriesResponse, _response)
+
+    async def post_app_keys_app_key_tags(
+        self, *, body: _models.PostAppKeysAppKeyTagsRequest
+    ) -> _models.PostAppKeysAppKeyTagsResponse:
         """태그 등록
 
         ``POST /email/v2.1/appKeys/{appKey}/tags`` (API version v2.1, CURRENT).
@@ -2862,10 +2851,10 @@ class AsyncClient:
         Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#태그-등록
 
         Args:
-            body: the request body (PostEmailV21AppKeysAppKeyTagsRequest).
+            body: the request body (PostAppKeysAppKeyTagsRequest).
 
         Returns:
-            PostEmailV21AppKeysAppKeyTagsResponse (HTTP 200).
+            PostAppKeysAppKeyTagsResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "POST",
@@ -2874,11 +2863,11 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _support.parse_model(_models.PostEmailV21AppKeysAppKeyTagsResponse, _response)
+        return _support.parse_model(_models.PostAppKeysAppKeyTagsResponse, _response)
 
-    async def post_email_v2_1_app_keys_app_key_templates(
-        self, *, body: _models.PostEmailV21AppKeysAppKeyTemplatesRequest
-    ) -> _models.PostEmailV21AppKeysAppKeyTemplatesResponse:
+    async def post_app_keys_app_key_templates(
+        self, *, body: _models.PostAppKeysAppKeyTemplatesRequest
+    ) -> _models.PostAppKeysAppKeyTemplatesResponse:
         """템플릿 등록
 
         ``POST /email/v2.1/appKeys/{appKey}/templates`` (API version v2.1, CURRENT).
@@ -2886,10 +2875,10 @@ class AsyncClient:
         Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#템플릿-등록
 
         Args:
-            body: the request body (PostEmailV21AppKeysAppKeyTemplatesRequest).
+            body: the request body (PostAppKeysAppKeyTemplatesRequest).
 
         Returns:
-            PostEmailV21AppKeysAppKeyTemplatesResponse (HTTP 200).
+            PostAppKeysAppKeyTemplatesResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "POST",
@@ -2898,33 +2887,38 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _support.parse_model(_models.PostEmailV21AppKeysAppKeyTemplatesResponse, _response)
+        return _support.parse_model(_models.PostAppKeysAppKeyTemplatesResponse, _response)
 
-    async def post_email_v2_1_app_keys_app_key_templates_attachfile_binary_upload(
-        self,
-    ) -> _models.PostEmailV21AppKeysAppKeyTemplatesAttachfileBinaryUploadResponse:
+    async def post_templates_attachfile_binary_upload(
+        self, *, body: Mapping[str, Any]
+    ) -> _models.PostTemplatesAttachfileBinaryUploadResponse:
         """템플릿 첨부 파일 업로드
 
         ``POST /email/v2.1/appKeys/{appKey}/templates/attachfile/binaryUpload`` (API version v2.1, CURRENT).
 
         Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#템플릿-첨부-파일-업로드
 
+        Args:
+            body: the request body, multipart/form-data: multipart fields (name -> value; files as bytes, a binary file or (filename, content, content type)).
+
         Returns:
-            PostEmailV21AppKeysAppKeyTemplatesAttachfileBinaryUploadResponse (HTTP 200).
+            PostTemplatesAttachfileBinaryUploadResponse (HTTP 200).
         """
+        _content, _content_type = _support.encode_body(body, "multipart", "multipart/form-data")
         _response = await self._transport.request(
             "POST",
             _support.format_path(
                 "/email/v2.1/appKeys/{appKey}/templates/attachfile/binaryUpload", {"appKey": self._app_key}
             ),
             params={},
-            headers=_support.header_values({}),
+            headers=_support.header_values({"Content-Type": _content_type}),
+            content=_content,
         )
-        return _support.parse_model(_models.PostEmailV21AppKeysAppKeyTemplatesAttachfileBinaryUploadResponse, _response)
+        return _support.parse_model(_models.PostTemplatesAttachfileBinaryUploadResponse, _response)
 
-    async def post_email_v2_1_app_keys_app_key_uids_uid_email_addresses(
-        self, uid: str, *, body: _models.PostEmailV21AppKeysAppKeyUidsUidEmailAddressesRequest
-    ) -> _models.PostEmailV21AppKeysAppKeyUidsUidEmailAddressesResponse:
+    async def post_uids_uid_email_addresses(
+        self, uid: str, *, body: _models.PostUidsUidEmailAddressesRequest
+    ) -> _models.PostUidsUidEmailAddressesResponse:
         """메일 주소 등록
 
         ``POST /email/v2.1/appKeys/{appKey}/uids/{uid}/email-addresses`` (API version v2.1, CURRENT).
@@ -2933,10 +2927,10 @@ class AsyncClient:
 
         Args:
             uid: UID (``uid``, path)
-            body: the request body (PostEmailV21AppKeysAppKeyUidsUidEmailAddressesRequest).
+            body: the request body (PostUidsUidEmailAddressesRequest).
 
         Returns:
-            PostEmailV21AppKeysAppKeyUidsUidEmailAddressesResponse (HTTP 200).
+            PostUidsUidEmailAddressesResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "POST",
@@ -2947,35 +2941,11 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _support.parse_model(_models.PostEmailV21AppKeysAppKeyUidsUidEmailAddressesResponse, _response)
+        return _support.parse_model(_models.PostUidsUidEmailAddressesResponse, _response)
 
-    async def put_email_v2_1_app_keys_app_key_block_receivers(
-        self, *, body: _models.PutEmailV21AppKeysAppKeyBlockReceiversRequest
-    ) -> _models.PutEmailV21AppKeysAppKeyBlockReceiversResponse:
-        """수신 거부 삭제
-
-        ``PUT /email/v2.1/appKeys/{appKey}/block-receivers`` (API version v2.1, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#수신-거부-삭제
-
-        Args:
-            body: the request body (PutEmailV21AppKeysAppKeyBlockReceiversRequest).
-
-        Returns:
-            PutEmailV21AppKeysAppKeyBlockReceiversResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "PUT",
-            _support.format_path("/email/v2.1/appKeys/{appKey}/block-receivers", {"appKey": self._app_key}),
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-        )
-        return _support.parse_model(_models.PutEmailV21AppKeysAppKeyBlockReceiversResponse, _response)
-
-    async def put_email_v2_1_app_keys_app_key_categories_category_id(
-        self, category_id: int, *, body: _models.PutEmailV21AppKeysAppKeyCategoriesCategoryIdRequest | None = None
-    ) -> _models.PutEmailV21AppKeysAppKeyCategoriesCategoryIdResponse:
+    async def put_app_key_categories_category_id(
+        self, category_id: int, *, body: _models.PutAppKeyCategoriesCategoryIdRequest | None = None
+    ) -> _models.PutAppKeyCategoriesCategoryIdResponse:
         """카테고리 수정
 
         ``PUT /email/v2.1/appKeys/{appKey}/categories/{categoryId}`` (API version v2.1, CURRENT).
@@ -2984,10 +2954,10 @@ class AsyncClient:
 
         Args:
             category_id: 카테고리 ID (``categoryId``, path)
-            body: the request body (PutEmailV21AppKeysAppKeyCategoriesCategoryIdRequest).
+            body: the request body (PutAppKeyCategoriesCategoryIdRequest).
 
         Returns:
-            PutEmailV21AppKeysAppKeyCategoriesCategoryIdResponse (HTTP 200).
+            PutAppKeyCategoriesCategoryIdResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "PUT",
@@ -2999,92 +2969,11 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _support.parse_model(_models.PutEmailV21AppKeysAppKeyCategoriesCategoryIdResponse, _response)
+        return _support.parse_model(_models.PutAppKeyCategoriesCategoryIdResponse, _response)
 
-    async def put_email_v2_1_app_keys_app_key_sender_reservations_request_id(
-        self, request_id: str
-    ) -> _models.PutEmailV21AppKeysAppKeySenderReservationsRequestIdResponse:
-        """예약 발송 취소 - 요청별
-
-        ``PUT /email/v2.1/appKeys/{appKey}/sender/reservations/{requestId}`` (API version v2.1, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#예약-발송-취소---요청별
-
-        Args:
-            request_id: 요청 ID (``requestId``, path)
-
-        Returns:
-            PutEmailV21AppKeysAppKeySenderReservationsRequestIdResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "PUT",
-            _support.format_path(
-                "/email/v2.1/appKeys/{appKey}/sender/reservations/{requestId}",
-                {"appKey": self._app_key, "requestId": request_id},
-            ),
-            params={},
-            headers=_support.header_values({}),
-        )
-        return _support.parse_model(_models.PutEmailV21AppKeysAppKeySenderReservationsRequestIdResponse, _response)
-
-    async def put_email_v2_1_app_keys_app_key_sender_reservations_request_id_mail_seq(
-        self, request_id: str, mail_seq: int
-    ) -> _models.PutEmailV21AppKeysAppKeySenderReservationsRequestIdMailSeqResponse:
-        """예약 발송 취소 - 수신자별
-
-        ``PUT /email/v2.1/appKeys/{appKey}/sender/reservations/{requestId}/{mailSeq}`` (API version v2.1, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#예약-발송-취소---수신자별
-
-        Args:
-            request_id: 요청 ID (``requestId``, path)
-            mail_seq: 메일 순번 (메일 리스트 조회 시 반환되는 mailSeq 값) (``mailSeq``, path)
-
-        Returns:
-            PutEmailV21AppKeysAppKeySenderReservationsRequestIdMailSeqResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "PUT",
-            _support.format_path(
-                "/email/v2.1/appKeys/{appKey}/sender/reservations/{requestId}/{mailSeq}",
-                {"appKey": self._app_key, "requestId": request_id, "mailSeq": mail_seq},
-            ),
-            params={},
-            headers=_support.header_values({}),
-        )
-        return _support.parse_model(
-            _models.PutEmailV21AppKeysAppKeySenderReservationsRequestIdMailSeqResponse, _response
-        )
-
-    async def put_email_v2_1_app_keys_app_key_sender_reservations_search_cancels(
-        self, *, body: _models.PutEmailV21AppKeysAppKeySenderReservationsSearchCancelsRequest
-    ) -> _models.PutEmailV21AppKeysAppKeySenderReservationsSearchCancelsResponse:
-        """예약 발송 취소 - 다중 필터
-
-        ``PUT /email/v2.1/appKeys/{appKey}/sender/reservations/search-cancels`` (API version v2.1, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#예약-발송-취소---다중-필터
-
-        Args:
-            body: the request body (PutEmailV21AppKeysAppKeySenderReservationsSearchCancelsRequest).
-
-        Returns:
-            PutEmailV21AppKeysAppKeySenderReservationsSearchCancelsResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "PUT",
-            _support.format_path(
-                "/email/v2.1/appKeys/{appKey}/sender/reservations/search-cancels", {"appKey": self._app_key}
-            ),
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-        )
-        return _support.parse_model(_models.PutEmailV21AppKeysAppKeySenderReservationsSearchCancelsResponse, _response)
-
-    async def put_email_v2_1_app_keys_app_key_tags_tag_id(
-        self, tag_id: str, *, body: _models.PutEmailV21AppKeysAppKeyTagsTagIdRequest
-    ) -> _models.PutEmailV21AppKeysAppKeyTagsTagIdResponse:
+    async def put_app_key_tags_tag_id(
+        self, tag_id: str, *, body: _models.PutAppKeyTagsTagIdRequest
+    ) -> _models.PutAppKeyTagsTagIdResponse:
         """태그 수정
 
         ``PUT /email/v2.1/appKeys/{appKey}/tags/{tagId}`` (API version v2.1, CURRENT).
@@ -3093,10 +2982,10 @@ class AsyncClient:
 
         Args:
             tag_id: 태그 ID (``tagId``, path)
-            body: the request body (PutEmailV21AppKeysAppKeyTagsTagIdRequest).
+            body: the request body (PutAppKeyTagsTagIdRequest).
 
         Returns:
-            PutEmailV21AppKeysAppKeyTagsTagIdResponse (HTTP 200).
+            PutAppKeyTagsTagIdResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "PUT",
@@ -3107,11 +2996,11 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _support.parse_model(_models.PutEmailV21AppKeysAppKeyTagsTagIdResponse, _response)
+        return _support.parse_model(_models.PutAppKeyTagsTagIdResponse, _response)
 
-    async def put_email_v2_1_app_keys_app_key_templates_template_id(
-        self, template_id: str, *, body: _models.PutEmailV21AppKeysAppKeyTemplatesTemplateIdRequest | None = None
-    ) -> _models.PutEmailV21AppKeysAppKeyTemplatesTemplateIdResponse:
+    async def put_app_key_templates_template_id(
+        self, template_id: str, *, body: _models.PutAppKeyTemplatesTemplateIdRequest | None = None
+    ) -> _models.PutAppKeyTemplatesTemplateIdResponse:
         """템플릿 수정
 
         ``PUT /email/v2.1/appKeys/{appKey}/templates/{templateId}`` (API version v2.1, CURRENT).
@@ -3120,10 +3009,10 @@ class AsyncClient:
 
         Args:
             template_id: 템플릿 ID (``templateId``, path)
-            body: the request body (PutEmailV21AppKeysAppKeyTemplatesTemplateIdRequest).
+            body: the request body (PutAppKeyTemplatesTemplateIdRequest).
 
         Returns:
-            PutEmailV21AppKeysAppKeyTemplatesTemplateIdResponse (HTTP 200).
+            PutAppKeyTemplatesTemplateIdResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "PUT",
@@ -3135,7 +3024,110 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _support.parse_model(_models.PutEmailV21AppKeysAppKeyTemplatesTemplateIdResponse, _response)
+        return _support.parse_model(_models.PutAppKeyTemplatesTemplateIdResponse, _response)
+
+    async def put_app_keys_app_key_block_receivers(
+        self, *, body: _models.PutAppKeysAppKeyBlockReceiversRequest
+    ) -> _models.PutAppKeysAppKeyBlockReceiversResponse:
+        """수신 거부 삭제
+
+        ``PUT /email/v2.1/appKeys/{appKey}/block-receivers`` (API version v2.1, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#수신-거부-삭제
+
+        Args:
+            body: the request body (PutAppKeysAppKeyBlockReceiversRequest).
+
+        Returns:
+            PutAppKeysAppKeyBlockReceiversResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "PUT",
+            _support.format_path("/email/v2.1/appKeys/{appKey}/block-receivers", {"appKey": self._app_key}),
+            params={},
+            headers=_support.header_values({}),
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+        )
+        return _support.parse_model(_models.PutAppKeysAppKeyBlockReceiversResponse, _response)
+
+    async def put_reservations_request_id_mail_seq(
+        self, request_id: str, mail_seq: int
+    ) -> _models.PutReservationsRequestIdMailSeqResponse:
+        """예약 발송 취소 - 수신자별
+
+        ``PUT /email/v2.1/appKeys/{appKey}/sender/reservations/{requestId}/{mailSeq}`` (API version v2.1, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#예약-발송-취소---수신자별
+
+        Args:
+            request_id: 요청 ID (``requestId``, path)
+            mail_seq: 메일 순번 (메일 리스트 조회 시 반환되는 mailSeq 값) (``mailSeq``, path)
+
+        Returns:
+            PutReservationsRequestIdMailSeqResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "PUT",
+            _support.format_path(
+                "/email/v2.1/appKeys/{appKey}/sender/reservations/{requestId}/{mailSeq}",
+                {"appKey": self._app_key, "requestId": request_id, "mailSeq": mail_seq},
+            ),
+            params={},
+            headers=_support.header_values({}),
+        )
+        return _support.parse_model(_models.PutReservationsRequestIdMailSeqResponse, _response)
+
+    async def put_sender_reservations_request_id(
+        self, request_id: str
+    ) -> _models.PutSenderReservationsRequestIdResponse:
+        """예약 발송 취소 - 요청별
+
+        ``PUT /email/v2.1/appKeys/{appKey}/sender/reservations/{requestId}`` (API version v2.1, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#예약-발송-취소---요청별
+
+        Args:
+            request_id: 요청 ID (``requestId``, path)
+
+        Returns:
+            PutSenderReservationsRequestIdResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "PUT",
+            _support.format_path(
+                "/email/v2.1/appKeys/{appKey}/sender/reservations/{requestId}",
+                {"appKey": self._app_key, "requestId": request_id},
+            ),
+            params={},
+            headers=_support.header_values({}),
+        )
+        return _support.parse_model(_models.PutSenderReservationsRequestIdResponse, _response)
+
+    async def put_sender_reservations_search_cancels(
+        self, *, body: _models.PutSenderReservationsSearchCancelsRequest
+    ) -> _models.PutSenderReservationsSearchCancelsResponse:
+        """예약 발송 취소 - 다중 필터
+
+        ``PUT /email/v2.1/appKeys/{appKey}/sender/reservations/search-cancels`` (API version v2.1, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#예약-발송-취소---다중-필터
+
+        Args:
+            body: the request body (PutSenderReservationsSearchCancelsRequest).
+
+        Returns:
+            PutSenderReservationsSearchCancelsResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "PUT",
+            _support.format_path(
+                "/email/v2.1/appKeys/{appKey}/sender/reservations/search-cancels", {"appKey": self._app_key}
+            ),
+            params={},
+            headers=_support.header_values({}),
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+        )
+        return _support.parse_model(_models.PutSenderReservationsSearchCancelsResponse, _response)
 
     async def uid(
         self,
@@ -3168,7 +3160,7 @@ class AsyncClient:
         )
         return _support.parse_model(_models.UidResponse, _response)
 
-    async def uid_2(self, *, body: _models.Uid2Request) -> _models.Uid2Response:
+    async def uid2(self, *, body: _models.Uid2Request) -> _models.Uid2Response:
         """UID 등록
 
         ``POST /email/v2.1/appKeys/{appKey}/uids`` (API version v2.1, CURRENT).
@@ -3190,28 +3182,7 @@ class AsyncClient:
         )
         return _support.parse_model(_models.Uid2Response, _response)
 
-    async def uid_3(self, uid: str) -> _models.Uid3Response:
-        """UID 삭제
-
-        ``DELETE /email/v2.1/appKeys/{appKey}/uids/{uid}`` (API version v2.1, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#uid-삭제
-
-        Args:
-            uid: UID (``uid``, path)
-
-        Returns:
-            Uid3Response (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "DELETE",
-            _support.format_path("/email/v2.1/appKeys/{appKey}/uids/{uid}", {"appKey": self._app_key, "uid": uid}),
-            params={},
-            headers=_support.header_values({}),
-        )
-        return _support.parse_model(_models.Uid3Response, _response)
-
-    async def uid_4(self, uid: str) -> _models.Uid4Response:
+    async def uid3(self, uid: str) -> _models.Uid3Response:
         """UID 단건 조회
 
         ``GET /email/v2.1/appKeys/{appKey}/uids/{uid}`` (API version v2.1, CURRENT).
@@ -3222,10 +3193,31 @@ class AsyncClient:
             uid: UID (``uid``, path)
 
         Returns:
-            Uid4Response (HTTP 200).
+            Uid3Response (HTTP 200).
         """
         _response = await self._transport.request(
             "GET",
+            _support.format_path("/email/v2.1/appKeys/{appKey}/uids/{uid}", {"appKey": self._app_key, "uid": uid}),
+            params={},
+            headers=_support.header_values({}),
+        )
+        return _support.parse_model(_models.Uid3Response, _response)
+
+    async def uid4(self, uid: str) -> _models.Uid4Response:
+        """UID 삭제
+
+        ``DELETE /email/v2.1/appKeys/{appKey}/uids/{uid}`` (API version v2.1, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#uid-삭제
+
+        Args:
+            uid: UID (``uid``, path)
+
+        Returns:
+            Uid4Response (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "DELETE",
             _support.format_path("/email/v2.1/appKeys/{appKey}/uids/{uid}", {"appKey": self._app_key, "uid": uid}),
             params={},
             headers=_support.header_values({}),

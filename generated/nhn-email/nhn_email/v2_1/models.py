@@ -34,7 +34,7 @@ class Body(BaseModel):
     data: Data | None = Field(None, description="데이터 영역")
 
 
-class PostEmailV21AppKeysAppKeyAttachfileBinaryUploadResponse(BaseModel):
+class PostAppKeyAttachfileBinaryUploadResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -61,7 +61,7 @@ class Body1(BaseModel):
     data: list[Datum] | None = Field(None, description="데이터 영역")
 
 
-class GetEmailV21AppKeysAppKeyBlockReceiversResponse(BaseModel):
+class GetAppKeysAppKeyBlockReceiversResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -78,7 +78,7 @@ class BlockReceiverList(BaseModel):
     mailAddress: str = Field(..., description="수신 거부 이메일 주소")
 
 
-class PutEmailV21AppKeysAppKeyBlockReceiversRequest(BaseModel):
+class PutAppKeysAppKeyBlockReceiversRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -87,7 +87,7 @@ class PutEmailV21AppKeysAppKeyBlockReceiversRequest(BaseModel):
     blockReceiverList: BlockReceiverList = Field(..., description="수신 거부 리스트")
 
 
-class PutEmailV21AppKeysAppKeyBlockReceiversResponse(BaseModel):
+class PutAppKeysAppKeyBlockReceiversResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -105,7 +105,7 @@ class BlockReceiverList1(BaseModel):
     blockDate: str | None = Field(None, description="수신 거부 날짜 (yyyy-MM-dd HH:mm:ss)")
 
 
-class PostEmailV21AppKeysAppKeyBlockReceiversRequest(BaseModel):
+class PostAppKeysAppKeyBlockReceiversRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -113,7 +113,7 @@ class PostEmailV21AppKeysAppKeyBlockReceiversRequest(BaseModel):
     blockReceiverList: BlockReceiverList1 = Field(..., description="수신 거부 리스트")
 
 
-class PostEmailV21AppKeysAppKeyBlockReceiversResponse(BaseModel):
+class PostAppKeysAppKeyBlockReceiversResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -150,7 +150,7 @@ class Body2(BaseModel):
     data: list[Datum1] | None = Field(None, description="데이터 영역")
 
 
-class GetEmailV21AppKeysAppKeyCategoriesResponse(BaseModel):
+class GetAppKeysAppKeyCategoriesResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -159,7 +159,7 @@ class GetEmailV21AppKeysAppKeyCategoriesResponse(BaseModel):
     body: Body2 | None = Field(None, description="본문 영역")
 
 
-class PostEmailV21AppKeysAppKeyCategoriesRequest(BaseModel):
+class PostAppKeysAppKeyCategoriesRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -187,7 +187,7 @@ class Body3(BaseModel):
     data: Data1 | None = Field(None, description="데이터 영역")
 
 
-class PostEmailV21AppKeysAppKeyCategoriesResponse(BaseModel):
+class PostAppKeysAppKeyCategoriesResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -221,7 +221,7 @@ class Body4(BaseModel):
     data: Data2 | None = Field(None, description="데이터 영역")
 
 
-class GetEmailV21AppKeysAppKeyCategoriesCategoryIdResponse(BaseModel):
+class GetAppKeyCategoriesCategoryIdResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -230,7 +230,7 @@ class GetEmailV21AppKeysAppKeyCategoriesCategoryIdResponse(BaseModel):
     body: Body4 | None = Field(None, description="본문 영역")
 
 
-class PutEmailV21AppKeysAppKeyCategoriesCategoryIdRequest(BaseModel):
+class PutAppKeyCategoriesCategoryIdRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -241,7 +241,7 @@ class PutEmailV21AppKeysAppKeyCategoriesCategoryIdRequest(BaseModel):
     userId: str | None = Field(None, description="사용자 ID")
 
 
-class PutEmailV21AppKeysAppKeyCategoriesCategoryIdResponse(BaseModel):
+class PutAppKeyCategoriesCategoryIdResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -250,7 +250,7 @@ class PutEmailV21AppKeysAppKeyCategoriesCategoryIdResponse(BaseModel):
     body: None = Field(None)
 
 
-class DeleteEmailV21AppKeysAppKeyCategoriesCategoryIdResponse(BaseModel):
+class DeleteAppKeyCategoriesCategoryIdResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -294,7 +294,7 @@ class Body5(BaseModel):
     data: list[Datum2] | None = Field(None, description="데이터 영역")
 
 
-class GetEmailV21AppKeysAppKeyMassMailsResponse(BaseModel):
+class GetAppKeysAppKeyMassMailsResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -341,7 +341,7 @@ class Body6(BaseModel):
     data: list[Datum3] | None = Field(None, description="데이터 영역")
 
 
-class GetEmailV21AppKeysAppKeyMassMailsRequestIdResponse(BaseModel):
+class GetAppKeyMassMailsRequestIdResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -416,7 +416,7 @@ class Body7(BaseModel):
     data: Data3 | None = Field(None, description="데이터 영역")
 
 
-class GetEmailV21AppKeysAppKeyMassMailsRequestIdMailSeqResponse(BaseModel):
+class GetMassMailsRequestIdMailSeqResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -444,7 +444,7 @@ class Receiver(BaseModel):
     templateParameter: TemplateParameter | None = Field(None, description="치환 파라미터 (메일 제목/내용 치환시 입력)")
 
 
-class PostEmailV21AppKeysAppKeySenderAuthMailRequest(BaseModel):
+class PostAppKeySenderAuthMailRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -491,7 +491,7 @@ class Body8(BaseModel):
     data: Data4 | None = Field(None, description="데이터 영역")
 
 
-class PostEmailV21AppKeysAppKeySenderAuthMailResponse(BaseModel):
+class PostAppKeySenderAuthMailResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -510,7 +510,7 @@ class ReceiverListItem1(BaseModel):
     templateParameter: TemplateParameter | None = Field(None, description="치환 파라미터 (메일 제목/내용 치환시 입력)")
 
 
-class PostEmailV21AppKeysAppKeySenderEachMailRequest(BaseModel):
+class PostAppKeySenderEachMailRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -549,7 +549,7 @@ class Body9(BaseModel):
     data: Data5 | None = Field(None, description="데이터 영역")
 
 
-class PostEmailV21AppKeysAppKeySenderEachMailResponse(BaseModel):
+class PostAppKeySenderEachMailResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -577,7 +577,7 @@ class ReceiverListItem2(BaseModel):
     receiveType: str = Field(..., description="수신자 타입 (MRT0 : 받는 사람 , MRT1 : 참조, MRT2 : 숨은 참조)")
 
 
-class PostEmailV21AppKeysAppKeySenderMailRequest(BaseModel):
+class PostAppKeySenderMailRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -619,7 +619,7 @@ class Body10(BaseModel):
     data: Data6 | None = Field(None, description="데이터 영역")
 
 
-class PostEmailV21AppKeysAppKeySenderMailResponse(BaseModel):
+class PostAppKeySenderMailResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -697,7 +697,7 @@ class Body11(BaseModel):
     data: Data7 | None = Field(None, description="데이터 영역")
 
 
-class GetEmailV21AppKeysAppKeySenderMailRequestIdMailSeqResponse(BaseModel):
+class GetMailRequestIdMailSeqResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -748,7 +748,7 @@ class Body12(BaseModel):
     data: list[Datum4] | None = Field(None, description="데이터 영역")
 
 
-class GetEmailV21AppKeysAppKeySenderMailsResponse(BaseModel):
+class GetAppKeySenderMailsResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -794,7 +794,7 @@ class Body13(BaseModel):
     data: list[Datum5] | None = Field(None, description="데이터 영역")
 
 
-class GetEmailV21AppKeysAppKeySenderReservationsResponse(BaseModel):
+class GetAppKeySenderReservationsResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -834,7 +834,7 @@ class Body14(BaseModel):
     data: list[Datum6] | None = Field(None, description="데이터 영역")
 
 
-class GetEmailV21AppKeysAppKeySenderReservationsSearchCancelsResponse(BaseModel):
+class GetSenderReservationsSearchCancelsResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -856,7 +856,7 @@ class SearchParameter(BaseModel):
     templateId: str | None = Field(None, description="템플릿 ID")
 
 
-class PutEmailV21AppKeysAppKeySenderReservationsSearchCancelsRequest(BaseModel):
+class PutSenderReservationsSearchCancelsRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -886,7 +886,7 @@ class Body15(BaseModel):
     data: Data8 | None = Field(None, description="데이터 영역")
 
 
-class PutEmailV21AppKeysAppKeySenderReservationsSearchCancelsResponse(BaseModel):
+class PutSenderReservationsSearchCancelsResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -895,7 +895,7 @@ class PutEmailV21AppKeysAppKeySenderReservationsSearchCancelsResponse(BaseModel)
     body: Body15 | None = Field(None, description="본문 영역")
 
 
-class PutEmailV21AppKeysAppKeySenderReservationsRequestIdResponse(BaseModel):
+class PutSenderReservationsRequestIdResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -967,7 +967,7 @@ class Body16(BaseModel):
     data: Data9 | None = Field(None, description="데이터 영역")
 
 
-class GetEmailV21AppKeysAppKeySenderReservationsRequestIdMailSeqResponse(BaseModel):
+class GetReservationsRequestIdMailSeqResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -976,7 +976,7 @@ class GetEmailV21AppKeysAppKeySenderReservationsRequestIdMailSeqResponse(BaseMod
     body: Body16 | None = Field(None, description="본문 영역")
 
 
-class PutEmailV21AppKeysAppKeySenderReservationsRequestIdMailSeqResponse(BaseModel):
+class PutReservationsRequestIdMailSeqResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -984,7 +984,7 @@ class PutEmailV21AppKeysAppKeySenderReservationsRequestIdMailSeqResponse(BaseMod
     header: Header | None = Field(None, description="헤더 영역")
 
 
-class PostEmailV21AppKeysAppKeySenderTagMailRequest(BaseModel):
+class PostAppKeySenderTagMailRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1020,7 +1020,7 @@ class Body17(BaseModel):
     data: Data10 | None = Field(None, description="데이터 영역")
 
 
-class PostEmailV21AppKeysAppKeySenderTagMailResponse(BaseModel):
+class PostAppKeySenderTagMailResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1061,7 +1061,7 @@ class Body18(BaseModel):
     totalCount: int | None = None
 
 
-class GetEmailV21AppKeysAppKeySenderUpdateMailsResponse(BaseModel):
+class GetAppKeySenderUpdateMailsResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1093,7 +1093,7 @@ class Body19(BaseModel):
     data: list[Datum8] | None = Field(None, description="데이터 영역")
 
 
-class GetEmailV21AppKeysAppKeyStatisticsViewResponse(BaseModel):
+class GetAppKeyStatisticsViewResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1139,7 +1139,7 @@ class Stat(BaseModel):
     events: Events | None = Field(None, description="데이터 영역")
 
 
-class GetEmailV21AppKeysAppKeyStatsResponse(BaseModel):
+class GetAppKeysAppKeyStatsResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1160,7 +1160,7 @@ class Total(BaseModel):
     OPENED: int | None = None
 
 
-class GetEmailV21AppKeysAppKeyStatsTotalResponse(BaseModel):
+class GetAppKeyStatsTotalResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1209,7 +1209,7 @@ class Body20(BaseModel):
     data: list[Datum9] | None = Field(None, description="데이터 영역")
 
 
-class GetEmailV21AppKeysAppKeyTagMailsResponse(BaseModel):
+class GetAppKeysAppKeyTagMailsResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1255,7 +1255,7 @@ class Body21(BaseModel):
     data: list[Datum10] | None = Field(None, description="데이터 영역")
 
 
-class GetEmailV21AppKeysAppKeyTagMailsRequestIdResponse(BaseModel):
+class GetAppKeyTagMailsRequestIdResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1329,7 +1329,7 @@ class Body22(BaseModel):
     data: Data11 | None = Field(None, description="데이터 영역")
 
 
-class GetEmailV21AppKeysAppKeyTagMailsRequestIdMailSequenceResponse(BaseModel):
+class GetTagMailsRequestIdMailSequenceResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1360,7 +1360,7 @@ class Body23(BaseModel):
     data: list[Datum11] | None = Field(None, description="데이터 영역")
 
 
-class GetEmailV21AppKeysAppKeyTagsResponse(BaseModel):
+class GetAppKeysAppKeyTagsResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1369,7 +1369,7 @@ class GetEmailV21AppKeysAppKeyTagsResponse(BaseModel):
     body: Body23 | None = Field(None, description="본문 영역")
 
 
-class PostEmailV21AppKeysAppKeyTagsRequest(BaseModel):
+class PostAppKeysAppKeyTagsRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1393,7 +1393,7 @@ class Body24(BaseModel):
     data: Data12 | None = Field(None, description="데이터 영역")
 
 
-class PostEmailV21AppKeysAppKeyTagsResponse(BaseModel):
+class PostAppKeysAppKeyTagsResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1402,7 +1402,7 @@ class PostEmailV21AppKeysAppKeyTagsResponse(BaseModel):
     body: Body24 | None = Field(None, description="본문 영역")
 
 
-class PutEmailV21AppKeysAppKeyTagsTagIdRequest(BaseModel):
+class PutAppKeyTagsTagIdRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1410,7 +1410,7 @@ class PutEmailV21AppKeysAppKeyTagsTagIdRequest(BaseModel):
     tagName: str = Field(..., description="태그 이름")
 
 
-class PutEmailV21AppKeysAppKeyTagsTagIdResponse(BaseModel):
+class PutAppKeyTagsTagIdResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1419,7 +1419,7 @@ class PutEmailV21AppKeysAppKeyTagsTagIdResponse(BaseModel):
     body: None = Field(None)
 
 
-class DeleteEmailV21AppKeysAppKeyTagsTagIdResponse(BaseModel):
+class DeleteAppKeyTagsTagIdResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1456,7 +1456,7 @@ class Body25(BaseModel):
     data: list[Datum12] | None = Field(None, description="데이터 영역")
 
 
-class GetEmailV21AppKeysAppKeyTemplatesResponse(BaseModel):
+class GetAppKeysAppKeyTemplatesResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1465,7 +1465,7 @@ class GetEmailV21AppKeysAppKeyTemplatesResponse(BaseModel):
     body: Body25 | None = Field(None, description="본문 영역")
 
 
-class PostEmailV21AppKeysAppKeyTemplatesRequest(BaseModel):
+class PostAppKeysAppKeyTemplatesRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1483,7 +1483,7 @@ class PostEmailV21AppKeysAppKeyTemplatesRequest(BaseModel):
     userId: str | None = Field(None, description="사용자 ID")
 
 
-class PostEmailV21AppKeysAppKeyTemplatesResponse(BaseModel):
+class PostAppKeysAppKeyTemplatesResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1509,7 +1509,7 @@ class Body26(BaseModel):
     data: Data13 | None = Field(None, description="데이터 영역")
 
 
-class PostEmailV21AppKeysAppKeyTemplatesAttachfileBinaryUploadResponse(BaseModel):
+class PostTemplatesAttachfileBinaryUploadResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1562,7 +1562,7 @@ class Body27(BaseModel):
     data: Data14 | None = Field(None, description="데이터 영역")
 
 
-class GetEmailV21AppKeysAppKeyTemplatesTemplateIdResponse(BaseModel):
+class GetAppKeyTemplatesTemplateIdResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1571,7 +1571,7 @@ class GetEmailV21AppKeysAppKeyTemplatesTemplateIdResponse(BaseModel):
     body: Body27 | None = Field(None, description="본문 영역")
 
 
-class PutEmailV21AppKeysAppKeyTemplatesTemplateIdRequest(BaseModel):
+class PutAppKeyTemplatesTemplateIdRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1587,7 +1587,7 @@ class PutEmailV21AppKeysAppKeyTemplatesTemplateIdRequest(BaseModel):
     userId: str | None = Field(None, description="사용자 ID")
 
 
-class PutEmailV21AppKeysAppKeyTemplatesTemplateIdResponse(BaseModel):
+class PutAppKeyTemplatesTemplateIdResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1596,7 +1596,7 @@ class PutEmailV21AppKeysAppKeyTemplatesTemplateIdResponse(BaseModel):
     body: None = Field(None)
 
 
-class DeleteEmailV21AppKeysAppKeyTemplatesTemplateIdResponse(BaseModel):
+class DeleteAppKeyTemplatesTemplateIdResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1719,7 +1719,7 @@ class Body29(BaseModel):
     data: Data16 | None = Field(None, description="데이터 영역")
 
 
-class Uid4Response(BaseModel):
+class Uid3Response(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1728,7 +1728,7 @@ class Uid4Response(BaseModel):
     body: Body29 | None = Field(None, description="본문 영역")
 
 
-class Uid3Response(BaseModel):
+class Uid4Response(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1737,7 +1737,7 @@ class Uid3Response(BaseModel):
     body: None = Field(None)
 
 
-class PostEmailV21AppKeysAppKeyUidsUidEmailAddressesRequest(BaseModel):
+class PostUidsUidEmailAddressesRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1745,7 +1745,7 @@ class PostEmailV21AppKeysAppKeyUidsUidEmailAddressesRequest(BaseModel):
     emailAddress: str = Field(..., description="메일 주소")
 
 
-class PostEmailV21AppKeysAppKeyUidsUidEmailAddressesResponse(BaseModel):
+class PostUidsUidEmailAddressesResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1754,7 +1754,7 @@ class PostEmailV21AppKeysAppKeyUidsUidEmailAddressesResponse(BaseModel):
     body: None = Field(None)
 
 
-class DeleteEmailV21AppKeysAppKeyUidsUidEmailAddressesEmailAddressResponse(BaseModel):
+class DeleteUidEmailAddressesEmailAddressResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",

@@ -172,20 +172,19 @@ class Client:
         )
         return _support.parse_model(_models.GetAListOfInternetGatewaysResponse, _response)
 
-    def get_an_external_network_id(self, *, router_external: str) -> None:
+    def get_an_external_network_id(self) -> None:
         """Get an external network ID
 
         When creating an Internet Gateway, you must specify the ID of the external network to connect through the Internet Gateway. The available external networks can be queried by specifying the router:external=true query to the VPC list view API.
 
         ``GET /v2.0/vpcs`` (API version v2.0, CURRENT).
 
-        Source: https://docs.nhncloud.com/en/Network/Internet%20Gateway/en/public-api/#get-an-external-network-id
+        Always sends ``router:external=true`` (query).
 
-        Args:
-            router_external: Fixed by the documented path (router:external=true). (``router:external``, query)
+        Source: https://docs.nhncloud.com/en/Network/Internet%20Gateway/en/public-api/#get-an-external-network-id
         """
         self._transport.request(
-            "GET", "/v2.0/vpcs", params={"router:external": router_external}, headers=_support.header_values({})
+            "GET", "/v2.0/vpcs", params={"router:external": "true"}, headers=_support.header_values({})
         )
         return None
 
@@ -348,20 +347,19 @@ class AsyncClient:
         )
         return _support.parse_model(_models.GetAListOfInternetGatewaysResponse, _response)
 
-    async def get_an_external_network_id(self, *, router_external: str) -> None:
+    async def get_an_external_network_id(self) -> None:
         """Get an external network ID
 
         When creating an Internet Gateway, you must specify the ID of the external network to connect through the Internet Gateway. The available external networks can be queried by specifying the router:external=true query to the VPC list view API.
 
         ``GET /v2.0/vpcs`` (API version v2.0, CURRENT).
 
-        Source: https://docs.nhncloud.com/en/Network/Internet%20Gateway/en/public-api/#get-an-external-network-id
+        Always sends ``router:external=true`` (query).
 
-        Args:
-            router_external: Fixed by the documented path (router:external=true). (``router:external``, query)
+        Source: https://docs.nhncloud.com/en/Network/Internet%20Gateway/en/public-api/#get-an-external-network-id
         """
         await self._transport.request(
-            "GET", "/v2.0/vpcs", params={"router:external": router_external}, headers=_support.header_values({})
+            "GET", "/v2.0/vpcs", params={"router:external": "true"}, headers=_support.header_values({})
         )
         return None
 

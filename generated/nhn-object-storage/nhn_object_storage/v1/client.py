@@ -166,6 +166,113 @@ class Client:
         )
         return None
 
+    def copy_an_object(
+        self,
+        container: str,
+        object: str,
+        *,
+        body: _models.CopyAnObjectRequest | None = None,
+        multipart_manifest: str | None = None,
+        destination: str | None = None,
+        x_copy_from: str | None = None,
+        x_fresh_metadata: bool | None = None,
+        x_delete_at: str | None = None,
+        x_delete_after: str | None = None,
+        x_object_worm_retain_until: str | None = None,
+    ) -> None:
+        """Copy an Object
+
+        Copies an object to another container. All properties of the original object will be copied.
+
+        ``PUT /v1/{Account}/{Container}/{Object}`` (API version v1, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Storage/Object%20Storage/en/api-guide/#copy-an-object
+
+        Args:
+            container: Container name (``Container``, path)
+            object: Name of object to create (``Object``, path)
+            multipart_manifest: If the value is get, only the manifest object is copied. If omitted, segments are merged and copied as a single object. COPY method: Add as a query parameter. PUT method: Add to the X-Copy-From header value. (``multipart-manifest``, query)
+            destination: Path to the target object, {target container}/{target object} Required when using the COPY method (``Destination``, header)
+            x_copy_from: Path to the source object, {source container}/{source object} Required when using the PUT method (``X-Copy-From``, header)
+            x_fresh_metadata: Whether to initialize the object's properties. If true, the source object's properties are not copied. The default is false. (``X-Fresh-Metadata``, header)
+            x_delete_at: Expiration date of the target object, Unix time (seconds) (``X-Delete-At``, header)
+            x_delete_after: Expiration time of the target object, Unix time (seconds) (``X-Delete-After``, header)
+            x_object_worm_retain_until: Object lock expiration date (``X-Object-Worm-Retain-Until``, header)
+            body: the request body (CopyAnObjectRequest).
+        """
+        self._transport.request(
+            "PUT",
+            _support.format_path(
+                "/v1/{Account}/{Container}/{Object}",
+                {"Account": self._account, "Container": container, "Object": object},
+            ),
+            params={"multipart-manifest": multipart_manifest},
+            headers=_support.header_values(
+                {
+                    "Destination": destination,
+                    "X-Copy-From": x_copy_from,
+                    "X-Fresh-Metadata": x_fresh_metadata,
+                    "X-Delete-At": x_delete_at,
+                    "X-Delete-After": x_delete_after,
+                    "X-Object-Worm-Retain-Until": x_object_worm_retain_until,
+                }
+            ),
+            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+        )
+        return None
+
+    def copy_an_object2(
+        self,
+        container: str,
+        object: str,
+        *,
+        multipart_manifest: str | None = None,
+        destination: str | None = None,
+        x_copy_from: str | None = None,
+        x_fresh_metadata: bool | None = None,
+        x_delete_at: str | None = None,
+        x_delete_after: str | None = None,
+        x_object_worm_retain_until: str | None = None,
+    ) -> None:
+        """Copy an Object
+
+        Copies an object to another container. All properties of the original object will be copied.
+
+        ``COPY /v1/{Account}/{Container}/{Object}`` (API version v1, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Storage/Object%20Storage/en/api-guide/#copy-an-object
+
+        Args:
+            container: Container name COPY method: Source container PUT method: Target container (``Container``, path)
+            object: Object name COPY method: Source object PUT method: Target object (``Object``, path)
+            multipart_manifest: If the value is get, only the manifest object is copied. If omitted, segments are merged and copied as a single object. COPY method: Add as a query parameter. PUT method: Add to the X-Copy-From header value. (``multipart-manifest``, query)
+            destination: Path to the target object, {target container}/{target object} Required when using the COPY method (``Destination``, header)
+            x_copy_from: Path to the source object, {source container}/{source object} Required when using the PUT method (``X-Copy-From``, header)
+            x_fresh_metadata: Whether to initialize the object's properties. If true, the source object's properties are not copied. The default is false. (``X-Fresh-Metadata``, header)
+            x_delete_at: Expiration date of the target object, Unix time (seconds) (``X-Delete-At``, header)
+            x_delete_after: Expiration time of the target object, Unix time (seconds) (``X-Delete-After``, header)
+            x_object_worm_retain_until: Object lock expiration date (``X-Object-Worm-Retain-Until``, header)
+        """
+        self._transport.request(
+            "COPY",
+            _support.format_path(
+                "/v1/{Account}/{Container}/{Object}",
+                {"Account": self._account, "Container": container, "Object": object},
+            ),
+            params={"multipart-manifest": multipart_manifest},
+            headers=_support.header_values(
+                {
+                    "Destination": destination,
+                    "X-Copy-From": x_copy_from,
+                    "X-Fresh-Metadata": x_fresh_metadata,
+                    "X-Delete-At": x_delete_at,
+                    "X-Delete-After": x_delete_after,
+                    "X-Object-Worm-Retain-Until": x_object_worm_retain_until,
+                }
+            ),
+        )
+        return None
+
     def create_a_container(
         self, container: str, *, x_storage_policy: str | None = None, x_container_worm_retention_day: int | None = None
     ) -> None:
@@ -197,6 +304,78 @@ class Client:
             headers=_support.header_values(
                 {"X-Storage-Policy": x_storage_policy, "X-Container-Worm-Retention-Day": x_container_worm_retention_day}
             ),
+        )
+        return None
+
+    def create_a_manifest_object(
+        self,
+        container: str,
+        object: str,
+        *,
+        x_object_manifest: str,
+        body: _models.CreateAManifestObjectRequest | None = None,
+    ) -> None:
+        """Create a Manifest Object
+
+        A manifest object can be created in two ways: either using DLO (Dynamic Large Object) or SLO (Static Large Object).
+
+        [Note] Because a manifest object has path information for segment objects, there is no need to upload segment objects and the manifest object in the same container. If segment objects and manifest object are in a single container and it is difficult to manage them, it is recommended to upload segment objects to a separate container and create only the manifest object in the container where you originally intended to upload the objects.
+
+        DLO The DLO manifest object uses the path to the segment objects entered in the X-Object-Manifest header to automatically find and connect segment objects.
+
+        ``PUT /v1/{Account}/{Container}/{Object}`` (API version v1, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Storage/Object%20Storage/en/api-guide/#create-a-manifest-object
+
+        Args:
+            container: Container name (``Container``, path)
+            object: Name of object to create (``Object``, path)
+            x_object_manifest: The path where segment objects are uploaded: {Segment-Container}/{Segment-Object}/ (``X-Object-Manifest``, header)
+            body: the request body (CreateAManifestObjectRequest).
+        """
+        self._transport.request(
+            "PUT",
+            _support.format_path(
+                "/v1/{Account}/{Container}/{Object}",
+                {"Account": self._account, "Container": container, "Object": object},
+            ),
+            params={},
+            headers=_support.header_values({"X-Object-Manifest": x_object_manifest}),
+            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+        )
+        return None
+
+    def create_a_manifest_object2(
+        self, container: str, object: str, *, body: _models.CreateAManifestObject2Request
+    ) -> None:
+        """Create a Manifest Object
+
+        A manifest object can be created in two ways: either using DLO (Dynamic Large Object) or SLO (Static Large Object).
+
+        [Note] Because a manifest object has path information for segment objects, there is no need to upload segment objects and the manifest object in the same container. If segment objects and manifest object are in a single container and it is difficult to manage them, it is recommended to upload segment objects to a separate container and create only the manifest object in the container where you originally intended to upload the objects.
+
+        DLO The DLO manifest object uses the path to the segment objects entered in the X-Object-Manifest header to automatically find and connect segment objects.
+
+        ``PUT /v1/{Account}/{Container}/{Object}`` (API version v1, CURRENT).
+
+        Always sends ``multipart-manifest=put`` (query).
+
+        Source: https://docs.nhncloud.com/en/Storage/Object%20Storage/en/api-guide/#create-a-manifest-object
+
+        Args:
+            container: Container name (``Container``, path)
+            object: Name of object to create (``Object``, path)
+            body: the request body (CreateAManifestObject2Request).
+        """
+        self._transport.request(
+            "PUT",
+            _support.format_path(
+                "/v1/{Account}/{Container}/{Object}",
+                {"Account": self._account, "Container": container, "Object": object},
+            ),
+            params={"multipart-manifest": "put"},
+            headers=_support.header_values({}),
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
 
@@ -401,23 +580,29 @@ class Client:
         )
         return None
 
-    def upload_an_object_create_a_manifest_object_update_an_object_copy_an_object(
+    def update_an_object(
         self,
         container: str,
         object: str,
         *,
-        body: _models.UploadAnObjectCreateAManifestObjectUpdateAnObjectCopyAnObjectRequest | None = None,
+        body: _models.UpdateAnObjectRequest | None = None,
+        x_delete_at: str | None = None,
+        x_delete_after: str | None = None,
     ) -> None:
-        """Upload an Object | Create a Manifest Object | Update an Object | Copy an Object
+        """Update an Object
+
+        Same as the Upload an Object API, but if the object is already located in the container, the content of the object is updated.
 
         ``PUT /v1/{Account}/{Container}/{Object}`` (API version v1, CURRENT).
 
-        Source: https://docs.nhncloud.com/en/Storage/Object%20Storage/en/api-guide/#upload-an-object
+        Source: https://docs.nhncloud.com/en/Storage/Object%20Storage/en/api-guide/#update-an-object
 
         Args:
             container: Container name (``Container``, path)
             object: Name of object to create (``Object``, path)
-            body: the request body (UploadAnObjectCreateAManifestObjectUpdateAnObjectCopyAnObjectRequest).
+            x_delete_at: Object expiration date, Unix time (seconds) (``X-Delete-At``, header)
+            x_delete_after: Object's expiration time, unix time (seconds) (``X-Delete-After``, header)
+            body: the request body (UpdateAnObjectRequest).
         """
         self._transport.request(
             "PUT",
@@ -426,7 +611,43 @@ class Client:
                 {"Account": self._account, "Container": container, "Object": object},
             ),
             params={},
-            headers=_support.header_values({}),
+            headers=_support.header_values({"X-Delete-At": x_delete_at, "X-Delete-After": x_delete_after}),
+            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+        )
+        return None
+
+    def upload_an_object(
+        self,
+        container: str,
+        object: str,
+        *,
+        body: _models.UploadAnObjectRequest | None = None,
+        x_delete_at: str | None = None,
+        x_delete_after: str | None = None,
+    ) -> None:
+        """Upload an Object
+
+        Uploads a new object to the specified container.
+
+        ``PUT /v1/{Account}/{Container}/{Object}`` (API version v1, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Storage/Object%20Storage/en/api-guide/#upload-an-object
+
+        Args:
+            container: Container name (``Container``, path)
+            object: Name of object to create (``Object``, path)
+            x_delete_at: Unix time (seconds) to delete object (``X-Delete-At``, header)
+            x_delete_after: Object's expiration time, unix time (seconds) (``X-Delete-After``, header)
+            body: the request body (UploadAnObjectRequest).
+        """
+        self._transport.request(
+            "PUT",
+            _support.format_path(
+                "/v1/{Account}/{Container}/{Object}",
+                {"Account": self._account, "Container": container, "Object": object},
+            ),
+            params={},
+            headers=_support.header_values({"X-Delete-At": x_delete_at, "X-Delete-After": x_delete_after}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -584,6 +805,113 @@ class AsyncClient:
         )
         return None
 
+    async def copy_an_object(
+        self,
+        container: str,
+        object: str,
+        *,
+        body: _models.CopyAnObjectRequest | None = None,
+        multipart_manifest: str | None = None,
+        destination: str | None = None,
+        x_copy_from: str | None = None,
+        x_fresh_metadata: bool | None = None,
+        x_delete_at: str | None = None,
+        x_delete_after: str | None = None,
+        x_object_worm_retain_until: str | None = None,
+    ) -> None:
+        """Copy an Object
+
+        Copies an object to another container. All properties of the original object will be copied.
+
+        ``PUT /v1/{Account}/{Container}/{Object}`` (API version v1, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Storage/Object%20Storage/en/api-guide/#copy-an-object
+
+        Args:
+            container: Container name (``Container``, path)
+            object: Name of object to create (``Object``, path)
+            multipart_manifest: If the value is get, only the manifest object is copied. If omitted, segments are merged and copied as a single object. COPY method: Add as a query parameter. PUT method: Add to the X-Copy-From header value. (``multipart-manifest``, query)
+            destination: Path to the target object, {target container}/{target object} Required when using the COPY method (``Destination``, header)
+            x_copy_from: Path to the source object, {source container}/{source object} Required when using the PUT method (``X-Copy-From``, header)
+            x_fresh_metadata: Whether to initialize the object's properties. If true, the source object's properties are not copied. The default is false. (``X-Fresh-Metadata``, header)
+            x_delete_at: Expiration date of the target object, Unix time (seconds) (``X-Delete-At``, header)
+            x_delete_after: Expiration time of the target object, Unix time (seconds) (``X-Delete-After``, header)
+            x_object_worm_retain_until: Object lock expiration date (``X-Object-Worm-Retain-Until``, header)
+            body: the request body (CopyAnObjectRequest).
+        """
+        await self._transport.request(
+            "PUT",
+            _support.format_path(
+                "/v1/{Account}/{Container}/{Object}",
+                {"Account": self._account, "Container": container, "Object": object},
+            ),
+            params={"multipart-manifest": multipart_manifest},
+            headers=_support.header_values(
+                {
+                    "Destination": destination,
+                    "X-Copy-From": x_copy_from,
+                    "X-Fresh-Metadata": x_fresh_metadata,
+                    "X-Delete-At": x_delete_at,
+                    "X-Delete-After": x_delete_after,
+                    "X-Object-Worm-Retain-Until": x_object_worm_retain_until,
+                }
+            ),
+            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+        )
+        return None
+
+    async def copy_an_object2(
+        self,
+        container: str,
+        object: str,
+        *,
+        multipart_manifest: str | None = None,
+        destination: str | None = None,
+        x_copy_from: str | None = None,
+        x_fresh_metadata: bool | None = None,
+        x_delete_at: str | None = None,
+        x_delete_after: str | None = None,
+        x_object_worm_retain_until: str | None = None,
+    ) -> None:
+        """Copy an Object
+
+        Copies an object to another container. All properties of the original object will be copied.
+
+        ``COPY /v1/{Account}/{Container}/{Object}`` (API version v1, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Storage/Object%20Storage/en/api-guide/#copy-an-object
+
+        Args:
+            container: Container name COPY method: Source container PUT method: Target container (``Container``, path)
+            object: Object name COPY method: Source object PUT method: Target object (``Object``, path)
+            multipart_manifest: If the value is get, only the manifest object is copied. If omitted, segments are merged and copied as a single object. COPY method: Add as a query parameter. PUT method: Add to the X-Copy-From header value. (``multipart-manifest``, query)
+            destination: Path to the target object, {target container}/{target object} Required when using the COPY method (``Destination``, header)
+            x_copy_from: Path to the source object, {source container}/{source object} Required when using the PUT method (``X-Copy-From``, header)
+            x_fresh_metadata: Whether to initialize the object's properties. If true, the source object's properties are not copied. The default is false. (``X-Fresh-Metadata``, header)
+            x_delete_at: Expiration date of the target object, Unix time (seconds) (``X-Delete-At``, header)
+            x_delete_after: Expiration time of the target object, Unix time (seconds) (``X-Delete-After``, header)
+            x_object_worm_retain_until: Object lock expiration date (``X-Object-Worm-Retain-Until``, header)
+        """
+        await self._transport.request(
+            "COPY",
+            _support.format_path(
+                "/v1/{Account}/{Container}/{Object}",
+                {"Account": self._account, "Container": container, "Object": object},
+            ),
+            params={"multipart-manifest": multipart_manifest},
+            headers=_support.header_values(
+                {
+                    "Destination": destination,
+                    "X-Copy-From": x_copy_from,
+                    "X-Fresh-Metadata": x_fresh_metadata,
+                    "X-Delete-At": x_delete_at,
+                    "X-Delete-After": x_delete_after,
+                    "X-Object-Worm-Retain-Until": x_object_worm_retain_until,
+                }
+            ),
+        )
+        return None
+
     async def create_a_container(
         self, container: str, *, x_storage_policy: str | None = None, x_container_worm_retention_day: int | None = None
     ) -> None:
@@ -615,6 +943,78 @@ class AsyncClient:
             headers=_support.header_values(
                 {"X-Storage-Policy": x_storage_policy, "X-Container-Worm-Retention-Day": x_container_worm_retention_day}
             ),
+        )
+        return None
+
+    async def create_a_manifest_object(
+        self,
+        container: str,
+        object: str,
+        *,
+        x_object_manifest: str,
+        body: _models.CreateAManifestObjectRequest | None = None,
+    ) -> None:
+        """Create a Manifest Object
+
+        A manifest object can be created in two ways: either using DLO (Dynamic Large Object) or SLO (Static Large Object).
+
+        [Note] Because a manifest object has path information for segment objects, there is no need to upload segment objects and the manifest object in the same container. If segment objects and manifest object are in a single container and it is difficult to manage them, it is recommended to upload segment objects to a separate container and create only the manifest object in the container where you originally intended to upload the objects.
+
+        DLO The DLO manifest object uses the path to the segment objects entered in the X-Object-Manifest header to automatically find and connect segment objects.
+
+        ``PUT /v1/{Account}/{Container}/{Object}`` (API version v1, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Storage/Object%20Storage/en/api-guide/#create-a-manifest-object
+
+        Args:
+            container: Container name (``Container``, path)
+            object: Name of object to create (``Object``, path)
+            x_object_manifest: The path where segment objects are uploaded: {Segment-Container}/{Segment-Object}/ (``X-Object-Manifest``, header)
+            body: the request body (CreateAManifestObjectRequest).
+        """
+        await self._transport.request(
+            "PUT",
+            _support.format_path(
+                "/v1/{Account}/{Container}/{Object}",
+                {"Account": self._account, "Container": container, "Object": object},
+            ),
+            params={},
+            headers=_support.header_values({"X-Object-Manifest": x_object_manifest}),
+            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+        )
+        return None
+
+    async def create_a_manifest_object2(
+        self, container: str, object: str, *, body: _models.CreateAManifestObject2Request
+    ) -> None:
+        """Create a Manifest Object
+
+        A manifest object can be created in two ways: either using DLO (Dynamic Large Object) or SLO (Static Large Object).
+
+        [Note] Because a manifest object has path information for segment objects, there is no need to upload segment objects and the manifest object in the same container. If segment objects and manifest object are in a single container and it is difficult to manage them, it is recommended to upload segment objects to a separate container and create only the manifest object in the container where you originally intended to upload the objects.
+
+        DLO The DLO manifest object uses the path to the segment objects entered in the X-Object-Manifest header to automatically find and connect segment objects.
+
+        ``PUT /v1/{Account}/{Container}/{Object}`` (API version v1, CURRENT).
+
+        Always sends ``multipart-manifest=put`` (query).
+
+        Source: https://docs.nhncloud.com/en/Storage/Object%20Storage/en/api-guide/#create-a-manifest-object
+
+        Args:
+            container: Container name (``Container``, path)
+            object: Name of object to create (``Object``, path)
+            body: the request body (CreateAManifestObject2Request).
+        """
+        await self._transport.request(
+            "PUT",
+            _support.format_path(
+                "/v1/{Account}/{Container}/{Object}",
+                {"Account": self._account, "Container": container, "Object": object},
+            ),
+            params={"multipart-manifest": "put"},
+            headers=_support.header_values({}),
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
 
@@ -819,23 +1219,29 @@ class AsyncClient:
         )
         return None
 
-    async def upload_an_object_create_a_manifest_object_update_an_object_copy_an_object(
+    async def update_an_object(
         self,
         container: str,
         object: str,
         *,
-        body: _models.UploadAnObjectCreateAManifestObjectUpdateAnObjectCopyAnObjectRequest | None = None,
+        body: _models.UpdateAnObjectRequest | None = None,
+        x_delete_at: str | None = None,
+        x_delete_after: str | None = None,
     ) -> None:
-        """Upload an Object | Create a Manifest Object | Update an Object | Copy an Object
+        """Update an Object
+
+        Same as the Upload an Object API, but if the object is already located in the container, the content of the object is updated.
 
         ``PUT /v1/{Account}/{Container}/{Object}`` (API version v1, CURRENT).
 
-        Source: https://docs.nhncloud.com/en/Storage/Object%20Storage/en/api-guide/#upload-an-object
+        Source: https://docs.nhncloud.com/en/Storage/Object%20Storage/en/api-guide/#update-an-object
 
         Args:
             container: Container name (``Container``, path)
             object: Name of object to create (``Object``, path)
-            body: the request body (UploadAnObjectCreateAManifestObjectUpdateAnObjectCopyAnObjectRequest).
+            x_delete_at: Object expiration date, Unix time (seconds) (``X-Delete-At``, header)
+            x_delete_after: Object's expiration time, unix time (seconds) (``X-Delete-After``, header)
+            body: the request body (UpdateAnObjectRequest).
         """
         await self._transport.request(
             "PUT",
@@ -844,7 +1250,43 @@ class AsyncClient:
                 {"Account": self._account, "Container": container, "Object": object},
             ),
             params={},
-            headers=_support.header_values({}),
+            headers=_support.header_values({"X-Delete-At": x_delete_at, "X-Delete-After": x_delete_after}),
+            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+        )
+        return None
+
+    async def upload_an_object(
+        self,
+        container: str,
+        object: str,
+        *,
+        body: _models.UploadAnObjectRequest | None = None,
+        x_delete_at: str | None = None,
+        x_delete_after: str | None = None,
+    ) -> None:
+        """Upload an Object
+
+        Uploads a new object to the specified container.
+
+        ``PUT /v1/{Account}/{Container}/{Object}`` (API version v1, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Storage/Object%20Storage/en/api-guide/#upload-an-object
+
+        Args:
+            container: Container name (``Container``, path)
+            object: Name of object to create (``Object``, path)
+            x_delete_at: Unix time (seconds) to delete object (``X-Delete-At``, header)
+            x_delete_after: Object's expiration time, unix time (seconds) (``X-Delete-After``, header)
+            body: the request body (UploadAnObjectRequest).
+        """
+        await self._transport.request(
+            "PUT",
+            _support.format_path(
+                "/v1/{Account}/{Container}/{Object}",
+                {"Account": self._account, "Container": container, "Object": object},
+            ),
+            params={},
+            headers=_support.header_values({"X-Delete-At": x_delete_at, "X-Delete-After": x_delete_after}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None

@@ -112,7 +112,7 @@ class Client:
         )
         return _support.parse_model(_models.CrlResponse, _response)
 
-    def crl_2(self, ca_store_id: int, issuer_cert_id: int) -> _models.Crl2Response:
+    def crl2(self, ca_store_id: int, issuer_cert_id: int) -> _models.Crl2Response:
         """CRL 수동 갱신
 
         CRL을 수동으로 갱신합니다.
@@ -187,9 +187,7 @@ class Client:
         )
         return None
 
-    def delete_v2_0_appkeys_appkey_ca_stores_ca_store_id(
-        self, ca_store_id: int
-    ) -> _models.DeleteV20AppkeysAppkeyCaStoresCaStoreIdResponse:
+    def delete_appkey_ca_stores_ca_store_id(self, ca_store_id: int) -> _models.DeleteAppkeyCaStoresCaStoreIdResponse:
         """저장소 삭제
 
         저장소를 삭제합니다.
@@ -202,7 +200,7 @@ class Client:
             ca_store_id: 저장소 ID (``caStoreId``, path)
 
         Returns:
-            DeleteV20AppkeysAppkeyCaStoresCaStoreIdResponse (HTTP 200).
+            DeleteAppkeyCaStoresCaStoreIdResponse (HTTP 200).
         """
         _response = self._transport.request(
             "DELETE",
@@ -212,11 +210,11 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.DeleteV20AppkeysAppkeyCaStoresCaStoreIdResponse, _response)
+        return _support.parse_model(_models.DeleteAppkeyCaStoresCaStoreIdResponse, _response)
 
-    def delete_v2_0_appkeys_appkey_ca_stores_ca_store_id_templates_template_id(
+    def delete_ca_store_id_templates_template_id(
         self, ca_store_id: int, template_id: int
-    ) -> _models.DeleteV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdResponse:
+    ) -> _models.DeleteCaStoreIdTemplatesTemplateIdResponse:
         """템플릿 삭제
 
         템플릿을 삭제합니다.
@@ -230,7 +228,7 @@ class Client:
             template_id: 템플릿 ID (``templateId``, path)
 
         Returns:
-            DeleteV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdResponse (HTTP 200).
+            DeleteCaStoreIdTemplatesTemplateIdResponse (HTTP 200).
         """
         _response = self._transport.request(
             "DELETE",
@@ -241,13 +239,36 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(
-            _models.DeleteV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdResponse, _response
-        )
+        return _support.parse_model(_models.DeleteCaStoreIdTemplatesTemplateIdResponse, _response)
 
-    def get_v2_0_appkeys_appkey_ca_stores(
+    def get_appkey_ca_stores_ca_store_id(self, ca_store_id: int) -> _models.GetAppkeyCaStoresCaStoreIdResponse:
+        """저장소 상세 조회
+
+        저장소 상세 정보를 조회합니다.
+
+        ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}`` (API version v2.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#저장소-상세-조회
+
+        Args:
+            ca_store_id: 저장소 ID (``caStoreId``, path)
+
+        Returns:
+            GetAppkeyCaStoresCaStoreIdResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "GET",
+            _support.format_path(
+                "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}", {"appkey": self._appkey, "caStoreId": ca_store_id}
+            ),
+            params={},
+            headers=_support.header_values({}),
+        )
+        return _support.parse_model(_models.GetAppkeyCaStoresCaStoreIdResponse, _response)
+
+    def get_appkeys_appkey_ca_stores(
         self, *, page: float | None = None, size: float | None = None, search: str | None = None
-    ) -> _models.GetV20AppkeysAppkeyCaStoresResponse:
+    ) -> _models.GetAppkeysAppkeyCaStoresResponse:
         """저장소 목록 조회
 
         저장소 목록을 조회합니다.
@@ -262,7 +283,7 @@ class Client:
             search: 검색어 (``search``, query)
 
         Returns:
-            GetV20AppkeysAppkeyCaStoresResponse (HTTP 200).
+            GetAppkeysAppkeyCaStoresResponse (HTTP 200).
         """
         _response = self._transport.request(
             "GET",
@@ -270,36 +291,65 @@ class Client:
             params={"page": page, "size": size, "search": search},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.GetV20AppkeysAppkeyCaStoresResponse, _response)
+        return _support.parse_model(_models.GetAppkeysAppkeyCaStoresResponse, _response)
 
-    def get_v2_0_appkeys_appkey_ca_stores_ca_store_id(
-        self, ca_store_id: int
-    ) -> _models.GetV20AppkeysAppkeyCaStoresCaStoreIdResponse:
-        """저장소 상세 조회
+    def get_ca_store_id_certs_cert_id(self, ca_store_id: int, cert_id: int) -> _models.GetCaStoreIdCertsCertIdResponse:
+        """인증서 상세 조회
 
-        저장소 상세 정보를 조회합니다.
+        인증서 상세 정보를 조회합니다.
 
-        ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}`` (API version v2.0, CURRENT).
+        ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{certId}`` (API version v2.0, CURRENT).
 
-        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#저장소-상세-조회
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#인증서-상세-조회
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
+            cert_id: 인증서 ID (``certId``, path)
 
         Returns:
-            GetV20AppkeysAppkeyCaStoresCaStoreIdResponse (HTTP 200).
+            GetCaStoreIdCertsCertIdResponse (HTTP 200).
         """
         _response = self._transport.request(
             "GET",
             _support.format_path(
-                "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}", {"appkey": self._appkey, "caStoreId": ca_store_id}
+                "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{certId}",
+                {"appkey": self._appkey, "caStoreId": ca_store_id, "certId": cert_id},
             ),
             params={},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.GetV20AppkeysAppkeyCaStoresCaStoreIdResponse, _response)
+        return _support.parse_model(_models.GetCaStoreIdCertsCertIdResponse, _response)
 
-    def get_v2_0_appkeys_appkey_ca_stores_ca_store_id_certs(
+    def get_ca_store_id_templates_template_id(
+        self, ca_store_id: int, template_id: int
+    ) -> _models.GetCaStoreIdTemplatesTemplateIdResponse:
+        """템플릿 상세 조회
+
+        템플릿 상세 정보를 조회합니다.
+
+        ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates/{templateId}`` (API version v2.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#템플릿-상세-조회
+
+        Args:
+            ca_store_id: 저장소 ID (``caStoreId``, path)
+            template_id: 템플릿 ID (``templateId``, path)
+
+        Returns:
+            GetCaStoreIdTemplatesTemplateIdResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "GET",
+            _support.format_path(
+                "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates/{templateId}",
+                {"appkey": self._appkey, "caStoreId": ca_store_id, "templateId": template_id},
+            ),
+            params={},
+            headers=_support.header_values({}),
+        )
+        return _support.parse_model(_models.GetCaStoreIdTemplatesTemplateIdResponse, _response)
+
+    def get_ca_stores_ca_store_id_certs(
         self,
         ca_store_id: int,
         *,
@@ -307,7 +357,7 @@ class Client:
         page: float | None = None,
         size: float | None = None,
         search: str | None = None,
-    ) -> _models.GetV20AppkeysAppkeyCaStoresCaStoreIdCertsResponse:
+    ) -> _models.GetCaStoresCaStoreIdCertsResponse:
         """인증서 목록 조회
 
         저장소에 포함된 인증서 목록을 조회합니다.
@@ -324,7 +374,7 @@ class Client:
             search: 검색어 (``search``, query)
 
         Returns:
-            GetV20AppkeysAppkeyCaStoresCaStoreIdCertsResponse (HTTP 200).
+            GetCaStoresCaStoreIdCertsResponse (HTTP 200).
         """
         _response = self._transport.request(
             "GET",
@@ -334,40 +384,40 @@ class Client:
             params={"type": type, "page": page, "size": size, "search": search},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.GetV20AppkeysAppkeyCaStoresCaStoreIdCertsResponse, _response)
+        return _support.parse_model(_models.GetCaStoresCaStoreIdCertsResponse, _response)
 
-    def get_v2_0_appkeys_appkey_ca_stores_ca_store_id_certs_cert_id(
-        self, ca_store_id: int, cert_id: int
-    ) -> _models.GetV20AppkeysAppkeyCaStoresCaStoreIdCertsCertIdResponse:
-        """인증서 상세 조회
+    def get_ca_stores_ca_store_id_templates(
+        self, ca_store_id: int, *, page: float | None = None, size: float | None = None, search: str | None = None
+    ) -> _models.GetCaStoresCaStoreIdTemplatesResponse:
+        """템플릿 목록 조회
 
-        인증서 상세 정보를 조회합니다.
+        템플릿 목록을 조회합니다.
 
-        ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{certId}`` (API version v2.0, CURRENT).
+        ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates`` (API version v2.0, CURRENT).
 
-        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#인증서-상세-조회
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#템플릿-목록-조회
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
-            cert_id: 인증서 ID (``certId``, path)
+            page: 페이지 번호 (``page``, query)
+            size: 페이지 크기 (``size``, query)
+            search: 검색어 (``search``, query)
 
         Returns:
-            GetV20AppkeysAppkeyCaStoresCaStoreIdCertsCertIdResponse (HTTP 200).
+            GetCaStoresCaStoreIdTemplatesResponse (HTTP 200).
         """
         _response = self._transport.request(
             "GET",
             _support.format_path(
-                "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{certId}",
-                {"appkey": self._appkey, "caStoreId": ca_store_id, "certId": cert_id},
+                "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates",
+                {"appkey": self._appkey, "caStoreId": ca_store_id},
             ),
-            params={},
+            params={"page": page, "size": size, "search": search},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.GetV20AppkeysAppkeyCaStoresCaStoreIdCertsCertIdResponse, _response)
+        return _support.parse_model(_models.GetCaStoresCaStoreIdTemplatesResponse, _response)
 
-    def get_v2_0_appkeys_appkey_ca_stores_ca_store_id_certs_cert_id_download(
-        self, ca_store_id: int, cert_id: int
-    ) -> None:
+    def get_certs_cert_id_download(self, ca_store_id: int, cert_id: int) -> None:
         """인증서 다운로드
 
         발급된 인증서를 PEM 형식으로 다운로드합니다.
@@ -390,66 +440,6 @@ class Client:
             headers=_support.header_values({}),
         )
         return None
-
-    def get_v2_0_appkeys_appkey_ca_stores_ca_store_id_templates(
-        self, ca_store_id: int, *, page: float | None = None, size: float | None = None, search: str | None = None
-    ) -> _models.GetV20AppkeysAppkeyCaStoresCaStoreIdTemplatesResponse:
-        """템플릿 목록 조회
-
-        템플릿 목록을 조회합니다.
-
-        ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates`` (API version v2.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#템플릿-목록-조회
-
-        Args:
-            ca_store_id: 저장소 ID (``caStoreId``, path)
-            page: 페이지 번호 (``page``, query)
-            size: 페이지 크기 (``size``, query)
-            search: 검색어 (``search``, query)
-
-        Returns:
-            GetV20AppkeysAppkeyCaStoresCaStoreIdTemplatesResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "GET",
-            _support.format_path(
-                "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates",
-                {"appkey": self._appkey, "caStoreId": ca_store_id},
-            ),
-            params={"page": page, "size": size, "search": search},
-            headers=_support.header_values({}),
-        )
-        return _support.parse_model(_models.GetV20AppkeysAppkeyCaStoresCaStoreIdTemplatesResponse, _response)
-
-    def get_v2_0_appkeys_appkey_ca_stores_ca_store_id_templates_template_id(
-        self, ca_store_id: int, template_id: int
-    ) -> _models.GetV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdResponse:
-        """템플릿 상세 조회
-
-        템플릿 상세 정보를 조회합니다.
-
-        ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates/{templateId}`` (API version v2.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#템플릿-상세-조회
-
-        Args:
-            ca_store_id: 저장소 ID (``caStoreId``, path)
-            template_id: 템플릿 ID (``templateId``, path)
-
-        Returns:
-            GetV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "GET",
-            _support.format_path(
-                "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates/{templateId}",
-                {"appkey": self._appkey, "caStoreId": ca_store_id, "templateId": template_id},
-            ),
-            params={},
-            headers=_support.header_values({}),
-        )
-        return _support.parse_model(_models.GetV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdResponse, _response)
 
     def ocsp_get(self, ca_store_id: int, ocsp_request_base64: str) -> None:
         """OCSP 상태 조회(GET)
@@ -497,9 +487,9 @@ class Client:
         )
         return None
 
-    def post_v2_0_appkeys_appkey_ca_stores(
-        self, *, body: _models.PostV20AppkeysAppkeyCaStoresRequest
-    ) -> _models.PostV20AppkeysAppkeyCaStoresResponse:
+    def post_appkeys_appkey_ca_stores(
+        self, *, body: _models.PostAppkeysAppkeyCaStoresRequest
+    ) -> _models.PostAppkeysAppkeyCaStoresResponse:
         """저장소 생성
 
         저장소를 생성합니다.
@@ -509,10 +499,10 @@ class Client:
         Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#저장소-생성
 
         Args:
-            body: the request body (PostV20AppkeysAppkeyCaStoresRequest).
+            body: the request body (PostAppkeysAppkeyCaStoresRequest).
 
         Returns:
-            PostV20AppkeysAppkeyCaStoresResponse (HTTP 200).
+            PostAppkeysAppkeyCaStoresResponse (HTTP 200).
         """
         _response = self._transport.request(
             "POST",
@@ -521,11 +511,11 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _support.parse_model(_models.PostV20AppkeysAppkeyCaStoresResponse, _response)
+        return _support.parse_model(_models.PostAppkeysAppkeyCaStoresResponse, _response)
 
-    def post_v2_0_appkeys_appkey_ca_stores_ca_store_id_certs(
-        self, ca_store_id: int, *, body: _models.PostV20AppkeysAppkeyCaStoresCaStoreIdCertsRequest
-    ) -> _models.PostV20AppkeysAppkeyCaStoresCaStoreIdCertsResponse:
+    def post_ca_stores_ca_store_id_certs(
+        self, ca_store_id: int, *, body: _models.PostCaStoresCaStoreIdCertsRequest
+    ) -> _models.PostCaStoresCaStoreIdCertsResponse:
         """인증서(발급자) 발급
 
         ROOT 또는 INTERMEDIATE 인증서(발급자)를 발급합니다.
@@ -536,10 +526,10 @@ class Client:
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
-            body: the request body (PostV20AppkeysAppkeyCaStoresCaStoreIdCertsRequest).
+            body: the request body (PostCaStoresCaStoreIdCertsRequest).
 
         Returns:
-            PostV20AppkeysAppkeyCaStoresCaStoreIdCertsResponse (HTTP 200).
+            PostCaStoresCaStoreIdCertsResponse (HTTP 200).
         """
         _response = self._transport.request(
             "POST",
@@ -550,11 +540,39 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _support.parse_model(_models.PostV20AppkeysAppkeyCaStoresCaStoreIdCertsResponse, _response)
+        return _support.parse_model(_models.PostCaStoresCaStoreIdCertsResponse, _response)
 
-    def post_v2_0_appkeys_appkey_ca_stores_ca_store_id_certs_cert_id_revoke(
-        self, ca_store_id: int, cert_id: int
-    ) -> _models.PostV20AppkeysAppkeyCaStoresCaStoreIdCertsCertIdRevokeResponse:
+    def post_ca_stores_ca_store_id_templates(
+        self, ca_store_id: int, *, body: _models.PostCaStoresCaStoreIdTemplatesRequest
+    ) -> _models.PostCaStoresCaStoreIdTemplatesResponse:
+        """템플릿 생성
+
+        템플릿을 생성합니다.
+
+        ``POST /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates`` (API version v2.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#템플릿-생성
+
+        Args:
+            ca_store_id: 저장소 ID (``caStoreId``, path)
+            body: the request body (PostCaStoresCaStoreIdTemplatesRequest).
+
+        Returns:
+            PostCaStoresCaStoreIdTemplatesResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "POST",
+            _support.format_path(
+                "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates",
+                {"appkey": self._appkey, "caStoreId": ca_store_id},
+            ),
+            params={},
+            headers=_support.header_values({}),
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+        )
+        return _support.parse_model(_models.PostCaStoresCaStoreIdTemplatesResponse, _response)
+
+    def post_certs_cert_id_revoke(self, ca_store_id: int, cert_id: int) -> _models.PostCertsCertIdRevokeResponse:
         """인증서 폐기
 
         인증서를 폐기합니다.
@@ -568,7 +586,7 @@ class Client:
             cert_id: 인증서 ID (``certId``, path)
 
         Returns:
-            PostV20AppkeysAppkeyCaStoresCaStoreIdCertsCertIdRevokeResponse (HTTP 200).
+            PostCertsCertIdRevokeResponse (HTTP 200).
         """
         _response = self._transport.request(
             "POST",
@@ -579,45 +597,11 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.PostV20AppkeysAppkeyCaStoresCaStoreIdCertsCertIdRevokeResponse, _response)
+        return _support.parse_model(_models.PostCertsCertIdRevokeResponse, _response)
 
-    def post_v2_0_appkeys_appkey_ca_stores_ca_store_id_templates(
-        self, ca_store_id: int, *, body: _models.PostV20AppkeysAppkeyCaStoresCaStoreIdTemplatesRequest
-    ) -> _models.PostV20AppkeysAppkeyCaStoresCaStoreIdTemplatesResponse:
-        """템플릿 생성
-
-        템플릿을 생성합니다.
-
-        ``POST /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates`` (API version v2.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#템플릿-생성
-
-        Args:
-            ca_store_id: 저장소 ID (``caStoreId``, path)
-            body: the request body (PostV20AppkeysAppkeyCaStoresCaStoreIdTemplatesRequest).
-
-        Returns:
-            PostV20AppkeysAppkeyCaStoresCaStoreIdTemplatesResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "POST",
-            _support.format_path(
-                "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates",
-                {"appkey": self._appkey, "caStoreId": ca_store_id},
-            ),
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-        )
-        return _support.parse_model(_models.PostV20AppkeysAppkeyCaStoresCaStoreIdTemplatesResponse, _response)
-
-    def post_v2_0_appkeys_appkey_ca_stores_ca_store_id_templates_template_id_certificates(
-        self,
-        ca_store_id: int,
-        template_id: int,
-        *,
-        body: _models.PostV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdCertificatesRequest,
-    ) -> _models.PostV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdCertificatesResponse:
+    def post_templates_template_id_certificates(
+        self, ca_store_id: int, template_id: int, *, body: _models.PostTemplatesTemplateIdCertificatesRequest
+    ) -> _models.PostTemplatesTemplateIdCertificatesResponse:
         """템플릿으로 인증서 발급
 
         템플릿을 사용하여 인증서를 발급합니다.
@@ -629,10 +613,10 @@ class Client:
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
             template_id: 템플릿 ID (``templateId``, path)
-            body: the request body (PostV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdCertificatesRequest).
+            body: the request body (PostTemplatesTemplateIdCertificatesRequest).
 
         Returns:
-            PostV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdCertificatesResponse (HTTP 200).
+            PostTemplatesTemplateIdCertificatesResponse (HTTP 200).
         """
         _response = self._transport.request(
             "POST",
@@ -644,13 +628,9 @@ class Client:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _support.parse_model(
-            _models.PostV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdCertificatesResponse, _response
-        )
+        return _support.parse_model(_models.PostTemplatesTemplateIdCertificatesResponse, _response)
 
-    def put_v2_0_appkeys_appkey_ca_stores_ca_store_id(
-        self, ca_store_id: int
-    ) -> _models.PutV20AppkeysAppkeyCaStoresCaStoreIdResponse:
+    def put_appkey_ca_stores_ca_store_id(self, ca_store_id: int) -> _models.PutAppkeyCaStoresCaStoreIdResponse:
         """저장소 수정
 
         저장소를 수정합니다.
@@ -663,7 +643,7 @@ class Client:
             ca_store_id: 저장소 ID (``caStoreId``, path)
 
         Returns:
-            PutV20AppkeysAppkeyCaStoresCaStoreIdResponse (HTTP 200).
+            PutAppkeyCaStoresCaStoreIdResponse (HTTP 200).
         """
         _response = self._transport.request(
             "PUT",
@@ -673,11 +653,11 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.PutV20AppkeysAppkeyCaStoresCaStoreIdResponse, _response)
+        return _support.parse_model(_models.PutAppkeyCaStoresCaStoreIdResponse, _response)
 
-    def put_v2_0_appkeys_appkey_ca_stores_ca_store_id_templates_template_id(
+    def put_ca_store_id_templates_template_id(
         self, ca_store_id: int, template_id: int
-    ) -> _models.PutV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdResponse:
+    ) -> _models.PutCaStoreIdTemplatesTemplateIdResponse:
         """템플릿 수정
 
         템플릿을 수정합니다.
@@ -691,7 +671,7 @@ class Client:
             template_id: 템플릿 ID (``templateId``, path)
 
         Returns:
-            PutV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdResponse (HTTP 200).
+            PutCaStoreIdTemplatesTemplateIdResponse (HTTP 200).
         """
         _response = self._transport.request(
             "PUT",
@@ -702,7 +682,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.PutV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdResponse, _response)
+        return _support.parse_model(_models.PutCaStoreIdTemplatesTemplateIdResponse, _response)
 
 
 class AsyncClient:
@@ -778,7 +758,7 @@ class AsyncClient:
         )
         return _support.parse_model(_models.CrlResponse, _response)
 
-    async def crl_2(self, ca_store_id: int, issuer_cert_id: int) -> _models.Crl2Response:
+    async def crl2(self, ca_store_id: int, issuer_cert_id: int) -> _models.Crl2Response:
         """CRL 수동 갱신
 
         CRL을 수동으로 갱신합니다.
@@ -853,9 +833,9 @@ class AsyncClient:
         )
         return None
 
-    async def delete_v2_0_appkeys_appkey_ca_stores_ca_store_id(
+    async def delete_appkey_ca_stores_ca_store_id(
         self, ca_store_id: int
-    ) -> _models.DeleteV20AppkeysAppkeyCaStoresCaStoreIdResponse:
+    ) -> _models.DeleteAppkeyCaStoresCaStoreIdResponse:
         """저장소 삭제
 
         저장소를 삭제합니다.
@@ -868,7 +848,7 @@ class AsyncClient:
             ca_store_id: 저장소 ID (``caStoreId``, path)
 
         Returns:
-            DeleteV20AppkeysAppkeyCaStoresCaStoreIdResponse (HTTP 200).
+            DeleteAppkeyCaStoresCaStoreIdResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "DELETE",
@@ -878,11 +858,11 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.DeleteV20AppkeysAppkeyCaStoresCaStoreIdResponse, _response)
+        return _support.parse_model(_models.DeleteAppkeyCaStoresCaStoreIdResponse, _response)
 
-    async def delete_v2_0_appkeys_appkey_ca_stores_ca_store_id_templates_template_id(
+    async def delete_ca_store_id_templates_template_id(
         self, ca_store_id: int, template_id: int
-    ) -> _models.DeleteV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdResponse:
+    ) -> _models.DeleteCaStoreIdTemplatesTemplateIdResponse:
         """템플릿 삭제
 
         템플릿을 삭제합니다.
@@ -896,7 +876,7 @@ class AsyncClient:
             template_id: 템플릿 ID (``templateId``, path)
 
         Returns:
-            DeleteV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdResponse (HTTP 200).
+            DeleteCaStoreIdTemplatesTemplateIdResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "DELETE",
@@ -907,13 +887,36 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(
-            _models.DeleteV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdResponse, _response
-        )
+        return _support.parse_model(_models.DeleteCaStoreIdTemplatesTemplateIdResponse, _response)
 
-    async def get_v2_0_appkeys_appkey_ca_stores(
+    async def get_appkey_ca_stores_ca_store_id(self, ca_store_id: int) -> _models.GetAppkeyCaStoresCaStoreIdResponse:
+        """저장소 상세 조회
+
+        저장소 상세 정보를 조회합니다.
+
+        ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}`` (API version v2.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#저장소-상세-조회
+
+        Args:
+            ca_store_id: 저장소 ID (``caStoreId``, path)
+
+        Returns:
+            GetAppkeyCaStoresCaStoreIdResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "GET",
+            _support.format_path(
+                "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}", {"appkey": self._appkey, "caStoreId": ca_store_id}
+            ),
+            params={},
+            headers=_support.header_values({}),
+        )
+        return _support.parse_model(_models.GetAppkeyCaStoresCaStoreIdResponse, _response)
+
+    async def get_appkeys_appkey_ca_stores(
         self, *, page: float | None = None, size: float | None = None, search: str | None = None
-    ) -> _models.GetV20AppkeysAppkeyCaStoresResponse:
+    ) -> _models.GetAppkeysAppkeyCaStoresResponse:
         """저장소 목록 조회
 
         저장소 목록을 조회합니다.
@@ -928,7 +931,7 @@ class AsyncClient:
             search: 검색어 (``search``, query)
 
         Returns:
-            GetV20AppkeysAppkeyCaStoresResponse (HTTP 200).
+            GetAppkeysAppkeyCaStoresResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "GET",
@@ -936,36 +939,67 @@ class AsyncClient:
             params={"page": page, "size": size, "search": search},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.GetV20AppkeysAppkeyCaStoresResponse, _response)
+        return _support.parse_model(_models.GetAppkeysAppkeyCaStoresResponse, _response)
 
-    async def get_v2_0_appkeys_appkey_ca_stores_ca_store_id(
-        self, ca_store_id: int
-    ) -> _models.GetV20AppkeysAppkeyCaStoresCaStoreIdResponse:
-        """저장소 상세 조회
+    async def get_ca_store_id_certs_cert_id(
+        self, ca_store_id: int, cert_id: int
+    ) -> _models.GetCaStoreIdCertsCertIdResponse:
+        """인증서 상세 조회
 
-        저장소 상세 정보를 조회합니다.
+        인증서 상세 정보를 조회합니다.
 
-        ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}`` (API version v2.0, CURRENT).
+        ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{certId}`` (API version v2.0, CURRENT).
 
-        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#저장소-상세-조회
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#인증서-상세-조회
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
+            cert_id: 인증서 ID (``certId``, path)
 
         Returns:
-            GetV20AppkeysAppkeyCaStoresCaStoreIdResponse (HTTP 200).
+            GetCaStoreIdCertsCertIdResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "GET",
             _support.format_path(
-                "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}", {"appkey": self._appkey, "caStoreId": ca_store_id}
+                "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{certId}",
+                {"appkey": self._appkey, "caStoreId": ca_store_id, "certId": cert_id},
             ),
             params={},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.GetV20AppkeysAppkeyCaStoresCaStoreIdResponse, _response)
+        return _support.parse_model(_models.GetCaStoreIdCertsCertIdResponse, _response)
 
-    async def get_v2_0_appkeys_appkey_ca_stores_ca_store_id_certs(
+    async def get_ca_store_id_templates_template_id(
+        self, ca_store_id: int, template_id: int
+    ) -> _models.GetCaStoreIdTemplatesTemplateIdResponse:
+        """템플릿 상세 조회
+
+        템플릿 상세 정보를 조회합니다.
+
+        ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates/{templateId}`` (API version v2.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#템플릿-상세-조회
+
+        Args:
+            ca_store_id: 저장소 ID (``caStoreId``, path)
+            template_id: 템플릿 ID (``templateId``, path)
+
+        Returns:
+            GetCaStoreIdTemplatesTemplateIdResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "GET",
+            _support.format_path(
+                "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates/{templateId}",
+                {"appkey": self._appkey, "caStoreId": ca_store_id, "templateId": template_id},
+            ),
+            params={},
+            headers=_support.header_values({}),
+        )
+        return _support.parse_model(_models.GetCaStoreIdTemplatesTemplateIdResponse, _response)
+
+    async def get_ca_stores_ca_store_id_certs(
         self,
         ca_store_id: int,
         *,
@@ -973,7 +1007,7 @@ class AsyncClient:
         page: float | None = None,
         size: float | None = None,
         search: str | None = None,
-    ) -> _models.GetV20AppkeysAppkeyCaStoresCaStoreIdCertsResponse:
+    ) -> _models.GetCaStoresCaStoreIdCertsResponse:
         """인증서 목록 조회
 
         저장소에 포함된 인증서 목록을 조회합니다.
@@ -990,7 +1024,7 @@ class AsyncClient:
             search: 검색어 (``search``, query)
 
         Returns:
-            GetV20AppkeysAppkeyCaStoresCaStoreIdCertsResponse (HTTP 200).
+            GetCaStoresCaStoreIdCertsResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "GET",
@@ -1000,40 +1034,40 @@ class AsyncClient:
             params={"type": type, "page": page, "size": size, "search": search},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.GetV20AppkeysAppkeyCaStoresCaStoreIdCertsResponse, _response)
+        return _support.parse_model(_models.GetCaStoresCaStoreIdCertsResponse, _response)
 
-    async def get_v2_0_appkeys_appkey_ca_stores_ca_store_id_certs_cert_id(
-        self, ca_store_id: int, cert_id: int
-    ) -> _models.GetV20AppkeysAppkeyCaStoresCaStoreIdCertsCertIdResponse:
-        """인증서 상세 조회
+    async def get_ca_stores_ca_store_id_templates(
+        self, ca_store_id: int, *, page: float | None = None, size: float | None = None, search: str | None = None
+    ) -> _models.GetCaStoresCaStoreIdTemplatesResponse:
+        """템플릿 목록 조회
 
-        인증서 상세 정보를 조회합니다.
+        템플릿 목록을 조회합니다.
 
-        ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{certId}`` (API version v2.0, CURRENT).
+        ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates`` (API version v2.0, CURRENT).
 
-        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#인증서-상세-조회
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#템플릿-목록-조회
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
-            cert_id: 인증서 ID (``certId``, path)
+            page: 페이지 번호 (``page``, query)
+            size: 페이지 크기 (``size``, query)
+            search: 검색어 (``search``, query)
 
         Returns:
-            GetV20AppkeysAppkeyCaStoresCaStoreIdCertsCertIdResponse (HTTP 200).
+            GetCaStoresCaStoreIdTemplatesResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "GET",
             _support.format_path(
-                "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{certId}",
-                {"appkey": self._appkey, "caStoreId": ca_store_id, "certId": cert_id},
+                "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates",
+                {"appkey": self._appkey, "caStoreId": ca_store_id},
             ),
-            params={},
+            params={"page": page, "size": size, "search": search},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.GetV20AppkeysAppkeyCaStoresCaStoreIdCertsCertIdResponse, _response)
+        return _support.parse_model(_models.GetCaStoresCaStoreIdTemplatesResponse, _response)
 
-    async def get_v2_0_appkeys_appkey_ca_stores_ca_store_id_certs_cert_id_download(
-        self, ca_store_id: int, cert_id: int
-    ) -> None:
+    async def get_certs_cert_id_download(self, ca_store_id: int, cert_id: int) -> None:
         """인증서 다운로드
 
         발급된 인증서를 PEM 형식으로 다운로드합니다.
@@ -1056,66 +1090,6 @@ class AsyncClient:
             headers=_support.header_values({}),
         )
         return None
-
-    async def get_v2_0_appkeys_appkey_ca_stores_ca_store_id_templates(
-        self, ca_store_id: int, *, page: float | None = None, size: float | None = None, search: str | None = None
-    ) -> _models.GetV20AppkeysAppkeyCaStoresCaStoreIdTemplatesResponse:
-        """템플릿 목록 조회
-
-        템플릿 목록을 조회합니다.
-
-        ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates`` (API version v2.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#템플릿-목록-조회
-
-        Args:
-            ca_store_id: 저장소 ID (``caStoreId``, path)
-            page: 페이지 번호 (``page``, query)
-            size: 페이지 크기 (``size``, query)
-            search: 검색어 (``search``, query)
-
-        Returns:
-            GetV20AppkeysAppkeyCaStoresCaStoreIdTemplatesResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "GET",
-            _support.format_path(
-                "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates",
-                {"appkey": self._appkey, "caStoreId": ca_store_id},
-            ),
-            params={"page": page, "size": size, "search": search},
-            headers=_support.header_values({}),
-        )
-        return _support.parse_model(_models.GetV20AppkeysAppkeyCaStoresCaStoreIdTemplatesResponse, _response)
-
-    async def get_v2_0_appkeys_appkey_ca_stores_ca_store_id_templates_template_id(
-        self, ca_store_id: int, template_id: int
-    ) -> _models.GetV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdResponse:
-        """템플릿 상세 조회
-
-        템플릿 상세 정보를 조회합니다.
-
-        ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates/{templateId}`` (API version v2.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#템플릿-상세-조회
-
-        Args:
-            ca_store_id: 저장소 ID (``caStoreId``, path)
-            template_id: 템플릿 ID (``templateId``, path)
-
-        Returns:
-            GetV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "GET",
-            _support.format_path(
-                "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates/{templateId}",
-                {"appkey": self._appkey, "caStoreId": ca_store_id, "templateId": template_id},
-            ),
-            params={},
-            headers=_support.header_values({}),
-        )
-        return _support.parse_model(_models.GetV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdResponse, _response)
 
     async def ocsp_get(self, ca_store_id: int, ocsp_request_base64: str) -> None:
         """OCSP 상태 조회(GET)
@@ -1163,9 +1137,9 @@ class AsyncClient:
         )
         return None
 
-    async def post_v2_0_appkeys_appkey_ca_stores(
-        self, *, body: _models.PostV20AppkeysAppkeyCaStoresRequest
-    ) -> _models.PostV20AppkeysAppkeyCaStoresResponse:
+    async def post_appkeys_appkey_ca_stores(
+        self, *, body: _models.PostAppkeysAppkeyCaStoresRequest
+    ) -> _models.PostAppkeysAppkeyCaStoresResponse:
         """저장소 생성
 
         저장소를 생성합니다.
@@ -1175,10 +1149,10 @@ class AsyncClient:
         Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#저장소-생성
 
         Args:
-            body: the request body (PostV20AppkeysAppkeyCaStoresRequest).
+            body: the request body (PostAppkeysAppkeyCaStoresRequest).
 
         Returns:
-            PostV20AppkeysAppkeyCaStoresResponse (HTTP 200).
+            PostAppkeysAppkeyCaStoresResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "POST",
@@ -1187,11 +1161,11 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _support.parse_model(_models.PostV20AppkeysAppkeyCaStoresResponse, _response)
+        return _support.parse_model(_models.PostAppkeysAppkeyCaStoresResponse, _response)
 
-    async def post_v2_0_appkeys_appkey_ca_stores_ca_store_id_certs(
-        self, ca_store_id: int, *, body: _models.PostV20AppkeysAppkeyCaStoresCaStoreIdCertsRequest
-    ) -> _models.PostV20AppkeysAppkeyCaStoresCaStoreIdCertsResponse:
+    async def post_ca_stores_ca_store_id_certs(
+        self, ca_store_id: int, *, body: _models.PostCaStoresCaStoreIdCertsRequest
+    ) -> _models.PostCaStoresCaStoreIdCertsResponse:
         """인증서(발급자) 발급
 
         ROOT 또는 INTERMEDIATE 인증서(발급자)를 발급합니다.
@@ -1202,10 +1176,10 @@ class AsyncClient:
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
-            body: the request body (PostV20AppkeysAppkeyCaStoresCaStoreIdCertsRequest).
+            body: the request body (PostCaStoresCaStoreIdCertsRequest).
 
         Returns:
-            PostV20AppkeysAppkeyCaStoresCaStoreIdCertsResponse (HTTP 200).
+            PostCaStoresCaStoreIdCertsResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "POST",
@@ -1216,11 +1190,39 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _support.parse_model(_models.PostV20AppkeysAppkeyCaStoresCaStoreIdCertsResponse, _response)
+        return _support.parse_model(_models.PostCaStoresCaStoreIdCertsResponse, _response)
 
-    async def post_v2_0_appkeys_appkey_ca_stores_ca_store_id_certs_cert_id_revoke(
-        self, ca_store_id: int, cert_id: int
-    ) -> _models.PostV20AppkeysAppkeyCaStoresCaStoreIdCertsCertIdRevokeResponse:
+    async def post_ca_stores_ca_store_id_templates(
+        self, ca_store_id: int, *, body: _models.PostCaStoresCaStoreIdTemplatesRequest
+    ) -> _models.PostCaStoresCaStoreIdTemplatesResponse:
+        """템플릿 생성
+
+        템플릿을 생성합니다.
+
+        ``POST /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates`` (API version v2.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#템플릿-생성
+
+        Args:
+            ca_store_id: 저장소 ID (``caStoreId``, path)
+            body: the request body (PostCaStoresCaStoreIdTemplatesRequest).
+
+        Returns:
+            PostCaStoresCaStoreIdTemplatesResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "POST",
+            _support.format_path(
+                "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates",
+                {"appkey": self._appkey, "caStoreId": ca_store_id},
+            ),
+            params={},
+            headers=_support.header_values({}),
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+        )
+        return _support.parse_model(_models.PostCaStoresCaStoreIdTemplatesResponse, _response)
+
+    async def post_certs_cert_id_revoke(self, ca_store_id: int, cert_id: int) -> _models.PostCertsCertIdRevokeResponse:
         """인증서 폐기
 
         인증서를 폐기합니다.
@@ -1234,7 +1236,7 @@ class AsyncClient:
             cert_id: 인증서 ID (``certId``, path)
 
         Returns:
-            PostV20AppkeysAppkeyCaStoresCaStoreIdCertsCertIdRevokeResponse (HTTP 200).
+            PostCertsCertIdRevokeResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "POST",
@@ -1245,45 +1247,11 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.PostV20AppkeysAppkeyCaStoresCaStoreIdCertsCertIdRevokeResponse, _response)
+        return _support.parse_model(_models.PostCertsCertIdRevokeResponse, _response)
 
-    async def post_v2_0_appkeys_appkey_ca_stores_ca_store_id_templates(
-        self, ca_store_id: int, *, body: _models.PostV20AppkeysAppkeyCaStoresCaStoreIdTemplatesRequest
-    ) -> _models.PostV20AppkeysAppkeyCaStoresCaStoreIdTemplatesResponse:
-        """템플릿 생성
-
-        템플릿을 생성합니다.
-
-        ``POST /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates`` (API version v2.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#템플릿-생성
-
-        Args:
-            ca_store_id: 저장소 ID (``caStoreId``, path)
-            body: the request body (PostV20AppkeysAppkeyCaStoresCaStoreIdTemplatesRequest).
-
-        Returns:
-            PostV20AppkeysAppkeyCaStoresCaStoreIdTemplatesResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "POST",
-            _support.format_path(
-                "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates",
-                {"appkey": self._appkey, "caStoreId": ca_store_id},
-            ),
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-        )
-        return _support.parse_model(_models.PostV20AppkeysAppkeyCaStoresCaStoreIdTemplatesResponse, _response)
-
-    async def post_v2_0_appkeys_appkey_ca_stores_ca_store_id_templates_template_id_certificates(
-        self,
-        ca_store_id: int,
-        template_id: int,
-        *,
-        body: _models.PostV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdCertificatesRequest,
-    ) -> _models.PostV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdCertificatesResponse:
+    async def post_templates_template_id_certificates(
+        self, ca_store_id: int, template_id: int, *, body: _models.PostTemplatesTemplateIdCertificatesRequest
+    ) -> _models.PostTemplatesTemplateIdCertificatesResponse:
         """템플릿으로 인증서 발급
 
         템플릿을 사용하여 인증서를 발급합니다.
@@ -1295,10 +1263,10 @@ class AsyncClient:
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
             template_id: 템플릿 ID (``templateId``, path)
-            body: the request body (PostV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdCertificatesRequest).
+            body: the request body (PostTemplatesTemplateIdCertificatesRequest).
 
         Returns:
-            PostV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdCertificatesResponse (HTTP 200).
+            PostTemplatesTemplateIdCertificatesResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "POST",
@@ -1310,13 +1278,9 @@ class AsyncClient:
             headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
-        return _support.parse_model(
-            _models.PostV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdCertificatesResponse, _response
-        )
+        return _support.parse_model(_models.PostTemplatesTemplateIdCertificatesResponse, _response)
 
-    async def put_v2_0_appkeys_appkey_ca_stores_ca_store_id(
-        self, ca_store_id: int
-    ) -> _models.PutV20AppkeysAppkeyCaStoresCaStoreIdResponse:
+    async def put_appkey_ca_stores_ca_store_id(self, ca_store_id: int) -> _models.PutAppkeyCaStoresCaStoreIdResponse:
         """저장소 수정
 
         저장소를 수정합니다.
@@ -1329,7 +1293,7 @@ class AsyncClient:
             ca_store_id: 저장소 ID (``caStoreId``, path)
 
         Returns:
-            PutV20AppkeysAppkeyCaStoresCaStoreIdResponse (HTTP 200).
+            PutAppkeyCaStoresCaStoreIdResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "PUT",
@@ -1339,11 +1303,11 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.PutV20AppkeysAppkeyCaStoresCaStoreIdResponse, _response)
+        return _support.parse_model(_models.PutAppkeyCaStoresCaStoreIdResponse, _response)
 
-    async def put_v2_0_appkeys_appkey_ca_stores_ca_store_id_templates_template_id(
+    async def put_ca_store_id_templates_template_id(
         self, ca_store_id: int, template_id: int
-    ) -> _models.PutV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdResponse:
+    ) -> _models.PutCaStoreIdTemplatesTemplateIdResponse:
         """템플릿 수정
 
         템플릿을 수정합니다.
@@ -1357,7 +1321,7 @@ class AsyncClient:
             template_id: 템플릿 ID (``templateId``, path)
 
         Returns:
-            PutV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdResponse (HTTP 200).
+            PutCaStoreIdTemplatesTemplateIdResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "PUT",
@@ -1368,4 +1332,4 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.PutV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdResponse, _response)
+        return _support.parse_model(_models.PutCaStoreIdTemplatesTemplateIdResponse, _response)

@@ -55,7 +55,7 @@ class Header(BaseModel):
     isSuccessful: bool | None = None
 
 
-class GetV20AppkeysAppkeyCaStoresResponse(BaseModel):
+class GetAppkeysAppkeyCaStoresResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -64,7 +64,7 @@ class GetV20AppkeysAppkeyCaStoresResponse(BaseModel):
     header: Header | None = None
 
 
-class PostV20AppkeysAppkeyCaStoresRequest(BaseModel):
+class PostAppkeysAppkeyCaStoresRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -92,7 +92,7 @@ class Body1(BaseModel):
     lastChangeUser: str | None = Field(None, description="마지막 변경자")
 
 
-class PostV20AppkeysAppkeyCaStoresResponse(BaseModel):
+class PostAppkeysAppkeyCaStoresResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -128,7 +128,7 @@ class Body2(BaseModel):
     deletedEabCnt: int | None = None
 
 
-class GetV20AppkeysAppkeyCaStoresCaStoreIdResponse(BaseModel):
+class GetAppkeyCaStoresCaStoreIdResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -148,7 +148,7 @@ class Body3(BaseModel):
     status: str | None = Field(None, description="저장소 상태")
 
 
-class PutV20AppkeysAppkeyCaStoresCaStoreIdResponse(BaseModel):
+class PutAppkeyCaStoresCaStoreIdResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -168,7 +168,7 @@ class Body4(BaseModel):
     status: str | None = Field(None, description="저장소 상태(DELETED)")
 
 
-class DeleteV20AppkeysAppkeyCaStoresCaStoreIdResponse(BaseModel):
+class DeleteAppkeyCaStoresCaStoreIdResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -206,7 +206,7 @@ class Body5(BaseModel):
     currentPageNo: int | None = Field(None, description="현재 페이지 번호")
 
 
-class GetV20AppkeysAppkeyCaStoresCaStoreIdCertsResponse(BaseModel):
+class GetCaStoresCaStoreIdCertsResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -215,7 +215,7 @@ class GetV20AppkeysAppkeyCaStoresCaStoreIdCertsResponse(BaseModel):
     header: Header | None = None
 
 
-class PostV20AppkeysAppkeyCaStoresCaStoreIdCertsRequest(BaseModel):
+class PostCaStoresCaStoreIdCertsRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -286,7 +286,7 @@ class Body6(BaseModel):
     isLeaf: bool | None = None
 
 
-class PostV20AppkeysAppkeyCaStoresCaStoreIdCertsResponse(BaseModel):
+class PostCaStoresCaStoreIdCertsResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -337,7 +337,7 @@ class Body7(BaseModel):
     policies: list[str] | None = Field(None, description="Certificate Policies OID 목록")
 
 
-class GetV20AppkeysAppkeyCaStoresCaStoreIdCertsCertIdResponse(BaseModel):
+class GetCaStoreIdCertsCertIdResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -356,7 +356,7 @@ class Body8(BaseModel):
     revocationDatetime: dict[str, Any] | None = Field(None, description="폐기 일시")
 
 
-class PostV20AppkeysAppkeyCaStoresCaStoreIdCertsCertIdRevokeResponse(BaseModel):
+class PostCertsCertIdRevokeResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -414,7 +414,7 @@ class Body10(BaseModel):
     currentPageNo: float | None = Field(None, description="현재 페이지 번호(0부터 시작)")
 
 
-class GetV20AppkeysAppkeyCaStoresCaStoreIdTemplatesResponse(BaseModel):
+class GetCaStoresCaStoreIdTemplatesResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -423,7 +423,7 @@ class GetV20AppkeysAppkeyCaStoresCaStoreIdTemplatesResponse(BaseModel):
     header: Header | None = None
 
 
-class PostV20AppkeysAppkeyCaStoresCaStoreIdTemplatesRequest(BaseModel):
+class PostCaStoresCaStoreIdTemplatesRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -479,7 +479,7 @@ class Body11(BaseModel):
     signingCertificateName: str | None = Field(None, description="서명에 사용되는 발급자 인증서 이름")
 
 
-class PostV20AppkeysAppkeyCaStoresCaStoreIdTemplatesResponse(BaseModel):
+class PostCaStoresCaStoreIdTemplatesResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -526,7 +526,7 @@ class Body12(BaseModel):
     isLeaf: bool | None = None
 
 
-class GetV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdResponse(BaseModel):
+class GetCaStoreIdTemplatesTemplateIdResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -535,7 +535,7 @@ class GetV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdResponse(BaseModel)
     header: Header | None = None
 
 
-class PutV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdResponse(BaseModel):
+class PutCaStoreIdTemplatesTemplateIdResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -544,7 +544,7 @@ class PutV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdResponse(BaseModel)
     header: Header | None = None
 
 
-class DeleteV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdResponse(BaseModel):
+class DeleteCaStoreIdTemplatesTemplateIdResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -553,7 +553,7 @@ class DeleteV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdResponse(BaseMod
     header: Header | None = None
 
 
-class PostV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdCertificatesRequest(BaseModel):
+class PostTemplatesTemplateIdCertificatesRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -604,7 +604,7 @@ class Body13(BaseModel):
     isLeaf: bool | None = None
 
 
-class PostV20AppkeysAppkeyCaStoresCaStoreIdTemplatesTemplateIdCertificatesResponse(BaseModel):
+class PostTemplatesTemplateIdCertificatesResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",

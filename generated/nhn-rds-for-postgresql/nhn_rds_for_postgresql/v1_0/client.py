@@ -381,7 +381,7 @@ class Client:
         )
         return _support.parse_model(_models.CreateDbSecurityGroupResponse, _response)
 
-    def create_db_security_group_2(
+    def create_db_security_group2(
         self, db_security_group_id: str, *, body: _models.CreateDbSecurityGroup2Request
     ) -> _models.CreateDbSecurityGroup2Response:
         """Create DB Security Group
@@ -1134,7 +1134,7 @@ class Client:
         )
         return _support.parse_model(_models.ListDbInstancesResponse, _response)
 
-    def list_db_instances_2(self) -> _models.ListDbInstances2Response:
+    def list_db_instances2(self) -> _models.ListDbInstances2Response:
         """List DB instances
 
         ``GET /v1.0/db-instances`` (API version v1.0, CURRENT).
@@ -1200,7 +1200,7 @@ class Client:
         )
         return _support.parse_model(_models.ListNotificationGroupsResponse, _response)
 
-    def list_notification_groups_2(self, notification_group_id: str) -> _models.ListNotificationGroups2Response:
+    def list_notification_groups2(self, notification_group_id: str) -> _models.ListNotificationGroups2Response:
         """List Notification Groups
 
         ``GET /v1.0/notification-groups/{notificationGroupId}`` (API version v1.0, CURRENT).
@@ -2693,7 +2693,7 @@ class AsyncClient:
         )
         return _support.parse_model(_models.CreateDbSecurityGroupResponse, _response)
 
-    async def create_db_security_group_2(
+    async def create_db_security_group2(
         self, db_security_group_id: str, *, body: _models.CreateDbSecurityGroup2Request
     ) -> _models.CreateDbSecurityGroup2Response:
         """Create DB Security Group
@@ -3454,7 +3454,7 @@ class AsyncClient:
         )
         return _support.parse_model(_models.ListDbInstancesResponse, _response)
 
-    async def list_db_instances_2(self) -> _models.ListDbInstances2Response:
+    async def list_db_instances2(self) -> _models.ListDbInstances2Response:
         """List DB instances
 
         ``GET /v1.0/db-instances`` (API version v1.0, CURRENT).
@@ -3524,7 +3524,7 @@ class AsyncClient:
         )
         return _support.parse_model(_models.ListNotificationGroupsResponse, _response)
 
-    async def list_notification_groups_2(self, notification_group_id: str) -> _models.ListNotificationGroups2Response:
+    async def list_notification_groups2(self, notification_group_id: str) -> _models.ListNotificationGroups2Response:
         """List Notification Groups
 
         ``GET /v1.0/notification-groups/{notificationGroupId}`` (API version v1.0, CURRENT).

@@ -110,30 +110,6 @@ class Client:
         )
         return _support.parse_model(_models.AddAAsymmetricKeyResponse, _response)
 
-    def add_a_i_pv4_address(
-        self, *, body: _models.AddAIPv4AddressRequest | None = None
-    ) -> _models.AddAIPv4AddressResponse:
-        """Add a IPv4 Address
-
-        ``POST /keymanager/v1.3/appkey/{appkey}/auths/ipv4s`` (API version v1.3, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#add-a-ipv4-address
-
-        Args:
-            body: the request body (AddAIPv4AddressRequest).
-
-        Returns:
-            AddAIPv4AddressResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "POST",
-            _support.format_path("/keymanager/v1.3/appkey/{appkey}/auths/ipv4s", {"appkey": self._appkey}),
-            params={},
-            headers=_support.header_values({}),
-            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-        )
-        return _support.parse_model(_models.AddAIPv4AddressResponse, _response)
-
     def add_a_mac_address(self, *, body: _models.AddAMacAddressRequest | None = None) -> _models.AddAMacAddressResponse:
         """Add a MAC Address
 
@@ -181,6 +157,30 @@ class Client:
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AddASymmetricKeyResponse, _response)
+
+    def add_ai_pv4_address(
+        self, *, body: _models.AddAiPv4AddressRequest | None = None
+    ) -> _models.AddAiPv4AddressResponse:
+        """Add a IPv4 Address
+
+        ``POST /keymanager/v1.3/appkey/{appkey}/auths/ipv4s`` (API version v1.3, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#add-a-ipv4-address
+
+        Args:
+            body: the request body (AddAiPv4AddressRequest).
+
+        Returns:
+            AddAiPv4AddressResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "POST",
+            _support.format_path("/keymanager/v1.3/appkey/{appkey}/auths/ipv4s", {"appkey": self._appkey}),
+            params={},
+            headers=_support.header_values({}),
+            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+        )
+        return _support.parse_model(_models.AddAiPv4AddressResponse, _response)
 
     def add_certificates(
         self, *, body: _models.AddCertificatesRequest | None = None
@@ -677,17 +677,17 @@ class Client:
         )
         return _support.parse_model(_models.RequestToDeleteMacAddressResponse, _response)
 
-    def retrieve_a_key_store_list_view_key_store_list_details(
-        self,
-    ) -> _models.RetrieveAKeyStoreListViewKeyStoreListDetailsResponse:
-        """Retrieve a Key Store List | View Key Store List Details
+    def retrieve_a_key_store_list(self) -> _models.RetrieveAKeyStoreListResponse:
+        """Retrieve a Key Store List
+
+        You can retrieve the ID list of key stores created in Secure Key Manager.
 
         ``GET /keymanager/v1.3/appkey/{appkey}/keystores`` (API version v1.3, CURRENT).
 
         Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#retrieve-a-key-store-list
 
         Returns:
-            RetrieveAKeyStoreListViewKeyStoreListDetailsResponse (HTTP 200).
+            RetrieveAKeyStoreListResponse (HTTP 200).
         """
         _response = self._transport.request(
             "GET",
@@ -695,7 +695,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.RetrieveAKeyStoreListViewKeyStoreListDetailsResponse, _response)
+        return _support.parse_model(_models.RetrieveAKeyStoreListResponse, _response)
 
     def sign_with_the_asymmetric_key(
         self, keyid: str, *, body: _models.SignWithTheAsymmetricKeyRequest | None = None
@@ -757,10 +757,40 @@ class Client:
         )
         return _support.parse_model(_models.VerifyDataWithTheAsymmetricKeyResponse, _response)
 
-    def view_certificate_credential_list_view_certificate_credential_details(
-        self, key_store_id: str
-    ) -> _models.ViewCertificateCredentialListViewCertificateCredentialDetailsResponse:
-        """View Certificate Credential List | View Certificate Credential Details
+    def view_certificate_credential_details(
+        self, key_store_id: str, *, certificate_name: str | None = None, value: str | None = None
+    ) -> _models.ViewCertificateCredentialDetailsResponse:
+        """View Certificate Credential Details
+
+        You can view detailed information on a certificate credential configured for a key store in Secure Key Manager.
+
+        ``GET /keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/certificates`` (API version v1.3, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#view-certificate-credential-details
+
+        Args:
+            key_store_id: path parameter (``keyStoreId``, path)
+            certificate_name: Certificate name to retrieve (``certificateName``, query)
+            value: query parameter (``value``, query)
+
+        Returns:
+            ViewCertificateCredentialDetailsResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "GET",
+            _support.format_path(
+                "/keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/certificates",
+                {"appkey": self._appkey, "keyStoreId": key_store_id},
+            ),
+            params={"certificateName": certificate_name, "value": value},
+            headers=_support.header_values({}),
+        )
+        return _support.parse_model(_models.ViewCertificateCredentialDetailsResponse, _response)
+
+    def view_certificate_credential_list(self, key_store_id: str) -> _models.ViewCertificateCredentialListResponse:
+        """View Certificate Credential List
+
+        You can view the list of certificate credentials configured for a key store in Secure Key Manager.
 
         ``GET /keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/certificates`` (API version v1.3, CURRENT).
 
@@ -770,7 +800,7 @@ class Client:
             key_store_id: path parameter (``keyStoreId``, path)
 
         Returns:
-            ViewCertificateCredentialListViewCertificateCredentialDetailsResponse (HTTP 200).
+            ViewCertificateCredentialListResponse (HTTP 200).
         """
         _response = self._transport.request(
             "GET",
@@ -781,14 +811,42 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(
-            _models.ViewCertificateCredentialListViewCertificateCredentialDetailsResponse, _response
-        )
+        return _support.parse_model(_models.ViewCertificateCredentialListResponse, _response)
 
-    def view_i_pv4_credential_list_view_i_pv4_credential_details(
-        self, key_store_id: str
-    ) -> _models.ViewIPv4CredentialListViewIPv4CredentialDetailsResponse:
-        """View IPv4 Credential List | View IPv4 Credential Details
+    def view_i_pv4_credential_details(
+        self, key_store_id: str, *, ipv4_value: str | None = None, value: str | None = None
+    ) -> _models.ViewIPv4CredentialDetailsResponse:
+        """View IPv4 Credential Details
+
+        You can view detailed information on an IPv4 credential configured for a key store in Secure Key Manager.
+
+        ``GET /keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/ips`` (API version v1.3, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#view-ipv4-credential-details
+
+        Args:
+            key_store_id: path parameter (``keyStoreId``, path)
+            ipv4_value: IPv4 address to retrieve (``ipv4Value``, query)
+            value: query parameter (``value``, query)
+
+        Returns:
+            ViewIPv4CredentialDetailsResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "GET",
+            _support.format_path(
+                "/keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/ips",
+                {"appkey": self._appkey, "keyStoreId": key_store_id},
+            ),
+            params={"ipv4Value": ipv4_value, "value": value},
+            headers=_support.header_values({}),
+        )
+        return _support.parse_model(_models.ViewIPv4CredentialDetailsResponse, _response)
+
+    def view_i_pv4_credential_list(self, key_store_id: str) -> _models.ViewIPv4CredentialListResponse:
+        """View IPv4 Credential List
+
+        You can view the list of IPv4 credentials configured for a key store in Secure Key Manager.
 
         ``GET /keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/ips`` (API version v1.3, CURRENT).
 
@@ -798,7 +856,7 @@ class Client:
             key_store_id: path parameter (``keyStoreId``, path)
 
         Returns:
-            ViewIPv4CredentialListViewIPv4CredentialDetailsResponse (HTTP 200).
+            ViewIPv4CredentialListResponse (HTTP 200).
         """
         _response = self._transport.request(
             "GET",
@@ -809,7 +867,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.ViewIPv4CredentialListViewIPv4CredentialDetailsResponse, _response)
+        return _support.parse_model(_models.ViewIPv4CredentialListResponse, _response)
 
     def view_key_details(self, key_store_id: str, key_id: str) -> _models.ViewKeyDetailsResponse:
         """View Key Details
@@ -838,8 +896,10 @@ class Client:
         )
         return _support.parse_model(_models.ViewKeyDetailsResponse, _response)
 
-    def view_key_list_view_key_list_details(self, key_store_id: str) -> _models.ViewKeyListViewKeyListDetailsResponse:
-        """View Key List | View Key List Details
+    def view_key_list(self, key_store_id: str) -> _models.ViewKeyListResponse:
+        """View Key List
+
+        You can view detailed information on a key ID list created in Secure Key Manager.
 
         ``GET /keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/keys`` (API version v1.3, CURRENT).
 
@@ -849,7 +909,7 @@ class Client:
             key_store_id: path parameter (``keyStoreId``, path)
 
         Returns:
-            ViewKeyListViewKeyListDetailsResponse (HTTP 200).
+            ViewKeyListResponse (HTTP 200).
         """
         _response = self._transport.request(
             "GET",
@@ -860,7 +920,56 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.ViewKeyListViewKeyListDetailsResponse, _response)
+        return _support.parse_model(_models.ViewKeyListResponse, _response)
+
+    def view_key_list_details(
+        self,
+        key_store_id: str,
+        *,
+        detail: bool | None = None,
+        type: str | None = None,
+        name: str | None = None,
+        status: str | None = None,
+        page_number: float | None = None,
+        page_size: float | None = None,
+    ) -> _models.ViewKeyListDetailsResponse:
+        """View Key List Details
+
+        You can retrieve a detailed list of keys created in Secure Key Manager.
+
+        ``GET /keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/keys`` (API version v1.3, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#view-key-list-details
+
+        Args:
+            key_store_id: path parameter (``keyStoreId``, path)
+            detail: Include details (default: false) (``detail``, query)
+            type: Key type filter (SECRET/SYMMETRIC_KEY/ASYMMETRIC_KEY, default: all, no multiple selections allowed) (``type``, query)
+            name: Key name filter (maximum 100 characters) (``name``, query)
+            status: Key status filter (active/inactive, default: all) (``status``, query)
+            page_number: Page number (default: 1, positive integer) (``pageNumber``, query)
+            page_size: Page size (default: 10, 10 to 100) (``pageSize``, query)
+
+        Returns:
+            ViewKeyListDetailsResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "GET",
+            _support.format_path(
+                "/keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/keys",
+                {"appkey": self._appkey, "keyStoreId": key_store_id},
+            ),
+            params={
+                "detail": detail,
+                "type": type,
+                "name": name,
+                "status": status,
+                "pageNumber": page_number,
+                "pageSize": page_size,
+            },
+            headers=_support.header_values({}),
+        )
+        return _support.parse_model(_models.ViewKeyListDetailsResponse, _response)
 
     def view_key_store_details(self, key_store_id: str) -> _models.ViewKeyStoreDetailsResponse:
         """View Key Store Details
@@ -888,10 +997,63 @@ class Client:
         )
         return _support.parse_model(_models.ViewKeyStoreDetailsResponse, _response)
 
-    def view_mac_credential_list_view_mac_credential_details(
-        self, key_store_id: str
-    ) -> _models.ViewMacCredentialListViewMacCredentialDetailsResponse:
-        """View MAC Credential List | View MAC Credential Details
+    def view_key_store_list_details(self, *, detail: bool | None = None) -> _models.ViewKeyStoreListDetailsResponse:
+        """View Key Store List Details
+
+        You can view detailed information on the list of key stores created in Secure Key Manager.
+
+        ``GET /keymanager/v1.3/appkey/{appkey}/keystores`` (API version v1.3, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#view-key-store-list-details
+
+        Args:
+            detail: Details included or not (Default: false) (``detail``, query)
+
+        Returns:
+            ViewKeyStoreListDetailsResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "GET",
+            _support.format_path("/keymanager/v1.3/appkey/{appkey}/keystores", {"appkey": self._appkey}),
+            params={"detail": detail},
+            headers=_support.header_values({}),
+        )
+        return _support.parse_model(_models.ViewKeyStoreListDetailsResponse, _response)
+
+    def view_mac_credential_details(
+        self, key_store_id: str, *, mac_value: str | None = None, value: str | None = None
+    ) -> _models.ViewMacCredentialDetailsResponse:
+        """View MAC Credential Details
+
+        You can view detailed information on a MAC credential configured for a key store in Secure Key Manager.
+
+        ``GET /keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/macs`` (API version v1.3, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#view-mac-credential-details
+
+        Args:
+            key_store_id: path parameter (``keyStoreId``, path)
+            mac_value: MAC address to retrieve (``macValue``, query)
+            value: query parameter (``value``, query)
+
+        Returns:
+            ViewMacCredentialDetailsResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "GET",
+            _support.format_path(
+                "/keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/macs",
+                {"appkey": self._appkey, "keyStoreId": key_store_id},
+            ),
+            params={"macValue": mac_value, "value": value},
+            headers=_support.header_values({}),
+        )
+        return _support.parse_model(_models.ViewMacCredentialDetailsResponse, _response)
+
+    def view_mac_credential_list(self, key_store_id: str) -> _models.ViewMacCredentialListResponse:
+        """View MAC Credential List
+
+        You can view the list of MAC credentials configured for a key store in Secure Key Manager.
 
         ``GET /keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/macs`` (API version v1.3, CURRENT).
 
@@ -901,7 +1063,7 @@ class Client:
             key_store_id: path parameter (``keyStoreId``, path)
 
         Returns:
-            ViewMacCredentialListViewMacCredentialDetailsResponse (HTTP 200).
+            ViewMacCredentialListResponse (HTTP 200).
         """
         _response = self._transport.request(
             "GET",
@@ -912,7 +1074,7 @@ class Client:
             params={},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.ViewMacCredentialListViewMacCredentialDetailsResponse, _response)
+        return _support.parse_model(_models.ViewMacCredentialListResponse, _response)
 
 
 class AsyncClient:
@@ -986,30 +1148,6 @@ class AsyncClient:
         )
         return _support.parse_model(_models.AddAAsymmetricKeyResponse, _response)
 
-    async def add_a_i_pv4_address(
-        self, *, body: _models.AddAIPv4AddressRequest | None = None
-    ) -> _models.AddAIPv4AddressResponse:
-        """Add a IPv4 Address
-
-        ``POST /keymanager/v1.3/appkey/{appkey}/auths/ipv4s`` (API version v1.3, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#add-a-ipv4-address
-
-        Args:
-            body: the request body (AddAIPv4AddressRequest).
-
-        Returns:
-            AddAIPv4AddressResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "POST",
-            _support.format_path("/keymanager/v1.3/appkey/{appkey}/auths/ipv4s", {"appkey": self._appkey}),
-            params={},
-            headers=_support.header_values({}),
-            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-        )
-        return _support.parse_model(_models.AddAIPv4AddressResponse, _response)
-
     async def add_a_mac_address(
         self, *, body: _models.AddAMacAddressRequest | None = None
     ) -> _models.AddAMacAddressResponse:
@@ -1059,6 +1197,30 @@ class AsyncClient:
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AddASymmetricKeyResponse, _response)
+
+    async def add_ai_pv4_address(
+        self, *, body: _models.AddAiPv4AddressRequest | None = None
+    ) -> _models.AddAiPv4AddressResponse:
+        """Add a IPv4 Address
+
+        ``POST /keymanager/v1.3/appkey/{appkey}/auths/ipv4s`` (API version v1.3, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#add-a-ipv4-address
+
+        Args:
+            body: the request body (AddAiPv4AddressRequest).
+
+        Returns:
+            AddAiPv4AddressResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "POST",
+            _support.format_path("/keymanager/v1.3/appkey/{appkey}/auths/ipv4s", {"appkey": self._appkey}),
+            params={},
+            headers=_support.header_values({}),
+            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+        )
+        return _support.parse_model(_models.AddAiPv4AddressResponse, _response)
 
     async def add_certificates(
         self, *, body: _models.AddCertificatesRequest | None = None
@@ -1555,17 +1717,17 @@ class AsyncClient:
         )
         return _support.parse_model(_models.RequestToDeleteMacAddressResponse, _response)
 
-    async def retrieve_a_key_store_list_view_key_store_list_details(
-        self,
-    ) -> _models.RetrieveAKeyStoreListViewKeyStoreListDetailsResponse:
-        """Retrieve a Key Store List | View Key Store List Details
+    async def retrieve_a_key_store_list(self) -> _models.RetrieveAKeyStoreListResponse:
+        """Retrieve a Key Store List
+
+        You can retrieve the ID list of key stores created in Secure Key Manager.
 
         ``GET /keymanager/v1.3/appkey/{appkey}/keystores`` (API version v1.3, CURRENT).
 
         Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#retrieve-a-key-store-list
 
         Returns:
-            RetrieveAKeyStoreListViewKeyStoreListDetailsResponse (HTTP 200).
+            RetrieveAKeyStoreListResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "GET",
@@ -1573,7 +1735,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.RetrieveAKeyStoreListViewKeyStoreListDetailsResponse, _response)
+        return _support.parse_model(_models.RetrieveAKeyStoreListResponse, _response)
 
     async def sign_with_the_asymmetric_key(
         self, keyid: str, *, body: _models.SignWithTheAsymmetricKeyRequest | None = None
@@ -1635,10 +1797,42 @@ class AsyncClient:
         )
         return _support.parse_model(_models.VerifyDataWithTheAsymmetricKeyResponse, _response)
 
-    async def view_certificate_credential_list_view_certificate_credential_details(
+    async def view_certificate_credential_details(
+        self, key_store_id: str, *, certificate_name: str | None = None, value: str | None = None
+    ) -> _models.ViewCertificateCredentialDetailsResponse:
+        """View Certificate Credential Details
+
+        You can view detailed information on a certificate credential configured for a key store in Secure Key Manager.
+
+        ``GET /keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/certificates`` (API version v1.3, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#view-certificate-credential-details
+
+        Args:
+            key_store_id: path parameter (``keyStoreId``, path)
+            certificate_name: Certificate name to retrieve (``certificateName``, query)
+            value: query parameter (``value``, query)
+
+        Returns:
+            ViewCertificateCredentialDetailsResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "GET",
+            _support.format_path(
+                "/keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/certificates",
+                {"appkey": self._appkey, "keyStoreId": key_store_id},
+            ),
+            params={"certificateName": certificate_name, "value": value},
+            headers=_support.header_values({}),
+        )
+        return _support.parse_model(_models.ViewCertificateCredentialDetailsResponse, _response)
+
+    async def view_certificate_credential_list(
         self, key_store_id: str
-    ) -> _models.ViewCertificateCredentialListViewCertificateCredentialDetailsResponse:
-        """View Certificate Credential List | View Certificate Credential Details
+    ) -> _models.ViewCertificateCredentialListResponse:
+        """View Certificate Credential List
+
+        You can view the list of certificate credentials configured for a key store in Secure Key Manager.
 
         ``GET /keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/certificates`` (API version v1.3, CURRENT).
 
@@ -1648,7 +1842,7 @@ class AsyncClient:
             key_store_id: path parameter (``keyStoreId``, path)
 
         Returns:
-            ViewCertificateCredentialListViewCertificateCredentialDetailsResponse (HTTP 200).
+            ViewCertificateCredentialListResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "GET",
@@ -1659,14 +1853,42 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(
-            _models.ViewCertificateCredentialListViewCertificateCredentialDetailsResponse, _response
-        )
+        return _support.parse_model(_models.ViewCertificateCredentialListResponse, _response)
 
-    async def view_i_pv4_credential_list_view_i_pv4_credential_details(
-        self, key_store_id: str
-    ) -> _models.ViewIPv4CredentialListViewIPv4CredentialDetailsResponse:
-        """View IPv4 Credential List | View IPv4 Credential Details
+    async def view_i_pv4_credential_details(
+        self, key_store_id: str, *, ipv4_value: str | None = None, value: str | None = None
+    ) -> _models.ViewIPv4CredentialDetailsResponse:
+        """View IPv4 Credential Details
+
+        You can view detailed information on an IPv4 credential configured for a key store in Secure Key Manager.
+
+        ``GET /keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/ips`` (API version v1.3, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#view-ipv4-credential-details
+
+        Args:
+            key_store_id: path parameter (``keyStoreId``, path)
+            ipv4_value: IPv4 address to retrieve (``ipv4Value``, query)
+            value: query parameter (``value``, query)
+
+        Returns:
+            ViewIPv4CredentialDetailsResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "GET",
+            _support.format_path(
+                "/keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/ips",
+                {"appkey": self._appkey, "keyStoreId": key_store_id},
+            ),
+            params={"ipv4Value": ipv4_value, "value": value},
+            headers=_support.header_values({}),
+        )
+        return _support.parse_model(_models.ViewIPv4CredentialDetailsResponse, _response)
+
+    async def view_i_pv4_credential_list(self, key_store_id: str) -> _models.ViewIPv4CredentialListResponse:
+        """View IPv4 Credential List
+
+        You can view the list of IPv4 credentials configured for a key store in Secure Key Manager.
 
         ``GET /keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/ips`` (API version v1.3, CURRENT).
 
@@ -1676,7 +1898,7 @@ class AsyncClient:
             key_store_id: path parameter (``keyStoreId``, path)
 
         Returns:
-            ViewIPv4CredentialListViewIPv4CredentialDetailsResponse (HTTP 200).
+            ViewIPv4CredentialListResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "GET",
@@ -1687,7 +1909,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.ViewIPv4CredentialListViewIPv4CredentialDetailsResponse, _response)
+        return _support.parse_model(_models.ViewIPv4CredentialListResponse, _response)
 
     async def view_key_details(self, key_store_id: str, key_id: str) -> _models.ViewKeyDetailsResponse:
         """View Key Details
@@ -1716,10 +1938,10 @@ class AsyncClient:
         )
         return _support.parse_model(_models.ViewKeyDetailsResponse, _response)
 
-    async def view_key_list_view_key_list_details(
-        self, key_store_id: str
-    ) -> _models.ViewKeyListViewKeyListDetailsResponse:
-        """View Key List | View Key List Details
+    async def view_key_list(self, key_store_id: str) -> _models.ViewKeyListResponse:
+        """View Key List
+
+        You can view detailed information on a key ID list created in Secure Key Manager.
 
         ``GET /keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/keys`` (API version v1.3, CURRENT).
 
@@ -1729,7 +1951,7 @@ class AsyncClient:
             key_store_id: path parameter (``keyStoreId``, path)
 
         Returns:
-            ViewKeyListViewKeyListDetailsResponse (HTTP 200).
+            ViewKeyListResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "GET",
@@ -1740,7 +1962,56 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.ViewKeyListViewKeyListDetailsResponse, _response)
+        return _support.parse_model(_models.ViewKeyListResponse, _response)
+
+    async def view_key_list_details(
+        self,
+        key_store_id: str,
+        *,
+        detail: bool | None = None,
+        type: str | None = None,
+        name: str | None = None,
+        status: str | None = None,
+        page_number: float | None = None,
+        page_size: float | None = None,
+    ) -> _models.ViewKeyListDetailsResponse:
+        """View Key List Details
+
+        You can retrieve a detailed list of keys created in Secure Key Manager.
+
+        ``GET /keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/keys`` (API version v1.3, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#view-key-list-details
+
+        Args:
+            key_store_id: path parameter (``keyStoreId``, path)
+            detail: Include details (default: false) (``detail``, query)
+            type: Key type filter (SECRET/SYMMETRIC_KEY/ASYMMETRIC_KEY, default: all, no multiple selections allowed) (``type``, query)
+            name: Key name filter (maximum 100 characters) (``name``, query)
+            status: Key status filter (active/inactive, default: all) (``status``, query)
+            page_number: Page number (default: 1, positive integer) (``pageNumber``, query)
+            page_size: Page size (default: 10, 10 to 100) (``pageSize``, query)
+
+        Returns:
+            ViewKeyListDetailsResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "GET",
+            _support.format_path(
+                "/keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/keys",
+                {"appkey": self._appkey, "keyStoreId": key_store_id},
+            ),
+            params={
+                "detail": detail,
+                "type": type,
+                "name": name,
+                "status": status,
+                "pageNumber": page_number,
+                "pageSize": page_size,
+            },
+            headers=_support.header_values({}),
+        )
+        return _support.parse_model(_models.ViewKeyListDetailsResponse, _response)
 
     async def view_key_store_details(self, key_store_id: str) -> _models.ViewKeyStoreDetailsResponse:
         """View Key Store Details
@@ -1768,10 +2039,65 @@ class AsyncClient:
         )
         return _support.parse_model(_models.ViewKeyStoreDetailsResponse, _response)
 
-    async def view_mac_credential_list_view_mac_credential_details(
-        self, key_store_id: str
-    ) -> _models.ViewMacCredentialListViewMacCredentialDetailsResponse:
-        """View MAC Credential List | View MAC Credential Details
+    async def view_key_store_list_details(
+        self, *, detail: bool | None = None
+    ) -> _models.ViewKeyStoreListDetailsResponse:
+        """View Key Store List Details
+
+        You can view detailed information on the list of key stores created in Secure Key Manager.
+
+        ``GET /keymanager/v1.3/appkey/{appkey}/keystores`` (API version v1.3, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#view-key-store-list-details
+
+        Args:
+            detail: Details included or not (Default: false) (``detail``, query)
+
+        Returns:
+            ViewKeyStoreListDetailsResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "GET",
+            _support.format_path("/keymanager/v1.3/appkey/{appkey}/keystores", {"appkey": self._appkey}),
+            params={"detail": detail},
+            headers=_support.header_values({}),
+        )
+        return _support.parse_model(_models.ViewKeyStoreListDetailsResponse, _response)
+
+    async def view_mac_credential_details(
+        self, key_store_id: str, *, mac_value: str | None = None, value: str | None = None
+    ) -> _models.ViewMacCredentialDetailsResponse:
+        """View MAC Credential Details
+
+        You can view detailed information on a MAC credential configured for a key store in Secure Key Manager.
+
+        ``GET /keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/macs`` (API version v1.3, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#view-mac-credential-details
+
+        Args:
+            key_store_id: path parameter (``keyStoreId``, path)
+            mac_value: MAC address to retrieve (``macValue``, query)
+            value: query parameter (``value``, query)
+
+        Returns:
+            ViewMacCredentialDetailsResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "GET",
+            _support.format_path(
+                "/keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/macs",
+                {"appkey": self._appkey, "keyStoreId": key_store_id},
+            ),
+            params={"macValue": mac_value, "value": value},
+            headers=_support.header_values({}),
+        )
+        return _support.parse_model(_models.ViewMacCredentialDetailsResponse, _response)
+
+    async def view_mac_credential_list(self, key_store_id: str) -> _models.ViewMacCredentialListResponse:
+        """View MAC Credential List
+
+        You can view the list of MAC credentials configured for a key store in Secure Key Manager.
 
         ``GET /keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/macs`` (API version v1.3, CURRENT).
 
@@ -1781,7 +2107,7 @@ class AsyncClient:
             key_store_id: path parameter (``keyStoreId``, path)
 
         Returns:
-            ViewMacCredentialListViewMacCredentialDetailsResponse (HTTP 200).
+            ViewMacCredentialListResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "GET",
@@ -1792,4 +2118,4 @@ class AsyncClient:
             params={},
             headers=_support.header_values({}),
         )
-        return _support.parse_model(_models.ViewMacCredentialListViewMacCredentialDetailsResponse, _response)
+        return _support.parse_model(_models.ViewMacCredentialListResponse, _response)

@@ -173,7 +173,7 @@ class ImmediatelyDeleteCertificateResponse(BaseModel):
     body: Body3 | None = None
 
 
-class AddAIPv4AddressRequest(BaseModel):
+class AddAiPv4AddressRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -192,7 +192,7 @@ class Body5(BaseModel):
     description: str | None = Field(None, description="Created IPv4 address description")
 
 
-class AddAIPv4AddressResponse(BaseModel):
+class AddAiPv4AddressResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -472,7 +472,7 @@ class Body17(BaseModel):
     keyStoreIdList: list[int] | None = Field(None, description="Key store ID list")
 
 
-class RetrieveAKeyStoreListViewKeyStoreListDetailsResponse(BaseModel):
+class RetrieveAKeyStoreListResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -481,7 +481,52 @@ class RetrieveAKeyStoreListViewKeyStoreListDetailsResponse(BaseModel):
     header: dict[str, Any] | None = None
 
 
+class KeyStoreListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    keyStoreId: int | None = None
+    name: str | None = None
+    description: str | None = None
+    ip4AuthUse: str | None = None
+    macAuthUse: str | None = None
+    certificateAuthUse: str | None = None
+    creationUser: str | None = None
+    creationDatetime: str | None = None
+    lastChangeUser: str | None = None
+    lastChangeDatetime: str | None = None
+
+
 class Body18(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    keyStoreList: list[KeyStoreListItem] | None = None
+
+
+class ViewKeyStoreListDetailsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    keyStoreList: list[Any] | None = Field(None, description="List of key store details")
+    keyStoreId: float | None = Field(None, description="Key store ID")
+    name: str | None = Field(None, description="Key store name")
+    description: str | None = Field(None, description="Key store description")
+    ip4AuthUse: str | None = Field(None, description="Key store IPv4 authentication enabled (Y/N)")
+    macAuthUse: str | None = Field(None, description="Key store MAC authentication enabled (Y/N)")
+    certificateAuthUse: str | None = Field(None, description="Key store certificate authentication enabled (Y/N)")
+    creationUser: str | None = Field(None, description="Key store creator")
+    creationDatetime: str | None = Field(None, description="Key store creation date and time")
+    lastChangeUser: str | None = Field(None, description="Key store last modified by")
+    lastChangeDatetime: str | None = Field(None, description="Key store last modified date and time")
+    header: dict[str, Any] | None = None
+    body: Body18 | None = None
+
+
+class Body19(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -503,23 +548,6 @@ class ViewKeyStoreDetailsResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    body: Body18 | None = None
-    header: dict[str, Any] | None = None
-
-
-class Body19(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    certificateList: list[str] | None = Field(None, description="Certificate credential list")
-
-
-class ViewCertificateCredentialListViewCertificateCredentialDetailsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
     body: Body19 | None = None
     header: dict[str, Any] | None = None
 
@@ -529,10 +557,10 @@ class Body20(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    ipv4List: list[str] | None = Field(None, description="IPv4 credential list")
+    certificateList: list[str] | None = Field(None, description="Certificate credential list")
 
 
-class ViewIPv4CredentialListViewIPv4CredentialDetailsResponse(BaseModel):
+class ViewCertificateCredentialListResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -541,7 +569,109 @@ class ViewIPv4CredentialListViewIPv4CredentialDetailsResponse(BaseModel):
     header: dict[str, Any] | None = None
 
 
+class CertificateListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    name: str | None = None
+    password: str | None = None
+    description: str | None = None
+    expirationDate: str | None = None
+    lastAccessDatetime: str | None = None
+    deletionDatetime: None = Field(None)
+    creationUser: str | None = None
+    creationDatetime: str | None = None
+    lastChangeUser: str | None = None
+    lastChangeDatetime: str | None = None
+
+
 class Body21(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    certificateList: list[CertificateListItem] | None = None
+
+
+class ViewCertificateCredentialDetailsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    certificateList: list[Any] | None = Field(None, description="Certificate authentication information list")
+    name: str | None = Field(None, description="Certificate name")
+    password: str | None = Field(None, description="Certificate password")
+    description: str | None = Field(None, description="Certificate description")
+    lastAccessDatetime: str | None = Field(None, description="Certificate last used")
+    deletionDatetime: str | None = Field(None, description="Certificate scheduled to be deleted")
+    creationUser: str | None = Field(None, description="Certificate creation user")
+    creationDatetime: str | None = Field(None, description="Certificate creation date")
+    lastChangeUser: str | None = Field(None, description="Certificate last modified user")
+    lastChangeDatetime: str | None = Field(None, description="Certificate last modified")
+    header: dict[str, Any] | None = None
+    body: Body21 | None = None
+
+
+class Body22(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    ipv4List: list[str] | None = Field(None, description="IPv4 credential list")
+
+
+class ViewIPv4CredentialListResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: Body22 | None = None
+    header: dict[str, Any] | None = None
+
+
+class Ipv4ListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    value: str | None = None
+    description: str | None = None
+    lastAccessDatetime: str | None = None
+    deletionDatetime: None = Field(None)
+    creationUser: str | None = None
+    creationDatetime: str | None = None
+    lastChangeUser: str | None = None
+    lastChangeDatetime: str | None = None
+
+
+class Body23(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    ipv4List: list[Ipv4ListItem] | None = None
+
+
+class ViewIPv4CredentialDetailsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    ipv4List: list[Any] | None = Field(None, description="IPv4 authentication information list")
+    value: str | None = Field(None, description="IPv4 value")
+    description: str | None = Field(None, description="IPv4 description")
+    lastAccessDatetime: str | None = Field(None, description="IPv4 last access date and time")
+    deletionDatetime: str | None = Field(None, description="IPv4 scheduled deletion date and time")
+    creationUser: str | None = Field(None, description="IPv4 created user")
+    creationDatetime: str | None = Field(None, description="IPv4 created date and time")
+    lastChangeUser: str | None = Field(None, description="IPv4 last modified user")
+    lastChangeDatetime: str | None = Field(None, description="IPv4 last modified date and time")
+    header: dict[str, Any] | None = None
+    body: Body23 | None = None
+
+
+class Body24(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -549,16 +679,67 @@ class Body21(BaseModel):
     keyIdList: list[str] | None = Field(None, description="Key ID list")
 
 
-class ViewKeyListViewKeyListDetailsResponse(BaseModel):
+class ViewKeyListResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    body: Body21 | None = None
+    body: Body24 | None = None
     header: dict[str, Any] | None = None
 
 
-class Body22(BaseModel):
+class KeyListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    keyId: str | None = None
+    name: str | None = None
+    description: str | None = None
+    keyType: str | None = None
+    currentKeyValueVersion: int | None = None
+    autoRotationPeriod: int | None = None
+    nextAutoRotationDate: None = Field(None)
+    lastAccessDatetime: str | None = None
+    deletionDatetime: None = Field(None)
+    creationUser: str | None = None
+    creationDatetime: str | None = None
+    lastChangeUser: str | None = None
+    lastChangeDatetime: str | None = None
+
+
+class Body25(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    keyList: list[KeyListItem] | None = None
+
+
+class ViewKeyListDetailsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    keyList: list[Any] | None = Field(None, description="Key Details List")
+    keyId: str | None = Field(None, description="Key ID")
+    name: str | None = Field(None, description="Key name")
+    description: str | None = Field(None, description="Key description")
+    keyType: str | None = Field(None, description="Key type (SECRET/SYMMETRIC_KEY/ASYMMETRIC_KEY)")
+    currentKeyValueVersion: float | None = Field(None, description="Current key version")
+    autoRotationPeriod: float | None = Field(None, description="Key rotation period")
+    nextAutoRotationDate: str | None = Field(None, description="Next key rotation date")
+    lastAccessDatetime: str | None = Field(None, description="Key last access date")
+    deletionDatetime: str | None = Field(None, description="Key scheduled deletion date")
+    creationUser: str | None = Field(None, description="Key creator")
+    creationDatetime: str | None = Field(None, description="Key creation date and time")
+    lastChangeUser: str | None = Field(None, description="Key last modified by")
+    lastChangeDatetime: str | None = Field(None, description="Key last modified date and time")
+    header: dict[str, Any] | None = None
+    body: Body25 | None = None
+
+
+class Body26(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -583,11 +764,11 @@ class ViewKeyDetailsResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    body: Body22 | None = None
+    body: Body26 | None = None
     header: dict[str, Any] | None = None
 
 
-class Body23(BaseModel):
+class Body27(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -595,16 +776,57 @@ class Body23(BaseModel):
     macList: list[str] | None = Field(None, description="MAC credential list")
 
 
-class ViewMacCredentialListViewMacCredentialDetailsResponse(BaseModel):
+class ViewMacCredentialListResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    body: Body23 | None = None
+    body: Body27 | None = None
     header: dict[str, Any] | None = None
 
 
-class Body24(BaseModel):
+class MacListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    value: str | None = None
+    description: str | None = None
+    lastAccessDatetime: str | None = None
+    deletionDatetime: None = Field(None)
+    creationUser: str | None = None
+    creationDatetime: str | None = None
+    lastChangeUser: str | None = None
+    lastChangeDatetime: str | None = None
+
+
+class Body28(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    macList: list[MacListItem] | None = None
+
+
+class ViewMacCredentialDetailsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    macList: list[Any] | None = Field(None, description="MAC authentication information list")
+    value: str | None = Field(None, description="MAC value")
+    description: str | None = Field(None, description="MAC description")
+    lastAccessDatetime: str | None = Field(None, description="MAC last access date and time")
+    deletionDatetime: str | None = Field(None, description="MAC scheduled deletion date and time")
+    creationUser: str | None = Field(None, description="MAC creation user")
+    creationDatetime: str | None = Field(None, description="MAC creation date and time")
+    lastChangeUser: str | None = Field(None, description="MAC last modification user")
+    lastChangeDatetime: str | None = Field(None, description="MAC last modification date and time")
+    header: dict[str, Any] | None = None
+    body: Body28 | None = None
+
+
+class Body29(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -617,7 +839,7 @@ class QueryConfidentialDataResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    body: Body24 | None = None
+    body: Body29 | None = None
     header: dict[str, Any] | None = None
 
 
@@ -629,7 +851,7 @@ class ModifyAConfidentialDataRequest(BaseModel):
     secretValue: str | None = Field(None, description="Confidential data to be changed")
 
 
-class Body25(BaseModel):
+class Body30(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -649,11 +871,11 @@ class ModifyAConfidentialDataResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    body: Body25 | None = None
+    body: Body30 | None = None
     header: dict[str, Any] | None = None
 
 
-class Body26(BaseModel):
+class Body31(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -673,7 +895,7 @@ class GenerateLocalSymmetricKeysEncryptedWithTheSymmetricKeyResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    body: Body26 | None = None
+    body: Body31 | None = None
     header: dict[str, Any] | None = None
 
 
@@ -685,7 +907,7 @@ class DecryptSymmetricKeysRequest(BaseModel):
     ciphertext: str | None = Field(None, description="Data to be decrypted with the symmetric key")
 
 
-class Body27(BaseModel):
+class Body32(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -701,7 +923,7 @@ class DecryptSymmetricKeysResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    body: Body27 | None = None
+    body: Body32 | None = None
     header: dict[str, Any] | None = None
 
 
@@ -713,7 +935,7 @@ class EncryptSymmetricKeysRequest(BaseModel):
     plaintext: str | None = Field(None, description="Data to be encrypted with the symmetric key")
 
 
-class Body28(BaseModel):
+class Body33(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -729,11 +951,11 @@ class EncryptSymmetricKeysResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    body: Body28 | None = None
+    body: Body33 | None = None
     header: dict[str, Any] | None = None
 
 
-class Body29(BaseModel):
+class Body34(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -749,5 +971,5 @@ class QueryTheSymmetricKeyResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    body: Body29 | None = None
+    body: Body34 | None = None
     header: dict[str, Any] | None = None

@@ -2490,7 +2490,7 @@ class Client:
     )
     def iter_list_server_types(
         self, *, limit: int = 100, min_disk: int | None = None, min_ram: int | None = None, sort: str | None = None
-    ) -> Iterator[_models.ServerType3]:
+    ) -> Iterator[_models.ServerType]:
         """Iterate over every item of List Server Types, fetching page after page.
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
@@ -2508,11 +2508,11 @@ class Client:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            ServerType3, one per item of ``server_types``.
+            ServerType, one per item of ``server_types``.
         """
         _rt.warn_deprecated("Client.iter_list_server_types", API_VERSION, "2026-05-31", "1.3")
 
-        def _page(_marker: str | None, _limit: int) -> tuple[list[_models.ServerType3], str | None]:
+        def _page(_marker: str | None, _limit: int) -> tuple[list[_models.ServerType], str | None]:
             _response = self._transport.request(
                 "GET",
                 "/v1/server-types",
@@ -6861,7 +6861,7 @@ class AsyncClient:
     )
     async def iter_list_server_types(
         self, *, limit: int = 100, min_disk: int | None = None, min_ram: int | None = None, sort: str | None = None
-    ) -> AsyncIterator[_models.ServerType3]:
+    ) -> AsyncIterator[_models.ServerType]:
         """Iterate over every item of List Server Types, fetching page after page.
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
@@ -6879,11 +6879,11 @@ class AsyncClient:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            ServerType3, one per item of ``server_types``.
+            ServerType, one per item of ``server_types``.
         """
         _rt.warn_deprecated("AsyncClient.iter_list_server_types", API_VERSION, "2026-05-31", "1.3")
 
-        async def _page(_marker: str | None, _limit: int) -> tuple[list[_models.ServerType3], str | None]:
+        async def _page(_marker: str | None, _limit: int) -> tuple[list[_models.ServerType], str | None]:
             _response = await self._transport.request(
                 "GET",
                 "/v1/server-types",

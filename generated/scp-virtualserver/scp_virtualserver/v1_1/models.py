@@ -459,21 +459,6 @@ class SecurityGroup(BaseModel):
     name: str
 
 
-class ServerType(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    disk: int
-    ephemeral: int
-    extra_specs: str
-    id: str
-    name: str
-    ram: int
-    swap: int
-    vcpus: int
-
-
 class Volume(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -481,47 +466,6 @@ class Volume(BaseModel):
     )
     delete_on_termination: bool
     id: str
-
-
-class Server(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    account_id: str
-    addresses: list[Address]
-    auto_scaling_group_id: str
-    created_at: str
-    created_by: str
-    disk_config: str
-    id: str
-    image_id: str
-    is_marketplace: bool
-    keypair_name: str
-    launch_configuration_id: str
-    lb_linked_state: str
-    locked: bool
-    metadata: str
-    modified_at: str
-    name: str
-    partition_number: int
-    planned_compute_os_type: str
-    product_category: str
-    product_offering: str
-    security_groups: list[SecurityGroup]
-    server_group_id: str
-    server_type: ServerType
-    state: str
-    volumes: list[Volume]
-    vpc_id: str
-
-
-class AutoScalingGroupVirtualServerListResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    servers: list[Server]
 
 
 class DefaultConfigListResponse(BaseModel):
@@ -1121,46 +1065,6 @@ class Volume6(BaseModel):
     id: str
 
 
-class Server2(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    account_id: str
-    addresses: list[Address2]
-    auto_scaling_group_id: str
-    created_at: str
-    created_by: str
-    disk_config: str
-    id: str
-    image_id: str
-    is_marketplace: bool
-    keypair_name: str
-    launch_configuration_id: str
-    locked: bool
-    metadata: str
-    modified_at: str
-    name: str
-    partition_number: int
-    planned_compute_os_type: str
-    product_category: str
-    product_offering: str
-    security_groups: list[SecurityGroup]
-    server_group_id: str
-    server_type: ServerType
-    state: str
-    volumes: list[Volume6]
-    vpc_id: str
-
-
-class ServerListResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    servers: list[Server2]
-
-
 class ServerPasswordRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -1344,38 +1248,6 @@ class SecurityGroup3(BaseModel):
     name: str
 
 
-class ServerShowResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    account_id: str
-    addresses: list[Address3]
-    auto_scaling_group_id: str
-    created_at: str
-    created_by: str
-    disk_config: str
-    id: str
-    image_id: str
-    is_marketplace: bool
-    keypair_name: str
-    launch_configuration_id: str
-    locked: bool
-    metadata: str
-    modified_at: str
-    name: str
-    partition_number: int
-    planned_compute_os_type: str
-    product_category: str
-    product_offering: str
-    security_groups: list[SecurityGroup3]
-    server_group_id: str
-    server_type: ServerType
-    state: str
-    volumes: list[Volume6]
-    vpc_id: str
-
-
 class ServerShowResponseAddress(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -1393,7 +1265,7 @@ class ServerStaticNatCreateRequest(BaseModel):
     publicip_id: str | None = None
 
 
-class ServerType3(BaseModel):
+class ServerType(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1414,7 +1286,7 @@ class ServerTypeListResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    server_types: list[ServerType3]
+    server_types: list[ServerType]
 
 
 class ServerUpdateRequest(BaseModel):
@@ -1835,3 +1707,161 @@ class VolumeUpdateRequest(BaseModel):
         extra="allow",
     )
     name: str | None = None
+
+
+class AutoScalingGroupVirtualServerListResponseServerType(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    disk: int
+    ephemeral: int
+    extra_specs: str
+    id: str
+    name: str
+    ram: int
+    swap: int
+    vcpus: int
+
+
+class ServerListResponseServerType(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    disk: int
+    ephemeral: int
+    extra_specs: str
+    id: str
+    name: str
+    ram: int
+    swap: int
+    vcpus: int
+
+
+class ServerShowResponseServerType(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    disk: int
+    ephemeral: int
+    extra_specs: str
+    id: str
+    name: str
+    ram: int
+    swap: int
+    vcpus: int
+
+
+class Server(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    account_id: str
+    addresses: list[Address]
+    auto_scaling_group_id: str
+    created_at: str
+    created_by: str
+    disk_config: str
+    id: str
+    image_id: str
+    is_marketplace: bool
+    keypair_name: str
+    launch_configuration_id: str
+    lb_linked_state: str
+    locked: bool
+    metadata: str
+    modified_at: str
+    name: str
+    partition_number: int
+    planned_compute_os_type: str
+    product_category: str
+    product_offering: str
+    security_groups: list[SecurityGroup]
+    server_group_id: str
+    server_type: AutoScalingGroupVirtualServerListResponseServerType
+    state: str
+    volumes: list[Volume]
+    vpc_id: str
+
+
+class AutoScalingGroupVirtualServerListResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    servers: list[Server]
+
+
+class Server2(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    account_id: str
+    addresses: list[Address2]
+    auto_scaling_group_id: str
+    created_at: str
+    created_by: str
+    disk_config: str
+    id: str
+    image_id: str
+    is_marketplace: bool
+    keypair_name: str
+    launch_configuration_id: str
+    locked: bool
+    metadata: str
+    modified_at: str
+    name: str
+    partition_number: int
+    planned_compute_os_type: str
+    product_category: str
+    product_offering: str
+    security_groups: list[SecurityGroup]
+    server_group_id: str
+    server_type: ServerListResponseServerType
+    state: str
+    volumes: list[Volume6]
+    vpc_id: str
+
+
+class ServerListResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    servers: list[Server2]
+
+
+class ServerShowResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    account_id: str
+    addresses: list[Address3]
+    auto_scaling_group_id: str
+    created_at: str
+    created_by: str
+    disk_config: str
+    id: str
+    image_id: str
+    is_marketplace: bool
+    keypair_name: str
+    launch_configuration_id: str
+    locked: bool
+    metadata: str
+    modified_at: str
+    name: str
+    partition_number: int
+    planned_compute_os_type: str
+    product_category: str
+    product_offering: str
+    security_groups: list[SecurityGroup3]
+    server_group_id: str
+    server_type: ServerShowResponseServerType
+    state: str
+    volumes: list[Volume6]
+    vpc_id: str

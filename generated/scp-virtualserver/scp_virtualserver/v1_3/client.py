@@ -2056,7 +2056,7 @@ class Client:
 
     def iter_list_server_types(
         self, *, limit: int = 100, min_disk: int | None = None, min_ram: int | None = None, sort: str | None = None
-    ) -> Iterator[_models.ServerType3]:
+    ) -> Iterator[_models.ServerType]:
         """Iterate over every item of List Server Types, fetching page after page.
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
@@ -2072,10 +2072,10 @@ class Client:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            ServerType3, one per item of ``server_types``.
+            ServerType, one per item of ``server_types``.
         """
 
-        def _page(_marker: str | None, _limit: int) -> tuple[list[_models.ServerType3], str | None]:
+        def _page(_marker: str | None, _limit: int) -> tuple[list[_models.ServerType], str | None]:
             _response = self._transport.request(
                 "GET",
                 "/v1/server-types",
@@ -5635,7 +5635,7 @@ class AsyncClient:
 
     async def iter_list_server_types(
         self, *, limit: int = 100, min_disk: int | None = None, min_ram: int | None = None, sort: str | None = None
-    ) -> AsyncIterator[_models.ServerType3]:
+    ) -> AsyncIterator[_models.ServerType]:
         """Iterate over every item of List Server Types, fetching page after page.
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
@@ -5651,10 +5651,10 @@ class AsyncClient:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            ServerType3, one per item of ``server_types``.
+            ServerType, one per item of ``server_types``.
         """
 
-        async def _page(_marker: str | None, _limit: int) -> tuple[list[_models.ServerType3], str | None]:
+        async def _page(_marker: str | None, _limit: int) -> tuple[list[_models.ServerType], str | None]:
             _response = await self._transport.request(
                 "GET",
                 "/v1/server-types",

@@ -1,0 +1,150 @@
+"""Parameter serialisation by the OpenAPI ``style``/``explode`` rules (docs2client); copied verbatim into every package.
+
+OpenAPI 3 says how a parameter value travels in each location: path (``simple``, ``label``, ``matrix``), query
+(``form``, ``spaceDelimited``, ``pipeDelimited``, ``deepObject``), header (``simple``) and cookie (``form``), with
+``explode`` deciding whether arrays and objects are spread over several names. The generated clients call these
+functions only for parameters whose spec asks for more than the plain default, so the common case stays a plain
+mapping. The generator imports this same file to compute the contract tests' expected requests.
+
+Self-contained on purpose (standard library only, no package-relative imports).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import quote
+
+__all__ = ["Encoded", "cookie_header", "merge_query", "scalar_text", "simple", "styled_path", "styled_query"]
+
+
+class Encoded(str):
+    """A path segment that is already percent-encoded (``format_path`` inserts it as is)."""
+
+    __slots__ = ()
+
+
+def plain(value: Any) -> Any:
+    """Enums by value, pydantic models as their JSON-ready dict (aliases, unset fields left out)."""
+    dump = getattr(value, "model_dump", None)
+    if callable(dump):
+        return dump(mode="json", by_alias=True, exclude_none=True)
+    return getattr(value, "value", value)
+
+
+def scalar_text(value: Any) -> str:
+    """One scalar as text: booleans as ``true``/``false``, enums by value, dates in ISO format, None as empty."""
+    value = plain(value)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    isoformat = getattr(value, "isoformat", None)
+    if callable(isoformat):
+        return str(isoformat())
+    return str(value)
+
+
+def _pairs(value: Mapping[str, Any]) -> list[tuple[str, str]]:
+    return [(str(k), scalar_text(v)) for k, v in value.items() if v is not None]
+
+
+def _values(value: Any) -> list[str]:
+    return [scalar_text(v) for v in value if v is not None]
+
+
+def simple(value: Any, explode: bool = False) -> str | None:
+    """``simple`` style (headers, default for paths), unencoded: ``a,b``; objects ``k,v,k2,v2`` or exploded
+    ``k=v,k2=v2``. None stays None (an unset optional header)."""
+    value = plain(value)
+    if value is None:
+        return None
+    if isinstance(value, Mapping):
+        sep = "=" if explode else ","
+        return ",".join(f"{k}{sep}{v}" for k, v in _pairs(value))
+    if isinstance(value, list | tuple):
+        return ",".join(_values(value))
+    return scalar_text(value)
+
+
+def styled_path(name: str, value: Any, style: str, explode: bool) -> Encoded:
+    """A path parameter's percent-encoded text in ``simple``, ``label`` (``.a.b``) or ``matrix`` (``;id=a``) style.
+
+    ``None`` is refused: it would otherwise become the text ``None`` in the URL."""
+    value = plain(value)
+    if value is None:
+        raise ValueError(f"path parameter {name!r} must not be None")
+
+    def q(text: str) -> str:
+        return quote(text, safe="")
+
+    if isinstance(value, Mapping):
+        pairs = [(q(k), q(v)) for k, v in _pairs(value)]
+        if style == "matrix":
+            if explode:
+                return Encoded("".join(f";{k}={v}" for k, v in pairs))
+            return Encoded(f";{q(name)}=" + ",".join(f"{k},{v}" for k, v in pairs))
+        items = [f"{k}={v}" for k, v in pairs] if explode else [x for kv in pairs for x in kv]
+    elif isinstance(value, list | tuple):
+        items = [q(v) for v in _values(value)]
+        if style == "matrix":
+            if explode:
+                return Encoded("".join(f";{q(name)}={v}" for v in items))
+            return Encoded(f";{q(name)}=" + ",".join(items))
+    else:
+        text = q(scalar_text(value))
+        if style == "matrix":
+            return Encoded(f";{q(name)}={text}")
+        return Encoded(f".{text}" if style == "label" else text)
+    if style == "label":
+        return Encoded("." + ("." if explode else ",").join(items))
+    return Encoded(",".join(items))
+
+
+_DELIMITERS = {"form": ",", "spaceDelimited": " ", "pipeDelimited": "|"}
+
+
+def styled_query(name: str, value: Any, style: str, explode: bool) -> dict[str, list[str]]:
+    """A query parameter as ``{name: [values]}`` in ``form``, ``spaceDelimited``, ``pipeDelimited`` or
+    ``deepObject`` style (``json``: the value JSON-encoded, for parameters described by ``content``); ``{}`` when
+    unset."""
+    if value is None:
+        return {}
+    value = plain(value)
+    if style == "json":
+        return {name: [json.dumps(value, separators=(",", ":"), ensure_ascii=False)]}
+    if isinstance(value, Mapping):
+        pairs = _pairs(value)
+        if style == "deepObject":
+            return {f"{name}[{k}]": [v] for k, v in pairs}
+        if explode:
+            return {k: [v] for k, v in pairs}
+        delimiter = _DELIMITERS.get(style, ",")
+        return {name: [delimiter.join(x for kv in pairs for x in kv)]}
+    if isinstance(value, list | tuple):
+        values = _values(value)
+        if explode:
+            return {name: values}
+        return {name: [_DELIMITERS.get(style, ",").join(values)]} if values else {}
+    return {name: [scalar_text(value)]}
+
+
+def merge_query(plain: Mapping[str, Any], *styled: Mapping[str, list[str]]) -> dict[str, Any]:
+    """The query of one request: the plain parameters, then each styled one's names and values; a name two
+    parameters produce (exploded objects may share property names) is sent with the values of both."""
+    merged: dict[str, Any] = dict(plain)
+    for part in styled:
+        for name, values in part.items():
+            before = merged.get(name)
+            if before is None:
+                merged[name] = list(values)
+            else:
+                merged[name] = [*(before if isinstance(before, list | tuple) else [before]), *values]
+    return merged
+
+
+def cookie_header(values: Mapping[str, Any]) -> dict[str, str]:
+    """Cookie parameters (``form`` style) as one ``Cookie`` header; ``{}`` when none is set."""
+    parts = [f"{name}={simple(value)}" for name, value in values.items() if value is not None]
+    return {"Cookie": "; ".join(parts)} if parts else {}
