@@ -372,3 +372,17 @@ def test_keystone_secrets_stay_out_of_repr_and_logs(caplog: pytest.LogCaptureFix
         for secret in (PASSWORD, "tok-1", "tok-2"):
             assert secret not in text
     assert TENANT in repr(auth)
+
+
+def test_header_auth_sets_its_headers_only_on_the_first_origin() -> None:
+    auth = rt.HeaderAuth({"X-Secret-Key": "s3cret", "X-TC-AUTHENTICATION-ID": "id"})
+    assert "s3cret" not in repr(auth) and "X-Secret-Key" in repr(auth)
+    with S.serve(S.sequence(Reply(200, {"ok": 1}))) as server:
+        with rt.SyncTransport(base_url=server.url, auth=auth, sleep=lambda _: None) as transport:
+            transport.request("GET", "/v1/things")
+        [seen] = list(server.requests)
+    assert seen.header("X-Secret-Key") == "s3cret" and seen.header("X-TC-AUTHENTICATION-ID") == "id"
+    elsewhere = next(auth.auth_flow(httpx.Request("GET", "https://other.example/steal")))
+    assert "X-Secret-Key" not in elsewhere.headers  # another origin never gets the credentials
+    with pytest.raises(ValueError):
+        rt.HeaderAuth({})

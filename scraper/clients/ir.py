@@ -254,10 +254,12 @@ class VersionIR:
     schemas: dict[str, Any]  # components.schemas with sanitised names and hoisted inline schemas
     openapi: str
     source_name: str
-    auth: str | None  # "scp" | "keystone" | None
+    auth: str | None  # "scp" | "keystone" | "header" (apiKey headers only) | None
     title: str
     description: str
     warnings: list[str] = field(default_factory=list)  # what the spec says that this client does not honour
+    #: header names of the spec's apiKey-in-header schemes, for ``HeaderAuth`` (auth == "header")
+    auth_header_names: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -465,6 +467,7 @@ def _build_version(
         openapi=str(doc["openapi"]),
         source_name=source_name,
         auth=_auth_kind(doc),
+        auth_header_names=_api_key_headers(doc),
         title=str(info.get("title") or ""),
         description=str(info.get("description") or ""),
         warnings=ctx.warnings,
@@ -491,7 +494,21 @@ def _auth_kind(doc: Mapping[str, Any]) -> str | None:
         return "scp"
     if "keystoneToken" in schemes or any(isinstance(s, dict) and s.get("x-token-url") for s in schemes.values()):
         return "keystone"
+    if _api_key_headers(doc):
+        return "header"
     return None
+
+
+def _api_key_headers(doc: Mapping[str, Any]) -> list[str]:
+    """Header names of the apiKey-in-header schemes (credentials a ``HeaderAuth`` sets)."""
+    return sorted(
+        str(scheme["name"])
+        for scheme in _security_schemes(doc).values()
+        if isinstance(scheme, dict)
+        and scheme.get("type") == "apiKey"
+        and scheme.get("in") == "header"
+        and isinstance(scheme.get("name"), str)
+    )
 
 
 def _auth_headers(doc: Mapping[str, Any]) -> set[str]:

@@ -29,6 +29,7 @@ RUNTIME_EXPORTS = (
     "BadRequestError",
     "ClientError",
     "ConflictError",
+    "HeaderAuth",
     "InternalServerError",
     "KeystoneAuth",
     "NotFoundError",
@@ -93,12 +94,15 @@ def render_sources(
         packages=[root, *(f"{root}.{v.module}" for v in pkg.versions)],
     )
     auth_kinds = {v.auth for v in pkg.versions}
-    auth_class = "ScpAuth" if "scp" in auth_kinds else "KeystoneAuth" if "keystone" in auth_kinds else None
+    auth_kind = next((k for k in ("scp", "keystone", "header") if k in auth_kinds), "")
+    auth_class = {"scp": "ScpAuth", "keystone": "KeystoneAuth", "header": "HeaderAuth"}.get(auth_kind)
+    auth_header_names = sorted({h for v in pkg.versions for h in v.auth_header_names})
     version_modules = {v.version: v.module for v in pkg.versions}
     files["README.md"] = render(
         "client/README.md.j2",
         pkg=pkg,
         auth_class=auth_class,
+        auth_header_names=auth_header_names,
         version_rows=[{**row, "module": version_modules.get(row["version"], "-")} for row in pkg.version_table],
         client_args=sorted(
             {p.py_name for v in pkg.versions if v.version == pkg.current for p in v.client_params if p.required}
@@ -455,7 +459,14 @@ def _render_client(pkg: PackageIR, v: VersionIR) -> str:
         pkg=pkg,
         v=v,
         version_headers=dict([v.header]) if v.header else {},
-        auth_hint={"scp": "``ScpAuth``", "keystone": "``KeystoneAuth``"}.get(v.auth or "", "any ``httpx.Auth``"),
+        auth_hint=(
+            {"scp": "``ScpAuth``", "keystone": "``KeystoneAuth``"}.get(v.auth or "")
+            or (
+                "``HeaderAuth({" + ", ".join(f'"{h}": ...' for h in v.auth_header_names) + "})``"
+                if v.auth == "header"
+                else "any ``httpx.Auth``"
+            )
+        ),
         typing_names=_typing_names(v),
         abc_names=(
             ["AsyncIterator", "Iterator", "Mapping"] if any(op.pagination for op in v.operations) else ["Mapping"]
