@@ -13,7 +13,7 @@ BENCH_LOCK := bench/requirements.lock
 COMPILE := CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe \
 	--strip-extras --no-emit-index-url --no-emit-find-links $(if $(UPGRADE),--upgrade,)
 
-.PHONY: regenerate test lint bench publish spec lock clean-venv
+.PHONY: regenerate test lint bench publish spec lock clean-venv atlas atlas-screenshot
 
 $(STAMP): $(LOCK) pyproject.toml setup.py
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found (set PYTHON=...)" >&2; exit 1; }
@@ -64,6 +64,15 @@ bench: $(STAMP)
 export REPOSITORY_URL
 publish: $(STAMP)
 	$(BIN)/docs2client publish $(foreach p,$(PACKAGES),--package $(p)) $(if $(DIST),--dist $(DIST),)
+
+# The API atlas: a static HTML site of every service, version, deprecation and finding (TODAY=YYYY-MM-DD fixes the
+# date it marks). `make atlas-screenshot` refreshes docs/atlas.png with headless Chromium (apt-get install chromium).
+ATLAS_OUT ?= site
+atlas: $(STAMP)
+	$(BIN)/docs2client atlas --out $(ATLAS_OUT) $(if $(TODAY),--today $(TODAY),)
+
+atlas-screenshot: $(STAMP)
+	$(BIN)/python -m scraper.atlas.screenshot docs/atlas.png $(if $(TODAY),--today $(TODAY),)
 
 clean-venv:
 	rm -rf $(VENV)

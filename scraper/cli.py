@@ -22,6 +22,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "diff": ("scraper.diff.command", "compare two OpenAPI documents and classify the changes"),
     "fetch": ("scraper.fetch", "download the catalog's pages and refresh the snapshots"),
     "publish": ("scraper.publish", "build, check and upload the generated packages"),
+    "atlas": ("scraper.atlas.command", "write the API atlas: a static HTML site of services, versions and findings"),
 }
 
 
