@@ -13,6 +13,8 @@ import datetime as _dt
 import sys
 from pathlib import Path
 
+from scraper.iso_date import iso_date
+
 __all__ = ["configure", "run"]
 
 
@@ -24,19 +26,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--today",
-        type=_date,
+        type=iso_date,
         default=None,
         metavar="YYYY-MM-DD",
         help="the date the timeline marks and sunsets are judged by (default: today); fixes the output for tests",
     )
     parser.add_argument("--force", action="store_true", help="write into a non-empty folder the tool did not write")
-
-
-def _date(text: str) -> _dt.date:
-    try:
-        return _dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
 
 
 def run(args: argparse.Namespace) -> int:

@@ -16,6 +16,7 @@ from scraper.atlas.browser import BrowserError, screenshot
 from scraper.atlas.model import build_atlas
 from scraper.atlas.render import render_site
 from scraper.atomic import write_tree
+from scraper.iso_date import iso_date
 
 __all__ = ["main"]
 
@@ -23,7 +24,7 @@ __all__ = ["main"]
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scraper.atlas.screenshot", description=__doc__)
     parser.add_argument("out", type=Path, help="the PNG to write, e.g. docs/atlas.png")
-    parser.add_argument("--today", type=_dt.date.fromisoformat, default=None, metavar="YYYY-MM-DD")
+    parser.add_argument("--today", type=iso_date, default=None, metavar="YYYY-MM-DD")
     parser.add_argument("--height", type=int, default=2500, help="pixels of the page to keep (default: 2500)")
     args = parser.parse_args(argv)
     today = args.today if args.today is not None else _dt.date.today()

@@ -11,6 +11,8 @@ import datetime as _dt
 import sys
 from pathlib import Path
 
+from scraper.iso_date import iso_date
+
 __all__ = ["configure", "run"]
 
 _FORMATS = ("text", "markdown", "json")  # scraper.diff.render.FORMATS, without importing it to build the parser
@@ -55,18 +57,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--today",
-        type=_date,
+        type=iso_date,
         default=None,
         metavar="YYYY-MM-DD",
         help="judge sunsets as of this date (default: today)",
     )
-
-
-def _date(text: str) -> _dt.date:
-    try:
-        return _dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
 
 
 def run(args: argparse.Namespace) -> int:
