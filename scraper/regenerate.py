@@ -47,7 +47,14 @@ _TOOL_DISTRIBUTIONS = (
 
 
 #: Parts of the tool that do not shape specs or packages (a change there must not force a rebuild).
-_NOT_OUTPUT_SHAPING = ("scraper/fetch", "scraper/publish.py", "scraper/cli.py")
+_NOT_OUTPUT_SHAPING = (
+    "scraper/fetch",
+    "scraper/publish.py",
+    "scraper/cli.py",
+    "scraper/atlas",
+    "scraper/iso_date.py",
+    "templates/atlas",
+)
 #: What the tool is made of: stray files in a working copy (editor backups, merge leftovers) must not change the hash,
 #: or a clean clone would not regenerate to "nothing changed".
 _TOOL_SUFFIXES = (".py", ".j2")

@@ -194,3 +194,18 @@ def test_output_folder_is_refused_when_foreign_and_pruned_when_ours(
     assert main([*args, str(out)]) == 0
     assert not (out / "acme" / "two" / "index.html").exists()
     assert (out / "acme" / "one" / "index.html").is_file() and (out / "keep.txt").is_file()
+
+
+def test_make_regenerate_does_not_depend_on_the_atlas(tmp_path: Path) -> None:
+    """The atlas's code and templates are not part of the regenerate hash: changing them rebuilds nothing."""
+    from scraper.regenerate import _tool_hash
+
+    for rel in ("scraper/build.py", "scraper/atlas/model.py", "templates/atlas/index.html.j2"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("# one\n", encoding="utf-8")
+    before = _tool_hash(tmp_path)
+    (tmp_path / "scraper/atlas/model.py").write_text("# two\n", encoding="utf-8")
+    (tmp_path / "templates/atlas/index.html.j2").write_text("two\n", encoding="utf-8")
+    assert _tool_hash(tmp_path) == before
+    (tmp_path / "scraper/build.py").write_text("# two\n", encoding="utf-8")
+    assert _tool_hash(tmp_path) != before
