@@ -4,6 +4,7 @@ tests/test_atlas_browser.py)."""
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -94,8 +95,27 @@ def test_findings_page_has_one_details_per_kind(site: Path) -> None:
     page = read_page((site / "scp" / "virtualserver" / "findings.html").read_text(encoding="utf-8"))
     details = [attrs["id"] for tag, attrs in page.elements if tag == "details"]
     assert details == [f"kind-{k}" for k in sorted(findings["counts"])]
+    links = [link for link in page.links if link.startswith("#")]
+    assert links == [f"#findings-{k}" for k in sorted(findings["counts"])]
     rows = sum(1 for tag, _ in page.elements if tag == "tr") - len(details)  # one header row per kind
     assert rows == len(findings["findings"])
+
+
+def test_pages_are_accessible_tables_and_labelled_colours(site: Path) -> None:
+    """Every table header says what it heads (scope), every page has one h1, and every status colour carries its
+    status as text."""
+    statuses = {"CURRENT", "SUPPORTED", "DEPRECATED", "PLANNED"}
+    for page in sorted(site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        reader = read_page(html)
+        assert all(attrs.get("scope") in ("col", "row") for tag, attrs in reader.elements if tag == "th"), page
+        assert sum(1 for tag, _ in reader.elements if tag == "h1") == 1, page
+        assert '<html lang="en">' in html and "<script" not in html
+    home = (site / "index.html").read_text(encoding="utf-8")
+    labels = re.findall(r'<span class="status status-([a-z]+)">([^<]*)</span>', home)
+    assert len(labels) > 30  # the legend and one per matrix cell
+    assert all(text == colour.upper() and text in statuses for colour, text in labels)
+    assert "@media print" in (site / "atlas.css").read_text(encoding="utf-8")
 
 
 def test_output_is_deterministic_and_has_no_timestamp() -> None:
