@@ -28,7 +28,7 @@ from tests.atlas_site import bars, dated_deprecations, matrix_cells, read_page, 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-06-15"
 _APT_ENV = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-_INSTALL = ["apt-get", "install", "-y", "--no-install-recommends", "-o", "DPkg::Lock::Timeout=300", "chromium"]
+_INSTALL = ["apt-get", "install", "-y", "-o", "DPkg::Lock::Timeout=300", "chromium"]
 
 
 def _apt(command: list[str]) -> subprocess.CompletedProcess[str]:
