@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import markupsafe
 import pytest
 import yaml
 
@@ -71,6 +72,9 @@ def test_service_page_has_operations_versions_package_and_diffs(site: Path) -> N
     version = (ROOT / "generated" / "scp-virtualserver" / "pyproject.toml").read_text("utf-8")
     package_version = next(line.split('"')[1] for line in version.splitlines() if line.startswith("version"))
     assert f"pip install scp-virtualserver=={package_version}" in page
+    changelog = (ROOT / "generated" / "scp-virtualserver" / "CHANGELOG.md").read_text("utf-8")
+    latest = changelog.split(f"## {package_version}\n", 1)[1].split("\n## ", 1)[0].strip()
+    assert f'<pre class="changelog">{markupsafe.escape(latest)}</pre>' in page
     assert "client.create_image()" in page  # the generated method, found in the generated client
     assert 'href="https://docs.e.samsungsdscloud.com/' in page  # x-source.url of the operations
     for old, new in (("1.0", "1.1"), ("1.1", "1.2"), ("1.2", "1.3")):

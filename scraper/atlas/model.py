@@ -107,6 +107,8 @@ class Package:
     name: str
     version: str
     import_name: str
+    #: the newest CHANGELOG.md section (what the last regeneration changed), without its heading; "" when none
+    latest_changes: str = ""
 
 
 @dataclass(frozen=True)
@@ -317,7 +319,22 @@ def _read_package(package_dir: Path) -> Package | None:
     name, version = project.get("name"), project.get("version")
     if not isinstance(name, str) or not isinstance(version, str):
         raise AtlasError(f"{path}: [project] needs a name and a version")
-    return Package(name=name, version=version, import_name=naming.import_name(name))
+    return Package(name, version, naming.import_name(name), _latest_changes(package_dir / "CHANGELOG.md", version))
+
+
+def _latest_changes(path: Path, version: str) -> str:
+    """The CHANGELOG section headed by the package's current version (written by ``make regenerate`` from the
+    spec diff), or "" when the changelog has none."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return ""
+    try:
+        start = lines.index(f"## {version}") + 1
+    except ValueError:
+        return ""
+    end = next((i for i in range(start, len(lines)) if lines[i].startswith("## ")), len(lines))
+    return "\n".join(lines[start:end]).strip()
 
 
 def _page_urls(documents: dict[str, dict[str, Any]]) -> dict[str, str]:
