@@ -233,3 +233,17 @@ def test_make_regenerate_does_not_depend_on_the_atlas(tmp_path: Path) -> None:
     assert _tool_hash(tmp_path) == before
     (tmp_path / "scraper/build.py").write_text("# two\n", encoding="utf-8")
     assert _tool_hash(tmp_path) != before
+
+
+def test_bad_findings_and_package_metadata_are_named_and_the_service_still_shows(tmp_path: Path) -> None:
+    spec_dir, generated = tmp_path / "spec", tmp_path / "generated"
+    _write(spec_dir, "acme", "toy", _spec("1.0", "CURRENT", None, {"get /a": {"operationId": "getA"}}))
+    (spec_dir / "acme" / "toy" / "findings.json").write_text('{"findings": [{"no": "kind"}]}', encoding="utf-8")
+    (generated / "acme-toy").mkdir(parents=True)
+    (generated / "acme-toy" / "pyproject.toml").write_text("[project\n", encoding="utf-8")
+    atlas = build_atlas(spec_dir, generated, today=_dt.date(2026, 1, 1))
+    assert [s.name for s in atlas.services] == ["toy"]
+    assert len(atlas.errors) == 2
+    assert "findings.json: findings[0]: expected an object with a 'kind'" in atlas.errors[1]
+    assert atlas.errors[0].startswith(f"{generated / 'acme-toy' / 'pyproject.toml'}: expected a readable")
+    assert "acme/toy/index.html" in render_site(atlas)

@@ -165,16 +165,13 @@ class Atlas:
 
 
 def build_atlas(spec_dir: Path, generated_dir: Path, *, today: _dt.date) -> Atlas:
-    """Every ``spec_dir/<provider>/<service>/`` with at least one readable spec; a bad file is reported in
-    ``errors`` (one line naming it) and skipped, so one broken service never hides the others."""
+    """Every ``spec_dir/<provider>/<service>/`` with at least one readable spec; a bad file (spec, findings,
+    package metadata) is reported in ``errors`` (one line naming it) and left out, so one broken file never hides
+    the rest of its service or the other services."""
     services: list[Service] = []
     errors: list[str] = []
     for service_dir in sorted(p for p in spec_dir.glob("*/*") if p.is_dir()):
-        try:
-            service = _read_service(service_dir, generated_dir, errors)
-        except AtlasError as exc:
-            errors.append(str(exc))
-            continue
+        service = _read_service(service_dir, generated_dir, errors)
         if service is not None:
             services.append(service)
     return Atlas(today=today, services=services, bars=_sunset_bars(services), errors=errors)
@@ -197,9 +194,17 @@ def _read_service(service_dir: Path, generated_dir: Path, errors: list[str]) -> 
     ordered = sorted(documents, key=version_key)
     newest = documents[ordered[-1]]
     info = newest.get("info") or {}
-    package = _read_package(generated_dir / f"{provider}-{name}")
+    try:
+        package = _read_package(generated_dir / f"{provider}-{name}")
+    except AtlasError as exc:  # the service is still shown, without its package
+        errors.append(str(exc))
+        package = None
     rows = _operation_rows(documents, package, generated_dir / f"{provider}-{name}")
-    findings = _read_findings(service_dir / "findings.json", _page_urls(documents))
+    try:
+        findings = _read_findings(service_dir / "findings.json", _page_urls(documents))
+    except AtlasError as exc:  # the service is still shown, without its findings
+        errors.append(str(exc))
+        findings = []
     return Service(
         provider=provider,
         name=name,
