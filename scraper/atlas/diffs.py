@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime as _dt
 import itertools
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
-from scraper.atlas.model import Service
 from scraper.diff import SEVERITIES, Change, compare
 from scraper.diff.explain import explain
+from scraper.versioning import version_key
 
 __all__ = ["VersionDiff", "version_diffs"]
 
@@ -32,13 +34,13 @@ class VersionDiff:
         return {severity: sum(len(c) for _, c in ops) for severity, ops in self.groups}
 
 
-def version_diffs(service: Service, *, today: _dt.date) -> list[VersionDiff]:
-    """One diff per pair of consecutive versions that both have a spec (oldest pair first)."""
-    versions = [v.version for v in service.spec_versions]
+def version_diffs(documents: Mapping[str, Mapping[str, Any]], *, today: _dt.date) -> list[VersionDiff]:
+    """One diff per pair of consecutive versions of one service's specs (``version -> document``), oldest first."""
+    versions = sorted(documents, key=version_key)
     diffs = []
     for old, new in itertools.pairwise(versions):
-        changes = compare(service.documents[old], service.documents[new], today=today)
-        changes = explain(changes, version=new, siblings=service.documents)
+        changes = compare(dict(documents[old]), dict(documents[new]), today=today)
+        changes = explain(changes, version=new, siblings=documents)
         diffs.append(VersionDiff(old=old, new=new, groups=_grouped(changes)))
     return diffs
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from scraper.atlas.diffs import VersionDiff, version_diffs
 from scraper.clients import naming
 from scraper.diff.refs import RefError, parse_document
 from scraper.versioning import version_key
@@ -136,7 +137,7 @@ class Service:
     operations: list[OperationRow]
     findings: list[Finding]
     package: Package | None
-    documents: dict[str, dict[str, Any]]  # version -> spec, for the diff pages
+    diffs: list[VersionDiff]  # consecutive versions, oldest pair first
 
     @property
     def spec_versions(self) -> list[SpecVersion]:
@@ -171,13 +172,13 @@ def build_atlas(spec_dir: Path, generated_dir: Path, *, today: _dt.date) -> Atla
     services: list[Service] = []
     errors: list[str] = []
     for service_dir in sorted(p for p in spec_dir.glob("*/*") if p.is_dir()):
-        service = _read_service(service_dir, generated_dir, errors)
+        service = _read_service(service_dir, generated_dir, errors, today)
         if service is not None:
             services.append(service)
     return Atlas(today=today, services=services, bars=_sunset_bars(services), errors=errors)
 
 
-def _read_service(service_dir: Path, generated_dir: Path, errors: list[str]) -> Service | None:
+def _read_service(service_dir: Path, generated_dir: Path, errors: list[str], today: _dt.date) -> Service | None:
     provider, name = service_dir.parent.name, service_dir.name
     documents: dict[str, dict[str, Any]] = {}
     for spec_path in sorted(service_dir.glob("*.yaml")):
@@ -213,7 +214,7 @@ def _read_service(service_dir: Path, generated_dir: Path, errors: list[str]) -> 
         operations=rows,
         findings=findings,
         package=package,
-        documents=documents,
+        diffs=version_diffs(documents, today=today),
     )
 
 

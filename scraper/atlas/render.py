@@ -13,7 +13,7 @@ from importlib.resources.abc import Traversable
 
 import jinja2
 
-from scraper.atlas.diffs import SEVERITY_TITLES, version_diffs
+from scraper.atlas.diffs import SEVERITY_TITLES
 from scraper.atlas.model import STATUSES, Atlas, Service, slug
 from scraper.atlas.timeline import layout
 from scraper.versioning import version_key
@@ -58,7 +58,6 @@ def render_site(atlas: Atlas) -> dict[str, bytes]:
     """Every file of the site; the same atlas always gives the same bytes."""
     today = atlas.today.isoformat()
     site: dict[str, bytes] = {"atlas.css": _render("atlas.css.j2")}
-    diffs = {s.dir: version_diffs(s, today=atlas.today) for s in atlas.services}
     site["index.html"] = _render(
         "index.html.j2",
         root="",
@@ -66,15 +65,14 @@ def render_site(atlas: Atlas) -> dict[str, bytes]:
         atlas=atlas,
         provider_versions={p: _provider_versions(services) for p, services in atlas.providers},
         timeline=layout(atlas.bars, atlas.today) if atlas.bars else None,
-        diffs=diffs,
     )
     for service in atlas.services:
-        context = {"root": "../../", "today": today, "service": service, "diffs": diffs[service.dir]}
+        context = {"root": "../../", "today": today, "service": service}
         site[f"{service.dir}/index.html"] = _render("service.html.j2", **context)
         site[f"{service.dir}/findings.html"] = _render(
             "findings.html.j2", kinds=sorted(Counter(f.kind for f in service.findings).items()), **context
         )
-        for diff in diffs[service.dir]:
+        for diff in service.diffs:
             site[f"{service.dir}/{diff_page(diff.old, diff.new)}"] = _render("diff.html.j2", diff=diff, **context)
     return site
 
