@@ -71,6 +71,7 @@ _PATH_VERSION = re.compile(r"^v\d+(?:\.\d+)*$", re.IGNORECASE)
 _DEFAULT = re.compile(r"\b(?:Default is|Default:|기본값[은는:]?)\s*`?([^\s`,.)]+)`?", re.IGNORECASE)
 _EITHER = re.compile(r"\b(?:Either|One of:?)\s*(.+)$", re.IGNORECASE | re.MULTILINE)
 _TOKEN_URL = re.compile(r"https?://\S*identity\S*/tokens\b")
+_GUIDE_WORDS = re.compile(r"\b(public\s+)?API\b.*$|\bv\d[\d.]*\b.*$|가이드.*$|\bGuide\b.*$", re.IGNORECASE)
 _ANCHOR_ATTR = re.compile(r"\s*\{\s*#[^}]*\}\s*$")
 _NO_BODY = ("does not return a response body", "does not require a request body", "no response body")
 _REASONS = {"200": "OK", "201": "Created", "202": "Accepted", "204": "No Content"}
@@ -438,12 +439,21 @@ class _PageReader:
 
     def _identity(self, title: str, sections: list[_Section]) -> tuple[str, str]:
         parts = [p.strip() for p in title.split(">") if p.strip()]
-        guide = parts[-1] if parts else title
-        if len(parts) >= 2:
-            product = parts[-2]
-        else:
-            product = re.sub(r"\b(public\s+)?API\b.*$|\bv\d[\d.]*\b.*$|가이드.*$|\bGuide\b.*$", "", guide, flags=re.I)
-            product = product.strip(" -:") or guide
+        # The product is the last breadcrumb part that is not the guide's own name ("API Guide", "API v1.0 Guide").
+        named = [p for p in parts[:-1] if not _GUIDE_WORDS.search(p)] if len(parts) >= 2 else []
+        product = named[-1] if named else _GUIDE_WORDS.sub("", parts[-1] if parts else title).strip(" -:")
+        if not product:
+            # "API v2.0 가이드": the product is named by the first heading that says "<Product> API ..."
+            product = next(
+                (
+                    m.group(1).strip()
+                    for b in self.document.blocks
+                    if isinstance(b, Heading)
+                    for m in [re.match(r"^(.+?)\s+API\b", _heading_title(b))]
+                    if m and not _GUIDE_WORDS.fullmatch(m.group(1).strip())
+                ),
+                "",
+            )
         declared = self.info.services
         service_id = declared[0] if len(declared) == 1 else _slug(product)
         if not service_id:

@@ -1,4 +1,4 @@
-"""Contract tests for API Guide API v3.0, generated from the documented examples.
+"""Contract tests for RDS for PostgreSQL API v3.0, generated from the documented examples.
 
 The cases are data: the JSON file of the same name next to this one holds every documented example (one entry per
 operation), so reviewing a documentation change means reading a JSON diff, not a diff of generated code.

@@ -1,4 +1,4 @@
-"""API v2.0 가이드 API v2.0 (CURRENT)."""
+"""Private CA API v2.0 (CURRENT)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""API Guide API v1.0 (CURRENT)."""
+"""RDS for PostgreSQL API v1.0 (CURRENT)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""API Guide API v3.0 (SUPPORTED)."""
+"""RDS for PostgreSQL API v3.0 (SUPPORTED)."""
 
 from __future__ import annotations
 
