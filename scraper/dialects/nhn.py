@@ -778,7 +778,7 @@ class _PageReader:
         parts: dict[str, _Part] = {}
         part = "request"
         location: str | None = None
-        for block in section.blocks[1:] if section.blocks and section.blocks[0] is None else section.blocks:
+        for block in section.blocks:
             if block is self.document.blocks[section.line.block]:
                 continue
             if isinstance(block, Heading):
@@ -812,8 +812,8 @@ class _PageReader:
             placeholder = re.fullmatch(r"\{(\w+)\}", value.strip())
             if name.lower() == "x-auth-token" and placeholder:
                 token_header[name] = placeholder.group(1)
-            elif self._note_auth_header(name, value, section.line.line):
-                pass
+            else:
+                self._note_auth_header(name, value, section.line.line)
         token_params = {v: k for k, v in token_header.items()}
         request = parts.get("request", _Part())
         response = parts.get("response")
@@ -910,7 +910,7 @@ class _PageReader:
             tags=[section.group] if section.group else [],
             doc_version=version,
         )
-        if section.path.host.startswith("http") and section.path.host not in ("",):
+        if section.path.host.startswith("http"):
             entry.extensions["x-host"] = section.path.host
         return Operation(title=title, method=method, path=path, versions={version: entry}, variant=section.variant)
 
@@ -1005,7 +1005,7 @@ class _PageReader:
         if not row.type.known and row.type_text:
             self._finding("unknown-type", row.line, subject, f"{row.name}: {row.type.note}; read as a string")
         kind = row.type.kind
-        if (location in ("path", "header") and kind in ("object", "array") and location == "path") or kind == "object":
+        if (location == "path" and kind == "array") or kind == "object":
             self._finding(
                 "non-scalar-parameter",
                 row.line,
