@@ -8,32 +8,22 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import cache
-from importlib.resources import files
-from importlib.resources.abc import Traversable
 
 import jinja2
 
 from scraper.atlas.diffs import SEVERITY_TITLES
 from scraper.atlas.model import STATUSES, Atlas, Service, slug
 from scraper.atlas.timeline import layout
+from scraper.template_files import template_loader
 from scraper.versioning import version_key
 
 __all__ = ["diff_page", "render_site"]
-
-TEMPLATES: Traversable = files("scraper.templates").joinpath("atlas")
-
-
-def _template_source(name: str) -> str | None:
-    try:
-        return TEMPLATES.joinpath(*name.split("/")).read_text(encoding="utf-8")
-    except (FileNotFoundError, NotADirectoryError):
-        return None
 
 
 @cache
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FunctionLoader(_template_source),
+        loader=template_loader("atlas"),
         autoescape=True,
         keep_trailing_newline=True,
         trim_blocks=True,

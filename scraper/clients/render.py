@@ -12,19 +12,17 @@ from __future__ import annotations
 import json
 import math
 from functools import cache
-from importlib.resources import files
-from importlib.resources.abc import Traversable
 from typing import Any
 
 import jinja2
 
 from scraper.clients import naming
+from scraper.template_files import TEMPLATE_DIR, template_loader
 
 __all__ = ["TEMPLATE_DIR", "comment", "docstring_body", "environment", "ident", "py_literal", "render", "toml_string"]
 
 #: The templates and the runtime sources every package copies: ``templates/`` of the checkout, installed as the
 #: ``scraper.templates`` package (setup.py) so that an installed ``docs2client`` finds them too.
-TEMPLATE_DIR: Traversable = files("scraper.templates")
 
 
 def py_literal(value: Any) -> str:
@@ -99,18 +97,10 @@ def ident(name: str) -> str:
     return name
 
 
-def _template_source(name: str) -> str | None:
-    """The text of ``templates/<name>`` from wherever the package is installed (None: jinja's "not found")."""
-    try:
-        return TEMPLATE_DIR.joinpath(*name.split("/")).read_text(encoding="utf-8")
-    except (FileNotFoundError, NotADirectoryError):
-        return None
-
-
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FunctionLoader(_template_source),
+        loader=template_loader(),
         autoescape=False,
         keep_trailing_newline=True,
         trim_blocks=True,
