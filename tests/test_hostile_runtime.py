@@ -32,7 +32,11 @@ Script = Callable[[socket.socket, bytes], None]
 
 @contextmanager
 def raw_server(script: Script) -> Iterator[str]:
-    """A server on 127.0.0.1 that reads each request head and hands the socket to ``script``; yields its URL."""
+    """A server on 127.0.0.1 that reads each request head and hands the socket to ``script``; yields its URL.
+
+    It answers one request per connection and then closes it, so complete responses say ``Connection: close``:
+    otherwise a client may reuse the pooled connection for its retry just as the server closes it (a flaky reset).
+    """
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
     listener.listen(8)
@@ -163,7 +167,7 @@ def test_a_retry_wait_past_the_deadline_is_not_slept() -> None:
     slept: list[float] = []
 
     def unavailable(conn: socket.socket, head: bytes) -> None:
-        conn.sendall(b"HTTP/1.1 503 Busy\r\nRetry-After: 20\r\nContent-Length: 0\r\n\r\n")
+        conn.sendall(b"HTTP/1.1 503 Busy\r\nRetry-After: 20\r\nConnection: close\r\nContent-Length: 0\r\n\r\n")
 
     with raw_server(unavailable) as url:
         retry = rt.RetryPolicy(max_retries=3)
@@ -211,7 +215,7 @@ def redirect_to(location: str) -> Script:
 
 
 def page(conn: socket.socket, head: bytes) -> None:
-    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 5\r\n\r\nhello")
+    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\nContent-Length: 5\r\n\r\nhello")
 
 
 def test_fetch_follows_redirects_on_its_own_site_only() -> None:
@@ -248,7 +252,9 @@ def recording(heads: list[bytes], script: Script) -> Script:
 
 
 def ok_json(conn: socket.socket, head: bytes) -> None:
-    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}")
+    conn.sendall(
+        b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: 2\r\n\r\n{}"
+    )
 
 
 def _header_names(head: bytes) -> set[str]:
@@ -372,7 +378,7 @@ def test_userinfo_in_the_base_url_is_never_shown(caplog: pytest.LogCaptureFixtur
     caplog.set_level(logging.DEBUG)
 
     def failing(conn: socket.socket, head: bytes) -> None:
-        conn.sendall(b"HTTP/1.1 503 Busy\r\nContent-Length: 0\r\n\r\n")
+        conn.sendall(b"HTTP/1.1 503 Busy\r\nConnection: close\r\nContent-Length: 0\r\n\r\n")
 
     messages: list[str] = []
     with raw_server(failing) as url:
