@@ -13,7 +13,7 @@ BENCH_LOCK := bench/requirements.lock
 COMPILE := CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe \
 	--strip-extras --no-emit-index-url --no-emit-find-links $(if $(UPGRADE),--upgrade,)
 
-.PHONY: regenerate test lint bench publish spec lock clean-venv atlas atlas-screenshot
+.PHONY: regenerate test lint bench publish spec lock clean-venv atlas atlas-screenshot goldens
 
 $(STAMP): $(LOCK) pyproject.toml setup.py
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found (set PYTHON=...)" >&2; exit 1; }
@@ -53,6 +53,11 @@ test: $(STAMP) lint
 	$(BIN)/python -m pytest -n 2 tests
 	@# every generated package's contract tests (request and response contracts, sync and async)
 	PYTHONPATH=$(subst $(eval) ,:,$(GENERATED)) $(BIN)/python -m pytest -p no:cacheprovider -n 2 $(addsuffix tests,$(GENERATED))
+
+# The tests' goldens (tests/golden/<area>/), rewritten from the same functions the tests compare against: run after an
+# intended output change and review the diff. On an unchanged tree it changes nothing.
+goldens: $(STAMP)
+	$(BIN)/python -m tests.goldens
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet --require-hashes -r $(BENCH_LOCK)

@@ -1,7 +1,7 @@
 """Shared fixtures: one build of every SCP spec per test session.
 
 Building the 16 SCP specs costs seconds; most of it is OpenAPI validation (~1.5 s per spec). The session build
-therefore skips the build's own validation step, and ``tests/test_scp_specs.py`` validates each written spec
+therefore skips the build's own validation step, and ``tests/build/test_scp_specs.py`` validates each written spec
 exactly once with openapi-spec-validator, so a spec that would fail validation is still caught (the build would
 have withheld it; here it is written and the validation test fails).
 """
@@ -24,18 +24,18 @@ import yaml
 import scraper.build
 from scraper.build import BuildReport, build_specs, catalog_pages
 from scraper.catalog import load_catalog
+from tests.paths import ROOT, TESTS
 
 #: tests/fixtures holds pages, specs and packages used as inputs (a fixture package has its own tests): not this
 #: suite's tests.
 collect_ignore_glob = ["fixtures/*"]
 
-ROOT = Path(__file__).resolve().parent.parent
 CATALOG = ROOT / "pages" / "catalog.toml"
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # Generation in tests (in this process and in the CLI subprocesses it starts) never reads or fills the user's
-# formatting cache: every test formats for real. tests/test_clients_formatting.py tests the cache explicitly.
+# formatting cache: every test formats for real. tests/clients/test_formatting.py tests the cache explicitly.
 os.environ["DOCS2CLIENT_CACHE_DIR"] = "off"
 
 
@@ -62,9 +62,14 @@ def _skip_validation(spec: dict[str, Any]) -> str:
 @pytest.fixture(scope="session")
 def scp_build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ScpBuild]:
     """Every SCP page of ``pages/catalog.toml`` built once into a temporary ``spec`` tree (validation skipped)."""
+    yield build_scp_specs(tmp_path_factory.mktemp("spec"))
+
+
+def build_scp_specs(out: Path) -> ScpBuild:
+    """Every SCP page of ``pages/catalog.toml`` built into ``out`` (validation skipped): the session build, and the
+    build ``python -m tests.goldens`` takes the build goldens from."""
     pages = [p for p in catalog_pages(load_catalog(CATALOG)) if p.provider == "scp"]
     # Page names in x-source are "pages/<file>" relative to the project root, as in the committed specs.
-    out = tmp_path_factory.mktemp("spec")
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(scraper.build, "validate_spec", _skip_validation)
         report = build_specs(pages, out)
@@ -73,14 +78,14 @@ def scp_build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ScpBuild]:
         for spec_file in sorted(service_dir.glob("*.yaml")):
             build.specs[(service_dir.name, spec_file.stem)] = yaml.load(spec_file.read_bytes(), Loader=_Loader)
         build.findings[service_dir.name] = json.loads((service_dir / "findings.json").read_text(encoding="utf-8"))
-    yield build
+    return build
 
 
 def runtime_support() -> ModuleType:
-    """``tests/test_runtime_support.py`` (the runtime loader and fake servers), loaded once for the runtime tests."""
+    """``tests/runtime/test_support.py`` (the runtime loader and fake servers), loaded once for the runtime tests."""
     name = "docs2client_runtime_test_support"
     if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name("test_runtime_support.py"))
+        spec = importlib.util.spec_from_file_location(name, TESTS / "runtime" / "test_support.py")
         assert spec is not None and spec.loader is not None
         sys.modules[name] = module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)

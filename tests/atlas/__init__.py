@@ -1,0 +1,1 @@
+"""Tests of the API atlas (scraper/atlas): the static site, and the site in a headless browser."""

@@ -1,0 +1,1 @@
+"""Tests of the benchmark harness (bench/) on tiny inputs: smoke tests, no timings asserted."""

@@ -1,0 +1,261 @@
+"""Smoke tests of the benchmark harness (``python -m bench``) on tiny inputs.
+
+These check that each part measures what it says and reports failures and missed targets; they never assert on how
+fast anything is (benchmarks are not tests).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from jsonschema import Draft202012Validator
+
+from bench import main
+from bench.harness import repeat_child, run_child, stats
+from bench.parse import parse_throughput
+from bench.pipeline import largest_spec_pair
+from bench.report import render_table, rows_for
+from bench.runtime import build_payloads, client_runtime, snake
+from tests.paths import ROOT
+
+NHN_PAGE = ROOT / "pages" / "nhn" / "003_30998dc9651c21a0.txt"
+SMALL_SPEC = ROOT / "spec" / "scp" / "parallel-filestorage" / "1.0.yaml"
+
+
+def _tiny_catalog(tmp_path: Path) -> Path:
+    pages = tmp_path / "pages"
+    (pages / "nhn").mkdir(parents=True)
+    shutil.copyfile(NHN_PAGE, pages / "nhn" / NHN_PAGE.name)
+    catalog = pages / "catalog.toml"
+    catalog.write_text(
+        f"""[[page]]
+file = "nhn/{NHN_PAGE.name}"
+url = "https://example.invalid/block-storage"
+provider = "nhn"
+format = "text"
+services = ["block-storage"]
+covers = "service"
+capture = 1
+""",
+        encoding="utf-8",
+    )
+    return catalog
+
+
+def _spec(version: str, paths: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Tiny", "version": version},
+        "paths": paths,
+        "components": {
+            "schemas": {
+                "Volume": {
+                    "type": "object",
+                    "required": ["id", "size"],
+                    "properties": {
+                        "id": {"type": "string"},
+                        "size": {"type": "integer"},
+                        "tags": {"type": "array", "items": {"type": "string"}},
+                    },
+                }
+            }
+        },
+    }
+
+
+def _op(operation_id: str, example: Any, schema: dict[str, Any]) -> dict[str, Any]:
+    content = {"application/json": {"schema": schema, "example": example}}
+    return {"operationId": operation_id, "responses": {"200": {"description": "ok", "content": content}}}
+
+
+def _tiny_spec_dir(tmp_path: Path) -> Path:
+    spec_dir = tmp_path / "spec"
+    service = spec_dir / "p" / "tiny"
+    service.mkdir(parents=True)
+    volume = {"$ref": "#/components/schemas/Volume"}
+    show = _op("showVolume", {"id": "v", "size": 1}, volume)
+    old = _spec("1.0", {"/volumes/{volume_id}": {"get": show}})
+    new = _spec("1.1", {"/volumes/{volume_id}": {"get": show}, "/volumes": {"get": _op("listVolumes", {}, volume)}})
+    (service / "1.0.yaml").write_text(yaml.safe_dump(old), encoding="utf-8")
+    (service / "1.1.yaml").write_text(yaml.safe_dump(new), encoding="utf-8")
+    small = spec_dir / "p" / "small"
+    small.mkdir()
+    (small / "1.0.yaml").write_text(yaml.safe_dump(_spec("1.0", {})), encoding="utf-8")
+    return spec_dir
+
+
+def test_run_child_reports_the_childs_own_memory_and_exit_status() -> None:
+    code = "import sys; b = bytearray(80 * 1024 * 1024); b[::4096] = b'x' * len(b[::4096]); print('done'); sys.exit(3)"
+    run = run_child([sys.executable, "-c", code])
+    assert run.returncode == 3
+    assert not run.ok
+    assert run.stdout.strip() == "done"
+    assert run.maxrss_mib >= 80
+    assert run.cpu_s > 0
+    assert run.wall_s > 0
+
+
+def test_repeat_child_stops_at_the_first_failure_and_keeps_its_output() -> None:
+    code = "import sys; print('bad input: line 7', file=sys.stderr); sys.exit(2)"
+    runs, summary = repeat_child([sys.executable, "-c", code], 3)
+    assert len(runs) == 1
+    assert "exit status 2" in summary["error"]
+    assert "bad input: line 7" in summary["error"]
+
+
+def test_repeat_child_summarizes_every_run() -> None:
+    calls: list[int] = []
+    runs, summary = repeat_child([sys.executable, "-c", "pass"], 3, before=lambda: calls.append(1))
+    assert len(runs) == 3 and len(calls) == 3
+    assert len(summary["wall_s"]["runs"]) == 3
+    assert summary["wall_s"]["min"] <= summary["wall_s"]["median"] <= summary["wall_s"]["max"]
+    assert summary["peak_rss_mib"] > 0
+
+
+def test_stats_median_and_bounds() -> None:
+    result = stats([3.0, 1.0, 2.0, 10.0])
+    assert (result.median, result.min, result.max) == (2.5, 1.0, 10.0)
+    with pytest.raises(ValueError):
+        stats([])
+
+
+def test_parse_throughput_on_one_page(tmp_path: Path) -> None:
+    result = parse_throughput(_tiny_catalog(tmp_path), repeats=2)
+    [page] = result["pages"]
+    assert page["page"] == f"pages/nhn/{NHN_PAGE.name}"
+    assert page["bytes"] == result["total_bytes"] == NHN_PAGE.stat().st_size
+    assert page["operations"] == 12  # the NHN block-storage guide documents 12 operations
+    assert len(page["reader_s"]["runs"]) == 2
+    assert result["mb_per_s"] > 0
+
+
+def test_payloads_fit_examples_that_break_their_schema_and_grow_the_list() -> None:
+    item_schema = {"$ref": "#/components/schemas/Volume"}
+    list_schema = {"type": "object", "properties": {"volumes": {"type": "array", "items": item_schema}}}
+    # the documented item has a string size and a dict where a list belongs, as real pages sometimes do
+    listing = _op("listVolumes", {"volumes": [{"id": "a", "size": "10", "tags": {"k": "v"}}], "count": 1}, list_schema)
+    show = _op("showVolume", {"id": "a", "size": 1}, item_schema)
+    spec = _spec("1.0", {"/v/{volume_id}": {"get": show}, "/v": {"get": listing}})
+    payloads = build_payloads(spec, "showVolume", "listVolumes", 25)
+    body = json.loads(payloads["large"]["body"])
+    validator = Draft202012Validator({**list_schema, "components": spec["components"]})
+    assert validator.is_valid(body)
+    assert len(body["volumes"]) == 25
+    assert len({v["id"] for v in body["volumes"]}) == 25
+    assert payloads["small"]["kwargs"] == {"volume_id": "bench-volume_id"}
+    assert payloads["large"]["method"] == "list_volumes"
+    assert json.loads(payloads["small"]["body"]) == {"id": "a", "size": 1}
+
+
+def test_snake_matches_generated_method_names() -> None:
+    assert snake("showVolume") == "show_volume"
+    assert snake("listVolumeGroups") == "list_volume_groups"
+
+
+def test_largest_spec_pair_is_oldest_and_newest_of_the_biggest_service(tmp_path: Path) -> None:
+    pair = largest_spec_pair(_tiny_spec_dir(tmp_path))
+    assert pair is not None
+    assert [p.name for p in pair] == ["1.0.yaml", "1.1.yaml"]
+    assert pair[0].parent.name == "tiny"
+
+
+def test_table_marks_missed_targets_and_missing_figures() -> None:
+    results = {
+        "regeneration": {
+            "full": {"wall_s": {"median": 10.0}},
+            "full_warm_cache": {"wall_s": {"median": 5.0}},
+            "noop": {"wall_s": {"median": 0.9}},
+        },
+        "opc_all": {"specs": 17, "wall_s_total": 40.0},
+        "diff": {"old": "/s/p/x/1.0.yaml", "new": "/s/p/x/1.3.yaml", "error": "no such file"},
+    }
+    rows = {row.metric.split(",")[0]: row for row in rows_for(results)}
+    assert rows["full regeneration (pages -> specs -> packages)"].status == "ok"
+    assert rows["full regeneration (pages -> specs -> packages)"].ratio == "4.00x"
+    warm = rows["  same"]  # the warm-cache run is reported, but the verdict belongs to the cold run
+    assert warm.ratio == "8.00x" and warm.status == "info"
+    assert rows["no-op regeneration (CLI"].status == "MISSED"
+    diff_row = next(r for m, r in rows.items() if m.startswith("docs2client diff"))
+    assert diff_row.status == "n/a" and "no such file" in diff_row.note
+    table = render_table(list(rows.values()))
+    generators = {
+        "docs2client": {"wall_s": {"median": 2.0}},
+        "openapi-python-client": {"error": "exit status 1: bad spec"},
+        "openapi-generator-cli": {"wall_s": {"median": 5.0}, "fallback": "retried with --skip-validate-spec"},
+        "ratio_openapi-generator-cli": 2.5,
+    }
+    opc_row, ogc_row = rows_for({"generators": generators})
+    assert "bad spec" in opc_row.note and opc_row.ratio == ""
+    assert ogc_row.ratio == "2.50x" and "--skip-validate-spec" in ogc_row.note
+    assert "MISSED" in table and "900.0 ms" in table
+
+
+def test_main_runs_parse_and_diff_sections_and_writes_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "results" / "latest.json"
+    argv = ["--sections", "parse,diff", "--repeats", "1", "--out", str(out)]
+    argv += ["--catalog", str(_tiny_catalog(tmp_path)), "--spec-dir", str(_tiny_spec_dir(tmp_path))]
+    assert main(argv) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["machine"]["cpu_count"] >= 1
+    assert data["machine"]["python"] == sys.version.split()[0]
+    assert set(data["durations_s"]) == {"parse", "diff", "total"}
+    assert data["diff"]["changes"] >= 1  # 1.1 adds an operation
+    assert "error" not in data["diff"]["cli"]
+    assert [row["metric"][:16] for row in data["table"]] == ["parse throughput", "docs2client diff"]
+    assert "docs2client diff" in capsys.readouterr().out
+
+
+def test_main_rejects_unknown_sections(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--sections", "parse,nonsense", "--out", ""]) == 2
+    assert "nonsense" in capsys.readouterr().err
+
+
+def test_runtime_section_drives_a_generated_client_through_the_mock_transport(tmp_path: Path) -> None:
+    generated = tmp_path / "ours"
+    done = subprocess.run(
+        [sys.executable, "-m", "scraper", "generate", "--spec", str(SMALL_SPEC), "--out", str(generated)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    result = client_runtime(
+        SMALL_SPEC,
+        generated,
+        None,
+        tmp_path / "work",
+        small_op="showVolume",
+        list_op="listVolumes",
+        list_size=20,
+        calls=3,
+        repeats=1,
+    )
+    ours = result["docs2client"]
+    assert "error" not in ours, ours.get("error")
+    assert ours["large_items_parsed"] == 20
+    assert ours["small_result_type"]
+    assert ours["import"]["package"] == "scp_parallel_filestorage"
+    assert "error" in result["openapi-generator-cli"]
+    assert "ratio_small_call_s" not in result
+
+
+def test_regeneration_section_on_a_tiny_catalog(tmp_path: Path) -> None:
+    """Cold and warm full runs, the no-op, and one changed page rebuilding just its service, all through the CLI."""
+    from bench.pipeline import regeneration
+
+    result = regeneration(ROOT, _tiny_catalog(tmp_path), tmp_path / "work", repeats=1, noop_repeats=1)
+    assert "error" not in result["full"], result["full"]
+    assert result["full"]["packages"]["files"] > 5
+    assert result["full_warm_cache"]["wall_s"]["median"] > 0
+    assert result["noop"]["verified_noop"]
+    changed = result["one_page_changed"]
+    assert changed["services"] == ["block-storage"] and changed["rebuilt"], changed
+    assert any((tmp_path / "work" / "regen" / "format-cache" / "black").rglob("*")), "the runs filled the cache"

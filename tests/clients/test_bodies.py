@@ -1,0 +1,138 @@
+"""Request and response bodies of every media type (issue 14 item 2).
+
+JSON bodies are typed models; form and multipart bodies are field mappings (files as bytes, a binary file or a
+``(filename, content, content type)`` tuple); binary bodies bytes or a binary file; text bodies ``str``. Responses:
+models for JSON, ``str`` for text, ``bytes`` otherwise, the decoded value for JSON without a schema. When several
+media types are offered the main method takes JSON and the others get their own method.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from types import ModuleType
+from typing import Any
+
+import httpx
+import pytest
+import yaml
+
+from scraper.atomic import write_tree
+from scraper.clients import ir
+from scraper.clients.package import render_package
+from tests import paths
+from tests.clients.package_import import imported
+
+SPEC = paths.FIXTURES / "openapi" / "bodies" / "1.0.yaml"
+PACKAGE = "body_kinds"
+
+
+def spec() -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
+    return loaded
+
+
+@pytest.fixture(scope="module")
+def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
+    root = tmp_path_factory.mktemp("bodies") / "body-kinds"
+    write_tree(root, render_package([spec()], source_names=["bodies/1.0.yaml"]))
+    with imported(root, f"{PACKAGE}.v1_0_0") as module:
+        yield module
+
+
+class Server:
+    """Records requests and answers with a fixed response."""
+
+    def __init__(self, response: httpx.Response) -> None:
+        self.response = response
+        self.requests: list[httpx.Request] = []
+
+    def handler(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        return self.response
+
+
+def call(api: ModuleType, response: httpx.Response, invoke: Any) -> tuple[Any, httpx.Request]:
+    server = Server(response)
+    with api.Client(base_url="https://bodies.test", transport=httpx.MockTransport(server.handler)) as client:
+        result = invoke(client)
+    [request] = server.requests
+    return result, request
+
+
+def test_body_kinds_and_variants_in_the_model() -> None:
+    ops = {op.method_name: op for op in ir.build_package([spec()]).versions[0].operations}
+    assert {name: (op.body.kind if op.body else None) for name, op in ops.items()} == {
+        "add_note": "text",
+        "add_pet": "json",
+        "add_pet_form": "form",
+        "add_pet_multipart": "multipart",
+        "get_image": None,
+        "get_report": None,
+        "login": "form",
+        "put_file": "binary",
+        "upload_photo": "multipart",
+    }
+    assert {name: op.returns for name, op in ops.items()} == {
+        "add_note": "Any",
+        "add_pet": "_models.Pet",
+        "add_pet_form": "_models.Pet",
+        "add_pet_multipart": "_models.Pet",
+        "get_image": "bytes",
+        "get_report": "_models.Pet",
+        "login": "_models.LoginResponse",
+        "put_file": "str",
+        "upload_photo": "None",
+    }
+
+
+def test_form_body_is_urlencoded(api: ModuleType) -> None:
+    result, request = call(
+        api,
+        httpx.Response(201, json={"name": "rex"}),
+        lambda c: c.add_pet_form(body={"name": "rex", "tags": ["a", "b"]}),
+    )
+    assert request.headers["Content-Type"] == "application/x-www-form-urlencoded"
+    assert request.content == b"name=rex&tags=a&tags=b"
+    assert result.name == "rex"
+
+
+def test_multipart_upload_carries_filename_and_content_type(api: ModuleType) -> None:
+    photo = ("cat.png", b"\x89PNG-bytes", "image/png")
+    _, request = call(api, httpx.Response(204), lambda c: c.upload_photo(1, body={"caption": "hi", "file": photo}))
+    assert request.url.path == "/pets/1/photo"
+    assert request.headers["Content-Type"].startswith("multipart/form-data; boundary=")
+    assert b'name="caption"\r\n\r\nhi' in request.content
+    assert b'name="file"; filename="cat.png"\r\nContent-Type: image/png\r\n\r\n\x89PNG-bytes' in request.content
+
+
+def test_multipart_without_files_is_still_multipart(api: ModuleType) -> None:
+    _, request = call(api, httpx.Response(204), lambda c: c.upload_photo(1, body={"caption": "only text"}))
+    assert request.headers["Content-Type"].startswith("multipart/form-data; boundary=")
+    assert b'name="caption"\r\n\r\nonly text' in request.content
+
+
+def test_binary_upload_from_a_file_and_text_response(api: ModuleType) -> None:
+    result, request = call(
+        api, httpx.Response(200, text="sha256:abc"), lambda c: c.put_file("a b", body=io.BytesIO(b"\x00\x01"))
+    )
+    assert request.url.raw_path == b"/files/a%20b"
+    assert request.headers["Content-Type"] == "application/octet-stream" and request.content == b"\x00\x01"
+    assert result == "sha256:abc"
+
+
+def test_image_download_returns_bytes(api: ModuleType) -> None:
+    result, _ = call(api, httpx.Response(200, content=b"\x89PNG"), lambda c: c.get_image("i1"))
+    assert result == b"\x89PNG"
+
+
+def test_text_body_and_schemaless_json_response(api: ModuleType) -> None:
+    result, request = call(api, httpx.Response(200, json={"any": [1]}), lambda c: c.add_note(body="milk \u2615"))
+    assert request.headers["Content-Type"] == "text/plain" and request.content == "milk \u2615".encode()
+    assert result == {"any": [1]}
+
+
+def test_optional_form_body_may_be_left_out(api: ModuleType) -> None:
+    result, request = call(api, httpx.Response(200, json={"token": "t"}), lambda c: c.login())
+    assert request.content == b"" and "Content-Type" not in request.headers
+    assert result.token == "t"

@@ -1,0 +1,247 @@
+"""Hostile OpenAPI documents through ``generate`` (issue 12, items 4, 8 and 9).
+
+Each test feeds the attack itself: generator-specific keywords that make ``models.py`` import modules, ``$ref``
+cycles, deep nesting, undecodable files, YAML alias bombs, a bad ``pattern``, and names that clash in generated code.
+The expected result is a package whose files compile and import nothing unexpected, or a clean one-line error
+naming the file.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from scraper.atomic import write_tree
+from scraper.build import PageInput, build_services
+from scraper.cli import main
+from scraper.clients.package import render_package
+from scraper.clients.schema_keywords import honoured_schema
+from tests.paths import ROOT
+
+
+def _spec(schemas: dict[str, Any], *, service: str = "models") -> dict[str, Any]:
+    ok = {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}}
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Evil", "version": "1.0", "x-provider": "evil", "x-service": service},
+        "paths": {"/x": {"get": {"operationId": "getX", "responses": {"200": ok}}}},
+        "components": {"schemas": schemas},
+    }
+
+
+def _imported_modules(source: str) -> set[str]:
+    tree = ast.parse(source)
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            names.add(node.module or "")
+        elif isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+    return names
+
+
+def test_generator_keywords_cannot_make_models_import_modules() -> None:
+    thing = {
+        "type": "object",
+        "customBasePath": "subprocess.Popen",
+        "properties": {
+            "a": {"type": "string", "customTypePath": "os.system"},
+            "b": {"type": "string", "x-python-type": "shutil.rmtree"},
+            "c": {"type": "object", "x-python-import": {"module": "antigravity", "name": "fly"}},
+        },
+    }
+    files = render_package([_spec({"Thing": thing})])
+    models = files["evil_models/v1_0/models.py"].decode("utf-8")
+    assert _imported_modules(models) <= {"__future__", "typing", "pydantic", "enum"}
+    assert "class Thing(BaseModel)" in models
+
+
+def test_only_local_refs_and_standard_keywords_survive() -> None:
+    schema = {
+        "type": "object",
+        "x-python-type": "os.system",
+        "properties": {
+            "remote": {"$ref": "http://127.0.0.1:9/evil.yaml"},
+            "file": {"$ref": "/etc/passwd"},
+            "local": {"$ref": "#/components/schemas/Other", "customTypePath": "os.system"},
+            "customTypePath": {"type": "string"},  # a property may be called anything
+        },
+        "discriminator": {"propertyName": "kind", "mapping": {"a": "#/components/schemas/A", "b": "http://x/y"}},
+        "allOf": [{"customBasePath": "subprocess.Popen", "required": ["local"]}],
+    }
+    assert honoured_schema(schema) == {
+        "type": "object",
+        "properties": {
+            "remote": {},
+            "file": {},
+            "local": {"$ref": "#/components/schemas/Other"},
+            "customTypePath": {"type": "string"},
+        },
+        "discriminator": {"propertyName": "kind", "mapping": {"a": "#/components/schemas/A"}},
+        "allOf": [{"required": ["local"]}],
+    }
+
+
+# -- item 8: tracebacks become clean errors --------------------------------------------------------------------
+
+
+def _generate(tmp_path: Path, name: str, content: str | bytes, capsys: pytest.CaptureFixture[str]) -> str:
+    spec = tmp_path / name
+    spec.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    code = main(["generate", "--spec", str(spec), "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert code == 1, err
+    assert err.startswith(f"error: {spec}") and "Traceback" not in err and err.count("\n") == 1, err
+    return err
+
+
+def _diff(tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str]) -> str:
+    spec = tmp_path / name
+    code = main(["diff", str(spec), str(spec)])
+    err = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in err and f"OLD: {spec}" in err, err
+    return err
+
+
+def _bomb(levels: int = 9) -> str:
+    lines = ['a0: &a0 ["x","x","x","x","x","x","x","x","x"]']
+    lines += [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, levels + 1)]
+    return "openapi: 3.1.0\ninfo: {title: T, version: '1.0'}\npaths: {}\nx:\n" + "".join(f"  {x}\n" for x in lines)
+
+
+HOSTILE_FILES: list[tuple[str, str | bytes, str]] = [
+    (
+        "deep.json",
+        '{"openapi": "3.1.0", "info": {"title": "T", "version": "1"}, "x": ' + "[" * 3000 + "]" * 3000 + "}",
+        "nested too deeply",
+    ),
+    ("deep.yaml", "openapi: 3.1.0\nx: " + "[" * 3000 + "]" * 3000 + "\n", "nest"),
+    ("latin1.yaml", b"openapi: 3.1.0\ninfo: {title: \"caf\xe9\", version: '1.0'}\npaths: {}\n", "not UTF-8"),
+    (
+        "surrogate.json",
+        '{"openapi": "3.1.0", "info": {"title": "\\ud800", "version": "1.0"}, "paths": {}}',
+        "lone surrogate U+D800",
+    ),
+    (
+        "responses.json",
+        json.dumps(
+            {
+                "openapi": "3.1.0",
+                "info": {"title": "T", "version": "1"},
+                "paths": {"/x": {"get": {"operationId": "g", "responses": [{"200": {"description": "ok"}}]}}},
+            }
+        ),
+        "paths./x.get.responses must be a mapping, got list",
+    ),
+    ("bomb.yaml", _bomb(), "nodes once YAML aliases are expanded"),
+    ("cyclic.yaml", "openapi: 3.1.0\ninfo: {title: T, version: '1.0'}\npaths: {}\nx: &a [*a]\n", "refers to itself"),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "message"), HOSTILE_FILES, ids=[h[0] for h in HOSTILE_FILES])
+def test_hostile_spec_files_are_clean_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, content: str | bytes, message: str
+) -> None:
+    assert message in _generate(tmp_path, name, content, capsys)
+    _diff(tmp_path, name, capsys)  # a clean error naming the file (its own wording for decoding problems)
+
+
+def _cycle_spec(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
+    return _spec({"Thing": {"$ref": "#/components/schemas/A"}, "A": a, "B": b})
+
+
+def test_diff_survives_an_allof_cycle(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    spec = _cycle_spec({"allOf": [{"$ref": "#/components/schemas/B"}]}, {"allOf": [{"$ref": "#/components/schemas/A"}]})
+    path = tmp_path / "allof.json"
+    path.write_text(json.dumps(spec), encoding="utf-8")
+    assert main(["diff", str(path), str(path)]) == 0
+    assert "no changes" in capsys.readouterr().out
+
+
+def test_recursive_schemas_generate_recursive_models(tmp_path: Path) -> None:
+    spec = _cycle_spec(
+        {"type": "object", "properties": {"b": {"$ref": "#/components/schemas/B"}, "name": {"type": "string"}}},
+        {"type": "object", "properties": {"a": {"$ref": "#/components/schemas/A"}}},
+    )
+    write_tree(tmp_path, render_package([spec]))
+    check = (
+        "from evil_models.v1_0 import models as m\n"
+        "a = m.A.model_validate({'name': 'x', 'b': {'a': {'name': 'y', 'b': {}}}})\n"
+        "assert a.b.a.name == 'y', a\n"
+    )
+    done = subprocess.run([sys.executable, "-c", check], cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+
+
+def test_a_bad_pattern_in_a_page_is_a_finding_and_dropped(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    text = (ROOT / "pages" / "scp" / "001_dc092d8be0253ee9.txt").read_text(encoding="utf-8")
+    page.write_text(text.replace("FILEPattern : ^(FILE|FOLDER)$", "FILEPattern : ^(FILE|FOLDER$"), encoding="utf-8")
+    report = build_services([PageInput(name="page.txt", path=page, provider="scp", format="text")])
+    assert report.errors == []
+    found = [f for s in report.services for f in s.findings if f.kind == "bad-pattern"]
+    assert [(f.page, f.subject) for f in found] == [("page.txt", "archivestorage:ObjectRecoveryInfo")]
+    assert "'^(FILE|FOLDER$' is not a regular expression" in found[0].message
+    model = next(s for s in report.services if s.id == "archivestorage").models["ObjectRecoveryInfo"]
+    assert "pattern" not in model.schema["properties"]["object_type"]
+
+
+def test_generate_drops_a_pattern_that_does_not_compile() -> None:
+    assert honoured_schema({"type": "string", "pattern": "^(a"}) == {"type": "string"}
+    assert honoured_schema({"type": "string", "pattern": "^a+$"}) == {"type": "string", "pattern": "^a+$"}
+
+
+# -- item 9: every generated file compiles ---------------------------------------------------------------------
+
+
+def test_a_server_variable_and_a_client_parameter_with_one_name(tmp_path: Path) -> None:
+    """Both called ``region``: the client parameter becomes ``region_2`` (it used to be a duplicate argument)."""
+    spec = _spec({"Thing": {"type": "object"}})
+    spec["servers"] = [{"url": "https://{region}.example.test", "variables": {"region": {"default": "a"}}}]
+    param = {"name": "region", "in": "path", "required": True, "schema": {"type": "string"}, "x-client-parameter": True}
+    spec["paths"] = {
+        "/x/{region}": {
+            "get": {"operationId": "getX", "parameters": [param], "responses": {"200": {"description": "ok"}}}
+        }
+    }
+    write_tree(tmp_path, render_package([spec]))
+    check = (
+        "import httpx\n"
+        "from evil_models.v1_0 import Client\n"
+        "seen = []\n"
+        "t = httpx.MockTransport(lambda r: seen.append(str(r.url)) or httpx.Response(200))\n"
+        "Client(region='a', region_2='r-2', transport=t).get_x()\n"
+        "assert seen == ['https://a.example.test/x/r-2'], seen\n"
+    )
+    done = subprocess.run([sys.executable, "-c", check], cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+
+
+def test_generated_code_that_does_not_compile_is_an_error_and_nothing_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import scraper.clients.package
+
+    def clashing(*args: Any, **kwargs: Any) -> dict[str, str | bytes]:
+        return {
+            "pyproject.toml": b"# Generated by docs2client\n",
+            "pkg/client.py": "def f(region, region):\n    pass\n",
+        }
+
+    monkeypatch.setattr(scraper.clients.package, "render_sources", clashing)
+    spec = tmp_path / "spec.json"
+    spec.write_text(json.dumps(_spec({})), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["generate", "--spec", str(spec), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert (
+        err == f"error: {out}/pkg/client.py:1: generated code does not compile: duplicate argument 'region' in "
+        "function definition\n"
+    )
+    assert not out.exists()

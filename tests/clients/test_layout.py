@@ -1,0 +1,140 @@
+"""The black-shaped layout of generated code: the templates' output should already be what black makes of it.
+
+Black still formats every generated file (``scraper.clients.formatting``), so these tests guard speed and the
+templates' shape, not correctness: a file black has to change costs it a second pass.
+"""
+
+from __future__ import annotations
+
+import ast
+import random
+from collections.abc import Mapping
+from typing import Any
+
+import pytest
+
+from scraper.clients.command import load_findings, load_spec
+from scraper.clients.formatting import format_source
+from scraper.clients.layout import Call, Items, Node, Raw, signature, statement
+from scraper.clients.package import render_sources
+from tests.clients.test_package import DEMO, FIXTURES, malicious_spec
+from tests.paths import ROOT
+
+SERVICE = ROOT / "spec" / "scp" / "baremetal-blockstorage"  # four versions, pagination, deprecations
+
+
+def _python(rendered: Mapping[str, str | bytes], prefix: str = "") -> dict[str, str]:
+    return {prefix + p: t for p, t in rendered.items() if p.endswith(".py") and isinstance(t, str)}
+
+
+SOURCES = {
+    **_python(render_sources([load_spec(p) for p in sorted(DEMO.glob("*.yaml"))], findings=load_findings(DEMO))),
+    **_python(render_sources([load_spec(FIXTURES / "petstore-3.0.yaml")]), "petstore/"),
+}
+
+
+@pytest.mark.parametrize("path", sorted(SOURCES))
+def test_rendered_source_is_already_black_formatted(path: str) -> None:
+    text = SOURCES[path]
+    assert format_source(path, text).decode("utf-8") == text
+
+
+def test_committed_package_equals_its_unformatted_rendering() -> None:
+    """For a real service, every generated module is byte for byte what the templates render, before black."""
+    specs = sorted(SERVICE.glob("*.yaml"))
+    documents = [load_spec(p) for p in specs]
+    names = [str(p.relative_to(ROOT)) for p in specs]  # as regenerate names them
+    rendered = _python(render_sources(documents, findings=load_findings(SERVICE), source_names=names))
+    package = ROOT / "generated" / "scp-baremetal-blockstorage"
+    assert len(rendered) > 10
+    for path, text in rendered.items():
+        assert (package / path).read_text(encoding="utf-8") == text, path
+
+
+def test_unusual_doc_text_still_formats() -> None:
+    """Doc text that defeats the layout (multi-line titles, huge literals) is left to black: valid output."""
+    for path, text in _python(render_sources([malicious_spec()])).items():
+        ast.parse(format_source(path, text).decode("utf-8"), filename=path)
+
+
+def _random_node(rnd: random.Random, depth: int = 0) -> Node:
+    def name() -> str:
+        return "_".join(rnd.choice(["volume", "group", "id", "snapshot", "x"]) for _ in range(rnd.randint(1, 9)))
+
+    roll = rnd.random()
+    if depth > 2 or roll < 0.4:
+        return Raw(rnd.choice([f'"{name()}/{name()}"', name()]))
+    if roll < 0.6:
+        return Items("{", [(f'"{name()}": ', _random_node(rnd, depth + 1)) for _ in range(rnd.randint(0, 5))], "}")
+    if roll < 0.7:
+        return Items("[", [("", _random_node(rnd, depth + 1)) for _ in range(rnd.randint(0, 5))], "]")
+    arguments = [(rnd.choice(["", f"{name()}="]), _random_node(rnd, depth + 1)) for _ in range(rnd.randint(0, 4))]
+    return Call(rnd.choice(["_support.format_path", "f", name()]), arguments)
+
+
+def _in_method(text: str) -> str:
+    return "class C:\n    def f(self):\n        " + text + "\n"
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_layout_matches_black_on_random_calls_and_literals(seed: int) -> None:
+    rnd = random.Random(seed)
+    split = 0
+    for _ in range(60):
+        node = _random_node(rnd)
+        for lead in ("x = ", "_response = await ", ""):
+            text = statement(8, lead, node) if lead or not isinstance(node, Raw) else node.flat()
+            split += "\n" in text
+            source = _in_method(text)
+            assert format_source("t.py", source).decode("utf-8") == source
+    assert split > 20, "the random cases should exercise splitting"
+
+
+@pytest.mark.parametrize(
+    "parameters",
+    [
+        ["self"],
+        ["self", "volume_id: str", "*", "limit: int | None = None"],
+        ["self", *(f"parameter_number_{n}: str | None = None" for n in range(8))],
+        ["self", "kind: " + " | ".join(f'Literal["value_{n}_with_a_long_name"]' for n in range(6)) + " | None = None"],
+    ],
+    ids=["self-only", "fits", "one-per-line", "long-union"],
+)
+def test_signature_matches_black(parameters: list[str]) -> None:
+    source = "class C:\n    " + signature(4, "def method_with_a_long_name", parameters, "_models.Response") + "\n"
+    source += "        pass\n"
+    assert format_source("t.py", source).decode("utf-8") == source
+
+
+def test_long_union_with_quotes_and_brackets_in_enum_values_still_formats() -> None:
+    """A ``|`` or bracket inside a quoted enum value is text, never a split point (the result must parse)."""
+    values = ", ".join(f'"value|{n}]"' for n in range(12))
+    parameters = ["self", "*", f"kind: Literal[{values}] | None = None"]
+    source = "class C:\n    " + signature(4, "def m", parameters, "None") + "\n        pass\n"
+    ast.parse(source)  # the layout split nothing inside a string
+    formatted = format_source("t.py", source).decode("utf-8")  # black finishes what the layout leaves
+    assert all(f'"value|{n}]"' in formatted for n in range(12))
+
+
+def test_non_ascii_field_names_keep_their_field_call() -> None:
+    """A long ``Field(...)`` line after a non-ASCII name is split at the right column (ast counts UTF-8 bytes)."""
+    from scraper.clients.models import render_models
+
+    long = "사용자 이름 " * 20
+    schemas = {"User": {"type": "object", "properties": {"이름": {"type": "string", "description": long}}}}
+    source = render_models(schemas, openapi="3.1.0", source_name="u.yaml", header="Models of U API 1")
+    namespace: dict[str, Any] = {}
+    exec(compile(format_source("models.py", source), "models.py", "exec"), namespace)
+    assert "Field(" in source and "FielField" not in source
+    assert namespace["User"].model_fields  # the module imports and defines the model
+
+
+def test_field_lines_inside_a_docstring_are_left_alone() -> None:
+    """Doc text that looks like a long field line is text: the layout never rewrites inside a string."""
+    from scraper.clients.models import _black_shape
+
+    fake = '    name: str = Field(None, description="' + "x" * 120 + '")'
+    source = f'class A:\n    """Docs\n{fake}\n    """\n\n    real: str = Field(None, description={"y" * 120!r})\n'
+    shaped = _black_shape(source)
+    assert fake in shaped.split("\n")
+    assert '    real: str = Field(\n        None,\n        description="' in shaped

@@ -1,0 +1,80 @@
+"""Collision-free names (issue 14 item 4): model classes, version modules and default package names.
+
+The package built from ``fixtures/openapi/names`` is also checked (ruff, mypy --strict, contract tests) by the corpus
+test; here the names themselves and the behaviour they protect (the client parses into the component class).
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from scraper.atomic import write_tree
+from scraper.clients import ir, naming
+from scraper.clients.package import render_package
+from scraper.clients.schema_names import hoist_colliding_inline
+from tests import paths
+
+SPEC = paths.FIXTURES / "openapi" / "names" / "names.yaml"
+
+
+def test_component_keeps_its_name_when_an_inline_enum_has_the_same(tmp_path: Path) -> None:
+    spec = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
+    files = render_package([spec], source_names=[str(SPEC)])
+    models = files["names/v0_0_1/models.py"].decode()
+    assert "class Role(BaseModel):" in models and "class AccountRole(StrEnum):" in models
+    assert "role: AccountRole | None" in models
+    for shadow in ("Field", "BaseModel", "Literal", "Any", "None"):
+        assert f"\nclass {shadow}(" not in models, shadow
+    assert "class EnumModel(StrEnum):" in models  # a component named Enum
+    write_tree(tmp_path, files)
+    sys.path.insert(0, str(tmp_path))
+    try:
+        module = importlib.import_module("names.v0_0_1.models")
+        role = module.Role.model_validate_json(b'{"name": "r"}')
+        assert role.name == "r"
+        account = module.Account.model_validate({"role": "admin", "Field": {"x": 1}, "None": {"n": 2}})
+        assert account.role == module.AccountRole.ADMIN and account.None_.n == 2
+    finally:
+        sys.path.remove(str(tmp_path))
+        for name in [m for m in sys.modules if m == "names" or m.startswith("names.")]:
+            del sys.modules[name]
+
+
+def test_hoisting_leaves_names_that_do_not_collide_alone() -> None:
+    schemas: dict[str, Any] = {
+        "Server": {"type": "object", "properties": {"type": {"enum": ["a"]}, "state": {"enum": ["b"]}}},
+        "State": {"type": "string"},
+    }
+    hoist_colliding_inline(schemas, ir.RESERVED_CLASSES)
+    assert schemas["Server"]["properties"]["type"] == {"enum": ["a"]}  # "Type" shadows nothing (builtin is "type")
+    assert schemas["Server"]["properties"]["state"] == {"$ref": "#/components/schemas/ServerState"}
+    assert schemas["ServerState"] == {"enum": ["b"]}
+
+
+def test_version_modules_are_short_and_readable() -> None:
+    assert naming.version_module("0.0.1-dev2150") == "v0_0_1"
+    assert naming.version_module("2024-05-01") == "v2024_05_01"
+    assert naming.version_module("v2") == "v2" and naming.version_module("1.1") == "v1_1"
+    assert naming.version_module("latest-preview-of-the-api-for-everyone") == "vlatest_preview_of_the_api_for"
+
+
+def test_default_package_name_is_unique_per_spec_file() -> None:
+    spec = {"openapi": "3.0.3", "info": {"title": "Network Management Client", "version": "1"}, "paths": {}}
+    names = {
+        ir.build_package([spec], source_names=[f"azure/{stem}.json"]).distribution
+        for stem in ("virtualNetwork", "loadBalancer", "publicIpAddress")
+    }
+    assert names == {
+        "network-management-client-virtual",
+        "network-management-client-load-balancer",
+        "network-management-client-public-ip-address",
+    }
+    assert ir.build_package([spec], source_names=["openapi.yaml"]).distribution == "network-management-client"
+    assert ir.build_package([spec], package_name="My Pkg").distribution == "my-pkg"
+    long_title = {**spec, "info": {"title": "word " * 40, "version": "1"}}
+    assert len(ir.build_package([long_title]).distribution) <= 50

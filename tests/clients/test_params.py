@@ -1,0 +1,179 @@
+"""Parameter serialisation (issue 14 item 3): the OpenAPI style/explode rules per location, cookies, fixed query
+strings in paths, no ``None`` in a path, and a warning for everything the client cannot honour.
+
+``_serialize`` is checked against the OpenAPI specification's own style table (3.1.1, "Style Examples"); the package
+built from ``fixtures/openapi/params`` is called and its wire requests are compared with literal expectations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from types import ModuleType
+from typing import Any
+
+import httpx
+import pytest
+import yaml
+
+from scraper.atomic import write_tree
+from scraper.clients import ir
+from scraper.clients.cases import serializer
+from scraper.clients.package import render_package
+from tests import paths
+from tests.clients.package_import import imported
+
+SPEC = paths.FIXTURES / "openapi" / "params" / "1.0.yaml"
+PACKAGE = "param_styles"
+
+COLOR: dict[str, Any] = {
+    "string": "blue",
+    "array": ["blue", "black", "brown"],
+    "object": {"R": 100, "G": 200, "B": 150},
+}
+
+# (style, explode, kind) -> the serialisation the OpenAPI 3.1.1 style table gives for ``color``
+PATH_TABLE = {
+    ("matrix", False, "string"): ";color=blue",
+    ("matrix", False, "array"): ";color=blue,black,brown",
+    ("matrix", False, "object"): ";color=R,100,G,200,B,150",
+    ("matrix", True, "array"): ";color=blue;color=black;color=brown",
+    ("matrix", True, "object"): ";R=100;G=200;B=150",
+    ("label", False, "string"): ".blue",
+    ("label", False, "array"): ".blue,black,brown",
+    ("label", False, "object"): ".R,100,G,200,B,150",
+    ("label", True, "array"): ".blue.black.brown",
+    ("label", True, "object"): ".R=100.G=200.B=150",
+    ("simple", False, "array"): "blue,black,brown",
+    ("simple", False, "object"): "R,100,G,200,B,150",
+    ("simple", True, "object"): "R=100,G=200,B=150",
+}
+QUERY_TABLE = {
+    ("form", False, "string"): [("color", "blue")],
+    ("form", False, "array"): [("color", "blue,black,brown")],
+    ("form", False, "object"): [("color", "R,100,G,200,B,150")],
+    ("form", True, "array"): [("color", "blue"), ("color", "black"), ("color", "brown")],
+    ("form", True, "object"): [("R", "100"), ("G", "200"), ("B", "150")],
+    ("spaceDelimited", False, "array"): [("color", "blue black brown")],
+    ("spaceDelimited", False, "object"): [("color", "R 100 G 200 B 150")],
+    ("pipeDelimited", False, "array"): [("color", "blue|black|brown")],
+    ("pipeDelimited", False, "object"): [("color", "R|100|G|200|B|150")],
+    ("deepObject", True, "object"): [("color[R]", "100"), ("color[G]", "200"), ("color[B]", "150")],
+}
+
+
+@pytest.mark.parametrize(("key", "expected"), PATH_TABLE.items(), ids=lambda x: str(x))
+def test_path_styles_follow_the_openapi_table(key: tuple[str, bool, str], expected: str) -> None:
+    style, explode, kind = key
+    assert serializer().styled_path("color", COLOR[kind], style, explode) == expected
+
+
+@pytest.mark.parametrize(("key", "expected"), QUERY_TABLE.items(), ids=lambda x: str(x))
+def test_query_styles_follow_the_openapi_table(key: tuple[str, bool, str], expected: list[tuple[str, str]]) -> None:
+    style, explode, kind = key
+    styled = serializer().styled_query("color", COLOR[kind], style, explode)
+    assert [(k, v) for k, values in styled.items() for v in values] == expected
+
+
+def test_path_values_are_percent_encoded_and_never_none() -> None:
+    wire = serializer()
+    assert wire.styled_path("id", "a/b c", "simple", False) == "a%2Fb%20c"
+    assert wire.styled_path("id", ["a,b", "c"], "label", True) == ".a%2Cb.c"
+    with pytest.raises(ValueError, match="'id' must not be None"):
+        wire.styled_path("id", None, "simple", False)
+    assert wire.styled_query("q", None, "form", True) == {}
+    # exploded objects that share a property name: both values are sent
+    merged = wire.merge_query({"a": "1", "b": None}, {"x": ["2"]}, {"x": ["3"], "a": ["4"]})
+    assert merged == {"a": ["1", "4"], "b": None, "x": ["2", "3"]}
+    assert wire.cookie_header({"a": None}) == {} and wire.cookie_header({"a": True, "b": [1, 2]}) == {
+        "Cookie": "a=true; b=1,2"
+    }
+
+
+@pytest.fixture(scope="module")
+def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
+    root = tmp_path_factory.mktemp("params") / "param-styles"
+    spec = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
+    write_tree(root, render_package([spec], source_names=["params/1.0.yaml"]))
+    with imported(root, f"{PACKAGE}.v2024_05_01") as module:
+        yield module
+
+
+def _send(api: ModuleType, call: Any) -> httpx.Request:
+    sent: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, json={"ok": True})
+
+    with api.Client(base_url="https://styles.test", transport=httpx.MockTransport(handler)) as client:
+        call(client)
+    [request] = sent
+    return request
+
+
+def test_client_sends_every_style_on_the_wire(api: ModuleType) -> None:
+    request = _send(
+        api,
+        lambda c: c.paint_colors(
+            ["blue", "black"],
+            {"R": 100, "G": 200},
+            [1, 2],
+            "x y",
+            pipes=["a", "b"],
+            csv=["a", "b"],
+            repeated=[1, 2],
+            filter={"color": "red"},
+            point={"x": 1},
+            where={"name": "ann"},
+            x_tags=["a", "b"],
+            x_pair={"k": "v"},
+            session="abc",
+            prefs=["x", "y"],
+        ),
+    )
+    assert request.url.raw_path.split(b"?")[0] == b"/colors/.blue.black/;matrix=R,100,G,200/1,2/x%20y"
+    assert sorted(request.url.params.multi_items()) == sorted(
+        [
+            ("pipes", "a|b"),
+            ("csv", "a,b"),
+            ("repeated", "1"),
+            ("repeated", "2"),
+            ("filter[color]", "red"),
+            ("x", "1"),
+            ("where", '{"name":"ann"}'),
+        ]
+    )
+    assert request.headers["X-Tags"] == "a,b" and request.headers["X-Pair"] == "k=v"
+    assert request.headers["Cookie"] == "session=abc; prefs=x,y"
+
+
+def test_none_in_a_path_is_refused_before_sending(api: ModuleType) -> None:
+    with pytest.raises(ValueError, match="'nullable' must not be None"):
+        _send(api, lambda c: c.paint_colors(["a"], {"R": 1}, [1], None))
+
+
+def test_fixed_query_string_in_a_path_is_always_sent(api: ModuleType) -> None:
+    request = _send(api, lambda c: c.get_beta(7))
+    assert request.url.path == "/beta/7"
+    assert request.url.params.multi_items() == [("beta", "true"), ("mode", "fast")]
+
+
+def test_nullable_path_parameter_is_not_optional_in_the_signature() -> None:
+    spec = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
+    [paint] = [op for op in ir.build_package([spec]).versions[0].operations if op.method_name == "paint_colors"]
+    assert next(p for p in paint.params if p.wire_name == "nullable").annotation == "str"
+
+
+def test_everything_not_honoured_is_a_warning() -> None:
+    spec = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
+    warnings = ir.build_package([spec], source_names=["params.yaml"]).warnings
+    expected = [
+        "header parameter 'Bad Header' is not a valid HTTP header name; skipped",
+        "parameter 'reserved' (query): allowReserved is not honoured",
+        "parameter 'size' (query): default 'big' does not match its schema",
+        "parameter 'wrongstyle' (header): style 'form' is not allowed here",
+        "response status '2OO' is not an HTTP status code",
+    ]
+    assert len(warnings) == len(expected)
+    for text in expected:
+        assert any(text in w and w.startswith("params.yaml: paths//colors/") for w in warnings), text

@@ -1,0 +1,119 @@
+"""Local ``$ref`` resolution (issue 14 item 1): every kind of reference a spec may use becomes what it points to.
+
+The package built from ``fixtures/openapi/refs`` is also checked (ruff, mypy --strict, contract tests) by the corpus
+test (``tests/clients/test_corpus.py``); these tests look at the model the generator builds and at the errors.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from scraper.clients import ir, refs
+from scraper.clients.ir import GenerationError
+from tests import paths
+
+SPEC = paths.FIXTURES / "openapi" / "refs" / "1.0.yaml"
+
+
+def spec() -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
+    return loaded
+
+
+def operations(doc: dict[str, Any]) -> dict[str, ir.OperationIR]:
+    """Operations by ``METHOD path``."""
+    return {f"{op.http_method} {op.path}": op for op in ir.build_package([doc]).versions[0].operations}
+
+
+def test_referenced_bodies_responses_parameters_and_examples_are_used() -> None:
+    ops = operations(spec())
+    get, put = ops["GET /trees/{treeId}"], ops["PUT /trees/{treeId}"]
+    assert [(p.wire_name, p.location) for p in get.params] == [("treeId", "path"), ("depth", "query")]
+    assert get.response_model == "Tree" and get.response_status == "200"
+    assert get.response_example is not None and get.response_example.value["label"] == "root"
+    assert put.body is not None and put.body.model == "Tree" and put.body.required
+    assert put.body.example is not None and put.body.example.problem is None
+    assert put.response_model == "Tree"  # through a chain of two response references
+
+
+def test_path_item_reference_gets_its_own_methods() -> None:
+    ops = operations(spec())
+    copy_get, copy_put = ops["GET /tree-copies/{treeId}"], ops["PUT /tree-copies/{treeId}"]
+    assert copy_get.response_model == "Tree" and copy_put.body is not None
+    # the copies sort first, so they keep the plain names and the originals get the suffix
+    assert (copy_get.method_name, ops["GET /trees/{treeId}"].method_name) == ("get_tree", "get_tree_2")
+
+
+def test_schema_pointers_into_schemas_and_operations_become_classes() -> None:
+    version = ir.build_package([spec()]).versions[0]
+    labels = version.schemas["ListLabelsResponse"]["properties"]
+    assert labels["labels"]["items"] == {"$ref": "#/components/schemas/Label"}
+    assert version.schemas["Label"] == {"type": "string"}
+    assert labels["owner"] == {"$ref": "#/components/schemas/XOwnerSchema"}
+    assert version.schemas["XOwnerSchema"]["properties"] == {"name": {"type": "string"}}
+    # the recursive component keeps referring to itself
+    assert version.schemas["Tree"]["properties"]["children"]["items"] == {"$ref": "#/components/schemas/Tree"}
+
+
+def test_reference_cycle_is_a_located_error() -> None:
+    doc = spec()
+    doc["components"]["responses"]["TreeResponse"] = {"$ref": "#/components/responses/TreeAlias"}
+    with pytest.raises(GenerationError, match=r"paths/.*/get: responses/200: \$ref cycle"):
+        ir.build_package([doc], source_names=["zoo.yaml"])
+
+
+def test_dangling_reference_is_a_located_error() -> None:
+    doc = spec()
+    doc["paths"]["/trees/{treeId}"]["put"]["requestBody"] = {"$ref": "#/components/requestBodies/Nope"}
+    with pytest.raises(GenerationError, match=r"zoo.yaml: paths//tree-copies/\{treeId\}/put: requestBody: .*'Nope'"):
+        ir.build_package([doc], source_names=["zoo.yaml"])
+
+
+def test_external_schema_reference_is_a_warning_and_any() -> None:
+    doc = copy.deepcopy(spec())
+    doc["components"]["schemas"]["Tree"]["properties"]["meta"] = {"$ref": "common.yaml#/Meta"}
+    pkg = ir.build_package([doc], source_names=["zoo.yaml"])
+    assert any("common.yaml#/Meta" in w and w.startswith("zoo.yaml: ") for w in pkg.warnings)
+
+
+@pytest.mark.parametrize(
+    ("ref", "tokens"),
+    [("#/components/schemas/a~1b", ["components", "schemas", "a/b"]), ("#/x/~0y%20z", ["x", "~y z"]), ("#", [])],
+)
+def test_pointer_tokens(ref: str, tokens: list[str]) -> None:
+    assert refs.pointer_tokens(ref) == tokens
+
+
+def test_follow_keeps_sibling_overrides_and_detects_cycles() -> None:
+    doc = {"a": {"$ref": "#/b", "description": "mine"}, "b": {"description": "theirs", "x": 1}, "c": {"$ref": "#/c"}}
+    assert refs.follow(doc, doc["a"]) == {"description": "mine", "x": 1}
+    with pytest.raises(refs.RefError, match="cycle"):
+        refs.follow(doc, doc["c"])
+
+
+def test_cli_report_lists_every_warning_and_prints_a_summary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from scraper.cli import main
+
+    doc = spec()
+    doc["components"]["schemas"]["Tree"]["properties"]["meta"] = {"$ref": "common.yaml#/Meta"}
+    source = tmp_path / "zoo.yaml"
+    source.write_text(yaml.safe_dump(doc), encoding="utf-8")
+    report = tmp_path / "out" / "report.json"
+    assert main(["generate", "--spec", str(source), "--out", str(tmp_path / "pkg"), "--report", str(report)]) == 0
+    data = json.loads(report.read_text(encoding="utf-8"))
+    [package] = data["packages"]
+    assert package["distribution"] == "reference-zoo" and package["operations"] == 5
+    assert data["warnings"] == len(package["warnings"]) == 1
+    assert "common.yaml#/Meta" in package["warnings"][0]
+    out, err = capsys.readouterr()
+    assert "1 package(s), 5 operation(s)" in out and "1 warning(s)" in out
+    assert f"warning: {source}: " in err

@@ -1,0 +1,1 @@
+"""Tests of ``docs2client fetch`` (scraper/fetch) against local servers."""

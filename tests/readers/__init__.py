@@ -1,0 +1,1 @@
+"""Tests of the page readers (scraper/readers): HTML, Markdown, SCP text and NHN text."""

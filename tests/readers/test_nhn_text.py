@@ -1,0 +1,146 @@
+"""The NHN text-rendering reader: tables rebuilt from space-separated lines, JSON blocks, headings from blank lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scraper.document import CodeBlock, Heading, Paragraph, ReaderError, Table
+from scraper.readers import markdown, nhn_text
+from tests import paths
+
+FIXTURES = paths.FIXTURES / "nhn"
+
+
+def _headings(text: str) -> list[tuple[str, int, int]]:
+    return [(b.title, b.level, b.line) for b in nhn_text.read(text, "p.txt").blocks if isinstance(b, Heading)]
+
+
+def test_param_table_rows_continuations_and_required_marks() -> None:
+    text = (
+        "Name Type Format Required Description\n"
+        "tenantId URL String O Tenant ID\n"
+        "sort Query String - Sort field\n"
+        "Described as key:dir\n"
+        "e.g.) name:asc\n"
+        "volume.size Body Integer Yes Size (GB)\n"
+        "volume.name Body String Name without a mark\n"
+    )
+    [table] = nhn_text.read(text, "p.txt").blocks
+    assert isinstance(table, Table)
+    assert table.header == ("Name", "Type", "Format", "Required", "Description")
+    assert [r.cells for r in table.rows] == [
+        ("tenantId", "URL", "String", "O", "Tenant ID"),
+        ("sort", "Query", "String", "-", "Sort field\nDescribed as key:dir\ne.g.) name:asc"),
+        ("volume.size", "Body", "Integer", "Yes", "Size (GB)"),
+        ("volume.name", "Body", "String", "", "Name without a mark"),
+    ]
+    assert [r.line for r in table.rows] == [2, 3, 6, 7]
+
+
+def test_response_table_ends_at_example_and_json_spans_blank_lines() -> None:
+    text = (
+        "Name Type Attributes Description\n"
+        "a Body Array List\n"
+        "a.b Body String B\n"
+        "Example\n"
+        "\n"
+        "{\n"
+        '  "a": [\n'
+        "\n"
+        '    {"b": "x}"}\n'
+        "  ]\n"
+        "}\n"
+        "after\n"
+    )
+    blocks = nhn_text.read(text, "p.txt").blocks
+    assert isinstance(blocks[0], Table) and blocks[0].header[2] == "Attributes" and len(blocks[0].rows) == 2
+    assert blocks[1] == Paragraph(text="Example", line=4)
+    code = blocks[2]
+    assert isinstance(code, CodeBlock) and code.language == "json" and code.line == 6
+    assert code.text.endswith("]\n}")
+    assert blocks[3] == Paragraph(text="after", line=12)
+
+
+def test_endpoint_table_with_flattened_columns() -> None:
+    text = (
+        "Type Region Endpoint\n"
+        "volumev2 Korea (Pangyo)\n"
+        "Japan\n"
+        "https://kr1-api.example.com\n"
+        "https://jp1-api.example.com\n"
+        "object Korea (Pangyo)\n"
+        "https://kr1-obj.example.com\n"
+    )
+    [table] = nhn_text.read(text, "p.txt").blocks
+    assert isinstance(table, Table)
+    assert [r.cells for r in table.rows] == [
+        ("volumev2", "Korea (Pangyo)\nJapan", "https://kr1-api.example.com\nhttps://jp1-api.example.com"),
+        ("object", "Korea (Pangyo)", "https://kr1-obj.example.com"),
+    ]
+
+
+def test_headings_from_blank_line_conventions() -> None:
+    text = (
+        "Storage > Thing > API v1 Guide\n\nIntro sentence.\n\nGroup\n\nThing Status\n\nStatuses:\n\n"
+        "Status Name Description\nok Fine\n\nList Things\n\nReturn things.\n\n"
+        "GET /v1/things\nX-Auth-Token: {tokenId}\n\nRequest\n\nThis API does not require a request body.\n\n"
+        "Response\n\nThis API does not return a response body.\n\n\nOther Group\n\nDelete Thing\n\n"
+        "DELETE /v1/things/{id}\n"
+    )
+    assert _headings(text) == [
+        ("Storage > Thing > API v1 Guide", 1, 1),
+        ("Group", 1, 5),
+        ("Thing Status", 2, 7),
+        ("List Things", 2, 14),
+        ("Request", 3, 21),
+        ("Response", 3, 25),
+        ("Other Group", 1, 30),
+        ("Delete Thing", 2, 32),
+    ]
+
+
+def test_a_line_that_is_not_a_row_is_kept_as_a_located_repair() -> None:
+    document = nhn_text.read("Name Type Format Description\nnot a row at all\nid URL String Volume ID\n", "bad.txt")
+    [table] = [b for b in document.blocks if isinstance(b, Table)]
+    skipped, row = table.rows
+    assert skipped.cells == () and skipped.line == 2 and "not a table row" in skipped.repairs[0]
+    assert row.cells[:3] == ("id", "URL", "String") and row.line == 3
+
+
+def test_empty_page_is_a_located_error() -> None:
+    with pytest.raises(ReaderError):
+        nhn_text.read("\n\n", "empty.txt")
+
+
+def _shape(doc_blocks: list[object]) -> list[tuple[object, ...]]:
+    out: list[tuple[object, ...]] = []
+    for block in doc_blocks:
+        if isinstance(block, Heading):
+            out.append(("H", block.title))
+        elif isinstance(block, Paragraph):
+            out.append(("P", block.text))
+        elif isinstance(block, Table):
+            out.append(("T", block.header, tuple(r.cells for r in block.rows)))
+        elif isinstance(block, CodeBlock):
+            out.append(("C", block.language, "".join(block.text.split())))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text_page", "markdown_page"),
+    [
+        (FIXTURES / "demo-guide.txt", FIXTURES / "demo-guide.md"),
+        (
+            paths.PAGES / "nhn/003_30998dc9651c21a0.txt",
+            paths.PAGES / "nhn/003_source_Storage-Block-Storage_en_public-api.md",
+        ),
+    ],
+)
+def test_text_rendering_reads_into_the_same_blocks_as_its_markdown(text_page: Path, markdown_page: Path) -> None:
+    text_blocks = _shape(list(nhn_text.read(text_page.read_text(encoding="utf-8"), "t").blocks))
+    md_blocks = _shape(list(markdown.read(markdown_page.read_text(encoding="utf-8"), "m").blocks))
+    # The docs site adds a "TOP" link at the end; everything else matches block for block.
+    assert text_blocks[-1] == ("P", "TOP")
+    assert text_blocks[:-1] == md_blocks

@@ -1,0 +1,240 @@
+"""``docs2client regenerate``: only what changed is rebuilt, changelogs and versions follow the spec changes.
+
+A small catalog (NHN Block Storage from its Markdown page, SCP Parallel File Storage from page 000) keeps each
+build to a few seconds. The online test serves the pages from a real HTTP server on 127.0.0.1 (the catalog URLs
+are pointed at it with ``DOCS2CLIENT_BASE_URL``) with one page changed, and checks that only its service is rebuilt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import ClassVar
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from scraper.catalog import load_catalog
+from scraper.regenerate import regenerate, regenerate_packages, run
+from tests.paths import ROOT
+
+NHN_MD = "nhn/003_source_Storage-Block-Storage_en_public-api.md"
+PFS_TXT = "scp/000_65c2559a52e6e5c4.txt"
+
+CATALOG = f"""
+[[page]]
+file = "{NHN_MD}"
+url = "https://docs.example/nhn/block-storage.md"
+provider = "nhn"
+format = "markdown"
+services = ["block-storage"]
+capture = 1
+
+[[page]]
+file = "{PFS_TXT}"
+url = "https://docs.example/scp/parallel-filestorage/_print"
+provider = "scp"
+format = "text"
+services = ["parallel-filestorage"]
+capture = 1
+"""
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    pages = tmp_path / "pages"
+    for rel in (NHN_MD, PFS_TXT):
+        (pages / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / "pages" / rel, pages / rel)
+    (pages / "catalog.toml").write_text(CATALOG, encoding="utf-8")
+    return tmp_path
+
+
+def _regenerate(project: Path, *, packages: bool = False) -> int:
+    return regenerate(
+        catalog_path=project / "pages" / "catalog.toml",
+        spec_dir=project / "spec",
+        generated_dir=project / "generated",
+        packages=packages,
+    )
+
+
+def test_nothing_changed_is_a_no_op(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _regenerate(project) == 0
+    assert "rebuilding 2 of 2 services" in capsys.readouterr().out
+    before = {p: p.stat().st_mtime_ns for p in (project / "spec").rglob("*") if p.is_file()}
+    assert _regenerate(project) == 0
+    assert "nothing changed: 2 services up to date" in capsys.readouterr().out
+    assert {p: p.stat().st_mtime_ns for p in (project / "spec").rglob("*") if p.is_file()} == before
+
+
+def test_a_changed_page_rebuilds_only_its_service(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _regenerate(project) == 0
+    capsys.readouterr()
+    page = project / "pages" / PFS_TXT
+    page.write_text(page.read_text(encoding="utf-8").replace("Create volume", "Create a new volume"), "utf-8")
+    assert _regenerate(project) == 0
+    out = capsys.readouterr().out
+    assert "rebuilding 1 of 2 services: scp/parallel-filestorage" in out
+    spec = yaml.safe_load((project / "spec/scp/parallel-filestorage/1.0.yaml").read_text(encoding="utf-8"))
+    assert spec["paths"]["/v1/volumes"]["post"]["description"] == "Create a new volume"
+
+
+class _Pages(BaseHTTPRequestHandler):
+    """Serves ``/<host>/<path>`` (the mirror layout) from a dict; counts bodies sent."""
+
+    pages: ClassVar[dict[str, tuple[bytes, str]]] = {}
+    bodies = 0
+
+    def do_GET(self) -> None:
+        found = self.pages.get(urlsplit(self.path).path)
+        if found is None:
+            self.send_response(404)
+            self.end_headers()
+            return
+        body, content_type = found
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        type(self).bodies += 1
+
+    def log_message(self, format: str, *args: object) -> None:
+        return
+
+
+@pytest.fixture
+def mirror() -> Iterator[tuple[str, type[_Pages]]]:
+    handler = type("Pages", (_Pages,), {"pages": {}, "bodies": 0})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", handler
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def test_online_regenerate_fetches_then_rebuilds_only_what_changed(
+    project: Path,
+    mirror: tuple[str, type[_Pages]],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert _regenerate(project) == 0
+    capsys.readouterr()
+    base, handler = mirror
+    nhn = (project / "pages" / NHN_MD).read_bytes()
+    pfs = (project / "pages" / PFS_TXT).read_bytes().replace(b"Create volume", b"Create a fresh volume")
+    handler.pages = {
+        "/docs.example/nhn/block-storage.md": (nhn, "text/markdown; charset=utf-8"),
+        "/docs.example/scp/parallel-filestorage/_print": (pfs, "text/plain; charset=utf-8"),
+    }
+    monkeypatch.setenv("DOCS2CLIENT_BASE_URL", base)
+    monkeypatch.setenv("CI", "1")
+    args = argparse.Namespace(
+        catalog=project / "pages" / "catalog.toml",
+        spec_dir=project / "spec",
+        generated_dir=project / "generated",
+        force=False,
+        online=True,
+        specs_only=True,
+    )
+    assert run(args) == 0
+    out = capsys.readouterr().out
+    assert handler.bodies == 2
+    assert "rebuilding 1 of 2 services: scp/parallel-filestorage" in out
+    assert (project / "pages" / PFS_TXT).read_bytes() == pfs  # the snapshot was replaced by the fetched page
+    assert load_catalog(project / "pages" / "catalog.toml").pages  # catalog untouched and still valid
+
+
+def test_changelog_and_version_bump_follow_the_spec_changes(project: Path) -> None:
+    spec_dir, generated = project / "spec", project / "generated"
+    assert _regenerate(project) == 0
+    key = "scp/parallel-filestorage"
+    package = generated / "scp-parallel-filestorage"
+    regenerate_packages([key], spec_dir, generated, {})
+    assert 'version = "1.0.0"' in (package / "pyproject.toml").read_text(encoding="utf-8")
+    changelog = (package / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert changelog.startswith("# Changelog\n\n## 1.0.0\n") and "Initial release" in changelog
+
+    # nothing changed: same version, same changelog, no file rewritten
+    old = {"1.0": yaml.safe_load((spec_dir / key / "1.0.yaml").read_text(encoding="utf-8"))}
+    assert regenerate_packages([key], spec_dir, generated, {key: old}) == []
+
+    # the generated code differs from what was released while the specs did not change (a generator update):
+    # a patch release that says so
+    client = next(package.rglob("client.py"))
+    client.write_text(client.read_text(encoding="utf-8") + "# released by an older generator\n", encoding="utf-8")
+    assert package / "pyproject.toml" in regenerate_packages([key], spec_dir, generated, {key: old})
+    assert 'version = "1.0.1"' in (package / "pyproject.toml").read_text(encoding="utf-8")
+    assert "## 1.0.1\n\nRegenerated by a newer docs2client" in (package / "CHANGELOG.md").read_text(encoding="utf-8")
+
+    # a response field removed from the docs is a breaking change: major bump with the change listed
+    spec_path = spec_dir / key / "1.0.yaml"
+    spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
+    ref = spec["paths"]["/v1/volumes/{volume_id}"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    model = spec["components"]["schemas"][ref["$ref"].rsplit("/", 1)[1]]
+    removed = sorted(model["properties"])[0]
+    del model["properties"][removed]
+    if removed in model.get("required", []):
+        model["required"].remove(removed)
+    spec_path.write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
+    changed = regenerate_packages([key], spec_dir, generated, {key: old})
+    assert package / "CHANGELOG.md" in changed
+    assert 'version = "2.0.0"' in (package / "pyproject.toml").read_text(encoding="utf-8")
+    changelog = (package / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert changelog.index("## 2.0.0") < changelog.index("## 1.0.1") < changelog.index("## 1.0.0")
+    assert removed in changelog.split("## 1.0.1")[0]
+
+
+def test_incremental_regenerate_equals_a_full_build(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A service whose spec depends on other services (Virtual Server's endpoint is inferred from the SCP services
+    that document theirs) comes out the same whether it is rebuilt alone or with everything."""
+    pages = tmp_path / "pages"
+    (pages / "scp").mkdir(parents=True)
+    pfs = (ROOT / "pages" / PFS_TXT).read_text(encoding="utf-8")
+    (pages / PFS_TXT).write_text(pfs, encoding="utf-8")
+    # a second documented SCP service: page 000 with another service name
+    twin = pfs.replace("parallel-filestorage", "twin-storage").replace("Parallel File Storage", "Twin Storage")
+    (pages / "scp/twin.txt").write_text(twin, encoding="utf-8")
+    create_image = "scp/004_dcbb7d1e887604a7.txt"
+    shutil.copy(ROOT / "pages" / create_image, pages / create_image)
+    entries = [(PFS_TXT, "parallel-filestorage"), ("scp/twin.txt", "twin-storage"), (create_image, "virtualserver")]
+    catalog = "".join(
+        f'[[page]]\nfile = "{file}"\nurl = "https://docs.example/{service}"\nprovider = "scp"\nformat = "text"\n'
+        f'services = ["{service}"]\ncapture = 1\n\n'
+        for file, service in entries
+    )
+    (pages / "catalog.toml").write_text(catalog, encoding="utf-8")
+
+    def build(spec_dir: Path, *, force: bool) -> dict[str, bytes]:
+        code = regenerate(
+            catalog_path=pages / "catalog.toml",
+            spec_dir=spec_dir,
+            generated_dir=tmp_path / "generated",
+            force=force,
+            packages=False,
+        )
+        assert code == 0
+        return {p.relative_to(spec_dir).as_posix(): p.read_bytes() for p in sorted(spec_dir.rglob("*.yaml"))}
+
+    incremental = tmp_path / "incremental"
+    build(incremental, force=True)
+    page = pages / create_image
+    page.write_text(page.read_text(encoding="utf-8").replace("Create Image.", "Create an image."), "utf-8")
+    capsys.readouterr()
+    after = build(incremental, force=False)
+    assert "rebuilding 1 of 3 services: scp/virtualserver" in capsys.readouterr().out
+    assert after == build(tmp_path / "full", force=True)
+    server = yaml.safe_load(after["scp/virtualserver/1.3.yaml"])["servers"][0]
+    assert server["url"] == "https://virtualserver.{region}.{environment}.samsungsdscloud.com"
+    assert server["x-inferred"] is True

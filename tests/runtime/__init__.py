@@ -1,0 +1,1 @@
+"""Tests of the generated clients' runtime (templates/runtime) against local servers."""
