@@ -100,7 +100,7 @@ SCP_VECTORS = [
 def test_scp_requests_are_sent_and_signed_like_the_vendor_sdk(
     method: str, segment: str, params: dict[str, Any], url: str, signature: str, through_client: bool
 ) -> None:
-    from conftest import runtime_support
+    from tests.conftest import runtime_support
 
     rt = runtime_support().load_runtime()
     sent: list[httpx.Request] = []
