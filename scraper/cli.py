@@ -16,7 +16,7 @@ __all__ = ["main"]
 
 #: subcommand -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
-    "spec": ("scraper.build", "build OpenAPI specs from the page catalog or from given pages"),
+    "spec": ("scraper.build.command", "build OpenAPI specs from the page catalog or from given pages"),
     "generate": ("scraper.clients.command", "render Python client packages from OpenAPI specs"),
     "regenerate": ("scraper.regenerate", "pages -> specs -> packages (what `make regenerate` runs)"),
     "diff": ("scraper.diff.command", "compare two OpenAPI documents and classify the changes"),

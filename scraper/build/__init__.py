@@ -1,0 +1,39 @@
+"""The build stage: pages -> one finished service per (provider, id) -> per-version OpenAPI specs.
+
+One module per job, in the order a build runs them:
+
+* :mod:`~scraper.build.pages` -- what a page is to the build (:class:`PageInput`) and reading it with its dialect;
+* :mod:`~scraper.build.page_checks` -- what every page's services must pass (path-safe ids, usable patterns);
+* :mod:`~scraper.build.captures` -- a later capture of a service replaces what the earlier one covered;
+* :mod:`~scraper.build.servers`, :mod:`~scraper.build.titles` -- endpoint and title when the pages give none;
+* :mod:`~scraper.build.versions` -- the version table when no overview gives one;
+* :mod:`~scraper.build.models` -- schemas of undefined models, inferred from examples;
+* :mod:`~scraper.build.services` -- the steps above, page by page and service by service;
+* :mod:`~scraper.build.carry_forward` -- which operation versions make up each API version;
+* :mod:`~scraper.build.emit`, :mod:`~scraper.build.validation` -- OpenAPI documents, validated, written;
+* :mod:`~scraper.build.command` -- ``docs2client spec``.
+
+What other stages use is exported here; the modules' other names are the build's own.
+"""
+
+from __future__ import annotations
+
+from scraper.build.captures import merge_capture
+from scraper.build.carry_forward import operations_for
+from scraper.build.emit import build_specs, spec_files
+from scraper.build.pages import MAX_PAGE_BYTES, PageInput, catalog_pages
+from scraper.build.report import BuildReport, print_report
+from scraper.build.services import build_services
+
+__all__ = [
+    "MAX_PAGE_BYTES",
+    "BuildReport",
+    "PageInput",
+    "build_services",
+    "build_specs",
+    "catalog_pages",
+    "merge_capture",
+    "operations_for",
+    "print_report",
+    "spec_files",
+]

@@ -1,0 +1,90 @@
+"""Services -> spec files on disk: every API version emitted, validated, and written only when all are valid.
+
+All of a service's files are rendered and validated in memory before any is written, so a failing service keeps its
+previous spec untouched; a spec whose bytes equal the file on disk is not validated again (it was validated when it
+was written).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from scraper.atomic import ForeignFolderError, UnsafePathError, write_tree
+from scraper.build.carry_forward import operations_for
+from scraper.build.pages import PageInput
+from scraper.build.report import BuildReport
+from scraper.build.services import build_services
+from scraper.build.validation import validate_all
+from scraper.model import Service
+from scraper.openapi import dump_yaml, emit_spec, findings_json, findings_markdown
+
+__all__ = ["SPEC_MARKER", "build_specs", "spec_files"]
+
+
+def spec_files(service: Service) -> tuple[dict[str, bytes], dict[str, dict[str, Any]]]:
+    """Render every version of ``service`` plus its findings.
+
+    Returns the files (relative to the service directory) and the spec documents by file name, for validation.
+    """
+    files: dict[str, bytes] = {}
+    specs: dict[str, dict[str, Any]] = {}
+    findings = list(service.findings)
+    for entry in service.versions:
+        ops, carried = operations_for(service, entry.version)
+        findings.extend(carried)
+        spec, example_findings = emit_spec(service, entry.version, ops)
+        findings.extend(example_findings)
+        name = f"{entry.version}.yaml"
+        files[name] = dump_yaml(spec)
+        specs[name] = spec
+    unique = sorted(set(findings), key=lambda f: f.sort_key())
+    files["findings.json"] = findings_json(service, unique)
+    files["FINDINGS.md"] = findings_markdown(service, unique)
+    return files, specs
+
+
+#: How a spec folder written before output manifests existed is recognised (see ``scraper.atomic.write_tree``).
+SPEC_MARKER = ("FINDINGS.md", b"# Findings: ")
+
+
+def build_specs(pages: list[PageInput], out: Path, *, only: set[tuple[str, str]] | None = None) -> BuildReport:
+    """Build and write ``out/<provider>/<service>/...`` for every service the pages document (or ``only`` those).
+
+    All pages are read even when ``only`` names a few services: a service's spec can depend on its provider's other
+    services (an inferred endpoint), so an incremental build must give the same bytes as a full one.
+
+    All of a service's files are rendered and validated in memory before any is written, so a failing service
+    keeps its previous spec untouched. A spec whose bytes equal the file already on disk is not validated again:
+    it was validated when it was written.
+    """
+    report = build_services(pages)
+    if only is not None:
+        report.services = [s for s in report.services if (s.provider, s.id) in only]
+    rendered: list[tuple[Service, dict[str, bytes]]] = []
+    jobs: list[tuple[str, dict[str, Any]]] = []
+    for service in report.services:
+        files, specs = spec_files(service)
+        rendered.append((service, files))
+        folder = out / service.provider / service.id
+        for name, spec in specs.items():
+            target = folder / name
+            if not (target.exists() and target.read_bytes() == files[name]):
+                jobs.append((f"{service.provider}/{service.id}/{name}", spec))
+    problems = validate_all(jobs)
+    for service, files in rendered:
+        prefix = f"{service.provider}/{service.id}/"
+        errors = [
+            f"{out}/{label}: {text}" for label, text in sorted(problems.items()) if label.startswith(prefix) and text
+        ]
+        if errors:
+            report.errors.extend(errors)
+            report.failed_services.add((service.provider, service.id))
+            continue
+        try:
+            folder = out / service.provider / service.id
+            report.written.extend(write_tree(folder, files, prune=True, marker=SPEC_MARKER))
+        except (UnsafePathError, ForeignFolderError) as exc:
+            report.errors.append(str(exc))
+            report.failed_services.add((service.provider, service.id))
+    return report

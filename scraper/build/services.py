@@ -1,0 +1,91 @@
+"""Pages -> one finished :class:`~scraper.model.Service` per (provider, id).
+
+Every page is read (oldest capture first), checked (:mod:`scraper.build.page_checks`) and merged into the services
+it documents (:mod:`scraper.build.captures`). Then the provider-wide steps run (endpoint inference, catalog titles),
+and each service is finished: its version table derived when no page gives one, its undefined models inferred. One
+bad page stops only the services it documents.
+"""
+
+from __future__ import annotations
+
+from scraper.build.captures import merge_capture
+from scraper.build.models import infer_models
+from scraper.build.page_checks import drop_bad_patterns, flag_plain_http, safe_services
+from scraper.build.pages import PageInput, read_services
+from scraper.build.report import BuildReport
+from scraper.build.servers import infer_servers
+from scraper.build.titles import catalog_titles
+from scraper.build.versions import derive_versions
+from scraper.dialects import DialectError
+from scraper.document import ReaderError
+from scraper.inference import InferenceError
+from scraper.model import Service
+
+__all__ = ["build_services", "finish_service"]
+
+
+def build_services(pages: list[PageInput]) -> BuildReport:
+    """Read every page (oldest capture first) and merge captures into one Service per (provider, id)."""
+    report = BuildReport()
+    services: dict[tuple[str, str], Service] = {}
+    for page in sorted(pages, key=lambda p: (p.capture, p.name)):
+        try:
+            read = read_services(page)
+        except (ReaderError, DialectError) as exc:
+            report.errors.append(str(exc))
+            for service_id in page.services:
+                report.failed_services.add((page.provider, service_id))
+            continue
+        except Exception as exc:
+            report.errors.append(
+                f"{page.name}:1: internal error while reading the page ({type(exc).__name__}: {exc}); the page is"
+                " skipped -- this is a docs2client bug, please report it with the page"
+            )
+            for service_id in page.services:
+                report.failed_services.add((page.provider, service_id))
+            continue
+        if not read and not page.services:
+            report.errors.append(
+                f"{page.name}: no API operations found (expected a {page.provider} API reference page in "
+                f"{page.format} format; is --provider or --format right?)"
+            )
+        read = safe_services(page, read, report)
+        if page.services:
+            declared = set(page.services)
+            found = {s.id for s in read}
+            if found != declared:
+                report.errors.append(
+                    f"{page.name}: catalog says the page covers {sorted(declared)}, "
+                    f"the page documents {sorted(found)}"
+                )
+                # What the page documents is in doubt, so nothing it covers (or claims to) is rewritten.
+                report.failed_services.update((page.provider, service_id) for service_id in declared | found)
+        for service in read:
+            drop_bad_patterns(service)
+            flag_plain_http(service, page.name)
+            key = (service.provider, service.id)
+            if key in services:
+                services[key] = merge_capture(services[key], service, page.covers, page.name)
+            else:
+                services[key] = service
+    infer_servers(services)
+    catalog_titles(services, pages)
+    capture = {p.name: p.capture for p in pages}
+    for key in sorted(services):
+        if key in report.failed_services:
+            continue
+        service = services[key]
+        try:
+            finish_service(service, capture)
+        except InferenceError as exc:
+            report.errors.append(f"{service.provider}/{service.id}: {exc}")
+            report.failed_services.add(key)
+            continue
+        report.services.append(service)
+    return report
+
+
+def finish_service(service: Service, capture: dict[str, int]) -> None:
+    """Version table, then inferred models (the table decides nothing about models, but findings come in this order)."""
+    derive_versions(service, capture)
+    infer_models(service)
