@@ -19,17 +19,17 @@ import hashlib
 import json
 import re
 import sys
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from scraper.atomic import write_atomic
-from scraper.build import PageInput, build_specs, catalog_pages, print_report
+from scraper.build import PageInput, build_specs, catalog_pages, default_page_cache, print_report
 from scraper.catalog import CatalogError, load_catalog
 from scraper.lockfile import LOCK_NAME, LockError, checked_pins
 from scraper.openapi import version_key
+from scraper.source_digest import add_sources, installed_version
 
 __all__ = ["configure", "regenerate", "run"]
 
@@ -55,34 +55,17 @@ _NOT_OUTPUT_SHAPING = (
     "scraper/iso_date.py",
     "templates/atlas",
 )
-#: What the tool is made of: stray files in a working copy (editor backups, merge leftovers) must not change the hash,
-#: or a clean clone would not regenerate to "nothing changed".
-_TOOL_SUFFIXES = (".py", ".j2")
 
 
 def _tool_hash(root: Path) -> str:
     digest = hashlib.sha256()
-    for folder in ("scraper", "templates"):
-        for path in sorted((root / folder).rglob("*")):
-            rel = path.relative_to(root).as_posix()
-            if rel.startswith(_NOT_OUTPUT_SHAPING):
-                continue
-            if path.suffix in _TOOL_SUFFIXES and "__pycache__" not in path.parts and path.is_file():
-                digest.update(path.relative_to(root).as_posix().encode())
-                digest.update(path.read_bytes())
+    add_sources(digest, root, ("scraper", "templates"), skip=_NOT_OUTPUT_SHAPING)
     pins = checked_pins(root / LOCK_NAME)
     if pins is None:  # no lock: an installed tool outside a checkout; the versions that shape the output
-        pins = {name: _installed_version(name) for name in _TOOL_DISTRIBUTIONS}
+        pins = {name: installed_version(name) for name in _TOOL_DISTRIBUTIONS}
     for name, version in sorted(pins.items()):
         digest.update(f"{name}=={version}".encode())
     return digest.hexdigest()
-
-
-def _installed_version(name: str) -> str:
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return "missing"
 
 
 def _service_hashes(pages: list[PageInput], tool: str) -> dict[str, str]:
@@ -108,19 +91,29 @@ def _load_stamp(path: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def _read_specs(folder: Path) -> dict[str, dict[str, Any]]:
-    specs: dict[str, dict[str, Any]] = {}
+def _spec_bytes(folder: Path) -> dict[str, bytes]:
+    """The spec files of a service folder by API version (oldest first); reading is cheap, parsing is not."""
     if not folder.is_dir():
-        return specs
-    for path in sorted(folder.glob("*.yaml"), key=lambda p: version_key(p.stem)):
-        loaded = yaml.load(path.read_bytes(), Loader=_Loader)
+        return {}
+    return {path.stem: path.read_bytes() for path in sorted(folder.glob("*.yaml"), key=lambda p: version_key(p.stem))}
+
+
+def _parse_specs(files: dict[str, bytes]) -> dict[str, dict[str, Any]]:
+    specs: dict[str, dict[str, Any]] = {}
+    for version, data in files.items():
+        loaded = yaml.load(data, Loader=_Loader)
         if isinstance(loaded, dict):
-            specs[path.stem] = loaded
+            specs[version] = loaded
     return specs
 
 
+#: A service's specs before a rebuild, by API version: parsed documents, or the files' bytes (parsed only if the
+#: package is rendered and only when they differ from the new spec).
+OldSpecs = dict[str, dict[str, Any] | bytes]
+
+
 def regenerate_packages(
-    services: list[str], spec_dir: Path, generated_dir: Path, old_specs: dict[str, dict[str, dict[str, Any]]]
+    services: list[str], spec_dir: Path, generated_dir: Path, old_specs: dict[str, OldSpecs]
 ) -> list[Path]:
     """Render the client package of every ``provider/service`` in ``services`` from ``spec_dir``.
 
@@ -136,14 +129,16 @@ def regenerate_packages(
     for key in services:
         provider, service = key.split("/", 1)
         service_dir = spec_dir / provider / service
-        specs = _read_specs(service_dir)
+        files = _spec_bytes(service_dir)
+        specs = _parse_specs(files)
         if not specs:
             continue
         name = naming.distribution_name(provider, service)
         package_dir = generated_dir / name
         released, changelog = existing_release(package_dir)
         if released is not None:
-            version, changelog = _changelog(released, changelog, old_specs.get(key, {}), specs)
+            old = _old_documents(old_specs.get(key, {}), files, specs)
+            version, changelog = _changelog(released, changelog, old, specs)
         else:
             current = next(
                 (s for s in specs.values() if s.get("info", {}).get("x-api-status") == "CURRENT"),
@@ -164,6 +159,21 @@ def regenerate_packages(
             )
         )
     return [path for changed in generate_services(jobs) for path in changed]
+
+
+def _old_documents(
+    old: OldSpecs, files: dict[str, bytes], specs: dict[str, dict[str, Any]]
+) -> dict[str, dict[str, Any]]:
+    """``old`` as documents; a version whose bytes did not change is the new document itself (nothing to compare)."""
+    documents: dict[str, dict[str, Any]] = {}
+    for version, value in old.items():
+        if not isinstance(value, bytes):
+            documents[version] = value
+        elif files.get(version) == value and version in specs:
+            documents[version] = specs[version]
+        else:
+            documents.update(_parse_specs({version: value}))
+    return documents
 
 
 def _initial_version(api_version: str) -> str:
@@ -192,6 +202,8 @@ def _changelog(
     bump = "none"
     entries: list[tuple[str, str]] = []
     for api_version, spec in new.items():
+        if old.get(api_version) is spec:
+            continue  # the same file as before: no change to find
         entry, kind = changelog_entry(old.get(api_version), spec, package_version=previous, siblings=new)
         if old.get(api_version) is None:
             kind = "minor"  # a new API version is an addition to the package
@@ -234,7 +246,8 @@ def regenerate(
     stamp_path = spec_dir / STAMP
     stamp = _load_stamp(stamp_path)
     try:
-        hashes = _service_hashes(pages, _tool_hash(root))
+        tool = _tool_hash(root)
+        hashes = _service_hashes(pages, tool)
     except LockError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -250,30 +263,53 @@ def regenerate(
         print(f"nothing changed: {len(hashes)} services up to date (use --force to rebuild)")
         return 0
     print(f"rebuilding {len(stale)} of {len(hashes)} services: {', '.join(stale)}")
-    try:
-        old_specs = {key: _read_specs(spec_dir / key) for key in stale}
-    except yaml.YAMLError as exc:
-        print(f"error: a committed spec under {spec_dir} is not valid YAML: {exc}", file=sys.stderr)
-        return 2
+    old_specs: dict[str, OldSpecs] = {key: dict(_spec_bytes(spec_dir / key)) for key in stale}
     only = {(key.split("/", 1)[0], key.split("/", 1)[1]) for key in stale}
-    report = build_specs(pages, spec_dir, only=only)
+    report = build_specs(pages, spec_dir, only=only, cache=default_page_cache())
     status = print_report(report, spec_dir)
     failed = {f"{p}/{s}" for p, s in report.failed_services}
     built = [key for key in stale if key not in failed and (spec_dir / key).is_dir()]
+    # A package is rendered from its service's spec folder and the tool: when neither changed since it was last
+    # rendered (a page edit that changes no spec byte), rendering it again would give the same files.
+    inputs = {key: _package_inputs(spec_dir / key, tool) for key in built}
+    rendered: dict[str, str] = stamp.get("packages", {}) if not force else {}
+    render = [
+        key
+        for key in built
+        if rendered.get(key) != inputs[key] or not (generated_dir / _package_dir_name(key)).is_dir()
+    ]
     if packages and built:
         from scraper.clients.ir import GenerationError
 
+        for key in sorted(set(built) - set(render)):
+            print(f"{key}: specs unchanged, package up to date")
         try:
-            changed = regenerate_packages(built, spec_dir, generated_dir, old_specs)
+            changed = regenerate_packages(render, spec_dir, generated_dir, old_specs) if render else []
         except (GenerationError, ValueError) as exc:
             print(f"error: client generation failed: {exc}", file=sys.stderr)
             return 1
+        except yaml.YAMLError as exc:
+            print(f"error: a committed spec under {spec_dir} is not valid YAML: {exc}", file=sys.stderr)
+            return 2
         print(f"{len(changed)} file(s) changed under {generated_dir}")
+        rendered.update((key, inputs[key]) for key in render)
     for key in built:
         recorded[key] = hashes[key]
-    new_stamp = {"services": {k: recorded[k] for k in sorted(recorded) if k in hashes}}
+    new_stamp = {
+        "packages": {k: rendered[k] for k in sorted(rendered) if k in hashes},
+        "services": {k: recorded[k] for k in sorted(recorded) if k in hashes},
+    }
     write_atomic(stamp_path, (json.dumps(new_stamp, indent=2, sort_keys=True) + "\n").encode())
     return status
+
+
+def _package_inputs(folder: Path, tool: str) -> str:
+    """What a service's package is rendered from: the tool and the service's spec folder (specs, findings)."""
+    digest = hashlib.sha256(tool.encode())
+    for path in sorted(folder.iterdir()):
+        if path.is_file() and not path.name.startswith("."):
+            digest.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

@@ -3,6 +3,7 @@
 One module per job, in the order a build runs them:
 
 * :mod:`~scraper.build.pages` -- what a page is to the build (:class:`PageInput`) and reading it with its dialect;
+* :mod:`~scraper.build.page_cache` -- what pages read into, remembered between runs (one changed page, one read);
 * :mod:`~scraper.build.page_checks` -- what every page's services must pass (path-safe ids, usable patterns);
 * :mod:`~scraper.build.captures` -- a later capture of a service replaces what the earlier one covered;
 * :mod:`~scraper.build.servers`, :mod:`~scraper.build.titles` -- endpoint and title when the pages give none;
@@ -21,6 +22,7 @@ from __future__ import annotations
 from scraper.build.captures import merge_capture
 from scraper.build.carry_forward import operations_for
 from scraper.build.emit import build_specs, spec_files
+from scraper.build.page_cache import PageCache, default_page_cache
 from scraper.build.pages import MAX_PAGE_BYTES, PageInput, catalog_pages
 from scraper.build.report import BuildReport, print_report
 from scraper.build.services import build_services
@@ -28,10 +30,12 @@ from scraper.build.services import build_services
 __all__ = [
     "MAX_PAGE_BYTES",
     "BuildReport",
+    "PageCache",
     "PageInput",
     "build_services",
     "build_specs",
     "catalog_pages",
+    "default_page_cache",
     "merge_capture",
     "operations_for",
     "print_report",

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from scraper.build.emit import build_specs
+from scraper.build.page_cache import default_page_cache
 from scraper.build.pages import PageInput, catalog_pages
 from scraper.build.report import print_report
 from scraper.catalog import CatalogError, load_catalog
@@ -45,5 +46,5 @@ def run(args: argparse.Namespace) -> int:
         except CatalogError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
-    report = build_specs(pages, args.out)
+    report = build_specs(pages, args.out, cache=default_page_cache())
     return print_report(report, args.out)

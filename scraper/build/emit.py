@@ -12,6 +12,7 @@ from typing import Any
 
 from scraper.atomic import ForeignFolderError, UnsafePathError, write_tree
 from scraper.build.carry_forward import operations_for
+from scraper.build.page_cache import PageCache
 from scraper.build.pages import PageInput
 from scraper.build.report import BuildReport
 from scraper.build.services import build_services
@@ -48,19 +49,24 @@ def spec_files(service: Service) -> tuple[dict[str, bytes], dict[str, dict[str, 
 SPEC_MARKER = ("FINDINGS.md", b"# Findings: ")
 
 
-def build_specs(pages: list[PageInput], out: Path, *, only: set[tuple[str, str]] | None = None) -> BuildReport:
+def build_specs(
+    pages: list[PageInput],
+    out: Path,
+    *,
+    only: set[tuple[str, str]] | None = None,
+    cache: PageCache | None = None,
+) -> BuildReport:
     """Build and write ``out/<provider>/<service>/...`` for every service the pages document (or ``only`` those).
 
-    All pages are read even when ``only`` names a few services: a service's spec can depend on its provider's other
-    services (an inferred endpoint), so an incremental build must give the same bytes as a full one.
+    All pages are read (or recalled from ``cache``) even when ``only`` names a few services: a service's spec can
+    depend on its provider's other services (an inferred endpoint), so an incremental build must give the same bytes
+    as a full one (see :func:`scraper.build.build_services`).
 
     All of a service's files are rendered and validated in memory before any is written, so a failing service
     keeps its previous spec untouched. A spec whose bytes equal the file already on disk is not validated again:
     it was validated when it was written.
     """
-    report = build_services(pages)
-    if only is not None:
-        report.services = [s for s in report.services if (s.provider, s.id) in only]
+    report = build_services(pages, only=only, cache=cache)
     rendered: list[tuple[Service, dict[str, bytes]]] = []
     jobs: list[tuple[str, dict[str, Any]]] = []
     for service in report.services:

@@ -16,7 +16,7 @@ from scraper.document import ReaderError
 from scraper.model import Service
 from scraper.readers import read_page
 
-__all__ = ["MAX_PAGE_BYTES", "PageInput", "catalog_pages", "read_services"]
+__all__ = ["MAX_PAGE_BYTES", "PageInput", "catalog_pages", "page_bytes", "read_services", "services_in"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +59,11 @@ MAX_PAGE_BYTES = 16 * 1024 * 1024
 
 def read_services(page: PageInput) -> list[Service]:
     """The services ``page`` documents, as its provider's dialect reads them (raises ReaderError, DialectError)."""
+    return services_in(page, page_bytes(page))
+
+
+def page_bytes(page: PageInput) -> bytes:
+    """The page file's content, refused when it cannot be read or is too large to be one reference page."""
     try:
         with page.path.open("rb") as handle:
             raw = handle.read(MAX_PAGE_BYTES + 1)
@@ -68,5 +73,10 @@ def read_services(page: PageInput) -> list[Service]:
         raise ReaderError(
             page.name, 0, f"page is larger than {MAX_PAGE_BYTES // (1024 * 1024)} MiB; expected one API reference page"
         )
+    return raw
+
+
+def services_in(page: PageInput, raw: bytes) -> list[Service]:
+    """What ``raw``, the content of ``page``, documents: read into a document, then by the provider's dialect."""
     document = read_page(raw, page=page.name, format=page.format, provider=page.provider)
     return dialect_for(page.provider).read(document, PageInfo(page.name, page.url, page.services))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from scraper.build.captures import merge_capture
 from scraper.build.models import infer_models
+from scraper.build.page_cache import PageCache
 from scraper.build.page_checks import drop_bad_patterns, flag_plain_http, safe_services
 from scraper.build.pages import PageInput, read_services
 from scraper.build.report import BuildReport
@@ -24,13 +25,21 @@ from scraper.model import Service
 __all__ = ["build_services", "finish_service"]
 
 
-def build_services(pages: list[PageInput]) -> BuildReport:
-    """Read every page (oldest capture first) and merge captures into one Service per (provider, id)."""
+def build_services(
+    pages: list[PageInput], *, only: set[tuple[str, str]] | None = None, cache: PageCache | None = None
+) -> BuildReport:
+    """Read every page (oldest capture first) and merge captures into one Service per (provider, id).
+
+    Every page is read even when ``only`` names the (provider, id) of the services wanted: one service's endpoint
+    can be inferred from its provider's others, so an incremental build must see them all to give the bytes of a
+    full one. Only the wanted services are finished and reported. With a ``cache``, a page whose bytes, catalog
+    entry and tool are unchanged since an earlier run is not read again (:mod:`scraper.build.page_cache`).
+    """
     report = BuildReport()
     services: dict[tuple[str, str], Service] = {}
     for page in sorted(pages, key=lambda p: (p.capture, p.name)):
         try:
-            read = read_services(page)
+            read = read_services(page) if cache is None else cache.read(page)
         except (ReaderError, DialectError) as exc:
             report.errors.append(str(exc))
             for service_id in page.services:
@@ -72,7 +81,7 @@ def build_services(pages: list[PageInput]) -> BuildReport:
     catalog_titles(services, pages)
     capture = {p.name: p.capture for p in pages}
     for key in sorted(services):
-        if key in report.failed_services:
+        if key in report.failed_services or (only is not None and key not in only):
             continue
         service = services[key]
         try:
@@ -82,10 +91,12 @@ def build_services(pages: list[PageInput]) -> BuildReport:
             report.failed_services.add(key)
             continue
         report.services.append(service)
+    if cache is not None and cache.misses:
+        cache.prune()
     return report
 
 
 def finish_service(service: Service, capture: dict[str, int]) -> None:
-    """Version table, then inferred models (the table decides nothing about models, but findings come in this order)."""
+    """Fill in what the pages leave out of one service: its version table, then the models no Models section defines."""
     derive_versions(service, capture)
     infer_models(service)

@@ -19,7 +19,7 @@ def validate_all(jobs: list[tuple[str, dict[str, Any]]]) -> dict[str, str]:
     if not jobs:
         return {}
     workers = min(len(jobs), os.cpu_count() or 1)
-    if workers <= 1 or len(jobs) < 3:
+    if workers <= 1:
         return {label: validate_spec(spec) for label, spec in jobs}
     # Import the validator (~0.6 s) once here rather than in every worker: forked workers inherit it.
     import openapi_spec_validator  # noqa: F401
@@ -27,4 +27,3 @@ def validate_all(jobs: list[tuple[str, dict[str, Any]]]) -> dict[str, str]:
     with ProcessPoolExecutor(max_workers=workers) as pool:
         results = pool.map(validate_spec, [spec for _, spec in jobs], chunksize=1)
         return {label: problems for (label, _), problems in zip(jobs, results, strict=True)}
-

@@ -20,14 +20,10 @@ days are removed.
 from __future__ import annotations
 
 import concurrent.futures
-import contextlib
 import hashlib
 import importlib.metadata
 import multiprocessing
 import os
-import re
-import tempfile
-import time
 from collections.abc import Mapping
 from concurrent.futures import Future
 from functools import cache
@@ -35,6 +31,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
+from scraper.cache_files import MAX_AGE_S, cache_root, prune_entries, read_entry, write_entry
 from scraper.clients.ir import GenerationError
 
 __all__ = ["BLACK_LINE_LENGTH", "FormatCache", "PendingTree", "SourceFormatter", "default_cache", "format_source"]
@@ -64,10 +61,6 @@ def format_source(path: str, text: str) -> bytes:
     return text.encode("utf-8")
 
 
-_CACHE_ENV = "DOCS2CLIENT_CACHE_DIR"
-_MAX_AGE_S = 30 * 24 * 3600
-
-
 class FormatCache:
     """Black's output by input hash, in ``directory/black/<black version and mode>/<aa>/<hash>``.
 
@@ -94,17 +87,13 @@ class FormatCache:
     def get(self, key: str) -> bytes | None:
         """The stored bytes for input ``key``, or None (absent, unreadable or failing its checksum)."""
         try:
-            raw = self._path(key).read_bytes()
+            data = read_entry(self._path(key))
         except OSError:
-            self.misses += 1
-            return None
-        digest, _, data = raw.partition(b"\n")
-        if digest.decode("ascii", "replace") != hashlib.sha256(data).hexdigest():
+            data = None
+        if data is None:
             self.misses += 1
             return None
         self.hits += 1
-        with contextlib.suppress(OSError):
-            os.utime(self._path(key))  # recently used: kept by prune()
         return data
 
     def lookup(self, text: str, key: str | None = None) -> bytes | None:
@@ -125,53 +114,17 @@ class FormatCache:
 
     def put(self, key: str, data: bytes) -> None:
         """Store ``data`` (write to a temporary file, then rename: readers never see a partial entry)."""
-        path = self._path(key)
-        try:
-            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".entry.", dir=path.parent)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(hashlib.sha256(data).hexdigest().encode("ascii") + b"\n" + data)
-            os.replace(tmp, path)
-        except OSError:
-            pass  # a cache that cannot be written only costs time
+        write_entry(self._path(key), data)
 
-    def prune(self, max_age_s: float = _MAX_AGE_S) -> int:
-        """Remove entries (of any black version) not used for ``max_age_s`` seconds; returns how many.
-
-        Only files named like entries, in the cache's own layout, are considered."""
-        removed = 0
-        cutoff = time.time() - max_age_s
-        for entry in self.root.glob("*/*/*"):
-            salt, shard, name = entry.parent.parent.name, entry.parent.name, entry.name
-            if not (
-                _HEX16.fullmatch(salt)
-                and _HEX2.fullmatch(shard)
-                and (_HEX64.fullmatch(name) or name.startswith(".entry."))
-            ):
-                continue
-            try:
-                if entry.is_file() and entry.stat().st_mtime < cutoff:
-                    entry.unlink()
-                    removed += 1
-            except OSError:
-                pass
-        return removed
-
-
-_HEX16 = re.compile(r"[0-9a-f]{16}")
-_HEX2 = re.compile(r"[0-9a-f]{2}")
-_HEX64 = re.compile(r"[0-9a-f]{64}")
+    def prune(self, max_age_s: float = MAX_AGE_S) -> int:
+        """Remove entries (of any black version) not used for ``max_age_s`` seconds; returns how many."""
+        return prune_entries(self.root, max_age_s)
 
 
 def default_cache() -> FormatCache | None:
-    """The cache named by ``$DOCS2CLIENT_CACHE_DIR`` (``off`` disables it), else the user's cache directory."""
-    configured = os.environ.get(_CACHE_ENV, "").strip()
-    if configured.lower() in ("off", "0", "none", "false"):
-        return None
-    if configured:
-        return FormatCache(Path(configured))
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return FormatCache(Path(base) / "docs2client")
+    """The cache in docs2client's cache folder (:func:`scraper.cache_dir.cache_root`; None when disabled)."""
+    root = cache_root()
+    return None if root is None else FormatCache(root)
 
 
 class PendingTree:

@@ -1,0 +1,84 @@
+"""The files of docs2client's caches: where they live, how an entry is written, read back and expired.
+
+Caches remember work between runs (black's output, what a page reads into). They live in ``$DOCS2CLIENT_CACHE_DIR``
+(``off`` disables every cache), else ``$XDG_CACHE_HOME/docs2client`` or ``~/.cache/docs2client``, each in its own
+subfolder as ``<cache>/<salt>/<aa>/<key>``: ``salt`` names the tool version that wrote the entries, ``key`` is a
+sha256 of the entry's inputs. Only that layout is ever read or pruned, so pointing the variable at a folder holding
+other files cannot remove them. An entry starts with a checksum line of its content, so a torn or edited entry is
+noticed, never used; folders are created owner-only; a cache that cannot be written only costs time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import re
+import tempfile
+import time
+from pathlib import Path
+
+__all__ = ["CACHE_ENV", "MAX_AGE_S", "cache_root", "prune_entries", "read_entry", "write_entry"]
+
+CACHE_ENV = "DOCS2CLIENT_CACHE_DIR"
+#: Entries unused for this long are removed by :func:`prune_entries`.
+MAX_AGE_S = 30 * 24 * 3600
+
+_HEX16 = re.compile(r"[0-9a-f]{16}")
+_HEX2 = re.compile(r"[0-9a-f]{2}")
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+
+
+def cache_root() -> Path | None:
+    """The cache folder, or None when ``$DOCS2CLIENT_CACHE_DIR`` is ``off`` (or ``0``, ``none``, ``false``)."""
+    configured = os.environ.get(CACHE_ENV, "").strip()
+    if configured.lower() in ("off", "0", "none", "false"):
+        return None
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "docs2client"
+
+
+def read_entry(path: Path) -> bytes | None:
+    """The content of entry ``path``, or None when it fails its checksum; raises OSError when it cannot be read
+    (FileNotFoundError: no such entry). A good entry is marked as used, so :func:`prune_entries` keeps it."""
+    raw = path.read_bytes()
+    checksum, _, data = raw.partition(b"\n")
+    if checksum.decode("ascii", "replace") != hashlib.sha256(data).hexdigest():
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(path)
+    return data
+
+
+def write_entry(path: Path, data: bytes) -> None:
+    """Store ``data`` as entry ``path`` (temporary file, then rename: readers never see a partial entry)."""
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".entry.", dir=path.parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(hashlib.sha256(data).hexdigest().encode("ascii") + b"\n" + data)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a cache that cannot be written only costs time
+
+
+def prune_entries(root: Path, max_age_s: float = MAX_AGE_S) -> int:
+    """Remove the entries under ``root`` (``<salt>/<aa>/<key>``, any salt) not used for ``max_age_s`` seconds;
+    returns how many. Only files named like entries, in that layout, are considered."""
+    removed = 0
+    cutoff = time.time() - max_age_s
+    for entry in root.glob("*/*/*"):
+        salt, shard, name = entry.parent.parent.name, entry.parent.name, entry.name
+        if not (
+            _HEX16.fullmatch(salt) and _HEX2.fullmatch(shard) and (_HEX64.fullmatch(name) or name.startswith(".entry."))
+        ):
+            continue
+        try:
+            if entry.is_file() and entry.stat().st_mtime < cutoff:
+                entry.unlink()
+                removed += 1
+        except OSError:
+            pass
+    return removed

@@ -1,0 +1,129 @@
+"""One changed page: the incremental regeneration (page cache, unchanged packages skipped) gives exactly the bytes of a
+full ``regenerate --force`` without caches.
+
+The inputs are three small SCP pages (Parallel File Storage, a twin of it under another name, and Virtual Server's
+Create Image page, whose endpoint is inferred from the other two): one service per page, so a change to one page
+rebuilds one service while the others come from the page cache.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import scraper.build.page_cache
+import scraper.regenerate
+from scraper.regenerate import regenerate
+
+ROOT = Path(__file__).resolve().parents[1]
+PFS = "scp/000_65c2559a52e6e5c4.txt"
+IMAGE = "scp/004_dcbb7d1e887604a7.txt"
+
+
+def _project(base: Path) -> Path:
+    """``base/pages`` with the three pages and their catalog; returns ``base``."""
+    pages = base / "pages"
+    (pages / "scp").mkdir(parents=True)
+    pfs = (ROOT / "pages" / PFS).read_text(encoding="utf-8")
+    (pages / PFS).write_text(pfs, encoding="utf-8")
+    twin = pfs.replace("parallel-filestorage", "twin-storage").replace("Parallel File Storage", "Twin Storage")
+    (pages / "scp/twin.txt").write_text(twin, encoding="utf-8")
+    shutil.copy(ROOT / "pages" / IMAGE, pages / IMAGE)
+    entries = [(PFS, "parallel-filestorage"), ("scp/twin.txt", "twin-storage"), (IMAGE, "virtualserver")]
+    (pages / "catalog.toml").write_text(
+        "".join(
+            f'[[page]]\nfile = "{file}"\nurl = "https://docs.example/{service}"\nprovider = "scp"\nformat = "text"\n'
+            f'services = ["{service}"]\ncapture = 1\n\n'
+            for file, service in entries
+        ),
+        encoding="utf-8",
+    )
+    return base
+
+
+def _regenerate(project: Path, monkeypatch: pytest.MonkeyPatch, *, force: bool = False) -> int:
+    # Relative paths, as `make regenerate` runs: the generated code names its spec file by the path it was given.
+    monkeypatch.chdir(project)
+    return regenerate(
+        catalog_path=Path("pages/catalog.toml"), spec_dir=Path("spec"), generated_dir=Path("generated"), force=force
+    )
+
+
+def _tree(project: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(project).as_posix(): p.read_bytes()
+        for folder in ("spec", "generated")
+        for p in sorted((project / folder).rglob("*"))
+        if p.is_file()
+    }
+
+
+def _count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The pages actually read (not recalled from the cache) from now on."""
+    read: list[str] = []
+    real: Callable[..., list[object]] = scraper.build.page_cache.services_in
+
+    def counting(page: scraper.build.page_cache.PageInput, raw: bytes) -> list[object]:
+        read.append(page.name)
+        return real(page, raw)
+
+    monkeypatch.setattr(scraper.build.page_cache, "services_in", counting)
+    return read
+
+
+def test_one_changed_page_incremental_equals_a_full_force_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    incremental = _project(tmp_path / "incremental")
+    monkeypatch.setenv("DOCS2CLIENT_CACHE_DIR", str(tmp_path / "cache"))
+    assert _regenerate(incremental, monkeypatch) == 0
+    full = tmp_path / "full"
+    shutil.copytree(incremental, full)  # the same released state on both sides
+
+    for project in (incremental, full):
+        page = project / "pages" / IMAGE
+        page.write_text(page.read_text(encoding="utf-8").replace("Create Image.", "Create an image."), "utf-8")
+    capsys.readouterr()
+    read = _count_reads(monkeypatch)
+    assert _regenerate(incremental, monkeypatch) == 0
+    out = capsys.readouterr().out
+    assert "rebuilding 1 of 3 services: scp/virtualserver" in out
+    assert read == [f"pages/{IMAGE}"]  # the two other pages came from the cache
+    assert "Create an image." in (incremental / "spec/scp/virtualserver/1.3.yaml").read_text(encoding="utf-8")
+
+    monkeypatch.setenv("DOCS2CLIENT_CACHE_DIR", "off")  # every page read, every package rendered
+    assert _regenerate(full, monkeypatch, force=True) == 0
+    assert _tree(incremental) == _tree(full)
+
+
+def test_a_page_change_that_changes_no_spec_does_not_render_the_package_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = _project(tmp_path / "project")
+    monkeypatch.setenv("DOCS2CLIENT_CACHE_DIR", str(tmp_path / "cache"))
+    assert _regenerate(project, monkeypatch) == 0
+    before = _tree(project)
+    package = project / "generated/scp-virtualserver"
+    mtimes = {p: p.stat().st_mtime_ns for p in package.rglob("*") if p.is_file()}
+    page = project / "pages" / IMAGE
+    page.write_bytes(page.read_bytes() + b"\n")  # what a re-fetch may bring: every spec byte stays the same
+    capsys.readouterr()
+    assert _regenerate(project, monkeypatch) == 0
+    out = capsys.readouterr().out
+    assert "rebuilding 1 of 3 services: scp/virtualserver" in out
+    assert "scp/virtualserver: specs unchanged, package up to date" in out
+    assert {p: p.stat().st_mtime_ns for p in package.rglob("*") if p.is_file()} == mtimes
+    after = _tree(project)
+    stamp = "spec/.regenerate.json"
+    assert {k: v for k, v in after.items() if k != stamp} == {k: v for k, v in before.items() if k != stamp}
+
+    # A new tool (code or templates) renders the package again even though no spec changed.
+    real = scraper.regenerate._tool_hash
+    monkeypatch.setattr(scraper.regenerate, "_tool_hash", lambda root: "another tool " + real(root))
+    capsys.readouterr()
+    assert _regenerate(project, monkeypatch) == 0
+    out = capsys.readouterr().out
+    assert "rebuilding 3 of 3 services" in out and "package up to date" not in out
