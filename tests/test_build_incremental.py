@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 
 import scraper.build.page_cache
 import scraper.regenerate
@@ -74,12 +75,19 @@ def _count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return read
 
 
-def test_one_changed_page_incremental_equals_a_full_force_build(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    incremental = _project(tmp_path / "incremental")
+@pytest.fixture
+def built(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The project regenerated once, with a page cache of its own."""
+    project = _project(tmp_path / "project")
     monkeypatch.setenv("DOCS2CLIENT_CACHE_DIR", str(tmp_path / "cache"))
-    assert _regenerate(incremental, monkeypatch) == 0
+    assert _regenerate(project, monkeypatch) == 0
+    return project
+
+
+def test_one_changed_page_incremental_equals_a_full_force_build(
+    built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    incremental = built
     full = tmp_path / "full"
     shutil.copytree(incremental, full)  # the same released state on both sides
 
@@ -97,14 +105,16 @@ def test_one_changed_page_incremental_equals_a_full_force_build(
     monkeypatch.setenv("DOCS2CLIENT_CACHE_DIR", "off")  # every page read, every package rendered
     assert _regenerate(full, monkeypatch, force=True) == 0
     assert _tree(incremental) == _tree(full)
+    # Virtual Server documents no endpoint: it is inferred from the two other services, read from the cache.
+    server = yaml.safe_load((full / "spec/scp/virtualserver/1.3.yaml").read_bytes())["servers"][0]
+    assert server["url"] == "https://virtualserver.{region}.{environment}.samsungsdscloud.com"
+    assert server["x-inferred"] is True
 
 
 def test_a_page_change_that_changes_no_spec_does_not_render_the_package_again(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    built: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    project = _project(tmp_path / "project")
-    monkeypatch.setenv("DOCS2CLIENT_CACHE_DIR", str(tmp_path / "cache"))
-    assert _regenerate(project, monkeypatch) == 0
+    project = built
     before = _tree(project)
     package = project / "generated/scp-virtualserver"
     mtimes = {p: p.stat().st_mtime_ns for p in package.rglob("*") if p.is_file()}
