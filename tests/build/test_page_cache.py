@@ -13,9 +13,9 @@ import pytest
 from scraper.build import PageCache, PageInput, build_specs
 from scraper.build.page_cache import _code_salt
 from scraper.build.pages import read_services
+from tests.paths import PAGES
 
-ROOT = Path(__file__).resolve().parents[1]
-PFS = ROOT / "pages/scp/000_65c2559a52e6e5c4.txt"
+PFS = PAGES / "scp/000_65c2559a52e6e5c4.txt"
 
 
 def _page(path: Path = PFS, **changes: object) -> PageInput:

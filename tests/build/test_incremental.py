@@ -18,8 +18,8 @@ import yaml
 import scraper.build.page_cache
 import scraper.regenerate
 from scraper.regenerate import regenerate
+from tests.paths import PAGES
 
-ROOT = Path(__file__).resolve().parents[1]
 PFS = "scp/000_65c2559a52e6e5c4.txt"
 IMAGE = "scp/004_dcbb7d1e887604a7.txt"
 
@@ -28,11 +28,11 @@ def _project(base: Path) -> Path:
     """``base/pages`` with the three pages and their catalog; returns ``base``."""
     pages = base / "pages"
     (pages / "scp").mkdir(parents=True)
-    pfs = (ROOT / "pages" / PFS).read_text(encoding="utf-8")
+    pfs = (PAGES / PFS).read_text(encoding="utf-8")
     (pages / PFS).write_text(pfs, encoding="utf-8")
     twin = pfs.replace("parallel-filestorage", "twin-storage").replace("Parallel File Storage", "Twin Storage")
     (pages / "scp/twin.txt").write_text(twin, encoding="utf-8")
-    shutil.copy(ROOT / "pages" / IMAGE, pages / IMAGE)
+    shutil.copy(PAGES / IMAGE, pages / IMAGE)
     entries = [(PFS, "parallel-filestorage"), ("scp/twin.txt", "twin-storage"), (IMAGE, "virtualserver")]
     (pages / "catalog.toml").write_text(
         "".join(
