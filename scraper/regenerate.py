@@ -304,8 +304,9 @@ def regenerate(
 
 
 def _package_inputs(folder: Path, tool: str) -> str:
-    """What a service's package is rendered from: the tool and the service's spec folder (specs, findings)."""
-    digest = hashlib.sha256(tool.encode())
+    """What a service's package is rendered from: the tool, the service's spec folder (the package names its specs by
+    the path it was given) and the files in it (specs, findings)."""
+    digest = hashlib.sha256(f"{tool}\0{folder.as_posix()}\0".encode())
     for path in sorted(folder.iterdir()):
         if path.is_file() and not path.name.startswith("."):
             digest.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())

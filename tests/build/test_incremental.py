@@ -130,6 +130,18 @@ def test_a_page_change_that_changes_no_spec_does_not_render_the_package_again(
     stamp = "spec/.regenerate.json"
     assert {k: v for k, v in after.items() if k != stamp} == {k: v for k, v in before.items() if k != stamp}
 
+    # The package names its specs by the path it was given: another spelling of the spec folder renders it again.
+    page.write_bytes(page.read_bytes() + b"\n")
+    capsys.readouterr()
+    assert (
+        regenerate(catalog_path=Path("pages/catalog.toml"), spec_dir=project / "spec", generated_dir=Path("generated"))
+        == 0
+    )
+    assert "package up to date" not in capsys.readouterr().out
+    assert f"from {project}/spec/scp/virtualserver/1.3.yaml" in (
+        package / "scp_virtualserver/v1_3/client.py"
+    ).read_text(encoding="utf-8")
+
     # A new tool (code or templates) renders the package again even though no spec changed.
     real = scraper.regenerate._tool_hash
     monkeypatch.setattr(scraper.regenerate, "_tool_hash", lambda root: "another tool " + real(root))
