@@ -8,6 +8,7 @@ stops at the limit, and handed on as a new :class:`httpx.Response` holding the d
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
@@ -139,10 +140,8 @@ def _decoded(response: httpx.Response, body: bytes) -> httpx.Response:
     )
     fresh.read()
     fresh.headers = response.headers
-    try:
+    with contextlib.suppress(RuntimeError):  # a response that came read (a mock transport's) was never timed
         fresh.elapsed = response.elapsed
-    except RuntimeError:  # a response that came read (a mock transport's) was never timed
-        pass
     return fresh
 
 

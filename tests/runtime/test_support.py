@@ -1,14 +1,14 @@
 """Shared helpers for the runtime tests: the runtime under test (``docs2client_runtime``) and a scripted HTTP server.
 
-The runtime is its own distribution (``runtime/``), installed into the tool's venv. The server is a real ``http.server`` on 127.0.0.1 in a background thread; each test scripts what it
-answers and inspects what it received. This module holds no tests itself.
+The runtime is its own distribution (``runtime/``), installed into the tool's venv. The server is a real
+``http.server`` on 127.0.0.1 in a background thread; each test scripts what it answers and inspects what it
+received. This module holds no tests itself.
 """
 
 from __future__ import annotations
 
 import importlib
 import json
-import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
