@@ -68,10 +68,11 @@ bench: $(STAMP)
 
 # REPOSITORY_URL reaches the tool through the environment, so make never echoes it (a URL may carry credentials);
 # the credentials are twine's: TWINE_USERNAME / TWINE_PASSWORD, or the keyring (see README).
+# The shared runtime (runtime/, docs2client-runtime) is published first: no package goes up unless it is there.
 # PACKAGES="a b" publishes only those packages; DIST=DIR keeps the files there instead of dist/.
 export REPOSITORY_URL
 publish: $(STAMP)
-	$(BIN)/docs2client publish $(foreach p,$(PACKAGES),--package $(p)) $(if $(DIST),--dist $(DIST),)
+	$(BIN)/docs2client publish --runtime runtime $(foreach p,$(PACKAGES),--package $(p)) $(if $(DIST),--dist $(DIST),)
 
 # The API atlas: a static HTML site of every service, version, deprecation and finding (TODAY=YYYY-MM-DD fixes the
 # date it marks). `make atlas-screenshot` refreshes docs/atlas.png with headless Chromium (apt-get install chromium).
