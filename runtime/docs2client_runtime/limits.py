@@ -74,6 +74,14 @@ class CallBudget:
         capped = {k: left if v is None else min(v, left) for k, v in timeout.as_dict().items()}
         return httpx.Timeout(capped["connect"], read=capped["read"], write=capped["write"], pool=capped["pool"])
 
+    def timeout_extension(self, timeout: httpx.Timeout, as_dict: dict[str, float | None]) -> dict[str, float | None]:
+        """The ``timeout`` request extension for the next attempt: ``as_dict`` (``timeout.as_dict()``, shared) while
+        the time left exceeds every phase, else each phase capped at the time left."""
+        remaining = self.remaining()
+        if remaining is None or all(v is not None and v <= remaining for v in as_dict.values()):
+            return as_dict
+        return self.timeout(timeout).as_dict()
+
     def add(self, size: int, received: int) -> int:
         """Account for ``received`` more body bytes on top of ``size``; raise when a limit is passed."""
         size += received

@@ -87,6 +87,29 @@ def _target_url(url: str, query: Mapping[str, str | list[str]]) -> httpx.URL:
     return httpx.URL(url + "?" + _encode_query(query))
 
 
+class _UrlCache:
+    """Parsed :class:`httpx.URL` objects by (URL, query), for one transport.
+
+    Parsing and validating a URL is a large part of building a request, and a client calls the same few URLs again
+    and again (polling a resource, paging a listing); :class:`httpx.URL` is immutable, so one parsed object serves
+    every request to it. Bounded: past :attr:`SIZE` entries the cache starts over.
+    """
+
+    SIZE = 512
+
+    def __init__(self) -> None:
+        self._urls: dict[tuple[str, str], httpx.URL] = {}
+
+    def get(self, url: str, query: Mapping[str, str | list[str]]) -> httpx.URL:
+        key = (url, _encode_query(query) if query else "")
+        found = self._urls.get(key)
+        if found is None:
+            if len(self._urls) >= self.SIZE:
+                self._urls.clear()
+            found = self._urls[key] = _target_url(url, query)
+        return found
+
+
 class RawContent(bytes):
     """An encoded request body travelling where a JSON value would (``request(content=...)``)."""
 
@@ -125,6 +148,13 @@ def _redirect(request: httpx.Request, response: httpx.Response) -> tuple[httpx.R
     return httpx.Request(method, target, headers=headers, content=content, extensions=request.extensions), same_origin
 
 
+#: Methods httpx sends ``Content-Length: 0`` with when they have no body, and the headers that prevent it.
+_BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+_LENGTH_HEADERS = frozenset({"content-length", "transfer-encoding"})
+#: The body of every request without one (a :class:`httpx.ByteStream` is immutable and can be read again).
+_EMPTY = httpx.ByteStream(b"")
+
+
 class InsecureUrlWarning(UserWarning):
     """A client was pointed at a plain ``http://`` URL on another machine (credentials would travel in clear)."""
 
@@ -161,6 +191,9 @@ class _TransportBase:
         self.retry = retry if retry is not None else RetryPolicy()
         self.limits = limits if limits is not None else Limits()
         self.headers: dict[str, str] = dict(headers or {})
+        # The timeout as a request carries it, shared by every request while no deadline is near (see CallBudget).
+        self._timeout_extension = self.timeout.as_dict()
+        self._urls = _UrlCache()
         #: The default headers of the client this transport created, as (name, value, lower-case name); None when
         #: the caller brought their own client (it then builds its requests itself).
         self._client_headers: list[tuple[str, str, str]] | None = None
@@ -201,7 +234,7 @@ class _TransportBase:
         :class:`ScpAuth` (exactly that class; a subclass may override its flow) signs here, over ``str(url)`` of the
         very URL object the request is built with, so its headers go in at construction and no auth flow runs.
         """
-        target = _target_url(url, query)
+        target = self._urls.get(url, query)
         lowered = {name.lower() for name in headers}
         items = [(name, value) for name, value, low in client_headers if low not in lowered]
         items.extend(headers.items())
@@ -210,10 +243,19 @@ class _TransportBase:
             items = [item for item in items if item[0].lower() not in SCP_HEADER_NAMES]
             items.extend(auth.signing_headers(method, str(target)))
             auth = None
-        extensions = {"timeout": call.timeout(self.timeout).as_dict()}
-        if json is None:
-            return httpx.Request(method, target, headers=items, extensions=extensions), auth
-        return httpx.Request(method, target, headers=items, extensions=extensions, **_body(json)), auth
+        extensions = {"timeout": call.timeout_extension(self.timeout, self._timeout_extension)}
+        if json is not None:
+            return httpx.Request(method, target, headers=items, extensions=extensions, **_body(json)), auth
+        # No body: built from an empty stream, which skips httpx's body encoding and its second pass over the
+        # headers; the two headers httpx would add for an empty body go in here, where httpx puts them (first).
+        automatic: list[tuple[str, str]] = []
+        if "host" not in lowered:
+            automatic.append(("Host", target.netloc.decode("ascii")))
+        if method in _BODY_METHODS and not lowered & _LENGTH_HEADERS:
+            automatic.append(("Content-Length", "0"))
+        request = httpx.Request(method, target, headers=automatic + items, stream=_EMPTY, extensions=extensions)
+        request.read()  # as httpx does for in-memory content, so request.content is available
+        return request, auth
 
     def _log_retry(self, method: str, url: str, attempt: int, delay: float, reason: str) -> None:
         logger.info(
