@@ -257,6 +257,35 @@ class _TransportBase:
         request.read()  # as httpx does for in-memory content, so request.content is available
         return request, auth
 
+    def _wait_after_error(
+        self, exc: httpx.TransportError, method: str, url: str, attempt: int, call: CallBudget
+    ) -> float:
+        """Seconds to wait before retrying attempt ``attempt`` (0-based) that raised ``exc``; raises
+        :class:`TransportError` when it is not retried (or :class:`DeadlineExceededError`: a read cut short by the
+        capped timeout is the deadline, not the network)."""
+        if attempt < self.retry.max_retries and self.retry.retries_exception(method, exc):
+            delay = self.retry.delay(attempt)
+            call.check(delay)
+            self._log_retry(method, url, attempt, delay, type(exc).__name__)
+            return delay
+        call.check()
+        raise TransportError(exc, method=method, url=url, attempts=attempt + 1) from exc
+
+    def _wait_after_answer(
+        self, response: httpx.Response, method: str, url: str, attempt: int, call: CallBudget
+    ) -> float:
+        """Seconds to wait before retrying attempt ``attempt`` answered with the failure ``response``; raises its
+        :class:`ApiError` when it is not retried."""
+        if attempt < self.retry.max_retries and self.retry.retries_status(method, response.status_code):
+            wait = retry_delay(self.retry, attempt, response)
+            if wait is not None:
+                call.check(wait)
+                self._log_retry(method, url, attempt, wait, f"HTTP {response.status_code}")
+                return wait
+        error = error_for(response)
+        error.attempts = attempt + 1
+        raise error
+
     def _log_retry(self, method: str, url: str, attempt: int, delay: float, reason: str) -> None:
         logger.info(
             "retrying %s %s after %s (retry %d of %d) in %.2fs",
@@ -340,29 +369,15 @@ class SyncTransport(_TransportBase):
             try:
                 response = self._send(method, url, query, merged, json, call)
             except httpx.TransportError as exc:
-                if attempt < self.retry.max_retries and self.retry.retries_exception(method, exc):
-                    delay = self.retry.delay(attempt)
-                    call.check(delay)
-                    self._log_retry(method, url, attempt, delay, type(exc).__name__)
-                    self._sleep(delay)
-                    attempt += 1
-                    continue
-                call.check()  # a read cut short by the capped timeout is the deadline, not the network
-                raise TransportError(exc, method=method, url=url, attempts=attempt + 1) from exc
+                self._sleep(self._wait_after_error(exc, method, url, attempt, call))
+                attempt += 1
+                continue
             if not _is_failure(response.status_code):
                 return response
-            if attempt < self.retry.max_retries and self.retry.retries_status(method, response.status_code):
-                wait = retry_delay(self.retry, attempt, response)
-                if wait is not None:
-                    call.check(wait)
-                    self._log_retry(method, url, attempt, wait, f"HTTP {response.status_code}")
-                    response.close()
-                    self._sleep(wait)
-                    attempt += 1
-                    continue
-            error = error_for(response)
-            error.attempts = attempt + 1
-            raise error
+            wait = self._wait_after_answer(response, method, url, attempt, call)
+            response.close()
+            self._sleep(wait)
+            attempt += 1
 
     def _send(
         self,
@@ -457,29 +472,15 @@ class AsyncTransport(_TransportBase):
             try:
                 response = await self._send_within_deadline(method, url, query, merged, json, call)
             except httpx.TransportError as exc:
-                if attempt < self.retry.max_retries and self.retry.retries_exception(method, exc):
-                    delay = self.retry.delay(attempt)
-                    call.check(delay)
-                    self._log_retry(method, url, attempt, delay, type(exc).__name__)
-                    await self._sleep(delay)
-                    attempt += 1
-                    continue
-                call.check()
-                raise TransportError(exc, method=method, url=url, attempts=attempt + 1) from exc
+                await self._sleep(self._wait_after_error(exc, method, url, attempt, call))
+                attempt += 1
+                continue
             if not _is_failure(response.status_code):
                 return response
-            if attempt < self.retry.max_retries and self.retry.retries_status(method, response.status_code):
-                wait = retry_delay(self.retry, attempt, response)
-                if wait is not None:
-                    call.check(wait)
-                    self._log_retry(method, url, attempt, wait, f"HTTP {response.status_code}")
-                    await response.aclose()
-                    await self._sleep(wait)
-                    attempt += 1
-                    continue
-            error = error_for(response)
-            error.attempts = attempt + 1
-            raise error
+            wait = self._wait_after_answer(response, method, url, attempt, call)
+            await response.aclose()
+            await self._sleep(wait)
+            attempt += 1
 
     async def _send_within_deadline(
         self,
