@@ -15,12 +15,15 @@ COMPILE := CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --gener
 
 .PHONY: regenerate test lint bench publish spec lock clean-venv atlas atlas-screenshot goldens
 
-$(STAMP): $(LOCK) pyproject.toml setup.py
+$(STAMP): $(LOCK) pyproject.toml setup.py runtime/pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found (set PYTHON=...)" >&2; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
 	@# the project itself: editable, its dependencies already there, built with the locked setuptools
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	@# the shared runtime the generated packages import (docs2client-runtime): editable, so tests see runtime/;
+	@# compat mode puts runtime/ on sys.path through a .pth file, which mypy follows (an import hook it would not)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation --config-settings editable_mode=compat -e runtime
 	touch $(STAMP)
 
 lock: $(STAMP)
@@ -36,8 +39,8 @@ spec: $(STAMP)
 GENERATED := $(wildcard generated/*/)
 
 lint: $(STAMP)
-	$(BIN)/ruff check scraper bench tests setup.py
-	$(BIN)/black --check --quiet scraper bench tests setup.py
+	$(BIN)/ruff check scraper bench tests setup.py runtime
+	$(BIN)/black --check --quiet scraper bench tests setup.py runtime
 	$(BIN)/mypy
 	@# the generated packages: ruff and mypy --strict, their tests included (each with its own config). One cache
 	@# for all: the packages share pydantic, httpx and the runtime's shape, so each run after the first checks only
@@ -65,10 +68,11 @@ bench: $(STAMP)
 
 # REPOSITORY_URL reaches the tool through the environment, so make never echoes it (a URL may carry credentials);
 # the credentials are twine's: TWINE_USERNAME / TWINE_PASSWORD, or the keyring (see README).
+# The shared runtime (runtime/, docs2client-runtime) is published first: no package goes up unless it is there.
 # PACKAGES="a b" publishes only those packages; DIST=DIR keeps the files there instead of dist/.
 export REPOSITORY_URL
 publish: $(STAMP)
-	$(BIN)/docs2client publish $(foreach p,$(PACKAGES),--package $(p)) $(if $(DIST),--dist $(DIST),)
+	$(BIN)/docs2client publish --runtime runtime $(foreach p,$(PACKAGES),--package $(p)) $(if $(DIST),--dist $(DIST),)
 
 # The API atlas: a static HTML site of every service, version, deprecation and finding (TODAY=YYYY-MM-DD fixes the
 # date it marks). `make atlas-screenshot` refreshes docs/atlas.png with headless Chromium (apt-get install chromium).

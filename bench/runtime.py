@@ -36,6 +36,8 @@ BASE_URL = "https://bench.invalid"
 #: openapi-generator client: urllib3, python-dateutil, pydantic, typing-extensions): the clients are measured in a
 #: venv holding only these, as a user who installed the package has, not in the tool's venv (black, rich, ...).
 CLIENT_REQUIREMENTS = ("httpx", "pydantic", "typing-extensions", "urllib3", "python-dateutil")
+#: The shared runtime of our generated clients (docs2client-runtime), installed into that venv from the checkout.
+RUNTIME_SOURCE = Path(__file__).resolve().parent.parent / "runtime"
 
 
 def clients_python(work: Path) -> tuple[str, str]:
@@ -46,16 +48,20 @@ def clients_python(work: Path) -> tuple[str, str]:
     venv = work / "clients-venv"
     python = venv / "bin" / "python"
     ready = venv / ".installed"  # written only after a successful install: a half-made venv is made again
-    if not ready.exists():
+    # our generated clients import the shared runtime: installed (not editable) from the checkout's runtime/
+    installed = " ".join(CLIENT_REQUIREMENTS) + " docs2client-runtime\n"
+    if not ready.exists() or ready.read_text(encoding="utf-8") != installed:
         shutil.rmtree(venv, ignore_errors=True)
         made = run_child([sys.executable, "-m", "venv", str(venv)])
         if made.ok:
             made = run_child([str(python), "-m", "pip", "install", "--quiet", *CLIENT_REQUIREMENTS])
+        if made.ok:
+            made = run_child([str(python), "-m", "pip", "install", "--quiet", "--no-deps", str(RUNTIME_SOURCE)])
         if not made.ok:
             shutil.rmtree(venv, ignore_errors=True)
             return sys.executable, f"the tool's venv (a clean venv failed: {made.tail()[-200:]})"
-        ready.write_text(" ".join(CLIENT_REQUIREMENTS) + "\n", encoding="utf-8")
-    return str(python), f"a clean venv with only {', '.join(CLIENT_REQUIREMENTS)}"
+        ready.write_text(installed, encoding="utf-8")
+    return str(python), f"a clean venv with only {', '.join(CLIENT_REQUIREMENTS)} and docs2client-runtime"
 
 
 def snake(name: str) -> str:

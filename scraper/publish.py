@@ -1,5 +1,10 @@
 """``docs2client publish``: build, check and upload the generated client packages.
 
+The shared runtime the packages depend on (``docs2client-runtime``, ``--runtime runtime/``; ``make publish`` passes
+it) goes first, the same way but without contract tests (its tests are docs2client's own): a package is only
+installable once the runtime version it accepts is on the index, so when the runtime is neither uploaded nor already
+there with the same contents, no package is published.
+
 For each ``generated/<package>/`` (a directory with a ``pyproject.toml``), in this order:
 
 1. build the sdist and the wheel on a temporary copy (``python -m build --no-isolation``: setuptools comes from this
@@ -346,7 +351,7 @@ class _Publisher:
     def _tail(self, process: subprocess.CompletedProcess[str]) -> str:
         return _scrub(_tail(process), _secrets(self.repository_url, self.index_url, environ=self.env))
 
-    def one(self, package: PackageInfo) -> PackageResult:
+    def one(self, package: PackageInfo, *, contract_tests: bool = True) -> PackageResult:
         label = f"{package.name} {package.version}"
         with tempfile.TemporaryDirectory(prefix="docs2client-publish-") as tmp:
             work = Path(tmp) / package.path.name
@@ -366,7 +371,7 @@ class _Publisher:
             on_index = self._compare_with_index(package, files)
             if isinstance(on_index, PackageResult):
                 return on_index
-            refused = self._contract_tests(package, work, env)
+            refused = self._contract_tests(package, work, env) if contract_tests else None
             if refused is not None:
                 return refused
             check = self.runner([sys.executable, "-m", "twine", "check", "--strict", *map(str, files)], work, env)
@@ -462,8 +467,10 @@ def publish(
     dist_dir: Path = Path("dist"),
     skip_tests: bool = False,
     runner: Runner | None = None,
+    runtime: PackageInfo | None = None,
 ) -> PublishReport:
-    """Publish each package (see the module docstring); one package's refusal does not stop the others.
+    """Publish ``runtime`` (the shared runtime distribution), then each package (see the module docstring); one
+    package's refusal does not stop the others, but a runtime that could not be published stops them all.
 
     ``index_url`` defaults to :func:`simple_index_url` of ``repository_url``; with neither, nothing is uploaded.
     Credentials in ``repository_url`` go to twine through its environment (``TWINE_USERNAME``/``TWINE_PASSWORD``),
@@ -487,7 +494,17 @@ def publish(
         runner=runner or _run,
         env=env,
     )
-    results = []
+    results: list[PackageResult] = []
+    if runtime is not None:
+        try:
+            first = publisher.one(runtime, contract_tests=False)
+        except PublishError as exc:
+            first = PackageResult(runtime, PackageStatus.FAILED, str(exc))
+        results.append(first)
+        if first.status not in (PackageStatus.BUILT, PackageStatus.UPLOADED, PackageStatus.SKIPPED):
+            reason = f"not published: the runtime it depends on ({runtime.name} {runtime.version}) was not"
+            results += [PackageResult(package, PackageStatus.REFUSED, reason) for package in packages]
+            return PublishReport(results=tuple(results), repository_url=repository_url, dist_dir=dist_dir)
     for package in packages:
         try:
             results.append(publisher.one(package))
@@ -499,6 +516,9 @@ def publish(
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--generated", type=Path, default=Path("generated"), help="packages root (%(default)s)")
     parser.add_argument("--package", action="append", default=[], help="only this package (repeatable)")
+    parser.add_argument(
+        "--runtime", type=Path, help="publish this docs2client-runtime folder first (make publish: runtime/)"
+    )
     parser.add_argument("--repository-url", help=f"upload URL (default: ${REPOSITORY_URL_ENV}; none = build only)")
     parser.add_argument(
         "--index-url", help=f"simple index to check for existing versions (default: derived; ${INDEX_URL_ENV})"
@@ -510,6 +530,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     try:
         packages = discover_packages(args.generated, args.package)
+        runtime = read_package(args.runtime) if args.runtime is not None else None
     except PublishError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -522,6 +543,7 @@ def run(args: argparse.Namespace) -> int:
         index_url=args.index_url or os.environ.get(INDEX_URL_ENV) or None,
         dist_dir=args.dist,
         skip_tests=args.skip_tests,
+        runtime=runtime,
     )
     for line in report.summary_lines():
         print(line)

@@ -34,15 +34,11 @@ def build_goldens(out: Path) -> dict[str, bytes]:
 
 
 def client_goldens() -> dict[str, bytes]:
-    """The generated fixture package's files (path under ``tests/golden/clients`` -> bytes), without the verbatim
-    template copies ``_runtime.py`` and ``_serialize.py`` (tests/clients/test_package.py checks those)."""
+    """The generated fixture package's files (path under ``tests/golden/clients`` -> bytes); the runtime is a
+    dependency (``docs2client-runtime``), not a copy, so every file is generated."""
     from tests.clients.test_package import demo_package
 
-    return {
-        f"{CLIENT_PACKAGE}/{path}{SUFFIX}": content
-        for path, content in demo_package().items()
-        if not path.endswith(("_runtime.py", "_serialize.py"))
-    }
+    return {f"{CLIENT_PACKAGE}/{path}{SUFFIX}": content for path, content in demo_package().items()}
 
 
 def committed(area: str) -> dict[str, bytes]:

@@ -1,34 +1,30 @@
 """Contract-test cases: the request an operation must send for given argument values, as plain JSON data.
 
-The expected path, query, headers and cookies are computed with the same serialisation file the generated packages
-carry (``templates/client/_serialize.py``, loaded here by path), so the cases follow the spec's ``style``/``explode``
-rules exactly as the client does; that file's own behaviour is pinned by the OpenAPI style table in the tests.
+The expected path, query, headers and cookies are computed with the same serialisation the generated packages call
+(``docs2client_runtime.serialize``), so the cases follow the spec's ``style``/``explode`` rules exactly as the
+client does; that module's own behaviour is pinned by the OpenAPI style table in the tests.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Mapping
 from types import ModuleType
 from typing import Any
 from urllib.parse import quote
 
+from docs2client_runtime import serialize
+
 from scraper.clients import ir
 from scraper.clients.ir import OperationIR, ParamIR, VersionIR
-from scraper.clients.render import TEMPLATE_DIR
 
 __all__ = ["request_case", "serializer"]
 
 
-@functools.cache
 def serializer() -> ModuleType:
-    """``templates/client/_serialize.py`` as a module (it is self-contained on purpose; read through the templates'
-    resource folder, which may be inside an installed wheel)."""
-    source = (TEMPLATE_DIR / "client" / "_serialize.py").read_text(encoding="utf-8")
-    module = ModuleType("docs2client_serialize")
-    exec(compile(source, "_serialize.py", "exec"), module.__dict__)  # our own template, not input
-    return module
+    """``docs2client_runtime.serialize``: the same serialisation the generated clients call, so the contract
+    tests' expected requests follow it."""
+    return serialize
 
 
 def _path_text(p: ParamIR, value: Any) -> str:

@@ -17,7 +17,7 @@ from scraper.clients import cases, ir, layout
 from scraper.clients.formatting import SourceFormatter
 from scraper.clients.ir import GenerationError, OperationIR, PackageIR, PaginationIR, ParamIR, VersionIR
 from scraper.clients.models import ModelIndex, render_models
-from scraper.clients.render import TEMPLATE_DIR, py_literal, render
+from scraper.clients.render import py_literal, render
 from scraper.clients.report import PackageReport
 
 __all__ = ["GenerationError", "render_package", "render_sources"]
@@ -112,10 +112,6 @@ def render_sources(
     # The sdist carries the contract tests with their JSON cases (and the changelog), so they run from it too.
     files["MANIFEST.in"] = "include CHANGELOG.md\nrecursive-include tests *.py *.json\n"
     files[f"{root}/py.typed"] = ""
-    # Hand-written and kept black-formatted in the repository (tests check): copied byte for byte.
-    files[f"{root}/_runtime.py"] = (TEMPLATE_DIR / "runtime" / "_runtime.py").read_bytes()
-    files[f"{root}/_support.py"] = (TEMPLATE_DIR / "client" / "_support.py").read_bytes()
-    files[f"{root}/_serialize.py"] = (TEMPLATE_DIR / "client" / "_serialize.py").read_bytes()
     files[f"{root}/__init__.py"] = render(
         "client/package_init.py.j2",
         pkg=pkg,

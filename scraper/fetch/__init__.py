@@ -20,7 +20,7 @@ from scraper.fetch.core import (
     fetch_pages_sync,
     select_pages,
 )
-from scraper.fetch.http import HostRateLimiter, RetryPolicy
+from scraper.fetch.http import HostRateLimiter, RetryPolicy, fetch_retry_policy
 from scraper.fetch.manifest import Manifest, ManifestRecord, load_manifest, manifest_from_snapshots, write_manifest
 from scraper.fetch.urls import BASE_URL_ENV, rewrite_url
 
@@ -38,6 +38,7 @@ __all__ = [
     "default_user_agent",
     "fetch_pages",
     "fetch_pages_sync",
+    "fetch_retry_policy",
     "load_manifest",
     "manifest_from_snapshots",
     "rewrite_url",

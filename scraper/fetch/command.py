@@ -19,7 +19,7 @@ from scraper.fetch.core import (
     fetch_pages_sync,
     select_pages,
 )
-from scraper.fetch.http import RetryPolicy
+from scraper.fetch.http import fetch_retry_policy
 from scraper.fetch.manifest import MANIFEST_NAME, ManifestError, load_manifest, manifest_from_snapshots, write_manifest
 from scraper.fetch.urls import BASE_URL_ENV, UrlError, base_url_from_env, rewrite_url
 
@@ -102,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
         rate=args.rate or None,
         timeout=args.timeout,
         deadline=args.deadline,
-        retry=RetryPolicy(retries=args.retries),
+        retry=fetch_retry_policy(args.retries),
         user_agent=args.user_agent or default_user_agent(),
         max_shrink=0.0 if args.allow_shrink else 0.5,
     )

@@ -23,7 +23,7 @@ import httpx
 from scraper import __version__
 from scraper.atomic import write_atomic
 from scraper.catalog import Catalog, PageEntry
-from scraper.fetch.http import DownloadFailed, HostRateLimiter, RetryPolicy, Sleep, download
+from scraper.fetch.http import DownloadFailed, HostRateLimiter, RetryPolicy, Sleep, download, fetch_retry_policy
 from scraper.fetch.manifest import (
     MANIFEST_NAME,
     Manifest,
@@ -153,7 +153,7 @@ class FetchOptions:
     timeout: float = 30.0
     #: seconds for one whole download attempt (a server dripping bytes never trips ``timeout``)
     deadline: float = 120.0
-    retry: RetryPolicy = field(default_factory=RetryPolicy)
+    retry: RetryPolicy = field(default_factory=fetch_retry_policy)
     user_agent: str = field(default_factory=default_user_agent)
     #: smallest acceptable page, in bytes
     min_size: int = 1024

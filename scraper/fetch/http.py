@@ -1,28 +1,39 @@
 """Polite HTTP: a per-host rate limit and retries with exponential backoff.
 
-Both take their clock and their sleep as arguments, so tests can check the delays that would be slept without
-sleeping them (and without asserting on wall-clock time).
+Retries follow the generated clients' own policy (``docs2client_runtime.RetryPolicy``, ``retry_delay`` and
+``parse_retry_after``): one semantics for when to retry and how long to wait, configured for a crawler by
+:func:`fetch_retry_policy` (every transport error retried, no jitter, a ``Retry-After`` longer than
+``max_retry_after`` not waited for). Both the limiter and the retries take their clock and their sleep as arguments,
+so tests can check the delays that would be slept without sleeping them (and without asserting on wall-clock time).
 """
 
 from __future__ import annotations
 
 import asyncio
-import email.utils
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 import httpx
+from docs2client_runtime.retry import RetryPolicy, parse_retry_after, retry_delay
 
-__all__ = ["DownloadFailed", "HostRateLimiter", "Response", "RetryPolicy", "Sleep", "download", "parse_retry_after"]
+__all__ = [
+    "DownloadFailed",
+    "HostRateLimiter",
+    "Response",
+    "RetryPolicy",
+    "Sleep",
+    "download",
+    "fetch_retry_policy",
+    "parse_retry_after",
+]
 
 Sleep = Callable[[float], Awaitable[None]]
 Clock = Callable[[], float]
 
 #: statuses worth asking again: rate limited, and server-side trouble that is usually temporary
-_RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
+_RETRY_STATUSES = (408, 425, 429, 500, 502, 503, 504)
 
 
 class DownloadFailed(Exception):
@@ -47,19 +58,24 @@ class Response:
         return self.headers.get(name.lower())
 
 
-@dataclass(frozen=True, slots=True)
-class RetryPolicy:
-    #: retries after the first attempt
-    retries: int = 4
-    #: first backoff delay in seconds; doubled on each further retry
-    backoff: float = 1.0
-    backoff_max: float = 60.0
-    #: a Retry-After longer than this is not waited for: the page fails and keeps its snapshot
-    max_retry_after: float = 300.0
-
-    def delay(self, retry: int) -> float:
-        """Delay before retry number ``retry`` (1-based): backoff, 2*backoff, 4*backoff, ... capped."""
-        return float(min(self.backoff * 2 ** (retry - 1), self.backoff_max))
+def fetch_retry_policy(
+    retries: int = 4, *, backoff: float = 1.0, backoff_max: float = 60.0, max_retry_after: float = 300.0
+) -> RetryPolicy:
+    """The runtime's :class:`RetryPolicy` set up for fetching pages: ``retries`` after the first attempt, waiting
+    ``backoff``, ``2*backoff``, ``4*backoff``, ... (capped at ``backoff_max``, no jitter: one crawler, not a fleet),
+    on timeouts, broken connections and truncated bodies (every :class:`httpx.TransportError`: a GET is safe to
+    repeat) and on 408, 425, 429 and 5xx but 501; a ``Retry-After`` (with 429 or 503) up to ``max_retry_after``
+    seconds is waited in full, a longer one fails the page, which keeps its snapshot."""
+    return RetryPolicy(
+        max_retries=retries,
+        backoff_base=backoff,
+        backoff_max=backoff_max,
+        jitter=False,
+        statuses=_RETRY_STATUSES,
+        idempotent_methods=("GET",),
+        max_retry_after=max_retry_after,
+        retry_errors=(httpx.TransportError,),
+    )
 
 
 class HostRateLimiter:
@@ -90,22 +106,6 @@ class HostRateLimiter:
         if wait > 0:
             await self._sleep(wait)
         return wait
-
-
-def parse_retry_after(value: str | None, *, now: datetime | None = None) -> float | None:
-    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date); None when absent or invalid."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
 
 
 #: Redirects followed per download, all on the page's own host.
@@ -186,32 +186,38 @@ async def download(
 
     Returns the first other answer (200, 304, 404, ...); raises :class:`DownloadFailed` when the retries run out,
     on a redirect to another host, a body over ``max_bytes`` or an attempt longer than ``deadline`` seconds.
-    A 429 or 503 with Retry-After waits that long instead of the backoff delay.
+    A 429 or 503 with Retry-After waits that long instead of the backoff delay (see :func:`fetch_retry_policy`).
     """
     host = urlsplit(url).netloc
     attempt = 0
     while True:
         attempt += 1
         await limiter.acquire(host)
-        retry_after: float | None = None
+        status: int | None = None
+        retry_after: str | None = None
         try:
             raw = await _get_within(client, url, headers, max_bytes, deadline)
-        except httpx.TimeoutException as exc:
-            problem = f"timed out ({type(exc).__name__})"
         except httpx.TransportError as exc:
-            problem = f"connection failed: {exc or type(exc).__name__}"
+            if isinstance(exc, httpx.TimeoutException):
+                problem = f"timed out ({type(exc).__name__})"
+            else:
+                problem = f"connection failed: {exc or type(exc).__name__}"
+            if not policy.retries_exception("GET", exc):
+                raise DownloadFailed(f"{problem}; not retried", attempt) from exc
         except DownloadFailed as exc:
             raise DownloadFailed(str(exc), attempt) from exc
         else:
-            if raw.status not in _RETRY_STATUSES:
+            if not policy.retries_status("GET", raw.status):
                 return replace(raw, attempts=attempt)
             problem = f"HTTP {raw.status} {raw.reason}".rstrip()
-            retry_after = parse_retry_after(raw.header("retry-after"))
-        if attempt > policy.retries:
+            status, retry_after = raw.status, raw.header("retry-after")
+        if attempt > policy.max_retries:
             raise DownloadFailed(f"{problem}; gave up after {attempt} attempts", attempt)
-        if retry_after is not None and retry_after > policy.max_retry_after:
+        wait = policy.delay(attempt - 1) if status is None else retry_delay(policy, attempt - 1, status, retry_after)
+        if wait is None:
+            asked = parse_retry_after(retry_after) or 0.0
             raise DownloadFailed(
-                f"{problem} with Retry-After {retry_after:.0f}s, longer than the {policy.max_retry_after:.0f}s limit",
+                f"{problem} with Retry-After {asked:.0f}s, longer than the {policy.max_retry_after or 0:.0f}s limit",
                 attempt,
             )
-        await sleep(retry_after if retry_after is not None else policy.delay(attempt))
+        await sleep(wait)

@@ -240,7 +240,7 @@ def test_generate_with_adversarial_names(tmp_path_factory: pytest.TempPathFactor
         timeout=120,
     )
     assert done.returncode == 0, done.stderr[-2000:]
-    assert int(done.stdout.strip()) >= 6
+    assert int(done.stdout.strip()) >= 5  # package, deprecations, version package, client, models (runtime: a dep)
     event("generated, compiled and imported")
 
 

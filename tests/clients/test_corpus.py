@@ -172,6 +172,8 @@ def test_install_import_and_contract_tests_in_a_fresh_venv(
         [
             *(sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--no-deps"),
             *("--no-build-isolation", "--no-index", *map(str, packages)),
+            # the shared runtime, built from the checkout (not the lent environment's editable install)
+            *("--ignore-installed", str(paths.ROOT / "runtime")),
         ],
         cwd=tmp_path,
     )

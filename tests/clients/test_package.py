@@ -252,13 +252,14 @@ def test_package_layout_and_contents() -> None:
         "README.md",
         "scp_demoserver/__init__.py",
         "scp_demoserver/py.typed",
-        "scp_demoserver/_runtime.py",
         "scp_demoserver/deprecations.py",
         "scp_demoserver/v1_0/client.py",
         "scp_demoserver/v1_1/models.py",
         "tests/test_contract_scp_demoserver_v1_1.py",
     } <= set(files)
-    assert files["scp_demoserver/_runtime.py"] == (ROOT / "templates/runtime/_runtime.py").read_bytes()
+    # the runtime is a dependency, not a copy
+    assert not any(name.endswith(("_runtime.py", "_support.py", "_serialize.py")) for name in files)
+    assert '"docs2client-runtime>=1.0,<2",' in files["pyproject.toml"].decode()
     client = files["scp_demoserver/v1_1/client.py"].decode()
     assert '@deprecated(\n        "Delete Server is deprecated in API version 1.1 (sunset 2027-03-31)' in client
     assert 'VERSION_HEADERS: dict[str, str] = {"Scp-Api-Version": "demoserver 1.1"}' in client
@@ -308,9 +309,10 @@ def test_malicious_doc_text_never_becomes_code() -> None:
         "urllib.parse",
         "contextlib",
         "pathlib",
+        "docs2client_runtime",
     }
     for path, data in files.items():
-        if not path.endswith(".py") or path.endswith("_runtime.py"):
+        if not path.endswith(".py"):
             continue
         tree = ast.parse(data.decode("utf-8"), filename=path)
         for node in ast.walk(tree):
@@ -396,9 +398,7 @@ def test_write_tree_rewrites_only_changed_files(tmp_path: Path) -> None:
 
 
 def test_golden_package() -> None:
-    """The generated fixture package, file by file (``make goldens`` rewrites the goldens).
-
-    ``_runtime.py`` and ``_serialize.py`` are excluded: verbatim copies of templates (checked above)."""
+    """The generated fixture package, file by file (``make goldens`` rewrites the goldens)."""
     files = client_goldens()
     expected = committed("clients")
     assert sorted(files) == sorted(expected), "file list differs; run make goldens after checking the diff"
@@ -429,16 +429,6 @@ def test_cli_generate_any_openapi_document(tmp_path: Path, capsys: pytest.Captur
     bad.write_text("openapi: 3.1.0\ninfo: {title: x}\npaths: {}\n")
     assert main(["generate", "--spec", str(bad), "--out", str(tmp_path / "bad")]) == 1
     assert f"{bad}: 'info.version' is missing" in capsys.readouterr().err
-
-
-@pytest.mark.parametrize("relative", ["runtime/_runtime.py", "client/_support.py", "client/_serialize.py"])
-def test_verbatim_runtime_files_are_black_formatted(relative: str) -> None:
-    """The runtime modules are copied into packages byte for byte, skipping the formatter: they must already be
-    exactly what black (in the generator's mode) makes of them."""
-    from scraper.clients.formatting import format_source
-
-    text = (ROOT / "templates" / relative).read_text(encoding="utf-8")
-    assert format_source(relative, text) == text.encode("utf-8"), f"run black -l 120 on templates/{relative}"
 
 
 def test_versions_with_the_same_schemas_render_their_models_once(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -187,7 +187,7 @@ def test_marker_iterator_async(api: ModuleType) -> None:
 
 def test_marker_iterator_of_plain_objects_and_deprecation(api: ModuleType) -> None:
     """``images`` items are ``{type: object}``: yielded as dicts; the deprecated listing's iterator warns once."""
-    runtime = importlib.import_module(f"{PACKAGE}._runtime")
+    runtime = importlib.import_module("docs2client_runtime")
     listing = Listing("/v1/images", "images", [{"id": f"i{i}", "size": i} for i in range(5)], "marker")
     with sync_client(api, listing) as client:
         with pytest.warns(runtime.ApiDeprecationWarning) as caught:
@@ -202,7 +202,7 @@ def test_marker_iterator_of_plain_objects_and_deprecation(api: ModuleType) -> No
 
 
 def test_async_deprecated_and_planned_iterators(api: ModuleType) -> None:
-    runtime = importlib.import_module(f"{PACKAGE}._runtime")
+    runtime = importlib.import_module("docs2client_runtime")
     listing = Listing("/v1/images", "images", [{"id": "only"}], "marker")
 
     async def deprecated() -> list[Any]:
@@ -224,7 +224,7 @@ def test_async_deprecated_and_planned_iterators(api: ModuleType) -> None:
 
 
 def test_planned_iterator_raises_before_any_request(api: ModuleType) -> None:
-    runtime = importlib.import_module(f"{PACKAGE}._runtime")
+    runtime = importlib.import_module("docs2client_runtime")
     listing = Listing("/v1/snapshots", "snapshots", archives(3), "offset")
     with sync_client(api, listing) as client, pytest.raises(runtime.PlannedVersionError, match="iter_list_snapshots"):
         client.iter_list_snapshots()

@@ -1,5 +1,7 @@
 """Quality gates on generated packages: ruff, mypy --strict (tests included), a type checker flagging a deprecated
-call, pip install into a fresh venv, import, and the generated contract tests passing in that venv.
+call, pip install into a fresh venv, import, and the generated contract tests passing in that venv, once per
+runtime version the packages must work with (the lowest and the newest accepted ``docs2client-runtime``, each
+installed from its own wheel, not editable; one run while both are the same release).
 
 Three packages share the work (one render, one mypy run, one venv): the convention-following fixture service
 (two versions, deprecations, a PLANNED operation), a hand-written petstore-like OpenAPI 3.0 document this project
@@ -23,6 +25,7 @@ from scraper.atomic import write_tree
 from scraper.clients.command import generate_service, load_findings
 from scraper.clients.package import render_package
 from tests.clients.test_package import DEMO, FIXTURES, malicious_spec
+from tests.runtime import runtime_api
 
 BIN = Path(sys.executable).parent
 PACKAGES = {"scp-demoserver": "scp_demoserver", "petstore": "swagger_petstore_test", "evil": "import_os_class"}
@@ -88,7 +91,9 @@ def test_type_checker_reports_deprecated_call(built: Path, mypy_env: dict[str, s
     )
 
 
-def test_pip_install_into_fresh_venv_and_run_contract_tests(built: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("runtime_version", runtime_api.versions_to_test())
+def test_pip_install_into_fresh_venv_and_run_contract_tests(built: Path, tmp_path: Path, runtime_version: str) -> None:
+    runtime = runtime_api.build_wheel(runtime_version, tmp_path / "runtime")
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     python = venv / "bin" / "python"
@@ -107,16 +112,23 @@ def test_pip_install_into_fresh_venv_and_run_contract_tests(built: Path, tmp_pat
             "--no-deps",
             "--no-build-isolation",
             "--no-index",
+            "--ignore-installed",  # the lent environment's editable runtime must not stand in for the wheel
+            str(runtime),
             *(str(built / d) for d in PACKAGES),
         ],
         cwd=tmp_path,
     )
     assert install.returncode == 0, install.stdout + install.stderr
     check = textwrap.dedent("""\
+        import sys
         import warnings
         import httpx
         import scp_demoserver, swagger_petstore_test, import_os_class
+        import docs2client_runtime
         assert "site-packages" in scp_demoserver.__file__, scp_demoserver.__file__
+        assert docs2client_runtime.__file__.startswith(sys.prefix), docs2client_runtime.__file__  # the wheel's
+        assert docs2client_runtime.__version__ == RUNTIME_VERSION, docs2client_runtime.__version__
+        assert scp_demoserver.NotFoundError is swagger_petstore_test.NotFoundError
         assert scp_demoserver.CURRENT_VERSION == "1.1"
         from scp_demoserver.v1_1 import Client as Current
         assert scp_demoserver.Client is Current
@@ -136,7 +148,7 @@ def test_pip_install_into_fresh_venv_and_run_contract_tests(built: Path, tmp_pat
         assert "2025-12-31" in str(w.message) and "1.1" in str(w.message), str(w.message)
         assert w.filename == "<string>", w.filename  # attributed to the caller
         print("ok")
-        """)
+        """).replace("RUNTIME_VERSION", repr(runtime_version))
     lazy = "import sys, scp_demoserver; print(sorted(m for m in ('httpx', 'pydantic') if m in sys.modules))"
     assert _run([str(python), "-c", lazy], cwd=tmp_path).stdout.strip() == "[]", "top-level import is not lazy"
     result = _run([str(python), "-c", check], cwd=tmp_path)

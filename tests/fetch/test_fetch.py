@@ -22,7 +22,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import docs2client_runtime
 import pytest
+from docs2client_runtime.retry import retry_delay
 
 from scraper.catalog import Catalog, load_catalog
 from scraper.cli import main
@@ -31,13 +33,12 @@ from scraper.fetch import (
     FetchReport,
     HostRateLimiter,
     PageStatus,
-    RetryPolicy,
     fetch_pages_sync,
     load_manifest,
     manifest_from_snapshots,
     rewrite_url,
 )
-from scraper.fetch.http import parse_retry_after
+from scraper.fetch.http import fetch_retry_policy, parse_retry_after
 from scraper.fetch.manifest import ManifestError
 from scraper.fetch.urls import UrlError, base_url_from_env
 from tests import paths
@@ -196,7 +197,7 @@ class Sleeps:
 
 
 def _options(base_url: str, sleeps: Sleeps, **overrides: object) -> FetchOptions:
-    options = FetchOptions(base_url=base_url, rate=None, timeout=5.0, sleep=sleeps, retry=RetryPolicy(retries=3))
+    options = FetchOptions(base_url=base_url, rate=None, timeout=5.0, sleep=sleeps, retry=fetch_retry_policy(3))
     return replace(options, **overrides)  # type: ignore[arg-type]
 
 
@@ -470,12 +471,18 @@ def test_retry_after_parsing() -> None:
 
     now = datetime(2024, 5, 1, 12, 0, 0, tzinfo=UTC)
     assert parse_retry_after("120") == 120.0
-    assert parse_retry_after("Wed, 01 May 2024 12:00:30 GMT", now=now) == 30.0
-    assert parse_retry_after("Wed, 01 May 2024 11:00:00 GMT", now=now) == 0.0
+    assert parse_retry_after("Wed, 01 May 2024 12:00:30 GMT", now=now.timestamp()) == 30.0
+    assert parse_retry_after("Wed, 01 May 2024 11:00:00 GMT", now=now.timestamp()) == 0.0
     assert parse_retry_after("soon") is None
     assert parse_retry_after(None) is None
-    assert RetryPolicy(backoff=0.5, backoff_max=3).delay(1) == 0.5
-    assert [RetryPolicy(backoff=0.5, backoff_max=3).delay(n) for n in (2, 3, 4, 9)] == [1.0, 2.0, 3.0, 3.0]
+    # fetch's policy is the runtime's (one semantics), retry numbers 0-based: backoff, 2*backoff, ... capped
+    policy = fetch_retry_policy(backoff=0.5, backoff_max=3)
+    assert policy is not None and type(policy) is docs2client_runtime.RetryPolicy
+    assert [policy.delay(n) for n in (0, 1, 2, 3, 8)] == [0.5, 1.0, 2.0, 3.0, 3.0]
+    # a Retry-After (429/503) is waited in full up to max_retry_after (beyond backoff_max), a longer one not at all
+    assert retry_delay(policy, 0, 429, "120") == 120.0
+    assert retry_delay(policy, 0, 503, "301") is None
+    assert retry_delay(policy, 1, 500, "120") == 1.0  # Retry-After counts with 429 and 503 only
 
 
 def test_mirror_rule() -> None:

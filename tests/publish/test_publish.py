@@ -145,6 +145,29 @@ def test_without_an_index_it_builds_into_dist_and_says_how_to_upload(
     assert not left & {"build", "dist", "__pycache__", ".pytest_cache", "docs2client_fixture_demo.egg-info"}
 
 
+def test_runtime_goes_first_and_no_package_goes_without_it(generated: Path, tmp_path: Path) -> None:
+    """``--runtime``: the shared runtime is built (no contract tests of its own) before the packages; when it
+    cannot be, no package is built or published."""
+    runtime = tmp_path / "runtime"
+    shutil.copytree(ROOT / "runtime", runtime, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info", "build"))
+    dist = tmp_path / "dist"
+    report = publish(discover_packages(generated), runtime=read_package(runtime), dist_dir=dist)
+    assert [(r.package.name, r.status) for r in report.results] == [
+        ("docs2client-runtime", PackageStatus.BUILT),
+        (NAME, PackageStatus.BUILT),
+    ]
+    assert any(name.startswith("docs2client_runtime-1.0.0-") for name in os.listdir(dist))
+    # a runtime that does not build stops every package
+    broken = runtime / "pyproject.toml"
+    broken.write_text(broken.read_text().replace('packages = ["docs2client_runtime"', 'packages = ["missing"'))
+    report = publish(discover_packages(generated), runtime=read_package(runtime), dist_dir=tmp_path / "dist2")
+    first, package = report.results
+    assert first.status is PackageStatus.FAILED and "building docs2client-runtime 1.0.0 failed" in first.message
+    assert package.status is PackageStatus.REFUSED
+    assert package.message == "not published: the runtime it depends on (docs2client-runtime 1.0.0) was not"
+    assert not report.ok and not (tmp_path / "dist2").exists()
+
+
 def test_no_packages_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["publish", "--generated", str(tmp_path)]) == 2
     assert "no packages in" in capsys.readouterr().err
@@ -288,10 +311,12 @@ def test_make_publish_from_the_root_uploads_then_skips_and_never_prints_credenti
     first = _make_publish(secret_url, tmp_path / "dist")
     output = first.stdout + first.stderr
     assert first.returncode == 0, output
-    assert f"uploaded  {package.name} {version}: to http://127.0.0.1" in output
+    runtime_line = output.index("uploaded  docs2client-runtime 1.0.0: to http://127.0.0.1")
+    assert runtime_line < output.index(f"uploaded  {package.name} {version}: to http://127.0.0.1"), "runtime first"
     assert "secret-password" not in output
     assert existing_versions(f"{package_index}/simple/", package.name) == {version}
-    with tarfile.open(next((tmp_path / "dist").glob("*.tar.gz"))) as sdist:
+    sdists = [p for p in (tmp_path / "dist").glob("*.tar.gz") if not p.name.startswith("docs2client")]
+    with tarfile.open(sdists[0]) as sdist:
         names = {name.split("/", 1)[1] for name in sdist.getnames() if "/" in name}
     cases = {f"tests/{p.name}" for p in (REAL_PACKAGE / "tests").glob("*.json")}
     assert cases and cases <= names, "the sdist must carry the contract tests' JSON cases"
@@ -304,6 +329,8 @@ def test_make_publish_from_the_root_uploads_then_skips_and_never_prints_credenti
     pip += [
         "--index-url",
         f"{package_index}/simple/",
+        "--ignore-installed",  # the runtime comes from the index, not from the lent (editable) environment
+        "docs2client-runtime==1.0.0",
         f"scp-parallel-filestorage=={version}",
     ]
     install = subprocess.run(pip, capture_output=True, text=True)
@@ -332,6 +359,7 @@ def test_make_publish_from_the_root_uploads_then_skips_and_never_prints_credenti
     again = _make_publish(secret_url, tmp_path / "dist2")
     output = again.stdout + again.stderr
     assert again.returncode == 0, output
+    assert "skipped   docs2client-runtime 1.0.0: already on http://127.0.0.1" in output
     assert f"skipped   {package.name} {version}: already on http://127.0.0.1" in output
     assert "with the same contents" in output
     assert "secret-password" not in output

@@ -1,1 +1,1 @@
-"""Tests of the generated clients' runtime (templates/runtime) against local servers."""
+"""Tests of the generated clients' runtime (runtime/, ``docs2client_runtime``) against local servers."""

@@ -18,6 +18,7 @@ from typing import Any
 
 import httpx
 import pytest
+from docs2client_runtime import transport as transport_module
 
 from tests.conftest import runtime_support
 
@@ -109,14 +110,14 @@ def test_fast_path_sends_the_url_httpx_would_send(base_url: str, path: str, para
     slow, _ = _sent(False, "GET", base_url, path, params=params)
     assert str(fast.url) == str(slow.url)
     query = dict(sorted(rt.drop_none(params).items()))  # sorted by name, as SCP's SDK sends (issue 12 item 11)
-    expected = httpx.Client().build_request("GET", rt._join_url(base_url, path), params=query).url
+    expected = httpx.Client().build_request("GET", transport_module._join_url(base_url, path), params=query).url
     assert str(fast.url) == str(expected)
 
 
 @pytest.mark.parametrize("params", TRICKY_PARAMS)
 def test_query_encoding_matches_httpx_query_params(params: dict[str, Any]) -> None:
     query = rt.drop_none(params)
-    assert rt._encode_query(query) == str(httpx.QueryParams(query))
+    assert transport_module._encode_query(query) == str(httpx.QueryParams(query))
 
 
 @pytest.mark.parametrize("params", TRICKY_PARAMS)
@@ -376,14 +377,19 @@ def _clear_proxy_env(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(name.lower(), raising=False)
 
 
-def test_default_transport_without_proxies_is_the_fast_path(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_transport_sends_through_an_httpx_client_it_owns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without ``http_client`` the transport creates its own :class:`httpx.Client` (closed with it); with one it
+    never closes the caller's."""
     _clear_proxy_env(monkeypatch)
     with rt.SyncTransport(base_url="https://x.example") as t:
-        assert isinstance(t._transport, httpx.HTTPTransport) and t._client is None
-    monkeypatch.setenv("HTTPS_PROXY", "http://proxy.example:3128")
-    monkeypatch.setenv("NO_PROXY", "*")
-    with rt.SyncTransport(base_url="https://x.example") as t:
-        assert t._client is None
+        own = t._client
+        assert isinstance(own, httpx.Client) and not own.is_closed
+    assert own.is_closed
+    caller = httpx.Client()
+    with rt.SyncTransport(base_url="https://x.example", http_client=caller):
+        pass
+    assert not caller.is_closed
+    caller.close()
 
 
 def test_proxy_environment_is_honoured(monkeypatch: pytest.MonkeyPatch) -> None:

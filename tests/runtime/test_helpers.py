@@ -312,11 +312,9 @@ def test_sunset_passed_warning_is_shown_by_default() -> None:
     """In a plain interpreter (default filters) a library-attributed SunsetPassedWarning prints; the ordinary
     deprecation warning stays hidden, as DeprecationWarnings outside __main__ do (PEP 565)."""
     script = textwrap.dedent(f"""
-        import datetime, importlib.util, sys, types
-        spec = importlib.util.spec_from_file_location("pkg_runtime", {str(S.RUNTIME_PATH)!r})
-        rt = importlib.util.module_from_spec(spec)
-        sys.modules["pkg_runtime"] = rt
-        spec.loader.exec_module(rt)
+        import datetime, sys, types
+        sys.path.insert(0, {str(S.RUNTIME_PATH.parent)!r})
+        import docs2client_runtime as rt
         library = types.ModuleType("some_library")
         source = "def call(rt, today):\\n"
         source += "    rt.warn_deprecated('op', '1.0', '2025-03-31', '1.3', stacklevel=2, today=today)"

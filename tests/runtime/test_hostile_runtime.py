@@ -190,12 +190,12 @@ def test_limits_are_validated_and_on_by_default() -> None:
 
 
 def _download(url: str, **kwargs: Any) -> Any:
-    from scraper.fetch.http import HostRateLimiter, RetryPolicy, download
+    from scraper.fetch.http import HostRateLimiter, download, fetch_retry_policy
 
     async def main() -> Any:
         async with httpx.AsyncClient(timeout=2.0, follow_redirects=False) as client:
             return await download(
-                client, url, headers={}, policy=RetryPolicy(retries=0), limiter=HostRateLimiter(None), **kwargs
+                client, url, headers={}, policy=fetch_retry_policy(0), limiter=HostRateLimiter(None), **kwargs
             )
 
     return asyncio.run(main())

@@ -1,15 +1,14 @@
-"""Shared helpers for the runtime tests: load ``templates/runtime/_runtime.py`` and run a scripted HTTP server.
+"""Shared helpers for the runtime tests: the runtime under test (``docs2client_runtime``) and a scripted HTTP server.
 
-The runtime is not an importable package of this project (it is copied into generated packages), so it is loaded
-from its file. The server is a real ``http.server`` on 127.0.0.1 in a background thread; each test scripts what it
-answers and inspects what it received. This module holds no tests itself.
+The runtime is its own distribution (``runtime/``), installed into the tool's venv. The server is a real
+``http.server`` on 127.0.0.1 in a background thread; each test scripts what it answers and inspects what it
+received. This module holds no tests itself.
 """
 
 from __future__ import annotations
 
-import importlib.util
+import importlib
 import json
-import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -21,20 +20,12 @@ from urllib.parse import urlsplit
 
 from tests.paths import ROOT
 
-RUNTIME_PATH = ROOT / "templates" / "runtime" / "_runtime.py"
-_MODULE_NAME = "docs2client_runtime_under_test"
+RUNTIME_PATH = ROOT / "runtime" / "docs2client_runtime"
 
 
 def load_runtime() -> ModuleType:
-    """The runtime module, loaded once from its template file."""
-    if _MODULE_NAME in sys.modules:
-        return sys.modules[_MODULE_NAME]
-    spec = importlib.util.spec_from_file_location(_MODULE_NAME, RUNTIME_PATH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[_MODULE_NAME] = module  # dataclasses resolve annotations through sys.modules
-    spec.loader.exec_module(module)
-    return module
+    """The runtime package (every public name at its top level)."""
+    return importlib.import_module("docs2client_runtime")
 
 
 @dataclass

@@ -1,7 +1,6 @@
-"""Small helpers the generated clients share (docs2client); copied verbatim into every package.
+"""What a generated method body calls: path templates, header values, non-JSON bodies, response models, markers.
 
-Kept apart from ``_runtime`` because they encode how the generator lays out a call (path templates, header
-values), not how requests travel.
+Kept apart from the transports because they encode how the generator lays out a call, not how requests travel.
 """
 
 from __future__ import annotations
@@ -16,7 +15,10 @@ from urllib.parse import urlencode
 
 import httpx
 
-from . import _runtime, _serialize
+from docs2client_runtime import serialize as _serialize
+from docs2client_runtime.errors import ResponseValidationError
+from docs2client_runtime.servers import ServerConfig
+from docs2client_runtime.wire import quote_path_segment
 
 if TYPE_CHECKING:  # pydantic loads with the models, on the first call that parses a response
     import pydantic
@@ -49,7 +51,7 @@ def wire_value(value: Any) -> str:
 
 def format_path(template: str, values: Mapping[str, Any]) -> str:
     """Substitute ``{name}`` placeholders with percent-encoded values (neither a ``/`` nor a ``.``/``..`` value can
-    change the path: see ``_runtime.quote_path_segment``).
+    change the path: see ``quote_path_segment``).
 
     Lists and objects use the ``simple`` style (``a,b``); a value already styled (``_serialize.styled_path``) goes in
     as is (but never as a ``.``/``..`` segment); ``None`` is refused (it would otherwise become the text ``None``)."""
@@ -67,14 +69,14 @@ def format_path(template: str, values: Mapping[str, Any]) -> str:
             if value in ("", ".", ".."):
                 raise ValueError(f"{str(value)!r} is not a valid path argument: it would change the call's resource")
             return str(value)
-        return _runtime.quote_path_segment(wire_value(value))
+        return quote_path_segment(wire_value(value))
 
     return _PLACEHOLDER.sub(substitute, template)
 
 
 def parse_model(model: type[M], response: httpx.Response) -> M:
     """The response body as ``model``; a body that does not match it raises
-    :class:`~._runtime.ResponseValidationError` (an ``ApiError``: URL, status, request id, body), not a bare
+    :class:`~.ResponseValidationError` (an ``ApiError``: URL, status, request id, body), not a bare
     pydantic error that says nothing of the request."""
     from pydantic import ValidationError
 
@@ -86,7 +88,7 @@ def parse_model(model: type[M], response: httpx.Response) -> M:
         where = ".".join(str(part) for part in first.get("loc", ())) or "(body)"
         more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
         message = f"response body does not match {model.__name__}: {where}: {first.get('msg', '')}{more}"
-        raise _runtime.ResponseValidationError(response, message) from exc
+        raise ResponseValidationError(response, message) from exc
 
 
 def header_values(values: Mapping[str, Any]) -> dict[str, str]:
@@ -98,9 +100,7 @@ def header_values(values: Mapping[str, Any]) -> dict[str, str]:
     }
 
 
-def resolve_base_url(
-    base_url: str | None, server: _runtime.ServerConfig | None, values: Mapping[str, str | None]
-) -> str:
+def resolve_base_url(base_url: str | None, server: ServerConfig | None, values: Mapping[str, str | None]) -> str:
     """``base_url`` when given (server variables must then be left unset); otherwise the documented server URL
     for the chosen variables, validated against the documented combinations."""
     chosen = {name: value for name, value in values.items() if value is not None}

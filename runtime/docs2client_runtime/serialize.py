@@ -1,12 +1,12 @@
-"""Parameter serialisation by the OpenAPI ``style``/``explode`` rules (docs2client); copied verbatim into every package.
+"""Parameter serialisation by the OpenAPI ``style``/``explode`` rules (docs2client).
 
 OpenAPI 3 says how a parameter value travels in each location: path (``simple``, ``label``, ``matrix``), query
 (``form``, ``spaceDelimited``, ``pipeDelimited``, ``deepObject``), header (``simple``) and cookie (``form``), with
 ``explode`` deciding whether arrays and objects are spread over several names. The generated clients call these
 functions only for parameters whose spec asks for more than the plain default, so the common case stays a plain
-mapping. The generator imports this same file to compute the contract tests' expected requests.
+mapping. docs2client imports this same module to compute the contract tests' expected requests.
 
-Self-contained on purpose (standard library only, no package-relative imports).
+Standard library only.
 """
 
 from __future__ import annotations

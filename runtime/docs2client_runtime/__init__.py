@@ -1,0 +1,191 @@
+"""docs2client-runtime: the runtime every docs2client-generated client package depends on.
+
+One distribution instead of a copy per package, so two generated packages in one app share one exception hierarchy
+(``scp_virtualserver.NotFoundError is scp_backup.NotFoundError``), one retry policy and one set of auth classes, and
+a runtime fix ships once. Generated packages depend on a compatible range (``docs2client-runtime>=1.0,<2``).
+
+The public API is every name in ``__all__`` here, which is the union of the modules' ``__all__``; generated code
+uses nothing else (docs2client's tests check it), and ``api/<version>.json`` records it per released version, so
+a later 1.x keeps every name and signature a package built against 1.0 uses.
+
+Modules by concern:
+
+* :mod:`~docs2client_runtime.errors`: :class:`ApiError` and its subclasses (one per status class / common status).
+* :mod:`~docs2client_runtime.retry`: :class:`RetryPolicy` and ``Retry-After`` parsing.
+* :mod:`~docs2client_runtime.transport`: :class:`SyncTransport` / :class:`AsyncTransport` (URLs, headers, retries).
+* :mod:`~docs2client_runtime.limits`: :class:`Limits` (response size, deadline per call).
+* :mod:`~docs2client_runtime.auth`: :class:`ScpAuth`, :class:`KeystoneAuth` (NHN Cloud), :class:`HeaderAuth`.
+* :mod:`~docs2client_runtime.servers`: :class:`ServerConfig` (documented server variables and combinations).
+* :mod:`~docs2client_runtime.deprecation`: deprecation warnings and planned versions.
+* :mod:`~docs2client_runtime.pagination`: offset/limit and marker/limit iterators.
+* :mod:`~docs2client_runtime.calls` and :mod:`~docs2client_runtime.serialize`: what a generated method body calls
+  (path templates, header values, bodies, response models; OpenAPI ``style``/``explode`` serialisation).
+* :mod:`~docs2client_runtime.redaction` and :mod:`~docs2client_runtime.wire`: redaction of credentials; query
+  values and path segments as the providers sign them.
+"""
+
+from __future__ import annotations
+
+from docs2client_runtime.auth import (
+    SCP_HEADER_NAMES,
+    HeaderAuth,
+    KeystoneAuth,
+    ScpAuth,
+    scp_signature,
+)
+from docs2client_runtime.calls import (
+    LazyModule,
+    encode_body,
+    format_path,
+    header_values,
+    json_items,
+    json_value,
+    next_marker,
+    parse_model,
+    resolve_base_url,
+    wire_value,
+)
+from docs2client_runtime.deprecation import (
+    ApiDeprecationWarning,
+    PlannedVersionError,
+    SunsetPassedWarning,
+    raise_planned,
+    warn_deprecated,
+)
+from docs2client_runtime.errors import (
+    REQUEST_ID_HEADERS,
+    ApiError,
+    AuthenticationError,
+    BadRequestError,
+    ClientError,
+    ConflictError,
+    DeadlineExceededError,
+    InternalServerError,
+    LimitExceededError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    RedirectError,
+    ResponseTooLargeError,
+    ResponseValidationError,
+    ServerError,
+    TransportError,
+    error_for,
+)
+from docs2client_runtime.limits import (
+    Limits,
+)
+from docs2client_runtime.pagination import (
+    aiterate_marker,
+    aiterate_offset,
+    iterate_marker,
+    iterate_offset,
+)
+from docs2client_runtime.redaction import (
+    REDACTED,
+    SENSITIVE_HEADERS,
+    redact_headers,
+    redact_url,
+)
+from docs2client_runtime.retry import (
+    RETRY_AFTER_STATUSES,
+    RetryPolicy,
+    parse_retry_after,
+    retry_delay,
+)
+from docs2client_runtime.serialize import (
+    Encoded,
+    cookie_header,
+    merge_query,
+    plain,
+    scalar_text,
+    simple,
+    styled_path,
+    styled_query,
+)
+from docs2client_runtime.servers import (
+    ServerConfig,
+)
+from docs2client_runtime.transport import (
+    AsyncTransport,
+    InsecureUrlWarning,
+    RawContent,
+    SyncTransport,
+)
+from docs2client_runtime.wire import (
+    drop_none,
+    quote_path_segment,
+)
+
+#: The runtime's version (its distribution version).
+__version__ = "1.0.0"
+
+__all__ = [
+    "REDACTED",
+    "REQUEST_ID_HEADERS",
+    "RETRY_AFTER_STATUSES",
+    "SCP_HEADER_NAMES",
+    "SENSITIVE_HEADERS",
+    "ApiDeprecationWarning",
+    "ApiError",
+    "AsyncTransport",
+    "AuthenticationError",
+    "BadRequestError",
+    "ClientError",
+    "ConflictError",
+    "DeadlineExceededError",
+    "Encoded",
+    "HeaderAuth",
+    "InsecureUrlWarning",
+    "InternalServerError",
+    "KeystoneAuth",
+    "LazyModule",
+    "LimitExceededError",
+    "Limits",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "PlannedVersionError",
+    "RateLimitError",
+    "RawContent",
+    "RedirectError",
+    "ResponseTooLargeError",
+    "ResponseValidationError",
+    "RetryPolicy",
+    "ScpAuth",
+    "ServerConfig",
+    "ServerError",
+    "SunsetPassedWarning",
+    "SyncTransport",
+    "TransportError",
+    "__version__",
+    "aiterate_marker",
+    "aiterate_offset",
+    "cookie_header",
+    "drop_none",
+    "encode_body",
+    "error_for",
+    "format_path",
+    "header_values",
+    "iterate_marker",
+    "iterate_offset",
+    "json_items",
+    "json_value",
+    "merge_query",
+    "next_marker",
+    "parse_model",
+    "parse_retry_after",
+    "plain",
+    "quote_path_segment",
+    "raise_planned",
+    "redact_headers",
+    "redact_url",
+    "resolve_base_url",
+    "retry_delay",
+    "scalar_text",
+    "scp_signature",
+    "simple",
+    "styled_path",
+    "styled_query",
+    "warn_deprecated",
+    "wire_value",
+]

@@ -1,0 +1,10 @@
+"""Auth per provider, as :class:`httpx.Auth` implementations: SCP signing, NHN Cloud Keystone tokens, plain headers.
+
+Secrets are kept out of ``repr()``, log records and exception messages.
+"""
+
+from docs2client_runtime.auth.header import HeaderAuth
+from docs2client_runtime.auth.nhn import KeystoneAuth
+from docs2client_runtime.auth.scp import SCP_HEADER_NAMES, ScpAuth, scp_signature
+
+__all__ = ["SCP_HEADER_NAMES", "HeaderAuth", "KeystoneAuth", "ScpAuth", "scp_signature"]

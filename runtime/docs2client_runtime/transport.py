@@ -1,0 +1,547 @@
+"""Transports: how a generated client's request travels (URL, headers, auth, retries, limits).
+
+Every request goes through :meth:`httpx.Client.send` (or :meth:`httpx.AsyncClient.send`), httpx's public API: the
+caller's own client when ``http_client`` is given, else one the transport creates (around ``transport`` when one is
+given, such as :class:`httpx.MockTransport`). For its own client the transport builds each :class:`httpx.Request`
+itself, once, from the URL, the client's default headers (``Accept``, ``Accept-Encoding``, ``Connection``,
+``User-Agent``), ours and the timeout, skipping ``build_request``'s merging of the client's base URL, parameters and
+cookies (it sets none); :class:`ScpAuth` signs the exact URL string before the request is built. A caller's client
+builds the request with its own ``build_request``, so its base headers, cookies and event hooks apply.
+
+Retries with exponential backoff and full jitter (:class:`RetryPolicy`): only idempotent methods are retried,
+because replaying a ``POST`` after a timeout can create a resource twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+import warnings
+from collections.abc import Awaitable, Callable, Mapping
+from types import TracebackType
+from typing import Any, Self
+from urllib.parse import quote_plus
+
+import httpx
+
+from docs2client_runtime.auth.scp import SCP_HEADER_NAMES, ScpAuth
+from docs2client_runtime.errors import TransportError, error_for
+from docs2client_runtime.limits import CallBudget, Limits, aread_bounded, read_bounded
+from docs2client_runtime.redaction import REDACTED, SENSITIVE_HEADERS, redact_url
+from docs2client_runtime.retry import RetryPolicy, retry_delay
+from docs2client_runtime.wire import drop_none
+
+__all__ = ["AsyncTransport", "InsecureUrlWarning", "RawContent", "SyncTransport"]
+
+#: One logger for the whole runtime (retries, token issuance), whichever module logs.
+logger = logging.getLogger("docs2client_runtime")
+
+
+def _without_userinfo(url: str) -> tuple[str, httpx.BasicAuth | None]:
+    """``url`` with its userinfo removed, and that userinfo as basic auth (what httpx would have sent)."""
+    parsed = httpx.URL(url)
+    if not parsed.userinfo:
+        return url, None
+    return redact_url(url).replace(f"{REDACTED}@", "", 1), httpx.BasicAuth(parsed.username, parsed.password)
+
+
+def _is_failure(status: int) -> bool:
+    """An answer the transports raise for: an error status, or a redirect left unfollowed (304 is an answer)."""
+    return status >= 400 or (300 <= status < 400 and status != 304)
+
+
+def _join_url(base_url: str, path: str) -> str:
+    if path.startswith(("http://", "https://")):
+        return path
+    if not path:
+        return base_url
+    return base_url.rstrip("/") + "/" + path.lstrip("/")
+
+
+def _encode_query(query: Mapping[str, str | list[str]]) -> str:
+    """``query`` as httpx encodes ``params=`` (``str(httpx.QueryParams(query))``): ``urllib.parse.urlencode`` over
+    the multi-items, so spaces become ``+`` and ``/``, ``+``, ``&``, ``=`` and non-ASCII are percent-encoded, and a
+    list repeats its key (an empty list sends nothing)."""
+    parts: list[str] = []
+    for key, value in query.items():
+        name = quote_plus(str(key), "")
+        if isinstance(value, list):
+            parts.extend(name + "=" + quote_plus(item, "") for item in value)
+        else:
+            parts.append(name + "=" + quote_plus(value, ""))
+    return "&".join(parts)
+
+
+def _target_url(url: str, query: Mapping[str, str | list[str]]) -> httpx.URL:
+    """The URL httpx would send for ``url`` with ``params=query`` (``httpx.Request(..., params=query).url``).
+
+    The query string is appended as text, which parses to the same URL as httpx's ``params=`` handling. A URL that
+    already has a query or fragment is left to httpx, whose ``params=`` replaces that query; this keeps the URL
+    exactly what :class:`httpx.Client` used to send.
+    """
+    if "?" in url or "#" in url:
+        return httpx.URL(url, params=query)
+    if not query:
+        return httpx.URL(url)
+    return httpx.URL(url + "?" + _encode_query(query))
+
+
+class _UrlCache:
+    """Parsed :class:`httpx.URL` objects by (URL, query), for one transport.
+
+    Parsing and validating a URL is a large part of building a request, and a client calls the same few URLs again
+    and again (polling a resource, paging a listing); :class:`httpx.URL` is immutable, so one parsed object serves
+    every request to it. Bounded: past :attr:`SIZE` entries the cache starts over.
+    """
+
+    SIZE = 512
+
+    def __init__(self) -> None:
+        self._urls: dict[tuple[str, str], httpx.URL] = {}
+
+    def get(self, url: str, query: Mapping[str, str | list[str]]) -> httpx.URL:
+        key = (url, _encode_query(query) if query else "")
+        found = self._urls.get(key)
+        if found is None:
+            if len(self._urls) >= self.SIZE:
+                self._urls.clear()
+            found = self._urls[key] = _target_url(url, query)
+        return found
+
+
+class RawContent(bytes):
+    """An encoded request body travelling where a JSON value would (``request(content=...)``)."""
+
+
+def _body(json: Any) -> dict[str, Any]:
+    """httpx's keyword for the body: ``content`` for encoded bytes, ``json`` for a JSON value."""
+    return {"content": bytes(json)} if isinstance(json, RawContent) else {"json": json}
+
+
+#: Headers that carry credentials of the origin they were made for (SCP signing included): never sent elsewhere.
+_ORIGIN_BOUND_HEADERS = SENSITIVE_HEADERS | frozenset(
+    {"scp-accesskey", "scp-signature", "scp-timestamp", "scp-clienttype", "scp-accountid"}
+)
+
+
+def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
+    return (url.scheme, url.host, url.port)
+
+
+def _redirect(request: httpx.Request, response: httpx.Response) -> tuple[httpx.Request, bool] | None:
+    """The request a caller's ``follow_redirects=True`` client would send next, and whether it stays on the same
+    origin (then it is signed again for its URL; otherwise it goes without credentials). None: not a redirect."""
+    location = response.headers.get("Location")
+    if not response.is_redirect or location is None:
+        return None
+    target = request.url.join(location)
+    method = request.method
+    if (response.status_code == 303 and method != "HEAD") or (response.status_code in (301, 302) and method == "POST"):
+        method = "GET"
+    same_origin = _origin(target) == _origin(request.url)
+    drop = {"host"} | (set() if same_origin else set(_ORIGIN_BOUND_HEADERS))
+    if method != request.method:
+        drop |= {"content-length", "content-type", "transfer-encoding"}
+    headers = [(k, v) for k, v in request.headers.multi_items() if k.lower() not in drop]
+    content = request.content if method == request.method else b""
+    return httpx.Request(method, target, headers=headers, content=content, extensions=request.extensions), same_origin
+
+
+#: Methods httpx sends ``Content-Length: 0`` with when they have no body, and the headers that prevent it.
+_BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+_LENGTH_HEADERS = frozenset({"content-length", "transfer-encoding"})
+#: The body of every request without one (a :class:`httpx.ByteStream` is immutable and can be read again).
+_EMPTY = httpx.ByteStream(b"")
+
+
+class InsecureUrlWarning(UserWarning):
+    """A client was pointed at a plain ``http://`` URL on another machine (credentials would travel in clear)."""
+
+
+#: Hosts for which plain http stays on this machine (a local test server or proxy): no warning.
+_LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+class _TransportBase:
+    """Configuration shared by the sync and async transports, and the request building for their own client."""
+
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        auth: httpx.Auth | None,
+        timeout: float | httpx.Timeout,
+        retry: RetryPolicy | None,
+        headers: Mapping[str, str] | None,
+        limits: Limits | None = None,
+    ) -> None:
+        if not base_url.startswith(("http://", "https://")):
+            raise ValueError(f"base_url must be an http:// or https:// URL, got {redact_url(base_url)!r}")
+        # Credentials in the URL become basic auth here, so no URL this transport sends, logs or raises holds them.
+        self.base_url, userinfo_auth = _without_userinfo(base_url)
+        if self.base_url.startswith("http://") and httpx.URL(self.base_url).host not in _LOOPBACK_HOSTS:
+            warnings.warn(
+                f"base_url {self.base_url!r} is plain http: requests, signatures and tokens travel unencrypted",
+                InsecureUrlWarning,
+                stacklevel=3,
+            )
+        self.auth = auth if auth is not None else userinfo_auth
+        self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+        self.retry = retry if retry is not None else RetryPolicy()
+        self.limits = limits if limits is not None else Limits()
+        self.headers: dict[str, str] = dict(headers or {})
+        # The timeout as a request carries it, shared by every request while no deadline is near (see CallBudget).
+        self._timeout_extension = self.timeout.as_dict()
+        self._urls = _UrlCache()
+        #: The default headers of the client this transport created, as (name, value, lower-case name); None when
+        #: the caller brought their own client (it then builds its requests itself).
+        self._client_headers: list[tuple[str, str, str]] | None = None
+
+    def _use_own_client(self, client: httpx.Client | httpx.AsyncClient) -> None:
+        # ``raw`` keeps the names as httpx spells them on the wire (``multi_items`` lower-cases them).
+        raw = [(name.decode("latin-1"), value.decode("latin-1")) for name, value in client.headers.raw]
+        self._client_headers = [(name, value, name.lower()) for name, value in raw]
+
+    def _prepare(
+        self, method: str, path: str, params: Mapping[str, Any] | None, headers: Mapping[str, str] | None
+    ) -> tuple[str, str, dict[str, str | list[str]], dict[str, str]]:
+        merged = dict(self.headers)
+        if headers:
+            merged.update(headers)
+        # Query parameters go out sorted by name, as SCP's Go SDK sends and signs them (``url.Values.Encode``):
+        # the server checks the signature over the URL it rebuilds that way, whatever order the call named them in.
+        query = dict(sorted(drop_none(params).items()))
+        return method.upper(), _join_url(self.base_url, path), query, merged
+
+    def _auth_kwargs(self) -> dict[str, Any]:
+        # Without our own auth, fall back to the auth configured on a caller-supplied client.
+        return {"auth": self.auth} if self.auth is not None else {}
+
+    def _build_request(
+        self,
+        client_headers: list[tuple[str, str, str]],
+        method: str,
+        url: str,
+        query: Mapping[str, str | list[str]],
+        headers: Mapping[str, str],
+        json: Any,
+        call: CallBudget,
+    ) -> tuple[httpx.Request, Any]:
+        """One :class:`httpx.Request` carrying what ``build_request`` of our own client would have put on it (its
+        default headers, ours, the timeout), and the auth to send it with.
+
+        :class:`ScpAuth` (exactly that class; a subclass may override its flow) signs here, over ``str(url)`` of the
+        very URL object the request is built with, so its headers go in at construction and no auth flow runs.
+        """
+        target = self._urls.get(url, query)
+        lowered = {name.lower() for name in headers}
+        items = [(name, value) for name, value, low in client_headers if low not in lowered]
+        items.extend(headers.items())
+        auth: Any = self.auth
+        if type(auth) is ScpAuth:
+            items = [item for item in items if item[0].lower() not in SCP_HEADER_NAMES]
+            items.extend(auth.signing_headers(method, str(target)))
+            auth = None
+        extensions = {"timeout": call.timeout_extension(self.timeout, self._timeout_extension)}
+        if json is not None:
+            return httpx.Request(method, target, headers=items, extensions=extensions, **_body(json)), auth
+        # No body: built from an empty stream, which skips httpx's body encoding and its second pass over the
+        # headers; the two headers httpx would add for an empty body go in here, where httpx puts them (first).
+        automatic: list[tuple[str, str]] = []
+        if "host" not in lowered:
+            automatic.append(("Host", target.netloc.decode("ascii")))
+        if method in _BODY_METHODS and not lowered & _LENGTH_HEADERS:
+            automatic.append(("Content-Length", "0"))
+        request = httpx.Request(method, target, headers=automatic + items, stream=_EMPTY, extensions=extensions)
+        request.read()  # as httpx does for in-memory content, so request.content is available
+        return request, auth
+
+    def _wait_after_error(
+        self, exc: httpx.TransportError, method: str, url: str, attempt: int, call: CallBudget
+    ) -> float:
+        """Seconds to wait before retrying attempt ``attempt`` (0-based) that raised ``exc``; raises
+        :class:`TransportError` when it is not retried (or :class:`DeadlineExceededError`: a read cut short by the
+        capped timeout is the deadline, not the network)."""
+        if attempt < self.retry.max_retries and self.retry.retries_exception(method, exc):
+            delay = self.retry.delay(attempt)
+            call.check(delay)
+            self._log_retry(method, url, attempt, delay, type(exc).__name__)
+            return delay
+        call.check()
+        raise TransportError(exc, method=method, url=url, attempts=attempt + 1) from exc
+
+    def _wait_after_answer(
+        self, response: httpx.Response, method: str, url: str, attempt: int, call: CallBudget
+    ) -> float:
+        """Seconds to wait before retrying attempt ``attempt`` answered with the failure ``response``; raises its
+        :class:`ApiError` when it is not retried."""
+        if attempt < self.retry.max_retries and self.retry.retries_status(method, response.status_code):
+            wait = retry_delay(self.retry, attempt, response)
+            if wait is not None:
+                call.check(wait)
+                self._log_retry(method, url, attempt, wait, f"HTTP {response.status_code}")
+                return wait
+        error = error_for(response)
+        error.attempts = attempt + 1
+        raise error
+
+    def _log_retry(self, method: str, url: str, attempt: int, delay: float, reason: str) -> None:
+        logger.info(
+            "retrying %s %s after %s (retry %d of %d) in %.2fs",
+            method,
+            redact_url(url),
+            reason,
+            attempt + 1,
+            self.retry.max_retries,
+            delay,
+        )
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={redact_url(self.base_url)!r}, retry={self.retry!r})"
+
+
+class SyncTransport(_TransportBase):
+    """Sends requests with httpx, retrying as :class:`RetryPolicy` allows, raising :class:`ApiError` on >= 400.
+
+    Pass ``http_client`` to reuse a configured :class:`httpx.Client` (it is not closed by :meth:`close`), or
+    ``transport`` to plug in an :class:`httpx.BaseTransport` (for example :class:`httpx.MockTransport` in tests).
+    ``sleep`` is injectable so tests can record backoff delays instead of waiting.
+
+    How a request travels:
+
+    * With ``http_client``, through ``http_client.build_request`` and ``http_client.send(request, auth=...)``, so
+      the client's base headers, proxies, TLS settings, event hooks, cookies and redirect policy all apply.
+    * Otherwise through an :class:`httpx.Client` this transport creates: around ``transport`` when given (with
+      ``trust_env=False``, so an environment proxy never takes a request away from it), else with httpx's defaults
+      (``SSL_CERT_FILE`` / ``SSL_CERT_DIR`` and environment proxies with their ``NO_PROXY`` rules, as httpx reads
+      them). The request is built once (see the module docstring) and handed to ``send``; any :class:`httpx.Auth`
+      other than :class:`ScpAuth` (such as :class:`KeystoneAuth`) runs its flow inside ``send``.
+
+    Redirects are not followed (httpx's default): an API client should not silently re-send a request elsewhere,
+    and an unfollowed 3xx is a :class:`RedirectError`, not a success. A caller's own client with
+    ``follow_redirects=True`` follows them, signed again on the same origin and without any credential header
+    (``Scp-*`` signing, ``X-Auth-Token``, ``Authorization``, cookies) on a hop to another origin. The transport's own
+    client never sends cookies, so a ``Set-Cookie`` answer is not replayed on later calls.
+    """
+
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        auth: httpx.Auth | None = None,
+        timeout: float | httpx.Timeout = 30.0,
+        retry: RetryPolicy | None = None,
+        headers: Mapping[str, str] | None = None,
+        http_client: httpx.Client | None = None,
+        transport: httpx.BaseTransport | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        limits: Limits | None = None,
+    ) -> None:
+        super().__init__(base_url=base_url, auth=auth, timeout=timeout, retry=retry, headers=headers, limits=limits)
+        if http_client is not None and transport is not None:
+            raise ValueError("pass either http_client or transport, not both")
+        self._owns_client = http_client is None
+        if http_client is None:
+            http_client = httpx.Client() if transport is None else httpx.Client(transport=transport, trust_env=False)
+            self._use_own_client(http_client)
+        self._client: httpx.Client = http_client
+        self._sleep = sleep
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+        json: Any = None,
+        content: bytes | None = None,
+    ) -> httpx.Response:
+        """Send one logical request; returns the (read) response, raises :class:`ApiError` or
+        :class:`TransportError` once retries are exhausted. ``content`` is an already encoded body (multipart, form,
+        binary, text; its ``Content-Type`` comes in ``headers``), sent instead of ``json``."""
+        json = json if content is None else RawContent(content)
+        method, url, query, merged = self._prepare(method, path, params, headers)
+        call = CallBudget.start(method, url, self.limits)
+        attempt = 0
+        while True:
+            try:
+                response = self._send(method, url, query, merged, json, call)
+            except httpx.TransportError as exc:
+                self._sleep(self._wait_after_error(exc, method, url, attempt, call))
+                attempt += 1
+                continue
+            if not _is_failure(response.status_code):
+                return response
+            wait = self._wait_after_answer(response, method, url, attempt, call)
+            response.close()
+            self._sleep(wait)
+            attempt += 1
+
+    def _send(
+        self,
+        method: str,
+        url: str,
+        query: dict[str, str | list[str]],
+        headers: dict[str, str],
+        json: Any,
+        call: CallBudget,
+    ) -> httpx.Response:
+        """One attempt: the read response (auth flow included)."""
+        call.check()
+        client = self._client
+        if self._client_headers is not None:
+            request, auth = self._build_request(self._client_headers, method, url, query, headers, json, call)
+            response = client.send(request, stream=True, follow_redirects=False, auth=auth)
+            return read_bounded(response, call)
+        request = client.build_request(
+            method, url, params=query, headers=headers, timeout=call.timeout(self.timeout), **_body(json)
+        )
+        response = client.send(request, stream=True, follow_redirects=False, **self._auth_kwargs())
+        for _ in range(client.max_redirects if client.follow_redirects else 0):
+            hop = _redirect(request, response)
+            if hop is None:
+                break
+            response.close()
+            request, same_origin = hop
+            call.check()
+            hop_auth = self._auth_kwargs() if same_origin else {"auth": None}
+            response = client.send(request, stream=True, follow_redirects=False, **hop_auth)
+        return read_bounded(response, call)
+
+    def close(self) -> None:
+        """Close the underlying client (and so the transport) if this transport created it."""
+        if self._owns_client:
+            self._client.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+class AsyncTransport(_TransportBase):
+    """The asyncio twin of :class:`SyncTransport`: ``http_client`` is an :class:`httpx.AsyncClient`, ``transport``
+    an :class:`httpx.AsyncBaseTransport`, and the same proxy, redirect and cookie rules apply."""
+
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        auth: httpx.Auth | None = None,
+        timeout: float | httpx.Timeout = 30.0,
+        retry: RetryPolicy | None = None,
+        headers: Mapping[str, str] | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        limits: Limits | None = None,
+    ) -> None:
+        super().__init__(base_url=base_url, auth=auth, timeout=timeout, retry=retry, headers=headers, limits=limits)
+        if http_client is not None and transport is not None:
+            raise ValueError("pass either http_client or transport, not both")
+        self._owns_client = http_client is None
+        if http_client is None:
+            http_client = (
+                httpx.AsyncClient() if transport is None else httpx.AsyncClient(transport=transport, trust_env=False)
+            )
+            self._use_own_client(http_client)
+        self._client: httpx.AsyncClient = http_client
+        self._sleep = sleep
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+        json: Any = None,
+        content: bytes | None = None,
+    ) -> httpx.Response:
+        """Send one logical request; see :meth:`SyncTransport.request`."""
+        json = json if content is None else RawContent(content)
+        method, url, query, merged = self._prepare(method, path, params, headers)
+        call = CallBudget.start(method, url, self.limits)
+        attempt = 0
+        while True:
+            try:
+                response = await self._send_within_deadline(method, url, query, merged, json, call)
+            except httpx.TransportError as exc:
+                await self._sleep(self._wait_after_error(exc, method, url, attempt, call))
+                attempt += 1
+                continue
+            if not _is_failure(response.status_code):
+                return response
+            wait = self._wait_after_answer(response, method, url, attempt, call)
+            await response.aclose()
+            await self._sleep(wait)
+            attempt += 1
+
+    async def _send_within_deadline(
+        self,
+        method: str,
+        url: str,
+        query: dict[str, str | list[str]],
+        headers: dict[str, str],
+        json: Any,
+        call: CallBudget,
+    ) -> httpx.Response:
+        """One attempt, cancelled when the call's deadline passes (also while the headers trickle in)."""
+        call.check()
+        remaining = call.remaining()
+        if remaining is None:
+            return await self._send(method, url, query, headers, json, call)
+        try:
+            async with asyncio.timeout(remaining):
+                return await self._send(method, url, query, headers, json, call)
+        except TimeoutError:
+            call.check()
+            raise
+
+    async def _send(
+        self,
+        method: str,
+        url: str,
+        query: dict[str, str | list[str]],
+        headers: dict[str, str],
+        json: Any,
+        call: CallBudget,
+    ) -> httpx.Response:
+        """One attempt: the read response (auth flow included)."""
+        client = self._client
+        if self._client_headers is not None:
+            request, auth = self._build_request(self._client_headers, method, url, query, headers, json, call)
+            response = await client.send(request, stream=True, follow_redirects=False, auth=auth)
+            return await aread_bounded(response, call)
+        request = client.build_request(
+            method, url, params=query, headers=headers, timeout=call.timeout(self.timeout), **_body(json)
+        )
+        response = await client.send(request, stream=True, follow_redirects=False, **self._auth_kwargs())
+        for _ in range(client.max_redirects if client.follow_redirects else 0):
+            hop = _redirect(request, response)
+            if hop is None:
+                break
+            await response.aclose()
+            request, same_origin = hop
+            call.check()
+            hop_auth = self._auth_kwargs() if same_origin else {"auth": None}
+            response = await client.send(request, stream=True, follow_redirects=False, **hop_auth)
+        return await aread_bounded(response, call)
+
+    async def aclose(self) -> None:
+        """Close the underlying client (and so the transport) if this transport created it."""
+        if self._owns_client:
+            await self._client.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.aclose()
