@@ -25,7 +25,14 @@ from typing import Any
 import yaml
 
 from scraper.atomic import write_atomic
-from scraper.build import PageInput, build_specs, catalog_pages, default_page_cache, print_report
+from scraper.build import (
+    PageInput,
+    build_specs,
+    catalog_pages,
+    default_page_cache,
+    default_spec_memo,
+    print_report,
+)
 from scraper.catalog import CatalogError, load_catalog
 from scraper.lockfile import LOCK_NAME, LockError, checked_pins
 from scraper.openapi import version_key
@@ -265,7 +272,7 @@ def regenerate(
     print(f"rebuilding {len(stale)} of {len(hashes)} services: {', '.join(stale)}")
     old_specs: dict[str, OldSpecs] = {key: dict(_spec_bytes(spec_dir / key)) for key in stale}
     only = {(key.split("/", 1)[0], key.split("/", 1)[1]) for key in stale}
-    report = build_specs(pages, spec_dir, only=only, cache=default_page_cache())
+    report = build_specs(pages, spec_dir, only=only, cache=default_page_cache(), memo=default_spec_memo())
     status = print_report(report, spec_dir)
     failed = {f"{p}/{s}" for p, s in report.failed_services}
     built = [key for key in stale if key not in failed and (spec_dir / key).is_dir()]

@@ -12,6 +12,7 @@ One module per job, in the order a build runs them:
 * :mod:`~scraper.build.services` -- the steps above, page by page and service by service;
 * :mod:`~scraper.build.carry_forward` -- which operation versions make up each API version;
 * :mod:`~scraper.build.emit`, :mod:`~scraper.build.validation` -- OpenAPI documents, validated, written;
+* :mod:`~scraper.build.spec_memo` -- spec folders remembered by the finished service (an unchanged one is not emitted);
 * :mod:`~scraper.build.command` -- ``docs2client spec``.
 
 What other stages use is exported here; the modules' other names are the build's own.
@@ -26,16 +27,19 @@ from scraper.build.page_cache import PageCache, default_page_cache
 from scraper.build.pages import MAX_PAGE_BYTES, PageInput, catalog_pages
 from scraper.build.report import BuildReport, print_report
 from scraper.build.services import build_services
+from scraper.build.spec_memo import SpecMemo, default_spec_memo
 
 __all__ = [
     "MAX_PAGE_BYTES",
     "BuildReport",
     "PageCache",
     "PageInput",
+    "SpecMemo",
     "build_services",
     "build_specs",
     "catalog_pages",
     "default_page_cache",
+    "default_spec_memo",
     "merge_capture",
     "operations_for",
     "print_report",

@@ -15,6 +15,7 @@ from scraper.build.emit import build_specs
 from scraper.build.page_cache import default_page_cache
 from scraper.build.pages import PageInput, catalog_pages
 from scraper.build.report import print_report
+from scraper.build.spec_memo import default_spec_memo
 from scraper.catalog import CatalogError, load_catalog
 from scraper.readers import guess_format
 
@@ -46,5 +47,5 @@ def run(args: argparse.Namespace) -> int:
         except CatalogError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
-    report = build_specs(pages, args.out, cache=default_page_cache())
+    report = build_specs(pages, args.out, cache=default_page_cache(), memo=default_spec_memo())
     return print_report(report, args.out)

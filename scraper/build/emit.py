@@ -10,12 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from scraper.atomic import ForeignFolderError, UnsafePathError, write_tree
+from scraper.atomic import MANIFEST, ForeignFolderError, UnsafePathError, write_tree
 from scraper.build.carry_forward import operations_for
 from scraper.build.page_cache import PageCache
 from scraper.build.pages import PageInput
 from scraper.build.report import BuildReport
 from scraper.build.services import build_services
+from scraper.build.spec_memo import SpecMemo
 from scraper.build.validation import validate_all
 from scraper.model import Service
 from scraper.openapi import dump_yaml, emit_spec, findings_json, findings_markdown
@@ -55,6 +56,7 @@ def build_specs(
     *,
     only: set[tuple[str, str]] | None = None,
     cache: PageCache | None = None,
+    memo: SpecMemo | None = None,
 ) -> BuildReport:
     """Build and write ``out/<provider>/<service>/...`` for every service the pages document (or ``only`` those).
 
@@ -64,21 +66,25 @@ def build_specs(
 
     All of a service's files are rendered and validated in memory before any is written, so a failing service
     keeps its previous spec untouched. A spec whose bytes equal the file already on disk is not validated again:
-    it was validated when it was written.
+    it was validated when it was written. With a ``memo``, a service that finished exactly as when its folder was
+    last written is not even emitted (:mod:`scraper.build.spec_memo`).
     """
     report = build_services(pages, only=only, cache=cache)
-    rendered: list[tuple[Service, dict[str, bytes]]] = []
+    rendered: list[tuple[Service, dict[str, bytes], str | None]] = []
     jobs: list[tuple[str, dict[str, Any]]] = []
     for service in report.services:
-        files, specs = spec_files(service)
-        rendered.append((service, files))
         folder = out / service.provider / service.id
+        key = memo.key(service) if memo is not None else None
+        if memo is not None and key is not None and memo.unchanged(key, folder):
+            continue  # the files emitting would write are the ones on disk
+        files, specs = spec_files(service)
+        rendered.append((service, files, key))
         for name, spec in specs.items():
             target = folder / name
             if not (target.exists() and target.read_bytes() == files[name]):
                 jobs.append((f"{service.provider}/{service.id}/{name}", spec))
     problems = validate_all(jobs)
-    for service, files in rendered:
+    for service, files, key in rendered:
         prefix = f"{service.provider}/{service.id}/"
         errors = [
             f"{out}/{label}: {text}" for label, text in sorted(problems.items()) if label.startswith(prefix) and text
@@ -90,7 +96,11 @@ def build_specs(
         try:
             folder = out / service.provider / service.id
             report.written.extend(write_tree(folder, files, prune=True, marker=SPEC_MARKER))
+            if memo is not None and key is not None:
+                memo.remember(key, folder, [*files, MANIFEST])
         except (UnsafePathError, ForeignFolderError) as exc:
             report.errors.append(str(exc))
             report.failed_services.add((service.provider, service.id))
+    if memo is not None and rendered:
+        memo.prune()
     return report

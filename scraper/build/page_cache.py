@@ -30,7 +30,7 @@ from scraper.cache_files import MAX_AGE_S, cache_root, prune_entries, read_entry
 from scraper.model import Service
 from scraper.source_digest import add_sources, installed_version
 
-__all__ = ["PageCache", "default_page_cache"]
+__all__ = ["PageCache", "code_salt", "default_page_cache"]
 
 #: Changes whenever the layout or the encoding of an entry changes.
 _FORMAT = "docs2client page cache 1"
@@ -77,7 +77,7 @@ def _decode(path: Path) -> list[Service]:
     return services
 
 
-def _code_salt(package: Path | None = None) -> str:
+def code_salt(package: Path | None = None) -> str:
     """What the tool reading a page is: its code (the ``scraper`` package), the reading libraries' versions, Python's
     version."""
     digest = hashlib.sha256(f"{_FORMAT}\n{sys.version}\n".encode())
@@ -93,7 +93,7 @@ class PageCache:
 
     def __init__(self, directory: Path, salt: str | None = None) -> None:
         self.root = directory / "pages"
-        self.directory = self.root / (salt if salt is not None else _code_salt())
+        self.directory = self.root / (salt if salt is not None else code_salt())
         self.hits = 0
         self.misses = 0
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from scraper.build import PageCache, PageInput, build_specs
-from scraper.build.page_cache import _code_salt
+from scraper.build.page_cache import code_salt
 from scraper.build.pages import read_services
 from tests.paths import PAGES
 
@@ -71,13 +71,13 @@ def test_the_salt_follows_the_tool_source(tmp_path: Path) -> None:
     package = tmp_path / "scraper"
     package.mkdir()
     (package / "model.py").write_text("x = 1\n", encoding="utf-8")
-    before = _code_salt(package)
-    assert _code_salt(package) == before
+    before = code_salt(package)
+    assert code_salt(package) == before
     (package / "model.py").write_text("x = 2\n", encoding="utf-8")
-    changed = _code_salt(package)
+    changed = code_salt(package)
     assert changed != before
     (package / "notes.txt").write_text("not source\n", encoding="utf-8")
-    assert _code_salt(package) == changed
+    assert code_salt(package) == changed
 
 
 def _rewrite(entry: Path, data: bytes, *, checksum: bool = True) -> None:
