@@ -103,15 +103,17 @@ class _UrlCache:
     SIZE = 512
 
     def __init__(self) -> None:
-        self._urls: dict[tuple[str, str], httpx.URL] = {}
+        self._urls: dict[tuple[str, str], tuple[httpx.URL, str]] = {}
 
-    def get(self, url: str, query: Mapping[str, str | list[str]]) -> httpx.URL:
+    def get(self, url: str, query: Mapping[str, str | list[str]]) -> tuple[httpx.URL, str]:
+        """The parsed URL and its text as sent (``str(url)``, what :class:`ScpAuth` signs)."""
         key = (url, _encode_query(query) if query else "")
         found = self._urls.get(key)
         if found is None:
             if len(self._urls) >= self.SIZE:
                 self._urls.clear()
-            found = self._urls[key] = _target_url(url, query)
+            target = _target_url(url, query)
+            found = self._urls[key] = (target, str(target))
         return found
 
 
@@ -271,14 +273,14 @@ class _TransportBase:
         :class:`ScpAuth` (exactly that class; a subclass may override its flow) signs here, over ``str(url)`` of the
         very URL object the request is built with, so its headers go in at construction and no auth flow runs.
         """
-        target = self._urls.get(url, query)
+        target, sent_url = self._urls.get(url, query)
         lowered = {name.lower() for name in headers}
         items = [(name, value) for name, value, low in client_headers if low not in lowered]
         items.extend(headers.items())
         auth: Any = self.auth
         if type(auth) is ScpAuth:
             items = [item for item in items if item[0].lower() not in SCP_HEADER_NAMES]
-            items.extend(auth.signing_headers(method, str(target)))
+            items.extend(auth.signing_headers(method, sent_url))
             auth = None
         extensions = {"timeout": call.timeout_extension(self.timeout, self._timeout_extension)}
         if json is not None:
