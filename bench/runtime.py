@@ -55,8 +55,11 @@ def clients_python(work: Path) -> tuple[str, str]:
         made = run_child([sys.executable, "-m", "venv", str(venv)])
         if made.ok:
             made = run_child([str(python), "-m", "pip", "install", "--quiet", *CLIENT_REQUIREMENTS])
-        if made.ok:
-            made = run_child([str(python), "-m", "pip", "install", "--quiet", "--no-deps", str(RUNTIME_SOURCE)])
+        if made.ok:  # from a copy: a build in the checkout would leave build/ and egg-info there
+            source = work / "runtime-source"
+            shutil.rmtree(source, ignore_errors=True)
+            shutil.copytree(RUNTIME_SOURCE, source, ignore=shutil.ignore_patterns("build", "*.egg-info", "__pycache__"))
+            made = run_child([str(python), "-m", "pip", "install", "--quiet", "--no-deps", str(source)])
         if not made.ok:
             shutil.rmtree(venv, ignore_errors=True)
             return sys.executable, f"the tool's venv (a clean venv failed: {made.tail()[-200:]})"

@@ -1,12 +1,15 @@
 """Transports: how a generated client's request travels (URL, headers, auth, retries, limits).
 
-Every request goes through :meth:`httpx.Client.send` (or :meth:`httpx.AsyncClient.send`), httpx's public API: the
-caller's own client when ``http_client`` is given, else one the transport creates (around ``transport`` when one is
-given, such as :class:`httpx.MockTransport`). For its own client the transport builds each :class:`httpx.Request`
-itself, once, from the URL, the client's default headers (``Accept``, ``Accept-Encoding``, ``Connection``,
-``User-Agent``), ours and the timeout, skipping ``build_request``'s merging of the client's base URL, parameters and
-cookies (it sets none); :class:`ScpAuth` signs the exact URL string before the request is built. A caller's client
-builds the request with its own ``build_request``, so its base headers, cookies and event hooks apply.
+Requests travel through httpx's public API only. With the caller's own client (``http_client``) it builds the
+request (``build_request``) and sends it (``send``), so its base headers, cookies, hooks and auth apply. Otherwise the
+transport creates its own client (around ``transport`` when one is given, such as :class:`httpx.MockTransport`) and
+builds each :class:`httpx.Request` itself, once, from the URL (parsed once per URL and transport), the client's
+default headers (``Accept``, ``Accept-Encoding``, ``Connection``, ``User-Agent``), ours and the timeout, skipping
+``build_request``'s merging of base URL, parameters and cookies (it sets none); :class:`ScpAuth` signs the exact URL
+string before the request is built. Such a request, signed or needing no auth, goes straight to the transport
+(``handle_request``, the transport API); one whose auth runs a flow (:class:`KeystoneAuth`, :class:`HeaderAuth`,
+basic auth) goes through the client's ``send``, which drives the flow. With a proxy configured in the environment
+every request goes through ``send`` (httpx chooses the proxy per URL).
 
 Retries with exponential backoff and full jitter (:class:`RetryPolicy`): only idempotent methods are retried,
 because replaying a ``POST`` after a timeout can create a resource twice.
@@ -15,8 +18,10 @@ because replaying a ``POST`` after a timeout can create a resource twice.
 from __future__ import annotations
 
 import asyncio
+import datetime
 import logging
 import time
+import urllib.request
 import warnings
 from collections.abc import Awaitable, Callable, Mapping
 from types import TracebackType
@@ -98,15 +103,17 @@ class _UrlCache:
     SIZE = 512
 
     def __init__(self) -> None:
-        self._urls: dict[tuple[str, str], httpx.URL] = {}
+        self._urls: dict[tuple[str, str], tuple[httpx.URL, str]] = {}
 
-    def get(self, url: str, query: Mapping[str, str | list[str]]) -> httpx.URL:
+    def get(self, url: str, query: Mapping[str, str | list[str]]) -> tuple[httpx.URL, str]:
+        """The parsed URL and its text as sent (``str(url)``, what :class:`ScpAuth` signs)."""
         key = (url, _encode_query(query) if query else "")
         found = self._urls.get(key)
         if found is None:
             if len(self._urls) >= self.SIZE:
                 self._urls.clear()
-            found = self._urls[key] = _target_url(url, query)
+            target = _target_url(url, query)
+            found = self._urls[key] = (target, str(target))
         return found
 
 
@@ -146,6 +153,38 @@ def _redirect(request: httpx.Request, response: httpx.Response) -> tuple[httpx.R
     headers = [(k, v) for k, v in request.headers.multi_items() if k.lower() not in drop]
     content = request.content if method == request.method else b""
     return httpx.Request(method, target, headers=headers, content=content, extensions=request.extensions), same_origin
+
+
+#: httpx's logger: a request sent through the transport API directly logs the same ``HTTP Request: ...`` INFO line as
+#: :class:`httpx.Client`, so logging configured for httpx keeps working.
+_httpx_logger = logging.getLogger("httpx")
+
+_CLOSED_MESSAGE = "Cannot send a request, as the client has been closed."
+
+
+def _env_proxies() -> bool:
+    """Whether ``httpx.Client()`` would send some request through a proxy taken from the environment.
+
+    Mirrors how httpx reads the environment (``urllib.request.getproxies()``: ``http``, ``https`` and ``all``
+    proxies, ``NO_PROXY=*`` disabling them all) but ignores host-specific ``NO_PROXY`` entries: a proxy variable that
+    might apply is enough to send every request through ``httpx.Client.send``, which decides per URL as httpx does.
+    """
+    info = urllib.request.getproxies()
+    if "*" in (host.strip() for host in info.get("no", "").split(",")):
+        return False
+    return any(info.get(scheme) for scheme in ("http", "https", "all"))
+
+
+def _log_response(request: httpx.Request, response: httpx.Response) -> None:
+    if _httpx_logger.isEnabledFor(logging.INFO):
+        _httpx_logger.info(
+            'HTTP Request: %s %s "%s %d %s"',
+            request.method,
+            redact_url(request.url),
+            response.http_version,
+            response.status_code,
+            response.reason_phrase,
+        )
 
 
 #: Methods httpx sends ``Content-Length: 0`` with when they have no body, and the headers that prevent it.
@@ -234,14 +273,14 @@ class _TransportBase:
         :class:`ScpAuth` (exactly that class; a subclass may override its flow) signs here, over ``str(url)`` of the
         very URL object the request is built with, so its headers go in at construction and no auth flow runs.
         """
-        target = self._urls.get(url, query)
+        target, sent_url = self._urls.get(url, query)
         lowered = {name.lower() for name in headers}
         items = [(name, value) for name, value, low in client_headers if low not in lowered]
         items.extend(headers.items())
         auth: Any = self.auth
         if type(auth) is ScpAuth:
             items = [item for item in items if item[0].lower() not in SCP_HEADER_NAMES]
-            items.extend(auth.signing_headers(method, str(target)))
+            items.extend(auth.signing_headers(method, sent_url))
             auth = None
         extensions = {"timeout": call.timeout_extension(self.timeout, self._timeout_extension)}
         if json is not None:
@@ -312,11 +351,14 @@ class SyncTransport(_TransportBase):
 
     * With ``http_client``, through ``http_client.build_request`` and ``http_client.send(request, auth=...)``, so
       the client's base headers, proxies, TLS settings, event hooks, cookies and redirect policy all apply.
-    * Otherwise through an :class:`httpx.Client` this transport creates: around ``transport`` when given (with
-      ``trust_env=False``, so an environment proxy never takes a request away from it), else with httpx's defaults
-      (``SSL_CERT_FILE`` / ``SSL_CERT_DIR`` and environment proxies with their ``NO_PROXY`` rules, as httpx reads
-      them). The request is built once (see the module docstring) and handed to ``send``; any :class:`httpx.Auth`
-      other than :class:`ScpAuth` (such as :class:`KeystoneAuth`) runs its flow inside ``send``.
+    * Otherwise through an :class:`httpx.Client` this transport creates around ``transport`` (with
+      ``trust_env=False``, so an environment proxy never takes a request away from it), or around an
+      :class:`httpx.HTTPTransport` with httpx's defaults (which honours ``SSL_CERT_FILE`` / ``SSL_CERT_DIR``). The
+      request is built once (see the module docstring); signed by :class:`ScpAuth` or without auth it goes to the
+      transport's ``handle_request``, any other :class:`httpx.Auth` (such as :class:`KeystoneAuth`) runs its flow
+      inside the client's ``send``. When ``urllib.request.getproxies()`` names an ``http``/``https``/``all`` proxy
+      (and ``NO_PROXY`` is not ``*``) and no ``transport`` is given, the client is a plain ``httpx.Client()`` and
+      every request goes through its ``send``, with httpx's own per-host proxy and ``NO_PROXY`` rules.
 
     Redirects are not followed (httpx's default): an API client should not silently re-send a request elsewhere,
     and an unfollowed 3xx is a :class:`RedirectError`, not a success. A caller's own client with
@@ -342,8 +384,16 @@ class SyncTransport(_TransportBase):
         if http_client is not None and transport is not None:
             raise ValueError("pass either http_client or transport, not both")
         self._owns_client = http_client is None
+        #: The transport a signed or unauthenticated request goes to directly (see :meth:`_send_direct`).
+        self._direct: httpx.BaseTransport | None = None
         if http_client is None:
-            http_client = httpx.Client() if transport is None else httpx.Client(transport=transport, trust_env=False)
+            if transport is None and not _env_proxies():
+                transport = httpx.HTTPTransport()
+            if transport is None:  # a proxy from the environment: httpx picks the transport per URL
+                http_client = httpx.Client()
+            else:
+                http_client = httpx.Client(transport=transport, trust_env=False)
+                self._direct = transport
             self._use_own_client(http_client)
         self._client: httpx.Client = http_client
         self._sleep = sleep
@@ -393,6 +443,8 @@ class SyncTransport(_TransportBase):
         client = self._client
         if self._client_headers is not None:
             request, auth = self._build_request(self._client_headers, method, url, query, headers, json, call)
+            if auth is None and self._direct is not None and not request.url.userinfo:
+                return self._send_direct(self._direct, request, call)
             response = client.send(request, stream=True, follow_redirects=False, auth=auth)
             return read_bounded(response, call)
         request = client.build_request(
@@ -409,6 +461,26 @@ class SyncTransport(_TransportBase):
             hop_auth = self._auth_kwargs() if same_origin else {"auth": None}
             response = client.send(request, stream=True, follow_redirects=False, **hop_auth)
         return read_bounded(response, call)
+
+    def _send_direct(self, transport: httpx.BaseTransport, request: httpx.Request, call: CallBudget) -> httpx.Response:
+        """``request`` through the transport API (:meth:`httpx.BaseTransport.handle_request`), for a request that
+        needs no auth flow (signed at build, or none) on this transport's own client: what
+        :meth:`httpx.Client.send` would add there has nothing to do (no cookie is ever sent, no event hook, no
+        redirect followed, one transport), and skipping it is a third of a call's cost. The response gets what
+        ``send`` gives it: its request, its elapsed time, the ``HTTP Request:`` line on the ``httpx`` logger."""
+        if self._client.is_closed:
+            raise RuntimeError(_CLOSED_MESSAGE)
+        started = time.perf_counter()
+        try:
+            response = transport.handle_request(request)
+            response.request = request
+            response = read_bounded(response, call)
+        except httpx.RequestError as exc:  # as from send: the error names its request
+            exc.request = request
+            raise
+        response.elapsed = datetime.timedelta(seconds=time.perf_counter() - started)
+        _log_response(request, response)
+        return response
 
     def close(self) -> None:
         """Close the underlying client (and so the transport) if this transport created it."""
@@ -445,10 +517,15 @@ class AsyncTransport(_TransportBase):
         if http_client is not None and transport is not None:
             raise ValueError("pass either http_client or transport, not both")
         self._owns_client = http_client is None
+        self._direct: httpx.AsyncBaseTransport | None = None
         if http_client is None:
-            http_client = (
-                httpx.AsyncClient() if transport is None else httpx.AsyncClient(transport=transport, trust_env=False)
-            )
+            if transport is None and not _env_proxies():
+                transport = httpx.AsyncHTTPTransport()
+            if transport is None:
+                http_client = httpx.AsyncClient()
+            else:
+                http_client = httpx.AsyncClient(transport=transport, trust_env=False)
+                self._direct = transport
             self._use_own_client(http_client)
         self._client: httpx.AsyncClient = http_client
         self._sleep = sleep
@@ -516,6 +593,8 @@ class AsyncTransport(_TransportBase):
         client = self._client
         if self._client_headers is not None:
             request, auth = self._build_request(self._client_headers, method, url, query, headers, json, call)
+            if auth is None and self._direct is not None and not request.url.userinfo:
+                return await self._send_direct(self._direct, request, call)
             response = await client.send(request, stream=True, follow_redirects=False, auth=auth)
             return await aread_bounded(response, call)
         request = client.build_request(
@@ -532,6 +611,24 @@ class AsyncTransport(_TransportBase):
             hop_auth = self._auth_kwargs() if same_origin else {"auth": None}
             response = await client.send(request, stream=True, follow_redirects=False, **hop_auth)
         return await aread_bounded(response, call)
+
+    async def _send_direct(
+        self, transport: httpx.AsyncBaseTransport, request: httpx.Request, call: CallBudget
+    ) -> httpx.Response:
+        """Async :meth:`SyncTransport._send_direct`."""
+        if self._client.is_closed:
+            raise RuntimeError(_CLOSED_MESSAGE)
+        started = time.perf_counter()
+        try:
+            response = await transport.handle_async_request(request)
+            response.request = request
+            response = await aread_bounded(response, call)
+        except httpx.RequestError as exc:
+            exc.request = request
+            raise
+        response.elapsed = datetime.timedelta(seconds=time.perf_counter() - started)
+        _log_response(request, response)
+        return response
 
     async def aclose(self) -> None:
         """Close the underlying client (and so the transport) if this transport created it."""

@@ -24,6 +24,7 @@ from scraper.clients import ir
 from scraper.clients.command import PackageJob, generate_services, load_spec
 from scraper.clients.report import PackageReport
 from tests import paths
+from tests.runtime import runtime_api
 
 FIXTURES = paths.FIXTURES / "openapi"
 CORPUS = FIXTURES / "corpus"
@@ -172,8 +173,8 @@ def test_install_import_and_contract_tests_in_a_fresh_venv(
         [
             *(sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--no-deps"),
             *("--no-build-isolation", "--no-index", *map(str, packages)),
-            # the shared runtime, built from the checkout (not the lent environment's editable install)
-            *("--ignore-installed", str(paths.ROOT / "runtime")),
+            # the shared runtime's wheel (not the lent environment's editable install), built from a copy
+            *("--ignore-installed", str(runtime_api.build_wheel(runtime_api.runtime_version(), tmp_path / "rt"))),
         ],
         cwd=tmp_path,
     )

@@ -473,3 +473,16 @@ def test_async_auth_flow_and_transport_errors() -> None:
     assert ok == {"token": "tok"}
     assert calls == ["/v2.0/tokens", "/ok", "/down", "/down"] and delays == [0.5]
     assert error.attempts == 2 and str(error.cause.request.url) == "https://x.example/down"
+
+
+def test_url_cache_reuses_parsed_urls_and_stays_bounded() -> None:
+    """A URL is parsed once per transport (``httpx.URL`` is immutable) and its text is what gets signed; the cache
+    starts over past its size, so a client walking many URLs does not grow without bound."""
+    cache = transport_module._UrlCache()
+    first = cache.get("https://x.example/v1/a", {"b": "2", "a": "1 2"})
+    assert cache.get("https://x.example/v1/a", {"b": "2", "a": "1 2"})[0] is first[0]
+    assert first == (httpx.URL("https://x.example/v1/a?b=2&a=1+2"), "https://x.example/v1/a?b=2&a=1+2")
+    for n in range(transport_module._UrlCache.SIZE + 10):
+        url, text = cache.get(f"https://x.example/v1/items/{n}", {})
+        assert text == f"https://x.example/v1/items/{n}" and url.path == f"/v1/items/{n}"
+    assert len(cache._urls) <= transport_module._UrlCache.SIZE
