@@ -26,9 +26,14 @@ $(STAMP): $(LOCK) pyproject.toml setup.py runtime/pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation --config-settings editable_mode=compat -e runtime
 	touch $(STAMP)
 
+# The shared runtime (runtime/) is no index's: it is resolved from a wheel built here (so its dependencies are
+# pinned), then its own entry is dropped from both locks; $(STAMP) installs it from runtime/.
 lock: $(STAMP)
-	$(COMPILE) --extra dev -o $(LOCK) pyproject.toml
-	$(COMPILE) --extra dev --extra bench --constraint $(LOCK) -o $(BENCH_LOCK) pyproject.toml
+	@rm -rf .lock-wheels && $(BIN)/python -m pip wheel --quiet --no-deps --no-build-isolation -w .lock-wheels ./runtime
+	$(COMPILE) --find-links .lock-wheels --extra dev -o $(LOCK) pyproject.toml
+	$(COMPILE) --find-links .lock-wheels --extra dev --extra bench --constraint $(LOCK) -o $(BENCH_LOCK) pyproject.toml
+	$(BIN)/python -m scraper.lockfile drop docs2client-runtime $(LOCK) $(BENCH_LOCK)
+	@rm -rf .lock-wheels runtime/build
 
 regenerate: $(STAMP)
 	$(BIN)/docs2client regenerate $(if $(ONLINE),--online,)

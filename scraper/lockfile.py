@@ -11,12 +11,16 @@ it is refused with the list of differences instead.
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
 
 from packaging.utils import canonicalize_name
 
-__all__ = ["LOCK_NAME", "LockError", "checked_pins", "drift", "locked_versions"]
+from scraper.atomic import write_atomic
+
+__all__ = ["LOCK_NAME", "LockError", "checked_pins", "drift", "locked_versions", "main", "without_pins"]
 
 LOCK_NAME = "requirements.lock"
 
@@ -72,3 +76,43 @@ def checked_pins(lock: Path) -> dict[str, str] | None:
             "`make clean-venv regenerate`), or update it with `make lock` if the new versions are meant"
         )
     return pins
+
+
+def without_pins(text: str, names: set[str]) -> str:
+    """The lock without the entries of ``names`` (pin, hash continuation lines and its ``# via`` comments).
+
+    The shared client runtime (``docs2client-runtime``) is a dependency of the tool that lives in this repository
+    (``runtime/``), not on an index: ``make lock`` resolves it from a wheel built on the spot, so its dependencies are
+    pinned with everything else, then drops its own entry, which ``make`` installs from ``runtime/`` instead
+    (pip's ``--require-hashes`` would otherwise demand the hash of a wheel that exists only on the machine that
+    locked)."""
+    wanted = {canonicalize_name(name) for name in names}
+    kept: list[str] = []
+    dropping = False
+    for line in text.splitlines(keepends=True):
+        match = _PIN.match(line)
+        if match or (line[:1] not in (" ", "\t") and line.strip()):
+            dropping = bool(match) and canonicalize_name(match.group(1)) in wanted
+        if not dropping:
+            kept.append(line)
+    return "".join(kept)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m scraper.lockfile drop NAME LOCK...``: remove NAME's entry from each LOCK (see :func:`without_pins`)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if len(args) < 3 or args[0] != "drop":
+        print("usage: python -m scraper.lockfile drop NAME LOCK...", file=sys.stderr)
+        return 2
+    for lock in map(Path, args[2:]):
+        try:
+            text = lock.read_text(encoding="utf-8")
+        except OSError as exc:
+            print(f"error: {lock}: cannot read the lock ({exc.strerror})", file=sys.stderr)
+            return 1
+        write_atomic(lock, without_pins(text, {args[1]}).encode("utf-8"))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from scraper.lockfile import LOCK_NAME, LockError, checked_pins, drift, locked_versions
+from scraper.lockfile import LOCK_NAME, LockError, checked_pins, drift, locked_versions, without_pins
 from scraper.regenerate import _tool_hash
 from tests.paths import ROOT
 
@@ -80,3 +80,25 @@ def test_tool_hash_follows_the_locked_versions(tmp_path: Path) -> None:
     lock.write_text("pytest==0.0.1\n", encoding="utf-8")
     with pytest.raises(LockError):
         _tool_hash(tmp_path)
+
+
+def test_without_pins_drops_the_named_entry_whole_and_nothing_else() -> None:
+    """``make lock`` drops the repository's own runtime from the lock: its pin, hash lines and ``# via`` comments
+    go; the entries around it, and the comments naming it as the reason for another pin, stay."""
+    lock = (
+        "# header comment\n"
+        "anyio==4.0 \\\n    --hash=sha256:aa\n    # via\n    #   docs2client-runtime\n    #   httpx\n"
+        "docs2client-runtime==1.0.0 \\\n    --hash=sha256:bb \\\n    --hash=sha256:cc\n"
+        "    # via docs2client (pyproject.toml)\n"
+        "httpx==0.28.1 \\\n    --hash=sha256:dd\n    # via docs2client-runtime\n"
+    )
+    kept = without_pins(lock, {"Docs2Client_Runtime"})
+    assert "docs2client-runtime==" not in kept and "sha256:bb" not in kept and "sha256:cc" not in kept
+    assert "(pyproject.toml)" not in kept
+    assert kept == lock.replace(
+        "docs2client-runtime==1.0.0 \\\n    --hash=sha256:bb \\\n    --hash=sha256:cc\n"
+        "    # via docs2client (pyproject.toml)\n",
+        "",
+    )
+    assert locked_versions(kept) == {"anyio": "4.0", "httpx": "0.28.1"}
+    assert without_pins(lock, {"nothing-here"}) == lock
