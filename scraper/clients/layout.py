@@ -15,15 +15,17 @@ same line before and after the node (``name=`` and ``,`` for a keyword argument)
 
 from __future__ import annotations
 
+import ast
 import io
 import itertools
+import re
 import tokenize
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from scraper.clients.formatting import BLACK_LINE_LENGTH
 
-__all__ = ["LINE_LENGTH", "Call", "Items", "Node", "Raw", "signature", "statement"]
+__all__ = ["LINE_LENGTH", "Call", "Items", "Node", "Raw", "fits", "shape_block", "shape_line", "signature", "statement"]
 
 #: The generator's black line length: a layout is only black's if it measures with the same width.
 LINE_LENGTH = BLACK_LINE_LENGTH
@@ -167,3 +169,140 @@ def statement(indent: int, lead: str, node: Node) -> str:
     if isinstance(node, Raw) and not _fits(indent, text) and lead and _fits(indent + 4, node.text):
         return "\n".join([lead + "(", " " * (indent + 4) + node.text, " " * indent + ")"])
     return text
+
+
+# ------------------------------------------------------------------------------------------------ lines of templates
+
+
+def fits(text: str, indent: int = 0) -> bool:
+    """Whether ``text`` stays on one line at ``indent`` (a Jinja test for the templates' own choices)."""
+    return _fits(indent, text)
+
+
+def shape_block(text: str) -> str:
+    """Every line of ``text`` (code a template wrote flat, one logical line per line) laid out as black would: the
+    ``shaped`` filter. Lines that fit, and lines this module does not know, are left as they are."""
+    lines = text.split("\n")
+    return "\n".join(shape_line(len(line) - len(line.lstrip(" ")), line.lstrip(" ")) for line in lines)
+
+
+def shape_line(indent: int, text: str) -> str:
+    """One flat line at ``indent`` (a simple statement, a decorator, a ``def`` header or a ``name=value,`` argument)
+    as black lays it out, indentation included. Code only: templates never pass a line of doc text."""
+    pad = " " * indent
+    if _fits(indent, text) or not text:
+        return pad + text
+    try:
+        shaped = _shape(indent, text)
+    except (SyntaxError, ValueError, tokenize.TokenError):
+        shaped = None
+    return pad + (text if shaped is None else shaped)
+
+
+_DEF = re.compile(r"(?:async )?def \w+\(")
+
+
+def _shape(indent: int, text: str) -> str | None:
+    if _DEF.match(text) and text.endswith(":"):
+        return _def_header(indent, text)
+    if text.startswith("@"):
+        node, _ = _only_expression(text[1:])
+        return node.render(indent, "@")
+    if text.endswith(","):  # one argument of a call the template keeps exploded
+        call = ast.parse("_(" + text[:-1] + ")", mode="eval").body
+        source = "_(" + text[:-1] + ")"
+        assert isinstance(call, ast.Call)
+        arguments = _arguments(source, call)
+        if len(arguments) != 1:
+            return None
+        prefix, value = arguments[0]
+        return value.render(indent, prefix, ",")
+    tree = ast.parse(text)
+    if len(tree.body) != 1:
+        return None
+    stmt = tree.body[0]
+    value = stmt.value if isinstance(stmt, ast.Assign | ast.AnnAssign | ast.Return | ast.Expr) else None
+    if isinstance(value, ast.Await):
+        value = value.value
+    if isinstance(value, ast.Tuple) and value.elts and _segment_start(text, value) != "(":
+        value = value.elts[-1]  # ``return a, f(...)``: black splits the last bracket
+    if value is None or _byte_end(value) != len(text.encode("utf-8")):
+        return None
+    lead = text.encode("utf-8")[: value.col_offset].decode("utf-8")
+    return statement(indent, lead, _node(text, value))
+
+
+def _segment_start(text: str, node: ast.expr) -> str:
+    return text.encode("utf-8")[node.col_offset : node.col_offset + 1].decode("utf-8", "replace")
+
+
+def _byte_end(node: ast.expr) -> int:
+    return node.end_col_offset if node.end_col_offset is not None and node.end_lineno == 1 else -1
+
+
+def _only_expression(text: str) -> tuple[Node, str]:
+    expression = ast.parse(text, mode="eval").body
+    return _node(text, expression), text
+
+
+def _segment(source: str, node: ast.AST) -> str:
+    segment = ast.get_source_segment(source, node)
+    if segment is None:
+        raise ValueError("no source segment")
+    return segment
+
+
+def _node(source: str, node: ast.expr) -> Node:
+    """The layout node of an expression of ``source`` (one line): calls, dicts and lists split; the rest is text."""
+    if isinstance(node, ast.Call):
+        return Call(_segment(source, node.func), _arguments(source, node))
+    if isinstance(node, ast.Dict):
+        entries = [
+            (("**" if key is None else _segment(source, key) + ": "), _node(source, value))
+            for key, value in zip(node.keys, node.values, strict=True)
+        ]
+        return Items("{", entries, "}")
+    if isinstance(node, ast.List):
+        return Items("[", [("", _node(source, item)) for item in node.elts], "]")
+    return Raw(_segment(source, node))
+
+
+def _arguments(source: str, call: ast.Call) -> list[tuple[str, Node]]:
+    """(``name=``, ``*``, ``**`` or ``""``, value) of each argument, in source order."""
+    parts: list[tuple[tuple[int, int], str, ast.expr]] = []
+    for argument in call.args:
+        if isinstance(argument, ast.Starred):
+            parts.append(((argument.lineno, argument.col_offset), "*", argument.value))
+        else:
+            parts.append(((argument.lineno, argument.col_offset), "", argument))
+    for keyword in call.keywords:
+        prefix = "**" if keyword.arg is None else keyword.arg + "="
+        parts.append(((keyword.lineno, keyword.col_offset), prefix, keyword.value))
+    return [(prefix, _node(source, value)) for _, prefix, value in sorted(parts, key=lambda part: part[0])]
+
+
+def _def_header(indent: int, text: str) -> str | None:
+    """``[async ]def name(parameters) -> returns:`` split as black splits it (see :func:`signature`)."""
+    opening = text.index("(")
+    depth = 0
+    cuts: list[int] = []
+    closing = -1
+    for tok in tokenize.generate_tokens(io.StringIO(text[opening:]).readline):
+        if tok.type != tokenize.OP:
+            continue
+        if tok.string in "([{":
+            depth += 1
+        elif tok.string in ")]}":
+            depth -= 1
+            if depth == 0:
+                closing = opening + tok.start[1]
+                break
+        elif tok.string == "," and depth == 1:
+            cuts.append(opening + tok.start[1])
+    tail = text[closing + 1 :] if closing > 0 else ""
+    if not (tail.startswith(" -> ") and tail.endswith(":")):
+        return None
+    bounds = [opening, *cuts, closing]
+    parameters = [text[a + 1 : b].strip() for a, b in itertools.pairwise(bounds)]
+    parameters = [p for p in parameters if p]
+    return signature(indent, text[:opening], parameters, tail[len(" -> ") : -1])
