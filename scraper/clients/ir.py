@@ -25,8 +25,8 @@ from scraper.clients.listing import RAW_JSON, ItemsIR, listing_items
 from scraper.clients.render import py_literal, wire_text
 
 __all__ = [
-    "BodyIR",
     "ArgumentIR",
+    "BodyIR",
     "ExampleCheck",
     "GenerationError",
     "ItemsIR",

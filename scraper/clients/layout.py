@@ -215,8 +215,8 @@ def _shape(indent: int, text: str) -> str | None:
         arguments = _arguments(source, call)
         if len(arguments) != 1:
             return None
-        prefix, value = arguments[0]
-        return value.render(indent, prefix, ",")
+        prefix, argument = arguments[0]
+        return argument.render(indent, prefix, ",")
     tree = ast.parse(text)
     if len(tree.body) != 1:
         return None
