@@ -24,6 +24,7 @@ def _listing_spec(list_schema: dict[str, Any], *, marker: bool = False) -> dict[
     else:
         paging["offset"] = "offset"
     cursor = "marker" if marker else "offset"
+    cursor_type = "string" if marker else "integer"
     return {
         "openapi": "3.1.0",
         "info": {"title": "Things", "version": "1.0", "x-provider": "scp", "x-service": "things"},
@@ -33,7 +34,7 @@ def _listing_spec(list_schema: dict[str, Any], *, marker: bool = False) -> dict[
                     "operationId": "listThings",
                     "parameters": [
                         {"name": "limit", "in": "query", "schema": {"type": "integer", "default": 25}},
-                        {"name": cursor, "in": "query", "schema": {"type": "integer" if cursor == "offset" else "string"}},
+                        {"name": cursor, "in": "query", "schema": {"type": cursor_type}},
                     ],
                     "responses": {
                         "200": {
