@@ -374,6 +374,11 @@ class VersionIR:
     auth_header_names: list[str] = field(default_factory=list)
 
     @property
+    def api_title(self) -> str:
+        """The title docstrings name the API by: ``info.title``, ending in `` API``."""
+        return self.title if self.title.endswith(" API") else f"{self.title} API"
+
+    @property
     def version_headers(self) -> dict[str, str]:
         """The headers selecting this version, sent on every request."""
         return dict([self.header]) if self.header else {}

@@ -3,8 +3,10 @@
 Templates never interpolate a raw doc string. They use ``| py`` (a Python literal via :func:`py_literal`),
 ``| docstring`` (a safe triple-quoted body), ``| comment`` (one printable line for a ``#`` comment) or ``| md``
 (Markdown text without control characters). Identifiers come from ``naming`` and are checked again by
-:func:`ident`. Jinja's autoescape is off (this is Python, not HTML); Jinja never evaluates inserted values, so doc
-text containing ``{{`` stays text.
+:func:`ident`. Code shape: ``client/macros.py.j2`` writes signatures, docstrings and calls; ``| shaped`` lays out
+the flat code lines a template wrote as black would (``layout``); ``| wire`` is a value as sent (docstrings) and
+``| wrap`` wraps a doc paragraph. Jinja's autoescape is off (this is Python, not HTML); Jinja never evaluates
+inserted values, so doc text containing ``{{`` stays text.
 """
 
 from __future__ import annotations
