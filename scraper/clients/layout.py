@@ -22,6 +22,7 @@ same line before and after the node (``name=`` and ``,`` for a keyword argument)
 from __future__ import annotations
 
 import ast
+import functools
 import io
 import itertools
 import re
@@ -201,6 +202,7 @@ def shape_block(text: str) -> str:
     return "\n".join(shape_line(len(line) - len(line.lstrip(" ")), line.lstrip(" ")) for line in lines)
 
 
+@functools.lru_cache(maxsize=8192)  # API versions of a service repeat most lines: parse each once
 def shape_line(indent: int, text: str) -> str:
     """One flat line at ``indent`` (a simple statement, a decorator, a ``def`` header or a ``name=value,`` argument)
     as black lays it out, indentation included. Code only: templates never pass a line of doc text."""
@@ -227,7 +229,7 @@ def _shape(indent: int, text: str) -> str | None:
         call = ast.parse("_(" + text[:-1] + ")", mode="eval").body
         source = "_(" + text[:-1] + ")"
         assert isinstance(call, ast.Call)
-        arguments = _arguments(source, call)
+        arguments = _arguments(source.encode("utf-8"), call)
         if len(arguments) != 1:
             return None
         prefix, argument = arguments[0]
@@ -244,7 +246,7 @@ def _shape(indent: int, text: str) -> str | None:
     if value is None or _byte_end(value) != len(text.encode("utf-8")):
         return None
     lead = text.encode("utf-8")[: value.col_offset].decode("utf-8")
-    return statement(indent, lead, _node(text, value))
+    return statement(indent, lead, _node(text.encode("utf-8"), value))
 
 
 def _segment_start(text: str, node: ast.expr) -> str:
@@ -257,17 +259,17 @@ def _byte_end(node: ast.expr) -> int:
 
 def _only_expression(text: str) -> tuple[Node, str]:
     expression = ast.parse(text, mode="eval").body
-    return _node(text, expression), text
+    return _node(text.encode("utf-8"), expression), text
 
 
-def _segment(source: str, node: ast.AST) -> str:
-    segment = ast.get_source_segment(source, node)
-    if segment is None:
-        raise ValueError("no source segment")
-    return segment
+def _segment(source: bytes, node: ast.expr) -> str:
+    """The text of ``node`` in one line of code (``ast`` offsets count UTF-8 bytes)."""
+    if node.lineno != 1 or node.end_lineno != 1 or node.end_col_offset is None:
+        raise ValueError("not a one-line expression")
+    return source[node.col_offset : node.end_col_offset].decode("utf-8")
 
 
-def _node(source: str, node: ast.expr) -> Node:
+def _node(source: bytes, node: ast.expr) -> Node:
     """The layout node of an expression of ``source`` (one line): calls, dicts and lists split; the rest is text."""
     if isinstance(node, ast.Call):
         return Call(_segment(source, node.func), _arguments(source, node))
@@ -282,7 +284,7 @@ def _node(source: str, node: ast.expr) -> Node:
     return Raw(_segment(source, node))
 
 
-def _arguments(source: str, call: ast.Call) -> list[tuple[str, Node]]:
+def _arguments(source: bytes, call: ast.Call) -> list[tuple[str, Node]]:
     """(``name=``, ``*``, ``**`` or ``""``, value) of each argument, in source order."""
     parts: list[tuple[tuple[int, int], str, ast.expr]] = []
     for argument in call.args:
