@@ -142,19 +142,6 @@ class BodyIR:
     def annotation(self) -> str:
         return f"_models.{self.model}" if self.kind == "json" else BODY_ANNOTATIONS[self.kind]
 
-    @property
-    def description(self) -> str:
-        if self.kind == "json":
-            return f"the request body ({self.model})"
-        what = {
-            "form": "form fields (name -> value)",
-            "multipart": "multipart fields (name -> value; files as bytes, a binary file or (filename, content, "
-            "content type))",
-            "binary": "the raw content",
-            "text": "the text",
-        }[self.kind]
-        return f"the request body, {self.media_type}: {what}"
-
 
 @dataclass(slots=True)
 class PaginationIR:
