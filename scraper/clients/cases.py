@@ -15,8 +15,8 @@ from urllib.parse import quote
 
 from docs2client_runtime import serialize
 
-from scraper.clients import ir
 from scraper.clients.ir import OperationIR, ParamIR, VersionIR
+from scraper.clients.render import wire_text
 
 __all__ = ["request_case", "serializer"]
 
@@ -31,7 +31,7 @@ def _path_text(p: ParamIR, value: Any) -> str:
     wire = serializer()
     if p.style or isinstance(value, dict | list):
         return str(wire.styled_path(p.wire_name, value, p.style or "simple", p.explode if p.style else False))
-    return quote(ir.wire_text(value), safe="")
+    return quote(wire_text(value), safe="")
 
 
 def _query_pairs(p: ParamIR, value: Any) -> list[tuple[str, str]]:
@@ -39,13 +39,13 @@ def _query_pairs(p: ParamIR, value: Any) -> list[tuple[str, str]]:
         styled: dict[str, list[str]] = serializer().styled_query(p.wire_name, value, p.style, p.explode)
         return [(k, v) for k, values in styled.items() for v in values]
     values = value if isinstance(value, list) else [value]
-    return [(p.wire_name, ir.wire_text(x)) for x in values if x is not None]
+    return [(p.wire_name, wire_text(x)) for x in values if x is not None]
 
 
 def _header_text(p: ParamIR, value: Any) -> str:
     if p.style or isinstance(value, dict | list):
         return str(serializer().simple(value, p.explode if p.style else False))
-    return ir.wire_text(value)
+    return wire_text(value)
 
 
 def request_case(

@@ -21,17 +21,23 @@ from typing import Any
 from urllib.parse import quote, unquote
 
 from scraper.clients import naming, refs, schema_names, synthesis
-from scraper.clients.render import py_literal
+from scraper.clients.listing import RAW_JSON, ItemsIR, listing_items
+from scraper.clients.render import py_literal, wire_text
 
 __all__ = [
+    "ArgumentIR",
     "BodyIR",
     "ExampleCheck",
     "GenerationError",
+    "ItemsIR",
     "OperationIR",
     "PackageIR",
     "PaginationIR",
     "ParamIR",
+    "ServerIR",
+    "ServerVariableIR",
     "VersionIR",
+    "VersionRowIR",
     "build_package",
 ]
 
@@ -136,19 +142,6 @@ class BodyIR:
     def annotation(self) -> str:
         return f"_models.{self.model}" if self.kind == "json" else BODY_ANNOTATIONS[self.kind]
 
-    @property
-    def description(self) -> str:
-        if self.kind == "json":
-            return f"the request body ({self.model})"
-        what = {
-            "form": "form fields (name -> value)",
-            "multipart": "multipart fields (name -> value; files as bytes, a binary file or (filename, content, "
-            "content type))",
-            "binary": "the raw content",
-            "text": "the text",
-        }[self.kind]
-        return f"the request body, {self.media_type}: {what}"
-
 
 @dataclass(slots=True)
 class PaginationIR:
@@ -156,8 +149,8 @@ class PaginationIR:
 
     ``limit`` and ``cursor`` are the operation's own query parameters (the cursor is the offset or the marker);
     ``default_limit`` is the page size the iterator asks for unless told otherwise (the documented default, else
-    100). ``items_attr`` and ``item_type`` say where the items are in the response model and what they are; the
-    package renderer fills them from the generated models module (datamodel-code-generator names nested classes).
+    100). ``found`` says where the items are and what they are (decided from the spec once the version's schemas
+    are final); ``item_type`` is the element's annotation.
     """
 
     style: str  # offset | marker
@@ -167,9 +160,46 @@ class PaginationIR:
     next_marker: str | None  # marker style: wire name of the item field holding the next marker
     default_limit: int
     iter_name: str = ""
-    items_attr: str | None = None  # attribute of the response model; None: read the items from the raw JSON
-    item_type: str = "Any"  # "_models.<Class>", "dict[str, Any]" or "Any"
-    next_marker_attr: str | None = None
+    found: ItemsIR = RAW_JSON
+    #: the element class datamodel-code-generator gave an ``inline`` element (filled when the models are rendered)
+    inline_class: str | None = None
+
+    @property
+    def items_attr(self) -> str | None:
+        """The response model's attribute holding the items; None: the items are read from the raw JSON."""
+        if self.found.attr is None or (self.found.kind == "inline" and self.inline_class is None):
+            return None
+        return self.found.attr
+
+    @property
+    def item_type(self) -> str:
+        """The element annotation: ``_models.<Class>``, ``dict[str, Any]`` or ``Any``."""
+        if self.items_attr is None:
+            return "Any"
+        if self.found.kind == "model":
+            return f"_models.{self.found.model}"
+        if self.found.kind == "inline":
+            return str(self.inline_class)
+        return "dict[str, Any]" if self.found.kind == "object" else "Any"
+
+    @property
+    def next_marker_attr(self) -> str | None:
+        """The element attribute holding the next marker; None: read by its wire name."""
+        return self.found.marker_attr if self.item_type.startswith("_models.") else None
+
+
+@dataclass(frozen=True, slots=True)
+class ArgumentIR:
+    """One parameter of a generated method's signature (after ``self``); the template writes the ``def``."""
+
+    name: str
+    annotation: str
+    default: str | None = None  # the default as a Python expression (``None``, ``20``); None: a required argument
+
+
+def _optional(annotation: str) -> str:
+    parts = [p.strip() for p in annotation.split("|")]
+    return annotation if "None" in parts else f"{annotation} | None"
 
 
 @dataclass(slots=True)
@@ -225,6 +255,51 @@ class OperationIR:
         return [p for p in self.other_params if paging is None or p is not paging.cursor]
 
     @property
+    def positional(self) -> list[ArgumentIR]:
+        """The method's positional arguments: the path parameters, in path order."""
+        return [ArgumentIR(p.py_name, p.annotation) for p in self.path_params]
+
+    @property
+    def keywords(self) -> list[ArgumentIR]:
+        """The method's keyword-only arguments: required parameters, the body, then optional parameters."""
+        required = [ArgumentIR(p.py_name, p.annotation) for p in self.other_params if p.required]
+        optional = [ArgumentIR(p.py_name, _optional(p.annotation), "None") for p in self.other_params if not p.required]
+        body = self.body
+        if body is not None and body.required:
+            required.append(ArgumentIR("body", body.annotation))
+        elif body is not None:
+            optional.insert(0, ArgumentIR("body", f"{body.annotation} | None", "None"))
+        return required + optional
+
+    @property
+    def iter_keywords(self) -> list[ArgumentIR]:
+        """The iterator's keyword-only arguments: the method's without the cursor; the limit is the page size,
+        defaulting to the documented one."""
+        paging = self.pagination
+        assert paging is not None
+        required = [
+            ArgumentIR(p.py_name, p.annotation) for p in self.iter_params if p.required and p is not paging.limit
+        ]
+        optional: list[ArgumentIR] = []
+        body = self.body
+        if body is not None:
+            argument = ArgumentIR("body", body.annotation if body.required else f"{body.annotation} | None")
+            (required if body.required else optional).append(
+                argument if body.required else dataclasses.replace(argument, default="None")
+            )
+        for p in self.iter_params:
+            if p is paging.limit:
+                optional.append(ArgumentIR(p.py_name, "int", str(paging.default_limit)))
+            elif not p.required:
+                optional.append(ArgumentIR(p.py_name, _optional(p.annotation), "None"))
+        return required + optional
+
+    @property
+    def fixed_params(self) -> list[ParamIR]:
+        """The parameters sent with a constant value (never arguments)."""
+        return [p for p in self.params if p.fixed and p.example is not None]
+
+    @property
     def request_test_blocker(self) -> str | None:
         """Why the request contract cannot be exercised (a required value without an example), or None."""
         for p in self.arguments:  # client-level values are supplied to the client constructor by the test
@@ -237,6 +312,34 @@ class OperationIR:
         return None
 
 
+@dataclass(frozen=True, slots=True)
+class ServerVariableIR:
+    """A documented server variable as a constructor keyword of the clients."""
+
+    py_name: str  # the keyword argument
+    variable: str  # the ``{variable}`` of the URL template
+
+
+@dataclass(frozen=True, slots=True)
+class ServerIR:
+    """The documented server of one API version (``servers[0]`` and ``x-server-pairs``)."""
+
+    template: str  # URL with ``{variable}`` placeholders
+    variables: dict[str, list[str]]  # variable -> allowed values (the enum, else the default)
+    defaults: dict[str, str]
+    pairs: list[dict[str, str]]  # the documented combinations
+    keywords: list[ServerVariableIR]
+
+
+@dataclass(frozen=True, slots=True)
+class VersionRowIR:
+    """One row of a service's documented version table (newest first in ``PackageIR.version_table``)."""
+
+    version: str
+    status: str
+    date: str | None  # sunset or release date, as documented
+
+
 @dataclass(slots=True)
 class VersionIR:
     version: str
@@ -244,11 +347,7 @@ class VersionIR:
     status: str
     sunset: str | None
     header: tuple[str, str] | None
-    server_template: str | None
-    server_variables: dict[str, list[str]]
-    server_defaults: dict[str, str]
-    server_pairs: list[dict[str, str]]
-    server_kwargs: list[tuple[str, str]]  # (python name, variable name)
+    server: ServerIR | None  # None: no server is documented (the caller passes base_url)
     client_params: list[ParamIR]
     operations: list[OperationIR]
     schemas: dict[str, Any]  # components.schemas with sanitised names and hoisted inline schemas
@@ -260,6 +359,51 @@ class VersionIR:
     warnings: list[str] = field(default_factory=list)  # what the spec says that this client does not honour
     #: header names of the spec's apiKey-in-header schemes, for ``HeaderAuth`` (auth == "header")
     auth_header_names: list[str] = field(default_factory=list)
+
+    @property
+    def api_title(self) -> str:
+        """The title docstrings name the API by: ``info.title``, ending in `` API``."""
+        return self.title if self.title.endswith(" API") else f"{self.title} API"
+
+    @property
+    def version_headers(self) -> dict[str, str]:
+        """The headers selecting this version, sent on every request."""
+        return dict([self.header]) if self.header else {}
+
+    @property
+    def typing_names(self) -> list[str]:
+        """What the client module imports from ``typing`` (isort order: constants, then classes)."""
+        annotations = [p.annotation for op in self.operations for p in op.arguments]
+        annotations += [p.annotation for p in self.client_params]
+        annotations += [op.body.annotation for op in self.operations if op.body is not None]
+        annotations += [op.returns for op in self.operations]
+        annotations += [op.pagination.item_type for op in self.operations if op.pagination is not None]
+        annotations += ["Any" for op in self.operations if op.pagination and op.pagination.items_attr is None]
+        names = []
+        if any(re.search(r"\bAny\b", a) for a in annotations):
+            names.append("Any")
+        if any("Literal[" in a for a in annotations):
+            names.append("Literal")
+        constants = ["IO", "TYPE_CHECKING"] if any(re.search(r"\bIO\[", a) for a in annotations) else ["TYPE_CHECKING"]
+        return [*constants, *names, "Self"]
+
+    @property
+    def paged(self) -> bool:
+        """Whether any operation has an iterator (the module then imports ``Iterator`` and ``AsyncIterator``)."""
+        return any(op.pagination for op in self.operations)
+
+    @property
+    def any_deprecated(self) -> bool:
+        return any(op.deprecated for op in self.operations)
+
+    @property
+    def uses_serialize(self) -> bool:
+        """Whether a parameter needs more than its plain value on the wire (``_serialize``)."""
+        return any(p.style for op in self.operations for p in op.params)
+
+
+#: The runtime's auth class for each kind of ``VersionIR.auth``.
+AUTH_CLASSES = {"scp": "ScpAuth", "keystone": "KeystoneAuth", "header": "HeaderAuth"}
 
 
 @dataclass(slots=True)
@@ -273,7 +417,7 @@ class PackageIR:
     package_version: str
     versions: list[VersionIR]  # oldest first
     current: str  # version string
-    version_table: list[dict[str, Any]]
+    version_table: list[VersionRowIR]
 
     @property
     def warnings(self) -> list[str]:
@@ -283,6 +427,36 @@ class PackageIR:
     @property
     def current_version(self) -> VersionIR:
         return next(v for v in self.versions if v.version == self.current)
+
+    @property
+    def lifecycle_operations(self) -> list[tuple[VersionIR, OperationIR]]:
+        """(version, operation) of every deprecated or planned operation, oldest version first."""
+        return [(v, op) for v in self.versions for op in v.operations if op.deprecated or op.planned]
+
+    @property
+    def version_modules(self) -> dict[str, str]:
+        """API version -> subpackage name, oldest first."""
+        return {v.version: v.module for v in self.versions}
+
+    @property
+    def auth_class(self) -> str | None:
+        """The runtime auth class the README shows (the strongest kind any version uses)."""
+        kinds = {v.auth for v in self.versions}
+        return next((AUTH_CLASSES[k] for k in ("scp", "keystone", "header") if k in kinds), None)
+
+    @property
+    def auth_header_names(self) -> list[str]:
+        return sorted({h for v in self.versions for h in v.auth_header_names})
+
+    @property
+    def client_args(self) -> list[str]:
+        """The current version's required client-level arguments (the README's example passes them)."""
+        return sorted({p.py_name for p in self.current_version.client_params if p.required})
+
+    @property
+    def version_header(self) -> str | None:
+        """The name of the header selecting the version, when the provider uses one."""
+        return next((v.header[0] for v in self.versions if v.header), None)
 
 
 @dataclass(slots=True)
@@ -349,7 +523,7 @@ def build_package(
             raise GenerationError(f"{name}: info.version {v!r} is also the version of {versions_seen[v]}")
         versions_seen[v] = name
     table = _version_table(docs)
-    statuses = {row["version"]: row["status"] for row in table}
+    statuses = {row.version: row.status for row in table}
     order = sorted(range(len(docs)), key=lambda i: naming.version_key(str(docs[i]["info"]["version"])))
     versions = [_build_version(docs[i], names[i], findings, statuses) for i in order]
     modules = naming.dedupe([vi.module for vi in versions])
@@ -389,7 +563,7 @@ def _check_document(doc: Mapping[str, Any], name: str) -> None:
         raise GenerationError(f"{name}: 'paths' must be a mapping of path -> path item")
 
 
-def _version_table(docs: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+def _version_table(docs: Sequence[Mapping[str, Any]]) -> list[VersionRowIR]:
     """The service's version table, newest first: ``info.x-versions`` when present, else one row per document."""
     rows: dict[str, dict[str, Any]] = {}
     for doc in docs:
@@ -408,10 +582,10 @@ def _version_table(docs: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
         if info.get("x-sunset"):
             row["date"] = str(info["x-sunset"])
     out = [
-        {"version": r["version"], "status": str(r.get("status", "SUPPORTED")), "date": _str_or_none(r.get("date"))}
+        VersionRowIR(version=r["version"], status=str(r.get("status", "SUPPORTED")), date=_str_or_none(r.get("date")))
         for r in rows.values()
     ]
-    return sorted(out, key=lambda r: naming.version_key(r["version"]), reverse=True)
+    return sorted(out, key=lambda r: naming.version_key(r.version), reverse=True)
 
 
 def _current_version(versions: Sequence[VersionIR]) -> str:
@@ -448,19 +622,19 @@ def _build_version(
     for op in operations:
         op.params = [p for p in op.params if not (p.location == "header" and p.wire_name.lower() in skip_headers)]
     server = _server(doc, source_name)
-    client_params = _client_params(operations, taken={py_name for py_name, _ in server[4]})
+    client_params = _client_params(operations, taken={k.py_name for k in server.keywords} if server else set())
     schema_names.hoist_colliding_inline(ctx.schemas, RESERVED_CLASSES)
+    for op in operations:  # the schemas are final now (hoisting rewrote some items into classes of their own)
+        if op.pagination is not None and op.response_model is not None:
+            paging = op.pagination
+            paging.found = listing_items(ctx.schemas, op.response_model, paging.items, paging.next_marker)
     return VersionIR(
         version=version,
         module=naming.version_module(version),
         status=status,
         sunset=sunset,
         header=header,
-        server_template=server[0],
-        server_variables=server[1],
-        server_defaults=server[2],
-        server_pairs=server[3],
-        server_kwargs=server[4],
+        server=server,
         client_params=client_params,
         operations=operations,
         schemas=ctx.schemas,
@@ -521,12 +695,10 @@ def _auth_headers(doc: Mapping[str, Any]) -> set[str]:
     return out
 
 
-def _server(
-    doc: Mapping[str, Any], source_name: str
-) -> tuple[str | None, dict[str, list[str]], dict[str, str], list[dict[str, str]], list[tuple[str, str]]]:
+def _server(doc: Mapping[str, Any], source_name: str) -> ServerIR | None:
     servers = doc.get("servers") or []
     if not servers or not isinstance(servers[0], dict) or not servers[0].get("url"):
-        return None, {}, {}, [], []
+        return None
     server = servers[0]
     url = str(server["url"])
     placeholders = re.findall(r"\{([^{}]+)\}", url)
@@ -550,7 +722,8 @@ def _server(
     py_names = naming.dedupe(
         [naming.safe_identifier(n, fallback="server_variable", reserved=CLIENT_KWARGS) for n in variables]
     )
-    return url, variables, defaults, pairs, list(zip(py_names, variables, strict=True))
+    keywords = [ServerVariableIR(py_name, variable) for py_name, variable in zip(py_names, variables, strict=True)]
+    return ServerIR(template=url, variables=variables, defaults=defaults, pairs=pairs, keywords=keywords)
 
 
 # ---------------------------------------------------------------------------------------------------------- schemas
@@ -1306,10 +1479,3 @@ def example_path(op: OperationIR, client_values: Mapping[str, Any] | None = None
     values = {p.wire_name: p.example.value for p in op.params if p.location == "path" and p.example is not None}
     values.update(client_values or {})
     return re.sub(r"\{([^{}]+)\}", lambda m: quote(wire_text(values[m.group(1)]), safe=""), op.path)
-
-
-def wire_text(value: Any) -> str:
-    """How a scalar parameter value appears on the wire (JSON-style booleans)."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)

@@ -17,15 +17,14 @@ import re
 import sys
 import tokenize
 import warnings
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from scraper.clients import layout
 from scraper.clients.ir import GenerationError
 from scraper.clients.schema_keywords import honoured_schemas
 
-__all__ = ["ModelIndex", "render_models"]
+__all__ = ["inline_item_classes", "render_models"]
 
 _STRING_FORMATS = ("date-time", "date", "time", "duration", "uuid", "email", "uri", "ipv4", "ipv6", "hostname", "byte")
 
@@ -370,73 +369,42 @@ def _sort_imports(source: str) -> str:
     return "\n".join([*lines[:first], *block, *lines[last:]])
 
 
-@dataclass(frozen=True, slots=True)
-class _Field:
-    attr: str
-    annotation: ast.expr
+def inline_item_classes(source: str, arrays: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """The element annotation of each list field ``(class, attribute)`` of ``arrays`` whose element schema is inline.
 
-
-class ModelIndex:
-    """The classes and fields of a rendered models module, by wire name (aliases resolved, base classes included).
-
-    datamodel-code-generator names nested inline models itself (``Server2``), so what a list property holds is read
-    from its output rather than predicted.
+    The one thing the client takes from the generated models: datamodel-code-generator names the class of an inline
+    array element itself (``servers`` -> ``Server``, ``Server2`` when that is taken), from every other name it gives
+    in the module, so the name cannot be known before it runs. Everything else about a listing is decided from the
+    spec (``scraper.clients.listing``). Values: ``"_models.<Class>"``, ``"dict[str, Any]"`` or ``"Any"``; a field
+    that is not a list is left out (the listing then reads the raw JSON).
     """
-
-    def __init__(self, source: str) -> None:
-        tree = ast.parse(source)
-        self._classes = {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
-
-    def field(self, class_name: str, wire: str) -> tuple[str, ast.expr] | None:
-        """(attribute name, annotation) of the field serialised as ``wire`` in ``class_name``, or None."""
-        found = self._fields(class_name, set()).get(wire)
-        return None if found is None else (found.attr, found.annotation)
-
-    def list_element(self, class_name: str, wire: str) -> tuple[str, str] | None:
-        """(attribute, element type) of a list field: ``"_models.<Class>"`` when the element is a class of this
-        module, ``"dict[str, Any]"`` for a plain object, ``"Any"`` otherwise; None when the field is not a list."""
-        found = self.field(class_name, wire)
-        if found is None:
-            return None
-        attr, annotation = found
-        node = _strip_optional(annotation)
-        if not (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == "list"):
-            return None
-        element = node.slice
-        if isinstance(element, ast.Name) and element.id in self._classes:
-            return attr, f"_models.{element.id}"
-        if ast.unparse(element) == "dict[str, Any]":
-            return attr, "dict[str, Any]"
-        return attr, "Any"
-
-    def _fields(self, class_name: str, seen: set[str]) -> dict[str, _Field]:
-        node = self._classes.get(class_name)
-        if node is None or class_name in seen:
-            return {}
-        seen.add(class_name)
-        out: dict[str, _Field] = {}
-        for base in node.bases:
-            if isinstance(base, ast.Name):
-                out.update(self._fields(base.id, seen))
+    wanted = set(arrays)
+    if not wanted:
+        return {}
+    owners = {owner for owner, _ in wanted}
+    tree = ast.parse(source)
+    classes = {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
+    found: dict[tuple[str, str], str] = {}
+    for node in tree.body:
+        if not (isinstance(node, ast.ClassDef) and node.name in owners):
+            continue
         for stmt in node.body:
-            if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
-                attr = stmt.target.id
-                if attr == "model_config":
-                    continue
-                out[_alias(stmt.value) or attr] = _Field(attr, stmt.annotation)
-        return out
-
-
-def _alias(value: ast.expr | None) -> str | None:
-    if isinstance(value, ast.Call):
-        for keyword in value.keywords:
-            if (
-                keyword.arg == "alias"
-                and isinstance(keyword.value, ast.Constant)
-                and isinstance(keyword.value.value, str)
+            if not (isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name)):
+                continue
+            key = (node.name, stmt.target.id)
+            annotation = _strip_optional(stmt.annotation)
+            if key not in wanted or not (
+                isinstance(annotation, ast.Subscript)
+                and isinstance(annotation.value, ast.Name)
+                and annotation.value.id == "list"
             ):
-                return keyword.value.value
-    return None
+                continue
+            element = annotation.slice
+            if isinstance(element, ast.Name) and element.id in classes:
+                found[key] = f"_models.{element.id}"
+            else:
+                found[key] = "dict[str, Any]" if ast.unparse(element) == "dict[str, Any]" else "Any"
+    return found
 
 
 def _strip_optional(node: ast.expr) -> ast.expr:

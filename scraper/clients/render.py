@@ -3,14 +3,17 @@
 Templates never interpolate a raw doc string. They use ``| py`` (a Python literal via :func:`py_literal`),
 ``| docstring`` (a safe triple-quoted body), ``| comment`` (one printable line for a ``#`` comment) or ``| md``
 (Markdown text without control characters). Identifiers come from ``naming`` and are checked again by
-:func:`ident`. Jinja's autoescape is off (this is Python, not HTML); Jinja never evaluates inserted values, so doc
-text containing ``{{`` stays text.
+:func:`ident`. Code shape: ``client/macros.py.j2`` writes signatures, docstrings and calls; ``| shaped`` lays out
+the flat code lines a template wrote as black would (``layout``); ``| wire`` is a value as sent (docstrings) and
+``| wrap`` wraps a doc paragraph. Jinja's autoescape is off (this is Python, not HTML); Jinja never evaluates
+inserted values, so doc text containing ``{{`` stays text.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import textwrap
 from functools import cache
 from typing import Any
 
@@ -19,7 +22,18 @@ import jinja2
 from scraper.clients import naming
 from scraper.template_files import TEMPLATE_DIR, template_loader
 
-__all__ = ["TEMPLATE_DIR", "comment", "docstring_body", "environment", "ident", "py_literal", "render", "toml_string"]
+__all__ = [
+    "TEMPLATE_DIR",
+    "comment",
+    "docstring_body",
+    "environment",
+    "ident",
+    "py_literal",
+    "render",
+    "toml_string",
+    "wire_text",
+    "wrap",
+]
 
 #: The templates and the runtime sources every package copies: ``templates/`` of the checkout, installed as the
 #: ``scraper.templates`` package (setup.py) so that an installed ``docs2client`` finds them too.
@@ -90,6 +104,18 @@ def toml_string(text: str) -> str:
     return json.dumps(str(text), ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
+def wire_text(value: Any) -> str:
+    """How a scalar parameter value appears on the wire (JSON-style booleans): the ``wire`` filter, for docs."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def wrap(text: str, width: int) -> str:
+    """``text`` wrapped at ``width`` columns, breaking only at spaces (never inside a word or at a hyphen)."""
+    return "\n".join(textwrap.wrap(text, width=width, break_long_words=False, break_on_hyphens=False))
+
+
 def ident(name: str) -> str:
     """Pass an identifier through, refusing anything that is not one (a generator bug, not a spec problem)."""
     if not naming.is_identifier(name):
@@ -108,6 +134,11 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.filters.update(toml=toml_string, py=py_literal, docstring=docstring_body, comment=comment, md=md, ident=ident)
+    from scraper.clients import layout  # (layout -> formatting -> ir -> this module: imported when first used)
+
+    # code shape: ``shaped`` lays out the flat lines a template wrote as black would (scraper/clients/layout.py)
+    env.filters.update(shaped=layout.shape_block, wire=wire_text, wrap=wrap)
+    env.tests["fits"] = layout.fits
     return env
 
 

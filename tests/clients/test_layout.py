@@ -15,7 +15,7 @@ import pytest
 
 from scraper.clients.command import load_findings, load_spec
 from scraper.clients.formatting import format_source
-from scraper.clients.layout import Call, Items, Node, Raw, signature, statement
+from scraper.clients.layout import Call, Items, Node, Raw, shape_block, shape_line, signature, statement
 from scraper.clients.package import render_sources
 from tests.clients.test_package import DEMO, FIXTURES, malicious_spec
 from tests.paths import ROOT
@@ -138,3 +138,68 @@ def test_field_lines_inside_a_docstring_are_left_alone() -> None:
     shaped = _black_shape(source)
     assert fake in shaped.split("\n")
     assert '    real: str = Field(\n        None,\n        description="' in shaped
+
+
+def _parses(line: str) -> bool:
+    try:
+        ast.parse(line.removeprefix("@") if line.startswith("@") else line)
+    except SyntaxError:  # the random calls may put a positional argument after a keyword one
+        return False
+    return True
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_shaped_lines_match_black(seed: int) -> None:
+    """The ``shaped`` filter takes a template's flat line (statement, decorator, argument of an exploded call),
+    parses it and lays it out: black leaves the result as it is."""
+    rnd = random.Random(seed)
+    split = 0
+    for _ in range(40):
+        node = _random_node(rnd)
+        flat = node.flat()
+        lines = [f"x = {flat}", f"_response = await {flat}", f"return _items, {flat}", f"@{flat}"]
+        for line in (line for line in lines if _parses(line) and (isinstance(node, Call) or "@" not in line)):
+            text = shape_line(8, line)
+            split += "\n" in text
+            after = "\n        def g():\n            pass\n" if line.startswith("@") else "\n"
+            source = "class C:\n    async def f(self):\n" + text + after
+            assert format_source("t.py", source).decode("utf-8") == source, line
+        if _parses(f"f(base_url={flat})"):
+            source = "x = f(\n" + shape_line(4, f"base_url={flat},") + "\n    other=1,\n)\n"
+            assert format_source("t.py", source).decode("utf-8") == source
+    assert split > 20, "the random cases should exercise splitting"
+
+
+@pytest.mark.parametrize(
+    "parameters",
+    [
+        "self, volume_id: str, *, limit: int | None = None",
+        "self, *, " + ", ".join(f"parameter_number_{n}: str | None = None" for n in range(8)),
+        'self, *, kind: Literal["a, b", "c)"] | None = None, ' + ", ".join(f"p{n}: int = {n}" for n in range(14)),
+    ],
+)
+def test_shaped_def_headers_match_black(parameters: str) -> None:
+    header = shape_line(4, f"async def method_with_a_long_name({parameters}) -> AsyncIterator[_models.Item]:")
+    source = f"class C:\n{header}\n        pass\n"
+    assert format_source("t.py", source).decode("utf-8") == source
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "return " + "x" * 130,  # nothing to split
+        "this is prose, not code: f(a, b) " * 5,  # does not parse
+        "for item in items: yield f(" + ", ".join(f"argument_{n}" for n in range(20)) + ")",  # not a simple statement
+        "x = f(" + ", ".join(f"a{n}" for n in range(40)) + ")  # a comment",  # the call is not the end of the line
+    ],
+)
+def test_shaped_leaves_lines_it_does_not_know(line: str) -> None:
+    assert shape_block("    " + line) == "    " + line
+
+
+def test_shaped_never_splits_inside_a_string() -> None:
+    text = '"a, b" ' * 30
+    line = f"_rt.warn_deprecated({text!r}, API_VERSION, None, {'z' * 40!r})"
+    shaped = shape_block("        " + line)
+    assert repr(text) in shaped and shaped.count("\n") == 5
+    assert ast.literal_eval(ast.parse(shaped.strip()).body[0].value.args[0]) == text  # type: ignore[attr-defined]

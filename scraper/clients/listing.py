@@ -1,0 +1,139 @@
+"""Where a paged listing's items are and what they are, read from the models' schema set (not from generated code).
+
+``x-pagination.items`` names the array property of the 2xx body. Whether the iterator can read it through the
+response model, and what one element is, follows from the schemas the models module is generated from
+(``VersionIR.schemas``: class name -> schema, every ``$ref`` in the ``#/components/schemas/<Class>`` form):
+
+- the property holds an array whose ``items`` is a ``$ref``: the element is that class (``model``);
+- an inline object, enum or composition: a class datamodel-code-generator names itself (``inline``; the name is
+  looked up once the models are rendered, see ``models.inline_item_classes``);
+- ``{"type": "object"}`` without properties: a plain ``dict[str, Any]`` (``object``); anything else ``any``;
+- no such array property, or a property name that datamodel-code-generator would rename (keywords, names pydantic's
+  ``BaseModel`` already has, anything not a plain identifier): the items are read from the raw JSON.
+"""
+
+from __future__ import annotations
+
+import builtins
+import keyword
+import re
+from collections.abc import Mapping
+from functools import cache
+from typing import Any
+
+__all__ = ["ItemsIR", "listing_items", "model_attribute"]
+
+from dataclasses import dataclass
+
+_PREFIX = "#/components/schemas/"
+_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+
+
+@dataclass(frozen=True, slots=True)
+class ItemsIR:
+    """Where a listing's items are in its response model and what they are (see the module docstring).
+
+    ``attr`` is the response model's attribute holding the array, None when the items are read from the raw JSON.
+    ``kind`` is ``model``, ``inline``, ``object`` or ``any``; ``model`` is the element class (``model``) or the class
+    declaring the array (``inline``). ``marker_attr`` is the element attribute holding the next marker (marker style),
+    None when there is none to read through a model.
+    """
+
+    attr: str | None
+    kind: str
+    model: str | None = None
+    marker_attr: str | None = None
+
+
+#: What a listing is when its items cannot be read through the response model.
+RAW_JSON = ItemsIR(attr=None, kind="any")
+
+
+@cache
+def _model_names() -> frozenset[str]:
+    from pydantic import BaseModel
+
+    return frozenset(dir(BaseModel))
+
+
+def model_attribute(wire: str) -> str | None:
+    """The attribute datamodel-code-generator gives the field ``wire``: the name itself when it is a plain identifier
+    that it keeps as is; None for any name it would rename (``class_``, ``volume_list``, ``json_``, ``field_id``)."""
+    if not _PLAIN.fullmatch(wire) or keyword.iskeyword(wire) or wire.startswith("model_"):
+        return None
+    if wire in _model_names() or (wire in dir(builtins) and wire[:1].islower() and wire not in ("id", "type")):
+        return None
+    return wire
+
+
+def _class_of(node: Any) -> str | None:
+    if isinstance(node, Mapping) and isinstance(node.get("$ref"), str) and node["$ref"].startswith(_PREFIX):
+        return str(node["$ref"])[len(_PREFIX) :]
+    return None
+
+
+def _declaring(schemas: Mapping[str, Any], cls: str, wire: str, seen: frozenset[str] = frozenset()) -> tuple[str, Any]:
+    """(class declaring property ``wire``, its schema) in ``cls`` or the classes it extends (``allOf``); the class is
+    ``""`` when none does."""
+    schema = schemas.get(cls)
+    if not isinstance(schema, Mapping) or cls in seen:
+        return "", None
+    target = _class_of(schema)
+    if target is not None and len(schema) == 1:  # an alias of another class
+        return _declaring(schemas, target, wire, seen | {cls})
+    properties = schema.get("properties")
+    if isinstance(properties, Mapping) and wire in properties:
+        return cls, properties[wire]
+    for part in schema.get("allOf") or []:
+        base = _class_of(part)
+        if base is not None:
+            found = _declaring(schemas, base, wire, seen | {cls})
+        else:
+            inline = part.get("properties") if isinstance(part, Mapping) else None
+            found = (cls, inline[wire]) if isinstance(inline, Mapping) and wire in inline else ("", None)
+        if found[0]:
+            return found
+    return "", None
+
+
+def _array_items(prop: Any) -> Any:
+    """The ``items`` schema of an array property (also ``type: [array, null]`` and ``anyOf: [array, null]``), or None
+    when the property is not an array the model declares as a list."""
+    if not isinstance(prop, Mapping) or "$ref" in prop:
+        return None
+    kinds = prop.get("type")
+    if kinds == "array" or (isinstance(kinds, list) and "array" in kinds and set(kinds) <= {"array", "null"}):
+        return prop.get("items", {})
+    options = prop.get("anyOf") or prop.get("oneOf")
+    if isinstance(options, list) and len(options) == 2:
+        arrays = [o for o in options if isinstance(o, Mapping) and o.get("type") == "array"]
+        nulls = [o for o in options if isinstance(o, Mapping) and o.get("type") == "null"]
+        if len(arrays) == 1 and len(nulls) == 1:
+            return arrays[0].get("items", {})
+    return None
+
+
+def _becomes_class(schema: Mapping[str, Any]) -> bool:
+    return bool(schema.get("properties") or schema.get("enum") or schema.get("allOf"))
+
+
+def listing_items(schemas: Mapping[str, Any], response_model: str, wire: str, next_marker: str | None) -> ItemsIR:
+    """Where the ``wire`` array of ``response_model`` is and what its elements are (see the module docstring)."""
+    owner, prop = _declaring(schemas, response_model, wire)
+    attr = model_attribute(wire)
+    items = _array_items(prop) if owner else None
+    if attr is None or items is None:
+        return RAW_JSON
+    marker_attr = model_attribute(next_marker) if next_marker is not None else None
+    element = _class_of(items)
+    if element is not None:
+        kind = "model"
+    elif isinstance(items, Mapping) and _becomes_class(items):
+        kind, element = "inline", owner
+    elif isinstance(items, Mapping) and items.get("type") == "object" and not items.get("additionalProperties"):
+        return ItemsIR(attr=attr, kind="object")
+    else:
+        return ItemsIR(attr=attr, kind="any")
+    if next_marker is not None and marker_attr is None:
+        return RAW_JSON  # the marker field is renamed in the model: read the items (and the marker) as JSON
+    return ItemsIR(attr=attr, kind=kind, model=element, marker_attr=marker_attr)
