@@ -92,7 +92,7 @@ def without_pins(text: str, names: set[str]) -> str:
     for line in text.splitlines(keepends=True):
         match = _PIN.match(line)
         if match or (line[:1] not in (" ", "\t") and line.strip()):
-            dropping = bool(match) and canonicalize_name(match.group(1)) in wanted
+            dropping = match is not None and canonicalize_name(match.group(1)) in wanted
         if not dropping:
             kept.append(line)
     return "".join(kept)
