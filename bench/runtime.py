@@ -32,10 +32,11 @@ __all__ = ["CLIENT_REQUIREMENTS", "build_payloads", "client_runtime", "clients_p
 
 BASE_URL = "https://bench.invalid"
 
-#: What the two generated clients need at run time (ours: httpx, pydantic, typing-extensions; the
-#: openapi-generator client: urllib3, python-dateutil, pydantic, typing-extensions): the clients are measured in a
+#: What the generated clients need at run time (ours: httpx, pydantic, typing-extensions; the openapi-generator
+#: client: urllib3, python-dateutil, pydantic, typing-extensions; openapi-python-client's: httpx, attrs,
+#: python-dateutil): the clients are measured in a
 #: venv holding only these, as a user who installed the package has, not in the tool's venv (black, rich, ...).
-CLIENT_REQUIREMENTS = ("httpx", "pydantic", "typing-extensions", "urllib3", "python-dateutil")
+CLIENT_REQUIREMENTS = ("httpx", "pydantic", "typing-extensions", "urllib3", "python-dateutil", "attrs")
 #: The shared runtime of our generated clients (docs2client-runtime), installed into that venv from the checkout.
 RUNTIME_SOURCE = Path(__file__).resolve().parent.parent / "runtime"
 
@@ -251,7 +252,10 @@ def _ours_calls(folder: Path, payloads: Mapping[str, Any]) -> dict[str, Callable
     bodies = {key: payloads[key]["body"].encode() for key in ("small", "large")}
     current = {"body": bodies["small"]}
 
+    sent: list[httpx.Request] = []
+
     def handler(request: httpx.Request) -> httpx.Response:
+        sent[:] = [request]
         return httpx.Response(200, content=current["body"], headers={"content-type": "application/json"})
 
     auth = pkg.ScpAuth("bench-access-key", "bench-secret-key", "bench-account") if hasattr(pkg, "ScpAuth") else None
@@ -268,6 +272,64 @@ def _ours_calls(folder: Path, payloads: Mapping[str, Any]) -> dict[str, Callable
         def run() -> Any:
             current["body"] = bodies[key]
             return method(**args)
+
+        return run
+
+    small = call("small")
+    floor = _floor_call(small, sent, handler, bodies["small"], current)
+    return {"small": small, "large": call("large"), "floor": floor}
+
+
+def _floor_call(
+    small: Callable[[], Any],
+    sent: list[Any],
+    handler: Callable[[Any], Any],
+    body: bytes,
+    current: dict[str, bytes],
+) -> Callable[[], Any]:
+    """The floor of any httpx-based client: ``httpx.Client.send`` of the request our small call sends (captured
+    once, then prebuilt: same method, URL, headers and body), through a MockTransport with the same handler and
+    response bytes. What is left between this and our call is our own per-call work."""
+    import httpx
+
+    small()
+    request = sent[-1]
+    prebuilt = httpx.Request(request.method, request.url, headers=request.headers, content=request.content)
+    client = httpx.Client(transport=httpx.MockTransport(handler))
+
+    def run() -> Any:
+        current["body"] = body
+        return client.send(prebuilt)
+
+    return run
+
+
+def _opc_calls(folder: Path, payloads: Mapping[str, Any]) -> dict[str, Callable[[], Any]]:
+    """openapi-python-client's generated client (httpx-based, attrs models): its ``api/<tag>/<operation>.sync``
+    with a ``Client`` whose httpx client gets the same MockTransport handler and bytes as ours."""
+    import httpx
+
+    name = _package_name(folder)
+    pkg = importlib.import_module(name)
+    bodies = {key: payloads[key]["body"].encode() for key in ("small", "large")}
+    current = {"body": bodies["small"]}
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=current["body"], headers={"content-type": "application/json"})
+
+    client = pkg.Client(base_url=BASE_URL, httpx_args={"transport": httpx.MockTransport(handler)})
+
+    def call(key: str) -> Callable[[], Any]:
+        method = payloads[key]["method"]
+        found = sorted((folder / name / "api").glob(f"*/{method}.py"))
+        if not found:
+            raise SystemExit(f"{name} has no api/<tag>/{method}.py")
+        module = importlib.import_module(f"{name}.api.{found[0].parent.name}.{method}")
+        args = payloads[key]["kwargs"]
+
+        def run() -> Any:
+            current["body"] = bodies[key]
+            return module.sync(client=client, **args)
 
         return run
 
@@ -332,22 +394,26 @@ def child(kind: str, folder: Path, payload_path: Path, calls: int, repeats: int)
     payloads = json.loads(payload_path.read_text(encoding="utf-8"))
     sys.path.insert(0, str(folder))
     started = time.perf_counter()
-    fns = _ours_calls(folder, payloads) if kind == "ours" else _ogc_calls(folder, payloads)
+    fns = {"ours": _ours_calls, "ogc": _ogc_calls, "opc": _opc_calls}[kind](folder, payloads)
     setup = time.perf_counter() - started
     first_small = fns["small"]()  # warm-up, and proof the call parses
     first_large = fns["large"]()
-    return {
+    result = {
         "setup_s": setup,
         "small_result_type": type(first_small).__name__,
         "large_items_parsed": _items(first_large, payloads["large"]["items_key"]),
         "small_call_s": _median_per_call(fns["small"], calls, repeats),
         "large_parse_s": _median_per_call(fns["large"], 1, max(3, repeats)),
     }
+    if "floor" in fns:
+        fns["floor"]()
+        result["floor_small_call_s"] = _median_per_call(fns["floor"], calls, repeats)
+    return result
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.runtime", description="one client's timings")
-    parser.add_argument("kind", choices=("ours", "ogc"))
+    parser.add_argument("kind", choices=("ours", "ogc", "opc"))
     parser.add_argument("folder", type=Path, help="the generated project (its package is imported from here)")
     parser.add_argument("payloads", type=Path)
     parser.add_argument("--calls", type=int, default=500)
@@ -400,6 +466,7 @@ def client_runtime(
     ours: Path | None,
     ogc: Path | None,
     work: Path,
+    opc: Path | None = None,
     *,
     small_op: str,
     list_op: str,
@@ -407,7 +474,8 @@ def client_runtime(
     calls: int,
     repeats: int,
 ) -> dict[str, Any]:
-    """Per-call overhead and large-list parse time of both clients (same payloads), in fresh child processes."""
+    """Per-call overhead and large-list parse time of each client (same payloads), in fresh child processes; our
+    child also times the floor (a bare ``httpx.Client.send`` of our request through the same transport)."""
     import yaml
 
     from bench.harness import run_child
@@ -429,7 +497,8 @@ def client_runtime(
         "large": {k: payloads["large"][k] for k in ("method", "http", "items")}
         | {"bytes": len(payloads["large"]["body"])},
     }
-    clients = {"docs2client": ours, "openapi-generator-cli": ogc}
+    clients = {"docs2client": ours, "openapi-python-client": opc, "openapi-generator-cli": ogc}
+    kinds = {"docs2client": "ours", "openapi-python-client": "opc", "openapi-generator-cli": "ogc"}
     runs: dict[str, list[dict[str, Any]]] = {kind: [] for kind in clients}
     for kind, folder in clients.items():
         if folder is None:
@@ -446,7 +515,7 @@ def client_runtime(
             if folder is None or "error" in result.get(kind, {}):
                 continue
             # This file runs as a script in the clients' venv (the child side needs only the standard library).
-            argv = [python, str(Path(__file__).resolve()), "ours" if kind == "docs2client" else "ogc"]
+            argv = [python, str(Path(__file__).resolve()), kinds[kind]]
             argv += [str(folder), str(payload_path), "--calls", str(calls), "--repeats", str(repeats)]
             run = run_child(argv)
             if not run.ok:
@@ -459,11 +528,20 @@ def client_runtime(
         result[kind] = _combine_rounds(runs[kind])
         touch = ["Client"] if kind == "docs2client" else []
         result[kind]["import"] = import_time(folder, touch=touch, repeats=repeats, python=python)
-    ours_r, ogc_r = result["docs2client"], result["openapi-generator-cli"]
+    ours_r, ogc_r, opc_r = result["docs2client"], result["openapi-generator-cli"], result["openapi-python-client"]
     if "error" not in ours_r and "error" not in ogc_r:
         for key in ("small_call_s", "large_parse_s"):
             result[f"ratio_{key}"] = round(ogc_r[key]["min"] / ours_r[key]["min"], 3)
             result[f"ratio_{key}_median"] = round(ogc_r[key]["median"] / ours_r[key]["median"], 3)
+    if "error" not in ours_r and "error" not in opc_r:
+        for key in ("small_call_s", "large_parse_s"):
+            result[f"ratio_{key}_opc"] = round(opc_r[key]["min"] / ours_r[key]["min"], 3)
+            result[f"ratio_{key}_opc_median"] = round(opc_r[key]["median"] / ours_r[key]["median"], 3)
+    if "error" not in ours_r and "floor_small_call_s" in ours_r:
+        # ours over the floor: 1.0 would be no cost at all above httpx itself (lower is better, unlike the others)
+        floor = ours_r["floor_small_call_s"]
+        result["overhead_vs_floor"] = round(ours_r["small_call_s"]["min"] / floor["min"], 3)
+        result["overhead_vs_floor_median"] = round(ours_r["small_call_s"]["median"] / floor["median"], 3)
     return result
 
 
@@ -473,8 +551,9 @@ _ROUNDS = 3
 
 def _combine_rounds(rounds: list[dict[str, Any]]) -> dict[str, Any]:
     """One client's figures over all rounds: every repeat's per-call time, then min, median and max."""
-    combined: dict[str, Any] = {k: v for k, v in rounds[0].items() if k not in ("small_call_s", "large_parse_s")}
-    for key in ("small_call_s", "large_parse_s"):
+    timed = ("small_call_s", "large_parse_s", "floor_small_call_s")
+    combined: dict[str, Any] = {k: v for k, v in rounds[0].items() if k not in timed}
+    for key in (k for k in timed if k in rounds[0]):
         values = sorted(v for r in rounds for v in r[key]["runs"])
         combined[key] = {
             "min": values[0],

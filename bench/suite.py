@@ -6,7 +6,8 @@ Sections (``--sections``, default all, in this order):
 ``regen``      full regeneration into empty temp dirs, then a no-op regeneration (CLI, child processes)
 ``generate``   one package from one spec: docs2client vs openapi-python-client vs openapi-generator-cli (python)
 ``opc-all``    openapi-python-client on every spec, for the full-regeneration ratio
-``runtime``    generated clients against a mock transport (ours vs the openapi-generator client), import times
+``runtime``    generated clients against a mock transport (ours vs a bare httpx send, openapi-python-client's and
+               the openapi-generator client), import times
 ``diff``       ``docs2client diff`` on the largest spec pair
 """
 
@@ -134,11 +135,13 @@ def _run_sections(options: BenchOptions, work: Path, results: dict[str, Any]) ->
         started = _timed(options, results, "runtime")
         ours = outputs.get("docs2client")
         ogc = outputs.get("openapi-generator-cli")
+        opc = outputs.get("openapi-python-client")
         results["runtime"] = client_runtime(
             options.spec,
             Path(ours) if ours else None,
             Path(ogc) if ogc else None,
             work / "runtime",
+            opc=Path(opc) if opc else None,
             small_op=options.small_op,
             list_op=options.list_op,
             list_size=options.list_size,

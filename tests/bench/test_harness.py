@@ -18,7 +18,7 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from bench import main
-from bench.harness import repeat_child, run_child, stats
+from bench.harness import repeat_child, run_child, stats, summarize
 from bench.parse import parse_throughput
 from bench.pipeline import largest_spec_pair
 from bench.report import render_table, rows_for
@@ -102,6 +102,24 @@ def test_run_child_reports_the_childs_own_memory_and_exit_status() -> None:
     assert run.wall_s > 0
 
 
+def test_run_child_sums_the_memory_of_the_whole_process_tree() -> None:
+    """A tool with a worker pool is as big as all its processes together, not as its biggest one."""
+    code = (
+        "import multiprocessing as mp, time\n"
+        "def hold(_):\n"
+        "    b = bytearray(40 * 1024 * 1024); b[::4096] = b'x' * len(b[::4096]); time.sleep(0.6); return 1\n"
+        "if __name__ == '__main__':\n"
+        "    with mp.get_context('fork').Pool(2) as pool: pool.map(hold, [1, 2], chunksize=1)\n"
+    )
+    run = run_child([sys.executable, "-c", code])
+    assert run.ok, run.stderr
+    assert run.tree_rss_mib is not None and run.tree_pss_mib is not None
+    assert run.tree_rss_mib >= 80  # both workers' 40 MiB at once
+    assert run.tree_rss_mib > run.maxrss_mib + 30
+    summary = summarize([run])
+    assert summary["tree_peak_rss_mib"] == run.tree_rss_mib
+
+
 def test_repeat_child_stops_at_the_first_failure_and_keeps_its_output() -> None:
     code = "import sys; print('bad input: line 7', file=sys.stderr); sys.exit(2)"
     runs, summary = repeat_child([sys.executable, "-c", code], 3)
@@ -177,8 +195,8 @@ def test_table_marks_missed_targets_and_missing_figures() -> None:
         "diff": {"old": "/s/p/x/1.0.yaml", "new": "/s/p/x/1.3.yaml", "error": "no such file"},
     }
     rows = {row.metric.split(",")[0]: row for row in rows_for(results)}
-    assert rows["full regeneration (pages -> specs -> packages)"].status == "ok"
-    assert rows["full regeneration (pages -> specs -> packages)"].ratio == "4.00x"
+    assert rows["[1] full regeneration (pages -> specs -> packages)"].status == "ok"
+    assert rows["[1] full regeneration (pages -> specs -> packages)"].ratio == "4.00x"
     warm = rows["  same"]  # the warm-cache run is reported, but the verdict belongs to the cold run
     assert warm.ratio == "8.00x" and warm.status == "info"
     assert rows["no-op regeneration (CLI"].status == "MISSED"
@@ -195,6 +213,50 @@ def test_table_marks_missed_targets_and_missing_figures() -> None:
     assert "bad spec" in opc_row.note and opc_row.ratio == ""
     assert ogc_row.ratio == "2.50x" and "--skip-validate-spec" in ogc_row.note
     assert "MISSED" in table and "900.0 ms" in table
+
+
+def test_table_has_a_row_with_ratio_and_status_for_every_target_of_issue_17() -> None:
+    results = {
+        "regeneration": {
+            "full": {"wall_s": {"median": 12.0}, "peak_rss_mib": 90.0, "tree_peak_rss_mib": 160.5},
+            "one_page_changed": {"wall_s": {"median": 1.5}, "page": "p.txt", "services": ["virtualserver"]},
+            "noop": {"wall_s": {"median": 0.2}},
+        },
+        "opc_all": {"specs": 17, "wall_s_total": 48.0},
+        "generators": {
+            "docs2client": {"wall_s": {"median": 2.0}},
+            "openapi-python-client": {"wall_s": {"median": 2.4}},
+            "ratio_openapi-python-client": 1.2,
+        },
+        "runtime": {
+            "docs2client": {
+                "small_call_s": {"min": 105e-6, "median": 110e-6},
+                "floor_small_call_s": {"min": 100e-6, "median": 100e-6},
+                "large_parse_s": {"min": 0.03, "median": 0.03},
+            },
+            "openapi-python-client": {"small_call_s": {"min": 90e-6, "median": 95e-6}},
+            "openapi-generator-cli": {
+                "small_call_s": {"min": 200e-6, "median": 210e-6},
+                "large_parse_s": {"min": 0.09, "median": 0.09},
+            },
+            "overhead_vs_floor": 1.05,
+            "overhead_vs_floor_median": 1.1,
+            "ratio_small_call_s_opc": 0.857,
+            "ratio_small_call_s": 1.9,
+            "ratio_large_parse_s": 3.0,
+        },
+    }
+    rows = {row.metric[:3]: row for row in rows_for(results) if row.metric.startswith("[")}
+    assert rows["[1]"].ratio == "4.00x" and rows["[1]"].status == "ok"
+    assert rows["[2]"].status == "ok" and rows["[2]"].target == "<= 2 s"
+    assert rows["[4]"].ratio == "1.20x" and rows["[4]"].status == "MISSED"
+    assert rows["[5]"].ours == "160.5 MiB" and rows["[5]"].status == "MISSED"
+    floor, opc = [row for row in rows_for(results) if row.metric.startswith("[3]")]
+    assert floor.ratio == "1.05x" and floor.status == "ok" and floor.other == "100 us"
+    assert opc.ratio == "0.86x" and opc.status == "MISSED"  # opc's client was faster here
+    ogc = next(row for row in rows_for(results) if row.metric.startswith("client per-call overhead"))
+    assert ogc.status == "info" and ogc.ratio == "1.90x"  # kept as information
+    assert next(r for r in rows_for(results) if "large list" in r.metric).status == "ok"
 
 
 def test_main_runs_parse_and_diff_sections_and_writes_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -244,7 +306,11 @@ def test_runtime_section_drives_a_generated_client_through_the_mock_transport(tm
     assert ours["small_result_type"]
     assert ours["import"]["package"] == "scp_parallel_filestorage"
     assert "error" in result["openapi-generator-cli"]
+    assert "error" in result["openapi-python-client"]
     assert "ratio_small_call_s" not in result
+    # the floor: a bare httpx send of the request our call sent, through the same transport, in the same child
+    assert ours["floor_small_call_s"]["min"] > 0
+    assert result["overhead_vs_floor"] > 0
 
 
 def test_regeneration_section_on_a_tiny_catalog(tmp_path: Path) -> None:
