@@ -26,6 +26,7 @@ import multiprocessing
 import os
 from collections.abc import Mapping
 from concurrent.futures import Future
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import TracebackType
@@ -33,13 +34,11 @@ from typing import Any, Self
 
 from scraper.cache_files import MAX_AGE_S, cache_root, prune_entries, read_entry, write_entry
 from scraper.clients.ir import GenerationError
+from scraper.clients.source_blocks import MEMBER_HEADER, Block, split_blocks
 
 __all__ = ["BLACK_LINE_LENGTH", "FormatCache", "PendingTree", "SourceFormatter", "default_cache", "format_source"]
 
 BLACK_LINE_LENGTH = 120
-
-#: Files smaller than this are formatted in the calling process: shipping them to a worker costs more than it saves.
-_INLINE_BELOW = 4_000
 
 
 @cache
@@ -127,33 +126,98 @@ def default_cache() -> FormatCache | None:
     return None if root is None else FormatCache(root)
 
 
+#: A unit's output: its bytes, or where they will be (a batch's future and the unit's index in that batch).
+_Ref = bytes | tuple["Future[list[bytes]]", int]
+
+#: Files below this size are not cut into blocks (a cut saves nothing there).
+_SPLIT_ABOVE = 8_000
+#: Units are shipped to the workers in batches of about this many characters (fewer round trips than one per block).
+_BATCH_CHARS = 64_000
+
+
+def _import_black() -> None:
+    """Pool initializer: each worker imports black once, while the caller is still rendering."""
+    import black  # noqa: F401
+
+
+def _format_units(path: str, texts: list[str], cache: FormatCache | None) -> list[bytes]:
+    """Format a batch of black inputs (in a worker) and store each in the cache."""
+    out = []
+    for text in texts:
+        data = format_source(path, text)
+        if cache is not None:
+            cache.put(FormatCache.key(text), data)
+        out.append(data)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _FilePlan:
+    """How one file's bytes are put together: its blocks' outputs (a method block without its stand-in class
+    header) joined by the blank lines that were between them."""
+
+    path: str
+    text: str
+    key: str
+    parts: list[tuple[str, _Ref, bool]]
+
+
+def _resolve(ref: _Ref) -> bytes:
+    if isinstance(ref, bytes):
+        return ref
+    future, index = ref
+    return future.result()[index]
+
+
 class PendingTree:
     """A rendered package whose files are still being formatted; :meth:`result` waits for them."""
 
     def __init__(
         self,
         done: dict[str, bytes],
-        pending: dict[str, tuple[str, Future[bytes]]],
+        plans: list[_FilePlan],
         order: list[str],
         cache: FormatCache | None,
     ) -> None:
         self._done = done
-        self._pending = pending
+        self._plans = plans
         self._order = order
         self._cache = cache
 
     def result(self) -> dict[str, bytes]:
         """Every file's final bytes, in sorted path order (raises the first formatting error)."""
-        for path, (key, future) in self._pending.items():
-            self._done[path] = future.result()
-            if self._cache is not None:
-                self._cache.put(key, self._done[path])
-        self._pending = {}
+        for plan in self._plans:
+            self._done[plan.path] = _assemble(plan)
+            if self._cache is not None and len(plan.parts) > 1:
+                self._cache.put(plan.key, self._done[plan.path])  # the next run finds the whole file at once
+        self._plans = []
         return {path: self._done[path] for path in self._order}
+
+
+def _assemble(plan: _FilePlan) -> bytes:
+    """The file from its formatted blocks; any surprise (an error, black moving a block's stand-in header) means
+    formatting the file whole instead, so the result is always black's own for the file."""
+    pieces: list[bytes] = []
+    try:
+        for gap, ref, member in plan.parts:
+            data = _resolve(ref)
+            if member:
+                header = MEMBER_HEADER.encode()
+                if not data.startswith(header) or data[len(header) : len(header) + 1] in (b"\n", b""):
+                    return format_source(plan.path, plan.text)
+                data = data[len(header) :]
+            pieces.append(gap.encode() + data)
+    except GenerationError:
+        return format_source(plan.path, plan.text)  # the error again, with the file's own line numbers
+    return b"".join(pieces)
 
 
 class SourceFormatter:
     """A pool of formatter processes for one generation run (use as a context manager).
+
+    Each file is cut into blocks (:mod:`scraper.clients.source_blocks`); a block seen before in this run, or found
+    in the cache, is not formatted again, and the rest go to the workers in batches. The pool starts at once and
+    its workers import black while the caller renders, so the calling process never imports black on a cold run.
 
     With one CPU, or where ``fork`` is unavailable (a pool would have to re-import everything per worker), files are
     formatted in the calling process when their tree is submitted.
@@ -162,36 +226,76 @@ class SourceFormatter:
     def __init__(self, workers: int | None = None, cache: FormatCache | None = None) -> None:
         count = workers if workers is not None else (os.cpu_count() or 1)
         self.cache = cache
+        self._units: dict[str, _Ref] = {}
         self._pool: concurrent.futures.ProcessPoolExecutor | None = None
         if count > 1 and "fork" in multiprocessing.get_all_start_methods():
             self._pool = concurrent.futures.ProcessPoolExecutor(
-                max_workers=count, mp_context=multiprocessing.get_context("fork")
+                max_workers=count, mp_context=multiprocessing.get_context("fork"), initializer=_import_black
             )
+            self._pool.submit(int)  # forks the workers now (they import black while the caller renders)
+
+    def _unit(self, text: str, batch: dict[str, int], *, looked_up: bool = False) -> _Ref | int:
+        """``text``'s output if known (this run or, unless ``looked_up`` already, the cache), else its index in
+        ``batch`` (added if new)."""
+        key = FormatCache.key(text)
+        known = self._units.get(key)
+        if known is None and text not in batch and self.cache is not None and not looked_up:
+            known = self.cache.lookup(text, key)
+            if known is not None:
+                self._units[key] = known
+        if known is not None:
+            return known
+        return batch.setdefault(text, len(batch))
 
     def submit(self, files: Mapping[str, str | bytes]) -> PendingTree:
         """Start formatting ``files``; returns at once when a pool is running."""
         order = sorted(files)
         done: dict[str, bytes] = {}
-        pending: dict[str, tuple[str, Future[bytes]]] = {}
-        text_files = [(p, t) for p, t in files.items() if isinstance(t, str)]
-        for path, text in sorted(text_files, key=lambda item: -len(item[1])):
-            if not path.endswith(".py"):
-                done[path] = text.encode("utf-8")
-                continue
-            key = FormatCache.key(text)
-            cached = self.cache.lookup(text, key) if self.cache is not None else None
-            if cached is not None:
-                done[path] = cached
-            elif self._pool is not None and len(text) >= _INLINE_BELOW:
-                pending[path] = (key, self._pool.submit(format_source, path, text))
-            else:
-                done[path] = format_source(path, text)
-                if self.cache is not None:
-                    self.cache.put(key, done[path])
+        plans: list[_FilePlan] = []
         for path, data in files.items():
             if isinstance(data, bytes):
                 done[path] = data
-        return PendingTree(done, pending, order, self.cache)
+            elif not path.endswith(".py"):
+                done[path] = data.encode("utf-8")
+        python = [(p, t) for p, t in files.items() if isinstance(t, str) and p.endswith(".py")]
+        for path, text in sorted(python, key=lambda item: -len(item[1])):
+            key = FormatCache.key(text)
+            whole = self._units.get(key)
+            if whole is None and self.cache is not None:
+                whole = self.cache.lookup(text, key)
+            if whole is not None:
+                plans.append(_FilePlan(path, text, key, [("", whole, False)]))
+                continue
+            blocks = split_blocks(text) if len(text) > _SPLIT_ABOVE else [("", Block(text, False))]
+            batch: dict[str, int] = {}
+            slots = []
+            for gap, block in blocks:
+                unit = MEMBER_HEADER + block.text if block.member else block.text
+                slots.append((gap, self._unit(unit, batch, looked_up=unit == text), block.member))
+            refs = self._run(path, list(batch))
+            for unit, index in batch.items():
+                self._units[FormatCache.key(unit)] = refs[index]
+            parts = [(gap, refs[slot] if isinstance(slot, int) else slot, member) for gap, slot, member in slots]
+            if len(parts) == 1:
+                self._units[key] = parts[0][1]
+            plans.append(_FilePlan(path, text, key, parts))
+        return PendingTree(done, plans, order, self.cache)
+
+    def _run(self, path: str, texts: list[str]) -> list[_Ref]:
+        """Format ``texts`` (black inputs of file ``path``): in batches on the pool, else here and now."""
+        if self._pool is None:
+            return list(_format_units(path, texts, self.cache))
+        refs: list[_Ref] = []
+        start = 0
+        while start < len(texts):
+            end, size = start, 0
+            while end < len(texts) and (end == start or size + len(texts[end]) <= _BATCH_CHARS):
+                size += len(texts[end])
+                end += 1
+            future = self._pool.submit(_format_units, path, texts[start:end], self.cache)
+            refs.extend((future, index) for index in range(end - start))
+            start = end
+        return refs
 
     def format(self, files: Mapping[str, str | bytes]) -> dict[str, bytes]:
         """Format ``files`` and wait for them."""

@@ -325,3 +325,48 @@ def test_regeneration_section_on_a_tiny_catalog(tmp_path: Path) -> None:
     changed = result["one_page_changed"]
     assert changed["services"] == ["block-storage"] and changed["rebuilt"], changed
     assert any((tmp_path / "work" / "regen" / "format-cache" / "black").rglob("*")), "the runs filled the cache"
+
+
+def _opc_shaped_package(folder: Path) -> None:
+    """The layout openapi-python-client 0.29 generates: ``Client(base_url=, httpx_args=)`` in the package and
+    ``api/<tag>/<operation>.py`` with ``sync(<path args>, *, client)`` (here parsing into plain dicts)."""
+    package = folder / "tiny_api_client"
+    (package / "api" / "volumes").mkdir(parents=True)
+    (package / "__init__.py").write_text(
+        "import httpx\n\n\nclass Client:\n"
+        "    def __init__(self, base_url, httpx_args):\n"
+        "        self.httpx = httpx.Client(base_url=base_url, **httpx_args)\n",
+        encoding="utf-8",
+    )
+    (package / "api" / "__init__.py").write_text("", encoding="utf-8")
+    (package / "api" / "volumes" / "__init__.py").write_text("", encoding="utf-8")
+    for name, path in (("show_volume", "/v1/volumes/{volume_id}"), ("list_volumes", "/v1/volumes")):
+        argument = "volume_id, *, client" if "{" in path else "*, client"
+        url = f'"{path}".format(volume_id=volume_id)' if "{" in path else f'"{path}"'
+        (package / "api" / "volumes" / f"{name}.py").write_text(
+            f"class Parsed(dict):\n    def __getattr__(self, key):\n        return self[key]\n\n\n"
+            f"def sync({argument}):\n    return Parsed(client.httpx.request('GET', {url}).json())\n",
+            encoding="utf-8",
+        )
+
+
+def test_runtime_section_drives_an_openapi_python_client_shaped_client(tmp_path: Path) -> None:
+    opc = tmp_path / "opc"
+    _opc_shaped_package(opc)
+    result = client_runtime(
+        SMALL_SPEC,
+        None,
+        None,
+        tmp_path / "work",
+        opc=opc,
+        small_op="showVolume",
+        list_op="listVolumes",
+        list_size=20,
+        calls=3,
+        repeats=1,
+    )
+    measured = result["openapi-python-client"]
+    assert "error" not in measured, measured.get("error")
+    assert measured["large_items_parsed"] == 20
+    assert measured["small_call_s"]["min"] > 0
+    assert "floor_small_call_s" not in measured  # the floor is measured beside our client only
