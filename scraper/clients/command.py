@@ -10,17 +10,21 @@ output is refused unless ``--force``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import time
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from scraper.atomic import ForeignFolderError, UnsafePathError, write_atomic, write_tree
 from scraper.clients.ir import GenerationError
 from scraper.clients.report import PackageReport, report_json, summary_line
+
+if TYPE_CHECKING:
+    from scraper.clients.formatting import SourceFormatter
 
 __all__ = [
     "PackageJob",
@@ -157,7 +161,11 @@ def generate_service(
     return generate_services([job])[0]
 
 
-def generate_services(jobs: Sequence[PackageJob], reports: list[PackageReport] | None = None) -> list[list[Path]]:
+def generate_services(
+    jobs: Sequence[PackageJob],
+    reports: list[PackageReport] | None = None,
+    formatter: SourceFormatter | None = None,
+) -> list[list[Path]]:
     """Render every job's package and write it; returns each job's changed files, in order.
 
     All packages are rendered first, each handed to one formatter pool as soon as it is rendered, so black formats
@@ -165,11 +173,14 @@ def generate_services(jobs: Sequence[PackageJob], reports: list[PackageReport] |
     code differs from what is in ``out`` but the version would stay the same (a generator update, not an API
     change), it becomes a patch release with a changelog entry saying so: changed code never ships under a version
     that may already be published.
+
+    ``formatter``, when given, is a pool the caller started earlier (``regenerate`` starts it before building the
+    specs, so its workers are forked while the process is small and import black while the specs are built).
     """
     from scraper.clients.formatting import SourceFormatter, default_cache
     from scraper.clients.package import render_sources
 
-    with SourceFormatter(cache=default_cache()) as formatter:
+    with contextlib.nullcontext(formatter) if formatter is not None else SourceFormatter(cache=default_cache()) as pool:
         pending = []
         for job in jobs:
             files = list(job.spec_files) if job.specs is not None else sorted(job.spec_files)
@@ -191,7 +202,7 @@ def generate_services(jobs: Sequence[PackageJob], reports: list[PackageReport] |
                 reports=reports,
             )
             changelog = job.changelog if job.changelog is not None else kept_changelog
-            pending.append((job, formatter.submit(sources), released, version, changelog))
+            pending.append((job, pool.submit(sources), released, version, changelog))
         return [
             _release(job.out, tree.result(), released, version, log, job.force)
             for job, tree, released, version, log in pending

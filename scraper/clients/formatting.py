@@ -3,7 +3,9 @@
 Formatting is most of the cost of generating a package (black is pure Python work over megabytes of code), and
 rendering is the rest. :class:`SourceFormatter` keeps one process pool for a whole run: the caller renders the next
 package while the workers format the previous one, and every file of every package is spread over all cores
-(largest first), instead of one package at a time.
+(largest first), instead of one package at a time. Files are formatted block by block
+(:mod:`scraper.clients.source_blocks`: the result is black's for the whole file), so a method that several API
+versions share is formatted once per run, and a file where one operation changed costs one block on the next run.
 
 A rendered tree maps a relative path to ``str`` (generated text: ``.py`` files are black-formatted, others only
 encoded) or ``bytes`` (copied verbatim: the hand-written runtime modules are kept black-formatted in the repository,
