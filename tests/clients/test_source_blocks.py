@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
 
 import pytest
-from test_clients_package import DEMO, FIXTURES, malicious_spec
 
 import scraper.clients.formatting as formatting
 from scraper.clients.command import load_findings, load_spec
 from scraper.clients.formatting import SourceFormatter, format_source
 from scraper.clients.package import render_sources
 from scraper.clients.source_blocks import MEMBER_HEADER, join_blocks, split_blocks
+from tests.clients.test_package import DEMO, FIXTURES, malicious_spec
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 SERVICE = ROOT / "spec" / "scp" / "baremetal-blockstorage"  # four versions sharing most operations
 
 
