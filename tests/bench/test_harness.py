@@ -104,10 +104,12 @@ def test_run_child_reports_the_childs_own_memory_and_exit_status() -> None:
 
 def test_run_child_sums_the_memory_of_the_whole_process_tree() -> None:
     """A tool with a worker pool is as big as all its processes together, not as its biggest one."""
-    code = (
+    code = (  # both workers hold 40 MiB at the same time (the barrier), for a second
         "import multiprocessing as mp, time\n"
+        "both = mp.get_context('fork').Barrier(2)\n"
         "def hold(_):\n"
-        "    b = bytearray(40 * 1024 * 1024); b[::4096] = b'x' * len(b[::4096]); time.sleep(0.6); return 1\n"
+        "    b = bytearray(40 * 1024 * 1024); b[::4096] = b'x' * len(b[::4096])\n"
+        "    both.wait(timeout=60); time.sleep(1.0); return 1\n"
         "if __name__ == '__main__':\n"
         "    with mp.get_context('fork').Pool(2) as pool: pool.map(hold, [1, 2], chunksize=1)\n"
     )
