@@ -116,8 +116,9 @@ def test_run_child_sums_the_memory_of_the_whole_process_tree() -> None:
     run = run_child([sys.executable, "-c", code])
     assert run.ok, run.stderr
     assert run.tree_rss_mib is not None and run.tree_pss_mib is not None
-    assert run.tree_rss_mib >= 80  # both workers' 40 MiB at once
-    assert run.tree_rss_mib > run.maxrss_mib + 30
+    # one worker is its interpreter plus 40 MiB (about 50): only the sum of both (and the parent) reaches 90; the
+    # child's ru_maxrss is no yardstick here (Linux counts a forked child's pre-exec copy of a big parent in it)
+    assert run.tree_rss_mib >= 90
     summary = summarize([run])
     assert summary["tree_peak_rss_mib"] == run.tree_rss_mib
 
