@@ -10,21 +10,17 @@ output is refused unless ``--force``.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import sys
 import time
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from scraper.atomic import ForeignFolderError, UnsafePathError, write_atomic, write_tree
 from scraper.clients.ir import GenerationError
 from scraper.clients.report import PackageReport, report_json, summary_line
-
-if TYPE_CHECKING:
-    from scraper.clients.formatting import SourceFormatter
 
 __all__ = [
     "PackageJob",
@@ -161,11 +157,7 @@ def generate_service(
     return generate_services([job])[0]
 
 
-def generate_services(
-    jobs: Sequence[PackageJob],
-    reports: list[PackageReport] | None = None,
-    formatter: SourceFormatter | None = None,
-) -> list[list[Path]]:
+def generate_services(jobs: Sequence[PackageJob], reports: list[PackageReport] | None = None) -> list[list[Path]]:
     """Render every job's package and write it; returns each job's changed files, in order.
 
     All packages are rendered first, each handed to one formatter pool as soon as it is rendered, so black formats
@@ -173,14 +165,11 @@ def generate_services(
     code differs from what is in ``out`` but the version would stay the same (a generator update, not an API
     change), it becomes a patch release with a changelog entry saying so: changed code never ships under a version
     that may already be published.
-
-    ``formatter``, when given, is a pool the caller started earlier (``regenerate`` starts it before building the
-    specs, so its workers are forked while the process is small and import black while the specs are built).
     """
     from scraper.clients.formatting import SourceFormatter, default_cache
     from scraper.clients.package import render_sources
 
-    with contextlib.nullcontext(formatter) if formatter is not None else SourceFormatter(cache=default_cache()) as pool:
+    with SourceFormatter(cache=default_cache()) as pool:
         pending = []
         for job in jobs:
             files = list(job.spec_files) if job.specs is not None else sorted(job.spec_files)
