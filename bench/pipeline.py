@@ -236,7 +236,7 @@ def opc_all_specs(spec_dir: Path, work: Path) -> dict[str, Any]:
 
 def largest_spec_pair(spec_dir: Path) -> tuple[Path, Path] | None:
     """Oldest and newest version of the service whose specs are largest in total (at least two versions)."""
-    from scraper.openapi import version_key
+    from scraper.build.openapi import version_key
 
     best: tuple[int, Path, Path] | None = None
     for service in sorted(p for p in spec_dir.glob("*/*") if p.is_dir()):

@@ -33,9 +33,9 @@ from scraper.build import (
     default_spec_memo,
     print_report,
 )
+from scraper.build.openapi import version_key
 from scraper.catalog import CatalogError, load_catalog
 from scraper.lockfile import LOCK_NAME, LockError, checked_pins
-from scraper.openapi import version_key
 from scraper.source_digest import add_sources, installed_version
 
 __all__ = ["configure", "regenerate", "run"]

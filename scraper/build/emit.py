@@ -12,6 +12,7 @@ from typing import Any
 
 from scraper.atomic import MANIFEST, ForeignFolderError, UnsafePathError, write_tree
 from scraper.build.carry_forward import operations_for
+from scraper.build.openapi import dump_yaml, emit_spec, findings_json, findings_markdown
 from scraper.build.page_cache import PageCache
 from scraper.build.pages import PageInput
 from scraper.build.report import BuildReport
@@ -19,7 +20,6 @@ from scraper.build.services import build_services
 from scraper.build.spec_memo import SpecMemo
 from scraper.build.validation import validate_all
 from scraper.model import Service
-from scraper.openapi import dump_yaml, emit_spec, findings_json, findings_markdown
 
 __all__ = ["SPEC_MARKER", "build_specs", "spec_files"]
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from scraper.build.openapi import schema_refs
 from scraper.inference import ExampleSite, infer_schema
 from scraper.model import Finding, Model, Service, Source
-from scraper.openapi import schema_refs
 from scraper.versioning import version_key
 
 __all__ = ["infer_models"]

@@ -9,7 +9,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
-from scraper.openapi import validate_spec
+from scraper.build.openapi import validate_spec
 
 __all__ = ["validate_all"]
 

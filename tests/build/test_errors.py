@@ -301,7 +301,7 @@ def test_validate_spec_rejects_invalid_documents(mutate: Callable[[dict[str, Any
     rejected with a message naming the problem, and the unbroken one passes."""
     from openapi_spec_validator.schemas import get_validator_backend
 
-    from scraper.openapi import validate_spec
+    from scraper.build.openapi import validate_spec
 
     assert get_validator_backend() == "jsonschema-rs", "jsonschema-rs is a dependency: the fast backend must be used"
     spec: dict[str, Any] = _minimal_spec()

@@ -1,4 +1,4 @@
-"""Example validation in the context of an OpenAPI document (scraper.examples)."""
+"""Example validation in the context of an OpenAPI document (scraper.build.examples)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import copy
 import json
 from typing import Any
 
-from scraper.examples import ExampleChecker, ExampleIssue, check_example
+from scraper.build.examples import ExampleChecker, ExampleIssue, check_example
 from scraper.inference import ExampleSite, infer_schema
 from tests.paths import PAGES
 

@@ -4,7 +4,7 @@ For each guide of ``tests/data/nhn_corpus_manifest.tsv`` the page is built as ``
 (``build_services`` on its catalog entry, then ``spec_files`` for every service and version) and:
 
 * it never raises and never aborts (no build error, at least one service);
-* every spec is valid OpenAPI 3.1 (``scraper.openapi.validate_spec``);
+* every spec is valid OpenAPI 3.1 (``scraper.build.openapi.validate_spec``);
 * every finding names the guide and a line >= 1;
 * operation recall against the manifest (multiset of method + normalised path, see ``tests/dialects/nhn_corpus.py``) is
   >= 0.95 per guide and >= 0.97 over the corpus; precision is reported per guide and must be >= 0.9 corpus-wide.
@@ -20,7 +20,7 @@ from collections import Counter
 
 import pytest
 
-from scraper.openapi import validate_spec
+from scraper.build.openapi import validate_spec
 from tests.dialects.nhn_corpus import (
     PAGES,
     Disagreement,

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from scraper.build import spec_files
+from scraper.build.openapi import validate_spec
 from scraper.dialects import PageInfo
 from scraper.dialects.field_tables import read_field_table, required_mark
 from scraper.dialects.nhn import NhnDialect
@@ -18,7 +19,6 @@ from scraper.dialects.operation_lines import find_operation_lines, parse_documen
 from scraper.dialects.type_vocabulary import read_type
 from scraper.document import Row, Table
 from scraper.model import Service
-from scraper.openapi import validate_spec
 from scraper.readers import markdown
 
 

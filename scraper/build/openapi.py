@@ -406,7 +406,7 @@ def emit_spec(
 def _check_examples(
     service: Service, version: str, operations: list[OperationVersion], schemas: dict[str, Any]
 ) -> list[Finding]:
-    from scraper.examples import check_example
+    from scraper.build.examples import check_example
 
     findings: list[Finding] = []
     for op in operations:
