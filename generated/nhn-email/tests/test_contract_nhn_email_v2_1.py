@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
 
+import docs2client_runtime as _runtime
 import httpx
 import pytest
 
-from nhn_email import _runtime
 from nhn_email.v2_1 import AsyncClient, Client, models
 
 CASES: dict[str, Any] = json.loads(Path(__file__).with_suffix(".json").read_text(encoding="utf-8"))

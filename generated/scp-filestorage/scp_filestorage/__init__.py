@@ -47,8 +47,7 @@ CURRENT_VERSION = "1.1"
 VERSIONS: dict[str, str] = {"1.0": "v1_0", "1.1": "v1_1"}
 
 if TYPE_CHECKING:
-    from . import deprecations, v1_0, v1_1
-    from ._runtime import (
+    from docs2client_runtime import (
         ApiDeprecationWarning,
         ApiError,
         AuthenticationError,
@@ -70,6 +69,8 @@ if TYPE_CHECKING:
         SunsetPassedWarning,
         TransportError,
     )
+
+    from . import deprecations, v1_0, v1_1
     from .v1_1 import AsyncClient, Client, models
 
 _LAZY: dict[str, tuple[str, str | None]] = {
@@ -79,26 +80,26 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "deprecations": (".deprecations", None),
     "v1_0": (".v1_0", None),
     "v1_1": (".v1_1", None),
-    "ApiDeprecationWarning": ("._runtime", "ApiDeprecationWarning"),
-    "ApiError": ("._runtime", "ApiError"),
-    "AuthenticationError": ("._runtime", "AuthenticationError"),
-    "BadRequestError": ("._runtime", "BadRequestError"),
-    "ClientError": ("._runtime", "ClientError"),
-    "ConflictError": ("._runtime", "ConflictError"),
-    "HeaderAuth": ("._runtime", "HeaderAuth"),
-    "InternalServerError": ("._runtime", "InternalServerError"),
-    "KeystoneAuth": ("._runtime", "KeystoneAuth"),
-    "NotFoundError": ("._runtime", "NotFoundError"),
-    "PermissionDeniedError": ("._runtime", "PermissionDeniedError"),
-    "PlannedVersionError": ("._runtime", "PlannedVersionError"),
-    "RateLimitError": ("._runtime", "RateLimitError"),
-    "ResponseValidationError": ("._runtime", "ResponseValidationError"),
-    "RetryPolicy": ("._runtime", "RetryPolicy"),
-    "ScpAuth": ("._runtime", "ScpAuth"),
-    "ServerConfig": ("._runtime", "ServerConfig"),
-    "ServerError": ("._runtime", "ServerError"),
-    "SunsetPassedWarning": ("._runtime", "SunsetPassedWarning"),
-    "TransportError": ("._runtime", "TransportError"),
+    "ApiDeprecationWarning": ("docs2client_runtime", "ApiDeprecationWarning"),
+    "ApiError": ("docs2client_runtime", "ApiError"),
+    "AuthenticationError": ("docs2client_runtime", "AuthenticationError"),
+    "BadRequestError": ("docs2client_runtime", "BadRequestError"),
+    "ClientError": ("docs2client_runtime", "ClientError"),
+    "ConflictError": ("docs2client_runtime", "ConflictError"),
+    "HeaderAuth": ("docs2client_runtime", "HeaderAuth"),
+    "InternalServerError": ("docs2client_runtime", "InternalServerError"),
+    "KeystoneAuth": ("docs2client_runtime", "KeystoneAuth"),
+    "NotFoundError": ("docs2client_runtime", "NotFoundError"),
+    "PermissionDeniedError": ("docs2client_runtime", "PermissionDeniedError"),
+    "PlannedVersionError": ("docs2client_runtime", "PlannedVersionError"),
+    "RateLimitError": ("docs2client_runtime", "RateLimitError"),
+    "ResponseValidationError": ("docs2client_runtime", "ResponseValidationError"),
+    "RetryPolicy": ("docs2client_runtime", "RetryPolicy"),
+    "ScpAuth": ("docs2client_runtime", "ScpAuth"),
+    "ServerConfig": ("docs2client_runtime", "ServerConfig"),
+    "ServerError": ("docs2client_runtime", "ServerError"),
+    "SunsetPassedWarning": ("docs2client_runtime", "SunsetPassedWarning"),
+    "TransportError": ("docs2client_runtime", "TransportError"),
 }
 
 

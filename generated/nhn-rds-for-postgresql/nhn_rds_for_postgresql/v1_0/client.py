@@ -9,10 +9,9 @@ from collections.abc import Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Self
 
+import docs2client_runtime as _rt
 import httpx
-
-from .. import _runtime as _rt
-from .. import _support
+from docs2client_runtime import calls as _support
 
 if TYPE_CHECKING:
     from . import models as _models

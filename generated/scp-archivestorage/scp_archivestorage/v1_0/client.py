@@ -9,11 +9,10 @@ from collections.abc import AsyncIterator, Iterator, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Self
 
+import docs2client_runtime as _rt
 import httpx
+from docs2client_runtime import calls as _support
 from typing_extensions import deprecated
-
-from .. import _runtime as _rt
-from .. import _support
 
 if TYPE_CHECKING:
     from . import models as _models
