@@ -20,14 +20,38 @@ What other stages use is exported here; the modules' other names are the build's
 
 from __future__ import annotations
 
-from scraper.build.captures import merge_capture
-from scraper.build.carry_forward import operations_for
-from scraper.build.emit import build_specs, spec_files
-from scraper.build.page_cache import PageCache, default_page_cache
-from scraper.build.pages import MAX_PAGE_BYTES, PageInput, catalog_pages
-from scraper.build.report import BuildReport, print_report
-from scraper.build.services import build_services
-from scraper.build.spec_memo import SpecMemo, default_spec_memo
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from scraper.build.captures import merge_capture
+    from scraper.build.carry_forward import operations_for
+    from scraper.build.emit import build_specs, spec_files
+    from scraper.build.page_cache import PageCache, default_page_cache
+    from scraper.build.pages import MAX_PAGE_BYTES, PageInput, catalog_pages
+    from scraper.build.report import BuildReport, print_report
+    from scraper.build.services import build_services
+    from scraper.build.spec_memo import SpecMemo, default_spec_memo
+
+#: exported name -> the module that defines it. Imported on first use (PEP 562), so a caller that needs only
+#: :func:`catalog_pages` (a no-op regeneration hashing its inputs) does not load the emitter, the validator's
+#: pool or the page cache.
+_EXPORTS = {
+    "BuildReport": "scraper.build.report",
+    "MAX_PAGE_BYTES": "scraper.build.pages",
+    "PageCache": "scraper.build.page_cache",
+    "PageInput": "scraper.build.pages",
+    "SpecMemo": "scraper.build.spec_memo",
+    "build_services": "scraper.build.services",
+    "build_specs": "scraper.build.emit",
+    "catalog_pages": "scraper.build.pages",
+    "default_page_cache": "scraper.build.page_cache",
+    "default_spec_memo": "scraper.build.spec_memo",
+    "merge_capture": "scraper.build.captures",
+    "operations_for": "scraper.build.carry_forward",
+    "print_report": "scraper.build.report",
+    "spec_files": "scraper.build.emit",
+}
 
 __all__ = [
     "MAX_PAGE_BYTES",
@@ -45,3 +69,12 @@ __all__ = [
     "print_report",
     "spec_files",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'scraper.build' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
