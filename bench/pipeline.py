@@ -105,6 +105,7 @@ def regeneration(root: Path, catalog: Path, work: Path, *, repeats: int, noop_re
     result["noop"] = noop
     if "error" not in full:
         result["one_page_changed"] = _one_page_changed(root, pages / catalog.name, base, env)
+        result["one_operation_edited"] = _one_operation_edited(root, pages / catalog.name, spec_dir, base, env)
     if "error" not in full:
         return result  # the package stage is then the full run minus the specs-only run; no need to pay for it twice
     packages_dir = ws / "packages-only"
@@ -136,6 +137,52 @@ def _one_page_changed(root: Path, catalog: Path, base: list[str], env: dict[str,
     one["page"] = page.file
     one["services"] = list(page.services)
     one["rebuilt"] = bool(runs) and f"rebuilding {len(page.services)} of" in runs[-1].stdout
+    return one
+
+
+def _edited_page(page_text: str, spec_folder: Path) -> tuple[str, str] | None:
+    """``(edited page, operationId)``: the page with one operation's documented summary changed (the first
+    operation, in spec order, whose summary appears on the page exactly once), or None when none does."""
+    import yaml
+
+    for spec in sorted(spec_folder.glob("*.yaml")):
+        document = yaml.safe_load(spec.read_text(encoding="utf-8")) or {}
+        for item in (document.get("paths") or {}).values():
+            for operation in (item or {}).values():
+                summary = operation.get("summary") if isinstance(operation, dict) else None
+                if isinstance(summary, str) and len(summary) > 8 and page_text.count(summary) == 1:
+                    return page_text.replace(summary, summary + " (edited)"), str(operation.get("operationId"))
+    return None
+
+
+def _one_operation_edited(
+    root: Path, catalog: Path, spec_dir: Path, base: list[str], env: dict[str, str]
+) -> dict[str, Any]:
+    """The everyday case the target is about: one operation's documented text changes on the largest page that
+    documents a single service (its summary gets a word more), so its specs change in every API version that has
+    the operation, and ``docs2client regenerate`` rebuilds, validates and formats that service (warm cache)."""
+    from scraper.catalog import load_catalog
+
+    pages = load_catalog(catalog)
+    single = [p for p in pages.pages if len(p.services) == 1]
+    if not single:
+        return {"error": "no page documents a single service"}
+    page = max(single, key=lambda p: (p.path(pages.pages_dir).stat().st_size, p.file))
+    path = page.path(pages.pages_dir)
+    original = path.read_bytes()
+    edit = _edited_page(original.decode("utf-8", "replace"), spec_dir / page.provider / page.services[0])
+    if edit is None:
+        return {"error": f"no operation summary of {page.services[0]} appears once on {page.file}"}
+
+    def change() -> None:
+        path.write_bytes(edit[0].encode("utf-8"))
+
+    try:
+        runs, one = repeat_child(_ours(*base), 1, cwd=root, env=env, before=change)
+    finally:
+        path.write_bytes(original)
+    one["page"], one["operation"], one["services"] = page.file, edit[1], list(page.services)
+    one["specs_changed"] = bool(runs) and "0 file(s) changed under spec" not in runs[-1].stdout
     return one
 
 

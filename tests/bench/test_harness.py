@@ -373,3 +373,41 @@ def test_runtime_section_drives_an_openapi_python_client_shaped_client(tmp_path:
     assert measured["large_items_parsed"] == 20
     assert measured["small_call_s"]["min"] > 0
     assert "floor_small_call_s" not in measured  # the floor is measured beside our client only
+
+
+def test_a_real_operation_edit_is_its_own_target_row() -> None:
+    """The trailing-newline row only exercises the skip path; the edited-operation row is the one that rebuilds."""
+    regen = {
+        "one_page_changed": {"wall_s": {"median": 1.0}, "page": "p.txt", "services": ["virtualserver"]},
+        "one_operation_edited": {
+            "wall_s": {"median": 7.5},
+            "page": "p.txt",
+            "operation": "listVolumes",
+            "services": ["virtualserver"],
+            "specs_changed": True,
+        },
+    }
+    rows = [row for row in rows_for({"regeneration": regen}) if row.metric.startswith("[2]")]
+    assert [row.status for row in rows] == ["ok", "MISSED"]
+    assert "listVolumes on p.txt" in rows[1].note and rows[1].ours == "7.50 s"
+
+
+def test_the_edited_page_changes_one_summary_found_once(tmp_path: Path) -> None:
+    from bench.pipeline import _edited_page
+
+    folder = tmp_path / "svc"
+    folder.mkdir()
+    spec = {
+        "paths": {
+            "/a": {"get": {"operationId": "listAll", "summary": "List all the things"}},
+            "/b": {"get": {"operationId": "getOne", "summary": "Get one thing here"}},
+        }
+    }
+    (folder / "1.0.yaml").write_text(yaml.safe_dump(spec), encoding="utf-8")
+    page = "# List all the things\n\nList all the things\n\n# Get one thing here\n"
+    edited = _edited_page(page, folder)
+    assert edited is not None
+    text, operation = edited
+    assert operation == "getOne"  # the first summary appears twice on the page: ambiguous, skipped
+    assert text == page.replace("Get one thing here", "Get one thing here (edited)")
+    assert _edited_page("nothing documented here", folder) is None
