@@ -141,17 +141,20 @@ def _one_page_changed(root: Path, catalog: Path, base: list[str], env: dict[str,
 
 
 def _edited_page(page_text: str, spec_folder: Path) -> tuple[str, str] | None:
-    """``(edited page, operationId)``: the page with one operation's documented summary changed (the first
-    operation, in spec order, whose summary appears on the page exactly once), or None when none does."""
+    """``(edited page, operationId)``: the page with one operation's documented text changed (the first
+    operation, in spec order, whose description or else summary appears on the page exactly once), or None."""
     import yaml
 
     for spec in sorted(spec_folder.glob("*.yaml")):
         document = yaml.safe_load(spec.read_text(encoding="utf-8")) or {}
         for item in (document.get("paths") or {}).values():
             for operation in (item or {}).values():
-                summary = operation.get("summary") if isinstance(operation, dict) else None
-                if isinstance(summary, str) and len(summary) > 8 and page_text.count(summary) == 1:
-                    return page_text.replace(summary, summary + " (edited)"), str(operation.get("operationId"))
+                if not isinstance(operation, dict):
+                    continue
+                for key in ("description", "summary"):
+                    text = operation.get(key)
+                    if isinstance(text, str) and len(text) > 8 and page_text.count(text) == 1:
+                        return page_text.replace(text, text + " (edited)"), str(operation.get("operationId"))
     return None
 
 
