@@ -56,7 +56,7 @@ _TOOL_DISTRIBUTIONS = (
 #: Parts of the tool that do not shape specs or packages (a change there must not force a rebuild).
 _NOT_OUTPUT_SHAPING = (
     "scraper/fetch",
-    "scraper/publish.py",
+    "scraper/publish/",
     "scraper/cli.py",
     "scraper/atlas",
     "scraper/iso_date.py",
