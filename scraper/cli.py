@@ -18,10 +18,10 @@ __all__ = ["main"]
 COMMANDS: dict[str, tuple[str, str]] = {
     "spec": ("scraper.build.command", "build OpenAPI specs from the page catalog or from given pages"),
     "generate": ("scraper.clients.command", "render Python client packages from OpenAPI specs"),
-    "regenerate": ("scraper.regenerate", "pages -> specs -> packages (what `make regenerate` runs)"),
+    "regenerate": ("scraper.regenerate.command", "pages -> specs -> packages (what `make regenerate` runs)"),
     "diff": ("scraper.diff.command", "compare two OpenAPI documents and classify the changes"),
     "fetch": ("scraper.fetch", "download the catalog's pages and refresh the snapshots"),
-    "publish": ("scraper.publish", "build, check and upload the generated packages"),
+    "publish": ("scraper.publish.command", "build, check and upload the generated packages"),
     "atlas": ("scraper.atlas.command", "write the API atlas: a static HTML site of services, versions and findings"),
 }
 

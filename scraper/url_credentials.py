@@ -2,7 +2,7 @@
 
 A URL given on the command line or in the environment may carry a password. It is split off once, sent the way
 its tool expects (twine reads ``TWINE_USERNAME``/``TWINE_PASSWORD``), and every URL that is printed goes through
-:func:`redact_url`.
+:func:`redact_url` (``docs2client publish``: ``https://***@host/``, as the README shows).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 __all__ = ["REDACTED", "redact_url", "split_credentials"]
 
-REDACTED = "<redacted>"
+REDACTED = "***"
 
 
 def _host_part(netloc: str) -> str:
@@ -19,7 +19,7 @@ def _host_part(netloc: str) -> str:
 
 
 def redact_url(url: str) -> str:
-    """``url`` with its userinfo replaced by ``<redacted>`` (unchanged when it has none)."""
+    """``url`` with its userinfo (user name and password) replaced by ``***`` (unchanged when it has none)."""
     parts = urlsplit(url)
     if "@" not in parts.netloc:
         return url

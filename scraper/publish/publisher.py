@@ -27,168 +27,24 @@ Tests and builds run on a temporary copy of the package, so ``generated/`` never
 
 from __future__ import annotations
 
-import argparse
-import hashlib
-import io
-import json
 import os
-import re
 import shutil
 import subprocess
 import sys
-import tarfile
 import tempfile
-import tomllib
-import zipfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
-
-import httpx
-from packaging.utils import canonicalize_name
-from packaging.version import InvalidVersion, Version
+from urllib.parse import unquote, urlsplit
 
 from scraper.atomic import write_atomic
-from scraper.url_credentials import split_credentials
+from scraper.publish.index import distribution_contents, download, index_files, simple_index_url
+from scraper.publish.packages import PackageInfo, PackageResult, PackageStatus, PublishError, PublishReport
+from scraper.url_credentials import REDACTED, redact_url, split_credentials
 
-__all__ = [
-    "REPOSITORY_URL_ENV",
-    "PackageInfo",
-    "PackageResult",
-    "PackageStatus",
-    "PublishError",
-    "PublishReport",
-    "configure",
-    "discover_packages",
-    "distribution_contents",
-    "existing_versions",
-    "index_files",
-    "publish",
-    "read_package",
-    "redact",
-    "run",
-    "simple_index_url",
-]
-
-REPOSITORY_URL_ENV = "REPOSITORY_URL"
-INDEX_URL_ENV = "PUBLISH_INDEX_URL"
+__all__ = ["Runner", "publish"]
 
 Runner = Callable[[Sequence[str], Path, dict[str, str]], subprocess.CompletedProcess[str]]
-
-
-class PublishError(Exception):
-    """A package cannot be published; the message names the package and the reason."""
-
-
-@dataclass(frozen=True, slots=True)
-class PackageInfo:
-    path: Path
-    name: str
-    version: str
-
-
-class PackageStatus(StrEnum):
-    #: built and checked into the dist directory; no index configured
-    BUILT = "built"
-    UPLOADED = "uploaded"
-    #: the index holds this version's files already, with the same contents: nothing to do
-    SKIPPED = "skipped"
-    #: deliberately not published: the version is on the index with other contents, or the contract tests fail
-    REFUSED = "refused"
-    #: something went wrong (build error, twine check, index unreachable, upload rejected)
-    FAILED = "failed"
-
-
-@dataclass(frozen=True, slots=True)
-class PackageResult:
-    package: PackageInfo
-    status: PackageStatus
-    message: str = ""
-    files: tuple[Path, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class PublishReport:
-    results: tuple[PackageResult, ...]
-    repository_url: str | None
-    dist_dir: Path
-
-    @property
-    def ok(self) -> bool:
-        return all(
-            r.status in (PackageStatus.BUILT, PackageStatus.UPLOADED, PackageStatus.SKIPPED) for r in self.results
-        )
-
-    def summary_lines(self) -> list[str]:
-        lines = []
-        for r in self.results:  # messages carry redacted URLs only (see redact)
-            head = f"{r.status.value:<9} {r.package.name} {r.package.version}"
-            lines.append(f"{head}: {r.message}" if r.message else head)
-            lines.extend(f"          {f}" for f in r.files)
-        built = [f for r in self.results if r.status is PackageStatus.BUILT for f in r.files]
-        if built and self.repository_url is None:
-            lines.append(
-                f"no index configured: the files are in {self.dist_dir}/. Upload them with\n"
-                f"  REPOSITORY_URL=https://upload.pypi.org/legacy/ make publish\n"
-                f"or directly: twine upload --repository-url URL {' '.join(str(f) for f in built)}"
-            )
-        return lines
-
-
-def read_package(path: Path) -> PackageInfo:
-    pyproject = path / "pyproject.toml"
-    try:
-        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise PublishError(f"{pyproject}: cannot read: {exc}") from exc
-    project = data.get("project", {})
-    name, version = project.get("name"), project.get("version")
-    if not isinstance(name, str) or not isinstance(version, str):
-        raise PublishError(f"{pyproject}: [project] needs a static name and version (got {name!r}, {version!r})")
-    try:
-        Version(version)
-    except InvalidVersion as exc:
-        raise PublishError(f"{pyproject}: [project] version {version!r} is not a PEP 440 version") from exc
-    return PackageInfo(path=path, name=name, version=version)
-
-
-def discover_packages(generated: Path, only: Sequence[str] = ()) -> list[PackageInfo]:
-    """The packages under ``generated`` (sorted by directory), optionally only those named (directory or project)."""
-    found = [read_package(p.parent) for p in sorted(generated.glob("*/pyproject.toml"))]
-    if not only:
-        return found
-    wanted = {canonicalize_name(n) for n in only}
-    chosen = [p for p in found if canonicalize_name(p.name) in wanted or canonicalize_name(p.path.name) in wanted]
-    known = {canonicalize_name(p.name) for p in chosen} | {canonicalize_name(p.path.name) for p in chosen}
-    missing = sorted(wanted - known)
-    if missing:
-        raise PublishError(f"no generated package named {', '.join(missing)} in {generated}/")
-    return chosen
-
-
-def simple_index_url(repository_url: str) -> str:
-    """Where to read what an upload URL already holds.
-
-    ``https://upload.pypi.org/legacy/`` -> ``https://pypi.org/simple/`` (same for test.pypi.org); any other URL is
-    taken to serve its simple index under ``simple/`` (pypiserver: upload to ``http://host:port/``, read
-    ``http://host:port/simple/``). Indexes laid out otherwise (devpi's ``+simple``) need ``--index-url``.
-    """
-    parts = urlsplit(repository_url)
-    if parts.path.rstrip("/").endswith("/legacy"):
-        host = {"upload.pypi.org": "pypi.org"}.get(parts.netloc, parts.netloc)
-        return urlunsplit((parts.scheme, host, "/simple/", "", ""))
-    return urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/") + "/simple/", "", ""))
-
-
-def redact(url: str) -> str:
-    """``url`` with any user name and password replaced by ``***`` (what may be printed of a repository URL)."""
-    parts = urlsplit(url)
-    if "@" not in parts.netloc:
-        return url
-    return urlunsplit((parts.scheme, "***@" + parts.netloc.rsplit("@", 1)[1], parts.path, parts.query, parts.fragment))
 
 
 def _secrets(*urls: str | None, environ: Mapping[str, str] | None = None) -> list[str]:
@@ -206,124 +62,8 @@ def _secrets(*urls: str | None, environ: Mapping[str, str] | None = None) -> lis
 
 def _scrub(text: str, secrets: Sequence[str]) -> str:
     for secret in secrets:
-        text = text.replace(secret, "***")
+        text = text.replace(secret, REDACTED)
     return text
-
-
-class _Links(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.hrefs: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "a":
-            self.hrefs.append(dict(attrs).get("href") or "")
-
-
-def _version_of(filename: str, name: str) -> str | None:
-    """The version in a distribution file name of project ``name`` (wheel or sdist), else None."""
-    if filename.endswith(".whl"):
-        parts = filename[: -len(".whl")].split("-")
-        dist, version = parts[0], parts[1] if len(parts) > 1 else ""
-    else:
-        stem = re.sub(r"\.(tar\.gz|tar\.bz2|zip|tgz)$", "", filename)
-        if stem == filename or "-" not in stem:
-            return None
-        dist, version = stem.rsplit("-", 1)
-    if canonicalize_name(dist) != canonicalize_name(name):
-        return None
-    try:
-        return str(Version(version))
-    except InvalidVersion:
-        return None
-
-
-def _auth(environ: Mapping[str, str]) -> httpx.BasicAuth | None:
-    if environ.get("TWINE_USERNAME") and environ.get("TWINE_PASSWORD"):
-        return httpx.BasicAuth(environ["TWINE_USERNAME"], environ["TWINE_PASSWORD"])
-    return None
-
-
-def index_files(
-    index_url: str, name: str, *, client: httpx.Client | None = None, environ: Mapping[str, str] | None = None
-) -> dict[str, str]:
-    """``{file name: download URL}`` of project ``name`` on the index; empty when the project is not there yet."""
-    index_url, user, password = split_credentials(index_url)
-    url = f"{index_url.rstrip('/')}/{canonicalize_name(name)}/"
-    shown = redact(url)
-    auth = (
-        httpx.BasicAuth(user, password)
-        if user is not None and password is not None
-        else _auth(os.environ if environ is None else environ)
-    )
-    own = client is None
-    http = client or httpx.Client(timeout=30.0, follow_redirects=True)
-    try:
-        headers = {"Accept": "application/vnd.pypi.simple.v1+json, text/html;q=0.1"}
-        response = http.get(url, headers=headers, auth=auth) if auth else http.get(url, headers=headers)
-    except httpx.HTTPError as exc:
-        raise PublishError(f"cannot read {shown} to check for existing versions: {type(exc).__name__}") from None
-    finally:
-        if own:
-            http.close()
-    if response.status_code == 404:
-        return {}
-    if response.status_code != 200:
-        raise PublishError(
-            f"cannot read {shown} to check for existing versions: HTTP {response.status_code} "
-            "(give the index's simple URL with --index-url)"
-        )
-    if "json" in response.headers.get("content-type", ""):
-        try:
-            listing = json.loads(response.text)
-            hrefs = [str(f.get("url") or f.get("filename", "")) for f in listing.get("files", [])]
-        except (ValueError, AttributeError, TypeError) as exc:
-            raise PublishError(f"cannot read {shown}: the index answered with malformed JSON ({exc})") from exc
-    else:
-        parser = _Links()
-        parser.feed(response.text)
-        hrefs = parser.hrefs
-    files = {}
-    for href in hrefs:
-        link = urljoin(url, href.split("#", 1)[0])
-        files[unquote(link.rstrip("/").rsplit("/", 1)[-1])] = link
-    return files
-
-
-def existing_versions(index_url: str, name: str, *, client: httpx.Client | None = None) -> set[str]:
-    """Versions of ``name`` on the index (normalized PEP 440 strings); empty when the project is not there yet."""
-    files = index_files(index_url, name, client=client)
-    return {v for v in (_version_of(f, name) for f in files) if v is not None}
-
-
-def distribution_contents(data: bytes, filename: str) -> dict[str, str]:
-    """``{member: sha256}`` of a wheel or sdist: what it installs, whatever the archive's timestamps (an sdist's
-    gzip header and member times differ between two builds of the same sources)."""
-    out: dict[str, str] = {}
-    if filename.endswith(".whl"):
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            for info in archive.infolist():
-                if not info.is_dir():
-                    out[info.filename] = hashlib.sha256(archive.read(info)).hexdigest()
-        return out
-    with tarfile.open(fileobj=io.BytesIO(data), mode="r:*") as archive:
-        for member in archive.getmembers():
-            extracted = archive.extractfile(member) if member.isfile() else None
-            if extracted is not None:
-                out[member.name] = hashlib.sha256(extracted.read()).hexdigest()
-    return out
-
-
-def _download(url: str, environ: Mapping[str, str] | None = None) -> bytes:
-    auth = _auth(os.environ if environ is None else environ)
-    try:
-        with httpx.Client(timeout=60.0, follow_redirects=True) as http:
-            response = http.get(url, auth=auth) if auth else http.get(url)
-    except httpx.HTTPError as exc:
-        raise PublishError(f"cannot download {redact(url)}: {type(exc).__name__}") from None
-    if response.status_code != 200:
-        raise PublishError(f"cannot download {redact(url)}: HTTP {response.status_code}")
-    return response.content
 
 
 def _run(args: Sequence[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -397,20 +137,20 @@ class _Publisher:
             if built.name not in listed:
                 continue
             data = built.read_bytes()
-            if distribution_contents(_download(listed[built.name], self.env), built.name) != distribution_contents(
+            if distribution_contents(download(listed[built.name], self.env), built.name) != distribution_contents(
                 data, built.name
             ):
                 return PackageResult(
                     package,
                     PackageStatus.REFUSED,
-                    f"{built.name} is on {redact(self.index_url)} with different contents: version "
+                    f"{built.name} is on {redact_url(self.index_url)} with different contents: version "
                     f"{package.version} was published from other sources, and an index never takes a version twice. "
                     "Run `make regenerate` (it bumps the version of a package whose code changed) and commit",
                 )
             identical.add(built.name)
         if identical and len(identical) == len(files):
             return PackageResult(
-                package, PackageStatus.SKIPPED, f"already on {redact(self.index_url)} with the same contents"
+                package, PackageStatus.SKIPPED, f"already on {redact_url(self.index_url)} with the same contents"
             )
         return identical
 
@@ -437,7 +177,7 @@ class _Publisher:
 
     def _upload(self, package: PackageInfo, files: list[Path], work: Path, skipped: set[str]) -> PackageResult:
         assert self.repository_url is not None
-        shown = redact(self.repository_url)
+        shown = redact_url(self.repository_url)
         upload = self.runner(
             [
                 sys.executable,
@@ -511,40 +251,3 @@ def publish(
         except PublishError as exc:
             results.append(PackageResult(package, PackageStatus.FAILED, str(exc)))
     return PublishReport(results=tuple(results), repository_url=repository_url, dist_dir=dist_dir)
-
-
-def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--generated", type=Path, default=Path("generated"), help="packages root (%(default)s)")
-    parser.add_argument("--package", action="append", default=[], help="only this package (repeatable)")
-    parser.add_argument(
-        "--runtime", type=Path, help="publish this docs2client-runtime folder first (make publish: runtime/)"
-    )
-    parser.add_argument("--repository-url", help=f"upload URL (default: ${REPOSITORY_URL_ENV}; none = build only)")
-    parser.add_argument(
-        "--index-url", help=f"simple index to check for existing versions (default: derived; ${INDEX_URL_ENV})"
-    )
-    parser.add_argument("--dist", type=Path, default=Path("dist"), help="where the files go (%(default)s)")
-    parser.add_argument("--skip-tests", action="store_true", help="do not run the contract tests first")
-
-
-def run(args: argparse.Namespace) -> int:
-    try:
-        packages = discover_packages(args.generated, args.package)
-        runtime = read_package(args.runtime) if args.runtime is not None else None
-    except PublishError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    if not packages:
-        print(f"error: no packages in {args.generated}/ (run `make regenerate` first)", file=sys.stderr)
-        return 2
-    report = publish(
-        packages,
-        repository_url=args.repository_url or os.environ.get(REPOSITORY_URL_ENV) or None,
-        index_url=args.index_url or os.environ.get(INDEX_URL_ENV) or None,
-        dist_dir=args.dist,
-        skip_tests=args.skip_tests,
-        runtime=runtime,
-    )
-    for line in report.summary_lines():
-        print(line)
-    return 0 if report.ok else 1

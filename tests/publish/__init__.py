@@ -1,1 +1,1 @@
-"""Tests of ``docs2client publish`` (scraper/publish.py) and the tool's own wheel installed into a fresh venv."""
+"""Tests of ``docs2client publish`` (scraper/publish/) and the tool's own wheel installed into a fresh venv."""

@@ -29,9 +29,9 @@ from scraper.publish import (
     existing_versions,
     publish,
     read_package,
-    redact,
     simple_index_url,
 )
+from scraper.url_credentials import redact_url
 from tests import paths
 from tests.paths import ROOT
 from tests.publish.lent_venv import lent_venv, pip_install
@@ -366,5 +366,5 @@ def test_make_publish_from_the_root_uploads_then_skips_and_never_prints_credenti
 
 
 def test_redact_hides_url_credentials() -> None:
-    assert redact("https://user:pw@upload.example/legacy/") == "https://***@upload.example/legacy/"
-    assert redact("https://upload.example/legacy/") == "https://upload.example/legacy/"
+    assert redact_url("https://user:pw@upload.example/legacy/") == "https://***@upload.example/legacy/"
+    assert redact_url("https://upload.example/legacy/") == "https://upload.example/legacy/"

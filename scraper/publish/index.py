@@ -1,0 +1,155 @@
+"""What a package index already holds: its PEP 503/691 simple page for a project, the versions and files listed
+there, and the contents of a distribution file (so that a rebuild of the same sources counts as the same file)."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import re
+import tarfile
+import zipfile
+from collections.abc import Mapping
+from html.parser import HTMLParser
+from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
+
+import httpx
+from packaging.utils import canonicalize_name
+from packaging.version import InvalidVersion, Version
+
+from scraper.publish.packages import PublishError
+from scraper.url_credentials import redact_url, split_credentials
+
+__all__ = ["distribution_contents", "download", "existing_versions", "index_files", "simple_index_url"]
+
+
+def simple_index_url(repository_url: str) -> str:
+    """Where to read what an upload URL already holds.
+
+    ``https://upload.pypi.org/legacy/`` -> ``https://pypi.org/simple/`` (same for test.pypi.org); any other URL is
+    taken to serve its simple index under ``simple/`` (pypiserver: upload to ``http://host:port/``, read
+    ``http://host:port/simple/``). Indexes laid out otherwise (devpi's ``+simple``) need ``--index-url``.
+    """
+    parts = urlsplit(repository_url)
+    if parts.path.rstrip("/").endswith("/legacy"):
+        host = {"upload.pypi.org": "pypi.org"}.get(parts.netloc, parts.netloc)
+        return urlunsplit((parts.scheme, host, "/simple/", "", ""))
+    return urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/") + "/simple/", "", ""))
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a":
+            self.hrefs.append(dict(attrs).get("href") or "")
+
+
+def _version_of(filename: str, name: str) -> str | None:
+    """The version in a distribution file name of project ``name`` (wheel or sdist), else None."""
+    if filename.endswith(".whl"):
+        parts = filename[: -len(".whl")].split("-")
+        dist, version = parts[0], parts[1] if len(parts) > 1 else ""
+    else:
+        stem = re.sub(r"\.(tar\.gz|tar\.bz2|zip|tgz)$", "", filename)
+        if stem == filename or "-" not in stem:
+            return None
+        dist, version = stem.rsplit("-", 1)
+    if canonicalize_name(dist) != canonicalize_name(name):
+        return None
+    try:
+        return str(Version(version))
+    except InvalidVersion:
+        return None
+
+
+def _auth(environ: Mapping[str, str]) -> httpx.BasicAuth | None:
+    if environ.get("TWINE_USERNAME") and environ.get("TWINE_PASSWORD"):
+        return httpx.BasicAuth(environ["TWINE_USERNAME"], environ["TWINE_PASSWORD"])
+    return None
+
+
+def index_files(
+    index_url: str, name: str, *, client: httpx.Client | None = None, environ: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """``{file name: download URL}`` of project ``name`` on the index; empty when the project is not there yet."""
+    index_url, user, password = split_credentials(index_url)
+    url = f"{index_url.rstrip('/')}/{canonicalize_name(name)}/"
+    shown = redact_url(url)
+    auth = (
+        httpx.BasicAuth(user, password)
+        if user is not None and password is not None
+        else _auth(os.environ if environ is None else environ)
+    )
+    own = client is None
+    http = client or httpx.Client(timeout=30.0, follow_redirects=True)
+    try:
+        headers = {"Accept": "application/vnd.pypi.simple.v1+json, text/html;q=0.1"}
+        response = http.get(url, headers=headers, auth=auth) if auth else http.get(url, headers=headers)
+    except httpx.HTTPError as exc:
+        raise PublishError(f"cannot read {shown} to check for existing versions: {type(exc).__name__}") from None
+    finally:
+        if own:
+            http.close()
+    if response.status_code == 404:
+        return {}
+    if response.status_code != 200:
+        raise PublishError(
+            f"cannot read {shown} to check for existing versions: HTTP {response.status_code} "
+            "(give the index's simple URL with --index-url)"
+        )
+    if "json" in response.headers.get("content-type", ""):
+        try:
+            listing = json.loads(response.text)
+            hrefs = [str(f.get("url") or f.get("filename", "")) for f in listing.get("files", [])]
+        except (ValueError, AttributeError, TypeError) as exc:
+            raise PublishError(f"cannot read {shown}: the index answered with malformed JSON ({exc})") from exc
+    else:
+        parser = _Links()
+        parser.feed(response.text)
+        hrefs = parser.hrefs
+    files = {}
+    for href in hrefs:
+        link = urljoin(url, href.split("#", 1)[0])
+        files[unquote(link.rstrip("/").rsplit("/", 1)[-1])] = link
+    return files
+
+
+def existing_versions(index_url: str, name: str, *, client: httpx.Client | None = None) -> set[str]:
+    """Versions of ``name`` on the index (normalized PEP 440 strings); empty when the project is not there yet."""
+    files = index_files(index_url, name, client=client)
+    return {v for v in (_version_of(f, name) for f in files) if v is not None}
+
+
+def distribution_contents(data: bytes, filename: str) -> dict[str, str]:
+    """``{member: sha256}`` of a wheel or sdist: what it installs, whatever the archive's timestamps (an sdist's
+    gzip header and member times differ between two builds of the same sources)."""
+    out: dict[str, str] = {}
+    if filename.endswith(".whl"):
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for info in archive.infolist():
+                if not info.is_dir():
+                    out[info.filename] = hashlib.sha256(archive.read(info)).hexdigest()
+        return out
+    with tarfile.open(fileobj=io.BytesIO(data), mode="r:*") as archive:
+        for member in archive.getmembers():
+            extracted = archive.extractfile(member) if member.isfile() else None
+            if extracted is not None:
+                out[member.name] = hashlib.sha256(extracted.read()).hexdigest()
+    return out
+
+
+def download(url: str, environ: Mapping[str, str] | None = None) -> bytes:
+    """The bytes of a file listed on the index (with twine's credentials from ``environ``, if any)."""
+    auth = _auth(os.environ if environ is None else environ)
+    try:
+        with httpx.Client(timeout=60.0, follow_redirects=True) as http:
+            response = http.get(url, auth=auth) if auth else http.get(url)
+    except httpx.HTTPError as exc:
+        raise PublishError(f"cannot download {redact_url(url)}: {type(exc).__name__}") from None
+    if response.status_code != 200:
+        raise PublishError(f"cannot download {redact_url(url)}: HTTP {response.status_code}")
+    return response.content
