@@ -32,7 +32,7 @@ lock: $(STAMP)
 	@rm -rf .lock-wheels && $(BIN)/python -m pip wheel --quiet --no-deps --no-build-isolation -w .lock-wheels ./runtime
 	$(COMPILE) --find-links .lock-wheels --extra dev -o $(LOCK) pyproject.toml
 	$(COMPILE) --find-links .lock-wheels --extra dev --extra bench --constraint $(LOCK) -o $(BENCH_LOCK) pyproject.toml
-	$(BIN)/python -m scraper.lockfile drop docs2client-runtime $(LOCK) $(BENCH_LOCK)
+	$(BIN)/python -m scraper.regenerate.lockfile drop docs2client-runtime $(LOCK) $(BENCH_LOCK)
 	@rm -rf .lock-wheels runtime/build
 
 regenerate: $(STAMP)

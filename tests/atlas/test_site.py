@@ -229,7 +229,7 @@ def test_output_folder_is_refused_when_foreign_and_pruned_when_ours(
 
 def test_make_regenerate_does_not_depend_on_the_atlas(tmp_path: Path) -> None:
     """The atlas's code and templates are not part of the regenerate hash: changing them rebuilds nothing."""
-    from scraper.regenerate import _tool_hash
+    from scraper.regenerate.pipeline import _tool_hash
 
     for rel in ("scraper/build.py", "scraper/atlas/model.py", "templates/atlas/index.html.j2"):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)

@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 import scraper.build.page_cache
-import scraper.regenerate
+import scraper.regenerate.pipeline
 from scraper.regenerate import regenerate
 from tests.paths import PAGES
 
@@ -143,8 +143,8 @@ def test_a_page_change_that_changes_no_spec_does_not_render_the_package_again(
     ).read_text(encoding="utf-8")
 
     # A new tool (code or templates) renders the package again even though no spec changed.
-    real = scraper.regenerate._tool_hash
-    monkeypatch.setattr(scraper.regenerate, "_tool_hash", lambda root: "another tool " + real(root))
+    real = scraper.regenerate.pipeline._tool_hash
+    monkeypatch.setattr(scraper.regenerate.pipeline, "_tool_hash", lambda root: "another tool " + real(root))
     capsys.readouterr()
     assert _regenerate(project, monkeypatch) == 0
     out = capsys.readouterr().out

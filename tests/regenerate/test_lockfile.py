@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from scraper.lockfile import LOCK_NAME, LockError, checked_pins, drift, locked_versions, without_pins
-from scraper.regenerate import _tool_hash
+from scraper.regenerate.lockfile import LOCK_NAME, LockError, checked_pins, drift, locked_versions, without_pins
+from scraper.regenerate.pipeline import _tool_hash
 from tests.paths import ROOT
 
 LOCK_SNIPPET = """\

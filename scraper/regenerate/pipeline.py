@@ -1,9 +1,9 @@
 """``docs2client regenerate``: pages -> specs -> client packages, only for what changed.
 
 What ``make regenerate`` runs. Each service's inputs (its page snapshots, the catalog entry, the tool's own code and
-templates, and the locked versions of its dependencies, see :mod:`scraper.lockfile`) are hashed; a service whose
-hash matches the one recorded in ``spec/.regenerate.json`` is skipped, so a regeneration with nothing changed costs
-a few file hashes.
+templates, and the locked versions of its dependencies, see :mod:`scraper.regenerate.lockfile`) are hashed; a
+service whose hash matches the one recorded in ``spec/.regenerate.json`` is skipped, so a regeneration with nothing
+changed costs a few file hashes.
 For a service that did change, the new specs are compared with the previously committed ones: the changes go into
 the package's ``CHANGELOG.md`` and bump its version (major for breaking, minor for additions, patch for
 documentation-only changes; nothing when nothing changed).
@@ -35,7 +35,7 @@ from scraper.build import (
 )
 from scraper.build.openapi import version_key
 from scraper.catalog import CatalogError, load_catalog
-from scraper.lockfile import LOCK_NAME, LockError, checked_pins
+from scraper.regenerate.lockfile import LOCK_NAME, LockError, checked_pins
 from scraper.source_digest import add_sources, installed_version
 
 __all__ = ["configure", "regenerate", "run"]
@@ -249,7 +249,7 @@ def regenerate(
         print(f"error: {exc}", file=sys.stderr)
         return 2
     pages = catalog_pages(catalog)
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     stamp_path = spec_dir / STAMP
     stamp = _load_stamp(stamp_path)
     try:

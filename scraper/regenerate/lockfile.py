@@ -99,10 +99,11 @@ def without_pins(text: str, names: set[str]) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m scraper.lockfile drop NAME LOCK...``: remove NAME's entry from each LOCK (:func:`without_pins`)."""
+    """``python -m scraper.regenerate.lockfile drop NAME LOCK...`` (``make lock``): remove NAME's entry from each
+    LOCK (:func:`without_pins`)."""
     args = list(sys.argv[1:] if argv is None else argv)
     if len(args) < 3 or args[0] != "drop":
-        print("usage: python -m scraper.lockfile drop NAME LOCK...", file=sys.stderr)
+        print("usage: python -m scraper.regenerate.lockfile drop NAME LOCK...", file=sys.stderr)
         return 2
     for lock in map(Path, args[2:]):
         try:
