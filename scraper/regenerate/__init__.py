@@ -1,4 +1,15 @@
-"""The regenerate stage (``docs2client regenerate``); see :mod:`scraper.regenerate.pipeline`.
+"""The regenerate stage: pages -> specs -> client packages, only for what changed (``make regenerate``).
+
+One module per job:
+
+* :mod:`~scraper.regenerate.stamp` -- input hashes (pages, tool, locked versions) and the stamp that records them;
+* :mod:`~scraper.regenerate.lockfile` -- the dependency lock as the tool hash sees it (and ``make lock``'s helper);
+* :mod:`~scraper.regenerate.packages` -- the package stage: render, changelog entries, version bumps;
+* :mod:`~scraper.regenerate.pipeline` -- :func:`regenerate`: what changed, rebuilt through the build and the packages;
+* :mod:`~scraper.regenerate.command` -- ``docs2client regenerate`` (``configure``/``run``).
+
+The fingerprint of the tool's sources (:mod:`scraper.source_digest`) is not here: the build's page cache uses it
+too, and the build must not import the stage that runs it.
 
 Names are imported on first use, so that ``python -m scraper.regenerate.lockfile`` (``make lock``) loads neither
 the build nor the client generator.
@@ -10,12 +21,23 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and readers; at run time see __getattr__
-    from scraper.regenerate.pipeline import configure, regenerate, regenerate_packages, run
+    from scraper.regenerate.command import configure, run
+    from scraper.regenerate.packages import OldSpecs, regenerate_packages
+    from scraper.regenerate.pipeline import regenerate
 
-__all__ = ["configure", "regenerate", "regenerate_packages", "run"]
+_HOMES = {
+    "OldSpecs": "scraper.regenerate.packages",
+    "configure": "scraper.regenerate.command",
+    "regenerate": "scraper.regenerate.pipeline",
+    "regenerate_packages": "scraper.regenerate.packages",
+    "run": "scraper.regenerate.command",
+}
+
+__all__ = ["OldSpecs", "configure", "regenerate", "regenerate_packages", "run"]
 
 
 def __getattr__(name: str) -> Any:
-    if name not in __all__:
+    home = _HOMES.get(name)
+    if home is None:
         raise AttributeError(f"module 'scraper.regenerate' has no attribute {name!r}")
-    return getattr(importlib.import_module("scraper.regenerate.pipeline"), name)
+    return getattr(importlib.import_module(home), name)

@@ -143,8 +143,8 @@ def test_a_page_change_that_changes_no_spec_does_not_render_the_package_again(
     ).read_text(encoding="utf-8")
 
     # A new tool (code or templates) renders the package again even though no spec changed.
-    real = scraper.regenerate.pipeline._tool_hash
-    monkeypatch.setattr(scraper.regenerate.pipeline, "_tool_hash", lambda root: "another tool " + real(root))
+    real = scraper.regenerate.pipeline.tool_hash
+    monkeypatch.setattr(scraper.regenerate.pipeline, "tool_hash", lambda root: "another tool " + real(root))
     capsys.readouterr()
     assert _regenerate(project, monkeypatch) == 0
     out = capsys.readouterr().out

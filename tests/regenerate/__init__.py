@@ -1,1 +1,1 @@
-"""Tests of ``docs2client regenerate`` (scraper/regenerate.py), the dependency lock and the CLI's behaviour."""
+"""Tests of ``docs2client regenerate`` (scraper/regenerate/), the dependency lock and the CLI's behaviour."""

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from scraper.regenerate.lockfile import LOCK_NAME, LockError, checked_pins, drift, locked_versions, without_pins
-from scraper.regenerate.pipeline import _tool_hash
+from scraper.regenerate.stamp import tool_hash
 from tests.paths import ROOT
 
 LOCK_SNIPPET = """\
@@ -73,13 +73,13 @@ def test_tool_hash_follows_the_locked_versions(tmp_path: Path) -> None:
         (tmp_path / folder / "x.py").write_text("x = 1\n", encoding="utf-8")
     lock = tmp_path / LOCK_NAME
     lock.write_text(f"pytest=={metadata.version('pytest')}\n", encoding="utf-8")
-    first = _tool_hash(tmp_path)
-    assert _tool_hash(tmp_path) == first
+    first = tool_hash(tmp_path)
+    assert tool_hash(tmp_path) == first
     lock.write_text(f"pytest=={metadata.version('pytest')}\npyyaml=={metadata.version('pyyaml')}\n", encoding="utf-8")
-    assert _tool_hash(tmp_path) != first
+    assert tool_hash(tmp_path) != first
     lock.write_text("pytest==0.0.1\n", encoding="utf-8")
     with pytest.raises(LockError):
-        _tool_hash(tmp_path)
+        tool_hash(tmp_path)
 
 
 def test_without_pins_drops_the_named_entry_whole_and_nothing_else() -> None:

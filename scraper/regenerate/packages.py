@@ -1,0 +1,158 @@
+"""The package stage of a regeneration: render the client packages of the rebuilt services, with their changelog.
+
+A package keeps its released version unless its specs changed; the spec diff (:mod:`scraper.diff.changelog`) then
+writes the ``CHANGELOG.md`` entry and decides the bump (major for breaking, minor for additions, patch for
+documentation-only changes).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from scraper.build.openapi import version_key
+
+__all__ = ["OldSpecs", "package_dir_name", "regenerate_packages", "spec_bytes"]
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def spec_bytes(folder: Path) -> dict[str, bytes]:
+    """The spec files of a service folder by API version (oldest first); reading is cheap, parsing is not."""
+    if not folder.is_dir():
+        return {}
+    return {path.stem: path.read_bytes() for path in sorted(folder.glob("*.yaml"), key=lambda p: version_key(p.stem))}
+
+
+def _parse_specs(files: dict[str, bytes]) -> dict[str, dict[str, Any]]:
+    specs: dict[str, dict[str, Any]] = {}
+    for version, data in files.items():
+        loaded = yaml.load(data, Loader=_Loader)
+        if isinstance(loaded, dict):
+            specs[version] = loaded
+    return specs
+
+
+#: A service's specs before a rebuild, by API version: parsed documents, or the files' bytes (parsed only if the
+#: package is rendered and only when they differ from the new spec).
+OldSpecs = dict[str, dict[str, Any] | bytes]
+
+
+def regenerate_packages(
+    services: list[str], spec_dir: Path, generated_dir: Path, old_specs: dict[str, OldSpecs]
+) -> list[Path]:
+    """Render the client package of every ``provider/service`` in ``services`` from ``spec_dir``.
+
+    The package keeps its released version unless its specs changed: then the changes go into ``CHANGELOG.md`` and
+    the version is bumped by the largest change. A new package starts at its CURRENT API version with an "Initial
+    release" entry. (A code-only change gets its patch release in ``generate_services``.)
+    """
+    from scraper.clients import naming
+    from scraper.clients.command import PackageJob, existing_release, generate_services
+    from scraper.diff.changelog import changelog_entry, update_changelog
+
+    jobs: list[PackageJob] = []
+    for key in services:
+        provider, service = key.split("/", 1)
+        service_dir = spec_dir / provider / service
+        files = spec_bytes(service_dir)
+        specs = _parse_specs(files)
+        if not specs:
+            continue
+        name = naming.distribution_name(provider, service)
+        package_dir = generated_dir / name
+        released, changelog = existing_release(package_dir)
+        if released is not None:
+            old = _old_documents(old_specs.get(key, {}), files, specs)
+            version, changelog = _changelog(released, changelog, old, specs)
+        else:
+            current = next(
+                (s for s in specs.values() if s.get("info", {}).get("x-api-status") == "CURRENT"),
+                list(specs.values())[-1],
+            )
+            version = _initial_version(str(current.get("info", {}).get("version", "0")))
+            entries = [(v, changelog_entry(None, spec, package_version=version)[0]) for v, spec in specs.items()]
+            changelog = update_changelog(None, _combine(version, entries))
+        jobs.append(
+            PackageJob(
+                [service_dir / f"{v}.yaml" for v in specs],
+                package_dir,
+                package_name=name,
+                findings_dir=service_dir,
+                package_version=version,
+                changelog=changelog,
+                specs=list(specs.values()),
+            )
+        )
+    return [path for changed in generate_services(jobs) for path in changed]
+
+
+def _old_documents(
+    old: OldSpecs, files: dict[str, bytes], specs: dict[str, dict[str, Any]]
+) -> dict[str, dict[str, Any]]:
+    """``old`` as documents; a version whose bytes did not change is the new document itself (nothing to compare)."""
+    documents: dict[str, dict[str, Any]] = {}
+    for version, value in old.items():
+        if not isinstance(value, bytes):
+            documents[version] = value
+        elif files.get(version) == value and version in specs:
+            documents[version] = specs[version]
+        else:
+            documents.update(_parse_specs({version: value}))
+    return documents
+
+
+def _initial_version(api_version: str) -> str:
+    numbers = [int(n) for n in re.findall(r"\d+", api_version)][:3]
+    return ".".join(str(n) for n in [*numbers, 0, 0, 0][:3])
+
+
+def _combine(version: str, entries: list[tuple[str, str]]) -> str:
+    """One ``## <package version>`` section with a ``### API <version>`` subsection per changed API version."""
+    lines = [f"## {version}", ""]
+    for api_version, entry in entries:
+        body = entry.strip().splitlines()[1:]  # drop the entry's own "## x.y.z" heading
+        lines.append(f"### API {api_version}")
+        lines.extend(("#" + line) if line.startswith("###") else line for line in body)
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _changelog(
+    previous: str, changelog: str | None, old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]
+) -> tuple[str, str | None]:
+    """The package version after comparing every API version's old and new spec, and the updated changelog."""
+    from scraper.diff.changelog import bump_version, changelog_entry, update_changelog
+
+    order = {"none": 0, "patch": 1, "minor": 2, "major": 3}
+    bump = "none"
+    entries: list[tuple[str, str]] = []
+    for api_version, spec in new.items():
+        if old.get(api_version) is spec:
+            continue  # the same file as before: no change to find
+        entry, kind = changelog_entry(old.get(api_version), spec, package_version=previous, siblings=new)
+        if old.get(api_version) is None:
+            kind = "minor"  # a new API version is an addition to the package
+        if entry and kind != "none":
+            entries.append((api_version, entry))
+            if order[kind] > order[bump]:
+                bump = kind
+    for api_version in old:
+        if api_version not in new:
+            entries.append((api_version, f"## x\n\nAPI version {api_version} was removed from the docs.\n"))
+            bump = "major"
+    if bump == "none":
+        return previous, changelog
+    version = bump_version(previous, bump)  # type: ignore[arg-type]
+    return version, update_changelog(changelog, _combine(version, entries))
+
+
+def package_dir_name(key: str) -> str:
+    """The folder under ``generated/`` of service ``provider/service``."""
+    from scraper.clients import naming
+
+    provider, service = key.split("/", 1)
+    return naming.distribution_name(provider, service)
