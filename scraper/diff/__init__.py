@@ -15,12 +15,12 @@ otherwise replace the function with the module.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from scraper.diff.compare import compare
 from scraper.diff.model import SEVERITIES, Change, Severity
 from scraper.diff.render import render
+from scraper.lazy_exports import exports_on_first_use
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and readers; at run time see __getattr__
     from scraper.diff.changelog import Bump, bump_for, bump_version, changelog_entry, update_changelog
@@ -47,8 +47,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module 'scraper.diff' has no attribute {name!r}")
-    return getattr(importlib.import_module(home), name)
+__getattr__ = exports_on_first_use(__name__, _HOMES)

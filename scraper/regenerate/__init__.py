@@ -17,8 +17,9 @@ the build nor the client generator.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from scraper.lazy_exports import exports_on_first_use
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and readers; at run time see __getattr__
     from scraper.regenerate.command import configure, run
@@ -36,8 +37,4 @@ _HOMES = {
 __all__ = ["OldSpecs", "configure", "regenerate", "regenerate_packages", "run"]
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module 'scraper.regenerate' has no attribute {name!r}")
-    return getattr(importlib.import_module(home), name)
+__getattr__ = exports_on_first_use(__name__, _HOMES)
