@@ -199,7 +199,7 @@ def repeat_child(
     *,
     cwd: Path | None = None,
     env: Mapping[str, str] | None = None,
-    before: Callable[[], None] | None = None,
+    before: Callable[[], object] | None = None,
 ) -> tuple[list[ChildRun], dict[str, Any]]:
     """Run ``argv`` ``repeats`` times (``before`` resets state before each run); stop at the first failure.
 

@@ -10,11 +10,14 @@ import shutil
 import sys
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from bench.harness import ChildRun, repeat_child, run_child, summarize, time_call
+
+if TYPE_CHECKING:
+    from scraper.catalog import PageEntry
 
 __all__ = [
     "diff_largest_pair",
@@ -114,26 +117,37 @@ def regeneration(root: Path, catalog: Path, work: Path, *, repeats: int, noop_re
     return result
 
 
-def _one_page_changed(root: Path, catalog: Path, base: list[str], env: dict[str, str]) -> dict[str, Any]:
-    """The everyday case: the largest page that documents a single service changes (here: a trailing newline, as
-    a re-fetch may bring), and ``docs2client regenerate`` rebuilds that service with the formatting cache warm."""
+def _largest_single_service_page(catalog: Path) -> tuple[PageEntry, Path] | None:
+    """The largest page that documents a single service (the everyday edit: one service rebuilds), and its path."""
     from scraper.catalog import load_catalog
 
     pages = load_catalog(catalog)
     single = [p for p in pages.pages if len(p.services) == 1]
     if not single:
-        return {"error": "no page documents a single service"}
+        return None
     page = max(single, key=lambda p: (p.path(pages.pages_dir).stat().st_size, p.file))
-    path = page.path(pages.pages_dir)
+    return page, page.path(pages.pages_dir)
+
+
+def _regenerate_with(
+    path: Path, changed: bytes, root: Path, base: list[str], env: dict[str, str]
+) -> tuple[list[ChildRun], dict[str, Any]]:
+    """One ``docs2client regenerate`` (warm cache) with ``path`` holding ``changed``; the page is restored after."""
     original = path.read_bytes()
-
-    def change() -> None:
-        path.write_bytes(original + b"\n")
-
     try:
-        runs, one = repeat_child(_ours(*base), 1, cwd=root, env=env, before=change)
+        return repeat_child(_ours(*base), 1, cwd=root, env=env, before=partial(path.write_bytes, changed))
     finally:
         path.write_bytes(original)
+
+
+def _one_page_changed(root: Path, catalog: Path, base: list[str], env: dict[str, str]) -> dict[str, Any]:
+    """The everyday case: the largest page that documents a single service changes (here: a trailing newline, as
+    a re-fetch may bring), and ``docs2client regenerate`` rebuilds that service with the formatting cache warm."""
+    found = _largest_single_service_page(catalog)
+    if found is None:
+        return {"error": "no page documents a single service"}
+    page, path = found
+    runs, one = _regenerate_with(path, path.read_bytes() + b"\n", root, base, env)
     one["page"] = page.file
     one["services"] = list(page.services)
     one["rebuilt"] = bool(runs) and f"rebuilding {len(page.services)} of" in runs[-1].stdout
@@ -143,8 +157,6 @@ def _one_page_changed(root: Path, catalog: Path, base: list[str], env: dict[str,
 def _edited_page(page_text: str, spec_folder: Path) -> tuple[str, str] | None:
     """``(edited page, operationId)``: the page with one operation's documented text changed (the first
     operation, in spec order, whose description or else summary appears on the page exactly once), or None."""
-    import yaml
-
     for spec in sorted(spec_folder.glob("*.yaml")):
         document = yaml.safe_load(spec.read_text(encoding="utf-8")) or {}
         for item in (document.get("paths") or {}).values():
@@ -162,28 +174,16 @@ def _one_operation_edited(
     root: Path, catalog: Path, spec_dir: Path, base: list[str], env: dict[str, str]
 ) -> dict[str, Any]:
     """The everyday case the target is about: one operation's documented text changes on the largest page that
-    documents a single service (its summary gets a word more), so its specs change in every API version that has
-    the operation, and ``docs2client regenerate`` rebuilds, validates and formats that service (warm cache)."""
-    from scraper.catalog import load_catalog
-
-    pages = load_catalog(catalog)
-    single = [p for p in pages.pages if len(p.services) == 1]
-    if not single:
+    documents a single service (its description gets a word more), so its specs change in every API version that
+    has the operation, and ``docs2client regenerate`` rebuilds, validates and formats that service (warm cache)."""
+    found = _largest_single_service_page(catalog)
+    if found is None:
         return {"error": "no page documents a single service"}
-    page = max(single, key=lambda p: (p.path(pages.pages_dir).stat().st_size, p.file))
-    path = page.path(pages.pages_dir)
-    original = path.read_bytes()
-    edit = _edited_page(original.decode("utf-8", "replace"), spec_dir / page.provider / page.services[0])
+    page, path = found
+    edit = _edited_page(path.read_bytes().decode("utf-8", "replace"), spec_dir / page.provider / page.services[0])
     if edit is None:
-        return {"error": f"no operation summary of {page.services[0]} appears once on {page.file}"}
-
-    def change() -> None:
-        path.write_bytes(edit[0].encode("utf-8"))
-
-    try:
-        runs, one = repeat_child(_ours(*base), 1, cwd=root, env=env, before=change)
-    finally:
-        path.write_bytes(original)
+        return {"error": f"no operation description or summary of {page.services[0]} appears once on {page.file}"}
+    runs, one = _regenerate_with(path, edit[0].encode("utf-8"), root, base, env)
     one["page"], one["operation"], one["services"] = page.file, edit[1], list(page.services)
     one["specs_changed"] = bool(runs) and "0 file(s) changed under spec" not in runs[-1].stdout
     return one
