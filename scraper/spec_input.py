@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import yaml
 
@@ -45,7 +45,7 @@ def load_document_file(path: Path, *, shown: str | None = None) -> Any:
     name = shown or str(path)
     try:
         with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+            data = _read_capped(handle, MAX_BYTES + 1)
     except OSError as exc:
         raise DocumentError(f"{name}: cannot read ({exc.strerror or exc})") from exc
     if len(data) > MAX_BYTES:
@@ -56,6 +56,20 @@ def load_document_file(path: Path, *, shown: str | None = None) -> Any:
         line = data[: exc.start].count(b"\n") + 1
         raise DocumentError(f"{name}:{line}: not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
     return parse_document_text(text, source=name, json_only=path.suffix == ".json")
+
+
+def _read_capped(handle: BinaryIO, limit: int) -> bytes:
+    """At most ``limit`` bytes of ``handle``, read in chunks: ``read(limit)`` would allocate the whole limit (64 MiB)
+    up front for every small file."""
+    chunks: list[bytes] = []
+    size = 0
+    while size < limit:
+        chunk = handle.read(min(1 << 20, limit - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
 
 
 def parse_document_text(text: str, *, source: str, json_only: bool = False) -> Any:

@@ -74,6 +74,7 @@ def regenerate(
     report = build_specs(pages, spec_dir, only=only, cache=default_page_cache(), memo=default_spec_memo())
     status = print_report(report, spec_dir)
     failed = {f"{p}/{s}" for p, s in report.failed_services}
+    del report  # the API models of every rebuilt service: the packages are rendered from the spec files
     built = [key for key in stale if key not in failed and (spec_dir / key).is_dir()]
     # A package is rendered from its service's spec folder and the tool: when neither changed since it was last
     # rendered (a page edit that changes no spec byte), rendering it again would give the same files.

@@ -1,0 +1,30 @@
+"""Reading a spec file: the size cap holds at and around its limit, and reading stays correct across chunks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scraper import spec_input
+from scraper.spec_input import DocumentError, load_document_file
+
+
+@pytest.mark.parametrize("extra", [0, 1])
+def test_size_cap_at_its_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, extra: int) -> None:
+    text = b'{"openapi": "3.1.0"}'
+    monkeypatch.setattr(spec_input, "MAX_BYTES", len(text) + 1 - extra)
+    path = tmp_path / "spec.json"
+    path.write_bytes(text + b"\n")
+    if extra:
+        with pytest.raises(DocumentError, match=r"spec\.json: larger than 20 bytes; not read"):
+            load_document_file(path)
+    else:
+        assert load_document_file(path) == {"openapi": "3.1.0"}
+
+
+def test_file_over_several_chunks_is_read_whole(tmp_path: Path) -> None:
+    description = "x" * (3 * (1 << 20) + 17)  # more than three 1 MiB chunks
+    path = tmp_path / "spec.yaml"
+    path.write_text(f"openapi: 3.1.0\ninfo:\n  description: {description}\n", encoding="utf-8")
+    assert load_document_file(path)["info"]["description"] == description
