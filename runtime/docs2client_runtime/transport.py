@@ -103,18 +103,50 @@ class _UrlCache:
     SIZE = 512
 
     def __init__(self) -> None:
-        self._urls: dict[tuple[str, str], tuple[httpx.URL, str]] = {}
+        self._urls: dict[tuple[str, str], tuple[httpx.URL, str, str]] = {}
 
-    def get(self, url: str, query: Mapping[str, str | list[str]]) -> tuple[httpx.URL, str]:
-        """The parsed URL and its text as sent (``str(url)``, what :class:`ScpAuth` signs)."""
+    def get(self, url: str, query: Mapping[str, str | list[str]]) -> tuple[httpx.URL, str, str]:
+        """The parsed URL, its text as sent (``str(url)``, what :class:`ScpAuth` signs) and its ``Host`` header
+        value (``url.netloc``, as httpx puts it on a request)."""
         key = (url, _encode_query(query) if query else "")
         found = self._urls.get(key)
         if found is None:
             if len(self._urls) >= self.SIZE:
                 self._urls.clear()
             target = _target_url(url, query)
-            found = self._urls[key] = (target, str(target))
+            found = self._urls[key] = (target, str(target), target.netloc.decode("ascii"))
         return found
+
+
+#: The key of a header template: method, whether a JSON/encoded body goes with it, the Host value, the headers of
+#: the call and, for :class:`ScpAuth`, what its constant headers depend on.
+_TemplateKey = tuple[str, bool, str, tuple[tuple[str, str], ...], tuple[str, ...] | None]
+
+
+class _HeaderTemplates:
+    """A transport's request headers, normalised once per distinct set (:class:`httpx.Headers`), by
+    :data:`_TemplateKey`.
+
+    Every call of an operation sends the same headers but for the signature and its timestamp. Building an
+    :class:`httpx.Request` from an :class:`httpx.Headers` copies its already normalised list, where a list of
+    ``(name, value)`` pairs is encoded, lower-cased and tupled header by header on every request; the two signing
+    values are then set in place (their slots are in the template, so the order on the wire does not change).
+    Bounded like :class:`_UrlCache`.
+    """
+
+    SIZE = 512
+
+    def __init__(self) -> None:
+        self._templates: dict[_TemplateKey, httpx.Headers] = {}
+
+    def get(self, key: _TemplateKey) -> httpx.Headers | None:
+        return self._templates.get(key)
+
+    def put(self, key: _TemplateKey, items: list[tuple[str, str]]) -> httpx.Headers:
+        if len(self._templates) >= self.SIZE:
+            self._templates.clear()
+        template = self._templates[key] = httpx.Headers(items)
+        return template
 
 
 class RawContent(bytes):
@@ -233,6 +265,7 @@ class _TransportBase:
         # The timeout as a request carries it, shared by every request while no deadline is near (see CallBudget).
         self._timeout_extension = self.timeout.as_dict()
         self._urls = _UrlCache()
+        self._templates = _HeaderTemplates()
         #: The default headers of the client this transport created, as (name, value, lower-case name); None when
         #: the caller brought their own client (it then builds its requests itself).
         self._client_headers: list[tuple[str, str, str]] | None = None
@@ -271,30 +304,62 @@ class _TransportBase:
         default headers, ours, the timeout), and the auth to send it with.
 
         :class:`ScpAuth` (exactly that class; a subclass may override its flow) signs here, over ``str(url)`` of the
-        very URL object the request is built with, so its headers go in at construction and no auth flow runs.
+        very URL object the request is built with, so its headers go in at construction and no auth flow runs. The
+        headers come from a template (see :class:`_HeaderTemplates`), built once per distinct set of headers.
         """
-        target, sent_url = self._urls.get(url, query)
+        target, sent_url, host = self._urls.get(url, query)
+        auth: Any = self.auth
+        signer = auth if type(auth) is ScpAuth else None
+        body = json is not None
+        try:
+            key: _TemplateKey = (method, body, host, tuple(headers.items()), signer._constants() if signer else None)
+            template = self._templates.get(key)
+        except TypeError:  # an unhashable header value: httpx says what is wrong with it
+            key, template = None, None  # type: ignore[assignment]
+        if template is None:
+            items = self._header_items(client_headers, method, host, headers, body, signer)
+            template = self._templates.put(key, items) if key is not None else httpx.Headers(items)
+        extensions = {"timeout": call.timeout_extension(self.timeout, self._timeout_extension)}
+        if body:
+            request = httpx.Request(method, target, headers=template, extensions=extensions, **_body(json))
+        else:
+            # No body: built from an empty stream, which skips httpx's body encoding and its second pass over the
+            # headers (the template holds the two headers httpx would add for an empty body, where httpx puts them).
+            request = httpx.Request(method, target, headers=template, stream=_EMPTY, extensions=extensions)
+            request.read()  # as httpx does for in-memory content, so request.content is available
+        if signer is not None:
+            signature, timestamp = signer._signature(method, sent_url)
+            request.headers["Scp-Signature"] = signature
+            request.headers["Scp-Timestamp"] = timestamp
+            auth = None
+        return request, auth
+
+    @staticmethod
+    def _header_items(
+        client_headers: list[tuple[str, str, str]],
+        method: str,
+        host: str,
+        headers: Mapping[str, str],
+        body: bool,
+        signer: ScpAuth | None,
+    ) -> list[tuple[str, str]]:
+        """The headers of a request in the order httpx would send them: ``Host`` and an empty body's
+        ``Content-Length`` first (for a body httpx adds them itself), the client's defaults not overridden, ours,
+        then the signing headers (the signature and timestamp are set on every request)."""
         lowered = {name.lower() for name in headers}
         items = [(name, value) for name, value, low in client_headers if low not in lowered]
         items.extend(headers.items())
-        auth: Any = self.auth
-        if type(auth) is ScpAuth:
+        if signer is not None:
             items = [item for item in items if item[0].lower() not in SCP_HEADER_NAMES]
-            items.extend(auth.signing_headers(method, sent_url))
-            auth = None
-        extensions = {"timeout": call.timeout_extension(self.timeout, self._timeout_extension)}
-        if json is not None:
-            return httpx.Request(method, target, headers=items, extensions=extensions, **_body(json)), auth
-        # No body: built from an empty stream, which skips httpx's body encoding and its second pass over the
-        # headers; the two headers httpx would add for an empty body go in here, where httpx puts them (first).
+            items.extend(signer._headers("", ""))  # the signature's and timestamp's slots
+        if body:
+            return items
         automatic: list[tuple[str, str]] = []
         if "host" not in lowered:
-            automatic.append(("Host", target.netloc.decode("ascii")))
+            automatic.append(("Host", host))
         if method in _BODY_METHODS and not lowered & _LENGTH_HEADERS:
             automatic.append(("Content-Length", "0"))
-        request = httpx.Request(method, target, headers=automatic + items, stream=_EMPTY, extensions=extensions)
-        request.read()  # as httpx does for in-memory content, so request.content is available
-        return request, auth
+        return automatic + items
 
     def _wait_after_error(
         self, exc: httpx.TransportError, method: str, url: str, attempt: int, call: CallBudget

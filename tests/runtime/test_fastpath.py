@@ -481,8 +481,9 @@ def test_url_cache_reuses_parsed_urls_and_stays_bounded() -> None:
     cache = transport_module._UrlCache()
     first = cache.get("https://x.example/v1/a", {"b": "2", "a": "1 2"})
     assert cache.get("https://x.example/v1/a", {"b": "2", "a": "1 2"})[0] is first[0]
-    assert first == (httpx.URL("https://x.example/v1/a?b=2&a=1+2"), "https://x.example/v1/a?b=2&a=1+2")
+    assert first == (httpx.URL("https://x.example/v1/a?b=2&a=1+2"), "https://x.example/v1/a?b=2&a=1+2", "x.example")
+    assert cache.get("https://[::1]:8443/v", {})[2] == httpx.URL("https://[::1]:8443/v").netloc.decode()
     for n in range(transport_module._UrlCache.SIZE + 10):
-        url, text = cache.get(f"https://x.example/v1/items/{n}", {})
+        url, text, _ = cache.get(f"https://x.example/v1/items/{n}", {})
         assert text == f"https://x.example/v1/items/{n}" and url.path == f"/v1/items/{n}"
     assert len(cache._urls) <= transport_module._UrlCache.SIZE

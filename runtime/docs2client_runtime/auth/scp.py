@@ -89,6 +89,22 @@ class ScpAuth(httpx.Auth):
         covers it; the transports build the :class:`httpx.URL` first and sign its string before creating the
         request, so the headers can go in at construction.
         """
+        return self._headers(*self._signature(method, url))
+
+    def _headers(self, signature: str, timestamp: str) -> list[tuple[str, str]]:
+        """The signing headers, in the order they are sent, with the given signature and timestamp."""
+        return [
+            ("Scp-AccessKey", self._access_key),
+            ("Scp-Signature", signature),
+            ("Scp-Timestamp", timestamp),
+            ("Scp-ClientType", self.client_type),
+            ("Scp-AccountId", self.account_id),
+            ("Accept-Language", self.language),
+        ]
+
+    def _signature(self, method: str, url: str) -> tuple[str, str]:
+        """The signature of a ``method`` request to ``url`` and its fresh timestamp (the transports set just these
+        two on a request whose other headers come from a template)."""
         timestamp = str(round(self._clock() * 1000))
         signature = scp_signature(
             self._secret_key,
@@ -99,14 +115,12 @@ class ScpAuth(httpx.Auth):
             account_id=self.account_id,
             client_type=self.client_type,
         )
-        return [
-            ("Scp-AccessKey", self._access_key),
-            ("Scp-Signature", signature),
-            ("Scp-Timestamp", timestamp),
-            ("Scp-ClientType", self.client_type),
-            ("Scp-AccountId", self.account_id),
-            ("Accept-Language", self.language),
-        ]
+        return signature, timestamp
+
+    def _constants(self) -> tuple[str, ...]:
+        """What the headers of :meth:`signing_headers` other than the signature and timestamp depend on (the
+        transports keep one header template per value of it)."""
+        return (self._access_key, self.account_id, self.client_type, self.language)
 
     def sign(self, request: httpx.Request) -> None:
         """Add the signing headers to ``request`` in place (replacing any of the same name)."""
