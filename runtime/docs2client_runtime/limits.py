@@ -3,7 +3,9 @@
 The body is read through httpx's public API only: a response without a content encoding is read by
 :meth:`httpx.Response.read` over a stream that counts the bytes as they arrive (no copy); an encoded one (gzip, br,
 ...) is decoded chunk by chunk with :meth:`httpx.Response.iter_bytes`, counting decoded bytes so a decompression bomb
-stops at the limit, and handed on as a new :class:`httpx.Response` holding the decoded body.
+stops at the limit, and handed on as a new :class:`httpx.Response` holding the decoded body. A response that arrives
+already read (from a transport answering from memory, such as :class:`httpx.MockTransport`) has its decoded body
+checked against the limit as it is.
 """
 
 from __future__ import annotations
@@ -78,9 +80,12 @@ class CallBudget:
         """The ``timeout`` request extension for the next attempt: ``as_dict`` (``timeout.as_dict()``, shared) while
         the time left exceeds every phase, else each phase capped at the time left."""
         remaining = self.remaining()
-        if remaining is None or all(v is not None and v <= remaining for v in as_dict.values()):
+        if remaining is None:
             return as_dict
-        return self.timeout(timeout).as_dict()
+        for phase in as_dict.values():
+            if phase is None or phase > remaining:
+                return self.timeout(timeout).as_dict()
+        return as_dict
 
     def add(self, size: int, received: int) -> int:
         """Account for ``received`` more body bytes on top of ``size``; raise when a limit is passed."""
@@ -97,6 +102,8 @@ class CallBudget:
 
 
 def _is_encoded(response: httpx.Response) -> bool:
+    if "content-encoding" not in response.headers:
+        return False
     encoding = response.headers.get("content-encoding")
     return encoding is not None and encoding.strip().lower() not in ("", "identity")
 
@@ -153,9 +160,25 @@ def _decoded(response: httpx.Response, body: bytes) -> httpx.Response:
     return fresh
 
 
+def _read_already(response: httpx.Response, call: CallBudget) -> bool:
+    """Whether ``response`` came already read (a transport that answers from memory, such as
+    :class:`httpx.MockTransport`, reads the body when it builds the response): its decoded body is then checked
+    against the size limit as it is, with no stream to wrap and nothing left to decode."""
+    if not response.is_stream_consumed:  # a response from the network: read it through the bounded stream
+        return False
+    try:
+        content = response.content
+    except httpx.ResponseNotRead:  # consumed without being read: reading fails as httpx says
+        return False
+    call.add(0, len(content))
+    return True
+
+
 def read_bounded(response: httpx.Response, call: CallBudget) -> httpx.Response:
     """``response`` read in full within the call's size limit and deadline (a streamed response from
     ``httpx.Client.send(..., stream=True)``); returns the read response (``response`` itself unless encoded)."""
+    if _read_already(response, call):
+        return response
     if not _is_encoded(response):
         stream = response.stream
         assert isinstance(stream, httpx.SyncByteStream)
@@ -178,6 +201,8 @@ def read_bounded(response: httpx.Response, call: CallBudget) -> httpx.Response:
 
 async def aread_bounded(response: httpx.Response, call: CallBudget) -> httpx.Response:
     """Async :func:`read_bounded`."""
+    if _read_already(response, call):
+        return response
     if not _is_encoded(response):
         stream = response.stream
         assert isinstance(stream, httpx.AsyncByteStream)
