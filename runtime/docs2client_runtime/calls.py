@@ -61,6 +61,8 @@ def _path_value(template: str, name: str, values: Mapping[str, Any]) -> str:
     if name not in values:
         raise ValueError(f"path {template!r} needs a value for {name!r}")
     value = values[name]
+    if type(value) is str:  # the usual case (an id), without the checks below (each costs more than the quoting)
+        return quote_path_segment(value)
     if value is None:
         raise ValueError(f"path parameter {name!r} must not be None")
     if isinstance(value, Mapping | list | tuple):

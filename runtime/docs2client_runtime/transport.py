@@ -278,12 +278,11 @@ class _TransportBase:
     def _prepare(
         self, method: str, path: str, params: Mapping[str, Any] | None, headers: Mapping[str, str] | None
     ) -> tuple[str, str, dict[str, str | list[str]], dict[str, str]]:
-        merged = dict(self.headers)
-        if headers:
-            merged.update(headers)
+        # Without headers of the call, the transport's own go as they are (nothing downstream changes them).
+        merged = {**self.headers, **headers} if headers else self.headers
         # Query parameters go out sorted by name, as SCP's Go SDK sends and signs them (``url.Values.Encode``):
         # the server checks the signature over the URL it rebuilds that way, whatever order the call named them in.
-        query = dict(sorted(drop_none(params).items()))
+        query = dict(sorted(drop_none(params).items())) if params else {}
         return method.upper(), _join_url(self.base_url, path), query, merged
 
     def _auth_kwargs(self) -> dict[str, Any]:
