@@ -221,14 +221,8 @@ def build_payloads(spec: Mapping[str, Any], small_op: str, list_op: str, list_si
 # -- child side ------------------------------------------------------------------------------------------------------
 
 
-def _median_per_call(fn: Callable[[], object], number: int, repeats: int) -> dict[str, Any]:
-    results = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        for _ in range(number):
-            fn()
-        results.append((time.perf_counter() - started) / number)
-    results.sort()
+def _summary(results: list[float], number: int) -> dict[str, Any]:
+    results = sorted(results)
     return {
         "median": results[len(results) // 2],
         "min": results[0],
@@ -236,6 +230,38 @@ def _median_per_call(fn: Callable[[], object], number: int, repeats: int) -> dic
         "number": number,
         "runs": results,
     }
+
+
+def _median_per_call(fn: Callable[[], object], number: int, repeats: int) -> dict[str, Any]:
+    return _interleaved_per_call({"fn": fn}, number, repeats)["fn"]
+
+
+#: Untimed calls of each function before :func:`_interleaved_per_call` times it (at most the timed number).
+_WARM_UP = 50
+
+
+def _interleaved_per_call(fns: Mapping[str, Callable[[], object]], number: int, repeats: int) -> dict[str, Any]:
+    """Per-call times of several functions measured in turns: each repeat times ``number`` calls of every function
+    one after another, in an order that rotates from one repeat to the next.
+
+    Timed back to back (all repeats of one, then all of the other), two functions see different moments of a shared
+    machine, and the one timed while another engineer's build runs looks slower; in turns, load that comes and goes
+    hits both alike. Each gets untimed warm-up calls first, so neither pays for first-call work (caches, lazy imports)
+    inside its timings."""
+    names = list(fns)
+    for name in names:
+        for _ in range(min(_WARM_UP, number)):
+            fns[name]()
+    times: dict[str, list[float]] = {name: [] for name in names}
+    for repeat in range(repeats):
+        shift = repeat % len(names)
+        for name in names[shift:] + names[:shift]:
+            fn = fns[name]
+            started = time.perf_counter()
+            for _ in range(number):
+                fn()
+            times[name].append((time.perf_counter() - started) / number)
+    return {name: _summary(times[name], number) for name in names}
 
 
 def _package_name(folder: Path) -> str:
@@ -398,16 +424,18 @@ def child(kind: str, folder: Path, payload_path: Path, calls: int, repeats: int)
     setup = time.perf_counter() - started
     first_small = fns["small"]()  # warm-up, and proof the call parses
     first_large = fns["large"]()
+    # our small call and the floor (a bare send of the same request) in turns, so both see the same machine
+    small = {key: fns[key] for key in ("small", "floor") if key in fns}
+    timed = _interleaved_per_call(small, calls, repeats)
     result = {
         "setup_s": setup,
         "small_result_type": type(first_small).__name__,
         "large_items_parsed": _items(first_large, payloads["large"]["items_key"]),
-        "small_call_s": _median_per_call(fns["small"], calls, repeats),
+        "small_call_s": timed["small"],
         "large_parse_s": _median_per_call(fns["large"], 1, max(3, repeats)),
     }
-    if "floor" in fns:
-        fns["floor"]()
-        result["floor_small_call_s"] = _median_per_call(fns["floor"], calls, repeats)
+    if "floor" in timed:
+        result["floor_small_call_s"] = timed["floor"]
     return result
 
 

@@ -22,7 +22,7 @@ from bench.harness import repeat_child, run_child, stats, summarize
 from bench.parse import parse_throughput
 from bench.pipeline import largest_spec_pair
 from bench.report import render_table, rows_for
-from bench.runtime import build_payloads, client_runtime, snake
+from bench.runtime import _interleaved_per_call, build_payloads, client_runtime, snake
 from tests.paths import ROOT
 
 NHN_PAGE = ROOT / "pages" / "nhn" / "003_30998dc9651c21a0.txt"
@@ -314,6 +314,20 @@ def test_runtime_section_drives_a_generated_client_through_the_mock_transport(tm
     # the floor: a bare httpx send of the request our call sent, through the same transport, in the same child
     assert ours["floor_small_call_s"]["min"] > 0
     assert result["overhead_vs_floor"] > 0
+
+
+def test_our_call_and_the_floor_are_timed_in_turns_after_a_warm_up() -> None:
+    """Both see the same machine: repeats alternate between the functions (the order rotating), each after warm-up
+    calls that are not timed."""
+    order: list[str] = []
+    fns = {"small": lambda: order.append("small"), "floor": lambda: order.append("floor")}
+    timed = _interleaved_per_call(fns, 2, 3)
+    warm = 2  # never more warm-up calls than timed ones
+    assert order[: 2 * warm] == ["small"] * warm + ["floor"] * warm
+    s, f = ["small"] * 2, ["floor"] * 2  # one repeat: two calls of one function
+    assert order[2 * warm :] == s + f + f + s + s + f  # repeat 2 starts with the floor, repeat 3 with ours again
+    assert [len(timed[name]["runs"]) for name in ("small", "floor")] == [3, 3]
+    assert timed["small"]["min"] <= timed["small"]["median"] <= timed["small"]["max"]
 
 
 def test_regeneration_section_on_a_tiny_catalog(tmp_path: Path) -> None:
