@@ -233,7 +233,8 @@ def _summary(results: list[float], number: int) -> dict[str, Any]:
 
 
 def _median_per_call(fn: Callable[[], object], number: int, repeats: int) -> dict[str, Any]:
-    return _interleaved_per_call({"fn": fn}, number, repeats)["fn"]
+    timed: dict[str, Any] = _interleaved_per_call({"fn": fn}, number, repeats)["fn"]
+    return timed
 
 
 #: Untimed calls of each function before :func:`_interleaved_per_call` times it (at most the timed number).
@@ -425,7 +426,7 @@ def child(kind: str, folder: Path, payload_path: Path, calls: int, repeats: int)
     first_small = fns["small"]()  # warm-up, and proof the call parses
     first_large = fns["large"]()
     # our small call and the floor (a bare send of the same request) in turns, so both see the same machine
-    small = {key: fns[key] for key in ("small", "floor") if key in fns}
+    small: dict[str, Callable[[], object]] = {key: fns[key] for key in ("small", "floor") if key in fns}
     timed = _interleaved_per_call(small, calls, repeats)
     result = {
         "setup_s": setup,
