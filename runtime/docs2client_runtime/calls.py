@@ -91,7 +91,8 @@ def parse_model(model: type[M], response: httpx.Response) -> M:
     :class:`~.ResponseValidationError` (an ``ApiError``: URL, status, request id, body), not a bare
     pydantic error that says nothing of the request."""
     try:
-        return model.model_validate_json(response.content)
+        # the model's own validator, as ``model_validate_json`` calls it, without that wrapper's keyword handling
+        return model.__pydantic_validator__.validate_json(response.content)  # type: ignore[no-any-return]
     except Exception as exc:
         from pydantic import ValidationError  # here, not on every call: pydantic is loaded by then
 

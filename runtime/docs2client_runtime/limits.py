@@ -170,7 +170,9 @@ def _read_already(response: httpx.Response, call: CallBudget) -> bool:
         content = response.content
     except httpx.ResponseNotRead:  # consumed without being read: reading fails as httpx says
         return False
-    call.add(0, len(content))
+    limit = call.limits.max_response_bytes
+    if limit is not None and len(content) > limit:
+        call.add(0, len(content))  # raises ResponseTooLargeError
     return True
 
 
