@@ -487,3 +487,101 @@ def test_url_cache_reuses_parsed_urls_and_stays_bounded() -> None:
         url, text, _ = cache.get(f"https://x.example/v1/items/{n}", {})
         assert text == f"https://x.example/v1/items/{n}" and url.path == f"/v1/items/{n}"
     assert len(cache._urls) <= transport_module._UrlCache.SIZE
+
+
+# -- parts prepared once per transport (header templates, the keyed HMAC, split path templates) -----------------
+
+
+def test_header_templates_follow_the_call_headers_and_the_auth() -> None:
+    """A template serves only requests with the same headers: call headers, a changed ``ScpAuth`` attribute or a
+    request with a body get their own, and every request still gets a fresh signature for its own URL."""
+    seen, mock = _recorder()
+    ticks = iter(range(100))
+    auth = rt.ScpAuth("access", SECRET, "account", clock=lambda: NOW + next(ticks))
+    with rt.SyncTransport(base_url="https://x.example", auth=auth, transport=mock, headers={"X-Default": "d"}) as t:
+        t.request("GET", "/a")
+        t.request("GET", "/a", headers={"X-Call": "one"})
+        t.request("GET", "/b", headers={"X-Call": "two"})
+        auth.account_id = "other-account"
+        t.request("GET", "/b")
+        t.request("POST", "/b", json={"k": 1})
+    assert [r.headers.get("X-Call") for r in seen] == [None, "one", "two", None, None]
+    assert [r.headers["Scp-AccountId"] for r in seen] == ["account"] * 3 + ["other-account"] * 2
+    assert [r.headers["Content-Length"] for r in seen[-1:]] == ["7"]
+    for request in seen:
+        timestamp = request.headers["Scp-Timestamp"]
+        message = request.method + str(request.url) + timestamp + "access" + request.headers["Scp-AccountId"]
+        digest = hmac.new(SECRET.encode(), (message + "Openapi").encode(), hashlib.sha256).digest()
+        assert request.headers["Scp-Signature"] == base64.b64encode(digest).decode()
+    assert len({r.headers["Scp-Timestamp"] for r in seen}) == len(seen)
+    # the signing headers keep their place: after the others, in signing_headers' order
+    names = [name for name, _ in seen[0].headers.multi_items()]
+    assert names[-6:] == [name.lower() for name, _ in auth.signing_headers("GET", "https://x.example/a")]
+
+
+def test_a_template_is_not_shared_between_requests() -> None:
+    """Setting the signature on one request leaves the template (and every other request) as it was."""
+    seen, mock = _recorder()
+    with rt.SyncTransport(base_url="https://x.example", auth=_scp(), transport=mock) as t:
+        t.request("GET", "/a")
+        t.request("GET", "/a")
+    first, second = seen
+    assert first.headers is not second.headers
+    second.headers["Scp-Signature"] = "changed"
+    assert first.headers["Scp-Signature"] != "changed"
+
+
+def test_scp_auth_copies_and_pickles_after_signing() -> None:
+    import copy
+    import pickle
+
+    auth = rt.ScpAuth("access", SECRET, "account")
+    auth.signing_headers("GET", "https://x.example/a")  # keys its HMAC
+    fixed = {"clock": lambda: NOW}
+    for twin in (copy.deepcopy(auth), pickle.loads(pickle.dumps(auth))):
+        assert SECRET not in repr(twin)
+        twin._clock = auth._clock = fixed["clock"]
+        assert twin.signing_headers("GET", "https://x.example/a") == auth.signing_headers("GET", "https://x.example/a")
+    assert auth.signing_headers("GET", "https://x.example/a")[1][1] == rt.scp_signature(
+        SECRET,
+        method="GET",
+        url="https://x.example/a",
+        timestamp=str(round(NOW * 1000)),
+        access_key="access",
+        account_id="account",
+    )
+
+
+def test_path_segments_quote_exactly_as_quote_does() -> None:
+    """The shortcut for segments with nothing to escape gives what ``quote`` gives, for every character."""
+    from urllib.parse import quote
+
+    for code in range(0x250):
+        value = f"a{chr(code)}b"
+        assert rt.quote_path_segment(value) == quote(value, safe="$&+:=@"), repr(chr(code))
+
+
+def test_format_path_with_several_placeholders_and_repeated_templates() -> None:
+    from docs2client_runtime.calls import format_path
+
+    template = "/v1/{a}/x/{b}{c}/{a}"
+    for _ in range(2):  # the second call uses the split template
+        assert format_path(template, {"a": "1 2", "b": Color.RED, "c": True}) == "/v1/1%202/x/red%20onetrue/1%202"
+    with pytest.raises(ValueError, match="needs a value for 'b'"):
+        format_path(template, {"a": "1"})
+    with pytest.raises(ValueError, match="must not be None"):
+        format_path(template, {"a": "1", "b": None, "c": 1})
+    assert format_path("/plain", {}) == "/plain"
+
+
+def test_a_response_that_came_already_read_is_held_to_the_size_limit() -> None:
+    body = b'{"pad": "' + b"x" * 2000 + b'"}'
+    mock = httpx.MockTransport(lambda request: httpx.Response(200, content=body))
+    small = rt.Limits(max_response_bytes=100)
+    with (
+        rt.SyncTransport(base_url="https://x.example", transport=mock, limits=small) as t,
+        pytest.raises(rt.ResponseTooLargeError),
+    ):
+        t.request("GET", "/big")
+    with rt.SyncTransport(base_url="https://x.example", transport=mock, limits=rt.Limits(max_response_bytes=None)) as t:
+        assert t.request("GET", "/big").content == body
