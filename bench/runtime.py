@@ -49,8 +49,9 @@ def clients_python(work: Path) -> tuple[str, str]:
     venv = work / "clients-venv"
     python = venv / "bin" / "python"
     ready = venv / ".installed"  # written only after a successful install: a half-made venv is made again
-    # our generated clients import the shared runtime: installed (not editable) from the checkout's runtime/
-    installed = " ".join(CLIENT_REQUIREMENTS) + " docs2client-runtime\n"
+    # our generated clients import the shared runtime: installed (not editable) from the checkout's runtime/, again
+    # whenever its source changed (a kept --work dir would otherwise measure the runtime of an earlier run)
+    installed = " ".join(CLIENT_REQUIREMENTS) + f" docs2client-runtime {_runtime_digest()}\n"
     if not ready.exists() or ready.read_text(encoding="utf-8") != installed:
         shutil.rmtree(venv, ignore_errors=True)
         made = run_child([sys.executable, "-m", "venv", str(venv)])
@@ -66,6 +67,17 @@ def clients_python(work: Path) -> tuple[str, str]:
             return sys.executable, f"the tool's venv (a clean venv failed: {made.tail()[-200:]})"
         ready.write_text(installed, encoding="utf-8")
     return str(python), f"a clean venv with only {', '.join(CLIENT_REQUIREMENTS)} and docs2client-runtime"
+
+
+def _runtime_digest() -> str:
+    """A digest of the runtime's source (its package files and pyproject.toml)."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    files = [RUNTIME_SOURCE / "pyproject.toml", *sorted((RUNTIME_SOURCE / "docs2client_runtime").rglob("*.py"))]
+    for path in files:
+        digest.update(path.relative_to(RUNTIME_SOURCE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
 
 
 def snake(name: str) -> str:
