@@ -5,8 +5,9 @@ request (``build_request``) and sends it (``send``), so its base headers, cookie
 transport creates its own client (around ``transport`` when one is given, such as :class:`httpx.MockTransport`) and
 builds each :class:`httpx.Request` itself, once, from the URL (parsed once per URL and transport), the client's
 default headers (``Accept``, ``Accept-Encoding``, ``Connection``, ``User-Agent``), ours and the timeout, skipping
-``build_request``'s merging of base URL, parameters and cookies (it sets none); :class:`ScpAuth` signs the exact URL
-string before the request is built. Such a request, signed or needing no auth, goes straight to the transport
+``build_request``'s merging of base URL, parameters and cookies (it sets none). The headers come from an
+:class:`httpx.Headers` template normalised once per distinct set of headers; :class:`ScpAuth` signs the exact URL
+string and only its signature and timestamp are set on each request. Such a request, signed or needing no auth, goes straight to the transport
 (``handle_request``, the transport API); one whose auth runs a flow (:class:`KeystoneAuth`, :class:`HeaderAuth`,
 basic auth) goes through the client's ``send``, which drives the flow. With a proxy configured in the environment
 every request goes through ``send`` (httpx chooses the proxy per URL).
