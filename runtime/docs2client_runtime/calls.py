@@ -10,7 +10,6 @@ import importlib
 import json
 import re
 from collections.abc import Mapping, Sequence
-from types import ModuleType
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlencode
 
@@ -214,19 +213,22 @@ class LazyModule:
     The client modules reach their models through one of these, so importing a client (and constructing it) does
     not build hundreds of pydantic model classes up front; the first call that needs a model imports them all.
     ``importlib.import_module`` is idempotent and takes the import lock, so concurrent first uses are safe.
+
+    Once imported, the module's own namespace becomes this object's ``__dict__``: ``_models.Volume`` is then an
+    ordinary attribute lookup in the module's dictionary (still live, so a name the module rebinds is seen), where a
+    ``__getattr__`` on every access would first fail the normal lookup and build an ``AttributeError`` each call.
     """
 
-    __slots__ = ("_module", "_name")
+    __name__: str
 
     def __init__(self, name: str) -> None:
-        self._name = name
-        self._module: ModuleType | None = None
+        self.__name__ = name  # the module's namespace holds its ``__name__`` too, so this reads the same after
 
     def __getattr__(self, attribute: str) -> Any:
-        module = self._module
-        if module is None:
-            module = self._module = importlib.import_module(self._name)
+        """Only for names not (yet) found: imports the module, adopts its namespace, looks the name up there."""
+        module = importlib.import_module(self.__name__)
+        self.__dict__ = module.__dict__
         return getattr(module, attribute)
 
     def __repr__(self) -> str:
-        return f"<lazy module {self._name!r}>"
+        return f"<lazy module {self.__name__!r}>"

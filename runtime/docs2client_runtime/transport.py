@@ -7,10 +7,10 @@ builds each :class:`httpx.Request` itself, once, from the URL (parsed once per U
 default headers (``Accept``, ``Accept-Encoding``, ``Connection``, ``User-Agent``), ours and the timeout, skipping
 ``build_request``'s merging of base URL, parameters and cookies (it sets none). The headers come from an
 :class:`httpx.Headers` template normalised once per distinct set of headers; :class:`ScpAuth` signs the exact URL
-string and only its signature and timestamp are set on each request. Such a request, signed or needing no auth, goes straight to the transport
-(``handle_request``, the transport API); one whose auth runs a flow (:class:`KeystoneAuth`, :class:`HeaderAuth`,
-basic auth) goes through the client's ``send``, which drives the flow. With a proxy configured in the environment
-every request goes through ``send`` (httpx chooses the proxy per URL).
+string and only its signature and timestamp are set on each request. Such a request, signed or needing no auth, goes
+straight to the transport (``handle_request``, the transport API); one whose auth runs a flow (:class:`KeystoneAuth`,
+:class:`HeaderAuth`, basic auth) goes through the client's ``send``, which drives the flow. With a proxy configured in
+the environment every request goes through ``send`` (httpx chooses the proxy per URL).
 
 Retries with exponential backoff and full jitter (:class:`RetryPolicy`): only idempotent methods are retried,
 because replaying a ``POST`` after a timeout can create a resource twice.

@@ -14,6 +14,7 @@ import hashlib
 import hmac
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -585,3 +586,23 @@ def test_a_response_that_came_already_read_is_held_to_the_size_limit() -> None:
         t.request("GET", "/big")
     with rt.SyncTransport(base_url="https://x.example", transport=mock, limits=rt.Limits(max_response_bytes=None)) as t:
         assert t.request("GET", "/big").content == body
+
+
+def test_lazy_module_imports_on_first_use_and_stays_live(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing is imported until a name is used; after that the module's namespace answers directly (a name the
+    module rebinds is seen), and a missing name is the module's own AttributeError."""
+    import sys
+
+    from docs2client_runtime.calls import LazyModule
+
+    (tmp_path / "lazy_target_mod.py").write_text("VALUE = 1\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    lazy = LazyModule("lazy_target_mod")
+    assert "lazy_target_mod" not in sys.modules and repr(lazy) == "<lazy module 'lazy_target_mod'>"
+    assert lazy.VALUE == 1
+    module = sys.modules["lazy_target_mod"]
+    module.VALUE = 2
+    assert lazy.VALUE == 2 and repr(lazy) == "<lazy module 'lazy_target_mod'>"
+    with pytest.raises(AttributeError, match="has no attribute 'MISSING'"):
+        _ = lazy.MISSING
+    monkeypatch.delitem(sys.modules, "lazy_target_mod")
