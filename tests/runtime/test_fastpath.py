@@ -601,8 +601,17 @@ def test_lazy_module_imports_on_first_use_and_stays_live(tmp_path: Path, monkeyp
     assert "lazy_target_mod" not in sys.modules and repr(lazy) == "<lazy module 'lazy_target_mod'>"
     assert lazy.VALUE == 1
     module = sys.modules["lazy_target_mod"]
-    module.VALUE = 2
+    setattr(module, "VALUE", 2)  # noqa: B010 (the module is untyped here)
     assert lazy.VALUE == 2 and repr(lazy) == "<lazy module 'lazy_target_mod'>"
     with pytest.raises(AttributeError, match="has no attribute 'MISSING'"):
         _ = lazy.MISSING
     monkeypatch.delitem(sys.modules, "lazy_target_mod")
+
+
+def test_an_unhashable_header_value_gets_httpx_own_error() -> None:
+    _, mock = _recorder()
+    with (
+        rt.SyncTransport(base_url="https://x.example", transport=mock) as t,
+        pytest.raises(TypeError, match="Header value must be str or bytes"),
+    ):
+        t.request("GET", "/a", headers={"X-List": ["not", "a", "string"]})  # type: ignore[dict-item]
