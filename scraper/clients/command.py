@@ -15,12 +15,16 @@ import time
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from scraper.atomic import ForeignFolderError, UnsafePathError, write_atomic, write_tree
 from scraper.clients.ir import GenerationError
 from scraper.clients.report import PackageReport, report_json, summary_line
+
+if TYPE_CHECKING:
+    from scraper.clients.formatting import PendingTree, SourceFormatter
 
 __all__ = [
     "PackageJob",
@@ -166,36 +170,55 @@ def generate_services(jobs: Sequence[PackageJob], reports: list[PackageReport] |
     change), it becomes a patch release with a changelog entry saying so: changed code never ships under a version
     that may already be published.
     """
-    from scraper.clients.formatting import SourceFormatter, default_cache
-    from scraper.clients.package import render_sources
+    from concurrent.futures.process import BrokenProcessPool
 
-    with SourceFormatter(cache=default_cache()) as pool:
-        pending = []
-        for job in jobs:
-            files = list(job.spec_files) if job.specs is not None else sorted(job.spec_files)
-            if job.specs is not None:
-                documents = list(job.specs)
-                for document, name in zip(documents, files, strict=False):
-                    _check_loaded(document, name)  # documents handed in were not read by load_spec
-            else:
-                documents = [load_spec(p) for p in files]
-            findings = load_findings(job.findings_dir) if job.findings_dir is not None else []
-            released, kept_changelog = existing_release(job.out)
-            version = job.package_version or released
-            sources = render_sources(
-                documents,
-                package_name=job.package_name,
-                findings=findings,
-                source_names=[str(p) for p in files],
-                package_version=version,
-                reports=reports,
-            )
-            changelog = job.changelog if job.changelog is not None else kept_changelog
-            pending.append((job, pool.submit(sources), released, version, changelog))
-        return [
-            _release(job.out, tree.result(), released, version, log, job.force)
-            for job, tree, released, version, log in pending
-        ]
+    from scraper.clients.formatting import SourceFormatter, default_cache
+
+    with SourceFormatter(cache=default_cache()) as pool:  # first: its workers start up while this process does
+        from scraper.clients.package import render_sources
+
+        try:
+            pending = []
+            for job in jobs:
+                files = list(job.spec_files) if job.specs is not None else sorted(job.spec_files)
+                if job.specs is not None:
+                    documents = list(job.specs)
+                    for document, name in zip(documents, files, strict=False):
+                        _check_loaded(document, name)  # documents handed in were not read by load_spec
+                else:
+                    documents = [load_spec(p) for p in files]
+                findings = load_findings(job.findings_dir) if job.findings_dir is not None else []
+                released, kept_changelog = existing_release(job.out)
+                version = job.package_version or released
+                parts: list[PendingTree] = []
+                render_sources(
+                    documents,
+                    package_name=job.package_name,
+                    findings=findings,
+                    source_names=[str(p) for p in files],
+                    package_version=version,
+                    reports=reports,
+                    models=pool.render_models,
+                    ready=partial(_format_part, pool, parts),
+                )
+                changelog = job.changelog if job.changelog is not None else kept_changelog
+                pending.append((job, parts, released, version, changelog))
+            return [
+                _release(job.out, _joined(parts), released, version, log, job.force)
+                for job, parts, released, version, log in pending
+            ]
+        except BrokenProcessPool as exc:  # a worker was killed (out of memory, a signal): say so, in one line
+            raise GenerationError(f"a worker process stopped unexpectedly: {exc}") from exc
+
+
+def _format_part(pool: SourceFormatter, parts: list[PendingTree], files: dict[str, str | bytes]) -> None:
+    parts.append(pool.submit(files))
+
+
+def _joined(parts: Sequence[PendingTree]) -> dict[str, bytes]:
+    """One package's tree from the parts it was formatted in, in path order."""
+    tree = {path: data for part in parts for path, data in part.result().items()}
+    return dict(sorted(tree.items()))
 
 
 def _release(

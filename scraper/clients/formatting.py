@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import hashlib
-import importlib.metadata
+import importlib
 import multiprocessing
 import os
 from collections.abc import Mapping
@@ -50,6 +50,14 @@ def _black_mode() -> Any:
     return black.Mode(line_length=BLACK_LINE_LENGTH, target_versions={black.mode.TargetVersion.PY311})
 
 
+def black_salt() -> str:
+    """What the cache's entries depend on besides their input: black's version and mode (imports black, so a pool
+    computes it in a worker, which imports black anyway, and the calling process never does on a cold run)."""
+    import importlib.metadata
+
+    return f"black {importlib.metadata.version('black')} {_black_mode().get_cache_key()}"
+
+
 def format_source(path: str, text: str) -> bytes:
     """``text`` as the bytes of file ``path``: black-formatted when it is Python."""
     if path.endswith(".py"):
@@ -72,11 +80,31 @@ class FormatCache:
     """
 
     def __init__(self, directory: Path) -> None:
-        salt = f"black {importlib.metadata.version('black')} {_black_mode().get_cache_key()}"
         self.root = directory / "black"
-        self.directory = self.root / hashlib.sha256(salt.encode()).hexdigest()[:16]
+        self._directory: Path | None = None
+        self._salt: Future[str] | None = None
         self.hits = 0
         self.misses = 0
+
+    def salt_from(self, salt: Future[str]) -> None:
+        """Take :func:`black_salt` from ``salt`` (a worker's answer) when the cache is first used."""
+        if self._directory is None:
+            self._salt = salt
+
+    @property
+    def directory(self) -> Path:
+        """Where this black version and mode keeps its entries."""
+        if self._directory is None:
+            salt = self._salt.result() if self._salt is not None else black_salt()
+            self._directory = self.root / hashlib.sha256(salt.encode()).hexdigest()[:16]
+            self._salt = None
+        return self._directory
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Workers get the resolved directory (a pending salt cannot be pickled)."""
+        state = dict(self.__dict__)
+        state["_directory"], state["_salt"] = self.directory, None
+        return state
 
     @staticmethod
     def key(text: str) -> str:
@@ -140,6 +168,20 @@ _BATCH_CHARS = 64_000
 def _import_black() -> None:
     """Pool initializer: each worker imports black once, while the caller is still rendering."""
     import black  # noqa: F401
+
+
+def _import_models() -> None:
+    """The models worker's initializer: datamodel-code-generator first (the caller needs the models soonest)."""
+    import scraper.clients.models  # noqa: F401
+
+    for name in ("datamodel_code_generator", "datamodel_code_generator.parser.openapi", "black"):
+        importlib.import_module(name)
+
+
+def _render_models(schemas: Mapping[str, Any], openapi: str, source_name: str, header: str) -> str:
+    from scraper.clients.models import render_models
+
+    return render_models(schemas, openapi=openapi, source_name=source_name, header=header)
 
 
 def _format_units(path: str, texts: list[str], cache: FormatCache | None) -> list[bytes]:
@@ -215,14 +257,17 @@ def _assemble(plan: _FilePlan) -> bytes:
 
 
 class SourceFormatter:
-    """A pool of formatter processes for one generation run (use as a context manager).
+    """The worker processes of one generation run (use as a context manager): black, and datamodel-code-generator.
 
     Each file is cut into blocks (:mod:`scraper.clients.source_blocks`); a block seen before in this run, or found
-    in the cache, is not formatted again, and the rest go to the workers in batches. The pool starts at once and
-    its workers import black while the caller renders, so the calling process never imports black on a cold run.
+    in the cache, is not formatted again, and the rest go to the workers in batches. The workers start at once and
+    import their libraries while the caller starts up and builds the IR, so on a cold run the calling process never
+    imports black or datamodel-code-generator: one worker renders the models (:meth:`render_models`: the calling
+    process renders the client meanwhile) and formats when it has no models to render, the others format. That is
+    one worker per core in all.
 
     With one CPU, or where ``fork`` is unavailable (a pool would have to re-import everything per worker), files are
-    formatted in the calling process when their tree is submitted.
+    formatted and models rendered in the calling process when they are submitted.
     """
 
     def __init__(self, workers: int | None = None, cache: FormatCache | None = None) -> None:
@@ -230,11 +275,43 @@ class SourceFormatter:
         self.cache = cache
         self._units: dict[str, _Ref] = {}
         self._pool: concurrent.futures.ProcessPoolExecutor | None = None
+        self._models_pool: concurrent.futures.ProcessPoolExecutor | None = None
+        self._models_pending: list[Future[str]] = []
+        self._batches = 0
         if count > 1 and "fork" in multiprocessing.get_all_start_methods():
-            self._pool = concurrent.futures.ProcessPoolExecutor(
-                max_workers=count, mp_context=multiprocessing.get_context("fork"), initializer=_import_black
+            fork = multiprocessing.get_context("fork")
+            self._models_pool = concurrent.futures.ProcessPoolExecutor(
+                max_workers=1, mp_context=fork, initializer=_import_models
             )
-            self._pool.submit(int)  # forks the workers now (they import black while the caller renders)
+            self._models_pool.submit(int)  # forks the worker now (it imports its libraries while the caller works)
+            self._pool = concurrent.futures.ProcessPoolExecutor(
+                max_workers=count - 1, mp_context=fork, initializer=_import_black
+            )
+            salt = self._pool.submit(black_salt)  # also forks the workers now
+            if cache is not None:
+                cache.salt_from(salt)
+
+    def render_models(self, schemas: Mapping[str, Any], *, openapi: str, source_name: str, header: str) -> Future[str]:
+        """:func:`scraper.clients.models.render_models` in the models worker (here and now without one); its errors
+        (a :class:`GenerationError` naming the document) come back from the future's ``result()``."""
+        if self._models_pool is None:
+            done: Future[str] = Future()
+            try:
+                done.set_result(_render_models(schemas, openapi, source_name, header))
+            except GenerationError as exc:
+                done.set_exception(exc)
+            return done
+        future = self._models_pool.submit(_render_models, schemas, openapi, source_name, header)
+        self._models_pending.append(future)
+        return future
+
+    def _executor(self) -> concurrent.futures.ProcessPoolExecutor | None:
+        """Where the next batch goes: the formatting workers, or in turn with the models worker while it is idle."""
+        self._models_pending = [f for f in self._models_pending if not f.done()]
+        self._batches += 1
+        if self._models_pool is not None and not self._models_pending and self._batches % 2 == 0:
+            return self._models_pool
+        return self._pool
 
     def _unit(self, text: str, batch: dict[str, int], *, looked_up: bool = False) -> _Ref | int:
         """``text``'s output if known (this run or, unless ``looked_up`` already, the cache), else its index in
@@ -294,7 +371,8 @@ class SourceFormatter:
             while end < len(texts) and (end == start or size + len(texts[end]) <= _BATCH_CHARS):
                 size += len(texts[end])
                 end += 1
-            future = self._pool.submit(_format_units, path, texts[start:end], self.cache)
+            pool = self._executor() or self._pool
+            future = pool.submit(_format_units, path, texts[start:end], self.cache)
             refs.extend((future, index) for index in range(end - start))
             start = end
         return refs
@@ -306,9 +384,10 @@ class SourceFormatter:
     def close(self) -> None:
         if self.cache is not None:
             self.cache.prune()
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        for pool in (self._pool, self._models_pool):
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
+        self._pool = self._models_pool = None
 
     def __enter__(self) -> Self:
         return self
