@@ -163,6 +163,8 @@ _Ref = bytes | tuple["Future[list[bytes]]", int]
 _SPLIT_ABOVE = 8_000
 #: Units are shipped to the workers in batches of about this many characters (fewer round trips than one per block).
 _BATCH_CHARS = 64_000
+#: ... and of at least this many (a file is cut into one batch per worker, but not into crumbs).
+_MIN_BATCH_CHARS = 8_000
 
 
 def _import_black() -> None:
@@ -171,10 +173,11 @@ def _import_black() -> None:
 
 
 def _import_models() -> None:
-    """The models worker's initializer: datamodel-code-generator first (the caller needs the models soonest)."""
+    """The models worker's initializer: datamodel-code-generator only (the caller needs the models soonest; black
+    is imported when the worker first formats, after the models)."""
     import scraper.clients.models  # noqa: F401
 
-    for name in ("datamodel_code_generator", "datamodel_code_generator.parser.openapi", "black"):
+    for name in ("datamodel_code_generator", "datamodel_code_generator.parser.openapi"):
         importlib.import_module(name)
 
 
@@ -277,7 +280,8 @@ class SourceFormatter:
         self._pool: concurrent.futures.ProcessPoolExecutor | None = None
         self._models_pool: concurrent.futures.ProcessPoolExecutor | None = None
         self._models_pending: list[Future[str]] = []
-        self._batches = 0
+        self._in_flight: dict[int, list[Future[list[bytes]]]] = {}
+        self._workers = count
         if count > 1 and "fork" in multiprocessing.get_all_start_methods():
             fork = multiprocessing.get_context("fork")
             self._models_pool = concurrent.futures.ProcessPoolExecutor(
@@ -305,13 +309,23 @@ class SourceFormatter:
         self._models_pending.append(future)
         return future
 
-    def _executor(self) -> concurrent.futures.ProcessPoolExecutor | None:
-        """Where the next batch goes: the formatting workers, or in turn with the models worker while it is idle."""
+    def _executors(self) -> list[tuple[concurrent.futures.ProcessPoolExecutor, int]]:
+        """The pools taking formatting now, with their worker counts: the formatting workers, and the models
+        worker while it has no models to render."""
         self._models_pending = [f for f in self._models_pending if not f.done()]
-        self._batches += 1
-        if self._models_pool is not None and not self._models_pending and self._batches % 2 == 0:
-            return self._models_pool
-        return self._pool
+        pools = [(self._pool, self._workers - 1)] if self._pool is not None else []
+        if self._models_pool is not None and not self._models_pending:
+            pools.append((self._models_pool, 1))
+        return pools
+
+    def _least_busy(
+        self, pools: list[tuple[concurrent.futures.ProcessPoolExecutor, int]]
+    ) -> concurrent.futures.ProcessPoolExecutor:
+        def load(entry: tuple[concurrent.futures.ProcessPoolExecutor, int]) -> float:
+            running = self._in_flight[id(entry[0])] = [f for f in self._in_flight.get(id(entry[0]), []) if not f.done()]
+            return len(running) / entry[1]
+
+        return min(pools, key=load)[0]
 
     def _unit(self, text: str, batch: dict[str, int], *, looked_up: bool = False) -> _Ref | int:
         """``text``'s output if known (this run or, unless ``looked_up`` already, the cache), else its index in
@@ -361,18 +375,23 @@ class SourceFormatter:
         return PendingTree(done, plans, order, self.cache)
 
     def _run(self, path: str, texts: list[str]) -> list[_Ref]:
-        """Format ``texts`` (black inputs of file ``path``): in batches on the pool, else here and now."""
-        if self._pool is None:
+        """Format ``texts`` (black inputs of file ``path``): in batches on the pools, else here and now. A file is cut
+        into a batch per idle worker at least (so the last file of a run, the models, is not one worker's alone)."""
+        pools = self._executors()
+        if not pools:
             return list(_format_units(path, texts, self.cache))
+        share = -(-sum(len(t) for t in texts) // sum(count for _, count in pools))
+        limit = min(_BATCH_CHARS, max(_MIN_BATCH_CHARS, share))
         refs: list[_Ref] = []
         start = 0
         while start < len(texts):
             end, size = start, 0
-            while end < len(texts) and (end == start or size + len(texts[end]) <= _BATCH_CHARS):
+            while end < len(texts) and (end == start or size + len(texts[end]) <= limit):
                 size += len(texts[end])
                 end += 1
-            pool = self._executor() or self._pool
+            pool = self._least_busy(pools)
             future = pool.submit(_format_units, path, texts[start:end], self.cache)
+            self._in_flight[id(pool)].append(future)
             refs.extend((future, index) for index in range(end - start))
             start = end
         return refs

@@ -113,6 +113,15 @@ def render_sources(
         )
         for v in pkg.versions
     ]
+    # The clients first (most of black's work, so the formatter starts on them while the rest renders), except one
+    # whose listing items are an inline schema: it waits for its models.
+    clients = {
+        f"{root}/{v.module}/client.py": render("client/client.py.j2", pkg=pkg, v=v)
+        for v in pkg.versions
+        if not _inline_listings(v)
+    }
+    if ready is not None:
+        ready(dict(clients))
     files: dict[str, str | bytes] = {}
     files["pyproject.toml"] = render("client/pyproject.toml.j2", pkg=pkg)
     files["README.md"] = render("client/README.md.j2", pkg=pkg)
@@ -131,16 +140,14 @@ def render_sources(
     tests = 0
     files[f"{root}/deprecations.py"] = render("client/deprecations.py.j2", pkg=pkg)
     for v in pkg.versions:
-        base = f"{root}/{v.module}"
-        files[f"{base}/__init__.py"] = render("client/version_init.py.j2", v=v)
-        if not _inline_listings(v):
-            files[f"{base}/client.py"] = render("client/client.py.j2", pkg=pkg, v=v)
+        files[f"{root}/{v.module}/__init__.py"] = render("client/version_init.py.j2", v=v)
         stem = f"tests/test_contract_{root}_{v.module}"
         files[f"{stem}.py"], files[f"{stem}.json"] = _render_tests(pkg, v)
         cases = json.loads(files[f"{stem}.json"])
         tests += len(cases["requests"]) + len(cases["responses"])
     if ready is not None:
         ready(dict(files))
+    files.update(clients)
     late: dict[str, str | bytes] = {}
     for v, models_source in pending:
         base = f"{root}/{v.module}"
