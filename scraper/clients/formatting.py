@@ -26,21 +26,32 @@ import hashlib
 import importlib
 import multiprocessing
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from concurrent.futures import Future
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Self, TypeVar
 
 from scraper.cache_files import MAX_AGE_S, cache_root, prune_entries, read_entry, write_entry
 from scraper.clients.ir import GenerationError
 from scraper.clients.source_blocks import MEMBER_HEADER, Block, split_blocks
 
-__all__ = ["BLACK_LINE_LENGTH", "FormatCache", "PendingTree", "SourceFormatter", "default_cache", "format_source"]
+__all__ = [
+    "BLACK_LINE_LENGTH",
+    "FormatCache",
+    "PendingTree",
+    "SourceFormatter",
+    "black_salt",
+    "default_cache",
+    "format_source",
+    "run_now",
+]
 
 BLACK_LINE_LENGTH = 120
+
+_T = TypeVar("_T")
 
 
 @cache
@@ -181,6 +192,17 @@ def _import_models() -> None:
         importlib.import_module(name)
 
 
+def run_now(function: Callable[..., _T], *args: Any) -> Future[_T]:
+    """``function(*args)`` here and now, as a finished future: a :class:`GenerationError` it raises comes out of
+    ``result()``, as it would from a worker."""
+    done: Future[_T] = Future()
+    try:
+        done.set_result(function(*args))
+    except GenerationError as exc:
+        done.set_exception(exc)
+    return done
+
+
 def _render_models(schemas: Mapping[str, Any], openapi: str, source_name: str, header: str) -> str:
     from scraper.clients.models import render_models
 
@@ -299,12 +321,7 @@ class SourceFormatter:
         """:func:`scraper.clients.models.render_models` in the models worker (here and now without one); its errors
         (a :class:`GenerationError` naming the document) come back from the future's ``result()``."""
         if self._models_pool is None:
-            done: Future[str] = Future()
-            try:
-                done.set_result(_render_models(schemas, openapi, source_name, header))
-            except GenerationError as exc:
-                done.set_exception(exc)
-            return done
+            return run_now(_render_models, schemas, openapi, source_name, header)
         future = self._models_pool.submit(_render_models, schemas, openapi, source_name, header)
         self._models_pending.append(future)
         return future

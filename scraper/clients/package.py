@@ -16,7 +16,7 @@ from typing import Any
 from scraper.clients import cases, ir
 from scraper.clients.formatting import SourceFormatter
 from scraper.clients.ir import GenerationError, OperationIR, PackageIR, PaginationIR, VersionIR
-from scraper.clients.models import inline_item_classes, render_models
+from scraper.clients.models import inline_item_classes
 from scraper.clients.render import render
 from scraper.clients.report import PackageReport
 
@@ -70,7 +70,7 @@ def render_package(
     return SourceFormatter(workers=1).format(sources)
 
 
-#: Renders one version's models: :func:`render_models`'s arguments -> a future of its source (the caller's worker).
+#: Renders one version's models (``scraper.clients.models.render_models``'s arguments) -> a future of their source.
 ModelsRenderer = Callable[..., "Future[str]"]
 #: Receives files as soon as they are final (disjoint parts of the tree), so formatting starts before the rest renders.
 ReadyFiles = Callable[[dict[str, str | bytes]], None]
@@ -103,7 +103,7 @@ def render_sources(
     pending = [
         (
             v,
-            (models or _models_here)(
+            (models or SourceFormatter(workers=1).render_models)(
                 v.schemas,
                 openapi=v.openapi,
                 source_name=v.source_name,
@@ -170,16 +170,6 @@ def render_sources(
             )
         )
     return files
-
-
-def _models_here(schemas: Mapping[str, Any], *, openapi: str, source_name: str, header: str) -> Future[str]:
-    """:func:`render_models` in this process, as a finished future (its error raised from ``result()``)."""
-    done: Future[str] = Future()
-    try:
-        done.set_result(render_models(schemas, openapi=openapi, source_name=source_name, header=header))
-    except GenerationError as exc:
-        done.set_exception(exc)
-    return done
 
 
 def _oneline(text: str) -> str:
