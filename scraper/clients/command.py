@@ -15,7 +15,6 @@ import time
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -190,8 +189,8 @@ def generate_services(jobs: Sequence[PackageJob], reports: list[PackageReport] |
                 findings = load_findings(job.findings_dir) if job.findings_dir is not None else []
                 released, kept_changelog = existing_release(job.out)
                 version = job.package_version or released
-                parts: list[PendingTree] = []
-                render_sources(
+                parts = _FormattedParts(pool)
+                sources = render_sources(
                     documents,
                     package_name=job.package_name,
                     findings=findings,
@@ -199,26 +198,36 @@ def generate_services(jobs: Sequence[PackageJob], reports: list[PackageReport] |
                     package_version=version,
                     reports=reports,
                     models=pool.render_models,
-                    ready=partial(_format_part, pool, parts),
+                    ready=parts.submit,
                 )
+                parts.submit({path: data for path, data in sources.items() if path not in parts.paths})
                 changelog = job.changelog if job.changelog is not None else kept_changelog
                 pending.append((job, parts, released, version, changelog))
             return [
-                _release(job.out, _joined(parts), released, version, log, job.force)
+                _release(job.out, parts.result(), released, version, log, job.force)
                 for job, parts, released, version, log in pending
             ]
         except BrokenProcessPool as exc:  # a worker was killed (out of memory, a signal): say so, in one line
             raise GenerationError(f"a worker process stopped unexpectedly: {exc}") from exc
 
 
-def _format_part(pool: SourceFormatter, parts: list[PendingTree], files: dict[str, str | bytes]) -> None:
-    parts.append(pool.submit(files))
+class _FormattedParts:
+    """One package's files, handed to the formatter in parts as they are rendered (see ``render_sources``)."""
 
+    def __init__(self, pool: SourceFormatter) -> None:
+        self._pool = pool
+        self._parts: list[PendingTree] = []
+        self.paths: set[str] = set()
 
-def _joined(parts: Sequence[PendingTree]) -> dict[str, bytes]:
-    """One package's tree from the parts it was formatted in, in path order."""
-    tree = {path: data for part in parts for path, data in part.result().items()}
-    return dict(sorted(tree.items()))
+    def submit(self, files: dict[str, str | bytes]) -> None:
+        if files:
+            self.paths.update(files)
+            self._parts.append(self._pool.submit(files))
+
+    def result(self) -> dict[str, bytes]:
+        """The package's tree, formatted, in path order."""
+        tree = {path: data for part in self._parts for path, data in part.result().items()}
+        return dict(sorted(tree.items()))
 
 
 def _release(
