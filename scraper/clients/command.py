@@ -174,10 +174,10 @@ def generate_services(jobs: Sequence[PackageJob], reports: list[PackageReport] |
     from scraper.clients.formatting import SourceFormatter, default_cache
 
     with SourceFormatter(cache=default_cache()) as pool:  # first: its workers start up while this process does
-        from scraper.clients.package import render_sources
+        from scraper.clients.package import start_sources
 
         try:
-            pending = []
+            started = []
             for job in jobs:
                 files = list(job.spec_files) if job.specs is not None else sorted(job.spec_files)
                 if job.specs is not None:
@@ -190,22 +190,24 @@ def generate_services(jobs: Sequence[PackageJob], reports: list[PackageReport] |
                 released, kept_changelog = existing_release(job.out)
                 version = job.package_version or released
                 parts = _FormattedParts(pool)
-                sources = render_sources(
+                sources = start_sources(
                     documents,
                     package_name=job.package_name,
                     findings=findings,
                     source_names=[str(p) for p in files],
                     package_version=version,
-                    reports=reports,
                     models=pool.render_models,
                     ready=parts.submit,
                 )
-                parts.submit({path: data for path, data in sources.items() if path not in parts.paths})
                 changelog = job.changelog if job.changelog is not None else kept_changelog
-                pending.append((job, parts, released, version, changelog))
+                started.append((job, sources, parts, released, version, changelog))
+            # Every package's models are queued before any is waited for (see start_sources).
+            for _, sources, parts, *_ in started:
+                rendered = sources.finish(reports)
+                parts.submit({path: data for path, data in rendered.items() if path not in parts.paths})
             return [
                 _release(job.out, parts.result(), released, version, log, job.force)
-                for job, parts, released, version, log in pending
+                for job, _, parts, released, version, log in started
             ]
         except BrokenProcessPool as exc:  # a worker was killed (out of memory, a signal): say so, in one line
             raise GenerationError(f"a worker process stopped unexpectedly: {exc}") from exc

@@ -20,7 +20,7 @@ from scraper.clients.models import inline_item_classes
 from scraper.clients.render import render
 from scraper.clients.report import PackageReport
 
-__all__ = ["GenerationError", "render_package", "render_sources"]
+__all__ = ["GenerationError", "SourcesInProgress", "render_package", "render_sources", "start_sources"]
 
 RUNTIME_EXPORTS = (
     "ApiDeprecationWarning",
@@ -96,6 +96,31 @@ def render_sources(
     the rest when they are done. Only a client whose listing items are an inline schema waits for its models (its
     element class is the name datamodel-code-generator chose). Either way the files are the same.
     """
+    return start_sources(
+        specs,
+        package_name=package_name,
+        findings=findings,
+        source_names=source_names,
+        package_version=package_version,
+        models=models,
+        ready=ready,
+    ).finish(reports)
+
+
+def start_sources(
+    specs: Sequence[Mapping[str, Any]],
+    *,
+    package_name: str | None = None,
+    findings: Sequence[Mapping[str, Any]] = (),
+    source_names: Sequence[str] | None = None,
+    package_version: str | None = None,
+    models: ModelsRenderer | None = None,
+    ready: ReadyFiles | None = None,
+) -> SourcesInProgress:
+    """The first half of :func:`render_sources`: the models are handed to ``models`` and every file that does not
+    need them is rendered (and handed to ``ready``); :meth:`SourcesInProgress.finish` waits for the models. A run
+    over many packages starts them all before finishing any, so datamodel-code-generator works through every
+    package's models while this process renders the next package instead of waiting for each one's."""
     pkg = ir.build_package(
         specs, package_name=package_name, findings=findings, source_names=source_names, package_version=package_version
     )
@@ -148,28 +173,48 @@ def render_sources(
     if ready is not None:
         ready(dict(files))
     files.update(clients)
-    late: dict[str, str | bytes] = {}
-    for v, models_source in pending:
-        base = f"{root}/{v.module}"
-        late[f"{base}/models.py"] = source = models_source.result()
-        if _inline_listings(v):
-            _name_inline_items(v, source)
-            late[f"{base}/client.py"] = render("client/client.py.j2", pkg=pkg, v=v)
-    if ready is not None:
-        ready(late)
-    files.update(late)
-    if reports is not None:
-        reports.append(
-            PackageReport(
-                distribution=pkg.distribution,
-                import_name=pkg.import_name,
-                versions=[v.version for v in pkg.versions],
-                operations=sum(len(v.operations) for v in pkg.versions),
-                contract_tests=tests,
-                warnings=pkg.warnings,
+    return SourcesInProgress(pkg, pending, files, tests, ready)
+
+
+class SourcesInProgress:
+    """A package whose models are being rendered elsewhere (see :func:`start_sources`)."""
+
+    def __init__(
+        self,
+        pkg: PackageIR,
+        pending: list[tuple[VersionIR, Future[str]]],
+        files: dict[str, str | bytes],
+        tests: int,
+        ready: ReadyFiles | None,
+    ) -> None:
+        self._pkg, self._pending, self._files, self._tests, self._ready = pkg, pending, files, tests, ready
+
+    def finish(self, reports: list[PackageReport] | None = None) -> dict[str, str | bytes]:
+        """Every file of the package (waiting for its models); the files not yet handed to ``ready`` go to it now.
+        ``reports``, when given, receives the package's :class:`PackageReport`."""
+        pkg, files = self._pkg, self._files
+        late: dict[str, str | bytes] = {}
+        for v, models_source in self._pending:
+            base = f"{pkg.import_name}/{v.module}"
+            late[f"{base}/models.py"] = source = models_source.result()
+            if _inline_listings(v):
+                _name_inline_items(v, source)
+                late[f"{base}/client.py"] = render("client/client.py.j2", pkg=pkg, v=v)
+        if self._ready is not None:
+            self._ready(late)
+        files.update(late)
+        if reports is not None:
+            reports.append(
+                PackageReport(
+                    distribution=pkg.distribution,
+                    import_name=pkg.import_name,
+                    versions=[v.version for v in pkg.versions],
+                    operations=sum(len(v.operations) for v in pkg.versions),
+                    contract_tests=self._tests,
+                    warnings=pkg.warnings,
+                )
             )
-        )
-    return files
+        return files
 
 
 def _oneline(text: str) -> str:
