@@ -132,11 +132,11 @@ def _models_salt() -> str:
 _MODEL_IMPORTS = frozenset({"__future__", "enum", "pydantic", "typing"})
 _MODEL_CALLS = frozenset({"pydantic.Field", "pydantic.ConfigDict"})
 _MODEL_BUILTINS = frozenset({"str", "int", "float", "bool", "bytes", "list", "dict", "set", "tuple", "object"})
-_MODEL_NODES = (
+_MODEL_NODES = frozenset({
     ast.Module, ast.Expr, ast.Constant, ast.ImportFrom, ast.alias, ast.ClassDef, ast.Assign, ast.AnnAssign, ast.Name,
     ast.Load, ast.Store, ast.Call, ast.keyword, ast.BinOp, ast.BitOr, ast.Subscript, ast.Tuple, ast.List, ast.Dict,
     ast.Attribute, ast.UnaryOp, ast.USub, ast.Pass,
-)  # fmt: skip
+})  # fmt: skip
 
 
 def _is_model_module(source: str) -> bool:
@@ -164,37 +164,42 @@ def _is_model_module(source: str) -> bool:
     defined = {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
     callable_names = {name for name, full in imported.items() if full in _MODEL_CALLS}
     known = defined | set(imported) | _MODEL_BUILTINS
-    if not all(_names_only(root, known) for root in _evaluated_types(tree)):
-        return False
-    for node in ast.walk(tree):
-        if not isinstance(node, _MODEL_NODES):
+    # One pass over the tree; ``typed``: inside an expression pydantic evaluates as a type (a class base or a field
+    # annotation), where a string is a forward reference it evaluates as Python, unless inside ``Literal[...]``.
+    stack: list[tuple[ast.AST, bool]] = [(tree, False)]
+    while stack:
+        node, typed = stack.pop()
+        kind = type(node)
+        if kind not in _MODEL_NODES:
             return False
-        if isinstance(node, ast.Call) and not (isinstance(node.func, ast.Name) and node.func.id in callable_names):
-            return False
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id not in known:
-            return False
-        if isinstance(node, ast.Attribute) and (node.attr.startswith("_") or not isinstance(node.value, ast.Name)):
-            return False
+        if kind is ast.Name:
+            if type(node.ctx) is ast.Load and node.id not in known:  # type: ignore[attr-defined]
+                return False
+        elif kind is ast.Constant:
+            if typed and isinstance(node.value, str) and node.value not in known:  # type: ignore[attr-defined]
+                return False
+        elif kind is ast.Call:
+            func = node.func  # type: ignore[attr-defined]
+            if not (type(func) is ast.Name and func.id in callable_names):
+                return False
+        elif kind is ast.Attribute:
+            if node.attr.startswith("_") or type(node.value) is not ast.Name:  # type: ignore[attr-defined]
+                return False
+        elif kind is ast.ClassDef:
+            stack.extend((base, True) for base in node.bases)  # type: ignore[attr-defined]
+            stack.extend((stmt, False) for stmt in node.body)  # type: ignore[attr-defined]
+            continue
+        elif kind is ast.AnnAssign:
+            stack.append((node.annotation, True))  # type: ignore[attr-defined]
+            stack.extend((child, False) for child in (node.target, node.value) if child is not None)  # type: ignore
+            continue
+        elif kind is ast.Subscript and typed:
+            literal = type(node.value) is ast.Name and node.value.id == "Literal"  # type: ignore[attr-defined]
+            stack.append((node.value, True))  # type: ignore[attr-defined]
+            stack.append((node.slice, not literal))  # type: ignore[attr-defined]
+            continue
+        stack.extend((child, typed) for child in ast.iter_child_nodes(node))
     return True
-
-
-def _evaluated_types(tree: ast.Module) -> Iterable[ast.expr]:
-    """The expressions pydantic evaluates as types: class bases and field annotations, at any depth."""
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ClassDef):
-            yield from node.bases
-        elif isinstance(node, ast.AnnAssign):
-            yield node.annotation
-
-
-def _names_only(node: ast.expr, known: set[str]) -> bool:
-    """Whether every string in type expression ``node`` is a known name (pydantic evaluates a quoted forward
-    reference as Python), except the values inside ``Literal[...]``, which are data."""
-    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == "Literal":
-        return True
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return node.value in known
-    return all(_names_only(child, known) for child in ast.iter_child_nodes(node) if isinstance(child, ast.expr))
 
 
 def _render_models(schemas: Mapping[str, Any], *, openapi: str, source_name: str) -> str:
