@@ -21,7 +21,7 @@ from scraper.build.spec_memo import SpecMemo
 from scraper.build.validation import validate_all
 from scraper.model import Service
 
-__all__ = ["SPEC_MARKER", "build_specs", "spec_files"]
+__all__ = ["SPEC_MARKER", "build_specs", "plain_copy", "spec_files"]
 
 
 def spec_files(service: Service) -> tuple[dict[str, bytes], dict[str, dict[str, Any]]]:
@@ -46,6 +46,17 @@ def spec_files(service: Service) -> tuple[dict[str, bytes], dict[str, dict[str, 
     return files, specs
 
 
+def plain_copy(value: Any) -> Any:
+    """``value`` with every dict and list copied, none shared: what parsing its YAML gives (``dump_yaml`` writes a
+    container reached twice twice, and represents only plain types, each read back as the same type and value)."""
+    kind = type(value)
+    if kind is dict:
+        return {key: plain_copy(item) for key, item in value.items()}
+    if kind is list:
+        return [plain_copy(item) for item in value]
+    return value
+
+
 #: How a spec folder written before output manifests existed is recognised (see ``scraper.atomic.write_tree``).
 SPEC_MARKER = ("FINDINGS.md", b"# Findings: ")
 
@@ -57,6 +68,7 @@ def build_specs(
     only: set[tuple[str, str]] | None = None,
     cache: PageCache | None = None,
     memo: SpecMemo | None = None,
+    keep_documents: int = 0,
 ) -> BuildReport:
     """Build and write ``out/<provider>/<service>/...`` for every service the pages document (or ``only`` those).
 
@@ -68,10 +80,16 @@ def build_specs(
     keeps its previous spec untouched. A spec whose bytes equal the file already on disk is not validated again:
     it was validated when it was written. With a ``memo``, a service that finished exactly as when its folder was
     last written is not even emitted (:mod:`scraper.build.spec_memo`).
+
+    The documents of the folders written are kept in ``report.documents`` (so the package stage need not parse
+    what was just written), up to ``keep_documents`` bytes of YAML: a one-service edit keeps them all, a full
+    rebuild does not hold every spec in memory.
     """
     report = build_services(pages, only=only, cache=cache)
     rendered: list[tuple[Service, dict[str, bytes], str | None]] = []
     jobs: list[tuple[str, dict[str, Any]]] = []
+    specs_of: dict[tuple[str, str], dict[str, dict[str, Any]]] = {}
+    kept = 0
     for service in report.services:
         folder = out / service.provider / service.id
         key = memo.key(service) if memo is not None else None
@@ -79,6 +97,10 @@ def build_specs(
             continue  # the files emitting would write are the ones on disk
         files, specs = spec_files(service)
         rendered.append((service, files, key))
+        size = sum(len(files[name]) for name in specs)
+        if kept + size <= keep_documents:  # only these are held until written; a full rebuild holds few
+            kept += size
+            specs_of[service.provider, service.id] = specs
         for name, spec in specs.items():
             target = folder / name
             if not (target.exists() and target.read_bytes() == files[name]):
@@ -96,6 +118,11 @@ def build_specs(
         try:
             folder = out / service.provider / service.id
             report.written.extend(write_tree(folder, files, prune=True, marker=SPEC_MARKER))
+            specs = specs_of.get((service.provider, service.id))
+            if specs is not None:
+                report.documents[f"{service.provider}/{service.id}"] = {
+                    name: (files[name], plain_copy(spec)) for name, spec in specs.items()
+                }
             if memo is not None and key is not None:
                 memo.remember(key, folder, [*files, MANIFEST])
         except (UnsafePathError, ForeignFolderError) as exc:

@@ -32,6 +32,10 @@ from scraper.regenerate.stamp import (
 
 __all__ = ["regenerate"]
 
+#: How much YAML of the specs just written the package stage takes from memory instead of parsing the files again
+#: (a few large services; a full rebuild parses the rest, so it does not hold every spec at once).
+_KEPT_DOCUMENTS_BYTES = 4_000_000
+
 
 def regenerate(
     *,
@@ -71,7 +75,14 @@ def regenerate(
     print(f"rebuilding {len(stale)} of {len(hashes)} services: {', '.join(stale)}")
     old_specs: dict[str, OldSpecs] = {key: dict(spec_bytes(spec_dir / key)) for key in stale}
     only = {(key.split("/", 1)[0], key.split("/", 1)[1]) for key in stale}
-    report = build_specs(pages, spec_dir, only=only, cache=default_page_cache(), memo=default_spec_memo())
+    report = build_specs(
+        pages,
+        spec_dir,
+        only=only,
+        cache=default_page_cache(),
+        memo=default_spec_memo(),
+        keep_documents=_KEPT_DOCUMENTS_BYTES if packages else 0,
+    )
     status = print_report(report, spec_dir)
     failed = {f"{p}/{s}" for p, s in report.failed_services}
     del report  # the API models of every rebuilt service: the packages are rendered from the spec files
@@ -89,7 +100,9 @@ def regenerate(
         for key in sorted(set(built) - set(render)):
             print(f"{key}: specs unchanged, package up to date")
         try:
-            changed = regenerate_packages(render, spec_dir, generated_dir, old_specs) if render else []
+            changed = (
+                regenerate_packages(render, spec_dir, generated_dir, old_specs, report.documents) if render else []
+            )
         except (GenerationError, ValueError) as exc:
             print(f"error: client generation failed: {exc}", file=sys.stderr)
             return 1
