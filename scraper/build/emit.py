@@ -18,7 +18,7 @@ from scraper.build.pages import PageInput
 from scraper.build.report import BuildReport
 from scraper.build.services import build_services
 from scraper.build.spec_memo import SpecMemo
-from scraper.build.validation import validate_all
+from scraper.build.validation import ValidationWorkers, validate_all
 from scraper.model import Service
 
 __all__ = ["SPEC_MARKER", "build_specs", "plain_copy", "spec_files"]
@@ -69,6 +69,7 @@ def build_specs(
     cache: PageCache | None = None,
     memo: SpecMemo | None = None,
     keep_documents: int = 0,
+    validation: ValidationWorkers | None = None,
 ) -> BuildReport:
     """Build and write ``out/<provider>/<service>/...`` for every service the pages document (or ``only`` those).
 
@@ -83,7 +84,8 @@ def build_specs(
 
     The documents of the folders written are kept in ``report.documents`` (so the package stage need not parse
     what was just written), up to ``keep_documents`` bytes of YAML: a one-service edit keeps them all, a full
-    rebuild does not hold every spec in memory.
+    rebuild does not hold every spec in memory. ``validation``: workers started by the caller before this call (they
+    import the validator while pages are read); by default specs are validated as :func:`validate_all` does.
     """
     report = build_services(pages, only=only, cache=cache)
     rendered: list[tuple[Service, dict[str, bytes], str | None]] = []
@@ -105,7 +107,7 @@ def build_specs(
             target = folder / name
             if not (target.exists() and target.read_bytes() == files[name]):
                 jobs.append((f"{service.provider}/{service.id}/{name}", spec))
-    problems = validate_all(jobs)
+    problems = validation.validate(jobs) if validation is not None else validate_all(jobs)
     for service, files, key in rendered:
         prefix = f"{service.provider}/{service.id}/"
         errors = [

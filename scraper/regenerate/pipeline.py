@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from scraper.build import build_specs, catalog_pages, default_page_cache, default_spec_memo, print_report
+from scraper.build.validation import ValidationWorkers
 from scraper.catalog import CatalogError, load_catalog
 from scraper.regenerate.lockfile import LockError
 from scraper.regenerate.packages import OldSpecs, package_dir_name, regenerate_packages, spec_bytes
@@ -75,14 +76,16 @@ def regenerate(
     print(f"rebuilding {len(stale)} of {len(hashes)} services: {', '.join(stale)}")
     old_specs: dict[str, OldSpecs] = {key: dict(spec_bytes(spec_dir / key)) for key in stale}
     only = {(key.split("/", 1)[0], key.split("/", 1)[1]) for key in stale}
-    report = build_specs(
-        pages,
-        spec_dir,
-        only=only,
-        cache=default_page_cache(),
-        memo=default_spec_memo(),
-        keep_documents=_KEPT_DOCUMENTS_BYTES if packages else 0,
-    )
+    with ValidationWorkers() as validation:  # they import the validator while the pages are read
+        report = build_specs(
+            pages,
+            spec_dir,
+            only=only,
+            cache=default_page_cache(),
+            memo=default_spec_memo(),
+            keep_documents=_KEPT_DOCUMENTS_BYTES if packages else 0,
+            validation=validation,
+        )
     status = print_report(report, spec_dir)
     failed = {f"{p}/{s}" for p, s in report.failed_services}
     del report  # the API models of every rebuilt service: the packages are rendered from the spec files
