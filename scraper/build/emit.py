@@ -7,6 +7,7 @@ was written).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,10 +25,13 @@ from scraper.model import Service
 __all__ = ["SPEC_MARKER", "build_specs", "plain_copy", "spec_files"]
 
 
-def spec_files(service: Service) -> tuple[dict[str, bytes], dict[str, dict[str, Any]]]:
+def spec_files(
+    service: Service, dumped: Callable[[str, dict[str, Any]], bytes | None] | None = None
+) -> tuple[dict[str, bytes], dict[str, dict[str, Any]]]:
     """Render every version of ``service`` plus its findings.
 
     Returns the files (relative to the service directory) and the spec documents by file name, for validation.
+    ``dumped(name, spec)``: the YAML of ``spec`` when already known (None: it is dumped).
     """
     files: dict[str, bytes] = {}
     specs: dict[str, dict[str, Any]] = {}
@@ -38,12 +42,28 @@ def spec_files(service: Service) -> tuple[dict[str, bytes], dict[str, dict[str, 
         spec, example_findings = emit_spec(service, entry.version, ops)
         findings.extend(example_findings)
         name = f"{entry.version}.yaml"
-        files[name] = dump_yaml(spec)
+        known = dumped(name, spec) if dumped is not None else None
+        files[name] = known if known is not None else dump_yaml(spec)
         specs[name] = spec
     unique = sorted(set(findings), key=lambda f: f.sort_key())
     files["findings.json"] = findings_json(service, unique)
     files["FINDINGS.md"] = findings_markdown(service, unique)
     return files, specs
+
+
+def _dumped_from(memo: SpecMemo, folder: Path, dumped: dict[str, str]) -> Callable[[str, dict[str, Any]], bytes | None]:
+    """``spec_files``' ``dumped`` from ``memo`` (see :mod:`scraper.build.spec_memo`): a file of ``folder`` whose
+    document is unchanged; the key of each document it does not know goes into ``dumped`` (to remember once
+    written)."""
+
+    def known(name: str, spec: dict[str, Any]) -> bytes | None:
+        key = memo.document_key(spec)
+        data = memo.dumped(key, folder / name) if key is not None else None
+        if data is None and key is not None:
+            dumped[name] = key
+        return data
+
+    return known
 
 
 def plain_copy(value: Any) -> Any:
@@ -88,7 +108,7 @@ def build_specs(
     import the validator while pages are read); by default specs are validated as :func:`validate_all` does.
     """
     report = build_services(pages, only=only, cache=cache)
-    rendered: list[tuple[Service, dict[str, bytes], str | None]] = []
+    rendered: list[tuple[Service, dict[str, bytes], str | None, dict[str, str]]] = []
     jobs: list[tuple[str, dict[str, Any]]] = []
     specs_of: dict[tuple[str, str], dict[str, dict[str, Any]]] = {}
     kept = 0
@@ -97,8 +117,9 @@ def build_specs(
         key = memo.key(service) if memo is not None else None
         if memo is not None and key is not None and memo.unchanged(key, folder):
             continue  # the files emitting would write are the ones on disk
-        files, specs = spec_files(service)
-        rendered.append((service, files, key))
+        document_keys: dict[str, str] = {}  # name -> memo key of a document that was dumped
+        files, specs = spec_files(service, _dumped_from(memo, folder, document_keys) if memo is not None else None)
+        rendered.append((service, files, key, document_keys))
         size = sum(len(files[name]) for name in specs)
         if kept + size <= keep_documents:  # only these are held until written; a full rebuild holds few
             kept += size
@@ -108,7 +129,7 @@ def build_specs(
             if not (target.exists() and target.read_bytes() == files[name]):
                 jobs.append((f"{service.provider}/{service.id}/{name}", spec))
     problems = validation.validate(jobs) if validation is not None else validate_all(jobs)
-    for service, files, key in rendered:
+    for service, files, key, document_keys in rendered:
         prefix = f"{service.provider}/{service.id}/"
         errors = [
             f"{out}/{label}: {text}" for label, text in sorted(problems.items()) if label.startswith(prefix) and text
@@ -120,13 +141,16 @@ def build_specs(
         try:
             folder = out / service.provider / service.id
             report.written.extend(write_tree(folder, files, prune=True, marker=SPEC_MARKER))
-            specs = specs_of.get((service.provider, service.id))
-            if specs is not None:
+            kept_specs = specs_of.get((service.provider, service.id))
+            if kept_specs is not None:
                 report.documents[f"{service.provider}/{service.id}"] = {
-                    name: (files[name], plain_copy(spec)) for name, spec in specs.items()
+                    name: (files[name], plain_copy(spec)) for name, spec in kept_specs.items()
                 }
             if memo is not None and key is not None:
                 memo.remember(key, folder, [*files, MANIFEST])
+            if memo is not None:
+                for name, document_key in document_keys.items():
+                    memo.remember_dump(document_key, files[name])
         except (UnsafePathError, ForeignFolderError) as exc:
             report.errors.append(str(exc))
             report.failed_services.add((service.provider, service.id))

@@ -129,7 +129,7 @@ def memoized_spec_validator() -> type[Any]:
     from openapi_spec_validator import OpenAPIV31SpecValidator
     from openapi_spec_validator.validation import keywords
 
-    class MemoizedSchemaValidator(keywords.OpenAPIV31SchemaValidator):  # type: ignore[misc]
+    class MemoizedSchemaValidator(keywords.OpenAPIV31SchemaValidator):
         """The OAS 3.1 schema keyword validator, with passes of its meta-check remembered by content."""
 
         def __init__(self, registry: Any) -> None:
@@ -151,9 +151,12 @@ def memoized_spec_validator() -> type[Any]:
                 memo.remember(key)
             return error
 
-    class MemoizedSpecValidator(OpenAPIV31SpecValidator):  # type: ignore[misc]
+    class MemoizedSpecValidator(OpenAPIV31SpecValidator):
         """openapi-spec-validator's OAS 3.1 validator with :class:`MemoizedSchemaValidator` for schemas."""
 
-        keyword_validators = {**OpenAPIV31SpecValidator.keyword_validators, "schema": MemoizedSchemaValidator}
+        keyword_validators = {  # noqa: RUF012 (the library's own attribute, never mutated)
+            **OpenAPIV31SpecValidator.keyword_validators,
+            "schema": MemoizedSchemaValidator,
+        }
 
     return MemoizedSpecValidator

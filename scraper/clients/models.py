@@ -168,37 +168,37 @@ def _is_model_module(source: str) -> bool:
     # annotation), where a string is a forward reference it evaluates as Python, unless inside ``Literal[...]``.
     stack: list[tuple[ast.AST, bool]] = [(tree, False)]
     while stack:
-        node, typed = stack.pop()
-        kind = type(node)
+        item, typed = stack.pop()
+        kind = type(item)
         if kind not in _MODEL_NODES:
             return False
         if kind is ast.Name:
-            if type(node.ctx) is ast.Load and node.id not in known:  # type: ignore[attr-defined]
+            if type(item.ctx) is ast.Load and item.id not in known:  # type: ignore[attr-defined]
                 return False
         elif kind is ast.Constant:
-            if typed and isinstance(node.value, str) and node.value not in known:  # type: ignore[attr-defined]
+            if typed and isinstance(item.value, str) and item.value not in known:  # type: ignore[attr-defined]
                 return False
         elif kind is ast.Call:
-            func = node.func  # type: ignore[attr-defined]
+            func = item.func  # type: ignore[attr-defined]
             if not (type(func) is ast.Name and func.id in callable_names):
                 return False
         elif kind is ast.Attribute:
-            if node.attr.startswith("_") or type(node.value) is not ast.Name:  # type: ignore[attr-defined]
+            if item.attr.startswith("_") or type(item.value) is not ast.Name:  # type: ignore[attr-defined]
                 return False
         elif kind is ast.ClassDef:
-            stack.extend((base, True) for base in node.bases)  # type: ignore[attr-defined]
-            stack.extend((stmt, False) for stmt in node.body)  # type: ignore[attr-defined]
+            stack.extend((base, True) for base in item.bases)  # type: ignore[attr-defined]
+            stack.extend((stmt, False) for stmt in item.body)  # type: ignore[attr-defined]
             continue
         elif kind is ast.AnnAssign:
-            stack.append((node.annotation, True))  # type: ignore[attr-defined]
-            stack.extend((child, False) for child in (node.target, node.value) if child is not None)  # type: ignore
+            stack.append((item.annotation, True))  # type: ignore[attr-defined]
+            stack.extend((child, False) for child in (item.target, item.value) if child is not None)  # type: ignore
             continue
         elif kind is ast.Subscript and typed:
-            literal = type(node.value) is ast.Name and node.value.id == "Literal"  # type: ignore[attr-defined]
-            stack.append((node.value, True))  # type: ignore[attr-defined]
-            stack.append((node.slice, not literal))  # type: ignore[attr-defined]
+            literal = type(item.value) is ast.Name and item.value.id == "Literal"  # type: ignore[attr-defined]
+            stack.append((item.value, True))  # type: ignore[attr-defined]
+            stack.append((item.slice, not literal))  # type: ignore[attr-defined]
             continue
-        stack.extend((child, typed) for child in ast.iter_child_nodes(node))
+        stack.extend((child, typed) for child in ast.iter_child_nodes(item))
     return True
 
 

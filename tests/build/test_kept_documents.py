@@ -72,7 +72,7 @@ def test_the_package_stage_takes_kept_documents_instead_of_parsing(
     parsed: list[int] = []
     real = scraper.regenerate.packages.yaml.load
 
-    def counting(data: Any, Loader: Any) -> Any:  # noqa: N803 (yaml's keyword)
+    def counting(data: Any, Loader: Any) -> Any:
         if isinstance(data, bytes):  # a spec file's bytes (the validator loads its meta-schemas from streams)
             parsed.append(len(data))
         return real(data, Loader=Loader)
