@@ -20,6 +20,9 @@ __all__ = ["ValidationWorkers", "validate_all"]
 
 def validate_all(jobs: list[tuple[str, dict[str, Any]]]) -> dict[str, str]:
     """Validate specs with openapi-spec-validator, in parallel when there are several (it is the slow step)."""
+    if len(jobs) <= 1:  # no worker to start: this process validates it
+        return {label: validate_spec(spec) for label, spec in jobs}
+    _import_validator()  # once here rather than in every worker: forked workers inherit it
     with ValidationWorkers(workers=min(len(jobs), os.cpu_count() or 1)) as workers:
         return workers.validate(jobs)
 
@@ -34,13 +37,14 @@ def _import_validator() -> None:
 class ValidationWorkers:
     """Worker processes that validate specs, started (and importing the validator) as soon as this is created.
 
-    With one CPU, or where ``fork`` is unavailable (a worker would re-import everything), specs are validated in
-    the calling process. Results are the ones :func:`scraper.build.openapi.validate_spec` gives, by label."""
+    ``workers`` defaults to one per CPU. With one CPU, or where ``fork`` is unavailable (a worker would re-import
+    everything), specs are validated in the calling process. Results are the ones
+    :func:`scraper.build.openapi.validate_spec` gives, by label."""
 
     def __init__(self, workers: int | None = None) -> None:
         count = workers if workers is not None else (os.cpu_count() or 1)
         self._pool: concurrent.futures.ProcessPoolExecutor | None = None
-        if count > 1 and "fork" in multiprocessing.get_all_start_methods():
+        if count >= 1 and (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods():
             self._pool = concurrent.futures.ProcessPoolExecutor(
                 max_workers=count, mp_context=multiprocessing.get_context("fork"), initializer=_import_validator
             )

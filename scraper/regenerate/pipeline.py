@@ -11,6 +11,7 @@ documentation-only changes; nothing when nothing changed).
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -76,7 +77,9 @@ def regenerate(
     print(f"rebuilding {len(stale)} of {len(hashes)} services: {', '.join(stale)}")
     old_specs: dict[str, OldSpecs] = {key: dict(spec_bytes(spec_dir / key)) for key in stale}
     only = {(key.split("/", 1)[0], key.split("/", 1)[1]) for key in stale}
-    with ValidationWorkers() as validation:  # they import the validator while the pages are read
+    # The workers import the validator while the pages are read; one per stale service, up to one per CPU (a
+    # one-service edit usually changes a spec or two, and a second importing worker would slow the reading down).
+    with ValidationWorkers(workers=min(len(stale), os.cpu_count() or 1)) as validation:
         report = build_specs(
             pages,
             spec_dir,
