@@ -16,6 +16,7 @@ from scraper.build.carry_forward import operations_for
 from scraper.build.openapi import dump_yaml, emit_spec, findings_json, findings_markdown
 from scraper.build.page_cache import PageCache
 from scraper.build.pages import PageInput
+from scraper.build.parsed_specs import ParsedSpecs
 from scraper.build.report import BuildReport
 from scraper.build.services import build_services
 from scraper.build.spec_memo import SpecMemo
@@ -90,6 +91,7 @@ def build_specs(
     memo: SpecMemo | None = None,
     keep_documents: int = 0,
     validation: ValidationWorkers | None = None,
+    parsed: ParsedSpecs | None = None,
 ) -> BuildReport:
     """Build and write ``out/<provider>/<service>/...`` for every service the pages document (or ``only`` those).
 
@@ -106,6 +108,7 @@ def build_specs(
     what was just written), up to ``keep_documents`` bytes of YAML: a one-service edit keeps them all, a full
     rebuild does not hold every spec in memory. ``validation``: workers started by the caller before this call (they
     import the validator while pages are read); by default specs are validated as :func:`validate_all` does.
+    ``parsed``: where each spec written is remembered as what parsing it gives (:mod:`scraper.build.parsed_specs`).
     """
     report = build_services(pages, only=only, cache=cache)
     rendered: list[tuple[Service, dict[str, bytes], str | None, dict[str, str]]] = []
@@ -151,9 +154,15 @@ def build_specs(
             if memo is not None:
                 for name, document_key in document_keys.items():
                     memo.remember_dump(document_key, files[name])
+            if parsed is not None:
+                for label, spec in jobs:
+                    if label.startswith(prefix):  # a spec file whose bytes changed: the next run's old spec
+                        parsed.store(files[label[len(prefix) :]], spec)
         except (UnsafePathError, ForeignFolderError) as exc:
             report.errors.append(str(exc))
             report.failed_services.add((service.provider, service.id))
     if memo is not None and rendered:
         memo.prune()
+    if parsed is not None and jobs:
+        parsed.prune()
     return report

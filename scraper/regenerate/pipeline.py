@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from scraper.build import build_specs, catalog_pages, default_page_cache, default_spec_memo, print_report
+from scraper.build.parsed_specs import default_parsed_specs
 from scraper.build.validation import ValidationWorkers
 from scraper.catalog import CatalogError, load_catalog
 from scraper.regenerate.lockfile import LockError
@@ -88,6 +89,7 @@ def regenerate(
             memo=default_spec_memo(),
             keep_documents=_KEPT_DOCUMENTS_BYTES if packages else 0,
             validation=validation,
+            parsed=default_parsed_specs(),
         )
     status = print_report(report, spec_dir)
     failed = {f"{p}/{s}" for p, s in report.failed_services}
