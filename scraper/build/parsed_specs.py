@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from scraper.cache_files import MAX_AGE_S, cache_root, prune_entries, read_entry, write_entry
+from scraper.cache_files import MAX_AGE_S, cache_root, prune_when_due, read_entry, write_entry
 from scraper.source_digest import installed_version
 
 __all__ = ["ParsedSpecs", "default_parsed_specs"]
@@ -78,8 +78,8 @@ class ParsedSpecs:
         write_entry(self._path(data), buffer.getvalue())
 
     def prune(self, max_age_s: float = MAX_AGE_S) -> int:
-        """Remove entries (of any salt) not used for ``max_age_s`` seconds; returns how many."""
-        return prune_entries(self.root, max_age_s)
+        """Remove entries (of any salt) not used for ``max_age_s`` seconds, at most once a day; returns how many."""
+        return prune_when_due(self.root, max_age_s)
 
 
 def default_parsed_specs() -> ParsedSpecs | None:

@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from scraper.cache_files import MAX_AGE_S, cache_root, prune_entries, read_entry, write_entry
+from scraper.cache_files import MAX_AGE_S, cache_root, prune_when_due, read_entry, write_entry
 from scraper.source_digest import installed_version
 
 __all__ = ["SchemaCheckMemo", "default_schema_check_memo", "memoized_spec_validator"]
@@ -98,14 +98,16 @@ class SchemaCheckMemo:
             write_entry(path, _PASSED)
 
     def prune(self, max_age_s: float = MAX_AGE_S) -> int:
-        """Remove entries (of any salt) not used for ``max_age_s`` seconds; returns how many."""
-        return prune_entries(self.root, max_age_s) if self.root is not None else 0
+        """Remove entries (of any salt) not used for ``max_age_s`` seconds, at most once a day; returns how many."""
+        return prune_when_due(self.root, max_age_s) if self.root is not None else 0
 
 
 @cache
 def default_schema_check_memo() -> SchemaCheckMemo:
-    """This process's memo, on disk in docs2client's cache folder unless caches are off."""
-    return SchemaCheckMemo(cache_root())
+    """This process's memo, on disk in docs2client's cache folder unless caches are off (pruned when due)."""
+    memo = SchemaCheckMemo(cache_root())
+    memo.prune()
+    return memo
 
 
 class _IdSet(list[int]):

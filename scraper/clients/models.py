@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from scraper.cache_files import MAX_AGE_S, cache_root, prune_entries, read_entry, write_entry
+from scraper.cache_files import MAX_AGE_S, cache_root, prune_when_due, read_entry, write_entry
 from scraper.clients import layout
 from scraper.clients.ir import GenerationError
 from scraper.clients.schema_keywords import honoured_schemas
@@ -54,6 +54,7 @@ def render_models(schemas: Mapping[str, Any], *, openapi: str, source_name: str,
             body = _render_models(schemas, openapi=openapi, source_name=source_name)
             if cache is not None:
                 cache.put(key, body)
+                cache.prune()
         if len(_RENDERED) >= 64:
             _RENDERED.clear()
         _RENDERED[key] = body
@@ -107,8 +108,8 @@ class ModelsCache:
         write_entry(self._path(key), source.encode("utf-8"))
 
     def prune(self, max_age_s: float = MAX_AGE_S) -> int:
-        """Remove entries (of any salt) not used for ``max_age_s`` seconds; returns how many."""
-        return prune_entries(self.root, max_age_s)
+        """Remove entries (of any salt) not used for ``max_age_s`` seconds, at most once a day; returns how many."""
+        return prune_when_due(self.root, max_age_s)
 
 
 def default_models_cache() -> ModelsCache | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import copy
 import datetime
+import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -122,3 +124,22 @@ def test_the_validator_keeps_the_libraries_other_checks() -> None:
     assert issubclass(cls, OpenAPIV31SpecValidator)
     replaced = {k for k, v in cls.keyword_validators.items() if OpenAPIV31SpecValidator.keyword_validators[k] is not v}
     assert replaced == {"schema"} and set(cls.keyword_validators) == set(OpenAPIV31SpecValidator.keyword_validators)
+
+
+def test_many_small_entries_are_pruned_at_most_once_a_day(tmp_path: Path) -> None:
+    root = tmp_path / "schema-checks"
+    memo = SchemaCheckMemo(tmp_path, salt="0" * 16)
+    memo.remember("ab" * 32)
+    memo.remember("cd" * 32)
+    salt = root / ("0" * 16)
+    old, fresh = salt / "ab" / ("ab" * 32), salt / "cd" / ("cd" * 32)
+    foreign = root / "notes.txt"
+    foreign.write_text("not an entry")
+    stale = time.time() - 40 * 24 * 3600
+    os.utime(old, (stale, stale))
+    assert memo.prune() == 1 and not old.exists() and fresh.exists() and foreign.exists()
+    os.utime(fresh, (stale, stale))
+    assert memo.prune() == 0 and fresh.exists(), "pruned again within a day"
+    marker = root / ".pruned"
+    os.utime(marker, (stale, stale))
+    assert memo.prune() == 1 and not fresh.exists() and marker.exists() and foreign.exists()
