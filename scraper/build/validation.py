@@ -10,8 +10,8 @@ from __future__ import annotations
 import concurrent.futures
 import multiprocessing
 import os
-from types import TracebackType
-from typing import Any, Self
+from contextlib import closing
+from typing import Any
 
 from scraper.build.openapi import validate_spec
 
@@ -23,7 +23,7 @@ def validate_all(jobs: list[tuple[str, dict[str, Any]]]) -> dict[str, str]:
     if len(jobs) <= 1:  # no worker to start: this process validates it
         return {label: validate_spec(spec) for label, spec in jobs}
     _import_validator()  # once here rather than in every worker: forked workers inherit it
-    with ValidationWorkers(workers=min(len(jobs), os.cpu_count() or 1)) as workers:
+    with closing(ValidationWorkers(workers=min(len(jobs), os.cpu_count() or 1))) as workers:
         return workers.validate(jobs)
 
 
@@ -60,14 +60,7 @@ class ValidationWorkers:
         return {label: problems for (label, _), problems in zip(jobs, results, strict=True)}
 
     def close(self) -> None:
+        """Stop the workers (use the object with ``contextlib.closing``)."""
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()

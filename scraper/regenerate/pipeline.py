@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import yaml
@@ -80,7 +81,7 @@ def regenerate(
     only = {(key.split("/", 1)[0], key.split("/", 1)[1]) for key in stale}
     # The workers import the validator while the pages are read; one per stale service, up to one per CPU (a
     # one-service edit usually changes a spec or two, and a second importing worker would slow the reading down).
-    with ValidationWorkers(workers=min(len(stale), os.cpu_count() or 1)) as validation:
+    with closing(ValidationWorkers(workers=min(len(stale), os.cpu_count() or 1))) as validation:
         report = build_specs(
             pages,
             spec_dir,

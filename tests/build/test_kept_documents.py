@@ -40,6 +40,20 @@ def _containers(value: Any, seen: dict[int, Any]) -> None:
             _containers(item, seen)
 
 
+def count_spec_parses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The sizes of the spec files the package stage parses from now on."""
+    parsed: list[int] = []
+    real = scraper.regenerate.packages.yaml.load
+
+    def counting(data: Any, Loader: Any) -> Any:
+        if isinstance(data, bytes):  # a spec file's bytes (the validator loads its meta-schemas from streams)
+            parsed.append(len(data))
+        return real(data, Loader=Loader)
+
+    monkeypatch.setattr(scraper.regenerate.packages.yaml, "load", counting)
+    return parsed
+
+
 def test_the_kept_documents_are_what_parsing_the_written_files_gives(tmp_path: Path) -> None:
     project = _project(tmp_path / "project")
     pages = catalog_pages(load_catalog(project / "pages" / "catalog.toml"))
@@ -69,14 +83,6 @@ def test_the_package_stage_takes_kept_documents_instead_of_parsing(
 ) -> None:
     project = _project(tmp_path / "project")
     monkeypatch.setenv("DOCS2CLIENT_CACHE_DIR", str(tmp_path / "cache"))
-    parsed: list[int] = []
-    real = scraper.regenerate.packages.yaml.load
-
-    def counting(data: Any, Loader: Any) -> Any:
-        if isinstance(data, bytes):  # a spec file's bytes (the validator loads its meta-schemas from streams)
-            parsed.append(len(data))
-        return real(data, Loader=Loader)
-
-    monkeypatch.setattr(scraper.regenerate.packages.yaml, "load", counting)
+    parsed = count_spec_parses(monkeypatch)
     assert _regenerate(project, monkeypatch) == 0
     assert (project / "generated").is_dir() and parsed == [], "the specs just written were parsed again"

@@ -14,12 +14,11 @@ from typing import Any
 import pytest
 import yaml
 
-import scraper.regenerate.packages
 from scraper.build import build_specs, catalog_pages
 from scraper.build.parsed_specs import ParsedSpecs
 from scraper.catalog import load_catalog
 from tests.build.test_incremental import PFS, _project, _regenerate
-from tests.build.test_kept_documents import _same
+from tests.build.test_kept_documents import _same, count_spec_parses
 
 
 def test_a_written_spec_is_remembered_as_what_parsing_it_gives(tmp_path: Path) -> None:
@@ -84,15 +83,7 @@ def test_an_edits_regeneration_parses_no_spec(tmp_path: Path, monkeypatch: pytes
     text = page.read_text(encoding="utf-8")
     assert text.count("Create volume") >= 1
     page.write_text(text.replace("Create volume", "Create a new volume"), encoding="utf-8")
-    parsed: list[int] = []
-    real = scraper.regenerate.packages.yaml.load
-
-    def counting(data: Any, Loader: Any) -> Any:
-        if isinstance(data, bytes):  # a spec file's bytes (the validator loads its meta-schemas from streams)
-            parsed.append(len(data))
-        return real(data, Loader=Loader)
-
-    monkeypatch.setattr(scraper.regenerate.packages.yaml, "load", counting)
+    parsed = count_spec_parses(monkeypatch)
     assert _regenerate(project, monkeypatch) == 0
     changelog = (project / "generated" / "scp-parallel-filestorage" / "CHANGELOG.md").read_text(encoding="utf-8")
     assert parsed == [], "a spec was parsed (the old one for the changelog, or a new one)"

@@ -4,6 +4,7 @@ answers are ``validate_spec``'s, and a spec that fails stops only its service, r
 from __future__ import annotations
 
 import copy
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -32,12 +33,12 @@ def test_workers_answer_as_validate_spec_does() -> None:
     spec = yaml.safe_load(DEMO.read_text(encoding="utf-8"))
     bad, where = _broken(spec)
     jobs = [("good", spec), ("bad", bad), ("empty", {"openapi": "3.1.0"})]
-    with ValidationWorkers(workers=2) as workers:
+    with closing(ValidationWorkers(workers=2)) as workers:
         answers = workers.validate(jobs)
         assert workers.validate([]) == {}
     assert answers == {label: validate_spec(document) for label, document in jobs}
     assert answers["good"] == "" and answers["bad"].startswith(f"{where}: 5 is not valid") and answers["empty"]
-    with ValidationWorkers(workers=2):
+    with closing(ValidationWorkers(workers=2)):
         pass  # started and closed with nothing to do
 
 

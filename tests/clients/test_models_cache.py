@@ -26,7 +26,11 @@ def _demo_schemas() -> dict[str, Any]:
 
 @pytest.fixture
 def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The source names datamodel-code-generator is run for; the per-process memo starts empty."""
+    return count_renders(monkeypatch)
+
+
+def count_renders(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The source names datamodel-code-generator is run for from now on; the per-process memo starts empty."""
     calls: list[str] = []
     real = models_module._render_models
 
