@@ -94,6 +94,7 @@ def regenerate(
         )
     status = print_report(report, spec_dir)
     failed = {f"{p}/{s}" for p, s in report.failed_services}
+    documents = report.documents  # the spec documents just written (plain values, no API model)
     del report  # the API models of every rebuilt service: the packages are rendered from the spec files
     built = [key for key in stale if key not in failed and (spec_dir / key).is_dir()]
     # A package is rendered from its service's spec folder and the tool: when neither changed since it was last
@@ -109,9 +110,7 @@ def regenerate(
         for key in sorted(set(built) - set(render)):
             print(f"{key}: specs unchanged, package up to date")
         try:
-            changed = (
-                regenerate_packages(render, spec_dir, generated_dir, old_specs, report.documents) if render else []
-            )
+            changed = regenerate_packages(render, spec_dir, generated_dir, old_specs, documents) if render else []
         except (GenerationError, ValueError) as exc:
             print(f"error: client generation failed: {exc}", file=sys.stderr)
             return 1
