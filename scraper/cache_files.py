@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-__all__ = ["CACHE_ENV", "MAX_AGE_S", "cache_root", "prune_entries", "read_entry", "write_entry"]
+__all__ = ["CACHE_ENV", "MAX_AGE_S", "cache_root", "prune_entries", "prune_when_due", "read_entry", "write_entry"]
 
 CACHE_ENV = "DOCS2CLIENT_CACHE_DIR"
 #: Entries unused for this long are removed by :func:`prune_entries`.
@@ -81,4 +81,27 @@ def prune_entries(root: Path, max_age_s: float = MAX_AGE_S) -> int:
                 removed += 1
         except OSError:
             pass
+    return removed
+
+
+#: How often :func:`prune_when_due` prunes a cache.
+PRUNE_EVERY_S = 24 * 3600
+
+
+def prune_when_due(root: Path, max_age_s: float = MAX_AGE_S) -> int:
+    """:func:`prune_entries` at most once a day per cache: for caches with many small entries, where pruning on
+    every run (a stat of each entry) would cost more than the entries save. ``root/.pruned`` records the last time
+    (it is not in the entries' layout, so pruning never removes it)."""
+    marker = root / ".pruned"
+    try:
+        if time.time() - marker.stat().st_mtime < PRUNE_EVERY_S:
+            return 0
+    except OSError:
+        pass
+    removed = prune_entries(root, max_age_s)
+    try:
+        root.mkdir(mode=0o700, parents=True, exist_ok=True)
+        marker.touch()
+    except OSError:
+        pass
     return removed

@@ -7,6 +7,7 @@ was written).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,19 +16,23 @@ from scraper.build.carry_forward import operations_for
 from scraper.build.openapi import dump_yaml, emit_spec, findings_json, findings_markdown
 from scraper.build.page_cache import PageCache
 from scraper.build.pages import PageInput
+from scraper.build.parsed_specs import ParsedSpecs
 from scraper.build.report import BuildReport
 from scraper.build.services import build_services
 from scraper.build.spec_memo import SpecMemo
-from scraper.build.validation import validate_all
+from scraper.build.validation import ValidationWorkers, validate_all
 from scraper.model import Service
 
-__all__ = ["SPEC_MARKER", "build_specs", "spec_files"]
+__all__ = ["SPEC_MARKER", "build_specs", "plain_copy", "spec_files"]
 
 
-def spec_files(service: Service) -> tuple[dict[str, bytes], dict[str, dict[str, Any]]]:
+def spec_files(
+    service: Service, dumped: Callable[[str, dict[str, Any]], bytes | None] | None = None
+) -> tuple[dict[str, bytes], dict[str, dict[str, Any]]]:
     """Render every version of ``service`` plus its findings.
 
     Returns the files (relative to the service directory) and the spec documents by file name, for validation.
+    ``dumped(name, spec)``: the YAML of ``spec`` when already known (None: it is dumped).
     """
     files: dict[str, bytes] = {}
     specs: dict[str, dict[str, Any]] = {}
@@ -38,12 +43,39 @@ def spec_files(service: Service) -> tuple[dict[str, bytes], dict[str, dict[str, 
         spec, example_findings = emit_spec(service, entry.version, ops)
         findings.extend(example_findings)
         name = f"{entry.version}.yaml"
-        files[name] = dump_yaml(spec)
+        known = dumped(name, spec) if dumped is not None else None
+        files[name] = known if known is not None else dump_yaml(spec)
         specs[name] = spec
     unique = sorted(set(findings), key=lambda f: f.sort_key())
     files["findings.json"] = findings_json(service, unique)
     files["FINDINGS.md"] = findings_markdown(service, unique)
     return files, specs
+
+
+def _dumped_from(memo: SpecMemo, folder: Path, dumped: dict[str, str]) -> Callable[[str, dict[str, Any]], bytes | None]:
+    """``spec_files``' ``dumped`` from ``memo`` (see :mod:`scraper.build.spec_memo`): a file of ``folder`` whose
+    document is unchanged; the key of each document it does not know goes into ``dumped`` (to remember once
+    written)."""
+
+    def known(name: str, spec: dict[str, Any]) -> bytes | None:
+        key = memo.document_key(spec)
+        data = memo.dumped(key, folder / name) if key is not None else None
+        if data is None and key is not None:
+            dumped[name] = key
+        return data
+
+    return known
+
+
+def plain_copy(value: Any) -> Any:
+    """``value`` with every dict and list copied, none shared: what parsing its YAML gives (``dump_yaml`` writes a
+    container reached twice twice, and represents only plain types, each read back as the same type and value)."""
+    kind = type(value)
+    if kind is dict:
+        return {key: plain_copy(item) for key, item in value.items()}
+    if kind is list:
+        return [plain_copy(item) for item in value]
+    return value
 
 
 #: How a spec folder written before output manifests existed is recognised (see ``scraper.atomic.write_tree``).
@@ -57,6 +89,9 @@ def build_specs(
     only: set[tuple[str, str]] | None = None,
     cache: PageCache | None = None,
     memo: SpecMemo | None = None,
+    keep_documents: int = 0,
+    validation: ValidationWorkers | None = None,
+    parsed: ParsedSpecs | None = None,
 ) -> BuildReport:
     """Build and write ``out/<provider>/<service>/...`` for every service the pages document (or ``only`` those).
 
@@ -68,23 +103,36 @@ def build_specs(
     keeps its previous spec untouched. A spec whose bytes equal the file already on disk is not validated again:
     it was validated when it was written. With a ``memo``, a service that finished exactly as when its folder was
     last written is not even emitted (:mod:`scraper.build.spec_memo`).
+
+    The documents of the folders written are kept in ``report.documents`` (so the package stage need not parse
+    what was just written), up to ``keep_documents`` bytes of YAML: a one-service edit keeps them all, a full
+    rebuild does not hold every spec in memory. ``validation``: workers started by the caller before this call (they
+    import the validator while pages are read); by default specs are validated as :func:`validate_all` does.
+    ``parsed``: where each spec written is remembered as what parsing it gives (:mod:`scraper.build.parsed_specs`).
     """
     report = build_services(pages, only=only, cache=cache)
-    rendered: list[tuple[Service, dict[str, bytes], str | None]] = []
+    rendered: list[tuple[Service, dict[str, bytes], str | None, dict[str, str]]] = []
     jobs: list[tuple[str, dict[str, Any]]] = []
+    specs_of: dict[tuple[str, str], dict[str, dict[str, Any]]] = {}
+    kept = 0
     for service in report.services:
         folder = out / service.provider / service.id
         key = memo.key(service) if memo is not None else None
         if memo is not None and key is not None and memo.unchanged(key, folder):
             continue  # the files emitting would write are the ones on disk
-        files, specs = spec_files(service)
-        rendered.append((service, files, key))
+        document_keys: dict[str, str] = {}  # name -> memo key of a document that was dumped
+        files, specs = spec_files(service, _dumped_from(memo, folder, document_keys) if memo is not None else None)
+        rendered.append((service, files, key, document_keys))
+        size = sum(len(files[name]) for name in specs)
+        if kept + size <= keep_documents:  # only these are held until written; a full rebuild holds few
+            kept += size
+            specs_of[service.provider, service.id] = specs
         for name, spec in specs.items():
             target = folder / name
             if not (target.exists() and target.read_bytes() == files[name]):
                 jobs.append((f"{service.provider}/{service.id}/{name}", spec))
-    problems = validate_all(jobs)
-    for service, files, key in rendered:
+    problems = validation.validate(jobs) if validation is not None else validate_all(jobs)
+    for service, files, key, document_keys in rendered:
         prefix = f"{service.provider}/{service.id}/"
         errors = [
             f"{out}/{label}: {text}" for label, text in sorted(problems.items()) if label.startswith(prefix) and text
@@ -96,11 +144,25 @@ def build_specs(
         try:
             folder = out / service.provider / service.id
             report.written.extend(write_tree(folder, files, prune=True, marker=SPEC_MARKER))
+            kept_specs = specs_of.get((service.provider, service.id))
+            if kept_specs is not None:
+                report.documents[f"{service.provider}/{service.id}"] = {
+                    name: (files[name], plain_copy(spec)) for name, spec in kept_specs.items()
+                }
             if memo is not None and key is not None:
                 memo.remember(key, folder, [*files, MANIFEST])
+            if memo is not None:
+                for name, document_key in document_keys.items():
+                    memo.remember_dump(document_key, files[name])
+            if parsed is not None:
+                for label, spec in jobs:
+                    if label.startswith(prefix):  # a spec file whose bytes changed: the next run's old spec
+                        parsed.store(files[label[len(prefix) :]], spec)
         except (UnsafePathError, ForeignFolderError) as exc:
             report.errors.append(str(exc))
             report.failed_services.add((service.provider, service.id))
     if memo is not None and rendered:
         memo.prune()
+    if parsed is not None and jobs:
+        parsed.prune()
     return report

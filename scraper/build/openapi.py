@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -448,11 +447,11 @@ def _check_examples(
     return findings
 
 
-@lru_cache(maxsize=1)
 def _validator() -> Any:
-    from openapi_spec_validator import OpenAPIV31SpecValidator
+    # openapi-spec-validator's OAS 3.1 validator, its per-schema meta-check remembered by content
+    from scraper.build.schema_checks import memoized_spec_validator
 
-    return OpenAPIV31SpecValidator
+    return memoized_spec_validator()
 
 
 def validate_spec(spec: dict[str, Any]) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from scraper.model import Service
 
@@ -25,6 +26,9 @@ class BuildReport:
     #: (provider, service id) of services that could not be built because a page covering them failed.
     failed_services: set[tuple[str, str]] = field(default_factory=set)
     written: list[Path] = field(default_factory=list)
+    #: The spec documents of every spec folder written, by ``provider/service`` and file name, each with the bytes
+    #: written for it: what parsing those files gives (the package stage takes them instead of parsing again).
+    documents: dict[str, dict[str, tuple[bytes, dict[str, Any]]]] = field(default_factory=dict)
 
 
 def print_report(report: BuildReport, out: Path) -> int:

@@ -8,6 +8,11 @@ sha256 of every file the folder held after writing, its manifest included. A fol
 those hashes is what emitting would write again: it is left as it is, and not validated again (it was validated when
 it was written). Anything else (no entry, another tool, an edited or missing file) emits as usual. Entries live in
 ``<cache folder>/specs/<salt>/<aa>/<key>``; a damaged entry is a miss.
+
+A service that changed is emitted, but usually only some of its API versions changed, and dumping a large spec as
+YAML costs as much as emitting it. So each emitted document is also remembered, by its exact content, with the hash of
+the YAML it was dumped to: a version whose document is as before and whose file still has that hash is not dumped
+again (its file's bytes are what dumping would give).
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import hashlib
 import json
 import pickle
 from pathlib import Path
+from typing import Any
 
 from scraper.build.page_cache import code_salt
 from scraper.cache_files import MAX_AGE_S, cache_root, prune_entries, read_entry, write_entry
@@ -66,6 +72,36 @@ class SpecMemo:
         except OSError:
             return
         write_entry(self._path(key), json.dumps(recorded, sort_keys=True).encode())
+
+    @staticmethod
+    def document_key(spec: dict[str, Any]) -> str | None:
+        """The entry of one emitted spec document, or None when JSON cannot name it exactly (then it is dumped).
+
+        JSON text names the document exactly (types, values, key order) only when it reads back as an equal value:
+        no integer keys, tuples, dates or NaN."""
+        try:
+            text = json.dumps(spec, ensure_ascii=False, allow_nan=False)
+        except (TypeError, ValueError, RecursionError):
+            return None
+        if json.loads(text) != spec:
+            return None
+        return hashlib.sha256(f"document\0{text}".encode()).hexdigest()
+
+    def dumped(self, key: str, path: Path) -> bytes | None:
+        """The bytes of ``path`` when they are what the document of ``key`` was dumped to when it was last written
+        (so dumping it again would give them), else None."""
+        try:
+            recorded = read_entry(self._path(key))
+            current = path.read_bytes()
+        except OSError:
+            return None
+        if recorded is None or recorded.decode("ascii", "replace") != hashlib.sha256(current).hexdigest():
+            return None
+        return current
+
+    def remember_dump(self, key: str, data: bytes) -> None:
+        """Record that the document of ``key`` was dumped to ``data`` (just written)."""
+        write_entry(self._path(key), hashlib.sha256(data).hexdigest().encode("ascii"))
 
     def prune(self, max_age_s: float = MAX_AGE_S) -> int:
         """Remove entries (of any tool version) not used for ``max_age_s`` seconds; returns how many."""

@@ -18,13 +18,17 @@ import sys
 import tokenize
 import warnings
 from collections.abc import Iterable, Mapping
+from functools import cache
+from pathlib import Path
 from typing import Any
 
+from scraper.cache_files import MAX_AGE_S, cache_root, prune_when_due, read_entry, write_entry
 from scraper.clients import layout
 from scraper.clients.ir import GenerationError
 from scraper.clients.schema_keywords import honoured_schemas
+from scraper.source_digest import installed_version
 
-__all__ = ["inline_item_classes", "render_models"]
+__all__ = ["ModelsCache", "default_models_cache", "inline_item_classes", "render_models"]
 
 _STRING_FORMATS = ("date-time", "date", "time", "duration", "uuid", "email", "uri", "ipv4", "ipv6", "hostname", "byte")
 
@@ -33,6 +37,8 @@ _STRING_FORMATS = ("date-time", "date", "time", "duration", "uuid", "email", "ur
 #: share every schema (datamodel-code-generator is most of a package's rendering time). Bounded; per process.
 _RENDERED: dict[str, str] = {}
 _HEADER = "@@docs2client-models-header@@"
+#: Changes whenever the layout or the meaning of a models cache entry changes.
+_CACHE_FORMAT = "docs2client models cache 1"
 
 
 def render_models(schemas: Mapping[str, Any], *, openapi: str, source_name: str, header: str) -> str:
@@ -42,7 +48,13 @@ def render_models(schemas: Mapping[str, Any], *, openapi: str, source_name: str,
     key = hashlib.sha256(json.dumps([schemas, openapi], default=_typed).encode()).hexdigest()
     body = _RENDERED.get(key)
     if body is None:
-        body = _render_models(schemas, openapi=openapi, source_name=source_name)
+        cache = default_models_cache()
+        body = cache.get(key) if cache is not None else None
+        if body is None:
+            body = _render_models(schemas, openapi=openapi, source_name=source_name)
+            if cache is not None:
+                cache.put(key, body)
+                cache.prune()
         if len(_RENDERED) >= 64:
             _RENDERED.clear()
         _RENDERED[key] = body
@@ -53,6 +65,142 @@ def render_models(schemas: Mapping[str, Any], *, openapi: str, source_name: str,
 
 def _typed(value: Any) -> list[str]:
     return [type(value).__name__, str(value)]
+
+
+class ModelsCache:
+    """datamodel-code-generator's post-processed output by its exact input, kept between runs.
+
+    An edit of one operation's text re-renders its whole package, but leaves the schemas alone: the models of every
+    API version are then exactly what the last run rendered, and rendering them again is most of the package's
+    time. Entries live in ``<cache folder>/models/<salt>/<aa>/<key>``; ``key`` is the in-process memo's key (the
+    honoured schemas as JSON, key order kept, and the OpenAPI version), ``salt`` names what turns that input into
+    source: datamodel-code-generator's and pydantic's versions, Python's, and the code of this module and of the
+    layout it shapes lines with. Entries carry a checksum (a torn entry is a miss), and a hit is used only when it
+    is what this module writes: imports from the four modules it imports, classes of annotated fields whose only
+    calls are pydantic's ``Field``/``ConfigDict``, no other name than those, the module's own classes and builtin
+    types (see :func:`_is_model_module`); anything else, an edited entry say, is a miss and is rendered again.
+    """
+
+    def __init__(self, directory: Path, salt: str | None = None) -> None:
+        self.root = directory / "models"
+        self.directory = self.root / (salt if salt is not None else _models_salt())
+        self.hits = 0
+        self.misses = 0
+
+    def _path(self, key: str) -> Path:
+        return self.directory / key[:2] / key
+
+    def get(self, key: str) -> str | None:
+        """The stored source for ``key``, or None (absent, unreadable, torn, or not a models module)."""
+        try:
+            data = read_entry(self._path(key))
+            source = data.decode("utf-8") if data is not None else None
+        except (OSError, UnicodeDecodeError):
+            source = None
+        if source is None or not _is_model_module(source):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return source
+
+    def put(self, key: str, source: str) -> None:
+        """Remember ``source`` for ``key`` (a cache that cannot be written only costs time)."""
+        write_entry(self._path(key), source.encode("utf-8"))
+
+    def prune(self, max_age_s: float = MAX_AGE_S) -> int:
+        """Remove entries (of any salt) not used for ``max_age_s`` seconds, at most once a day; returns how many."""
+        return prune_when_due(self.root, max_age_s)
+
+
+def default_models_cache() -> ModelsCache | None:
+    """The models cache in docs2client's cache folder, or None when caches are off (``DOCS2CLIENT_CACHE_DIR=off``)."""
+    root = cache_root()
+    return None if root is None else ModelsCache(root)
+
+
+@cache
+def _models_salt() -> str:
+    """What turns a models cache key into source: the generator, pydantic, Python and our post-processing code."""
+    digest = hashlib.sha256(f"{_CACHE_FORMAT}\n{sys.version}\n".encode())
+    for name in ("datamodel-code-generator", "pydantic"):
+        digest.update(f"{name}=={installed_version(name)}\n".encode())
+    for module_file in (__file__, layout.__file__):
+        digest.update(Path(module_file).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+#: What a rendered models module may import, call and name besides its own classes (see :func:`_is_model_module`).
+_MODEL_IMPORTS = frozenset({"__future__", "enum", "pydantic", "typing"})
+_MODEL_CALLS = frozenset({"pydantic.Field", "pydantic.ConfigDict"})
+_MODEL_BUILTINS = frozenset({"str", "int", "float", "bool", "bytes", "list", "dict", "set", "tuple", "object"})
+_MODEL_NODES = frozenset({
+    ast.Module, ast.Expr, ast.Constant, ast.ImportFrom, ast.alias, ast.ClassDef, ast.Assign, ast.AnnAssign, ast.Name,
+    ast.Load, ast.Store, ast.Call, ast.keyword, ast.BinOp, ast.BitOr, ast.Subscript, ast.Tuple, ast.List, ast.Dict,
+    ast.Attribute, ast.UnaryOp, ast.USub, ast.Pass,
+})  # fmt: skip
+
+
+def _is_model_module(source: str) -> bool:
+    """Whether ``source`` is only what :func:`_render_models` writes: model declarations, nothing that runs code.
+
+    A cached entry goes into a package as it is, so an entry edited by someone else must not become code there:
+    only imports from ``_MODEL_IMPORTS``, undecorated classes, constants, annotations, and calls of pydantic's
+    ``Field``/``ConfigDict`` (under the names it imports them as) are accepted, and only the names the module
+    imports or defines and builtin types are referred to."""
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError):
+        return False
+    imported: dict[str, str] = {}
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom):
+            if node.module not in _MODEL_IMPORTS or node.level:
+                return False
+            imported.update((a.asname or a.name, f"{node.module}.{a.name}") for a in node.names)
+        elif isinstance(node, ast.ClassDef):
+            if node.decorator_list or node.keywords:
+                return False
+        elif not isinstance(node, ast.Expr | ast.Assign | ast.AnnAssign):
+            return False
+    defined = {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
+    callable_names = {name for name, full in imported.items() if full in _MODEL_CALLS}
+    known = defined | set(imported) | _MODEL_BUILTINS
+    # One pass over the tree; ``typed``: inside an expression pydantic evaluates as a type (a class base or a field
+    # annotation), where a string is a forward reference it evaluates as Python, unless inside ``Literal[...]``.
+    stack: list[tuple[ast.AST, bool]] = [(tree, False)]
+    while stack:
+        item, typed = stack.pop()
+        kind = type(item)
+        if kind not in _MODEL_NODES:
+            return False
+        if kind is ast.Name:
+            if type(item.ctx) is ast.Load and item.id not in known:  # type: ignore[attr-defined]
+                return False
+        elif kind is ast.Constant:
+            if typed and isinstance(item.value, str) and item.value not in known:  # type: ignore[attr-defined]
+                return False
+        elif kind is ast.Call:
+            func = item.func  # type: ignore[attr-defined]
+            if not (type(func) is ast.Name and func.id in callable_names):
+                return False
+        elif kind is ast.Attribute:
+            if item.attr.startswith("_") or type(item.value) is not ast.Name:  # type: ignore[attr-defined]
+                return False
+        elif kind is ast.ClassDef:
+            stack.extend((base, True) for base in item.bases)  # type: ignore[attr-defined]
+            stack.extend((stmt, False) for stmt in item.body)  # type: ignore[attr-defined]
+            continue
+        elif kind is ast.AnnAssign:
+            stack.append((item.annotation, True))  # type: ignore[attr-defined]
+            stack.extend((child, False) for child in (item.target, item.value) if child is not None)  # type: ignore
+            continue
+        elif kind is ast.Subscript and typed:
+            literal = type(item.value) is ast.Name and item.value.id == "Literal"  # type: ignore[attr-defined]
+            stack.append((item.value, True))  # type: ignore[attr-defined]
+            stack.append((item.slice, not literal))  # type: ignore[attr-defined]
+            continue
+        stack.extend((child, typed) for child in ast.iter_child_nodes(item))
+    return True
 
 
 def _render_models(schemas: Mapping[str, Any], *, openapi: str, source_name: str) -> str:

@@ -14,8 +14,9 @@ from typing import Any
 import yaml
 
 from scraper.build.openapi import version_key
+from scraper.build.parsed_specs import ParsedSpecs, default_parsed_specs
 
-__all__ = ["OldSpecs", "package_dir_name", "regenerate_packages", "spec_bytes"]
+__all__ = ["KnownDocuments", "OldSpecs", "package_dir_name", "regenerate_packages", "spec_bytes"]
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -27,9 +28,27 @@ def spec_bytes(folder: Path) -> dict[str, bytes]:
     return {path.stem: path.read_bytes() for path in sorted(folder.glob("*.yaml"), key=lambda p: version_key(p.stem))}
 
 
-def _parse_specs(files: dict[str, bytes]) -> dict[str, dict[str, Any]]:
+#: Spec documents already in memory, by file name, with the bytes of the file each was written as (see
+#: ``scraper.build.BuildReport.documents``).
+KnownDocuments = dict[str, tuple[bytes, dict[str, Any]]]
+
+
+def _parse_specs(
+    files: dict[str, bytes], known: KnownDocuments | None = None, parsed: ParsedSpecs | None = None
+) -> dict[str, dict[str, Any]]:
+    """The documents of ``files`` (by version); a file whose bytes are those a known document was written as is
+    that document (parsing it would give an equal one: the build just wrote it), and one that ``parsed`` remembers
+    (written by an earlier run) is not parsed either."""
     specs: dict[str, dict[str, Any]] = {}
     for version, data in files.items():
+        written = (known or {}).get(f"{version}.yaml")
+        if written is not None and written[0] == data:
+            specs[version] = written[1]
+            continue
+        remembered = parsed.load(data) if parsed is not None else None
+        if remembered is not None:
+            specs[version] = remembered
+            continue
         loaded = yaml.load(data, Loader=_Loader)
         if isinstance(loaded, dict):
             specs[version] = loaded
@@ -42,31 +61,37 @@ OldSpecs = dict[str, dict[str, Any] | bytes]
 
 
 def regenerate_packages(
-    services: list[str], spec_dir: Path, generated_dir: Path, old_specs: dict[str, OldSpecs]
+    services: list[str],
+    spec_dir: Path,
+    generated_dir: Path,
+    old_specs: dict[str, OldSpecs],
+    documents: dict[str, KnownDocuments] | None = None,
 ) -> list[Path]:
     """Render the client package of every ``provider/service`` in ``services`` from ``spec_dir``.
 
     The package keeps its released version unless its specs changed: then the changes go into ``CHANGELOG.md`` and
     the version is bumped by the largest change. A new package starts at its CURRENT API version with an "Initial
-    release" entry. (A code-only change gets its patch release in ``generate_services``.)
+    release" entry. (A code-only change gets its patch release in ``generate_services``.) ``documents``: the
+    spec documents the build just wrote, by ``provider/service`` (taken instead of parsing the files again).
     """
     from scraper.clients import naming
     from scraper.clients.command import PackageJob, existing_release, generate_services
     from scraper.diff.changelog import changelog_entry, update_changelog
 
     jobs: list[PackageJob] = []
+    parsed = default_parsed_specs()
     for key in services:
         provider, service = key.split("/", 1)
         service_dir = spec_dir / provider / service
         files = spec_bytes(service_dir)
-        specs = _parse_specs(files)
+        specs = _parse_specs(files, (documents or {}).get(key), parsed)
         if not specs:
             continue
         name = naming.distribution_name(provider, service)
         package_dir = generated_dir / name
         released, changelog = existing_release(package_dir)
         if released is not None:
-            old = _old_documents(old_specs.get(key, {}), files, specs)
+            old = _old_documents(old_specs.get(key, {}), files, specs, parsed)
             version, changelog = _changelog(released, changelog, old, specs)
         else:
             current = next(
@@ -91,7 +116,7 @@ def regenerate_packages(
 
 
 def _old_documents(
-    old: OldSpecs, files: dict[str, bytes], specs: dict[str, dict[str, Any]]
+    old: OldSpecs, files: dict[str, bytes], specs: dict[str, dict[str, Any]], parsed: ParsedSpecs | None = None
 ) -> dict[str, dict[str, Any]]:
     """``old`` as documents; a version whose bytes did not change is the new document itself (nothing to compare)."""
     documents: dict[str, dict[str, Any]] = {}
@@ -101,7 +126,7 @@ def _old_documents(
         elif files.get(version) == value and version in specs:
             documents[version] = specs[version]
         else:
-            documents.update(_parse_specs({version: value}))
+            documents.update(_parse_specs({version: value}, parsed=parsed))
     return documents
 
 

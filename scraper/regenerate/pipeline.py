@@ -11,12 +11,16 @@ documentation-only changes; nothing when nothing changed).
 
 from __future__ import annotations
 
+import os
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import yaml
 
 from scraper.build import build_specs, catalog_pages, default_page_cache, default_spec_memo, print_report
+from scraper.build.parsed_specs import default_parsed_specs
+from scraper.build.validation import ValidationWorkers
 from scraper.catalog import CatalogError, load_catalog
 from scraper.regenerate.lockfile import LockError
 from scraper.regenerate.packages import OldSpecs, package_dir_name, regenerate_packages, spec_bytes
@@ -31,6 +35,10 @@ from scraper.regenerate.stamp import (
 )
 
 __all__ = ["regenerate"]
+
+#: How much YAML of the specs just written the package stage takes from memory instead of parsing the files again
+#: (a few large services; a full rebuild parses the rest, so it does not hold every spec at once).
+_KEPT_DOCUMENTS_BYTES = 4_000_000
 
 
 def regenerate(
@@ -71,9 +79,22 @@ def regenerate(
     print(f"rebuilding {len(stale)} of {len(hashes)} services: {', '.join(stale)}")
     old_specs: dict[str, OldSpecs] = {key: dict(spec_bytes(spec_dir / key)) for key in stale}
     only = {(key.split("/", 1)[0], key.split("/", 1)[1]) for key in stale}
-    report = build_specs(pages, spec_dir, only=only, cache=default_page_cache(), memo=default_spec_memo())
+    # The workers import the validator while the pages are read; one per stale service, up to one per CPU (a
+    # one-service edit usually changes a spec or two, and a second importing worker would slow the reading down).
+    with closing(ValidationWorkers(workers=min(len(stale), os.cpu_count() or 1))) as validation:
+        report = build_specs(
+            pages,
+            spec_dir,
+            only=only,
+            cache=default_page_cache(),
+            memo=default_spec_memo(),
+            keep_documents=_KEPT_DOCUMENTS_BYTES if packages else 0,
+            validation=validation,
+            parsed=default_parsed_specs(),
+        )
     status = print_report(report, spec_dir)
     failed = {f"{p}/{s}" for p, s in report.failed_services}
+    documents = report.documents  # the spec documents just written (plain values, no API model)
     del report  # the API models of every rebuilt service: the packages are rendered from the spec files
     built = [key for key in stale if key not in failed and (spec_dir / key).is_dir()]
     # A package is rendered from its service's spec folder and the tool: when neither changed since it was last
@@ -89,7 +110,7 @@ def regenerate(
         for key in sorted(set(built) - set(render)):
             print(f"{key}: specs unchanged, package up to date")
         try:
-            changed = regenerate_packages(render, spec_dir, generated_dir, old_specs) if render else []
+            changed = regenerate_packages(render, spec_dir, generated_dir, old_specs, documents) if render else []
         except (GenerationError, ValueError) as exc:
             print(f"error: client generation failed: {exc}", file=sys.stderr)
             return 1

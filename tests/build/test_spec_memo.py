@@ -4,6 +4,7 @@ files were changed since or the tool is another one."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,9 +27,9 @@ def _emits(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     emitted: list[str] = []
     real = scraper.build.emit.spec_files
 
-    def counting(service: scraper.build.emit.Service) -> tuple[dict[str, bytes], dict[str, dict[str, object]]]:
+    def counting(service: scraper.build.emit.Service, dumped: Any = None) -> tuple[dict[str, bytes], dict[str, Any]]:
         emitted.append(service.id)
-        return real(service)
+        return real(service, dumped)
 
     monkeypatch.setattr(scraper.build.emit, "spec_files", counting)
     return emitted
@@ -79,3 +80,45 @@ def _moved(path: Path) -> PageInput:
     return PageInput(
         name=PAGE.name, path=path, provider=PAGE.provider, format=PAGE.format, url=PAGE.url, services=PAGE.services
     )
+
+
+def _dumps(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The API versions of the spec documents dumped as YAML from now on."""
+    dumped: list[str] = []
+    real = scraper.build.emit.dump_yaml
+
+    def counting(spec: dict[str, Any]) -> bytes:
+        dumped.append(str(spec["info"]["version"]))
+        return real(spec)
+
+    monkeypatch.setattr(scraper.build.emit, "dump_yaml", counting)
+    return dumped
+
+
+def test_an_unchanged_document_of_an_emitted_service_is_not_dumped_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out, memo = tmp_path / "spec", SpecMemo(tmp_path / "cache", salt="0" * 16)
+    build_specs([PAGE], out, memo=memo)
+    written = _files(out)
+    dumped, emitted = _dumps(monkeypatch), _emits(monkeypatch)
+    findings = out / "scp/parallel-filestorage/FINDINGS.md"
+    findings.write_text("edited by hand\n", encoding="utf-8")  # the service is emitted again; its spec is as before
+    build_specs([PAGE], out, memo=memo)
+    assert emitted == ["parallel-filestorage"] and dumped == [] and _files(out) == written
+    spec = out / "scp/parallel-filestorage/1.0.yaml"
+    spec.write_bytes(spec.read_bytes().replace(b"openapi: 3.1.0", b"openapi: 3.1.1"))  # the file no longer matches
+    build_specs([PAGE], out, memo=memo)
+    assert dumped == ["1.0"] and _files(out) == written
+    other = SpecMemo(tmp_path / "cache", salt="1" * 16)  # another tool version remembers nothing
+    findings.write_text("edited by hand\n", encoding="utf-8")
+    build_specs([PAGE], out, memo=other)
+    assert dumped == ["1.0", "1.0"] and _files(out) == written
+
+
+def test_a_document_key_names_the_content_exactly() -> None:
+    key = SpecMemo.document_key
+    assert key({"a": 1, "b": [True, None, 1.5]}) != key({"b": [True, None, 1.5], "a": 1})  # key order is output
+    assert key({"a": 1}) != key({"a": True}) != key({"a": 1.0})
+    for odd in ({200: "x"}, {"a": (1, 2)}, {"a": float("nan")}, {"a": b"x"}):
+        assert key(odd) is None

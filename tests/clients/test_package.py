@@ -28,6 +28,7 @@ from scraper.clients.command import generate_service, load_findings
 from scraper.clients.ir import GenerationError
 from scraper.clients.package import render_package
 from scraper.clients.render import docstring_body, py_literal, toml_string
+from tests.clients.test_models_cache import count_renders
 from tests.goldens import client_goldens, committed
 from tests.paths import ROOT
 
@@ -438,15 +439,7 @@ def test_versions_with_the_same_schemas_render_their_models_once(monkeypatch: py
         return {"openapi": "3.1.0", "source_name": source_name, "header": "Models"}
 
     schemas = {"Thing": {"type": "object", "properties": {"name": {"type": "string"}}, "required": ["name"]}}
-    calls: list[str] = []
-    real = models_module._render_models
-
-    def counting(schemas: Any, *, openapi: str, source_name: str) -> str:
-        calls.append(source_name)
-        return real(schemas, openapi=openapi, source_name=source_name)
-
-    monkeypatch.setattr(models_module, "_render_models", counting)
-    monkeypatch.setattr(models_module, "_RENDERED", {})
+    calls = count_renders(monkeypatch)
     one = models_module.render_models(schemas, openapi="3.1.0", source_name="a.yaml", header="Models of X API 1.0")
     two = models_module.render_models(schemas, openapi="3.1.0", source_name="b.yaml", header="Models of X API 1.1")
     assert calls == ["a.yaml"]

@@ -1,0 +1,145 @@
+"""Spec validation with the per-schema meta-check remembered (``scraper.build.schema_checks``): a remembered pass
+skips only that check, and a schema that fails is reported exactly as openapi-spec-validator reports it."""
+
+from __future__ import annotations
+
+import copy
+import datetime
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from scraper.build import schema_checks
+from scraper.build.openapi import validate_spec
+from scraper.build.schema_checks import SchemaCheckMemo, default_schema_check_memo
+from scraper.cache_files import read_entry
+from tests.paths import ROOT
+
+DEMO = ROOT / "tests" / "fixtures" / "openapi" / "scp" / "demoserver" / "1.1.yaml"
+
+
+def _spec() -> dict[str, Any]:
+    spec: dict[str, Any] = yaml.safe_load(DEMO.read_text(encoding="utf-8"))
+    return spec
+
+
+def _plain(spec: dict[str, Any]) -> str:
+    """What openapi-spec-validator itself reports, formatted as ``validate_spec`` formats it."""
+    from openapi_spec_validator import OpenAPIV31SpecValidator
+
+    errors = [
+        f"{'/'.join(str(p) for p in e.absolute_path)}: {(e.message.strip().splitlines() or [''])[0]}"
+        for e in OpenAPIV31SpecValidator(spec).iter_errors()
+    ]
+    return "; ".join(errors[:5])
+
+
+@pytest.fixture
+def on_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The memo on disk in ``tmp_path``, empty in this process."""
+    monkeypatch.setenv("DOCS2CLIENT_CACHE_DIR", str(tmp_path))
+    default_schema_check_memo.cache_clear()
+    yield tmp_path
+    default_schema_check_memo.cache_clear()
+
+
+def _new_process() -> SchemaCheckMemo:
+    """Forget what this process remembered (as a new run would), keeping the disk."""
+    default_schema_check_memo.cache_clear()
+    return default_schema_check_memo()
+
+
+def test_an_invalid_schema_deep_in_a_changed_spec_is_reported_after_a_cached_run(on_disk: Path) -> None:
+    spec = _spec()
+    schemas = len(spec["components"]["schemas"])
+    assert validate_spec(spec) == ""
+    assert len(list((on_disk / "schema-checks").glob("*/*/*"))) >= schemas
+    memo = _new_process()
+    assert validate_spec(spec) == ""
+    assert memo.misses == 0 and memo.hits >= schemas, "the second run checked remembered schemas again"
+    # One property's array items get an impossible type: only that schema changed, the others are remembered.
+    bad = copy.deepcopy(spec)
+    model = next(s for s in bad["components"]["schemas"].values() if s.get("properties"))
+    prop = next(iter(model["properties"]))
+    model["properties"][prop]["items"] = {"type": 5}
+    memo = _new_process()
+    problems = validate_spec(bad)
+    assert problems == _plain(bad) != ""
+    assert problems.startswith(f"properties/{prop}/items/type: 5 is not valid")
+    assert memo.misses >= 1 and memo.hits >= schemas - 1
+    # A failure is never remembered: the next run reports it again, the same way.
+    _new_process()
+    assert validate_spec(bad) == problems
+
+
+def test_a_damaged_entry_is_checked_again(on_disk: Path) -> None:
+    spec = _spec()
+    assert validate_spec(spec) == ""
+    entries = list((on_disk / "schema-checks").glob("*/*/*"))
+    for entry in entries:
+        entry.write_bytes(entry.read_bytes()[:-1] + b"X")
+    memo = _new_process()
+    assert validate_spec(spec) == ""
+    assert memo.misses == len(entries), "a damaged entry was taken as a pass"
+    assert all(read_entry(entry) == b"passed\n" for entry in entries), "the damaged entries were not rewritten"
+
+
+def test_caches_off_remember_in_the_process_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DOCS2CLIENT_CACHE_DIR", "off")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    memo = _new_process()
+    try:
+        assert validate_spec(_spec()) == "" and memo.passed
+        misses = memo.misses
+        assert validate_spec(_spec()) == "" and memo.misses == misses
+        assert not any(tmp_path.rglob("*"))
+    finally:
+        default_schema_check_memo.cache_clear()
+
+
+def test_the_key_names_the_content_exactly() -> None:
+    key = SchemaCheckMemo.key
+    dialect = "https://spec.openapis.org/oas/3.1/dialect/base"
+    schema = {"type": "object", "properties": {"a": {"type": "integer", "minimum": 1}}}
+    reordered = {"properties": {"a": {"minimum": 1, "type": "integer"}}, "type": "object"}
+    assert key(dialect, schema) == key(dialect, reordered) is not None  # key order does not change validity
+    assert key(dialect, schema) != key("https://json-schema.org/draft/2020-12/schema", schema)
+    assert key(dialect, {"minimum": 1}) != key(dialect, {"minimum": 1.0}) != key(dialect, {"minimum": True})
+    # Values JSON cannot name exactly are never remembered.
+    for odd in ({1: {"type": "string"}}, {"enum": (1, 2)}, {"default": datetime.date(2025, 1, 1)}, {"x": float("nan")}):
+        assert key(dialect, odd) is None
+
+
+def test_the_validator_keeps_the_libraries_other_checks() -> None:
+    """Only the schema keyword validator is replaced; the registry keeps every other openapi-spec-validator check."""
+    from openapi_spec_validator import OpenAPIV31SpecValidator
+
+    cls = schema_checks.memoized_spec_validator()
+    assert issubclass(cls, OpenAPIV31SpecValidator)
+    replaced = {k for k, v in cls.keyword_validators.items() if OpenAPIV31SpecValidator.keyword_validators[k] is not v}
+    assert replaced == {"schema"} and set(cls.keyword_validators) == set(OpenAPIV31SpecValidator.keyword_validators)
+
+
+def test_many_small_entries_are_pruned_at_most_once_a_day(tmp_path: Path) -> None:
+    root = tmp_path / "schema-checks"
+    memo = SchemaCheckMemo(tmp_path, salt="0" * 16)
+    memo.remember("ab" * 32)
+    memo.remember("cd" * 32)
+    salt = root / ("0" * 16)
+    old, fresh = salt / "ab" / ("ab" * 32), salt / "cd" / ("cd" * 32)
+    foreign = root / "notes.txt"
+    foreign.write_text("not an entry")
+    stale = time.time() - 40 * 24 * 3600
+    os.utime(old, (stale, stale))
+    assert memo.prune() == 1 and not old.exists() and fresh.exists() and foreign.exists()
+    os.utime(fresh, (stale, stale))
+    assert memo.prune() == 0 and fresh.exists(), "pruned again within a day"
+    marker = root / ".pruned"
+    os.utime(marker, (stale, stale))
+    assert memo.prune() == 1 and not fresh.exists() and marker.exists() and foreign.exists()

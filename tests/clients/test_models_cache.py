@@ -1,0 +1,131 @@
+"""The disk cache of datamodel-code-generator's output (``scraper.clients.models.ModelsCache``): a hit gives the
+bytes a fresh render gives, a damaged or foreign entry is a miss, and ``DOCS2CLIENT_CACHE_DIR=off`` stores nothing."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+import scraper.clients.models as models_module
+from scraper.clients.models import ModelsCache, _is_model_module
+from tests.paths import ROOT
+
+DEMO = ROOT / "tests" / "fixtures" / "openapi" / "scp" / "demoserver"
+
+
+def _demo_schemas() -> dict[str, Any]:
+    spec = yaml.safe_load(sorted(DEMO.glob("*.yaml"))[-1].read_text(encoding="utf-8"))
+    schemas: dict[str, Any] = spec["components"]["schemas"]
+    assert schemas
+    return schemas
+
+
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    return count_renders(monkeypatch)
+
+
+def count_renders(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The source names datamodel-code-generator is run for from now on; the per-process memo starts empty."""
+    calls: list[str] = []
+    real = models_module._render_models
+
+    def counting(schemas: Any, *, openapi: str, source_name: str) -> str:
+        calls.append(source_name)
+        return real(schemas, openapi=openapi, source_name=source_name)
+
+    monkeypatch.setattr(models_module, "_render_models", counting)
+    monkeypatch.setattr(models_module, "_RENDERED", {})
+    return calls
+
+
+def _render(source_name: str, schemas: dict[str, Any] | None = None) -> str:
+    models_module._RENDERED.clear()  # a new process, as far as the memo is concerned
+    return models_module.render_models(
+        schemas if schemas is not None else _demo_schemas(),
+        openapi="3.1.0",
+        source_name=source_name,
+        header="Models of Demo API",
+    )
+
+
+def _entries(root: Path) -> list[Path]:
+    return sorted(p for p in (root / "models").glob("*/*/*") if p.is_file())
+
+
+def test_a_second_run_takes_the_models_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, counted: list[str]
+) -> None:
+    monkeypatch.setenv("DOCS2CLIENT_CACHE_DIR", str(tmp_path))
+    first = _render("a.yaml")
+    assert counted == ["a.yaml"] and len(_entries(tmp_path)) == 1
+    second = _render("b.yaml")
+    assert counted == ["a.yaml"], "the second run rendered again"
+    assert second == first and "class " in first
+    other = {**_demo_schemas(), "Extra": {"type": "object", "properties": {"x": {"type": "integer"}}}}
+    third = _render("c.yaml", other)
+    assert counted == ["a.yaml", "c.yaml"] and "class Extra(BaseModel):" in third
+    assert len(_entries(tmp_path)) == 2
+
+
+def test_a_torn_or_edited_entry_is_rendered_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, counted: list[str]
+) -> None:
+    monkeypatch.setenv("DOCS2CLIENT_CACHE_DIR", str(tmp_path))
+    expected = _render("a.yaml")
+    (entry,) = _entries(tmp_path)
+    raw = entry.read_bytes()
+    entry.write_bytes(raw[:-20])  # torn: its checksum no longer matches
+    assert _render("b.yaml") == expected and counted == ["a.yaml", "b.yaml"]
+    # An entry edited with a valid checksum but holding code that runs is not used either.
+    body = expected.replace(_render_marker(expected), "import os\nos.system('true')\n" + _render_marker(expected), 1)
+    entry.write_bytes(hashlib.sha256(body.encode()).hexdigest().encode() + b"\n" + body.encode())
+    assert _render("c.yaml") == expected and counted == ["a.yaml", "b.yaml", "c.yaml"]
+    assert entry.read_bytes() == raw, "the bad entry was not replaced by the fresh render"
+
+
+def _render_marker(source: str) -> str:
+    """The first class statement of a models module (code inserted before it runs at import)."""
+    start = source.index("\nclass ") + 1
+    return source[start : source.index("\n", start)]
+
+
+def test_caches_off_store_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, counted: list[str]) -> None:
+    monkeypatch.setenv("DOCS2CLIENT_CACHE_DIR", "off")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert _render("a.yaml") == _render("b.yaml")
+    assert counted == ["a.yaml", "b.yaml"]
+    assert not any(tmp_path.rglob("*")), "a disabled cache wrote files"
+
+
+def test_another_generator_or_post_processing_is_another_cache(tmp_path: Path, counted: list[str]) -> None:
+    one, two = ModelsCache(tmp_path, salt="0" * 16), ModelsCache(tmp_path, salt="1" * 16)
+    one.put("ab" * 32, _render("a.yaml"))
+    assert one.get("ab" * 32) is not None and two.get("ab" * 32) is None
+    assert (one.hits, two.misses) == (1, 1)
+    assert models_module._models_salt() != "0" * 16
+
+
+@pytest.mark.parametrize(
+    "addition",
+    [
+        "import os\n",
+        "from os import system\n",
+        "class X(BaseModel):\n    a: int = Field(default_factory=exec)\n",
+        "class X(BaseModel):\n    a: \"__import__('os').getcwd()\" = None\n",
+        'class X(RootModel["eval(1)"]):\n    pass\n',
+        "class X(BaseModel):\n    def f(self) -> None:\n        pass\n",
+        "Y = Field.__class__\n",
+        "@Field\nclass X(BaseModel):\n    pass\n",
+        "print(1)\n",
+    ],
+)
+def test_only_model_declarations_pass_as_a_models_module(addition: str) -> None:
+    source = _render("a.yaml")
+    assert _is_model_module(source)
+    assert not _is_model_module(source + "\n\n" + addition)
