@@ -111,6 +111,13 @@ class ModelsCache:
         """Remove entries (of any salt) not used for ``max_age_s`` seconds, at most once a day; returns how many."""
         return prune_when_due(self.root, max_age_s)
 
+    def holds_entries(self) -> bool:
+        """Whether any entry of this salt exists (a run with the same generator has rendered models before)."""
+        try:
+            return any(folder.is_dir() and any(folder.iterdir()) for folder in self.directory.iterdir())
+        except OSError:
+            return False
+
 
 def default_models_cache() -> ModelsCache | None:
     """The models cache in docs2client's cache folder, or None when caches are off (``DOCS2CLIENT_CACHE_DIR=off``)."""

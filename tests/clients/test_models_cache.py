@@ -129,3 +129,23 @@ def test_only_model_declarations_pass_as_a_models_module(addition: str) -> None:
     source = _render("a.yaml")
     assert _is_model_module(source)
     assert not _is_model_module(source + "\n\n" + addition)
+
+
+@pytest.mark.parametrize("warm", [False, True])
+def test_models_worker_imports_the_generator_up_front_only_on_a_cold_cache(tmp_path: Path, warm: bool) -> None:
+    """The models worker's initializer imports datamodel-code-generator when the cache holds no models of this
+    generator (a cold run renders them all), and leaves it to the first miss when it does (an edit's models hit)."""
+    import os
+    import subprocess
+    import sys
+
+    if warm:
+        ModelsCache(tmp_path).put("ab" * 32, "class A:\n    pass\n")
+    assert ModelsCache(tmp_path).holds_entries() is warm
+    probe = (
+        "import sys\nfrom scraper.clients.formatting import _import_models\n_import_models()\n"
+        "print('datamodel_code_generator' in sys.modules)\n"
+    )
+    env = {**os.environ, "DOCS2CLIENT_CACHE_DIR": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, cwd=ROOT, check=True)
+    assert done.stdout.strip() == str(not warm)
