@@ -69,6 +69,8 @@ def _safe_repr(text: str) -> str:
         # Black's preferred quotes (no escapes change: repr only escapes ' inside '...' when the text also has ").
         out = '"' + out[1:-1] + '"'
     # repr leaves printable non-ASCII as is; escape separators Python or editors may treat as line breaks.
+    if out.isprintable():  # the common case, checked in one pass in C
+        return out
     return "".join(
         ch if ch.isprintable() or ch in "\\'\"" else ch.encode("unicode_escape").decode("ascii") for ch in out
     )
@@ -76,17 +78,16 @@ def _safe_repr(text: str) -> str:
 
 def docstring_body(text: str) -> str:
     """Text safe inside ``\"\"\"...\"\"\"``: backslashes and quotes escaped, non-printable characters as escapes."""
-    out = []
-    for ch in text.replace("\r\n", "\n").replace("\r", "\n"):
-        if ch == "\\":
-            out.append("\\\\")
-        elif ch == '"':
-            out.append('\\"')
-        elif ch == "\n" or ch.isprintable():
-            out.append(ch)
-        else:
-            out.append(ch.encode("unicode_escape").decode("ascii"))
-    return "\n".join(line.rstrip() for line in "".join(out).split("\n")).strip()
+    # Backslashes first, so the ones escaping quotes are not doubled; then any non-printable character (rare: checked
+    # line by line in C first) as its escape, whose backslash is not doubled either.
+    escaped = text.replace("\r\n", "\n").replace("\r", "\n").replace("\\", "\\\\").replace('"', '\\"')
+    lines = escaped.split("\n")
+    if not all(line.isprintable() for line in lines):
+        lines = [
+            "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in line)
+            for line in lines
+        ]
+    return "\n".join(line.rstrip() for line in lines).strip()
 
 
 def comment(text: str) -> str:
