@@ -34,7 +34,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self, TypeVar
 
-from scraper.cache_files import MAX_AGE_S, cache_root, prune_entries, read_entry, write_entry
+from scraper.cache_files import MAX_AGE_S, cache_root, prune_when_due, read_entry, write_entry
 from scraper.clients.ir import GenerationError
 from scraper.clients.source_blocks import MEMBER_HEADER, Block, split_blocks
 
@@ -157,8 +157,9 @@ class FormatCache:
         write_entry(self._path(key), data)
 
     def prune(self, max_age_s: float = MAX_AGE_S) -> int:
-        """Remove entries (of any black version) not used for ``max_age_s`` seconds; returns how many."""
-        return prune_entries(self.root, max_age_s)
+        """Remove entries (of any black version) not used for ``max_age_s`` seconds, at most once a day (a stat of
+        every entry costs ~60 ms per run with a few thousand of them); returns how many."""
+        return prune_when_due(self.root, max_age_s)
 
 
 def default_cache() -> FormatCache | None:

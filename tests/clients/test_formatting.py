@@ -53,6 +53,11 @@ def test_cache_prunes_entries_unused_for_a_month(tmp_path: Path) -> None:
     os.utime(old, (stale, stale))
     assert cache.prune() == 1
     assert cache.get("a" * 64) is None and cache.get("b" * 64) == b"new"
+    os.utime(cache.directory / "bb" / ("b" * 64), (stale, stale))
+    assert cache.prune() == 0, "pruned again within a day"
+    marker = cache.root / ".pruned"
+    os.utime(marker, (stale, stale))
+    assert cache.prune() == 1 and marker.exists()
 
 
 def test_second_run_formats_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
