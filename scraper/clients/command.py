@@ -257,10 +257,14 @@ def _release(
 
 
 def _check_compiles(out: Path, tree: dict[str, bytes]) -> None:
-    """Every generated Python file compiles (a name clash the generator missed, say a duplicate argument, is an
-    error naming the file and line, and nothing of the package is written)."""
+    """Every generated Python file that is about to be written compiles (a name clash the generator missed, say a
+    duplicate argument, is an error naming the file and line, and nothing of the package is written).
+
+    A file whose bytes are already those in ``out`` is not written, so compiling it could stop nothing; skipping
+    it keeps the check proportional to what changed (a one-operation edit compiles one client, not every module).
+    """
     for rel, data in sorted(tree.items()):
-        if not rel.endswith(".py"):
+        if not rel.endswith(".py") or _same_on_disk(out / rel, data):
             continue
         try:
             compile(data, f"{out}/{rel}", "exec", dont_inherit=True)
@@ -268,6 +272,15 @@ def _check_compiles(out: Path, tree: dict[str, bytes]) -> None:
             line = getattr(exc, "lineno", None) or 0
             message = getattr(exc, "msg", None) or str(exc)
             raise GenerationError(f"{out}/{rel}:{line}: generated code does not compile: {message}") from None
+
+
+def _same_on_disk(path: Path, data: bytes) -> bool:
+    """Whether ``path`` is a regular file holding exactly ``data`` (a size check first: most differing files
+    differ in size, and reading is then skipped)."""
+    try:
+        return path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
 
 
 #: How a package folder written before output manifests existed is recognised (see ``scraper.atomic.write_tree``).
