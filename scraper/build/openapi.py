@@ -9,6 +9,7 @@ deterministically: insertion order is the document order, so no hash order or se
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections import Counter
@@ -16,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from scraper.example_verdicts import ExampleVerdicts, checker_salt
 from scraper.model import Finding, Model, OperationVersion, Parameter, Service
 from scraper.versioning import version_key
 
@@ -405,8 +407,7 @@ def emit_spec(
 def _check_examples(
     service: Service, version: str, operations: list[OperationVersion], schemas: dict[str, Any]
 ) -> list[Finding]:
-    from scraper.build.examples import check_example
-
+    verdicts = ExampleVerdicts.open(_verdicts_salt(), f"build\0{service.id}\0{version}", {"schemas": schemas}, "")
     findings: list[Finding] = []
     for op in operations:
         if op.doc_version and op.doc_version != version:
@@ -421,15 +422,14 @@ def _check_examples(
             op: OperationVersion = op,
             subject: str = subject,
         ) -> None:
-            issues = check_example(instance, schema, schemas)
-            for issue in issues:
+            for path, message in _example_issues(verdicts, instance, schema, schemas):
                 findings.append(
                     Finding(
                         "example-mismatch",
                         op.source.page,
                         line,
                         subject,
-                        f"{what} at {issue.path or '/'}: {issue.message}",
+                        f"{what} at {path or '/'}: {message}",
                         version,
                     )
                 )
@@ -444,7 +444,38 @@ def _check_examples(
             schema = next((r.schema for r in op.responses if r.status == ex.status and r.schema is not None), None)
             if schema is not None:
                 report(f"response {ex.status} example", ex.line, ex.body, schema)
+    verdicts.save()
     return findings
+
+
+@functools.cache
+def _verdicts_salt() -> str:
+    """What decides an example's issues besides its content: the checker's code and its libraries' versions."""
+    from scraper.build import examples
+
+    return checker_salt((examples.__file__,), ("jsonschema", "jsonschema-specifications", "referencing"))
+
+
+def _example_issues(
+    verdicts: ExampleVerdicts, instance: Any, schema: dict[str, Any], schemas: dict[str, Any]
+) -> list[tuple[str, str]]:
+    """``(path, message)`` of every problem of ``instance`` against ``schema``, remembered by content (a rebuild
+    checks only the examples whose inputs changed, and imports the validator only then)."""
+    key = verdicts.key(instance, schema)
+    if key is not None:
+        known, verdict = verdicts.get(key)
+        if known and isinstance(verdict, list) and all(_is_issue(item) for item in verdict):
+            return [(str(path), str(message)) for path, message in verdict]
+    from scraper.build.examples import check_example
+
+    issues = [(issue.path, issue.message) for issue in check_example(instance, schema, schemas)]
+    if key is not None:
+        verdicts.put(key, [list(issue) for issue in issues])
+    return issues
+
+
+def _is_issue(item: Any) -> bool:
+    return isinstance(item, list) and len(item) == 2 and all(isinstance(part, str) for part in item)
 
 
 def _validator() -> Any:

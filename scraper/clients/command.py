@@ -24,6 +24,7 @@ from scraper.clients.report import PackageReport, report_json, summary_line
 
 if TYPE_CHECKING:
     from scraper.clients.formatting import PendingTree, SourceFormatter
+    from scraper.clients.previous_renders import PreviousRenders
 
 __all__ = [
     "PackageJob",
@@ -141,6 +142,7 @@ class PackageJob:
     changelog: str | None = None
     specs: Sequence[dict[str, Any]] | None = None
     force: bool = False
+    previous: PreviousRenders | None = None
 
 
 def generate_service(
@@ -198,6 +200,7 @@ def generate_services(jobs: Sequence[PackageJob], reports: list[PackageReport] |
                     package_version=version,
                     models=pool.render_models,
                     ready=parts.submit,
+                    previous=job.previous,
                 )
                 changelog = job.changelog if job.changelog is not None else kept_changelog
                 started.append((job, sources, parts, released, version, changelog))
@@ -205,10 +208,13 @@ def generate_services(jobs: Sequence[PackageJob], reports: list[PackageReport] |
             for _, sources, parts, *_ in started:
                 rendered = sources.finish(reports)
                 parts.submit({path: data for path, data in rendered.items() if path not in parts.paths})
-            return [
-                _release(job.out, parts.result(), released, version, log, job.force)
-                for job, _, parts, released, version, log in started
-            ]
+            changed = []
+            for job, _, parts, released, version, log in started:
+                tree = parts.result()
+                changed.append(_release(job.out, tree, released, version, log, job.force))
+                if job.previous is not None:
+                    job.previous.record(tree)
+            return changed
         except BrokenProcessPool as exc:  # a worker was killed (out of memory, a signal): say so, in one line
             raise GenerationError(f"a worker process stopped unexpectedly: {exc}") from exc
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import builtins
 import copy
 import dataclasses
+import functools
 import keyword
 import re
 from collections.abc import Mapping, Sequence
@@ -23,6 +24,7 @@ from urllib.parse import quote, unquote
 from scraper.clients import naming, refs, schema_names, synthesis
 from scraper.clients.listing import RAW_JSON, ItemsIR, listing_items
 from scraper.clients.render import py_literal, wire_text
+from scraper.example_verdicts import ExampleVerdicts, checker_salt
 
 __all__ = [
     "ArgumentIR",
@@ -472,6 +474,7 @@ class _Ctx:
     ref_classes: dict[str, str] = field(default_factory=dict)  # non-component schema pointer -> hoisted class
     aliases_followed: set[str] = field(default_factory=set)
     warnings: list[str] = field(default_factory=list)
+    verdicts: ExampleVerdicts | None = None  # example checks remembered by content (see _validation_error)
 
     def warn(self, message: str) -> None:
         """Record something the spec says that the generated client does not honour (the report lists it)."""
@@ -612,12 +615,20 @@ def _build_version(
     if status not in _STATUSES:
         status = "SUPPORTED"
     ctx = _Ctx(source_name=source_name, doc=doc, findings=[dict(f) for f in findings], version=version)
+    components = doc.get("components")
+    ctx.verdicts = ExampleVerdicts.open(
+        _verdicts_salt(),
+        f"ir\0{source_name}",
+        components if isinstance(components, dict) else {},
+        "3.0" if str(doc.get("openapi", "")).startswith("3.0") else "3.1",
+    )
     _collect_component_names(ctx)
     header = _version_header(info)
     sunset = _str_or_none(info.get("x-sunset"))
     if sunset is None and status == "DEPRECATED":
         sunset = next((r.get("date") for r in info.get("x-versions") or [] if str(r.get("version")) == version), None)
     operations = _build_operations(ctx, status, sunset)
+    ctx.verdicts.save()
     skip_headers = _auth_headers(doc) | ({header[0].lower()} if header else set())
     for op in operations:
         op.params = [p for p in op.params if not (p.location == "header" and p.wire_name.lower() in skip_headers)]
@@ -1382,12 +1393,35 @@ def _check_value(ctx: _Ctx, value: Any, schema: Any, labels: set[str], what: str
     return ExampleCheck(value, problem=f"{what} does not match its schema: {error}", known=False)
 
 
+@functools.cache
+def _verdicts_salt() -> str:
+    """What decides an example's verdict besides its content: this module's code and the validator's versions."""
+    return checker_salt((__file__,), ("openapi-schema-validator", "jsonschema", "referencing"))
+
+
 def _validation_error(ctx: _Ctx, value: Any, schema: Any) -> str | None:
+    """Why ``value`` does not match ``schema`` (the validator's best error), or None; remembered by content in
+    ``ctx.verdicts`` (an edit of one operation checks only its own examples again, and an edit that changes none
+    does not import the validator)."""
+    if not isinstance(schema, dict):
+        return None
+    key = ctx.verdicts.key(value, schema) if ctx.verdicts is not None else None
+    if key is not None and ctx.verdicts is not None:
+        known, verdict = ctx.verdicts.get(key)
+        if known and (verdict is None or isinstance(verdict, str)):
+            return verdict
+    checked, error = _checked_error(ctx, value, schema)
+    if key is not None and ctx.verdicts is not None and checked:
+        ctx.verdicts.put(key, error)
+    return error
+
+
+def _checked_error(ctx: _Ctx, value: Any, schema: dict[str, Any]) -> tuple[bool, str | None]:
+    """``(checked, error)``: ``checked`` is False when the validator itself failed (a warning, reported again every
+    run, so never remembered)."""
     from jsonschema.exceptions import best_match
     from openapi_schema_validator import OAS30Validator, OAS31Validator
 
-    if not isinstance(schema, dict):
-        return None
     root = dict(schema)
     root["components"] = ctx.doc.get("components") or {}
     root["paths"] = ctx.doc.get("paths") or {}  # local pointers into operations resolve too
@@ -1396,11 +1430,11 @@ def _validation_error(ctx: _Ctx, value: Any, schema: Any) -> str | None:
         error = best_match(validator_cls(root).iter_errors(value))
     except Exception as exc:  # the validator's own failure (an odd schema, an external ref) is not the example's
         ctx.warn(f"an example could not be checked against its schema ({type(exc).__name__}); used as is")
-        return None
+        return False, None
     if error is None:
-        return None
+        return True, None
     location = "".join(f"[{p!r}]" for p in error.absolute_path)
-    return f"{error.message[:200]}" + (f" (at {location})" if location else "")
+    return True, f"{error.message[:200]}" + (f" (at {location})" if location else "")
 
 
 def _finding_for(ctx: _Ctx, labels: set[str], what: str) -> str | None:

@@ -17,6 +17,7 @@ from scraper.clients import cases, ir
 from scraper.clients.formatting import SourceFormatter
 from scraper.clients.ir import GenerationError, OperationIR, PackageIR, PaginationIR, VersionIR
 from scraper.clients.models import inline_item_classes
+from scraper.clients.previous_renders import PreviousRenders
 from scraper.clients.render import render
 from scraper.clients.report import PackageReport
 
@@ -116,11 +117,15 @@ def start_sources(
     package_version: str | None = None,
     models: ModelsRenderer | None = None,
     ready: ReadyFiles | None = None,
+    previous: PreviousRenders | None = None,
 ) -> SourcesInProgress:
     """The first half of :func:`render_sources`: the models are handed to ``models`` and every file that does not
     need them is rendered (and handed to ``ready``); :meth:`SourcesInProgress.finish` waits for the models. A run
     over many packages starts them all before finishing any, so datamodel-code-generator works through every
-    package's models while this process renders the next package instead of waiting for each one's."""
+    package's models while this process renders the next package instead of waiting for each one's.
+
+    ``previous``, when given, supplies client modules whose input is unchanged since the last regeneration (see
+    :mod:`scraper.clients.previous_renders`); they are handed on as final bytes."""
     pkg = ir.build_package(
         specs, package_name=package_name, findings=findings, source_names=source_names, package_version=package_version
     )
@@ -141,7 +146,7 @@ def start_sources(
     # The clients first (most of black's work, so the formatter starts on them while the rest renders), except one
     # whose listing items are an inline schema: it waits for its models.
     clients = {
-        f"{root}/{v.module}/client.py": render("client/client.py.j2", pkg=pkg, v=v)
+        f"{root}/{v.module}/client.py": _client(f"{root}/{v.module}/client.py", v, previous)
         for v in pkg.versions
         if not _inline_listings(v)
     }
@@ -173,7 +178,7 @@ def start_sources(
     if ready is not None:
         ready(dict(files))
     files.update(clients)
-    return SourcesInProgress(pkg, pending, files, tests, ready)
+    return SourcesInProgress(pkg, pending, files, tests, ready, previous)
 
 
 class SourcesInProgress:
@@ -186,8 +191,10 @@ class SourcesInProgress:
         files: dict[str, str | bytes],
         tests: int,
         ready: ReadyFiles | None,
+        previous: PreviousRenders | None = None,
     ) -> None:
         self._pkg, self._pending, self._files, self._tests, self._ready = pkg, pending, files, tests, ready
+        self._previous = previous
 
     def finish(self, reports: list[PackageReport] | None = None) -> dict[str, str | bytes]:
         """Every file of the package (waiting for its models); the files not yet handed to ``ready`` go to it now.
@@ -199,7 +206,7 @@ class SourcesInProgress:
             late[f"{base}/models.py"] = source = models_source.result()
             if _inline_listings(v):
                 _name_inline_items(v, source)
-                late[f"{base}/client.py"] = render("client/client.py.j2", pkg=pkg, v=v)
+                late[f"{base}/client.py"] = _client(f"{base}/client.py", v, self._previous)
         if self._ready is not None:
             self._ready(late)
         files.update(late)
@@ -215,6 +222,13 @@ class SourcesInProgress:
                 )
             )
         return files
+
+
+def _client(path: str, v: VersionIR, previous: PreviousRenders | None) -> str | bytes:
+    """Client module ``path`` of version ``v``: rendered (from ``v`` alone), or the unchanged bytes of the last
+    regeneration when ``previous`` has them."""
+    reused = previous.reuse(path, v) if previous is not None else None
+    return reused if reused is not None else render("client/client.py.j2", v=v)
 
 
 def _oneline(text: str) -> str:

@@ -15,6 +15,7 @@ import yaml
 
 from scraper.build.openapi import version_key
 from scraper.build.parsed_specs import ParsedSpecs, default_parsed_specs
+from scraper.clients.previous_renders import PreviousRenders, RenderRecords
 
 __all__ = ["KnownDocuments", "OldSpecs", "package_dir_name", "regenerate_packages", "spec_bytes"]
 
@@ -66,6 +67,8 @@ def regenerate_packages(
     generated_dir: Path,
     old_specs: dict[str, OldSpecs],
     documents: dict[str, KnownDocuments] | None = None,
+    renders: RenderRecords | None = None,
+    tool: str | None = None,
 ) -> list[Path]:
     """Render the client package of every ``provider/service`` in ``services`` from ``spec_dir``.
 
@@ -73,12 +76,15 @@ def regenerate_packages(
     the version is bumped by the largest change. A new package starts at its CURRENT API version with an "Initial
     release" entry. (A code-only change gets its patch release in ``generate_services``.) ``documents``: the
     spec documents the build just wrote, by ``provider/service`` (taken instead of parsing the files again).
+    ``renders``: the client modules recorded by the last regeneration made by tool ``tool`` (see
+    :mod:`scraper.clients.previous_renders`); unchanged ones are reused, and it is updated with this run's records.
     """
     from scraper.clients import naming
     from scraper.clients.command import PackageJob, existing_release, generate_services
     from scraper.diff.changelog import changelog_entry, update_changelog
 
     jobs: list[PackageJob] = []
+    previous: dict[str, PreviousRenders] = {}
     parsed = default_parsed_specs()
     for key in services:
         provider, service = key.split("/", 1)
@@ -101,6 +107,8 @@ def regenerate_packages(
             version = _initial_version(str(current.get("info", {}).get("version", "0")))
             entries = [(v, changelog_entry(None, spec, package_version=version)[0]) for v, spec in specs.items()]
             changelog = update_changelog(None, _combine(version, entries))
+        if renders is not None and tool is not None:
+            previous[key] = PreviousRenders(package_dir, tool, renders.get(key))
         jobs.append(
             PackageJob(
                 [service_dir / f"{v}.yaml" for v in specs],
@@ -110,9 +118,13 @@ def regenerate_packages(
                 package_version=version,
                 changelog=changelog,
                 specs=list(specs.values()),
+                previous=previous.get(key),
             )
         )
-    return [path for changed in generate_services(jobs) for path in changed]
+    changed = [path for paths in generate_services(jobs) for path in paths]
+    if renders is not None:
+        renders.update((key, reuse.records) for key, reuse in previous.items())
+    return changed
 
 
 def _old_documents(

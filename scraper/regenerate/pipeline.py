@@ -15,6 +15,7 @@ import os
 import sys
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -22,6 +23,7 @@ from scraper.build import build_specs, catalog_pages, default_page_cache, defaul
 from scraper.build.parsed_specs import default_parsed_specs
 from scraper.build.validation import ValidationWorkers
 from scraper.catalog import CatalogError, load_catalog
+from scraper.clients.previous_renders import RenderRecords
 from scraper.regenerate.lockfile import LockError
 from scraper.regenerate.packages import OldSpecs, package_dir_name, regenerate_packages, spec_bytes
 from scraper.regenerate.stamp import (
@@ -101,6 +103,7 @@ def regenerate(
     # rendered (a page edit that changes no spec byte), rendering it again would give the same files.
     inputs = {key: package_inputs(spec_dir / key, tool) for key in built}
     rendered: dict[str, str] = stamp.get("packages", {}) if not force else {}
+    renders = _render_records(stamp) if not force else {}
     render = [
         key for key in built if rendered.get(key) != inputs[key] or not (generated_dir / package_dir_name(key)).is_dir()
     ]
@@ -110,7 +113,11 @@ def regenerate(
         for key in sorted(set(built) - set(render)):
             print(f"{key}: specs unchanged, package up to date")
         try:
-            changed = regenerate_packages(render, spec_dir, generated_dir, old_specs, documents) if render else []
+            changed = (
+                regenerate_packages(render, spec_dir, generated_dir, old_specs, documents, renders, tool)
+                if render
+                else []
+            )
         except (GenerationError, ValueError) as exc:
             print(f"error: client generation failed: {exc}", file=sys.stderr)
             return 1
@@ -125,5 +132,19 @@ def regenerate(
         stamp_path,
         packages={k: rendered[k] for k in sorted(rendered) if k in hashes},
         services={k: recorded[k] for k in sorted(recorded) if k in hashes},
+        renders={k: renders[k] for k in sorted(renders) if k in hashes and renders[k]},
     )
     return status
+
+
+def _render_records(stamp: dict[str, Any]) -> RenderRecords:
+    """The stamp's client-module records (see :mod:`scraper.clients.previous_renders`), only entries of the
+    right shape (anything else only means those modules are rendered)."""
+    raw = stamp.get("renders")
+    if not isinstance(raw, dict):
+        return {}
+    return {
+        key: {path: text for path, text in files.items() if isinstance(path, str) and isinstance(text, str)}
+        for key, files in raw.items()
+        if isinstance(key, str) and isinstance(files, dict)
+    }

@@ -92,7 +92,16 @@ def load_stamp(path: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def write_stamp(path: Path, *, packages: dict[str, str], services: dict[str, str]) -> None:
-    """Record the package and service hashes (keys sorted, so an unchanged regeneration writes the same bytes)."""
-    stamp = {"packages": packages, "services": services}
+def write_stamp(
+    path: Path,
+    *,
+    packages: dict[str, str],
+    services: dict[str, str],
+    renders: dict[str, dict[str, str]] | None = None,
+) -> None:
+    """Record the package and service hashes, and the client modules' inputs and outputs (see
+    :mod:`scraper.clients.previous_renders`); keys sorted, so an unchanged regeneration writes the same bytes."""
+    stamp: dict[str, Any] = {"packages": packages, "services": services}
+    if renders:
+        stamp["renders"] = renders
     write_atomic(path, (json.dumps(stamp, indent=2, sort_keys=True) + "\n").encode())

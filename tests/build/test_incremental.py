@@ -149,3 +149,42 @@ def test_a_page_change_that_changes_no_spec_does_not_render_the_package_again(
     assert _regenerate(project, monkeypatch) == 0
     out = capsys.readouterr().out
     assert "rebuilding 3 of 3 services" in out and "package up to date" not in out
+
+
+def test_client_modules_of_unchanged_versions_are_reused_and_one_edited_by_hand_is_rendered_again(
+    built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import scraper.clients.package
+
+    incremental, full = built, tmp_path / "full"
+    shutil.copytree(incremental, full)
+    package = incremental / "generated/scp-virtualserver/scp_virtualserver"
+    versions = sorted(p.parent.name for p in package.glob("v*/client.py"))
+    assert len(versions) >= 3
+    edited = package / versions[-1] / "client.py"
+    edited.write_bytes(edited.read_bytes() + b"# edited by hand\n")
+    specs = incremental / "spec/scp/virtualserver"
+    before = {p.name: p.read_bytes() for p in specs.glob("*.yaml")}
+    for project in (incremental, full):  # the oldest version's own page text changes: one spec changes
+        page = project / "pages" / IMAGE
+        text = page.read_text(encoding="utf-8")
+        assert text.count("Create Image.") >= 1
+        page.write_text(text.replace("Create Image.", "Create an image.", 1), encoding="utf-8")
+    rendered: list[str] = []
+    real = scraper.clients.package.render
+
+    def counting(template: str, **context: object) -> str:
+        if template == "client/client.py.j2":
+            rendered.append(getattr(context["v"], "module", "?"))
+        return real(template, **context)
+
+    monkeypatch.setattr(scraper.clients.package, "render", counting)
+    assert _regenerate(incremental, monkeypatch) == 0
+    changed = {f"v{p.stem.replace('.', '_')}" for p in specs.glob("*.yaml") if before.get(p.name) != p.read_bytes()}
+    assert changed and len(changed) < len(versions), "the edit should change some API versions, not all"
+    assert sorted(rendered) == sorted(changed | {versions[-1]})  # the rest came from the last regeneration
+    assert b"edited by hand" not in edited.read_bytes()
+
+    monkeypatch.setenv("DOCS2CLIENT_CACHE_DIR", "off")
+    assert _regenerate(full, monkeypatch, force=True) == 0
+    assert _tree(incremental) == _tree(full)
