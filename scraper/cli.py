@@ -8,11 +8,11 @@ client generator's imports.
 from __future__ import annotations
 
 import argparse
-import gc
 import importlib
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
+
+from scraper.collector import batch_collector
 
 __all__ = ["main"]
 
@@ -39,32 +39,9 @@ def _parser_for(argv: Sequence[str]) -> tuple[argparse.ArgumentParser, str | Non
     return parser, chosen if chosen in COMMANDS else None
 
 
-#: The cyclic collector's thresholds for a run (see :func:`_batch_collector`).
-BATCH_GC_THRESHOLDS = (100_000, 50, 100)
-
-
-@contextmanager
-def _batch_collector() -> Iterator[None]:
-    """Python's cyclic garbage collector tuned for a batch run, as mypy and other compilers tune it.
-
-    A run builds large trees of small objects that live until it ends (page documents, API models, specs, the IR):
-    with the default thresholds (700, 10, 10) the collector keeps walking them, a full collection every 70,000
-    allocations, and finds almost nothing, since nearly all of it is still in use and freed by reference counting
-    when dropped. Collecting less often costs little memory and measured ~8-10% of the wall time of a one-operation
-    regeneration (~0.17 s). Worker processes forked during the run inherit the thresholds. The previous ones are
-    restored on the way out (``main`` also runs inside test processes).
-    """
-    previous = gc.get_threshold()
-    gc.set_threshold(*BATCH_GC_THRESHOLDS)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*previous)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    with _batch_collector():
+    with batch_collector():
         parser, chosen = _parser_for(args_list)
         args = parser.parse_args(args_list)
         if chosen is None:

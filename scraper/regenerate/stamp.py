@@ -38,6 +38,7 @@ _NOT_OUTPUT_SHAPING = (
     "scraper/fetch",
     "scraper/publish/",
     "scraper/cli.py",
+    "scraper/collector.py",
     "scraper/atlas",
     "scraper/iso_date.py",
     "templates/atlas",
