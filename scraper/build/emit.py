@@ -20,7 +20,7 @@ from scraper.build.parsed_specs import ParsedSpecs
 from scraper.build.report import BuildReport
 from scraper.build.services import build_services
 from scraper.build.spec_memo import SpecMemo
-from scraper.build.validation import ValidationWorkers, validate_all
+from scraper.build.validation import PendingValidation, ValidationWorkers, validate_all
 from scraper.model import Service
 
 __all__ = ["SPEC_MARKER", "build_specs", "plain_copy", "spec_files"]
@@ -114,6 +114,7 @@ def build_specs(
     rendered: list[tuple[Service, dict[str, bytes], str | None, dict[str, str]]] = []
     jobs: list[tuple[str, dict[str, Any]]] = []
     specs_of: dict[tuple[str, str], dict[str, dict[str, Any]]] = {}
+    pending: list[PendingValidation] = []
     kept = 0
     for service in report.services:
         folder = out / service.provider / service.id
@@ -127,11 +128,17 @@ def build_specs(
         if kept + size <= keep_documents:  # only these are held until written; a full rebuild holds few
             kept += size
             specs_of[service.provider, service.id] = specs
-        for name, spec in specs.items():
-            target = folder / name
-            if not (target.exists() and target.read_bytes() == files[name]):
-                jobs.append((f"{service.provider}/{service.id}/{name}", spec))
-    problems = validation.validate(jobs) if validation is not None else validate_all(jobs)
+        changed = [
+            (f"{service.provider}/{service.id}/{name}", spec)
+            for name, spec in specs.items()
+            if not ((folder / name).exists() and (folder / name).read_bytes() == files[name])
+        ]
+        jobs.extend(changed)
+        if validation is not None:  # validated by the workers while the next service is emitted
+            pending.append(validation.submit(changed))
+    problems = (
+        {k: v for part in pending for k, v in part.result().items()} if validation is not None else validate_all(jobs)
+    )
     for service, files, key, document_keys in rendered:
         prefix = f"{service.provider}/{service.id}/"
         errors = [

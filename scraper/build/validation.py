@@ -10,12 +10,13 @@ from __future__ import annotations
 import concurrent.futures
 import multiprocessing
 import os
+from concurrent.futures import Future
 from contextlib import closing
 from typing import Any
 
 from scraper.build.openapi import validate_spec
 
-__all__ = ["ValidationWorkers", "validate_all"]
+__all__ = ["PendingValidation", "ValidationWorkers", "validate_all"]
 
 
 def validate_all(jobs: list[tuple[str, dict[str, Any]]]) -> dict[str, str]:
@@ -32,6 +33,23 @@ def _import_validator() -> None:
     from scraper.build.openapi import _validator
 
     _validator()
+
+
+def _done(value: str) -> Future[str]:
+    future: Future[str] = Future()
+    future.set_result(value)
+    return future
+
+
+class PendingValidation:
+    """Validations started by :meth:`ValidationWorkers.submit`: :meth:`result` waits for them."""
+
+    def __init__(self, futures: dict[str, Future[str]]) -> None:
+        self._futures = futures
+
+    def result(self) -> dict[str, str]:
+        """``validate_spec``'s answer by label ("" when valid)."""
+        return {label: future.result() for label, future in self._futures.items()}
 
 
 class ValidationWorkers:
@@ -52,12 +70,14 @@ class ValidationWorkers:
 
     def validate(self, jobs: list[tuple[str, dict[str, Any]]]) -> dict[str, str]:
         """``validate_spec``'s answer for every ``(label, spec)`` of ``jobs``, by label ("" when valid)."""
-        if not jobs:
-            return {}
-        if self._pool is None:
-            return {label: validate_spec(spec) for label, spec in jobs}
-        results = self._pool.map(validate_spec, [spec for _, spec in jobs], chunksize=1)
-        return {label: problems for (label, _), problems in zip(jobs, results, strict=True)}
+        return self.submit(jobs).result()
+
+    def submit(self, jobs: list[tuple[str, dict[str, Any]]]) -> PendingValidation:
+        """Start validating ``jobs`` and return at once (without workers: validate them now). A build submits each
+        service's specs as soon as they are emitted, so the workers validate while the next service is emitted."""
+        if self._pool is None or not jobs:
+            return PendingValidation({label: _done(validate_spec(spec)) for label, spec in jobs})
+        return PendingValidation({label: self._pool.submit(validate_spec, spec) for label, spec in jobs})
 
     def close(self) -> None:
         """Stop the workers (use the object with ``contextlib.closing``)."""
