@@ -42,6 +42,10 @@ class LocatedError(Exception):
         self.line = line
         self.message = message
 
+    def __reduce__(self) -> tuple[type[LocatedError], tuple[str, int, str]]:
+        """Pickled by its parts (a page read in a worker process hands its error back to the build)."""
+        return type(self), (self.page, self.line, self.message)
+
 
 class ReaderError(LocatedError):
     """A page could not be read. Always names the page, the line and what was expected."""

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 import yaml
 
-import scraper.build.validation
+import scraper.build.workers
 from scraper.build import BuildReport, build_specs, catalog_pages
 from scraper.catalog import load_catalog
 from tests.paths import ROOT, TESTS
@@ -71,7 +71,7 @@ def build_scp_specs(out: Path) -> ScpBuild:
     pages = [p for p in catalog_pages(load_catalog(CATALOG)) if p.provider == "scp"]
     # Page names in x-source are "pages/<file>" relative to the project root, as in the committed specs.
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(scraper.build.validation, "validate_spec", _skip_validation)
+        patch.setattr(scraper.build.workers, "validate_spec", _skip_validation)
         report = build_specs(pages, out)
     build = ScpBuild(out=out, report=report)
     for service_dir in sorted((out / "scp").iterdir()):

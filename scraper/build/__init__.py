@@ -11,7 +11,7 @@ One module per job, in the order a build runs them:
 * :mod:`~scraper.build.models` -- schemas of undefined models, inferred from examples;
 * :mod:`~scraper.build.services` -- the steps above, page by page and service by service;
 * :mod:`~scraper.build.carry_forward` -- which operation versions make up each API version;
-* :mod:`~scraper.build.emit`, :mod:`~scraper.build.validation` -- OpenAPI documents, validated, written;
+* :mod:`~scraper.build.emit`, :mod:`~scraper.build.workers` -- OpenAPI documents, validated, written;
 * :mod:`~scraper.build.spec_memo` -- spec folders remembered by the finished service (an unchanged one is not emitted);
 * :mod:`~scraper.build.command` -- ``docs2client spec``.
 

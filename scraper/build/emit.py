@@ -20,7 +20,7 @@ from scraper.build.parsed_specs import ParsedSpecs
 from scraper.build.report import BuildReport
 from scraper.build.services import build_services
 from scraper.build.spec_memo import SpecMemo
-from scraper.build.validation import PendingValidation, ValidationWorkers, validate_all
+from scraper.build.workers import BuildWorkers, PendingValidation, validate_all
 from scraper.model import Service
 
 __all__ = ["SPEC_MARKER", "build_specs", "plain_copy", "spec_files"]
@@ -90,7 +90,7 @@ def build_specs(
     cache: PageCache | None = None,
     memo: SpecMemo | None = None,
     keep_documents: int = 0,
-    validation: ValidationWorkers | None = None,
+    workers: BuildWorkers | None = None,
     parsed: ParsedSpecs | None = None,
 ) -> BuildReport:
     """Build and write ``out/<provider>/<service>/...`` for every service the pages document (or ``only`` those).
@@ -106,11 +106,12 @@ def build_specs(
 
     The documents of the folders written are kept in ``report.documents`` (so the package stage need not parse
     what was just written), up to ``keep_documents`` bytes of YAML: a one-service edit keeps them all, a full
-    rebuild does not hold every spec in memory. ``validation``: workers started by the caller before this call (they
-    import the validator while pages are read); by default specs are validated as :func:`validate_all` does.
+    rebuild does not hold every spec in memory. ``workers``: started by the caller before this call, they read the
+    pages the cache does not hold and validate each service's specs as soon as they are emitted
+    (:mod:`scraper.build.workers`); by default pages are read here and specs validated as :func:`validate_all` does.
     ``parsed``: where each spec written is remembered as what parsing it gives (:mod:`scraper.build.parsed_specs`).
     """
-    report = build_services(pages, only=only, cache=cache)
+    report = build_services(pages, only=only, cache=cache, workers=workers)
     rendered: list[tuple[Service, dict[str, bytes], str | None, dict[str, str]]] = []
     jobs: list[tuple[str, dict[str, Any]]] = []
     specs_of: dict[tuple[str, str], dict[str, dict[str, Any]]] = {}
@@ -134,10 +135,10 @@ def build_specs(
             if not ((folder / name).exists() and (folder / name).read_bytes() == files[name])
         ]
         jobs.extend(changed)
-        if validation is not None:  # validated by the workers while the next service is emitted
-            pending.append(validation.submit(changed))
+        if workers is not None:  # validated by the workers while the next service is emitted
+            pending.append(workers.submit(changed))
     problems = (
-        {k: v for part in pending for k, v in part.result().items()} if validation is not None else validate_all(jobs)
+        {k: v for part in pending for k, v in part.result().items()} if workers is not None else validate_all(jobs)
     )
     for service, files, key, document_keys in rendered:
         prefix = f"{service.provider}/{service.id}/"

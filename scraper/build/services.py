@@ -8,11 +8,17 @@ bad page stops only the services it documents.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
+from functools import partial
+from typing import TYPE_CHECKING
+
 from scraper.build.captures import merge_capture
 from scraper.build.models import infer_models
 from scraper.build.page_cache import PageCache
 from scraper.build.page_checks import drop_bad_patterns, flag_plain_http, safe_services
-from scraper.build.pages import PageInput, read_services
+from scraper.build.pages import PageInput, page_bytes, read_services, services_in
 from scraper.build.report import BuildReport
 from scraper.build.servers import infer_servers
 from scraper.build.titles import catalog_titles
@@ -22,24 +28,34 @@ from scraper.document import ReaderError
 from scraper.inference import InferenceError
 from scraper.model import Service
 
+if TYPE_CHECKING:
+    from scraper.build.workers import BuildWorkers
+
 __all__ = ["build_services", "finish_service"]
 
 
 def build_services(
-    pages: list[PageInput], *, only: set[tuple[str, str]] | None = None, cache: PageCache | None = None
+    pages: list[PageInput],
+    *,
+    only: set[tuple[str, str]] | None = None,
+    cache: PageCache | None = None,
+    workers: BuildWorkers | None = None,
 ) -> BuildReport:
     """Read every page (oldest capture first) and merge captures into one Service per (provider, id).
 
     Every page is read even when ``only`` names the (provider, id) of the services wanted: one service's endpoint
     can be inferred from its provider's others, so an incremental build must see them all to give the bytes of a
     full one. Only the wanted services are finished and reported. With a ``cache``, a page whose bytes, catalog
-    entry and tool are unchanged since an earlier run is not read again (:mod:`scraper.build.page_cache`).
+    entry and tool are unchanged since an earlier run is not read again (:mod:`scraper.build.page_cache`). With
+    ``workers``, the pages to read are read by them meanwhile (:func:`_start_reading`); either way they are merged
+    in the same order, so the services are the same.
     """
     report = BuildReport()
     services: dict[tuple[str, str], Service] = {}
-    for page in sorted(pages, key=lambda p: (p.capture, p.name)):
+    ordered = sorted(pages, key=lambda p: (p.capture, p.name))
+    for page, reading in zip(ordered, _start_reading(ordered, cache, workers), strict=True):
         try:
-            read = read_services(page) if cache is None else cache.read(page)
+            read = reading()
         except (ReaderError, DialectError) as exc:
             report.errors.append(str(exc))
             for service_id in page.services:
@@ -100,3 +116,56 @@ def finish_service(service: Service, capture: dict[str, int]) -> None:
     """Fill in what the pages leave out of one service: its version table, then the models no Models section defines."""
     derive_versions(service, capture)
     infer_models(service)
+
+
+#: Reads one page when called (raising what reading it raises).
+_Reading = Callable[[], list[Service]]
+
+
+def _start_reading(pages: list[PageInput], cache: PageCache | None, workers: BuildWorkers | None) -> list[_Reading]:
+    """One reading per page, in order: a page the cache holds is recalled now; the others are handed to the
+    ``workers`` at once when there are two or more of them (a full build reads on every core while this process
+    merges), and read here when called otherwise (one changed page, the everyday case, costs no round trip)."""
+    if cache is None and (workers is None or not workers.parallel):
+        return [partial(read_services, page) for page in pages]
+    readings: list[_Reading] = []
+    todo: list[tuple[int, PageInput, bytes, str | None]] = []
+    for page in pages:
+        try:
+            raw = page_bytes(page)
+        except ReaderError as exc:
+            readings.append(partial(_raise, exc))
+            continue
+        key = PageCache.key(page, raw) if cache is not None else None
+        known = cache.load(key, page.name) if cache is not None and key is not None else None
+        if known is not None:
+            readings.append(partial(_given, known))
+            continue
+        todo.append((len(readings), page, raw, key))
+        readings.append(partial(_raise, ReaderError(page.name, 0, "not read")))  # replaced below
+    parallel = workers is not None and workers.parallel and len(todo) > 1
+    for index, page, raw, key in todo:
+        future = workers.read(page, raw) if parallel and workers is not None else None
+        readings[index] = partial(_read, page, raw, future, cache, key)
+    return readings
+
+
+def _read(
+    page: PageInput, raw: bytes, future: Future[list[Service]] | None, cache: PageCache | None, key: str | None
+) -> list[Service]:
+    """What ``page`` reads into: from its worker (read here if the worker died), remembered in the cache."""
+    try:
+        read = future.result() if future is not None else services_in(page, raw)
+    except BrokenProcessPool:  # a worker was killed (out of memory, a signal): this process reads the page
+        read = services_in(page, raw)
+    if cache is not None and key is not None:
+        cache.store(key, read)
+    return read
+
+
+def _given(services: list[Service]) -> list[Service]:
+    return services
+
+
+def _raise(error: Exception) -> list[Service]:
+    raise error

@@ -21,7 +21,7 @@ import yaml
 
 from scraper.build import build_specs, catalog_pages, default_page_cache, default_spec_memo, print_report
 from scraper.build.parsed_specs import default_parsed_specs
-from scraper.build.validation import ValidationWorkers
+from scraper.build.workers import BuildWorkers
 from scraper.catalog import CatalogError, load_catalog
 from scraper.clients.previous_renders import RenderRecords
 from scraper.regenerate.lockfile import LockError
@@ -81,9 +81,10 @@ def regenerate(
     print(f"rebuilding {len(stale)} of {len(hashes)} services: {', '.join(stale)}")
     old_specs: dict[str, OldSpecs] = {key: dict(spec_bytes(spec_dir / key)) for key in stale}
     only = {(key.split("/", 1)[0], key.split("/", 1)[1]) for key in stale}
-    # The workers import the validator while the pages are read; one per stale service, up to one per CPU (a
+    # The workers import the validator while the pages are read (they read the pages the cache does not hold, and
+    # validate the specs as they are emitted); one per stale service, up to one per CPU (a
     # one-service edit usually changes a spec or two, and a second importing worker would slow the reading down).
-    with closing(ValidationWorkers(workers=min(len(stale), os.cpu_count() or 1))) as validation:
+    with closing(BuildWorkers(workers=min(len(stale), os.cpu_count() or 1))) as workers:
         report = build_specs(
             pages,
             spec_dir,
@@ -91,7 +92,7 @@ def regenerate(
             cache=default_page_cache(),
             memo=default_spec_memo(),
             keep_documents=_KEPT_DOCUMENTS_BYTES if packages else 0,
-            validation=validation,
+            workers=workers,
             parsed=default_parsed_specs(),
         )
     status = print_report(report, spec_dir)

@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-import scraper.build.validation
+import scraper.build.workers
 from scraper.atomic import UnsafePathError, write_tree
 from scraper.build import PageInput, build_specs
 from scraper.clients.command import generate_service
@@ -103,7 +103,7 @@ def _no_validation(spec: dict[str, Any]) -> str:
 def test_spec_with_adversarial_ids_and_versions(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch, service: str, version: str
 ) -> None:
-    monkeypatch.setattr(scraper.build.validation, "validate_spec", _no_validation)  # the validator is tested elsewhere
+    monkeypatch.setattr(scraper.build.workers, "validate_spec", _no_validation)  # the validator is tested elsewhere
     base = tmp_path_factory.mktemp("spec")
     work = base / "work"
     work.mkdir()

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-import scraper.build.page_cache
+import scraper.build.services
 import scraper.regenerate.pipeline
 from scraper.regenerate import regenerate
 from tests.paths import PAGES
@@ -65,13 +65,13 @@ def _tree(project: Path) -> dict[str, bytes]:
 def _count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The pages actually read (not recalled from the cache) from now on."""
     read: list[str] = []
-    real: Callable[..., list[object]] = scraper.build.page_cache.services_in
+    real: Callable[..., list[object]] = scraper.build.services.services_in
 
-    def counting(page: scraper.build.page_cache.PageInput, raw: bytes) -> list[object]:
+    def counting(page: scraper.build.services.PageInput, raw: bytes) -> list[object]:
         read.append(page.name)
         return real(page, raw)
 
-    monkeypatch.setattr(scraper.build.page_cache, "services_in", counting)
+    monkeypatch.setattr(scraper.build.services, "services_in", counting)
     return read
 
 

@@ -1,8 +1,12 @@
-"""OpenAPI validation of emitted specs with openapi-spec-validator: the slowest step of building a spec.
+"""The worker processes of a spec build: they read pages and validate the emitted specs.
 
-Kept apart from emitting so that callers can decide what to validate (only specs whose bytes changed) and when.
-:class:`ValidationWorkers` starts its worker processes before the specs are emitted: importing the validator takes
-about half a second, which they spend while the caller reads pages and emits, instead of after.
+Validating with openapi-spec-validator is the slowest step of building a spec, and reading the pages the second: on
+a full build the caller would do both alone while the other cores wait. :class:`BuildWorkers` starts its processes
+before anything is read (importing the validator takes about half a second, which they spend while the caller
+starts up), reads the pages the page cache does not hold (:meth:`BuildWorkers.read`, handed back in catalog order
+by :func:`scraper.build.services.build_services`), and validates each service's specs as soon as they are emitted
+(:meth:`BuildWorkers.submit`). Validation is kept apart from emitting so that callers decide what to validate (only
+specs whose bytes changed) and when.
 """
 
 from __future__ import annotations
@@ -15,8 +19,10 @@ from contextlib import closing
 from typing import Any
 
 from scraper.build.openapi import validate_spec
+from scraper.build.pages import PageInput, services_in
+from scraper.model import Service
 
-__all__ = ["PendingValidation", "ValidationWorkers", "validate_all"]
+__all__ = ["BuildWorkers", "PendingValidation", "validate_all"]
 
 
 def validate_all(jobs: list[tuple[str, dict[str, Any]]]) -> dict[str, str]:
@@ -24,7 +30,7 @@ def validate_all(jobs: list[tuple[str, dict[str, Any]]]) -> dict[str, str]:
     if len(jobs) <= 1:  # no worker to start: this process validates it
         return {label: validate_spec(spec) for label, spec in jobs}
     _import_validator()  # once here rather than in every worker: forked workers inherit it
-    with closing(ValidationWorkers(workers=min(len(jobs), os.cpu_count() or 1))) as workers:
+    with closing(BuildWorkers(workers=min(len(jobs), os.cpu_count() or 1))) as workers:
         return workers.validate(jobs)
 
 
@@ -42,7 +48,7 @@ def _done(value: str) -> Future[str]:
 
 
 class PendingValidation:
-    """Validations started by :meth:`ValidationWorkers.submit`: :meth:`result` waits for them."""
+    """Validations started by :meth:`BuildWorkers.submit`: :meth:`result` waits for them."""
 
     def __init__(self, futures: dict[str, Future[str]]) -> None:
         self._futures = futures
@@ -52,7 +58,7 @@ class PendingValidation:
         return {label: future.result() for label, future in self._futures.items()}
 
 
-class ValidationWorkers:
+class BuildWorkers:
     """Worker processes that validate specs, started (and importing the validator) as soon as this is created.
 
     ``workers`` defaults to one per CPU. With one CPU, or where ``fork`` is unavailable (a worker would re-import
@@ -67,6 +73,23 @@ class ValidationWorkers:
                 max_workers=count, mp_context=multiprocessing.get_context("fork"), initializer=_import_validator
             )
             self._pool.submit(int)  # forks the workers now (they import the validator while the caller works)
+
+    @property
+    def parallel(self) -> bool:
+        """Whether work handed over runs in worker processes (not here and now)."""
+        return self._pool is not None
+
+    def read(self, page: PageInput, raw: bytes) -> Future[list[Service]]:
+        """What ``raw``, the content of ``page``, reads into (:func:`scraper.build.pages.services_in`), read by a
+        worker (here and now without workers); reading errors come out of ``result()``."""
+        if self._pool is None:
+            done: Future[list[Service]] = Future()
+            try:
+                done.set_result(services_in(page, raw))
+            except Exception as exc:  # handed on as a worker's would be; build_services reports it
+                done.set_exception(exc)
+            return done
+        return self._pool.submit(services_in, page, raw)
 
     def validate(self, jobs: list[tuple[str, dict[str, Any]]]) -> dict[str, str]:
         """``validate_spec``'s answer for every ``(label, spec)`` of ``jobs``, by label ("" when valid)."""
