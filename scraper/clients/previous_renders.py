@@ -16,6 +16,7 @@ record and the bytes both live in the repository, next to the rest of the output
 from __future__ import annotations
 
 import hashlib
+import io
 import pickle
 from collections.abc import Mapping
 from pathlib import Path
@@ -40,11 +41,17 @@ class PreviousRenders:
         self.records: dict[str, str] = {}
 
     def _input_digest(self, path: str, value: Any) -> str | None:
+        """sha256 of the salt, ``path`` and ``value`` pickled without a memo: an object reached twice is written
+        twice, so the digest depends on the values only, not on which of them happen to be one object (a verdict
+        read back from a cache is shared where a fresh one is not)."""
+        buffer = io.BytesIO()
+        pickler = pickle.Pickler(buffer, protocol=5)
+        pickler.fast = True  # no memo (a cycle raises instead of looping: never reused, always rendered)
         try:
-            data = pickle.dumps(value, protocol=5)
+            pickler.dump(value)
         except Exception:  # something in the IR that does not pickle: never reused, always rendered
             return None
-        return hashlib.sha256(f"{self._salt}\0{path}\0".encode() + data).hexdigest()
+        return hashlib.sha256(f"{self._salt}\0{path}\0".encode() + buffer.getvalue()).hexdigest()
 
     def reuse(self, path: str, value: Any) -> bytes | None:
         """The bytes of ``path`` when it was last rendered from an equal ``value`` and still holds what was written
