@@ -332,7 +332,7 @@ def test_our_call_and_the_floor_are_timed_in_turns_after_a_warm_up() -> None:
 
 def test_regeneration_section_on_a_tiny_catalog(tmp_path: Path) -> None:
     """Cold and warm full runs, the no-op, and one changed page rebuilding just its service, all through the CLI."""
-    from bench.pipeline import regeneration
+    from bench.pipeline import EDIT_REPEATS, regeneration
 
     result = regeneration(ROOT, _tiny_catalog(tmp_path), tmp_path / "work", repeats=1, noop_repeats=1)
     assert "error" not in result["full"], result["full"]
@@ -342,6 +342,11 @@ def test_regeneration_section_on_a_tiny_catalog(tmp_path: Path) -> None:
     changed = result["one_page_changed"]
     assert changed["services"] == ["block-storage"] and changed["rebuilt"], changed
     assert any((tmp_path / "work" / "regen" / "format-cache" / "black").rglob("*")), "the runs filled the cache"
+    edited = result["one_operation_edited"]
+    assert "error" not in edited, edited
+    assert len(edited["wall_s"]["runs"]) == EDIT_REPEATS and edited["specs_changed"], edited
+    pages = tmp_path / "work" / "regen" / "pages"
+    assert not any("(edited" in p.read_text(encoding="utf-8") for p in pages.rglob("*.md")), "pages restored"
 
 
 def _opc_shaped_package(folder: Path) -> None:
