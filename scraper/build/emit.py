@@ -92,6 +92,7 @@ def build_specs(
     keep_documents: int = 0,
     workers: BuildWorkers | None = None,
     parsed: ParsedSpecs | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> BuildReport:
     """Build and write ``out/<provider>/<service>/...`` for every service the pages document (or ``only`` those).
 
@@ -110,6 +111,8 @@ def build_specs(
     pages the cache does not hold and validate each service's specs as soon as they are emitted
     (:mod:`scraper.build.workers`); by default pages are read here and specs validated as :func:`validate_all` does.
     ``parsed``: where each spec written is remembered as what parsing it gives (:mod:`scraper.build.parsed_specs`).
+    ``meanwhile``: called once every spec is handed to the ``workers``, before waiting for their answers (work the
+    caller would do next anyway, done while this process would only wait).
     """
     report = build_services(pages, only=only, cache=cache, workers=workers)
     rendered: list[tuple[Service, dict[str, bytes], str | None, dict[str, str]]] = []
@@ -137,6 +140,8 @@ def build_specs(
         jobs.extend(changed)
         if workers is not None:  # validated by the workers while the next service is emitted
             pending.append(workers.submit(changed))
+    if meanwhile is not None and pending:
+        meanwhile()
     problems = (
         {k: v for part in pending for k, v in part.result().items()} if workers is not None else validate_all(jobs)
     )

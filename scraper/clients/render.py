@@ -143,6 +143,15 @@ def environment() -> jinja2.Environment:
     return env
 
 
+def load_templates(folder: str = "client") -> None:
+    """Compile every template of ``templates/<folder>/`` now (Jinja keeps them): a caller with time to spare, a
+    regeneration waiting for its specs' validation, saves the first renders their compilation (~60 ms)."""
+    env = environment()
+    for entry in TEMPLATE_DIR.joinpath(folder).iterdir():
+        if entry.name.endswith(".j2"):
+            env.get_template(f"{folder}/{entry.name}")
+
+
 def render(template: str, **context: Any) -> str:
     """Render ``templates/<template>`` with ``context``."""
     return environment().get_template(template).render(**context)

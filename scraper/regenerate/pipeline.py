@@ -94,6 +94,7 @@ def regenerate(
             keep_documents=_KEPT_DOCUMENTS_BYTES if packages else 0,
             workers=workers,
             parsed=default_parsed_specs(),
+            meanwhile=_prepare_packages if packages else None,
         )
     status = print_report(report, spec_dir)
     failed = {f"{p}/{s}" for p, s in report.failed_services}
@@ -136,6 +137,16 @@ def regenerate(
         renders={k: renders[k] for k in sorted(renders) if k in hashes and renders[k]},
     )
     return status
+
+
+def _prepare_packages() -> None:
+    """What the package stage starts with, done while the specs' validation is awaited: importing the client
+    generator and the changelog, and compiling the client templates (~0.18 s of a one-operation edit)."""
+    import scraper.diff.changelog  # noqa: F401
+    from scraper.clients import command, formatting, package  # noqa: F401
+    from scraper.clients.render import load_templates
+
+    load_templates()
 
 
 def _render_records(stamp: dict[str, Any]) -> RenderRecords:

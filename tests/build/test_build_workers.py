@@ -119,3 +119,29 @@ def test_a_located_error_crosses_process_boundaries_whole() -> None:
         again = pickle.loads(pickle.dumps(error))
         assert type(again) is type(error) and str(again) == str(error)
         assert (again.page, again.line, again.message) == (error.page, error.line, error.message)
+
+
+def test_meanwhile_runs_once_specs_are_handed_to_the_workers_and_before_their_answers(tmp_path: Path) -> None:
+    from scraper.build import build_specs
+
+    order: list[str] = []
+    real = BuildWorkers.submit
+
+    def submitting(self: BuildWorkers, jobs: list[tuple[str, dict[str, Any]]]) -> Any:
+        order.append("submit")
+        pending = real(self, jobs)
+        answers = pending.result
+
+        def result() -> dict[str, str]:
+            order.append("answers")
+            return answers()
+
+        pending.result = result  # type: ignore[method-assign]
+        return pending
+
+    pages = _pages(tmp_path)[:2]
+    with pytest.MonkeyPatch.context() as patch, closing(BuildWorkers(workers=2)) as workers:
+        patch.setattr(BuildWorkers, "submit", submitting)
+        report = build_specs(pages, tmp_path / "spec", workers=workers, meanwhile=lambda: order.append("meanwhile"))
+    assert not report.errors
+    assert order == ["submit", "submit", "meanwhile", "answers", "answers"]
