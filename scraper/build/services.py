@@ -128,8 +128,8 @@ def _start_reading(pages: list[PageInput], cache: PageCache | None, workers: Bui
     merges), and read here when called otherwise (one changed page, the everyday case, costs no round trip)."""
     if cache is None and (workers is None or not workers.parallel):
         return [partial(read_services, page) for page in pages]
-    readings: list[_Reading] = []
-    todo: list[tuple[int, PageInput, bytes, str | None]] = []
+    readings: list[_Reading | None] = []
+    todo: list[tuple[int, PageInput, bytes, str | None]] = []  # (position, page, its bytes, its cache key)
     for page in pages:
         try:
             raw = page_bytes(page)
@@ -138,16 +138,14 @@ def _start_reading(pages: list[PageInput], cache: PageCache | None, workers: Bui
             continue
         key = PageCache.key(page, raw) if cache is not None else None
         known = cache.load(key, page.name) if cache is not None and key is not None else None
-        if known is not None:
-            readings.append(partial(_given, known))
-            continue
-        todo.append((len(readings), page, raw, key))
-        readings.append(partial(_raise, ReaderError(page.name, 0, "not read")))  # replaced below
+        readings.append(partial(_given, known) if known is not None else None)
+        if known is None:
+            todo.append((len(readings) - 1, page, raw, key))
     parallel = workers is not None and workers.parallel and len(todo) > 1
-    for index, page, raw, key in todo:
+    for position, page, raw, key in todo:
         future = workers.read(page, raw) if parallel and workers is not None else None
-        readings[index] = partial(_read, page, raw, future, cache, key)
-    return readings
+        readings[position] = partial(_read, page, raw, future, cache, key)
+    return [reading for reading in readings if reading is not None]  # every position is filled by now
 
 
 def _read(

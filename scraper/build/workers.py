@@ -59,11 +59,12 @@ class PendingValidation:
 
 
 class BuildWorkers:
-    """Worker processes that validate specs, started (and importing the validator) as soon as this is created.
+    """Worker processes that read pages and validate specs, started (and importing the validator) as soon as this
+    is created.
 
     ``workers`` defaults to one per CPU. With one CPU, or where ``fork`` is unavailable (a worker would re-import
-    everything), specs are validated in the calling process. Results are the ones
-    :func:`scraper.build.openapi.validate_spec` gives, by label."""
+    everything), pages are read and specs validated in the calling process. Answers are the ones
+    :func:`scraper.build.pages.services_in` and :func:`scraper.build.openapi.validate_spec` give."""
 
     def __init__(self, workers: int | None = None) -> None:
         count = workers if workers is not None else (os.cpu_count() or 1)
