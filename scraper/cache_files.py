@@ -12,13 +12,24 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import re
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
-__all__ = ["CACHE_ENV", "MAX_AGE_S", "cache_root", "prune_entries", "prune_when_due", "read_entry", "write_entry"]
+__all__ = [
+    "CACHE_ENV",
+    "MAX_AGE_S",
+    "cache_root",
+    "exact_json",
+    "prune_entries",
+    "prune_when_due",
+    "read_entry",
+    "write_entry",
+]
 
 CACHE_ENV = "DOCS2CLIENT_CACHE_DIR"
 #: Entries unused for this long are removed by :func:`prune_entries`.
@@ -38,6 +49,19 @@ def cache_root() -> Path | None:
         return Path(configured)
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "docs2client"
+
+
+def exact_json(value: Any, *, sort_keys: bool = False) -> str | None:
+    """``value`` as JSON text when that text names it exactly, else None (then it has no cache key).
+
+    JSON text names a value exactly only when it reads back as an equal value: no integer keys, tuples, dates or
+    NaN. Key order is kept unless ``sort_keys`` (for checks whose outcome does not depend on it)."""
+    try:
+        text = json.dumps(value, sort_keys=sort_keys, ensure_ascii=False, allow_nan=False)
+        same = json.loads(text) == value
+    except (TypeError, ValueError, RecursionError):
+        return None
+    return text if same else None
 
 
 def read_entry(path: Path) -> bytes | None:

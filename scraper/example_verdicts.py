@@ -30,7 +30,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from scraper.cache_files import MAX_AGE_S, cache_root, prune_when_due, read_entry, write_entry
+from scraper.cache_files import MAX_AGE_S, cache_root, exact_json, prune_when_due, read_entry, write_entry
 from scraper.source_digest import installed_version
 
 __all__ = ["ExampleVerdicts", "checker_salt"]
@@ -54,19 +54,6 @@ def checker_salt(code_files: tuple[str, ...], distributions: tuple[str, ...]) ->
     for path in code_files:
         digest.update(Path(path).read_bytes())
     return digest.hexdigest()[:16]
-
-
-def _plain_json(value: Any) -> str | None:
-    """``value`` as JSON text (key order kept) when the text reads back as an equal value, else None."""
-    try:
-        text = json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
-    except (TypeError, ValueError, RecursionError):
-        return None
-    try:
-        same = json.loads(text) == value
-    except RecursionError:
-        return None
-    return text if same else None
 
 
 def _refs(node: Any) -> Iterator[str]:
@@ -135,7 +122,7 @@ class ExampleVerdicts:
             section, name = (p.replace("~1", "/").replace("~0", "~") for p in parts[:2])
             holder = self._components.get(section)
             target = holder.get(name) if isinstance(holder, Mapping) else None
-            text = _plain_json(target) if target is not None else None
+            text = exact_json(target) if target is not None else None
             if text is not None:
                 digest = hashlib.sha256(f"{section}/{name}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
                 found = (digest, tuple(sorted(set(_refs(target)))))
@@ -165,8 +152,8 @@ class ExampleVerdicts:
 
     def key(self, instance: Any, schema: Any) -> str | None:
         """The key of checking ``instance`` against ``schema`` in this group's components, or None (not keyable)."""
-        schema_text = _plain_json(schema)
-        instance_text = _plain_json(instance) if schema_text is not None else None
+        schema_text = exact_json(schema)
+        instance_text = exact_json(instance) if schema_text is not None else None
         if instance_text is None or schema_text is None:
             return None
         closure = self._closure(frozenset(_refs(schema)))

@@ -17,12 +17,11 @@ A remembered pass is trusted: whoever can write the cache folder can make an inv
 from __future__ import annotations
 
 import hashlib
-import json
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from scraper.cache_files import MAX_AGE_S, cache_root, prune_when_due, read_entry, write_entry
+from scraper.cache_files import MAX_AGE_S, cache_root, exact_json, prune_when_due, read_entry, write_entry
 from scraper.source_digest import installed_version
 
 __all__ = ["SchemaCheckMemo", "default_schema_check_memo", "memoized_spec_validator"]
@@ -62,13 +61,8 @@ class SchemaCheckMemo:
         """The content key of ``schema`` checked against ``dialect``, or None when the schema is not plain JSON
         (then it is never remembered): JSON text with sorted keys names the content exactly only when it reads back
         as an equal value (no integer keys, tuples, dates or NaN)."""
-        try:
-            text = json.dumps(schema, sort_keys=True, ensure_ascii=False, allow_nan=False)
-        except (TypeError, ValueError, RecursionError):
-            return None
-        if json.loads(text) != schema:
-            return None
-        return hashlib.sha256(f"{dialect}\0{text}".encode()).hexdigest()
+        text = exact_json(schema, sort_keys=True)
+        return None if text is None else hashlib.sha256(f"{dialect}\0{text}".encode()).hexdigest()
 
     def _path(self, key: str) -> Path | None:
         return self.directory / key[:2] / key if self.directory is not None else None

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from scraper.build.page_cache import code_salt
-from scraper.cache_files import MAX_AGE_S, cache_root, prune_entries, read_entry, write_entry
+from scraper.cache_files import MAX_AGE_S, cache_root, exact_json, prune_entries, read_entry, write_entry
 from scraper.model import Service
 
 __all__ = ["SpecMemo", "default_spec_memo"]
@@ -79,13 +79,8 @@ class SpecMemo:
 
         JSON text names the document exactly (types, values, key order) only when it reads back as an equal value:
         no integer keys, tuples, dates or NaN."""
-        try:
-            text = json.dumps(spec, ensure_ascii=False, allow_nan=False)
-        except (TypeError, ValueError, RecursionError):
-            return None
-        if json.loads(text) != spec:
-            return None
-        return hashlib.sha256(f"document\0{text}".encode()).hexdigest()
+        text = exact_json(spec)
+        return None if text is None else hashlib.sha256(f"document\0{text}".encode()).hexdigest()
 
     def dumped(self, key: str, path: Path) -> bytes | None:
         """The bytes of ``path`` when they are what the document of ``key`` was dumped to when it was last written
