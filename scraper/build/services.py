@@ -126,8 +126,8 @@ def _start_reading(pages: list[PageInput], cache: PageCache | None, workers: Bui
     """One reading per page, in order: a page the cache holds is recalled now; the others are handed to the
     ``workers`` at once when there are two or more of them (a full build reads on every core while this process
     merges), and read here when called otherwise (one changed page, the everyday case, costs no round trip)."""
-    if cache is None and (workers is None or not workers.parallel):
-        return [partial(read_services, page) for page in pages]
+    if workers is None or not workers.parallel:
+        return [partial(read_services, page) if cache is None else partial(cache.read, page) for page in pages]
     readings: list[_Reading | None] = []
     todo: list[tuple[int, PageInput, bytes, str | None]] = []  # (position, page, its bytes, its cache key)
     for page in pages:
