@@ -42,8 +42,6 @@ _COMPONENTS = "#/components/"
 #: Keywords whose value points elsewhere in the document (a dynamic reference that does not name a component, say
 #: ``#meta``, makes the schema unkeyable: what it reaches is not in the key).
 _REFERENCING = ("$ref", "$dynamicRef", "$recursiveRef")
-#: Verdicts files are kept by the root folder's prune (entries are files in ``<salt>/<aa>/``).
-_PRUNED: set[Path] = set()
 
 
 def checker_salt(code_files: tuple[str, ...], distributions: tuple[str, ...]) -> str:
@@ -97,9 +95,7 @@ class ExampleVerdicts:
         if root is None:
             return cls(None, components, flavor)
         folder = root / _FOLDER
-        if folder not in _PRUNED:
-            _PRUNED.add(folder)
-            prune_when_due(folder, MAX_AGE_S)
+        prune_when_due(folder, MAX_AGE_S)  # a stat of its marker, unless a day has passed
         name = hashlib.sha256(group.encode("utf-8", "surrogatepass")).hexdigest()
         return cls(folder / salt / name[:2] / name, components, flavor)
 
