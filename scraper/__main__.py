@@ -1,3 +1,3 @@
-from scraper.cli import main
+from scraper.cli import entry
 
-raise SystemExit(main())
+entry()

@@ -8,13 +8,16 @@ client generator's imports.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from scraper.collector import batch_collector
 
-__all__ = ["main"]
+__all__ = ["entry", "main"]
 
 #: subcommand -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -52,5 +55,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     return result
 
 
+def entry() -> NoReturn:
+    """The ``docs2client`` console script: :func:`main`, then exit without tearing the interpreter down.
+
+    A run ends holding large trees (page documents, specs, the IR). Python's normal exit frees them one object at
+    a time after the work is done: 0.05-0.15 s of every command (mypy exits the same way for the same reason). By
+    the time :func:`main` returns, everything a run writes is written and closed (atomic writes; worker pools are
+    shut down by their context managers), so only the standard streams need flushing. An exception, including
+    ``KeyboardInterrupt``, leaves the normal way, with its exit handlers. Tests call :func:`main`.
+    """
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe (``| head``) or stream: nothing to say
+            stream.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    raise SystemExit(main())
+    entry()

@@ -4,7 +4,10 @@ failed page is an error with a clear message, never a silent success."""
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -151,3 +154,25 @@ def test_spec_on_a_missing_file_names_it_without_a_fake_line(
     err = capsys.readouterr().err
     assert f"  {missing}: cannot read page file: No such file or directory" in err
     assert f"{missing}:0" not in err
+
+
+# --- the console script --------------------------------------------------------------------------------------------
+
+
+def test_console_script_flushes_piped_output_and_keeps_the_exit_code(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``entry`` skips the interpreter's teardown (``os._exit``): what a run printed to a pipe (block-buffered)
+    must still arrive whole, and the exit code must be main's, for success and for an error alike."""
+    buffered = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+    catalog = str(project / "pages" / "catalog.toml")
+    ok = ["fetch", "--catalog", catalog, "--dry-run"]
+    bad = ["fetch", "--catalog", catalog, "--dry-run", "--provider", "nope"]
+    for args in (ok, bad):
+        code = main(args)
+        printed = capsys.readouterr()
+        run = subprocess.run(
+            [sys.executable, "-m", "scraper", *args], capture_output=True, text=True, check=False, env=buffered
+        )
+        assert (run.returncode, run.stdout, run.stderr) == (code, printed.out, printed.err)
+    assert code != 0 and printed.err
