@@ -289,6 +289,82 @@ def rows_for(results: Mapping[str, Any]) -> list[Row]:
                 or f"compare() alone {_seconds(_get(diff, 'compare_s', 'median'))}, {_get(diff, 'changes')} changes",
             )
         )
+    floor = results.get("floor")
+    if floor is not None:
+        rows.extend(_floor_rows(results, floor))
+    return rows
+
+
+def _import_cpu(floor: Any, name: str) -> float:
+    """CPU seconds of importing ``name`` in a fresh interpreter, beyond the bare interpreter's own start."""
+    return max(0.0, (_get(floor, "imports", name, "cpu_s") or 0.0) - (_get(floor, "imports", "bare", "cpu_s") or 0.0))
+
+
+def _floor_rows(results: Mapping[str, Any], floor: Any) -> list[Row]:
+    """What the kept tools cost by themselves on this run's output (``bench.floor``): the wall time no design using
+    them could beat on this machine's cores, for [1] and [4], and the memory of the three processes' imports for [5].
+    """
+    if _get(floor, "error"):
+        return [Row("floors of the targets (the kept tools' own cost)", "-", status="n/a", note=_error_note(floor))]
+    cores = _get(results, "machine", "cpu_count") or 1
+    rows: list[Row] = []
+    tools = ("black", "datamodel_code_generator", "openapi_spec_validator")
+    imports = sum(_import_cpu(floor, name) for name in tools)
+    full = {name: _get(floor, "work", "full", name, "cpu_s") for name in tools}
+    opc_total = _get(results, "opc_all", "wall_s_total")
+    if all(value is not None for value in full.values()):
+        cpu = sum(v for v in full.values() if v is not None) + imports
+        wall = cpu / cores
+        ours = _get(results, "regeneration", "full", "cpu_s", "median")
+        rows.append(
+            Row(
+                f"[1] floor: the kept tools' CPU on this run's output / {cores} cores",
+                _seconds(wall),
+                _seconds(opc_total) if opc_total else "",
+                f"at best {opc_total / wall:.2f}x" if opc_total and wall else "",
+                status="info",
+                note=f"black {_seconds(full['black'])} ({_get(floor, 'work', 'full', 'black', 'units')} distinct "
+                f"blocks), datamodel-code-generator {_seconds(full['datamodel_code_generator'])} "
+                f"({_get(floor, 'work', 'full', 'datamodel_code_generator', 'runs')} schema sets), "
+                f"openapi-spec-validator {_seconds(full['openapi_spec_validator'])} "
+                f"({_get(floor, 'work', 'full', 'openapi_spec_validator', 'specs')} specs), imports {_seconds(imports)}"
+                + (f"; the run's own CPU beyond them: {_seconds(ours - cpu)}" if ours is not None else ""),
+            )
+        )
+    one = {name: _get(floor, "work", "one", name, "cpu_s") for name in tools}
+    opc_one = _get(results, "generators", "openapi-python-client", "wall_s", "median")
+    if all(value is not None for value in one.values()):
+        bare = _get(floor, "imports", "bare", "cpu_s") or 0.0
+        chain = bare + _import_cpu(floor, "datamodel_code_generator") + (one["datamodel_code_generator"] or 0.0)
+        spread = (bare + imports + sum(v for v in one.values() if v is not None)) / cores
+        wall = max(chain, spread)
+        rows.append(
+            Row(
+                "[4] floor: the kept tools on one spec (models chain, or all their CPU / cores)",
+                _seconds(wall),
+                _seconds(opc_one) if opc_one else "",
+                f"at best {opc_one / wall:.2f}x" if opc_one and wall else "",
+                status="info",
+                note=f"chain: interpreter {_seconds(bare)} + datamodel-code-generator import "
+                f"{_seconds(_import_cpu(floor, 'datamodel_code_generator'))} and run "
+                f"{_seconds(one['datamodel_code_generator'])} = {_seconds(chain)}; all / {cores} cores: "
+                f"{_seconds(spread)} (black {_seconds(one['black'])})",
+            )
+        )
+    memory = {name: _get(floor, "imports", name, "rss_mib") for name in ("tool", "black", "datamodel_code_generator")}
+    if all(value is not None for value in memory.values()):
+        total = sum(v for v in memory.values() if v is not None)
+        rows.append(
+            Row(
+                "[5] floor: three processes importing only what each needs (no data), summed RSS",
+                f"{total:.1f} MiB",
+                target="",
+                status="info",
+                note=f"main (the tool's pipeline) {memory['tool']} MiB + black worker {memory['black']} MiB + models "
+                f"worker (datamodel-code-generator) {memory['datamodel_code_generator']} MiB; a bare interpreter "
+                f"{_get(floor, 'imports', 'bare', 'rss_mib')} MiB",
+            )
+        )
     return rows
 
 

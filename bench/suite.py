@@ -6,6 +6,8 @@ Sections (``--sections``, default all, in this order):
 ``regen``      full regeneration into empty temp dirs, then a no-op regeneration (CLI, child processes)
 ``generate``   one package from one spec: docs2client vs openapi-python-client vs openapi-generator-cli (python)
 ``opc-all``    openapi-python-client on every spec, for the full-regeneration ratio
+``floor``      the tools the targets keep (black, datamodel-code-generator, openapi-spec-validator), alone on this
+               run's output: the floors of [1], [4] and [5] (``bench.floor``)
 ``runtime``    generated clients against a mock transport (ours vs a bare httpx send, openapi-python-client's and
                the openapi-generator client), import times
 ``diff``       ``docs2client diff`` on the largest spec pair
@@ -29,7 +31,7 @@ from bench.report import render_table, rows_for, write_results
 
 __all__ = ["SECTIONS", "BenchOptions", "main", "run_bench"]
 
-SECTIONS = ("parse", "regen", "generate", "opc-all", "runtime", "diff")
+SECTIONS = ("parse", "regen", "generate", "opc-all", "floor", "runtime", "diff")
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -131,6 +133,18 @@ def _run_sections(options: BenchOptions, work: Path, results: dict[str, Any]) ->
         started = _timed(options, results, "opc-all")
         results["opc_all"] = pipeline.opc_all_specs(options.spec_dir, work)
         durations["opc-all"] = round(time.perf_counter() - started, 2)
+    if "floor" in chosen:
+        from bench.floor import floors
+
+        started = _timed(options, results, "floor")
+        generated = work / "regen" / "generated"
+        ours = outputs.get("docs2client")
+        if pipeline.largest_package(generated) is None:
+            results["floor"] = {"error": "needs the 'regen' section's generated packages"}
+        else:
+            package = Path(ours) if ours else None
+            results["floor"] = floors(options.spec_dir, generated, options.spec, package)
+        durations["floor"] = round(time.perf_counter() - started, 2)
     if "runtime" in chosen:
         started = _timed(options, results, "runtime")
         ours = outputs.get("docs2client")
@@ -163,7 +177,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     defaults = BenchOptions()
     parser.add_argument("--sections", default=",".join(SECTIONS), help="comma-separated sections to run")
-    parser.add_argument("--quick", action="store_true", help="one repeat, 500 list items, no opc-all: a smoke run")
+    parser.add_argument(
+        "--quick", action="store_true", help="one repeat, 500 list items, no opc-all or floor: a smoke run"
+    )
     parser.add_argument("--repeats", type=int, default=defaults.repeats, help="repeats of cheap measurements")
     parser.add_argument("--heavy-repeats", type=int, default=defaults.heavy_repeats, help="repeats of generations")
     parser.add_argument("--calls", type=int, default=defaults.calls, help="small calls per timing repeat")
@@ -182,7 +198,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     sections = tuple(s.strip() for s in args.sections.split(",") if s.strip())
     if args.quick and args.sections == ",".join(SECTIONS):
-        sections = tuple(s for s in SECTIONS if s != "opc-all")
+        sections = tuple(s for s in SECTIONS if s not in ("opc-all", "floor"))
     options = BenchOptions(
         catalog=args.catalog.resolve(),
         spec_dir=args.spec_dir.resolve(),

@@ -431,3 +431,64 @@ def test_the_edited_page_changes_one_summary_found_once(tmp_path: Path) -> None:
     assert operation == "getOne"  # the first summary appears twice on the page: ambiguous, skipped
     assert text == page.replace("Get one thing here", "Get one thing here (edited)")
     assert _edited_page("nothing documented here", folder) is None
+
+
+def test_floor_rows_give_the_best_ratio_the_kept_tools_allow() -> None:
+    """The floors of [1], [4] and [5] from the kept tools' measured cost: CPU spread over the cores, the models
+    chain of one spec, and the three processes' imports."""
+    imports = {
+        "bare": {"cpu_s": 0.02, "rss_mib": 10.0},
+        "tool": {"cpu_s": 0.3, "rss_mib": 60.0},
+        "black": {"cpu_s": 0.12, "rss_mib": 30.0},
+        "datamodel_code_generator": {"cpu_s": 0.42, "rss_mib": 55.0},
+        "openapi_spec_validator": {"cpu_s": 0.22, "rss_mib": 40.0},
+    }
+    work = {
+        "full": {
+            "black": {"cpu_s": 10.0, "units": 100},
+            "datamodel_code_generator": {"cpu_s": 5.0, "runs": 3},
+            "openapi_spec_validator": {"cpu_s": 4.4, "specs": 4},
+        },
+        "one": {
+            "black": {"cpu_s": 0.3},
+            "datamodel_code_generator": {"cpu_s": 0.5},
+            "openapi_spec_validator": {"cpu_s": 0.1},
+        },
+    }
+    results = {
+        "machine": {"cpu_count": 2},
+        "regeneration": {"full": {"wall_s": {"median": 20.0}, "cpu_s": {"median": 36.0}}},
+        "opc_all": {"specs": 4, "wall_s_total": 40.0},
+        "generators": {"openapi-python-client": {"wall_s": {"median": 1.8}}},
+        "floor": {"imports": imports, "work": work},
+    }
+    rows = {row.metric[:9]: row for row in rows_for(results) if "floor:" in row.metric}
+    # [1]: (10 + 5 + 4.4 + imports 0.1 + 0.4 + 0.2) / 2 cores = 10.05 s; opc 40 s -> at best 3.98x
+    assert rows["[1] floor"].ours == "10.05 s" and rows["[1] floor"].ratio == "at best 3.98x"
+    assert "the run's own CPU beyond them: 15.90 s" in rows["[1] floor"].note
+    # [4]: chain 0.02 + 0.4 + 0.5 = 0.92 s beats (0.02 + 0.7 + 0.9) / 2 = 0.81 s
+    assert rows["[4] floor"].ours == "920.0 ms" and rows["[4] floor"].ratio == "at best 1.96x"
+    assert rows["[5] floor"].ours == "145.0 MiB"
+    assert all(row.status == "info" for row in rows.values())
+    failed = [row for row in rows_for({"floor": {"error": "the work child failed: boom"}}) if "floor" in row.metric]
+    assert [row.status for row in failed] == ["n/a"] and "boom" in failed[0].note
+
+
+def test_floor_work_child_measures_each_kept_tool_on_real_output(tmp_path: Path) -> None:
+    """The child that measures the kept tools: black over a generated package's distinct blocks, the models
+    generator over its spec's schema sets, the validator over the spec; JSON on stdout."""
+    package = next(p for p in (ROOT / "generated").iterdir() if p.name == "scp-parallel-filestorage")
+    folders = ["--generated", str(package), "--spec-dir", str(SMALL_SPEC.parent), "--package", str(package)]
+    run = subprocess.run(
+        [sys.executable, "-m", "bench.floor", "work", *folders, "--spec", str(SMALL_SPEC)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    work = json.loads(run.stdout)
+    py_files = list(package.rglob("*.py"))
+    assert work["full"]["black"]["units"] >= len(py_files) and work["full"]["black"]["cpu_s"] > 0
+    assert work["full"]["datamodel_code_generator"]["runs"] >= 1
+    assert work["full"]["openapi_spec_validator"]["specs"] == len(list(SMALL_SPEC.parent.glob("*.yaml")))
+    assert work["one"]["black"] == work["full"]["black"] | {"cpu_s": work["one"]["black"]["cpu_s"]}
