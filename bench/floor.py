@@ -10,19 +10,22 @@ Everything is measured in child processes with nothing cached:
 
 - ``imports``: CPU time and peak RSS of ``python -c "import ..."`` for each library and for the tool's pipeline,
   beside a bare interpreter's;
-- ``work``: in one child, black over every distinct block of the generated tree (a run formats each distinct block
+- ``work``: in a child, black over every distinct block of the generated tree (a run formats each distinct block
   once: :mod:`scraper.clients.source_blocks`), datamodel-code-generator over every distinct schema set of every
   API version (a run renders each once), the validator over every spec; the same again for the one spec of the
-  ``generate`` section and its package.
+  ``generate`` section and its package. The validator runs as the build runs it, each distinct schema's meta-check
+  once (``scraper.build.schema_checks``, caches off: nothing remembered from another run); without that memo it would
+  check the schemas that the versions of a service share again for every version.
 
-``python -m bench.floor work --generated DIR --spec-dir DIR --spec FILE --package DIR`` is that child; it prints
-JSON.
+``python -m bench.floor work --specs PATH [--generated DIR]`` is that child (one for the full run, one for the one
+spec, so neither finds the other's schemas already checked); it prints JSON.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections.abc import Iterable, Sequence
@@ -52,12 +55,15 @@ def floors(spec_dir: Path, generated: Path, spec: Path, package: Path | None) ->
         if not run.ok:
             return {"error": f"python -c {code!r} failed: {run.tail()}"}
         imports[name] = {"cpu_s": round(run.cpu_s, 4), "rss_mib": run.maxrss_mib}
-    argv = [sys.executable, "-m", "bench.floor", "work", "--generated", str(generated), "--spec-dir", str(spec_dir)]
-    argv += ["--spec", str(spec)] + (["--package", str(package)] if package is not None else [])
-    run = run_child(argv)
-    if not run.ok:
-        return {"imports": imports, "error": f"the work child failed: {run.tail()}"}
-    return {"imports": imports, "work": json.loads(run.stdout)}
+    work: dict[str, Any] = {}
+    for name, specs, tree in (("full", spec_dir, generated), ("one", spec, package)):
+        argv = [sys.executable, "-m", "bench.floor", "work", "--specs", str(specs)]
+        argv += ["--generated", str(tree)] if tree is not None else []
+        run = run_child(argv, env={**os.environ, "DOCS2CLIENT_CACHE_DIR": "off"})
+        if not run.ok:
+            return {"imports": imports, "error": f"the {name} work child failed: {run.tail()}"}
+        work[name] = json.loads(run.stdout)
+    return {"imports": imports, "work": work}
 
 
 def _black_work(files: Iterable[Path]) -> dict[str, Any]:
@@ -109,38 +115,26 @@ def _generator_work(services: dict[str, list[dict[str, Any]]]) -> dict[str, Any]
 
 
 def _validator_work(services: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
-    """openapi-spec-validator over every document (the OpenAPI 3.1 validator, as the build uses; no memo)."""
-    from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
+    """openapi-spec-validator over every document as the build runs it (``validate_spec``: each distinct schema's
+    meta-check once per process; the child runs with caches off, so nothing is remembered from another run)."""
+    from scraper.build.openapi import validate_spec
 
     documents = [doc for docs in services.values() for doc in docs]
-    list(
-        OpenAPIV31SpecValidator({"openapi": "3.1.0", "info": {"title": "w", "version": "0"}, "paths": {}}).iter_errors()
-    )
+    validate_spec({"openapi": "3.1.0", "info": {"title": "warm", "version": "0"}, "paths": {}})
     started = time.process_time()
     for doc in documents:
-        validator = (
-            OpenAPIV31SpecValidator if str(doc.get("openapi", "")).startswith("3.1") else OpenAPIV30SpecValidator
-        )
-        list(validator(doc).iter_errors())
+        validate_spec(doc)
     return {"cpu_s": round(time.process_time() - started, 3), "specs": len(documents)}
 
 
-def _work(generated: Path, spec_dir: Path, spec: Path, package: Path | None) -> dict[str, Any]:
-    full_specs = _spec_documents(spec_dir.rglob("*.yaml"))
-    one_spec = _spec_documents([spec])
+def _work(specs: Path, generated: Path | None) -> dict[str, Any]:
+    documents = _spec_documents(specs.rglob("*.yaml") if specs.is_dir() else [specs])
     out: dict[str, Any] = {
-        "full": {
-            "black": _black_work(generated.rglob("*.py")),
-            "datamodel_code_generator": _generator_work(full_specs),
-            "openapi_spec_validator": _validator_work(full_specs),
-        },
-        "one": {
-            "datamodel_code_generator": _generator_work(one_spec),
-            "openapi_spec_validator": _validator_work(one_spec),
-        },
+        "datamodel_code_generator": _generator_work(documents),
+        "openapi_spec_validator": _validator_work(documents),
     }
-    if package is not None:
-        out["one"]["black"] = _black_work(package.rglob("*.py"))
+    if generated is not None:
+        out["black"] = _black_work(generated.rglob("*.py"))
     return out
 
 
@@ -148,12 +142,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.floor", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     work = sub.add_parser("work", help="measure the kept tools' work on a run's output (prints JSON)")
-    work.add_argument("--generated", type=Path, required=True, help="the generated packages of a full run")
-    work.add_argument("--spec-dir", type=Path, required=True, help="the specs of that run")
-    work.add_argument("--spec", type=Path, required=True, help="the one spec of the 'generate' section")
-    work.add_argument("--package", type=Path, help="the package docs2client generated from that spec")
+    work.add_argument("--specs", type=Path, required=True, help="a spec, or a folder of them (one per API version)")
+    work.add_argument("--generated", type=Path, help="the packages generated from them")
     args = parser.parse_args(argv)
-    print(json.dumps(_work(args.generated, args.spec_dir, args.spec, args.package)))
+    print(json.dumps(_work(args.specs, args.generated)))
     return 0
 
 
