@@ -300,6 +300,18 @@ def _import_cpu(floor: Any, name: str) -> float:
     return max(0.0, (_get(floor, "imports", name, "cpu_s") or 0.0) - (_get(floor, "imports", "bare", "cpu_s") or 0.0))
 
 
+def _floor_row(metric: str, wall: float, opc: float | None, note: str) -> Row:
+    """A floor row: the lowest wall time the kept tools allow, and the best ratio to opc it permits."""
+    return Row(
+        metric,
+        _seconds(wall),
+        _seconds(opc) if opc else "",
+        f"at best {opc / wall:.2f}x" if opc and wall else "",
+        status="info",
+        note=note,
+    )
+
+
 def _floor_rows(results: Mapping[str, Any], floor: Any) -> list[Row]:
     """What the kept tools cost by themselves on this run's output (``bench.floor``): the wall time no design using
     them could beat on this machine's cores, for [1] and [4], and the memory of the three processes' imports for [5].
@@ -317,13 +329,11 @@ def _floor_rows(results: Mapping[str, Any], floor: Any) -> list[Row]:
         wall = cpu / cores
         ours = _get(results, "regeneration", "full", "cpu_s", "median")
         rows.append(
-            Row(
+            _floor_row(
                 f"[1] floor: the kept tools' CPU on this run's output / {cores} cores",
-                _seconds(wall),
-                _seconds(opc_total) if opc_total else "",
-                f"at best {opc_total / wall:.2f}x" if opc_total and wall else "",
-                status="info",
-                note=f"black {_seconds(full['black'])} ({_get(floor, 'work', 'full', 'black', 'units')} distinct "
+                wall,
+                opc_total,
+                f"black {_seconds(full['black'])} ({_get(floor, 'work', 'full', 'black', 'units')} distinct "
                 f"blocks), datamodel-code-generator {_seconds(full['datamodel_code_generator'])} "
                 f"({_get(floor, 'work', 'full', 'datamodel_code_generator', 'runs')} schema sets), "
                 f"openapi-spec-validator {_seconds(full['openapi_spec_validator'])} "
@@ -339,13 +349,11 @@ def _floor_rows(results: Mapping[str, Any], floor: Any) -> list[Row]:
         spread = (bare + imports + sum(v for v in one.values() if v is not None)) / cores
         wall = max(chain, spread)
         rows.append(
-            Row(
+            _floor_row(
                 "[4] floor: the kept tools on one spec (models chain, or all their CPU / cores)",
-                _seconds(wall),
-                _seconds(opc_one) if opc_one else "",
-                f"at best {opc_one / wall:.2f}x" if opc_one and wall else "",
-                status="info",
-                note=f"chain: interpreter {_seconds(bare)} + datamodel-code-generator import "
+                wall,
+                opc_one,
+                f"chain: interpreter {_seconds(bare)} + datamodel-code-generator import "
                 f"{_seconds(_import_cpu(floor, 'datamodel_code_generator'))} and run "
                 f"{_seconds(one['datamodel_code_generator'])} = {_seconds(chain)}; all / {cores} cores: "
                 f"{_seconds(spread)} (black {_seconds(one['black'])})",
