@@ -139,7 +139,23 @@ _LOCATIONS = {
     "multipart": "body",
 }
 _REQUIRED_TRUE = {"o", "y", "yes", "true", "required", "필수", "○", "●", "v", "√", "✓", "✔", "m", "mandatory", "예"}
-_REQUIRED_FALSE = {"", "-", "x", "n", "no", "false", "optional", "선택", "✕", "×", "none", "아니오", "opt"}
+_REQUIRED_FALSE = {
+    "",
+    "-",
+    "x",
+    "n",
+    "no",
+    "false",
+    "optional",
+    "선택",
+    "✕",
+    "×",
+    "none",
+    "아니오",
+    "opt",
+    "옵션",
+    "선택 사항",
+}
 _CONDITIONAL = re.compile(r"조건부|conditional|however|depend|if\b|when\b|일 경우|경우", re.IGNORECASE)
 #: HTML markup guides put in cells; only real tag names, so a placeholder such as ``<key>`` stays text.
 _TAG = re.compile(
