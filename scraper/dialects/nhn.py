@@ -1514,7 +1514,11 @@ def _default(description: str, kind: str, cell: str | None = None) -> tuple[Any,
         raw = cell.strip().strip("`'\"")
     else:
         match = _DEFAULT.search(description)
-        if match:
+        # the default is a value only when the clause ends there ("(default: 100)", "Default is asc.", a number
+        # and its unit: "The default is 10 minutes."), not "default: 5 minutes before current" or "Default:
+        # Original DB instance value", which describe one in words
+        unit = r"([ \t]+[^\s,.;:()\[\]]+)?" if match and re.fullmatch(r"-?\d+(\.\d+)?", match.group(1)) else ""
+        if match and re.match(unit + r"[ \t]*($|[\n,.;:)\]]|\()", description[match.end() :]):
             raw = match.group(1)
     if raw is None or _NO_VALUE.fullmatch(raw):
         return None, False
@@ -1592,7 +1596,7 @@ def _description_values(description: str, declared_enum: bool = False) -> list[s
     listed = [
         m.group(1)
         for m in _VALUE_LINE.finditer(description)
-        if m.group(1).lower() not in _NOT_VALUES and (m.start() > 0 or _BULLET.match(m.group(0)))
+        if m.group(1).lower().rstrip("s") not in _NOT_VALUES and (m.start() > 0 or _BULLET.match(m.group(0)))
     ]
     if listed:
         return list(dict.fromkeys(listed))

@@ -146,7 +146,7 @@ def test_one_of_the_following_values_lists_every_value() -> None:
     assert "default-mismatch" not in _kinds(service)
 
 
-def test_a_default_the_schema_rejects_is_dropped_with_a_finding() -> None:
+def test_a_default_the_schema_rejects_or_prose_describes_is_no_default() -> None:
     text = """## Compute > Thing > API v2 Guide
 
 ### List things
@@ -159,6 +159,9 @@ GET /v2/things
 |---|---|---|---|---|
 | order | Query | Enum | - | Either `asc` or `desc`<br>Default is `newest` |
 | since | Query | Datetime | - | Start time<br>Default: now |
+| from | Query | String | - | Log start time (default: 5 minutes before current) |
+| size | Query | Integer | - | Page size (default: 100) |
+| every | Query | Integer | - | Interval in minutes. The default is 10 minutes. |
 """
     [service] = NhnDialect().read(markdown.read(text, "t.md"), PageInfo("t.md", "", ()))
     _, specs = spec_files(service)
@@ -167,6 +170,10 @@ GET /v2/things
     params = _params(spec["paths"]["/v2/things"]["get"])
     assert params[("order", "query")]["schema"] == {"type": "string", "enum": ["asc", "desc"]}
     assert "default" not in params[("since", "query")]["schema"]
+    # a default the description explains in words is no value ("5"); one that ends its clause is
+    assert "default" not in params[("from", "query")]["schema"]
+    assert params[("size", "query")]["schema"]["default"] == 100
+    assert params[("every", "query")]["schema"]["default"] == 10
     assert _kinds(service).count("default-mismatch") == 2
 
 
