@@ -254,6 +254,20 @@ def _roles(table: Table) -> tuple[dict[Role, int], list[str], bool]:
         if values and located * 2 > len(values) and not locations:
             locations = [column]
             types = [c for c in types if c != column]
+    if not locations and types:
+        # In a table with a type column, a column under a header of no known role ("Category", "Kind") that holds
+        # Header/Query/URL/Body is the location, whatever its header says.
+        claimed = {c for columns in candidates.values() for c in columns}
+        for column in range(1, len(header)):
+            if column in claimed:
+                continue
+            values = [
+                clean_text(r.cells[column]) for r in table.rows if column < len(r.cells) and r.cells[column].strip()
+            ]
+            if values and sum(1 for v in values if location_of(v)) * 2 > len(values):
+                locations = [column]
+                notes.append(f"column {table.header[column]!r} holds parameter locations; read as the location")
+                break
     if len(types) > 1 and not locations:
         # Two type-like columns and no location column: NHN's "Type | Format" where Type is the location even
         # when no value reads as one (a misspelt location); the column without type words is the location.

@@ -90,6 +90,7 @@ _STRUCTURAL = frozenset(
             "default other return value values description 요청 응답 파라미터 본문 헤더 예시 예제",
             "샘플 경로 변수 쿼리 매개변수 바디 성공 실패 결과 필드 설명 공통 정보 메서드 the of a an in to",
             "permission permissions required 권한 필요 format type status data ex e.g",
+            "json xml",  # a media type qualifying a part: "Response(json)", "Request Body (JSON)"
         )
     ).split()
 )
@@ -887,7 +888,7 @@ class _PageReader:
                 row.name = section.renames.get(row.name, row.name)
                 location, explicit = self._location(row, label_location, placeholders, method, "request")
                 if location == "body":
-                    if method in _BODYLESS and not explicit and not request.examples:
+                    if method in _BODYLESS and not explicit and not any(map(_has_json_body, request.examples)):
                         location = "query"
                         self._finding(
                             "body-row-as-query",
@@ -1022,6 +1023,31 @@ class _PageReader:
         """
         documented = {p.name for p in parameters if p.location == "query"}
         for name, value in section.path.query:
+            # a row for a family of parameters (``passage.*``) documents each member (``passage.title``)
+            family = next((p for p in parameters if p.location == "query" and _in_family(name, p.name)), None)
+            if value is not None and family is not None and name not in documented and not section.shares_path:
+                example, fits = _typed_value(value, family.schema)
+                parameters.append(
+                    Parameter(
+                        name=name,
+                        location="query",
+                        required=False,
+                        schema=dict(family.schema),
+                        description=family.description,
+                        example=example if fits else None,
+                        has_example=fits,
+                        line=family.line,
+                    )
+                )
+                documented.add(name)
+                self._finding(
+                    "query-example",
+                    section.line.line,
+                    subject,
+                    f"the documented path sets {name}={value}, a member of the parameters {family.name!r}; read as"
+                    " an optional parameter with that example",
+                )
+                continue
             if value is not None and name in documented and not section.shares_path:
                 param = next(p for p in parameters if p.location == "query" and p.name == name)
                 example, fits = _typed_value(value, param.schema)
@@ -1540,6 +1566,12 @@ _SAMPLE_LABEL = re.compile(r"\b(sample|example)s?\b|예시|예제|샘플", re.IG
 _HTTP_MESSAGE = re.compile(r"^(HTTP/\d(\.\d)?\s+\d{3}\b|(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\S+)")
 
 
+def _has_json_body(block: CodeBlock) -> bool:
+    """The block is (or ends in) a JSON body: not a curl command or a request line alone."""
+    text = block.text.strip()
+    return text.startswith(("{", "[")) or (_HTTP_MESSAGE.match(text) is not None and _sample_body(block) is not None)
+
+
 def _sample_body(block: Block) -> CodeBlock | None:
     """The JSON body of a sample request written as HTTP (request line, headers, blank line, body), if any."""
     if not isinstance(block, CodeBlock):
@@ -1555,6 +1587,12 @@ def _is_sample_label(text: str) -> bool:
     """A short label that introduces a sample (``**[Request Sample]**``, ``Request example:``, ``[요청 예시]``)."""
     text = text.strip()
     return 0 < len(text) <= 60 and "\n" not in text and _SAMPLE_LABEL.search(text) is not None
+
+
+def _in_family(name: str, row: str) -> bool:
+    """``row`` documents a family of parameters (``passage.*``, read ``passage.``) that ``name`` belongs to."""
+    prefix = row.removesuffix("*")
+    return prefix.endswith(".") and len(name) > len(prefix) and name.startswith(prefix)
 
 
 def _typed_value(text: str, schema: dict[str, Any]) -> tuple[Any, bool]:

@@ -21,7 +21,7 @@ from scraper.dialects.nhn import NhnDialect
 from scraper.dialects.operation_lines import parse_documented_path
 from scraper.model import Service
 from scraper.readers import markdown
-from tests.dialects.nhn_corpus import build_page, match_operations, parse_operation
+from tests.dialects.nhn_corpus import build_page, guide_build, match_operations, parse_operation
 from tests.paths import ROOT
 
 UNSEEN = ROOT / "tests" / "fixtures" / "nhn" / "unseen"
@@ -86,13 +86,18 @@ def test_query_values_in_a_documented_path_are_examples_when_rows_document_them(
         assert "const" not in params[(name, "query")]["schema"], name
         assert params[(name, "query")]["example"] == value
         assert params[(name, "query")]["required"] is False
+    # "passage.title=180" under a row for the family "passage.*"
+    assert params[("passage.title", "query")]["example"] == "180"
+    assert params[("passage.title", "query")]["required"] is False
     log = spec["paths"]["/indexing/v2.0/appkeys/{appKey}/serviceids/{serviceId}/indexing_log"]["get"]
     assert _params(log)[("id", "query")]["schema"] == {"type": "string"}
 
 
 def test_query_values_that_name_a_format_are_placeholders() -> None:
-    path = parse_documented_path("/logs?container={ContainerName}&from={YYYY-MM-DDThh:mm:ssZ}&to=<end>&fixed=true")
-    assert path.query == [("container", None), ("from", None), ("to", None), ("fixed", "true")]
+    path = parse_documented_path(
+        "/logs?container={ContainerName}&from={YYYY-MM-DDThh:mm:ssZ}&to=<end>&list={no},{no}&fixed=true"
+    )
+    assert path.query == [("container", None), ("from", None), ("to", None), ("list", None), ("fixed", "true")]
 
 
 def test_a_fixed_query_value_that_tells_operations_apart_stays_fixed() -> None:
@@ -215,6 +220,40 @@ def test_rows_marked_optional_in_korean_read_without_repairs() -> None:
     assert params[("sendNo", "query")]["required"] is False
     assert params[("requestId", "query")]["required"] is True
     assert "row-repair" not in _kinds(service)
+
+
+def test_a_column_of_locations_is_the_location_whatever_its_header() -> None:
+    service, spec = _read("notification-hub-category-column.md")
+    params = _params(spec["paths"]["/template/v1.0/SMS/templates"]["get"])
+    assert {("templateName", "query"), ("limit", "query"), ("offset", "query")} <= set(params)
+    assert params[("limit", "query")]["schema"] == {"type": "integer", "default": 20}
+    assert "requestBody" not in spec["paths"]["/template/v1.0/SMS/templates"]["get"]
+    assert "body-on-bodyless" not in _kinds(service)
+
+
+def test_rows_of_a_get_whose_only_example_is_a_curl_command_are_query_parameters() -> None:
+    service, spec = _read("image-missing-commas.md")
+    [item] = spec["paths"].values()
+    params = _params(item["get"])
+    assert params[("basepath", "query")]["required"] is True
+    assert params[("rows", "query")]["schema"] == {"type": "integer", "default": 100}
+    assert "requestBody" not in item["get"] and "body-on-bodyless" not in _kinds(service)
+
+
+def test_a_curl_query_string_on_a_delete_makes_its_rows_query_parameters() -> None:
+    # pages/nhn: "[Request body]" with only "curl -X DELETE '...?zoneIdList=...'", then a [Fields] table
+    [spec] = guide_build("Network-DNSPLUS__en__api-guide.md").specs.values()
+    delete = spec["paths"]["/dnsplus/v1.0/appkeys/{appkey}/zones/async"]["delete"]
+    assert ("zoneIdList", "query") in _params(delete) and "requestBody" not in delete
+
+
+def test_a_part_heading_qualified_by_a_media_type_is_that_part() -> None:
+    # pages/nhn: "##### Response(json)" above the response table of a GET (it was read as the GET's body)
+    [spec] = guide_build("Deploy__en__api-guide-v2.1.md").specs.values()
+    listing = spec["paths"]["/api/v2.1/projects/{appKey}/artifacts"]["get"]
+    assert "requestBody" not in listing
+    schema = listing["responses"]["200"]["content"]["application/json"]["schema"]
+    assert "isSuccessful" in str(schema)
 
 
 def test_an_example_missing_its_commas_is_repaired_and_said_so() -> None:
