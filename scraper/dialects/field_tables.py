@@ -153,10 +153,11 @@ _REQUIRED_FALSE = {
     "none",
     "아니오",
     "opt",
+    "option",
     "옵션",
     "선택 사항",
 }
-_CONDITIONAL = re.compile(r"조건부|conditional|however|depend|if\b|when\b|일 경우|경우", re.IGNORECASE)
+_CONDITIONAL = re.compile(r"조건부|conditional|however|depend|if\b|when\b|일 경우|경우|^[△▲]$", re.IGNORECASE)
 #: HTML markup guides put in cells; only real tag names, so a placeholder such as ``<key>`` stays text.
 _TAG = re.compile(
     r"</?(?:br|p|span|a|b|i|strong|em|code|ul|ol|li|div|sup|sub|font|u|s|img|table|tr|td|th|thead|tbody|pre|hr"
@@ -426,6 +427,8 @@ def _row(name: str, cells: list[str], roles: dict[Role, int], inverted: bool, li
         required, note = required_mark(cell("required"), inverted=inverted)
         if note:
             notes.append(note)
+    if reading.mark and (required is None or not cell("required").strip()):
+        required = reading.mark.lower() in ("required", "mandatory", "필수")
     default = cell("default") or None
     return FieldRow(
         name=name,

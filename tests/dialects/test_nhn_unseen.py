@@ -19,6 +19,7 @@ from scraper.dialects import PageInfo
 from scraper.dialects.field_tables import required_mark
 from scraper.dialects.nhn import NhnDialect
 from scraper.dialects.operation_lines import parse_documented_path
+from scraper.dialects.type_vocabulary import read_type
 from scraper.model import Service
 from scraper.readers import markdown
 from tests.dialects.nhn_corpus import build_page, guide_build, match_operations, parse_operation
@@ -208,9 +209,33 @@ def test_url_parameter_rows_of_a_get_that_are_not_in_the_path_are_query_paramete
     assert _kinds(service).count("path-param-as-query") == 2
 
 
-@pytest.mark.parametrize("mark", ["옵션", "선택 사항"])
-def test_korean_optional_marks(mark: str) -> None:
+@pytest.mark.parametrize("mark", ["옵션", "선택 사항", "Option"])
+def test_optional_marks_of_unseen_guides(mark: str) -> None:
     assert required_mark(mark) == (False, "")
+
+
+def test_a_triangle_mark_is_conditionally_required() -> None:
+    required, note = required_mark("△")  # Container-Kubernetes (ko), RDS guides: "required under a condition"
+    assert required is False and note.startswith("conditionally required")
+
+
+@pytest.mark.parametrize(
+    ("cell", "schema", "mark"),
+    [
+        # Container-Kubernetes (ko): "List of Object" read right, but reported as a spelling repair of "of Object"
+        ("List of Object", {"type": "array", "items": {"type": "object"}}, ""),
+        ("Array of String", {"type": "array", "items": {"type": "string"}}, ""),
+        # Container-Kubernetes (ko), API guides with labels: a map's value type
+        ("Map<String, String>", {"type": "object", "additionalProperties": {"type": "string"}}, ""),
+        # SMS (en): the required mark written into the type cell
+        ("optional, Integer", {"type": "integer"}, "optional"),
+        ("required, String", {"type": "string"}, "required"),
+    ],
+)
+def test_type_cells_of_unseen_guides(cell: str, schema: dict[str, Any], mark: str) -> None:
+    reading = read_type(cell)
+    assert (reading.schema, reading.known, reading.mark) == (schema, True, mark)
+    assert "spelling" not in reading.note
 
 
 def test_rows_marked_optional_in_korean_read_without_repairs() -> None:
