@@ -925,6 +925,15 @@ class _PageReader:
                         continue
                 parameters.append(self._parameter(subject, row, location))
         self._query_from_path(section, parameters, subject)
+        for param in [p for p in parameters if p.location in ("query", "header") and _is_family(p.name)]:
+            parameters.remove(param)
+            self._finding(
+                "parameter-family",
+                param.line,
+                subject,
+                f"row {param.name!r} documents a family of {param.location} parameters ({param.name}<name>), not one"
+                " parameter; not a parameter of its own",
+            )
         parameters = self._dedupe_parameters(parameters, subject)
         self._check_path_params(subject, method, path, parameters, section.line.line, section.path.alternatives)
 
@@ -1589,10 +1598,15 @@ def _is_sample_label(text: str) -> bool:
     return 0 < len(text) <= 60 and "\n" not in text and _SAMPLE_LABEL.search(text) is not None
 
 
+def _is_family(row: str) -> bool:
+    """``row`` names a family of parameters (``passage.*``, read ``passage.`` when the ``*`` was emphasis)."""
+    return row.removesuffix("*").endswith(".") and len(row.removesuffix("*")) > 1
+
+
 def _in_family(name: str, row: str) -> bool:
-    """``row`` documents a family of parameters (``passage.*``, read ``passage.``) that ``name`` belongs to."""
+    """``row`` documents a family of parameters that ``name`` (``passage.title``) belongs to."""
     prefix = row.removesuffix("*")
-    return prefix.endswith(".") and len(name) > len(prefix) and name.startswith(prefix)
+    return _is_family(row) and len(name) > len(prefix) and name.startswith(prefix)
 
 
 def _typed_value(text: str, schema: dict[str, Any]) -> tuple[Any, bool]:

@@ -90,8 +90,22 @@ def test_query_values_in_a_documented_path_are_examples_when_rows_document_them(
     # "passage.title=180" under a row for the family "passage.*"
     assert params[("passage.title", "query")]["example"] == "180"
     assert params[("passage.title", "query")]["required"] is False
+    # the rows "passage.*" and "summary.*" name families of parameters, not parameters
+    assert not any(name.endswith((".", "*")) for name, _ in params)
+    assert any(f["kind"] == "parameter-family" and "summary." in f["message"] for f in build.findings)
     log = spec["paths"]["/indexing/v2.0/appkeys/{appKey}/serviceids/{serviceId}/indexing_log"]["get"]
     assert _params(log)[("id", "query")]["schema"] == {"type": "string"}
+
+
+def test_a_raw_html_table_in_markdown_documents_parameters() -> None:
+    # Cloud-Search "View stat": the parameters of a URI with example values are a <table> with a rowspan cell
+    page = GUIDES / "Cloud-Search__en__api-v2.0-guide.md"
+    build = build_page(PageInput(name=page.name, path=page, provider="nhn", format="markdown"))
+    [spec] = build.specs.values()
+    stats = _params(spec["paths"]["/stats/v2.0/appkeys/{appKey}/serviceids/{serviceId}/stats"]["get"])
+    assert stats[("kind", "query")]["example"] == "total_query_count"
+    assert stats[("date", "query")]["example"] == "2024-01-29"
+    assert not any("const" in p["schema"] for p in stats.values())
 
 
 def test_query_values_that_name_a_format_are_placeholders() -> None:
