@@ -935,9 +935,11 @@ class _PageReader:
                 " parameter; not a parameter of its own",
             )
         parameters = self._dedupe_parameters(parameters, subject)
-        self._check_path_params(subject, method, path, parameters, section.line.line, section.path.alternatives)
-
         request_example = self._example(request, subject, "request")
+        body_names = {r.path.split(".")[0].split("[")[0] for r in body_rows}
+        if isinstance(request_example, dict):
+            body_names |= set(request_example)
+        self._check_path_params(subject, path, parameters, section.line.line, section.path.alternatives, body_names)
         request_body = None
         if body_rows or request_example is not None:
             tree = FieldTree(
@@ -1185,11 +1187,11 @@ class _PageReader:
     def _check_path_params(
         self,
         subject: str,
-        method: str,
         path: str,
         parameters: list[Parameter],
         line: int,
         alternatives: dict[str, list[str]],
+        body_names: set[str],
     ) -> None:
         names = _PATH_PARAM.findall(path)
         documented = [p for p in parameters if p.location == "path"]
@@ -1237,9 +1239,9 @@ class _PageReader:
             parameters.append(Parameter(name=name, location="path", required=True, schema=schema, line=line))
         missing = [n for n in names if not any(p.name == n for p in parameters if p.location == "path")]
         for param in list(parameters):
-            if param.location == "path" and param.name not in names and method in _BODYLESS and not missing:
-                # every placeholder has its row, so this is no misspelt one: a row under "[URL Parameter]" of a
-                # GET is a query parameter (URL = path is the usual reading, not the only one)
+            if param.location == "path" and param.name not in names and not missing and param.name not in body_names:
+                # every placeholder has its row, so this is no misspelt one, and the body does not hold it: a row
+                # under "[URL Parameter]" is a query parameter (URL = path is the usual reading, not the only one)
                 if any(p.location == "query" and p.name == param.name for p in parameters):
                     parameters.remove(param)
                     continue
@@ -1249,8 +1251,8 @@ class _PageReader:
                     "path-param-as-query",
                     param.line,
                     subject,
-                    f"parameter {param.name!r} is placed in the URL but is not in {path}; a {method} has no body,"
-                    " so it is read as a query parameter",
+                    f"parameter {param.name!r} is placed in the URL but is not in {path} nor in the body; read as a"
+                    " query parameter",
                 )
                 continue
             if param.location == "path" and param.name not in names:

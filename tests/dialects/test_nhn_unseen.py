@@ -223,6 +223,15 @@ def test_url_parameter_rows_of_a_get_that_are_not_in_the_path_are_query_paramete
     assert _kinds(service).count("path-param-as-query") == 2
 
 
+def test_url_parameter_rows_of_a_post_that_are_not_in_the_path_nor_the_body_are_query_parameters() -> None:
+    service, spec = _read("face-recognition-post-url-parameters.md")
+    post = spec["paths"]["/nhn-face-reco/v1.0/appkeys/{appKey}/groups/{groupId}/search"]["post"]
+    params = _params(post)
+    assert params[("limit", "query")]["required"] is True and params[("threshold", "query")]["required"] is True
+    assert "limit" not in str(post["requestBody"]) and "image" in str(post["requestBody"])
+    assert "path-param-not-in-path" not in _kinds(service)
+
+
 @pytest.mark.parametrize("mark", ["옵션", "선택 사항", "Option"])
 def test_optional_marks_of_unseen_guides(mark: str) -> None:
     assert required_mark(mark) == (False, "")
