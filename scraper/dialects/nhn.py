@@ -68,7 +68,9 @@ USER_ACCESS_KEY_TOKEN_URL = "https://oauth.api.nhncloudservice.com/oauth2/token/
 _PATH_PARAM = re.compile(r"\{([^{}]+)\}")
 _VERSION = re.compile(r"(?<![\w.])v(\d+(?:\.\d+)*)(?![\w])", re.IGNORECASE)
 _PATH_VERSION = re.compile(r"^v\d+(?:\.\d+)*$", re.IGNORECASE)
-_DEFAULT = re.compile(r"\b(?:Default is|Default:|기본값[은는:]?)\s*`?([^\s`,.)]+)`?", re.IGNORECASE)
+_DEFAULT = re.compile(
+    r"\b(?:Default(?: value)? is|Default(?: value)?:|기본값[은는:]?)\s*`?([^\s`,.)]+)`?", re.IGNORECASE
+)
 _EITHER = re.compile(r"\b(?:Either|One of:?)\s*(.+)$", re.IGNORECASE | re.MULTILINE)
 _TOKEN_URL = re.compile(r"https?://\S*identity\S*/tokens\b")
 _GUIDE_WORDS = re.compile(r"\b(public\s+)?API\b.*$|\bv\d[\d.]*\b.*$|가이드.*$|\bGuide\b.*$", re.IGNORECASE)

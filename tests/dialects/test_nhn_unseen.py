@@ -182,6 +182,7 @@ GET /v2/things
 | from | Query | String | - | Log start time (default: 5 minutes before current) |
 | size | Query | Integer | - | Page size (default: 100) |
 | every | Query | Integer | - | Interval in minutes. The default is 10 minutes. |
+| wipe | Query | Boolean | - | Delete the volume too. Default value is `false`.<br>Keep it if `false`. |
 """
     [service] = NhnDialect().read(markdown.read(text, "t.md"), PageInfo("t.md", "", ()))
     _, specs = spec_files(service)
@@ -194,6 +195,7 @@ GET /v2/things
     assert "default" not in params[("from", "query")]["schema"]
     assert params[("size", "query")]["schema"]["default"] == 100
     assert params[("every", "query")]["schema"]["default"] == 10
+    assert params[("wipe", "query")]["schema"]["default"] is False  # Compute-Instance: "Default value is `false`."
     assert _kinds(service).count("default-mismatch") == 2
 
 
