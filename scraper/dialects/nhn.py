@@ -1525,6 +1525,13 @@ def _lenient_json(text: str) -> tuple[Any, str | None, str]:
             return json.loads(commas), None, _MISSING_COMMAS
         except json.JSONDecodeError:
             pass
+    if commas != text:
+        # say what is still wrong once the repairable slips are repaired (the first error may be one of them)
+        try:
+            json.loads(commas)
+        except json.JSONDecodeError as exc:
+            near = re.sub(r"\s+", " ", commas[max(0, exc.pos - 20) : exc.pos + 20]).strip()
+            first_error += f"; after repairing comments and commas still: {exc.msg.removesuffix(' at')} near {near!r}"
 
     def typed(match: re.Match[str]) -> str:
         word = match.group(2)

@@ -331,3 +331,31 @@ def test_whole_unseen_guides_read_every_counted_operation(guide: dict[str, str])
     assert len(counted) == int(guide["operations"])
     result = match_operations(counted, [op.key for op in build.operations()])
     assert (result.missing, result.extra) == ({}, {})
+
+
+def test_an_example_that_stays_broken_says_what_is_still_wrong() -> None:
+    # Image (ko): a "// 생략" comment first (repairable), then members written inside an array (not repairable)
+    text = """## Content Delivery > Image Manager > API 가이드
+
+### 업로드
+
+```
+GET /image/v2.0/appkeys/{appkey}/files
+```
+
+#### 응답
+
+```
+{
+\t"header": {
+\t\t// 생략
+\t},
+\t"queues": [
+\t\t"queueId": "0256316c"
+\t]
+}
+```
+"""
+    [service] = NhnDialect().read(markdown.read(text, "t.md"), PageInfo("t.md", "", ()))
+    [finding] = [f for f in service.findings if f.kind == "invalid-example"]
+    assert "after repairing comments and commas still" in finding.message and "queueId" in finding.message
