@@ -231,8 +231,9 @@ class _PageReader:
         #: Rows of field tables outside any operation ("Path Parameter: appKey" in the common information), by
         #: lower-cased name: they document placeholders that operations use without a row of their own.
         self.common_rows: dict[str, TableRow] = {}
-        #: What the row of each parameter said of Required (a path parameter is required whatever it says).
-        self._row_required: dict[int, bool | None] = {}
+        #: What the row of each parameter said of Required (a path parameter is required whatever it says), by
+        #: ``id``; the parameter is kept beside its mark so that an id is never reused while the page is read.
+        self._row_required: dict[int, tuple[Parameter, bool | None]] = {}
 
     def _finding(self, kind: str, line: int, subject: str, message: str) -> None:
         self.findings.append(Finding(kind=kind, page=self.page, line=max(line, 1), subject=subject, message=message))
@@ -1183,8 +1184,13 @@ class _PageReader:
             has_default=has_default,
             line=row.line,
         )
-        self._row_required[id(param)] = row.required
+        self._row_required[id(param)] = (param, row.required)
         return param
+
+    def _documented_required(self, param: Parameter) -> bool | None:
+        """What the row of ``param`` said of Required; None when no row made it (or the row said nothing)."""
+        entry = self._row_required.get(id(param))
+        return entry[1] if entry is not None and entry[0] is param else None
 
     def _check_path_params(
         self,
@@ -1246,9 +1252,16 @@ class _PageReader:
                 # under "[URL Parameter]" is a query parameter (URL = path is the usual reading, not the only one)
                 if any(p.location == "query" and p.name == param.name for p in parameters):
                     parameters.remove(param)
+                    self._finding(
+                        "duplicate-parameter",
+                        param.line,
+                        subject,
+                        f"parameter {param.name!r} is documented in the URL and as a query parameter; the query"
+                        " row is kept",
+                    )
                     continue
                 param.location = "query"
-                param.required = bool(self._row_required.get(id(param)))
+                param.required = bool(self._documented_required(param))
                 self._finding(
                     "path-param-as-query",
                     param.line,
@@ -1265,7 +1278,7 @@ class _PageReader:
                     f"path parameter {param.name!r} is not in {path}; dropped",
                 )
                 parameters.remove(param)
-            elif param.location == "path" and self._row_required.get(id(param)) is False:
+            elif param.location == "path" and self._documented_required(param) is False:
                 self._finding(
                     "path-param-optional",
                     param.line,
