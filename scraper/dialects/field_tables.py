@@ -139,8 +139,25 @@ _LOCATIONS = {
     "multipart": "body",
 }
 _REQUIRED_TRUE = {"o", "y", "yes", "true", "required", "필수", "○", "●", "v", "√", "✓", "✔", "m", "mandatory", "예"}
-_REQUIRED_FALSE = {"", "-", "x", "n", "no", "false", "optional", "선택", "✕", "×", "none", "아니오", "opt"}
-_CONDITIONAL = re.compile(r"조건부|conditional|however|depend|if\b|when\b|일 경우|경우", re.IGNORECASE)
+_REQUIRED_FALSE = {
+    "",
+    "-",
+    "x",
+    "n",
+    "no",
+    "false",
+    "optional",
+    "선택",
+    "✕",
+    "×",
+    "none",
+    "아니오",
+    "opt",
+    "option",
+    "옵션",
+    "선택 사항",
+}
+_CONDITIONAL = re.compile(r"조건부|conditional|however|depend|if\b|when\b|일 경우|경우|^[△▲]$", re.IGNORECASE)
 #: HTML markup guides put in cells; only real tag names, so a placeholder such as ``<key>`` stays text.
 _TAG = re.compile(
     r"</?(?:br|p|span|a|b|i|strong|em|code|ul|ol|li|div|sup|sub|font|u|s|img|table|tr|td|th|thead|tbody|pre|hr"
@@ -238,6 +255,20 @@ def _roles(table: Table) -> tuple[dict[Role, int], list[str], bool]:
         if values and located * 2 > len(values) and not locations:
             locations = [column]
             types = [c for c in types if c != column]
+    if not locations and types:
+        # In a table with a type column, a column under a header of no known role ("Category", "Kind") that holds
+        # Header/Query/URL/Body is the location, whatever its header says.
+        claimed = {c for columns in candidates.values() for c in columns}
+        for column in range(1, len(header)):
+            if column in claimed:
+                continue
+            values = [
+                clean_text(r.cells[column]) for r in table.rows if column < len(r.cells) and r.cells[column].strip()
+            ]
+            if values and sum(1 for v in values if location_of(v)) * 2 > len(values):
+                locations = [column]
+                notes.append(f"column {table.header[column]!r} holds parameter locations; read as the location")
+                break
     if len(types) > 1 and not locations:
         # Two type-like columns and no location column: NHN's "Type | Format" where Type is the location even
         # when no value reads as one (a misspelt location); the column without type words is the location.
@@ -396,6 +427,8 @@ def _row(name: str, cells: list[str], roles: dict[Role, int], inverted: bool, li
         required, note = required_mark(cell("required"), inverted=inverted)
         if note:
             notes.append(note)
+    if reading.mark and (required is None or not cell("required").strip()):
+        required = reading.mark.lower() in ("required", "mandatory", "필수")
     default = cell("default") or None
     return FieldRow(
         name=name,

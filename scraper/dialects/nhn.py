@@ -39,7 +39,7 @@ from typing import Any
 from scraper.dialects import DialectError, PageInfo
 from scraper.dialects.field_tables import FieldRow as TableRow
 from scraper.dialects.field_tables import clean_text, read_field_table
-from scraper.dialects.nhn_schema import FieldRow, FieldTree
+from scraper.dialects.nhn_schema import FieldRow, FieldTree, default_problem
 from scraper.dialects.operation_lines import DocumentedPath, OperationLine, find_operation_lines, parse_documented_path
 from scraper.document import Block, CodeBlock, Document, Heading, Paragraph, Table
 from scraper.model import (
@@ -68,7 +68,9 @@ USER_ACCESS_KEY_TOKEN_URL = "https://oauth.api.nhncloudservice.com/oauth2/token/
 _PATH_PARAM = re.compile(r"\{([^{}]+)\}")
 _VERSION = re.compile(r"(?<![\w.])v(\d+(?:\.\d+)*)(?![\w])", re.IGNORECASE)
 _PATH_VERSION = re.compile(r"^v\d+(?:\.\d+)*$", re.IGNORECASE)
-_DEFAULT = re.compile(r"\b(?:Default is|Default:|기본값[은는:]?)\s*`?([^\s`,.)]+)`?", re.IGNORECASE)
+_DEFAULT = re.compile(
+    r"\b(?:Default(?: value)? is|Default(?: value)?:|기본값[은는:]?)\s*`?([^\s`,.)]+)`?", re.IGNORECASE
+)
 _EITHER = re.compile(r"\b(?:Either|One of:?)\s*(.+)$", re.IGNORECASE | re.MULTILINE)
 _TOKEN_URL = re.compile(r"https?://\S*identity\S*/tokens\b")
 _GUIDE_WORDS = re.compile(r"\b(public\s+)?API\b.*$|\bv\d[\d.]*\b.*$|가이드.*$|\bGuide\b.*$", re.IGNORECASE)
@@ -90,6 +92,7 @@ _STRUCTURAL = frozenset(
             "default other return value values description 요청 응답 파라미터 본문 헤더 예시 예제",
             "샘플 경로 변수 쿼리 매개변수 바디 성공 실패 결과 필드 설명 공통 정보 메서드 the of a an in to",
             "permission permissions required 권한 필요 format type status data ex e.g",
+            "json xml",  # a media type qualifying a part: "Response(json)", "Request Body (JSON)"
         )
     ).split()
 )
@@ -199,6 +202,11 @@ class _Section:
     description: list[str]
     variant: str = ""
     path: DocumentedPath = field(default_factory=lambda: DocumentedPath("", "/"))
+    #: Another declared operation has the same method and path (they differ by query string or are repeated).
+    shares_path: bool = False
+    #: The operation written again with example values under a sample label (``[Request Sample]``), with the
+    #: index of the block that writes it.
+    samples: list[tuple[DocumentedPath, int]] = field(default_factory=list)
     #: Placeholder renames applied to the path (documented name -> name used), for the rows that document them.
     renames: dict[str, str] = field(default_factory=dict)
 
@@ -223,6 +231,9 @@ class _PageReader:
         #: Rows of field tables outside any operation ("Path Parameter: appKey" in the common information), by
         #: lower-cased name: they document placeholders that operations use without a row of their own.
         self.common_rows: dict[str, TableRow] = {}
+        #: What the row of each parameter said of Required (a path parameter is required whatever it says), by
+        #: ``id``; the parameter is kept beside its mark so that an id is never reused while the page is read.
+        self._row_required: dict[int, tuple[Parameter, bool | None]] = {}
 
     def _finding(self, kind: str, line: int, subject: str, message: str) -> None:
         self.findings.append(Finding(kind=kind, page=self.page, line=max(line, 1), subject=subject, message=message))
@@ -258,6 +269,9 @@ class _PageReader:
         self._common_auth(outside)
         self._same_shape_paths(sections)
         variants = Counter((s.line.method, s.path.path, s.variant) for s in sections)
+        paths = Counter((s.line.method, s.path.path) for s in sections)
+        for section in sections:
+            section.shares_path = paths[(section.line.method, section.path.path)] > 1
         seen: Counter[tuple[str, str, str]] = Counter()
         for section in sections:
             key = (section.line.method, section.path.path, section.variant)
@@ -376,6 +390,9 @@ class _PageReader:
             groups.setdefault(self._op_heading(line.block), []).append(line)
         heads = [h for h in groups if h is not None]
         sections: list[_Section] = []
+        samples: dict[int, list[tuple[DocumentedPath, int]]] = {}
+        for head in list(groups):
+            groups[head] = self._without_sample_requests(groups[head], samples)
         for head, members in groups.items():
             heading = blocks[head] if head is not None else None
             assert heading is None or isinstance(heading, Heading)
@@ -422,9 +439,51 @@ class _PageReader:
                         description=description,
                         variant=path.query_text,
                         path=path,
+                        samples=samples.get(id(member), []),
                     )
                 )
         return sections
+
+    def _without_sample_requests(
+        self, members: list[OperationLine], samples: dict[int, list[tuple[DocumentedPath, int]]]
+    ) -> list[OperationLine]:
+        """Members of one operation's section that are its sample requests, not other operations, taken out.
+
+        A ``METHOD /path`` line under a sample label (``**[Request Sample]**``, ``[요청 예시]``) that repeats the
+        method and path of an earlier declaration under the same heading is that operation written with example
+        values (``...?transactionId=12345``): its query values become examples of the operation's parameters.
+        """
+        blocks = self.document.blocks
+        kept: list[OperationLine] = []
+        for member in members:
+            path = parse_documented_path(member.written)
+            owner = next(
+                (
+                    k
+                    for k in reversed(kept)
+                    if k.method == member.method and parse_documented_path(k.written).path == path.path
+                ),
+                None,
+            )
+            before = [b for b in blocks[: member.block] if not (isinstance(b, Paragraph) and not b.text.strip())]
+            last = before[-1] if before else None
+            label = (
+                _heading_title(last)
+                if isinstance(last, Heading)
+                else clean_text(last.text) if isinstance(last, Paragraph) else ""
+            )
+            if owner is None or not _is_sample_label(label):
+                kept.append(member)
+                continue
+            samples.setdefault(id(owner), []).append((path, member.block))
+            self._finding(
+                "sample-request",
+                member.line,
+                member.written,
+                f"{member.method} {path.path} under {label.strip()!r} repeats the operation declared on line"
+                f" {owner.line}; read as its sample request, not as another operation",
+            )
+        return kept
 
     def _group_of(self, head: int | None, level: int) -> str | None:
         if head is None:
@@ -778,8 +837,15 @@ class _PageReader:
         parts: dict[str, _Part] = {}
         part = "request"
         location: str | None = None
+        samples = {id(self.document.blocks[index]) for _path, index in section.samples}
         for block in section.blocks:
             if block is self.document.blocks[section.line.block]:
+                continue
+            if id(block) in samples:
+                # a sample request: its request line and headers are not an example body, what follows may be
+                body = _sample_body(block)
+                if body is not None and location in (None, "body"):
+                    parts.setdefault(part, _Part()).examples.append(body)
                 continue
             if isinstance(block, Heading):
                 label = _label(_heading_title(block))
@@ -825,7 +891,7 @@ class _PageReader:
                 row.name = section.renames.get(row.name, row.name)
                 location, explicit = self._location(row, label_location, placeholders, method, "request")
                 if location == "body":
-                    if method in _BODYLESS and not explicit and not request.examples:
+                    if method in _BODYLESS and not explicit and not any(map(_has_json_body, request.examples)):
                         location = "query"
                         self._finding(
                             "body-row-as-query",
@@ -862,10 +928,21 @@ class _PageReader:
                         continue
                 parameters.append(self._parameter(subject, row, location))
         self._query_from_path(section, parameters, subject)
+        for param in [p for p in parameters if p.location in ("query", "header") and _is_family(p.name)]:
+            parameters.remove(param)
+            self._finding(
+                "parameter-family",
+                param.line,
+                subject,
+                f"row {param.name!r} documents a family of {param.location} parameters ({param.name}<name>), not one"
+                " parameter; not a parameter of its own",
+            )
         parameters = self._dedupe_parameters(parameters, subject)
-        self._check_path_params(subject, path, parameters, section.line.line, section.path.alternatives)
-
         request_example = self._example(request, subject, "request")
+        body_names = {r.path.split(".")[0].split("[")[0] for r in body_rows}
+        if isinstance(request_example, dict):
+            body_names |= set(request_example)
+        self._check_path_params(subject, path, parameters, section.line.line, section.path.alternatives, body_names)
         request_body = None
         if body_rows or request_example is not None:
             tree = FieldTree(
@@ -950,9 +1027,54 @@ class _PageReader:
         return "body", False
 
     def _query_from_path(self, section: _Section, parameters: list[Parameter], subject: str) -> None:
-        """Query items written into the documented path: fixed values are ``const``, placeholders parameters."""
+        """Query items written into the documented path: fixed values are ``const``, placeholders parameters.
+
+        A value is fixed when nothing else documents the parameter, or when the query string is what tells this
+        operation from another on the same method and path (``GET /vpcs`` and ``GET /vpcs?router:external=true``).
+        When a row documents the parameter and no other operation shares the path, the path shows an example
+        request (``...?start=1&size=10`` above a table of ``start``, ``size``): the row stands and the value is its
+        example.
+        """
         documented = {p.name for p in parameters if p.location == "query"}
         for name, value in section.path.query:
+            # a row for a family of parameters (``passage.*``) documents each member (``passage.title``)
+            family = next((p for p in parameters if p.location == "query" and _in_family(name, p.name)), None)
+            if value is not None and family is not None and name not in documented and not section.shares_path:
+                example, fits = _typed_value(value, family.schema)
+                parameters.append(
+                    Parameter(
+                        name=name,
+                        location="query",
+                        required=False,
+                        schema=dict(family.schema),
+                        description=family.description,
+                        example=example if fits else None,
+                        has_example=fits,
+                        line=family.line,
+                    )
+                )
+                documented.add(name)
+                self._finding(
+                    "query-example",
+                    section.line.line,
+                    subject,
+                    f"the documented path sets {name}={value}, a member of the parameters {family.name!r}; read as"
+                    " an optional parameter with that example",
+                )
+                continue
+            if value is not None and name in documented and not section.shares_path:
+                param = next(p for p in parameters if p.location == "query" and p.name == name)
+                example, fits = _typed_value(value, param.schema)
+                if fits and not param.has_example:
+                    param.example, param.has_example = example, True
+                self._finding(
+                    "query-example",
+                    section.line.line,
+                    subject,
+                    f"the documented path sets {name}={value} and a row documents {name!r}; the value is read as"
+                    + (" an example" if fits else " an illustration (it does not fit the row's type)"),
+                )
+                continue
             if value is not None:
                 parameters[:] = [p for p in parameters if not (p.location == "query" and p.name == name)]
                 parameters.append(
@@ -966,6 +1088,7 @@ class _PageReader:
                     )
                 )
             elif name not in documented:
+                documented.add(name)
                 parameters.append(
                     Parameter(
                         name=name,
@@ -981,6 +1104,28 @@ class _PageReader:
                     subject,
                     f"query parameter {name!r} is written in the path but has no row; read as an optional string",
                 )
+
+        for sample, _block in section.samples:
+            for name, value in sample.query:
+                if value is None:
+                    continue
+                found = next((p for p in parameters if p.location == "query" and p.name == name), None)
+                if found is None:
+                    found = Parameter(
+                        name=name, location="query", required=False, schema={"type": "string"}, line=section.line.line
+                    )
+                    parameters.append(found)
+                    documented.add(name)
+                    self._finding(
+                        "undocumented-query-param",
+                        section.line.line,
+                        subject,
+                        f"query parameter {name!r} is in the sample request but has no row; read as an optional"
+                        " string",
+                    )
+                example, fits = _typed_value(value, found.schema)
+                if fits and not found.has_example and "const" not in found.schema:
+                    found.example, found.has_example = example, True
 
     def _dedupe_parameters(self, parameters: list[Parameter], subject: str) -> list[Parameter]:
         out: dict[tuple[str, str], Parameter] = {}
@@ -1015,21 +1160,21 @@ class _PageReader:
             schema = {"type": "string"}
         elif kind == "array" and "items" not in schema:
             schema["items"] = {"type": "string"}
-        if row.type_text.strip().lower() == "enum" or (kind == "string" and "enum" not in schema):
-            values = _description_values(row.description)
+        declared_enum = row.type_text.strip().lower() == "enum"
+        if declared_enum or (kind == "string" and "enum" not in schema):
+            values = _description_values(row.description, declared_enum)
             if values:
                 schema["enum"] = values
-        if location == "path" and row.required is False:
-            self._finding(
-                "path-param-optional",
-                row.line,
-                subject,
-                f"path parameter {row.name!r} is marked optional; read as required",
-            )
         default, has_default = _default(row.default or row.description, kind, row.default)
+        problem = default_problem(schema, default) if has_default else None
+        if problem is not None:
+            self._finding(
+                "default-mismatch", row.line, subject, f"{row.name}: default {problem}; the default is dropped"
+            )
+            default, has_default = None, False
         if has_default:
             schema["default"] = default
-        return Parameter(
+        param = Parameter(
             name=row.name,
             location=location,  # type: ignore[arg-type]
             required=True if location == "path" else bool(row.required),
@@ -1039,9 +1184,22 @@ class _PageReader:
             has_default=has_default,
             line=row.line,
         )
+        self._row_required[id(param)] = (param, row.required)
+        return param
+
+    def _documented_required(self, param: Parameter) -> bool | None:
+        """What the row of ``param`` said of Required; None when no row made it (or the row said nothing)."""
+        entry = self._row_required.get(id(param))
+        return entry[1] if entry is not None and entry[0] is param else None
 
     def _check_path_params(
-        self, subject: str, path: str, parameters: list[Parameter], line: int, alternatives: dict[str, list[str]]
+        self,
+        subject: str,
+        path: str,
+        parameters: list[Parameter],
+        line: int,
+        alternatives: dict[str, list[str]],
+        body_names: set[str],
     ) -> None:
         names = _PATH_PARAM.findall(path)
         documented = [p for p in parameters if p.location == "path"]
@@ -1087,7 +1245,31 @@ class _PageReader:
                     f"path placeholder {{{name}}} has no row; read as a string",
                 )
             parameters.append(Parameter(name=name, location="path", required=True, schema=schema, line=line))
+        missing = [n for n in names if not any(p.name == n for p in parameters if p.location == "path")]
         for param in list(parameters):
+            if param.location == "path" and param.name not in names and not missing and param.name not in body_names:
+                # every placeholder has its row, so this is no misspelt one, and the body does not hold it: a row
+                # under "[URL Parameter]" is a query parameter (URL = path is the usual reading, not the only one)
+                if any(p.location == "query" and p.name == param.name for p in parameters):
+                    parameters.remove(param)
+                    self._finding(
+                        "duplicate-parameter",
+                        param.line,
+                        subject,
+                        f"parameter {param.name!r} is documented in the URL and as a query parameter; the query"
+                        " row is kept",
+                    )
+                    continue
+                param.location = "query"
+                param.required = bool(self._documented_required(param))
+                self._finding(
+                    "path-param-as-query",
+                    param.line,
+                    subject,
+                    f"parameter {param.name!r} is placed in the URL but is not in {path} nor in the body; read as a"
+                    " query parameter",
+                )
+                continue
             if param.location == "path" and param.name not in names:
                 self._finding(
                     "path-param-not-in-path",
@@ -1096,10 +1278,23 @@ class _PageReader:
                     f"path parameter {param.name!r} is not in {path}; dropped",
                 )
                 parameters.remove(param)
+            elif param.location == "path" and self._documented_required(param) is False:
+                self._finding(
+                    "path-param-optional",
+                    param.line,
+                    subject,
+                    f"path parameter {param.name!r} is marked optional; read as required",
+                )
 
     def _example(self, part: _Part, subject: str, what: str) -> Any:
         for block in part.examples:
             text = block.text.strip()
+            if _HTTP_MESSAGE.match(text):
+                # a whole HTTP message (``HTTP/1.1 200 OK``, headers, then the body): its body is the example
+                body = _sample_body(block)
+                if body is None:
+                    continue
+                block, text = body, body.text.strip()
             if block.language not in (None, "json", "javascript", "js", "text") and not text.startswith(("{", "[")):
                 continue
             if not text.startswith(("{", "[")):
@@ -1119,7 +1314,8 @@ class _PageReader:
                         "example-repaired",
                         block.line,
                         subject,
-                        f"the {what} example is not strict JSON ({offset}); read after removing it",
+                        f"the {what} example is not strict JSON ({offset}); read after "
+                        + ("inserting them" if offset == _MISSING_COMMAS else "removing it"),
                     )
                 return value
             self._finding(
@@ -1280,7 +1476,7 @@ class _PageReader:
                     if clean and clean not in values:
                         values.append(clean)
                 return values
-            return _description_values(description)
+            return _description_values(description, declared_enum=True)
 
         return resolve
 
@@ -1335,6 +1531,20 @@ def _lenient_json(text: str) -> tuple[Any, str | None, str]:
             return json.loads(cleaned), None, "comments, ellipses or trailing commas"
         except json.JSONDecodeError:
             pass
+    # a member or element that ends its line and is followed by another with no comma between them
+    commas = re.sub(r'("|\d|\]|\}|\btrue|\bfalse|\bnull)([ \t]*\r?\n\s*)(?=["{\[])', r"\1,\2", cleaned)
+    if commas != cleaned:
+        try:
+            return json.loads(commas), None, _MISSING_COMMAS
+        except json.JSONDecodeError:
+            pass
+    if commas != text:
+        # say what is still wrong once the repairable slips are repaired (the first error may be one of them)
+        try:
+            json.loads(commas)
+        except json.JSONDecodeError as exc:
+            near = re.sub(r"\s+", " ", commas[max(0, exc.pos - 20) : exc.pos + 20]).strip()
+            first_error += f"; after repairing comments and commas still: {exc.msg.removesuffix(' at')} near {near!r}"
 
     def typed(match: re.Match[str]) -> str:
         word = match.group(2)
@@ -1351,6 +1561,10 @@ def _lenient_json(text: str) -> tuple[Any, str | None, str]:
 
 
 _PSEUDO = "type names in value position (a pseudo-JSON schema)"
+_MISSING_COMMAS = "missing commas between members"
+
+#: What a Default cell holds when there is no default: empty, a dash, N/A, none, 없음 (none), 해당 없음 (n/a).
+_NO_VALUE = re.compile(r"\s*(|[-\u2010-\u2015\u2212]+|n/a|none|없음|해당\s*없음)\s*", re.IGNORECASE)
 
 
 def _default(description: str, kind: str, cell: str | None = None) -> tuple[Any, bool]:
@@ -1359,9 +1573,13 @@ def _default(description: str, kind: str, cell: str | None = None) -> tuple[Any,
         raw = cell.strip().strip("`'\"")
     else:
         match = _DEFAULT.search(description)
-        if match:
+        # the default is a value only when the clause ends there ("(default: 100)", "Default is asc.", a number
+        # and its unit: "The default is 10 minutes."), not "default: 5 minutes before current" or "Default:
+        # Original DB instance value", which describe one in words
+        unit = r"([ \t]+[^\s,.;:()\[\]]+)?" if match and re.fullmatch(r"-?\d+(\.\d+)?", match.group(1)) else ""
+        if match and re.match(unit + r"[ \t]*($|[\n,.;:)\]]|\()", description[match.end() :]):
             raw = match.group(1)
-    if raw is None or not raw or raw in ("-", "없음", "none", "None"):
+    if raw is None or _NO_VALUE.fullmatch(raw):
         return None, False
     if kind == "integer" and re.fullmatch(r"-?\d+", raw):
         return int(raw), True
@@ -1374,12 +1592,102 @@ def _default(description: str, kind: str, cell: str | None = None) -> tuple[Any,
     return None, False
 
 
-def _description_values(description: str) -> list[str]:
+_SAMPLE_LABEL = re.compile(r"\b(sample|example)s?\b|예시|예제|샘플", re.IGNORECASE)
+
+
+#: The first line of an HTTP message written out whole: a status line or a request line.
+_HTTP_MESSAGE = re.compile(r"^(HTTP/\d(\.\d)?\s+\d{3}\b|(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\S+)")
+
+
+def _has_json_body(block: CodeBlock) -> bool:
+    """The block is (or ends in) a JSON body: not a curl command or a request line alone."""
+    text = block.text.strip()
+    return text.startswith(("{", "[")) or (_HTTP_MESSAGE.match(text) is not None and _sample_body(block) is not None)
+
+
+def _sample_body(block: Block) -> CodeBlock | None:
+    """The JSON body of a sample request written as HTTP (request line, headers, blank line, body), if any."""
+    if not isinstance(block, CodeBlock):
+        return None
+    lines = block.text.splitlines()
+    for i, line in enumerate(lines):
+        if line.lstrip().startswith(("{", "[")):
+            return CodeBlock(text="\n".join(lines[i:]), line=block.line + i, language="json")
+    return None
+
+
+def _is_sample_label(text: str) -> bool:
+    """A short label that introduces a sample (``**[Request Sample]**``, ``Request example:``, ``[요청 예시]``)."""
+    text = text.strip()
+    return 0 < len(text) <= 60 and "\n" not in text and _SAMPLE_LABEL.search(text) is not None
+
+
+def _is_family(row: str) -> bool:
+    """``row`` names a family of parameters (``passage.*``, read ``passage.`` when the ``*`` was emphasis)."""
+    return row.removesuffix("*").endswith(".") and len(row.removesuffix("*")) > 1
+
+
+def _in_family(name: str, row: str) -> bool:
+    """``row`` documents a family of parameters that ``name`` (``passage.title``) belongs to."""
+    prefix = row.removesuffix("*")
+    return _is_family(row) and len(name) > len(prefix) and name.startswith(prefix)
+
+
+def _typed_value(text: str, schema: dict[str, Any]) -> tuple[Any, bool]:
+    """``text`` (a value written in a URL) as a value of ``schema``'s type, and whether it is one."""
+    kind = schema.get("type")
+    kinds = set(kind) if isinstance(kind, list) else {kind}
+    if "integer" in kinds and re.fullmatch(r"-?\d+", text):
+        return int(text), True
+    if "number" in kinds and re.fullmatch(r"-?\d+(\.\d+)?", text):
+        return float(text), True
+    if "boolean" in kinds and text.lower() in ("true", "false"):
+        return text.lower() == "true", True
+    if "string" in kinds or kind is None:
+        enum = schema.get("enum")
+        return text, not isinstance(enum, list) or text in enum
+    return text, False
+
+
+def _description_values(description: str, declared_enum: bool = False) -> list[str]:
+    """The values a description lists for an enum, or [] when it lists none.
+
+    ``Either a or b`` / ``One of: a, b`` / ``one of the following values ...: a, b, or c`` always; for a field the
+    guide types Enum also a list of ``VALUE: meaning`` lines (``- STANDALONE: Standalone``) and one line of values
+    joined by commas, ``or`` or ``또는`` (``ingress 또는 egress``).
+    """
     match = _EITHER.search(description)
-    if not match:
+    if match:
+        text = match.group(1)
+        lead, colon, rest = text.partition(":")
+        if colon and rest.strip() and " " in lead.strip():
+            text = rest  # "one of the following values can be selected: a, b, or c"
+        text = re.sub(r"\([^()]*\)", "", text)  # "asc (ascending order) or desc (descending order)"
+        values = [v.strip(" `'\".") for v in re.split(r",|\bor\b|\band\b|또는|및", text)]
+        found = [v for v in values if v and " " not in v]
+        if found:
+            return found
+    if not declared_enum:
         return []
-    values = [v.strip(" `'\".") for v in re.split(r",|\bor\b", match.group(1))]
-    return [v for v in values if v and " " not in v]
+    listed = [
+        m.group(1)
+        for m in _VALUE_LINE.finditer(description)
+        if m.group(1).lower().rstrip("s") not in _NOT_VALUES and (m.start() > 0 or _BULLET.match(m.group(0)))
+    ]
+    if listed:
+        return list(dict.fromkeys(listed))
+    for line in description.splitlines()[1:] or description.splitlines():
+        values = [v.strip(" '\".") for v in re.split(r",|/|\bor\b|또는", line)]
+        if len(values) >= 2 and all(v and re.fullmatch(r"[\w.:+-]+", v) for v in values):
+            return values
+    return []
+
+
+#: ``VALUE: meaning`` on a line of its own, bulleted or not (the enum's values listed one per line).
+_VALUE_LINE = re.compile(r"^\s*(?:[-*\u2022]\s*)?([A-Za-z0-9][\w.+-]*)\s*[:\uff1a]\s*\S", re.MULTILINE)
+_BULLET = re.compile(r"^\s*[-*\u2022]")
+#: Words that start a ``Word: text`` line without being a value.
+_NOT_VALUES = frozenset(("default", "example", "e.g", "note", "format", "range", "min", "max", "ex", "see"))
 
 
 def _url_template(urls: list[str]) -> tuple[str, list[str]]:

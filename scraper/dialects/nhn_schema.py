@@ -322,7 +322,11 @@ class FieldTree:
         if node.description:
             schema["description"] = node.description
         if node.has_default:
-            schema["default"] = node.default
+            problem = default_problem(schema, node.default)
+            if problem is None:
+                schema["default"] = node.default
+            else:
+                self._finding("default-mismatch", node.line, f"{path!r}: default {problem}; the default is dropped")
         if "null" in node.seen:
             nullable.append(path)
             base = schema.get("type")
@@ -331,6 +335,21 @@ class FieldTree:
             if "enum" in schema and None not in schema["enum"]:
                 schema["enum"] = [*schema["enum"], None]
         return schema
+
+
+def default_problem(schema: JsonSchema, value: Any) -> str | None:
+    """Why ``value`` cannot be the ``default`` of ``schema`` (OpenAPI validators check it), or None when it can.
+
+    Checked as openapi-spec-validator checks it (JSON Schema 2020-12 with format assertion), so a default the
+    guide gives that the schema rejects (``N/A`` for a date-time, a value outside the enum) never makes the whole
+    document invalid.
+    """
+    from jsonschema import Draft202012Validator
+
+    checked = {k: v for k, v in schema.items() if k != "default" and not k.startswith("x-")}
+    validator = Draft202012Validator(checked, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    error = next(iter(validator.iter_errors(value)), None)
+    return None if error is None else error.message
 
 
 def _compatible(schema: JsonSchema, seen: set[str]) -> bool:

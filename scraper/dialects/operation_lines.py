@@ -158,6 +158,10 @@ def find_operation_lines(blocks: list[Block]) -> list[OperationLine]:
     return [o for o in out if not (o.summary_like and (o.method, parse_documented_path(o.written).path) in declared)]
 
 
+#: A query value that names what goes there rather than being it: ``{id}``, ``${ID}``, ``<id>``, placeholders that
+#: spell a format (``{YYYY-MM-DDThh:mm:ssZ}``, ``{a|b}``), and values built of them (``{no},{no}``): never fixed.
+_QUERY_PLACEHOLDER = re.compile(r"\$?\{[^{}]+\}|<[^<>]+>")
+
 _PLACEHOLDER_FORMS = (
     (re.compile(r"\$\{(\w[\w.-]*)\}"), r"{\1}"),
     (re.compile(r"<(\w[\w.-]*)>"), r"{\1}"),
@@ -219,6 +223,5 @@ def parse_documented_path(written: str) -> DocumentedPath:
         if not part:
             continue
         name, _, value = part.partition("=")
-        value_placeholder = re.fullmatch(r"\{(\w[\w.-]*)\}|\$\{(\w[\w.-]*)\}", value)
-        items.append((name, None if (value_placeholder or not value) else value))
+        items.append((name, None if (not value or _QUERY_PLACEHOLDER.search(value)) else value))
     return DocumentedPath(host=host, path=path, query=items, alternatives=alternatives, notes=notes)

@@ -89,10 +89,18 @@ _CONTAINERS = ("array", "list", "set")
 _KEY = re.compile(r"[\s_\-]+")
 _SUFFIX_ARRAY = re.compile(r"^(?P<item>.+?)\s*(\[\s*\]|\s+(?:list|array))$", re.IGNORECASE)
 _PREFIX_ARRAY = re.compile(
-    r"^(?P<outer>array|list|set)\s*(?:\[(?P<a>[^\]]*)\]|<(?P<b>[^>]*)>|\((?P<c>[^)]*)\)|:\s*(?P<d>.+)|\s+(?P<e>.+))$",
+    r"^(?P<outer>array|list|set)\s*(?:\[(?P<a>[^\]]*)\]|<(?P<b>[^>]*)>|\((?P<c>[^)]*)\)|:\s*(?P<d>.+)|\s+(?:of\s+)?(?P<e>.+))$",
     re.IGNORECASE,
 )
 _QUALIFIER = re.compile(r"^(?P<base>[^()]+?)\s*\((?P<qualifier>[^()]*)\)$")
+#: ``Map<String, String>``, ``Dictionary<string, int>``: an object whose values are of the last type.
+_MAP_OF = re.compile(r"^(?:map|hashmap|dict|dictionary)\s*<\s*[^,<>]+,\s*(?P<value>[^<>]+?)\s*>$", re.IGNORECASE)
+#: A required mark written into the type cell: ``optional, Integer``, ``required, String``, ``String, 필수``.
+_WITH_MARK = re.compile(
+    r"^(?:(?P<before>required|optional|mandatory|필수|선택)\s*[,/]\s*(?P<type1>.+)"
+    r"|(?P<type2>.+?)\s*[,/]\s*(?P<after>required|optional|mandatory|필수|선택))$",
+    re.IGNORECASE,
+)
 _TITLE_CASE_MODEL = re.compile(r"^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$")
 
 
@@ -108,6 +116,8 @@ class TypeReading:
     kind: str = ""
     note: str = ""
     known: bool = True
+    #: A required mark the cell carried besides the type (``optional, Integer`` -> ``optional``).
+    mark: str = ""
 
 
 def _key(word: str) -> str:
@@ -181,6 +191,20 @@ def read_type(cell: str) -> TypeReading:
     suffix = _SUFFIX_ARRAY.match(text)
     if suffix:
         return _array_of(text, suffix.group("item").strip())
+    mapping = _MAP_OF.match(text)
+    if mapping:
+        value = read_type(mapping.group("value"))
+        schema: JsonSchema = {"type": "object"}
+        if value.known and value.schema:
+            schema["additionalProperties"] = value.schema
+        return TypeReading(schema, "object", note=value.note)
+    marked = _WITH_MARK.match(text)
+    if marked:
+        inner = read_type(marked.group("type1") or marked.group("type2"))
+        if inner.known:
+            mark = marked.group("before") or marked.group("after")
+            note = f"type cell {text!r} also says {mark!r}; read as {inner.kind or 'any value'}"
+            return TypeReading(inner.schema, inner.kind, note=note, mark=mark)
     qualified = _QUALIFIER.match(text)
     if qualified:
         base = _word(qualified.group("base"))

@@ -32,7 +32,7 @@ from bs4.element import NavigableString, PageElement
 
 from scraper.document import Block, CodeBlock, Document, Heading, Paragraph, ReaderError, Row, Table
 
-__all__ = ["read"]
+__all__ = ["html_tables", "read"]
 
 _NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)*) - (.+)$")
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -59,6 +59,7 @@ _PARAGRAPH_TAGS = frozenset({"p", "li", "dt", "dd", "blockquote", "figcaption", 
 _CODE_LINE_NUMBER_CLASSES = frozenset({"ln", "lnt"})
 
 _MAX_COLSPAN = 1000
+_MAX_ROWSPAN = 1000
 
 
 def read(text: str, page: str) -> Document:
@@ -225,32 +226,71 @@ def _heading(tag: Tag) -> Heading | None:
     return Heading(title, _HEADINGS[tag.name], _line(tag), None)
 
 
-def _table(table: Tag) -> Table | None:
+def _table(table: Tag, line_offset: int = 0) -> Table | None:
     header: tuple[str, ...] = ()
     rows: list[Row] = []
     trs = list(_own_rows(table))
+    spanned = dict(zip((id(tr) for tr in trs), _spanned_cells(trs), strict=True))
     head_rows = [tr for tr in trs if _in_thead(tr, table)]
     if head_rows:
-        header = _cells(head_rows[0])
+        header = spanned[id(head_rows[0])][0]
         body = [tr for tr in trs if tr is not head_rows[0]]
     elif trs and _all_header_cells(trs[0]):
-        header = _cells(trs[0])
+        header = spanned[id(trs[0])][0]
         body = trs[1:]
     else:
         body = trs
     for tr in body:
-        cells = _cells(tr)
+        cells, repeated = spanned[id(tr)]
         if not cells:
             continue
         repairs: tuple[str, ...] = ()
+        if repeated:
+            repairs = (f"{repeated} cell(s) spanning rows (rowspan) repeated into this row",)
         if header and len(cells) < len(header):
             missing = len(header) - len(cells)
-            repairs = (f"padded {missing} missing cell(s) with empty text to the header's {len(header)} columns",)
+            repairs += (f"padded {missing} missing cell(s) with empty text to the header's {len(header)} columns",)
             cells = cells + ("",) * missing
-        rows.append(Row(cells, _line(tr), repairs))
+        rows.append(Row(cells, _line(tr) + line_offset, repairs))
     if not header and not rows:
         return None
-    return Table(header, tuple(rows), _line(table))
+    return Table(header, tuple(rows), _line(table) + line_offset)
+
+
+def _spanned_cells(trs: list[Tag]) -> list[tuple[tuple[str, ...], int]]:
+    """Each row's cells with cells that span rows (``rowspan``) repeated where they stand, and how many were."""
+    pending: dict[int, tuple[str, int]] = {}  # column -> (text, rows it still covers)
+    out: list[tuple[tuple[str, ...], int]] = []
+    for tr in trs:
+        cells: list[str] = []
+        repeated = 0
+        placed: dict[int, tuple[str, int]] = {}
+        for cell in [*_row_cells(tr), None]:
+            while len(cells) in pending:  # cells from rows above that span into this column
+                text, left = pending.pop(len(cells))
+                if left > 1:
+                    placed[len(cells)] = (text, left - 1)
+                cells.append(text)
+                repeated += 1
+            if cell is None:
+                break
+            text = _inline_text(cell, keep_breaks=True)
+            down = _span(cell, "rowspan", _MAX_ROWSPAN)
+            for k in range(_colspan(cell)):
+                if down > 1:
+                    placed[len(cells)] = (text if k == 0 else "", down - 1)
+                cells.append(text if k == 0 else "")
+        pending = placed
+        out.append((tuple(cells), repeated))
+    return out
+
+
+def html_tables(fragment: str, first_line: int) -> list[Table]:
+    """The tables of an HTML fragment (raw HTML inside another format), top-level ones only, with their lines
+    counted from ``first_line`` (the fragment's first line in the page)."""
+    soup = BeautifulSoup(fragment, "html.parser")
+    tables = [t for t in soup.find_all("table") if isinstance(t, Tag) and t.find_parent("table") is None]
+    return [table for t in tables if (table := _table(t, first_line - 1)) is not None]
 
 
 def _own_rows(table: Tag) -> Iterator[Tag]:
@@ -301,12 +341,16 @@ def _cells(tr: Tag) -> tuple[str, ...]:
 
 
 def _colspan(cell: Tag) -> int:
-    raw = cell.get("colspan")
+    return _span(cell, "colspan", _MAX_COLSPAN)
+
+
+def _span(cell: Tag, attribute: str, limit: int) -> int:
+    raw = cell.get(attribute)
     try:
         span = int(str(raw).strip()) if raw is not None else 1
     except ValueError:
         return 1
-    return max(1, min(span, _MAX_COLSPAN))
+    return max(1, min(span, limit))
 
 
 def _code_block(pre: Tag) -> CodeBlock | None:

@@ -20,8 +20,9 @@ Blocks:
   parser, so a row with more cells than the header keeps its text (joined into the last cell) and a short row is
   padded; both are noted in :attr:`Row.repairs`, as are the pre-parse repairs that touched the table;
 * fenced and indented code -> :class:`CodeBlock` (language from the info string);
-* raw HTML blocks: ``<summary>`` text becomes a paragraph (``<details><summary>Example</summary>``); other visible
-  text becomes a paragraph; pure markup is dropped.
+* raw HTML blocks: a ``<table>`` becomes a :class:`Table` (read as the HTML reader reads tables: ``colspan`` and
+  ``rowspan`` cells repeated where they stand, each repeat noted); ``<summary>`` text becomes a paragraph
+  (``<details><summary>Example</summary>``); other visible text becomes a paragraph; pure markup is dropped.
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ _FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
 _BR = re.compile(r"^</?br\s*/?>$", re.IGNORECASE)
 _SUMMARY = re.compile(r"<summary[^>]*>(.*?)</summary>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
+_TABLE_TAG = re.compile(r"<table\b", re.IGNORECASE)
+_TABLE_ELEMENT = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _SEPARATOR_CELL = re.compile(r"^\s*:?-+:?\s*$")
 
@@ -231,6 +234,14 @@ def _table(start: int, end: int, source: _Source) -> Table:
 
 
 def _html_blocks(content: str, line: int) -> list[Block]:
+    if _TABLE_TAG.search(content):
+        # a raw HTML table (often one with rowspan, which pipe tables cannot write) is a table, not its text
+        from scraper.readers.html import html_tables
+
+        tables: list[Block] = list(html_tables(content, line))
+        if tables:
+            rest = _html_blocks(_TABLE_ELEMENT.sub("", content), line)
+            return rest + tables
     summaries = [_tidy(_TAG.sub("", s)) for s in _SUMMARY.findall(content)]
     if summaries:
         return [Paragraph(text=s, line=line) for s in summaries if s]

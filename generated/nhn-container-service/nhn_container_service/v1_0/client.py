@@ -716,6 +716,8 @@ class Client:
         *,
         container_name: str,
         token: str,
+        from_: str | None = None,
+        to: str | None = None,
         page: str | None = None,
         size: str | None = None,
         container: str | None = None,
@@ -726,14 +728,14 @@ class Client:
 
         ``GET /ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/tasks/{taskId}/logs`` (API version v1.0, CURRENT).
 
-        Always sends ``from={YYYY-MM-DDThh:mm:ssZ}``, ``to={YYYY-MM-DDThh:mm:ssZ}`` (query).
-
         Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#view-workload-log
 
         Args:
             workload_id: Workload ID (``workloadId``, path)
             task_id: Task ID (``taskId``, path)
             container_name: Container name (``containerName``, query)
+            from_: Log start time (default: 5 minutes before current) (``from``, query)
+            to: Log end time (default: current time) (``to``, query)
             page: Page to search (``page``, query)
             size: Page size to view (default: 100) (``size``, query)
             container: query parameter (``container``, query)
@@ -750,8 +752,8 @@ class Client:
             ),
             params={
                 "containerName": container_name,
-                "from": "{YYYY-MM-DDThh:mm:ssZ}",
-                "to": "{YYYY-MM-DDThh:mm:ssZ}",
+                "from": from_,
+                "to": to,
                 "page": page,
                 "size": size,
                 "container": container,
@@ -1504,6 +1506,8 @@ class AsyncClient:
         *,
         container_name: str,
         token: str,
+        from_: str | None = None,
+        to: str | None = None,
         page: str | None = None,
         size: str | None = None,
         container: str | None = None,
@@ -1514,14 +1518,14 @@ class AsyncClient:
 
         ``GET /ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/tasks/{taskId}/logs`` (API version v1.0, CURRENT).
 
-        Always sends ``from={YYYY-MM-DDThh:mm:ssZ}``, ``to={YYYY-MM-DDThh:mm:ssZ}`` (query).
-
         Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#view-workload-log
 
         Args:
             workload_id: Workload ID (``workloadId``, path)
             task_id: Task ID (``taskId``, path)
             container_name: Container name (``containerName``, query)
+            from_: Log start time (default: 5 minutes before current) (``from``, query)
+            to: Log end time (default: current time) (``to``, query)
             page: Page to search (``page``, query)
             size: Page size to view (default: 100) (``size``, query)
             container: query parameter (``container``, query)
@@ -1538,8 +1542,8 @@ class AsyncClient:
             ),
             params={
                 "containerName": container_name,
-                "from": "{YYYY-MM-DDThh:mm:ssZ}",
-                "to": "{YYYY-MM-DDThh:mm:ssZ}",
+                "from": from_,
+                "to": to,
                 "page": page,
                 "size": size,
                 "container": container,

@@ -148,9 +148,7 @@ class Client:
         )
         return _support.parse_model(_models.ExecuteDeploymentResponse, _response)
 
-    def list_artifacts(
-        self, *, body: _models.ListArtifactsRequest | None = None, artifact_name: str | None = None
-    ) -> _models.ListArtifactsResponse:
+    def list_artifacts(self, *, artifact_name: str | None = None) -> _models.ListArtifactsResponse:
         """List Artifacts
 
         This API retrieves a list of artifacts in a project.
@@ -161,7 +159,6 @@ class Client:
 
         Args:
             artifact_name: Search Artifact Name (``artifactName``, query)
-            body: the request body (ListArtifactsRequest).
 
         Returns:
             ListArtifactsResponse (HTTP 200).
@@ -171,7 +168,6 @@ class Client:
             _support.format_path("/api/v2.1/projects/{appKey}/artifacts", {"appKey": self._app_key}),
             params={"artifactName": artifact_name},
             headers=_support.header_values({}),
-            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ListArtifactsResponse, _response)
 
@@ -180,7 +176,6 @@ class Client:
         artifact_id: float,
         binary_group_key: float,
         *,
-        body: _models.ListBinariesRequest | None = None,
         page_num: float | None = None,
         page_size: float | None = None,
         sort_key: str | None = None,
@@ -203,7 +198,6 @@ class Client:
             sort_key: Sort by (``sortKey``, query)
             sort_direction: Sort order (``sortDirection``, query)
             keyword: Search keyword for binary versions (``keyword``, query)
-            body: the request body (ListBinariesRequest).
 
         Returns:
             ListBinariesResponse (HTTP 200).
@@ -222,13 +216,10 @@ class Client:
                 "keyword": keyword,
             },
             headers=_support.header_values({}),
-            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ListBinariesResponse, _response)
 
-    def list_binary_groups(
-        self, artifact_id: float, *, body: _models.ListBinaryGroupsRequest | None = None
-    ) -> _models.ListBinaryGroupsResponse:
+    def list_binary_groups(self, artifact_id: float) -> _models.ListBinaryGroupsResponse:
         """List Binary Groups
 
         This API retrieves a list of binary groups belonging to an artifact.
@@ -239,7 +230,6 @@ class Client:
 
         Args:
             artifact_id: ID of the artifact to use (``artifactId``, path)
-            body: the request body (ListBinaryGroupsRequest).
 
         Returns:
             ListBinaryGroupsResponse (HTTP 200).
@@ -252,7 +242,6 @@ class Client:
             ),
             params={},
             headers=_support.header_values({}),
-            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ListBinaryGroupsResponse, _response)
 
@@ -260,7 +249,6 @@ class Client:
         self,
         artifact_id: float,
         *,
-        body: _models.ListDeploymentHistoryRequest | None = None,
         server_group_id: float | None = None,
         deployment_year_from: str | None = None,
         deployment_year_to: str | None = None,
@@ -284,7 +272,6 @@ class Client:
             deployment_year_to: Query end date (``deploymentYearTo``, query)
             page_num: Page No. (``pageNum``, query)
             page_size: Items per page (``pageSize``, query)
-            body: the request body (ListDeploymentHistoryRequest).
 
         Returns:
             ListDeploymentHistoryResponse (HTTP 200).
@@ -303,13 +290,10 @@ class Client:
                 "pageSize": page_size,
             },
             headers=_support.header_values({}),
-            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ListDeploymentHistoryResponse, _response)
 
-    def list_scenarios(
-        self, artifact_id: float, server_group_id: float, *, body: _models.ListScenariosRequest | None = None
-    ) -> _models.ListScenariosResponse:
+    def list_scenarios(self, artifact_id: float, server_group_id: float) -> _models.ListScenariosResponse:
         """List Scenarios
 
         This API views the list of scenarios mapped to a server group.
@@ -321,7 +305,6 @@ class Client:
         Args:
             artifact_id: ID of the artifact to use (``artifactId``, path)
             server_group_id: ID of the server group to deploy to (``serverGroupId``, path)
-            body: the request body (ListScenariosRequest).
 
         Returns:
             ListScenariosResponse (HTTP 200).
@@ -334,13 +317,10 @@ class Client:
             ),
             params={},
             headers=_support.header_values({}),
-            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ListScenariosResponse, _response)
 
-    def list_server_groups(
-        self, artifact_id: float, *, body: _models.ListServerGroupsRequest | None = None
-    ) -> _models.ListServerGroupsResponse:
+    def list_server_groups(self, artifact_id: float) -> _models.ListServerGroupsResponse:
         """List Server Groups
 
         This API retrieves a list of server groups belonging to an artifact.
@@ -351,7 +331,6 @@ class Client:
 
         Args:
             artifact_id: ID of the artifact to use (``artifactId``, path)
-            body: the request body (ListServerGroupsRequest).
 
         Returns:
             ListServerGroupsResponse (HTTP 200).
@@ -364,7 +343,6 @@ class Client:
             ),
             params={},
             headers=_support.header_values({}),
-            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ListServerGroupsResponse, _response)
 
@@ -509,9 +487,7 @@ class AsyncClient:
         )
         return _support.parse_model(_models.ExecuteDeploymentResponse, _response)
 
-    async def list_artifacts(
-        self, *, body: _models.ListArtifactsRequest | None = None, artifact_name: str | None = None
-    ) -> _models.ListArtifactsResponse:
+    async def list_artifacts(self, *, artifact_name: str | None = None) -> _models.ListArtifactsResponse:
         """List Artifacts
 
         This API retrieves a list of artifacts in a project.
@@ -522,7 +498,6 @@ class AsyncClient:
 
         Args:
             artifact_name: Search Artifact Name (``artifactName``, query)
-            body: the request body (ListArtifactsRequest).
 
         Returns:
             ListArtifactsResponse (HTTP 200).
@@ -532,7 +507,6 @@ class AsyncClient:
             _support.format_path("/api/v2.1/projects/{appKey}/artifacts", {"appKey": self._app_key}),
             params={"artifactName": artifact_name},
             headers=_support.header_values({}),
-            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ListArtifactsResponse, _response)
 
@@ -541,7 +515,6 @@ class AsyncClient:
         artifact_id: float,
         binary_group_key: float,
         *,
-        body: _models.ListBinariesRequest | None = None,
         page_num: float | None = None,
         page_size: float | None = None,
         sort_key: str | None = None,
@@ -564,7 +537,6 @@ class AsyncClient:
             sort_key: Sort by (``sortKey``, query)
             sort_direction: Sort order (``sortDirection``, query)
             keyword: Search keyword for binary versions (``keyword``, query)
-            body: the request body (ListBinariesRequest).
 
         Returns:
             ListBinariesResponse (HTTP 200).
@@ -583,13 +555,10 @@ class AsyncClient:
                 "keyword": keyword,
             },
             headers=_support.header_values({}),
-            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ListBinariesResponse, _response)
 
-    async def list_binary_groups(
-        self, artifact_id: float, *, body: _models.ListBinaryGroupsRequest | None = None
-    ) -> _models.ListBinaryGroupsResponse:
+    async def list_binary_groups(self, artifact_id: float) -> _models.ListBinaryGroupsResponse:
         """List Binary Groups
 
         This API retrieves a list of binary groups belonging to an artifact.
@@ -600,7 +569,6 @@ class AsyncClient:
 
         Args:
             artifact_id: ID of the artifact to use (``artifactId``, path)
-            body: the request body (ListBinaryGroupsRequest).
 
         Returns:
             ListBinaryGroupsResponse (HTTP 200).
@@ -613,7 +581,6 @@ class AsyncClient:
             ),
             params={},
             headers=_support.header_values({}),
-            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ListBinaryGroupsResponse, _response)
 
@@ -621,7 +588,6 @@ class AsyncClient:
         self,
         artifact_id: float,
         *,
-        body: _models.ListDeploymentHistoryRequest | None = None,
         server_group_id: float | None = None,
         deployment_year_from: str | None = None,
         deployment_year_to: str | None = None,
@@ -645,7 +611,6 @@ class AsyncClient:
             deployment_year_to: Query end date (``deploymentYearTo``, query)
             page_num: Page No. (``pageNum``, query)
             page_size: Items per page (``pageSize``, query)
-            body: the request body (ListDeploymentHistoryRequest).
 
         Returns:
             ListDeploymentHistoryResponse (HTTP 200).
@@ -664,13 +629,10 @@ class AsyncClient:
                 "pageSize": page_size,
             },
             headers=_support.header_values({}),
-            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ListDeploymentHistoryResponse, _response)
 
-    async def list_scenarios(
-        self, artifact_id: float, server_group_id: float, *, body: _models.ListScenariosRequest | None = None
-    ) -> _models.ListScenariosResponse:
+    async def list_scenarios(self, artifact_id: float, server_group_id: float) -> _models.ListScenariosResponse:
         """List Scenarios
 
         This API views the list of scenarios mapped to a server group.
@@ -682,7 +644,6 @@ class AsyncClient:
         Args:
             artifact_id: ID of the artifact to use (``artifactId``, path)
             server_group_id: ID of the server group to deploy to (``serverGroupId``, path)
-            body: the request body (ListScenariosRequest).
 
         Returns:
             ListScenariosResponse (HTTP 200).
@@ -695,13 +656,10 @@ class AsyncClient:
             ),
             params={},
             headers=_support.header_values({}),
-            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ListScenariosResponse, _response)
 
-    async def list_server_groups(
-        self, artifact_id: float, *, body: _models.ListServerGroupsRequest | None = None
-    ) -> _models.ListServerGroupsResponse:
+    async def list_server_groups(self, artifact_id: float) -> _models.ListServerGroupsResponse:
         """List Server Groups
 
         This API retrieves a list of server groups belonging to an artifact.
@@ -712,7 +670,6 @@ class AsyncClient:
 
         Args:
             artifact_id: ID of the artifact to use (``artifactId``, path)
-            body: the request body (ListServerGroupsRequest).
 
         Returns:
             ListServerGroupsResponse (HTTP 200).
@@ -725,7 +682,6 @@ class AsyncClient:
             ),
             params={},
             headers=_support.header_values({}),
-            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ListServerGroupsResponse, _response)
 

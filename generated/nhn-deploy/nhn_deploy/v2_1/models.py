@@ -7,22 +7,6 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class ListArtifactsRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="Request success")
-    resultCode: str | None = Field(None, description="Request result message")
-    artifacts: list[Any] | None = Field(None, description="Artifact list")
-    id: float | None = Field(None, description="Artifact ID")
-    name: str | None = Field(None, description="Artifact name")
-    applicationType: str | None = Field(None, description="Application type (server/client)")
-    description: str | None = Field(None, description="Description")
-    createDate: str | None = Field(None, description="Created on")
-    lastDeployDate: str | None = Field(None, description="Last deployment date")
-
-
 class Header(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -60,6 +44,15 @@ class ListArtifactsResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
+    isSuccessful: bool | None = Field(None, description="Request success")
+    resultCode: str | None = Field(None, description="Request result message")
+    artifacts: list[Any] | None = Field(None, description="Artifact list")
+    id: float | None = Field(None, description="Artifact ID")
+    name: str | None = Field(None, description="Artifact name")
+    applicationType: str | None = Field(None, description="Application type (server/client)")
+    description: str | None = Field(None, description="Description")
+    createDate: str | None = Field(None, description="Created on")
+    lastDeployDate: str | None = Field(None, description="Last deployment date")
     header: Header | None = None
     body: Body | None = None
 
@@ -78,23 +71,12 @@ class UploadBinaryResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
+    isSuccessful: bool | None = Field(None, description="Upload result")
+    resultCode: str | None = Field(None, description="Upload result message")
+    downloadUrl: str | None = Field(None, description="Download path of the uploaded binary")
+    binaryKey: str | None = Field(None, description="Key of the uploaded binary")
     header: Header | None = None
     body: Body1 | None = None
-
-
-class ListBinaryGroupsRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="Request success")
-    resultCode: str | None = Field(None, description="Request result message")
-    binaryGroups: list[Any] | None = Field(None, description="Binary Group List")
-    key: float | None = Field(None, description="Binary group key")
-    name: str | None = Field(None, description="Binary Group Name")
-    description: str | None = Field(None, description="Description")
-    regionCode: str | None = Field(None, description="Region code")
-    createDate: str | None = Field(None, description="Created on")
 
 
 class BinaryGroup(BaseModel):
@@ -122,26 +104,16 @@ class ListBinaryGroupsResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: Header | None = None
-    body: Body2 | None = None
-
-
-class ListBinariesRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
     isSuccessful: bool | None = Field(None, description="Request success")
     resultCode: str | None = Field(None, description="Request result message")
-    totalCount: float | None = Field(None, description="Total count")
-    binaries: list[Any] | None = Field(None, description="Binary list")
-    binaryKey: float | None = Field(None, description="Binary Key")
-    version: str | None = Field(None, description="Binary version")
-    binaryName: str | None = Field(None, description="Binary File Name")
-    binarySize: float | None = Field(None, description="Binary file size (bytes)")
-    uploadDate: str | None = Field(None, description="Upload date")
-    uploader: str | None = Field(None, description="Uploader")
+    binaryGroups: list[Any] | None = Field(None, description="Binary Group List")
+    key: float | None = Field(None, description="Binary group key")
+    name: str | None = Field(None, description="Binary Group Name")
     description: str | None = Field(None, description="Description")
+    regionCode: str | None = Field(None, description="Region code")
+    createDate: str | None = Field(None, description="Created on")
+    header: Header | None = None
+    body: Body2 | None = None
 
 
 class Binary(BaseModel):
@@ -172,27 +144,19 @@ class ListBinariesResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: Header | None = None
-    body: Body3 | None = None
-
-
-class ListDeploymentHistoryRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
     isSuccessful: bool | None = Field(None, description="Request success")
     resultCode: str | None = Field(None, description="Request result message")
     totalCount: float | None = Field(None, description="Total count")
-    deployHistories: list[Any] | None = Field(None, description="Deployment history list")
-    deployKey: float | None = Field(None, description="Deploy Key")
-    scenarioName: str | None = Field(None, description="Scenario Name")
-    serverGroupName: str | None = Field(None, description="Server Group Name")
-    serverGroupId: float | None = Field(None, description="Server Group ID")
-    binaryVersion: str | None = Field(None, description="Binary version")
-    executeDate: str | None = Field(None, description="Executed Date")
-    executeUser: str | None = Field(None, description="Executed by")
-    totalResult: str | None = Field(None, description="Result (SUCCESS/FAIL/RUNNING)")
+    binaries: list[Any] | None = Field(None, description="Binary list")
+    binaryKey: float | None = Field(None, description="Binary Key")
+    version: str | None = Field(None, description="Binary version")
+    binaryName: str | None = Field(None, description="Binary File Name")
+    binarySize: float | None = Field(None, description="Binary file size (bytes)")
+    uploadDate: str | None = Field(None, description="Upload date")
+    uploader: str | None = Field(None, description="Uploader")
+    description: str | None = Field(None, description="Description")
+    header: Header | None = None
+    body: Body3 | None = None
 
 
 class DeployHistory(BaseModel):
@@ -224,6 +188,18 @@ class ListDeploymentHistoryResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
+    isSuccessful: bool | None = Field(None, description="Request success")
+    resultCode: str | None = Field(None, description="Request result message")
+    totalCount: float | None = Field(None, description="Total count")
+    deployHistories: list[Any] | None = Field(None, description="Deployment history list")
+    deployKey: float | None = Field(None, description="Deploy Key")
+    scenarioName: str | None = Field(None, description="Scenario Name")
+    serverGroupName: str | None = Field(None, description="Server Group Name")
+    serverGroupId: float | None = Field(None, description="Server Group ID")
+    binaryVersion: str | None = Field(None, description="Binary version")
+    executeDate: str | None = Field(None, description="Executed Date")
+    executeUser: str | None = Field(None, description="Executed by")
+    totalResult: str | None = Field(None, description="Result (SUCCESS/FAIL/RUNNING)")
     header: Header | None = None
     body: Body4 | None = None
 
@@ -244,13 +220,6 @@ class ExecuteDeploymentRequest(BaseModel):
         False, alias="async", description="Receives a response without waiting for the deployment result"
     )
     scenarioIds: str | None = Field("All mapped ScenarioIDs if not specified", description="Scenario scenarioId to run")
-    isSuccessful: bool | None = Field(None, description="Whether the deployment execution was successful")
-    resultCode: str | None = Field(None, description="Result message for deployment execution")
-    deployStatus: str | None = Field(None, description="Deployment status")
-    deployResult: list[Any] | None = Field(None, description="Deployment results by server")
-    deployResultLocation: str | None = Field(
-        None, description="Link to the Deploy service project where deployment was run"
-    )
 
 
 class DeployResultItem(BaseModel):
@@ -269,10 +238,14 @@ class BodyItem(BaseModel):
         defer_build=True,
         extra="allow",
     )
+    isSuccessful: bool | None = Field(None, description="Whether the deployment execution was successful")
+    resultCode: str | None = Field(None, description="Result message for deployment execution")
+    deployStatus: str | None = Field(None, description="Deployment status")
+    deployResult: list[DeployResultItem] | None = Field(None, description="Deployment results by server")
+    deployResultLocation: str | None = Field(
+        None, description="Link to the Deploy service project where deployment was run"
+    )
     deployKey: int | None = None
-    deployStatus: str | None = None
-    deployResult: list[DeployResultItem] | None = None
-    deployResultLocation: str | None = None
 
 
 class ExecuteDeploymentResponse(BaseModel):
@@ -280,23 +253,8 @@ class ExecuteDeploymentResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: Header | None = None
     body: list[BodyItem] | None = None
-
-
-class ListServerGroupsRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="Request success")
-    resultCode: str | None = Field(None, description="Request result message")
-    serverGroups: list[Any] | None = Field(None, description="Server Group List")
-    id: float | None = Field(None, description="Server Group ID")
-    name: str | None = Field(None, description="Server Group Name")
-    description: str | None = Field(None, description="Description")
-    osType: str | None = Field(None, description="OS type (LINUX/WINDOWS)")
-    serverCount: float | None = Field(None, description="Number of Servers")
+    header: Header | None = None
 
 
 class ServerGroup(BaseModel):
@@ -324,20 +282,16 @@ class ListServerGroupsResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
+    isSuccessful: bool | None = Field(None, description="Request success")
+    resultCode: str | None = Field(None, description="Request result message")
+    serverGroups: list[Any] | None = Field(None, description="Server Group List")
+    id: float | None = Field(None, description="Server Group ID")
+    name: str | None = Field(None, description="Server Group Name")
+    description: str | None = Field(None, description="Description")
+    osType: str | None = Field(None, description="OS type (LINUX/WINDOWS)")
+    serverCount: float | None = Field(None, description="Number of Servers")
     header: Header | None = None
     body: Body5 | None = None
-
-
-class ListScenariosRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="Whether the request was successful")
-    resultCode: str | None = Field(None, description="Request result message")
-    scenarios: list[Any] | None = Field(None, description="List of scenarios")
-    scenarioId: float | None = Field(None, description="Scenario ID")
-    scenarioName: str | None = Field(None, description="Scenario name")
 
 
 class Scenario(BaseModel):
@@ -362,5 +316,10 @@ class ListScenariosResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
+    isSuccessful: bool | None = Field(None, description="Whether the request was successful")
+    resultCode: str | None = Field(None, description="Request result message")
+    scenarios: list[Any] | None = Field(None, description="List of scenarios")
+    scenarioId: float | None = Field(None, description="Scenario ID")
+    scenarioName: str | None = Field(None, description="Scenario name")
     header: Header | None = None
     body: Body6 | None = None

@@ -337,7 +337,7 @@ class Client:
         )
         return _support.parse_model(_models.CreateRecordSetResponse, _response)
 
-    def delete_dns_zone_async(self, *, body: _models.DeleteDnsZoneAsyncRequest) -> _models.DeleteDnsZoneAsyncResponse:
+    def delete_dns_zone_async(self, *, zone_id_list: list[str]) -> _models.DeleteDnsZoneAsyncResponse:
         """Delete DNS Zone (async)
 
         Deletes multiple DNS Zones along with their record sets.
@@ -349,7 +349,7 @@ class Client:
         Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#delete-dns-zone-async
 
         Args:
-            body: the request body (DeleteDnsZoneAsyncRequest).
+            zone_id_list: DNS Zone ID List (``zoneIdList``, query)
 
         Returns:
             DeleteDnsZoneAsyncResponse (HTTP 200).
@@ -357,13 +357,12 @@ class Client:
         _response = self._transport.request(
             "DELETE",
             _support.format_path("/dnsplus/v1.0/appkeys/{appkey}/zones/async", {"appkey": self._appkey}),
-            params={},
+            params={"zoneIdList": zone_id_list},
             headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.DeleteDnsZoneAsyncResponse, _response)
 
-    def delete_gslb(self, *, body: _models.DeleteGslbRequest) -> _models.DeleteGslbResponse:
+    def delete_gslb(self, *, gslb_id_list: list[str]) -> _models.DeleteGslbResponse:
         """Delete GSLB
 
         Deletes multiple GSLBs.
@@ -373,7 +372,7 @@ class Client:
         Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#delete-gslb
 
         Args:
-            body: the request body (DeleteGslbRequest).
+            gslb_id_list: GSLB ID list (``gslbIdList``, query)
 
         Returns:
             DeleteGslbResponse (HTTP 200).
@@ -381,13 +380,12 @@ class Client:
         _response = self._transport.request(
             "DELETE",
             _support.format_path("/dnsplus/v1.0/appkeys/{appkey}/gslbs", {"appkey": self._appkey}),
-            params={},
+            params={"gslbIdList": gslb_id_list},
             headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.DeleteGslbResponse, _response)
 
-    def delete_health_check(self, *, body: _models.DeleteHealthCheckRequest) -> _models.DeleteHealthCheckResponse:
+    def delete_health_check(self, *, health_check_id_list: list[str]) -> _models.DeleteHealthCheckResponse:
         """Delete Health Check
 
         Deletes multiple health checks.
@@ -399,7 +397,7 @@ class Client:
         Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#delete-health-check
 
         Args:
-            body: the request body (DeleteHealthCheckRequest).
+            health_check_id_list: Health check ID list (``healthCheckIdList``, query)
 
         Returns:
             DeleteHealthCheckResponse (HTTP 200).
@@ -407,13 +405,12 @@ class Client:
         _response = self._transport.request(
             "DELETE",
             _support.format_path("/dnsplus/v1.0/appkeys/{appkey}/health-checks", {"appkey": self._appkey}),
-            params={},
+            params={"healthCheckIdList": health_check_id_list},
             headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.DeleteHealthCheckResponse, _response)
 
-    def delete_pool(self, *, body: _models.DeletePoolRequest) -> _models.DeletePoolResponse:
+    def delete_pool(self, *, pool_id_list: list[str]) -> _models.DeletePoolResponse:
         """Delete Pool
 
         Deletes multiple pools along with the endpoints in the pools.
@@ -425,7 +422,7 @@ class Client:
         Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#delete-pool
 
         Args:
-            body: the request body (DeletePoolRequest).
+            pool_id_list: Pool ID list (``poolIdList``, query)
 
         Returns:
             DeletePoolResponse (HTTP 200).
@@ -433,15 +430,12 @@ class Client:
         _response = self._transport.request(
             "DELETE",
             _support.format_path("/dnsplus/v1.0/appkeys/{appkey}/pools", {"appkey": self._appkey}),
-            params={},
+            params={"poolIdList": pool_id_list},
             headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.DeletePoolResponse, _response)
 
-    def delete_record_set(
-        self, zone_id: str, *, body: _models.DeleteRecordSetRequest
-    ) -> _models.DeleteRecordSetResponse:
+    def delete_record_set(self, zone_id: str, *, recordset_id_list: list[str]) -> _models.DeleteRecordSetResponse:
         """Delete Record Set
 
         Deletes multiple record sets along with the records in the record sets.
@@ -454,7 +448,7 @@ class Client:
 
         Args:
             zone_id: path parameter (``zoneId``, path)
-            body: the request body (DeleteRecordSetRequest).
+            recordset_id_list: Record set ID list (``recordsetIdList``, query)
 
         Returns:
             DeleteRecordSetResponse (HTTP 200).
@@ -464,13 +458,12 @@ class Client:
             _support.format_path(
                 "/dnsplus/v1.0/appkeys/{appkey}/zones/{zoneId}/recordsets", {"appkey": self._appkey, "zoneId": zone_id}
             ),
-            params={},
+            params={"recordsetIdList": recordset_id_list},
             headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.DeleteRecordSetResponse, _response)
 
-    def detach_pool(self, gslb_id: str, *, body: _models.DetachPoolRequest) -> _models.DetachPoolResponse:
+    def detach_pool(self, gslb_id: str, *, pool_id_list: list[str]) -> _models.DetachPoolResponse:
         """Detach Pool
 
         Detaches multiple pools connected to GSLB.
@@ -481,7 +474,7 @@ class Client:
 
         Args:
             gslb_id: path parameter (``gslbId``, path)
-            body: the request body (DetachPoolRequest).
+            pool_id_list: Pool ID list (``poolIdList``, query)
 
         Returns:
             DetachPoolResponse (HTTP 200).
@@ -492,9 +485,8 @@ class Client:
                 "/dnsplus/v1.0/appkeys/{appkey}/gslbs/{gslbId}/connected-pools",
                 {"appkey": self._appkey, "gslbId": gslb_id},
             ),
-            params={},
+            params={"poolIdList": pool_id_list},
             headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.DetachPoolResponse, _response)
 
@@ -1234,9 +1226,7 @@ class AsyncClient:
         )
         return _support.parse_model(_models.CreateRecordSetResponse, _response)
 
-    async def delete_dns_zone_async(
-        self, *, body: _models.DeleteDnsZoneAsyncRequest
-    ) -> _models.DeleteDnsZoneAsyncResponse:
+    async def delete_dns_zone_async(self, *, zone_id_list: list[str]) -> _models.DeleteDnsZoneAsyncResponse:
         """Delete DNS Zone (async)
 
         Deletes multiple DNS Zones along with their record sets.
@@ -1248,7 +1238,7 @@ class AsyncClient:
         Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#delete-dns-zone-async
 
         Args:
-            body: the request body (DeleteDnsZoneAsyncRequest).
+            zone_id_list: DNS Zone ID List (``zoneIdList``, query)
 
         Returns:
             DeleteDnsZoneAsyncResponse (HTTP 200).
@@ -1256,13 +1246,12 @@ class AsyncClient:
         _response = await self._transport.request(
             "DELETE",
             _support.format_path("/dnsplus/v1.0/appkeys/{appkey}/zones/async", {"appkey": self._appkey}),
-            params={},
+            params={"zoneIdList": zone_id_list},
             headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.DeleteDnsZoneAsyncResponse, _response)
 
-    async def delete_gslb(self, *, body: _models.DeleteGslbRequest) -> _models.DeleteGslbResponse:
+    async def delete_gslb(self, *, gslb_id_list: list[str]) -> _models.DeleteGslbResponse:
         """Delete GSLB
 
         Deletes multiple GSLBs.
@@ -1272,7 +1261,7 @@ class AsyncClient:
         Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#delete-gslb
 
         Args:
-            body: the request body (DeleteGslbRequest).
+            gslb_id_list: GSLB ID list (``gslbIdList``, query)
 
         Returns:
             DeleteGslbResponse (HTTP 200).
@@ -1280,13 +1269,12 @@ class AsyncClient:
         _response = await self._transport.request(
             "DELETE",
             _support.format_path("/dnsplus/v1.0/appkeys/{appkey}/gslbs", {"appkey": self._appkey}),
-            params={},
+            params={"gslbIdList": gslb_id_list},
             headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.DeleteGslbResponse, _response)
 
-    async def delete_health_check(self, *, body: _models.DeleteHealthCheckRequest) -> _models.DeleteHealthCheckResponse:
+    async def delete_health_check(self, *, health_check_id_list: list[str]) -> _models.DeleteHealthCheckResponse:
         """Delete Health Check
 
         Deletes multiple health checks.
@@ -1298,7 +1286,7 @@ class AsyncClient:
         Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#delete-health-check
 
         Args:
-            body: the request body (DeleteHealthCheckRequest).
+            health_check_id_list: Health check ID list (``healthCheckIdList``, query)
 
         Returns:
             DeleteHealthCheckResponse (HTTP 200).
@@ -1306,13 +1294,12 @@ class AsyncClient:
         _response = await self._transport.request(
             "DELETE",
             _support.format_path("/dnsplus/v1.0/appkeys/{appkey}/health-checks", {"appkey": self._appkey}),
-            params={},
+            params={"healthCheckIdList": health_check_id_list},
             headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.DeleteHealthCheckResponse, _response)
 
-    async def delete_pool(self, *, body: _models.DeletePoolRequest) -> _models.DeletePoolResponse:
+    async def delete_pool(self, *, pool_id_list: list[str]) -> _models.DeletePoolResponse:
         """Delete Pool
 
         Deletes multiple pools along with the endpoints in the pools.
@@ -1324,7 +1311,7 @@ class AsyncClient:
         Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#delete-pool
 
         Args:
-            body: the request body (DeletePoolRequest).
+            pool_id_list: Pool ID list (``poolIdList``, query)
 
         Returns:
             DeletePoolResponse (HTTP 200).
@@ -1332,15 +1319,12 @@ class AsyncClient:
         _response = await self._transport.request(
             "DELETE",
             _support.format_path("/dnsplus/v1.0/appkeys/{appkey}/pools", {"appkey": self._appkey}),
-            params={},
+            params={"poolIdList": pool_id_list},
             headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.DeletePoolResponse, _response)
 
-    async def delete_record_set(
-        self, zone_id: str, *, body: _models.DeleteRecordSetRequest
-    ) -> _models.DeleteRecordSetResponse:
+    async def delete_record_set(self, zone_id: str, *, recordset_id_list: list[str]) -> _models.DeleteRecordSetResponse:
         """Delete Record Set
 
         Deletes multiple record sets along with the records in the record sets.
@@ -1353,7 +1337,7 @@ class AsyncClient:
 
         Args:
             zone_id: path parameter (``zoneId``, path)
-            body: the request body (DeleteRecordSetRequest).
+            recordset_id_list: Record set ID list (``recordsetIdList``, query)
 
         Returns:
             DeleteRecordSetResponse (HTTP 200).
@@ -1363,13 +1347,12 @@ class AsyncClient:
             _support.format_path(
                 "/dnsplus/v1.0/appkeys/{appkey}/zones/{zoneId}/recordsets", {"appkey": self._appkey, "zoneId": zone_id}
             ),
-            params={},
+            params={"recordsetIdList": recordset_id_list},
             headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.DeleteRecordSetResponse, _response)
 
-    async def detach_pool(self, gslb_id: str, *, body: _models.DetachPoolRequest) -> _models.DetachPoolResponse:
+    async def detach_pool(self, gslb_id: str, *, pool_id_list: list[str]) -> _models.DetachPoolResponse:
         """Detach Pool
 
         Detaches multiple pools connected to GSLB.
@@ -1380,7 +1363,7 @@ class AsyncClient:
 
         Args:
             gslb_id: path parameter (``gslbId``, path)
-            body: the request body (DetachPoolRequest).
+            pool_id_list: Pool ID list (``poolIdList``, query)
 
         Returns:
             DetachPoolResponse (HTTP 200).
@@ -1391,9 +1374,8 @@ class AsyncClient:
                 "/dnsplus/v1.0/appkeys/{appkey}/gslbs/{gslbId}/connected-pools",
                 {"appkey": self._appkey, "gslbId": gslb_id},
             ),
-            params={},
+            params={"poolIdList": pool_id_list},
             headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.DetachPoolResponse, _response)
 

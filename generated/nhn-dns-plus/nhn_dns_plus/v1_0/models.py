@@ -122,14 +122,6 @@ class CreateGslbResponse(BaseModel):
     gslb: Gslb1 | None = None
 
 
-class DeleteGslbRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    gslbIdList: list[Any] = Field(..., description="GSLB ID list")
-
-
 class DeleteGslbResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -202,14 +194,6 @@ class UpdateGslbResponse(BaseModel):
     )
     header: Header | None = None
     gslb: Gslb3 | None = None
-
-
-class DetachPoolRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    poolIdList: list[Any] = Field(..., description="Pool ID list")
 
 
 class DetachPoolResponse(BaseModel):
@@ -389,14 +373,6 @@ class CreateHealthCheckResponse(BaseModel):
     healthCheck: HealthCheck1 | None = None
 
 
-class DeleteHealthCheckRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    healthCheckIdList: list[Any] = Field(..., description="Health check ID list")
-
-
 class DeleteHealthCheckResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -569,14 +545,6 @@ class CreatePoolResponse(BaseModel):
     pool: Pool1 | None = None
 
 
-class DeletePoolRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    poolIdList: list[Any] = Field(..., description="Pool ID list")
-
-
 class DeletePoolResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -712,14 +680,6 @@ class CreateDnsZoneResponse(BaseModel):
     )
     header: Header | None = None
     zone: Zone1 | None = None
-
-
-class DeleteDnsZoneAsyncRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    zoneIdList: list[Any] = Field(..., description="DNS Zone ID List")
 
 
 class DeleteDnsZoneAsyncResponse(BaseModel):
@@ -882,14 +842,6 @@ class CreateRecordSetResponse(BaseModel):
     )
     header: Header | None = None
     recordset: Recordset1 | None = None
-
-
-class DeleteRecordSetRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    recordsetIdList: list[Any] = Field(..., description="Record set ID list")
 
 
 class DeleteRecordSetResponse(BaseModel):

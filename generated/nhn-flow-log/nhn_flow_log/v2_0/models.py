@@ -121,7 +121,7 @@ class FlowlogLogger1(BaseModel):
         description="When the flow log logger saves files to storage, it refers to the folder creation structure. Supports HOUR and DAY.\n* If you specify DAY, it creates a #{YEAR}/#{MONTH}/#{DAY} folder under the directory-path of the storage_url you entered.\n* If you specify HOUR, it creates a folder under the directory-path of the storage_url you entered, up to #{YEAR}/#{MONTH}/#{DAY}/#{HOUR}, separated by time.\n* For other custom formats, the time is entered in #{year}, #{month}, #{day}, and #{hour}.\n* Custom format only allows input of numbers, English characters, and some special characters (/, -, _, :, =). Enter / to separate folders.\n* e.g.) If you enter year=#{year}/month=#{month}/day=#{day}, the flow log files for September 1, 2024, will be stored under the year=2024/month=09/day=01 folder.",
     )
     customized_file_name: str | None = Field(
-        ":",
+        None,
         description="When the flow log logger saves a file to the repository, the format of the file title.\n* The default is: #{logger_id}_#{year}-#{month}-#{day}T#{hour}:#{minute}:#{second}KST\n* You can directly define the title of the flow logger file by using the template variables #{logger_id}, #{year}, #{month}, #{day}, #{hour}, #{minute}, and #{second} exactly once each.",
     )
     admin_state_up: bool | None = Field(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, Self
+from typing import TYPE_CHECKING, Literal, Self
 
 import docs2client_runtime as _rt
 import httpx
@@ -1997,7 +1997,7 @@ class Client:
         *,
         page: float,
         size: float,
-        backup_type: str | None = None,
+        backup_type: Literal["AUTO", "MANUAL"] | None = None,
         db_instance_id: str | None = None,
         db_version: str | None = None,
     ) -> _models.RetrieveBackupListResponse:
@@ -2251,7 +2251,9 @@ class Client:
         size: float,
         from_: str,
         to: str,
-        event_category_type: str,
+        event_category_type: Literal[
+            "ALL", "BACKUP", "DB_INSTANCE", "DB_SECURITY_GROUP", "JOB", "TENANT", "MONITORING"
+        ],
         source_id: str | None = None,
         keyword: str | None = None,
     ) -> _models.ViewTheListOfEventsResponse:
@@ -4327,7 +4329,7 @@ class AsyncClient:
         *,
         page: float,
         size: float,
-        backup_type: str | None = None,
+        backup_type: Literal["AUTO", "MANUAL"] | None = None,
         db_instance_id: str | None = None,
         db_version: str | None = None,
     ) -> _models.RetrieveBackupListResponse:
@@ -4585,7 +4587,9 @@ class AsyncClient:
         size: float,
         from_: str,
         to: str,
-        event_category_type: str,
+        event_category_type: Literal[
+            "ALL", "BACKUP", "DB_INSTANCE", "DB_SECURITY_GROUP", "JOB", "TENANT", "MONITORING"
+        ],
         source_id: str | None = None,
         keyword: str | None = None,
     ) -> _models.ViewTheListOfEventsResponse:

@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
+
+
+class BackupStatus(StrEnum):
+    BACKING_UP = "BACKING_UP"
+    COMPLETED = "COMPLETED"
+    DELETING = "DELETING"
+    DELETED = "DELETED"
+    ERROR = "ERROR"
+
+
+class BackupType(StrEnum):
+    AUTO = "AUTO"
+    MANUAL = "MANUAL"
 
 
 class Backup(BaseModel):
@@ -14,13 +28,13 @@ class Backup(BaseModel):
     )
     backupId: str | None = Field(None, description="Backup identifier")
     backupName: str | None = Field(None, description="Name to identify backups")
-    backupStatus: str | None = Field(
+    backupStatus: BackupStatus | None = Field(
         None,
         description="Backup current status\nBACKING_UP: Backup in progress\nCOMPLETED: Backup completed\nDELETING: Backup being deleted\nDELETED: Backup deleted\nERROR: Error occurred",
     )
     dbInstanceId: str | None = Field(None, description="Original DB instance identifier")
     dbVersion: str | None = Field(None, description="DB version information")
-    backupType: str | None = Field(None, description="Backup type\n- AUTO: Automatic\n- MANUAL: Manual")
+    backupType: BackupType | None = Field(None, description="Backup type\n- AUTO: Automatic\n- MANUAL: Manual")
     backupSize: float | None = Field(None, description="Size of the backup\n- Unit: Bytes")
     createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
     updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
@@ -85,7 +99,7 @@ class Network(BaseModel):
     subnetId: str = Field(..., description="Subnet identifier")
     usePublicAccess: bool | None = Field(False, description="External access is available or not\nDefault: false")
     availabilityZone: str | None = Field(
-        "Any",
+        None,
         description="Availability zone where DB instance will be created\n- Example: kr-pub-a\n- Default: Any availability zone",
     )
 
@@ -101,13 +115,22 @@ class Storage(BaseModel):
     )
 
 
+class BackupWndDuration(StrEnum):
+    HALF_AN_HOUR = "HALF_AN_HOUR"
+    ONE_HOUR = "ONE_HOUR"
+    ONE_HOUR_AND_HALF = "ONE_HOUR_AND_HALF"
+    TWO_HOURS = "TWO_HOURS"
+    TWO_HOURS_AND_HALF = "TWO_HOURS_AND_HALF"
+    THREE_HOURS = "THREE_HOURS"
+
+
 class BackupSchedule(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     backupWndBgnTime: str = Field(..., description="Backup Start Time\n- Example: 00:00:00")
-    backupWndDuration: str = Field(
+    backupWndDuration: BackupWndDuration = Field(
         ...,
         description="Backup duration\nAuto backup is executed within the set duration from the backup start time.\n- HALF_AN_HOUR: 30 minutes\n- ONE_HOUR: 1 hour\n- ONE_HOUR_AND_HALF: 1.5 hour\n- TWO_HOURS: 2 hour\n- TWO_HOURS_AND_HALF: 2.5 hour\n- THREE_HOURS: 3 hour",
     )
@@ -186,16 +209,25 @@ class ListDbInstanceSpecificationsResponse(BaseModel):
     header: Header | None = None
 
 
+class DbInstanceGroupStatus(StrEnum):
+    CREATED = "CREATED"
+    DELETED = "DELETED"
+
+
+class ReplicationType(StrEnum):
+    STANDALONE = "STANDALONE"
+
+
 class DbInstanceGroup(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     dbInstanceGroupId: str | None = Field(None, description="DB instance group identifier")
-    dbInstanceGroupStatus: str | None = Field(
+    dbInstanceGroupStatus: DbInstanceGroupStatus | None = Field(
         None, description="Current status of DB instance groups\n- CREATED: Created\n- DELETED: Deleted"
     )
-    replicationType: str | None = Field(
+    replicationType: ReplicationType | None = Field(
         None, description="DB instance group replication type\n- STANDALONE: Standalone"
     )
     createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
@@ -211,13 +243,25 @@ class ListDbInstancesResponse(BaseModel):
     header: Header | None = None
 
 
+class ReplicationType1(StrEnum):
+    STANDALONE = "STANDALONE"
+    HIGH_AVAILABILITY = "HIGH_AVAILABILITY"
+
+
+class DbInstanceType(StrEnum):
+    MASTER = "MASTER"
+    FAILED_MASTER = "FAILED_MASTER"
+    CANDIDATE_MASTER = "CANDIDATE_MASTER"
+    READ_ONLY_SLAVE = "READ_ONLY_SLAVE"
+
+
 class DbInstance(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     dbInstanceId: str | None = Field(None, description="DB instance identifier")
-    dbInstanceType: str | None = Field(
+    dbInstanceType: DbInstanceType | None = Field(
         None,
         description="DB instance role type\n- MASTER: Master\n- FAILED_MASTER: Failed over master\n- CANDIDATE_MASTER: Candidate master\n- READ_ONLY_SLAVE: Read replica",
     )
@@ -230,10 +274,10 @@ class ListDbInstanceGroupDetailsResponse(BaseModel):
         extra="allow",
     )
     dbInstanceGroupId: str | None = Field(None, description="DB instance group identifier")
-    dbInstanceGroupStatus: str | None = Field(
+    dbInstanceGroupStatus: DbInstanceGroupStatus | None = Field(
         None, description="Current status of DB instance groups\n- CREATED: Created\n- DELETED: Deleted"
     )
-    replicationType: str | None = Field(
+    replicationType: ReplicationType1 | None = Field(
         None,
         description="DB instance group replication type\n- STANDALONE: Standalone\n- HIGH_AVAILABILITY: High availability",
     )
@@ -241,6 +285,30 @@ class ListDbInstanceGroupDetailsResponse(BaseModel):
     createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
     updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
     header: Header | None = None
+
+
+class ExtensionStatus(StrEnum):
+    AVAILABLE = "AVAILABLE"
+    NEED_TO_APPLY = "NEED_TO_APPLY"
+    APPLYING = "APPLYING"
+
+
+class DbInstanceGroupExtensionStatus(StrEnum):
+    CREATED = "CREATED"
+    INSTALLED = "INSTALLED"
+    INSTALLING = "INSTALLING"
+    INSTALL_ERROR = "INSTALL_ERROR"
+    DELETED = "DELETED"
+    DELETING = "DELETING"
+    DELETE_ERROR = "DELETE_ERROR"
+
+
+class ReservedAction(StrEnum):
+    NONE = "NONE"
+    INSTALL = "INSTALL"
+    INSTALL_WITH_CASCADE = "INSTALL_WITH_CASCADE"
+    DELETE = "DELETE"
+    DELETE_WITH_CASCADE = "DELETE_WITH_CASCADE"
 
 
 class Database(BaseModel):
@@ -251,13 +319,13 @@ class Database(BaseModel):
     dbInstanceGroupExtensionId: str | None = Field(
         None, description="Identifier of an extension within a DB instance group"
     )
-    dbInstanceGroupExtensionStatus: str | None = Field(
+    dbInstanceGroupExtensionStatus: DbInstanceGroupExtensionStatus | None = Field(
         None,
         description="Extension status within a DB instance group\n- CREATED: created\n- INSTALLED: installed\n- INSTALLING: installing\n- INSTALL_ERROR: installation error\n- DELETED: deleted\n- DELETING: deleting\n- DELETE_ERROR: deletion error",
     )
     databaseId: str | None = Field(None, description="Identifier of the database")
     databaseName: str | None = Field(None, description="Database name")
-    reservedAction: str | None = Field(
+    reservedAction: ReservedAction | None = Field(
         None,
         description="Scheduled Task\n- NONE: none\n- INSTALL: scheduled installation (need to apply)\n- INSTALL_WITH_CASCADE: scheduled forced installation (need to apply)\n- DELETE: scheduled deletion (need to apply)\n- DELETE_WITH_CASCADE: scheduled forced deletion (need to apply)",
     )
@@ -271,7 +339,7 @@ class Extension(BaseModel):
     )
     extensionId: str | None = Field(None, description="Identifier of the extension")
     extensionName: str | None = Field(None, description="Extension name")
-    extensionStatus: str | None = Field(
+    extensionStatus: ExtensionStatus | None = Field(
         None,
         description="Extension status\n- AVAILABLE: available\n- NEED_TO_APPLY: need to apply\n- APPLYING: applying",
     )
@@ -343,7 +411,7 @@ class DbInstance1(BaseModel):
     description: str | None = Field(None, description="Additional information on DB instances")
     dbVersion: str | None = Field(None, description="DB version information")
     dbPort: float | None = Field(None, description="DB port")
-    dbInstanceType: str | None = Field(
+    dbInstanceType: DbInstanceType | None = Field(
         None,
         description="DB instance role type\n- MASTER: Master\n- FAILED_MASTER: Failed over master\n- CANDIDATE_MASTER: Candidate master\n- READ_ONLY_SLAVE: Read replica",
     )
@@ -377,7 +445,7 @@ class BackupSchedule1(BaseModel):
         extra="allow",
     )
     backupWndBgnTime: str = Field(..., description="Backup Start Time\n- Example: 00:00:00")
-    backupWndDuration: str = Field(
+    backupWndDuration: BackupWndDuration = Field(
         ...,
         description="Backup Window\nAuto backup is executed within the set duration from the backup start time.\n- HALF_AN_HOUR: 30 minutes\n- ONE_HOUR: 1 hour\n- ONE_HOUR_AND_HALF: 1.5 hour\n- TWO_HOURS: 2 hour\n- TWO_HOURS_AND_HALF: 2.5 hour\n- THREE_HOURS: 3 hour",
     )
@@ -452,7 +520,7 @@ class ListDbInstanceDetailsResponse(BaseModel):
     description: str | None = Field(None, description="Additional information on DB instances")
     dbVersion: str | None = Field(None, description="DB version information")
     dbPort: float | None = Field(None, description="DB port")
-    dbInstanceType: str | None = Field(
+    dbInstanceType: DbInstanceType | None = Field(
         None,
         description="DB instance role type\n- MASTER: Master\n- FAILED_MASTER: Failed over master\n- CANDIDATE_MASTER: Candidate master\n- READ_ONLY_SLAVE: Read replica",
     )
@@ -566,7 +634,7 @@ class BackupSchedule2(BaseModel):
         extra="allow",
     )
     backupWndBgnTime: str | None = Field(None, description="Backup Start Time")
-    backupWndDuration: str | None = Field(
+    backupWndDuration: BackupWndDuration | None = Field(
         None,
         description="Backup Window\nAuto backup is executed within the set duration from the backup start time.\n- HALF_AN_HOUR: 30 minutes\n- ONE_HOUR: 1 hour\n- ONE_HOUR_AND_HALF: 1.5 hour\n- TWO_HOURS: 2 hour\n- TWO_HOURS_AND_HALF: 2.5 hour\n- THREE_HOURS: 3 hour",
     )
@@ -590,7 +658,7 @@ class BackupSchedule3(BaseModel):
         extra="allow",
     )
     backupWndBgnTime: str = Field(..., description="Backup Start Time\n- Example: 00:00:00")
-    backupWndDuration: str = Field(
+    backupWndDuration: BackupWndDuration = Field(
         ...,
         description="Backup Window\nAuto backup is executed within the set duration from the backup start time.\n- HALF_AN_HOUR: 30 minutes\n- ONE_HOUR: 1 hour\n- ONE_HOUR_AND_HALF: 1.5 hour\n- TWO_HOURS: 2 hour\n- TWO_HOURS_AND_HALF: 2.5 hour\n- THREE_HOURS: 3 hour",
     )
@@ -641,6 +709,14 @@ class ExportAfterBackingUpDbInstanceResponse(BaseModel):
     header: Header | None = None
 
 
+class DatabaseStatus(StrEnum):
+    STABLE = "STABLE"
+    MODIFYING = "MODIFYING"
+    SYNCING = "SYNCING"
+    DELETING = "DELETING"
+    DELETED = "DELETED"
+
+
 class Schema(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -656,7 +732,7 @@ class Database1(BaseModel):
     )
     databaseId: str | None = Field(None, description="Identifiers in the database")
     databaseName: str | None = Field(None, description="Database Name")
-    databaseStatus: str | None = Field(
+    databaseStatus: DatabaseStatus | None = Field(
         None,
         description="Current state of the database\n- STABLE: Created\n(CREATING: Creating,\n- MODIFYING: Modifying\n- SYNCING: Synchronizing\nDELETING: Deleting,\n- DELETED: Deleted",
     )
@@ -721,6 +797,19 @@ class DeletingADatabaseResponse(BaseModel):
     header: Header | None = None
 
 
+class AuthorityType(StrEnum):
+    CRUD = "CRUD"
+    DDL = "DDL"
+
+
+class DbUserStatus(StrEnum):
+    STABLE = "STABLE"
+    MODIFYING = "MODIFYING"
+    SYNCING = "SYNCING"
+    DELETING = "DELETING"
+    DELETED = "DELETED"
+
+
 class DbUser(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -728,11 +817,11 @@ class DbUser(BaseModel):
     )
     dbUserId: str | None = Field(None, description="DB user identifier")
     dbUserName: str | None = Field(None, description="DB user account name")
-    authorityType: str | None = Field(
+    authorityType: AuthorityType | None = Field(
         None,
         description="DB user permission types\n- CRUD: Permission to execute DML query\n- DDL: Permission to execute DDL query",
     )
-    dbUserStatus: str | None = Field(
+    dbUserStatus: DbUserStatus | None = Field(
         None,
         description="DB user current status\n- STABLE: Created\n(CREATING: Creating,\n- MODIFYING: Modifying\n- SYNCING: Synchronizing\nDELETING: Deleting,\n- DELETED: Deleted",
     )
@@ -768,7 +857,7 @@ class CreateAUserRequest(BaseModel):
     )
     dbUserName: str = Field(..., description="DB user account name\n- Minimum length: 1\n- Maximum length: 32")
     dbPassword: str = Field(..., description="DB user account password\n- Minimum length: 1\n- Maximum length: 32")
-    authorityType: str = Field(
+    authorityType: AuthorityType = Field(
         ...,
         description="DB user permission types\n- CRUD: Permission to execute DML query\n- DDL: Permission to execute DDL query",
     )
@@ -796,7 +885,7 @@ class EditAUserRequest(BaseModel):
     dbPassword: str | None = Field(
         None, description="DB user account password\n- Minimum length: 1\n- Maximum length: 32"
     )
-    authorityType: str | None = Field(
+    authorityType: AuthorityType | None = Field(
         None,
         description="DB user permission types\n- CRUD: Permission to execute DML query\n- DDL: Permission to execute DDL query",
     )
@@ -848,6 +937,19 @@ class ForceRestartDbInstanceResponse(BaseModel):
     header: Header | None = None
 
 
+class HbaRuleStatus(StrEnum):
+    CREATED = "CREATED"
+    APPLIED = "APPLIED"
+    MODIFYING = "MODIFYING"
+    DELETING = "DELETING"
+    DELETED = "DELETED"
+
+
+class DbUserApplyType(StrEnum):
+    ENTIRE = "ENTIRE"
+    USER_CUSTOM = "USER_CUSTOM"
+
+
 class Database3(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -866,30 +968,43 @@ class DbUser1(BaseModel):
     dbUserName: str | None = Field(None, description="Custom DB user account name")
 
 
+class AuthMethod(StrEnum):
+    TRUST = "TRUST"
+    REJECT = "REJECT"
+    SCRAM_SHA_256 = "SCRAM_SHA_256"
+
+
+class ReservedAction1(StrEnum):
+    NONE = "NONE"
+    CREATE = "CREATE"
+    MODIFY = "MODIFY"
+    DELETE = "DELETE"
+
+
 class HbaRule(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     hbaRuleId: str | None = Field(None, description="Identifiers for access control rules")
-    hbaRuleStatus: str | None = Field(
+    hbaRuleStatus: HbaRuleStatus | None = Field(
         None,
         description="Current status of access control rules\n- CREATED: Created\n- APPLIED: Applied\n(CREATING: Creating,\n- MODIFYING: Modifying\nDELETING: Deleting,\n- DELETED: Deleted",
     )
     databaseApplyType: str | None = Field(
         None, description="How database rules are applied\n- ENTIRE: All\n- USER_CUSTOM: Customize"
     )
-    dbUserApplyType: str | None = Field(
+    dbUserApplyType: DbUserApplyType | None = Field(
         None, description="How DB user rules are applied\n- ENTIRE: All\n- USER_CUSTOM: Customize"
     )
     databases: list[Database3] | None = Field(None, description="List of custom databases")
     dbUsers: list[DbUser1] | None = Field(None, description="Custom DB user list")
     address: str | None = Field(None, description="Access Address")
-    authMethod: str | None = Field(
+    authMethod: AuthMethod | None = Field(
         None,
         description="Authentication Method\n- TRUST: Trust (no password required)\n- REJECT: Block access\n- SCRAM_SHA_256: Password (SCRAM-SHA-256)",
     )
-    reservedAction: str | None = Field(
+    reservedAction: ReservedAction1 | None = Field(
         None,
         description="Preliminaries\n- NONE: None\n- CREATE: Schedule a creation (requires application)\n- MODIFY: Schedule a modification (requires application)\n- DELETE: Schedule a delete (requires enforcement)",
     )
@@ -915,13 +1030,13 @@ class AddAnAccessControlRuleRequest(BaseModel):
     databaseApplyType: str = Field(
         ..., description="How database rules are applied\n- ENTIRE: All\n- USER_CUSTOM: Customize"
     )
-    dbUserApplyType: str = Field(
+    dbUserApplyType: DbUserApplyType = Field(
         ..., description="How DB user rules are applied\n- ENTIRE: All\n- USER_CUSTOM: Customize"
     )
     databaseIds: list[Any] | None = Field(None, description="List of identifiers for a custom database")
     dbUserIds: list[str] | None = Field(None, description="List of identifiers for custom DB users")
     address: str = Field(..., description="Access Address\n- Enter in CIDR format, hostname, or domain format")
-    authMethod: str = Field(
+    authMethod: AuthMethod = Field(
         ...,
         description="Authentication Method\n- TRUST: Trust (no password required)\n- REJECT: Block access\n- SCRAM_SHA_256: Password (SCRAM-SHA-256)",
     )
@@ -969,13 +1084,13 @@ class ModifyAnAccessControlRuleRequest(BaseModel):
     databaseApplyType: str = Field(
         ..., description="How database rules are applied\n- ENTIRE: All\n- USER_CUSTOM: Customize"
     )
-    dbUserApplyType: str = Field(
+    dbUserApplyType: DbUserApplyType = Field(
         ..., description="How DB user rules are applied\n- ENTIRE: All\n- USER_CUSTOM: Customize"
     )
     databaseIds: list[Any] | None = Field(None, description="List of identifiers for a custom database")
     dbUserIds: list[Any] | None = Field(None, description="List of identifiers for custom DB users")
     address: str = Field(..., description="Access Address\n- Enter in CIDR format, hostname, or domain format")
-    authMethod: str = Field(
+    authMethod: AuthMethod = Field(
         ...,
         description="Authentication Method\n- TRUST: Trust (no password required)\n- REJECT: Block access\n- SCRAM_SHA_256: Password (SCRAM-SHA-256)",
     )
@@ -1128,6 +1243,13 @@ class Subnet(BaseModel):
     publicAccessible: bool | None = Field(None, description="External access is available or not")
 
 
+class EndPointType(StrEnum):
+    EXTERNAL = "EXTERNAL"
+    INTERNAL = "INTERNAL"
+    PUBLIC = "PUBLIC"
+    PRIVATE = "PRIVATE"
+
+
 class EndPoint(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -1135,7 +1257,7 @@ class EndPoint(BaseModel):
     )
     domain: str | None = Field(None, description="Domain")
     ipAddress: str | None = Field(None, description="IP address")
-    endPointType: str | None = Field(
+    endPointType: EndPointType | None = Field(
         None,
         description="Types of access information\n-EXTERNAL: External access domain\n-INTERNAL: Internal access domain\n-PUBLIC: (Deprecated) External access domain\n-PRIVATE: (Deprecated) Internal access domain",
     )
@@ -1185,7 +1307,7 @@ class Network2(BaseModel):
     )
     usePublicAccess: bool | None = Field(False, description="External access is available or not\nDefault: false")
     availabilityZone: str | None = Field(
-        "Any",
+        None,
         description="Availability zone where DB instance will be created\n- Example: kr-pub-a\n- Default: Any availability zone",
     )
 
@@ -1225,13 +1347,13 @@ class ReplicateDbInstanceRequest(BaseModel):
     dbInstanceName: str = Field(..., description="Name to identify DB instances")
     description: str | None = Field(None, description="Additional information on DB instances")
     dbFlavorId: str | None = Field(
-        "Original", description="Identifier of DB instance specifications\n- Default: Original DB instance value"
+        None, description="Identifier of DB instance specifications\n- Default: Original DB instance value"
     )
     dbPort: float | None = Field(
         None, description="DB port\n- Default: Original DB instance value\n- Minimum value: 0\n- Maximum value: 65535"
     )
     parameterGroupId: str | None = Field(
-        "Original", description="Parameter group identifier\n- Default: Original DB instance value"
+        None, description="Parameter group identifier\n- Default: Original DB instance value"
     )
     dbSecurityGroupIds: list[Any] | None = Field(
         None, description="DB security group identifiers\n- Default: Original DB instance value"
@@ -1284,8 +1406,8 @@ class Backup4(BaseModel):
     backupId: str | None = Field(None, description="Backup identifier")
     backupName: str | None = Field(None, description="Backup name")
     backupSize: float | None = Field(None, description="Backup size")
-    backupType: str | None = Field(None, description="Backup type\n- AUTO: Automatic\nMANUAL: Manual")
-    backupStatus: str | None = Field(
+    backupType: BackupType | None = Field(None, description="Backup type\n- AUTO: Automatic\nMANUAL: Manual")
+    backupStatus: BackupStatus | None = Field(
         None,
         description="Backup Status\nBACKING_UP: Backup in progress\nCOMPLETED: Backup completed\nDELETING: Backup being deleted\nDELETED: Backup deleted\nERROR: Error occurred",
     )
@@ -1319,12 +1441,17 @@ class GetDbInstanceRestoreInformationResponse(BaseModel):
     header: Header | None = None
 
 
+class RestoreType(StrEnum):
+    TIMESTAMP = "TIMESTAMP"
+    BACKUP = "BACKUP"
+
+
 class Restore(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    restoreType: str = Field(
+    restoreType: RestoreType = Field(
         ...,
         description="Restoration type\nTIMESTAMP: A point-in-time restoration type using the time within the restorable time\n- BACKUP: Restore type using a previously created backup",
     )
@@ -1342,7 +1469,7 @@ class Network3(BaseModel):
     subnetId: str = Field(..., description="Subnet identifier")
     usePublicAccess: bool | None = Field(False, description="External access is available or not\nDefault: false")
     availabilityZone: str | None = Field(
-        "Any",
+        None,
         description="Availability zone where DB instance will be created\n- Example: kr-pub-a\n- Default: Any availability zone",
     )
 
@@ -1362,10 +1489,10 @@ class BackupSchedule4(BaseModel):
         extra="allow",
     )
     backupWndBgnTime: str | None = Field(
-        "Original", description="Backup started time\n- Example: 00:00:00\n- Default: Original DB instance value"
+        None, description="Backup started time\n- Example: 00:00:00\n- Default: Original DB instance value"
     )
-    backupWndDuration: str | None = Field(
-        "Original",
+    backupWndDuration: BackupWndDuration | None = Field(
+        None,
         description="Backup duration\nAuto backup proceeds within duration from backup start time.\n- HALF_AN_HOUR: 30 minutes\n- ONE_HOUR: 1 hour\n- ONE_HOUR_AND_HALF: 1.5 hour\n- TWO_HOURS: 2 hour\n- TWO_HOURS_AND_HALF: 2.5 hour\n- THREE_HOURS: 3 hour\n- Default: Original DB instance value",
     )
 
@@ -1399,7 +1526,7 @@ class RestoreDbInstanceRequest(BaseModel):
         False, description="Whether to use default notification\nDefault: false"
     )
     useDeletionProtection: bool | None = Field(
-        False, description="Whether to protect against deletion\nDefault: false |"
+        None, description="Whether to protect against deletion\nDefault: false |"
     )
     useHighAvailability: bool | None = Field(False, description="Whether to use high availability\nDefault: false")
     pingInterval: float | None = Field(
@@ -1444,6 +1571,12 @@ class StopDbInstanceResponse(BaseModel):
     header: Header | None = None
 
 
+class StorageStatus(StrEnum):
+    DETACHED = "DETACHED"
+    ATTACHED = "ATTACHED"
+    DELETED = "DELETED"
+
+
 class GetDbInstanceStorageInformationResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -1451,7 +1584,7 @@ class GetDbInstanceStorageInformationResponse(BaseModel):
     )
     storageType: str | None = Field(None, description="Data storage types")
     storageSize: float | None = Field(None, description="Block Storage Size (GB)")
-    storageStatus: str | None = Field(
+    storageStatus: StorageStatus | None = Field(
         None, description="Data Storage Current Status\n- DETACHED: Detached\n- ATTACHED: Attached\n- DELETED: Deleted"
     )
     header: Header | None = None
@@ -1476,6 +1609,19 @@ class ModifyingDbInstanceStorageInformationResponse(BaseModel):
     header: Header | None = None
 
 
+class DbSecurityGroupStatus(StrEnum):
+    CREATED = "CREATED"
+    DELETED = "DELETED"
+
+
+class ProgressStatus(StrEnum):
+    NONE = "NONE"
+    CREATING_RULE = "CREATING_RULE"
+    UPDATING_RULE = "UPDATING_RULE"
+    DELETING_RULE = "DELETING_RULE"
+    APPLYING_DEFAULT_RULE = "APPLYING_DEFAULT_RULE"
+
+
 class DbSecurityGroup(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -1483,11 +1629,11 @@ class DbSecurityGroup(BaseModel):
     )
     dbSecurityGroupId: str | None = Field(None, description="DB security group identifier")
     dbSecurityGroupName: str | None = Field(None, description="Name to identify DB instances")
-    dbSecurityGroupStatus: str | None = Field(
+    dbSecurityGroupStatus: DbSecurityGroupStatus | None = Field(
         None, description="Current status of DB security groups\n- CREATED: Created\n- DELETED: Deleted"
     )
     description: str | None = Field(None, description="Additional information on DB security group")
-    progressStatus: str | None = Field(
+    progressStatus: ProgressStatus | None = Field(
         None,
         description="Current status of DB security group\n- NONE: No work in progress\n- CREATING_RULE: Creating rule policy\n- UPDATING_RULE: Modifying rule policy\n- DELETING_RULE: Deleting rule policy\n- APPLYING_DEFAULT_RULE: Applying default rule",
     )
@@ -1504,12 +1650,28 @@ class ListDbSecurityGroupsResponse(BaseModel):
     header: Header | None = None
 
 
+class Direction(StrEnum):
+    INGRESS = "INGRESS"
+    EGRESS = "EGRESS"
+
+
+class EtherType(StrEnum):
+    IPV4 = "IPV4"
+    IPV6 = "IPV6"
+
+
+class PortType(StrEnum):
+    DB_PORT = "DB_PORT"
+    PORT = "PORT"
+    PORT_RANGE = "PORT_RANGE"
+
+
 class Port(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    portType: str = Field(
+    portType: PortType = Field(
         ...,
         description="Port type\n- DB_PORT: Sets to DB instance port value. Values for minPort 값과 maxPort are not required.\n- PORT: 지정된 포트값으로 설정됩니다. minPort값과 maxPort값이 같아야 합니다.\n- PORT_RANGE: Sets to specified port range.",
     )
@@ -1527,8 +1689,8 @@ class Rule(BaseModel):
         extra="allow",
     )
     description: str | None = Field(None, description="Additional information on DB security group rule")
-    direction: str = Field(..., description="Communication direction\n- INGRESS: Inbound\n- EGRESS: Outbound")
-    etherType: str = Field(..., description="Ether type\n- IPV4: IPv4\n- IPV6: IPv6")
+    direction: Direction = Field(..., description="Communication direction\n- INGRESS: Inbound\n- EGRESS: Outbound")
+    etherType: EtherType = Field(..., description="Ether type\n- IPV4: IPv4\n- IPV6: IPv6")
     cidr: str = Field(..., description="Remote source for traffic to allow\n- Example: 1.1.1.1/32")
     port: Port = Field(..., description="Port object")
 
@@ -1557,7 +1719,7 @@ class Port1(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    portType: str | None = Field(
+    portType: PortType | None = Field(
         None,
         description="Port type\n- DB_PORT: Sets to DB instance port value.\n- PORT: Sets to specified port value.\n- PORT_RANGE: Sets to specified port range.",
     )
@@ -1572,8 +1734,10 @@ class Rule1(BaseModel):
     )
     ruleId: str | None = Field(None, description="DB security group rule identifier")
     description: str | None = Field(None, description="Additional information on DB security group rule")
-    direction: str | None = Field(None, description="Communication direction\n- INGRESS: Inbound\n- EGRESS: Outbound")
-    etherType: str | None = Field(None, description="Ether type\n- IPV4: IPv4\n- IPV6: IPv6")
+    direction: Direction | None = Field(
+        None, description="Communication direction\n- INGRESS: Inbound\n- EGRESS: Outbound"
+    )
+    etherType: EtherType | None = Field(None, description="Ether type\n- IPV4: IPv4\n- IPV6: IPv6")
     port: Port1 | None = Field(None, description="Port object")
     cidr: str | None = Field(None, description="Remote source for traffic to allow")
     createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
@@ -1587,11 +1751,11 @@ class DbSecurityGroup1(BaseModel):
     )
     dbSecurityGroupId: str | None = Field(None, description="DB security group identifier")
     dbSecurityGroupName: str | None = Field(None, description="Name to identify DB instances")
-    dbSecurityGroupStatus: str | None = Field(
+    dbSecurityGroupStatus: DbSecurityGroupStatus | None = Field(
         None, description="Current status of DB security groups\n- CREATED: Created\n- DELETED: Deleted"
     )
     description: str | None = Field(None, description="Additional information on DB security group")
-    progressStatus: str | None = Field(
+    progressStatus: ProgressStatus | None = Field(
         None,
         description="Current status of DB security group\n- NONE: No work in progress\n- CREATING_RULE: Creating rule policy\n- UPDATING_RULE: Modifying rule policy\n- DELETING_RULE: Deleting rule policy\n- APPLYING_DEFAULT_RULE: Applying default rule",
     )
@@ -1639,7 +1803,7 @@ class Port2(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    portType: str = Field(
+    portType: PortType = Field(
         ...,
         description="Port type\n- DB_PORT: Sets to DB instance port value. Values for minPort 값과 maxPort are not required.\n- PORT: 지정된 포트값으로 설정됩니다. minPort값과 maxPort값이 같아야 합니다.\n- PORT_RANGE: Sets to specified port range.",
     )
@@ -1657,8 +1821,8 @@ class CreateDbSecurityGroup2Request(BaseModel):
         extra="allow",
     )
     description: str | None = Field(None, description="Additional information on DB security group rule")
-    direction: str = Field(..., description="Communication direction\n- INGRESS: Inbound\n- EGRESS: Outbound")
-    etherType: str = Field(..., description="Ether type\n- IPV4: IPv4\n- IPV6: IPv6")
+    direction: Direction = Field(..., description="Communication direction\n- INGRESS: Inbound\n- EGRESS: Outbound")
+    etherType: EtherType = Field(..., description="Ether type\n- IPV4: IPv4\n- IPV6: IPv6")
     port: Port2 = Field(..., description="Port object")
     cidr: str = Field(..., description="Remote source for traffic to allow\n- Example: 1.1.1.1/32")
 
@@ -1681,15 +1845,32 @@ class DeleteDbSecurityGroupRuleResponse(BaseModel):
     header: Header | None = None
 
 
+class Port3(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    portType: PortType = Field(
+        ...,
+        description="Port type\n- DB_PORT: Sets to DB instance port value. Values for minPort 값과 maxPort are not required.\n- PORT: 지정된 포트값으로 설정됩니다. minPort값과 maxPort값이 같아야 합니다.\n- PORT_RANGE: Sets to specified port range.",
+    )
+    minPort: float | None = Field(
+        None, description="Minimum port range\n- Minimum value received: 5432\n- Transmit minimum: 1"
+    )
+    maxPort: float | None = Field(
+        None, description="Maximum port range\n- Maximum received: 45432\n- Send maximum: 65535"
+    )
+
+
 class ModifyDbSecurityGroupRuleRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     description: str | None = Field(None, description="Additional information on DB security group rule")
-    direction: str = Field(..., description="Communication direction\n- INGRESS: Inbound\n- EGRESS: Outbound")
-    etherType: str = Field(..., description="Ether type\n- IPV4: IPv4\n- IPV6: IPv6")
-    port: Port2 = Field(..., description="Port object")
+    direction: Direction = Field(..., description="Communication direction\n- INGRESS: Inbound\n- EGRESS: Outbound")
+    etherType: EtherType = Field(..., description="Ether type\n- IPV4: IPv4\n- IPV6: IPv6")
+    port: Port3 = Field(..., description="Port object")
     cidr: str = Field(..., description="Remote source for traffic to allow\n- Example: 1.1.1.1/32")
 
 
@@ -1827,6 +2008,11 @@ class ListSubnetsResponse(BaseModel):
     header: Header | None = None
 
 
+class NotificationGroupStatus(StrEnum):
+    CREATED = "CREATED"
+    DELETED = "DELETED"
+
+
 class NotificationGroup(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -1834,7 +2020,7 @@ class NotificationGroup(BaseModel):
     )
     notificationGroupId: str | None = Field(None, description="Notification group identifier")
     notificationGroupName: str | None = Field(None, description="Name to identify notification groups")
-    notificationGroupStatus: str | None = Field(
+    notificationGroupStatus: NotificationGroupStatus | None = Field(
         None, description="Current status of notification groups\n- CREATED: Created\n- DELETED: Deleted"
     )
     notifyEmail: bool | None = Field(None, description="Whether to be notified by email")
@@ -1900,7 +2086,7 @@ class ListNotificationGroups2Response(BaseModel):
     )
     notificationGroupId: str | None = Field(None, description="Notification group identifier")
     notificationGroupName: str | None = Field(None, description="Name to identify notification groups")
-    notificationGroupStatus: str | None = Field(
+    notificationGroupStatus: NotificationGroupStatus | None = Field(
         None, description="Current status of notification groups\n- CREATED: Created\n- DELETED: Deleted"
     )
     notifyEmail: bool | None = Field(None, description="Whether to be notified by email")
@@ -1942,6 +2128,13 @@ class DeleteNotificationGroupResponse(BaseModel):
     header: Header | None = None
 
 
+class ComparisonOperator(StrEnum):
+    LE = "LE"
+    LT = "LT"
+    GE = "GE"
+    GT = "GT"
+
+
 class Watchdog(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -1952,7 +2145,7 @@ class Watchdog(BaseModel):
         None,
         description="Performance metrics to watch\n- For the performance metrics you can set, see Viewing the performance metrics list.",
     )
-    comparisonOperator: str | None = Field(
+    comparisonOperator: ComparisonOperator | None = Field(
         None, description="How to compare watchlists\n- LE: <=\n- LT: <\n- GE: >=\n- GT: >"
     )
     threshold: int | None = Field(None, description="Thresholds to watch")
@@ -1979,7 +2172,9 @@ class CreateAWatchSettingRequest(BaseModel):
         ...,
         description="Performance metrics to watch\n- For the performance metrics you can set, see Viewing the performance metrics list.",
     )
-    comparisonOperator: str = Field(..., description="How to compare watchlists\n- LE: <=\n- LT: <\n- GE: >=\n- GT: >")
+    comparisonOperator: ComparisonOperator = Field(
+        ..., description="How to compare watchlists\n- LE: <=\n- LT: <\n- GE: >=\n- GT: >"
+    )
     threshold: int = Field(..., description="Thresholds to watch")
     duration: int = Field(..., description="Watchlist duration\n- Unit: minutes")
 
@@ -2001,7 +2196,9 @@ class ModifyWatchSettingsRequest(BaseModel):
         ...,
         description="Performance metrics to watch\n- For the performance metrics you can set, see Viewing the performance metrics list.",
     )
-    comparisonOperator: str = Field(..., description="How to compare watchlists\n- LE: <=\n- LT: <\n- GE: >=\n- GT: >")
+    comparisonOperator: ComparisonOperator = Field(
+        ..., description="How to compare watchlists\n- LE: <=\n- LT: <\n- GE: >=\n- GT: >"
+    )
     threshold: int = Field(..., description="Thresholds to watch")
     duration: int = Field(..., description="Watchlist duration\n- Unit: minutes")
 
@@ -2022,6 +2219,11 @@ class DeletingAWatchSettingResponse(BaseModel):
     header: Header | None = None
 
 
+class ParameterGroupStatus(StrEnum):
+    STABLE = "STABLE"
+    NEED_TO_APPLY = "NEED_TO_APPLY"
+
+
 class ParameterGroup(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -2029,7 +2231,7 @@ class ParameterGroup(BaseModel):
     )
     parameterGroupId: str | None = Field(None, description="Parameter group identifier")
     parameterGroupName: str | None = Field(None, description="Name to identify parameter groups")
-    parameterGroupStatus: str | None = Field(
+    parameterGroupStatus: ParameterGroupStatus | None = Field(
         None, description="Parameter group current status\n- STABLE: Applied\n- NEED_TO_APPLY: Need to apply"
     )
     description: str | None = Field(None, description="Additional information on parameter group")
@@ -2066,6 +2268,47 @@ class CreateParameterGroupResponse(BaseModel):
     header: Header | None = None
 
 
+class ParameterGroupStatus1(StrEnum):
+    STABLE = "STABLE"
+    NEED_TO_APPLY = "NEED_TO_APPLY"
+    DELETED = "DELETED"
+
+
+class ValueUnit(StrEnum):
+    B = "B"
+    K_B = "kB"
+    MB = "MB"
+    GB = "GB"
+    TB = "TB"
+    US = "us"
+    MS = "ms"
+    S = "s"
+    H = "h"
+    D = "d"
+
+
+class ValueType(StrEnum):
+    BOOLEAN = "BOOLEAN"
+    STRING = "STRING"
+    NUMERIC = "NUMERIC"
+    NUMERIC_WITH_BYTE_UNIT = "NUMERIC_WITH_BYTE_UNIT"
+    NUMERIC_WITH_TIME_UNIT = "NUMERIC_WITH_TIME_UNIT"
+    ENUMERATED = "ENUMERATED"
+    MULTI_ENUMERATED = "MULTI_ENUMERATED"
+    TIMEZONE = "TIMEZONE"
+
+
+class UpdateType(StrEnum):
+    VARIABLE = "VARIABLE"
+    CONSTANT = "CONSTANT"
+
+
+class ApplyType(StrEnum):
+    SESSION = "SESSION"
+    FILE = "FILE"
+    BOTH = "BOTH"
+
+
 class Parameter(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -2074,20 +2317,20 @@ class Parameter(BaseModel):
     parameterCategory: str | None = Field(None, description="Parameter Categories")
     parameterName: str | None = Field(None, description="Parameter name")
     value: str | None = Field(None, description="Current value")
-    valueUnit: str | None = Field(
+    valueUnit: ValueUnit | None = Field(
         None,
         description="The units of the currently set value\n- B: Bytes\n- kB: Kilobyte\n- MB: Megabytes\n- GB: Gigabyte\n- TB: Terabyte\n- us: Microseconds\n- ms: milliseconds\n- s: seconds\n- min: Minutes\n- h: hour\n- d: day",
     )
     defaultValue: str | None = Field(None, description="Default value")
     allowedValue: str | None = Field(None, description="Permitted values")
-    valueType: str | None = Field(
+    valueType: ValueType | None = Field(
         None,
         description="Value type\n- BOOLEAN: Boolean type\n- STRING: String type\n- NUMERIC: Integer and floating-point types\n- NUMERIC_WITH_BYTE_UNIT: Numeric type with byte unit (e.g. 120 KB, 100 MB)\n- NUMERIC_WITH_TIME_UNIT: Numeric type with time unit (e.g. 120ms, 100s, 1d)\n- ENUMERATED: Enter one of the values declared in Allowed Values\n- MULTI_ENUMERATED: Enter multiple of the values declared in Allowed values (separated by commas (,))\n- TIMEZONE: Timezone type",
     )
-    updateType: str | None = Field(
+    updateType: UpdateType | None = Field(
         None, description="Modification type\n- VARIABLE: Modifiable any time\n- CONSTANT: Not modifiable"
     )
-    applyType: str | None = Field(
+    applyType: ApplyType | None = Field(
         None,
         description="Applied type\n- SESSION: Apply session\n- FILE: Apply setting file (restart required)\n- BOTH: All",
     )
@@ -2103,7 +2346,7 @@ class ListParameterGroupDetailsResponse(BaseModel):
     parameterGroupName: str | None = Field(None, description="Name to identify parameter groups")
     description: str | None = Field(None, description="Additional information on parameter group")
     dbVersion: str | None = Field(None, description="DB version information")
-    parameterGroupStatus: str | None = Field(
+    parameterGroupStatus: ParameterGroupStatus1 | None = Field(
         None,
         description="Parameter group current status\n- STABLE: Applied\n- NEED_TO_APPLY: Need to apply\n- DELETED: Deleted",
     )
@@ -2210,12 +2453,16 @@ class ListProjectMembersResponse(BaseModel):
     header: Header | None = None
 
 
+class RegionCode(StrEnum):
+    KR1 = "KR1"
+
+
 class Region(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    regionCode: str | None = Field(None, description="Region code\nKR1: Korea (Pangyo) Region")
+    regionCode: RegionCode | None = Field(None, description="Region code\nKR1: Korea (Pangyo) Region")
     isEnabled: bool | None = Field(None, description="Whether to enable a region")
 
 
@@ -2237,6 +2484,11 @@ class ViewTheListOfStorageTypesResponse(BaseModel):
     header: Header | None = None
 
 
+class UserGroupStatus(StrEnum):
+    CREATED = "CREATED"
+    DELETED = "DELETED"
+
+
 class UserGroup1(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -2244,7 +2496,7 @@ class UserGroup1(BaseModel):
     )
     userGroupId: str | None = Field(None, description="User group identifier")
     userGroupName: str | None = Field(None, description="Name to identify user groups")
-    userGroupStatus: str | None = Field(
+    userGroupStatus: UserGroupStatus | None = Field(
         None, description="Current status of user groups\n- CREATED: Created\n- DELETED: Deleted"
     )
     createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
@@ -2280,6 +2532,11 @@ class CreateUserGroupResponse(BaseModel):
     userGroupId: str | None = Field(None, description="User group identifier")
 
 
+class UserGroupTypeCode(StrEnum):
+    ENTIRE = "ENTIRE"
+    INDIVIDUAL_MEMBER = "INDIVIDUAL_MEMBER"
+
+
 class Member1(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -2295,11 +2552,11 @@ class ListUserGroupDetailsResponse(BaseModel):
     )
     userGroupId: str | None = Field(None, description="User group identifier")
     userGroupName: str | None = Field(None, description="Name to identify user groups")
-    userGroupTypeCode: str | None = Field(
+    userGroupTypeCode: UserGroupTypeCode | None = Field(
         None,
         description="User group type\nENTIRE: User group including all project members\nINDIVIDUAL_MEMBER: User group including specific project members",
     )
-    userGroupStatus: str | None = Field(
+    userGroupStatus: UserGroupStatus | None = Field(
         None, description="Current status of user groups\n- CREATED: Created\n- DELETED: Deleted"
     )
     members: list[Member1] | None = Field(None, description="Project member list")

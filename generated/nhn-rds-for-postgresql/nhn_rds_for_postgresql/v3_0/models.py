@@ -2,7 +2,33 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from pydantic import BaseModel, ConfigDict, Field
+
+
+class JobStatus(StrEnum):
+    PREPARING = "PREPARING"
+    READY = "READY"
+    RUNNING = "RUNNING"
+    COMPLETED = "COMPLETED"
+    REGISTERED = "REGISTERED"
+    WAIT_TO_REGISTER = "WAIT_TO_REGISTER"
+    INTERRUPTED = "INTERRUPTED"
+    CANCELED = "CANCELED"
+    FAILED = "FAILED"
+    ERROR = "ERROR"
+    DELETED = "DELETED"
+    FAIL_TO_READY = "FAIL_TO_READY"
+
+
+class ResourceType(StrEnum):
+    DB_INSTANCE = "DB_INSTANCE"
+    DB_INSTANCE_GROUP = "DB_INSTANCE_GROUP"
+    DB_SECURITY_GROUP = "DB_SECURITY_GROUP"
+    PARAMETER_GROUP = "PARAMETER_GROUP"
+    BACKUP = "BACKUP"
+    TENANT = "TENANT"
 
 
 class ResourceRelation(BaseModel):
@@ -10,7 +36,7 @@ class ResourceRelation(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    resourceType: str | None = Field(
+    resourceType: ResourceType | None = Field(
         None,
         description="Relevant resource type\n- DB_INSTANCE: DB instance\n- DB_INSTANCE_GROUP: DB instance group\n- DB_SECURITY_GROUP: DB security group\n- PARAMETER_GROUP: Parameter Group\n- BACKUP: Backup\n- TENANT: Tenant",
     )
@@ -33,7 +59,7 @@ class ListTaskDetailsResponse(BaseModel):
         extra="allow",
     )
     jobId: str | None = Field(None, description="Task identifier")
-    jobStatus: str | None = Field(
+    jobStatus: JobStatus | None = Field(
         None,
         description="Current task status\n- PREPARING: If the task is being prepared\n- READY: When the task is ready\n- RUNNING: If the task is in progress\n- COMPLETED: When the task is complete\n- REGISTERED: If the task is registered\n- WAIT_TO_REGISTER: If the job is waiting to be registered\n- INTERRUPTED: If an interrupt occurred while the operation was in progress.\n- CANCELED: If the task is canceled\n- FAILED: If the operation failed\n- ERROR: If an error occurred while the operation was in progress\n- DELETED: If the task has been deleted\n- FAIL_TO_READY: The job failed to be ready.",
     )

@@ -276,7 +276,7 @@ class Client:
         id: str | None = None,
         tenant_id: str | None = None,
         name: str | None = None,
-        sort_dir: str | None = None,
+        sort_dir: Literal["asc", "desc"] | None = None,
         sort_key: str | None = None,
         fields: str | None = None,
     ) -> _models.ViewAListOfFilterGroupsResponse:
@@ -339,7 +339,7 @@ class Client:
         id: str | None = None,
         filter_group_id: str | None = None,
         tenant_id: str | None = None,
-        sort_dir: str | None = None,
+        sort_dir: Literal["asc", "desc"] | None = None,
         sort_key: str | None = None,
         fields: str | None = None,
     ) -> _models.ViewFilterListsResponse:
@@ -707,7 +707,7 @@ class AsyncClient:
         id: str | None = None,
         tenant_id: str | None = None,
         name: str | None = None,
-        sort_dir: str | None = None,
+        sort_dir: Literal["asc", "desc"] | None = None,
         sort_key: str | None = None,
         fields: str | None = None,
     ) -> _models.ViewAListOfFilterGroupsResponse:
@@ -770,7 +770,7 @@ class AsyncClient:
         id: str | None = None,
         filter_group_id: str | None = None,
         tenant_id: str | None = None,
-        sort_dir: str | None = None,
+        sort_dir: Literal["asc", "desc"] | None = None,
         sort_key: str | None = None,
         fields: str | None = None,
     ) -> _models.ViewFilterListsResponse:

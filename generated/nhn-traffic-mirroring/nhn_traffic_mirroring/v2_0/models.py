@@ -136,6 +136,11 @@ class ModifyFilterGroupsResponse(BaseModel):
     filtergroup: Filtergroup5 | None = Field(None, description="Filter Group Object")
 
 
+class Action(StrEnum):
+    ACCEPT = "accept"
+    DROP = "drop"
+
+
 class Filter(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -151,7 +156,7 @@ class Filter(BaseModel):
     dst_port_range_min: float | None = Field(None, description="Start of destination port range")
     dst_port_range_max: float | None = Field(None, description="End of destination port range")
     protocol: str | None = Field(None, description="tcp, udp, icmp, or null")
-    action: str | None = Field(None, description="accept, drop")
+    action: Action | None = Field(None, description="accept, drop")
     priority: float | None = Field(None, description="Priority (default 101)")
     tenant_id: str | None = Field(None, description="Tenant ID")
     project_id: str | None = Field(None, description="Project ID")
@@ -181,7 +186,7 @@ class Filter1(BaseModel):
     dst_port_range_min: float | None = Field(None, description="Destination port start")
     dst_port_range_max: float | None = Field(None, description="Destination port end")
     protocol: str | None = Field(None, description="tcp, udp, icmp, or null")
-    action: str = Field(..., description="accept, drop")
+    action: Action = Field(..., description="accept, drop")
     priority: float | None = Field(None, description="Priority. Default 101")
     tenant_id: str = Field(..., description="Tenant ID")
     project_id: str = Field(..., description="Project ID")
@@ -210,7 +215,7 @@ class Filter2(BaseModel):
     dst_port_range_min: float | None = Field(None, description="Destination port range start")
     dst_port_range_max: float | None = Field(None, description="End of destination port range")
     protocol: str | None = Field(None, description="tcp, udp, icmp, or null")
-    action: str | None = Field(None, description="accept, drop")
+    action: Action | None = Field(None, description="accept, drop")
     priority: float | None = Field(None, description="Priority (default 101)")
     tenant_id: str | None = Field(None, description="Tenant ID")
     project_id: str | None = Field(None, description="Project ID")
@@ -241,7 +246,7 @@ class Filter3(BaseModel):
     dst_port_range_min: float | None = Field(None, description="Destination port range start")
     dst_port_range_max: float | None = Field(None, description="Destination port range end")
     protocol: str | None = Field(None, description="tcp, udp, icmp, or null")
-    action: str | None = Field(None, description="accept, drop")
+    action: Action | None = Field(None, description="accept, drop")
     priority: float | None = Field(None, description="Priority (default 101)")
     tenant_id: str | None = Field(None, description="Tenant ID")
     project_id: str | None = Field(None, description="Project ID")
@@ -288,7 +293,7 @@ class Filter5(BaseModel):
     dst_port_range_min: float | None = Field(None, description="Destination port range start")
     dst_port_range_max: float | None = Field(None, description="Destination port range end")
     protocol: str | None = Field(None, description="tcp, udp, icmp, or null")
-    action: str | None = Field(None, description="accept, drop")
+    action: Action | None = Field(None, description="accept, drop")
     priority: float | None = Field(None, description="Priority (default 101)")
     tenant_id: str | None = Field(None, description="Tenant ID")
     project_id: str | None = Field(None, description="Project ID")
@@ -396,6 +401,12 @@ class CreateSessionsResponse(BaseModel):
     Other: Any | None = Field(None, description="Same as the session view")
 
 
+class Status(StrEnum):
+    ACTIVE = "ACTIVE"
+    BUILD = "BUILD"
+    ERROR = "ERROR"
+
+
 class Session3(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -413,7 +424,7 @@ class Session3(BaseModel):
     target_network_id: str | None = Field(None, description="Target port's network ID")
     source_network_id: str | None = Field(None, description="Source port's network ID")
     vni: float | None = Field(None, description="Tunnel VNI")
-    status: str | None = Field(None, description="ACTIVE, BUILD, ERROR")
+    status: Status | None = Field(None, description="ACTIVE, BUILD, ERROR")
     created_at: str | None = Field(None, description="Creation time (UTC)")
     updated_at: str | None = Field(None, description="Modification time (UTC)")
 
@@ -434,7 +445,7 @@ class Session4(BaseModel):
     name: str | None = Field(None, description="Session name")
     description: str | None = Field(None, description="Description")
     filter_groups: list[str] | None = Field(None, description="List of filter group IDs")
-    direction: str | None = Field(None, description="in, out, both")
+    direction: Direction | None = Field(None, description="in, out, both")
 
 
 class ModifySessionsRequest(BaseModel):

@@ -1,0 +1,361 @@
+"""Guides the NHN dialect was not built against (``tests/fixtures/nhn/unseen/README.md``).
+
+Each excerpt test is one defect the robustness campaign found on real guides outside ``pages/nhn/``: what the guide
+writes, what the reader made of it, and what a client needs instead. The whole-guide test checks that every counted
+operation is found, nothing else is, nothing raises and every emitted document is valid OpenAPI.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from scraper.build import PageInput, spec_files
+from scraper.build.openapi import validate_spec
+from scraper.dialects import PageInfo
+from scraper.dialects.field_tables import required_mark
+from scraper.dialects.nhn import NhnDialect
+from scraper.dialects.operation_lines import parse_documented_path
+from scraper.dialects.type_vocabulary import read_type
+from scraper.model import Service
+from scraper.readers import markdown
+from tests.dialects.nhn_corpus import build_page, guide_build, match_operations, parse_operation
+from tests.paths import ROOT
+
+UNSEEN = ROOT / "tests" / "fixtures" / "nhn" / "unseen"
+GUIDES = UNSEEN / "guides"
+
+
+def _read(name: str) -> tuple[Service, dict[str, Any]]:
+    """The service a fixture reads into and its one spec document (checked valid)."""
+    path = UNSEEN / name
+    [service] = NhnDialect().read(markdown.read(path.read_text(encoding="utf-8"), name), PageInfo(name, "", ()))
+    _, specs = spec_files(service)
+    assert len(specs) == 1, sorted(specs)
+    [spec] = specs.values()
+    assert validate_spec(spec) == ""
+    return service, spec
+
+
+def _params(operation: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
+    return {(p["name"], p["in"]): p for p in operation.get("parameters", [])}
+
+
+def _kinds(service: Service) -> list[str]:
+    return [f.kind for f in service.findings]
+
+
+def test_a_sample_request_is_the_operations_example_not_another_operation() -> None:
+    service, spec = _read("leaderboard-sample-requests.md")
+    base = "/leaderboard/v2.0/appkeys/{appkey}"
+    assert sorted((m, p) for p, item in spec["paths"].items() for m in item) == [
+        ("get", f"{base}/factor-count"),
+        ("get", f"{base}/factors"),
+        ("post", f"{base}/factors/{{factor}}/users"),
+    ]
+    assert _kinds(service).count("sample-request") == 3
+    factors = _params(spec["paths"][f"{base}/factors"]["get"])
+    # the sample's query values are examples of the documented parameters, not fixed values
+    assert factors[("factor", "query")]["example"] == 1 and factors[("factor", "query")]["required"] is True
+    assert factors[("transactionId", "query")]["example"] == 12345
+    assert factors[("transactionId", "query")]["required"] is False
+    assert not any("const" in p["schema"] for p in factors.values())
+    # the sample POST's body (after its request line and headers, missing a comma) is the request example
+    post = spec["paths"][f"{base}/factors/{{factor}}/users"]["post"]
+    example = post["requestBody"]["content"]["application/json"]["example"]
+    assert example == {"transactionId": 1234, "isPast": False, "userRanks": [3, 1, 4, 5, 2, 0], "isSort": False}
+    assert any(f.kind == "example-repaired" and "missing commas" in f.message for f in service.findings)
+
+
+def test_a_response_written_as_a_whole_http_message_gives_its_body() -> None:
+    _, spec = _read("leaderboard-sample-requests.md")
+    response = spec["paths"]["/leaderboard/v2.0/appkeys/{appkey}/factor-count"]["get"]["responses"]["200"]
+    assert response["content"]["application/json"]["example"]["totalFactorCount"] == 5
+
+
+def test_query_values_in_a_documented_path_are_examples_when_rows_document_them() -> None:
+    page = GUIDES / "Cloud-Search__en__api-v2.0-guide.md"
+    build = build_page(PageInput(name=page.name, path=page, provider="nhn", format="markdown"))
+    assert not build.crash
+    [spec] = build.specs.values()
+    search = spec["paths"]["/indexing/v2.0/appkeys/{appKey}/serviceids/{serviceId}/search"]["get"]
+    params = _params(search)
+    for name, value in (("start", "1"), ("size", "10"), ("q_option", "and,title*1.0")):
+        assert "const" not in params[(name, "query")]["schema"], name
+        assert params[(name, "query")]["example"] == value
+        assert params[(name, "query")]["required"] is False
+    # "passage.title=180" under a row for the family "passage.*"
+    assert params[("passage.title", "query")]["example"] == "180"
+    assert params[("passage.title", "query")]["required"] is False
+    # the rows "passage.*" and "summary.*" name families of parameters, not parameters
+    assert not any(name.endswith((".", "*")) for name, _ in params)
+    assert any(f["kind"] == "parameter-family" and "summary." in f["message"] for f in build.findings)
+    log = spec["paths"]["/indexing/v2.0/appkeys/{appKey}/serviceids/{serviceId}/indexing_log"]["get"]
+    assert _params(log)[("id", "query")]["schema"] == {"type": "string"}
+
+
+def test_a_raw_html_table_in_markdown_documents_parameters() -> None:
+    # Cloud-Search "View stat": the parameters of a URI with example values are a <table> with a rowspan cell
+    page = GUIDES / "Cloud-Search__en__api-v2.0-guide.md"
+    build = build_page(PageInput(name=page.name, path=page, provider="nhn", format="markdown"))
+    [spec] = build.specs.values()
+    stats = _params(spec["paths"]["/stats/v2.0/appkeys/{appKey}/serviceids/{serviceId}/stats"]["get"])
+    assert stats[("kind", "query")]["example"] == "total_query_count"
+    assert stats[("date", "query")]["example"] == "2024-01-29"
+    assert not any("const" in p["schema"] for p in stats.values())
+
+
+def test_query_values_that_name_a_format_are_placeholders() -> None:
+    path = parse_documented_path(
+        "/logs?container={ContainerName}&from={YYYY-MM-DDThh:mm:ssZ}&to=<end>&list={no},{no}&fixed=true"
+    )
+    assert path.query == [("container", None), ("from", None), ("to", None), ("list", None), ("fixed", "true")]
+
+
+def test_a_fixed_query_value_that_tells_operations_apart_stays_fixed() -> None:
+    text = """## Network > VPC > API v2 Guide
+
+### List VPCs
+
+```
+GET /v2.0/vpcs
+X-Auth-Token: {tokenId}
+```
+
+| Name | Type | Format | Required | Description |
+|---|---|---|---|---|
+| router:external | Query | Boolean | - | External networks only |
+
+### List external networks
+
+```
+GET /v2.0/vpcs?router:external=true
+X-Auth-Token: {tokenId}
+```
+
+| Name | Type | Format | Required | Description |
+|---|---|---|---|---|
+| router:external | Query | Boolean | O | Must be true |
+"""
+    [service] = NhnDialect().read(markdown.read(text, "vpc.md"), PageInfo("vpc.md", "", ()))
+    external = next(op for op in service.operations if op.variant)
+    [entry] = external.versions.values()
+    [param] = [p for p in entry.parameters if p.name == "router:external"]
+    assert param.schema.get("const") == "true" and param.required
+
+
+def test_na_in_a_default_column_is_no_default() -> None:
+    _, spec = _read("api-gateway-na-defaults.md")
+    [item] = spec["paths"].values()
+    params = _params(item["get"])
+    assert "default" not in params[("startTime", "query")]["schema"]  # was "N/A" for a date-time: invalid document
+    assert "default" not in params[("apigwServiceId", "path")]["schema"]
+    assert params[("page", "query")]["schema"]["default"] == 1
+
+
+def test_one_of_the_following_values_lists_every_value() -> None:
+    service, spec = _read("compute-image-enum-default.md")
+    params = _params(spec["paths"]["/v2/images"]["get"])
+    member = params[("member_status", "query")]["schema"]
+    assert member["enum"] == ["accepted", "pending", "rejected", "all"] and member["default"] == "accepted"
+    assert params[("visibility", "query")]["schema"]["enum"] == ["public", "private", "shared"]
+    assert params[("sort_dir", "query")]["schema"]["enum"] == ["asc", "desc"]
+    assert "default-mismatch" not in _kinds(service)
+
+
+def test_a_default_the_schema_rejects_or_prose_describes_is_no_default() -> None:
+    text = """## Compute > Thing > API v2 Guide
+
+### List things
+
+```
+GET /v2/things
+```
+
+| Name | Type | Format | Required | Description |
+|---|---|---|---|---|
+| order | Query | Enum | - | Either `asc` or `desc`<br>Default is `newest` |
+| since | Query | Datetime | - | Start time<br>Default: now |
+| from | Query | String | - | Log start time (default: 5 minutes before current) |
+| size | Query | Integer | - | Page size (default: 100) |
+| every | Query | Integer | - | Interval in minutes. The default is 10 minutes. |
+| wipe | Query | Boolean | - | Delete the volume too. Default value is `false`.<br>Keep it if `false`. |
+"""
+    [service] = NhnDialect().read(markdown.read(text, "t.md"), PageInfo("t.md", "", ()))
+    _, specs = spec_files(service)
+    [spec] = specs.values()
+    assert validate_spec(spec) == ""
+    params = _params(spec["paths"]["/v2/things"]["get"])
+    assert params[("order", "query")]["schema"] == {"type": "string", "enum": ["asc", "desc"]}
+    assert "default" not in params[("since", "query")]["schema"]
+    # a default the description explains in words is no value ("5"); one that ends its clause is
+    assert "default" not in params[("from", "query")]["schema"]
+    assert params[("size", "query")]["schema"]["default"] == 100
+    assert params[("every", "query")]["schema"]["default"] == 10
+    assert params[("wipe", "query")]["schema"]["default"] is False  # Compute-Instance: "Default value is `false`."
+    assert _kinds(service).count("default-mismatch") == 2
+
+
+def test_enum_values_listed_one_per_line() -> None:
+    service, spec = _read("rds-mariadb-enum-lists.md")
+    groups = spec["paths"]["/v4.0/db-instance-groups"]["get"]["responses"]["200"]
+    item = groups["content"]["application/json"]["schema"]["properties"]["dbInstanceGroups"]["items"]
+    assert item["properties"]["replicationType"]["enum"] == ["STANDALONE", "HIGH_AVAILABILITY"]
+    # a plain description is no list: still reported
+    assert any(f.kind == "enum-without-values" and "dbInstanceStatus" in f.message for f in service.findings)
+
+
+def test_enum_values_joined_by_korean_or() -> None:
+    _, spec = _read("security-groups-or-enums.md")
+    response = spec["paths"]["/v2.0/security-group-rules"]["get"]["responses"]["200"]
+    rule = response["content"]["application/json"]["schema"]["properties"]["security_group_rules"]["items"]
+    assert rule["properties"]["direction"]["enum"] == ["ingress", "egress"]
+    assert rule["properties"]["ethertype"]["enum"] == ["IPv4", "IPv6"]
+
+
+def test_url_parameter_rows_of_a_get_that_are_not_in_the_path_are_query_parameters() -> None:
+    service, spec = _read("face-recognition-url-parameters.md")
+    params = _params(spec["paths"]["/v2.0/appkeys/{appKey}/groups"]["get"])
+    assert params[("limit", "query")]["required"] is True
+    assert params[("next-token", "query")]["required"] is False
+    assert "path-param-not-in-path" not in _kinds(service) and "path-param-optional" not in _kinds(service)
+    assert _kinds(service).count("path-param-as-query") == 2
+
+
+def test_url_parameter_rows_of_a_post_that_are_not_in_the_path_nor_the_body_are_query_parameters() -> None:
+    service, spec = _read("face-recognition-post-url-parameters.md")
+    post = spec["paths"]["/nhn-face-reco/v1.0/appkeys/{appKey}/groups/{groupId}/search"]["post"]
+    params = _params(post)
+    assert params[("limit", "query")]["required"] is True and params[("threshold", "query")]["required"] is True
+    assert "limit" not in str(post["requestBody"]) and "image" in str(post["requestBody"])
+    assert "path-param-not-in-path" not in _kinds(service)
+
+
+@pytest.mark.parametrize("mark", ["옵션", "선택 사항", "Option"])
+def test_optional_marks_of_unseen_guides(mark: str) -> None:
+    assert required_mark(mark) == (False, "")
+
+
+def test_a_triangle_mark_is_conditionally_required() -> None:
+    required, note = required_mark("△")  # Container-Kubernetes (ko), RDS guides: "required under a condition"
+    assert required is False and note.startswith("conditionally required")
+
+
+@pytest.mark.parametrize(
+    ("cell", "schema", "mark"),
+    [
+        # Container-Kubernetes (ko): "List of Object" read right, but reported as a spelling repair of "of Object"
+        ("List of Object", {"type": "array", "items": {"type": "object"}}, ""),
+        ("Array of String", {"type": "array", "items": {"type": "string"}}, ""),
+        # Container-Kubernetes (ko), API guides with labels: a map's value type
+        ("Map<String, String>", {"type": "object", "additionalProperties": {"type": "string"}}, ""),
+        # SMS (en): the required mark written into the type cell
+        ("optional, Integer", {"type": "integer"}, "optional"),
+        ("required, String", {"type": "string"}, "required"),
+    ],
+)
+def test_type_cells_of_unseen_guides(cell: str, schema: dict[str, Any], mark: str) -> None:
+    reading = read_type(cell)
+    assert (reading.schema, reading.known, reading.mark) == (schema, True, mark)
+    assert "spelling" not in reading.note
+
+
+def test_rows_marked_optional_in_korean_read_without_repairs() -> None:
+    service, spec = _read("sms-optional-marks.md")
+    [item] = spec["paths"].values()
+    params = _params(item["get"])
+    assert params[("sendNo", "query")]["required"] is False
+    assert params[("requestId", "query")]["required"] is True
+    assert "row-repair" not in _kinds(service)
+
+
+def test_a_column_of_locations_is_the_location_whatever_its_header() -> None:
+    service, spec = _read("notification-hub-category-column.md")
+    params = _params(spec["paths"]["/template/v1.0/SMS/templates"]["get"])
+    assert {("templateName", "query"), ("limit", "query"), ("offset", "query")} <= set(params)
+    assert params[("limit", "query")]["schema"] == {"type": "integer", "default": 20}
+    assert "requestBody" not in spec["paths"]["/template/v1.0/SMS/templates"]["get"]
+    assert "body-on-bodyless" not in _kinds(service)
+
+
+def test_rows_of_a_get_whose_only_example_is_a_curl_command_are_query_parameters() -> None:
+    service, spec = _read("image-missing-commas.md")
+    [item] = spec["paths"].values()
+    params = _params(item["get"])
+    assert params[("basepath", "query")]["required"] is True
+    assert params[("rows", "query")]["schema"] == {"type": "integer", "default": 100}
+    assert "requestBody" not in item["get"] and "body-on-bodyless" not in _kinds(service)
+
+
+def test_a_curl_query_string_on_a_delete_makes_its_rows_query_parameters() -> None:
+    # pages/nhn: "[Request body]" with only "curl -X DELETE '...?zoneIdList=...'", then a [Fields] table
+    [spec] = guide_build("Network-DNSPLUS__en__api-guide.md").specs.values()
+    delete = spec["paths"]["/dnsplus/v1.0/appkeys/{appkey}/zones/async"]["delete"]
+    assert ("zoneIdList", "query") in _params(delete) and "requestBody" not in delete
+
+
+def test_a_part_heading_qualified_by_a_media_type_is_that_part() -> None:
+    # pages/nhn: "##### Response(json)" above the response table of a GET (it was read as the GET's body)
+    [spec] = guide_build("Deploy__en__api-guide-v2.1.md").specs.values()
+    listing = spec["paths"]["/api/v2.1/projects/{appKey}/artifacts"]["get"]
+    assert "requestBody" not in listing
+    schema = listing["responses"]["200"]["content"]["application/json"]["schema"]
+    assert "isSuccessful" in str(schema)
+
+
+def test_an_example_missing_its_commas_is_repaired_and_said_so() -> None:
+    service, spec = _read("image-missing-commas.md")
+    [item] = spec["paths"].values()
+    example = item["get"]["responses"]["200"]["content"]["application/json"]["example"]
+    assert example["files"][0]["queues"] == [] and example["files"][0]["imageProperty"]["width"] == 90
+    assert "invalid-example" not in _kinds(service)
+    assert any(f.kind == "example-repaired" and "inserting them" in f.message for f in service.findings)
+
+
+def _guides() -> list[dict[str, str]]:
+    with (GUIDES / "MANIFEST.tsv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@pytest.mark.parametrize("guide", _guides(), ids=lambda g: g["file"])
+def test_whole_unseen_guides_read_every_counted_operation(guide: dict[str, str]) -> None:
+    page: Path = GUIDES / guide["file"]
+    build = build_page(PageInput(name=f"unseen/{page.name}", path=page, provider="nhn", format="markdown"))
+    assert not build.crash
+    for name, spec in build.specs.items():
+        assert validate_spec(spec) == "", name
+    counted = [parse_operation(op) for op in guide["operation_list"].split(";") if op.strip()]
+    assert len(counted) == int(guide["operations"])
+    result = match_operations(counted, [op.key for op in build.operations()])
+    assert (result.missing, result.extra) == ({}, {})
+
+
+def test_an_example_that_stays_broken_says_what_is_still_wrong() -> None:
+    # Image (ko): a "// 생략" comment first (repairable), then members written inside an array (not repairable)
+    text = """## Content Delivery > Image Manager > API 가이드
+
+### 업로드
+
+```
+GET /image/v2.0/appkeys/{appkey}/files
+```
+
+#### 응답
+
+```
+{
+\t"header": {
+\t\t// 생략
+\t},
+\t"queues": [
+\t\t"queueId": "0256316c"
+\t]
+}
+```
+"""
+    [service] = NhnDialect().read(markdown.read(text, "t.md"), PageInfo("t.md", "", ()))
+    [finding] = [f for f in service.findings if f.kind == "invalid-example"]
+    assert "after repairing comments and commas still" in finding.message and "queueId" in finding.message
