@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from scraper.dialects import DialectError, PageInfo
-from scraper.doc_values import NO_VALUE, coerce_doc_value, parse_constraints, split_example
+from scraper.doc_values import NO_VALUE, DocValueError, coerce_doc_value, parse_constraints, split_example
 from scraper.document import Block, CodeBlock, Document, Heading, Paragraph, Table
 from scraper.model import (
     ApiStatus,
@@ -84,6 +84,8 @@ _BOILERPLATE = (
     "이 섹션의 다중 페이지 출력 화면임.",
 )
 _VERSION_TABLE_STARTS = tuple((h,) for h in _VERSION_HEADERS)
+#: Where glued constraints start in an example value (``100Minimum : 1``): what precedes is the example.
+_CONSTRAINT_SUFFIX = re.compile(r"(?:Pattern|Minimum length|Maximum length|Minimum|Maximum) : ")
 _STATUS_ORDER: tuple[ApiStatus, ...] = ("CURRENT", "SUPPORTED", "PLANNED", "DEPRECATED")
 
 
@@ -394,7 +396,8 @@ class _PageReader:
                 "model-skipped",
                 heading.line,
                 f"*:{name}",
-                f"model {name} appears before any service overview; not read",
+                f"model {name} has no service overview naming its service (a Models page: give its service in the"
+                ' catalog, services = ["<id>"]); not read',
             )
             return
         service = self._service(service_id, heading.line)
@@ -446,7 +449,16 @@ class _PageReader:
         description, example_text = split_example(desc_cell)
         constraints: dict[str, Any] = {}
         if example_text is not None:
-            example_text, constraints = parse_constraints(example_text)
+            try:
+                example_text, constraints = parse_constraints(example_text)
+            except DocValueError as exc:
+                self._finding(
+                    "constraint-skipped",
+                    line,
+                    subject,
+                    f"{field_name}: {exc}; the constraints of this row are not read",
+                )
+                example_text = _CONSTRAINT_SUFFIX.split(example_text, maxsplit=1)[0]
         if schema_cell:
             try:
                 schema = to_json_schema(parse_schema(schema_cell))

@@ -265,3 +265,13 @@ def test_version_table_listed_oldest_first_is_read_newest_first() -> None:
     services = _page("traffic_splitter_pipe_ko.txt")
     assert [v.version for v in services[0].versions] == ["1.2", "1.1", "1.0"]
     assert len(_findings(services, "version-order")) == 1
+
+
+def test_a_constraint_given_twice_is_a_finding_not_a_crash() -> None:
+    text = (UNSEEN / "access_policy_models_pipe.txt").read_text(encoding="utf-8")
+    broken = text.replace("Minimum : 1Maximum : 1000", "Minimum : 1Minimum : 2Maximum : 1000", 1)
+    assert broken != text
+    (service,) = _read(broken, "models.txt", ("access-policy",))
+    size = service.models["PolicyCreateRequest"].schema["properties"]["size_gb"]
+    assert size["examples"] == [100] and "minimum" not in size
+    assert [f.kind for f in service.findings if f.kind == "constraint-skipped"] == ["constraint-skipped"]
