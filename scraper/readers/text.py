@@ -346,11 +346,17 @@ def _squashed_values(src: _Lines, header: tuple[str, ...]) -> list[str]:
 def _squashed_cells(values: list[str]) -> tuple[str, str, str, str | None]:
     """(description, schema, default, repair) from the value lines of a squashed row: the last line is the Schema
     cell with the Default glued to it, or (one cell per line) the last two are Schema and Default."""
+    one_per_line = (
+        len(values) >= 2 and _is_schema(values[-2]) and _plausible_default(values[-1], values[-2]) and values[-1] != ""
+    )
+    # ``string`` / ``None`` on two lines: the last line alone would parse too (``None`` is a schema expression)
+    if one_per_line and not parse_schema(values[-2]).is_model:
+        return " ".join(values[:-2]), values[-2], values[-1], None
     if values:
         glued = split_schema_default(values[-1])
         if glued is not None:
             return " ".join(values[:-1]), glued[0], glued[1], None
-    if len(values) >= 2 and _is_schema(values[-2]) and _plausible_default(values[-1], values[-2]):
+    if one_per_line:
         return " ".join(values[:-2]), values[-2], values[-1], None
     return " ".join(values), "", "", "no line parses as a Schema expression; the row's text is read as its description"
 

@@ -105,3 +105,10 @@ def test_squashed_environment_region_and_korean_version_rows() -> None:
     assert [r.cells for r in environment.rows] == [("s", "kr-west1"), ("g", "kr-south1")]
     assert version.header == ("버전", "최소 지원 보장일")
     assert [r.cells for r in version.rows] == [("1.2", "20260831")]
+
+
+def test_squashed_parameter_row_with_one_cell_per_line() -> None:
+    """Schema and Default on lines of their own (``string`` / ``None``): ``None`` alone is not the schema."""
+    text = "\n".join(["TypeNameDescriptionSchemaDefault", "pathitem_id", "required", "Item ID", "string", "None"])
+    (table,) = _tables(text)
+    assert [r.cells for r in table.rows] == [("path", "item_id required", "Item ID", "string", "None")]
