@@ -27,12 +27,16 @@ def _built(name: str, out: Path) -> tuple[list[str], dict[str, dict[str, Any]]]:
         path=UNSEEN / name,
         provider="scp",
         format="html" if name.endswith(".html") else "text",
-        services=(EXPECTED[name]["service"],),
+        services=tuple(EXPECTED[name]["service"].split(",")),
         covers="operation" if EXPECTED[name]["ops"] == 0 else "service",
         capture=1,
     )
     report = build_specs([page], out)
-    specs = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(out.rglob("*.yaml"))}
+    several = len(page.services) > 1  # a category page: spec keys name the service too
+    specs = {
+        f"{p.parent.name} {p.stem}" if several else p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))
+        for p in sorted(out.rglob("*.yaml"))
+    }
     return report.errors, specs
 
 
