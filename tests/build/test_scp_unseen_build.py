@@ -8,13 +8,14 @@ the example and marked ``x-inferred``.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from scraper.build import PageInput, build_specs
+from scraper.build import PageInput, build_services, build_specs
 from tests.paths import FIXTURES
 
 UNSEEN = FIXTURES / "scp" / "unseen"
@@ -75,3 +76,35 @@ def test_global_service_server_has_only_the_environment_variable(tmp_path: Path)
     assert server["url"] == "https://access-policy.{environment}.samsungsdscloud.com"
     assert set(server["variables"]) == {"environment"}
     assert server["variables"]["environment"]["enum"] == ["s", "g", "e"]
+
+
+def _apis_only(tmp_path: Path) -> Path:
+    """access_policy_broken_rows.txt without its Models part: the service's ``apis/_print`` page."""
+    text = (UNSEEN / "access_policy_broken_rows.txt").read_text(encoding="utf-8")
+    apis = tmp_path / "access_policy_apis.txt"
+    apis.write_text(text[: text.index("\n2 - Models")], encoding="utf-8")
+    return apis
+
+
+@pytest.mark.parametrize("models_first", [False, True], ids=["apis-then-models", "models-then-apis"])
+def test_apis_page_and_models_page_of_one_service_make_one_service(tmp_path: Path, models_first: bool) -> None:
+    """SCP publishes ``<service>/apis/_print`` and ``<service>/models/_print``; both cover the whole service in a
+    catalog, and neither erases what only the other documents."""
+    apis = PageInput("apis.txt", _apis_only(tmp_path), "scp", "text", services=("access-policy",))
+    models = PageInput(
+        "models.txt", UNSEEN / "access_policy_models_pipe.txt", "scp", "text", services=("access-policy",)
+    )
+    first, second = (models, apis) if models_first else (apis, models)
+    report = build_services([replace(first, capture=1), replace(second, capture=2)])
+    assert report.errors == []
+    (service,) = report.services
+    assert len(service.operations) == 4
+    assert sorted(service.models) == [
+        "AsyncResponse",
+        "Policy",
+        "PolicyCreateRequest",
+        "PolicyListResponse",
+        "PolicyShowResponse",
+    ]
+    assert not [m for m in service.models.values() if m.inferred]
+    assert [f.kind for f in service.findings if f.kind == "capture-part"] == ["capture-part"]
