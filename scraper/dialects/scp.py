@@ -721,9 +721,23 @@ class _VersionPage:
         header = table.header
         if header[:1] in _VERSION_TABLE_STARTS:
             once("version table", table.line)
-            if len(table.rows) != 1 or len(table.rows[0].cells) < 2:
-                raise self.fail(table.line, "expected one 'version | date' row in the version table")
-            version, date = table.rows[0].cells[0], table.rows[0].cells[-1]
+            rows = [r for r in table.rows if len(r.cells) >= 2]
+            if not rows:
+                # an empty per-page table (a rendering that lost its row): the date comes from the service's table
+                self.notes.append(("version-table-empty", table.line, "the version table has no 'version | date' row"))
+                return None
+            if len(rows) > 1:
+                mine = [r for r in rows if r.cells[0] == self.heading.title]
+                self.notes.append(
+                    (
+                        "version-table-rows",
+                        table.line,
+                        f"{len(rows)} rows in the page's version table; "
+                        + ("the row of this page's version is read" if mine else "the first row is read"),
+                    )
+                )
+                rows = mine or rows
+            version, date = rows[0].cells[0], rows[0].cells[-1]
             if version != self.heading.title:
                 self.notes.append(
                     ("version-mismatch", table.line, f"version table says {version}, heading says {self.heading.title}")

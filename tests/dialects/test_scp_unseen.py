@@ -290,3 +290,20 @@ def test_category_page_keeps_each_services_models_apart() -> None:
     assert sorted(zone.models["AsyncResponse"].schema["properties"]) == ["job_id"]
     assert zone.server is not None
     assert zone.server.pairs == [{"environment": "s"}, {"environment": "g"}, {"environment": "e"}]
+
+
+@pytest.mark.parametrize(
+    ("row", "replacement", "kind"),
+    [
+        ("| 1.0 | 20260531 |\n", "", "version-table-empty"),
+        ("| 1.0 | 20260531 |\n", "| 1.1 | - |\n| 1.0 | 20260531 |\n", "version-table-rows"),
+    ],
+    ids=["no-row", "two-rows"],
+)
+def test_per_page_version_table_without_exactly_one_row_is_read(row: str, replacement: str, kind: str) -> None:
+    """A page version table with no row or with several no longer costs the version page."""
+    text = (UNSEEN / "edge_gateway_pipe.txt").read_text(encoding="utf-8")
+    services = tuple(_read(text.replace(row, replacement), "edge.txt", ("edge-gateway",)))
+    assert not _findings(services, "operation-skipped")
+    assert {v.sunset for v in _versions(services) if v.version == "1.0"} == {"2026-05-31"}
+    assert len(_findings(services, kind)) == 4
