@@ -750,9 +750,17 @@ class _VersionPage:
         if label == "Responses" and header[:1] == ("HTTP Code",):
             self.responses_table = table
             return None
-        raise self.fail(
-            table.line, f"expected a table after a label (Parameters, Responses), found {' | '.join(header)}"
+        # A table the page structure does not place (one inside a description, a header of another language):
+        # the table is reported and left out, the rest of the version page is read.
+        self.notes.append(
+            (
+                "table-skipped",
+                table.line,
+                f"a table with columns {' | '.join(header)!r} where the page structure has none (expected one after"
+                " Parameters or Responses); not read",
+            )
         )
+        return label
 
     def _code(self, block: CodeBlock, label: str | None, once: Any) -> str | None:
         if block.language == "http-headers" or (block.text.lstrip().startswith('"') and " = " in block.text):
@@ -770,7 +778,15 @@ class _VersionPage:
             once("response body example", block.line)
             self.response_body = block
             return None
-        raise self.fail(block.line, "expected a code block after 'Request body' or 'Response <code>'")
+        self.notes.append(
+            (
+                "code-skipped",
+                block.line,
+                "a code block where the page structure has none (expected one after 'Request body' or"
+                " 'Response <code>'); not read",
+            )
+        )
+        return label
 
     def service_id(self) -> str | None:
         value = self.example_headers.get("Scp-Api-Version")
@@ -826,14 +842,14 @@ class _VersionPage:
                     "DEPRECATED page without the deprecation sentence (status read " "from the State line)",
                 )
             )
-        body_model: str | None = None
+        body_schema: dict[str, Any] | None = None
         if self.params_table is not None:
             for row in self.params_table.rows:
-                param, model = self._param(row.cells, row.line)
+                param, body = self._param(row.cells, row.line)
                 for repair in row.repairs:
                     self.notes.append(("table-repair", row.line, repair))
-                if model is not None:
-                    body_model = model
+                if body is not None:
+                    body_schema = body
                 elif param is not None:
                     op.parameters.append(param)
         if self.responses_table is None:
@@ -842,13 +858,21 @@ class _VersionPage:
             for repair in row.repairs:
                 self.notes.append(("table-repair", row.line, repair))
             if len(row.cells) != 3 or not re.fullmatch(r"\d{3}", row.cells[0]):
-                raise self.fail(row.line, "expected 'HTTP code | Description | Schema' in the Responses table")
+                self.notes.append(
+                    (
+                        "row-skipped",
+                        row.line,
+                        f"expected 'HTTP code | Description | Schema' in the Responses table, got"
+                        f" {' | '.join(row.cells)!r}; row skipped",
+                    )
+                )
+                continue
             schema = None if row.cells[2] in ("None", "") else self._schema(row.cells[2], row.line, "response schema")
             op.responses.append(Response(row.cells[0], row.cells[1], schema, row.line))
         op.responses.sort(key=lambda r: r.status)
         request_example = self._json(self.request_body, "request body")
-        if body_model is not None:
-            op.request_body = RequestBody(schema={"$ref": f"#/components/schemas/{body_model}"})
+        if body_schema is not None:
+            op.request_body = RequestBody(schema=body_schema)
         elif self.request_body is not None:
             op.request_body = RequestBody(schema={}, required=False)
             self.notes.append(
@@ -858,9 +882,10 @@ class _VersionPage:
                     "request body example but no body parameter; " "the body schema is inferred from the example",
                 )
             )
-        if body_model is not None and self.request_body is None:
+        if body_schema is not None and self.request_body is None:
+            body_name = str(body_schema.get("$ref", "")).rsplit("/", 1)[-1] or "(inline schema)"
             self.notes.append(
-                ("missing-example", self.heading.line, f"body parameter {body_model} has no request body example")
+                ("missing-example", self.heading.line, f"body parameter {body_name} has no request body example")
             )
         op.example_request = ExampleRequest(
             path=self.example_path or "",
@@ -960,21 +985,46 @@ class _VersionPage:
             self.notes.append(("schema-syntax", line, f"{what}: {exc}; read as an untyped value"))
             return {}
 
-    def _param(self, cells: tuple[str, ...], line: int) -> tuple[Parameter | None, str | None]:
+    def _param(self, cells: tuple[str, ...], line: int) -> tuple[Parameter | None, dict[str, Any] | None]:
+        """A Parameters row: the parameter, or (for the body row) the request body's schema."""
         if len(cells) != 5:
-            raise self.fail(line, "expected 'Type | Name | Description | Schema | Default' cells")
+            self.notes.append(
+                (
+                    "row-skipped",
+                    line,
+                    f"expected 'Type | Name | Description | Schema | Default' cells, got {len(cells)}; row skipped",
+                )
+            )
+            return None, None
         location, name_cell, desc_cell, schema_cell, default_cell = _flat(cells)
         name, flag = _split_name(name_cell)
         if flag is None:
-            raise self.fail(line, f"expected '<name> required|optional', got {name_cell!r}")
+            name = name_cell.split()[0] if name_cell.split() else ""
+            if not name:
+                self.notes.append(("row-skipped", line, "a parameter row without a name; row skipped"))
+                return None, None
+            flag = "optional"
+            self.notes.append(
+                (
+                    "row-repair",
+                    line,
+                    f"expected '<name> required|optional', got {name_cell!r}; read as optional {name!r}",
+                )
+            )
         if location == "body":
             try:
                 expr = parse_schema(schema_cell)
             except SchemaSyntaxError as exc:
-                raise self.fail(line, f"expected a model name for the body parameter: {exc}") from exc
+                self.notes.append(
+                    ("schema-syntax", line, f"body parameter: {exc}; the body schema is inferred from the example")
+                )
+                return None, {}
             if not expr.is_model:
-                raise self.fail(line, f"expected a model name for the body parameter, got {schema_cell!r}")
-            return None, expr.name
+                self.notes.append(
+                    ("body-schema", line, f"the body parameter's schema is {schema_cell!r}, not a model name")
+                )
+                return None, to_json_schema(expr)
+            return None, {"$ref": f"#/components/schemas/{expr.name}"}
         if location == "header" and name.lower() in ("accept", "content-type", "authorization"):
             self.notes.append(
                 (

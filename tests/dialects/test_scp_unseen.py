@@ -307,3 +307,29 @@ def test_per_page_version_table_without_exactly_one_row_is_read(row: str, replac
     assert not _findings(services, "operation-skipped")
     assert {v.sunset for v in _versions(services) if v.version == "1.0"} == {"2026-05-31"}
     assert len(_findings(services, kind)) == 4
+
+
+def test_one_odd_table_code_block_or_cell_costs_that_item_not_the_version_page() -> None:
+    """A table or JSON block inside a description, a parameter row without its required/optional flag, a body
+    row typed ``object``, a response row with a code range: each is a finding and the page is still read."""
+    text = (UNSEEN / "edge_gateway_pipe.txt").read_text(encoding="utf-8")
+    odd = (
+        text.replace(
+            "List Edge Gateways.\n",
+            'List Edge Gateways.\n| Field | Meaning |\n|---|---|\n| state | lifecycle |\n{\n"filter": "name"\n}\n',
+            1,
+        )
+        .replace("| query | page optional | page Example : 0 |", "| query | page | page Example : 0 |", 1)
+        .replace("| body | body required | EdgeGatewayCreateRequest |", "| body | body required | object |", 1)
+        .replace("| 403 | Forbidden | None |", "| 4XX | Client Error | None |", 1)
+    )
+    assert odd.count("| Field | Meaning |") == 1 and "| 4XX |" in odd and "| object |" in odd
+    services = tuple(_read(odd, "edge.txt", ("edge-gateway",)))
+    assert not _findings(services, "operation-skipped")
+    assert len(_versions(services)) == 8
+    kinds = {f.kind for f in services[0].findings}
+    assert {"table-skipped", "code-skipped", "row-repair", "body-schema", "row-skipped"} <= kinds
+    listing = next(v for v in _versions(services) if v.method == "GET" and v.path == "/v1/edge-gateways")
+    assert {p.name: p.required for p in listing.parameters}["page"] is False
+    create = next(v for v in _versions(services) if v.method == "POST" and v.version == "1.1")
+    assert create.request_body is not None and create.request_body.schema == {"type": "object"}
