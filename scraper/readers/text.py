@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from http import HTTPStatus
 
 from scraper.document import Block, CodeBlock, Document, Heading, Paragraph, ReaderError, Row, Table
 from scraper.readers.json_extent import json_extent
@@ -59,6 +60,21 @@ HTTP_REASONS: dict[str, str] = {
     "503": "Service Unavailable",
     "504": "Gateway Timeout",
 }
+
+
+def _reasons(code: str) -> list[str]:
+    """The reason phrases a page may print for ``code``: SCP's, then the standard library's (which names some codes
+    differently, e.g. 413), longest first so ``Not Found`` wins over a shorter prefix."""
+    phrases = [HTTP_REASONS[code]] if code in HTTP_REASONS else []
+    try:
+        standard = HTTPStatus(int(code)).phrase
+    except ValueError:
+        standard = ""
+    if standard and standard not in phrases:
+        phrases.append(standard)
+    return sorted(phrases, key=len, reverse=True)
+
+
 LOCATIONS = ("formData", "header", "query", "path", "body")
 STATUSES = ("CURRENT", "SUPPORTED", "PLANNED", "DEPRECATED")
 
@@ -267,13 +283,16 @@ def _split_squashed(header: tuple[str, ...], line: str) -> tuple[list[str], str]
         return cells, "squashed row split by the version / 8-digit date rule"
     if header == RESPONSES:
         code = line[:3]
-        reason = HTTP_REASONS.get(code)
-        if not (code.isdigit() and reason and line[3:].startswith(reason)):
+        if not code.isdigit():
             return None
-        schema = line[3 + len(reason) :]
-        if not _is_schema(schema):
-            return None
-        return [code, reason, schema], "squashed row split with the HTTP reason-phrase vocabulary"
+        for reason in _reasons(code):
+            schema = line[3 + len(reason) :]
+            if line[3:].startswith(reason) and _is_schema(schema):
+                return [code, reason, schema], "squashed row split with the HTTP reason-phrase vocabulary"
+        if line.endswith("None") and len(line) > 7:
+            # a reason phrase this vocabulary lacks: only a row without a schema splits unambiguously
+            return [code, line[3:-4], "None"], "squashed row split before its 'None' schema (reason phrase unknown)"
+        return None
     if header == ("environment", "region"):
         # ``skr-west1``: the environment is the token before a region name shaped ``<area>-<place><n>``.
         match = _SQUASHED_ENVIRONMENT.match(line)

@@ -112,3 +112,26 @@ def test_squashed_parameter_row_with_one_cell_per_line() -> None:
     text = "\n".join(["TypeNameDescriptionSchemaDefault", "pathitem_id", "required", "Item ID", "string", "None"])
     (table,) = _tables(text)
     assert [r.cells for r in table.rows] == [("path", "item_id required", "Item ID", "string", "None")]
+
+
+def test_squashed_responses_with_reason_phrases_scp_pages_had_not_shown() -> None:
+    """The standard phrase of any code (``206Partial Content``), a code's other phrase (``413Request Entity Too
+    Large``), and an unknown phrase before a ``None`` schema all split; the table does not stop at them."""
+    text = "\n".join(
+        [
+            "HTTP CodeDescriptionSchema",
+            "200OKItemShowResponse",
+            "206Partial ContentItemListResponse",
+            "413Request Entity Too LargeNone",
+            "299Custom ThingNone",
+            "404Not FoundNone",
+        ]
+    )
+    (table,) = _tables(text)
+    assert [r.cells for r in table.rows] == [
+        ("200", "OK", "ItemShowResponse"),
+        ("206", "Partial Content", "ItemListResponse"),
+        ("413", "Request Entity Too Large", "None"),
+        ("299", "Custom Thing", "None"),
+        ("404", "Not Found", "None"),
+    ]
