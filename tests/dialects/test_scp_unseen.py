@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import runpy
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -86,9 +87,9 @@ def test_every_unseen_page_reads_whole(name: str) -> None:
     assert [s.id for s in services] == EXPECTED[name]["service"].split(",")
     assert _counts(services) == expected
     untyped = [(v.path, p.name) for v in _versions(services) for p in v.parameters if not _typed(p.schema)] + [
-        (name, f)
+        (model_name, f)
         for s in services
-        for name, m in s.models.items()
+        for model_name, m in s.models.items()
         for f, fs in m.schema["properties"].items()
         if not _typed(fs)
     ]
@@ -97,8 +98,6 @@ def test_every_unseen_page_reads_whole(name: str) -> None:
 
 def test_the_fixture_pages_are_what_make_pages_writes(tmp_path: Path) -> None:
     """The committed pages and counts are the generator's output, so the expectations describe these very pages."""
-    import runpy
-
     runpy.run_path(str(UNSEEN / "make_pages.py"), run_name="make_pages")["main"](str(tmp_path))
     written = sorted(p.name for p in tmp_path.iterdir())
     assert written == sorted(p.name for p in UNSEEN.iterdir() if p.name not in ("README.md", "make_pages.py"))
