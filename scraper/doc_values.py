@@ -242,7 +242,8 @@ def parse_constraints(text: str) -> tuple[str, dict[str, Any]]:
             constraints[key] = int(number)
         else:
             constraints[key] = float(number) if "." in number else int(number)
-        rest = rest[: match.start()]
+        # a separator between constraints (a line break in the HTML cell) is not part of what precedes it
+        rest = rest[: match.start()].rstrip()
     marker = rest.find(_PATTERN_MARK)
     if marker >= 0:
         constraints["pattern"] = rest[marker + len(_PATTERN_MARK) :]

@@ -5,6 +5,10 @@ Pages are read oldest capture first; a later page replaces what the earlier one 
 * a page that ``covers = "service"`` replaces the whole service (operations missing from it are gone);
 * a page that ``covers = "operation"`` replaces only the operations it documents.
 
+A whole-service page documents a *part* of the service when it has only models (SCP's ``<service>/models/_print``)
+or only operations (``<service>/apis/_print``): it replaces that part, and the other part of the earlier capture
+stays (a ``capture-part`` finding says so), so an APIs page and a Models page of one service make one service.
+
 Every difference between two captures is a ``capture-conflict`` finding, and every page of the older capture that
 was replaced is a ``superseded`` finding, so each documented operation-version page ends up either in exactly one
 spec or in the findings.
@@ -119,48 +123,99 @@ def _merge_versions(old: list[ServiceVersion], new: list[ServiceVersion], servic
     return conflicts
 
 
+def _part_finding(later: Service, page: str, part: str, kept: int) -> Finding:
+    other = "operations" if part == "models" else "models"
+    return Finding(
+        "capture-part",
+        page,
+        0,
+        f"{later.id}:*",
+        f"the whole-service capture {page} documents {part} only: it replaces the {part}, and the {kept} {other} of"
+        " the earlier capture are kept",
+    )
+
+
+def _merge_part(base: Service, later: Service, page: str, part: str, findings: list[Finding]) -> Service:
+    """``later`` documents only the models of a service ``base`` has operations for: its models replace the models,
+    everything else of ``base`` stays."""
+    for name in sorted(set(base.models) - set(later.models)):
+        model = base.models[name]
+        findings.append(
+            Finding(
+                "capture-conflict",
+                model.source.page,
+                model.source.line,
+                f"{base.id}:{name}",
+                f"model is gone from the later capture {page}",
+            )
+        )
+    base.models = dict(later.models)
+    base.findings = findings + later.findings + [_part_finding(later, page, part, len(base.operations))]
+    base.pages = base.pages + later.pages
+    if not base.server and later.server:
+        base.server = later.server
+    return base
+
+
 def merge_capture(base: Service, later: Service, covers: str, page: str) -> Service:
     """Apply a later capture of a service to an earlier one (see the module docstring)."""
     findings = list(base.findings)
+    if covers == "service" and base.operations and not later.operations and later.models:
+        return _merge_part(base, later, page, "models", findings)
     if covers == "service":
-        # The earlier capture's own doubts were about pages that are no longer used; what stays is how the two
-        # captures differ and which pages were superseded.
-        findings = [f for f in findings if f.kind in ("capture-conflict", "superseded")]
-        merged = later
-        for op in base.operations:
-            subject = f"{base.id}:{op.method} {op.path}"
-            new = later.operation(op.method, op.path, op.variant)
-            if new is None:
-                first = min(op.versions.values(), key=lambda v: v.source.line)
-                findings.append(
-                    Finding(
-                        "capture-conflict",
-                        first.source.page,
-                        first.source.line,
-                        subject,
-                        f"operation is gone from the later whole-service capture {page}",
-                    )
-                )
-            else:
-                findings.extend(_compare_captures(op, new, page, subject))
-            findings.extend(_superseded(op, page))
-        for op in later.operations:
-            if base.operation(op.method, op.path, op.variant) is None:
-                first = min(op.versions.values(), key=lambda v: v.source.line)
-                findings.append(
-                    Finding(
-                        "capture-conflict",
-                        first.source.page,
-                        first.source.line,
-                        f"{base.id}:{op.method} {op.path}",
-                        "operation is new in the later capture",
-                    )
-                )
-        if not later.server and base.server:
-            merged.server = base.server
-        merged.findings = findings + later.findings
-        merged.pages = base.pages + later.pages
+        merged = _replace_service(base, later, page, findings)
+        if base.models and later.operations and not later.models:
+            # an APIs-only page: the models of the earlier capture (a Models page) stay
+            merged.models = dict(base.models)
+            merged.findings.append(_part_finding(later, page, "operations", len(base.models)))
         return merged
+    return _replace_operations(base, later, page, findings)
+
+
+def _replace_service(base: Service, later: Service, page: str, findings: list[Finding]) -> Service:
+    """``later`` replaces ``base`` whole; every difference is a finding."""
+    # The earlier capture's own doubts were about pages that are no longer used; what stays is how the two
+    # captures differ and which pages were superseded.
+    findings = [f for f in findings if f.kind in ("capture-conflict", "superseded")]
+    merged = later
+    for op in base.operations:
+        subject = f"{base.id}:{op.method} {op.path}"
+        new = later.operation(op.method, op.path, op.variant)
+        if new is None:
+            first = min(op.versions.values(), key=lambda v: v.source.line)
+            findings.append(
+                Finding(
+                    "capture-conflict",
+                    first.source.page,
+                    first.source.line,
+                    subject,
+                    f"operation is gone from the later whole-service capture {page}",
+                )
+            )
+        else:
+            findings.extend(_compare_captures(op, new, page, subject))
+        findings.extend(_superseded(op, page))
+    for op in later.operations:
+        if base.operation(op.method, op.path, op.variant) is None:
+            first = min(op.versions.values(), key=lambda v: v.source.line)
+            findings.append(
+                Finding(
+                    "capture-conflict",
+                    first.source.page,
+                    first.source.line,
+                    f"{base.id}:{op.method} {op.path}",
+                    "operation is new in the later capture",
+                )
+            )
+    if not later.server and base.server:
+        merged.server = base.server
+    merged.findings = findings + later.findings
+    merged.pages = base.pages + later.pages
+    return merged
+
+
+def _replace_operations(base: Service, later: Service, page: str, findings: list[Finding]) -> Service:
+    """``later`` replaces the operations (and models) it documents in ``base``."""
     merged = base
     for op in later.operations:
         subject = f"{base.id}:{op.method} {op.path}"

@@ -82,3 +82,20 @@ def infer_models(service: Service) -> None:
             if body is not None and placeholder and example is not None and example.has_body:
                 site = ExampleSite(v.source.page, example.line, f"{v.method} {v.path}")
                 body.schema = dict(infer_schema([(example.body, site)], side="request").schema)
+            response_example = v.example_response
+            for response in v.responses:
+                # A response a dialect read from the example alone (no Responses table): ``{"x-inferred": True}``
+                # stands for "the example body's shape".
+                if response.schema != {"x-inferred": True}:
+                    continue
+                if (
+                    response_example is not None
+                    and response_example.has_body
+                    and response_example.status == response.status
+                ):
+                    site = ExampleSite(v.source.page, response_example.line, f"{v.method} {v.path}")
+                    inferred = dict(infer_schema([(response_example.body, site)], side="response").schema)
+                    inferred["x-inferred"] = True
+                    response.schema = inferred
+                else:
+                    response.schema = None

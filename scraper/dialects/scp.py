@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from scraper.dialects import DialectError, PageInfo
-from scraper.doc_values import NO_VALUE, coerce_doc_value, parse_constraints, split_example
+from scraper.doc_values import NO_VALUE, DocValueError, coerce_doc_value, parse_constraints, split_example
 from scraper.document import Block, CodeBlock, Document, Heading, Paragraph, Table
 from scraper.model import (
     ApiStatus,
@@ -41,20 +41,33 @@ from scraper.model import (
     ServiceVersion,
     Source,
 )
+from scraper.readers.text import HTTP_REASONS
 from scraper.schema_grammar import SchemaSyntaxError, parse_schema, to_json_schema
+from scraper.versioning import version_key
 
 __all__ = ["DEPRECATION_SENTENCE", "ScpDialect", "iso_date"]
 
 VERSION = re.compile(r"^\d+\.\d+$")
 METHOD_LINE = re.compile(r"^(get|post|put|delete|patch|head|options) (/\S*)$", re.IGNORECASE)
-STATE = re.compile(r"^(?:State\s+)?ACTIVE \((CURRENT|SUPPORTED|PLANNED|DEPRECATED)\)$")
+#: The "State" label as the English and Korean pages print it (``State ACTIVE (CURRENT)``, ``상태 ACTIVE (CURRENT)``),
+#: on the status's line or alone on the line before it.
+STATE_LABELS = ("State", "상태")
+STATE = re.compile(r"^(?:(?:State|상태)\s+)?ACTIVE \((CURRENT|SUPPORTED|PLANNED|DEPRECATED)\)$")
 RESPONSE_LINE = re.compile(r"^Response (\d{3})$")
 HEADER_ITEM = re.compile(r'^"([^"=]+?) = ([^"]*)",?$')
-SERVICE_URL = re.compile(r"^https?://([a-z0-9-]+)\.\{region\}\.\{environment\}\.[a-z0-9.-]+/?$")
+#: ``https://<service>.{region}.{environment}.<domain>``; a global service (IAM, Support) has no ``{region}``.
+SERVICE_URL = re.compile(r"^https?://([a-z0-9-]+)(?:\.\{region\})?\.\{environment\}\.[a-z0-9.-]+/?$")
 DEPRECATION_SENTENCE = (
     "Deprecated versions with Not Before dates that have arrived or expired are no longer supported. "
     "We recommend using the latest version."
 )
+#: The sentence as the Korean pages print it.
+DEPRECATION_SENTENCE_KO = (
+    "Not Before 기간이 도래하거나 만료된 Deprecated 버전은 더 이상 지원하지 않습니다. 최신 버전 사용을 권장합니다."
+)
+_DEPRECATION_SENTENCES = (DEPRECATION_SENTENCE, DEPRECATION_SENTENCE_KO)
+#: First header cell of a version table, English and Korean (``| 버전 | 최소 지원 보장일 |``).
+_VERSION_HEADERS = ("Version", "버전")
 _LABELS = {
     "Description",
     "Parameters",
@@ -68,7 +81,11 @@ _LABELS = {
 _BOILERPLATE = (
     "This is the multi-page printable view of this section.",
     "Return to the regular view of this page.",
+    "이 섹션의 다중 페이지 출력 화면임.",
 )
+_VERSION_TABLE_STARTS = tuple((h,) for h in _VERSION_HEADERS)
+#: Where glued constraints start in an example value (``100Minimum : 1``): what precedes is the example.
+_CONSTRAINT_SUFFIX = re.compile(r"(?:Pattern|Minimum length|Maximum length|Minimum|Maximum) : ")
 _STATUS_ORDER: tuple[ApiStatus, ...] = ("CURRENT", "SUPPORTED", "PLANNED", "DEPRECATED")
 
 
@@ -146,7 +163,11 @@ class _PageReader:
                 if VERSION.match(block.title) and nxt is not None and _is_method_line(nxt):
                     i = self._read_version_page(i)
                     continue
-                if self.models_prefix is not None and block.number[:-1] == self.models_prefix:
+                in_models = self.models_prefix is not None and block.number[:-1] == self.models_prefix
+                # A heading over a 'Name | Description | Schema' table is a model wherever it sits: a Models page
+                # numbers its models from 1 under an unnumbered 'Models' title.
+                model_table = isinstance(nxt, Table) and nxt.header[:3] == ("Name", "Description", "Schema")
+                if in_models or model_table:
                     if not isinstance(nxt, Table) or nxt.header[:1] != ("Name",):
                         self._finding(
                             "model-skipped",
@@ -185,13 +206,29 @@ class _PageReader:
         return None
 
     def _finish(self) -> list[Service]:
+        ops_read = any(s.operations for s in self.services.values())
+        models_read = any(s.models for s in self.services.values())
+        skipped = [
+            f
+            for f in self.findings
+            if (f.kind == "operation-skipped" and not ops_read)
+            or (f.kind == "model-skipped" and not ops_read and not models_read)
+        ]
+        if skipped:
+            # The page declares operations or models but not one could be read: an empty spec would hide that.
+            first = min(skipped, key=lambda f: f.line)
+            raise DialectError(
+                self.page,
+                first.line,
+                f"{len(skipped)} version page(s) or model(s) found and none could be read; the first: {first.message}",
+            )
         services = sorted(self.services.values(), key=lambda s: s.id)
         for service in services:
             service.findings.extend(f for f in self.findings if f.subject.startswith(service.id + ":"))
             service.findings.extend(
                 Finding(f.kind, f.page, f.line, f.subject, f.message, f.version)
                 for f in self.findings
-                if f.subject == "*"
+                if f.subject == "*" or f.subject.startswith("*:")
             )
         return services
 
@@ -220,8 +257,18 @@ class _PageReader:
         i += 2
         while i < len(self.blocks) and not _is_numbered(self.blocks[i]):
             block = self.blocks[i]
-            if isinstance(block, Table) and block.header[:1] == ("Version",):
+            if isinstance(block, Table) and block.header[:1] in _VERSION_TABLE_STARTS:
                 overview.versions = self._overview_versions(block)
+                newest_first = sorted(overview.versions, key=lambda v: version_key(v.version), reverse=True)
+                if newest_first != overview.versions:
+                    # Some renderings list the oldest version first; the model (and x-versions) is newest first.
+                    self._finding(
+                        "version-order",
+                        block.line,
+                        "*",
+                        "the version table is not newest first; read as " + ", ".join(v.version for v in newest_first),
+                    )
+                    overview.versions = newest_first
             elif isinstance(block, Table) and tuple(h.lower() for h in block.header) == ("environment", "region"):
                 pairs = [{"environment": r.cells[0], "region": r.cells[1]} for r in block.rows if len(r.cells) == 2]
                 if overview.server is not None:
@@ -240,6 +287,8 @@ class _PageReader:
                         "follow https://<service>.{region}.{environment}.<domain>",
                     )
             i += 1
+        if overview.server is not None and overview.server.pairs:
+            self._fit_pairs_to_url(overview.server, overview.line)
         if overview.service_id is None:
             fallback = (
                 self.info.services[0]
@@ -265,7 +314,7 @@ class _PageReader:
         service.server = overview.server
         if overview.versions and not any(v.status == "DEPRECATED" for v in overview.versions):
             has_sentence = any(
-                isinstance(b, Paragraph) and b.text == DEPRECATION_SENTENCE
+                isinstance(b, Paragraph) and b.text in _DEPRECATION_SENTENCES
                 for b in self.blocks[self.blocks.index(head) : i]
             )
             if has_sentence:
@@ -276,6 +325,27 @@ class _PageReader:
                     "overview prints the deprecation sentence although no version is deprecated",
                 )
         return i
+
+    def _fit_pairs_to_url(self, server: ServerTemplate, line: int) -> None:
+        """Keep of the environment/region pairs only the variables the URL has: a global service's URL has no
+        ``{region}``, so its endpoints differ by environment only (the page still lists every region)."""
+        placeholders = set(re.findall(r"\{([^{}]+)\}", server.url))
+        unused = sorted({name for pair in server.pairs for name in pair} - placeholders)
+        if not unused:
+            return
+        fitted: list[dict[str, str]] = []
+        for pair in server.pairs:
+            kept = {name: value for name, value in pair.items() if name in placeholders}
+            if kept and kept not in fitted:
+                fitted.append(kept)
+        server.pairs = fitted
+        self._finding(
+            "server-variables",
+            line,
+            "*",
+            f"the OpenAPI URL {server.url} has no {{{'}, {'.join(unused)}}}: the environment and region list is read"
+            f" as {len(fitted)} endpoint(s) by {', '.join(sorted(placeholders)) or 'none'}",
+        )
 
     def _overview_versions(self, table: Table) -> list[ServiceVersion]:
         out: list[ServiceVersion] = []
@@ -311,12 +381,23 @@ class _PageReader:
     # -- models -------------------------------------------------------------------------------------------------
 
     def _read_model(self, service_id: str | None, name: str, table: Table, heading: Heading) -> None:
+        if service_id is None and len(self.info.services) == 1:
+            # A Models page (``.../models/_print``) has no overview to name its service: the catalog does.
+            service_id = self.info.services[0]
+            if service_id not in self.services:
+                self._finding(
+                    "service-from-catalog",
+                    heading.line,
+                    f"{service_id}:*",
+                    "models without a service overview; service taken from the catalog",
+                )
         if service_id is None:
             self._finding(
                 "model-skipped",
                 heading.line,
                 f"*:{name}",
-                f"model {name} appears before any service overview; not read",
+                f"model {name} has no service overview naming its service (a Models page: give its service in the"
+                ' catalog, services = ["<id>"]); not read',
             )
             return
         service = self._service(service_id, heading.line)
@@ -368,7 +449,16 @@ class _PageReader:
         description, example_text = split_example(desc_cell)
         constraints: dict[str, Any] = {}
         if example_text is not None:
-            example_text, constraints = parse_constraints(example_text)
+            try:
+                example_text, constraints = parse_constraints(example_text)
+            except DocValueError as exc:
+                self._finding(
+                    "constraint-skipped",
+                    line,
+                    subject,
+                    f"{field_name}: {exc}; the constraints of this row are not read",
+                )
+                example_text = _CONSTRAINT_SUFFIX.split(example_text, maxsplit=1)[0]
         if schema_cell:
             try:
                 schema = to_json_schema(parse_schema(schema_cell))
@@ -404,7 +494,7 @@ class _PageReader:
 
     # -- operation version pages --------------------------------------------------------------------------------
 
-    def _op_title(self, heading: Heading, description: str) -> tuple[str, str | None]:
+    def _op_title(self, heading: Heading, description: str, method: str, path: str) -> tuple[str, str | None]:
         """The operation's title and, when it had to be inferred, why."""
         assert heading.number is not None
         parent = heading.number[:-1]
@@ -414,8 +504,14 @@ class _PageReader:
         if self.page_title and not parent:
             return self.page_title, "no numbered operation heading; title taken from the page title"
         if description:
-            return description.rstrip("."), "no operation heading; title taken from the Description line"
-        return heading.title, "no operation heading and no Description line; title taken from the version heading"
+            return (
+                description.split("\n", 1)[0].rstrip("."),
+                "no operation heading; title taken from the Description line",
+            )
+        return (
+            f"{method.upper()} {path}",
+            "no operation heading and no Description line; title made from the method and path",
+        )
 
     def _read_version_page(self, i: int) -> int:
         heading = self.blocks[i]
@@ -460,7 +556,7 @@ class _PageReader:
                 f"page under {self.overview.service_id} sends Scp-Api-Version for {service_id}",
             )
         service = self._service(service_id, heading.line)
-        title, title_note = self._op_title(heading, page.description)
+        title, title_note = self._op_title(heading, page.description, page.method, page.path)
         version = heading.title
         subject = f"{service_id}:{page.method.upper()} {page.path}"
         op_extensions: dict[str, Any] = {"x-title-inferred": True} if title_note else {}
@@ -546,6 +642,7 @@ class _VersionPage:
         self.response_line = 0
         self.response_body: CodeBlock | None = None
         self.has_deprecation_sentence = False
+        self.labels: dict[str, int] = {}
         self.notes: list[tuple[str, int, str]] = []
 
     def fail(self, line: int, message: str) -> DialectError:
@@ -576,15 +673,16 @@ class _VersionPage:
                 label = None
             elif text is not None and text in _LABELS:
                 once(text, block.line)
+                self.labels[text] = block.line
                 label = text
-            elif text is not None and (STATE.match(text) or text == "State"):
-                if text != "State":
+            elif text is not None and (STATE.match(text) or text in STATE_LABELS):
+                if text not in STATE_LABELS:
                     once("State", block.line)
                     match = STATE.match(text)
                     assert match
                     self.status = match.group(1)  # type: ignore[assignment]
-                label = "State" if text == "State" else None
-            elif text == DEPRECATION_SENTENCE:
+                label = "State" if text in STATE_LABELS else None
+            elif text in _DEPRECATION_SENTENCES:
                 self.has_deprecation_sentence = True
             elif text is not None and RESPONSE_LINE.match(text):
                 once("Response code", block.line)
@@ -594,8 +692,12 @@ class _VersionPage:
                 self.response_line = block.line
                 label = "Response"
             elif label == "Description" and text is not None:
-                self.description = text
-                label = None
+                # A description can run over several paragraphs (bullet lists): they all belong to it, up to the
+                # State line or the next label.
+                self.description = f"{self.description}\n{text}" if self.description else text
+                if text == "None" and self.description == "None":
+                    self.description = ""
+                    self.notes.append(("empty-description", block.line, "the Description reads 'None': no description"))
             elif label == "Request path" and text is not None:
                 self.example_path = text
                 self.example_path_line = block.line
@@ -610,18 +712,32 @@ class _VersionPage:
                 )
         if not self.method:
             raise self.fail(self.heading.line, "expected 'method /path' as the first line of the version page")
-        if self.responses_table is None:
-            raise self.fail(self.heading.line, "expected a Responses table")
+        if self.responses_table is None and self.response_code is None:
+            raise self.fail(self.heading.line, "expected a Responses table or an example 'Response <code>'")
         if self.status is None:
             raise self.fail(self.heading.line, "expected a 'State ACTIVE (STATUS)' line")
 
     def _table(self, table: Table, label: str | None, once: Any) -> str | None:
         header = table.header
-        if header[:1] == ("Version",):
+        if header[:1] in _VERSION_TABLE_STARTS:
             once("version table", table.line)
-            if len(table.rows) != 1 or len(table.rows[0].cells) < 2:
-                raise self.fail(table.line, "expected one 'version | date' row in the version table")
-            version, date = table.rows[0].cells[0], table.rows[0].cells[-1]
+            rows = [r for r in table.rows if len(r.cells) >= 2]
+            if not rows:
+                # an empty per-page table (a rendering that lost its row): the date comes from the service's table
+                self.notes.append(("version-table-empty", table.line, "the version table has no 'version | date' row"))
+                return None
+            if len(rows) > 1:
+                mine = [r for r in rows if r.cells[0] == self.heading.title]
+                self.notes.append(
+                    (
+                        "version-table-rows",
+                        table.line,
+                        f"{len(rows)} rows in the page's version table; "
+                        + ("the row of this page's version is read" if mine else "the first row is read"),
+                    )
+                )
+                rows = mine or rows
+            version, date = rows[0].cells[0], rows[0].cells[-1]
             if version != self.heading.title:
                 self.notes.append(
                     ("version-mismatch", table.line, f"version table says {version}, heading says {self.heading.title}")
@@ -634,9 +750,17 @@ class _VersionPage:
         if label == "Responses" and header[:1] == ("HTTP Code",):
             self.responses_table = table
             return None
-        raise self.fail(
-            table.line, f"expected a table after a label (Parameters, Responses), found {' | '.join(header)}"
+        # A table the page structure does not place (one inside a description, a header of another language):
+        # the table is reported and left out, the rest of the version page is read.
+        self.notes.append(
+            (
+                "table-skipped",
+                table.line,
+                f"a table with columns {' | '.join(header)!r} where the page structure has none (expected one after"
+                " Parameters or Responses); not read",
+            )
         )
+        return label
 
     def _code(self, block: CodeBlock, label: str | None, once: Any) -> str | None:
         if block.language == "http-headers" or (block.text.lstrip().startswith('"') and " = " in block.text):
@@ -654,7 +778,15 @@ class _VersionPage:
             once("response body example", block.line)
             self.response_body = block
             return None
-        raise self.fail(block.line, "expected a code block after 'Request body' or 'Response <code>'")
+        self.notes.append(
+            (
+                "code-skipped",
+                block.line,
+                "a code block where the page structure has none (expected one after 'Request body' or"
+                " 'Response <code>'); not read",
+            )
+        )
+        return label
 
     def service_id(self) -> str | None:
         value = self.example_headers.get("Scp-Api-Version")
@@ -687,7 +819,21 @@ class _VersionPage:
             doc_version=version,
         )
         if self.status in ("DEPRECATED", "SUPPORTED") and op.sunset is None:
-            self.notes.append(("missing-date", self.heading.line, f"{self.status} page without a Not Before date"))
+            overview = self.reader.overview
+            listed = next((v for v in overview.versions if v.version == version), None) if overview else None
+            if self.date_text is None and listed is not None and listed.date is not None:
+                # No per-page version table (a rendering that dropped it): the service's version table has the date.
+                op.sunset = listed.date
+                self.notes.append(
+                    (
+                        "date-from-overview",
+                        self.heading.line,
+                        f"{self.status} page without a version table; Not Before {listed.date} taken from the"
+                        " service's version table",
+                    )
+                )
+            else:
+                self.notes.append(("missing-date", self.heading.line, f"{self.status} page without a Not Before date"))
         if self.status == "DEPRECATED" and not self.has_deprecation_sentence:
             self.notes.append(
                 (
@@ -696,28 +842,37 @@ class _VersionPage:
                     "DEPRECATED page without the deprecation sentence (status read " "from the State line)",
                 )
             )
-        body_model: str | None = None
+        body_schema: dict[str, Any] | None = None
         if self.params_table is not None:
             for row in self.params_table.rows:
-                param, model = self._param(row.cells, row.line)
+                param, body = self._param(row.cells, row.line)
                 for repair in row.repairs:
                     self.notes.append(("table-repair", row.line, repair))
-                if model is not None:
-                    body_model = model
+                if body is not None:
+                    body_schema = body
                 elif param is not None:
                     op.parameters.append(param)
-        assert self.responses_table is not None
-        for row in self.responses_table.rows:
+        if self.responses_table is None:
+            self._responses_from_example(op)
+        for row in self.responses_table.rows if self.responses_table is not None else ():
             for repair in row.repairs:
                 self.notes.append(("table-repair", row.line, repair))
             if len(row.cells) != 3 or not re.fullmatch(r"\d{3}", row.cells[0]):
-                raise self.fail(row.line, "expected 'HTTP code | Description | Schema' in the Responses table")
+                self.notes.append(
+                    (
+                        "row-skipped",
+                        row.line,
+                        f"expected 'HTTP code | Description | Schema' in the Responses table, got"
+                        f" {' | '.join(row.cells)!r}; row skipped",
+                    )
+                )
+                continue
             schema = None if row.cells[2] in ("None", "") else self._schema(row.cells[2], row.line, "response schema")
             op.responses.append(Response(row.cells[0], row.cells[1], schema, row.line))
         op.responses.sort(key=lambda r: r.status)
         request_example = self._json(self.request_body, "request body")
-        if body_model is not None:
-            op.request_body = RequestBody(schema={"$ref": f"#/components/schemas/{body_model}"})
+        if body_schema is not None:
+            op.request_body = RequestBody(schema=body_schema)
         elif self.request_body is not None:
             op.request_body = RequestBody(schema={}, required=False)
             self.notes.append(
@@ -727,9 +882,10 @@ class _VersionPage:
                     "request body example but no body parameter; " "the body schema is inferred from the example",
                 )
             )
-        if body_model is not None and self.request_body is None:
+        if body_schema is not None and self.request_body is None:
+            body_name = str(body_schema.get("$ref", "")).rsplit("/", 1)[-1] or "(inline schema)"
             self.notes.append(
-                ("missing-example", self.heading.line, f"body parameter {body_model} has no request body example")
+                ("missing-example", self.heading.line, f"body parameter {body_name} has no request body example")
             )
         op.example_request = ExampleRequest(
             path=self.example_path or "",
@@ -750,8 +906,66 @@ class _VersionPage:
                 self.notes.append(
                     ("example-status", self.response_line, f"example response {self.response_code} is not in the table")
                 )
+        self._declare_path_parameters(op)
         self._check_path_template(op)
         return op
+
+    def _responses_from_example(self, op: OperationVersion) -> None:
+        """No Responses table (a rendering that dropped it): the example response's code is the one documented
+        response; its schema is inferred from the example body by the build (``x-inferred``)."""
+        assert self.response_code is not None
+        has_body = self.response_body is not None
+        schema: dict[str, Any] | None = {"x-inferred": True} if has_body else None
+        op.responses.append(
+            Response(self.response_code, HTTP_REASONS.get(self.response_code, ""), schema, self.response_line)
+        )
+        where = self.labels.get("Responses", self.heading.line)
+        self.notes.append(
+            (
+                "responses-missing",
+                where,
+                f"no Responses table; response {self.response_code} taken from the example response"
+                + (" (schema inferred from its body)" if has_body else " (no body)")
+                + "; other status codes are not documented",
+            )
+        )
+
+    def _declare_path_parameters(self, op: OperationVersion) -> None:
+        """Every ``{name}`` of the path is a parameter. One no Parameters row declares (a rendering that dropped the
+        table) is added as a required string, marked ``x-inferred``; so are the required query parameters the
+        example request path shows when there is no Parameters table at all."""
+        declared = {(p.location, p.name) for p in op.parameters}
+        inferred: list[tuple[str, str]] = [
+            ("path", name)
+            for name in dict.fromkeys(re.findall(r"\{([^{}]+)\}", op.path))
+            if ("path", name) not in declared
+        ]
+        if self.params_table is None and self.example_path:
+            query = self.example_path.partition("?")[2]
+            for part in query.split("&"):
+                name = part.split("=", 1)[0]
+                if name and ("query", name) not in declared:
+                    inferred.append(("query", name))
+        for location, name in inferred:
+            op.parameters.append(
+                Parameter(
+                    name=name,
+                    location=location,  # type: ignore[arg-type]
+                    required=True,
+                    schema={"type": "string", "x-inferred": True},
+                    description="",
+                    line=self.heading.line,
+                )
+            )
+            source = "the path" if location == "path" else "the example request path"
+            self.notes.append(
+                (
+                    "inferred-parameter",
+                    self.labels.get("Parameters", self.heading.line),
+                    f"{location} parameter {name} is in {source} but no Parameters row declares it;"
+                    " added as a required string (x-inferred)",
+                )
+            )
 
     def _json(self, block: CodeBlock | None, what: str) -> Any:
         if block is None:
@@ -771,21 +985,55 @@ class _VersionPage:
             self.notes.append(("schema-syntax", line, f"{what}: {exc}; read as an untyped value"))
             return {}
 
-    def _param(self, cells: tuple[str, ...], line: int) -> tuple[Parameter | None, str | None]:
+    def _param(self, cells: tuple[str, ...], line: int) -> tuple[Parameter | None, dict[str, Any] | None]:
+        """A Parameters row: the parameter, or (for the body row) the request body's schema."""
         if len(cells) != 5:
-            raise self.fail(line, "expected 'Type | Name | Description | Schema | Default' cells")
+            self.notes.append(
+                (
+                    "row-skipped",
+                    line,
+                    f"expected 'Type | Name | Description | Schema | Default' cells, got {len(cells)}; row skipped",
+                )
+            )
+            return None, None
         location, name_cell, desc_cell, schema_cell, default_cell = _flat(cells)
         name, flag = _split_name(name_cell)
         if flag is None:
-            raise self.fail(line, f"expected '<name> required|optional', got {name_cell!r}")
+            name = name_cell.split()[0] if name_cell.split() else ""
+            if not name:
+                self.notes.append(("row-skipped", line, "a parameter row without a name; row skipped"))
+                return None, None
+            flag = "optional"
+            self.notes.append(
+                (
+                    "row-repair",
+                    line,
+                    f"expected '<name> required|optional', got {name_cell!r}; read as optional {name!r}",
+                )
+            )
         if location == "body":
             try:
                 expr = parse_schema(schema_cell)
             except SchemaSyntaxError as exc:
-                raise self.fail(line, f"expected a model name for the body parameter: {exc}") from exc
+                self.notes.append(
+                    ("schema-syntax", line, f"body parameter: {exc}; the body schema is inferred from the example")
+                )
+                return None, {}
             if not expr.is_model:
-                raise self.fail(line, f"expected a model name for the body parameter, got {schema_cell!r}")
-            return None, expr.name
+                self.notes.append(
+                    ("body-schema", line, f"the body parameter's schema is {schema_cell!r}, not a model name")
+                )
+                return None, to_json_schema(expr)
+            return None, {"$ref": f"#/components/schemas/{expr.name}"}
+        if location == "header" and name.lower() in ("accept", "content-type", "authorization"):
+            self.notes.append(
+                (
+                    "ignored-header",
+                    line,
+                    f"header parameter {name}: OpenAPI tools ignore a parameter of this name (the client sets the"
+                    " header itself); kept as documented",
+                )
+            )
         if location not in ("path", "query", "header", "cookie"):
             self.notes.append(("unsupported-location", line, f"parameter {name} in {location!r} read as query"))
             location = "query"

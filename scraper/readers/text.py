@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from http import HTTPStatus
 
 from scraper.document import Block, CodeBlock, Document, Heading, Paragraph, ReaderError, Row, Table
 from scraper.readers.json_extent import json_extent
@@ -59,6 +60,21 @@ HTTP_REASONS: dict[str, str] = {
     "503": "Service Unavailable",
     "504": "Gateway Timeout",
 }
+
+
+def _reasons(code: str) -> list[str]:
+    """The reason phrases a page may print for ``code``: SCP's, then the standard library's (which names some codes
+    differently, e.g. 413), longest first so ``Not Found`` wins over a shorter prefix."""
+    phrases = [HTTP_REASONS[code]] if code in HTTP_REASONS else []
+    try:
+        standard = HTTPStatus(int(code)).phrase
+    except ValueError:
+        standard = ""
+    if standard and standard not in phrases:
+        phrases.append(standard)
+    return sorted(phrases, key=len, reverse=True)
+
+
 LOCATIONS = ("formData", "header", "query", "path", "body")
 STATUSES = ("CURRENT", "SUPPORTED", "PLANNED", "DEPRECATED")
 
@@ -76,7 +92,11 @@ KNOWN_TABLES: tuple[tuple[str, ...], ...] = (
     ("Version", "Status", "Not Before"),
     ("Version", "Status", "Supported Until"),
     ("environment", "region"),
+    # the Korean pages' per-page version table (``| 버전 | 최소 지원 보장일 |``, squashed ``버전최소 지원 보장일``)
+    ("버전", "최소 지원 보장일"),
 )
+#: First header cell of a version table (English, Korean).
+VERSION_HEADERS = ("Version", "버전")
 _SQUASHED = {"".join(header): header for header in KNOWN_TABLES}
 
 
@@ -250,7 +270,7 @@ def _read_pipe_table(src: _Lines, page: str) -> Table:
 
 def _split_squashed(header: tuple[str, ...], line: str) -> tuple[list[str], str] | None:
     """Split one squashed data line of a known table; None when the vocabularies do not explain it."""
-    if header[0] == "Version":
+    if header[0] in VERSION_HEADERS:
         has_status = "Status" in header
         status_alt = "|".join(STATUSES)
         pattern = rf"^(\d+\.\d+)({status_alt})?(-|\d{{8}})$" if has_status else r"^(\d+\.\d+)(-|\d{8})$"
@@ -263,63 +283,147 @@ def _split_squashed(header: tuple[str, ...], line: str) -> tuple[list[str], str]
         return cells, "squashed row split by the version / 8-digit date rule"
     if header == RESPONSES:
         code = line[:3]
-        reason = HTTP_REASONS.get(code)
-        if not (code.isdigit() and reason and line[3:].startswith(reason)):
+        if not code.isdigit():
             return None
-        schema = line[3 + len(reason) :]
-        if not _is_schema(schema):
+        for reason in _reasons(code):
+            schema = line[3 + len(reason) :]
+            if line[3:].startswith(reason) and _is_schema(schema):
+                return [code, reason, schema], "squashed row split with the HTTP reason-phrase vocabulary"
+        if line.endswith("None") and len(line) > 7:
+            # a reason phrase this vocabulary lacks: only a row without a schema splits unambiguously
+            return [code, line[3:-4], "None"], "squashed row split before its 'None' schema (reason phrase unknown)"
+        return None
+    if header == ("environment", "region"):
+        # ``skr-west1``: the environment is the token before a region name shaped ``<area>-<place><n>``.
+        match = _SQUASHED_ENVIRONMENT.match(line)
+        if not match:
             return None
-        return [code, reason, schema], "squashed row split with the HTTP reason-phrase vocabulary"
+        return [match.group(1), match.group(2)], "squashed row split before the region name (<area>-<place><n>)"
     return None
+
+
+_SQUASHED_ENVIRONMENT = re.compile(r"^([a-z0-9]+?)([a-z]{2,}-[a-z]+-?\d+)$")
+_FLAGS = ("required", "optional")
+#: Lines that end a squashed table: the labels that follow Parameters / a model table on SCP pages.
+_SQUASHED_TABLE_ENDS = ("Responses", "Example HTTP request", "Request path", "HTTP CodeDescriptionSchema")
+#: Constraint lines of a squashed model row, glued to the example as the pipe rendering prints them.
+_CONSTRAINT_LINE = re.compile(r"^(?:Pattern|Minimum length|Maximum length|Minimum|Maximum) : ")
+
+
+def split_schema_default(text: str) -> tuple[str, str] | None:
+    """Split a Schema cell glued to its Default cell (``integerNone``, ``any of [integer, null]20``,
+    ``stringapplication/json``): the longest prefix that parses as a schema expression and leaves a plausible
+    default. A bare model name ending in ``None`` (``FooNone``) is read as ``Foo`` + ``None`` when ``Foo`` parses.
+    None when no prefix parses."""
+    text = text.strip()
+    candidates: list[tuple[str, str]] = []
+    for k in range(len(text), 0, -1):
+        schema, rest = text[:k].rstrip(), text[k:].strip()
+        if schema and _is_schema(schema) and _plausible_default(rest, schema):
+            candidates.append((schema, rest))
+    if not candidates:
+        return None
+    with_none = [c for c in candidates if c[1] == "None"]
+    if with_none and candidates[0][0].endswith("None") and parse_schema(candidates[0][0]).is_model:
+        return with_none[0]
+    return candidates[0]
+
+
+def _next_nonblank(src: _Lines, j: int) -> int:
+    while j < len(src.lines) and not src.lines[j].strip():
+        j += 1
+    return j
+
+
+def _squashed_row_start(src: _Lines, j: int, header: tuple[str, ...]) -> str | None:
+    """The first cell of a squashed row starting at line ``j`` (``querylimit``, a model field name), when the next
+    non-blank line is ``required``/``optional``; None otherwise."""
+    line = src.lines[j].strip()
+    k = _next_nonblank(src, j + 1)
+    if k >= len(src.lines) or src.lines[k].strip() not in _FLAGS or not line or " " in line:
+        return None
+    if header == PARAMS and not any(line.startswith(loc) and len(line) > len(loc) for loc in LOCATIONS):
+        return None
+    return line
+
+
+def _squashed_values(src: _Lines, header: tuple[str, ...]) -> list[str]:
+    """The non-blank lines of one squashed row after its flag line, up to the next row, label or heading."""
+    values: list[str] = []
+    while src:
+        nxt = src.lines[src.i].strip()
+        if not nxt:
+            src.i += 1
+            continue
+        if HEADING.match(nxt) or nxt in _SQUASHED_TABLE_ENDS or _squashed_row_start(src, src.i, header):
+            break
+        values.append(nxt)
+        src.i += 1
+    return values
+
+
+def _squashed_cells(values: list[str]) -> tuple[str, str, str, str | None]:
+    """(description, schema, default, repair) from the value lines of a squashed row: the last line is the Schema
+    cell with the Default glued to it, or (one cell per line) the last two are Schema and Default."""
+    one_per_line = (
+        len(values) >= 2 and _is_schema(values[-2]) and _plausible_default(values[-1], values[-2]) and values[-1] != ""
+    )
+    # ``string`` / ``None`` on two lines: the last line alone would parse too (``None`` is a schema expression)
+    if one_per_line and not parse_schema(values[-2]).is_model:
+        return " ".join(values[:-2]), values[-2], values[-1], None
+    if values:
+        glued = split_schema_default(values[-1])
+        if glued is not None:
+            return " ".join(values[:-1]), glued[0], glued[1], None
+    if one_per_line:
+        return " ".join(values[:-2]), values[-2], values[-1], None
+    return " ".join(values), "", "", "no line parses as a Schema expression; the row's text is read as its description"
 
 
 def _read_squashed_table(src: _Lines, page: str, header: tuple[str, ...]) -> Table:
     start = src.lineno
     src.i += 1
     rows: list[Row] = []
-    if header == PARAMS:
-        # Rows are spread over lines: "<location><name>", "required|optional", description, schema, default;
-        # empty cells became blank lines. The table ends at the next known label or heading.
+    if header in (PARAMS, FIELDS):
+        # Rows are spread over lines: the first cell (``<location><name>`` or the field name), ``required`` or
+        # ``optional``, then the description, ``Example : v``, constraint lines, and the Schema cell with the
+        # Default glued to it; empty cells became blank lines. The table ends at the next label or heading.
         while src:
-            while src and not src.lines[src.i].strip():
-                src.i += 1
-            if not src:
+            j = _next_nonblank(src, src.i)
+            if j >= len(src.lines):
+                src.i = j
                 break
-            first = src.lines[src.i].strip()
-            location = next((loc for loc in LOCATIONS if first.startswith(loc) and len(first) > len(loc)), None)
-            if location is None:
+            first = _squashed_row_start(src, j, header)
+            if first is None:
                 break
-            row_line = src.lineno
-            name = first[len(location) :]
+            row_line = j + 1
+            src.i = _next_nonblank(src, j + 1)
+            flag = src.lines[src.i].strip()
             src.i += 1
-            flag = (src.peek() or "").strip()
-            if flag not in ("required", "optional"):
-                raise ReaderError(page, src.lineno, "expected 'required' or 'optional' in a squashed parameter row")
-            src.i += 1
-            values: list[str] = []
-            while src and len(values) < 3:
-                nxt = src.lines[src.i].strip()
-                if not nxt:
-                    src.i += 1
-                    continue
-                if (
-                    HEADING.match(nxt)
-                    or nxt in ("Responses", "Example HTTP request")
-                    or any(nxt.startswith(loc) and nxt != loc for loc in LOCATIONS)
-                ):
-                    break
-                values.append(nxt)
-                src.i += 1
-            if location == "body":
-                cells = [location, f"{name} {flag}", "", values[0] if values else "", ""]
+            values = _squashed_values(src, header)
+            repairs = ["squashed row split with the location vocabulary and line breaks"]
+            if header == PARAMS:
+                location = next(loc for loc in LOCATIONS if first.startswith(loc) and len(first) > len(loc))
+                name = first[len(location) :]
+                if location == "body":
+                    cells = [location, f"{name} {flag}", " ".join(values[:-1]), values[-1] if values else "", ""]
+                else:
+                    desc, schema, default, note = _squashed_cells(values)
+                    cells = [location, f"{name} {flag}", desc, schema, default]
+                    repairs += [note] if note else []
             else:
-                desc = " ".join(values[:-2]) if len(values) > 2 else ""
-                schema = values[-2] if len(values) >= 2 else (values[0] if values else "")
-                default = values[-1] if len(values) >= 2 else ""
-                cells = [location, f"{name} {flag}", desc, schema, default]
-            rows.append(
-                Row(tuple(cells), row_line, ("squashed row split with the location vocabulary and line breaks",))
-            )
+                repairs = ["squashed model row split at its required/optional line and line breaks"]
+                example = next((k for k, v in enumerate(values) if v.startswith("Example :")), None)
+                if example is not None:
+                    # constraint lines are glued to the example value, as the pipe rendering prints them
+                    tail = len(values) - 1
+                    while example + 1 < tail and _CONSTRAINT_LINE.match(values[example + 1]):
+                        values[example] += values.pop(example + 1)
+                        tail -= 1
+                desc, schema, default, note = _squashed_cells(values)
+                cells = [f"{first} {flag}", desc, schema, default]
+                repairs += [note] if note else []
+            rows.append(Row(tuple(cells), row_line, tuple(repairs)))
         return Table(header, tuple(rows), start)
     while src:
         line = src.lines[src.i].strip()

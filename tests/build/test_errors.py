@@ -136,13 +136,21 @@ def _drop_responses_table(lines: list[str]) -> tuple[list[str], int]:
     return lines[: start + 1] + lines[end:], heading + 1
 
 
+def _drop_responses_table_and_example(lines: list[str]) -> tuple[list[str], int]:
+    dropped, line = _drop_responses_table(lines)
+    heading = _version_headings(dropped)[1]
+    example = next(i for i in range(heading, len(dropped)) if dropped[i].startswith("Response "))
+    end = next((i for i in range(example, len(dropped)) if VERSION_HEADING.match(dropped[i])), len(dropped))
+    return dropped[:example] + dropped[end:], line
+
+
 @pytest.mark.parametrize(
     ("breakage", "expected"),
     [
         (_duplicate_method_line, "expected one method line per version page"),
-        (_drop_responses_table, "expected a Responses table"),
+        (_drop_responses_table_and_example, "expected a Responses table or an example 'Response <code>'"),
     ],
-    ids=["two-method-lines", "no-responses-table"],
+    ids=["two-method-lines", "no-responses-table-nor-example"],
 )
 def test_broken_version_page_is_a_finding_and_the_rest_is_read(breakage: object, expected: str) -> None:
     assert callable(breakage)
@@ -156,6 +164,21 @@ def test_broken_version_page_is_a_finding_and_the_rest_is_read(breakage: object,
         return sum(len(op.versions) for s in found for op in s.operations)
 
     assert count(services) == count(intact) - 1
+
+
+def test_version_page_without_responses_table_is_read_from_its_example() -> None:
+    """A rendering that dropped the Responses table still shows the example response: the page is read with that
+    one response and a finding, not skipped."""
+    intact = ScpDialect().read(read("\n".join(_lines(PAGE_000)), "000.txt"), PageInfo("000.txt"))
+    lines, line = _drop_responses_table(_lines(PAGE_000))
+    services = ScpDialect().read(read("\n".join(lines), "000_broken.txt"), PageInfo("000_broken.txt"))
+    assert not [f for s in services for f in s.findings if f.kind == "operation-skipped"]
+    missing = [f for s in services for f in s.findings if f.kind == "responses-missing"]
+    assert len(missing) == 1 and missing[0].line > line
+    versions = [v for s in services for op in s.operations for v in op.versions.values()]
+    assert len(versions) == sum(len(op.versions) for s in intact for op in s.operations)
+    (repaired,) = [v for v in versions if v.source.line == line]
+    assert [r.status for r in repaired.responses] == [repaired.example_response.status]
 
 
 @pytest.mark.parametrize(

@@ -214,3 +214,12 @@ def test_every_constraint_row_of_page_001() -> None:
         for key in ("minLength", "maxLength"):
             assert isinstance(constraints.get(key, 0), int)
     assert patterns == patterns_on_page
+
+
+def test_constraints_on_separate_lines_keep_the_pattern_exact() -> None:
+    """An HTML cell breaks constraints onto lines (a space in the flattened cell): the space before the next
+    constraint is a separator, not the pattern's last character."""
+    assert parse_constraints("sample Pattern : ^[a-z]+$ Minimum length : 3 Maximum length : 64") == (
+        "sample",
+        {"maxLength": 64, "minLength": 3, "pattern": "^[a-z]+$"},
+    )

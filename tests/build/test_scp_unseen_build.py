@@ -1,0 +1,110 @@
+"""Specs built from SCP pages of services docs2client was not built against (tests/fixtures/scp/unseen).
+
+Every synthetic page (each mirroring one real rendering, see the folder's README) builds into valid OpenAPI with no
+error, and what a dialect could only recover from examples (a page whose tables were dropped) comes out typed from
+the example and marked ``x-inferred``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from scraper.build import PageInput, build_services, build_specs
+from tests.paths import FIXTURES
+
+UNSEEN = FIXTURES / "scp" / "unseen"
+EXPECTED: dict[str, dict[str, Any]] = json.loads((UNSEEN / "expected_counts.json").read_text(encoding="utf-8"))
+
+
+def _built(name: str, out: Path) -> tuple[list[str], dict[str, dict[str, Any]]]:
+    page = PageInput(
+        name=name,
+        path=UNSEEN / name,
+        provider="scp",
+        format="html" if name.endswith(".html") else "text",
+        services=tuple(EXPECTED[name]["service"].split(",")),
+        covers="operation" if EXPECTED[name]["ops"] == 0 else "service",
+        capture=1,
+    )
+    report = build_specs([page], out)
+    several = len(page.services) > 1  # a category page: spec keys name the service too
+    specs = {
+        f"{p.parent.name} {p.stem}" if several else p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))
+        for p in sorted(out.rglob("*.yaml"))
+    }
+    return report.errors, specs
+
+
+@pytest.mark.parametrize("name", sorted(n for n, e in EXPECTED.items() if e["ops"]))
+def test_unseen_page_builds_valid_specs(name: str, tmp_path: Path) -> None:
+    errors, specs = _built(name, tmp_path)
+    assert errors == []
+    # one spec per version the operations document (the service's version table may list more)
+    assert set(specs) >= set(EXPECTED[name]["statuses"])
+    operations = {
+        (method, path)
+        for spec in specs.values()
+        for path, item in spec["paths"].items()
+        for method in item
+        if method in ("get", "put", "post", "delete", "patch")
+    }
+    assert len(operations) == EXPECTED[name]["ops"]
+
+
+def test_response_read_from_the_example_gets_the_example_shape(tmp_path: Path) -> None:
+    errors, specs = _built("name_resolver_tables_lost.txt", tmp_path)
+    assert errors == []
+    show = specs["1.0"]["paths"]["/v1/resolvers/{resolver_id}"]["get"]
+    schema = show["responses"]["200"]["content"]["application/json"]["schema"]
+    assert schema["x-inferred"] is True
+    assert schema["properties"]["item"]["properties"]["id"] == {"type": "string"}
+    assert show["parameters"][0]["schema"] == {"type": "string", "x-inferred": True}
+    delete = specs["1.0"]["paths"]["/v1/resolvers/{resolver_id}"]["delete"]
+    assert "content" not in delete["responses"]["204"]
+
+
+def test_global_service_server_has_only_the_environment_variable(tmp_path: Path) -> None:
+    errors, specs = _built("access_policy_broken_rows.txt", tmp_path)
+    assert errors == []
+    server = specs["1.3"]["servers"][0]
+    assert server["url"] == "https://access-policy.{environment}.samsungsdscloud.com"
+    assert set(server["variables"]) == {"environment"}
+    assert server["variables"]["environment"]["enum"] == ["s", "g", "e"]
+
+
+def _apis_only(tmp_path: Path) -> Path:
+    """access_policy_broken_rows.txt without its Models part: the service's ``apis/_print`` page."""
+    text = (UNSEEN / "access_policy_broken_rows.txt").read_text(encoding="utf-8")
+    apis = tmp_path / "access_policy_apis.txt"
+    apis.write_text(text[: text.index("\n2 - Models")], encoding="utf-8")
+    return apis
+
+
+@pytest.mark.parametrize("models_first", [False, True], ids=["apis-then-models", "models-then-apis"])
+def test_apis_page_and_models_page_of_one_service_make_one_service(tmp_path: Path, models_first: bool) -> None:
+    """SCP publishes ``<service>/apis/_print`` and ``<service>/models/_print``; both cover the whole service in a
+    catalog, and neither erases what only the other documents."""
+    apis = PageInput("apis.txt", _apis_only(tmp_path), "scp", "text", services=("access-policy",))
+    models = PageInput(
+        "models.txt", UNSEEN / "access_policy_models_pipe.txt", "scp", "text", services=("access-policy",)
+    )
+    first, second = (models, apis) if models_first else (apis, models)
+    report = build_services([replace(first, capture=1), replace(second, capture=2)])
+    assert report.errors == []
+    (service,) = report.services
+    assert len(service.operations) == 4
+    assert sorted(service.models) == [
+        "AsyncResponse",
+        "Policy",
+        "PolicyCreateRequest",
+        "PolicyListResponse",
+        "PolicyShowResponse",
+    ]
+    assert not [m for m in service.models.values() if m.inferred]
+    assert [f.kind for f in service.findings if f.kind == "capture-part"] == ["capture-part"]

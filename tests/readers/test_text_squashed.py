@@ -1,0 +1,137 @@
+"""Squashed text renderings of SCP tables the seed pages did not show (every cell on its own line or glued to the
+next one): non-body parameter rows, Models tables, environment/region rows, the Korean version table. The page
+shapes are those of the synthetic pages in tests/fixtures/scp/unseen (see its README)."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.document import Table
+from scraper.readers.text import read, split_schema_default
+
+
+@pytest.mark.parametrize(
+    ("glued", "cells"),
+    [
+        ("integerNone", ("integer", "None")),
+        ("any of [integer, null]20", ("any of [integer, null]", "20")),
+        ("array[any of [string, null]][]", ("array[any of [string, null]]", "[]")),
+        ("enum (private, public)None", ("enum (private, public)", "None")),
+        ("stringapplication/json", ("string", "application/json")),
+        ("string", ("string", "")),
+        ("array[Tag]", ("array[Tag]", "")),
+        ("PolicyDocumentNone", ("PolicyDocument", "None")),
+    ],
+)
+def test_schema_and_default_glued_together_are_split(glued: str, cells: tuple[str, str]) -> None:
+    assert split_schema_default(glued) == cells
+
+
+def test_nothing_parses_gives_none() -> None:
+    assert split_schema_default("Example : 10") is None
+
+
+def _tables(text: str) -> list[Table]:
+    return [b for b in read(text, "p.txt").blocks if isinstance(b, Table)]
+
+
+def test_squashed_parameter_rows_with_description_example_and_glued_schema() -> None:
+    text = "\n".join(
+        [
+            "Parameters",
+            "TypeNameDescriptionSchemaDefault",
+            "querylimit",
+            "optional",
+            "Page size",
+            "Example : 10",
+            "any of [integer, null]20",
+            "pathitem_id",
+            "required",
+            "Item ID",
+            "Example :",
+            "stringNone",
+            "bodybody",
+            "required",
+            "",
+            "ItemCreateRequest",
+            "Responses",
+        ]
+    )
+    (table,) = _tables(text)
+    assert [r.cells for r in table.rows] == [
+        ("query", "limit optional", "Page size Example : 10", "any of [integer, null]", "20"),
+        ("path", "item_id required", "Item ID Example :", "string", "None"),
+        ("body", "body required", "", "ItemCreateRequest", ""),
+    ]
+    assert [r.line for r in table.rows] == [3, 8, 13]
+
+
+def test_a_description_line_that_starts_like_a_location_is_not_a_new_row() -> None:
+    text = "\n".join(
+        ["TypeNameDescriptionSchemaDefault", "queryname", "optional", "pathname of the file", "stringNone"]
+    )
+    (table,) = _tables(text)
+    assert [r.cells for r in table.rows] == [("query", "name optional", "pathname of the file", "string", "None")]
+
+
+def test_squashed_model_rows_with_constraint_lines() -> None:
+    text = "\n".join(
+        [
+            "1 - Policy",
+            "NameDescriptionSchemaDefault",
+            "name",
+            "required",
+            "Name",
+            "Example : sample",
+            "Pattern : ^[a-z]+$",
+            "Minimum length : 3",
+            "string",
+            "tags",
+            "optional",
+            "any of [array[Tag], null]",
+            "2 - Tag",
+        ]
+    )
+    (table,) = _tables(text)
+    assert [r.cells for r in table.rows] == [
+        ("name required", "Name Example : samplePattern : ^[a-z]+$Minimum length : 3", "string", ""),
+        ("tags optional", "", "any of [array[Tag], null]", ""),
+    ]
+
+
+def test_squashed_environment_region_and_korean_version_rows() -> None:
+    text = "\n".join(["environmentregion", "skr-west1", "gkr-south1", "", "버전최소 지원 보장일", "1.220260831"])
+    environment, version = _tables(text)
+    assert [r.cells for r in environment.rows] == [("s", "kr-west1"), ("g", "kr-south1")]
+    assert version.header == ("버전", "최소 지원 보장일")
+    assert [r.cells for r in version.rows] == [("1.2", "20260831")]
+
+
+def test_squashed_parameter_row_with_one_cell_per_line() -> None:
+    """Schema and Default on lines of their own (``string`` / ``None``): ``None`` alone is not the schema."""
+    text = "\n".join(["TypeNameDescriptionSchemaDefault", "pathitem_id", "required", "Item ID", "string", "None"])
+    (table,) = _tables(text)
+    assert [r.cells for r in table.rows] == [("path", "item_id required", "Item ID", "string", "None")]
+
+
+def test_squashed_responses_with_reason_phrases_scp_pages_had_not_shown() -> None:
+    """The standard phrase of any code (``206Partial Content``), a code's other phrase (``413Request Entity Too
+    Large``), and an unknown phrase before a ``None`` schema all split; the table does not stop at them."""
+    text = "\n".join(
+        [
+            "HTTP CodeDescriptionSchema",
+            "200OKItemShowResponse",
+            "206Partial ContentItemListResponse",
+            "413Request Entity Too LargeNone",
+            "299Custom ThingNone",
+            "404Not FoundNone",
+        ]
+    )
+    (table,) = _tables(text)
+    assert [r.cells for r in table.rows] == [
+        ("200", "OK", "ItemShowResponse"),
+        ("206", "Partial Content", "ItemListResponse"),
+        ("413", "Request Entity Too Large", "None"),
+        ("299", "Custom Thing", "None"),
+        ("404", "Not Found", "None"),
+    ]
