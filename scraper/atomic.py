@@ -132,8 +132,11 @@ def _write_all(targets: Mapping[str, Path], files: Mapping[str, bytes], order: l
     first error is raised once every write has ended (each one is atomic on its own, as before)."""
     if len(order) <= 1:
         return [write_atomic(targets[rel], files[rel]) for rel in order]
+    # submit + result, not map: map's iterator cancels the writes not yet started when one fails, so which files
+    # were written would depend on thread timing
     with ThreadPoolExecutor(max_workers=min(_WRITERS, len(order))) as pool:
-        return list(pool.map(lambda rel: write_atomic(targets[rel], files[rel]), order))
+        futures = [pool.submit(write_atomic, targets[rel], files[rel]) for rel in order]
+    return [future.result() for future in futures]
 
 
 def _read_manifest(root: Path) -> set[str] | None:
