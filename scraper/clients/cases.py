@@ -20,7 +20,7 @@ from urllib.parse import quote
 from scraper.clients.ir import OperationIR, ParamIR, VersionIR
 from scraper.clients.render import wire_text
 
-__all__ = ["request_case", "serializer"]
+__all__ = ["PATH_SEGMENT_SAFE", "path_segment", "request_case", "serializer"]
 
 
 @cache
@@ -53,11 +53,22 @@ def serializer() -> ModuleType:
     return module
 
 
+#: What a plain path argument keeps unescaped besides letters, digits and ``-._~``: the runtime's
+#: ``docs2client_runtime.wire.quote_path_segment`` escapes a segment as Go's ``url.PathEscape`` does (``ft:a+b@c``
+#: goes out as it is), and the expected path must be what the client sends (a test pins the two together).
+PATH_SEGMENT_SAFE = "$&+:=@"
+
+
+def path_segment(value: Any) -> str:
+    """A plain (unstyled) path argument as the generated client puts it in the URL."""
+    return quote(wire_text(value), safe=PATH_SEGMENT_SAFE)
+
+
 def _path_text(p: ParamIR, value: Any) -> str:
     wire = serializer()
     if p.style or isinstance(value, dict | list):
         return str(wire.styled_path(p.wire_name, value, p.style or "simple", p.explode if p.style else False))
-    return quote(wire_text(value), safe="")
+    return path_segment(value)
 
 
 def _query_pairs(p: ParamIR, value: Any) -> list[tuple[str, str]]:

@@ -293,9 +293,22 @@ def _unquoted(source: str) -> str:
         for stmt in node.body:
             if not isinstance(stmt, ast.AnnAssign):
                 continue
+            # Values inside Literal[...] are data, even when one reads like a class (a discriminator's default
+            # value is its schema's name: pet_type: Literal["Cat"] in class Cat)
+            literal_values = {
+                id(value)
+                for sub in ast.walk(stmt.annotation)
+                if isinstance(sub, ast.Subscript) and isinstance(sub.value, ast.Name) and sub.value.id == "Literal"
+                for value in ast.walk(sub.slice)
+            }
             for sub in ast.walk(stmt.annotation):
-                # class names only (not Literal["text"]), on one line
-                if isinstance(sub, ast.Constant) and sub.value in classes and sub.lineno == sub.end_lineno:
+                # class names only, on one line
+                if (
+                    isinstance(sub, ast.Constant)
+                    and sub.value in classes
+                    and sub.lineno == sub.end_lineno
+                    and id(sub) not in literal_values
+                ):
                     edits.append((sub.lineno, sub.col_offset, sub.end_col_offset or 0, str(sub.value)))
     return _replace_spans(lines, edits)
 
@@ -337,13 +350,52 @@ def _narrowed_fields(source: str) -> str:
         for stmt in node.body:
             if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
                 before = inherited.get(stmt.target.id)
-                # X | None -> X narrows compatibly; a member that is not one of the base's (Kind1 for Kind) does not
-                if before is not None and not _union_parts(ast.unparse(stmt.annotation)) <= _union_parts(before):
+                # X | None -> X narrows compatibly, and so does Literal["a"] for str; a member that is not one of
+                # the base's (Kind1 for Kind) does not (mypy: incompatible override; an ignore it does not need is
+                # an error under --strict too)
+                if before is not None and not all(
+                    _narrows(part, _union_parts(before)) for part in _union_parts(ast.unparse(stmt.annotation))
+                ):
                     rows.append(stmt.end_lineno or stmt.lineno)
     lines = source.split("\n")
     for row in rows:
         lines[row - 1] += "  # type: ignore[assignment]"
     return "\n".join(lines)
+
+
+#: The builtin type a Literal value belongs to, as mypy sees it (True is an int too).
+_LITERAL_TYPES: dict[type, tuple[str, ...]] = {str: ("str",), int: ("int", "float"), bool: ("bool", "int", "float")}
+
+
+def _narrows(part: str, base_parts: set[str]) -> bool:
+    """Whether ``part`` (one member of a field's new union) fits one of the inherited field's union members:
+    the same type, ``Any``, or a ``Literal[...]`` whose values are all of an inherited builtin type or one of its
+    literal values, or members of an inherited enum (``Literal[Kind.A]`` for ``Kind``)."""
+    if part in base_parts or "Any" in base_parts:
+        return True
+    values = _literal_values(part)
+    if values is None:
+        return False
+    inherited = {ast.unparse(v) for base in base_parts for v in _literal_values(base) or []}
+    for value in values:
+        if ast.unparse(value) in inherited:
+            continue
+        if isinstance(value, ast.Constant) and any(
+            name in base_parts for name in _LITERAL_TYPES.get(type(value.value), ())
+        ):
+            continue
+        if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name) and value.value.id in base_parts:
+            continue
+        return False
+    return True
+
+
+def _literal_values(annotation: str) -> list[ast.expr] | None:
+    """The values of ``Literal[a, b]``; None when ``annotation`` is no Literal."""
+    node = ast.parse(annotation, mode="eval").body
+    if not (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == "Literal"):
+        return None
+    return list(node.slice.elts) if isinstance(node.slice, ast.Tuple) else [node.slice]
 
 
 def _union_parts(annotation: str) -> set[str]:
@@ -448,8 +500,8 @@ def _wrap_long_fields(source: str, in_strings: set[int]) -> str:
     for number, line in enumerate(lines):
         if len(line) <= layout.LINE_LENGTH or not line.startswith("    ") or line.startswith("     "):
             continue
-        if number in in_strings:
-            continue
+        if number in in_strings or _has_comment(line):
+            continue  # the split is rebuilt from the syntax tree, which has no comments; black leaves such lines
         try:
             statement = ast.parse(line.strip()).body[0]
         except SyntaxError:
@@ -471,6 +523,16 @@ def _wrap_long_fields(source: str, in_strings: set[int]) -> str:
         node = layout.Call(head, [(name, layout.Raw(str(segment))) for name, segment in parts])
         lines[number] = "    " + layout.statement(4, prefix, node)
     return "\n".join(lines)
+
+
+def _has_comment(line: str) -> bool:
+    """Whether one line of code ends in a comment (``# type: ignore[...]``); a ``#`` inside a string is none."""
+    if "#" not in line:
+        return False
+    try:
+        return any(tok.type == tokenize.COMMENT for tok in tokenize.generate_tokens(io.StringIO(line).readline))
+    except (tokenize.TokenError, SyntaxError):
+        return True  # not a line of its own (inside brackets): leave it to black
 
 
 def _check_classes(source: str, schemas: Mapping[str, Any], source_name: str) -> None:
