@@ -564,7 +564,7 @@ def _check_document(doc: Mapping[str, Any], name: str) -> None:
         raise GenerationError(f"{name}: no 'openapi' field; expected an OpenAPI 3.0.x or 3.1.x document")
     version = str(doc["openapi"])
     if not re.match(r"^3\.[01]\.\d+", version):
-        raise GenerationError(f"{name}: 'openapi' is {version:.40}; expected an OpenAPI 3.0.x or 3.1.x document")
+        raise GenerationError(f"{name}: 'openapi' is {version!r:.40}; expected an OpenAPI 3.0.x or 3.1.x document")
     info = doc.get("info")
     if not isinstance(info, dict) or "version" not in info:
         raise GenerationError(f"{name}: 'info.version' is missing; expected the API version (e.g. '1.1')")

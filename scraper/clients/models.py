@@ -9,6 +9,7 @@ survive), string formats stay ``str`` (no datetime re-formatting), aliases keep 
 from __future__ import annotations
 
 import ast
+import copy
 import hashlib
 import io
 import itertools
@@ -215,15 +216,23 @@ def _render_models(schemas: Mapping[str, Any], *, openapi: str, source_name: str
     from datamodel_code_generator import generate
     from datamodel_code_generator.enums import DataModelType, InputFileType
     from datamodel_code_generator.format import PythonVersion
+    from datamodel_code_generator.reference import get_singular_name
+
+    from scraper.clients.ir import RESERVED_CLASSES
+    from scraper.clients.schema_names import hoist_colliding_inline
+
+    # inline array items the generator would name like a component (Invite.projects -> Project): hoisted first
+    hoisted: dict[str, Any] = copy.deepcopy(dict(schemas))
+    hoist_colliding_inline(hoisted, RESERVED_CLASSES, singular=get_singular_name)
 
     openapi_version = openapi if openapi.startswith("3.") else "3.1.0"
     document = {
         "openapi": openapi_version,
         "info": {"title": "models", "version": "0"},
         "paths": {},
-        "components": {"schemas": dict(schemas)},
+        "components": {"schemas": hoisted},
     }
-    if not schemas:
+    if not hoisted:
         return f'"""{header}"""\n\nfrom __future__ import annotations\n\n__all__: list[str] = []\n'
     try:
         with warnings.catch_warnings():
@@ -252,9 +261,10 @@ def _render_models(schemas: Mapping[str, Any], *, openapi: str, source_name: str
     if not isinstance(result, str):
         raise GenerationError(f"{source_name}: datamodel-code-generator returned several modules; expected one")
     # datamodel-code-generator output made ruff- and mypy --strict-clean, then shaped as black writes it
-    source = _sort_imports(_bare_generics(_unquoted(_builtin_generics(_field_calls(result)))))
+    source = _plain_constrained_types(_pep604_unions(_builtin_generics(_field_calls(result))))
+    source = _sort_imports(_bare_generics(_unquoted(_mismatched_defaults(source))))
     source = _black_shape(_defer_build(_narrowed_fields(source)))
-    _check_classes(source, schemas, source_name)
+    _check_classes(source, hoisted, source_name)
     return source
 
 
@@ -549,6 +559,111 @@ def _check_classes(source: str, schemas: Mapping[str, Any], source_name: str) ->
         raise GenerationError(f"{source_name}: datamodel-code-generator did not emit classes for {missing}")
 
 
+#: Modules whose imported names the rewrites may leave unused (``Union`` after :func:`_pep604_unions`, ``constr``
+#: after :func:`_plain_constrained_types`): such names are dropped from the import block.
+_PRUNED_IMPORTS = frozenset({"typing", "pydantic"})
+
+
+def _pep604_unions(source: str) -> str:
+    """``Union[A, B]``/``Optional[A]`` in class bases and field annotations as ``A | B``/``A | None`` (ruff's UP007
+    flags them; datamodel-code-generator writes them around a quoted forward reference of a recursive root model).
+
+    Innermost first, one line at a time. A class base is evaluated at import: ``"A" | B`` would raise there, so a
+    base whose union has a bare string member keeps ``Union``."""
+    for _ in range(8):  # nesting depth of unions worth rewriting
+        tree = ast.parse(source)
+        edits: list[tuple[int, int, int, str]] = []
+        for node in (n for n in tree.body if isinstance(n, ast.ClassDef)):
+            roots = [(base, True) for base in node.bases]
+            roots += [(s.annotation, False) for s in node.body if isinstance(s, ast.AnnAssign)]
+            for root, evaluated in roots:
+                for sub in ast.walk(root):
+                    text = _union_text(source, sub, evaluated)
+                    if text is not None and isinstance(sub, ast.expr):
+                        edits.append((sub.lineno, sub.col_offset, sub.end_col_offset or 0, text))
+        if not edits:
+            return source
+        source = _replace_spans(source.split("\n"), edits)
+    return source
+
+
+def _union_text(source: str, node: ast.AST, evaluated: bool) -> str | None:
+    """``node`` as a ``|`` union when it is an innermost one-line ``Union[...]``/``Optional[...]``, else None."""
+    if not (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name)):
+        return None
+    if node.value.id not in ("Union", "Optional") or node.lineno != node.end_lineno:
+        return None
+    members = list(node.slice.elts) if isinstance(node.slice, ast.Tuple) else [node.slice]
+    nested = any(
+        isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name) and n.value.id in ("Union", "Optional")
+        for member in members
+        for n in ast.walk(member)
+    )
+    if nested or (evaluated and any(isinstance(m, ast.Constant) and isinstance(m.value, str) for m in members)):
+        return None
+    texts = [ast.get_source_segment(source, m) for m in members]
+    if any(t is None for t in texts):
+        return None
+    if node.value.id == "Optional":
+        texts.append("None")
+    return " | ".join(str(t) for t in texts)
+
+
+#: pydantic's constrained-type functions and the type each constrains. datamodel-code-generator writes them where a
+#: Field cannot carry the constraint (a dict key from ``propertyNames``); a call is no type to mypy.
+_CONSTRAINED_TYPES = {"constr": "str", "conint": "int", "confloat": "float", "conbytes": "bytes"}
+
+
+def _plain_constrained_types(source: str) -> str:
+    """``constr(max_length=64)`` in class bases and annotations as ``str`` (and so on): the type checks under
+    ``mypy --strict``; the constraint, on a dict key, is not checked by the client (a key too long is kept)."""
+    tree = ast.parse(source)
+    edits: list[tuple[int, int, int, str]] = []
+    for node in (n for n in tree.body if isinstance(n, ast.ClassDef)):
+        roots: list[ast.expr] = list(node.bases)
+        roots += [s.annotation for s in node.body if isinstance(s, ast.AnnAssign)]
+        for root in roots:
+            for sub in ast.walk(root):
+                if (
+                    isinstance(sub, ast.Call)
+                    and isinstance(sub.func, ast.Name)
+                    and sub.func.id in _CONSTRAINED_TYPES
+                    and sub.lineno == sub.end_lineno
+                ):
+                    edits.append((sub.lineno, sub.col_offset, sub.end_col_offset or 0, _CONSTRAINED_TYPES[sub.func.id]))
+    return _replace_spans(source.split("\n"), edits) if edits else source
+
+
+#: The builtin types a constant default fits, as mypy sees it.
+_DEFAULT_FITS: dict[type, frozenset[str]] = {
+    str: frozenset({"str"}),
+    int: frozenset({"int", "float"}),
+    float: frozenset({"float"}),
+    bool: frozenset({"bool", "int", "float"}),
+}
+
+
+def _mismatched_defaults(source: str) -> str:
+    """A root model's ``Field`` default of another type than the root (``root: int = Field("auto")``: the generator
+    gives each ``anyOf`` branch the whole schema's default, which belongs to one branch) is dropped: ``...``."""
+    tree = ast.parse(source)
+    edits: list[tuple[int, int, int, str]] = []
+    for node in (n for n in tree.body if isinstance(n, ast.ClassDef)):
+        for stmt in node.body:
+            if not (isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name)):
+                continue
+            if stmt.target.id != "root" or not isinstance(stmt.value, ast.Call) or not stmt.value.args:
+                continue
+            default, parts = stmt.value.args[0], _union_parts(ast.unparse(stmt.annotation))
+            if not isinstance(default, ast.Constant) or default.value is ... or default.lineno != default.end_lineno:
+                continue
+            fits = _DEFAULT_FITS.get(type(default.value), frozenset({"None"}) if default.value is None else frozenset())
+            literal = any(ast.unparse(default) in {ast.unparse(v) for v in _literal_values(p) or []} for p in parts)
+            if not (fits & parts or "Any" in parts or literal):
+                edits.append((default.lineno, default.col_offset, default.end_col_offset or 0, "..."))
+    return _replace_spans(source.split("\n"), edits) if edits else source
+
+
 def _sort_imports(source: str) -> str:
     """Rewrite the leading import block in isort order (future, stdlib, third party), as ruff's ``I`` rules want."""
     tree = ast.parse(source)
@@ -563,10 +678,13 @@ def _sort_imports(source: str) -> str:
     lines = source.split("\n")
     first, last = imports[0].lineno - 1, (imports[-1].end_lineno or imports[-1].lineno)
     groups: dict[int, list[str]] = {0: [], 1: [], 2: []}
+    used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}  # what the rewrites above left in use
     for node in imports:
         if isinstance(node, ast.ImportFrom):
             module = node.module or ""
-            plain = sorted(a.name for a in node.names if a.asname is None)
+            plain = sorted(
+                a.name for a in node.names if a.asname is None and (module not in _PRUNED_IMPORTS or a.name in used)
+            )
             # ``x as y`` on lines of their own (ruff's isort default: as-imports are not combined)
             texts = [f"from {module} import {', '.join(plain)}"] if plain else []
             texts += sorted(f"from {module} import {a.name} as {a.asname}" for a in node.names if a.asname)

@@ -130,6 +130,22 @@ def test_discriminator_values_named_like_classes_stay_strings_and_need_no_ignore
     assert 'pet_type: Literal["Cat"]\n' in source and 'pet_type: Literal["Dog"]\n' in source  # was Literal[Cat]
 
 
+def test_inline_array_items_named_after_a_component_do_not_take_its_name() -> None:
+    source = render_package([spec()], source_names=["robust.yaml"])["robustness_robust/v1_0/models.py"].decode("utf-8")
+    project = source[source.index("class Project(BaseModel):") :].split("\n\n\n")[0]
+    assert "created_at: int" in project and "role" not in project  # was the inline item class (id, role)
+    assert "projects: list[InviteProjects] | None" in source
+
+
+def test_generator_output_that_fails_ruff_or_mypy_is_rewritten() -> None:
+    source = render_package([spec()], source_names=["robust.yaml"])["robustness_robust/v1_0/models.py"].decode("utf-8")
+    # a recursive union keeps its quoted forward reference in the (evaluated) base, without Union (ruff UP007)
+    assert 'class ErrorDetails(RootModel[dict[str, "ErrorDetails"] | InnerErrors]):' in source
+    assert "Union" not in source and "constr" not in source  # dict[constr(max_length=64), ...] is no type
+    assert "RootModel[dict[str, str | float | bool] | None]" in source
+    assert "root: int = Field(..., ge=1)" in source  # was Field("auto", ge=1): the string branch's default
+
+
 def test_a_long_narrowing_field_keeps_its_type_ignore() -> None:
     source = render_package([spec()], source_names=["robust.yaml"])["robustness_robust/v1_0/models.py"].decode("utf-8")
     [line] = [line for line in source.splitlines() if "data: list[Dog]" in line]
