@@ -132,8 +132,12 @@ def _models_salt() -> str:
     digest = hashlib.sha256(f"{_CACHE_FORMAT}\n{sys.version}\n".encode())
     for name in ("datamodel-code-generator", "pydantic"):
         digest.update(f"{name}=={installed_version(name)}\n".encode())
-    for module_file in (__file__, layout.__file__):
+    from scraper.clients import schema_names  # the worker's second hoist (see _render_models) shapes the output too
+    from scraper.clients.ir import RESERVED_CLASSES
+
+    for module_file in (__file__, layout.__file__, schema_names.__file__):
         digest.update(Path(module_file).read_bytes())
+    digest.update(" ".join(sorted(RESERVED_CLASSES)).encode())
     return digest.hexdigest()[:16]
 
 

@@ -54,6 +54,16 @@ def hoist_colliding_inline(
         _visit(schemas, owner, schemas[owner], taken, used, pending, singular)
 
 
+def _other_class(schemas: dict[str, Any], name: str, schema: Any, taken: set[str]) -> bool:
+    """Whether ``name`` is taken by a class other than one of exactly ``schema`` (an inline item identical to the
+    component it is named after is given that component's class by the generator: nothing to hoist)."""
+    key = _key(name)
+    if key not in taken:
+        return False
+    same = next((schemas[n] for n in schemas if _key(n) == key), None) == schema
+    return not same
+
+
 def _visit(
     schemas: dict[str, Any],
     owner: str,
@@ -72,9 +82,10 @@ def _visit(
                 (sub.get("items"), True) if isinstance(sub, dict) and sub.get("type") == "array" else (sub, False)
             )
             derived = {naming.pascal_case(str(prop)) + ("Item" if item else ""), naming.pascal_case(str(prop))}
-            if item and singular is not None:
-                derived.add(naming.pascal_case(singular(str(prop))))
-            if _becomes_class(target) and any(_key(name) in taken for name in derived):
+            collides = any(_key(name) in taken for name in derived)
+            if item and singular is not None and not collides:
+                collides = _other_class(schemas, naming.pascal_case(singular(str(prop))), target, taken)
+            if _becomes_class(target) and collides:
                 name = naming.dedupe([owner + (naming.pascal_case(str(prop)) or "Value")], taken=used, sep="")[0]
                 used.add(name)
                 taken.add(_key(name))
