@@ -78,6 +78,25 @@ def test_repeated_operation_ids_and_parameters_are_reported(version: ir.VersionI
     assert verbose.annotation == "bool"  # the last declaration, as the spec's own merge rule would have it
 
 
+def test_long_operation_ids_that_differ_at_their_end_keep_distinct_method_names() -> None:
+    doc = copy.deepcopy(spec())
+    base = "post-/cms/v3/hubdb/tables/{tableIdOrName}/rows/draft/batch/"
+    for action in ("purge_purgeDraftTableRows", "replace_replaceDraftTableRows", "update_updateDraftTableRows"):
+        doc["paths"][f"/batch/{action}"] = {
+            "post": {"operationId": base + action, "responses": {"204": {"description": "none"}}}
+        }
+    version = ir.build_package([doc]).versions[0]
+    names = sorted(op.method_name for op in version.operations if op.path.startswith("/batch/"))
+    # cutting the end made all three post_cms_v3_hubdb_tables_table_id_or_name_rows_draft_batch(_2, _3)
+    assert names == [
+        "post_cms_v3_hubdb_draft_batch_purge_purge_draft_table_rows",
+        "post_cms_v3_hubdb_draft_batch_update_update_draft_table_rows",
+        "post_cms_v3_hubdb_tables_batch_replace_replace_draft_table_rows",
+    ]
+    assert all(len(name) <= ir.METHOD_NAME_LIMIT for name in names)
+    assert not any("which another operation has" in w and "/batch/" in w for w in version.warnings)
+
+
 def test_schema_references_that_cannot_be_followed_are_any_with_a_warning(version: ir.VersionIR) -> None:
     kennels = version.schemas["ListKennelsResponse"]["properties"]
     for name in ("legacy", "broken"):
