@@ -769,6 +769,13 @@ def _class_name(text: str) -> str:
     return name
 
 
+#: Schema keywords whose value maps names (of properties, definitions) to subschemas: a name is never a keyword
+#: (a property may be called ``$ref`` or ``example``, as in Okta's user schema).
+_NAMED_SUBSCHEMAS = frozenset({"properties", "patternProperties", "$defs", "definitions", "dependentSchemas"})
+#: Schema keywords whose value is data, copied as it is (a ``{"$ref": ...}`` in a default is a value, not a reference).
+_DATA_KEYWORDS = frozenset({"enum", "const", "default"})
+
+
 def _rewrite_refs(ctx: _Ctx, node: Any) -> Any:
     if isinstance(node, dict):
         out: dict[str, Any] = {}
@@ -779,6 +786,10 @@ def _rewrite_refs(ctx: _Ctx, node: Any) -> Any:
                 ctx.warn(f"schema $ref {value!r:.60} is not a string (a JSON pointer); ignored")
             elif key == "example" or key == "examples":
                 continue  # examples are data, not model structure; they stay out of the models module
+            elif key in _DATA_KEYWORDS:
+                out[key] = value
+            elif key in _NAMED_SUBSCHEMAS and isinstance(value, dict):
+                out[key] = {name: _rewrite_refs(ctx, sub) for name, sub in value.items()}
             else:
                 out[key] = _rewrite_refs(ctx, value)
         return out

@@ -110,6 +110,15 @@ def test_schema_references_that_cannot_be_followed_are_any_with_a_warning(versio
     assert any("$ref 7 is not a string" in w for w in version.warnings)
 
 
+def test_properties_named_like_keywords_are_fields(version: ir.VersionIR) -> None:
+    user = version.schemas["User"]
+    assert user["properties"] == {"name": {"type": "string"}, "$ref": {"type": "string"}, "example": {"type": "string"}}
+    assert user["default"] == {"$ref": "#/components/schemas/Nowhere"}  # data: neither followed nor reported
+    assert not any("Nowhere" in w or ("is not a string" in w and "type" in w) for w in version.warnings)
+    source = render_package([spec()], source_names=["robust.yaml"])["robustness_robust/v1_0/models.py"].decode("utf-8")
+    assert 'field_ref: str | None = Field(None, alias="$ref")' in source and "example: str | None = None" in source
+
+
 def test_a_reference_to_a_reference_may_be_used_twice(version: ir.VersionIR) -> None:
     # was "$ref cycle through ..." on the second use of the same pointer
     assert version.schemas["ListKennelsResponse"]["properties"]["owner"] == {"$ref": "#/components/schemas/User"}
