@@ -913,7 +913,10 @@ def _build_operations(ctx: _Ctx, version_status: str, version_sunset: str | None
         candidates = (str(op.get("operationId") or ""), str(op.get("summary") or ""), f"{method} {path}")
         text = next((c for c in candidates if naming.snake_case(c)), method)
         base = naming.safe_identifier(text, fallback=method)
-        base = naming.elide(base, METHOD_NAME_LIMIT)
+        # an id (operationId, method + path) differs from its neighbours at its end: its middle goes; a summary is
+        # a sentence, read from its start
+        cut = naming.shorten if text == candidates[1] else naming.elide
+        base = cut(base, METHOD_NAME_LIMIT)
         if base in RESERVED_METHODS:
             base += "_"
         bases.append(base)
