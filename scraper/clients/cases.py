@@ -59,6 +59,11 @@ def serializer() -> ModuleType:
 PATH_SEGMENT_SAFE = "$&+:=@"
 
 
+#: What httpx leaves unescaped in the literal text of a request path (a documented path with a space or a brace
+#: in it goes out percent-encoded; ``%`` is kept as written).
+_LITERAL_SAFE = "/:@!$&'()*+,;=-._~%[]|^\\"
+
+
 def path_segment(value: Any) -> str:
     """A plain (unstyled) path argument as the generated client puts it in the URL."""
     return quote(wire_text(value), safe=PATH_SEGMENT_SAFE)
@@ -120,7 +125,8 @@ def request_case(
         elif p.location == "cookie":
             cookies[p.wire_name] = value
     headers.update(serializer().cookie_header(cookies))
-    path = re.sub(r"\{([^{}]+)\}", lambda m: path_values[m.group(1)], op.path)
+    parts = re.split(r"\{([^{}]+)\}", op.path)  # literal text at even positions, placeholders at odd ones
+    path = "".join(path_values[part] if i % 2 else quote(part, safe=_LITERAL_SAFE) for i, part in enumerate(parts))
     return {
         "name": op.method_name,
         "args": args,

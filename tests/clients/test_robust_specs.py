@@ -204,3 +204,25 @@ def test_expected_paths_escape_an_argument_as_the_client_does() -> None:
     for char in string.printable + "é한":
         value = f"a{char}b"
         assert cases.path_segment(value) == quote_path_segment(value), repr(char)
+
+
+def test_expected_paths_encode_literal_text_as_httpx_sends_it() -> None:
+    import httpx
+
+    # a query, a fragment or a placeholder is no literal text; control characters are refused by httpx itself
+    chars = [c for c in string.printable + "é한" if c not in "?#{}" and c.isprintable()]
+    id_param = {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+    doc = {
+        "openapi": "3.0.3",
+        "info": {"title": "Literal", "version": "1"},
+        "paths": {
+            f"/a{c}b/{{id}}": {"get": {"operationId": f"op{i}", "parameters": [id_param], "responses": {"204": {}}}}
+            for i, c in enumerate(chars)
+        },
+    }
+    version = ir.build_package([doc]).versions[0]
+    assert len(version.operations) == len(chars)
+    for op in version.operations:
+        case = cases.request_case(version, op, {"id": "7"}, {}, None)
+        sent = httpx.URL("https://h" + op.path.replace("{id}", "7")).raw_path.decode()
+        assert case["expect"]["path"] == sent, op.path  # was the raw text: /a b/7 for /a%20b/7
