@@ -14,6 +14,7 @@ import builtins
 import copy
 import dataclasses
 import functools
+import json
 import keyword
 import re
 from collections.abc import Mapping, Sequence
@@ -1076,7 +1077,7 @@ def _build_operation(
             schema = content.get("schema") or {}
             model = _model_for(ctx, schema, f"{pascal}Request") if kind == "json" else ""
             checked = schema if kind in ("json", "form", "multipart") else {}  # raw content: any example is fine
-            example = _example(ctx, content, checked, labels, "request body")
+            example = _example(ctx, content, checked, labels, "request body", json_text=kind == "json", where=where)
             if example is None and required:
                 example = _synthesise(
                     ctx, checked if kind != "binary" else {"type": "string"}, f"{where}: request body"
@@ -1104,7 +1105,9 @@ def _build_operation(
                 response_kind = "binary"  # returned as the raw content for the caller to decode
             if response_kind == "json" and content.get("schema"):
                 response_model = _model_for(ctx, content["schema"], f"{pascal}Response")
-                response_example = _example(ctx, content, content["schema"], labels, "response example")
+                response_example = _example(
+                    ctx, content, content["schema"], labels, "response example", json_text=True, where=where
+                )
                 if response_example is None:
                     response_example = _synthesise(ctx, content["schema"], f"{where}: response {status}")
             elif response_kind == "json":
@@ -1258,11 +1261,11 @@ def _build_params(
         what = f"parameter {param['name']!r}"
         if fixed:
             example = ExampleCheck(schema["const"])
-        elif "example" in param:
+        elif param.get("example") is not None:  # example: null is how some generators write "none" (_example)
             example = _check_value(ctx, param["example"], schema, labels, what)
         elif isinstance(param.get("examples"), dict) and param["examples"]:
             example = _example(ctx, param, schema, labels, what)
-        elif "example" in schema:
+        elif schema.get("example") is not None:
             example = _check_value(ctx, schema["example"], schema, labels, what)
         elif required and not param.get("x-client-parameter"):
             example = _synthesise(ctx, schema, here)
@@ -1452,8 +1455,20 @@ def _client_params(operations: Sequence[OperationIR], *, taken: set[str]) -> lis
 # --------------------------------------------------------------------------------------------------------- examples
 
 
-def _example(ctx: _Ctx, content: Mapping[str, Any], schema: Any, labels: set[str], what: str) -> ExampleCheck | None:
-    if "example" in content:
+def _example(
+    ctx: _Ctx,
+    content: Mapping[str, Any],
+    schema: Any,
+    labels: set[str],
+    what: str,
+    *,
+    json_text: bool = False,
+    where: str = "",
+) -> ExampleCheck | None:
+    """The documented example of a media type or parameter, checked; None without one. ``example: null`` counts as
+    none: generators write it on every schema they have no example for (HubSpot), and a null body or field where
+    null is invalid only made the contract test an expected failure."""
+    if content.get("example") is not None:
         value = content["example"]
     elif isinstance(content.get("examples"), dict) and content["examples"]:
         first = _follow(ctx, content["examples"][sorted(content["examples"])[0]], f"{what}: examples")
@@ -1462,7 +1477,22 @@ def _example(ctx: _Ctx, content: Mapping[str, Any], schema: Any, labels: set[str
         value = first["value"]
     else:
         return None
+    if json_text and isinstance(value, str) and _structured(ctx, schema):
+        try:
+            decoded = json.loads(value)
+        except ValueError:
+            decoded = None
+        if isinstance(decoded, dict | list):  # pasted JSON text where a JSON object or array is meant
+            ctx.warn(f"{where}: {what} is JSON text in a string; decoded")
+            value = decoded
     return _check_value(ctx, value, schema, labels, what)
+
+
+def _structured(ctx: _Ctx, schema: Any) -> bool:
+    """Whether a body schema describes an object or array (what its generated model parses), stated or implied."""
+    resolved = _resolve(ctx, schema)
+    kind = resolved.get("type")
+    return kind in ("object", "array") or (kind is None and ("properties" in resolved or "items" in resolved))
 
 
 def _synthesise(ctx: _Ctx, schema: Any, where: str) -> ExampleCheck | None:

@@ -77,7 +77,7 @@ def instance(doc: Mapping[str, Any], schema: Any, depth: int = 0, check: Check |
         return schema["const"]
     if isinstance(schema.get("enum"), list) and schema["enum"]:
         return next((v for v in schema["enum"] if v is not None), schema["enum"][0])
-    if "example" in schema:
+    if schema.get("example") is not None:  # example: null is a generator's "none" (see ir._example)
         return schema["example"]
     if isinstance(schema.get("examples"), list) and schema["examples"]:
         return schema["examples"][0]

@@ -119,6 +119,14 @@ def test_properties_named_like_keywords_are_fields(version: ir.VersionIR) -> Non
     assert 'field_ref: str | None = Field(None, alias="$ref")' in source and "example: str | None = None" in source
 
 
+def test_null_examples_are_none_and_json_text_examples_are_decoded(version: ir.VersionIR) -> None:
+    op = _ops(version)["create_token"]
+    assert op.body is not None and op.body.example is not None
+    assert op.body.example.value == {"client_id": "contract-test"} and op.body.example.problem is None  # was None
+    assert op.response_example is not None and op.response_example.value == {"token": "abc"}  # was the text
+    assert any("/tokens/post: response example is JSON text in a string; decoded" in w for w in version.warnings)
+
+
 def test_a_reference_to_a_reference_may_be_used_twice(version: ir.VersionIR) -> None:
     # was "$ref cycle through ..." on the second use of the same pointer
     assert version.schemas["ListKennelsResponse"]["properties"]["owner"] == {"$ref": "#/components/schemas/User"}
