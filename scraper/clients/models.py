@@ -31,7 +31,10 @@ from scraper.source_digest import installed_version
 
 __all__ = ["ModelsCache", "default_models_cache", "inline_item_classes", "render_models"]
 
-_STRING_FORMATS = ("date-time", "date", "time", "duration", "uuid", "email", "uri", "ipv4", "ipv6", "hostname", "byte")
+_STRING_FORMATS = (
+    *("date-time", "date", "time", "duration", "uuid", "email", "uri", "ipv4", "ipv6", "hostname", "byte"),
+    "password",  # not SecretStr: a request model dumps it as "**********", so the client would send asterisks
+)
 
 
 #: Rendered model modules by (schemas, OpenAPI version), with a placeholder header: API versions of a service often
@@ -267,7 +270,7 @@ def _render_models(schemas: Mapping[str, Any], *, openapi: str, source_name: str
     # datamodel-code-generator output made ruff- and mypy --strict-clean, then shaped as black writes it
     source = _plain_constrained_types(_pep604_unions(_builtin_generics(_field_calls(result))))
     source = _sort_imports(_bare_generics(_unquoted(_mismatched_defaults(source))))
-    source = _black_shape(_defer_build(_narrowed_fields(source)))
+    source = _black_shape(_defer_build(_ambiguous_names(_narrowed_fields(source))))
     _check_classes(source, hoisted, source_name)
     return source
 
@@ -336,8 +339,15 @@ def _replace_spans(lines: list[str], edits: list[tuple[int, int, int, str]]) -> 
 
 
 def _narrowed_fields(source: str) -> str:
-    """A field that an ``allOf`` child redeclares with a narrower type (an inherited enum cut down to one value) is
-    valid pydantic but an incompatible override to mypy: such lines get ``# type: ignore[assignment]``."""
+    """Inheritance that is valid pydantic but that mypy rejects, marked for it:
+
+    - a field that an ``allOf`` child redeclares with a type that does not fit a base's (an inherited enum cut
+      down to one value, ``list[Booking]`` for ``list[dict[str, Any]]``) gets ``# type: ignore[assignment]``;
+    - a class whose bases declare one field with different types (``allOf`` of two schemas that both have a
+      ``scope``) gets ``# type: ignore[misc]`` on its ``class`` line, unless it redeclares the field itself.
+
+    An ignore mypy does not need is an error under ``--strict`` too, so only what mypy rejects is marked: a
+    narrower Literal, an enum of a str or int base (``StrEnum``), a subclass, ``Any`` all fit."""
     tree = ast.parse(source)
     classes = {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
 
@@ -355,37 +365,87 @@ def _narrowed_fields(source: str) -> str:
                 out[stmt.target.id] = ast.unparse(stmt.annotation)
         return out
 
-    rows: list[int] = []
+    ancestors = _ancestors(classes)
+    rows: list[tuple[int, str]] = []
     for node in classes.values():
-        inherited: dict[str, str] = {}
-        for base in node.bases:
-            if isinstance(base, ast.Name):
-                inherited.update(fields(base.id, set()))
+        base_fields = [fields(base.id, set()) for base in node.bases if isinstance(base, ast.Name)]
+        own: set[str] = set()
         for stmt in node.body:
             if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
-                before = inherited.get(stmt.target.id)
-                # X | None -> X narrows compatibly, and so does Literal["a"] for str; a member that is not one of
-                # the base's (Kind1 for Kind) does not (mypy: incompatible override; an ignore it does not need is
-                # an error under --strict too)
-                if before is not None and not all(
-                    _narrows(part, _union_parts(before)) for part in _union_parts(ast.unparse(stmt.annotation))
-                ):
-                    rows.append(stmt.end_lineno or stmt.lineno)
+                own.add(stmt.target.id)
+                parts = _union_parts(ast.unparse(stmt.annotation))
+                befores = [b[stmt.target.id] for b in base_fields if stmt.target.id in b]
+                if any(not all(_narrows(p, _union_parts(before), ancestors) for p in parts) for before in befores):
+                    rows.append((stmt.end_lineno or stmt.lineno, "assignment"))
+        declared: dict[str, set[str]] = {}
+        for name, annotation in ((n, a) for b in base_fields for n, a in b.items() if n not in own):
+            if declared.setdefault(name, _union_parts(annotation)) != _union_parts(annotation):
+                rows.append((node.lineno, "misc"))  # mypy: the bases' definitions must be the same type
+                break
+    lines = source.split("\n")
+    for row, code in sorted(set(rows)):
+        lines[row - 1] += f"  # type: ignore[{code}]"
+    return "\n".join(lines)
+
+
+#: Names ruff's E741 calls ambiguous (``l``, ``I``, ``O`` read like digits): enum members and fields keep the name the
+#: spec gives them (``I = "I"``, a one-letter code), with the rule silenced on that line.
+_AMBIGUOUS = frozenset({"l", "I", "O"})
+
+
+def _ambiguous_names(source: str) -> str:
+    """Class-body assignments to an ambiguous name get ``# noqa: E741``."""
+    tree = ast.parse(source)
+    rows: set[int] = set()
+    for node in (n for n in tree.body if isinstance(n, ast.ClassDef)):
+        for stmt in node.body:
+            targets = (
+                stmt.targets
+                if isinstance(stmt, ast.Assign)
+                else [stmt.target] if isinstance(stmt, ast.AnnAssign) else []
+            )
+            if any(isinstance(t, ast.Name) and t.id in _AMBIGUOUS for t in targets):
+                rows.add(stmt.end_lineno or stmt.lineno)
     lines = source.split("\n")
     for row in rows:
-        lines[row - 1] += "  # type: ignore[assignment]"
+        lines[row - 1] += "  # noqa: E741"
     return "\n".join(lines)
+
+
+#: Builtin types the standard library's enum bases derive from (a StrEnum member is a str to mypy).
+_ENUM_BASES = {"StrEnum": "str", "IntEnum": "int"}
+
+
+def _ancestors(classes: Mapping[str, ast.ClassDef]) -> dict[str, set[str]]:
+    """Every class's base names, transitively (``StrEnum`` counting as ``str``)."""
+    out: dict[str, set[str]] = {}
+
+    def walk(name: str, seen: frozenset[str]) -> set[str]:
+        if name in out:
+            return out[name]
+        node = classes.get(name)
+        found: set[str] = set()
+        for base in node.bases if node is not None and name not in seen else []:
+            if isinstance(base, ast.Name):
+                found |= {base.id, _ENUM_BASES.get(base.id, base.id)} | walk(base.id, seen | {name})
+        out[name] = found
+        return found
+
+    for name in classes:
+        walk(name, frozenset())
+    return out
 
 
 #: The builtin type a Literal value belongs to, as mypy sees it (True is an int too).
 _LITERAL_TYPES: dict[type, tuple[str, ...]] = {str: ("str",), int: ("int", "float"), bool: ("bool", "int", "float")}
 
 
-def _narrows(part: str, base_parts: set[str]) -> bool:
+def _narrows(part: str, base_parts: set[str], ancestors: Mapping[str, set[str]] | None = None) -> bool:
     """Whether ``part`` (one member of a field's new union) fits one of the inherited field's union members:
-    the same type, ``Any``, or a ``Literal[...]`` whose values are all of an inherited builtin type or one of its
-    literal values, or members of an inherited enum (``Literal[Kind.A]`` for ``Kind``)."""
-    if part in base_parts or "Any" in base_parts:
+    the same type, ``Any``, a subclass (``ancestors``: class -> its bases, transitively), or a ``Literal[...]``
+    whose values are all of an inherited builtin type or one of its literal values, or members of an inherited
+    enum (``Literal[Kind.A]`` for ``Kind``)."""
+    if part in base_parts or "Any" in base_parts or (ancestors or {}).get(part, set()) & base_parts:
         return True
     values = _literal_values(part)
     if values is None:

@@ -182,6 +182,20 @@ def test_generator_output_that_fails_ruff_or_mypy_is_rewritten() -> None:
     assert "root: int = Field(..., ge=1)" in source  # was Field("auto", ge=1): the string branch's default
 
 
+def test_inheritance_mypy_accepts_is_not_marked_and_what_it_rejects_is() -> None:
+    source = render_package([spec()], source_names=["robust.yaml"])["robustness_robust/v1_0/models.py"].decode("utf-8")
+    lines = source.splitlines()
+    assert "    provider: Provider | None = None" in lines  # a StrEnum narrows str: an ignore was unused-ignore
+    # two bases declare scope with different types: mypy's [misc] on the class line
+    assert "class DirectRequest(OtpRequest, MfaRequest):  # type: ignore[misc]" in lines
+    assert '    I = "I"  # noqa: E741' in lines and '    O = "O"  # noqa: E741' in lines  # E741: ambiguous names, kept
+
+
+def test_a_password_is_a_plain_string_sent_as_written(version: ir.VersionIR) -> None:
+    source = render_package([spec()], source_names=["robust.yaml"])["robustness_robust/v1_0/models.py"].decode("utf-8")
+    assert "    password: str\n" in source and "SecretStr" not in source  # SecretStr dumps as "**********"
+
+
 def test_a_long_narrowing_field_keeps_its_type_ignore() -> None:
     source = render_package([spec()], source_names=["robust.yaml"])["robustness_robust/v1_0/models.py"].decode("utf-8")
     [line] = [line for line in source.splitlines() if "data: list[Dog]" in line]
