@@ -474,6 +474,7 @@ class _Ctx:
     schemas: dict[str, Any] = field(default_factory=dict)
     ref_classes: dict[str, str] = field(default_factory=dict)  # non-component schema pointer -> its class
     aliases_followed: set[str] = field(default_factory=set)  # pure-alias pointers of the chain being followed
+    missing_schemas: set[str] = field(default_factory=set)  # components.schemas names referred to but absent
     warnings: list[str] = field(default_factory=list)
     verdicts: ExampleVerdicts | None = None  # example checks remembered by content (see _validation_error)
 
@@ -817,6 +818,7 @@ def _ref_target(ctx: _Ctx, ref: str) -> str:
         return prefix + ctx.ref_classes[ref]
     if ref.startswith(prefix) and "/" not in token:
         ctx.warn(f"schema $ref {ref!r} points to a schema that components.schemas lacks; typed as Any")
+        ctx.missing_schemas.add(_unescape_pointer(token))
         target: Any = {}
     else:
         try:
@@ -1553,6 +1555,10 @@ def _checked_error(ctx: _Ctx, value: Any, schema: dict[str, Any]) -> tuple[bool,
 
     root = dict(schema)
     root["components"] = ctx.doc.get("components") or {}
+    if ctx.missing_schemas and isinstance(root["components"], dict):  # anything, as the models type them
+        present = root["components"].get("schemas")
+        known = present if isinstance(present, dict) else {}
+        root["components"] = {**root["components"], "schemas": {**{n: {} for n in ctx.missing_schemas}, **known}}
     root["paths"] = ctx.doc.get("paths") or {}  # local pointers into operations resolve too
     validator_cls = OAS30Validator if str(ctx.doc.get("openapi", "")).startswith("3.0") else OAS31Validator
     try:

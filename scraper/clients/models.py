@@ -26,7 +26,7 @@ from typing import Any
 from scraper.cache_files import MAX_AGE_S, cache_root, prune_when_due, read_entry, write_entry
 from scraper.clients import layout
 from scraper.clients.ir import GenerationError
-from scraper.clients.schema_keywords import honoured_schemas
+from scraper.clients.schema_keywords import honoured_schemas, nullable_as_null_type
 from scraper.source_digest import installed_version
 
 __all__ = ["ModelsCache", "default_models_cache", "inline_item_classes", "render_models"]
@@ -36,6 +36,12 @@ _STRING_FORMATS = (
     "password",  # not SecretStr: a request model dumps it as "**********", so the client would send asterisks
 )
 
+
+#: A number with a date format is a Unix time (Intercom's applied_at: 1663597223). The generator would make it a
+#: datetime, which the client dumps as ISO text: it would send a string where the API takes the number.
+_NUMERIC_TIMES = tuple(
+    f"{kind}+{fmt}={kind}" for kind in ("integer", "number") for fmt in ("date-time", "date", "time")
+)
 
 #: Rendered model modules by (schemas, OpenAPI version), with a placeholder header: API versions of a service often
 #: share every schema (datamodel-code-generator is most of a package's rendering time). Bounded; per process.
@@ -231,6 +237,8 @@ def _render_models(schemas: Mapping[str, Any], *, openapi: str, source_name: str
     # inline array items the generator would name like a component (Invite.projects -> Project): hoisted first
     hoisted: dict[str, Any] = copy.deepcopy(dict(schemas))
     hoist_colliding_inline(hoisted, RESERVED_CLASSES, singular=get_singular_name)
+    if openapi.startswith("3.0"):
+        hoisted = {name: nullable_as_null_type(schema) for name, schema in hoisted.items()}
 
     openapi_version = openapi if openapi.startswith("3.") else "3.1.0"
     document = {
@@ -257,7 +265,7 @@ def _render_models(schemas: Mapping[str, Any], *, openapi: str, source_name: str
                 use_double_quotes=True,
                 field_constraints=True,
                 keep_model_order=False,
-                type_mappings=[f"{fmt}=string" for fmt in _STRING_FORMATS],
+                type_mappings=[*(f"{fmt}=string" for fmt in _STRING_FORMATS), *_NUMERIC_TIMES],
                 capitalise_enum_members=True,
                 set_default_enum_member=True,
                 formatters=[],

@@ -196,6 +196,17 @@ def test_a_password_is_a_plain_string_sent_as_written(version: ir.VersionIR) -> 
     assert "    password: str\n" in source and "SecretStr" not in source  # SecretStr dumps as "**********"
 
 
+def test_required_nullable_fields_and_unix_times_parse_what_the_api_sends(version: ir.VersionIR) -> None:
+    source = render_package([spec()], source_names=["robust.yaml"])["robustness_robust/v1_0/models.py"].decode("utf-8")
+    contact = source[source.index("class Contact(BaseModel):") :].split("\n\n\n")[0]
+    assert "    phone: str | None\n" in contact  # was phone: str, and a null in a response failed to parse
+    assert "    applied_at: int | None = None" in contact  # was AwareDatetime, sent back as ISO text
+    example = _ops(version)["get_contact"].response_example
+    assert example is not None and example.problem is not None and "company" in example.problem
+    # the dangling Gone is anything to the example check too (it stopped the validator: every example unchecked)
+    assert not any("could not be checked" in w and "Referencing" in w for w in version.warnings)
+
+
 def test_a_long_narrowing_field_keeps_its_type_ignore() -> None:
     source = render_package([spec()], source_names=["robust.yaml"])["robustness_robust/v1_0/models.py"].decode("utf-8")
     [line] = [line for line in source.splitlines() if "data: list[Dog]" in line]
