@@ -99,7 +99,7 @@ def honoured_schemas(schemas: Mapping[str, Any]) -> dict[str, Any]:
     return {name: honoured_schema(schema) for name, schema in schemas.items()}
 
 
-def nullable_as_null_type(schema: Any) -> Any:
+def nullable_as_null_type(schema: Any, *, nested: bool = False) -> Any:
     """An OpenAPI 3.0 schema (honoured form) with ``nullable: true`` spelt as JSON Schema does, recursively:
     ``{type: T, nullable: true}`` -> ``{type: [T, "null"]}`` (T a scalar or array), and a nullable reference or
     single-``allOf`` reference -> ``{anyOf: [{$ref}, {type: "null"}]}``.
@@ -113,18 +113,19 @@ def nullable_as_null_type(schema: Any) -> Any:
     out: dict[str, Any] = {}
     for key, value in schema.items():
         if key in _SCHEMA_KEYWORDS:
-            out[key] = nullable_as_null_type(value)
+            out[key] = nullable_as_null_type(value, nested=True)
         elif key in _SCHEMA_LIST_KEYWORDS and isinstance(value, list):
-            out[key] = [nullable_as_null_type(v) for v in value]
+            out[key] = [nullable_as_null_type(v, nested=True) for v in value]
         elif key in _SCHEMA_MAP_KEYWORDS and isinstance(value, Mapping):
-            out[key] = {name: nullable_as_null_type(v) for name, v in value.items()}
+            out[key] = {name: nullable_as_null_type(v, nested=True) for name, v in value.items()}
         else:
             out[key] = value
     if out.get("nullable") is not True:
         return out
     kind = out.get("type")
-    if kind in ("string", "integer", "number", "boolean", "array"):  # an object keeps nullable: the generator
-        # already makes a nullable object schema Optional, and [object, null] would lose it
+    # a component's own object schema keeps nullable: the generator makes it Optional already, and [object, null]
+    # would lose that (a root model of a map); inside a schema (a property's inline object) it is needed
+    if kind in ("string", "integer", "number", "boolean", "array") or (kind == "object" and nested):
         del out["nullable"]
         out["type"] = [kind, "null"]
         return out

@@ -201,6 +201,7 @@ def test_required_nullable_fields_and_unix_times_parse_what_the_api_sends(versio
     contact = source[source.index("class Contact(BaseModel):") :].split("\n\n\n")[0]
     assert "    phone: str | None\n" in contact  # was phone: str, and a null in a response failed to parse
     assert "    applied_at: int | None = None" in contact  # was AwareDatetime, sent back as ISO text
+    assert "    release: Release | None" in contact.splitlines()  # an inline object, required and nullable
     example = _ops(version)["get_contact"].response_example
     assert example is not None and example.problem is not None and "company" in example.problem
     # the dangling Gone is anything to the example check too (it stopped the validator: every example unchecked)
