@@ -141,10 +141,11 @@ def _models_salt() -> str:
     digest = hashlib.sha256(f"{_CACHE_FORMAT}\n{sys.version}\n".encode())
     for name in ("datamodel-code-generator", "pydantic"):
         digest.update(f"{name}=={installed_version(name)}\n".encode())
-    from scraper.clients import schema_names  # the worker's second hoist (see _render_models) shapes the output too
+    # the worker's second hoist and the 3.0 nullable spelling (see _render_models) shape the output too
+    from scraper.clients import schema_keywords, schema_names
     from scraper.clients.ir import RESERVED_CLASSES
 
-    for module_file in (__file__, layout.__file__, schema_names.__file__):
+    for module_file in (__file__, layout.__file__, schema_names.__file__, schema_keywords.__file__):
         digest.update(Path(module_file).read_bytes())
     digest.update(" ".join(sorted(RESERVED_CLASSES)).encode())
     return digest.hexdigest()[:16]
@@ -455,6 +456,8 @@ def _narrows(part: str, base_parts: set[str], ancestors: Mapping[str, set[str]] 
     enum (``Literal[Kind.A]`` for ``Kind``)."""
     if part in base_parts or "Any" in base_parts or (ancestors or {}).get(part, set()) & base_parts:
         return True
+    if any(_generic_fits(part, base) for base in base_parts):
+        return True
     values = _literal_values(part)
     if values is None:
         return False
@@ -470,6 +473,21 @@ def _narrows(part: str, base_parts: set[str], ancestors: Mapping[str, set[str]] 
             continue
         return False
     return True
+
+
+def _generic_fits(part: str, base: str) -> bool:
+    """``dict[str, dict[str, Any]]`` for ``dict[str, Any]``: the same generic whose arguments are the base's or
+    where the base has ``Any`` (``list[Booking]`` for ``list[dict[str, Any]]`` does not fit)."""
+    new, old = ast.parse(part, mode="eval").body, ast.parse(base, mode="eval").body
+    if not (isinstance(new, ast.Subscript) and isinstance(old, ast.Subscript)):
+        return False
+    if ast.unparse(new.value) != ast.unparse(old.value) or ast.unparse(old.value) == "Literal":
+        return False
+    new_args = new.slice.elts if isinstance(new.slice, ast.Tuple) else [new.slice]
+    old_args = old.slice.elts if isinstance(old.slice, ast.Tuple) else [old.slice]
+    return len(new_args) == len(old_args) and all(
+        ast.unparse(o) in ("Any", ast.unparse(n)) for n, o in zip(new_args, old_args, strict=True)
+    )
 
 
 def _literal_values(annotation: str) -> list[ast.expr] | None:

@@ -90,7 +90,9 @@ def _visit(
                 used.add(name)
                 taken.add(_key(name))
                 schemas[name] = target
-                ref = {"$ref": f"#/components/schemas/{name}"}
+                ref: dict[str, Any] = {"$ref": f"#/components/schemas/{name}"}
+                if isinstance(target, dict) and target.get("nullable") is True:  # OpenAPI 3.0: its place may hold null
+                    ref["nullable"] = True
                 if item:
                     sub["items"] = ref
                 else:

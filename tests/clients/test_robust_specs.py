@@ -202,6 +202,7 @@ def test_required_nullable_fields_and_unix_times_parse_what_the_api_sends(versio
     assert "    phone: str | None\n" in contact  # was phone: str, and a null in a response failed to parse
     assert "    applied_at: int | None = None" in contact  # was AwareDatetime, sent back as ISO text
     assert "    release: Release | None" in contact.splitlines()  # an inline object, required and nullable
+    assert "    user: ContactUser | None" in contact.splitlines()  # the same, hoisted: the reference keeps nullable
     example = _ops(version)["get_contact"].response_example
     assert example is not None and example.problem is not None and "company" in example.problem
     # the dangling Gone is anything to the example check too (it stopped the validator: every example unchecked)
@@ -223,6 +224,8 @@ def test_a_long_narrowing_field_keeps_its_type_ignore() -> None:
         ("Literal[Kind.A]", "Kind | None", True),
         ('Literal["a"]', 'Literal["a", "b"]', True),
         ("list[Dog]", "list[dict[str, Any]]", False),
+        ("dict[str, dict[str, Any]]", "dict[str, Any] | None", True),
+        ("Provider", "str", False),  # without the module's classes; with them a StrEnum fits (test below)
         ("Kind1", "Kind", False),
         ('Literal["a"]', "int", False),
     ],
