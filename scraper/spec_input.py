@@ -142,8 +142,10 @@ def check_openapi_shape(doc: dict[str, Any], source: str) -> None:
     operation's ``responses`` a mapping, ``parameters`` a list, ...); the first that does not is the error."""
     _expect(doc.get("info", {}), dict, source, "info")
     paths = _expect(doc.get("paths", {}), dict, source, "paths")
-    for route, item in paths.items():
-        _expect(item, dict, source, f"paths.{route}")
+    for route, raw_item in paths.items():
+        if _is_extension(route):  # Paths, Responses and Components objects may carry x- keys of any value
+            continue
+        item = _expect(raw_item, dict, source, f"paths.{route}")
         _expect(item.get("parameters", []), list, source, f"paths.{route}.parameters")
         for method in _METHODS:
             if method not in item:
@@ -153,13 +155,20 @@ def check_openapi_shape(doc: dict[str, Any], source: str) -> None:
             _expect(op.get("parameters", []), list, source, f"{where}.parameters")
             _expect(op.get("responses", {}), dict, source, f"{where}.responses")
             for code, response in (op.get("responses") or {}).items():
-                _expect(response, dict, source, f"{where}.responses.{code}")
+                if not _is_extension(code):
+                    _expect(response, dict, source, f"{where}.responses.{code}")
             if "requestBody" in op:
                 _expect(op["requestBody"], dict, source, f"{where}.requestBody")
     components = _expect(doc.get("components", {}), dict, source, "components")
     for section, value in components.items():
-        _expect(value, dict, source, f"components.{section}")
+        if not _is_extension(section):
+            _expect(value, dict, source, f"components.{section}")
     _expect(doc.get("servers", []), list, source, "servers")
+
+
+def _is_extension(key: Any) -> bool:
+    """A specification extension (``x-...``): OpenAPI lets it hold any value, so its shape is not checked."""
+    return isinstance(key, str) and key.startswith("x-")
 
 
 def _expect(value: Any, kind: type, source: str, where: str) -> Any:

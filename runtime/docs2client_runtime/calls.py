@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import importlib
 import json
+import os
 import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -179,6 +180,9 @@ def encode_body(body: Any, kind: str, media_type: str) -> tuple[bytes | None, st
                 files.append((str(name), value))
             else:
                 data[str(name)] = _field_text(value)
+        if not files and not data:  # an empty form is still multipart: only the closing delimiter (RFC 7578)
+            boundary = os.urandom(16).hex()
+            return f"--{boundary}--\r\n".encode("ascii"), f"multipart/form-data; boundary={boundary}"
         request = httpx.Request("POST", "https://body.invalid/", data=data, files=files or None)
         content = request.read()
         if not files:  # httpx urlencodes plain fields; a multipart endpoint needs multipart

@@ -20,7 +20,7 @@ from urllib.parse import quote
 from scraper.clients.ir import OperationIR, ParamIR, VersionIR
 from scraper.clients.render import wire_text
 
-__all__ = ["request_case", "serializer"]
+__all__ = ["PATH_SEGMENT_SAFE", "path_segment", "request_case", "serializer"]
 
 
 @cache
@@ -53,11 +53,27 @@ def serializer() -> ModuleType:
     return module
 
 
+#: What a plain path argument keeps unescaped besides letters, digits and ``-._~``: the runtime's
+#: ``docs2client_runtime.wire.quote_path_segment`` escapes a segment as Go's ``url.PathEscape`` does (``ft:a+b@c``
+#: goes out as it is), and the expected path must be what the client sends (a test pins the two together).
+PATH_SEGMENT_SAFE = "$&+:=@"
+
+
+#: What httpx leaves unescaped in the literal text of a request path (a documented path with a space or a brace
+#: in it goes out percent-encoded; ``%`` is kept as written).
+_LITERAL_SAFE = "/:@!$&'()*+,;=-._~%[]|^\\"
+
+
+def path_segment(value: Any) -> str:
+    """A plain (unstyled) path argument as the generated client puts it in the URL."""
+    return quote(wire_text(value), safe=PATH_SEGMENT_SAFE)
+
+
 def _path_text(p: ParamIR, value: Any) -> str:
     wire = serializer()
     if p.style or isinstance(value, dict | list):
         return str(wire.styled_path(p.wire_name, value, p.style or "simple", p.explode if p.style else False))
-    return quote(wire_text(value), safe="")
+    return path_segment(value)
 
 
 def _query_pairs(p: ParamIR, value: Any) -> list[tuple[str, str]]:
@@ -109,7 +125,8 @@ def request_case(
         elif p.location == "cookie":
             cookies[p.wire_name] = value
     headers.update(serializer().cookie_header(cookies))
-    path = re.sub(r"\{([^{}]+)\}", lambda m: path_values[m.group(1)], op.path)
+    parts = re.split(r"\{([^{}]+)\}", op.path)  # literal text at even positions, placeholders at odd ones
+    path = "".join(path_values[part] if i % 2 else quote(part, safe=_LITERAL_SAFE) for i, part in enumerate(parts))
     return {
         "name": op.method_name,
         "args": args,

@@ -9,6 +9,7 @@ survive), string formats stay ``str`` (no datetime re-formatting), aliases keep 
 from __future__ import annotations
 
 import ast
+import copy
 import hashlib
 import io
 import itertools
@@ -25,13 +26,29 @@ from typing import Any
 from scraper.cache_files import MAX_AGE_S, cache_root, prune_when_due, read_entry, write_entry
 from scraper.clients import layout
 from scraper.clients.ir import GenerationError
-from scraper.clients.schema_keywords import honoured_schemas
+from scraper.clients.schema_keywords import honoured_schemas, nullable_as_null_type
 from scraper.source_digest import installed_version
 
-__all__ = ["ModelsCache", "default_models_cache", "generator_source", "inline_item_classes", "render_models"]
+__all__ = [
+    "ModelsCache",
+    "default_models_cache",
+    "generator_input",
+    "generator_source",
+    "inline_item_classes",
+    "render_models",
+]
 
-_STRING_FORMATS = ("date-time", "date", "time", "duration", "uuid", "email", "uri", "ipv4", "ipv6", "hostname", "byte")
+_STRING_FORMATS = (
+    *("date-time", "date", "time", "duration", "uuid", "email", "uri", "ipv4", "ipv6", "hostname", "byte"),
+    "password",  # not SecretStr: a request model dumps it as "**********", so the client would send asterisks
+)
 
+
+#: A number with a date format is a Unix time (Intercom's applied_at: 1663597223). The generator would make it a
+#: datetime, which the client dumps as ISO text: it would send a string where the API takes the number.
+_NUMERIC_TIMES = tuple(
+    f"{kind}+{fmt}={kind}" for kind in ("integer", "number") for fmt in ("date-time", "date", "time")
+)
 
 #: Rendered model modules by (schemas, OpenAPI version), with a placeholder header: API versions of a service often
 #: share every schema (datamodel-code-generator is most of a package's rendering time). Bounded; per process.
@@ -131,8 +148,13 @@ def _models_salt() -> str:
     digest = hashlib.sha256(f"{_CACHE_FORMAT}\n{sys.version}\n".encode())
     for name in ("datamodel-code-generator", "pydantic"):
         digest.update(f"{name}=={installed_version(name)}\n".encode())
-    for module_file in (__file__, layout.__file__):
+    # the worker's second hoist and the 3.0 nullable spelling (see _render_models) shape the output too
+    from scraper.clients import schema_keywords, schema_names
+    from scraper.clients.ir import RESERVED_CLASSES
+
+    for module_file in (__file__, layout.__file__, schema_names.__file__, schema_keywords.__file__):
         digest.update(Path(module_file).read_bytes())
+    digest.update(" ".join(sorted(RESERVED_CLASSES)).encode())
     return digest.hexdigest()[:16]
 
 
@@ -211,19 +233,38 @@ def _is_model_module(source: str) -> bool:
 
 
 def _render_models(schemas: Mapping[str, Any], *, openapi: str, source_name: str) -> str:
-    if not schemas:
+    hoisted = generator_input(schemas, openapi=openapi)
+    if not hoisted:
         return f'"""{_HEADER}"""\n\nfrom __future__ import annotations\n\n__all__: list[str] = []\n'
-    result = generator_source(schemas, openapi=openapi, source_name=source_name)
+    result = generator_source(hoisted, openapi=openapi, source_name=source_name)
     # datamodel-code-generator output made ruff- and mypy --strict-clean, then shaped as black writes it
-    source = _sort_imports(_bare_generics(_unquoted(_builtin_generics(_field_calls(result)))))
-    source = _black_shape(_defer_build(_narrowed_fields(source)))
-    _check_classes(source, schemas, source_name)
+    source = _plain_constrained_types(_pep604_unions(_builtin_generics(_field_calls(result))))
+    source = _sort_imports(_bare_generics(_unquoted(_mismatched_defaults(source))))
+    source = _black_shape(_defer_build(_ambiguous_names(_narrowed_fields(source))))
+    _check_classes(source, hoisted, source_name)
     return source
 
 
+def generator_input(schemas: Mapping[str, Any], *, openapi: str) -> dict[str, Any]:
+    """``schemas`` as datamodel-code-generator is given them: a copy with the inline array items the generator
+    would name like a component (Invite.projects -> Project) hoisted first, and OpenAPI 3.0's ``nullable`` spelt as
+    JSON Schema's null type (which the generator honours on required fields too)."""
+    from datamodel_code_generator.reference import get_singular_name
+
+    from scraper.clients.ir import RESERVED_CLASSES
+    from scraper.clients.schema_names import hoist_colliding_inline
+
+    hoisted: dict[str, Any] = copy.deepcopy(dict(schemas))
+    hoist_colliding_inline(hoisted, RESERVED_CLASSES, singular=get_singular_name)
+    if openapi.startswith("3.0"):
+        hoisted = {name: nullable_as_null_type(schema) for name, schema in hoisted.items()}
+    return hoisted
+
+
 def generator_source(schemas: Mapping[str, Any], *, openapi: str, source_name: str) -> str:
-    """datamodel-code-generator's own output for ``schemas`` (non-empty), before this module's post-processing
-    (public for the benchmark, which measures the generator's share of a run)."""
+    """datamodel-code-generator's own output for ``schemas`` (non-empty, as :func:`generator_input` gives them),
+    before this module's post-processing (public for the benchmark, which measures the generator's share of a
+    run)."""
     header = _HEADER
     from datamodel_code_generator import generate
     from datamodel_code_generator.enums import DataModelType, InputFileType
@@ -252,7 +293,7 @@ def generator_source(schemas: Mapping[str, Any], *, openapi: str, source_name: s
                 use_double_quotes=True,
                 field_constraints=True,
                 keep_model_order=False,
-                type_mappings=[f"{fmt}=string" for fmt in _STRING_FORMATS],
+                type_mappings=[*(f"{fmt}=string" for fmt in _STRING_FORMATS), *_NUMERIC_TIMES],
                 capitalise_enum_members=True,
                 set_default_enum_member=True,
                 formatters=[],
@@ -300,9 +341,22 @@ def _unquoted(source: str) -> str:
         for stmt in node.body:
             if not isinstance(stmt, ast.AnnAssign):
                 continue
+            # Values inside Literal[...] are data, even when one reads like a class (a discriminator's default
+            # value is its schema's name: pet_type: Literal["Cat"] in class Cat)
+            literal_values = {
+                id(value)
+                for sub in ast.walk(stmt.annotation)
+                if isinstance(sub, ast.Subscript) and isinstance(sub.value, ast.Name) and sub.value.id == "Literal"
+                for value in ast.walk(sub.slice)
+            }
             for sub in ast.walk(stmt.annotation):
-                # class names only (not Literal["text"]), on one line
-                if isinstance(sub, ast.Constant) and sub.value in classes and sub.lineno == sub.end_lineno:
+                # class names only, on one line
+                if (
+                    isinstance(sub, ast.Constant)
+                    and sub.value in classes
+                    and sub.lineno == sub.end_lineno
+                    and id(sub) not in literal_values
+                ):
                     edits.append((sub.lineno, sub.col_offset, sub.end_col_offset or 0, str(sub.value)))
     return _replace_spans(lines, edits)
 
@@ -316,8 +370,15 @@ def _replace_spans(lines: list[str], edits: list[tuple[int, int, int, str]]) -> 
 
 
 def _narrowed_fields(source: str) -> str:
-    """A field that an ``allOf`` child redeclares with a narrower type (an inherited enum cut down to one value) is
-    valid pydantic but an incompatible override to mypy: such lines get ``# type: ignore[assignment]``."""
+    """Inheritance that is valid pydantic but that mypy rejects, marked for it:
+
+    - a field that an ``allOf`` child redeclares with a type that does not fit a base's (an inherited enum cut
+      down to one value, ``list[Booking]`` for ``list[dict[str, Any]]``) gets ``# type: ignore[assignment]``;
+    - a class whose bases declare one field with different types (``allOf`` of two schemas that both have a
+      ``scope``) gets ``# type: ignore[misc]`` on its ``class`` line, unless it redeclares the field itself.
+
+    An ignore mypy does not need is an error under ``--strict`` too, so only what mypy rejects is marked: a
+    narrower Literal, an enum of a str or int base (``StrEnum``), a subclass, ``Any`` all fit."""
     tree = ast.parse(source)
     classes = {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
 
@@ -335,22 +396,128 @@ def _narrowed_fields(source: str) -> str:
                 out[stmt.target.id] = ast.unparse(stmt.annotation)
         return out
 
-    rows: list[int] = []
+    ancestors = _ancestors(classes)
+    rows: list[tuple[int, str]] = []
     for node in classes.values():
-        inherited: dict[str, str] = {}
-        for base in node.bases:
-            if isinstance(base, ast.Name):
-                inherited.update(fields(base.id, set()))
+        base_fields = [fields(base.id, set()) for base in node.bases if isinstance(base, ast.Name)]
+        own: set[str] = set()
         for stmt in node.body:
             if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
-                before = inherited.get(stmt.target.id)
-                # X | None -> X narrows compatibly; a member that is not one of the base's (Kind1 for Kind) does not
-                if before is not None and not _union_parts(ast.unparse(stmt.annotation)) <= _union_parts(before):
-                    rows.append(stmt.end_lineno or stmt.lineno)
+                own.add(stmt.target.id)
+                parts = _union_parts(ast.unparse(stmt.annotation))
+                befores = [b[stmt.target.id] for b in base_fields if stmt.target.id in b]
+                if any(not all(_narrows(p, _union_parts(before), ancestors) for p in parts) for before in befores):
+                    rows.append((stmt.end_lineno or stmt.lineno, "assignment"))
+        declared: dict[str, set[str]] = {}
+        for name, annotation in ((n, a) for b in base_fields for n, a in b.items() if n not in own):
+            if declared.setdefault(name, _union_parts(annotation)) != _union_parts(annotation):
+                rows.append((node.lineno, "misc"))  # mypy: the bases' definitions must be the same type
+                break
+    lines = source.split("\n")
+    for row, code in sorted(set(rows)):
+        lines[row - 1] += f"  # type: ignore[{code}]"
+    return "\n".join(lines)
+
+
+#: Names ruff's E741 calls ambiguous (``l``, ``I``, ``O`` read like digits): enum members and fields keep the name the
+#: spec gives them (``I = "I"``, a one-letter code), with the rule silenced on that line.
+_AMBIGUOUS = frozenset({"l", "I", "O"})
+
+
+def _ambiguous_names(source: str) -> str:
+    """Class-body assignments to an ambiguous name get ``# noqa: E741``."""
+    tree = ast.parse(source)
+    rows: set[int] = set()
+    for node in (n for n in tree.body if isinstance(n, ast.ClassDef)):
+        for stmt in node.body:
+            targets = (
+                stmt.targets
+                if isinstance(stmt, ast.Assign)
+                else [stmt.target] if isinstance(stmt, ast.AnnAssign) else []
+            )
+            if any(isinstance(t, ast.Name) and t.id in _AMBIGUOUS for t in targets):
+                rows.add(stmt.end_lineno or stmt.lineno)
     lines = source.split("\n")
     for row in rows:
-        lines[row - 1] += "  # type: ignore[assignment]"
+        lines[row - 1] += "  # noqa: E741"
     return "\n".join(lines)
+
+
+#: Builtin types the standard library's enum bases derive from (a StrEnum member is a str to mypy).
+_ENUM_BASES = {"StrEnum": "str", "IntEnum": "int"}
+
+
+def _ancestors(classes: Mapping[str, ast.ClassDef]) -> dict[str, set[str]]:
+    """Every class's base names, transitively (``StrEnum`` counting as ``str``)."""
+    out: dict[str, set[str]] = {}
+
+    def walk(name: str, seen: frozenset[str]) -> set[str]:
+        if name in out:
+            return out[name]
+        node = classes.get(name)
+        found: set[str] = set()
+        for base in node.bases if node is not None and name not in seen else []:
+            if isinstance(base, ast.Name):
+                found |= {base.id, _ENUM_BASES.get(base.id, base.id)} | walk(base.id, seen | {name})
+        out[name] = found
+        return found
+
+    for name in classes:
+        walk(name, frozenset())
+    return out
+
+
+#: The builtin type a Literal value belongs to, as mypy sees it (True is an int too).
+_LITERAL_TYPES: dict[type, tuple[str, ...]] = {str: ("str",), int: ("int", "float"), bool: ("bool", "int", "float")}
+
+
+def _narrows(part: str, base_parts: set[str], ancestors: Mapping[str, set[str]] | None = None) -> bool:
+    """Whether ``part`` (one member of a field's new union) fits one of the inherited field's union members:
+    the same type, ``Any``, a subclass (``ancestors``: class -> its bases, transitively), or a ``Literal[...]``
+    whose values are all of an inherited builtin type or one of its literal values, or members of an inherited
+    enum (``Literal[Kind.A]`` for ``Kind``)."""
+    if part in base_parts or "Any" in base_parts or (ancestors or {}).get(part, set()) & base_parts:
+        return True
+    if any(_generic_fits(part, base) for base in base_parts):
+        return True
+    values = _literal_values(part)
+    if values is None:
+        return False
+    inherited = {ast.unparse(v) for base in base_parts for v in _literal_values(base) or []}
+    for value in values:
+        if ast.unparse(value) in inherited:
+            continue
+        if isinstance(value, ast.Constant) and any(
+            name in base_parts for name in _LITERAL_TYPES.get(type(value.value), ())
+        ):
+            continue
+        if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name) and value.value.id in base_parts:
+            continue
+        return False
+    return True
+
+
+def _generic_fits(part: str, base: str) -> bool:
+    """``dict[str, dict[str, Any]]`` for ``dict[str, Any]``: the same generic whose arguments are the base's or
+    where the base has ``Any`` (``list[Booking]`` for ``list[dict[str, Any]]`` does not fit)."""
+    new, old = ast.parse(part, mode="eval").body, ast.parse(base, mode="eval").body
+    if not (isinstance(new, ast.Subscript) and isinstance(old, ast.Subscript)):
+        return False
+    if ast.unparse(new.value) != ast.unparse(old.value) or ast.unparse(old.value) == "Literal":
+        return False
+    new_args = new.slice.elts if isinstance(new.slice, ast.Tuple) else [new.slice]
+    old_args = old.slice.elts if isinstance(old.slice, ast.Tuple) else [old.slice]
+    return len(new_args) == len(old_args) and all(
+        ast.unparse(o) in ("Any", ast.unparse(n)) for n, o in zip(new_args, old_args, strict=True)
+    )
+
+
+def _literal_values(annotation: str) -> list[ast.expr] | None:
+    """The values of ``Literal[a, b]``; None when ``annotation`` is no Literal."""
+    node = ast.parse(annotation, mode="eval").body
+    if not (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == "Literal"):
+        return None
+    return list(node.slice.elts) if isinstance(node.slice, ast.Tuple) else [node.slice]
 
 
 def _union_parts(annotation: str) -> set[str]:
@@ -455,8 +622,8 @@ def _wrap_long_fields(source: str, in_strings: set[int]) -> str:
     for number, line in enumerate(lines):
         if len(line) <= layout.LINE_LENGTH or not line.startswith("    ") or line.startswith("     "):
             continue
-        if number in in_strings:
-            continue
+        if number in in_strings or _has_comment(line):
+            continue  # the split is rebuilt from the syntax tree, which has no comments; black leaves such lines
         try:
             statement = ast.parse(line.strip()).body[0]
         except SyntaxError:
@@ -480,6 +647,16 @@ def _wrap_long_fields(source: str, in_strings: set[int]) -> str:
     return "\n".join(lines)
 
 
+def _has_comment(line: str) -> bool:
+    """Whether one line of code ends in a comment (``# type: ignore[...]``); a ``#`` inside a string is none."""
+    if "#" not in line:
+        return False
+    try:
+        return any(tok.type == tokenize.COMMENT for tok in tokenize.generate_tokens(io.StringIO(line).readline))
+    except (tokenize.TokenError, SyntaxError):
+        return True  # not a line of its own (inside brackets): leave it to black
+
+
 def _check_classes(source: str, schemas: Mapping[str, Any], source_name: str) -> None:
     tree = ast.parse(source)
     defined = {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
@@ -492,6 +669,111 @@ def _check_classes(source: str, schemas: Mapping[str, Any], source_name: str) ->
     missing = sorted(set(schemas) - defined)
     if missing:
         raise GenerationError(f"{source_name}: datamodel-code-generator did not emit classes for {missing}")
+
+
+#: Modules whose imported names the rewrites may leave unused (``Union`` after :func:`_pep604_unions`, ``constr``
+#: after :func:`_plain_constrained_types`): such names are dropped from the import block.
+_PRUNED_IMPORTS = frozenset({"typing", "pydantic"})
+
+
+def _pep604_unions(source: str) -> str:
+    """``Union[A, B]``/``Optional[A]`` in class bases and field annotations as ``A | B``/``A | None`` (ruff's UP007
+    flags them; datamodel-code-generator writes them around a quoted forward reference of a recursive root model).
+
+    Innermost first, one line at a time. A class base is evaluated at import: ``"A" | B`` would raise there, so a
+    base whose union has a bare string member keeps ``Union``."""
+    for _ in range(8):  # nesting depth of unions worth rewriting
+        tree = ast.parse(source)
+        edits: list[tuple[int, int, int, str]] = []
+        for node in (n for n in tree.body if isinstance(n, ast.ClassDef)):
+            roots = [(base, True) for base in node.bases]
+            roots += [(s.annotation, False) for s in node.body if isinstance(s, ast.AnnAssign)]
+            for root, evaluated in roots:
+                for sub in ast.walk(root):
+                    text = _union_text(source, sub, evaluated)
+                    if text is not None and isinstance(sub, ast.expr):
+                        edits.append((sub.lineno, sub.col_offset, sub.end_col_offset or 0, text))
+        if not edits:
+            return source
+        source = _replace_spans(source.split("\n"), edits)
+    return source
+
+
+def _union_text(source: str, node: ast.AST, evaluated: bool) -> str | None:
+    """``node`` as a ``|`` union when it is an innermost one-line ``Union[...]``/``Optional[...]``, else None."""
+    if not (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name)):
+        return None
+    if node.value.id not in ("Union", "Optional") or node.lineno != node.end_lineno:
+        return None
+    members = list(node.slice.elts) if isinstance(node.slice, ast.Tuple) else [node.slice]
+    nested = any(
+        isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name) and n.value.id in ("Union", "Optional")
+        for member in members
+        for n in ast.walk(member)
+    )
+    if nested or (evaluated and any(isinstance(m, ast.Constant) and isinstance(m.value, str) for m in members)):
+        return None
+    texts = [ast.get_source_segment(source, m) for m in members]
+    if any(t is None for t in texts):
+        return None
+    if node.value.id == "Optional":
+        texts.append("None")
+    return " | ".join(str(t) for t in texts)
+
+
+#: pydantic's constrained-type functions and the type each constrains. datamodel-code-generator writes them where a
+#: Field cannot carry the constraint (a dict key from ``propertyNames``); a call is no type to mypy.
+_CONSTRAINED_TYPES = {"constr": "str", "conint": "int", "confloat": "float", "conbytes": "bytes"}
+
+
+def _plain_constrained_types(source: str) -> str:
+    """``constr(max_length=64)`` in class bases and annotations as ``str`` (and so on): the type checks under
+    ``mypy --strict``; the constraint, on a dict key, is not checked by the client (a key too long is kept)."""
+    tree = ast.parse(source)
+    edits: list[tuple[int, int, int, str]] = []
+    for node in (n for n in tree.body if isinstance(n, ast.ClassDef)):
+        roots: list[ast.expr] = list(node.bases)
+        roots += [s.annotation for s in node.body if isinstance(s, ast.AnnAssign)]
+        for root in roots:
+            for sub in ast.walk(root):
+                if (
+                    isinstance(sub, ast.Call)
+                    and isinstance(sub.func, ast.Name)
+                    and sub.func.id in _CONSTRAINED_TYPES
+                    and sub.lineno == sub.end_lineno
+                ):
+                    edits.append((sub.lineno, sub.col_offset, sub.end_col_offset or 0, _CONSTRAINED_TYPES[sub.func.id]))
+    return _replace_spans(source.split("\n"), edits) if edits else source
+
+
+#: The builtin types a constant default fits, as mypy sees it.
+_DEFAULT_FITS: dict[type, frozenset[str]] = {
+    str: frozenset({"str"}),
+    int: frozenset({"int", "float"}),
+    float: frozenset({"float"}),
+    bool: frozenset({"bool", "int", "float"}),
+}
+
+
+def _mismatched_defaults(source: str) -> str:
+    """A root model's ``Field`` default of another type than the root (``root: int = Field("auto")``: the generator
+    gives each ``anyOf`` branch the whole schema's default, which belongs to one branch) is dropped: ``...``."""
+    tree = ast.parse(source)
+    edits: list[tuple[int, int, int, str]] = []
+    for node in (n for n in tree.body if isinstance(n, ast.ClassDef)):
+        for stmt in node.body:
+            if not (isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name)):
+                continue
+            if stmt.target.id != "root" or not isinstance(stmt.value, ast.Call) or not stmt.value.args:
+                continue
+            default, parts = stmt.value.args[0], _union_parts(ast.unparse(stmt.annotation))
+            if not isinstance(default, ast.Constant) or default.value is ... or default.lineno != default.end_lineno:
+                continue
+            fits = _DEFAULT_FITS.get(type(default.value), frozenset({"None"}) if default.value is None else frozenset())
+            literal = any(ast.unparse(default) in {ast.unparse(v) for v in _literal_values(p) or []} for p in parts)
+            if not (fits & parts or "Any" in parts or literal):
+                edits.append((default.lineno, default.col_offset, default.end_col_offset or 0, "..."))
+    return _replace_spans(source.split("\n"), edits) if edits else source
 
 
 def _sort_imports(source: str) -> str:
@@ -508,10 +790,13 @@ def _sort_imports(source: str) -> str:
     lines = source.split("\n")
     first, last = imports[0].lineno - 1, (imports[-1].end_lineno or imports[-1].lineno)
     groups: dict[int, list[str]] = {0: [], 1: [], 2: []}
+    used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}  # what the rewrites above left in use
     for node in imports:
         if isinstance(node, ast.ImportFrom):
             module = node.module or ""
-            plain = sorted(a.name for a in node.names if a.asname is None)
+            plain = sorted(
+                a.name for a in node.names if a.asname is None and (module not in _PRUNED_IMPORTS or a.name in used)
+            )
             # ``x as y`` on lines of their own (ruff's isort default: as-imports are not combined)
             texts = [f"from {module} import {', '.join(plain)}"] if plain else []
             texts += sorted(f"from {module} import {a.name} as {a.asname}" for a in node.names if a.asname)

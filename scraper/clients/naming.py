@@ -18,6 +18,7 @@ __all__ = [
     "dedupe",
     "default_distribution",
     "distribution_name",
+    "elide",
     "import_name",
     "is_identifier",
     "pascal_case",
@@ -134,6 +135,26 @@ def distribution_name(*parts: str) -> str:
 def import_name(distribution: str) -> str:
     """Import name for a distribution name: ``scp-virtualserver`` -> ``scp_virtualserver``."""
     return safe_identifier(distribution, fallback="api_client")
+
+
+def elide(name: str, limit: int) -> str:
+    """``name`` cut to at most ``limit`` characters by dropping whole words from its middle: the first words (the
+    HTTP method, the resource) and the last ones (the action: ``..._purge_draft_table_rows``) say what a method
+    does, and ids built from long paths differ mostly at their end, which cutting the end would make collide."""
+    if len(name) <= limit:
+        return name
+    words = [w for w in name.split("_") if w]
+    tail: list[str] = []
+    while words and len("_".join([words[-1], *tail])) <= limit * 2 // 3:
+        tail.insert(0, words.pop())
+    head: list[str] = []
+    for word in words:
+        if len("_".join([*head, word, *tail])) > limit:
+            break
+        head.append(word)
+    if not head or not tail:
+        return shorten(name, limit)
+    return "_".join([*head, *tail])
 
 
 def shorten(name: str, limit: int) -> str:

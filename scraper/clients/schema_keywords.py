@@ -14,7 +14,7 @@ from typing import Any
 
 from scraper.schema_patterns import pattern_problem
 
-__all__ = ["honoured_schema", "honoured_schemas"]
+__all__ = ["honoured_schema", "honoured_schemas", "nullable_as_null_type"]
 
 #: Keywords whose value is data (copied as is).
 _VALUE_KEYWORDS = frozenset(
@@ -97,3 +97,43 @@ def _discriminator(value: Mapping[str, Any]) -> dict[str, Any]:
 def honoured_schemas(schemas: Mapping[str, Any]) -> dict[str, Any]:
     """Every named schema of ``components.schemas`` through :func:`honoured_schema`."""
     return {name: honoured_schema(schema) for name, schema in schemas.items()}
+
+
+def nullable_as_null_type(schema: Any, *, nested: bool = False) -> Any:
+    """An OpenAPI 3.0 schema (honoured form) with ``nullable: true`` spelt as JSON Schema does, recursively:
+    ``{type: T, nullable: true}`` -> ``{type: [T, "null"]}`` (T a scalar or array), and a nullable reference or
+    single-``allOf`` reference -> ``{anyOf: [{$ref}, {type: "null"}]}``.
+
+    datamodel-code-generator honours ``nullable`` only on optional fields: a required one (Intercom's contact
+    ``phone``, documented null in its examples) became ``phone: str`` and every response with a null failed to
+    parse. Its ``strict_nullable`` option would fix that but also make every optional field with a default
+    non-optional; the null type says exactly what the spec says."""
+    if not isinstance(schema, Mapping):
+        return schema
+    out: dict[str, Any] = {}
+    for key, value in schema.items():
+        if key in _SCHEMA_KEYWORDS:
+            out[key] = nullable_as_null_type(value, nested=True)
+        elif key in _SCHEMA_LIST_KEYWORDS and isinstance(value, list):
+            out[key] = [nullable_as_null_type(v, nested=True) for v in value]
+        elif key in _SCHEMA_MAP_KEYWORDS and isinstance(value, Mapping):
+            out[key] = {name: nullable_as_null_type(v, nested=True) for name, v in value.items()}
+        else:
+            out[key] = value
+    if out.get("nullable") is not True:
+        return out
+    kind = out.get("type")
+    # a component's own object schema keeps nullable: the generator makes it Optional already, and [object, null]
+    # would lose that (a root model of a map); inside a schema (a property's inline object) it is needed
+    if kind in ("string", "integer", "number", "boolean", "array") or (kind == "object" and nested):
+        del out["nullable"]
+        out["type"] = [kind, "null"]
+        return out
+    reference = out.get("$ref")
+    parts = out.get("allOf")
+    if reference is None and isinstance(parts, list) and len(parts) == 1 and set(parts[0]) == {"$ref"}:
+        reference = parts[0]["$ref"]
+    if isinstance(reference, str) and kind is None and not {"oneOf", "anyOf", "properties"} & set(out):
+        annotations = {k: v for k, v in out.items() if k in ("description", "title", "default", "deprecated")}
+        return {"anyOf": [{"$ref": reference}, {"type": "null"}], **annotations}
+    return out

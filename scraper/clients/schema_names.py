@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import builtins
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from scraper.clients import naming
@@ -33,9 +33,16 @@ def _becomes_class(schema: Any) -> bool:
     return bool(schema.get("enum")) or bool(schema.get("properties")) or any(k in schema for k in _COMPOSITION)
 
 
-def hoist_colliding_inline(schemas: dict[str, Any], reserved: Iterable[str]) -> None:
+def hoist_colliding_inline(
+    schemas: dict[str, Any], reserved: Iterable[str], singular: Callable[[str], str] | None = None
+) -> None:
     """Rewrite ``schemas`` (class name -> schema, models' ``$ref`` form) in place, hoisting the colliding inline
-    schemas (see the module docstring). Deterministic: classes and properties are visited in order."""
+    schemas (see the module docstring). Deterministic: classes and properties are visited in order.
+
+    ``singular`` is datamodel-code-generator's own ``get_singular_name``: it names an inline array item after the
+    singular of its property (``projects`` -> ``Project``, which may be a component). The models worker passes it
+    (it has the generator loaded; ``inflect`` costs seconds to import), so a second pass there catches what the
+    first, without it, could not."""
     # class names are PascalCase, so only capitalised builtins (None, True, Exception, ...) can be shadowed
     taken = (
         {_key(n) for n in schemas} | {_key(n) for n in reserved} | {_key(n) for n in dir(builtins) if n[0].isupper()}
@@ -44,11 +51,27 @@ def hoist_colliding_inline(schemas: dict[str, Any], reserved: Iterable[str]) -> 
     pending = list(schemas)
     while pending:
         owner = pending.pop(0)
-        _visit(schemas, owner, schemas[owner], taken, used, pending)
+        _visit(schemas, owner, schemas[owner], taken, used, pending, singular)
+
+
+def _other_class(schemas: dict[str, Any], name: str, schema: Any, taken: set[str]) -> bool:
+    """Whether ``name`` is taken by a class other than one of exactly ``schema`` (an inline item identical to the
+    component it is named after is given that component's class by the generator: nothing to hoist)."""
+    key = _key(name)
+    if key not in taken:
+        return False
+    same = next((schemas[n] for n in schemas if _key(n) == key), None) == schema
+    return not same
 
 
 def _visit(
-    schemas: dict[str, Any], owner: str, schema: Any, taken: set[str], used: set[str], pending: list[str]
+    schemas: dict[str, Any],
+    owner: str,
+    schema: Any,
+    taken: set[str],
+    used: set[str],
+    pending: list[str],
+    singular: Callable[[str], str] | None,
 ) -> None:
     if not isinstance(schema, dict):
         return
@@ -58,22 +81,27 @@ def _visit(
             target, item = (
                 (sub.get("items"), True) if isinstance(sub, dict) and sub.get("type") == "array" else (sub, False)
             )
-            derived = naming.pascal_case(str(prop)) + ("Item" if item else "")
-            if _becomes_class(target) and (_key(derived) in taken or _key(naming.pascal_case(str(prop))) in taken):
+            derived = {naming.pascal_case(str(prop)) + ("Item" if item else ""), naming.pascal_case(str(prop))}
+            collides = any(_key(name) in taken for name in derived)
+            if item and singular is not None and not collides:
+                collides = _other_class(schemas, naming.pascal_case(singular(str(prop))), target, taken)
+            if _becomes_class(target) and collides:
                 name = naming.dedupe([owner + (naming.pascal_case(str(prop)) or "Value")], taken=used, sep="")[0]
                 used.add(name)
                 taken.add(_key(name))
                 schemas[name] = target
-                ref = {"$ref": f"#/components/schemas/{name}"}
+                ref: dict[str, Any] = {"$ref": f"#/components/schemas/{name}"}
+                if isinstance(target, dict) and target.get("nullable") is True:  # OpenAPI 3.0: its place may hold null
+                    ref["nullable"] = True
                 if item:
                     sub["items"] = ref
                 else:
                     properties[prop] = ref
                 pending.append(name)
             else:
-                _visit(schemas, owner, target, taken, used, pending)
+                _visit(schemas, owner, target, taken, used, pending, singular)
     for key in _COMPOSITION:
         for part in schema.get(key) or []:
-            _visit(schemas, owner, part, taken, used, pending)
+            _visit(schemas, owner, part, taken, used, pending, singular)
     if isinstance(schema.get("items"), dict):
-        _visit(schemas, owner, schema["items"], taken, used, pending)
+        _visit(schemas, owner, schema["items"], taken, used, pending, singular)

@@ -13,6 +13,7 @@ import importlib
 import math
 import re
 from collections.abc import Callable, Mapping
+from contextvars import ContextVar
 from typing import Any
 
 from scraper.clients import refs
@@ -62,17 +63,21 @@ def instance(doc: Mapping[str, Any], schema: Any, depth: int = 0, check: Check |
         return "contract-test"
     if schema is False:
         raise Unsatisfiable("schema 'false' admits no value")
+    ref = schema.get("$ref") if isinstance(schema, Mapping) else None
     try:
         schema = refs.follow(doc, schema)
     except refs.RefError as exc:
         raise Unsatisfiable(str(exc)) from exc
     if not isinstance(schema, Mapping):
         return "contract-test"
+    tagged = _discriminated(doc, schema, ref if isinstance(ref, str) else None, depth, check)
+    if tagged is not None:
+        return tagged
     if "const" in schema:
         return schema["const"]
     if isinstance(schema.get("enum"), list) and schema["enum"]:
         return next((v for v in schema["enum"] if v is not None), schema["enum"][0])
-    if "example" in schema:
+    if schema.get("example") is not None:  # example: null is a generator's "none" (see ir._example)
         return schema["example"]
     if isinstance(schema.get("examples"), list) and schema["examples"]:
         return schema["examples"][0]
@@ -100,8 +105,66 @@ def instance(doc: Mapping[str, Any], schema: Any, depth: int = 0, check: Check |
     return _typed(doc, schema, str(kind), depth, check)
 
 
+#: Discriminated schemas whose tagged instance is being built: their ``allOf`` children refer back to them, and
+#: inside a child the base is synthesised as itself (the child sets the tag).
+_TAGGING: ContextVar[frozenset[str]] = ContextVar("_TAGGING", default=frozenset())
+
+
+def _discriminated(
+    doc: Mapping[str, Any], schema: Mapping[str, Any], ref: str | None, depth: int, check: Check | None
+) -> dict[str, Any] | None:
+    """An instance of the first alternative a ``discriminator`` names, with its tag set; None when ``schema`` has
+    no discriminator or no alternative can be found.
+
+    The tags are the ``mapping`` keys, else the names of the ``oneOf``/``anyOf`` schemas, else (a base schema) the
+    names of the components that extend it through ``allOf``: what pydantic dispatches on once the base is referred
+    to, so a value whose tag is none of them (``"contract-test"``) would fail to parse."""
+    discriminator = schema.get("discriminator")
+    if not isinstance(discriminator, Mapping) or not isinstance(discriminator.get("propertyName"), str):
+        return None
+    prefix = "#/components/schemas/"
+    mapping = discriminator.get("mapping")
+    choices = [
+        (str(tag), target if target.startswith("#") else prefix + target)
+        for tag, target in (mapping.items() if isinstance(mapping, Mapping) else [])
+        if isinstance(target, str)
+    ]
+    options = schema.get("oneOf") or schema.get("anyOf")
+    if not choices and isinstance(options, list):
+        choices = [
+            (o["$ref"].rsplit("/", 1)[-1], o["$ref"])
+            for o in options
+            if isinstance(o, Mapping) and isinstance(o.get("$ref"), str)
+        ]
+    if not choices and ref is not None and ref.startswith(prefix) and ref not in _TAGGING.get():
+        components = (doc.get("components") or {}).get("schemas") or {}
+        choices = [
+            (str(name), prefix + str(name))
+            for name, child in (components.items() if isinstance(components, Mapping) else [])
+            if isinstance(child, Mapping)
+            and any(isinstance(p, Mapping) and p.get("$ref") == ref for p in child.get("allOf") or [])
+        ]
+    if not choices:
+        return None
+    tag, target = choices[0]
+    token = _TAGGING.set(_TAGGING.get() | {ref or "", target})
+    try:
+        value = instance(doc, {"$ref": target}, depth + 1, check)
+    except Unsatisfiable:
+        return None
+    finally:
+        _TAGGING.reset(token)
+    if not isinstance(value, dict):
+        return None
+    value[str(discriminator["propertyName"])] = tag
+    return value if check is None or check(value, schema) else None
+
+
 def _all_of(doc: Mapping[str, Any], schema: Mapping[str, Any], depth: int, check: Check | None) -> Any:
-    parts = [instance(doc, part, depth + 1, check) for part in schema["allOf"]]
+    # a part that only annotates (a description, nullable) constrains nothing: it adds no value of its own
+    parts = [instance(doc, part, depth + 1, check) for part in schema["allOf"] if _constrains(part)]
+    if not parts:
+        return _typed(doc, schema, str(schema.get("type") or "object"), depth, check)
     rest = {k: v for k, v in schema.items() if k != "allOf"}
     if rest.get("properties") or rest.get("type") == "object":
         parts.append(_typed(doc, rest, "object", depth, check))
@@ -111,6 +174,20 @@ def _all_of(doc: Mapping[str, Any], schema: Mapping[str, Any], depth: int, check
             merged.update(part)
         return merged
     return parts[-1]
+
+
+#: Keywords that describe a value without constraining it.
+_ANNOTATIONS = frozenset(
+    {"description", "title", "nullable", "deprecated", "readOnly", "writeOnly", "example", "examples", "default"}
+    | {"externalDocs", "xml", "$comment"}
+)
+
+
+def _constrains(part: Any) -> bool:
+    """Whether an ``allOf`` part says anything about the value (``{nullable: true, description: ...}`` does not)."""
+    if not isinstance(part, Mapping):
+        return True
+    return any(key not in _ANNOTATIONS and not str(key).startswith("x-") for key in part)
 
 
 def _typed(doc: Mapping[str, Any], schema: Mapping[str, Any], kind: str, depth: int, check: Check | None) -> Any:

@@ -112,6 +112,15 @@ def test_multipart_without_files_is_still_multipart(api: ModuleType) -> None:
     assert b'name="caption"\r\n\r\nonly text' in request.content
 
 
+def test_an_empty_multipart_form_is_sent_as_one(api: ModuleType) -> None:
+    """Every field left out (a synthesised ``{}`` in real documents' contract tests): a multipart body that is only
+    the closing delimiter, as browsers send an empty form, not a request without a Content-Type (a KeyError)."""
+    _, request = call(api, httpx.Response(204), lambda c: c.upload_photo(1, body={"caption": None}))
+    content_type = request.headers["Content-Type"]
+    assert content_type.startswith("multipart/form-data; boundary=")
+    assert request.content == b"--" + content_type.split("boundary=")[1].encode() + b"--\r\n"
+
+
 def test_binary_upload_from_a_file_and_text_response(api: ModuleType) -> None:
     result, request = call(
         api, httpx.Response(200, text="sha256:abc"), lambda c: c.put_file("a b", body=io.BytesIO(b"\x00\x01"))

@@ -28,7 +28,7 @@ from tests.runtime import runtime_api
 
 FIXTURES = paths.FIXTURES / "openapi"
 CORPUS = FIXTURES / "corpus"
-MINIMAL = ["xoperations", "refs", "params", "names", "bodies", "typing"]
+MINIMAL = ["xoperations", "refs", "params", "names", "bodies", "typing", "robust"]
 BIN = Path(sys.executable).parent
 
 
@@ -68,6 +68,11 @@ def test_every_document_generates_with_a_distinct_package(built: tuple[Path, dic
     assert reports["corpus-opc-bad-status-code"].warnings, "an invalid status code must be reported"
     assert any("always required" in w for w in reports["corpus-opc-optional-path-param"].warnings)
     assert any("default" in w for w in reports["corpus-opc-invalid-uuid-defaults"].warnings)
+    assert any(
+        "'test' is not in the path; taken as {test2}" in w
+        for w in reports["corpus-mermade-missing-path-param"].warnings
+    )
+    assert sum("is not sent" in w for w in reports["corpus-rdm-parameters-style"].warnings) >= 2  # #fragments
 
 
 @pytest.mark.parametrize("name", ["opc-circular-body-ref.yaml", "opc-missing-body-ref.yaml"])
@@ -135,7 +140,7 @@ def _raw_operation(doc: dict[str, Any], op: ir.OperationIR) -> dict[str, Any]:
     from scraper.clients import refs
 
     for path, item in doc.get("paths", {}).items():
-        if path.split("?")[0] != op.path:
+        if path.split("#")[0].split("?")[0] != op.path:  # a fixed query string or a fragment is no part of it
             continue
         resolved = refs.follow(doc, item)
         extra = {k.lower(): v for k, v in (resolved.get("x-additionalOperations") or {}).items()}

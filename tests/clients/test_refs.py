@@ -112,8 +112,10 @@ def test_cli_report_lists_every_warning_and_prints_a_summary(
     data = json.loads(report.read_text(encoding="utf-8"))
     [package] = data["packages"]
     assert package["distribution"] == "reference-zoo" and package["operations"] == 5
-    assert data["warnings"] == len(package["warnings"]) == 1
+    # the external reference, and the operationIds the path-item reference repeats (get_tree_2, replace_tree_2)
+    assert data["warnings"] == len(package["warnings"]) == 3
     assert "common.yaml#/Meta" in package["warnings"][0]
+    assert sum("which another operation has" in w for w in package["warnings"]) == 2
     out, err = capsys.readouterr()
-    assert "1 package(s), 5 operation(s)" in out and "1 warning(s)" in out
+    assert "1 package(s), 5 operation(s)" in out and "3 warning(s)" in out
     assert f"warning: {source}: " in err

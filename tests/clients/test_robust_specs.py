@@ -1,0 +1,265 @@
+"""What real-world OpenAPI documents do that once stopped ``generate`` or made a broken package (robustness campaign
+over public documents: readme.io's oas-examples, Mermade's openapi3-examples, OpenAI, Discord, Apideck, HubSpot,
+Intercom and others).
+
+Each defect has a minimal reproduction in ``fixtures/openapi/robust/robust.yaml``; the package built from it is also
+checked by the corpus test (ruff, ``mypy --strict``, install, contract tests). The rule throughout: a spec that
+contradicts itself is repaired where it can be and every repair is a warning; one bad schema or parameter never
+stops the package.
+"""
+
+from __future__ import annotations
+
+import copy
+import string
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from scraper.cli import main
+from scraper.clients import cases, ir, models
+from scraper.clients.command import load_spec
+from scraper.clients.package import render_package
+from tests import paths
+
+SPEC = paths.FIXTURES / "openapi" / "robust" / "robust.yaml"
+
+
+def spec() -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
+    return loaded
+
+
+@pytest.fixture(scope="module")
+def version() -> ir.VersionIR:
+    return ir.build_package([spec()], source_names=["robust.yaml"]).versions[0]
+
+
+def _ops(version: ir.VersionIR) -> dict[str, ir.OperationIR]:
+    return {op.method_name: op for op in version.operations}
+
+
+def test_extension_keys_are_not_paths_statuses_or_components(version: ir.VersionIR) -> None:
+    load_spec(SPEC)  # the shape check passes x- keys of any value (a null one in paths was a traceback)
+    assert all(not op.path.startswith("x-") for op in version.operations)
+    assert not [w for w in version.warnings if "x-responses-extension" in w]
+    assert _ops(version)["get_user"].response_model == "User"
+
+
+def test_a_fragment_is_never_sent(version: ir.VersionIR) -> None:
+    ops = _ops(version)
+    assert ops["cookies_form_exploded"].path == ops["cookies_form_non_exploded"].path == "/cookies"
+    assert sum("the fragment #form" in w for w in version.warnings) == 2
+
+
+def test_path_parameters_that_disagree_with_the_path_are_repaired_and_reported(version: ir.VersionIR) -> None:
+    ops = _ops(version)
+    paired = ops["get_user"]  # declared as userId, the path says {id}: the declaration (an integer) fills it
+    assert [(p.wire_name, p.annotation) for p in paired.path_params] == [("id", "int")]
+    synthesised = ops["get_user_2"]  # {group} and {member} undeclared, 'extra' has no placeholder
+    assert [(p.wire_name, p.annotation) for p in synthesised.path_params] == [
+        ("id", "str"),
+        ("group", "str"),
+        ("member", "str"),
+    ]
+    assert any("'userId' is not in the path; taken as {id}" in w for w in version.warnings)
+    assert any("uses {member} but declares no such parameter" in w for w in version.warnings)
+    assert any("'extra' does not appear in the path" in w for w in version.warnings)
+    assert any("needs 'name' and 'in'" in w and "skipped" in w for w in version.warnings)
+
+
+def test_repeated_operation_ids_and_parameters_are_reported(version: ir.VersionIR) -> None:
+    assert {"get_user", "get_user_2"} <= set(_ops(version))
+    assert any("operationId 'getUser' gives method 'get_user'" in w and "'get_user_2'" in w for w in version.warnings)
+    assert any("parameter 'verbose' (query) is declared twice" in w for w in version.warnings)
+    verbose = next(p for p in _ops(version)["get_user"].params if p.wire_name == "verbose")
+    assert verbose.annotation == "bool"  # the last declaration, as the spec's own merge rule would have it
+
+
+def test_long_operation_ids_that_differ_at_their_end_keep_distinct_method_names() -> None:
+    doc = copy.deepcopy(spec())
+    base = "post-/cms/v3/hubdb/tables/{tableIdOrName}/rows/draft/batch/"
+    for action in ("purge_purgeDraftTableRows", "replace_replaceDraftTableRows", "update_updateDraftTableRows"):
+        doc["paths"][f"/batch/{action}"] = {
+            "post": {"operationId": base + action, "responses": {"204": {"description": "none"}}}
+        }
+    version = ir.build_package([doc]).versions[0]
+    names = sorted(op.method_name for op in version.operations if op.path.startswith("/batch/"))
+    # cutting the end made all three post_cms_v3_hubdb_tables_table_id_or_name_rows_draft_batch(_2, _3)
+    assert names == [
+        "post_cms_v3_hubdb_draft_batch_purge_purge_draft_table_rows",
+        "post_cms_v3_hubdb_draft_batch_update_update_draft_table_rows",
+        "post_cms_v3_hubdb_tables_batch_replace_replace_draft_table_rows",
+    ]
+    assert all(len(name) <= ir.METHOD_NAME_LIMIT for name in names)
+    assert not any("which another operation has" in w and "/batch/" in w for w in version.warnings)
+
+
+def test_schema_references_that_cannot_be_followed_are_any_with_a_warning(version: ir.VersionIR) -> None:
+    kennels = version.schemas["ListKennelsResponse"]["properties"]
+    for name in ("legacy", "broken"):
+        target = kennels[name]["$ref"].removeprefix("#/components/schemas/")
+        assert version.schemas[target] == {}, name
+    assert "$ref" not in kennels["weird"]
+    assert any(
+        "'#/components/schemas/Missing' points to a schema that components.schemas lacks" in w for w in version.warnings
+    )
+    assert any("'#/components/responses/Nope/schema' does not resolve" in w for w in version.warnings)
+    assert any("$ref 7 is not a string" in w for w in version.warnings)
+
+
+def test_properties_named_like_keywords_are_fields(version: ir.VersionIR) -> None:
+    user = version.schemas["User"]
+    assert user["properties"] == {"name": {"type": "string"}, "$ref": {"type": "string"}, "example": {"type": "string"}}
+    assert user["default"] == {"$ref": "#/components/schemas/Nowhere"}  # data: neither followed nor reported
+    assert not any("Nowhere" in w or ("is not a string" in w and "type" in w) for w in version.warnings)
+    source = render_package([spec()], source_names=["robust.yaml"])["robustness_robust/v1_0/models.py"].decode("utf-8")
+    assert 'field_ref: str | None = Field(None, alias="$ref")' in source and "example: str | None = None" in source
+
+
+def test_null_examples_are_none_and_json_text_examples_are_decoded(version: ir.VersionIR) -> None:
+    op = _ops(version)["create_token"]
+    assert op.body is not None and op.body.example is not None
+    assert op.body.example.value == {"client_id": "contract-test"} and op.body.example.problem is None  # was None
+    assert op.response_example is not None and op.response_example.value == {"token": "abc"}  # was the text
+    assert any("/tokens/post: response example is JSON text in a string; decoded" in w for w in version.warnings)
+
+
+def test_a_reference_to_a_reference_may_be_used_twice(version: ir.VersionIR) -> None:
+    # was "$ref cycle through ..." on the second use of the same pointer
+    assert version.schemas["ListKennelsResponse"]["properties"]["owner"] == {"$ref": "#/components/schemas/User"}
+    assert _ops(version)["get_user_2"].response_model == "User"
+
+
+def test_a_dangling_component_reference_in_a_real_document_shape(tmp_path: Path) -> None:
+    doc = copy.deepcopy(spec())
+    doc["paths"]["/pets"]["get"]["responses"]["200"]["content"]["application/json"]["schema"] = {
+        "$ref": "#/components/schemas/HubDbTableRowV3Wrapper"
+    }
+    version = ir.build_package([doc], source_names=["hubdb.json"]).versions[0]
+    assert _ops(version)["list_pets"].response_model == "HubDbTableRowV3Wrapper"
+    assert version.schemas["HubDbTableRowV3Wrapper"] == {}
+
+
+@pytest.mark.parametrize(
+    ("document", "message"),
+    [
+        ({"swagger": "2.0", "info": {"title": "t", "version": "1"}, "paths": {}}, "a Swagger '2.0' document"),
+        ({"info": {"title": "t", "version": "1"}, "paths": {}}, "no 'openapi' field"),
+    ],
+)
+def test_documents_that_are_not_openapi_3_say_what_they_are(
+    document: dict[str, Any], message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "api.yaml"
+    source.write_text(yaml.safe_dump(document), encoding="utf-8")
+    assert main(["generate", "--spec", str(source), "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"error: {source}: {message}") and "\n" not in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_discriminator_values_named_like_classes_stay_strings_and_need_no_ignore() -> None:
+    source = render_package([spec()], source_names=["robust.yaml"])["robustness_robust/v1_0/models.py"].decode("utf-8")
+    assert 'pet_type: Literal["Cat"]\n' in source and 'pet_type: Literal["Dog"]\n' in source  # was Literal[Cat]
+
+
+def test_inline_array_items_named_after_a_component_do_not_take_its_name() -> None:
+    source = render_package([spec()], source_names=["robust.yaml"])["robustness_robust/v1_0/models.py"].decode("utf-8")
+    project = source[source.index("class Project(BaseModel):") :].split("\n\n\n")[0]
+    assert "created_at: int" in project and "role" not in project  # was the inline item class (id, role)
+    assert "projects: list[InviteProjects] | None" in source
+
+
+def test_generator_output_that_fails_ruff_or_mypy_is_rewritten() -> None:
+    source = render_package([spec()], source_names=["robust.yaml"])["robustness_robust/v1_0/models.py"].decode("utf-8")
+    # a recursive union keeps its quoted forward reference in the (evaluated) base, without Union (ruff UP007)
+    assert 'class ErrorDetails(RootModel[dict[str, "ErrorDetails"] | InnerErrors]):' in source
+    assert "Union" not in source and "constr" not in source  # dict[constr(max_length=64), ...] is no type
+    assert "RootModel[dict[str, str | float | bool] | None]" in source
+    assert "root: int = Field(..., ge=1)" in source  # was Field("auto", ge=1): the string branch's default
+
+
+def test_inheritance_mypy_accepts_is_not_marked_and_what_it_rejects_is() -> None:
+    source = render_package([spec()], source_names=["robust.yaml"])["robustness_robust/v1_0/models.py"].decode("utf-8")
+    lines = source.splitlines()
+    assert "    provider: Provider | None = None" in lines  # a StrEnum narrows str: an ignore was unused-ignore
+    # two bases declare scope with different types: mypy's [misc] on the class line
+    assert "class DirectRequest(OtpRequest, MfaRequest):  # type: ignore[misc]" in lines
+    assert '    I = "I"  # noqa: E741' in lines and '    O = "O"  # noqa: E741' in lines  # E741: ambiguous names, kept
+
+
+def test_a_password_is_a_plain_string_sent_as_written(version: ir.VersionIR) -> None:
+    source = render_package([spec()], source_names=["robust.yaml"])["robustness_robust/v1_0/models.py"].decode("utf-8")
+    assert "    password: str\n" in source and "SecretStr" not in source  # SecretStr dumps as "**********"
+
+
+def test_required_nullable_fields_and_unix_times_parse_what_the_api_sends(version: ir.VersionIR) -> None:
+    source = render_package([spec()], source_names=["robust.yaml"])["robustness_robust/v1_0/models.py"].decode("utf-8")
+    contact = source[source.index("class Contact(BaseModel):") :].split("\n\n\n")[0]
+    assert "    phone: str | None\n" in contact  # was phone: str, and a null in a response failed to parse
+    assert "    applied_at: int | None = None" in contact  # was AwareDatetime, sent back as ISO text
+    assert "    release: Release | None" in contact.splitlines()  # an inline object, required and nullable
+    assert "    user: ContactUser | None" in contact.splitlines()  # the same, hoisted: the reference keeps nullable
+    example = _ops(version)["get_contact"].response_example
+    assert example is not None and example.problem is not None and "company" in example.problem
+    # the dangling Gone is anything to the example check too (it stopped the validator: every example unchecked)
+    assert not any("could not be checked" in w and "Referencing" in w for w in version.warnings)
+
+
+def test_a_long_narrowing_field_keeps_its_type_ignore() -> None:
+    source = render_package([spec()], source_names=["robust.yaml"])["robustness_robust/v1_0/models.py"].decode("utf-8")
+    [line] = [line for line in source.splitlines() if "data: list[Dog]" in line]
+    assert line.endswith("# type: ignore[assignment]"), line  # the wrapped line had lost it
+
+
+@pytest.mark.parametrize(
+    ("annotation", "inherited", "narrows"),
+    [
+        ('Literal["Cat"]', "str", True),
+        ("Literal[1, 2]", "int | None", True),
+        ("Literal[True]", "bool", True),
+        ("Literal[Kind.A]", "Kind | None", True),
+        ('Literal["a"]', 'Literal["a", "b"]', True),
+        ("list[Dog]", "list[dict[str, Any]]", False),
+        ("dict[str, dict[str, Any]]", "dict[str, Any] | None", True),
+        ("Provider", "str", False),  # without the module's classes; with them a StrEnum fits (test below)
+        ("Kind1", "Kind", False),
+        ('Literal["a"]', "int", False),
+    ],
+)
+def test_which_overrides_mypy_accepts(annotation: str, inherited: str, narrows: bool) -> None:
+    parts = models._union_parts(inherited)
+    assert all(models._narrows(part, parts) for part in models._union_parts(annotation)) is narrows
+
+
+def test_expected_paths_escape_an_argument_as_the_client_does() -> None:
+    from docs2client_runtime.wire import quote_path_segment
+
+    for char in string.printable + "é한":
+        value = f"a{char}b"
+        assert cases.path_segment(value) == quote_path_segment(value), repr(char)
+
+
+def test_expected_paths_encode_literal_text_as_httpx_sends_it() -> None:
+    import httpx
+
+    # a query, a fragment or a placeholder is no literal text; control characters are refused by httpx itself
+    chars = [c for c in string.printable + "é한" if c not in "?#{}" and c.isprintable()]
+    id_param = {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+    doc = {
+        "openapi": "3.0.3",
+        "info": {"title": "Literal", "version": "1"},
+        "paths": {
+            f"/a{c}b/{{id}}": {"get": {"operationId": f"op{i}", "parameters": [id_param], "responses": {"204": {}}}}
+            for i, c in enumerate(chars)
+        },
+    }
+    version = ir.build_package([doc]).versions[0]
+    assert len(version.operations) == len(chars)
+    for op in version.operations:
+        case = cases.request_case(version, op, {"id": "7"}, {}, None)
+        sent = httpx.URL("https://h" + op.path.replace("{id}", "7")).raw_path.decode()
+        assert case["expect"]["path"] == sent, op.path  # was the raw text: /a b/7 for /a%20b/7
