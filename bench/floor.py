@@ -34,7 +34,7 @@ from typing import Any
 
 from bench.harness import run_child
 
-__all__ = ["IMPORTS", "floors", "main"]
+__all__ = ["IMPORTS", "floors", "import_costs", "main"]
 
 #: What each process of a run imports, by role: the main process (pages -> specs -> package rendering), a black
 #: worker, the models worker, a build worker (validation).
@@ -47,14 +47,34 @@ IMPORTS: dict[str, str] = {
 }
 
 
-def floors(spec_dir: Path, generated: Path, spec: Path, package: Path | None) -> dict[str, Any]:
-    """Import costs and the kept tools' work (see the module docstring); ``{"error": ...}`` when a child fails."""
-    imports: dict[str, Any] = {}
-    for name, code in IMPORTS.items():
-        run = run_child([sys.executable, "-c", code])
+#: Printed by each import child: its own peak RSS in KiB (``VmHWM``: the exec'd program's alone; the rusage of a
+#: child also counts the benchmark's pages it had between fork and exec).
+_PEAK_RSS = (
+    "import pathlib\n"
+    "status = pathlib.Path('/proc/self/status')\n"
+    "lines = status.read_text().splitlines() if status.exists() else []\n"
+    "print(next((line.split()[1] for line in lines if line.startswith('VmHWM:')), ''))"
+)
+
+
+def import_costs(imports: dict[str, str] = IMPORTS) -> dict[str, Any]:
+    """CPU seconds and peak RSS (MiB) of a fresh interpreter running each of ``imports``; ``{"error": ...}`` when
+    one fails."""
+    costs: dict[str, Any] = {}
+    for name, code in imports.items():
+        run = run_child([sys.executable, "-c", f"{code}\n{_PEAK_RSS}"])
         if not run.ok:
             return {"error": f"python -c {code!r} failed: {run.tail()}"}
-        imports[name] = {"cpu_s": round(run.cpu_s, 4), "rss_mib": run.maxrss_mib}
+        peak = run.stdout.strip()
+        costs[name] = {"cpu_s": round(run.cpu_s, 4), "rss_mib": round(int(peak) / 1024, 1) if peak else None}
+    return costs
+
+
+def floors(spec_dir: Path, generated: Path, spec: Path, package: Path | None) -> dict[str, Any]:
+    """Import costs and the kept tools' work (see the module docstring); ``{"error": ...}`` when a child fails."""
+    imports = import_costs()
+    if "error" in imports:
+        return imports
     work: dict[str, Any] = {}
     for name, specs, tree in (("full", spec_dir, generated), ("one", spec, package)):
         argv = [sys.executable, "-m", "bench.floor", "work", "--specs", str(specs)]

@@ -491,3 +491,18 @@ def test_floor_work_child_measures_each_kept_tool_on_real_output(tmp_path: Path)
         assert work["datamodel_code_generator"]["runs"] >= 1
         documents = len(list(SMALL_SPEC.parent.glob("*.yaml"))) if specs.is_dir() else 1
         assert work["openapi_spec_validator"]["specs"] == documents
+
+
+def test_import_costs_are_the_childs_own_not_the_forking_benchmarks() -> None:
+    """A child's rusage peak also counts the pages it shared with the benchmark between fork and exec; the import
+    floor reads the exec'd interpreter's own peak, so a bare interpreter is smaller than this test process and an
+    interpreter that imports more is larger."""
+    import resource
+
+    from bench.floor import import_costs
+
+    costs = import_costs({"bare": "pass", "ballast": "ballast = bytearray(64 * 1024 * 1024)"})
+    own_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    assert costs["bare"]["rss_mib"] < min(own_mib, 40)
+    assert costs["ballast"]["rss_mib"] > costs["bare"]["rss_mib"] + 60
+    assert "error" in import_costs({"broken": "import no_such_module_here"})
