@@ -118,14 +118,14 @@ def _spec_documents(paths: Iterable[Path]) -> dict[str, list[dict[str, Any]]]:
 def _generator_work(services: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     """datamodel-code-generator (no post-processing) over each distinct schema set of every API version."""
     from scraper.clients import ir
-    from scraper.clients.models import generator_input, generator_source
+    from scraper.clients.models import generator_input, generator_source, models_key
     from scraper.clients.schema_keywords import honoured_schemas
 
     inputs: dict[str, tuple[dict[str, Any], str]] = {}
     for docs in services.values():
         for version in ir.build_package(docs).versions:
             schemas = honoured_schemas(version.schemas)
-            key = json.dumps([schemas, version.openapi], default=str)
+            key = models_key(schemas, version.openapi)
             if schemas and key not in inputs:
                 inputs[key] = (generator_input(schemas, openapi=version.openapi), version.openapi)
     generator_source({"Warm": {"type": "object"}}, openapi="3.1.0", source_name="warm")

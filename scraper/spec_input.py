@@ -22,6 +22,7 @@ __all__ = [
     "DocumentError",
     "check_openapi_shape",
     "check_tree",
+    "is_extension",
     "load_document_file",
     "parse_document_text",
 ]
@@ -143,7 +144,7 @@ def check_openapi_shape(doc: dict[str, Any], source: str) -> None:
     _expect(doc.get("info", {}), dict, source, "info")
     paths = _expect(doc.get("paths", {}), dict, source, "paths")
     for route, raw_item in paths.items():
-        if _is_extension(route):  # Paths, Responses and Components objects may carry x- keys of any value
+        if is_extension(route):  # Paths, Responses and Components objects may carry x- keys of any value
             continue
         item = _expect(raw_item, dict, source, f"paths.{route}")
         _expect(item.get("parameters", []), list, source, f"paths.{route}.parameters")
@@ -155,19 +156,20 @@ def check_openapi_shape(doc: dict[str, Any], source: str) -> None:
             _expect(op.get("parameters", []), list, source, f"{where}.parameters")
             _expect(op.get("responses", {}), dict, source, f"{where}.responses")
             for code, response in (op.get("responses") or {}).items():
-                if not _is_extension(code):
+                if not is_extension(code):
                     _expect(response, dict, source, f"{where}.responses.{code}")
             if "requestBody" in op:
                 _expect(op["requestBody"], dict, source, f"{where}.requestBody")
     components = _expect(doc.get("components", {}), dict, source, "components")
     for section, value in components.items():
-        if not _is_extension(section):
+        if not is_extension(section):
             _expect(value, dict, source, f"components.{section}")
     _expect(doc.get("servers", []), list, source, "servers")
 
 
-def _is_extension(key: Any) -> bool:
-    """A specification extension (``x-...``): OpenAPI lets it hold any value, so its shape is not checked."""
+def is_extension(key: Any) -> bool:
+    """A specification extension key (``x-...``): OpenAPI lets it hold any value, and the Paths, Responses and
+    Components objects may carry them beside their entries (so they are neither checked nor read as entries)."""
     return isinstance(key, str) and key.startswith("x-")
 
 

@@ -26,6 +26,7 @@ from scraper.clients import naming, refs, schema_names, synthesis
 from scraper.clients.listing import RAW_JSON, ItemsIR, listing_items
 from scraper.clients.render import py_literal
 from scraper.example_verdicts import ExampleVerdicts, checker_salt
+from scraper.spec_input import is_extension
 
 __all__ = [
     "ArgumentIR",
@@ -891,7 +892,7 @@ def _build_operations(ctx: _Ctx, version_status: str, version_sunset: str | None
     raw_ops: list[tuple[str, str, dict[str, Any], list[Any], bool]] = []
     paths = ctx.doc.get("paths") or {}
     # x- keys of the Paths Object are extensions, not paths (str(): a YAML key may be a number)
-    for documented_path in sorted((p for p in paths if not _is_extension(p)), key=str):
+    for documented_path in sorted((p for p in paths if not is_extension(p)), key=str):
         item = _follow(ctx, paths[documented_path], ctx.where("paths", str(documented_path)))
         documented_path = str(documented_path)
         if not isinstance(item, dict):
@@ -914,11 +915,12 @@ def _build_operations(ctx: _Ctx, version_status: str, version_sunset: str | None
     bases = []
     for path, method, op, _, _ in raw_ops:
         candidates = (str(op.get("operationId") or ""), str(op.get("summary") or ""), f"{method} {path}")
-        text = next((c for c in candidates if naming.snake_case(c)), method)
+        index, text = next(((i, c) for i, c in enumerate(candidates) if naming.snake_case(c)), (2, method))
         base = naming.safe_identifier(text, fallback=method)
         # an id (operationId, method + path) differs from its neighbours at its end: its middle goes; a summary is
-        # a sentence, read from its start
-        cut = naming.shorten if text == candidates[1] else naming.elide
+        # a sentence, read from its start (chosen by where the name came from: an operationId equal to its
+        # summary is still an id)
+        cut = naming.shorten if index == 1 else naming.elide
         base = cut(base, METHOD_NAME_LIMIT)
         if base in RESERVED_METHODS:
             base += "_"
@@ -947,11 +949,6 @@ def _build_operations(ctx: _Ctx, version_status: str, version_sunset: str | None
         assert o.pagination is not None
         o.pagination.iter_name = name
     return result
-
-
-def _is_extension(key: Any) -> bool:
-    """A specification extension key (``x-...``): the Paths and Responses objects may carry them beside entries."""
-    return isinstance(key, str) and key.startswith("x-")
 
 
 def _warn_duplicate_params(ctx: _Ctx, where: str, declared: list[Any]) -> None:
@@ -1088,7 +1085,7 @@ def _build_operation(
     body = bodies[0] if bodies else None
     response_model = response_status = response_kind = None
     response_example = None
-    responses = {code: r for code, r in (op.get("responses") or {}).items() if not _is_extension(code)}
+    responses = {code: r for code, r in (op.get("responses") or {}).items() if not is_extension(code)}
     for status in sorted(str(s) for s in responses):
         if not _STATUS_CODE.fullmatch(status):
             ctx.warn(f"{where}: response status {status!r} is not an HTTP status code, a range (2XX) or 'default'")
@@ -1482,7 +1479,7 @@ def _example(
     if json_text and isinstance(value, str) and _structured(ctx, schema):
         try:
             decoded = json.loads(value)
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested deeper than the parser goes
             decoded = None
         if isinstance(decoded, dict | list):  # pasted JSON text where a JSON object or array is meant
             ctx.warn(f"{where}: {what} is JSON text in a string; decoded")

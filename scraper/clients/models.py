@@ -35,6 +35,7 @@ __all__ = [
     "generator_input",
     "generator_source",
     "inline_item_classes",
+    "models_key",
     "render_models",
 ]
 
@@ -61,8 +62,7 @@ _CACHE_FORMAT = "docs2client models cache 1"
 def render_models(schemas: Mapping[str, Any], *, openapi: str, source_name: str, header: str) -> str:
     """Source of ``models.py`` (black-shaped, black still formats it) defining one class per entry of ``schemas``."""
     schemas = honoured_schemas(schemas)  # no generator-specific keywords from the spec (they can import modules)
-    # Key order and value types matter to the output: no sort_keys, and non-JSON values keep their type.
-    key = hashlib.sha256(json.dumps([schemas, openapi], default=_typed).encode()).hexdigest()
+    key = models_key(schemas, openapi)
     body = _RENDERED.get(key)
     if body is None:
         cache = default_models_cache()
@@ -78,6 +78,13 @@ def render_models(schemas: Mapping[str, Any], *, openapi: str, source_name: str,
     if _HEADER not in header:
         return body.replace(_HEADER, header, 1)
     raise GenerationError(f"{source_name}: a models header cannot contain {_HEADER!r}")
+
+
+def models_key(schemas: Mapping[str, Any], openapi: str) -> str:
+    """What a version's models are rendered from (its honoured schemas and OpenAPI version), as a key: a run renders
+    each distinct key once. Key order and value types matter to the output: no sort_keys, and non-JSON values keep
+    their type."""
+    return hashlib.sha256(json.dumps([schemas, openapi], default=_typed).encode()).hexdigest()
 
 
 def _typed(value: Any) -> list[str]:

@@ -21,6 +21,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import unquote_plus
 
 from scraper.dialects import DialectError, PageInfo
 from scraper.doc_values import NO_VALUE, DocValueError, coerce_doc_value, parse_constraints, split_example
@@ -942,10 +943,9 @@ class _VersionPage:
         ]
         if self.params_table is None and self.example_path:
             query = self.example_path.partition("?")[2]
-            for part in query.split("&"):
-                name = part.split("=", 1)[0]
-                if name and ("query", name) not in declared:
-                    inferred.append(("query", name))
+            names = dict.fromkeys(unquote_plus(part.split("=", 1)[0]) for part in query.split("&"))
+            # a name the example repeats (?id=1&id=2) is one parameter
+            inferred += [("query", name) for name in names if name and ("query", name) not in declared]
         for location, name in inferred:
             op.parameters.append(
                 Parameter(

@@ -240,8 +240,15 @@ def _html_blocks(content: str, line: int) -> list[Block]:
 
         tables: list[Block] = list(html_tables(content, line))
         if tables:
-            rest = _html_blocks(_TABLE_ELEMENT.sub("", content), line)
-            return rest + tables
+            # the text around the tables keeps its place (a label before each table is what names it)
+            rest: list[Block] = []
+            start = 0
+            for match in [*_TABLE_ELEMENT.finditer(content), None]:
+                piece = content[start : match.start() if match else len(content)]
+                lead = len(piece) - len(piece.lstrip())  # the piece's text starts on its first non-blank line
+                rest += _html_blocks(piece, line + content.count("\n", 0, start + lead))
+                start = match.end() if match else len(content)
+            return sorted(rest + tables, key=lambda block: block.line)
     summaries = [_tidy(_TAG.sub("", s)) for s in _SUMMARY.findall(content)]
     if summaries:
         return [Paragraph(text=s, line=line) for s in summaries if s]

@@ -302,7 +302,9 @@ def _split_squashed(header: tuple[str, ...], line: str) -> tuple[list[str], str]
     return None
 
 
-_SQUASHED_ENVIRONMENT = re.compile(r"^([a-z0-9]+?)([a-z]{2,}-[a-z]+-?\d+)$")
+#: The environment takes all it can and leaves the region its shortest area (two letters: ``kr-west1``), so
+#: ``skr-west1`` is s + kr-west1 and ``devkr-west1`` dev + kr-west1 (a lazy environment would cut d + evkr-west1).
+_SQUASHED_ENVIRONMENT = re.compile(r"^([a-z0-9]+)([a-z]{2,}-[a-z]+-?\d+)$")
 _FLAGS = ("required", "optional")
 #: Lines that end a squashed table: the labels that follow Parameters / a model table on SCP pages.
 _SQUASHED_TABLE_ENDS = ("Responses", "Example HTTP request", "Request path", "HTTP CodeDescriptionSchema")

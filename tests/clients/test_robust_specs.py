@@ -263,3 +263,26 @@ def test_expected_paths_encode_literal_text_as_httpx_sends_it() -> None:
         case = cases.request_case(version, op, {"id": "7"}, {}, None)
         sent = httpx.URL("https://h" + op.path.replace("{id}", "7")).raw_path.decode()
         assert case["expect"]["path"] == sent, op.path  # was the raw text: /a b/7 for /a%20b/7
+
+
+def test_a_deeply_nested_json_text_example_is_left_as_text_not_a_traceback() -> None:
+    doc = copy.deepcopy(spec())
+    body = {"content": {"application/json": {"schema": {"type": "object"}, "example": "[" * 100_000}}}
+    doc["paths"]["/deep"] = {"post": {"requestBody": body, "responses": {"204": {"description": "none"}}}}
+    version = ir.build_package([doc]).versions[0]
+    assert any(op.path == "/deep" for op in version.operations)
+
+
+def test_an_operation_id_equal_to_its_summary_is_cut_as_an_id() -> None:
+    """The cut depends on where the name came from, not on its text: an id loses its middle even when the summary
+    says the same."""
+    doc = copy.deepcopy(spec())
+    base = "post-/cms/v3/hubdb/tables/{tableIdOrName}/rows/draft/batch/"
+    for action in ("purge_purgeDraftTableRows", "replace_replaceDraftTableRows"):
+        op_id = base + action
+        doc["paths"][f"/same/{action}"] = {
+            "post": {"operationId": op_id, "summary": op_id, "responses": {"204": {"description": "none"}}}
+        }
+    version = ir.build_package([doc]).versions[0]
+    names = sorted(op.method_name for op in version.operations if op.path.startswith("/same/"))
+    assert len(set(names)) == 2 and not any(name.endswith("_2") for name in names), names

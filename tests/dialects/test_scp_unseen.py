@@ -332,3 +332,20 @@ def test_one_odd_table_code_block_or_cell_costs_that_item_not_the_version_page()
     assert {p.name: p.required for p in listing.parameters}["page"] is False
     create = next(v for v in _versions(services) if v.method == "POST" and v.version == "1.1")
     assert create.request_body is not None and create.request_body.schema == {"type": "object"}
+
+
+def test_query_names_the_example_path_repeats_are_one_inferred_parameter() -> None:
+    """With no Parameters table, the example request path's query names become parameters: a name given twice
+    (``?tag=a&tag=b``) or percent-encoded is one parameter, never a duplicate."""
+    text = (UNSEEN / "name_resolver_tables_lost.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    assert lines[30] == "/v1/resolvers"
+    lines[30] = "/v1/resolvers?tag=a&tag=b&zone%5Fid=z"
+    services = _read(
+        "\n".join(lines), "resolver.txt", tuple(EXPECTED["name_resolver_tables_lost.txt"]["service"].split(","))
+    )
+    listing = next(v for v in _versions(tuple(services)) if v.path == "/v1/resolvers" and v.method == "GET")
+    assert [(p.name, p.location) for p in listing.parameters if p.location == "query"] == [
+        ("tag", "query"),
+        ("zone_id", "query"),
+    ]

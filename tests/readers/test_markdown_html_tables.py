@@ -46,3 +46,12 @@ def test_a_raw_html_table_is_a_table_with_spanned_cells_repeated() -> None:
     # the text around the table is still read, and the table's own text is not a paragraph too
     texts = [b.text for b in document.blocks if isinstance(b, Paragraph)]
     assert texts == ["Parameter Information", "After."]
+
+
+def test_text_around_raw_html_tables_keeps_its_place() -> None:
+    """Each table's label stays before it: a dialect names a table by the text just before it."""
+    page = "# Guide\n\n<div><p>Request</p>\n<table><tr><th>A</th></tr><tr><td>1</td></tr></table>\n"
+    page += "<p>Response</p>\n<table><tr><th>B</th></tr><tr><td>2</td></tr></table>\n<p>After</p></div>\n"
+    document = markdown.read(page, "page.md")
+    order = [b.text if isinstance(b, Paragraph) else b.header[0] for b in document.blocks if not hasattr(b, "level")]
+    assert order == ["Request", "A", "Response", "B", "After"]

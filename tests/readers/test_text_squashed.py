@@ -135,3 +135,8 @@ def test_squashed_responses_with_reason_phrases_scp_pages_had_not_shown() -> Non
         ("299", "Custom Thing", "None"),
         ("404", "Not Found", "None"),
     ]
+
+
+def test_squashed_environment_names_longer_than_one_letter_stay_whole() -> None:
+    (environment,) = _tables("\n".join(["environmentregion", "devkr-west1", "prodkr-east1", "skr-south2"]))
+    assert [r.cells for r in environment.rows] == [("dev", "kr-west1"), ("prod", "kr-east1"), ("s", "kr-south2")]
