@@ -32,7 +32,7 @@ import dataclasses
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -138,6 +138,16 @@ def _words(text: str) -> list[str]:
 def _is_structural(text: str) -> bool:
     words = _words(text)
     return bool(words) and all(w in _STRUCTURAL or re.fullmatch(r"[\d.]+|v[\d.]+", w) for w in words)
+
+
+def _last_written_before(blocks: Sequence[Block], index: int) -> Block | None:
+    """The nearest block before ``blocks[index]`` that is not a blank paragraph (walked back from it: a page of
+    many operations costs no copy of the blocks before each one)."""
+    for i in range(index - 1, -1, -1):
+        block = blocks[i]
+        if not (isinstance(block, Paragraph) and not block.text.strip()):
+            return block
+    return None
 
 
 def _heading_title(heading: Heading) -> str:
@@ -455,18 +465,18 @@ class _PageReader:
         """
         blocks = self.document.blocks
         kept: list[OperationLine] = []
+        kept_paths: list[str] = []  # each kept member's parsed path, parsed once
         for member in members:
             path = parse_documented_path(member.written)
             owner = next(
                 (
                     k
-                    for k in reversed(kept)
-                    if k.method == member.method and parse_documented_path(k.written).path == path.path
+                    for k, k_path in zip(reversed(kept), reversed(kept_paths), strict=True)
+                    if k.method == member.method and k_path == path.path
                 ),
                 None,
             )
-            before = [b for b in blocks[: member.block] if not (isinstance(b, Paragraph) and not b.text.strip())]
-            last = before[-1] if before else None
+            last = _last_written_before(blocks, member.block)
             label = (
                 _heading_title(last)
                 if isinstance(last, Heading)
@@ -474,6 +484,7 @@ class _PageReader:
             )
             if owner is None or not _is_sample_label(label):
                 kept.append(member)
+                kept_paths.append(path.path)
                 continue
             samples.setdefault(id(owner), []).append((path, member.block))
             self._finding(
