@@ -318,17 +318,18 @@ def split_schema_default(text: str) -> tuple[str, str] | None:
     default. A bare model name ending in ``None`` (``FooNone``) is read as ``Foo`` + ``None`` when ``Foo`` parses.
     None when no prefix parses."""
     text = text.strip()
-    candidates: list[tuple[str, str]] = []
+    longest: tuple[str, str] | None = None
     for k in range(len(text), 0, -1):
         schema, rest = text[:k].rstrip(), text[k:].strip()
-        if schema and _is_schema(schema) and _plausible_default(rest, schema):
-            candidates.append((schema, rest))
-    if not candidates:
-        return None
-    with_none = [c for c in candidates if c[1] == "None"]
-    if with_none and candidates[0][0].endswith("None") and parse_schema(candidates[0][0]).is_model:
-        return with_none[0]
-    return candidates[0]
+        if not (schema and _is_schema(schema) and _plausible_default(rest, schema)):
+            continue
+        if longest is None:
+            longest = (schema, rest)
+            if rest == "None" or not (schema.endswith("None") and parse_schema(schema).is_model):
+                return longest  # the longest split is the answer unless it swallowed a ``None`` default
+        elif rest == "None":
+            return schema, rest  # ``FooNone``: the longest split leaving ``None`` as the default
+    return longest
 
 
 def _next_nonblank(src: _Lines, j: int) -> int:
