@@ -172,6 +172,12 @@ def merge_capture(base: Service, later: Service, covers: str, page: str) -> Serv
     return _replace_operations(base, later, page, findings)
 
 
+def _operation_conflict(op: Operation, subject: str, message: str) -> Finding:
+    """A ``capture-conflict`` about ``op``, placed at its first documented version."""
+    first = min(op.versions.values(), key=lambda v: v.source.line)
+    return Finding("capture-conflict", first.source.page, first.source.line, subject, message)
+
+
 def _replace_service(base: Service, later: Service, page: str, findings: list[Finding]) -> Service:
     """``later`` replaces ``base`` whole; every difference is a finding."""
     # The earlier capture's own doubts were about pages that are no longer used; what stays is how the two
@@ -182,30 +188,16 @@ def _replace_service(base: Service, later: Service, page: str, findings: list[Fi
         subject = f"{base.id}:{op.method} {op.path}"
         new = later.operation(op.method, op.path, op.variant)
         if new is None:
-            first = min(op.versions.values(), key=lambda v: v.source.line)
             findings.append(
-                Finding(
-                    "capture-conflict",
-                    first.source.page,
-                    first.source.line,
-                    subject,
-                    f"operation is gone from the later whole-service capture {page}",
-                )
+                _operation_conflict(op, subject, f"operation is gone from the later whole-service capture {page}")
             )
         else:
             findings.extend(_compare_captures(op, new, page, subject))
         findings.extend(_superseded(op, page))
     for op in later.operations:
         if base.operation(op.method, op.path, op.variant) is None:
-            first = min(op.versions.values(), key=lambda v: v.source.line)
             findings.append(
-                Finding(
-                    "capture-conflict",
-                    first.source.page,
-                    first.source.line,
-                    f"{base.id}:{op.method} {op.path}",
-                    "operation is new in the later capture",
-                )
+                _operation_conflict(op, f"{base.id}:{op.method} {op.path}", "operation is new in the later capture")
             )
     if not later.server and base.server:
         merged.server = base.server

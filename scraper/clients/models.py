@@ -18,7 +18,7 @@ import re
 import sys
 import tokenize
 import warnings
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -544,6 +544,15 @@ def _union_parts(annotation: str) -> set[str]:
 _BARE = {"list": "list[Any]", "dict": "dict[str, Any]"}
 
 
+def _type_expression_nodes(tree: ast.Module) -> Iterator[ast.AST]:
+    """Every node of the module's class bases and field annotations (where the generator's types are written)."""
+    for node in (n for n in tree.body if isinstance(n, ast.ClassDef)):
+        roots: list[ast.expr] = list(node.bases)
+        roots += [s.annotation for s in node.body if isinstance(s, ast.AnnAssign)]
+        for root in roots:
+            yield from ast.walk(root)
+
+
 def _bare_generics(source: str) -> str:
     """``list``/``dict`` without type arguments in class bases and field annotations (datamodel-code-generator
     writes ``RootModel[list]`` for an array whose items refer back to it) as ``list[Any]``/``dict[str, Any]``, which
@@ -551,13 +560,9 @@ def _bare_generics(source: str) -> str:
     tree = ast.parse(source)
     subscripted = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Subscript)}
     edits: list[tuple[int, int, int, str]] = []
-    for node in (n for n in tree.body if isinstance(n, ast.ClassDef)):
-        roots: list[ast.expr] = list(node.bases)
-        roots += [s.annotation for s in node.body if isinstance(s, ast.AnnAssign)]
-        for root in roots:
-            for sub in ast.walk(root):
-                if isinstance(sub, ast.Name) and sub.id in _BARE and id(sub) not in subscripted:
-                    edits.append((sub.lineno, sub.col_offset, sub.end_col_offset or 0, _BARE[sub.id]))
+    for sub in _type_expression_nodes(tree):
+        if isinstance(sub, ast.Name) and sub.id in _BARE and id(sub) not in subscripted:
+            edits.append((sub.lineno, sub.col_offset, sub.end_col_offset or 0, _BARE[sub.id]))
     if not edits:
         return source
     source = _replace_spans(source.split("\n"), edits)
@@ -738,18 +743,14 @@ def _plain_constrained_types(source: str) -> str:
     ``mypy --strict``; the constraint, on a dict key, is not checked by the client (a key too long is kept)."""
     tree = ast.parse(source)
     edits: list[tuple[int, int, int, str]] = []
-    for node in (n for n in tree.body if isinstance(n, ast.ClassDef)):
-        roots: list[ast.expr] = list(node.bases)
-        roots += [s.annotation for s in node.body if isinstance(s, ast.AnnAssign)]
-        for root in roots:
-            for sub in ast.walk(root):
-                if (
-                    isinstance(sub, ast.Call)
-                    and isinstance(sub.func, ast.Name)
-                    and sub.func.id in _CONSTRAINED_TYPES
-                    and sub.lineno == sub.end_lineno
-                ):
-                    edits.append((sub.lineno, sub.col_offset, sub.end_col_offset or 0, _CONSTRAINED_TYPES[sub.func.id]))
+    for sub in _type_expression_nodes(tree):
+        if (
+            isinstance(sub, ast.Call)
+            and isinstance(sub.func, ast.Name)
+            and sub.func.id in _CONSTRAINED_TYPES
+            and sub.lineno == sub.end_lineno
+        ):
+            edits.append((sub.lineno, sub.col_offset, sub.end_col_offset or 0, _CONSTRAINED_TYPES[sub.func.id]))
     return _replace_spans(source.split("\n"), edits) if edits else source
 
 
