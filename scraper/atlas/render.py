@@ -14,10 +14,10 @@ import jinja2
 from scraper.atlas.diffs import SEVERITY_TITLES
 from scraper.atlas.model import STATUSES, Atlas, Service, slug
 from scraper.atlas.timeline import layout
-from scraper.template_files import template_loader
+from scraper.template_files import TEMPLATE_DIR, CompiledTemplates, compiled_templates, template_loader
 from scraper.versioning import version_key
 
-__all__ = ["diff_page", "render_site"]
+__all__ = ["diff_page", "load_templates", "render_site"]
 
 
 @cache
@@ -32,7 +32,20 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["slug"] = slug
     env.globals.update(STATUSES=STATUSES, SEVERITY_TITLES=SEVERITY_TITLES, diff_page=diff_page)
+    env.bytecode_cache = compiled_templates(env)  # compiled once, kept beside the templates (see template_files)
     return env
+
+
+def load_templates(*, store: bool = False) -> int:
+    """Load (compile, unless compiled before) every atlas template now; ``store``: keep what is compiled whatever
+    ``PYTHONDONTWRITEBYTECODE`` says (:func:`scraper.template_files.compile_all`). Returns how many."""
+    env = _environment()
+    if store and isinstance(env.bytecode_cache, CompiledTemplates):
+        env.bytecode_cache.write = True
+    names = sorted(entry.name for entry in TEMPLATE_DIR.joinpath("atlas").iterdir() if entry.name.endswith(".j2"))
+    for name in names:
+        env.get_template(name)
+    return len(names)
 
 
 def diff_page(old: str, new: str) -> str:

@@ -18,10 +18,9 @@ import builtins
 import keyword
 import re
 from collections.abc import Mapping
-from functools import cache
 from typing import Any
 
-__all__ = ["ItemsIR", "listing_items", "model_attribute"]
+__all__ = ["BASE_MODEL_NAMES", "ItemsIR", "listing_items", "model_attribute"]
 
 from dataclasses import dataclass
 
@@ -49,11 +48,25 @@ class ItemsIR:
 RAW_JSON = ItemsIR(attr=None, kind="any")
 
 
-@cache
-def _model_names() -> frozenset[str]:
-    from pydantic import BaseModel
-
-    return frozenset(dir(BaseModel))
+#: ``pydantic.BaseModel``'s attributes that a plain field name could take (not ``_``- or ``model_``-prefixed, which
+#: ``model_attribute`` refuses anyway), as of the locked pydantic: a constant, because importing pydantic to list
+#: them costs a run that never otherwise imports it ~0.1 s (tests/clients/test_ir.py checks it against pydantic).
+BASE_MODEL_NAMES = frozenset(
+    {
+        "construct",
+        "copy",
+        "dict",
+        "from_orm",
+        "json",
+        "parse_file",
+        "parse_obj",
+        "parse_raw",
+        "schema",
+        "schema_json",
+        "update_forward_refs",
+        "validate",
+    }
+)
 
 
 def model_attribute(wire: str) -> str | None:
@@ -61,7 +74,7 @@ def model_attribute(wire: str) -> str | None:
     that it keeps as is; None for any name it would rename (``class_``, ``volume_list``, ``json_``, ``field_id``)."""
     if not _PLAIN.fullmatch(wire) or keyword.iskeyword(wire) or wire.startswith("model_"):
         return None
-    if wire in _model_names() or (wire in dir(builtins) and wire[:1].islower() and wire not in ("id", "type")):
+    if wire in BASE_MODEL_NAMES or (wire in dir(builtins) and wire[:1].islower() and wire not in ("id", "type")):
         return None
     return wire
 

@@ -126,6 +126,15 @@ def test_an_array_the_models_rename_is_read_from_the_raw_json(wire: str) -> None
     assert _paging(spec).found == listing.RAW_JSON
 
 
+def test_the_base_model_names_are_pydantics() -> None:
+    """``BASE_MODEL_NAMES`` stands in for ``dir(pydantic.BaseModel)`` (no pydantic import in the package stage): it
+    must list exactly the attributes a plain field name could shadow in the installed pydantic."""
+    from pydantic import BaseModel
+
+    plain = {name for name in dir(BaseModel) if name[:1].isalpha() and not name.startswith("model_")}
+    assert listing.BASE_MODEL_NAMES == plain
+
+
 def test_a_renamed_marker_field_reads_the_listing_as_json() -> None:
     spec = _listing_spec({"type": "array", "items": {"$ref": "#/components/schemas/Thing"}}, marker=True)
     spec["paths"]["/things"]["get"]["x-pagination"]["next-marker"] = "next-id"
