@@ -24,6 +24,8 @@ $(STAMP): $(LOCK) pyproject.toml setup.py runtime/pyproject.toml
 	@# the shared runtime the generated packages import (docs2client-runtime): editable, so tests see runtime/;
 	@# compat mode puts runtime/ on sys.path through a .pth file, which mypy follows (an import hook it would not)
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation --config-settings editable_mode=compat -e runtime
+	@# the templates compiled once (kept in templates/__pycache__, as pip byte-compiles modules; see template_files)
+	$(BIN)/python -m scraper.template_files
 	touch $(STAMP)
 
 # The shared runtime (runtime/) is no index's: it is resolved from a wheel built here (so its dependencies are

@@ -65,6 +65,9 @@ def _byte_compile(*packages: str) -> None:
         found = importlib.util.find_spec(name)
         for folder in (found.submodule_search_locations or []) if found is not None else []:
             compileall.compile_dir(folder, quiet=1)
+    from scraper.template_files import compile_all
+
+    compile_all()  # the templates too, as `make`'s install step leaves them
 
 
 def spec_files(spec_dir: Path) -> list[Path]:

@@ -61,7 +61,10 @@ class CompiledTemplates(jinja2.BytecodeCache):
             data = self._path(bucket).read_bytes()
         except OSError:
             return
-        bucket.bytecode_from_string(data)  # a stale or torn file leaves the bucket empty: the template is compiled
+        try:
+            bucket.bytecode_from_string(data)  # a stale file leaves the bucket empty: the template is compiled
+        except Exception:  # a torn or foreign file (Jinja unpickles its checksum and lets that fail): compile
+            bucket.reset()
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         if not self.write:
