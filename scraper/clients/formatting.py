@@ -171,6 +171,9 @@ def default_cache() -> FormatCache | None:
 #: A unit's output: its bytes, or where they will be (a batch's future and the unit's index in that batch).
 _Ref = bytes | tuple["Future[list[bytes]]", int]
 
+#: Formatting waiting (characters) above which the models worker, done with the models, imports black and helps: about
+#: half a second of black's work, three times what the import costs.
+_MODELS_WORKER_FORMATS_ABOVE = 150_000
 #: Files below this size are not cut into blocks (a cut saves nothing there).
 _SPLIT_ABOVE = 8_000
 #: Units are shipped to the workers in batches of about this many characters (fewer round trips than one per block).
@@ -310,7 +313,8 @@ class SourceFormatter:
         self._pool: concurrent.futures.ProcessPoolExecutor | None = None
         self._models_pool: concurrent.futures.ProcessPoolExecutor | None = None
         self._models_pending: list[Future[str]] = []
-        self._in_flight: dict[int, list[Future[list[bytes]]]] = {}
+        self._in_flight: dict[int, list[tuple[Future[list[bytes]], int]]] = {}  # batches and their sizes, by pool
+        self._models_formats = False
         self._workers = count
         if count > 1 and "fork" in multiprocessing.get_all_start_methods():
             fork = multiprocessing.get_context("fork")
@@ -334,20 +338,37 @@ class SourceFormatter:
         self._models_pending.append(future)
         return future
 
-    def _executors(self) -> list[tuple[concurrent.futures.ProcessPoolExecutor, int]]:
+    def _executors(self, chars: int = 0) -> list[tuple[concurrent.futures.ProcessPoolExecutor, int]]:
         """The pools taking formatting now, with their worker counts: the formatting workers, and the models
-        worker while it has no models to render."""
+        worker while it has no models to render, once it formats at all.
+
+        It starts formatting only when the work waiting (``chars`` more to submit, plus what the formatting
+        workers have not finished) is worth importing black for (~0.15 s): a small package's models, the last
+        file of a run, are formatted sooner by the idle formatting worker alone than split with a worker that
+        must first import black."""
         self._models_pending = [f for f in self._models_pending if not f.done()]
         pools = [(self._pool, self._workers - 1)] if self._pool is not None else []
         if self._models_pool is not None and not self._models_pending:
-            pools.append((self._models_pool, 1))
+            if not self._models_formats and chars + self._backlog() >= _MODELS_WORKER_FORMATS_ABOVE:
+                self._models_formats = True
+            if self._models_formats or self._pool is None:
+                pools.append((self._models_pool, 1))
         return pools
+
+    def _backlog(self) -> int:
+        """Characters submitted to the formatting workers and not formatted yet."""
+        if self._pool is None:
+            return 0
+        running = [(f, n) for f, n in self._in_flight.get(id(self._pool), []) if not f.done()]
+        self._in_flight[id(self._pool)] = running
+        return sum(n for _, n in running)
 
     def _least_busy(
         self, pools: list[tuple[concurrent.futures.ProcessPoolExecutor, int]]
     ) -> concurrent.futures.ProcessPoolExecutor:
         def load(entry: tuple[concurrent.futures.ProcessPoolExecutor, int]) -> float:
-            running = self._in_flight[id(entry[0])] = [f for f in self._in_flight.get(id(entry[0]), []) if not f.done()]
+            running = [(f, n) for f, n in self._in_flight.get(id(entry[0]), []) if not f.done()]
+            self._in_flight[id(entry[0])] = running
             return len(running) / entry[1]
 
         return min(pools, key=load)[0]
@@ -402,7 +423,7 @@ class SourceFormatter:
     def _run(self, path: str, texts: list[str]) -> list[_Ref]:
         """Format ``texts`` (black inputs of file ``path``): in batches on the pools, else here and now. A file is cut
         into a batch per idle worker at least (so the last file of a run, the models, is not one worker's alone)."""
-        pools = self._executors()
+        pools = self._executors(sum(len(t) for t in texts))
         if not pools:
             return list(_format_units(path, texts, self.cache))
         share = -(-sum(len(t) for t in texts) // sum(count for _, count in pools))
@@ -416,7 +437,7 @@ class SourceFormatter:
                 end += 1
             pool = self._least_busy(pools)
             future = pool.submit(_format_units, path, texts[start:end], self.cache)
-            self._in_flight[id(pool)].append(future)
+            self._in_flight[id(pool)].append((future, size))
             refs.extend((future, index) for index in range(end - start))
             start = end
         return refs

@@ -83,6 +83,20 @@ def test_pool_gives_the_same_bytes_and_fills_the_cache(tmp_path: Path) -> None:
     assert len([p for p in cache.directory.rglob("*") if p.is_file()]) == 4
 
 
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="a pool needs two CPUs")
+def test_the_models_worker_formats_only_a_backlog_worth_importing_black() -> None:
+    """A small package's last file goes to the idle formatting worker alone (the models worker would import black
+    first, ~0.15 s, to format half of it); a large backlog is shared with it. Either way the bytes are black's."""
+    small = {"pkg/small.py": UGLY}
+    large = {f"pkg/m{n}.py": UGLY.replace("f(", f"f{n}(") * 800 for n in range(8)}  # ~250 KB waiting at once
+    with SourceFormatter(workers=2) as pool:
+        assert pool.format(small) == {"pkg/small.py": PRETTY}
+        assert not pool._models_formats
+        formatted = pool.format(large)
+        assert pool._models_formats
+    assert formatted == SourceFormatter(workers=1).format(large)
+
+
 def test_default_cache_location(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DOCS2CLIENT_CACHE_DIR", "off")
     assert default_cache() is None
