@@ -13,7 +13,8 @@ import argparse
 import sys
 import time
 import tomllib
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,6 +25,7 @@ from scraper.clients.report import PackageReport, report_json, summary_line
 
 if TYPE_CHECKING:
     from scraper.clients.formatting import PendingTree, SourceFormatter
+    from scraper.clients.package import SourcesInProgress
     from scraper.clients.previous_renders import PreviousRenders
 
 __all__ = [
@@ -162,14 +164,22 @@ def generate_service(
     return generate_services([job])[0]
 
 
-def generate_services(jobs: Sequence[PackageJob], reports: list[PackageReport] | None = None) -> list[list[Path]]:
+#: Packages in flight at once (rendered, or formatting, and not yet written): enough that the workers always have the
+#: next package's files queued behind the one being written, few enough that a run over many services holds a few
+#: packages' sources in memory instead of all of them.
+PACKAGES_IN_FLIGHT = 3
+
+
+def generate_services(jobs: Iterable[PackageJob], reports: list[PackageReport] | None = None) -> list[list[Path]]:
     """Render every job's package and write it; returns each job's changed files, in order.
 
-    All packages are rendered first, each handed to one formatter pool as soon as it is rendered, so black formats
-    one package on every core while the next is rendered. Then each package is written in turn: when its rendered
-    code differs from what is in ``out`` but the version would stay the same (a generator update, not an API
-    change), it becomes a patch release with a changelog entry saying so: changed code never ships under a version
-    that may already be published.
+    Packages stream through one formatter pool: each is handed to it as soon as it is rendered, so black formats
+    one package on every core while the next is rendered, and each package is written as soon as it is formatted,
+    in order, with at most :data:`PACKAGES_IN_FLIGHT` between rendering and writing (the jobs are taken from
+    ``jobs`` only as they are rendered, so a lazy iterable loads each service's specs just in time). When a
+    package's rendered code differs from what is in ``out`` but the version would stay the same (a generator
+    update, not an API change), it becomes a patch release with a changelog entry saying so: changed code never
+    ships under a version that may already be published.
     """
     from concurrent.futures.process import BrokenProcessPool
 
@@ -179,44 +189,90 @@ def generate_services(jobs: Sequence[PackageJob], reports: list[PackageReport] |
         from scraper.clients.package import start_sources
 
         try:
-            started = []
+            rendering: deque[_PackageInFlight] = deque()  # models still being rendered
+            formatting: deque[_PackageInFlight] = deque()  # every file handed to the formatter
+            changed: list[list[Path]] = []
+
+            def advance(block: bool) -> None:
+                """Move the oldest packages on, in order: finish those whose models are back (all of them when
+                ``block``, waiting), then write those whose files are formatted."""
+                while rendering and (block or rendering[0].sources.models_ready()):
+                    formatting.append(rendering.popleft().finish(reports))
+                while formatting and (block or formatting[0].parts.done()):
+                    changed.append(formatting.popleft().write())
+
             for job in jobs:
-                files = list(job.spec_files) if job.specs is not None else sorted(job.spec_files)
-                if job.specs is not None:
-                    documents = list(job.specs)
-                    for document, name in zip(documents, files, strict=False):
-                        _check_loaded(document, name)  # documents handed in were not read by load_spec
-                else:
-                    documents = [load_spec(p) for p in files]
-                findings = load_findings(job.findings_dir) if job.findings_dir is not None else []
-                released, kept_changelog = existing_release(job.out)
-                version = job.package_version or released
-                parts = _FormattedParts(pool)
-                sources = start_sources(
-                    documents,
-                    package_name=job.package_name,
-                    findings=findings,
-                    source_names=[str(p) for p in files],
-                    package_version=version,
-                    models=pool.render_models,
-                    ready=parts.submit,
-                    previous=job.previous,
-                )
-                changelog = job.changelog if job.changelog is not None else kept_changelog
-                started.append((job, sources, parts, released, version, changelog))
-            # Every package's models are queued before any is waited for (see start_sources).
-            for _, sources, parts, *_ in started:
-                rendered = sources.finish(reports)
-                parts.submit({path: data for path, data in rendered.items() if path not in parts.paths})
-            changed = []
-            for job, _, parts, released, version, log in started:
-                tree = parts.result()
-                changed.append(_release(job.out, tree, released, version, log, job.force))
-                if job.previous is not None:
-                    job.previous.record(tree)
+                rendering.append(_PackageInFlight.start(job, pool, start_sources))
+                advance(block=False)
+                while len(rendering) + len(formatting) > PACKAGES_IN_FLIGHT:  # write the oldest before going on
+                    if rendering and not formatting:
+                        formatting.append(rendering.popleft().finish(reports))
+                    changed.append(formatting.popleft().write())
+                    advance(block=False)
+            advance(block=True)
             return changed
         except BrokenProcessPool as exc:  # a worker was killed (out of memory, a signal): say so, in one line
             raise GenerationError(f"a worker process stopped unexpectedly: {exc}") from exc
+
+
+class _PackageInFlight:
+    """One package between rendering and writing (see :func:`generate_services`)."""
+
+    def __init__(
+        self,
+        job: PackageJob,
+        sources: SourcesInProgress,
+        parts: _FormattedParts,
+        released: str | None,
+        version: str | None,
+        changelog: str | None,
+    ) -> None:
+        self.job, self.sources, self.parts = job, sources, parts
+        self._released, self._version, self._changelog = released, version, changelog
+
+    @classmethod
+    def start(
+        cls, job: PackageJob, pool: SourceFormatter, start_sources: Callable[..., SourcesInProgress]
+    ) -> _PackageInFlight:
+        """Load the job's specs and findings, and start rendering its package (see ``start_sources``)."""
+        files = list(job.spec_files) if job.specs is not None else sorted(job.spec_files)
+        if job.specs is not None:
+            documents = list(job.specs)
+            for document, name in zip(documents, files, strict=False):
+                _check_loaded(document, name)  # documents handed in were not read by load_spec
+        else:
+            documents = [load_spec(p) for p in files]
+        findings = load_findings(job.findings_dir) if job.findings_dir is not None else []
+        released, kept_changelog = existing_release(job.out)
+        version = job.package_version or released
+        parts = _FormattedParts(pool)
+        sources = start_sources(
+            documents,
+            package_name=job.package_name,
+            findings=findings,
+            source_names=[str(p) for p in files],
+            package_version=version,
+            models=pool.render_models,
+            ready=parts.submit,
+            previous=job.previous,
+        )
+        changelog = job.changelog if job.changelog is not None else kept_changelog
+        return cls(job, sources, parts, released, version, changelog)
+
+    def finish(self, reports: list[PackageReport] | None) -> _PackageInFlight:
+        """Wait for the models and hand the files that needed them to the formatter."""
+        rendered = self.sources.finish(reports)
+        self.parts.submit({path: data for path, data in rendered.items() if path not in self.parts.paths})
+        return self
+
+    def write(self) -> list[Path]:
+        """Wait for the formatted files and write the package; returns the files that changed."""
+        tree = self.parts.result()
+        job = self.job
+        changed = _release(job.out, tree, self._released, self._version, self._changelog, job.force)
+        if job.previous is not None:
+            job.previous.record(tree)
+        return changed
 
 
 class _FormattedParts:
@@ -231,6 +287,10 @@ class _FormattedParts:
         if files:
             self.paths.update(files)
             self._parts.append(self._pool.submit(files))
+
+    def done(self) -> bool:
+        """Whether every part is formatted (``result`` would not wait)."""
+        return all(part.done() for part in self._parts)
 
     def result(self) -> dict[str, bytes]:
         """The package's tree, formatted, in path order."""

@@ -264,6 +264,10 @@ class PendingTree:
         self._order = order
         self._cache = cache
 
+    def done(self) -> bool:
+        """Whether every file's blocks are formatted (:meth:`result` would not wait for a worker)."""
+        return all(isinstance(ref, bytes) or ref[0].done() for plan in self._plans for _, ref, _ in plan.parts)
+
     def result(self) -> dict[str, bytes]:
         """Every file's final bytes, in sorted path order (raises the first formatting error)."""
         for plan in self._plans:

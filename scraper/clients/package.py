@@ -196,6 +196,10 @@ class SourcesInProgress:
         self._pkg, self._pending, self._files, self._tests, self._ready = pkg, pending, files, tests, ready
         self._previous = previous
 
+    def models_ready(self) -> bool:
+        """Whether every version's models are rendered (:meth:`finish` would not wait for them)."""
+        return all(future.done() for _, future in self._pending)
+
     def finish(self, reports: list[PackageReport] | None = None) -> dict[str, str | bytes]:
         """Every file of the package (waiting for its models); the files not yet handed to ``ready`` go to it now.
         ``reports``, when given, receives the package's :class:`PackageReport`."""

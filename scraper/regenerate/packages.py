@@ -8,14 +8,18 @@ documentation-only changes).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from scraper.build.openapi import version_key
 from scraper.build.parsed_specs import ParsedSpecs, default_parsed_specs
 from scraper.clients.previous_renders import PreviousRenders, RenderRecords
+
+if TYPE_CHECKING:
+    from scraper.clients.command import PackageJob
 
 __all__ = ["KnownDocuments", "OldSpecs", "package_dir_name", "regenerate_packages", "spec_bytes"]
 
@@ -78,27 +82,52 @@ def regenerate_packages(
     spec documents the build just wrote, by ``provider/service`` (taken instead of parsing the files again).
     ``renders``: the client modules recorded by the last regeneration made by tool ``tool`` (see
     :mod:`scraper.clients.previous_renders`); unchanged ones are reused, and it is updated with this run's records.
+    Packages are rendered and written one after another (a few in flight, see ``generate_services``), and each
+    service's entries of ``documents`` and ``old_specs`` are taken out of them when its package starts, so the
+    documents of the services already written are let go.
     """
+    from scraper.clients.command import generate_services
+
+    previous: dict[str, PreviousRenders] = {}
+    jobs = _package_jobs(services, spec_dir, generated_dir, old_specs, documents, renders, tool, previous)
+    changed = [path for paths in generate_services(jobs) for path in paths]
+    if renders is not None:
+        renders.update((key, reuse.records) for key, reuse in previous.items())
+    return changed
+
+
+def _package_jobs(
+    services: list[str],
+    spec_dir: Path,
+    generated_dir: Path,
+    old_specs: dict[str, OldSpecs],
+    documents: dict[str, KnownDocuments] | None,
+    renders: RenderRecords | None,
+    tool: str | None,
+    previous: dict[str, PreviousRenders],
+) -> Iterator[PackageJob]:
+    """Each service's package job, its specs parsed and its changelog decided only when the job is taken (the
+    package stage holds a few services' documents at a time, not every one); ``previous`` receives each job's
+    render records as it is made. A service's documents handed in (``documents``) are let go once its job is made."""
     from scraper.clients import naming
-    from scraper.clients.command import PackageJob, existing_release, generate_services
+    from scraper.clients.command import PackageJob, existing_release
     from scraper.diff.changelog import changelog_entry, update_changelog
 
-    jobs: list[PackageJob] = []
-    previous: dict[str, PreviousRenders] = {}
     parsed = default_parsed_specs()
     for key in services:
         provider, service = key.split("/", 1)
         service_dir = spec_dir / provider / service
         files = spec_bytes(service_dir)
-        specs = _parse_specs(files, (documents or {}).get(key), parsed)
+        specs = _parse_specs(files, (documents or {}).pop(key, None), parsed)
         if not specs:
             continue
         name = naming.distribution_name(provider, service)
         package_dir = generated_dir / name
         released, changelog = existing_release(package_dir)
         if released is not None:
-            old = _old_documents(old_specs.get(key, {}), files, specs, parsed)
+            old = _old_documents(old_specs.pop(key, {}), files, specs, parsed)
             version, changelog = _changelog(released, changelog, old, specs)
+            del old
         else:
             current = next(
                 (s for s in specs.values() if s.get("info", {}).get("x-api-status") == "CURRENT"),
@@ -109,22 +138,16 @@ def regenerate_packages(
             changelog = update_changelog(None, _combine(version, entries))
         if renders is not None and tool is not None:
             previous[key] = PreviousRenders(package_dir, tool, renders.get(key))
-        jobs.append(
-            PackageJob(
-                [service_dir / f"{v}.yaml" for v in specs],
-                package_dir,
-                package_name=name,
-                findings_dir=service_dir,
-                package_version=version,
-                changelog=changelog,
-                specs=list(specs.values()),
-                previous=previous.get(key),
-            )
+        yield PackageJob(
+            [service_dir / f"{v}.yaml" for v in specs],
+            package_dir,
+            package_name=name,
+            findings_dir=service_dir,
+            package_version=version,
+            changelog=changelog,
+            specs=list(specs.values()),
+            previous=previous.get(key),
         )
-    changed = [path for paths in generate_services(jobs) for path in paths]
-    if renders is not None:
-        renders.update((key, reuse.records) for key, reuse in previous.items())
-    return changed
 
 
 def _old_documents(

@@ -8,10 +8,12 @@ calling process must not import black or datamodel-code-generator (the workers d
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -116,3 +118,46 @@ def test_a_cold_generate_imports_neither_black_nor_the_models_generator_here(tmp
     run = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
     assert run.stdout.strip().splitlines()[-1] == "[]"
     assert (tmp_path / "out" / "pyproject.toml").is_file()
+
+
+def test_packages_stream_through_a_bounded_window(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run over many services takes a job only when fewer than PACKAGES_IN_FLIGHT packages are between rendering
+    and writing, and writes them in order: it holds a few packages' documents and sources, not every one's. The
+    packages are the ones a run over each job alone writes."""
+    import scraper.clients.command as command
+
+    events: list[str] = []
+    written = command._release
+
+    def release(out: Path, *args: Any) -> list[Path]:
+        events.append(f"write {out.name}")
+        return written(out, *args)
+
+    monkeypatch.setattr(command, "_release", release)
+    names = [f"svc{n}" for n in range(command.PACKAGES_IN_FLIGHT + 3)]
+    for name in names:
+        spec = {
+            "openapi": "3.1.0",
+            "info": {"title": name, "version": "1.0", "x-provider": "p", "x-service": name},
+            "paths": {"/x": {"get": {"operationId": "getX", "responses": {"204": {"description": "none"}}}}},
+        }
+        (tmp_path / f"{name}.json").write_text(json.dumps(spec), encoding="utf-8")
+
+    def jobs() -> Iterator[command.PackageJob]:
+        for name in names:
+            events.append(f"take {name}")
+            yield command.PackageJob([tmp_path / f"{name}.json"], tmp_path / "out" / name)
+
+    command.generate_services(jobs())
+    assert [e for e in events if e.startswith("write")] == [f"write {name}" for name in names]
+    for index, event in enumerate(events):
+        if event.startswith("take"):
+            taken = sum(e.startswith("take") for e in events[:index])  # taken before this one...
+            done = sum(e.startswith("write") for e in events[:index])  # ... and written
+            assert taken - done <= command.PACKAGES_IN_FLIGHT, (event, events[:index])
+    alone = tmp_path / "alone"
+    command.generate_services([command.PackageJob([tmp_path / f"{names[-1]}.json"], alone)])
+    streamed = tmp_path / "out" / names[-1]
+    assert {p.relative_to(alone): p.read_bytes() for p in alone.rglob("*") if p.is_file()} == {
+        p.relative_to(streamed): p.read_bytes() for p in streamed.rglob("*") if p.is_file()
+    }
