@@ -10,6 +10,7 @@ output is refused unless ``--force``.
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import sys
 import time
 import tomllib
@@ -24,6 +25,8 @@ from scraper.clients.ir import GenerationError
 from scraper.clients.report import PackageReport, report_json, summary_line
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from scraper.clients.formatting import PendingTree, SourceFormatter
     from scraper.clients.package import SourcesInProgress
     from scraper.clients.previous_renders import PreviousRenders
@@ -167,7 +170,7 @@ def generate_service(
 #: Packages in flight at once (rendered, or formatting, and not yet written): enough that the workers always have the
 #: next package's files queued behind the one being written, few enough that a run over many services holds a few
 #: packages' sources in memory instead of all of them.
-PACKAGES_IN_FLIGHT = 3
+PACKAGES_IN_FLIGHT = 6
 
 
 def generate_services(jobs: Iterable[PackageJob], reports: list[PackageReport] | None = None) -> list[list[Path]]:
@@ -205,9 +208,11 @@ def generate_services(jobs: Iterable[PackageJob], reports: list[PackageReport] |
                 rendering.append(_PackageInFlight.start(job, pool, start_sources))
                 advance(block=False)
                 while len(rendering) + len(formatting) > PACKAGES_IN_FLIGHT:  # write the oldest before going on
-                    if rendering and not formatting:
-                        formatting.append(rendering.popleft().finish(reports))
-                    changed.append(formatting.popleft().write())
+                    # Wait for whichever comes first, the oldest package's formatting or the next models: models
+                    # that are back go to the formatter at once, so the workers never idle while this one waits.
+                    awaited: set[Future[Any]] = set(formatting[0].parts.pending() if formatting else ())
+                    awaited.update(rendering[0].sources.models_pending() if rendering else ())
+                    concurrent.futures.wait(awaited, return_when=concurrent.futures.FIRST_COMPLETED)
                     advance(block=False)
             advance(block=True)
             return changed
@@ -290,7 +295,11 @@ class _FormattedParts:
 
     def done(self) -> bool:
         """Whether every part is formatted (``result`` would not wait)."""
-        return all(part.done() for part in self._parts)
+        return not self.pending()
+
+    def pending(self) -> set[Future[list[bytes]]]:
+        """The formatting this package still waits for."""
+        return {future for part in self._parts for future in part.pending()}
 
     def result(self) -> dict[str, bytes]:
         """The package's tree, formatted, in path order."""

@@ -26,10 +26,12 @@ import hashlib
 import importlib
 import multiprocessing
 import os
+import threading
+from collections import deque
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self, TypeVar
@@ -242,6 +244,16 @@ class _FilePlan:
     parts: list[tuple[str, _Ref, bool]]
 
 
+@dataclass(frozen=True, slots=True)
+class _Batch:
+    """Black inputs of one file waiting for a worker, and the future their outputs will be set on."""
+
+    path: str
+    texts: list[str]
+    slot: Future[list[bytes]]
+    chars: int
+
+
 def _resolve(ref: _Ref) -> bytes:
     if isinstance(ref, bytes):
         return ref
@@ -266,7 +278,16 @@ class PendingTree:
 
     def done(self) -> bool:
         """Whether every file's blocks are formatted (:meth:`result` would not wait for a worker)."""
-        return all(isinstance(ref, bytes) or ref[0].done() for plan in self._plans for _, ref, _ in plan.parts)
+        return not self.pending()
+
+    def pending(self) -> set[Future[list[bytes]]]:
+        """The batches :meth:`result` would wait for."""
+        return {
+            ref[0]
+            for plan in self._plans
+            for _, ref, _ in plan.parts
+            if not isinstance(ref, bytes) and not ref[0].done()
+        }
 
     def result(self) -> dict[str, bytes]:
         """Every file's final bytes, in sorted path order (raises the first formatting error)."""
@@ -317,8 +338,13 @@ class SourceFormatter:
         self._pool: concurrent.futures.ProcessPoolExecutor | None = None
         self._models_pool: concurrent.futures.ProcessPoolExecutor | None = None
         self._models_pending: list[Future[str]] = []
-        self._in_flight: dict[int, list[tuple[Future[list[bytes]], int]]] = {}  # batches and their sizes, by pool
         self._models_formats = False
+        # Formatting batches wait here until a worker is free (see _dispatch): a batch is never bound to a busy
+        # worker while another sits idle. Worker futures land on the pools' threads, hence the lock.
+        self._queue: deque[_Batch] = deque()
+        self._queued_chars = 0
+        self._in_flight: dict[int, list[tuple[Future[list[bytes]], int]]] = {}  # batches and their sizes, by pool
+        self._lock = threading.RLock()
         self._workers = count
         if count > 1 and "fork" in multiprocessing.get_all_start_methods():
             fork = multiprocessing.get_context("fork")
@@ -339,43 +365,73 @@ class SourceFormatter:
         if self._models_pool is None:
             return run_now(_render_models, schemas, openapi, source_name, header)
         future = self._models_pool.submit(_render_models, schemas, openapi, source_name, header)
-        self._models_pending.append(future)
+        with self._lock:
+            self._models_pending.append(future)
+        future.add_done_callback(lambda _: self._dispatch())  # the models worker may take formatting now
         return future
 
-    def _executors(self, chars: int = 0) -> list[tuple[concurrent.futures.ProcessPoolExecutor, int]]:
-        """The pools taking formatting now, with their worker counts: the formatting workers, and the models
-        worker while it has no models to render, once it formats at all.
+    def _capacities(self) -> list[tuple[concurrent.futures.ProcessPoolExecutor, int]]:
+        """The pools taking formatting now, with how many batches each may hold at once (two per worker: one
+        running, one waiting in its pipe): the formatting workers, and the models worker while it has no models to
+        render, once it formats at all.
 
-        It starts formatting only when the work waiting (``chars`` more to submit, plus what the formatting
-        workers have not finished) is worth importing black for (~0.15 s): a small package's models, the last
-        file of a run, are formatted sooner by the idle formatting worker alone than split with a worker that
-        must first import black."""
+        It starts formatting only when the work waiting (queued, plus what the formatting workers hold) is worth
+        importing black for (~0.15 s): a small package's models, the last file of a run, are formatted sooner by the
+        idle formatting worker alone than split with a worker that must first import black."""
         self._models_pending = [f for f in self._models_pending if not f.done()]
-        pools = [(self._pool, self._workers - 1)] if self._pool is not None else []
+        pools = [(self._pool, 2 * (self._workers - 1))] if self._pool is not None else []
         if self._models_pool is not None and not self._models_pending:
-            if not self._models_formats and chars + self._backlog() >= _MODELS_WORKER_FORMATS_ABOVE:
+            if not self._models_formats and self._queued_chars + self._held(self._pool) >= _MODELS_WORKER_FORMATS_ABOVE:
                 self._models_formats = True
             if self._models_formats or self._pool is None:
-                pools.append((self._models_pool, 1))
+                pools.append((self._models_pool, 2))
         return pools
 
-    def _backlog(self) -> int:
-        """Characters submitted to the formatting workers and not formatted yet."""
-        if self._pool is None:
+    def _held(self, pool: concurrent.futures.ProcessPoolExecutor | None) -> int:
+        """Characters handed to ``pool`` and not formatted yet."""
+        if pool is None:
             return 0
-        running = [(f, n) for f, n in self._in_flight.get(id(self._pool), []) if not f.done()]
-        self._in_flight[id(self._pool)] = running
+        running = [(f, n) for f, n in self._in_flight.get(id(pool), []) if not f.done()]
+        self._in_flight[id(pool)] = running
         return sum(n for _, n in running)
 
-    def _least_busy(
-        self, pools: list[tuple[concurrent.futures.ProcessPoolExecutor, int]]
-    ) -> concurrent.futures.ProcessPoolExecutor:
-        def load(entry: tuple[concurrent.futures.ProcessPoolExecutor, int]) -> float:
-            running = [(f, n) for f, n in self._in_flight.get(id(entry[0]), []) if not f.done()]
-            self._in_flight[id(entry[0])] = running
-            return len(running) / entry[1]
+    def _dispatch(self) -> None:
+        """Hand queued batches, oldest first, to the pools with room (the least loaded first); called whenever a
+        batch is queued, a batch is formatted or a worker's models are done."""
+        with self._lock:
+            while self._queue:
+                pools = self._capacities()
+                for pool, _ in pools:
+                    self._held(pool)  # drops the batches that came back
+                free = [
+                    (len(self._in_flight.get(id(pool), [])) / room, index, pool)
+                    for index, (pool, room) in enumerate(pools)
+                    if len(self._in_flight.get(id(pool), [])) < room
+                ]
+                if not free:
+                    return
+                pool = min(free, key=lambda entry: entry[:2])[2]
+                batch = self._queue.popleft()
+                self._queued_chars -= batch.chars
+                try:
+                    running = pool.submit(_format_units, batch.path, batch.texts, self.cache)
+                except RuntimeError as exc:  # the pool was shut down (the run is ending on an error)
+                    batch.slot.set_exception(exc)
+                    continue
+                self._in_flight.setdefault(id(pool), []).append((running, batch.chars))
+                running.add_done_callback(partial(self._landed, batch.slot))
 
-        return min(pools, key=load)[0]
+    def _landed(self, slot: Future[list[bytes]], running: Future[list[bytes]]) -> None:
+        """A batch came back from a worker: pass its outcome on, and give the freed worker the next batch."""
+        if running.cancelled():  # the pool is shutting down: so is the run
+            slot.cancel()
+            return
+        error = running.exception()
+        if error is not None:
+            slot.set_exception(error)
+        else:
+            slot.set_result(running.result())
+        self._dispatch()
 
     def _unit(self, text: str, batch: dict[str, int], *, looked_up: bool = False) -> _Ref | int:
         """``text``'s output if known (this run or, unless ``looked_up`` already, the cache), else its index in
@@ -425,25 +481,27 @@ class SourceFormatter:
         return PendingTree(done, plans, order, self.cache)
 
     def _run(self, path: str, texts: list[str]) -> list[_Ref]:
-        """Format ``texts`` (black inputs of file ``path``): in batches on the pools, else here and now. A file is cut
-        into a batch per idle worker at least (so the last file of a run, the models, is not one worker's alone)."""
-        pools = self._executors(sum(len(t) for t in texts))
-        if not pools:
+        """Format ``texts`` (black inputs of file ``path``): queued in batches for the workers (see
+        :meth:`_dispatch`), else here and now. A file is cut into a batch per worker at least (so the last file of a
+        run, the models, is not one worker's alone)."""
+        if self._pool is None and self._models_pool is None:
             return list(_format_units(path, texts, self.cache))
-        share = -(-sum(len(t) for t in texts) // sum(count for _, count in pools))
+        share = -(-sum(len(t) for t in texts) // max(1, self._workers))
         limit = min(_BATCH_CHARS, max(_MIN_BATCH_CHARS, share))
         refs: list[_Ref] = []
         start = 0
-        while start < len(texts):
-            end, size = start, 0
-            while end < len(texts) and (end == start or size + len(texts[end]) <= limit):
-                size += len(texts[end])
-                end += 1
-            pool = self._least_busy(pools)
-            future = pool.submit(_format_units, path, texts[start:end], self.cache)
-            self._in_flight[id(pool)].append((future, size))
-            refs.extend((future, index) for index in range(end - start))
-            start = end
+        with self._lock:
+            while start < len(texts):
+                end, size = start, 0
+                while end < len(texts) and (end == start or size + len(texts[end]) <= limit):
+                    size += len(texts[end])
+                    end += 1
+                slot: Future[list[bytes]] = Future()
+                self._queue.append(_Batch(path, texts[start:end], slot, size))
+                self._queued_chars += size
+                refs.extend((slot, index) for index in range(end - start))
+                start = end
+        self._dispatch()
         return refs
 
     def format(self, files: Mapping[str, str | bytes]) -> dict[str, bytes]:
@@ -451,6 +509,10 @@ class SourceFormatter:
         return self.submit(files).result()
 
     def close(self) -> None:
+        with self._lock:
+            for batch in self._queue:  # never handed to a worker (the run ended on an error): nobody waits forever
+                batch.slot.cancel()
+            self._queue.clear()
         if self.cache is not None:
             self.cache.prune()
         for pool in (self._pool, self._models_pool):

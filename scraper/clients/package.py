@@ -198,7 +198,11 @@ class SourcesInProgress:
 
     def models_ready(self) -> bool:
         """Whether every version's models are rendered (:meth:`finish` would not wait for them)."""
-        return all(future.done() for _, future in self._pending)
+        return not self.models_pending()
+
+    def models_pending(self) -> set[Future[str]]:
+        """The models :meth:`finish` would wait for."""
+        return {future for _, future in self._pending if not future.done()}
 
     def finish(self, reports: list[PackageReport] | None = None) -> dict[str, str | bytes]:
         """Every file of the package (waiting for its models); the files not yet handed to ``ready`` go to it now.

@@ -97,6 +97,20 @@ def test_the_models_worker_formats_only_a_backlog_worth_importing_black() -> Non
     assert formatted == SourceFormatter(workers=1).format(large)
 
 
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="a pool needs two CPUs")
+def test_batches_wait_for_a_free_worker_instead_of_queuing_behind_a_busy_one() -> None:
+    """Formatting batches are handed to a worker only when it has room (two each: one running, one in its pipe);
+    the rest wait in the caller, so whichever worker frees first takes the next. The bytes are black's."""
+    files = {f"pkg/m{n}.py": UGLY.replace("f(", f"f{n}(") * 400 for n in range(12)}
+    with SourceFormatter(workers=2) as pool:
+        pending = pool.submit(files)
+        held = sum(len(batches) for batches in pool._in_flight.values())
+        assert pool._queue and held <= 4  # 12 files: most wait, at most two per worker were handed over
+        formatted = pending.result()
+        assert not pool._queue
+    assert formatted == SourceFormatter(workers=1).format(files)
+
+
 def test_default_cache_location(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DOCS2CLIENT_CACHE_DIR", "off")
     assert default_cache() is None
