@@ -216,10 +216,10 @@ def run_now(function: Callable[..., _T], *args: Any) -> Future[_T]:
     return done
 
 
-def _render_models(schemas: Mapping[str, Any], openapi: str, source_name: str, header: str) -> str:
-    from scraper.clients.models import render_models
+def _render_models(honoured: Mapping[str, Any], key: str, openapi: str, source_name: str, header: str) -> str:
+    from scraper.clients.models import render_prepared
 
-    return render_models(schemas, openapi=openapi, source_name=source_name, header=header)
+    return render_prepared(honoured, key, openapi=openapi, source_name=source_name, header=header)
 
 
 def _format_units(path: str, texts: list[str], cache: FormatCache | None) -> list[bytes]:
@@ -362,9 +362,13 @@ class SourceFormatter:
     def render_models(self, schemas: Mapping[str, Any], *, openapi: str, source_name: str, header: str) -> Future[str]:
         """:func:`scraper.clients.models.render_models` in the models worker (here and now without one); its errors
         (a :class:`GenerationError` naming the document) come back from the future's ``result()``."""
-        if self._models_pool is None:
-            return run_now(_render_models, schemas, openapi, source_name, header)
-        future = self._models_pool.submit(_render_models, schemas, openapi, source_name, header)
+        from scraper.clients.models import known_body, prepared_models
+
+        honoured, key = prepared_models(schemas, openapi=openapi)
+        if self._models_pool is None or known_body(key) is not None:
+            # rendered here, or known here (in this run, or the models cache): no round trip to the worker
+            return run_now(_render_models, honoured, key, openapi, source_name, header)
+        future = self._models_pool.submit(_render_models, honoured, key, openapi, source_name, header)
         with self._lock:
             self._models_pending.append(future)
         future.add_done_callback(lambda _: self._dispatch())  # the models worker may take formatting now

@@ -61,20 +61,50 @@ _CACHE_FORMAT = "docs2client models cache 1"
 
 def render_models(schemas: Mapping[str, Any], *, openapi: str, source_name: str, header: str) -> str:
     """Source of ``models.py`` (black-shaped, black still formats it) defining one class per entry of ``schemas``."""
-    schemas = honoured_schemas(schemas)  # no generator-specific keywords from the spec (they can import modules)
-    key = models_key(schemas, openapi)
+    honoured, key = prepared_models(schemas, openapi=openapi)
+    return render_prepared(honoured, key, openapi=openapi, source_name=source_name, header=header)
+
+
+def prepared_models(schemas: Mapping[str, Any], *, openapi: str) -> tuple[dict[str, Any], str]:
+    """``(the schemas datamodel-code-generator is given, their models_key)``: no generator-specific keywords from
+    the spec (they can import modules)."""
+    honoured = honoured_schemas(schemas)
+    return honoured, models_key(honoured, openapi)
+
+
+def known_body(key: str) -> str | None:
+    """The models of ``key`` (see :func:`prepared_models`) when this process or the models cache has them, else
+    None; a caller with a models worker looks here first, so an edit that leaves the schemas alone never waits for
+    the worker (nor ships it the schemas)."""
     body = _RENDERED.get(key)
     if body is None:
         cache = default_models_cache()
         body = cache.get(key) if cache is not None else None
-        if body is None:
-            body = _render_models(schemas, openapi=openapi, source_name=source_name)
-            if cache is not None:
-                cache.put(key, body)
-                cache.prune()
-        if len(_RENDERED) >= 64:
-            _RENDERED.clear()
-        _RENDERED[key] = body
+        if body is not None:
+            _remember(key, body)
+    return body
+
+
+def render_prepared(honoured: Mapping[str, Any], key: str, *, openapi: str, source_name: str, header: str) -> str:
+    """:func:`render_models` of schemas :func:`prepared_models` prepared: known, or rendered and remembered."""
+    body = known_body(key)
+    if body is None:
+        body = _render_models(honoured, openapi=openapi, source_name=source_name)
+        cache = default_models_cache()
+        if cache is not None:
+            cache.put(key, body)
+            cache.prune()
+        _remember(key, body)
+    return _with_header(body, source_name, header)
+
+
+def _remember(key: str, body: str) -> None:
+    if len(_RENDERED) >= 64:
+        _RENDERED.clear()
+    _RENDERED[key] = body
+
+
+def _with_header(body: str, source_name: str, header: str) -> str:
     if _HEADER not in header:
         return body.replace(_HEADER, header, 1)
     raise GenerationError(f"{source_name}: a models header cannot contain {_HEADER!r}")

@@ -4,6 +4,7 @@ bytes a fresh render gives, a damaged or foreign entry is a miss, and ``DOCS2CLI
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 from typing import Any
 
@@ -149,3 +150,23 @@ def test_models_worker_imports_the_generator_up_front_only_on_a_cold_cache(tmp_p
     env = {**os.environ, "DOCS2CLIENT_CACHE_DIR": str(tmp_path)}
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, cwd=ROOT, check=True)
     assert done.stdout.strip() == str(not warm)
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="a models worker needs two CPUs")
+def test_models_the_cache_holds_never_go_to_the_worker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The calling process looks the models up first: an edit that leaves the schemas alone neither waits for the
+    models worker nor ships it the schemas, and gets the same source as the worker's."""
+    from scraper.clients.formatting import SourceFormatter
+
+    monkeypatch.setenv("DOCS2CLIENT_CACHE_DIR", str(tmp_path))
+    models_module._RENDERED.clear()
+    kw: dict[str, Any] = {"openapi": "3.1.0", "source_name": "a.yaml", "header": "Models of Demo API"}
+    with SourceFormatter(workers=2) as pool:
+        rendered = pool.render_models(_demo_schemas(), **kw)
+        assert pool._models_pending == [rendered]  # a miss: rendered by the worker
+        first = rendered.result()
+    models_module._RENDERED.clear()  # a new run: only the cache on disk knows them
+    with SourceFormatter(workers=2) as pool:
+        known = pool.render_models(_demo_schemas(), **kw)
+        assert known.done() and not pool._models_pending
+        assert known.result() == first
