@@ -37,6 +37,17 @@ def template_loader(subfolder: str = "") -> jinja2.BaseLoader:
     return jinja2.FunctionLoader(source)
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+#: Compiled templates get the mode ``open()`` gives a new file (mkstemp's 0600 would hide them from other users of
+#: a shared installation, who would then compile every run).
+_FILE_MODE = 0o666 & ~_umask()
+
+
 class CompiledTemplates(jinja2.BytecodeCache):
     """Jinja's compiled templates in ``directory``, one file per template.
 
@@ -74,6 +85,7 @@ class CompiledTemplates(jinja2.BytecodeCache):
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
             try:
+                os.fchmod(fd, _FILE_MODE)  # readable by whoever can read the templates, as .pyc files are
                 with os.fdopen(fd, "wb") as handle:
                     handle.write(bucket.bytecode_to_string())
                 os.replace(tmp, target)  # readers see the old file or the new one, never a part
@@ -86,12 +98,15 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
 def compiled_templates(env: jinja2.Environment, *, write: bool | None = None) -> CompiledTemplates | None:
     """The compiled-template store for ``env`` (None when the templates are not plain files, as in a zip): in the
-    templates' ``__pycache__``, in a folder named after the Jinja version and every option that changes what a
-    template compiles to. ``write`` defaults to Python's rule for bytecode (see :class:`CompiledTemplates`)."""
+    templates' ``__pycache__``, in a folder named after the Jinja version and everything else that changes what a
+    template compiles to: the syntax options, and the code of the filters and tests the tool adds (Jinja's optimizer
+    runs a filter on constant arguments while compiling, and decides then how to call it). ``write`` defaults to
+    Python's rule for bytecode (see :class:`CompiledTemplates`)."""
     if not isinstance(TEMPLATE_DIR, Path):
         return None
     options = (
         jinja2.__version__,
+        _callables(env),
         env.block_start_string,
         env.block_end_string,
         env.variable_start_string,
@@ -105,7 +120,7 @@ def compiled_templates(env: jinja2.Environment, *, write: bool | None = None) ->
         env.newline_sequence,
         env.keep_trailing_newline,
         env.optimized,
-        repr(env.autoescape),
+        _callable_name(env.autoescape) if callable(env.autoescape) else env.autoescape,
         sorted(env.extensions),
         env.is_async,
     )
@@ -114,6 +129,35 @@ def compiled_templates(env: jinja2.Environment, *, write: bool | None = None) ->
         TEMPLATE_DIR / "__pycache__" / f"jinja-{name}",
         write=not sys.dont_write_bytecode if write is None else write,
     )
+
+
+def _callable_name(function: object) -> str:
+    return f"{getattr(function, '__module__', '?')}.{getattr(function, '__qualname__', type(function).__name__)}"
+
+
+def _callables(env: jinja2.Environment) -> list[tuple[str, str, str]]:
+    """``(kind and name, function, digest of its module's source)`` for every filter, test and global function that
+    is not Jinja's own (Jinja's are covered by its version), and ``finalize``."""
+    entries = [(f"filter {n}", f) for n, f in env.filters.items()] + [(f"test {n}", f) for n, f in env.tests.items()]
+    entries += [(f"global {n}", f) for n, f in env.globals.items() if callable(f)]
+    if env.finalize is not None:
+        entries.append(("finalize", env.finalize))
+    found = []
+    for label, function in entries:
+        module = getattr(function, "__module__", None) or ""
+        if module == "jinja2" or module.startswith("jinja2.") or module == "builtins":
+            continue
+        found.append((label, _callable_name(function), _module_digest(module)))
+    return sorted(found)
+
+
+def _module_digest(name: str) -> str:
+    """The sha256 of module ``name``'s source file ("" when it has none)."""
+    path = getattr(sys.modules.get(name), "__file__", None)
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest() if path else ""
+    except OSError:
+        return ""
 
 
 def compile_all() -> int:

@@ -170,7 +170,7 @@ def generate_service(
 #: Packages in flight at once (rendered, or formatting, and not yet written): enough that the workers always have the
 #: next package's files queued behind the one being written, few enough that a run over many services holds a few
 #: packages' sources in memory instead of all of them.
-PACKAGES_IN_FLIGHT = 6
+PACKAGES_IN_FLIGHT = 7
 
 
 def generate_services(jobs: Iterable[PackageJob], reports: list[PackageReport] | None = None) -> list[list[Path]]:
@@ -183,6 +183,11 @@ def generate_services(jobs: Iterable[PackageJob], reports: list[PackageReport] |
     package's rendered code differs from what is in ``out`` but the version would stay the same (a generator
     update, not an API change), it becomes a patch release with a changelog entry saying so: changed code never
     ships under a version that may already be published.
+
+    A package that fails (a :class:`GenerationError`: its specs, its models, code that does not compile) stops the
+    run; the packages before it that were already written stay written (each whole, as ``write_tree`` writes), and
+    nothing of the failing one or those after it is. ``docs2client regenerate`` records nothing of such a run, so
+    the next one renders them all again.
     """
     from concurrent.futures.process import BrokenProcessPool
 
@@ -204,16 +209,20 @@ def generate_services(jobs: Iterable[PackageJob], reports: list[PackageReport] |
                 while formatting and (block or formatting[0].parts.done()):
                     changed.append(formatting.popleft().write())
 
-            for job in jobs:
-                rendering.append(_PackageInFlight.start(job, pool, start_sources))
-                advance(block=False)
-                while len(rendering) + len(formatting) > PACKAGES_IN_FLIGHT:  # write the oldest before going on
+            waiting = iter(jobs)
+            while True:
+                while len(rendering) + len(formatting) >= PACKAGES_IN_FLIGHT:  # room first, then the next job
                     # Wait for whichever comes first, the oldest package's formatting or the next models: models
                     # that are back go to the formatter at once, so the workers never idle while this one waits.
                     awaited: set[Future[Any]] = set(formatting[0].parts.pending() if formatting else ())
                     awaited.update(rendering[0].sources.models_pending() if rendering else ())
                     concurrent.futures.wait(awaited, return_when=concurrent.futures.FIRST_COMPLETED)
                     advance(block=False)
+                job = next(waiting, None)
+                if job is None:
+                    break
+                rendering.append(_PackageInFlight.start(job, pool, start_sources))
+                advance(block=False)
             advance(block=True)
             return changed
         except BrokenProcessPool as exc:  # a worker was killed (out of memory, a signal): say so, in one line

@@ -121,8 +121,9 @@ def start_sources(
 ) -> SourcesInProgress:
     """The first half of :func:`render_sources`: the models are handed to ``models`` and every file that does not
     need them is rendered (and handed to ``ready``); :meth:`SourcesInProgress.finish` waits for the models. A run
-    over many packages starts them all before finishing any, so datamodel-code-generator works through every
-    package's models while this process renders the next package instead of waiting for each one's.
+    over many packages starts several before finishing any (``command.generate_services``), so
+    datamodel-code-generator works through their models while this process renders the next package instead of
+    waiting for each one's.
 
     ``previous``, when given, supplies client modules whose input is unchanged since the last regeneration (see
     :mod:`scraper.clients.previous_renders`); they are handed on as final bytes."""

@@ -77,3 +77,38 @@ def test_the_tool_follows_pythons_bytecode_rule(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
     store = compiled_templates(jinja2.Environment())
     assert store is not None and store.write
+
+
+def test_the_folder_changes_with_jinja_and_with_the_code_of_the_tools_filters(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Jinja's optimizer runs filters on constant arguments while compiling: a store compiled with other filter
+    code, or by another Jinja, is never read."""
+    plain = compiled_templates(jinja2.Environment(), write=False)
+    monkeypatch.setattr(jinja2, "__version__", "0.0-other")
+    other_jinja = compiled_templates(jinja2.Environment(), write=False)
+    monkeypatch.undo()
+    with_ours = jinja2.Environment()
+    with_ours.filters["shout"] = _env  # a function of this test module: its module's source is part of the name
+    stores = [plain, other_jinja, compiled_templates(with_ours, write=False), compiled_templates(jinja2.Environment())]
+    assert all(store is not None for store in stores)
+    directories = [store.directory for store in stores if store is not None]
+    assert len(set(directories[:3])) == 3 and directories[3] == directories[0]
+
+
+def test_entries_are_readable_like_the_templates(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    _env({"t.j2": "{{ x }}"}, CompiledTemplates(tmp_path)).get_template("t.j2").render(x=1)
+    (entry,) = tmp_path.iterdir()
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(entry.stat().st_mode) == 0o666 & ~mask
+
+
+def test_the_tools_environments_use_the_store() -> None:
+    from scraper.atlas.render import _environment as atlas_environment
+    from scraper.clients.render import environment as client_environment
+
+    for env in (client_environment(), atlas_environment()):
+        assert isinstance(env.bytecode_cache, CompiledTemplates)
+        assert env.bytecode_cache.directory.parent == Path(str(TEMPLATE_DIR)) / "__pycache__"
