@@ -276,12 +276,8 @@ class PendingTree:
         self._order = order
         self._cache = cache
 
-    def done(self) -> bool:
-        """Whether every file's blocks are formatted (:meth:`result` would not wait for a worker)."""
-        return not self.pending()
-
     def pending(self) -> set[Future[list[bytes]]]:
-        """The batches :meth:`result` would wait for."""
+        """The batches :meth:`result` would wait for (none: it would not wait for a worker)."""
         return {
             ref[0]
             for plan in self._plans
