@@ -10,14 +10,15 @@ package's IR, and every run would pay it again.
 from __future__ import annotations
 
 import hashlib
-import os
 import sys
-import tempfile
+from contextlib import suppress
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import jinja2
+
+from scraper.atomic import write_atomic
 
 __all__ = ["TEMPLATE_DIR", "CompiledTemplates", "compile_all", "compiled_templates", "template_loader"]
 
@@ -37,23 +38,13 @@ def template_loader(subfolder: str = "") -> jinja2.BaseLoader:
     return jinja2.FunctionLoader(source)
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-#: Compiled templates get the mode ``open()`` gives a new file (mkstemp's 0600 would hide them from other users of
-#: a shared installation, who would then compile every run).
-_FILE_MODE = 0o666 & ~_umask()
-
-
 class CompiledTemplates(jinja2.BytecodeCache):
     """Jinja's compiled templates in ``directory``, one file per template.
 
     Jinja stores each with the checksum of the template's source and its own bytecode format and Python version, and
     recompiles when any differs, so an edited template is never served stale. What else shapes the compiled code (the
-    Jinja version, the environment's syntax options) names the folder (:func:`compiled_templates`).
+    Jinja version, the environment's syntax options, the tool's filter code) names the folder
+    (:func:`compiled_templates`).
 
     ``write``: whether templates compiled now are stored. The tool follows Python's own rule for its bytecode
     (``PYTHONDONTWRITEBYTECODE``); :func:`compile_all`, run when the tool is installed, stores them regardless. A
@@ -80,20 +71,10 @@ class CompiledTemplates(jinja2.BytecodeCache):
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         if not self.write:
             return
-        target = self._path(bucket)
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-            try:
-                os.fchmod(fd, _FILE_MODE)  # readable by whoever can read the templates, as .pyc files are
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(bucket.bytecode_to_string())
-                os.replace(tmp, target)  # readers see the old file or the new one, never a part
-            except BaseException:
-                os.unlink(tmp)
-                raise
-        except OSError:
-            pass  # not writable here: the template is compiled again next run, nothing else changes
+        # Readers see the old file or the new one, never a part, with the mode open() gives (as .pyc files get);
+        # a folder not writable here only means the template is compiled again next run.
+        with suppress(OSError):
+            write_atomic(self._path(bucket), bucket.bytecode_to_string())
 
 
 def compiled_templates(env: jinja2.Environment, *, write: bool | None = None) -> CompiledTemplates | None:
