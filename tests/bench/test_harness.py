@@ -450,7 +450,7 @@ def test_floor_rows_give_the_best_ratio_the_kept_tools_allow() -> None:
             "openapi_spec_validator": {"cpu_s": 4.4, "specs": 4},
         },
         "one": {
-            "black": {"cpu_s": 0.3},
+            "black": {"cpu_s": 0.3, "models_cpu_s": 0.1},
             "datamodel_code_generator": {"cpu_s": 0.5},
             "openapi_spec_validator": {"cpu_s": 0.1},
         },
@@ -459,15 +459,20 @@ def test_floor_rows_give_the_best_ratio_the_kept_tools_allow() -> None:
         "machine": {"cpu_count": 2},
         "regeneration": {"full": {"wall_s": {"median": 20.0}, "cpu_s": {"median": 36.0}}},
         "opc_all": {"specs": 4, "wall_s_total": 40.0},
-        "generators": {"openapi-python-client": {"wall_s": {"median": 1.8}}},
+        "generators": {
+            "openapi-python-client": {"wall_s": {"median": 1.8}},
+            "docs2client": {"cpu_s": {"median": 2.0}},
+        },
         "floor": {"imports": imports, "work": work},
     }
     rows = {row.metric[:9]: row for row in rows_for(results) if "floor:" in row.metric}
     # [1]: (10 + 5 + 4.4 + imports 0.1 + 0.4 + 0.2) / 2 cores = 10.05 s; opc 40 s -> at best 3.98x
     assert rows["[1] floor"].ours == "10.05 s" and rows["[1] floor"].ratio == "at best 3.98x"
     assert "the run's own CPU beyond them: 15.90 s" in rows["[1] floor"].note
-    # [4]: chain 0.02 + 0.4 + 0.5 = 0.92 s beats (0.02 + 0.7 + 0.9) / 2 = 0.81 s
-    assert rows["[4] floor"].ours == "920.0 ms" and rows["[4] floor"].ratio == "at best 1.96x"
+    # [4]: chain 0.02 + 0.4 + 0.5 + black on the models 0.1 = 1.02 s beats (0.02 + 0.1 + 0.4 + 0.3 + 0.5) / 2 = 0.66 s
+    assert rows["[4] floor"].ours == "1.02 s" and rows["[4] floor"].ratio == "at best 1.76x"
+    assert "black on its models 100.0 ms" in rows["[4] floor"].note
+    assert "the run's own CPU beyond them: 680.0 ms" in rows["[4] floor"].note  # 2.0 - 1.32
     # [5]: the specs stage, 60 + 2 validators x 40 = 140 MiB, is under the packages stage's 60 + 30 + 55 = 145 MiB
     assert rows["[5] floor"].ours == "145.0 MiB" and "= 140.0 MiB" in rows["[5] floor"].note
     imports["openapi_spec_validator"]["rss_mib"] = 50.0  # now the specs stage is the larger: 60 + 2 x 50
@@ -491,6 +496,7 @@ def test_floor_work_child_measures_each_kept_tool_on_real_output(tmp_path: Path)
         )
         work = json.loads(run.stdout)
         assert work["black"]["units"] >= len(list(package.rglob("*.py"))) and work["black"]["cpu_s"] > 0
+        assert 0 < work["black"]["models_cpu_s"] < work["black"]["cpu_s"]
         assert work["datamodel_code_generator"]["runs"] >= 1
         documents = len(list(SMALL_SPEC.parent.glob("*.yaml"))) if specs.is_dir() else 1
         assert work["openapi_spec_validator"]["specs"] == documents
