@@ -31,6 +31,7 @@ from bs4 import BeautifulSoup, Tag
 from bs4.element import NavigableString, PageElement
 
 from scraper.document import Block, CodeBlock, Document, Heading, Paragraph, ReaderError, Row, Table
+from scraper.readers.block_tags import BLOCK_TAGS
 
 __all__ = ["html_tables", "read"]
 
@@ -45,18 +46,16 @@ _SKIPPED_IDS = frozenset({"TableOfContents"})
 _SKIPPED_CLASSES = frozenset({"td-toc", "td-page-meta", "td-breadcrumbs"})
 
 #: Elements whose start and end break running text into separate paragraphs (HTML's block-level elements).
-_BLOCK_TAGS = frozenset(
-    {
-        "address", "article", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "dir", "div",
-        "dl", "dt", "fieldset", "figcaption", "figure", "form", "header", "hgroup", "hr", "html", "li", "main",
-        "menu", "ol", "p", "section", "summary", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
-    }
-)  # fmt: skip
+_BLOCK_TAGS = BLOCK_TAGS
 #: Block elements that are themselves one paragraph: their start line is the paragraph's line.
 _PARAGRAPH_TAGS = frozenset({"p", "li", "dt", "dd", "blockquote", "figcaption", "address", "caption"})
 
 #: Chroma (Hugo's highlighter) line-number spans inside ``<pre>``: presentation, not code.
 _CODE_LINE_NUMBER_CLASSES = frozenset({"ln", "lnt"})
+
+#: ``</br>``: browsers read it as ``<br>`` (HTML's parsing rules: an end tag "br" acts as a start tag "br"), and
+#: NHN's Markdown guides write it in table cells; ``html.parser`` drops it, which would glue the cell's lines.
+_END_BR = re.compile(r"</br\s*>", re.IGNORECASE)
 
 _MAX_COLSPAN = 1000
 _MAX_ROWSPAN = 1000
@@ -72,6 +71,7 @@ def read(text: str, page: str) -> Document:
     end_line = text.count("\n") + (0 if text.endswith("\n") else 1)
     if not text.strip():
         raise ReaderError(page, 1, "expected an HTML page; the document is empty")
+    text = _END_BR.sub("<br>", text)
     try:
         soup = BeautifulSoup(text, "html.parser")
     except Exception as exc:  # html.parser rejects some broken declarations with assorted exception types
@@ -394,19 +394,21 @@ def _is_text(node: NavigableString) -> bool:
 def _inline_text(tag: Tag, *, keep_breaks: bool = False) -> str:
     """An element's text on one line: ``<br>`` is a space, whitespace runs are one space, chrome is left out.
 
-    With ``keep_breaks`` (table cells) a ``<br>`` is a line break instead, as the Markdown reader reads ``<br>``
-    in a cell, so a page gives the same cells whichever of its renderings is read.
+    With ``keep_breaks`` (table cells) a ``<br>`` and the edges of a block-level element (a list item) are line
+    breaks instead, as the Markdown reader reads them in a cell, so a page gives the same cells whichever of its
+    renderings is read.
     """
-    text = _text_of(tag, br="\n" if keep_breaks else " ", descend=lambda node: not _skipped(node), pad_blocks=True)
+    br = "\n" if keep_breaks else " "
+    text = _text_of(tag, br=br, descend=lambda node: not _skipped(node), pad_blocks=br)
     lines = (_normalise(line) for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 
 
-def _text_of(tag: Tag, *, br: str, descend: Callable[[Tag], bool], pad_blocks: bool = False) -> str:
+def _text_of(tag: Tag, *, br: str, descend: Callable[[Tag], bool], pad_blocks: str = "") -> str:
     """The character data under ``tag`` in document order, without recursion (deeply nested pages are fine).
 
-    ``<br>`` becomes ``br``; an element is entered only when ``descend`` accepts it; with ``pad_blocks``, block-level
-    elements are surrounded by spaces so their words do not run into their neighbours'.
+    ``<br>`` becomes ``br``; an element is entered only when ``descend`` accepts it; block-level elements are
+    surrounded by ``pad_blocks`` (a space or a line break) so their words do not run into their neighbours'.
     """
     parts: list[str] = []
     stack: list[PageElement] = list(reversed(tag.contents))
@@ -420,8 +422,8 @@ def _text_of(tag: Tag, *, br: str, descend: Callable[[Tag], bool], pad_blocks: b
                 parts.append(br)
             elif descend(node):
                 if pad_blocks and node.name in _BLOCK_TAGS:
-                    parts.append(" ")
-                    stack.append(NavigableString(" "))
+                    parts.append(pad_blocks)
+                    stack.append(NavigableString(pad_blocks))
                 stack.extend(reversed(node.contents))
     return "".join(parts)
 

@@ -15,10 +15,11 @@ Blocks:
 
 * headings -> :class:`Heading` (``level`` is the ``#`` count; ``number`` only for ``1.2 - Title`` style titles);
 * paragraphs -> :class:`Paragraph` with inline markup flattened to text (inline code loses its backticks, links keep
-  their text, ``<br>`` becomes a newline);
+  their text, ``<br>`` and the edges of block-level HTML elements such as ``<li>`` become newlines);
 * GFM tables -> :class:`Table`. Rows are split from the source line (unescaped ``|``) rather than taken from the
-  parser, so a row with more cells than the header keeps its text (joined into the last cell) and a short row is
-  padded; both are noted in :attr:`Row.repairs`, as are the pre-parse repairs that touched the table;
+  parser, so a row with more cells than the header keeps its text (joined into the last cell; empty extra cells are
+  dropped; two rows whose line break was lost are split again) and a short row is padded; each repair is noted in
+  :attr:`Row.repairs`, as are the pre-parse repairs that touched the table;
 * fenced and indented code -> :class:`CodeBlock` (language from the info string);
 * raw HTML blocks: a ``<table>`` becomes a :class:`Table` (read as the HTML reader reads tables: ``colspan`` and
   ``rowspan`` cells repeated where they stand, each repeat noted); ``<summary>`` text becomes a paragraph
@@ -34,12 +35,15 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from scraper.document import Block, CodeBlock, Document, Heading, Paragraph, ReaderError, Row, Table
+from scraper.readers.block_tags import BLOCK_TAGS
 
 __all__ = ["read"]
 
 _NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)*)\s+-\s+(.+)$")
 _FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
 _BR = re.compile(r"^</?br\s*/?>$", re.IGNORECASE)
+#: A start or end tag, its name captured (raw HTML inside a paragraph or a table cell).
+_TAG_NAME = re.compile(r"^</?([A-Za-z][A-Za-z0-9]*)\b[^>]*>$")
 _SUMMARY = re.compile(r"<summary[^>]*>(.*?)</summary>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
 _TABLE_TAG = re.compile(r"<table\b", re.IGNORECASE)
@@ -178,7 +182,8 @@ def _repair(raw_lines: list[str]) -> _Source:
 
 
 def _inline_text(token: Token) -> str:
-    """Flatten an inline token to text: code loses backticks, links keep their text, ``<br>`` is a newline."""
+    """Flatten an inline token to text: code loses backticks, links keep their text, ``<br>`` and the edges of
+    block-level elements written inline (``<ul><li>..</li></ul>`` in a table cell) are newlines."""
     parts: list[str] = []
     for child in token.children or []:
         if child.type in ("text", "code_inline"):
@@ -188,8 +193,10 @@ def _inline_text(token: Token) -> str:
         elif child.type == "hardbreak":
             parts.append("\n")
         elif child.type == "html_inline":
-            if _BR.match(child.content.strip()):
-                parts.append("\n")
+            tag = child.content.strip()
+            name = _TAG_NAME.match(tag)
+            if _BR.match(tag) or (name is not None and name.group(1).lower() in BLOCK_TAGS):
+                parts.append("\n")  # a list item inside a cell is a line of its own, as a browser shows it
         elif child.type == "image":
             parts.append(child.content or "")
     return _tidy("".join(parts))
@@ -215,22 +222,44 @@ def _table(start: int, end: int, source: _Source) -> Table:
     seen_origins: set[int] = set()
     for offset, line in enumerate(lines[2:], start=start + 2):
         origin = source.line_of(offset)
-        raw = _split_cells(line)
-        repairs: list[str] = []
-        if len(raw) > len(header):
-            extra = len(raw) - len(header)
-            raw = [*raw[: len(header) - 1], " | ".join(raw[len(header) - 1 :])]
-            repairs.append(f"{extra} cell(s) more than the header; joined into the last cell")
-        elif len(raw) < len(header):
-            repairs.append(f"{len(header) - len(raw)} cell(s) fewer than the header; padded with empty cells")
-            raw = raw + [""] * (len(header) - len(raw))
-        if not rows and table_repairs:
-            repairs = table_repairs + repairs
-        elif origin not in seen_origins:
-            repairs = source.repairs.get(origin, []) + repairs
-        seen_origins.add(origin)
-        rows.append(Row(cells=tuple(_cell_text(cell) for cell in raw), line=origin, repairs=tuple(repairs)))
+        for raw, repairs in _row_cells(_split_cells(line), len(header)):
+            if not rows and table_repairs:
+                repairs = table_repairs + repairs
+            elif origin not in seen_origins:
+                repairs = source.repairs.get(origin, []) + repairs
+            seen_origins.add(origin)
+            rows.append(Row(cells=tuple(_cell_text(cell) for cell in raw), line=origin, repairs=tuple(repairs)))
     return Table(header=header, rows=tuple(rows), line=source.line_of(start))
+
+
+def _row_cells(raw: list[str], width: int) -> list[tuple[list[str], list[str]]]:
+    """The rows one table line holds, ``width`` cells each, with what was repaired to get them.
+
+    Mostly one row: padded when short; when long, the cells past the header are dropped if they are all empty
+    (``| ... | |``), else joined into the last cell, so no text is lost. Except when the line is several rows whose
+    line breaks were lost: ``| a | b | c |   | d | e | f |`` (one row's closing ``|`` and the next row's opening
+    ``|`` with only spaces between them leave one empty cell). That is read as rows when every further row starts
+    with that empty cell and has exactly ``width`` cells; with fewer than three columns it is not (a two-column
+    row with a ``||`` in its text looks the same).
+    """
+    if len(raw) < width:
+        return [
+            (
+                raw + [""] * (width - len(raw)),
+                [f"{width - len(raw)} cell(s) fewer than the header; padded with empty cells"],
+            )
+        ]
+    extra = raw[width:]
+    if not extra:
+        return [(raw, [])]
+    if not any(cell.strip() for cell in extra):
+        return [(raw[:width], [f"{len(extra)} empty cell(s) beyond the header; dropped"])]
+    chunks = [extra[i : i + width + 1] for i in range(0, len(extra), width + 1)]
+    if width >= 3 and all(len(c) == width + 1 and not c[0].strip() and c[1].strip() for c in chunks):
+        note = f"{len(chunks) + 1} rows written on one line (their line breaks lost); split into rows"
+        return [(raw[:width], [note])] + [(chunk[1:], [note]) for chunk in chunks]
+    joined = [*raw[: width - 1], " | ".join(raw[width - 1 :])]
+    return [(joined, [f"{len(extra)} cell(s) more than the header; joined into the last cell"])]
 
 
 def _html_blocks(content: str, line: int) -> list[Block]:

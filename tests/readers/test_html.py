@@ -583,10 +583,34 @@ def test_paragraph_line_is_the_element_start() -> None:
 
 
 def test_block_elements_inside_cells_and_headings_are_separated() -> None:
+    """Block elements inside a cell are lines of their own (a browser shows them so, and the Markdown reader reads
+    the same cell written in a guide so); a heading stays one line."""
     html = "<body><h2><span>Create</span><div>Bucket</div></h2><table><tr><td><p>a</p><p>b</p></td></tr></table></body>"
     heading, table = _blocks(html)
     assert heading == Heading("Create Bucket", 2, 1, None)
-    assert isinstance(table, Table) and table.rows[0].cells == ("a b",)
+    assert isinstance(table, Table) and table.rows[0].cells == ("a\nb",)
+
+
+def test_end_tag_br_breaks_a_cell_as_browsers_do() -> None:
+    """``</br>`` (NHN guides write it in cells) is a line break in HTML's parsing rules; ``html.parser`` alone
+    drops it and glued the lines (TOAST-DOCS Compute-Image: an Enum's values were lost)."""
+    html = "<body><table><tr><th>a</th></tr><tr><td>Type</br><code>add</code>: Add</BR >x</td></tr></table></body>"
+    [table] = _blocks(html)
+    assert isinstance(table, Table) and table.rows[0].cells == ("Type\nadd: Add\nx",)
+
+
+def test_list_items_in_a_cell_are_lines_in_both_readers() -> None:
+    """``Status<ul><li>A</li><li>B</li></ul>`` in a guide's cell: one line per item whether the Markdown source or
+    its HTML rendering is read (the Markdown reader glued them into ``StatusAB``)."""
+    from scraper.readers import markdown
+
+    cell = "Status<ul><li>Pending: waiting</li><li>Running</li></ul>"
+    source = f"| Name | Description |\n|---|---|\n| status | {cell} |\n"
+    [md_table] = [b for b in markdown.read(source, "g.md").blocks if isinstance(b, Table)]
+    html = f"<body><table><tr><th>Name</th><th>Description</th></tr><tr><td>status</td><td>{cell}</td></tr></table>"
+    [html_table] = _blocks(html + "</body>")
+    assert isinstance(html_table, Table)
+    assert md_table.rows[0].cells == html_table.rows[0].cells == ("status", "Status\nPending: waiting\nRunning")
 
 
 def test_single_operation_printable_view() -> None:

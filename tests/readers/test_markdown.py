@@ -94,6 +94,32 @@ def test_rows_with_extra_or_missing_cells_are_repaired_and_noted() -> None:
     assert table.rows[1].repairs and "fewer" in table.rows[1].repairs[0]
 
 
+def test_rows_fused_on_one_line_are_split_again() -> None:
+    """Two rows whose line break was lost (TOAST-DOCS RDS-FOR-POSTGRESQL en/api-guide-v1.0.md line 979: the
+    ``userGroupIds`` row was read into the previous row's description): split, each noted; a trailing empty cell is
+    dropped, not joined; a two-column row with ``||`` in its text is not split."""
+    text = (
+        "| Name | In | Type | Description |\n|---|---|---|---|\n"
+        "| a | Body | Number | Latency |     | b | Body | Array | Groups |\n"
+        "| c | Body | Boolean | Default: false | |\n"
+        "| d | Body | String | x |  | e | Body |\n"
+    )
+    [table] = read(text, "p.md").blocks
+    assert isinstance(table, Table)
+    assert [row.cells for row in table.rows] == [
+        ("a", "Body", "Number", "Latency"),
+        ("b", "Body", "Array", "Groups"),
+        ("c", "Body", "Boolean", "Default: false"),
+        ("d", "Body", "String", "x | | e | Body"),  # not a whole second row: kept, joined
+    ]
+    assert [row.line for row in table.rows] == [3, 3, 4, 5]
+    assert all("2 rows written on one line" in row.repairs[0] for row in table.rows[:2])
+    assert "empty cell(s) beyond the header; dropped" in table.rows[2].repairs[0]
+    assert "joined into the last cell" in table.rows[3].repairs[0]
+    [narrow] = read("| A | B |\n|---|---|\n| 1 | x |  | y |\n", "p.md").blocks
+    assert isinstance(narrow, Table) and narrow.rows[0].cells == ("1", "x | | y")
+
+
 def test_unclosed_inline_code_keeps_its_backtick_and_pipes_still_split() -> None:
     text = "| Status Name | Description |\n|--|--|\n| `backing-up      | Backing up |\n"
     [table] = read(text, "p.md").blocks

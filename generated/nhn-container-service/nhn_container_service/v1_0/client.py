@@ -339,7 +339,7 @@ class Client:
         Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#list-workloads
 
         Args:
-            q: Filter by workload name, template ID, and template versionExample:q=templateId=${template ID}q=${workload name)q=templateId=${Template ID}&version=${Template version} (``q``, query)
+            q: Filter by workload name, template ID, and template version Example: q=templateId=${template ID} q=${workload name) q=templateId=${Template ID}&version=${Template version} (``q``, query)
             page: Page number to retrieve (``page``, query)
             size: Page size to retrieve (default: 10) (``size``, query)
             token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
@@ -592,7 +592,7 @@ class Client:
         Args:
             page: Page number to retrieve (``page``, query)
             size: Page size to retrieve (default: 10) (``size``, query)
-            disable_containers: true: Retrieve excluding containersfalse: Retrieve including containers (default) (``disable_containers``, query)
+            disable_containers: true: Retrieve excluding containers false: Retrieve including containers (default) (``disable_containers``, query)
             token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
 
         Returns:
@@ -687,7 +687,7 @@ class Client:
         Args:
             workload_id: Workload ID (``workloadId``, path)
             task_id: Task ID (``taskId``, path)
-            type: Event typeNormalWarning (``type``, query)
+            type: Event type Normal Warning (``type``, query)
             q: Filtering event content (``q``, query)
             page: Page to search (``page``, query)
             size: Page size to retrieve (default: 10) (``size``, query)
@@ -1129,7 +1129,7 @@ class AsyncClient:
         Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#list-workloads
 
         Args:
-            q: Filter by workload name, template ID, and template versionExample:q=templateId=${template ID}q=${workload name)q=templateId=${Template ID}&version=${Template version} (``q``, query)
+            q: Filter by workload name, template ID, and template version Example: q=templateId=${template ID} q=${workload name) q=templateId=${Template ID}&version=${Template version} (``q``, query)
             page: Page number to retrieve (``page``, query)
             size: Page size to retrieve (default: 10) (``size``, query)
             token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
@@ -1382,7 +1382,7 @@ class AsyncClient:
         Args:
             page: Page number to retrieve (``page``, query)
             size: Page size to retrieve (default: 10) (``size``, query)
-            disable_containers: true: Retrieve excluding containersfalse: Retrieve including containers (default) (``disable_containers``, query)
+            disable_containers: true: Retrieve excluding containers false: Retrieve including containers (default) (``disable_containers``, query)
             token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
 
         Returns:
@@ -1477,7 +1477,7 @@ class AsyncClient:
         Args:
             workload_id: Workload ID (``workloadId``, path)
             task_id: Task ID (``taskId``, path)
-            type: Event typeNormalWarning (``type``, query)
+            type: Event type Normal Warning (``type``, query)
             q: Filtering event content (``q``, query)
             page: Page to search (``page``, query)
             size: Page size to retrieve (default: 10) (``size``, query)

@@ -12,9 +12,9 @@ class Header(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    isSuccessful: bool | None = Field(None, description="true: normalfalse: error")
-    resultCode: int | None = Field(None, description="200: normal10000 or higher: error")
-    resultMessage: str | None = Field(None, description="SUCCESS: Normalothers: error cause message")
+    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
+    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
+    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
 
 
 class ViewMalwareScanSettingsResponse(BaseModel):
@@ -22,7 +22,7 @@ class ViewMalwareScanSettingsResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    enabled: str | None = Field(None, description="Malware scan settingstrue: enabledfalse: disabled")
+    enabled: str | None = Field(None, description="Malware scan settings\ntrue: enabled\nfalse: disabled")
     header: Header | None = Field(None, description="API response information")
 
 
@@ -31,7 +31,7 @@ class ConfigureMalwareScanRequest(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    enabled: str = Field(..., description="Malware scan settingstrue: enabledfalse: disabled")
+    enabled: str = Field(..., description="Malware scan settings\ntrue: enabled\nfalse: disabled")
 
 
 class ConfigureMalwareScanResponse(BaseModel):
@@ -39,7 +39,7 @@ class ConfigureMalwareScanResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    enabled: str | None = Field(None, description="Malware scan settings resultstrue: enabldfalse: disabled")
+    enabled: str | None = Field(None, description="Malware scan settings results\ntrue: enabld\nfalse: disabled")
     header: Header | None = Field(None, description="API response information")
 
 
@@ -75,7 +75,7 @@ class Port(BaseModel):
         extra="allow",
     )
     containerPort: int | None = Field(None, description="Container port")
-    protocol: str | None = Field(None, description="Container protocolTCPUDPHTTPHTTPSTERMINATED_HTTPS")
+    protocol: str | None = Field(None, description="Container protocol\nTCP\nUDP\nHTTP\nHTTPS\nTERMINATED_HTTPS")
     hostPort: int | None = None
 
 
@@ -94,7 +94,7 @@ class Config(BaseModel):
         extra="allow",
     )
     id: int | None = Field(None, description="ConfigMap ID")
-    type: str | None = Field(None, description="Service type to get ConfigMap informationobs: Object Storage")
+    type: str | None = Field(None, description="Service type to get ConfigMap information\nobs: Object Storage")
     value: str | None = Field(None, description="Object URL")
     mountPath: str | None = Field(None, description="Container mount path")
 
@@ -104,7 +104,7 @@ class Secret(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    type: str | None = Field(None, description="Service type to get secret informationskm: Secure Key Manager")
+    type: str | None = Field(None, description="Service type to get secret information\nskm: Secure Key Manager")
     value: str | None = Field(None, description="Key ID")
     mountPath: str | None = Field(None, description="Container mount path")
 
@@ -124,7 +124,7 @@ class ProbeItem(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    type: str | None = Field(None, description="Container Probe Typestartupliveness")
+    type: str | None = Field(None, description="Container Probe Type\nstartup\nliveness")
     failureThreshold: int | None = Field(None, description="Probe failure criteria")
     initialDelaySeconds: int | None = Field(None, description="Probe startup latency")
     periodSeconds: int | None = Field(None, description="Probe execution interval")
@@ -138,11 +138,11 @@ class Container(BaseModel):
         extra="allow",
     )
     name: str | None = Field(None, description="Container name")
-    type: str | None = Field(None, description="Container Typenormal: Normalinit: Initialize")
+    type: str | None = Field(None, description="Container Type\nnormal: Normal\ninit: Initialize")
     image: str | None = Field(None, description="Container image")
     cpus: float | None = Field(None, description="Number of CPU assigned to container")
     memoryLimit: MemoryLimit | None = Field(None, description="Information on memory assigned to container")
-    gpuFlavor: str | None = Field(None, description="Information on GPU Flavorncs1.g1m5ncs1.g2m10")
+    gpuFlavor: str | None = Field(None, description="Information on GPU Flavor\nncs1.g1m5\nncs1.g2m10")
     ports: list[Port] | None = Field(None, description="Information on ports used in containers")
     command: list[str] | None = Field(None, description="Command to run when container starts")
     args: list[str] | None = Field(None, description="Arguments used when the container is started")
@@ -233,7 +233,7 @@ class Port1(BaseModel):
         extra="allow",
     )
     containerPort: int = Field(..., description="Container port")
-    protocol: str = Field(..., description="Container protocolTCPUDPHTTPHTTPSTERMINATED_HTTPS")
+    protocol: str = Field(..., description="Container protocol\nTCP\nUDP\nHTTP\nHTTPS\nTERMINATED_HTTPS")
 
 
 class EnvItem1(BaseModel):
@@ -251,7 +251,7 @@ class Config1(BaseModel):
         extra="allow",
     )
     id: int = Field(..., description="ConfigMap ID")
-    type: str = Field(..., description="Service type to get ConfigMap informationobs: Object Storage")
+    type: str = Field(..., description="Service type to get ConfigMap information\nobs: Object Storage")
     appKey: str = Field(..., description="Object Storage AppKey")
     userAccessKeyId: str = Field(..., description="User Access Key for users accessing the Object Storage service")
     secretAccessKey: str = Field(..., description="Secret Access Key for users accessing the Object Storage service")
@@ -264,7 +264,7 @@ class Secret1(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    type: str = Field(..., description="Service type to get secret informationskm: Secure Key Manager")
+    type: str = Field(..., description="Service type to get secret information\nskm: Secure Key Manager")
     value: str = Field(..., description="Key ID")
     mountPath: str = Field(..., description="Container mount path")
 
@@ -284,12 +284,14 @@ class ProbeItem1(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    type: str = Field(..., description="Container Probe Typestartupliveness")
+    type: str = Field(..., description="Container Probe Type\nstartup\nliveness")
     failureThreshold: int = Field(..., description="Probe failure criteria")
     initialDelaySeconds: int = Field(..., description="Probe startup latency")
-    periodSeconds: int = Field(..., description="Probe execution intervalA value less than timeoutSeconds must be set.")
+    periodSeconds: int = Field(
+        ..., description="Probe execution interval\nA value less than timeoutSeconds must be set."
+    )
     timeoutSeconds: int = Field(
-        ..., description="Probe execution timeoutA value greater than periodSeconds must be set."
+        ..., description="Probe execution timeout\nA value greater than periodSeconds must be set."
     )
     exec: list[str] = Field(..., description="Command to run a probe")
 
@@ -300,14 +302,14 @@ class Container1(BaseModel):
         extra="allow",
     )
     name: str = Field(..., description="Container name")
-    type: str | None = Field(None, description="Container Typenormal: Normalinit: Initialize")
+    type: str | None = Field(None, description="Container Type\nnormal: Normal\ninit: Initialize")
     image: str = Field(..., description="Container image")
     imageRegistryCredentials: ImageRegistryCredentials | None = Field(
         None, description="Information accessible to private registries"
     )
     cpus: float = Field(..., description="Number of CPU assigned to container")
     memoryLimit: MemoryLimit1 = Field(..., description="Information on memory assigned to container")
-    gpuFlavor: str | None = Field(None, description="Information on GPU Flavorncs1.g1m5ncs1.g2m10")
+    gpuFlavor: str | None = Field(None, description="Information on GPU Flavor\nncs1.g1m5\nncs1.g2m10")
     ports: list[Port1] | None = Field(None, description="Information on ports used in containers")
     command: list[str] | None = Field(None, description="Command to run when container starts")
     args: list[str] | None = Field(None, description="Arguments used when the container is started")
@@ -320,7 +322,7 @@ class Container1(BaseModel):
     volumes: list[Volume1] | None = Field(None, description="Information on NAS storage used in containers")
     probe: list[ProbeItem1] | None = Field(None, description="Setting up container probes")
     stopTimeout: int | None = Field(
-        30, description="Initialization container execution timeout (seconds)30 ~ 120 (default: 30)"
+        30, description="Initialization container execution timeout (seconds)\n30 ~ 120 (default: 30)"
     )
 
 
@@ -381,7 +383,7 @@ class Port2(BaseModel):
         extra="allow",
     )
     containerPort: int | None = Field(None, description="Container port")
-    protocol: str | None = Field(None, description="Container protocolTCPUDPHTTPHTTPSTERMINATED_HTTPS")
+    protocol: str | None = Field(None, description="Container protocol\nTCP\nUDP\nHTTP\nHTTPS\nTERMINATED_HTTPS")
 
 
 class EnvItem2(BaseModel):
@@ -399,7 +401,7 @@ class Config2(BaseModel):
         extra="allow",
     )
     id: int | None = Field(None, description="ConfigMap ID")
-    type: str | None = Field(None, description="Service type to get ConfigMap informationobs: Object Storage")
+    type: str | None = Field(None, description="Service type to get ConfigMap information\nobs: Object Storage")
     value: str | None = Field(None, description="Object URL")
     mountPath: str | None = Field(None, description="Container mount path")
 
@@ -409,7 +411,7 @@ class Secret2(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    type: str | None = Field(None, description="Service type to get secret informationskm: Secure Key Manager")
+    type: str | None = Field(None, description="Service type to get secret information\nskm: Secure Key Manager")
     value: str | None = Field(None, description="Key ID")
     mountPath: str | None = Field(None, description="Container mount path")
 
@@ -429,7 +431,7 @@ class ProbeItem2(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    type: str | None = Field(None, description="Container Probe Typestartupliveness")
+    type: str | None = Field(None, description="Container Probe Type\nstartup\nliveness")
     failureThreshold: int | None = Field(None, description="Probe failure criteria")
     initialDelaySeconds: int | None = Field(None, description="Probe startup latency")
     periodSeconds: int | None = Field(None, description="Probe execution interval")
@@ -443,11 +445,11 @@ class Container2(BaseModel):
         extra="allow",
     )
     name: str | None = Field(None, description="Container name")
-    type: str | None = Field(None, description="Container Typenormal: Normalinit: Initialize")
+    type: str | None = Field(None, description="Container Type\nnormal: Normal\ninit: Initialize")
     image: str | None = Field(None, description="Container image")
     cpus: float | None = Field(None, description="Number of CPU assigned to container")
     memoryLimit: MemoryLimit2 | None = Field(None, description="Information on memory assigned to container")
-    gpuFlavor: str | None = Field(None, description="Information on GPU Flavorncs1.g1m5ncs1.g2m10")
+    gpuFlavor: str | None = Field(None, description="Information on GPU Flavor\nncs1.g1m5\nncs1.g2m10")
     ports: list[Port2] | None = Field(None, description="Information on ports used in containers")
     command: list[str] | None = Field(None, description="Command to run when container starts")
     args: list[str] | None = Field(None, description="Arguments used when the container is started")
@@ -500,7 +502,7 @@ class Port3(BaseModel):
         extra="allow",
     )
     containerPort: int | None = Field(None, description="Container port")
-    protocol: str | None = Field(None, description="Container protocolTCPUDPHTTPHTTPSTERMINATED_HTTPS")
+    protocol: str | None = Field(None, description="Container protocol\nTCP\nUDP\nHTTP\nHTTPS\nTERMINATED_HTTPS")
     hostPort: int | None = None
 
 
@@ -510,11 +512,11 @@ class Container3(BaseModel):
         extra="allow",
     )
     name: str | None = Field(None, description="Container name")
-    type: str | None = Field(None, description="Container Typenormal: Normalinit: Initialize")
+    type: str | None = Field(None, description="Container Type\nnormal: Normal\ninit: Initialize")
     image: str | None = Field(None, description="Container image")
     cpus: float | None = Field(None, description="Number of CPU assigned to container")
     memoryLimit: MemoryLimit2 | None = Field(None, description="Information on memory assigned to container")
-    gpuFlavor: str | None = Field(None, description="Information on GPU Flavorncs1.g1m5ncs1.g2m10")
+    gpuFlavor: str | None = Field(None, description="Information on GPU Flavor\nncs1.g1m5\nncs1.g2m10")
     ports: list[Port3] | None = Field(None, description="Information on ports used in containers")
     command: list[str] | None = Field(None, description="Command to run when container starts")
     args: list[str] | None = Field(None, description="Arguments used when the container is started")
@@ -580,11 +582,11 @@ class Container4(BaseModel):
         extra="allow",
     )
     name: str | None = Field(None, description="Container name")
-    type: str | None = Field(None, description="Container Typenormal: Normalinit: Initialize")
+    type: str | None = Field(None, description="Container Type\nnormal: Normal\ninit: Initialize")
     image: str | None = Field(None, description="Container image")
     cpus: float | None = Field(None, description="Number of CPU assigned to container")
     memoryLimit: MemoryLimit2 | None = Field(None, description="Information on memory assigned to container")
-    gpuFlavor: str | None = Field(None, description="Information on GPU Flavorncs1.g1m5ncs1.g2m10")
+    gpuFlavor: str | None = Field(None, description="Information on GPU Flavor\nncs1.g1m5\nncs1.g2m10")
     ports: list[Port4] | None = Field(None, description="Information on ports used in containers")
     command: list[str] | None = Field(None, description="Command to run when container starts")
     args: list[str] | None = Field(None, description="Arguments used when the container is started")
@@ -650,7 +652,7 @@ class ImageRegistryCredentials1(BaseModel):
     )
     changed: bool | None = Field(
         False,
-        description="Whether to use an existing account (default: false)false: Use an existing accounttrue: Use a new account (username, password must be passed)",
+        description="Whether to use an existing account (default: false)\nfalse: Use an existing account\ntrue: Use a new account (username, password must be passed)",
     )
     username: str = Field(..., description="Private registry ID")
     password: str = Field(..., description="Private registry password")
@@ -670,7 +672,7 @@ class Port5(BaseModel):
         extra="allow",
     )
     containerPort: int = Field(..., description="Container port")
-    protocol: str = Field(..., description="Container protocolTCPUDPHTTPHTTPSTERMINATED_HTTPS")
+    protocol: str = Field(..., description="Container protocol\nTCP\nUDP\nHTTP\nHTTPS\nTERMINATED_HTTPS")
 
 
 class EnvItem5(BaseModel):
@@ -688,24 +690,24 @@ class Config5(BaseModel):
         extra="allow",
     )
     id: int = Field(..., description="ConfigMap ID")
-    type: str = Field(..., description="Service type to get ConfigMap informationobs: Object Storage")
+    type: str = Field(..., description="Service type to get ConfigMap information\nobs: Object Storage")
     value: str = Field(..., description="Object URL")
     mountPath: str = Field(..., description="Container mount path")
     changedAppKey: bool | None = Field(
         False,
-        description="Whether to use existing AppKeys (default: false)false: Use existing keytrue: use new key (AppKey must be passed as required)",
+        description="Whether to use existing AppKeys (default: false)\nfalse: Use existing key\ntrue: use new key (AppKey must be passed as required)",
     )
     appKey: str | None = Field(None, description="Object Storage AppKey")
     changedUserAccessKeyId: bool | None = Field(
         False,
-        description="Whether to use an existing UserAccessKeyId (default: false)false: Use existing keytrue: Use new key (UserAccessKeyId must be passed as required)",
+        description="Whether to use an existing UserAccessKeyId (default: false)\nfalse: Use existing key\ntrue: Use new key (UserAccessKeyId must be passed as required)",
     )
     userAccessKeyId: str | None = Field(
         None, description="User Access Key for users accessing the Object Storage service"
     )
     changedSecretAccessKey: bool | None = Field(
         False,
-        description="Whether to use an existing SecretAccessKey (default: false)false: Use existing keytrue: use new key (SecretAccessKey must be passed)",
+        description="Whether to use an existing SecretAccessKey (default: false)\nfalse: Use existing key\ntrue: use new key (SecretAccessKey must be passed)",
     )
     secretAccessKey: str | None = Field(
         None, description="Secret Access Key for users accessing the Object Storage service"
@@ -717,7 +719,7 @@ class Secret5(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    type: str = Field(..., description="Service type to get secret informationskm: Secure Key Manager")
+    type: str = Field(..., description="Service type to get secret information\nskm: Secure Key Manager")
     value: str = Field(..., description="Key ID")
     mountPath: str = Field(..., description="Container mount path")
 
@@ -737,7 +739,7 @@ class ProbeItem5(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    type: str = Field(..., description="Container Probe Typestartupliveness")
+    type: str = Field(..., description="Container Probe Type\nstartup\nliveness")
     failureThreshold: int = Field(..., description="Probe failure criteria")
     initialDelaySeconds: int = Field(..., description="Probe startup latency")
     periodSeconds: int = Field(..., description="Probe execution interval")
@@ -751,14 +753,14 @@ class Container5(BaseModel):
         extra="allow",
     )
     name: str = Field(..., description="Container name")
-    type: str = Field(..., description="Container Typenormal: Normalinit: Initialize")
+    type: str = Field(..., description="Container Type\nnormal: Normal\ninit: Initialize")
     image: str = Field(..., description="Container image")
     imageRegistryCredentials: ImageRegistryCredentials1 | None = Field(
         None, description="Information accessible to private registries"
     )
     cpus: float = Field(..., description="Number of CPU assigned to container")
     memoryLimit: MemoryLimit5 = Field(..., description="Information on memory assigned to container")
-    gpuFlavor: str | None = Field(None, description="Information on GPU Flavorncs1.g1m5ncs1.g2m10")
+    gpuFlavor: str | None = Field(None, description="Information on GPU Flavor\nncs1.g1m5\nncs1.g2m10")
     ports: list[Port5] | None = Field(None, description="Information on ports used in containers")
     command: list[str] | None = Field(None, description="Command to run when container starts")
     args: list[str] | None = Field(None, description="Arguments used when the container is started")
@@ -823,7 +825,7 @@ class Port6(BaseModel):
         extra="allow",
     )
     containerPort: int | None = Field(None, description="Container port")
-    protocol: str | None = Field(None, description="Container protocolTCPUDPHTTPHTTPSTERMINATED_HTTPS")
+    protocol: str | None = Field(None, description="Container protocol\nTCP\nUDP\nHTTP\nHTTPS\nTERMINATED_HTTPS")
 
 
 class EnvItem6(BaseModel):
@@ -841,7 +843,7 @@ class Config6(BaseModel):
         extra="allow",
     )
     id: int | None = Field(None, description="ConfigMap ID")
-    type: str | None = Field(None, description="Service type to get ConfigMap informationobs: Object Storage")
+    type: str | None = Field(None, description="Service type to get ConfigMap information\nobs: Object Storage")
     value: str | None = Field(None, description="Object URL")
     mountPath: str | None = Field(None, description="Container mount path")
 
@@ -851,7 +853,7 @@ class Secret6(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    type: str | None = Field(None, description="Service type to get secret informationskm: Secure Key Manager")
+    type: str | None = Field(None, description="Service type to get secret information\nskm: Secure Key Manager")
     value: str | None = Field(None, description="Key ID")
     mountPath: str | None = Field(None, description="Container mount path")
 
@@ -871,7 +873,7 @@ class ProbeItem6(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    type: str | None = Field(None, description="Container Probe Typestartupliveness")
+    type: str | None = Field(None, description="Container Probe Type\nstartup\nliveness")
     failureThreshold: int | None = Field(None, description="Probe failure criteria")
     initialDelaySeconds: int | None = Field(None, description="Probe startup latency")
     periodSeconds: int | None = Field(None, description="Probe execution interval")
@@ -885,11 +887,11 @@ class Container6(BaseModel):
         extra="allow",
     )
     name: str | None = Field(None, description="Container name")
-    type: str | None = Field(None, description="Container Typenormal: Normalinit: Initialize")
+    type: str | None = Field(None, description="Container Type\nnormal: Normal\ninit: Initialize")
     image: str | None = Field(None, description="Container image")
     cpus: float | None = Field(None, description="Number of CPU assigned to container")
     memoryLimit: MemoryLimit6 | None = Field(None, description="Information on memory assigned to container")
-    gpuFlavor: str | None = Field(None, description="Information on GPU Flavorncs1.g1m5ncs1.g2m10")
+    gpuFlavor: str | None = Field(None, description="Information on GPU Flavor\nncs1.g1m5\nncs1.g2m10")
     ports: list[Port6] | None = Field(None, description="Information on ports used in containers")
     command: list[str] | None = Field(None, description="Command to run when container starts")
     args: list[str] | None = Field(None, description="Arguments used when the container is started")
@@ -943,7 +945,7 @@ class Port7(BaseModel):
         extra="allow",
     )
     containerPort: int | None = Field(None, description="Container port")
-    protocol: str | None = Field(None, description="Container protocolTCPUDPHTTPHTTPSTERMINATED_HTTPS")
+    protocol: str | None = Field(None, description="Container protocol\nTCP\nUDP\nHTTP\nHTTPS\nTERMINATED_HTTPS")
     hostPort: int | None = None
 
 
@@ -953,11 +955,11 @@ class Container7(BaseModel):
         extra="allow",
     )
     name: str | None = Field(None, description="Container name")
-    type: str | None = Field(None, description="Container Typenormal: Normalinit: Initialize")
+    type: str | None = Field(None, description="Container Type\nnormal: Normal\ninit: Initialize")
     image: str | None = Field(None, description="Container image")
     cpus: float | None = Field(None, description="Number of CPU assigned to container")
     memoryLimit: MemoryLimit6 | None = Field(None, description="Information on memory assigned to container")
-    gpuFlavor: str | None = Field(None, description="Information on GPU Flavorncs1.g1m5ncs1.g2m10")
+    gpuFlavor: str | None = Field(None, description="Information on GPU Flavor\nncs1.g1m5\nncs1.g2m10")
     ports: list[Port7] | None = Field(None, description="Information on ports used in containers")
     command: list[str] | None = Field(None, description="Command to run when container starts")
     args: list[str] | None = Field(None, description="Arguments used when the container is started")
@@ -1015,8 +1017,8 @@ class HealthMonitor(BaseModel):
     delay: int | None = Field(None, description="How often to check status")
     timeout: int | None = Field(None, description="Maximum response latency")
     maxRetries: int | None = Field(None, description="Maximum number of retries")
-    httpMethod: str | None = Field(None, description="HTTP MethodsGET")
-    expectedCodes: str | None = Field(None, description="HTTP status codes200200,202200-204")
+    httpMethod: str | None = Field(None, description="HTTP Methods\nGET")
+    expectedCodes: str | None = Field(None, description="HTTP status codes\n200\n200,202\n200-204")
     urlPath: str | None = Field(None, description="HTTP URL")
 
 
@@ -1043,11 +1045,12 @@ class LoadBalancing(BaseModel):
         None, description="Private key used by the load balancer when using TERMINATED_HTTPS"
     )
     tlsVersion: str | None = Field(
-        None, description="TLS version when using TERMINATED_HTTPSSSLv3TLSv1.0TLSv1.0_2016TLSv1.1TLSv1.2TLSv1.3"
+        None,
+        description="TLS version when using TERMINATED_HTTPS\nSSLv3\nTLSv1.0\nTLSv1.0_2016\nTLSv1.1\nTLSv1.2\nTLSv1.3",
     )
     containerHref: str | None = Field(
         None,
-        description="Secret container IDIf you separately registered a certificate and private key to use in TERMINATED_HTTPS using the Load Balancer API, use it.",
+        description="Secret container ID\nIf you separately registered a certificate and private key to use in TERMINATED_HTTPS using the Load Balancer API, use it.",
     )
     ipAclGroupsBinding: list[IpAclGroupsBindingItem] | None = Field(
         None, description="List of IP access control groups to apply to the load balancer"
@@ -1061,11 +1064,11 @@ class Schedule(BaseModel):
         extra="allow",
     )
     timeZone: str | None = Field(
-        None, description="Schedule execution base timeExample: Asia/Seoul, UTCList of tz database time zones"
+        None, description="Schedule execution base time\nExample: Asia/Seoul, UTC\nList of tz database time zones"
     )
     cron: str | None = Field(None, description="Scheduled Execution Cron Expressions")
     jobsHistoryLimit: int | None = Field(None, description="Number of scheduled execution history")
-    concurrencyPolicy: str | None = Field(None, description="Concurrency policyForbidReplace")
+    concurrencyPolicy: str | None = Field(None, description="Concurrency policy\nForbid\nReplace")
     timeOffset: str | None = Field(None, description="Offset the scheduled execution base time")
 
 
@@ -1076,7 +1079,8 @@ class InternalLoadBalancing(BaseModel):
     )
     enalbed: bool | None = Field(None, description="Whether to use an internal load balancer")
     type: str | None = Field(
-        None, description="How to assign internal load balancer IPsDynamic: Automatically assignedstatic: Specify an IP"
+        None,
+        description="How to assign internal load balancer IPs\nDynamic: Automatically assigned\nstatic: Specify an IP",
     )
     ip: str | None = Field(None, description="Specify internal load balancer IP")
     enabled: bool | None = None
@@ -1097,7 +1101,7 @@ class ActiveDeadline(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    timeZone: str | None = Field(None, description="Scheduling end base timeExample: Asia/Seoul, UTC")
+    timeZone: str | None = Field(None, description="Scheduling end base time\nExample: Asia/Seoul, UTC")
     timeOffset: str | None = Field(None, description="Offset the scheduling end base time")
     time: str | None = Field(None, description="Scheduling end time")
 
@@ -1107,7 +1111,9 @@ class ConditionItem(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    resource: str | None = Field(None, description="Resources based on scale out conditionscpumemorygpugpu-memory")
+    resource: str | None = Field(
+        None, description="Resources based on scale out conditions\ncpu\nmemory\ngpu\ngpu-memory"
+    )
     threshold: int | None = Field(None, description="Scale out condition resource usage (1-100)")
     duration: int | None = Field(None, description="Scale out condition resource usage hold time (minutes)")
 
@@ -1128,7 +1134,9 @@ class ConditionItem1(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    resource: str | None = Field(None, description="Resources based on scale in conditionscpumemorygpugpu-memory")
+    resource: str | None = Field(
+        None, description="Resources based on scale in conditions\ncpu\nmemory\ngpu\ngpu-memory"
+    )
     threshold: int | None = Field(None, description="Scale in condition resource usage (1-100)")
     duration: int | None = Field(None, description="Scale in condition resource usage hold time (minutes)")
 
@@ -1177,7 +1185,7 @@ class Workload(BaseModel):
     )
     id: str | None = Field(None, description="Workload ID")
     name: str | None = Field(None, description="Workload name")
-    type: str | None = Field(None, description="Deployment controllerdeploymentstatefulset")
+    type: str | None = Field(None, description="Deployment controller\ndeployment\nstatefulset")
     templateId: str | None = Field(None, description="Template ID of workloads")
     templateVersion: str | None = Field(None, description="Template version of the workload")
     createdAt: str | None = Field(None, description="Created time (UTC)")
@@ -1186,7 +1194,7 @@ class Workload(BaseModel):
     internalLBTimeout: int | None = Field(None, description="Internal request response latency")
     status: str | None = Field(
         None,
-        description="Workload statusPending: Workload creation/change in progressRunning: Workload creation/change completedFailed: Workload creation/change failedTerminated: Workload has been terminatedPaused: Workload is pausedActive: Scheduled workload is runningSuspend: Scheduled workload is suspended",
+        description="Workload status\nPending: Workload creation/change in progress\nRunning: Workload creation/change completed\nFailed: Workload creation/change failed\nTerminated: Workload has been terminated\nPaused: Workload is paused\nActive: Scheduled workload is running\nSuspend: Scheduled workload is suspended",
     )
     url: str | None = Field(None, description="URL of workload load balancer")
     loadBalancing: LoadBalancing | None = Field(None, description="Information on workload load balancer")
@@ -1220,8 +1228,8 @@ class HealthMonitor1(BaseModel):
     delay: int = Field(..., description="How often to check status")
     timeout: int = Field(..., description="Maximum response latency")
     maxRetries: int = Field(..., description="Maximum number of retries")
-    httpMethod: str | None = Field(None, description="HTTP MethodsGET")
-    expectedCodes: str | None = Field(None, description="HTTP status codes200200,202200-204")
+    httpMethod: str | None = Field(None, description="HTTP Methods\nGET")
+    expectedCodes: str | None = Field(None, description="HTTP status codes\n200\n200,202\n200-204")
     urlPath: str | None = Field(None, description="HTTP URL")
 
 
@@ -1248,11 +1256,12 @@ class LoadBalancing1(BaseModel):
         None, description="Private key used by the load balancer when using TERMINATED_HTTPS"
     )
     tlsVersion: str | None = Field(
-        None, description="TLS version when using TERMINATED_HTTPSSSLv3TLSv1.0TLSv1.0_2016TLSv1.1TLSv1.2TLSv1.3"
+        None,
+        description="TLS version when using TERMINATED_HTTPS\nSSLv3\nTLSv1.0\nTLSv1.0_2016\nTLSv1.1\nTLSv1.2\nTLSv1.3",
     )
     containerHref: str | None = Field(
         None,
-        description="Secret container IDIf you separately registered a certificate and private key to use in TERMINATED_HTTPS using the Load Balancer API, use it.",
+        description="Secret container ID\nIf you separately registered a certificate and private key to use in TERMINATED_HTTPS using the Load Balancer API, use it.",
     )
     ipAclGroupsBinding: list[IpAclGroupsBindingItem1] | None = Field(
         None, description="List of IP access control groups to apply to the load balancer"
@@ -1265,11 +1274,11 @@ class Schedule1(BaseModel):
         extra="allow",
     )
     timeZone: str = Field(
-        ..., description="Schedule execution base timeExample: Asia/Seoul, UTCList of tz database time zones"
+        ..., description="Schedule execution base time\nExample: Asia/Seoul, UTC\nList of tz database time zones"
     )
     cron: str = Field(..., description="Scheduled Execution Cron Expressions")
     jobsHistoryLimit: int = Field(..., description="Number of scheduled execution history")
-    concurrencyPolicy: str = Field(..., description="Concurrency policyForbidReplace")
+    concurrencyPolicy: str = Field(..., description="Concurrency policy\nForbid\nReplace")
 
 
 class InternalLoadBalancing1(BaseModel):
@@ -1279,7 +1288,8 @@ class InternalLoadBalancing1(BaseModel):
     )
     enalbed: bool = Field(..., description="Whether to use an internal load balancer")
     type: str | None = Field(
-        None, description="How to assign internal load balancer IPsDynamic: Automatically assignedstatic: Specify an IP"
+        None,
+        description="How to assign internal load balancer IPs\nDynamic: Automatically assigned\nstatic: Specify an IP",
     )
     ip: str | None = Field(None, description="Specify internal load balancer IP")
 
@@ -1299,7 +1309,7 @@ class ActiveDeadline1(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    timeZone: str = Field(..., description="Scheduling end base timeExample: Asia/Seoul, UTC")
+    timeZone: str = Field(..., description="Scheduling end base time\nExample: Asia/Seoul, UTC")
     timeOffset: str = Field(..., description="Offset the scheduling end base time")
     time: str = Field(..., description="Scheduling end time")
 
@@ -1309,7 +1319,9 @@ class ConditionItem2(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    resource: str | None = Field(None, description="Resources based on scale out conditionscpumemorygpugpu-memory")
+    resource: str | None = Field(
+        None, description="Resources based on scale out conditions\ncpu\nmemory\ngpu\ngpu-memory"
+    )
     threshold: int | None = Field(None, description="Scale out condition resource usage (1-100)")
     duration: int | None = Field(None, description="Scale out condition resource usage hold time (minutes)")
 
@@ -1330,7 +1342,9 @@ class ConditionItem3(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    resource: str | None = Field(None, description="Resources based on scale in conditionscpumemorygpugpu-memory")
+    resource: str | None = Field(
+        None, description="Resources based on scale in conditions\ncpu\nmemory\ngpu\ngpu-memory"
+    )
     threshold: int | None = Field(None, description="Scale in condition resource usage (1-100)")
     duration: int | None = Field(None, description="Scale in condition resource usage hold time (minutes)")
 
@@ -1370,7 +1384,7 @@ class Workload1(BaseModel):
     )
     name: str = Field(..., description="Workload name")
     type: str | None = Field(
-        "deployment", description="Deployment controller (default:deployment)deploymentstatefulset"
+        "deployment", description="Deployment controller (default:deployment)\ndeployment\nstatefulset"
     )
     templateId: str = Field(..., description="Template ID of workloads")
     templateVersion: str | None = Field("latest", description="Template version of the workload (default: latest)")
@@ -1404,8 +1418,8 @@ class HealthMonitor2(BaseModel):
     delay: int | None = Field(None, description="How often to check status")
     timeout: int | None = Field(None, description="Maximum response latency")
     maxRetries: int | None = Field(None, description="Maximum number of retries")
-    httpMethod: str | None = Field(None, description="HTTP MethodsGET")
-    expectedCodes: str | None = Field(None, description="HTTP status codes200200,202200-204")
+    httpMethod: str | None = Field(None, description="HTTP Methods\nGET")
+    expectedCodes: str | None = Field(None, description="HTTP status codes\n200\n200,202\n200-204")
     urlPath: str | None = Field(None, description="HTTP URL")
 
 
@@ -1432,11 +1446,12 @@ class LoadBalancing2(BaseModel):
         None, description="Private key used by the load balancer when using TERMINATED_HTTPS"
     )
     tlsVersion: str | None = Field(
-        None, description="TLS version when using TERMINATED_HTTPSSSLv3TLSv1.0TLSv1.0_2016TLSv1.1TLSv1.2TLSv1.3"
+        None,
+        description="TLS version when using TERMINATED_HTTPS\nSSLv3\nTLSv1.0\nTLSv1.0_2016\nTLSv1.1\nTLSv1.2\nTLSv1.3",
     )
     containerHref: str | None = Field(
         None,
-        description="Secret container IDIf you separately registered a certificate and private key to use in TERMINATED_HTTPS using the Load Balancer API, use it.",
+        description="Secret container ID\nIf you separately registered a certificate and private key to use in TERMINATED_HTTPS using the Load Balancer API, use it.",
     )
     ipAclGroupsBinding: list[IpAclGroupsBindingItem2] | None = Field(
         None, description="List of IP access control groups to apply to the load balancer"
@@ -1449,11 +1464,11 @@ class Schedule2(BaseModel):
         extra="allow",
     )
     timeZone: str | None = Field(
-        None, description="Schedule execution base timeExample: Asia/Seoul, UTCList of tz database time zones"
+        None, description="Schedule execution base time\nExample: Asia/Seoul, UTC\nList of tz database time zones"
     )
     cron: str | None = Field(None, description="Scheduled Execution Cron Expressions")
     jobsHistoryLimit: int | None = Field(None, description="Number of scheduled execution history")
-    concurrencyPolicy: str | None = Field(None, description="Concurrency policyForbidReplace")
+    concurrencyPolicy: str | None = Field(None, description="Concurrency policy\nForbid\nReplace")
     timeOffset: str | None = Field(None, description="Offset the scheduled execution base time")
 
 
@@ -1464,7 +1479,8 @@ class InternalLoadBalancing2(BaseModel):
     )
     enalbed: bool | None = Field(None, description="Whether to use an internal load balancer")
     type: str | None = Field(
-        None, description="How to assign internal load balancer IPsDynamic: Automatically assignedstatic: Specify an IP"
+        None,
+        description="How to assign internal load balancer IPs\nDynamic: Automatically assigned\nstatic: Specify an IP",
     )
     ip: str | None = Field(None, description="Specify internal load balancer IP")
 
@@ -1484,7 +1500,7 @@ class ActiveDeadline2(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    timeZone: str | None = Field(None, description="Scheduling end base timeExample: Asia/Seoul, UTC")
+    timeZone: str | None = Field(None, description="Scheduling end base time\nExample: Asia/Seoul, UTC")
     timeOffset: str | None = Field(None, description="Offset the scheduling end base time")
     time: str | None = Field(None, description="Scheduling end time")
 
@@ -1494,7 +1510,9 @@ class ConditionItem4(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    resource: str | None = Field(None, description="Resources based on scale out conditionscpumemorygpugpu-memory")
+    resource: str | None = Field(
+        None, description="Resources based on scale out conditions\ncpu\nmemory\ngpu\ngpu-memory"
+    )
     threshold: int | None = Field(None, description="Scale out condition resource usage (1-100)")
     duration: int | None = Field(None, description="Scale out condition resource usage hold time (minutes)")
 
@@ -1515,7 +1533,9 @@ class ConditionItem5(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    resource: str | None = Field(None, description="Resources based on scale in conditionscpumemorygpugpu-memory")
+    resource: str | None = Field(
+        None, description="Resources based on scale in conditions\ncpu\nmemory\ngpu\ngpu-memory"
+    )
     threshold: int | None = Field(None, description="Scale in condition resource usage (1-100)")
     duration: int | None = Field(None, description="Scale in condition resource usage hold time (minutes)")
 
@@ -1555,7 +1575,7 @@ class Workload2(BaseModel):
     )
     id: str | None = Field(None, description="Workload ID")
     name: str | None = Field(None, description="Workload name")
-    type: str | None = Field(None, description="Deployment controllerdeploymentstatefulset")
+    type: str | None = Field(None, description="Deployment controller\ndeployment\nstatefulset")
     templateId: str | None = Field(None, description="Template ID of workloads")
     templateVersion: str | None = Field(None, description="Template version of the workload")
     createdAt: str | None = Field(None, description="Created time (UTC)")
@@ -1602,11 +1622,12 @@ class LoadBalancing3(BaseModel):
         None, description="Private key used by the load balancer when using TERMINATED_HTTPS"
     )
     tlsVersion: str | None = Field(
-        None, description="TLS version when using TERMINATED_HTTPSSSLv3TLSv1.0TLSv1.0_2016TLSv1.1TLSv1.2TLSv1.3"
+        None,
+        description="TLS version when using TERMINATED_HTTPS\nSSLv3\nTLSv1.0\nTLSv1.0_2016\nTLSv1.1\nTLSv1.2\nTLSv1.3",
     )
     containerHref: str | None = Field(
         None,
-        description="Secret container IDIf you separately registered a certificate and private key to use in TERMINATED_HTTPS using the Load Balancer API, use it.",
+        description="Secret container ID\nIf you separately registered a certificate and private key to use in TERMINATED_HTTPS using the Load Balancer API, use it.",
     )
     ipAclGroupsBinding: list[IpAclGroupsBindingItem2] | None = Field(
         None, description="List of IP access control groups to apply to the load balancer"
@@ -1621,7 +1642,8 @@ class InternalLoadBalancing3(BaseModel):
     )
     enalbed: bool | None = Field(None, description="Whether to use an internal load balancer")
     type: str | None = Field(
-        None, description="How to assign internal load balancer IPsDynamic: Automatically assignedstatic: Specify an IP"
+        None,
+        description="How to assign internal load balancer IPs\nDynamic: Automatically assigned\nstatic: Specify an IP",
     )
     ip: str | None = Field(None, description="Specify internal load balancer IP")
     enabled: bool | None = None
@@ -1632,7 +1654,9 @@ class ConditionItem6(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    resource: str | None = Field(None, description="Resources based on scale out conditionscpumemorygpugpu-memory")
+    resource: str | None = Field(
+        None, description="Resources based on scale out conditions\ncpu\nmemory\ngpu\ngpu-memory"
+    )
     threshold: int | None = Field(None, description="Scale out condition resource usage (1-100)")
     duration: int | None = Field(None, description="Scale out condition resource usage hold time (minutes)")
 
@@ -1653,7 +1677,9 @@ class ConditionItem7(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    resource: str | None = Field(None, description="Resources based on scale in conditionscpumemorygpugpu-memory")
+    resource: str | None = Field(
+        None, description="Resources based on scale in conditions\ncpu\nmemory\ngpu\ngpu-memory"
+    )
     threshold: int | None = Field(None, description="Scale in condition resource usage (1-100)")
     duration: int | None = Field(None, description="Scale in condition resource usage hold time (minutes)")
 
@@ -1693,7 +1719,7 @@ class ProbeItem8(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    type: str | None = Field(None, description="Container Probe Typestartupliveness")
+    type: str | None = Field(None, description="Container Probe Type\nstartup\nliveness")
     failureThreshold: int | None = Field(None, description="Probe failure criteria")
     initialDelaySeconds: int | None = Field(None, description="Probe startup latency")
     periodSeconds: str | None = Field(None, description="Probe execution interval")
@@ -1707,7 +1733,7 @@ class Container8(BaseModel):
         extra="allow",
     )
     name: str | None = Field(None, description="Container name")
-    type: str | None = Field(None, description="Container Typenormal: Normalinit: Initialize")
+    type: str | None = Field(None, description="Container Type\nnormal: Normal\ninit: Initialize")
     image: str | None = Field(None, description="Container image")
     ip: str | None = Field(None, description="Container IP")
     cpus: float | None = Field(None, description="Number of CPU assigned to container")
@@ -1750,7 +1776,7 @@ class Workload3(BaseModel):
     )
     id: str | None = Field(None, description="Workload ID")
     name: str | None = Field(None, description="Workload name")
-    type: str | None = Field(None, description="Deployment controllerdeploymentstatefulset")
+    type: str | None = Field(None, description="Deployment controller\ndeployment\nstatefulset")
     templateId: str | None = Field(None, description="Template ID of workloads")
     templateVersion: str | None = Field(None, description="Template version of the workload")
     createdAt: str | None = Field(None, description="Created time (UTC)")
@@ -1759,7 +1785,7 @@ class Workload3(BaseModel):
     internalLBTimeout: int | None = Field(None, description="Internal request response latency")
     status: str | None = Field(
         None,
-        description="Workload statusPending: Workload creation/change in progressRunning: Workload creation/change completedFailed: Workload creation/change failedTerminated: Workload has been terminatedPaused: Workload is pausedActive: Scheduled workload is runningSuspend: Scheduled workload is suspended",
+        description="Workload status\nPending: Workload creation/change in progress\nRunning: Workload creation/change completed\nFailed: Workload creation/change failed\nTerminated: Workload has been terminated\nPaused: Workload is paused\nActive: Scheduled workload is running\nSuspend: Scheduled workload is suspended",
     )
     url: str | None = Field(None, description="URL of workload load balancer")
     loadBalancing: LoadBalancing3 | None = Field(None, description="Information on workload load balancer")
@@ -1795,8 +1821,8 @@ class HealthMonitor4(BaseModel):
     delay: int = Field(..., description="How often to check status")
     timeout: int = Field(..., description="Maximum response latency")
     maxRetries: int = Field(..., description="Maximum number of retries")
-    httpMethod: str | None = Field(None, description="HTTP MethodsGET")
-    expectedCodes: str | None = Field(None, description="HTTP status codes200200,202200-204")
+    httpMethod: str | None = Field(None, description="HTTP Methods\nGET")
+    expectedCodes: str | None = Field(None, description="HTTP status codes\n200\n200,202\n200-204")
     urlPath: str | None = Field(None, description="HTTP URL")
 
 
@@ -1823,11 +1849,12 @@ class LoadBalancing4(BaseModel):
         None, description="Private key used by the load balancer when using TERMINATED_HTTPS"
     )
     tlsVersion: str | None = Field(
-        None, description="TLS version when using TERMINATED_HTTPSSSLv3TLSv1.0TLSv1.0_2016TLSv1.1TLSv1.2TLSv1.3"
+        None,
+        description="TLS version when using TERMINATED_HTTPS\nSSLv3\nTLSv1.0\nTLSv1.0_2016\nTLSv1.1\nTLSv1.2\nTLSv1.3",
     )
     containerHref: str | None = Field(
         None,
-        description="Secret container IDIf you separately registered a certificate and private key to use in TERMINATED_HTTPS using the Load Balancer API, use it.",
+        description="Secret container ID\nIf you separately registered a certificate and private key to use in TERMINATED_HTTPS using the Load Balancer API, use it.",
     )
     ipAclGroupsBinding: list[IpAclGroupsBindingItem4] | None = Field(
         None, description="List of IP access control groups to apply to the load balancer"
@@ -1840,11 +1867,11 @@ class Schedule4(BaseModel):
         extra="allow",
     )
     timeZone: str = Field(
-        ..., description="Schedule execution base timeExample: Asia/Seoul, UTCList of tz database time zones"
+        ..., description="Schedule execution base time\nExample: Asia/Seoul, UTC\nList of tz database time zones"
     )
     cron: str = Field(..., description="Scheduled Execution Cron Expressions")
     jobsHistoryLimit: int = Field(..., description="Number of scheduled execution history")
-    concurrencyPolicy: str = Field(..., description="Concurrency policyForbidReplace")
+    concurrencyPolicy: str = Field(..., description="Concurrency policy\nForbid\nReplace")
 
 
 class InternalLoadBalancing4(BaseModel):
@@ -1854,7 +1881,8 @@ class InternalLoadBalancing4(BaseModel):
     )
     enalbed: bool = Field(..., description="Whether to use an internal load balancer")
     type: str | None = Field(
-        None, description="How to assign internal load balancer IPsDynamic: Automatically assignedstatic: Specify an IP"
+        None,
+        description="How to assign internal load balancer IPs\nDynamic: Automatically assigned\nstatic: Specify an IP",
     )
     ip: str | None = Field(None, description="Specify internal load balancer IP")
 
@@ -1864,7 +1892,7 @@ class ActiveDeadline4(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    timeZone: str = Field(..., description="Scheduling end base timeExample: Asia/Seoul, UTC")
+    timeZone: str = Field(..., description="Scheduling end base time\nExample: Asia/Seoul, UTC")
     timeOffset: str = Field(..., description="Offset the scheduling end base time")
     time: str = Field(..., description="Scheduling end time")
 
@@ -1874,7 +1902,9 @@ class ConditionItem8(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    resource: str | None = Field(None, description="Resources based on scale out conditionscpumemorygpugpu-memory")
+    resource: str | None = Field(
+        None, description="Resources based on scale out conditions\ncpu\nmemory\ngpu\ngpu-memory"
+    )
     threshold: int | None = Field(None, description="Scale out condition resource usage (1-100)")
     duration: int | None = Field(None, description="Scale out condition resource usage hold time (minutes)")
 
@@ -1895,7 +1925,9 @@ class ConditionItem9(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    resource: str | None = Field(None, description="Resources based on scale in conditionscpumemorygpugpu-memory")
+    resource: str | None = Field(
+        None, description="Resources based on scale in conditions\ncpu\nmemory\ngpu\ngpu-memory"
+    )
     threshold: int | None = Field(None, description="Scale in condition resource usage (1-100)")
     duration: int | None = Field(None, description="Scale in condition resource usage hold time (minutes)")
 
@@ -1964,8 +1996,8 @@ class HealthMonitor5(BaseModel):
     delay: int | None = Field(None, description="How often to check status")
     timeout: int | None = Field(None, description="Maximum response latency")
     maxRetries: int | None = Field(None, description="Maximum number of retries")
-    httpMethod: str | None = Field(None, description="HTTP MethodsGET")
-    expectedCodes: str | None = Field(None, description="HTTP status codes200200,202200-204")
+    httpMethod: str | None = Field(None, description="HTTP Methods\nGET")
+    expectedCodes: str | None = Field(None, description="HTTP status codes\n200\n200,202\n200-204")
     urlPath: str | None = Field(None, description="HTTP URL")
 
 
@@ -1992,11 +2024,12 @@ class LoadBalancing5(BaseModel):
         None, description="Private key used by the load balancer when using TERMINATED_HTTPS"
     )
     tlsVersion: str | None = Field(
-        None, description="TLS version when using TERMINATED_HTTPSSSLv3TLSv1.0TLSv1.0_2016TLSv1.1TLSv1.2TLSv1.3"
+        None,
+        description="TLS version when using TERMINATED_HTTPS\nSSLv3\nTLSv1.0\nTLSv1.0_2016\nTLSv1.1\nTLSv1.2\nTLSv1.3",
     )
     containerHref: str | None = Field(
         None,
-        description="Secret container IDIf you separately registered a certificate and private key to use in TERMINATED_HTTPS using the Load Balancer API, use it.",
+        description="Secret container ID\nIf you separately registered a certificate and private key to use in TERMINATED_HTTPS using the Load Balancer API, use it.",
     )
     ipAclGroupsBinding: list[IpAclGroupsBindingItem5] | None = Field(
         None, description="List of IP access control groups to apply to the load balancer"
@@ -2009,11 +2042,11 @@ class Schedule5(BaseModel):
         extra="allow",
     )
     timeZone: str | None = Field(
-        None, description="Schedule execution base timeExample: Asia/Seoul, UTCList of tz database time zones"
+        None, description="Schedule execution base time\nExample: Asia/Seoul, UTC\nList of tz database time zones"
     )
     cron: str | None = Field(None, description="Scheduled Execution Cron Expressions")
     jobsHistoryLimit: int | None = Field(None, description="Number of scheduled execution history")
-    concurrencyPolicy: str | None = Field(None, description="Concurrency policyForbidReplace")
+    concurrencyPolicy: str | None = Field(None, description="Concurrency policy\nForbid\nReplace")
     timeOffset: str | None = Field(None, description="Offset the scheduled execution base time")
 
 
@@ -2024,7 +2057,8 @@ class InternalLoadBalancing5(BaseModel):
     )
     enalbed: bool | None = Field(None, description="Whether to use an internal load balancer")
     type: str | None = Field(
-        None, description="How to assign internal load balancer IPsDynamic: Automatically assignedstatic: Specify an IP"
+        None,
+        description="How to assign internal load balancer IPs\nDynamic: Automatically assigned\nstatic: Specify an IP",
     )
     ip: str | None = Field(None, description="Specify internal load balancer IP")
 
@@ -2034,7 +2068,7 @@ class ActiveDeadline5(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    timeZone: str | None = Field(None, description="Scheduling end base timeExample: Asia/Seoul, UTC")
+    timeZone: str | None = Field(None, description="Scheduling end base time\nExample: Asia/Seoul, UTC")
     timeOffset: str | None = Field(None, description="Offset the scheduling end base time")
     time: str | None = Field(None, description="Scheduling end time")
 
@@ -2044,7 +2078,9 @@ class ConditionItem10(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    resource: str | None = Field(None, description="Resources based on scale out conditionscpumemorygpugpu-memory")
+    resource: str | None = Field(
+        None, description="Resources based on scale out conditions\ncpu\nmemory\ngpu\ngpu-memory"
+    )
     threshold: int | None = Field(None, description="Scale out condition resource usage (1-100)")
     duration: int | None = Field(None, description="Scale out condition resource usage hold time (minutes)")
 
@@ -2065,7 +2101,9 @@ class ConditionItem11(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    resource: str | None = Field(None, description="Resources based on scale in conditionscpumemorygpugpu-memory")
+    resource: str | None = Field(
+        None, description="Resources based on scale in conditions\ncpu\nmemory\ngpu\ngpu-memory"
+    )
     threshold: int | None = Field(None, description="Scale in condition resource usage (1-100)")
     duration: int | None = Field(None, description="Scale in condition resource usage hold time (minutes)")
 
@@ -2105,7 +2143,7 @@ class Workload5(BaseModel):
     )
     id: str | None = Field(None, description="Workload ID")
     name: str | None = Field(None, description="Workload name")
-    type: str | None = Field(None, description="Deployment controllerdeploymentstatefulset")
+    type: str | None = Field(None, description="Deployment controller\ndeployment\nstatefulset")
     templateId: str | None = Field(None, description="Template ID of workloads")
     templateVersion: str | None = Field(None, description="Template version of the workload")
     createdAt: str | None = Field(None, description="Created time (UTC)")
@@ -2144,7 +2182,7 @@ class ChangingWorkloadPartsRequest(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    op: str = Field(..., description="OperationAddRemoveReplaceCopyMoveTest")
+    op: str = Field(..., description="Operation\nAdd\nRemove\nReplace\nCopy\nMove\nTest")
     path: str = Field(..., description="Data path to be changed")
     value: str | None = Field(None, description="Changed value")
     from_: str | None = Field(None, alias="from", description="Existing data path")
@@ -2165,11 +2203,12 @@ class LoadBalancing6(BaseModel):
         None, description="Private key used by the load balancer when using TERMINATED_HTTPS"
     )
     tlsVersion: str | None = Field(
-        None, description="TLS version when using TERMINATED_HTTPSSSLv3TLSv1.0TLSv1.0_2016TLSv1.1TLSv1.2TLSv1.3"
+        None,
+        description="TLS version when using TERMINATED_HTTPS\nSSLv3\nTLSv1.0\nTLSv1.0_2016\nTLSv1.1\nTLSv1.2\nTLSv1.3",
     )
     containerHref: str | None = Field(
         None,
-        description="Secret container IDIf you separately registered a certificate and private key to use in TERMINATED_HTTPS using the Load Balancer API, use it.",
+        description="Secret container ID\nIf you separately registered a certificate and private key to use in TERMINATED_HTTPS using the Load Balancer API, use it.",
     )
     ipAclGroupsBinding: list[IpAclGroupsBindingItem5] | None = Field(
         None, description="List of IP access control groups to apply to the load balancer"
@@ -2181,7 +2220,9 @@ class ConditionItem12(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    resource: str | None = Field(None, description="Resources based on scale out conditionscpumemorygpugpu-memory")
+    resource: str | None = Field(
+        None, description="Resources based on scale out conditions\ncpu\nmemory\ngpu\ngpu-memory"
+    )
     threshold: int | None = Field(None, description="Scale out condition resource usage (1-100)")
     duration: int | None = Field(None, description="Scale out condition resource usage hold time (minutes)")
 
@@ -2202,7 +2243,9 @@ class ConditionItem13(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    resource: str | None = Field(None, description="Resources based on scale in conditionscpumemorygpugpu-memory")
+    resource: str | None = Field(
+        None, description="Resources based on scale in conditions\ncpu\nmemory\ngpu\ngpu-memory"
+    )
     threshold: int | None = Field(None, description="Scale in condition resource usage (1-100)")
     duration: int | None = Field(None, description="Scale in condition resource usage hold time (minutes)")
 
@@ -2234,7 +2277,7 @@ class Workload6(BaseModel):
     )
     id: str | None = Field(None, description="Workload ID")
     name: str | None = Field(None, description="Workload name")
-    type: str | None = Field(None, description="Deployment controllerdeploymentstatefulset")
+    type: str | None = Field(None, description="Deployment controller\ndeployment\nstatefulset")
     templateId: str | None = Field(None, description="Template ID of workloads")
     templateVersion: str | None = Field(None, description="Template version of the workload")
     createdAt: str | None = Field(None, description="Created time (UTC)")
@@ -2279,7 +2322,7 @@ class HistoryItem(BaseModel):
     templateId: str | None = Field(None, description="Template ID used by workloads")
     templateVersion: str | None = Field(None, description="Template version used by the workload")
     name: str | None = Field(None, description="Template name")
-    status: str | None = Field(None, description="StatusSucceededTerminated<liPending")
+    status: str | None = Field(None, description="Status\nSucceeded\nTerminated\n<liPending")
 
 
 class ViewAListOfWorkloadRunHistoryResponse(BaseModel):
@@ -2302,7 +2345,7 @@ class History(BaseModel):
     deletedAt: str | None = Field(None, description="End time")
     templateId: str | None = Field(None, description="Template ID used by workloads")
     name: str | None = Field(None, description="Template name used by workloads")
-    status: str | None = Field(None, description="StatusSucceededTerminatedPending")
+    status: str | None = Field(None, description="Status\nSucceeded\nTerminated\nPending")
     templateVersion: str | None = None
 
 
@@ -2330,7 +2373,7 @@ class ProbeItem9(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    type: str | None = Field(None, description="Container Probe Typestartupliveness")
+    type: str | None = Field(None, description="Container Probe Type\nstartup\nliveness")
     failureThreshold: int | None = Field(None, description="Probe failure criteria")
     initialDelaySeconds: int | None = Field(None, description="Probe startup latency")
     periodSeconds: int | None = Field(None, description="Probe execution interval")
@@ -2344,11 +2387,11 @@ class Container9(BaseModel):
         extra="allow",
     )
     name: str | None = Field(None, description="Container name")
-    type: str | None = Field(None, description="Container Typenormal: Normalinit: Initialize")
+    type: str | None = Field(None, description="Container Type\nnormal: Normal\ninit: Initialize")
     image: str | None = Field(None, description="Container image")
     cpus: float | None = Field(None, description="Number of CPU assigned to container")
     memoryLimit: MemoryLimit6 | None = Field(None, description="Information on memory assigned to container")
-    gpuFlavor: str | None = Field(None, description="Information on GPU Flavorncs1.g1m5ncs1.g2m10")
+    gpuFlavor: str | None = Field(None, description="Information on GPU Flavor\nncs1.g1m5\nncs1.g2m10")
     ports: list[Port7] | None = Field(None, description="Information on ports used in containers")
     command: list[str] | None = Field(None, description="Command to run when container starts")
     args: list[str] | None = Field(None, description="Arguments used when the container is started")
@@ -2405,7 +2448,7 @@ class Report(BaseModel):
     digest: str | None = Field(None, description="Image layer")
     layer: str | None = Field(None, description="Image layer")
     detection: str | None = Field(None, description="Detection item")
-    result: str | None = Field(None, description="Result\nCleanInfected")
+    result: str | None = Field(None, description="Result\nClean\nInfected")
 
 
 class ViewMalwareScanResultResponse(BaseModel):
@@ -2429,7 +2472,7 @@ class SchedulehistoryItem(BaseModel):
     id: str | None = Field(None, description="Task ID")
     createdAt: str | None = Field(None, description="Start time")
     finishedAt: dict[str, Any] | None = Field(None, description="End time")
-    status: str | None = Field(None, description="Scheduled task statusErrorCompletedWaitingRunning")
+    status: str | None = Field(None, description="Scheduled task status\nError\nCompleted\nWaiting\nRunning")
 
 
 class ViewWorkloadScheduledRunHistoryResponse(BaseModel):
@@ -2446,7 +2489,7 @@ class Event(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    type: str | None = Field(None, description="Event typeNormalWarning")
+    type: str | None = Field(None, description="Event type\nNormal\nWarning")
     reason: str | None = Field(None, description="Cause of the event")
     message: str | None = Field(None, description="Event content")
     createTimestamp: str | None = Field(None, description="Date of first occurrence of event (UTC)")

@@ -159,9 +159,8 @@ class RestoreBackupRequest(BaseModel):
     dbFlavorId: str = Field(..., description="Identifier of DB instance specifications")
     dbPort: float = Field(..., description="DB port\n- Minimum value: 0\n- Maximum value: 65535")
     parameterGroupId: str = Field(..., description="Parameter group identifier")
-    dbSecurityGroupIds: list[Any] | None = Field(
-        None, description="DB security group identifiers | | network | Body | Object | O | Network information objects"
-    )
+    dbSecurityGroupIds: list[Any] | None = Field(None, description="DB security group identifiers")
+    network: Network = Field(..., description="Network information objects")
     userGroupIds: list[Any] | None = Field(None, description="User group identifiers")
     useDefaultNotification: bool | None = Field(
         False, description="Whether to use default notification\nDefault: false"
@@ -173,9 +172,8 @@ class RestoreBackupRequest(BaseModel):
     )
     failoverReplWaitingTime: float | None = Field(
         None,
-        description="Failover latency when using high availability\n- Minimum value: 0\n- If set to -1, it will continue to wait for the replication delay to resolve. | | userGroupIds | Body | Array | X | List of identifiers for user groups that receive default notifications",
+        description="Failover latency when using high availability\n- Minimum value: 0\n- If set to -1, it will continue to wait for the replication delay to resolve.",
     )
-    network: Network = Field(..., description="Network information objects")
     storage: Storage = Field(..., description="Storage information objects")
     backup: Backup1 = Field(..., description="Backup information objects")
 
@@ -492,12 +490,14 @@ class CreateDbInstanceRequest(BaseModel):
     )
     failoverReplWaitingTime: float | None = Field(
         None,
-        description="Failover latency when using high availability\n- Minimum value: 0\n- If set to -1, it will continue to wait for the replication delay to resolve. | | userGroupIds | Body | Array | X | List of identifiers for user groups that receive default notifications",
+        description="Failover latency when using high availability\n- Minimum value: 0\n- If set to -1, it will continue to wait for the replication delay to resolve.",
+    )
+    userGroupIds: list[Any] | None = Field(
+        None, description="List of identifiers for user groups that receive default notifications"
     )
     network: Network = Field(..., description="Network information objects")
     storage: Storage1 = Field(..., description="Storage information objects")
     backup: Backup2 = Field(..., description="Backup information objects")
-    userGroupIds: list[Any] | None = None
 
 
 class CreateDbInstanceResponse(BaseModel):
@@ -1525,9 +1525,7 @@ class RestoreDbInstanceRequest(BaseModel):
     useDefaultNotification: bool | None = Field(
         False, description="Whether to use default notification\nDefault: false"
     )
-    useDeletionProtection: bool | None = Field(
-        None, description="Whether to protect against deletion\nDefault: false |"
-    )
+    useDeletionProtection: bool | None = Field(False, description="Whether to protect against deletion\nDefault: false")
     useHighAvailability: bool | None = Field(False, description="Whether to use high availability\nDefault: false")
     pingInterval: float | None = Field(
         None,
@@ -1535,7 +1533,7 @@ class RestoreDbInstanceRequest(BaseModel):
     )
     failoverReplWaitingTime: float | None = Field(
         None,
-        description="Failover latency when using high availability\n- Minimum value: 0\n- If set to -1, it will continue to wait for the replication delay to resolve. | | userGroupIds | Body | Array | X | List of identifiers for user groups that receive default notifications",
+        description="Failover latency when using high availability\n- Minimum value: 0\n- If set to -1, it will continue to wait for the replication delay to resolve.",
     )
     network: Network3 = Field(..., description="Network information objects")
     storage: Storage3 = Field(..., description="Storage information objects")
