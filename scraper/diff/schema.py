@@ -95,6 +95,28 @@ class Shape:
     write_only: bool
     docs: dict[str, Any] = field(default_factory=dict)
 
+    @classmethod
+    def unconstrained(cls, raw: dict[str, Any], ref: str | None) -> Shape:
+        """A schema that allows any value (what a cycle of one-member ``oneOf`` wrappers says)."""
+        return cls(
+            raw=raw,
+            ref=ref,
+            types=None,
+            nullable=False,
+            format=None,
+            enum=None,
+            constraints={},
+            properties={},
+            required=frozenset(),
+            items=None,
+            additional=None,
+            variants=[],
+            default=NO_DEFAULT,
+            deprecated=False,
+            read_only=False,
+            write_only=False,
+        )
+
 
 class Resolver:
     """Resolves local ``$ref``s of one document and memoises normalised shapes and fingerprints."""
@@ -102,6 +124,7 @@ class Resolver:
     def __init__(self, document: dict[str, Any]) -> None:
         self.document = document
         self._shapes: dict[int, Shape] = {}
+        self._building: set[int] = set()  # schemas whose shape is being built (a cycle comes back to one)
         self._keep: list[Any] = []  # keeps merged temporaries alive so their id() stays unique
 
     # -- references -------------------------------------------------------------------------------------------
@@ -151,7 +174,16 @@ class Resolver:
         cached = self._shapes.get(key)
         if cached is not None:
             return cached
-        result = self._build(node)
+        if key in self._building:
+            # A cycle of one-member wrappers (A = oneOf[B], B = oneOf[C], C = oneOf[A]): no member says what the
+            # value is, so it is unconstrained here; the wrapper that started the cycle keeps its own keywords.
+            raw, ref = self.deref(node)
+            return Shape.unconstrained(raw if isinstance(raw, dict) else {}, ref)
+        self._building.add(key)
+        try:
+            result = self._build(node)
+        finally:
+            self._building.discard(key)
         self._shapes[key] = result
         self._keep.append(node)
         return result

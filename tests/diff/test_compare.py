@@ -297,6 +297,20 @@ def test_mutually_recursive_schemas() -> None:
     assert triples(old, new) == [("request-property-added", "non-breaking", "request.body.b.n")]
 
 
+def test_a_cycle_of_one_member_wrappers_terminates() -> None:
+    """A = oneOf[B], B = oneOf[C], C = oneOf[A] (oasdiff's data/circular3.yaml): a RecursionError traceback before;
+    no member says what the value is, so the body is unconstrained, and an edit elsewhere is still reported."""
+    wrappers = {
+        "A": {"oneOf": [{"$ref": "#/components/schemas/B"}]},
+        "B": {"anyOf": [{"$ref": "#/components/schemas/C"}, {"type": "null"}]},
+        "C": {"oneOf": [{"$ref": "#/components/schemas/A"}]},
+    }
+    old = body_doc({"$ref": "#/components/schemas/A"}, "response", wrappers)
+    assert triples(old, old) == []
+    new = body_doc({"$ref": "#/components/schemas/A"}, "response", {**wrappers, "C": obj({"k": S})})
+    assert ("response-type-narrowed", "non-breaking", "response.200.body") in triples(old, new)
+
+
 def test_all_of_wrapper_and_ref_siblings_are_transparent() -> None:
     schemas = {"Tag": obj({"key": S})}
     old = body_doc(obj({"t": {"$ref": "#/components/schemas/Tag"}}), "response", schemas)
