@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     from scraper.diff.explain import explain
     from scraper.diff.model import severity_rank
     from scraper.diff.overrides import OverrideError, read_overrides
-    from scraper.diff.refs import RefError, load_document
+    from scraper.diff.refs import RefError, external_refs, load_document
     from scraper.diff.render import render
     from scraper.diff.tree import is_tree
 
@@ -85,6 +85,8 @@ def run(args: argparse.Namespace) -> int:
     except (RefError, OverrideError) as exc:
         print(f"docs2client diff: error: {exc}", file=sys.stderr)
         return 2
+    for label, shown, document in (("OLD", args.old, old), ("NEW", args.new, new)):
+        _warn_external(label, shown, external_refs(document))
     today = args.today if args.today is not None else _dt.date.today()
     changes = explain(compare(old, new, docs=bool(args.docs), today=today, severities=overrides))
     sys.stdout.write(render(changes, args.format, old_label=args.old, new_label=args.new))
@@ -93,6 +95,17 @@ def run(args: argparse.Namespace) -> int:
         if any(severity_rank(c.severity) >= threshold for c in changes):
             return 1
     return 0
+
+
+def _warn_external(label: str, shown: str, refs: list[str]) -> None:
+    """One line on stderr when a document references another file or a URL (compared by the reference's text)."""
+    if refs:
+        more = f" and {len(refs) - 1} more" if len(refs) > 1 else ""
+        print(
+            f"docs2client diff: warning: {label}: {shown}: $ref {refs[0]!r}{more} point(s) outside the document; "
+            "compared by the reference text only (a change inside the referenced file is not seen)",
+            file=sys.stderr,
+        )
 
 
 def _run_trees(args: argparse.Namespace, cwd: Path, trees: list[bool]) -> int:
@@ -116,6 +129,11 @@ def _run_trees(args: argparse.Namespace, cwd: Path, trees: list[bool]) -> int:
     if not old and not new:
         print(f"docs2client diff: error: no OpenAPI specs under {args.old} or {args.new}", file=sys.stderr)
         return 2
+    from scraper.diff.refs import external_refs
+
+    for label, root, documents in (("OLD", args.old, old), ("NEW", args.new, new)):
+        for key, document in documents.items():
+            _warn_external(label, f"{root}/{key}.yaml", external_refs(document))
     today = args.today if args.today is not None else _dt.date.today()
     diffs = compare_trees(old, new, docs=bool(args.docs), today=today, severities=overrides)
     sys.stdout.write(render_tree(diffs, args.format, old_label=args.old, new_label=args.new))

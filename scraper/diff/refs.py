@@ -19,7 +19,7 @@ from typing import Any
 
 from scraper.spec_input import DocumentError, check_openapi_shape, parse_document_text
 
-__all__ = ["RefError", "load_document", "parse_document"]
+__all__ = ["RefError", "external_refs", "load_document", "parse_document"]
 
 _SPEC_REF = re.compile(r"^(?P<provider>[A-Za-z0-9_.-]+)/(?P<service>[A-Za-z0-9_.-]+)@(?P<version>[A-Za-z0-9_.-]+)$")
 
@@ -96,3 +96,24 @@ def _from_git(ref: str, *, argument: str, cwd: Path) -> dict[str, Any]:
         message = proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else f"exit status {proc.returncode}"
         raise RefError(f"{argument}: {ref!r}: git show {rev}:{path} failed: {message}")
     return parse_document(proc.stdout, source=ref, argument=argument)
+
+
+def external_refs(document: Any) -> list[str]:
+    """The distinct ``$ref`` values of ``document`` that leave it (another file, a URL), in document order.
+
+    ``diff`` reads one document per side and never another file or URL (a spec may come from anyone), so such a
+    reference is compared by its text: when only the file it names changed, the diff cannot see it, and the command
+    says so instead of reporting "no changes" as if it had looked.
+    """
+    found: dict[str, None] = {}
+    stack: list[Any] = [document]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and not ref.startswith("#"):
+                found.setdefault(ref, None)
+            stack.extend(reversed(list(node.values())))
+        elif isinstance(node, list):
+            stack.extend(reversed(node))
+    return list(found)

@@ -175,3 +175,26 @@ def test_output_is_identical_across_hash_seeds(files: Path) -> None:
         assert proc.returncode == 0, proc.stderr
         outputs.add(proc.stdout)
     assert len(outputs) == 1
+
+
+def test_references_to_other_files_are_named_not_silently_compared(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A multi-file spec (oasdiff's data/ref-chain-example): ``diff`` reads no other file, so a change inside
+    ``schemas/pet.yaml`` is invisible; it said "no changes" with nothing else before. Now each side with such a
+    reference gets one warning naming the file and the first reference; a local document gets none."""
+    with_external = spec()
+    with_external["paths"]["/v1/things"]["get"]["responses"]["200"]["content"] = {
+        "application/json": {"schema": {"$ref": "./schemas/pet.yaml"}}
+    }
+    with_external["components"] = {"schemas": {"A": {"$ref": "other.yaml#/B"}, "C": {"$ref": "#/components/x"}}}
+    old = write(tmp_path / "old.yaml", with_external)
+    new = write(tmp_path / "new.yaml", with_external)
+    code, out, err = run([str(old), str(new)], capsys)
+    assert code == 0 and "no changes" in out
+    warnings = err.strip().splitlines()
+    assert len(warnings) == 2 and warnings[0].startswith(f"docs2client diff: warning: OLD: {old}: $ref")
+    assert "'./schemas/pet.yaml' and 1 more point(s) outside the document" in warnings[0]
+    assert warnings[1].startswith(f"docs2client diff: warning: NEW: {new}:")
+    local = write(tmp_path / "local.yaml", BASE)
+    assert run([str(local), str(local)], capsys)[2] == ""
