@@ -1268,6 +1268,8 @@ def _build_params(
             example = _check_value(ctx, schema["example"], schema, labels, what)
         elif required and not param.get("x-client-parameter"):
             example = _synthesise(ctx, schema, here)
+        if example is not None and example.problem and not param.get("x-client-parameter"):
+            example = _instead_of_invalid(ctx, schema, here, example, required)
         annotation = _annotation(ctx, schema)
         if param["in"] == "path":  # None would become the text "None" in the URL
             annotation = " | ".join(a for a in (x.strip() for x in annotation.split("|")) if a != "None") or "Any"
@@ -1507,6 +1509,20 @@ def _synthesise(ctx: _Ctx, schema: Any, where: str) -> ExampleCheck | None:
     elif error is not None:
         return None
     return ExampleCheck(value, synthesised=True)
+
+
+def _instead_of_invalid(
+    ctx: _Ctx, schema: Any, where: str, example: ExampleCheck, required: bool
+) -> ExampleCheck | None:
+    """What the contract test sends for a parameter whose documented example its schema rejects: a synthesised
+    value, else (an optional parameter) nothing, so one wrong example does not cost the operation its request case;
+    a required parameter without a valid value keeps the example (the case is omitted, saying why)."""
+    synthesised = _synthesise(ctx, schema, where)
+    if synthesised is None and required:
+        return example
+    instead = "a synthesised value" if synthesised is not None else "no value"
+    ctx.warn(f"{where}: {example.problem:.200}; the contract test sends {instead}")
+    return synthesised
 
 
 def _check_value(ctx: _Ctx, value: Any, schema: Any, labels: set[str], what: str) -> ExampleCheck:

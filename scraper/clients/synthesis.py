@@ -86,6 +86,7 @@ def instance(doc: Mapping[str, Any], schema: Any, depth: int = 0, check: Check |
     for key in ("oneOf", "anyOf"):
         options = schema.get(key)
         if isinstance(options, list) and options:
+            options = _narrowed(schema, key, options)
             non_null = [o for o in options if not (isinstance(o, Mapping) and o.get("type") == "null")]
             candidates = non_null or options
             if key == "oneOf" and check is not None:
@@ -103,6 +104,53 @@ def instance(doc: Mapping[str, Any], schema: Any, depth: int = 0, check: Check |
     if kind is None:
         kind = "object" if "properties" in schema else "array" if "items" in schema else "string"
     return _typed(doc, schema, str(kind), depth, check)
+
+
+#: What makes a schema say what its value is by itself; an option with none of these only narrows its parent.
+_SELF_TYPED = frozenset({"$ref", "type", "enum", "const", "allOf", "oneOf", "anyOf", "items"})
+
+
+def _narrowed(schema: Mapping[str, Any], key: str, options: list[Any]) -> list[Any]:
+    """The ``oneOf``/``anyOf`` options, each that states no type of its own (``{required: [a]}``, the usual way to
+    say "one of these properties") merged with the schema around it: such an option narrows its parent, it is not a
+    value of its own (synthesised alone it would be a string). A merged option leaves out the properties only its
+    sibling options require, so a value for ``oneOf: [{required: [a]}, {required: [b]}]`` matches exactly one."""
+    rest = {k: v for k, v in schema.items() if k != key}
+    if not ("properties" in rest or "type" in rest):
+        return options
+    narrowing = [isinstance(o, Mapping) and not _SELF_TYPED & o.keys() for o in options]
+    if not any(narrowing):
+        return options
+    own = {str(r) for r in rest.get("required") or []}
+    out = []
+    for index, option in enumerate(options):
+        if not narrowing[index]:
+            out.append(option)
+            continue
+        required = [str(r) for r in option.get("required") or []]
+        siblings = (
+            {
+                str(r)
+                for other, narrows in zip(options, narrowing, strict=True)
+                if narrows and other is not option
+                for r in other.get("required") or []
+            }
+            - own
+            - set(required)
+        )
+        parent_properties = rest.get("properties")
+        properties = {
+            **{
+                n: s
+                for n, s in (parent_properties.items() if isinstance(parent_properties, Mapping) else [])
+                if n not in siblings
+            },
+            **(option.get("properties") or {}),
+        }
+        merged = {**rest, **option, "properties": properties}
+        merged["required"] = list(dict.fromkeys([*own, *required]))
+        out.append(merged)
+    return out
 
 
 #: Discriminated schemas whose tagged instance is being built: their ``allOf`` children refer back to them, and
@@ -203,11 +251,65 @@ def _typed(doc: Mapping[str, Any], schema: Mapping[str, Any], kind: str, depth: 
         count = max(int(schema.get("minItems") or 0), 1)
         if schema.get("maxItems") is not None:
             count = min(count, int(schema["maxItems"]))
-        item = instance(doc, schema.get("items", {}), depth + 1, check) if count else None
+        items = schema.get("items", {})
+        item = instance(doc, items, depth + 1, check) if count else None
         if schema.get("uniqueItems") and count > 1:
-            raise Unsatisfiable("unique array items of a minimum count")
+            return _distinct(doc, items, item, count, depth + 1, check)
         return [item] * count
     return _object(doc, schema, depth, check)
+
+
+def _distinct(
+    doc: Mapping[str, Any], schema: Any, first: Any, count: int, depth: int, check: Check | None
+) -> list[Any]:
+    """``count`` different values for the items of a ``uniqueItems`` array, ``first`` first (variants of it that
+    the items' schema accepts)."""
+    out = [first]
+    for candidate in _variants(doc, schema, first, depth):
+        if candidate not in out and (check is None or check(candidate, schema)):
+            out.append(candidate)
+            if len(out) == count:
+                return out
+    raise Unsatisfiable(f"{count} unique array items")
+
+
+def _variants(doc: Mapping[str, Any], schema: Any, value: Any, depth: int) -> list[Any]:
+    """Values near ``value`` that may also be valid for ``schema`` (the caller checks): the other ``enum`` members
+    or options, other numbers, strings with another last digit or a digit appended, an object with one property
+    varied."""
+    try:
+        schema = refs.follow(doc, schema)
+    except refs.RefError:
+        return []
+    if not isinstance(schema, Mapping) or depth > MAX_DEPTH:
+        return []
+    if isinstance(schema.get("enum"), list):
+        return list(schema["enum"])
+    out: list[Any] = []
+    for key in ("oneOf", "anyOf"):
+        for option in schema.get(key) or []:
+            try:
+                out.append(instance(doc, option, depth + 1))
+            except Unsatisfiable:
+                continue
+    if isinstance(value, bool):
+        out.append(not value)
+    elif isinstance(value, int | float):
+        raw_step = schema.get("multipleOf")
+        step = raw_step if isinstance(raw_step, int | float) and raw_step > 0 else 1
+        out += [value + k * step for k in range(1, 10)] + [value - k * step for k in range(1, 10)]
+    elif isinstance(value, str):
+        digits = [i for i, c in enumerate(value) if c.isdigit()]
+        if digits:
+            last = digits[-1]
+            out += [value[:last] + d + value[last + 1 :] for d in "123456789" if d != value[last]]
+        out += [value + str(k) for k in range(1, 10)]
+    elif isinstance(value, dict):
+        properties = schema.get("properties")
+        known = properties if isinstance(properties, Mapping) else {}
+        for name, item in value.items():
+            out += [{**value, name: v} for v in _variants(doc, known.get(name, {}), item, depth + 1)]
+    return out
 
 
 def _object(doc: Mapping[str, Any], schema: Mapping[str, Any], depth: int, check: Check | None) -> dict[str, Any]:

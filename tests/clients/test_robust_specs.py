@@ -1,6 +1,6 @@
 """What real-world OpenAPI documents do that once stopped ``generate`` or made a broken package (robustness campaign
 over public documents: readme.io's oas-examples, Mermade's openapi3-examples, OpenAI, Discord, Apideck, HubSpot,
-Intercom and others).
+Intercom, Box and others).
 
 Each defect has a minimal reproduction in ``fixtures/openapi/robust/robust.yaml``; the package built from it is also
 checked by the corpus test (ruff, ``mypy --strict``, install, contract tests). The rule throughout: a spec that
@@ -11,6 +11,7 @@ stops the package.
 from __future__ import annotations
 
 import copy
+import json
 import string
 from pathlib import Path
 from typing import Any
@@ -286,3 +287,38 @@ def test_an_operation_id_equal_to_its_summary_is_cut_as_an_id() -> None:
     version = ir.build_package([doc]).versions[0]
     names = sorted(op.method_name for op in version.operations if op.path.startswith("/same/"))
     assert len(set(names)) == 2 and not any(name.endswith("_2") for name in names), names
+
+
+def _request_cases() -> tuple[dict[str, Any], dict[str, str]]:
+    files = render_package([spec()])
+    [name] = [n for n in files if n.startswith("tests/") and n.endswith(".json")]
+    data = json.loads(files[name])
+    return {c["name"]: c for c in data["requests"]}, {o["name"]: o["reason"] for o in data["omitted"]}
+
+
+def test_unique_items_of_a_minimum_count_are_synthesised_distinct() -> None:
+    """Discord's bulk delete: two or more unique snowflakes (the same item twice was no value at all)."""
+    requests, omitted = _request_cases()
+    assert "bulk_delete_messages" not in omitted
+    messages = requests["bulk_delete_messages"]["body"]["value"]["messages"]
+    assert len(messages) == 2 and len(set(messages)) == 2
+
+
+def test_options_that_only_require_a_property_narrow_the_object_around_them() -> None:
+    """OpenAI's file batches: ``anyOf: [{required: [file_ids]}, {required: [files]}]`` beside the properties (each
+    option was synthesised as a string); with ``oneOf`` the value names exactly one of them."""
+    requests, omitted = _request_cases()
+    assert not {"create_file_batch", "create_exclusive_batch"} & omitted.keys()
+    assert "file_ids" in requests["create_file_batch"]["body"]["value"]
+    exclusive = requests["create_exclusive_batch"]["body"]["value"]
+    assert "file_ids" in exclusive and "files" not in exclusive
+
+
+def test_a_parameter_example_its_schema_rejects_is_replaced_not_a_lost_case(version: ir.VersionIR) -> None:
+    """Box's search: an optional parameter's wrong example omitted the whole request case; now the test sends a
+    synthesised value instead (a required one too), and says so."""
+    requests, omitted = _request_cases()
+    assert "search" not in omitted
+    sent = requests["search"]
+    assert "user_content" in json.dumps(sent) and "everything" not in json.dumps(sent)
+    assert sum("the contract test sends a synthesised value" in w for w in version.warnings) == 2

@@ -151,3 +151,43 @@ def test_documented_examples_are_not_replaced() -> None:
     [op] = [o for o in ir.build_package([spec]).versions[0].operations if o.method_name == "add_name"]
     assert op.response_example is not None and not op.response_example.synthesised
     assert op.response_example.value == {"name": "a documented name of some length"}
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        {"type": "string", "pattern": "^(0|[1-9][0-9]*)$"},
+        {"type": "string", "format": "uuid"},
+        {"type": "string", "format": "date-time"},
+        {"type": "string", "minLength": 34, "maxLength": 34, "pattern": "^MG[0-9a-fA-F]{32}$"},
+        {"type": "integer", "minimum": 1, "maximum": 3},
+        {"type": "number", "multipleOf": 0.5},
+        {"enum": ["a", "b", "c"]},
+        {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}}},
+    ],
+    ids=lambda s: json.dumps(s)[:40],
+)
+def test_unique_items_are_distinct(items: dict[str, Any]) -> None:
+    schema = {"type": "array", "minItems": 3, "uniqueItems": True, "items": items}
+    value = synthesis.instance({}, schema, check=lambda v, s: OAS31Validator(s).is_valid(v))
+    OAS31Validator(schema).validate(value)
+    assert len(value) == 3
+
+
+def test_too_few_distinct_items_are_unsatisfiable() -> None:
+    schema = {"type": "array", "minItems": 3, "uniqueItems": True, "items": {"enum": ["a", "b"]}}
+    with pytest.raises(synthesis.Unsatisfiable):
+        synthesis.instance({}, schema, check=lambda v, s: OAS31Validator(s).is_valid(v))
+
+
+@pytest.mark.parametrize("key", ["anyOf", "oneOf"])
+def test_untyped_options_narrow_their_parent(key: str) -> None:
+    schema = {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {"a": {"type": "integer"}, "b": {"type": "string"}, "c": {"type": "boolean"}},
+        key: [{"required": ["a"]}, {"required": ["b"]}],
+    }
+    value = synthesis.instance({}, schema, check=lambda v, s: OAS31Validator(s).is_valid(v))
+    OAS31Validator(schema).validate(value)
+    assert value == {"a": 1, "c": True}
