@@ -29,7 +29,10 @@ def pointer_tokens(ref: str) -> list[str]:
     from urllib.parse import unquote
 
     if not ref.startswith("#"):
-        raise RefError(f"$ref {ref!r} points outside this document; only local references (#/...) are supported")
+        raise RefError(
+            f"$ref {ref!r} points outside this document; only local references (#/...) are supported"
+            " (bundle a multi-file document into one first, e.g. with `redocly bundle`)"
+        )
     fragment = unquote(ref[1:])
     if fragment == "":
         return []

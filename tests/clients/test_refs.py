@@ -119,3 +119,19 @@ def test_cli_report_lists_every_warning_and_prints_a_summary(
     out, err = capsys.readouterr()
     assert "1 package(s), 5 operation(s)" in out and "3 warning(s)" in out
     assert f"warning: {source}: " in err
+
+
+def test_a_multi_file_document_is_one_line_naming_the_file_and_how_to_bundle_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """DigitalOcean's public spec keeps every path item in its own file (``$ref: resources/...yml``)."""
+    from scraper.cli import main
+
+    doc = spec()
+    doc["paths"]["/droplets"] = {"$ref": "resources/droplets/droplets_list.yml"}
+    source = tmp_path / "public.yaml"
+    source.write_text(yaml.safe_dump(doc), encoding="utf-8")
+    assert main(["generate", "--spec", str(source), "--out", str(tmp_path / "pkg")]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"error: {source}: ") and "\n" not in err and "Traceback" not in err
+    assert "'resources/droplets/droplets_list.yml' points outside this document" in err and "bundle" in err
