@@ -25,6 +25,7 @@ from urllib.parse import unquote
 from scraper.clients import naming, refs, schema_names, synthesis
 from scraper.clients.listing import RAW_JSON, ItemsIR, listing_items
 from scraper.clients.render import py_literal
+from scraper.clients.schema_cycles import cut_composition_cycles
 from scraper.example_verdicts import ExampleVerdicts, checker_salt
 from scraper.spec_input import is_extension
 
@@ -645,6 +646,8 @@ def _build_version(
     server = _server(doc, source_name)
     client_params = _client_params(operations, taken={k.py_name for k in server.keywords} if server else set())
     schema_names.hoist_colliding_inline(ctx.schemas, RESERVED_CLASSES)
+    for message in cut_composition_cycles(ctx.schemas):
+        ctx.warn(message)
     for op in operations:  # the schemas are final now (hoisting rewrote some items into classes of their own)
         if op.pagination is not None and op.response_model is not None:
             paging = op.pagination

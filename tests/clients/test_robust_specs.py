@@ -322,3 +322,19 @@ def test_a_parameter_example_its_schema_rejects_is_replaced_not_a_lost_case(vers
     sent = requests["search"]
     assert "user_content" in json.dumps(sent) and "everything" not in json.dumps(sent)
     assert sum("the contract test sends a synthesised value" in w for w in version.warnings) == 2
+
+
+def test_schemas_defined_only_through_themselves_lose_that_member_not_the_package(version: ir.VersionIR) -> None:
+    """``DeviceView: {allOf: [DeviceView, {properties}]}`` and ``LoopA = oneOf[LoopB]``, ``LoopB = anyOf[LoopA, null]``:
+    datamodel-code-generator rejected the whole module ("model inheritance cycle"); the members that lead back are
+    dropped, each with a warning, and a recursive model through a property (ErrorDetails) is left alone."""
+    assert version.schemas["DeviceView"] == {
+        "type": "object",
+        "allOf": [{"type": "object", "properties": {"id": {"type": "string"}, "IPAddress": {"type": "string"}}}],
+    }
+    assert version.schemas["LoopA"] == {} and version.schemas["LoopB"] == {"anyOf": [{"type": "null"}]}
+    cut = sorted(w.split(":")[0] for w in version.warnings if "leads back to itself" in w)
+    assert cut == ["components.schemas.DeviceView", "components.schemas.LoopA", "components.schemas.LoopB"]
+    assert not any("ErrorDetails" in w for w in version.warnings)
+    source = models.render_models(version.schemas, openapi=version.openapi, source_name="robust.yaml", header="")
+    assert "class DeviceView(BaseModel)" in source and "IPAddress" in source and "class ErrorDetails(" in source
