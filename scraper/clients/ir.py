@@ -507,8 +507,7 @@ def build_package(
         raise GenerationError("render_package: no OpenAPI documents given")
     names = list(source_names) if source_names is not None else [f"spec[{i}]" for i in range(len(specs))]
     docs = [copy.deepcopy(dict(s)) for s in specs]
-    for doc, name in zip(docs, names, strict=True):
-        _check_document(doc, name)
+    repairs = {name: _check_document(doc, name) for doc, name in zip(docs, names, strict=True)}
     infos = [doc["info"] for doc in docs]
     provider = _str_or_none(infos[0].get("x-provider"))
     service = _str_or_none(infos[0].get("x-service")) or naming.snake_case(str(infos[0].get("title", ""))) or "api"
@@ -533,6 +532,8 @@ def build_package(
     statuses = {row.version: row.status for row in table}
     order = sorted(range(len(docs)), key=lambda i: naming.version_key(str(docs[i]["info"]["version"])))
     versions = [_build_version(docs[i], names[i], findings, statuses) for i in order]
+    for vi in versions:
+        vi.warnings[:0] = repairs.get(vi.source_name, [])
     modules = naming.dedupe([vi.module for vi in versions])
     for vi, m in zip(versions, modules, strict=True):
         vi.module = m
@@ -558,7 +559,13 @@ def _str_or_none(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def _check_document(doc: Mapping[str, Any], name: str) -> None:
+#: The API version a document without ``info.version`` is given.
+_MISSING_VERSION = "0"
+
+
+def _check_document(doc: dict[str, Any], name: str) -> list[str]:
+    """Refuse what is not an OpenAPI 3.0/3.1 document; repair, in place, what only lacks a value (``info`` or its
+    ``version``, an empty ``paths``); returns a warning per repair."""
     if "openapi" not in doc and "swagger" in doc:
         raise GenerationError(
             f"{name}: a Swagger {str(doc['swagger'])[:20]!r} document; expected OpenAPI 3.0.x or 3.1.x"
@@ -569,12 +576,22 @@ def _check_document(doc: Mapping[str, Any], name: str) -> None:
     version = str(doc["openapi"])
     if not re.match(r"^3\.[01]\.\d+", version):
         raise GenerationError(f"{name}: 'openapi' is {version!r:.40}; expected an OpenAPI 3.0.x or 3.1.x document")
+    repairs: list[str] = []
     info = doc.get("info")
-    if not isinstance(info, dict) or "version" not in info:
-        raise GenerationError(f"{name}: 'info.version' is missing; expected the API version (e.g. '1.1')")
-    paths = doc.get("paths", {})
-    if not isinstance(paths, dict):
+    if info is None:
+        info = doc["info"] = {}
+    if not isinstance(info, dict):
+        raise GenerationError(f"{name}: 'info' is a {type(info).__name__}; expected a mapping with the API's version")
+    if info.get("version") is None or str(info["version"]).strip() == "":
+        # required by OpenAPI, missing in real documents (oasdiff's fixtures); one placeholder version still gives a
+        # package, and the warning says how to name it
+        info["version"] = _MISSING_VERSION
+        repairs.append(f"info.version is missing; the API version is taken as {_MISSING_VERSION!r} (set it to name it)")
+    if doc.get("paths", {}) is None:
+        doc["paths"] = {}  # `paths:` with nothing under it: no operations
+    if not isinstance(doc.get("paths", {}), dict):
         raise GenerationError(f"{name}: 'paths' must be a mapping of path -> path item")
+    return repairs
 
 
 def _version_table(docs: Sequence[Mapping[str, Any]]) -> list[VersionRowIR]:

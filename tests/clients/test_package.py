@@ -427,9 +427,25 @@ def test_cli_generate_any_openapi_document(tmp_path: Path, capsys: pytest.Captur
     assert (out / "pyproject.toml").read_text().count('name = "swagger-petstore-test"') == 1
     assert main(["generate", "--spec", str(FIXTURES / "petstore-3.0.yaml")]) == 2
     bad = tmp_path / "bad.yaml"
-    bad.write_text("openapi: 3.1.0\ninfo: {title: x}\npaths: {}\n")
+    bad.write_text("openapi: 3.1.0\ninfo: [x]\npaths: {}\n")
     assert main(["generate", "--spec", str(bad), "--out", str(tmp_path / "bad")]) == 1
-    assert f"{bad}: 'info.version' is missing" in capsys.readouterr().err
+    assert f"{bad}: info must be a mapping, got list" in capsys.readouterr().err
+
+
+def test_a_document_without_info_version_or_paths_still_makes_a_package(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """OpenAPI requires ``info.version``, but real documents omit it (oasdiff's fixtures, a bare ``paths:``): a
+    package with API version "0" and a warning saying so, instead of no package at all."""
+    from scraper.cli import main
+
+    for n, text in enumerate(["openapi: 3.1.0\ninfo:\n  title: x\npaths:\n", "openapi: 3.0.3\npaths: {}\n"]):
+        spec = tmp_path / f"no_version_{n}.yaml"
+        spec.write_text(text)
+        assert main(["generate", "--spec", str(spec), "--out", str(tmp_path / f"out{n}")]) == 0
+        err = capsys.readouterr().err
+        assert f"{spec}: info.version is missing; the API version is taken as '0'" in err
+        assert list((tmp_path / f"out{n}").glob("*/v0/client.py"))
 
 
 def test_versions_with_the_same_schemas_render_their_models_once(monkeypatch: pytest.MonkeyPatch) -> None:
