@@ -165,6 +165,8 @@ _TAG = re.compile(
     re.IGNORECASE,
 )
 _ARRAY_MARK = re.compile(r"\[\s*\d*\s*\]")
+#: An array mark closing a field name (``boxes[0]``, ``ids[]``): the row documents the array's elements.
+_ELEMENT_MARK = re.compile(r"\[\s*\d*\s*\]\s*$")
 _NEST_PREFIX = re.compile(r"^(?P<marks>(?:[-ㄴ└↳+>]\s*)+)(?=\S)")
 
 
@@ -216,6 +218,9 @@ class FieldRow:
     default: str | None = None
     constraint: str = ""
     notes: list[str] = field(default_factory=list)
+    #: The name ends in an array mark (``resourcePathList[0]``, ``boxes[0]``): the row documents the elements of
+    #: the array the name without the mark is, not a second field of that name.
+    element: bool = False
 
 
 @dataclass(slots=True)
@@ -348,7 +353,7 @@ def read_field_table(table: Table) -> FieldTable | None:
                 (row.line, f"row without a field name skipped: {' | '.join(clean_text(c) for c in cells)}")
             )
             continue
-        name, nested_depth = read
+        name, nested_depth, element = read
         if nested_depth is not None:
             del depth_stack[nested_depth:]
             parent = ".".join(depth_stack)
@@ -358,13 +363,15 @@ def read_field_table(table: Table) -> FieldTable | None:
         else:
             depth_stack = [name]
         out.rows.append(_row(name, cells, roles, inverted, row.line, notes))
+        out.rows[-1].element = element
     return out
 
 
 def _read_row(
     cells: list[str], roles: dict[Role, int], table: Table, inverted: bool, short: bool, notes: list[str]
-) -> tuple[str, int | None] | None:
-    """Repair the row's cells in place; returns (field name, nesting depth from dash prefixes or None)."""
+) -> tuple[str, int | None, bool] | None:
+    """Repair the row's cells in place; returns (field name, nesting depth from dash prefixes or None, whether the
+    name ends in an array mark)."""
     type_col, req_col, loc_col, desc_col = (roles.get(r) for r in ("type", "required", "location", "description"))
     if type_col is not None and req_col is not None:
         type_cell, req_cell = clean_text(cells[type_col]), clean_text(cells[req_col])
@@ -393,6 +400,7 @@ def _read_row(
         marks = prefix.group("marks")
         depth = max(1, sum(1 for ch in marks if not ch.isspace()))
         name = name[prefix.end() :].strip()
+    element = bool(_ELEMENT_MARK.search(name))
     unmarked = _ARRAY_MARK.sub("", name)
     name = re.sub(r"\.{2,}", ".", unmarked).strip(". ")
     if name != unmarked:
@@ -403,7 +411,7 @@ def _read_row(
         return None
     if re.search(r"\s", name):
         notes.append(f"field name {name!r} contains spaces; kept as documented")
-    return name, depth
+    return name, depth, element
 
 
 def _row(name: str, cells: list[str], roles: dict[Role, int], inverted: bool, line: int, notes: list[str]) -> FieldRow:

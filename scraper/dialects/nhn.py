@@ -47,6 +47,7 @@ from scraper.model import (
     ExampleRequest,
     ExampleResponse,
     Finding,
+    JsonSchema,
     Operation,
     OperationVersion,
     Parameter,
@@ -921,7 +922,8 @@ class _PageReader:
                                 row.line,
                                 default,
                                 has_default,
-                                schema=row.type.schema if row.type.known else None,
+                                schema=_row_schema(row),
+                                element=row.element,
                             )
                         )
                         continue
@@ -1172,7 +1174,10 @@ class _PageReader:
         elif kind == "array" and "items" not in schema:
             schema["items"] = {"type": "string"}
         declared_enum = row.type_text.strip().lower() == "enum"
-        if declared_enum or (kind == "string" and "enum" not in schema):
+        listed = _constraint_values(row.constraint) if declared_enum else []
+        if listed:
+            schema["enum"] = listed
+        elif declared_enum or (kind == "string" and "enum" not in schema):
             values = _description_values(row.description, declared_enum)
             if values:
                 schema["enum"] = values
@@ -1414,7 +1419,13 @@ class _PageReader:
         tree = FieldTree(
             [
                 FieldRow(
-                    r.name, _declared(r), None, r.description, r.line, schema=r.type.schema if r.type.known else None
+                    r.name,
+                    _declared(r),
+                    None,
+                    r.description,
+                    r.line,
+                    schema=_row_schema(r),
+                    element=r.element,
                 )
                 for r in rows
             ],
@@ -1494,6 +1505,35 @@ class _PageReader:
 
 def _renamer(names: Iterator[str]) -> Callable[[re.Match[str]], str]:
     return lambda _match: "{" + next(names) + "}"
+
+
+def _row_schema(row: TableRow) -> JsonSchema | None:
+    """The schema a field row's type cell reads as (None when it reads as nothing), with the values its
+    valid-range column lists for a field typed Enum (``GET, POST, PUT``; ``{pluginCode} CORS, SET_REQUEST_HEADER``):
+    the column is the guide's statement of what the field accepts, so it is read before the description is."""
+    if not row.type.known:
+        return None
+    listed = _constraint_values(row.constraint) if _declared(row) == "enum" else []
+    return {**row.type.schema, "enum": listed} if listed else row.type.schema
+
+
+def _constraint_values(constraint: str) -> list[str]:
+    """The values a valid-range cell lists (``GET, POST, PUT``, ``JWT``, ``{pluginCode} CORS, ...``), or [] when it
+    is prose (``최대 50자``, ``없음``, ``Min:1, Max: 20``) rather than a list of values."""
+    text = re.sub(r"^\s*\{[^{}]*\}\s*", "", clean_text(constraint))
+    values = [v.strip(" `'\"") for v in re.split(r",|\bor\b|또는|\n", text)]
+    values = [v for v in values if v]
+    if not values or not all(_ENUM_VALUE.fullmatch(v) for v in values):
+        return []
+    if any(v.lower() in _NOT_CONSTRAINT_VALUES for v in values):
+        return []
+    return list(dict.fromkeys(values))
+
+
+#: One value of a valid-range list: an identifier-like word (``TERMINATED_HTTPS``, ``application/json``, ``v1.2``).
+_ENUM_VALUE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.+/-]*")
+#: Words a valid-range cell holds that are no value (``none``, ``N/A``, ``-``).
+_NOT_CONSTRAINT_VALUES = frozenset(("none", "n/a", "na", "null", "any", "all", "unlimited", "no"))
 
 
 def _declared(row: TableRow) -> str:

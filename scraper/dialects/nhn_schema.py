@@ -76,6 +76,8 @@ class FieldRow:
     has_default: bool = False
     #: The schema the type cell reads as (``Array[UUID]`` -> array of uuid strings); None: from ``data_type``.
     schema: JsonSchema | None = None
+    #: The row documents the elements of the array ``path`` names (written ``path[0]``), not the array itself.
+    element: bool = False
 
 
 @dataclass(slots=True)
@@ -130,6 +132,9 @@ class FieldTree:
             node = child
         name = segments[-1]
         existing = node.children.get(name)
+        if row.element and row.data_type.lower() != "array":
+            self._add_element(node, name, existing, row)
+            return
         if existing is not None and not existing.implicit:
             self._finding("duplicate-field", row.line, f"field {row.path!r} is documented twice; the first row is kept")
             return
@@ -139,6 +144,39 @@ class FieldTree:
         if existing is not None:
             new.children = existing.children
         node.children[name] = new
+
+    def _add_element(self, node: _Field, name: str, array: _Field | None, row: FieldRow) -> None:
+        """A ``list[0]`` row: what the elements of ``list`` are. Guides write it after the ``list`` row (``List``,
+        then ``list[0] | Object``, then ``list[0].field`` rows), so it is no second row of ``list``; an element type
+        other than Object becomes the array's item type, and with no ``list`` row of its own ``list`` is an array.
+        (A ``list[] | List<String>`` row types the array itself and is read as the row of ``list``.)"""
+        items = (
+            {}
+            if row.data_type.lower() == "object"
+            else (dict(row.schema) if row.schema is not None else primitive_schema(row.data_type))
+        )
+        if array is None or array.implicit:
+            array_node = _Field(name, "array", row.required, row.description, row.line)
+            if array is not None:
+                array_node.children = array.children
+            node.children[name] = array_node
+            self._finding(
+                "element-row",
+                row.line,
+                f"{row.path + '[]'!r} documents the elements of {row.path!r}, which has no row of its own;"
+                f" {row.path!r} read as an array" + (f" of {row.data_type}" if items else ""),
+            )
+            array = array_node
+        elif array.data_type.lower() != "array":
+            self._finding(
+                "element-row",
+                row.line,
+                f"{row.path!r} is documented as {array.data_type} but a {row.path + '[]'!r} row documents its"
+                " elements; read as an array",
+            )
+            array.data_type = "array"
+        if items and not (array.schema and isinstance(array.schema.get("items"), dict)):
+            array.schema = {"type": "array", "items": items}
 
     # ------------------------------------------------------------------------------------------- observing
 
@@ -297,7 +335,7 @@ class FieldTree:
                 kinds = sorted(non_null)
                 schema = {"type": kinds[0] if len(kinds) == 1 else kinds, "x-inferred": True}
                 self._finding("type-from-example", node.line, f"{path!r} has no readable type; read from the example")
-            if declared == "enum":
+            if declared == "enum" and "enum" not in schema:
                 values = enums(path, node.description)
                 if values:
                     schema["enum"] = list(values)

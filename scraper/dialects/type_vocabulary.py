@@ -2,7 +2,8 @@
 
 Guides spell types every way a person can: ``String``, ``Interger`` (a typo), ``Long``, ``UUID``, ``URI``,
 ``Datetime``, ``Array[UUID]``, ``List:Integer``, ``Array String``, ``String[]``, ``OidInfo[]``, ``String(hh:mm)``,
-``CIDR``, ``Map``, ``Byte[]``, Korean ``문자열``. :func:`read_type` reads one cell and says what it did:
+``CIDR``, ``Map``, ``Byte[]``, Korean ``문자열``, even the media type ``multipart/form-data`` for a file part.
+:func:`read_type` reads one cell and says what it did:
 
 * a spelling in the vocabulary maps to its schema;
 * a near miss (one or two letters off a known word of four letters or more) is repaired and the repair reported;
@@ -102,6 +103,9 @@ _WITH_MARK = re.compile(
     re.IGNORECASE,
 )
 _TITLE_CASE_MODEL = re.compile(r"^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$")
+#: The multipart media type written as a field's type (``image | multipart/form-data | Image file``; Korean guides
+#: often with an en dash, ``multipart/form–data``): the field is a file part of a multipart body.
+_MULTIPART_TYPE = re.compile(r"^multipart\s*/\s*form[\s_\-\u2010-\u2015]*data$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +188,12 @@ def read_type(cell: str) -> TypeReading:
     direct = _word(text, repair=False)
     if direct is not None:
         return direct
+    if _MULTIPART_TYPE.match(text):
+        return TypeReading(
+            {"type": "string", "format": "binary"},
+            "string",
+            note=f"type {text!r} is the media type of the request; read as a file part (binary)",
+        )
     prefix = _PREFIX_ARRAY.match(text)
     if prefix:
         inner = next(g for g in prefix.group("a", "b", "c", "d", "e") if g is not None).strip()

@@ -315,6 +315,70 @@ def test_an_example_missing_its_commas_is_repaired_and_said_so() -> None:
     assert any(f.kind == "example-repaired" and "inserting them" in f.message for f in service.findings)
 
 
+def _request_schema(spec: dict[str, Any], media: str = "application/json") -> dict[str, Any]:
+    [item] = spec["paths"].values()
+    [operation] = item.values()
+    schema: dict[str, Any] = operation["requestBody"]["content"][media]["schema"]
+    return schema
+
+
+def test_an_element_row_documents_the_arrays_items_not_a_second_field() -> None:
+    # API Gateway (ko): "resourcePathList | List" then "resourcePathList[0] | Object" then "resourcePathList[0].path"
+    service, spec = _read("api-gateway-element-rows-valid-range.md")
+    assert "duplicate-field" not in _kinds(service)
+    paths = _request_schema(spec)["properties"]["resourcePathList"]
+    assert paths["type"] == "array"
+    methods = paths["items"]["properties"]["methodList"]
+    assert methods["type"] == "array" and "methodPluginList" in methods["items"]["properties"]
+
+
+def test_an_element_row_of_a_primitive_type_gives_the_item_type() -> None:
+    # SMS (en): "tagIds[] | String" with no "tagIds" row: a list of strings (it was read as one string)
+    service, spec = _read("sms-element-row-of-strings.md")
+    tag_ids = _request_schema(spec)["properties"]["tagIds"]
+    assert tag_ids["type"] == "array" and tag_ids["items"] == {"type": "string"}
+    assert any(f.kind == "element-row" and "'tagIds'" in f.message for f in service.findings)
+
+
+def test_enum_values_listed_in_the_valid_range_column() -> None:
+    # API Gateway (ko): Enum rows whose 유효 범위 column lists the values ("{pluginCode} CORS, SET_REQUEST_HEADER")
+    service, spec = _read("api-gateway-element-rows-valid-range.md")
+    item = _request_schema(spec)["properties"]["resourcePathList"]["items"]["properties"]
+    plugin_type = item["pathPluginList"]["items"]["properties"]["pluginType"]
+    assert plugin_type["enum"] == ["CORS", "SET_REQUEST_HEADER", "SET_RESPONSE_HEADER", "ADD_REQUEST_QUERY_PARAMETER"]
+    method_type = item["methodList"]["items"]["properties"]["methodType"]
+    assert method_type["enum"] == ["GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS", "PATCH"]
+    assert "enum-without-values" not in _kinds(service)
+
+
+@pytest.mark.parametrize(
+    ("constraint", "values"),
+    [
+        ("JWT", ["JWT"]),
+        ("`ACTIVE`, `DOWN` 또는 `ERROR`", ["ACTIVE", "DOWN", "ERROR"]),
+        ("없음", []),
+        ("최대 50자", []),
+        ("Min:1, Max: 20", []),
+        ("None", []),
+        ("", []),
+    ],
+)
+def test_a_valid_range_cell_lists_values_or_is_prose(constraint: str, values: list[str]) -> None:
+    # imported here: a helper of the dialect tested on its own, absent before the valid-range column was read
+    from scraper.dialects.nhn import _constraint_values
+
+    assert _constraint_values(constraint) == values
+
+
+def test_a_multipart_media_type_in_the_type_column_is_a_file_part() -> None:
+    # General OCR (ko): "image | multipart/form–data | 이미지 파일" (with an en dash); the curl sends -F 'image=@...'
+    service, spec = _read("ocr-multipart-type.md")
+    image = _request_schema(spec, "multipart/form-data")["properties"]["image"]
+    assert image["type"] == "string" and image["format"] == "binary"
+    assert any("media type of the request" in f.message for f in service.findings)
+    assert read_type("multipart/form-data").schema == {"type": "string", "format": "binary"}
+
+
 def _guides() -> list[dict[str, str]]:
     with (GUIDES / "MANIFEST.tsv").open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
