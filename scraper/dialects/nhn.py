@@ -125,6 +125,8 @@ _AUTH_HEADERS = {
     "authorization": "bearerToken",
 }
 _HEADER_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+#: A name in the X- extension-header form (``X-TC-APP-KEY``, ``X-Auth-Token``): a request header wherever the row says.
+_EXTENSION_HEADER = re.compile(r"X-[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*", re.IGNORECASE)
 _SECRET_HEADER = re.compile(r"secret|access-?key|api-?key|x-tc-authentication|app-?key-?secret", re.IGNORECASE)
 
 
@@ -1274,6 +1276,21 @@ class _PageReader:
                         subject,
                         f"parameter {param.name!r} is documented in the URL and as a query parameter; the query"
                         " row is kept",
+                    )
+                    continue
+                if _EXTENSION_HEADER.fullmatch(param.name):
+                    # "X-TC-APP-KEY | URL" under "Request header": no query parameter is named like a header
+                    parameters.remove(param)
+                    if not self._note_auth_header(param.name, param.description, param.line):
+                        param.location = "header"
+                        param.required = bool(self._documented_required(param))
+                        parameters.append(param)
+                    self._finding(
+                        "path-param-as-header",
+                        param.line,
+                        subject,
+                        f"parameter {param.name!r} is placed in the URL but is not in {path} nor in the body, and is"
+                        " named as an HTTP header (X-...); read as a request header",
                     )
                     continue
                 param.location = "query"

@@ -379,6 +379,16 @@ def test_a_multipart_media_type_in_the_type_column_is_a_file_part() -> None:
     assert read_type("multipart/form-data").schema == {"type": "string", "format": "binary"}
 
 
+def test_a_header_named_row_placed_in_the_url_is_a_request_header() -> None:
+    # RDS for MariaDB v2.0 (en): "X-TC-APP-KEY | URL | String | O" under "#### Request header" (it became a query
+    # parameter: the app key would have been sent in the query string)
+    service, spec = _read("rds-mariadb-header-in-url.md")
+    params = _params(spec["paths"]["/v2.0/metrics"]["get"])
+    assert ("X-TC-APP-KEY", "query") not in params
+    assert params[("X-TC-APP-KEY", "header")]["required"] is True
+    assert "path-param-as-header" in _kinds(service) and "path-param-as-query" not in _kinds(service)
+
+
 def _guides() -> list[dict[str, str]]:
     with (GUIDES / "MANIFEST.tsv").open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
