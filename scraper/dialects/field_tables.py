@@ -5,7 +5,8 @@ language: ``Name | Type | Format | Required | Description`` (where *Type* is the
 Optional | Description``, ``이름 | 종류 | 형식 | 필수 | 설명``, ``값 | 타입 | Not Null | 설명``, ``Value | Type |
 Description | Input allowed``, ``Name | Type | Valid range | Required | Default | Description``. This module gives
 each column a *role* (name, location, type, required, description, default, constraint) from header synonyms in
-English and Korean, and decides an ambiguous column ("Type" next to "Format") from its values.
+English and Korean (:mod:`scraper.table_vocabulary`, shared with the NHN text reader), and decides an ambiguous
+column ("Type" next to "Format") from its values.
 
 Rows are read one by one and never abort: a row that is short, has swapped cells or an unknown mark is repaired when
 the repair is unambiguous and every repair is a note on the row, which the dialect reports as a finding with the
@@ -19,8 +20,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from scraper.dialects.type_vocabulary import TypeReading, is_type_word, read_type
 from scraper.document import Table
+from scraper.table_vocabulary import FIELD_COLUMN_ROLES, LOCATIONS, REQUIRED_FALSE, REQUIRED_TRUE, Role
+from scraper.type_vocabulary import TypeReading, is_type_word, read_type
 
 __all__ = [
     "FieldRow",
@@ -32,131 +34,6 @@ __all__ = [
     "required_mark",
 ]
 
-Role = str  # "name" | "location" | "type" | "required" | "description" | "default" | "constraint" | "value"
-
-_HEADER_ROLES: dict[str, Role] = {}
-for _role, _words in {
-    "name": (
-        "name",
-        "field",
-        "field name",
-        "fieldname",
-        "parameter",
-        "parameter name",
-        "param",
-        "param name",
-        "key",
-        "property",
-        "attribute name",
-        "이름",
-        "필드",
-        "필드명",
-        "파라미터",
-        "파라미터명",
-        "키",
-        "항목",
-        "속성",
-        "속성명",
-        "변수",
-        "변수명",
-        "요소",
-    ),
-    "value": ("value", "값"),
-    "location": ("in", "location", "종류", "위치", "구분", "parameter type", "param type", "parameter location"),
-    "type": (
-        "type",
-        "data type",
-        "datatype",
-        "format",
-        "attribute",
-        "attributes",
-        "형식",
-        "타입",
-        "자료형",
-        "데이터 타입",
-        "데이터타입",
-        "유형",
-        "value type",
-    ),
-    "required": (
-        "required",
-        "mandatory",
-        "필수",
-        "필수 여부",
-        "필수여부",
-        "required/optional",
-        "not null",
-        "optional",
-        "required?",
-        "requirement",
-    ),
-    "description": ("description", "desc", "설명", "비고", "note", "notes", "remarks", "comment", "내용", "details"),
-    "default": ("default", "default value", "기본값", "기본 값", "디폴트", "default value(s)"),
-    "constraint": (
-        "valid range",
-        "range",
-        "유효 범위",
-        "유효범위",
-        "input allowed",
-        "제약 조건",
-        "제약조건",
-        "최대 길이",
-        "max length",
-        "length",
-        "constraints",
-        "constraint",
-        "allowed values",
-        "허용 값",
-        "example",
-        "예시",
-        "sample",
-    ),
-}.items():
-    for _word in _words:
-        _HEADER_ROLES[_word] = _role
-
-_LOCATIONS = {
-    "url": "path",
-    "uri": "path",
-    "path": "path",
-    "path variable": "path",
-    "path parameter": "path",
-    "경로": "path",
-    "query": "query",
-    "query string": "query",
-    "querystring": "query",
-    "query parameter": "query",
-    "쿼리": "query",
-    "header": "header",
-    "헤더": "header",
-    "body": "body",
-    "request body": "body",
-    "바디": "body",
-    "본문": "body",
-    "form": "body",
-    "formdata": "body",
-    "form data": "body",
-    "multipart": "body",
-}
-_REQUIRED_TRUE = {"o", "y", "yes", "true", "required", "필수", "○", "●", "v", "√", "✓", "✔", "m", "mandatory", "예"}
-_REQUIRED_FALSE = {
-    "",
-    "-",
-    "x",
-    "n",
-    "no",
-    "false",
-    "optional",
-    "선택",
-    "✕",
-    "×",
-    "none",
-    "아니오",
-    "opt",
-    "option",
-    "옵션",
-    "선택 사항",
-}
 _CONDITIONAL = re.compile(r"조건부|conditional|however|depend|if\b|when\b|일 경우|경우|^[△▲]$", re.IGNORECASE)
 #: HTML markup guides put in cells; only real tag names, so a placeholder such as ``<key>`` stays text.
 _TAG = re.compile(
@@ -185,21 +62,21 @@ def _norm(cell: str) -> str:
 
 def location_of(cell: str) -> str | None:
     """``path``/``query``/``header``/``body`` when the cell names a parameter location, else None."""
-    return _LOCATIONS.get(_norm(cell))
+    return LOCATIONS.get(_norm(cell))
 
 
 def required_mark(cell: str, *, inverted: bool = False) -> tuple[bool | None, str]:
     """Read a Required cell: (required, note). ``inverted`` for an "Optional" column. None when unreadable."""
     mark = _norm(cell)
-    if mark in _REQUIRED_TRUE:
+    if mark in REQUIRED_TRUE:
         return (not inverted if mark not in ("", "-") else False), ""
-    if mark in _REQUIRED_FALSE:
+    if mark in REQUIRED_FALSE:
         return (inverted if mark not in ("", "-") else False), ""
     first = re.split(r"[\s(,]", mark, maxsplit=1)[0]
     if _CONDITIONAL.search(mark):
         return False, f"conditionally required ({clean_text(cell)!r}); read as optional"
-    if first in _REQUIRED_TRUE or first in _REQUIRED_FALSE:
-        value = first in _REQUIRED_TRUE
+    if first in REQUIRED_TRUE or first in REQUIRED_FALSE:
+        value = first in REQUIRED_TRUE
         return (value != inverted), f"required mark {clean_text(cell)!r} read as {'required' if value else 'optional'}"
     return None, f"unknown required mark {clean_text(cell)!r}; read as optional"
 
@@ -239,7 +116,7 @@ def _roles(table: Table) -> tuple[dict[Role, int], list[str], bool]:
     candidates: dict[Role, list[int]] = {}
     inverted = False
     for index, text in enumerate(header):
-        role = _HEADER_ROLES.get(text) or _HEADER_ROLES.get(re.sub(r"\(.*\)$", "", text).strip())
+        role = FIELD_COLUMN_ROLES.get(text) or FIELD_COLUMN_ROLES.get(re.sub(r"\(.*\)$", "", text).strip())
         if role is None and text.startswith(("required", "필수")):
             role = "required"
         if role is None and text.startswith(("description", "설명")):
@@ -310,7 +187,12 @@ def _roles(table: Table) -> tuple[dict[Role, int], list[str], bool]:
             roles["description"] = value_columns[0]
         elif "constraint" not in roles:
             roles["constraint"] = value_columns[0]
-    if "name" not in roles and header and header[0] not in _HEADER_ROLES and ("type" in roles or "location" in roles):
+    if (
+        "name" not in roles
+        and header
+        and header[0] not in FIELD_COLUMN_ROLES
+        and ("type" in roles or "location" in roles)
+    ):
         roles["name"] = 0
         notes.append(f"first column {table.header[0]!r} read as the field name")
     return roles, notes, inverted

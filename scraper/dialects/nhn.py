@@ -12,7 +12,7 @@ therefore reads by meaning and never aborts on one odd cell:
   Body**``, ``[Options]``, ``응답``) say whether what follows is request or response, and which location its rows
   have when the table has no location column;
 * **field tables** are read by column meaning (:mod:`scraper.dialects.field_tables`) and types by one vocabulary
-  with repairs (:mod:`scraper.dialects.type_vocabulary`); a row's location comes from its location column, else
+  with repairs (:mod:`scraper.type_vocabulary`); a row's location comes from its location column, else
   the label above the table, else the path placeholders, else the method (a body-less GET's rows are query);
 * **versions** come from each path's ``/vN[.M]/`` segment, else the title's ``vN``; a guide whose paths carry
   several versions gives one API version per family, each saying where it came from (``x-version-source``);
@@ -58,6 +58,7 @@ from scraper.model import (
     ServiceVersion,
     Source,
 )
+from scraper.table_vocabulary import REQUEST_WORDS, RESPONSE_WORDS
 
 __all__ = ["DEFAULT_TOKEN_URL", "USER_ACCESS_KEY_TOKEN_URL", "NhnDialect"]
 
@@ -97,8 +98,8 @@ _STRUCTURAL = frozenset(
         )
     ).split()
 )
-_REQUEST_WORDS = {"request", "requests", "요청", "options", "option", "querystring", "query"}
-_RESPONSE_WORDS = {"response", "responses", "respose", "응답", "return", "result", "results"}
+_REQUEST_WORDS = REQUEST_WORDS
+_RESPONSE_WORDS = RESPONSE_WORDS
 _FAILURE_WORDS = {"failure", "failed", "error", "errors", "실패"}
 _LOCATION_WORDS = {
     "path": "path",

@@ -23,9 +23,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from scraper.dialects.type_vocabulary import read_type
 from scraper.inference import json_type
 from scraper.model import Finding, JsonSchema
+from scraper.type_vocabulary import read_type
 
 __all__ = ["FieldRow", "FieldTree", "infer_schema", "primitive_schema"]
 
@@ -35,7 +35,7 @@ EnumResolver = Callable[[str, str], list[str] | None]
 
 
 def primitive_schema(data_type: str) -> JsonSchema:
-    """The schema of a documented type word (:mod:`~scraper.dialects.type_vocabulary`); an unknown or empty word is
+    """The schema of a documented type word (:mod:`~scraper.type_vocabulary`); an unknown or empty word is
     an unconstrained schema."""
     reading = read_type(data_type)
     return dict(reading.schema) if reading.known else {}

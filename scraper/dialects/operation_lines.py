@@ -23,6 +23,7 @@ from urllib.parse import unquote
 
 from scraper.dialects.field_tables import clean_text
 from scraper.document import Block, CodeBlock, Paragraph, Table
+from scraper.table_vocabulary import METHOD_COLUMNS, URI_COLUMNS
 
 __all__ = ["METHODS", "DocumentedPath", "OperationLine", "find_operation_lines", "parse_documented_path"]
 
@@ -31,8 +32,8 @@ _METHOD = "|".join(METHODS)
 _LINE = re.compile(rf"^\s*[`'\"]?\s*({_METHOD})[`'\"]?\s+[`'\"]?((?:https?://|/|\{{|\$\{{)[^\s`'\"]*)[`'\"]?\s*$")
 _KEY_METHOD = re.compile(rf"^\s*(?:[-*]\s*)?(?:http\s+)?method[^:]*:\s*`?({_METHOD})`?\s*$", re.IGNORECASE)
 _KEY_URI = re.compile(r"^\s*(?:[-*]\s*)?(?:request\s+)?(?:uri|url|path)\s*:\s*`?((?:https?://|/)\S*?)`?\s*$", re.I)
-_METHOD_HEADERS = ("method", "http method", "request method", "메서드", "메소드", "http 메서드")
-_URI_HEADERS = ("uri", "url", "path", "request url", "request uri", "endpoint", "요청 url", "경로", "주소", "api")
+_METHOD_HEADERS = METHOD_COLUMNS
+_URI_HEADERS = URI_COLUMNS
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,25 +4,34 @@ Why a reader of its own: the docs site's text rendering loses every Markdown mar
 are space-separated words, code fences are gone. What survives is enough to rebuild the same blocks the Markdown
 reader produces from the guide's source, so :class:`~scraper.dialects.nhn.NhnDialect` reads both the same way:
 
-* **Tables** are recognised by their header line and rebuilt into cells:
+* **Tables** are recognised by their header line: a line that cuts into two or more column names of the shared
+  table vocabulary (:mod:`scraper.table_vocabulary`, the words the dialect reads Markdown headers by: ``Name Type
+  Format Required Description``, ``이름 종류 형식 필수 설명``, ``값 타입 Not Null 설명``, ``Method URI
+  Description``, ``Status Name Description``) whose first column names its rows. Each row is cut back into cells
+  by the kind of word each column holds: a location (URL/Header/Query/Body...), a data type (the shared type
+  vocabulary), a required mark (O, X, Y, N, 필수, 선택, Yes, No...), a method, a path -- left- or right-anchored,
+  the cut with the most vocabulary matches winning; a name column takes one word (with its nesting dashes); free
+  text columns take what lies between. A cell the cut could not find (an empty cell, which the rendering cannot
+  show) reads as the Markdown's empty cell; a word outside its column's vocabulary is a repair on the row; several
+  free-text columns side by side cannot be told apart, their text is kept in the first and a repair says so. A line
+  that does not start a row continues the previous one (its line breaks kept, as ``<br>`` is in the Markdown);
+  - the endpoint table (``Type Region Endpoint``, ``리전 엔드포인트``) whose cells of several lines were flattened:
+    ``<type> <region1>``, further region lines, then the endpoint URLs in the same order -- rebuilt as one row per
+    type with the regions and URLs newline-joined, as the Markdown cells are;
+  - a key-value operation table: ``HTTP Method POST`` then ``Request URL https://...``.
 
-  - parameter tables ``Name Type Format|Attribute|Attributes [Required] Description``; a row is
-    ``<name> <URL|Header|Query|Body> <Format> [<mark>] <description>``; a line that is not a row continues the
-    previous row's description (joined with a newline, as ``<br>`` is in the Markdown);
-  - status tables ``Status Name Description``; a row is ``<status> <description>``;
-  - the endpoint table ``Type Region Endpoint`` whose columns were flattened into lines: ``<type> <region1>``,
-    further region lines, then the endpoint URLs in the same order -- rebuilt as one row per type with the regions
-    and URLs newline-joined, as the Markdown cells are.
-
-  A table ends at a blank line or at a line ``Example``.
-* **Code**: a ``METHOD /path`` line and the header lines under it are one :class:`CodeBlock`; a JSON document (a
-  line starting with ``{``, or ``[`` right after ``Example``) runs until its brackets balance, blank lines included,
-  and becomes a ``json`` :class:`CodeBlock`.
+  A table ends at a blank line or at a sample label (``Example``, ``예시``).
+* **Code**: a ``METHOD /path`` (or ``METHOD https://...``) line and the header lines under it are one
+  :class:`CodeBlock`; so are an ``HTTP/1.1 200 OK`` line, its header lines and the JSON after one blank line; a JSON
+  document (a line starting with ``{``, or ``[`` right after a sample label) runs until its brackets balance, blank
+  lines included, and becomes a ``json`` :class:`CodeBlock`.
 * **Headings** follow the guide's conventions (blank lines are meaningful): the first line is the title (level 1);
-  ``Request``/``Response`` are level 3; an operation title (level 2) is the title-like line before the operation's
-  description paragraphs and its method line; a title-like line introducing a table (``Volume Status``) is level 2;
-  a title-like line right before a level-2 heading is a group (level 1, ``Volume``). Title-like = short, capitalised,
-  not ending in sentence punctuation. Two blank lines end an operation, so nothing after them is read as part of it.
+  request/response labels (``Request``, ``응답``) are level 3; an operation title (level 2) is the title-like line
+  before the operation's description paragraphs and its method line (none for a method line under a sample label
+  such as ``[Request Sample]``); a title-like line introducing a table after description sentences
+  (``Volume Status``) is level 2; a title-like line right before a level-2 heading is a group (level 1,
+  ``Volume``). Title-like = short, not starting lower-case (Korean titles have no case), not ending in sentence
+  punctuation. Two blank lines end an operation, so nothing after them is read as part of it.
 * Everything else is a :class:`Paragraph`, one per line.
 """
 
@@ -33,16 +42,27 @@ from dataclasses import dataclass
 
 from scraper.document import Block, CodeBlock, Document, Heading, Paragraph, ReaderError, Row, Table
 from scraper.readers.json_extent import json_extent
+from scraper.table_vocabulary import (
+    ENDPOINT_COLUMNS,
+    FIELD_COLUMN_ROLES,
+    LOCATIONS,
+    METHOD_COLUMNS,
+    REQUEST_WORDS,
+    REQUIRED_FALSE,
+    REQUIRED_TRUE,
+    RESPONSE_WORDS,
+    SAMPLE_WORDS,
+    STATUS_COLUMNS,
+    URI_COLUMNS,
+)
+from scraper.type_vocabulary import read_type
 
 __all__ = ["read"]
 
-_METHOD_LINE = re.compile(r"^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /\S*$")
+METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "COPY")
+_METHOD_LINE = re.compile(rf"^({'|'.join(METHODS)}) (?:/|https?://|\{{)\S*$")
+_STATUS_LINE = re.compile(r"^HTTP/\d(?:\.\d)? \d{3}\b")
 _HEADER_LINE = re.compile(r"^[A-Za-z][A-Za-z0-9-]*: .+$")
-_PARAM_HEADER = re.compile(r"^Name Type (Format|Attributes?)( Required)? Description$")
-_PARAM_ROW = re.compile(r"^(\S+) (URL|Header|Query|Body|Path|Cookie) ([A-Z][A-Za-z]*)(?: (.*))?$")
-_REQUIRED_MARK = re.compile(r"^(O|X|-|Yes|No|Y|N)(?: (.*))?$")
-_STATUS_HEADER = "Status Name Description"
-_ENDPOINT_HEADER = "Type Region Endpoint"
 _URL = re.compile(r"^https?://\S+$")
 _SENTENCE_END = (".", ":", ";", ",", "!", "?")
 _MAX_TITLE_WORDS = 10
@@ -85,18 +105,23 @@ def _items(lines: list[str], page: str) -> list[_Item]:
             blanks += 1
             index += 1
             continue
-        after_example = bool(items) and items[-1].text == "Example"
+        after_example = bool(items) and _is_sample_label(items[-1].text or "")
         block: Block
+        header = _table_header(stripped)
+        table_kind = _table_kind(header) if header is not None and not _table_end(lines, index + 1) else None
+        key_value = _key_value_operation(lines, index)
         if stripped.startswith("{") or (stripped.startswith("[") and after_example):
             block, index = _json_block(lines, index)
         elif _METHOD_LINE.match(stripped):
             block, index = _method_block(lines, index)
-        elif _PARAM_HEADER.match(stripped):
-            block, index = _param_table(lines, index, page)
-        elif stripped == _STATUS_HEADER:
-            block, index = _status_table(lines, index)
-        elif stripped == _ENDPOINT_HEADER:
-            block, index = _endpoint_table(lines, index, page)
+        elif _STATUS_LINE.match(stripped):
+            block, index = _response_block(lines, index)
+        elif key_value is not None:
+            block, index = key_value
+        elif header is not None and table_kind == "endpoint":
+            block, index = _endpoint_table(lines, index, header)
+        elif header is not None and table_kind is not None:
+            block, index = _rebuilt_table(lines, index, header)
         else:
             items.append(_Item(line=index + 1, blanks_before=blanks, text=stripped))
             blanks = 0
@@ -125,85 +150,338 @@ def _method_block(lines: list[str], start: int) -> tuple[CodeBlock, int]:
     return CodeBlock(text="\n".join(line.strip() for line in lines[start:end]), line=start + 1), end
 
 
+def _response_block(lines: list[str], start: int) -> tuple[CodeBlock, int]:
+    """``HTTP/1.1 200 OK``, its header lines and the JSON body after a blank line: one sample, as in the Markdown."""
+    end = start + 1
+    while end < len(lines) and _HEADER_LINE.match(lines[end].strip()):
+        end += 1
+    text = [line.rstrip() for line in lines[start:end]]
+    body = end
+    while body < len(lines) and not lines[body].strip():
+        body += 1
+    if body < len(lines) and lines[body].strip().startswith(("{", "[")) and body - end == 1:
+        json_block, after = _json_block(lines, body)
+        return CodeBlock(text="\n".join([*text, "", json_block.text]), line=start + 1), after
+    return CodeBlock(text="\n".join(text), line=start + 1), end
+
+
 def _table_end(lines: list[str], index: int) -> bool:
-    return index >= len(lines) or not lines[index].strip() or lines[index].strip() == "Example"
+    return index >= len(lines) or not lines[index].strip() or _is_sample_label(lines[index].strip())
 
 
-def _param_table(lines: list[str], start: int, page: str) -> tuple[Table, int]:
-    header_match = _PARAM_HEADER.match(lines[start].strip())
-    assert header_match is not None
-    has_required = header_match.group(2) is not None
-    header = ("Name", "Type", header_match.group(1)) + (("Required",) if has_required else ()) + ("Description",)
-    rows: list[list[str]] = []
-    row_lines: list[int] = []
+def _is_sample_label(text: str) -> bool:
+    """``Example``, ``예시``: the label of the sample after a table (it ends the table; a JSON sample follows)."""
+    return text.lower() in SAMPLE_WORDS
+
+
+# ------------------------------------------------------------------------------------------------ tables
+
+
+@dataclass(frozen=True, slots=True)
+class _Column:
+    """One column of a rebuilt table: its header as written, and what its cells hold (:data:`_COLUMN_KINDS`)."""
+
+    title: str
+    kind: str
+
+
+def _column_kinds() -> dict[str, str]:
+    """Column header (lower-cased) -> the kind of word its cells hold, from the shared table vocabulary.
+
+    ``name``: one word (a field, status or key); ``location``/``type``/``required``/``method``/``uri``: words of
+    their vocabulary; ``free``: any text. A ``type`` column also takes location words, since NHN's ``Type`` column
+    next to ``Format`` holds URL/Header/Query/Body (the dialect decides its role from the values, as in Markdown).
+    """
+    kinds: dict[str, str] = {}
+    for word in ENDPOINT_COLUMNS:
+        kinds[word] = "endpoint"
+    for word, role in FIELD_COLUMN_ROLES.items():
+        kinds[word] = {"name": "name", "value": "value", "location": "location", "type": "type"}.get(role, "free")
+        if role == "required":
+            kinds[word] = "required"
+    for word in STATUS_COLUMNS:
+        kinds[word] = "name"
+    for word in METHOD_COLUMNS:
+        kinds[word] = "method"
+    for word in URI_COLUMNS:
+        kinds.setdefault(word, "uri")
+    return kinds
+
+
+_COLUMN_KINDS = _column_kinds()
+_MAX_COLUMN_WORDS = max(len(word.split()) for word in _COLUMN_KINDS)
+_FIXED_KINDS = ("location", "type", "required", "method", "uri")
+_URI_START = ("/", "http://", "https://", "{", "${")
+_NAME_END = (",", ".", ":", ";", ")")
+#: Marks of a nested field's depth written before its name (:mod:`scraper.dialects.field_tables` reads them).
+_NEST_MARKS = re.compile(r"[-ㄴ└↳+>]+")
+
+
+def _table_header(text: str) -> list[str] | None:
+    """The column headers of a header line: the line cut into known column names (fewest columns), or None."""
+    if text.endswith(_SENTENCE_END) or len(text) > 200:
+        return None
+    words = text.split(" ")
+    keys = [w.lower() for w in words]
+    best: list[list[str] | None] = [None] * (len(words) + 1)
+    best[0] = []
+    for end in range(1, len(words) + 1):
+        for size in range(1, min(_MAX_COLUMN_WORDS, end) + 1):
+            previous = best[end - size]
+            if previous is None or " ".join(keys[end - size : end]) not in _COLUMN_KINDS:
+                continue
+            candidate = [*previous, " ".join(words[end - size : end])]
+            current = best[end]
+            if current is None or len(candidate) < len(current):
+                best[end] = candidate
+    header = best[len(words)]
+    return header if header is not None and len(header) >= 2 else None
+
+
+def _table_kind(header: list[str]) -> str | None:
+    """``endpoint``, ``fields`` (any table whose first column names its rows) or ``operations``; None otherwise."""
+    kinds = [_COLUMN_KINDS[h.lower()] for h in header]
+    lowered = [h.lower() for h in header]
+    if all(h in ENDPOINT_COLUMNS for h in lowered) and lowered[-1] not in ("type", "타입", "region", "리전"):
+        return "endpoint"
+    if "method" in kinds and "uri" in kinds:
+        return "operations"
+    if kinds[0] in ("name", "value"):
+        return "fields"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    text: str
+    #: The word starts a line of the row (a line break inside a cell, or a cell after a cell of several lines).
+    starts_line: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Split:
+    """Cells of one row as far as ``_split`` got, with its score (vocabulary matches) and repairs."""
+
+    score: int
+    cells: tuple[str, ...]
+    repairs: tuple[str, ...]
+    matched: int
+
+
+_NO_SPLIT = _Split(score=-(10**9), cells=(), repairs=(), matched=0)
+
+
+def _join(words: list[_Word]) -> str:
+    out = ""
+    for index, word in enumerate(words):
+        out += word.text if index == 0 else ("\n" if word.starts_line else " ") + word.text
+    return out
+
+
+def location_of(text: str) -> str | None:
+    return LOCATIONS.get(" ".join(text.split()).lower())
+
+
+def _matches(kind: str, text: str) -> bool:
+    if kind == "location":
+        return location_of(text) is not None
+    if kind == "type":
+        return location_of(text) is not None or read_type(text).known
+    if kind == "required":
+        return text.lower() in REQUIRED_TRUE or text.lower() in REQUIRED_FALSE
+    if kind == "method":
+        return text in METHODS
+    if kind == "uri":
+        return text.startswith(_URI_START)
+    return False
+
+
+def _fixed_options(kind: str, words: list[_Word], start: int) -> list[tuple[int, int, str]]:
+    """(words taken, score, repair) for a fixed-vocabulary column starting at ``start``: matches, then doubts."""
+    options: list[tuple[int, int, str]] = []
+    for size in range(1, 4 if kind == "type" else 3):
+        if start + size > len(words) or any(w.starts_line for w in words[start + 1 : start + size]):
+            break
+        if _matches(kind, " ".join(w.text for w in words[start : start + size])):
+            options.append((size, 3, ""))
+    if start < len(words):
+        options.append((1, -2, "not a {kind} word"))
+    options.append((0, -1, "missing"))
+    return options
+
+
+def _split(words: list[_Word], columns: list[_Column]) -> _Split:
+    """Cut a row's words into the columns: vocabulary columns take a word of their vocabulary, ``name`` one word,
+    free columns what lies between (several free columns side by side cannot be told apart: their text goes to the
+    first, a repair says so). The cut with the most vocabulary matches wins, ties to the first found."""
+    memo: dict[tuple[int, int], _Split] = {}
+
+    def best(column: int, start: int) -> _Split:
+        key = (column, start)
+        if key in memo:
+            return memo[key]
+        result = _NO_SPLIT
+        if column == len(columns):
+            result = _Split(0, (), (), 0) if start == len(words) else _NO_SPLIT
+        elif columns[column].kind == "name":
+            # One word, with the nesting marks written before it (``- name``, ``ㄴ name``) as the Markdown cell has.
+            size = 1
+            while start + size < len(words) and _NEST_MARKS.fullmatch(words[start + size - 1].text):
+                size += 1
+            if start < len(words):
+                rest = best(column + 1, start + size)
+                if rest is not _NO_SPLIT:
+                    name = " ".join(w.text for w in words[start : start + size])
+                    result = _Split(rest.score, (name, *rest.cells), rest.repairs, rest.matched)
+        elif columns[column].kind in _FIXED_KINDS:
+            kind, title = columns[column].kind, columns[column].title
+            for size, score, doubt in _fixed_options(kind, words, start):
+                rest = best(column + 1, start + size)
+                if rest is _NO_SPLIT or rest.score + score <= result.score:
+                    continue
+                cell = " ".join(w.text for w in words[start : start + size])
+                # A cell cut as empty reads as the Markdown's empty cell would (the site drops empty cells, so the
+                # text cannot tell them apart): no repair. A word outside the column's vocabulary is a doubt.
+                doubts: tuple[str, ...] = ()
+                if doubt and doubt != "missing":
+                    doubts = (f"{cell!r} in the {title!r} column is {doubt.format(kind=kind)}; kept as written",)
+                matched = rest.matched + (0 if doubt else 1)
+                result = _Split(rest.score + score, (cell, *rest.cells), (*doubts, *rest.repairs), matched)
+        else:
+            group = column
+            while group < len(columns) and columns[group].kind not in _FIXED_KINDS and columns[group].kind != "name":
+                group += 1
+            following = columns[group].kind if group < len(columns) else None
+            ends = [
+                end
+                for end in range(start, len(words) + 1)
+                if end == len(words) or (following is not None and _matches(following, words[end].text))
+            ]
+            for end in ends:
+                rest = best(group, end)
+                taken = words[start:end]
+                score = 1 if taken else 0
+                if rest is _NO_SPLIT or rest.score + score <= result.score:
+                    continue
+                cells = (_join(taken),) + ("",) * (group - column - 1)
+                joined: tuple[str, ...] = ()
+                if taken and group - column > 1:
+                    titles = ", ".join(repr(c.title) for c in columns[column:group])
+                    joined = (
+                        f"the columns {titles} are joined in the text rendering; their text is kept in the first",
+                    )
+                result = _Split(rest.score + score, (*cells, *rest.cells), (*joined, *rest.repairs), rest.matched)
+        memo[key] = result
+        return result
+
+    return best(0, 0)
+
+
+def _words(lines: list[str]) -> list[_Word]:
+    return [_Word(text=word, starts_line=position == 0) for line in lines for position, word in enumerate(line.split())]
+
+
+def _is_row_start(line: str, columns: list[_Column]) -> bool:
+    """A line starts a row when it cuts into the columns with at most one vocabulary column unmatched (none when
+    there is only one) and its first word can be a name; other lines continue the row above."""
+    words = _words([line])
+    if not words or words[0].text.endswith(_NAME_END):
+        return False
+    fixed = sum(1 for c in columns if c.kind in _FIXED_KINDS)
+    split = _split(words, columns)
+    if split is _NO_SPLIT:
+        return False
+    return fixed == 0 or (split.matched >= 1 and split.matched >= fixed - 1)
+
+
+def _rebuilt_table(lines: list[str], start: int, header: list[str]) -> tuple[Table, int]:
+    """Rows cut by the column vocabularies (:func:`_split`); lines that do not start a row continue the one above
+    (their line breaks kept, as ``<br>`` is in the Markdown); a line before any row is an empty row whose repair
+    says why, so reading goes on and the dialect reports it."""
+    columns = [_Column(title, _COLUMN_KINDS[title.lower()]) for title in header]
+    if columns[0].kind in ("endpoint", "value"):
+        columns[0] = _Column(columns[0].title, "name")
+    # A value column past the first holds free text (``Name | Type | Value``), as an endpoint column does here.
+    columns = [c if c.kind not in ("endpoint", "value") else _Column(c.title, "free") for c in columns]
+    groups: list[tuple[int, list[str]]] = []
     skipped: list[Row] = []
     index = start + 1
     while not _table_end(lines, index):
         stripped = lines[index].strip()
-        row = _PARAM_ROW.match(stripped)
-        if row:
-            name, location, data_type, rest = row.group(1), row.group(2), row.group(3), row.group(4) or ""
-            cells = [name, location, data_type]
-            if has_required:
-                mark = _REQUIRED_MARK.match(rest)
-                cells += [mark.group(1), mark.group(2) or ""] if mark else ["", rest]
-            else:
-                cells.append(rest)
-            rows.append(cells)
-            row_lines.append(index + 1)
-        elif rows:
-            rows[-1][-1] = f"{rows[-1][-1]}\n{stripped}" if rows[-1][-1] else stripped
-        elif stripped:
-            # Not a row and nothing to continue: kept as an empty row whose repair says why, so reading goes on
-            # and the dialect reports it with its line.
+        if _is_row_start(stripped, columns):
+            groups.append((index + 1, [stripped]))
+        elif groups:
+            groups[-1][1].append(stripped)
+        else:
             skipped.append(
-                Row(
-                    cells=(),
-                    line=index + 1,
-                    repairs=(f"{stripped[:60]!r} is not a table row '<name> <URL|Header|Query|Body> <Format> ...'",),
-                )
+                Row(cells=(), line=index + 1, repairs=(f"{stripped[:60]!r} is not a row of the table {header}",))
             )
         index += 1
-    return (
-        Table(
-            header=header,
-            rows=(*skipped, *(Row(cells=tuple(c), line=n) for c, n in zip(rows, row_lines, strict=True))),
-            line=start + 1,
-        ),
-        index,
-    )
-
-
-def _status_table(lines: list[str], start: int) -> tuple[Table, int]:
     rows: list[Row] = []
-    index = start + 1
-    while not _table_end(lines, index):
-        status, _, description = lines[index].strip().partition(" ")
-        rows.append(Row(cells=(status, description.strip()), line=index + 1))
-        index += 1
-    return Table(header=("Status Name", "Description"), rows=tuple(rows), line=start + 1), index
+    for line, group in groups:
+        split = _split(_words(group), columns)
+        if split is _NO_SPLIT:
+            # No cut takes every word (no free column to hold the rest): the last column keeps the rest.
+            words = _words(group)
+            cells = [w.text for w in words[: len(columns) - 1]] + [_join(words[len(columns) - 1 :])]
+            rows.append(
+                Row(
+                    cells=tuple(cells),
+                    line=line,
+                    repairs=("the row has more words than columns; the last column keeps the rest",),
+                )
+            )
+            continue
+        rows.append(Row(cells=split.cells, line=line, repairs=split.repairs))
+    return Table(header=tuple(header), rows=(*skipped, *rows), line=start + 1), index
 
 
-def _endpoint_table(lines: list[str], start: int, page: str) -> tuple[Table, int]:
-    """``<type> <region1>`` / more region lines / the URLs in region order; a new type starts after the URLs."""
-    groups: list[tuple[str, list[str], list[str], int]] = []
-    index = start + 1
-    while not _table_end(lines, index):
-        stripped = lines[index].strip()
-        if _URL.match(stripped):
-            if not groups:
-                raise ReaderError(page, index + 1, "expected '<type> <region>' before the endpoint URLs")
-            groups[-1][2].append(stripped)
-        elif not groups or groups[-1][2]:
-            kind, _, region = stripped.partition(" ")
-            groups.append((kind, [region.strip()] if region.strip() else [], [], index + 1))
-        else:
-            groups[-1][1].append(stripped)
-        index += 1
-    rows = tuple(
-        Row(cells=(kind, "\n".join(regions), "\n".join(urls)), line=line) for kind, regions, urls, line in groups
+def _key_value_operation(lines: list[str], start: int) -> tuple[Table, int] | None:
+    """``HTTP Method POST`` then ``Request URL https://...``: a two-column key-value table whose first row is its
+    header in the Markdown (``| HTTP Method | POST |`` / ``| Request URL | ... |``); rebuilt the same."""
+    if start + 1 >= len(lines):
+        return None
+    first, second = lines[start].strip().rsplit(" ", 1), lines[start + 1].strip().rsplit(" ", 1)
+    if len(first) != 2 or len(second) != 2:
+        return None
+    if first[0].lower() not in METHOD_COLUMNS or first[1] not in METHODS:
+        return None
+    if second[0].lower() not in URI_COLUMNS or not second[1].startswith(_URI_START):
+        return None
+    table = Table(
+        header=(first[0], first[1]), rows=(Row(cells=(second[0], second[1]), line=start + 2),), line=start + 1
     )
-    return Table(header=("Type", "Region", "Endpoint"), rows=rows, line=start + 1), index
+    return table, start + 2
+
+
+def _endpoint_table(lines: list[str], start: int, header: list[str]) -> tuple[Table, int]:
+    """Endpoint tables whose cells of several lines were flattened: ``[<type>] <region1>``, further region lines,
+    then the URLs in the same order (a URL may also end a region's line); a new row starts at text after URLs."""
+    groups: list[tuple[list[str], list[str], int]] = []
+    index = start + 1
+    while not _table_end(lines, index):
+        words = lines[index].split()
+        cut = next((i for i, w in enumerate(words) if _URL.match(w)), len(words))
+        text, urls = " ".join(words[:cut]), words[cut:]
+        if text and (not groups or groups[-1][1]):
+            groups.append(([text], [], index + 1))
+        elif text:
+            groups[-1][0].append(text)
+        elif not groups:
+            groups.append(([], [], index + 1))
+        groups[-1][1].extend(urls)
+        index += 1
+    rows: list[Row] = []
+    typed = len(header) >= 3
+    for texts, urls, line in groups:
+        if typed and texts:
+            kind, _, region = texts[0].partition(" ")
+            regions = ([region.strip()] if region.strip() else []) + texts[1:]
+            cells: tuple[str, ...] = (kind, "\n".join(regions), "\n".join(urls))
+        else:
+            cells = ("\n".join(texts), "\n".join(urls))
+        rows.append(Row(cells=cells, line=line))
+    return Table(header=tuple(header), rows=tuple(rows), line=start + 1), index
 
 
 # ----------------------------------------------------------------------------------------------- second pass
@@ -213,10 +491,20 @@ def _title_like(text: str) -> bool:
     return (
         not text.endswith(_SENTENCE_END)
         and len(text.split()) <= _MAX_TITLE_WORDS
-        and (text[0].isupper() or text[0].isdigit())
+        and not text[0].islower()
+        and (text[0].isalnum())
         and "{" not in text
-        and text != "Example"
+        and not _is_sample_label(text)
     )
+
+
+def _label_words(text: str) -> list[str]:
+    return [w for w in re.split(r"[^\w]+", text.lower()) if w]
+
+
+def _is_label(text: str) -> bool:
+    """A bracketed label line (``[Request Sample]``, ``[Path Variable]``): a part of an operation, never a title."""
+    return text.startswith("[") and "]" in text
 
 
 def _is_method(item: _Item) -> bool:
@@ -228,7 +516,7 @@ def _decide_headings(items: list[_Item]) -> list[Block]:
     if items and items[0].text is not None:
         levels[0] = 1
     for index, item in enumerate(items):
-        if item.text in ("Request", "Response"):
+        if (item.text or "").lower() in REQUEST_WORDS | RESPONSE_WORDS:
             levels[index] = 3
     # Operation titles: walk back from each method line over the text lines of this operation (stopping at a
     # table/code block, a heading already decided, or a line after two blank lines -- the start of a section).
@@ -244,15 +532,19 @@ def _decide_headings(items: list[_Item]) -> list[Block]:
             back -= 1
         if not run:
             continue
-        # run is nearest-first: skip description sentences; the first title-like line is the title.
-        title = next((i for i in run if _title_like(items[i].text or "")), run[-1])
-        levels[title] = 2
+        # run is nearest-first: skip description sentences; the first title-like line is the title. A method line
+        # right under a sample label (``[Request Sample]``) is a sample, not an operation: no title for it.
+        if _is_label(items[run[0]].text or "") and set(_label_words(items[run[0]].text or "")) & SAMPLE_WORDS:
+            continue
+        title = next((i for i in run if _title_like(items[i].text or "")), None)
+        if title is not None:
+            levels[title] = 2
     # Section titles introducing a table outside operations (status lists): level 2.
     for index, item in enumerate(items):
         if index in levels or item.text is None or not _title_like(item.text):
             continue
         after = index + 1
-        while after < len(items) and items[after].text is not None and not _title_like(items[after].text or ""):
+        while after < len(items) and (items[after].text or "").endswith(_SENTENCE_END):
             after += 1
         if after < len(items) and isinstance(items[after].block, Table) and after - index <= 3:
             levels[index] = 2

@@ -16,10 +16,10 @@ from scraper.dialects import PageInfo
 from scraper.dialects.field_tables import read_field_table, required_mark
 from scraper.dialects.nhn import NhnDialect
 from scraper.dialects.operation_lines import find_operation_lines, parse_documented_path
-from scraper.dialects.type_vocabulary import read_type
 from scraper.document import Row, Table
 from scraper.model import Service
 from scraper.readers import markdown
+from scraper.type_vocabulary import read_type
 
 
 def _read(text: str, services: tuple[str, ...] = ()) -> Service:

@@ -19,9 +19,9 @@ from scraper.dialects import PageInfo
 from scraper.dialects.field_tables import required_mark
 from scraper.dialects.nhn import NhnDialect
 from scraper.dialects.operation_lines import parse_documented_path
-from scraper.dialects.type_vocabulary import read_type
 from scraper.model import Service
 from scraper.readers import markdown
+from scraper.type_vocabulary import read_type
 from tests.dialects.nhn_corpus import build_page, guide_build, match_operations, parse_operation
 from tests.paths import ROOT
 

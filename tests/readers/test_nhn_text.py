@@ -105,7 +105,7 @@ def test_a_line_that_is_not_a_row_is_kept_as_a_located_repair() -> None:
     document = nhn_text.read("Name Type Format Description\nnot a row at all\nid URL String Volume ID\n", "bad.txt")
     [table] = [b for b in document.blocks if isinstance(b, Table)]
     skipped, row = table.rows
-    assert skipped.cells == () and skipped.line == 2 and "not a table row" in skipped.repairs[0]
+    assert skipped.cells == () and skipped.line == 2 and "is not a row of the table" in skipped.repairs[0]
     assert row.cells[:3] == ("id", "URL", "String") and row.line == 3
 
 
