@@ -3,7 +3,8 @@
 Why a module of its own, outside the readers and dialects: the dialects read a table's cells by these words
 (:mod:`scraper.dialects.field_tables`), and the NHN text reader (:mod:`scraper.readers.nhn_text`), whose tables
 arrive as lines of space-joined words, needs the same words to find a table's header and to cut its rows back into
-cells. One vocabulary for both keeps the two paths reading the same tables the same way.
+cells. One vocabulary for both keeps the two paths reading the same tables the same way. English, Korean and
+Japanese: NHN publishes each guide in the three languages.
 """
 
 from __future__ import annotations
@@ -52,9 +53,32 @@ for _role, _words in {
         "변수",
         "변수명",
         "요소",
+        "名前",
+        "フィールド",
+        "フィールド名",
+        "パラメータ",
+        "パラメーター",
+        "パラメータ名",
+        "キー",
+        "項目",
+        "属性",
+        "変数",
+        "パス",
     ),
-    "value": ("value", "값"),
-    "location": ("in", "location", "종류", "위치", "구분", "parameter type", "param type", "parameter location"),
+    "value": ("value", "값", "値"),
+    "location": (
+        "in",
+        "location",
+        "종류",
+        "위치",
+        "구분",
+        "parameter type",
+        "param type",
+        "parameter location",
+        "種類",
+        "区分",
+        "位置",
+    ),
     "type": (
         "type",
         "data type",
@@ -69,6 +93,11 @@ for _role, _words in {
         "데이터타입",
         "유형",
         "value type",
+        "形式",
+        "タイプ",
+        "型",
+        "データ型",
+        "データタイプ",
     ),
     "required": (
         "required",
@@ -81,9 +110,37 @@ for _role, _words in {
         "optional",
         "required?",
         "requirement",
+        "必須",
+        "必須かどうか",
+        "必須有無",
+        "必須/任意",
     ),
-    "description": ("description", "desc", "설명", "비고", "note", "notes", "remarks", "comment", "내용", "details"),
-    "default": ("default", "default value", "기본값", "기본 값", "디폴트", "default value(s)"),
+    "description": (
+        "description",
+        "desc",
+        "설명",
+        "비고",
+        "note",
+        "notes",
+        "remarks",
+        "comment",
+        "내용",
+        "details",
+        "説明",
+        "備考",
+        "内容",
+    ),
+    "default": (
+        "default",
+        "default value",
+        "기본값",
+        "기본 값",
+        "디폴트",
+        "default value(s)",
+        "デフォルト値",
+        "デフォルト",
+        "既定値",
+    ),
     "constraint": (
         "valid range",
         "range",
@@ -102,6 +159,9 @@ for _role, _words in {
         "example",
         "예시",
         "sample",
+        "有効範囲",
+        "制約",
+        "例",
     ),
 }.items():
     for _word in _words:
@@ -130,9 +190,34 @@ LOCATIONS = {
     "formdata": "body",
     "form data": "body",
     "multipart": "body",
+    "パス": "path",
+    "クエリ": "query",
+    "クエリー": "query",
+    "ヘッダー": "header",
+    "ヘッダ": "header",
+    "ボディ": "body",
+    "本文": "body",
 }
 #: Required-column marks meaning required / optional (lower-cased).
-REQUIRED_TRUE = {"o", "y", "yes", "true", "required", "필수", "○", "●", "v", "√", "✓", "✔", "m", "mandatory", "예"}
+REQUIRED_TRUE = {
+    "o",
+    "y",
+    "yes",
+    "true",
+    "required",
+    "필수",
+    "○",
+    "●",
+    "v",
+    "√",
+    "✓",
+    "✔",
+    "m",
+    "mandatory",
+    "예",
+    "必須",
+    "はい",
+}
 REQUIRED_FALSE = {
     "",
     "-",
@@ -150,12 +235,49 @@ REQUIRED_FALSE = {
     "option",
     "옵션",
     "선택 사항",
+    "任意",
+    "オプション",
+    "選択",
+    "いいえ",
+    "なし",
 }
 #: Headers of the column giving an operation's method / its path in ``Method | URI`` tables.
-METHOD_COLUMNS = ("method", "http method", "request method", "메서드", "메소드", "http 메서드")
-URI_COLUMNS = ("uri", "url", "path", "request url", "request uri", "endpoint", "요청 url", "경로", "주소", "api")
+METHOD_COLUMNS = (
+    "method",
+    "http method",
+    "request method",
+    "메서드",
+    "메소드",
+    "http 메서드",
+    "メソッド",
+    "httpメソッド",
+)
+URI_COLUMNS = (
+    "uri",
+    "url",
+    "path",
+    "request url",
+    "request uri",
+    "endpoint",
+    "요청 url",
+    "경로",
+    "주소",
+    "api",
+    "リクエストurl",
+    "エンドポイント",
+)
 #: Headers of the first column of status / permission / region lists (a name column that is not a field's).
-STATUS_COLUMNS = ("status name", "status", "상태", "상태 이름", "상태명", "permission name", "권한")
+STATUS_COLUMNS = (
+    "status name",
+    "status",
+    "상태",
+    "상태 이름",
+    "상태명",
+    "permission name",
+    "권한",
+    "状態",
+    "ステータス",
+)
 #: Headers of an endpoint table's columns: the service type, the region, the URL.
 ENDPOINT_COLUMNS = (
     "type",
@@ -172,8 +294,15 @@ ENDPOINT_COLUMNS = (
     "host",
     "address",
     "주소",
+    "タイプ",
+    "リージョン",
+    "環境",
+    "ドメイン",
+    "エンドポイント",
 )
 #: Words of the labels that say what follows is a request / a response / a sample.
-REQUEST_WORDS = frozenset({"request", "requests", "요청", "options", "option", "querystring", "query"})
-RESPONSE_WORDS = frozenset({"response", "responses", "respose", "응답", "return", "result", "results"})
-SAMPLE_WORDS = frozenset({"example", "examples", "sample", "samples", "예시", "예제", "샘플"})
+REQUEST_WORDS = frozenset({"request", "requests", "요청", "options", "option", "querystring", "query", "リクエスト"})
+RESPONSE_WORDS = frozenset(
+    {"response", "responses", "respose", "응답", "return", "result", "results", "レスポンス", "応答"}
+)
+SAMPLE_WORDS = frozenset({"example", "examples", "sample", "samples", "예시", "예제", "샘플", "例", "サンプル"})

@@ -33,6 +33,7 @@ _VOCABULARY: dict[str, JsonSchema] = {
     "varchar": {"type": "string"},
     "문자열": {"type": "string"},
     "문자": {"type": "string"},
+    "文字列": {"type": "string"},
     "uuid": {"type": "string", "format": "uuid"},
     "uri": {"type": "string", "format": "uri"},
     "url": {"type": "string", "format": "uri"},
@@ -56,6 +57,7 @@ _VOCABULARY: dict[str, JsonSchema] = {
     "int32": {"type": "integer", "format": "int32"},
     "short": {"type": "integer"},
     "정수": {"type": "integer"},
+    "整数": {"type": "integer"},
     "long": {"type": "integer", "format": "int64"},
     "int64": {"type": "integer", "format": "int64"},
     "biginteger": {"type": "integer"},
@@ -66,9 +68,11 @@ _VOCABULARY: dict[str, JsonSchema] = {
     "decimal": {"type": "number"},
     "bigdecimal": {"type": "number"},
     "숫자": {"type": "number"},
+    "数値": {"type": "number"},
     "boolean": {"type": "boolean"},
     "bool": {"type": "boolean"},
     "불린": {"type": "boolean"},
+    "真偽値": {"type": "boolean"},
     "enum": {"type": "string"},
     "object": {"type": "object"},
     "obj": {"type": "object"},
@@ -77,11 +81,13 @@ _VOCABULARY: dict[str, JsonSchema] = {
     "jsonobject": {"type": "object"},
     "dict": {"type": "object"},
     "객체": {"type": "object"},
+    "オブジェクト": {"type": "object"},
     "array": {"type": "array"},
     "list": {"type": "array"},
     "set": {"type": "array"},
     "jsonarray": {"type": "array"},
     "배열": {"type": "array"},
+    "配列": {"type": "array"},
     "any": {},
 }
 
@@ -98,8 +104,8 @@ _QUALIFIER = re.compile(r"^(?P<base>[^()]+?)\s*\((?P<qualifier>[^()]*)\)$")
 _MAP_OF = re.compile(r"^(?:map|hashmap|dict|dictionary)\s*<\s*[^,<>]+,\s*(?P<value>[^<>]+?)\s*>$", re.IGNORECASE)
 #: A required mark written into the type cell: ``optional, Integer``, ``required, String``, ``String, 필수``.
 _WITH_MARK = re.compile(
-    r"^(?:(?P<before>required|optional|mandatory|필수|선택)\s*[,/]\s*(?P<type1>.+)"
-    r"|(?P<type2>.+?)\s*[,/]\s*(?P<after>required|optional|mandatory|필수|선택))$",
+    r"^(?:(?P<before>required|optional|mandatory|필수|선택|必須|任意)\s*[,/]\s*(?P<type1>.+)"
+    r"|(?P<type2>.+?)\s*[,/]\s*(?P<after>required|optional|mandatory|필수|선택|必須|任意))$",
     re.IGNORECASE,
 )
 _TITLE_CASE_MODEL = re.compile(r"^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$")

@@ -117,9 +117,9 @@ def _roles(table: Table) -> tuple[dict[Role, int], list[str], bool]:
     inverted = False
     for index, text in enumerate(header):
         role = FIELD_COLUMN_ROLES.get(text) or FIELD_COLUMN_ROLES.get(re.sub(r"\(.*\)$", "", text).strip())
-        if role is None and text.startswith(("required", "필수")):
+        if role is None and text.startswith(("required", "필수", "必須")):
             role = "required"
-        if role is None and text.startswith(("description", "설명")):
+        if role is None and text.startswith(("description", "설명", "説明")):
             role = "description"
         if role is None:
             continue
@@ -318,7 +318,7 @@ def _row(name: str, cells: list[str], roles: dict[Role, int], inverted: bool, li
         if note:
             notes.append(note)
     if reading.mark and (required is None or not cell("required").strip()):
-        required = reading.mark.lower() in ("required", "mandatory", "필수")
+        required = reading.mark.lower() in ("required", "mandatory", "필수", "必須")
     default = cell("default") or None
     return FieldRow(
         name=name,

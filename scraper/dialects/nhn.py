@@ -71,11 +71,12 @@ _PATH_PARAM = re.compile(r"\{([^{}]+)\}")
 _VERSION = re.compile(r"(?<![\w.])v(\d+(?:\.\d+)*)(?![\w])", re.IGNORECASE)
 _PATH_VERSION = re.compile(r"^v\d+(?:\.\d+)*$", re.IGNORECASE)
 _DEFAULT = re.compile(
-    r"\b(?:Default(?: value)? is|Default(?: value)?:|기본값[은는:]?)\s*`?([^\s`,.)]+)`?", re.IGNORECASE
+    r"\b(?:Default(?: value)? is|Default(?: value)?:|기본값[은는:]?|デフォルト値?(?:は|:|：))\s*`?([^\s`,.)]+)`?",
+    re.IGNORECASE,
 )
 _EITHER = re.compile(r"\b(?:Either|One of:?)\s*(.+)$", re.IGNORECASE | re.MULTILINE)
 _TOKEN_URL = re.compile(r"https?://\S*identity\S*/tokens\b")
-_GUIDE_WORDS = re.compile(r"\b(public\s+)?API\b.*$|\bv\d[\d.]*\b.*$|가이드.*$|\bGuide\b.*$", re.IGNORECASE)
+_GUIDE_WORDS = re.compile(r"\b(public\s+)?API\b.*$|\bv\d[\d.]*\b.*$|가이드.*$|ガイド.*$|\bGuide\b.*$", re.IGNORECASE)
 _ANCHOR_ATTR = re.compile(r"\s*\{\s*#[^}]*\}\s*$")
 _NO_BODY = ("does not return a response body", "does not require a request body", "no response body")
 _REASONS = {"200": "OK", "201": "Created", "202": "Accepted", "204": "No Content"}
@@ -94,13 +95,15 @@ _STRUCTURAL = frozenset(
             "default other return value values description 요청 응답 파라미터 본문 헤더 예시 예제",
             "샘플 경로 변수 쿼리 매개변수 바디 성공 실패 결과 필드 설명 공통 정보 메서드 the of a an in to",
             "permission permissions required 권한 필요 format type status data ex e.g",
+            "リクエスト レスポンス パラメータ パラメーター 本文 ヘッダー ヘッダ 例 サンプル パス 変数 クエリ ボディ",
+            "成功 失敗 結果 フィールド 説明 共通 情報 メソッド 権限 必要",
             "json xml",  # a media type qualifying a part: "Response(json)", "Request Body (JSON)"
         )
     ).split()
 )
 _REQUEST_WORDS = REQUEST_WORDS
 _RESPONSE_WORDS = RESPONSE_WORDS
-_FAILURE_WORDS = {"failure", "failed", "error", "errors", "실패"}
+_FAILURE_WORDS = {"failure", "failed", "error", "errors", "실패", "失敗"}
 _LOCATION_WORDS = {
     "path": "path",
     "경로": "path",
@@ -119,6 +122,12 @@ _LOCATION_WORDS = {
     "body": "body",
     "본문": "body",
     "바디": "body",
+    "パス": "path",
+    "クエリ": "query",
+    "ヘッダー": "header",
+    "ヘッダ": "header",
+    "ボディ": "body",
+    "本文": "body",
 }
 _AUTH_HEADERS = {
     "x-auth-token": "keystoneToken",
@@ -344,7 +353,7 @@ class _PageReader:
                     f" of the enclosing {_heading_title(owner)!r}; read as a case of it, not as another operation",
                 )
                 continue
-            if not re.match(r"^(example|sample|예시|예제|샘플)|(example|예시|예제)$", title):
+            if not re.match(r"^(example|sample|예시|예제|샘플|サンプル)|(example|예시|예제|例)$", title):
                 out.append(section)
                 continue
             if parent is not None and key in declared.get(id(parent), set()):
@@ -613,7 +622,7 @@ class _PageReader:
                 continue
             if isinstance(block, Table) and block.header:
                 first = re.sub(r"\s+", " ", clean_text(block.header[0])).lower()
-                if first in ("status name", "status", "상태", "상태 이름", "상태명"):
+                if first in ("status name", "status", "상태", "상태 이름", "상태명", "状態", "ステータス"):
                     self.status_tables.setdefault(group, []).append((heading_title, block))
 
     def _servers_and_description(self, service: Service, outside: list[Block], sections: list[_Section]) -> None:
@@ -670,11 +679,22 @@ class _PageReader:
 
     def _endpoint_table(self, service: Service, block: Table, texts: list[str]) -> None:
         header = [re.sub(r"\s+", " ", clean_text(h)).lower() for h in block.header]
-        url_words = ("endpoint", "domain", "url", "도메인", "엔드포인트", "host", "address", "주소")
+        url_words = (
+            "endpoint",
+            "domain",
+            "url",
+            "도메인",
+            "엔드포인트",
+            "host",
+            "address",
+            "주소",
+            "ドメイン",
+            "エンドポイント",
+        )
         url_col = next((i for i, h in enumerate(header) if any(w in h for w in url_words)), None)
         if url_col is None:
             return
-        region_col = next((i for i, h in enumerate(header) if "region" in h or "리전" in h), None)
+        region_col = next((i for i, h in enumerate(header) if "region" in h or "리전" in h or "リージョン" in h), None)
         pairs: list[tuple[str, str]] = []
         for row in block.rows:
             if url_col >= len(row.cells):
@@ -1633,7 +1653,7 @@ _PSEUDO = "type names in value position (a pseudo-JSON schema)"
 _MISSING_COMMAS = "missing commas between members"
 
 #: What a Default cell holds when there is no default: empty, a dash, N/A, none, 없음 (none), 해당 없음 (n/a).
-_NO_VALUE = re.compile(r"\s*(|[-\u2010-\u2015\u2212]+|n/a|none|없음|해당\s*없음)\s*", re.IGNORECASE)
+_NO_VALUE = re.compile(r"\s*(|[-\u2010-\u2015\u2212]+|n/a|none|없음|해당\s*없음|なし)\s*", re.IGNORECASE)
 
 
 def _default(description: str, kind: str, cell: str | None = None) -> tuple[Any, bool]:
@@ -1661,7 +1681,7 @@ def _default(description: str, kind: str, cell: str | None = None) -> tuple[Any,
     return None, False
 
 
-_SAMPLE_LABEL = re.compile(r"\b(sample|example)s?\b|예시|예제|샘플", re.IGNORECASE)
+_SAMPLE_LABEL = re.compile(r"\b(sample|example)s?\b|예시|예제|샘플|サンプル|例(?!外)", re.IGNORECASE)
 
 
 #: The first line of an HTTP message written out whole: a status line or a request line.

@@ -32,6 +32,9 @@ _METHOD = "|".join(METHODS)
 _LINE = re.compile(rf"^\s*[`'\"]?\s*({_METHOD})[`'\"]?\s+[`'\"]?((?:https?://|/|\{{|\$\{{)[^\s`'\"]*)[`'\"]?\s*$")
 _KEY_METHOD = re.compile(rf"^\s*(?:[-*]\s*)?(?:http\s+)?method[^:]*:\s*`?({_METHOD})`?\s*$", re.IGNORECASE)
 _KEY_URI = re.compile(r"^\s*(?:[-*]\s*)?(?:request\s+)?(?:uri|url|path)\s*:\s*`?((?:https?://|/)\S*?)`?\s*$", re.I)
+#: Korean, Japanese or Chinese letters in a path (not its query): a sentence glued to it, as Japanese writes one with
+#: no space (``GET /membersはルート(/)に...``, API Gateway ja), so the line is prose, not a declaration.
+_GLUED_PROSE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _METHOD_HEADERS = METHOD_COLUMNS
 _URI_HEADERS = URI_COLUMNS
 
@@ -76,7 +79,7 @@ def _from_text(text: str, index: int, line: int) -> list[OperationLine]:
     out: list[OperationLine] = []
     if first is not None:
         match = _LINE.match(lines[first])
-        if match:
+        if match and not _GLUED_PROSE.search(match.group(2).partition("?")[0]):
             headers: list[tuple[str, str]] = []
             for extra in lines[first + 1 :]:
                 header = re.match(r"^\s*([A-Za-z][A-Za-z0-9-]*)\s*:\s*(.+?)\s*$", extra)

@@ -433,3 +433,36 @@ GET /image/v2.0/appkeys/{appkey}/files
     [service] = NhnDialect().read(markdown.read(text, "t.md"), PageInfo("t.md", "", ()))
     [finding] = [f for f in service.findings if f.kind == "invalid-example"]
     assert "after repairing comments and commas still" in finding.message and "queueId" in finding.message
+
+
+def test_a_japanese_guide_reads_like_its_english_and_korean_ones() -> None:
+    """TOAST-DOCS Face-Recognition ja: NHN publishes every guide in Japanese too. Its ``メソッド | URI`` tables
+    declared nothing ("no NHN operation found"); now the operations, the path variable, the query parameters and
+    the body field read as the en/ko guides' do (名前 name, タイプ type, 必須かどうか required, デフォルト値 default,
+    有効範囲 / 例 constraint columns, 説明 description)."""
+    service, spec = _read("face-recognition-ja-tables.md")
+    assert sorted((op.method, op.path) for op in service.operations) == [
+        ("GET", "/v2.0/appkeys/{appKey}/groups"),
+        ("POST", "/v2.0/appkeys/{appKey}/groups"),
+    ]
+    post = spec["paths"]["/v2.0/appkeys/{appKey}/groups"]["post"]
+    body = post["requestBody"]["content"]["application/json"]["schema"]
+    assert body["properties"]["groupId"]["type"] == "string" and body["required"] == ["groupId"]
+    get = spec["paths"]["/v2.0/appkeys/{appKey}/groups"]["get"]
+    params = _params(get)
+    assert params[("limit", "query")]["required"] is True
+    assert params[("limit", "query")]["schema"]["type"] == "integer"
+    assert ("next-token", "query") in params and not params[("next-token", "query")].get("required")
+
+
+def test_a_sentence_glued_to_a_path_is_prose_not_an_operation() -> None:
+    """API Gateway ja writes ``- GET /membersはルート(/)に設定された...`` (no space before the sentence): it was read
+    as an operation whose path was the sentence; letters of Korean, Japanese or Chinese in a path mean prose."""
+    from scraper.dialects.operation_lines import find_operation_lines
+
+    path = UNSEEN / "api-gateway-ja-glued-prose.md"
+    blocks = markdown.read(path.read_text(encoding="utf-8"), path.name).blocks
+    assert find_operation_lines(blocks) == []
+    sample = "```\nGET /message/v1.0/templates?templateName=広告\n```\n"
+    [kept] = find_operation_lines(markdown.read(sample, "q").blocks)
+    assert kept.written == "/message/v1.0/templates?templateName=広告"  # letters in a query value stay
