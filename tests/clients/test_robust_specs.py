@@ -338,3 +338,11 @@ def test_schemas_defined_only_through_themselves_lose_that_member_not_the_packag
     assert not any("ErrorDetails" in w for w in version.warnings)
     source = models.render_models(version.schemas, openapi=version.openapi, source_name="robust.yaml", header="")
     assert "class DeviceView(BaseModel)" in source and "IPAddress" in source and "class ErrorDetails(" in source
+
+
+def test_object_keywords_on_a_string_leave_it_a_string(version: ir.VersionIR) -> None:
+    """``label: {type: string, properties: {...}, required: [...]}``: the properties constrain nothing (JSON Schema
+    applies them to objects only), but the generator made ``label`` a model class and every documented string
+    failed the contract test."""
+    source = models.render_models(version.schemas, openapi=version.openapi, source_name="robust.yaml", header="")
+    assert "label: str | None = None" in source and "class Label(" not in source
