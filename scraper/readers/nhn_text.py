@@ -144,9 +144,20 @@ def _json_block(lines: list[str], start: int) -> tuple[CodeBlock, int]:
 
 
 def _method_block(lines: list[str], start: int) -> tuple[CodeBlock, int]:
+    """The method line and the header lines under it, also after one blank line (``POST /x``, blank,
+    ``Content-Type: application/json``: one fenced block in the Markdown, the blank line kept)."""
     end = start + 1
     while end < len(lines) and _HEADER_LINE.match(lines[end].strip()):
         end += 1
+    if (
+        end == start + 1
+        and end + 1 < len(lines)
+        and not lines[end].strip()
+        and _HEADER_LINE.match(lines[end + 1].strip())
+    ):
+        end += 2
+        while end < len(lines) and _HEADER_LINE.match(lines[end].strip()):
+            end += 1
     return CodeBlock(text="\n".join(line.strip() for line in lines[start:end]), line=start + 1), end
 
 
@@ -363,18 +374,27 @@ def _split(words: list[_Word], columns: list[_Column]) -> _Split:
                 score = 1 if taken else 0
                 if rest is _NO_SPLIT or rest.score + score <= result.score:
                     continue
-                cells = (_join(taken),) + ("",) * (group - column - 1)
+                keeper = _keeper(columns[column:group])
+                cells = tuple(_join(taken) if i == keeper else "" for i in range(group - column))
                 joined: tuple[str, ...] = ()
                 if taken and group - column > 1:
                     titles = ", ".join(repr(c.title) for c in columns[column:group])
                     joined = (
-                        f"the columns {titles} are joined in the text rendering; their text is kept in the first",
+                        f"the columns {titles} are joined in the text rendering; their text is kept in"
+                        f" {columns[column + keeper].title!r}",
                     )
                 result = _Split(rest.score + score, (*cells, *rest.cells), (*joined, *rest.repairs), rest.matched)
         memo[key] = result
         return result
 
     return best(0, 0)
+
+
+def _keeper(columns: list[_Column]) -> int:
+    """Which of several free-text columns side by side keeps their joined text: the description column if there is
+    one (a default or note read from a description would be a wrong value; a description holding a default's text
+    loses nothing), else the first."""
+    return next((i for i, c in enumerate(columns) if FIELD_COLUMN_ROLES.get(c.title.lower()) == "description"), 0)
 
 
 def _words(lines: list[str]) -> list[_Word]:
@@ -511,6 +531,19 @@ def _is_method(item: _Item) -> bool:
     return isinstance(item.block, CodeBlock) and bool(_METHOD_LINE.match(item.block.text.split("\n", 1)[0]))
 
 
+def _is_operations_table(item: _Item) -> bool:
+    """A ``Method URI`` table (or a key-value ``HTTP Method`` table): it places an operation, as a method line does."""
+    if not isinstance(item.block, Table):
+        return False
+    header = [h.lower() for h in item.block.header]
+    return any(h in METHOD_COLUMNS or h in METHODS_LOWER for h in header) and (
+        any(h in URI_COLUMNS for h in header) or any(c.startswith(_URI_START) for r in item.block.rows for c in r.cells)
+    )
+
+
+METHODS_LOWER = frozenset(m.lower() for m in METHODS)
+
+
 def _decide_headings(items: list[_Item]) -> list[Block]:
     levels: dict[int, int] = {}  # item index -> heading level
     if items and items[0].text is not None:
@@ -539,9 +572,17 @@ def _decide_headings(items: list[_Item]) -> list[Block]:
         title = next((i for i in run if _title_like(items[i].text or "")), None)
         if title is not None:
             levels[title] = 2
-    # Section titles introducing a table outside operations (status lists): level 2.
+    # Section titles introducing a table outside operations (status lists): level 2. Inside an operation (from its
+    # method line or Method/URI table to the next operation title or two blank lines) a title-like line before a
+    # table is a caption of the operation's own part (``A record set`` above that record type's fields), not a
+    # section: a heading there would cut the operation.
+    inside = False
     for index, item in enumerate(items):
-        if index in levels or item.text is None or not _title_like(item.text):
+        if item.blanks_before >= 2 or levels.get(index) == 2:
+            inside = False
+        if _is_method(item) or _is_operations_table(item):
+            inside = True
+        if inside or index in levels or item.text is None or not _title_like(item.text):
             continue
         after = index + 1
         while after < len(items) and (items[after].text or "").endswith(_SENTENCE_END):
