@@ -553,12 +553,20 @@ def _decide_headings(items: list[_Item]) -> list[Block]:
             levels[index] = 3
     # Operation titles: walk back from each method line over the text lines of this operation (stopping at a
     # table/code block, a heading already decided, or a line after two blank lines -- the start of a section).
+    # A Method/URI table places an operation as a method line does; it usually sits under the request label
+    # (``Request`` / ``[URI]`` / the table), so the walk back passes over a request label to reach the title.
     for index, item in enumerate(items):
-        if not _is_method(item):
+        table = _is_operations_table(item)
+        if not _is_method(item) and not table:
             continue
         run: list[int] = []
         back = index - 1
-        while back >= 0 and items[back].text is not None and back not in levels:
+        while back >= 0 and items[back].text is not None:
+            if back in levels:
+                if not (table and levels[back] == 3 and (items[back].text or "").lower() in REQUEST_WORDS):
+                    break
+                back -= 1
+                continue
             run.append(back)
             if items[back].blanks_before >= 2:
                 break
