@@ -63,6 +63,9 @@ METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "COPY")
 _METHOD_LINE = re.compile(rf"^({'|'.join(METHODS)}) (?:/|https?://|\{{)\S*$")
 _STATUS_LINE = re.compile(r"^HTTP/\d(?:\.\d)? \d{3}\b")
 _HEADER_LINE = re.compile(r"^[A-Za-z][A-Za-z0-9-]*: .+$")
+#: A sentence starting with a path placeholder (``{zoneId} is the DNS Zone ID``): prose, not a JSON document.
+_PLACEHOLDER_START = re.compile(r"^\{[A-Za-z_][\w.-]*\}")
+_CURL_LINE = re.compile(r"^curl\s+-")
 _URL = re.compile(r"^https?://\S+$")
 _SENTENCE_END = (".", ":", ";", ",", "!", "?")
 _MAX_TITLE_WORDS = 10
@@ -110,10 +113,14 @@ def _items(lines: list[str], page: str) -> list[_Item]:
         header = _table_header(stripped)
         table_kind = _table_kind(header) if header is not None and not _table_end(lines, index + 1) else None
         key_value = _key_value_operation(lines, index)
-        if stripped.startswith("{") or (stripped.startswith("[") and after_example):
+        if (stripped.startswith("{") and not _PLACEHOLDER_START.match(stripped)) or (
+            stripped.startswith("[") and after_example
+        ):
             block, index = _json_block(lines, index)
         elif _METHOD_LINE.match(stripped):
             block, index = _method_block(lines, index)
+        elif _CURL_LINE.match(stripped):
+            block, index = _command_block(lines, index)
         elif _STATUS_LINE.match(stripped):
             block, index = _response_block(lines, index)
         elif key_value is not None:
@@ -159,6 +166,15 @@ def _method_block(lines: list[str], start: int) -> tuple[CodeBlock, int]:
         while end < len(lines) and _HEADER_LINE.match(lines[end].strip()):
             end += 1
     return CodeBlock(text="\n".join(line.strip() for line in lines[start:end]), line=start + 1), end
+
+
+def _command_block(lines: list[str], start: int) -> tuple[CodeBlock, int]:
+    """A ``curl ...`` command and its lines up to the next blank line: a fenced shell sample in the Markdown (its
+    query string tells the dialect where parameters go)."""
+    end = start + 1
+    while end < len(lines) and lines[end].strip():
+        end += 1
+    return CodeBlock(text="\n".join(line.rstrip() for line in lines[start:end]), line=start + 1), end
 
 
 def _response_block(lines: list[str], start: int) -> tuple[CodeBlock, int]:

@@ -93,8 +93,6 @@ _TEXT_DIFFERS: dict[str, tuple[str, frozenset[str]]] = {
                 "Create Health Check",
                 "Create Pool",
                 "Create Record Set",
-                "Delete Record Set",
-                "Detach Pool",
                 "Query DNS Zone",
                 "Query GSLB",
                 "Query Health Check",
