@@ -65,6 +65,8 @@ _STATUS_LINE = re.compile(r"^HTTP/\d(?:\.\d)? \d{3}\b")
 _HEADER_LINE = re.compile(r"^[A-Za-z][A-Za-z0-9-]*: .+$")
 #: A sentence starting with a path placeholder (``{zoneId} is the DNS Zone ID``): prose, not a JSON document.
 _PLACEHOLDER_START = re.compile(r"^\{[A-Za-z_][\w.-]*\}")
+#: A heading's trailing attribute list naming its anchor (``Upload Binary { #upload-binary }``), shown as text.
+_ANCHOR_ATTRIBUTE = re.compile(r"\s*\{\s*#[\w-]+\s*\}$")
 _CURL_LINE = re.compile(r"^curl\s+-")
 _URL = re.compile(r"^https?://\S+$")
 _SENTENCE_END = (".", ":", ";", ",", "!", "?")
@@ -245,10 +247,26 @@ _NEST_MARKS = re.compile(r"[-ㄴ└↳+>]+")
 
 
 def _table_header(text: str) -> list[str] | None:
-    """The column headers of a header line: the line cut into known column names (fewest columns), or None."""
+    """The column headers of a header line: the line cut into known column names, or None. The cut with the fewest
+    columns that makes a known table wins (``Value Type Description`` is ``Value | Type | Description``, not
+    ``Value Type | Description``, whose first column would not name rows); else the fewest columns."""
     if text.endswith(_SENTENCE_END) or len(text) > 200:
         return None
     words = text.split(" ")
+    keys = [w.lower() for w in words]
+    cuts: list[list[str]] = []
+    for size in range(1, min(_MAX_COLUMN_WORDS, len(words)) + 1):
+        first = " ".join(keys[:size])
+        rest = _fewest_columns(words[size:])
+        if first in _COLUMN_KINDS and rest is not None:
+            cuts.append([" ".join(words[:size]), *rest])
+    cuts = [cut for cut in cuts if len(cut) >= 2]
+    known = [cut for cut in cuts if _table_kind(cut) is not None]
+    return min(known or cuts, key=len, default=None)
+
+
+def _fewest_columns(words: list[str]) -> list[str] | None:
+    """``words`` cut into known column names, fewest columns first (an empty cut for no words); None if none."""
     keys = [w.lower() for w in words]
     best: list[list[str] | None] = [None] * (len(words) + 1)
     best[0] = []
@@ -261,8 +279,7 @@ def _table_header(text: str) -> list[str] | None:
             current = best[end]
             if current is None or len(candidate) < len(current):
                 best[end] = candidate
-    header = best[len(words)]
-    return header if header is not None and len(header) >= 2 else None
+    return best[len(words)]
 
 
 def _table_kind(header: list[str]) -> str | None:
@@ -529,7 +546,7 @@ def _title_like(text: str) -> bool:
         and len(text.split()) <= _MAX_TITLE_WORDS
         and not text[0].islower()
         and (text[0].isalnum())
-        and "{" not in text
+        and "{" not in _ANCHOR_ATTRIBUTE.sub("", text)
         and not _is_sample_label(text)
     )
 
@@ -548,8 +565,9 @@ def _is_method(item: _Item) -> bool:
 
 
 def _is_operations_table(item: _Item) -> bool:
-    """A ``Method URI`` table (or a key-value ``HTTP Method`` table): it places an operation, as a method line does."""
-    if not isinstance(item.block, Table):
+    """A ``Method URI`` table of one row (or a key-value ``HTTP Method`` table): it places an operation, as a method
+    line does. A table of several operations is a summary of the guide, not an operation."""
+    if not isinstance(item.block, Table) or len(item.block.rows) != 1:
         return False
     header = [h.lower() for h in item.block.header]
     return any(h in METHOD_COLUMNS or h in METHODS_LOWER for h in header) and (
@@ -569,7 +587,7 @@ def _decide_headings(items: list[_Item]) -> list[Block]:
             levels[index] = 3
     # Operation titles: walk back from each method line over the text lines of this operation (stopping at a
     # table/code block, a heading already decided, or a line after two blank lines -- the start of a section).
-    # A Method/URI table places an operation as a method line does; it usually sits under the request label
+    # A Method/URI table places an operation as a method line does. Either may sit under the request label
     # (``Request`` / ``[URI]`` / the table), so the walk back passes over a request label to reach the title.
     for index, item in enumerate(items):
         table = _is_operations_table(item)
@@ -579,7 +597,7 @@ def _decide_headings(items: list[_Item]) -> list[Block]:
         back = index - 1
         while back >= 0 and items[back].text is not None:
             if back in levels:
-                if not (table and levels[back] == 3 and (items[back].text or "").lower() in REQUEST_WORDS):
+                if not (levels[back] == 3 and (items[back].text or "").lower() in REQUEST_WORDS):
                     break
                 back -= 1
                 continue
