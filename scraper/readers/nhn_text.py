@@ -444,7 +444,15 @@ def _is_row_start(line: str, columns: list[_Column]) -> bool:
     split = _split(words, columns)
     if split is _NO_SPLIT:
         return False
-    return fixed == 0 or (split.matched >= 1 and split.matched >= fixed - 1)
+    # A type word read only by repairing its spelling (``data`` as ``date``) does not vouch for a row: a sentence
+    # continuing the cell above (``Search data of the previous cycle``) would otherwise start a phantom row.
+    repaired = sum(
+        1
+        for column, cell in zip(columns, split.cells, strict=False)
+        if column.kind == "type" and cell and location_of(cell) is None and "spelling repaired" in read_type(cell).note
+    )
+    matched = split.matched - repaired
+    return fixed == 0 or (matched >= 1 and matched >= fixed - 1)
 
 
 def _rebuilt_table(lines: list[str], start: int, header: list[str]) -> tuple[Table, int]:

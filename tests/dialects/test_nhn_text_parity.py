@@ -129,16 +129,7 @@ _TEXT_DIFFERS: dict[str, tuple[str, frozenset[str]]] = {
     ),
     "Leaderboard__en__api-guide.md": (
         "open: not yet analysed",
-        frozenset(
-            [
-                "Delete Single User Information",
-                "Delete multiple user info",
-                "Get Multiple User Information",
-                "Get Multiple User Information by Range",
-                "Get multiple user info by pivot user",
-                "Get selected rank user info",
-            ]
-        ),
+        frozenset(["Get Multiple User Information"]),
     ),
     "Security-Groups__ko__public-api.md": (
         "open: not yet analysed",
