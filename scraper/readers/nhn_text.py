@@ -349,9 +349,19 @@ def _fixed_options(kind: str, words: list[_Word], start: int) -> list[tuple[int,
         if _matches(kind, " ".join(w.text for w in words[start : start + size])):
             options.append((size, 3, ""))
     if start < len(words):
-        options.append((1, -2, "not a {kind} word"))
+        # A word outside the vocabulary is one cell; with brackets left open (``Array[[String, Array[String]]]``)
+        # the cell runs on to the word that closes them.
+        size = 1
+        while start + size < len(words) and not words[start + size].starts_line and _open_brackets(words, start, size):
+            size += 1
+        options.append((size if not _open_brackets(words, start, size) else 1, -2, "not a {kind} word"))
     options.append((0, -1, "missing"))
     return options
+
+
+def _open_brackets(words: list[_Word], start: int, size: int) -> bool:
+    text = " ".join(w.text for w in words[start : start + size])
+    return any(text.count(o) > text.count(c) for o, c in ("[]", "()", "<>", "{}"))
 
 
 def _split(words: list[_Word], columns: list[_Column]) -> _Split:

@@ -127,10 +127,6 @@ _TEXT_DIFFERS: dict[str, tuple[str, frozenset[str]]] = {
         "open: not yet analysed",
         frozenset(["Upload Image"]),
     ),
-    "Leaderboard__en__api-guide.md": (
-        "open: not yet analysed",
-        frozenset(["Get Multiple User Information"]),
-    ),
     "Security-Groups__ko__public-api.md": (
         "open: not yet analysed",
         frozenset(["보안 규칙 목록 보기", "보안 규칙 보기", "보안 규칙 생성하기", "보안 그룹 보기"]),
