@@ -67,6 +67,8 @@ _HEADER_LINE = re.compile(r"^[A-Za-z][A-Za-z0-9-]*: .+$")
 _PLACEHOLDER_START = re.compile(r"^\{[A-Za-z_][\w.-]*\}")
 #: A heading's trailing attribute list naming its anchor (``Upload Binary { #upload-binary }``), shown as text.
 _ANCHOR_ATTRIBUTE = re.compile(r"\s*\{\s*#[\w-]+\s*\}$")
+#: A line opening a JSON array (``[``, ``[{``, ``[["", 13]]``), not a bracketed label (``[Request Sample]``).
+_ARRAY_START = re.compile(r'^\[\s*(?:$|[\[{"\d-])')
 _CURL_LINE = re.compile(r"^curl\s+-")
 _URL = re.compile(r"^https?://\S+$")
 _SENTENCE_END = (".", ":", ";", ",", "!", "?")
@@ -116,7 +118,7 @@ def _items(lines: list[str], page: str) -> list[_Item]:
         table_kind = _table_kind(header) if header is not None and not _table_end(lines, index + 1) else None
         key_value = _key_value_operation(lines, index)
         if (stripped.startswith("{") and not _PLACEHOLDER_START.match(stripped)) or (
-            stripped.startswith("[") and after_example
+            stripped.startswith("[") and (after_example or _ARRAY_START.match(stripped))
         ):
             block, index = _json_block(lines, index)
         elif _METHOD_LINE.match(stripped):
