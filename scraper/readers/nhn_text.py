@@ -450,7 +450,7 @@ def _is_row_start(line: str, columns: list[_Column]) -> bool:
     """A line starts a row when it cuts into the columns with at most one vocabulary column unmatched (none when
     there is only one) and its first word can be a name; other lines continue the row above."""
     words = _words([line])
-    if not words or words[0].text.endswith(_NAME_END):
+    if not words or words[0].text.endswith(_NAME_END) or not _name_start(words[0].text):
         return False
     fixed = sum(1 for c in columns if c.kind in _FIXED_KINDS)
     split = _split(words, columns)
@@ -465,6 +465,15 @@ def _is_row_start(line: str, columns: list[_Column]) -> bool:
     )
     matched = split.matched - repaired
     return fixed == 0 or (matched >= 1 and matched >= fixed - 1)
+
+
+_BULLETS = frozenset("•·▪◦●○■□※")
+
+
+def _name_start(word: str) -> bool:
+    """A row's first word can be a name unless it starts with a bullet or note mark (``• PreparingRebalance ...``
+    continues a list in the cell above; ``※ ...`` is a note)."""
+    return word[0] not in _BULLETS
 
 
 def _rebuilt_table(lines: list[str], start: int, header: list[str]) -> tuple[Table, int]:
