@@ -60,7 +60,7 @@ from scraper.type_vocabulary import read_type
 __all__ = ["read"]
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "COPY")
-_METHOD_LINE = re.compile(rf"^({'|'.join(METHODS)}) (?:/|https?://|\{{)\S*$")
+_METHOD_LINE = re.compile(rf"^({'|'.join(METHODS)}) +(?:/|https?://|\{{)\S*$")
 _STATUS_LINE = re.compile(r"^HTTP/\d(?:\.\d)? \d{3}\b")
 _HEADER_LINE = re.compile(r"^[A-Za-z][A-Za-z0-9-]*: .+$")
 #: A sentence starting with a path placeholder (``{zoneId} is the DNS Zone ID``): prose, not a JSON document.
