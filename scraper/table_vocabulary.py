@@ -11,9 +11,11 @@ from __future__ import annotations
 
 __all__ = [
     "ENDPOINT_COLUMNS",
+    "ENDPOINT_URL_COLUMNS",
     "FIELD_COLUMN_ROLES",
     "LOCATIONS",
     "METHOD_COLUMNS",
+    "REGION_COLUMNS",
     "REQUEST_WORDS",
     "REQUIRED_FALSE",
     "REQUIRED_TRUE",
@@ -278,14 +280,8 @@ STATUS_COLUMNS = (
     "状態",
     "ステータス",
 )
-#: Headers of an endpoint table's columns: the service type, the region, the URL.
-ENDPOINT_COLUMNS = (
-    "type",
-    "타입",
-    "region",
-    "리전",
-    "environment",
-    "환경",
+#: Headers of an endpoint table's URL column, and of its region column.
+ENDPOINT_URL_COLUMNS = (
     "endpoint",
     "domain",
     "url",
@@ -294,12 +290,12 @@ ENDPOINT_COLUMNS = (
     "host",
     "address",
     "주소",
-    "タイプ",
-    "リージョン",
-    "環境",
     "ドメイン",
     "エンドポイント",
 )
+REGION_COLUMNS = ("region", "리전", "リージョン")
+#: Headers of an endpoint table's columns: the service type, the region, the URL.
+ENDPOINT_COLUMNS = ("type", "타입", "タイプ", "environment", "환경", "環境", *REGION_COLUMNS, *ENDPOINT_URL_COLUMNS)
 #: Words of the labels that say what follows is a request / a response / a sample.
 REQUEST_WORDS = frozenset({"request", "requests", "요청", "options", "option", "querystring", "query", "リクエスト"})
 RESPONSE_WORDS = frozenset(

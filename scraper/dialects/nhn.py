@@ -58,7 +58,7 @@ from scraper.model import (
     ServiceVersion,
     Source,
 )
-from scraper.table_vocabulary import REQUEST_WORDS, RESPONSE_WORDS
+from scraper.table_vocabulary import ENDPOINT_URL_COLUMNS, REGION_COLUMNS, REQUEST_WORDS, RESPONSE_WORDS
 
 __all__ = ["DEFAULT_TOKEN_URL", "USER_ACCESS_KEY_TOKEN_URL", "NhnDialect"]
 
@@ -679,22 +679,10 @@ class _PageReader:
 
     def _endpoint_table(self, service: Service, block: Table, texts: list[str]) -> None:
         header = [re.sub(r"\s+", " ", clean_text(h)).lower() for h in block.header]
-        url_words = (
-            "endpoint",
-            "domain",
-            "url",
-            "도메인",
-            "엔드포인트",
-            "host",
-            "address",
-            "주소",
-            "ドメイン",
-            "エンドポイント",
-        )
-        url_col = next((i for i, h in enumerate(header) if any(w in h for w in url_words)), None)
+        url_col = next((i for i, h in enumerate(header) if any(w in h for w in ENDPOINT_URL_COLUMNS)), None)
         if url_col is None:
             return
-        region_col = next((i for i, h in enumerate(header) if "region" in h or "리전" in h or "リージョン" in h), None)
+        region_col = next((i for i, h in enumerate(header) if any(w in h for w in REGION_COLUMNS)), None)
         pairs: list[tuple[str, str]] = []
         for row in block.rows:
             if url_col >= len(row.cells):
