@@ -16,6 +16,7 @@ from typing import Any
 from scraper.diff.rules import Side
 from scraper.diff.schema import Resolver
 from scraper.diff.walk_document import DocumentWalker, is_deprecated, parse_sunset
+from scraper.spec_input import is_extension
 
 __all__ = ["METHODS", "OperationWalker"]
 
@@ -60,6 +61,19 @@ def _member_op(group: dict[str, Any], member: dict[str, Any], res: Resolver) -> 
     inherited = [p for p in group.get("parameters") or [] if _param_id(p, res) not in own_ids]
     merged["parameters"] = inherited + own
     return merged
+
+
+def _entries(value: Any) -> dict[str, Any]:
+    """The named entries of a map (responses, media types, headers): OpenAPI lets ``x-...`` keys of any value stand
+    beside them (``x-foo: 1`` among the responses was a traceback), and an entry that is not an object describes
+    nothing to compare."""
+    if not isinstance(value, dict):
+        return {}
+    return {str(k): v for k, v in value.items() if not is_extension(k) and isinstance(v, dict)}
+
+
+def _object(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
 
 
 def _endpoints(doc: dict[str, Any], res: Resolver) -> dict[tuple[str, str], list[Endpoint]]:
@@ -265,6 +279,7 @@ class OperationWalker(DocumentWalker):
 
     def content(self, a: dict[str, Any], b: dict[str, Any], scope: Side, op: str, loc: str) -> None:
         """Media types of a body; ``scope`` is ``request`` or ``response`` (the body's schema scope)."""
+        a, b = _entries(a), _entries(b)
         if len(a) == 1 and len(b) == 1:
             pairs = [(next(iter(a)), next(iter(b)))]
             if pairs[0][0] != pairs[0][1]:
@@ -289,16 +304,15 @@ class OperationWalker(DocumentWalker):
             self.doc_change(op, where, "examples", ma.get("examples"), mb.get("examples"))
 
     def responses(self, a: dict[str, Any], b: dict[str, Any], op: str) -> None:
-        codes_a = {str(k): v for k, v in a.items()}
-        codes_b = {str(k): v for k, v in b.items()}
+        codes_a, codes_b = _entries(a), _entries(b)
         for code in sorted(codes_a.keys() - codes_b.keys()):
             rule = "response-success-status-removed" if code.startswith("2") else "response-status-removed"
             self.add(rule, op, f"response.{code}", old=code, code=code)
         for code in sorted(codes_b.keys() - codes_a.keys()):
             self.add("response-status-added", op, f"response.{code}", new=code, code=code)
         for code in sorted(codes_a.keys() & codes_b.keys()):
-            ra = self.old.deref(codes_a[code])[0] or {}
-            rb = self.new.deref(codes_b[code])[0] or {}
+            ra = _object(self.old.deref(codes_a[code])[0])
+            rb = _object(self.new.deref(codes_b[code])[0])
             loc = f"response.{code}"
             ca, cb = ra.get("content") or {}, rb.get("content") or {}
             if ca and not cb:
@@ -311,8 +325,8 @@ class OperationWalker(DocumentWalker):
             self.doc_change(op, loc, "description", ra.get("description"), rb.get("description"))
 
     def headers(self, a: dict[str, Any], b: dict[str, Any], op: str, loc: str) -> None:
-        la = {k.lower(): (k, v) for k, v in a.items()}
-        lb = {k.lower(): (k, v) for k, v in b.items()}
+        la = {k.lower(): (k, v) for k, v in _entries(a).items()}
+        lb = {k.lower(): (k, v) for k, v in _entries(b).items()}
         for key in sorted(la.keys() - lb.keys()):
             name = la[key][0]
             self.add("response-header-removed", op, f"{loc}.header.{name}", name=name)
@@ -320,8 +334,8 @@ class OperationWalker(DocumentWalker):
             name = lb[key][0]
             self.add("response-header-added", op, f"{loc}.header.{name}", name=name)
         for key in sorted(la.keys() & lb.keys()):
-            ha = self.old.deref(la[key][1])[0] or {}
-            hb = self.new.deref(lb[key][1])[0] or {}
+            ha = _object(self.old.deref(la[key][1])[0])
+            hb = _object(self.new.deref(lb[key][1])[0])
             was, now = ha.get("required") is True, hb.get("required") is True
             if was != now:
                 rule = "response-header-became-required" if now else "response-header-became-optional"

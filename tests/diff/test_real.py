@@ -174,3 +174,23 @@ def test_create_image_response_gains_scp_gpu_driver(capture_002: Path, version: 
         if c.operation == CREATE_IMAGE and c.severity != "info"
     ]
     assert create_image == [("response-property-added", "non-breaking", "response.200.body.scp_gpu_driver"), *sunset]
+
+
+def _corpus_documents() -> list[Path]:
+    corpus = ROOT / "tests" / "fixtures" / "openapi" / "corpus"
+    return sorted(p for p in corpus.iterdir() if p.suffix in (".yaml", ".json"))
+
+
+@pytest.mark.parametrize("path", _corpus_documents(), ids=lambda p: p.name)
+def test_any_public_document_compares_with_itself_and_its_neighbour(path: Path) -> None:
+    """The generator's public corpus through ``diff``: a document is unchanged against itself, and against any other
+    document the comparison finishes. Mermade's extensionsEverywhere (``x-`` keys of any value beside responses,
+    media types and headers) was an AttributeError traceback."""
+    from scraper.diff.refs import parse_document
+
+    documents = _corpus_documents()
+    old = parse_document(path.read_text(encoding="utf-8"), source=path.name, argument="OLD")
+    assert compare(old, old, today=date(2026, 1, 1)) == []
+    neighbour = documents[(documents.index(path) + 1) % len(documents)]
+    new = parse_document(neighbour.read_text(encoding="utf-8"), source=neighbour.name, argument="NEW")
+    assert isinstance(compare(old, new, today=date(2026, 1, 1)), list)
