@@ -79,6 +79,8 @@ def _object(value: Any) -> dict[str, Any]:
 def _endpoints(doc: dict[str, Any], res: Resolver) -> dict[tuple[str, str], list[Endpoint]]:
     found: dict[tuple[str, str], list[Endpoint]] = {}
     for path, raw_item in (doc.get("paths") or {}).items():
+        if is_extension(path):  # `x-...` beside the paths is not one (it may be a path item other paths $ref)
+            continue
         item, _ = res.deref(raw_item)
         if not isinstance(item, dict):
             continue
