@@ -81,6 +81,10 @@ def required_mark(cell: str, *, inverted: bool = False) -> tuple[bool | None, st
     return None, f"unknown required mark {clean_text(cell)!r}; read as optional"
 
 
+#: A constraint cell that says nothing: empty, a dash, "none" in the guides' languages.
+_NO_CONSTRAINT = re.compile(r"|[-\u2010-\u2015\u2212]+|n/a|none|없음|해당\s*없음|なし", re.IGNORECASE)
+
+
 @dataclass(slots=True)
 class FieldRow:
     """One row of a field table, read by column meaning."""
@@ -98,6 +102,18 @@ class FieldRow:
     #: The name ends in an array mark (``resourcePathList[0]``, ``boxes[0]``): the row documents the elements of
     #: the array the name without the mark is, not a second field of that name.
     element: bool = False
+    #: The header of the column ``constraint`` came from (``Valid range``, ``제약 조건``, ``최대 길이``, ``例``).
+    constraint_label: str = ""
+
+    @property
+    def constraint_note(self) -> str:
+        """The constraint cell as a line for the description (``Valid range: Min. 1, Max. 3,000``), so what the
+        column says is kept even where no schema keyword reads it; empty when the cell says nothing or the
+        description already holds it."""
+        text = self.constraint.strip()
+        if _NO_CONSTRAINT.fullmatch(text) or text in self.description:
+            return ""
+        return f"{self.constraint_label}: {text}" if self.constraint_label else text
 
 
 @dataclass(slots=True)
@@ -244,7 +260,7 @@ def read_field_table(table: Table) -> FieldTable | None:
                 name = f"{parent}.{name}"
         else:
             depth_stack = [name]
-        out.rows.append(_row(name, cells, roles, inverted, row.line, notes))
+        out.rows.append(_row(name, cells, roles, inverted, row.line, notes, table.header))
         out.rows[-1].element = element
     return out
 
@@ -296,7 +312,15 @@ def _read_row(
     return name, depth, element
 
 
-def _row(name: str, cells: list[str], roles: dict[Role, int], inverted: bool, line: int, notes: list[str]) -> FieldRow:
+def _row(
+    name: str,
+    cells: list[str],
+    roles: dict[Role, int],
+    inverted: bool,
+    line: int,
+    notes: list[str],
+    header: Sequence[str],
+) -> FieldRow:
     def cell(role: Role) -> str:
         index = roles.get(role)
         return clean_text(cells[index]) if index is not None else ""
@@ -331,6 +355,7 @@ def _row(name: str, cells: list[str], roles: dict[Role, int], inverted: bool, li
         default=default,
         constraint=cell("constraint"),
         notes=notes,
+        constraint_label=clean_text(header[roles["constraint"]]).strip() if "constraint" in roles else "",
     )
 
 

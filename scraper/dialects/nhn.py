@@ -935,6 +935,7 @@ class _PageReader:
                                 has_default,
                                 schema=_row_schema(row),
                                 element=row.element,
+                                note=row.constraint_note,
                             )
                         )
                         continue
@@ -1206,7 +1207,7 @@ class _PageReader:
             location=location,  # type: ignore[arg-type]
             required=True if location == "path" else bool(row.required),
             schema=schema,
-            description=row.description,
+            description="\n".join(text for text in (row.description, row.constraint_note) if text),
             default=default,
             has_default=has_default,
             line=row.line,
@@ -1452,6 +1453,7 @@ class _PageReader:
                     r.line,
                     schema=_row_schema(r),
                     element=r.element,
+                    note=r.constraint_note,
                 )
                 for r in rows
             ],

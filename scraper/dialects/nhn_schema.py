@@ -78,6 +78,8 @@ class FieldRow:
     schema: JsonSchema | None = None
     #: The row documents the elements of the array ``path`` names (written ``path[0]``), not the array itself.
     element: bool = False
+    #: A line the description gets once the schema is read (the row's valid-range or constraint cell).
+    note: str = ""
 
 
 @dataclass(slots=True)
@@ -91,6 +93,7 @@ class _Field:
     has_default: bool = False
     schema: JsonSchema | None = None
     implicit: bool = False
+    note: str = ""
     children: dict[str, _Field] = field(default_factory=dict)
     seen: set[str] = field(default_factory=set)
     strings: set[str] = field(default_factory=set)
@@ -139,7 +142,15 @@ class FieldTree:
             self._finding("duplicate-field", row.line, f"field {row.path!r} is documented twice; the first row is kept")
             return
         new = _Field(
-            name, row.data_type, row.required, row.description, row.line, row.default, row.has_default, row.schema
+            name,
+            row.data_type,
+            row.required,
+            row.description,
+            row.line,
+            row.default,
+            row.has_default,
+            row.schema,
+            note=row.note,
         )
         if existing is not None:
             new.children = existing.children
@@ -357,8 +368,9 @@ class FieldTree:
                     node.line,
                     f"{path!r} is documented as {node.data_type} but the example shows {', '.join(sorted(non_null))}",
                 )
-        if node.description:
-            schema["description"] = node.description
+        description = "\n".join(text for text in (node.description, node.note) if text)
+        if description:
+            schema["description"] = description
         if node.has_default:
             problem = default_problem(schema, node.default)
             if problem is None:

@@ -241,3 +241,45 @@ def test_repaired_cells_are_read_as_meant() -> None:
     assert body.schema["required"] == ["x"]
     typo = _read_md(_OP.format(method="GET") + _TABLE + "| a | Query | Interger | O | d |\n")
     assert typo.operations[0].versions["v1"].parameters[0].schema == {"type": "integer"}
+
+
+VALID_RANGE = """## Thing API
+
+### List Things
+
+```
+GET /v1/things
+```
+
+#### Request
+
+| Name | Type | Format | Required | Valid range | Description |
+|---|---|---|---|---|---|
+| limit | Query | Integer | X | Min. 1, Max. 3,000 | Page size |
+| sort | Query | Enum | X | DESC, ASC | Sort order |
+| page | Query | Integer | X | - | Page number |
+
+#### Response
+
+| Name | Type | Format | Valid range | Description |
+|---|---|---|---|---|
+| things | Body | Array | Max. 100 | Things |
+| things.name | Body | String | Max. 255 characters | Name |
+"""
+
+
+def test_a_valid_range_column_is_kept_in_the_description() -> None:
+    """DNS Plus, EasyQueue, E-mail, PrivateCA, Deploy and Certificate Manager have a valid-range (or 제약 조건,
+    Value, Input allowed) column; only its enum lists were read, the rest was dropped without a word. Now its text
+    is a line of the description, under the column's own name; an Enum's list is still its enum; '-' adds nothing."""
+    [version] = _read_md(VALID_RANGE).operations[0].versions.values()
+    params = {p.name: p for p in version.parameters}
+    assert params["limit"].description == "Page size\nValid range: Min. 1, Max. 3,000"
+    assert params["sort"].schema["enum"] == ["DESC", "ASC"]
+    assert params["sort"].description == "Sort order\nValid range: DESC, ASC"
+    assert params["page"].description == "Page number"
+    [response] = version.responses
+    assert response.schema is not None
+    things = response.schema["properties"]["things"]
+    assert things["description"] == "Things\nValid range: Max. 100"
+    assert things["items"]["properties"]["name"]["description"] == "Name\nValid range: Max. 255 characters"

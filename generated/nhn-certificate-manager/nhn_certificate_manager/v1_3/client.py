@@ -126,10 +126,10 @@ class Client:
         Source: https://docs.nhncloud.com/en/Security/Certificate%20Manager/en/api-guide-v1.3/#retrieve-a-certificate-list
 
         Args:
-            page_size: Page size (``pageSize``, query)
-            page_num: Page number (``pageNum``, query)
-            all: Whether to retrieve all (``all``, query)
-            status: Certificate status (``status``, query)
+            page_size: Page size Input allowed: 10 (default) (``pageSize``, query)
+            page_num: Page number Input allowed: 1 (default) (``pageNum``, query)
+            all: Whether to retrieve all Input allowed: true, false (default) (``all``, query)
+            status: Certificate status Input allowed: ALL, EXPIRED, UNEXPIRED (default) (``status``, query)
 
         Returns:
             RetrieveACertificateListResponse (HTTP 200).
@@ -231,10 +231,10 @@ class AsyncClient:
         Source: https://docs.nhncloud.com/en/Security/Certificate%20Manager/en/api-guide-v1.3/#retrieve-a-certificate-list
 
         Args:
-            page_size: Page size (``pageSize``, query)
-            page_num: Page number (``pageNum``, query)
-            all: Whether to retrieve all (``all``, query)
-            status: Certificate status (``status``, query)
+            page_size: Page size Input allowed: 10 (default) (``pageSize``, query)
+            page_num: Page number Input allowed: 1 (default) (``pageNum``, query)
+            all: Whether to retrieve all Input allowed: true, false (default) (``all``, query)
+            status: Certificate status Input allowed: ALL, EXPIRED, UNEXPIRED (default) (``status``, query)
 
         Returns:
             RetrieveACertificateListResponse (HTTP 200).

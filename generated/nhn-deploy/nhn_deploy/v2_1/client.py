@@ -158,7 +158,7 @@ class Client:
         Source: https://docs.nhncloud.com/en/Dev%20Tools/Deploy/en/api-guide-v2.1/#list-artifacts
 
         Args:
-            artifact_name: Search Artifact Name (``artifactName``, query)
+            artifact_name: Search Artifact Name Value: Artifact name to search for (``artifactName``, query)
 
         Returns:
             ListArtifactsResponse (HTTP 200).
@@ -193,10 +193,10 @@ class Client:
         Args:
             artifact_id: ID of the artifact to use (``artifactId``, path)
             binary_group_key: Key of the binary group to upload the binary to (``binaryGroupKey``, path)
-            page_num: Page No. (``pageNum``, query)
-            page_size: Items per page (``pageSize``, query)
-            sort_key: Sort by (``sortKey``, query)
-            sort_direction: Sort order (``sortDirection``, query)
+            page_num: Page No. Value: A value of at least 1 (``pageNum``, query)
+            page_size: Items per page Value: A value of 1 or greater (``pageSize``, query)
+            sort_key: Sort by Value: VERSION, BINARY_KEY, UPLOAD_DATE (``sortKey``, query)
+            sort_direction: Sort order Value: ASC, DESC (``sortDirection``, query)
             keyword: Search keyword for binary versions (``keyword``, query)
 
         Returns:
@@ -267,11 +267,11 @@ class Client:
 
         Args:
             artifact_id: ID of the artifact to use (``artifactId``, path)
-            server_group_id: Server Group ID (``serverGroupId``, query)
-            deployment_year_from: Query start date (``deploymentYearFrom``, query)
-            deployment_year_to: Query end date (``deploymentYearTo``, query)
-            page_num: Page No. (``pageNum``, query)
-            page_size: Items per page (``pageSize``, query)
+            server_group_id: Server Group ID Value: If 0, retrieves all artifacts. (``serverGroupId``, query)
+            deployment_year_from: Query start date Value: yyyy-MM-dd format (``deploymentYearFrom``, query)
+            deployment_year_to: Query end date Value: yyyy-MM-dd format (``deploymentYearTo``, query)
+            page_num: Page No. Value: A value of at least 1 (``pageNum``, query)
+            page_size: Items per page Value: A value of 1 or greater (``pageSize``, query)
 
         Returns:
             ListDeploymentHistoryResponse (HTTP 200).
@@ -497,7 +497,7 @@ class AsyncClient:
         Source: https://docs.nhncloud.com/en/Dev%20Tools/Deploy/en/api-guide-v2.1/#list-artifacts
 
         Args:
-            artifact_name: Search Artifact Name (``artifactName``, query)
+            artifact_name: Search Artifact Name Value: Artifact name to search for (``artifactName``, query)
 
         Returns:
             ListArtifactsResponse (HTTP 200).
@@ -532,10 +532,10 @@ class AsyncClient:
         Args:
             artifact_id: ID of the artifact to use (``artifactId``, path)
             binary_group_key: Key of the binary group to upload the binary to (``binaryGroupKey``, path)
-            page_num: Page No. (``pageNum``, query)
-            page_size: Items per page (``pageSize``, query)
-            sort_key: Sort by (``sortKey``, query)
-            sort_direction: Sort order (``sortDirection``, query)
+            page_num: Page No. Value: A value of at least 1 (``pageNum``, query)
+            page_size: Items per page Value: A value of 1 or greater (``pageSize``, query)
+            sort_key: Sort by Value: VERSION, BINARY_KEY, UPLOAD_DATE (``sortKey``, query)
+            sort_direction: Sort order Value: ASC, DESC (``sortDirection``, query)
             keyword: Search keyword for binary versions (``keyword``, query)
 
         Returns:
@@ -606,11 +606,11 @@ class AsyncClient:
 
         Args:
             artifact_id: ID of the artifact to use (``artifactId``, path)
-            server_group_id: Server Group ID (``serverGroupId``, query)
-            deployment_year_from: Query start date (``deploymentYearFrom``, query)
-            deployment_year_to: Query end date (``deploymentYearTo``, query)
-            page_num: Page No. (``pageNum``, query)
-            page_size: Items per page (``pageSize``, query)
+            server_group_id: Server Group ID Value: If 0, retrieves all artifacts. (``serverGroupId``, query)
+            deployment_year_from: Query start date Value: yyyy-MM-dd format (``deploymentYearFrom``, query)
+            deployment_year_to: Query end date Value: yyyy-MM-dd format (``deploymentYearTo``, query)
+            page_num: Page No. Value: A value of at least 1 (``pageNum``, query)
+            page_size: Items per page Value: A value of 1 or greater (``pageSize``, query)
 
         Returns:
             ListDeploymentHistoryResponse (HTTP 200).

@@ -44,9 +44,9 @@ class ListArtifactsResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    isSuccessful: bool | None = Field(None, description="Request success")
-    resultCode: str | None = Field(None, description="Request result message")
-    artifacts: list[Any] | None = Field(None, description="Artifact list")
+    isSuccessful: bool | None = Field(None, description="Request success\nValue: true or false")
+    resultCode: str | None = Field(None, description="Request result message\nValue: See Error Code")
+    artifacts: list[Any] | None = Field(None, description="Artifact list\nValue: Refer to item below")
     id: float | None = Field(None, description="Artifact ID")
     name: str | None = Field(None, description="Artifact name")
     applicationType: str | None = Field(None, description="Application type (server/client)")
@@ -71,9 +71,11 @@ class UploadBinaryResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    isSuccessful: bool | None = Field(None, description="Upload result")
-    resultCode: str | None = Field(None, description="Upload result message")
-    downloadUrl: str | None = Field(None, description="Download path of the uploaded binary")
+    isSuccessful: bool | None = Field(None, description="Upload result\nValue: true or false")
+    resultCode: str | None = Field(None, description="Upload result message\nValue: See Error Codes")
+    downloadUrl: str | None = Field(
+        None, description="Download path of the uploaded binary\nValue: The binary can be downloaded via this path"
+    )
     binaryKey: str | None = Field(None, description="Key of the uploaded binary")
     header: Header | None = None
     body: Body1 | None = None
@@ -104,9 +106,9 @@ class ListBinaryGroupsResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    isSuccessful: bool | None = Field(None, description="Request success")
-    resultCode: str | None = Field(None, description="Request result message")
-    binaryGroups: list[Any] | None = Field(None, description="Binary Group List")
+    isSuccessful: bool | None = Field(None, description="Request success\nValue: true or false")
+    resultCode: str | None = Field(None, description="Request result message\nValue: See Error Code")
+    binaryGroups: list[Any] | None = Field(None, description="Binary Group List\nValue: See the items below")
     key: float | None = Field(None, description="Binary group key")
     name: str | None = Field(None, description="Binary Group Name")
     description: str | None = Field(None, description="Description")
@@ -144,10 +146,10 @@ class ListBinariesResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    isSuccessful: bool | None = Field(None, description="Request success")
-    resultCode: str | None = Field(None, description="Request result message")
+    isSuccessful: bool | None = Field(None, description="Request success\nValue: true or false")
+    resultCode: str | None = Field(None, description="Request result message\nValue: See Error Code")
     totalCount: float | None = Field(None, description="Total count")
-    binaries: list[Any] | None = Field(None, description="Binary list")
+    binaries: list[Any] | None = Field(None, description="Binary list\nValue: See items below")
     binaryKey: float | None = Field(None, description="Binary Key")
     version: str | None = Field(None, description="Binary version")
     binaryName: str | None = Field(None, description="Binary File Name")
@@ -188,10 +190,10 @@ class ListDeploymentHistoryResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    isSuccessful: bool | None = Field(None, description="Request success")
-    resultCode: str | None = Field(None, description="Request result message")
+    isSuccessful: bool | None = Field(None, description="Request success\nValue: true or false")
+    resultCode: str | None = Field(None, description="Request result message\nValue: See Error Code")
     totalCount: float | None = Field(None, description="Total count")
-    deployHistories: list[Any] | None = Field(None, description="Deployment history list")
+    deployHistories: list[Any] | None = Field(None, description="Deployment history list\nValue: See the items below")
     deployKey: float | None = Field(None, description="Deploy Key")
     scenarioName: str | None = Field(None, description="Scenario Name")
     serverGroupName: str | None = Field(None, description="Server Group Name")
@@ -211,15 +213,25 @@ class ExecuteDeploymentRequest(BaseModel):
     )
     targetServerHostnames: str | None = Field(
         "All servers in the server group",
-        description="Hostnames of servers, separated by commas (,), that are selectively targeted for deployment within the server group (enter all if targeting the entire server group)",
+        description="Hostnames of servers, separated by commas (,), that are selectively targeted for deployment within the server group (enter all if targeting the entire server group)\nValue: hostname1, hostname2, hostname3 (deploys to all servers in the server group if not specified)",
     )
-    concurrentNum: float | None = Field(0.0, description="Number of deployments to run in parallel")
-    nextWhenFail: bool | None = Field(None, description="Whether to run the next server when a scenario fails")
+    concurrentNum: float | None = Field(
+        0.0,
+        description="Number of deployments to run in parallel\nValue: A value of 0 or greater; if 0, full concurrency across the server group",
+    )
+    nextWhenFail: bool | None = Field(
+        None, description="Whether to run the next server when a scenario fails\nValue: true/false"
+    )
     deployNote: str | None = Field(None, description="Additional information written when deploying")
     async_: bool | None = Field(
-        False, alias="async", description="Receives a response without waiting for the deployment result"
+        False,
+        alias="async",
+        description="Receives a response without waiting for the deployment result\nValue: true/false",
     )
-    scenarioIds: str | None = Field("All mapped ScenarioIDs if not specified", description="Scenario scenarioId to run")
+    scenarioIds: str | None = Field(
+        "All mapped ScenarioIDs if not specified",
+        description="Scenario scenarioId to run\nValue: Scenario IDs separated by comma (,) within the Server Group (if not specified, all mapped ScenarioIDs)",
+    )
 
 
 class DeployResultItem(BaseModel):
@@ -238,12 +250,20 @@ class BodyItem(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    isSuccessful: bool | None = Field(None, description="Whether the deployment execution was successful")
-    resultCode: str | None = Field(None, description="Result message for deployment execution")
-    deployStatus: str | None = Field(None, description="Deployment status")
-    deployResult: list[DeployResultItem] | None = Field(None, description="Deployment results by server")
+    isSuccessful: bool | None = Field(
+        None, description='Whether the deployment execution was successful\nValue: "true" or "false"'
+    )
+    resultCode: str | None = Field(None, description="Result message for deployment execution\nValue: See Error Code")
+    deployStatus: str | None = Field(
+        None, description="Deployment status\nValue: success, fail, or deploying (when the async option is true)"
+    )
+    deployResult: list[DeployResultItem] | None = Field(
+        None,
+        description="Deployment results by server\nValue: - hostname: Hostname of the deployment target (Instance ID)\n- status: Deployment Result\n- taskResult: Information on each task in the deployment scenario",
+    )
     deployResultLocation: str | None = Field(
-        None, description="Link to the Deploy service project where deployment was run"
+        None,
+        description="Link to the Deploy service project where deployment was run\nValue: You can access the Deploy service project console using this link.",
     )
     deployKey: int | None = None
 
@@ -282,9 +302,9 @@ class ListServerGroupsResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    isSuccessful: bool | None = Field(None, description="Request success")
-    resultCode: str | None = Field(None, description="Request result message")
-    serverGroups: list[Any] | None = Field(None, description="Server Group List")
+    isSuccessful: bool | None = Field(None, description="Request success\nValue: true or false")
+    resultCode: str | None = Field(None, description="Request result message\nValue: See Error Code")
+    serverGroups: list[Any] | None = Field(None, description="Server Group List\nValue: See the items below")
     id: float | None = Field(None, description="Server Group ID")
     name: str | None = Field(None, description="Server Group Name")
     description: str | None = Field(None, description="Description")
@@ -316,9 +336,9 @@ class ListScenariosResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    isSuccessful: bool | None = Field(None, description="Whether the request was successful")
-    resultCode: str | None = Field(None, description="Request result message")
-    scenarios: list[Any] | None = Field(None, description="List of scenarios")
+    isSuccessful: bool | None = Field(None, description="Whether the request was successful\nValue: true or false")
+    resultCode: str | None = Field(None, description="Request result message\nValue: See Error Code")
+    scenarios: list[Any] | None = Field(None, description="List of scenarios\nValue: See below")
     scenarioId: float | None = Field(None, description="Scenario ID")
     scenarioName: str | None = Field(None, description="Scenario name")
     header: Header | None = None

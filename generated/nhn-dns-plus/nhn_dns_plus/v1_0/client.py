@@ -349,7 +349,7 @@ class Client:
         Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#delete-dns-zone-async
 
         Args:
-            zone_id_list: DNS Zone ID List (``zoneIdList``, query)
+            zone_id_list: DNS Zone ID List Valid range: Min. 1, Max. 3,000 (``zoneIdList``, query)
 
         Returns:
             DeleteDnsZoneAsyncResponse (HTTP 200).
@@ -372,7 +372,7 @@ class Client:
         Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#delete-gslb
 
         Args:
-            gslb_id_list: GSLB ID list (``gslbIdList``, query)
+            gslb_id_list: GSLB ID list Valid range: Min. 1, Max. 3,000 (``gslbIdList``, query)
 
         Returns:
             DeleteGslbResponse (HTTP 200).
@@ -397,7 +397,7 @@ class Client:
         Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#delete-health-check
 
         Args:
-            health_check_id_list: Health check ID list (``healthCheckIdList``, query)
+            health_check_id_list: Health check ID list Valid range: Min. 1, Max. 3,000 (``healthCheckIdList``, query)
 
         Returns:
             DeleteHealthCheckResponse (HTTP 200).
@@ -422,7 +422,7 @@ class Client:
         Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#delete-pool
 
         Args:
-            pool_id_list: Pool ID list (``poolIdList``, query)
+            pool_id_list: Pool ID list Valid range: Min. 1, Max. 3,000 (``poolIdList``, query)
 
         Returns:
             DeletePoolResponse (HTTP 200).
@@ -448,7 +448,7 @@ class Client:
 
         Args:
             zone_id: path parameter (``zoneId``, path)
-            recordset_id_list: Record set ID list (``recordsetIdList``, query)
+            recordset_id_list: Record set ID list Valid range: Min. 1, Max. 3,000 (``recordsetIdList``, query)
 
         Returns:
             DeleteRecordSetResponse (HTTP 200).
@@ -474,7 +474,7 @@ class Client:
 
         Args:
             gslb_id: path parameter (``gslbId``, path)
-            pool_id_list: Pool ID list (``poolIdList``, query)
+            pool_id_list: Pool ID list Valid range: Min. 1, Max. 3,000 (``poolIdList``, query)
 
         Returns:
             DetachPoolResponse (HTTP 200).
@@ -548,14 +548,14 @@ class Client:
         Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#query-dns-zone
 
         Args:
-            zone_id_list: DNS Zone ID List (``zoneIdList``, query)
-            zone_status_list: DNS Zone status list (CREATING: Creating, DELETING: Deleting, DELETING_FAIL: Failed to delete, USE: Use) (``zoneStatusList``, query)
+            zone_id_list: DNS Zone ID List Valid range: Max. 3,000 (``zoneIdList``, query)
+            zone_status_list: DNS Zone status list (CREATING: Creating, DELETING: Deleting, DELETING_FAIL: Failed to delete, USE: Use) Valid range: CREATING, DELETING, DELETING_FAIL, USE (``zoneStatusList``, query)
             search_zone_name: DNS Zone name to search for (``searchZoneName``, query)
             engine_id: DNS server ID (``engineId``, query)
-            page: Page No. (``page``, query)
-            limit: Query count (``limit``, query)
-            sort_direction: Sort order (DESC: Descending, ASC: Ascending) (``sortDirection``, query)
-            sort_key: Sort criteria (CREATED_AT: Created date, UPDATED_AT: Modified date, ZONE_NAME: DNS Zone name, ZONE_STATUS: DNS Zone status, RECORDSET_COUNT: Record set count) (``sortKey``, query)
+            page: Page No. Valid range: Min. 1 (``page``, query)
+            limit: Query count Valid range: Min. 1, Max. 3,000 (``limit``, query)
+            sort_direction: Sort order (DESC: Descending, ASC: Ascending) Valid range: DESC, ASC (``sortDirection``, query)
+            sort_key: Sort criteria (CREATED_AT: Created date, UPDATED_AT: Modified date, ZONE_NAME: DNS Zone name, ZONE_STATUS: DNS Zone status, RECORDSET_COUNT: Record set count) Valid range: CREATED_AT, UPDATED_AT, ZONE_NAME, ZONE_STATUS, RECORDSET_COUNT (``sortKey``, query)
 
         Returns:
             QueryDnsZoneResponse (HTTP 200).
@@ -600,14 +600,14 @@ class Client:
         Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#query-gslb
 
         Args:
-            gslb_id_list: GSLB ID list (``gslbIdList``, query)
+            gslb_id_list: GSLB ID list Valid range: Max. 3,000 (``gslbIdList``, query)
             search_gslb_name: Name of GSLB to search for (``searchGslbName``, query)
             gslb_domain: GSLB domain (``gslbDomain``, query)
             show_healthy: Whether to view the health check results (``showHealthy``, query)
-            page: Page No. (``page``, query)
-            limit: Query count (``limit``, query)
-            sort_direction: Sort order (DESC: Descending, ASC: Ascending) (``sortDirection``, query)
-            sort_key: Sort criteria (CREATED_AT: Created date, UPDATED_AT: Modified date, GSLB_NAME: GSLB name, GSLB_DOMAIN: GSLB domain, GSLB_TTL: GSLB domain update cycle, GSLB_ROUTING_RULE: Routing rule, GSLB_DISABLED: Whether GSLB is disabled or not) (``sortKey``, query)
+            page: Page No. Valid range: Min. 1 (``page``, query)
+            limit: Query count Valid range: Min. 1, Max. 3,000 (``limit``, query)
+            sort_direction: Sort order (DESC: Descending, ASC: Ascending) Valid range: DESC, ASC (``sortDirection``, query)
+            sort_key: Sort criteria (CREATED_AT: Created date, UPDATED_AT: Modified date, GSLB_NAME: GSLB name, GSLB_DOMAIN: GSLB domain, GSLB_TTL: GSLB domain update cycle, GSLB_ROUTING_RULE: Routing rule, GSLB_DISABLED: Whether GSLB is disabled or not) Valid range: CREATED_AT, UPDATED_AT, GSLB_NAME, GSLB_DOMAIN, GSLB_TTL, GSLB_ROUTING_RULE, GSLB_DISABLED (``sortKey``, query)
 
         Returns:
             QueryGslbResponse (HTTP 200).
@@ -648,12 +648,12 @@ class Client:
         Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#query-health-check
 
         Args:
-            health_check_id_list: Health check ID list (``healthCheckIdList``, query)
+            health_check_id_list: Health check ID list Valid range: Max. 3,000 (``healthCheckIdList``, query)
             search_health_check_name: Health check name to search for (``searchHealthCheckName``, query)
-            page: Page No. (``page``, query)
-            limit: Query count (``limit``, query)
-            sort_direction: Sort order (DESC: Descending, ASC: Ascending) (``sortDirection``, query)
-            sort_key: Sort criteria (CREATED_AT: Created date, UPDATED_AT: Modified date, HEALTH_CHECK_NAME: Health check name, PROTOCOL: Protocol, PORT: Port) (``sortKey``, query)
+            page: Page No. Valid range: Min. 1 (``page``, query)
+            limit: Query count Valid range: Min. 1, Max. 3,000 (``limit``, query)
+            sort_direction: Sort order (DESC: Descending, ASC: Ascending) Valid range: DESC, ASC (``sortDirection``, query)
+            sort_key: Sort criteria (CREATED_AT: Created date, UPDATED_AT: Modified date, HEALTH_CHECK_NAME: Health check name, PROTOCOL: Protocol, PORT: Port) Valid range: CREATED_AT, UPDATED_AT, HEALTH_CHECK_NAME, PROTOCOL, PORT (``sortKey``, query)
 
         Returns:
             QueryHealthCheckResponse (HTTP 200).
@@ -696,14 +696,14 @@ class Client:
         Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#query-pool
 
         Args:
-            pool_id_list: Pool ID list (``poolIdList``, query)
+            pool_id_list: Pool ID list Valid range: Max. 3,000 (``poolIdList``, query)
             search_pool_name: Pool name to search for (``searchPoolName``, query)
             health_check_id: Connected health check ID (``healthCheckId``, query)
             show_healthy: Whether to view the health check results (``showHealthy``, query)
-            page: Page No. (``page``, query)
-            limit: Query count (``limit``, query)
-            sort_direction: Sort order (DESC: Descending, ASC: Ascending) (``sortDirection``, query)
-            sort_key: Sort criteria (CREATED_AT: Created date, UPDATED_AT: Modified date, POOL_NAME: Pool name, POOL_DISABLED: Whether a pool is disabled or not, HEALTH_CHECK_ID: Connected health check ID) (``sortKey``, query)
+            page: Page No. Valid range: Min. 1 (``page``, query)
+            limit: Query count Valid range: Min. 1, Max. 3,000 (``limit``, query)
+            sort_direction: Sort order (DESC: Descending, ASC: Ascending) Valid range: DESC, ASC (``sortDirection``, query)
+            sort_key: Sort criteria (CREATED_AT: Created date, UPDATED_AT: Modified date, POOL_NAME: Pool name, POOL_DISABLED: Whether a pool is disabled or not, HEALTH_CHECK_ID: Connected health check ID) Valid range: CREATED_AT, UPDATED_AT, POOL_NAME, POOL_DISABLED, HEALTH_CHECK_ID (``sortKey``, query)
 
         Returns:
             QueryPoolResponse (HTTP 200).
@@ -747,13 +747,13 @@ class Client:
 
         Args:
             zone_id: path parameter (``zoneId``, path)
-            recordset_id_list: Record set list (``recordsetIdList``, query)
-            recordset_type_list: Record set type list (``recordsetTypeList``, query)
+            recordset_id_list: Record set list Valid range: Max. 3,000 (``recordsetIdList``, query)
+            recordset_type_list: Record set type list Valid range: A, AAAA, CAA, CNAME, MX, NAPTR, PTR, TXT, SRV, NS, SOA (``recordsetTypeList``, query)
             search_recordset_name: Record set name to search for (``searchRecordsetName``, query)
-            page: Page No. (``page``, query)
-            limit: Query count (``limit``, query)
-            sort_direction: Sort order (DESC: Descending, ASC: Ascending) (``sortDirection``, query)
-            sort_key: Sort criteria (CREATED_AT: Created date, UPDATED_AT: Modified date, RECORDSET_NAME: Record set name, RECORDSET_TYPE: Record set type, RECORDSET_TTL: TTL (sec)) (``sortKey``, query)
+            page: Page No. Valid range: Min. 1 (``page``, query)
+            limit: Query count Valid range: Min. 1, Max. 3,000 (``limit``, query)
+            sort_direction: Sort order (DESC: Descending, ASC: Ascending) Valid range: DESC, ASC (``sortDirection``, query)
+            sort_key: Sort criteria (CREATED_AT: Created date, UPDATED_AT: Modified date, RECORDSET_NAME: Record set name, RECORDSET_TYPE: Record set type, RECORDSET_TTL: TTL (sec)) Valid range: CREATED_AT, UPDATED_AT, RECORDSET_NAME, RECORDSET_TYPE, RECORDSET_TTL (``sortKey``, query)
 
         Returns:
             QueryRecordSetResponse (HTTP 200).
@@ -1238,7 +1238,7 @@ class AsyncClient:
         Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#delete-dns-zone-async
 
         Args:
-            zone_id_list: DNS Zone ID List (``zoneIdList``, query)
+            zone_id_list: DNS Zone ID List Valid range: Min. 1, Max. 3,000 (``zoneIdList``, query)
 
         Returns:
             DeleteDnsZoneAsyncResponse (HTTP 200).
@@ -1261,7 +1261,7 @@ class AsyncClient:
         Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#delete-gslb
 
         Args:
-            gslb_id_list: GSLB ID list (``gslbIdList``, query)
+            gslb_id_list: GSLB ID list Valid range: Min. 1, Max. 3,000 (``gslbIdList``, query)
 
         Returns:
             DeleteGslbResponse (HTTP 200).
@@ -1286,7 +1286,7 @@ class AsyncClient:
         Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#delete-health-check
 
         Args:
-            health_check_id_list: Health check ID list (``healthCheckIdList``, query)
+            health_check_id_list: Health check ID list Valid range: Min. 1, Max. 3,000 (``healthCheckIdList``, query)
 
         Returns:
             DeleteHealthCheckResponse (HTTP 200).
@@ -1311,7 +1311,7 @@ class AsyncClient:
         Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#delete-pool
 
         Args:
-            pool_id_list: Pool ID list (``poolIdList``, query)
+            pool_id_list: Pool ID list Valid range: Min. 1, Max. 3,000 (``poolIdList``, query)
 
         Returns:
             DeletePoolResponse (HTTP 200).
@@ -1337,7 +1337,7 @@ class AsyncClient:
 
         Args:
             zone_id: path parameter (``zoneId``, path)
-            recordset_id_list: Record set ID list (``recordsetIdList``, query)
+            recordset_id_list: Record set ID list Valid range: Min. 1, Max. 3,000 (``recordsetIdList``, query)
 
         Returns:
             DeleteRecordSetResponse (HTTP 200).
@@ -1363,7 +1363,7 @@ class AsyncClient:
 
         Args:
             gslb_id: path parameter (``gslbId``, path)
-            pool_id_list: Pool ID list (``poolIdList``, query)
+            pool_id_list: Pool ID list Valid range: Min. 1, Max. 3,000 (``poolIdList``, query)
 
         Returns:
             DetachPoolResponse (HTTP 200).
@@ -1437,14 +1437,14 @@ class AsyncClient:
         Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#query-dns-zone
 
         Args:
-            zone_id_list: DNS Zone ID List (``zoneIdList``, query)
-            zone_status_list: DNS Zone status list (CREATING: Creating, DELETING: Deleting, DELETING_FAIL: Failed to delete, USE: Use) (``zoneStatusList``, query)
+            zone_id_list: DNS Zone ID List Valid range: Max. 3,000 (``zoneIdList``, query)
+            zone_status_list: DNS Zone status list (CREATING: Creating, DELETING: Deleting, DELETING_FAIL: Failed to delete, USE: Use) Valid range: CREATING, DELETING, DELETING_FAIL, USE (``zoneStatusList``, query)
             search_zone_name: DNS Zone name to search for (``searchZoneName``, query)
             engine_id: DNS server ID (``engineId``, query)
-            page: Page No. (``page``, query)
-            limit: Query count (``limit``, query)
-            sort_direction: Sort order (DESC: Descending, ASC: Ascending) (``sortDirection``, query)
-            sort_key: Sort criteria (CREATED_AT: Created date, UPDATED_AT: Modified date, ZONE_NAME: DNS Zone name, ZONE_STATUS: DNS Zone status, RECORDSET_COUNT: Record set count) (``sortKey``, query)
+            page: Page No. Valid range: Min. 1 (``page``, query)
+            limit: Query count Valid range: Min. 1, Max. 3,000 (``limit``, query)
+            sort_direction: Sort order (DESC: Descending, ASC: Ascending) Valid range: DESC, ASC (``sortDirection``, query)
+            sort_key: Sort criteria (CREATED_AT: Created date, UPDATED_AT: Modified date, ZONE_NAME: DNS Zone name, ZONE_STATUS: DNS Zone status, RECORDSET_COUNT: Record set count) Valid range: CREATED_AT, UPDATED_AT, ZONE_NAME, ZONE_STATUS, RECORDSET_COUNT (``sortKey``, query)
 
         Returns:
             QueryDnsZoneResponse (HTTP 200).
@@ -1489,14 +1489,14 @@ class AsyncClient:
         Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#query-gslb
 
         Args:
-            gslb_id_list: GSLB ID list (``gslbIdList``, query)
+            gslb_id_list: GSLB ID list Valid range: Max. 3,000 (``gslbIdList``, query)
             search_gslb_name: Name of GSLB to search for (``searchGslbName``, query)
             gslb_domain: GSLB domain (``gslbDomain``, query)
             show_healthy: Whether to view the health check results (``showHealthy``, query)
-            page: Page No. (``page``, query)
-            limit: Query count (``limit``, query)
-            sort_direction: Sort order (DESC: Descending, ASC: Ascending) (``sortDirection``, query)
-            sort_key: Sort criteria (CREATED_AT: Created date, UPDATED_AT: Modified date, GSLB_NAME: GSLB name, GSLB_DOMAIN: GSLB domain, GSLB_TTL: GSLB domain update cycle, GSLB_ROUTING_RULE: Routing rule, GSLB_DISABLED: Whether GSLB is disabled or not) (``sortKey``, query)
+            page: Page No. Valid range: Min. 1 (``page``, query)
+            limit: Query count Valid range: Min. 1, Max. 3,000 (``limit``, query)
+            sort_direction: Sort order (DESC: Descending, ASC: Ascending) Valid range: DESC, ASC (``sortDirection``, query)
+            sort_key: Sort criteria (CREATED_AT: Created date, UPDATED_AT: Modified date, GSLB_NAME: GSLB name, GSLB_DOMAIN: GSLB domain, GSLB_TTL: GSLB domain update cycle, GSLB_ROUTING_RULE: Routing rule, GSLB_DISABLED: Whether GSLB is disabled or not) Valid range: CREATED_AT, UPDATED_AT, GSLB_NAME, GSLB_DOMAIN, GSLB_TTL, GSLB_ROUTING_RULE, GSLB_DISABLED (``sortKey``, query)
 
         Returns:
             QueryGslbResponse (HTTP 200).
@@ -1537,12 +1537,12 @@ class AsyncClient:
         Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#query-health-check
 
         Args:
-            health_check_id_list: Health check ID list (``healthCheckIdList``, query)
+            health_check_id_list: Health check ID list Valid range: Max. 3,000 (``healthCheckIdList``, query)
             search_health_check_name: Health check name to search for (``searchHealthCheckName``, query)
-            page: Page No. (``page``, query)
-            limit: Query count (``limit``, query)
-            sort_direction: Sort order (DESC: Descending, ASC: Ascending) (``sortDirection``, query)
-            sort_key: Sort criteria (CREATED_AT: Created date, UPDATED_AT: Modified date, HEALTH_CHECK_NAME: Health check name, PROTOCOL: Protocol, PORT: Port) (``sortKey``, query)
+            page: Page No. Valid range: Min. 1 (``page``, query)
+            limit: Query count Valid range: Min. 1, Max. 3,000 (``limit``, query)
+            sort_direction: Sort order (DESC: Descending, ASC: Ascending) Valid range: DESC, ASC (``sortDirection``, query)
+            sort_key: Sort criteria (CREATED_AT: Created date, UPDATED_AT: Modified date, HEALTH_CHECK_NAME: Health check name, PROTOCOL: Protocol, PORT: Port) Valid range: CREATED_AT, UPDATED_AT, HEALTH_CHECK_NAME, PROTOCOL, PORT (``sortKey``, query)
 
         Returns:
             QueryHealthCheckResponse (HTTP 200).
@@ -1585,14 +1585,14 @@ class AsyncClient:
         Source: https://docs.nhncloud.com/en/Network/DNS%20Plus/en/api-guide/#query-pool
 
         Args:
-            pool_id_list: Pool ID list (``poolIdList``, query)
+            pool_id_list: Pool ID list Valid range: Max. 3,000 (``poolIdList``, query)
             search_pool_name: Pool name to search for (``searchPoolName``, query)
             health_check_id: Connected health check ID (``healthCheckId``, query)
             show_healthy: Whether to view the health check results (``showHealthy``, query)
-            page: Page No. (``page``, query)
-            limit: Query count (``limit``, query)
-            sort_direction: Sort order (DESC: Descending, ASC: Ascending) (``sortDirection``, query)
-            sort_key: Sort criteria (CREATED_AT: Created date, UPDATED_AT: Modified date, POOL_NAME: Pool name, POOL_DISABLED: Whether a pool is disabled or not, HEALTH_CHECK_ID: Connected health check ID) (``sortKey``, query)
+            page: Page No. Valid range: Min. 1 (``page``, query)
+            limit: Query count Valid range: Min. 1, Max. 3,000 (``limit``, query)
+            sort_direction: Sort order (DESC: Descending, ASC: Ascending) Valid range: DESC, ASC (``sortDirection``, query)
+            sort_key: Sort criteria (CREATED_AT: Created date, UPDATED_AT: Modified date, POOL_NAME: Pool name, POOL_DISABLED: Whether a pool is disabled or not, HEALTH_CHECK_ID: Connected health check ID) Valid range: CREATED_AT, UPDATED_AT, POOL_NAME, POOL_DISABLED, HEALTH_CHECK_ID (``sortKey``, query)
 
         Returns:
             QueryPoolResponse (HTTP 200).
@@ -1636,13 +1636,13 @@ class AsyncClient:
 
         Args:
             zone_id: path parameter (``zoneId``, path)
-            recordset_id_list: Record set list (``recordsetIdList``, query)
-            recordset_type_list: Record set type list (``recordsetTypeList``, query)
+            recordset_id_list: Record set list Valid range: Max. 3,000 (``recordsetIdList``, query)
+            recordset_type_list: Record set type list Valid range: A, AAAA, CAA, CNAME, MX, NAPTR, PTR, TXT, SRV, NS, SOA (``recordsetTypeList``, query)
             search_recordset_name: Record set name to search for (``searchRecordsetName``, query)
-            page: Page No. (``page``, query)
-            limit: Query count (``limit``, query)
-            sort_direction: Sort order (DESC: Descending, ASC: Ascending) (``sortDirection``, query)
-            sort_key: Sort criteria (CREATED_AT: Created date, UPDATED_AT: Modified date, RECORDSET_NAME: Record set name, RECORDSET_TYPE: Record set type, RECORDSET_TTL: TTL (sec)) (``sortKey``, query)
+            page: Page No. Valid range: Min. 1 (``page``, query)
+            limit: Query count Valid range: Min. 1, Max. 3,000 (``limit``, query)
+            sort_direction: Sort order (DESC: Descending, ASC: Ascending) Valid range: DESC, ASC (``sortDirection``, query)
+            sort_key: Sort criteria (CREATED_AT: Created date, UPDATED_AT: Modified date, RECORDSET_NAME: Record set name, RECORDSET_TYPE: Record set type, RECORDSET_TTL: TTL (sec)) Valid range: CREATED_AT, UPDATED_AT, RECORDSET_NAME, RECORDSET_TYPE, RECORDSET_TTL (``sortKey``, query)
 
         Returns:
             QueryRecordSetResponse (HTTP 200).

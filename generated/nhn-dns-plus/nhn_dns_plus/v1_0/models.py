@@ -63,8 +63,11 @@ class ConnectedPoolListItem1(BaseModel):
         extra="allow",
     )
     poolId: str = Field(..., description="Connected pool ID")
-    connectedPoolOrder: int = Field(..., description="Connected pool priority")
-    connectedPoolRegionContent: str | None = Field(None, description="Connected pool region settings")
+    connectedPoolOrder: int = Field(..., description="Connected pool priority\nValid range: Min. 1, Max. 2,147,483,647")
+    connectedPoolRegionContent: str | None = Field(
+        None,
+        description="Connected pool region settings\nValid range: WESTERN_NORTH_AMERICA,\nEASTERN_NORTH_AMERICA,\nWESTERN_EUROPE,\nEASTERN_EUROPE,\nNORTHERN_SOUTH_AMERICA,\nSOUTHERN_SOUTH_AMERICA,\nOCEANIA,\nMIDDLE_EAST,\nNORTHERN_AFRICA,\nSOUTHERN_AFRICA,\nINDIA,\nSOUTHEAST_ASIA,\nNORTHEAST_ASIA",
+    )
 
 
 class Gslb(BaseModel):
@@ -72,9 +75,12 @@ class Gslb(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    gslbName: str = Field(..., description="GSLB name")
+    gslbName: str = Field(
+        ...,
+        description="GSLB name\nValid range: Max. 100 characters,\nUppercase and lowercase characters and numbers, '-', '_'",
+    )
     gslbTtl: int = Field(..., description="GSLB domain update cycle")
-    gslbRoutingRule: str = Field(..., description="Routing rule")
+    gslbRoutingRule: str = Field(..., description="Routing rule\nValid range: FAILOVER, RANDOM, GEOLOCATION")
     gslbDisabled: bool | None = Field(False, description="Whether GSLB is disabled or not")
     connectedPoolList: list[ConnectedPoolListItem1] | None = Field(None, description="Connected pool list")
 
@@ -136,8 +142,11 @@ class ConnectedPoolListItem3(BaseModel):
         extra="allow",
     )
     poolId: str = Field(..., description="Connected pool ID")
-    connectedPoolOrder: int = Field(..., description="Connected pool priority")
-    connectedPoolRegionContent: str | None = Field(None, description="Connected pool region settings")
+    connectedPoolOrder: int = Field(..., description="Connected pool priority\nValid range: Min. 1, Max. 2,147,483,647")
+    connectedPoolRegionContent: str | None = Field(
+        None,
+        description="Connected pool region settings\nValid range: WESTERN_NORTH_AMERICA,\nEASTERN_NORTH_AMERICA,\nWESTERN_EUROPE,\nEASTERN_EUROPE,\nNORTHERN_SOUTH_AMERICA,\nSOUTHERN_SOUTH_AMERICA,\nOCEANIA,\nMIDDLE_EAST,\nNORTHERN_AFRICA,\nSOUTHERN_AFRICA,\nINDIA,\nSOUTHEAST_ASIA,\nNORTHEAST_ASIA",
+    )
 
 
 class Gslb2(BaseModel):
@@ -145,9 +154,12 @@ class Gslb2(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    gslbName: str = Field(..., description="GSLB name")
+    gslbName: str = Field(
+        ...,
+        description="GSLB name\nValid range: Max. 100 characters,\nUppercase and lowercase characters and numbers, '-', '_'",
+    )
     gslbTtl: int = Field(..., description="GSLB domain update cycle")
-    gslbRoutingRule: str = Field(..., description="Routing rule")
+    gslbRoutingRule: str = Field(..., description="Routing rule\nValid range: FAILOVER, RANDOM, GEOLOCATION")
     gslbDisabled: bool | None = Field(False, description="Whether GSLB is disabled or not")
     connectedPoolList: list[ConnectedPoolListItem3] | None = Field(None, description="Connected pool list")
 
@@ -210,8 +222,11 @@ class ConnectedPool(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    connectedPoolOrder: int = Field(..., description="Connected pool priority")
-    connectedPoolRegionContent: str | None = Field(None, description="Connected pool region settings")
+    connectedPoolOrder: int = Field(..., description="Connected pool priority\nValid range: Min. 1, Max. 2,147,483,647")
+    connectedPoolRegionContent: str | None = Field(
+        None,
+        description="Connected pool region settings\nValid range: WESTERN_NORTH_AMERICA,\nEASTERN_NORTH_AMERICA,\nWESTERN_EUROPE,\nEASTERN_EUROPE,\nNORTHERN_SOUTH_AMERICA,\nSOUTHERN_SOUTH_AMERICA,\nOCEANIA,\nMIDDLE_EAST,\nNORTHERN_AFRICA,\nSOUTHERN_AFRICA,\nINDIA,\nSOUTHEAST_ASIA,\nNORTHEAST_ASIA",
+    )
 
 
 class UpdatePoolConnectionRequest(BaseModel):
@@ -314,18 +329,29 @@ class HealthCheck(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    healthCheckName: str = Field(..., description="Health check name")
-    protocol: str = Field(..., description="Protocol to use when performing health checks")
-    port: int = Field(..., description="Port to use when performing health checks")
-    interval: int | None = Field(60, description="Health check interval")
-    timeout: int | None = Field(5, description="Maximum response latency (timeout)")
-    retries: int | None = Field(2, description="Maximum number of retries")
-    path: str | None = Field(None, description="Path to use when performing health checks,\nused for HTTPS and HTTP")
+    healthCheckName: str = Field(
+        ...,
+        description="Health check name\nValid range: Max. 100 characters,\nUppercase and lowercase characters and numbers, '-', '_'",
+    )
+    protocol: str = Field(
+        ..., description="Protocol to use when performing health checks\nValid range: HTTPS, HTTP, TCP"
+    )
+    port: int = Field(..., description="Port to use when performing health checks\nValid range: Min. 1, Max. 65535")
+    interval: int | None = Field(
+        60, description="Health check interval\nValid range: Min. 10 or (retries+1)*timeout, Max. 3600"
+    )
+    timeout: int | None = Field(5, description="Maximum response latency (timeout)\nValid range: Min. 1, Max. 10")
+    retries: int | None = Field(2, description="Maximum number of retries\nValid range: Min. 0, Max. 5")
+    path: str | None = Field(
+        None,
+        description="Path to use when performing health checks,\nused for HTTPS and HTTP\nValid range: Max. 254 characters,\nStart character '/'",
+    )
     expectedCodes: str | None = Field(
-        None, description="Expected status code for health checks,\nused for HTTPS and HTTP\n(Example) 2xx, 20x, 200"
+        None,
+        description="Expected status code for health checks,\nused for HTTPS and HTTP\n(Example) 2xx, 20x, 200\nValid range: Numbers and a wildcard 'x'",
     )
     expectedBody: str | None = Field(
-        None, description="Expected response body for health checks,\nused for HTTPS and HTTP"
+        None, description="Expected response body for health checks,\nused for HTTPS and HTTP\nValid range: Max. 10KB"
     )
     allowInsecure: bool | None = Field(
         None, description="Disable certificate validation for health checks,\nused for HTTPS"
@@ -386,18 +412,29 @@ class HealthCheck2(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    healthCheckName: str = Field(..., description="Health check name")
-    protocol: str = Field(..., description="Protocol to use when performing health checks")
-    port: int = Field(..., description="Port to use when performing health checks")
-    interval: int | None = Field(None, description="Health check interval")
-    timeout: int | None = Field(None, description="Maximum response latency (timeout)")
-    retries: int | None = Field(None, description="Maximum number of retries")
-    path: str | None = Field(None, description="Path to use when performing health checks,\nused for HTTPS and HTTP")
+    healthCheckName: str = Field(
+        ...,
+        description="Health check name\nValid range: Max. 100 characters,\nUppercase and lowercase characters and numbers, '-', '_'",
+    )
+    protocol: str = Field(
+        ..., description="Protocol to use when performing health checks\nValid range: HTTPS, HTTP, TCP"
+    )
+    port: int = Field(..., description="Port to use when performing health checks\nValid range: Min. 1, Max. 65535")
+    interval: int | None = Field(
+        None, description="Health check interval\nValid range: Min. 10 or (retries+1)*timeout, Max. 3600"
+    )
+    timeout: int | None = Field(None, description="Maximum response latency (timeout)\nValid range: Min. 1, Max. 10")
+    retries: int | None = Field(None, description="Maximum number of retries\nValid range: Min. 0, Max. 5")
+    path: str | None = Field(
+        None,
+        description="Path to use when performing health checks,\nused for HTTPS and HTTP\nValid range: Max. 254 characters,\nStart character '/'",
+    )
     expectedCodes: str | None = Field(
-        None, description="Expected status code for health checks,\nused for HTTPS and HTTP\n(Example) 2xx, 20x, 200"
+        None,
+        description="Expected status code for health checks,\nused for HTTPS and HTTP\n(Example) 2xx, 20x, 200\nValid range: Numbers and a wildcard 'x'",
     )
     expectedBody: str | None = Field(
-        None, description="Expected response body for health checks,\nused for HTTPS and HTTP"
+        None, description="Expected response body for health checks,\nused for HTTPS and HTTP\nValid range: Max. 10KB"
     )
     allowInsecure: bool | None = Field(
         None, description="Disable certificate validation for health checks,\nused for HTTPS"
@@ -488,8 +525,11 @@ class EndpointListItem1(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    endpointAddress: str = Field(..., description="Endpoint address")
-    endpointWeight: float | None = Field(1.0, description="Endpoint weight")
+    endpointAddress: str = Field(
+        ...,
+        description="Endpoint address\nValid range: Max. 254 characters,\nLowercase characters and numbers, '.', '-', '_'",
+    )
+    endpointWeight: float | None = Field(1.0, description="Endpoint weight\nValid range: Min. 0, Max. 1.00")
     endpointDisabled: bool | None = Field(False, description="Whether an endpoint is disabled or not")
 
 
@@ -498,7 +538,10 @@ class Pool(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    poolName: str = Field(..., description="Pool name")
+    poolName: str = Field(
+        ...,
+        description="Pool name\nValid range: Max. 100 characters,\nUppercase and lowercase characters and numbers, '-', '_'",
+    )
     poolDisabled: bool | None = Field(False, description="Whether a pool is disabled or not")
     healthCheckId: str | None = Field(None, description="Health check ID")
     endpointList: list[EndpointListItem1] = Field(..., description="Endpoint list")
@@ -558,8 +601,11 @@ class EndpointListItem3(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    endpointAddress: str = Field(..., description="Endpoint address")
-    endpointWeight: float | None = Field(1.0, description="Endpoint weight")
+    endpointAddress: str = Field(
+        ...,
+        description="Endpoint address\nValid range: Max. 254 characters,\nLowercase characters and numbers, '.', '-', '_'",
+    )
+    endpointWeight: float | None = Field(1.0, description="Endpoint weight\nValid range: Min. 0, Max. 1.00")
     endpointDisabled: bool | None = Field(False, description="Whether an endpoint is disabled or not")
 
 
@@ -568,7 +614,10 @@ class Pool2(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    poolName: str = Field(..., description="Pool name")
+    poolName: str = Field(
+        ...,
+        description="Pool name\nValid range: Max. 100 characters,\nUppercase and lowercase characters and numbers, '-', '_'",
+    )
     poolDisabled: bool | None = Field(False, description="Whether a pool is disabled or not")
     healthCheckId: str | None = Field(None, description="Health check ID")
     endpointList: list[EndpointListItem3] = Field(..., description="Endpoint list")
@@ -646,8 +695,11 @@ class Zone(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    zoneName: str = Field(..., description="DNS Zone name to create,\nEnter the domain as FQDN")
-    description: str | None = Field(None, description="DNS Zone description")
+    zoneName: str = Field(
+        ...,
+        description="DNS Zone name to create,\nEnter the domain as FQDN\nValid range: Max. 254 characters\nLowercase characters and numbers, '.', '-', '_'\nLast character '.'",
+    )
+    description: str | None = Field(None, description="DNS Zone description\nValid range: Max. 255 characters")
 
 
 class CreateDnsZoneRequest(BaseModel):
@@ -695,7 +747,7 @@ class Zone2(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    description: str | None = Field(None, description="DNS Zone description")
+    description: str | None = Field(None, description="DNS Zone description\nValid range: Max. 255 characters")
 
 
 class UpdateDnsZoneRequest(BaseModel):
@@ -775,20 +827,28 @@ class RecordListItem1(BaseModel):
     recordContent: str = Field(..., description="It displays the detailed field by record set type in a line.")
     ipV4: str = Field(..., description="IPv4 type address")
     ipV6: str = Field(..., description="IPv6 type address")
-    flags: int = Field(..., description="0 for a defined tag,\n128 for a custom tag")
+    flags: int = Field(..., description="0 for a defined tag,\n128 for a custom tag\nValid range: 0 or 128")
     tag: str = Field(
-        ..., description="TAG_ISSUE: issue tag,\nTAG_ISSUEWILD: issuewild tag,\nTAG_IODEF: iodef tag,\ncustom tag"
+        ...,
+        description="TAG_ISSUE: issue tag,\nTAG_ISSUEWILD: issuewild tag,\nTAG_IODEF: iodef tag,\ncustom tag\nValid range: TAG_ISSUE,\nTAG_ISSUEWILD,\nTAG_IODEF,\nUp to 15 custom tags",
     )
-    stringValue: str = Field(..., description="Tag-dependent content")
-    domainName: str = Field(..., description="Enter the domain as FQDN")
-    priority: int = Field(..., description="Priority")
-    order: int = Field(..., description="Order")
-    preference: int = Field(..., description="Preference")
-    service: str = Field(..., description="Service")
-    regexp: str = Field(..., description="Regular expression")
-    replacement: str = Field(..., description="Enter '.' as a replacement value or enter the domain as FQDN")
-    weight: int = Field(..., description="Weight")
-    port: int = Field(..., description="Port")
+    stringValue: str = Field(
+        ..., description="Tag-dependent content\nValid range: Max. 512 characters (including quotation marks)"
+    )
+    domainName: str = Field(..., description="Enter the domain as FQDN\nValid range: Max. 255 characters")
+    priority: int = Field(..., description="Priority\nValid range: Min. 0, Max. 65535")
+    order: int = Field(..., description="Order\nValid range: Min. 0, Max. 65535")
+    preference: int = Field(..., description="Preference\nValid range: Min. 0, Max. 65535")
+    service: str = Field(..., description="Service\nValid range: Max. 257 characters (including quotation marks)")
+    regexp: str = Field(
+        ..., description="Regular expression\nValid range: Max. 257 characters (including quotation marks)"
+    )
+    replacement: str = Field(
+        ...,
+        description="Enter '.' as a replacement value or enter the domain as FQDN\nValid range: Max. 255 characters",
+    )
+    weight: int = Field(..., description="Weight\nValid range: Min. 0, Max. 65535")
+    port: int = Field(..., description="Port\nValid range: Min. 0, Max. 65535")
 
 
 class Recordset(BaseModel):
@@ -796,9 +856,16 @@ class Recordset(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    recordsetName: str = Field(..., description="Name of the record set to create,\nEnter the domain as FQDN")
-    recordsetType: str = Field(..., description="Record set type")
-    recordsetTtl: int = Field(..., description="Update cycle of the record set data in the name server")
+    recordsetName: str = Field(
+        ...,
+        description="Name of the record set to create,\nEnter the domain as FQDN\nValid range: Max. 254 characters\nLowercase characters and numbers, '.', '-', '_'\n(including name of DNS Zone)",
+    )
+    recordsetType: str = Field(
+        ..., description="Record set type\nValid range: A, AAAA, CAA, CNAME, MX,\nNAPTR, PTR, TXT, SRV, NS"
+    )
+    recordsetTtl: int = Field(
+        ..., description="Update cycle of the record set data in the name server\nValid range: Min. 10, Max. 2147483647"
+    )
     recordList: list[RecordListItem1] = Field(..., description="Record list")
 
 
@@ -866,9 +933,16 @@ class RecordsetListItem1(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    recordsetName: str = Field(..., description="Name of the record set to create,\nEnter the domain as FQDN")
-    recordsetType: str = Field(..., description="Record set type")
-    recordsetTtl: int = Field(..., description="Update cycle of the record set data in the name server")
+    recordsetName: str = Field(
+        ...,
+        description="Name of the record set to create,\nEnter the domain as FQDN\nValid range: Max. 254 characters\nLowercase characters and numbers, '.', '-', '_'\n(including name of DNS Zone)",
+    )
+    recordsetType: str = Field(
+        ..., description="Record set type\nValid range: A, AAAA, CAA, CNAME, MX,\nNAPTR, PTR, TXT, SRV, NS"
+    )
+    recordsetTtl: int = Field(
+        ..., description="Update cycle of the record set data in the name server\nValid range: Min. 10, Max. 2147483647"
+    )
     recordList: list[RecordListItem3] = Field(..., description="Record list")
 
 
@@ -902,8 +976,12 @@ class Recordset2(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    recordsetType: str = Field(..., description="Record set type")
-    recordsetTtl: int = Field(..., description="Update cycle of the record set data in the name server")
+    recordsetType: str = Field(
+        ..., description="Record set type\nValid range: A, AAAA, CAA, CNAME, MX,\nNAPTR, PTR, TXT, SRV, NS"
+    )
+    recordsetTtl: int = Field(
+        ..., description="Update cycle of the record set data in the name server\nValid range: Min. 10, Max. 2147483647"
+    )
     recordList: list[RecordListItem4] = Field(..., description="Record list")
 
 

@@ -172,10 +172,10 @@ class Client:
         Source: https://docs.nhncloud.com/en/Application%20Service/EasyQueue/en/public-api/#query-statistics
 
         Args:
-            metrics_type: Metric type • BYTE_IN_RATE: Bytes received per second • BYTE_OUT_RATE: Bytes sent per second • MESSAGE_COUNT: Message count • CONSUMER_LAG: Consumer group lag (lag) • LOG_SIZE_PER_PARTITION: Log size per partition (``metricsType``, query)
+            metrics_type: Metric type • BYTE_IN_RATE: Bytes received per second • BYTE_OUT_RATE: Bytes sent per second • MESSAGE_COUNT: Message count • CONSUMER_LAG: Consumer group lag (lag) • LOG_SIZE_PER_PARTITION: Log size per partition Valid range: BYTE_IN_RATE, BYTE_OUT_RATE, MESSAGE_COUNT, CONSUMER_LAG, LOG_SIZE_PER_PARTITION (``metricsType``, query)
             topic_name: Topic name (``topicName``, query)
-            start_date_time: Search start time (e.g., 2023-10-27T19:30:00+09:00) (``startDateTime``, query)
-            end_date_time: Search end time (e.g., 2023-10-27T20:30:00+09:00) (``endDateTime``, query)
+            start_date_time: Search start time (e.g., 2023-10-27T19:30:00+09:00) Valid range: ISO 8601 format, Within 90 days (``startDateTime``, query)
+            end_date_time: Search end time (e.g., 2023-10-27T20:30:00+09:00) Valid range: ISO 8601 format, Search period: Min. 60 seconds, Max. 30 days (``endDateTime``, query)
 
         Returns:
             QueryStatisticsResponse (HTTP 200).
@@ -289,12 +289,12 @@ class Client:
         Source: https://docs.nhncloud.com/en/Application%20Service/EasyQueue/en/public-api/#view-a-topic-list
 
         Args:
-            sort_key: Sort Key (TOPIC_NAME: Topic name, CREATED_AT: Created at, UPDATED_AT: Updated at) (``sortKey``, query)
-            topic_id_list: Filter: Topic ID list (``topicIdList``, query)
+            sort_key: Sort Key (TOPIC_NAME: Topic name, CREATED_AT: Created at, UPDATED_AT: Updated at) Valid range: TOPIC_NAME, CREATED_AT, UPDATED_AT (``sortKey``, query)
+            topic_id_list: Filter: Topic ID list Valid range: Max. 100 items (``topicIdList``, query)
             search_topic_name: Filter: Topic name (Prefix match) (``searchTopicName``, query)
-            sort_direction: Sort order (DESC: Descending, ASC: Ascending) (``sortDirection``, query)
-            page: Page No. (``page``, query)
-            limit: Number of items per page (``limit``, query)
+            sort_direction: Sort order (DESC: Descending, ASC: Ascending) Valid range: DESC, ASC (``sortDirection``, query)
+            page: Page No. Valid range: Min. 1 (``page``, query)
+            limit: Number of items per page Valid range: Min. 1, Max. 3,000 (``limit``, query)
 
         Returns:
             ViewATopicListResponse (HTTP 200).
@@ -449,10 +449,10 @@ class AsyncClient:
         Source: https://docs.nhncloud.com/en/Application%20Service/EasyQueue/en/public-api/#query-statistics
 
         Args:
-            metrics_type: Metric type • BYTE_IN_RATE: Bytes received per second • BYTE_OUT_RATE: Bytes sent per second • MESSAGE_COUNT: Message count • CONSUMER_LAG: Consumer group lag (lag) • LOG_SIZE_PER_PARTITION: Log size per partition (``metricsType``, query)
+            metrics_type: Metric type • BYTE_IN_RATE: Bytes received per second • BYTE_OUT_RATE: Bytes sent per second • MESSAGE_COUNT: Message count • CONSUMER_LAG: Consumer group lag (lag) • LOG_SIZE_PER_PARTITION: Log size per partition Valid range: BYTE_IN_RATE, BYTE_OUT_RATE, MESSAGE_COUNT, CONSUMER_LAG, LOG_SIZE_PER_PARTITION (``metricsType``, query)
             topic_name: Topic name (``topicName``, query)
-            start_date_time: Search start time (e.g., 2023-10-27T19:30:00+09:00) (``startDateTime``, query)
-            end_date_time: Search end time (e.g., 2023-10-27T20:30:00+09:00) (``endDateTime``, query)
+            start_date_time: Search start time (e.g., 2023-10-27T19:30:00+09:00) Valid range: ISO 8601 format, Within 90 days (``startDateTime``, query)
+            end_date_time: Search end time (e.g., 2023-10-27T20:30:00+09:00) Valid range: ISO 8601 format, Search period: Min. 60 seconds, Max. 30 days (``endDateTime``, query)
 
         Returns:
             QueryStatisticsResponse (HTTP 200).
@@ -566,12 +566,12 @@ class AsyncClient:
         Source: https://docs.nhncloud.com/en/Application%20Service/EasyQueue/en/public-api/#view-a-topic-list
 
         Args:
-            sort_key: Sort Key (TOPIC_NAME: Topic name, CREATED_AT: Created at, UPDATED_AT: Updated at) (``sortKey``, query)
-            topic_id_list: Filter: Topic ID list (``topicIdList``, query)
+            sort_key: Sort Key (TOPIC_NAME: Topic name, CREATED_AT: Created at, UPDATED_AT: Updated at) Valid range: TOPIC_NAME, CREATED_AT, UPDATED_AT (``sortKey``, query)
+            topic_id_list: Filter: Topic ID list Valid range: Max. 100 items (``topicIdList``, query)
             search_topic_name: Filter: Topic name (Prefix match) (``searchTopicName``, query)
-            sort_direction: Sort order (DESC: Descending, ASC: Ascending) (``sortDirection``, query)
-            page: Page No. (``page``, query)
-            limit: Number of items per page (``limit``, query)
+            sort_direction: Sort order (DESC: Descending, ASC: Ascending) Valid range: DESC, ASC (``sortDirection``, query)
+            page: Page No. Valid range: Min. 1 (``page``, query)
+            limit: Number of items per page Valid range: Min. 1, Max. 3,000 (``limit``, query)
 
         Returns:
             ViewATopicListResponse (HTTP 200).

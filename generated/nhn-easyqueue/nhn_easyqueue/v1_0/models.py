@@ -88,12 +88,23 @@ class Topic(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    topicName: str = Field(..., description="Topic name (cannot be modified)")
-    description: str | None = Field(None, description="Topic description")
-    partitionCount: int = Field(..., description="Number of topic partitions")
-    maxRetentionTimeMs: int = Field(..., description="Maximum log retention period per partition (milliseconds)")
-    maxRetentionBytes: int = Field(..., description="Maximum log retention size per partition (bytes)")
-    maxMessageBytes: int = Field(..., description="Maximum size of topic messages (bytes)")
+    topicName: str = Field(
+        ...,
+        description="Topic name (cannot be modified)\nValid range: Min.1 character, Max. 50 characters\nAlphabets, numbers, and '-'",
+    )
+    description: str | None = Field(None, description="Topic description\nValid range: Max. 255 characters")
+    partitionCount: int = Field(..., description="Number of topic partitions\nValid range: Min. 1, Max. 16")
+    maxRetentionTimeMs: int = Field(
+        ...,
+        description="Maximum log retention period per partition (milliseconds)\nValid range: Min. 3,600,000 (1 hour)\nMax. 1,209,600,000 (14 days)",
+    )
+    maxRetentionBytes: int = Field(
+        ...,
+        description="Maximum log retention size per partition (bytes)\nValid range: Min. 1,073,741,824\nMax. 26,843,545,600",
+    )
+    maxMessageBytes: int = Field(
+        ..., description="Maximum size of topic messages (bytes)\nValid range: Min. 1,024\nMax. 262,144"
+    )
 
 
 class CreateATopicRequest(BaseModel):
@@ -147,13 +158,22 @@ class Topic3(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    description: str | None = Field(None, description="Topic description")
+    description: str | None = Field(None, description="Topic description\nValid range: Max. 255 characters")
     partitionCount: int = Field(
-        ..., description="Number of topic partitions\nThe number of partitions can only be increased"
+        ...,
+        description="Number of topic partitions\nThe number of partitions can only be increased\nValid range: Min. 1, Max. 16",
     )
-    maxRetentionTimeMs: int = Field(..., description="Maximum log retention period per partition (milliseconds)")
-    maxRetentionBytes: int = Field(..., description="Maximum log retention size per partition (bytes)")
-    maxMessageBytes: int = Field(..., description="Maximum size of topic messages (bytes)")
+    maxRetentionTimeMs: int = Field(
+        ...,
+        description="Maximum log retention period per partition (milliseconds)\nValid range: Min. 3,600,000 (1 hour)\nMax. 1,209,600,000 (14 days)",
+    )
+    maxRetentionBytes: int = Field(
+        ...,
+        description="Maximum log retention size per partition (bytes)\nValid range: Min. 1,073,741,824\nMax. 26,843,545,600",
+    )
+    maxMessageBytes: int = Field(
+        ..., description="Maximum size of topic messages (bytes)\nValid range: Min. 1,024\nMax. 262,144"
+    )
 
 
 class EditATopicRequest(BaseModel):

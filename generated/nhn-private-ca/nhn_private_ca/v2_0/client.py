@@ -277,9 +277,9 @@ class Client:
         Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#저장소-목록-조회
 
         Args:
-            page: 페이지 번호 (``page``, query)
-            size: 페이지 크기 (``size``, query)
-            search: 검색어 (``search``, query)
+            page: 페이지 번호 제약 조건: 0부터 시작 기본값: 0 (``page``, query)
+            size: 페이지 크기 제약 조건: 기본값: 10 (``size``, query)
+            search: 검색어 제약 조건: 저장소 이름 또는 설명 (``search``, query)
 
         Returns:
             GetAppkeysAppkeyCaStoresResponse (HTTP 200).
@@ -367,10 +367,10 @@ class Client:
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
-            type: 인증서 타입 필터 (``type``, query)
-            page: 페이지 번호 (``page``, query)
-            size: 페이지 크기 (``size``, query)
-            search: 검색어 (``search``, query)
+            type: 인증서 타입 필터 제약 조건: all, issuer, leaf 기본값: all (``type``, query)
+            page: 페이지 번호 제약 조건: 0부터 시작 기본값: 0 (``page``, query)
+            size: 페이지 크기 제약 조건: 기본값: 10 (``size``, query)
+            search: 검색어 제약 조건: Common Name 기준 (``search``, query)
 
         Returns:
             GetCaStoresCaStoreIdCertsResponse (HTTP 200).
@@ -398,9 +398,9 @@ class Client:
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
-            page: 페이지 번호 (``page``, query)
-            size: 페이지 크기 (``size``, query)
-            search: 검색어 (``search``, query)
+            page: 페이지 번호 제약 조건: 0부터 시작 기본값: 0 (``page``, query)
+            size: 페이지 크기 제약 조건: 기본값: 10 (``size``, query)
+            search: 검색어 제약 조건: 템플릿 이름 (``search``, query)
 
         Returns:
             GetCaStoresCaStoreIdTemplatesResponse (HTTP 200).
@@ -925,9 +925,9 @@ class AsyncClient:
         Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#저장소-목록-조회
 
         Args:
-            page: 페이지 번호 (``page``, query)
-            size: 페이지 크기 (``size``, query)
-            search: 검색어 (``search``, query)
+            page: 페이지 번호 제약 조건: 0부터 시작 기본값: 0 (``page``, query)
+            size: 페이지 크기 제약 조건: 기본값: 10 (``size``, query)
+            search: 검색어 제약 조건: 저장소 이름 또는 설명 (``search``, query)
 
         Returns:
             GetAppkeysAppkeyCaStoresResponse (HTTP 200).
@@ -1017,10 +1017,10 @@ class AsyncClient:
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
-            type: 인증서 타입 필터 (``type``, query)
-            page: 페이지 번호 (``page``, query)
-            size: 페이지 크기 (``size``, query)
-            search: 검색어 (``search``, query)
+            type: 인증서 타입 필터 제약 조건: all, issuer, leaf 기본값: all (``type``, query)
+            page: 페이지 번호 제약 조건: 0부터 시작 기본값: 0 (``page``, query)
+            size: 페이지 크기 제약 조건: 기본값: 10 (``size``, query)
+            search: 검색어 제약 조건: Common Name 기준 (``search``, query)
 
         Returns:
             GetCaStoresCaStoreIdCertsResponse (HTTP 200).
@@ -1048,9 +1048,9 @@ class AsyncClient:
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
-            page: 페이지 번호 (``page``, query)
-            size: 페이지 크기 (``size``, query)
-            search: 검색어 (``search``, query)
+            page: 페이지 번호 제약 조건: 0부터 시작 기본값: 0 (``page``, query)
+            size: 페이지 크기 제약 조건: 기본값: 10 (``size``, query)
+            search: 검색어 제약 조건: 템플릿 이름 (``search``, query)
 
         Returns:
             GetCaStoresCaStoreIdTemplatesResponse (HTTP 200).

@@ -69,12 +69,12 @@ class PostAppkeysAppkeyCaStoresRequest(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    name: str = Field(..., description="저장소 이름")
-    description: str | None = Field(None, description="저장소 설명")
-    crlActive: bool | None = Field(None, description="CRL 활성화 여부")
-    crlRefreshPeriod: float | None = Field(None, description="CRL 갱신 주기(일)")
-    ocspActive: bool | None = Field(None, description="OCSP 활성화 여부")
-    ocspRefreshPeriod: float | None = Field(None, description="OCSP 갱신 주기(시간)")
+    name: str = Field(..., description="저장소 이름\n제약 조건: 최대 64자")
+    description: str | None = Field(None, description="저장소 설명\n제약 조건: 최대 256자")
+    crlActive: bool | None = Field(None, description="CRL 활성화 여부\n제약 조건: 기본값: false")
+    crlRefreshPeriod: float | None = Field(None, description="CRL 갱신 주기(일)\n제약 조건: 1 ~ 30\n기본값: 7")
+    ocspActive: bool | None = Field(None, description="OCSP 활성화 여부\n제약 조건: 기본값: false")
+    ocspRefreshPeriod: float | None = Field(None, description="OCSP 갱신 주기(시간)\n제약 조건: 1 ~ 12\n기본값: 1")
 
 
 class Body1(BaseModel):
@@ -220,31 +220,43 @@ class PostCaStoresCaStoreIdCertsRequest(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    certificateType: str = Field(..., description="인증서 유형")
-    parentCertId: float | None = Field(None, description="상위 인증서 ID")
-    name: str = Field(..., description="인증서 이름")
-    description: str | None = Field(None, description="인증서 설명")
-    subjectInfo: dict[str, Any] = Field(..., description="주체 정보")
-    ttlValue: float | None = Field(None, description="유효 기간(초)")
-    specificDate: str | None = Field(None, description="만료 일시")
-    backDateValidation: float | None = Field(None, description="백데이트 유효성(초)")
-    maxDepth: float | None = Field(None, description="하위 CA 생성 가능 깊이")
-    keyInfo: dict[str, Any] = Field(..., description="키 정보")
-    signatureAlgorithm: str = Field(..., description="서명 알고리즘")
-    excludeCommonNameFromSans: bool | None = Field(None, description="CN을 SAN에서 제외")
+    certificateType: str = Field(..., description="인증서 유형\n제약 조건: ROOT 또는 INTERMEDIATE")
+    parentCertId: float | None = Field(
+        None, description="상위 인증서 ID\n제약 조건: certificateType이 INTERMEDIATE일 경우 필수"
+    )
+    name: str = Field(..., description="인증서 이름\n제약 조건: 최대 64자")
+    description: str | None = Field(None, description="인증서 설명\n제약 조건: 최대 256자")
+    subjectInfo: dict[str, Any] = Field(..., description="주체 정보\n제약 조건: commonName 필수")
+    ttlValue: float | None = Field(
+        None, description="유효 기간(초)\n제약 조건: 0 ~ 315,360,000(최대 10년)\nspecificDate와 택 1"
+    )
+    specificDate: str | None = Field(
+        None,
+        description="만료 일시\n제약 조건: 1970-01-01T00:00:00 ~ 2999-12-31T23:59:59\n형식: 2025-12-31T23:59:59\nttlValue와 택 1",
+    )
+    backDateValidation: float | None = Field(
+        None, description="백데이트 유효성(초)\n제약 조건: 0 ~ 2,592,000(최대 30일)\n기본값: 30"
+    )
+    maxDepth: float | None = Field(None, description="하위 CA 생성 가능 깊이\n제약 조건: -1 ~ 3\n기본값: 0")
+    keyInfo: dict[str, Any] = Field(..., description="키 정보\n제약 조건: 하단 참조")
+    signatureAlgorithm: str = Field(
+        ...,
+        description="서명 알고리즘\n제약 조건: 하단 참조\n선택한 Key에 맞는 서명 알고리즘 필수(보통 SHA256 형태 선택)",
+    )
+    excludeCommonNameFromSans: bool | None = Field(None, description="CN을 SAN에서 제외\n제약 조건: 기본값: false")
     sans: list[str] | None = Field(None, description="DNS SAN 목록")
     ipSans: list[str] | None = Field(None, description="IP SAN 목록")
     urlSans: list[str] | None = Field(None, description="URL SAN 목록")
-    otherSans: list[dict[str, Any]] | None = Field(None, description="기타 SAN 목록")
-    commonName: str | None = Field(None, description="Common Name(CN)")
-    serialNumber: str | None = Field(None, description="시리얼 번호")
-    country: str | None = Field(None, description="국가 코드(C)")
-    stateOrProvince: str | None = Field(None, description="주/도(ST)")
-    locality: str | None = Field(None, description="도시/지역(L)")
-    streetAddress: str | None = Field(None, description="거리 주소(STREET)")
-    postalCode: str | None = Field(None, description="우편번호")
-    organization: str | None = Field(None, description="조직명(O)")
-    organizationalUnit: str | None = Field(None, description="부서명(OU)")
+    otherSans: list[dict[str, Any]] | None = Field(None, description="기타 SAN 목록\n제약 조건: 하단 OidInfo 참조")
+    commonName: str | None = Field(None, description="Common Name(CN)\n제약 조건: 최대 64자")
+    serialNumber: str | None = Field(None, description="시리얼 번호\n제약 조건: 최대 64자")
+    country: str | None = Field(None, description="국가 코드(C)\n제약 조건: ISO 3166, 2자리")
+    stateOrProvince: str | None = Field(None, description="주/도(ST)\n제약 조건: 최대 128자")
+    locality: str | None = Field(None, description="도시/지역(L)\n제약 조건: 최대 128자")
+    streetAddress: str | None = Field(None, description="거리 주소(STREET)\n제약 조건: 최대 128자")
+    postalCode: str | None = Field(None, description="우편번호\n제약 조건: 최대 40자")
+    organization: str | None = Field(None, description="조직명(O)\n제약 조건: 최대 64자")
+    organizationalUnit: str | None = Field(None, description="부서명(OU)\n제약 조건: 최대 64자")
     oid: str = Field(..., description="OID(예: 1.2.840.113549.1.9.1)")
     type: str = Field(..., description="UTF8String, IA5String, PrintableString, BMPString, UniversalString")
     value: str = Field(..., description="값(최대 255자)")
@@ -428,36 +440,47 @@ class PostCaStoresCaStoreIdTemplatesRequest(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    name: str = Field(..., description="템플릿 이름")
-    description: str | None = Field(None, description="템플릿 설명")
-    parentCertId: float = Field(..., description="상위 인증서 ID")
-    maxTTL: float | None = Field(None, description="최대 유효 기간(초)")
-    maxSpecificDate: str | None = Field(None, description="최대 만료일 제한")
-    backDateValidation: float | None = Field(None, description="백데이트 유효성(초)")
-    allowIpSans: bool | None = Field(None, description="IP SAN 허용 여부")
+    name: str = Field(..., description="템플릿 이름\n제약 조건: 최대 64자")
+    description: str | None = Field(None, description="템플릿 설명\n제약 조건: 최대 256자")
+    parentCertId: float = Field(..., description="상위 인증서 ID\n제약 조건: 발급자 인증서만 가능")
+    maxTTL: float | None = Field(
+        None, description="최대 유효 기간(초)\n제약 조건: 0 ~ 315,360,000(최대 10년)\nmaxSpecificDate와 택 1"
+    )
+    maxSpecificDate: str | None = Field(
+        None,
+        description="최대 만료일 제한\n제약 조건: 1970-01-01T00:00:00 ~ 2999-12-31T23:59:59\n형식: 2025-12-31T23:59:59\nmaxTTL과 택 1",
+    )
+    backDateValidation: float | None = Field(
+        None, description="백데이트 유효성(초)\n제약 조건: 0 ~ 2,592,000(최대 30일)\n기본값: 30"
+    )
+    allowIpSans: bool | None = Field(None, description="IP SAN 허용 여부\n제약 조건: 기본값: false")
     urlSansWhitelist: list[str] | None = Field(None, description="URL SAN 화이트리스트")
     otherSansWhitelist: list[dict[str, Any]] | None = Field(None, description="기타 SAN 화이트리스트")
-    storeInServer: bool | None = Field(None, description="서버에 인증서 저장 여부")
-    basicConstraintsValidForNonCa: bool | None = Field(None, description="Non-CA에 대한 Basic Constraints 검사")
-    useCsrCommonName: bool | None = Field(None, description="CSR의 CN 사용 여부")
-    useCsrSans: bool | None = Field(None, description="CSR의 SAN 사용 여부")
-    keyInfo: dict[str, Any] = Field(..., description="키 정보")
-    signatureBits: float | None = Field(None, description="서명 비트 수")
-    keyUsage: list[str] | None = Field(None, description="키 사용 용도")
-    extendedKeyUsage: list[str] | None = Field(None, description="확장 키 사용 용도")
+    storeInServer: bool | None = Field(None, description="서버에 인증서 저장 여부\n제약 조건: 기본값: true")
+    basicConstraintsValidForNonCa: bool | None = Field(
+        None, description="Non-CA에 대한 Basic Constraints 검사\n제약 조건: 기본값: false"
+    )
+    useCsrCommonName: bool | None = Field(None, description="CSR의 CN 사용 여부\n제약 조건: 기본값: false")
+    useCsrSans: bool | None = Field(None, description="CSR의 SAN 사용 여부\n제약 조건: 기본값: false")
+    keyInfo: dict[str, Any] = Field(..., description="키 정보\n제약 조건: 하단 참조")
+    signatureBits: float | None = Field(
+        None, description="서명 비트 수\n제약 조건: 256, 384, 512\n기본값: 256\nED25519의 경우 무시됨"
+    )
+    keyUsage: list[str] | None = Field(None, description="키 사용 용도\n제약 조건: 하단 참조")
+    extendedKeyUsage: list[str] | None = Field(None, description="확장 키 사용 용도\n제약 조건: 하단 참조")
     extendedKeyUsageOids: list[str] | None = Field(None, description="확장 키 사용 커스텀 OID")
     policies: list[str] | None = Field(None, description="정책 OID 목록")
-    subjectInfo: dict[str, Any] | None = Field(None, description="주체 정보")
-    useCsrOtherFields: bool | None = Field(None, description="CSR의 기타 필드 사용 여부")
-    otherFields: list[dict[str, Any]] | None = Field(None, description="기타 필드")
-    serialNumber: str | None = Field(None, description="시리얼 번호")
-    country: str | None = Field(None, description="국가 코드(C)")
-    stateOrProvince: str | None = Field(None, description="주/도(ST)")
-    locality: str | None = Field(None, description="도시/지역(L)")
-    streetAddress: str | None = Field(None, description="거리 주소(STREET)")
-    postalCode: str | None = Field(None, description="우편번호")
-    organization: str | None = Field(None, description="조직명(O)")
-    organizationalUnit: str | None = Field(None, description="부서명(OU)")
+    subjectInfo: dict[str, Any] | None = Field(None, description="주체 정보\n제약 조건: 하단 참조")
+    useCsrOtherFields: bool | None = Field(None, description="CSR의 기타 필드 사용 여부\n제약 조건: 기본값: false")
+    otherFields: list[dict[str, Any]] | None = Field(None, description="기타 필드\n제약 조건: 하단 참조")
+    serialNumber: str | None = Field(None, description="시리얼 번호\n제약 조건: 최대 64자")
+    country: str | None = Field(None, description="국가 코드(C)\n제약 조건: ISO 3166, 2자리")
+    stateOrProvince: str | None = Field(None, description="주/도(ST)\n제약 조건: 최대 128자")
+    locality: str | None = Field(None, description="도시/지역(L)\n제약 조건: 최대 128자")
+    streetAddress: str | None = Field(None, description="거리 주소(STREET)\n제약 조건: 최대 128자")
+    postalCode: str | None = Field(None, description="우편번호\n제약 조건: 최대 40자")
+    organization: str | None = Field(None, description="조직명(O)\n제약 조건: 최대 64자")
+    organizationalUnit: str | None = Field(None, description="부서명(OU)\n제약 조건: 최대 64자")
     oid: str = Field(..., description="OID(예: 1.2.840.113549.1.9.1)")
     type: str = Field(..., description="UTF8String, IA5String, PrintableString, BMPString, UniversalString")
     value: str = Field(..., description="값(최대 255자)")
@@ -558,20 +581,30 @@ class PostTemplatesTemplateIdCertificatesRequest(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    mode: str = Field(..., description="인증서 발급 모드")
-    commonName: str = Field(..., description="Common Name")
-    ttlValue: float | None = Field(None, description="유효 기간(초)")
-    specificDate: str | None = Field(None, description="특정 만료 날짜")
-    csr: str | None = Field(None, description="CSR")
-    format: str | None = Field(None, description="인증서 형식")
-    privateKeyFormat: str | None = Field(None, description="개인 키 형식")
-    removeRootsFromChain: bool | None = Field(None, description="체인에서 루트 제거")
+    mode: str = Field(..., description="인증서 발급 모드\n제약 조건: GENERATE 또는 SIGN")
+    commonName: str = Field(..., description="Common Name\n제약 조건: 최대 64자")
+    ttlValue: float | None = Field(
+        None, description="유효 기간(초)\n제약 조건: 0 ~ 315,360,000(최대 10년)\nspecificDate와 택 1"
+    )
+    specificDate: str | None = Field(
+        None,
+        description="특정 만료 날짜\n제약 조건: 1970-01-01T00:00:00 ~ 2999-12-31T23:59:59\n형식: 2025-12-31T23:59:59\nttlValue와 택 1",
+    )
+    csr: str | None = Field(None, description="CSR\n제약 조건: SIGN 모드 시 필수")
+    format: str | None = Field(
+        None, description="인증서 형식\n제약 조건: PEM, DER, PEM_BUNDLE\n기본값: PEM\n잘못된 값 입력 시 기본값으로 적용"
+    )
+    privateKeyFormat: str | None = Field(
+        None,
+        description="개인 키 형식\n제약 조건: PEM, DER, PKCS8\n기본값: PEM\n잘못된 값 입력 시 기본값으로 적용\nGENERATE 모드 시에만 사용",
+    )
+    removeRootsFromChain: bool | None = Field(None, description="체인에서 루트 제거\n제약 조건: SIGN 모드 시에만 사용")
     excludeCommonNameFromSans: bool | None = Field(None, description="CN을 SAN에서 제외")
-    serialNumber: str | None = Field(None, description="Serial Number")
+    serialNumber: str | None = Field(None, description="Serial Number\n제약 조건: 최대 64자")
     sans: list[str] | None = Field(None, description="DNS SAN 목록")
     ipSans: list[str] | None = Field(None, description="IP SAN 목록")
     urlSans: list[str] | None = Field(None, description="URL SAN 목록")
-    otherSans: list[dict[str, Any]] | None = Field(None, description="기타 SAN 목록")
+    otherSans: list[dict[str, Any]] | None = Field(None, description="기타 SAN 목록\n제약 조건: 하단 참조")
     oid: str = Field(..., description="OID(예: 1.2.840.113549.1.9.1)")
     type: str = Field(..., description="UTF8String, IA5String, PrintableString, BMPString, UniversalString")
     value: str = Field(..., description="값(최대 255자)")
