@@ -25,6 +25,7 @@ from scraper.table_vocabulary import FIELD_COLUMN_ROLES, LOCATIONS, REQUIRED_FAL
 from scraper.type_vocabulary import TypeReading, is_type_word, read_type
 
 __all__ = [
+    "NO_VALUE",
     "FieldRow",
     "FieldTable",
     "Role",
@@ -81,8 +82,9 @@ def required_mark(cell: str, *, inverted: bool = False) -> tuple[bool | None, st
     return None, f"unknown required mark {clean_text(cell)!r}; read as optional"
 
 
-#: A constraint cell that says nothing: empty, a dash, "none" in the guides' languages.
-_NO_CONSTRAINT = re.compile(r"|[-\u2010-\u2015\u2212]+|n/a|none|없음|해당\s*없음|なし", re.IGNORECASE)
+#: A cell that says there is no value (a Default or valid-range cell): empty, a dash, N/A, none, 없음 (none),
+#: 해당 없음 (n/a), なし (none); surrounding spaces allowed.
+NO_VALUE = re.compile(r"\s*(|[-\u2010-\u2015\u2212]+|n/a|none|없음|해당\s*없음|なし)\s*", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -111,7 +113,7 @@ class FieldRow:
         column says is kept even where no schema keyword reads it; empty when the cell says nothing or the
         description already holds it."""
         text = self.constraint.strip()
-        if _NO_CONSTRAINT.fullmatch(text) or text in self.description:
+        if NO_VALUE.fullmatch(text) or text in self.description:
             return ""
         return f"{self.constraint_label}: {text}" if self.constraint_label else text
 

@@ -37,8 +37,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from scraper.dialects import DialectError, PageInfo
+from scraper.dialects.field_tables import NO_VALUE, clean_text, read_field_table
 from scraper.dialects.field_tables import FieldRow as TableRow
-from scraper.dialects.field_tables import clean_text, read_field_table
 from scraper.dialects.nhn_schema import FieldRow, FieldTree, default_problem
 from scraper.dialects.operation_lines import DocumentedPath, OperationLine, find_operation_lines, parse_documented_path
 from scraper.document import Block, CodeBlock, Document, Heading, Paragraph, Table
@@ -1642,9 +1642,6 @@ def _lenient_json(text: str) -> tuple[Any, str | None, str]:
 _PSEUDO = "type names in value position (a pseudo-JSON schema)"
 _MISSING_COMMAS = "missing commas between members"
 
-#: What a Default cell holds when there is no default: empty, a dash, N/A, none, 없음 (none), 해당 없음 (n/a).
-_NO_VALUE = re.compile(r"\s*(|[-\u2010-\u2015\u2212]+|n/a|none|없음|해당\s*없음|なし)\s*", re.IGNORECASE)
-
 
 def _default(description: str, kind: str, cell: str | None = None) -> tuple[Any, bool]:
     raw: str | None = None
@@ -1658,7 +1655,7 @@ def _default(description: str, kind: str, cell: str | None = None) -> tuple[Any,
         unit = r"([ \t]+[^\s,.;:()\[\]]+)?" if match and re.fullmatch(r"-?\d+(\.\d+)?", match.group(1)) else ""
         if match and re.match(unit + r"[ \t]*($|[\n,.;:)\]]|\()", description[match.end() :]):
             raw = match.group(1)
-    if raw is None or _NO_VALUE.fullmatch(raw):
+    if raw is None or NO_VALUE.fullmatch(raw):
         return None, False
     if kind == "integer" and re.fullmatch(r"-?\d+", raw):
         return int(raw), True
