@@ -41,6 +41,7 @@ from scraper.dialects.field_tables import NO_VALUE, clean_text, read_field_table
 from scraper.dialects.field_tables import FieldRow as TableRow
 from scraper.dialects.nhn_schema import FieldRow, FieldTree, default_problem
 from scraper.dialects.operation_lines import DocumentedPath, OperationLine, find_operation_lines, parse_documented_path
+from scraper.dialects.valid_range import merged, read_bounds
 from scraper.document import Block, CodeBlock, Document, Heading, Paragraph, Table
 from scraper.model import (
     ApiStatus,
@@ -933,7 +934,7 @@ class _PageReader:
                                 row.line,
                                 default,
                                 has_default,
-                                schema=_row_schema(row),
+                                schema=_row_schema(row, bounds=True),
                                 element=row.element,
                                 note=row.constraint_note,
                             )
@@ -1193,6 +1194,8 @@ class _PageReader:
             values = _description_values(row.description, declared_enum)
             if values:
                 schema["enum"] = values
+        if "enum" not in schema:  # the limits a value list would make moot
+            schema = merged(schema, read_bounds(row.constraint, row.constraint_label, str(schema.get("type", ""))))
         default, has_default = _default(row.default or row.description, kind, row.default)
         problem = default_problem(schema, default) if has_default else None
         if problem is not None:
@@ -1535,14 +1538,22 @@ def _renamer(names: Iterator[str]) -> Callable[[re.Match[str]], str]:
     return lambda _match: "{" + next(names) + "}"
 
 
-def _row_schema(row: TableRow) -> JsonSchema | None:
+def _row_schema(row: TableRow, *, bounds: bool = False) -> JsonSchema | None:
     """The schema a field row's type cell reads as (None when it reads as nothing), with the values its
     valid-range column lists for a field typed Enum (``GET, POST, PUT``; ``{pluginCode} CORS, SET_REQUEST_HEADER``):
-    the column is the guide's statement of what the field accepts, so it is read before the description is."""
+    the column is the guide's statement of what the field accepts, so it is read before the description is.
+
+    ``bounds``: also the limits the column states (``Max. 200 characters``: :mod:`scraper.dialects.valid_range`),
+    for what a client sends. A response field keeps them as words only: a client that refused a response longer
+    than the guide says would fail a call the API answered."""
     if not row.type.known:
         return None
     listed = _constraint_values(row.constraint) if _declared(row) == "enum" else []
-    return {**row.type.schema, "enum": listed} if listed else row.type.schema
+    if listed:
+        return {**row.type.schema, "enum": listed}
+    if bounds:
+        return merged(row.type.schema, read_bounds(row.constraint, row.constraint_label, row.type.kind))
+    return row.type.schema
 
 
 def _constraint_values(constraint: str) -> list[str]:

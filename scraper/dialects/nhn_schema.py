@@ -30,6 +30,8 @@ from scraper.type_vocabulary import read_type
 __all__ = ["FieldRow", "FieldTree", "infer_schema", "primitive_schema"]
 
 _RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")
+#: The keywords of a list row's own schema kept when the list is built from its element rows.
+_ARRAY_BOUNDS = ("minItems", "maxItems", "uniqueItems")
 
 EnumResolver = Callable[[str, str], list[str] | None]
 
@@ -338,6 +340,8 @@ class FieldTree:
                 items = infer_schema(node.item_values)
                 items["x-inferred"] = True
                 schema["items"] = items
+            if node.schema is not None:  # the row's own bounds on the list (a valid-range column's item counts)
+                schema.update({k: node.schema[k] for k in _ARRAY_BOUNDS if k in node.schema})
         elif node.children or declared == "object" or (declared == "array" and non_null == {"object"}):
             schema = self._object_schema(node, path, enums, nullable, with_extra=bool(node.children))
         else:

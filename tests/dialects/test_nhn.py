@@ -283,3 +283,56 @@ def test_a_valid_range_column_is_kept_in_the_description() -> None:
     things = response.schema["properties"]["things"]
     assert things["description"] == "Things\nValid range: Max. 100"
     assert things["items"]["properties"]["name"]["description"] == "Name\nValid range: Max. 255 characters"
+
+
+VALID_RANGE_BODY = """## Thing API
+
+### Create Thing
+
+```
+POST /v1/things
+```
+
+#### Request
+
+| Name | Type | Required | 유효 범위 | Description |
+|---|---|---|---|---|
+| name | String | O | 최대 50자 | Name |
+| tags | List | X | 최대 10개 | Tags |
+| size | Integer | X | 1~100 | Size |
+| kind | Enum | X | SMALL, LARGE | Kind |
+| note | String | X | 없음 | Note |
+
+#### Response
+
+| Name | Type | Valid range | Description |
+|---|---|---|---|
+| thing.name | String | Max. 50 characters | Name |
+"""
+
+
+def test_a_valid_range_column_bounds_what_a_client_sends() -> None:
+    """The limits a valid-range column states become schema bounds for parameters and request fields (a client
+    refuses what the guide says the API refuses); a response field keeps them as words only (a client must not
+    fail a call the API answered), and a column that says nothing or lists an Enum's values adds no bound."""
+    [version] = _read_md(VALID_RANGE).operations[0].versions.values()
+    params = {p.name: p for p in version.parameters}
+    assert params["limit"].schema == {"type": "integer", "minimum": 1, "maximum": 3000}
+    assert params["sort"].schema == {"type": "string", "enum": ["DESC", "ASC"]}
+    assert params["page"].schema == {"type": "integer"}
+    [response] = version.responses
+    assert response.schema is not None
+    assert "maxItems" not in response.schema["properties"]["things"]
+    assert "maxLength" not in response.schema["properties"]["things"]["items"]["properties"]["name"]
+
+    [version] = _read_md(VALID_RANGE_BODY).operations[0].versions.values()
+    assert version.request_body is not None
+    fields = version.request_body.schema["properties"]
+    assert fields["name"]["maxLength"] == 50 and "minLength" not in fields["name"]
+    assert fields["tags"]["maxItems"] == 10
+    assert (fields["size"]["minimum"], fields["size"]["maximum"]) == (1, 100)
+    assert fields["kind"]["enum"] == ["SMALL", "LARGE"] and "maxLength" not in fields["kind"]
+    assert fields["note"] == {"type": "string", "description": "Note"}
+    [response] = version.responses
+    assert response.schema is not None
+    assert "maxLength" not in response.schema["properties"]["thing"]["properties"]["name"]

@@ -286,7 +286,8 @@ def test_rows_of_a_get_whose_only_example_is_a_curl_command_are_query_parameters
     [item] = spec["paths"].values()
     params = _params(item["get"])
     assert params[("basepath", "query")]["required"] is True
-    assert params[("rows", "query")]["schema"] == {"type": "integer", "default": 100}
+    # its valid-range cell, 최소 1, 최대 10,000, bounds it
+    assert params[("rows", "query")]["schema"] == {"type": "integer", "minimum": 1, "maximum": 10000, "default": 100}
     assert "requestBody" not in item["get"] and "body-on-bodyless" not in _kinds(service)
 
 

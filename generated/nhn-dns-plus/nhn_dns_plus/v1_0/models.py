@@ -63,7 +63,9 @@ class ConnectedPoolListItem1(BaseModel):
         extra="allow",
     )
     poolId: str = Field(..., description="Connected pool ID")
-    connectedPoolOrder: int = Field(..., description="Connected pool priority\nValid range: Min. 1, Max. 2,147,483,647")
+    connectedPoolOrder: int = Field(
+        ..., description="Connected pool priority\nValid range: Min. 1, Max. 2,147,483,647", ge=1, le=2147483647
+    )
     connectedPoolRegionContent: str | None = Field(
         None,
         description="Connected pool region settings\nValid range: WESTERN_NORTH_AMERICA,\nEASTERN_NORTH_AMERICA,\nWESTERN_EUROPE,\nEASTERN_EUROPE,\nNORTHERN_SOUTH_AMERICA,\nSOUTHERN_SOUTH_AMERICA,\nOCEANIA,\nMIDDLE_EAST,\nNORTHERN_AFRICA,\nSOUTHERN_AFRICA,\nINDIA,\nSOUTHEAST_ASIA,\nNORTHEAST_ASIA",
@@ -78,6 +80,7 @@ class Gslb(BaseModel):
     gslbName: str = Field(
         ...,
         description="GSLB name\nValid range: Max. 100 characters,\nUppercase and lowercase characters and numbers, '-', '_'",
+        max_length=100,
     )
     gslbTtl: int = Field(..., description="GSLB domain update cycle")
     gslbRoutingRule: str = Field(..., description="Routing rule\nValid range: FAILOVER, RANDOM, GEOLOCATION")
@@ -142,7 +145,9 @@ class ConnectedPoolListItem3(BaseModel):
         extra="allow",
     )
     poolId: str = Field(..., description="Connected pool ID")
-    connectedPoolOrder: int = Field(..., description="Connected pool priority\nValid range: Min. 1, Max. 2,147,483,647")
+    connectedPoolOrder: int = Field(
+        ..., description="Connected pool priority\nValid range: Min. 1, Max. 2,147,483,647", ge=1, le=2147483647
+    )
     connectedPoolRegionContent: str | None = Field(
         None,
         description="Connected pool region settings\nValid range: WESTERN_NORTH_AMERICA,\nEASTERN_NORTH_AMERICA,\nWESTERN_EUROPE,\nEASTERN_EUROPE,\nNORTHERN_SOUTH_AMERICA,\nSOUTHERN_SOUTH_AMERICA,\nOCEANIA,\nMIDDLE_EAST,\nNORTHERN_AFRICA,\nSOUTHERN_AFRICA,\nINDIA,\nSOUTHEAST_ASIA,\nNORTHEAST_ASIA",
@@ -157,6 +162,7 @@ class Gslb2(BaseModel):
     gslbName: str = Field(
         ...,
         description="GSLB name\nValid range: Max. 100 characters,\nUppercase and lowercase characters and numbers, '-', '_'",
+        max_length=100,
     )
     gslbTtl: int = Field(..., description="GSLB domain update cycle")
     gslbRoutingRule: str = Field(..., description="Routing rule\nValid range: FAILOVER, RANDOM, GEOLOCATION")
@@ -222,7 +228,9 @@ class ConnectedPool(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    connectedPoolOrder: int = Field(..., description="Connected pool priority\nValid range: Min. 1, Max. 2,147,483,647")
+    connectedPoolOrder: int = Field(
+        ..., description="Connected pool priority\nValid range: Min. 1, Max. 2,147,483,647", ge=1, le=2147483647
+    )
     connectedPoolRegionContent: str | None = Field(
         None,
         description="Connected pool region settings\nValid range: WESTERN_NORTH_AMERICA,\nEASTERN_NORTH_AMERICA,\nWESTERN_EUROPE,\nEASTERN_EUROPE,\nNORTHERN_SOUTH_AMERICA,\nSOUTHERN_SOUTH_AMERICA,\nOCEANIA,\nMIDDLE_EAST,\nNORTHERN_AFRICA,\nSOUTHERN_AFRICA,\nINDIA,\nSOUTHEAST_ASIA,\nNORTHEAST_ASIA",
@@ -332,19 +340,25 @@ class HealthCheck(BaseModel):
     healthCheckName: str = Field(
         ...,
         description="Health check name\nValid range: Max. 100 characters,\nUppercase and lowercase characters and numbers, '-', '_'",
+        max_length=100,
     )
     protocol: str = Field(
         ..., description="Protocol to use when performing health checks\nValid range: HTTPS, HTTP, TCP"
     )
-    port: int = Field(..., description="Port to use when performing health checks\nValid range: Min. 1, Max. 65535")
-    interval: int | None = Field(
-        60, description="Health check interval\nValid range: Min. 10 or (retries+1)*timeout, Max. 3600"
+    port: int = Field(
+        ..., description="Port to use when performing health checks\nValid range: Min. 1, Max. 65535", ge=1, le=65535
     )
-    timeout: int | None = Field(5, description="Maximum response latency (timeout)\nValid range: Min. 1, Max. 10")
-    retries: int | None = Field(2, description="Maximum number of retries\nValid range: Min. 0, Max. 5")
+    interval: int | None = Field(
+        60, description="Health check interval\nValid range: Min. 10 or (retries+1)*timeout, Max. 3600", ge=10, le=3600
+    )
+    timeout: int | None = Field(
+        5, description="Maximum response latency (timeout)\nValid range: Min. 1, Max. 10", ge=1, le=10
+    )
+    retries: int | None = Field(2, description="Maximum number of retries\nValid range: Min. 0, Max. 5", ge=0, le=5)
     path: str | None = Field(
         None,
         description="Path to use when performing health checks,\nused for HTTPS and HTTP\nValid range: Max. 254 characters,\nStart character '/'",
+        max_length=254,
     )
     expectedCodes: str | None = Field(
         None,
@@ -415,19 +429,28 @@ class HealthCheck2(BaseModel):
     healthCheckName: str = Field(
         ...,
         description="Health check name\nValid range: Max. 100 characters,\nUppercase and lowercase characters and numbers, '-', '_'",
+        max_length=100,
     )
     protocol: str = Field(
         ..., description="Protocol to use when performing health checks\nValid range: HTTPS, HTTP, TCP"
     )
-    port: int = Field(..., description="Port to use when performing health checks\nValid range: Min. 1, Max. 65535")
-    interval: int | None = Field(
-        None, description="Health check interval\nValid range: Min. 10 or (retries+1)*timeout, Max. 3600"
+    port: int = Field(
+        ..., description="Port to use when performing health checks\nValid range: Min. 1, Max. 65535", ge=1, le=65535
     )
-    timeout: int | None = Field(None, description="Maximum response latency (timeout)\nValid range: Min. 1, Max. 10")
-    retries: int | None = Field(None, description="Maximum number of retries\nValid range: Min. 0, Max. 5")
+    interval: int | None = Field(
+        None,
+        description="Health check interval\nValid range: Min. 10 or (retries+1)*timeout, Max. 3600",
+        ge=10,
+        le=3600,
+    )
+    timeout: int | None = Field(
+        None, description="Maximum response latency (timeout)\nValid range: Min. 1, Max. 10", ge=1, le=10
+    )
+    retries: int | None = Field(None, description="Maximum number of retries\nValid range: Min. 0, Max. 5", ge=0, le=5)
     path: str | None = Field(
         None,
         description="Path to use when performing health checks,\nused for HTTPS and HTTP\nValid range: Max. 254 characters,\nStart character '/'",
+        max_length=254,
     )
     expectedCodes: str | None = Field(
         None,
@@ -528,8 +551,9 @@ class EndpointListItem1(BaseModel):
     endpointAddress: str = Field(
         ...,
         description="Endpoint address\nValid range: Max. 254 characters,\nLowercase characters and numbers, '.', '-', '_'",
+        max_length=254,
     )
-    endpointWeight: float | None = Field(1.0, description="Endpoint weight\nValid range: Min. 0, Max. 1.00")
+    endpointWeight: float | None = Field(1.0, description="Endpoint weight\nValid range: Min. 0, Max. 1.00", ge=0.0)
     endpointDisabled: bool | None = Field(False, description="Whether an endpoint is disabled or not")
 
 
@@ -541,6 +565,7 @@ class Pool(BaseModel):
     poolName: str = Field(
         ...,
         description="Pool name\nValid range: Max. 100 characters,\nUppercase and lowercase characters and numbers, '-', '_'",
+        max_length=100,
     )
     poolDisabled: bool | None = Field(False, description="Whether a pool is disabled or not")
     healthCheckId: str | None = Field(None, description="Health check ID")
@@ -604,8 +629,9 @@ class EndpointListItem3(BaseModel):
     endpointAddress: str = Field(
         ...,
         description="Endpoint address\nValid range: Max. 254 characters,\nLowercase characters and numbers, '.', '-', '_'",
+        max_length=254,
     )
-    endpointWeight: float | None = Field(1.0, description="Endpoint weight\nValid range: Min. 0, Max. 1.00")
+    endpointWeight: float | None = Field(1.0, description="Endpoint weight\nValid range: Min. 0, Max. 1.00", ge=0.0)
     endpointDisabled: bool | None = Field(False, description="Whether an endpoint is disabled or not")
 
 
@@ -617,6 +643,7 @@ class Pool2(BaseModel):
     poolName: str = Field(
         ...,
         description="Pool name\nValid range: Max. 100 characters,\nUppercase and lowercase characters and numbers, '-', '_'",
+        max_length=100,
     )
     poolDisabled: bool | None = Field(False, description="Whether a pool is disabled or not")
     healthCheckId: str | None = Field(None, description="Health check ID")
@@ -698,8 +725,11 @@ class Zone(BaseModel):
     zoneName: str = Field(
         ...,
         description="DNS Zone name to create,\nEnter the domain as FQDN\nValid range: Max. 254 characters\nLowercase characters and numbers, '.', '-', '_'\nLast character '.'",
+        max_length=254,
     )
-    description: str | None = Field(None, description="DNS Zone description\nValid range: Max. 255 characters")
+    description: str | None = Field(
+        None, description="DNS Zone description\nValid range: Max. 255 characters", max_length=255
+    )
 
 
 class CreateDnsZoneRequest(BaseModel):
@@ -747,7 +777,9 @@ class Zone2(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    description: str | None = Field(None, description="DNS Zone description\nValid range: Max. 255 characters")
+    description: str | None = Field(
+        None, description="DNS Zone description\nValid range: Max. 255 characters", max_length=255
+    )
 
 
 class UpdateDnsZoneRequest(BaseModel):
@@ -835,10 +867,12 @@ class RecordListItem1(BaseModel):
     stringValue: str = Field(
         ..., description="Tag-dependent content\nValid range: Max. 512 characters (including quotation marks)"
     )
-    domainName: str = Field(..., description="Enter the domain as FQDN\nValid range: Max. 255 characters")
-    priority: int = Field(..., description="Priority\nValid range: Min. 0, Max. 65535")
-    order: int = Field(..., description="Order\nValid range: Min. 0, Max. 65535")
-    preference: int = Field(..., description="Preference\nValid range: Min. 0, Max. 65535")
+    domainName: str = Field(
+        ..., description="Enter the domain as FQDN\nValid range: Max. 255 characters", max_length=255
+    )
+    priority: int = Field(..., description="Priority\nValid range: Min. 0, Max. 65535", ge=0, le=65535)
+    order: int = Field(..., description="Order\nValid range: Min. 0, Max. 65535", ge=0, le=65535)
+    preference: int = Field(..., description="Preference\nValid range: Min. 0, Max. 65535", ge=0, le=65535)
     service: str = Field(..., description="Service\nValid range: Max. 257 characters (including quotation marks)")
     regexp: str = Field(
         ..., description="Regular expression\nValid range: Max. 257 characters (including quotation marks)"
@@ -846,9 +880,10 @@ class RecordListItem1(BaseModel):
     replacement: str = Field(
         ...,
         description="Enter '.' as a replacement value or enter the domain as FQDN\nValid range: Max. 255 characters",
+        max_length=255,
     )
-    weight: int = Field(..., description="Weight\nValid range: Min. 0, Max. 65535")
-    port: int = Field(..., description="Port\nValid range: Min. 0, Max. 65535")
+    weight: int = Field(..., description="Weight\nValid range: Min. 0, Max. 65535", ge=0, le=65535)
+    port: int = Field(..., description="Port\nValid range: Min. 0, Max. 65535", ge=0, le=65535)
 
 
 class Recordset(BaseModel):
@@ -859,12 +894,16 @@ class Recordset(BaseModel):
     recordsetName: str = Field(
         ...,
         description="Name of the record set to create,\nEnter the domain as FQDN\nValid range: Max. 254 characters\nLowercase characters and numbers, '.', '-', '_'\n(including name of DNS Zone)",
+        max_length=254,
     )
     recordsetType: str = Field(
         ..., description="Record set type\nValid range: A, AAAA, CAA, CNAME, MX,\nNAPTR, PTR, TXT, SRV, NS"
     )
     recordsetTtl: int = Field(
-        ..., description="Update cycle of the record set data in the name server\nValid range: Min. 10, Max. 2147483647"
+        ...,
+        description="Update cycle of the record set data in the name server\nValid range: Min. 10, Max. 2147483647",
+        ge=10,
+        le=2147483647,
     )
     recordList: list[RecordListItem1] = Field(..., description="Record list")
 
@@ -936,12 +975,16 @@ class RecordsetListItem1(BaseModel):
     recordsetName: str = Field(
         ...,
         description="Name of the record set to create,\nEnter the domain as FQDN\nValid range: Max. 254 characters\nLowercase characters and numbers, '.', '-', '_'\n(including name of DNS Zone)",
+        max_length=254,
     )
     recordsetType: str = Field(
         ..., description="Record set type\nValid range: A, AAAA, CAA, CNAME, MX,\nNAPTR, PTR, TXT, SRV, NS"
     )
     recordsetTtl: int = Field(
-        ..., description="Update cycle of the record set data in the name server\nValid range: Min. 10, Max. 2147483647"
+        ...,
+        description="Update cycle of the record set data in the name server\nValid range: Min. 10, Max. 2147483647",
+        ge=10,
+        le=2147483647,
     )
     recordList: list[RecordListItem3] = Field(..., description="Record list")
 
@@ -980,7 +1023,10 @@ class Recordset2(BaseModel):
         ..., description="Record set type\nValid range: A, AAAA, CAA, CNAME, MX,\nNAPTR, PTR, TXT, SRV, NS"
     )
     recordsetTtl: int = Field(
-        ..., description="Update cycle of the record set data in the name server\nValid range: Min. 10, Max. 2147483647"
+        ...,
+        description="Update cycle of the record set data in the name server\nValid range: Min. 10, Max. 2147483647",
+        ge=10,
+        le=2147483647,
     )
     recordList: list[RecordListItem4] = Field(..., description="Record list")
 

@@ -91,9 +91,15 @@ class Topic(BaseModel):
     topicName: str = Field(
         ...,
         description="Topic name (cannot be modified)\nValid range: Min.1 character, Max. 50 characters\nAlphabets, numbers, and '-'",
+        max_length=50,
+        min_length=1,
     )
-    description: str | None = Field(None, description="Topic description\nValid range: Max. 255 characters")
-    partitionCount: int = Field(..., description="Number of topic partitions\nValid range: Min. 1, Max. 16")
+    description: str | None = Field(
+        None, description="Topic description\nValid range: Max. 255 characters", max_length=255
+    )
+    partitionCount: int = Field(
+        ..., description="Number of topic partitions\nValid range: Min. 1, Max. 16", ge=1, le=16
+    )
     maxRetentionTimeMs: int = Field(
         ...,
         description="Maximum log retention period per partition (milliseconds)\nValid range: Min. 3,600,000 (1 hour)\nMax. 1,209,600,000 (14 days)",
@@ -101,9 +107,14 @@ class Topic(BaseModel):
     maxRetentionBytes: int = Field(
         ...,
         description="Maximum log retention size per partition (bytes)\nValid range: Min. 1,073,741,824\nMax. 26,843,545,600",
+        ge=1073741824,
+        le=26843545600,
     )
     maxMessageBytes: int = Field(
-        ..., description="Maximum size of topic messages (bytes)\nValid range: Min. 1,024\nMax. 262,144"
+        ...,
+        description="Maximum size of topic messages (bytes)\nValid range: Min. 1,024\nMax. 262,144",
+        ge=1024,
+        le=262144,
     )
 
 
@@ -158,10 +169,14 @@ class Topic3(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    description: str | None = Field(None, description="Topic description\nValid range: Max. 255 characters")
+    description: str | None = Field(
+        None, description="Topic description\nValid range: Max. 255 characters", max_length=255
+    )
     partitionCount: int = Field(
         ...,
         description="Number of topic partitions\nThe number of partitions can only be increased\nValid range: Min. 1, Max. 16",
+        ge=1,
+        le=16,
     )
     maxRetentionTimeMs: int = Field(
         ...,
@@ -170,9 +185,14 @@ class Topic3(BaseModel):
     maxRetentionBytes: int = Field(
         ...,
         description="Maximum log retention size per partition (bytes)\nValid range: Min. 1,073,741,824\nMax. 26,843,545,600",
+        ge=1073741824,
+        le=26843545600,
     )
     maxMessageBytes: int = Field(
-        ..., description="Maximum size of topic messages (bytes)\nValid range: Min. 1,024\nMax. 262,144"
+        ...,
+        description="Maximum size of topic messages (bytes)\nValid range: Min. 1,024\nMax. 262,144",
+        ge=1024,
+        le=262144,
     )
 
 

@@ -165,10 +165,10 @@ class PostAppKeysAppKeyCategoriesRequest(BaseModel):
         extra="allow",
     )
     categoryParentId: int | None = Field(None, description="부모 카테고리 ID\n최상위 카테고리 ID(기본값)")
-    categoryName: str = Field(..., description="카테고리 이름\n최대 길이: 200")
-    categoryDesc: str | None = Field(None, description="카테고리 설명\n최대 길이: 1000")
-    useYn: str | None = Field(None, description="사용 여부 Y(기본값), N\n최대 길이: 1")
-    userId: str | None = Field(None, description="사용자 ID\n최대 길이: 50")
+    categoryName: str = Field(..., description="카테고리 이름\n최대 길이: 200", max_length=200)
+    categoryDesc: str | None = Field(None, description="카테고리 설명\n최대 길이: 1000", max_length=1000)
+    useYn: str | None = Field(None, description="사용 여부 Y(기본값), N\n최대 길이: 1", max_length=1)
+    userId: str | None = Field(None, description="사용자 ID\n최대 길이: 50", max_length=50)
 
 
 class Data1(BaseModel):
@@ -235,10 +235,10 @@ class PutAppKeyCategoriesCategoryIdRequest(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    categoryName: str | None = Field(None, description="카테고리 이름\n최대 길이: 200")
-    categoryDesc: str | None = Field(None, description="카테고리 설명\n최대 길이: 1000")
-    useYn: str | None = Field(None, description="사용 여부 Y, N\n최대 길이: 1")
-    userId: str | None = Field(None, description="사용자 ID\n최대 길이: 50")
+    categoryName: str | None = Field(None, description="카테고리 이름\n최대 길이: 200", max_length=200)
+    categoryDesc: str | None = Field(None, description="카테고리 설명\n최대 길이: 1000", max_length=1000)
+    useYn: str | None = Field(None, description="사용 여부 Y, N\n최대 길이: 1", max_length=1)
+    userId: str | None = Field(None, description="사용자 ID\n최대 길이: 50", max_length=50)
 
 
 class PutAppKeyCategoriesCategoryIdResponse(BaseModel):
@@ -1471,16 +1471,18 @@ class PostAppKeysAppKeyTemplatesRequest(BaseModel):
         extra="allow",
     )
     categoryId: int = Field(..., description="카테고리 ID")
-    templateId: str = Field(..., description="템플릿 ID\n최대 길이: 50")
-    templateName: str = Field(..., description="템플릿명\n최대 길이: 200")
-    templateDesc: str | None = Field(None, description="템플릿 설명\n최대 길이: 4000")
-    useYn: str | None = Field(None, description="사용 여부 Y(기본값), N\n최대 길이: 1")
-    sendMailAddress: str = Field(..., description="발신 메일 주소\n최대 길이: 300")
-    title: str = Field(..., description="메일 제목\n최대 길이: 500")
-    templateType: str | None = Field(None, description="템플릿 타입\nDEFAULT(기본값), FREEMARKER)\n최대 길이: 10")
+    templateId: str = Field(..., description="템플릿 ID\n최대 길이: 50", max_length=50)
+    templateName: str = Field(..., description="템플릿명\n최대 길이: 200", max_length=200)
+    templateDesc: str | None = Field(None, description="템플릿 설명\n최대 길이: 4000", max_length=4000)
+    useYn: str | None = Field(None, description="사용 여부 Y(기본값), N\n최대 길이: 1", max_length=1)
+    sendMailAddress: str = Field(..., description="발신 메일 주소\n최대 길이: 300", max_length=300)
+    title: str = Field(..., description="메일 제목\n최대 길이: 500", max_length=500)
+    templateType: str | None = Field(
+        None, description="템플릿 타입\nDEFAULT(기본값), FREEMARKER)\n최대 길이: 10", max_length=10
+    )
     body: str = Field(..., description="메일 본문")
     attachFileIdList: list[Any] | None = Field(None, description="첨부 파일 ID(fileId)")
-    userId: str | None = Field(None, description="사용자 ID\n최대 길이: 50")
+    userId: str | None = Field(None, description="사용자 ID\n최대 길이: 50", max_length=50)
 
 
 class PostAppKeysAppKeyTemplatesResponse(BaseModel):
@@ -1576,15 +1578,17 @@ class PutAppKeyTemplatesTemplateIdRequest(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    templateName: str | None = Field(None, description="템플릿명\n최대 길이: 200")
-    templateDesc: str | None = Field(None, description="템플릿 설명\n최대 길이: 4000")
-    useYn: str | None = Field(None, description="사용 여부 Y, N\n최대 길이: 1")
-    sendMailAddress: str | None = Field(None, description="발신 메일 주소\n최대 길이: 300")
-    title: str | None = Field(None, description="메일 제목\n최대 길이: 500")
-    templateType: str | None = Field(None, description="템플릿 타입\nDEFAULT(기본값), FREEMARKER\n최대 길이: 10")
+    templateName: str | None = Field(None, description="템플릿명\n최대 길이: 200", max_length=200)
+    templateDesc: str | None = Field(None, description="템플릿 설명\n최대 길이: 4000", max_length=4000)
+    useYn: str | None = Field(None, description="사용 여부 Y, N\n최대 길이: 1", max_length=1)
+    sendMailAddress: str | None = Field(None, description="발신 메일 주소\n최대 길이: 300", max_length=300)
+    title: str | None = Field(None, description="메일 제목\n최대 길이: 500", max_length=500)
+    templateType: str | None = Field(
+        None, description="템플릿 타입\nDEFAULT(기본값), FREEMARKER\n최대 길이: 10", max_length=10
+    )
     body: str | None = Field(None, description="메일 본문")
     attachFileIdList: list[Any] | None = Field(None, description="첨부 파일 ID(fileId)")
-    userId: str | None = Field(None, description="사용자 ID\n최대 길이: 50")
+    userId: str | None = Field(None, description="사용자 ID\n최대 길이: 50", max_length=50)
 
 
 class PutAppKeyTemplatesTemplateIdResponse(BaseModel):

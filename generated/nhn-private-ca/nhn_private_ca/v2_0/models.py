@@ -69,12 +69,16 @@ class PostAppkeysAppkeyCaStoresRequest(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    name: str = Field(..., description="저장소 이름\n제약 조건: 최대 64자")
-    description: str | None = Field(None, description="저장소 설명\n제약 조건: 최대 256자")
+    name: str = Field(..., description="저장소 이름\n제약 조건: 최대 64자", max_length=64)
+    description: str | None = Field(None, description="저장소 설명\n제약 조건: 최대 256자", max_length=256)
     crlActive: bool | None = Field(None, description="CRL 활성화 여부\n제약 조건: 기본값: false")
-    crlRefreshPeriod: float | None = Field(None, description="CRL 갱신 주기(일)\n제약 조건: 1 ~ 30\n기본값: 7")
+    crlRefreshPeriod: float | None = Field(
+        None, description="CRL 갱신 주기(일)\n제약 조건: 1 ~ 30\n기본값: 7", ge=1.0, le=30.0
+    )
     ocspActive: bool | None = Field(None, description="OCSP 활성화 여부\n제약 조건: 기본값: false")
-    ocspRefreshPeriod: float | None = Field(None, description="OCSP 갱신 주기(시간)\n제약 조건: 1 ~ 12\n기본값: 1")
+    ocspRefreshPeriod: float | None = Field(
+        None, description="OCSP 갱신 주기(시간)\n제약 조건: 1 ~ 12\n기본값: 1", ge=1.0, le=12.0
+    )
 
 
 class Body1(BaseModel):
@@ -224,8 +228,8 @@ class PostCaStoresCaStoreIdCertsRequest(BaseModel):
     parentCertId: float | None = Field(
         None, description="상위 인증서 ID\n제약 조건: certificateType이 INTERMEDIATE일 경우 필수"
     )
-    name: str = Field(..., description="인증서 이름\n제약 조건: 최대 64자")
-    description: str | None = Field(None, description="인증서 설명\n제약 조건: 최대 256자")
+    name: str = Field(..., description="인증서 이름\n제약 조건: 최대 64자", max_length=64)
+    description: str | None = Field(None, description="인증서 설명\n제약 조건: 최대 256자", max_length=256)
     subjectInfo: dict[str, Any] = Field(..., description="주체 정보\n제약 조건: commonName 필수")
     ttlValue: float | None = Field(
         None, description="유효 기간(초)\n제약 조건: 0 ~ 315,360,000(최대 10년)\nspecificDate와 택 1"
@@ -237,7 +241,9 @@ class PostCaStoresCaStoreIdCertsRequest(BaseModel):
     backDateValidation: float | None = Field(
         None, description="백데이트 유효성(초)\n제약 조건: 0 ~ 2,592,000(최대 30일)\n기본값: 30"
     )
-    maxDepth: float | None = Field(None, description="하위 CA 생성 가능 깊이\n제약 조건: -1 ~ 3\n기본값: 0")
+    maxDepth: float | None = Field(
+        None, description="하위 CA 생성 가능 깊이\n제약 조건: -1 ~ 3\n기본값: 0", ge=-1.0, le=3.0
+    )
     keyInfo: dict[str, Any] = Field(..., description="키 정보\n제약 조건: 하단 참조")
     signatureAlgorithm: str = Field(
         ...,
@@ -248,15 +254,15 @@ class PostCaStoresCaStoreIdCertsRequest(BaseModel):
     ipSans: list[str] | None = Field(None, description="IP SAN 목록")
     urlSans: list[str] | None = Field(None, description="URL SAN 목록")
     otherSans: list[dict[str, Any]] | None = Field(None, description="기타 SAN 목록\n제약 조건: 하단 OidInfo 참조")
-    commonName: str | None = Field(None, description="Common Name(CN)\n제약 조건: 최대 64자")
-    serialNumber: str | None = Field(None, description="시리얼 번호\n제약 조건: 최대 64자")
+    commonName: str | None = Field(None, description="Common Name(CN)\n제약 조건: 최대 64자", max_length=64)
+    serialNumber: str | None = Field(None, description="시리얼 번호\n제약 조건: 최대 64자", max_length=64)
     country: str | None = Field(None, description="국가 코드(C)\n제약 조건: ISO 3166, 2자리")
-    stateOrProvince: str | None = Field(None, description="주/도(ST)\n제약 조건: 최대 128자")
-    locality: str | None = Field(None, description="도시/지역(L)\n제약 조건: 최대 128자")
-    streetAddress: str | None = Field(None, description="거리 주소(STREET)\n제약 조건: 최대 128자")
-    postalCode: str | None = Field(None, description="우편번호\n제약 조건: 최대 40자")
-    organization: str | None = Field(None, description="조직명(O)\n제약 조건: 최대 64자")
-    organizationalUnit: str | None = Field(None, description="부서명(OU)\n제약 조건: 최대 64자")
+    stateOrProvince: str | None = Field(None, description="주/도(ST)\n제약 조건: 최대 128자", max_length=128)
+    locality: str | None = Field(None, description="도시/지역(L)\n제약 조건: 최대 128자", max_length=128)
+    streetAddress: str | None = Field(None, description="거리 주소(STREET)\n제약 조건: 최대 128자", max_length=128)
+    postalCode: str | None = Field(None, description="우편번호\n제약 조건: 최대 40자", max_length=40)
+    organization: str | None = Field(None, description="조직명(O)\n제약 조건: 최대 64자", max_length=64)
+    organizationalUnit: str | None = Field(None, description="부서명(OU)\n제약 조건: 최대 64자", max_length=64)
     oid: str = Field(..., description="OID(예: 1.2.840.113549.1.9.1)")
     type: str = Field(..., description="UTF8String, IA5String, PrintableString, BMPString, UniversalString")
     value: str = Field(..., description="값(최대 255자)")
@@ -440,8 +446,8 @@ class PostCaStoresCaStoreIdTemplatesRequest(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    name: str = Field(..., description="템플릿 이름\n제약 조건: 최대 64자")
-    description: str | None = Field(None, description="템플릿 설명\n제약 조건: 최대 256자")
+    name: str = Field(..., description="템플릿 이름\n제약 조건: 최대 64자", max_length=64)
+    description: str | None = Field(None, description="템플릿 설명\n제약 조건: 최대 256자", max_length=256)
     parentCertId: float = Field(..., description="상위 인증서 ID\n제약 조건: 발급자 인증서만 가능")
     maxTTL: float | None = Field(
         None, description="최대 유효 기간(초)\n제약 조건: 0 ~ 315,360,000(최대 10년)\nmaxSpecificDate와 택 1"
@@ -473,14 +479,14 @@ class PostCaStoresCaStoreIdTemplatesRequest(BaseModel):
     subjectInfo: dict[str, Any] | None = Field(None, description="주체 정보\n제약 조건: 하단 참조")
     useCsrOtherFields: bool | None = Field(None, description="CSR의 기타 필드 사용 여부\n제약 조건: 기본값: false")
     otherFields: list[dict[str, Any]] | None = Field(None, description="기타 필드\n제약 조건: 하단 참조")
-    serialNumber: str | None = Field(None, description="시리얼 번호\n제약 조건: 최대 64자")
+    serialNumber: str | None = Field(None, description="시리얼 번호\n제약 조건: 최대 64자", max_length=64)
     country: str | None = Field(None, description="국가 코드(C)\n제약 조건: ISO 3166, 2자리")
-    stateOrProvince: str | None = Field(None, description="주/도(ST)\n제약 조건: 최대 128자")
-    locality: str | None = Field(None, description="도시/지역(L)\n제약 조건: 최대 128자")
-    streetAddress: str | None = Field(None, description="거리 주소(STREET)\n제약 조건: 최대 128자")
-    postalCode: str | None = Field(None, description="우편번호\n제약 조건: 최대 40자")
-    organization: str | None = Field(None, description="조직명(O)\n제약 조건: 최대 64자")
-    organizationalUnit: str | None = Field(None, description="부서명(OU)\n제약 조건: 최대 64자")
+    stateOrProvince: str | None = Field(None, description="주/도(ST)\n제약 조건: 최대 128자", max_length=128)
+    locality: str | None = Field(None, description="도시/지역(L)\n제약 조건: 최대 128자", max_length=128)
+    streetAddress: str | None = Field(None, description="거리 주소(STREET)\n제약 조건: 최대 128자", max_length=128)
+    postalCode: str | None = Field(None, description="우편번호\n제약 조건: 최대 40자", max_length=40)
+    organization: str | None = Field(None, description="조직명(O)\n제약 조건: 최대 64자", max_length=64)
+    organizationalUnit: str | None = Field(None, description="부서명(OU)\n제약 조건: 최대 64자", max_length=64)
     oid: str = Field(..., description="OID(예: 1.2.840.113549.1.9.1)")
     type: str = Field(..., description="UTF8String, IA5String, PrintableString, BMPString, UniversalString")
     value: str = Field(..., description="값(최대 255자)")
@@ -582,7 +588,7 @@ class PostTemplatesTemplateIdCertificatesRequest(BaseModel):
         extra="allow",
     )
     mode: str = Field(..., description="인증서 발급 모드\n제약 조건: GENERATE 또는 SIGN")
-    commonName: str = Field(..., description="Common Name\n제약 조건: 최대 64자")
+    commonName: str = Field(..., description="Common Name\n제약 조건: 최대 64자", max_length=64)
     ttlValue: float | None = Field(
         None, description="유효 기간(초)\n제약 조건: 0 ~ 315,360,000(최대 10년)\nspecificDate와 택 1"
     )
@@ -600,7 +606,7 @@ class PostTemplatesTemplateIdCertificatesRequest(BaseModel):
     )
     removeRootsFromChain: bool | None = Field(None, description="체인에서 루트 제거\n제약 조건: SIGN 모드 시에만 사용")
     excludeCommonNameFromSans: bool | None = Field(None, description="CN을 SAN에서 제외")
-    serialNumber: str | None = Field(None, description="Serial Number\n제약 조건: 최대 64자")
+    serialNumber: str | None = Field(None, description="Serial Number\n제약 조건: 최대 64자", max_length=64)
     sans: list[str] | None = Field(None, description="DNS SAN 목록")
     ipSans: list[str] | None = Field(None, description="IP SAN 목록")
     urlSans: list[str] | None = Field(None, description="URL SAN 목록")
