@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 __all__ = ["TypeReading", "is_type_word", "read_type"]
@@ -134,8 +135,10 @@ def _key(word: str) -> str:
     return _KEY.sub("", word.strip().lower())
 
 
+@lru_cache(maxsize=4096)
 def _near(word: str) -> str | None:
-    """The vocabulary word ``word`` is a one- or two-letter slip of, when exactly one is that close."""
+    """The vocabulary word ``word`` is a one- or two-letter slip of, when exactly one is that close (remembered: a
+    guide repeats its few type spellings in hundreds of rows, and each look-up measures every vocabulary word)."""
     if len(word) < 4 or not word.isascii():
         return None
     best: list[str] = []

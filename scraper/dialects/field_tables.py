@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from scraper.document import Table
 from scraper.table_vocabulary import FIELD_COLUMN_ROLES, LOCATIONS, REQUIRED_FALSE, REQUIRED_TRUE, Role
@@ -48,8 +49,10 @@ _ELEMENT_MARK = re.compile(r"\[\s*\d*\s*\]\s*$")
 _NEST_PREFIX = re.compile(r"^(?P<marks>(?:[-ㄴ└↳+>]\s*)+)(?=\S)")
 
 
+@lru_cache(maxsize=8192)
 def clean_text(cell: str) -> str:
-    """Cell text without HTML tags, Markdown escapes and emphasis; ``<br>`` becomes a newline."""
+    """Cell text without HTML tags, Markdown escapes and emphasis; ``<br>`` becomes a newline (remembered: a cell
+    is cleaned once per column-role question asked of it, and a guide repeats its headers and type words)."""
     text = re.sub(r"<br\s*/?>|</br>", "\n", cell, flags=re.IGNORECASE)
     text = _TAG.sub("", text)
     text = text.replace("\\_", "_").replace("\\|", "|").replace("\\*", "*").replace("**", "").replace("`", "")
