@@ -19,7 +19,7 @@ import sys
 import tokenize
 import warnings
 from collections.abc import Iterable, Iterator, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -214,7 +214,7 @@ def _is_model_module(source: str) -> bool:
     ``Field``/``ConfigDict`` (under the names it imports them as) are accepted, and only the names the module
     imports or defines and builtin types are referred to."""
     try:
-        tree = ast.parse(source)
+        tree = _module_tree(source)
     except (SyntaxError, ValueError):
         return False
     imported: dict[str, str] = {}
@@ -267,6 +267,14 @@ def _is_model_module(source: str) -> bool:
             continue
         stack.extend((child, typed) for child in ast.iter_child_nodes(item))
     return True
+
+
+@lru_cache(maxsize=2)
+def _module_tree(source: str) -> ast.Module:
+    """``source`` parsed, shared by the post-processing passes, which only read the tree: most passes leave the
+    text as it was, and the next one would parse the same models module again (about 10 parses per module, three
+    quarters of the post-processing's CPU)."""
+    return ast.parse(source)
 
 
 def _render_models(schemas: Mapping[str, Any], *, openapi: str, source_name: str) -> str:
@@ -368,7 +376,7 @@ def _field_calls(source: str) -> str:
 def _unquoted(source: str) -> str:
     """Forward references inside field annotations without quotes (``from __future__ import annotations`` makes
     them unnecessary, and ruff's UP037 flags them); class bases keep theirs (they are evaluated)."""
-    tree = ast.parse(source)
+    tree = _module_tree(source)
     classes = {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
     lines = source.split("\n")
     edits: list[tuple[int, int, int, str]] = []
@@ -416,7 +424,7 @@ def _narrowed_fields(source: str) -> str:
 
     An ignore mypy does not need is an error under ``--strict`` too, so only what mypy rejects is marked: a
     narrower Literal, an enum of a str or int base (``StrEnum``), a subclass, ``Any`` all fit."""
-    tree = ast.parse(source)
+    tree = _module_tree(source)
     classes = {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
 
     def fields(name: str, seen: set[str]) -> dict[str, str]:
@@ -463,7 +471,7 @@ _AMBIGUOUS = frozenset({"l", "I", "O"})
 
 def _ambiguous_names(source: str) -> str:
     """Class-body assignments to an ambiguous name get ``# noqa: E741``."""
-    tree = ast.parse(source)
+    tree = _module_tree(source)
     rows: set[int] = set()
     for node in (n for n in tree.body if isinstance(n, ast.ClassDef)):
         for stmt in node.body:
@@ -587,7 +595,7 @@ def _bare_generics(source: str) -> str:
     """``list``/``dict`` without type arguments in class bases and field annotations (datamodel-code-generator
     writes ``RootModel[list]`` for an array whose items refer back to it) as ``list[Any]``/``dict[str, Any]``, which
     ``mypy --strict`` accepts."""
-    tree = ast.parse(source)
+    tree = _module_tree(source)
     subscripted = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Subscript)}
     edits: list[tuple[int, int, int, str]] = []
     for sub in _type_expression_nodes(tree):
@@ -700,7 +708,7 @@ def _has_comment(line: str) -> bool:
 
 
 def _check_classes(source: str, schemas: Mapping[str, Any], source_name: str) -> None:
-    tree = ast.parse(source)
+    tree = _module_tree(source)
     defined = {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
     defined |= {
         t.id for node in tree.body if isinstance(node, ast.Assign) for t in node.targets if isinstance(t, ast.Name)
@@ -725,7 +733,7 @@ def _pep604_unions(source: str) -> str:
     Innermost first, one line at a time. A class base is evaluated at import: ``"A" | B`` would raise there, so a
     base whose union has a bare string member keeps ``Union``."""
     for _ in range(8):  # nesting depth of unions worth rewriting
-        tree = ast.parse(source)
+        tree = _module_tree(source)
         edits: list[tuple[int, int, int, str]] = []
         for node in (n for n in tree.body if isinstance(n, ast.ClassDef)):
             roots = [(base, True) for base in node.bases]
@@ -771,7 +779,7 @@ _CONSTRAINED_TYPES = {"constr": "str", "conint": "int", "confloat": "float", "co
 def _plain_constrained_types(source: str) -> str:
     """``constr(max_length=64)`` in class bases and annotations as ``str`` (and so on): the type checks under
     ``mypy --strict``; the constraint, on a dict key, is not checked by the client (a key too long is kept)."""
-    tree = ast.parse(source)
+    tree = _module_tree(source)
     edits: list[tuple[int, int, int, str]] = []
     for sub in _type_expression_nodes(tree):
         if (
@@ -796,7 +804,7 @@ _DEFAULT_FITS: dict[type, frozenset[str]] = {
 def _mismatched_defaults(source: str) -> str:
     """A root model's ``Field`` default of another type than the root (``root: int = Field("auto")``: the generator
     gives each ``anyOf`` branch the whole schema's default, which belongs to one branch) is dropped: ``...``."""
-    tree = ast.parse(source)
+    tree = _module_tree(source)
     edits: list[tuple[int, int, int, str]] = []
     for node in (n for n in tree.body if isinstance(n, ast.ClassDef)):
         for stmt in node.body:
@@ -816,7 +824,7 @@ def _mismatched_defaults(source: str) -> str:
 
 def _sort_imports(source: str) -> str:
     """Rewrite the leading import block in isort order (future, stdlib, third party), as ruff's ``I`` rules want."""
-    tree = ast.parse(source)
+    tree = _module_tree(source)
     imports = []
     for node in tree.body:
         if isinstance(node, ast.Import | ast.ImportFrom):
@@ -867,7 +875,7 @@ def inline_item_classes(source: str, arrays: Iterable[tuple[str, str]]) -> dict[
     if not wanted:
         return {}
     owners = {owner for owner, _ in wanted}
-    tree = ast.parse(source)
+    tree = _module_tree(source)
     classes = {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
     found: dict[tuple[str, str], str] = {}
     for node in tree.body:
