@@ -100,6 +100,16 @@ def build_services(
         if key in report.failed_services or (only is not None and key not in only):
             continue
         service = services[key]
+        if not service.operations:
+            # An overview page (versions, endpoint) or a Models page alone documents no operation: its specs would
+            # be empty documents, or none at all without a word.
+            documented = "only models" if service.models else "only the overview: version table and endpoint"
+            report.errors.append(
+                f"{', '.join(service.pages)}: {service.provider}/{service.id}: no operation is documented"
+                f" ({documented}); no spec is written -- catalogue the service's _print or apis/_print page"
+            )
+            report.failed_services.add(key)
+            continue
         try:
             finish_service(service, capture)
         except InferenceError as exc:

@@ -108,3 +108,23 @@ def test_apis_page_and_models_page_of_one_service_make_one_service(tmp_path: Pat
     ]
     assert not [m for m in service.models.values() if m.inferred]
     assert [f.kind for f in service.findings if f.kind == "capture-part"] == ["capture-part"]
+
+
+@pytest.mark.parametrize("part", ["overview", "models"])
+def test_a_service_whose_pages_document_no_operation_is_an_error_not_empty_specs(tmp_path: Path, part: str) -> None:
+    """A service's overview page alone (real page: en/apireference/compute/scf/, the version table, endpoint and
+    version history, no operation) gave one spec per listed version, each with ``paths: {}``, and no finding; a
+    Models page alone gave no spec and no word. Either is a located error, and nothing is written."""
+    if part == "overview":
+        text = (UNSEEN / "edge_gateway_pipe.txt").read_text(encoding="utf-8")
+        path = tmp_path / "edge_overview.txt"
+        path.write_text(text[: text.index("\n1 - APIs")], encoding="utf-8")
+        service = "edge-gateway"
+    else:
+        path, service = UNSEEN / "access_policy_models_pipe.txt", "access-policy"
+    page = PageInput(path.name, path, "scp", "text", services=(service,))
+    out = tmp_path / "spec"
+    report = build_specs([page], out)
+    assert len(report.errors) == 1
+    assert report.errors[0].startswith(f"{path.name}: scp/{service}: no operation is documented")
+    assert not list(out.rglob("*.yaml"))
