@@ -85,6 +85,8 @@ _BOILERPLATE = (
     "이 섹션의 다중 페이지 출력 화면임.",
 )
 _VERSION_TABLE_STARTS = tuple((h,) for h in _VERSION_HEADERS)
+#: The overview's label over the service's endpoint template.
+_URL_LABEL = "OpenAPI URL"
 #: Where glued constraints start in an example value (``100Minimum : 1``): what precedes is the example.
 _CONSTRAINT_SUFFIX = re.compile(r"(?:Pattern|Minimum length|Maximum length|Minimum|Maximum) : ")
 _STATUS_ORDER: tuple[ApiStatus, ...] = ("CURRENT", "SUPPORTED", "PLANNED", "DEPRECATED")
@@ -274,6 +276,19 @@ class _PageReader:
                 pairs = [{"environment": r.cells[0], "region": r.cells[1]} for r in block.rows if len(r.cells) == 2]
                 if overview.server is not None:
                     overview.server.pairs = pairs
+            elif (
+                isinstance(block, Paragraph)
+                and block.text.startswith("http")
+                and _text(self.blocks[i - 1]) != _URL_LABEL
+            ):
+                # Only the line under 'OpenAPI URL' is the endpoint: an overview may show other URLs (the common
+                # page's 'Example Version Information API Call'), which are not the service's.
+                self._finding(
+                    "not-an-endpoint",
+                    block.line,
+                    "*",
+                    f"URL {block.text!r} is not under an {_URL_LABEL!r} label; not read as the service's endpoint",
+                )
             elif isinstance(block, Paragraph) and block.text.startswith("http"):
                 match = SERVICE_URL.match(block.text)
                 overview.server = ServerTemplate(url=block.text.rstrip("/"))
@@ -421,6 +436,16 @@ class _PageReader:
                 if not field_name:
                     self._finding("row-skipped", row.line, subject, "a model row without a field name; row skipped")
                     continue
+                if not desc_cell and not schema_cell and not default_cell:
+                    # a bare word with no flag, description or schema (a row cut short) is no field
+                    self._finding(
+                        "row-skipped",
+                        row.line,
+                        subject,
+                        f"a model row of one word {name_cell!r}: no required/optional flag, description or Schema;"
+                        " row skipped",
+                    )
+                    continue
                 flag = "optional"
                 self._finding(
                     "row-repair",
@@ -466,7 +491,7 @@ class _PageReader:
             except SchemaSyntaxError as exc:
                 self._finding("schema-syntax", line, subject, f"{field_name}: {exc}; read as an untyped value")
                 schema = {}
-        else:
+        elif example_text:
             schema = {"type": "string", "x-inferred": True}
             self._finding(
                 "broken-row",
@@ -474,6 +499,15 @@ class _PageReader:
                 subject,
                 f"{field_name}: the row has no Schema or Default cell (text: {desc_cell!r}); "
                 "typed as string from its example",
+            )
+        else:
+            schema = {"x-inferred": True}
+            self._finding(
+                "broken-row",
+                line,
+                subject,
+                f"{field_name}: the row has no Schema or Default cell and no example (text: {desc_cell!r}); "
+                "left untyped (any value)",
             )
         schema = dict(schema)
         if description:

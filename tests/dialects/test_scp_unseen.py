@@ -349,3 +349,41 @@ def test_query_names_the_example_path_repeats_are_one_inferred_parameter() -> No
         ("tag", "query"),
         ("zone_id", "query"),
     ]
+
+
+def test_only_the_url_under_the_openapi_url_label_is_the_endpoint() -> None:
+    """The common page's overview shows an example call URL and no ``OpenAPI URL`` label (real page:
+    en/apireference/api-common): that URL is not the service's endpoint, and saying so is a finding."""
+    text = (UNSEEN / "edge_gateway_pipe.txt").read_text(encoding="utf-8")
+    example_call = "Example version call\nhttps://catalog.s.example.invalid/\n"
+    with_call = text.replace("OpenAPI URL\n", example_call + "OpenAPI URL\n", 1)
+    (service,) = _read(with_call, "edge.txt", ("edge-gateway",))
+    assert service.server is not None
+    assert service.server.url == "https://edge-gateway.{region}.{environment}.samsungsdscloud.com"
+    assert [f.line for f in service.findings if f.kind == "not-an-endpoint"] == [13]
+    unlabelled = text.replace("OpenAPI URL\nhttps://edge-gateway", example_call + "https://edge-gateway", 1)
+    (service,) = _read(unlabelled, "edge.txt", ("edge-gateway",))
+    assert service.server is None
+    assert len([f for f in service.findings if f.kind == "not-an-endpoint"]) == 2
+
+
+def test_a_model_row_cut_to_one_word_is_no_field_and_a_missing_schema_is_no_guess() -> None:
+    """A Models table whose text ends mid-row (``| f``, real page: apireference/compute/scf/models/_print/) gave a
+    field ``f`` typed string "from its example"; a row with neither Schema nor example was typed string too."""
+    text = (UNSEEN / "access_policy_models_pipe.txt").read_text(encoding="utf-8")
+    cut = text.replace("| count required | Count Example : 1 | integer |  |", "| co", 1)
+    no_schema = cut.replace(
+        "| request_id required | Request ID Example : req-0001 | string |  |", "| request_id required | Request ID |", 1
+    )
+    assert no_schema.count("| co\n") == 1 and "| request_id required | Request ID |\n" in no_schema
+    (service,) = _read(no_schema, "models.txt", ("access-policy",))
+    assert all("co" not in m.schema["properties"] for m in service.models.values())
+    skipped = [f.message for f in service.findings if f.kind == "row-skipped"]
+    assert skipped == ["a model row of one word 'co': no required/optional flag, description or Schema; row skipped"]
+    request_id = next(m for m in service.models.values() if "request_id" in m.schema["properties"])
+    assert request_id.schema["properties"]["request_id"] == {"x-inferred": True, "description": "Request ID"}
+    broken = [f.message for f in service.findings if f.kind == "broken-row"]
+    assert broken == [
+        "request_id: the row has no Schema or Default cell and no example (text: 'Request ID');"
+        " left untyped (any value)"
+    ]
