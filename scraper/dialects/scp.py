@@ -1059,6 +1059,20 @@ class _VersionPage:
                 )
                 return None, to_json_schema(expr)
             return None, {"$ref": f"#/components/schemas/{expr.name}"}
+        if location == "header" and "_" in name:
+            # SCP names a header parameter like a variable (``content_type``) and gives the header itself as the
+            # description (``Content-Type``): an HTTP header named ``content_type`` is not that header.
+            wire_name = split_example(desc_cell)[0]
+            if re.fullmatch(r"[A-Za-z0-9-]+", wire_name) and wire_name.replace("-", "_").lower() == name.lower():
+                self.notes.append(
+                    (
+                        "header-name",
+                        line,
+                        f"header parameter {name}: its description names the header {wire_name!r}; read as"
+                        f" {wire_name!r} ({name!r} is not an HTTP header of that name)",
+                    )
+                )
+                name = wire_name
         if location == "header" and name.lower() in ("accept", "content-type", "authorization"):
             self.notes.append(
                 (

@@ -387,3 +387,18 @@ def test_a_model_row_cut_to_one_word_is_no_field_and_a_missing_schema_is_no_gues
         "request_id: the row has no Schema or Default cell and no example (text: 'Request ID');"
         " left untyped (any value)"
     ]
+
+
+def test_a_snake_case_header_parameter_is_the_header_its_description_names() -> None:
+    """SCP names header parameters like variables and gives the header as the description (``content_type`` /
+    ``Content-Type``, real page: en/apireference/ai-ml/cloud-ml/_print): the header sent is the one described, and
+    the rename is a finding. ``accept`` / ``Accept`` differ only in case, which HTTP ignores: kept."""
+    services = _page("notebook_lab_header_params_pipe.txt")
+    names = {p.name for v in _versions(services) for p in v.parameters if p.location == "header"}
+    assert names == {"accept", "Content-Type"}
+    renamed = _findings(services, "header-name")
+    assert renamed and all("'Content-Type'" in f.message for f in renamed)
+    assert {f.message.split(":")[0] for f in _findings(services, "ignored-header")} == {
+        "header parameter accept",
+        "header parameter Content-Type",
+    }
