@@ -60,8 +60,9 @@ _BETWEEN = re.compile(rf"(?P<low>-?\d+)\s*[~～〜–-]\s*(?P<high>-?\d+)\s*{_UN
 _BARE = re.compile(rf"{_NUMBER}\s*{_UNIT}?", re.IGNORECASE)
 #: Thousands separators (``3,000``) go before the cell is cut at its commas.
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
-#: What cuts a cell into clauses.
-_CLAUSE_BREAK = re.compile(r"[,，、;；\n]|\band\b|\bor\b(?!\s+(?:less|fewer|more))|및|그리고")
+#: What cuts a cell into clauses. Not ``or``: it joins alternatives (``Min. 10 or (retries+1)*timeout``), and one
+#: alternative read as the bound would be a guess.
+_CLAUSE_BREAK = re.compile(r"[,，、;；\n]|\band\b|및|그리고")
 
 
 def read_bounds(cell: str, label: str, kind: str) -> dict[str, int]:

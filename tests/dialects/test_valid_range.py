@@ -34,6 +34,8 @@ from scraper.dialects.valid_range import merged, read_bounds
         ("-1 ~ 3", "제약 조건", "number", {"minimum": -1, "maximum": 3}),
         ("최대 1000", "유효 범위", "integer", {"maximum": 1000}),
         ("1以上", "有効範囲", "integer", {"minimum": 1}),
+        ("Min. 10 or (retries+1)*timeout, Max. 3600", "Valid range", "integer", {"maximum": 3600}),
+        ("100 characters or less", "Valid range", "string", {"maxLength": 100}),
     ],
 )
 def test_a_bound_the_cell_states_is_read(cell: str, label: str, kind: str, bounds: dict[str, int]) -> None:
@@ -57,6 +59,7 @@ def test_a_bound_the_cell_states_is_read(cell: str, label: str, kind: str, bound
         ("없음", "유효 범위", "string", "no value"),
         ("N/A", "Valid range", "integer", "no value"),
         ("300K", "Max Length", "string", "an unknown unit"),
+        ("Min. 10 or (retries+1)*timeout", "Valid range", "integer", "one of two alternatives is no bound"),
     ],
 )
 def test_what_is_not_wholly_a_bound_is_not_read(cell: str, label: str, kind: str, why: str) -> None:

@@ -349,7 +349,7 @@ class HealthCheck(BaseModel):
         ..., description="Port to use when performing health checks\nValid range: Min. 1, Max. 65535", ge=1, le=65535
     )
     interval: int | None = Field(
-        60, description="Health check interval\nValid range: Min. 10 or (retries+1)*timeout, Max. 3600", ge=10, le=3600
+        60, description="Health check interval\nValid range: Min. 10 or (retries+1)*timeout, Max. 3600", le=3600
     )
     timeout: int | None = Field(
         5, description="Maximum response latency (timeout)\nValid range: Min. 1, Max. 10", ge=1, le=10
@@ -438,10 +438,7 @@ class HealthCheck2(BaseModel):
         ..., description="Port to use when performing health checks\nValid range: Min. 1, Max. 65535", ge=1, le=65535
     )
     interval: int | None = Field(
-        None,
-        description="Health check interval\nValid range: Min. 10 or (retries+1)*timeout, Max. 3600",
-        ge=10,
-        le=3600,
+        None, description="Health check interval\nValid range: Min. 10 or (retries+1)*timeout, Max. 3600", le=3600
     )
     timeout: int | None = Field(
         None, description="Maximum response latency (timeout)\nValid range: Min. 1, Max. 10", ge=1, le=10
