@@ -46,7 +46,7 @@ _CHARACTERS = r"(?:characters?|chars?|letters?|자|글자|文字)"
 _BYTES = r"(?:bytes?|바이트|バイト)"
 _ITEMS = r"(?:items?|elements?|entries|개|個|件)"
 _UNIT = rf"(?P<unit>{_CHARACTERS}|{_BYTES}|{_ITEMS})"
-_NUMBER = r"(?P<n>-?\d+)"
+_NUMBER = r"(?P<n>-?\d+(?:\.\d+)?)"
 #: ``Max. 200 characters``, ``Maximum: 50``, ``최대 50자``, ``最大50文字``.
 _MAX = re.compile(rf"(?:max(?:imum)?\.?|최대|最大)\s*[:：]?\s*{_NUMBER}\s*{_UNIT}?", re.IGNORECASE)
 #: ``Min. 1``, ``최소 2글자``, ``最小1``.
@@ -55,7 +55,7 @@ _MIN = re.compile(rf"(?:min(?:imum)?\.?|최소|最小)\s*[:：]?\s*{_NUMBER}\s*{
 _AT_MOST = re.compile(rf"{_NUMBER}\s*{_UNIT}?\s*(?:이하|이내|以下|以内|or less|or fewer|at most)", re.IGNORECASE)
 _AT_LEAST = re.compile(rf"{_NUMBER}\s*{_UNIT}?\s*(?:이상|以上|or more|at least)", re.IGNORECASE)
 #: ``1~100``, ``0 ～ 86400``, ``100-599``, ``1 – 255자``.
-_BETWEEN = re.compile(rf"(?P<low>-?\d+)\s*[~～〜–-]\s*(?P<high>-?\d+)\s*{_UNIT}?", re.IGNORECASE)
+_BETWEEN = re.compile(rf"(?P<low>-?\d+(?:\.\d+)?)\s*[~～〜–-]\s*(?P<high>-?\d+(?:\.\d+)?)\s*{_UNIT}?", re.IGNORECASE)
 #: A bare number (a Max Length cell): ``100``, ``40 bytes``, ``50자``.
 _BARE = re.compile(rf"{_NUMBER}\s*{_UNIT}?", re.IGNORECASE)
 #: Thousands separators (``3,000``) go before the cell is cut at its commas.
@@ -65,7 +65,7 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _CLAUSE_BREAK = re.compile(r"[,，、;；\n]|\band\b|및|그리고")
 
 
-def read_bounds(cell: str, label: str, kind: str) -> dict[str, int]:
+def read_bounds(cell: str, label: str, kind: str) -> dict[str, int | float]:
     """The JSON Schema bounds ``cell`` states for a field of JSON type ``kind``, read from a column headed
     ``label``; ``{}`` when the column is not a limits column, the type takes no bounds or no clause is one."""
     header = re.sub(r"\s+", " ", label).strip().strip("*:").strip().lower()
@@ -75,8 +75,8 @@ def read_bounds(cell: str, label: str, kind: str) -> dict[str, int]:
     if kind not in ("string", "array", "integer", "number"):
         return {}
     text = _THOUSANDS.sub("", cell.replace("\u00a0", " "))
-    low: int | None = None
-    high: int | None = None
+    low: int | float | None = None
+    high: int | float | None = None
     for clause in (c.strip().rstrip(".").strip() for c in _CLAUSE_BREAK.split(text)):
         if not clause:
             continue
@@ -86,6 +86,8 @@ def read_bounds(cell: str, label: str, kind: str) -> dict[str, int]:
         unit, clause_low, clause_high = read
         if not _fits(unit, kind):
             continue
+        if kind != "number" and any(isinstance(n, float) for n in (clause_low, clause_high)):
+            continue  # a decimal is no length, count or integer
         if unit == "bytes":
             clause_low = None  # N bytes may be fewer than N characters: only the upper bound is certain
         if clause_low is not None:
@@ -101,7 +103,7 @@ def read_bounds(cell: str, label: str, kind: str) -> dict[str, int]:
     if kind in ("string", "array") and ((low is not None and low < 0) or (high is not None and high < 0)):
         return {}
     names = {"string": ("minLength", "maxLength"), "array": ("minItems", "maxItems")}.get(kind, ("minimum", "maximum"))
-    bounds: dict[str, int] = {}
+    bounds: dict[str, int | float] = {}
     if low is not None:
         bounds[names[0]] = low
     if high is not None:
@@ -109,23 +111,27 @@ def read_bounds(cell: str, label: str, kind: str) -> dict[str, int]:
     return bounds
 
 
-def _clause(clause: str, length_column: bool) -> tuple[str, int | None, int | None] | None:
+def _clause(clause: str, length_column: bool) -> tuple[str, int | float | None, int | float | None] | None:
     """``(unit, low, high)`` when ``clause`` is wholly one bound (unit ``characters``, ``bytes``, ``items`` or ``""``
     for none), else None."""
     for pattern, side in ((_MAX, "high"), (_MIN, "low"), (_AT_MOST, "high"), (_AT_LEAST, "low")):
         match = pattern.fullmatch(clause)
         if match:
-            number = int(match["n"])
+            number = _number(match["n"])
             return (_unit(match["unit"]), None, number) if side == "high" else (_unit(match["unit"]), number, None)
     match = _BETWEEN.fullmatch(clause)
     if match:
-        return _unit(match["unit"]), int(match["low"]), int(match["high"])
+        return _unit(match["unit"]), _number(match["low"]), _number(match["high"])
     if length_column:
         match = _BARE.fullmatch(clause)
         if match:
             unit = _unit(match["unit"]) or "length"
-            return unit, None, int(match["n"])
+            return unit, None, _number(match["n"])
     return None
+
+
+def _number(text: str) -> int | float:
+    return float(text) if "." in text else int(text)
 
 
 def _unit(word: str | None) -> str:
@@ -148,6 +154,6 @@ def _fits(unit: str, kind: str) -> bool:
     return unit == ""
 
 
-def merged(schema: dict[str, Any], bounds: dict[str, int]) -> dict[str, Any]:
+def merged(schema: dict[str, Any], bounds: dict[str, int | float]) -> dict[str, Any]:
     """``schema`` with ``bounds`` added where it states none of its own (a copy)."""
     return {**schema, **{k: v for k, v in bounds.items() if k not in schema}}

@@ -34,11 +34,13 @@ from scraper.dialects.valid_range import merged, read_bounds
         ("-1 ~ 3", "제약 조건", "number", {"minimum": -1, "maximum": 3}),
         ("최대 1000", "유효 범위", "integer", {"maximum": 1000}),
         ("1以上", "有効範囲", "integer", {"minimum": 1}),
+        ("Min. 0, Max. 1.00", "Valid range", "number", {"minimum": 0, "maximum": 1.0}),
+        ("0.5~2.5", "Valid range", "number", {"minimum": 0.5, "maximum": 2.5}),
         ("Min. 10 or (retries+1)*timeout, Max. 3600", "Valid range", "integer", {"maximum": 3600}),
         ("100 characters or less", "Valid range", "string", {"maxLength": 100}),
     ],
 )
-def test_a_bound_the_cell_states_is_read(cell: str, label: str, kind: str, bounds: dict[str, int]) -> None:
+def test_a_bound_the_cell_states_is_read(cell: str, label: str, kind: str, bounds: dict[str, int | float]) -> None:
     assert read_bounds(cell, label, kind) == bounds
 
 
@@ -58,6 +60,8 @@ def test_a_bound_the_cell_states_is_read(cell: str, label: str, kind: str, bound
         ("Standard: 90 bytes, Max: 255 characters (as of EUC-KR)", "Max Length", "string", "prose around a bound"),
         ("없음", "유효 범위", "string", "no value"),
         ("N/A", "Valid range", "integer", "no value"),
+        ("Max. 1.5", "Valid range", "integer", "a decimal bounds no integer"),
+        ("Max. 2.5 characters", "Valid range", "string", "a decimal is no length"),
         ("300K", "Max Length", "string", "an unknown unit"),
         ("Min. 10 or (retries+1)*timeout", "Valid range", "integer", "one of two alternatives is no bound"),
     ],

@@ -550,7 +550,9 @@ class EndpointListItem1(BaseModel):
         description="Endpoint address\nValid range: Max. 254 characters,\nLowercase characters and numbers, '.', '-', '_'",
         max_length=254,
     )
-    endpointWeight: float | None = Field(1.0, description="Endpoint weight\nValid range: Min. 0, Max. 1.00", ge=0.0)
+    endpointWeight: float | None = Field(
+        1.0, description="Endpoint weight\nValid range: Min. 0, Max. 1.00", ge=0.0, le=1.0
+    )
     endpointDisabled: bool | None = Field(False, description="Whether an endpoint is disabled or not")
 
 
@@ -628,7 +630,9 @@ class EndpointListItem3(BaseModel):
         description="Endpoint address\nValid range: Max. 254 characters,\nLowercase characters and numbers, '.', '-', '_'",
         max_length=254,
     )
-    endpointWeight: float | None = Field(1.0, description="Endpoint weight\nValid range: Min. 0, Max. 1.00", ge=0.0)
+    endpointWeight: float | None = Field(
+        1.0, description="Endpoint weight\nValid range: Min. 0, Max. 1.00", ge=0.0, le=1.0
+    )
     endpointDisabled: bool | None = Field(False, description="Whether an endpoint is disabled or not")
 
 
