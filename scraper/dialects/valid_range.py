@@ -50,7 +50,7 @@ _NUMBER = r"(?P<n>-?\d+(?:\.\d+)?)"
 #: ``Max. 200 characters``, ``Maximum: 50``, ``최대 50자``, ``最大50文字``.
 _MAX = re.compile(rf"(?:max(?:imum)?\.?|최대|最大)\s*[:：]?\s*{_NUMBER}\s*{_UNIT}?", re.IGNORECASE)
 #: ``Min. 1``, ``최소 2글자``, ``最小1``.
-_MIN = re.compile(rf"(?:min(?:imum)?\.?|최소|最小)\s*[:：]?\s*{_NUMBER}\s*{_UNIT}?", re.IGNORECASE)
+_MIN = re.compile(rf"(?:min(?:imum)?\.?|최소|最小|最低)\s*[:：]?\s*{_NUMBER}\s*{_UNIT}?", re.IGNORECASE)
 #: ``50자 이하``, ``100 characters or less``, ``1000以下`` (at most); ``1자 이상``, ``1以上`` (at least).
 _AT_MOST = re.compile(rf"{_NUMBER}\s*{_UNIT}?\s*(?:이하|이내|以下|以内|or less|or fewer|at most)", re.IGNORECASE)
 _AT_LEAST = re.compile(rf"{_NUMBER}\s*{_UNIT}?\s*(?:이상|以上|or more|at least)", re.IGNORECASE)

@@ -34,6 +34,7 @@ from scraper.dialects.valid_range import merged, read_bounds
         ("-1 ~ 3", "제약 조건", "number", {"minimum": -1, "maximum": 3}),
         ("최대 1000", "유효 범위", "integer", {"maximum": 1000}),
         ("1以上", "有効範囲", "integer", {"minimum": 1}),
+        ("最低2文字、最大255Byte", "有効範囲", "string", {"minLength": 2, "maxLength": 255}),
         ("Min. 0, Max. 1.00", "Valid range", "number", {"minimum": 0, "maximum": 1.0}),
         ("0.5~2.5", "Valid range", "number", {"minimum": 0.5, "maximum": 2.5}),
         ("Min. 10 or (retries+1)*timeout, Max. 3600", "Valid range", "integer", {"maximum": 3600}),
