@@ -13,6 +13,7 @@ __all__ = [
     "ENDPOINT_COLUMNS",
     "ENDPOINT_URL_COLUMNS",
     "FIELD_COLUMN_ROLES",
+    "LABEL_LOCATIONS",
     "LOCATIONS",
     "METHOD_COLUMNS",
     "REGION_COLUMNS",
@@ -168,6 +169,35 @@ for _role, _words in {
 }.items():
     for _word in _words:
         FIELD_COLUMN_ROLES[_word] = _role
+
+#: A word of a section label (``[Path Parameter]``, ``[URL Parameter]``, ``[Options]``, ``[헤더]``) -> the location
+#: of the rows under it. Not :data:`LOCATIONS` (a location *cell*): a label's ``options`` are a query string, and
+#: ``variables`` are path variables, where a cell saying ``form`` is a body field.
+LABEL_LOCATIONS = {
+    "path": "path",
+    "경로": "path",
+    "variable": "path",
+    "variables": "path",
+    "url": "path",
+    "uri": "path",
+    "query": "query",
+    "querystring": "query",
+    "쿼리": "query",
+    "options": "query",
+    "option": "query",
+    "header": "header",
+    "headers": "header",
+    "헤더": "header",
+    "body": "body",
+    "본문": "body",
+    "바디": "body",
+    "パス": "path",
+    "クエリ": "query",
+    "ヘッダー": "header",
+    "ヘッダ": "header",
+    "ボディ": "body",
+    "本文": "body",
+}
 
 #: A location cell (lower-cased) -> ``path`` / ``query`` / ``header`` / ``body``.
 LOCATIONS = {

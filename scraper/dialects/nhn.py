@@ -59,7 +59,13 @@ from scraper.model import (
     ServiceVersion,
     Source,
 )
-from scraper.table_vocabulary import ENDPOINT_URL_COLUMNS, REGION_COLUMNS, REQUEST_WORDS, RESPONSE_WORDS
+from scraper.table_vocabulary import (
+    ENDPOINT_URL_COLUMNS,
+    LABEL_LOCATIONS,
+    REGION_COLUMNS,
+    REQUEST_WORDS,
+    RESPONSE_WORDS,
+)
 
 __all__ = ["DEFAULT_TOKEN_URL", "USER_ACCESS_KEY_TOKEN_URL", "NhnDialect"]
 
@@ -105,31 +111,7 @@ _STRUCTURAL = frozenset(
 _REQUEST_WORDS = REQUEST_WORDS
 _RESPONSE_WORDS = RESPONSE_WORDS
 _FAILURE_WORDS = {"failure", "failed", "error", "errors", "실패", "失敗"}
-_LOCATION_WORDS = {
-    "path": "path",
-    "경로": "path",
-    "variable": "path",
-    "variables": "path",
-    "url": "path",
-    "uri": "path",
-    "query": "query",
-    "querystring": "query",
-    "쿼리": "query",
-    "options": "query",
-    "option": "query",
-    "header": "header",
-    "headers": "header",
-    "헤더": "header",
-    "body": "body",
-    "본문": "body",
-    "바디": "body",
-    "パス": "path",
-    "クエリ": "query",
-    "ヘッダー": "header",
-    "ヘッダ": "header",
-    "ボディ": "body",
-    "本文": "body",
-}
+
 _AUTH_HEADERS = {
     "x-auth-token": "keystoneToken",
     "x-nhn-authorization": "userAccessKeyToken",
@@ -198,7 +180,7 @@ def _label(text: str) -> _Label | None:
         part = "response"
     elif set(words) & _REQUEST_WORDS:
         part = "request"
-    location = next((_LOCATION_WORDS[w] for w in words if w in _LOCATION_WORDS), None)
+    location = next((LABEL_LOCATIONS[w] for w in words if w in LABEL_LOCATIONS), None)
     if location == "query" and part is None:
         part = "request"
     if location == "path" and part is None:
