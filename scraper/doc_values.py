@@ -169,10 +169,19 @@ def coerce_doc_value(text: str, schema: dict[str, Any] | None, *, role: Role = "
         readings.extend([[_scalar(part) for part in parts], _scalar(parts[0]), parts[0]])
     if not isinstance(literal, list | dict):
         readings.append(cell)
-    for value in readings:
+    # a list field documented with one value (``display_name`` ... ``Example : Networking``): a one-item list
+    wrapped = (
+        [[_scalar(cell)], [cell]] if schema is not None and not multi and not isinstance(literal, list | dict) else []
+    )
+    for value in [*readings, *wrapped]:
         if _problem(value, schema) is None:
             if multi:
                 return value, f"{role} {_short(cell)} lists alternatives; kept {_short(value)}"
+            if any(value is w for w in wrapped):
+                return (
+                    value,
+                    f"{role} {_short(cell)} is one value for a list; read as the one-item list {_short(value)}",
+                )
             return value, None
     primary = readings[0]
     problem = _problem(primary, schema) or "does not match"

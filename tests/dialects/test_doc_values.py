@@ -52,6 +52,22 @@ def test_python_list_of_dicts_for_array_of_objects() -> None:
     assert note is None
 
 
+def test_one_value_for_a_list_is_a_one_item_list_with_a_note() -> None:
+    # SCP Platform (real page, not committed): | query | display_name optional | ... Example : Networking |
+    #   any of [array[string], null] |  -- the example was kept as a string, so the spec's example failed its schema
+    schema = {"anyOf": [{"type": "array", "items": STRING}, {"type": "null"}]}
+    value, note = coerce_doc_value("Networking", schema)
+    assert value == ["Networking"]
+    assert note is not None and "one value for a list" in note
+    flags = {"type": "array", "items": {"type": "boolean"}}
+    assert coerce_doc_value("True", flags)[0] == [True]
+    # a value no one-item list of the schema takes stays as documented, reported
+    value, note = coerce_doc_value("abc", {"type": "array", "items": {"type": "integer"}})
+    assert value == "abc" and note is not None and "kept as documented" in note
+    # a scalar schema is never wrapped
+    assert coerce_doc_value("5", {"type": "integer"}) == (5, None)
+
+
 def test_list_default_for_string_param_is_dropped_with_note() -> None:
     # 002:4129 | query | notification_state optional | ... Example : ACTIVE | any of [string, null] | [] |
     value, note = coerce_doc_value("[]", NULLABLE_STRING, role="default")
