@@ -136,14 +136,41 @@ def _is_structural(text: str) -> bool:
     return bool(words) and all(w in _STRUCTURAL or re.fullmatch(r"[\d.]+|v[\d.]+", w) for w in words)
 
 
-def _last_written_before(blocks: Sequence[Block], index: int) -> Block | None:
-    """The nearest block before ``blocks[index]`` that is not a blank paragraph (walked back from it: a page of
-    many operations costs no copy of the blocks before each one)."""
-    for i in range(index - 1, -1, -1):
+def _placeholder_values(written: str, declared: str) -> dict[str, str] | None:
+    """The values ``written`` gives the placeholders of ``declared`` when it is that path with example values in
+    some placeholders' places (``/appKeys/TEST/device`` for ``/appKeys/{appKey}/device``); None for another path."""
+    if written == declared:
+        return {}
+    ours, theirs = written.split("/"), declared.split("/")
+    if len(ours) != len(theirs):
+        return None
+    values: dict[str, str] = {}
+    for segment, template in zip(ours, theirs, strict=True):
+        if segment == template:
+            continue
+        placeholder = re.fullmatch(r"\{([^{}]+)\}", template)
+        if placeholder is None or not segment or _PATH_PARAM.search(segment):
+            return None
+        values[placeholder.group(1)] = segment
+    return values
+
+
+def _sample_label_over(blocks: Sequence[Block], declared: int, index: int) -> str:
+    """The sample label (``**[Request Sample]**``, ``[Example]``, ``### 例``) that ``blocks[index]`` is written
+    under, between it and the declaration at ``blocks[declared]``; "" when there is none.
+
+    Walked back past what a label introduces: the samples' own captions (``* Search devices named Galaxy``), other
+    samples' code and other labels (``[Request]`` under an example heading); a table or a heading ends the walk."""
+    for i in range(index - 1, declared, -1):
         block = blocks[i]
-        if not (isinstance(block, Paragraph) and not block.text.strip()):
-            return block
-    return None
+        if isinstance(block, Heading):
+            title = _heading_title(block)
+            return title if _is_sample_label(title) else ""
+        if isinstance(block, Table):
+            return ""
+        if isinstance(block, Paragraph) and _is_sample_label(clean_text(block.text)):
+            return clean_text(block.text).strip()
+    return ""
 
 
 def _heading_title(heading: Heading) -> str:
@@ -339,7 +366,10 @@ class _PageReader:
             if not re.match(r"^(example|sample|예시|예제|샘플|サンプル)|(example|예시|예제|例)$", title):
                 out.append(section)
                 continue
-            if parent is not None and key in declared.get(id(parent), set()):
+            if parent is not None and any(
+                method == key[0] and _placeholder_values(key[1], path) is not None
+                for method, path in declared.get(id(parent), set())
+            ):
                 self._finding(
                     "example-section",
                     section.line.line,
@@ -468,17 +498,12 @@ class _PageReader:
                 (
                     k
                     for k, k_path in zip(reversed(kept), reversed(kept_paths), strict=True)
-                    if k.method == member.method and k_path == path.path
+                    if k.method == member.method and _placeholder_values(path.path, k_path) is not None
                 ),
                 None,
             )
-            last = _last_written_before(blocks, member.block)
-            label = (
-                _heading_title(last)
-                if isinstance(last, Heading)
-                else clean_text(last.text) if isinstance(last, Paragraph) else ""
-            )
-            if owner is None or not _is_sample_label(label):
+            label = _sample_label_over(blocks, owner.block, member.block) if owner is not None else ""
+            if owner is None or not label:
                 kept.append(member)
                 kept_paths.append(path.path)
                 continue
@@ -1114,6 +1139,13 @@ class _PageReader:
                 )
 
         for sample, _block in section.samples:
+            # a value in a placeholder's place (".../appKeys/TEST/device") is that path parameter's example
+            for name, value in (_placeholder_values(sample.path, section.path.path) or {}).items():
+                found = next((p for p in parameters if p.location == "path" and p.name == name), None)
+                if found is not None and not found.has_example:
+                    example, fits = _typed_value(value, found.schema)
+                    if fits:
+                        found.example, found.has_example = example, True
             for name, value in sample.query:
                 if value is None:
                     continue

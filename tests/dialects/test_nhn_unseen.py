@@ -467,3 +467,34 @@ def test_a_sentence_glued_to_a_path_is_prose_not_an_operation() -> None:
     sample = "```\nGET /message/v1.0/templates?templateName=広告\n```\n"
     [kept] = find_operation_lines(markdown.read(sample, "q").blocks)
     assert kept.written == "/message/v1.0/templates?templateName=広告"  # letters in a query value stay
+
+
+def _guide(file: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The one spec document a whole guide of ``guides/`` reads into (checked valid) and its findings."""
+    page = GUIDES / file
+    build = build_page(PageInput(name=f"unseen/{file}", path=page, provider="nhn", format="markdown"))
+    assert not build.crash, build.crash
+    specs = list(build.specs.values())
+    for spec in specs:
+        assert validate_spec(spec) == ""
+    return {"paths": {p: i for s in specs for p, i in s["paths"].items()}}, build.findings
+
+
+def test_sample_requests_with_example_values_in_the_placeholders_are_samples() -> None:
+    """Mobile Device Info: ``[요청 샘플]`` over four captioned bullets, each with ``GET .../appKeys/TEST/device?...``
+    (the first with ``TEST`` in the ``{appKey}`` place): five operations were read; IAP's ``[Example]`` writes
+    ``POST .../consume/2014090210002254/items/1032032`` for ``.../consume/{paymentSeq}/items/{itemSeq}``; Launching
+    (ja) puts the sample under ``### 例`` > ``[リクエスト]``."""
+    spec, findings = _guide("Mobile-Device-Info__en__api-guide.md")
+    [(path, item)] = spec["paths"].items()
+    assert path == "/mobiledevice/v1.0/appKeys/{appKey}/device" and list(item) == ["get"]
+    params = _params(item["get"])
+    assert params[("deviceModelName", "query")]["example"] == "Galaxy"
+    assert [f["kind"] for f in findings].count("sample-request") == 4
+    spec, findings = _guide("IAP__ko__api-guide.md")
+    consume = spec["paths"]["/inapp/v3/consume/{paymentSeq}/items/{itemSeq}"]["post"]
+    assert _params(consume)[("itemSeq", "path")]["example"] == 1032032
+    assert len([m for item in spec["paths"].values() for m in item]) == 3
+    spec, _ = _guide("Launching__ja__api-guide.md")
+    assert list(spec["paths"]) == ["/launching/v3.0/appkeys/{appKey}/configurations"]
+
