@@ -1038,6 +1038,16 @@ class _PageReader:
                         f"table with columns {words!r} is not a field table (no name column); not read",
                     )
             return []
+        if read.rows and all(re.fullmatch(r"[-+]?\d+", row.name) for row in read.rows):
+            # IAP: "[ResultCode]" over "값 | 설명" rows "0 | 성공적으로 완료한 결제 건": values of a code, not fields
+            self._finding(
+                "table-skipped",
+                table.line,
+                subject,
+                f"table whose names are all numbers ({', '.join(row.name for row in read.rows[:5])}) lists values of"
+                " a code, not fields; not read",
+            )
+            return []
         for line, note in read.notes:
             self._finding("table-repair", line, subject, note)
         for row in read.rows:

@@ -498,3 +498,13 @@ def test_sample_requests_with_example_values_in_the_placeholders_are_samples() -
     spec, _ = _guide("Launching__ja__api-guide.md")
     assert list(spec["paths"]) == ["/launching/v3.0/appkeys/{appKey}/configurations"]
 
+
+def test_a_table_whose_names_are_all_numbers_lists_code_values_not_fields() -> None:
+    """IAP (ko): ``[ResultCode]`` over ``값 | 설명`` with the row ``0 | 성공적으로 완료한 결제 건`` gave every
+    response a property named ``"0"`` (a field ``_0`` in the client's model)."""
+    spec, findings = _guide("IAP__ko__api-guide.md")
+    for item in spec["paths"].values():
+        for operation in item.values():
+            schema = operation["responses"]["200"]["content"]["application/json"]["schema"]
+            assert set(schema["properties"]) == {"header", "result"}
+    assert any(f["kind"] == "table-skipped" and "values of a code" in f["message"] for f in findings)
