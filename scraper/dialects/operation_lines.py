@@ -3,7 +3,8 @@
 Guides declare an operation's method and path in many ways; each becomes one :class:`OperationLine`:
 
 * a ``METHOD /path`` (or ``METHOD https://host/path``, or ``METHOD "/path?x={x}"``) line opening a code block or a
-  paragraph -- request headers may follow on the next lines;
+  paragraph -- request headers may follow on the next lines; or the method alone on its line (with bracketed
+  header notes: ``POST [Content-Type : ...]``) over the URL alone on the next;
 * a ``Method | URI`` table (any spelling: ``HTTP Method``, ``Http method | URI``, ``Request URL``) with one row per
   operation; a table of several such rows under one heading is a summary ("API list") and declares nothing;
 * a two-column key-value table whose first row may be its header (``| HTTP Method | POST |`` /
@@ -30,6 +31,10 @@ __all__ = ["METHODS", "DocumentedPath", "OperationLine", "find_operation_lines",
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "COPY")
 _METHOD = "|".join(METHODS)
 _LINE = re.compile(rf"^\s*[`'\"]?\s*({_METHOD})[`'\"]?\s+[`'\"]?((?:https?://|/|\{{|\$\{{)[^\s`'\"]*)[`'\"]?\s*$")
+#: A method alone on its line, perhaps with bracketed header notes (``POST [Content-Type : application/json]``),
+#: over the URL alone on the next line (Corporation Search).
+_BARE_METHOD = re.compile(rf"^\s*({_METHOD})((?:\s*\[[^\[\]]*\])*)\s*$")
+_ALONE_URL = re.compile(r"^\s*[`'\"]?((?:https?://|/)[^\s`'\"]*)[`'\"]?\s*$")
 _KEY_METHOD = re.compile(rf"^\s*(?:[-*]\s*)?(?:http\s+)?method[^:]*:\s*`?({_METHOD})`?\s*$", re.IGNORECASE)
 _KEY_URI = re.compile(r"^\s*(?:[-*]\s*)?(?:request\s+)?(?:uri|url|path)\s*:\s*`?((?:https?://|/)\S*?)`?\s*$", re.I)
 #: Korean, Japanese or Chinese letters in a path (not its query): a sentence glued to it, as Japanese writes one with
@@ -88,6 +93,19 @@ def _from_text(text: str, index: int, line: int) -> list[OperationLine]:
                 elif extra.strip():
                     break
             out.append(OperationLine(match.group(1).upper(), match.group(2), line + first, index, tuple(headers)))
+            return out
+        bare = _BARE_METHOD.match(lines[first])
+        second = next((i for i in range(first + 1, len(lines)) if lines[i].strip()), None)
+        url = _ALONE_URL.match(lines[second]) if bare and second is not None else None
+        if bare and url and second is not None and not _GLUED_PROSE.search(url.group(1).partition("?")[0]):
+            notes = [
+                (header.group(1), header.group(2))
+                for note in re.findall(r"\[([^\[\]]*)\]", bare.group(2))
+                for header in [re.fullmatch(r"\s*([A-Za-z][A-Za-z0-9-]*)\s*:\s*(.+?)\s*", note)]
+                if header
+            ]
+            method = bare.group(1).upper()
+            out.append(OperationLine(method, url.group(1), line + first, index, tuple(notes)))
             return out
     method = uri = None
     method_line = line

@@ -508,3 +508,26 @@ def test_a_table_whose_names_are_all_numbers_lists_code_values_not_fields() -> N
             schema = operation["responses"]["200"]["content"]["application/json"]["schema"]
             assert set(schema["properties"]) == {"header", "result"}
     assert any(f["kind"] == "table-skipped" and "values of a code" in f["message"] for f in findings)
+
+
+def test_a_method_alone_over_its_url_on_the_next_line_declares_an_operation() -> None:
+    """Corporation Search (ko) writes ``POST   [Content-Type : application/x-www-form-urlencoded]`` and the URL on
+    the next line of the code block: no operation was found in the guide (five documented)."""
+    from scraper.dialects.operation_lines import find_operation_lines
+
+    sample = (
+        "```\nPOST   [Content-Type : application/x-www-form-urlencoded]\nhttps://h.example/v1.0/requests?p={p}\n```\n"
+    )
+    [found] = find_operation_lines(markdown.read(sample, "q").blocks)
+    assert (found.method, found.written) == ("POST", "https://h.example/v1.0/requests?p={p}")
+    assert found.headers == (("Content-Type", "application/x-www-form-urlencoded"),)
+    [bare] = find_operation_lines(markdown.read("```\nGET\n/v1.0/recent\n```\n", "q").blocks)
+    assert (bare.method, bare.written) == ("GET", "/v1.0/recent")
+    # a method word over a sentence, or over a URL followed by more text on its line, declares nothing
+    assert find_operation_lines(markdown.read("GET\n\nthe list of things\n", "q").blocks) == []
+    assert find_operation_lines(markdown.read("```\nPOST\n/v1.0/things and more\n```\n", "q").blocks) == []
+    spec, _ = _guide("Corporations-Search__ko__api-guide.md")
+    post = spec["paths"]["/scraping/v1.0/appkeys/{appkey}/requests"]["post"]
+    assert {"custNo", "crtKey", "bnoList"} <= set(
+        post["requestBody"]["content"]["application/json"]["schema"]["properties"]
+    )
