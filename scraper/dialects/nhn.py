@@ -1385,7 +1385,15 @@ class _PageReader:
                         block.line,
                         subject,
                         f"the {what} example is not strict JSON ({offset}); read after "
-                        + ("inserting them" if offset == _MISSING_COMMAS else "removing it"),
+                        + (
+                            "reading them as ASCII quotes"
+                            if offset == _CURLY_QUOTES
+                            else (
+                                "repairing them"
+                                if offset.startswith(_CURLY_QUOTES)
+                                else "inserting them" if offset == _MISSING_COMMAS else "removing it"
+                            )
+                        ),
                     )
                 return value
             self._finding(
@@ -1637,19 +1645,26 @@ def _lenient_json(text: str) -> tuple[Any, str | None, str]:
         return json.loads(text), None, ""
     except json.JSONDecodeError as exc:
         first_error = f"{exc.msg} at line {exc.lineno}"
-    cleaned = re.sub(r"(^|[\s,{\[])//[^\n]*", r"\1", text)
+    straight = _straight_quotes(text)
+    quotes = f"{_CURLY_QUOTES}; " if straight != text else ""
+    if quotes:
+        try:
+            return json.loads(straight), None, _CURLY_QUOTES
+        except json.JSONDecodeError:
+            pass
+    cleaned = re.sub(r"(^|[\s,{\[])//[^\n]*", r"\1", straight)
     cleaned = re.sub(r"^\s*(\.\.\.|…)\s*,?\s*$", "", cleaned, flags=re.MULTILINE)
     cleaned = re.sub(r",\s*([}\]])", r"\1", cleaned)
-    if cleaned != text:
+    if cleaned != straight:
         try:
-            return json.loads(cleaned), None, "comments, ellipses or trailing commas"
+            return json.loads(cleaned), None, quotes + "comments, ellipses or trailing commas"
         except json.JSONDecodeError:
             pass
     # a member or element that ends its line and is followed by another with no comma between them
     commas = re.sub(r'("|\d|\]|\}|\btrue|\bfalse|\bnull)([ \t]*\r?\n\s*)(?=["{\[])', r"\1,\2", cleaned)
     if commas != cleaned:
         try:
-            return json.loads(commas), None, _MISSING_COMMAS
+            return json.loads(commas), None, quotes + _MISSING_COMMAS
         except json.JSONDecodeError:
             pass
     if commas != text:
@@ -1675,6 +1690,35 @@ def _lenient_json(text: str) -> tuple[Any, str | None, str]:
 
 
 _PSEUDO = "type names in value position (a pseudo-JSON schema)"
+_CURLY_QUOTES = "strings in typographic quotes (“ ”)"
+
+
+def _straight_quotes(text: str) -> str:
+    """``text`` with typographic quotes that delimit strings (``“reqDate” : “2015-12-10”``, Corporation Search)
+    made ASCII quotes; those inside an ASCII-quoted string are its content and stay."""
+    out: list[str] = []
+    in_ascii = in_curly = escaped = False
+    for char in text:
+        if in_ascii:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_ascii = False
+        elif in_curly:
+            if char == "”":
+                char, in_curly = '"', False
+            elif char == '"':
+                char = '\\"'
+        elif char == '"':
+            in_ascii = True
+        elif char == "“":
+            char, in_curly = '"', True
+        out.append(char)
+    return "".join(out)
+
+
 _MISSING_COMMAS = "missing commas between members"
 
 

@@ -531,3 +531,18 @@ def test_a_method_alone_over_its_url_on_the_next_line_declares_an_operation() ->
     assert {"custNo", "crtKey", "bnoList"} <= set(
         post["requestBody"]["content"]["application/json"]["schema"]["properties"]
     )
+
+
+def test_strings_in_typographic_quotes_are_read_and_said_so() -> None:
+    """Corporation Search (ko): ``“reqDate” : “2015-12-10 10:10:10”`` among ASCII-quoted members made the response
+    examples invalid, so the table's top-level rows (``reqNo``) were not put under the example's ``data``."""
+    from scraper.dialects.nhn import _lenient_json
+
+    value, problem, note = _lenient_json('{"a": 1,\n“b” : “x y”, "c": "say “hi”"}')
+    assert problem is None and value == {"a": 1, "b": "x y", "c": "say “hi”"} and "typographic" in note
+    spec, findings = _guide("Corporations-Search__ko__api-guide.md")
+    response = spec["paths"]["/scraping/v1.0/appkeys/{appkey}/requests"]["post"]["responses"]["200"]
+    schema = response["content"]["application/json"]["schema"]
+    assert set(schema["properties"]) == {"header", "data"}
+    assert "reqNo" in schema["properties"]["data"]["properties"]
+    assert any(f["kind"] == "example-repaired" and "typographic" in f["message"] for f in findings)
