@@ -1414,9 +1414,12 @@ class _PageReader:
                 "no-response-section", line, title, "no Response section; a 204 response without a body is assumed"
             )
             return [Response(status="204", description="No Content", line=line)], None
+        codes, coded = self._status_codes(part, title)
+        success = next((c for c in codes if c.status.startswith("2")), None)
+        errors = [c for c in codes if not c.status.startswith("2")]
         rows: list[TableRow] = []
         for table, label_location in part.tables:
-            if label_location == "header":
+            if label_location == "header" or id(table) in coded:
                 continue
             for row in self._rows(table, title):
                 if row.location in (None, "body"):
@@ -1458,26 +1461,32 @@ class _PageReader:
                     title,
                     "the response is given only in prose (" + prose[:80] + "); its body schema is not documented",
                 )
+                if success is not None:
+                    return [success, *errors], None
                 self._finding("inferred-status", first_line, title, "NHN documents no status codes; 200 OK assumed")
-                return [Response(status="200", description="OK", line=first_line)], None
+                return [Response(status="200", description="OK", line=first_line), *errors], None
             if not any(s in prose for s in _NO_BODY):
                 self._finding("no-response-body", first_line, title, "the Response section documents no body")
+            if success is not None:
+                return [success, *errors], ExampleResponse(status=success.status, line=first_line)
             self._finding(
                 "inferred-status",
                 first_line,
                 title,
                 "NHN documents no status codes; 204 No Content assumed (no response body)",
             )
-            return [Response(status="204", description="No Content", line=first_line)], ExampleResponse(
+            return [Response(status="204", description="No Content", line=first_line), *errors], ExampleResponse(
                 status="204", line=first_line
             )
-        status = "200"
-        self._finding(
-            "inferred-status",
-            first_line,
-            title,
-            f"NHN documents no status codes; {status} {_REASONS[status]} assumed for a {method} with a response body",
-        )
+        status = success.status if success is not None else "200"
+        if success is None:
+            self._finding(
+                "inferred-status",
+                first_line,
+                title,
+                f"NHN documents no status codes; {status} {_REASONS[status]} assumed for a {method} with a response"
+                " body",
+            )
         tree = FieldTree(
             [
                 FieldRow(
@@ -1510,9 +1519,38 @@ class _PageReader:
             )
         example_line = part.examples[0].line if part.examples else first_line
         shown = example is not None and not part.pseudo
-        return [Response(status=status, description=_REASONS[status], schema=schema, line=first_line)], ExampleResponse(
-            status=status, body=example if shown else None, has_body=shown, line=example_line
+        description = success.description if success is not None else _REASONS[status]
+        return [Response(status=status, description=description, schema=schema, line=first_line), *errors], (
+            ExampleResponse(status=status, body=example if shown else None, has_body=shown, line=example_line)
         )
+
+    def _status_codes(self, part: _Part, title: str) -> tuple[list[Response], set[int]]:
+        """The responses a table of HTTP status codes documents (RTCS ``[Http status code]`` over ``code | 구분 |
+        코드명 | 설명`` rows ``200 | 성공 | ACCEPTED | ...``, ``413 | 에러 | Request Entity Too Large | ...``), and the
+        ids of those tables: they document statuses, not fields."""
+        out: list[Response] = []
+        tables: set[int] = set()
+        for table, _location in part.tables:
+            read = read_field_table(table)
+            if read is None or not read.rows or not all(re.fullmatch(r"[1-5]\d\d", r.name) for r in read.rows):
+                continue
+            tables.add(id(table))
+            name = read.roles["name"]
+            for raw in table.rows:
+                status = clean_text(raw.cells[name]).strip() if name < len(raw.cells) else ""
+                if not re.fullmatch(r"[1-5]\d\d", status) or any(r.status == status for r in out):
+                    continue
+                words = [clean_text(c).strip() for k, c in enumerate(raw.cells) if k != name]
+                description = " - ".join(w for w in words if w) or _REASONS.get(status, status)
+                out.append(Response(status=status, description=description, line=raw.line))
+            self._finding(
+                "status-codes",
+                table.line,
+                title,
+                f"a table of HTTP status codes ({', '.join(r.name for r in read.rows)}): read as the responses'"
+                " statuses, the body with the first success code",
+            )
+        return out, tables
 
     def _reroot(self, rows: list[TableRow], example: dict[str, Any], title: str) -> list[TableRow]:
         """Rows written without the key the example nests them under (``certificates`` for ``body.certificates``)

@@ -546,3 +546,16 @@ def test_strings_in_typographic_quotes_are_read_and_said_so() -> None:
     assert set(schema["properties"]) == {"header", "data"}
     assert "reqNo" in schema["properties"]["data"]["properties"]
     assert any(f["kind"] == "example-repaired" and "typographic" in f["message"] for f in findings)
+
+
+def test_a_table_of_http_status_codes_gives_the_responses_statuses() -> None:
+    """RTCS (en): ``[Http status code]`` over ``code | 구분 | 코드명 | 설명`` rows (``200 | 성공 | ACCEPTED``, ``413 |
+    에러 | Request Entity Too Large``) was read as response fields named "200", "400", ... (with a row repair each),
+    and the success status was "assumed"."""
+    service, spec = _read("rtcs-status-code-tables.md")
+    responses = spec["paths"]["/v2/event/{appkey}/channel"]["post"]["responses"]
+    assert list(responses) == ["200", "400", "401", "413", "500", "503"]
+    assert set(responses["200"]["content"]["application/json"]["schema"]["properties"]) == {"accepted", "app"}
+    assert "Request Entity Too Large" in responses["413"]["description"] and "content" not in responses["413"]
+    assert "inferred-status" not in _kinds(service) and _kinds(service).count("status-codes") == 1
+    assert not any(f.kind == "row-repair" and f.message.startswith("200") for f in service.findings)
