@@ -2,9 +2,10 @@
 
 Guides declare an operation's method and path in many ways; each becomes one :class:`OperationLine`:
 
-* a ``METHOD /path`` (or ``METHOD https://host/path``, or ``METHOD "/path?x={x}"``) line opening a code block or a
-  paragraph -- request headers may follow on the next lines; or the method alone on its line (with bracketed
-  header notes: ``POST [Content-Type : ...]``) over the URL alone on the next;
+* a ``METHOD /path`` (or ``METHOD https://host/path``, or ``METHOD "/path?x={x}"``, or ``[GET,POST] /path``: one
+  operation per method) line opening a code block or a paragraph -- request headers may follow on the next lines;
+  or the method alone on its line (with bracketed header notes: ``POST [Content-Type : ...]``) over the URL alone
+  on the next;
 * a ``Method | URI`` table (any spelling: ``HTTP Method``, ``Http method | URI``, ``Request URL``) with one row per
   operation; a table of several such rows under one heading is a summary ("API list") and declares nothing;
 * a two-column key-value table whose first row may be its header (``| HTTP Method | POST |`` /
@@ -30,7 +31,12 @@ __all__ = ["METHODS", "DocumentedPath", "OperationLine", "find_operation_lines",
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "COPY")
 _METHOD = "|".join(METHODS)
-_LINE = re.compile(rf"^\s*[`'\"]?\s*({_METHOD})[`'\"]?\s+[`'\"]?((?:https?://|/|\{{|\$\{{)[^\s`'\"]*)[`'\"]?\s*$")
+#: ``METHOD /path``; the method may be bracketed, and a bracket may hold several (``[GET,POST] /prometheus/{x}``,
+#: System Monitoring: one operation each).
+_LINE = re.compile(
+    rf"^\s*[`'\"]?\s*(?:(?P<method>{_METHOD})|\[\s*(?P<methods>(?:{_METHOD})(?:\s*,\s*(?:{_METHOD}))*)\s*\])[`'\"]?\s+"
+    rf"[`'\"]?(?P<path>(?:https?://|/|\{{|\$\{{)[^\s`'\"]*)[`'\"]?\s*$"
+)
 #: A method alone on its line, perhaps with bracketed header notes (``POST [Content-Type : application/json]``),
 #: over the URL alone on the next line (Corporation Search).
 _BARE_METHOD = re.compile(rf"^\s*({_METHOD})((?:\s*\[[^\[\]]*\])*)\s*$")
@@ -84,7 +90,7 @@ def _from_text(text: str, index: int, line: int) -> list[OperationLine]:
     out: list[OperationLine] = []
     if first is not None:
         match = _LINE.match(lines[first])
-        if match and not _GLUED_PROSE.search(match.group(2).partition("?")[0]):
+        if match and not _GLUED_PROSE.search(match["path"].partition("?")[0]):
             headers: list[tuple[str, str]] = []
             for extra in lines[first + 1 :]:
                 header = re.match(r"^\s*([A-Za-z][A-Za-z0-9-]*)\s*:\s*(.+?)\s*$", extra)
@@ -92,7 +98,9 @@ def _from_text(text: str, index: int, line: int) -> list[OperationLine]:
                     headers.append((header.group(1), header.group(2)))
                 elif extra.strip():
                     break
-            out.append(OperationLine(match.group(1).upper(), match.group(2), line + first, index, tuple(headers)))
+            methods = [match["method"]] if match["method"] else re.split(r"\s*,\s*", match["methods"])
+            for method in dict.fromkeys(methods):
+                out.append(OperationLine(method, match["path"], line + first, index, tuple(headers)))
             return out
         bare = _BARE_METHOD.match(lines[first])
         second = next((i for i in range(first + 1, len(lines)) if lines[i].strip()), None)

@@ -559,3 +559,22 @@ def test_a_table_of_http_status_codes_gives_the_responses_statuses() -> None:
     assert "Request Entity Too Large" in responses["413"]["description"] and "content" not in responses["413"]
     assert "inferred-status" not in _kinds(service) and _kinds(service).count("status-codes") == 1
     assert not any(f.kind == "row-repair" and f.message.startswith("200") for f in service.findings)
+
+
+def test_a_bracketed_method_and_a_bracket_of_methods_declare_operations() -> None:
+    """System Monitoring (en) writes ``[GET] /v1.0/projects/{projectId}/jobs`` and ``[GET,POST]
+    /prometheus/{prometheus-api-endpoint}``: no operation was found in the guide (12 documented)."""
+    path = UNSEEN / "system-monitoring-bracketed-methods.md"
+    [service] = NhnDialect().read(markdown.read(path.read_text(encoding="utf-8"), path.name), PageInfo("s", "", ()))
+    _, specs = spec_files(service)
+    assert all(validate_spec(spec) == "" for spec in specs.values()) and len(specs) == 2  # v1.0 and the unversioned
+    assert sorted((op.method, op.path) for op in service.operations) == [
+        ("GET", "/prometheus/{prometheus-api-endpoint}"),
+        ("GET", "/v1.0/projects/{projectId}/jobs"),
+        ("POST", "/prometheus/{prometheus-api-endpoint}"),
+        ("POST", "/v1.0/projects/{projectId}/jobs"),
+    ]
+    from scraper.dialects.operation_lines import find_operation_lines
+
+    assert find_operation_lines(markdown.read("```\n[GET, POST, GET] /a\n```\n", "q").blocks)[1].method == "POST"
+    assert find_operation_lines(markdown.read("```\n[GET /a\n```\n", "q").blocks) == []
