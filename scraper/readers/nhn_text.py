@@ -21,10 +21,10 @@ reader produces from the guide's source, so :class:`~scraper.dialects.nhn.NhnDia
   - a key-value operation table: ``HTTP Method POST`` then ``Request URL https://...``.
 
   A table ends at a blank line or at a sample label (``Example``, ``예시``).
-* **Code**: a ``METHOD /path`` (or ``METHOD https://...``) line and the header lines under it are one
-  :class:`CodeBlock`; so are an ``HTTP/1.1 200 OK`` line, its header lines and the JSON after one blank line; a JSON
-  document (a line starting with ``{``, or ``[`` right after a sample label) runs until its brackets balance, blank
-  lines included, and becomes a ``json`` :class:`CodeBlock`.
+* **Code**: a ``METHOD /path`` (or ``METHOD https://...``, ``[GET,POST] /path``, or a method alone over its URL
+  alone) line and the header lines under it are one :class:`CodeBlock`; so are an ``HTTP/1.1 200 OK`` line, its
+  header lines and the JSON after one blank line; a JSON document (a line starting with ``{``, or ``[`` right after
+  a sample label) runs until its brackets balance, blank lines included, and becomes a ``json`` :class:`CodeBlock`.
 * **Headings** follow the guide's conventions (blank lines are meaningful): the first line is the title (level 1);
   request/response labels (``Request``, ``응답``) are level 3; an operation title (level 2) is the title-like line
   before the operation's description paragraphs and its method line (none for a method line under a sample label
@@ -60,7 +60,15 @@ from scraper.type_vocabulary import read_type
 __all__ = ["read"]
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "COPY")
-_METHOD_LINE = re.compile(rf"^({'|'.join(METHODS)}) +(?:/|https?://|\{{)\S*$")
+_ONE_METHOD = "|".join(METHODS)
+#: ``METHOD /path``; the method may be bracketed, several in one bracket (``[GET,POST] /prometheus/{x}``).
+_METHOD_LINE = re.compile(
+    rf"^(?:{_ONE_METHOD}|\[\s*(?:{_ONE_METHOD})(?:\s*,\s*(?:{_ONE_METHOD}))*\s*\]) +(?:/|https?://|\{{)\S*$"
+)
+#: A method alone on its line (perhaps with bracketed header notes: ``POST [Content-Type : ...]``), whose URL is
+#: alone on the next line.
+_BARE_METHOD_LINE = re.compile(rf"^(?:{_ONE_METHOD})(?:\s*\[[^\[\]]*\])*$")
+_URL_LINE = re.compile(r"^(?:/|https?://)\S*$")
 _STATUS_LINE = re.compile(r"^HTTP/\d(?:\.\d)? \d{3}\b")
 _HEADER_LINE = re.compile(r"^[A-Za-z][A-Za-z0-9-]*: .+$")
 #: A sentence starting with a path placeholder (``{zoneId} is the DNS Zone ID``): prose, not a JSON document.
@@ -121,7 +129,7 @@ def _items(lines: list[str], page: str) -> list[_Item]:
             stripped.startswith("[") and (after_example or _ARRAY_START.match(stripped))
         ):
             block, index = _json_block(lines, index)
-        elif _METHOD_LINE.match(stripped):
+        elif _METHOD_LINE.match(stripped) or _bare_method_at(lines, index):
             block, index = _method_block(lines, index)
         elif _CURL_LINE.match(stripped):
             block, index = _command_block(lines, index)
@@ -154,10 +162,20 @@ def _json_block(lines: list[str], start: int) -> tuple[CodeBlock, int]:
     return CodeBlock(text="\n".join(lines[start:end]), line=start + 1, language="json"), end
 
 
+def _bare_method_at(lines: list[str], index: int) -> bool:
+    """``lines[index]`` is a method alone (``GET``, ``POST [Content-Type : ...]``) over its URL alone."""
+    return (
+        _BARE_METHOD_LINE.match(lines[index].strip()) is not None
+        and index + 1 < len(lines)
+        and _URL_LINE.match(lines[index + 1].strip()) is not None
+    )
+
+
 def _method_block(lines: list[str], start: int) -> tuple[CodeBlock, int]:
     """The method line and the header lines under it, also after one blank line (``POST /x``, blank,
-    ``Content-Type: application/json``: one fenced block in the Markdown, the blank line kept)."""
-    end = start + 1
+    ``Content-Type: application/json``: one fenced block in the Markdown, the blank line kept); a method alone with
+    its URL on the next line."""
+    end = start + 2 if _bare_method_at(lines, start) else start + 1
     while end < len(lines) and _HEADER_LINE.match(lines[end].strip()):
         end += 1
     if (
@@ -590,7 +608,43 @@ def _is_label(text: str) -> bool:
 
 
 def _is_method(item: _Item) -> bool:
-    return isinstance(item.block, CodeBlock) and bool(_METHOD_LINE.match(item.block.text.split("\n", 1)[0]))
+    if not isinstance(item.block, CodeBlock):
+        return False
+    first = item.block.text.split("\n", 1)[0]
+    return bool(_METHOD_LINE.match(first)) or _bare_method_at(item.block.text.split("\n"), 0)
+
+
+def _methods_of(item: _Item) -> set[str]:
+    """The methods a method line or a Method/URI table declares."""
+    if isinstance(item.block, CodeBlock):
+        return set(re.findall(rf"\b(?:{_ONE_METHOD})\b", item.block.text.split("\n", 1)[0]))
+    if isinstance(item.block, Table):
+        return {c.strip().upper() for r in item.block.rows for c in r.cells if c.strip().upper() in METHODS}
+    return set()
+
+
+def _repeats_under_sample_label(items: list[_Item], index: int, samples: set[int], levels: dict[int, int]) -> bool:
+    """The method line at ``items[index]`` is a sample of the operation declared before it: a sample label
+    (``[요청 샘플]``, ``[Example]``, ``例``) is over it with only captions, labels and other samples between (Mobile
+    Device Info: ``[요청 샘플]``, then a caption line and a ``GET ...?deviceModelCode=...`` block per sample), and the
+    declaration before that label, under no other operation's title, has the same method. ``samples``: the method
+    lines before ``index`` found to be samples; ``levels``: the headings decided so far. The dialect then decides, by
+    the path, whether it repeats the operation."""
+    labelled = False
+    for back in range(index - 1, -1, -1):
+        item = items[back]
+        if back in samples:
+            continue  # an earlier sample of the same list: the declaration is further back
+        if _is_method(item) or _is_operations_table(item):
+            return labelled and bool(_methods_of(item) & _methods_of(items[index]))
+        text = item.text or ""
+        if _is_sample_label(text) or (_is_label(text) and set(_label_words(text)) & SAMPLE_WORDS):
+            labelled = True
+        elif not labelled and item.block is not None:
+            return False  # a table or an example before any sample label: this line starts a part of its own
+        if item.blanks_before >= 2 or levels.get(back) == 2:
+            return False
+    return False
 
 
 def _is_operations_table(item: _Item) -> bool:
@@ -609,6 +663,7 @@ METHODS_LOWER = frozenset(m.lower() for m in METHODS)
 
 def _decide_headings(items: list[_Item]) -> list[Block]:
     levels: dict[int, int] = {}  # item index -> heading level
+    samples: set[int] = set()  # method lines that are samples of the operation declared before them
     if items and items[0].text is not None:
         levels[0] = 1
     for index, item in enumerate(items):
@@ -622,6 +677,9 @@ def _decide_headings(items: list[_Item]) -> list[Block]:
         table = _is_operations_table(item)
         if not _is_method(item) and not table:
             continue
+        sample = not table and _repeats_under_sample_label(items, index, samples, levels)
+        if sample:
+            samples.add(index)
         run: list[int] = []
         back = index - 1
         while back >= 0 and items[back].text is not None:
@@ -639,6 +697,8 @@ def _decide_headings(items: list[_Item]) -> list[Block]:
         # run is nearest-first: skip description sentences; the first title-like line is the title. A method line
         # right under a sample label (``[Request Sample]``) is a sample, not an operation: no title for it.
         if _is_label(items[run[0]].text or "") and set(_label_words(items[run[0]].text or "")) & SAMPLE_WORDS:
+            continue
+        if sample:
             continue
         title = next((i for i in run if _title_like(items[i].text or "")), None)
         if title is not None:

@@ -148,6 +148,22 @@ _TEXT_DIFFERS: dict[str, tuple[str, frozenset[str]]] = {
         "open: not yet analysed",
         frozenset(["보안 규칙 목록 보기", "보안 규칙 보기", "보안 규칙 생성하기", "보안 그룹 보기"]),
     ),
+    "Corporations-Search__ko__api-guide.md": (
+        "the request example's code block holds the JSON, then prose and the encrypted string: the Markdown block is"
+        " not JSON (no example), the text's JSON ends where its brackets balance (an example: bnoList an array);"
+        " 'String [Y,N]' in the type cell: the text cuts '[Y,N]' into the description",
+        frozenset(["거래처 휴/페업 요청", "거래처 휴/페업 요청 결과데이터 받기"]),
+    ),
+    "IAP__ko__api-guide.md": (
+        "open: the text reads 'Http Method | POST' under [Request Header] as a header 'Http' and the 'Property name |"
+        " Value | Description' tables the Markdown reading skips",
+        frozenset(["Item Search API", "Payment Consumable API", "Payment Consume API"]),
+    ),
+    "Mobile-Device-Info__en__api-guide.md": (
+        "an empty 유효 범위 cell between 기본값 and 설명: the site drops empty cells, so the text cannot tell which"
+        " column 'pageNum | Integer | 선택 | 1' holds its '1' in (the defaults are lost)",
+        frozenset(["디바이스 검색"]),
+    ),
 }
 
 

@@ -578,3 +578,21 @@ def test_a_bracketed_method_and_a_bracket_of_methods_declare_operations() -> Non
 
     assert find_operation_lines(markdown.read("```\n[GET, POST, GET] /a\n```\n", "q").blocks)[1].method == "POST"
     assert find_operation_lines(markdown.read("```\n[GET /a\n```\n", "q").blocks) == []
+
+
+def test_the_text_reader_reads_bracketed_and_bare_method_lines() -> None:
+    """The docs site's text rendering of System Monitoring's ``[GET] /v1.0/projects/{projectId}/jobs`` and of
+    Corporation Search's ``GET`` over its URL read as their Markdown does (the text path found no operation)."""
+    from scraper.readers import read_page
+
+    text = (
+        "Monitoring > System Monitoring > API Guide\n\nQuery all workspaces\n\n[URL]\n\n"
+        "[GET,POST] /v1.0/projects/{projectId}/jobs\n\n\nCheck a request\n\n[HTTP request]\n\n"
+        "GET\nhttps://h.example/scraping/v1.0/appkeys/{appkey}/recent?p={param}\n"
+    )
+    [service] = NhnDialect().read(read_page(text, page="t.txt", format="text", provider="nhn"), PageInfo("t.txt"))
+    assert [(op.method, op.path) for op in service.operations] == [
+        ("GET", "/v1.0/projects/{projectId}/jobs"),
+        ("POST", "/v1.0/projects/{projectId}/jobs"),
+        ("GET", "/scraping/v1.0/appkeys/{appkey}/recent"),
+    ]
