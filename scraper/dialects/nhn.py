@@ -136,6 +136,19 @@ def _is_structural(text: str) -> bool:
     return bool(words) and all(w in _STRUCTURAL or re.fullmatch(r"[\d.]+|v[\d.]+", w) for w in words)
 
 
+def _example_places(value: Any, prefix: str, places: dict[str, list[str]]) -> None:
+    """Every key of the example ``value`` -> the dotted paths it is at (an array's objects are its items: no index)."""
+    if isinstance(value, list):
+        for item in value:
+            _example_places(item, prefix, places)
+    elif isinstance(value, dict):
+        for key, inner in value.items():
+            path = f"{prefix}.{key}" if prefix else str(key)
+            if path not in places.setdefault(str(key), []):
+                places[str(key)].append(path)
+            _example_places(inner, path, places)
+
+
 def _placeholder_values(written: str, declared: str) -> dict[str, str] | None:
     """The values ``written`` gives the placeholders of ``declared`` when it is that path with example values in
     some placeholders' places (``/appKeys/TEST/device`` for ``/appKeys/{appKey}/device``); None for another path."""
@@ -1565,7 +1578,7 @@ class _PageReader:
             if isinstance(inner, dict) and sum(1 for r in missing if r in inner) * 2 > len(missing):
                 holders.append(key)
         if len(holders) != 1:
-            return rows
+            return self._reroot_deep(rows, missing, example, title)
         holder = holders[0]
         self._finding(
             "table-example-conflict",
@@ -1576,6 +1589,37 @@ class _PageReader:
         )
         return [
             dataclasses.replace(r, name=f"{holder}.{r.name}") if r.name.split(".")[0] in missing else r for r in rows
+        ]
+
+    def _reroot_deep(
+        self, rows: list[TableRow], missing: list[str], example: dict[str, Any], title: str
+    ) -> list[TableRow]:
+        """Rows of nested fields listed flat (IAP: ``appUsingStatus``, ``itemList``, ``itemSeq``, ``appSeq`` for
+        ``result.appUsingStatus``, ``result.itemList[].itemSeq``, ...) are read where the example has them, when it
+        has each of them in exactly one place."""
+        places: dict[str, list[str]] = {}
+        _example_places(example, "", places)
+        parents: dict[str, str] = {}
+        for root in missing:
+            found = [p for p in places.get(root, []) if "." in p]
+            if len(found) != 1:
+                return rows
+            parents[root] = found[0].rsplit(".", 1)[0]
+        where = sorted(set(parents.values()), key=lambda p: (p.count("."), p))
+        self._finding(
+            "table-example-conflict",
+            rows[0].line,
+            title,
+            f"the table lists {', '.join(missing[:5])}{', ...' if len(missing) > 5 else ''} at the top level but the"
+            f" example nests them under {', '.join(repr(p) for p in where[:5])}; read where the example has them",
+        )
+        return [
+            (
+                dataclasses.replace(r, name=f"{parents[r.name.split('.')[0]]}.{r.name}")
+                if r.name.split(".")[0] in parents
+                else r
+            )
+            for r in rows
         ]
 
     def _enum_resolver(self, group: str | None) -> Any:

@@ -29,6 +29,7 @@ from scraper.type_vocabulary import read_type
 
 __all__ = ["FieldRow", "FieldTree", "infer_schema", "primitive_schema"]
 
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")
 #: The keywords of a list row's own schema kept when the list is built from its element rows.
 _ARRAY_BOUNDS = ("minItems", "maxItems", "uniqueItems")
@@ -366,6 +367,21 @@ class FieldTree:
                 )
             elif schema.get("format") == "date-time" and any(not _RFC3339.match(v) for v in node.strings):
                 self._offsetless.append(path)
+            elif schema.get("format") == "date" and any(not _DATE.match(v) for v in node.strings):
+                # Deploy: "createDate | Date" shown as "2025-01-01T00:00:00+09:00"; a client parsing it as a date
+                # would reject every response
+                if all(_RFC3339.match(v) for v in node.strings):
+                    schema["format"] = "date-time"
+                    read = "read as a date-time"
+                else:
+                    del schema["format"]
+                    read = "read as a string without a format"
+                self._finding(
+                    "table-example-conflict",
+                    node.line,
+                    f"{path!r} is documented as a date but the example shows"
+                    f" {sorted(v for v in node.strings if not _DATE.match(v))[0]!r}; {read}",
+                )
             elif non_null and not _compatible(schema, non_null):
                 self._finding(
                     "example-type-mismatch",

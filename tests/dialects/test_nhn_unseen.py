@@ -596,3 +596,41 @@ def test_the_text_reader_reads_bracketed_and_bare_method_lines() -> None:
         ("POST", "/v1.0/projects/{projectId}/jobs"),
         ("GET", "/scraping/v1.0/appkeys/{appkey}/recent"),
     ]
+
+
+def _response_schema(operation: dict[str, Any]) -> dict[str, Any]:
+    schema: dict[str, Any] = operation["responses"]["200"]["content"]["application/json"]["schema"]
+    return schema
+
+
+def test_flat_rows_of_nested_fields_are_read_where_the_example_has_them() -> None:
+    """pages/nhn Certificate Manager v1.3 lists ``totalCount``, ..., ``certificateName`` flat for a response that
+    nests them under ``body`` and ``body.data[]``; Deploy v2.1 lists ``isSuccessful``, ``artifacts``, ``id`` for
+    ``header.isSuccessful``, ``body.artifacts[].id``. The rows were top-level properties the API never sends (beside
+    the example's inferred ``body``, without the rows' types and descriptions)."""
+    [spec] = guide_build("Certificate-Manager__en__api-guide-v1.3.md").specs.values()
+    schema = _response_schema(spec["paths"]["/certmanager/v1.3/appkeys/{appKey}/certificates"]["get"])
+    assert set(schema["properties"]) == {"header", "body"}
+    body = schema["properties"]["body"]
+    assert body["properties"]["totalCount"]["description"] == "Total number of certificates"
+    item = body["properties"]["data"]["items"]["properties"]
+    assert item["certificateName"]["description"] == "Certificate name"
+    [spec] = guide_build("Deploy__en__api-guide-v2.1.md").specs.values()
+    schema = _response_schema(spec["paths"]["/api/v2.1/projects/{appKey}/artifacts"]["get"])
+    assert set(schema["properties"]) == {"header", "body"}
+    assert schema["properties"]["header"]["properties"]["isSuccessful"]["description"].startswith("Request success")
+    artifact = schema["properties"]["body"]["properties"]["artifacts"]["items"]["properties"]
+    assert artifact["id"]["description"] == "Artifact ID"
+    # "createDate | Date" shown as "2025-01-01T00:00:00+09:00": a date-time (a client would reject it as a date)
+    assert artifact["createDate"]["format"] == "date-time"
+
+
+def test_a_date_shown_with_a_time_is_no_date() -> None:
+    """pages/nhn Network Flow Log: ``created_at | Date`` shown as ``2024-07-29 09:21:09`` (no offset: not RFC 3339)
+    was ``format: date``, which a validating reader rejects; now a plain string, with a finding."""
+    build = guide_build("Network-Flow-Log__en__public-api.md")
+    [spec] = build.specs.values()
+    listing = _response_schema(spec["paths"]["/v2.0/flowlog-loggers"]["get"])
+    created = listing["properties"]["flowlog_loggers"]["items"]["properties"]["created_at"]
+    assert created["type"] == "string" and "format" not in created
+    assert any("documented as a date" in f["message"] and "without a format" in f["message"] for f in build.findings)

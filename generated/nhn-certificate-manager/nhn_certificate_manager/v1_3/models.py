@@ -7,6 +7,31 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 
+class Datum(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    certificateName: str | None = Field(None, description="Certificate name")
+    authority: str | None = Field(None, description="Certificate authority")
+    signatureAlgorithm: str | None = Field(None, description="Signature method")
+    fileCreationDate: str | None = Field(None, description="Certificate file creation date")
+    expirationDate: str | None = Field(None, description="Certificate file expiration date")
+    domains: list[str] | None = None
+
+
+class Body(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    totalCount: float | None = Field(None, description="Total number of certificates")
+    totalPage: float | None = Field(None, description="Total number of pages")
+    currentPage: float | None = Field(None, description="Current page")
+    pageSize: float | None = Field(None, description="Page size")
+    data: list[Datum] | None = None
+
+
 class Header(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -17,47 +42,13 @@ class Header(BaseModel):
     isSuccessful: bool | None = None
 
 
-class Datum(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    certificateName: str | None = None
-    authority: str | None = None
-    domains: list[str] | None = None
-    signatureAlgorithm: str | None = None
-    fileCreationDate: str | None = None
-    expirationDate: str | None = None
-
-
-class Body(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    totalCount: int | None = None
-    totalPage: int | None = None
-    currentPage: int | None = None
-    pageSize: int | None = None
-    data: list[Datum] | None = None
-
-
 class RetrieveACertificateListResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    totalCount: float | None = Field(None, description="Total number of certificates")
-    totalPage: float | None = Field(None, description="Total number of pages")
-    currentPage: float | None = Field(None, description="Current page")
-    pageSize: float | None = Field(None, description="Page size")
-    certificateName: str | None = Field(None, description="Certificate name")
-    authority: str | None = Field(None, description="Certificate authority")
-    signatureAlgorithm: str | None = Field(None, description="Signature method")
-    fileCreationDate: str | None = Field(None, description="Certificate file creation date")
-    expirationDate: str | None = Field(None, description="Certificate file expiration date")
-    header: Header | None = None
     body: Body | None = None
+    header: Header | None = None
 
 
 class DownloadACertificateFileResponse(BaseModel):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from pydantic import BaseModel, ConfigDict, Field
 
 
@@ -12,9 +10,9 @@ class Header(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    isSuccessful: bool | None = None
+    isSuccessful: bool | None = Field(None, description="Request success\nValue: true or false")
+    resultCode: str | None = Field(None, description="Request result message\nValue: See Error Code")
     serverTime: int | None = None
-    resultCode: str | None = None
     resultMessage: str | None = None
 
 
@@ -23,12 +21,12 @@ class Artifact(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    id: int | None = None
-    name: str | None = None
-    applicationType: str | None = None
-    description: str | None = None
-    createDate: str | None = None
-    lastDeployDate: str | None = None
+    id: float | None = Field(None, description="Artifact ID")
+    name: str | None = Field(None, description="Artifact name")
+    applicationType: str | None = Field(None, description="Application type (server/client)")
+    description: str | None = Field(None, description="Description")
+    createDate: str | None = Field(None, description="Created on")
+    lastDeployDate: str | None = Field(None, description="Last deployment date")
 
 
 class Body(BaseModel):
@@ -36,7 +34,7 @@ class Body(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    artifacts: list[Artifact] | None = None
+    artifacts: list[Artifact] | None = Field(None, description="Artifact list\nValue: Refer to item below")
 
 
 class ListArtifactsResponse(BaseModel):
@@ -44,17 +42,19 @@ class ListArtifactsResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    isSuccessful: bool | None = Field(None, description="Request success\nValue: true or false")
-    resultCode: str | None = Field(None, description="Request result message\nValue: See Error Code")
-    artifacts: list[Any] | None = Field(None, description="Artifact list\nValue: Refer to item below")
-    id: float | None = Field(None, description="Artifact ID")
-    name: str | None = Field(None, description="Artifact name")
-    applicationType: str | None = Field(None, description="Application type (server/client)")
-    description: str | None = Field(None, description="Description")
-    createDate: str | None = Field(None, description="Created on")
-    lastDeployDate: str | None = Field(None, description="Last deployment date")
     header: Header | None = None
     body: Body | None = None
+
+
+class Header1(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="Upload result\nValue: true or false")
+    resultCode: str | None = Field(None, description="Upload result message\nValue: See Error Codes")
+    serverTime: int | None = None
+    resultMessage: str | None = None
 
 
 class Body1(BaseModel):
@@ -62,8 +62,10 @@ class Body1(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    downloadUrl: str | None = None
-    binaryKey: str | None = None
+    downloadUrl: str | None = Field(
+        None, description="Download path of the uploaded binary\nValue: The binary can be downloaded via this path"
+    )
+    binaryKey: str | None = Field(None, description="Key of the uploaded binary")
 
 
 class UploadBinaryResponse(BaseModel):
@@ -71,14 +73,19 @@ class UploadBinaryResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    isSuccessful: bool | None = Field(None, description="Upload result\nValue: true or false")
-    resultCode: str | None = Field(None, description="Upload result message\nValue: See Error Codes")
-    downloadUrl: str | None = Field(
-        None, description="Download path of the uploaded binary\nValue: The binary can be downloaded via this path"
-    )
-    binaryKey: str | None = Field(None, description="Key of the uploaded binary")
-    header: Header | None = None
+    header: Header1 | None = None
     body: Body1 | None = None
+
+
+class Header2(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="Request success\nValue: true or false")
+    resultCode: str | None = Field(None, description="Request result message\nValue: See Error Code")
+    serverTime: int | None = None
+    resultMessage: str | None = None
 
 
 class BinaryGroup(BaseModel):
@@ -86,11 +93,11 @@ class BinaryGroup(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    key: int | None = None
-    name: str | None = None
-    description: str | None = None
-    regionCode: str | None = None
-    createDate: str | None = None
+    key: float | None = Field(None, description="Binary group key")
+    name: str | None = Field(None, description="Binary Group Name")
+    description: str | None = Field(None, description="Description")
+    regionCode: str | None = Field(None, description="Region code")
+    createDate: str | None = Field(None, description="Created on")
 
 
 class Body2(BaseModel):
@@ -98,7 +105,7 @@ class Body2(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    binaryGroups: list[BinaryGroup] | None = None
+    binaryGroups: list[BinaryGroup] | None = Field(None, description="Binary Group List\nValue: See the items below")
 
 
 class ListBinaryGroupsResponse(BaseModel):
@@ -106,15 +113,7 @@ class ListBinaryGroupsResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    isSuccessful: bool | None = Field(None, description="Request success\nValue: true or false")
-    resultCode: str | None = Field(None, description="Request result message\nValue: See Error Code")
-    binaryGroups: list[Any] | None = Field(None, description="Binary Group List\nValue: See the items below")
-    key: float | None = Field(None, description="Binary group key")
-    name: str | None = Field(None, description="Binary Group Name")
-    description: str | None = Field(None, description="Description")
-    regionCode: str | None = Field(None, description="Region code")
-    createDate: str | None = Field(None, description="Created on")
-    header: Header | None = None
+    header: Header2 | None = None
     body: Body2 | None = None
 
 
@@ -123,33 +122,6 @@ class Binary(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    binaryKey: int | None = None
-    version: str | None = None
-    binaryName: str | None = None
-    binarySize: int | None = None
-    uploadDate: str | None = None
-    uploader: str | None = None
-    description: str | None = None
-
-
-class Body3(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    totalCount: int | None = None
-    binaries: list[Binary] | None = None
-
-
-class ListBinariesResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="Request success\nValue: true or false")
-    resultCode: str | None = Field(None, description="Request result message\nValue: See Error Code")
-    totalCount: float | None = Field(None, description="Total count")
-    binaries: list[Any] | None = Field(None, description="Binary list\nValue: See items below")
     binaryKey: float | None = Field(None, description="Binary Key")
     version: str | None = Field(None, description="Binary version")
     binaryName: str | None = Field(None, description="Binary File Name")
@@ -157,7 +129,23 @@ class ListBinariesResponse(BaseModel):
     uploadDate: str | None = Field(None, description="Upload date")
     uploader: str | None = Field(None, description="Uploader")
     description: str | None = Field(None, description="Description")
-    header: Header | None = None
+
+
+class Body3(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    totalCount: float | None = Field(None, description="Total count")
+    binaries: list[Binary] | None = Field(None, description="Binary list\nValue: See items below")
+
+
+class ListBinariesResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header2 | None = None
     body: Body3 | None = None
 
 
@@ -166,34 +154,6 @@ class DeployHistory(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    deployKey: int | None = None
-    scenarioName: str | None = None
-    serverGroupName: str | None = None
-    serverGroupId: int | None = None
-    binaryVersion: str | None = None
-    executeDate: str | None = None
-    executeUser: str | None = None
-    totalResult: str | None = None
-
-
-class Body4(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    totalCount: int | None = None
-    deployHistories: list[DeployHistory] | None = None
-
-
-class ListDeploymentHistoryResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="Request success\nValue: true or false")
-    resultCode: str | None = Field(None, description="Request result message\nValue: See Error Code")
-    totalCount: float | None = Field(None, description="Total count")
-    deployHistories: list[Any] | None = Field(None, description="Deployment history list\nValue: See the items below")
     deployKey: float | None = Field(None, description="Deploy Key")
     scenarioName: str | None = Field(None, description="Scenario Name")
     serverGroupName: str | None = Field(None, description="Server Group Name")
@@ -202,7 +162,25 @@ class ListDeploymentHistoryResponse(BaseModel):
     executeDate: str | None = Field(None, description="Executed Date")
     executeUser: str | None = Field(None, description="Executed by")
     totalResult: str | None = Field(None, description="Result (SUCCESS/FAIL/RUNNING)")
-    header: Header | None = None
+
+
+class Body4(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    totalCount: float | None = Field(None, description="Total count")
+    deployHistories: list[DeployHistory] | None = Field(
+        None, description="Deployment history list\nValue: See the items below"
+    )
+
+
+class ListDeploymentHistoryResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header2 | None = None
     body: Body4 | None = None
 
 
@@ -268,13 +246,35 @@ class BodyItem(BaseModel):
     deployKey: int | None = None
 
 
+class Header5(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = None
+    serverTime: int | None = None
+    resultCode: str | None = None
+    resultMessage: str | None = None
+
+
 class ExecuteDeploymentResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     body: list[BodyItem] | None = None
-    header: Header | None = None
+    header: Header5 | None = None
+
+
+class Header6(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="Request success\nValue: true or false")
+    resultCode: str | None = Field(None, description="Request result message\nValue: See Error Code")
+    serverTime: int | None = None
+    resultMessage: str | None = None
 
 
 class ServerGroup(BaseModel):
@@ -282,11 +282,11 @@ class ServerGroup(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    id: int | None = None
-    name: str | None = None
-    description: str | None = None
-    osType: str | None = None
-    serverCount: int | None = None
+    id: float | None = Field(None, description="Server Group ID")
+    name: str | None = Field(None, description="Server Group Name")
+    description: str | None = Field(None, description="Description")
+    osType: str | None = Field(None, description="OS type (LINUX/WINDOWS)")
+    serverCount: float | None = Field(None, description="Number of Servers")
 
 
 class Body5(BaseModel):
@@ -294,7 +294,7 @@ class Body5(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    serverGroups: list[ServerGroup] | None = None
+    serverGroups: list[ServerGroup] | None = Field(None, description="Server Group List\nValue: See the items below")
 
 
 class ListServerGroupsResponse(BaseModel):
@@ -302,16 +302,19 @@ class ListServerGroupsResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    isSuccessful: bool | None = Field(None, description="Request success\nValue: true or false")
-    resultCode: str | None = Field(None, description="Request result message\nValue: See Error Code")
-    serverGroups: list[Any] | None = Field(None, description="Server Group List\nValue: See the items below")
-    id: float | None = Field(None, description="Server Group ID")
-    name: str | None = Field(None, description="Server Group Name")
-    description: str | None = Field(None, description="Description")
-    osType: str | None = Field(None, description="OS type (LINUX/WINDOWS)")
-    serverCount: float | None = Field(None, description="Number of Servers")
-    header: Header | None = None
+    header: Header6 | None = None
     body: Body5 | None = None
+
+
+class Header7(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="Whether the request was successful\nValue: true or false")
+    resultCode: str | None = Field(None, description="Request result message\nValue: See Error Code")
+    serverTime: int | None = None
+    resultMessage: str | None = None
 
 
 class Scenario(BaseModel):
@@ -319,8 +322,8 @@ class Scenario(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    scenarioId: int | None = None
-    scenarioName: str | None = None
+    scenarioId: float | None = Field(None, description="Scenario ID")
+    scenarioName: str | None = Field(None, description="Scenario name")
 
 
 class Body6(BaseModel):
@@ -328,7 +331,7 @@ class Body6(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    scenarios: list[Scenario] | None = None
+    scenarios: list[Scenario] | None = Field(None, description="List of scenarios\nValue: See below")
 
 
 class ListScenariosResponse(BaseModel):
@@ -336,10 +339,5 @@ class ListScenariosResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    isSuccessful: bool | None = Field(None, description="Whether the request was successful\nValue: true or false")
-    resultCode: str | None = Field(None, description="Request result message\nValue: See Error Code")
-    scenarios: list[Any] | None = Field(None, description="List of scenarios\nValue: See below")
-    scenarioId: float | None = Field(None, description="Scenario ID")
-    scenarioName: str | None = Field(None, description="Scenario name")
-    header: Header | None = None
+    header: Header7 | None = None
     body: Body6 | None = None

@@ -486,32 +486,6 @@ class KeyStoreListItem(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    keyStoreId: int | None = None
-    name: str | None = None
-    description: str | None = None
-    ip4AuthUse: str | None = None
-    macAuthUse: str | None = None
-    certificateAuthUse: str | None = None
-    creationUser: str | None = None
-    creationDatetime: str | None = None
-    lastChangeUser: str | None = None
-    lastChangeDatetime: str | None = None
-
-
-class Body18(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    keyStoreList: list[KeyStoreListItem] | None = None
-
-
-class ViewKeyStoreListDetailsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    keyStoreList: list[Any] | None = Field(None, description="List of key store details")
     keyStoreId: float | None = Field(None, description="Key store ID")
     name: str | None = Field(None, description="Key store name")
     description: str | None = Field(None, description="Key store description")
@@ -522,8 +496,23 @@ class ViewKeyStoreListDetailsResponse(BaseModel):
     creationDatetime: str | None = Field(None, description="Key store creation date and time")
     lastChangeUser: str | None = Field(None, description="Key store last modified by")
     lastChangeDatetime: str | None = Field(None, description="Key store last modified date and time")
-    header: dict[str, Any] | None = None
+
+
+class Body18(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    keyStoreList: list[KeyStoreListItem] | None = Field(None, description="List of key store details")
+
+
+class ViewKeyStoreListDetailsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
     body: Body18 | None = None
+    header: dict[str, Any] | None = None
 
 
 class Body19(BaseModel):
@@ -574,32 +563,6 @@ class CertificateListItem(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    name: str | None = None
-    password: str | None = None
-    description: str | None = None
-    expirationDate: str | None = None
-    lastAccessDatetime: str | None = None
-    deletionDatetime: None = Field(None)
-    creationUser: str | None = None
-    creationDatetime: str | None = None
-    lastChangeUser: str | None = None
-    lastChangeDatetime: str | None = None
-
-
-class Body21(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    certificateList: list[CertificateListItem] | None = None
-
-
-class ViewCertificateCredentialDetailsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    certificateList: list[Any] | None = Field(None, description="Certificate authentication information list")
     name: str | None = Field(None, description="Certificate name")
     password: str | None = Field(None, description="Certificate password")
     description: str | None = Field(None, description="Certificate description")
@@ -609,8 +572,26 @@ class ViewCertificateCredentialDetailsResponse(BaseModel):
     creationDatetime: str | None = Field(None, description="Certificate creation date")
     lastChangeUser: str | None = Field(None, description="Certificate last modified user")
     lastChangeDatetime: str | None = Field(None, description="Certificate last modified")
-    header: dict[str, Any] | None = None
+    expirationDate: str | None = None
+
+
+class Body21(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    certificateList: list[CertificateListItem] | None = Field(
+        None, description="Certificate authentication information list"
+    )
+
+
+class ViewCertificateCredentialDetailsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
     body: Body21 | None = None
+    header: dict[str, Any] | None = None
 
 
 class Body22(BaseModel):
@@ -635,30 +616,6 @@ class Ipv4ListItem(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    value: str | None = None
-    description: str | None = None
-    lastAccessDatetime: str | None = None
-    deletionDatetime: None = Field(None)
-    creationUser: str | None = None
-    creationDatetime: str | None = None
-    lastChangeUser: str | None = None
-    lastChangeDatetime: str | None = None
-
-
-class Body23(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    ipv4List: list[Ipv4ListItem] | None = None
-
-
-class ViewIPv4CredentialDetailsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    ipv4List: list[Any] | None = Field(None, description="IPv4 authentication information list")
     value: str | None = Field(None, description="IPv4 value")
     description: str | None = Field(None, description="IPv4 description")
     lastAccessDatetime: str | None = Field(None, description="IPv4 last access date and time")
@@ -667,8 +624,23 @@ class ViewIPv4CredentialDetailsResponse(BaseModel):
     creationDatetime: str | None = Field(None, description="IPv4 created date and time")
     lastChangeUser: str | None = Field(None, description="IPv4 last modified user")
     lastChangeDatetime: str | None = Field(None, description="IPv4 last modified date and time")
-    header: dict[str, Any] | None = None
+
+
+class Body23(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    ipv4List: list[Ipv4ListItem] | None = Field(None, description="IPv4 authentication information list")
+
+
+class ViewIPv4CredentialDetailsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
     body: Body23 | None = None
+    header: dict[str, Any] | None = None
 
 
 class Body24(BaseModel):
@@ -693,35 +665,6 @@ class KeyListItem(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    keyId: str | None = None
-    name: str | None = None
-    description: str | None = None
-    keyType: str | None = None
-    currentKeyValueVersion: int | None = None
-    autoRotationPeriod: int | None = None
-    nextAutoRotationDate: None = Field(None)
-    lastAccessDatetime: str | None = None
-    deletionDatetime: None = Field(None)
-    creationUser: str | None = None
-    creationDatetime: str | None = None
-    lastChangeUser: str | None = None
-    lastChangeDatetime: str | None = None
-
-
-class Body25(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    keyList: list[KeyListItem] | None = None
-
-
-class ViewKeyListDetailsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    keyList: list[Any] | None = Field(None, description="Key Details List")
     keyId: str | None = Field(None, description="Key ID")
     name: str | None = Field(None, description="Key name")
     description: str | None = Field(None, description="Key description")
@@ -735,8 +678,23 @@ class ViewKeyListDetailsResponse(BaseModel):
     creationDatetime: str | None = Field(None, description="Key creation date and time")
     lastChangeUser: str | None = Field(None, description="Key last modified by")
     lastChangeDatetime: str | None = Field(None, description="Key last modified date and time")
-    header: dict[str, Any] | None = None
+
+
+class Body25(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    keyList: list[KeyListItem] | None = Field(None, description="Key Details List")
+
+
+class ViewKeyListDetailsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
     body: Body25 | None = None
+    header: dict[str, Any] | None = None
 
 
 class Body26(BaseModel):
@@ -790,30 +748,6 @@ class MacListItem(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    value: str | None = None
-    description: str | None = None
-    lastAccessDatetime: str | None = None
-    deletionDatetime: None = Field(None)
-    creationUser: str | None = None
-    creationDatetime: str | None = None
-    lastChangeUser: str | None = None
-    lastChangeDatetime: str | None = None
-
-
-class Body28(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    macList: list[MacListItem] | None = None
-
-
-class ViewMacCredentialDetailsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    macList: list[Any] | None = Field(None, description="MAC authentication information list")
     value: str | None = Field(None, description="MAC value")
     description: str | None = Field(None, description="MAC description")
     lastAccessDatetime: str | None = Field(None, description="MAC last access date and time")
@@ -822,8 +756,23 @@ class ViewMacCredentialDetailsResponse(BaseModel):
     creationDatetime: str | None = Field(None, description="MAC creation date and time")
     lastChangeUser: str | None = Field(None, description="MAC last modification user")
     lastChangeDatetime: str | None = Field(None, description="MAC last modification date and time")
-    header: dict[str, Any] | None = None
+
+
+class Body28(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    macList: list[MacListItem] | None = Field(None, description="MAC authentication information list")
+
+
+class ViewMacCredentialDetailsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
     body: Body28 | None = None
+    header: dict[str, Any] | None = None
 
 
 class Body29(BaseModel):
