@@ -202,12 +202,19 @@ def _roles(table: Table) -> tuple[dict[Role, int], list[str], bool]:
             roles[role] = candidates[role][0]
     value_columns = candidates.get("value", [])
     if value_columns:
-        if "name" not in roles and value_columns[0] == 0:
-            roles["name"] = value_columns[0]
+        column = value_columns[0]
+        values = [clean_text(r.cells[column]) for r in table.rows if column < len(r.cells) and r.cells[column].strip()]
+        typed = sum(1 for v in values if is_type_word(v))
+        if "type" not in roles and "name" in roles and values and typed * 2 > len(values):
+            # IAP: "Property name | Value | Description" with Boolean, Integer, String under Value
+            roles["type"] = column
+            notes.append(f"column {table.header[column]!r} holds types; read as the type")
+        elif "name" not in roles and column == 0:
+            roles["name"] = column
         elif "description" not in roles:
-            roles["description"] = value_columns[0]
+            roles["description"] = column
         elif "constraint" not in roles:
-            roles["constraint"] = value_columns[0]
+            roles["constraint"] = column
     if (
         "name" not in roles
         and header

@@ -155,8 +155,9 @@ _TEXT_DIFFERS: dict[str, tuple[str, frozenset[str]]] = {
         frozenset(["거래처 휴/페업 요청", "거래처 휴/페업 요청 결과데이터 받기"]),
     ),
     "IAP__ko__api-guide.md": (
-        "open: the text reads 'Http Method | POST' under [Request Header] as a header 'Http' and the 'Property name |"
-        " Value | Description' tables the Markdown reading skips",
+        "open: the text reads 'Http Method | POST' under [Request Header] as a header 'Http', and does not see that"
+        " the 'Value' column of 'Property name | Value | Description' holds the types (they stay in the"
+        " descriptions)",
         frozenset(["Item Search API", "Payment Consumable API", "Payment Consume API"]),
     ),
     "Mobile-Device-Info__en__api-guide.md": (

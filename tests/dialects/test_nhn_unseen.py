@@ -634,3 +634,28 @@ def test_a_date_shown_with_a_time_is_no_date() -> None:
     created = listing["properties"]["flowlog_loggers"]["items"]["properties"]["created_at"]
     assert created["type"] == "string" and "format" not in created
     assert any("documented as a date" in f["message"] and "without a format" in f["message"] for f in build.findings)
+
+
+def test_header_name_and_property_name_columns_name_the_fields() -> None:
+    """System Monitoring (en): ``Header name | Value | Required | Note`` under ``[Request Header]`` was skipped ("no
+    name column"): the required ``X-SYSMON-REGION`` header was lost. IAP (ko): ``Property name | Value |
+    Description`` with the types under Value (``isSuccessful | Boolean``)."""
+    path = UNSEEN / "system-monitoring-bracketed-methods.md"
+    [service] = NhnDialect().read(markdown.read(path.read_text(encoding="utf-8"), path.name), PageInfo("s", "", ()))
+    [jobs] = [op for op in service.operations if op.method == "GET" and op.path.endswith("/jobs")]
+    [entry] = jobs.versions.values()
+    headers = {p.name: p.required for p in entry.parameters if p.location == "header"}
+    assert headers == {"X-TC-APP-KEY": True, "X-SYSMON-REGION": True}
+    table = markdown.read(
+        "| Property name | Value | Description |\n|---|---|---|\n| isSuccessful | Boolean | ok |\n"
+        "| price | Float | p |\n",
+        "t",
+    ).blocks[0]
+    from scraper.dialects.field_tables import read_field_table
+
+    read = read_field_table(table)  # type: ignore[arg-type]
+    assert read is not None and [(r.name, r.type.schema) for r in read.rows] == [
+        ("isSuccessful", {"type": "boolean"}),
+        ("price", {"type": "number"}),
+    ]
+    assert any("holds types" in note for _, note in read.notes)
