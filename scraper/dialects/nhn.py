@@ -136,6 +136,19 @@ def _is_structural(text: str) -> bool:
     return bool(words) and all(w in _STRUCTURAL or re.fullmatch(r"[\d.]+|v[\d.]+", w) for w in words)
 
 
+#: A heading that is a note on the operation, not its name (E-mail: "#### [주의]", "#### 광고 메일 전송 시 유의 사항",
+#: "#### Caution for Sending Ad Mails", "#### 広告メール送信時の注意事項" between the operation's heading and its URL).
+_NOTE_HEADING = re.compile(
+    r"^\[[^\[\]]*\]$|^(cautions?|precautions?|notes?)\b|(cautions?|precautions?|notes?|유의\s*사항|주의\s*사항|주의|"
+    r"참고|注意事項|注意|参考)$",
+    re.IGNORECASE,
+)
+
+
+def _is_note(title: str) -> bool:
+    return _NOTE_HEADING.search(title.strip()) is not None
+
+
 def _example_places(value: Any, prefix: str, places: dict[str, list[str]]) -> None:
     """Every key of the example ``value`` -> the dotted paths it is at (an array's objects are its items: no index)."""
     if isinstance(value, list):
@@ -426,10 +439,24 @@ class _PageReader:
     def _op_heading(self, index: int) -> int | None:
         """Index of the heading that names the operation declared at block ``index``."""
         blocks = self.document.blocks
+        part: int | None = None  # the level of the request part the declaration is under ("#### 요청")
+        first = True
         for i in range(index, -1, -1):
             block = blocks[i]
-            if isinstance(block, Heading) and not _is_structural(_heading_title(block)):
-                return i
+            if not isinstance(block, Heading):
+                continue
+            if _is_structural(_heading_title(block)):
+                label = _label(_heading_title(block))
+                if first and label is not None and label.part == "request":
+                    part = block.level
+                first = False
+                continue
+            first = False
+            if _is_note(_heading_title(block)) or (part is not None and block.level >= part):
+                # a note ("#### [주의]") or a sibling of the request part ("#### 조회 가능 메일 발송 상태 코드" beside
+                # "#### 요청"): a part of the operation, named by the heading above them
+                continue
+            return i
         return None
 
     def _sections(self, lines: list[OperationLine], title_index: int | None) -> list[_Section]:

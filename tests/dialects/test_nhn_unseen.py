@@ -659,3 +659,22 @@ def test_header_name_and_property_name_columns_name_the_fields() -> None:
         ("price", {"type": "number"}),
     ]
     assert any("holds types" in note for _, note in read.notes)
+
+
+def test_note_headings_and_siblings_of_the_request_part_do_not_name_the_operation() -> None:
+    """E-mail (ja, and the ko guide in pages/nhn): ``#### 広告メール送信時の注意事項`` (a note on sending ad mail)
+    and ``#### [注意]`` under the operation's heading, and ``#### 照会可能なメール送信ステータスコード`` beside
+    ``#### リクエスト``, named the operations (the ko spec's summaries were '광고 메일 전송 시 유의 사항' and
+    '[주의]')."""
+    service, _ = _read("email-ja-note-headings.md")
+    assert sorted(op.title for op in service.operations) == [
+        "メール送信アップデート完了一覧の照会",
+        "広告性一般メール送信",
+    ]
+    [spec] = guide_build("E-mail__ko__api-guide.md").specs.values()
+    paths = spec["paths"]
+    assert paths["/email/v2.1/appKeys/{appKey}/sender/ad-mail"]["post"]["summary"] == "광고성 일반 메일 발송"
+    assert (
+        paths["/email/v2.1/appKeys/{appKey}/sender/update-mails"]["get"]["summary"]
+        == "메일 발송 업데이트 완료 목록 조회"
+    )

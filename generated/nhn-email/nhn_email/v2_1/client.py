@@ -381,7 +381,23 @@ class Client:
         page_num: int | None = None,
         page_size: int | None = None,
     ) -> _models.GetAppKeySenderUpdateMailsResponse:
-        """[주의]
+        """메일 발송 업데이트 완료 목록 조회
+
+        일반 메일 발송 시 메일 발송 상태 코드 업데이트가 완료된 메일 목록을 조회합니다.
+
+        메일 발송 상태 코드 업데이트 시작 시간과 종료 시간을 기준으로 조회합니다.
+
+        조회되는 메일 목록은 메일 발송 상태 코드 업데이트가 완료된 메일 목록입니다.
+
+        SST2: 발송 완료
+
+        SST3: 발송 실패
+
+        SST5: 수신 거부
+
+        SST7: 미인증
+
+        SST8: 화이트리스트로 인한 실패
 
         SST2(발송 완료) 상태 코드는 발송 처리 완료 시간이 아닌 수신 완료 시간을 기준으로 조회됩니다.
 
@@ -391,7 +407,7 @@ class Client:
 
         ``GET /email/v2.1/appKeys/{appKey}/sender/update-mails`` (API version v2.1, CURRENT).
 
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#주의
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#메일-발송-업데이트-완료-목록-조회
 
         Args:
             start_mail_status_update_date: 메일 발송 상태 코드 업데이트 시작 시간 (yyyy-MM-dd HH:mm:ss) (``startMailStatusUpdateDate``, query)
@@ -1073,7 +1089,9 @@ class Client:
         return None
 
     def post_app_key_sender_ad_mail(self) -> None:
-        """광고 메일 전송 시 유의 사항
+        """광고성 일반 메일 발송
+
+        요청, 응답 정보는 일반 메일 발송과 동일합니다.
 
         제목에 반드시 (광고) 문구를 삽입하도록 강제하고 있습니다.
 
@@ -1089,7 +1107,7 @@ class Client:
 
         ``POST /email/v2.1/appKeys/{appKey}/sender/ad-mail`` (API version v2.1, CURRENT).
 
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#광고-메일-전송-시-유의-사항
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#광고성-일반-메일-발송
         """
         self._transport.request(
             "POST",
@@ -1974,7 +1992,23 @@ class AsyncClient:
         page_num: int | None = None,
         page_size: int | None = None,
     ) -> _models.GetAppKeySenderUpdateMailsResponse:
-        """[주의]
+        """메일 발송 업데이트 완료 목록 조회
+
+        일반 메일 발송 시 메일 발송 상태 코드 업데이트가 완료된 메일 목록을 조회합니다.
+
+        메일 발송 상태 코드 업데이트 시작 시간과 종료 시간을 기준으로 조회합니다.
+
+        조회되는 메일 목록은 메일 발송 상태 코드 업데이트가 완료된 메일 목록입니다.
+
+        SST2: 발송 완료
+
+        SST3: 발송 실패
+
+        SST5: 수신 거부
+
+        SST7: 미인증
+
+        SST8: 화이트리스트로 인한 실패
 
         SST2(발송 완료) 상태 코드는 발송 처리 완료 시간이 아닌 수신 완료 시간을 기준으로 조회됩니다.
 
@@ -1984,7 +2018,7 @@ class AsyncClient:
 
         ``GET /email/v2.1/appKeys/{appKey}/sender/update-mails`` (API version v2.1, CURRENT).
 
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#주의
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#메일-발송-업데이트-완료-목록-조회
 
         Args:
             start_mail_status_update_date: 메일 발송 상태 코드 업데이트 시작 시간 (yyyy-MM-dd HH:mm:ss) (``startMailStatusUpdateDate``, query)
@@ -2668,7 +2702,9 @@ class AsyncClient:
         return None
 
     async def post_app_key_sender_ad_mail(self) -> None:
-        """광고 메일 전송 시 유의 사항
+        """광고성 일반 메일 발송
+
+        요청, 응답 정보는 일반 메일 발송과 동일합니다.
 
         제목에 반드시 (광고) 문구를 삽입하도록 강제하고 있습니다.
 
@@ -2684,7 +2720,7 @@ class AsyncClient:
 
         ``POST /email/v2.1/appKeys/{appKey}/sender/ad-mail`` (API version v2.1, CURRENT).
 
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#광고-메일-전송-시-유의-사항
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#광고성-일반-메일-발송
         """
         await self._transport.request(
             "POST",
