@@ -289,6 +289,11 @@ METHOD_COLUMNS = (
     "http 메서드",
     "メソッド",
     "httpメソッド",
+    # the interface table of Contact Center's guides: "Interface name | Protocol | Call direction | ..." with POST
+    "call direction",
+    "호출 방향",
+    "호출방향",
+    "呼び出し方向",
 )
 URI_COLUMNS = (
     "uri",

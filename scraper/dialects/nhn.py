@@ -105,6 +105,8 @@ _STRUCTURAL = frozenset(
             "リクエスト レスポンス パラメータ パラメーター 本文 ヘッダー ヘッダ 例 サンプル パス 変数 クエリ ボディ",
             "成功 失敗 結果 フィールド 説明 共通 情報 メソッド 権限 必要",
             "json xml",  # a media type qualifying a part: "Response(json)", "Request Body (JSON)"
+            # Contact Center: "#### Interface Description" over each operation's URL
+            "interface 인터페이스 インターフェース インターフェース説明 정의 definition 定義 データ",
         )
     ).split()
 )

@@ -10,7 +10,8 @@ Guides declare an operation's method and path in many ways; each becomes one :cl
   operation; a table of several such rows under one heading is a summary ("API list") and declares nothing;
 * a two-column key-value table whose first row may be its header (``| HTTP Method | POST |`` /
   ``| Request URL | https://... |``);
-* key-value lines in paragraphs or bullets (``Method of Delivery: POST`` then ``URI: /v2/log``).
+* key-value lines in paragraphs or bullets (``Method of Delivery: POST`` then ``URI: /v2/log``), or a ``URL:``
+  bullet over a one-row interface table whose method column (``Call direction``) holds the method.
 
 :func:`parse_documented_path` splits what was written into host, path template and query string, normalising
 placeholders (``${VAR}`` -> ``{VAR}``, ``<var>`` -> ``{var}``, ``{a|b|c}`` -> ``{a_b_c}`` with the alternatives kept
@@ -163,16 +164,27 @@ def _from_table(table: Table, index: int) -> list[OperationLine]:
     return []
 
 
+def _table_method(table: Table) -> str | None:
+    """The method in the method column of a one-row table with no URI column (an interface table)."""
+    header = [_norm(h) for h in table.header]
+    column = next((i for i, h in enumerate(header) if h in _METHOD_HEADERS), None)
+    if column is None or len(table.rows) != 1 or column >= len(table.rows[0].cells):
+        return None
+    method = clean_text(table.rows[0].cells[column]).strip().upper()
+    return method if method in METHODS else None
+
+
 def find_operation_lines(blocks: list[Block]) -> list[OperationLine]:
     """Every operation declaration in ``blocks``, in document order."""
     out: list[OperationLine] = []
     pending: tuple[str, int, int] | None = None  # a "Method: POST" bullet waiting for its "URI: /path" bullet
+    url: tuple[str, int, int] | None = None  # a "URL: https://..." bullet waiting for a table that gives the method
     for index, block in enumerate(blocks):
         if isinstance(block, CodeBlock | Paragraph):
             found = _from_text(block.text, index, block.line)
             out.extend(found)
             if found:
-                pending = None
+                pending = url = None
                 continue
             if isinstance(block, Paragraph):
                 key_method = _KEY_METHOD.match(block.text.split("\n")[-1])
@@ -182,8 +194,19 @@ def find_operation_lines(blocks: list[Block]) -> list[OperationLine]:
                     pending = None
                 elif key_method:
                     pending = (key_method.group(1).upper(), block.line, index)
+                elif key_uri:
+                    url = (key_uri.group(1), block.line, index)
         elif isinstance(block, Table):
-            out.extend(_from_table(block, index))
+            found = _from_table(block, index)
+            if not found and url is not None and index - url[2] <= 3:
+                # Contact Center: "- URL: https://{domain}.oc.nhncloud.com/..." over an interface table whose
+                # "Call direction" column says POST
+                method = _table_method(block)
+                if method is not None:
+                    found = [OperationLine(method, url[0], url[1], url[2])]
+            if found:
+                url = None
+            out.extend(found)
     declared = {(o.method, parse_documented_path(o.written).path) for o in out if not o.summary_like}
     return [o for o in out if not (o.summary_like and (o.method, parse_documented_path(o.written).path) in declared)]
 

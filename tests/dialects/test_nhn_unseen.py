@@ -678,3 +678,18 @@ def test_note_headings_and_siblings_of_the_request_part_do_not_name_the_operatio
         paths["/email/v2.1/appKeys/{appKey}/sender/update-mails"]["get"]["summary"]
         == "메일 발송 업데이트 완료 목록 조회"
     )
+
+
+def test_a_url_bullet_over_an_interface_table_declares_an_operation() -> None:
+    """Contact Center (en, ko, ja): ``- URL: https://{domain}.oc.nhncloud.com/...`` over ``Interface name | Protocol
+    | Call direction | ...`` whose Call direction is ``POST``, under ``#### Interface Description``: no operation was
+    found in the three guides tried (en ticket, ko ticket, ja category; 4 operations each)."""
+    service, _ = _read("contact-center-interface-table.md")
+    [operation] = service.operations
+    assert (operation.method, operation.path) == ("POST", "/{serviceId}/openapi/v1/ticket/enduser/{usercode}/list.json")
+    assert operation.title == "Customer Ticket List"
+    from scraper.dialects.operation_lines import find_operation_lines
+
+    # a URL bullet and a table too far apart, or a table of several rows, declare nothing
+    text = "- URL: https://h.example/v1/a.json\n\n|Name|Call direction|\n|---|---|\n|a|POST|\n|b|GET|\n"
+    assert find_operation_lines(markdown.read(text, "q").blocks) == []
