@@ -1431,9 +1431,13 @@ class _PageReader:
                             "reading them as ASCII quotes"
                             if offset == _CURLY_QUOTES
                             else (
-                                "repairing them"
-                                if offset.startswith(_CURLY_QUOTES)
-                                else "inserting them" if offset == _MISSING_COMMAS else "removing it"
+                                "reading them as spaces"
+                                if offset == _ODD_SPACES
+                                else (
+                                    "repairing them"
+                                    if offset.startswith((_CURLY_QUOTES, _ODD_SPACES))
+                                    else "inserting them" if offset == _MISSING_COMMAS else "removing it"
+                                )
                             )
                         ),
                     )
@@ -1756,13 +1760,21 @@ def _lenient_json(text: str) -> tuple[Any, str | None, str]:
         return json.loads(text), None, ""
     except json.JSONDecodeError as exc:
         first_error = f"{exc.msg} at line {exc.lineno}"
-    straight = _straight_quotes(text)
-    quotes = f"{_CURLY_QUOTES}; " if straight != text else ""
-    if quotes:
+    spaced = _plain_spaces(text)
+    if spaced != text:
         try:
-            return json.loads(straight), None, _CURLY_QUOTES
+            return json.loads(spaced), None, _ODD_SPACES
         except json.JSONDecodeError:
             pass
+    straight = _straight_quotes(spaced)
+    if straight != spaced:
+        try:
+            return json.loads(straight), None, _CURLY_QUOTES if spaced == text else f"{_ODD_SPACES}; {_CURLY_QUOTES}"
+        except json.JSONDecodeError:
+            pass
+    quotes = "".join(
+        f"{note}; " for note, done in ((_ODD_SPACES, spaced != text), (_CURLY_QUOTES, straight != spaced)) if done
+    )
     cleaned = re.sub(r"(^|[\s,{\[])//[^\n]*", r"\1", straight)
     cleaned = re.sub(r"^\s*(\.\.\.|…)\s*,?\s*$", "", cleaned, flags=re.MULTILINE)
     cleaned = re.sub(r",\s*([}\]])", r"\1", cleaned)
@@ -1802,6 +1814,28 @@ def _lenient_json(text: str) -> tuple[Any, str | None, str]:
 
 _PSEUDO = "type names in value position (a pseudo-JSON schema)"
 _CURLY_QUOTES = "strings in typographic quotes (“ ”)"
+_ODD_SPACES = "no-break or ideographic spaces as indentation"
+
+
+def _plain_spaces(text: str) -> str:
+    """``text`` with the no-break and ideographic spaces outside its strings made plain spaces (Contact Center indents
+    its examples with U+00A0, which JSON does not take as whitespace)."""
+    out: list[str] = []
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "\u00a0\u3000\u2002\u2003\u2009\ufeff":
+            char = " "
+        out.append(char)
+    return "".join(out)
 
 
 def _straight_quotes(text: str) -> str:

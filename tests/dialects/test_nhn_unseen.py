@@ -693,3 +693,13 @@ def test_a_url_bullet_over_an_interface_table_declares_an_operation() -> None:
     # a URL bullet and a table too far apart, or a table of several rows, declare nothing
     text = "- URL: https://h.example/v1/a.json\n\n|Name|Call direction|\n|---|---|\n|a|POST|\n|b|GET|\n"
     assert find_operation_lines(markdown.read(text, "q").blocks) == []
+
+
+def test_an_example_indented_with_no_break_spaces_is_read_and_said_so() -> None:
+    """Contact Center (en): examples indented with U+00A0 (JSON takes only ASCII whitespace) were invalid, so their
+    fields were not read; a no-break space inside a string stays."""
+    from scraper.dialects.nhn import _lenient_json
+
+    value, problem, note = _lenient_json('{\u00a0\u00a0"a": "x\u00a0y",\t\n\u00a0\u00a0“b”: 1}')
+    assert problem is None and value == {"a": "x\u00a0y", "b": 1}
+    assert "no-break" in note and "typographic" in note
