@@ -46,6 +46,8 @@ for _role, _words in {
         "attribute name",
         "property name",
         "header name",
+        "variable",
+        "variable name",
         "이름",
         "필드",
         "필드명",

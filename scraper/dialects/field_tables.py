@@ -200,6 +200,18 @@ def _roles(table: Table) -> tuple[dict[Role, int], list[str], bool]:
     for role in ("name", "required", "description", "default", "constraint"):
         if candidates.get(role):
             roles[role] = candidates[role][0]
+    names = candidates.get("name", [])
+    if len(names) > 1:
+        # Contact Center: "Name | Variable | Data type | ..." with "Service ID | serviceId": the field's name is the
+        # column of identifiers, not the one of words
+        def identifiers(column: int) -> int:
+            cells = [clean_text(r.cells[column]).strip() for r in table.rows if column < len(r.cells)]
+            return sum(1 for c in cells if re.fullmatch(r"[A-Za-z_$][\w.\[\]$-]*", c))
+
+        best = max(names, key=lambda c: (identifiers(c), -c))
+        if best != names[0] and identifiers(best) > identifiers(names[0]):
+            roles["name"] = best
+            notes.append(f"column {table.header[best]!r} holds the field names; read as the name")
     value_columns = candidates.get("value", [])
     if value_columns:
         column = value_columns[0]

@@ -703,3 +703,16 @@ def test_an_example_indented_with_no_break_spaces_is_read_and_said_so() -> None:
     value, problem, note = _lenient_json('{\u00a0\u00a0"a": "x\u00a0y",\t\n\u00a0\u00a0“b”: 1}')
     assert problem is None and value == {"a": "x\u00a0y", "b": 1}
     assert "no-break" in note and "typographic" in note
+
+
+def test_a_variable_column_of_identifiers_names_the_fields() -> None:
+    """Contact Center (en): ``Name | Variable | Data type | Variable type | ...`` with ``Service ID | serviceId``:
+    the words were read as the names (query parameters 'Service ID', 'Category ID', and the path placeholders
+    undocumented); the Variable column's identifiers are the names."""
+    service, spec = _read("contact-center-interface-table.md")
+    [item] = spec["paths"].values()
+    params = _params(item["post"])
+    assert {("serviceId", "path"), ("usercode", "path"), ("categoryId", "query"), ("pageSize", "query")} <= set(params)
+    assert not any(" " in name for name, _ in params)
+    assert params[("categoryId", "query")]["schema"]["type"] == "integer"
+    assert "undocumented-path-param" not in _kinds(service)
