@@ -75,7 +75,8 @@ def honoured_schema(schema: Any) -> Any:
             if isinstance(value, str) and pattern_problem(value) is None:
                 out[key] = value  # a pattern that does not compile would fail in the client at first use
         elif key in _VALUE_KEYWORDS:
-            out[key] = value
+            if _value_fits(key, value):
+                out[key] = value
         elif key == "discriminator" and isinstance(value, Mapping):
             out[key] = _discriminator(value)
         elif key in _SCHEMA_KEYWORDS:
@@ -92,6 +93,37 @@ def honoured_schema(schema: Any) -> Any:
         for keyword in _OBJECT_KEYWORDS:
             out.pop(keyword, None)
     return out
+
+
+#: What each value keyword's value must be (JSON Schema's own rules); a value of any other shape is dropped.
+_STRING_KEYWORDS = frozenset({"format", "title", "description"})
+_FLAG_KEYWORDS = frozenset({"nullable", "readOnly", "writeOnly", "deprecated", "uniqueItems"})
+_COUNT_KEYWORDS = frozenset({"minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties"})
+_NUMBER_KEYWORDS = frozenset({"minimum", "maximum", "multipleOf"})
+
+
+def _value_fits(key: str, value: Any) -> bool:
+    """Whether ``value`` has the shape JSON Schema gives ``key``. A value of another shape (influxdata's
+    ``required: true`` on a property, as Swagger 1 wrote it) made datamodel-code-generator reject the whole
+    ``components.schemas``, so no package was made; dropped, the keyword constrains nothing, as an ill-formed
+    keyword cannot."""
+    if key == "type":
+        return isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))
+    if key == "required":
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    if key == "enum":
+        return isinstance(value, list)
+    if key in _STRING_KEYWORDS:
+        return isinstance(value, str)
+    if key in _FLAG_KEYWORDS:
+        return isinstance(value, bool)
+    if key in _COUNT_KEYWORDS:
+        return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    if key in _NUMBER_KEYWORDS:
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if key in ("exclusiveMinimum", "exclusiveMaximum"):
+        return isinstance(value, int | float)  # a number (3.1) or a flag (3.0)
+    return True  # default, example, examples, const: any value
 
 
 def _discriminator(value: Mapping[str, Any]) -> dict[str, Any]:

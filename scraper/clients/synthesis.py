@@ -210,8 +210,10 @@ def _discriminated(
 
 def _all_of(doc: Mapping[str, Any], schema: Mapping[str, Any], depth: int, check: Check | None) -> Any:
     # a part that only annotates (a description, nullable) constrains nothing: it adds no value of its own
-    parts = [instance(doc, part, depth + 1, check) for part in schema["allOf"] if _constrains(part)]
-    if not parts:
+    constraining = [part for part in schema["allOf"] if _constrains(part)]
+    narrowing = [part for part in constraining if _only_names_properties(part)]
+    parts = [instance(doc, part, depth + 1, check) for part in constraining if not _only_names_properties(part)]
+    if not parts and not narrowing:
         return _typed(doc, schema, str(schema.get("type") or "object"), depth, check)
     rest = {k: v for k, v in schema.items() if k != "allOf"}
     if rest.get("properties") or rest.get("type") == "object":
@@ -220,8 +222,25 @@ def _all_of(doc: Mapping[str, Any], schema: Mapping[str, Any], depth: int, check
         merged: dict[str, Any] = {}
         for part in parts:
             merged.update(part)
+        for named in narrowing:  # a required property the other parts gave keeps their value
+            for key, value in _object(doc, named, depth + 1, check).items():
+                merged.setdefault(key, value)
         return merged
     return parts[-1]
+
+
+#: Keywords that say which properties an object has without typing any of them.
+_PROPERTY_NAMING = frozenset({"required", "minProperties", "maxProperties"})
+
+
+def _only_names_properties(part: Any) -> bool:
+    """Whether an ``allOf`` part only says which properties the object has (``{required: [organizations]}`` beside
+    the parts that define them, influxdata's style): it adds no value of its own, only properties the others must
+    fill. Taken by itself it was typed a string, and the whole value became that string."""
+    if not isinstance(part, Mapping):
+        return False
+    keys = {key for key in part if key not in _ANNOTATIONS and not str(key).startswith("x-")}
+    return bool(keys) and keys <= _PROPERTY_NAMING
 
 
 #: Keywords that describe a value without constraining it.

@@ -346,3 +346,11 @@ def test_object_keywords_on_a_string_leave_it_a_string(version: ir.VersionIR) ->
     failed the contract test."""
     source = models.render_models(version.schemas, openapi=version.openapi, source_name="robust.yaml", header="")
     assert "label: str | None = None" in source and "class Label(" not in source
+
+
+def test_keywords_whose_value_has_the_wrong_shape_are_dropped_not_fatal() -> None:
+    source = render_package([spec()], source_names=["robust.yaml"])["robustness_robust/v1_0/models.py"].decode("utf-8")
+    envelope = source[source.index("class MappingEnvelope(BaseModel):") :].split("\n\n\n")[0]
+    assert "content: Company | None = None" in envelope  # `required: true` beside the $ref stopped the package
+    assert "note: str | None = None" in envelope  # maxLength "255", description 7, nullable "yes": dropped
+

@@ -45,6 +45,14 @@ SCHEMAS: list[dict[str, Any]] = [
     {"type": "object", "required": ["a", "b"], "properties": {"a": {"enum": ["x", "y"]}}, "minProperties": 3},
     {"allOf": [{"$ref": "#/components/schemas/Named"}, {"type": "object", "properties": {"age": {"type": "integer"}}}]},
     {"oneOf": [{"type": "null"}, {"$ref": "#/components/schemas/Node"}]},
+    # influxdata: a part that only says which properties the others define must require them, not be a string
+    {
+        "allOf": [
+            {"$ref": "#/components/schemas/Named"},
+            {"properties": {"tags": {"type": "array", "items": {"type": "integer"}}}},
+            {"required": ["tags"]},
+        ]
+    },
     {"anyOf": [{"type": "string", "const": "fixed"}, {"type": "integer"}]},
     {"$ref": "#/components/schemas/Node"},
     {"type": "object", "additionalProperties": {"type": "integer"}, "required": ["n"]},
