@@ -899,10 +899,32 @@ def _model_for(ctx: _Ctx, schema: Any, hoist_name: str) -> str:
     """Class name for a body/response schema: the referenced component, or a hoisted copy of an inline schema."""
     if isinstance(schema, dict) and set(schema) <= {"$ref", "description", "summary"} and "$ref" in schema:
         target = _ref_target(ctx, str(schema["$ref"]))
-        return target.rsplit("/", 1)[1]
+        if not _is_enum_class(ctx.schemas.get(target.rsplit("/", 1)[1])):
+            return target.rsplit("/", 1)[1]
+        return _hoisted(ctx, {"$ref": target}, hoist_name)
+    rewritten = _rewrite_refs(ctx, schema if isinstance(schema, dict) else {})
+    if _is_enum_class(rewritten):
+        values = _hoisted(ctx, rewritten, f"{hoist_name}Value")
+        return _hoisted(ctx, {"$ref": f"#/components/schemas/{values}"}, hoist_name)
+    return _hoisted(ctx, rewritten, hoist_name)
+
+
+def _hoisted(ctx: _Ctx, schema: dict[str, Any], hoist_name: str) -> str:
     name = naming.dedupe([hoist_name], taken=set(ctx.schemas) | RESERVED_CLASSES, sep="")[0]
-    ctx.schemas[name] = _rewrite_refs(ctx, schema if isinstance(schema, dict) else {})
+    ctx.schemas[name] = schema
     return name
+
+
+def _is_enum_class(schema: Any) -> bool:
+    """Whether the generator makes ``schema`` an ``Enum`` class, which has no ``model_validate`` nor
+    ``model_dump``: as a body or a response it is wrapped in a root model of its own (Meilisearch's settings
+    endpoints take and return a bare enum component; the client called ``model_dump`` on the enum member)."""
+    return (
+        isinstance(schema, dict)
+        and isinstance(schema.get("enum"), list)
+        and bool(schema["enum"])
+        and not {"properties", "allOf", "oneOf", "anyOf"} & set(schema)
+    )
 
 
 # ------------------------------------------------------------------------------------------------------- operations

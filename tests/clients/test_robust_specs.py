@@ -354,3 +354,14 @@ def test_keywords_whose_value_has_the_wrong_shape_are_dropped_not_fatal() -> Non
     assert "content: Company | None = None" in envelope  # `required: true` beside the $ref stopped the package
     assert "note: str | None = None" in envelope  # maxLength "255", description 7, nullable "yes": dropped
 
+
+def test_an_enum_body_or_response_is_wrapped_in_a_root_model(version: ir.VersionIR) -> None:
+    ops = _ops(version)
+    put, get = ops["put_precision"], ops["get_precision"]
+    source = render_package([spec()], source_names=["robust.yaml"])["robustness_robust/v1_0/models.py"].decode("utf-8")
+    assert "class Precision(StrEnum):" in source  # the component keeps its enum class, for fields and users
+    assert put.body is not None
+    for name in {put.response_model, get.response_model, put.body.model}:
+        assert name is not None and name != "Precision"  # an Enum has no model_validate nor model_dump
+        assert f"class {name}(RootModel[" in source, name
+
