@@ -42,6 +42,11 @@ __all__ = [
 _STRING_FORMATS = (
     *("date-time", "date", "time", "duration", "uuid", "email", "uri", "ipv4", "ipv6", "hostname", "byte"),
     "password",  # not SecretStr: a request model dumps it as "**********", so the client would send asterisks
+    # every other string format the generator gives a type of its own: the value is sent and read as written,
+    # like the ones above (Ory's format: uuid4 was UUID4, and every synthesised or non-v4 id failed to parse;
+    # string+integer and string+decimal would be sent as numbers; ulid needs a package no client depends on)
+    *("uuid1", "uuid2", "uuid3", "uuid4", "uuid5", "idn-email", "date-time-local", "time-local"),
+    *("timestamp with time zone", "path", "ipv4-network", "ipv6-network", "decimal", "integer", "ulid"),
 )
 
 
@@ -303,7 +308,15 @@ def generator_input(schemas: Mapping[str, Any], *, openapi: str) -> dict[str, An
     hoist_colliding_inline(hoisted, RESERVED_CLASSES, singular=get_singular_name)
     if openapi.startswith("3.0"):
         hoisted = {name: nullable_as_null_type(schema) for name, schema in hoisted.items()}
-    return hoisted
+    # A class is not a field: the generator marks a deprecated root model's ``root`` deprecated, and pydantic then
+    # refuses to set it, so no value parsed (PayPal's event_version). An object model ignores the flag anyway.
+    return {name: _undeprecated(schema) for name, schema in hoisted.items()}
+
+
+def _undeprecated(schema: Any) -> Any:
+    if isinstance(schema, dict) and "deprecated" in schema:
+        return {key: value for key, value in schema.items() if key != "deprecated"}
+    return schema
 
 
 def generator_source(schemas: Mapping[str, Any], *, openapi: str, source_name: str) -> str:
