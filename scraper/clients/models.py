@@ -289,7 +289,7 @@ def _render_models(schemas: Mapping[str, Any], *, openapi: str, source_name: str
     result = generator_source(hoisted, openapi=openapi, source_name=source_name)
     # datamodel-code-generator output made ruff- and mypy --strict-clean, then shaped as black writes it
     source = _plain_constrained_types(_pep604_unions(_builtin_generics(_field_calls(result))))
-    source = _sort_imports(_bare_generics(_unquoted(_mismatched_defaults(source))))
+    source = _sort_imports(_bare_generics(_unquoted(_mismatched_defaults(_settable_roots(source)))))
     source = _black_shape(_defer_build(_ambiguous_names(_narrowed_fields(source))))
     _check_classes(source, hoisted, source_name)
     return source
@@ -308,15 +308,7 @@ def generator_input(schemas: Mapping[str, Any], *, openapi: str) -> dict[str, An
     hoist_colliding_inline(hoisted, RESERVED_CLASSES, singular=get_singular_name)
     if openapi.startswith("3.0"):
         hoisted = {name: nullable_as_null_type(schema) for name, schema in hoisted.items()}
-    # A class is not a field: the generator marks a deprecated root model's ``root`` deprecated, and pydantic then
-    # refuses to set it, so no value parsed (PayPal's event_version). An object model ignores the flag anyway.
-    return {name: _undeprecated(schema) for name, schema in hoisted.items()}
-
-
-def _undeprecated(schema: Any) -> Any:
-    if isinstance(schema, dict) and "deprecated" in schema:
-        return {key: value for key, value in schema.items() if key != "deprecated"}
-    return schema
+    return hoisted
 
 
 def generator_source(schemas: Mapping[str, Any], *, openapi: str, source_name: str) -> str:
@@ -833,6 +825,31 @@ def _mismatched_defaults(source: str) -> str:
             if not (fits & parts or "Any" in parts or literal):
                 edits.append((default.lineno, default.col_offset, default.end_col_offset or 0, "..."))
     return _replace_spans(source.split("\n"), edits) if edits else source
+
+
+def _settable_roots(source: str) -> str:
+    """A root model's ``root`` without ``deprecated=``: the generator marks the root of a deprecated schema that is
+    not an object (a component, or a property it makes a class of) deprecated, and pydantic then refuses to set it,
+    so no value parsed (PayPal's event_version, Plaid's deprecated access_token and funds source properties)."""
+    tree = ast.parse(source)
+    offsets = [0]
+    for line in source.split("\n"):
+        offsets.append(offsets[-1] + len(line) + 1)
+    cuts: list[tuple[int, int]] = []
+    for node in (n for n in tree.body if isinstance(n, ast.ClassDef)):
+        for stmt in node.body:
+            if not (isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name)):
+                continue
+            if stmt.target.id != "root" or not isinstance(stmt.value, ast.Call):
+                continue
+            arguments: list[ast.expr | ast.keyword] = [*stmt.value.args, *stmt.value.keywords]
+            for previous, keyword in zip([None, *arguments], arguments, strict=False):
+                if isinstance(keyword, ast.keyword) and keyword.arg == "deprecated" and previous is not None:
+                    start = offsets[(previous.end_lineno or 1) - 1] + (previous.end_col_offset or 0)
+                    cuts.append((start, offsets[(keyword.end_lineno or 1) - 1] + (keyword.end_col_offset or 0)))
+    for start, end in sorted(cuts, reverse=True):
+        source = source[:start] + source[end:]
+    return source
 
 
 def _sort_imports(source: str) -> str:
