@@ -26,7 +26,7 @@ from typing import Any
 from scraper.cache_files import MAX_AGE_S, cache_root, prune_when_due, read_entry, write_entry
 from scraper.clients import layout
 from scraper.clients.ir import GenerationError
-from scraper.clients.schema_keywords import honoured_schemas, nullable_as_null_type
+from scraper.clients.schema_keywords import honoured_schemas, nullable_as_null_type, nullable_component_names
 from scraper.source_digest import installed_version
 
 __all__ = [
@@ -307,7 +307,10 @@ def generator_input(schemas: Mapping[str, Any], *, openapi: str) -> dict[str, An
     hoisted: dict[str, Any] = copy.deepcopy(dict(schemas))
     hoist_colliding_inline(hoisted, RESERVED_CLASSES, singular=get_singular_name)
     if openapi.startswith("3.0"):
-        hoisted = {name: nullable_as_null_type(schema) for name, schema in hoisted.items()}
+        nullable = nullable_component_names(hoisted)
+        hoisted = {
+            name: nullable_as_null_type(schema, nullable_components=nullable) for name, schema in hoisted.items()
+        }
     return hoisted
 
 

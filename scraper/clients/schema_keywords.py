@@ -14,7 +14,7 @@ from typing import Any
 
 from scraper.schema_patterns import pattern_problem
 
-__all__ = ["honoured_schema", "honoured_schemas", "nullable_as_null_type"]
+__all__ = ["honoured_schema", "honoured_schemas", "nullable_as_null_type", "nullable_component_names"]
 
 #: Keywords whose value is data (copied as is).
 _VALUE_KEYWORDS = frozenset(
@@ -141,7 +141,9 @@ def honoured_schemas(schemas: Mapping[str, Any]) -> dict[str, Any]:
     return {name: honoured_schema(schema) for name, schema in schemas.items()}
 
 
-def nullable_as_null_type(schema: Any, *, nested: bool = False) -> Any:
+def nullable_as_null_type(
+    schema: Any, *, nested: bool = False, nullable_components: frozenset[str] = frozenset(), part: bool = False
+) -> Any:
     """An OpenAPI 3.0 schema (honoured form) with ``nullable: true`` spelt as JSON Schema does, recursively:
     ``{type: T, nullable: true}`` -> ``{type: [T, "null"]}`` (T a scalar or array), and a nullable reference or
     single-``allOf`` reference -> ``{anyOf: [{$ref}, {type: "null"}]}``.
@@ -149,19 +151,32 @@ def nullable_as_null_type(schema: Any, *, nested: bool = False) -> Any:
     datamodel-code-generator honours ``nullable`` only on optional fields: a required one (Intercom's contact
     ``phone``, documented null in its examples) became ``phone: str`` and every response with a null failed to
     parse. Its ``strict_nullable`` option would fix that but also make every optional field with a default
-    non-optional; the null type says exactly what the spec says."""
+    non-optional; the null type says exactly what the spec says.
+
+    A reference that is a property's, an item's or a map value's whole schema, to a component of
+    ``nullable_components`` (names of components that are themselves ``nullable: true``), is nullable too: null is
+    one of that component's values wherever it is used (Plaid's Item ``error``, a required PlaidError that is null
+    when there is none, failed every response with it)."""
     if not isinstance(schema, Mapping):
         return schema
     out: dict[str, Any] = {}
     for key, value in schema.items():
         if key in _SCHEMA_KEYWORDS:
-            out[key] = nullable_as_null_type(value, nested=True)
+            out[key] = nullable_as_null_type(value, nested=True, nullable_components=nullable_components)
         elif key in _SCHEMA_LIST_KEYWORDS and isinstance(value, list):
-            out[key] = [nullable_as_null_type(v, nested=True) for v in value]
+            out[key] = [
+                nullable_as_null_type(v, nested=True, nullable_components=nullable_components, part=True) for v in value
+            ]
         elif key in _SCHEMA_MAP_KEYWORDS and isinstance(value, Mapping):
-            out[key] = {name: nullable_as_null_type(v, nested=True) for name, v in value.items()}
+            out[key] = {
+                name: nullable_as_null_type(v, nested=True, nullable_components=nullable_components)
+                for name, v in value.items()
+            }
         else:
             out[key] = value
+    # an allOf part or a union option keeps its class (a nullable base would no longer be a base)
+    if nested and not part and "nullable" not in out and _component_name(out.get("$ref")) in nullable_components:
+        out["nullable"] = True
     if out.get("nullable") is not True:
         return out
     kind = out.get("type")
@@ -179,3 +194,17 @@ def nullable_as_null_type(schema: Any, *, nested: bool = False) -> Any:
         annotations = {k: v for k, v in out.items() if k in ("description", "title", "default", "deprecated")}
         return {"anyOf": [{"$ref": reference}, {"type": "null"}], **annotations}
     return out
+
+
+def nullable_component_names(schemas: Mapping[str, Any]) -> frozenset[str]:
+    """The components of ``schemas`` (honoured form, OpenAPI 3.0) that admit null themselves (``nullable: true``)."""
+    return frozenset(
+        name for name, schema in schemas.items() if isinstance(schema, Mapping) and schema.get("nullable") is True
+    )
+
+
+def _component_name(reference: Any) -> str | None:
+    prefix = "#/components/schemas/"
+    if isinstance(reference, str) and reference.startswith(prefix) and "/" not in reference[len(prefix) :]:
+        return reference[len(prefix) :]
+    return None

@@ -371,3 +371,9 @@ def test_every_string_format_is_a_str_and_a_deprecated_root_model_parses() -> No
     assert "class EventId(RootModel[str]):" in source and "UUID4" not in source  # uuid4 took only UUID version 4
     roots = [c for c in source.split("\n\n\n") if "(RootModel[" in c and ("EventVersion" in c or "ItemToken(" in c)]
     assert len(roots) == 2 and not [c for c in roots if "deprecated" in c]  # a deprecated root could not be set
+
+
+def test_a_reference_to_a_nullable_component_admits_null() -> None:
+    source = render_package([spec()], source_names=["robust.yaml"])["robustness_robust/v1_0/models.py"].decode("utf-8")
+    item = source[source.index("class Item(BaseModel):") :].split("\n\n\n")[0]
+    assert "    error: ItemError | None" in item.splitlines()  # required: null when there is none
