@@ -85,6 +85,8 @@ def honoured_schema(schema: Any) -> Any:
             out[key] = [honoured_schema(v) for v in value]
         elif key in _SCHEMA_MAP_KEYWORDS and isinstance(value, Mapping):
             out[key] = {str(name): honoured_schema(v) for name, v in value.items()}
+    if "default" in out and not _default_fits(out, out["default"]):
+        del out["default"]
     kinds = out.get("type")
     if isinstance(kinds, str) and kinds in _SCALAR_TYPES:
         # Object keywords on a scalar ({type: string, properties: {...}}, oasdiff's fixtures) constrain nothing in
@@ -124,6 +126,52 @@ def _value_fits(key: str, value: Any) -> bool:
     if key in ("exclusiveMinimum", "exclusiveMaximum"):
         return isinstance(value, int | float)  # a number (3.1) or a flag (3.0)
     return True  # default, example, examples, const: any value
+
+
+#: A value's JSON type, as ``type`` names it.
+_JSON_TYPES: dict[str, tuple[type, ...]] = {
+    "string": (str,),
+    "integer": (int,),  # 2.0 is an integer to JSON Schema, but the generator would write it in an int field
+    "number": (int, float),
+    "boolean": (bool,),
+    "array": (list,),
+    "object": (dict,),
+}
+
+
+def _default_fits(schema: Mapping[str, Any], default: Any) -> bool:
+    """Whether ``default`` passes the schema's own checks of type, enum, size and range (not its subschemas).
+
+    A default its schema rejects is no default: the generator validates a field's default (Svix's featureFlags,
+    default [] with minItems 1), so every value without that field failed to parse. ``null`` is left to the
+    generator (a nullable field's default)."""
+    if default is None:
+        return True
+    kind = schema.get("type")
+    if isinstance(kind, str) and kind in _JSON_TYPES and not _is_json_type(default, kind):
+        return False
+    enum = schema.get("enum")
+    if isinstance(enum, list) and enum and default not in enum:
+        return False
+    if isinstance(default, str | list | dict):
+        size, low, high = len(default), *_SIZE_KEYWORDS[type(default)]
+        if size < schema.get(low, 0) or size > schema.get(high, size):
+            return False
+    elif isinstance(default, int | float) and not isinstance(default, bool):
+        return bool(schema.get("minimum", default) <= default <= schema.get("maximum", default))
+    return True
+
+
+def _is_json_type(value: Any, kind: str) -> bool:
+    return isinstance(value, _JSON_TYPES[kind]) and (kind == "boolean" or not isinstance(value, bool))
+
+
+#: The keywords bounding a value's size, by its Python type (ill-typed bounds are dropped before this is read).
+_SIZE_KEYWORDS: dict[type, tuple[str, str]] = {
+    str: ("minLength", "maxLength"),
+    list: ("minItems", "maxItems"),
+    dict: ("minProperties", "maxProperties"),
+}
 
 
 def _discriminator(value: Mapping[str, Any]) -> dict[str, Any]:

@@ -377,3 +377,9 @@ def test_a_reference_to_a_nullable_component_admits_null() -> None:
     source = render_package([spec()], source_names=["robust.yaml"])["robustness_robust/v1_0/models.py"].decode("utf-8")
     item = source[source.index("class Item(BaseModel):") :].split("\n\n\n")[0]
     assert "    error: ItemError | None" in item.splitlines()  # required: null when there is none
+
+
+def test_a_default_its_own_schema_rejects_is_no_default() -> None:
+    source = render_package([spec()], source_names=["robust.yaml"])["robustness_robust/v1_0/models.py"].decode("utf-8")
+    item = source[source.index("class Item(BaseModel):") :].split("\n\n\n")[0]
+    assert "validate_default" not in item and "medium" not in item  # every Item without flags failed to parse
