@@ -810,23 +810,35 @@ _DEFAULT_FITS: dict[type, frozenset[str]] = {
 
 
 def _mismatched_defaults(source: str) -> str:
-    """A root model's ``Field`` default of another type than the root (``root: int = Field("auto")``: the generator
-    gives each ``anyOf`` branch the whole schema's default, which belongs to one branch) is dropped: ``...``."""
+    """A ``Field`` default of another type than its field, which mypy rejects and pydantic never checks, is dropped.
+
+    A root model's (``root: int = Field("auto")``: the generator gives each ``anyOf`` branch the whole schema's
+    default, which belongs to one branch) becomes ``...``. An optional field's becomes ``None``: a default the
+    generator could not make a member of the field's enum is written as the bare string (Elasticsearch's
+    ``version_type: VersionType | None = "'internal'"``, a default quoted twice beside an allOf reference)."""
     tree = _module_tree(source)
     edits: list[tuple[int, int, int, str]] = []
     for node in (n for n in tree.body if isinstance(n, ast.ClassDef)):
         for stmt in node.body:
-            if not (isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name)):
+            if not (isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name)) or stmt.value is None:
                 continue
-            if stmt.target.id != "root" or not isinstance(stmt.value, ast.Call) or not stmt.value.args:
+            root = stmt.target.id == "root"
+            if isinstance(stmt.value, ast.Call):
+                if not stmt.value.args:
+                    continue
+                default = stmt.value.args[0]
+            elif root:
                 continue
-            default, parts = stmt.value.args[0], _union_parts(ast.unparse(stmt.annotation))
+            else:
+                default = stmt.value
+            parts = _union_parts(ast.unparse(stmt.annotation))
             if not isinstance(default, ast.Constant) or default.value is ... or default.lineno != default.end_lineno:
                 continue
             fits = _DEFAULT_FITS.get(type(default.value), frozenset({"None"}) if default.value is None else frozenset())
             literal = any(ast.unparse(default) in {ast.unparse(v) for v in _literal_values(p) or []} for p in parts)
-            if not (fits & parts or "Any" in parts or literal):
-                edits.append((default.lineno, default.col_offset, default.end_col_offset or 0, "..."))
+            if fits & parts or "Any" in parts or literal or not (root or "None" in parts):
+                continue
+            edits.append((default.lineno, default.col_offset, default.end_col_offset or 0, "..." if root else "None"))
     return _replace_spans(source.split("\n"), edits) if edits else source
 
 
@@ -835,8 +847,9 @@ def _settable_roots(source: str) -> str:
     not an object (a component, or a property it makes a class of) deprecated, and pydantic then refuses to set it,
     so no value parsed (PayPal's event_version, Plaid's deprecated access_token and funds source properties)."""
     tree = ast.parse(source)
+    text = source.encode("utf-8")  # ast counts columns in UTF-8 bytes
     offsets = [0]
-    for line in source.split("\n"):
+    for line in text.split(b"\n"):
         offsets.append(offsets[-1] + len(line) + 1)
     cuts: list[tuple[int, int]] = []
     for node in (n for n in tree.body if isinstance(n, ast.ClassDef)):
@@ -851,8 +864,8 @@ def _settable_roots(source: str) -> str:
                     start = offsets[(previous.end_lineno or 1) - 1] + (previous.end_col_offset or 0)
                     cuts.append((start, offsets[(keyword.end_lineno or 1) - 1] + (keyword.end_col_offset or 0)))
     for start, end in sorted(cuts, reverse=True):
-        source = source[:start] + source[end:]
-    return source
+        text = text[:start] + text[end:]
+    return text.decode("utf-8")
 
 
 def _sort_imports(source: str) -> str:
