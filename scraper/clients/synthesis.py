@@ -57,6 +57,16 @@ Check = Callable[[Any, Any], bool]
 
 def instance(doc: Mapping[str, Any], schema: Any, depth: int = 0, check: Check | None = None) -> Any:
     """A value valid for ``schema`` (best effort; the caller validates). Raises :class:`Unsatisfiable`."""
+    value = _instance(doc, schema, depth, check)
+    ref = schema.get("$ref") if isinstance(schema, Mapping) else None
+    if isinstance(value, dict) and isinstance(ref, str):
+        tagged = _member_tags(doc).get(ref)
+        if tagged is not None and tagged[0] not in value:
+            return {**value, tagged[0]: _member_tag(doc, ref, *tagged, depth, check)}
+    return value
+
+
+def _instance(doc: Mapping[str, Any], schema: Any, depth: int, check: Check | None) -> Any:
     if depth > MAX_DEPTH:
         raise Unsatisfiable("schema nests deeper than the generator follows")
     if schema is True or schema is None:
@@ -206,6 +216,60 @@ def _discriminated(
         return None
     value[str(discriminator["propertyName"])] = tag
     return value if check is None or check(value, schema) else None
+
+
+#: Per document (by identity, the document kept to prove it): each component a discriminated union names, with
+#: the union's property name and the member's tag. Bounded; per process.
+_MEMBER_TAGS: dict[int, tuple[Mapping[str, Any], dict[str, tuple[str, str]]]] = {}
+
+
+def _member_tags(doc: Mapping[str, Any]) -> dict[str, tuple[str, str]]:
+    """``{component $ref: (propertyName, tag)}`` for every member of a union with a ``discriminator`` anywhere in
+    ``doc`` (the first union that names it, in document order; tags as :func:`_discriminated` gives them)."""
+    known = _MEMBER_TAGS.get(id(doc))
+    if known is not None and known[0] is doc:
+        return known[1]
+    tags: dict[str, tuple[str, str]] = {}
+    stack: list[Any] = [doc]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Mapping):
+            discriminator = node.get("discriminator")
+            if isinstance(discriminator, Mapping) and isinstance(discriminator.get("propertyName"), str):
+                mapping = discriminator.get("mapping")
+                named = {
+                    (target if target.startswith("#") else "#/components/schemas/" + target): str(tag)
+                    for tag, target in (mapping.items() if isinstance(mapping, Mapping) else [])
+                    if isinstance(target, str)
+                }
+                options = node.get("oneOf") or node.get("anyOf") or []
+                for option in options if isinstance(options, list) else []:
+                    if isinstance(option, Mapping) and isinstance(option.get("$ref"), str):
+                        named.setdefault(option["$ref"], option["$ref"].rsplit("/", 1)[-1])
+                for ref, tag in named.items():
+                    tags.setdefault(ref, (discriminator["propertyName"], tag))
+            stack.extend(reversed(list(node.values())))
+        elif isinstance(node, list):
+            stack.extend(reversed(node))
+    if len(_MEMBER_TAGS) >= 8:
+        _MEMBER_TAGS.clear()
+    _MEMBER_TAGS[id(doc)] = (doc, tags)
+    return tags
+
+
+def _member_tag(doc: Mapping[str, Any], ref: str, name: str, tag: str, depth: int, check: Check | None) -> Any:
+    """The tag property of a union member reached by itself (Spotify's TrackObject in a list of tracks): the
+    generator makes it a required ``Literal`` on the member's class even when the member's schema leaves it optional,
+    so a synthesised member without it failed to parse. Its own one value (an enum or const), else the union's tag."""
+    try:
+        member = refs.follow(doc, {"$ref": ref})
+        properties = member.get("properties") if isinstance(member, Mapping) else None
+        own = refs.follow(doc, properties.get(name)) if isinstance(properties, Mapping) else None
+    except refs.RefError:
+        return tag
+    if isinstance(own, Mapping) and ("const" in own or (isinstance(own.get("enum"), list) and own["enum"])):
+        return instance(doc, own, depth + 1, check)
+    return tag
 
 
 def _all_of(doc: Mapping[str, Any], schema: Mapping[str, Any], depth: int, check: Check | None) -> Any:

@@ -199,3 +199,23 @@ def test_untyped_options_narrow_their_parent(key: str) -> None:
     value = synthesis.instance({}, schema, check=lambda v, s: OAS31Validator(s).is_valid(v))
     OAS31Validator(schema).validate(value)
     assert value == {"a": 1, "c": True}
+
+
+def test_a_union_member_reached_by_itself_carries_its_tag() -> None:
+    # Spotify: TrackObject is a member of a discriminated union, and also the item type of a plain list; the
+    # generator makes its `type` a required Literal even though the schema leaves it optional
+    doc = {
+        "components": {
+            "schemas": {
+                "Track": {"type": "object", "properties": {"type": {"type": "string", "enum": ["track"]}}},
+                "Episode": {"type": "object", "properties": {"kind": {"type": "string"}}},
+                "Playing": {
+                    "oneOf": [{"$ref": "#/components/schemas/Track"}, {"$ref": "#/components/schemas/Episode"}],
+                    "discriminator": {"propertyName": "type", "mapping": {"ep": "#/components/schemas/Episode"}},
+                },
+            }
+        }
+    }
+    deep = synthesis.OPTIONAL_DEPTH  # where optional properties are no longer filled
+    assert synthesis.instance(doc, {"$ref": "#/components/schemas/Track"}, deep) == {"type": "track"}
+    assert synthesis.instance(doc, {"$ref": "#/components/schemas/Episode"}, deep) == {"type": "ep"}
