@@ -392,3 +392,10 @@ def test_a_default_that_is_no_member_of_the_fields_enum_is_dropped() -> None:
     assert "    ranking: Precision | None = None" in item.splitlines()  # was = "'byWord'": mypy rejected it
     greeting = source[source.index("class Greeting(") :].split("\n\n\n")[0]
     assert '"héllo wörld"' in greeting and "deprecated" not in greeting  # cut by bytes, as ast counts
+
+
+def test_a_class_that_is_one_allof_reference_to_a_union_or_enum_keeps_its_branches() -> None:
+    source = render_package([spec()], source_names=["robust.yaml"])["robustness_robust/v1_0/models.py"].decode("utf-8")
+    classes = {c.split("(")[0].removeprefix("class "): c for c in source.split("\n\n\n") if c.startswith("class ")}
+    assert classes["ItemMeasureFrom"].startswith("class ItemMeasureFrom(RootModel[MeasureFrom]):")  # lost date-time
+    assert classes["PresetAlias"].startswith("class PresetAlias(RootModel[MeasurePreset]):")
