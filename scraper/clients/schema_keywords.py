@@ -47,9 +47,10 @@ _VALUE_KEYWORDS = frozenset(
         "maxProperties",
     }
 )
-#: Types whose values are never objects, and the keywords that only constrain objects.
+#: Types whose values are never objects nor arrays, and the keywords that only constrain objects or arrays.
 _SCALAR_TYPES = frozenset({"string", "integer", "number", "boolean"})
 _OBJECT_KEYWORDS = ("properties", "required", "additionalProperties", "patternProperties", "propertyNames")
+_ARRAY_KEYWORDS = ("items", "prefixItems", "additionalItems", "contains", "minItems", "maxItems", "uniqueItems")
 #: Keywords whose value is one subschema (or a boolean schema).
 _SCHEMA_KEYWORDS = frozenset(
     {"items", "additionalProperties", "not", "contains", "propertyNames", "additionalItems", "if", "then", "else"}
@@ -91,8 +92,9 @@ def honoured_schema(schema: Any) -> Any:
     if isinstance(kinds, str) and kinds in _SCALAR_TYPES:
         # Object keywords on a scalar ({type: string, properties: {...}}, oasdiff's fixtures) constrain nothing in
         # JSON Schema (they apply to objects only), but the generator would make the field a model class and
-        # reject every string; the contract test and the validator go by the type.
-        for keyword in _OBJECT_KEYWORDS:
+        # reject every string; the contract test and the validator go by the type. Array keywords likewise
+        # (PayPal's business_type: {type: string, items: {$ref: an enum}} became a list field).
+        for keyword in (*_OBJECT_KEYWORDS, *_ARRAY_KEYWORDS):
             out.pop(keyword, None)
     return out
 

@@ -346,6 +346,7 @@ def test_object_keywords_on_a_string_leave_it_a_string(version: ir.VersionIR) ->
     failed the contract test."""
     source = models.render_models(version.schemas, openapi=version.openapi, source_name="robust.yaml", header="")
     assert "label: str | None = None" in source and "class Label(" not in source
+    assert "kind: str | None = Field(None, max_length=20)" in source  # array keywords too (was a list of Precision)
 
 
 def test_keywords_whose_value_has_the_wrong_shape_are_dropped_not_fatal() -> None:
