@@ -875,7 +875,7 @@ def _settable_roots(source: str) -> str:
     """A root model's ``root`` without ``deprecated=``: the generator marks the root of a deprecated schema that is
     not an object (a component, or a property it makes a class of) deprecated, and pydantic then refuses to set it,
     so no value parsed (PayPal's event_version, Plaid's deprecated access_token and funds source properties)."""
-    tree = ast.parse(source)
+    tree = _module_tree(source)
     text = source.encode("utf-8")  # ast counts columns in UTF-8 bytes
     offsets = [0]
     for line in text.split(b"\n"):
