@@ -8,6 +8,8 @@ Pages are read oldest capture first; a later page replaces what the earlier one 
 A whole-service page documents a *part* of the service when it has only models (SCP's ``<service>/models/_print``)
 or only operations (``<service>/apis/_print``): it replaces that part, and the other part of the earlier capture
 stays (a ``capture-part`` finding says so), so an APIs page and a Models page of one service make one service.
+A whole-service page that documents neither (an overview: version table and endpoint) updates those and keeps the
+rest, with the same finding.
 
 Every difference between two captures is a ``capture-conflict`` finding, and every page of the older capture that
 was replaced is a ``superseded`` finding, so each documented operation-version page ends up either in exactly one
@@ -157,11 +159,45 @@ def _merge_part(base: Service, later: Service, page: str, part: str, findings: l
     return base
 
 
+def _merge_overview(base: Service, later: Service, page: str, findings: list[Finding]) -> Service:
+    """``later`` is an overview page alone (a version table, an endpoint; a re-fetch that brought the service's
+    landing page instead of its reference): it updates the version table and the endpoint, and the operations and
+    models of ``base`` stay. Replacing the service with it would leave a service of no operation, whose specs are
+    then not written at all."""
+    conflicts = _merge_versions(base.versions, later.versions, base, page) if later.versions else []
+    if later.server is not None and base.server is not None and later.server != base.server:
+        conflicts.append(
+            Finding(
+                "capture-conflict",
+                page,
+                0,
+                f"{base.id}:*",
+                f"the endpoint {later.server.url} of the later capture replaces {base.server.url}",
+            )
+        )
+    if later.server is not None:
+        base.server = later.server
+    kept = f"{len(base.operations)} operations and {len(base.models)} models"
+    overview = Finding(
+        "capture-part",
+        page,
+        0,
+        f"{later.id}:*",
+        f"the whole-service capture {page} documents neither operations nor models (an overview page): it updates"
+        f" the version table and the endpoint, and the {kept} of the earlier capture are kept",
+    )
+    base.findings = findings + later.findings + conflicts + [overview]
+    base.pages = base.pages + later.pages
+    return base
+
+
 def merge_capture(base: Service, later: Service, covers: str, page: str) -> Service:
     """Apply a later capture of a service to an earlier one (see the module docstring)."""
     findings = list(base.findings)
     if covers == "service" and base.operations and not later.operations and later.models:
         return _merge_part(base, later, page, "models", findings)
+    if covers == "service" and (base.operations or base.models) and not later.operations and not later.models:
+        return _merge_overview(base, later, page, findings)
     if covers == "service":
         merged = _replace_service(base, later, page, findings)
         if base.models and later.operations and not later.models:

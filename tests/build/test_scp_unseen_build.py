@@ -128,3 +128,34 @@ def test_a_service_whose_pages_document_no_operation_is_an_error_not_empty_specs
     assert len(report.errors) == 1
     assert report.errors[0].startswith(f"{path.name}: scp/{service}: no operation is documented")
     assert not list(out.rglob("*.yaml"))
+
+
+def _overview_of(tmp_path: Path, name: str, marker: str) -> Path:
+    """The overview part of an unseen page (version table, endpoint): what a re-fetch brings when the service's
+    landing page is captured instead of its reference."""
+    text = (UNSEEN / name).read_text(encoding="utf-8")
+    path = tmp_path / f"overview_{name}"
+    path.write_text(text[: text.index(marker)], encoding="utf-8")
+    return path
+
+
+def test_a_later_overview_capture_updates_the_service_instead_of_emptying_it(tmp_path: Path) -> None:
+    """A later whole-service capture that documents neither operations nor models replaced the service whole, so the
+    service had no operation left and no spec was written; now the earlier capture's operations and models stay,
+    the overview's version table is merged in, and a ``capture-part`` finding names the page."""
+    full = PageInput("full.txt", UNSEEN / "edge_gateway_pipe.txt", "scp", "text", services=("edge-gateway",), capture=1)
+    overview_path = _overview_of(tmp_path, "edge_gateway_pipe.txt", "\n1 - APIs")
+    overview = PageInput("overview.txt", overview_path, "scp", "text", services=("edge-gateway",), capture=2)
+    alone = build_services([full])
+    assert alone.errors == []
+    report = build_services([full, overview])
+    assert report.errors == []
+    (service,) = report.services
+    (before,) = alone.services
+    assert [(op.method, op.path) for op in service.operations] == [(op.method, op.path) for op in before.operations]
+    assert service.operations
+    assert [v.version for v in service.versions] == [v.version for v in before.versions]
+    parts = [f for f in service.findings if f.kind == "capture-part"]
+    assert len(parts) == 1 and parts[0].page == "overview.txt"
+    assert "neither operations nor models" in parts[0].message
+    assert service.pages == ["full.txt", "overview.txt"]
