@@ -59,6 +59,7 @@ from scraper.model import (
     ServiceVersion,
     Source,
 )
+from scraper.readers.json_extent import JsonStrings
 from scraper.table_vocabulary import (
     ENDPOINT_URL_COLUMNS,
     LABEL_LOCATIONS,
@@ -1815,27 +1816,14 @@ def _lenient_json(text: str) -> tuple[Any, str | None, str]:
 _PSEUDO = "type names in value position (a pseudo-JSON schema)"
 _CURLY_QUOTES = "strings in typographic quotes (“ ”)"
 _ODD_SPACES = "no-break or ideographic spaces as indentation"
+_ODD_SPACE_CHARS = "\u00a0\u3000\u2002\u2003\u2009\ufeff"
 
 
 def _plain_spaces(text: str) -> str:
     """``text`` with the no-break and ideographic spaces outside its strings made plain spaces (Contact Center indents
     its examples with U+00A0, which JSON does not take as whitespace)."""
-    out: list[str] = []
-    in_string = escaped = False
-    for char in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in "\u00a0\u3000\u2002\u2003\u2009\ufeff":
-            char = " "
-        out.append(char)
-    return "".join(out)
+    strings = JsonStrings()
+    return "".join(" " if strings.step(char) and char in _ODD_SPACE_CHARS else char for char in text)
 
 
 def _straight_quotes(text: str) -> str:
