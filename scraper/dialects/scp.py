@@ -491,6 +491,17 @@ class _PageReader:
             except SchemaSyntaxError as exc:
                 self._finding("schema-syntax", line, subject, f"{field_name}: {exc}; read as an untyped value")
                 schema = {}
+            if schema == {"type": "object"} and _scalar_example(example_text):
+                # SCP's docs print a bare ``object`` for a type their renderer cannot name (a decimal:
+                # ``usage_gb | Example : 123.4 | object``); a dict would reject every value the API sends
+                schema = {}
+                self._finding(
+                    "schema-example-conflict",
+                    line,
+                    subject,
+                    f"{field_name}: Schema says object but its example {example_text!r} is not one; left untyped"
+                    " (any value)",
+                )
         elif example_text:
             schema = {"type": "string", "x-inferred": True}
             self._finding(
@@ -629,6 +640,13 @@ def _with(schema: dict[str, Any], key: str, value: Any) -> dict[str, Any]:
     out = dict(schema)
     out[key] = value
     return out
+
+
+def _scalar_example(example_text: str | None) -> bool:
+    """Whether a row's ``Example :`` text is a scalar value (not an object or array, not null), which a bare
+    ``object`` Schema cell then contradicts."""
+    text = (example_text or "").strip()
+    return bool(text) and text not in ("None", "null") and not text.startswith(("{", "["))
 
 
 def _flat(cells: tuple[str, ...]) -> tuple[str, ...]:

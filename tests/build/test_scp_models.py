@@ -225,6 +225,11 @@ def test_schema_cells_by_meaning(
         sample = _instances(row.schema)
         if sample is None:
             continue
+        example = _split_description(row.description or "")[1]
+        if row.schema == "object" and example and example[0] not in "{[":
+            # ``usage_gb | Example : 123.4 | object``: the page contradicts itself, the field takes any value
+            assert "type" not in prop, f"001:{row.line} {row.model}.{row.field}"
+            continue
         sampled += 1
         yes, no, refs = sample
         where = f"001:{row.line} {row.model}.{row.field} ({row.schema})"

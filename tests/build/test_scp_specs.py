@@ -267,7 +267,9 @@ def test_page_001_example_violation_totals(
 ) -> None:
     failures, _ = example_check
     counts = Counter(what for page, *_rest, what, _pointer in failures if page.endswith("/001_dc092d8be0253ee9.txt"))
-    assert counts["response"] == 107
+    # 107 before a bare ``object`` Schema cell with a scalar example was read as untyped (usage_gb in 3 versions,
+    # the snapshot sizes of baremetal-blockstorage in 4: their examples are numbers and strings, never objects)
+    assert counts["response"] == 92
     assert counts["request"] == 5
 
 

@@ -261,7 +261,7 @@ class BackupRestoreTargetResponse(BaseModel):
     retention_period: str = Field(..., description="Backup retention period")
     schedule_id: str = Field(..., description="Schedule ID")
     schedule_name: str = Field(..., description="Schedule name")
-    usage_gb: dict[str, Any] = Field(..., description="Backup size(GB)")
+    usage_gb: Any = Field(..., description="Backup size(GB)")
 
 
 class Frequency(StrEnum):

@@ -628,7 +628,7 @@ class VolumeSnapshotListModel(BaseModel):
     created_dt: str | None = Field(None, description="Created dt")
     snapshot_id: str | None = Field(None, description="Snapshot id")
     snapshot_name: str | None = Field(None, description="Snapshot name")
-    snapshot_size_mb: dict[str, Any] | None = Field(None, description="Snapshot size(MB)")
+    snapshot_size_mb: Any | None = Field(None, description="Snapshot size(MB)")
 
 
 class VolumeSnapshotListResponse(BaseModel):
@@ -637,9 +637,9 @@ class VolumeSnapshotListResponse(BaseModel):
         extra="allow",
     )
     is_snapshot_policy: bool | None = Field(None, description="Whether to activate snapshot")
-    snapshot_capacity_mb: dict[str, Any] | None = Field(None, description="Snapshot size(MB)")
-    snapshot_capacity_rate: dict[str, Any] | None = Field(None, description="Snapshot capacity rate")
-    snapshot_total_usage: dict[str, Any] | None = Field(None, description="Snapshot total usage")
+    snapshot_capacity_mb: Any | None = Field(None, description="Snapshot size(MB)")
+    snapshot_capacity_rate: Any | None = Field(None, description="Snapshot capacity rate")
+    snapshot_total_usage: Any | None = Field(None, description="Snapshot total usage")
     snapshots: list[VolumeSnapshotListModel] | None = Field(None, description="List of snapshots")
     volume_id: str | None = Field(None, description="Volume id")
 

@@ -1,0 +1,42 @@
+"""The oracle comparison (``tests/build/scp_oracle.py``) reads both sides' spellings of one schema alike."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.build.scp_oracle import flatten, score_service
+
+
+def _document(schema: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    operation = {
+        "x-api-version": "1.0",
+        "responses": {"200": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/M"}}}}},
+        **extra,
+    }
+    return {"paths": {"/v1/things/{thing_id}": {"get": operation}}, "components": {"schemas": {"M": schema}}}
+
+
+def test_nullable_spellings_compare_equal() -> None:
+    """OpenAPI 3.0's ``nullable: true`` (the oracle) and 3.1's ``type: [X, 'null']`` / ``anyOf`` (ours) agree."""
+    oracle = _document({"properties": {"size": {"type": "integer", "nullable": True}}, "required": ["size"]})
+    ours = _document(
+        {
+            "type": "object",
+            "properties": {"size": {"anyOf": [{"type": "integer"}, {"type": "null"}]}},
+            "required": ["size"],
+        }
+    )
+    assert flatten(oracle, {"$ref": "#/components/schemas/M"}) == flatten(ours, {"$ref": "#/components/schemas/M"})
+    score = score_service(oracle, {"1.0": ours})
+    assert (score.matched, score.fields["matched"], score.differences) == (1, 1, [])
+
+
+def test_differences_are_named_by_operation_and_field() -> None:
+    oracle = _document({"properties": {"size": {"type": "number"}}, "required": ["size"]})
+    ours = _document({"type": "object", "properties": {"size": {"type": "string"}, "extra": {"type": "string"}}})
+    score = score_service(oracle, {"1.0": ours})
+    assert sorted(score.differences) == [
+        "response-only-ours\tGET /v1/things/{}\textra",
+        "response-required\tGET /v1/things/{}\tsize: ours False oracle True",
+        "response-types\tGET /v1/things/{}\tsize: ours [string] oracle [number]",
+    ]
