@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
 
-from scraper.clients import naming, refs, schema_names, synthesis
+from scraper.clients import naming, refs, schema_keywords, schema_names, synthesis
 from scraper.clients.listing import RAW_JSON, ItemsIR, listing_items
 from scraper.clients.render import py_literal
 from scraper.clients.schema_cycles import cut_composition_cycles
@@ -479,6 +479,7 @@ class _Ctx:
     missing_schemas: set[str] = field(default_factory=set)  # components.schemas names referred to but absent
     warnings: list[str] = field(default_factory=list)
     verdicts: ExampleVerdicts | None = None  # example checks remembered by content (see _validation_error)
+    components_typed: Any = None  # the components as the models read them, for example checks (see _checked_error)
 
     def warn(self, message: str) -> None:
         """Record something the spec says that the generated client does not honour (the report lists it)."""
@@ -587,6 +588,11 @@ def _check_document(doc: dict[str, Any], name: str) -> list[str]:
         # package, and the warning says how to name it
         info["version"] = _MISSING_VERSION
         repairs.append(f"info.version is missing; the API version is taken as {_MISSING_VERSION!r} (set it to name it)")
+    if version.startswith("3.1") and (count := schema_keywords.null_types_in_document(doc)):
+        repairs.append(
+            f"an OpenAPI 3.1 document with OpenAPI 3.0's 'nullable: true' ({count} times); honoured as JSON Schema's"
+            " null type (type: [T, 'null']), as its writer meant"
+        )
     if doc.get("paths", {}) is None:
         doc["paths"] = {}  # `paths:` with nothing under it: no operations
     if not isinstance(doc.get("paths", {}), dict):
@@ -1582,7 +1588,7 @@ def _check_value(ctx: _Ctx, value: Any, schema: Any, labels: set[str], what: str
 @functools.cache
 def _verdicts_salt() -> str:
     """What decides an example's verdict besides its content: this module's code and the validator's versions."""
-    return checker_salt((__file__,), ("openapi-schema-validator", "jsonschema", "referencing"))
+    return checker_salt((__file__, schema_keywords.__file__), ("openapi-schema-validator", "jsonschema", "referencing"))
 
 
 def _validation_error(ctx: _Ctx, value: Any, schema: Any) -> str | None:
@@ -1608,14 +1614,15 @@ def _checked_error(ctx: _Ctx, value: Any, schema: dict[str, Any]) -> tuple[bool,
     from jsonschema.exceptions import best_match
     from openapi_schema_validator import OAS30Validator, OAS31Validator
 
-    root = dict(schema)
-    root["components"] = ctx.doc.get("components") or {}
+    openapi_30 = str(ctx.doc.get("openapi", "")).startswith("3.0")
+    root = dict(schema_keywords.objects_typed(schema, null_type=not openapi_30))
+    root["components"] = _components_as_models_read(ctx, null_type=not openapi_30)
     if ctx.missing_schemas and isinstance(root["components"], dict):  # anything, as the models type them
         present = root["components"].get("schemas")
         known = present if isinstance(present, dict) else {}
         root["components"] = {**root["components"], "schemas": {**{n: {} for n in ctx.missing_schemas}, **known}}
     root["paths"] = ctx.doc.get("paths") or {}  # local pointers into operations resolve too
-    validator_cls = OAS30Validator if str(ctx.doc.get("openapi", "")).startswith("3.0") else OAS31Validator
+    validator_cls = OAS30Validator if openapi_30 else OAS31Validator
     try:
         error = best_match(validator_cls(root).iter_errors(value))
     except Exception as exc:  # the validator's own failure (an odd schema, an external ref) is not the example's
@@ -1625,6 +1632,21 @@ def _checked_error(ctx: _Ctx, value: Any, schema: dict[str, Any]) -> tuple[bool,
         return True, None
     location = "".join(f"[{p!r}]" for p in error.absolute_path)
     return True, f"{error.message[:200]}" + (f" (at {location})" if location else "")
+
+
+def _components_as_models_read(ctx: _Ctx, *, null_type: bool) -> Any:
+    """The document's components with every schema through :func:`schema_keywords.objects_typed`, made once per
+    document (every example check of the version uses them)."""
+    if ctx.components_typed is None:
+        components = ctx.doc.get("components") or {}
+        schemas = components.get("schemas") if isinstance(components, dict) else None
+        if isinstance(schemas, dict):
+            components = {
+                **components,
+                "schemas": {name: schema_keywords.objects_typed(s, null_type=null_type) for name, s in schemas.items()},
+            }
+        ctx.components_typed = components
+    return ctx.components_typed
 
 
 def _finding_for(ctx: _Ctx, labels: set[str], what: str) -> str | None:

@@ -14,7 +14,14 @@ from typing import Any
 
 from scraper.schema_patterns import pattern_problem
 
-__all__ = ["honoured_schema", "honoured_schemas", "nullable_as_null_type", "nullable_component_names"]
+__all__ = [
+    "honoured_schema",
+    "honoured_schemas",
+    "null_types_in_document",
+    "nullable_as_null_type",
+    "nullable_component_names",
+    "objects_typed",
+]
 
 #: Keywords whose value is data (copied as is).
 _VALUE_KEYWORDS = frozenset(
@@ -258,3 +265,82 @@ def _component_name(reference: Any) -> str | None:
     if isinstance(reference, str) and reference.startswith(prefix) and "/" not in reference[len(prefix) :]:
         return reference[len(prefix) :]
     return None
+
+
+def null_types_in_document(doc: dict[str, Any]) -> int:
+    """Rewrites, in place, every schema of an OpenAPI 3.1 document that still uses 3.0's ``nullable: true`` into
+    JSON Schema's null type (:func:`nullable_as_null_type`), and returns how many ``nullable: true`` it had.
+
+    3.1 dropped ``nullable``, but generators that emit 3.1 keep writing it (Samsung's SCP documents: ``openapi:
+    3.1.0`` with 2,700 of them). Read as 3.1, they would be ignored: a required ``account_id`` the API sends as
+    null became ``str`` and its responses failed to parse, while the example check (a 3.1 validator) rejected
+    every documented null. The writer meant null, so the models, the parameters' types and the example checks
+    all read it as the null type, from this one rewrite."""
+    count = _count_nullable(doc, 0)
+    if not count:
+        return 0
+    components = doc.get("components")
+    schemas = components.get("schemas") if isinstance(components, dict) else None
+    nullable = nullable_component_names(schemas) if isinstance(schemas, Mapping) else frozenset()
+    if isinstance(schemas, dict):
+        for name, schema in schemas.items():
+            schemas[name] = nullable_as_null_type(schema, nullable_components=nullable)
+    _rewrite_schema_positions(doc, nullable, 0)
+    return count
+
+
+#: How deep the document walks below look for schemas and ``nullable`` (deeper is not a real document).
+_MAX_WALK_DEPTH = 64
+
+
+def _count_nullable(node: Any, depth: int) -> int:
+    if depth > _MAX_WALK_DEPTH:
+        return 0
+    if isinstance(node, Mapping):
+        own = 1 if node.get("nullable") is True else 0
+        return own + sum(_count_nullable(value, depth + 1) for value in node.values())
+    if isinstance(node, list):
+        return sum(_count_nullable(value, depth + 1) for value in node)
+    return 0
+
+
+def _rewrite_schema_positions(node: Any, nullable: frozenset[str], depth: int) -> None:
+    """Every ``schema`` of a parameter, header or media type (anywhere but ``components.schemas``, rewritten
+    already) through :func:`nullable_as_null_type`."""
+    if depth > _MAX_WALK_DEPTH:
+        return
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "schema" and isinstance(value, Mapping):
+                node[key] = nullable_as_null_type(value, nullable_components=nullable)
+            elif key == "schemas" and depth == 1:
+                continue  # components.schemas
+            else:
+                _rewrite_schema_positions(value, nullable, depth + 1)
+    elif isinstance(node, list):
+        for value in node:
+            _rewrite_schema_positions(value, nullable, depth + 1)
+
+
+def objects_typed(schema: Any, *, null_type: bool) -> Any:
+    """``schema`` with ``type: object`` stated wherever it has ``properties`` and no ``type``, recursively, as the
+    generated models read it: datamodel-code-generator makes such a schema a class, which accepts only objects,
+    while JSON Schema admits any non-object. Examples are checked against this reading, so an example the model
+    would reject (Samsung's ``resource: ""`` for a ResourceInfo, in 40 operations of one document) is a known
+    mismatch, not a contract test that fails. ``null_type``: a ``nullable: true`` schema says so with the null
+    type (OpenAPI 3.1's validator ignores ``nullable``; 3.0's reads it)."""
+    if not isinstance(schema, Mapping):
+        return schema
+    out: dict[str, Any] = {}
+    for key, value in schema.items():
+        if key in _SCHEMA_KEYWORDS:
+            out[key] = objects_typed(value, null_type=null_type)
+        elif key in _SCHEMA_LIST_KEYWORDS and isinstance(value, list):
+            out[key] = [objects_typed(v, null_type=null_type) for v in value]
+        elif key in _SCHEMA_MAP_KEYWORDS and isinstance(value, Mapping):
+            out[key] = {name: objects_typed(v, null_type=null_type) for name, v in value.items()}
+        else:
+            out[key] = value
+    if isinstance(out.get("properties"), Mapping) and "type" not in out:
+        out["type"] = ["object", "null"] if null_type and out.get("nullable") is True else "object"
+    return out

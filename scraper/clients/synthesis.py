@@ -87,10 +87,13 @@ def _instance(doc: Mapping[str, Any], schema: Any, depth: int, check: Check | No
         return schema["const"]
     if isinstance(schema.get("enum"), list) and schema["enum"]:
         return next((v for v in schema["enum"] if v is not None), schema["enum"][0])
-    if schema.get("example") is not None:  # example: null is a generator's "none" (see ir._example)
-        return schema["example"]
-    if isinstance(schema.get("examples"), list) and schema["examples"]:
-        return schema["examples"][0]
+    # a schema's own example, when valid: a wrong one (Samsung's ``resource: ""`` for an object) would make the
+    # whole value invalid, where the schema's other keywords still give a valid one
+    if schema.get("example") is not None and (check is None or check(schema["example"], schema)):
+        return schema["example"]  # example: null is a generator's "none" (see ir._example)
+    examples = schema.get("examples")
+    if isinstance(examples, list) and examples and (check is None or check(examples[0], schema)):
+        return examples[0]
     if isinstance(schema.get("allOf"), list) and schema["allOf"]:
         return _all_of(doc, schema, depth, check)
     for key in ("oneOf", "anyOf"):

@@ -19,6 +19,7 @@ documents), ``type: [X, 'null']`` and an ``anyOf``/``oneOf`` with a ``null`` bra
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import sys
 from collections import Counter
@@ -45,6 +46,9 @@ class FieldShape:
     required: bool
     enum: frozenset[str] | None
     format: str | None
+    #: read from examples, not from a Models table (``x-inferred`` on the field or a schema above it): the page
+    #: never says required, nullable or format there, so a difference is the inference's, not the reading's
+    inferred: bool = False
 
 
 @dataclass
@@ -121,21 +125,28 @@ def shape(document: Mapping[str, Any], schema: Any, required: bool) -> tuple[Fie
     return FieldShape(frozenset(types), nullable, required, enum_set or None, fmt), body, seen
 
 
-def flatten(document: Mapping[str, Any], schema: Any, prefix: str = "", depth: int = 0) -> dict[str, FieldShape]:
+def flatten(
+    document: Mapping[str, Any], schema: Any, prefix: str = "", depth: int = 0, inferred: bool = False
+) -> dict[str, FieldShape]:
     """Every field under ``schema`` by its dotted path (``[]`` for an array's items)."""
     fields: dict[str, FieldShape] = {}
     if depth > MAX_DEPTH:
         return fields
+    resolved, _ = resolve(document, schema)
+    inferred = inferred or (isinstance(resolved, Mapping) and resolved.get("x-inferred") is True)
     _, body, _ = shape(document, schema, True)
     if not isinstance(body, Mapping):
         return fields
+    inferred = inferred or body.get("x-inferred") is True
     if body.get("type") == "array" or "items" in body:
-        return flatten(document, body.get("items"), prefix + "[]", depth + 1)
+        return flatten(document, body.get("items"), prefix + "[]", depth + 1, inferred)
     required = set(body.get("required") or [])
     for name, child in (body.get("properties") or {}).items():
         path = f"{prefix}.{name}" if prefix else str(name)
-        fields[path] = shape(document, child, name in required)[0]
-        fields.update(flatten(document, child, path, depth + 1))
+        child_shape = shape(document, child, name in required)[0]
+        child_inferred = inferred or (isinstance(child, Mapping) and child.get("x-inferred") is True)
+        fields[path] = dataclasses.replace(child_shape, inferred=child_inferred)
+        fields.update(flatten(document, child, path, depth + 1, inferred))
     return fields
 
 
@@ -205,7 +216,8 @@ def compare_fields(
             if a == b:
                 counter[f"{aspect}-agree"] += 1
             else:
-                score.differences.append(f"{where}-{aspect}\t{key}\t{name}: ours {_show(a)} oracle {_show(b)}")
+                kind = f"{where}-{aspect}" + ("-inferred" if mine.inferred else "")
+                score.differences.append(f"{kind}\t{key}\t{name}: ours {_show(a)} oracle {_show(b)}")
 
 
 def _show(value: Any) -> str:

@@ -28,7 +28,7 @@ from tests.runtime import runtime_api
 
 FIXTURES = paths.FIXTURES / "openapi"
 CORPUS = FIXTURES / "corpus"
-MINIMAL = ["xoperations", "refs", "params", "names", "bodies", "typing", "robust"]
+MINIMAL = ["xoperations", "refs", "params", "names", "bodies", "typing", "robust", "nullable31"]
 BIN = Path(sys.executable).parent
 
 
