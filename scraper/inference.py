@@ -16,7 +16,10 @@ The examples are hand-written and noisy (format-notes §6, §7 items 3-6, §10.8
      seen, and ``"null"`` wherever no genuine string is seen, are the boolean, number or null they spell;
    * ``""`` is a placeholder (dropped) where the same path shows a non-string type, or where every genuine string at
      that path has one evident format (``created_at: ""`` beside date-times). An ``""`` item in an array of objects
-     is dropped. If only ``""`` is ever seen, the type is ``string`` and each occurrence is still noted.
+     is dropped. If only ``""`` is ever seen, the type is unknown (``{}``, as for only ``null`` below) and each
+     occurrence is noted: the docs' example writer puts ``""`` where it renders no value, whatever the type
+     (``metadata: ""`` and ``extra_specs: ""`` are objects, ``limit: ""`` an integer in Samsung's own OpenAPI
+     documents), so ``string`` was a guess that made every real response fail to parse.
 
    A candidate is *not* noise when genuine strings are seen at the same path (``"8.8"`` among version strings stays
    a string), and strings that only look like containers but do not parse (``"[a-z]+"``) stay strings.
@@ -89,6 +92,9 @@ class Inference:
     schema: dict[str, Any]
     notes: list[tuple[ExampleSite, str, str]]
     normalised: list[Any] = field(default_factory=list)
+    #: the paths (property names, ``None`` for an array's items) where only the placeholder ``""`` was seen, left
+    #: open in ``schema``: the caller may know the type from elsewhere (the same field in the service's other models)
+    placeholder_only: list[tuple[str | None, ...]] = field(default_factory=list)
 
 
 class InferenceError(ValueError):
@@ -373,7 +379,7 @@ def _normalise(
         decision = decisions[path]
         if kind not in decision.noise:
             if kind == _PLACEHOLDER and decision.placeholder_only:
-                notes.append((site, NOISE, f'{where}: placeholder "" is the only value seen; typed as string'))
+                notes.append((site, NOISE, f'{where}: placeholder "" is the only value seen; type unknown, left open'))
             return value
         if kind == _PLACEHOLDER:
             if path and path[-1] is None:
@@ -450,6 +456,8 @@ def _schema_for(node: _Node, pointer: str, side: Side, notes: list[_Note], gap_s
         if nullable:
             notes.append((node.kinds["null"], GAP, f"{pointer}: only null seen; type unknown, left open"))
         return {}
+    if concrete == {"string"} and node.strings == {""}:
+        return {}  # only the placeholder "" (noted where it was normalised): what it stands for is unknown
     parts: list[dict[str, Any]] = []
     for kind in _KIND_ORDER:
         if kind not in concrete:
@@ -533,4 +541,8 @@ def infer_schema(examples: Sequence[tuple[Any, ExampleSite]], *, side: Side) -> 
     schema = _schema_for(root, "/", side, notes, first_site)
     schema["x-inferred"] = True
     notes.sort()
-    return Inference(schema=schema, notes=notes, normalised=normalised)
+    placeholder_only = sorted(
+        (path for path, decision in decisions.items() if decision.placeholder_only),
+        key=lambda path: [str(part) for part in path],
+    )
+    return Inference(schema=schema, notes=notes, normalised=normalised, placeholder_only=placeholder_only)

@@ -41,6 +41,7 @@ def infer_models(service: Service) -> None:
                     ex = v.example_response
                     if name not in service.models and ex and ex.has_body and ex.status == response.status:
                         examples.setdefault(name, []).append((ex.body, ExampleSite(v.source.page, ex.line, name)))
+    placeholders: dict[str, list[tuple[str | None, ...]]] = {}
     for name in sorted(sides):
         if name in service.models:
             continue
@@ -75,6 +76,9 @@ def infer_models(service: Service) -> None:
         )
         for site, kind, message in inference.notes:
             service.findings.append(Finding(kind, site.page, site.line, f"{service.id}:{name}", message))
+        if inference.placeholder_only:
+            placeholders[name] = inference.placeholder_only
+    _type_placeholders(service, placeholders)
     for op in service.operations:
         for v in op.versions.values():
             body, example = v.request_body, v.example_request
@@ -99,3 +103,78 @@ def infer_models(service: Service) -> None:
                     response.schema = inferred
                 else:
                     response.schema = None
+
+
+#: The schemas a placeholder-only field can take from its namesakes: one scalar type, with its format if any.
+_SCALAR_TYPES = frozenset({"string", "integer", "number", "boolean"})
+
+
+def _type_placeholders(service: Service, placeholders: dict[str, list[tuple[str | None, ...]]]) -> None:
+    """A field the examples only ever show as ``""`` (left open by the inference) takes the one scalar type its
+    namesakes have everywhere else in the service, when they all agree: ``limit: ""`` in Virtual Server's volume
+    quota sets is the ``limit: 20`` of its compute quota sets, ``created_at: ""`` the date-time every other model
+    shows. Objects are not carried over (a ``metadata`` object's shape is another model's); a name with no
+    namesake, or namesakes that disagree, stays open. Each typing is a finding."""
+    if not placeholders:
+        return
+    namesakes: dict[str, set[tuple[str, str | None]]] = {}
+    for model in service.models.values():
+        _collect_scalars(model.schema, namesakes, 0)
+    for name, paths in sorted(placeholders.items()):
+        model = service.models[name]
+        for path in paths:
+            field_name = path[-1] if path else None
+            if not isinstance(field_name, str) or len(namesakes.get(field_name, ())) != 1:
+                continue
+            parent = _schema_at(model.schema, path[:-1])
+            properties = parent.get("properties") if parent is not None else None
+            if not isinstance(properties, dict) or properties.get(field_name) != {}:
+                continue
+            ((kind, fmt),) = namesakes[field_name]
+            if kind not in _SCALAR_TYPES:
+                continue
+            properties[field_name] = {"type": kind, **({"format": fmt} if fmt else {})}
+            pointer = "".join("/" + ("*" if part is None else part) for part in path)
+            service.findings.append(
+                Finding(
+                    "placeholder-typed",
+                    model.source.page,
+                    model.source.line,
+                    f"{service.id}:{name}",
+                    f'{pointer}: only the placeholder "" is shown; typed {kind}'
+                    f"{f' ({fmt})' if fmt else ''} as {field_name!r} is in every other model of the service",
+                )
+            )
+
+
+def _collect_scalars(schema: Any, namesakes: dict[str, set[tuple[str, str | None]]], depth: int) -> None:
+    """Every property's scalar type (``type``, without ``null``, and ``format``) by property name, nested ones too."""
+    if not isinstance(schema, dict) or depth > 32:
+        return
+    properties = schema.get("properties")
+    if isinstance(properties, dict):
+        for key, child in properties.items():
+            if isinstance(child, dict):
+                kind = child.get("type")
+                kinds = [k for k in kind if k != "null"] if isinstance(kind, list) else [kind]
+                if len(kinds) == 1 and kinds[0] in _SCALAR_TYPES:
+                    namesakes.setdefault(key, set()).add((kinds[0], child.get("format")))
+                elif child.get("type") in ("object", "array") or "$ref" in child:
+                    namesakes.setdefault(key, set()).add(("other", None))
+            _collect_scalars(child, namesakes, depth + 1)
+    _collect_scalars(schema.get("items"), namesakes, depth + 1)
+    for part in schema.get("anyOf") or []:
+        _collect_scalars(part, namesakes, depth + 1)
+
+
+def _schema_at(schema: Any, path: tuple[str | None, ...]) -> dict[str, Any] | None:
+    """The object schema at ``path`` (property names, ``None`` for items) in an inferred schema, or None."""
+    for part in path:
+        if not isinstance(schema, dict):
+            return None
+        if part is None:
+            schema = schema.get("items")
+        else:
+            properties = schema.get("properties")
+            schema = properties.get(part) if isinstance(properties, dict) else None
+    return schema if isinstance(schema, dict) else None

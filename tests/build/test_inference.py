@@ -112,12 +112,12 @@ def test_image_create_request_python_list_in_002_real_array_in_004() -> None:
     assert result.normalised[0]["tags"] == result.normalised[1]["tags"]
 
 
-def test_volume_quota_set_placeholder_only_is_string_with_notes() -> None:
+def test_volume_quota_set_placeholder_only_is_left_open_with_notes() -> None:
     # 002:8897 VolumeQuotaSet: "limit": "" in all four sub-objects, nothing else ever shown for it.
     result = infer_schema([(page_json("002", 8897), site("002", 8897, "VolumeQuotaSet"))], side="response")
     for key in ("per_volume_size", "snapshots", "usages", "volumes"):
         sub = result.schema["properties"][key]
-        assert sub["properties"]["limit"] == {"type": "string"}
+        assert sub["properties"]["limit"] == {}  # only "": unknown (Samsung's OpenAPI says integer)
         assert sub["properties"]["in_use"] == {"type": "integer"}
         assert "limit" in sub["required"]
     placeholders = [m for m in notes_of(result, NOISE) if "only value seen" in m]
@@ -129,12 +129,12 @@ def test_auto_scaling_group_create_request_empty_item_and_empty_arrays() -> None
     # 002:541: "subnet_ids": [""], "lb_server_groups": [], "security_group_ids": "['c09c3f05-...']"
     result = infer_schema([(page_json("002", 541), site("002", 541, "AutoScalingGroupCreateRequest"))], side="request")
     props = result.schema["properties"]
-    assert props["subnet_ids"] == {"type": "array", "items": {"type": "string"}}
+    assert props["subnet_ids"] == {"type": "array", "items": {}}
     assert props["lb_server_groups"] == {"type": "array", "items": {}}
     assert props["security_group_ids"] == {"type": "array", "items": {"type": "string", "format": "uuid"}}
     assert props["desired_server_count_editable"] == {"type": "boolean"}
     assert "/lb_server_groups: only empty arrays seen; item type unknown" in notes_of(result, GAP)
-    assert '/subnet_ids/0: placeholder "" is the only value seen; typed as string' in notes_of(result, NOISE)
+    assert '/subnet_ids/0: placeholder "" is the only value seen; type unknown, left open' in notes_of(result, NOISE)
 
 
 def test_empty_string_item_in_array_of_objects_is_dropped() -> None:
@@ -378,10 +378,13 @@ def test_candidate_strings_without_evidence_stay_strings(values: list[Any]) -> N
     assert not notes_of(result, NOISE)
 
 
-def test_empty_string_only_with_nulls_is_a_string_placeholder() -> None:
+def test_empty_string_only_with_nulls_is_left_open() -> None:
+    """``""`` is where the docs render no value, whatever its type (``metadata: ""`` is an object): as unknown as a
+    null, so any value, not a string every real object or number would fail."""
     result = infer({"v": ""}, {"v": None})
-    assert result.schema["properties"]["v"] == {"type": ["string", "null"]}
-    assert notes_of(result, NOISE) == ['/v: placeholder "" is the only value seen; typed as string']
+    assert result.schema["properties"]["v"] == {}
+    assert notes_of(result, NOISE) == ['/v: placeholder "" is the only value seen; type unknown, left open']
+    assert infer({"v": ""}).schema["properties"]["v"] == {}
 
 
 def test_noise_inside_stringified_list_is_normalised_too() -> None:

@@ -34,7 +34,7 @@ class AutoScalingGroupCreateRequest(BaseModel):
     scaling_policies: list[Any] | None = None
     security_group_ids: list[str] | None = None
     server_name_prefix: str | None = None
-    subnet_ids: list[str] | None = None
+    subnet_ids: list[Any] | None = None
     tags: list[Tag] | None = None
 
 
@@ -941,7 +941,7 @@ class ServerCreateRequest(BaseModel):
     keypair_name: str | None = None
     lock: bool | None = None
     max_count: int | None = None
-    metadata: str | None = None
+    metadata: Any | None = None
     name: str | None = None
     networks: list[Network] | None = None
     partition_number: int | None = None
@@ -1008,7 +1008,7 @@ class ServerGroupPartitionSizeResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    partition_size: str
+    partition_size: int
 
 
 class FixedIp1(BaseModel):
@@ -1311,7 +1311,7 @@ class ServerType(BaseModel):
     description: str
     disk: int
     ephemeral: int
-    extra_specs: str
+    extra_specs: Any
     id: str
     name: str
     ram: int
@@ -1393,7 +1393,7 @@ class SnapshotCreateRequest(BaseModel):
     )
     description: str | None = None
     force: bool | None = None
-    metadata: str | None = None
+    metadata: Any | None = None
     name: str | None = None
     volume_id: str | None = None
 
@@ -1406,7 +1406,7 @@ class SnapshotDetailResponse(BaseModel):
     created_at: str
     description: str
     id: str
-    metadata: str
+    metadata: Any
     name: str
     size: int
     status: str
@@ -1423,7 +1423,7 @@ class Snapshot(BaseModel):
     created_at: str
     description: str
     id: str
-    metadata: str
+    metadata: Any
     name: str
     size: int
     status: str
@@ -1537,7 +1537,7 @@ class PerVolumeSize(BaseModel):
         extra="allow",
     )
     in_use: int
-    limit: str
+    limit: int
     reserved: int
 
 
@@ -1547,7 +1547,7 @@ class Snapshots(BaseModel):
         extra="allow",
     )
     in_use: int
-    limit: str
+    limit: int
     reserved: int
 
 
@@ -1557,7 +1557,7 @@ class Usages(BaseModel):
         extra="allow",
     )
     in_use: int
-    limit: str
+    limit: int
     reserved: int
 
 
@@ -1567,7 +1567,7 @@ class Volumes(BaseModel):
         extra="allow",
     )
     in_use: int
-    limit: str
+    limit: int
     reserved: int
 
 
@@ -1754,7 +1754,7 @@ class AutoScalingGroupVirtualServerListResponseServerType(BaseModel):
     )
     disk: int
     ephemeral: int
-    extra_specs: str
+    extra_specs: Any
     id: str
     name: str
     ram: int
@@ -1769,7 +1769,7 @@ class ServerListResponseServerType(BaseModel):
     )
     disk: int
     ephemeral: int
-    extra_specs: str
+    extra_specs: Any
     id: str
     name: str
     ram: int
@@ -1784,7 +1784,7 @@ class ServerShowResponseServerType(BaseModel):
     )
     disk: int
     ephemeral: int
-    extra_specs: str
+    extra_specs: Any
     id: str
     name: str
     ram: int
@@ -1810,7 +1810,7 @@ class Server(BaseModel):
     launch_configuration_id: str
     lb_linked_state: str
     locked: bool
-    metadata: str
+    metadata: Any
     modified_at: str
     name: str
     partition_number: int
@@ -1850,7 +1850,7 @@ class Server2(BaseModel):
     keypair_name: str
     launch_configuration_id: str
     locked: bool
-    metadata: str
+    metadata: Any
     modified_at: str
     name: str
     partition_number: int
@@ -1890,7 +1890,7 @@ class ServerShowResponse(BaseModel):
     keypair_name: str
     launch_configuration_id: str
     locked: bool
-    metadata: str
+    metadata: Any
     modified_at: str
     name: str
     partition_number: int
