@@ -8,6 +8,11 @@ oracle documents from a folder given on the command line (never the network, nev
 
     python -m tests.build.scp_oracle /tmp/scp-oracle            # table per service
     python -m tests.build.scp_oracle /tmp/scp-oracle --details  # and every difference
+    python -m tests.build.scp_oracle /tmp/scp-oracle --spec DIR # another spec/scp tree (e.g. git main's)
+
+``open`` counts the fields the oracle types and ours leaves open (any value): agreement in ``type``, since the page
+did not say, but no type either. Differences on fields read from examples (``x-inferred``) are marked
+``-inferred``: the page never states required, nullable or format there.
 
 Each oracle file is ``<service>-1.0.yaml`` (or ``<service>.yaml``); every operation carries ``x-api-version``, and
 is compared with our ``spec/scp/<service>/<that version>.yaml``. Compared per operation (method + path, placeholders
@@ -212,6 +217,7 @@ def compare_fields(
             a, b = getattr(mine, aspect), getattr(theirs, aspect)
             if aspect == "types" and (not a or not b or (a == {"number"} and b == {"integer"})):
                 counter[f"{aspect}-agree"] += 1  # untyped on one side, or a wider number: not a disagreement
+                counter["types-open"] += 1 if not a and b else 0  # but counted: the page left it open
                 continue
             if a == b:
                 counter[f"{aspect}-agree"] += 1
@@ -279,6 +285,7 @@ def _percent(part: int, whole: int) -> str:
 def report(folder: Path, spec_root: Path, details: bool) -> str:
     header = (
         "service                  ops ours/oracle/matched  params o/m   fields o/m    type   req    enum   fmt    null"
+        "  open"
     )
     lines = [header]
     all_differences: list[str] = []
@@ -295,6 +302,7 @@ def report(folder: Path, spec_root: Path, details: bool) -> str:
                 " " + _percent(f[aspect + "-agree"] + score.params[aspect + "-agree"], compared)
                 for aspect in ("types", "required", "enum", "format", "nullable")
             )
+            + f" {f['types-open'] + score.params['types-open']:5}"
         )
         all_differences.extend(f"{service}\t{line}" for line in score.differences)
     kinds = Counter(line.split("\t")[1] for line in all_differences)
@@ -306,9 +314,10 @@ def report(folder: Path, spec_root: Path, details: bool) -> str:
 
 def main(argv: list[str]) -> int:
     if not argv or argv[0].startswith("-"):
-        print("usage: python -m tests.build.scp_oracle ORACLE_DIR [--details]", file=sys.stderr)
+        print("usage: python -m tests.build.scp_oracle ORACLE_DIR [--details] [--spec DIR]", file=sys.stderr)
         return 2
-    print(report(Path(argv[0]), ROOT / "spec" / "scp", "--details" in argv))
+    spec_root = Path(argv[argv.index("--spec") + 1]) if "--spec" in argv[:-1] else ROOT / "spec" / "scp"
+    print(report(Path(argv[0]), spec_root, "--details" in argv))
     return 0
 
 
