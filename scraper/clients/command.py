@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from scraper.atomic import ForeignFolderError, UnsafePathError, write_atomic, write_tree
 from scraper.clients.ir import GenerationError
-from scraper.clients.report import PackageReport, report_json, summary_line
+from scraper.clients.report import PackageReport, grouped_warnings, report_json, summary_line
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -433,11 +433,11 @@ def run(args: argparse.Namespace) -> int:
     except GenerationError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    warnings = [w for r in reports for w in r.warnings]
+    warnings = grouped_warnings([w for r in reports for w in r.warnings])
     for warning in warnings[:PRINTED_WARNINGS]:
         print(f"warning: {warning}", file=sys.stderr)
     if len(warnings) > PRINTED_WARNINGS:
-        print(f"warning: ... and {len(warnings) - PRINTED_WARNINGS} more (see --report)", file=sys.stderr)
+        print(f"warning: ... and {len(warnings) - PRINTED_WARNINGS} more findings (see --report)", file=sys.stderr)
     if args.report is not None:
         write_atomic(args.report, report_json(reports).encode("utf-8"))
     print(f"{summary_line(reports)}; done in {time.perf_counter() - started:.1f}s")

@@ -8,10 +8,19 @@ that is not a token, a reference that leaves the document, ...), so nothing is d
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 
-__all__ = ["PackageReport", "report_json", "summary_line"]
+__all__ = ["PackageReport", "grouped_warnings", "report_json", "summary_line"]
+
+# ``source: location: what``, the location one of the places ``PackageContext.where`` names (``paths//pets/get``)
+_LOCATED = re.compile(
+    r"(?P<source>.+?): (?P<location>(?:paths|webhooks|components|servers|security|info)(?:/\S*)?): (?P<what>.+)", re.S
+)
+
+#: locations a grouped line names before ``...``: enough to find the pattern, short enough to read
+GROUP_LOCATIONS_SHOWN = 3
 
 
 @dataclass(slots=True)
@@ -38,3 +47,28 @@ def summary_line(reports: Sequence[PackageReport]) -> str:
     tests = sum(r.contract_tests for r in reports)
     warnings = sum(len(r.warnings) for r in reports)
     return f"{len(reports)} package(s), {operations} operation(s), {tests} contract test case(s), {warnings} warning(s)"
+
+
+def grouped_warnings(warnings: Sequence[str]) -> list[str]:
+    """The warnings to print, each finding said once: the same words at several locations become one line.
+
+    A document that repeats one mistake in every operation (influxdata's specs: the same header example, 210
+    times) buried everything else in the printed list; grouped, it is ``source: what (210 locations: paths//a/get,
+    paths//b/get, paths//c/get, ...)``, in the order each finding first appears. The report file keeps every one.
+    """
+    groups: dict[tuple[str, str], list[str]] = {}
+    for warning in warnings:
+        match = _LOCATED.fullmatch(warning)
+        key = (match["source"], match["what"]) if match else (warning, "")
+        groups.setdefault(key, []).append(match["location"] if match else "")
+    lines = []
+    for (source, what), locations in groups.items():
+        if not what:
+            lines.append(source)
+        elif len(locations) == 1:
+            lines.append(f"{source}: {locations[0]}: {what}")
+        else:
+            shown = ", ".join(locations[:GROUP_LOCATIONS_SHOWN])
+            more = ", ..." if len(locations) > GROUP_LOCATIONS_SHOWN else ""
+            lines.append(f"{source}: {what} ({len(locations)} locations: {shown}{more})")
+    return lines

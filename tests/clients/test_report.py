@@ -1,0 +1,50 @@
+"""The printed generation report: every finding said once, however many operations repeat it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scraper.cli import main
+from scraper.clients.report import grouped_warnings
+from tests import paths
+
+SPEC = paths.FIXTURES / "openapi" / "report" / "repeated-header-example.yaml"
+
+
+def test_a_finding_repeated_across_operations_is_printed_once_with_its_count(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """influxdata's OSS spec printed one header example's warning 210 times, once per operation."""
+    import json
+
+    report = tmp_path / "report.json"
+    assert main(["generate", "--spec", str(SPEC), "--out", str(tmp_path / "pkg"), "--report", str(report)]) == 0
+    out, err = capsys.readouterr()
+    printed = [line for line in err.splitlines() if line.startswith("warning: ")]
+    assert len(printed) == 2, printed
+    repeated = next(line for line in printed if "Zap-Trace-Span" in line)
+    assert repeated.startswith(f"warning: {SPEC}: parameter 'Zap-Trace-Span' (header): ")
+    assert repeated.endswith("(4 locations: paths///get, paths//authorizations/get, paths//buckets/get, ...)")
+    assert any(
+        line.startswith(f"warning: {SPEC}: paths//buckets/{{bucketID}}/get: parameter 'limit'") for line in printed
+    )
+    # the report file and the summary still count every warning
+    assert json.loads(report.read_text(encoding="utf-8"))["warnings"] == 5 and "5 warning(s)" in out
+
+
+def test_warnings_without_a_location_or_said_once_are_printed_as_they_are() -> None:
+    warnings = [
+        "a.yaml: schema $ref '#/x' points to a schema that components.schemas lacks; typed as Any",
+        "a.yaml: paths//pets/get: response status 'ok' is not an HTTP status code, a range (2XX) or 'default'",
+        "b.yaml: paths//pets/get: the fragment #a is not sent",
+        "b.yaml: paths//dogs/get: the fragment #a is not sent",
+        "c.yaml: paths//dogs/get: the fragment #a is not sent",  # another document: its own line
+    ]
+    assert grouped_warnings(warnings) == [
+        warnings[0],
+        warnings[1],
+        "b.yaml: the fragment #a is not sent (2 locations: paths//pets/get, paths//dogs/get)",
+        warnings[4],
+    ]
