@@ -816,7 +816,9 @@ def _mismatched_defaults(source: str) -> str:
     A root model's (``root: int = Field("auto")``: the generator gives each ``anyOf`` branch the whole schema's
     default, which belongs to one branch) becomes ``...``. An optional field's becomes ``None``: a default the
     generator could not make a member of the field's enum is written as the bare string (Elasticsearch's
-    ``version_type: VersionType | None = "'internal'"``, a default quoted twice beside an allOf reference)."""
+    ``version_type: VersionType | None = "'internal'"``, a default quoted twice beside an allOf reference). An enum
+    member is dropped the same way where the field's type is not that enum; an optional field whose default is None
+    but whose type lacks it gets ``| None``."""
     tree = _module_tree(source)
     edits: list[tuple[int, int, int, str]] = []
     for node in (n for n in tree.body if isinstance(n, ast.ClassDef)):
@@ -833,9 +835,26 @@ def _mismatched_defaults(source: str) -> str:
             else:
                 default = stmt.value
             parts = _union_parts(ast.unparse(stmt.annotation))
+            if isinstance(default, ast.Attribute) and isinstance(default.value, ast.Name):
+                # An enum member (``Granularity.SEGMENT``) the generator gave every oneOf branch, the array one too
+                # (together.ai's ``timestamp_granularities``: a string or a list of them, default ``segment``)
+                if (root or "None" in parts) and not parts & {default.value.id, "Any"}:
+                    edits.append(
+                        (default.lineno, default.col_offset, default.end_col_offset or 0, "..." if root else "None")
+                    )
+                continue
             if not isinstance(default, ast.Constant) or default.value is ... or default.lineno != default.end_lineno:
                 continue
             fits = _DEFAULT_FITS.get(type(default.value), frozenset({"None"}) if default.value is None else frozenset())
+            annotation = stmt.annotation
+            if default.value is None and not root and not parts & {"None", "Any"}:
+                # An optional property whose schema is a ``const`` other than a string (``ratio: {const: 1.5}``,
+                # datamodel-code-generator's own fixtures) is written ``ratio: float = None``: None it may be.
+                if annotation.lineno == annotation.end_lineno:
+                    edits.append(
+                        (annotation.lineno, annotation.end_col_offset or 0, annotation.end_col_offset or 0, " | None")
+                    )
+                continue
             literal = any(ast.unparse(default) in {ast.unparse(v) for v in _literal_values(p) or []} for p in parts)
             if fits & parts or "Any" in parts or literal or not (root or "None" in parts):
                 continue

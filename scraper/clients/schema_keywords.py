@@ -95,6 +95,8 @@ def honoured_schema(schema: Any) -> Any:
             out[key] = {str(name): honoured_schema(v) for name, v in value.items()}
     if "default" in out and not _default_fits(out, out["default"]):
         del out["default"]
+    if "discriminator" in out and not _referenced_members_only(out):
+        del out["discriminator"]
     kinds = out.get("type")
     if isinstance(kinds, str) and kinds in _SCALAR_TYPES:
         # Object keywords on a scalar ({type: string, properties: {...}}, oasdiff's fixtures) constrain nothing in
@@ -181,6 +183,18 @@ _SIZE_KEYWORDS: dict[type, tuple[str, str]] = {
     list: ("minItems", "maxItems"),
     dict: ("minProperties", "maxProperties"),
 }
+
+
+def _referenced_members_only(schema: Mapping[str, Any]) -> bool:
+    """Whether every member of the ``oneOf``/``anyOf`` a ``discriminator`` stands beside is a reference.
+
+    OpenAPI defines the discriminator over referenced schemas only: an inline member has no name to be implied, and a
+    mapping can only point at references. With inline members (together.ai's ``ExecuteResponse`` outputs: ``type``
+    is ``stdout`` or ``stderr`` in one member, ``error`` in another) the generator wrote placeholder tags no value
+    has, so every response failed; without the discriminator the union is tried member by member, as JSON Schema
+    validates it. A discriminator with no union beside it (on an allOf parent) is kept."""
+    members = [m for key in ("oneOf", "anyOf") if isinstance(schema.get(key), list) for m in schema[key]]
+    return all(isinstance(m, Mapping) and "$ref" in m for m in members)
 
 
 def _discriminator(value: Mapping[str, Any]) -> dict[str, Any]:

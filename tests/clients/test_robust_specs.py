@@ -19,11 +19,13 @@ from typing import Any
 import pytest
 import yaml
 
+from scraper.atomic import write_tree
 from scraper.cli import main
 from scraper.clients import cases, ir, models
 from scraper.clients.command import load_spec
 from scraper.clients.package import render_package
 from tests import paths
+from tests.clients.package_import import imported
 
 SPEC = paths.FIXTURES / "openapi" / "robust" / "robust.yaml"
 
@@ -400,3 +402,31 @@ def test_a_class_that_is_one_allof_reference_to_a_union_or_enum_keeps_its_branch
     classes = {c.split("(")[0].removeprefix("class "): c for c in source.split("\n\n\n") if c.startswith("class ")}
     assert classes["ItemMeasureFrom"].startswith("class ItemMeasureFrom(RootModel[MeasureFrom]):")  # lost date-time
     assert classes["PresetAlias"].startswith("class PresetAlias(RootModel[MeasurePreset]):")
+
+
+def test_a_discriminator_beside_inline_members_is_dropped_and_the_union_still_parses(tmp_path: Path) -> None:
+    """together.ai's ``ExecuteResponse``: the generator wrote placeholder tags for the inline members, so the
+    documented example (``type: stdout``) failed; members are now told apart as JSON Schema does, one by one."""
+    files = render_package([spec()], source_names=["robust.yaml"])
+    source = files["robustness_robust/v1_0/models.py"].decode("utf-8")
+    classes = {c.split("(")[0].removeprefix("class "): c for c in source.split("\n\n\n") if c.startswith("class ")}
+    assert "    outputs: list[Outputs | Outputs1]" in classes["ExecuteResponse"].splitlines()
+    assert "datamodel-code-generator-#" not in source
+    write_tree(tmp_path, files)
+    with imported(tmp_path, "robustness_robust.v1_0.models") as module:
+        outputs = [{"type": "stdout", "data": "hi"}, {"type": "error", "data": "x"}]
+        parsed = module.ExecuteResponse.model_validate({"outputs": outputs})
+    assert [type(o).__name__ for o in parsed.outputs] == ["Outputs", "Outputs1"]
+
+
+def test_defaults_that_fit_no_branch_or_lack_none_are_typed_as_mypy_needs() -> None:
+    source = render_package([spec()], source_names=["robust.yaml"])["robustness_robust/v1_0/models.py"].decode("utf-8")
+    classes = {c.split("(")[0].removeprefix("class "): c for c in source.split("\n\n\n") if c.startswith("class ")}
+    transcription = classes["Transcription"].splitlines()
+    # an optional const other than a string was `ratio: float = None` (mypy: None is no float)
+    assert "    ratio: float | None = None" in transcription
+    assert "    choices: list[int | str] | None = None" in transcription
+    # together.ai: the string branch's default enum member was given to the list branch too (mypy: no list)
+    assert (
+        "    root: list[TimestampGranularities1Enum] = Field(..., max_length=2)" in classes["TimestampGranularities1"]
+    )
