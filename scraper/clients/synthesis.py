@@ -338,6 +338,10 @@ def _typed(doc: Mapping[str, Any], schema: Mapping[str, Any], kind: str, depth: 
         if schema.get("maxItems") is not None:
             count = min(count, int(schema["maxItems"]))
         items = schema.get("items", {})
+        if isinstance(items, list):
+            # Draft 4's tuple form, which neither OpenAPI 3.0 nor 3.1 has; the models read it as a list of any of
+            # these schemas (``list[Pet]``), so the first one makes an item they accept (a string, once, did not)
+            items = items[0] if items else {}
         item = instance(doc, items, depth + 1, check) if count else None
         if schema.get("uniqueItems") and count > 1:
             return _distinct(doc, items, item, count, depth + 1, check)

@@ -430,3 +430,13 @@ def test_defaults_that_fit_no_branch_or_lack_none_are_typed_as_mypy_needs() -> N
     assert (
         "    root: list[TimestampGranularities1Enum] = Field(..., max_length=2)" in classes["TimestampGranularities1"]
     )
+
+
+def test_items_given_as_a_list_are_synthesised_as_the_model_reads_them() -> None:
+    """``items: [{$ref: Pet}]`` (Draft 4's tuple form): the model is ``list[Pet]``, the contract test's response
+    was a list of strings, so the package failed its own test."""
+    files = render_package([spec()])
+    [name] = [n for n in files if n.startswith("tests/") and n.endswith(".json")]
+    responses = {c["name"]: c for c in json.loads(files[name])["responses"]}
+    [company] = responses["list_companies"]["example"]
+    assert isinstance(company, dict)
