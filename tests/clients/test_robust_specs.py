@@ -440,3 +440,12 @@ def test_items_given_as_a_list_are_synthesised_as_the_model_reads_them() -> None
     responses = {c["name"]: c for c in json.loads(files[name])["responses"]}
     [company] = responses["list_companies"]["example"]
     assert isinstance(company, dict)
+
+
+def test_a_form_body_whose_schema_is_no_object_is_reported_and_not_sent(version: ir.VersionIR) -> None:
+    """The method takes a mapping of fields; the contract test sent the synthesised list, which no form encodes
+    (``'list' object has no attribute 'items'`` in the package's own test)."""
+    requests, omitted = _request_cases()
+    assert "put_form_list" not in requests
+    assert "application/x-www-form-urlencoded body is named fields" in omitted["put_form_list"]
+    assert any("paths//form-lists/put: request body: application/x-www-form-urlencoded" in w for w in version.warnings)
