@@ -436,41 +436,58 @@ def _narrowed_fields(source: str) -> str:
     tree = _module_tree(source)
     classes = {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
 
-    def fields(name: str, seen: set[str]) -> dict[str, str]:
+    def definitions(name: str, seen: frozenset[str]) -> dict[str, list[tuple[str, str]]]:
+        """Each field ``name`` and its ancestors declare: ``(declaring class, annotation)``, the class's own first,
+        then each base's in order; mypy checks an override against every one of them, not only the nearest."""
         node = classes.get(name)
         if node is None or name in seen:
             return {}
-        seen.add(name)
-        out: dict[str, str] = {}
-        for base in node.bases:
-            if isinstance(base, ast.Name):
-                out.update(fields(base.id, seen))
+        out: dict[str, list[tuple[str, str]]] = {}
         for stmt in node.body:
             if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
-                out[stmt.target.id] = ast.unparse(stmt.annotation)
+                out.setdefault(stmt.target.id, []).append((name, ast.unparse(stmt.annotation)))
+        for base in node.bases:
+            if isinstance(base, ast.Name):
+                for field_name, found in definitions(base.id, seen | {name}).items():
+                    known = out.setdefault(field_name, [])
+                    known += [d for d in found if d not in known]
         return out
 
     ancestors = _ancestors(classes)
     rows: list[tuple[int, str]] = []
     for node in classes.values():
-        base_fields = [fields(base.id, set()) for base in node.bases if isinstance(base, ast.Name)]
+        base_fields = [definitions(base.id, frozenset()) for base in node.bases if isinstance(base, ast.Name)]
         own: set[str] = set()
         for stmt in node.body:
             if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
                 own.add(stmt.target.id)
                 parts = _union_parts(ast.unparse(stmt.annotation))
-                befores = [b[stmt.target.id] for b in base_fields if stmt.target.id in b]
+                befores = [annotation for b in base_fields for _, annotation in b.get(stmt.target.id, [])]
                 if any(not all(_narrows(p, _union_parts(before), ancestors) for p in parts) for before in befores):
                     rows.append((stmt.end_lineno or stmt.lineno, "assignment"))
-        declared: dict[str, set[str]] = {}
-        for name, annotation in ((n, a) for b in base_fields for n, a in b.items() if n not in own):
-            if declared.setdefault(name, _union_parts(annotation)) != _union_parts(annotation):
-                rows.append((node.lineno, "misc"))  # mypy: the bases' definitions must be the same type
-                break
+        # the bases' nearest declarations of each inherited field must agree, unless one declaring class derives
+        # from the other (its declaration overrides the other's and was checked where it was made)
+        nearest: dict[str, list[tuple[str, str]]] = {}
+        for b in base_fields:
+            for field_name, found in b.items():
+                if field_name not in own and found[0] not in nearest.setdefault(field_name, []):
+                    nearest[field_name].append(found[0])
+        if any(_conflicting(found, ancestors) for found in nearest.values()):
+            rows.append((node.lineno, "misc"))  # mypy: the bases' definitions must be the same type
     lines = source.split("\n")
     for row, code in sorted(set(rows)):
         lines[row - 1] += f"  # type: ignore[{code}]"
     return "\n".join(lines)
+
+
+def _conflicting(declared: list[tuple[str, str]], ancestors: Mapping[str, set[str]]) -> bool:
+    """Whether two of a field's ``(declaring class, annotation)`` differ in type while neither class derives from
+    the other (``C3Combined(C3First, C3Second)``: C3Second overrides the field of C3Root, which C3First inherits)."""
+    return any(
+        _union_parts(a) != _union_parts(b) and x not in ancestors.get(y, set()) and y not in ancestors.get(x, set())
+        for i, (x, a) in enumerate(declared)
+        for y, b in declared[i + 1 :]
+    )
 
 
 #: Names ruff's E741 calls ambiguous (``l``, ``I``, ``O`` read like digits): enum members and fields keep the name the

@@ -449,3 +449,14 @@ def test_a_form_body_whose_schema_is_no_object_is_reported_and_not_sent(version:
     assert "put_form_list" not in requests
     assert "application/x-www-form-urlencoded body is named fields" in omitted["put_form_list"]
     assert any("paths//form-lists/put: request body: application/x-www-form-urlencoded" in w for w in version.warnings)
+
+
+def test_an_override_is_checked_against_every_ancestor_and_a_diamond_side_that_overrides_is_no_conflict() -> None:
+    """``C3Combined(C3First, C3Second)``: C3Second's ``value: int`` overrides C3Root's, which C3First inherits, so
+    mypy accepts the class (the ignore was unused); C3Derived's ``value: int`` narrows C3Root's ``str | None``,
+    which mypy checks too (the ignore was missing)."""
+    source = render_package([spec()], source_names=["robust.yaml"])["robustness_robust/v1_0/models.py"].decode("utf-8")
+    classes = {c.split("(")[0].removeprefix("class "): c for c in source.split("\n\n\n") if c.startswith("class ")}
+    assert classes["C3Combined"].startswith("class C3Combined(C3First, C3Second):\n")
+    derived = classes["C3Derived"].splitlines()
+    assert any(line.startswith("    value: int") and line.endswith("# type: ignore[assignment]") for line in derived)
