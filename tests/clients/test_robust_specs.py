@@ -426,6 +426,9 @@ def test_defaults_that_fit_no_branch_or_lack_none_are_typed_as_mypy_needs() -> N
     # an optional const other than a string was `ratio: float = None` (mypy: None is no float)
     assert "    ratio: float | None = None" in transcription
     assert "    choices: list[int | str] | None = None" in transcription
+    # a uint64 const: Literal[18000000000000000000] (mypy: "cannot contain arbitrary expressions"), now bounds
+    big = "18000000000000000000"
+    assert f"    serial: int | None = Field(None, ge={big}, le={big})" in transcription
     # together.ai: the string branch's default enum member was given to the list branch too (mypy: no list)
     assert (
         "    root: list[TimestampGranularities1Enum] = Field(..., max_length=2)" in classes["TimestampGranularities1"]
