@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import keyword
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable
 
@@ -132,9 +133,20 @@ def distribution_name(*parts: str) -> str:
     return name or "api-client"
 
 
+#: Top-level modules a generated package's code and tests import besides the standard library, and the package's
+#: own test folder: a package of one of these names would shadow it.
+_TAKEN_MODULES = frozenset(
+    {"docs2client_runtime", "httpx", "pydantic", "pydantic_core", "pytest", "typing_extensions", "tests"}
+)
+
+
 def import_name(distribution: str) -> str:
-    """Import name for a distribution name: ``scp-virtualserver`` -> ``scp_virtualserver``."""
-    return safe_identifier(distribution, fallback="api_client")
+    """Import name for a distribution name: ``scp-virtualserver`` -> ``scp_virtualserver``.
+
+    A name the standard library or the package's dependencies already use gets ``_api`` (datamodel-code-generator's
+    ``datetime.yaml``, no title, made a package ``datetime`` whose ``from datetime import datetime`` found itself)."""
+    name = safe_identifier(distribution, fallback="api_client")
+    return f"{name}_api" if name in sys.stdlib_module_names or name in _TAKEN_MODULES else name
 
 
 def elide(name: str, limit: int) -> str:

@@ -78,3 +78,28 @@ def test_default_package_name_is_unique_per_spec_file() -> None:
     assert ir.build_package([spec], package_name="My Pkg").distribution == "my-pkg"
     long_title = {**spec, "info": {"title": "word " * 40, "version": "1"}}
     assert len(ir.build_package([long_title]).distribution) <= 50
+
+
+def test_a_package_named_like_a_module_it_imports_gets_a_distinct_import_name(tmp_path: Path) -> None:
+    """A spec with no title, in ``datetime.yaml``: its package ``datetime`` shadowed the standard library's, so
+    the models' ``from datetime import datetime`` failed at import."""
+    source = paths.FIXTURES / "openapi" / "names" / "untitled" / "datetime.yaml"
+    spec = yaml.safe_load(source.read_text(encoding="utf-8"))
+    package = ir.build_package([spec], source_names=[str(source)])
+    assert (package.distribution, package.import_name) == ("datetime", "datetime_api")
+    assert [naming.import_name(n) for n in ("json", "pydantic", "tests", "scp-json")] == [
+        "json_api",
+        "pydantic_api",
+        "tests_api",
+        "scp_json",
+    ]
+    write_tree(tmp_path, render_package([spec], source_names=[str(source)]))
+    sys.path.insert(0, str(tmp_path))
+    try:
+        models = importlib.import_module("datetime_api.v0.models")
+        item = models.InventoryItem.model_validate({"releaseDate": "2024-01-01T00:00:00Z"})
+        assert item.releaseDate == "2024-01-01T00:00:00Z"
+    finally:
+        sys.path.remove(str(tmp_path))
+        for name in [m for m in sys.modules if m.split(".")[0] == "datetime_api"]:
+            del sys.modules[name]
