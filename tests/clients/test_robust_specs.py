@@ -1,6 +1,7 @@
 """What real-world OpenAPI documents do that once stopped ``generate`` or made a broken package (robustness campaign
 over public documents: readme.io's oas-examples, Mermade's openapi3-examples, OpenAI, Discord, Apideck, HubSpot,
-Intercom, Box and others).
+Intercom, Box and others; later together.ai, Xero, Figma, Typesense and the test specs of datamodel-code-generator and
+hey-api's openapi-ts).
 
 Each defect has a minimal reproduction in ``fixtures/openapi/robust/robust.yaml``; the package built from it is also
 checked by the corpus test (ruff, ``mypy --strict``, install, contract tests). The rule throughout: a spec that
