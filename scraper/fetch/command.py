@@ -22,6 +22,7 @@ from scraper.fetch.core import (
 from scraper.fetch.http import fetch_retry_policy
 from scraper.fetch.manifest import MANIFEST_NAME, ManifestError, load_manifest, manifest_from_snapshots, write_manifest
 from scraper.fetch.urls import BASE_URL_ENV, UrlError, base_url_from_env, rewrite_url
+from scraper.url_credentials import redact_url
 
 __all__ = ["configure", "fetch_with_progress", "in_ci", "run", "unknown_selection"]
 
@@ -91,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
     if args.dry_run:
         try:
             for entry in select_pages(catalog, provider=args.provider, service=args.service):
-                print(f"{entry.file}\t{rewrite_url(entry.url, base_url)}")
+                print(f"{entry.file}\t{redact_url(rewrite_url(entry.url, base_url))}")
         except UrlError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2

@@ -35,6 +35,7 @@ from scraper.fetch.manifest import (
 )
 from scraper.fetch.urls import rewrite_url
 from scraper.fetch.validate import PageRejected, check_page, format_for_content_type, snapshot_file_for
+from scraper.url_credentials import redact_url
 
 __all__ = [
     "PROJECT_URL",
@@ -77,7 +78,7 @@ class PageStatus(StrEnum):
 class PageResult:
     entry: PageEntry
     status: PageStatus
-    #: the URL actually requested (after the mirror rule)
+    #: the URL actually requested (after the mirror rule), without its userinfo (see ``FetchOptions.base_url``)
     url: str
     #: the snapshot file (relative to the pages directory) this result is about
     file: str
@@ -143,8 +144,8 @@ class FetchReport:
 
 @dataclass(frozen=True, slots=True)
 class FetchOptions:
-    #: mirror / test server, see :mod:`scraper.fetch.urls`
-    base_url: str | None = None
+    #: mirror / test server, see :mod:`scraper.fetch.urls`; may hold credentials, so it is left out of the repr
+    base_url: str | None = field(default=None, repr=False)
     #: pages downloaded at the same time (over all hosts)
     concurrency: int = 4
     #: requests per second per host; None or 0 for no limit
@@ -223,7 +224,10 @@ class _PageFetcher:
         try:
             url = rewrite_url(entry.url, self.options.base_url)
         except ValueError as exc:
-            return PageResult(entry, PageStatus.FAILED, entry.url, entry.file, str(exc))
+            return PageResult(entry, PageStatus.FAILED, redact_url(entry.url), entry.file, str(exc))
+        # A mirror's base URL may carry credentials (``https://user:token@mirror/``): httpx sends them as basic
+        # auth, and every result, summary line and repr gets the URL without them.
+        shown = redact_url(url)
         headers = {"User-Agent": self.options.user_agent, "Accept": _accept_header(entry.format)}
         validators = self._validators(entry) if self.options.conditional else None
         if validators is not None:
@@ -243,14 +247,14 @@ class _PageFetcher:
                 deadline=self.options.deadline,
             )
         except DownloadFailed as exc:
-            return PageResult(entry, PageStatus.FAILED, url, entry.file, str(exc), exc.attempts)
+            return PageResult(entry, PageStatus.FAILED, shown, entry.file, str(exc), exc.attempts)
         if response.status == 304:
             if validators is None:
                 return PageResult(
-                    entry, PageStatus.FAILED, url, entry.file, "HTTP 304 to a request without validators", 1
+                    entry, PageStatus.FAILED, shown, entry.file, "HTTP 304 to a request without validators", 1
                 )
-            return PageResult(entry, PageStatus.UNCHANGED, url, validators[0], "", response.attempts)
-        failed = _Failure(entry, url, response.attempts, len(response.body))
+            return PageResult(entry, PageStatus.UNCHANGED, shown, validators[0], "", response.attempts)
+        failed = _Failure(entry, shown, response.attempts, len(response.body))
         if response.status != 200:
             return failed(entry.file, f"HTTP {response.status} {response.reason}".rstrip())
         catalog_old = _read(self.pages_dir / entry.file)
@@ -281,9 +285,9 @@ class _PageFetcher:
                 f"and left {entry.file} as it was (point the catalog entry at {target} to use it)"
             )
             status = PageStatus.SAVED_BESIDE if changed else PageStatus.UNCHANGED
-            return PageResult(entry, status, url, target, note if changed else "", response.attempts, received)
+            return PageResult(entry, status, shown, target, note if changed else "", response.attempts, received)
         status = PageStatus.CHANGED if changed else PageStatus.UNCHANGED
-        return PageResult(entry, status, url, target, "", response.attempts, received)
+        return PageResult(entry, status, shown, target, "", response.attempts, received)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,8 @@ from __future__ import annotations
 import os
 from urllib.parse import urlsplit, urlunsplit
 
+from scraper.url_credentials import redact_url
+
 __all__ = ["BASE_URL_ENV", "UrlError", "base_url_from_env", "rewrite_url"]
 
 BASE_URL_ENV = "DOCS2CLIENT_BASE_URL"
@@ -26,10 +28,15 @@ class UrlError(ValueError):
     """A base URL or catalog URL cannot be used; the message says which and why."""
 
 
+def _shown(url: str) -> str:
+    """``url`` as an error may show it: a base URL can carry a token (userinfo, a query), so neither is shown."""
+    return redact_url(urlunsplit(urlsplit(url)._replace(query="", fragment="")))
+
+
 def _check_absolute(url: str, what: str) -> None:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise UrlError(f"{what} {url!r}: expected an absolute http(s) URL such as http://127.0.0.1:8000/")
+        raise UrlError(f"{what} {_shown(url)!r}: expected an absolute http(s) URL such as http://127.0.0.1:8000/")
 
 
 def rewrite_url(url: str, base_url: str | None) -> str:
@@ -40,7 +47,7 @@ def rewrite_url(url: str, base_url: str | None) -> str:
     _check_absolute(base_url, "base URL")
     base = urlsplit(base_url)
     if base.query or base.fragment:
-        raise UrlError(f"base URL {base_url!r}: must not have a query or fragment")
+        raise UrlError(f"base URL {_shown(base_url)!r}: must not have a query or fragment")
     original = urlsplit(url)
     host = original.hostname or ""
     if original.port is not None:

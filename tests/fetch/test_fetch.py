@@ -565,3 +565,23 @@ def test_report_is_a_result_object(site: tuple[Site, str], catalog: Catalog) -> 
     assert isinstance(report, FetchReport)
     assert report.ok and report.changed == [] and len(report.unchanged) == 3
     assert report.summary_lines()[-1] == "services affected: none"
+
+
+def test_credentials_in_the_base_url_never_reach_the_output(
+    site: tuple[Site, str], catalog: Catalog, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A mirror behind basic auth is given as ``http://user:token@host/``; the token is sent, never printed."""
+    server, base = site
+    secret = "s3cr3t-t0ken"
+    monkeypatch.setenv("DOCS2CLIENT_BASE_URL", base.replace("http://", f"http://mirror:{secret}@"))
+    _route(server, catalog, 2).faults.append("404")
+    assert main(["fetch", "--catalog", str(catalog.path), "--rate", "0"]) == 1
+    assert main(["fetch", "--catalog", str(catalog.path), "--dry-run"]) == 0
+    monkeypatch.setenv("DOCS2CLIENT_BASE_URL", f"{base}?token={secret}")
+    assert main(["fetch", "--catalog", str(catalog.path), "--dry-run"]) == 2
+    out, err = capsys.readouterr()
+    assert f"failed       {PAGES[2][0]}" in out and "http://***@127.0.0.1:" in out
+    assert secret not in out + err
+    report = fetch_pages_sync(catalog, options=_options(base.replace("http://", f"http://mirror:{secret}@"), Sleeps()))
+    assert report.ok and secret not in repr(report) + repr(_options(f"http://u:{secret}@h/", Sleeps()))
+    assert any(headers.get("authorization") for _, headers in server.requests)
