@@ -25,6 +25,7 @@ __all__ = [
     "is_extension",
     "load_document_file",
     "parse_document_text",
+    "read_document_text",
 ]
 
 #: Largest spec file read (the biggest real spec is a few hundred kilobytes).
@@ -44,6 +45,13 @@ class DocumentError(ValueError):
 def load_document_file(path: Path, *, shown: str | None = None) -> Any:
     """Read and parse ``path`` (JSON when it ends in ``.json``, else YAML), then :func:`check_tree` it."""
     name = shown or str(path)
+    return parse_document_text(read_document_text(path, shown=name), source=name, json_only=path.suffix == ".json")
+
+
+def read_document_text(path: Path, *, shown: str | None = None) -> str:
+    """The text of ``path``, at most :data:`MAX_BYTES` of UTF-8: every reader of a spec file (``generate``, ``diff``
+    of files and of trees) goes through here, so none reads a file of any size whole into memory first."""
+    name = shown or str(path)
     try:
         with path.open("rb") as handle:
             data = _read_capped(handle, MAX_BYTES + 1)
@@ -52,11 +60,10 @@ def load_document_file(path: Path, *, shown: str | None = None) -> Any:
     if len(data) > MAX_BYTES:
         raise DocumentError(f"{name}: larger than {MAX_BYTES:,} bytes; not read")
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise DocumentError(f"{name}:{line}: not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
-    return parse_document_text(text, source=name, json_only=path.suffix == ".json")
 
 
 def _read_capped(handle: BinaryIO, limit: int) -> bytes:

@@ -17,7 +17,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from scraper.spec_input import DocumentError, check_openapi_shape, parse_document_text
+from scraper.spec_input import DocumentError, check_openapi_shape, parse_document_text, read_document_text
 
 __all__ = ["RefError", "external_refs", "load_document", "parse_document"]
 
@@ -66,9 +66,9 @@ def load_document(ref: str, *, argument: str, spec_dir: Path, cwd: Path) -> dict
 
 def _from_file(path: Path, shown: str, argument: str) -> dict[str, Any]:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RefError(f"{argument}: {shown}: cannot read: {exc}") from exc
+        text = read_document_text(path, shown=shown)  # size cap; a decoding error names the line
+    except DocumentError as exc:
+        raise RefError(f"{argument}: {exc}") from None
     return parse_document(text, source=shown, argument=argument)
 
 

@@ -21,6 +21,7 @@ from scraper.diff.explain import explain
 from scraper.diff.model import Change, Severity
 from scraper.diff.refs import RefError, parse_document
 from scraper.diff.render import SEVERITY_HEADINGS, Format, markdown_item, render_text, summary
+from scraper.spec_input import DocumentError, read_document_text
 
 __all__ = ["TreeDiff", "compare_trees", "is_tree", "load_tree", "render_tree"]
 
@@ -75,9 +76,9 @@ def load_tree(ref: str, *, argument: str, cwd: Path) -> dict[str, dict[str, Any]
         base = Path(ref) if Path(ref).is_absolute() else cwd / ref
         for path in sorted(base.rglob("*.yaml")):
             try:
-                texts[path.relative_to(base).as_posix()] = path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                raise RefError(f"{argument}: {path}: cannot read: {exc}") from exc
+                texts[path.relative_to(base).as_posix()] = read_document_text(path)  # size cap, located errors
+            except DocumentError as exc:
+                raise RefError(f"{argument}: {exc}") from None
     documents = {}
     for name, text in texts.items():
         if "openapi:" not in text:

@@ -28,3 +28,21 @@ def test_file_over_several_chunks_is_read_whole(tmp_path: Path) -> None:
     path = tmp_path / "spec.yaml"
     path.write_text(f"openapi: 3.1.0\ninfo:\n  description: {description}\n", encoding="utf-8")
     assert load_document_file(path)["info"]["description"] == description
+
+
+@pytest.mark.parametrize("as_tree", [False, True])
+def test_diff_reads_specs_under_the_same_cap(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], as_tree: bool
+) -> None:
+    """``diff`` read its files whole (``read_text``), so a spec of any size was read into memory before any check."""
+    from scraper.cli import main
+
+    monkeypatch.setattr(spec_input, "MAX_BYTES", 64)
+    small, large = tmp_path / "old" / "a.yaml", tmp_path / "new" / "a.yaml"
+    for path, size in ((small, 0), (large, 200)):
+        path.parent.mkdir()
+        path.write_text(f"openapi: 3.1.0\ninfo: {{title: t, version: '1'}}\npaths: {{}}\n#{'x' * size}\n")
+    old, new = (str(small.parent), str(large.parent)) if as_tree else (str(small), str(large))
+    assert main(["diff", old, new]) == 2
+    err = capsys.readouterr().err
+    assert f"NEW: {large if as_tree else new}: larger than 64 bytes; not read" in err, err
