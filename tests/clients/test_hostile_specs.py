@@ -293,3 +293,18 @@ def test_only_files_that_would_be_written_are_compiled_and_a_changed_bad_one_sti
     assert compiled == ["b.py"]  # a.py is already on disk byte for byte: nothing to stop
     assert "pkg/b.py:1: generated code does not compile" in capsys.readouterr().err
     assert (out / "pkg" / "b.py").read_text(encoding="utf-8") == "B = 2\n"
+
+
+def test_an_api_key_header_name_stays_text_in_the_docstrings() -> None:
+    """The apiKey header's name reached the client's class docstring and the README's example unescaped, so a name
+    holding ``\"\"\"`` closed the docstring and the next line ran when the client was imported."""
+    name = 'a"""\n    __import__("os").system("touch pwned")\n    """'
+    spec = _spec({"Thing": {"type": "object"}})
+    spec["components"]["securitySchemes"] = {"key": {"type": "apiKey", "in": "header", "name": name}}
+    spec["security"] = [{"key": []}]
+    files = render_package([spec])
+    client = ast.parse(files["evil_models/v1_0/client.py"])
+    assert not [n for n in ast.walk(client) if isinstance(n, ast.Call) and getattr(n.func, "id", "") == "__import__"]
+    readme = files["README.md"].decode("utf-8")
+    example = readme.split("```python\n", 1)[1].split("```", 1)[0]
+    assert f"HeaderAuth({{{name!r}: " in example and ast.parse(example)
