@@ -13,7 +13,15 @@ from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-__all__ = ["MANIFEST", "ForeignFolderError", "UnsafePathError", "safe_relative", "write_atomic", "write_tree"]
+__all__ = [
+    "MANIFEST",
+    "MAX_NAME_BYTES",
+    "ForeignFolderError",
+    "UnsafePathError",
+    "safe_relative",
+    "write_atomic",
+    "write_tree",
+]
 
 #: The list of files a regenerated-whole folder holds from the tool (see :func:`write_tree`).
 MANIFEST = ".docs2client-files"
@@ -40,10 +48,22 @@ def safe_relative(rel: str) -> bool:
     return all(part not in ("", ".", "..") for part in parts) and ":" not in parts[0]
 
 
+#: Longest file or folder name most filesystems take (NAME_MAX on Linux and macOS, 255 UTF-16 units on NTFS).
+MAX_NAME_BYTES = 255
+
+
 def _target(root: Path, rel: str) -> Path:
-    """``root / rel``, refusing a path that leaves ``root`` by itself or through a symlinked folder inside it."""
+    """``root / rel``, refusing a path that leaves ``root`` by itself or through a symlinked folder inside it, or
+    that has a name no filesystem takes (names come from specs: a 300-character ``x-service`` failed with
+    ``ENAMETOOLONG`` halfway through writing a package)."""
     if not safe_relative(rel):
         raise UnsafePathError(f"{root}: refusing to write {rel!r}: not a plain relative path inside the folder")
+    long_name = next((part for part in rel.split("/") if len(part.encode("utf-8")) > MAX_NAME_BYTES), None)
+    if long_name is not None:
+        raise UnsafePathError(
+            f"{root}: refusing to write {rel[:80]!r}...: the name {long_name[:40]!r}... is longer than "
+            f"{MAX_NAME_BYTES} bytes"
+        )
     folder = root
     for part in rel.split("/")[:-1]:
         folder = folder / part

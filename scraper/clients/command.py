@@ -339,6 +339,8 @@ def _release(
         return write_tree(out, tree, prune=True, force=force, marker=_PACKAGE_MARKER)
     except (ForeignFolderError, UnsafePathError) as exc:
         raise GenerationError(str(exc)) from exc
+    except OSError as exc:  # a read-only or full disk, a file where a folder should be: the user's to fix
+        raise GenerationError(f"{exc.filename or out}: cannot write: {exc.strerror or exc}") from exc
 
 
 def _check_compiles(out: Path, tree: dict[str, bytes], unchanged: set[str]) -> None:

@@ -308,3 +308,17 @@ def test_an_api_key_header_name_stays_text_in_the_docstrings() -> None:
     readme = files["README.md"].decode("utf-8")
     example = readme.split("```python\n", 1)[1].split("```", 1)[0]
     assert f"HeaderAuth({{{name!r}: " in example and ast.parse(example)
+
+
+def test_a_name_too_long_for_the_filesystem_is_a_clean_error_and_nothing_is_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A 300-character ``x-service`` became a 304-character folder name: ``ENAMETOOLONG`` came as a traceback after
+    the README and pyproject.toml were already written."""
+    spec = tmp_path / "long.json"
+    spec.write_text(json.dumps(_spec({"Thing": {"type": "object"}}, service="s" * 300)), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["generate", "--spec", str(spec), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {out}: refusing to write ") and "longer than 255 bytes" in err, err
+    assert err.count("\n") == 1 and not out.exists()
