@@ -85,6 +85,20 @@ def test_version_row_naming_a_path(tmp_path: Path, capsys: pytest.CaptureFixture
     assert _outside(tmp_path) == set()
 
 
+def test_versions_differing_only_in_case_are_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``V1.0.yaml`` and ``v1.0.yaml`` are one file on a case-insensitive filesystem: one version would replace
+    the other when the output is checked out on macOS or Windows."""
+    text = PAGE_000.read_text(encoding="utf-8").replace(
+        "| 1.0 | CURRENT | - |", "| V1.0 | CURRENT | - |\n| v1.0 | DEPRECATED | 2026-01-01 |"
+    )
+    text = text.replace("parallel-filestorage 1.0", "parallel-filestorage V1.0", 1)
+    text = text.replace("parallel-filestorage 1.0", "parallel-filestorage v1.0")
+    code, err = _spec(tmp_path, text, "page.txt", capsys)
+    assert code == 1
+    assert re.search(r"page\.txt:\d+: versions of 'parallel-filestorage' 'V1\.0' and 'v1\.0' differ only in case", err)
+    assert "not built: scp/parallel-filestorage" in err and _outside(tmp_path) == set()
+
+
 def test_catalog_coverage_error_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The catalog says the page covers a service, the page names another: neither is written."""
     pages = tmp_path / "pages"
@@ -103,8 +117,29 @@ def test_catalog_coverage_error_writes_nothing(tmp_path: Path, capsys: pytest.Ca
     assert not out.exists() or _tree(out) == {}
 
 
+#: names Windows would not keep as file names: device names (with any extension, in any case), a final "."
+WINDOWS_UNKEPT = ["CON", "nul", "Aux.1", "com1", "LPT9.yaml", "v1."]
+
+
 @pytest.mark.parametrize(
-    "name", ["..", ".", "", "a/b", "/abs", "a\\b", "x" * 65, ".hidden", "-opt", "a..b", "nul\0", "é", " a", "1.3 "]
+    "name",
+    [
+        "..",
+        ".",
+        "",
+        "a/b",
+        "/abs",
+        "a\\b",
+        "x" * 65,
+        ".hidden",
+        "-opt",
+        "a..b",
+        "nul\0",
+        "é",
+        " a",
+        "1.3 ",
+        *WINDOWS_UNKEPT,
+    ],
 )
 def test_unsafe_segments_are_refused(name: str) -> None:
     assert segment_problem(name, "version") is not None
