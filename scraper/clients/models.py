@@ -191,10 +191,11 @@ def _models_salt() -> str:
     for name in ("datamodel-code-generator", "pydantic"):
         digest.update(f"{name}=={installed_version(name)}\n".encode())
     # the worker's second hoist and the 3.0 nullable spelling (see _render_models) shape the output too
-    from scraper.clients import schema_keywords, schema_names
+    from scraper.clients import render, schema_keywords, schema_names
     from scraper.clients.ir import RESERVED_CLASSES
 
-    for module_file in (__file__, layout.__file__, schema_names.__file__, schema_keywords.__file__):
+    # render: py_literal rewrites the generator's literals that hold invisible characters (_escaped_invisibles)
+    for module_file in (__file__, layout.__file__, schema_names.__file__, schema_keywords.__file__, render.__file__):
         digest.update(Path(module_file).read_bytes())
     digest.update(" ".join(sorted(RESERVED_CLASSES)).encode())
     return digest.hexdigest()[:16]
@@ -290,7 +291,7 @@ def _render_models(schemas: Mapping[str, Any], *, openapi: str, source_name: str
     # datamodel-code-generator output made ruff- and mypy --strict-clean, then shaped as black writes it
     source = _plain_constrained_types(_pep604_unions(_builtin_generics(_field_calls(result))))
     source = _sort_imports(_bare_generics(_unquoted(_mismatched_defaults(_settable_roots(source)))))
-    source = _black_shape(_defer_build(_ambiguous_names(_narrowed_fields(source))))
+    source = _black_shape(_defer_build(_ambiguous_names(_narrowed_fields(_escaped_invisibles(source)))))
     _check_classes(source, hoisted, source_name)
     return source
 
@@ -660,6 +661,38 @@ def _defer_build(source: str) -> str:
     costs more than the rest of the import together.
     """
     return source.replace("model_config = ConfigDict(\n", "model_config = ConfigDict(\n        defer_build=True,\n")
+
+
+def _escaped_invisibles(source: str) -> str:
+    """Every string literal with its invisible characters written as escapes (same value).
+
+    datamodel-code-generator writes an enum value or a default from a spec as it is: a bidi control (U+202E) makes
+    the module read differently from what runs ("Trojan Source"), and U+2028, U+0085 or a form feed end a line in
+    editors and for ``str.splitlines`` but not for Python. The templates escape them (``render.py_literal``); this
+    does the same for the generator's literals. A one-line literal is written again by ``py_literal``; a
+    multi-line one (a docstring) keeps its line breaks and has the other invisible characters escaped.
+    """
+    if source.replace("\n", "").isprintable():  # the common case, checked in one pass in C
+        return source
+    from scraper.clients.render import py_literal
+
+    starts = list(itertools.accumulate((len(line) + 1 for line in source.split("\n")), initial=0))
+    edits: list[tuple[int, int, str]] = []
+    for tok in tokenize.generate_tokens(io.StringIO(source).readline):
+        text = tok.string
+        prefix = text[: len(text) - len(text.lstrip("rRuUbBfF"))].lower()
+        if tok.type != tokenize.STRING or text.replace("\n", "").isprintable() or "f" in prefix or "b" in prefix:
+            continue
+        if tok.start[0] == tok.end[0] or "r" in prefix:
+            replacement = py_literal(ast.literal_eval(text))
+        else:
+            replacement = "".join(
+                ch if ch == "\n" or ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text
+            )
+        edits.append((starts[tok.start[0] - 1] + tok.start[1], starts[tok.end[0] - 1] + tok.end[1], replacement))
+    for start, end, replacement in reversed(edits):
+        source = source[:start] + replacement + source[end:]
+    return source
 
 
 def _black_shape(source: str) -> str:

@@ -322,3 +322,20 @@ def test_a_name_too_long_for_the_filesystem_is_a_clean_error_and_nothing_is_writ
     err = capsys.readouterr().err
     assert err.startswith(f"error: {out}: refusing to write ") and "longer than 255 bytes" in err, err
     assert err.count("\n") == 1 and not out.exists()
+
+
+def test_invisible_characters_in_generated_literals_are_escapes() -> None:
+    """datamodel-code-generator wrote enum values and defaults as given: a bidi control (U+202E) or a line
+    separator (U+2028, U+0085, form feed) stood raw in ``models.py``, where it makes the code read differently."""
+    invisible = ["\u202eevil\u2066", "line\u2028sep", "next\x85line", "form\x0cfeed", "tab\tbed"]
+    thing = {
+        "type": "object",
+        "properties": {
+            "kind": {"type": "string", "enum": invisible, "default": invisible[0]},
+            "note": {"type": "string", "default": invisible[1], "pattern": "^[^\u2028]*$"},
+        },
+    }
+    models = render_package([_spec({"Thing": thing})])["evil_models/v1_0/models.py"].decode("utf-8")
+    assert all(ch not in models for ch in "\u202e\u2066\u2028\x85\x0c\t"), [c for c in models if not c.isprintable()]
+    literals = {n.value for n in ast.walk(ast.parse(models)) if isinstance(n, ast.Constant)}
+    assert set(invisible) <= literals and "^[^\u2028]*$" in literals
