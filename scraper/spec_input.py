@@ -10,6 +10,8 @@ naming the file and, where it helps, the place in the document, instead of a tra
 from __future__ import annotations
 
 import json
+import re
+import sys
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -25,6 +27,7 @@ __all__ = [
     "is_extension",
     "load_document_file",
     "parse_document_text",
+    "parse_example_json",
     "read_document_text",
 ]
 
@@ -93,8 +96,49 @@ def parse_document_text(text: str, *, source: str, json_only: bool = False) -> A
         raise DocumentError(f"{source}:{where} not valid YAML/JSON: {problem}") from None
     except RecursionError:
         raise DocumentError(f"{source}: nested too deeply to parse") from None
+    except ValueError as exc:  # an integer longer than Python converts (sys.get_int_max_str_digits(), 4300 digits)
+        raise DocumentError(_number_problem(text, source) or f"{source}: not valid YAML/JSON: {exc}") from None
     check_tree(data, source)
     return data
+
+
+def parse_example_json(text: str) -> Any:
+    """A JSON example from a page, held to the limits of a spec (:func:`check_tree`); every way it cannot be used is
+    a :class:`json.JSONDecodeError`, which the dialects already turn into an ``invalid-json`` finding.
+
+    ``json.loads`` alone raises ``RecursionError`` on ``[[[[...`` and ``ValueError`` on an integer of more than
+    4300 digits, and returns lone surrogates and nesting that later recursive passes cannot walk: each of those
+    stopped the whole page as an internal error.
+    """
+    try:
+        value = json.loads(text)
+    except RecursionError:
+        raise json.JSONDecodeError("nested too deeply to parse", text, 0) from None
+    except json.JSONDecodeError:
+        raise
+    except ValueError as exc:  # an integer longer than Python converts
+        digits = _long_integer(text)
+        raise json.JSONDecodeError(str(exc).split(";")[0], text, digits.start() if digits else 0) from None
+    try:
+        check_tree(value, "example")
+    except DocumentError as exc:
+        raise json.JSONDecodeError(str(exc).removeprefix("example: "), text, 0) from None
+    return value
+
+
+def _number_problem(text: str, source: str) -> str | None:
+    """Where ``text`` holds an integer too long for Python to convert (a located message), or None."""
+    digits = _long_integer(text)
+    if digits is None:
+        return None
+    line = text.count("\n", 0, digits.start()) + 1
+    return f"{source}:{line}: a number of {len(digits[0]):,} digits; at most {sys.get_int_max_str_digits():,} are read"
+
+
+def _long_integer(text: str) -> re.Match[str] | None:
+    """The first run of more digits than Python converts to an ``int`` (``sys.get_int_max_str_digits()``)."""
+    limit = sys.get_int_max_str_digits()
+    return re.search(rf"\d{{{limit + 1},}}", text) if limit else None
 
 
 def check_tree(data: Any, source: str) -> None:

@@ -60,6 +60,7 @@ from scraper.model import (
     Source,
 )
 from scraper.readers.json_extent import JsonStrings
+from scraper.spec_input import parse_example_json
 from scraper.table_vocabulary import (
     ENDPOINT_URL_COLUMNS,
     LABEL_LOCATIONS,
@@ -1758,19 +1759,20 @@ def _lenient_json(text: str) -> tuple[Any, str | None, str]:
     """Parse JSON; failing that, retry without ``//`` comments, ``...`` lines and trailing commas, then with type
     words in value position read as values of that type (a pseudo-JSON schema: structure only, not an example)."""
     try:
-        return json.loads(text), None, ""
+        return parse_example_json(text), None, ""
     except json.JSONDecodeError as exc:
         first_error = f"{exc.msg} at line {exc.lineno}"
     spaced = _plain_spaces(text)
     if spaced != text:
         try:
-            return json.loads(spaced), None, _ODD_SPACES
+            return parse_example_json(spaced), None, _ODD_SPACES
         except json.JSONDecodeError:
             pass
     straight = _straight_quotes(spaced)
     if straight != spaced:
         try:
-            return json.loads(straight), None, _CURLY_QUOTES if spaced == text else f"{_ODD_SPACES}; {_CURLY_QUOTES}"
+            repairs = _CURLY_QUOTES if spaced == text else f"{_ODD_SPACES}; {_CURLY_QUOTES}"
+            return parse_example_json(straight), None, repairs
         except json.JSONDecodeError:
             pass
     quotes = "".join(
@@ -1781,20 +1783,20 @@ def _lenient_json(text: str) -> tuple[Any, str | None, str]:
     cleaned = re.sub(r",\s*([}\]])", r"\1", cleaned)
     if cleaned != straight:
         try:
-            return json.loads(cleaned), None, quotes + "comments, ellipses or trailing commas"
+            return parse_example_json(cleaned), None, quotes + "comments, ellipses or trailing commas"
         except json.JSONDecodeError:
             pass
     # a member or element that ends its line and is followed by another with no comma between them
     commas = re.sub(r'("|\d|\]|\}|\btrue|\bfalse|\bnull)([ \t]*\r?\n\s*)(?=["{\[])', r"\1,\2", cleaned)
     if commas != cleaned:
         try:
-            return json.loads(commas), None, quotes + _MISSING_COMMAS
+            return parse_example_json(commas), None, quotes + _MISSING_COMMAS
         except json.JSONDecodeError:
             pass
     if commas != text:
         # say what is still wrong once the repairable slips are repaired (the first error may be one of them)
         try:
-            json.loads(commas)
+            parse_example_json(commas)
         except json.JSONDecodeError as exc:
             near = re.sub(r"\s+", " ", commas[max(0, exc.pos - 20) : exc.pos + 20]).strip()
             first_error += f"; after repairing comments and commas still: {exc.msg.removesuffix(' at')} near {near!r}"
@@ -1807,7 +1809,7 @@ def _lenient_json(text: str) -> tuple[Any, str | None, str]:
     pseudo = _PSEUDO_VALUE.sub(typed, cleaned)
     if pseudo != cleaned:
         try:
-            return json.loads(pseudo), None, _PSEUDO
+            return parse_example_json(pseudo), None, _PSEUDO
         except json.JSONDecodeError:
             pass
     return None, first_error, ""

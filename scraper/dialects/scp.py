@@ -44,6 +44,7 @@ from scraper.model import (
 )
 from scraper.readers.text import HTTP_REASONS
 from scraper.schema_grammar import SchemaSyntaxError, parse_schema, to_json_schema
+from scraper.spec_input import parse_example_json
 from scraper.versioning import version_key
 
 __all__ = ["DEPRECATION_SENTENCE", "ScpDialect", "iso_date"]
@@ -1023,7 +1024,7 @@ class _VersionPage:
         if block is None:
             return None
         try:
-            return json.loads(block.text)
+            return parse_example_json(block.text)  # depth, size of numbers, Unicode: an invalid-json finding
         except json.JSONDecodeError as exc:
             self.notes.append(
                 ("invalid-json", block.line + exc.lineno - 1, f"{what} example is not valid JSON: {exc.msg}")

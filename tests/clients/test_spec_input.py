@@ -46,3 +46,12 @@ def test_diff_reads_specs_under_the_same_cap(
     assert main(["diff", old, new]) == 2
     err = capsys.readouterr().err
     assert f"NEW: {large if as_tree else new}: larger than 64 bytes; not read" in err, err
+
+
+@pytest.mark.parametrize("name", ["spec.yaml", "spec.json"])
+def test_an_integer_longer_than_python_converts_is_a_located_error(tmp_path: Path, name: str) -> None:
+    """An integer of more than 4300 digits raised Python's ValueError through generate and diff as a traceback."""
+    path = tmp_path / name
+    path.write_text('{"openapi": "3.1.0",\n"x-big": ' + "9" * 5000 + "}\n", encoding="utf-8")
+    with pytest.raises(DocumentError, match=rf"^{name}:2: a number of 5,000 digits; at most 4,300 are read$"):
+        load_document_file(path, shown=name)

@@ -1,4 +1,4 @@
-"""Hostile page text must not reach outside the output folder (issue 12, item 1).
+"""Hostile page text must not reach outside the output folder (issue 12, item 1), nor stop a page.
 
 Each test is the attack itself: a real SCP page with its version header or version table rewritten to name a path
 outside the output. The expected result is a located error, the service skipped, and nothing written or pruned
@@ -7,6 +7,7 @@ outside ``--out`` (a victim folder with a file in it stays exactly as it was).
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -165,3 +166,30 @@ def test_write_tree_refuses_a_symlinked_folder_inside_the_output(tmp_path: Path)
     with pytest.raises(UnsafePathError, match="symlinked folder"):
         write_tree(out, {"pkg/keep.txt": b"overwritten"})
     assert _tree(victim) == {"keep.txt": b"mine\n"}
+
+
+#: JSON examples that ``json.loads`` cannot turn into a usable value: ValueError (an integer of more than 4300
+#: digits), RecursionError, a lone surrogate, nesting deeper than any spec may be
+UNUSABLE_EXAMPLES = ["9" * 5000, "[" * 100_000 + "]" * 100_000, '"\\ud800"', "[" * 300 + "]" * 300]
+
+
+@pytest.mark.parametrize("value", UNUSABLE_EXAMPLES, ids=["long-int", "deep", "surrogate", "deeper-than-specs"])
+@pytest.mark.parametrize(
+    ("page", "provider", "example", "kind"),
+    [
+        (PAGE_000, "scp", '"id": "40htrre5b-eww25-ff2b-a426-6afefas65a3b",', "invalid-json"),
+        (ROOT / "pages" / "nhn" / "EasyQueue__en__public-api.md", "nhn", '"totalCount": 1,', "invalid-example"),
+    ],
+    ids=["scp", "nhn"],
+)
+def test_an_unusable_json_example_is_a_finding_and_the_page_is_built(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], page: Path, provider: str, example: str, kind: str, value: str
+) -> None:
+    """Such an example stopped the whole page as an 'internal error ... docs2client bug'."""
+    text = page.read_text(encoding="utf-8").replace(example, example.split(":")[0] + f": {value},", 1)
+    (tmp_path / page.name).write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    code = main(["spec", str(tmp_path / page.name), "--provider", provider, "--out", str(out)])
+    assert code == 0, capsys.readouterr().err
+    findings = [json.loads(p.read_text(encoding="utf-8")) for p in out.rglob("findings.json")]
+    assert kind in {f["kind"] for doc in findings for f in doc["findings"]}
