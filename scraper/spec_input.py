@@ -216,6 +216,61 @@ def check_openapi_shape(doc: dict[str, Any], source: str) -> None:
         if not is_extension(section):
             _expect(value, dict, source, f"components.{section}")
     _expect(doc.get("servers", []), list, source, "servers")
+    _check_schema_keywords(doc, source)
+
+
+#: Keywords whose value is one subschema, a mapping of subschemas, or a list of them (JSON Schema 2020-12 + 3.0).
+_ONE_SCHEMA = ("not", "items", "additionalProperties", "contains", "propertyNames", "if", "then", "else",
+               "unevaluatedItems", "unevaluatedProperties", "additionalItems")  # fmt: skip
+_SCHEMA_MAPS = ("properties", "patternProperties", "$defs", "definitions", "dependentSchemas")
+_SCHEMA_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems")
+#: Values that are data, not schemas or OpenAPI objects: never searched for a ``schema`` key.
+_DATA_KEYS = frozenset({"example", "examples", "default", "enum", "const"})
+
+
+def _check_schema_keywords(doc: dict[str, Any], source: str) -> None:
+    """Every schema's ``type`` is a string or a list of strings, and its subschema keywords hold schemas in the
+    containers JSON Schema gives them (``properties`` a mapping, ``allOf`` a list, ...): the generator and the
+    diff look these up without asking (``type: {a: 1}`` was a ``TypeError: unhashable type`` traceback). A
+    schema is the value of a ``schema`` key (parameters, media types, headers) or of ``components.schemas``."""
+    stack: list[tuple[Any, str, bool]] = [(doc, "", False)]  # (node, where, is a schema)
+    while stack:
+        node, where, is_schema = stack.pop()
+        if not isinstance(node, dict):
+            if isinstance(node, list) and not is_schema:
+                stack.extend((item, f"{where}.{i}", False) for i, item in enumerate(node))
+            continue
+        if not is_schema:
+            for key, value in node.items():
+                if isinstance(key, str) and key not in _DATA_KEYS and not is_extension(key):
+                    schema = key == "schema" or (key == "schemas" and where == ".components")
+                    if key == "schemas" and schema:
+                        stack.extend(
+                            (v, f"{where}.schemas.{k}", True)
+                            for k, v in _expect(value, dict, source, f"{where[1:]}.schemas").items()
+                        )
+                    else:
+                        stack.append((value, f"{where}.{key}", schema))
+            continue
+        kind = node.get("type")
+        if kind is not None and not (
+            isinstance(kind, str) or (isinstance(kind, list) and all(isinstance(k, str) for k in kind))
+        ):
+            raise DocumentError(f"{source}: {where[1:]}.type must be a string or a list of strings, got {kind!r:.60}")
+        for key in _ONE_SCHEMA:
+            value = node.get(key)
+            if isinstance(value, dict):
+                stack.append((value, f"{where}.{key}", True))
+            elif isinstance(value, list) and key == "items":  # draft 4 tuple items (OpenAPI 3.0 forbids; seen)
+                stack.extend((v, f"{where}.items.{i}", True) for i, v in enumerate(value))
+        for key in _SCHEMA_MAPS:
+            if key in node:
+                mapping = _expect(node[key], dict, source, f"{where[1:]}.{key}")
+                stack.extend((v, f"{where}.{key}.{k}", True) for k, v in mapping.items())
+        for key in _SCHEMA_LISTS:
+            if key in node:
+                items = _expect(node[key], list, source, f"{where[1:]}.{key}")
+                stack.extend((v, f"{where}.{key}.{i}", True) for i, v in enumerate(items))
 
 
 def is_extension(key: Any) -> bool:

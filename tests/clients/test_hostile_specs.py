@@ -139,6 +139,22 @@ HOSTILE_FILES: list[tuple[str, str | bytes, str]] = [
         ),
         "paths./x.get.responses must be a mapping, got list",
     ),
+    (  # a schema keyword of the wrong type was a TypeError (unhashable) traceback in the generator
+        "schema-type.json",
+        json.dumps(
+            {
+                "openapi": "3.1.0",
+                "info": {"title": "T", "version": "1"},
+                "paths": {"/x": {"get": {"parameters": [{"name": "q", "in": "query", "schema": {"type": {}}}]}}},
+            }
+        ),
+        "paths./x.get.parameters.0.schema.type must be a string or a list of strings, got {}",
+    ),
+    (
+        "schema-properties.json",
+        json.dumps(_spec({"Thing": {"type": "object", "properties": {"a": {"allOf": {"type": "string"}}}}})),
+        "components.schemas.Thing.properties.a.allOf must be a list, got dict",
+    ),
     ("bomb.yaml", _bomb(), "nodes once YAML aliases are expanded"),
     ("cyclic.yaml", "openapi: 3.1.0\ninfo: {title: T, version: '1.0'}\npaths: {}\nx: &a [*a]\n", "refers to itself"),
 ]
