@@ -142,9 +142,17 @@ def distribution_contents(data: bytes, filename: str) -> dict[str, str]:
     return out
 
 
-def download(url: str, environ: Mapping[str, str] | None = None) -> bytes:
-    """The bytes of a file listed on the index (with twine's credentials from ``environ``, if any)."""
-    auth = _auth(os.environ if environ is None else environ)
+def _origin(url: str) -> tuple[str, str, int | None]:
+    parts = httpx.URL(url)
+    return parts.scheme, parts.host, parts.port
+
+
+def download(url: str, environ: Mapping[str, str] | None = None, *, index_url: str | None = None) -> bytes:
+    """The bytes of a file listed on the index, with twine's credentials from ``environ`` only when the file is on
+    the index's own origin (scheme, host, port): the listing names the file's URL, and PyPI's point at another host
+    (files.pythonhosted.org), where an upload token has no business going."""
+    same_origin = index_url is not None and _origin(url) == _origin(split_credentials(index_url)[0])
+    auth = _auth(os.environ if environ is None else environ) if same_origin else None
     try:
         with httpx.Client(timeout=60.0, follow_redirects=True) as http:
             response = http.get(url, auth=auth) if auth else http.get(url)

@@ -86,7 +86,8 @@ class _Publisher:
     index_url: str | None
     skip_tests: bool
     runner: Runner = _run
-    env: dict[str, str] = field(default_factory=lambda: dict(os.environ))
+    #: twine's credentials among the rest of the environment: never in a repr
+    env: dict[str, str] = field(default_factory=lambda: dict(os.environ), repr=False)
 
     def _tail(self, process: subprocess.CompletedProcess[str]) -> str:
         return _scrub(_tail(process), _secrets(self.repository_url, self.index_url, environ=self.env))
@@ -137,9 +138,9 @@ class _Publisher:
             if built.name not in listed:
                 continue
             data = built.read_bytes()
-            if distribution_contents(download(listed[built.name], self.env), built.name) != distribution_contents(
-                data, built.name
-            ):
+            if distribution_contents(
+                download(listed[built.name], self.env, index_url=self.index_url), built.name
+            ) != distribution_contents(data, built.name):
                 return PackageResult(
                     package,
                     PackageStatus.REFUSED,

@@ -16,6 +16,7 @@ import tarfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -368,3 +369,46 @@ def test_make_publish_from_the_root_uploads_then_skips_and_never_prints_credenti
 def test_redact_hides_url_credentials() -> None:
     assert redact_url("https://user:pw@upload.example/legacy/") == "https://***@upload.example/legacy/"
     assert redact_url("https://upload.example/legacy/") == "https://upload.example/legacy/"
+
+
+@pytest.fixture
+def two_origins() -> Iterator[tuple[list[tuple[str, str | None]], str, str]]:
+    """Two file servers on 127.0.0.1 (an index and another host the index's listing may point at), recording the
+    ``(Host, Authorization)`` of every request."""
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    from threading import Thread
+
+    seen: list[tuple[str, str | None]] = []
+
+    class Files(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            seen.append((self.headers["Host"], self.headers.get("Authorization")))
+            self.send_response(200)
+            self.send_header("Content-Length", "4")
+            self.end_headers()
+            self.wfile.write(b"file")
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    servers = [ThreadingHTTPServer(("127.0.0.1", 0), Files) for _ in range(2)]
+    threads = [Thread(target=s.serve_forever, daemon=True) for s in servers]
+    for thread in threads:
+        thread.start()
+    try:
+        yield seen, *(f"http://127.0.0.1:{s.server_address[1]}" for s in servers)  # type: ignore[misc]
+    finally:
+        for server in servers:
+            server.shutdown()
+            server.server_close()
+
+
+def test_twine_credentials_go_only_to_the_index_origin(two_origins: tuple[list[Any], str, str]) -> None:
+    """The listing names each file's URL; the upload token was sent to whatever host it named."""
+    from scraper.publish.index import download
+
+    seen, index, other = two_origins
+    environ = {"TWINE_USERNAME": "__token__", "TWINE_PASSWORD": "pypi-s3cr3t"}
+    assert download(f"{other}/files/a.whl", environ, index_url=f"{index}/simple/") == b"file"
+    assert download(f"{index}/files/a.whl", environ, index_url=f"{index}/simple/") == b"file"
+    assert [bool(auth) for _, auth in seen] == [False, True]
