@@ -126,11 +126,18 @@ def default_distribution(title: str, source: str | None, limit: int = 50) -> str
     return shorten("_".join(words), limit).replace("_", "-") or "api-client"
 
 
+#: Longest distribution name made from a spec's words: it names the package folder and the contract tests' files.
+MAX_DISTRIBUTION = 64
+#: Folder names Windows reserves for devices (``con/`` cannot be created there); an import name gets a ``_``.
+_WINDOWS_DEVICES = frozenset({"con", "prn", "aux", "nul"} | {f"{d}{n}" for d in ("com", "lpt") for n in "0123456789"})
+
+
 def distribution_name(*parts: str) -> str:
-    """PEP 503-normalised distribution name from words: ``("scp", "virtualserver")`` -> ``scp-virtualserver``."""
+    """PEP 503-normalised distribution name from words: ``("scp", "virtualserver")`` -> ``scp-virtualserver``;
+    capped at :data:`MAX_DISTRIBUTION` characters at a word boundary (a spec's ``x-service`` may be any length)."""
     words = [snake_case(p).replace("_", "-") for p in parts]
     name = "-".join(w for w in words if w)
-    return name or "api-client"
+    return shorten(name.replace("-", "_"), MAX_DISTRIBUTION).replace("_", "-") or "api-client"
 
 
 #: Top-level modules a generated package's code and tests import besides the standard library, and the package's
@@ -141,11 +148,12 @@ _TAKEN_MODULES = frozenset(
 
 
 def import_name(distribution: str) -> str:
-    """Import name for a distribution name: ``scp-virtualserver`` -> ``scp_virtualserver``.
+    """Import name for a distribution name: ``scp-virtualserver`` -> ``scp_virtualserver`` (``con`` -> ``con_``,
+    a folder Windows can hold).
 
     A name the standard library or the package's dependencies already use gets ``_api`` (datamodel-code-generator's
     ``datetime.yaml``, no title, made a package ``datetime`` whose ``from datetime import datetime`` found itself)."""
-    name = safe_identifier(distribution, fallback="api_client")
+    name = safe_identifier(distribution, fallback="api_client", reserved=_WINDOWS_DEVICES)
     return f"{name}_api" if name in sys.stdlib_module_names or name in _TAKEN_MODULES else name
 
 

@@ -158,6 +158,12 @@ def test_write_tree_refuses_paths_leaving_the_folder(tmp_path: Path, rel: str) -
     assert not (tmp_path / "out").exists()  # checked before anything is written
 
 
+def test_write_tree_refuses_a_name_no_filesystem_takes(tmp_path: Path) -> None:
+    with pytest.raises(UnsafePathError, match="longer than 255 bytes"):
+        write_tree(tmp_path / "out", {"ok.txt": b"1", "pkg/" + "é" * 128 + ".py": b"2"})
+    assert not (tmp_path / "out").exists()  # checked before anything is written
+
+
 def test_write_tree_refuses_a_symlinked_folder_inside_the_output(tmp_path: Path) -> None:
     victim = _victim(tmp_path)
     out = tmp_path / "out"
