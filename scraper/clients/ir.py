@@ -611,9 +611,9 @@ def _version_table(docs: Sequence[Mapping[str, Any]]) -> list[VersionRowIR]:
     """The service's version table, newest first: ``info.x-versions`` when present, else one row per document."""
     rows: dict[str, dict[str, Any]] = {}
     for doc in docs:
-        for row in doc["info"].get("x-versions") or []:
-            if isinstance(row, dict) and "version" in row:
-                rows.setdefault(str(row["version"]), {"version": str(row["version"]), **row})
+        for row in _version_rows(doc["info"]):
+            if "version" in row:
+                rows.setdefault(str(row["version"]), {**row, "version": str(row["version"])})
     newest = max((str(d["info"]["version"]) for d in docs), key=naming.version_key)
     for doc in docs:
         info = doc["info"]
@@ -630,6 +630,13 @@ def _version_table(docs: Sequence[Mapping[str, Any]]) -> list[VersionRowIR]:
         for r in rows.values()
     ]
     return sorted(out, key=lambda r: naming.version_key(r.version), reverse=True)
+
+
+def _version_rows(info: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The rows of ``info.x-versions`` that are mappings (a spec from anyone may hold anything there: a row whose
+    ``version`` was a list reached the version sort as a list, a TypeError)."""
+    rows = info.get("x-versions")
+    return [row for row in rows if isinstance(row, dict)] if isinstance(rows, list) else []
 
 
 def _current_version(versions: Sequence[VersionIR]) -> str:
@@ -667,7 +674,7 @@ def _build_version(
     header = _version_header(info)
     sunset = _str_or_none(info.get("x-sunset"))
     if sunset is None and status == "DEPRECATED":
-        sunset = next((r.get("date") for r in info.get("x-versions") or [] if str(r.get("version")) == version), None)
+        sunset = next((r.get("date") for r in _version_rows(info) if str(r.get("version")) == version), None)
     operations = _build_operations(ctx, status, sunset)
     ctx.verdicts.save()
     skip_headers = _auth_headers(doc) | ({header[0].lower()} if header else set())

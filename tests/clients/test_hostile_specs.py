@@ -352,3 +352,13 @@ def test_invisible_characters_in_generated_literals_are_escapes() -> None:
     assert all(ch not in models for ch in "\u202e\u2066\u2028\x85\x0c\t"), [c for c in models if not c.isprintable()]
     literals = {n.value for n in ast.walk(ast.parse(models)) if isinstance(n, ast.Constant)}
     assert set(invisible) <= literals and "^[^\u2028]*$" in literals
+
+
+@pytest.mark.parametrize("rows", [5, [5, {"version": ["1.0"]}], ["1.0", {"version": "1.0", "date": "2030-01-01"}]])
+def test_a_malformed_version_table_is_read_for_what_it_holds(rows: Any) -> None:
+    """``info.x-versions`` is an extension, so a spec may hold anything there: a row whose version was a list
+    reached the version sort (TypeError), a row that was not a mapping the sunset lookup (AttributeError)."""
+    spec = _spec({"Thing": {"type": "object"}})
+    spec["info"].update({"x-versions": rows, "x-api-status": "DEPRECATED"})
+    files = render_package([spec])
+    assert "evil_models/v1_0/client.py" in files
