@@ -40,7 +40,13 @@ from scraper.dialects import DialectError, PageInfo
 from scraper.dialects.field_tables import NO_VALUE, clean_text, read_field_table
 from scraper.dialects.field_tables import FieldRow as TableRow
 from scraper.dialects.nhn_schema import FieldRow, FieldTree, default_problem
-from scraper.dialects.operation_lines import DocumentedPath, OperationLine, find_operation_lines, parse_documented_path
+from scraper.dialects.operation_lines import (
+    DocumentedPath,
+    OperationLine,
+    find_operation_lines,
+    parse_documented_path,
+    summary_names,
+)
 from scraper.dialects.valid_range import merged, read_bounds
 from scraper.document import Block, CodeBlock, Document, Heading, Paragraph, Table
 from scraper.model import (
@@ -147,6 +153,10 @@ _NOTE_HEADING = re.compile(
     r"참고|注意事項|注意|参考)$",
     re.IGNORECASE,
 )
+
+
+#: A heading over an example ("Example of API Call", "Request example", "예시", "例"): it never names an operation.
+_EXAMPLE_HEADING = re.compile(r"^(example|sample|예시|예제|샘플|サンプル)|(example|예시|예제|例)$")
 
 
 def _is_note(title: str) -> bool:
@@ -272,6 +282,9 @@ class _Section:
     samples: list[tuple[DocumentedPath, int]] = field(default_factory=list)
     #: Placeholder renames applied to the path (documented name -> name used), for the rows that document them.
     renames: dict[str, str] = field(default_factory=dict)
+    #: The operation's name when no heading gives it (an API list's row for an operation declared only in an
+    #: example of a call); empty when the heading names it.
+    named: str = ""
 
 
 class NhnDialect:
@@ -352,13 +365,21 @@ class _PageReader:
 
     def _without_examples(self, sections: list[_Section]) -> list[_Section]:
         """A section headed "Example of ..." under an operation that declares the same method and path is an example
-        of that operation; under a heading that declares nothing itself, it documents that heading's operation."""
+        of that operation, and so is one that repeats, with example values in its placeholders, an operation the
+        guide declares under a heading of its own elsewhere (Gamebase's closing "Support" section shows
+        ``GET .../apps/C3JmSctU/maintenances/under-maintenance``); under a heading that declares nothing itself, it
+        documents that heading's operation. An example heading never names an operation: an API list's row that
+        lists the method and path does, else the heading above."""
         blocks = self.document.blocks
         index_of = {id(b): i for i, b in enumerate(blocks)}
         declared: dict[int, set[tuple[str, str]]] = {}
         for section in sections:
             if section.heading is not None:
                 declared.setdefault(id(section.heading), set()).add((section.line.method, section.path.path))
+        headed = [
+            s for s in sections if s.heading is None or not _EXAMPLE_HEADING.search(_heading_title(s.heading).lower())
+        ]
+        listed: dict[tuple[str, str], str] | None = None
         out: list[_Section] = []
         for section in sections:
             heading = section.heading
@@ -393,7 +414,7 @@ class _PageReader:
                     f" of the enclosing {_heading_title(owner)!r}; read as a case of it, not as another operation",
                 )
                 continue
-            if not re.match(r"^(example|sample|예시|예제|샘플|サンプル)|(example|예시|예제|例)$", title):
+            if not _EXAMPLE_HEADING.search(title):
                 out.append(section)
                 continue
             if parent is not None and any(
@@ -408,7 +429,32 @@ class _PageReader:
                     f" {_heading_title(parent)!r}; read as its example, not as another operation",
                 )
                 continue
-            if parent is not None and id(parent) not in declared:
+            other = next(
+                (s for s in headed if s.line.method == key[0] and _placeholder_values(key[1], s.path.path) is not None),
+                None,
+            )
+            if other is not None:
+                self._finding(
+                    "example-section",
+                    section.line.line,
+                    title,
+                    f"{section.line.method} {section.path.path} under an example heading repeats the operation"
+                    f" declared on line {other.line.line} ({other.path.path}); read as its example, not as another"
+                    " operation",
+                )
+                continue
+            if listed is None:
+                listed = summary_names(blocks)
+            if key in listed:
+                section.named = listed[key]
+                self._finding(
+                    "example-section",
+                    section.line.line,
+                    title,
+                    f"{section.line.method} {section.path.path} is declared only in an example of a call; named"
+                    f" {listed[key]!r} after the API list that lists it",
+                )
+            elif parent is not None and id(parent) not in declared:
                 section.heading = parent
                 declared[id(parent)] = {key}
                 self._finding(
@@ -944,7 +990,7 @@ class _PageReader:
 
     def _operation(self, section: _Section, version: str, token_header: dict[str, str]) -> Operation:
         heading_title = _heading_title(section.heading) if section.heading is not None else ""
-        title = heading_title or f"{section.line.method} {section.path.path}"
+        title = section.named or heading_title or f"{section.line.method} {section.path.path}"
         method, path = section.line.method, section.path.path
         subject = title
         parts = self._parts(section, title)

@@ -1,13 +1,16 @@
 """Markdown reader: a GitHub-flavoured Markdown page (NHN's TOAST-DOCS guides) -> Document.
 
 Why markdown-it-py and not a regex reader: the guides are real Markdown (inline code, links, raw HTML, fences), and
-a CommonMark parser gets the block structure right where hand-written rules would drift. Three real-world breakages
+a CommonMark parser gets the block structure right where hand-written rules would drift. Four real-world breakages
 are repaired *before* parsing, on a copy of the source that keeps a map back to the original line numbers:
 
 * a closing fence written on the last JSON line (``}```` ``) -- CommonMark would run the code block to the end of
   the page; the line is split into ``}`` and a fence;
 * a table header row with more cells than its separator row -- CommonMark would not see a table at all; the
   separator is widened;
+* a lone ``<br>`` line straight over a heading, quote, table, fence or list item -- CommonMark would open a raw
+  HTML block there and swallow the Markdown up to the next blank line (a heading became raw text); a blank line is
+  put after the break;
 * a table written straight after a paragraph line (often one ending in a ``<br>`` continuation) -- read as a
   table (markdown-it lets tables interrupt paragraphs), listed here because it is a known breakage.
 
@@ -50,6 +53,8 @@ _TABLE_TAG = re.compile(r"<table\b", re.IGNORECASE)
 _TABLE_ELEMENT = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _SEPARATOR_CELL = re.compile(r"^\s*:?-+:?\s*$")
+#: A line that opens a Markdown block (heading, quote, table row, fence, list item).
+_MARKDOWN_BLOCK_START = re.compile(r"^ {0,3}(#{1,6}\s|>|\||```|~~~|[-*+]\s|\d+[.)]\s)")
 
 _PARSER = MarkdownIt("commonmark", {"html": True}).enable("table")
 
@@ -160,6 +165,15 @@ def _repair(raw_lines: list[str]) -> _Source:
                 )
                 continue
             source.add(line, origin)
+            if (
+                _BR.match(line.strip())
+                and index + 1 < len(raw_lines)
+                and _MARKDOWN_BLOCK_START.match(raw_lines[index + 1])
+            ):
+                # "<br/>" straight over "#### Get IdP Token and Profiles" (Gamebase): CommonMark opens a raw HTML
+                # block at the tag and runs it to the next blank line, so the heading would be raw text; the
+                # guide means a break, then Markdown.
+                source.add("", origin)
             continue
         stripped = line.strip()
         if stripped.startswith(fence[0] * len(fence)) and not stripped.strip(fence[0]):

@@ -716,3 +716,23 @@ def test_a_variable_column_of_identifiers_names_the_fields() -> None:
     assert not any(" " in name for name, _ in params)
     assert params[("categoryId", "query")]["schema"]["type"] == "integer"
     assert "undocumented-path-param" not in _kinds(service)
+
+
+def test_examples_of_calls_are_examples_and_never_name_an_operation() -> None:
+    """Gamebase (en): the closing "Support" section's ``##### Example of API Call`` shows ``GET
+    .../apps/C3JmSctU/maintenances/under-maintenance`` (an operation declared earlier, with an example app id): it
+    was another operation. The Push example of a call, misplaced under "Get Subscriptions Status", was named
+    "Example of API Call" (the Leaderboard one "Wrapping API"); the API list that lists them names them. A
+    ``<br/>`` line straight over ``#### Get IdP Token and Profiles`` swallowed the heading (named after the title)."""
+    service, spec = _read("gamebase-example-calls.md")
+    titles = {(op.method, op.path): op.title for op in service.operations}
+    apps = "/tcgb-{}/v1.3/apps/{{appId}}"
+    assert titles == {
+        ("GET", apps.format("gateway") + "/members/{userId}/idps/{idPCode}"): "Get IdP Token and Profiles",
+        ("GET", apps.format("launching") + "/maintenances/under-maintenance"): "Check Maintenance Set",
+        ("GET", apps.format("leaderboard") + "/factors/{factor}/user-count"): "Get user count in factor",
+        ("POST", apps.format("inapp") + "/subscriptions/status"): "Get Subscriptions Status",
+        ("POST", apps.format("push") + "/messages"): "Message > Send",
+    }
+    assert not any("C3JmSctU" in path for path in spec["paths"])
+    assert _kinds(service).count("example-section") == 3
