@@ -155,6 +155,12 @@ _NOTE_HEADING = re.compile(
 )
 
 
+#: Words of a caption over a table that lists what one field accepts (``[정렬 옵션 필드 상세정보]``, "Sort fields").
+_VALUE_LIST_WORDS = frozenset(
+    {"value", "values", "option", "options", "field", "fields", "list", "sort"}
+    | {"값", "옵션", "필드", "목록", "종류", "정렬", "値", "オプション", "フィールド", "一覧", "ソート"}
+)
+
 #: A heading over an example ("Example of API Call", "Request example", "예시", "例"): it never names an operation.
 _EXAMPLE_HEADING = re.compile(r"^(example|sample|예시|예제|샘플|サンプル)|(example|예시|예제|例)$")
 
@@ -264,6 +270,8 @@ class _Part:
     examples: list[CodeBlock] = field(default_factory=list)
     #: The example read is a pseudo-JSON schema: it shapes the schema but is not emitted as an example.
     pseudo: bool = False
+    #: id of a table -> the label or heading written over it (``[정렬 옵션 필드 상세정보]``), "" when none.
+    captions: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -959,6 +967,7 @@ class _PageReader:
         part = "request"
         location: str | None = None
         samples = {id(self.document.blocks[index]) for _path, index in section.samples}
+        caption = ""
         for block in section.blocks:
             if block is self.document.blocks[section.line.block]:
                 continue
@@ -969,7 +978,8 @@ class _PageReader:
                     parts.setdefault(part, _Part()).examples.append(body)
                 continue
             if isinstance(block, Heading):
-                label = _label(_heading_title(block))
+                caption = _heading_title(block)
+                label = _label(caption)
                 if label is not None:
                     part = label.part or part
                     location = label.location
@@ -977,6 +987,7 @@ class _PageReader:
             if isinstance(block, Paragraph):
                 label = _label(block.text)
                 if label is not None:
+                    caption = clean_text(block.text)
                     if label.part is not None:
                         part = label.part
                     location = label.location
@@ -984,6 +995,8 @@ class _PageReader:
                 parts.setdefault(part, _Part()).paragraphs.append(block)
             elif isinstance(block, Table):
                 parts.setdefault(part, _Part()).tables.append((block, location))
+                parts[part].captions[id(block)] = caption
+                caption = ""
             elif isinstance(block, CodeBlock) and location in (None, "body"):
                 parts.setdefault(part, _Part()).examples.append(block)
         return parts
@@ -1008,7 +1021,10 @@ class _PageReader:
         body_rows: list[FieldRow] = []
         placeholders = _PATH_PARAM.findall(path) + list(section.renames)
         for table, label_location in request.tables:
-            for row in self._rows(table, subject):
+            rows = self._rows(table, subject)
+            if self._value_table(rows, request.captions.get(id(table), ""), parameters, body_rows, subject):
+                continue
+            for row in rows:
                 row.name = section.renames.get(row.name, row.name)
                 location, explicit = self._location(row, label_location, placeholders, method, "request")
                 if location == "body":
@@ -1113,6 +1129,58 @@ class _PageReader:
         if section.path.host.startswith("http"):
             entry.extensions["x-host"] = section.path.host
         return Operation(title=title, method=method, path=path, versions={version: entry}, variant=section.variant)
+
+    def _value_table(
+        self,
+        rows: list[TableRow],
+        caption: str,
+        parameters: list[Parameter],
+        body_rows: list[FieldRow],
+        subject: str,
+    ) -> bool:
+        """Whether ``rows`` list the values one documented field takes rather than fields; if so they are added to
+        that field's description.
+
+        Mobile Device Info: ``[정렬 옵션 필드 상세정보]`` (details of the sort option's fields) over ``이름 | 설명``
+        rows ``deviceModelCode``, ``launchYear``, ... lists what ``sort`` (described as ``정렬 옵션``) accepts; read
+        as fields it gave seven query parameters, two of them duplicates. Such a table has names and descriptions
+        only (no type, location or required column) and its caption speaks of values, options or fields and names
+        a field documented above it, by name or by its description."""
+        if not rows or not caption or any(r.type_text or r.required is not None or r.location for r in rows):
+            return False
+        words = set(_words(caption))
+        if not words & _VALUE_LIST_WORDS:
+            # "Preserve Object Properties" (Object Storage) names the Object parameter but lists no values of it
+            return False
+        folded = re.sub(r"\s+", "", caption.lower())
+        fields: list[tuple[str, str, Parameter | FieldRow]] = [(p.name, p.description, p) for p in parameters]
+        fields += [(r.path, r.description, r) for r in body_rows]
+        owner = next(
+            (
+                target
+                for name, description, target in fields
+                if name.lower() in words
+                or (len(first := re.sub(r"\s+", "", description.split("\n")[0].lower())) >= 2 and first in folded)
+            ),
+            None,
+        )
+        if owner is None:
+            return False
+        values = ", ".join(f"{r.name} ({r.description})" if r.description else r.name for r in rows)
+        described = "\n".join(t for t in (owner.description, f"Values: {values}") if t)
+        if isinstance(owner, Parameter):
+            owner.description, name = described, owner.name
+        else:
+            body_rows[body_rows.index(owner)] = dataclasses.replace(owner, description=described)
+            name = owner.path
+        self._finding(
+            "value-table",
+            rows[0].line,
+            subject,
+            f"the table under {caption!r} lists the values of {name!r} ({', '.join(r.name for r in rows[:4])}, ...),"
+            " not fields; added to its description",
+        )
+        return True
 
     def _rows(self, table: Table, subject: str) -> list[TableRow]:
         read = read_field_table(table)

@@ -736,3 +736,18 @@ def test_examples_of_calls_are_examples_and_never_name_an_operation() -> None:
     }
     assert not any("C3JmSctU" in path for path in spec["paths"])
     assert _kinds(service).count("example-section") == 3
+
+
+def test_a_table_of_the_values_a_field_takes_is_not_fields() -> None:
+    """Mobile Device Info: ``[정렬 옵션 필드 상세정보]`` (the sort option's fields) over ``이름 | 설명`` rows
+    ``deviceModelCode``, ..., ``gearTypeName`` lists what ``sort`` (described as ``정렬 옵션``) accepts: it gave
+    seven query parameters (two duplicates of documented ones). Now ``sort``'s description lists them."""
+    spec, findings = _guide("Mobile-Device-Info__en__api-guide.md")
+    [item] = spec["paths"].values()
+    params = _params(item["get"])
+    assert sorted(name for name, _ in params) == sorted(
+        ["appKey", "deviceModelCode", "deviceModelName", "sort", "pageNum", "pageSize"]
+    )
+    assert "launchYear (출시연도)" in params[("sort", "query")]["description"]
+    kinds = [f["kind"] for f in findings]
+    assert kinds.count("value-table") == 1 and "duplicate-parameter" not in kinds
