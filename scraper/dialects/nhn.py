@@ -41,6 +41,9 @@ from scraper.dialects.field_tables import NO_VALUE, clean_text, read_field_table
 from scraper.dialects.field_tables import FieldRow as TableRow
 from scraper.dialects.nhn_schema import FieldRow, FieldTree, default_problem
 from scraper.dialects.operation_lines import (
+    METHODS as _METHODS,
+)
+from scraper.dialects.operation_lines import (
     DocumentedPath,
     OperationLine,
     find_operation_lines,
@@ -70,6 +73,7 @@ from scraper.spec_input import parse_example_json
 from scraper.table_vocabulary import (
     ENDPOINT_URL_COLUMNS,
     LABEL_LOCATIONS,
+    METHOD_COLUMNS,
     REGION_COLUMNS,
     REQUEST_WORDS,
     RESPONSE_WORDS,
@@ -1056,6 +1060,8 @@ class _PageReader:
                 if location == "header":
                     if row.name in token_params or self._note_auth_header(row.name, row.description, row.line):
                         continue
+                    if self._method_row(row, method, subject):
+                        continue
                     if not _HEADER_TOKEN.fullmatch(row.name):
                         self._finding(
                             "header-pattern",
@@ -1129,6 +1135,19 @@ class _PageReader:
         if section.path.host.startswith("http"):
             entry.extensions["x-host"] = section.path.host
         return Operation(title=title, method=method, path=path, versions={version: entry}, variant=section.variant)
+
+    def _method_row(self, row: TableRow, method: str, subject: str) -> bool:
+        """Whether a request-header row names the HTTP method (IAP: ``Http Method | POST`` among ``Content-Type``
+        and the app key): it says what the declaration says, or contradicts it; either way it is no header."""
+        if re.sub(r"\s+", " ", row.name.strip().lower()) not in METHOD_COLUMNS:
+            return False
+        values = [clean_text(v).strip().upper() for v in (row.description, row.type_text, row.default or "")]
+        said = next((v for v in values if v in _METHODS), None)
+        if said is None:
+            return False
+        agreement = "as the declaration does" if said == method else f"but the operation is declared {method}; kept"
+        self._finding("method-row", row.line, subject, f"row {row.name!r} names the method {said}, {agreement}")
+        return True
 
     def _value_table(
         self,

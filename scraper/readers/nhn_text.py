@@ -260,6 +260,9 @@ def _column_kinds() -> dict[str, str]:
 _COLUMN_KINDS = _column_kinds()
 _MAX_COLUMN_WORDS = max(len(word.split()) for word in _COLUMN_KINDS)
 _FIXED_KINDS = ("location", "type", "required", "method", "uri")
+#: Keys of several words a key-value row may start with (``HTTP Method``, ``Request URL``): one name cell.
+_SEVERAL_WORD_KEYS = frozenset(k for k in (*METHOD_COLUMNS, *URI_COLUMNS) if " " in k)
+_MAX_KEY_WORDS = max(len(k.split()) for k in _SEVERAL_WORD_KEYS)
 _URI_START = ("/", "http://", "https://", "{", "${")
 _NAME_END = (",", ".", ":", ";", ")")
 #: Marks of a nested field's depth written before its name (:mod:`scraper.dialects.field_tables` reads them).
@@ -402,6 +405,17 @@ def _split(words: list[_Word], columns: list[_Column]) -> _Split:
             size = 1
             while start + size < len(words) and _NEST_MARKS.fullmatch(words[start + size - 1].text):
                 size += 1
+            # ...or a key of several words the vocabulary knows (``Http Method POST`` in a ``Key Value`` table:
+            # the key is ``Http Method``, not ``Http``)
+            size = next(
+                (
+                    n
+                    for n in range(_MAX_KEY_WORDS, 1, -1)
+                    if start + n < len(words)
+                    and " ".join(w.text for w in words[start : start + n]).lower() in _SEVERAL_WORD_KEYS
+                ),
+                size,
+            )
             if start < len(words):
                 rest = best(column + 1, start + size)
                 if rest is not _NO_SPLIT:
@@ -501,8 +515,17 @@ def _rebuilt_table(lines: list[str], start: int, header: list[str]) -> tuple[Tab
     columns = [_Column(title, _COLUMN_KINDS[title.lower()]) for title in header]
     if columns[0].kind in ("endpoint", "value"):
         columns[0] = _Column(columns[0].title, "name")
-    # A value column past the first holds free text (``Name | Type | Value``), as an endpoint column does here.
-    columns = [c if c.kind not in ("endpoint", "value") else _Column(c.title, "free") for c in columns]
+    # A value column past the first holds free text (``Name | Type | Value``), as an endpoint column does here;
+    # followed by a description column it holds the types (IAP: ``Property name | Value | Description`` rows
+    # ``isSuccessful Boolean true or false``), which the Markdown dialect reads as such.
+    columns = [
+        (
+            c
+            if c.kind not in ("endpoint", "value")
+            else _Column(c.title, "type" if _description_after(columns, i) else "free")
+        )
+        for i, c in enumerate(columns)
+    ]
     groups: list[tuple[int, list[str]]] = []
     skipped: list[Row] = []
     index = start + 1
@@ -534,6 +557,16 @@ def _rebuilt_table(lines: list[str], start: int, header: list[str]) -> tuple[Tab
             continue
         rows.append(Row(cells=split.cells, line=line, repairs=split.repairs))
     return Table(header=tuple(header), rows=(*skipped, *rows), line=start + 1), index
+
+
+def _description_after(columns: list[_Column], index: int) -> bool:
+    """Whether a column past the first is a value column with a description column right after it."""
+    return (
+        index > 0
+        and columns[index].kind == "value"
+        and index + 1 < len(columns)
+        and FIELD_COLUMN_ROLES.get(columns[index + 1].title.lower()) == "description"
+    )
 
 
 def _key_value_operation(lines: list[str], start: int) -> tuple[Table, int] | None:

@@ -154,12 +154,6 @@ _TEXT_DIFFERS: dict[str, tuple[str, frozenset[str]]] = {
         " 'String [Y,N]' in the type cell: the text cuts '[Y,N]' into the description",
         frozenset(["거래처 휴/페업 요청", "거래처 휴/페업 요청 결과데이터 받기"]),
     ),
-    "IAP__ko__api-guide.md": (
-        "open: the text reads 'Http Method | POST' under [Request Header] as a header 'Http', and does not see that"
-        " the 'Value' column of 'Property name | Value | Description' holds the types (they stay in the"
-        " descriptions)",
-        frozenset(["Item Search API", "Payment Consumable API", "Payment Consume API"]),
-    ),
     "Mobile-Device-Info__en__api-guide.md": (
         "an empty 유효 범위 cell between 기본값 and 설명: the site drops empty cells, so the text cannot tell which"
         " column 'pageNum | Integer | 선택 | 1' holds its '1' in (the defaults are lost)",

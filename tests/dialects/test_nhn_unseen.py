@@ -751,3 +751,25 @@ def test_a_table_of_the_values_a_field_takes_is_not_fields() -> None:
     assert "launchYear (출시연도)" in params[("sort", "query")]["description"]
     kinds = [f["kind"] for f in findings]
     assert kinds.count("value-table") == 1 and "duplicate-parameter" not in kinds
+
+
+def test_an_http_method_row_in_the_text_rendering_is_the_method_not_a_header() -> None:
+    """IAP (en, the docs site's text rendering): ``Key Value`` over ``Http Method POST`` was cut into the header
+    ``Http`` with the description ``Method POST``; ``Property name Value Description`` rows ``price long price`` lost
+    their types (joined into the description). The Markdown's ``| Http Method | POST |`` was a
+    'header-pattern' doubt; now the row names the method (``method-row``) and is no header."""
+    from scraper.readers import read_page
+
+    path = UNSEEN / "iap-text-method-row.txt"
+    document = read_page(path.read_text(encoding="utf-8"), page=path.name, format="text", provider="nhn")
+    [service] = NhnDialect().read(document, PageInfo(path.name))
+    [operation] = service.operations
+    [entry] = operation.versions.values()
+    assert {p.name for p in entry.parameters if p.location == "header"} == {"Content-Type", "X-NHN-TCIAP-AppKey"}
+    assert any(f.kind == "method-row" and "POST" in f.message for f in service.findings)
+    _, specs = spec_files(service)
+    [spec] = specs.values()
+    schema = _response_schema(spec["paths"]["/v1/service/consume"]["post"])
+    price = schema["properties"]["result"]["properties"]["price"]
+    assert price["type"] == "integer" and price["description"] == "price"  # "price long price"
+    assert not any("joined in the text rendering" in f.message for f in service.findings)
