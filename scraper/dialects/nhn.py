@@ -39,7 +39,7 @@ from typing import Any
 from scraper.dialects import DialectError, PageInfo
 from scraper.dialects.field_tables import NO_VALUE, clean_text, read_field_table
 from scraper.dialects.field_tables import FieldRow as TableRow
-from scraper.dialects.nhn_schema import FieldRow, FieldTree, default_problem
+from scraper.dialects.nhn_schema import FieldRow, FieldTree, default_problem, is_generic_number
 from scraper.dialects.operation_lines import (
     METHODS as _METHODS,
 )
@@ -322,6 +322,9 @@ class _PageReader:
         #: What the row of each parameter said of Required (a path parameter is required whatever it says), by
         #: ``id``; the parameter is kept beside its mark so that an id is never reused while the page is read.
         self._row_required: dict[int, tuple[Parameter, bool | None]] = {}
+        #: Parameters whose row says a plain Number (with the type as written), by ``id`` as above: an integer when
+        #: what the guide shows of them is (:meth:`_integral_number`).
+        self._generic_numbers: dict[int, tuple[Parameter, str]] = {}
 
     def _finding(self, kind: str, line: int, subject: str, message: str) -> None:
         self.findings.append(Finding(kind=kind, page=self.page, line=max(line, 1), subject=subject, message=message))
@@ -1054,6 +1057,7 @@ class _PageReader:
                                 schema=_row_schema(row, bounds=True),
                                 element=row.element,
                                 note=row.constraint_note,
+                                written_type=row.type_text,
                             )
                         )
                         continue
@@ -1073,6 +1077,8 @@ class _PageReader:
                         continue
                 parameters.append(self._parameter(subject, row, location))
         self._query_from_path(section, parameters, subject)
+        for param in parameters:
+            self._integral_number(param, subject)
         for param in [p for p in parameters if p.location in ("query", "header") and _is_family(p.name)]:
             parameters.remove(param)
             self._finding(
@@ -1417,7 +1423,40 @@ class _PageReader:
             line=row.line,
         )
         self._row_required[id(param)] = (param, row.required)
+        if schema.get("type") == "number" and is_generic_number(row.type_text):
+            self._generic_numbers[id(param)] = (param, row.type_text)
         return param
+
+    def _integral_number(self, param: Parameter, subject: str) -> None:
+        """A parameter documented as a plain Number (not Float or Double) is an integer when every value the guide
+        shows for it (example, default) is one, or when it is a path segment the guide shows no value for (an id or
+        key: a client formatting ``12.0`` into the path would ask for another resource); each such reading is a
+        finding, since the guide says Number."""
+        entry = self._generic_numbers.get(id(param))
+        if entry is None or entry[0] is not param or param.schema.get("type") != "number":
+            return
+        values = [v for v, shown in ((param.example, param.has_example), (param.default, param.has_default)) if shown]
+        if values and not all(_is_integral(v) for v in values):
+            return
+        if not values and param.location != "path":
+            return
+        param.schema["type"] = "integer"
+        if param.has_example:
+            param.example = int(param.example)
+        if param.has_default:
+            param.default = int(param.default)
+            param.schema["default"] = param.default
+        why = (
+            f"every value the guide shows ({', '.join(str(int(v)) for v in values)}) is an integer"
+            if values
+            else "it is a path segment the guide shows no value for"
+        )
+        self._finding(
+            "number-as-integer",
+            param.line,
+            subject,
+            f"{param.location} parameter {param.name!r} is documented as {entry[1]} and {why}; read as integer",
+        )
 
     def _documented_required(self, param: Parameter) -> bool | None:
         """What the row of ``param`` said of Required; None when no row made it (or the row said nothing)."""
@@ -1465,6 +1504,7 @@ class _PageReader:
             common = self.common_rows.get(name.lower())
             if common is not None:
                 parameters.append(self._parameter(subject, dataclasses.replace(common, name=name), "path"))
+                self._integral_number(parameters[-1], subject)
                 continue
             schema: dict[str, Any] = {"type": "string"}
             if name in alternatives:
@@ -1679,6 +1719,7 @@ class _PageReader:
                     schema=_row_schema(r),
                     element=r.element,
                     note=r.constraint_note,
+                    written_type=r.type_text,
                 )
                 for r in rows
             ],
@@ -2007,7 +2048,7 @@ def _default(description: str, kind: str, cell: str | None = None) -> tuple[Any,
     if kind == "integer" and re.fullmatch(r"-?\d+", raw):
         return int(raw), True
     if kind == "number" and re.fullmatch(r"-?\d+(\.\d+)?", raw):
-        return float(raw), True
+        return (float(raw) if "." in raw else int(raw)), True
     if kind == "boolean" and raw.lower() in ("true", "false"):
         return raw.lower() == "true", True
     if kind == "string":
@@ -2056,6 +2097,10 @@ def _in_family(name: str, row: str) -> bool:
     return _is_family(row) and len(name) > len(prefix) and name.startswith(prefix)
 
 
+def _is_integral(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and float(value).is_integer()
+
+
 def _typed_value(text: str, schema: dict[str, Any]) -> tuple[Any, bool]:
     """``text`` (a value written in a URL) as a value of ``schema``'s type, and whether it is one."""
     kind = schema.get("type")
@@ -2063,7 +2108,7 @@ def _typed_value(text: str, schema: dict[str, Any]) -> tuple[Any, bool]:
     if "integer" in kinds and re.fullmatch(r"-?\d+", text):
         return int(text), True
     if "number" in kinds and re.fullmatch(r"-?\d+(\.\d+)?", text):
-        return float(text), True
+        return (float(text) if "." in text else int(text)), True
     if "boolean" in kinds and text.lower() in ("true", "false"):
         return text.lower() == "true", True
     if "string" in kinds or kind is None:

@@ -83,6 +83,8 @@ class FieldRow:
     element: bool = False
     #: A line the description gets once the schema is read (the row's valid-range or constraint cell).
     note: str = ""
+    #: The type cell as written (``Number``, ``Float``): ``data_type`` is what it reads as.
+    written_type: str = ""
 
 
 @dataclass(slots=True)
@@ -97,6 +99,7 @@ class _Field:
     schema: JsonSchema | None = None
     implicit: bool = False
     note: str = ""
+    written_type: str = ""
     children: dict[str, _Field] = field(default_factory=dict)
     seen: set[str] = field(default_factory=set)
     strings: set[str] = field(default_factory=set)
@@ -154,6 +157,7 @@ class FieldTree:
             row.has_default,
             row.schema,
             note=row.note,
+            written_type=row.written_type,
         )
         if existing is not None:
             new.children = existing.children
@@ -382,6 +386,16 @@ class FieldTree:
                     f"{path!r} is documented as a date but the example shows"
                     f" {sorted(v for v in node.strings if not _DATE.match(v))[0]!r}; {read}",
                 )
+            elif schema.get("type") == "number" and non_null == {"integer"} and is_generic_number(node.written_type):
+                # Deploy, Certificate Manager: "id | Number" shown as 1, "totalCount | Number" as 2: a client
+                # maintainer wants an int (a float id prints as 1.0); the guide's word is kept in the finding
+                schema["type"] = "integer"
+                self._finding(
+                    "number-as-integer",
+                    node.line,
+                    f"{path!r} is documented as {node.written_type} and every example shows an integer; read as"
+                    " integer",
+                )
             elif non_null and not _compatible(schema, non_null):
                 self._finding(
                     "example-type-mismatch",
@@ -405,6 +419,16 @@ class FieldTree:
             if "enum" in schema and None not in schema["enum"]:
                 schema["enum"] = [*schema["enum"], None]
         return schema
+
+
+#: Type words that say "a number" without saying which kind (``Number``, ``숫자``); ``Float``, ``Double`` and
+#: ``Decimal`` say a fraction is possible.
+_GENERIC_NUMBER_WORDS = frozenset({"number", "numeric", "num", "숫자", "數字", "数値", "数字"})
+
+
+def is_generic_number(type_text: str) -> bool:
+    """Whether a type cell says only "a number" (``Number``), which guides write for ids and counts alike."""
+    return type_text.strip().lower() in _GENERIC_NUMBER_WORDS
 
 
 def default_problem(schema: JsonSchema, value: Any) -> str | None:

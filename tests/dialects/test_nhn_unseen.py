@@ -773,3 +773,59 @@ def test_an_http_method_row_in_the_text_rendering_is_the_method_not_a_header() -
     price = schema["properties"]["result"]["properties"]["price"]
     assert price["type"] == "integer" and price["description"] == "price"  # "price long price"
     assert not any("joined in the text rendering" in f.message for f in service.findings)
+
+
+def test_a_number_every_example_shows_as_an_integer_is_an_integer() -> None:
+    """pages/nhn Deploy v2.1: ``artifactId | Number`` (path), ``id | Number`` shown as ``1``, ``pageNum | Number``
+    with default 1 were ``number`` (a client sends ``artifactId=12.0`` in the path and types the ids as floats);
+    now integers, each with a finding that the guide says Number. ``Float``, or a Number shown as ``1.5``, stays a
+    number."""
+    build = guide_build("Deploy__en__api-guide-v2.1.md")
+    [spec] = build.specs.values()
+    listing = spec["paths"]["/api/v2.1/projects/{appKey}/artifacts"]["get"]
+    artifact = _response_schema(listing)["properties"]["body"]["properties"]["artifacts"]["items"]["properties"]
+    assert artifact["id"]["type"] == "integer"
+    binaries = spec["paths"][
+        "/api/v2.1/projects/{appKey}/artifacts/{artifactId}/binary-groups/{binaryGroupKey}/binaries"
+    ]
+    params = _params(binaries["get"])
+    assert params[("artifactId", "path")]["schema"]["type"] == "integer"
+    assert params[("pageNum", "query")]["schema"] == {"type": "integer", "default": 1}
+    messages = [f["message"] for f in build.findings if f["kind"] == "number-as-integer"]
+    assert any("'body.artifacts.id' is documented as Number" in m for m in messages)
+    assert any("'artifactId' is documented as Number" in m and "path segment" in m for m in messages)
+    text = """## Product > Thing > API v1.0 Guide
+
+### Get things
+
+```
+GET /v1.0/things?page={page}
+```
+
+| Name | Type | Required | Description |
+|---|---|---|---|
+| page | Number | N | Page number (default: 1) |
+
+#### Response
+
+| Name | Type | Description |
+|---|---|---|
+| ratio | Float | Ratio |
+| score | Number | Score |
+| count | Number | Count |
+
+```json
+{"ratio": 1, "score": 1.5, "count": 3}
+```
+"""
+    [service] = NhnDialect().read(markdown.read(text, "t.md"), PageInfo("t.md"))
+    _, specs = spec_files(service)
+    [spec] = specs.values()
+    get = spec["paths"]["/v1.0/things"]["get"]
+    schema = _response_schema(get)["properties"]
+    assert (schema["ratio"]["type"], schema["score"]["type"], schema["count"]["type"]) == (
+        "number",
+        "number",
+        "integer",
+    )
+    assert _params(get)[("page", "query")]["schema"] == {"type": "integer", "default": 1}

@@ -25,10 +25,10 @@ class Body(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    totalCount: float | None = Field(None, description="Total number of certificates")
-    totalPage: float | None = Field(None, description="Total number of pages")
-    currentPage: float | None = Field(None, description="Current page")
-    pageSize: float | None = Field(None, description="Page size")
+    totalCount: int | None = Field(None, description="Total number of certificates")
+    totalPage: int | None = Field(None, description="Total number of pages")
+    currentPage: int | None = Field(None, description="Current page")
+    pageSize: int | None = Field(None, description="Page size")
     data: list[Datum] | None = None
 
 

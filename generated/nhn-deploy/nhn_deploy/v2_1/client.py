@@ -83,7 +83,7 @@ class Client:
     ) -> None:
         self.close()
 
-    def download_binary(self, artifact_id: float, binary_group_key: float, binary_key: float) -> None:
+    def download_binary(self, artifact_id: int, binary_group_key: int, binary_key: int) -> None:
         """Download Binary
 
         You can download a binary file using the download path received in the response from the binary upload API.
@@ -114,7 +114,7 @@ class Client:
         return None
 
     def execute_deployment(
-        self, artifact_id: float, server_group_id: float, *, body: _models.ExecuteDeploymentRequest | None = None
+        self, artifact_id: int, server_group_id: int, *, body: _models.ExecuteDeploymentRequest | None = None
     ) -> _models.ExecuteDeploymentResponse:
         """Execute Deployment
 
@@ -173,11 +173,11 @@ class Client:
 
     def list_binaries(
         self,
-        artifact_id: float,
-        binary_group_key: float,
+        artifact_id: int,
+        binary_group_key: int,
         *,
-        page_num: float | None = None,
-        page_size: float | None = None,
+        page_num: int | None = None,
+        page_size: int | None = None,
         sort_key: str | None = None,
         sort_direction: str | None = None,
         keyword: str | None = None,
@@ -219,7 +219,7 @@ class Client:
         )
         return _support.parse_model(_models.ListBinariesResponse, _response)
 
-    def list_binary_groups(self, artifact_id: float) -> _models.ListBinaryGroupsResponse:
+    def list_binary_groups(self, artifact_id: int) -> _models.ListBinaryGroupsResponse:
         """List Binary Groups
 
         This API retrieves a list of binary groups belonging to an artifact.
@@ -247,13 +247,13 @@ class Client:
 
     def list_deployment_history(
         self,
-        artifact_id: float,
+        artifact_id: int,
         *,
-        server_group_id: float | None = None,
+        server_group_id: int | None = None,
         deployment_year_from: str | None = None,
         deployment_year_to: str | None = None,
-        page_num: float | None = None,
-        page_size: float | None = None,
+        page_num: int | None = None,
+        page_size: int | None = None,
     ) -> _models.ListDeploymentHistoryResponse:
         """List Deployment History
 
@@ -293,7 +293,7 @@ class Client:
         )
         return _support.parse_model(_models.ListDeploymentHistoryResponse, _response)
 
-    def list_scenarios(self, artifact_id: float, server_group_id: float) -> _models.ListScenariosResponse:
+    def list_scenarios(self, artifact_id: int, server_group_id: int) -> _models.ListScenariosResponse:
         """List Scenarios
 
         This API views the list of scenarios mapped to a server group.
@@ -320,7 +320,7 @@ class Client:
         )
         return _support.parse_model(_models.ListScenariosResponse, _response)
 
-    def list_server_groups(self, artifact_id: float) -> _models.ListServerGroupsResponse:
+    def list_server_groups(self, artifact_id: int) -> _models.ListServerGroupsResponse:
         """List Server Groups
 
         This API retrieves a list of server groups belonging to an artifact.
@@ -347,7 +347,7 @@ class Client:
         return _support.parse_model(_models.ListServerGroupsResponse, _response)
 
     def upload_binary(
-        self, artifact_id: float, binary_group_key: float, *, body: Mapping[str, Any]
+        self, artifact_id: int, binary_group_key: int, *, body: Mapping[str, Any]
     ) -> _models.UploadBinaryResponse:
         """Upload Binary
 
@@ -422,7 +422,7 @@ class AsyncClient:
     ) -> None:
         await self.aclose()
 
-    async def download_binary(self, artifact_id: float, binary_group_key: float, binary_key: float) -> None:
+    async def download_binary(self, artifact_id: int, binary_group_key: int, binary_key: int) -> None:
         """Download Binary
 
         You can download a binary file using the download path received in the response from the binary upload API.
@@ -453,7 +453,7 @@ class AsyncClient:
         return None
 
     async def execute_deployment(
-        self, artifact_id: float, server_group_id: float, *, body: _models.ExecuteDeploymentRequest | None = None
+        self, artifact_id: int, server_group_id: int, *, body: _models.ExecuteDeploymentRequest | None = None
     ) -> _models.ExecuteDeploymentResponse:
         """Execute Deployment
 
@@ -512,11 +512,11 @@ class AsyncClient:
 
     async def list_binaries(
         self,
-        artifact_id: float,
-        binary_group_key: float,
+        artifact_id: int,
+        binary_group_key: int,
         *,
-        page_num: float | None = None,
-        page_size: float | None = None,
+        page_num: int | None = None,
+        page_size: int | None = None,
         sort_key: str | None = None,
         sort_direction: str | None = None,
         keyword: str | None = None,
@@ -558,7 +558,7 @@ class AsyncClient:
         )
         return _support.parse_model(_models.ListBinariesResponse, _response)
 
-    async def list_binary_groups(self, artifact_id: float) -> _models.ListBinaryGroupsResponse:
+    async def list_binary_groups(self, artifact_id: int) -> _models.ListBinaryGroupsResponse:
         """List Binary Groups
 
         This API retrieves a list of binary groups belonging to an artifact.
@@ -586,13 +586,13 @@ class AsyncClient:
 
     async def list_deployment_history(
         self,
-        artifact_id: float,
+        artifact_id: int,
         *,
-        server_group_id: float | None = None,
+        server_group_id: int | None = None,
         deployment_year_from: str | None = None,
         deployment_year_to: str | None = None,
-        page_num: float | None = None,
-        page_size: float | None = None,
+        page_num: int | None = None,
+        page_size: int | None = None,
     ) -> _models.ListDeploymentHistoryResponse:
         """List Deployment History
 
@@ -632,7 +632,7 @@ class AsyncClient:
         )
         return _support.parse_model(_models.ListDeploymentHistoryResponse, _response)
 
-    async def list_scenarios(self, artifact_id: float, server_group_id: float) -> _models.ListScenariosResponse:
+    async def list_scenarios(self, artifact_id: int, server_group_id: int) -> _models.ListScenariosResponse:
         """List Scenarios
 
         This API views the list of scenarios mapped to a server group.
@@ -659,7 +659,7 @@ class AsyncClient:
         )
         return _support.parse_model(_models.ListScenariosResponse, _response)
 
-    async def list_server_groups(self, artifact_id: float) -> _models.ListServerGroupsResponse:
+    async def list_server_groups(self, artifact_id: int) -> _models.ListServerGroupsResponse:
         """List Server Groups
 
         This API retrieves a list of server groups belonging to an artifact.
@@ -686,7 +686,7 @@ class AsyncClient:
         return _support.parse_model(_models.ListServerGroupsResponse, _response)
 
     async def upload_binary(
-        self, artifact_id: float, binary_group_key: float, *, body: Mapping[str, Any]
+        self, artifact_id: int, binary_group_key: int, *, body: Mapping[str, Any]
     ) -> _models.UploadBinaryResponse:
         """Upload Binary
 

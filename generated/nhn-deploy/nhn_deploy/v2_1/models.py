@@ -21,7 +21,7 @@ class Artifact(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    id: float | None = Field(None, description="Artifact ID")
+    id: int | None = Field(None, description="Artifact ID")
     name: str | None = Field(None, description="Artifact name")
     applicationType: str | None = Field(None, description="Application type (server/client)")
     description: str | None = Field(None, description="Description")
@@ -93,7 +93,7 @@ class BinaryGroup(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    key: float | None = Field(None, description="Binary group key")
+    key: int | None = Field(None, description="Binary group key")
     name: str | None = Field(None, description="Binary Group Name")
     description: str | None = Field(None, description="Description")
     regionCode: str | None = Field(None, description="Region code")
@@ -122,10 +122,10 @@ class Binary(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    binaryKey: float | None = Field(None, description="Binary Key")
+    binaryKey: int | None = Field(None, description="Binary Key")
     version: str | None = Field(None, description="Binary version")
     binaryName: str | None = Field(None, description="Binary File Name")
-    binarySize: float | None = Field(None, description="Binary file size (bytes)")
+    binarySize: int | None = Field(None, description="Binary file size (bytes)")
     uploadDate: str | None = Field(None, description="Upload date")
     uploader: str | None = Field(None, description="Uploader")
     description: str | None = Field(None, description="Description")
@@ -136,7 +136,7 @@ class Body3(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    totalCount: float | None = Field(None, description="Total count")
+    totalCount: int | None = Field(None, description="Total count")
     binaries: list[Binary] | None = Field(None, description="Binary list\nValue: See items below")
 
 
@@ -154,10 +154,10 @@ class DeployHistory(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    deployKey: float | None = Field(None, description="Deploy Key")
+    deployKey: int | None = Field(None, description="Deploy Key")
     scenarioName: str | None = Field(None, description="Scenario Name")
     serverGroupName: str | None = Field(None, description="Server Group Name")
-    serverGroupId: float | None = Field(None, description="Server Group ID")
+    serverGroupId: int | None = Field(None, description="Server Group ID")
     binaryVersion: str | None = Field(None, description="Binary version")
     executeDate: str | None = Field(None, description="Executed Date")
     executeUser: str | None = Field(None, description="Executed by")
@@ -169,7 +169,7 @@ class Body4(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    totalCount: float | None = Field(None, description="Total count")
+    totalCount: int | None = Field(None, description="Total count")
     deployHistories: list[DeployHistory] | None = Field(
         None, description="Deployment history list\nValue: See the items below"
     )
@@ -194,7 +194,7 @@ class ExecuteDeploymentRequest(BaseModel):
         description="Hostnames of servers, separated by commas (,), that are selectively targeted for deployment within the server group (enter all if targeting the entire server group)\nValue: hostname1, hostname2, hostname3 (deploys to all servers in the server group if not specified)",
     )
     concurrentNum: float | None = Field(
-        0.0,
+        0,
         description="Number of deployments to run in parallel\nValue: A value of 0 or greater; if 0, full concurrency across the server group",
     )
     nextWhenFail: bool | None = Field(
@@ -282,11 +282,11 @@ class ServerGroup(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    id: float | None = Field(None, description="Server Group ID")
+    id: int | None = Field(None, description="Server Group ID")
     name: str | None = Field(None, description="Server Group Name")
     description: str | None = Field(None, description="Description")
     osType: str | None = Field(None, description="OS type (LINUX/WINDOWS)")
-    serverCount: float | None = Field(None, description="Number of Servers")
+    serverCount: int | None = Field(None, description="Number of Servers")
 
 
 class Body5(BaseModel):
@@ -322,7 +322,7 @@ class Scenario(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    scenarioId: float | None = Field(None, description="Scenario ID")
+    scenarioId: int | None = Field(None, description="Scenario ID")
     scenarioName: str | None = Field(None, description="Scenario name")
 
 

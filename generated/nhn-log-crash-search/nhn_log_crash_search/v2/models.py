@@ -12,7 +12,7 @@ class Body(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    availableToken: float | None = Field(None, description="Available tokens")
+    availableToken: int | None = Field(None, description="Available tokens")
 
 
 class Header(BaseModel):
@@ -42,7 +42,7 @@ class ScrollStartApiRequest(BaseModel):
     query: str = Field(..., description="Lucene query")
     from_: str = Field(..., alias="from", description="Start time")
     to: str = Field(..., description="End time")
-    pageSize: float | None = Field(None, description="Page size")
+    pageSize: int | None = Field(None, description="Page size")
     sort: dict[str, Any] | None = Field(None, description="Sort by")
 
 
@@ -62,8 +62,8 @@ class Body1(BaseModel):
         extra="allow",
     )
     scrollKey: str | None = Field(None, description="Scroll Key")
-    totalItems: float | None = Field(None, description="Number of logs")
-    pageSize: float | None = Field(None, description="Page size")
+    totalItems: int | None = Field(None, description="Number of logs")
+    pageSize: int | None = Field(None, description="Page size")
     data: list[Datum] | None = Field(None, description="Log list")
 
 
@@ -82,7 +82,7 @@ class Body2(BaseModel):
         extra="allow",
     )
     scrollKey: str | None = Field(None, description="Scroll Key")
-    totalItems: float | None = Field(None, description="Number of logs")
+    totalItems: int | None = Field(None, description="Number of logs")
     data: list[Datum] | None = Field(None, description="Log list")
 
 
@@ -103,8 +103,8 @@ class SearchApiRequest(BaseModel):
     query: str = Field(..., description="Lucene query")
     from_: str = Field(..., alias="from", description="Start time")
     to: str = Field(..., description="End time")
-    pageNumber: float | None = Field(None, description="Page number")
-    pageSize: float | None = Field(None, description="Page size")
+    pageNumber: int | None = Field(None, description="Page number")
+    pageSize: int | None = Field(None, description="Page size")
     sort: dict[str, Any] | None = Field(None, description="Sort by")
 
 
@@ -113,9 +113,9 @@ class Body3(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    totalItems: float | None = Field(None, description="Number of logs")
-    pageNumber: float | None = Field(None, description="Page number")
-    pageSize: float | None = Field(None, description="Page size")
+    totalItems: int | None = Field(None, description="Number of logs")
+    pageNumber: int | None = Field(None, description="Page number")
+    pageSize: int | None = Field(None, description="Page size")
     data: list[Datum] | None = Field(None, description="Log list")
 
 

@@ -21,9 +21,9 @@ class CaInfoListItem(BaseModel):
     certificateCnt: int | None = Field(None, description="전체 인증서 개수")
     status: str | None = Field(None, description="저장소 상태(ACTIVE, INACTIVE, DELETED)")
     crlActive: bool | None = Field(None, description="CRL 활성화 여부")
-    crlRefreshPeriod: float | None = Field(None, description="CRL 갱신 주기(일)")
+    crlRefreshPeriod: int | None = Field(None, description="CRL 갱신 주기(일)")
     ocspActive: bool | None = Field(None, description="OCSP 활성화 여부")
-    ocspRefreshPeriod: float | None = Field(None, description="OCSP 갱신 주기(시간)")
+    ocspRefreshPeriod: int | None = Field(None, description="OCSP 갱신 주기(시간)")
     ocspUrl: str | None = Field(None, description="OCSP 서버 URL")
     totalEabCnt: int | None = None
     activeEabCnt: int | None = None
@@ -72,12 +72,12 @@ class PostAppkeysAppkeyCaStoresRequest(BaseModel):
     name: str = Field(..., description="저장소 이름\n제약 조건: 최대 64자", max_length=64)
     description: str | None = Field(None, description="저장소 설명\n제약 조건: 최대 256자", max_length=256)
     crlActive: bool | None = Field(None, description="CRL 활성화 여부\n제약 조건: 기본값: false")
-    crlRefreshPeriod: float | None = Field(
-        None, description="CRL 갱신 주기(일)\n제약 조건: 1 ~ 30\n기본값: 7", ge=1.0, le=30.0
+    crlRefreshPeriod: int | None = Field(
+        None, description="CRL 갱신 주기(일)\n제약 조건: 1 ~ 30\n기본값: 7", ge=1, le=30
     )
     ocspActive: bool | None = Field(None, description="OCSP 활성화 여부\n제약 조건: 기본값: false")
-    ocspRefreshPeriod: float | None = Field(
-        None, description="OCSP 갱신 주기(시간)\n제약 조건: 1 ~ 12\n기본값: 1", ge=1.0, le=12.0
+    ocspRefreshPeriod: int | None = Field(
+        None, description="OCSP 갱신 주기(시간)\n제약 조건: 1 ~ 12\n기본값: 1", ge=1, le=12
     )
 
 
@@ -119,9 +119,9 @@ class Body2(BaseModel):
     certificateCnt: int | None = Field(None, description="전체 인증서 개수")
     status: str | None = Field(None, description="저장소 상태(ACTIVE, INACTIVE, DELETED)")
     crlActive: bool | None = Field(None, description="CRL 활성화 여부")
-    crlRefreshPeriod: float | None = Field(None, description="CRL 갱신 주기(일)")
+    crlRefreshPeriod: int | None = Field(None, description="CRL 갱신 주기(일)")
     ocspActive: bool | None = Field(None, description="OCSP 활성화 여부")
-    ocspRefreshPeriod: float | None = Field(None, description="OCSP 갱신 주기(시간)")
+    ocspRefreshPeriod: int | None = Field(None, description="OCSP 갱신 주기(시간)")
     ocspUrl: str | None = Field(None, description="OCSP 서버 URL")
     creationDatetime: dict[str, Any] | None = Field(None, description="생성 일시")
     creationUser: str | None = Field(None, description="생성자")
@@ -231,7 +231,7 @@ class PostCaStoresCaStoreIdCertsRequest(BaseModel):
     name: str = Field(..., description="인증서 이름\n제약 조건: 최대 64자", max_length=64)
     description: str | None = Field(None, description="인증서 설명\n제약 조건: 최대 256자", max_length=256)
     subjectInfo: dict[str, Any] = Field(..., description="주체 정보\n제약 조건: commonName 필수")
-    ttlValue: float | None = Field(
+    ttlValue: int | None = Field(
         None, description="유효 기간(초)\n제약 조건: 0 ~ 315,360,000(최대 10년)\nspecificDate와 택 1"
     )
     specificDate: str | None = Field(
@@ -241,9 +241,7 @@ class PostCaStoresCaStoreIdCertsRequest(BaseModel):
     backDateValidation: float | None = Field(
         None, description="백데이트 유효성(초)\n제약 조건: 0 ~ 2,592,000(최대 30일)\n기본값: 30"
     )
-    maxDepth: float | None = Field(
-        None, description="하위 CA 생성 가능 깊이\n제약 조건: -1 ~ 3\n기본값: 0", ge=-1.0, le=3.0
-    )
+    maxDepth: int | None = Field(None, description="하위 CA 생성 가능 깊이\n제약 조건: -1 ~ 3\n기본값: 0", ge=-1, le=3)
     keyInfo: dict[str, Any] = Field(..., description="키 정보\n제약 조건: 하단 참조")
     signatureAlgorithm: str = Field(
         ...,
@@ -292,7 +290,7 @@ class Body6(BaseModel):
     notAfterDateTime: dict[str, Any] | None = Field(None, description="유효 만료일")
     notBeforeDateTime: dict[str, Any] | None = Field(None, description="유효 시작일")
     keyAlgorithm: str | None = Field(None, description="키 알고리즘")
-    keyLength: float | None = Field(None, description="키 길이")
+    keyLength: int | None = Field(None, description="키 길이")
     certificatePem: str | None = Field(None, description="발급된 인증서 PEM")
     chainCertificatePem: str | None = Field(None, description="인증서 체인 PEM")
     signatureAlgorithm: str | None = Field(None, description="서명 알고리즘")
@@ -342,7 +340,7 @@ class Body7(BaseModel):
     notAfterDateTime: dict[str, Any] | None = Field(None, description="유효 만료일")
     notBeforeDateTime: dict[str, Any] | None = Field(None, description="유효 시작일")
     keyAlgorithm: str | None = Field(None, description="키 알고리즘(RSA, EC, ED25519)")
-    keyLength: float | None = Field(None, description="키 길이")
+    keyLength: int | None = Field(None, description="키 길이")
     keyUsage: list[str] | None = Field(None, description="Key Usage 목록")
     extendedKeyUsage: list[str] | None = Field(None, description="Extended Key Usage 목록")
     certificatePem: str | None = Field(None, description="인증서 PEM")
@@ -428,8 +426,8 @@ class Body10(BaseModel):
     )
     templates: list[Template] | None = Field(None, description="템플릿 정보 목록")
     totalCnt: int | None = Field(None, description="전체 템플릿 개수")
-    totalPageNo: float | None = Field(None, description="전체 페이지 수")
-    currentPageNo: float | None = Field(None, description="현재 페이지 번호(0부터 시작)")
+    totalPageNo: int | None = Field(None, description="전체 페이지 수")
+    currentPageNo: int | None = Field(None, description="현재 페이지 번호(0부터 시작)")
 
 
 class GetCaStoresCaStoreIdTemplatesResponse(BaseModel):
@@ -527,7 +525,7 @@ class Body12(BaseModel):
     description: str | None = Field(None, description="템플릿 설명")
     subjectInfo: dict[str, Any] | None = Field(None, description="주체 정보(템플릿 고정 값)")
     keyAlgorithm: str | None = Field(None, description="키 알고리즘")
-    keyLength: float | None = Field(None, description="키 길이")
+    keyLength: int | None = Field(None, description="키 길이")
     keyInfo: dict[str, Any] | None = Field(None, description="키 정보")
     keyUsage: list[str] | None = Field(None, description="Key Usage 목록")
     extendedKeyUsage: list[str] | None = Field(None, description="Extended Key Usage 목록")
@@ -542,7 +540,7 @@ class Body12(BaseModel):
     useCsrSans: bool | None = Field(None, description="CSR의 SAN 사용 여부")
     useCsrOtherFields: bool | None = Field(None, description="CSR의 기타 필드 사용 여부")
     maxTTL: str | None = Field(None, description="최대 TTL(초 단위 문자열)")
-    signatureBits: float | None = Field(None, description="서명 비트 수")
+    signatureBits: int | None = Field(None, description="서명 비트 수")
     backDateValidation: int | None = Field(None, description="백데이트 검증 값(초)")
     urlSansWhitelist: list[str] | None = Field(None, description="URL SAN 화이트리스트")
     otherSansWhitelist: list[dict[str, Any]] | None = Field(None, description="기타 SAN 화이트리스트")
@@ -589,7 +587,7 @@ class PostTemplatesTemplateIdCertificatesRequest(BaseModel):
     )
     mode: str = Field(..., description="인증서 발급 모드\n제약 조건: GENERATE 또는 SIGN")
     commonName: str = Field(..., description="Common Name\n제약 조건: 최대 64자", max_length=64)
-    ttlValue: float | None = Field(
+    ttlValue: int | None = Field(
         None, description="유효 기간(초)\n제약 조건: 0 ~ 315,360,000(최대 10년)\nspecificDate와 택 1"
     )
     specificDate: str | None = Field(
@@ -630,7 +628,7 @@ class Body13(BaseModel):
     notAfterDateTime: dict[str, Any] | None = Field(None, description="유효 만료일")
     notBeforeDateTime: dict[str, Any] | None = Field(None, description="유효 시작일")
     keyAlgorithm: str | None = Field(None, description="키 알고리즘")
-    keyLength: float | None = Field(None, description="키 길이")
+    keyLength: int | None = Field(None, description="키 길이")
     certificatePem: str | None = Field(None, description="발급된 인증서 PEM")
     chainCertificatePem: str | None = Field(None, description="인증서 체인 PEM")
     signatureAlgorithm: str | None = Field(None, description="서명 알고리즘")

@@ -35,7 +35,7 @@ class Backup(BaseModel):
     dbInstanceId: str | None = Field(None, description="Original DB instance identifier")
     dbVersion: str | None = Field(None, description="DB version information")
     backupType: BackupType | None = Field(None, description="Backup type\n- AUTO: Automatic\n- MANUAL: Manual")
-    backupSize: float | None = Field(None, description="Size of the backup\n- Unit: Bytes")
+    backupSize: int | None = Field(None, description="Size of the backup\n- Unit: Bytes")
     createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
     updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
     completedYmdt: str | None = Field(None, description="End date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
@@ -56,7 +56,7 @@ class RetrieveBackupListResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    totalCounts: float | None = Field(None, description="Number of all backup lists")
+    totalCounts: int | None = Field(None, description="Number of all backup lists")
     backups: list[Backup] | None = Field(None, description="Backup list")
     header: Header | None = None
 
@@ -110,7 +110,7 @@ class Storage(BaseModel):
         extra="allow",
     )
     storageType: str = Field(..., description="Data storage types\n- Example: General SSD")
-    storageSize: float = Field(
+    storageSize: int = Field(
         ..., description="Data storage size\n- Unit: Gigabytes\n- Minimum value: 20\n- Maximum value: 2048"
     )
 
@@ -142,9 +142,9 @@ class Backup1(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    backupPeriod: float = Field(..., description="Backup retention period\n- Minimum value: 0\n- Maximum value: 730")
+    backupPeriod: int = Field(..., description="Backup retention period\n- Minimum value: 0\n- Maximum value: 730")
     backupRetryCount: float | None = Field(
-        6.0, description="Number of backup retries\nDefault: 6\n- Minimum value: 0\n- Maximum value: 10"
+        6, description="Number of backup retries\nDefault: 6\n- Minimum value: 0\n- Maximum value: 10"
     )
     backupSchedules: list[BackupSchedule] | None = Field(None, description="Backup schedules")
 
@@ -157,7 +157,7 @@ class RestoreBackupRequest(BaseModel):
     dbInstanceName: str = Field(..., description="Name to identify DB instances")
     description: str | None = Field(None, description="Additional information on DB instances")
     dbFlavorId: str = Field(..., description="Identifier of DB instance specifications")
-    dbPort: float = Field(..., description="DB port\n- Minimum value: 0\n- Maximum value: 65535")
+    dbPort: int = Field(..., description="DB port\n- Minimum value: 0\n- Maximum value: 65535")
     parameterGroupId: str = Field(..., description="Parameter group identifier")
     dbSecurityGroupIds: list[Any] | None = Field(None, description="DB security group identifiers")
     network: Network = Field(..., description="Network information objects")
@@ -194,8 +194,8 @@ class DbFlavor(BaseModel):
     )
     dbFlavorId: str | None = Field(None, description="Identifier of DB instance specifications")
     dbFlavorName: str | None = Field(None, description="Name of DB instance specifications")
-    ram: float | None = Field(None, description="Memory size (MB)")
-    vcpus: float | None = Field(None, description="CPU cores")
+    ram: int | None = Field(None, description="Memory size (MB)")
+    vcpus: int | None = Field(None, description="CPU cores")
 
 
 class ListDbInstanceSpecificationsResponse(BaseModel):
@@ -408,7 +408,7 @@ class DbInstance1(BaseModel):
     dbInstanceName: str | None = Field(None, description="Name to identify DB instances")
     description: str | None = Field(None, description="Additional information on DB instances")
     dbVersion: str | None = Field(None, description="DB version information")
-    dbPort: float | None = Field(None, description="DB port")
+    dbPort: int | None = Field(None, description="DB port")
     dbInstanceType: DbInstanceType | None = Field(
         None,
         description="DB instance role type\n- MASTER: Master\n- FAILED_MASTER: Failed over master\n- CANDIDATE_MASTER: Candidate master\n- READ_ONLY_SLAVE: Read replica",
@@ -434,7 +434,7 @@ class Storage1(BaseModel):
         extra="allow",
     )
     storageType: str = Field(..., description="Data storage types\n- Example: General SSD")
-    storageSize: float = Field(..., description="Block Storage Size (GB)\n- Minimum value: 20\n- Maximum value: 2048")
+    storageSize: int = Field(..., description="Block Storage Size (GB)\n- Minimum value: 20\n- Maximum value: 2048")
 
 
 class BackupSchedule1(BaseModel):
@@ -455,9 +455,9 @@ class Backup2(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    backupPeriod: float = Field(..., description="Backup retention period\n- Minimum value: 0\n- Maximum value: 730")
+    backupPeriod: int = Field(..., description="Backup retention period\n- Minimum value: 0\n- Maximum value: 730")
     backupRetryCount: float | None = Field(
-        6.0, description="Number of backup retries\nDefault: 6\n- Minimum value: 0\n- Maximum value: 10"
+        6, description="Number of backup retries\nDefault: 6\n- Minimum value: 0\n- Maximum value: 10"
     )
     backupSchedules: list[BackupSchedule1] | None = Field(None, description="Backup schedules")
 
@@ -471,7 +471,7 @@ class CreateDbInstanceRequest(BaseModel):
     description: str | None = Field(None, description="Additional information on DB instances")
     dbFlavorId: str = Field(..., description="Identifier of DB instance specifications")
     dbVersion: str = Field(..., description="DB version information")
-    dbPort: float = Field(..., description="DB port\n- Minimum value: 0\n- Maximum value: 65535")
+    dbPort: int = Field(..., description="DB port\n- Minimum value: 0\n- Maximum value: 65535")
     databaseName: str = Field(..., description="Name of the new database to create in the DB Engine")
     dbUserName: str = Field(..., description="New user account name to create in DB Engine")
     dbPassword: str = Field(
@@ -519,7 +519,7 @@ class ListDbInstanceDetailsResponse(BaseModel):
     dbInstanceName: str | None = Field(None, description="Name to identify DB instances")
     description: str | None = Field(None, description="Additional information on DB instances")
     dbVersion: str | None = Field(None, description="DB version information")
-    dbPort: float | None = Field(None, description="DB port")
+    dbPort: int | None = Field(None, description="DB port")
     dbInstanceType: DbInstanceType | None = Field(
         None,
         description="DB instance role type\n- MASTER: Master\n- FAILED_MASTER: Failed over master\n- CANDIDATE_MASTER: Candidate master\n- READ_ONLY_SLAVE: Read replica",
@@ -550,7 +550,7 @@ class ModifyDbInstanceRequest(BaseModel):
     )
     dbInstanceName: str | None = Field(None, description="Name to identify DB instances")
     description: str | None = Field(None, description="Additional information on DB instances")
-    dbPort: float | None = Field(None, description="DB port\n- Minimum value: 0\n- Maximum value: 65535")
+    dbPort: int | None = Field(None, description="DB port\n- Minimum value: 0\n- Maximum value: 65535")
     dbFlavorId: str | None = Field(None, description="Identifier of DB instance specifications")
     parameterGroupId: str | None = Field(None, description="Parameter group identifier")
     dbSecurityGroupIds: list[Any] | None = Field(None, description="DB security group identifiers")
@@ -646,8 +646,8 @@ class GetDbInstanceBackupInformationResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    backupPeriod: float | None = Field(None, description="Backup retention period")
-    backupRetryCount: float | None = Field(None, description="Number of backup retries")
+    backupPeriod: int | None = Field(None, description="Backup retention period")
+    backupRetryCount: int | None = Field(None, description="Number of backup retries")
     backupSchedules: list[BackupSchedule2] | None = Field(None, description="Backup schedules")
     header: Header | None = None
 
@@ -670,7 +670,7 @@ class ModifyingDbInstanceBackupInformationRequest(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    backupPeriod: float | None = Field(
+    backupPeriod: int | None = Field(
         None, description="Backup retention period\n- Minimum value: 0\n- Maximum value: 730"
     )
     backupRetryCount: float | None = Field(
@@ -1008,7 +1008,7 @@ class HbaRule(BaseModel):
         None,
         description="Preliminaries\n- NONE: None\n- CREATE: Schedule a creation (requires application)\n- MODIFY: Schedule a modification (requires application)\n- DELETE: Schedule a delete (requires enforcement)",
     )
-    order: float | None = Field(None, description="Application order")
+    order: int | None = Field(None, description="Application order")
     applicable: bool | None = Field(None, description="Applicability\n- Rules with an inapplicable status are ignored")
 
 
@@ -1121,10 +1121,10 @@ class GetHighAvailabilityInformationResponse(BaseModel):
         None,
         description="High Availability Status\n- CREATED: Created\n- STABLE: Normal\n- DISABLE_REPLICATION_DELAY: Failover stops due to replication delay\n- PAUSING: Pausing\n- PAUSED: Paused\n- PAUSED_DUE_TO_TASK: Paused due to task\n- FAILOVER_STARTED: Failover started\n- FAILOVER_FAILED: Failover failed\n- FAILOVER_COMPLETED: Failover complete\n- DELETED: Deleted",
     )
-    pingInterval: float | None = Field(
+    pingInterval: int | None = Field(
         None, description="Ping interval (sec) when using high availability\n- Minimum value: 1\n- Maximum value: 600"
     )
-    failoverReplWaitingTime: float | None = Field(
+    failoverReplWaitingTime: int | None = Field(
         None,
         description="Failover latency when using high availability\n- Minimum value: 0\n- If set to -1, it will continue to wait for the replication delay to resolve.",
     )
@@ -1204,7 +1204,7 @@ class GetDbInstanceMaintenanceInformationResponse(BaseModel):
         None,
         description="Maintenance window\nExamples: half_an_hour, one_hour, one_hour_and_half, two_hours, two_hours_and_half, three_hours",
     )
-    logRetentionPeriod: float | None = Field(None, description="Log retention period (days)")
+    logRetentionPeriod: int | None = Field(None, description="Log retention period (days)")
     header: Header | None = None
 
 
@@ -1220,7 +1220,7 @@ class ModifyDbInstanceMaintenanceInformationRequest(BaseModel):
         ...,
         description="Maintenance window\nExamples: half_an_hour, one_hour, one_hour_and_half, two_hours, two_hours_and_half, three_hours",
     )
-    logRetentionPeriod: float | None = Field(None, description="Log retention period (days)")
+    logRetentionPeriod: int | None = Field(None, description="Log retention period (days)")
 
 
 class ModifyDbInstanceMaintenanceInformationResponse(BaseModel):
@@ -1318,7 +1318,7 @@ class Storage2(BaseModel):
         extra="allow",
     )
     storageType: str | None = Field(None, description="Data storage types\n- Example: General SSD")
-    storageSize: float | None = Field(
+    storageSize: int | None = Field(
         None,
         description="Block Storage Size (GB)\n- Default: Original DB instance value\n- Minimum value: 20\n- Maximum value: 2048",
     )
@@ -1349,7 +1349,7 @@ class ReplicateDbInstanceRequest(BaseModel):
     dbFlavorId: str | None = Field(
         None, description="Identifier of DB instance specifications\n- Default: Original DB instance value"
     )
-    dbPort: float | None = Field(
+    dbPort: int | None = Field(
         None, description="DB port\n- Default: Original DB instance value\n- Minimum value: 0\n- Maximum value: 65535"
     )
     parameterGroupId: str | None = Field(
@@ -1405,7 +1405,7 @@ class Backup4(BaseModel):
     )
     backupId: str | None = Field(None, description="Backup identifier")
     backupName: str | None = Field(None, description="Backup name")
-    backupSize: float | None = Field(None, description="Backup size")
+    backupSize: int | None = Field(None, description="Backup size")
     backupType: BackupType | None = Field(None, description="Backup type\n- AUTO: Automatic\nMANUAL: Manual")
     backupStatus: BackupStatus | None = Field(
         None,
@@ -1480,7 +1480,7 @@ class Storage3(BaseModel):
         extra="allow",
     )
     storageType: str = Field(..., description="Block Storage Type\n- Example: General SSD")
-    storageSize: float = Field(..., description="Block Storage Size (GB)\n- Minimum value: 20\n- Maximum value: 2048")
+    storageSize: int = Field(..., description="Block Storage Size (GB)\n- Minimum value: 20\n- Maximum value: 2048")
 
 
 class BackupSchedule4(BaseModel):
@@ -1502,9 +1502,9 @@ class Backup5(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    backupPeriod: float = Field(..., description="Backup retention period\n- Minimum value: 0\n- Maximum value: 730")
+    backupPeriod: int = Field(..., description="Backup retention period\n- Minimum value: 0\n- Maximum value: 730")
     backupRetryCount: float | None = Field(
-        6.0, description="Number of backup retries\nDefault: 6\n- Minimum value: 0\n- Maximum value: 10"
+        6, description="Number of backup retries\nDefault: 6\n- Minimum value: 0\n- Maximum value: 10"
     )
     backupSchedules: list[BackupSchedule4] = Field(..., description="Backup schedules")
 
@@ -1518,7 +1518,7 @@ class RestoreDbInstanceRequest(BaseModel):
     dbInstanceName: str = Field(..., description="Name to identify DB instances")
     description: str | None = Field(None, description="Additional information on DB instances")
     dbFlavorId: str = Field(..., description="Identifier of DB instance specifications")
-    dbPort: float = Field(..., description="DB port\n- Minimum value: 3306\n- Maximum value: 43306")
+    dbPort: int = Field(..., description="DB port\n- Minimum value: 3306\n- Maximum value: 43306")
     parameterGroupId: str = Field(..., description="Parameter group identifier")
     dbSecurityGroupIds: list[str] | None = Field(None, description="DB security group identifiers")
     userGroupIds: list[Any] | None = Field(None, description="User group identifiers")
@@ -1581,7 +1581,7 @@ class GetDbInstanceStorageInformationResponse(BaseModel):
         extra="allow",
     )
     storageType: str | None = Field(None, description="Data storage types")
-    storageSize: float | None = Field(None, description="Block Storage Size (GB)")
+    storageSize: int | None = Field(None, description="Block Storage Size (GB)")
     storageStatus: StorageStatus | None = Field(
         None, description="Data Storage Current Status\n- DETACHED: Detached\n- ATTACHED: Attached\n- DELETED: Deleted"
     )
@@ -1673,10 +1673,10 @@ class Port(BaseModel):
         ...,
         description="Port type\n- DB_PORT: Sets to DB instance port value. Values for minPort 값과 maxPort are not required.\n- PORT: 지정된 포트값으로 설정됩니다. minPort값과 maxPort값이 같아야 합니다.\n- PORT_RANGE: Sets to specified port range.",
     )
-    minPort: float | None = Field(
+    minPort: int | None = Field(
         None, description="Minimum port range\n- Minimum value received: 5432\n- Transmit minimum: 1"
     )
-    maxPort: float | None = Field(
+    maxPort: int | None = Field(
         None, description="Maximum port range\n- Maximum received: 45432\n- Send maximum: 65535"
     )
 
@@ -1721,8 +1721,8 @@ class Port1(BaseModel):
         None,
         description="Port type\n- DB_PORT: Sets to DB instance port value.\n- PORT: Sets to specified port value.\n- PORT_RANGE: Sets to specified port range.",
     )
-    minPort: float | None = Field(None, description="Minimum port range")
-    maxPort: float | None = Field(None, description="Maximum port range")
+    minPort: int | None = Field(None, description="Minimum port range")
+    maxPort: int | None = Field(None, description="Maximum port range")
 
 
 class Rule1(BaseModel):
@@ -1805,10 +1805,10 @@ class Port2(BaseModel):
         ...,
         description="Port type\n- DB_PORT: Sets to DB instance port value. Values for minPort 값과 maxPort are not required.\n- PORT: 지정된 포트값으로 설정됩니다. minPort값과 maxPort값이 같아야 합니다.\n- PORT_RANGE: Sets to specified port range.",
     )
-    minPort: float | None = Field(
+    minPort: int | None = Field(
         None, description="Minimum port range\n- Minimum value received: 5432\n- Transmit minimum: 1"
     )
-    maxPort: float | None = Field(
+    maxPort: int | None = Field(
         None, description="Maximum port range\n- Maximum received: 45432\n- Send maximum: 65535"
     )
 
@@ -1935,7 +1935,7 @@ class ViewTheListOfEventsResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    totalCounts: float | None = Field(None, description="Total number of events")
+    totalCounts: int | None = Field(None, description="Total number of events")
     events: list[Event] | None = Field(None, description="Events")
     header: Header | None = None
 
@@ -1994,7 +1994,7 @@ class Subnet1(BaseModel):
     subnetName: str | None = Field(None, description="Name to identify subnets")
     subnetCidr: str | None = Field(None, description="CIDR of subnet")
     usingGateway: bool | None = Field(None, description="Whether to use gateway")
-    availableIpCount: float | None = Field(None, description="Number of available IPs")
+    availableIpCount: int | None = Field(None, description="Number of available IPs")
 
 
 class ListSubnetsResponse(BaseModel):

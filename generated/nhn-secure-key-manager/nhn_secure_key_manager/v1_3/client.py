@@ -929,8 +929,8 @@ class Client:
         type: str | None = None,
         name: str | None = None,
         status: str | None = None,
-        page_number: float | None = None,
-        page_size: float | None = None,
+        page_number: int | None = None,
+        page_size: int | None = None,
     ) -> _models.ViewKeyListDetailsResponse:
         """View Key List Details
 
@@ -1971,8 +1971,8 @@ class AsyncClient:
         type: str | None = None,
         name: str | None = None,
         status: str | None = None,
-        page_number: float | None = None,
-        page_size: float | None = None,
+        page_number: int | None = None,
+        page_size: int | None = None,
     ) -> _models.ViewKeyListDetailsResponse:
         """View Key List Details
 

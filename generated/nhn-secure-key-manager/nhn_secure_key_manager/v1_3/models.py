@@ -47,7 +47,7 @@ class Body(BaseModel):
         extra="allow",
     )
     signature: str | None = Field(None, description="Signature value of signing the data with the asymmetric key")
-    keyVersion: float | None = Field(
+    keyVersion: int | None = Field(
         None, description="Version of the asymmetric key used for processing the API request"
     )
 
@@ -78,7 +78,7 @@ class Body1(BaseModel):
     result: bool | None = Field(
         None, description="Result of verifying data and signature value with the asymmetric key"
     )
-    keyVersion: float | None = Field(
+    keyVersion: int | None = Field(
         None, description="Version of the asymmetric key used for processing the API request"
     )
 
@@ -367,7 +367,7 @@ class AddAAsymmetricKeyRequest(BaseModel):
     keyStoreName: str | None = Field(None, description="Key store name where key is saved")
     name: str | None = Field(None, description="Key name")
     description: str | None = Field(None, description="Key description")
-    autoRotationPeriod: float | None = Field(None, description="Rotation period")
+    autoRotationPeriod: int | None = Field(None, description="Rotation period")
 
 
 class Body12(BaseModel):
@@ -416,7 +416,7 @@ class AddASymmetricKeyRequest(BaseModel):
     keyStoreName: str | None = Field(None, description="Key store name where key is saved")
     name: str | None = Field(None, description="Key name")
     description: str | None = Field(None, description="Key description")
-    autoRotationPeriod: float | None = Field(None, description="Rotation period")
+    autoRotationPeriod: int | None = Field(None, description="Rotation period")
 
 
 class AddASymmetricKeyResponse(BaseModel):
@@ -486,7 +486,7 @@ class KeyStoreListItem(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    keyStoreId: float | None = Field(None, description="Key store ID")
+    keyStoreId: int | None = Field(None, description="Key store ID")
     name: str | None = Field(None, description="Key store name")
     description: str | None = Field(None, description="Key store description")
     ip4AuthUse: str | None = Field(None, description="Key store IPv4 authentication enabled (Y/N)")
@@ -520,7 +520,7 @@ class Body19(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    keyStoreId: float | None = Field(None, description="Key store ID")
+    keyStoreId: int | None = Field(None, description="Key store ID")
     name: str | None = Field(None, description="Key store name")
     description: str | None = Field(None, description="Key store description")
     ip4AuthUse: str | None = Field(None, description="Key store IPv4 authentication enabled (Y/N)")
@@ -669,8 +669,8 @@ class KeyListItem(BaseModel):
     name: str | None = Field(None, description="Key name")
     description: str | None = Field(None, description="Key description")
     keyType: str | None = Field(None, description="Key type (SECRET/SYMMETRIC_KEY/ASYMMETRIC_KEY)")
-    currentKeyValueVersion: float | None = Field(None, description="Current key version")
-    autoRotationPeriod: float | None = Field(None, description="Key rotation period")
+    currentKeyValueVersion: int | None = Field(None, description="Current key version")
+    autoRotationPeriod: int | None = Field(None, description="Key rotation period")
     nextAutoRotationDate: str | None = Field(None, description="Next key rotation date")
     lastAccessDatetime: str | None = Field(None, description="Key last access date")
     deletionDatetime: str | None = Field(None, description="Key scheduled deletion date")
@@ -706,8 +706,8 @@ class Body26(BaseModel):
     name: str | None = Field(None, description="Key name")
     description: str | None = Field(None, description="Key description")
     keyType: str | None = Field(None, description="Key type(SECRET/SYMMETRIC_KEY/ASYMMETRIC_KEY)")
-    currentKeyValueVersion: float | None = Field(None, description="Current key version")
-    autoRotationPeriod: float | None = Field(None, description="Key rotation period")
+    currentKeyValueVersion: int | None = Field(None, description="Current key version")
+    autoRotationPeriod: int | None = Field(None, description="Key rotation period")
     nextAutoRotationDate: str | None = Field(None, description="Next key rotation date")
     lastAccessDatetime: str | None = Field(None, description="Key last access date")
     creationUser: str | None = Field(None, description="Key creator")
@@ -834,9 +834,7 @@ class Body31(BaseModel):
         None,
         description="Base64-encoded AES-256 symmetric key encrypted with the symmetric key stored in Secure Key Manager",
     )
-    keyVersion: float | None = Field(
-        None, description="Version of the symmetric key used for processing the API request"
-    )
+    keyVersion: int | None = Field(None, description="Version of the symmetric key used for processing the API request")
 
 
 class GenerateLocalSymmetricKeysEncryptedWithTheSymmetricKeyResponse(BaseModel):
@@ -862,9 +860,7 @@ class Body32(BaseModel):
         extra="allow",
     )
     plaintext: str | None = Field(None, description="Result of data decryption with the symmetric key")
-    keyVersion: float | None = Field(
-        None, description="Version of the symmetric key used for processing the API request"
-    )
+    keyVersion: int | None = Field(None, description="Version of the symmetric key used for processing the API request")
 
 
 class DecryptSymmetricKeysResponse(BaseModel):
@@ -890,9 +886,7 @@ class Body33(BaseModel):
         extra="allow",
     )
     ciphertext: str | None = Field(None, description="Result of data encryption with the symmetric key")
-    keyVersion: float | None = Field(
-        None, description="Version of the symmetric key used for processing the API request"
-    )
+    keyVersion: int | None = Field(None, description="Version of the symmetric key used for processing the API request")
 
 
 class EncryptSymmetricKeysResponse(BaseModel):
@@ -910,9 +904,7 @@ class Body34(BaseModel):
         extra="allow",
     )
     symmetricKey: str | None = Field(None, description="Symmetric key data (Hex string form)")
-    keyVersion: float | None = Field(
-        None, description="Version of the symmetric key used for processing the API request"
-    )
+    keyVersion: int | None = Field(None, description="Version of the symmetric key used for processing the API request")
 
 
 class QueryTheSymmetricKeyResponse(BaseModel):
