@@ -68,7 +68,7 @@ from scraper.model import (
     ServiceVersion,
     Source,
 )
-from scraper.readers.json_extent import JsonStrings
+from scraper.readers.json_extent import JsonStrings, json_extent
 from scraper.spec_input import parse_example_json
 from scraper.table_vocabulary import (
     ENDPOINT_URL_COLUMNS,
@@ -1110,6 +1110,15 @@ class _PageReader:
             media = "application/json"
             if any(r.schema and r.schema.get("format") == "binary" for r in body_rows):
                 media = "multipart/form-data"
+            documented = self._documented_content_type(headers, parameters)
+            if documented is not None and documented != media:
+                self._finding(
+                    "body-media-type",
+                    section.line.line,
+                    subject,
+                    f"the request documents Content-Type {documented}; the body is sent as {documented}, not {media}",
+                )
+                media = documented
             request_body = RequestBody(schema=schema, required=required, media_type=media)
             if method in _BODYLESS and method != "DELETE":
                 self._finding("body-on-bodyless", section.line.line, subject, f"a {method} is documented with a body")
@@ -1141,6 +1150,25 @@ class _PageReader:
         if section.path.host.startswith("http"):
             entry.extensions["x-host"] = section.path.host
         return Operation(title=title, method=method, path=path, versions={version: entry}, variant=section.variant)
+
+    @staticmethod
+    def _documented_content_type(headers: dict[str, str], parameters: list[Parameter]) -> str | None:
+        """The body media type the request documents: a ``Content-Type`` written with the declaration
+        (``POST [Content-Type : application/x-www-form-urlencoded]``, Corporation Search) or a Content-Type header
+        row whose value or description is one media type; None when it names none."""
+        written = [v for k, v in headers.items() if k.lower() == "content-type"]
+        written += [
+            str(text)
+            for p in parameters
+            if p.location == "header" and p.name.lower() == "content-type"
+            for text in (p.example if p.has_example else None, p.description)
+            if text
+        ]
+        for text in written:
+            media = re.match(r"^\s*`?([a-z]+/[a-z0-9.+-]+)`?\s*(?:;.*)?$", clean_text(text).lower())
+            if media:
+                return media.group(1)
+        return None
 
     def _method_row(self, row: TableRow, method: str, subject: str) -> bool:
         """Whether a request-header row names the HTTP method (IAP: ``Http Method | POST`` among ``Content-Type``
@@ -1617,6 +1645,22 @@ class _PageReader:
                         ),
                     )
                 return value
+            lines = text.split("\n")
+            end = json_extent(lines, 0) if problem.startswith("Extra data") else None
+            if end is not None and end < len(lines):
+                # Corporation Search: the JSON, then "Json데이터를 AES256 암호화 처리후, ..." and the encrypted
+                # string in the same code block: the JSON is the example, the rest is prose about it
+                value, leading_problem, offset = _lenient_json("\n".join(lines[:end]))
+                if leading_problem is None and offset != _PSEUDO:
+                    after = next(line.strip() for line in lines[end:] if line.strip())
+                    self._finding(
+                        "example-repaired",
+                        block.line + end,
+                        subject,
+                        f"the {what} example is followed by text in its code block ({after[:40]!r}); the JSON before"
+                        " it is read" + (f" ({offset})" if offset else ""),
+                    )
+                    return value
             self._finding(
                 "invalid-example",
                 block.line,

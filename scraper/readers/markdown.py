@@ -24,13 +24,15 @@ Blocks:
   dropped; two rows whose line break was lost are split again) and a short row is padded; each repair is noted in
   :attr:`Row.repairs`, as are the pre-parse repairs that touched the table;
 * fenced and indented code -> :class:`CodeBlock` (language from the info string);
-* raw HTML blocks: a ``<table>`` becomes a :class:`Table` (read as the HTML reader reads tables: ``colspan`` and
-  ``rowspan`` cells repeated where they stand, each repeat noted); ``<summary>`` text becomes a paragraph
+* raw HTML blocks: a ``<pre>`` (``<pre><code>``) element becomes a :class:`CodeBlock` (entities decoded); a
+  ``<table>`` becomes a :class:`Table` (read as the HTML reader reads tables: ``colspan`` and ``rowspan`` cells
+  repeated where they stand, each repeat noted); ``<summary>`` text becomes a paragraph
   (``<details><summary>Example</summary>``); other visible text becomes a paragraph; pure markup is dropped.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 
@@ -50,6 +52,10 @@ _TAG_NAME = re.compile(r"^</?([A-Za-z][A-Za-z0-9]*)\b[^>]*>$")
 _SUMMARY = re.compile(r"<summary[^>]*>(.*?)</summary>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
 _TABLE_TAG = re.compile(r"<table\b", re.IGNORECASE)
+#: A raw HTML code block: ``<pre>`` (with an optional ``<code>``) and nothing else.
+_PRE_ELEMENT = re.compile(
+    r"^\s*<pre\b[^>]*>(?:\s*<code\b[^>]*>)?(.*?)(?:</code>\s*)?</pre>\s*$", re.IGNORECASE | re.DOTALL
+)
 _TABLE_ELEMENT = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _SEPARATOR_CELL = re.compile(r"^\s*:?-+:?\s*$")
@@ -292,6 +298,10 @@ def _html_blocks(content: str, line: int) -> list[Block]:
                 rest += _html_blocks(piece, line + content.count("\n", 0, start + lead))
                 start = match.end() if match else len(content)
             return sorted(rest + tables, key=lambda block: block.line)
+    pre = _PRE_ELEMENT.match(content)
+    if pre:
+        # Corporation Search writes one request example as <pre><code>{...}</code></pre>: code, as a fence is
+        return [CodeBlock(text=html.unescape(_TAG.sub("", pre.group(1))).strip("\n"), line=line)]
     summaries = [_tidy(_TAG.sub("", s)) for s in _SUMMARY.findall(content)]
     if summaries:
         return [Paragraph(text=s, line=line) for s in summaries if s]

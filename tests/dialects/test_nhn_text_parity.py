@@ -149,10 +149,8 @@ _TEXT_DIFFERS: dict[str, tuple[str, frozenset[str]]] = {
         frozenset(["보안 규칙 목록 보기", "보안 규칙 보기", "보안 규칙 생성하기", "보안 그룹 보기"]),
     ),
     "Corporations-Search__ko__api-guide.md": (
-        "the request example's code block holds the JSON, then prose and the encrypted string: the Markdown block is"
-        " not JSON (no example), the text's JSON ends where its brackets balance (an example: bnoList an array);"
-        " 'String [Y,N]' in the type cell: the text cuts '[Y,N]' into the description",
-        frozenset(["거래처 휴/페업 요청", "거래처 휴/페업 요청 결과데이터 받기"]),
+        "'String [Y,N]' in the type cell: the text cuts '[Y,N]' into the description",
+        frozenset(["거래처 휴/페업 요청 결과데이터 받기"]),
     ),
     "Mobile-Device-Info__en__api-guide.md": (
         "an empty 유효 범위 cell between 기본값 and 설명: the site drops empty cells, so the text cannot tell which"

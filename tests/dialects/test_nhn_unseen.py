@@ -529,7 +529,7 @@ def test_a_method_alone_over_its_url_on_the_next_line_declares_an_operation() ->
     spec, _ = _guide("Corporations-Search__ko__api-guide.md")
     post = spec["paths"]["/scraping/v1.0/appkeys/{appkey}/requests"]["post"]
     assert {"custNo", "crtKey", "bnoList"} <= set(
-        post["requestBody"]["content"]["application/json"]["schema"]["properties"]
+        post["requestBody"]["content"]["application/x-www-form-urlencoded"]["schema"]["properties"]
     )
 
 
@@ -829,3 +829,21 @@ GET /v1.0/things?page={page}
         "integer",
     )
     assert _params(get)[("page", "query")]["schema"] == {"type": "integer", "default": 1}
+
+
+def test_a_documented_content_type_and_examples_followed_by_prose_are_read() -> None:
+    """Corporation Search (ko): ``POST [Content-Type : application/x-www-form-urlencoded]`` had an
+    ``application/json`` body; each request example is the JSON, then "Json데이터를 AES256 암호화 처리후, ..." and
+    the encrypted string in the same code block (invalid: not used), and the last one is ``<pre><code>`` (read as
+    prose). The mixed-quote ``reqList`` response stays unused, with its finding."""
+    spec, findings = _guide("Corporations-Search__ko__api-guide.md")
+    post = spec["paths"]["/scraping/v1.0/appkeys/{appkey}/requests"]["post"]
+    content = post["requestBody"]["content"]
+    assert list(content) == ["application/x-www-form-urlencoded"]
+    assert content["application/x-www-form-urlencoded"]["example"]["crtKey"] == "qaz!@wsx"
+    reqlists = spec["paths"]["/scraping/v1.0/appkeys/{appkey}/reqlists"]["get"]
+    assert reqlists["requestBody"]["content"]["application/json"]["example"] == {"custNo": 1, "crtKey": "qaz!@wsx"}
+    kinds = [f["kind"] for f in findings]
+    assert kinds.count("body-media-type") == 1
+    assert sum("followed by text" in f["message"] for f in findings) == 5
+    assert kinds.count("invalid-example") == 1  # the reqList response: quotes inside a string, brackets unbalanced
