@@ -212,6 +212,15 @@ def _roles(table: Table) -> tuple[dict[Role, int], list[str], bool]:
         if best != names[0] and identifiers(best) > identifiers(names[0]):
             roles["name"] = best
             notes.append(f"column {table.header[best]!r} holds the field names; read as the name")
+            first = [clean_text(r.cells[names[0]]).strip() if names[0] < len(r.cells) else "" for r in table.rows]
+            if any(first) and "" in first and identifiers(names[0]) == sum(1 for c in first if c):
+                # Contact Center: "Name | Variable" rows "result.contents | ticketId", then "| subject", ...,
+                # "result | total": the Name column holds each field's parent, written once and carried down
+                roles["parent"] = names[0]
+                notes.append(
+                    f"column {table.header[names[0]]!r} holds the fields' parent, written once over blank cells;"
+                    " read as the prefix of the names below it"
+                )
     value_columns = candidates.get("value", [])
     if value_columns:
         column = value_columns[0]
@@ -252,6 +261,7 @@ def read_field_table(table: Table) -> FieldTable | None:
     out.notes.extend((table.line, note) for note in header_notes)
     width = len(table.header)
     depth_stack: list[str] = []
+    parent_column, carried = roles.get("parent"), ""
     for row in table.rows:
         cells = [c for c in row.cells]
         notes = list(row.repairs)
@@ -276,6 +286,9 @@ def read_field_table(table: Table) -> FieldTable | None:
             )
             continue
         name, nested_depth, element = read
+        if parent_column is not None:
+            carried = clean_text(cells[parent_column]).strip() or carried
+            name = f"{carried}.{name}" if carried else name
         if nested_depth is not None:
             del depth_stack[nested_depth:]
             parent = ".".join(depth_stack)

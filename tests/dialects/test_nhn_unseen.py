@@ -847,3 +847,20 @@ def test_a_documented_content_type_and_examples_followed_by_prose_are_read() -> 
     assert kinds.count("body-media-type") == 1
     assert sum("followed by text" in f["message"] for f in findings) == 5
     assert kinds.count("invalid-example") == 1  # the reqList response: quotes inside a string, brackets unbalanced
+
+
+def test_a_name_column_written_once_over_blank_cells_is_the_fields_parent() -> None:
+    """Contact Center (en ticket): ``Name | Variable | Data type | Description`` result rows ``result.content |
+    ticketId``, ``| subject``, ..., ``| contents.type``, then ``result | total``: the Name column holds the parent,
+    written once and carried down. The rows were read as top-level fields (``ticketId`` beside the example's
+    ``result``, whose fields were inferred without types or descriptions)."""
+    service, spec = _read("contact-center-parent-column.md")
+    [item] = spec["paths"].values()
+    schema = _response_schema(item["get"])
+    assert set(schema["properties"]) == {"header", "result"}
+    result = schema["properties"]["result"]["properties"]
+    content = result["content"]["properties"]
+    assert content["categoryId"] == {"type": "integer", "description": "Category(Submission type) ID"}
+    assert content["contents"]["items"]["properties"]["type"]["description"].startswith("Type of inquiry")
+    assert result["total"]["description"] == "Total number of cases"
+    assert any(f.kind == "table-repair" and "parent" in f.message for f in service.findings)
