@@ -145,3 +145,63 @@ def test_optional_form_body_may_be_left_out(api: ModuleType) -> None:
     result, request = call(api, httpx.Response(200, json={"token": "t"}), lambda c: c.login())
     assert request.content == b"" and "Content-Type" not in request.headers
     assert result.token == "t"
+
+
+PATCH_SPEC: dict[str, Any] = {
+    "openapi": "3.1.0",
+    "info": {"title": "Patch Bodies", "version": "1.0.0"},
+    "servers": [{"url": "https://patch.test"}],
+    "paths": {
+        "/items/{id}": {
+            "patch": {
+                "operationId": "patchItem",
+                "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/json-patch+json": {
+                            "schema": {"type": "array", "items": {"$ref": "#/components/schemas/PatchOp"}}
+                        }
+                    },
+                },
+                "responses": {"204": {"description": "patched"}},
+            },
+            "put": {
+                "operationId": "mergeItem",
+                "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+                "requestBody": {
+                    "content": {"application/merge-patch+json": {"schema": {"$ref": "#/components/schemas/Item"}}}
+                },
+                "responses": {"204": {"description": "merged"}},
+            },
+        }
+    },
+    "components": {
+        "schemas": {
+            "PatchOp": {
+                "type": "object",
+                "required": ["op", "path"],
+                "properties": {"op": {"type": "string"}, "path": {"type": "string"}, "value": {}},
+            },
+            "Item": {"type": "object", "properties": {"name": {"type": "string"}}},
+        }
+    },
+}
+
+
+def test_a_json_body_of_another_json_media_type_is_sent_with_that_content_type(tmp_path: Any) -> None:
+    """``application/json-patch+json`` (NHN Container Service's PATCH workload) went out as ``application/json``:
+    httpx's ``json=`` names that type, and servers that take only the patch type refuse it. The documented type is
+    sent; an optional body that is not given sends no Content-Type."""
+    root = tmp_path / "patch-bodies"
+    write_tree(root, render_package([PATCH_SPEC], source_names=["patch.yaml"]))
+    with imported(root, "patch_bodies.v1_0_0") as module:
+        ops = module.models
+        body = module.models.PatchItemRequest([ops.PatchOp(op="replace", path="/name", value="x")])
+        _, request = call(module, httpx.Response(204), lambda c: c.patch_item(id=7, body=body))
+        assert request.headers["Content-Type"] == "application/json-patch+json"
+        assert request.content == b'[{"op":"replace","path":"/name","value":"x"}]'
+        _, merged = call(module, httpx.Response(204), lambda c: c.merge_item(id=7, body=ops.Item(name="n")))
+        assert merged.headers["Content-Type"] == "application/merge-patch+json"
+        _, empty = call(module, httpx.Response(204), lambda c: c.merge_item(id=7))
+        assert "Content-Type" not in empty.headers and empty.content == b""

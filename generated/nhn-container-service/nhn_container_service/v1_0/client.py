@@ -143,7 +143,7 @@ class Client:
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
             params={},
-            headers=_support.header_values({"token": token}),
+            headers=_support.header_values({"token": token, "Content-Type": "application/json-patch+json"}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ChangingWorkloadPartsResponse, _response)
@@ -929,7 +929,7 @@ class AsyncClient:
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
             params={},
-            headers=_support.header_values({"token": token}),
+            headers=_support.header_values({"token": token, "Content-Type": "application/json-patch+json"}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ChangingWorkloadPartsResponse, _response)
