@@ -19,7 +19,7 @@ from scraper.build.spec_memo import default_spec_memo
 from scraper.catalog import CatalogError, load_catalog
 from scraper.dialects.provider_marks import recognise_provider
 from scraper.document import ReaderError
-from scraper.readers import guess_format
+from scraper.readers import format_by_name, sniff_format
 
 __all__ = ["configure", "run"]
 
@@ -37,21 +37,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    unrecognised: list[str] = []
+    unreadable: list[str] = []
     if args.pages:
-        pages = []
-        for i, path in enumerate(args.pages, start=1):
-            provider = args.provider or _recognised_provider(path, unrecognised)
-            if provider is not None:
-                pages.append(
-                    PageInput(
-                        name=str(path),
-                        path=path,
-                        provider=provider,
-                        format=args.format or guess_format(path.name),
-                        capture=i,
-                    )
-                )
+        given = (_given_page(path, i, args, unreadable) for i, path in enumerate(args.pages, start=1))
+        pages = [page for page in given if page is not None]
     else:
         try:
             pages = catalog_pages(load_catalog(args.catalog))
@@ -59,18 +48,30 @@ def run(args: argparse.Namespace) -> int:
             print(f"error: {exc}", file=sys.stderr)
             return 2
     report = build_specs(pages, args.out, cache=default_page_cache(), memo=default_spec_memo())
-    report.errors[:0] = unrecognised  # reported with the others: the pages that could be read were built
+    report.errors[:0] = unreadable  # reported with the others: the pages that could be read were built
     return print_report(report, args.out)
 
 
-def _recognised_provider(path: Path, errors: list[str]) -> str | None:
-    """The provider the marks of the page at ``path`` name (a note on stderr says which and why), or None with a
-    located error in ``errors``."""
+def _given_page(path: Path, capture: int, args: argparse.Namespace, errors: list[str]) -> PageInput | None:
+    """Page file ``path`` to read. Without ``--provider`` its marks name the provider, and without ``--format`` its
+    name, else its content, names the format (a note on stderr says what was told from the content); None, with a
+    located error in ``errors``, when the file cannot be read or its marks do not name one provider."""
     name = str(path)
-    try:
-        verdict = recognise_provider(name, page_bytes(PageInput(name, path, provider="", format="")))
-    except ReaderError as exc:
-        errors.append(str(exc))
-        return None
-    print(f"note: {name}: read as {verdict.describe()}; --provider overrides", file=sys.stderr)
-    return verdict.provider
+    provider, format = args.provider, args.format or format_by_name(path.name)
+    told: list[str] = []
+    if provider is None or format is None:
+        try:
+            raw = page_bytes(PageInput(name, path, provider="", format=""))
+            if format is None:
+                format = sniff_format(raw)
+                told.append(f"{format} by its content")
+            if provider is None:
+                verdict = recognise_provider(name, raw)
+                provider = verdict.provider
+                told.append(f"{verdict.describe()} by its marks")
+        except ReaderError as exc:
+            errors.append(str(exc))
+            return None
+    if told:
+        print(f"note: {name}: read as {'; '.join(told)} (--provider and --format override)", file=sys.stderr)
+    return PageInput(name=name, path=path, provider=provider, format=format, capture=capture)

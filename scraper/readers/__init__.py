@@ -7,10 +7,12 @@ vs NHN's space-separated tables), so for ``text`` the provider picks the flavour
 from __future__ import annotations
 
 import importlib
+import re
 
 from scraper.document import Document, ReaderError
+from scraper.readers.page_encoding import decode_page
 
-__all__ = ["FORMATS", "ReaderError", "read_page"]
+__all__ = ["FORMATS", "ReaderError", "format_by_name", "read_page", "sniff_format"]
 
 FORMATS = ("text", "html", "markdown")
 
@@ -28,24 +30,37 @@ def read_page(source: str | bytes, *, page: str, format: str, provider: str | No
     """Read one page. ``page`` names it in errors and findings; raises :class:`ReaderError` on unreadable input."""
     if format not in FORMATS:
         raise ReaderError(page, 0, f"unknown page format {format!r}; expected one of {', '.join(FORMATS)}")
-    if isinstance(source, bytes):
-        try:
-            text = source.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise ReaderError(page, 1, f"page is not UTF-8 ({exc.reason} at byte {exc.start})") from exc
-    else:
-        text = source
+    text = decode_page(source, page) if isinstance(source, bytes) else source
     module_name = _READERS.get((format, provider)) or _READERS[(format, None)]
     module = importlib.import_module(module_name)
     document: Document = module.read(text, page)
     return document
 
 
-def guess_format(filename: str) -> str:
-    """Page format from a file name: ``.html``/``.htm`` -> html, ``.md`` -> markdown, anything else -> text."""
+def format_by_name(filename: str) -> str | None:
+    """Page format from a file name: ``.html``/``.htm``/``.xhtml`` -> html, ``.md``/``.markdown`` -> markdown,
+    ``.txt``/``.text`` -> text; None for any other name (a page saved as ``page`` or ``page.aspx``)."""
     lower = filename.lower()
-    if lower.endswith((".html", ".htm")):
+    if lower.endswith((".html", ".htm", ".xhtml")):
         return "html"
     if lower.endswith((".md", ".markdown")):
         return "markdown"
-    return "text"
+    if lower.endswith((".txt", ".text")):
+        return "text"
+    return None
+
+
+#: The start of an HTML document (after a BOM, blank lines and comments): a doctype or an <html>/<head>/<body> tag.
+_HTML_START = re.compile(rb"\A(?:\xef\xbb\xbf)?(?:\s|<!--.*?-->)*<(?:!doctype\s+html|html|head|body)[\s>]", re.I | re.S)
+#: Markdown's own marks, at the start of a line: an ATX heading or a code fence (not a pipe table's separator row:
+#: text renderings of SCP pages keep those).
+_MARKDOWN_LINE = re.compile(rb"^(?:#{1,6}[ \t]+\S|```|~~~)", re.M)
+
+
+def sniff_format(content: bytes) -> str:
+    """``html`` when ``content`` starts as an HTML document, ``markdown`` when it has Markdown's own line marks,
+    else ``text`` (a saved text rendering has neither: its headings and code blocks became plain lines)."""
+    head = content[:65536]
+    if _HTML_START.match(head):
+        return "html"
+    return "markdown" if _MARKDOWN_LINE.search(head) else "text"
