@@ -20,11 +20,12 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from scraper.clients.refs import component_name
+
 __all__ = ["BASE_MODEL_NAMES", "ItemsIR", "listing_items", "model_attribute"]
 
 from dataclasses import dataclass
 
-_PREFIX = "#/components/schemas/"
 _PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 
 
@@ -80,9 +81,7 @@ def model_attribute(wire: str) -> str | None:
 
 
 def _class_of(node: Any) -> str | None:
-    if isinstance(node, Mapping) and isinstance(node.get("$ref"), str) and node["$ref"].startswith(_PREFIX):
-        return str(node["$ref"])[len(_PREFIX) :]
-    return None
+    return component_name(node.get("$ref")) if isinstance(node, Mapping) else None
 
 
 def _declaring(schemas: Mapping[str, Any], cls: str, wire: str, seen: frozenset[str] = frozenset()) -> tuple[str, Any]:

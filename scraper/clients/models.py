@@ -26,6 +26,7 @@ from typing import Any
 from scraper.cache_files import MAX_AGE_S, cache_root, prune_when_due, read_entry, write_entry
 from scraper.clients import layout
 from scraper.clients.ir import GenerationError
+from scraper.clients.refs import component_name
 from scraper.clients.schema_keywords import honoured_schemas, nullable_as_null_type, nullable_component_names
 from scraper.source_digest import installed_version
 
@@ -929,10 +930,8 @@ def _referenced_union(schemas: Mapping[str, Any], schema: Any) -> Any:
     if not (isinstance(parts, list) and len(parts) == 1 and isinstance(parts[0], dict) and set(parts[0]) == {"$ref"}):
         return schema
     reference = parts[0]["$ref"]
-    prefix = "#/components/schemas/"
-    target = (
-        schemas.get(reference[len(prefix) :]) if isinstance(reference, str) and reference.startswith(prefix) else None
-    )
+    name = component_name(reference)
+    target = schemas.get(name) if name is not None else None
     if not isinstance(target, dict) or "properties" in target:
         return schema
     if not ("oneOf" in target or "anyOf" in target or isinstance(target.get("enum"), list)):

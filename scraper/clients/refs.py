@@ -12,12 +12,32 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["RefError", "follow", "pointer_tokens", "resolve_pointer"]
+__all__ = ["SCHEMAS", "RefError", "component_name", "follow", "pointer_tokens", "resolve_pointer", "schema_ref"]
 
 #: Keys beside a ``$ref`` that describe rather than constrain: they override the target's.
 ANNOTATIONS = frozenset({"summary", "description", "title", "deprecated", "readOnly", "writeOnly", "example"})
 #: More hops than any sane document uses; a longer chain is reported rather than followed.
 MAX_HOPS = 64
+#: Where a document keeps its named schemas; in the models' schema set (``VersionIR.schemas``) every reference is
+#: ``SCHEMAS + <Class>``.
+SCHEMAS = "#/components/schemas/"
+
+
+def schema_ref(name: str) -> str:
+    """The reference to component ``name``, escaped as a JSON pointer token (``a/b`` -> ``a~1b``; a class name of
+    the models' set needs none)."""
+    return SCHEMAS + name.replace("~", "~0").replace("/", "~1")
+
+
+def component_name(reference: Any) -> str | None:
+    """The component a ``#/components/schemas/<name>`` reference names, as spelt (one pointer token, not unescaped:
+    the models' set names classes, which never need escaping); None for anything else (not a string, another
+    pointer, a pointer into a component)."""
+    if isinstance(reference, str) and reference.startswith(SCHEMAS):
+        name = reference[len(SCHEMAS) :]
+        if name and "/" not in name:
+            return name
+    return None
 
 
 class RefError(ValueError):

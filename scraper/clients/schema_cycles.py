@@ -17,10 +17,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from scraper.clients.refs import component_name
+
 __all__ = ["cut_composition_cycles"]
 
 _COMPOSITIONS = ("allOf", "oneOf", "anyOf")
-_PREFIX = "#/components/schemas/"
 
 
 def cut_composition_cycles(schemas: dict[str, Any]) -> list[str]:
@@ -55,8 +56,9 @@ def _composition_targets(schema: Any) -> set[str]:
         if not isinstance(node, dict):
             continue
         ref = node.get("$ref")
-        if isinstance(ref, str) and ref.startswith(_PREFIX):
-            found.add(ref[len(_PREFIX) :])
+        name = component_name(ref)
+        if name is not None:
+            found.add(name)
         for key in _COMPOSITIONS:
             members = node.get(key)
             if isinstance(members, list):
@@ -107,7 +109,7 @@ def _cycles(edges: dict[str, list[str]]) -> Iterator[list[str]]:
 
 def _leads_into(node: Any, members: set[str]) -> bool:
     ref = node.get("$ref") if isinstance(node, dict) else None
-    return isinstance(ref, str) and ref.startswith(_PREFIX) and ref[len(_PREFIX) :] in members
+    return component_name(ref) in members
 
 
 def _without_members(schema: Any, members: set[str]) -> Any:

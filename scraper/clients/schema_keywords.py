@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from scraper.clients.refs import component_name
 from scraper.schema_patterns import pattern_problem
 
 __all__ = [
@@ -257,7 +258,7 @@ def nullable_as_null_type(
         else:
             out[key] = value
     # an allOf part or a union option keeps its class (a nullable base would no longer be a base)
-    if nested and not part and "nullable" not in out and _component_name(out.get("$ref")) in nullable_components:
+    if nested and not part and "nullable" not in out and component_name(out.get("$ref")) in nullable_components:
         out["nullable"] = True
     if out.get("nullable") is not True:
         return out
@@ -283,13 +284,6 @@ def nullable_component_names(schemas: Mapping[str, Any]) -> frozenset[str]:
     return frozenset(
         name for name, schema in schemas.items() if isinstance(schema, Mapping) and schema.get("nullable") is True
     )
-
-
-def _component_name(reference: Any) -> str | None:
-    prefix = "#/components/schemas/"
-    if isinstance(reference, str) and reference.startswith(prefix) and "/" not in reference[len(prefix) :]:
-        return reference[len(prefix) :]
-    return None
 
 
 def null_types_in_document(doc: dict[str, Any]) -> int:

@@ -183,10 +183,9 @@ def _discriminated(
     discriminator = schema.get("discriminator")
     if not isinstance(discriminator, Mapping) or not isinstance(discriminator.get("propertyName"), str):
         return None
-    prefix = "#/components/schemas/"
     mapping = discriminator.get("mapping")
     choices = [
-        (str(tag), target if target.startswith("#") else prefix + target)
+        (str(tag), target if target.startswith("#") else refs.schema_ref(target))
         for tag, target in (mapping.items() if isinstance(mapping, Mapping) else [])
         if isinstance(target, str)
     ]
@@ -197,10 +196,10 @@ def _discriminated(
             for o in options
             if isinstance(o, Mapping) and isinstance(o.get("$ref"), str)
         ]
-    if not choices and ref is not None and ref.startswith(prefix) and ref not in _TAGGING.get():
+    if not choices and ref is not None and ref.startswith(refs.SCHEMAS) and ref not in _TAGGING.get():
         components = (doc.get("components") or {}).get("schemas") or {}
         choices = [
-            (str(name), prefix + str(name))
+            (str(name), refs.schema_ref(str(name)))
             for name, child in (components.items() if isinstance(components, Mapping) else [])
             if isinstance(child, Mapping)
             and any(isinstance(p, Mapping) and p.get("$ref") == ref for p in child.get("allOf") or [])

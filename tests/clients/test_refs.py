@@ -135,3 +135,24 @@ def test_a_multi_file_document_is_one_line_naming_the_file_and_how_to_bundle_it(
     err = capsys.readouterr().err.strip()
     assert err.startswith(f"error: {source}: ") and "\n" not in err and "Traceback" not in err
     assert "'resources/droplets/droplets_list.yml' points outside this document" in err and "bundle" in err
+
+
+@pytest.mark.parametrize(
+    ("reference", "name"),
+    [
+        ("#/components/schemas/Pet", "Pet"),
+        ("#/components/schemas/Pet/properties/id", None),  # into a component, not a component
+        ("#/components/responses/Pet", None),
+        ("#/components/schemas/", None),
+        (["#/components/schemas/Pet"], None),
+        (None, None),
+    ],
+)
+def test_component_name_names_only_a_whole_component(reference: object, name: str | None) -> None:
+    assert refs.component_name(reference) == name
+
+
+@pytest.mark.parametrize("name", ["Pet", "a/b", "x~y", "~1"])
+def test_schema_ref_is_a_pointer_that_resolves_to_its_component(name: str) -> None:
+    doc = {"components": {"schemas": {name: {"title": name}}}}
+    assert refs.resolve_pointer(doc, refs.schema_ref(name)) == {"title": name}
