@@ -13,12 +13,12 @@ from pathlib import Path
 
 from scraper.build.emit import build_specs
 from scraper.build.page_cache import default_page_cache
-from scraper.build.pages import PageInput, catalog_pages, page_bytes
+from scraper.build.pages import PageInput, catalog_pages, page_bytes, services_in
 from scraper.build.report import print_report
 from scraper.build.spec_memo import default_spec_memo
 from scraper.catalog import CatalogError, load_catalog
-from scraper.dialects.provider_marks import recognise_provider
-from scraper.document import ReaderError
+from scraper.dialects.provider_marks import MARK_NAMES, PROVIDER_TITLES, recognise_provider
+from scraper.document import LocatedError
 from scraper.readers import format_by_name, sniff_format
 
 __all__ = ["configure", "run"]
@@ -54,8 +54,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _given_page(path: Path, capture: int, args: argparse.Namespace, errors: list[str]) -> PageInput | None:
     """Page file ``path`` to read. Without ``--provider`` its marks name the provider, and without ``--format`` its
-    name, else its content, names the format (a note on stderr says what was told from the content); None, with a
-    located error in ``errors``, when the file cannot be read or its marks do not name one provider."""
+    name, else its content, names the format (a note on stderr says what was told, and how); None, with a located
+    error in ``errors``, when the file cannot be read or nothing names one provider (:func:`_told_provider`)."""
     name = str(path)
     provider, format = args.provider, args.format or format_by_name(path.name)
     told: list[str] = []
@@ -66,12 +66,43 @@ def _given_page(path: Path, capture: int, args: argparse.Namespace, errors: list
                 format = sniff_format(raw)
                 told.append(f"{format} by its content")
             if provider is None:
-                verdict = recognise_provider(name, raw)
-                provider = verdict.provider
-                told.append(f"{verdict.describe()} by its marks")
-        except ReaderError as exc:
+                provider, why = _told_provider(name, path, format, raw)
+                told.append(why)
+        except LocatedError as exc:
             errors.append(str(exc))
             return None
     if told:
         print(f"note: {name}: read as {'; '.join(told)} (--provider and --format override)", file=sys.stderr)
     return PageInput(name=name, path=path, provider=provider, format=format, capture=capture)
+
+
+def _told_provider(name: str, path: Path, format: str, raw: bytes) -> tuple[str, str]:
+    """The provider of page ``raw`` and why: its marks (:mod:`scraper.dialects.provider_marks`), else, when it carries
+    none, the one dialect that finds operations in it; raises :class:`LocatedError` when neither or both do."""
+    verdict = recognise_provider(name, raw)
+    if verdict is not None:
+        return verdict.provider, verdict.describe()
+    found: dict[str, int] = {}
+    for provider in PROVIDER_TITLES:
+        try:
+            services = services_in(PageInput(name, path, provider=provider, format=format), raw)
+        except LocatedError:
+            continue
+        found[provider] = sum(len(service.operations) for service in services)
+    readers = [provider for provider, count in found.items() if count]
+    if len(readers) == 1:
+        (provider,) = readers
+        return (
+            provider,
+            f"{PROVIDER_TITLES[provider]}: no marks, and only its dialect finds operations ({found[provider]})",
+        )
+    if readers:
+        counts = ", ".join(f"{PROVIDER_TITLES[p]} {found[p]}" for p in readers)
+        problem = f"both providers' dialects find operations in it ({counts})"
+    else:
+        problem = "neither provider's dialect finds an operation in it"
+    raise LocatedError(
+        name,
+        0,
+        f"cannot tell the provider: the page carries no provider's marks ({MARK_NAMES}) and {problem}; pass --provider",
+    )

@@ -8,8 +8,9 @@ provider's reference pages name their own hosts and headers in the examples they
 format (HTML, Markdown, text) before the page is read, and no dialect sees raw HTML.
 
 The verdict is never a guess: a page with the marks of one provider only, or with at least :data:`DOMINANCE` times as
-many of one provider's marks, is that provider's; a page with none, or with both in similar numbers, is a located
-error that says which marks were found and asks for ``--provider``.
+many of one provider's marks, is that provider's; a page with both in similar numbers is a located error that says
+which marks were found and asks for ``--provider``; a page with none has no verdict here (the caller then asks the
+dialects themselves, see :mod:`scraper.build.command`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 
 from scraper.document import ReaderError
 
-__all__ = ["DOMINANCE", "PROVIDER_TITLES", "ProviderVerdict", "recognise_provider"]
+__all__ = ["DOMINANCE", "MARK_NAMES", "PROVIDER_TITLES", "ProviderVerdict", "recognise_provider"]
 
 PROVIDER_TITLES = {"scp": "Samsung Cloud Platform", "nhn": "NHN Cloud"}
 
@@ -44,14 +45,14 @@ DOMINANCE = 5
 
 @dataclass(frozen=True, slots=True)
 class ProviderVerdict:
-    """The provider a page belongs to, and the marks that say so (name -> count), for the note the CLI prints."""
+    """The provider a page belongs to, and why: the marks that say so (name -> count), for the note the CLI prints."""
 
     provider: str
     marks: dict[str, int]
 
     def describe(self) -> str:
         found = ", ".join(f"{name} x{count}" for name, count in self.marks.items())
-        return f"{PROVIDER_TITLES[self.provider]} ({found})"
+        return f"{PROVIDER_TITLES[self.provider]} by its marks ({found})"
 
 
 def _count_marks(raw: bytes) -> dict[str, dict[str, int]]:
@@ -62,22 +63,17 @@ def _count_marks(raw: bytes) -> dict[str, dict[str, int]]:
     return counts
 
 
-def recognise_provider(page: str, raw: bytes) -> ProviderVerdict:
-    """The provider of page ``page`` (named in errors) whose content is ``raw``; raises :class:`ReaderError` when
-    the marks say nothing or say both."""
+def recognise_provider(page: str, raw: bytes) -> ProviderVerdict | None:
+    """The provider of page ``page`` (named in errors) whose content is ``raw`` by its marks; None when it carries
+    none; raises :class:`ReaderError` when it carries both providers' in similar numbers."""
     counts = _count_marks(raw)
     totals = {provider: sum(marks.values()) for provider, marks in counts.items()}
     ranked = sorted(totals, key=lambda provider: -totals[provider])
     first, second = ranked[0], ranked[1]
-    if totals[first] and totals[first] >= DOMINANCE * totals[second]:
-        return ProviderVerdict(first, counts[first])
     if not totals[first]:
-        expected = "; ".join(
-            f"{PROVIDER_TITLES[provider]}: {', '.join(name for name, _ in marks)}" for provider, marks in _MARKS.items()
-        )
-        raise ReaderError(
-            page, 0, f"cannot tell the provider: the page carries no provider's marks ({expected}); pass --provider"
-        )
+        return None
+    if totals[first] >= DOMINANCE * totals[second]:
+        return ProviderVerdict(first, counts[first])
     found = "; ".join(
         f"{PROVIDER_TITLES[provider]}: {', '.join(f'{name} x{count}' for name, count in counts[provider].items())}"
         for provider in ranked
@@ -85,3 +81,9 @@ def recognise_provider(page: str, raw: bytes) -> ProviderVerdict:
     raise ReaderError(
         page, 0, f"cannot tell the provider: the page carries the marks of both ({found}); pass --provider"
     )
+
+
+#: Every provider's marks, as messages list them ("Samsung Cloud Platform: Scp-Api-Version, ...; NHN Cloud: ...").
+MARK_NAMES = "; ".join(
+    f"{PROVIDER_TITLES[provider]}: {', '.join(name for name, _ in marks)}" for provider, marks in _MARKS.items()
+)

@@ -3,6 +3,7 @@ say both providers, is a located error and the other pages are still built."""
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 
@@ -39,14 +40,12 @@ def test_marks_are_counted_in_html_as_in_text() -> None:
     assert recognise_provider("p.md", b"| Host | `https://api-dns.nhncloudservice.com` |").provider == "nhn"
 
 
-def test_a_page_without_marks_is_a_located_error() -> None:
-    with pytest.raises(ReaderError, match=r"^notes\.md: cannot tell the provider: the page carries no provider's"):
-        recognise_provider("notes.md", b"# Notes\n\nGET /v1/things\n")
+def test_a_page_without_marks_has_no_verdict_by_marks() -> None:
+    assert recognise_provider("notes.md", b"# Notes\n\nGET /v1/things\n") is None
 
 
 def test_words_that_merely_contain_a_mark_do_not_count() -> None:
-    with pytest.raises(ReaderError, match="carries no provider's marks"):
-        recognise_provider("p.md", b"Toaster API (NHNX build): GET /v1/toasters\n")
+    assert recognise_provider("p.md", b"Toaster API (NHNX build): GET /v1/toasters\n") is None
 
 
 def test_both_providers_in_similar_numbers_is_ambiguous_and_says_what_it_found() -> None:
@@ -71,12 +70,13 @@ def test_spec_without_provider_builds_the_recognised_pages_and_reports_the_rest(
 ) -> None:
     guide = PAGES / "nhn" / "Traffic-Mirroring__en__public-api.md"
     notes = tmp_path / "notes.md"
-    notes.write_text("# Notes\n\nGET /v1/things\n", encoding="utf-8")
+    notes.write_text("# Notes\n\nNothing about any API here.\n", encoding="utf-8")
     out = tmp_path / "out"
     assert main(["spec", str(guide), str(notes), "--out", str(out)]) == 1
     err = capsys.readouterr().err
-    assert f"note: {guide}: read as NHN Cloud (" in err
-    assert f"  {notes}: cannot tell the provider:" in err
+    assert f"note: {guide}: read as NHN Cloud by its marks (" in err
+    assert f"  {notes}: cannot tell the provider: the page carries no provider's marks (" in err
+    assert "and neither provider's dialect finds an operation in it; pass --provider" in err
     built = {p.relative_to(out).parts[:2] for p in out.rglob("*.yaml")}
     assert [provider for provider, _ in built] == ["nhn"]  # the guide's one service, read by the NHN dialect
 
@@ -85,3 +85,17 @@ def test_an_explicit_provider_skips_the_marks(tmp_path: Path, capsys: pytest.Cap
     guide = PAGES / "nhn" / "Traffic-Mirroring__en__public-api.md"
     assert main(["spec", str(guide), "--provider", "nhn", "--out", str(tmp_path / "out")]) == 0
     assert "note:" not in capsys.readouterr().err
+
+
+def test_a_page_without_marks_is_read_by_the_one_dialect_that_finds_operations(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (PAGES / "nhn" / "Traffic-Mirroring__en__public-api.md").read_text(encoding="utf-8")
+    unmarked = re.sub(r"nhncloud|NHN|toast", "cloud", text, flags=re.IGNORECASE)
+    page = tmp_path / "mirroring.md"
+    page.write_text(unmarked, encoding="utf-8")
+    assert recognise_provider(page.name, page.read_bytes()) is None
+    assert main(["spec", str(page), "--out", str(tmp_path / "out")]) == 0
+    err = capsys.readouterr().err
+    assert f"note: {page}: read as NHN Cloud: no marks, and only its dialect finds operations (15)" in err
+    assert {p.relative_to(tmp_path / "out").parts[0] for p in (tmp_path / "out").rglob("*.yaml")} == {"nhn"}

@@ -59,7 +59,7 @@ def test_spec_reads_a_page_saved_without_extension_in_its_format(
     saved = tmp_path / "public-api"
     saved.write_bytes((PAGES / "nhn" / "Traffic-Mirroring__en__public-api.md").read_bytes())
     assert main(["spec", str(saved), "--out", str(tmp_path / "a")]) == 0
-    assert f"note: {saved}: read as markdown by its content; NHN Cloud (" in capsys.readouterr().err
+    assert f"note: {saved}: read as markdown by its content; NHN Cloud by its marks (" in capsys.readouterr().err
     named = tmp_path / "public-api.md"
     named.write_bytes(saved.read_bytes())
     assert main(["spec", str(named), "--provider", "nhn", "--out", str(tmp_path / "b")]) == 0
