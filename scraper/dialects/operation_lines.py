@@ -50,7 +50,12 @@ _LINE = re.compile(
 _BARE_METHOD = re.compile(rf"^\s*({_METHOD})((?:\s*\[[^\[\]]*\])*)\s*$")
 _ALONE_URL = re.compile(r"^\s*[`'\"]?((?:https?://|/)[^\s`'\"]*)[`'\"]?\s*$")
 _KEY_METHOD = re.compile(rf"^\s*(?:[-*]\s*)?(?:http\s+)?method[^:]*:\s*`?({_METHOD})`?\s*$", re.IGNORECASE)
-_KEY_URI = re.compile(r"^\s*(?:[-*]\s*)?(?:request\s+)?(?:uri|url|path)\s*:\s*`?((?:https?://|/)\S*?)`?\s*$", re.I)
+#: ... its URL may be written with a space between host and path (``https://{domain}.oc.nhncloud.com /{serviceId}/...``,
+#: Contact Center en), which :func:`parse_documented_path` joins with a note.
+_KEY_URI = re.compile(
+    r"^\s*(?:[-*]\s*)?(?:request\s+)?(?:uri|url|path)\s*:\s*`?((?:https?://[^\s/`]+[ \t]+(?=/))?(?:https?://|/)\S*?)`?\s*$",
+    re.I,
+)
 #: Korean, Japanese or Chinese letters in a path (not its query): a sentence glued to it, as Japanese writes one with
 #: no space (``GET /membersはルート(/)に...``, API Gateway ja), so the line is prose, not a declaration.
 _GLUED_PROSE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -284,9 +289,11 @@ def parse_documented_path(written: str) -> DocumentedPath:
     text = clean_text(written).strip().strip("'\"`")
     notes: list[str] = []
     host = ""
-    match = re.match(r"^(https?://[^/]+)(.*)$", text)
+    match = re.match(r"^(https?://[^/\s]+)([ \t]+(?=/))?(.*)$", text)
     if match:
-        host, text = match.group(1), match.group(2) or "/"
+        host, text = match.group(1), match.group(3) or "/"
+        if match.group(2):
+            notes.append(f"space between host and path in {written!r}; joined")
     elif text.startswith("{") and "}" in text and not text.startswith("{/"):
         end = text.index("}")
         if "/" in text[end:]:
