@@ -17,7 +17,7 @@ import functools
 import json
 import keyword
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
@@ -337,7 +337,7 @@ class ServerIR:
     """The documented server of one API version (``servers[0]`` and ``x-server-pairs``)."""
 
     template: str  # URL with ``{variable}`` placeholders
-    variables: dict[str, list[str]]  # variable -> allowed values (the enum, else the default)
+    variables: dict[str, list[str]]  # variable -> allowed values (the enum, else the default; empty: any value)
     defaults: dict[str, str]
     pairs: list[dict[str, str]]  # the documented combinations
     keywords: list[ServerVariableIR]
@@ -680,7 +680,7 @@ def _build_version(
     skip_headers = _auth_headers(doc) | ({header[0].lower()} if header else set())
     for op in operations:
         op.params = [p for p in op.params if not (p.location == "header" and p.wire_name.lower() in skip_headers)]
-    server = _server(doc, source_name)
+    server = _server(doc, ctx.warn)
     client_params = _client_params(operations, taken={k.py_name for k in server.keywords} if server else set())
     schema_names.hoist_colliding_inline(ctx.schemas, RESERVED_CLASSES)
     for message in cut_composition_cycles(ctx.schemas):
@@ -756,7 +756,11 @@ def _auth_headers(doc: Mapping[str, Any]) -> set[str]:
     return out
 
 
-def _server(doc: Mapping[str, Any], source_name: str) -> ServerIR | None:
+def _server(doc: Mapping[str, Any], warn: Callable[[str], None]) -> ServerIR | None:
+    """``servers[0]`` as the client's endpoint choice. A URL variable the document does not define, or defines
+    without the required ``default`` (``https://{domain}.oc.nhncloud.com`` where the guide names no domain), is one
+    the caller must choose: no default (the client then asks for it, or for ``base_url``), any DNS-safe value unless
+    an ``enum`` lists them, and a warning."""
     servers = doc.get("servers") or []
     if not servers or not isinstance(servers[0], dict) or not servers[0].get("url"):
         return None
@@ -765,15 +769,22 @@ def _server(doc: Mapping[str, Any], source_name: str) -> ServerIR | None:
     placeholders = re.findall(r"\{([^{}]+)\}", url)
     variables: dict[str, list[str]] = {}
     defaults: dict[str, str] = {}
-    raw_vars = server.get("variables") or {}
+    raw_vars = server.get("variables")
+    raw_vars = raw_vars if isinstance(raw_vars, dict) else {}
     for name in placeholders:
         spec = raw_vars.get(name)
-        if not isinstance(spec, dict) or "default" not in spec:
-            raise GenerationError(
-                f"{source_name}: servers[0].url uses {{{name}}} but servers[0].variables.{name}.default is missing"
+        spec = spec if isinstance(spec, dict) else {}
+        enum = spec.get("enum")
+        values = [str(v) for v in enum] if isinstance(enum, list) else []
+        if "default" in spec and spec["default"] is not None:
+            defaults[name] = str(spec["default"])
+            values = values or [defaults[name]]
+        else:
+            defined = "defines no default" if spec else "is not defined"
+            warn(
+                f"servers/0/variables/{name} {defined} (the URL uses {{{name}}}): the client has no default for it;"
+                f" callers pass {name}= or base_url="
             )
-        defaults[name] = str(spec["default"])
-        values = [str(v) for v in spec.get("enum") or [spec["default"]]]
         variables.setdefault(name, values)
     pairs = [
         {str(k): str(v) for k, v in pair.items()}
