@@ -1,0 +1,67 @@
+"""A documented example that contradicts its schema makes a contract test an expected failure only where the
+client checks the value.
+
+A JSON body goes through its pydantic model, which rejects the example (strict xfail: the test fails once the docs
+are fixed). A form or multipart body is a mapping sent as given: nothing rejects the example, so an xfail there
+would XPASS, and strict xfail made the package's own tests fail (NHN AI Fashion v2.0 "Indexing Request", a
+multipart example without the required ``format``, found by generating the 305-guide sweep).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from scraper.atomic import write_tree
+from scraper.clients.package import render_package
+
+_SCHEMA = {
+    "type": "object",
+    "required": ["format", "productId"],
+    "properties": {"format": {"type": "string"}, "productId": {"type": "string"}},
+}
+_EXAMPLE = {"productId": "10001"}
+
+
+def _operation(operation_id: str, media_type: str) -> dict[str, Any]:
+    return {
+        "operationId": operation_id,
+        "requestBody": {
+            "required": True,
+            "content": {media_type: {"schema": _SCHEMA, "example": _EXAMPLE}},
+        },
+        "responses": {"200": {"description": "OK"}},
+    }
+
+
+_SPEC = {
+    "openapi": "3.1.0",
+    "info": {"title": "Fashion", "version": "v2.0", "x-provider": "nhn", "x-service": "fashion"},
+    "servers": [{"url": "https://fashion.example.com"}],
+    "paths": {
+        "/indexes": {"post": _operation("indexingRequest", "multipart/form-data")},
+        "/forms": {"post": _operation("formRequest", "application/x-www-form-urlencoded")},
+        "/items": {"post": _operation("createItem", "application/json")},
+    },
+}
+
+
+def test_only_a_model_checked_body_makes_a_wrong_example_an_expected_failure(tmp_path: Path) -> None:
+    root = tmp_path / "nhn-fashion"
+    write_tree(root, render_package([_SPEC], source_names=["v2.0.yaml"]))
+    [data] = [json.loads(p.read_text(encoding="utf-8")) for p in (root / "tests").glob("*.json")]
+    xfail = {case["name"]: case["xfail"] for case in data["requests"]}
+    assert xfail["create_item"] is not None and "'format' is a required property" in xfail["create_item"]
+    assert xfail["indexing_request"] is None and xfail["form_request"] is None
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stdout[-2000:]
+    assert "xfailed" in run.stdout and "XPASS" not in run.stdout
