@@ -53,7 +53,12 @@ _HEADER_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 _STATUSES = ("CURRENT", "SUPPORTED", "PLANNED", "DEPRECATED")
 
 #: Names a generated method may not take: the client's own attributes and members.
-RESERVED_METHODS = frozenset({"close", "aclose", "self", "mro"})
+#: Method names a client may not use: its own methods, and the names its class body refers to after the methods are
+#: defined (a method ``list`` would shadow the builtin in a later ``-> list[Item]``, ``deprecated`` the decorator).
+RESERVED_METHODS = frozenset(
+    {"close", "aclose", "self", "mro", "httpx", "deprecated"}
+    | {"list", "dict", "set", "frozenset", "tuple", "str", "int", "float", "bool", "bytes", "object", "type"}
+)
 #: Longest method name taken from an operationId or summary (some specs' summaries are whole paragraphs).
 METHOD_NAME_LIMIT = 64
 #: Parameter names a generated method may not use for doc parameters (``body`` is the request body).
