@@ -47,7 +47,9 @@ __all__ = [
 ]
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
-_JSON_MEDIA = re.compile(r"^application/(?:[\w.+-]*\+)?json\b", re.IGNORECASE)
+#: JSON media types: ``application/json``, a ``+json`` suffix, and JSON named inside a vendor type with ``-``
+#: (OpenStack Glance's ``application/openstack-images-v2.1-json-patch``); not ``x-ndjson`` (one JSON per line).
+_JSON_MEDIA = re.compile(r"^application/(?:[\w.+-]*[+-])?json\b", re.IGNORECASE)
 _STATUS_CODE = re.compile(r"[1-5](?:\d\d|XX)|default")
 _HEADER_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 _STATUSES = ("CURRENT", "SUPPORTED", "PLANNED", "DEPRECATED")
