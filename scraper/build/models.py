@@ -41,6 +41,14 @@ def infer_models(service: Service) -> None:
                     ex = v.example_response
                     if name not in service.models and ex and ex.has_body and ex.status == response.status:
                         examples.setdefault(name, []).append((ex.body, ExampleSite(v.source.page, ex.line, name)))
+    # A defined model's field may name a model no Models section defines either (a typo in a Schema cell, a Models
+    # section cut short): the spec would hold a $ref to nowhere. It becomes a free-form object like any other
+    # undefined model, with the same finding, named at the model that refers to it.
+    for model in sorted(service.models.values(), key=lambda m: m.name):
+        for name in _refs(model.schema):
+            if name not in service.models:
+                sides.setdefault(name, "response")
+                sources.setdefault(name, model.source)
     placeholders: dict[str, list[tuple[str | None, ...]]] = {}
     for name in sorted(sides):
         if name in service.models:

@@ -487,6 +487,8 @@ def _validator() -> Any:
 
 def validate_spec(spec: dict[str, Any]) -> str:
     """Empty string when ``spec`` is a valid OpenAPI 3.1 document, else the first few errors."""
+    from referencing.exceptions import Unresolvable  # a $ref to nowhere is the validator's PointerToNowhere
+
     validator = _validator()(spec)
     # The first line of each message: the jsonschema-rs backend appends the failing schema and instance to it.
     try:
@@ -494,7 +496,7 @@ def validate_spec(spec: dict[str, Any]) -> str:
             f"{'/'.join(str(p) for p in e.absolute_path)}: {(e.message.strip().splitlines() or [''])[0]}"
             for e in validator.iter_errors()
         ]
-    except (ValueError, TypeError, KeyError, RecursionError) as exc:  # the validator's own parsing gave up
+    except (ValueError, TypeError, KeyError, RecursionError, Unresolvable) as exc:  # the validator gave up
         return f"the validator could not read the document ({type(exc).__name__}: {exc})"
     return "; ".join(errors[:5])
 

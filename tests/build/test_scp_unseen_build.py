@@ -159,3 +159,85 @@ def test_a_later_overview_capture_updates_the_service_instead_of_emptying_it(tmp
     assert len(parts) == 1 and parts[0].page == "overview.txt"
     assert "neither operations nor models" in parts[0].message
     assert service.pages == ["full.txt", "overview.txt"]
+
+
+#: pages/scp/001 lines 18038-18076 and 18600-18607 (Parallel File Storage: CreateSnapshot 1.0 with its Responses,
+#: then the Models section cut after SnapshotCreateResponse): the field ``snapshot`` names SnapshotResponse, which
+#: this page never defines
+_MODEL_NAMING_AN_UNDEFINED_MODEL = """5 - Parallel File Storage
+Overview
+Version
+| Version | Status | Not Before |
+|---|---|---|
+| 1.0 | CURRENT | - |
+OpenAPI URL
+https://parallel-filestorage.{region}.{environment}.samsungsdscloud.com
+5.1 - APIs
+5.1.1 - CreateSnapshot
+5.1.1.1 - 1.0
+post /v1/snapshots
+Description
+Create snapshot
+State ACTIVE (CURRENT)
+| Version | Not Before |
+|---|---|
+| 1.0 | - |
+Parameters
+| Type | Name | Description | Schema | Default |
+|---|---|---|---|---|
+| body | body required | SnapshotCreateRequest |
+Responses
+| HTTP Code | Description | Schema |
+|---|---|---|
+| 202 | Accepted | SnapshotCreateResponse |
+| 400 | Bad Request | None |
+5.2 - Models
+5.2.8 - SnapshotCreateRequest
+| Name | Description | Schema | Default |
+|---|---|---|---|
+| volume_id required | Volume ID Example : bfdbabf2-04d9-4e8b-a205-020f8e6da438 | string |
+5.2.9 - SnapshotCreateResponse
+| Name | Description | Schema | Default |
+|---|---|---|---|
+| snapshot required | Snapshot | SnapshotResponse |
+"""
+
+
+def test_a_model_field_naming_an_undefined_model_is_a_free_form_object_not_a_ref_to_nowhere(tmp_path: Path) -> None:
+    """The $ref to a model no section defines made the spec validator raise (PointerToNowhere, a traceback out of
+    build_specs); now the model is a free-form object with an undefined-model finding at the model naming it."""
+    path = tmp_path / "section.txt"
+    path.write_text(_MODEL_NAMING_AN_UNDEFINED_MODEL, encoding="utf-8")
+    page = PageInput(name="section.txt", path=path, provider="scp", format="text", services=("parallel-filestorage",))
+    report = build_specs([page], tmp_path / "out")
+    assert report.errors == []
+    spec = yaml.safe_load((tmp_path / "out" / "scp" / "parallel-filestorage" / "1.0.yaml").read_text(encoding="utf-8"))
+    schemas = spec["components"]["schemas"]
+    snapshot = schemas["SnapshotCreateResponse"]["properties"]["snapshot"]
+    assert snapshot["$ref"] == "#/components/schemas/SnapshotResponse"
+    assert schemas["SnapshotResponse"]["type"] == "object" and schemas["SnapshotResponse"]["x-inferred"] is True
+    findings = [(f.kind, f.subject, f.line) for s in report.services for f in s.findings if f.kind == "undefined-model"]
+    assert findings == [("undefined-model", "parallel-filestorage:SnapshotResponse", 33)]
+
+
+def test_a_ref_to_nowhere_is_a_validation_message_not_a_traceback() -> None:
+    from scraper.build.openapi import validate_spec
+
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1.0"},
+        "paths": {
+            "/a": {
+                "get": {
+                    "responses": {
+                        "200": {
+                            "description": "OK",
+                            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Nowhere"}}},
+                        }
+                    }
+                }
+            }
+        },
+        "components": {"schemas": {}},
+    }
+    assert "Nowhere" in validate_spec(spec)
