@@ -9,7 +9,9 @@ A text rendering has lost most of the page's structure, so this reader recovers 
   ``|`` in a description) or too few (dropped empty cells) are re-cut right-anchored using the schema grammar.
 * a squashed table (the HTML cells were concatenated without separators, e.g. ``VersionNot Before`` then ``1.3-``)
   is recognised by its concatenated header and split back with the known vocabularies: HTTP reason phrases,
-  parameter locations, 8-digit dates and ``required``/``optional``.
+  parameter locations, 8-digit dates and ``required``/``optional``. A one-line description that ran into the
+  Schema cell (``SnapshotSnapshotResponse``) is split before the schema when the tail names only models the page's
+  headings name, or starts like a primitive or compound schema (``Tagsarray[Tag]``).
 * a line starting with ``{`` or ``[`` starts a JSON :class:`CodeBlock` that ends where the brackets balance;
   consecutive ``"Name = value",`` lines form a header-listing code block.
 * any other non-blank line is a :class:`Paragraph`.
@@ -215,6 +217,8 @@ class _Lines:
     def __init__(self, text: str) -> None:
         self.lines = text.split("\n")
         self.i = 0
+        #: the titles of the page's numbered headings: the models the page defines are among them
+        self.titles = frozenset(m.group(2).strip() for m in map(HEADING.match, self.lines) if m)
 
     def __bool__(self) -> bool:
         return self.i < len(self.lines)
@@ -383,6 +387,47 @@ def _squashed_cells(values: list[str]) -> tuple[str, str, str, str | None]:
     return " ".join(values), "", "", "no line parses as a Schema expression; the row's text is read as its description"
 
 
+#: How a Schema cell that is not a model name starts (the primitives and the grammar's compound forms).
+_SCHEMA_STARTS = ("string", "integer", "number", "boolean", "object", "null", "array[", "any of [", "enum (")
+
+
+def _split_glued_description(line: str, titles: frozenset[str]) -> tuple[str, str, str] | None:
+    """A description of one line with no ``Example :`` line under it runs into the Schema cell in the squashed
+    rendering (``Snapshot`` + ``SnapshotResponse`` -> ``SnapshotSnapshotResponse``, ``Tags`` +
+    ``array[Tag]``): (description, schema, default) split before the longest tail that is a schema expression, which
+    either names only models the page defines (its headings) or starts like a primitive or compound schema. None when
+    no tail is such evidence."""
+    for k in range(1, len(line)):
+        prefix, tail = line[:k].strip(), line[k:]
+        if not prefix or not tail[:1].isalpha():
+            continue
+        split = split_schema_default(tail)
+        if split is None or split[0] != tail[: len(split[0])]:
+            continue
+        names = parse_schema(split[0]).model_names()
+        if (names and set(names) <= titles) or (not names and tail.startswith(_SCHEMA_STARTS)):
+            return prefix, split[0], split[1]
+    return None
+
+
+def _squashed_cells_on_page(values: list[str], titles: frozenset[str]) -> tuple[str, str, str, str | None]:
+    """:func:`_squashed_cells`, and when its Schema cell is no schema, or a model the page does not define, the last
+    line read as a description glued to the Schema cell when that split is evidenced (with a repair note)."""
+    desc, schema, default, note = _squashed_cells(values)
+    undefined_model = bool(schema) and _is_schema(schema) and parse_schema(schema).is_model and schema not in titles
+    if values and (note is not None or undefined_model):
+        glued = _split_glued_description(values[-1], titles)
+        if glued is not None:
+            before = " ".join([*values[:-1], glued[0]])
+            return (
+                before,
+                glued[1],
+                glued[2],
+                (f"description and Schema cell run together ({values[-1]!r}); split before {glued[1]!r}"),
+            )
+    return desc, schema, default, note
+
+
 def _read_squashed_table(src: _Lines, page: str, header: tuple[str, ...]) -> Table:
     start = src.lineno
     src.i += 1
@@ -411,7 +456,7 @@ def _read_squashed_table(src: _Lines, page: str, header: tuple[str, ...]) -> Tab
                 if location == "body":
                     cells = [location, f"{name} {flag}", " ".join(values[:-1]), values[-1] if values else "", ""]
                 else:
-                    desc, schema, default, note = _squashed_cells(values)
+                    desc, schema, default, note = _squashed_cells_on_page(values, src.titles)
                     cells = [location, f"{name} {flag}", desc, schema, default]
                     repairs += [note] if note else []
             else:
@@ -423,7 +468,7 @@ def _read_squashed_table(src: _Lines, page: str, header: tuple[str, ...]) -> Tab
                     while example + 1 < tail and _CONSTRAINT_LINE.match(values[example + 1]):
                         values[example] += values.pop(example + 1)
                         tail -= 1
-                desc, schema, default, note = _squashed_cells(values)
+                desc, schema, default, note = _squashed_cells_on_page(values, src.titles)
                 cells = [f"{first} {flag}", desc, schema, default]
                 repairs += [note] if note else []
             rows.append(Row(tuple(cells), row_line, tuple(repairs)))

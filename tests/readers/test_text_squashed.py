@@ -140,3 +140,41 @@ def test_squashed_responses_with_reason_phrases_scp_pages_had_not_shown() -> Non
 def test_squashed_environment_names_longer_than_one_letter_stay_whole() -> None:
     (environment,) = _tables("\n".join(["environmentregion", "devkr-west1", "prodkr-east1", "skr-south2"]))
     assert [r.cells for r in environment.rows] == [("dev", "kr-west1"), ("prod", "kr-east1"), ("s", "kr-south2")]
+
+
+def test_a_one_line_description_run_into_the_schema_cell_is_split_before_the_schema() -> None:
+    """pages/scp/001 18604-18613 (Parallel File Storage models), squashed as the site squashes parameter rows: a
+    description with no ``Example :`` line under it runs into the next cell (``Snapshot`` + ``SnapshotResponse``,
+    ``Example :`` + ``any of [integer, null]``, ``Snapshots`` + ``array[Snapshot]``). The split needs evidence: a
+    tail naming only models the page defines (its headings), or a tail starting like a primitive or compound."""
+    text = "\n".join(
+        [
+            "5.2.7 - Snapshot",
+            "5.2.9 - SnapshotCreateResponse",
+            "NameDescriptionSchemaDefault",
+            "snapshot",
+            "required",
+            "SnapshotSnapshotResponse",
+            "5.2.10 - SnapshotListResponse",
+            "NameDescriptionSchemaDefault",
+            "snapshot_size_total_byte",
+            "optional",
+            "Example :any of [integer, null]",
+            "snapshots",
+            "required",
+            "Snapshotsarray[Snapshot]",
+            "other",
+            "optional",
+            "OtherUndefinedModel",
+            "5.2.11 - SnapshotResponse",
+        ]
+    )
+    first, second = _tables(text)
+    assert first.rows[0].cells == ("snapshot required", "Snapshot", "SnapshotResponse", "")
+    assert "split before 'SnapshotResponse'" in first.rows[0].repairs[-1]
+    assert [r.cells for r in second.rows] == [
+        ("snapshot_size_total_byte optional", "Example :", "any of [integer, null]", ""),
+        ("snapshots required", "Snapshots", "array[Snapshot]", ""),
+        # no tail names a model the page defines: a model the page does not define stays what it says
+        ("other optional", "", "OtherUndefinedModel", ""),
+    ]
