@@ -290,7 +290,7 @@ def _info(service: Service, version: str) -> dict[str, Any]:
         info["x-api-status"] = entry.status
         if entry.source:
             info["x-version-source"] = entry.source
-        if entry.date:
+        if entry.date and entry.status in ("DEPRECATED", "SUPPORTED"):  # a CURRENT or PLANNED date is no sunset
             info["x-sunset"] = entry.date
     info["x-versions"] = [
         {"version": v.version, "status": v.status, **({"date": v.date} if v.date else {})} for v in service.versions

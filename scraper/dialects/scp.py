@@ -91,6 +91,16 @@ _URL_LABEL = "OpenAPI URL"
 #: Where glued constraints start in an example value (``100Minimum : 1``): what precedes is the example.
 _CONSTRAINT_SUFFIX = re.compile(r"(?:Pattern|Minimum length|Maximum length|Minimum|Maximum) : ")
 _STATUS_ORDER: tuple[ApiStatus, ...] = ("CURRENT", "SUPPORTED", "PLANNED", "DEPRECATED")
+#: Statuses whose versions do not stop on a date: a date next to one is not a sunset (for PLANNED, "Not Before"
+#: more likely says when it becomes callable), so it never becomes ``x-sunset``.
+_UNDATED_STATUSES: frozenset[str] = frozenset({"CURRENT", "PLANNED"})
+
+
+def _date_not_sunset(status: str, version: str, date: str) -> str:
+    return (
+        f"{status} version {version} is given the date {date!r}: only DEPRECATED and SUPPORTED versions stop on a"
+        " date, so it is not read as a sunset (x-versions keeps it)"
+    )
 
 
 def iso_date(text: str) -> str | None:
@@ -392,6 +402,8 @@ class _PageReader:
                     continue
                 self._finding("status-repaired", row.line, "*", f"status {status!r} read as {close[0]}")
                 status = close[0]
+            if status in _UNDATED_STATUSES and iso_date(date) is not None:
+                self._finding("date-not-sunset", row.line, "*", _date_not_sunset(status, version, date))
             out.append(ServiceVersion(version, status, iso_date(date)))  # type: ignore[arg-type]
         return out
 
@@ -872,6 +884,11 @@ class _VersionPage:
             sunset=iso_date(self.date_text or ""),
             doc_version=version,
         )
+        if self.status in _UNDATED_STATUSES and op.sunset is not None:
+            self.notes.append(
+                ("date-not-sunset", self.heading.line, _date_not_sunset(self.status, version, self.date_text or ""))
+            )
+            op.sunset = None
         if self.status in ("DEPRECATED", "SUPPORTED") and op.sunset is None:
             overview = self.reader.overview
             listed = next((v for v in overview.versions if v.version == version), None) if overview else None

@@ -53,6 +53,34 @@ def _html_cell(text: str) -> str:
     return "<br>".join(html.escape(line, quote=False) for line in text.split("\n"))
 
 
+#: The labels Docsy's SCP pages write as ``<h3>`` (tests/fixtures/html/scp_storage_print.html) and as a bold line
+_HTML_H3_LABELS = frozenset(
+    {"Overview", "Description", "Parameters", "Responses", "Example HTTP request", "Example HTTP response"}
+)
+_HTML_BOLD_LABEL = re.compile(r"^(?:Request path|Request header|Request body|Response \d{3})$")
+_METHOD_PATH = re.compile(r"^(get|post|put|delete|patch) (/\S*)$")
+_STATE_LINE = re.compile(r"^(State|상태) (.+)$")
+
+
+def _html_paragraph(text: str) -> str:
+    """A paragraph as the theme marks it up: section labels as headings, sub-labels bold, the method as a badge and
+    the path as code, the state as a bold label and a badge."""
+    escaped = _html_cell(text)
+    if text in _HTML_H3_LABELS:
+        return f"<h3>{escaped}</h3>"
+    if _HTML_BOLD_LABEL.match(text):
+        return f"<p><strong>{escaped}</strong></p>"
+    method_path = _METHOD_PATH.match(text)
+    if method_path:
+        method, path = (html.escape(part, quote=False) for part in method_path.groups())
+        return f'<p><span class="badge text-bg-primary">{method}</span> <code>{path}</code></p>'
+    state = _STATE_LINE.match(text)
+    if state:
+        label, badge = (html.escape(part, quote=False) for part in state.groups())
+        return f'<p><strong>{label}</strong> <span class="badge text-bg-success">{badge}</span></p>'
+    return f"<p>{escaped}</p>"
+
+
 def as_html(document: Document) -> str:
     """Docsy's printable view: each numbered heading opens a ``td-content`` section with an ``<h1>``; other
     headings are ``<h2>``; tables and code blocks are what the theme writes for Markdown tables and fences."""
@@ -67,7 +95,7 @@ def as_html(document: Document) -> str:
             else:
                 out.append(f"<h2>{html.escape(block.title, quote=False)}</h2>")
         elif isinstance(block, Paragraph):
-            out.append(f"<p>{_html_cell(block.text)}</p>")
+            out.append(_html_paragraph(block.text))
         elif isinstance(block, Table):
             out.append('<table class="table">\n<thead>\n<tr>')
             out.extend(f"<th>{_html_cell(cell)}</th>" for cell in block.header)
@@ -305,3 +333,43 @@ def test_a_service_section_with_models_reads_the_same_in_every_rendering(variant
     got = _built(variant_page, tmp_path / "variant")
     assert got[0] == expected[0]
     assert got[1] == expected[1]
+
+
+def _restated(text: str, status: str, date: str) -> str:
+    """000 with its one version restated: the overview row ``| 1.0 | CURRENT | - |``, each page's ``| 1.0 | - |``
+    and ``ACTIVE (CURRENT)`` lines given another status and a date (the site's states, see its API common page)."""
+    lines = text.split("\n")
+    out = []
+    for line in lines:
+        if line == "| 1.0 | CURRENT | - |":
+            line = f"| 1.0 | {status} | {date} |"
+        elif line == "| 1.0 | - |":
+            line = f"| 1.0 | {date} |"
+        elif line == "ACTIVE (CURRENT)":
+            line = f"ACTIVE ({status})"
+        out.append(line)
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize(("status", "sunset"), [("DEPRECATED", "2026-12-31"), ("PLANNED", None), ("CURRENT", None)])
+def test_a_version_restated_with_a_status_and_a_date(status: str, sunset: str | None, tmp_path: Path) -> None:
+    """A DEPRECATED date is the sunset (spec and every operation); a PLANNED or CURRENT version given a date does not
+    stop on it (a PLANNED "Not Before" rather says when it becomes callable), so no x-sunset is written and each
+    place the date was read is a date-not-sunset finding (before, the PLANNED version got x-sunset 2026-12-31)."""
+    file = "000_65c2559a52e6e5c4.txt"
+    text = _restated((PAGES / "scp" / file).read_text(encoding="utf-8"), status, "20261231")
+    page = _variant(file, text, ".txt", tmp_path)
+    report = build_specs([page], tmp_path / "out")
+    assert report.errors == []
+    spec = yaml.safe_load((tmp_path / "out" / "scp" / "parallel-filestorage" / "1.0.yaml").read_text(encoding="utf-8"))
+    assert spec["info"]["x-api-status"] == status
+    assert spec["info"].get("x-sunset") == sunset
+    assert spec["info"]["x-versions"] == [{"version": "1.0", "status": status, "date": "2026-12-31"}]
+    operations = [op for item in spec["paths"].values() for op in item.values()]
+    assert len(operations) == 10
+    assert {(op["x-api-status"], op.get("x-sunset"), op.get("deprecated", False)) for op in operations} == {
+        (status, sunset, status == "DEPRECATED")
+    }
+    dates = [f for s in report.services for f in s.findings if f.kind == "date-not-sunset"]
+    assert len(dates) == (0 if sunset else 11)  # the overview row and the 10 version pages
+    assert all(f.line for f in dates)
