@@ -397,16 +397,22 @@ def _split_glued_description(line: str, titles: frozenset[str]) -> tuple[str, st
     ``array[Tag]``): (description, schema, default) split before the longest tail that is a schema expression, which
     either names only models the page defines (its headings) or starts like a primitive or compound schema. None when
     no tail is such evidence."""
-    for k in range(1, len(line)):
-        prefix, tail = line[:k].strip(), line[k:]
-        if not prefix or not tail[:1].isalpha():
-            continue
-        split = split_schema_default(tail)
-        if split is None or split[0] != tail[: len(split[0])]:
-            continue
-        names = parse_schema(split[0]).model_names()
-        if (names and set(names) <= titles) or (not names and tail.startswith(_SCHEMA_STARTS)):
-            return prefix, split[0], split[1]
+    # First the longest tail that is a Schema cell alone (model rows have no default: ``...detacharray[string]``
+    # is ``array[string]``, not ``object`` with the default ``id to detacharray[string]``), then one with a Default
+    # glued to it (parameter rows: ``stringNone``), a default being one word.
+    for with_default in (False, True):
+        for k in range(1, len(line)):
+            prefix, tail = line[:k].strip(), line[k:]
+            if not prefix or not tail[:1].isalpha():
+                continue
+            split = split_schema_default(tail) if with_default else ((tail, "") if _is_schema(tail) else None)
+            if split is None or split[0] != tail[: len(split[0])] or (with_default and not split[1]):
+                continue
+            if any(char.isspace() for char in split[1]):
+                continue
+            names = parse_schema(split[0]).model_names()
+            if (names and set(names) <= titles) or (not names and tail.startswith(_SCHEMA_STARTS)):
+                return prefix, split[0], split[1]
     return None
 
 

@@ -178,3 +178,26 @@ def test_a_one_line_description_run_into_the_schema_cell_is_split_before_the_sch
         # no tail names a model the page defines: a model the page does not define stays what it says
         ("other optional", "", "OtherUndefinedModel", ""),
     ]
+
+
+def test_a_glued_description_is_split_before_the_whole_schema_not_a_word_that_parses() -> None:
+    """pages/scp/001 VolumeDetachRequest (Block Storage(BM) models): ``List of object id to detach`` +
+    ``array[string]`` squashed. The first word that parses (``object``) left ``id to detacharray[string]`` as a
+    default and typed the list as an object; the whole tail that is a schema wins, and a default is one word."""
+    text = "\n".join(
+        [
+            "3.2.23 - VolumeDetachRequest",
+            "NameDescriptionSchemaDefault",
+            "attachments",
+            "required",
+            "List of object id to detacharray[string]",
+            "3.1.1.1 - 1.0",
+            "TypeNameDescriptionSchemaDefault",
+            "queryvolume_id",
+            "required",
+            "Volume IDstringNone",
+        ]
+    )
+    models, params = _tables(text)
+    assert models.rows[0].cells == ("attachments required", "List of object id to detach", "array[string]", "")
+    assert params.rows[0].cells == ("query", "volume_id required", "Volume ID", "string", "None")
