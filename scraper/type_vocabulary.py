@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["TypeReading", "is_type_word", "read_type"]
+__all__ = ["TypeReading", "edit_distance", "is_type_word", "read_type"]
 
 JsonSchema = dict[str, Any]
 
@@ -145,12 +145,12 @@ def _near(word: str) -> str | None:
     for known in _VOCABULARY:
         if len(known) < 4 or abs(len(known) - len(word)) > 2:
             continue
-        if _distance(word, known) <= (1 if len(known) <= 5 else 2):
+        if edit_distance(word, known) <= (1 if len(known) <= 5 else 2):
             best.append(known)
     return best[0] if len(best) == 1 else None
 
 
-def _distance(a: str, b: str) -> int:
+def edit_distance(a: str, b: str) -> int:
     """Levenshtein distance with adjacent transpositions (optimal string alignment)."""
     rows = [list(range(len(b) + 1))]
     for i, ca in enumerate(a, start=1):

@@ -52,6 +52,7 @@ from scraper.dialects.operation_lines import (
 )
 from scraper.dialects.valid_range import merged, read_bounds
 from scraper.document import Block, CodeBlock, Document, Heading, Paragraph, Table
+from scraper.media_types import repair_media_type
 from scraper.model import (
     ApiStatus,
     ExampleRequest,
@@ -1111,6 +1112,10 @@ class _PageReader:
             if any(r.schema and r.schema.get("format") == "binary" for r in body_rows):
                 media = "multipart/form-data"
             documented = self._documented_content_type(headers, parameters)
+            if documented is not None:
+                documented, repaired = repair_media_type(documented)
+                if repaired is not None:
+                    self._finding("media-type-repaired", section.line.line, subject, repaired)
             if documented is not None and documented != media:
                 self._finding(
                     "body-media-type",

@@ -82,3 +82,28 @@ def test_the_package_sends_the_json_patch_with_its_media_type(tmp_path: Path) ->
     assert "Content-Type" not in run.stdout  # no mismatch reported
     client = (root / "nhn_image" / "v2" / "client.py").read_text(encoding="utf-8")
     assert _MEDIA in client
+
+
+def test_a_structure_shown_for_a_raw_body_is_sent_as_its_json_text(tmp_path: Path) -> None:
+    """A guide that shows a JSON object for a body of another media type (File Crafter wrote ``appliction/json``;
+    any ``application/octet-stream`` example that is an object): the contract test sends the object's JSON text,
+    where it tried to ``.encode`` a dict and failed."""
+    spec = json.loads(json.dumps(_SPEC))
+    operation = spec["paths"]["/v2/images/{imageId}"]["patch"]
+    content = operation["requestBody"]["content"].pop(_MEDIA)
+    content["example"] = {"op": "replace", "value": "shared"}
+    operation["requestBody"]["content"]["application/octet-stream"] = {"example": content["example"]}
+    root = tmp_path / "nhn-image"
+    write_tree(root, render_package([spec], source_names=["v2.yaml"]))
+    [data] = [json.loads(p.read_text(encoding="utf-8")) for p in (root / "tests").glob("*.json")]
+    [case] = data["requests"]
+    assert case["body"]["kind"] == "binary"
+    assert json.loads(case["body"]["value"]) == {"op": "replace", "value": "shared"}
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stdout[-2000:]
