@@ -84,7 +84,9 @@ for _role, _words in {
         "위치",
         "구분",
         "parameter type",
+        "parametertype",  # ROLE v3 (swagger-codegen tables): "ParameterType | Name | Type | Required | Description"
         "param type",
+        "paramtype",
         "parameter location",
         "種類",
         "区分",

@@ -79,6 +79,7 @@ from scraper.table_vocabulary import (
     REQUEST_WORDS,
     RESPONSE_WORDS,
 )
+from scraper.type_vocabulary import TypeReading
 
 __all__ = ["DEFAULT_TOKEN_URL", "USER_ACCESS_KEY_TOKEN_URL", "NhnDialect"]
 
@@ -1028,8 +1029,7 @@ class _PageReader:
         parameters: list[Parameter] = []
         body_rows: list[FieldRow] = []
         placeholders = _PATH_PARAM.findall(path) + list(section.renames)
-        for table, label_location in request.tables:
-            rows = self._rows(table, subject)
+        for table, label_location, rows in self._with_models(request, subject):
             if self._value_table(rows, request.captions.get(id(table), ""), parameters, body_rows, subject):
                 continue
             for row in rows:
@@ -1240,7 +1240,9 @@ class _PageReader:
         )
         return True
 
-    def _rows(self, table: Table, subject: str) -> list[TableRow]:
+    def _rows(self, table: Table, subject: str, models: Sequence[str] = ()) -> list[TableRow]:
+        """The rows of a field table, each repair a finding; ``models``: the names of the section's model tables,
+        whose mention in a type cell is no unknown type (:meth:`_with_models` reads it)."""
         read = read_field_table(table)
         if read is None:
             if table.rows and table.header and len(table.header) >= 2:
@@ -1267,9 +1269,99 @@ class _PageReader:
         for line, note in read.notes:
             self._finding("table-repair", line, subject, note)
         for row in read.rows:
+            named = _model_reference(row.type_text) if models else None
             for note in row.notes:
+                if named is not None and named[0] in models and note == row.type.note:
+                    continue
                 self._finding("row-repair", row.line, subject, f"{row.name}: {note}")
         return read.rows
+
+    def _with_models(
+        self, part: _Part, subject: str, skip: Callable[[Table, str | None], bool] = lambda _t, _l: False
+    ) -> list[tuple[Table, str | None, list[TableRow]]]:
+        """The part's tables with their rows, where a table under a heading that names a type (``##### SearchUser.
+        Request``, ``##### CreateUserRequest.UserProtocol``) which a row of another table has as its type (``Request
+        Body | SearchUser.Request | SearchUser.Request``, ``users | List<CreateUserRequest.UserProtocol>``) is that
+        model: its rows are the fields of each row typed with it (``users.userId``), an object or a list of objects,
+        and not fields of their own (ROLE v3: every model's fields were top-level members of one flat body). A body
+        row alone in its table whose type is a model is the body itself: the model's fields are the body's.
+        Each reading is a ``model-table`` finding; a model reached again inside itself is not expanded. ``skip``:
+        tables that document no fields (status codes, headers), left out."""
+        tables = [(t, location) for t, location in part.tables if not skip(t, location)]
+        captions = {id(t): part.captions.get(id(t), "").strip().strip("*").strip() for t, _ in tables}
+        candidates: dict[str, Table] = {}
+        for table, _ in tables:
+            name = captions[id(table)]
+            if _MODEL_NAME.fullmatch(name) and name not in candidates and read_field_table(table) is not None:
+                candidates[name] = table
+        referenced: set[str] = set()
+        if candidates:
+            for table, _ in tables:
+                read = read_field_table(table)
+                for row in read.rows if read is not None else ():
+                    named = _model_reference(row.type_text)
+                    if named is not None and named[0] in candidates and candidates[named[0]] is not table:
+                        referenced.add(named[0])
+        models = {name: table for name, table in candidates.items() if name in referenced}
+        rows_of = {id(t): self._rows(t, subject, tuple(models)) for t, _ in tables}
+        if not models:
+            return [(t, location, rows_of[id(t)]) for t, location in tables]
+
+        def expand(row: TableRow, prefix: str, seen: tuple[str, ...]) -> list[TableRow]:
+            named = _model_reference(row.type_text)
+            if named is None or named[0] not in models:
+                return [dataclasses.replace(row, name=prefix + row.name)] if prefix else [row]
+            model, listed = named
+            schema: JsonSchema = {"type": "array", "items": {"type": "object"}} if listed else {"type": "object"}
+            typed = dataclasses.replace(
+                row, name=prefix + row.name, type=TypeReading(schema, "array" if listed else "object")
+            )
+            if model in seen:
+                self._finding(
+                    "model-table",
+                    row.line,
+                    subject,
+                    f"{typed.name}: model {model!r} holds itself; read as {typed.type.kind} without its fields",
+                )
+                return [typed]
+            self._finding(
+                "model-table",
+                row.line,
+                subject,
+                f"{typed.name}: type {row.type_text.strip()!r} is the table under the heading {model!r} (line"
+                f" {models[model].line}); its rows are the fields of {'each element' if listed else 'the object'}",
+            )
+            out = [typed]
+            for child in rows_of[id(models[model])]:
+                located = dataclasses.replace(child, location=child.location or row.location)
+                out.extend(expand(located, typed.name + ".", (*seen, model)))
+            return out
+
+        out: list[tuple[Table, str | None, list[TableRow]]] = []
+        for table, location in tables:
+            if any(table is models_table for models_table in models.values()):
+                continue
+            rows = rows_of[id(table)]
+            bodies = [r for r in rows if (r.location or location) == "body"]
+            expanded: list[TableRow] = []
+            for row in rows:
+                named = _model_reference(row.type_text)
+                if bodies == [row] and named is not None and named[0] in models and not named[1]:
+                    model = named[0]
+                    self._finding(
+                        "model-table",
+                        row.line,
+                        subject,
+                        f"the body {row.name!r} is the model under the heading {model!r} (line"
+                        f" {models[model].line}); its rows are the body's fields",
+                    )
+                    for child in rows_of[id(models[model])]:
+                        located = dataclasses.replace(child, location=child.location or row.location)
+                        expanded.extend(expand(located, "", (model,)))
+                    continue
+                expanded.extend(expand(row, "", ()))
+            out.append((table, location, expanded))
+        return out
 
     def _location(
         self, row: TableRow, label: str | None, placeholders: list[str], method: str, part: str
@@ -1688,10 +1780,10 @@ class _PageReader:
         success = next((c for c in codes if c.status.startswith("2")), None)
         errors = [c for c in codes if not c.status.startswith("2")]
         rows: list[TableRow] = []
-        for table, label_location in part.tables:
-            if label_location == "header" or id(table) in coded:
-                continue
-            for row in self._rows(table, title):
+        for _table, _location, table_rows in self._with_models(
+            part, title, lambda table, location: location == "header" or id(table) in coded
+        ):
+            for row in table_rows:
                 if row.location in (None, "body"):
                     rows.append(row)
                 elif row.location == "header":
@@ -2198,6 +2290,22 @@ def _description_values(description: str, declared_enum: bool = False) -> list[s
         if len(values) >= 2 and all(v and re.fullmatch(r"[\w.:+-]+", v) for v in values):
             return values
     return []
+
+
+#: A model's name as a heading or type cell writes it (``CreateUserRequest``, ``SearchUser.Request``).
+_MODEL_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)*")
+_LIST_OF = re.compile(r"(?:List|Array|Set)\s*<\s*(.+?)\s*>|(.+?)\s*\[\s*\]", re.IGNORECASE)
+
+
+def _model_reference(type_text: str) -> tuple[str, bool] | None:
+    """The model a type cell names (``SearchUser.Request``; ``List<UserProtocol>``, ``UserProtocol[]``: a list of
+    it), with whether it is a list of it; None when the cell is no name."""
+    text = clean_text(type_text).replace("&lt;", "<").replace("&gt;", ">").replace("*", "").replace("`", "").strip()
+    listed = _LIST_OF.fullmatch(text)
+    name = next(g for g in listed.groups() if g is not None).strip() if listed else text
+    if not _MODEL_NAME.fullmatch(name):
+        return None
+    return name, listed is not None
 
 
 #: ``VALUE: meaning`` on a line of its own, bulleted or not (the enum's values listed one per line).

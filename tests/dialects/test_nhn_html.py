@@ -55,6 +55,12 @@ def test_html_rendering_reads_like_the_markdown(tmp_path: Path) -> None:
 #: Guides whose Markdown holds table rows fused on one line (the Markdown reader splits them again; a GFM renderer
 #: drops the cells past the header, so the site's HTML has lost those fields): the operations that differ.
 _FUSED_ROWS = {"RDS-FOR-POSTGRESQL__en__api-guide-v1.0.md": {"Create DB Instance"}}
+#: Guides whose Markdown writes a type's argument as a raw tag (``List<Integer>``): the Markdown reader keeps it
+#: (``markdown._TYPE_ARGUMENT``), the HTML rendering holds an element a browser hides, so the HTML says ``List``.
+_TYPE_ARGUMENTS = {
+    "E-mail__ko__api-guide.md": {"템플릿 등록", "템플릿 수정"},
+    "ShortURL__ko__api-guide.md": {"1. 생성"},
+}
 _GUIDES = sorted((ROOT / "pages" / "nhn").glob("*.md")) + sorted(
     (ROOT / "tests" / "fixtures" / "nhn" / "unseen" / "guides").glob("*.md")
 )
@@ -72,4 +78,4 @@ def test_every_guide_reads_the_same_from_its_html_rendering(guide: Path) -> None
     from_html = _operations(NhnDialect().read(read_page(html, page="g.html", format="html"), PageInfo("g.html")))
     assert len(from_html) == len(from_markdown)
     differing = {md[0] for md, ht in zip(from_markdown, from_html, strict=True) if md != ht}
-    assert differing == _FUSED_ROWS.get(guide.name, set())
+    assert differing == _FUSED_ROWS.get(guide.name, set()) | _TYPE_ARGUMENTS.get(guide.name, set())

@@ -864,3 +864,28 @@ def test_a_name_column_written_once_over_blank_cells_is_the_fields_parent() -> N
     assert content["contents"]["items"]["properties"]["type"]["description"].startswith("Type of inquiry")
     assert result["total"]["description"] == "Total number of cases"
     assert any(f.kind == "table-repair" and "parent" in f.message for f in service.findings)
+
+
+def test_a_table_under_a_heading_that_names_a_type_is_that_models_fields() -> None:
+    """ROLE v3 (swagger-codegen tables): ``Request Body | CreateUserRequest | CreateUserRequest`` in a
+    ``ParameterType`` table, then ``##### CreateUserRequest`` (``users | List&lt;CreateUserRequest.UserProtocol>``),
+    ``##### CreateUserRequest.UserProtocol`` (``roleRelations | List<UserRoleRelationProtocol>``, a raw tag), ...
+    Every model's rows were top-level members of one flat body (``CreateUserRequest``, ``users``, ``roleId``, ...)."""
+    service, spec = _read("role-model-tables.md")
+    post = spec["paths"]["/role/v3.0/appkeys/{appKey}/users"]["post"]
+    assert {(p["name"], p["in"]) for p in post["parameters"]} == {("appKey", "path")}
+    body = post["requestBody"]["content"]["application/json"]["schema"]
+    assert list(body["properties"]) == ["users"] and body["required"] == ["users"]
+    user = body["properties"]["users"]["items"]
+    assert list(user["properties"]) == ["description", "roleRelations", "userId"]
+    relation = user["properties"]["roleRelations"]["items"]
+    assert relation["required"] == ["roleId", "scopeId"]
+    condition = relation["properties"]["conditions"]["items"]
+    assert condition["properties"]["attributeValues"] == {
+        "type": "array",
+        "items": {"type": "string"},
+        "description": "Condition attribute value",
+    }
+    assert "unknown-type" not in _kinds(service)
+    assert not any("names a model the guide does not define" in f.message for f in service.findings)
+    assert sum(f.kind == "model-table" for f in service.findings) == 4

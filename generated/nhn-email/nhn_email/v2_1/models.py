@@ -1481,7 +1481,7 @@ class PostAppKeysAppKeyTemplatesRequest(BaseModel):
         None, description="템플릿 타입\nDEFAULT(기본값), FREEMARKER)\n최대 길이: 10", max_length=10
     )
     body: str = Field(..., description="메일 본문")
-    attachFileIdList: list[Any] | None = Field(None, description="첨부 파일 ID(fileId)")
+    attachFileIdList: list[int] | None = Field(None, description="첨부 파일 ID(fileId)")
     userId: str | None = Field(None, description="사용자 ID\n최대 길이: 50", max_length=50)
 
 
@@ -1587,7 +1587,7 @@ class PutAppKeyTemplatesTemplateIdRequest(BaseModel):
         None, description="템플릿 타입\nDEFAULT(기본값), FREEMARKER\n최대 길이: 10", max_length=10
     )
     body: str | None = Field(None, description="메일 본문")
-    attachFileIdList: list[Any] | None = Field(None, description="첨부 파일 ID(fileId)")
+    attachFileIdList: list[int] | None = Field(None, description="첨부 파일 ID(fileId)")
     userId: str | None = Field(None, description="사용자 ID\n최대 길이: 50", max_length=50)
 
 
