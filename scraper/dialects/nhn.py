@@ -99,6 +99,12 @@ _EITHER = re.compile(r"\b(?:Either|One of:?)\s*(.+)$", re.IGNORECASE | re.MULTIL
 _TOKEN_URL = re.compile(r"https?://\S*identity\S*/tokens\b")
 _GUIDE_WORDS = re.compile(r"\b(public\s+)?API\b.*$|\bv\d[\d.]*\b.*$|가이드.*$|ガイド.*$|\bGuide\b.*$", re.IGNORECASE)
 _ANCHOR_ATTR = re.compile(r"\s*\{\s*#[^}]*\}\s*$")
+#: A Response section that says the response is the guide's common information (its envelope) and nothing else.
+_COMMON_RESPONSE = re.compile(
+    r"responds with (?:the )?common information|content other than (?:the )?header fields"
+    r"|공통 정보만 응답|헤더 필드 외의? 내용|共通情報のみ|ヘッダフィールド以外",
+    re.IGNORECASE,
+)
 _NO_BODY = ("does not return a response body", "does not require a request body", "no response body")
 _REASONS = {"200": "OK", "201": "Created", "202": "Accepted", "204": "No Content"}
 _BODYLESS = ("GET", "DELETE", "HEAD", "OPTIONS")
@@ -1808,6 +1814,18 @@ class _PageReader:
             )
         first_line = part.tables[0][0].line if part.tables else part.paragraphs[0].line if part.paragraphs else line
         prose = " ".join(clean_text(p.text) for p in part.paragraphs).lower()
+        envelope = self._common_envelope()
+        if not rows and example is None and envelope and _COMMON_RESPONSE.search(prose):
+            # NCR: "This API responds with common information." under the guide's "API Common Response
+            # Information" table (header.isSuccessful, ...): the body is that envelope, not nothing
+            rows = envelope
+            self._finding(
+                "common-response",
+                first_line,
+                title,
+                f"the response is the guide's common information ({', '.join(r.name for r in envelope[:4])}); its"
+                " body is that envelope",
+            )
         if not rows and example is None and "does not require a request body" in prose:
             self._finding(
                 "garbled-boilerplate",
@@ -1886,6 +1904,14 @@ class _PageReader:
         return [Response(status=status, description=description, schema=schema, line=first_line), *errors], (
             ExampleResponse(status=status, body=example if shown else None, has_body=shown, line=example_line)
         )
+
+    def _common_envelope(self) -> list[TableRow]:
+        """The rows of the envelope every response carries as the guide documents it once, outside any operation
+        (``header``, ``header.isSuccessful``, ...): body rows (or rows with no location) of an object that has
+        dotted members there."""
+        rows = [r for r in self.common_rows.values() if r.location in (None, "body")]
+        roots = {r.name.split(".")[0] for r in rows if "." in r.name}
+        return [r for r in rows if r.name.split(".")[0] in roots]
 
     def _status_codes(self, part: _Part, title: str) -> tuple[list[Response], set[int]]:
         """The responses a table of HTTP status codes documents (RTCS ``[Http status code]`` over ``code | 구분 |

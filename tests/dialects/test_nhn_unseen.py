@@ -889,3 +889,16 @@ def test_a_table_under_a_heading_that_names_a_type_is_that_models_fields() -> No
     assert "unknown-type" not in _kinds(service)
     assert not any("names a model the guide does not define" in f.message for f in service.findings)
     assert sum(f.kind == "model-table" for f in service.findings) == 4
+
+
+def test_a_response_of_the_common_information_is_the_guides_envelope() -> None:
+    """NCR: "This API responds with common information." under a guide whose "API Common Response Information"
+    documents ``header``, ``header.isSuccessful``, ...: the response was 204 No Content (no-response-body)."""
+    service, spec = _read("ncr-common-response.md")
+    delete = spec["paths"]["/ncr/v2.0/appkeys/{appKey}/registries/{registryNameOrId}"]["delete"]
+    assert list(delete["responses"]) == ["200"]
+    schema = delete["responses"]["200"]["content"]["application/json"]["schema"]
+    assert list(schema["properties"]["header"]["properties"]) == ["isSuccessful", "resultCode", "resultMessage"]
+    assert schema["properties"]["header"]["properties"]["resultCode"]["type"] == "integer"
+    assert "no-response-body" not in _kinds(service)
+    assert _kinds(service).count("common-response") == 1

@@ -256,7 +256,7 @@ class Client:
         )
         return _support.parse_model(_models.CreateWorkloadResponse, _response)
 
-    def delete_template(self, template_id: str, *, token: str) -> None:
+    def delete_template(self, template_id: str, *, token: str) -> _models.DeleteTemplateResponse:
         """Delete Template
 
         Deletes a template.
@@ -268,8 +268,11 @@ class Client:
         Args:
             template_id: Template ID (``templateId``, path)
             token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
+
+        Returns:
+            DeleteTemplateResponse (HTTP 200).
         """
-        self._transport.request(
+        _response = self._transport.request(
             "DELETE",
             _support.format_path(
                 "/ncs/v1.0/appkeys/{appKey}/templates/{templateId}",
@@ -278,9 +281,11 @@ class Client:
             params={},
             headers=_support.header_values({"token": token}),
         )
-        return None
+        return _support.parse_model(_models.DeleteTemplateResponse, _response)
 
-    def delete_template_version(self, template_id: str, version: str, *, token: str) -> None:
+    def delete_template_version(
+        self, template_id: str, version: str, *, token: str
+    ) -> _models.DeleteTemplateVersionResponse:
         """Delete Template Version
 
         ``DELETE /ncs/v1.0/appkeys/{appKey}/templates/{templateId}/versions/{version}`` (API version v1.0, CURRENT).
@@ -291,8 +296,11 @@ class Client:
             template_id: Template ID (``templateId``, path)
             version: Template version (``version``, path)
             token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
+
+        Returns:
+            DeleteTemplateVersionResponse (HTTP 200).
         """
-        self._transport.request(
+        _response = self._transport.request(
             "DELETE",
             _support.format_path(
                 "/ncs/v1.0/appkeys/{appKey}/templates/{templateId}/versions/{version}",
@@ -301,9 +309,9 @@ class Client:
             params={},
             headers=_support.header_values({"token": token}),
         )
-        return None
+        return _support.parse_model(_models.DeleteTemplateVersionResponse, _response)
 
-    def delete_workload(self, workload_id: str, *, token: str) -> None:
+    def delete_workload(self, workload_id: str, *, token: str) -> _models.DeleteWorkloadResponse:
         """Delete Workload
 
         Deletes a workload.
@@ -315,8 +323,11 @@ class Client:
         Args:
             workload_id: Workload ID (``workloadId``, path)
             token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
+
+        Returns:
+            DeleteWorkloadResponse (HTTP 200).
         """
-        self._transport.request(
+        _response = self._transport.request(
             "DELETE",
             _support.format_path(
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}",
@@ -325,7 +336,7 @@ class Client:
             params={},
             headers=_support.header_values({"token": token}),
         )
-        return None
+        return _support.parse_model(_models.DeleteWorkloadResponse, _response)
 
     def list_workloads(
         self, *, token: str, q: str | None = None, page: int | None = None, size: int | None = None
@@ -355,7 +366,7 @@ class Client:
         )
         return _support.parse_model(_models.ListWorkloadsResponse, _response)
 
-    def restart_workload(self, workload_id: str, *, token: str) -> None:
+    def restart_workload(self, workload_id: str, *, token: str) -> _models.RestartWorkloadResponse:
         """Restart Workload
 
         Restarts a workload that is stopped.
@@ -367,8 +378,11 @@ class Client:
         Args:
             workload_id: Workload ID (``workloadId``, path)
             token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
+
+        Returns:
+            RestartWorkloadResponse (HTTP 200).
         """
-        self._transport.request(
+        _response = self._transport.request(
             "POST",
             _support.format_path(
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/resume",
@@ -377,9 +391,9 @@ class Client:
             params={},
             headers=_support.header_values({"token": token}),
         )
-        return None
+        return _support.parse_model(_models.RestartWorkloadResponse, _response)
 
-    def restart_workload2(self, workload_id: str, task_id: str, *, token: str) -> None:
+    def restart_workload2(self, workload_id: str, task_id: str, *, token: str) -> _models.RestartWorkload2Response:
         """Restart Workload
 
         Restarts the workload job.
@@ -392,8 +406,11 @@ class Client:
             workload_id: Workload ID (``workloadId``, path)
             task_id: Task ID (``taskId``, path)
             token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
+
+        Returns:
+            RestartWorkload2Response (HTTP 200).
         """
-        self._transport.request(
+        _response = self._transport.request(
             "POST",
             _support.format_path(
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/tasks/{taskId}/restart",
@@ -402,9 +419,9 @@ class Client:
             params={},
             headers=_support.header_values({"token": token}),
         )
-        return None
+        return _support.parse_model(_models.RestartWorkload2Response, _response)
 
-    def stop_workload(self, workload_id: str, *, token: str) -> None:
+    def stop_workload(self, workload_id: str, *, token: str) -> _models.StopWorkloadResponse:
         """Stop Workload
 
         Stops the workload.
@@ -416,8 +433,11 @@ class Client:
         Args:
             workload_id: Template ID (``workloadId``, path)
             token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
+
+        Returns:
+            StopWorkloadResponse (HTTP 200).
         """
-        self._transport.request(
+        _response = self._transport.request(
             "POST",
             _support.format_path(
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/pause",
@@ -426,7 +446,7 @@ class Client:
             params={},
             headers=_support.header_values({"token": token}),
         )
-        return None
+        return _support.parse_model(_models.StopWorkloadResponse, _response)
 
     def view_a_list_of_template_versions(
         self,
@@ -1046,7 +1066,7 @@ class AsyncClient:
         )
         return _support.parse_model(_models.CreateWorkloadResponse, _response)
 
-    async def delete_template(self, template_id: str, *, token: str) -> None:
+    async def delete_template(self, template_id: str, *, token: str) -> _models.DeleteTemplateResponse:
         """Delete Template
 
         Deletes a template.
@@ -1058,8 +1078,11 @@ class AsyncClient:
         Args:
             template_id: Template ID (``templateId``, path)
             token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
+
+        Returns:
+            DeleteTemplateResponse (HTTP 200).
         """
-        await self._transport.request(
+        _response = await self._transport.request(
             "DELETE",
             _support.format_path(
                 "/ncs/v1.0/appkeys/{appKey}/templates/{templateId}",
@@ -1068,9 +1091,11 @@ class AsyncClient:
             params={},
             headers=_support.header_values({"token": token}),
         )
-        return None
+        return _support.parse_model(_models.DeleteTemplateResponse, _response)
 
-    async def delete_template_version(self, template_id: str, version: str, *, token: str) -> None:
+    async def delete_template_version(
+        self, template_id: str, version: str, *, token: str
+    ) -> _models.DeleteTemplateVersionResponse:
         """Delete Template Version
 
         ``DELETE /ncs/v1.0/appkeys/{appKey}/templates/{templateId}/versions/{version}`` (API version v1.0, CURRENT).
@@ -1081,8 +1106,11 @@ class AsyncClient:
             template_id: Template ID (``templateId``, path)
             version: Template version (``version``, path)
             token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
+
+        Returns:
+            DeleteTemplateVersionResponse (HTTP 200).
         """
-        await self._transport.request(
+        _response = await self._transport.request(
             "DELETE",
             _support.format_path(
                 "/ncs/v1.0/appkeys/{appKey}/templates/{templateId}/versions/{version}",
@@ -1091,9 +1119,9 @@ class AsyncClient:
             params={},
             headers=_support.header_values({"token": token}),
         )
-        return None
+        return _support.parse_model(_models.DeleteTemplateVersionResponse, _response)
 
-    async def delete_workload(self, workload_id: str, *, token: str) -> None:
+    async def delete_workload(self, workload_id: str, *, token: str) -> _models.DeleteWorkloadResponse:
         """Delete Workload
 
         Deletes a workload.
@@ -1105,8 +1133,11 @@ class AsyncClient:
         Args:
             workload_id: Workload ID (``workloadId``, path)
             token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
+
+        Returns:
+            DeleteWorkloadResponse (HTTP 200).
         """
-        await self._transport.request(
+        _response = await self._transport.request(
             "DELETE",
             _support.format_path(
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}",
@@ -1115,7 +1146,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({"token": token}),
         )
-        return None
+        return _support.parse_model(_models.DeleteWorkloadResponse, _response)
 
     async def list_workloads(
         self, *, token: str, q: str | None = None, page: int | None = None, size: int | None = None
@@ -1145,7 +1176,7 @@ class AsyncClient:
         )
         return _support.parse_model(_models.ListWorkloadsResponse, _response)
 
-    async def restart_workload(self, workload_id: str, *, token: str) -> None:
+    async def restart_workload(self, workload_id: str, *, token: str) -> _models.RestartWorkloadResponse:
         """Restart Workload
 
         Restarts a workload that is stopped.
@@ -1157,8 +1188,11 @@ class AsyncClient:
         Args:
             workload_id: Workload ID (``workloadId``, path)
             token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
+
+        Returns:
+            RestartWorkloadResponse (HTTP 200).
         """
-        await self._transport.request(
+        _response = await self._transport.request(
             "POST",
             _support.format_path(
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/resume",
@@ -1167,9 +1201,11 @@ class AsyncClient:
             params={},
             headers=_support.header_values({"token": token}),
         )
-        return None
+        return _support.parse_model(_models.RestartWorkloadResponse, _response)
 
-    async def restart_workload2(self, workload_id: str, task_id: str, *, token: str) -> None:
+    async def restart_workload2(
+        self, workload_id: str, task_id: str, *, token: str
+    ) -> _models.RestartWorkload2Response:
         """Restart Workload
 
         Restarts the workload job.
@@ -1182,8 +1218,11 @@ class AsyncClient:
             workload_id: Workload ID (``workloadId``, path)
             task_id: Task ID (``taskId``, path)
             token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
+
+        Returns:
+            RestartWorkload2Response (HTTP 200).
         """
-        await self._transport.request(
+        _response = await self._transport.request(
             "POST",
             _support.format_path(
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/tasks/{taskId}/restart",
@@ -1192,9 +1231,9 @@ class AsyncClient:
             params={},
             headers=_support.header_values({"token": token}),
         )
-        return None
+        return _support.parse_model(_models.RestartWorkload2Response, _response)
 
-    async def stop_workload(self, workload_id: str, *, token: str) -> None:
+    async def stop_workload(self, workload_id: str, *, token: str) -> _models.StopWorkloadResponse:
         """Stop Workload
 
         Stops the workload.
@@ -1206,8 +1245,11 @@ class AsyncClient:
         Args:
             workload_id: Template ID (``workloadId``, path)
             token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
+
+        Returns:
+            StopWorkloadResponse (HTTP 200).
         """
-        await self._transport.request(
+        _response = await self._transport.request(
             "POST",
             _support.format_path(
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/pause",
@@ -1216,7 +1258,7 @@ class AsyncClient:
             params={},
             headers=_support.header_values({"token": token}),
         )
-        return None
+        return _support.parse_model(_models.StopWorkloadResponse, _response)
 
     async def view_a_list_of_template_versions(
         self,

@@ -566,6 +566,14 @@ class ViewTemplateResponse(BaseModel):
     header: Header | None = Field(None, description="API response information")
 
 
+class DeleteTemplateResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = Field(None, description="API response information")
+
+
 class Port4(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -1006,6 +1014,14 @@ class ViewTemplateVersionsResponse(BaseModel):
         extra="allow",
     )
     template: Template7 | None = Field(None, description="Template version information")
+    header: Header | None = Field(None, description="API response information")
+
+
+class DeleteTemplateVersionResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
     header: Header | None = Field(None, description="API response information")
 
 
@@ -2177,6 +2193,14 @@ class ChangeWorkloadResponse(BaseModel):
     header: Header | None = Field(None, description="API response information")
 
 
+class DeleteWorkloadResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = Field(None, description="API response information")
+
+
 class ChangingWorkloadPartsRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -2464,6 +2488,22 @@ class ViewMalwareScanResultResponse(BaseModel):
     header: Header | None = Field(None, description="API response information")
 
 
+class StopWorkloadResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = Field(None, description="API response information")
+
+
+class RestartWorkloadResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = Field(None, description="API response information")
+
+
 class SchedulehistoryItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -2523,4 +2563,12 @@ class ViewWorkloadLogResponse(BaseModel):
     logs: list[Log] | None = Field(None, description="Container log list")
     log: str | None = Field(None, description="Log level")
     logType: str | None = Field(None, description="Log occurrence time (UTC)")
+    header: Header | None = Field(None, description="API response information")
+
+
+class RestartWorkload2Response(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
     header: Header | None = Field(None, description="API response information")
