@@ -2302,6 +2302,22 @@ def _description_values(description: str, declared_enum: bool = False) -> list[s
         found = [v for v in values if v and " " not in v]
         if found:
             return found
+    for match in _ONE_OF_BEFORE.finditer(description):
+        # Korean and Japanese write "one of" after the values: "`TCP`, `HTTP`,`HTTPS` 중 하나", "`shared`/`dedicated`
+        # 중 하나", "IP 접근 제어 타입, ALLOW, DENY 중 하나로 설정 가능", "`a`、`b`のいずれか"
+        text = re.split(r"[.:：。]\s+", match.group(1))[-1]
+        values = []
+        pieces = re.split(r",|、|또는|\bor\b", text)
+        if len(pieces) == 1:
+            pieces = text.split("/")  # "`shared`/`dedicated`"; with commas a "/" is in the value (application/json)
+        for value in reversed(pieces):
+            value = value.strip(" `'\"")
+            if not re.fullmatch(r"[\w.:+/-]+", value) or re.search(r"[^\x00-\x7f]", value):
+                break
+            values.insert(0, value)
+        values = [v for v in values if v.lower() != "null"]  # JSON null: what the examples show says it
+        if len(values) >= 2:
+            return list(dict.fromkeys(values))
     if not declared_enum:
         return []
     listed = [
@@ -2334,6 +2350,8 @@ def _model_reference(type_text: str) -> tuple[str, bool] | None:
     return name, listed is not None
 
 
+#: What a line says before "one of" written after the values (Korean ``중 하나``, Japanese ``のいずれか``).
+_ONE_OF_BEFORE = re.compile(r"^([^\n]*?)\s*(?:중\s*(?:의\s*)?하나|のいずれか|のうちいずれか)", re.MULTILINE)
 #: ``VALUE: meaning`` on a line of its own, bulleted or not (the enum's values listed one per line).
 _VALUE_LINE = re.compile(r"^\s*(?:[-*\u2022]\s*)?([A-Za-z0-9][\w.+-]*)\s*[:\uff1a]\s*\S", re.MULTILINE)
 _BULLET = re.compile(r"^\s*[-*\u2022]")

@@ -902,3 +902,43 @@ def test_a_response_of_the_common_information_is_the_guides_envelope() -> None:
     assert schema["properties"]["header"]["properties"]["resultCode"]["type"] == "integer"
     assert "no-response-body" not in _kinds(service)
     assert _kinds(service).count("common-response") == 1
+
+
+def test_korean_one_of_after_the_values_lists_an_enums_values() -> None:
+    """Network-Load-Balancer (ko): ``리스너의 프로토콜<br>`TCP`, `HTTP`,`HTTPS`, `TERMINATED_HTTPS` 중 하나`` ("one of",
+    written after the values) on Enum rows: no values were read (enum-without-values, 73 on the guide)."""
+    service, spec = _read("nlb-ko-one-of-after-values.md")
+    listing = spec["paths"]["/v2.0/lbaas/listeners"]["get"]
+    assert _params(listing)[("protocol", "query")]["schema"]["enum"] == ["TCP", "HTTP", "HTTPS", "TERMINATED_HTTPS"]
+    listener = listing["responses"]["200"]["content"]["application/json"]["schema"]["properties"]["listeners"]
+    assert listener["items"]["properties"]["protocol"]["enum"] == ["TCP", "HTTP", "HTTPS", "TERMINATED_HTTPS"]
+    post = spec["paths"]["/v2.0/lbaas/listeners/{listenerId}/errorpages"]["post"]
+    errorpage = post["requestBody"]["content"]["application/json"]["schema"]["properties"]["errorpage"]
+    # commas separate the values, so the '/' is in them
+    assert errorpage["properties"]["content_type"]["enum"] == [
+        "application/javascript",
+        "application/json",
+        "text/css",
+        "text/html",
+        "text/plain",
+    ]
+    # the response's 'errorpage.content_type | Body | Enum | 콘텐츠 타입' lists no values: the only one left
+    assert [f.line for f in service.findings if f.kind == "enum-without-values"] == [130]
+
+
+@pytest.mark.parametrize(
+    ("description", "values"),
+    [
+        ("로드 밸런서 타입\n`shared`/`dedicated` 중 하나", ["shared", "dedicated"]),
+        ("IP 접근 제어 타입, ALLOW, DENY 중 하나로 설정 가능", ["ALLOW", "DENY"]),
+        ("충돌 옵션. none, overwrite, preserve 중 하나", ["none", "overwrite", "preserve"]),
+        ("action\nnull/DENY/ALLOW 중 하나", ["DENY", "ALLOW"]),
+        ("'true', 'false'중 하나로 설정 가능", ["true", "false"]),
+        ("`TCP`、`HTTP`のいずれか", ["TCP", "HTTP"]),
+        ("지정한 파트 중 하나 이상을 찾을 수 없습니다", []),
+    ],
+)
+def test_values_before_one_of(description: str, values: list[str]) -> None:
+    from scraper.dialects.nhn import _description_values
+
+    assert _description_values(description) == values
