@@ -108,6 +108,16 @@ class _Field:
     reconciled: bool = False
 
 
+#: A field name that stands for the keys of a map (``{WORKER_NODEGROUP_NAME}``, ``"Network Name"``, ``<name>``).
+MAP_KEY = re.compile(r"\$?\{[^{}]+\}|\"[^\"]+\"|<[^<>]+>")
+
+
+def _map_key(node: _Field) -> _Field | None:
+    """The child of ``node`` that documents the values of a map (Compute Instance ``servers.addresses."Network
+    Name"``, NKS ``nodegroup.node_status.{WORKER_NODEGROUP_NAME}``), or None."""
+    return next((child for name, child in node.children.items() if MAP_KEY.fullmatch(name)), None)
+
+
 class FieldTree:
     """The fields of one body table; :meth:`observe` an example, then :meth:`schema`."""
 
@@ -219,8 +229,14 @@ class FieldTree:
         if not node.reconciled and node.children:
             self._reconcile(node, value, path)
             node.reconciled = True
+        keys = _map_key(node)
         for key, item in value.items():
             child = node.children.get(key)
+            if child is None and keys is not None and (not keys.children or isinstance(item, (dict, list))):
+                # a key of the map the table documents with a placeholder ("Network Name": "vpc2"); a scalar where
+                # the map's values have fields is no such key (E-mail: "total": {"SENT": 120} under rows
+                # "total.{statsCriteriaValue}.SENT"), so it stays an undocumented field of its own
+                child = keys
             if child is not None:
                 self._observe_field(child, item, f"{path}.{key}" if path else key)
             else:
@@ -228,7 +244,7 @@ class FieldTree:
 
     def _reconcile(self, node: _Field, value: dict[str, Any], path: str) -> None:
         for name in list(node.children):
-            if name in value:
+            if name in value or MAP_KEY.fullmatch(name):
                 continue
             child = node.children[name]
             full = f"{path}.{name}" if path else name
@@ -294,8 +310,17 @@ class FieldTree:
         schema: JsonSchema = {"type": "object"}
         properties: dict[str, JsonSchema] = {}
         required: list[str] = []
+        keys = _map_key(node)
         for name, child in node.children.items():
             full = f"{path}.{name}" if path else name
+            if child is keys:
+                schema["additionalProperties"] = self._field_schema(child, full, enums, nullable)
+                self._finding(
+                    "map-key",
+                    child.line,
+                    f"{full!r} names the keys of a map, not a field; read as the schema of each of its values",
+                )
+                continue
             properties[name] = self._field_schema(child, full, enums, nullable)
             if child.required:
                 required.append(name)

@@ -942,3 +942,19 @@ def test_values_before_one_of(description: str, values: list[str]) -> None:
     from scraper.dialects.nhn import _description_values
 
     assert _description_values(description) == values
+
+
+def test_a_placeholder_in_a_dotted_name_documents_the_values_of_a_map() -> None:
+    """Compute-Instance (en): ``server.addresses."Network Name"`` (Object) and ``server.addresses."Network
+    Name".addr`` rows, with an example keyed by the network's name (``"vpc2": [{...}]``): ``"Network Name"`` was a
+    property (a client could never read ``vpc2``), and ``vpc2`` an undocumented one."""
+    service, spec = _read("compute-instance-map-keys.md")
+    get = spec["paths"]["/v2/{tenantId}/servers/{serverId}"]["get"]
+    server = get["responses"]["200"]["content"]["application/json"]["schema"]["properties"]["server"]
+    addresses = server["properties"]["addresses"]
+    assert "properties" not in addresses
+    port = addresses["additionalProperties"]["items"]
+    assert port["properties"]["addr"]["type"] == "string"
+    assert port["properties"]["OS-EXT-IPS:type"]["enum"] == ["fixed", "floating"]
+    assert [f.line for f in service.findings if f.kind == "map-key"] == [31]
+    assert not any("vpc2" in f.message for f in service.findings)

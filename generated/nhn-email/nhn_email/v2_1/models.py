@@ -1102,7 +1102,7 @@ class GetAppKeyStatisticsViewResponse(BaseModel):
     body: Body19 | None = Field(None, description="본문 영역")
 
 
-class FieldStatsCriteriaValue(BaseModel):
+class EventsAdditionalProperty(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1119,11 +1119,9 @@ class Events(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    field_statsCriteriaValue_: FieldStatsCriteriaValue | None = Field(
-        None,
-        alias="{statsCriteriaValue}",
-        description="{statsCriteriaValue}는 조회 조건으로 입력한 statsCriteria의 값입니다.",
-    )
+    __annotations__ = {
+        "__pydantic_extra__": dict[str, EventsAdditionalProperty],
+    }
     field_statsCriteriaValue__RECEIVED: int | None = Field(None, alias="{statsCriteriaValue}.RECEIVED")
     field_statsCriteriaValue__SENT_FAILED: int | None = Field(None, alias="{statsCriteriaValue}.SENT_FAILED")
     field_statsCriteriaValue__SENT: int | None = Field(None, alias="{statsCriteriaValue}.SENT")
@@ -1148,12 +1146,26 @@ class GetAppKeysAppKeyStatsResponse(BaseModel):
     stats: list[Stat] | None = Field(None, description="본문 영역")
 
 
+class TotalAdditionalProperty(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    REQUESTED: int | None = Field(None, description="요청 건수")
+    SENT: int | None = Field(None, description="발송 건수")
+    SENT_FAILED: int | None = Field(None, description="실패 건수")
+    RECEIVED: int | None = Field(None, description="성공 건수")
+    OPENED: int | None = Field(None, description="읽은 건수")
+
+
 class Total(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    field_statsCriteriaValue_: FieldStatsCriteriaValue | None = Field(None, alias="{statsCriteriaValue}")
+    __annotations__ = {
+        "__pydantic_extra__": dict[str, TotalAdditionalProperty],
+    }
     SENT: int | None = None
     SENT_FAILED: int | None = None
     RECEIVED: int | None = None
