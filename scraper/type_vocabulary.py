@@ -102,7 +102,11 @@ _PREFIX_ARRAY = re.compile(
 )
 _QUALIFIER = re.compile(r"^(?P<base>[^()]+?)\s*\((?P<qualifier>[^()]*)\)$")
 #: ``Map<String, String>``, ``Dictionary<string, int>``: an object whose values are of the last type.
-_MAP_OF = re.compile(r"^(?:map|hashmap|dict|dictionary)\s*<\s*[^,<>]+,\s*(?P<value>[^<>]+?)\s*>$", re.IGNORECASE)
+_MAP_OF = re.compile(
+    r"^(?:(?:object|json)\s+)?(?:map|hashmap|dict|dictionary)\s*(?:<\s*[^,<>]+,\s*(?P<value>[^<>]+?)\s*>"
+    r"|\[\s*[^\[\]]+\s*\]\s*(?P<go>\S+))$",
+    re.IGNORECASE,
+)
 #: A required mark written into the type cell: ``optional, Integer``, ``required, String``, ``String, 필수``.
 _WITH_MARK = re.compile(
     r"^(?:(?P<before>required|optional|mandatory|필수|선택|必須|任意)\s*[,/]\s*(?P<type1>.+)"
@@ -212,7 +216,8 @@ def read_type(cell: str) -> TypeReading:
         return _array_of(text, suffix.group("item").strip())
     mapping = _MAP_OF.match(text)
     if mapping:
-        value = read_type(mapping.group("value"))
+        # Map<String, V>; Go's map[string]V, also after the JSON kind ("Object map[string]string": NCR)
+        value = read_type(mapping.group("value") or mapping.group("go"))
         schema: JsonSchema = {"type": "object"}
         if value.known and value.schema:
             schema["additionalProperties"] = value.schema

@@ -255,6 +255,9 @@ def test_a_triangle_mark_is_conditionally_required() -> None:
         # SMS (en): the required mark written into the type cell
         ("optional, Integer", {"type": "integer"}, "optional"),
         ("required, String", {"type": "string"}, "required"),
+        # NCR (en public-api @ 6dd7944, lines 73, 155, 221, 280): Go's map type after the JSON kind (it was unknown)
+        ("Object map[string]string", {"type": "object", "additionalProperties": {"type": "string"}}, ""),
+        ("map[string]int", {"type": "object", "additionalProperties": {"type": "integer"}}, ""),
     ],
 )
 def test_type_cells_of_unseen_guides(cell: str, schema: dict[str, Any], mark: str) -> None:
