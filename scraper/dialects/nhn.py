@@ -379,12 +379,35 @@ class _PageReader:
                 section.variant = f"{section.variant}#{seen[key]}" if section.variant else f"#{seen[key]}"
             version = versions[id(section)]
             service.operations.append(self._operation(section, version, token_header))
+        self._duplicate_titles(service)
         self._hosts(service)
         self._client_parameters(service)
         self._security(service, token_header)
         self._format_drift(service)
         service.findings = sorted(set(self.findings), key=Finding.sort_key)
         return service
+
+    def _duplicate_titles(self, service: Service) -> None:
+        """Operations of one version that the guide titles alike (Compute Instance: "List additional block storage
+        attached to the instance" over ``GET .../os-volume_attachments`` and over ``GET .../os-volume_attachments/
+        {volumeId}``): the spec tells them apart by a number in the operationId, which says nothing of the
+        difference, so each repeat is a ``duplicate-title`` finding naming both."""
+        first: dict[tuple[str, str], Operation] = {}
+        for op in service.operations:
+            for version, entry in op.versions.items():
+                key = (version, op.title.strip().lower())
+                earlier = first.setdefault(key, op)
+                if earlier is op or (earlier.method, earlier.path) == (op.method, op.path):
+                    continue  # several documented operations on one method and path are x-operations members
+                if earlier.versions[version].source.line == entry.source.line:
+                    continue  # one section declaring two ways to call it (Swift's COPY, or PUT with X-Copy-From)
+                self._finding(
+                    "duplicate-title",
+                    entry.source.line,
+                    op.title,
+                    f"{op.method} {op.path} has the title of {earlier.method} {earlier.path} (line"
+                    f" {earlier.versions[version].source.line}); its operationId gets a number to tell them apart",
+                )
 
     def _without_examples(self, sections: list[_Section]) -> list[_Section]:
         """A section headed "Example of ..." under an operation that declares the same method and path is an example

@@ -961,3 +961,16 @@ def test_a_placeholder_in_a_dotted_name_documents_the_values_of_a_map() -> None:
     assert port["properties"]["OS-EXT-IPS:type"]["enum"] == ["fixed", "floating"]
     assert [f.line for f in service.findings if f.kind == "map-key"] == [31]
     assert not any("vpc2" in f.message for f in service.findings)
+
+
+def test_operations_the_guide_titles_alike_are_flagged() -> None:
+    """Compute-Instance (en public-api @ 58e57e6, lines 1036, 1090): "List additional block storage attached to the
+    instance" over GET .../os-volume_attachments and over GET .../os-volume_attachments/{volumeId}: the second's
+    operationId got a silent '2'."""
+    text = (GUIDES.parent / "compute-instance-map-keys.md").read_text(encoding="utf-8").splitlines()[0] + "\n\n"
+    for path in ("/v2/{tenantId}/servers/{serverId}/os-volume_attachments", "/v2/{tenantId}/servers/{id}/x"):
+        text += f"### List additional block storage attached to the instance\n```\nGET {path}\n```\n\n"
+        text += "#### Response\n\n| Name | In | Type | Description |\n|---|---|---|---|\n| a | Body | String | A |\n\n"
+    [service] = NhnDialect().read(markdown.read(text, "t.md"), PageInfo("t.md", "", ()))
+    [finding] = [f for f in service.findings if f.kind == "duplicate-title"]
+    assert finding.line == 14 and "(line 3)" in finding.message
