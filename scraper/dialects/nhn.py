@@ -1061,6 +1061,27 @@ class _PageReader:
         for table, label_location, rows in self._with_models(request, subject):
             if self._value_table(rows, request.captions.get(id(table), ""), parameters, body_rows, subject):
                 continue
+            caption = request.captions.get(id(table), "")
+            if (
+                rows
+                and (parameters or body_rows)
+                and label_location is None
+                and caption
+                and _label(caption) is None
+                and all(not r.type_text.strip() and r.location is None for r in rows)
+            ):
+                # Object Storage 'Copy an Object': "##### Preserve Object Properties" over 'Name | Description'
+                # rows X-Delete-At, X-Object-Worm-Retain-Until, X-Object-Meta-{key} after the request's own table:
+                # what the copy keeps, not headers to send
+                self._finding(
+                    "table-skipped",
+                    table.line,
+                    subject,
+                    f"names-and-descriptions table under {caption!r} ({', '.join(r.name for r in rows[:3])}) follows"
+                    " the request's own table and gives no type or location: a note on the request, not parameters;"
+                    " not read",
+                )
+                continue
             for row in rows:
                 row.name = section.renames.get(row.name, row.name)
                 location, explicit = self._location(row, label_location, placeholders, method, "request")

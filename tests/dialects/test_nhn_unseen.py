@@ -974,3 +974,15 @@ def test_operations_the_guide_titles_alike_are_flagged() -> None:
     [service] = NhnDialect().read(markdown.read(text, "t.md"), PageInfo("t.md", "", ()))
     [finding] = [f for f in service.findings if f.kind == "duplicate-title"]
     assert finding.line == 14 and "(line 3)" in finding.message
+
+
+def test_a_names_and_descriptions_table_after_the_requests_own_is_a_note() -> None:
+    """Storage-Object-Storage (en api-guide @ 42b9414, pages/nhn, lines 2467-2473): "##### Preserve Object
+    Properties" over ``Name | Description`` rows X-Delete-At, X-Object-Worm-Retain-Until, X-Object-Meta-{key}, after
+    the request's own table: they were request headers (X-Object-Worm-Retain-Until a parameter of the copy)."""
+    service, spec = _read("object-storage-preserved-properties.md")
+    put = spec["paths"]["/v1/{Account}/{SourceContainer}/{SourceObject}"]["put"]
+    headers = {p["name"] for p in put["parameters"] if p["in"] == "header"}
+    assert "X-Object-Worm-Retain-Until" not in headers
+    assert {"X-Copy-From", "X-Delete-At", "X-Fresh-Metadata"} <= headers
+    assert [f.line for f in service.findings if f.kind == "table-skipped"] == [41]

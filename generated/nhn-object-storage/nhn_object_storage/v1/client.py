@@ -177,7 +177,6 @@ class Client:
         x_fresh_metadata: bool | None = None,
         x_delete_at: str | None = None,
         x_delete_after: str | None = None,
-        x_object_worm_retain_until: str | None = None,
     ) -> None:
         """Copy an Object
 
@@ -196,7 +195,6 @@ class Client:
             x_fresh_metadata: Whether to initialize the object's properties. If true, the source object's properties are not copied. The default is false. (``X-Fresh-Metadata``, header)
             x_delete_at: Expiration date of the target object, Unix time (seconds) (``X-Delete-At``, header)
             x_delete_after: Expiration time of the target object, Unix time (seconds) (``X-Delete-After``, header)
-            x_object_worm_retain_until: Object lock expiration date (``X-Object-Worm-Retain-Until``, header)
             body: the request body (CopyAnObjectRequest).
         """
         self._transport.request(
@@ -213,7 +211,6 @@ class Client:
                     "X-Fresh-Metadata": x_fresh_metadata,
                     "X-Delete-At": x_delete_at,
                     "X-Delete-After": x_delete_after,
-                    "X-Object-Worm-Retain-Until": x_object_worm_retain_until,
                 }
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -231,7 +228,6 @@ class Client:
         x_fresh_metadata: bool | None = None,
         x_delete_at: str | None = None,
         x_delete_after: str | None = None,
-        x_object_worm_retain_until: str | None = None,
     ) -> None:
         """Copy an Object
 
@@ -250,7 +246,6 @@ class Client:
             x_fresh_metadata: Whether to initialize the object's properties. If true, the source object's properties are not copied. The default is false. (``X-Fresh-Metadata``, header)
             x_delete_at: Expiration date of the target object, Unix time (seconds) (``X-Delete-At``, header)
             x_delete_after: Expiration time of the target object, Unix time (seconds) (``X-Delete-After``, header)
-            x_object_worm_retain_until: Object lock expiration date (``X-Object-Worm-Retain-Until``, header)
         """
         self._transport.request(
             "COPY",
@@ -266,7 +261,6 @@ class Client:
                     "X-Fresh-Metadata": x_fresh_metadata,
                     "X-Delete-At": x_delete_at,
                     "X-Delete-After": x_delete_after,
-                    "X-Object-Worm-Retain-Until": x_object_worm_retain_until,
                 }
             ),
         )
@@ -816,7 +810,6 @@ class AsyncClient:
         x_fresh_metadata: bool | None = None,
         x_delete_at: str | None = None,
         x_delete_after: str | None = None,
-        x_object_worm_retain_until: str | None = None,
     ) -> None:
         """Copy an Object
 
@@ -835,7 +828,6 @@ class AsyncClient:
             x_fresh_metadata: Whether to initialize the object's properties. If true, the source object's properties are not copied. The default is false. (``X-Fresh-Metadata``, header)
             x_delete_at: Expiration date of the target object, Unix time (seconds) (``X-Delete-At``, header)
             x_delete_after: Expiration time of the target object, Unix time (seconds) (``X-Delete-After``, header)
-            x_object_worm_retain_until: Object lock expiration date (``X-Object-Worm-Retain-Until``, header)
             body: the request body (CopyAnObjectRequest).
         """
         await self._transport.request(
@@ -852,7 +844,6 @@ class AsyncClient:
                     "X-Fresh-Metadata": x_fresh_metadata,
                     "X-Delete-At": x_delete_at,
                     "X-Delete-After": x_delete_after,
-                    "X-Object-Worm-Retain-Until": x_object_worm_retain_until,
                 }
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
@@ -870,7 +861,6 @@ class AsyncClient:
         x_fresh_metadata: bool | None = None,
         x_delete_at: str | None = None,
         x_delete_after: str | None = None,
-        x_object_worm_retain_until: str | None = None,
     ) -> None:
         """Copy an Object
 
@@ -889,7 +879,6 @@ class AsyncClient:
             x_fresh_metadata: Whether to initialize the object's properties. If true, the source object's properties are not copied. The default is false. (``X-Fresh-Metadata``, header)
             x_delete_at: Expiration date of the target object, Unix time (seconds) (``X-Delete-At``, header)
             x_delete_after: Expiration time of the target object, Unix time (seconds) (``X-Delete-After``, header)
-            x_object_worm_retain_until: Object lock expiration date (``X-Object-Worm-Retain-Until``, header)
         """
         await self._transport.request(
             "COPY",
@@ -905,7 +894,6 @@ class AsyncClient:
                     "X-Fresh-Metadata": x_fresh_metadata,
                     "X-Delete-At": x_delete_at,
                     "X-Delete-After": x_delete_after,
-                    "X-Object-Worm-Retain-Until": x_object_worm_retain_until,
                 }
             ),
         )
