@@ -597,7 +597,7 @@ class _PageReader:
             for k in range(len(members) - 2, -1, -1):
                 if not any(isinstance(b, Table | CodeBlock) for b in owned[k][1:]):
                     owned[k] = owned[k][:1] + [b for b in owned[k + 1][1:]]
-            group = self._group_of(head, level)
+            group = self._group_of(head, level, heads)
             for member, own in zip(members, owned, strict=True):
                 path = parse_documented_path(member.written)
                 for note in path.notes:
@@ -653,7 +653,10 @@ class _PageReader:
             )
         return kept
 
-    def _group_of(self, head: int | None, level: int) -> str | None:
+    def _group_of(self, head: int | None, level: int, heads: Sequence[int] = ()) -> str | None:
+        """The heading an operation's section sits under (its tag). Another operation's heading is no group: an
+        operation declared under it (Gamebase en line 2218: "##### Example of API Call" declaring Push's
+        ``POST .../messages`` under "### Get Subscriptions Status") takes that operation's group ("Push")."""
         if head is None:
             return None
         blocks = self.document.blocks
@@ -661,6 +664,9 @@ class _PageReader:
         for i in range(head - 1, -1, -1):
             block = blocks[i]
             if isinstance(block, Heading) and block.level < level and i != first_heading:
+                if i in heads:
+                    level = block.level
+                    continue
                 return _heading_title(block)
         return None
 

@@ -986,3 +986,13 @@ def test_a_names_and_descriptions_table_after_the_requests_own_is_a_note() -> No
     assert "X-Object-Worm-Retain-Until" not in headers
     assert {"X-Copy-From", "X-Delete-At", "X-Fresh-Metadata"} <= headers
     assert [f.line for f in service.findings if f.kind == "table-skipped"] == [41]
+
+
+def test_an_operation_declared_under_another_operations_heading_takes_its_group() -> None:
+    """Gamebase (en, line 2218): "##### Example of API Call" declares Push's POST .../messages under "### Get
+    Subscriptions Status" (which the guide placed under "## Push"): its tag was "Get Subscriptions Status", an
+    operation's title."""
+    _, spec = _read("gamebase-example-calls.md")
+    send = spec["paths"]["/tcgb-push/v1.3/apps/{appId}/messages"]["post"]
+    assert (send["summary"], send["tags"]) == ("Message > Send", ["Push"])
+    assert "Get Subscriptions Status" not in {tag["name"] for tag in spec["tags"]}
