@@ -1,10 +1,10 @@
 """``docs2client generate``: OpenAPI specs -> client packages on disk.
 
 Without arguments every service under ``spec/<provider>/<service>/`` becomes ``generated/<provider>-<service>/``.
-With ``--spec FILE ... --out DIR`` any OpenAPI 3.0/3.1 documents (one service, one document per version) become one
-package in DIR. Files are written through ``scraper.atomic.write_tree``: unchanged files are not touched, and only
-files an earlier run wrote (listed in the folder's manifest) are pruned. A non-empty folder that is not an earlier
-output is refused unless ``--force``.
+With ``--spec FILE ... --out DIR`` any OpenAPI 3.0/3.1 (or Swagger 2.0) documents (one service, one document per
+version) become one package in DIR. Files are written through ``scraper.atomic.write_tree``: unchanged files are not
+touched, and only files an earlier run wrote (listed in the folder's manifest) are pruned. A non-empty folder that is
+not an earlier output is refused unless ``--force``.
 """
 
 from __future__ import annotations
@@ -49,7 +49,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
         action="append",
         type=Path,
         metavar="FILE",
-        help="an OpenAPI 3.0/3.1 document (YAML or JSON); repeat for the versions of one service (needs --out)",
+        help=(
+            "an OpenAPI 3.0/3.1 or Swagger 2.0 document (YAML or JSON); repeat for the versions of one service"
+            " (needs --out)"
+        ),
     )
     parser.add_argument("--out", type=Path, metavar="DIR", help="output directory (default: generated/)")
     parser.add_argument("--spec-dir", type=Path, default=Path("spec"), help="spec tree to read (default: spec/)")

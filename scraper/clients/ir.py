@@ -4,8 +4,9 @@ The templates only ever see this model: every identifier in it has been sanitise
 text is kept as data for the templates to escape, and every decision (method names, which examples are testable,
 which operations are deprecated or planned) is made here, in plain Python that tests can look at.
 
-Works on any OpenAPI 3.0/3.1 document; our ``x-`` extensions (ARCHITECTURE.md, "Spec conventions") only add
-information (provider, service, version table, sunset dates, version header, server pairs, source links).
+Works on any OpenAPI 3.0/3.1 document (a Swagger 2.0 one is converted first, ``swagger_conversion``); our ``x-``
+extensions (ARCHITECTURE.md, "Spec conventions") only add information (provider, service, version table, sunset
+dates, version header, server pairs, source links).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
 
-from scraper.clients import naming, refs, schema_keywords, schema_names, synthesis
+from scraper.clients import naming, refs, schema_keywords, schema_names, swagger_conversion, synthesis
 from scraper.clients.listing import RAW_JSON, ItemsIR, listing_items
 from scraper.clients.render import py_literal
 from scraper.clients.schema_cycles import cut_composition_cycles
@@ -580,19 +581,22 @@ _MISSING_VERSION = "0"
 
 
 def _check_document(doc: dict[str, Any], name: str) -> list[str]:
-    """Refuse what is not an OpenAPI 3.0/3.1 document; repair, in place, what only lacks a value (``info`` or its
+    """Convert a Swagger 2.0 document to OpenAPI 3.0 (``swagger_conversion``); refuse what is not an OpenAPI 3.0/3.1
+    document; repair, in place, what only lacks a value (``info`` or its
     ``version``, an empty ``paths``); returns a warning per repair."""
-    if "openapi" not in doc and "swagger" in doc:
-        raise GenerationError(
-            f"{name}: a Swagger {str(doc['swagger'])[:20]!r} document; expected OpenAPI 3.0.x or 3.1.x"
-            " (convert it first, e.g. with swagger2openapi)"
-        )
+    repairs: list[str] = []
+    if swagger_conversion.is_swagger(doc):
+        try:
+            converted, repairs = swagger_conversion.convert_swagger(doc, name)
+        except swagger_conversion.SwaggerError as exc:
+            raise GenerationError(str(exc)) from None
+        doc.clear()
+        doc.update(converted)
     if "openapi" not in doc:
         raise GenerationError(f"{name}: no 'openapi' field; expected an OpenAPI 3.0.x or 3.1.x document")
     version = str(doc["openapi"])
     if not re.match(r"^3\.[01]\.\d+", version):
         raise GenerationError(f"{name}: 'openapi' is {version!r:.40}; expected an OpenAPI 3.0.x or 3.1.x document")
-    repairs: list[str] = []
     info = doc.get("info")
     if info is None:
         info = doc["info"] = {}

@@ -317,6 +317,11 @@ def generator_input(schemas: Mapping[str, Any], *, openapi: str) -> dict[str, An
     return hoisted
 
 
+#: Property names pydantic refuses as field names that datamodel-code-generator leaves as they are: each becomes
+#: its Python name with the property name as the alias.
+_PYDANTIC_RESERVED_FIELDS = {"Config": "Config_"}
+
+
 def generator_source(schemas: Mapping[str, Any], *, openapi: str, source_name: str) -> str:
     """datamodel-code-generator's own output for ``schemas`` (non-empty, as :func:`generator_input` gives them),
     before this module's post-processing (public for the benchmark, which measures the generator's share of a
@@ -351,6 +356,10 @@ def generator_source(schemas: Mapping[str, Any], *, openapi: str, source_name: s
                 keep_model_order=False,
                 type_mappings=[*(f"{fmt}=string" for fmt in _STRING_FORMATS), *_NUMERIC_TIMES],
                 capitalise_enum_members=True,
+                # pydantic v1's class-config name: a field called ``Config`` beside the ``model_config`` the models
+                # carry is "Config and model_config cannot be used together" at import (Docker Engine's
+                # LogConfig.Config); the generator already renames ``model_config`` and ``model_*`` itself
+                aliases=_PYDANTIC_RESERVED_FIELDS,
                 set_default_enum_member=True,
                 formatters=[],
                 custom_file_header=f'"""{header}"""',

@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from scraper.clients import ir
+from scraper.clients import ir, swagger_conversion
 from scraper.clients.command import PackageJob, generate_services, load_spec
 from scraper.clients.report import PackageReport
 from tests import paths
@@ -28,7 +28,7 @@ from tests.runtime import runtime_api
 
 FIXTURES = paths.FIXTURES / "openapi"
 CORPUS = FIXTURES / "corpus"
-MINIMAL = ["xoperations", "refs", "params", "names", "bodies", "typing", "robust", "nullable31"]
+MINIMAL = ["xoperations", "refs", "params", "names", "bodies", "typing", "robust", "nullable31", "swagger2"]
 BIN = Path(sys.executable).parent
 
 
@@ -123,6 +123,8 @@ def test_bodies_are_arguments_and_typed_responses_are_returned(built: tuple[Path
         functions = _client_functions(package)
         pkg = ir.build_package([load_spec(doc_path)], source_names=[str(doc_path)])
         doc = load_spec(doc_path)
+        if swagger_conversion.is_swagger(doc):  # the operations as the generator read them
+            doc = swagger_conversion.convert_swagger(doc, str(doc_path))[0]
         for version in pkg.versions:
             for op in version.operations:
                 fn = functions[f"{version.module}.{op.method_name}"]

@@ -150,7 +150,7 @@ def test_a_dangling_component_reference_in_a_real_document_shape(tmp_path: Path)
 @pytest.mark.parametrize(
     ("document", "message"),
     [
-        ({"swagger": "2.0", "info": {"title": "t", "version": "1"}, "paths": {}}, "a Swagger '2.0' document"),
+        ({"swagger": "1.2", "info": {"title": "t", "version": "1"}, "paths": {}}, "'swagger' is '1.2'; expected"),
         ({"info": {"title": "t", "version": "1"}, "paths": {}}, "no 'openapi' field"),
     ],
 )
@@ -464,3 +464,15 @@ def test_an_override_is_checked_against_every_ancestor_and_a_diamond_side_that_o
     assert classes["C3Combined"].startswith("class C3Combined(C3First, C3Second):\n")
     derived = classes["C3Derived"].splitlines()
     assert any(line.startswith("    value: int") and line.endswith("# type: ignore[assignment]") for line in derived)
+
+
+def test_a_property_named_config_is_a_field_pydantic_accepts(tmp_path: Path) -> None:
+    """Docker Engine's ``LogConfig.Config``: a field named ``Config`` beside ``model_config`` was pydantic's
+    "Config and model_config cannot be used together" when the models module was imported."""
+    files = render_package([spec()], source_names=["robust.yaml"])
+    source = files["robustness_robust/v1_0/models.py"].decode("utf-8")
+    assert '    Config_: dict[str, str] | None = Field(None, alias="Config")' in source
+    write_tree(tmp_path, files)
+    with imported(tmp_path, "robustness_robust.v1_0.models") as module:
+        parsed = module.LogConfig.model_validate({"Type": "json-file", "Config": {"max-size": "10m"}})
+    assert parsed.Config_ == {"max-size": "10m"}

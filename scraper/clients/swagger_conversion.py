@@ -1,0 +1,578 @@
+"""Swagger 2.0 (OpenAPI 2.0) documents converted, in memory, into the OpenAPI 3.0 documents the generator reads.
+
+Much of the public API world is still written in 2.0 (APIs.guru's directory, Kubernetes, Docker, Azure). The
+generator works on 3.x only, so a 2.0 document is first checked with openapi-spec-validator's 2.0 validator (bad
+input is one line naming the JSON pointer) and then rewritten the way the specification maps one version onto the
+other:
+
+- ``definitions``/``parameters``/``responses``/``securityDefinitions`` become ``components`` sections, and every
+  ``$ref`` into them is rewritten; a body or form parameter is not a parameter in 3.0, so a ``$ref`` to one is
+  resolved and folded into the operation's ``requestBody``;
+- ``in: body`` becomes a ``requestBody``, ``in: formData`` parameters one object schema under a form or multipart
+  media type; ``consumes``/``produces`` (the operation's over the document's) give the media types of bodies and
+  responses; a response's ``schema``, ``headers`` and ``examples`` move under its ``content``;
+- ``host``/``basePath``/``schemes`` become ``servers``; ``collectionFormat`` becomes ``style``/``explode``;
+  ``type: file`` becomes a binary string; ``x-nullable`` becomes ``nullable``; a 2.0 ``discriminator`` (the property
+  name) becomes 3.0's object.
+
+What 3.0 cannot say the same way becomes a warning naming the JSON pointer of the 2.0 document.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import unquote
+
+__all__ = ["SwaggerError", "convert_swagger", "is_swagger"]
+
+_METHODS = ("get", "put", "post", "delete", "options", "head", "patch")
+#: Keywords a 2.0 non-body parameter (or its ``items``, or a header) shares with a JSON schema.
+_SCHEMA_KEYWORDS = (
+    "type", "format", "items", "default", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum",
+    "maxLength", "minLength", "pattern", "maxItems", "minItems", "uniqueItems", "enum", "multipleOf",
+)  # fmt: skip
+#: Schema keywords holding one subschema, a mapping of them, or a list of them (2.0's JSON Schema subset + 3.0's).
+_ONE_SCHEMA = ("items", "additionalProperties", "not")
+_SCHEMA_MAPS = ("properties", "patternProperties")
+_SCHEMA_LISTS = ("allOf", "anyOf", "oneOf")
+_FORM = "application/x-www-form-urlencoded"
+_MULTIPART = "multipart/form-data"
+_JSON = "application/json"
+#: The sections of a 2.0 document that move under ``components``, and their 3.0 names.
+_SECTIONS = {"definitions": "schemas", "parameters": "parameters", "responses": "responses"}
+_OAUTH_FLOWS = {"implicit": "implicit", "password": "password", "application": "clientCredentials",
+                "accessCode": "authorizationCode"}  # fmt: skip
+
+
+class SwaggerError(ValueError):
+    """The 2.0 document cannot be converted; the message is one line naming the document and the place."""
+
+
+def is_swagger(doc: Mapping[str, Any]) -> bool:
+    """A Swagger/OpenAPI 2.0 document (``swagger: "2.0"``, no ``openapi`` field)."""
+    return "openapi" not in doc and "swagger" in doc
+
+
+def pointer(*parts: Any) -> str:
+    """The JSON pointer (RFC 6901) of a place, as a URI fragment: ``#/paths/~1pets/get``."""
+    return "#/" + "/".join(str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+
+
+def convert_swagger(doc: Mapping[str, Any], source: str) -> tuple[dict[str, Any], list[str]]:
+    """The OpenAPI 3.0.3 document equivalent to the 2.0 ``doc``, and a warning (``pointer: what``) per place the
+    conversion cannot carry over exactly. Raises :class:`SwaggerError` when ``doc`` is not a valid 2.0 document."""
+    if str(doc.get("swagger")) != "2.0":
+        raise SwaggerError(f"{source}: 'swagger' is {str(doc.get('swagger'))!r:.40}; expected '2.0' (or OpenAPI 3.x)")
+    doc, repairs = _as_written(doc)
+    _validate(doc, source)
+    converted, warnings = _Converter(doc, source).run()
+    return converted, [*repairs, *warnings]
+
+
+def _as_written(doc: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """``doc`` with what YAML typed for its writer put back as the text 2.0 requires: mapping keys as strings
+    (``200:`` is the integer 200 in YAML), ``swagger: 2.0`` and a numeric ``info.version`` as strings."""
+
+    def keys_as_text(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {(k if isinstance(k, str) else str(k)): keys_as_text(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [keys_as_text(v) for v in node]
+        return node
+
+    out: dict[str, Any] = keys_as_text(doc)
+    repairs: list[str] = []
+    out["swagger"] = "2.0"
+    info = out.get("info")
+    if isinstance(info, dict) and isinstance(info.get("version"), (int, float)) and info["version"] is not True:
+        repairs.append(f"#/info/version: the number {info['version']!r} is read as the version text")
+        info["version"] = str(info["version"])
+    return out, repairs
+
+
+#: Values that are data, not schemas or OpenAPI objects: a ``$ref`` key in them is no reference.
+_DATA_KEYS = frozenset({"example", "examples", "default", "enum", "x-example", "x-examples"})
+
+
+def _check_refs(doc: Mapping[str, Any], source: str) -> None:
+    """Every ``$ref`` is local (``#/...``) and points at something. Checked before the validator runs, because its
+    reference resolver would fetch a URL (or open a file) that a ``$ref`` names."""
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(doc, ())]
+    while stack:
+        node, where = stack.pop()
+        if isinstance(node, list):
+            stack.extend((v, (*where, i)) for i, v in enumerate(node))
+            continue
+        if not isinstance(node, dict):
+            continue
+        ref = node.get("$ref")
+        if "$ref" in node and where[-1:] != ("properties",):
+            if not isinstance(ref, str):
+                raise SwaggerError(f"{source}: {pointer(*where, '$ref')}: a $ref must be a string, got {ref!r:.60}")
+            if not ref.startswith("#"):
+                raise SwaggerError(
+                    f"{source}: {pointer(*where)}: $ref {ref!r:.120} refers to another file or URL; a Swagger 2.0"
+                    " document must be one file"
+                )
+            if _pointed(doc, ref) is None:
+                raise SwaggerError(f"{source}: {pointer(*where)}: $ref {ref!r:.120} points at nothing")
+        stack.extend(
+            (v, (*where, k)) for k, v in node.items() if not (isinstance(k, str) and (k in _DATA_KEYS or k == "$ref"))
+        )
+
+
+def _pointed(doc: Any, ref: str) -> Any:
+    """What the local ``$ref`` ``#/a/b`` points at in ``doc``, or None."""
+    node = doc
+    for token in ref[2:].split("/") if ref != "#" else []:
+        token = unquote(token).replace("~1", "/").replace("~0", "~")
+        if isinstance(node, dict):
+            node = node.get(token)
+        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            return None
+    return node
+
+
+def _validate(doc: Mapping[str, Any], source: str) -> None:
+    from openapi_spec_validator import OpenAPIV2SpecValidator
+
+    _check_refs(doc, source)
+    try:
+        error = next((e for e in OpenAPIV2SpecValidator(doc).iter_errors() if not _nullable_default(e)), None)  # type: ignore[arg-type]
+    except Exception as exc:  # the validator's own failure on odd input (an unresolvable $ref ...): one line
+        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise SwaggerError(f"{source}: not a valid Swagger 2.0 document: {message[:200]}") from None
+    if error is None:
+        return
+    path = list(getattr(error, "path", None) or getattr(error, "absolute_path", None) or [])
+    message = str(getattr(error, "message", None) or error).splitlines()[0]
+    where = pointer(*path) if path else "#"
+    raise SwaggerError(f"{source}: not a valid Swagger 2.0 document at {where}: {message[:200]}")
+
+
+def _nullable_default(error: Any) -> bool:
+    """The validator's complaint about ``default: null`` in a schema marked ``x-nullable: true``: 2.0 has no null,
+    the extension (Docker's, go-swagger's, AutoRest's) says the writer allows one, and the conversion keeps it."""
+    schema = getattr(error, "schema", None)
+    return getattr(error, "instance", 0) is None and isinstance(schema, dict) and schema.get("x-nullable") is True
+
+
+class _Converter:
+    def __init__(self, doc: Mapping[str, Any], source: str) -> None:
+        self.doc = doc
+        self.source = source
+        self.warnings: list[str] = []
+        self.inlining: set[str] = set()
+        self.server_scheme = ""  # the scheme of the first server (the one the client uses), once servers() ran
+        self.consumes = _media_list(doc.get("consumes"))
+        self.produces = _media_list(doc.get("produces"))
+
+    def warn(self, where: str, message: str) -> None:
+        text = f"{where}: {message}"
+        if text not in self.warnings:
+            self.warnings.append(text)
+
+    def run(self) -> tuple[dict[str, Any], list[str]]:
+        doc = self.doc
+        out: dict[str, Any] = {"openapi": "3.0.3", "info": copy.deepcopy(doc.get("info") or {})}
+        self.warn("#/swagger", "a Swagger 2.0 document; converted to OpenAPI 3.0 before generating")
+        servers = self.servers()
+        if servers:
+            out["servers"] = servers
+        for key in ("tags", "externalDocs", "security"):
+            if key in doc:
+                out[key] = self.refs(copy.deepcopy(doc[key]))
+        for key, value in doc.items():
+            if isinstance(key, str) and key.startswith("x-"):
+                out[key] = copy.deepcopy(value)
+        components: dict[str, Any] = {}
+        schemas = {
+            str(name): self.schema(schema, ("definitions", name)) for name, schema in _items(doc.get("definitions"))
+        }
+        parameters = {}
+        for name, param in _items(doc.get("parameters")):
+            if isinstance(param, dict) and param.get("in") not in ("body", "formData"):
+                parameters[str(name)] = self.parameter(param, ("parameters", name))
+        responses = {
+            str(name): self.response(response, ("responses", name), self.produces)
+            for name, response in _items(doc.get("responses"))
+        }
+        schemes = {
+            str(name): self.security_scheme(scheme, ("securityDefinitions", name))
+            for name, scheme in _items(doc.get("securityDefinitions"))
+        }
+        for section, value in (("schemas", schemas), ("parameters", parameters), ("responses", responses),
+                               ("securitySchemes", schemes)):  # fmt: skip
+            if value:
+                components[section] = value
+        out["paths"] = self.paths()
+        if components:
+            out["components"] = components
+        return out, self.warnings
+
+    # ------------------------------------------------------------------------------------------------ document
+    def servers(self) -> list[dict[str, Any]]:
+        host = self.doc.get("host")
+        base = str(self.doc.get("basePath") or "")
+        if base and not base.startswith("/"):
+            base = "/" + base
+        if not host:
+            # no host: the API is served where the document is; a relative server URL says the same in 3.0
+            return [{"url": base}] if base and base != "/" else []
+        schemes = [str(s) for s in self.doc.get("schemes") or [] if str(s) in ("http", "https", "ws", "wss")]
+        if not schemes:
+            schemes = ["https"]
+            self.warn("#/schemes", "no schemes given; https is assumed for the server URL")
+        ordered = sorted(dict.fromkeys(schemes), key=lambda s: (s not in ("https", "wss"), schemes.index(s)))
+        self.server_scheme = ordered[0]
+        return [{"url": f"{scheme}://{host}{base.rstrip('/')}"} for scheme in ordered]
+
+    def security_scheme(self, raw: Any, where: tuple[Any, ...]) -> dict[str, Any]:
+        scheme = dict(raw) if isinstance(raw, dict) else {}
+        extensions = {k: v for k, v in scheme.items() if isinstance(k, str) and k.startswith("x-")}
+        kind = scheme.get("type")
+        out: dict[str, Any]
+        if kind == "basic":
+            out = {"type": "http", "scheme": "basic"}
+        elif kind == "apiKey":
+            out = {"type": "apiKey", "name": scheme.get("name"), "in": scheme.get("in")}
+        elif kind == "oauth2":
+            flow_name = _OAUTH_FLOWS.get(str(scheme.get("flow")), "implicit")
+            flow: dict[str, Any] = {"scopes": dict(scheme.get("scopes") or {})}
+            if "authorizationUrl" in scheme:
+                flow["authorizationUrl"] = scheme["authorizationUrl"]
+            if "tokenUrl" in scheme:
+                flow["tokenUrl"] = scheme["tokenUrl"]
+            out = {"type": "oauth2", "flows": {flow_name: flow}}
+        else:
+            self.warn(pointer(*where), f"security scheme type {kind!r:.40} is not one of Swagger 2.0's; kept as is")
+            out = dict(scheme)
+        if "description" in scheme:
+            out["description"] = scheme["description"]
+        return {**out, **extensions}
+
+    def paths(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for route, raw_item in _items(self.doc.get("paths")):
+            if route.startswith("x-") or not isinstance(raw_item, dict):
+                out[route] = copy.deepcopy(raw_item)
+                continue
+            item: dict[str, Any] = {}
+            shared = list(raw_item.get("parameters") or [])
+            for key, value in raw_item.items():
+                if key in _METHODS and isinstance(value, dict):
+                    item[key] = self.operation(value, ("paths", route, key), shared, raw_item)
+                elif key == "$ref":
+                    self.warn(pointer("paths", route, "$ref"), "a path item $ref is not followed; the path is left out")
+                elif key != "parameters":
+                    item[key] = copy.deepcopy(value)
+            kept = [
+                self.parameter(p, ("paths", route, "parameters", i))
+                for i, p in enumerate(shared)
+                if self.located(p) not in ("body", "formData")
+            ]
+            if kept:
+                item["parameters"] = kept
+            out[route] = item
+        return out
+
+    def located(self, raw: Any) -> str:
+        """Where a parameter (or a ``$ref`` to one in the document's ``parameters``) goes: ``in``."""
+        target = self.target(raw)
+        return str(target.get("in")) if isinstance(target, dict) else ""
+
+    def target(self, raw: Any) -> Any:
+        """``raw`` itself, or what its local ``$ref`` (into the 2.0 document) points at."""
+        seen = 0
+        while isinstance(raw, dict) and isinstance(raw.get("$ref"), str) and raw["$ref"].startswith("#/"):
+            seen += 1
+            if seen > 20:
+                raise SwaggerError(f"{self.source}: {raw['$ref']}: a $ref cycle")
+            node = _pointed(self.doc, raw["$ref"])
+            if node is None:
+                raise SwaggerError(f"{self.source}: $ref {raw['$ref']!r:.120} points at nothing")
+            raw = node
+        return raw
+
+    # ----------------------------------------------------------------------------------------------- operations
+    def operation(
+        self, op: dict[str, Any], where: tuple[Any, ...], shared: list[Any], path_item: dict[str, Any]
+    ) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        consumes = _media_list(op["consumes"]) if "consumes" in op else self.consumes
+        produces = _media_list(op["produces"]) if "produces" in op else self.produces
+        own = list(op.get("parameters") or [])
+        # the operation's parameters override the path item's of the same name and location
+        own_keys = {(t.get("name"), t.get("in")) for t in map(self.target, own) if isinstance(t, dict)}
+        body_params: list[tuple[dict[str, Any], tuple[Any, ...]]] = []
+        form_params: list[tuple[dict[str, Any], tuple[Any, ...]]] = []
+        params: list[Any] = []
+        candidates = [(p, (*where[:2], "parameters", i), True) for i, p in enumerate(shared)]
+        candidates += [(p, (*where, "parameters", i), False) for i, p in enumerate(own)]
+        for raw, here, from_path in candidates:
+            target = self.target(raw)
+            if not isinstance(target, dict):
+                continue
+            located = target.get("in")
+            if from_path and (target.get("name"), located) in own_keys:
+                continue
+            if located == "body":
+                body_params.append((target, here))
+            elif located == "formData":
+                form_params.append((target, here))
+            elif not from_path:
+                params.append(self.parameter(raw, here))
+        for key, value in op.items():
+            if key in ("parameters", "responses", "consumes", "produces", "schemes"):
+                continue
+            out[key] = self.refs(copy.deepcopy(value)) if key == "security" else copy.deepcopy(value)
+        if "schemes" in op and self.server_scheme and self.server_scheme not in _media_list(op["schemes"]):
+            self.warn(pointer(*where, "schemes"), "an operation's own schemes are not honoured; the servers are used")
+        if params:
+            out["parameters"] = params
+        body = self.request_body(body_params, form_params, consumes, where)
+        if body is not None:
+            out["requestBody"] = body
+        responses: dict[str, Any] = {}
+        for code, response in _items(op.get("responses")):
+            if code.startswith("x-"):
+                responses[code] = copy.deepcopy(response)
+            else:
+                responses[code] = self.response(response, (*where, "responses", code), produces)
+        out["responses"] = responses
+        del path_item  # the path item's other keys are copied by paths()
+        return out
+
+    def request_body(
+        self,
+        body_params: list[tuple[dict[str, Any], tuple[Any, ...]]],
+        form_params: list[tuple[dict[str, Any], tuple[Any, ...]]],
+        consumes: list[str],
+        where: tuple[Any, ...],
+    ) -> dict[str, Any] | None:
+        if body_params:
+            param, here = body_params[0]
+            if len(body_params) > 1:
+                self.warn(pointer(*where), "more than one body parameter; only the first is sent")
+            if form_params:
+                self.warn(pointer(*form_params[0][1]), "formData parameters beside a body parameter are not sent")
+            media = [m for m in consumes if m not in (_FORM, _MULTIPART)] or consumes or [_JSON]
+            schema = self.schema(param.get("schema") or {}, (*here, "schema"))
+            out: dict[str, Any] = {"content": {m: {"schema": copy.deepcopy(schema)} for m in media}}
+            if param.get("description"):
+                out["description"] = param["description"]
+            if param.get("required"):
+                out["required"] = True
+            if param.get("name"):
+                out["x-codegen-request-body-name"] = param["name"]
+            return out
+        if not form_params:
+            return None
+        properties: dict[str, Any] = {}
+        required: list[str] = []
+        has_file = False
+        for param, here in form_params:
+            name = str(param.get("name"))
+            schema = self.parameter_schema(param, here)
+            if param.get("type") == "file":
+                has_file = True
+            if param.get("description"):
+                schema["description"] = param["description"]
+            properties[name] = schema
+            if param.get("required"):
+                required.append(name)
+            fmt = param.get("collectionFormat")
+            if param.get("type") == "array" and fmt not in (None, "multi"):
+                self.warn(
+                    pointer(*here),
+                    f"collectionFormat {fmt!r:.20} of a form field is not honoured; the values are sent as"
+                    " repeated fields",
+                )
+        media = [m for m in consumes if m in (_FORM, _MULTIPART)]
+        if has_file and _MULTIPART not in media:
+            media = [_MULTIPART]
+        if not media:
+            media = [_MULTIPART if _MULTIPART in consumes or has_file else _FORM]
+        schema = {"type": "object", "properties": properties}
+        if required:
+            schema["required"] = required
+        return {
+            "content": {m: {"schema": copy.deepcopy(schema)} for m in media},
+            **({"required": True} if required else {}),
+        }
+
+    def response(self, raw: Any, where: tuple[Any, ...], produces: list[str]) -> Any:
+        if not isinstance(raw, dict):
+            return raw
+        if isinstance(raw.get("$ref"), str):
+            return {"$ref": self.ref(raw["$ref"], where)}
+        out: dict[str, Any] = {"description": str(raw.get("description") or "")}
+        media = produces or [_JSON]
+        examples: dict[str, Any] = raw["examples"] if isinstance(raw.get("examples"), dict) else {}
+        if "schema" in raw:
+            schema = self.schema(raw["schema"], (*where, "schema"))
+            out["content"] = {m: {"schema": copy.deepcopy(schema)} for m in media}
+            for mime, example in examples.items():
+                if mime in out["content"]:
+                    out["content"][mime]["example"] = copy.deepcopy(example)
+                else:
+                    self.warn(pointer(*where, "examples", mime), "an example of a media type the operation does"
+                              " not produce; left out")  # fmt: skip
+        elif examples:
+            self.warn(pointer(*where, "examples"), "examples of a response without a schema; left out")
+        headers = {}
+        for name, header in _items(raw.get("headers")):
+            if isinstance(header, dict):
+                converted: dict[str, Any] = {"schema": self.parameter_schema(header, (*where, "headers", name))}
+                if header.get("description"):
+                    converted["description"] = header["description"]
+                headers[name] = converted
+        if headers:
+            out["headers"] = headers
+        for key, value in raw.items():
+            if isinstance(key, str) and key.startswith("x-"):
+                out[key] = copy.deepcopy(value)
+        return out
+
+    # ----------------------------------------------------------------------------------------------- parameters
+    def parameter(self, raw: Any, where: tuple[Any, ...]) -> Any:
+        if not isinstance(raw, dict):
+            return raw
+        if isinstance(raw.get("$ref"), str):
+            return {"$ref": self.ref(raw["$ref"], where)}
+        out: dict[str, Any] = {}
+        for key in ("name", "in", "description", "required", "allowEmptyValue"):
+            if key in raw:
+                out[key] = copy.deepcopy(raw[key])
+        for key, value in raw.items():
+            if isinstance(key, str) and key.startswith("x-") and key not in ("x-nullable", "x-example"):
+                out[key] = copy.deepcopy(value)
+        if "x-example" in raw:
+            out["example"] = copy.deepcopy(raw["x-example"])
+        out["schema"] = self.parameter_schema(raw, where)
+        if raw.get("type") == "array":
+            fmt = str(raw.get("collectionFormat") or "csv")
+            location = raw.get("in")
+            if fmt == "multi":
+                if location in ("query", "formData"):
+                    out["style"], out["explode"] = "form", True
+                else:
+                    self.warn(pointer(*where, "collectionFormat"), f"'multi' is not allowed in {location}; sent as csv")
+                    out["style"], out["explode"] = "simple", False
+            elif fmt == "csv":
+                out["style"], out["explode"] = ("form", False) if location == "query" else ("simple", False)
+            elif fmt in ("ssv", "pipes") and location == "query":
+                out["style"], out["explode"] = ("spaceDelimited" if fmt == "ssv" else "pipeDelimited"), False
+            else:
+                self.warn(
+                    pointer(*where, "collectionFormat"),
+                    f"collectionFormat {fmt!r:.20} in {location} has no OpenAPI 3 style; the values are sent"
+                    " comma-separated",
+                )
+                out["style"], out["explode"] = ("form", False) if location == "query" else ("simple", False)
+        return out
+
+    def parameter_schema(self, raw: Mapping[str, Any], where: tuple[Any, ...]) -> dict[str, Any]:
+        """The schema of a non-body parameter, a header or ``items``: its schema keywords, ``file`` as binary."""
+        schema: dict[str, Any] = {}
+        for key in _SCHEMA_KEYWORDS:
+            if key in raw:
+                schema[key] = copy.deepcopy(raw[key])
+        if schema.get("type") == "file":
+            schema["type"], schema["format"] = "string", "binary"
+        if isinstance(schema.get("items"), dict):
+            items = schema["items"]
+            if items.get("collectionFormat") not in (None, "csv", "multi"):
+                self.warn(pointer(*where, "items", "collectionFormat"), "a nested collectionFormat is not honoured")
+            schema["items"] = self.parameter_schema(items, (*where, "items"))
+        if raw.get("x-nullable") is True:
+            schema["nullable"] = True
+        return schema
+
+    # -------------------------------------------------------------------------------------------------- schemas
+    def schema(self, raw: Any, where: tuple[Any, ...]) -> Any:
+        """A 2.0 schema as 3.0 writes it; subschemas converted too, every ``$ref`` rewritten."""
+        if not isinstance(raw, dict):
+            return copy.deepcopy(raw)
+        out: dict[str, Any] = {}
+        for key, value in raw.items():
+            if key == "$ref" and isinstance(value, str) and _into_layout(value):
+                return self.inlined(value, where)
+            if key == "$ref" and isinstance(value, str):
+                out[key] = self.ref(value, where)
+            elif key in _ONE_SCHEMA and isinstance(value, (dict, list)):
+                out[key] = (
+                    self.schema(value, (*where, key))
+                    if isinstance(value, dict)
+                    else [self.schema(v, (*where, key, i)) for i, v in enumerate(value)]
+                )
+            elif key in _SCHEMA_MAPS and isinstance(value, dict):
+                out[key] = {k: self.schema(v, (*where, key, k)) for k, v in value.items()}
+            elif key in _SCHEMA_LISTS and isinstance(value, list):
+                out[key] = [self.schema(v, (*where, key, i)) for i, v in enumerate(value)]
+            elif key == "x-nullable":
+                if value is True:
+                    out["nullable"] = True
+            elif key == "discriminator" and isinstance(value, str):
+                out[key] = {"propertyName": value}
+            elif key == "type" and value == "file":
+                out["type"], out["format"] = "string", "binary"
+            elif key == "format" and raw.get("type") == "file":
+                continue
+            else:
+                out[key] = copy.deepcopy(value)
+        return out
+
+    def inlined(self, ref: str, where: tuple[Any, ...]) -> Any:
+        """The schema a ``$ref`` into the 2.0 layout (``#/paths/~1pets/get/responses/200/schema``) points at, copied
+        in place: that place has no 3.0 counterpart to point at."""
+        if ref in self.inlining:
+            raise SwaggerError(f"{self.source}: {pointer(*where)}: $ref {ref!r:.120} refers to itself")
+        self.warn(pointer(*where), f"$ref {ref!r:.80} points into the Swagger 2.0 layout; its schema is copied here")
+        self.inlining.add(ref)
+        try:
+            return self.schema(_pointed(self.doc, ref), where)  # a $ref there is converted (rewritten) in turn
+        finally:
+            self.inlining.discard(ref)
+
+    def ref(self, ref: str, where: tuple[Any, ...]) -> str:
+        """A 2.0 ``$ref`` as a 3.0 one: ``#/definitions/X`` -> ``#/components/schemas/X`` (and the other sections)."""
+        if not ref.startswith("#/"):
+            return ref  # an external reference: the generator refuses it with its own message
+        head, _, rest = ref[2:].partition("/")
+        if head in _SECTIONS and rest:
+            return f"#/components/{_SECTIONS[head]}/{rest}"
+        if head == "securityDefinitions" and rest:
+            return f"#/components/securitySchemes/{rest}"
+        self.warn(pointer(*where), f"$ref {ref!r:.80} points into the Swagger 2.0 layout; kept as written")
+        return ref
+
+    def refs(self, node: Any) -> Any:
+        """``node`` with every ``$ref`` string rewritten (for values copied whole: security, tags)."""
+        if isinstance(node, dict):
+            return {
+                k: (self.ref(v, ()) if k == "$ref" and isinstance(v, str) else self.refs(v)) for k, v in node.items()
+            }
+        if isinstance(node, list):
+            return [self.refs(v) for v in node]
+        return node
+
+
+def _into_layout(ref: str) -> bool:
+    """A local ``$ref`` to a place other than the sections that move under ``components``."""
+    head, _, rest = ref[2:].partition("/")
+    return ref.startswith("#/") and not (head in (*_SECTIONS, "securityDefinitions") and rest)
+
+
+def _items(value: Any) -> list[tuple[str, Any]]:
+    return [(str(k), v) for k, v in value.items()] if isinstance(value, dict) else []
+
+
+def _media_list(value: Any) -> list[str]:
+    if not isinstance(value, list):
+        return []
+    return list(dict.fromkeys(str(v).strip() for v in value if isinstance(v, str) and v.strip()))

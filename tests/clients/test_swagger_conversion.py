@@ -1,0 +1,146 @@
+"""Swagger 2.0 documents are converted to OpenAPI 3.0 before generating (``scraper.clients.swagger_conversion``).
+
+``fixtures/openapi/swagger2/features.yaml`` holds one of each thing the conversion rewrites; the corpus test also
+builds it (ruff, ``mypy --strict``, install, contract tests), with readme.io's and hey-api's 2.0 documents.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from scraper.cli import main
+from scraper.clients import ir
+from scraper.clients.swagger_conversion import SwaggerError, convert_swagger
+from tests import paths
+
+SPEC = paths.FIXTURES / "openapi" / "swagger2" / "features.yaml"
+
+
+def spec() -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
+    return loaded
+
+
+@pytest.fixture(scope="module")
+def converted() -> tuple[dict[str, Any], list[str]]:
+    return convert_swagger(spec(), "features.yaml")
+
+
+def test_document_sections_move_under_components_and_servers(converted: tuple[dict[str, Any], list[str]]) -> None:
+    doc, _ = converted
+    assert doc["openapi"] == "3.0.3" and doc["info"]["version"] == "1.2"  # YAML's number 1.2, as written
+    assert [s["url"] for s in doc["servers"]] == ["https://api.example.com/v1", "http://api.example.com/v1"]
+    components = doc["components"]
+    assert set(components["schemas"]) == {"Error", "Pet", "Tag"}
+    assert components["schemas"]["Pet"]["properties"]["tags"]["items"] == {"$ref": "#/components/schemas/Tag"}
+    assert components["schemas"]["Pet"]["discriminator"] == {"propertyName": "kind"}  # 2.0: the property name
+    assert components["schemas"]["Pet"]["properties"]["nickname"] == {"type": "string", "nullable": True}
+    assert set(components["parameters"]) == {"limit"}  # a body parameter is no 3.0 parameter
+    assert components["parameters"]["limit"]["schema"] == {"type": "integer", "default": 20}
+    assert components["responses"]["NotFound"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/Error"
+    }
+    schemes = components["securitySchemes"]
+    assert schemes["key"] == {"type": "apiKey", "name": "X-Key", "in": "header"}
+    assert schemes["oauth"]["flows"]["authorizationCode"]["tokenUrl"] == "https://example.com/token"
+
+
+def test_bodies_media_types_and_parameter_styles(converted: tuple[dict[str, Any], list[str]]) -> None:
+    paths_ = converted[0]["paths"]
+    assert paths_["/pets"]["parameters"] == [{"$ref": "#/components/parameters/limit"}]
+    listed = {p["name"]: p for p in paths_["/pets"]["get"]["parameters"]}
+    assert (listed["tags"]["style"], listed["tags"]["explode"]) == ("pipeDelimited", False)
+    assert (listed["ids"]["style"], listed["ids"]["explode"]) == ("form", True)  # multi
+    ok = paths_["/pets"]["get"]["responses"]["200"]
+    assert ok["headers"]["X-Total"] == {"schema": {"type": "integer"}, "description": "how many there are"}
+    assert ok["content"]["application/json"]["example"] == [{"kind": "cat", "name": "Tom"}]
+    added = paths_["/pets"]["post"]
+    # the body parameter's $ref is followed; the operation's consumes overrides the document's
+    assert set(added["requestBody"]["content"]) == {"application/json", "application/xml"}
+    assert added["requestBody"]["required"] is True
+    assert added["responses"]["404"] == {"$ref": "#/components/responses/NotFound"}
+    # a $ref into the 2.0 layout is copied in place; what it holds is rewritten in turn
+    assert added["responses"]["201"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Pet"}
+    photo = paths_["/pets/{petId}/photo"]["post"]
+    form = photo["requestBody"]["content"]["multipart/form-data"]["schema"]
+    assert form["properties"]["file"] == {"type": "string", "format": "binary"} and form["required"] == ["file"]
+    assert list(photo["responses"]["200"]["content"]) == ["text/plain"]  # the operation's produces
+    renamed = paths_["/pets/{petId}/name"]["put"]["requestBody"]["content"]
+    assert list(renamed) == ["application/x-www-form-urlencoded"]
+
+
+def test_what_3_0_cannot_say_is_a_warning_naming_the_pointer(converted: tuple[dict[str, Any], list[str]]) -> None:
+    warnings = converted[1]
+    assert "#/paths/~1pets/get/parameters/2/collectionFormat: collectionFormat 'tsv' in header" in "\n".join(warnings)
+    assert any(w.startswith("#/paths/~1pets/get/responses/200/examples/text~1csv: ") for w in warnings)
+    assert any(w.startswith("#/paths/~1pets/post/responses/201/schema: $ref '#/paths/") for w in warnings)
+    assert not any("schemes" in w for w in warnings)  # the operation's https is the server's
+
+
+def test_a_swagger_document_generates_a_package_with_the_warnings(tmp_path: Path) -> None:
+    pkg = ir.build_package([spec()], source_names=["features.yaml"])
+    version = pkg.versions[0]
+    ops = {op.method_name: op for op in version.operations}
+    assert set(ops) == {"list_pets", "add_pet", "add_pet_text", "upload_photo", "rename_pet"}  # XML: its own method
+    assert ops["upload_photo"].body is not None and ops["upload_photo"].body.kind == "multipart"
+    assert ops["rename_pet"].body is not None and ops["rename_pet"].body.kind == "form"
+    assert any("a Swagger 2.0 document; converted" in w for w in version.warnings)
+    assert main(["generate", "--spec", str(SPEC), "--out", str(tmp_path / "out")]) == 0
+
+
+def _refused(document: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    source = tmp_path / "api.yaml"
+    source.write_text(yaml.safe_dump(document), encoding="utf-8")
+    assert main(["generate", "--spec", str(source), "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err.strip()
+    assert "\n" not in err and not (tmp_path / "out").exists()
+    return err.removeprefix(f"error: {source}: ")
+
+
+def test_an_invalid_swagger_document_is_one_line_naming_the_pointer(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = spec()
+    doc["paths"]["/pets"]["get"]["parameters"][0]["type"] = "strin"
+    err = _refused(doc, tmp_path, capsys)
+    assert err.startswith("not a valid Swagger 2.0 document at #/paths/~1pets/get/parameters/0: ")
+
+
+@pytest.mark.parametrize(
+    ("ref", "message"),
+    [
+        ("./shared.json#/definitions/Tag", "refers to another file or URL"),
+        ("https://example.com/shared.json#/definitions/Tag", "refers to another file or URL"),
+        ("definitions/Tag", "refers to another file or URL"),
+        ("#/definitions/Missing", "points at nothing"),
+    ],
+)
+def test_references_are_checked_before_the_validator_could_fetch_them(
+    ref: str, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = spec()
+    doc["definitions"]["Pet"]["properties"]["tags"]["items"] = {"$ref": ref}
+    err = _refused(doc, tmp_path, capsys)
+    assert err.startswith(f"#/definitions/Pet/properties/tags/items: $ref {ref!r} {message}")
+
+
+def test_a_null_default_of_an_x_nullable_schema_is_valid() -> None:
+    # Docker Engine's swagger.yaml (moby/moby api/swagger.yaml, ClusterInfo... Peers): default: null, x-nullable
+    doc = spec()
+    doc["definitions"]["Pet"]["properties"]["nickname"]["default"] = None
+    converted, _ = convert_swagger(doc, "features.yaml")
+    assert converted["components"]["schemas"]["Pet"]["properties"]["nickname"]["default"] is None
+    without = copy.deepcopy(doc)
+    del without["definitions"]["Pet"]["properties"]["nickname"]["x-nullable"]
+    with pytest.raises(SwaggerError, match=r"not a valid Swagger 2\.0 document"):
+        convert_swagger(without, "features.yaml")
+
+
+def test_only_swagger_2_0_is_converted() -> None:
+    with pytest.raises(SwaggerError, match=r"'swagger' is '1\.2'; expected '2\.0'"):
+        convert_swagger({"swagger": "1.2", "info": {}, "paths": {}}, "old.yaml")
