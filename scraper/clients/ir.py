@@ -24,7 +24,15 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
 
-from scraper.clients import naming, refs, schema_keywords, schema_names, swagger_conversion, synthesis
+from scraper.clients import (
+    naming,
+    openapi32_reading,
+    refs,
+    schema_keywords,
+    schema_names,
+    swagger_conversion,
+    synthesis,
+)
 from scraper.clients.listing import RAW_JSON, ItemsIR, listing_items
 from scraper.clients.render import py_literal
 from scraper.clients.schema_cycles import cut_composition_cycles
@@ -581,9 +589,9 @@ _MISSING_VERSION = "0"
 
 
 def _check_document(doc: dict[str, Any], name: str) -> list[str]:
-    """Convert a Swagger 2.0 document to OpenAPI 3.0 (``swagger_conversion``); refuse what is not an OpenAPI 3.0/3.1
-    document; repair, in place, what only lacks a value (``info`` or its
-    ``version``, an empty ``paths``); returns a warning per repair."""
+    """Convert a Swagger 2.0 document to OpenAPI 3.0 (``swagger_conversion``) and read a 3.2 one as 3.1
+    (``openapi32_reading``); refuse what is not an OpenAPI 3.0/3.1/3.2 document; repair, in place, what only lacks a
+    value (``info`` or its ``version``, an empty ``paths``); returns a warning per conversion and repair."""
     repairs: list[str] = []
     if swagger_conversion.is_swagger(doc):
         try:
@@ -593,10 +601,14 @@ def _check_document(doc: dict[str, Any], name: str) -> list[str]:
         doc.clear()
         doc.update(converted)
     if "openapi" not in doc:
-        raise GenerationError(f"{name}: no 'openapi' field; expected an OpenAPI 3.0.x or 3.1.x document")
+        raise GenerationError(f"{name}: no 'openapi' field; expected an OpenAPI 3.0.x, 3.1.x or 3.2.x document")
+    if openapi32_reading.is_openapi_32(doc):
+        repairs.extend(openapi32_reading.read_as_31(doc))
     version = str(doc["openapi"])
     if not re.match(r"^3\.[01]\.\d+", version):
-        raise GenerationError(f"{name}: 'openapi' is {version!r:.40}; expected an OpenAPI 3.0.x or 3.1.x document")
+        raise GenerationError(
+            f"{name}: 'openapi' is {version!r:.40}; expected an OpenAPI 3.0.x, 3.1.x or 3.2.x document"
+        )
     info = doc.get("info")
     if info is None:
         info = doc["info"] = {}

@@ -113,13 +113,16 @@ def _check_refs(doc: Mapping[str, Any], source: str) -> None:
                 raise SwaggerError(f"{source}: {pointer(*where, '$ref')}: a $ref must be a string, got {ref!r:.60}")
             if not ref.startswith("#"):
                 raise SwaggerError(
-                    f"{source}: {pointer(*where)}: $ref {ref!r:.120} refers to another file or URL; a Swagger 2.0"
-                    " document must be one file"
+                    f"{source}: {pointer(*where)}: $ref {ref!r:.120} refers to another file or URL; not followed"
+                    " (generate --spec bundles the files beside the document)"
                 )
             if _pointed(doc, ref) is None:
                 raise SwaggerError(f"{source}: {pointer(*where)}: $ref {ref!r:.120} points at nothing")
         stack.extend(
-            (v, (*where, k)) for k, v in node.items() if not (isinstance(k, str) and (k in _DATA_KEYS or k == "$ref"))
+            (v, (*where, k))
+            for k, v in node.items()
+            # ``default`` is data in a schema, but a response under ``responses``
+            if k != "$ref" and (k not in _DATA_KEYS or (k == "default" and where[-1:] == ("responses",)))
         )
 
 

@@ -28,7 +28,18 @@ from tests.runtime import runtime_api
 
 FIXTURES = paths.FIXTURES / "openapi"
 CORPUS = FIXTURES / "corpus"
-MINIMAL = ["xoperations", "refs", "params", "names", "bodies", "typing", "robust", "nullable31", "swagger2"]
+MINIMAL = [
+    "xoperations",
+    "refs",
+    "params",
+    "names",
+    "bodies",
+    "typing",
+    "robust",
+    "nullable31",
+    "swagger2",
+    "multifile",
+]
 BIN = Path(sys.executable).parent
 
 

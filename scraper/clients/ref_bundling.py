@@ -1,0 +1,220 @@
+"""Multi-file OpenAPI documents bundled into one: every ``$ref`` to another local file becomes a local ``$ref``.
+
+A document split over files (``$ref: ./schemas/pet.yaml`` or ``common.json#/definitions/Error``) is read file by file
+and each thing a file holds is copied once into the document: a schema under ``components.schemas`` (2.0:
+``definitions``), a parameter, response, request body, header, link or callback under its own section, named after
+the fragment's last token (else the file's name), ``_2``, ``_3`` ... on a collision; a path item in place (3.0 has no
+section for them). References inside a copied part are followed the same way, relative to the file they were in.
+
+Only files inside the directory tree of the document itself are read: a URL, an absolute path, a ``..`` that leaves
+the tree, or a symlink out of it is a one-line error naming the file and the pointer; so are more than
+:data:`MAX_FILES` files or more than ``spec_input.MAX_BYTES`` of them together.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+from scraper.spec_input import MAX_BYTES, DocumentError, check_tree, load_document_file
+
+__all__ = ["MAX_FILES", "BundleError", "bundle_document", "has_external_refs"]
+
+#: Most files one document may be split over.
+MAX_FILES = 500
+#: Keys whose values are data, never searched for references.
+_DATA_KEYS = frozenset({"example", "examples", "default", "enum", "const", "x-example", "x-examples"})
+_URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+#: The 3.x components section a ``$ref`` object goes to, by the key that holds it (the parent's key for lists/maps).
+_SECTION_BY_KEY = {"requestBody": "requestBodies"}
+_SECTION_BY_PARENT = {
+    "parameters": "parameters",
+    "responses": "responses",
+    "headers": "headers",
+    "links": "links",
+    "callbacks": "callbacks",
+}
+_SWAGGER_SECTIONS = {"schemas": "definitions", "parameters": "parameters", "responses": "responses"}
+
+
+class BundleError(ValueError):
+    """A reference that cannot be bundled; the message is one line naming the document and the pointer."""
+
+
+def has_external_refs(doc: Any) -> bool:
+    """Whether any ``$ref`` of ``doc`` names another file (or URL)."""
+    return any(not ref.startswith("#") for _, ref in _refs(doc, ()))
+
+
+def _refs(node: Any, where: tuple[Any, ...]) -> list[tuple[tuple[Any, ...], str]]:
+    found: list[tuple[tuple[Any, ...], str]] = []
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(node, where)]
+    while stack:
+        item, here = stack.pop()
+        if isinstance(item, list):
+            stack.extend((v, (*here, i)) for i, v in enumerate(item))
+        elif isinstance(item, dict):
+            if isinstance(item.get("$ref"), str) and here[-1:] != ("properties",):
+                found.append((here, item["$ref"]))
+            # ``default`` is data in a schema, but a response under ``responses``
+            stack.extend(
+                (v, (*here, k))
+                for k, v in item.items()
+                if k != "$ref" and (k not in _DATA_KEYS or (k == "default" and here[-1:] == ("responses",)))
+            )
+    return found
+
+
+def pointer(parts: tuple[Any, ...]) -> str:
+    return "#/" + "/".join(str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+
+
+def bundle_document(doc: dict[str, Any], path: Path, source: str) -> dict[str, Any]:
+    """``doc`` (read from ``path``) with every reference to another file replaced by a local one to a copy of what
+    it names. Raises :class:`BundleError`."""
+    return _Bundler(doc, path, source).run()
+
+
+class _Bundler:
+    def __init__(self, doc: dict[str, Any], path: Path, source: str) -> None:
+        self.doc = copy.deepcopy(doc)
+        self.root = path.absolute().parent.resolve()
+        self.root_file = self.root / path.name
+        self.source = source
+        self.swagger = "openapi" not in doc and "swagger" in doc
+        self.files: dict[Path, Any] = {self.root_file: self.doc}
+        self.bytes = 0
+        self.placed: dict[tuple[Path, str], str] = {}  # (file, fragment) -> local $ref
+        self.owners: dict[str, tuple[Path, str]] = {}  # local $ref -> (file, fragment) it holds
+
+    def run(self) -> dict[str, Any]:
+        # (node holding refs, its pointer in the bundled document, the file its refs are relative to)
+        work: list[tuple[Any, tuple[Any, ...], Path]] = [(self.doc, (), self.root_file)]
+        while work:
+            node, where, file = work.pop()
+            for here, ref in _refs(node, where):
+                holder = _at(self.doc, here)
+                if not isinstance(holder, dict):
+                    continue
+                if ref.startswith("#") and file == self.root_file:
+                    continue
+                local, new = self.place(ref, file, here)
+                if local is None:  # a path item: copied in place, its own refs followed from there
+                    target = {k: v for k, v in holder.items() if k != "$ref"}
+                    holder.clear()
+                    holder.update(copy.deepcopy(new[0]) if isinstance(new[0], dict) else {})
+                    holder.update(target)
+                    work.append((holder, here, new[1]))
+                    continue
+                holder["$ref"] = local
+                if new is not None:
+                    work.append((new[0], new[2], new[1]))
+        try:
+            check_tree(self.doc, self.source)
+        except DocumentError as exc:
+            raise BundleError(str(exc)) from None
+        return self.doc
+
+    def fail(self, here: tuple[Any, ...], message: str) -> BundleError:
+        return BundleError(f"{self.source}: {pointer(here)}: {message}")
+
+    def place(self, ref: str, file: Path, here: tuple[Any, ...]) -> tuple[str | None, Any]:
+        """The local ``$ref`` that replaces ``ref`` (None for a path item, copied in place) and, when its target
+        was placed just now, ``(target, its file, its pointer)`` for its own references to be followed."""
+        file_part, _, fragment = ref.partition("#")
+        target_file = self.resolve(file_part, file, ref, here) if file_part else file
+        key = (target_file, fragment)
+        section = self.section(here)
+        if section is None:
+            return None, (self.target(target_file, fragment, ref, here), target_file)
+        if key in self.placed:
+            return self.placed[key], None
+        if target_file == self.root_file and fragment.startswith("/"):
+            return "#" + fragment, None  # an external file's reference back into the document itself
+        value = self.target(target_file, fragment, ref, here)
+        parts = self.section_path(section)
+        container = self.doc
+        for part in parts:
+            container = container.setdefault(part, {})
+            if not isinstance(container, dict):
+                raise self.fail(parts, "is not a mapping; the referenced files cannot be bundled into it")
+        base = _NAME.sub("_", unquote(fragment.rstrip("/").rsplit("/", 1)[-1]) if fragment.strip("/") else "")
+        base = base or _NAME.sub("_", target_file.stem) or "Part"
+        name, n = base, 1
+        while name in container:
+            n += 1
+            name = f"{base}_{n}"
+        container[name] = copy.deepcopy(value)
+        local = pointer((*parts, name))
+        self.placed[key] = local
+        return local, (container[name], target_file, (*parts, name))
+
+    def section(self, here: tuple[Any, ...]) -> str | None:
+        """The components section a ``$ref`` object at ``here`` belongs in; None for a path item."""
+        if len(here) == 2 and here[0] == "paths":
+            return None
+        if len(here) == 3 and here[0] == "components":
+            return str(here[1])
+        if self.swagger and len(here) == 2 and here[0] in ("definitions", "parameters", "responses"):
+            return {"definitions": "schemas"}.get(str(here[0]), str(here[0]))
+        if here and here[-1] in _SECTION_BY_KEY:
+            return _SECTION_BY_KEY[str(here[-1])]
+        if len(here) >= 2 and here[-2] in _SECTION_BY_PARENT and (len(here) < 3 or here[-3] != "properties"):
+            return _SECTION_BY_PARENT[str(here[-2])]
+        return "schemas"
+
+    def section_path(self, section: str) -> tuple[str, ...]:
+        if self.swagger:
+            return (_SWAGGER_SECTIONS.get(section, "definitions"),)
+        return ("components", section)
+
+    def resolve(self, file_part: str, file: Path, ref: str, here: tuple[Any, ...]) -> Path:
+        text = unquote(file_part)
+        if _URL_SCHEME.match(text) or text.startswith("//"):
+            raise self.fail(here, f"$ref {ref!r:.120} is a URL; only files beside the document are read")
+        if text.startswith(("/", "\\")):
+            raise self.fail(here, f"$ref {ref!r:.120} is an absolute path; only files beside the document are read")
+        target = (file.parent / text).resolve()
+        if not target.is_relative_to(self.root):
+            raise self.fail(
+                here, f"$ref {ref!r:.120} leaves the document's folder ({self.root.name}/); only files in it are read"
+            )
+        return target
+
+    def target(self, file: Path, fragment: str, ref: str, here: tuple[Any, ...]) -> Any:
+        if file not in self.files:
+            if len(self.files) >= MAX_FILES:
+                raise self.fail(here, f"$ref {ref!r:.120}: more than {MAX_FILES} files; not read")
+            try:
+                size = file.stat().st_size
+            except OSError as exc:
+                raise self.fail(here, f"$ref {ref!r:.120}: cannot read ({exc.strerror or exc})") from None
+            self.bytes += size
+            if self.bytes > MAX_BYTES:
+                raise self.fail(here, f"$ref {ref!r:.120}: the files together exceed {MAX_BYTES:,} bytes; not read")
+            try:
+                self.files[file] = load_document_file(file, shown=f"{self.source}: {file.relative_to(self.root)}")
+            except DocumentError as exc:
+                raise BundleError(str(exc)) from None
+        node = self.files[file]
+        for token in fragment.lstrip("/").split("/") if fragment.strip("/") else []:
+            token = unquote(token).replace("~1", "/").replace("~0", "~")
+            if isinstance(node, Mapping) and token in node:
+                node = node[token]
+            elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+                node = node[int(token)]
+            else:
+                raise self.fail(here, f"$ref {ref!r:.120} points at nothing")
+        return node
+
+
+def _at(doc: Any, where: tuple[Any, ...]) -> Any:
+    node = doc
+    for part in where:
+        node = node[part]
+    return node

@@ -1,0 +1,122 @@
+"""Documents split over files are bundled into one before generating (``scraper.clients.ref_bundling``).
+
+``fixtures/openapi/multifile/api.yaml`` refers to a path item, a schema file and fragments of a shared file (whose
+``Error`` collides with the document's own); the corpus test also builds it (ruff, ``mypy --strict``, contract tests).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+import yaml
+
+from scraper.cli import main
+from scraper.clients import ref_bundling
+from scraper.clients.command import load_spec
+from tests import paths
+
+SPEC = paths.FIXTURES / "openapi" / "multifile" / "api.yaml"
+
+
+def test_every_reference_to_another_file_becomes_a_local_one() -> None:
+    doc = load_spec(SPEC)
+    assert not ref_bundling.has_external_refs(doc)
+    pets = doc["paths"]["/pets"]  # a path item: copied in place
+    assert pets["get"]["parameters"] == [{"$ref": "#/components/parameters/Limit"}]
+    assert pets["post"]["requestBody"] == {"$ref": "#/components/requestBodies/NewPet"}
+    item_schema = pets["get"]["responses"]["200"]["content"]["application/json"]["schema"]["items"]
+    get = doc["paths"]["/pets/{petId}"]["get"]
+    # one file, one component, whichever file referred to it and by which relative path
+    assert (
+        item_schema
+        == get["responses"]["200"]["content"]["application/json"]["schema"]
+        == {"$ref": "#/components/schemas/pet"}
+    )
+    assert get["responses"]["default"] == {"$ref": "#/components/responses/Problem"}
+    schemas = doc["components"]["schemas"]
+    assert schemas["pet"]["properties"]["owner"] == {"$ref": "#/components/schemas/Owner"}
+    # the shared file's own Error is not this document's: it gets a name of its own
+    problem = doc["components"]["responses"]["Problem"]["content"]["application/json"]["schema"]
+    assert problem == {"$ref": "#/components/schemas/Error_2"}
+    assert schemas["Error"]["properties"] == {"code": {"type": "integer"}}
+    assert schemas["Error_2"]["properties"] == {"message": {"type": "string"}}
+
+
+def test_a_bundled_document_generates(tmp_path: Path) -> None:
+    assert main(["generate", "--spec", str(SPEC), "--out", str(tmp_path / "out")]) == 0
+
+
+def _document(folder: Path, ref: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    doc = {
+        "openapi": "3.0.3",
+        "info": {"title": "t", "version": "1"},
+        "paths": {"/a": {"get": {"responses": {"200": {"description": "ok", "content": {
+            "application/json": {"schema": {"$ref": ref}}}}}}}},
+    }  # fmt: skip
+    path = folder / "api.yaml"
+    path.write_text(yaml.safe_dump(doc), encoding="utf-8")
+    return path
+
+
+def _refused(spec: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    assert main(["generate", "--spec", str(spec), "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err.strip()
+    assert "\n" not in err and not (tmp_path / "out").exists()
+    prefix = f"error: {spec}: #/paths/~1a/get/responses/200/content/application~1json/schema: "
+    assert err.startswith(prefix), err
+    return err.removeprefix(prefix)
+
+
+@pytest.mark.parametrize(
+    ("ref", "message"),
+    [
+        ("https://example.com/pet.yaml", "is a URL"),
+        ("file:///etc/passwd", "is a URL"),
+        ("/etc/passwd", "is an absolute path"),
+        ("../outside.yaml", "leaves the document's folder (spec/)"),
+        ("sub/../../outside.yaml", "leaves the document's folder (spec/)"),
+        ("missing.yaml", "cannot read"),
+        ("pet.yaml#/nowhere", "points at nothing"),
+    ],
+)
+def test_references_outside_the_document_folder_are_refused_in_one_line(
+    ref: str, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec = _document(tmp_path / "spec", ref)
+    (tmp_path / "outside.yaml").write_text("type: string\n", encoding="utf-8")
+    (tmp_path / "spec" / "pet.yaml").write_text("type: string\n", encoding="utf-8")
+    assert message in _refused(spec, tmp_path, capsys)
+
+
+def test_a_symlink_out_of_the_folder_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    spec = _document(tmp_path / "spec", "linked.yaml")
+    (tmp_path / "secret.yaml").write_text("type: string\n", encoding="utf-8")
+    os.symlink(tmp_path / "secret.yaml", tmp_path / "spec" / "linked.yaml")
+    assert "leaves the document's folder" in _refused(spec, tmp_path, capsys)
+
+
+def test_a_chain_of_files_longer_than_the_limit_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ref_bundling, "MAX_FILES", 3)
+    spec = _document(tmp_path / "spec", "p0.yaml")
+    for i in range(5):
+        body = {"type": "object", "properties": {"next": {"$ref": f"p{i + 1}.yaml"}}}
+        (tmp_path / "spec" / f"p{i}.yaml").write_text(yaml.safe_dump(body), encoding="utf-8")
+    (tmp_path / "spec" / "p5.yaml").write_text("type: string\n", encoding="utf-8")
+    assert main(["generate", "--spec", str(spec), "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err.strip()
+    assert "more than 3 files; not read" in err and "\n" not in err
+
+
+def test_files_that_refer_to_each_other_are_bundled_once(tmp_path: Path) -> None:
+    spec = _document(tmp_path / "spec", "node.yaml")
+    node = {"type": "object", "properties": {"children": {"type": "array", "items": {"$ref": "node.yaml"}}}}
+    (tmp_path / "spec" / "node.yaml").write_text(yaml.safe_dump(node), encoding="utf-8")
+    doc = load_spec(spec)
+    assert doc["components"]["schemas"]["node"]["properties"]["children"]["items"] == {
+        "$ref": "#/components/schemas/node"
+    }
