@@ -8,7 +8,9 @@ section for them). References inside a copied part are followed the same way, re
 
 Only files inside the directory tree of the document itself are read: a URL, an absolute path, a ``..`` that leaves
 the tree, or a symlink out of it is a one-line error naming the file and the pointer; so are more than
-:data:`MAX_FILES` files or more than ``spec_input.MAX_BYTES`` of them together.
+:data:`MAX_FILES` files or more than ``spec_input.MAX_BYTES`` of them together. A file that is not there (or a
+fragment that points at nothing) leaves its ``$ref`` as written, for the generator to report as it reports any
+reference it cannot follow (a schema's: a warning and ``Any``).
 """
 
 from __future__ import annotations
@@ -80,6 +82,10 @@ def bundle_document(doc: dict[str, Any], path: Path, source: str) -> dict[str, A
     return _Bundler(doc, path, source).run()
 
 
+class _Missing(Exception):
+    """The file a reference names is not there, or its fragment points at nothing."""
+
+
 class _Bundler:
     def __init__(self, doc: dict[str, Any], path: Path, source: str) -> None:
         self.doc = copy.deepcopy(doc)
@@ -103,7 +109,12 @@ class _Bundler:
                     continue
                 if ref.startswith("#") and file == self.root_file:
                     continue
-                local, new = self.place(ref, file, here)
+                try:
+                    local, new = self.place(ref, file, here)
+                except _Missing:
+                    # a file or fragment that is not there: the $ref stays, and the generator treats it as it
+                    # treats any reference it cannot follow (a schema: a warning and Any; elsewhere its error)
+                    continue
                 if local is None:  # a path item: copied in place, its own refs followed from there
                     target = {k: v for k, v in holder.items() if k != "$ref"}
                     holder.clear()
@@ -193,7 +204,7 @@ class _Bundler:
             try:
                 size = file.stat().st_size
             except OSError as exc:
-                raise self.fail(here, f"$ref {ref!r:.120}: cannot read ({exc.strerror or exc})") from None
+                raise _Missing from exc
             self.bytes += size
             if self.bytes > MAX_BYTES:
                 raise self.fail(here, f"$ref {ref!r:.120}: the files together exceed {MAX_BYTES:,} bytes; not read")
@@ -209,7 +220,7 @@ class _Bundler:
             elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
                 node = node[int(token)]
             else:
-                raise self.fail(here, f"$ref {ref!r:.120} points at nothing")
+                raise _Missing
         return node
 
 

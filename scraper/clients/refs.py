@@ -50,8 +50,8 @@ def pointer_tokens(ref: str) -> list[str]:
 
     if not ref.startswith("#"):
         raise RefError(
-            f"$ref {ref!r} points outside this document; only local references (#/...) are supported"
-            " (bundle a multi-file document into one first, e.g. with `redocly bundle`)"
+            f"$ref {ref!r} points outside this document, at no file beside it (generate --spec bundles the files"
+            " in the document's folder; URLs are not read)"
         )
     fragment = unquote(ref[1:])
     if fragment == "":

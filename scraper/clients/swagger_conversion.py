@@ -145,7 +145,7 @@ def _validate(doc: Mapping[str, Any], source: str) -> None:
 
     _check_refs(doc, source)
     try:
-        error = next((e for e in OpenAPIV2SpecValidator(doc).iter_errors() if not _nullable_default(e)), None)  # type: ignore[arg-type]
+        error = next((e for e in OpenAPIV2SpecValidator(doc).iter_errors() if not _tolerated(e)), None)  # type: ignore[arg-type]
     except Exception as exc:  # the validator's own failure on odd input (an unresolvable $ref ...): one line
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise SwaggerError(f"{source}: not a valid Swagger 2.0 document: {message[:200]}") from None
@@ -157,11 +157,16 @@ def _validate(doc: Mapping[str, Any], source: str) -> None:
     raise SwaggerError(f"{source}: not a valid Swagger 2.0 document at {where}: {message[:200]}")
 
 
-def _nullable_default(error: Any) -> bool:
-    """The validator's complaint about ``default: null`` in a schema marked ``x-nullable: true``: 2.0 has no null,
-    the extension (Docker's, go-swagger's, AutoRest's) says the writer allows one, and the conversion keeps it."""
+def _tolerated(error: Any) -> bool:
+    """A complaint of the validator about what 2.0 (or its common extensions) allows: ``default: null`` in a schema
+    marked ``x-nullable: true`` (2.0 has no null; the extension, Docker's, go-swagger's, AutoRest's, says the writer
+    allows one, and the conversion keeps it), and ``type: file`` in a response's schema, which 2.0 allows there
+    but the validator checks against JSON Schema's types."""
     schema = getattr(error, "schema", None)
-    return getattr(error, "instance", 0) is None and isinstance(schema, dict) and schema.get("x-nullable") is True
+    instance = getattr(error, "instance", 0)
+    if instance is None and isinstance(schema, dict) and schema.get("x-nullable") is True:
+        return True
+    return instance == "file" and list(getattr(error, "path", None) or [])[-1:] == ["type"]
 
 
 class _Converter:
@@ -213,6 +218,12 @@ class _Converter:
             if value:
                 components[section] = value
         out["paths"] = self.paths()
+        if isinstance(doc.get("x-ms-paths"), dict) and doc["x-ms-paths"]:
+            self.warn(
+                "#/x-ms-paths",
+                f"AutoRest's x-ms-paths ({len(doc['x-ms-paths'])} paths that differ by a query string) are not"
+                " read; their operations are left out",
+            )
         if components:
             out["components"] = components
         return out, self.warnings
@@ -418,6 +429,8 @@ class _Converter:
         examples: dict[str, Any] = raw["examples"] if isinstance(raw.get("examples"), dict) else {}
         if "schema" in raw:
             schema = self.schema(raw["schema"], (*where, "schema"))
+            if not produces and isinstance(raw["schema"], dict) and raw["schema"].get("type") == "file":
+                media = ["application/octet-stream"]  # a file said without its media type: bytes, not JSON
             out["content"] = {m: {"schema": copy.deepcopy(schema)} for m in media}
             for mime, example in examples.items():
                 if mime in out["content"]:

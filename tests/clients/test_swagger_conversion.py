@@ -151,3 +151,19 @@ def test_a_null_default_of_an_x_nullable_schema_is_valid() -> None:
 def test_only_swagger_2_0_is_converted() -> None:
     with pytest.raises(SwaggerError, match=r"'swagger' is '1\.2'; expected '2\.0'"):
         convert_swagger({"swagger": "1.2", "info": {}, "paths": {}}, "old.yaml")
+
+
+def test_a_file_response_without_produces_is_bytes_and_x_ms_paths_are_reported() -> None:
+    doc = spec()
+    del doc["produces"]
+    doc["paths"]["/pets/{petId}/photo"]["get"] = {
+        "operationId": "getPhoto",
+        "parameters": [{"name": "petId", "in": "path", "required": True, "type": "integer"}],
+        "responses": {"200": {"description": "the photo", "schema": {"type": "file"}}},
+    }
+    # Azure's specs (azure-rest-api-specs) keep paths that differ by a query string under x-ms-paths
+    doc["x-ms-paths"] = {"/pets?op=export": {"post": {"responses": {"200": {"description": "ok"}}}}}
+    converted, warnings = convert_swagger(doc, "features.yaml")
+    content = converted["paths"]["/pets/{petId}/photo"]["get"]["responses"]["200"]["content"]
+    assert content == {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}
+    assert any(w.startswith("#/x-ms-paths: AutoRest's x-ms-paths (1 paths") for w in warnings)
