@@ -98,8 +98,16 @@ def read(text: str, page: str) -> Document:
 
 def _content_roots(soup: BeautifulSoup) -> list[Tag]:
     """The elements holding the page's content: all outermost matches of the first selector that matches."""
+    # One walk over the tags for the four selectors (``main``, ``.td-content``, ``article``, ``body``), in document
+    # order as ``select`` gives them: four CSS selections took a third of the time a 100,000-row table took to read.
+    candidates: dict[str, list[Tag]] = {"main": [], ".td-content": [], "article": [], "body": []}
+    for tag in soup.find_all(True):
+        if tag.name in ("main", "article", "body"):
+            candidates[tag.name].append(tag)
+        if "td-content" in _classes(tag):
+            candidates[".td-content"].append(tag)
     for selector in ("main", ".td-content", "article", "body"):
-        matches = [tag for tag in soup.select(selector) if not _skipped(tag)]
+        matches = [tag for tag in candidates[selector] if not _skipped(tag)]
         ids = {id(tag) for tag in matches}  # identity: bs4 compares tags by content with ==
         outermost = [tag for tag in matches if not any(id(parent) in ids for parent in tag.parents)]
         if outermost:

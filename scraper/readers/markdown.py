@@ -35,8 +35,11 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from typing import Literal
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_block import table as parser_table_rule
 from markdown_it.token import Token
 
 from scraper.document import Block, CodeBlock, Document, Heading, Paragraph, ReaderError, Row, Table
@@ -66,7 +69,37 @@ _SEPARATOR_CELL = re.compile(r"^\s*:?-+:?\s*$")
 #: A line that opens a Markdown block (heading, quote, table row, fence, list item).
 _MARKDOWN_BLOCK_START = re.compile(r"^ {0,3}(#{1,6}\s|>|\||```|~~~|[-*+]\s|\d+[.)]\s)")
 
+#: Characters that may start inline markup (escapes, code, emphasis, links, images, raw HTML, entities) or that the
+#: parser normalises (NUL, CR, line breaks). A table cell without any of them is plain text as it is.
+_INLINE_MARKUP = re.compile(r"[\\`*_\[\]<>&!~\x00\r\n]")
+
 _PARSER = MarkdownIt("commonmark", {"html": True}).enable("table")
+#: Stands in for every token of a table but its ``table_open`` and ``table_close`` (see :func:`_table_extent`).
+_DISCARDED = Token("discarded", "", 0)
+
+
+def _table_extent(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """The parser's table rule, keeping only the table's ``table_open`` (whose map is its extent) and
+    ``table_close``: the reader splits and reads the rows from the source lines itself (:func:`_table`), so the
+    fourteen tokens a row made the parser build and inline-parse were most of the time a long table took to read
+    (a 100,000-row table). Which lines are a table is decided by the parser's own rule, unchanged; the tokens left
+    out are balanced open/close pairs, so nesting levels stay right."""
+    if silent:
+        return bool(parser_table_rule(state, start_line, end_line, True))
+
+    def push(ttype: str, tag: str, nesting: Literal[-1, 0, 1]) -> Token:
+        if ttype in ("table_open", "table_close"):
+            return StateBlock.push(state, ttype, tag, nesting)
+        return _DISCARDED
+
+    state.push = push  # type: ignore[method-assign]
+    try:
+        return bool(parser_table_rule(state, start_line, end_line, False))
+    finally:
+        del state.push
+
+
+_PARSER.block.ruler.at("table", _table_extent, {"alt": ["paragraph", "reference"]})  # the alternatives it had
 
 
 @dataclass(slots=True)
@@ -123,6 +156,8 @@ def _split_cells(line: str) -> list[str]:
         body = body[1:]
     if body.endswith("|") and not body.endswith("\\|"):
         body = body[:-1]
+    if "\\" not in body:  # no escapes: a plain split says the same, without a step per character
+        return [cell.strip() for cell in body.split("|")]
     cells: list[str] = []
     current: list[str] = []
     escaped = False
@@ -237,6 +272,8 @@ def _tidy(text: str) -> str:
 
 
 def _cell_text(cell: str) -> str:
+    if not _INLINE_MARKUP.search(cell):
+        return _tidy(cell)  # plain text: what the inline parser would give back, without running it per cell
     tokens = _PARSER.parseInline(cell)
     return _inline_text(tokens[0]) if tokens else ""
 

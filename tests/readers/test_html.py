@@ -630,3 +630,22 @@ def test_single_operation_printable_view() -> None:
     assert body.cells == ("body", "body required", "", "ImageCreateRequest", "")
     response = [b for b in doc if isinstance(b, CodeBlock)][-1]
     assert json.loads(response.text)["volumes"].startswith('[{"tag": null')
+
+
+def test_content_roots_are_found_in_one_walk_not_four_css_selections(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Four ``select`` calls (main, .td-content, article, body), each a CSS match of every tag, were a third of the
+    time a 100,000-row table took to read; one walk over the tags finds the same roots, in document order."""
+    from bs4.element import Tag
+
+    def no_select(self: Tag, *args: object, **kwargs: object) -> object:
+        raise AssertionError("the content roots are found without CSS selections")
+
+    monkeypatch.setattr(Tag, "select", no_select)
+    page = (
+        "<html><body><nav>menu</nav><div class='x td-content'><h2>First</h2><p>one</p></div>"
+        "<div class='td-content'><h2>Second</h2><div class='td-content'><p>inner</p></div></div></body></html>"
+    )
+    doc = read(page, "p.html")
+    assert [b.title for b in doc.blocks if isinstance(b, Heading)] == ["First", "Second"]
+    assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == ["one", "inner"]
+    assert "menu" not in json.dumps([dataclasses.asdict(b) for b in doc.blocks])
