@@ -12,6 +12,7 @@ import tarfile
 import zipfile
 from collections.abc import Mapping
 from html.parser import HTMLParser
+from typing import IO, Any
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 import httpx
@@ -21,7 +22,49 @@ from packaging.version import InvalidVersion, Version
 from scraper.publish.packages import PublishError
 from scraper.url_credentials import redact_url, split_credentials
 
-__all__ = ["distribution_contents", "download", "existing_versions", "index_files", "simple_index_url"]
+__all__ = [
+    "MAX_DOWNLOAD_BYTES",
+    "MAX_LISTING_BYTES",
+    "MAX_UNPACKED_BYTES",
+    "distribution_contents",
+    "download",
+    "existing_versions",
+    "index_files",
+    "simple_index_url",
+]
+
+#: The most bytes read from an index for one distribution file (a generated package is well under 1 MiB).
+MAX_DOWNLOAD_BYTES = 64 * 1024 * 1024
+#: The most bytes read of one project's simple page.
+MAX_LISTING_BYTES = 16 * 1024 * 1024
+#: The most bytes unpacked from one downloaded distribution (a zip or gzip bomb stops here).
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024
+_CHUNK = 64 * 1024
+
+
+def _capped_get(
+    http: httpx.Client, url: str, *, limit: int, what: str, headers: dict[str, str] | None = None, auth: Any = None
+) -> tuple[httpx.Response, bytes]:
+    """GET ``url``, reading the body in chunks and stopping at ``limit`` bytes (a one-line :class:`PublishError`
+    naming ``what``, the URL without its credentials and the limit); an index that answers with an endless body
+    or a huge file is not read into memory whole."""
+    kwargs: dict[str, Any] = {"headers": headers} if headers else {}
+    if auth is not None:
+        kwargs["auth"] = auth
+    with http.stream("GET", url, **kwargs) as response:
+        if response.status_code != 200:
+            return response, b""
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > limit:
+            raise PublishError(
+                f"{what} {redact_url(url)}: {int(declared)} bytes announced, over the {limit}-byte limit"
+            )
+        body = bytearray()
+        for chunk in response.iter_bytes(_CHUNK):
+            body += chunk
+            if len(body) > limit:
+                raise PublishError(f"{what} {redact_url(url)}: more than {limit} bytes; stopped at the limit")
+        return response, bytes(body)
 
 
 def simple_index_url(repository_url: str) -> str:
@@ -88,7 +131,9 @@ def index_files(
     http = client or httpx.Client(timeout=30.0, follow_redirects=True)
     try:
         headers = {"Accept": "application/vnd.pypi.simple.v1+json, text/html;q=0.1"}
-        response = http.get(url, headers=headers, auth=auth) if auth else http.get(url, headers=headers)
+        response, body = _capped_get(
+            http, url, limit=MAX_LISTING_BYTES, what="cannot read the listing", headers=headers, auth=auth
+        )
     except httpx.HTTPError as exc:
         raise PublishError(f"cannot read {shown} to check for existing versions: {type(exc).__name__}") from None
     finally:
@@ -103,13 +148,13 @@ def index_files(
         )
     if "json" in response.headers.get("content-type", ""):
         try:
-            listing = json.loads(response.text)
+            listing = json.loads(body.decode(response.encoding or "utf-8", errors="replace"))
             hrefs = [str(f.get("url") or f.get("filename", "")) for f in listing.get("files", [])]
         except (ValueError, AttributeError, TypeError) as exc:
             raise PublishError(f"cannot read {shown}: the index answered with malformed JSON ({exc})") from exc
     else:
         parser = _Links()
-        parser.feed(response.text)
+        parser.feed(body.decode(response.encoding or "utf-8", errors="replace"))
         hrefs = parser.hrefs
     files = {}
     for href in hrefs:
@@ -124,21 +169,38 @@ def existing_versions(index_url: str, name: str, *, client: httpx.Client | None 
     return {v for v in (_version_of(f, name) for f in files) if v is not None}
 
 
-def distribution_contents(data: bytes, filename: str) -> dict[str, str]:
+def distribution_contents(data: bytes, filename: str, *, limit: int = MAX_UNPACKED_BYTES) -> dict[str, str]:
     """``{member: sha256}`` of a wheel or sdist: what it installs, whatever the archive's timestamps (an sdist's
-    gzip header and member times differ between two builds of the same sources)."""
+    gzip header and member times differ between two builds of the same sources). Members are hashed in chunks and
+    at most ``limit`` bytes are unpacked in all (a :class:`PublishError` past it: a decompression bomb on an index
+    stops there); an archive that is not one is a :class:`PublishError` too."""
     out: dict[str, str] = {}
-    if filename.endswith(".whl"):
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            for info in archive.infolist():
-                if not info.is_dir():
-                    out[info.filename] = hashlib.sha256(archive.read(info)).hexdigest()
-        return out
-    with tarfile.open(fileobj=io.BytesIO(data), mode="r:*") as archive:
-        for member in archive.getmembers():
-            extracted = archive.extractfile(member) if member.isfile() else None
-            if extracted is not None:
-                out[member.name] = hashlib.sha256(extracted.read()).hexdigest()
+    budget = [limit]
+
+    def digest(stream: IO[bytes], member: str) -> str:
+        sha = hashlib.sha256()
+        while chunk := stream.read(_CHUNK):
+            budget[0] -= len(chunk)
+            if budget[0] < 0:
+                raise PublishError(f"{filename}: unpacks to more than {limit} bytes (at {member}); not compared")
+            sha.update(chunk)
+        return sha.hexdigest()
+
+    try:
+        if filename.endswith(".whl"):
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                for info in archive.infolist():
+                    if not info.is_dir():
+                        with archive.open(info) as stream:
+                            out[info.filename] = digest(stream, info.filename)
+            return out
+        with tarfile.open(fileobj=io.BytesIO(data), mode="r:*") as sdist:
+            for member in sdist:
+                extracted = sdist.extractfile(member) if member.isfile() else None
+                if extracted is not None:
+                    out[member.name] = digest(extracted, member.name)
+    except (zipfile.BadZipFile, tarfile.TarError, EOFError, OSError, ValueError) as exc:
+        raise PublishError(f"{filename}: not a readable distribution archive ({type(exc).__name__}: {exc})") from None
     return out
 
 
@@ -155,9 +217,9 @@ def download(url: str, environ: Mapping[str, str] | None = None, *, index_url: s
     auth = _auth(os.environ if environ is None else environ) if same_origin else None
     try:
         with httpx.Client(timeout=60.0, follow_redirects=True) as http:
-            response = http.get(url, auth=auth) if auth else http.get(url)
+            response, body = _capped_get(http, url, limit=MAX_DOWNLOAD_BYTES, what="cannot download", auth=auth)
     except httpx.HTTPError as exc:
         raise PublishError(f"cannot download {redact_url(url)}: {type(exc).__name__}") from None
     if response.status_code != 200:
         raise PublishError(f"cannot download {redact_url(url)}: HTTP {response.status_code}")
-    return response.content
+    return body

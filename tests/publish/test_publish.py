@@ -412,3 +412,74 @@ def test_twine_credentials_go_only_to_the_index_origin(two_origins: tuple[list[A
     assert download(f"{other}/files/a.whl", environ, index_url=f"{index}/simple/") == b"file"
     assert download(f"{index}/files/a.whl", environ, index_url=f"{index}/simple/") == b"file"
     assert [bool(auth) for _, auth in seen] == [False, True]
+
+
+@pytest.fixture
+def endless_index() -> Iterator[str]:
+    """A file server on 127.0.0.1 whose files never end (no Content-Length, bytes until the client hangs up), and
+    whose ``/announced`` file claims a gigabyte."""
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    from threading import Thread
+
+    class Endless(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            if self.path.endswith("/announced"):
+                self.send_header("Content-Length", str(2**30))
+                self.end_headers()
+                return
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            try:
+                while True:
+                    self.wfile.write(b"x" * 65536)
+            except OSError:
+                pass
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Endless)
+    Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_downloads_from_an_index_stop_at_the_size_limit(endless_index: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An index (or the host its listing names) that answers with an endless body, or announces a huge one, is a
+    one-line error at the limit, not a download into memory until the machine runs out."""
+    from scraper.publish import index as index_module
+
+    monkeypatch.setattr(index_module, "MAX_DOWNLOAD_BYTES", 1024 * 1024)
+    monkeypatch.setattr(index_module, "MAX_LISTING_BYTES", 1024 * 1024)
+    with pytest.raises(PublishError) as raised:
+        index_module.download(f"{endless_index}/files/a.whl", {}, index_url=f"{endless_index}/simple/")
+    assert str(raised.value) == (
+        f"cannot download {endless_index}/files/a.whl: more than 1048576 bytes; stopped at the limit"
+    )
+    with pytest.raises(PublishError, match="1073741824 bytes announced, over the 1048576-byte limit"):
+        index_module.download(f"{endless_index}/files/announced", {})
+    with pytest.raises(PublishError, match=r"^cannot read the listing .*/simple/pkg/: more than 1048576 bytes"):
+        index_module.index_files(f"{endless_index}/simple/", "pkg", environ={})
+
+
+def test_a_decompression_bomb_on_the_index_stops_at_the_unpack_limit() -> None:
+    """A small wheel that unpacks to a lot is compared in chunks against a budget: a one-line error past it."""
+    import io
+    import zipfile
+
+    from scraper.publish.index import distribution_contents
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("pkg/big.bin", b"\0" * (8 * 1024 * 1024))
+    data = buffer.getvalue()
+    assert len(data) < 64 * 1024
+    assert distribution_contents(data, "pkg-1.0-py3-none-any.whl")  # within the default limit
+    with pytest.raises(PublishError, match=r"^pkg-1.0-py3-none-any.whl: unpacks to more than 1048576 bytes"):
+        distribution_contents(data, "pkg-1.0-py3-none-any.whl", limit=1024 * 1024)
+    with pytest.raises(PublishError, match="not a readable distribution archive"):
+        distribution_contents(b"not a zip", "pkg-1.0-py3-none-any.whl")
