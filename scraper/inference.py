@@ -54,6 +54,8 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any, Final, Literal
 
+from scraper.json_pointer import json_pointer, pointer_token
+
 __all__ = [
     "CONFLICT",
     "GAP",
@@ -199,7 +201,7 @@ def json_type(value: Any) -> str:
 
 
 def _pointer(pointer: _Pointer) -> str:
-    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in pointer) or "/"
+    return json_pointer(pointer) or "/"
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -504,7 +506,7 @@ def _schema_for(node: _Node, pointer: str, side: Side, notes: list[_Note], gap_s
 
 
 def _escape(key: str) -> str:
-    return key.replace("~", "~0").replace("/", "~1")
+    return pointer_token(key)
 
 
 def _sorted_kinds(kinds: set[str]) -> list[str]:

@@ -17,6 +17,8 @@ from typing import Any, BinaryIO
 
 import yaml
 
+from scraper.json_pointer import json_pointer
+
 __all__ = [
     "MAX_BYTES",
     "MAX_DEPTH",
@@ -183,7 +185,7 @@ def _check_text(text: str, source: str, path: tuple[Any, ...]) -> None:
 
 
 def _where(path: tuple[Any, ...]) -> str:
-    return ".".join(str(p)[:40] for p in path) or "the top level"
+    return json_pointer(str(p)[:40] for p in path) or "the top level"
 
 
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -192,30 +194,30 @@ _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 def check_openapi_shape(doc: dict[str, Any], source: str) -> None:
     """The containers generate and diff walk have the types OpenAPI gives them (``paths`` a mapping, each
     operation's ``responses`` a mapping, ``parameters`` a list, ...); the first that does not is the error."""
-    _expect(doc.get("info", {}), dict, source, "info")
-    paths = _expect(doc.get("paths", {}), dict, source, "paths")
+    _expect(doc.get("info", {}), dict, source, ("info",))
+    paths = _expect(doc.get("paths", {}), dict, source, ("paths",))
     for route, raw_item in paths.items():
         if is_extension(route):  # Paths, Responses and Components objects may carry x- keys of any value
             continue
-        item = _expect(raw_item, dict, source, f"paths.{route}")
-        _expect(item.get("parameters", []), list, source, f"paths.{route}.parameters")
+        item = _expect(raw_item, dict, source, ("paths", route))
+        _expect(item.get("parameters", []), list, source, ("paths", route, "parameters"))
         for method in _METHODS:
             if method not in item:
                 continue
-            where = f"paths.{route}.{method}"
+            where = ("paths", route, method)
             op = _expect(item[method], dict, source, where)
-            _expect(op.get("parameters", []), list, source, f"{where}.parameters")
-            _expect(op.get("responses", {}), dict, source, f"{where}.responses")
+            _expect(op.get("parameters", []), list, source, (*where, "parameters"))
+            _expect(op.get("responses", {}), dict, source, (*where, "responses"))
             for code, response in (op.get("responses") or {}).items():
                 if not is_extension(code):
-                    _expect(response, dict, source, f"{where}.responses.{code}")
+                    _expect(response, dict, source, (*where, "responses", code))
             if "requestBody" in op:
-                _expect(op["requestBody"], dict, source, f"{where}.requestBody")
-    components = _expect(doc.get("components", {}), dict, source, "components")
+                _expect(op["requestBody"], dict, source, (*where, "requestBody"))
+    components = _expect(doc.get("components", {}), dict, source, ("components",))
     for section, value in components.items():
         if not is_extension(section):
-            _expect(value, dict, source, f"components.{section}")
-    _expect(doc.get("servers", []), list, source, "servers")
+            _expect(value, dict, source, ("components", section))
+    _expect(doc.get("servers", []), list, source, ("servers",))
     _check_schema_keywords(doc, source)
 
 
@@ -233,44 +235,46 @@ def _check_schema_keywords(doc: dict[str, Any], source: str) -> None:
     containers JSON Schema gives them (``properties`` a mapping, ``allOf`` a list, ...): the generator and the
     diff look these up without asking (``type: {a: 1}`` was a ``TypeError: unhashable type`` traceback). A
     schema is the value of a ``schema`` key (parameters, media types, headers) or of ``components.schemas``."""
-    stack: list[tuple[Any, str, bool]] = [(doc, "", False)]  # (node, where, is a schema)
+    stack: list[tuple[Any, tuple[Any, ...], bool]] = [(doc, (), False)]  # (node, where, is a schema)
     while stack:
         node, where, is_schema = stack.pop()
         if not isinstance(node, dict):
             if isinstance(node, list) and not is_schema:
-                stack.extend((item, f"{where}.{i}", False) for i, item in enumerate(node))
+                stack.extend((item, (*where, i), False) for i, item in enumerate(node))
             continue
         if not is_schema:
             for key, value in node.items():
                 if isinstance(key, str) and key not in _DATA_KEYS and not is_extension(key):
-                    schema = key == "schema" or (key == "schemas" and where == ".components")
+                    schema = key == "schema" or (key == "schemas" and where == ("components",))
                     if key == "schemas" and schema:
                         stack.extend(
-                            (v, f"{where}.schemas.{k}", True)
-                            for k, v in _expect(value, dict, source, f"{where[1:]}.schemas").items()
+                            (v, (*where, "schemas", k), True)
+                            for k, v in _expect(value, dict, source, (*where, "schemas")).items()
                         )
                     else:
-                        stack.append((value, f"{where}.{key}", schema))
+                        stack.append((value, (*where, key), schema))
             continue
         kind = node.get("type")
         if kind is not None and not (
             isinstance(kind, str) or (isinstance(kind, list) and all(isinstance(k, str) for k in kind))
         ):
-            raise DocumentError(f"{source}: {where[1:]}.type must be a string or a list of strings, got {kind!r:.60}")
+            raise DocumentError(
+                f"{source}: {_where((*where, 'type'))} must be a string or a list of strings, got {kind!r:.60}"
+            )
         for key in _ONE_SCHEMA:
             value = node.get(key)
             if isinstance(value, dict):
-                stack.append((value, f"{where}.{key}", True))
+                stack.append((value, (*where, key), True))
             elif isinstance(value, list) and key == "items":  # draft 4 tuple items (OpenAPI 3.0 forbids; seen)
-                stack.extend((v, f"{where}.items.{i}", True) for i, v in enumerate(value))
+                stack.extend((v, (*where, "items", i), True) for i, v in enumerate(value))
         for key in _SCHEMA_MAPS:
             if key in node:
-                mapping = _expect(node[key], dict, source, f"{where[1:]}.{key}")
-                stack.extend((v, f"{where}.{key}.{k}", True) for k, v in mapping.items())
+                mapping = _expect(node[key], dict, source, (*where, key))
+                stack.extend((v, (*where, key, k), True) for k, v in mapping.items())
         for key in _SCHEMA_LISTS:
             if key in node:
-                items = _expect(node[key], list, source, f"{where[1:]}.{key}")
-                stack.extend((v, f"{where}.{key}.{i}", True) for i, v in enumerate(items))
+                items = _expect(node[key], list, source, (*where, key))
+                stack.extend((v, (*where, key, i), True) for i, v in enumerate(items))
 
 
 def is_extension(key: Any) -> bool:
@@ -279,10 +283,10 @@ def is_extension(key: Any) -> bool:
     return isinstance(key, str) and key.startswith("x-")
 
 
-def _expect(value: Any, kind: type, source: str, where: str) -> Any:
+def _expect(value: Any, kind: type, source: str, where: tuple[Any, ...]) -> Any:
     if value is None:
         return kind()
     if not isinstance(value, kind):
         expected = "a mapping" if kind is dict else "a list"
-        raise DocumentError(f"{source}: {where} must be {expected}, got {type(value).__name__}")
+        raise DocumentError(f"{source}: {_where(where)} must be {expected}, got {type(value).__name__}")
     return value

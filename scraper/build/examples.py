@@ -30,6 +30,8 @@ from referencing import Registry, Resource
 from referencing.exceptions import Unresolvable
 from referencing.jsonschema import DRAFT202012
 
+from scraper.json_pointer import json_pointer
+
 __all__ = ["ExampleChecker", "ExampleIssue", "check_example"]
 
 _DOCUMENT_URI: Final = "urn:docs2client:openapi"
@@ -54,7 +56,7 @@ def _short(value: Any, limit: int = 40) -> str:
 
 
 def _pointer(parts: Iterable[str | int]) -> str:
-    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in parts)
+    return json_pointer(parts)
 
 
 def _sort_key(issue: tuple[tuple[str | int, ...], str]) -> tuple[tuple[tuple[int, int, str], ...], str]:

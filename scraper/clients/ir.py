@@ -37,6 +37,7 @@ from scraper.clients.listing import RAW_JSON, ItemsIR, listing_items
 from scraper.clients.render import py_literal
 from scraper.clients.schema_cycles import cut_composition_cycles
 from scraper.example_verdicts import ExampleVerdicts, checker_salt
+from scraper.json_pointer import json_pointer
 from scraper.spec_input import is_extension
 
 __all__ = [
@@ -62,6 +63,8 @@ HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "tra
 _JSON_MEDIA = re.compile(r"^application/(?:[\w.+-]*[+-])?json\b", re.IGNORECASE)
 _STATUS_CODE = re.compile(r"[1-5](?:\d\d|XX)|default")
 _HEADER_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+#: A header field value (RFC 9110 ``field-value``): visible characters, spaces and tabs, no CR, LF or NUL.
+_HEADER_VALUE = re.compile(r"[\t\x20-\x7e\x80-\U0010ffff]*")
 _STATUSES = ("CURRENT", "SUPPORTED", "PLANNED", "DEPRECATED")
 
 #: Names a generated method may not take: the client's own attributes and members.
@@ -512,7 +515,8 @@ class _Ctx:
             self.warnings.append(message)
 
     def where(self, *path: str) -> str:
-        return f"{self.source_name}: {'/'.join(path)}"
+        """``source: /json/pointer`` (RFC 6901: a path ``/a/{b}`` is ``/paths/~1a~1{b}``)."""
+        return f"{self.source_name}: {json_pointer(path)}"
 
 
 def build_package(
@@ -695,7 +699,8 @@ def _build_version(
         "3.0" if str(doc.get("openapi", "")).startswith("3.0") else "3.1",
     )
     _collect_component_names(ctx)
-    header = _version_header(info)
+    header = _version_header(ctx, info)
+    _check_api_key_names(ctx)
     sunset = _str_or_none(info.get("x-sunset"))
     if sunset is None and status == "DEPRECATED":
         sunset = next((r.get("date") for r in _version_rows(info) if str(r.get("version")) == version), None)
@@ -733,11 +738,27 @@ def _build_version(
     )
 
 
-def _version_header(info: Mapping[str, Any]) -> tuple[str, str] | None:
+def _version_header(ctx: _Ctx, info: Mapping[str, Any]) -> tuple[str, str] | None:
+    """``x-api-version-header`` (``{name, value}``): the header every request of this version sends. A name that is
+    not an HTTP token or a value with control characters (RFC 9110) is a warning naming the pointer; none is sent."""
     raw = info.get("x-api-version-header")
-    if isinstance(raw, dict) and raw.get("name") and raw.get("value") is not None:
-        return (str(raw["name"]), str(raw["value"]))
-    return None
+    if raw is None:
+        return None
+    where = ctx.where("info", "x-api-version-header")
+    if not isinstance(raw, dict) or not raw.get("name") or raw.get("value") is None:
+        ctx.warn(f"{where}: expected a mapping with 'name' and 'value'; got {raw!r:.80}; no version header is sent")
+        return None
+    name, value = raw["name"], raw["value"]
+    if not isinstance(name, str) or not _HEADER_TOKEN.fullmatch(name):
+        ctx.warn(f"{where}/name: {name!r:.80} is not an HTTP header name (RFC 9110 token); no version header is sent")
+        return None
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool) or not _HEADER_VALUE.fullmatch(str(value)):
+        ctx.warn(
+            f"{where}/value: {value!r:.80} is not an HTTP header value (visible characters and spaces);"
+            " no version header is sent"
+        )
+        return None
+    return (name, str(value))
 
 
 def _security_schemes(doc: Mapping[str, Any]) -> dict[str, Any]:
@@ -758,23 +779,39 @@ def _auth_kind(doc: Mapping[str, Any]) -> str | None:
     return None
 
 
+def _api_key_name(scheme: Any) -> str | None:
+    """The name of an apiKey scheme when it is an HTTP token (RFC 9110; cookie names are tokens too, RFC 6265, and a
+    query key is held to the same); None for any other scheme or name."""
+    if not isinstance(scheme, dict) or scheme.get("type") != "apiKey":
+        return None
+    name = scheme.get("name")
+    return name if isinstance(name, str) and _HEADER_TOKEN.fullmatch(name) else None
+
+
+def _check_api_key_names(ctx: _Ctx) -> None:
+    """An apiKey scheme whose name is not an HTTP token is skipped, with a warning naming its pointer: the name would
+    be sent as a header, cookie or query key, and is written into the client's docs."""
+    for key, scheme in _security_schemes(ctx.doc).items():
+        if isinstance(scheme, dict) and scheme.get("type") == "apiKey" and _api_key_name(scheme) is None:
+            ctx.warn(
+                f"{ctx.where('components', 'securitySchemes', str(key), 'name')}: {scheme.get('name')!r:.80} is not"
+                " an HTTP token (RFC 9110); the apiKey scheme is skipped"
+            )
+
+
 def _api_key_headers(doc: Mapping[str, Any]) -> list[str]:
-    """Header names of the apiKey-in-header schemes (credentials a ``HeaderAuth`` sets)."""
+    """Header names of the apiKey-in-header schemes (credentials a ``HeaderAuth`` sets); a scheme whose name is not
+    an HTTP token is left out (:func:`_check_api_key_names` warns)."""
     return sorted(
-        str(scheme["name"])
+        name
         for scheme in _security_schemes(doc).values()
-        if isinstance(scheme, dict)
-        and scheme.get("type") == "apiKey"
-        and scheme.get("in") == "header"
-        and isinstance(scheme.get("name"), str)
+        if (name := _api_key_name(scheme)) is not None and scheme.get("in") == "header"
     )
 
 
 def _auth_headers(doc: Mapping[str, Any]) -> set[str]:
     out = set(TRANSPORT_HEADERS)
-    for scheme in _security_schemes(doc).values():
-        if isinstance(scheme, dict) and scheme.get("type") == "apiKey" and scheme.get("in") == "header":
-            out.add(str(scheme.get("name", "")).lower())
+    out.update(name.lower() for name in _api_key_headers(doc))
     if _auth_kind(doc) == "scp":
         out |= SCP_AUTH_HEADERS
     return out

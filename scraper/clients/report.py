@@ -16,7 +16,7 @@ __all__ = ["PackageReport", "grouped_warnings", "report_json", "summary_line"]
 
 # ``source: location: what``, the location one of the places ``PackageContext.where`` names (``paths//pets/get``)
 _LOCATED = re.compile(
-    r"(?P<source>.+?): (?P<location>(?:paths|webhooks|components|servers|security|info)(?:/\S*)?): (?P<what>.+)", re.S
+    r"(?P<source>.+?): (?P<location>/(?:paths|webhooks|components|servers|security|info)(?:/\S*)?): (?P<what>.+)", re.S
 )
 
 #: locations a grouped line names before ``...``: enough to find the pattern, short enough to read
@@ -53,8 +53,8 @@ def grouped_warnings(warnings: Sequence[str]) -> list[str]:
     """The warnings to print, each finding said once: the same words at several locations become one line.
 
     A document that repeats one mistake in every operation (influxdata's specs: the same header example, 210
-    times) buried everything else in the printed list; grouped, it is ``source: what (210 locations: paths//a/get,
-    paths//b/get, paths//c/get, ...)``, in the order each finding first appears. The report file keeps every one.
+    times) buried everything else in the printed list; grouped, it is ``source: what (210 locations: /paths/~1a/get,
+    /paths/~1b/get, /paths/~1c/get, ...)``, in the order each finding first appears. The report file keeps every one.
     """
     groups: dict[tuple[str, str], list[str]] = {}
     for warning in warnings:

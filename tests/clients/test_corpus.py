@@ -95,7 +95,7 @@ def test_documents_that_cannot_make_a_package_fail_with_one_located_line(
     source = CORPUS / "errors" / name
     assert main(["generate", "--spec", str(source), "--out", str(tmp_path / "out")]) == 1
     err = capsys.readouterr().err.strip()
-    assert err.startswith(f"error: {source}: paths///post: requestBody: $ref") and "\n" not in err
+    assert err.startswith(f"error: {source}: /paths/~1/post: requestBody: $ref") and "\n" not in err
     assert not (tmp_path / "out").exists()
 
 

@@ -137,7 +137,7 @@ HOSTILE_FILES: list[tuple[str, str | bytes, str]] = [
                 "paths": {"/x": {"get": {"operationId": "g", "responses": [{"200": {"description": "ok"}}]}}},
             }
         ),
-        "paths./x.get.responses must be a mapping, got list",
+        "/paths/~1x/get/responses must be a mapping, got list",
     ),
     (  # a schema keyword of the wrong type was a TypeError (unhashable) traceback in the generator
         "schema-type.json",
@@ -148,12 +148,12 @@ HOSTILE_FILES: list[tuple[str, str | bytes, str]] = [
                 "paths": {"/x": {"get": {"parameters": [{"name": "q", "in": "query", "schema": {"type": {}}}]}}},
             }
         ),
-        "paths./x.get.parameters.0.schema.type must be a string or a list of strings, got {}",
+        "/paths/~1x/get/parameters/0/schema/type must be a string or a list of strings, got {}",
     ),
     (
         "schema-properties.json",
         json.dumps(_spec({"Thing": {"type": "object", "properties": {"a": {"allOf": {"type": "string"}}}}})),
-        "components.schemas.Thing.properties.a.allOf must be a list, got dict",
+        "/components/schemas/Thing/properties/a/allOf must be a list, got dict",
     ),
     ("bomb.yaml", _bomb(), "nodes once YAML aliases are expanded"),
     ("cyclic.yaml", "openapi: 3.1.0\ninfo: {title: T, version: '1.0'}\npaths: {}\nx: &a [*a]\n", "refers to itself"),
@@ -311,19 +311,69 @@ def test_only_files_that_would_be_written_are_compiled_and_a_changed_bad_one_sti
     assert (out / "pkg" / "b.py").read_text(encoding="utf-8") == "B = 2\n"
 
 
-def test_an_api_key_header_name_stays_text_in_the_docstrings() -> None:
-    """The apiKey header's name reached the client's class docstring and the README's example unescaped, so a name
-    holding ``\"\"\"`` closed the docstring and the next line ran when the client was imported."""
-    name = 'a"""\n    __import__("os").system("touch pwned")\n    """'
+def test_an_api_key_name_that_is_not_an_http_token_is_skipped_with_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The apiKey header's name reached the client's class docstring and the README's example (escaped since), and
+    was sent as a header name, cookie name or query key whatever it held: a name holding ``\"\"\"`` and a line
+    break, or ``X-Key: 1\\r\\nEvil: 2``. Names that are not HTTP tokens (RFC 9110) are now skipped with a warning
+    naming the scheme's pointer; a valid one is still honoured."""
+    names = {
+        "docstring": 'a"""\n    __import__("os").system("touch pwned")\n    """',
+        "crlf": "X-Key\r\nEvil: 2",
+        "cookie": "sid; Path=/",
+        "query": "api key",
+    }
     spec = _spec({"Thing": {"type": "object"}})
-    spec["components"]["securitySchemes"] = {"key": {"type": "apiKey", "in": "header", "name": name}}
-    spec["security"] = [{"key": []}]
+    spec["components"]["securitySchemes"] = {
+        "docstring": {"type": "apiKey", "in": "header", "name": names["docstring"]},
+        "crlf": {"type": "apiKey", "in": "header", "name": names["crlf"]},
+        "cookie": {"type": "apiKey", "in": "cookie", "name": names["cookie"]},
+        "query": {"type": "apiKey", "in": "query", "name": names["query"]},
+        "fine": {"type": "apiKey", "in": "header", "name": "X-Api-Key"},
+        "number": {"type": "apiKey", "in": "header", "name": 7},
+    }
+    spec["security"] = [{"fine": []}]
     files = render_package([spec])
-    client = ast.parse(files["evil_models/v1_0/client.py"])
-    assert not [n for n in ast.walk(client) if isinstance(n, ast.Call) and getattr(n.func, "id", "") == "__import__"]
+    text = "".join(v.decode("utf-8") for v in files.values() if isinstance(v, bytes))
+    assert all(repr(name)[1:-1] not in text and name not in text for name in names.values())
     readme = files["README.md"].decode("utf-8")
     example = readme.split("```python\n", 1)[1].split("```", 1)[0]
-    assert f"HeaderAuth({{{name!r}: " in example and ast.parse(example)
+    assert 'HeaderAuth({"X-Api-Key": ' in example and ast.parse(example)
+    path = tmp_path / "spec.json"
+    path.write_text(json.dumps(spec), encoding="utf-8")
+    assert main(["generate", "--spec", str(path), "--out", str(tmp_path / "out")]) == 0
+    err = capsys.readouterr().err
+    for key in ("docstring", "crlf", "cookie", "query", "number"):
+        assert f"/components/securitySchemes/{key}/name: " in err and "the apiKey scheme is skipped" in err, err
+    assert "securitySchemes/fine" not in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("not a mapping", "x-api-version-header: expected a mapping with 'name' and 'value'"),
+        ({"name": "X-Version"}, "x-api-version-header: expected a mapping with 'name' and 'value'"),
+        ({"name": "X Version", "value": "1"}, "x-api-version-header/name: 'X Version' is not an HTTP header name"),
+        ({"name": ["X"], "value": "1"}, "x-api-version-header/name: ['X'] is not an HTTP header name"),
+        ({"name": "X-Version", "value": "1\r\nEvil: 2"}, "x-api-version-header/value: '1\\r\\nEvil: 2' is not"),
+        ({"name": "X-Version", "value": {"a": 1}}, "x-api-version-header/value: {'a': 1} is not an HTTP header value"),
+    ],
+)
+def test_a_malformed_version_header_is_a_warning_and_no_header(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], value: Any, expected: str
+) -> None:
+    """``x-api-version-header`` (our extension) was sent as written: a CR LF in its value split the request's
+    headers, and a list as its name became the text of a list. Now a warning naming the pointer; no header."""
+    spec = _spec({"Thing": {"type": "object"}})
+    spec["info"]["x-api-version-header"] = value
+    path = tmp_path / "spec.json"
+    path.write_text(json.dumps(spec), encoding="utf-8")
+    assert main(["generate", "--spec", str(path), "--out", str(tmp_path / "out")]) == 0
+    err = capsys.readouterr().err
+    assert f"/info/{expected}" in err and "no version header is sent" in err and "Traceback" not in err, err
+    client = (tmp_path / "out" / "evil_models" / "v1_0" / "client.py").read_text(encoding="utf-8")
+    assert "VERSION_HEADERS: dict[str, str] = {}" in client
 
 
 def test_names_from_a_spec_are_capped_to_what_filesystems_take(tmp_path: Path) -> None:

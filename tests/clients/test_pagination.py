@@ -299,7 +299,7 @@ def test_malformed_x_pagination_is_a_located_error(change: dict[str, Any], messa
     spec["paths"]["/v1/archives"]["get"]["x-pagination"].update(change)
     with pytest.raises(GenerationError) as err:
         render_package([spec], source_names=["paging/1.0.yaml"])
-    assert "paging/1.0.yaml: paths//v1/archives/get: " in str(err.value)
+    assert "paging/1.0.yaml: /paths/~1v1~1archives/get: " in str(err.value)
     assert message in str(err.value)
 
 

@@ -176,4 +176,4 @@ def test_everything_not_honoured_is_a_warning() -> None:
     ]
     assert len(warnings) == len(expected)
     for text in expected:
-        assert any(text in w and w.startswith("params.yaml: paths//colors/") for w in warnings), text
+        assert any(text in w and w.startswith("params.yaml: /paths/~1colors~1") for w in warnings), text

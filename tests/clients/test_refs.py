@@ -70,7 +70,7 @@ def test_reference_cycle_is_a_located_error() -> None:
 def test_dangling_reference_is_a_located_error() -> None:
     doc = spec()
     doc["paths"]["/trees/{treeId}"]["put"]["requestBody"] = {"$ref": "#/components/requestBodies/Nope"}
-    with pytest.raises(GenerationError, match=r"zoo.yaml: paths//tree-copies/\{treeId\}/put: requestBody: .*'Nope'"):
+    with pytest.raises(GenerationError, match=r"zoo.yaml: /paths/~1tree-copies~1\{treeId\}/put: requestBody: .*'Nope'"):
         ir.build_package([doc], source_names=["zoo.yaml"])
 
 

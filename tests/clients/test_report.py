@@ -26,9 +26,9 @@ def test_a_finding_repeated_across_operations_is_printed_once_with_its_count(
     assert len(printed) == 2, printed
     repeated = next(line for line in printed if "Zap-Trace-Span" in line)
     assert repeated.startswith(f"warning: {SPEC}: parameter 'Zap-Trace-Span' (header): ")
-    assert repeated.endswith("(4 locations: paths///get, paths//authorizations/get, paths//buckets/get, ...)")
+    assert repeated.endswith("(4 locations: /paths/~1/get, /paths/~1authorizations/get, /paths/~1buckets/get, ...)")
     assert any(
-        line.startswith(f"warning: {SPEC}: paths//buckets/{{bucketID}}/get: parameter 'limit'") for line in printed
+        line.startswith(f"warning: {SPEC}: /paths/~1buckets~1{{bucketID}}/get: parameter 'limit'") for line in printed
     )
     # the report file and the summary still count every warning
     assert json.loads(report.read_text(encoding="utf-8"))["warnings"] == 5 and "5 warning(s)" in out
@@ -37,14 +37,14 @@ def test_a_finding_repeated_across_operations_is_printed_once_with_its_count(
 def test_warnings_without_a_location_or_said_once_are_printed_as_they_are() -> None:
     warnings = [
         "a.yaml: schema $ref '#/x' points to a schema that components.schemas lacks; typed as Any",
-        "a.yaml: paths//pets/get: response status 'ok' is not an HTTP status code, a range (2XX) or 'default'",
-        "b.yaml: paths//pets/get: the fragment #a is not sent",
-        "b.yaml: paths//dogs/get: the fragment #a is not sent",
-        "c.yaml: paths//dogs/get: the fragment #a is not sent",  # another document: its own line
+        "a.yaml: /paths/~1pets/get: response status 'ok' is not an HTTP status code, a range (2XX) or 'default'",
+        "b.yaml: /paths/~1pets/get: the fragment #a is not sent",
+        "b.yaml: /paths/~1dogs/get: the fragment #a is not sent",
+        "c.yaml: /paths/~1dogs/get: the fragment #a is not sent",  # another document: its own line
     ]
     assert grouped_warnings(warnings) == [
         warnings[0],
         warnings[1],
-        "b.yaml: the fragment #a is not sent (2 locations: paths//pets/get, paths//dogs/get)",
+        "b.yaml: the fragment #a is not sent (2 locations: /paths/~1pets/get, /paths/~1dogs/get)",
         warnings[4],
     ]

@@ -151,7 +151,7 @@ def test_malformed_x_operations_is_a_located_error(members: Any, message: str) -
     with pytest.raises(GenerationError) as info:
         ir.build_package([doc], source_names=["actions.yaml"])
     assert message in str(info.value)
-    assert "actions.yaml: paths//v2/servers/{serverId}/action/post" in str(info.value)
+    assert "actions.yaml: /paths/~1v2~1servers~1{serverId}~1action/post" in str(info.value)
 
 
 def test_generated_contract_tests_cover_every_member_and_pass(built: Path) -> None:
