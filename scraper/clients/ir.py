@@ -19,7 +19,7 @@ import itertools
 import json
 import keyword
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
@@ -37,7 +37,7 @@ from scraper.clients.listing import RAW_JSON, ItemsIR, listing_items
 from scraper.clients.render import py_literal
 from scraper.clients.schema_cycles import cut_composition_cycles
 from scraper.example_verdicts import ExampleVerdicts, checker_salt
-from scraper.json_pointer import json_pointer
+from scraper.json_pointer import json_pointer, pointer_token
 from scraper.spec_input import is_extension
 
 __all__ = [
@@ -709,7 +709,7 @@ def _build_version(
     skip_headers = _auth_headers(doc) | ({header[0].lower()} if header else set())
     for op in operations:
         op.params = [p for p in op.params if not (p.location == "header" and p.wire_name.lower() in skip_headers)]
-    server = _server(doc, ctx.warn)
+    server = _server(ctx, doc)
     client_params = _client_params(operations, taken={k.py_name for k in server.keywords} if server else set())
     schema_names.hoist_colliding_inline(ctx.schemas, RESERVED_CLASSES)
     for message in cut_composition_cycles(ctx.schemas):
@@ -817,7 +817,7 @@ def _auth_headers(doc: Mapping[str, Any]) -> set[str]:
     return out
 
 
-def _server(doc: Mapping[str, Any], warn: Callable[[str], None]) -> ServerIR | None:
+def _server(ctx: _Ctx, doc: Mapping[str, Any]) -> ServerIR | None:
     """``servers[0]`` as the client's endpoint choice. A URL variable the document does not define, or defines
     without the required ``default`` (``https://{domain}.oc.nhncloud.com`` where the guide names no domain), is one
     the caller must choose: no default (the client then asks for it, or for ``base_url``), any DNS-safe value unless
@@ -830,8 +830,12 @@ def _server(doc: Mapping[str, Any], warn: Callable[[str], None]) -> ServerIR | N
     placeholders = re.findall(r"\{([^{}]+)\}", url)
     variables: dict[str, list[str]] = {}
     defaults: dict[str, str] = {}
-    raw_vars = server.get("variables")
-    raw_vars = raw_vars if isinstance(raw_vars, dict) else {}
+    raw_vars = server.get("variables") or {}
+    if not isinstance(raw_vars, dict):
+        raise GenerationError(
+            f"{ctx.where('servers', '0', 'variables')}: expected a mapping of name -> server variable;"
+            f" got {type(raw_vars).__name__}"
+        )
     for name in placeholders:
         spec = raw_vars.get(name)
         spec = spec if isinstance(spec, dict) else {}
@@ -842,21 +846,36 @@ def _server(doc: Mapping[str, Any], warn: Callable[[str], None]) -> ServerIR | N
             values = values or [defaults[name]]
         else:
             defined = "defines no default" if spec else "is not defined"
-            warn(
-                f"servers/0/variables/{name} {defined} (the URL uses {{{name}}}): the client has no default for it;"
-                f" callers pass {name}= or base_url="
+            ctx.warn(
+                f"{ctx.where('servers', '0', 'variables', name)} {defined} (the URL uses {{{name}}}): the client has"
+                f" no default for it; callers pass {name}= or base_url="
             )
         variables.setdefault(name, values)
-    pairs = [
-        {str(k): str(v) for k, v in pair.items()}
-        for pair in server.get("x-server-pairs") or []
-        if isinstance(pair, dict)
-    ]
+    pairs = _server_pairs(ctx, server.get("x-server-pairs"))
     py_names = naming.dedupe(
         [naming.safe_identifier(n, fallback="server_variable", reserved=CLIENT_KWARGS) for n in variables]
     )
     keywords = [ServerVariableIR(py_name, variable) for py_name, variable in zip(py_names, variables, strict=True)]
     return ServerIR(template=url, variables=variables, defaults=defaults, pairs=pairs, keywords=keywords)
+
+
+def _server_pairs(ctx: _Ctx, raw: Any) -> list[dict[str, str]]:
+    """``servers[0].x-server-pairs`` (our extension): the combinations of server variable values that exist, a list
+    of ``{variable: value}`` mappings with string or number values. Anything else is a warning naming the pointer
+    and no pairs (every combination allowed), never a value's ``repr`` taken as a server name."""
+    if raw is None:
+        return []
+    if isinstance(raw, list) and all(
+        isinstance(pair, dict)
+        and all(isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in pair.values())
+        for pair in raw
+    ):
+        return [{str(k): str(v) for k, v in pair.items()} for pair in raw]
+    ctx.warn(
+        f"{ctx.where('servers', '0', 'x-server-pairs')}: expected a list of mappings of server variable -> string;"
+        f" got {raw!r:.80}; ignored"
+    )
+    return []
 
 
 # ---------------------------------------------------------------------------------------------------------- schemas
@@ -1154,10 +1173,27 @@ def _documented_operations(where: str, op: dict[str, Any]) -> list[dict[str, Any
             raise GenerationError(
                 f"{where}: x-operations[{i}] must be an operation with an operationId; got {member!r:.80}"
             )
+        _check_member_shape(member, f"{where}/x-operations/{i}")
         merged = {**group, **member}
         merged["parameters"] = [*(group.get("parameters") or []), *(member.get("parameters") or [])]
         out.append(merged)
     return out
+
+
+def _check_member_shape(member: dict[str, Any], where: str) -> None:
+    """An ``x-operations`` member's containers have the types an operation's have (``responses`` a mapping of
+    mappings, ``parameters`` a list, ``requestBody`` a mapping): ``spec_input.check_openapi_shape`` checks the
+    document's own operations, and a member is one too (``responses: true`` was an ``AttributeError`` traceback)."""
+    for key, kind in (("responses", dict), ("parameters", list), ("requestBody", dict)):
+        value = member.get(key)
+        if value is not None and not isinstance(value, kind):
+            expected = "a mapping" if kind is dict else "a list"
+            raise GenerationError(f"{where}/{key} must be {expected}, got {type(value).__name__}")
+    for code, response in (member.get("responses") or {}).items():
+        if not is_extension(code) and not isinstance(response, dict):
+            raise GenerationError(
+                f"{where}/responses/{pointer_token(code)} must be a mapping, got {type(response).__name__}"
+            )
 
 
 def _split_fixed_query(ctx: _Ctx, documented_path: str) -> tuple[str, list[dict[str, Any]]]:

@@ -412,3 +412,37 @@ def test_a_malformed_version_table_is_read_for_what_it_holds(rows: Any) -> None:
     spec["info"].update({"x-versions": rows, "x-api-status": "DEPRECATED"})
     files = render_package([spec])
     assert "evil_models/v1_0/client.py" in files
+
+
+@pytest.mark.parametrize("pairs", [True, -1, 1.5, "kr-west", {"region": "kr"}, [{"region": {"a": 1}}], [None]])
+def test_malformed_server_pairs_are_a_warning_naming_the_pointer(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], pairs: Any
+) -> None:
+    """``x-server-pairs`` (our extension) found by fuzzing the extensions: ``true`` or a number was a ``TypeError``
+    traceback, a string or a mapping was read as its characters or keys (no pairs, silently), and a mapping as a
+    value became its ``repr`` as a server name. Now a warning naming the pointer, and no pairs."""
+    spec = _spec({"Thing": {"type": "object"}})
+    spec["servers"] = [
+        {
+            "url": "https://{region}.example.com",
+            "variables": {"region": {"default": "kr", "enum": ["kr", "jp"]}},
+            "x-server-pairs": pairs,
+        }
+    ]
+    path = tmp_path / "spec.json"
+    path.write_text(json.dumps(spec), encoding="utf-8")
+    assert main(["generate", "--spec", str(path), "--out", str(tmp_path / "out")]) == 0
+    err = capsys.readouterr().err
+    assert "/servers/0/x-server-pairs: expected a list of mappings" in err and "Traceback" not in err, err
+
+
+def test_server_variables_that_are_not_a_mapping_are_a_located_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec = _spec({"Thing": {"type": "object"}})
+    spec["servers"] = [{"url": "https://{region}.example.com", "variables": ["region"]}]
+    err = _generate(tmp_path, "spec.json", json.dumps(spec), capsys)
+    assert err.endswith("/servers/0/variables: expected a mapping of name -> server variable; got list\n"), err
+    spec["servers"] = [{"url": "https://{region}.example.com", "variables": {}}]
+    err = _generate(tmp_path, "spec.json", json.dumps(spec), capsys)
+    assert err.endswith("/servers/0/variables/region/default: missing; servers[0].url uses {region}\n"), err

@@ -40,10 +40,10 @@ def _spec(server: dict[str, Any]) -> dict[str, Any]:
 @pytest.mark.parametrize(
     ("server", "warning"),
     [
-        ({"url": "https://{domain}.oc.nhncloud.com"}, "servers/0/variables/domain is not defined"),
+        ({"url": "https://{domain}.oc.nhncloud.com"}, "/servers/0/variables/domain is not defined"),
         (
             {"url": "https://{domain}.oc.nhncloud.com", "variables": {"domain": {"description": "yours"}}},
-            "servers/0/variables/domain defines no default",
+            "/servers/0/variables/domain defines no default",
         ),
     ],
 )

@@ -143,6 +143,11 @@ def test_deprecated_member_does_not_point_to_its_sibling() -> None:
         ([], "x-operations must be a non-empty list"),
         ("startServer", "x-operations must be a non-empty list"),
         ([{"description": "no id"}], "x-operations[0] must be an operation with an operationId"),
+        # found by fuzzing the extensions: each was an AttributeError traceback
+        ([{"operationId": "a", "responses": True}], "post/x-operations/0/responses must be a mapping, got bool"),
+        ([{"operationId": "a", "responses": {"200": "x"}}], "x-operations/0/responses/200 must be a mapping, got str"),
+        ([{"operationId": "a", "parameters": {"a": 1}}], "post/x-operations/0/parameters must be a list, got dict"),
+        ([{"operationId": "a", "requestBody": [1]}], "post/x-operations/0/requestBody must be a mapping, got list"),
     ],
 )
 def test_malformed_x_operations_is_a_located_error(members: Any, message: str) -> None:
