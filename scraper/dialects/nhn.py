@@ -28,11 +28,12 @@ only when it declares no operation at all.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -333,6 +334,9 @@ class _PageReader:
         #: Parameters whose row says a plain Number (with the type as written), by ``id`` as above: an integer when
         #: what the guide shows of them is (:meth:`_integral_number`).
         self._generic_numbers: dict[int, tuple[Parameter, str]] = {}
+        #: For each heading's block index: the index of the last heading of each level before it (see
+        #: :meth:`_heading_before`), computed on first use.
+        self._headings_before: dict[int, dict[int, int]] | None = None
 
     def _finding(self, kind: str, line: int, subject: str, message: str) -> None:
         self.findings.append(Finding(kind=kind, page=self.page, line=max(line, 1), subject=subject, message=message))
@@ -433,10 +437,14 @@ class _PageReader:
                 out.append(section)
                 continue
             title = _heading_title(heading).lower()
+            # the enclosing headings, nearest first: each the nearest heading before the last above its level
             ancestors: list[Heading] = []
-            for block in reversed(blocks[: index_of[id(heading)]]):
-                if isinstance(block, Heading) and block.level < (ancestors[-1] if ancestors else heading).level:
-                    ancestors.append(block)
+            above = self._heading_before(index_of[id(heading)], heading.level)
+            while above is not None:
+                ancestor = blocks[above]
+                assert isinstance(ancestor, Heading)
+                ancestors.append(ancestor)
+                above = self._heading_before(above, ancestor.level)
             parent = ancestors[0] if ancestors else None
             key = (section.line.method, section.path.path)
             # A heading inside another operation's Request/Response part that repeats that operation's method and
@@ -561,6 +569,8 @@ class _PageReader:
         for line in lines:
             groups.setdefault(self._op_heading(line.block), []).append(line)
         heads = [h for h in groups if h is not None]
+        sorted_heads = sorted(heads)
+        head_set = frozenset(heads)
         sections: list[_Section] = []
         samples: dict[int, list[tuple[DocumentedPath, int]]] = {}
         for head in list(groups):
@@ -570,8 +580,8 @@ class _PageReader:
             assert heading is None or isinstance(heading, Heading)
             level = heading.level if heading is not None else 0
             start = head + 1 if head is not None else 0
-            later_heads = [h for h in heads if head is None or h > head]
-            end = min(later_heads) if later_heads else len(blocks)
+            later = bisect.bisect_right(sorted_heads, head) if head is not None else 0
+            end = sorted_heads[later] if later < len(sorted_heads) else len(blocks)
             for i in range(members[-1].block + 1, end):
                 block = blocks[i]
                 if isinstance(block, Heading) and block.level <= level and not _is_structural(_heading_title(block)):
@@ -597,7 +607,7 @@ class _PageReader:
             for k in range(len(members) - 2, -1, -1):
                 if not any(isinstance(b, Table | CodeBlock) for b in owned[k][1:]):
                     owned[k] = owned[k][:1] + [b for b in owned[k + 1][1:]]
-            group = self._group_of(head, level, heads)
+            group = self._group_of(head, level, head_set)
             for member, own in zip(members, owned, strict=True):
                 path = parse_documented_path(member.written)
                 for note in path.notes:
@@ -653,7 +663,7 @@ class _PageReader:
             )
         return kept
 
-    def _group_of(self, head: int | None, level: int, heads: Sequence[int] = ()) -> str | None:
+    def _group_of(self, head: int | None, level: int, heads: Set[int] = frozenset()) -> str | None:
         """The heading an operation's section sits under (its tag). Another operation's heading is no group: an
         operation declared under it (Gamebase en line 2218: "##### Example of API Call" declaring Push's
         ``POST .../messages`` under "### Get Subscriptions Status") takes that operation's group ("Push")."""
@@ -661,14 +671,32 @@ class _PageReader:
             return None
         blocks = self.document.blocks
         first_heading = next((i for i, b in enumerate(blocks) if isinstance(b, Heading)), None)
-        for i in range(head - 1, -1, -1):
-            block = blocks[i]
-            if isinstance(block, Heading) and block.level < level and i != first_heading:
-                if i in heads:
-                    level = block.level
-                    continue
-                return _heading_title(block)
-        return None
+        found = self._heading_before(head, level)
+        while found is not None and found in heads and found != first_heading:  # another operation's: look above it
+            found = self._heading_before(found, blocks[found].level)  # type: ignore[union-attr]
+        # no heading comes before the first, so when the nearest one is the first there is no other
+        return _heading_title(blocks[found]) if found is not None and found != first_heading else None  # type: ignore[arg-type]
+
+    def _heading_before(self, index: int, level: int) -> int | None:
+        """The index of the nearest heading before block ``index`` (a heading) whose level is below ``level``. One
+        pass over the blocks remembers, at every heading, the last heading of each level: walking back over the
+        blocks from each operation's heading was quadratic (a page of 5,000 operations: 26 s of CPU in the
+        dialect)."""
+        if self._headings_before is None:
+            last: dict[int, int] = {}
+            self._headings_before = {}
+            for i, block in enumerate(self.document.blocks):
+                if isinstance(block, Heading):
+                    self._headings_before[i] = dict(last)
+                    last[block.level] = i
+        before = self._headings_before.get(index)
+        if before is None:  # not a heading: walk back, as for any block
+            for i in range(index - 1, -1, -1):
+                block = self.document.blocks[i]
+                if isinstance(block, Heading) and block.level < level:
+                    return i
+            return None
+        return max((i for lvl, i in before.items() if lvl < level), default=None)
 
     def _identity(self, title: str, sections: list[_Section]) -> tuple[str, str]:
         parts = [p.strip() for p in title.split(">") if p.strip()]
@@ -759,12 +787,16 @@ class _PageReader:
     # ----------------------------------------------------------------------------------- servers, security
 
     def _status_tables(self, blocks: list[Block], sections: list[_Section]) -> None:
+        section_of: dict[int, _Section] = {}  # heading's id -> its first section
+        for each in sections:
+            if each.heading is not None:
+                section_of.setdefault(id(each.heading), each)
         group: str | None = None
         heading_title = ""
         for block in blocks:
             if isinstance(block, Heading):
                 heading_title = _heading_title(block)
-                section = next((s for s in sections if s.heading is block), None)
+                section = section_of.get(id(block))
                 if section is not None:
                     group = section.group
                 elif block.level <= 3:
