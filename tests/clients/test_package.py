@@ -429,7 +429,7 @@ def test_cli_generate_any_openapi_document(tmp_path: Path, capsys: pytest.Captur
     bad = tmp_path / "bad.yaml"
     bad.write_text("openapi: 3.1.0\ninfo: [x]\npaths: {}\n")
     assert main(["generate", "--spec", str(bad), "--out", str(tmp_path / "bad")]) == 1
-    assert f"{bad}: info must be a mapping, got list" in capsys.readouterr().err
+    assert f"{bad}: /info must be a mapping, got list" in capsys.readouterr().err
 
 
 def test_a_document_without_info_version_or_paths_still_makes_a_package(
