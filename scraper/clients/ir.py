@@ -24,13 +24,13 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
 
+from scraper import swagger_conversion
 from scraper.clients import (
     naming,
     openapi32_reading,
     refs,
     schema_keywords,
     schema_names,
-    swagger_conversion,
     synthesis,
 )
 from scraper.clients.listing import RAW_JSON, ItemsIR, listing_items

@@ -17,6 +17,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+from scraper import swagger_conversion
 from scraper.spec_input import DocumentError, check_openapi_shape, parse_document_text, read_document_text
 
 __all__ = ["RefError", "external_refs", "load_document", "parse_document"]
@@ -29,7 +30,8 @@ class RefError(Exception):
 
 
 def parse_document(text: str, *, source: str, argument: str) -> dict[str, Any]:
-    """Parse YAML/JSON text and check that it is an OpenAPI 3.x document."""
+    """Parse YAML/JSON text and check that it is an OpenAPI 3.x document; a Swagger 2.0 one is converted to 3.0 first
+    (``scraper.swagger_conversion``, as the generator reads it), so two 2.0 versions of an API compare too."""
     try:
         data = parse_document_text(text, source=source)  # safe loader; size, depth, alias and Unicode limits
         if isinstance(data, dict):
@@ -38,10 +40,16 @@ def parse_document(text: str, *, source: str, argument: str) -> dict[str, Any]:
         raise RefError(f"{argument}: {exc}") from None
     if not isinstance(data, dict):
         raise RefError(f"{argument}: {source}: expected an OpenAPI document (a mapping), got {type(data).__name__}")
-    version = data.get("openapi")
+    document: dict[str, Any] = data
+    if swagger_conversion.is_swagger(document):  # compared as the generator reads it: converted to OpenAPI 3.0
+        try:
+            document = swagger_conversion.convert_swagger(document, source)[0]
+        except swagger_conversion.SwaggerError as exc:
+            raise RefError(f"{argument}: {exc}") from None
+    version = document.get("openapi")
     if not isinstance(version, str) or not version.startswith("3."):
         raise RefError(f"{argument}: {source}: expected an OpenAPI 3.0/3.1 document ('openapi: 3.x'), got {version!r}")
-    return data
+    return document
 
 
 def load_document(ref: str, *, argument: str, spec_dir: Path, cwd: Path) -> dict[str, Any]:

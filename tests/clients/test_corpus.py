@@ -20,7 +20,8 @@ from typing import Any
 
 import pytest
 
-from scraper.clients import ir, swagger_conversion
+from scraper import swagger_conversion
+from scraper.clients import ir
 from scraper.clients.command import PackageJob, generate_services, load_spec
 from scraper.clients.report import PackageReport
 from tests import paths

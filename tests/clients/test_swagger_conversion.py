@@ -1,4 +1,4 @@
-"""Swagger 2.0 documents are converted to OpenAPI 3.0 before generating (``scraper.clients.swagger_conversion``).
+"""Swagger 2.0 documents are converted to OpenAPI 3.0 before generating (``scraper.swagger_conversion``).
 
 ``fixtures/openapi/swagger2/features.yaml`` holds one of each thing the conversion rewrites; the corpus test also
 builds it (ruff, ``mypy --strict``, install, contract tests), with readme.io's and hey-api's 2.0 documents.
@@ -15,7 +15,7 @@ import yaml
 
 from scraper.cli import main
 from scraper.clients import ir
-from scraper.clients.swagger_conversion import SwaggerError, convert_swagger
+from scraper.swagger_conversion import SwaggerError, convert_swagger
 from tests import paths
 
 SPEC = paths.FIXTURES / "openapi" / "swagger2" / "features.yaml"

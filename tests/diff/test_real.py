@@ -17,7 +17,6 @@ The committed ``spec/`` holds the build of all pages (002 and 004); the 002-only
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -178,15 +177,29 @@ def test_create_image_response_gains_scp_gpu_driver(capture_002: Path, version: 
 
 
 def _corpus_documents() -> list[Path]:
-    """The corpus's OpenAPI 3 documents (``diff`` compares those; its Swagger 2.0 documents are the generator's,
-    which converts them first)."""
+    """The generator's public corpus: OpenAPI 3 documents and Swagger 2.0 ones (``diff`` converts those first, as
+    the generator does)."""
     corpus = ROOT / "tests" / "fixtures" / "openapi" / "corpus"
-    return sorted(
-        p
-        for p in corpus.iterdir()
-        if p.suffix in (".yaml", ".json")
-        and not re.search(r"^\s*\"?swagger\"?\s*:", p.read_text(encoding="utf-8"), re.M)
-    )
+    return sorted(p for p in corpus.iterdir() if p.suffix in (".yaml", ".json"))
+
+
+def test_two_swagger_2_documents_compare_as_the_generator_reads_them(tmp_path: Path) -> None:
+    """Two releases of a Swagger 2.0 API: ``diff`` said "expected an OpenAPI 3.0/3.1 document" for both."""
+    from scraper.diff.refs import parse_document
+
+    petstore = ROOT / "tests" / "fixtures" / "openapi" / "corpus" / "rdm-swagger2-petstore.yaml"
+    text = petstore.read_text(encoding="utf-8")
+    old = parse_document(text, source=petstore.name, argument="OLD")
+    assert old["openapi"].startswith("3.0") and old["paths"]
+    document = yaml.safe_load(text)
+    path, item = next(iter(document["paths"].items()))
+    method = next(m for m in item if m in ("get", "put", "post", "delete", "patch"))
+    del item[method]
+    new = parse_document(yaml.safe_dump(document), source="next.yaml", argument="NEW")
+    changes = compare(old, new, today=date(2026, 1, 1))
+    assert [(c.kind, c.operation) for c in changes if c.kind == "operation-removed"] == [
+        ("operation-removed", f"{method.upper()} {path}")
+    ]
 
 
 @pytest.mark.parametrize("path", _corpus_documents(), ids=lambda p: p.name)
