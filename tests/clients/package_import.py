@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import importlib
+import json
+import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 
 @contextmanager
@@ -22,3 +25,22 @@ def imported(root: Path, module: str) -> Iterator[ModuleType]:
         sys.path.remove(str(root))
         for name in [m for m in sys.modules if m == package or m.startswith(package + ".")]:
             del sys.modules[name]
+
+
+def contract_cases(root: Path) -> dict[str, Any]:
+    """The contract-test cases of the one API version of the package written to ``root`` (its tests' JSON file)."""
+    [path] = (root / "tests").glob("*.json")
+    cases: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return cases
+
+
+def run_package_tests(root: Path) -> subprocess.CompletedProcess[str]:
+    """The package written to ``root`` runs its own contract tests (in a child interpreter: its modules are not
+    this suite's); the caller asserts on the outcome."""
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )

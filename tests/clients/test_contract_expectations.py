@@ -9,14 +9,12 @@ multipart example without the required ``format``, found by generating the 305-g
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 from scraper.atomic import write_tree
 from scraper.clients.package import render_package
+from tests.clients.package_import import contract_cases, run_package_tests
 
 _SCHEMA = {
     "type": "object",
@@ -52,17 +50,11 @@ _SPEC = {
 def test_only_a_model_checked_body_makes_a_wrong_example_an_expected_failure(tmp_path: Path) -> None:
     root = tmp_path / "nhn-fashion"
     write_tree(root, render_package([_SPEC], source_names=["v2.0.yaml"]))
-    [data] = [json.loads(p.read_text(encoding="utf-8")) for p in (root / "tests").glob("*.json")]
+    data = contract_cases(root)
     xfail = {case["name"]: case["xfail"] for case in data["requests"]}
     assert xfail["create_item"] is not None and "'format' is a required property" in xfail["create_item"]
     assert xfail["indexing_request"] is None and xfail["form_request"] is None
-    run = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    run = run_package_tests(root)
     assert run.returncode == 0, run.stdout[-2000:]
     assert "xfailed" in run.stdout and "XPASS" not in run.stdout
 
@@ -120,15 +112,9 @@ def test_a_request_example_the_model_repairs_is_not_a_strict_expected_failure(tm
     string is not repaired (pydantic does not turn numbers into strings): that one stays strict."""
     root = tmp_path / "nhn-instance"
     write_tree(root, render_package([_INSTANCES], findings=_FINDINGS, source_names=["v2.yaml"]))
-    [data] = [json.loads(p.read_text(encoding="utf-8")) for p in (root / "tests").glob("*.json")]
+    data = contract_cases(root)
     cases = {case["name"]: case for case in data["requests"]}
     assert cases["create_instance"]["xfail"] and cases["create_instance"]["xfail_strict"] is False
     assert cases["rename"]["xfail"] and cases["rename"].get("xfail_strict", True) is True
-    run = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    run = run_package_tests(root)
     assert run.returncode == 0, run.stdout[-2000:]

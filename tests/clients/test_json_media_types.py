@@ -8,8 +8,6 @@ test failed to pass the documented JSON Patch list (``'list' object has no attri
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +15,7 @@ import pytest
 from scraper.atomic import write_tree
 from scraper.clients.ir import _media_kind
 from scraper.clients.package import render_package
+from tests.clients.package_import import contract_cases, run_package_tests
 
 _MEDIA = "application/openstack-images-v2.1-json-patch"
 _SPEC = {
@@ -67,17 +66,11 @@ def test_media_kinds(media: str, kind: str) -> None:
 def test_the_package_sends_the_json_patch_with_its_media_type(tmp_path: Path) -> None:
     root = tmp_path / "nhn-image"
     write_tree(root, render_package([_SPEC], source_names=["v2.yaml"]))
-    [data] = [json.loads(p.read_text(encoding="utf-8")) for p in (root / "tests").glob("*.json")]
+    data = contract_cases(root)
     [case] = data["requests"]
     assert case["body"]["value"] == [{"op": "replace", "path": "/visibility", "value": "shared"}]
     assert case["body"].get("kind", "json") == "json"
-    run = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    run = run_package_tests(root)
     assert run.returncode == 0, run.stdout[-2000:]
     assert "Content-Type" not in run.stdout  # no mismatch reported
     client = (root / "nhn_image" / "v2" / "client.py").read_text(encoding="utf-8")
@@ -95,15 +88,9 @@ def test_a_structure_shown_for_a_raw_body_is_sent_as_its_json_text(tmp_path: Pat
     operation["requestBody"]["content"]["application/octet-stream"] = {"example": content["example"]}
     root = tmp_path / "nhn-image"
     write_tree(root, render_package([spec], source_names=["v2.yaml"]))
-    [data] = [json.loads(p.read_text(encoding="utf-8")) for p in (root / "tests").glob("*.json")]
+    data = contract_cases(root)
     [case] = data["requests"]
     assert case["body"]["kind"] == "binary"
     assert json.loads(case["body"]["value"]) == {"op": "replace", "value": "shared"}
-    run = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    run = run_package_tests(root)
     assert run.returncode == 0, run.stdout[-2000:]
