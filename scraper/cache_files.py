@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import json
 import os
 import re
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -76,16 +76,37 @@ def read_entry(path: Path) -> bytes | None:
     return data
 
 
+#: Folders this process has made or found (an entry's folder is made once per process, not once per entry).
+_FOLDERS: set[Path] = set()
+#: Numbers this process gives its temporary entry files (unique with the process id; ``O_EXCL`` checks it).
+_TEMPORARY = itertools.count()
+
+
 def write_entry(path: Path, data: bytes) -> None:
-    """Store ``data`` as entry ``path`` (temporary file, then rename: readers never see a partial entry)."""
+    """Store ``data`` as entry ``path`` (temporary file, then rename: readers never see a partial entry).
+
+    A cold run writes thousands of entries (one per formatted block), so this is kept to four system calls: the
+    folder is made once per process and the temporary name is this process's next number (``mkstemp`` draws random
+    names; with ``O_EXCL`` a name another writer holds is an error, and the entry is simply not written).
+    """
+    tmp: Path | None = None  # set once this call has created it (never another writer's file)
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".entry.", dir=path.parent)
+        folder = path.parent
+        if folder not in _FOLDERS:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            _FOLDERS.add(folder)
+        name = folder / f".entry.{os.getpid()}.{next(_TEMPORARY)}"
+        fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        tmp = name
         with os.fdopen(fd, "wb") as handle:
             handle.write(hashlib.sha256(data).hexdigest().encode("ascii") + b"\n" + data)
         os.replace(tmp, path)
     except OSError:
-        pass  # a cache that cannot be written only costs time
+        _FOLDERS.discard(path.parent)  # removed meanwhile (a prune, a test's tmp dir): made again next time
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+        # a cache that cannot be written only costs time
 
 
 def prune_entries(root: Path, max_age_s: float = MAX_AGE_S) -> int:
