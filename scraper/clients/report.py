@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 
-__all__ = ["PackageReport", "grouped_warnings", "report_json", "summary_line"]
+__all__ = ["PackageReport", "grouped_warnings", "located_warning", "report_json", "summary_line"]
 
 # ``source: location: what``, the location one of the places ``PackageContext.where`` names (``paths//pets/get``)
 _LOCATED = re.compile(
@@ -35,9 +35,31 @@ class PackageReport:
     warnings: list[str] = field(default_factory=list)
 
 
+def located_warning(warning: str) -> dict[str, str | None]:
+    """``warning`` as ``{"source", "pointer", "message"}``: the document, the JSON pointer into it (None when the
+    warning names no place in it) and what was found, so a review or a CI job can filter warnings by place."""
+    match = _LOCATED.fullmatch(warning)
+    if match is not None:
+        return {"source": match["source"], "pointer": match["location"], "message": match["what"]}
+    source, separator, message = warning.partition(": ")  # every warning starts with its document's name
+    return (
+        {"source": source, "pointer": None, "message": message}
+        if separator
+        else {
+            "source": None,
+            "pointer": None,
+            "message": warning,
+        }
+    )
+
+
 def report_json(reports: Sequence[PackageReport]) -> str:
-    """The report file's text: ``{"packages": [...], "warnings": n}``, deterministic (sorted keys, trailing newline)."""
-    data = {"packages": [asdict(r) for r in reports], "warnings": sum(len(r.warnings) for r in reports)}
+    """The report file's text: ``{"packages": [...], "warnings": n}``, deterministic (sorted keys, trailing newline).
+
+    Each package lists its ``warnings`` as printed lines and, in the same order, as ``located`` objects
+    (:func:`located_warning`)."""
+    packages = [{**asdict(r), "located": [located_warning(w) for w in r.warnings]} for r in reports]
+    data = {"packages": packages, "warnings": sum(len(r.warnings) for r in reports)}
     return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 

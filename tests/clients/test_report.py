@@ -48,3 +48,28 @@ def test_warnings_without_a_location_or_said_once_are_printed_as_they_are() -> N
         "b.yaml: the fragment #a is not sent (2 locations: /paths/~1pets/get, /paths/~1dogs/get)",
         warnings[4],
     ]
+
+
+def test_the_report_file_gives_each_warning_its_document_pointer_and_message(tmp_path: Path) -> None:
+    """A CI job filters warnings by place: ``located`` holds them as objects, in the order of ``warnings``."""
+    import json
+
+    report = tmp_path / "report.json"
+    assert main(["generate", "--spec", str(SPEC), "--out", str(tmp_path / "pkg"), "--report", str(report)]) == 0
+    (package,) = json.loads(report.read_text(encoding="utf-8"))["packages"]
+    assert len(package["located"]) == len(package["warnings"]) == 5
+    for text, located in zip(package["warnings"], package["located"], strict=True):
+        assert located["source"] == str(SPEC)
+        assert located["pointer"] is not None and located["pointer"].startswith("/paths/")
+        assert text == f"{located['source']}: {located['pointer']}: {located['message']}"
+
+
+def test_a_warning_without_a_place_has_no_pointer() -> None:
+    from scraper.clients.report import located_warning
+
+    assert located_warning("a.yaml: schema $ref '#/x' points nowhere; typed as Any") == {
+        "source": "a.yaml",
+        "pointer": None,
+        "message": "schema $ref '#/x' points nowhere; typed as Any",
+    }
+    assert located_warning("/paths/~1a/get") == {"source": None, "pointer": None, "message": "/paths/~1a/get"}
