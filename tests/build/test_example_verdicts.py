@@ -175,3 +175,26 @@ def test_the_package_ir_gives_the_same_examples_from_remembered_verdicts(
 
     monkeypatch.setattr(scraper.clients.ir, "_checked_error", no_checking)
     assert _examples(_demo_package()) == unremembered
+
+
+def test_a_request_example_the_models_repair_is_judged_from_remembered_verdicts_too(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A body example whose finding names its mismatch is also asked whether the models repair it (``1`` for a
+    boolean); that answer is remembered as well, so a regeneration whose edit touches no example never runs the
+    validator (it did, importing openapi-schema-validator on every virtualserver rebuild, ~0.3 s)."""
+    from tests.clients.test_contract_expectations import _FINDINGS, _INSTANCES
+
+    def body_examples() -> list[Any]:
+        pkg = build_package([_INSTANCES], findings=_FINDINGS, source_names=["v2.yaml"])
+        return [op.body.example for v in pkg.versions for op in v.operations if op.body]
+
+    first = body_examples()
+    repaired = [check for check in first if check.problem and check.known is False]
+    assert repaired, "the fixture has a body example the models repair"
+
+    def no_checking(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("an example was checked again although nothing it depends on changed")
+
+    monkeypatch.setattr(scraper.clients.ir, "_example_errors", no_checking)
+    assert body_examples() == first
