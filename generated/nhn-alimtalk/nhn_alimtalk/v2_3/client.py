@@ -103,8 +103,6 @@ class Client:
                 "/alimtalk/v2.3/appkeys/{appkey}/sender-groups/{groupSenderKey}/senders/{senderKey}",
                 {"appkey": self._appkey, "groupSenderKey": group_sender_key, "senderKey": sender_key},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AddSenderToGroupResponse, _response)
 
@@ -126,8 +124,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/alimtalk/v2.3/appkeys/{appkey}/sender/token", {"appkey": self._appkey}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AuthenticateTokensForSendersResponse, _response)
@@ -150,8 +146,6 @@ class Client:
             _support.format_path(
                 "/alimtalk/v2.3/appkeys/{appkey}/senders/{senderKey}", {"appkey": self._appkey, "senderKey": sender_key}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DeleteSenderResponse, _response)
 
@@ -175,8 +169,6 @@ class Client:
                 "/alimtalk/v2.3/appkeys/{appkey}/sender-groups/{groupSenderKey}/senders/{senderKey}",
                 {"appkey": self._appkey, "groupSenderKey": group_sender_key, "senderKey": sender_key},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DeleteSenderFromGroupResponse, _response)
 
@@ -198,8 +190,6 @@ class Client:
             _support.format_path(
                 "/alimtalk/v2.3/appkeys/{appkey}/senders/{senderKey}", {"appkey": self._appkey, "senderKey": sender_key}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetSenderResponse, _response)
 
@@ -222,8 +212,6 @@ class Client:
                 "/alimtalk/v2.3/appkeys/{appkey}/sender-groups/{groupSenderKey}",
                 {"appkey": self._appkey, "groupSenderKey": group_sender_key},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetSenderGroupResponse, _response)
 
@@ -262,7 +250,6 @@ class Client:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ListSenderResponse, _response)
 
@@ -277,10 +264,7 @@ class Client:
             QuerySenderByCategoryResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/alimtalk/v2.3/appkeys/{appkey}/sender/categories", {"appkey": self._appkey}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/alimtalk/v2.3/appkeys/{appkey}/sender/categories", {"appkey": self._appkey})
         )
         return _support.parse_model(_models.QuerySenderByCategoryResponse, _response)
 
@@ -300,8 +284,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/alimtalk/v2.3/appkeys/{appkey}/senders", {"appkey": self._appkey}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.RegisterSendersResponse, _response)
@@ -372,8 +354,6 @@ class AsyncClient:
                 "/alimtalk/v2.3/appkeys/{appkey}/sender-groups/{groupSenderKey}/senders/{senderKey}",
                 {"appkey": self._appkey, "groupSenderKey": group_sender_key, "senderKey": sender_key},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AddSenderToGroupResponse, _response)
 
@@ -395,8 +375,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/alimtalk/v2.3/appkeys/{appkey}/sender/token", {"appkey": self._appkey}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AuthenticateTokensForSendersResponse, _response)
@@ -419,8 +397,6 @@ class AsyncClient:
             _support.format_path(
                 "/alimtalk/v2.3/appkeys/{appkey}/senders/{senderKey}", {"appkey": self._appkey, "senderKey": sender_key}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DeleteSenderResponse, _response)
 
@@ -446,8 +422,6 @@ class AsyncClient:
                 "/alimtalk/v2.3/appkeys/{appkey}/sender-groups/{groupSenderKey}/senders/{senderKey}",
                 {"appkey": self._appkey, "groupSenderKey": group_sender_key, "senderKey": sender_key},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DeleteSenderFromGroupResponse, _response)
 
@@ -469,8 +443,6 @@ class AsyncClient:
             _support.format_path(
                 "/alimtalk/v2.3/appkeys/{appkey}/senders/{senderKey}", {"appkey": self._appkey, "senderKey": sender_key}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetSenderResponse, _response)
 
@@ -493,8 +465,6 @@ class AsyncClient:
                 "/alimtalk/v2.3/appkeys/{appkey}/sender-groups/{groupSenderKey}",
                 {"appkey": self._appkey, "groupSenderKey": group_sender_key},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetSenderGroupResponse, _response)
 
@@ -533,7 +503,6 @@ class AsyncClient:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ListSenderResponse, _response)
 
@@ -548,10 +517,7 @@ class AsyncClient:
             QuerySenderByCategoryResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/alimtalk/v2.3/appkeys/{appkey}/sender/categories", {"appkey": self._appkey}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/alimtalk/v2.3/appkeys/{appkey}/sender/categories", {"appkey": self._appkey})
         )
         return _support.parse_model(_models.QuerySenderByCategoryResponse, _response)
 
@@ -571,8 +537,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/alimtalk/v2.3/appkeys/{appkey}/senders", {"appkey": self._appkey}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.RegisterSendersResponse, _response)

@@ -109,8 +109,6 @@ class Client:
             _support.format_path(
                 "/v2/{tenantId}/volumes/{volumeId}/action", {"tenantId": self._tenant_id, "volumeId": volume_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.CreateImageWithVolumeResponse, _response)
@@ -133,8 +131,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v2/{tenantId}/snapshots", {"tenantId": self._tenant_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.CreateSnapshotResponse, _response)
@@ -159,8 +155,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v2/{tenantId}/volumes", {"tenantId": self._tenant_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.CreateVolumeResponse, _response)
@@ -182,8 +176,6 @@ class Client:
             _support.format_path(
                 "/v2/{tenantId}/snapshots/{snapshotId}", {"tenantId": self._tenant_id, "snapshotId": snapshot_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -204,8 +196,6 @@ class Client:
             _support.format_path(
                 "/v2/{tenantId}/volumes/{volumeId}", {"tenantId": self._tenant_id, "volumeId": volume_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -229,8 +219,6 @@ class Client:
             _support.format_path(
                 "/v2/{tenantId}/snapshots/{snapshotId}", {"tenantId": self._tenant_id, "snapshotId": snapshot_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetSnapshotResponse, _response)
 
@@ -254,8 +242,6 @@ class Client:
             _support.format_path(
                 "/v2/{tenantId}/volumes/{volumeId}", {"tenantId": self._tenant_id, "volumeId": volume_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetVolumeResponse, _response)
 
@@ -272,10 +258,7 @@ class Client:
             ListSnapshotDetailsResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v2/{tenantId}/snapshots/detail", {"tenantId": self._tenant_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v2/{tenantId}/snapshots/detail", {"tenantId": self._tenant_id})
         )
         return _support.parse_model(_models.ListSnapshotDetailsResponse, _response)
 
@@ -292,10 +275,7 @@ class Client:
             ListSnapshotsResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v2/{tenantId}/snapshots", {"tenantId": self._tenant_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v2/{tenantId}/snapshots", {"tenantId": self._tenant_id})
         )
         return _support.parse_model(_models.ListSnapshotsResponse, _response)
 
@@ -323,7 +303,6 @@ class Client:
             "GET",
             _support.format_path("/v2/{tenantId}/volumes/detail", {"tenantId": self._tenant_id}),
             params={"sort": sort, "limit": limit, "offset": offset, "marker": marker},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ListVolumeDetailsResponse, _response)
 
@@ -352,7 +331,6 @@ class Client:
                 "GET",
                 _support.format_path("/v2/{tenantId}/volumes/detail", {"tenantId": self._tenant_id}),
                 params={"sort": sort, "limit": _limit, "offset": _offset, "marker": marker},
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.ListVolumeDetailsResponse, _response)
             _items = _body.volumes or []
@@ -371,10 +349,7 @@ class Client:
             ListVolumeTypesResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v2/{tenantId}/types", {"tenantId": self._tenant_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v2/{tenantId}/types", {"tenantId": self._tenant_id})
         )
         return _support.parse_model(_models.ListVolumeTypesResponse, _response)
 
@@ -402,7 +377,6 @@ class Client:
             "GET",
             _support.format_path("/v2/{tenantId}/volumes", {"tenantId": self._tenant_id}),
             params={"sort": sort, "limit": limit, "offset": offset, "marker": marker},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ListVolumesResponse, _response)
 
@@ -431,7 +405,6 @@ class Client:
                 "GET",
                 _support.format_path("/v2/{tenantId}/volumes", {"tenantId": self._tenant_id}),
                 params={"sort": sort, "limit": _limit, "offset": _offset, "marker": marker},
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.ListVolumesResponse, _response)
             _items = _body.volumes or []
@@ -511,8 +484,6 @@ class AsyncClient:
             _support.format_path(
                 "/v2/{tenantId}/volumes/{volumeId}/action", {"tenantId": self._tenant_id, "volumeId": volume_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.CreateImageWithVolumeResponse, _response)
@@ -535,8 +506,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v2/{tenantId}/snapshots", {"tenantId": self._tenant_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.CreateSnapshotResponse, _response)
@@ -561,8 +530,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v2/{tenantId}/volumes", {"tenantId": self._tenant_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.CreateVolumeResponse, _response)
@@ -584,8 +551,6 @@ class AsyncClient:
             _support.format_path(
                 "/v2/{tenantId}/snapshots/{snapshotId}", {"tenantId": self._tenant_id, "snapshotId": snapshot_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -606,8 +571,6 @@ class AsyncClient:
             _support.format_path(
                 "/v2/{tenantId}/volumes/{volumeId}", {"tenantId": self._tenant_id, "volumeId": volume_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -631,8 +594,6 @@ class AsyncClient:
             _support.format_path(
                 "/v2/{tenantId}/snapshots/{snapshotId}", {"tenantId": self._tenant_id, "snapshotId": snapshot_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetSnapshotResponse, _response)
 
@@ -656,8 +617,6 @@ class AsyncClient:
             _support.format_path(
                 "/v2/{tenantId}/volumes/{volumeId}", {"tenantId": self._tenant_id, "volumeId": volume_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetVolumeResponse, _response)
 
@@ -674,10 +633,7 @@ class AsyncClient:
             ListSnapshotDetailsResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v2/{tenantId}/snapshots/detail", {"tenantId": self._tenant_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v2/{tenantId}/snapshots/detail", {"tenantId": self._tenant_id})
         )
         return _support.parse_model(_models.ListSnapshotDetailsResponse, _response)
 
@@ -694,10 +650,7 @@ class AsyncClient:
             ListSnapshotsResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v2/{tenantId}/snapshots", {"tenantId": self._tenant_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v2/{tenantId}/snapshots", {"tenantId": self._tenant_id})
         )
         return _support.parse_model(_models.ListSnapshotsResponse, _response)
 
@@ -725,7 +678,6 @@ class AsyncClient:
             "GET",
             _support.format_path("/v2/{tenantId}/volumes/detail", {"tenantId": self._tenant_id}),
             params={"sort": sort, "limit": limit, "offset": offset, "marker": marker},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ListVolumeDetailsResponse, _response)
 
@@ -754,7 +706,6 @@ class AsyncClient:
                 "GET",
                 _support.format_path("/v2/{tenantId}/volumes/detail", {"tenantId": self._tenant_id}),
                 params={"sort": sort, "limit": _limit, "offset": _offset, "marker": marker},
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.ListVolumeDetailsResponse, _response)
             _items = _body.volumes or []
@@ -774,10 +725,7 @@ class AsyncClient:
             ListVolumeTypesResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v2/{tenantId}/types", {"tenantId": self._tenant_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v2/{tenantId}/types", {"tenantId": self._tenant_id})
         )
         return _support.parse_model(_models.ListVolumeTypesResponse, _response)
 
@@ -805,7 +753,6 @@ class AsyncClient:
             "GET",
             _support.format_path("/v2/{tenantId}/volumes", {"tenantId": self._tenant_id}),
             params={"sort": sort, "limit": limit, "offset": offset, "marker": marker},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ListVolumesResponse, _response)
 
@@ -834,7 +781,6 @@ class AsyncClient:
                 "GET",
                 _support.format_path("/v2/{tenantId}/volumes", {"tenantId": self._tenant_id}),
                 params={"sort": sort, "limit": _limit, "offset": _offset, "marker": marker},
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.ListVolumesResponse, _response)
             _items = _body.volumes or []

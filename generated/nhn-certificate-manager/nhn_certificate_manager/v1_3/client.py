@@ -104,8 +104,6 @@ class Client:
                 "/certmanager/v1.3/appkeys/{appKey}/certificates/{certificateName}/files",
                 {"appKey": self._app_key, "certificateName": certificate_name},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DownloadACertificateFileResponse, _response)
 
@@ -138,7 +136,6 @@ class Client:
             "GET",
             _support.format_path("/certmanager/v1.3/appkeys/{appKey}/certificates", {"appKey": self._app_key}),
             params={"pageSize": page_size, "pageNum": page_num, "all": all, "status": status},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.RetrieveACertificateListResponse, _response)
 
@@ -209,8 +206,6 @@ class AsyncClient:
                 "/certmanager/v1.3/appkeys/{appKey}/certificates/{certificateName}/files",
                 {"appKey": self._app_key, "certificateName": certificate_name},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DownloadACertificateFileResponse, _response)
 
@@ -243,6 +238,5 @@ class AsyncClient:
             "GET",
             _support.format_path("/certmanager/v1.3/appkeys/{appKey}/certificates", {"appKey": self._app_key}),
             params={"pageSize": page_size, "pageNum": page_num, "all": all, "status": status},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.RetrieveACertificateListResponse, _response)

@@ -100,8 +100,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/cloud-trail/v1.0/appkeys/{appKey}/events/search", {"appKey": self._app_key}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.Op1Event10Response, _response)
@@ -174,8 +172,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/cloud-trail/v1.0/appkeys/{appKey}/events/search", {"appKey": self._app_key}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.Op1Event10Response, _response)

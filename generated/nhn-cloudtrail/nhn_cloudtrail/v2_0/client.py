@@ -102,8 +102,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/cloud-trail/v2.0/appkeys/{appKey}/events/search", {"appKey": self._app_key}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.Op2Event20Response, _response)
@@ -178,8 +176,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/cloud-trail/v2.0/appkeys/{appKey}/events/search", {"appKey": self._app_key}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.Op2Event20Response, _response)

@@ -100,10 +100,7 @@ class Client:
             GetGatewaysColocationgatewaysResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            "/v2.0/gateways/colocationgateways",
-            params={"id": id, "name": name, "vpc_id": vpc_id},
-            headers=_support.header_values({}),
+            "GET", "/v2.0/gateways/colocationgateways", params={"id": id, "name": name, "vpc_id": vpc_id}
         )
         return _support.parse_model(_models.GetGatewaysColocationgatewaysResponse, _response)
 
@@ -128,8 +125,6 @@ class Client:
                 "/v2.0/gateways/colocationgateways/{colocationGatewayId}",
                 {"colocationGatewayId": colocation_gateway_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetGatewaysColocationgatewaysColocationGatewayIdResponse, _response)
 
@@ -196,10 +191,7 @@ class AsyncClient:
             GetGatewaysColocationgatewaysResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            "/v2.0/gateways/colocationgateways",
-            params={"id": id, "name": name, "vpc_id": vpc_id},
-            headers=_support.header_values({}),
+            "GET", "/v2.0/gateways/colocationgateways", params={"id": id, "name": name, "vpc_id": vpc_id}
         )
         return _support.parse_model(_models.GetGatewaysColocationgatewaysResponse, _response)
 
@@ -224,7 +216,5 @@ class AsyncClient:
                 "/v2.0/gateways/colocationgateways/{colocationGatewayId}",
                 {"colocationGatewayId": colocation_gateway_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetGatewaysColocationgatewaysColocationGatewayIdResponse, _response)

@@ -109,7 +109,6 @@ class Client:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}",
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
-            params={},
             headers=_support.header_values({"token": token}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
@@ -142,7 +141,6 @@ class Client:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}",
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
-            params={},
             headers=_support.header_values({"token": token, "Content-Type": "application/json-patch+json"}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
@@ -169,7 +167,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/ncs/v1.0/appkeys/{appKey}/malware/config", {"appKey": self._app_key}),
-            params={},
             headers=_support.header_values({"token": token}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
@@ -194,7 +191,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/ncs/v1.0/appkeys/{appKey}/templates", {"appKey": self._app_key}),
-            params={},
             headers=_support.header_values({"token": token}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
@@ -225,7 +221,6 @@ class Client:
                 "/ncs/v1.0/appkeys/{appKey}/templates/{templateId}/versions",
                 {"appKey": self._app_key, "templateId": template_id},
             ),
-            params={},
             headers=_support.header_values({"token": token}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
@@ -250,7 +245,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/ncs/v1.0/appkeys/{appKey}/workloads", {"appKey": self._app_key}),
-            params={},
             headers=_support.header_values({"token": token}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
@@ -278,7 +272,6 @@ class Client:
                 "/ncs/v1.0/appkeys/{appKey}/templates/{templateId}",
                 {"appKey": self._app_key, "templateId": template_id},
             ),
-            params={},
             headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.DeleteTemplateResponse, _response)
@@ -306,7 +299,6 @@ class Client:
                 "/ncs/v1.0/appkeys/{appKey}/templates/{templateId}/versions/{version}",
                 {"appKey": self._app_key, "templateId": template_id, "version": version},
             ),
-            params={},
             headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.DeleteTemplateVersionResponse, _response)
@@ -333,7 +325,6 @@ class Client:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}",
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
-            params={},
             headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.DeleteWorkloadResponse, _response)
@@ -388,7 +379,6 @@ class Client:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/resume",
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
-            params={},
             headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.RestartWorkloadResponse, _response)
@@ -416,7 +406,6 @@ class Client:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/tasks/{taskId}/restart",
                 {"appKey": self._app_key, "workloadId": workload_id, "taskId": task_id},
             ),
-            params={},
             headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.RestartWorkload2Response, _response)
@@ -443,7 +432,6 @@ class Client:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/pause",
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
-            params={},
             headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.StopWorkloadResponse, _response)
@@ -543,7 +531,6 @@ class Client:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/history/{historyId}/malware",
                 {"appKey": self._app_key, "workloadId": workload_id, "historyId": history_id},
             ),
-            params={},
             headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.ViewMalwareScanResultResponse, _response)
@@ -566,7 +553,6 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path("/ncs/v1.0/appkeys/{appKey}/malware/config", {"appKey": self._app_key}),
-            params={},
             headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.ViewMalwareScanSettingsResponse, _response)
@@ -593,7 +579,6 @@ class Client:
                 "/ncs/v1.0/appkeys/{appKey}/templates/{templateId}",
                 {"appKey": self._app_key, "templateId": template_id},
             ),
-            params={},
             headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.ViewTemplateResponse, _response)
@@ -651,7 +636,6 @@ class Client:
                 "/ncs/v1.0/appkeys/{appKey}/templates/{templateId}/versions/{version}",
                 {"appKey": self._app_key, "templateId": template_id, "version": version},
             ),
-            params={},
             headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.ViewTemplateVersionsResponse, _response)
@@ -678,7 +662,6 @@ class Client:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}",
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
-            params={},
             headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.ViewWorkloadResponse, _response)
@@ -807,7 +790,6 @@ class Client:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/history/{historyId}",
                 {"appKey": self._app_key, "workloadId": workload_id, "historyId": history_id},
             ),
-            params={},
             headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.ViewWorkloadRunHistoryResponse, _response)
@@ -915,7 +897,6 @@ class AsyncClient:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}",
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
-            params={},
             headers=_support.header_values({"token": token}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
@@ -948,7 +929,6 @@ class AsyncClient:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}",
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
-            params={},
             headers=_support.header_values({"token": token, "Content-Type": "application/json-patch+json"}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
@@ -975,7 +955,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/ncs/v1.0/appkeys/{appKey}/malware/config", {"appKey": self._app_key}),
-            params={},
             headers=_support.header_values({"token": token}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
@@ -1002,7 +981,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/ncs/v1.0/appkeys/{appKey}/templates", {"appKey": self._app_key}),
-            params={},
             headers=_support.header_values({"token": token}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
@@ -1033,7 +1011,6 @@ class AsyncClient:
                 "/ncs/v1.0/appkeys/{appKey}/templates/{templateId}/versions",
                 {"appKey": self._app_key, "templateId": template_id},
             ),
-            params={},
             headers=_support.header_values({"token": token}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
@@ -1060,7 +1037,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/ncs/v1.0/appkeys/{appKey}/workloads", {"appKey": self._app_key}),
-            params={},
             headers=_support.header_values({"token": token}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
@@ -1088,7 +1064,6 @@ class AsyncClient:
                 "/ncs/v1.0/appkeys/{appKey}/templates/{templateId}",
                 {"appKey": self._app_key, "templateId": template_id},
             ),
-            params={},
             headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.DeleteTemplateResponse, _response)
@@ -1116,7 +1091,6 @@ class AsyncClient:
                 "/ncs/v1.0/appkeys/{appKey}/templates/{templateId}/versions/{version}",
                 {"appKey": self._app_key, "templateId": template_id, "version": version},
             ),
-            params={},
             headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.DeleteTemplateVersionResponse, _response)
@@ -1143,7 +1117,6 @@ class AsyncClient:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}",
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
-            params={},
             headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.DeleteWorkloadResponse, _response)
@@ -1198,7 +1171,6 @@ class AsyncClient:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/resume",
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
-            params={},
             headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.RestartWorkloadResponse, _response)
@@ -1228,7 +1200,6 @@ class AsyncClient:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/tasks/{taskId}/restart",
                 {"appKey": self._app_key, "workloadId": workload_id, "taskId": task_id},
             ),
-            params={},
             headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.RestartWorkload2Response, _response)
@@ -1255,7 +1226,6 @@ class AsyncClient:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/pause",
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
-            params={},
             headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.StopWorkloadResponse, _response)
@@ -1355,7 +1325,6 @@ class AsyncClient:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/history/{historyId}/malware",
                 {"appKey": self._app_key, "workloadId": workload_id, "historyId": history_id},
             ),
-            params={},
             headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.ViewMalwareScanResultResponse, _response)
@@ -1378,7 +1347,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path("/ncs/v1.0/appkeys/{appKey}/malware/config", {"appKey": self._app_key}),
-            params={},
             headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.ViewMalwareScanSettingsResponse, _response)
@@ -1405,7 +1373,6 @@ class AsyncClient:
                 "/ncs/v1.0/appkeys/{appKey}/templates/{templateId}",
                 {"appKey": self._app_key, "templateId": template_id},
             ),
-            params={},
             headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.ViewTemplateResponse, _response)
@@ -1463,7 +1430,6 @@ class AsyncClient:
                 "/ncs/v1.0/appkeys/{appKey}/templates/{templateId}/versions/{version}",
                 {"appKey": self._app_key, "templateId": template_id, "version": version},
             ),
-            params={},
             headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.ViewTemplateVersionsResponse, _response)
@@ -1490,7 +1456,6 @@ class AsyncClient:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}",
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
-            params={},
             headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.ViewWorkloadResponse, _response)
@@ -1619,7 +1584,6 @@ class AsyncClient:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/history/{historyId}",
                 {"appKey": self._app_key, "workloadId": workload_id, "historyId": history_id},
             ),
-            params={},
             headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.ViewWorkloadRunHistoryResponse, _response)

@@ -108,8 +108,6 @@ class Client:
                     "binaryKey": binary_key,
                 },
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -142,8 +140,6 @@ class Client:
                 "/api/v2.1/projects/{appKey}/artifacts/{artifactId}/server-group/{serverGroupId}/deploy",
                 {"appKey": self._app_key, "artifactId": artifact_id, "serverGroupId": server_group_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ExecuteDeploymentResponse, _response)
@@ -167,7 +163,6 @@ class Client:
             "GET",
             _support.format_path("/api/v2.1/projects/{appKey}/artifacts", {"appKey": self._app_key}),
             params={"artifactName": artifact_name},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ListArtifactsResponse, _response)
 
@@ -215,7 +210,6 @@ class Client:
                 "sortDirection": sort_direction,
                 "keyword": keyword,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ListBinariesResponse, _response)
 
@@ -240,8 +234,6 @@ class Client:
                 "/api/v2.1/projects/{appKey}/artifacts/{artifactId}/binary-groups",
                 {"appKey": self._app_key, "artifactId": artifact_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ListBinaryGroupsResponse, _response)
 
@@ -289,7 +281,6 @@ class Client:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ListDeploymentHistoryResponse, _response)
 
@@ -315,8 +306,6 @@ class Client:
                 "/api/v2.1/projects/{appKey}/artifacts/{artifactId}/server-groups/{serverGroupId}/scenarios",
                 {"appKey": self._app_key, "artifactId": artifact_id, "serverGroupId": server_group_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ListScenariosResponse, _response)
 
@@ -341,8 +330,6 @@ class Client:
                 "/api/v2.1/projects/{appKey}/artifacts/{artifactId}/server-groups",
                 {"appKey": self._app_key, "artifactId": artifact_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ListServerGroupsResponse, _response)
 
@@ -370,7 +357,6 @@ class Client:
                 "/api/v2.1/projects/{appKey}/artifacts/{artifactId}/binary-group/{binaryGroupKey}",
                 {"appKey": self._app_key, "artifactId": artifact_id, "binaryGroupKey": binary_group_key},
             ),
-            params={},
             headers=_support.header_values({"Content-Type": _content_type}),
             content=_content,
         )
@@ -447,8 +433,6 @@ class AsyncClient:
                     "binaryKey": binary_key,
                 },
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -481,8 +465,6 @@ class AsyncClient:
                 "/api/v2.1/projects/{appKey}/artifacts/{artifactId}/server-group/{serverGroupId}/deploy",
                 {"appKey": self._app_key, "artifactId": artifact_id, "serverGroupId": server_group_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ExecuteDeploymentResponse, _response)
@@ -506,7 +488,6 @@ class AsyncClient:
             "GET",
             _support.format_path("/api/v2.1/projects/{appKey}/artifacts", {"appKey": self._app_key}),
             params={"artifactName": artifact_name},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ListArtifactsResponse, _response)
 
@@ -554,7 +535,6 @@ class AsyncClient:
                 "sortDirection": sort_direction,
                 "keyword": keyword,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ListBinariesResponse, _response)
 
@@ -579,8 +559,6 @@ class AsyncClient:
                 "/api/v2.1/projects/{appKey}/artifacts/{artifactId}/binary-groups",
                 {"appKey": self._app_key, "artifactId": artifact_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ListBinaryGroupsResponse, _response)
 
@@ -628,7 +606,6 @@ class AsyncClient:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ListDeploymentHistoryResponse, _response)
 
@@ -654,8 +631,6 @@ class AsyncClient:
                 "/api/v2.1/projects/{appKey}/artifacts/{artifactId}/server-groups/{serverGroupId}/scenarios",
                 {"appKey": self._app_key, "artifactId": artifact_id, "serverGroupId": server_group_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ListScenariosResponse, _response)
 
@@ -680,8 +655,6 @@ class AsyncClient:
                 "/api/v2.1/projects/{appKey}/artifacts/{artifactId}/server-groups",
                 {"appKey": self._app_key, "artifactId": artifact_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ListServerGroupsResponse, _response)
 
@@ -709,7 +682,6 @@ class AsyncClient:
                 "/api/v2.1/projects/{appKey}/artifacts/{artifactId}/binary-group/{binaryGroupKey}",
                 {"appKey": self._app_key, "artifactId": artifact_id, "binaryGroupKey": binary_group_key},
             ),
-            params={},
             headers=_support.header_values({"Content-Type": _content_type}),
             content=_content,
         )

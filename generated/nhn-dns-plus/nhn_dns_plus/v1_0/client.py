@@ -117,8 +117,6 @@ class Client:
                 "/dnsplus/v1.0/appkeys/{appkey}/zones/{zoneId}/recordsets/list",
                 {"appkey": self._appkey, "zoneId": zone_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.BulkCreateRecordSetsResponse, _response)
@@ -152,8 +150,6 @@ class Client:
                 "/dnsplus/v1.0/appkeys/{appkey}/gslbs/{gslbId}/connected-pools/{poolId}",
                 {"appkey": self._appkey, "gslbId": gslb_id, "poolId": pool_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ConnectPoolResponse, _response)
@@ -180,8 +176,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/dnsplus/v1.0/appkeys/{appkey}/zones", {"appkey": self._appkey}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.CreateDnsZoneResponse, _response)
@@ -216,8 +210,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/dnsplus/v1.0/appkeys/{appkey}/gslbs", {"appkey": self._appkey}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.CreateGslbResponse, _response)
@@ -254,8 +246,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/dnsplus/v1.0/appkeys/{appkey}/health-checks", {"appkey": self._appkey}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.CreateHealthCheckResponse, _response)
@@ -292,8 +282,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/dnsplus/v1.0/appkeys/{appkey}/pools", {"appkey": self._appkey}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.CreatePoolResponse, _response)
@@ -331,8 +319,6 @@ class Client:
             _support.format_path(
                 "/dnsplus/v1.0/appkeys/{appkey}/zones/{zoneId}/recordsets", {"appkey": self._appkey, "zoneId": zone_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.CreateRecordSetResponse, _response)
@@ -358,7 +344,6 @@ class Client:
             "DELETE",
             _support.format_path("/dnsplus/v1.0/appkeys/{appkey}/zones/async", {"appkey": self._appkey}),
             params={"zoneIdList": zone_id_list},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DeleteDnsZoneAsyncResponse, _response)
 
@@ -381,7 +366,6 @@ class Client:
             "DELETE",
             _support.format_path("/dnsplus/v1.0/appkeys/{appkey}/gslbs", {"appkey": self._appkey}),
             params={"gslbIdList": gslb_id_list},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DeleteGslbResponse, _response)
 
@@ -406,7 +390,6 @@ class Client:
             "DELETE",
             _support.format_path("/dnsplus/v1.0/appkeys/{appkey}/health-checks", {"appkey": self._appkey}),
             params={"healthCheckIdList": health_check_id_list},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DeleteHealthCheckResponse, _response)
 
@@ -431,7 +414,6 @@ class Client:
             "DELETE",
             _support.format_path("/dnsplus/v1.0/appkeys/{appkey}/pools", {"appkey": self._appkey}),
             params={"poolIdList": pool_id_list},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DeletePoolResponse, _response)
 
@@ -459,7 +441,6 @@ class Client:
                 "/dnsplus/v1.0/appkeys/{appkey}/zones/{zoneId}/recordsets", {"appkey": self._appkey, "zoneId": zone_id}
             ),
             params={"recordsetIdList": recordset_id_list},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DeleteRecordSetResponse, _response)
 
@@ -486,7 +467,6 @@ class Client:
                 {"appkey": self._appkey, "gslbId": gslb_id},
             ),
             params={"poolIdList": pool_id_list},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DetachPoolResponse, _response)
 
@@ -521,8 +501,6 @@ class Client:
                 "/dnsplus/v1.0/appkeys/{appkey}/zones/{zoneId}/recordsets/{recordsetId}",
                 {"appkey": self._appkey, "zoneId": zone_id, "recordsetId": recordset_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ModifyRecordSetResponse, _response)
@@ -573,7 +551,6 @@ class Client:
                 "sortDirection": sort_direction,
                 "sortKey": sort_key,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.QueryDnsZoneResponse, _response)
 
@@ -625,7 +602,6 @@ class Client:
                 "sortDirection": sort_direction,
                 "sortKey": sort_key,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.QueryGslbResponse, _response)
 
@@ -669,7 +645,6 @@ class Client:
                 "sortDirection": sort_direction,
                 "sortKey": sort_key,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.QueryHealthCheckResponse, _response)
 
@@ -721,7 +696,6 @@ class Client:
                 "sortDirection": sort_direction,
                 "sortKey": sort_key,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.QueryPoolResponse, _response)
 
@@ -772,7 +746,6 @@ class Client:
                 "sortDirection": sort_direction,
                 "sortKey": sort_key,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.QueryRecordSetResponse, _response)
 
@@ -797,8 +770,6 @@ class Client:
             _support.format_path(
                 "/dnsplus/v1.0/appkeys/{appkey}/zones/{zoneId}", {"appkey": self._appkey, "zoneId": zone_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.UpdateDnsZoneResponse, _response)
@@ -826,8 +797,6 @@ class Client:
             _support.format_path(
                 "/dnsplus/v1.0/appkeys/{appkey}/gslbs/{gslbId}", {"appkey": self._appkey, "gslbId": gslb_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.UpdateGslbResponse, _response)
@@ -858,8 +827,6 @@ class Client:
                 "/dnsplus/v1.0/appkeys/{appkey}/health-checks/{healthCheckId}",
                 {"appkey": self._appkey, "healthCheckId": health_check_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.UpdateHealthCheckResponse, _response)
@@ -887,8 +854,6 @@ class Client:
             _support.format_path(
                 "/dnsplus/v1.0/appkeys/{appkey}/pools/{poolId}", {"appkey": self._appkey, "poolId": pool_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.UpdatePoolResponse, _response)
@@ -920,8 +885,6 @@ class Client:
                 "/dnsplus/v1.0/appkeys/{appkey}/gslbs/{gslbId}/connected-pools/{poolId}",
                 {"appkey": self._appkey, "gslbId": gslb_id, "poolId": pool_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.UpdatePoolConnectionResponse, _response)
@@ -1006,8 +969,6 @@ class AsyncClient:
                 "/dnsplus/v1.0/appkeys/{appkey}/zones/{zoneId}/recordsets/list",
                 {"appkey": self._appkey, "zoneId": zone_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.BulkCreateRecordSetsResponse, _response)
@@ -1041,8 +1002,6 @@ class AsyncClient:
                 "/dnsplus/v1.0/appkeys/{appkey}/gslbs/{gslbId}/connected-pools/{poolId}",
                 {"appkey": self._appkey, "gslbId": gslb_id, "poolId": pool_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ConnectPoolResponse, _response)
@@ -1069,8 +1028,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/dnsplus/v1.0/appkeys/{appkey}/zones", {"appkey": self._appkey}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.CreateDnsZoneResponse, _response)
@@ -1105,8 +1062,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/dnsplus/v1.0/appkeys/{appkey}/gslbs", {"appkey": self._appkey}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.CreateGslbResponse, _response)
@@ -1143,8 +1098,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/dnsplus/v1.0/appkeys/{appkey}/health-checks", {"appkey": self._appkey}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.CreateHealthCheckResponse, _response)
@@ -1181,8 +1134,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/dnsplus/v1.0/appkeys/{appkey}/pools", {"appkey": self._appkey}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.CreatePoolResponse, _response)
@@ -1220,8 +1171,6 @@ class AsyncClient:
             _support.format_path(
                 "/dnsplus/v1.0/appkeys/{appkey}/zones/{zoneId}/recordsets", {"appkey": self._appkey, "zoneId": zone_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.CreateRecordSetResponse, _response)
@@ -1247,7 +1196,6 @@ class AsyncClient:
             "DELETE",
             _support.format_path("/dnsplus/v1.0/appkeys/{appkey}/zones/async", {"appkey": self._appkey}),
             params={"zoneIdList": zone_id_list},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DeleteDnsZoneAsyncResponse, _response)
 
@@ -1270,7 +1218,6 @@ class AsyncClient:
             "DELETE",
             _support.format_path("/dnsplus/v1.0/appkeys/{appkey}/gslbs", {"appkey": self._appkey}),
             params={"gslbIdList": gslb_id_list},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DeleteGslbResponse, _response)
 
@@ -1295,7 +1242,6 @@ class AsyncClient:
             "DELETE",
             _support.format_path("/dnsplus/v1.0/appkeys/{appkey}/health-checks", {"appkey": self._appkey}),
             params={"healthCheckIdList": health_check_id_list},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DeleteHealthCheckResponse, _response)
 
@@ -1320,7 +1266,6 @@ class AsyncClient:
             "DELETE",
             _support.format_path("/dnsplus/v1.0/appkeys/{appkey}/pools", {"appkey": self._appkey}),
             params={"poolIdList": pool_id_list},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DeletePoolResponse, _response)
 
@@ -1348,7 +1293,6 @@ class AsyncClient:
                 "/dnsplus/v1.0/appkeys/{appkey}/zones/{zoneId}/recordsets", {"appkey": self._appkey, "zoneId": zone_id}
             ),
             params={"recordsetIdList": recordset_id_list},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DeleteRecordSetResponse, _response)
 
@@ -1375,7 +1319,6 @@ class AsyncClient:
                 {"appkey": self._appkey, "gslbId": gslb_id},
             ),
             params={"poolIdList": pool_id_list},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DetachPoolResponse, _response)
 
@@ -1410,8 +1353,6 @@ class AsyncClient:
                 "/dnsplus/v1.0/appkeys/{appkey}/zones/{zoneId}/recordsets/{recordsetId}",
                 {"appkey": self._appkey, "zoneId": zone_id, "recordsetId": recordset_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ModifyRecordSetResponse, _response)
@@ -1462,7 +1403,6 @@ class AsyncClient:
                 "sortDirection": sort_direction,
                 "sortKey": sort_key,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.QueryDnsZoneResponse, _response)
 
@@ -1514,7 +1454,6 @@ class AsyncClient:
                 "sortDirection": sort_direction,
                 "sortKey": sort_key,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.QueryGslbResponse, _response)
 
@@ -1558,7 +1497,6 @@ class AsyncClient:
                 "sortDirection": sort_direction,
                 "sortKey": sort_key,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.QueryHealthCheckResponse, _response)
 
@@ -1610,7 +1548,6 @@ class AsyncClient:
                 "sortDirection": sort_direction,
                 "sortKey": sort_key,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.QueryPoolResponse, _response)
 
@@ -1661,7 +1598,6 @@ class AsyncClient:
                 "sortDirection": sort_direction,
                 "sortKey": sort_key,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.QueryRecordSetResponse, _response)
 
@@ -1688,8 +1624,6 @@ class AsyncClient:
             _support.format_path(
                 "/dnsplus/v1.0/appkeys/{appkey}/zones/{zoneId}", {"appkey": self._appkey, "zoneId": zone_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.UpdateDnsZoneResponse, _response)
@@ -1717,8 +1651,6 @@ class AsyncClient:
             _support.format_path(
                 "/dnsplus/v1.0/appkeys/{appkey}/gslbs/{gslbId}", {"appkey": self._appkey, "gslbId": gslb_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.UpdateGslbResponse, _response)
@@ -1749,8 +1681,6 @@ class AsyncClient:
                 "/dnsplus/v1.0/appkeys/{appkey}/health-checks/{healthCheckId}",
                 {"appkey": self._appkey, "healthCheckId": health_check_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.UpdateHealthCheckResponse, _response)
@@ -1778,8 +1708,6 @@ class AsyncClient:
             _support.format_path(
                 "/dnsplus/v1.0/appkeys/{appkey}/pools/{poolId}", {"appkey": self._appkey, "poolId": pool_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.UpdatePoolResponse, _response)
@@ -1811,8 +1739,6 @@ class AsyncClient:
                 "/dnsplus/v1.0/appkeys/{appkey}/gslbs/{gslbId}/connected-pools/{poolId}",
                 {"appkey": self._appkey, "gslbId": gslb_id, "poolId": pool_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.UpdatePoolConnectionResponse, _response)

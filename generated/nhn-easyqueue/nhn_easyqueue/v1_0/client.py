@@ -102,8 +102,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1.0/appkeys/{appKey}/topics", {"appKey": self._app_key}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.CreateATopicResponse, _response)
@@ -128,8 +126,6 @@ class Client:
             _support.format_path(
                 "/v1.0/appkeys/{appKey}/topics/{topicName}", {"appKey": self._app_key, "topicName": topic_name}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DeleteATopicResponse, _response)
 
@@ -154,8 +150,6 @@ class Client:
             _support.format_path(
                 "/v1.0/appkeys/{appKey}/topics/{topicName}", {"appKey": self._app_key, "topicName": topic_name}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.EditATopicResponse, _response)
@@ -189,7 +183,6 @@ class Client:
                 "startDateTime": start_date_time,
                 "endDateTime": end_date_time,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.QueryStatisticsResponse, _response)
 
@@ -214,8 +207,6 @@ class Client:
                 "/v1.0/appkeys/{appKey}/topics/{topicName}/consumer-groups",
                 {"appKey": self._app_key, "topicName": topic_name},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.RetrieveConsumerGroupListResponse, _response)
 
@@ -239,8 +230,6 @@ class Client:
             _support.format_path(
                 "/v1.0/appkeys/{appKey}/topics/{topicName}", {"appKey": self._app_key, "topicName": topic_name}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.SingleTopicLookupResponse, _response)
 
@@ -265,8 +254,6 @@ class Client:
                 "/v1.0/appkeys/{appKey}/topics/{topicName}/partitions",
                 {"appKey": self._app_key, "topicName": topic_name},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewAPartitionListResponse, _response)
 
@@ -310,7 +297,6 @@ class Client:
                 "page": page,
                 "limit": limit,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewATopicListResponse, _response)
 
@@ -379,8 +365,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1.0/appkeys/{appKey}/topics", {"appKey": self._app_key}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.CreateATopicResponse, _response)
@@ -405,8 +389,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1.0/appkeys/{appKey}/topics/{topicName}", {"appKey": self._app_key, "topicName": topic_name}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DeleteATopicResponse, _response)
 
@@ -431,8 +413,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1.0/appkeys/{appKey}/topics/{topicName}", {"appKey": self._app_key, "topicName": topic_name}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.EditATopicResponse, _response)
@@ -466,7 +446,6 @@ class AsyncClient:
                 "startDateTime": start_date_time,
                 "endDateTime": end_date_time,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.QueryStatisticsResponse, _response)
 
@@ -491,8 +470,6 @@ class AsyncClient:
                 "/v1.0/appkeys/{appKey}/topics/{topicName}/consumer-groups",
                 {"appKey": self._app_key, "topicName": topic_name},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.RetrieveConsumerGroupListResponse, _response)
 
@@ -516,8 +493,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1.0/appkeys/{appKey}/topics/{topicName}", {"appKey": self._app_key, "topicName": topic_name}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.SingleTopicLookupResponse, _response)
 
@@ -542,8 +517,6 @@ class AsyncClient:
                 "/v1.0/appkeys/{appKey}/topics/{topicName}/partitions",
                 {"appKey": self._app_key, "topicName": topic_name},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewAPartitionListResponse, _response)
 
@@ -587,6 +560,5 @@ class AsyncClient:
                 "page": page,
                 "limit": limit,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewATopicListResponse, _response)

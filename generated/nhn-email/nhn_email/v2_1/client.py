@@ -104,8 +104,6 @@ class Client:
                 "/email/v2.1/appKeys/{appKey}/categories/{categoryId}",
                 {"appKey": self._app_key, "categoryId": category_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DeleteAppKeyCategoriesCategoryIdResponse, _response)
 
@@ -127,8 +125,6 @@ class Client:
             _support.format_path(
                 "/email/v2.1/appKeys/{appKey}/tags/{tagId}", {"appKey": self._app_key, "tagId": tag_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DeleteAppKeyTagsTagIdResponse, _response)
 
@@ -151,8 +147,6 @@ class Client:
                 "/email/v2.1/appKeys/{appKey}/templates/{templateId}",
                 {"appKey": self._app_key, "templateId": template_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DeleteAppKeyTemplatesTemplateIdResponse, _response)
 
@@ -178,8 +172,6 @@ class Client:
                 "/email/v2.1/appKeys/{appKey}/uids/{uid}/email-addresses/{emailAddress}",
                 {"appKey": self._app_key, "uid": uid, "emailAddress": email_address},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DeleteUidEmailAddressesEmailAddressResponse, _response)
 
@@ -202,8 +194,6 @@ class Client:
                 "/email/v2.1/appKeys/{appKey}/categories/{categoryId}",
                 {"appKey": self._app_key, "categoryId": category_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetAppKeyCategoriesCategoryIdResponse, _response)
 
@@ -250,7 +240,6 @@ class Client:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetAppKeyMassMailsRequestIdResponse, _response)
 
@@ -319,7 +308,6 @@ class Client:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetAppKeySenderMailsResponse, _response)
 
@@ -367,7 +355,6 @@ class Client:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetAppKeySenderReservationsResponse, _response)
 
@@ -431,7 +418,6 @@ class Client:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetAppKeySenderUpdateMailsResponse, _response)
 
@@ -473,7 +459,6 @@ class Client:
                 "adYn": ad_yn,
                 "templateId": template_id,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetAppKeyStatisticsViewResponse, _response)
 
@@ -533,7 +518,6 @@ class Client:
                 "templateIds": template_ids,
                 "statsCriteria": stats_criteria,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetAppKeyStatsTotalResponse, _response)
 
@@ -579,7 +563,6 @@ class Client:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetAppKeyTagMailsRequestIdResponse, _response)
 
@@ -602,8 +585,6 @@ class Client:
                 "/email/v2.1/appKeys/{appKey}/templates/{templateId}",
                 {"appKey": self._app_key, "templateId": template_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetAppKeyTemplatesTemplateIdResponse, _response)
 
@@ -642,7 +623,6 @@ class Client:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetAppKeysAppKeyBlockReceiversResponse, _response)
 
@@ -678,7 +658,6 @@ class Client:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetAppKeysAppKeyCategoriesResponse, _response)
 
@@ -729,7 +708,6 @@ class Client:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetAppKeysAppKeyMassMailsResponse, _response)
 
@@ -789,7 +767,6 @@ class Client:
                 "templateIds": template_ids,
                 "statsCriteria": stats_criteria,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetAppKeysAppKeyStatsResponse, _response)
 
@@ -840,7 +817,6 @@ class Client:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetAppKeysAppKeyTagMailsResponse, _response)
 
@@ -864,7 +840,6 @@ class Client:
             "GET",
             _support.format_path("/email/v2.1/appKeys/{appKey}/tags", {"appKey": self._app_key}),
             params={"pageNum": page_num, "pageSize": page_size},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetAppKeysAppKeyTagsResponse, _response)
 
@@ -895,7 +870,6 @@ class Client:
             "GET",
             _support.format_path("/email/v2.1/appKeys/{appKey}/templates", {"appKey": self._app_key}),
             params={"categoryId": category_id, "useYn": use_yn, "pageNum": page_num, "pageSize": page_size},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetAppKeysAppKeyTemplatesResponse, _response)
 
@@ -919,8 +893,6 @@ class Client:
                 "/email/v2.1/appKeys/{appKey}/sender/mail/{requestId}/{mailSeq}",
                 {"appKey": self._app_key, "requestId": request_id, "mailSeq": mail_seq},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetMailRequestIdMailSeqResponse, _response)
 
@@ -946,8 +918,6 @@ class Client:
                 "/email/v2.1/appKeys/{appKey}/mass-mails/{requestId}/{mailSeq}",
                 {"appKey": self._app_key, "requestId": request_id, "mailSeq": mail_seq},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetMassMailsRequestIdMailSeqResponse, _response)
 
@@ -973,8 +943,6 @@ class Client:
                 "/email/v2.1/appKeys/{appKey}/sender/reservations/{requestId}/{mailSeq}",
                 {"appKey": self._app_key, "requestId": request_id, "mailSeq": mail_seq},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetReservationsRequestIdMailSeqResponse, _response)
 
@@ -1015,7 +983,6 @@ class Client:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetSenderReservationsSearchCancelsResponse, _response)
 
@@ -1041,8 +1008,6 @@ class Client:
                 "/email/v2.1/appKeys/{appKey}/tagMails/{requestId}/{mailSequence}",
                 {"appKey": self._app_key, "requestId": request_id, "mailSequence": mail_sequence},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetTagMailsRequestIdMailSequenceResponse, _response)
 
@@ -1065,7 +1030,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/email/v2.1/appKeys/{appKey}/attachfile/binaryUpload", {"appKey": self._app_key}),
-            params={},
             headers=_support.header_values({"Content-Type": _content_type}),
             content=_content,
         )
@@ -1081,10 +1045,7 @@ class Client:
         Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#광고성-개별-메일-발송
         """
         self._transport.request(
-            "POST",
-            _support.format_path("/email/v2.1/appKeys/{appKey}/sender/ad-eachMail", {"appKey": self._app_key}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/email/v2.1/appKeys/{appKey}/sender/ad-eachMail", {"appKey": self._app_key})
         )
         return None
 
@@ -1110,10 +1071,7 @@ class Client:
         Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#광고성-일반-메일-발송
         """
         self._transport.request(
-            "POST",
-            _support.format_path("/email/v2.1/appKeys/{appKey}/sender/ad-mail", {"appKey": self._app_key}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/email/v2.1/appKeys/{appKey}/sender/ad-mail", {"appKey": self._app_key})
         )
         return None
 
@@ -1135,8 +1093,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/email/v2.1/appKeys/{appKey}/sender/auth-mail", {"appKey": self._app_key}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.PostAppKeySenderAuthMailResponse, _response)
@@ -1161,8 +1117,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/email/v2.1/appKeys/{appKey}/sender/eachMail", {"appKey": self._app_key}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.PostAppKeySenderEachMailResponse, _response)
@@ -1185,8 +1139,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/email/v2.1/appKeys/{appKey}/sender/mail", {"appKey": self._app_key}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.PostAppKeySenderMailResponse, _response)
@@ -1209,8 +1161,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/email/v2.1/appKeys/{appKey}/sender/tagMail", {"appKey": self._app_key}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.PostAppKeySenderTagMailResponse, _response)
@@ -1233,8 +1183,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/email/v2.1/appKeys/{appKey}/block-receivers", {"appKey": self._app_key}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.PostAppKeysAppKeyBlockReceiversResponse, _response)
@@ -1257,8 +1205,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/email/v2.1/appKeys/{appKey}/categories", {"appKey": self._app_key}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.PostAppKeysAppKeyCategoriesResponse, _response)
@@ -1281,8 +1227,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/email/v2.1/appKeys/{appKey}/tags", {"appKey": self._app_key}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.PostAppKeysAppKeyTagsResponse, _response)
@@ -1305,8 +1249,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/email/v2.1/appKeys/{appKey}/templates", {"appKey": self._app_key}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.PostAppKeysAppKeyTemplatesResponse, _response)
@@ -1332,7 +1274,6 @@ class Client:
             _support.format_path(
                 "/email/v2.1/appKeys/{appKey}/templates/attachfile/binaryUpload", {"appKey": self._app_key}
             ),
-            params={},
             headers=_support.header_values({"Content-Type": _content_type}),
             content=_content,
         )
@@ -1359,8 +1300,6 @@ class Client:
             _support.format_path(
                 "/email/v2.1/appKeys/{appKey}/uids/{uid}/email-addresses", {"appKey": self._app_key, "uid": uid}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.PostUidsUidEmailAddressesResponse, _response)
@@ -1387,8 +1326,6 @@ class Client:
                 "/email/v2.1/appKeys/{appKey}/categories/{categoryId}",
                 {"appKey": self._app_key, "categoryId": category_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.PutAppKeyCategoriesCategoryIdResponse, _response)
@@ -1414,8 +1351,6 @@ class Client:
             _support.format_path(
                 "/email/v2.1/appKeys/{appKey}/tags/{tagId}", {"appKey": self._app_key, "tagId": tag_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.PutAppKeyTagsTagIdResponse, _response)
@@ -1442,8 +1377,6 @@ class Client:
                 "/email/v2.1/appKeys/{appKey}/templates/{templateId}",
                 {"appKey": self._app_key, "templateId": template_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.PutAppKeyTemplatesTemplateIdResponse, _response)
@@ -1466,8 +1399,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/email/v2.1/appKeys/{appKey}/block-receivers", {"appKey": self._app_key}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.PutAppKeysAppKeyBlockReceiversResponse, _response)
@@ -1494,8 +1425,6 @@ class Client:
                 "/email/v2.1/appKeys/{appKey}/sender/reservations/{requestId}/{mailSeq}",
                 {"appKey": self._app_key, "requestId": request_id, "mailSeq": mail_seq},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.PutReservationsRequestIdMailSeqResponse, _response)
 
@@ -1518,8 +1447,6 @@ class Client:
                 "/email/v2.1/appKeys/{appKey}/sender/reservations/{requestId}",
                 {"appKey": self._app_key, "requestId": request_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.PutSenderReservationsRequestIdResponse, _response)
 
@@ -1543,8 +1470,6 @@ class Client:
             _support.format_path(
                 "/email/v2.1/appKeys/{appKey}/sender/reservations/search-cancels", {"appKey": self._app_key}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.PutSenderReservationsSearchCancelsResponse, _response)
@@ -1576,7 +1501,6 @@ class Client:
             "GET",
             _support.format_path("/email/v2.1/appKeys/{appKey}/uids", {"appKey": self._app_key}),
             params={"wheres": wheres, "offsetUid": offset_uid, "offset": offset, "limit": limit},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.UidResponse, _response)
 
@@ -1596,8 +1520,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/email/v2.1/appKeys/{appKey}/uids", {"appKey": self._app_key}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.Uid2Response, _response)
@@ -1618,8 +1540,6 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path("/email/v2.1/appKeys/{appKey}/uids/{uid}", {"appKey": self._app_key, "uid": uid}),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.Uid3Response, _response)
 
@@ -1639,8 +1559,6 @@ class Client:
         _response = self._transport.request(
             "DELETE",
             _support.format_path("/email/v2.1/appKeys/{appKey}/uids/{uid}", {"appKey": self._app_key, "uid": uid}),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.Uid4Response, _response)
 
@@ -1711,8 +1629,6 @@ class AsyncClient:
                 "/email/v2.1/appKeys/{appKey}/categories/{categoryId}",
                 {"appKey": self._app_key, "categoryId": category_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DeleteAppKeyCategoriesCategoryIdResponse, _response)
 
@@ -1734,8 +1650,6 @@ class AsyncClient:
             _support.format_path(
                 "/email/v2.1/appKeys/{appKey}/tags/{tagId}", {"appKey": self._app_key, "tagId": tag_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DeleteAppKeyTagsTagIdResponse, _response)
 
@@ -1760,8 +1674,6 @@ class AsyncClient:
                 "/email/v2.1/appKeys/{appKey}/templates/{templateId}",
                 {"appKey": self._app_key, "templateId": template_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DeleteAppKeyTemplatesTemplateIdResponse, _response)
 
@@ -1787,8 +1699,6 @@ class AsyncClient:
                 "/email/v2.1/appKeys/{appKey}/uids/{uid}/email-addresses/{emailAddress}",
                 {"appKey": self._app_key, "uid": uid, "emailAddress": email_address},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DeleteUidEmailAddressesEmailAddressResponse, _response)
 
@@ -1813,8 +1723,6 @@ class AsyncClient:
                 "/email/v2.1/appKeys/{appKey}/categories/{categoryId}",
                 {"appKey": self._app_key, "categoryId": category_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetAppKeyCategoriesCategoryIdResponse, _response)
 
@@ -1861,7 +1769,6 @@ class AsyncClient:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetAppKeyMassMailsRequestIdResponse, _response)
 
@@ -1930,7 +1837,6 @@ class AsyncClient:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetAppKeySenderMailsResponse, _response)
 
@@ -1978,7 +1884,6 @@ class AsyncClient:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetAppKeySenderReservationsResponse, _response)
 
@@ -2042,7 +1947,6 @@ class AsyncClient:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetAppKeySenderUpdateMailsResponse, _response)
 
@@ -2084,7 +1988,6 @@ class AsyncClient:
                 "adYn": ad_yn,
                 "templateId": template_id,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetAppKeyStatisticsViewResponse, _response)
 
@@ -2144,7 +2047,6 @@ class AsyncClient:
                 "templateIds": template_ids,
                 "statsCriteria": stats_criteria,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetAppKeyStatsTotalResponse, _response)
 
@@ -2190,7 +2092,6 @@ class AsyncClient:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetAppKeyTagMailsRequestIdResponse, _response)
 
@@ -2213,8 +2114,6 @@ class AsyncClient:
                 "/email/v2.1/appKeys/{appKey}/templates/{templateId}",
                 {"appKey": self._app_key, "templateId": template_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetAppKeyTemplatesTemplateIdResponse, _response)
 
@@ -2253,7 +2152,6 @@ class AsyncClient:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetAppKeysAppKeyBlockReceiversResponse, _response)
 
@@ -2289,7 +2187,6 @@ class AsyncClient:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetAppKeysAppKeyCategoriesResponse, _response)
 
@@ -2340,7 +2237,6 @@ class AsyncClient:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetAppKeysAppKeyMassMailsResponse, _response)
 
@@ -2400,7 +2296,6 @@ class AsyncClient:
                 "templateIds": template_ids,
                 "statsCriteria": stats_criteria,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetAppKeysAppKeyStatsResponse, _response)
 
@@ -2451,7 +2346,6 @@ class AsyncClient:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetAppKeysAppKeyTagMailsResponse, _response)
 
@@ -2475,7 +2369,6 @@ class AsyncClient:
             "GET",
             _support.format_path("/email/v2.1/appKeys/{appKey}/tags", {"appKey": self._app_key}),
             params={"pageNum": page_num, "pageSize": page_size},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetAppKeysAppKeyTagsResponse, _response)
 
@@ -2506,7 +2399,6 @@ class AsyncClient:
             "GET",
             _support.format_path("/email/v2.1/appKeys/{appKey}/templates", {"appKey": self._app_key}),
             params={"categoryId": category_id, "useYn": use_yn, "pageNum": page_num, "pageSize": page_size},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetAppKeysAppKeyTemplatesResponse, _response)
 
@@ -2532,8 +2424,6 @@ class AsyncClient:
                 "/email/v2.1/appKeys/{appKey}/sender/mail/{requestId}/{mailSeq}",
                 {"appKey": self._app_key, "requestId": request_id, "mailSeq": mail_seq},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetMailRequestIdMailSeqResponse, _response)
 
@@ -2559,8 +2449,6 @@ class AsyncClient:
                 "/email/v2.1/appKeys/{appKey}/mass-mails/{requestId}/{mailSeq}",
                 {"appKey": self._app_key, "requestId": request_id, "mailSeq": mail_seq},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetMassMailsRequestIdMailSeqResponse, _response)
 
@@ -2586,8 +2474,6 @@ class AsyncClient:
                 "/email/v2.1/appKeys/{appKey}/sender/reservations/{requestId}/{mailSeq}",
                 {"appKey": self._app_key, "requestId": request_id, "mailSeq": mail_seq},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetReservationsRequestIdMailSeqResponse, _response)
 
@@ -2628,7 +2514,6 @@ class AsyncClient:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetSenderReservationsSearchCancelsResponse, _response)
 
@@ -2654,8 +2539,6 @@ class AsyncClient:
                 "/email/v2.1/appKeys/{appKey}/tagMails/{requestId}/{mailSequence}",
                 {"appKey": self._app_key, "requestId": request_id, "mailSequence": mail_sequence},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetTagMailsRequestIdMailSequenceResponse, _response)
 
@@ -2678,7 +2561,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/email/v2.1/appKeys/{appKey}/attachfile/binaryUpload", {"appKey": self._app_key}),
-            params={},
             headers=_support.header_values({"Content-Type": _content_type}),
             content=_content,
         )
@@ -2694,10 +2576,7 @@ class AsyncClient:
         Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#광고성-개별-메일-발송
         """
         await self._transport.request(
-            "POST",
-            _support.format_path("/email/v2.1/appKeys/{appKey}/sender/ad-eachMail", {"appKey": self._app_key}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/email/v2.1/appKeys/{appKey}/sender/ad-eachMail", {"appKey": self._app_key})
         )
         return None
 
@@ -2723,10 +2602,7 @@ class AsyncClient:
         Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#광고성-일반-메일-발송
         """
         await self._transport.request(
-            "POST",
-            _support.format_path("/email/v2.1/appKeys/{appKey}/sender/ad-mail", {"appKey": self._app_key}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/email/v2.1/appKeys/{appKey}/sender/ad-mail", {"appKey": self._app_key})
         )
         return None
 
@@ -2748,8 +2624,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/email/v2.1/appKeys/{appKey}/sender/auth-mail", {"appKey": self._app_key}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.PostAppKeySenderAuthMailResponse, _response)
@@ -2774,8 +2648,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/email/v2.1/appKeys/{appKey}/sender/eachMail", {"appKey": self._app_key}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.PostAppKeySenderEachMailResponse, _response)
@@ -2798,8 +2670,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/email/v2.1/appKeys/{appKey}/sender/mail", {"appKey": self._app_key}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.PostAppKeySenderMailResponse, _response)
@@ -2822,8 +2692,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/email/v2.1/appKeys/{appKey}/sender/tagMail", {"appKey": self._app_key}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.PostAppKeySenderTagMailResponse, _response)
@@ -2846,8 +2714,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/email/v2.1/appKeys/{appKey}/block-receivers", {"appKey": self._app_key}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.PostAppKeysAppKeyBlockReceiversResponse, _response)
@@ -2870,8 +2736,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/email/v2.1/appKeys/{appKey}/categories", {"appKey": self._app_key}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.PostAppKeysAppKeyCategoriesResponse, _response)
@@ -2894,8 +2758,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/email/v2.1/appKeys/{appKey}/tags", {"appKey": self._app_key}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.PostAppKeysAppKeyTagsResponse, _response)
@@ -2918,8 +2780,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/email/v2.1/appKeys/{appKey}/templates", {"appKey": self._app_key}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.PostAppKeysAppKeyTemplatesResponse, _response)
@@ -2945,7 +2805,6 @@ class AsyncClient:
             _support.format_path(
                 "/email/v2.1/appKeys/{appKey}/templates/attachfile/binaryUpload", {"appKey": self._app_key}
             ),
-            params={},
             headers=_support.header_values({"Content-Type": _content_type}),
             content=_content,
         )
@@ -2972,8 +2831,6 @@ class AsyncClient:
             _support.format_path(
                 "/email/v2.1/appKeys/{appKey}/uids/{uid}/email-addresses", {"appKey": self._app_key, "uid": uid}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.PostUidsUidEmailAddressesResponse, _response)
@@ -3000,8 +2857,6 @@ class AsyncClient:
                 "/email/v2.1/appKeys/{appKey}/categories/{categoryId}",
                 {"appKey": self._app_key, "categoryId": category_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.PutAppKeyCategoriesCategoryIdResponse, _response)
@@ -3027,8 +2882,6 @@ class AsyncClient:
             _support.format_path(
                 "/email/v2.1/appKeys/{appKey}/tags/{tagId}", {"appKey": self._app_key, "tagId": tag_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.PutAppKeyTagsTagIdResponse, _response)
@@ -3055,8 +2908,6 @@ class AsyncClient:
                 "/email/v2.1/appKeys/{appKey}/templates/{templateId}",
                 {"appKey": self._app_key, "templateId": template_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.PutAppKeyTemplatesTemplateIdResponse, _response)
@@ -3079,8 +2930,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/email/v2.1/appKeys/{appKey}/block-receivers", {"appKey": self._app_key}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.PutAppKeysAppKeyBlockReceiversResponse, _response)
@@ -3107,8 +2956,6 @@ class AsyncClient:
                 "/email/v2.1/appKeys/{appKey}/sender/reservations/{requestId}/{mailSeq}",
                 {"appKey": self._app_key, "requestId": request_id, "mailSeq": mail_seq},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.PutReservationsRequestIdMailSeqResponse, _response)
 
@@ -3133,8 +2980,6 @@ class AsyncClient:
                 "/email/v2.1/appKeys/{appKey}/sender/reservations/{requestId}",
                 {"appKey": self._app_key, "requestId": request_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.PutSenderReservationsRequestIdResponse, _response)
 
@@ -3158,8 +3003,6 @@ class AsyncClient:
             _support.format_path(
                 "/email/v2.1/appKeys/{appKey}/sender/reservations/search-cancels", {"appKey": self._app_key}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.PutSenderReservationsSearchCancelsResponse, _response)
@@ -3191,7 +3034,6 @@ class AsyncClient:
             "GET",
             _support.format_path("/email/v2.1/appKeys/{appKey}/uids", {"appKey": self._app_key}),
             params={"wheres": wheres, "offsetUid": offset_uid, "offset": offset, "limit": limit},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.UidResponse, _response)
 
@@ -3211,8 +3053,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/email/v2.1/appKeys/{appKey}/uids", {"appKey": self._app_key}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.Uid2Response, _response)
@@ -3233,8 +3073,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path("/email/v2.1/appKeys/{appKey}/uids/{uid}", {"appKey": self._app_key, "uid": uid}),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.Uid3Response, _response)
 
@@ -3254,7 +3092,5 @@ class AsyncClient:
         _response = await self._transport.request(
             "DELETE",
             _support.format_path("/email/v2.1/appKeys/{appKey}/uids/{uid}", {"appKey": self._app_key, "uid": uid}),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.Uid4Response, _response)

@@ -98,8 +98,6 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path("/v2.0/flowlog-loggers/{flowlogLoggerId}", {"flowlogLoggerId": flowlog_logger_id}),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.CheckTheFlowLogLoggersResponse, _response)
 
@@ -123,8 +121,6 @@ class Client:
             _support.format_path(
                 "/v2.0/flowlog-logging-ports/{flowlogLoggingPortId}", {"flowlogLoggingPortId": flowlog_logging_port_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.CheckTheFlowLogLoggingPortResponse, _response)
 
@@ -144,11 +140,7 @@ class Client:
             CreateAFlowLogLoggerResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "POST",
-            "/v2.0/flowlog-loggers",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v2.0/flowlog-loggers", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.CreateAFlowLogLoggerResponse, _response)
 
@@ -165,8 +157,6 @@ class Client:
         self._transport.request(
             "DELETE",
             _support.format_path("/v2.0/flowlog-loggers/{flowlogLoggerId}", {"flowlogLoggerId": flowlog_logger_id}),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -189,8 +179,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v2.0/flowlog-loggers/{flowlogLoggerId}", {"flowlogLoggerId": flowlog_logger_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.EditAFlowLogLoggerResponse, _response)
@@ -251,7 +239,6 @@ class Client:
                 "customized_file_name": customized_file_name,
                 "status": status,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewAListOfFlowLogLoggersResponse, _response)
 
@@ -282,7 +269,6 @@ class Client:
             "GET",
             "/v2.0/flowlog-logging-ports",
             params={"id": id, "logger_id": logger_id, "port_id": port_id, "network_id": network_id},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewAListOfFlowLogLoggingPortsResponse, _response)
 
@@ -347,8 +333,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path("/v2.0/flowlog-loggers/{flowlogLoggerId}", {"flowlogLoggerId": flowlog_logger_id}),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.CheckTheFlowLogLoggersResponse, _response)
 
@@ -372,8 +356,6 @@ class AsyncClient:
             _support.format_path(
                 "/v2.0/flowlog-logging-ports/{flowlogLoggingPortId}", {"flowlogLoggingPortId": flowlog_logging_port_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.CheckTheFlowLogLoggingPortResponse, _response)
 
@@ -393,11 +375,7 @@ class AsyncClient:
             CreateAFlowLogLoggerResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "POST",
-            "/v2.0/flowlog-loggers",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v2.0/flowlog-loggers", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.CreateAFlowLogLoggerResponse, _response)
 
@@ -414,8 +392,6 @@ class AsyncClient:
         await self._transport.request(
             "DELETE",
             _support.format_path("/v2.0/flowlog-loggers/{flowlogLoggerId}", {"flowlogLoggerId": flowlog_logger_id}),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -438,8 +414,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v2.0/flowlog-loggers/{flowlogLoggerId}", {"flowlogLoggerId": flowlog_logger_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.EditAFlowLogLoggerResponse, _response)
@@ -500,7 +474,6 @@ class AsyncClient:
                 "customized_file_name": customized_file_name,
                 "status": status,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewAListOfFlowLogLoggersResponse, _response)
 
@@ -531,6 +504,5 @@ class AsyncClient:
             "GET",
             "/v2.0/flowlog-logging-ports",
             params={"id": id, "logger_id": logger_id, "port_id": port_id, "network_id": network_id},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewAListOfFlowLogLoggingPortsResponse, _response)

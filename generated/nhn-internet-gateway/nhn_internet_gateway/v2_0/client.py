@@ -100,11 +100,7 @@ class Client:
             CreateAnInternetGatewayResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "POST",
-            "/v2.0/internetgateways",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v2.0/internetgateways", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.CreateAnInternetGatewayResponse, _response)
 
@@ -125,8 +121,6 @@ class Client:
             _support.format_path(
                 "/v2.0/internetgateways/{internetgatewayId}", {"internetgatewayId": internetgateway_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -167,7 +161,6 @@ class Client:
                 "external_network_id": external_network_id,
                 "routingtable_id": routingtable_id,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetAListOfInternetGatewaysResponse, _response)
 
@@ -182,9 +175,7 @@ class Client:
 
         Source: https://docs.nhncloud.com/en/Network/Internet%20Gateway/en/public-api/#get-an-external-network-id
         """
-        self._transport.request(
-            "GET", "/v2.0/vpcs", params={"router:external": "true"}, headers=_support.header_values({})
-        )
+        self._transport.request("GET", "/v2.0/vpcs", params={"router:external": "true"})
         return None
 
     def view_internet_gateways(self, internetgateway_id: str) -> _models.ViewInternetGatewaysResponse:
@@ -207,8 +198,6 @@ class Client:
             _support.format_path(
                 "/v2.0/internetgateways/{internetgatewayId}", {"internetgatewayId": internetgateway_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewInternetGatewaysResponse, _response)
 
@@ -275,11 +264,7 @@ class AsyncClient:
             CreateAnInternetGatewayResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "POST",
-            "/v2.0/internetgateways",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v2.0/internetgateways", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.CreateAnInternetGatewayResponse, _response)
 
@@ -300,8 +285,6 @@ class AsyncClient:
             _support.format_path(
                 "/v2.0/internetgateways/{internetgatewayId}", {"internetgatewayId": internetgateway_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -342,7 +325,6 @@ class AsyncClient:
                 "external_network_id": external_network_id,
                 "routingtable_id": routingtable_id,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetAListOfInternetGatewaysResponse, _response)
 
@@ -357,9 +339,7 @@ class AsyncClient:
 
         Source: https://docs.nhncloud.com/en/Network/Internet%20Gateway/en/public-api/#get-an-external-network-id
         """
-        await self._transport.request(
-            "GET", "/v2.0/vpcs", params={"router:external": "true"}, headers=_support.header_values({})
-        )
+        await self._transport.request("GET", "/v2.0/vpcs", params={"router:external": "true"})
         return None
 
     async def view_internet_gateways(self, internetgateway_id: str) -> _models.ViewInternetGatewaysResponse:
@@ -382,7 +362,5 @@ class AsyncClient:
             _support.format_path(
                 "/v2.0/internetgateways/{internetgatewayId}", {"internetgatewayId": internetgateway_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewInternetGatewaysResponse, _response)

@@ -91,10 +91,7 @@ class Client:
             AvailableTokenApiResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/api/v2/search/available-tokens/{appkey}", {"appkey": self._appkey}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/api/v2/search/available-tokens/{appkey}", {"appkey": self._appkey})
         )
         return _support.parse_model(_models.AvailableTokenApiResponse, _response)
 
@@ -114,13 +111,7 @@ class Client:
         Args:
             body: the request body (CollectLogApiRequest).
         """
-        self._transport.request(
-            "POST",
-            "/v2/log",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-        )
+        self._transport.request("POST", "/v2/log", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True))
         return None
 
     def scroll_continue_api(self, scroll_key: str) -> _models.ScrollContinueApiResponse:
@@ -144,8 +135,6 @@ class Client:
             _support.format_path(
                 "/api/v2/search/scroll/{appkey}/{scrollKey}", {"appkey": self._appkey, "scrollKey": scroll_key}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ScrollContinueApiResponse, _response)
 
@@ -167,8 +156,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/api/v2/search/scroll/{appkey}", {"appkey": self._appkey}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ScrollStartApiResponse, _response)
@@ -191,8 +178,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/api/v2/search/{appkey}", {"appkey": self._appkey}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SearchApiResponse, _response)
@@ -256,10 +241,7 @@ class AsyncClient:
             AvailableTokenApiResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/api/v2/search/available-tokens/{appkey}", {"appkey": self._appkey}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/api/v2/search/available-tokens/{appkey}", {"appkey": self._appkey})
         )
         return _support.parse_model(_models.AvailableTokenApiResponse, _response)
 
@@ -280,11 +262,7 @@ class AsyncClient:
             body: the request body (CollectLogApiRequest).
         """
         await self._transport.request(
-            "POST",
-            "/v2/log",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v2/log", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return None
 
@@ -309,8 +287,6 @@ class AsyncClient:
             _support.format_path(
                 "/api/v2/search/scroll/{appkey}/{scrollKey}", {"appkey": self._appkey, "scrollKey": scroll_key}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ScrollContinueApiResponse, _response)
 
@@ -332,8 +308,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/api/v2/search/scroll/{appkey}", {"appkey": self._appkey}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ScrollStartApiResponse, _response)
@@ -356,8 +330,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/api/v2/search/{appkey}", {"appkey": self._appkey}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SearchApiResponse, _response)

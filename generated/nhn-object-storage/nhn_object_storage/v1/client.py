@@ -139,7 +139,6 @@ class Client:
         self._transport.request(
             "POST",
             _support.format_path("/v1/{Account}/{Container}", {"Account": self._account, "Container": container}),
-            params={},
             headers=_support.header_values(
                 {
                     "X-Container-Read": x_container_read,
@@ -293,7 +292,6 @@ class Client:
         self._transport.request(
             "PUT",
             _support.format_path("/v1/{Account}/{Container}", {"Account": self._account, "Container": container}),
-            params={},
             headers=_support.header_values(
                 {"X-Storage-Policy": x_storage_policy, "X-Container-Worm-Retention-Day": x_container_worm_retention_day}
             ),
@@ -332,7 +330,6 @@ class Client:
                 "/v1/{Account}/{Container}/{Object}",
                 {"Account": self._account, "Container": container, "Object": object},
             ),
-            params={},
             headers=_support.header_values({"X-Object-Manifest": x_object_manifest}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
@@ -367,7 +364,6 @@ class Client:
                 {"Account": self._account, "Container": container, "Object": object},
             ),
             params={"multipart-manifest": "put"},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -387,8 +383,6 @@ class Client:
         self._transport.request(
             "DELETE",
             _support.format_path("/v1/{Account}/{Container}", {"Account": self._account, "Container": container}),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -413,8 +407,6 @@ class Client:
                 "/v1/{Account}/{Container}/{Object}",
                 {"Account": self._account, "Container": container, "Object": object},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -437,8 +429,6 @@ class Client:
                 "/v1/{Account}/{Container}/{Object}",
                 {"Account": self._account, "Container": container, "Object": object},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -470,7 +460,6 @@ class Client:
             "GET",
             _support.format_path("/v1/{Account}/{Container}", {"Account": self._account, "Container": container}),
             params={"marker": marker, "prefix": prefix, "limit": limit, "format": format},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -483,12 +472,7 @@ class Client:
 
         Source: https://docs.nhncloud.com/en/Storage/Object%20Storage/en/api-guide/#list-containers
         """
-        self._transport.request(
-            "GET",
-            _support.format_path("/v1/{Account}", {"Account": self._account}),
-            params={},
-            headers=_support.header_values({}),
-        )
+        self._transport.request("GET", _support.format_path("/v1/{Account}", {"Account": self._account}))
         return None
 
     def modify_object_metadata(
@@ -521,7 +505,6 @@ class Client:
                 "/v1/{Account}/{Container}/{Object}",
                 {"Account": self._account, "Container": container, "Object": object},
             ),
-            params={},
             headers=_support.header_values(
                 {
                     "X-Delete-At": x_delete_at,
@@ -551,8 +534,6 @@ class Client:
                 "/v1/{Account}/{Container}/{Object}",
                 {"Account": self._account, "Container": container, "Object": object},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -565,12 +546,7 @@ class Client:
 
         Source: https://docs.nhncloud.com/en/Storage/Object%20Storage/en/api-guide/#query-the-storage-account
         """
-        self._transport.request(
-            "HEAD",
-            _support.format_path("/v1/{Account}", {"Account": self._account}),
-            params={},
-            headers=_support.header_values({}),
-        )
+        self._transport.request("HEAD", _support.format_path("/v1/{Account}", {"Account": self._account}))
         return None
 
     def update_an_object(
@@ -603,7 +579,6 @@ class Client:
                 "/v1/{Account}/{Container}/{Object}",
                 {"Account": self._account, "Container": container, "Object": object},
             ),
-            params={},
             headers=_support.header_values({"X-Delete-At": x_delete_at, "X-Delete-After": x_delete_after}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
@@ -639,7 +614,6 @@ class Client:
                 "/v1/{Account}/{Container}/{Object}",
                 {"Account": self._account, "Container": container, "Object": object},
             ),
-            params={},
             headers=_support.header_values({"X-Delete-At": x_delete_at, "X-Delete-After": x_delete_after}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
@@ -665,8 +639,6 @@ class Client:
                 "/v1/{Account}/{Container}/{Object}/{Count}",
                 {"Account": self._account, "Container": container, "Object": object, "Count": count},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -772,7 +744,6 @@ class AsyncClient:
         await self._transport.request(
             "POST",
             _support.format_path("/v1/{Account}/{Container}", {"Account": self._account, "Container": container}),
-            params={},
             headers=_support.header_values(
                 {
                     "X-Container-Read": x_container_read,
@@ -926,7 +897,6 @@ class AsyncClient:
         await self._transport.request(
             "PUT",
             _support.format_path("/v1/{Account}/{Container}", {"Account": self._account, "Container": container}),
-            params={},
             headers=_support.header_values(
                 {"X-Storage-Policy": x_storage_policy, "X-Container-Worm-Retention-Day": x_container_worm_retention_day}
             ),
@@ -965,7 +935,6 @@ class AsyncClient:
                 "/v1/{Account}/{Container}/{Object}",
                 {"Account": self._account, "Container": container, "Object": object},
             ),
-            params={},
             headers=_support.header_values({"X-Object-Manifest": x_object_manifest}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
@@ -1000,7 +969,6 @@ class AsyncClient:
                 {"Account": self._account, "Container": container, "Object": object},
             ),
             params={"multipart-manifest": "put"},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -1020,8 +988,6 @@ class AsyncClient:
         await self._transport.request(
             "DELETE",
             _support.format_path("/v1/{Account}/{Container}", {"Account": self._account, "Container": container}),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -1046,8 +1012,6 @@ class AsyncClient:
                 "/v1/{Account}/{Container}/{Object}",
                 {"Account": self._account, "Container": container, "Object": object},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -1070,8 +1034,6 @@ class AsyncClient:
                 "/v1/{Account}/{Container}/{Object}",
                 {"Account": self._account, "Container": container, "Object": object},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -1103,7 +1065,6 @@ class AsyncClient:
             "GET",
             _support.format_path("/v1/{Account}/{Container}", {"Account": self._account, "Container": container}),
             params={"marker": marker, "prefix": prefix, "limit": limit, "format": format},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -1116,12 +1077,7 @@ class AsyncClient:
 
         Source: https://docs.nhncloud.com/en/Storage/Object%20Storage/en/api-guide/#list-containers
         """
-        await self._transport.request(
-            "GET",
-            _support.format_path("/v1/{Account}", {"Account": self._account}),
-            params={},
-            headers=_support.header_values({}),
-        )
+        await self._transport.request("GET", _support.format_path("/v1/{Account}", {"Account": self._account}))
         return None
 
     async def modify_object_metadata(
@@ -1154,7 +1110,6 @@ class AsyncClient:
                 "/v1/{Account}/{Container}/{Object}",
                 {"Account": self._account, "Container": container, "Object": object},
             ),
-            params={},
             headers=_support.header_values(
                 {
                     "X-Delete-At": x_delete_at,
@@ -1184,8 +1139,6 @@ class AsyncClient:
                 "/v1/{Account}/{Container}/{Object}",
                 {"Account": self._account, "Container": container, "Object": object},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -1198,12 +1151,7 @@ class AsyncClient:
 
         Source: https://docs.nhncloud.com/en/Storage/Object%20Storage/en/api-guide/#query-the-storage-account
         """
-        await self._transport.request(
-            "HEAD",
-            _support.format_path("/v1/{Account}", {"Account": self._account}),
-            params={},
-            headers=_support.header_values({}),
-        )
+        await self._transport.request("HEAD", _support.format_path("/v1/{Account}", {"Account": self._account}))
         return None
 
     async def update_an_object(
@@ -1236,7 +1184,6 @@ class AsyncClient:
                 "/v1/{Account}/{Container}/{Object}",
                 {"Account": self._account, "Container": container, "Object": object},
             ),
-            params={},
             headers=_support.header_values({"X-Delete-At": x_delete_at, "X-Delete-After": x_delete_after}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
@@ -1272,7 +1219,6 @@ class AsyncClient:
                 "/v1/{Account}/{Container}/{Object}",
                 {"Account": self._account, "Container": container, "Object": object},
             ),
-            params={},
             headers=_support.header_values({"X-Delete-At": x_delete_at, "X-Delete-After": x_delete_after}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
@@ -1298,7 +1244,5 @@ class AsyncClient:
                 "/v1/{Account}/{Container}/{Object}/{Count}",
                 {"Account": self._account, "Container": container, "Object": object, "Count": count},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None

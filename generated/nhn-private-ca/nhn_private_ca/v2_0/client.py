@@ -106,8 +106,6 @@ class Client:
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl",
                 {"appkey": self._appkey, "caStoreId": ca_store_id, "issuerCertId": issuer_cert_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.CrlResponse, _response)
 
@@ -133,8 +131,6 @@ class Client:
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl",
                 {"appkey": self._appkey, "caStoreId": ca_store_id, "issuerCertId": issuer_cert_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.Crl2Response, _response)
 
@@ -157,8 +153,6 @@ class Client:
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl/der",
                 {"appkey": self._appkey, "caStoreId": ca_store_id, "issuerCertId": issuer_cert_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -181,8 +175,6 @@ class Client:
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl/pem",
                 {"appkey": self._appkey, "caStoreId": ca_store_id, "issuerCertId": issuer_cert_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -206,8 +198,6 @@ class Client:
             _support.format_path(
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}", {"appkey": self._appkey, "caStoreId": ca_store_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DeleteAppkeyCaStoresCaStoreIdResponse, _response)
 
@@ -235,8 +225,6 @@ class Client:
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates/{templateId}",
                 {"appkey": self._appkey, "caStoreId": ca_store_id, "templateId": template_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DeleteCaStoreIdTemplatesTemplateIdResponse, _response)
 
@@ -260,8 +248,6 @@ class Client:
             _support.format_path(
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}", {"appkey": self._appkey, "caStoreId": ca_store_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetAppkeyCaStoresCaStoreIdResponse, _response)
 
@@ -288,7 +274,6 @@ class Client:
             "GET",
             _support.format_path("/v2.0/appkeys/{appkey}/ca-stores", {"appkey": self._appkey}),
             params={"page": page, "size": size, "search": search},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetAppkeysAppkeyCaStoresResponse, _response)
 
@@ -314,8 +299,6 @@ class Client:
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{certId}",
                 {"appkey": self._appkey, "caStoreId": ca_store_id, "certId": cert_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetCaStoreIdCertsCertIdResponse, _response)
 
@@ -343,8 +326,6 @@ class Client:
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates/{templateId}",
                 {"appkey": self._appkey, "caStoreId": ca_store_id, "templateId": template_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetCaStoreIdTemplatesTemplateIdResponse, _response)
 
@@ -381,7 +362,6 @@ class Client:
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs", {"appkey": self._appkey, "caStoreId": ca_store_id}
             ),
             params={"type": type, "page": page, "size": size, "search": search},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetCaStoresCaStoreIdCertsResponse, _response)
 
@@ -412,7 +392,6 @@ class Client:
                 {"appkey": self._appkey, "caStoreId": ca_store_id},
             ),
             params={"page": page, "size": size, "search": search},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetCaStoresCaStoreIdTemplatesResponse, _response)
 
@@ -435,8 +414,6 @@ class Client:
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{certId}/download",
                 {"appkey": self._appkey, "caStoreId": ca_store_id, "certId": cert_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -459,8 +436,6 @@ class Client:
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/ocsp/{ocspRequestBase64}",
                 {"appkey": self._appkey, "caStoreId": ca_store_id, "ocspRequestBase64": ocsp_request_base64},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -481,8 +456,6 @@ class Client:
             _support.format_path(
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/ocsp", {"appkey": self._appkey, "caStoreId": ca_store_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -506,8 +479,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v2.0/appkeys/{appkey}/ca-stores", {"appkey": self._appkey}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.PostAppkeysAppkeyCaStoresResponse, _response)
@@ -535,8 +506,6 @@ class Client:
             _support.format_path(
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs", {"appkey": self._appkey, "caStoreId": ca_store_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.PostCaStoresCaStoreIdCertsResponse, _response)
@@ -565,8 +534,6 @@ class Client:
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates",
                 {"appkey": self._appkey, "caStoreId": ca_store_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.PostCaStoresCaStoreIdTemplatesResponse, _response)
@@ -593,8 +560,6 @@ class Client:
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{certId}/revoke",
                 {"appkey": self._appkey, "caStoreId": ca_store_id, "certId": cert_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.PostCertsCertIdRevokeResponse, _response)
 
@@ -623,8 +588,6 @@ class Client:
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates/{templateId}/certificates",
                 {"appkey": self._appkey, "caStoreId": ca_store_id, "templateId": template_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.PostTemplatesTemplateIdCertificatesResponse, _response)
@@ -649,8 +612,6 @@ class Client:
             _support.format_path(
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}", {"appkey": self._appkey, "caStoreId": ca_store_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.PutAppkeyCaStoresCaStoreIdResponse, _response)
 
@@ -678,8 +639,6 @@ class Client:
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates/{templateId}",
                 {"appkey": self._appkey, "caStoreId": ca_store_id, "templateId": template_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.PutCaStoreIdTemplatesTemplateIdResponse, _response)
 
@@ -752,8 +711,6 @@ class AsyncClient:
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl",
                 {"appkey": self._appkey, "caStoreId": ca_store_id, "issuerCertId": issuer_cert_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.CrlResponse, _response)
 
@@ -779,8 +736,6 @@ class AsyncClient:
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl",
                 {"appkey": self._appkey, "caStoreId": ca_store_id, "issuerCertId": issuer_cert_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.Crl2Response, _response)
 
@@ -803,8 +758,6 @@ class AsyncClient:
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl/der",
                 {"appkey": self._appkey, "caStoreId": ca_store_id, "issuerCertId": issuer_cert_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -827,8 +780,6 @@ class AsyncClient:
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl/pem",
                 {"appkey": self._appkey, "caStoreId": ca_store_id, "issuerCertId": issuer_cert_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -854,8 +805,6 @@ class AsyncClient:
             _support.format_path(
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}", {"appkey": self._appkey, "caStoreId": ca_store_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DeleteAppkeyCaStoresCaStoreIdResponse, _response)
 
@@ -883,8 +832,6 @@ class AsyncClient:
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates/{templateId}",
                 {"appkey": self._appkey, "caStoreId": ca_store_id, "templateId": template_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DeleteCaStoreIdTemplatesTemplateIdResponse, _response)
 
@@ -908,8 +855,6 @@ class AsyncClient:
             _support.format_path(
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}", {"appkey": self._appkey, "caStoreId": ca_store_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetAppkeyCaStoresCaStoreIdResponse, _response)
 
@@ -936,7 +881,6 @@ class AsyncClient:
             "GET",
             _support.format_path("/v2.0/appkeys/{appkey}/ca-stores", {"appkey": self._appkey}),
             params={"page": page, "size": size, "search": search},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetAppkeysAppkeyCaStoresResponse, _response)
 
@@ -964,8 +908,6 @@ class AsyncClient:
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{certId}",
                 {"appkey": self._appkey, "caStoreId": ca_store_id, "certId": cert_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetCaStoreIdCertsCertIdResponse, _response)
 
@@ -993,8 +935,6 @@ class AsyncClient:
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates/{templateId}",
                 {"appkey": self._appkey, "caStoreId": ca_store_id, "templateId": template_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetCaStoreIdTemplatesTemplateIdResponse, _response)
 
@@ -1031,7 +971,6 @@ class AsyncClient:
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs", {"appkey": self._appkey, "caStoreId": ca_store_id}
             ),
             params={"type": type, "page": page, "size": size, "search": search},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetCaStoresCaStoreIdCertsResponse, _response)
 
@@ -1062,7 +1001,6 @@ class AsyncClient:
                 {"appkey": self._appkey, "caStoreId": ca_store_id},
             ),
             params={"page": page, "size": size, "search": search},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetCaStoresCaStoreIdTemplatesResponse, _response)
 
@@ -1085,8 +1023,6 @@ class AsyncClient:
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{certId}/download",
                 {"appkey": self._appkey, "caStoreId": ca_store_id, "certId": cert_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -1109,8 +1045,6 @@ class AsyncClient:
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/ocsp/{ocspRequestBase64}",
                 {"appkey": self._appkey, "caStoreId": ca_store_id, "ocspRequestBase64": ocsp_request_base64},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -1131,8 +1065,6 @@ class AsyncClient:
             _support.format_path(
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/ocsp", {"appkey": self._appkey, "caStoreId": ca_store_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -1156,8 +1088,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v2.0/appkeys/{appkey}/ca-stores", {"appkey": self._appkey}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.PostAppkeysAppkeyCaStoresResponse, _response)
@@ -1185,8 +1115,6 @@ class AsyncClient:
             _support.format_path(
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs", {"appkey": self._appkey, "caStoreId": ca_store_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.PostCaStoresCaStoreIdCertsResponse, _response)
@@ -1215,8 +1143,6 @@ class AsyncClient:
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates",
                 {"appkey": self._appkey, "caStoreId": ca_store_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.PostCaStoresCaStoreIdTemplatesResponse, _response)
@@ -1243,8 +1169,6 @@ class AsyncClient:
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{certId}/revoke",
                 {"appkey": self._appkey, "caStoreId": ca_store_id, "certId": cert_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.PostCertsCertIdRevokeResponse, _response)
 
@@ -1273,8 +1197,6 @@ class AsyncClient:
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates/{templateId}/certificates",
                 {"appkey": self._appkey, "caStoreId": ca_store_id, "templateId": template_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.PostTemplatesTemplateIdCertificatesResponse, _response)
@@ -1299,8 +1221,6 @@ class AsyncClient:
             _support.format_path(
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}", {"appkey": self._appkey, "caStoreId": ca_store_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.PutAppkeyCaStoresCaStoreIdResponse, _response)
 
@@ -1328,7 +1248,5 @@ class AsyncClient:
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates/{templateId}",
                 {"appkey": self._appkey, "caStoreId": ca_store_id, "templateId": template_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.PutCaStoreIdTemplatesTemplateIdResponse, _response)

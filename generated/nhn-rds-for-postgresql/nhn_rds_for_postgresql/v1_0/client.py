@@ -101,8 +101,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/hba-rules", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AddAnAccessControlRuleResponse, _response)
@@ -126,8 +124,6 @@ class Client:
                 "/v1.0/db-instance-groups/{dbInstanceGroupId}/extensions/apply",
                 {"dbInstanceGroupId": db_instance_group_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ApplyExtensionChangesResponse, _response)
 
@@ -147,8 +143,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/hba-rules/apply", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ApplyingAccessControlRulesResponse, _response)
 
@@ -173,8 +167,6 @@ class Client:
             _support.format_path(
                 "/v1.0/db-instances/{dbInstanceId}/apply-recent-parameter-group", {"dbInstanceId": db_instance_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ApplyingDbInstanceLatestParameterGroupsResponse, _response)
@@ -198,8 +190,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/backup", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.BackupDbInstanceResponse, _response)
@@ -225,8 +215,6 @@ class Client:
             _support.format_path(
                 "/v1.0/db-instances/{dbInstanceId}/deletion-protection", {"dbInstanceId": db_instance_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ChangeDbInstanceDeletionProtectionSettingsResponse, _response)
@@ -252,8 +240,6 @@ class Client:
             _support.format_path(
                 "/v1.0/parameter-groups/{parameterGroupId}/copy", {"parameterGroupId": parameter_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.CopyParameterGroupResponse, _response)
@@ -277,8 +263,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/databases", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.CreateADatabaseResponse, _response)
@@ -300,8 +284,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/db-users", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.CreateAUserResponse, _response)
@@ -328,8 +310,6 @@ class Client:
                 "/v1.0/notification-groups/{notificationGroupId}/watchdogs",
                 {"notificationGroupId": notification_group_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.CreateAWatchSettingResponse, _response)
@@ -348,11 +328,7 @@ class Client:
             CreateDbInstanceResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "POST",
-            "/v1.0/db-instances",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1.0/db-instances", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.CreateDbInstanceResponse, _response)
 
@@ -372,11 +348,7 @@ class Client:
             CreateDbSecurityGroupResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "POST",
-            "/v1.0/db-security-groups",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1.0/db-security-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.CreateDbSecurityGroupResponse, _response)
 
@@ -401,8 +373,6 @@ class Client:
             _support.format_path(
                 "/v1.0/db-security-groups/{dbSecurityGroupId}/rules", {"dbSecurityGroupId": db_security_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.CreateDbSecurityGroup2Response, _response)
@@ -423,11 +393,7 @@ class Client:
             CreateNotificationGroupResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "POST",
-            "/v1.0/notification-groups",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1.0/notification-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.CreateNotificationGroupResponse, _response)
 
@@ -447,11 +413,7 @@ class Client:
             CreateParameterGroupResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "POST",
-            "/v1.0/parameter-groups",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1.0/parameter-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.CreateParameterGroupResponse, _response)
 
@@ -469,11 +431,7 @@ class Client:
             CreateUserGroupResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "POST",
-            "/v1.0/user-groups",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1.0/user-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.CreateUserGroupResponse, _response)
 
@@ -491,10 +449,7 @@ class Client:
             DeleteBackupResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "DELETE",
-            _support.format_path("/v1.0/backups/{backupId}", {"backupId": backup_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1.0/backups/{backupId}", {"backupId": backup_id})
         )
         return _support.parse_model(_models.DeleteBackupResponse, _response)
 
@@ -512,10 +467,7 @@ class Client:
             DeleteDbInstanceResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "DELETE",
-            _support.format_path("/v1.0/db-instances/{dbInstanceId}", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1.0/db-instances/{dbInstanceId}", {"dbInstanceId": db_instance_id})
         )
         return _support.parse_model(_models.DeleteDbInstanceResponse, _response)
 
@@ -537,8 +489,6 @@ class Client:
             _support.format_path(
                 "/v1.0/db-security-groups/{dbSecurityGroupId}", {"dbSecurityGroupId": db_security_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DeleteDbSecurityGroupResponse, _response)
 
@@ -564,7 +514,6 @@ class Client:
                 "/v1.0/db-security-groups/{dbSecurityGroupId}/rules", {"dbSecurityGroupId": db_security_group_id}
             ),
             params={"ruleIds": rule_ids},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DeleteDbSecurityGroupRuleResponse, _response)
 
@@ -592,7 +541,6 @@ class Client:
                 {"dbInstanceGroupId": db_instance_group_id, "extensionId": extension_id},
             ),
             params={"withCascade": with_cascade},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DeleteExtensionsCancelResponse, _response)
 
@@ -614,8 +562,6 @@ class Client:
             _support.format_path(
                 "/v1.0/notification-groups/{notificationGroupId}", {"notificationGroupId": notification_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DeleteNotificationGroupResponse, _response)
 
@@ -635,8 +581,6 @@ class Client:
         _response = self._transport.request(
             "DELETE",
             _support.format_path("/v1.0/parameter-groups/{parameterGroupId}", {"parameterGroupId": parameter_group_id}),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DeleteParameterGroupResponse, _response)
 
@@ -654,10 +598,7 @@ class Client:
             DeleteUserGroupResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "DELETE",
-            _support.format_path("/v1.0/user-groups/{userGroupId}", {"userGroupId": user_group_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1.0/user-groups/{userGroupId}", {"userGroupId": user_group_id})
         )
         return _support.parse_model(_models.DeleteUserGroupResponse, _response)
 
@@ -681,8 +622,6 @@ class Client:
                 "/v1.0/db-instances/{dbInstanceId}/databases/{databaseId}",
                 {"dbInstanceId": db_instance_id, "databaseId": database_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DeletingADatabaseResponse, _response)
 
@@ -706,8 +645,6 @@ class Client:
                 "/v1.0/db-instances/{dbInstanceId}/db-users/{dbUserId}",
                 {"dbInstanceId": db_instance_id, "dbUserId": db_user_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DeletingAUserResponse, _response)
 
@@ -733,8 +670,6 @@ class Client:
                 "/v1.0/notification-groups/{notificationGroupId}/watchdogs/{watchdogId}",
                 {"notificationGroupId": notification_group_id, "watchdogId": watchdog_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DeletingAWatchSettingResponse, _response)
 
@@ -760,8 +695,6 @@ class Client:
                 "/v1.0/db-instances/{dbInstanceId}/hba-rules/{hbaRuleId}",
                 {"dbInstanceId": db_instance_id, "hbaRuleId": hba_rule_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DeletingAnAccessControlRuleResponse, _response)
 
@@ -788,8 +721,6 @@ class Client:
                 "/v1.0/db-instances/{dbInstanceId}/db-users/{dbUserId}",
                 {"dbInstanceId": db_instance_id, "dbUserId": db_user_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.EditAUserResponse, _response)
@@ -815,8 +746,6 @@ class Client:
             _support.format_path(
                 "/v1.0/db-instances/{dbInstanceId}/backup-to-object-storage", {"dbInstanceId": db_instance_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ExportAfterBackingUpDbInstanceResponse, _response)
@@ -840,8 +769,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1.0/backups/{backupId}/export", {"backupId": backup_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ExportBackupToObjectStorageResponse, _response)
@@ -862,8 +789,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/force-restart", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ForceRestartDbInstanceResponse, _response)
 
@@ -883,8 +808,6 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/backup-info", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetDbInstanceBackupInformationResponse, _response)
 
@@ -908,8 +831,6 @@ class Client:
             _support.format_path(
                 "/v1.0/db-instances/{dbInstanceId}/maintenance-info", {"dbInstanceId": db_instance_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetDbInstanceMaintenanceInformationResponse, _response)
 
@@ -931,8 +852,6 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/network-info", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetDbInstanceNetworkInformationResponse, _response)
 
@@ -956,8 +875,6 @@ class Client:
             _support.format_path(
                 "/v1.0/db-instances/{dbInstanceId}/restoration-info", {"dbInstanceId": db_instance_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetDbInstanceRestoreInformationResponse, _response)
 
@@ -979,8 +896,6 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/storage-info", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetDbInstanceStorageInformationResponse, _response)
 
@@ -1002,8 +917,6 @@ class Client:
             _support.format_path(
                 "/v1.0/db-instances/{dbInstanceId}/high-availability", {"dbInstanceId": db_instance_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetHighAvailabilityInformationResponse, _response)
 
@@ -1027,8 +940,6 @@ class Client:
             _support.format_path(
                 "/v1.0/db-instances/{dbInstanceId}/available-db-versions", {"dbInstanceId": db_instance_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetSelectableDbVersionsInTheCurrentDbInstanceResponse, _response)
 
@@ -1055,8 +966,6 @@ class Client:
                 "/v1.0/db-instance-groups/{dbInstanceGroupId}/extensions/{extensionId}",
                 {"dbInstanceGroupId": db_instance_group_id, "extensionId": extension_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.InstallExtensionsResponse, _response)
@@ -1075,10 +984,7 @@ class Client:
             ListDbInstanceDetailsResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1.0/db-instances/{dbInstanceId}", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1.0/db-instances/{dbInstanceId}", {"dbInstanceId": db_instance_id})
         )
         return _support.parse_model(_models.ListDbInstanceDetailsResponse, _response)
 
@@ -1100,8 +1006,6 @@ class Client:
             _support.format_path(
                 "/v1.0/db-instance-groups/{dbInstanceGroupId}", {"dbInstanceGroupId": db_instance_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ListDbInstanceGroupDetailsResponse, _response)
 
@@ -1115,7 +1019,7 @@ class Client:
         Returns:
             ListDbInstanceSpecificationsResponse (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1.0/db-flavors", params={}, headers=_support.header_values({}))
+        _response = self._transport.request("GET", "/v1.0/db-flavors")
         return _support.parse_model(_models.ListDbInstanceSpecificationsResponse, _response)
 
     def list_db_instances(self) -> _models.ListDbInstancesResponse:
@@ -1128,9 +1032,7 @@ class Client:
         Returns:
             ListDbInstancesResponse (HTTP 200).
         """
-        _response = self._transport.request(
-            "GET", "/v1.0/db-instance-groups", params={}, headers=_support.header_values({})
-        )
+        _response = self._transport.request("GET", "/v1.0/db-instance-groups")
         return _support.parse_model(_models.ListDbInstancesResponse, _response)
 
     def list_db_instances2(self) -> _models.ListDbInstances2Response:
@@ -1143,7 +1045,7 @@ class Client:
         Returns:
             ListDbInstances2Response (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1.0/db-instances", params={}, headers=_support.header_values({}))
+        _response = self._transport.request("GET", "/v1.0/db-instances")
         return _support.parse_model(_models.ListDbInstances2Response, _response)
 
     def list_db_security_group_details(self, db_security_group_id: str) -> _models.ListDbSecurityGroupDetailsResponse:
@@ -1164,8 +1066,6 @@ class Client:
             _support.format_path(
                 "/v1.0/db-security-groups/{dbSecurityGroupId}", {"dbSecurityGroupId": db_security_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ListDbSecurityGroupDetailsResponse, _response)
 
@@ -1179,9 +1079,7 @@ class Client:
         Returns:
             ListDbSecurityGroupsResponse (HTTP 200).
         """
-        _response = self._transport.request(
-            "GET", "/v1.0/db-security-groups", params={}, headers=_support.header_values({})
-        )
+        _response = self._transport.request("GET", "/v1.0/db-security-groups")
         return _support.parse_model(_models.ListDbSecurityGroupsResponse, _response)
 
     def list_notification_groups(self) -> _models.ListNotificationGroupsResponse:
@@ -1194,9 +1092,7 @@ class Client:
         Returns:
             ListNotificationGroupsResponse (HTTP 200).
         """
-        _response = self._transport.request(
-            "GET", "/v1.0/notification-groups", params={}, headers=_support.header_values({})
-        )
+        _response = self._transport.request("GET", "/v1.0/notification-groups")
         return _support.parse_model(_models.ListNotificationGroupsResponse, _response)
 
     def list_notification_groups2(self, notification_group_id: str) -> _models.ListNotificationGroups2Response:
@@ -1217,8 +1113,6 @@ class Client:
             _support.format_path(
                 "/v1.0/notification-groups/{notificationGroupId}", {"notificationGroupId": notification_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ListNotificationGroups2Response, _response)
 
@@ -1238,8 +1132,6 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path("/v1.0/parameter-groups/{parameterGroupId}", {"parameterGroupId": parameter_group_id}),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ListParameterGroupDetailsResponse, _response)
 
@@ -1256,9 +1148,7 @@ class Client:
         Returns:
             ListParameterGroupsResponse (HTTP 200).
         """
-        _response = self._transport.request(
-            "GET", "/v1.0/parameter-groups", params={"dbVersion": db_version}, headers=_support.header_values({})
-        )
+        _response = self._transport.request("GET", "/v1.0/parameter-groups", params={"dbVersion": db_version})
         return _support.parse_model(_models.ListParameterGroupsResponse, _response)
 
     def list_project_members(self) -> _models.ListProjectMembersResponse:
@@ -1271,9 +1161,7 @@ class Client:
         Returns:
             ListProjectMembersResponse (HTTP 200).
         """
-        _response = self._transport.request(
-            "GET", "/v1.0/project/members", params={}, headers=_support.header_values({})
-        )
+        _response = self._transport.request("GET", "/v1.0/project/members")
         return _support.parse_model(_models.ListProjectMembersResponse, _response)
 
     def list_regions(self) -> _models.ListRegionsResponse:
@@ -1286,9 +1174,7 @@ class Client:
         Returns:
             ListRegionsResponse (HTTP 200).
         """
-        _response = self._transport.request(
-            "GET", "/v1.0/project/regions", params={}, headers=_support.header_values({})
-        )
+        _response = self._transport.request("GET", "/v1.0/project/regions")
         return _support.parse_model(_models.ListRegionsResponse, _response)
 
     def list_subnets(self) -> _models.ListSubnetsResponse:
@@ -1301,9 +1187,7 @@ class Client:
         Returns:
             ListSubnetsResponse (HTTP 200).
         """
-        _response = self._transport.request(
-            "GET", "/v1.0/network/subnets", params={}, headers=_support.header_values({})
-        )
+        _response = self._transport.request("GET", "/v1.0/network/subnets")
         return _support.parse_model(_models.ListSubnetsResponse, _response)
 
     def list_subscribable_event_codes(self) -> _models.ListSubscribableEventCodesResponse:
@@ -1316,7 +1200,7 @@ class Client:
         Returns:
             ListSubscribableEventCodesResponse (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1.0/event-codes", params={}, headers=_support.header_values({}))
+        _response = self._transport.request("GET", "/v1.0/event-codes")
         return _support.parse_model(_models.ListSubscribableEventCodesResponse, _response)
 
     def list_user_group_details(self, user_group_id: str) -> _models.ListUserGroupDetailsResponse:
@@ -1333,10 +1217,7 @@ class Client:
             ListUserGroupDetailsResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1.0/user-groups/{userGroupId}", {"userGroupId": user_group_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1.0/user-groups/{userGroupId}", {"userGroupId": user_group_id})
         )
         return _support.parse_model(_models.ListUserGroupDetailsResponse, _response)
 
@@ -1350,7 +1231,7 @@ class Client:
         Returns:
             ListUserGroupsResponse (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1.0/user-groups", params={}, headers=_support.header_values({}))
+        _response = self._transport.request("GET", "/v1.0/user-groups")
         return _support.parse_model(_models.ListUserGroupsResponse, _response)
 
     def modify_an_access_control_rule(
@@ -1376,8 +1257,6 @@ class Client:
                 "/v1.0/db-instances/{dbInstanceId}/hba-rules/{hbaRuleId}",
                 {"dbInstanceId": db_instance_id, "hbaRuleId": hba_rule_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ModifyAnAccessControlRuleResponse, _response)
@@ -1401,8 +1280,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ModifyDbInstanceResponse, _response)
@@ -1428,8 +1305,6 @@ class Client:
             _support.format_path(
                 "/v1.0/db-instances/{dbInstanceId}/maintenance-info", {"dbInstanceId": db_instance_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ModifyDbInstanceMaintenanceInformationResponse, _response)
@@ -1455,8 +1330,6 @@ class Client:
             _support.format_path(
                 "/v1.0/db-security-groups/{dbSecurityGroupId}", {"dbSecurityGroupId": db_security_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ModifyDbSecurityGroupResponse, _response)
@@ -1484,8 +1357,6 @@ class Client:
                 "/v1.0/db-security-groups/{dbSecurityGroupId}/rules/{ruleId}",
                 {"dbSecurityGroupId": db_security_group_id, "ruleId": rule_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ModifyDbSecurityGroupRuleResponse, _response)
@@ -1511,8 +1382,6 @@ class Client:
             _support.format_path(
                 "/v1.0/db-instances/{dbInstanceId}/high-availability", {"dbInstanceId": db_instance_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ModifyHighAvailabilityResponse, _response)
@@ -1538,8 +1407,6 @@ class Client:
             _support.format_path(
                 "/v1.0/notification-groups/{notificationGroupId}", {"notificationGroupId": notification_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ModifyNotificationGroupResponse, _response)
@@ -1565,8 +1432,6 @@ class Client:
             _support.format_path(
                 "/v1.0/parameter-groups/{parameterGroupId}/parameters", {"parameterGroupId": parameter_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ModifyParameterResponse, _response)
@@ -1590,8 +1455,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1.0/parameter-groups/{parameterGroupId}", {"parameterGroupId": parameter_group_id}),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ModifyParameterGroupResponse, _response)
@@ -1615,8 +1478,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1.0/user-groups/{userGroupId}", {"userGroupId": user_group_id}),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ModifyUserGroupResponse, _response)
@@ -1644,8 +1505,6 @@ class Client:
                 "/v1.0/notification-groups/{notificationGroupId}/watchdogs/{watchdogId}",
                 {"notificationGroupId": notification_group_id, "watchdogId": watchdog_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ModifyWatchSettingsResponse, _response)
@@ -1669,8 +1528,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/backup-info", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ModifyingDbInstanceBackupInformationResponse, _response)
@@ -1694,8 +1551,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/network-info", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ModifyingDbInstanceNetworkInformationResponse, _response)
@@ -1719,8 +1574,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/storage-info", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ModifyingDbInstanceStorageInformationResponse, _response)
@@ -1748,8 +1601,6 @@ class Client:
                 "/v1.0/db-instances/{dbInstanceId}/databases/{databaseId}",
                 {"dbInstanceId": db_instance_id, "databaseId": database_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ModifyingTheDatabaseResponse, _response)
@@ -1772,8 +1623,6 @@ class Client:
             _support.format_path(
                 "/v1.0/db-instances/{dbInstanceId}/high-availability/pause", {"dbInstanceId": db_instance_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.PauseHighAvailabilityResponse, _response)
 
@@ -1791,10 +1640,7 @@ class Client:
             PromoteDbInstanceResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "POST",
-            _support.format_path("/v1.0/db-instances/{dbInstanceId}/promote", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/v1.0/db-instances/{dbInstanceId}/promote", {"dbInstanceId": db_instance_id})
         )
         return _support.parse_model(_models.PromoteDbInstanceResponse, _response)
 
@@ -1816,8 +1662,6 @@ class Client:
             _support.format_path(
                 "/v1.0/db-instances/{dbInstanceId}/high-availability/repair", {"dbInstanceId": db_instance_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.RecoverHighAvailabilityResponse, _response)
 
@@ -1842,8 +1686,6 @@ class Client:
             _support.format_path(
                 "/v1.0/db-instances/{dbInstanceId}/hba-rules/orders", {"dbInstanceId": db_instance_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ReorderAccessControlRulesResponse, _response)
@@ -1867,8 +1709,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/replicate", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ReplicateDbInstanceResponse, _response)
@@ -1891,8 +1731,6 @@ class Client:
             _support.format_path(
                 "/v1.0/parameter-groups/{parameterGroupId}/reset", {"parameterGroupId": parameter_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ResetParameterGroupResponse, _response)
 
@@ -1915,8 +1753,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/restart", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.RestartDbInstanceResponse, _response)
@@ -1939,8 +1775,6 @@ class Client:
             _support.format_path(
                 "/v1.0/db-instances/{dbInstanceId}/high-availability/resume", {"dbInstanceId": db_instance_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.RestartHighAvailabilityResponse, _response)
 
@@ -1961,8 +1795,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1.0/backups/{backupId}/restore", {"backupId": backup_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.RestoreBackupResponse, _response)
@@ -1986,8 +1818,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/restore", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.RestoreDbInstanceResponse, _response)
@@ -2027,7 +1857,6 @@ class Client:
                 "dbInstanceId": db_instance_id,
                 "dbVersion": db_version,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.RetrieveBackupListResponse, _response)
 
@@ -2049,8 +1878,6 @@ class Client:
             _support.format_path(
                 "/v1.0/db-instances/{dbInstanceId}/high-availability/split", {"dbInstanceId": db_instance_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.SeparateHighAvailabilityResponse, _response)
 
@@ -2068,10 +1895,7 @@ class Client:
             StartDbInstanceResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "POST",
-            _support.format_path("/v1.0/db-instances/{dbInstanceId}/start", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/v1.0/db-instances/{dbInstanceId}/start", {"dbInstanceId": db_instance_id})
         )
         return _support.parse_model(_models.StartDbInstanceResponse, _response)
 
@@ -2089,10 +1913,7 @@ class Client:
             StopDbInstanceResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "POST",
-            _support.format_path("/v1.0/db-instances/{dbInstanceId}/stop", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/v1.0/db-instances/{dbInstanceId}/stop", {"dbInstanceId": db_instance_id})
         )
         return _support.parse_model(_models.StopDbInstanceResponse, _response)
 
@@ -2115,8 +1936,6 @@ class Client:
                 "/v1.0/db-instance-groups/{dbInstanceGroupId}/extensions/sync",
                 {"dbInstanceGroupId": db_instance_group_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.SynchronizeExtensionsResponse, _response)
 
@@ -2134,10 +1953,7 @@ class Client:
             ViewAListOfAccessControlRulesResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1.0/db-instances/{dbInstanceId}/hba-rules", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1.0/db-instances/{dbInstanceId}/hba-rules", {"dbInstanceId": db_instance_id})
         )
         return _support.parse_model(_models.ViewAListOfAccessControlRulesResponse, _response)
 
@@ -2151,7 +1967,7 @@ class Client:
         Returns:
             ViewAListOfPerformanceMetricsResponse (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1.0/metrics", params={}, headers=_support.header_values({}))
+        _response = self._transport.request("GET", "/v1.0/metrics")
         return _support.parse_model(_models.ViewAListOfPerformanceMetricsResponse, _response)
 
     def view_db_version_list(self) -> _models.ViewDbVersionListResponse:
@@ -2164,7 +1980,7 @@ class Client:
         Returns:
             ViewDbVersionListResponse (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1.0/db-versions", params={}, headers=_support.header_values({}))
+        _response = self._transport.request("GET", "/v1.0/db-versions")
         return _support.parse_model(_models.ViewDbVersionListResponse, _response)
 
     def view_extension_list(self, db_instance_group_id: str) -> _models.ViewExtensionListResponse:
@@ -2185,8 +2001,6 @@ class Client:
             _support.format_path(
                 "/v1.0/db-instance-groups/{dbInstanceGroupId}/extensions", {"dbInstanceGroupId": db_instance_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewExtensionListResponse, _response)
 
@@ -2219,7 +2033,6 @@ class Client:
                 "to": to,
                 "interval": interval,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewStatsResponse, _response)
 
@@ -2237,10 +2050,7 @@ class Client:
             ViewTheListOfDatabasesResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1.0/db-instances/{dbInstanceId}/databases", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1.0/db-instances/{dbInstanceId}/databases", {"dbInstanceId": db_instance_id})
         )
         return _support.parse_model(_models.ViewTheListOfDatabasesResponse, _response)
 
@@ -2287,7 +2097,6 @@ class Client:
                 "sourceId": source_id,
                 "keyword": keyword,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewTheListOfEventsResponse, _response)
 
@@ -2301,7 +2110,7 @@ class Client:
         Returns:
             ViewTheListOfStorageTypesResponse (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1.0/storage-types", params={}, headers=_support.header_values({}))
+        _response = self._transport.request("GET", "/v1.0/storage-types")
         return _support.parse_model(_models.ViewTheListOfStorageTypesResponse, _response)
 
     def view_the_list_of_users(self, db_instance_id: str) -> _models.ViewTheListOfUsersResponse:
@@ -2318,10 +2127,7 @@ class Client:
             ViewTheListOfUsersResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1.0/db-instances/{dbInstanceId}/db-users", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1.0/db-instances/{dbInstanceId}/db-users", {"dbInstanceId": db_instance_id})
         )
         return _support.parse_model(_models.ViewTheListOfUsersResponse, _response)
 
@@ -2344,8 +2150,6 @@ class Client:
                 "/v1.0/notification-groups/{notificationGroupId}/watchdogs",
                 {"notificationGroupId": notification_group_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewTheListOfWatchSettingsResponse, _response)
 
@@ -2413,8 +2217,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/hba-rules", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AddAnAccessControlRuleResponse, _response)
@@ -2438,8 +2240,6 @@ class AsyncClient:
                 "/v1.0/db-instance-groups/{dbInstanceGroupId}/extensions/apply",
                 {"dbInstanceGroupId": db_instance_group_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ApplyExtensionChangesResponse, _response)
 
@@ -2459,8 +2259,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/hba-rules/apply", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ApplyingAccessControlRulesResponse, _response)
 
@@ -2485,8 +2283,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1.0/db-instances/{dbInstanceId}/apply-recent-parameter-group", {"dbInstanceId": db_instance_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ApplyingDbInstanceLatestParameterGroupsResponse, _response)
@@ -2510,8 +2306,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/backup", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.BackupDbInstanceResponse, _response)
@@ -2537,8 +2331,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1.0/db-instances/{dbInstanceId}/deletion-protection", {"dbInstanceId": db_instance_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ChangeDbInstanceDeletionProtectionSettingsResponse, _response)
@@ -2564,8 +2356,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1.0/parameter-groups/{parameterGroupId}/copy", {"parameterGroupId": parameter_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.CopyParameterGroupResponse, _response)
@@ -2589,8 +2379,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/databases", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.CreateADatabaseResponse, _response)
@@ -2614,8 +2402,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/db-users", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.CreateAUserResponse, _response)
@@ -2642,8 +2428,6 @@ class AsyncClient:
                 "/v1.0/notification-groups/{notificationGroupId}/watchdogs",
                 {"notificationGroupId": notification_group_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.CreateAWatchSettingResponse, _response)
@@ -2662,11 +2446,7 @@ class AsyncClient:
             CreateDbInstanceResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "POST",
-            "/v1.0/db-instances",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1.0/db-instances", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.CreateDbInstanceResponse, _response)
 
@@ -2686,11 +2466,7 @@ class AsyncClient:
             CreateDbSecurityGroupResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "POST",
-            "/v1.0/db-security-groups",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1.0/db-security-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.CreateDbSecurityGroupResponse, _response)
 
@@ -2715,8 +2491,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1.0/db-security-groups/{dbSecurityGroupId}/rules", {"dbSecurityGroupId": db_security_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.CreateDbSecurityGroup2Response, _response)
@@ -2737,11 +2511,7 @@ class AsyncClient:
             CreateNotificationGroupResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "POST",
-            "/v1.0/notification-groups",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1.0/notification-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.CreateNotificationGroupResponse, _response)
 
@@ -2761,11 +2531,7 @@ class AsyncClient:
             CreateParameterGroupResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "POST",
-            "/v1.0/parameter-groups",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1.0/parameter-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.CreateParameterGroupResponse, _response)
 
@@ -2783,11 +2549,7 @@ class AsyncClient:
             CreateUserGroupResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "POST",
-            "/v1.0/user-groups",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1.0/user-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.CreateUserGroupResponse, _response)
 
@@ -2805,10 +2567,7 @@ class AsyncClient:
             DeleteBackupResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1.0/backups/{backupId}", {"backupId": backup_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1.0/backups/{backupId}", {"backupId": backup_id})
         )
         return _support.parse_model(_models.DeleteBackupResponse, _response)
 
@@ -2826,10 +2585,7 @@ class AsyncClient:
             DeleteDbInstanceResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1.0/db-instances/{dbInstanceId}", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1.0/db-instances/{dbInstanceId}", {"dbInstanceId": db_instance_id})
         )
         return _support.parse_model(_models.DeleteDbInstanceResponse, _response)
 
@@ -2851,8 +2607,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1.0/db-security-groups/{dbSecurityGroupId}", {"dbSecurityGroupId": db_security_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DeleteDbSecurityGroupResponse, _response)
 
@@ -2878,7 +2632,6 @@ class AsyncClient:
                 "/v1.0/db-security-groups/{dbSecurityGroupId}/rules", {"dbSecurityGroupId": db_security_group_id}
             ),
             params={"ruleIds": rule_ids},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DeleteDbSecurityGroupRuleResponse, _response)
 
@@ -2906,7 +2659,6 @@ class AsyncClient:
                 {"dbInstanceGroupId": db_instance_group_id, "extensionId": extension_id},
             ),
             params={"withCascade": with_cascade},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DeleteExtensionsCancelResponse, _response)
 
@@ -2928,8 +2680,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1.0/notification-groups/{notificationGroupId}", {"notificationGroupId": notification_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DeleteNotificationGroupResponse, _response)
 
@@ -2949,8 +2699,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "DELETE",
             _support.format_path("/v1.0/parameter-groups/{parameterGroupId}", {"parameterGroupId": parameter_group_id}),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DeleteParameterGroupResponse, _response)
 
@@ -2968,10 +2716,7 @@ class AsyncClient:
             DeleteUserGroupResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1.0/user-groups/{userGroupId}", {"userGroupId": user_group_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1.0/user-groups/{userGroupId}", {"userGroupId": user_group_id})
         )
         return _support.parse_model(_models.DeleteUserGroupResponse, _response)
 
@@ -2995,8 +2740,6 @@ class AsyncClient:
                 "/v1.0/db-instances/{dbInstanceId}/databases/{databaseId}",
                 {"dbInstanceId": db_instance_id, "databaseId": database_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DeletingADatabaseResponse, _response)
 
@@ -3020,8 +2763,6 @@ class AsyncClient:
                 "/v1.0/db-instances/{dbInstanceId}/db-users/{dbUserId}",
                 {"dbInstanceId": db_instance_id, "dbUserId": db_user_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DeletingAUserResponse, _response)
 
@@ -3047,8 +2788,6 @@ class AsyncClient:
                 "/v1.0/notification-groups/{notificationGroupId}/watchdogs/{watchdogId}",
                 {"notificationGroupId": notification_group_id, "watchdogId": watchdog_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DeletingAWatchSettingResponse, _response)
 
@@ -3074,8 +2813,6 @@ class AsyncClient:
                 "/v1.0/db-instances/{dbInstanceId}/hba-rules/{hbaRuleId}",
                 {"dbInstanceId": db_instance_id, "hbaRuleId": hba_rule_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.DeletingAnAccessControlRuleResponse, _response)
 
@@ -3102,8 +2839,6 @@ class AsyncClient:
                 "/v1.0/db-instances/{dbInstanceId}/db-users/{dbUserId}",
                 {"dbInstanceId": db_instance_id, "dbUserId": db_user_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.EditAUserResponse, _response)
@@ -3129,8 +2864,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1.0/db-instances/{dbInstanceId}/backup-to-object-storage", {"dbInstanceId": db_instance_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ExportAfterBackingUpDbInstanceResponse, _response)
@@ -3154,8 +2887,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1.0/backups/{backupId}/export", {"backupId": backup_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ExportBackupToObjectStorageResponse, _response)
@@ -3176,8 +2907,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/force-restart", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ForceRestartDbInstanceResponse, _response)
 
@@ -3199,8 +2928,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/backup-info", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetDbInstanceBackupInformationResponse, _response)
 
@@ -3224,8 +2951,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1.0/db-instances/{dbInstanceId}/maintenance-info", {"dbInstanceId": db_instance_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetDbInstanceMaintenanceInformationResponse, _response)
 
@@ -3247,8 +2972,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/network-info", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetDbInstanceNetworkInformationResponse, _response)
 
@@ -3272,8 +2995,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1.0/db-instances/{dbInstanceId}/restoration-info", {"dbInstanceId": db_instance_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetDbInstanceRestoreInformationResponse, _response)
 
@@ -3295,8 +3016,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/storage-info", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetDbInstanceStorageInformationResponse, _response)
 
@@ -3320,8 +3039,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1.0/db-instances/{dbInstanceId}/high-availability", {"dbInstanceId": db_instance_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetHighAvailabilityInformationResponse, _response)
 
@@ -3345,8 +3062,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1.0/db-instances/{dbInstanceId}/available-db-versions", {"dbInstanceId": db_instance_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GetSelectableDbVersionsInTheCurrentDbInstanceResponse, _response)
 
@@ -3373,8 +3088,6 @@ class AsyncClient:
                 "/v1.0/db-instance-groups/{dbInstanceGroupId}/extensions/{extensionId}",
                 {"dbInstanceGroupId": db_instance_group_id, "extensionId": extension_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.InstallExtensionsResponse, _response)
@@ -3393,10 +3106,7 @@ class AsyncClient:
             ListDbInstanceDetailsResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1.0/db-instances/{dbInstanceId}", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1.0/db-instances/{dbInstanceId}", {"dbInstanceId": db_instance_id})
         )
         return _support.parse_model(_models.ListDbInstanceDetailsResponse, _response)
 
@@ -3420,8 +3130,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1.0/db-instance-groups/{dbInstanceGroupId}", {"dbInstanceGroupId": db_instance_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ListDbInstanceGroupDetailsResponse, _response)
 
@@ -3435,9 +3143,7 @@ class AsyncClient:
         Returns:
             ListDbInstanceSpecificationsResponse (HTTP 200).
         """
-        _response = await self._transport.request(
-            "GET", "/v1.0/db-flavors", params={}, headers=_support.header_values({})
-        )
+        _response = await self._transport.request("GET", "/v1.0/db-flavors")
         return _support.parse_model(_models.ListDbInstanceSpecificationsResponse, _response)
 
     async def list_db_instances(self) -> _models.ListDbInstancesResponse:
@@ -3450,9 +3156,7 @@ class AsyncClient:
         Returns:
             ListDbInstancesResponse (HTTP 200).
         """
-        _response = await self._transport.request(
-            "GET", "/v1.0/db-instance-groups", params={}, headers=_support.header_values({})
-        )
+        _response = await self._transport.request("GET", "/v1.0/db-instance-groups")
         return _support.parse_model(_models.ListDbInstancesResponse, _response)
 
     async def list_db_instances2(self) -> _models.ListDbInstances2Response:
@@ -3465,9 +3169,7 @@ class AsyncClient:
         Returns:
             ListDbInstances2Response (HTTP 200).
         """
-        _response = await self._transport.request(
-            "GET", "/v1.0/db-instances", params={}, headers=_support.header_values({})
-        )
+        _response = await self._transport.request("GET", "/v1.0/db-instances")
         return _support.parse_model(_models.ListDbInstances2Response, _response)
 
     async def list_db_security_group_details(
@@ -3490,8 +3192,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1.0/db-security-groups/{dbSecurityGroupId}", {"dbSecurityGroupId": db_security_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ListDbSecurityGroupDetailsResponse, _response)
 
@@ -3505,9 +3205,7 @@ class AsyncClient:
         Returns:
             ListDbSecurityGroupsResponse (HTTP 200).
         """
-        _response = await self._transport.request(
-            "GET", "/v1.0/db-security-groups", params={}, headers=_support.header_values({})
-        )
+        _response = await self._transport.request("GET", "/v1.0/db-security-groups")
         return _support.parse_model(_models.ListDbSecurityGroupsResponse, _response)
 
     async def list_notification_groups(self) -> _models.ListNotificationGroupsResponse:
@@ -3520,9 +3218,7 @@ class AsyncClient:
         Returns:
             ListNotificationGroupsResponse (HTTP 200).
         """
-        _response = await self._transport.request(
-            "GET", "/v1.0/notification-groups", params={}, headers=_support.header_values({})
-        )
+        _response = await self._transport.request("GET", "/v1.0/notification-groups")
         return _support.parse_model(_models.ListNotificationGroupsResponse, _response)
 
     async def list_notification_groups2(self, notification_group_id: str) -> _models.ListNotificationGroups2Response:
@@ -3543,8 +3239,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1.0/notification-groups/{notificationGroupId}", {"notificationGroupId": notification_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ListNotificationGroups2Response, _response)
 
@@ -3564,8 +3258,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path("/v1.0/parameter-groups/{parameterGroupId}", {"parameterGroupId": parameter_group_id}),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ListParameterGroupDetailsResponse, _response)
 
@@ -3582,9 +3274,7 @@ class AsyncClient:
         Returns:
             ListParameterGroupsResponse (HTTP 200).
         """
-        _response = await self._transport.request(
-            "GET", "/v1.0/parameter-groups", params={"dbVersion": db_version}, headers=_support.header_values({})
-        )
+        _response = await self._transport.request("GET", "/v1.0/parameter-groups", params={"dbVersion": db_version})
         return _support.parse_model(_models.ListParameterGroupsResponse, _response)
 
     async def list_project_members(self) -> _models.ListProjectMembersResponse:
@@ -3597,9 +3287,7 @@ class AsyncClient:
         Returns:
             ListProjectMembersResponse (HTTP 200).
         """
-        _response = await self._transport.request(
-            "GET", "/v1.0/project/members", params={}, headers=_support.header_values({})
-        )
+        _response = await self._transport.request("GET", "/v1.0/project/members")
         return _support.parse_model(_models.ListProjectMembersResponse, _response)
 
     async def list_regions(self) -> _models.ListRegionsResponse:
@@ -3612,9 +3300,7 @@ class AsyncClient:
         Returns:
             ListRegionsResponse (HTTP 200).
         """
-        _response = await self._transport.request(
-            "GET", "/v1.0/project/regions", params={}, headers=_support.header_values({})
-        )
+        _response = await self._transport.request("GET", "/v1.0/project/regions")
         return _support.parse_model(_models.ListRegionsResponse, _response)
 
     async def list_subnets(self) -> _models.ListSubnetsResponse:
@@ -3627,9 +3313,7 @@ class AsyncClient:
         Returns:
             ListSubnetsResponse (HTTP 200).
         """
-        _response = await self._transport.request(
-            "GET", "/v1.0/network/subnets", params={}, headers=_support.header_values({})
-        )
+        _response = await self._transport.request("GET", "/v1.0/network/subnets")
         return _support.parse_model(_models.ListSubnetsResponse, _response)
 
     async def list_subscribable_event_codes(self) -> _models.ListSubscribableEventCodesResponse:
@@ -3642,9 +3326,7 @@ class AsyncClient:
         Returns:
             ListSubscribableEventCodesResponse (HTTP 200).
         """
-        _response = await self._transport.request(
-            "GET", "/v1.0/event-codes", params={}, headers=_support.header_values({})
-        )
+        _response = await self._transport.request("GET", "/v1.0/event-codes")
         return _support.parse_model(_models.ListSubscribableEventCodesResponse, _response)
 
     async def list_user_group_details(self, user_group_id: str) -> _models.ListUserGroupDetailsResponse:
@@ -3661,10 +3343,7 @@ class AsyncClient:
             ListUserGroupDetailsResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1.0/user-groups/{userGroupId}", {"userGroupId": user_group_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1.0/user-groups/{userGroupId}", {"userGroupId": user_group_id})
         )
         return _support.parse_model(_models.ListUserGroupDetailsResponse, _response)
 
@@ -3678,9 +3357,7 @@ class AsyncClient:
         Returns:
             ListUserGroupsResponse (HTTP 200).
         """
-        _response = await self._transport.request(
-            "GET", "/v1.0/user-groups", params={}, headers=_support.header_values({})
-        )
+        _response = await self._transport.request("GET", "/v1.0/user-groups")
         return _support.parse_model(_models.ListUserGroupsResponse, _response)
 
     async def modify_an_access_control_rule(
@@ -3706,8 +3383,6 @@ class AsyncClient:
                 "/v1.0/db-instances/{dbInstanceId}/hba-rules/{hbaRuleId}",
                 {"dbInstanceId": db_instance_id, "hbaRuleId": hba_rule_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ModifyAnAccessControlRuleResponse, _response)
@@ -3731,8 +3406,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ModifyDbInstanceResponse, _response)
@@ -3758,8 +3431,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1.0/db-instances/{dbInstanceId}/maintenance-info", {"dbInstanceId": db_instance_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ModifyDbInstanceMaintenanceInformationResponse, _response)
@@ -3785,8 +3456,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1.0/db-security-groups/{dbSecurityGroupId}", {"dbSecurityGroupId": db_security_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ModifyDbSecurityGroupResponse, _response)
@@ -3814,8 +3483,6 @@ class AsyncClient:
                 "/v1.0/db-security-groups/{dbSecurityGroupId}/rules/{ruleId}",
                 {"dbSecurityGroupId": db_security_group_id, "ruleId": rule_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ModifyDbSecurityGroupRuleResponse, _response)
@@ -3841,8 +3508,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1.0/db-instances/{dbInstanceId}/high-availability", {"dbInstanceId": db_instance_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ModifyHighAvailabilityResponse, _response)
@@ -3868,8 +3533,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1.0/notification-groups/{notificationGroupId}", {"notificationGroupId": notification_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ModifyNotificationGroupResponse, _response)
@@ -3895,8 +3558,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1.0/parameter-groups/{parameterGroupId}/parameters", {"parameterGroupId": parameter_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ModifyParameterResponse, _response)
@@ -3920,8 +3581,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1.0/parameter-groups/{parameterGroupId}", {"parameterGroupId": parameter_group_id}),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ModifyParameterGroupResponse, _response)
@@ -3945,8 +3604,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1.0/user-groups/{userGroupId}", {"userGroupId": user_group_id}),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ModifyUserGroupResponse, _response)
@@ -3974,8 +3631,6 @@ class AsyncClient:
                 "/v1.0/notification-groups/{notificationGroupId}/watchdogs/{watchdogId}",
                 {"notificationGroupId": notification_group_id, "watchdogId": watchdog_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ModifyWatchSettingsResponse, _response)
@@ -3999,8 +3654,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/backup-info", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ModifyingDbInstanceBackupInformationResponse, _response)
@@ -4024,8 +3677,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/network-info", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ModifyingDbInstanceNetworkInformationResponse, _response)
@@ -4049,8 +3700,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/storage-info", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ModifyingDbInstanceStorageInformationResponse, _response)
@@ -4078,8 +3727,6 @@ class AsyncClient:
                 "/v1.0/db-instances/{dbInstanceId}/databases/{databaseId}",
                 {"dbInstanceId": db_instance_id, "databaseId": database_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ModifyingTheDatabaseResponse, _response)
@@ -4102,8 +3749,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1.0/db-instances/{dbInstanceId}/high-availability/pause", {"dbInstanceId": db_instance_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.PauseHighAvailabilityResponse, _response)
 
@@ -4121,10 +3766,7 @@ class AsyncClient:
             PromoteDbInstanceResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "POST",
-            _support.format_path("/v1.0/db-instances/{dbInstanceId}/promote", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/v1.0/db-instances/{dbInstanceId}/promote", {"dbInstanceId": db_instance_id})
         )
         return _support.parse_model(_models.PromoteDbInstanceResponse, _response)
 
@@ -4146,8 +3788,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1.0/db-instances/{dbInstanceId}/high-availability/repair", {"dbInstanceId": db_instance_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.RecoverHighAvailabilityResponse, _response)
 
@@ -4172,8 +3812,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1.0/db-instances/{dbInstanceId}/hba-rules/orders", {"dbInstanceId": db_instance_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ReorderAccessControlRulesResponse, _response)
@@ -4197,8 +3835,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/replicate", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ReplicateDbInstanceResponse, _response)
@@ -4221,8 +3857,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1.0/parameter-groups/{parameterGroupId}/reset", {"parameterGroupId": parameter_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ResetParameterGroupResponse, _response)
 
@@ -4245,8 +3879,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/restart", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.RestartDbInstanceResponse, _response)
@@ -4269,8 +3901,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1.0/db-instances/{dbInstanceId}/high-availability/resume", {"dbInstanceId": db_instance_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.RestartHighAvailabilityResponse, _response)
 
@@ -4293,8 +3923,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1.0/backups/{backupId}/restore", {"backupId": backup_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.RestoreBackupResponse, _response)
@@ -4318,8 +3946,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/restore", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.RestoreDbInstanceResponse, _response)
@@ -4359,7 +3985,6 @@ class AsyncClient:
                 "dbInstanceId": db_instance_id,
                 "dbVersion": db_version,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.RetrieveBackupListResponse, _response)
 
@@ -4381,8 +4006,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1.0/db-instances/{dbInstanceId}/high-availability/split", {"dbInstanceId": db_instance_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.SeparateHighAvailabilityResponse, _response)
 
@@ -4400,10 +4023,7 @@ class AsyncClient:
             StartDbInstanceResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "POST",
-            _support.format_path("/v1.0/db-instances/{dbInstanceId}/start", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/v1.0/db-instances/{dbInstanceId}/start", {"dbInstanceId": db_instance_id})
         )
         return _support.parse_model(_models.StartDbInstanceResponse, _response)
 
@@ -4421,10 +4041,7 @@ class AsyncClient:
             StopDbInstanceResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "POST",
-            _support.format_path("/v1.0/db-instances/{dbInstanceId}/stop", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/v1.0/db-instances/{dbInstanceId}/stop", {"dbInstanceId": db_instance_id})
         )
         return _support.parse_model(_models.StopDbInstanceResponse, _response)
 
@@ -4447,8 +4064,6 @@ class AsyncClient:
                 "/v1.0/db-instance-groups/{dbInstanceGroupId}/extensions/sync",
                 {"dbInstanceGroupId": db_instance_group_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.SynchronizeExtensionsResponse, _response)
 
@@ -4468,10 +4083,7 @@ class AsyncClient:
             ViewAListOfAccessControlRulesResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1.0/db-instances/{dbInstanceId}/hba-rules", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1.0/db-instances/{dbInstanceId}/hba-rules", {"dbInstanceId": db_instance_id})
         )
         return _support.parse_model(_models.ViewAListOfAccessControlRulesResponse, _response)
 
@@ -4485,7 +4097,7 @@ class AsyncClient:
         Returns:
             ViewAListOfPerformanceMetricsResponse (HTTP 200).
         """
-        _response = await self._transport.request("GET", "/v1.0/metrics", params={}, headers=_support.header_values({}))
+        _response = await self._transport.request("GET", "/v1.0/metrics")
         return _support.parse_model(_models.ViewAListOfPerformanceMetricsResponse, _response)
 
     async def view_db_version_list(self) -> _models.ViewDbVersionListResponse:
@@ -4498,9 +4110,7 @@ class AsyncClient:
         Returns:
             ViewDbVersionListResponse (HTTP 200).
         """
-        _response = await self._transport.request(
-            "GET", "/v1.0/db-versions", params={}, headers=_support.header_values({})
-        )
+        _response = await self._transport.request("GET", "/v1.0/db-versions")
         return _support.parse_model(_models.ViewDbVersionListResponse, _response)
 
     async def view_extension_list(self, db_instance_group_id: str) -> _models.ViewExtensionListResponse:
@@ -4521,8 +4131,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1.0/db-instance-groups/{dbInstanceGroupId}/extensions", {"dbInstanceGroupId": db_instance_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewExtensionListResponse, _response)
 
@@ -4555,7 +4163,6 @@ class AsyncClient:
                 "to": to,
                 "interval": interval,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewStatsResponse, _response)
 
@@ -4573,10 +4180,7 @@ class AsyncClient:
             ViewTheListOfDatabasesResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1.0/db-instances/{dbInstanceId}/databases", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1.0/db-instances/{dbInstanceId}/databases", {"dbInstanceId": db_instance_id})
         )
         return _support.parse_model(_models.ViewTheListOfDatabasesResponse, _response)
 
@@ -4623,7 +4227,6 @@ class AsyncClient:
                 "sourceId": source_id,
                 "keyword": keyword,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewTheListOfEventsResponse, _response)
 
@@ -4637,9 +4240,7 @@ class AsyncClient:
         Returns:
             ViewTheListOfStorageTypesResponse (HTTP 200).
         """
-        _response = await self._transport.request(
-            "GET", "/v1.0/storage-types", params={}, headers=_support.header_values({})
-        )
+        _response = await self._transport.request("GET", "/v1.0/storage-types")
         return _support.parse_model(_models.ViewTheListOfStorageTypesResponse, _response)
 
     async def view_the_list_of_users(self, db_instance_id: str) -> _models.ViewTheListOfUsersResponse:
@@ -4656,10 +4257,7 @@ class AsyncClient:
             ViewTheListOfUsersResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1.0/db-instances/{dbInstanceId}/db-users", {"dbInstanceId": db_instance_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1.0/db-instances/{dbInstanceId}/db-users", {"dbInstanceId": db_instance_id})
         )
         return _support.parse_model(_models.ViewTheListOfUsersResponse, _response)
 
@@ -4684,7 +4282,5 @@ class AsyncClient:
                 "/v1.0/notification-groups/{notificationGroupId}/watchdogs",
                 {"notificationGroupId": notification_group_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewTheListOfWatchSettingsResponse, _response)

@@ -95,12 +95,7 @@ class Client:
         Returns:
             ListTaskDetailsResponse (HTTP 200).
         """
-        _response = self._transport.request(
-            "GET",
-            _support.format_path("/v3.0/jobs/{jobId}", {"jobId": job_id}),
-            params={},
-            headers=_support.header_values({}),
-        )
+        _response = self._transport.request("GET", _support.format_path("/v3.0/jobs/{jobId}", {"jobId": job_id}))
         return _support.parse_model(_models.ListTaskDetailsResponse, _response)
 
 
@@ -161,10 +156,5 @@ class AsyncClient:
         Returns:
             ListTaskDetailsResponse (HTTP 200).
         """
-        _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v3.0/jobs/{jobId}", {"jobId": job_id}),
-            params={},
-            headers=_support.header_values({}),
-        )
+        _response = await self._transport.request("GET", _support.format_path("/v3.0/jobs/{jobId}", {"jobId": job_id}))
         return _support.parse_model(_models.ListTaskDetailsResponse, _response)

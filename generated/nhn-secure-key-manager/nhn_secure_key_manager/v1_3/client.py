@@ -103,8 +103,6 @@ class Client:
             _support.format_path(
                 "/keymanager/v1.3/appkey/{appkey}/keys/asymmetric-keys/create", {"appkey": self._appkey}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AddAAsymmetricKeyResponse, _response)
@@ -125,8 +123,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/keymanager/v1.3/appkey/{appkey}/auths/macs", {"appkey": self._appkey}),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AddAMacAddressResponse, _response)
@@ -151,8 +147,6 @@ class Client:
             _support.format_path(
                 "/keymanager/v1.3/appkey/{appkey}/keys/symmetric-keys/create", {"appkey": self._appkey}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AddASymmetricKeyResponse, _response)
@@ -175,8 +169,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/keymanager/v1.3/appkey/{appkey}/auths/ipv4s", {"appkey": self._appkey}),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AddAiPv4AddressResponse, _response)
@@ -199,8 +191,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/keymanager/v1.3/appkey/{appkey}/auths/certificates", {"appkey": self._appkey}),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AddCertificatesResponse, _response)
@@ -223,8 +213,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/keymanager/v1.3/appkey/{appkey}/keys/secrets/create", {"appkey": self._appkey}),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AddConfidentialDataResponse, _response)
@@ -253,8 +241,6 @@ class Client:
                 "/keymanager/v1.3/appkey/{appkey}/symmetric-keys/{keyid}/decrypt",
                 {"appkey": self._appkey, "keyid": keyid},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.DecryptSymmetricKeysResponse, _response)
@@ -283,8 +269,6 @@ class Client:
                 "/keymanager/v1.3/appkey/{appkey}/symmetric-keys/{keyid}/encrypt",
                 {"appkey": self._appkey, "keyid": keyid},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.EncryptSymmetricKeysResponse, _response)
@@ -312,8 +296,6 @@ class Client:
                 "/keymanager/v1.3/appkey/{appkey}/symmetric-keys/{keyid}/create-local-key",
                 {"appkey": self._appkey, "keyid": keyid},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GenerateLocalSymmetricKeysEncryptedWithTheSymmetricKeyResponse, _response)
 
@@ -337,8 +319,6 @@ class Client:
             _support.format_path(
                 "/keymanager/v1.3/appkey/{appkey}/keys/{keyid}", {"appkey": self._appkey, "keyid": keyid}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ImmediatelyDeleteAKeyResponse, _response)
 
@@ -362,8 +342,6 @@ class Client:
             _support.format_path(
                 "/keymanager/v1.3/appkey/{appkey}/auths/certificates/delete", {"appkey": self._appkey}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ImmediatelyDeleteCertificateResponse, _response)
@@ -386,8 +364,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/keymanager/v1.3/appkey/{appkey}/auths/ipv4s/delete", {"appkey": self._appkey}),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ImmediatelyDeleteIPv4AddressResponse, _response)
@@ -410,8 +386,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/keymanager/v1.3/appkey/{appkey}/auths/macs/delete", {"appkey": self._appkey}),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ImmediatelyDeleteMacAddressResponse, _response)
@@ -439,8 +413,6 @@ class Client:
             _support.format_path(
                 "/keymanager/v1.3/appkey/{appkey}/secrets/{keyid}", {"appkey": self._appkey, "keyid": keyid}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ModifyAConfidentialDataResponse, _response)
@@ -458,10 +430,7 @@ class Client:
             QueryClientInformationResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/keymanager/v1.3/appkey/{appkey}/confirm", {"appkey": self._appkey}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/keymanager/v1.3/appkey/{appkey}/confirm", {"appkey": self._appkey})
         )
         return _support.parse_model(_models.QueryClientInformationResponse, _response)
 
@@ -485,8 +454,6 @@ class Client:
             _support.format_path(
                 "/keymanager/v1.3/appkey/{appkey}/secrets/{keyid}", {"appkey": self._appkey, "keyid": keyid}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.QueryConfidentialDataResponse, _response)
 
@@ -515,7 +482,6 @@ class Client:
                 {"appkey": self._appkey, "keyid": keyid},
             ),
             params={"keyVersion": key_version},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.QueryThePrivateKeyResponse, _response)
 
@@ -544,7 +510,6 @@ class Client:
                 {"appkey": self._appkey, "keyid": keyid},
             ),
             params={"keyVersion": key_version},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.QueryThePublicKeyResponse, _response)
 
@@ -573,7 +538,6 @@ class Client:
                 {"appkey": self._appkey, "keyid": keyid},
             ),
             params={"keyVersion": key_version},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.QueryTheSymmetricKeyResponse, _response)
 
@@ -597,8 +561,6 @@ class Client:
             _support.format_path(
                 "/keymanager/v1.3/appkey/{appkey}/keys/{keyid}/delete", {"appkey": self._appkey, "keyid": keyid}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.RequestToDeleteAKeyResponse, _response)
 
@@ -620,8 +582,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/keymanager/v1.3/appkey/{appkey}/auths/ipv4s/delete", {"appkey": self._appkey}),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.RequestToDeleteAnIPv4AddressResponse, _response)
@@ -646,8 +606,6 @@ class Client:
             _support.format_path(
                 "/keymanager/v1.3/appkey/{appkey}/auths/certificates/delete", {"appkey": self._appkey}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.RequestToDeleteCertificateResponse, _response)
@@ -670,8 +628,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/keymanager/v1.3/appkey/{appkey}/auths/macs/delete", {"appkey": self._appkey}),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.RequestToDeleteMacAddressResponse, _response)
@@ -689,10 +645,7 @@ class Client:
             RetrieveAKeyStoreListResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/keymanager/v1.3/appkey/{appkey}/keystores", {"appkey": self._appkey}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/keymanager/v1.3/appkey/{appkey}/keystores", {"appkey": self._appkey})
         )
         return _support.parse_model(_models.RetrieveAKeyStoreListResponse, _response)
 
@@ -720,8 +673,6 @@ class Client:
                 "/keymanager/v1.3/appkey/{appkey}/asymmetric-keys/{keyid}/sign",
                 {"appkey": self._appkey, "keyid": keyid},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SignWithTheAsymmetricKeyResponse, _response)
@@ -750,8 +701,6 @@ class Client:
                 "/keymanager/v1.3/appkey/{appkey}/asymmetric-keys/{keyid}/verify",
                 {"appkey": self._appkey, "keyid": keyid},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VerifyDataWithTheAsymmetricKeyResponse, _response)
@@ -782,7 +731,6 @@ class Client:
                 {"appkey": self._appkey, "keyStoreId": key_store_id},
             ),
             params={"certificateName": certificate_name, "value": value},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewCertificateCredentialDetailsResponse, _response)
 
@@ -807,8 +755,6 @@ class Client:
                 "/keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/certificates",
                 {"appkey": self._appkey, "keyStoreId": key_store_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewCertificateCredentialListResponse, _response)
 
@@ -838,7 +784,6 @@ class Client:
                 {"appkey": self._appkey, "keyStoreId": key_store_id},
             ),
             params={"ipv4Value": ipv4_value, "value": value},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewIPv4CredentialDetailsResponse, _response)
 
@@ -863,8 +808,6 @@ class Client:
                 "/keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/ips",
                 {"appkey": self._appkey, "keyStoreId": key_store_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewIPv4CredentialListResponse, _response)
 
@@ -890,8 +833,6 @@ class Client:
                 "/keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/keys/{keyId}",
                 {"appkey": self._appkey, "keyStoreId": key_store_id, "keyId": key_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewKeyDetailsResponse, _response)
 
@@ -916,8 +857,6 @@ class Client:
                 "/keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/keys",
                 {"appkey": self._appkey, "keyStoreId": key_store_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewKeyListResponse, _response)
 
@@ -966,7 +905,6 @@ class Client:
                 "pageNumber": page_number,
                 "pageSize": page_size,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewKeyListDetailsResponse, _response)
 
@@ -991,8 +929,6 @@ class Client:
                 "/keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}",
                 {"appkey": self._appkey, "keyStoreId": key_store_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewKeyStoreDetailsResponse, _response)
 
@@ -1015,7 +951,6 @@ class Client:
             "GET",
             _support.format_path("/keymanager/v1.3/appkey/{appkey}/keystores", {"appkey": self._appkey}),
             params={"detail": detail},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewKeyStoreListDetailsResponse, _response)
 
@@ -1045,7 +980,6 @@ class Client:
                 {"appkey": self._appkey, "keyStoreId": key_store_id},
             ),
             params={"macValue": mac_value, "value": value},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewMacCredentialDetailsResponse, _response)
 
@@ -1070,8 +1004,6 @@ class Client:
                 "/keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/macs",
                 {"appkey": self._appkey, "keyStoreId": key_store_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewMacCredentialListResponse, _response)
 
@@ -1141,8 +1073,6 @@ class AsyncClient:
             _support.format_path(
                 "/keymanager/v1.3/appkey/{appkey}/keys/asymmetric-keys/create", {"appkey": self._appkey}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AddAAsymmetricKeyResponse, _response)
@@ -1165,8 +1095,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/keymanager/v1.3/appkey/{appkey}/auths/macs", {"appkey": self._appkey}),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AddAMacAddressResponse, _response)
@@ -1191,8 +1119,6 @@ class AsyncClient:
             _support.format_path(
                 "/keymanager/v1.3/appkey/{appkey}/keys/symmetric-keys/create", {"appkey": self._appkey}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AddASymmetricKeyResponse, _response)
@@ -1215,8 +1141,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/keymanager/v1.3/appkey/{appkey}/auths/ipv4s", {"appkey": self._appkey}),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AddAiPv4AddressResponse, _response)
@@ -1239,8 +1163,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/keymanager/v1.3/appkey/{appkey}/auths/certificates", {"appkey": self._appkey}),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AddCertificatesResponse, _response)
@@ -1263,8 +1185,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/keymanager/v1.3/appkey/{appkey}/keys/secrets/create", {"appkey": self._appkey}),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AddConfidentialDataResponse, _response)
@@ -1293,8 +1213,6 @@ class AsyncClient:
                 "/keymanager/v1.3/appkey/{appkey}/symmetric-keys/{keyid}/decrypt",
                 {"appkey": self._appkey, "keyid": keyid},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.DecryptSymmetricKeysResponse, _response)
@@ -1323,8 +1241,6 @@ class AsyncClient:
                 "/keymanager/v1.3/appkey/{appkey}/symmetric-keys/{keyid}/encrypt",
                 {"appkey": self._appkey, "keyid": keyid},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.EncryptSymmetricKeysResponse, _response)
@@ -1352,8 +1268,6 @@ class AsyncClient:
                 "/keymanager/v1.3/appkey/{appkey}/symmetric-keys/{keyid}/create-local-key",
                 {"appkey": self._appkey, "keyid": keyid},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.GenerateLocalSymmetricKeysEncryptedWithTheSymmetricKeyResponse, _response)
 
@@ -1377,8 +1291,6 @@ class AsyncClient:
             _support.format_path(
                 "/keymanager/v1.3/appkey/{appkey}/keys/{keyid}", {"appkey": self._appkey, "keyid": keyid}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ImmediatelyDeleteAKeyResponse, _response)
 
@@ -1402,8 +1314,6 @@ class AsyncClient:
             _support.format_path(
                 "/keymanager/v1.3/appkey/{appkey}/auths/certificates/delete", {"appkey": self._appkey}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ImmediatelyDeleteCertificateResponse, _response)
@@ -1426,8 +1336,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/keymanager/v1.3/appkey/{appkey}/auths/ipv4s/delete", {"appkey": self._appkey}),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ImmediatelyDeleteIPv4AddressResponse, _response)
@@ -1450,8 +1358,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/keymanager/v1.3/appkey/{appkey}/auths/macs/delete", {"appkey": self._appkey}),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ImmediatelyDeleteMacAddressResponse, _response)
@@ -1479,8 +1385,6 @@ class AsyncClient:
             _support.format_path(
                 "/keymanager/v1.3/appkey/{appkey}/secrets/{keyid}", {"appkey": self._appkey, "keyid": keyid}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ModifyAConfidentialDataResponse, _response)
@@ -1498,10 +1402,7 @@ class AsyncClient:
             QueryClientInformationResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/keymanager/v1.3/appkey/{appkey}/confirm", {"appkey": self._appkey}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/keymanager/v1.3/appkey/{appkey}/confirm", {"appkey": self._appkey})
         )
         return _support.parse_model(_models.QueryClientInformationResponse, _response)
 
@@ -1525,8 +1426,6 @@ class AsyncClient:
             _support.format_path(
                 "/keymanager/v1.3/appkey/{appkey}/secrets/{keyid}", {"appkey": self._appkey, "keyid": keyid}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.QueryConfidentialDataResponse, _response)
 
@@ -1555,7 +1454,6 @@ class AsyncClient:
                 {"appkey": self._appkey, "keyid": keyid},
             ),
             params={"keyVersion": key_version},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.QueryThePrivateKeyResponse, _response)
 
@@ -1584,7 +1482,6 @@ class AsyncClient:
                 {"appkey": self._appkey, "keyid": keyid},
             ),
             params={"keyVersion": key_version},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.QueryThePublicKeyResponse, _response)
 
@@ -1613,7 +1510,6 @@ class AsyncClient:
                 {"appkey": self._appkey, "keyid": keyid},
             ),
             params={"keyVersion": key_version},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.QueryTheSymmetricKeyResponse, _response)
 
@@ -1637,8 +1533,6 @@ class AsyncClient:
             _support.format_path(
                 "/keymanager/v1.3/appkey/{appkey}/keys/{keyid}/delete", {"appkey": self._appkey, "keyid": keyid}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.RequestToDeleteAKeyResponse, _response)
 
@@ -1660,8 +1554,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/keymanager/v1.3/appkey/{appkey}/auths/ipv4s/delete", {"appkey": self._appkey}),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.RequestToDeleteAnIPv4AddressResponse, _response)
@@ -1686,8 +1578,6 @@ class AsyncClient:
             _support.format_path(
                 "/keymanager/v1.3/appkey/{appkey}/auths/certificates/delete", {"appkey": self._appkey}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.RequestToDeleteCertificateResponse, _response)
@@ -1710,8 +1600,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/keymanager/v1.3/appkey/{appkey}/auths/macs/delete", {"appkey": self._appkey}),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.RequestToDeleteMacAddressResponse, _response)
@@ -1729,10 +1617,7 @@ class AsyncClient:
             RetrieveAKeyStoreListResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/keymanager/v1.3/appkey/{appkey}/keystores", {"appkey": self._appkey}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/keymanager/v1.3/appkey/{appkey}/keystores", {"appkey": self._appkey})
         )
         return _support.parse_model(_models.RetrieveAKeyStoreListResponse, _response)
 
@@ -1760,8 +1645,6 @@ class AsyncClient:
                 "/keymanager/v1.3/appkey/{appkey}/asymmetric-keys/{keyid}/sign",
                 {"appkey": self._appkey, "keyid": keyid},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SignWithTheAsymmetricKeyResponse, _response)
@@ -1790,8 +1673,6 @@ class AsyncClient:
                 "/keymanager/v1.3/appkey/{appkey}/asymmetric-keys/{keyid}/verify",
                 {"appkey": self._appkey, "keyid": keyid},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VerifyDataWithTheAsymmetricKeyResponse, _response)
@@ -1822,7 +1703,6 @@ class AsyncClient:
                 {"appkey": self._appkey, "keyStoreId": key_store_id},
             ),
             params={"certificateName": certificate_name, "value": value},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewCertificateCredentialDetailsResponse, _response)
 
@@ -1849,8 +1729,6 @@ class AsyncClient:
                 "/keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/certificates",
                 {"appkey": self._appkey, "keyStoreId": key_store_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewCertificateCredentialListResponse, _response)
 
@@ -1880,7 +1758,6 @@ class AsyncClient:
                 {"appkey": self._appkey, "keyStoreId": key_store_id},
             ),
             params={"ipv4Value": ipv4_value, "value": value},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewIPv4CredentialDetailsResponse, _response)
 
@@ -1905,8 +1782,6 @@ class AsyncClient:
                 "/keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/ips",
                 {"appkey": self._appkey, "keyStoreId": key_store_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewIPv4CredentialListResponse, _response)
 
@@ -1932,8 +1807,6 @@ class AsyncClient:
                 "/keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/keys/{keyId}",
                 {"appkey": self._appkey, "keyStoreId": key_store_id, "keyId": key_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewKeyDetailsResponse, _response)
 
@@ -1958,8 +1831,6 @@ class AsyncClient:
                 "/keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/keys",
                 {"appkey": self._appkey, "keyStoreId": key_store_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewKeyListResponse, _response)
 
@@ -2008,7 +1879,6 @@ class AsyncClient:
                 "pageNumber": page_number,
                 "pageSize": page_size,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewKeyListDetailsResponse, _response)
 
@@ -2033,8 +1903,6 @@ class AsyncClient:
                 "/keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}",
                 {"appkey": self._appkey, "keyStoreId": key_store_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewKeyStoreDetailsResponse, _response)
 
@@ -2059,7 +1927,6 @@ class AsyncClient:
             "GET",
             _support.format_path("/keymanager/v1.3/appkey/{appkey}/keystores", {"appkey": self._appkey}),
             params={"detail": detail},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewKeyStoreListDetailsResponse, _response)
 
@@ -2089,7 +1956,6 @@ class AsyncClient:
                 {"appkey": self._appkey, "keyStoreId": key_store_id},
             ),
             params={"macValue": mac_value, "value": value},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewMacCredentialDetailsResponse, _response)
 
@@ -2114,7 +1980,5 @@ class AsyncClient:
                 "/keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/macs",
                 {"appkey": self._appkey, "keyStoreId": key_store_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewMacCredentialListResponse, _response)

@@ -96,10 +96,7 @@ class Client:
             QueryAutoInspectionSettingsResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/advisor/v1.0/appKey/{appKey}/setting", {"appKey": self._app_key}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/advisor/v1.0/appKey/{appKey}/setting", {"appKey": self._app_key})
         )
         return _support.parse_model(_models.QueryAutoInspectionSettingsResponse, _response)
 
@@ -116,10 +113,7 @@ class Client:
             QueryLastInspectionDateResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/advisor/v1.0/appKey/{appKey}/last_inspection_date", {"appKey": self._app_key}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/advisor/v1.0/appKey/{appKey}/last_inspection_date", {"appKey": self._app_key})
         )
         return _support.parse_model(_models.QueryLastInspectionDateResponse, _response)
 
@@ -145,7 +139,6 @@ class Client:
             "GET",
             _support.format_path("/advisor/v1.0/appKey/{appKey}/inspection_results", {"appKey": self._app_key}),
             params={"region": region, "lang": lang},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.QuerySummaryOfLastInspectionResultResponse, _response)
 
@@ -208,10 +201,7 @@ class AsyncClient:
             QueryAutoInspectionSettingsResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/advisor/v1.0/appKey/{appKey}/setting", {"appKey": self._app_key}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/advisor/v1.0/appKey/{appKey}/setting", {"appKey": self._app_key})
         )
         return _support.parse_model(_models.QueryAutoInspectionSettingsResponse, _response)
 
@@ -228,10 +218,7 @@ class AsyncClient:
             QueryLastInspectionDateResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/advisor/v1.0/appKey/{appKey}/last_inspection_date", {"appKey": self._app_key}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/advisor/v1.0/appKey/{appKey}/last_inspection_date", {"appKey": self._app_key})
         )
         return _support.parse_model(_models.QueryLastInspectionDateResponse, _response)
 
@@ -257,6 +244,5 @@ class AsyncClient:
             "GET",
             _support.format_path("/advisor/v1.0/appKey/{appKey}/inspection_results", {"appKey": self._app_key}),
             params={"region": region, "lang": lang},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.QuerySummaryOfLastInspectionResultResponse, _response)

@@ -96,11 +96,7 @@ class Client:
             CreateFilterGroupsResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "POST",
-            "/v2.0/mirroring/filtergroups",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v2.0/mirroring/filtergroups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.CreateFilterGroupsResponse, _response)
 
@@ -118,11 +114,7 @@ class Client:
             CreateFiltersResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "POST",
-            "/v2.0/mirroring/filters",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v2.0/mirroring/filters", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.CreateFiltersResponse, _response)
 
@@ -140,11 +132,7 @@ class Client:
             CreateSessionsResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "POST",
-            "/v2.0/mirroring/sessions",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v2.0/mirroring/sessions", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.CreateSessionsResponse, _response)
 
@@ -161,8 +149,6 @@ class Client:
         self._transport.request(
             "DELETE",
             _support.format_path("/v2.0/mirroring/filtergroups/{FilterGroupId}", {"FilterGroupId": filter_group_id}),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -177,10 +163,7 @@ class Client:
             filter_id: path parameter (``FilterId``, path)
         """
         self._transport.request(
-            "DELETE",
-            _support.format_path("/v2.0/mirroring/filters/{FilterId}", {"FilterId": filter_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v2.0/mirroring/filters/{FilterId}", {"FilterId": filter_id})
         )
         return None
 
@@ -195,10 +178,7 @@ class Client:
             session_id: Session ID (``SessionId``, path)
         """
         self._transport.request(
-            "DELETE",
-            _support.format_path("/v2.0/mirroring/sessions/{SessionId}", {"SessionId": session_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v2.0/mirroring/sessions/{SessionId}", {"SessionId": session_id})
         )
         return None
 
@@ -221,8 +201,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v2.0/mirroring/filtergroups/{FilterGroupId}", {"FilterGroupId": filter_group_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ModifyFilterGroupsResponse, _response)
@@ -244,8 +222,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v2.0/mirroring/filters/{FilterId}", {"FilterId": filter_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ModifyFiltersResponse, _response)
@@ -264,8 +240,6 @@ class Client:
         self._transport.request(
             "PUT",
             _support.format_path("/v2.0/mirroring/sessions/{SessionId}", {"SessionId": session_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -308,7 +282,6 @@ class Client:
                 "sort_key": sort_key,
                 "fields": fields,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewAListOfFilterGroupsResponse, _response)
 
@@ -328,8 +301,6 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path("/v2.0/mirroring/filtergroups/{FilterGroupId}", {"FilterGroupId": filter_group_id}),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewFilterGroupsResponse, _response)
 
@@ -371,7 +342,6 @@ class Client:
                 "sort_key": sort_key,
                 "fields": fields,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewFilterListsResponse, _response)
 
@@ -393,7 +363,6 @@ class Client:
             "GET",
             _support.format_path("/v2.0/mirroring/filters/{FilterId}", {"FilterId": filter_id}),
             params={"id": id},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewFiltersResponse, _response)
 
@@ -438,7 +407,6 @@ class Client:
                 "sort_key": sort_key,
                 "fields": fields,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewSessionListsResponse, _response)
 
@@ -460,7 +428,6 @@ class Client:
             "GET",
             _support.format_path("/v2.0/mirroring/sessions/{SessionId}", {"SessionId": session_id}),
             params={"fields": fields},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewSessionsResponse, _response)
 
@@ -525,11 +492,7 @@ class AsyncClient:
             CreateFilterGroupsResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "POST",
-            "/v2.0/mirroring/filtergroups",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v2.0/mirroring/filtergroups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.CreateFilterGroupsResponse, _response)
 
@@ -547,11 +510,7 @@ class AsyncClient:
             CreateFiltersResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "POST",
-            "/v2.0/mirroring/filters",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v2.0/mirroring/filters", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.CreateFiltersResponse, _response)
 
@@ -569,11 +528,7 @@ class AsyncClient:
             CreateSessionsResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "POST",
-            "/v2.0/mirroring/sessions",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v2.0/mirroring/sessions", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.CreateSessionsResponse, _response)
 
@@ -590,8 +545,6 @@ class AsyncClient:
         await self._transport.request(
             "DELETE",
             _support.format_path("/v2.0/mirroring/filtergroups/{FilterGroupId}", {"FilterGroupId": filter_group_id}),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -606,10 +559,7 @@ class AsyncClient:
             filter_id: path parameter (``FilterId``, path)
         """
         await self._transport.request(
-            "DELETE",
-            _support.format_path("/v2.0/mirroring/filters/{FilterId}", {"FilterId": filter_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v2.0/mirroring/filters/{FilterId}", {"FilterId": filter_id})
         )
         return None
 
@@ -624,10 +574,7 @@ class AsyncClient:
             session_id: Session ID (``SessionId``, path)
         """
         await self._transport.request(
-            "DELETE",
-            _support.format_path("/v2.0/mirroring/sessions/{SessionId}", {"SessionId": session_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v2.0/mirroring/sessions/{SessionId}", {"SessionId": session_id})
         )
         return None
 
@@ -650,8 +597,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v2.0/mirroring/filtergroups/{FilterGroupId}", {"FilterGroupId": filter_group_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ModifyFilterGroupsResponse, _response)
@@ -675,8 +620,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v2.0/mirroring/filters/{FilterId}", {"FilterId": filter_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ModifyFiltersResponse, _response)
@@ -695,8 +638,6 @@ class AsyncClient:
         await self._transport.request(
             "PUT",
             _support.format_path("/v2.0/mirroring/sessions/{SessionId}", {"SessionId": session_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -739,7 +680,6 @@ class AsyncClient:
                 "sort_key": sort_key,
                 "fields": fields,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewAListOfFilterGroupsResponse, _response)
 
@@ -759,8 +699,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path("/v2.0/mirroring/filtergroups/{FilterGroupId}", {"FilterGroupId": filter_group_id}),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewFilterGroupsResponse, _response)
 
@@ -802,7 +740,6 @@ class AsyncClient:
                 "sort_key": sort_key,
                 "fields": fields,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewFilterListsResponse, _response)
 
@@ -824,7 +761,6 @@ class AsyncClient:
             "GET",
             _support.format_path("/v2.0/mirroring/filters/{FilterId}", {"FilterId": filter_id}),
             params={"id": id},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewFiltersResponse, _response)
 
@@ -869,7 +805,6 @@ class AsyncClient:
                 "sort_key": sort_key,
                 "fields": fields,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewSessionListsResponse, _response)
 
@@ -891,6 +826,5 @@ class AsyncClient:
             "GET",
             _support.format_path("/v2.0/mirroring/sessions/{SessionId}", {"SessionId": session_id}),
             params={"fields": fields},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ViewSessionsResponse, _response)

@@ -115,10 +115,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.cancel_archiving", API_VERSION, "2025-12-31", "1.1")
         self._transport.request(
-            "PUT",
-            "/v1/archiving-histories/cancel-archiving",
-            params={"id": id, "bucket_id": bucket_id},
-            headers=_support.header_values({}),
+            "PUT", "/v1/archiving-histories/cancel-archiving", params={"id": id, "bucket_id": bucket_id}
         )
         return None
 
@@ -142,10 +139,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.cancel_recovery", API_VERSION, "2025-12-31", "1.1")
         self._transport.request(
-            "PUT",
-            "/v1/recovery-histories/cancel-recovery",
-            params={"id": id, "bucket_id": bucket_id},
-            headers=_support.header_values({}),
+            "PUT", "/v1/recovery-histories/cancel-recovery", params={"id": id, "bucket_id": bucket_id}
         )
         return None
 
@@ -177,7 +171,6 @@ class Client:
             "POST",
             "/v1/archiving-policies",
             params={"bucket_id": bucket_id},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ArchivingPolicyCreateResponse, _response)
@@ -202,11 +195,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_bucket", API_VERSION, "2025-12-31", "1.1")
         _response = self._transport.request(
-            "POST",
-            "/v1/buckets",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/buckets", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.BucketCreateResponse, _response)
 
@@ -226,12 +215,7 @@ class Client:
             bucket_id: Bucket ID (``bucket_id``, path)
         """
         _rt.warn_deprecated("Client.delete_bucket", API_VERSION, "2025-12-31", "1.1")
-        self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/buckets/{bucket_id}", {"bucket_id": bucket_id}),
-            params={},
-            headers=_support.header_values({}),
-        )
+        self._transport.request("DELETE", _support.format_path("/v1/buckets/{bucket_id}", {"bucket_id": bucket_id}))
         return None
 
     @deprecated(
@@ -256,8 +240,6 @@ class Client:
         self._transport.request(
             "DELETE",
             _support.format_path("/v1/buckets/{bucket_id}/objects", {"bucket_id": bucket_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -309,7 +291,6 @@ class Client:
                 "limit": limit,
                 "offset": offset,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ArchivingHistoryListResponse, _response)
 
@@ -354,7 +335,6 @@ class Client:
                     "limit": _limit,
                     "offset": _offset,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.ArchivingHistoryListResponse, _response)
             _items = _body.contents or []
@@ -383,9 +363,7 @@ class Client:
             ArchivingPolicyListResponse (HTTP 200).
         """
         _rt.warn_deprecated("Client.list_archiving_policies", API_VERSION, "2025-12-31", "1.1")
-        _response = self._transport.request(
-            "GET", "/v1/archiving-policies", params={"bucket_id": bucket_id}, headers=_support.header_values({})
-        )
+        _response = self._transport.request("GET", "/v1/archiving-policies", params={"bucket_id": bucket_id})
         return _support.parse_model(_models.ArchivingPolicyListResponse, _response)
 
     @deprecated(
@@ -433,7 +411,6 @@ class Client:
                 "object_type": object_type,
                 "limit": limit,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ObjectListResponse, _response)
 
@@ -457,9 +434,7 @@ class Client:
             BucketListResponse (HTTP 200).
         """
         _rt.warn_deprecated("Client.list_buckets", API_VERSION, "2025-12-31", "1.1")
-        _response = self._transport.request(
-            "GET", "/v1/buckets", params={"name": name, "limit": limit}, headers=_support.header_values({})
-        )
+        _response = self._transport.request("GET", "/v1/buckets", params={"name": name, "limit": limit})
         return _support.parse_model(_models.BucketListResponse, _response)
 
     @deprecated(
@@ -508,7 +483,6 @@ class Client:
                 "limit": limit,
                 "offset": offset,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.RecoveryHistoryListResponse, _response)
 
@@ -552,7 +526,6 @@ class Client:
                     "limit": _limit,
                     "offset": _offset,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.RecoveryHistoryListResponse, _response)
             _items = _body.contents or []
@@ -585,8 +558,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/buckets/{bucket_id}/recover-objects", {"bucket_id": bucket_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ObjectRecoverResponse, _response)
@@ -622,7 +593,6 @@ class Client:
                 "/v1/archiving-policies/{archiving_policy_id}", {"archiving_policy_id": archiving_policy_id}
             ),
             params={"bucket_id": bucket_id},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ArchivingPolicyUpdateResponse, _response)
@@ -654,8 +624,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/buckets/{bucket_id}/encryption", {"bucket_id": bucket_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.BucketEncryptionResponse, _response)
@@ -683,10 +651,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_archiving_history", API_VERSION, "2025-12-31", "1.1")
         _response = self._transport.request(
-            "GET",
-            "/v1/archiving-histories/detail",
-            params={"id": id, "bucket_id": bucket_id},
-            headers=_support.header_values({}),
+            "GET", "/v1/archiving-histories/detail", params={"id": id, "bucket_id": bucket_id}
         )
         return _support.parse_model(_models.ArchivingHistoryShowResponse, _response)
 
@@ -718,7 +683,6 @@ class Client:
                 "/v1/archiving-policies/{archiving_policy_id}", {"archiving_policy_id": archiving_policy_id}
             ),
             params={"bucket_id": bucket_id},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ArchivingPolicyShowResponse, _response)
 
@@ -742,10 +706,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_bucket", API_VERSION, "2025-12-31", "1.1")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/buckets/{bucket_id}", {"bucket_id": bucket_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/buckets/{bucket_id}", {"bucket_id": bucket_id})
         )
         return _support.parse_model(_models.BucketShowResponse, _response)
 
@@ -771,10 +732,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_bucket_encryption", API_VERSION, "2025-12-31", "1.1")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/buckets/{bucket_id}/encryption", {"bucket_id": bucket_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/buckets/{bucket_id}/encryption", {"bucket_id": bucket_id})
         )
         return _support.parse_model(_models.BucketEncryptionResponse, _response)
 
@@ -801,10 +759,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_recovery_history", API_VERSION, "2025-12-31", "1.1")
         _response = self._transport.request(
-            "GET",
-            "/v1/recovery-histories/detail",
-            params={"id": id, "bucket_id": bucket_id},
-            headers=_support.header_values({}),
+            "GET", "/v1/recovery-histories/detail", params={"id": id, "bucket_id": bucket_id}
         )
         return _support.parse_model(_models.RecoveryHistoryShowResponse, _response)
 
@@ -874,10 +829,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.cancel_archiving", API_VERSION, "2025-12-31", "1.1")
         await self._transport.request(
-            "PUT",
-            "/v1/archiving-histories/cancel-archiving",
-            params={"id": id, "bucket_id": bucket_id},
-            headers=_support.header_values({}),
+            "PUT", "/v1/archiving-histories/cancel-archiving", params={"id": id, "bucket_id": bucket_id}
         )
         return None
 
@@ -901,10 +853,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.cancel_recovery", API_VERSION, "2025-12-31", "1.1")
         await self._transport.request(
-            "PUT",
-            "/v1/recovery-histories/cancel-recovery",
-            params={"id": id, "bucket_id": bucket_id},
-            headers=_support.header_values({}),
+            "PUT", "/v1/recovery-histories/cancel-recovery", params={"id": id, "bucket_id": bucket_id}
         )
         return None
 
@@ -936,7 +885,6 @@ class AsyncClient:
             "POST",
             "/v1/archiving-policies",
             params={"bucket_id": bucket_id},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ArchivingPolicyCreateResponse, _response)
@@ -961,11 +909,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_bucket", API_VERSION, "2025-12-31", "1.1")
         _response = await self._transport.request(
-            "POST",
-            "/v1/buckets",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/buckets", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.BucketCreateResponse, _response)
 
@@ -986,10 +930,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.delete_bucket", API_VERSION, "2025-12-31", "1.1")
         await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/buckets/{bucket_id}", {"bucket_id": bucket_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/buckets/{bucket_id}", {"bucket_id": bucket_id})
         )
         return None
 
@@ -1015,8 +956,6 @@ class AsyncClient:
         await self._transport.request(
             "DELETE",
             _support.format_path("/v1/buckets/{bucket_id}/objects", {"bucket_id": bucket_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -1068,7 +1007,6 @@ class AsyncClient:
                 "limit": limit,
                 "offset": offset,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ArchivingHistoryListResponse, _response)
 
@@ -1113,7 +1051,6 @@ class AsyncClient:
                     "limit": _limit,
                     "offset": _offset,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.ArchivingHistoryListResponse, _response)
             _items = _body.contents or []
@@ -1143,9 +1080,7 @@ class AsyncClient:
             ArchivingPolicyListResponse (HTTP 200).
         """
         _rt.warn_deprecated("AsyncClient.list_archiving_policies", API_VERSION, "2025-12-31", "1.1")
-        _response = await self._transport.request(
-            "GET", "/v1/archiving-policies", params={"bucket_id": bucket_id}, headers=_support.header_values({})
-        )
+        _response = await self._transport.request("GET", "/v1/archiving-policies", params={"bucket_id": bucket_id})
         return _support.parse_model(_models.ArchivingPolicyListResponse, _response)
 
     @deprecated(
@@ -1193,7 +1128,6 @@ class AsyncClient:
                 "object_type": object_type,
                 "limit": limit,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ObjectListResponse, _response)
 
@@ -1217,9 +1151,7 @@ class AsyncClient:
             BucketListResponse (HTTP 200).
         """
         _rt.warn_deprecated("AsyncClient.list_buckets", API_VERSION, "2025-12-31", "1.1")
-        _response = await self._transport.request(
-            "GET", "/v1/buckets", params={"name": name, "limit": limit}, headers=_support.header_values({})
-        )
+        _response = await self._transport.request("GET", "/v1/buckets", params={"name": name, "limit": limit})
         return _support.parse_model(_models.BucketListResponse, _response)
 
     @deprecated(
@@ -1268,7 +1200,6 @@ class AsyncClient:
                 "limit": limit,
                 "offset": offset,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.RecoveryHistoryListResponse, _response)
 
@@ -1312,7 +1243,6 @@ class AsyncClient:
                     "limit": _limit,
                     "offset": _offset,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.RecoveryHistoryListResponse, _response)
             _items = _body.contents or []
@@ -1348,8 +1278,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/buckets/{bucket_id}/recover-objects", {"bucket_id": bucket_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ObjectRecoverResponse, _response)
@@ -1385,7 +1313,6 @@ class AsyncClient:
                 "/v1/archiving-policies/{archiving_policy_id}", {"archiving_policy_id": archiving_policy_id}
             ),
             params={"bucket_id": bucket_id},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ArchivingPolicyUpdateResponse, _response)
@@ -1417,8 +1344,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/buckets/{bucket_id}/encryption", {"bucket_id": bucket_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.BucketEncryptionResponse, _response)
@@ -1446,10 +1371,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_archiving_history", API_VERSION, "2025-12-31", "1.1")
         _response = await self._transport.request(
-            "GET",
-            "/v1/archiving-histories/detail",
-            params={"id": id, "bucket_id": bucket_id},
-            headers=_support.header_values({}),
+            "GET", "/v1/archiving-histories/detail", params={"id": id, "bucket_id": bucket_id}
         )
         return _support.parse_model(_models.ArchivingHistoryShowResponse, _response)
 
@@ -1483,7 +1405,6 @@ class AsyncClient:
                 "/v1/archiving-policies/{archiving_policy_id}", {"archiving_policy_id": archiving_policy_id}
             ),
             params={"bucket_id": bucket_id},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ArchivingPolicyShowResponse, _response)
 
@@ -1507,10 +1428,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_bucket", API_VERSION, "2025-12-31", "1.1")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/buckets/{bucket_id}", {"bucket_id": bucket_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/buckets/{bucket_id}", {"bucket_id": bucket_id})
         )
         return _support.parse_model(_models.BucketShowResponse, _response)
 
@@ -1536,10 +1454,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_bucket_encryption", API_VERSION, "2025-12-31", "1.1")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/buckets/{bucket_id}/encryption", {"bucket_id": bucket_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/buckets/{bucket_id}/encryption", {"bucket_id": bucket_id})
         )
         return _support.parse_model(_models.BucketEncryptionResponse, _response)
 
@@ -1566,9 +1481,6 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_recovery_history", API_VERSION, "2025-12-31", "1.1")
         _response = await self._transport.request(
-            "GET",
-            "/v1/recovery-histories/detail",
-            params={"id": id, "bucket_id": bucket_id},
-            headers=_support.header_values({}),
+            "GET", "/v1/recovery-histories/detail", params={"id": id, "bucket_id": bucket_id}
         )
         return _support.parse_model(_models.RecoveryHistoryShowResponse, _response)

@@ -108,10 +108,7 @@ class Client:
             bucket_id: Bucket ID (``bucket_id``, query)
         """
         self._transport.request(
-            "PUT",
-            "/v1/archiving-histories/cancel-archiving",
-            params={"id": id, "bucket_id": bucket_id},
-            headers=_support.header_values({}),
+            "PUT", "/v1/archiving-histories/cancel-archiving", params={"id": id, "bucket_id": bucket_id}
         )
         return None
 
@@ -129,10 +126,7 @@ class Client:
             bucket_id: Bucket ID (``bucket_id``, query)
         """
         self._transport.request(
-            "PUT",
-            "/v1/recovery-histories/cancel-recovery",
-            params={"id": id, "bucket_id": bucket_id},
-            headers=_support.header_values({}),
+            "PUT", "/v1/recovery-histories/cancel-recovery", params={"id": id, "bucket_id": bucket_id}
         )
         return None
 
@@ -158,7 +152,6 @@ class Client:
             "POST",
             "/v1/archiving-policies",
             params={"bucket_id": bucket_id},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ArchivingPolicyCreateResponse, _response)
@@ -179,11 +172,7 @@ class Client:
             BucketCreateResponse (HTTP 201).
         """
         _response = self._transport.request(
-            "POST",
-            "/v1/buckets",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/buckets", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.BucketCreateResponse, _response)
 
@@ -199,12 +188,7 @@ class Client:
         Args:
             bucket_id: Bucket ID (``bucket_id``, path)
         """
-        self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/buckets/{bucket_id}", {"bucket_id": bucket_id}),
-            params={},
-            headers=_support.header_values({}),
-        )
+        self._transport.request("DELETE", _support.format_path("/v1/buckets/{bucket_id}", {"bucket_id": bucket_id}))
         return None
 
     def delete_bucket_object_versions(self, bucket_id: str, *, body: _models.ObjectVersionsDeleteRequest) -> None:
@@ -223,8 +207,6 @@ class Client:
         self._transport.request(
             "DELETE",
             _support.format_path("/v1/buckets/{bucket_id}/object-versions", {"bucket_id": bucket_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -245,8 +227,6 @@ class Client:
         self._transport.request(
             "DELETE",
             _support.format_path("/v1/buckets/{bucket_id}/objects", {"bucket_id": bucket_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -291,7 +271,6 @@ class Client:
                 "limit": limit,
                 "offset": offset,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ArchivingHistoryListResponse, _response)
 
@@ -329,7 +308,6 @@ class Client:
                     "limit": _limit,
                     "offset": _offset,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.ArchivingHistoryListResponse, _response)
             _items = _body.contents or []
@@ -352,9 +330,7 @@ class Client:
         Returns:
             ArchivingPolicyListResponse (HTTP 200).
         """
-        _response = self._transport.request(
-            "GET", "/v1/archiving-policies", params={"bucket_id": bucket_id}, headers=_support.header_values({})
-        )
+        _response = self._transport.request("GET", "/v1/archiving-policies", params={"bucket_id": bucket_id})
         return _support.parse_model(_models.ArchivingPolicyListResponse, _response)
 
     def list_bucket_object_versions(
@@ -381,7 +357,6 @@ class Client:
             "GET",
             _support.format_path("/v1/buckets/{bucket_id}/object-versions", {"bucket_id": bucket_id}),
             params={"object_path": object_path, "offset": offset, "limit": limit},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ObjectVersionListResponse, _response)
 
@@ -410,7 +385,6 @@ class Client:
                 "GET",
                 _support.format_path("/v1/buckets/{bucket_id}/object-versions", {"bucket_id": bucket_id}),
                 params={"object_path": object_path, "offset": _offset, "limit": _limit},
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.ObjectVersionListResponse, _response)
             _items = _body.contents or []
@@ -457,7 +431,6 @@ class Client:
                 "object_type": object_type,
                 "limit": limit,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ObjectListResponse, _response)
 
@@ -477,9 +450,7 @@ class Client:
         Returns:
             BucketListResponse (HTTP 200).
         """
-        _response = self._transport.request(
-            "GET", "/v1/buckets", params={"name": name, "limit": limit}, headers=_support.header_values({})
-        )
+        _response = self._transport.request("GET", "/v1/buckets", params={"name": name, "limit": limit})
         return _support.parse_model(_models.BucketListResponse, _response)
 
     def list_recovery_histories(
@@ -522,7 +493,6 @@ class Client:
                 "limit": limit,
                 "offset": offset,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.RecoveryHistoryListResponse, _response)
 
@@ -560,7 +530,6 @@ class Client:
                     "limit": _limit,
                     "offset": _offset,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.RecoveryHistoryListResponse, _response)
             _items = _body.contents or []
@@ -589,8 +558,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/buckets/{bucket_id}/recover-object-versions", {"bucket_id": bucket_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ObjectVersionRecoverResponse, _response)
@@ -614,8 +581,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/buckets/{bucket_id}/recover-objects", {"bucket_id": bucket_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ObjectRecoverResponse, _response)
@@ -645,7 +610,6 @@ class Client:
                 "/v1/archiving-policies/{archiving_policy_id}", {"archiving_policy_id": archiving_policy_id}
             ),
             params={"bucket_id": bucket_id},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ArchivingPolicyUpdateResponse, _response)
@@ -675,7 +639,6 @@ class Client:
                 "/v1/archiving-policies/{archiving_policy_id}/state", {"archiving_policy_id": archiving_policy_id}
             ),
             params={"bucket_id": bucket_id},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ArchivingPolicyStateUpdateResponse, _response)
@@ -701,8 +664,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/buckets/{bucket_id}/encryption", {"bucket_id": bucket_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.BucketEncryptionResponse, _response)
@@ -728,8 +689,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/buckets/{bucket_id}/versioning", {"bucket_id": bucket_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.BucketVersioningResponse, _response)
@@ -751,10 +710,7 @@ class Client:
             ArchivingHistoryShowResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            "/v1/archiving-histories/detail",
-            params={"id": id, "bucket_id": bucket_id},
-            headers=_support.header_values({}),
+            "GET", "/v1/archiving-histories/detail", params={"id": id, "bucket_id": bucket_id}
         )
         return _support.parse_model(_models.ArchivingHistoryShowResponse, _response)
 
@@ -780,7 +736,6 @@ class Client:
                 "/v1/archiving-policies/{archiving_policy_id}", {"archiving_policy_id": archiving_policy_id}
             ),
             params={"bucket_id": bucket_id},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ArchivingPolicyShowResponse, _response)
 
@@ -800,10 +755,7 @@ class Client:
             BucketShowResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/buckets/{bucket_id}", {"bucket_id": bucket_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/buckets/{bucket_id}", {"bucket_id": bucket_id})
         )
         return _support.parse_model(_models.BucketShowResponse, _response)
 
@@ -823,10 +775,7 @@ class Client:
             BucketEncryptionResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/buckets/{bucket_id}/encryption", {"bucket_id": bucket_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/buckets/{bucket_id}/encryption", {"bucket_id": bucket_id})
         )
         return _support.parse_model(_models.BucketEncryptionResponse, _response)
 
@@ -846,10 +795,7 @@ class Client:
             BucketVersioningResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/buckets/{bucket_id}/versioning", {"bucket_id": bucket_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/buckets/{bucket_id}/versioning", {"bucket_id": bucket_id})
         )
         return _support.parse_model(_models.BucketVersioningResponse, _response)
 
@@ -870,10 +816,7 @@ class Client:
             RecoveryHistoryShowResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            "/v1/recovery-histories/detail",
-            params={"id": id, "bucket_id": bucket_id},
-            headers=_support.header_values({}),
+            "GET", "/v1/recovery-histories/detail", params={"id": id, "bucket_id": bucket_id}
         )
         return _support.parse_model(_models.RecoveryHistoryShowResponse, _response)
 
@@ -937,10 +880,7 @@ class AsyncClient:
             bucket_id: Bucket ID (``bucket_id``, query)
         """
         await self._transport.request(
-            "PUT",
-            "/v1/archiving-histories/cancel-archiving",
-            params={"id": id, "bucket_id": bucket_id},
-            headers=_support.header_values({}),
+            "PUT", "/v1/archiving-histories/cancel-archiving", params={"id": id, "bucket_id": bucket_id}
         )
         return None
 
@@ -958,10 +898,7 @@ class AsyncClient:
             bucket_id: Bucket ID (``bucket_id``, query)
         """
         await self._transport.request(
-            "PUT",
-            "/v1/recovery-histories/cancel-recovery",
-            params={"id": id, "bucket_id": bucket_id},
-            headers=_support.header_values({}),
+            "PUT", "/v1/recovery-histories/cancel-recovery", params={"id": id, "bucket_id": bucket_id}
         )
         return None
 
@@ -987,7 +924,6 @@ class AsyncClient:
             "POST",
             "/v1/archiving-policies",
             params={"bucket_id": bucket_id},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ArchivingPolicyCreateResponse, _response)
@@ -1008,11 +944,7 @@ class AsyncClient:
             BucketCreateResponse (HTTP 201).
         """
         _response = await self._transport.request(
-            "POST",
-            "/v1/buckets",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/buckets", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.BucketCreateResponse, _response)
 
@@ -1029,10 +961,7 @@ class AsyncClient:
             bucket_id: Bucket ID (``bucket_id``, path)
         """
         await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/buckets/{bucket_id}", {"bucket_id": bucket_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/buckets/{bucket_id}", {"bucket_id": bucket_id})
         )
         return None
 
@@ -1052,8 +981,6 @@ class AsyncClient:
         await self._transport.request(
             "DELETE",
             _support.format_path("/v1/buckets/{bucket_id}/object-versions", {"bucket_id": bucket_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -1074,8 +1001,6 @@ class AsyncClient:
         await self._transport.request(
             "DELETE",
             _support.format_path("/v1/buckets/{bucket_id}/objects", {"bucket_id": bucket_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -1120,7 +1045,6 @@ class AsyncClient:
                 "limit": limit,
                 "offset": offset,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ArchivingHistoryListResponse, _response)
 
@@ -1158,7 +1082,6 @@ class AsyncClient:
                     "limit": _limit,
                     "offset": _offset,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.ArchivingHistoryListResponse, _response)
             _items = _body.contents or []
@@ -1182,9 +1105,7 @@ class AsyncClient:
         Returns:
             ArchivingPolicyListResponse (HTTP 200).
         """
-        _response = await self._transport.request(
-            "GET", "/v1/archiving-policies", params={"bucket_id": bucket_id}, headers=_support.header_values({})
-        )
+        _response = await self._transport.request("GET", "/v1/archiving-policies", params={"bucket_id": bucket_id})
         return _support.parse_model(_models.ArchivingPolicyListResponse, _response)
 
     async def list_bucket_object_versions(
@@ -1211,7 +1132,6 @@ class AsyncClient:
             "GET",
             _support.format_path("/v1/buckets/{bucket_id}/object-versions", {"bucket_id": bucket_id}),
             params={"object_path": object_path, "offset": offset, "limit": limit},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ObjectVersionListResponse, _response)
 
@@ -1240,7 +1160,6 @@ class AsyncClient:
                 "GET",
                 _support.format_path("/v1/buckets/{bucket_id}/object-versions", {"bucket_id": bucket_id}),
                 params={"object_path": object_path, "offset": _offset, "limit": _limit},
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.ObjectVersionListResponse, _response)
             _items = _body.contents or []
@@ -1288,7 +1207,6 @@ class AsyncClient:
                 "object_type": object_type,
                 "limit": limit,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ObjectListResponse, _response)
 
@@ -1308,9 +1226,7 @@ class AsyncClient:
         Returns:
             BucketListResponse (HTTP 200).
         """
-        _response = await self._transport.request(
-            "GET", "/v1/buckets", params={"name": name, "limit": limit}, headers=_support.header_values({})
-        )
+        _response = await self._transport.request("GET", "/v1/buckets", params={"name": name, "limit": limit})
         return _support.parse_model(_models.BucketListResponse, _response)
 
     async def list_recovery_histories(
@@ -1353,7 +1269,6 @@ class AsyncClient:
                 "limit": limit,
                 "offset": offset,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.RecoveryHistoryListResponse, _response)
 
@@ -1391,7 +1306,6 @@ class AsyncClient:
                     "limit": _limit,
                     "offset": _offset,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.RecoveryHistoryListResponse, _response)
             _items = _body.contents or []
@@ -1421,8 +1335,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/buckets/{bucket_id}/recover-object-versions", {"bucket_id": bucket_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ObjectVersionRecoverResponse, _response)
@@ -1448,8 +1360,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/buckets/{bucket_id}/recover-objects", {"bucket_id": bucket_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ObjectRecoverResponse, _response)
@@ -1479,7 +1389,6 @@ class AsyncClient:
                 "/v1/archiving-policies/{archiving_policy_id}", {"archiving_policy_id": archiving_policy_id}
             ),
             params={"bucket_id": bucket_id},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ArchivingPolicyUpdateResponse, _response)
@@ -1509,7 +1418,6 @@ class AsyncClient:
                 "/v1/archiving-policies/{archiving_policy_id}/state", {"archiving_policy_id": archiving_policy_id}
             ),
             params={"bucket_id": bucket_id},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ArchivingPolicyStateUpdateResponse, _response)
@@ -1535,8 +1443,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/buckets/{bucket_id}/encryption", {"bucket_id": bucket_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.BucketEncryptionResponse, _response)
@@ -1562,8 +1468,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/buckets/{bucket_id}/versioning", {"bucket_id": bucket_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.BucketVersioningResponse, _response)
@@ -1585,10 +1489,7 @@ class AsyncClient:
             ArchivingHistoryShowResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            "/v1/archiving-histories/detail",
-            params={"id": id, "bucket_id": bucket_id},
-            headers=_support.header_values({}),
+            "GET", "/v1/archiving-histories/detail", params={"id": id, "bucket_id": bucket_id}
         )
         return _support.parse_model(_models.ArchivingHistoryShowResponse, _response)
 
@@ -1616,7 +1517,6 @@ class AsyncClient:
                 "/v1/archiving-policies/{archiving_policy_id}", {"archiving_policy_id": archiving_policy_id}
             ),
             params={"bucket_id": bucket_id},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ArchivingPolicyShowResponse, _response)
 
@@ -1636,10 +1536,7 @@ class AsyncClient:
             BucketShowResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/buckets/{bucket_id}", {"bucket_id": bucket_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/buckets/{bucket_id}", {"bucket_id": bucket_id})
         )
         return _support.parse_model(_models.BucketShowResponse, _response)
 
@@ -1659,10 +1556,7 @@ class AsyncClient:
             BucketEncryptionResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/buckets/{bucket_id}/encryption", {"bucket_id": bucket_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/buckets/{bucket_id}/encryption", {"bucket_id": bucket_id})
         )
         return _support.parse_model(_models.BucketEncryptionResponse, _response)
 
@@ -1682,10 +1576,7 @@ class AsyncClient:
             BucketVersioningResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/buckets/{bucket_id}/versioning", {"bucket_id": bucket_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/buckets/{bucket_id}/versioning", {"bucket_id": bucket_id})
         )
         return _support.parse_model(_models.BucketVersioningResponse, _response)
 
@@ -1706,9 +1597,6 @@ class AsyncClient:
             RecoveryHistoryShowResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            "/v1/recovery-histories/detail",
-            params={"id": id, "bucket_id": bucket_id},
-            headers=_support.header_values({}),
+            "GET", "/v1/recovery-histories/detail", params={"id": id, "bucket_id": bucket_id}
         )
         return _support.parse_model(_models.RecoveryHistoryShowResponse, _response)

@@ -122,8 +122,6 @@ class Client:
             _support.format_path(
                 "/v1/backup-agents/{backup_agent_id}/check-connection-state", {"backup_agent_id": backup_agent_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -150,10 +148,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.check_backup_name_duplicate", API_VERSION, "2026-03-31", "1.2")
         _response = self._transport.request(
-            "GET",
-            "/v1/backups/check-name-duplication",
-            params={"backup_name": backup_name},
-            headers=_support.header_values({}),
+            "GET", "/v1/backups/check-name-duplication", params={"backup_name": backup_name}
         )
         return _support.parse_model(_models.BackupNameDuplicateResponse, _response)
 
@@ -182,10 +177,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.check_backup_restore_server_name_duplicate", API_VERSION, "2026-03-31", "1.2")
         _response = self._transport.request(
-            "GET",
-            "/v1/backups/restore/check-name-duplication",
-            params={"restore_server_name": restore_server_name},
-            headers=_support.header_values({}),
+            "GET", "/v1/backups/restore/check-name-duplication", params={"restore_server_name": restore_server_name}
         )
         return _support.parse_model(_models.BackupRestoreServerNameDuplicateResponse, _response)
 
@@ -218,7 +210,6 @@ class Client:
             "GET",
             "/v1/backups/check-filesystem-duplication",
             params={"filesystem_path": filesystem_path, "server_uuid": server_uuid},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.CheckFileSystemDuplicationResponse, _response)
 
@@ -244,11 +235,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_backup", API_VERSION, "2026-03-31", "1.2")
         _response = self._transport.request(
-            "POST",
-            "/v1/backups",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/backups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -274,11 +261,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_backup_agent", API_VERSION, "2026-03-31", "1.2")
         _response = self._transport.request(
-            "POST",
-            "/v1/backup-agents",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/backup-agents", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -304,10 +287,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.delete_backup", API_VERSION, "2026-03-31", "1.2")
         _response = self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id})
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -333,10 +313,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.delete_backup_agent", API_VERSION, "2026-03-31", "1.2")
         _response = self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id})
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -368,8 +345,6 @@ class Client:
         _response = self._transport.request(
             "DELETE",
             _support.format_path("/v1/backups/{backup_id}/restore-targets", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SyncResponse, _response)
@@ -405,7 +380,6 @@ class Client:
             "GET",
             _support.format_path("/v1/backups/{backup_id}/agent-backup-restore-targets", {"backup_id": backup_id}),
             params={"server_name": server_name, "page": page, "size": size},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AgentBackupRestoreTargetServerListResponse, _response)
 
@@ -455,7 +429,6 @@ class Client:
                 "server_backup_agent_ip": server_backup_agent_ip,
                 "server_name": server_name,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupAgentListResponse, _response)
 
@@ -507,7 +480,6 @@ class Client:
                 "size": size,
                 "sort": sort,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupHistoryListResponse, _response)
 
@@ -552,7 +524,6 @@ class Client:
                 "to_region": to_region,
                 "to_availability_zone": to_availability_zone,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupListRegionRelationshipResponse, _response)
 
@@ -605,7 +576,6 @@ class Client:
                 "start_time": start_time,
                 "end_time": end_time,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupRestoreHistoryListResponse, _response)
 
@@ -640,7 +610,6 @@ class Client:
             "GET",
             _support.format_path("/v1/backups/{backup_id}/restore/restorable-subnets", {"backup_id": backup_id}),
             params={"region": region, "vpc_id": vpc_id, "state": state},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupRestoreSubnetListResponse, _response)
 
@@ -690,7 +659,6 @@ class Client:
                 "size": size,
                 "sort": sort,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupRestoreTargetListResponse, _response)
 
@@ -716,10 +684,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_backup_schedules", API_VERSION, "2026-03-31", "1.2")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id})
         )
         return _support.parse_model(_models.BackupScheduleListResponse, _response)
 
@@ -766,7 +731,6 @@ class Client:
                 "page": page,
                 "size": size,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupTargetListResponse, _response)
 
@@ -805,7 +769,6 @@ class Client:
             "GET",
             "/v1/backups",
             params={"size": size, "page": page, "sort": sort, "name": name, "server_name": server_name},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupListResponse, _response)
 
@@ -853,7 +816,6 @@ class Client:
                 "sort": sort,
                 "server_name": server_name,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupAgentTargetListResponse, _response)
 
@@ -879,10 +841,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.manual_backup", API_VERSION, "2026-03-31", "1.2")
         _response = self._transport.request(
-            "POST",
-            _support.format_path("/v1/backups/{backup_id}/manual-backup", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/v1/backups/{backup_id}/manual-backup", {"backup_id": backup_id})
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -911,8 +870,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/backups/{backup_id}/restore-agent-backup", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SyncResponse, _response)
@@ -942,8 +899,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/backups/{backup_id}/restore", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AsyncResponse, _response)
@@ -975,8 +930,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SyncResponse, _response)
@@ -1006,8 +959,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/filesystem-path", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SyncResponse, _response)
@@ -1032,10 +983,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_backup", API_VERSION, "2026-03-31", "1.2")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id})
         )
         return _support.parse_model(_models.BackupDetailResponse, _response)
 
@@ -1061,10 +1009,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_backup_agent", API_VERSION, "2026-03-31", "1.2")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id})
         )
         return _support.parse_model(_models.BackupAgentDetailResponse, _response)
 
@@ -1091,10 +1036,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_backup_agent_install_file_path", API_VERSION, "2026-03-31", "1.2")
         _response = self._transport.request(
-            "GET",
-            "/v1/backup-agents/agent-install-file-path",
-            params={"os_type": os_type},
-            headers=_support.header_values({}),
+            "GET", "/v1/backup-agents/agent-install-file-path", params={"os_type": os_type}
         )
         return _support.parse_model(_models.InstallFilePathResponse, _response)
 
@@ -1126,8 +1068,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/replication", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SyncResponse, _response)
@@ -1160,8 +1100,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/retention-period", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SyncResponse, _response)
@@ -1239,8 +1177,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/backup-agents/{backup_agent_id}/check-connection-state", {"backup_agent_id": backup_agent_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1267,10 +1203,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.check_backup_name_duplicate", API_VERSION, "2026-03-31", "1.2")
         _response = await self._transport.request(
-            "GET",
-            "/v1/backups/check-name-duplication",
-            params={"backup_name": backup_name},
-            headers=_support.header_values({}),
+            "GET", "/v1/backups/check-name-duplication", params={"backup_name": backup_name}
         )
         return _support.parse_model(_models.BackupNameDuplicateResponse, _response)
 
@@ -1299,10 +1232,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.check_backup_restore_server_name_duplicate", API_VERSION, "2026-03-31", "1.2")
         _response = await self._transport.request(
-            "GET",
-            "/v1/backups/restore/check-name-duplication",
-            params={"restore_server_name": restore_server_name},
-            headers=_support.header_values({}),
+            "GET", "/v1/backups/restore/check-name-duplication", params={"restore_server_name": restore_server_name}
         )
         return _support.parse_model(_models.BackupRestoreServerNameDuplicateResponse, _response)
 
@@ -1335,7 +1265,6 @@ class AsyncClient:
             "GET",
             "/v1/backups/check-filesystem-duplication",
             params={"filesystem_path": filesystem_path, "server_uuid": server_uuid},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.CheckFileSystemDuplicationResponse, _response)
 
@@ -1361,11 +1290,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_backup", API_VERSION, "2026-03-31", "1.2")
         _response = await self._transport.request(
-            "POST",
-            "/v1/backups",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/backups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -1391,11 +1316,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_backup_agent", API_VERSION, "2026-03-31", "1.2")
         _response = await self._transport.request(
-            "POST",
-            "/v1/backup-agents",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/backup-agents", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -1421,10 +1342,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.delete_backup", API_VERSION, "2026-03-31", "1.2")
         _response = await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id})
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -1450,10 +1368,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.delete_backup_agent", API_VERSION, "2026-03-31", "1.2")
         _response = await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id})
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -1485,8 +1400,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "DELETE",
             _support.format_path("/v1/backups/{backup_id}/restore-targets", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SyncResponse, _response)
@@ -1522,7 +1435,6 @@ class AsyncClient:
             "GET",
             _support.format_path("/v1/backups/{backup_id}/agent-backup-restore-targets", {"backup_id": backup_id}),
             params={"server_name": server_name, "page": page, "size": size},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AgentBackupRestoreTargetServerListResponse, _response)
 
@@ -1572,7 +1484,6 @@ class AsyncClient:
                 "server_backup_agent_ip": server_backup_agent_ip,
                 "server_name": server_name,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupAgentListResponse, _response)
 
@@ -1624,7 +1535,6 @@ class AsyncClient:
                 "size": size,
                 "sort": sort,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupHistoryListResponse, _response)
 
@@ -1669,7 +1579,6 @@ class AsyncClient:
                 "to_region": to_region,
                 "to_availability_zone": to_availability_zone,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupListRegionRelationshipResponse, _response)
 
@@ -1722,7 +1631,6 @@ class AsyncClient:
                 "start_time": start_time,
                 "end_time": end_time,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupRestoreHistoryListResponse, _response)
 
@@ -1757,7 +1665,6 @@ class AsyncClient:
             "GET",
             _support.format_path("/v1/backups/{backup_id}/restore/restorable-subnets", {"backup_id": backup_id}),
             params={"region": region, "vpc_id": vpc_id, "state": state},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupRestoreSubnetListResponse, _response)
 
@@ -1807,7 +1714,6 @@ class AsyncClient:
                 "size": size,
                 "sort": sort,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupRestoreTargetListResponse, _response)
 
@@ -1833,10 +1739,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_backup_schedules", API_VERSION, "2026-03-31", "1.2")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id})
         )
         return _support.parse_model(_models.BackupScheduleListResponse, _response)
 
@@ -1883,7 +1786,6 @@ class AsyncClient:
                 "page": page,
                 "size": size,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupTargetListResponse, _response)
 
@@ -1922,7 +1824,6 @@ class AsyncClient:
             "GET",
             "/v1/backups",
             params={"size": size, "page": page, "sort": sort, "name": name, "server_name": server_name},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupListResponse, _response)
 
@@ -1970,7 +1871,6 @@ class AsyncClient:
                 "sort": sort,
                 "server_name": server_name,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupAgentTargetListResponse, _response)
 
@@ -1996,10 +1896,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.manual_backup", API_VERSION, "2026-03-31", "1.2")
         _response = await self._transport.request(
-            "POST",
-            _support.format_path("/v1/backups/{backup_id}/manual-backup", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/v1/backups/{backup_id}/manual-backup", {"backup_id": backup_id})
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -2030,8 +1927,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/backups/{backup_id}/restore-agent-backup", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SyncResponse, _response)
@@ -2061,8 +1956,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/backups/{backup_id}/restore", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AsyncResponse, _response)
@@ -2094,8 +1987,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SyncResponse, _response)
@@ -2127,8 +2018,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/filesystem-path", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SyncResponse, _response)
@@ -2153,10 +2042,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_backup", API_VERSION, "2026-03-31", "1.2")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id})
         )
         return _support.parse_model(_models.BackupDetailResponse, _response)
 
@@ -2182,10 +2068,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_backup_agent", API_VERSION, "2026-03-31", "1.2")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id})
         )
         return _support.parse_model(_models.BackupAgentDetailResponse, _response)
 
@@ -2212,10 +2095,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_backup_agent_install_file_path", API_VERSION, "2026-03-31", "1.2")
         _response = await self._transport.request(
-            "GET",
-            "/v1/backup-agents/agent-install-file-path",
-            params={"os_type": os_type},
-            headers=_support.header_values({}),
+            "GET", "/v1/backup-agents/agent-install-file-path", params={"os_type": os_type}
         )
         return _support.parse_model(_models.InstallFilePathResponse, _response)
 
@@ -2247,8 +2127,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/replication", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SyncResponse, _response)
@@ -2281,8 +2159,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/retention-period", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SyncResponse, _response)

@@ -122,8 +122,6 @@ class Client:
             _support.format_path(
                 "/v1/backup-agents/{backup_agent_id}/check-connection-state", {"backup_agent_id": backup_agent_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -150,10 +148,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.check_backup_name_duplicate", API_VERSION, "2026-05-31", "1.2")
         _response = self._transport.request(
-            "GET",
-            "/v1/backups/check-name-duplication",
-            params={"backup_name": backup_name},
-            headers=_support.header_values({}),
+            "GET", "/v1/backups/check-name-duplication", params={"backup_name": backup_name}
         )
         return _support.parse_model(_models.BackupNameDuplicateResponse, _response)
 
@@ -182,10 +177,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.check_backup_restore_server_name_duplicate", API_VERSION, "2026-05-31", "1.2")
         _response = self._transport.request(
-            "GET",
-            "/v1/backups/restore/check-name-duplication",
-            params={"restore_server_name": restore_server_name},
-            headers=_support.header_values({}),
+            "GET", "/v1/backups/restore/check-name-duplication", params={"restore_server_name": restore_server_name}
         )
         return _support.parse_model(_models.BackupRestoreServerNameDuplicateResponse, _response)
 
@@ -218,7 +210,6 @@ class Client:
             "GET",
             "/v1/backups/check-filesystem-duplication",
             params={"filesystem_path": filesystem_path, "server_uuid": server_uuid},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.CheckFileSystemDuplicationResponse, _response)
 
@@ -244,11 +235,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_backup", API_VERSION, "2026-05-31", "1.2")
         _response = self._transport.request(
-            "POST",
-            "/v1/backups",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/backups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -274,11 +261,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_backup_agent", API_VERSION, "2026-05-31", "1.2")
         _response = self._transport.request(
-            "POST",
-            "/v1/backup-agents",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/backup-agents", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -304,10 +287,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.delete_backup", API_VERSION, "2026-05-31", "1.2")
         _response = self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id})
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -333,10 +313,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.delete_backup_agent", API_VERSION, "2026-05-31", "1.2")
         _response = self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id})
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -368,8 +345,6 @@ class Client:
         _response = self._transport.request(
             "DELETE",
             _support.format_path("/v1/backups/{backup_id}/restore-targets", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SyncResponse, _response)
@@ -405,7 +380,6 @@ class Client:
             "GET",
             _support.format_path("/v1/backups/{backup_id}/agent-backup-restore-targets", {"backup_id": backup_id}),
             params={"server_name": server_name, "page": page, "size": size},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AgentBackupRestoreTargetServerListResponse, _response)
 
@@ -455,7 +429,6 @@ class Client:
                 "server_backup_agent_ip": server_backup_agent_ip,
                 "server_name": server_name,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupAgentListResponse, _response)
 
@@ -507,7 +480,6 @@ class Client:
                 "size": size,
                 "sort": sort,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupHistoryListResponse, _response)
 
@@ -555,7 +527,6 @@ class Client:
                 "to_availability_zone": to_availability_zone,
                 "backup_master_type": backup_master_type,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupListRegionRelationshipResponse, _response)
 
@@ -608,7 +579,6 @@ class Client:
                 "start_time": start_time,
                 "end_time": end_time,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupRestoreHistoryListResponse, _response)
 
@@ -643,7 +613,6 @@ class Client:
             "GET",
             _support.format_path("/v1/backups/{backup_id}/restore/restorable-subnets", {"backup_id": backup_id}),
             params={"region": region, "vpc_id": vpc_id, "state": state},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupRestoreSubnetListResponse, _response)
 
@@ -693,7 +662,6 @@ class Client:
                 "size": size,
                 "sort": sort,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupRestoreTargetListResponse, _response)
 
@@ -719,10 +687,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_backup_schedules", API_VERSION, "2026-05-31", "1.2")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id})
         )
         return _support.parse_model(_models.BackupScheduleListResponse, _response)
 
@@ -769,7 +734,6 @@ class Client:
                 "page": page,
                 "size": size,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupTargetListResponse, _response)
 
@@ -808,7 +772,6 @@ class Client:
             "GET",
             "/v1/backups",
             params={"size": size, "page": page, "sort": sort, "name": name, "server_name": server_name},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupListResponse, _response)
 
@@ -856,7 +819,6 @@ class Client:
                 "sort": sort,
                 "server_name": server_name,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupAgentTargetListResponse, _response)
 
@@ -882,10 +844,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.manual_backup", API_VERSION, "2026-05-31", "1.2")
         _response = self._transport.request(
-            "POST",
-            _support.format_path("/v1/backups/{backup_id}/manual-backup", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/v1/backups/{backup_id}/manual-backup", {"backup_id": backup_id})
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -914,8 +873,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/backups/{backup_id}/restore-agent-backup", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SyncResponse, _response)
@@ -945,8 +902,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/backups/{backup_id}/restore", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AsyncResponse, _response)
@@ -978,8 +933,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SyncResponse, _response)
@@ -1009,8 +962,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/filesystem-path", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SyncResponse, _response)
@@ -1035,10 +986,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_backup", API_VERSION, "2026-05-31", "1.2")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id})
         )
         return _support.parse_model(_models.BackupDetailResponse1Dot1, _response)
 
@@ -1064,10 +1012,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_backup_agent", API_VERSION, "2026-05-31", "1.2")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id})
         )
         return _support.parse_model(_models.BackupAgentDetailResponse, _response)
 
@@ -1094,10 +1039,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_backup_agent_install_file_path", API_VERSION, "2026-05-31", "1.2")
         _response = self._transport.request(
-            "GET",
-            "/v1/backup-agents/agent-install-file-path",
-            params={"os_type": os_type},
-            headers=_support.header_values({}),
+            "GET", "/v1/backup-agents/agent-install-file-path", params={"os_type": os_type}
         )
         return _support.parse_model(_models.InstallFilePathResponse, _response)
 
@@ -1129,8 +1071,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/replication", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SyncResponse, _response)
@@ -1163,8 +1103,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/retention-period", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SyncResponse, _response)
@@ -1242,8 +1180,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/backup-agents/{backup_agent_id}/check-connection-state", {"backup_agent_id": backup_agent_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1270,10 +1206,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.check_backup_name_duplicate", API_VERSION, "2026-05-31", "1.2")
         _response = await self._transport.request(
-            "GET",
-            "/v1/backups/check-name-duplication",
-            params={"backup_name": backup_name},
-            headers=_support.header_values({}),
+            "GET", "/v1/backups/check-name-duplication", params={"backup_name": backup_name}
         )
         return _support.parse_model(_models.BackupNameDuplicateResponse, _response)
 
@@ -1302,10 +1235,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.check_backup_restore_server_name_duplicate", API_VERSION, "2026-05-31", "1.2")
         _response = await self._transport.request(
-            "GET",
-            "/v1/backups/restore/check-name-duplication",
-            params={"restore_server_name": restore_server_name},
-            headers=_support.header_values({}),
+            "GET", "/v1/backups/restore/check-name-duplication", params={"restore_server_name": restore_server_name}
         )
         return _support.parse_model(_models.BackupRestoreServerNameDuplicateResponse, _response)
 
@@ -1338,7 +1268,6 @@ class AsyncClient:
             "GET",
             "/v1/backups/check-filesystem-duplication",
             params={"filesystem_path": filesystem_path, "server_uuid": server_uuid},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.CheckFileSystemDuplicationResponse, _response)
 
@@ -1364,11 +1293,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_backup", API_VERSION, "2026-05-31", "1.2")
         _response = await self._transport.request(
-            "POST",
-            "/v1/backups",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/backups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -1394,11 +1319,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_backup_agent", API_VERSION, "2026-05-31", "1.2")
         _response = await self._transport.request(
-            "POST",
-            "/v1/backup-agents",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/backup-agents", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -1424,10 +1345,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.delete_backup", API_VERSION, "2026-05-31", "1.2")
         _response = await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id})
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -1453,10 +1371,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.delete_backup_agent", API_VERSION, "2026-05-31", "1.2")
         _response = await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id})
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -1488,8 +1403,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "DELETE",
             _support.format_path("/v1/backups/{backup_id}/restore-targets", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SyncResponse, _response)
@@ -1525,7 +1438,6 @@ class AsyncClient:
             "GET",
             _support.format_path("/v1/backups/{backup_id}/agent-backup-restore-targets", {"backup_id": backup_id}),
             params={"server_name": server_name, "page": page, "size": size},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AgentBackupRestoreTargetServerListResponse, _response)
 
@@ -1575,7 +1487,6 @@ class AsyncClient:
                 "server_backup_agent_ip": server_backup_agent_ip,
                 "server_name": server_name,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupAgentListResponse, _response)
 
@@ -1627,7 +1538,6 @@ class AsyncClient:
                 "size": size,
                 "sort": sort,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupHistoryListResponse, _response)
 
@@ -1675,7 +1585,6 @@ class AsyncClient:
                 "to_availability_zone": to_availability_zone,
                 "backup_master_type": backup_master_type,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupListRegionRelationshipResponse, _response)
 
@@ -1728,7 +1637,6 @@ class AsyncClient:
                 "start_time": start_time,
                 "end_time": end_time,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupRestoreHistoryListResponse, _response)
 
@@ -1763,7 +1671,6 @@ class AsyncClient:
             "GET",
             _support.format_path("/v1/backups/{backup_id}/restore/restorable-subnets", {"backup_id": backup_id}),
             params={"region": region, "vpc_id": vpc_id, "state": state},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupRestoreSubnetListResponse, _response)
 
@@ -1813,7 +1720,6 @@ class AsyncClient:
                 "size": size,
                 "sort": sort,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupRestoreTargetListResponse, _response)
 
@@ -1839,10 +1745,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_backup_schedules", API_VERSION, "2026-05-31", "1.2")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id})
         )
         return _support.parse_model(_models.BackupScheduleListResponse, _response)
 
@@ -1889,7 +1792,6 @@ class AsyncClient:
                 "page": page,
                 "size": size,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupTargetListResponse, _response)
 
@@ -1928,7 +1830,6 @@ class AsyncClient:
             "GET",
             "/v1/backups",
             params={"size": size, "page": page, "sort": sort, "name": name, "server_name": server_name},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupListResponse, _response)
 
@@ -1976,7 +1877,6 @@ class AsyncClient:
                 "sort": sort,
                 "server_name": server_name,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupAgentTargetListResponse, _response)
 
@@ -2002,10 +1902,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.manual_backup", API_VERSION, "2026-05-31", "1.2")
         _response = await self._transport.request(
-            "POST",
-            _support.format_path("/v1/backups/{backup_id}/manual-backup", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/v1/backups/{backup_id}/manual-backup", {"backup_id": backup_id})
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -2036,8 +1933,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/backups/{backup_id}/restore-agent-backup", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SyncResponse, _response)
@@ -2067,8 +1962,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/backups/{backup_id}/restore", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AsyncResponse, _response)
@@ -2100,8 +1993,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SyncResponse, _response)
@@ -2133,8 +2024,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/filesystem-path", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SyncResponse, _response)
@@ -2159,10 +2048,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_backup", API_VERSION, "2026-05-31", "1.2")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id})
         )
         return _support.parse_model(_models.BackupDetailResponse1Dot1, _response)
 
@@ -2188,10 +2074,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_backup_agent", API_VERSION, "2026-05-31", "1.2")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id})
         )
         return _support.parse_model(_models.BackupAgentDetailResponse, _response)
 
@@ -2218,10 +2101,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_backup_agent_install_file_path", API_VERSION, "2026-05-31", "1.2")
         _response = await self._transport.request(
-            "GET",
-            "/v1/backup-agents/agent-install-file-path",
-            params={"os_type": os_type},
-            headers=_support.header_values({}),
+            "GET", "/v1/backup-agents/agent-install-file-path", params={"os_type": os_type}
         )
         return _support.parse_model(_models.InstallFilePathResponse, _response)
 
@@ -2253,8 +2133,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/replication", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SyncResponse, _response)
@@ -2287,8 +2165,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/retention-period", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SyncResponse, _response)

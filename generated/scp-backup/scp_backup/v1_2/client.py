@@ -114,8 +114,6 @@ class Client:
             _support.format_path(
                 "/v1/backup-agents/{backup_agent_id}/check-connection-state", {"backup_agent_id": backup_agent_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -135,10 +133,7 @@ class Client:
             BackupNameDuplicateResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            "/v1/backups/check-name-duplication",
-            params={"backup_name": backup_name},
-            headers=_support.header_values({}),
+            "GET", "/v1/backups/check-name-duplication", params={"backup_name": backup_name}
         )
         return _support.parse_model(_models.BackupNameDuplicateResponse, _response)
 
@@ -160,10 +155,7 @@ class Client:
             BackupRestoreServerNameDuplicateResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            "/v1/backups/restore/check-name-duplication",
-            params={"restore_server_name": restore_server_name},
-            headers=_support.header_values({}),
+            "GET", "/v1/backups/restore/check-name-duplication", params={"restore_server_name": restore_server_name}
         )
         return _support.parse_model(_models.BackupRestoreServerNameDuplicateResponse, _response)
 
@@ -189,7 +181,6 @@ class Client:
             "GET",
             "/v1/backups/check-filesystem-duplication",
             params={"filesystem_path": filesystem_path, "server_uuid": server_uuid},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.CheckFileSystemDuplicationResponse, _response)
 
@@ -209,11 +200,7 @@ class Client:
             SyncResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "POST",
-            "/v1/backups",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/backups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -233,11 +220,7 @@ class Client:
             SyncResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "POST",
-            "/v1/backup-agents",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/backup-agents", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -257,10 +240,7 @@ class Client:
             SyncResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id})
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -280,10 +260,7 @@ class Client:
             SyncResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id})
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -308,8 +285,6 @@ class Client:
         _response = self._transport.request(
             "DELETE",
             _support.format_path("/v1/backups/{backup_id}/restore-targets", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SyncResponse, _response)
@@ -338,7 +313,6 @@ class Client:
             "GET",
             _support.format_path("/v1/backups/{backup_id}/agent-backup-restore-targets", {"backup_id": backup_id}),
             params={"server_name": server_name, "page": page, "size": size},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AgentBackupRestoreTargetServerListResponse1Dot2, _response)
 
@@ -382,7 +356,6 @@ class Client:
                 "server_backup_agent_ip": server_backup_agent_ip,
                 "server_name": server_name,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupAgentListResponse1Dot2, _response)
 
@@ -428,7 +401,6 @@ class Client:
                 "size": size,
                 "sort": sort,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupHistoryListResponse, _response)
 
@@ -469,7 +441,6 @@ class Client:
                 "to_availability_zone": to_availability_zone,
                 "backup_master_type": backup_master_type,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupListRegionRelationshipResponse, _response)
 
@@ -515,7 +486,6 @@ class Client:
                 "start_time": start_time,
                 "end_time": end_time,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupRestoreHistoryListResponse, _response)
 
@@ -543,7 +513,6 @@ class Client:
             "GET",
             _support.format_path("/v1/backups/{backup_id}/restore/restorable-subnets", {"backup_id": backup_id}),
             params={"region": region, "vpc_id": vpc_id, "state": state},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupRestoreSubnetListResponse, _response)
 
@@ -586,7 +555,6 @@ class Client:
                 "size": size,
                 "sort": sort,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupRestoreTargetListResponse, _response)
 
@@ -606,10 +574,7 @@ class Client:
             BackupScheduleListResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id})
         )
         return _support.parse_model(_models.BackupScheduleListResponse, _response)
 
@@ -653,7 +618,6 @@ class Client:
                 "page": page,
                 "size": size,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupTargetListResponse, _response)
 
@@ -688,7 +652,6 @@ class Client:
             "GET",
             "/v1/backups",
             params={"size": size, "page": page, "sort": sort, "name": name, "server_name": server_name},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupListResponse, _response)
 
@@ -715,7 +678,6 @@ class Client:
             "GET",
             _support.format_path("/v1/backups/{backup_id}/filesystem-path", {"backup_id": backup_id}),
             params={"restore_target_id": restore_target_id, "path": path},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.FileSystemPathListResponse, _response)
 
@@ -756,7 +718,6 @@ class Client:
                 "sort": sort,
                 "server_name": server_name,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupAgentTargetListResponse1Dot2, _response)
 
@@ -776,10 +737,7 @@ class Client:
             SyncResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "POST",
-            _support.format_path("/v1/backups/{backup_id}/manual-backup", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/v1/backups/{backup_id}/manual-backup", {"backup_id": backup_id})
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -802,8 +760,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/backups/{backup_id}/restore-agent-backup", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SyncResponse, _response)
@@ -827,8 +783,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/backups/{backup_id}/restore", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AsyncResponse, _response)
@@ -854,8 +808,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SyncResponse, _response)
@@ -881,8 +833,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/filesystem-path", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SyncResponse, _response)
@@ -903,10 +853,7 @@ class Client:
             BackupDetailResponse1Dot2 (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id})
         )
         return _support.parse_model(_models.BackupDetailResponse1Dot2, _response)
 
@@ -926,10 +873,7 @@ class Client:
             BackupAgentDetailResponse1Dot2 (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id})
         )
         return _support.parse_model(_models.BackupAgentDetailResponse1Dot2, _response)
 
@@ -949,10 +893,7 @@ class Client:
             InstallFilePathResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            "/v1/backup-agents/agent-install-file-path",
-            params={"os_type": os_type},
-            headers=_support.header_values({}),
+            "GET", "/v1/backup-agents/agent-install-file-path", params={"os_type": os_type}
         )
         return _support.parse_model(_models.InstallFilePathResponse, _response)
 
@@ -977,8 +918,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/replication", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SyncResponse, _response)
@@ -1004,8 +943,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/retention-period", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SyncResponse, _response)
@@ -1076,8 +1013,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/backup-agents/{backup_agent_id}/check-connection-state", {"backup_agent_id": backup_agent_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1097,10 +1032,7 @@ class AsyncClient:
             BackupNameDuplicateResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            "/v1/backups/check-name-duplication",
-            params={"backup_name": backup_name},
-            headers=_support.header_values({}),
+            "GET", "/v1/backups/check-name-duplication", params={"backup_name": backup_name}
         )
         return _support.parse_model(_models.BackupNameDuplicateResponse, _response)
 
@@ -1122,10 +1054,7 @@ class AsyncClient:
             BackupRestoreServerNameDuplicateResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            "/v1/backups/restore/check-name-duplication",
-            params={"restore_server_name": restore_server_name},
-            headers=_support.header_values({}),
+            "GET", "/v1/backups/restore/check-name-duplication", params={"restore_server_name": restore_server_name}
         )
         return _support.parse_model(_models.BackupRestoreServerNameDuplicateResponse, _response)
 
@@ -1151,7 +1080,6 @@ class AsyncClient:
             "GET",
             "/v1/backups/check-filesystem-duplication",
             params={"filesystem_path": filesystem_path, "server_uuid": server_uuid},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.CheckFileSystemDuplicationResponse, _response)
 
@@ -1171,11 +1099,7 @@ class AsyncClient:
             SyncResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "POST",
-            "/v1/backups",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/backups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -1195,11 +1119,7 @@ class AsyncClient:
             SyncResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "POST",
-            "/v1/backup-agents",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/backup-agents", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -1219,10 +1139,7 @@ class AsyncClient:
             SyncResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id})
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -1242,10 +1159,7 @@ class AsyncClient:
             SyncResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id})
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -1270,8 +1184,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "DELETE",
             _support.format_path("/v1/backups/{backup_id}/restore-targets", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SyncResponse, _response)
@@ -1300,7 +1212,6 @@ class AsyncClient:
             "GET",
             _support.format_path("/v1/backups/{backup_id}/agent-backup-restore-targets", {"backup_id": backup_id}),
             params={"server_name": server_name, "page": page, "size": size},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AgentBackupRestoreTargetServerListResponse1Dot2, _response)
 
@@ -1344,7 +1255,6 @@ class AsyncClient:
                 "server_backup_agent_ip": server_backup_agent_ip,
                 "server_name": server_name,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupAgentListResponse1Dot2, _response)
 
@@ -1390,7 +1300,6 @@ class AsyncClient:
                 "size": size,
                 "sort": sort,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupHistoryListResponse, _response)
 
@@ -1431,7 +1340,6 @@ class AsyncClient:
                 "to_availability_zone": to_availability_zone,
                 "backup_master_type": backup_master_type,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupListRegionRelationshipResponse, _response)
 
@@ -1477,7 +1385,6 @@ class AsyncClient:
                 "start_time": start_time,
                 "end_time": end_time,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupRestoreHistoryListResponse, _response)
 
@@ -1505,7 +1412,6 @@ class AsyncClient:
             "GET",
             _support.format_path("/v1/backups/{backup_id}/restore/restorable-subnets", {"backup_id": backup_id}),
             params={"region": region, "vpc_id": vpc_id, "state": state},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupRestoreSubnetListResponse, _response)
 
@@ -1548,7 +1454,6 @@ class AsyncClient:
                 "size": size,
                 "sort": sort,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupRestoreTargetListResponse, _response)
 
@@ -1568,10 +1473,7 @@ class AsyncClient:
             BackupScheduleListResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id})
         )
         return _support.parse_model(_models.BackupScheduleListResponse, _response)
 
@@ -1615,7 +1517,6 @@ class AsyncClient:
                 "page": page,
                 "size": size,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupTargetListResponse, _response)
 
@@ -1650,7 +1551,6 @@ class AsyncClient:
             "GET",
             "/v1/backups",
             params={"size": size, "page": page, "sort": sort, "name": name, "server_name": server_name},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupListResponse, _response)
 
@@ -1677,7 +1577,6 @@ class AsyncClient:
             "GET",
             _support.format_path("/v1/backups/{backup_id}/filesystem-path", {"backup_id": backup_id}),
             params={"restore_target_id": restore_target_id, "path": path},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.FileSystemPathListResponse, _response)
 
@@ -1718,7 +1617,6 @@ class AsyncClient:
                 "sort": sort,
                 "server_name": server_name,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.BackupAgentTargetListResponse1Dot2, _response)
 
@@ -1738,10 +1636,7 @@ class AsyncClient:
             SyncResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "POST",
-            _support.format_path("/v1/backups/{backup_id}/manual-backup", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/v1/backups/{backup_id}/manual-backup", {"backup_id": backup_id})
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -1766,8 +1661,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/backups/{backup_id}/restore-agent-backup", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SyncResponse, _response)
@@ -1791,8 +1684,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/backups/{backup_id}/restore", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AsyncResponse, _response)
@@ -1818,8 +1709,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SyncResponse, _response)
@@ -1845,8 +1734,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/filesystem-path", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SyncResponse, _response)
@@ -1867,10 +1754,7 @@ class AsyncClient:
             BackupDetailResponse1Dot2 (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id})
         )
         return _support.parse_model(_models.BackupDetailResponse1Dot2, _response)
 
@@ -1890,10 +1774,7 @@ class AsyncClient:
             BackupAgentDetailResponse1Dot2 (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id})
         )
         return _support.parse_model(_models.BackupAgentDetailResponse1Dot2, _response)
 
@@ -1913,10 +1794,7 @@ class AsyncClient:
             InstallFilePathResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            "/v1/backup-agents/agent-install-file-path",
-            params={"os_type": os_type},
-            headers=_support.header_values({}),
+            "GET", "/v1/backup-agents/agent-install-file-path", params={"os_type": os_type}
         )
         return _support.parse_model(_models.InstallFilePathResponse, _response)
 
@@ -1941,8 +1819,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/replication", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SyncResponse, _response)
@@ -1968,8 +1844,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/retention-period", {"backup_id": backup_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SyncResponse, _response)

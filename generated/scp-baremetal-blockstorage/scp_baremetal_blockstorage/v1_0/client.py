@@ -125,8 +125,6 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/members/add", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
@@ -156,8 +154,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeResponse, _response)
@@ -184,11 +180,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_volume", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "POST",
-            "/v1/volumes",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/volumes", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -212,11 +204,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_volume_group", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "POST",
-            "/v1/volume-groups",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/volume-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -250,8 +238,6 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AsyncResponse, _response)
@@ -279,8 +265,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotResponse, _response)
 
@@ -314,8 +298,6 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
@@ -348,8 +330,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AsyncResponse, _response)
@@ -377,10 +357,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_volume_snapshot", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "POST",
-            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeSnapshotResponse, _response)
 
@@ -412,8 +389,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
@@ -446,8 +421,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
@@ -474,10 +447,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.delete_volume", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -508,8 +478,6 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupReplicationDeleteResponse, _response)
 
@@ -544,8 +512,6 @@ class Client:
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}",
                 {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotDeleteResponse, _response)
 
@@ -578,8 +544,6 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
@@ -606,10 +570,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.delete_volume_replication", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -641,8 +602,6 @@ class Client:
             _support.format_path(
                 "/v1/volumes/{volume_id}/snapshots/{snapshot_id}", {"volume_id": volume_id, "snapshot_id": snapshot_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeSnapshotDeleteResponse, _response)
 
@@ -669,10 +628,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.delete_volume_snapshot_rate", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
@@ -699,10 +655,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.delete_volume_snapshot_schedule", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
@@ -731,8 +684,6 @@ class Client:
         _response = self._transport.request(
             "DELETE",
             _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeResponse, _response)
@@ -762,8 +713,6 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotListResponse, _response)
 
@@ -794,10 +743,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_volume_groups", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            "/v1/volume-groups",
-            params={"limit": limit, "offset": offset, "sort": sort, "name": name},
-            headers=_support.header_values({}),
+            "GET", "/v1/volume-groups", params={"limit": limit, "offset": offset, "sort": sort, "name": name}
         )
         return _support.parse_model(_models.VolumeGroupListResponse, _response)
 
@@ -829,10 +775,7 @@ class Client:
 
         def _page(_offset: int, _limit: int) -> list[_models.VolumeGroupListModel]:
             _response = self._transport.request(
-                "GET",
-                "/v1/volume-groups",
-                params={"limit": _limit, "offset": _offset, "sort": sort, "name": name},
-                headers=_support.header_values({}),
+                "GET", "/v1/volume-groups", params={"limit": _limit, "offset": _offset, "sort": sort, "name": name}
             )
             _body = _support.parse_model(_models.VolumeGroupListResponse, _response)
             _items = _body.volume_groups or []
@@ -862,10 +805,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_volume_snapshots", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeSnapshotListResponse, _response)
 
@@ -913,7 +853,6 @@ class Client:
                 "object_name": object_name,
                 "volume_group_name": volume_group_name,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeListResponse, _response)
 
@@ -961,7 +900,6 @@ class Client:
                     "object_name": object_name,
                     "volume_group_name": volume_group_name,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.volumes or []
@@ -999,8 +937,6 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/members/remove", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
@@ -1036,8 +972,6 @@ class Client:
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}/restore",
                 {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotRestoreResponse, _response)
 
@@ -1070,8 +1004,6 @@ class Client:
                 "/v1/volumes/{volume_id}/snapshots/{snapshot_id}/restore",
                 {"volume_id": volume_id, "snapshot_id": snapshot_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeSnapshotRestoreResponse, _response)
 
@@ -1105,8 +1037,6 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications/cycle", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupReplicationUpdateCycleResponse, _response)
@@ -1141,8 +1071,6 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications/policy", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupReplicationUpdatePolicyResponse, _response)
@@ -1177,8 +1105,6 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
@@ -1211,8 +1137,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/replications/cycle", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeReplicationCycleResponse, _response)
@@ -1245,8 +1169,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/replications/policy", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeReplicationPolicyResponse, _response)
@@ -1279,8 +1201,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
@@ -1313,8 +1233,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
@@ -1339,10 +1257,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_volume", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeResponse, _response)
 
@@ -1366,10 +1281,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_volume_group", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/volume-groups/{volume_group_id}", {"volume_group_id": volume_group_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volume-groups/{volume_group_id}", {"volume_group_id": volume_group_id})
         )
         return _support.parse_model(_models.VolumeGroupResponse, _response)
 
@@ -1398,8 +1310,6 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupReplicationSyncTabResponse, _response)
 
@@ -1426,10 +1336,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_volume_replication", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeReplicationResponse, _response)
 
@@ -1509,8 +1416,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/members/add", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
@@ -1540,8 +1445,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeResponse, _response)
@@ -1568,11 +1471,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_volume", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "POST",
-            "/v1/volumes",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/volumes", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1596,11 +1495,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_volume_group", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "POST",
-            "/v1/volume-groups",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/volume-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1634,8 +1529,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AsyncResponse, _response)
@@ -1663,8 +1556,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotResponse, _response)
 
@@ -1698,8 +1589,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
@@ -1732,8 +1621,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AsyncResponse, _response)
@@ -1761,10 +1648,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_volume_snapshot", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "POST",
-            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeSnapshotResponse, _response)
 
@@ -1796,8 +1680,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
@@ -1830,8 +1712,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
@@ -1858,10 +1738,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.delete_volume", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1894,8 +1771,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupReplicationDeleteResponse, _response)
 
@@ -1930,8 +1805,6 @@ class AsyncClient:
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}",
                 {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotDeleteResponse, _response)
 
@@ -1964,8 +1837,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
@@ -1992,10 +1863,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.delete_volume_replication", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -2027,8 +1895,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volumes/{volume_id}/snapshots/{snapshot_id}", {"volume_id": volume_id, "snapshot_id": snapshot_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeSnapshotDeleteResponse, _response)
 
@@ -2055,10 +1921,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.delete_volume_snapshot_rate", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
@@ -2085,10 +1948,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.delete_volume_snapshot_schedule", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
@@ -2117,8 +1977,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "DELETE",
             _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeResponse, _response)
@@ -2148,8 +2006,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotListResponse, _response)
 
@@ -2180,10 +2036,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_volume_groups", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            "/v1/volume-groups",
-            params={"limit": limit, "offset": offset, "sort": sort, "name": name},
-            headers=_support.header_values({}),
+            "GET", "/v1/volume-groups", params={"limit": limit, "offset": offset, "sort": sort, "name": name}
         )
         return _support.parse_model(_models.VolumeGroupListResponse, _response)
 
@@ -2215,10 +2068,7 @@ class AsyncClient:
 
         async def _page(_offset: int, _limit: int) -> list[_models.VolumeGroupListModel]:
             _response = await self._transport.request(
-                "GET",
-                "/v1/volume-groups",
-                params={"limit": _limit, "offset": _offset, "sort": sort, "name": name},
-                headers=_support.header_values({}),
+                "GET", "/v1/volume-groups", params={"limit": _limit, "offset": _offset, "sort": sort, "name": name}
             )
             _body = _support.parse_model(_models.VolumeGroupListResponse, _response)
             _items = _body.volume_groups or []
@@ -2249,10 +2099,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_volume_snapshots", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeSnapshotListResponse, _response)
 
@@ -2300,7 +2147,6 @@ class AsyncClient:
                 "object_name": object_name,
                 "volume_group_name": volume_group_name,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeListResponse, _response)
 
@@ -2348,7 +2194,6 @@ class AsyncClient:
                     "object_name": object_name,
                     "volume_group_name": volume_group_name,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.volumes or []
@@ -2387,8 +2232,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/members/remove", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
@@ -2424,8 +2267,6 @@ class AsyncClient:
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}/restore",
                 {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotRestoreResponse, _response)
 
@@ -2458,8 +2299,6 @@ class AsyncClient:
                 "/v1/volumes/{volume_id}/snapshots/{snapshot_id}/restore",
                 {"volume_id": volume_id, "snapshot_id": snapshot_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeSnapshotRestoreResponse, _response)
 
@@ -2493,8 +2332,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications/cycle", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupReplicationUpdateCycleResponse, _response)
@@ -2529,8 +2366,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications/policy", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupReplicationUpdatePolicyResponse, _response)
@@ -2565,8 +2400,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
@@ -2599,8 +2432,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/replications/cycle", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeReplicationCycleResponse, _response)
@@ -2633,8 +2464,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/replications/policy", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeReplicationPolicyResponse, _response)
@@ -2667,8 +2496,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
@@ -2701,8 +2528,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
@@ -2727,10 +2552,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_volume", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeResponse, _response)
 
@@ -2754,10 +2576,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_volume_group", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/volume-groups/{volume_group_id}", {"volume_group_id": volume_group_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volume-groups/{volume_group_id}", {"volume_group_id": volume_group_id})
         )
         return _support.parse_model(_models.VolumeGroupResponse, _response)
 
@@ -2788,8 +2607,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupReplicationSyncTabResponse, _response)
 
@@ -2816,9 +2633,6 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_volume_replication", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeReplicationResponse, _response)

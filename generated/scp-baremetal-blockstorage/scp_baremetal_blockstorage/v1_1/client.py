@@ -125,8 +125,6 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/members/add", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
@@ -156,8 +154,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeResponse, _response)
@@ -184,11 +180,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_volume", API_VERSION, "2026-03-31", "1.3")
         _response = self._transport.request(
-            "POST",
-            "/v1/volumes",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/volumes", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -212,11 +204,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_volume_group", API_VERSION, "2026-03-31", "1.3")
         _response = self._transport.request(
-            "POST",
-            "/v1/volume-groups",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/volume-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -250,8 +238,6 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/recoveries", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AsyncResponse, _response)
@@ -286,8 +272,6 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AsyncResponse, _response)
@@ -315,8 +299,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotResponse, _response)
 
@@ -350,8 +332,6 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
@@ -384,8 +364,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/recoveries", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AsyncResponse, _response)
@@ -418,8 +396,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AsyncResponse, _response)
@@ -447,10 +423,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_volume_snapshot", API_VERSION, "2026-03-31", "1.3")
         _response = self._transport.request(
-            "POST",
-            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeSnapshotResponse, _response)
 
@@ -482,8 +455,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
@@ -516,8 +487,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
@@ -544,10 +513,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.delete_volume", API_VERSION, "2026-03-31", "1.3")
         _response = self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -578,8 +544,6 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupReplicationDeleteResponse, _response)
 
@@ -614,8 +578,6 @@ class Client:
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}",
                 {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotDeleteResponse, _response)
 
@@ -648,8 +610,6 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
@@ -676,10 +636,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.delete_volume_replication", API_VERSION, "2026-03-31", "1.3")
         _response = self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -711,8 +668,6 @@ class Client:
             _support.format_path(
                 "/v1/volumes/{volume_id}/snapshots/{snapshot_id}", {"volume_id": volume_id, "snapshot_id": snapshot_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeSnapshotDeleteResponse, _response)
 
@@ -739,10 +694,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.delete_volume_snapshot_rate", API_VERSION, "2026-03-31", "1.3")
         _response = self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
@@ -769,10 +721,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.delete_volume_snapshot_schedule", API_VERSION, "2026-03-31", "1.3")
         _response = self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
@@ -801,8 +750,6 @@ class Client:
         _response = self._transport.request(
             "DELETE",
             _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeResponse, _response)
@@ -832,8 +779,6 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotListResponse, _response)
 
@@ -864,10 +809,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_volume_groups", API_VERSION, "2026-03-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            "/v1/volume-groups",
-            params={"limit": limit, "offset": offset, "sort": sort, "name": name},
-            headers=_support.header_values({}),
+            "GET", "/v1/volume-groups", params={"limit": limit, "offset": offset, "sort": sort, "name": name}
         )
         return _support.parse_model(_models.VolumeGroupListResponse, _response)
 
@@ -899,10 +841,7 @@ class Client:
 
         def _page(_offset: int, _limit: int) -> list[_models.VolumeGroupListModel]:
             _response = self._transport.request(
-                "GET",
-                "/v1/volume-groups",
-                params={"limit": _limit, "offset": _offset, "sort": sort, "name": name},
-                headers=_support.header_values({}),
+                "GET", "/v1/volume-groups", params={"limit": _limit, "offset": _offset, "sort": sort, "name": name}
             )
             _body = _support.parse_model(_models.VolumeGroupListResponse, _response)
             _items = _body.volume_groups or []
@@ -932,10 +871,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_volume_snapshots", API_VERSION, "2026-03-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeSnapshotListResponse, _response)
 
@@ -983,7 +919,6 @@ class Client:
                 "object_name": object_name,
                 "volume_group_name": volume_group_name,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeListResponse, _response)
 
@@ -1031,7 +966,6 @@ class Client:
                     "object_name": object_name,
                     "volume_group_name": volume_group_name,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.volumes or []
@@ -1069,8 +1003,6 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/members/remove", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
@@ -1106,8 +1038,6 @@ class Client:
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}/restore",
                 {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotRestoreResponse, _response)
 
@@ -1140,8 +1070,6 @@ class Client:
                 "/v1/volumes/{volume_id}/snapshots/{snapshot_id}/restore",
                 {"volume_id": volume_id, "snapshot_id": snapshot_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeSnapshotRestoreResponse, _response)
 
@@ -1175,8 +1103,6 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications/cycle", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupReplicationUpdateCycleResponse, _response)
@@ -1211,8 +1137,6 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications/policy", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupReplicationUpdatePolicyResponse, _response)
@@ -1247,8 +1171,6 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
@@ -1281,8 +1203,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/replications/cycle", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeReplicationCycleResponse, _response)
@@ -1315,8 +1235,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/replications/policy", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeReplicationPolicyResponse, _response)
@@ -1349,8 +1267,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
@@ -1383,8 +1299,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
@@ -1409,10 +1323,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_volume", API_VERSION, "2026-03-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeResponse, _response)
 
@@ -1436,10 +1347,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_volume_group", API_VERSION, "2026-03-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/volume-groups/{volume_group_id}", {"volume_group_id": volume_group_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volume-groups/{volume_group_id}", {"volume_group_id": volume_group_id})
         )
         return _support.parse_model(_models.VolumeGroupResponse, _response)
 
@@ -1468,8 +1376,6 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupReplicationSyncTabResponse, _response)
 
@@ -1496,10 +1402,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_volume_replication", API_VERSION, "2026-03-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeReplicationResponse, _response)
 
@@ -1579,8 +1482,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/members/add", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
@@ -1610,8 +1511,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeResponse, _response)
@@ -1638,11 +1537,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_volume", API_VERSION, "2026-03-31", "1.3")
         _response = await self._transport.request(
-            "POST",
-            "/v1/volumes",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/volumes", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1666,11 +1561,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_volume_group", API_VERSION, "2026-03-31", "1.3")
         _response = await self._transport.request(
-            "POST",
-            "/v1/volume-groups",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/volume-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1704,8 +1595,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/recoveries", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AsyncResponse, _response)
@@ -1740,8 +1629,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AsyncResponse, _response)
@@ -1769,8 +1656,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotResponse, _response)
 
@@ -1804,8 +1689,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
@@ -1838,8 +1721,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/recoveries", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AsyncResponse, _response)
@@ -1872,8 +1753,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AsyncResponse, _response)
@@ -1901,10 +1780,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_volume_snapshot", API_VERSION, "2026-03-31", "1.3")
         _response = await self._transport.request(
-            "POST",
-            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeSnapshotResponse, _response)
 
@@ -1936,8 +1812,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
@@ -1970,8 +1844,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
@@ -1998,10 +1870,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.delete_volume", API_VERSION, "2026-03-31", "1.3")
         _response = await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -2034,8 +1903,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupReplicationDeleteResponse, _response)
 
@@ -2070,8 +1937,6 @@ class AsyncClient:
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}",
                 {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotDeleteResponse, _response)
 
@@ -2104,8 +1969,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
@@ -2132,10 +1995,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.delete_volume_replication", API_VERSION, "2026-03-31", "1.3")
         _response = await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -2167,8 +2027,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volumes/{volume_id}/snapshots/{snapshot_id}", {"volume_id": volume_id, "snapshot_id": snapshot_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeSnapshotDeleteResponse, _response)
 
@@ -2195,10 +2053,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.delete_volume_snapshot_rate", API_VERSION, "2026-03-31", "1.3")
         _response = await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
@@ -2225,10 +2080,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.delete_volume_snapshot_schedule", API_VERSION, "2026-03-31", "1.3")
         _response = await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
@@ -2257,8 +2109,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "DELETE",
             _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeResponse, _response)
@@ -2288,8 +2138,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotListResponse, _response)
 
@@ -2320,10 +2168,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_volume_groups", API_VERSION, "2026-03-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            "/v1/volume-groups",
-            params={"limit": limit, "offset": offset, "sort": sort, "name": name},
-            headers=_support.header_values({}),
+            "GET", "/v1/volume-groups", params={"limit": limit, "offset": offset, "sort": sort, "name": name}
         )
         return _support.parse_model(_models.VolumeGroupListResponse, _response)
 
@@ -2355,10 +2200,7 @@ class AsyncClient:
 
         async def _page(_offset: int, _limit: int) -> list[_models.VolumeGroupListModel]:
             _response = await self._transport.request(
-                "GET",
-                "/v1/volume-groups",
-                params={"limit": _limit, "offset": _offset, "sort": sort, "name": name},
-                headers=_support.header_values({}),
+                "GET", "/v1/volume-groups", params={"limit": _limit, "offset": _offset, "sort": sort, "name": name}
             )
             _body = _support.parse_model(_models.VolumeGroupListResponse, _response)
             _items = _body.volume_groups or []
@@ -2389,10 +2231,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_volume_snapshots", API_VERSION, "2026-03-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeSnapshotListResponse, _response)
 
@@ -2440,7 +2279,6 @@ class AsyncClient:
                 "object_name": object_name,
                 "volume_group_name": volume_group_name,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeListResponse, _response)
 
@@ -2488,7 +2326,6 @@ class AsyncClient:
                     "object_name": object_name,
                     "volume_group_name": volume_group_name,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.volumes or []
@@ -2527,8 +2364,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/members/remove", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
@@ -2564,8 +2399,6 @@ class AsyncClient:
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}/restore",
                 {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotRestoreResponse, _response)
 
@@ -2598,8 +2431,6 @@ class AsyncClient:
                 "/v1/volumes/{volume_id}/snapshots/{snapshot_id}/restore",
                 {"volume_id": volume_id, "snapshot_id": snapshot_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeSnapshotRestoreResponse, _response)
 
@@ -2633,8 +2464,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications/cycle", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupReplicationUpdateCycleResponse, _response)
@@ -2669,8 +2498,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications/policy", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupReplicationUpdatePolicyResponse, _response)
@@ -2705,8 +2532,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
@@ -2739,8 +2564,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/replications/cycle", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeReplicationCycleResponse, _response)
@@ -2773,8 +2596,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/replications/policy", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeReplicationPolicyResponse, _response)
@@ -2807,8 +2628,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
@@ -2841,8 +2660,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
@@ -2867,10 +2684,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_volume", API_VERSION, "2026-03-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeResponse, _response)
 
@@ -2894,10 +2708,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_volume_group", API_VERSION, "2026-03-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/volume-groups/{volume_group_id}", {"volume_group_id": volume_group_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volume-groups/{volume_group_id}", {"volume_group_id": volume_group_id})
         )
         return _support.parse_model(_models.VolumeGroupResponse, _response)
 
@@ -2928,8 +2739,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupReplicationSyncTabResponse, _response)
 
@@ -2956,9 +2765,6 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_volume_replication", API_VERSION, "2026-03-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeReplicationResponse, _response)

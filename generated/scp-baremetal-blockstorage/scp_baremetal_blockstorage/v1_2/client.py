@@ -125,8 +125,6 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/members/add", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
@@ -158,8 +156,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeAttachmentResponse, _response)
@@ -186,11 +182,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_volume", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "POST",
-            "/v1/volumes",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/volumes", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -214,11 +206,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_volume_group", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "POST",
-            "/v1/volume-groups",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/volume-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -252,8 +240,6 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/recoveries", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AsyncResponse, _response)
@@ -288,8 +274,6 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AsyncResponse, _response)
@@ -317,8 +301,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotResponse, _response)
 
@@ -352,8 +334,6 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
@@ -386,8 +366,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/recoveries", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AsyncResponse, _response)
@@ -420,8 +398,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AsyncResponse, _response)
@@ -449,10 +425,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_volume_snapshot", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "POST",
-            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeSnapshotResponse, _response)
 
@@ -484,8 +457,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
@@ -518,8 +489,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
@@ -546,10 +515,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.delete_volume", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -580,8 +546,6 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupReplicationDeleteResponse, _response)
 
@@ -616,8 +580,6 @@ class Client:
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}",
                 {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotDeleteResponse, _response)
 
@@ -650,8 +612,6 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
@@ -678,10 +638,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.delete_volume_replication", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -713,8 +670,6 @@ class Client:
             _support.format_path(
                 "/v1/volumes/{volume_id}/snapshots/{snapshot_id}", {"volume_id": volume_id, "snapshot_id": snapshot_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeSnapshotDeleteResponse, _response)
 
@@ -741,10 +696,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.delete_volume_snapshot_rate", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
@@ -771,10 +723,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.delete_volume_snapshot_schedule", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
@@ -803,8 +752,6 @@ class Client:
         _response = self._transport.request(
             "DELETE",
             _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeAttachmentResponse, _response)
@@ -834,8 +781,6 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotListResponse, _response)
 
@@ -866,10 +811,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_volume_groups", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            "/v1/volume-groups",
-            params={"limit": limit, "offset": offset, "sort": sort, "name": name},
-            headers=_support.header_values({}),
+            "GET", "/v1/volume-groups", params={"limit": limit, "offset": offset, "sort": sort, "name": name}
         )
         return _support.parse_model(_models.VolumeGroupListResponse, _response)
 
@@ -901,10 +843,7 @@ class Client:
 
         def _page(_offset: int, _limit: int) -> list[_models.VolumeGroupListModel]:
             _response = self._transport.request(
-                "GET",
-                "/v1/volume-groups",
-                params={"limit": _limit, "offset": _offset, "sort": sort, "name": name},
-                headers=_support.header_values({}),
+                "GET", "/v1/volume-groups", params={"limit": _limit, "offset": _offset, "sort": sort, "name": name}
             )
             _body = _support.parse_model(_models.VolumeGroupListResponse, _response)
             _items = _body.volume_groups or []
@@ -934,10 +873,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_volume_snapshots", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeSnapshotListResponse, _response)
 
@@ -985,7 +921,6 @@ class Client:
                 "object_name": object_name,
                 "volume_group_name": volume_group_name,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeListResponse, _response)
 
@@ -1033,7 +968,6 @@ class Client:
                     "object_name": object_name,
                     "volume_group_name": volume_group_name,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.volumes or []
@@ -1071,8 +1005,6 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/members/remove", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
@@ -1108,8 +1040,6 @@ class Client:
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}/restore",
                 {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotRestoreResponse, _response)
 
@@ -1142,8 +1072,6 @@ class Client:
                 "/v1/volumes/{volume_id}/snapshots/{snapshot_id}/restore",
                 {"volume_id": volume_id, "snapshot_id": snapshot_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeSnapshotRestoreResponse, _response)
 
@@ -1177,8 +1105,6 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications/cycle", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupReplicationUpdateCycleResponse, _response)
@@ -1213,8 +1139,6 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications/policy", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupReplicationUpdatePolicyResponse, _response)
@@ -1249,8 +1173,6 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
@@ -1280,8 +1202,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/qos", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SetVolumeQoSResponse, _response)
@@ -1314,8 +1234,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/replications/cycle", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeReplicationCycleResponse, _response)
@@ -1348,8 +1266,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/replications/policy", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeReplicationPolicyResponse, _response)
@@ -1382,8 +1298,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
@@ -1416,8 +1330,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
@@ -1442,10 +1354,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_volume", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeResponseV1Dot2, _response)
 
@@ -1469,10 +1378,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_volume_group", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/volume-groups/{volume_group_id}", {"volume_group_id": volume_group_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volume-groups/{volume_group_id}", {"volume_group_id": volume_group_id})
         )
         return _support.parse_model(_models.VolumeGroupResponse, _response)
 
@@ -1501,8 +1407,6 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupReplicationSyncTabResponse, _response)
 
@@ -1529,10 +1433,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_volume_replication", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeReplicationResponse, _response)
 
@@ -1612,8 +1513,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/members/add", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
@@ -1645,8 +1544,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeAttachmentResponse, _response)
@@ -1673,11 +1570,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_volume", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "POST",
-            "/v1/volumes",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/volumes", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1701,11 +1594,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_volume_group", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "POST",
-            "/v1/volume-groups",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/volume-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1739,8 +1628,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/recoveries", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AsyncResponse, _response)
@@ -1775,8 +1662,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AsyncResponse, _response)
@@ -1804,8 +1689,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotResponse, _response)
 
@@ -1839,8 +1722,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
@@ -1873,8 +1754,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/recoveries", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AsyncResponse, _response)
@@ -1907,8 +1786,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AsyncResponse, _response)
@@ -1936,10 +1813,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_volume_snapshot", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "POST",
-            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeSnapshotResponse, _response)
 
@@ -1971,8 +1845,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
@@ -2005,8 +1877,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
@@ -2033,10 +1903,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.delete_volume", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -2069,8 +1936,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupReplicationDeleteResponse, _response)
 
@@ -2105,8 +1970,6 @@ class AsyncClient:
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}",
                 {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotDeleteResponse, _response)
 
@@ -2139,8 +2002,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
@@ -2167,10 +2028,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.delete_volume_replication", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -2202,8 +2060,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volumes/{volume_id}/snapshots/{snapshot_id}", {"volume_id": volume_id, "snapshot_id": snapshot_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeSnapshotDeleteResponse, _response)
 
@@ -2230,10 +2086,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.delete_volume_snapshot_rate", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
@@ -2260,10 +2113,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.delete_volume_snapshot_schedule", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
@@ -2294,8 +2144,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "DELETE",
             _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeAttachmentResponse, _response)
@@ -2325,8 +2173,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotListResponse, _response)
 
@@ -2357,10 +2203,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_volume_groups", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            "/v1/volume-groups",
-            params={"limit": limit, "offset": offset, "sort": sort, "name": name},
-            headers=_support.header_values({}),
+            "GET", "/v1/volume-groups", params={"limit": limit, "offset": offset, "sort": sort, "name": name}
         )
         return _support.parse_model(_models.VolumeGroupListResponse, _response)
 
@@ -2392,10 +2235,7 @@ class AsyncClient:
 
         async def _page(_offset: int, _limit: int) -> list[_models.VolumeGroupListModel]:
             _response = await self._transport.request(
-                "GET",
-                "/v1/volume-groups",
-                params={"limit": _limit, "offset": _offset, "sort": sort, "name": name},
-                headers=_support.header_values({}),
+                "GET", "/v1/volume-groups", params={"limit": _limit, "offset": _offset, "sort": sort, "name": name}
             )
             _body = _support.parse_model(_models.VolumeGroupListResponse, _response)
             _items = _body.volume_groups or []
@@ -2426,10 +2266,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_volume_snapshots", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeSnapshotListResponse, _response)
 
@@ -2477,7 +2314,6 @@ class AsyncClient:
                 "object_name": object_name,
                 "volume_group_name": volume_group_name,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeListResponse, _response)
 
@@ -2525,7 +2361,6 @@ class AsyncClient:
                     "object_name": object_name,
                     "volume_group_name": volume_group_name,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.volumes or []
@@ -2564,8 +2399,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/members/remove", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
@@ -2601,8 +2434,6 @@ class AsyncClient:
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}/restore",
                 {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotRestoreResponse, _response)
 
@@ -2635,8 +2466,6 @@ class AsyncClient:
                 "/v1/volumes/{volume_id}/snapshots/{snapshot_id}/restore",
                 {"volume_id": volume_id, "snapshot_id": snapshot_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeSnapshotRestoreResponse, _response)
 
@@ -2670,8 +2499,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications/cycle", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupReplicationUpdateCycleResponse, _response)
@@ -2706,8 +2533,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications/policy", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupReplicationUpdatePolicyResponse, _response)
@@ -2742,8 +2567,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
@@ -2775,8 +2598,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/qos", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SetVolumeQoSResponse, _response)
@@ -2809,8 +2630,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/replications/cycle", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeReplicationCycleResponse, _response)
@@ -2843,8 +2662,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/replications/policy", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeReplicationPolicyResponse, _response)
@@ -2877,8 +2694,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
@@ -2911,8 +2726,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
@@ -2937,10 +2750,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_volume", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeResponseV1Dot2, _response)
 
@@ -2964,10 +2774,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_volume_group", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/volume-groups/{volume_group_id}", {"volume_group_id": volume_group_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volume-groups/{volume_group_id}", {"volume_group_id": volume_group_id})
         )
         return _support.parse_model(_models.VolumeGroupResponse, _response)
 
@@ -2998,8 +2805,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupReplicationSyncTabResponse, _response)
 
@@ -3026,9 +2831,6 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_volume_replication", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeReplicationResponse, _response)

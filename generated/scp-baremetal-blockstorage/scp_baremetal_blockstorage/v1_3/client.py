@@ -117,8 +117,6 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/members/add", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
@@ -144,8 +142,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeAttachmentResponse, _response)
@@ -166,11 +162,7 @@ class Client:
             AsyncResponse (HTTP 202).
         """
         _response = self._transport.request(
-            "POST",
-            "/v1/volumes",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/volumes", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -188,11 +180,7 @@ class Client:
             AsyncResponse (HTTP 202).
         """
         _response = self._transport.request(
-            "POST",
-            "/v1/volume-groups",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/volume-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -219,8 +207,6 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/recoveries", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AsyncResponse, _response)
@@ -248,8 +234,6 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AsyncResponse, _response)
@@ -270,8 +254,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotResponse, _response)
 
@@ -298,8 +280,6 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
@@ -325,8 +305,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/recoveries", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AsyncResponse, _response)
@@ -352,8 +330,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AsyncResponse, _response)
@@ -374,10 +350,7 @@ class Client:
             VolumeSnapshotResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "POST",
-            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeSnapshotResponse, _response)
 
@@ -402,8 +375,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
@@ -429,8 +400,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
@@ -451,10 +420,7 @@ class Client:
             AsyncResponse (HTTP 202).
         """
         _response = self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -478,8 +444,6 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupReplicationDeleteResponse, _response)
 
@@ -507,8 +471,6 @@ class Client:
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}",
                 {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotDeleteResponse, _response)
 
@@ -534,8 +496,6 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
@@ -555,10 +515,7 @@ class Client:
             AsyncResponse (HTTP 202).
         """
         _response = self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -583,8 +540,6 @@ class Client:
             _support.format_path(
                 "/v1/volumes/{volume_id}/snapshots/{snapshot_id}", {"volume_id": volume_id, "snapshot_id": snapshot_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeSnapshotDeleteResponse, _response)
 
@@ -604,10 +559,7 @@ class Client:
             VolumeSnapshotRateResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
@@ -627,10 +579,7 @@ class Client:
             VolumeSnapshotScheduleResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
@@ -653,8 +602,6 @@ class Client:
         _response = self._transport.request(
             "DELETE",
             _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeAttachmentResponse, _response)
@@ -677,8 +624,6 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotListResponse, _response)
 
@@ -703,10 +648,7 @@ class Client:
             VolumeGroupListResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            "/v1/volume-groups",
-            params={"limit": limit, "offset": offset, "sort": sort, "name": name},
-            headers=_support.header_values({}),
+            "GET", "/v1/volume-groups", params={"limit": limit, "offset": offset, "sort": sort, "name": name}
         )
         return _support.parse_model(_models.VolumeGroupListResponse, _response)
 
@@ -732,10 +674,7 @@ class Client:
 
         def _page(_offset: int, _limit: int) -> list[_models.VolumeGroupListModel]:
             _response = self._transport.request(
-                "GET",
-                "/v1/volume-groups",
-                params={"limit": _limit, "offset": _offset, "sort": sort, "name": name},
-                headers=_support.header_values({}),
+                "GET", "/v1/volume-groups", params={"limit": _limit, "offset": _offset, "sort": sort, "name": name}
             )
             _body = _support.parse_model(_models.VolumeGroupListResponse, _response)
             _items = _body.volume_groups or []
@@ -759,10 +698,7 @@ class Client:
             VolumeSnapshotListResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeSnapshotListResponse, _response)
 
@@ -806,7 +742,6 @@ class Client:
                 "object_name": object_name,
                 "volume_group_name": volume_group_name,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeListResponse, _response)
 
@@ -850,7 +785,6 @@ class Client:
                     "object_name": object_name,
                     "volume_group_name": volume_group_name,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.volumes or []
@@ -881,8 +815,6 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/members/remove", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
@@ -911,8 +843,6 @@ class Client:
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}/restore",
                 {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotRestoreResponse, _response)
 
@@ -938,8 +868,6 @@ class Client:
                 "/v1/volumes/{volume_id}/snapshots/{snapshot_id}/restore",
                 {"volume_id": volume_id, "snapshot_id": snapshot_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeSnapshotRestoreResponse, _response)
 
@@ -966,8 +894,6 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications/cycle", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupReplicationUpdateCycleResponse, _response)
@@ -995,8 +921,6 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications/policy", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupReplicationUpdatePolicyResponse, _response)
@@ -1024,8 +948,6 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
@@ -1049,8 +971,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/qos", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SetVolumeQoSResponse, _response)
@@ -1076,8 +996,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/replications/cycle", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeReplicationCycleResponse, _response)
@@ -1103,8 +1021,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/replications/policy", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeReplicationPolicyResponse, _response)
@@ -1130,8 +1046,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
@@ -1157,8 +1071,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
@@ -1179,10 +1091,7 @@ class Client:
             VolumeResponseV1Dot2 (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeResponseV1Dot2, _response)
 
@@ -1200,10 +1109,7 @@ class Client:
             VolumeGroupResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/volume-groups/{volume_group_id}", {"volume_group_id": volume_group_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volume-groups/{volume_group_id}", {"volume_group_id": volume_group_id})
         )
         return _support.parse_model(_models.VolumeGroupResponse, _response)
 
@@ -1225,8 +1131,6 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupReplicationSyncResponseV1Dot3, _response)
 
@@ -1246,10 +1150,7 @@ class Client:
             VolumeReplicationResponseV1Dot3 (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeReplicationResponseV1Dot3, _response)
 
@@ -1322,8 +1223,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/members/add", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
@@ -1349,8 +1248,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeAttachmentResponse, _response)
@@ -1371,11 +1268,7 @@ class AsyncClient:
             AsyncResponse (HTTP 202).
         """
         _response = await self._transport.request(
-            "POST",
-            "/v1/volumes",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/volumes", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1393,11 +1286,7 @@ class AsyncClient:
             AsyncResponse (HTTP 202).
         """
         _response = await self._transport.request(
-            "POST",
-            "/v1/volume-groups",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/volume-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1424,8 +1313,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/recoveries", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AsyncResponse, _response)
@@ -1453,8 +1340,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AsyncResponse, _response)
@@ -1475,8 +1360,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotResponse, _response)
 
@@ -1503,8 +1386,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
@@ -1530,8 +1411,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/recoveries", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AsyncResponse, _response)
@@ -1557,8 +1436,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AsyncResponse, _response)
@@ -1579,10 +1456,7 @@ class AsyncClient:
             VolumeSnapshotResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "POST",
-            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeSnapshotResponse, _response)
 
@@ -1607,8 +1481,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
@@ -1634,8 +1506,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
@@ -1656,10 +1526,7 @@ class AsyncClient:
             AsyncResponse (HTTP 202).
         """
         _response = await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1685,8 +1552,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupReplicationDeleteResponse, _response)
 
@@ -1714,8 +1579,6 @@ class AsyncClient:
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}",
                 {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotDeleteResponse, _response)
 
@@ -1741,8 +1604,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
@@ -1762,10 +1623,7 @@ class AsyncClient:
             AsyncResponse (HTTP 202).
         """
         _response = await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1790,8 +1648,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volumes/{volume_id}/snapshots/{snapshot_id}", {"volume_id": volume_id, "snapshot_id": snapshot_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeSnapshotDeleteResponse, _response)
 
@@ -1811,10 +1667,7 @@ class AsyncClient:
             VolumeSnapshotRateResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
@@ -1834,10 +1687,7 @@ class AsyncClient:
             VolumeSnapshotScheduleResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
@@ -1862,8 +1712,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "DELETE",
             _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeAttachmentResponse, _response)
@@ -1886,8 +1734,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotListResponse, _response)
 
@@ -1912,10 +1758,7 @@ class AsyncClient:
             VolumeGroupListResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            "/v1/volume-groups",
-            params={"limit": limit, "offset": offset, "sort": sort, "name": name},
-            headers=_support.header_values({}),
+            "GET", "/v1/volume-groups", params={"limit": limit, "offset": offset, "sort": sort, "name": name}
         )
         return _support.parse_model(_models.VolumeGroupListResponse, _response)
 
@@ -1941,10 +1784,7 @@ class AsyncClient:
 
         async def _page(_offset: int, _limit: int) -> list[_models.VolumeGroupListModel]:
             _response = await self._transport.request(
-                "GET",
-                "/v1/volume-groups",
-                params={"limit": _limit, "offset": _offset, "sort": sort, "name": name},
-                headers=_support.header_values({}),
+                "GET", "/v1/volume-groups", params={"limit": _limit, "offset": _offset, "sort": sort, "name": name}
             )
             _body = _support.parse_model(_models.VolumeGroupListResponse, _response)
             _items = _body.volume_groups or []
@@ -1969,10 +1809,7 @@ class AsyncClient:
             VolumeSnapshotListResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeSnapshotListResponse, _response)
 
@@ -2016,7 +1853,6 @@ class AsyncClient:
                 "object_name": object_name,
                 "volume_group_name": volume_group_name,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeListResponse, _response)
 
@@ -2060,7 +1896,6 @@ class AsyncClient:
                     "object_name": object_name,
                     "volume_group_name": volume_group_name,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.volumes or []
@@ -2092,8 +1927,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/members/remove", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
@@ -2122,8 +1955,6 @@ class AsyncClient:
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}/restore",
                 {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotRestoreResponse, _response)
 
@@ -2149,8 +1980,6 @@ class AsyncClient:
                 "/v1/volumes/{volume_id}/snapshots/{snapshot_id}/restore",
                 {"volume_id": volume_id, "snapshot_id": snapshot_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeSnapshotRestoreResponse, _response)
 
@@ -2177,8 +2006,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications/cycle", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupReplicationUpdateCycleResponse, _response)
@@ -2206,8 +2033,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications/policy", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupReplicationUpdatePolicyResponse, _response)
@@ -2235,8 +2060,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
@@ -2262,8 +2085,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/qos", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SetVolumeQoSResponse, _response)
@@ -2289,8 +2110,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/replications/cycle", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeReplicationCycleResponse, _response)
@@ -2316,8 +2135,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/replications/policy", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeReplicationPolicyResponse, _response)
@@ -2343,8 +2160,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
@@ -2370,8 +2185,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
@@ -2392,10 +2205,7 @@ class AsyncClient:
             VolumeResponseV1Dot2 (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeResponseV1Dot2, _response)
 
@@ -2413,10 +2223,7 @@ class AsyncClient:
             VolumeGroupResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/volume-groups/{volume_group_id}", {"volume_group_id": volume_group_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volume-groups/{volume_group_id}", {"volume_group_id": volume_group_id})
         )
         return _support.parse_model(_models.VolumeGroupResponse, _response)
 
@@ -2440,8 +2247,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeGroupReplicationSyncResponseV1Dot3, _response)
 
@@ -2461,9 +2266,6 @@ class AsyncClient:
             VolumeReplicationResponseV1Dot3 (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeReplicationResponseV1Dot3, _response)

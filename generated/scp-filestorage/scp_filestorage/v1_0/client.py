@@ -117,11 +117,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_snapshot", API_VERSION, "2025-12-31", "1.1")
         _response = self._transport.request(
-            "POST",
-            "/v1/snapshots",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/snapshots", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.SnapshotShowResponse, _response)
 
@@ -150,11 +146,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_snapshot_schedule", API_VERSION, "2025-12-31", "1.1")
         _response = self._transport.request(
-            "POST",
-            "/v1/snapshot-schedules",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/snapshot-schedules", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.SnapshotScheduleCreateResponse, _response)
 
@@ -178,11 +170,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_volume", API_VERSION, "2025-12-31", "1.1")
         _response = self._transport.request(
-            "POST",
-            "/v1/volumes",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/volumes", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.VolumeCreateResponse, _response)
 
@@ -209,11 +197,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_volume_replication", API_VERSION, "2025-12-31", "1.1")
         _response = self._transport.request(
-            "POST",
-            "/v1/replications",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/replications", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.ReplicationCreateResponse, _response)
 
@@ -240,7 +224,6 @@ class Client:
             "DELETE",
             _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
             params={"volume_id": volume_id},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -270,7 +253,6 @@ class Client:
                 "/v1/snapshot-schedules/{snapshot_schedule_id}", {"snapshot_schedule_id": snapshot_schedule_id}
             ),
             params={"volume_id": volume_id},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -290,12 +272,7 @@ class Client:
             volume_id: Volume ID (``volume_id``, path)
         """
         _rt.warn_deprecated("Client.delete_volume", API_VERSION, "2025-12-31", "1.1")
-        self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
-        )
+        self._transport.request("DELETE", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}))
         return None
 
     @deprecated(
@@ -322,7 +299,6 @@ class Client:
             "DELETE",
             _support.format_path("/v1/replications/{replication_id}", {"replication_id": replication_id}),
             params={"volume_id": volume_id},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -348,10 +324,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_access_rules", API_VERSION, "2025-12-31", "1.1")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeObjectAccessRuleListResponse, _response)
 
@@ -376,9 +349,7 @@ class Client:
             SnapshotScheduleListResponse (HTTP 200).
         """
         _rt.warn_deprecated("Client.list_snapshot_schedule", API_VERSION, "2025-12-31", "1.1")
-        _response = self._transport.request(
-            "GET", "/v1/snapshot-schedules", params={"volume_id": volume_id}, headers=_support.header_values({})
-        )
+        _response = self._transport.request("GET", "/v1/snapshot-schedules", params={"volume_id": volume_id})
         return _support.parse_model(_models.SnapshotScheduleListResponse, _response)
 
     @deprecated(
@@ -402,9 +373,7 @@ class Client:
             SnapshotListResponse (HTTP 200).
         """
         _rt.warn_deprecated("Client.list_snapshots", API_VERSION, "2025-12-31", "1.1")
-        _response = self._transport.request(
-            "GET", "/v1/snapshots", params={"volume_id": volume_id}, headers=_support.header_values({})
-        )
+        _response = self._transport.request("GET", "/v1/snapshots", params={"volume_id": volume_id})
         return _support.parse_model(_models.SnapshotListResponse, _response)
 
     @deprecated(
@@ -441,7 +410,6 @@ class Client:
                 "source_region_name": source_region_name,
                 "replication_type": replication_type,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ReplicationRegionListResponse, _response)
 
@@ -467,9 +435,7 @@ class Client:
             ReplicationListResponse (HTTP 200).
         """
         _rt.warn_deprecated("Client.list_volume_replications", API_VERSION, "2025-12-31", "1.1")
-        _response = self._transport.request(
-            "GET", "/v1/replications", params={"volume_id": volume_id}, headers=_support.header_values({})
-        )
+        _response = self._transport.request("GET", "/v1/replications", params={"volume_id": volume_id})
         return _support.parse_model(_models.ReplicationListResponse, _response)
 
     @deprecated("ListVolumes is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None)
@@ -507,7 +473,6 @@ class Client:
             "GET",
             "/v1/volumes",
             params={"offset": offset, "limit": limit, "name": name, "type_name": type_name, "sort": sort},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeListResponse, _response)
 
@@ -541,7 +506,6 @@ class Client:
                 "GET",
                 "/v1/volumes",
                 params={"offset": _offset, "limit": _limit, "name": name, "type_name": type_name, "sort": sort},
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.filestorages or []
@@ -575,7 +539,6 @@ class Client:
             "PUT",
             _support.format_path("/v1/snapshots/{snapshot_id}/restore", {"snapshot_id": snapshot_id}),
             params={"volume_id": volume_id},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.SnapshotRestoreResponse, _response)
 
@@ -604,8 +567,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AccessRuleResponse, _response)
@@ -641,7 +602,6 @@ class Client:
                 "/v1/snapshot-schedules/{snapshot_schedule_id}", {"snapshot_schedule_id": snapshot_schedule_id}
             ),
             params={"volume_id": volume_id},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SnapshotScheduleSetResponse, _response)
@@ -669,8 +629,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeSetResponse, _response)
@@ -704,7 +662,6 @@ class Client:
             "PUT",
             _support.format_path("/v1/replications/{replication_id}", {"replication_id": replication_id}),
             params={"volume_id": volume_id},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ReplicationUpdateResponse, _response)
@@ -729,10 +686,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_volume", API_VERSION, "2025-12-31", "1.1")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
@@ -762,7 +716,6 @@ class Client:
             "GET",
             _support.format_path("/v1/replications/{replication_id}", {"replication_id": replication_id}),
             params={"volume_id": volume_id},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ReplicationShowResponse, _response)
 
@@ -834,11 +787,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_snapshot", API_VERSION, "2025-12-31", "1.1")
         _response = await self._transport.request(
-            "POST",
-            "/v1/snapshots",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/snapshots", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.SnapshotShowResponse, _response)
 
@@ -867,11 +816,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_snapshot_schedule", API_VERSION, "2025-12-31", "1.1")
         _response = await self._transport.request(
-            "POST",
-            "/v1/snapshot-schedules",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/snapshot-schedules", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.SnapshotScheduleCreateResponse, _response)
 
@@ -895,11 +840,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_volume", API_VERSION, "2025-12-31", "1.1")
         _response = await self._transport.request(
-            "POST",
-            "/v1/volumes",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/volumes", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.VolumeCreateResponse, _response)
 
@@ -928,11 +869,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_volume_replication", API_VERSION, "2025-12-31", "1.1")
         _response = await self._transport.request(
-            "POST",
-            "/v1/replications",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/replications", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.ReplicationCreateResponse, _response)
 
@@ -959,7 +896,6 @@ class AsyncClient:
             "DELETE",
             _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
             params={"volume_id": volume_id},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -989,7 +925,6 @@ class AsyncClient:
                 "/v1/snapshot-schedules/{snapshot_schedule_id}", {"snapshot_schedule_id": snapshot_schedule_id}
             ),
             params={"volume_id": volume_id},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -1010,10 +945,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.delete_volume", API_VERSION, "2025-12-31", "1.1")
         await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
         )
         return None
 
@@ -1041,7 +973,6 @@ class AsyncClient:
             "DELETE",
             _support.format_path("/v1/replications/{replication_id}", {"replication_id": replication_id}),
             params={"volume_id": volume_id},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -1067,10 +998,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_access_rules", API_VERSION, "2025-12-31", "1.1")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeObjectAccessRuleListResponse, _response)
 
@@ -1095,9 +1023,7 @@ class AsyncClient:
             SnapshotScheduleListResponse (HTTP 200).
         """
         _rt.warn_deprecated("AsyncClient.list_snapshot_schedule", API_VERSION, "2025-12-31", "1.1")
-        _response = await self._transport.request(
-            "GET", "/v1/snapshot-schedules", params={"volume_id": volume_id}, headers=_support.header_values({})
-        )
+        _response = await self._transport.request("GET", "/v1/snapshot-schedules", params={"volume_id": volume_id})
         return _support.parse_model(_models.SnapshotScheduleListResponse, _response)
 
     @deprecated(
@@ -1121,9 +1047,7 @@ class AsyncClient:
             SnapshotListResponse (HTTP 200).
         """
         _rt.warn_deprecated("AsyncClient.list_snapshots", API_VERSION, "2025-12-31", "1.1")
-        _response = await self._transport.request(
-            "GET", "/v1/snapshots", params={"volume_id": volume_id}, headers=_support.header_values({})
-        )
+        _response = await self._transport.request("GET", "/v1/snapshots", params={"volume_id": volume_id})
         return _support.parse_model(_models.SnapshotListResponse, _response)
 
     @deprecated(
@@ -1160,7 +1084,6 @@ class AsyncClient:
                 "source_region_name": source_region_name,
                 "replication_type": replication_type,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ReplicationRegionListResponse, _response)
 
@@ -1186,9 +1109,7 @@ class AsyncClient:
             ReplicationListResponse (HTTP 200).
         """
         _rt.warn_deprecated("AsyncClient.list_volume_replications", API_VERSION, "2025-12-31", "1.1")
-        _response = await self._transport.request(
-            "GET", "/v1/replications", params={"volume_id": volume_id}, headers=_support.header_values({})
-        )
+        _response = await self._transport.request("GET", "/v1/replications", params={"volume_id": volume_id})
         return _support.parse_model(_models.ReplicationListResponse, _response)
 
     @deprecated("ListVolumes is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None)
@@ -1226,7 +1147,6 @@ class AsyncClient:
             "GET",
             "/v1/volumes",
             params={"offset": offset, "limit": limit, "name": name, "type_name": type_name, "sort": sort},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeListResponse, _response)
 
@@ -1260,7 +1180,6 @@ class AsyncClient:
                 "GET",
                 "/v1/volumes",
                 params={"offset": _offset, "limit": _limit, "name": name, "type_name": type_name, "sort": sort},
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.filestorages or []
@@ -1295,7 +1214,6 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/snapshots/{snapshot_id}/restore", {"snapshot_id": snapshot_id}),
             params={"volume_id": volume_id},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.SnapshotRestoreResponse, _response)
 
@@ -1324,8 +1242,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AccessRuleResponse, _response)
@@ -1361,7 +1277,6 @@ class AsyncClient:
                 "/v1/snapshot-schedules/{snapshot_schedule_id}", {"snapshot_schedule_id": snapshot_schedule_id}
             ),
             params={"volume_id": volume_id},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SnapshotScheduleSetResponse, _response)
@@ -1389,8 +1304,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeSetResponse, _response)
@@ -1424,7 +1337,6 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/replications/{replication_id}", {"replication_id": replication_id}),
             params={"volume_id": volume_id},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ReplicationUpdateResponse, _response)
@@ -1449,10 +1361,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_volume", API_VERSION, "2025-12-31", "1.1")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
@@ -1482,6 +1391,5 @@ class AsyncClient:
             "GET",
             _support.format_path("/v1/replications/{replication_id}", {"replication_id": replication_id}),
             params={"volume_id": volume_id},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ReplicationShowResponse, _response)

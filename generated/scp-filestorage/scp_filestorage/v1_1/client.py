@@ -110,11 +110,7 @@ class Client:
             SnapshotShowResponse (HTTP 202).
         """
         _response = self._transport.request(
-            "POST",
-            "/v1/snapshots",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/snapshots", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.SnapshotShowResponse, _response)
 
@@ -136,11 +132,7 @@ class Client:
             SnapshotScheduleCreateResponse (HTTP 202).
         """
         _response = self._transport.request(
-            "POST",
-            "/v1/snapshot-schedules",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/snapshot-schedules", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.SnapshotScheduleCreateResponse, _response)
 
@@ -160,11 +152,7 @@ class Client:
             VolumeCreateResponse (HTTP 202).
         """
         _response = self._transport.request(
-            "POST",
-            "/v1/volumes",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/volumes", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.VolumeCreateResponse, _response)
 
@@ -184,11 +172,7 @@ class Client:
             ReplicationCreateResponse (HTTP 202).
         """
         _response = self._transport.request(
-            "POST",
-            "/v1/replications",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/replications", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.ReplicationCreateResponse, _response)
 
@@ -209,7 +193,6 @@ class Client:
             "DELETE",
             _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
             params={"volume_id": volume_id},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -232,7 +215,6 @@ class Client:
                 "/v1/snapshot-schedules/{snapshot_schedule_id}", {"snapshot_schedule_id": snapshot_schedule_id}
             ),
             params={"volume_id": volume_id},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -248,12 +230,7 @@ class Client:
         Args:
             volume_id: Volume ID (``volume_id``, path)
         """
-        self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
-        )
+        self._transport.request("DELETE", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}))
         return None
 
     def delete_volume_replication(self, replication_id: str, *, volume_id: str) -> None:
@@ -273,7 +250,6 @@ class Client:
             "DELETE",
             _support.format_path("/v1/replications/{replication_id}", {"replication_id": replication_id}),
             params={"volume_id": volume_id},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -293,10 +269,7 @@ class Client:
             VolumeObjectAccessRuleListResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeObjectAccessRuleListResponse, _response)
 
@@ -315,9 +288,7 @@ class Client:
         Returns:
             SnapshotScheduleListResponse (HTTP 200).
         """
-        _response = self._transport.request(
-            "GET", "/v1/snapshot-schedules", params={"volume_id": volume_id}, headers=_support.header_values({})
-        )
+        _response = self._transport.request("GET", "/v1/snapshot-schedules", params={"volume_id": volume_id})
         return _support.parse_model(_models.SnapshotScheduleListResponse, _response)
 
     def list_snapshots(self, *, volume_id: str) -> _models.SnapshotListResponse:
@@ -335,9 +306,7 @@ class Client:
         Returns:
             SnapshotListResponse (HTTP 200).
         """
-        _response = self._transport.request(
-            "GET", "/v1/snapshots", params={"volume_id": volume_id}, headers=_support.header_values({})
-        )
+        _response = self._transport.request("GET", "/v1/snapshots", params={"volume_id": volume_id})
         return _support.parse_model(_models.SnapshotListResponse, _response)
 
     def list_volume_replication_region(
@@ -367,7 +336,6 @@ class Client:
                 "source_region_name": source_region_name,
                 "replication_type": replication_type,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ReplicationRegionListResponse, _response)
 
@@ -386,9 +354,7 @@ class Client:
         Returns:
             ReplicationListResponse (HTTP 200).
         """
-        _response = self._transport.request(
-            "GET", "/v1/replications", params={"volume_id": volume_id}, headers=_support.header_values({})
-        )
+        _response = self._transport.request("GET", "/v1/replications", params={"volume_id": volume_id})
         return _support.parse_model(_models.ReplicationListResponse, _response)
 
     def list_volumes(
@@ -422,7 +388,6 @@ class Client:
             "GET",
             "/v1/volumes",
             params={"offset": offset, "limit": limit, "name": name, "type_name": type_name, "sort": sort},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeListResponse, _response)
 
@@ -452,7 +417,6 @@ class Client:
                 "GET",
                 "/v1/volumes",
                 params={"offset": _offset, "limit": _limit, "name": name, "type_name": type_name, "sort": sort},
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.filestorages or []
@@ -480,7 +444,6 @@ class Client:
             "PUT",
             _support.format_path("/v1/snapshots/{snapshot_id}/restore", {"snapshot_id": snapshot_id}),
             params={"volume_id": volume_id},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.SnapshotRestoreResponse, _response)
 
@@ -503,8 +466,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AccessRuleResponse, _response)
@@ -534,7 +495,6 @@ class Client:
                 "/v1/snapshot-schedules/{snapshot_schedule_id}", {"snapshot_schedule_id": snapshot_schedule_id}
             ),
             params={"volume_id": volume_id},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SnapshotScheduleSetResponse, _response)
@@ -558,8 +518,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeSetResponse, _response)
@@ -587,7 +545,6 @@ class Client:
             "PUT",
             _support.format_path("/v1/replications/{replication_id}", {"replication_id": replication_id}),
             params={"volume_id": volume_id},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ReplicationUpdateResponse, _response)
@@ -608,10 +565,7 @@ class Client:
             VolumeShowResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
@@ -635,7 +589,6 @@ class Client:
             "GET",
             _support.format_path("/v1/replications/{replication_id}", {"replication_id": replication_id}),
             params={"volume_id": volume_id},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ReplicationShowResponse, _response)
 
@@ -701,11 +654,7 @@ class AsyncClient:
             SnapshotShowResponse (HTTP 202).
         """
         _response = await self._transport.request(
-            "POST",
-            "/v1/snapshots",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/snapshots", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.SnapshotShowResponse, _response)
 
@@ -727,11 +676,7 @@ class AsyncClient:
             SnapshotScheduleCreateResponse (HTTP 202).
         """
         _response = await self._transport.request(
-            "POST",
-            "/v1/snapshot-schedules",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/snapshot-schedules", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.SnapshotScheduleCreateResponse, _response)
 
@@ -751,11 +696,7 @@ class AsyncClient:
             VolumeCreateResponse (HTTP 202).
         """
         _response = await self._transport.request(
-            "POST",
-            "/v1/volumes",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/volumes", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.VolumeCreateResponse, _response)
 
@@ -777,11 +718,7 @@ class AsyncClient:
             ReplicationCreateResponse (HTTP 202).
         """
         _response = await self._transport.request(
-            "POST",
-            "/v1/replications",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/replications", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.ReplicationCreateResponse, _response)
 
@@ -802,7 +739,6 @@ class AsyncClient:
             "DELETE",
             _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
             params={"volume_id": volume_id},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -825,7 +761,6 @@ class AsyncClient:
                 "/v1/snapshot-schedules/{snapshot_schedule_id}", {"snapshot_schedule_id": snapshot_schedule_id}
             ),
             params={"volume_id": volume_id},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -842,10 +777,7 @@ class AsyncClient:
             volume_id: Volume ID (``volume_id``, path)
         """
         await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
         )
         return None
 
@@ -866,7 +798,6 @@ class AsyncClient:
             "DELETE",
             _support.format_path("/v1/replications/{replication_id}", {"replication_id": replication_id}),
             params={"volume_id": volume_id},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -886,10 +817,7 @@ class AsyncClient:
             VolumeObjectAccessRuleListResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeObjectAccessRuleListResponse, _response)
 
@@ -908,9 +836,7 @@ class AsyncClient:
         Returns:
             SnapshotScheduleListResponse (HTTP 200).
         """
-        _response = await self._transport.request(
-            "GET", "/v1/snapshot-schedules", params={"volume_id": volume_id}, headers=_support.header_values({})
-        )
+        _response = await self._transport.request("GET", "/v1/snapshot-schedules", params={"volume_id": volume_id})
         return _support.parse_model(_models.SnapshotScheduleListResponse, _response)
 
     async def list_snapshots(self, *, volume_id: str) -> _models.SnapshotListResponse:
@@ -928,9 +854,7 @@ class AsyncClient:
         Returns:
             SnapshotListResponse (HTTP 200).
         """
-        _response = await self._transport.request(
-            "GET", "/v1/snapshots", params={"volume_id": volume_id}, headers=_support.header_values({})
-        )
+        _response = await self._transport.request("GET", "/v1/snapshots", params={"volume_id": volume_id})
         return _support.parse_model(_models.SnapshotListResponse, _response)
 
     async def list_volume_replication_region(
@@ -960,7 +884,6 @@ class AsyncClient:
                 "source_region_name": source_region_name,
                 "replication_type": replication_type,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ReplicationRegionListResponse, _response)
 
@@ -979,9 +902,7 @@ class AsyncClient:
         Returns:
             ReplicationListResponse (HTTP 200).
         """
-        _response = await self._transport.request(
-            "GET", "/v1/replications", params={"volume_id": volume_id}, headers=_support.header_values({})
-        )
+        _response = await self._transport.request("GET", "/v1/replications", params={"volume_id": volume_id})
         return _support.parse_model(_models.ReplicationListResponse, _response)
 
     async def list_volumes(
@@ -1015,7 +936,6 @@ class AsyncClient:
             "GET",
             "/v1/volumes",
             params={"offset": offset, "limit": limit, "name": name, "type_name": type_name, "sort": sort},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeListResponse, _response)
 
@@ -1045,7 +965,6 @@ class AsyncClient:
                 "GET",
                 "/v1/volumes",
                 params={"offset": _offset, "limit": _limit, "name": name, "type_name": type_name, "sort": sort},
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.filestorages or []
@@ -1074,7 +993,6 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/snapshots/{snapshot_id}/restore", {"snapshot_id": snapshot_id}),
             params={"volume_id": volume_id},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.SnapshotRestoreResponse, _response)
 
@@ -1097,8 +1015,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AccessRuleResponse, _response)
@@ -1128,7 +1044,6 @@ class AsyncClient:
                 "/v1/snapshot-schedules/{snapshot_schedule_id}", {"snapshot_schedule_id": snapshot_schedule_id}
             ),
             params={"volume_id": volume_id},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SnapshotScheduleSetResponse, _response)
@@ -1152,8 +1067,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeSetResponse, _response)
@@ -1181,7 +1094,6 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/replications/{replication_id}", {"replication_id": replication_id}),
             params={"volume_id": volume_id},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ReplicationUpdateResponse, _response)
@@ -1202,10 +1114,7 @@ class AsyncClient:
             VolumeShowResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
@@ -1229,6 +1138,5 @@ class AsyncClient:
             "GET",
             _support.format_path("/v1/replications/{replication_id}", {"replication_id": replication_id}),
             params={"volume_id": volume_id},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ReplicationShowResponse, _response)

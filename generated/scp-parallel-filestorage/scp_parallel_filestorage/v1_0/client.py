@@ -110,11 +110,7 @@ class Client:
             SnapshotCreateResponse (HTTP 202).
         """
         _response = self._transport.request(
-            "POST",
-            "/v1/snapshots",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/snapshots", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.SnapshotCreateResponse, _response)
 
@@ -134,11 +130,7 @@ class Client:
             Volume (HTTP 202).
         """
         _response = self._transport.request(
-            "POST",
-            "/v1/volumes",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/volumes", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.Volume, _response)
 
@@ -159,7 +151,6 @@ class Client:
             "DELETE",
             _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
             params={"volume_id": volume_id},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -175,12 +166,7 @@ class Client:
         Args:
             volume_id: Volume ID (``volume_id``, path)
         """
-        self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
-        )
+        self._transport.request("DELETE", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}))
         return None
 
     def list_access_rule(self, volume_id: str) -> _models.AccessRuleListResponse:
@@ -199,10 +185,7 @@ class Client:
             AccessRuleListResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.AccessRuleListResponse, _response)
 
@@ -221,9 +204,7 @@ class Client:
         Returns:
             SnapshotListResponse (HTTP 200).
         """
-        _response = self._transport.request(
-            "GET", "/v1/snapshots", params={"volume_id": volume_id}, headers=_support.header_values({})
-        )
+        _response = self._transport.request("GET", "/v1/snapshots", params={"volume_id": volume_id})
         return _support.parse_model(_models.SnapshotListResponse, _response)
 
     def list_volumes(
@@ -247,10 +228,7 @@ class Client:
             VolumeListResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            "/v1/volumes",
-            params={"offset": offset, "limit": limit, "name": name, "sort": sort},
-            headers=_support.header_values({}),
+            "GET", "/v1/volumes", params={"offset": offset, "limit": limit, "name": name, "sort": sort}
         )
         return _support.parse_model(_models.VolumeListResponse, _response)
 
@@ -276,10 +254,7 @@ class Client:
 
         def _page(_offset: int, _limit: int) -> list[_models.Volume]:
             _response = self._transport.request(
-                "GET",
-                "/v1/volumes",
-                params={"offset": _offset, "limit": _limit, "name": name, "sort": sort},
-                headers=_support.header_values({}),
+                "GET", "/v1/volumes", params={"offset": _offset, "limit": _limit, "name": name, "sort": sort}
             )
             _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.parallel_filestorages or []
@@ -304,7 +279,6 @@ class Client:
             "PUT",
             _support.format_path("/v1/snapshots/{snapshot_id}/restore", {"snapshot_id": snapshot_id}),
             params={"volume_id": volume_id},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -329,8 +303,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AccessRuleUpdateResponse, _response)
@@ -351,8 +323,6 @@ class Client:
         self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/capacity", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -373,10 +343,7 @@ class Client:
             VolumeShowResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
@@ -442,11 +409,7 @@ class AsyncClient:
             SnapshotCreateResponse (HTTP 202).
         """
         _response = await self._transport.request(
-            "POST",
-            "/v1/snapshots",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/snapshots", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.SnapshotCreateResponse, _response)
 
@@ -466,11 +429,7 @@ class AsyncClient:
             Volume (HTTP 202).
         """
         _response = await self._transport.request(
-            "POST",
-            "/v1/volumes",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/volumes", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.Volume, _response)
 
@@ -491,7 +450,6 @@ class AsyncClient:
             "DELETE",
             _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
             params={"volume_id": volume_id},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -508,10 +466,7 @@ class AsyncClient:
             volume_id: Volume ID (``volume_id``, path)
         """
         await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
         )
         return None
 
@@ -531,10 +486,7 @@ class AsyncClient:
             AccessRuleListResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.AccessRuleListResponse, _response)
 
@@ -553,9 +505,7 @@ class AsyncClient:
         Returns:
             SnapshotListResponse (HTTP 200).
         """
-        _response = await self._transport.request(
-            "GET", "/v1/snapshots", params={"volume_id": volume_id}, headers=_support.header_values({})
-        )
+        _response = await self._transport.request("GET", "/v1/snapshots", params={"volume_id": volume_id})
         return _support.parse_model(_models.SnapshotListResponse, _response)
 
     async def list_volumes(
@@ -579,10 +529,7 @@ class AsyncClient:
             VolumeListResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            "/v1/volumes",
-            params={"offset": offset, "limit": limit, "name": name, "sort": sort},
-            headers=_support.header_values({}),
+            "GET", "/v1/volumes", params={"offset": offset, "limit": limit, "name": name, "sort": sort}
         )
         return _support.parse_model(_models.VolumeListResponse, _response)
 
@@ -608,10 +555,7 @@ class AsyncClient:
 
         async def _page(_offset: int, _limit: int) -> list[_models.Volume]:
             _response = await self._transport.request(
-                "GET",
-                "/v1/volumes",
-                params={"offset": _offset, "limit": _limit, "name": name, "sort": sort},
-                headers=_support.header_values({}),
+                "GET", "/v1/volumes", params={"offset": _offset, "limit": _limit, "name": name, "sort": sort}
             )
             _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.parallel_filestorages or []
@@ -637,7 +581,6 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/snapshots/{snapshot_id}/restore", {"snapshot_id": snapshot_id}),
             params={"volume_id": volume_id},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -662,8 +605,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AccessRuleUpdateResponse, _response)
@@ -684,8 +625,6 @@ class AsyncClient:
         await self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/capacity", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -706,9 +645,6 @@ class AsyncClient:
             VolumeShowResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)

@@ -123,8 +123,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/volume-transfer/{transfer_id}/accept", {"transfer_id": transfer_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeTransferAcceptResponse, _response)
@@ -154,8 +152,6 @@ class Client:
         self._transport.request(
             "POST",
             _support.format_path("/v1/servers/{server_id}/security-groups", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -188,8 +184,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/servers", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeServerAttachResponse, _response)
@@ -216,11 +210,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_a_snapshot", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "POST",
-            "/v1/snapshots",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/snapshots", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
@@ -247,11 +237,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_a_volume_transfer", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "POST",
-            "/v1/volume-transfer",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/volume-transfer", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.VolumeTransferCreateResponse, _response)
 
@@ -280,11 +266,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_auto_scaling_group", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "POST",
-            "/v1/auto-scaling-groups",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/auto-scaling-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
@@ -319,8 +301,6 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications",
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
@@ -356,8 +336,6 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies",
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
@@ -393,8 +371,6 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules",
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
@@ -419,11 +395,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_image", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "POST",
-            "/v1/images",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/images", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.ImageShowResponse, _response)
 
@@ -454,8 +426,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ImageMemberShowResponse, _response)
@@ -482,11 +452,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_keypair", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "POST",
-            "/v1/keypairs",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/keypairs", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.KeypairCreateResponse, _response)
 
@@ -515,11 +481,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_launch_configuration", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "POST",
-            "/v1/launch-configurations",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/launch-configurations", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.LaunchConfigurationDetailShowResponse, _response)
 
@@ -545,11 +507,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_server_group", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "POST",
-            "/v1/server-groups",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/server-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.ServerGroup, _response)
 
@@ -581,8 +539,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.InterfaceResponse, _response)
@@ -615,8 +571,6 @@ class Client:
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}/static-nats", {"server_id": server_id, "port_id": port_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -650,8 +604,6 @@ class Client:
                 "/v1/servers/{server_id}/interfaces/{port_id}/private-static-nats",
                 {"server_id": server_id, "port_id": port_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -683,8 +635,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ServersVolumeResponse, _response)
@@ -707,12 +657,7 @@ class Client:
             image_id: Image ID (``image_id``, path)
         """
         _rt.warn_deprecated("Client.create_sharing_image", API_VERSION, "2025-12-31", "1.3")
-        self._transport.request(
-            "POST",
-            _support.format_path("/v1/images/{image_id}/share", {"image_id": image_id}),
-            params={},
-            headers=_support.header_values({}),
-        )
+        self._transport.request("POST", _support.format_path("/v1/images/{image_id}/share", {"image_id": image_id}))
         return None
 
     @deprecated(
@@ -737,11 +682,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_virtual_server", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "POST",
-            "/v1/servers",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/servers", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.ServerCreateResponse, _response)
 
@@ -773,8 +714,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/servers/{server_id}/images", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ServerCreateImageResponse, _response)
@@ -798,12 +737,7 @@ class Client:
             server_id: Server ID (``server_id``, path)
         """
         _rt.warn_deprecated("Client.create_virtual_server_dump", API_VERSION, "2025-12-31", "1.3")
-        self._transport.request(
-            "POST",
-            _support.format_path("/v1/servers/{server_id}/dump", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
-        )
+        self._transport.request("POST", _support.format_path("/v1/servers/{server_id}/dump", {"server_id": server_id}))
         return None
 
     @deprecated(
@@ -828,11 +762,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_volume", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "POST",
-            "/v1/volumes",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/volumes", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
@@ -855,10 +785,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.delete_a_snapshot", API_VERSION, "2025-12-31", "1.3")
         self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id})
         )
         return None
 
@@ -882,10 +809,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.delete_a_volume_transfer", API_VERSION, "2025-12-31", "1.3")
         self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id})
         )
         return None
 
@@ -913,8 +837,6 @@ class Client:
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -944,8 +866,6 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -975,8 +895,6 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -1006,8 +924,6 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -1027,12 +943,7 @@ class Client:
             image_id: Image ID (``image_id``, path)
         """
         _rt.warn_deprecated("Client.delete_image", API_VERSION, "2025-12-31", "1.3")
-        self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/images/{image_id}", {"image_id": image_id}),
-            params={},
-            headers=_support.header_values({}),
-        )
+        self._transport.request("DELETE", _support.format_path("/v1/images/{image_id}", {"image_id": image_id}))
         return None
 
     @deprecated(
@@ -1059,8 +970,6 @@ class Client:
             _support.format_path(
                 "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -1083,10 +992,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.delete_keypair", API_VERSION, "2025-12-31", "1.3")
         self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name})
         )
         return None
 
@@ -1115,8 +1021,6 @@ class Client:
                 "/v1/launch-configurations/{launch_configuration_id}",
                 {"launch_configuration_id": launch_configuration_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -1139,10 +1043,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.delete_server_group", API_VERSION, "2025-12-31", "1.3")
         self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id})
         )
         return None
 
@@ -1171,8 +1072,6 @@ class Client:
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}", {"server_id": server_id, "port_id": port_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -1203,8 +1102,6 @@ class Client:
                 "/v1/servers/{server_id}/interfaces/{port_id}/static-nats/{nat_id}",
                 {"server_id": server_id, "port_id": port_id, "nat_id": nat_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -1235,8 +1132,6 @@ class Client:
                 "/v1/servers/{server_id}/interfaces/{port_id}/private-static-nats/{nat_id}",
                 {"server_id": server_id, "port_id": port_id, "nat_id": nat_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -1264,8 +1159,6 @@ class Client:
             _support.format_path(
                 "/v1/servers/{server_id}/volumes/{volume_id}", {"server_id": server_id, "volume_id": volume_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -1287,12 +1180,7 @@ class Client:
             server_id: Server ID (``server_id``, path)
         """
         _rt.warn_deprecated("Client.delete_virtual_server", API_VERSION, "2025-12-31", "1.3")
-        self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
-        )
+        self._transport.request("DELETE", _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}))
         return None
 
     @deprecated(
@@ -1318,7 +1206,6 @@ class Client:
             "DELETE",
             _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={"cascade": cascade},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -1346,8 +1233,6 @@ class Client:
                 "/v1/servers/{server_id}/security-groups/{security_group_id}",
                 {"server_id": server_id, "security_group_id": security_group_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -1376,8 +1261,6 @@ class Client:
             _support.format_path(
                 "/v1/volumes/{volume_id}/servers/{server_id}", {"volume_id": volume_id, "server_id": server_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -1406,8 +1289,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/size", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
@@ -1431,9 +1312,7 @@ class Client:
             ServerGroupPartitionSizeResponse (HTTP 200).
         """
         _rt.warn_deprecated("Client.get_regions_maximum_partition_size", API_VERSION, "2025-12-31", "1.3")
-        _response = self._transport.request(
-            "GET", "/v1/server-groups/partition-size", params={}, headers=_support.header_values({})
-        )
+        _response = self._transport.request("GET", "/v1/server-groups/partition-size")
         return _support.parse_model(_models.ServerGroupPartitionSizeResponse, _response)
 
     @deprecated("Import Image is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
@@ -1456,8 +1335,6 @@ class Client:
         self._transport.request(
             "POST",
             _support.format_path("/v1/images/{image_id}/import", {"image_id": image_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -1501,7 +1378,6 @@ class Client:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={"offset": offset, "limit": limit, "sort": sort},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupLbServerGroupListResponse, _response)
 
@@ -1540,7 +1416,6 @@ class Client:
                     {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
                 params={"offset": _offset, "limit": _limit, "sort": sort},
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.AutoScalingGroupLbServerGroupListResponse, _response)
             _items = _body.lb_server_groups or []
@@ -1600,7 +1475,6 @@ class Client:
                 "limit": limit,
                 "sort": sort,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
 
@@ -1656,7 +1530,6 @@ class Client:
                     "limit": _limit,
                     "sort": sort,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
             _items = _body.notifications or []
@@ -1719,7 +1592,6 @@ class Client:
                 "limit": limit,
                 "sort": sort,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyListResponse, _response)
 
@@ -1778,7 +1650,6 @@ class Client:
                     "limit": _limit,
                     "sort": sort,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.AutoScalingGroupPolicyListResponse, _response)
             _items = _body.policies or []
@@ -1827,7 +1698,6 @@ class Client:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={"size": size, "page": page, "sort": sort, "frequency": frequency},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleListResponse, _response)
 
@@ -1870,7 +1740,6 @@ class Client:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={"marker": marker, "limit": limit, "sort": sort},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupVirtualServerListResponse, _response)
 
@@ -1909,7 +1778,6 @@ class Client:
                     {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
                 params={"marker": _marker, "limit": _limit, "sort": sort},
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.AutoScalingGroupVirtualServerListResponse, _response)
             _items = _body.servers or []
@@ -1982,7 +1850,6 @@ class Client:
                 "limit": limit,
                 "sort": sort,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupListResponse, _response)
 
@@ -2051,7 +1918,6 @@ class Client:
                     "limit": _limit,
                     "sort": sort,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.AutoScalingGroupListResponse, _response)
             _items = _body.auto_scaling_groups or []
@@ -2083,12 +1949,7 @@ class Client:
             DefaultConfigListResponse (HTTP 200).
         """
         _rt.warn_deprecated("Client.list_default_configs", API_VERSION, "2025-12-31", "1.3")
-        _response = self._transport.request(
-            "GET",
-            "/v1/default-configs",
-            params={"name": name, "category": category},
-            headers=_support.header_values({}),
-        )
+        _response = self._transport.request("GET", "/v1/default-configs", params={"name": name, "category": category})
         return _support.parse_model(_models.DefaultConfigListResponse, _response)
 
     @deprecated(
@@ -2113,10 +1974,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_image_members", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id})
         )
         return _support.parse_model(_models.ImageMemberListResponse, _response)
 
@@ -2173,7 +2031,6 @@ class Client:
                 "visibility": visibility,
                 "sort": sort,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ImageListResponse, _response)
 
@@ -2230,7 +2087,6 @@ class Client:
                     "visibility": visibility,
                     "sort": sort,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.ImageListResponse, _response)
             _items = _body.images or []
@@ -2260,9 +2116,7 @@ class Client:
             KeypairListResponse (HTTP 200).
         """
         _rt.warn_deprecated("Client.list_keypairs", API_VERSION, "2025-12-31", "1.3")
-        _response = self._transport.request(
-            "GET", "/v1/keypairs", params={"limit": limit, "marker": marker}, headers=_support.header_values({})
-        )
+        _response = self._transport.request("GET", "/v1/keypairs", params={"limit": limit, "marker": marker})
         return _support.parse_model(_models.KeypairListResponse, _response)
 
     @deprecated(
@@ -2303,7 +2157,6 @@ class Client:
             "GET",
             "/v1/launch-configurations",
             params={"name": name, "image_id": image_id, "offset": offset, "limit": limit, "sort": sort},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.LaunchConfigurationListResponse, _response)
 
@@ -2340,7 +2193,6 @@ class Client:
                 "GET",
                 "/v1/launch-configurations",
                 params={"name": name, "image_id": image_id, "offset": _offset, "limit": _limit, "sort": sort},
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.LaunchConfigurationListResponse, _response)
             _items = _body.launch_configurations or []
@@ -2376,7 +2228,6 @@ class Client:
             "GET",
             "/v1/pending-images",
             params={"scp_image_type": scp_image_type, "scp_original_image_type": scp_original_image_type},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ImageListResponse, _response)
 
@@ -2404,9 +2255,7 @@ class Client:
             ServerGroupListResponse (HTTP 200).
         """
         _rt.warn_deprecated("Client.list_server_groups", API_VERSION, "2025-12-31", "1.3")
-        _response = self._transport.request(
-            "GET", "/v1/server-groups", params={"limit": limit, "offset": offset}, headers=_support.header_values({})
-        )
+        _response = self._transport.request("GET", "/v1/server-groups", params={"limit": limit, "offset": offset})
         return _support.parse_model(_models.ServerGroupListResponse, _response)
 
     @deprecated(
@@ -2432,12 +2281,7 @@ class Client:
         _rt.warn_deprecated("Client.iter_list_server_groups", API_VERSION, "2025-12-31", "1.3")
 
         def _page(_offset: int, _limit: int) -> list[_models.ServerGroup]:
-            _response = self._transport.request(
-                "GET",
-                "/v1/server-groups",
-                params={"limit": _limit, "offset": _offset},
-                headers=_support.header_values({}),
-            )
+            _response = self._transport.request("GET", "/v1/server-groups", params={"limit": _limit, "offset": _offset})
             _body = _support.parse_model(_models.ServerGroupListResponse, _response)
             _items = _body.server_groups or []
             return _items
@@ -2467,10 +2311,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_server_interfaces", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id})
         )
         return _support.parse_model(_models.ServerInterfaceListResponse, _response)
 
@@ -2496,10 +2337,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_server_ips", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/servers/{server_id}/ips", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/servers/{server_id}/ips", {"server_id": server_id})
         )
         return _support.parse_model(_models.ServerIpsResponse, _response)
 
@@ -2540,7 +2378,6 @@ class Client:
             "GET",
             "/v1/server-types",
             params={"limit": limit, "marker": marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ServerTypeListResponse, _response)
 
@@ -2576,7 +2413,6 @@ class Client:
                 "GET",
                 "/v1/server-types",
                 params={"limit": _limit, "marker": _marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.ServerTypeListResponse, _response)
             _items = _body.server_types or []
@@ -2606,10 +2442,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_server_volumes", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id})
         )
         return _support.parse_model(_models.ServerVolumesResponse, _response)
 
@@ -2660,7 +2493,6 @@ class Client:
                 "with_count": with_count,
                 "name": name,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.SnapshotListResponse, _response)
 
@@ -2711,7 +2543,6 @@ class Client:
                     "with_count": with_count,
                     "name": name,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.SnapshotListResponse, _response)
             _items = _body.snapshots or []
@@ -2742,10 +2573,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_virtual_server_security_group", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/servers/{server_id}/security-groups", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/servers/{server_id}/security-groups", {"server_id": server_id})
         )
         return _support.parse_model(_models.ServerSecurityGroupListResponse, _response)
 
@@ -2814,7 +2642,6 @@ class Client:
                 "sort": sort,
                 "auto_scaling_group_id": auto_scaling_group_id,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ServerListResponse, _response)
 
@@ -2883,7 +2710,6 @@ class Client:
                     "sort": sort,
                     "auto_scaling_group_id": auto_scaling_group_id,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.ServerListResponse, _response)
             _items = _body.servers or []
@@ -2909,7 +2735,7 @@ class Client:
             VolumeTransferListResponse (HTTP 200).
         """
         _rt.warn_deprecated("Client.list_volume_transfers", API_VERSION, "2025-12-31", "1.3")
-        _response = self._transport.request("GET", "/v1/volume-transfer", params={}, headers=_support.header_values({}))
+        _response = self._transport.request("GET", "/v1/volume-transfer")
         return _support.parse_model(_models.VolumeTransferListResponse, _response)
 
     @deprecated(
@@ -2938,10 +2764,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_volume_types_and_details", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            "/v1/volume-types",
-            params={"limit": limit, "offset": offset, "marker": marker, "sort": sort},
-            headers=_support.header_values({}),
+            "GET", "/v1/volume-types", params={"limit": limit, "offset": offset, "marker": marker, "sort": sort}
         )
         return _support.parse_model(_models.VolumeTypeListResponse, _response)
 
@@ -2974,10 +2797,7 @@ class Client:
 
         def _page(_offset: int, _limit: int) -> list[_models.VolumeType]:
             _response = self._transport.request(
-                "GET",
-                "/v1/volume-types",
-                params={"limit": _limit, "offset": _offset, "marker": marker, "sort": sort},
-                headers=_support.header_values({}),
+                "GET", "/v1/volume-types", params={"limit": _limit, "offset": _offset, "marker": marker, "sort": sort}
             )
             _body = _support.parse_model(_models.VolumeTypeListResponse, _response)
             _items = _body.volume_types or []
@@ -3038,7 +2858,6 @@ class Client:
                 "state": state,
                 "bootable": bootable,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeListResponse, _response)
 
@@ -3095,7 +2914,6 @@ class Client:
                     "state": state,
                     "bootable": bootable,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.volumes or []
@@ -3121,12 +2939,7 @@ class Client:
             server_id: Server ID (``server_id``, path)
         """
         _rt.warn_deprecated("Client.lock_virtual_server", API_VERSION, "2025-12-31", "1.3")
-        self._transport.request(
-            "POST",
-            _support.format_path("/v1/servers/{server_id}/lock", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
-        )
+        self._transport.request("POST", _support.format_path("/v1/servers/{server_id}/lock", {"server_id": server_id}))
         return None
 
     @deprecated(
@@ -3151,8 +2964,6 @@ class Client:
         self._transport.request(
             "POST",
             _support.format_path("/v1/servers/{server_id}/reboot", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -3177,10 +2988,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.rebuild_virtual_server", API_VERSION, "2025-12-31", "1.3")
         self._transport.request(
-            "POST",
-            _support.format_path("/v1/servers/{server_id}/rebuild", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/v1/servers/{server_id}/rebuild", {"server_id": server_id})
         )
         return None
 
@@ -3207,8 +3015,6 @@ class Client:
         self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/revert", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -3236,10 +3042,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_a_snapshots_details", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id})
         )
         return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
@@ -3270,8 +3073,6 @@ class Client:
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
@@ -3306,8 +3107,6 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationShowResponse, _response)
 
@@ -3342,8 +3141,6 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
 
@@ -3378,8 +3175,6 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
 
@@ -3402,9 +3197,7 @@ class Client:
             VolumeTypeDetailResponse (HTTP 200).
         """
         _rt.warn_deprecated("Client.show_default_volume_types_details", API_VERSION, "2025-12-31", "1.3")
-        _response = self._transport.request(
-            "GET", "/v1/volume-types/default", params={}, headers=_support.header_values({})
-        )
+        _response = self._transport.request("GET", "/v1/volume-types/default")
         return _support.parse_model(_models.VolumeTypeDetailResponse, _response)
 
     @deprecated("Show Image is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
@@ -3427,10 +3220,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_image", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/images/{image_id}", {"image_id": image_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/images/{image_id}", {"image_id": image_id})
         )
         return _support.parse_model(_models.ImageShowResponse, _response)
 
@@ -3461,8 +3251,6 @@ class Client:
             _support.format_path(
                 "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ImageMemberShowResponse, _response)
 
@@ -3486,10 +3274,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_keypair", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name})
         )
         return _support.parse_model(_models.KeypairShowResponse, _response)
 
@@ -3521,8 +3306,6 @@ class Client:
                 "/v1/launch-configurations/{launch_configuration_id}",
                 {"launch_configuration_id": launch_configuration_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.LaunchConfigurationDetailShowResponse, _response)
 
@@ -3548,10 +3331,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_server_group", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id})
         )
         return _support.parse_model(_models.ServerGroup, _response)
 
@@ -3582,8 +3362,6 @@ class Client:
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}", {"server_id": server_id, "port_id": port_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ServerInterfaceListResponse, _response)
 
@@ -3614,8 +3392,6 @@ class Client:
             _support.format_path(
                 "/v1/servers/{server_id}/ips/{subnet_id}", {"server_id": server_id, "subnet_id": subnet_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ServerShowResponseAddress, _response)
 
@@ -3637,7 +3413,7 @@ class Client:
             ServerQuotaSet (HTTP 200).
         """
         _rt.warn_deprecated("Client.show_server_quota_set", API_VERSION, "2025-12-31", "1.3")
-        _response = self._transport.request("GET", "/v1/quota-sets", params={}, headers=_support.header_values({}))
+        _response = self._transport.request("GET", "/v1/quota-sets")
         return _support.parse_model(_models.ServerQuotaSet, _response)
 
     @deprecated(
@@ -3662,10 +3438,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_server_type", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/server-types/{server_type_id}", {"server_type_id": server_type_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/server-types/{server_type_id}", {"server_type_id": server_type_id})
         )
         return _support.parse_model(_models.ServerType, _response)
 
@@ -3696,8 +3469,6 @@ class Client:
             _support.format_path(
                 "/v1/servers/{server_id}/volumes/{volume_id}", {"server_id": server_id, "volume_id": volume_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ServersVolumeResponse, _response)
 
@@ -3723,10 +3494,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_virtual_server", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/servers/{server_id}", {"server_id": server_id})
         )
         return _support.parse_model(_models.ServerShowResponse, _response)
 
@@ -3759,7 +3527,6 @@ class Client:
             "GET",
             _support.format_path("/v1/servers/{server_id}/console-log", {"server_id": server_id}),
             params={"line_size": line_size},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ServerConsoleLogResponse, _response)
 
@@ -3791,8 +3558,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/servers/{server_id}/password", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ServerPasswordResponse, _response)
@@ -3815,9 +3580,7 @@ class Client:
             VolumeQuotaSet (HTTP 200).
         """
         _rt.warn_deprecated("Client.show_volume_quota_set", API_VERSION, "2025-12-31", "1.3")
-        _response = self._transport.request(
-            "GET", "/v1/volumes/quota-sets", params={}, headers=_support.header_values({})
-        )
+        _response = self._transport.request("GET", "/v1/volumes/quota-sets")
         return _support.parse_model(_models.VolumeQuotaSet, _response)
 
     @deprecated(
@@ -3843,10 +3606,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_volume_transfer_detail", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id})
         )
         return _support.parse_model(_models.VolumeTransferShowResponse, _response)
 
@@ -3873,10 +3633,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_volume_types_details", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/volume-types/{volume_type_id}", {"volume_type_id": volume_type_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volume-types/{volume_type_id}", {"volume_type_id": volume_type_id})
         )
         return _support.parse_model(_models.VolumeTypeDetailResponse, _response)
 
@@ -3902,10 +3659,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_volumes_details", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
@@ -3927,12 +3681,7 @@ class Client:
             server_id: Server ID (``server_id``, path)
         """
         _rt.warn_deprecated("Client.start_virtual_server", API_VERSION, "2025-12-31", "1.3")
-        self._transport.request(
-            "POST",
-            _support.format_path("/v1/servers/{server_id}/start", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
-        )
+        self._transport.request("POST", _support.format_path("/v1/servers/{server_id}/start", {"server_id": server_id}))
         return None
 
     @deprecated(
@@ -3953,12 +3702,7 @@ class Client:
             server_id: Server ID (``server_id``, path)
         """
         _rt.warn_deprecated("Client.stop_virtual_server", API_VERSION, "2025-12-31", "1.3")
-        self._transport.request(
-            "POST",
-            _support.format_path("/v1/servers/{server_id}/stop", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
-        )
+        self._transport.request("POST", _support.format_path("/v1/servers/{server_id}/stop", {"server_id": server_id}))
         return None
 
     @deprecated(
@@ -3980,10 +3724,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.unlock_virtual_server", API_VERSION, "2025-12-31", "1.3")
         self._transport.request(
-            "POST",
-            _support.format_path("/v1/servers/{server_id}/unlock", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/v1/servers/{server_id}/unlock", {"server_id": server_id})
         )
         return None
 
@@ -4014,8 +3755,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SnapshotDetailResponse, _response)
@@ -4050,8 +3789,6 @@ class Client:
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
@@ -4084,8 +3821,6 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/lb-server-groups",
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -4126,8 +3861,6 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationShowResponse, _response)
@@ -4164,8 +3897,6 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
@@ -4202,8 +3933,6 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
@@ -4239,8 +3968,6 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/server-count",
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
@@ -4268,8 +3995,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/images/{image_id}", {"image_id": image_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ImageShowResponse, _response)
@@ -4304,8 +4029,6 @@ class Client:
             _support.format_path(
                 "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ImageMemberShowResponse, _response)
@@ -4338,8 +4061,6 @@ class Client:
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}", {"server_id": server_id, "port_id": port_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -4369,8 +4090,6 @@ class Client:
             _support.format_path(
                 "/v1/servers/{server_id}/volumes/{volume_id}", {"server_id": server_id, "volume_id": volume_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -4400,8 +4119,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ServerShowResponse, _response)
@@ -4427,8 +4144,6 @@ class Client:
         self._transport.request(
             "POST",
             _support.format_path("/v1/servers/{server_id}/server-type", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -4458,8 +4173,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
@@ -4538,8 +4251,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/volume-transfer/{transfer_id}/accept", {"transfer_id": transfer_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeTransferAcceptResponse, _response)
@@ -4569,8 +4280,6 @@ class AsyncClient:
         await self._transport.request(
             "POST",
             _support.format_path("/v1/servers/{server_id}/security-groups", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -4603,8 +4312,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/servers", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeServerAttachResponse, _response)
@@ -4631,11 +4338,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_a_snapshot", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "POST",
-            "/v1/snapshots",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/snapshots", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
@@ -4664,11 +4367,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_a_volume_transfer", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "POST",
-            "/v1/volume-transfer",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/volume-transfer", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.VolumeTransferCreateResponse, _response)
 
@@ -4697,11 +4396,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_auto_scaling_group", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "POST",
-            "/v1/auto-scaling-groups",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/auto-scaling-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
@@ -4736,8 +4431,6 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications",
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
@@ -4773,8 +4466,6 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies",
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
@@ -4810,8 +4501,6 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules",
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
@@ -4836,11 +4525,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_image", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "POST",
-            "/v1/images",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/images", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.ImageShowResponse, _response)
 
@@ -4871,8 +4556,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ImageMemberShowResponse, _response)
@@ -4899,11 +4582,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_keypair", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "POST",
-            "/v1/keypairs",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/keypairs", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.KeypairCreateResponse, _response)
 
@@ -4932,11 +4611,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_launch_configuration", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "POST",
-            "/v1/launch-configurations",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/launch-configurations", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.LaunchConfigurationDetailShowResponse, _response)
 
@@ -4962,11 +4637,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_server_group", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "POST",
-            "/v1/server-groups",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/server-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.ServerGroup, _response)
 
@@ -4998,8 +4669,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.InterfaceResponse, _response)
@@ -5032,8 +4701,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}/static-nats", {"server_id": server_id, "port_id": port_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -5067,8 +4734,6 @@ class AsyncClient:
                 "/v1/servers/{server_id}/interfaces/{port_id}/private-static-nats",
                 {"server_id": server_id, "port_id": port_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -5100,8 +4765,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ServersVolumeResponse, _response)
@@ -5125,10 +4788,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_sharing_image", API_VERSION, "2025-12-31", "1.3")
         await self._transport.request(
-            "POST",
-            _support.format_path("/v1/images/{image_id}/share", {"image_id": image_id}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/v1/images/{image_id}/share", {"image_id": image_id})
         )
         return None
 
@@ -5154,11 +4814,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_virtual_server", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "POST",
-            "/v1/servers",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/servers", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.ServerCreateResponse, _response)
 
@@ -5190,8 +4846,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/servers/{server_id}/images", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ServerCreateImageResponse, _response)
@@ -5216,10 +4870,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_virtual_server_dump", API_VERSION, "2025-12-31", "1.3")
         await self._transport.request(
-            "POST",
-            _support.format_path("/v1/servers/{server_id}/dump", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/v1/servers/{server_id}/dump", {"server_id": server_id})
         )
         return None
 
@@ -5245,11 +4896,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_volume", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "POST",
-            "/v1/volumes",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/volumes", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
@@ -5272,10 +4919,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.delete_a_snapshot", API_VERSION, "2025-12-31", "1.3")
         await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id})
         )
         return None
 
@@ -5299,10 +4943,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.delete_a_volume_transfer", API_VERSION, "2025-12-31", "1.3")
         await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id})
         )
         return None
 
@@ -5330,8 +4971,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -5361,8 +5000,6 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -5392,8 +5029,6 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -5423,8 +5058,6 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -5444,12 +5077,7 @@ class AsyncClient:
             image_id: Image ID (``image_id``, path)
         """
         _rt.warn_deprecated("AsyncClient.delete_image", API_VERSION, "2025-12-31", "1.3")
-        await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/images/{image_id}", {"image_id": image_id}),
-            params={},
-            headers=_support.header_values({}),
-        )
+        await self._transport.request("DELETE", _support.format_path("/v1/images/{image_id}", {"image_id": image_id}))
         return None
 
     @deprecated(
@@ -5476,8 +5104,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -5500,10 +5126,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.delete_keypair", API_VERSION, "2025-12-31", "1.3")
         await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name})
         )
         return None
 
@@ -5532,8 +5155,6 @@ class AsyncClient:
                 "/v1/launch-configurations/{launch_configuration_id}",
                 {"launch_configuration_id": launch_configuration_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -5556,10 +5177,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.delete_server_group", API_VERSION, "2025-12-31", "1.3")
         await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id})
         )
         return None
 
@@ -5588,8 +5206,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}", {"server_id": server_id, "port_id": port_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -5620,8 +5236,6 @@ class AsyncClient:
                 "/v1/servers/{server_id}/interfaces/{port_id}/static-nats/{nat_id}",
                 {"server_id": server_id, "port_id": port_id, "nat_id": nat_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -5652,8 +5266,6 @@ class AsyncClient:
                 "/v1/servers/{server_id}/interfaces/{port_id}/private-static-nats/{nat_id}",
                 {"server_id": server_id, "port_id": port_id, "nat_id": nat_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -5681,8 +5293,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/servers/{server_id}/volumes/{volume_id}", {"server_id": server_id, "volume_id": volume_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -5705,10 +5315,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.delete_virtual_server", API_VERSION, "2025-12-31", "1.3")
         await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/servers/{server_id}", {"server_id": server_id})
         )
         return None
 
@@ -5735,7 +5342,6 @@ class AsyncClient:
             "DELETE",
             _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={"cascade": cascade},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -5763,8 +5369,6 @@ class AsyncClient:
                 "/v1/servers/{server_id}/security-groups/{security_group_id}",
                 {"server_id": server_id, "security_group_id": security_group_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -5793,8 +5397,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volumes/{volume_id}/servers/{server_id}", {"volume_id": volume_id, "server_id": server_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -5823,8 +5425,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/size", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
@@ -5848,9 +5448,7 @@ class AsyncClient:
             ServerGroupPartitionSizeResponse (HTTP 200).
         """
         _rt.warn_deprecated("AsyncClient.get_regions_maximum_partition_size", API_VERSION, "2025-12-31", "1.3")
-        _response = await self._transport.request(
-            "GET", "/v1/server-groups/partition-size", params={}, headers=_support.header_values({})
-        )
+        _response = await self._transport.request("GET", "/v1/server-groups/partition-size")
         return _support.parse_model(_models.ServerGroupPartitionSizeResponse, _response)
 
     @deprecated("Import Image is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
@@ -5873,8 +5471,6 @@ class AsyncClient:
         await self._transport.request(
             "POST",
             _support.format_path("/v1/images/{image_id}/import", {"image_id": image_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -5918,7 +5514,6 @@ class AsyncClient:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={"offset": offset, "limit": limit, "sort": sort},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupLbServerGroupListResponse, _response)
 
@@ -5959,7 +5554,6 @@ class AsyncClient:
                     {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
                 params={"offset": _offset, "limit": _limit, "sort": sort},
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.AutoScalingGroupLbServerGroupListResponse, _response)
             _items = _body.lb_server_groups or []
@@ -6020,7 +5614,6 @@ class AsyncClient:
                 "limit": limit,
                 "sort": sort,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
 
@@ -6076,7 +5669,6 @@ class AsyncClient:
                     "limit": _limit,
                     "sort": sort,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
             _items = _body.notifications or []
@@ -6140,7 +5732,6 @@ class AsyncClient:
                 "limit": limit,
                 "sort": sort,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyListResponse, _response)
 
@@ -6199,7 +5790,6 @@ class AsyncClient:
                     "limit": _limit,
                     "sort": sort,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.AutoScalingGroupPolicyListResponse, _response)
             _items = _body.policies or []
@@ -6249,7 +5839,6 @@ class AsyncClient:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={"size": size, "page": page, "sort": sort, "frequency": frequency},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleListResponse, _response)
 
@@ -6292,7 +5881,6 @@ class AsyncClient:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={"marker": marker, "limit": limit, "sort": sort},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupVirtualServerListResponse, _response)
 
@@ -6333,7 +5921,6 @@ class AsyncClient:
                     {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
                 params={"marker": _marker, "limit": _limit, "sort": sort},
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.AutoScalingGroupVirtualServerListResponse, _response)
             _items = _body.servers or []
@@ -6407,7 +5994,6 @@ class AsyncClient:
                 "limit": limit,
                 "sort": sort,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupListResponse, _response)
 
@@ -6476,7 +6062,6 @@ class AsyncClient:
                     "limit": _limit,
                     "sort": sort,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.AutoScalingGroupListResponse, _response)
             _items = _body.auto_scaling_groups or []
@@ -6510,10 +6095,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_default_configs", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            "/v1/default-configs",
-            params={"name": name, "category": category},
-            headers=_support.header_values({}),
+            "GET", "/v1/default-configs", params={"name": name, "category": category}
         )
         return _support.parse_model(_models.DefaultConfigListResponse, _response)
 
@@ -6539,10 +6121,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_image_members", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id})
         )
         return _support.parse_model(_models.ImageMemberListResponse, _response)
 
@@ -6599,7 +6178,6 @@ class AsyncClient:
                 "visibility": visibility,
                 "sort": sort,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ImageListResponse, _response)
 
@@ -6656,7 +6234,6 @@ class AsyncClient:
                     "visibility": visibility,
                     "sort": sort,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.ImageListResponse, _response)
             _items = _body.images or []
@@ -6689,9 +6266,7 @@ class AsyncClient:
             KeypairListResponse (HTTP 200).
         """
         _rt.warn_deprecated("AsyncClient.list_keypairs", API_VERSION, "2025-12-31", "1.3")
-        _response = await self._transport.request(
-            "GET", "/v1/keypairs", params={"limit": limit, "marker": marker}, headers=_support.header_values({})
-        )
+        _response = await self._transport.request("GET", "/v1/keypairs", params={"limit": limit, "marker": marker})
         return _support.parse_model(_models.KeypairListResponse, _response)
 
     @deprecated(
@@ -6732,7 +6307,6 @@ class AsyncClient:
             "GET",
             "/v1/launch-configurations",
             params={"name": name, "image_id": image_id, "offset": offset, "limit": limit, "sort": sort},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.LaunchConfigurationListResponse, _response)
 
@@ -6769,7 +6343,6 @@ class AsyncClient:
                 "GET",
                 "/v1/launch-configurations",
                 params={"name": name, "image_id": image_id, "offset": _offset, "limit": _limit, "sort": sort},
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.LaunchConfigurationListResponse, _response)
             _items = _body.launch_configurations or []
@@ -6806,7 +6379,6 @@ class AsyncClient:
             "GET",
             "/v1/pending-images",
             params={"scp_image_type": scp_image_type, "scp_original_image_type": scp_original_image_type},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ImageListResponse, _response)
 
@@ -6834,9 +6406,7 @@ class AsyncClient:
             ServerGroupListResponse (HTTP 200).
         """
         _rt.warn_deprecated("AsyncClient.list_server_groups", API_VERSION, "2025-12-31", "1.3")
-        _response = await self._transport.request(
-            "GET", "/v1/server-groups", params={"limit": limit, "offset": offset}, headers=_support.header_values({})
-        )
+        _response = await self._transport.request("GET", "/v1/server-groups", params={"limit": limit, "offset": offset})
         return _support.parse_model(_models.ServerGroupListResponse, _response)
 
     @deprecated(
@@ -6863,10 +6433,7 @@ class AsyncClient:
 
         async def _page(_offset: int, _limit: int) -> list[_models.ServerGroup]:
             _response = await self._transport.request(
-                "GET",
-                "/v1/server-groups",
-                params={"limit": _limit, "offset": _offset},
-                headers=_support.header_values({}),
+                "GET", "/v1/server-groups", params={"limit": _limit, "offset": _offset}
             )
             _body = _support.parse_model(_models.ServerGroupListResponse, _response)
             _items = _body.server_groups or []
@@ -6898,10 +6465,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_server_interfaces", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id})
         )
         return _support.parse_model(_models.ServerInterfaceListResponse, _response)
 
@@ -6927,10 +6491,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_server_ips", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/servers/{server_id}/ips", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/servers/{server_id}/ips", {"server_id": server_id})
         )
         return _support.parse_model(_models.ServerIpsResponse, _response)
 
@@ -6971,7 +6532,6 @@ class AsyncClient:
             "GET",
             "/v1/server-types",
             params={"limit": limit, "marker": marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ServerTypeListResponse, _response)
 
@@ -7007,7 +6567,6 @@ class AsyncClient:
                 "GET",
                 "/v1/server-types",
                 params={"limit": _limit, "marker": _marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.ServerTypeListResponse, _response)
             _items = _body.server_types or []
@@ -7038,10 +6597,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_server_volumes", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id})
         )
         return _support.parse_model(_models.ServerVolumesResponse, _response)
 
@@ -7092,7 +6648,6 @@ class AsyncClient:
                 "with_count": with_count,
                 "name": name,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.SnapshotListResponse, _response)
 
@@ -7143,7 +6698,6 @@ class AsyncClient:
                     "with_count": with_count,
                     "name": name,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.SnapshotListResponse, _response)
             _items = _body.snapshots or []
@@ -7175,10 +6729,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_virtual_server_security_group", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/servers/{server_id}/security-groups", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/servers/{server_id}/security-groups", {"server_id": server_id})
         )
         return _support.parse_model(_models.ServerSecurityGroupListResponse, _response)
 
@@ -7247,7 +6798,6 @@ class AsyncClient:
                 "sort": sort,
                 "auto_scaling_group_id": auto_scaling_group_id,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ServerListResponse, _response)
 
@@ -7316,7 +6866,6 @@ class AsyncClient:
                     "sort": sort,
                     "auto_scaling_group_id": auto_scaling_group_id,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.ServerListResponse, _response)
             _items = _body.servers or []
@@ -7343,9 +6892,7 @@ class AsyncClient:
             VolumeTransferListResponse (HTTP 200).
         """
         _rt.warn_deprecated("AsyncClient.list_volume_transfers", API_VERSION, "2025-12-31", "1.3")
-        _response = await self._transport.request(
-            "GET", "/v1/volume-transfer", params={}, headers=_support.header_values({})
-        )
+        _response = await self._transport.request("GET", "/v1/volume-transfer")
         return _support.parse_model(_models.VolumeTransferListResponse, _response)
 
     @deprecated(
@@ -7374,10 +6921,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_volume_types_and_details", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            "/v1/volume-types",
-            params={"limit": limit, "offset": offset, "marker": marker, "sort": sort},
-            headers=_support.header_values({}),
+            "GET", "/v1/volume-types", params={"limit": limit, "offset": offset, "marker": marker, "sort": sort}
         )
         return _support.parse_model(_models.VolumeTypeListResponse, _response)
 
@@ -7410,10 +6954,7 @@ class AsyncClient:
 
         async def _page(_offset: int, _limit: int) -> list[_models.VolumeType]:
             _response = await self._transport.request(
-                "GET",
-                "/v1/volume-types",
-                params={"limit": _limit, "offset": _offset, "marker": marker, "sort": sort},
-                headers=_support.header_values({}),
+                "GET", "/v1/volume-types", params={"limit": _limit, "offset": _offset, "marker": marker, "sort": sort}
             )
             _body = _support.parse_model(_models.VolumeTypeListResponse, _response)
             _items = _body.volume_types or []
@@ -7475,7 +7016,6 @@ class AsyncClient:
                 "state": state,
                 "bootable": bootable,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeListResponse, _response)
 
@@ -7532,7 +7072,6 @@ class AsyncClient:
                     "state": state,
                     "bootable": bootable,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.volumes or []
@@ -7560,10 +7099,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.lock_virtual_server", API_VERSION, "2025-12-31", "1.3")
         await self._transport.request(
-            "POST",
-            _support.format_path("/v1/servers/{server_id}/lock", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/v1/servers/{server_id}/lock", {"server_id": server_id})
         )
         return None
 
@@ -7589,8 +7125,6 @@ class AsyncClient:
         await self._transport.request(
             "POST",
             _support.format_path("/v1/servers/{server_id}/reboot", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -7615,10 +7149,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.rebuild_virtual_server", API_VERSION, "2025-12-31", "1.3")
         await self._transport.request(
-            "POST",
-            _support.format_path("/v1/servers/{server_id}/rebuild", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/v1/servers/{server_id}/rebuild", {"server_id": server_id})
         )
         return None
 
@@ -7645,8 +7176,6 @@ class AsyncClient:
         await self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/revert", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -7674,10 +7203,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_a_snapshots_details", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id})
         )
         return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
@@ -7708,8 +7234,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
@@ -7744,8 +7268,6 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationShowResponse, _response)
 
@@ -7780,8 +7302,6 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
 
@@ -7816,8 +7336,6 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
 
@@ -7840,9 +7358,7 @@ class AsyncClient:
             VolumeTypeDetailResponse (HTTP 200).
         """
         _rt.warn_deprecated("AsyncClient.show_default_volume_types_details", API_VERSION, "2025-12-31", "1.3")
-        _response = await self._transport.request(
-            "GET", "/v1/volume-types/default", params={}, headers=_support.header_values({})
-        )
+        _response = await self._transport.request("GET", "/v1/volume-types/default")
         return _support.parse_model(_models.VolumeTypeDetailResponse, _response)
 
     @deprecated("Show Image is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
@@ -7865,10 +7381,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_image", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/images/{image_id}", {"image_id": image_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/images/{image_id}", {"image_id": image_id})
         )
         return _support.parse_model(_models.ImageShowResponse, _response)
 
@@ -7899,8 +7412,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ImageMemberShowResponse, _response)
 
@@ -7924,10 +7435,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_keypair", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name})
         )
         return _support.parse_model(_models.KeypairShowResponse, _response)
 
@@ -7961,8 +7469,6 @@ class AsyncClient:
                 "/v1/launch-configurations/{launch_configuration_id}",
                 {"launch_configuration_id": launch_configuration_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.LaunchConfigurationDetailShowResponse, _response)
 
@@ -7988,10 +7494,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_server_group", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id})
         )
         return _support.parse_model(_models.ServerGroup, _response)
 
@@ -8022,8 +7525,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}", {"server_id": server_id, "port_id": port_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ServerInterfaceListResponse, _response)
 
@@ -8054,8 +7555,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/servers/{server_id}/ips/{subnet_id}", {"server_id": server_id, "subnet_id": subnet_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ServerShowResponseAddress, _response)
 
@@ -8077,9 +7576,7 @@ class AsyncClient:
             ServerQuotaSet (HTTP 200).
         """
         _rt.warn_deprecated("AsyncClient.show_server_quota_set", API_VERSION, "2025-12-31", "1.3")
-        _response = await self._transport.request(
-            "GET", "/v1/quota-sets", params={}, headers=_support.header_values({})
-        )
+        _response = await self._transport.request("GET", "/v1/quota-sets")
         return _support.parse_model(_models.ServerQuotaSet, _response)
 
     @deprecated(
@@ -8104,10 +7601,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_server_type", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/server-types/{server_type_id}", {"server_type_id": server_type_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/server-types/{server_type_id}", {"server_type_id": server_type_id})
         )
         return _support.parse_model(_models.ServerType, _response)
 
@@ -8138,8 +7632,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/servers/{server_id}/volumes/{volume_id}", {"server_id": server_id, "volume_id": volume_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ServersVolumeResponse, _response)
 
@@ -8165,10 +7657,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_virtual_server", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/servers/{server_id}", {"server_id": server_id})
         )
         return _support.parse_model(_models.ServerShowResponse, _response)
 
@@ -8201,7 +7690,6 @@ class AsyncClient:
             "GET",
             _support.format_path("/v1/servers/{server_id}/console-log", {"server_id": server_id}),
             params={"line_size": line_size},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ServerConsoleLogResponse, _response)
 
@@ -8233,8 +7721,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/servers/{server_id}/password", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ServerPasswordResponse, _response)
@@ -8257,9 +7743,7 @@ class AsyncClient:
             VolumeQuotaSet (HTTP 200).
         """
         _rt.warn_deprecated("AsyncClient.show_volume_quota_set", API_VERSION, "2025-12-31", "1.3")
-        _response = await self._transport.request(
-            "GET", "/v1/volumes/quota-sets", params={}, headers=_support.header_values({})
-        )
+        _response = await self._transport.request("GET", "/v1/volumes/quota-sets")
         return _support.parse_model(_models.VolumeQuotaSet, _response)
 
     @deprecated(
@@ -8285,10 +7769,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_volume_transfer_detail", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id})
         )
         return _support.parse_model(_models.VolumeTransferShowResponse, _response)
 
@@ -8315,10 +7796,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_volume_types_details", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/volume-types/{volume_type_id}", {"volume_type_id": volume_type_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volume-types/{volume_type_id}", {"volume_type_id": volume_type_id})
         )
         return _support.parse_model(_models.VolumeTypeDetailResponse, _response)
 
@@ -8344,10 +7822,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_volumes_details", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
@@ -8370,10 +7845,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.start_virtual_server", API_VERSION, "2025-12-31", "1.3")
         await self._transport.request(
-            "POST",
-            _support.format_path("/v1/servers/{server_id}/start", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/v1/servers/{server_id}/start", {"server_id": server_id})
         )
         return None
 
@@ -8396,10 +7868,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.stop_virtual_server", API_VERSION, "2025-12-31", "1.3")
         await self._transport.request(
-            "POST",
-            _support.format_path("/v1/servers/{server_id}/stop", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/v1/servers/{server_id}/stop", {"server_id": server_id})
         )
         return None
 
@@ -8422,10 +7891,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.unlock_virtual_server", API_VERSION, "2025-12-31", "1.3")
         await self._transport.request(
-            "POST",
-            _support.format_path("/v1/servers/{server_id}/unlock", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/v1/servers/{server_id}/unlock", {"server_id": server_id})
         )
         return None
 
@@ -8456,8 +7922,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SnapshotDetailResponse, _response)
@@ -8492,8 +7956,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
@@ -8526,8 +7988,6 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/lb-server-groups",
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -8568,8 +8028,6 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationShowResponse, _response)
@@ -8606,8 +8064,6 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
@@ -8644,8 +8100,6 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
@@ -8681,8 +8135,6 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/server-count",
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
@@ -8710,8 +8162,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/images/{image_id}", {"image_id": image_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ImageShowResponse, _response)
@@ -8746,8 +8196,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ImageMemberShowResponse, _response)
@@ -8780,8 +8228,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}", {"server_id": server_id, "port_id": port_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -8813,8 +8259,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/servers/{server_id}/volumes/{volume_id}", {"server_id": server_id, "volume_id": volume_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -8846,8 +8290,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ServerShowResponse, _response)
@@ -8873,8 +8315,6 @@ class AsyncClient:
         await self._transport.request(
             "POST",
             _support.format_path("/v1/servers/{server_id}/server-type", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -8904,8 +8344,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)

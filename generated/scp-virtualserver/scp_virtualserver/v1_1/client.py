@@ -123,8 +123,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/volume-transfer/{transfer_id}/accept", {"transfer_id": transfer_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeTransferAcceptResponse, _response)
@@ -157,8 +155,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/servers", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeServerAttachResponse, _response)
@@ -185,11 +181,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_a_snapshot", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "POST",
-            "/v1/snapshots",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/snapshots", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
@@ -216,11 +208,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_a_volume_transfer", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "POST",
-            "/v1/volume-transfer",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/volume-transfer", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.VolumeTransferCreateResponse, _response)
 
@@ -249,11 +237,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_auto_scaling_group", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "POST",
-            "/v1/auto-scaling-groups",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/auto-scaling-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
@@ -288,8 +272,6 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications",
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
@@ -325,8 +307,6 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies",
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
@@ -362,8 +342,6 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules",
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
@@ -388,11 +366,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_image", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "POST",
-            "/v1/images",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/images", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.ImageShowResponse, _response)
 
@@ -423,8 +397,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ImageMemberShowResponse, _response)
@@ -451,11 +423,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_keypair", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "POST",
-            "/v1/keypairs",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/keypairs", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.KeypairCreateResponse, _response)
 
@@ -484,11 +452,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_launch_configuration", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "POST",
-            "/v1/launch-configurations",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/launch-configurations", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.LaunchConfigurationDetailShowResponse, _response)
 
@@ -514,11 +478,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_server_group", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "POST",
-            "/v1/server-groups",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/server-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.ServerGroup, _response)
 
@@ -550,8 +510,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.InterfaceResponse, _response)
@@ -584,8 +542,6 @@ class Client:
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}/static-nats", {"server_id": server_id, "port_id": port_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -619,8 +575,6 @@ class Client:
                 "/v1/servers/{server_id}/interfaces/{port_id}/private-static-nats",
                 {"server_id": server_id, "port_id": port_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -652,8 +606,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ServersVolumeResponse, _response)
@@ -676,12 +628,7 @@ class Client:
             image_id: Image ID (``image_id``, path)
         """
         _rt.warn_deprecated("Client.create_sharing_image", API_VERSION, "2026-05-31", "1.3")
-        self._transport.request(
-            "POST",
-            _support.format_path("/v1/images/{image_id}/share", {"image_id": image_id}),
-            params={},
-            headers=_support.header_values({}),
-        )
+        self._transport.request("POST", _support.format_path("/v1/images/{image_id}/share", {"image_id": image_id}))
         return None
 
     @deprecated(
@@ -706,11 +653,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_virtual_server", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "POST",
-            "/v1/servers",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/servers", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.ServerCreateResponse, _response)
 
@@ -742,8 +685,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/servers/{server_id}/images", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ServerCreateImageResponse, _response)
@@ -767,12 +708,7 @@ class Client:
             server_id: Server ID (``server_id``, path)
         """
         _rt.warn_deprecated("Client.create_virtual_server_dump", API_VERSION, "2026-05-31", "1.3")
-        self._transport.request(
-            "POST",
-            _support.format_path("/v1/servers/{server_id}/dump", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
-        )
+        self._transport.request("POST", _support.format_path("/v1/servers/{server_id}/dump", {"server_id": server_id}))
         return None
 
     @deprecated(
@@ -797,11 +733,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_volume", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "POST",
-            "/v1/volumes",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/volumes", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
@@ -824,10 +756,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.delete_a_snapshot", API_VERSION, "2026-05-31", "1.3")
         self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id})
         )
         return None
 
@@ -851,10 +780,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.delete_a_volume_transfer", API_VERSION, "2026-05-31", "1.3")
         self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id})
         )
         return None
 
@@ -882,8 +808,6 @@ class Client:
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -913,8 +837,6 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -944,8 +866,6 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -975,8 +895,6 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -996,12 +914,7 @@ class Client:
             image_id: Image ID (``image_id``, path)
         """
         _rt.warn_deprecated("Client.delete_image", API_VERSION, "2026-05-31", "1.3")
-        self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/images/{image_id}", {"image_id": image_id}),
-            params={},
-            headers=_support.header_values({}),
-        )
+        self._transport.request("DELETE", _support.format_path("/v1/images/{image_id}", {"image_id": image_id}))
         return None
 
     @deprecated(
@@ -1028,8 +941,6 @@ class Client:
             _support.format_path(
                 "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -1052,10 +963,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.delete_keypair", API_VERSION, "2026-05-31", "1.3")
         self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name})
         )
         return None
 
@@ -1084,8 +992,6 @@ class Client:
                 "/v1/launch-configurations/{launch_configuration_id}",
                 {"launch_configuration_id": launch_configuration_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -1108,10 +1014,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.delete_server_group", API_VERSION, "2026-05-31", "1.3")
         self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id})
         )
         return None
 
@@ -1140,8 +1043,6 @@ class Client:
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}", {"server_id": server_id, "port_id": port_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -1172,8 +1073,6 @@ class Client:
                 "/v1/servers/{server_id}/interfaces/{port_id}/static-nats/{nat_id}",
                 {"server_id": server_id, "port_id": port_id, "nat_id": nat_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -1204,8 +1103,6 @@ class Client:
                 "/v1/servers/{server_id}/interfaces/{port_id}/private-static-nats/{nat_id}",
                 {"server_id": server_id, "port_id": port_id, "nat_id": nat_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -1233,8 +1130,6 @@ class Client:
             _support.format_path(
                 "/v1/servers/{server_id}/volumes/{volume_id}", {"server_id": server_id, "volume_id": volume_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -1256,12 +1151,7 @@ class Client:
             server_id: Server ID (``server_id``, path)
         """
         _rt.warn_deprecated("Client.delete_virtual_server", API_VERSION, "2026-05-31", "1.3")
-        self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
-        )
+        self._transport.request("DELETE", _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}))
         return None
 
     @deprecated(
@@ -1287,7 +1177,6 @@ class Client:
             "DELETE",
             _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={"cascade": cascade},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -1316,8 +1205,6 @@ class Client:
             _support.format_path(
                 "/v1/volumes/{volume_id}/servers/{server_id}", {"volume_id": volume_id, "server_id": server_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -1346,8 +1233,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/size", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
@@ -1371,9 +1256,7 @@ class Client:
             ServerGroupPartitionSizeResponse (HTTP 200).
         """
         _rt.warn_deprecated("Client.get_regions_maximum_partition_size", API_VERSION, "2026-05-31", "1.3")
-        _response = self._transport.request(
-            "GET", "/v1/server-groups/partition-size", params={}, headers=_support.header_values({})
-        )
+        _response = self._transport.request("GET", "/v1/server-groups/partition-size")
         return _support.parse_model(_models.ServerGroupPartitionSizeResponse, _response)
 
     @deprecated("Import Image is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None)
@@ -1396,8 +1279,6 @@ class Client:
         self._transport.request(
             "POST",
             _support.format_path("/v1/images/{image_id}/import", {"image_id": image_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -1441,7 +1322,6 @@ class Client:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={"offset": offset, "limit": limit, "sort": sort},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupLbServerGroupListResponse, _response)
 
@@ -1480,7 +1360,6 @@ class Client:
                     {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
                 params={"offset": _offset, "limit": _limit, "sort": sort},
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.AutoScalingGroupLbServerGroupListResponse, _response)
             _items = _body.lb_server_groups or []
@@ -1540,7 +1419,6 @@ class Client:
                 "limit": limit,
                 "sort": sort,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
 
@@ -1596,7 +1474,6 @@ class Client:
                     "limit": _limit,
                     "sort": sort,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
             _items = _body.notifications or []
@@ -1659,7 +1536,6 @@ class Client:
                 "limit": limit,
                 "sort": sort,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyListResponse, _response)
 
@@ -1718,7 +1594,6 @@ class Client:
                     "limit": _limit,
                     "sort": sort,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.AutoScalingGroupPolicyListResponse, _response)
             _items = _body.policies or []
@@ -1767,7 +1642,6 @@ class Client:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={"size": size, "page": page, "sort": sort, "frequency": frequency},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleListResponse, _response)
 
@@ -1810,7 +1684,6 @@ class Client:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={"marker": marker, "limit": limit, "sort": sort},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupVirtualServerListResponse, _response)
 
@@ -1849,7 +1722,6 @@ class Client:
                     {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
                 params={"marker": _marker, "limit": _limit, "sort": sort},
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.AutoScalingGroupVirtualServerListResponse, _response)
             _items = _body.servers or []
@@ -1922,7 +1794,6 @@ class Client:
                 "limit": limit,
                 "sort": sort,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupListResponse, _response)
 
@@ -1991,7 +1862,6 @@ class Client:
                     "limit": _limit,
                     "sort": sort,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.AutoScalingGroupListResponse, _response)
             _items = _body.auto_scaling_groups or []
@@ -2023,12 +1893,7 @@ class Client:
             DefaultConfigListResponse (HTTP 200).
         """
         _rt.warn_deprecated("Client.list_default_configs", API_VERSION, "2026-05-31", "1.3")
-        _response = self._transport.request(
-            "GET",
-            "/v1/default-configs",
-            params={"name": name, "category": category},
-            headers=_support.header_values({}),
-        )
+        _response = self._transport.request("GET", "/v1/default-configs", params={"name": name, "category": category})
         return _support.parse_model(_models.DefaultConfigListResponse, _response)
 
     @deprecated(
@@ -2053,10 +1918,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_image_members", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id})
         )
         return _support.parse_model(_models.ImageMemberListResponse, _response)
 
@@ -2113,7 +1975,6 @@ class Client:
                 "visibility": visibility,
                 "sort": sort,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ImageListResponse, _response)
 
@@ -2170,7 +2031,6 @@ class Client:
                     "visibility": visibility,
                     "sort": sort,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.ImageListResponse, _response)
             _items = _body.images or []
@@ -2200,9 +2060,7 @@ class Client:
             KeypairListResponse (HTTP 200).
         """
         _rt.warn_deprecated("Client.list_keypairs", API_VERSION, "2026-05-31", "1.3")
-        _response = self._transport.request(
-            "GET", "/v1/keypairs", params={"limit": limit, "marker": marker}, headers=_support.header_values({})
-        )
+        _response = self._transport.request("GET", "/v1/keypairs", params={"limit": limit, "marker": marker})
         return _support.parse_model(_models.KeypairListResponse, _response)
 
     @deprecated(
@@ -2243,7 +2101,6 @@ class Client:
             "GET",
             "/v1/launch-configurations",
             params={"name": name, "image_id": image_id, "offset": offset, "limit": limit, "sort": sort},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.LaunchConfigurationListResponse, _response)
 
@@ -2280,7 +2137,6 @@ class Client:
                 "GET",
                 "/v1/launch-configurations",
                 params={"name": name, "image_id": image_id, "offset": _offset, "limit": _limit, "sort": sort},
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.LaunchConfigurationListResponse, _response)
             _items = _body.launch_configurations or []
@@ -2316,7 +2172,6 @@ class Client:
             "GET",
             "/v1/pending-images",
             params={"scp_image_type": scp_image_type, "scp_original_image_type": scp_original_image_type},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ImageListResponse, _response)
 
@@ -2344,9 +2199,7 @@ class Client:
             ServerGroupListResponse (HTTP 200).
         """
         _rt.warn_deprecated("Client.list_server_groups", API_VERSION, "2026-05-31", "1.3")
-        _response = self._transport.request(
-            "GET", "/v1/server-groups", params={"limit": limit, "offset": offset}, headers=_support.header_values({})
-        )
+        _response = self._transport.request("GET", "/v1/server-groups", params={"limit": limit, "offset": offset})
         return _support.parse_model(_models.ServerGroupListResponse, _response)
 
     @deprecated(
@@ -2372,12 +2225,7 @@ class Client:
         _rt.warn_deprecated("Client.iter_list_server_groups", API_VERSION, "2026-05-31", "1.3")
 
         def _page(_offset: int, _limit: int) -> list[_models.ServerGroup]:
-            _response = self._transport.request(
-                "GET",
-                "/v1/server-groups",
-                params={"limit": _limit, "offset": _offset},
-                headers=_support.header_values({}),
-            )
+            _response = self._transport.request("GET", "/v1/server-groups", params={"limit": _limit, "offset": _offset})
             _body = _support.parse_model(_models.ServerGroupListResponse, _response)
             _items = _body.server_groups or []
             return _items
@@ -2407,10 +2255,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_server_interfaces", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id})
         )
         return _support.parse_model(_models.ServerInterfaceListResponse, _response)
 
@@ -2436,10 +2281,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_server_ips", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/servers/{server_id}/ips", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/servers/{server_id}/ips", {"server_id": server_id})
         )
         return _support.parse_model(_models.ServerIpsResponse, _response)
 
@@ -2480,7 +2322,6 @@ class Client:
             "GET",
             "/v1/server-types",
             params={"limit": limit, "marker": marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ServerTypeListResponse, _response)
 
@@ -2516,7 +2357,6 @@ class Client:
                 "GET",
                 "/v1/server-types",
                 params={"limit": _limit, "marker": _marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.ServerTypeListResponse, _response)
             _items = _body.server_types or []
@@ -2546,10 +2386,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_server_volumes", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id})
         )
         return _support.parse_model(_models.ServerVolumesResponse, _response)
 
@@ -2600,7 +2437,6 @@ class Client:
                 "with_count": with_count,
                 "name": name,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.SnapshotListResponse, _response)
 
@@ -2651,7 +2487,6 @@ class Client:
                     "with_count": with_count,
                     "name": name,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.SnapshotListResponse, _response)
             _items = _body.snapshots or []
@@ -2682,10 +2517,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_virtual_server_security_group", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/servers/{server_id}/security-groups", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/servers/{server_id}/security-groups", {"server_id": server_id})
         )
         return _support.parse_model(_models.ServerSecurityGroupListResponse, _response)
 
@@ -2754,7 +2586,6 @@ class Client:
                 "sort": sort,
                 "auto_scaling_group_id": auto_scaling_group_id,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ServerListResponse, _response)
 
@@ -2823,7 +2654,6 @@ class Client:
                     "sort": sort,
                     "auto_scaling_group_id": auto_scaling_group_id,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.ServerListResponse, _response)
             _items = _body.servers or []
@@ -2849,7 +2679,7 @@ class Client:
             VolumeTransferListResponse (HTTP 200).
         """
         _rt.warn_deprecated("Client.list_volume_transfers", API_VERSION, "2026-05-31", "1.3")
-        _response = self._transport.request("GET", "/v1/volume-transfer", params={}, headers=_support.header_values({}))
+        _response = self._transport.request("GET", "/v1/volume-transfer")
         return _support.parse_model(_models.VolumeTransferListResponse, _response)
 
     @deprecated(
@@ -2878,10 +2708,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_volume_types_and_details", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            "/v1/volume-types",
-            params={"limit": limit, "offset": offset, "marker": marker, "sort": sort},
-            headers=_support.header_values({}),
+            "GET", "/v1/volume-types", params={"limit": limit, "offset": offset, "marker": marker, "sort": sort}
         )
         return _support.parse_model(_models.VolumeTypeListResponse, _response)
 
@@ -2914,10 +2741,7 @@ class Client:
 
         def _page(_offset: int, _limit: int) -> list[_models.VolumeType]:
             _response = self._transport.request(
-                "GET",
-                "/v1/volume-types",
-                params={"limit": _limit, "offset": _offset, "marker": marker, "sort": sort},
-                headers=_support.header_values({}),
+                "GET", "/v1/volume-types", params={"limit": _limit, "offset": _offset, "marker": marker, "sort": sort}
             )
             _body = _support.parse_model(_models.VolumeTypeListResponse, _response)
             _items = _body.volume_types or []
@@ -2978,7 +2802,6 @@ class Client:
                 "state": state,
                 "bootable": bootable,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeListResponse, _response)
 
@@ -3035,7 +2858,6 @@ class Client:
                     "state": state,
                     "bootable": bootable,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.volumes or []
@@ -3061,12 +2883,7 @@ class Client:
             server_id: Server ID (``server_id``, path)
         """
         _rt.warn_deprecated("Client.lock_virtual_server", API_VERSION, "2026-05-31", "1.3")
-        self._transport.request(
-            "POST",
-            _support.format_path("/v1/servers/{server_id}/lock", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
-        )
+        self._transport.request("POST", _support.format_path("/v1/servers/{server_id}/lock", {"server_id": server_id}))
         return None
 
     @deprecated(
@@ -3091,8 +2908,6 @@ class Client:
         self._transport.request(
             "POST",
             _support.format_path("/v1/servers/{server_id}/reboot", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -3117,10 +2932,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.rebuild_virtual_server", API_VERSION, "2026-05-31", "1.3")
         self._transport.request(
-            "POST",
-            _support.format_path("/v1/servers/{server_id}/rebuild", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/v1/servers/{server_id}/rebuild", {"server_id": server_id})
         )
         return None
 
@@ -3147,8 +2959,6 @@ class Client:
         self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/revert", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -3176,10 +2986,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_a_snapshots_details", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id})
         )
         return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
@@ -3210,8 +3017,6 @@ class Client:
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
@@ -3246,8 +3051,6 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationShowResponse, _response)
 
@@ -3282,8 +3085,6 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
 
@@ -3318,8 +3119,6 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
 
@@ -3342,9 +3141,7 @@ class Client:
             VolumeTypeDetailResponse (HTTP 200).
         """
         _rt.warn_deprecated("Client.show_default_volume_types_details", API_VERSION, "2026-05-31", "1.3")
-        _response = self._transport.request(
-            "GET", "/v1/volume-types/default", params={}, headers=_support.header_values({})
-        )
+        _response = self._transport.request("GET", "/v1/volume-types/default")
         return _support.parse_model(_models.VolumeTypeDetailResponse, _response)
 
     @deprecated("Show Image is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None)
@@ -3367,10 +3164,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_image", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/images/{image_id}", {"image_id": image_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/images/{image_id}", {"image_id": image_id})
         )
         return _support.parse_model(_models.ImageShowResponse, _response)
 
@@ -3401,8 +3195,6 @@ class Client:
             _support.format_path(
                 "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ImageMemberShowResponse, _response)
 
@@ -3426,10 +3218,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_keypair", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name})
         )
         return _support.parse_model(_models.KeypairShowResponse, _response)
 
@@ -3461,8 +3250,6 @@ class Client:
                 "/v1/launch-configurations/{launch_configuration_id}",
                 {"launch_configuration_id": launch_configuration_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.LaunchConfigurationDetailShowResponse, _response)
 
@@ -3488,10 +3275,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_server_group", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id})
         )
         return _support.parse_model(_models.ServerGroup, _response)
 
@@ -3522,8 +3306,6 @@ class Client:
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}", {"server_id": server_id, "port_id": port_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ServerInterfaceListResponse, _response)
 
@@ -3554,8 +3336,6 @@ class Client:
             _support.format_path(
                 "/v1/servers/{server_id}/ips/{subnet_id}", {"server_id": server_id, "subnet_id": subnet_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ServerShowResponseAddress, _response)
 
@@ -3577,7 +3357,7 @@ class Client:
             ServerQuotaSet (HTTP 200).
         """
         _rt.warn_deprecated("Client.show_server_quota_set", API_VERSION, "2026-05-31", "1.3")
-        _response = self._transport.request("GET", "/v1/quota-sets", params={}, headers=_support.header_values({}))
+        _response = self._transport.request("GET", "/v1/quota-sets")
         return _support.parse_model(_models.ServerQuotaSet, _response)
 
     @deprecated(
@@ -3602,10 +3382,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_server_type", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/server-types/{server_type_id}", {"server_type_id": server_type_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/server-types/{server_type_id}", {"server_type_id": server_type_id})
         )
         return _support.parse_model(_models.ServerType, _response)
 
@@ -3636,8 +3413,6 @@ class Client:
             _support.format_path(
                 "/v1/servers/{server_id}/volumes/{volume_id}", {"server_id": server_id, "volume_id": volume_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ServersVolumeResponse, _response)
 
@@ -3663,10 +3438,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_virtual_server", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/servers/{server_id}", {"server_id": server_id})
         )
         return _support.parse_model(_models.ServerShowResponse, _response)
 
@@ -3699,7 +3471,6 @@ class Client:
             "GET",
             _support.format_path("/v1/servers/{server_id}/console-log", {"server_id": server_id}),
             params={"line_size": line_size},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ServerConsoleLogResponse, _response)
 
@@ -3731,8 +3502,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/servers/{server_id}/password", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ServerPasswordResponse, _response)
@@ -3755,9 +3524,7 @@ class Client:
             VolumeQuotaSet (HTTP 200).
         """
         _rt.warn_deprecated("Client.show_volume_quota_set", API_VERSION, "2026-05-31", "1.3")
-        _response = self._transport.request(
-            "GET", "/v1/volumes/quota-sets", params={}, headers=_support.header_values({})
-        )
+        _response = self._transport.request("GET", "/v1/volumes/quota-sets")
         return _support.parse_model(_models.VolumeQuotaSet, _response)
 
     @deprecated(
@@ -3783,10 +3550,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_volume_transfer_detail", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id})
         )
         return _support.parse_model(_models.VolumeTransferShowResponse, _response)
 
@@ -3813,10 +3577,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_volume_types_details", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/volume-types/{volume_type_id}", {"volume_type_id": volume_type_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volume-types/{volume_type_id}", {"volume_type_id": volume_type_id})
         )
         return _support.parse_model(_models.VolumeTypeDetailResponse, _response)
 
@@ -3842,10 +3603,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_volumes_details", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
@@ -3867,12 +3625,7 @@ class Client:
             server_id: Server ID (``server_id``, path)
         """
         _rt.warn_deprecated("Client.start_virtual_server", API_VERSION, "2026-05-31", "1.3")
-        self._transport.request(
-            "POST",
-            _support.format_path("/v1/servers/{server_id}/start", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
-        )
+        self._transport.request("POST", _support.format_path("/v1/servers/{server_id}/start", {"server_id": server_id}))
         return None
 
     @deprecated(
@@ -3893,12 +3646,7 @@ class Client:
             server_id: Server ID (``server_id``, path)
         """
         _rt.warn_deprecated("Client.stop_virtual_server", API_VERSION, "2026-05-31", "1.3")
-        self._transport.request(
-            "POST",
-            _support.format_path("/v1/servers/{server_id}/stop", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
-        )
+        self._transport.request("POST", _support.format_path("/v1/servers/{server_id}/stop", {"server_id": server_id}))
         return None
 
     @deprecated(
@@ -3920,10 +3668,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.unlock_virtual_server", API_VERSION, "2026-05-31", "1.3")
         self._transport.request(
-            "POST",
-            _support.format_path("/v1/servers/{server_id}/unlock", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/v1/servers/{server_id}/unlock", {"server_id": server_id})
         )
         return None
 
@@ -3954,8 +3699,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SnapshotDetailResponse, _response)
@@ -3990,8 +3733,6 @@ class Client:
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
@@ -4024,8 +3765,6 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/lb-server-groups",
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -4066,8 +3805,6 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationShowResponse, _response)
@@ -4104,8 +3841,6 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
@@ -4142,8 +3877,6 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
@@ -4179,8 +3912,6 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/server-count",
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
@@ -4208,8 +3939,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/images/{image_id}", {"image_id": image_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ImageShowResponse, _response)
@@ -4244,8 +3973,6 @@ class Client:
             _support.format_path(
                 "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ImageMemberShowResponse, _response)
@@ -4278,8 +4005,6 @@ class Client:
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}", {"server_id": server_id, "port_id": port_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -4309,8 +4034,6 @@ class Client:
             _support.format_path(
                 "/v1/servers/{server_id}/volumes/{volume_id}", {"server_id": server_id, "volume_id": volume_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -4340,8 +4063,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ServerShowResponse, _response)
@@ -4367,8 +4088,6 @@ class Client:
         self._transport.request(
             "POST",
             _support.format_path("/v1/servers/{server_id}/server-type", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -4398,8 +4117,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
@@ -4478,8 +4195,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/volume-transfer/{transfer_id}/accept", {"transfer_id": transfer_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeTransferAcceptResponse, _response)
@@ -4512,8 +4227,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/servers", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeServerAttachResponse, _response)
@@ -4540,11 +4253,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_a_snapshot", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "POST",
-            "/v1/snapshots",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/snapshots", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
@@ -4573,11 +4282,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_a_volume_transfer", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "POST",
-            "/v1/volume-transfer",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/volume-transfer", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.VolumeTransferCreateResponse, _response)
 
@@ -4606,11 +4311,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_auto_scaling_group", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "POST",
-            "/v1/auto-scaling-groups",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/auto-scaling-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
@@ -4645,8 +4346,6 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications",
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
@@ -4682,8 +4381,6 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies",
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
@@ -4719,8 +4416,6 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules",
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
@@ -4745,11 +4440,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_image", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "POST",
-            "/v1/images",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/images", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.ImageShowResponse, _response)
 
@@ -4780,8 +4471,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ImageMemberShowResponse, _response)
@@ -4808,11 +4497,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_keypair", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "POST",
-            "/v1/keypairs",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/keypairs", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.KeypairCreateResponse, _response)
 
@@ -4841,11 +4526,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_launch_configuration", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "POST",
-            "/v1/launch-configurations",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/launch-configurations", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.LaunchConfigurationDetailShowResponse, _response)
 
@@ -4871,11 +4552,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_server_group", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "POST",
-            "/v1/server-groups",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/server-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.ServerGroup, _response)
 
@@ -4907,8 +4584,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.InterfaceResponse, _response)
@@ -4941,8 +4616,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}/static-nats", {"server_id": server_id, "port_id": port_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -4976,8 +4649,6 @@ class AsyncClient:
                 "/v1/servers/{server_id}/interfaces/{port_id}/private-static-nats",
                 {"server_id": server_id, "port_id": port_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -5009,8 +4680,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ServersVolumeResponse, _response)
@@ -5034,10 +4703,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_sharing_image", API_VERSION, "2026-05-31", "1.3")
         await self._transport.request(
-            "POST",
-            _support.format_path("/v1/images/{image_id}/share", {"image_id": image_id}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/v1/images/{image_id}/share", {"image_id": image_id})
         )
         return None
 
@@ -5063,11 +4729,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_virtual_server", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "POST",
-            "/v1/servers",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/servers", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.ServerCreateResponse, _response)
 
@@ -5099,8 +4761,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/servers/{server_id}/images", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ServerCreateImageResponse, _response)
@@ -5125,10 +4785,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_virtual_server_dump", API_VERSION, "2026-05-31", "1.3")
         await self._transport.request(
-            "POST",
-            _support.format_path("/v1/servers/{server_id}/dump", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/v1/servers/{server_id}/dump", {"server_id": server_id})
         )
         return None
 
@@ -5154,11 +4811,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_volume", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "POST",
-            "/v1/volumes",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/volumes", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
@@ -5181,10 +4834,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.delete_a_snapshot", API_VERSION, "2026-05-31", "1.3")
         await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id})
         )
         return None
 
@@ -5208,10 +4858,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.delete_a_volume_transfer", API_VERSION, "2026-05-31", "1.3")
         await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id})
         )
         return None
 
@@ -5239,8 +4886,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -5270,8 +4915,6 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -5301,8 +4944,6 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -5332,8 +4973,6 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -5353,12 +4992,7 @@ class AsyncClient:
             image_id: Image ID (``image_id``, path)
         """
         _rt.warn_deprecated("AsyncClient.delete_image", API_VERSION, "2026-05-31", "1.3")
-        await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/images/{image_id}", {"image_id": image_id}),
-            params={},
-            headers=_support.header_values({}),
-        )
+        await self._transport.request("DELETE", _support.format_path("/v1/images/{image_id}", {"image_id": image_id}))
         return None
 
     @deprecated(
@@ -5385,8 +5019,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -5409,10 +5041,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.delete_keypair", API_VERSION, "2026-05-31", "1.3")
         await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name})
         )
         return None
 
@@ -5441,8 +5070,6 @@ class AsyncClient:
                 "/v1/launch-configurations/{launch_configuration_id}",
                 {"launch_configuration_id": launch_configuration_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -5465,10 +5092,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.delete_server_group", API_VERSION, "2026-05-31", "1.3")
         await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id})
         )
         return None
 
@@ -5497,8 +5121,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}", {"server_id": server_id, "port_id": port_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -5529,8 +5151,6 @@ class AsyncClient:
                 "/v1/servers/{server_id}/interfaces/{port_id}/static-nats/{nat_id}",
                 {"server_id": server_id, "port_id": port_id, "nat_id": nat_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -5561,8 +5181,6 @@ class AsyncClient:
                 "/v1/servers/{server_id}/interfaces/{port_id}/private-static-nats/{nat_id}",
                 {"server_id": server_id, "port_id": port_id, "nat_id": nat_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -5590,8 +5208,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/servers/{server_id}/volumes/{volume_id}", {"server_id": server_id, "volume_id": volume_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -5614,10 +5230,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.delete_virtual_server", API_VERSION, "2026-05-31", "1.3")
         await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/servers/{server_id}", {"server_id": server_id})
         )
         return None
 
@@ -5644,7 +5257,6 @@ class AsyncClient:
             "DELETE",
             _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={"cascade": cascade},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -5673,8 +5285,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volumes/{volume_id}/servers/{server_id}", {"volume_id": volume_id, "server_id": server_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -5703,8 +5313,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/size", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
@@ -5728,9 +5336,7 @@ class AsyncClient:
             ServerGroupPartitionSizeResponse (HTTP 200).
         """
         _rt.warn_deprecated("AsyncClient.get_regions_maximum_partition_size", API_VERSION, "2026-05-31", "1.3")
-        _response = await self._transport.request(
-            "GET", "/v1/server-groups/partition-size", params={}, headers=_support.header_values({})
-        )
+        _response = await self._transport.request("GET", "/v1/server-groups/partition-size")
         return _support.parse_model(_models.ServerGroupPartitionSizeResponse, _response)
 
     @deprecated("Import Image is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None)
@@ -5753,8 +5359,6 @@ class AsyncClient:
         await self._transport.request(
             "POST",
             _support.format_path("/v1/images/{image_id}/import", {"image_id": image_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -5798,7 +5402,6 @@ class AsyncClient:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={"offset": offset, "limit": limit, "sort": sort},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupLbServerGroupListResponse, _response)
 
@@ -5839,7 +5442,6 @@ class AsyncClient:
                     {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
                 params={"offset": _offset, "limit": _limit, "sort": sort},
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.AutoScalingGroupLbServerGroupListResponse, _response)
             _items = _body.lb_server_groups or []
@@ -5900,7 +5502,6 @@ class AsyncClient:
                 "limit": limit,
                 "sort": sort,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
 
@@ -5956,7 +5557,6 @@ class AsyncClient:
                     "limit": _limit,
                     "sort": sort,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
             _items = _body.notifications or []
@@ -6020,7 +5620,6 @@ class AsyncClient:
                 "limit": limit,
                 "sort": sort,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyListResponse, _response)
 
@@ -6079,7 +5678,6 @@ class AsyncClient:
                     "limit": _limit,
                     "sort": sort,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.AutoScalingGroupPolicyListResponse, _response)
             _items = _body.policies or []
@@ -6129,7 +5727,6 @@ class AsyncClient:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={"size": size, "page": page, "sort": sort, "frequency": frequency},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleListResponse, _response)
 
@@ -6172,7 +5769,6 @@ class AsyncClient:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={"marker": marker, "limit": limit, "sort": sort},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupVirtualServerListResponse, _response)
 
@@ -6213,7 +5809,6 @@ class AsyncClient:
                     {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
                 params={"marker": _marker, "limit": _limit, "sort": sort},
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.AutoScalingGroupVirtualServerListResponse, _response)
             _items = _body.servers or []
@@ -6287,7 +5882,6 @@ class AsyncClient:
                 "limit": limit,
                 "sort": sort,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupListResponse, _response)
 
@@ -6356,7 +5950,6 @@ class AsyncClient:
                     "limit": _limit,
                     "sort": sort,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.AutoScalingGroupListResponse, _response)
             _items = _body.auto_scaling_groups or []
@@ -6390,10 +5983,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_default_configs", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            "/v1/default-configs",
-            params={"name": name, "category": category},
-            headers=_support.header_values({}),
+            "GET", "/v1/default-configs", params={"name": name, "category": category}
         )
         return _support.parse_model(_models.DefaultConfigListResponse, _response)
 
@@ -6419,10 +6009,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_image_members", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id})
         )
         return _support.parse_model(_models.ImageMemberListResponse, _response)
 
@@ -6479,7 +6066,6 @@ class AsyncClient:
                 "visibility": visibility,
                 "sort": sort,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ImageListResponse, _response)
 
@@ -6536,7 +6122,6 @@ class AsyncClient:
                     "visibility": visibility,
                     "sort": sort,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.ImageListResponse, _response)
             _items = _body.images or []
@@ -6569,9 +6154,7 @@ class AsyncClient:
             KeypairListResponse (HTTP 200).
         """
         _rt.warn_deprecated("AsyncClient.list_keypairs", API_VERSION, "2026-05-31", "1.3")
-        _response = await self._transport.request(
-            "GET", "/v1/keypairs", params={"limit": limit, "marker": marker}, headers=_support.header_values({})
-        )
+        _response = await self._transport.request("GET", "/v1/keypairs", params={"limit": limit, "marker": marker})
         return _support.parse_model(_models.KeypairListResponse, _response)
 
     @deprecated(
@@ -6612,7 +6195,6 @@ class AsyncClient:
             "GET",
             "/v1/launch-configurations",
             params={"name": name, "image_id": image_id, "offset": offset, "limit": limit, "sort": sort},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.LaunchConfigurationListResponse, _response)
 
@@ -6649,7 +6231,6 @@ class AsyncClient:
                 "GET",
                 "/v1/launch-configurations",
                 params={"name": name, "image_id": image_id, "offset": _offset, "limit": _limit, "sort": sort},
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.LaunchConfigurationListResponse, _response)
             _items = _body.launch_configurations or []
@@ -6686,7 +6267,6 @@ class AsyncClient:
             "GET",
             "/v1/pending-images",
             params={"scp_image_type": scp_image_type, "scp_original_image_type": scp_original_image_type},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ImageListResponse, _response)
 
@@ -6714,9 +6294,7 @@ class AsyncClient:
             ServerGroupListResponse (HTTP 200).
         """
         _rt.warn_deprecated("AsyncClient.list_server_groups", API_VERSION, "2026-05-31", "1.3")
-        _response = await self._transport.request(
-            "GET", "/v1/server-groups", params={"limit": limit, "offset": offset}, headers=_support.header_values({})
-        )
+        _response = await self._transport.request("GET", "/v1/server-groups", params={"limit": limit, "offset": offset})
         return _support.parse_model(_models.ServerGroupListResponse, _response)
 
     @deprecated(
@@ -6743,10 +6321,7 @@ class AsyncClient:
 
         async def _page(_offset: int, _limit: int) -> list[_models.ServerGroup]:
             _response = await self._transport.request(
-                "GET",
-                "/v1/server-groups",
-                params={"limit": _limit, "offset": _offset},
-                headers=_support.header_values({}),
+                "GET", "/v1/server-groups", params={"limit": _limit, "offset": _offset}
             )
             _body = _support.parse_model(_models.ServerGroupListResponse, _response)
             _items = _body.server_groups or []
@@ -6778,10 +6353,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_server_interfaces", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id})
         )
         return _support.parse_model(_models.ServerInterfaceListResponse, _response)
 
@@ -6807,10 +6379,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_server_ips", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/servers/{server_id}/ips", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/servers/{server_id}/ips", {"server_id": server_id})
         )
         return _support.parse_model(_models.ServerIpsResponse, _response)
 
@@ -6851,7 +6420,6 @@ class AsyncClient:
             "GET",
             "/v1/server-types",
             params={"limit": limit, "marker": marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ServerTypeListResponse, _response)
 
@@ -6887,7 +6455,6 @@ class AsyncClient:
                 "GET",
                 "/v1/server-types",
                 params={"limit": _limit, "marker": _marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.ServerTypeListResponse, _response)
             _items = _body.server_types or []
@@ -6918,10 +6485,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_server_volumes", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id})
         )
         return _support.parse_model(_models.ServerVolumesResponse, _response)
 
@@ -6972,7 +6536,6 @@ class AsyncClient:
                 "with_count": with_count,
                 "name": name,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.SnapshotListResponse, _response)
 
@@ -7023,7 +6586,6 @@ class AsyncClient:
                     "with_count": with_count,
                     "name": name,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.SnapshotListResponse, _response)
             _items = _body.snapshots or []
@@ -7055,10 +6617,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_virtual_server_security_group", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/servers/{server_id}/security-groups", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/servers/{server_id}/security-groups", {"server_id": server_id})
         )
         return _support.parse_model(_models.ServerSecurityGroupListResponse, _response)
 
@@ -7127,7 +6686,6 @@ class AsyncClient:
                 "sort": sort,
                 "auto_scaling_group_id": auto_scaling_group_id,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ServerListResponse, _response)
 
@@ -7196,7 +6754,6 @@ class AsyncClient:
                     "sort": sort,
                     "auto_scaling_group_id": auto_scaling_group_id,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.ServerListResponse, _response)
             _items = _body.servers or []
@@ -7223,9 +6780,7 @@ class AsyncClient:
             VolumeTransferListResponse (HTTP 200).
         """
         _rt.warn_deprecated("AsyncClient.list_volume_transfers", API_VERSION, "2026-05-31", "1.3")
-        _response = await self._transport.request(
-            "GET", "/v1/volume-transfer", params={}, headers=_support.header_values({})
-        )
+        _response = await self._transport.request("GET", "/v1/volume-transfer")
         return _support.parse_model(_models.VolumeTransferListResponse, _response)
 
     @deprecated(
@@ -7254,10 +6809,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_volume_types_and_details", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            "/v1/volume-types",
-            params={"limit": limit, "offset": offset, "marker": marker, "sort": sort},
-            headers=_support.header_values({}),
+            "GET", "/v1/volume-types", params={"limit": limit, "offset": offset, "marker": marker, "sort": sort}
         )
         return _support.parse_model(_models.VolumeTypeListResponse, _response)
 
@@ -7290,10 +6842,7 @@ class AsyncClient:
 
         async def _page(_offset: int, _limit: int) -> list[_models.VolumeType]:
             _response = await self._transport.request(
-                "GET",
-                "/v1/volume-types",
-                params={"limit": _limit, "offset": _offset, "marker": marker, "sort": sort},
-                headers=_support.header_values({}),
+                "GET", "/v1/volume-types", params={"limit": _limit, "offset": _offset, "marker": marker, "sort": sort}
             )
             _body = _support.parse_model(_models.VolumeTypeListResponse, _response)
             _items = _body.volume_types or []
@@ -7355,7 +6904,6 @@ class AsyncClient:
                 "state": state,
                 "bootable": bootable,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeListResponse, _response)
 
@@ -7412,7 +6960,6 @@ class AsyncClient:
                     "state": state,
                     "bootable": bootable,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.volumes or []
@@ -7440,10 +6987,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.lock_virtual_server", API_VERSION, "2026-05-31", "1.3")
         await self._transport.request(
-            "POST",
-            _support.format_path("/v1/servers/{server_id}/lock", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/v1/servers/{server_id}/lock", {"server_id": server_id})
         )
         return None
 
@@ -7469,8 +7013,6 @@ class AsyncClient:
         await self._transport.request(
             "POST",
             _support.format_path("/v1/servers/{server_id}/reboot", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -7495,10 +7037,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.rebuild_virtual_server", API_VERSION, "2026-05-31", "1.3")
         await self._transport.request(
-            "POST",
-            _support.format_path("/v1/servers/{server_id}/rebuild", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/v1/servers/{server_id}/rebuild", {"server_id": server_id})
         )
         return None
 
@@ -7525,8 +7064,6 @@ class AsyncClient:
         await self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/revert", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -7554,10 +7091,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_a_snapshots_details", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id})
         )
         return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
@@ -7588,8 +7122,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
@@ -7624,8 +7156,6 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationShowResponse, _response)
 
@@ -7660,8 +7190,6 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
 
@@ -7696,8 +7224,6 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
 
@@ -7720,9 +7246,7 @@ class AsyncClient:
             VolumeTypeDetailResponse (HTTP 200).
         """
         _rt.warn_deprecated("AsyncClient.show_default_volume_types_details", API_VERSION, "2026-05-31", "1.3")
-        _response = await self._transport.request(
-            "GET", "/v1/volume-types/default", params={}, headers=_support.header_values({})
-        )
+        _response = await self._transport.request("GET", "/v1/volume-types/default")
         return _support.parse_model(_models.VolumeTypeDetailResponse, _response)
 
     @deprecated("Show Image is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None)
@@ -7745,10 +7269,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_image", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/images/{image_id}", {"image_id": image_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/images/{image_id}", {"image_id": image_id})
         )
         return _support.parse_model(_models.ImageShowResponse, _response)
 
@@ -7779,8 +7300,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ImageMemberShowResponse, _response)
 
@@ -7804,10 +7323,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_keypair", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name})
         )
         return _support.parse_model(_models.KeypairShowResponse, _response)
 
@@ -7841,8 +7357,6 @@ class AsyncClient:
                 "/v1/launch-configurations/{launch_configuration_id}",
                 {"launch_configuration_id": launch_configuration_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.LaunchConfigurationDetailShowResponse, _response)
 
@@ -7868,10 +7382,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_server_group", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id})
         )
         return _support.parse_model(_models.ServerGroup, _response)
 
@@ -7902,8 +7413,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}", {"server_id": server_id, "port_id": port_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ServerInterfaceListResponse, _response)
 
@@ -7934,8 +7443,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/servers/{server_id}/ips/{subnet_id}", {"server_id": server_id, "subnet_id": subnet_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ServerShowResponseAddress, _response)
 
@@ -7957,9 +7464,7 @@ class AsyncClient:
             ServerQuotaSet (HTTP 200).
         """
         _rt.warn_deprecated("AsyncClient.show_server_quota_set", API_VERSION, "2026-05-31", "1.3")
-        _response = await self._transport.request(
-            "GET", "/v1/quota-sets", params={}, headers=_support.header_values({})
-        )
+        _response = await self._transport.request("GET", "/v1/quota-sets")
         return _support.parse_model(_models.ServerQuotaSet, _response)
 
     @deprecated(
@@ -7984,10 +7489,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_server_type", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/server-types/{server_type_id}", {"server_type_id": server_type_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/server-types/{server_type_id}", {"server_type_id": server_type_id})
         )
         return _support.parse_model(_models.ServerType, _response)
 
@@ -8018,8 +7520,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/servers/{server_id}/volumes/{volume_id}", {"server_id": server_id, "volume_id": volume_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ServersVolumeResponse, _response)
 
@@ -8045,10 +7545,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_virtual_server", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/servers/{server_id}", {"server_id": server_id})
         )
         return _support.parse_model(_models.ServerShowResponse, _response)
 
@@ -8081,7 +7578,6 @@ class AsyncClient:
             "GET",
             _support.format_path("/v1/servers/{server_id}/console-log", {"server_id": server_id}),
             params={"line_size": line_size},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ServerConsoleLogResponse, _response)
 
@@ -8113,8 +7609,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/servers/{server_id}/password", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ServerPasswordResponse, _response)
@@ -8137,9 +7631,7 @@ class AsyncClient:
             VolumeQuotaSet (HTTP 200).
         """
         _rt.warn_deprecated("AsyncClient.show_volume_quota_set", API_VERSION, "2026-05-31", "1.3")
-        _response = await self._transport.request(
-            "GET", "/v1/volumes/quota-sets", params={}, headers=_support.header_values({})
-        )
+        _response = await self._transport.request("GET", "/v1/volumes/quota-sets")
         return _support.parse_model(_models.VolumeQuotaSet, _response)
 
     @deprecated(
@@ -8165,10 +7657,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_volume_transfer_detail", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id})
         )
         return _support.parse_model(_models.VolumeTransferShowResponse, _response)
 
@@ -8195,10 +7684,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_volume_types_details", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/volume-types/{volume_type_id}", {"volume_type_id": volume_type_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volume-types/{volume_type_id}", {"volume_type_id": volume_type_id})
         )
         return _support.parse_model(_models.VolumeTypeDetailResponse, _response)
 
@@ -8224,10 +7710,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_volumes_details", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
@@ -8250,10 +7733,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.start_virtual_server", API_VERSION, "2026-05-31", "1.3")
         await self._transport.request(
-            "POST",
-            _support.format_path("/v1/servers/{server_id}/start", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/v1/servers/{server_id}/start", {"server_id": server_id})
         )
         return None
 
@@ -8276,10 +7756,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.stop_virtual_server", API_VERSION, "2026-05-31", "1.3")
         await self._transport.request(
-            "POST",
-            _support.format_path("/v1/servers/{server_id}/stop", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/v1/servers/{server_id}/stop", {"server_id": server_id})
         )
         return None
 
@@ -8302,10 +7779,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.unlock_virtual_server", API_VERSION, "2026-05-31", "1.3")
         await self._transport.request(
-            "POST",
-            _support.format_path("/v1/servers/{server_id}/unlock", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/v1/servers/{server_id}/unlock", {"server_id": server_id})
         )
         return None
 
@@ -8336,8 +7810,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SnapshotDetailResponse, _response)
@@ -8372,8 +7844,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
@@ -8406,8 +7876,6 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/lb-server-groups",
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -8448,8 +7916,6 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationShowResponse, _response)
@@ -8486,8 +7952,6 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
@@ -8524,8 +7988,6 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
@@ -8561,8 +8023,6 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/server-count",
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
@@ -8590,8 +8050,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/images/{image_id}", {"image_id": image_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ImageShowResponse, _response)
@@ -8626,8 +8084,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ImageMemberShowResponse, _response)
@@ -8660,8 +8116,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}", {"server_id": server_id, "port_id": port_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -8693,8 +8147,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/servers/{server_id}/volumes/{volume_id}", {"server_id": server_id, "volume_id": volume_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -8726,8 +8178,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ServerShowResponse, _response)
@@ -8753,8 +8203,6 @@ class AsyncClient:
         await self._transport.request(
             "POST",
             _support.format_path("/v1/servers/{server_id}/server-type", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -8784,8 +8232,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)

@@ -115,8 +115,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/volume-transfer/{transfer_id}/accept", {"transfer_id": transfer_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeTransferAcceptResponse, _response)
@@ -142,8 +140,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/servers", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeServerAttachResponse, _response)
@@ -164,11 +160,7 @@ class Client:
             SnapshotDetailResponse (HTTP 202).
         """
         _response = self._transport.request(
-            "POST",
-            "/v1/snapshots",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/snapshots", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
@@ -188,11 +180,7 @@ class Client:
             VolumeTransferCreateResponse (HTTP 202).
         """
         _response = self._transport.request(
-            "POST",
-            "/v1/volume-transfer",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/volume-transfer", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.VolumeTransferCreateResponse, _response)
 
@@ -214,11 +202,7 @@ class Client:
             AutoScalingGroupShowResponse (HTTP 201).
         """
         _response = self._transport.request(
-            "POST",
-            "/v1/auto-scaling-groups",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/auto-scaling-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
@@ -246,8 +230,6 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications",
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
@@ -276,8 +258,6 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies",
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
@@ -306,8 +286,6 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules",
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
@@ -328,11 +306,7 @@ class Client:
             ImageShowResponseV1Dot2 (HTTP 200).
         """
         _response = self._transport.request(
-            "POST",
-            "/v1/images",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/images", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.ImageShowResponseV1Dot2, _response)
 
@@ -357,8 +331,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ImageMemberShowResponse, _response)
@@ -379,11 +351,7 @@ class Client:
             KeypairCreateResponse (HTTP 201).
         """
         _response = self._transport.request(
-            "POST",
-            "/v1/keypairs",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/keypairs", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.KeypairCreateResponse, _response)
 
@@ -405,11 +373,7 @@ class Client:
             LaunchConfigurationDetailShowResponse (HTTP 201).
         """
         _response = self._transport.request(
-            "POST",
-            "/v1/launch-configurations",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/launch-configurations", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.LaunchConfigurationDetailShowResponse, _response)
 
@@ -429,11 +393,7 @@ class Client:
             ServerGroup (HTTP 201).
         """
         _response = self._transport.request(
-            "POST",
-            "/v1/server-groups",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/server-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.ServerGroup, _response)
 
@@ -458,8 +418,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.InterfaceResponse, _response)
@@ -485,8 +443,6 @@ class Client:
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}/static-nats", {"server_id": server_id, "port_id": port_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -513,8 +469,6 @@ class Client:
                 "/v1/servers/{server_id}/interfaces/{port_id}/private-static-nats",
                 {"server_id": server_id, "port_id": port_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -540,8 +494,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ServersVolumeResponse, _response)
@@ -558,12 +510,7 @@ class Client:
         Args:
             image_id: Image ID (``image_id``, path)
         """
-        self._transport.request(
-            "POST",
-            _support.format_path("/v1/images/{image_id}/share", {"image_id": image_id}),
-            params={},
-            headers=_support.header_values({}),
-        )
+        self._transport.request("POST", _support.format_path("/v1/images/{image_id}/share", {"image_id": image_id}))
         return None
 
     def create_virtual_server(self, *, body: _models.ServerCreateRequest) -> _models.ServerCreateResponse:
@@ -582,11 +529,7 @@ class Client:
             ServerCreateResponse (HTTP 202).
         """
         _response = self._transport.request(
-            "POST",
-            "/v1/servers",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/servers", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.ServerCreateResponse, _response)
 
@@ -611,8 +554,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/servers/{server_id}/images", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ServerCreateImageResponse, _response)
@@ -629,12 +570,7 @@ class Client:
         Args:
             server_id: Server ID (``server_id``, path)
         """
-        self._transport.request(
-            "POST",
-            _support.format_path("/v1/servers/{server_id}/dump", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
-        )
+        self._transport.request("POST", _support.format_path("/v1/servers/{server_id}/dump", {"server_id": server_id}))
         return None
 
     def create_volume(self, *, body: _models.VolumeCreateRequest) -> _models.VolumeShowResponse:
@@ -653,11 +589,7 @@ class Client:
             VolumeShowResponse (HTTP 202).
         """
         _response = self._transport.request(
-            "POST",
-            "/v1/volumes",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/volumes", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
@@ -674,10 +606,7 @@ class Client:
             snapshot_id: Snapshot ID (``snapshot_id``, path)
         """
         self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id})
         )
         return None
 
@@ -694,10 +623,7 @@ class Client:
             transfer_id: Transfer ID (``transfer_id``, path)
         """
         self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id})
         )
         return None
 
@@ -718,8 +644,6 @@ class Client:
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -742,8 +666,6 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -766,8 +688,6 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -790,8 +710,6 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -807,12 +725,7 @@ class Client:
         Args:
             image_id: Image ID (``image_id``, path)
         """
-        self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/images/{image_id}", {"image_id": image_id}),
-            params={},
-            headers=_support.header_values({}),
-        )
+        self._transport.request("DELETE", _support.format_path("/v1/images/{image_id}", {"image_id": image_id}))
         return None
 
     def delete_image_member(self, image_id: str, member_id: str) -> None:
@@ -833,8 +746,6 @@ class Client:
             _support.format_path(
                 "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -851,10 +762,7 @@ class Client:
             keypair_name: Keypair name (``keypair_name``, path)
         """
         self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name})
         )
         return None
 
@@ -876,8 +784,6 @@ class Client:
                 "/v1/launch-configurations/{launch_configuration_id}",
                 {"launch_configuration_id": launch_configuration_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -894,10 +800,7 @@ class Client:
             server_group_id: Server Group ID (``server_group_id``, path)
         """
         self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id})
         )
         return None
 
@@ -919,8 +822,6 @@ class Client:
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}", {"server_id": server_id, "port_id": port_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -944,8 +845,6 @@ class Client:
                 "/v1/servers/{server_id}/interfaces/{port_id}/static-nats/{nat_id}",
                 {"server_id": server_id, "port_id": port_id, "nat_id": nat_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -969,8 +868,6 @@ class Client:
                 "/v1/servers/{server_id}/interfaces/{port_id}/private-static-nats/{nat_id}",
                 {"server_id": server_id, "port_id": port_id, "nat_id": nat_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -992,8 +889,6 @@ class Client:
             _support.format_path(
                 "/v1/servers/{server_id}/volumes/{volume_id}", {"server_id": server_id, "volume_id": volume_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -1009,12 +904,7 @@ class Client:
         Args:
             server_id: Server ID (``server_id``, path)
         """
-        self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
-        )
+        self._transport.request("DELETE", _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}))
         return None
 
     def delete_volume(self, volume_id: str, *, cascade: bool | None = None) -> None:
@@ -1034,7 +924,6 @@ class Client:
             "DELETE",
             _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={"cascade": cascade},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -1056,8 +945,6 @@ class Client:
             _support.format_path(
                 "/v1/volumes/{volume_id}/servers/{server_id}", {"volume_id": volume_id, "server_id": server_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -1080,8 +967,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/size", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
@@ -1098,9 +983,7 @@ class Client:
         Returns:
             ServerGroupPartitionSizeResponse (HTTP 200).
         """
-        _response = self._transport.request(
-            "GET", "/v1/server-groups/partition-size", params={}, headers=_support.header_values({})
-        )
+        _response = self._transport.request("GET", "/v1/server-groups/partition-size")
         return _support.parse_model(_models.ServerGroupPartitionSizeResponse, _response)
 
     def import_image(self, image_id: str, *, body: _models.ImageImportRequest) -> None:
@@ -1119,8 +1002,6 @@ class Client:
         self._transport.request(
             "POST",
             _support.format_path("/v1/images/{image_id}/import", {"image_id": image_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -1157,7 +1038,6 @@ class Client:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={"offset": offset, "limit": limit, "sort": sort},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupLbServerGroupListResponse, _response)
 
@@ -1189,7 +1069,6 @@ class Client:
                     {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
                 params={"offset": _offset, "limit": _limit, "sort": sort},
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.AutoScalingGroupLbServerGroupListResponse, _response)
             _items = _body.lb_server_groups or []
@@ -1242,7 +1121,6 @@ class Client:
                 "limit": limit,
                 "sort": sort,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
 
@@ -1291,7 +1169,6 @@ class Client:
                     "limit": _limit,
                     "sort": sort,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
             _items = _body.notifications or []
@@ -1347,7 +1224,6 @@ class Client:
                 "limit": limit,
                 "sort": sort,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyListResponse, _response)
 
@@ -1399,7 +1275,6 @@ class Client:
                     "limit": _limit,
                     "sort": sort,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.AutoScalingGroupPolicyListResponse, _response)
             _items = _body.policies or []
@@ -1441,7 +1316,6 @@ class Client:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={"size": size, "page": page, "sort": sort, "frequency": frequency},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleListResponse, _response)
 
@@ -1477,7 +1351,6 @@ class Client:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={"marker": marker, "limit": limit, "sort": sort},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupVirtualServerListResponse, _response)
 
@@ -1509,7 +1382,6 @@ class Client:
                     {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
                 params={"marker": _marker, "limit": _limit, "sort": sort},
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.AutoScalingGroupVirtualServerListResponse, _response)
             _items = _body.servers or []
@@ -1575,7 +1447,6 @@ class Client:
                 "limit": limit,
                 "sort": sort,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupListResponse, _response)
 
@@ -1637,7 +1508,6 @@ class Client:
                     "limit": _limit,
                     "sort": sort,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.AutoScalingGroupListResponse, _response)
             _items = _body.auto_scaling_groups or []
@@ -1663,12 +1533,7 @@ class Client:
         Returns:
             DefaultConfigListResponse (HTTP 200).
         """
-        _response = self._transport.request(
-            "GET",
-            "/v1/default-configs",
-            params={"name": name, "category": category},
-            headers=_support.header_values({}),
-        )
+        _response = self._transport.request("GET", "/v1/default-configs", params={"name": name, "category": category})
         return _support.parse_model(_models.DefaultConfigListResponse, _response)
 
     def list_image_members(self, image_id: str) -> _models.ImageMemberListResponse:
@@ -1687,10 +1552,7 @@ class Client:
             ImageMemberListResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id})
         )
         return _support.parse_model(_models.ImageMemberListResponse, _response)
 
@@ -1743,7 +1605,6 @@ class Client:
                 "visibility": visibility,
                 "sort": sort,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ImageListResponse, _response)
 
@@ -1796,7 +1657,6 @@ class Client:
                     "visibility": visibility,
                     "sort": sort,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.ImageListResponse, _response)
             _items = _body.images or []
@@ -1820,9 +1680,7 @@ class Client:
         Returns:
             KeypairListResponse (HTTP 200).
         """
-        _response = self._transport.request(
-            "GET", "/v1/keypairs", params={"limit": limit, "marker": marker}, headers=_support.header_values({})
-        )
+        _response = self._transport.request("GET", "/v1/keypairs", params={"limit": limit, "marker": marker})
         return _support.parse_model(_models.KeypairListResponse, _response)
 
     def list_launch_configurations(
@@ -1856,7 +1714,6 @@ class Client:
             "GET",
             "/v1/launch-configurations",
             params={"name": name, "image_id": image_id, "offset": offset, "limit": limit, "sort": sort},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.LaunchConfigurationListResponse, _response)
 
@@ -1886,7 +1743,6 @@ class Client:
                 "GET",
                 "/v1/launch-configurations",
                 params={"name": name, "image_id": image_id, "offset": _offset, "limit": _limit, "sort": sort},
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.LaunchConfigurationListResponse, _response)
             _items = _body.launch_configurations or []
@@ -1916,7 +1772,6 @@ class Client:
             "GET",
             "/v1/pending-images",
             params={"scp_image_type": scp_image_type, "scp_original_image_type": scp_original_image_type},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ImageListResponse, _response)
 
@@ -1938,9 +1793,7 @@ class Client:
         Returns:
             ServerGroupListResponse (HTTP 200).
         """
-        _response = self._transport.request(
-            "GET", "/v1/server-groups", params={"limit": limit, "offset": offset}, headers=_support.header_values({})
-        )
+        _response = self._transport.request("GET", "/v1/server-groups", params={"limit": limit, "offset": offset})
         return _support.parse_model(_models.ServerGroupListResponse, _response)
 
     def iter_list_server_groups(self, *, limit: int = 100) -> Iterator[_models.ServerGroup]:
@@ -1960,12 +1813,7 @@ class Client:
         """
 
         def _page(_offset: int, _limit: int) -> list[_models.ServerGroup]:
-            _response = self._transport.request(
-                "GET",
-                "/v1/server-groups",
-                params={"limit": _limit, "offset": _offset},
-                headers=_support.header_values({}),
-            )
+            _response = self._transport.request("GET", "/v1/server-groups", params={"limit": _limit, "offset": _offset})
             _body = _support.parse_model(_models.ServerGroupListResponse, _response)
             _items = _body.server_groups or []
             return _items
@@ -1988,10 +1836,7 @@ class Client:
             ServerInterfaceListResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id})
         )
         return _support.parse_model(_models.ServerInterfaceListResponse, _response)
 
@@ -2011,10 +1856,7 @@ class Client:
             ServerIpsResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/servers/{server_id}/ips", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/servers/{server_id}/ips", {"server_id": server_id})
         )
         return _support.parse_model(_models.ServerIpsResponse, _response)
 
@@ -2049,7 +1891,6 @@ class Client:
             "GET",
             "/v1/server-types",
             params={"limit": limit, "marker": marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ServerTypeListResponse, _response)
 
@@ -2079,7 +1920,6 @@ class Client:
                 "GET",
                 "/v1/server-types",
                 params={"limit": _limit, "marker": _marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.ServerTypeListResponse, _response)
             _items = _body.server_types or []
@@ -2103,10 +1943,7 @@ class Client:
             ServerVolumesResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id})
         )
         return _support.parse_model(_models.ServerVolumesResponse, _response)
 
@@ -2150,7 +1987,6 @@ class Client:
                 "with_count": with_count,
                 "name": name,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.SnapshotListResponse, _response)
 
@@ -2194,7 +2030,6 @@ class Client:
                     "with_count": with_count,
                     "name": name,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.SnapshotListResponse, _response)
             _items = _body.snapshots or []
@@ -2218,10 +2053,7 @@ class Client:
             ServerSecurityGroupListResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/servers/{server_id}/security-groups", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/servers/{server_id}/security-groups", {"server_id": server_id})
         )
         return _support.parse_model(_models.ServerSecurityGroupListResponse, _response)
 
@@ -2284,7 +2116,6 @@ class Client:
                 "sort": sort,
                 "auto_scaling_group_id": auto_scaling_group_id,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ServerListResponse, _response)
 
@@ -2347,7 +2178,6 @@ class Client:
                     "sort": sort,
                     "auto_scaling_group_id": auto_scaling_group_id,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.ServerListResponse, _response)
             _items = _body.servers or []
@@ -2367,7 +2197,7 @@ class Client:
         Returns:
             VolumeTransferListResponse (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1/volume-transfer", params={}, headers=_support.header_values({}))
+        _response = self._transport.request("GET", "/v1/volume-transfer")
         return _support.parse_model(_models.VolumeTransferListResponse, _response)
 
     def list_volume_types_and_details(
@@ -2389,10 +2219,7 @@ class Client:
             VolumeTypeListResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            "/v1/volume-types",
-            params={"limit": limit, "offset": offset, "marker": marker, "sort": sort},
-            headers=_support.header_values({}),
+            "GET", "/v1/volume-types", params={"limit": limit, "offset": offset, "marker": marker, "sort": sort}
         )
         return _support.parse_model(_models.VolumeTypeListResponse, _response)
 
@@ -2418,10 +2245,7 @@ class Client:
 
         def _page(_offset: int, _limit: int) -> list[_models.VolumeType]:
             _response = self._transport.request(
-                "GET",
-                "/v1/volume-types",
-                params={"limit": _limit, "offset": _offset, "marker": marker, "sort": sort},
-                headers=_support.header_values({}),
+                "GET", "/v1/volume-types", params={"limit": _limit, "offset": _offset, "marker": marker, "sort": sort}
             )
             _body = _support.parse_model(_models.VolumeTypeListResponse, _response)
             _items = _body.volume_types or []
@@ -2475,7 +2299,6 @@ class Client:
                 "state": state,
                 "bootable": bootable,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeListResponse, _response)
 
@@ -2525,7 +2348,6 @@ class Client:
                     "state": state,
                     "bootable": bootable,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.volumes or []
@@ -2545,12 +2367,7 @@ class Client:
         Args:
             server_id: Server ID (``server_id``, path)
         """
-        self._transport.request(
-            "POST",
-            _support.format_path("/v1/servers/{server_id}/lock", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
-        )
+        self._transport.request("POST", _support.format_path("/v1/servers/{server_id}/lock", {"server_id": server_id}))
         return None
 
     def reboot_virtual_server(self, server_id: str, *, body: _models.ServerRebootRequestBody) -> None:
@@ -2569,8 +2386,6 @@ class Client:
         self._transport.request(
             "POST",
             _support.format_path("/v1/servers/{server_id}/reboot", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -2588,10 +2403,7 @@ class Client:
             server_id: Server ID (``server_id``, path)
         """
         self._transport.request(
-            "POST",
-            _support.format_path("/v1/servers/{server_id}/rebuild", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/v1/servers/{server_id}/rebuild", {"server_id": server_id})
         )
         return None
 
@@ -2611,8 +2423,6 @@ class Client:
         self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/revert", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -2633,10 +2443,7 @@ class Client:
             SnapshotDetailResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id})
         )
         return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
@@ -2660,8 +2467,6 @@ class Client:
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
@@ -2689,8 +2494,6 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationShowResponse, _response)
 
@@ -2718,8 +2521,6 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
 
@@ -2747,8 +2548,6 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
 
@@ -2764,9 +2563,7 @@ class Client:
         Returns:
             VolumeTypeDetailResponse (HTTP 200).
         """
-        _response = self._transport.request(
-            "GET", "/v1/volume-types/default", params={}, headers=_support.header_values({})
-        )
+        _response = self._transport.request("GET", "/v1/volume-types/default")
         return _support.parse_model(_models.VolumeTypeDetailResponse, _response)
 
     def show_image(self, image_id: str) -> _models.ImageShowResponse:
@@ -2785,10 +2582,7 @@ class Client:
             ImageShowResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/images/{image_id}", {"image_id": image_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/images/{image_id}", {"image_id": image_id})
         )
         return _support.parse_model(_models.ImageShowResponse, _response)
 
@@ -2813,8 +2607,6 @@ class Client:
             _support.format_path(
                 "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ImageMemberShowResponse, _response)
 
@@ -2834,10 +2626,7 @@ class Client:
             KeypairShowResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name})
         )
         return _support.parse_model(_models.KeypairShowResponse, _response)
 
@@ -2862,8 +2651,6 @@ class Client:
                 "/v1/launch-configurations/{launch_configuration_id}",
                 {"launch_configuration_id": launch_configuration_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.LaunchConfigurationDetailShowResponse, _response)
 
@@ -2883,10 +2670,7 @@ class Client:
             ServerGroup (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id})
         )
         return _support.parse_model(_models.ServerGroup, _response)
 
@@ -2911,8 +2695,6 @@ class Client:
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}", {"server_id": server_id, "port_id": port_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ServerInterfaceListResponse, _response)
 
@@ -2937,8 +2719,6 @@ class Client:
             _support.format_path(
                 "/v1/servers/{server_id}/ips/{subnet_id}", {"server_id": server_id, "subnet_id": subnet_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ServerShowResponseAddress, _response)
 
@@ -2954,7 +2734,7 @@ class Client:
         Returns:
             ServerQuotaSet (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1/quota-sets", params={}, headers=_support.header_values({}))
+        _response = self._transport.request("GET", "/v1/quota-sets")
         return _support.parse_model(_models.ServerQuotaSet, _response)
 
     def show_server_type(self, server_type_id: str) -> _models.ServerType:
@@ -2973,10 +2753,7 @@ class Client:
             ServerType (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/server-types/{server_type_id}", {"server_type_id": server_type_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/server-types/{server_type_id}", {"server_type_id": server_type_id})
         )
         return _support.parse_model(_models.ServerType, _response)
 
@@ -3001,8 +2778,6 @@ class Client:
             _support.format_path(
                 "/v1/servers/{server_id}/volumes/{volume_id}", {"server_id": server_id, "volume_id": volume_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ServersVolumeResponse, _response)
 
@@ -3022,10 +2797,7 @@ class Client:
             ServerShowResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/servers/{server_id}", {"server_id": server_id})
         )
         return _support.parse_model(_models.ServerShowResponse, _response)
 
@@ -3051,7 +2823,6 @@ class Client:
             "GET",
             _support.format_path("/v1/servers/{server_id}/console-log", {"server_id": server_id}),
             params={"line_size": line_size},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ServerConsoleLogResponse, _response)
 
@@ -3076,8 +2847,6 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/servers/{server_id}/password", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ServerPasswordResponse, _response)
@@ -3094,9 +2863,7 @@ class Client:
         Returns:
             VolumeQuotaSet (HTTP 200).
         """
-        _response = self._transport.request(
-            "GET", "/v1/volumes/quota-sets", params={}, headers=_support.header_values({})
-        )
+        _response = self._transport.request("GET", "/v1/volumes/quota-sets")
         return _support.parse_model(_models.VolumeQuotaSet, _response)
 
     def show_volume_transfer_detail(self, transfer_id: str) -> _models.VolumeTransferShowResponse:
@@ -3115,10 +2882,7 @@ class Client:
             VolumeTransferShowResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id})
         )
         return _support.parse_model(_models.VolumeTransferShowResponse, _response)
 
@@ -3138,10 +2902,7 @@ class Client:
             VolumeTypeDetailResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/volume-types/{volume_type_id}", {"volume_type_id": volume_type_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volume-types/{volume_type_id}", {"volume_type_id": volume_type_id})
         )
         return _support.parse_model(_models.VolumeTypeDetailResponse, _response)
 
@@ -3161,10 +2922,7 @@ class Client:
             VolumeShowResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
@@ -3180,12 +2938,7 @@ class Client:
         Args:
             server_id: Server ID (``server_id``, path)
         """
-        self._transport.request(
-            "POST",
-            _support.format_path("/v1/servers/{server_id}/start", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
-        )
+        self._transport.request("POST", _support.format_path("/v1/servers/{server_id}/start", {"server_id": server_id}))
         return None
 
     def stop_virtual_server(self, server_id: str) -> None:
@@ -3200,12 +2953,7 @@ class Client:
         Args:
             server_id: Server ID (``server_id``, path)
         """
-        self._transport.request(
-            "POST",
-            _support.format_path("/v1/servers/{server_id}/stop", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
-        )
+        self._transport.request("POST", _support.format_path("/v1/servers/{server_id}/stop", {"server_id": server_id}))
         return None
 
     def unlock_virtual_server(self, server_id: str) -> None:
@@ -3221,10 +2969,7 @@ class Client:
             server_id: Server ID (``server_id``, path)
         """
         self._transport.request(
-            "POST",
-            _support.format_path("/v1/servers/{server_id}/unlock", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/v1/servers/{server_id}/unlock", {"server_id": server_id})
         )
         return None
 
@@ -3249,8 +2994,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SnapshotDetailResponse, _response)
@@ -3278,8 +3021,6 @@ class Client:
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
@@ -3305,8 +3046,6 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/lb-server-groups",
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -3340,8 +3079,6 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationShowResponse, _response)
@@ -3371,8 +3108,6 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
@@ -3402,8 +3137,6 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
@@ -3432,8 +3165,6 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/server-count",
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
@@ -3457,8 +3188,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/images/{image_id}", {"image_id": image_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ImageShowResponse, _response)
@@ -3487,8 +3216,6 @@ class Client:
             _support.format_path(
                 "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ImageMemberShowResponse, _response)
@@ -3514,8 +3241,6 @@ class Client:
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}", {"server_id": server_id, "port_id": port_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -3539,8 +3264,6 @@ class Client:
             _support.format_path(
                 "/v1/servers/{server_id}/volumes/{volume_id}", {"server_id": server_id, "volume_id": volume_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -3564,8 +3287,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ServerShowResponse, _response)
@@ -3584,8 +3305,6 @@ class Client:
         self._transport.request(
             "POST",
             _support.format_path("/v1/servers/{server_id}/server-type", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -3609,8 +3328,6 @@ class Client:
         _response = self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
@@ -3682,8 +3399,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/volume-transfer/{transfer_id}/accept", {"transfer_id": transfer_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeTransferAcceptResponse, _response)
@@ -3709,8 +3424,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/servers", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeServerAttachResponse, _response)
@@ -3731,11 +3444,7 @@ class AsyncClient:
             SnapshotDetailResponse (HTTP 202).
         """
         _response = await self._transport.request(
-            "POST",
-            "/v1/snapshots",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/snapshots", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
@@ -3757,11 +3466,7 @@ class AsyncClient:
             VolumeTransferCreateResponse (HTTP 202).
         """
         _response = await self._transport.request(
-            "POST",
-            "/v1/volume-transfer",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/volume-transfer", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.VolumeTransferCreateResponse, _response)
 
@@ -3783,11 +3488,7 @@ class AsyncClient:
             AutoScalingGroupShowResponse (HTTP 201).
         """
         _response = await self._transport.request(
-            "POST",
-            "/v1/auto-scaling-groups",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/auto-scaling-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
@@ -3815,8 +3516,6 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications",
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
@@ -3845,8 +3544,6 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies",
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
@@ -3875,8 +3572,6 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules",
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
@@ -3897,11 +3592,7 @@ class AsyncClient:
             ImageShowResponseV1Dot2 (HTTP 200).
         """
         _response = await self._transport.request(
-            "POST",
-            "/v1/images",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/images", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.ImageShowResponseV1Dot2, _response)
 
@@ -3926,8 +3617,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ImageMemberShowResponse, _response)
@@ -3948,11 +3637,7 @@ class AsyncClient:
             KeypairCreateResponse (HTTP 201).
         """
         _response = await self._transport.request(
-            "POST",
-            "/v1/keypairs",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/keypairs", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.KeypairCreateResponse, _response)
 
@@ -3974,11 +3659,7 @@ class AsyncClient:
             LaunchConfigurationDetailShowResponse (HTTP 201).
         """
         _response = await self._transport.request(
-            "POST",
-            "/v1/launch-configurations",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/launch-configurations", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.LaunchConfigurationDetailShowResponse, _response)
 
@@ -3998,11 +3679,7 @@ class AsyncClient:
             ServerGroup (HTTP 201).
         """
         _response = await self._transport.request(
-            "POST",
-            "/v1/server-groups",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/server-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.ServerGroup, _response)
 
@@ -4027,8 +3704,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.InterfaceResponse, _response)
@@ -4054,8 +3729,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}/static-nats", {"server_id": server_id, "port_id": port_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -4082,8 +3755,6 @@ class AsyncClient:
                 "/v1/servers/{server_id}/interfaces/{port_id}/private-static-nats",
                 {"server_id": server_id, "port_id": port_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -4109,8 +3780,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ServersVolumeResponse, _response)
@@ -4128,10 +3797,7 @@ class AsyncClient:
             image_id: Image ID (``image_id``, path)
         """
         await self._transport.request(
-            "POST",
-            _support.format_path("/v1/images/{image_id}/share", {"image_id": image_id}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/v1/images/{image_id}/share", {"image_id": image_id})
         )
         return None
 
@@ -4151,11 +3817,7 @@ class AsyncClient:
             ServerCreateResponse (HTTP 202).
         """
         _response = await self._transport.request(
-            "POST",
-            "/v1/servers",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/servers", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.ServerCreateResponse, _response)
 
@@ -4180,8 +3842,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/servers/{server_id}/images", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ServerCreateImageResponse, _response)
@@ -4199,10 +3859,7 @@ class AsyncClient:
             server_id: Server ID (``server_id``, path)
         """
         await self._transport.request(
-            "POST",
-            _support.format_path("/v1/servers/{server_id}/dump", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/v1/servers/{server_id}/dump", {"server_id": server_id})
         )
         return None
 
@@ -4222,11 +3879,7 @@ class AsyncClient:
             VolumeShowResponse (HTTP 202).
         """
         _response = await self._transport.request(
-            "POST",
-            "/v1/volumes",
-            params={},
-            headers=_support.header_values({}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            "POST", "/v1/volumes", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
@@ -4243,10 +3896,7 @@ class AsyncClient:
             snapshot_id: Snapshot ID (``snapshot_id``, path)
         """
         await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id})
         )
         return None
 
@@ -4263,10 +3913,7 @@ class AsyncClient:
             transfer_id: Transfer ID (``transfer_id``, path)
         """
         await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id})
         )
         return None
 
@@ -4287,8 +3934,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -4311,8 +3956,6 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -4335,8 +3978,6 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -4359,8 +4000,6 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -4376,12 +4015,7 @@ class AsyncClient:
         Args:
             image_id: Image ID (``image_id``, path)
         """
-        await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/images/{image_id}", {"image_id": image_id}),
-            params={},
-            headers=_support.header_values({}),
-        )
+        await self._transport.request("DELETE", _support.format_path("/v1/images/{image_id}", {"image_id": image_id}))
         return None
 
     async def delete_image_member(self, image_id: str, member_id: str) -> None:
@@ -4402,8 +4036,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -4420,10 +4052,7 @@ class AsyncClient:
             keypair_name: Keypair name (``keypair_name``, path)
         """
         await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name})
         )
         return None
 
@@ -4445,8 +4074,6 @@ class AsyncClient:
                 "/v1/launch-configurations/{launch_configuration_id}",
                 {"launch_configuration_id": launch_configuration_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -4463,10 +4090,7 @@ class AsyncClient:
             server_group_id: Server Group ID (``server_group_id``, path)
         """
         await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id})
         )
         return None
 
@@ -4488,8 +4112,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}", {"server_id": server_id, "port_id": port_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -4513,8 +4135,6 @@ class AsyncClient:
                 "/v1/servers/{server_id}/interfaces/{port_id}/static-nats/{nat_id}",
                 {"server_id": server_id, "port_id": port_id, "nat_id": nat_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -4538,8 +4158,6 @@ class AsyncClient:
                 "/v1/servers/{server_id}/interfaces/{port_id}/private-static-nats/{nat_id}",
                 {"server_id": server_id, "port_id": port_id, "nat_id": nat_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -4561,8 +4179,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/servers/{server_id}/volumes/{volume_id}", {"server_id": server_id, "volume_id": volume_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -4579,10 +4195,7 @@ class AsyncClient:
             server_id: Server ID (``server_id``, path)
         """
         await self._transport.request(
-            "DELETE",
-            _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "DELETE", _support.format_path("/v1/servers/{server_id}", {"server_id": server_id})
         )
         return None
 
@@ -4603,7 +4216,6 @@ class AsyncClient:
             "DELETE",
             _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={"cascade": cascade},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -4625,8 +4237,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volumes/{volume_id}/servers/{server_id}", {"volume_id": volume_id, "server_id": server_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return None
 
@@ -4649,8 +4259,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/size", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
@@ -4667,9 +4275,7 @@ class AsyncClient:
         Returns:
             ServerGroupPartitionSizeResponse (HTTP 200).
         """
-        _response = await self._transport.request(
-            "GET", "/v1/server-groups/partition-size", params={}, headers=_support.header_values({})
-        )
+        _response = await self._transport.request("GET", "/v1/server-groups/partition-size")
         return _support.parse_model(_models.ServerGroupPartitionSizeResponse, _response)
 
     async def import_image(self, image_id: str, *, body: _models.ImageImportRequest) -> None:
@@ -4688,8 +4294,6 @@ class AsyncClient:
         await self._transport.request(
             "POST",
             _support.format_path("/v1/images/{image_id}/import", {"image_id": image_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -4726,7 +4330,6 @@ class AsyncClient:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={"offset": offset, "limit": limit, "sort": sort},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupLbServerGroupListResponse, _response)
 
@@ -4758,7 +4361,6 @@ class AsyncClient:
                     {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
                 params={"offset": _offset, "limit": _limit, "sort": sort},
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.AutoScalingGroupLbServerGroupListResponse, _response)
             _items = _body.lb_server_groups or []
@@ -4812,7 +4414,6 @@ class AsyncClient:
                 "limit": limit,
                 "sort": sort,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
 
@@ -4861,7 +4462,6 @@ class AsyncClient:
                     "limit": _limit,
                     "sort": sort,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
             _items = _body.notifications or []
@@ -4918,7 +4518,6 @@ class AsyncClient:
                 "limit": limit,
                 "sort": sort,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyListResponse, _response)
 
@@ -4970,7 +4569,6 @@ class AsyncClient:
                     "limit": _limit,
                     "sort": sort,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.AutoScalingGroupPolicyListResponse, _response)
             _items = _body.policies or []
@@ -5013,7 +4611,6 @@ class AsyncClient:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={"size": size, "page": page, "sort": sort, "frequency": frequency},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleListResponse, _response)
 
@@ -5049,7 +4646,6 @@ class AsyncClient:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={"marker": marker, "limit": limit, "sort": sort},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupVirtualServerListResponse, _response)
 
@@ -5081,7 +4677,6 @@ class AsyncClient:
                     {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
                 params={"marker": _marker, "limit": _limit, "sort": sort},
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.AutoScalingGroupVirtualServerListResponse, _response)
             _items = _body.servers or []
@@ -5148,7 +4743,6 @@ class AsyncClient:
                 "limit": limit,
                 "sort": sort,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupListResponse, _response)
 
@@ -5210,7 +4804,6 @@ class AsyncClient:
                     "limit": _limit,
                     "sort": sort,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.AutoScalingGroupListResponse, _response)
             _items = _body.auto_scaling_groups or []
@@ -5238,10 +4831,7 @@ class AsyncClient:
             DefaultConfigListResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            "/v1/default-configs",
-            params={"name": name, "category": category},
-            headers=_support.header_values({}),
+            "GET", "/v1/default-configs", params={"name": name, "category": category}
         )
         return _support.parse_model(_models.DefaultConfigListResponse, _response)
 
@@ -5261,10 +4851,7 @@ class AsyncClient:
             ImageMemberListResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id})
         )
         return _support.parse_model(_models.ImageMemberListResponse, _response)
 
@@ -5317,7 +4904,6 @@ class AsyncClient:
                 "visibility": visibility,
                 "sort": sort,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ImageListResponse, _response)
 
@@ -5370,7 +4956,6 @@ class AsyncClient:
                     "visibility": visibility,
                     "sort": sort,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.ImageListResponse, _response)
             _items = _body.images or []
@@ -5397,9 +4982,7 @@ class AsyncClient:
         Returns:
             KeypairListResponse (HTTP 200).
         """
-        _response = await self._transport.request(
-            "GET", "/v1/keypairs", params={"limit": limit, "marker": marker}, headers=_support.header_values({})
-        )
+        _response = await self._transport.request("GET", "/v1/keypairs", params={"limit": limit, "marker": marker})
         return _support.parse_model(_models.KeypairListResponse, _response)
 
     async def list_launch_configurations(
@@ -5433,7 +5016,6 @@ class AsyncClient:
             "GET",
             "/v1/launch-configurations",
             params={"name": name, "image_id": image_id, "offset": offset, "limit": limit, "sort": sort},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.LaunchConfigurationListResponse, _response)
 
@@ -5463,7 +5045,6 @@ class AsyncClient:
                 "GET",
                 "/v1/launch-configurations",
                 params={"name": name, "image_id": image_id, "offset": _offset, "limit": _limit, "sort": sort},
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.LaunchConfigurationListResponse, _response)
             _items = _body.launch_configurations or []
@@ -5494,7 +5075,6 @@ class AsyncClient:
             "GET",
             "/v1/pending-images",
             params={"scp_image_type": scp_image_type, "scp_original_image_type": scp_original_image_type},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ImageListResponse, _response)
 
@@ -5516,9 +5096,7 @@ class AsyncClient:
         Returns:
             ServerGroupListResponse (HTTP 200).
         """
-        _response = await self._transport.request(
-            "GET", "/v1/server-groups", params={"limit": limit, "offset": offset}, headers=_support.header_values({})
-        )
+        _response = await self._transport.request("GET", "/v1/server-groups", params={"limit": limit, "offset": offset})
         return _support.parse_model(_models.ServerGroupListResponse, _response)
 
     async def iter_list_server_groups(self, *, limit: int = 100) -> AsyncIterator[_models.ServerGroup]:
@@ -5539,10 +5117,7 @@ class AsyncClient:
 
         async def _page(_offset: int, _limit: int) -> list[_models.ServerGroup]:
             _response = await self._transport.request(
-                "GET",
-                "/v1/server-groups",
-                params={"limit": _limit, "offset": _offset},
-                headers=_support.header_values({}),
+                "GET", "/v1/server-groups", params={"limit": _limit, "offset": _offset}
             )
             _body = _support.parse_model(_models.ServerGroupListResponse, _response)
             _items = _body.server_groups or []
@@ -5567,10 +5142,7 @@ class AsyncClient:
             ServerInterfaceListResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id})
         )
         return _support.parse_model(_models.ServerInterfaceListResponse, _response)
 
@@ -5590,10 +5162,7 @@ class AsyncClient:
             ServerIpsResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/servers/{server_id}/ips", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/servers/{server_id}/ips", {"server_id": server_id})
         )
         return _support.parse_model(_models.ServerIpsResponse, _response)
 
@@ -5628,7 +5197,6 @@ class AsyncClient:
             "GET",
             "/v1/server-types",
             params={"limit": limit, "marker": marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ServerTypeListResponse, _response)
 
@@ -5658,7 +5226,6 @@ class AsyncClient:
                 "GET",
                 "/v1/server-types",
                 params={"limit": _limit, "marker": _marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.ServerTypeListResponse, _response)
             _items = _body.server_types or []
@@ -5683,10 +5250,7 @@ class AsyncClient:
             ServerVolumesResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id})
         )
         return _support.parse_model(_models.ServerVolumesResponse, _response)
 
@@ -5730,7 +5294,6 @@ class AsyncClient:
                 "with_count": with_count,
                 "name": name,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.SnapshotListResponse, _response)
 
@@ -5774,7 +5337,6 @@ class AsyncClient:
                     "with_count": with_count,
                     "name": name,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.SnapshotListResponse, _response)
             _items = _body.snapshots or []
@@ -5799,10 +5361,7 @@ class AsyncClient:
             ServerSecurityGroupListResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/servers/{server_id}/security-groups", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/servers/{server_id}/security-groups", {"server_id": server_id})
         )
         return _support.parse_model(_models.ServerSecurityGroupListResponse, _response)
 
@@ -5865,7 +5424,6 @@ class AsyncClient:
                 "sort": sort,
                 "auto_scaling_group_id": auto_scaling_group_id,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ServerListResponse, _response)
 
@@ -5928,7 +5486,6 @@ class AsyncClient:
                     "sort": sort,
                     "auto_scaling_group_id": auto_scaling_group_id,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.ServerListResponse, _response)
             _items = _body.servers or []
@@ -5949,9 +5506,7 @@ class AsyncClient:
         Returns:
             VolumeTransferListResponse (HTTP 200).
         """
-        _response = await self._transport.request(
-            "GET", "/v1/volume-transfer", params={}, headers=_support.header_values({})
-        )
+        _response = await self._transport.request("GET", "/v1/volume-transfer")
         return _support.parse_model(_models.VolumeTransferListResponse, _response)
 
     async def list_volume_types_and_details(
@@ -5973,10 +5528,7 @@ class AsyncClient:
             VolumeTypeListResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            "/v1/volume-types",
-            params={"limit": limit, "offset": offset, "marker": marker, "sort": sort},
-            headers=_support.header_values({}),
+            "GET", "/v1/volume-types", params={"limit": limit, "offset": offset, "marker": marker, "sort": sort}
         )
         return _support.parse_model(_models.VolumeTypeListResponse, _response)
 
@@ -6002,10 +5554,7 @@ class AsyncClient:
 
         async def _page(_offset: int, _limit: int) -> list[_models.VolumeType]:
             _response = await self._transport.request(
-                "GET",
-                "/v1/volume-types",
-                params={"limit": _limit, "offset": _offset, "marker": marker, "sort": sort},
-                headers=_support.header_values({}),
+                "GET", "/v1/volume-types", params={"limit": _limit, "offset": _offset, "marker": marker, "sort": sort}
             )
             _body = _support.parse_model(_models.VolumeTypeListResponse, _response)
             _items = _body.volume_types or []
@@ -6060,7 +5609,6 @@ class AsyncClient:
                 "state": state,
                 "bootable": bootable,
             },
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.VolumeListResponse, _response)
 
@@ -6110,7 +5658,6 @@ class AsyncClient:
                     "state": state,
                     "bootable": bootable,
                 },
-                headers=_support.header_values({}),
             )
             _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.volumes or []
@@ -6132,10 +5679,7 @@ class AsyncClient:
             server_id: Server ID (``server_id``, path)
         """
         await self._transport.request(
-            "POST",
-            _support.format_path("/v1/servers/{server_id}/lock", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/v1/servers/{server_id}/lock", {"server_id": server_id})
         )
         return None
 
@@ -6155,8 +5699,6 @@ class AsyncClient:
         await self._transport.request(
             "POST",
             _support.format_path("/v1/servers/{server_id}/reboot", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -6174,10 +5716,7 @@ class AsyncClient:
             server_id: Server ID (``server_id``, path)
         """
         await self._transport.request(
-            "POST",
-            _support.format_path("/v1/servers/{server_id}/rebuild", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/v1/servers/{server_id}/rebuild", {"server_id": server_id})
         )
         return None
 
@@ -6197,8 +5736,6 @@ class AsyncClient:
         await self._transport.request(
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/revert", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -6219,10 +5756,7 @@ class AsyncClient:
             SnapshotDetailResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id})
         )
         return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
@@ -6246,8 +5780,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
@@ -6275,8 +5807,6 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationShowResponse, _response)
 
@@ -6304,8 +5834,6 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
 
@@ -6333,8 +5861,6 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
 
@@ -6350,9 +5876,7 @@ class AsyncClient:
         Returns:
             VolumeTypeDetailResponse (HTTP 200).
         """
-        _response = await self._transport.request(
-            "GET", "/v1/volume-types/default", params={}, headers=_support.header_values({})
-        )
+        _response = await self._transport.request("GET", "/v1/volume-types/default")
         return _support.parse_model(_models.VolumeTypeDetailResponse, _response)
 
     async def show_image(self, image_id: str) -> _models.ImageShowResponse:
@@ -6371,10 +5895,7 @@ class AsyncClient:
             ImageShowResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/images/{image_id}", {"image_id": image_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/images/{image_id}", {"image_id": image_id})
         )
         return _support.parse_model(_models.ImageShowResponse, _response)
 
@@ -6399,8 +5920,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ImageMemberShowResponse, _response)
 
@@ -6420,10 +5939,7 @@ class AsyncClient:
             KeypairShowResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name})
         )
         return _support.parse_model(_models.KeypairShowResponse, _response)
 
@@ -6450,8 +5966,6 @@ class AsyncClient:
                 "/v1/launch-configurations/{launch_configuration_id}",
                 {"launch_configuration_id": launch_configuration_id},
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.LaunchConfigurationDetailShowResponse, _response)
 
@@ -6471,10 +5985,7 @@ class AsyncClient:
             ServerGroup (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id})
         )
         return _support.parse_model(_models.ServerGroup, _response)
 
@@ -6499,8 +6010,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}", {"server_id": server_id, "port_id": port_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ServerInterfaceListResponse, _response)
 
@@ -6525,8 +6034,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/servers/{server_id}/ips/{subnet_id}", {"server_id": server_id, "subnet_id": subnet_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ServerShowResponseAddress, _response)
 
@@ -6542,9 +6049,7 @@ class AsyncClient:
         Returns:
             ServerQuotaSet (HTTP 200).
         """
-        _response = await self._transport.request(
-            "GET", "/v1/quota-sets", params={}, headers=_support.header_values({})
-        )
+        _response = await self._transport.request("GET", "/v1/quota-sets")
         return _support.parse_model(_models.ServerQuotaSet, _response)
 
     async def show_server_type(self, server_type_id: str) -> _models.ServerType:
@@ -6563,10 +6068,7 @@ class AsyncClient:
             ServerType (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/server-types/{server_type_id}", {"server_type_id": server_type_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/server-types/{server_type_id}", {"server_type_id": server_type_id})
         )
         return _support.parse_model(_models.ServerType, _response)
 
@@ -6591,8 +6093,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/servers/{server_id}/volumes/{volume_id}", {"server_id": server_id, "volume_id": volume_id}
             ),
-            params={},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ServersVolumeResponse, _response)
 
@@ -6612,10 +6112,7 @@ class AsyncClient:
             ServerShowResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/servers/{server_id}", {"server_id": server_id})
         )
         return _support.parse_model(_models.ServerShowResponse, _response)
 
@@ -6641,7 +6138,6 @@ class AsyncClient:
             "GET",
             _support.format_path("/v1/servers/{server_id}/console-log", {"server_id": server_id}),
             params={"line_size": line_size},
-            headers=_support.header_values({}),
         )
         return _support.parse_model(_models.ServerConsoleLogResponse, _response)
 
@@ -6666,8 +6162,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/servers/{server_id}/password", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ServerPasswordResponse, _response)
@@ -6684,9 +6178,7 @@ class AsyncClient:
         Returns:
             VolumeQuotaSet (HTTP 200).
         """
-        _response = await self._transport.request(
-            "GET", "/v1/volumes/quota-sets", params={}, headers=_support.header_values({})
-        )
+        _response = await self._transport.request("GET", "/v1/volumes/quota-sets")
         return _support.parse_model(_models.VolumeQuotaSet, _response)
 
     async def show_volume_transfer_detail(self, transfer_id: str) -> _models.VolumeTransferShowResponse:
@@ -6705,10 +6197,7 @@ class AsyncClient:
             VolumeTransferShowResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id})
         )
         return _support.parse_model(_models.VolumeTransferShowResponse, _response)
 
@@ -6728,10 +6217,7 @@ class AsyncClient:
             VolumeTypeDetailResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/volume-types/{volume_type_id}", {"volume_type_id": volume_type_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volume-types/{volume_type_id}", {"volume_type_id": volume_type_id})
         )
         return _support.parse_model(_models.VolumeTypeDetailResponse, _response)
 
@@ -6751,10 +6237,7 @@ class AsyncClient:
             VolumeShowResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
+            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
@@ -6771,10 +6254,7 @@ class AsyncClient:
             server_id: Server ID (``server_id``, path)
         """
         await self._transport.request(
-            "POST",
-            _support.format_path("/v1/servers/{server_id}/start", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/v1/servers/{server_id}/start", {"server_id": server_id})
         )
         return None
 
@@ -6791,10 +6271,7 @@ class AsyncClient:
             server_id: Server ID (``server_id``, path)
         """
         await self._transport.request(
-            "POST",
-            _support.format_path("/v1/servers/{server_id}/stop", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/v1/servers/{server_id}/stop", {"server_id": server_id})
         )
         return None
 
@@ -6811,10 +6288,7 @@ class AsyncClient:
             server_id: Server ID (``server_id``, path)
         """
         await self._transport.request(
-            "POST",
-            _support.format_path("/v1/servers/{server_id}/unlock", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
+            "POST", _support.format_path("/v1/servers/{server_id}/unlock", {"server_id": server_id})
         )
         return None
 
@@ -6839,8 +6313,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.SnapshotDetailResponse, _response)
@@ -6868,8 +6340,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
@@ -6895,8 +6365,6 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/lb-server-groups",
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -6930,8 +6398,6 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationShowResponse, _response)
@@ -6961,8 +6427,6 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
@@ -6992,8 +6456,6 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
@@ -7022,8 +6484,6 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/server-count",
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
@@ -7047,8 +6507,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/images/{image_id}", {"image_id": image_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ImageShowResponse, _response)
@@ -7077,8 +6535,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ImageMemberShowResponse, _response)
@@ -7104,8 +6560,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}", {"server_id": server_id, "port_id": port_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -7131,8 +6585,6 @@ class AsyncClient:
             _support.format_path(
                 "/v1/servers/{server_id}/volumes/{volume_id}", {"server_id": server_id, "volume_id": volume_id}
             ),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -7158,8 +6610,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ServerShowResponse, _response)
@@ -7178,8 +6628,6 @@ class AsyncClient:
         await self._transport.request(
             "POST",
             _support.format_path("/v1/servers/{server_id}/server-type", {"server_id": server_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
@@ -7203,8 +6651,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
-            params={},
-            headers=_support.header_values({}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
