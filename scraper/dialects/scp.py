@@ -68,6 +68,8 @@ DEPRECATION_SENTENCE_KO = (
     "Not Before 기간이 도래하거나 만료된 Deprecated 버전은 더 이상 지원하지 않습니다. 최신 버전 사용을 권장합니다."
 )
 _DEPRECATION_SENTENCES = (DEPRECATION_SENTENCE, DEPRECATION_SENTENCE_KO)
+#: A model table without its Default column.
+_FIELDS_WITHOUT_DEFAULT = ("Name", "Description", "Schema")
 #: First header cell of a version table, English and Korean (``| 버전 | 최소 지원 보장일 |``).
 _VERSION_HEADERS = ("Version", "버전")
 _LABELS = {
@@ -433,16 +435,20 @@ class _PageReader:
         properties: dict[str, Any] = {}
         required: list[str] = []
         subject = f"{service_id}:{name}"
+        # A model table may leave out the Default column (``Name | Description | Schema``, the layout of the
+        # swagger2markup renderer these pages come from): its rows have three cells and no default.
+        columns = 3 if tuple(table.header) == _FIELDS_WITHOUT_DEFAULT else 4
         for row in table.rows:
-            if len(row.cells) != 4:
+            if len(row.cells) != columns:
                 self._finding(
                     "row-skipped",
                     row.line,
                     subject,
-                    f"expected 4 cells: Name | Description | Schema | Default, got {len(row.cells)}; row skipped",
+                    f"expected {columns} cells: {' | '.join(table.header[:columns])}, got {len(row.cells)};"
+                    " row skipped",
                 )
                 continue
-            name_cell, desc_cell, schema_cell, default_cell = _flat(row.cells)
+            name_cell, desc_cell, schema_cell, default_cell = _flat((*row.cells, "")[:4])
             field_name, flag = _split_name(name_cell)
             if flag is None:
                 field_name = name_cell.split()[0] if name_cell.split() else ""

@@ -99,7 +99,10 @@ KNOWN_TABLES: tuple[tuple[str, ...], ...] = (
 )
 #: First header cell of a version table (English, Korean).
 VERSION_HEADERS = ("Version", "버전")
-_SQUASHED = {"".join(header): header for header in KNOWN_TABLES}
+#: A Models table without its Default column (swagger2markup's own layout): read as a Models table whose Default
+#: cells are all empty, so every later step sees one shape.
+FIELDS_WITHOUT_DEFAULT = ("Name", "Description", "Schema")
+_SQUASHED = {"".join(header): header for header in KNOWN_TABLES} | {"".join(FIELDS_WITHOUT_DEFAULT): FIELDS}
 
 
 def split_pipe_row(line: str) -> list[str]:
@@ -242,6 +245,9 @@ def _starts_row(line: str, header: tuple[str, ...]) -> bool:
 def _read_pipe_table(src: _Lines, page: str) -> Table:
     start = src.lineno
     header = tuple(split_pipe_row(src.lines[src.i]))
+    no_default = header == FIELDS_WITHOUT_DEFAULT
+    if no_default:
+        header = FIELDS
     src.i += 1
     while src and SEPARATOR.match(src.lines[src.i].strip() or "x"):
         src.i += 1
@@ -262,7 +268,7 @@ def _read_pipe_table(src: _Lines, page: str) -> Table:
             src.i += 1
         if header == PARAMS and not _starts_row(line, header):
             raise ReaderError(page, line_no, f"expected a parameter row starting with one of {', '.join(LOCATIONS)}")
-        cells, note = _normalise_row(header, split_pipe_row(line))
+        cells, note = _normalise_row(header, split_pipe_row(line) + ([""] if no_default else []))
         repairs: list[str] = []
         if len(joined) > 1:
             repairs.append(f"row broken over lines {joined[0]}-{joined[-1]}; joined")

@@ -402,3 +402,44 @@ def test_a_snake_case_header_parameter_is_the_header_its_description_names() -> 
         "header parameter accept",
         "header parameter Content-Type",
     }
+
+
+def _without_default_column(text: str) -> str:
+    """The page with every model table's (empty) Default column left out: swagger2markup's own model-table layout,
+    in the pipe rendering (header and rows) and the squashed one (the header; empty defaults print nothing)."""
+    out: list[str] = []
+    in_model = False
+    for line in text.splitlines(keepends=True):
+        if line.startswith("| Name | Description | Schema | Default |"):
+            in_model = True
+            out.append("| Name | Description | Schema |\n")
+        elif in_model and line.startswith("|---"):
+            out.append("|---|---|---|\n")
+        elif in_model and line.startswith("|"):
+            cells = line.rstrip().removesuffix("|").split(" | ")
+            out.append(" | ".join(cells[:3]) + " |\n" if len(cells) == 4 and not cells[3].strip() else line)
+        else:
+            in_model = False
+            out.append("NameDescriptionSchema\n" if line == "NameDescriptionSchemaDefault\n" else line)
+    return "".join(out)
+
+
+@pytest.mark.parametrize("name", ["access_policy_models_pipe.txt", "access_policy_models_squashed.txt"])
+def test_a_model_table_without_its_default_column_is_read_whole(name: str) -> None:
+    """Every field of a ``Name | Description | Schema`` model table is read, as the same table with an empty
+    Default column reads (the pipe rows were skipped for having three cells, and the squashed header was no table
+    at all: each model was skipped)."""
+    original = (UNSEEN / name).read_text(encoding="utf-8")
+    changed = _without_default_column(original)
+    assert changed != original and "NameDescriptionSchemaDefault" not in changed
+    assert "| Name | Description | Schema | Default |" not in changed
+    services = tuple(EXPECTED[name]["service"].split(","))
+
+    def fields(text: str) -> tuple[dict[str, Any], list[str]]:
+        read = _read(text, name, services)
+        models = {m: s.schema.get("properties", {}) for svc in read for m, s in svc.models.items()}
+        return models, sorted(f.kind for svc in read for f in svc.findings if f.kind.endswith("-skipped"))
+
+    expected, skipped = fields(original)
+    assert expected and any(expected.values())
+    assert fields(changed) == (expected, skipped)
