@@ -16,6 +16,7 @@ reference it cannot follow (a schema's: a warning and ``Any``).
 from __future__ import annotations
 
 import copy
+import itertools
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -27,7 +28,9 @@ from scraper.spec_input import MAX_BYTES, DocumentError, check_tree, load_docume
 __all__ = ["MAX_FILES", "BundleError", "bundle_document", "has_external_refs"]
 
 #: Most files one document may be split over.
-MAX_FILES = 500
+MAX_FILES = 10_000
+#: Most path items and ``properties`` maps copied in place (each may hold more references to copy in place).
+MAX_IN_PLACE = 10_000
 #: Keys whose values are data, never searched for references.
 _DATA_KEYS = frozenset({"example", "examples", "default", "enum", "const", "x-example", "x-examples"})
 _URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -40,6 +43,7 @@ _SECTION_BY_PARENT = {
     "headers": "headers",
     "links": "links",
     "callbacks": "callbacks",
+    "examples": "examples",
 }
 _SWAGGER_SECTIONS = {"schemas": "definitions", "parameters": "parameters", "responses": "responses"}
 
@@ -50,10 +54,12 @@ class BundleError(ValueError):
 
 def has_external_refs(doc: Any) -> bool:
     """Whether any ``$ref`` of ``doc`` names another file (or URL)."""
-    return any(not ref.startswith("#") for _, ref in _refs(doc, ()))
+    return any(not ref.startswith("#") for _, ref in _refs(doc, (), examples="openapi" in doc))
 
 
-def _refs(node: Any, where: tuple[Any, ...]) -> list[tuple[tuple[Any, ...], str]]:
+def _refs(node: Any, where: tuple[Any, ...], *, examples: bool = True) -> list[tuple[tuple[Any, ...], str]]:
+    """Every ``$ref`` in ``node`` (at pointer ``where``) with its place; with ``examples`` (OpenAPI 3.x, not Swagger
+    2.0, whose ``examples`` map media types to data) the references in ``examples`` maps too."""
     found: list[tuple[tuple[Any, ...], str]] = []
     stack: list[tuple[Any, tuple[Any, ...]]] = [(node, where)]
     while stack:
@@ -61,7 +67,9 @@ def _refs(node: Any, where: tuple[Any, ...]) -> list[tuple[tuple[Any, ...], str]
         if isinstance(item, list):
             stack.extend((v, (*here, i)) for i, v in enumerate(item))
         elif isinstance(item, dict):
-            if isinstance(item.get("$ref"), str) and here[-1:] != ("properties",):
+            # under ``properties`` a string ``$ref`` is no property named "$ref" (whose schema would be an object)
+            # but the whole map by reference (DigitalOcean: ``properties: {$ref: attributes.yml#/droplet_ids}``)
+            if isinstance(item.get("$ref"), str):
                 found.append((here, item["$ref"]))
             # ``default`` is data in a schema, but a response under ``responses``
             stack.extend(
@@ -69,6 +77,15 @@ def _refs(node: Any, where: tuple[Any, ...]) -> list[tuple[tuple[Any, ...], str]
                 for k, v in item.items()
                 if k != "$ref" and (k not in _DATA_KEYS or (k == "default" and here[-1:] == ("responses",)))
             )
+            # a media type's or parameter's ``examples`` map holds Example Objects, each maybe a reference to one
+            # (DigitalOcean keeps them in files beside the responses); what an example holds is data
+            named = item.get("examples")
+            if examples and isinstance(named, Mapping) and here[-1:] != ("properties",):
+                found.extend(
+                    ((*here, "examples", name), example["$ref"])
+                    for name, example in named.items()
+                    if isinstance(example, Mapping) and isinstance(example.get("$ref"), str)
+                )
     return found
 
 
@@ -95,6 +112,7 @@ class _Bundler:
         self.swagger = "openapi" not in doc and "swagger" in doc
         self.files: dict[Path, Any] = {self.root_file: self.doc}
         self.bytes = 0
+        self.copies = 0  # path items and properties maps copied in place
         self.placed: dict[tuple[Path, str], str] = {}  # (file, fragment) -> local $ref
         self.owners: dict[str, tuple[Path, str]] = {}  # local $ref -> (file, fragment) it holds
 
@@ -103,7 +121,7 @@ class _Bundler:
         work: list[tuple[Any, tuple[Any, ...], Path]] = [(self.doc, (), self.root_file)]
         while work:
             node, where, file = work.pop()
-            for here, ref in _refs(node, where):
+            for here, ref in _refs(node, where, examples=not self.swagger):
                 holder = _at(self.doc, here)
                 if not isinstance(holder, dict):
                     continue
@@ -116,6 +134,9 @@ class _Bundler:
                     # treats any reference it cannot follow (a schema: a warning and Any; elsewhere its error)
                     continue
                 if local is None:  # a path item: copied in place, its own refs followed from there
+                    self.copies += 1
+                    if self.copies > MAX_IN_PLACE:
+                        raise self.fail(here, f"$ref {ref!r:.120}: references copied in place do not end (a cycle?)")
                     target = {k: v for k, v in holder.items() if k != "$ref"}
                     holder.clear()
                     holder.update(copy.deepcopy(new[0]) if isinstance(new[0], dict) else {})
@@ -123,7 +144,7 @@ class _Bundler:
                     work.append((holder, here, new[1]))
                     continue
                 holder["$ref"] = local
-                if new is not None:
+                if new is not None and new[2][-2:-1] != ("examples",):  # an example is data: no refs in it
                     work.append((new[0], new[2], new[1]))
         try:
             check_tree(self.doc, self.source)
@@ -166,8 +187,9 @@ class _Bundler:
         return local, (container[name], target_file, (*parts, name))
 
     def section(self, here: tuple[Any, ...]) -> str | None:
-        """The components section a ``$ref`` object at ``here`` belongs in; None for a path item."""
-        if len(here) == 2 and here[0] == "paths":
+        """The components section a ``$ref`` object at ``here`` belongs in; None for a path item or a schema's
+        ``properties`` map (no section holds either: copied in place)."""
+        if (len(here) == 2 and here[0] == "paths") or _properties_map(here):
             return None
         if len(here) == 3 and here[0] == "components":
             return str(here[1])
@@ -222,6 +244,13 @@ class _Bundler:
             else:
                 raise _Missing
         return node
+
+
+def _properties_map(here: tuple[Any, ...]) -> bool:
+    """Whether ``here`` is a schema's ``properties`` map (``.../properties``), not a property named "properties"
+    (``.../properties/properties``): the trailing ``properties`` tokens alternate between the two."""
+    trailing = len(here) - len(tuple(itertools.dropwhile(lambda p: p == "properties", reversed(here))))
+    return trailing % 2 == 1
 
 
 def _at(doc: Any, where: tuple[Any, ...]) -> Any:
