@@ -13,7 +13,7 @@ import json
 import re
 import sys
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, ClassVar
 
 import yaml
 
@@ -40,7 +40,57 @@ MAX_DEPTH = 200
 #: Most nodes (mappings, lists and scalars, YAML aliases counted at every use) accepted.
 MAX_NODES = 2_000_000
 
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # both are safe loaders; libyaml is much faster
+_SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # both are safe loaders; libyaml is much faster
+
+
+class _Loader(_SafeLoader):  # type: ignore[misc]
+    """A safe loader that reads plain scalars as YAML 1.2's core schema does (what OpenAPI asks of YAML documents,
+    and what a JSON document of the same content gives): ``yes``/``no``/``on``/``off`` stay strings (an enum of
+    country codes with ``NO`` was ``False``), ``2023-01-17`` stays a string (it was a ``datetime``, and every
+    example a ``format: date`` schema documented failed its own schema), ``12:30`` stays a string (it was the base-60
+    integer 750) and ``010`` is ten, not octal eight. Explicit tags that give no JSON value (``!!timestamp``,
+    ``!!binary``, ``!!set``, ``!!omap``) give their text, or mapping and list, instead."""
+
+    yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {}
+
+
+def _construct_int(loader: Any, node: Any) -> int:
+    text = str(loader.construct_scalar(node))
+    if text.startswith(("0o", "0x")):
+        return int(text[2:], 8 if text[1] == "o" else 16)
+    return int(text)
+
+
+def _construct_text(loader: Any, node: Any) -> str:
+    return str(loader.construct_scalar(node))
+
+
+def _construct_pairs(loader: Any, node: Any) -> list[Any]:
+    return [loader.construct_mapping(item) if isinstance(item, yaml.MappingNode) else None for item in node.value]
+
+
+def _construct_set(loader: Any, node: Any) -> dict[Any, Any]:
+    return dict(loader.construct_mapping(node))
+
+
+for _tag, _pattern, _first in (  # YAML 1.2 core schema (int before float: "12" is both)
+    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+    (
+        "float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        "-+0123456789.",
+    ),
+    ("merge", r"^(?:<<)$", "<"),
+):
+    _Loader.add_implicit_resolver(f"tag:yaml.org,2002:{_tag}", re.compile(_pattern), list(_first))
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+for _tag in ("timestamp", "binary"):
+    _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _construct_text)
+for _tag in ("omap", "pairs"):
+    _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _construct_pairs)
+_Loader.add_constructor("tag:yaml.org,2002:set", _construct_set)
 
 
 class DocumentError(ValueError):

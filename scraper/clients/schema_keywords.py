@@ -258,7 +258,8 @@ def nullable_as_null_type(
         else:
             out[key] = value
     # an allOf part or a union option keeps its class (a nullable base would no longer be a base)
-    if nested and not part and "nullable" not in out and component_name(out.get("$ref")) in nullable_components:
+    reference, noted = _annotated_reference(out)
+    if nested and not part and "nullable" not in out and component_name(reference) in nullable_components:
         out["nullable"] = True
     if out.get("nullable") is not True:
         return out
@@ -269,14 +270,35 @@ def nullable_as_null_type(
         del out["nullable"]
         out["type"] = [kind, "null"]
         return out
-    reference = out.get("$ref")
-    parts = out.get("allOf")
-    if reference is None and isinstance(parts, list) and len(parts) == 1 and set(parts[0]) == {"$ref"}:
-        reference = parts[0]["$ref"]
     if isinstance(reference, str) and kind is None and not {"oneOf", "anyOf", "properties"} & set(out):
-        annotations = {k: v for k, v in out.items() if k in ("description", "title", "default", "deprecated")}
+        annotations = {k: v for k, v in {**noted, **out}.items() if k in _KEPT_ANNOTATIONS}
         return {"anyOf": [{"$ref": reference}, {"type": "null"}], **annotations}
     return out
+
+
+#: Keywords that describe a schema without constraining it: an ``allOf`` part of nothing else adds no type.
+_ANNOTATIONS = frozenset(
+    {"description", "title", "default", "deprecated", "example", "examples", "readOnly", "writeOnly", "nullable"}
+)
+#: What a nullable reference rewritten as ``anyOf: [ref, null]`` keeps of its annotations.
+_KEPT_ANNOTATIONS = ("description", "title", "default", "deprecated")
+
+
+def _annotated_reference(schema: Mapping[str, Any]) -> tuple[Any, dict[str, Any]]:
+    """``(the reference, the annotations its allOf parts add)`` when ``schema`` is one reference: ``$ref`` itself,
+    or an ``allOf`` of one ``$ref`` and parts that only annotate it (``allOf: [{$ref: Window}, {description: ...}]``,
+    the way 3.0 documents describe a reference, DigitalOcean's Droplet ``next_backup_window``); else ``(None, {})``.
+    """
+    if "$ref" in schema:
+        return schema["$ref"], {}
+    parts = schema.get("allOf")
+    if not isinstance(parts, list) or not all(isinstance(p, Mapping) for p in parts):
+        return None, {}
+    references = [p for p in parts if set(p) == {"$ref"}]
+    others = [p for p in parts if set(p) != {"$ref"}]
+    if len(references) != 1 or not all(set(p) <= _ANNOTATIONS for p in others):
+        return None, {}
+    return references[0]["$ref"], {k: v for p in others for k, v in p.items() if k != "nullable"}
 
 
 def nullable_component_names(schemas: Mapping[str, Any]) -> frozenset[str]:
