@@ -465,17 +465,36 @@ def _narrowed_fields(source: str) -> str:
         return out
 
     ancestors = _ancestors(classes)
+    declared = {
+        name: {
+            stmt.target.id: ast.unparse(stmt.annotation)
+            for stmt in node.body
+            if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name)
+        }
+        for name, node in classes.items()
+    }
     rows: list[tuple[int, str]] = []
     for node in classes.values():
         base_fields = [definitions(base.id, frozenset()) for base in node.bases if isinstance(base, ast.Name)]
+        mro = _mro(node.name, classes)
+        last_base = node.bases[-1].id if node.bases and isinstance(node.bases[-1], ast.Name) else None
         own: set[str] = set()
         for stmt in node.body:
             if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
                 own.add(stmt.target.id)
                 parts = _union_parts(ast.unparse(stmt.annotation))
-                befores = [annotation for b in base_fields for _, annotation in b.get(stmt.target.id, [])]
-                if any(not all(_narrows(p, _union_parts(before), ancestors) for p in parts) for before in befores):
-                    rows.append((stmt.end_lineno or stmt.lineno, "assignment"))
+                # as mypy checks an override: along the MRO, each class that declares the field, until one rejects
+                # it or the last direct base accepted it (PagerDuty's WithTeams(ScriptAction) restates the Literal
+                # its parent narrowed already: checked against the grandparent's enum too, it got an unused ignore)
+                for ancestor in mro[1:]:
+                    before = declared.get(ancestor, {}).get(stmt.target.id)
+                    if before is None:
+                        continue
+                    if not all(_narrows(p, _union_parts(before), ancestors) for p in parts):
+                        rows.append((stmt.end_lineno or stmt.lineno, "assignment"))
+                        break
+                    if ancestor == last_base:
+                        break
         # the bases' nearest declarations of each inherited field must agree, unless one declaring class derives
         # from the other (its declaration overrides the other's and was checked where it was made)
         nearest: dict[str, list[tuple[str, str]]] = {}
@@ -489,6 +508,32 @@ def _narrowed_fields(source: str) -> str:
     for row, code in sorted(set(rows)):
         lines[row - 1] += f"  # type: ignore[{code}]"
     return "\n".join(lines)
+
+
+def _mro(name: str, classes: Mapping[str, ast.ClassDef]) -> list[str]:
+    """The method resolution order of class ``name`` over the module's classes (C3, as Python and mypy compute it;
+    bases defined elsewhere, ``BaseModel``, end it). A hierarchy C3 cannot order (Python would refuse the module)
+    falls back to every ancestor depth first."""
+
+    def linearise(current: str, seen: frozenset[str]) -> list[str]:
+        node = classes.get(current)
+        if node is None or current in seen:
+            return [current]
+        bases = [b.id for b in node.bases if isinstance(b, ast.Name)]
+        sequences = [linearise(b, seen | {current}) for b in bases] + [bases]
+        order = [current]
+        while any(sequences):
+            for sequence in (s for s in sequences if s):
+                head = sequence[0]
+                if not any(head in s[1:] for s in sequences):
+                    break
+            else:
+                return order + [b for s in sequences for b in s if b not in order]
+            order.append(head)
+            sequences = [s[1:] if s and s[0] == head else s for s in sequences]
+        return order
+
+    return linearise(name, frozenset())
 
 
 def _conflicting(declared: list[tuple[str, str]], ancestors: Mapping[str, set[str]]) -> bool:
