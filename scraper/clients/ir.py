@@ -1437,7 +1437,7 @@ def _build_params(
         elif param.get("example") is not None:  # example: null is how some generators write "none" (_example)
             example = _check_value(ctx, param["example"], schema, labels, what)
         elif isinstance(param.get("examples"), dict) and param["examples"]:
-            example = _example(ctx, param, schema, labels, what)
+            example = _example(ctx, param, schema, labels, what, where=here)
         elif schema.get("example") is not None:
             example = _check_value(ctx, schema["example"], schema, labels, what)
         elif required and not param.get("x-client-parameter"):
@@ -1646,7 +1646,12 @@ def _example(
     if content.get("example") is not None:
         value = content["example"]
     elif isinstance(content.get("examples"), dict) and content["examples"]:
-        first = _follow(ctx, content["examples"][sorted(content["examples"])[0]], f"{what}: examples")
+        name = sorted(content["examples"])[0]
+        try:
+            first = refs.follow(ctx.doc, content["examples"][name])
+        except refs.RefError as exc:  # an example is documentation: without it the operation is still generated
+            ctx.warn(f"{where}: {what}: examples/{name}: {exc}; no example used")
+            return None
         if not isinstance(first, dict) or "value" not in first:
             return None
         value = first["value"]

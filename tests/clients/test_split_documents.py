@@ -115,3 +115,22 @@ def test_properties_maps_that_refer_to_themselves_are_a_located_error(
     assert main(["generate", "--spec", str(spec), "--out", str(tmp_path / "out")]) == 1
     err = capsys.readouterr().err.strip()
     assert "\n" not in err and str(spec) in err and "do not end" in err and "/properties" in err
+
+
+@pytest.mark.parametrize("ref", ["examples.yaml#/apps", "#/components/examples/Nope"])
+def test_an_example_that_cannot_be_followed_is_a_located_warning_not_a_stop(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], ref: str
+) -> None:
+    # it stopped the run with "error: response example: examples: $ref ... points outside this document", naming
+    # neither the file nor the operation
+    param = {"name": "q", "in": "query", "schema": {"type": "string"}, "examples": {"q": {"$ref": ref}}}
+    response = {"description": "ok", "content": _json({"type": "string"}, examples={"one": {"$ref": ref}})}
+    doc = {
+        "openapi": "3.0.3",
+        "info": {"title": "examples", "version": "1"},
+        "paths": {"/apps": {"get": {"operationId": "listApps", "parameters": [param], "responses": {"200": response}}}},
+    }
+    spec = _write(tmp_path / "spec" / "api.yaml", doc)
+    assert main(["generate", "--spec", str(spec), "--out", str(tmp_path / "out")]) == 0
+    warnings = [line for line in capsys.readouterr().err.splitlines() if "no example used" in line]
+    assert len(warnings) == 2 and all(f"{spec}: /paths/~1apps/get" in w for w in warnings), warnings
