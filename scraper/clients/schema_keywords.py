@@ -220,8 +220,54 @@ def _discriminator(value: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def honoured_schemas(schemas: Mapping[str, Any]) -> dict[str, Any]:
-    """Every named schema of ``components.schemas`` through :func:`honoured_schema`."""
-    return {name: honoured_schema(schema) for name, schema in schemas.items()}
+    """Every named schema of ``components.schemas`` through :func:`honoured_schema`, without the discriminators of
+    ``allOf`` parents that name no schema for some of their tag's values (:func:`_uncovered_discriminators`)."""
+    honoured = {name: honoured_schema(schema) for name, schema in schemas.items()}
+    for name in _uncovered_discriminators(honoured):
+        del honoured[name]["discriminator"]
+    return honoured
+
+
+def _uncovered_discriminators(schemas: Mapping[str, Any]) -> list[str]:
+    """The schemas whose ``discriminator`` stands on an ``allOf`` parent (no ``oneOf``/``anyOf`` beside it) and
+    leaves a value of its tag's ``enum`` or ``const`` to no schema: neither a ``mapping`` key nor (the implied
+    mapping) the name of a schema that extends the parent.
+
+    The generator reads such a discriminator as "every instance is one of the children" and types each reference to
+    the parent as the union of its children: PagerDuty's ``Restriction`` (``type`` is ``daily_restriction`` or
+    ``weekly_restriction``, one child ``WeeklyRestriction``) became ``list[WeeklyRestriction]``, which rejects every
+    daily restriction the API sends (and the spec's own example). Without the discriminator a reference is the
+    parent's class, which takes every instance (a child's extra fields are kept: models allow extra fields)."""
+    children: dict[str, set[str]] = {}
+    for name, schema in schemas.items():
+        parts = schema.get("allOf") if isinstance(schema, Mapping) else None
+        for part in parts if isinstance(parts, list) else []:
+            parent = component_name(part.get("$ref")) if isinstance(part, Mapping) else None
+            if parent is not None:
+                children.setdefault(parent, set()).add(name)
+    uncovered = []
+    for name, schema in schemas.items():
+        if not isinstance(schema, Mapping) or {"oneOf", "anyOf"} & set(schema):
+            continue
+        discriminator = schema.get("discriminator")
+        if not isinstance(discriminator, Mapping) or not isinstance(discriminator.get("propertyName"), str):
+            continue
+        properties = schema.get("properties")
+        tag = properties.get(discriminator["propertyName"]) if isinstance(properties, Mapping) else None
+        target = component_name(tag.get("$ref")) if isinstance(tag, Mapping) else None
+        if target is not None:
+            tag = schemas.get(target)
+        if not isinstance(tag, Mapping):
+            continue
+        values = tag.get("enum") if isinstance(tag.get("enum"), list) else [tag["const"]] if "const" in tag else None
+        if values is None:
+            continue
+        mapping = discriminator.get("mapping")
+        covered = set(mapping) if isinstance(mapping, Mapping) else set()
+        covered |= children.get(name, set())
+        if not all(isinstance(v, str) and v in covered for v in values):
+            uncovered.append(name)
+    return uncovered
 
 
 def nullable_as_null_type(
