@@ -71,11 +71,16 @@ def _refs(node: Any, where: tuple[Any, ...], *, examples: bool = True) -> list[t
             # but the whole map by reference (DigitalOcean: ``properties: {$ref: attributes.yml#/droplet_ids}``)
             if isinstance(item.get("$ref"), str):
                 found.append((here, item["$ref"]))
-            # ``default`` is data in a schema, but a response under ``responses``
+            # ``default`` is data in a schema, but a response under ``responses``; an extension (``x-...``) is the
+            # vendor's, not OpenAPI's (Spotify's x-spotify-policy refers to a file outside the spec's folder), except
+            # where x- names a property, header, example or component, and the x-operations the generator reads
+            names = here[-1:] in _NAME_MAPS or (len(here) == 2 and here[0] == "components")
             stack.extend(
                 (v, (*here, k))
                 for k, v in item.items()
-                if k != "$ref" and (k not in _DATA_KEYS or (k == "default" and here[-1:] == ("responses",)))
+                if k != "$ref"
+                and (k not in _DATA_KEYS or (k == "default" and here[-1:] == ("responses",)))
+                and (names or not _vendor_extension(k))
             )
             # a media type's or parameter's ``examples`` map holds Example Objects, each maybe a reference to one
             # (DigitalOcean keeps them in files beside the responses); what an example holds is data
@@ -87,6 +92,22 @@ def _refs(node: Any, where: tuple[Any, ...], *, examples: bool = True) -> list[t
                     if isinstance(example, Mapping) and isinstance(example.get("$ref"), str)
                 )
     return found
+
+
+#: Maps whose keys are names (a property called ``x-rate`` is no extension).
+_NAME_MAPS = frozenset(
+    (key,)
+    for key in (
+        "properties", "patternProperties", "$defs", "definitions", "dependentSchemas", "headers", "examples",
+        "links", "callbacks", "encoding", "variables", "securitySchemes",
+    )
+)  # fmt: skip
+#: Extensions that hold OpenAPI objects the generator reads (with references to follow).
+_STRUCTURAL_EXTENSIONS = frozenset({"x-operations", "x-additionalOperations"})
+
+
+def _vendor_extension(key: Any) -> bool:
+    return isinstance(key, str) and key.startswith("x-") and key not in _STRUCTURAL_EXTENSIONS
 
 
 def pointer(parts: tuple[Any, ...]) -> str:

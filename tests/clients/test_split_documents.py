@@ -134,3 +134,24 @@ def test_an_example_that_cannot_be_followed_is_a_located_warning_not_a_stop(
     assert main(["generate", "--spec", str(spec), "--out", str(tmp_path / "out")]) == 0
     warnings = [line for line in capsys.readouterr().err.splitlines() if "no example used" in line]
     assert len(warnings) == 2 and all(f"{spec}: /paths/~1apps/get" in w for w in warnings), warnings
+
+
+def test_references_inside_vendor_extensions_are_the_vendors_not_followed(tmp_path: Path) -> None:
+    # Spotify's spec: components.x-spotify-policy refers to '../policies.yaml', outside the spec's folder, which
+    # refused the whole document ("leaves the document's folder"); x- names of properties and headers are names
+    folder = tmp_path / "spec"
+    _write(folder / "rate.yaml", {"type": "integer"})
+    schema = {"type": "object", "properties": {"x-rate": {"$ref": "rate.yaml"}}}
+    response = {"description": "ok", "headers": {"x-request-id": {"schema": {"$ref": "rate.yaml"}}},
+                "content": _json(schema), "x-policy": {"$ref": "../policies.yaml"}}  # fmt: skip
+    doc = {
+        "openapi": "3.0.3",
+        "info": {"title": "vendor", "version": "1"},
+        "paths": {"/a": {"get": {"operationId": "getA", "responses": {"200": response}}}},
+        "components": {"x-spotify-policy": {"policies": {"$ref": "../policies.yaml"}}},
+    }
+    bundled = load_spec(_write(folder / "api.yaml", doc))
+    assert bundled["components"]["x-spotify-policy"] == {"policies": {"$ref": "../policies.yaml"}}
+    got = bundled["paths"]["/a"]["get"]["responses"]["200"]
+    assert got["content"]["application/json"]["schema"]["properties"]["x-rate"] == {"$ref": "#/components/schemas/rate"}
+    assert got["headers"]["x-request-id"]["schema"] == {"$ref": "#/components/schemas/rate"}
