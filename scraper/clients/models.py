@@ -320,6 +320,31 @@ def generator_input(schemas: Mapping[str, Any], *, openapi: str) -> dict[str, An
 #: Property names pydantic refuses as field names that datamodel-code-generator leaves as they are: each becomes
 #: its Python name with the property name as the alias.
 _PYDANTIC_RESERVED_FIELDS = {"Config": "Config_"}
+#: pydantic's protected namespaces: a field named ``model_dump...`` or ``model_validate...`` is a UserWarning at every
+#: import of the models (``Field 'model_dump_' ... conflicts with protected namespace``), an error under ``-W error``;
+#: the generator's own rename (``model_dump_``) stays inside the namespace.
+_PROTECTED_PREFIXES = ("model_dump", "model_validate")
+
+
+def _field_aliases(schemas: Mapping[str, Any]) -> dict[str, str]:
+    """Property name -> field name for the names pydantic refuses or warns about, found anywhere in ``schemas``:
+    ``Config``, and ``field_<name>`` for a name in a protected namespace (the property name stays its alias)."""
+    aliases = dict(_PYDANTIC_RESERVED_FIELDS)
+    stack: list[Any] = [schemas]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Mapping):
+            properties = node.get("properties")
+            if isinstance(properties, Mapping):
+                aliases.update(
+                    (name, f"field_{name}")
+                    for name in properties
+                    if isinstance(name, str) and name.startswith(_PROTECTED_PREFIXES)
+                )
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return aliases
 
 
 def generator_source(schemas: Mapping[str, Any], *, openapi: str, source_name: str) -> str:
@@ -359,7 +384,7 @@ def generator_source(schemas: Mapping[str, Any], *, openapi: str, source_name: s
                 # pydantic v1's class-config name: a field called ``Config`` beside the ``model_config`` the models
                 # carry is "Config and model_config cannot be used together" at import (Docker Engine's
                 # LogConfig.Config); the generator already renames ``model_config`` and ``model_*`` itself
-                aliases=_PYDANTIC_RESERVED_FIELDS,
+                aliases=_field_aliases(schemas),
                 set_default_enum_member=True,
                 formatters=[],
                 custom_file_header=f'"""{header}"""',
