@@ -9,6 +9,7 @@ naming the file and, where it helps, the place in the document, instead of a tra
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 import sys
@@ -20,6 +21,7 @@ import yaml
 from scraper.json_pointer import json_pointer
 
 __all__ = [
+    "BYTE_ORDER_MARKS",
     "MAX_BYTES",
     "MAX_DEPTH",
     "MAX_NODES",
@@ -93,6 +95,17 @@ for _tag in ("omap", "pairs"):
 _Loader.add_constructor("tag:yaml.org,2002:set", _construct_set)
 
 
+#: Byte-order marks and what they say (UTF-32's first: its little-endian mark begins with UTF-16's); pages are
+#: read by them too (``readers.page_encoding``).
+BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
 class DocumentError(ValueError):
     """The document cannot be used; the message names the file and what is wrong with it."""
 
@@ -114,6 +127,15 @@ def read_document_text(path: Path, *, shown: str | None = None) -> str:
         raise DocumentError(f"{name}: cannot read ({exc.strerror or exc})") from exc
     if len(data) > MAX_BYTES:
         raise DocumentError(f"{name}: larger than {MAX_BYTES:,} bytes; not read")
+    # editors on Windows save JSON and YAML with a byte-order mark; JSON parsers may ignore it (RFC 8259)
+    for bom, codec in BYTE_ORDER_MARKS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(codec)
+            except UnicodeDecodeError as exc:
+                raise DocumentError(
+                    f"{name}: not {codec} as its byte-order mark says ({exc.reason} at byte {exc.start + len(bom)})"
+                ) from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:

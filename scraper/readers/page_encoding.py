@@ -12,16 +12,9 @@ import codecs
 import re
 
 from scraper.document import ReaderError
+from scraper.spec_input import BYTE_ORDER_MARKS
 
 __all__ = ["decode_page"]
-
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 
 #: ``<meta charset="x">``, ``<meta http-equiv="Content-Type" content="text/html; charset=x">``, ``<?xml ...
 #: encoding="x"?>``: where an HTML page declares its charset, within its first bytes (HTML requires the first 1024).
@@ -35,7 +28,7 @@ _DECLARATION_WINDOW = 4096
 def decode_page(raw: bytes, page: str) -> str:
     """``raw`` decoded (a byte-order mark, UTF-8, else a declared charset); raises :class:`ReaderError` naming
     ``page`` and where decoding failed."""
-    for bom, codec in _BOMS:
+    for bom, codec in BYTE_ORDER_MARKS:
         if raw.startswith(bom):
             return _decode(raw[len(bom) :], codec, page, f"its {codec.upper()} byte-order mark")
     try:

@@ -55,3 +55,23 @@ def test_an_integer_longer_than_python_converts_is_a_located_error(tmp_path: Pat
     path.write_text('{"openapi": "3.1.0",\n"x-big": ' + "9" * 5000 + "}\n", encoding="utf-8")
     with pytest.raises(DocumentError, match=rf"^{name}:2: a number of 5,000 digits; at most 4,300 are read$"):
         load_document_file(path, shown=name)
+
+
+@pytest.mark.parametrize(
+    ("name", "codec", "bom"),
+    [("spec.json", "utf-8", b"\xef\xbb\xbf"), ("spec.yaml", "utf-8", b"\xef\xbb\xbf"),
+     ("spec.json", "utf-16-le", b"\xff\xfe"), ("spec.yaml", "utf-16-be", b"\xfe\xff")],
+)  # fmt: skip
+def test_a_byte_order_mark_says_how_the_spec_is_encoded(tmp_path: Path, name: str, codec: str, bom: bytes) -> None:
+    """A spec saved with a byte-order mark (Windows editors, PowerShell) was 'not valid JSON: Unexpected UTF-8 BOM',
+    or 'not UTF-8'."""
+    path = tmp_path / name
+    path.write_bytes(bom + '{"openapi": "3.1.0", "info": {"title": "é"}}'.encode(codec))
+    assert load_document_file(path) == {"openapi": "3.1.0", "info": {"title": "é"}}
+
+
+def test_bytes_that_break_their_byte_order_mark_are_a_located_error(tmp_path: Path) -> None:
+    path = tmp_path / "spec.json"
+    path.write_bytes(b"\xff\xfe" + '{"a": 1}'.encode("utf-16-le") + b"\x00\xd8")  # a lone surrogate's half
+    with pytest.raises(DocumentError, match=r"spec\.json: not utf-16-le as its byte-order mark says"):
+        load_document_file(path)
