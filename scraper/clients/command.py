@@ -76,14 +76,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def load_spec(path: Path) -> dict[str, Any]:
     """Read a YAML or JSON OpenAPI document, its ``$ref``s to other local files bundled in (``ref_bundling``); errors
     name the file and line (see ``scraper.spec_input``)."""
-    from scraper.clients.ref_bundling import BundleError, bundle_document, has_external_refs
+    from scraper.clients.ref_bundling import BundleError, bundle_document, needs_bundling
     from scraper.spec_input import DocumentError, check_openapi_shape, load_document_file
 
     try:
         data: dict[str, Any] = load_document_file(path)
         if not isinstance(data, dict):
             raise GenerationError(f"{path}: expected an OpenAPI document (a mapping), got {type(data).__name__}")
-        if has_external_refs(data):  # a document split over files: one document again (files beside it only)
+        if needs_bundling(data):  # a document split over files: one document again (files beside it only)
             data = bundle_document(data, path, str(path))
         check_openapi_shape(data, str(path))
     except (DocumentError, BundleError) as exc:

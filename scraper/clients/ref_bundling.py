@@ -25,7 +25,7 @@ from urllib.parse import unquote
 
 from scraper.spec_input import MAX_BYTES, DocumentError, check_tree, load_document_file
 
-__all__ = ["MAX_FILES", "BundleError", "bundle_document", "has_external_refs"]
+__all__ = ["MAX_FILES", "BundleError", "bundle_document", "has_external_refs", "needs_bundling"]
 
 #: Most files one document may be split over.
 MAX_FILES = 10_000
@@ -55,6 +55,15 @@ class BundleError(ValueError):
 def has_external_refs(doc: Any) -> bool:
     """Whether any ``$ref`` of ``doc`` names another file (or URL)."""
     return any(not ref.startswith("#") for _, ref in _refs(doc, (), examples="openapi" in doc))
+
+
+def needs_bundling(doc: Any) -> bool:
+    """Whether :func:`bundle_document` changes ``doc``: a ``$ref`` names another file (or URL), or gives a schema's
+    whole ``properties`` map, which no generator reads as a reference (it became a property named "$ref" and the
+    map's properties were lost, without a word)."""
+    return any(
+        not ref.startswith("#") or _properties_map(here) for here, ref in _refs(doc, (), examples="openapi" in doc)
+    )
 
 
 def _refs(node: Any, where: tuple[Any, ...], *, examples: bool = True) -> list[tuple[tuple[Any, ...], str]]:
@@ -146,7 +155,7 @@ class _Bundler:
                 holder = _at(self.doc, here)
                 if not isinstance(holder, dict):
                     continue
-                if ref.startswith("#") and file == self.root_file:
+                if ref.startswith("#") and file == self.root_file and not _properties_map(here):
                     continue
                 try:
                     local, new = self.place(ref, file, here)

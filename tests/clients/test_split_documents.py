@@ -155,3 +155,22 @@ def test_references_inside_vendor_extensions_are_the_vendors_not_followed(tmp_pa
     got = bundled["paths"]["/a"]["get"]["responses"]["200"]
     assert got["content"]["application/json"]["schema"]["properties"]["x-rate"] == {"$ref": "#/components/schemas/rate"}
     assert got["headers"]["x-request-id"]["schema"] == {"$ref": "#/components/schemas/rate"}
+
+
+def test_a_properties_map_given_by_a_local_reference_keeps_its_properties(tmp_path: Path) -> None:
+    # in a one-file document it became a property named "$ref" (Any) and the required ids were lost, silently
+    doc = {
+        "openapi": "3.0.3",
+        "info": {"title": "local", "version": "1"},
+        "paths": {"/a": {"get": {"operationId": "getA", "responses": {"200": {"description": "ok", "content": _json(
+            {"$ref": "#/components/schemas/A"})}}}}},
+        "components": {
+            "x-props": {"ids": {"ids": {"type": "array", "items": {"type": "integer"}}}},
+            "schemas": {"A": {"type": "object", "required": ["ids"],
+                              "properties": {"$ref": "#/components/x-props/ids"}}},
+        },
+    }  # fmt: skip
+    bundled = load_spec(_write(tmp_path / "api.yaml", doc))
+    assert bundled["components"]["schemas"]["A"]["properties"] == {
+        "ids": {"type": "array", "items": {"type": "integer"}}
+    }
