@@ -507,6 +507,7 @@ class _Ctx:
     warnings: list[str] = field(default_factory=list)
     verdicts: ExampleVerdicts | None = None  # example checks remembered by content (see _validation_error)
     components_typed: Any = None  # the components as the models read them, for example checks (see _checked_error)
+    operation: str = ""  # ``source: /paths/...`` of the operation being built, for messages that have no other place
 
     def warn(self, message: str) -> None:
         """Record something the spec says that the generated client does not honour (the report lists it)."""
@@ -1233,6 +1234,7 @@ def _build_operation(
     version_sunset: str | None,
 ) -> OperationIR:
     where = ctx.where("paths", path, method)
+    ctx.operation = where  # what a validator failure names (see _checked_error)
     operation_id = str(op.get("operationId") or method_name)
     summary = str(op.get("summary") or "")
     labels = {operation_id, summary, f"{method.upper()} {path}", method_name}
@@ -1751,7 +1753,8 @@ def _checked_error(ctx: _Ctx, value: Any, schema: dict[str, Any]) -> tuple[bool,
     try:
         error = best_match(_example_errors(ctx, value, schema))
     except Exception as exc:  # the validator's own failure (an odd schema, an external ref) is not the example's
-        ctx.warn(f"an example could not be checked against its schema ({type(exc).__name__}); used as is")
+        here = f"{ctx.operation}: " if ctx.operation else ""
+        ctx.warn(f"{here}an example could not be checked against its schema ({type(exc).__name__}); used as is")
         return False, None
     if error is None:
         return True, None

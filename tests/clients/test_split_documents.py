@@ -174,3 +174,20 @@ def test_a_properties_map_given_by_a_local_reference_keeps_its_properties(tmp_pa
     assert bundled["components"]["schemas"]["A"]["properties"] == {
         "ids": {"type": "array", "items": {"type": "integer"}}
     }
+
+
+def test_an_example_the_validator_cannot_check_is_a_warning_naming_its_operation(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the validator fails on a reference to a file that is not there; the warning named no place at all
+    schema = {"type": "object", "properties": {"a": {"$ref": "missing.yaml"}}}
+    doc = {
+        "openapi": "3.0.3",
+        "info": {"title": "unchecked", "version": "1"},
+        "paths": {"/a": {"get": {"operationId": "getA", "responses": {"200": {"description": "ok", "content": _json(
+            schema, example={"a": 1})}}}}},
+    }  # fmt: skip
+    spec = _write(tmp_path / "api.yaml", doc)
+    assert main(["generate", "--spec", str(spec), "--out", str(tmp_path / "out")]) == 0
+    [warning] = [line for line in capsys.readouterr().err.splitlines() if "could not be checked" in line]
+    assert warning.startswith(f"warning: {spec}: /paths/~1a/get: an example could not be checked")
