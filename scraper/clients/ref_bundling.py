@@ -163,7 +163,7 @@ class _Bundler:
                     # a file or fragment that is not there: the $ref stays, and the generator treats it as it
                     # treats any reference it cannot follow (a schema: a warning and Any; elsewhere its error)
                     continue
-                if local is None:  # a path item: copied in place, its own refs followed from there
+                if local is None:  # copied in place (a path item, an operation), its own refs followed from there
                     self.copies += 1
                     if self.copies > MAX_IN_PLACE:
                         raise self.fail(here, f"$ref {ref!r:.120}: references copied in place do not end (a cycle?)")
@@ -217,9 +217,9 @@ class _Bundler:
         return local, (container[name], target_file, (*parts, name))
 
     def section(self, here: tuple[Any, ...]) -> str | None:
-        """The components section a ``$ref`` object at ``here`` belongs in; None for a path item or a schema's
-        ``properties`` map (no section holds either: copied in place)."""
-        if (len(here) == 2 and here[0] == "paths") or _properties_map(here):
+        """The components section a ``$ref`` object at ``here`` belongs in; None for what is copied in place
+        (:func:`_in_place`)."""
+        if _in_place(here):
             return None
         if len(here) == 3 and here[0] == "components":
             return str(here[1])
@@ -274,6 +274,22 @@ class _Bundler:
             else:
                 raise _Missing
         return node
+
+
+_METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace", "query"})
+
+
+def _in_place(here: tuple[Any, ...]) -> bool:
+    """Whether a ``$ref`` at ``here`` is copied in place rather than into a components section: a path item
+    (``/paths/~1a``, a webhook, a callback's expression), an operation (``/paths/~1a/get``: DigitalOcean keeps each
+    in a file of its own, and one in ``components.schemas`` became a model) or a schema's ``properties`` map."""
+    top = len(here) >= 2 and here[0] in ("paths", "webhooks")
+    return (
+        (top and len(here) == 2)
+        or (top and len(here) == 3 and here[2] in _METHODS)
+        or (len(here) >= 3 and here[-3] == "callbacks")
+        or _properties_map(here)
+    )
 
 
 def _properties_map(here: tuple[Any, ...]) -> bool:

@@ -191,3 +191,25 @@ def test_an_example_the_validator_cannot_check_is_a_warning_naming_its_operation
     assert main(["generate", "--spec", str(spec), "--out", str(tmp_path / "out")]) == 0
     [warning] = [line for line in capsys.readouterr().err.splitlines() if "could not be checked" in line]
     assert warning.startswith(f"warning: {spec}: /paths/~1a/get: an example could not be checked")
+
+
+def test_operations_in_files_of_their_own_stay_operations_not_schemas(tmp_path: Path) -> None:
+    # DigitalOcean: paths./v2/account.get: {$ref: resources/account/account_get.yml}; each operation was copied into
+    # components.schemas (659 bogus root models, 4,114 classes instead of 1,641) and its x-codeSamples $refs with it
+    folder = tmp_path / "spec"
+    operation = {"operationId": "getAccount", "x-codeSamples": [{"$ref": "examples/curl.yml"}],
+                 "responses": {"200": {"$ref": "responses/account.yml"}}}  # fmt: skip
+    _write(folder / "ops" / "account_get.yml", operation)
+    _write(folder / "ops" / "responses" / "account.yml", {"description": "ok", "content": _json({"type": "object"})})
+    doc = {
+        "openapi": "3.1.0",
+        "info": {"title": "ops", "version": "1"},
+        "paths": {"/v2/account": {"get": {"$ref": "ops/account_get.yml"}}},
+        "webhooks": {"accountChanged": {"post": {"$ref": "ops/account_get.yml"}}},
+    }
+    bundled = load_spec(_write(folder / "api.yaml", doc))
+    get = bundled["paths"]["/v2/account"]["get"]
+    assert get["operationId"] == "getAccount" and get["x-codeSamples"] == [{"$ref": "examples/curl.yml"}]
+    assert get["responses"]["200"] == {"$ref": "#/components/responses/account"}
+    assert bundled["webhooks"]["accountChanged"]["post"]["operationId"] == "getAccount"
+    assert "schemas" not in bundled["components"]
