@@ -63,7 +63,8 @@ _TABLE_TAG = re.compile(r"<table\b", re.IGNORECASE)
 _PRE_ELEMENT = re.compile(
     r"^\s*<pre\b[^>]*>(?:\s*<code\b[^>]*>)?(.*?)(?:</code>\s*)?</pre>\s*$", re.IGNORECASE | re.DOTALL
 )
-_TABLE_ELEMENT = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
+#: where a table element opens or closes (its extent is found by counting them: tables nest)
+_TABLE_BOUNDARY = re.compile(r"<table\b|</table\s*>", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _SEPARATOR_CELL = re.compile(r"^\s*:?-+:?\s*$")
 #: A line that opens a Markdown block (heading, quote, table row, fence, list item).
@@ -337,11 +338,11 @@ def _html_blocks(content: str, line: int) -> list[Block]:
             # the text around the tables keeps its place (a label before each table is what names it)
             rest: list[Block] = []
             start = 0
-            for match in [*_TABLE_ELEMENT.finditer(content), None]:
-                piece = content[start : match.start() if match else len(content)]
+            for begin, end in [*_table_elements(content), (len(content), len(content))]:
+                piece = content[start:begin]  # holds no <table: every one is inside an element
                 lead = len(piece) - len(piece.lstrip())  # the piece's text starts on its first non-blank line
                 rest += _html_blocks(piece, line + content.count("\n", 0, start + lead))
-                start = match.end() if match else len(content)
+                start = end
             return sorted(rest + tables, key=lambda block: block.line)
     pre = _PRE_ELEMENT.match(content)
     if pre:
@@ -352,6 +353,25 @@ def _html_blocks(content: str, line: int) -> list[Block]:
         return [Paragraph(text=s, line=line) for s in summaries if s]
     text = _tidy(_TAG.sub("", content).replace("&nbsp;", " "))
     return [Paragraph(text=text, line=line)] if text else []
+
+
+def _table_elements(content: str) -> list[tuple[int, int]]:
+    """(start, end) of each outermost ``<table>`` element of ``content``: a nested table is part of its parent's, and
+    one left open runs to the end (a page cut short; a stray ``</table>`` closes nothing)."""
+    spans: list[tuple[int, int]] = []
+    depth = begin = 0
+    for match in _TABLE_BOUNDARY.finditer(content):
+        if match.group().startswith("</"):
+            if depth == 1:
+                spans.append((begin, match.end()))
+            depth = max(depth - 1, 0)
+        else:
+            if depth == 0:
+                begin = match.start()
+            depth += 1
+    if depth:
+        spans.append((begin, len(content)))
+    return spans
 
 
 def _blocks(tokens: list[Token], source: _Source) -> list[Block]:
