@@ -1686,11 +1686,33 @@ class _PageReader:
         body_names: set[str],
     ) -> None:
         names = _PATH_PARAM.findall(path)
+        name_set = set(names)
+        lower_names = {n.lower() for n in names}
         documented = [p for p in parameters if p.location == "path"]
         by_lower = {p.name.lower(): p for p in documented}
-        stray = [p for p in documented if p.name not in names and p.name.lower() not in {n.lower() for n in names}]
+        stray = [p for p in documented if p.name not in name_set and p.name.lower() not in lower_names]
+        # the documented rows' names, kept up to date as rows are renamed below (sets, not scans: a table of
+        # thousands of rows under a path of hundreds of placeholders must not cost their product)
+        exact = Counter(p.name for p in documented)
+        lower = Counter(p.name.lower() for p in documented)
+
+        missing: list[int] = []  # how many placeholders no row names in any case, while no row is renamed
+
+        def unmatched() -> int:
+            if not missing:
+                missing.append(sum(1 for n in names if lower[n.lower()] <= 0))
+            return missing[0]
+
+        def rename(param: Parameter, name: str) -> None:
+            missing.clear()
+            exact[param.name] -= 1
+            lower[param.name.lower()] -= 1
+            param.name = name
+            exact[name] += 1
+            lower[name.lower()] += 1
+
         for name in names:
-            if any(p.name == name for p in documented):
+            if exact[name] > 0:
                 continue
             same = by_lower.get(name.lower())
             if same is not None:
@@ -1700,10 +1722,9 @@ class _PageReader:
                     subject,
                     f"path parameter row {same.name!r} is written {{{name}}} in the path; read as {name!r}",
                 )
-                same.name = name
+                rename(same, name)
                 continue
-            missing = [n for n in names if not any(p.name.lower() == n.lower() for p in documented)]
-            if len(missing) == 1 and len(stray) == 1:
+            if len(stray) == 1 and unmatched() == 1:
                 param = stray.pop()
                 self._finding(
                     "path-param-renamed",
@@ -1712,7 +1733,7 @@ class _PageReader:
                     f"path parameter row {param.name!r} is the only one not in the path and {{{name}}} the only"
                     f" placeholder without a row; read as {name!r}",
                 )
-                param.name = name
+                rename(param, name)
                 continue
             common = self.common_rows.get(name.lower())
             if common is not None:
@@ -1730,13 +1751,17 @@ class _PageReader:
                     f"path placeholder {{{name}}} has no row; read as a string",
                 )
             parameters.append(Parameter(name=name, location="path", required=True, schema=schema, line=line))
-        missing = [n for n in names if not any(p.name == n for p in parameters if p.location == "path")]
+        in_path = {p.name for p in parameters if p.location == "path"}
+        every_row = all(n in in_path for n in names)
+        queries = {p.name for p in parameters if p.location == "query"}
+        removed: set[int] = set()  # ids of the rows dropped or moved to the end (one rebuild, not a remove each)
+        moved: list[Parameter] = []
         for param in list(parameters):
-            if param.location == "path" and param.name not in names and not missing and param.name not in body_names:
+            if param.location == "path" and param.name not in name_set and every_row and param.name not in body_names:
                 # every placeholder has its row, so this is no misspelt one, and the body does not hold it: a row
                 # under "[URL Parameter]" is a query parameter (URL = path is the usual reading, not the only one)
-                if any(p.location == "query" and p.name == param.name for p in parameters):
-                    parameters.remove(param)
+                if param.name in queries:
+                    removed.add(id(param))
                     self._finding(
                         "duplicate-parameter",
                         param.line,
@@ -1747,11 +1772,11 @@ class _PageReader:
                     continue
                 if _EXTENSION_HEADER.fullmatch(param.name):
                     # "X-TC-APP-KEY | URL" under "Request header": no query parameter is named like a header
-                    parameters.remove(param)
+                    removed.add(id(param))
                     if not self._note_auth_header(param.name, param.description, param.line):
                         param.location = "header"
                         param.required = bool(self._documented_required(param))
-                        parameters.append(param)
+                        moved.append(param)
                     self._finding(
                         "path-param-as-header",
                         param.line,
@@ -1761,6 +1786,7 @@ class _PageReader:
                     )
                     continue
                 param.location = "query"
+                queries.add(param.name)
                 param.required = bool(self._documented_required(param))
                 self._finding(
                     "path-param-as-query",
@@ -1770,14 +1796,14 @@ class _PageReader:
                     " query parameter",
                 )
                 continue
-            if param.location == "path" and param.name not in names:
+            if param.location == "path" and param.name not in name_set:
                 self._finding(
                     "path-param-not-in-path",
                     param.line,
                     subject,
                     f"path parameter {param.name!r} is not in {path}; dropped",
                 )
-                parameters.remove(param)
+                removed.add(id(param))
             elif param.location == "path" and self._documented_required(param) is False:
                 self._finding(
                     "path-param-optional",
@@ -1785,6 +1811,8 @@ class _PageReader:
                     subject,
                     f"path parameter {param.name!r} is marked optional; read as required",
                 )
+        if removed:
+            parameters[:] = [p for p in parameters if id(p) not in removed] + moved
 
     def _example(self, part: _Part, subject: str, what: str) -> Any:
         for block in part.examples:

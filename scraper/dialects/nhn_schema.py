@@ -64,8 +64,15 @@ def infer_schema(values: list[Any]) -> JsonSchema:
     return schema
 
 
-def _plural_pair(a: str, b: str) -> bool:
-    return a != b and (a + "s" == b or b + "s" == a or a + "es" == b or b + "es" == a)
+def _plural_partners(name: str) -> list[str]:
+    """The names that are ``name``'s plural or singular (``id``: ``ids``, ``ides``; ``boxes``: ``boxe``, ``box``), in
+    a fixed order: looked up by name, so reconciling a table of n fields with an example stays linear in n."""
+    partners = [name + "s", name + "es"]
+    if name.endswith("s"):
+        partners.append(name[:-1])
+    if name.endswith("es"):
+        partners.append(name[:-2])
+    return partners
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,8 +255,9 @@ class FieldTree:
                 continue
             child = node.children[name]
             full = f"{path}.{name}" if path else name
-            renames = [k for k in value if k not in node.children and _plural_pair(name, k)]
-            merges = [k for k in node.children if k in value and _plural_pair(name, k)]
+            partners = _plural_partners(name)
+            renames = [k for k in partners if k in value and k not in node.children]
+            merges = [k for k in partners if k in node.children and k in value]
             if len(renames) == 1:
                 target = renames[0]
                 node.children = {(target if k == name else k): v for k, v in node.children.items()}
