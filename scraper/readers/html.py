@@ -141,8 +141,30 @@ def _skipped(tag: Tag) -> bool:
         return True
     if tag.name == "header":
         # The site header (navbar, logo) is chrome; an article's own <header> holding its title is content.
-        return tag.find("nav") is not None or tag.find(list(_HEADINGS)) is None
+        return _chrome_header(tag)
     return False
+
+
+#: where a <header>'s verdict is kept on the tag (in its ``__dict__``: attribute access on a bs4 tag finds children)
+_CHROME = "_docs2client_chrome_header"
+
+
+def _chrome_header(header: Tag) -> bool:
+    """Whether ``header`` holds a ``<nav>`` or no heading. Decided for every ``<header>`` inside it in the same pass
+    (and kept on each), so headers nested thousands deep cost one walk, not one each."""
+    known = vars(header).get(_CHROME)
+    if known is None:
+        flags: dict[int, tuple[bool, bool]] = {}  # id -> (a <nav> at or below it, a heading at or below it)
+        for node in reversed([header, *header.descendants]):  # children before their parents
+            if not isinstance(node, Tag):
+                continue
+            below = [flags[id(child)] for child in node.contents if isinstance(child, Tag)]
+            nav, heading = any(n for n, _ in below), any(h for _, h in below)
+            if node.name == "header":
+                vars(node)[_CHROME] = nav or not heading
+            flags[id(node)] = (nav or node.name == "nav", heading or node.name in _HEADINGS)
+        known = vars(header)[_CHROME]
+    return bool(known)
 
 
 # --- block walker --------------------------------------------------------------------------------------------------
