@@ -19,6 +19,7 @@ import argparse
 import random
 import signal
 import sys
+import tempfile
 import time
 import traceback
 from collections import Counter
@@ -154,11 +155,14 @@ def _long_line(rng: random.Random) -> bytes:
     return rng.choice([b"x", b"a b ", b"| ", b"{", b"`", b"<b>", b"&amp;", b"#"]) * (5_000_000 // 4)
 
 
-def _huge_table(rng: random.Random) -> bytes:
-    rows = rng.choice([20_000, 100_000])
-    header = rng.choice([b"| Name | Type | Required | Description |", b"| Name | Description | Schema |"])
+def _table_of(rows: int, header: bytes = b"| Name | Type | Required | Description |") -> bytes:
     body = b"\n".join(b"| f%d | string | required | field %d |" % (i, i) for i in range(rows))
     return header + b"\n|---|---|---|---|\n" + body
+
+
+def _huge_table(rng: random.Random) -> bytes:
+    header = rng.choice([b"| Name | Type | Required | Description |", b"| Name | Description | Schema |"])
+    return _table_of(rng.choice([20_000, 100_000]), header)
 
 
 def _deep(rng: random.Random) -> bytes:
@@ -219,7 +223,7 @@ _SNIPPETS = [
     b"[",
     b"\x1b[31m",
     b"\r",
-    b"\u2028".decode("unicode_escape").encode("utf-8"),
+    "\u2028".encode(),  # a line separator
     b"\xef\xbb\xbf",
     b"<table><tr><td>x",
     b"</table>",
@@ -369,6 +373,31 @@ def read_case(raw: bytes, seed: Seed, *, seconds: float = 60.0) -> str:
     return "ok"
 
 
+def spec_case(raw: bytes, seed: Seed, folder: Path, *, provider: bool, seconds: float = 120.0) -> str:
+    """Build specs from ``raw`` with ``docs2client spec`` (in this process; the provider told by the page unless
+    ``provider``): "ok", or "error" (located errors on stderr, exit 1); raises on a traceback, an internal error
+    reported or :class:`Hang`."""
+    import contextlib
+    import io
+
+    from scraper.cli import main
+
+    page = folder / seed.name
+    page.write_bytes(raw)
+    err = io.StringIO()
+    with _time_limit(seconds), contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        code = main(
+            ["spec", str(page), *(["--provider", seed.provider] if provider else []), "--out", str(folder / "out")]
+        )
+    text = err.getvalue()
+    if "internal error" in text or "Traceback" in text or code not in (0, 1):
+        raise AssertionError(f"exit {code}: {text[-600:]}")
+    for line in text.splitlines():
+        if line.startswith("error") or line.startswith(str(page)):
+            assert str(page) in line or "not built" in line, line
+    return "ok" if code == 0 else "error"
+
+
 def _main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cases", type=int, default=500)
@@ -376,6 +405,7 @@ def _main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--only", help="comma-separated mutation names")
     parser.add_argument("--big", action="store_true", help="measure MB/s on large mutated pages")
+    parser.add_argument("--cli", action="store_true", help="through docs2client spec (specs built and validated)")
     parser.add_argument("--case", type=int, help="run this case only, and write its page to --dump")
     parser.add_argument("--dump", type=Path, default=Path("/tmp/fuzz-case"))
     args = parser.parse_args(argv)
@@ -402,7 +432,12 @@ def _main(argv: list[str] | None = None) -> int:
             print(f"{args.dump / seed.name}: {seed.provider} {seed.format} {chosen}")
         started = time.perf_counter()
         try:
-            outcomes[read_case(raw, seed, seconds=args.seconds)] += 1
+            if args.cli:
+                with tempfile.TemporaryDirectory() as folder:
+                    outcome = spec_case(raw, seed, Path(folder), provider=case % 2 == 0, seconds=args.seconds)
+            else:
+                outcome = read_case(raw, seed, seconds=args.seconds)
+            outcomes[outcome] += 1
         except BaseException as exc:
             if isinstance(exc, KeyboardInterrupt):
                 raise
@@ -421,15 +456,35 @@ def _main(argv: list[str] | None = None) -> int:
     return 1 if failures else 0
 
 
+#: the pages --big measures: the largest of each provider, format and text flavour
+_BIG_SEEDS = [
+    "pages/scp/001_dc092d8be0253ee9.txt",
+    "pages/nhn/003_30998dc9651c21a0.txt",
+    "pages/nhn/RDS-FOR-POSTGRESQL__en__api-guide-v1.0.md",
+    "tests/fixtures/html/scp_storage_print.html",
+    "tests/fixtures/html/nhn_block_storage.html",
+]
+
+
 def _throughput(pool: list[Seed]) -> int:
-    for seed in pool[:: max(1, len(pool) // 6)]:
+    """MB/s of reading (reader and dialect) each big seed repeated to 4 MB and with a 100,000-row table in the middle
+    of an operation's section; and of half of each, to show the time grows with the size, not faster."""
+    from tests.paths import ROOT
+
+    for seed in [s for s in pool if str(s.path.relative_to(ROOT)) in _BIG_SEEDS]:
         base = seed.path.read_bytes()
-        for name, raw in [("repeat x16", base * 16), ("huge-table", _insert_line(_huge_table)(base, random.Random(1)))]:
+        lines = _lines(base)
+        table = _table_of(100_000)
+        for name, raw in [
+            ("repeated", base * (4_000_000 // len(base) + 1)),
+            ("repeated/2", base * (2_000_000 // len(base) + 1)),
+            ("100k rows", b"\n".join([*lines[: len(lines) // 2], b"", table, b"", *lines[len(lines) // 2 :]])),
+        ]:
             started = time.perf_counter()
             outcome = read_case(raw, seed, seconds=600)
             elapsed = time.perf_counter() - started
             rate = len(raw) / 1e6 / elapsed
-            print(f"{seed.name:60s} {name:12s} {len(raw) / 1e6:6.2f} MB {elapsed:6.2f} s {rate:6.2f} MB/s {outcome}")
+            print(f"{seed.name:45s} {name:10s} {len(raw) / 1e6:6.2f} MB {elapsed:6.2f} s {rate:6.2f} MB/s {outcome}")
     return 0
 
 
