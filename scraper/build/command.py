@@ -88,6 +88,16 @@ def _told_provider(name: str, path: Path, format: str, raw: bytes) -> tuple[str,
             services = services_in(PageInput(name, path, provider=provider, format=format), raw)
         except LocatedError:
             continue
+        except (
+            Exception
+        ) as exc:  # a reader or dialect bug: one located line, as the build reports it, never a traceback
+            raise LocatedError(
+                name,
+                1,
+                f"internal error while reading the page as {PROVIDER_TITLES[provider]} to tell its provider"
+                f" ({type(exc).__name__}: {exc}); the page is skipped -- this is a docs2client bug, please report it"
+                " with the page (--provider reads it as that provider's page only)",
+            ) from exc
         found[provider] = sum(len(service.operations) for service in services)
     readers = [provider for provider, count in found.items() if count]
     if len(readers) == 1:

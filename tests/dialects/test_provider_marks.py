@@ -99,3 +99,28 @@ def test_a_page_without_marks_is_read_by_the_one_dialect_that_finds_operations(
     err = capsys.readouterr().err
     assert f"note: {page}: read as NHN Cloud: no marks, and only its dialect finds operations (15)" in err
     assert {p.relative_to(tmp_path / "out").parts[0] for p in (tmp_path / "out").rglob("*.yaml")} == {"nhn"}
+
+
+def test_a_dialect_bug_while_telling_the_provider_is_one_located_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Telling the provider of an unmarked page reads it with each dialect; an exception other than a located error
+    (a reader or dialect bug, such as the RecursionError a page cut inside a raw HTML table gave) ended
+    ``docs2client spec`` with a traceback, and the other pages were not built."""
+    from scraper.build import command
+
+    def broken(page: object, raw: bytes) -> list[object]:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    unmarked = tmp_path / "unmarked.md"
+    unmarked.write_text("# Things\n\nGET /v1/things\n", encoding="utf-8")
+    guide = PAGES / "nhn" / "Traffic-Mirroring__en__public-api.md"
+    real = command.services_in
+    monkeypatch.setattr(
+        command, "services_in", lambda page, raw: broken(page, raw) if page.path == unmarked else real(page, raw)
+    )
+    out = tmp_path / "out"
+    assert main(["spec", str(unmarked), str(guide), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert f"{unmarked}:1: internal error while reading the page as" in err and "RecursionError" in err
+    assert "Traceback" not in err and list(out.rglob("*.yaml"))
