@@ -322,6 +322,11 @@ _SQUASHED_TABLE_ENDS = ("Responses", "Example HTTP request", "Request path", "HT
 _CONSTRAINT_LINE = re.compile(r"^(?:Pattern|Minimum length|Maximum length|Minimum|Maximum) : ")
 
 
+#: The longest Schema cell with its Default glued to it that is split (``any of [array[string], null]None``: 35); a
+#: longer text is no such pair (a 72 kB line of a cut page took minutes to try every split of).
+_LONGEST_GLUED_SCHEMA = 200
+
+
 def split_schema_default(text: str) -> tuple[str, str] | None:
     """Split a Schema cell glued to its Default cell (``integerNone``, ``any of [integer, null]20``,
     ``stringapplication/json``): the longest prefix that parses as a schema expression and leaves a plausible
@@ -329,6 +334,8 @@ def split_schema_default(text: str) -> tuple[str, str] | None:
     None when no prefix parses."""
     text = text.strip()
     longest: tuple[str, str] | None = None
+    if len(text) > _LONGEST_GLUED_SCHEMA:
+        return None  # no Schema and Default cell is this long; trying every prefix would be quadratic in the line
     for k in range(len(text), 0, -1):
         schema, rest = text[:k].rstrip(), text[k:].strip()
         if not (schema and _is_schema(schema) and _plausible_default(rest, schema)):
@@ -407,7 +414,7 @@ def _split_glued_description(line: str, titles: frozenset[str]) -> tuple[str, st
     # is ``array[string]``, not ``object`` with the default ``id to detacharray[string]``), then one with a Default
     # glued to it (parameter rows: ``stringNone``), a default being one word.
     for with_default in (False, True):
-        for k in range(1, len(line)):
+        for k in range(max(1, len(line) - _LONGEST_GLUED_SCHEMA), len(line)):
             prefix, tail = line[:k].strip(), line[k:]
             if not prefix or not tail[:1].isalpha():
                 continue
