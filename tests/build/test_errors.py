@@ -10,13 +10,10 @@ from __future__ import annotations
 
 import json
 import re
-import signal
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
-from types import FrameType
 from typing import Any
 
 import pytest
@@ -30,6 +27,7 @@ from scraper.document import ReaderError
 from scraper.model import Service
 from scraper.readers.text import read
 from tests.paths import ROOT
+from tests.time_limit import time_limit
 
 PAGES = ROOT / "pages" / "scp"
 PAGE_000 = PAGES / "000_65c2559a52e6e5c4.txt"
@@ -224,20 +222,6 @@ SLICES = {
 }
 
 
-@contextmanager
-def _time_limit(seconds: float) -> Iterator[None]:
-    def expire(signum: int, frame: FrameType | None) -> None:
-        raise TimeoutError(f"reader + dialect took more than {seconds} s (hang?)")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 mutation = st.tuples(
     st.sampled_from(["drop", "duplicate", "truncate", "swap"]),
     st.integers(min_value=0, max_value=10_000),
@@ -270,7 +254,7 @@ def test_mutated_pages_fail_located_or_lose_nothing(which: str, steps: list[tupl
     text = "\n".join(lines)
     name = f"{which}-mutated.txt"
     try:
-        with _time_limit(10):
+        with time_limit(10):
             services = ScpDialect().read(read(text, name), PageInfo(name))
     except (ReaderError, DialectError) as exc:
         assert str(exc).startswith(f"{name}:"), str(exc)

@@ -17,14 +17,12 @@ from __future__ import annotations
 
 import argparse
 import random
-import signal
 import sys
 import tempfile
 import time
 import traceback
 from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +30,7 @@ from scraper.dialects import PageInfo, dialect_for
 from scraper.document import LocatedError
 from scraper.readers import format_by_name, read_page
 from tests.paths import FIXTURES, PAGES
+from tests.time_limit import time_limit
 
 __all__ = ["MUTATIONS", "Seed", "mutate", "read_case", "seeds"]
 
@@ -341,28 +340,10 @@ def mutate(raw: bytes, names: list[str], rng: random.Random) -> bytes:
 # -- reading a case --------------------------------------------------------------------------------------------------
 
 
-class Hang(Exception):
-    """The case took longer than the time limit."""
-
-
-@contextmanager
-def _time_limit(seconds: float) -> Iterator[None]:
-    def alarm(signum: int, frame: object) -> None:
-        raise Hang(f"no answer after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 def read_case(raw: bytes, seed: Seed, *, seconds: float = 60.0) -> str:
     """Read ``raw`` as ``seed``'s provider and format reads it: "ok", or "located" (a located error); raises what
-    else went wrong (:class:`Hang` past ``seconds``)."""
-    with _time_limit(seconds):
+    else went wrong (:class:`TimeoutError` past ``seconds``)."""
+    with time_limit(seconds):
         try:
             document = read_page(raw, page=seed.name, format=seed.format, provider=seed.provider)
             dialect_for(seed.provider).read(document, PageInfo(seed.name))
@@ -376,7 +357,7 @@ def read_case(raw: bytes, seed: Seed, *, seconds: float = 60.0) -> str:
 def spec_case(raw: bytes, seed: Seed, folder: Path, *, provider: bool, seconds: float = 120.0) -> str:
     """Build specs from ``raw`` with ``docs2client spec`` (in this process; the provider told by the page unless
     ``provider``): "ok", or "error" (located errors on stderr, exit 1); raises on a traceback, an internal error
-    reported or :class:`Hang`."""
+    reported or :class:`TimeoutError`."""
     import contextlib
     import io
 
@@ -385,7 +366,7 @@ def spec_case(raw: bytes, seed: Seed, folder: Path, *, provider: bool, seconds: 
     page = folder / seed.name
     page.write_bytes(raw)
     err = io.StringIO()
-    with _time_limit(seconds), contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+    with time_limit(seconds), contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
         code = main(
             ["spec", str(page), *(["--provider", seed.provider] if provider else []), "--out", str(folder / "out")]
         )
