@@ -16,6 +16,7 @@ exception, or a read slower than the time limit, is a failure.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sys
 import tempfile
@@ -376,6 +377,11 @@ def spec_case(raw: bytes, seed: Seed, folder: Path, *, provider: bool, seconds: 
     for line in text.splitlines():
         if line.startswith("error") or line.startswith(str(page)):
             assert str(page) in line or "not built" in line, line
+    last_line = raw.count(b"\n") + raw.count(b"\r") + 1
+    for findings in (folder / "out").rglob("findings.json"):
+        for finding in json.loads(findings.read_text(encoding="utf-8"))["findings"]:
+            # every doubt names the page and a line in it (0: the page as a whole)
+            assert finding["page"] == str(page) and 0 <= finding["line"] <= last_line, finding
     return "ok" if code == 0 else "error"
 
 
