@@ -51,7 +51,11 @@ def format_by_name(filename: str) -> str | None:
 
 
 #: The start of an HTML document (after a BOM, blank lines and comments): a doctype or an <html>/<head>/<body> tag.
-_HTML_START = re.compile(rb"\A(?:\xef\xbb\xbf)?(?:\s|<!--.*?-->)*<(?:!doctype\s+html|html|head|body)[\s>]", re.I | re.S)
+#: A comment ends at its first ``-->`` (the possessive ``*+`` gives no other way to match: with a lazy ``.*?`` the
+#: regex tried every grouping of the comments into one, and 30 comments before text took minutes).
+_HTML_START = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?(?:\s|<!--.*?-->)*+<(?:!doctype\s+html|html|head|body)[\s>]", re.I | re.S
+)
 #: Markdown's own marks, at the start of a line: an ATX heading or a code fence (not a pipe table's separator row:
 #: text renderings of SCP pages keep those).
 _MARKDOWN_LINE = re.compile(rb"^(?:#{1,6}[ \t]+\S|```|~~~)", re.M)
