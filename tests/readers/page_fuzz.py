@@ -299,6 +299,11 @@ def _nul_everywhere(raw: bytes, rng: random.Random) -> bytes:
     return raw.replace(rng.choice([b" ", b"|", b"e", b"\n"]), b"\x00", rng.randint(1, 1000))
 
 
+def _comments(raw: bytes, rng: random.Random) -> bytes:
+    comment = rng.choice([b"<!-- a -->", b"<!-- a --> -->", b"<!--", b"<!-- <html> -->\n"])
+    return comment * rng.choice([1, 40, 5000]) + raw
+
+
 def _repeat_page(raw: bytes, rng: random.Random) -> bytes:
     return raw * rng.randint(2, 5)
 
@@ -327,6 +332,7 @@ MUTATIONS: dict[str, Mutation] = {
     "unclosed-fence": _unclosed_fence,
     "nul": _nul_everywhere,
     "repeat": _repeat_page,
+    "comments": _comments,
 }
 #: mutations that make pages of megabytes: run one at a time, they are the slow cases
 BIG = frozenset({"long-line", "huge-table", "big-json", "garbage", "repeat", "deep-json"})
@@ -364,7 +370,7 @@ def spec_case(raw: bytes, seed: Seed, folder: Path, *, provider: bool, seconds: 
 
     from scraper.cli import main
 
-    page = folder / seed.name
+    page = folder / (seed.name if provider else seed.path.stem)  # no extension: the format is sniffed too
     page.write_bytes(raw)
     err = io.StringIO()
     with time_limit(seconds), contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
@@ -410,7 +416,7 @@ def _main(argv: list[str] | None = None) -> int:
         chosen = (
             [first]
             if first in BIG
-            else [first, *rng.sample([n for n in names if n not in BIG] or [first], rng.randint(0, 2))]
+            else [first, *rng.sample(small := [n for n in names if n not in BIG], min(len(small), rng.randint(0, 2)))]
         )
         raw = mutate(seed.path.read_bytes(), chosen, rng)
         if args.case is not None:
