@@ -17,6 +17,7 @@ page and line it knows.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -91,6 +92,7 @@ _VOCABULARY: dict[str, JsonSchema] = {
     "配列": {"type": "array"},
     "any": {},
 }
+_LETTERS = {word: Counter(word) for word in _VOCABULARY}
 
 #: Words that name a list/array container (``List:Integer``, ``Array String``, ``Set<Long>``).
 _CONTAINERS = ("array", "list", "set")
@@ -146,10 +148,16 @@ def _near(word: str) -> str | None:
     if len(word) < 4 or not word.isascii():
         return None
     best: list[str] = []
+    letters = Counter(word)
     for known in _VOCABULARY:
-        if len(known) < 4 or abs(len(known) - len(word)) > 2:
+        limit = 1 if len(known) <= 5 else 2
+        if len(known) < 4 or abs(len(known) - len(word)) > limit:
             continue
-        if edit_distance(word, known) <= (1 if len(known) <= 5 else 2):
+        # each edit changes at most one letter of the shared ones (a transposition none): a word sharing too few
+        # letters is not measured (every word of a table's cells is looked up, most of them no type at all)
+        if max(len(word), len(known)) - (letters & _LETTERS[known]).total() > limit:
+            continue
+        if edit_distance(word, known) <= limit:
             best.append(known)
     return best[0] if len(best) == 1 else None
 
