@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 
 from scraper.document import Heading
@@ -9,9 +10,14 @@ from scraper.readers import html
 
 
 def _cpu_seconds(text: str) -> float:
-    started = time.process_time()
-    html.read(text, "deep.html")
-    return time.process_time() - started
+    """The least CPU time of three reads (a collection of the garbage of earlier tests can land in any one)."""
+    best = float("inf")
+    for _ in range(3):
+        gc.collect()
+        started = time.process_time()
+        html.read(text, "deep.html")
+        best = min(best, time.process_time() - started)
+    return best
 
 
 def test_headers_nested_thousands_deep_are_read_in_linear_time() -> None:

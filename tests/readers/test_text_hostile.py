@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 
 from scraper.readers.text import read, split_schema_default
@@ -12,9 +13,14 @@ EXAMPLE = "Example : 3f1c0a9e2b7d4c55a1e0f4b2c6d8e901\n"
 
 
 def _cpu_seconds(text: str) -> float:
-    started = time.process_time()
-    read(text, "squashed.txt")
-    return time.process_time() - started
+    """The least CPU time of three reads (a collection of the garbage of earlier tests can land in any one)."""
+    best = float("inf")
+    for _ in range(3):
+        gc.collect()
+        started = time.process_time()
+        read(text, "squashed.txt")
+        best = min(best, time.process_time() - started)
+    return best
 
 
 def test_a_long_last_line_of_a_squashed_row_is_read_in_linear_time() -> None:
