@@ -285,6 +285,8 @@ class _Part:
     pseudo: bool = False
     #: id of a table -> the label or heading written over it (``[정렬 옵션 필드 상세정보]``), "" when none.
     captions: dict[int, str] = field(default_factory=dict)
+    #: id of a table -> the body media type a label over it names (``#### Content-Type: multipart/form-data``).
+    media: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -1044,6 +1046,7 @@ class _PageReader:
         location: str | None = None
         samples = {id(self.document.blocks[index]) for _path, index in section.samples}
         caption = ""
+        media = ""
         for block in section.blocks:
             if block is self.document.blocks[section.line.block]:
                 continue
@@ -1053,8 +1056,15 @@ class _PageReader:
                 if body is not None and location in (None, "body"):
                     parts.setdefault(part, _Part()).examples.append(body)
                 continue
+            named = _MEDIA_LABEL.fullmatch(clean_text(_heading_title(block))) if isinstance(block, Heading) else None
+            if named is not None and part == "request":
+                # Face Liveness: "#### Content-Type: application/json" and "#### Content-Type: multipart/form-data"
+                # over a table each, after a [Path Variable] table: the body's fields in that media type
+                caption, media, location = named.group(0), named.group(1).lower(), "body"
+                continue
             if isinstance(block, Heading):
                 caption = _heading_title(block)
+                media = ""
                 label = _label(caption)
                 if label is not None:
                     part = label.part or part
@@ -1064,14 +1074,21 @@ class _PageReader:
                 label = _label(block.text)
                 if label is not None:
                     caption = clean_text(block.text)
+                    media = ""
                     if label.part is not None:
                         part = label.part
                     location = label.location
                     continue
+                if _MODEL_NAME.fullmatch(clean_text(block.text)):
+                    # a model's name alone over its table (Resource Watcher: ``- Alarm <a id="...">`` under the
+                    # body table whose ``alarm`` row is typed ``[Alarm](#...)``): the table's caption
+                    caption = clean_text(block.text)
                 parts.setdefault(part, _Part()).paragraphs.append(block)
             elif isinstance(block, Table):
                 parts.setdefault(part, _Part()).tables.append((block, location))
                 parts[part].captions[id(block)] = caption
+                if media:
+                    parts[part].media[id(block)] = media
                 caption = ""
             elif isinstance(block, CodeBlock) and location in (None, "body"):
                 parts.setdefault(part, _Part()).examples.append(block)
@@ -1096,7 +1113,19 @@ class _PageReader:
         parameters: list[Parameter] = []
         body_rows: list[FieldRow] = []
         placeholders = _PATH_PARAM.findall(path) + list(section.renames)
+        body_media = next(iter(request.media.values()), None)
         for table, label_location, rows in self._with_models(request, subject):
+            other_media = request.media.get(id(table))
+            if other_media is not None and other_media != body_media:
+                # the body documented again in another media type: the first one is the request's body
+                self._finding(
+                    "alternative-body",
+                    table.line,
+                    subject,
+                    f"the body is documented in {body_media} and again in {other_media} (this table); the"
+                    f" {body_media} one is read, this one is not",
+                )
+                continue
             if self._value_table(rows, request.captions.get(id(table), ""), parameters, body_rows, subject):
                 continue
             caption = request.captions.get(id(table), "")
@@ -1199,7 +1228,7 @@ class _PageReader:
             media = "application/json"
             if any(r.schema and r.schema.get("format") == "binary" for r in body_rows):
                 media = "multipart/form-data"
-            documented = self._documented_content_type(headers, parameters)
+            documented = self._documented_content_type(headers, parameters) or body_media
             if documented is not None:
                 documented, repaired = repair_media_type(documented)
                 if repaired is not None:
@@ -1944,7 +1973,7 @@ class _PageReader:
                 "the Response section says 'does not require a request body'; read as 'no response body'",
             )
         if not rows and example is None:
-            if re.search(r"\bsame as\b|동일", prose):
+            if re.search(r"\bsame as\b|동일|同じ|同一", prose):
                 self._finding(
                     "response-in-prose",
                     first_line,
@@ -2149,6 +2178,9 @@ def _row_schema(row: TableRow, *, bounds: bool = False) -> JsonSchema | None:
     if not row.type.known:
         return None
     listed = _constraint_values(row.constraint) if _declared(row) == "enum" else []
+    if not listed and row.type.kind == "string" and _QUOTED_LIST.fullmatch(clean_text(row.constraint)):
+        # Face Liveness: ``spoofingCondition | string | ... | "weak", "balanced", "strict"``: quoted values, listed
+        listed = list(dict.fromkeys(re.findall(r'"([^"]+)"', clean_text(row.constraint))))
     if listed:
         return {**row.type.schema, "enum": listed}
     if bounds:
@@ -2169,6 +2201,8 @@ def _constraint_values(constraint: str) -> list[str]:
     return list(dict.fromkeys(values))
 
 
+#: A valid-range cell that is only quoted values separated by commas (``"weak", "balanced", "strict"``).
+_QUOTED_LIST = re.compile(r'\s*"[^"\n]+"(?:\s*[,\u3001]\s*"[^"\n]+")+\s*')
 #: One value of a valid-range list: an identifier-like word (``TERMINATED_HTTPS``, ``application/json``, ``v1.2``).
 _ENUM_VALUE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.+/-]*")
 #: Words a valid-range cell holds that are no value (``none``, ``N/A``, ``-``).
@@ -2446,6 +2480,12 @@ def _description_values(description: str, declared_enum: bool = False) -> list[s
 
 #: A model's name as a heading or type cell writes it (``CreateUserRequest``, ``SearchUser.Request``).
 _MODEL_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)*")
+#: A heading or label that names the body's media type (``Content-Type: application/json``, ``multipart/form-data``).
+_MEDIA_LABEL = re.compile(
+    r"(?:content[- ]type\s*[:\uff1a]?\s*)?((?:application|multipart|text)/[\w.+-]+)", re.IGNORECASE
+)
+#: A link to a heading or anchor of the same page (``[AlarmTarget[]](#post-alarm-request-alarm-target)``): its text.
+_ANCHOR_LINK = re.compile(r"^\[(.+)\]\(#[^()\s]*\)$")
 _LIST_OF = re.compile(r"(?:List|Array|Set)\s*<\s*(.+?)\s*>|(.+?)\s*\[\s*\]", re.IGNORECASE)
 
 
@@ -2453,6 +2493,7 @@ def _model_reference(type_text: str) -> tuple[str, bool] | None:
     """The model a type cell names (``SearchUser.Request``; ``List<UserProtocol>``, ``UserProtocol[]``: a list of
     it), with whether it is a list of it; None when the cell is no name."""
     text = clean_text(type_text).replace("&lt;", "<").replace("&gt;", ">").replace("*", "").replace("`", "").strip()
+    text = _ANCHOR_LINK.sub(r"\1", text).strip()
     listed = _LIST_OF.fullmatch(text)
     name = next(g for g in listed.groups() if g is not None).strip() if listed else text
     if not _MODEL_NAME.fullmatch(name):

@@ -996,3 +996,66 @@ def test_an_operation_declared_under_another_operations_heading_takes_its_group(
     send = spec["paths"]["/tcgb-push/v1.3/apps/{appId}/messages"]["post"]
     assert (send["summary"], send["tags"]) == ("Message > Send", ["Push"])
     assert "Get Subscriptions Status" not in {tag["name"] for tag in spec["tags"]}
+
+
+def test_a_model_named_alone_over_its_table_is_the_type_a_row_links_to() -> None:
+    """Resource Watcher (ja): body rows typed with a link to a table further down (``alarm | [Alarm](#post-alarm-
+    request-alarm)``, ``alarmTargets | [AlarmTarget[]](#...)``), each table under a bullet that names the model alone
+    (``- Alarm <a id="post-alarm-request-alarm"></a>``). The bullet tables were read as more top-level body fields
+    (``alarmName`` beside ``alarm``) and the linked types were unknown ("unknown type 'Alarm'")."""
+    service, spec = _read("resource-watcher-ja-bullet-models.md")
+    post = spec["paths"]["/resource-watcher/v2.0/appkeys/{appKey}/event-alarms"]["post"]
+    body = post["requestBody"]["content"]["application/json"]["schema"]
+    assert sorted(body["properties"]) == ["alarm", "alarmTargets", "events", "target"]
+    assert sorted(body["required"]) == ["alarm", "alarmTargets"]
+    alarm = body["properties"]["alarm"]
+    assert alarm["type"] == "object" and sorted(alarm["properties"]) == ["alarmName", "description"]
+    assert alarm["required"] == ["alarmName"]
+    targets = body["properties"]["alarmTargets"]
+    assert targets["type"] == "array" and "webhookUrl" in targets["items"]["properties"]
+    events = body["properties"]["events"]["items"]
+    assert sorted(events["properties"]) == ["eventId", "productId"]
+    target = body["properties"]["target"]["properties"]
+    assert target["resourceTagIds"]["type"] == "array"
+    assert _kinds(service).count("model-table") == 4
+    assert "unknown-type" not in _kinds(service) and "row-repair" not in _kinds(service)
+
+
+def test_a_japanese_response_said_to_be_the_same_as_the_common_one_is_no_204() -> None:
+    """Resource Watcher (ja): ``**[Response Body]**`` over "* 参考: [Common Response Body](#common-response-body)と
+    同じです。" (the same as the common response body). The English "same as" gave a 200 whose body the guide
+    describes in prose; the Japanese sentence was read as "no response body" and the operation as a 204."""
+    service, spec = _read("resource-watcher-ja-bullet-models.md")
+    post = spec["paths"]["/resource-watcher/v2.0/appkeys/{appKey}/event-alarms"]["post"]
+    assert list(post["responses"]) == ["200"]
+    assert "response-in-prose" in _kinds(service) and "no-response-body" not in _kinds(service)
+
+
+def test_media_type_headings_over_the_body_tables_make_them_the_body() -> None:
+    """Face Liveness (ja; the en guide is the same): ``#### Content-Type: application/json`` and ``#### Content-Type:
+    multipart/form-data`` over a table each, after a ``[Path Variable]`` table. The label's location (path) went on
+    over both tables: the body fields were query parameters ("placed in the URL but not in the path"), ``image`` an
+    object as a query string, and the multipart ``imageFile`` beside the JSON ``image.url``. The first media type's
+    table is the body; the other is the same body in another media type, reported and not merged into it."""
+    service, spec = _read("face-liveness-ja-media-type-headings.md")
+    post = spec["paths"]["/v1.0/appkeys/{appKey}/spoofing"]["post"]
+    assert sorted(_params(post)) == [("appKey", "path")]
+    [(media, content)] = post["requestBody"]["content"].items()
+    assert media == "application/json"
+    schema = content["schema"]
+    assert sorted(schema["properties"]) == ["image", "spoofingCondition"]
+    assert schema["required"] == ["image"]
+    assert sorted(schema["properties"]["image"]["properties"]) == ["bytes", "url"]
+    kinds = _kinds(service)
+    assert "path-param-as-query" not in kinds and "non-scalar-parameter" not in kinds
+    [finding] = [f for f in service.findings if f.kind == "alternative-body"]
+    assert "multipart/form-data" in finding.message
+
+
+def test_a_valid_range_of_quoted_values_lists_a_strings_values() -> None:
+    """Face Liveness (ja): ``spoofingCondition | string | | "balanced" | "weak", "balanced", "strict" | ...`` in the
+    有効範囲 (valid range) column: the values the string takes (they were words of the description only)."""
+    _, spec = _read("face-liveness-ja-media-type-headings.md")
+    schema = spec["paths"]["/v1.0/appkeys/{appKey}/spoofing"]["post"]["requestBody"]["content"]["application/json"]
+    condition = schema["schema"]["properties"]["spoofingCondition"]
+    assert condition["enum"] == ["weak", "balanced", "strict"] and condition["default"] == "balanced"
