@@ -2278,6 +2278,13 @@ def _lenient_json(text: str) -> tuple[Any, str | None, str]:
             return parse_example_json(commas), None, quotes + _MISSING_COMMAS
         except json.JSONDecodeError:
             pass
+    # an object written inside braces of its own with no key (NKS: ``"health_status_reason": {\n {"api": "ok"}\n}``)
+    unwrapped = _DOUBLE_BRACES.sub(r"\1\2", commas)
+    if unwrapped != commas:
+        try:
+            return parse_example_json(unwrapped), None, quotes + _DOUBLED_BRACES
+        except json.JSONDecodeError:
+            pass
     if commas != text:
         # say what is still wrong once the repairable slips are repaired (the first error may be one of them)
         try:
@@ -2340,6 +2347,9 @@ def _straight_quotes(text: str) -> str:
 
 
 _MISSING_COMMAS = "missing commas between members"
+_DOUBLED_BRACES = "an object inside a second pair of braces with no key"
+#: ``: {`` then, alone in it, an object of scalars: the inner object is the value.
+_DOUBLE_BRACES = re.compile(r"(:\s*)\{\s*(\{[^{}\[\]]*\})\s*\}")
 
 
 def _default(description: str, kind: str, cell: str | None = None) -> tuple[Any, bool]:

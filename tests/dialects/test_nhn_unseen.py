@@ -1059,3 +1059,16 @@ def test_a_valid_range_of_quoted_values_lists_a_strings_values() -> None:
     schema = spec["paths"]["/v1.0/appkeys/{appKey}/spoofing"]["post"]["requestBody"]["content"]["application/json"]
     condition = schema["schema"]["properties"]["spoofingCondition"]
     assert condition["enum"] == ["weak", "balanced", "strict"] and condition["default"] == "balanced"
+
+
+def test_an_object_in_a_second_pair_of_braces_is_the_members_value() -> None:
+    """NKS (ja; en the same): the Get Cluster response example writes ``"health_status_reason": {`` then ``{"...node-0
+    .Ready": "True", "api": "ok"}`` then ``}``, an object inside braces of its own with no key. The whole example
+    was "not JSON; not used" (the response schema lost every field the table does not list)."""
+    service, spec = _read("nks-ja-doubled-braces.md")
+    get = spec["paths"]["/v1/clusters/{CLUSTER_ID_OR_NAME}"]["get"]
+    example = get["responses"]["200"]["content"]["application/json"]["example"]
+    assert example["health_status_reason"] == {"test-k8s-default-w-bnga636xulqk-node-0.Ready": "True", "api": "ok"}
+    assert example["keypair"] == "test-keypair"
+    assert "invalid-example" not in _kinds(service)
+    assert any(f.kind == "example-repaired" and "second pair of braces" in f.message for f in service.findings)
