@@ -1405,7 +1405,7 @@ class _PageReader:
         Each reading is a ``model-table`` finding; a model reached again inside itself is not expanded. ``skip``:
         tables that document no fields (status codes, headers), left out."""
         tables = [(t, location) for t, location in part.tables if not skip(t, location)]
-        captions = {id(t): part.captions.get(id(t), "").strip().strip("*").strip() for t, _ in tables}
+        captions = {id(t): _caption_name(part.captions.get(id(t), "")) for t, _ in tables}
         candidates: dict[str, Table] = {}
         for table, _ in tables:
             name = captions[id(table)]
@@ -2543,3 +2543,10 @@ def _url_template(urls: list[str]) -> tuple[str, list[str]]:
     if len(set(codes)) != len(codes) or any(not c for c in codes):
         return urls[0], []
     return urls[0][:prefix] + "{region}" + urls[0][len(urls[0]) - suffix :], codes
+
+
+def _caption_name(caption: str) -> str:
+    """The name a caption gives its table: without emphasis and brackets (``**UserProtocol**``, ``[Result]``)."""
+    text = caption.strip().strip("*").strip()
+    bracketed = re.fullmatch(r"\[\s*([^\[\]]+?)\s*\]", text)
+    return bracketed.group(1) if bracketed else text

@@ -1072,3 +1072,17 @@ def test_an_object_in_a_second_pair_of_braces_is_the_members_value() -> None:
     assert example["keypair"] == "test-keypair"
     assert "invalid-example" not in _kinds(service)
     assert any(f.kind == "example-repaired" and "second pair of braces" in f.message for f in service.findings)
+
+
+def test_a_bracketed_caption_names_the_model_a_row_is_typed_with() -> None:
+    """STT v2.1 (ja): ``result | Result | ...`` in the ``[フィールド]`` (fields) table, then ``[Result]`` over the
+    table of its fields. A bracketed caption was no model name: "unknown type 'Result'" (the example alone gave
+    ``result`` its shape). Now the table under ``[Result]`` is that model."""
+    service, spec = _read("stt-ja-bracketed-model-caption.md")
+    get = spec["paths"]["/v2.1/appkeys/{appKey}/stt/async/{taskId}/status"]["get"]
+    schema = get["responses"]["200"]["content"]["application/json"]["schema"]
+    result = schema["properties"]["result"]
+    assert result["type"] == "object" and "inputLength" in result["properties"]
+    assert result["properties"]["timeslot"]["items"]["properties"]["startTime"]["type"] == "integer"
+    assert "unknown-type" not in _kinds(service)
+    assert any(f.kind == "model-table" and "'Result'" in f.message for f in service.findings)
