@@ -9,6 +9,9 @@ Japanese: NHN publishes each guide in the three languages.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 __all__ = [
     "ENDPOINT_COLUMNS",
     "ENDPOINT_URL_COLUMNS",
@@ -25,6 +28,7 @@ __all__ = [
     "STATUS_COLUMNS",
     "URI_COLUMNS",
     "Role",
+    "compound_parts",
 ]
 
 Role = str  # "name" | "location" | "type" | "required" | "description" | "default" | "constraint" | "value"
@@ -347,3 +351,28 @@ RESPONSE_WORDS = frozenset(
     {"response", "responses", "respose", "응답", "return", "result", "results", "レスポンス", "応答"}
 )
 SAMPLE_WORDS = frozenset({"example", "examples", "sample", "samples", "예시", "예제", "샘플", "例", "サンプル"})
+
+
+#: A character of a script that writes compounds without spaces (kana, CJK ideographs, Hangul syllables).
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
+
+
+def compound_parts(word: str, vocabulary: Iterable[str]) -> list[str]:
+    """``word`` cut into words of ``vocabulary`` when it is a compound of them written without spaces
+    (Japanese ``リクエストヘッダ`` = リクエスト + ヘッダ, ``レスポンス例`` = レスポンス + 例), longest words first;
+    else ``[word]`` (a compound is cut only when every part of it is a vocabulary word, and only in a script that
+    writes compounds so)."""
+    if not _CJK.search(word):
+        return [word]
+    known = sorted({w for w in vocabulary if _CJK.search(w)}, key=len, reverse=True)
+    if word in known:
+        return [word]
+    parts: list[str] = []
+    at = 0
+    while at < len(word):
+        found = next((w for w in known if word.startswith(w, at)), None)
+        if found is None:
+            return [word]
+        parts.append(found)
+        at += len(found)
+    return parts

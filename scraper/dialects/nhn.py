@@ -79,6 +79,8 @@ from scraper.table_vocabulary import (
     REGION_COLUMNS,
     REQUEST_WORDS,
     RESPONSE_WORDS,
+    SAMPLE_WORDS,
+    compound_parts,
 )
 from scraper.type_vocabulary import TypeReading
 
@@ -151,7 +153,18 @@ def _slug(text: str) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in re.split(r"[^\w.]+", clean_text(text).lower().replace("_", " ")) if w]
+    words = [w for w in re.split(r"[^\w.]+", clean_text(text).lower().replace("_", " ")) if w]
+    return [part for word in words for part in _compound_parts(word)]
+
+
+#: Label words of languages that write compounds without spaces (Japanese ``リクエストヘッダ``, ``レスポンス本文``).
+_COMPOUND_WORDS = frozenset(
+    _STRUCTURAL | set(LABEL_LOCATIONS) | REQUEST_WORDS | RESPONSE_WORDS | SAMPLE_WORDS | _FAILURE_WORDS
+)
+
+
+def _compound_parts(word: str) -> list[str]:
+    return compound_parts(word, _COMPOUND_WORDS)
 
 
 def _is_structural(text: str) -> bool:
@@ -1056,8 +1069,13 @@ class _PageReader:
                 if body is not None and location in (None, "body"):
                     parts.setdefault(part, _Part()).examples.append(body)
                 continue
-            named = _MEDIA_LABEL.fullmatch(clean_text(_heading_title(block))) if isinstance(block, Heading) else None
-            if named is not None and part == "request":
+            said = (
+                _heading_title(block)
+                if isinstance(block, Heading)
+                else block.text if isinstance(block, Paragraph) and _MEDIA_LABEL.match(block.text) else ""
+            )
+            named = _MEDIA_LABEL.fullmatch(clean_text(said)) if said else None
+            if named is not None and part == "request" and (isinstance(block, Heading) or "type" in said.lower()):
                 # Face Liveness: "#### Content-Type: application/json" and "#### Content-Type: multipart/form-data"
                 # over a table each, after a [Path Variable] table: the body's fields in that media type
                 caption, media, location = named.group(0), named.group(1).lower(), "body"

@@ -54,6 +54,7 @@ from scraper.table_vocabulary import (
     SAMPLE_WORDS,
     STATUS_COLUMNS,
     URI_COLUMNS,
+    compound_parts,
 )
 from scraper.type_vocabulary import read_type
 
@@ -79,7 +80,7 @@ _ANCHOR_ATTRIBUTE = re.compile(r"\s*\{\s*#[\w-]+\s*\}$")
 _ARRAY_START = re.compile(r'^\[\s*(?:$|[\[{"\d-])')
 _CURL_LINE = re.compile(r"^curl\s+-")
 _URL = re.compile(r"^https?://\S+$")
-_SENTENCE_END = (".", ":", ";", ",", "!", "?")
+_SENTENCE_END = (".", ":", ";", ",", "!", "?", "\u3002", "\uff1a", "\uff1b", "\uff0c", "\uff01", "\uff1f")
 _MAX_TITLE_WORDS = 10
 
 
@@ -219,8 +220,17 @@ def _table_end(lines: list[str], index: int) -> bool:
 
 
 def _is_sample_label(text: str) -> bool:
-    """``Example``, ``예시``: the label of the sample after a table (it ends the table; a JSON sample follows)."""
-    return text.lower() in SAMPLE_WORDS
+    """``Example``, ``예시``, ``レスポンス例`` (response + example, one compound): the label of the sample after a table
+    (it ends the table; a JSON sample follows)."""
+    lowered = text.lower()
+    if lowered in SAMPLE_WORDS:
+        return True
+    parts = compound_parts(lowered, _SAMPLE_LABEL_WORDS)
+    return len(parts) > 1 and parts[-1] in SAMPLE_WORDS
+
+
+#: Words a compound sample label is made of (``リクエスト例``, ``レスポンス例``).
+_SAMPLE_LABEL_WORDS = SAMPLE_WORDS | REQUEST_WORDS | RESPONSE_WORDS
 
 
 # ------------------------------------------------------------------------------------------------ tables
@@ -259,7 +269,9 @@ def _column_kinds() -> dict[str, str]:
 
 _COLUMN_KINDS = _column_kinds()
 _MAX_COLUMN_WORDS = max(len(word.split()) for word in _COLUMN_KINDS)
-_FIXED_KINDS = ("location", "type", "required", "method", "uri")
+_FIXED_KINDS = ("location", "type", "typed-value", "required", "method", "uri")
+#: A placeholder written as a header's value (``{secretKey}``, ``${x-key-version}``).
+_PLACEHOLDER_WORD = re.compile(r"\$?\{[^{}\s]+\}")
 #: Keys of several words a key-value row may start with (``HTTP Method``, ``Request URL``): one name cell.
 _SEVERAL_WORD_KEYS = frozenset(k for k in (*METHOD_COLUMNS, *URI_COLUMNS) if " " in k)
 _MAX_KEY_WORDS = max(len(k.split()) for k in _SEVERAL_WORD_KEYS)
@@ -354,6 +366,10 @@ def _matches(kind: str, text: str) -> bool:
         return location_of(text) is not None
     if kind == "type":
         return location_of(text) is not None or read_type(text).known
+    if kind == "typed-value":
+        # a Value column before a Description column: a type (IAP ``isSuccessful Boolean ...``) or a header's
+        # placeholder value (Document Recognizer ``X-Key-Version {x-key-version} ...``)
+        return read_type(text).known or bool(_PLACEHOLDER_WORD.fullmatch(text))
     if kind == "required":
         return text.lower() in REQUIRED_TRUE or text.lower() in REQUIRED_FALSE
     if kind == "method":
@@ -366,7 +382,7 @@ def _matches(kind: str, text: str) -> bool:
 def _fixed_options(kind: str, words: list[_Word], start: int) -> list[tuple[int, int, str]]:
     """(words taken, score, repair) for a fixed-vocabulary column starting at ``start``: matches, then doubts."""
     options: list[tuple[int, int, str]] = []
-    for size in range(1, 4 if kind == "type" else 3):
+    for size in range(1, 4 if kind in ("type", "typed-value") else 3):
         if start + size > len(words) or any(w.starts_line for w in words[start + 1 : start + size]):
             break
         if _matches(kind, " ".join(w.text for w in words[start : start + size])):
@@ -493,7 +509,10 @@ def _is_row_start(line: str, columns: list[_Column]) -> bool:
     repaired = sum(
         1
         for column, cell in zip(columns, split.cells, strict=False)
-        if column.kind == "type" and cell and location_of(cell) is None and "spelling repaired" in read_type(cell).note
+        if column.kind in ("type", "typed-value")
+        and cell
+        and location_of(cell) is None
+        and "spelling repaired" in read_type(cell).note
     )
     matched = split.matched - repaired
     return fixed == 0 or (matched >= 1 and matched >= fixed - 1)
@@ -522,7 +541,7 @@ def _rebuilt_table(lines: list[str], start: int, header: list[str]) -> tuple[Tab
         (
             c
             if c.kind not in ("endpoint", "value")
-            else _Column(c.title, "type" if _description_after(columns, i) else "free")
+            else _Column(c.title, "typed-value" if _description_after(columns, i) else "free")
         )
         for i, c in enumerate(columns)
     ]

@@ -158,6 +158,33 @@ _TEXT_DIFFERS: dict[str, tuple[str, frozenset[str]]] = {
         "'String [Y,N]' in the type cell: the text cuts '[Y,N]' into the description",
         frozenset(["거래처 휴/페업 요청 결과데이터 받기"]),
     ),
+    "AppGuard__ja__api-guide.md": (
+        "the デフォルト値 and 有効範囲 columns side by side ('0 | 0, 1') are joined in the text rendering: the"
+        " default is lost",
+        frozenset(["異常行為の検知状況照会"]),
+    ),
+    "Document-Recognizer__ja__api-guide-v2.0.md": (
+        "open: the body tables' headers end in a column of this guide only ('暗号化説明', '暗号化するかどうか'),"
+        " which the text reader does not know, so their rows read as prose (no body); the responses differ with"
+        " them",
+        frozenset(["クレジットカードAPI", "身分証分析API", "身分証真偽確認API"]),
+    ),
+    "Face-Liveness__ja__api-guide.md": (
+        "empty 必須かどうか / デフォルト値 cells and the 例 column beside 説明: the site drops empty cells and joins"
+        " the rest, so defaults, the valid range's values and examples land in the descriptions",
+        frozenset(["顔スプーフィング検出API"]),
+    ),
+    "ResourceWatcher__ja__api-v2-guide.md": (
+        "open: '1.2通知照会': a row typed with a model ('alarm Alarm 通知情報', a link in the Markdown) has no type"
+        " word, so in the text it continues the row above; '1.3', '1.6': 'Key Value Required' query tables whose"
+        " descriptions span lines ('Default値: 0') with the Required cell ('No') on a line of its own",
+        frozenset(["1.2通知照会", "1.3通知リスト照会", "1.6. 複数の通知を削除"]),
+    ),
+    "STT__ja__api-guide-v2.1.md": (
+        "open: 'result Result ...' (a row typed with the model under '[Result]') has no type word, so in the text"
+        " it continues the row above",
+        frozenset(["ヘルスチェック"]),
+    ),
     "Mobile-Device-Info__en__api-guide.md": (
         "an empty 유효 범위 cell between 기본값 and 설명: the site drops empty cells, so the text cannot tell which"
         " column 'pageNum | Integer | 선택 | 1' holds its '1' in (the defaults are lost)",

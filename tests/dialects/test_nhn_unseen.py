@@ -20,9 +20,10 @@ from scraper.dialects.field_tables import required_mark
 from scraper.dialects.nhn import NhnDialect
 from scraper.dialects.operation_lines import parse_documented_path
 from scraper.model import Service
-from scraper.readers import markdown
+from scraper.readers import markdown, read_page
 from scraper.type_vocabulary import read_type
 from tests.dialects.nhn_corpus import build_page, guide_build, match_operations, parse_operation
+from tests.dialects.text_rendering import text_rendering
 from tests.paths import ROOT
 
 UNSEEN = ROOT / "tests" / "fixtures" / "nhn" / "unseen"
@@ -1086,3 +1087,69 @@ def test_a_bracketed_caption_names_the_model_a_row_is_typed_with() -> None:
     assert result["properties"]["timeslot"]["items"]["properties"]["startTime"]["type"] == "integer"
     assert "unknown-type" not in _kinds(service)
     assert any(f.kind == "model-table" and "'Result'" in f.message for f in service.findings)
+
+
+def _guide_excerpt(name: str, first: int, last: int) -> str:
+    """Lines ``first``..``last`` (1-based, inclusive) of a whole guide, after its title line."""
+    lines = (GUIDES / name).read_text(encoding="utf-8").splitlines()
+    return lines[0] + "\n\n" + "\n".join(lines[first - 1 : last]) + "\n"
+
+
+def _read_text(text: str, fmt: str) -> Service:
+    page = "g.md" if fmt == "markdown" else "g.txt"
+    [service] = NhnDialect().read(read_page(text, page=page, format=fmt, provider="nhn"), PageInfo(page))
+    return service
+
+
+def test_a_japanese_label_written_as_one_compound_is_read_by_its_parts() -> None:
+    """Document Recognizer v2.0 (ja): ``[リクエストヘッダ]`` (request + header, no space between) over ``Authorization
+    | X-Key-Version | Symmetric-Key``. The compound was no label: ``X-Key-Version`` was a header by its X- prefix, but
+    ``Symmetric-Key`` became a body field of the multipart request."""
+    service = _read_text(_guide_excerpt("Document-Recognizer__ja__api-guide-v2.0.md", 94, 141), "markdown")
+    [op] = service.operations
+    [version] = op.versions.values()
+    headers = {p.name for p in version.parameters if p.location == "header"}
+    assert {"X-Key-Version", "Symmetric-Key"} <= headers
+    assert version.request_body is not None
+    assert list(version.request_body.schema["properties"]) == ["image"]
+
+
+def test_a_header_table_of_placeholder_values_reads_from_the_text_rendering() -> None:
+    """Document Recognizer v2.0 (ja), the docs site's text rendering: ``名前 値 説明`` then ``X-Key-Version
+    {x-key-version} 発行された公開鍵のバージョン``. A Value column before a Description column was read as holding
+    types (IAP: ``isSuccessful Boolean true or false``), so a placeholder value started no row: every header row
+    was skipped ("is not a row of the table")."""
+    text = text_rendering(_guide_excerpt("Document-Recognizer__ja__api-guide-v2.0.md", 94, 141))
+    service = _read_text(text, "text")
+    [op] = service.operations
+    [version] = op.versions.values()
+    assert {"X-Key-Version", "Symmetric-Key"} <= {p.name for p in version.parameters if p.location == "header"}
+    assert not any(f.kind == "table-repair" and "is not a row" in f.message for f in service.findings)
+
+
+def test_a_japanese_sentence_is_no_heading_of_the_text_rendering() -> None:
+    """Resource Watcher v2 (ja), text rendering: "参考: Common Response Bodyと同じです。" under ``[Response Body]``
+    ends in the ideographic full stop; it was taken for a heading (a sentence ends in "." only), which cut the
+    operation's response part off (a 204 in the text, a 200 in the Markdown)."""
+    markdown = _guide_excerpt("ResourceWatcher__ja__api-v2-guide.md", 49, 200)
+    from_markdown, from_text = _read_text(markdown, "markdown"), _read_text(text_rendering(markdown), "text")
+    statuses = [
+        [r.status for v in s.operations[0].versions.values() for r in v.responses] for s in (from_markdown, from_text)
+    ]
+    assert statuses == [["200"], ["200"]]
+
+
+def test_a_compound_sample_label_ends_a_table_of_the_text_rendering() -> None:
+    """AppGuard (ja), text rendering: the response table, then ``レスポンス例`` (response + example) over the example.
+    Only a one-word label (``Example``, ``例``) ended a table, so the caption was read into the last row's
+    description."""
+    markdown = _guide_excerpt("AppGuard__ja__api-guide.md", 183, 275)
+    service = _read_text(text_rendering(markdown), "text")
+    descriptions = [
+        str(schema)
+        for op in service.operations
+        for v in op.versions.values()
+        for r in v.responses
+        for schema in [r.schema]
+    ]
+    assert descriptions and not any("レスポンス例" in d for d in descriptions)
