@@ -126,7 +126,7 @@ _STRUCTURAL = frozenset(
             "샘플 경로 변수 쿼리 매개변수 바디 성공 실패 결과 필드 설명 공통 정보 메서드 the of a an in to",
             "permission permissions required 권한 필요 format type status data ex e.g",
             "リクエスト レスポンス パラメータ パラメーター 本文 ヘッダー ヘッダ 例 サンプル パス 変数 クエリ ボディ",
-            "成功 失敗 結果 フィールド 説明 共通 情報 メソッド 権限 必要",
+            "成功 失敗 結果 フィールド 説明 共通 情報 メソッド 権限 必要 エラー コード 에러 오류 코드",
             "json xml",  # a media type qualifying a part: "Response(json)", "Request Body (JSON)"
             # Contact Center: "#### Interface Description" over each operation's URL
             "interface 인터페이스 インターフェース インターフェース説明 정의 definition 定義 データ",
@@ -135,7 +135,7 @@ _STRUCTURAL = frozenset(
 )
 _REQUEST_WORDS = REQUEST_WORDS
 _RESPONSE_WORDS = RESPONSE_WORDS
-_FAILURE_WORDS = {"failure", "failed", "error", "errors", "실패", "失敗"}
+_FAILURE_WORDS = {"failure", "failed", "error", "errors", "실패", "에러", "오류", "失敗", "エラー"}
 
 _AUTH_HEADERS = {
     "x-auth-token": "keystoneToken",

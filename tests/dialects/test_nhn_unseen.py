@@ -1153,3 +1153,14 @@ def test_a_compound_sample_label_ends_a_table_of_the_text_rendering() -> None:
         for schema in [r.schema]
     ]
     assert descriptions and not any("レスポンス例" in d for d in descriptions)
+
+
+def test_a_japanese_error_code_heading_is_the_failure_part() -> None:
+    """AI Fashion v2.0 (ja): ``#### エラーコード`` (error codes, one compound) over ``resultCode | resultMessage |
+    説明`` rows after the response. The English "#### Error Codes" is the failure part (its table documents no fields of
+    the response); the Japanese heading was no label, so the table was one more table of the response, skipped
+    with a finding ("not a field table")."""
+    service, spec = _read("ai-fashion-ja-error-code-heading.md")
+    post = spec["paths"]["/v2.0/appkeys/{appKey}/services"]["post"]
+    assert "header" in post["responses"]["200"]["content"]["application/json"]["schema"]["properties"]
+    assert "table-skipped" not in _kinds(service)
