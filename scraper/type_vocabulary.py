@@ -203,7 +203,8 @@ def read_type(cell: str) -> TypeReading:
     """Read one type cell; see the module docstring."""
     text = re.sub(r"</?(?:br|p|span|b|i|strong|em|code|sup|sub|font|u)\b[^>]*>", " ", cell, flags=re.IGNORECASE)
     text = text.replace("`", "").replace("\\", "").strip()
-    text = re.sub(r"\s+", " ", text)
+    # a Japanese or full-width comma between a map's key and value types (``Map<String、String>``)
+    text = re.sub(r"\s+", " ", text.replace("\u3001", ", ").replace("\uff0c", ", "))
     if not text:
         return TypeReading({}, "", note="no data type given; read as any value", known=False)
     direct = _word(text, repair=False)

@@ -1164,3 +1164,28 @@ def test_a_japanese_error_code_heading_is_the_failure_part() -> None:
     post = spec["paths"]["/v2.0/appkeys/{appKey}/services"]["post"]
     assert "header" in post["responses"]["200"]["content"]["application/json"]["schema"]["properties"]
     assert "table-skipped" not in _kinds(service)
+
+
+def test_header_tables_map_types_and_assignable_values_of_a_japanese_guide() -> None:
+    """Service Monitoring (ja; the ko guide alike): ``[Request Header]`` over ``ヘッダ名 | ヘッダ値`` (header name |
+    header value; ko ``헤더 이름 | 헤더 값``), a body row typed ``Map<String、String>`` (an ideographic comma), and
+    an ``割当可能な値`` (assignable values; ko ``할당 가능한 값``, en "Assignable Value") column. The header table
+    was "not a field table" (the TOAST_PRODUCT_APPKEY header was lost), the map type unknown, and the assignable
+    values were not read at all."""
+    service, spec = _read("service-monitoring-ja-header-tables.md")
+    post = spec["paths"]["/open-api/v1.0/appkey/{appKey}/scenarios"]["post"]
+    assert ("TOAST_PRODUCT_APPKEY", "header") in _params(post)
+    body = post["requestBody"]["content"]["application/json"]["schema"]["properties"]
+    assert "割当可能な値: GET、POST、DELETE、PUT" in body["httpMethod"]["description"]
+    assert body["headers"]["type"] == "object"
+    assert not any("ヘッダ" in f.message for f in service.findings if f.kind == "table-skipped")
+    assert not any("Map<String" in f.message for f in service.findings if f.kind in ("row-repair", "unknown-type"))
+
+
+@pytest.mark.parametrize(
+    ("header", "role"), [("ヘッダ名", "name"), ("ヘッダ名前", "name"), ("ヘッダ値", "value"), ("헤더 값", "value")]
+)
+def test_header_name_and_value_columns(header: str, role: str) -> None:
+    from scraper.table_vocabulary import FIELD_COLUMN_ROLES
+
+    assert FIELD_COLUMN_ROLES[header] == role
