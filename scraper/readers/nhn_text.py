@@ -102,7 +102,7 @@ def read(text: str, page: str) -> Document:
         lines.pop()
     if not text.strip():
         raise ReaderError(page, 1, "expected an NHN guide text rendering; the document is empty")
-    items = _items(lines, page)
+    items = _items(lines, page, _model_captions(lines))
     document = Document(page=page, end_line=len(lines))
     document.blocks.extend(_decide_headings(items))
     return document
@@ -111,7 +111,22 @@ def read(text: str, page: str) -> Document:
 # ------------------------------------------------------------------------------------------------ first pass
 
 
-def _items(lines: list[str], page: str) -> list[_Item]:
+def _model_captions(lines: list[str]) -> frozenset[str]:
+    """Models the page documents in tables of their own: a line that is one type name (``Alarm``, from the Markdown's
+    ``- Alarm <a id="...">``; ``[Result]``) with a table's header on the next non-blank line."""
+    models: set[str] = set()
+    for index, line in enumerate(lines):
+        name = _MODEL_CAPTION.fullmatch(line.strip())
+        if name is None:
+            continue
+        following = next((other.strip() for other in lines[index + 1 : index + 4] if other.strip()), "")
+        header = _table_header(following)
+        if header is not None and _table_kind(header) == "fields":
+            models.add(name.group(1))
+    return frozenset(models)
+
+
+def _items(lines: list[str], page: str, models: frozenset[str] = frozenset()) -> list[_Item]:
     items: list[_Item] = []
     index = 0
     blanks = 0
@@ -141,7 +156,7 @@ def _items(lines: list[str], page: str) -> list[_Item]:
         elif header is not None and table_kind == "endpoint":
             block, index = _endpoint_table(lines, index, header)
         elif header is not None and table_kind is not None:
-            block, index = _rebuilt_table(lines, index, header)
+            block, index = _rebuilt_table(lines, index, header, models)
         else:
             items.append(_Item(line=index + 1, blanks_before=blanks, text=stripped))
             blanks = 0
@@ -242,6 +257,14 @@ class _Column:
 
     title: str
     kind: str
+    #: For a type column: the models the page documents in tables of their own (a caption line ``[Result]`` or
+    #: ``Alarm`` over a table), which its cells may name (``result Result ...``, ``alarmTargets AlarmTarget[] ...``).
+    models: frozenset[str] = frozenset()
+
+    def matches(self, text: str) -> bool:
+        return _matches(self.kind, text) or (
+            self.kind in ("type", "typed-value") and _LIST_OF_MODEL.sub(r"\1", text) in self.models
+        )
 
 
 def _column_kinds() -> dict[str, str]:
@@ -269,6 +292,10 @@ def _column_kinds() -> dict[str, str]:
 
 _COLUMN_KINDS = _column_kinds()
 _MAX_COLUMN_WORDS = max(len(word.split()) for word in _COLUMN_KINDS)
+#: A caption line naming a model: ``Alarm``, ``[Result]``, ``AlarmTarget``.
+_MODEL_CAPTION = re.compile(r"\[?\s*([A-Z][A-Za-z0-9_]*)\s*\]?")
+#: A type cell naming a model or a list of it (``AlarmTarget[]``, ``List<Alarm>``): the model.
+_LIST_OF_MODEL = re.compile(r"^(?:List<)?([A-Za-z][A-Za-z0-9_]*)(?:\[\]|>)?$")
 _FIXED_KINDS = ("location", "type", "typed-value", "required", "method", "uri")
 #: A placeholder written as a header's value (``{secretKey}``, ``${x-key-version}``).
 _PLACEHOLDER_WORD = re.compile(r"\$?\{[^{}\s]+\}")
@@ -379,13 +406,14 @@ def _matches(kind: str, text: str) -> bool:
     return False
 
 
-def _fixed_options(kind: str, words: list[_Word], start: int) -> list[tuple[int, int, str]]:
+def _fixed_options(column: _Column, words: list[_Word], start: int) -> list[tuple[int, int, str]]:
     """(words taken, score, repair) for a fixed-vocabulary column starting at ``start``: matches, then doubts."""
+    kind = column.kind
     options: list[tuple[int, int, str]] = []
     for size in range(1, 4 if kind in ("type", "typed-value") else 3):
         if start + size > len(words) or any(w.starts_line for w in words[start + 1 : start + size]):
             break
-        if _matches(kind, " ".join(w.text for w in words[start : start + size])):
+        if column.matches(" ".join(w.text for w in words[start : start + size])):
             options.append((size, 3, ""))
     if start < len(words):
         # A word outside the vocabulary is one cell; with brackets left open (``Array[[String, Array[String]]]``)
@@ -439,7 +467,7 @@ def _split(words: list[_Word], columns: list[_Column]) -> _Split:
                     result = _Split(rest.score, (name, *rest.cells), rest.repairs, rest.matched)
         elif columns[column].kind in _FIXED_KINDS:
             kind, title = columns[column].kind, columns[column].title
-            for size, score, doubt in _fixed_options(kind, words, start):
+            for size, score, doubt in _fixed_options(columns[column], words, start):
                 rest = best(column + 1, start + size)
                 if rest is _NO_SPLIT or rest.score + score <= result.score:
                     continue
@@ -455,11 +483,11 @@ def _split(words: list[_Word], columns: list[_Column]) -> _Split:
             group = column
             while group < len(columns) and columns[group].kind not in _FIXED_KINDS and columns[group].kind != "name":
                 group += 1
-            following = columns[group].kind if group < len(columns) else None
+            following = columns[group] if group < len(columns) else None
             ends = [
                 end
                 for end in range(start, len(words) + 1)
-                if end == len(words) or (following is not None and _matches(following, words[end].text))
+                if end == len(words) or (following is not None and following.matches(words[end].text))
             ]
             for end in ends:
                 rest = best(group, end)
@@ -527,7 +555,9 @@ def _name_start(word: str) -> bool:
     return word[0] not in _BULLETS
 
 
-def _rebuilt_table(lines: list[str], start: int, header: list[str]) -> tuple[Table, int]:
+def _rebuilt_table(
+    lines: list[str], start: int, header: list[str], models: frozenset[str] = frozenset()
+) -> tuple[Table, int]:
     """Rows cut by the column vocabularies (:func:`_split`); lines that do not start a row continue the one above
     (their line breaks kept, as ``<br>`` is in the Markdown); a line before any row is an empty row whose repair
     says why, so reading goes on and the dialect reports it."""
@@ -545,6 +575,7 @@ def _rebuilt_table(lines: list[str], start: int, header: list[str]) -> tuple[Tab
         )
         for i, c in enumerate(columns)
     ]
+    columns = [_Column(c.title, c.kind, models) if c.kind in ("type", "typed-value") else c for c in columns]
     groups: list[tuple[int, list[str]]] = []
     skipped: list[Row] = []
     index = start + 1

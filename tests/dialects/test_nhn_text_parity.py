@@ -175,15 +175,10 @@ _TEXT_DIFFERS: dict[str, tuple[str, frozenset[str]]] = {
         frozenset(["顔スプーフィング検出API"]),
     ),
     "ResourceWatcher__ja__api-v2-guide.md": (
-        "open: '1.2通知照会': a row typed with a model ('alarm Alarm 通知情報', a link in the Markdown) has no type"
-        " word, so in the text it continues the row above; '1.3', '1.6': 'Key Value Required' query tables whose"
-        " descriptions span lines ('Default値: 0') with the Required cell ('No') on a line of its own",
-        frozenset(["1.2通知照会", "1.3通知リスト照会", "1.6. 複数の通知を削除"]),
-    ),
-    "STT__ja__api-guide-v2.1.md": (
-        "open: 'result Result ...' (a row typed with the model under '[Result]') has no type word, so in the text"
-        " it continues the row above",
-        frozenset(["ヘルスチェック"]),
+        "open: 'Key Value Required' query tables whose Value cells span lines ('照会するページ番号' / 'Default値: 0')"
+        " with the Required cell ('No') on a line of its own: no line of the row has a Required word, so no row"
+        " starts",
+        frozenset(["1.3通知リスト照会", "1.6. 複数の通知を削除"]),
     ),
     "Mobile-Device-Info__en__api-guide.md": (
         "an empty 유효 범위 cell between 기본값 and 설명: the site drops empty cells, so the text cannot tell which"

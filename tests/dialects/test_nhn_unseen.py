@@ -1189,3 +1189,19 @@ def test_header_name_and_value_columns(header: str, role: str) -> None:
     from scraper.table_vocabulary import FIELD_COLUMN_ROLES
 
     assert FIELD_COLUMN_ROLES[header] == role
+
+
+def test_a_row_typed_with_a_model_of_the_page_starts_a_row_of_the_text_rendering() -> None:
+    """STT v2.1 (ja), text rendering: ``result Result 作業の状態がCOMPLETEDの場合の結果値`` in a ``名前 タイプ 説明``
+    table, ``[Result]`` over the table of its fields further down. ``Result`` is no type word, so the line was read
+    as the continuation of the row above (``taskStatus``'s description ended in "result Result ..."); a model the
+    page documents in a table of its own now types a row as a type word does."""
+    markdown = (UNSEEN / "stt-ja-bracketed-model-caption.md").read_text(encoding="utf-8")
+    service = _read_text(text_rendering(markdown), "text")
+    [op] = service.operations
+    [version] = op.versions.values()
+    [response] = version.responses
+    assert response.schema is not None
+    properties = response.schema["properties"]
+    assert "result Result" not in properties["taskStatus"].get("description", "")
+    assert "inputLength" in properties["result"]["properties"]
