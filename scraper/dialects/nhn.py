@@ -95,7 +95,8 @@ _PATH_PARAM = re.compile(r"\{([^{}]+)\}")
 _VERSION = re.compile(r"(?<![\w.])v(\d+(?:\.\d+)*)(?![\w])", re.IGNORECASE)
 _PATH_VERSION = re.compile(r"^v\d+(?:\.\d+)*$", re.IGNORECASE)
 _DEFAULT = re.compile(
-    r"\b(?:Default(?: value)? is|Default(?: value)?:|기본값[은는:]?|デフォルト値?(?:は|:|：))\s*`?([^\s`,.)]+)`?",
+    r"\b(?:Default(?: value)? is|Default(?: value)?:|기본값[은는:]?|デフォルト値?(?:は|:|：))"
+    r"\s*`?([^\s`,.)、，。）]+)`?",
     re.IGNORECASE,
 )
 _EITHER = re.compile(r"\b(?:Either|One of:?)\s*(.+)$", re.IGNORECASE | re.MULTILINE)
@@ -1991,7 +1992,7 @@ class _PageReader:
                 "the Response section says 'does not require a request body'; read as 'no response body'",
             )
         if not rows and example is None:
-            if re.search(r"\bsame as\b|동일|同じ|同一", prose):
+            if re.search(r"\bsame (?:[\w-]+ ){0,3}?as\b|동일|同じ|同一", prose):
                 self._finding(
                     "response-in-prose",
                     first_line,
@@ -2380,7 +2381,7 @@ def _default(description: str, kind: str, cell: str | None = None) -> tuple[Any,
         # and its unit: "The default is 10 minutes."), not "default: 5 minutes before current" or "Default:
         # Original DB instance value", which describe one in words
         unit = r"([ \t]+[^\s,.;:()\[\]]+)?" if match and re.fullmatch(r"-?\d+(\.\d+)?", match.group(1)) else ""
-        if match and re.match(unit + r"[ \t]*($|[\n,.;:)\]]|\()", description[match.end() :]):
+        if match and re.match(unit + r"[ \t]*($|[\n,.;:)\]、，。）]|\()", description[match.end() :]):
             raw = match.group(1)
     if raw is None or NO_VALUE.fullmatch(raw):
         return None, False
@@ -2461,7 +2462,8 @@ def _description_values(description: str, declared_enum: bool = False) -> list[s
 
     ``Either a or b`` / ``One of: a, b`` / ``one of the following values ...: a, b, or c`` always; for a field the
     guide types Enum also a list of ``VALUE: meaning`` lines (``- STANDALONE: Standalone``) and one line of values
-    joined by commas, ``or`` or ``또는`` (``ingress 또는 egress``).
+    joined by commas, ``or`` or ``또는`` (``ingress 또는 egress``; Japanese ``ingressまたはegress``,
+    ``ingress、egress``).
     """
     match = _EITHER.search(description)
     if match:
@@ -2470,7 +2472,7 @@ def _description_values(description: str, declared_enum: bool = False) -> list[s
         if colon and rest.strip() and " " in lead.strip():
             text = rest  # "one of the following values can be selected: a, b, or c"
         text = re.sub(r"\([^()]*\)", "", text)  # "asc (ascending order) or desc (descending order)"
-        values = [v.strip(" `'\".") for v in re.split(r",|\bor\b|\band\b|또는|및", text)]
+        values = [v.strip(" `'\".") for v in re.split(r",|、|\bor\b|\band\b|또는|및|または|もしくは", text)]
         found = [v for v in values if v and " " not in v]
         if found:
             return found
@@ -2479,7 +2481,7 @@ def _description_values(description: str, declared_enum: bool = False) -> list[s
         # 중 하나", "IP 접근 제어 타입, ALLOW, DENY 중 하나로 설정 가능", "`a`、`b`のいずれか"
         text = re.split(r"[.:：。]\s+", match.group(1))[-1]
         values = []
-        pieces = re.split(r",|、|또는|\bor\b", text)
+        pieces = re.split(r",|、|또는|または|もしくは|\bor\b", text)
         if len(pieces) == 1:
             pieces = text.split("/")  # "`shared`/`dedicated`"; with commas a "/" is in the value (application/json)
         for value in reversed(pieces):
@@ -2500,7 +2502,7 @@ def _description_values(description: str, declared_enum: bool = False) -> list[s
     if listed:
         return list(dict.fromkeys(listed))
     for line in description.splitlines()[1:] or description.splitlines():
-        values = [v.strip(" '\".") for v in re.split(r",|/|\bor\b|또는", line)]
+        values = [v.strip(" '\".") for v in re.split(r",|、|/|\bor\b|또는|または|もしくは", line)]
         if len(values) >= 2 and all(v and re.fullmatch(r"[\w.:+-]+", v) for v in values):
             return values
     return []
@@ -2530,7 +2532,7 @@ def _model_reference(type_text: str) -> tuple[str, bool] | None:
 
 
 #: What a line says before "one of" written after the values (Korean ``중 하나``, Japanese ``のいずれか``).
-_ONE_OF_BEFORE = re.compile(r"^([^\n]*?)\s*(?:중\s*(?:의\s*)?하나|のいずれか|のうちいずれか)", re.MULTILINE)
+_ONE_OF_BEFORE = re.compile(r"^([^\n]*?)\s*(?:중\s*(?:의\s*)?하나|のいずれか|のうち[、,]?\s*いずれか)", re.MULTILINE)
 #: ``VALUE: meaning`` on a line of its own, bulleted or not (the enum's values listed one per line).
 _VALUE_LINE = re.compile(r"^\s*(?:[-*\u2022]\s*)?([A-Za-z0-9][\w.+-]*)\s*[:\uff1a]\s*\S", re.MULTILINE)
 _BULLET = re.compile(r"^\s*[-*\u2022]")

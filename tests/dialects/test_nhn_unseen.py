@@ -1205,3 +1205,45 @@ def test_a_row_typed_with_a_model_of_the_page_starts_a_row_of_the_text_rendering
     properties = response.schema["properties"]
     assert "result Result" not in properties["taskStatus"].get("description", "")
     assert "inputLength" in properties["result"]["properties"]
+
+
+def test_japanese_or_and_ideographic_commas_list_an_enums_values() -> None:
+    """Security Groups (ja; the ko guide reads ``**ingress** 또는 **egress**``): ``**ingress**または**egress**``
+    (または, "or") and ``**ingress**、**egress**`` (an ideographic comma) on Enum rows gave no values."""
+    _, spec = _read("security-groups-ja-or-enums.md")
+    get = spec["paths"]["/v2.0/security-group-rules/{securityGroupRuleId}"]["get"]
+    rule = get["responses"]["200"]["content"]["application/json"]["schema"]["properties"]["security_group_rule"]
+    assert rule["properties"]["direction"]["enum"] == ["ingress", "egress"]
+    assert rule["properties"]["ethertype"]["enum"] == ["IPv4", "IPv6"]
+    post = spec["paths"]["/v2.0/security-group-rules"]["post"]
+    body = post["requestBody"]["content"]["application/json"]["schema"]["properties"]["security_group_rule"]
+    assert body["properties"]["direction"]["enum"] == ["ingress", "egress"]
+
+
+def test_japanese_one_of_after_a_comma_and_a_response_the_same_as_another() -> None:
+    """Compute Image (ja): "`accpeted`、`pending`、`rejected`のうち、いずれか1つ" (one of, with a comma inside
+    "のうち、いずれか") gave no values; "イメージ表示と同じレスポンスを返します" (returns the same response as Get
+    Image) read as no body, a 204 (the en guide's "Returns the same response as Get Image" did too: "same as"
+    was matched only with the words adjacent)."""
+    service, spec = _read("compute-image-ja-one-of-and-same-response.md")
+    put = spec["paths"]["/v2/images/{imageId}/members/{memberId}"]["put"]
+    status = put["responses"]["200"]["content"]["application/json"]["schema"]["properties"]["status"]
+    assert status["enum"] == ["accpeted", "pending", "rejected"]
+    patch = spec["paths"]["/v2/images/{imageId}"]["patch"]
+    assert list(patch["responses"]) == ["200"]
+    assert "response-in-prose" in _kinds(service)
+    english = "## T\n\n### Share\n\n```\nPATCH /v2/images/{imageId}\n```\n\n#### Response\n\n"
+    english += "Returns the same response as Get Image.\n"
+    [read] = NhnDialect().read(markdown.read(english, "t.md"), PageInfo("t.md", "", ()))
+    assert [r.status for v in read.operations[0].versions.values() for r in v.responses] == ["200"]
+
+
+def test_a_japanese_default_ends_at_an_ideographic_comma() -> None:
+    """Secure Key Manager (ja): ``pageNumber | Number | ページ番号(デフォルト値：1、正数)`` (default: 1, a positive
+    number). The default ran on to "1、正数", so it was no number and the Number stayed a number; the en guide's
+    "(default: 1, positive integer)" made it an integer."""
+    _, spec = _read("kms-ja-default-before-ideographic-comma.md")
+    [get] = [item["get"] for path, item in spec["paths"].items() if path.endswith("/keys")]
+    params = _params(get)
+    assert params[("pageNumber", "query")]["schema"] == {"type": "integer", "default": 1}
+    assert params[("pageSize", "query")]["schema"]["default"] == 10
