@@ -49,11 +49,16 @@ _LINE = re.compile(
 #: over the URL alone on the next line (Corporation Search).
 _BARE_METHOD = re.compile(rf"^\s*({_METHOD})((?:\s*\[[^\[\]]*\])*)\s*$")
 _ALONE_URL = re.compile(r"^\s*[`'\"]?((?:https?://|/)[^\s`'\"]*)[`'\"]?\s*$")
-_KEY_METHOD = re.compile(rf"^\s*(?:[-*]\s*)?(?:http\s+)?method[^:]*:\s*`?({_METHOD})`?\s*$", re.IGNORECASE)
+#: ``Method of Delivery: POST``; Korean and Japanese ``전송 방식: POST``, ``転送方式：POST`` (a full-width colon).
+_KEY_METHOD = re.compile(
+    rf"^\s*(?:[-*]\s*)?(?:http\s+|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]{{1,6}}\s*)?"
+    rf"(?:method|메서드|메소드|방식|メソッド|方式)[^:：]*[:：]\s*`?({_METHOD})`?\s*$",
+    re.IGNORECASE,
+)
 #: ... its URL may be written with a space between host and path (``https://{domain}.oc.nhncloud.com /{serviceId}/...``,
 #: Contact Center en), which :func:`parse_documented_path` joins with a note.
 _KEY_URI = re.compile(
-    r"^\s*(?:[-*]\s*)?(?:request\s+)?(?:uri|url|path)\s*:\s*`?((?:https?://[^\s/`]+[ \t]+(?=/))?(?:https?://|/)\S*?)`?\s*$",
+    r"^\s*(?:[-*]\s*)?(?:request\s+)?(?:uri|url|path)\s*[:：]\s*`?((?:https?://[^\s/`]+[ \t]+(?=/))?(?:https?://|/)\S*?)`?\s*$",
     re.I,
 )
 #: Korean, Japanese or Chinese letters in a path (not its query): a sentence glued to it, as Japanese writes one with

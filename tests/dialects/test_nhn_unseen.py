@@ -1247,3 +1247,12 @@ def test_a_japanese_default_ends_at_an_ideographic_comma() -> None:
     params = _params(get)
     assert params[("pageNumber", "query")]["schema"] == {"type": "integer", "default": 1}
     assert params[("pageSize", "query")]["schema"]["default"] == 10
+
+
+def test_a_japanese_key_value_method_line_declares_the_operation() -> None:
+    """Log & Crash Search (ja): ``- 転送方式：POST`` (transfer method, a full-width colon) over ``- URI: /v2/log``
+    in a quote. The en/ko guides write ``Method of Delivery: POST`` and declare ``POST /v2/log``; the Japanese line
+    declared nothing, so the guide's ja version had 4 of its 5 operations."""
+    text = (UNSEEN / "log-crash-ja-key-value-method.md").read_text(encoding="utf-8")
+    [service] = NhnDialect().read(markdown.read(text, "t.md"), PageInfo("t.md", "", ()))
+    assert [(op.method, op.path) for op in service.operations] == [("POST", "/v2/log")]
