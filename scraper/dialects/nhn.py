@@ -109,7 +109,15 @@ _COMMON_RESPONSE = re.compile(
     r"|공통 정보만 응답|헤더 필드 외의? 내용|共通情報のみ|ヘッダフィールド以外",
     re.IGNORECASE,
 )
-_NO_BODY = ("does not return a response body", "does not require a request body", "no response body")
+_NO_BODY = (
+    "does not return a response body",
+    "does not require a request body",
+    "no response body",
+    "응답 본문을 반환하지 않습니다",
+    "응답 본문이 없습니다",
+    "レスポンス本文を返しません",
+    "レスポンス本文はありません",
+)
 _REASONS = {"200": "OK", "201": "Created", "202": "Accepted", "204": "No Content"}
 _BODYLESS = ("GET", "DELETE", "HEAD", "OPTIONS")
 
@@ -1992,7 +2000,8 @@ class _PageReader:
                 "the Response section says 'does not require a request body'; read as 'no response body'",
             )
         if not rows and example is None:
-            if re.search(r"\bsame (?:[\w-]+ ){0,3}?as\b|동일|同じ|同一", prose):
+            said_no_body = any(s in prose for s in _NO_BODY)
+            if re.search(r"\bsame (?:[\w-]+ ){0,3}?as\b|동일|同じ|同一", prose) and not said_no_body:
                 self._finding(
                     "response-in-prose",
                     first_line,
@@ -2003,7 +2012,7 @@ class _PageReader:
                     return [success, *errors], None
                 self._finding("inferred-status", first_line, title, "NHN documents no status codes; 200 OK assumed")
                 return [Response(status="200", description="OK", line=first_line), *errors], None
-            if not any(s in prose for s in _NO_BODY):
+            if not said_no_body:
                 self._finding("no-response-body", first_line, title, "the Response section documents no body")
             if success is not None:
                 return [success, *errors], ExampleResponse(status=success.status, line=first_line)

@@ -1256,3 +1256,14 @@ def test_a_japanese_key_value_method_line_declares_the_operation() -> None:
     text = (UNSEEN / "log-crash-ja-key-value-method.md").read_text(encoding="utf-8")
     [service] = NhnDialect().read(markdown.read(text, "t.md"), PageInfo("t.md", "", ()))
     assert [(op.method, op.path) for op in service.operations] == [("POST", "/v2/log")]
+
+
+def test_a_response_said_to_have_no_body_stays_bodyless_whatever_follows() -> None:
+    """Object Storage (ja): "レスポンス本文を返しません。" (returns no response body) under ``#### レスポンス``, then
+    under ``#### コード例`` (code example) "...同じ方法で..." ("in the same way"). "同じ" (same) made the response one
+    given in prose (a 200); a response the page says has no body is a 204, as the en guide reads."""
+    service, spec = _read("object-storage-ja-no-body-then-same.md")
+    post = spec["paths"]["/v1/{Account}/{Container}"]["post"]
+    assert list(post["responses"]) == ["204"]
+    kinds = _kinds(service)
+    assert "response-in-prose" not in kinds and "no-response-body" not in kinds
