@@ -118,6 +118,27 @@ _NO_BODY = (
     "レスポンス本文を返しません",
     "レスポンス本文はありません",
 )
+#: First column headers of tables that list no fields and are known not to (statuses, permissions, regions): not
+#: reported when skipped.
+_NOT_FIELD_TABLES = frozenset(
+    [
+        "status name",
+        "status",
+        "상태",
+        "permission name",
+        "권한",
+        "권한명",
+        "권한 이름",
+        "region",
+        "리전",
+        "状態",
+        "ステータス",
+        "ステータス名",
+        "権限",
+        "権限名",
+        "リージョン",
+    ]
+)
 _REASONS = {"200": "OK", "201": "Created", "202": "Accepted", "204": "No Content"}
 _BODYLESS = ("GET", "DELETE", "HEAD", "OPTIONS")
 
@@ -1392,7 +1413,7 @@ class _PageReader:
             if table.rows and table.header and len(table.header) >= 2:
                 words = " | ".join(clean_text(h) for h in table.header)
                 first = re.sub(r"\s+", " ", clean_text(table.header[0])).lower()
-                if first not in ("status name", "status", "상태", "permission name", "권한", "region", "리전"):
+                if first not in _NOT_FIELD_TABLES:
                     self._finding(
                         "table-skipped",
                         table.line,

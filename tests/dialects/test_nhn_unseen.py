@@ -1267,3 +1267,12 @@ def test_a_response_said_to_have_no_body_stays_bodyless_whatever_follows() -> No
     assert list(post["responses"]) == ["204"]
     kinds = _kinds(service)
     assert "response-in-prose" not in kinds and "no-response-body" not in kinds
+
+
+def test_a_japanese_permission_table_is_skipped_without_a_finding() -> None:
+    """RDS for PostgreSQL (ja): ``#### 必要権限`` (required permissions) over ``権限名 | 説明`` (permission name |
+    description) under every operation. The en ``Permission Name`` and ko ``권한`` tables are known to list no
+    fields; the Japanese one was a table-skipped finding on each of the guide's 98 operations."""
+    service, spec = _read("rds-postgresql-ja-permission-table.md")
+    assert list(spec["paths"]) == ["/v1.0/db-versions"]
+    assert "table-skipped" not in _kinds(service)
