@@ -2347,7 +2347,11 @@ def _lenient_json(text: str) -> tuple[Any, str | None, str]:
         value = _PSEUDO_VALUES.get(word.lower())
         return match.group(1) + value if value is not None and word not in ("true", "false", "null") else match.group(0)
 
-    pseudo = _PSEUDO_VALUE.sub(typed, cleaned)
+    # a list type written ``List:String`` / ``List<String>`` is a list of that type; a type word as a key
+    # (``"templateParameter": { String: String }``) is a map's key
+    listed = re.sub(r"(:\s*)(?:List|Array)\s*(?::|<)\s*([A-Za-z]+)\s*>?(?=\s*[,}\]\n])", r"\1[\2]", cleaned)
+    keyed = re.sub(r"([{,]\s*)([A-Za-z]+)(\s*:)", _pseudo_key, listed)
+    pseudo = _PSEUDO_VALUE.sub(typed, keyed)
     if pseudo != cleaned:
         try:
             return parse_example_json(pseudo), None, _PSEUDO
@@ -2357,6 +2361,15 @@ def _lenient_json(text: str) -> tuple[Any, str | None, str]:
 
 
 _PSEUDO = "type names in value position (a pseudo-JSON schema)"
+
+
+def _pseudo_key(match: re.Match[str]) -> str:
+    """An unquoted type word as a key of a pseudo-JSON schema (``{ String: String }``): a quoted key; other words
+    stay (they make the text no JSON, as written)."""
+    word = match.group(2)
+    return f'{match.group(1)}"key"{match.group(3)}' if word.lower() in _PSEUDO_VALUES else match.group(0)
+
+
 _CURLY_QUOTES = "strings in typographic quotes (“ ”)"
 _ODD_SPACES = "no-break or ideographic spaces as indentation"
 _ODD_SPACE_CHARS = "\u00a0\u3000\u2002\u2003\u2009\ufeff"

@@ -1276,3 +1276,24 @@ def test_a_japanese_permission_table_is_skipped_without_a_finding() -> None:
     service, spec = _read("rds-postgresql-ja-permission-table.md")
     assert list(spec["paths"]) == ["/v1.0/db-versions"]
     assert "table-skipped" not in _kinds(service)
+
+
+def test_a_pseudo_json_schema_with_list_types_and_type_keys_shapes_the_body() -> None:
+    """E-mail v1.5 (en): a request "example" that is a schema, ``"attachFileIdList": List:String`` and
+    ``"tagExpression": List:String`` among ``"title": String`` members. Type words in value position were read
+    (a pseudo-JSON schema), but ``List:String`` was not, so the whole block was "not JSON; not used"."""
+    service, spec = _read("email-pseudo-json-list-types.md")
+    kinds = _kinds(service)
+    assert "invalid-example" not in kinds and kinds.count("pseudo-example") == 2
+    body = spec["paths"]["/email/v1.5/appKeys/{appKey}/sender/tagMail"]["post"]["requestBody"]["content"]
+    assert "example" not in body["application/json"]  # a schema written as JSON is no example
+    assert body["application/json"]["schema"]["properties"]["tagExpression"]["type"] == "array"
+
+
+def test_a_type_word_as_a_key_of_a_pseudo_json_schema_is_a_map_key() -> None:
+    """Alimtalk (en, older guides): ``"templateParameter": { String: String }`` inside a pseudo-JSON schema."""
+    from scraper.dialects.nhn import _lenient_json
+
+    value, error, repair = _lenient_json('{\n  "templateParameter": {\n    String: String\n  },\n  "n": Integer\n}')
+    assert error is None and "pseudo-JSON" in repair
+    assert value == {"templateParameter": {"key": "string"}, "n": 0}
