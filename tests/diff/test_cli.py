@@ -109,7 +109,7 @@ def test_provider_service_version_refs(files: Path, capsys: pytest.CaptureFixtur
     [
         ("openapi: 3.1.0\npaths: [\n", "line 3"),
         ("- just\n- a list\n", "expected an OpenAPI document"),
-        ("swagger: '2.0'\n", "not a valid Swagger 2.0 document at #: \"info\" is a required property"),
+        ("swagger: '2.0'\n", 'not a valid Swagger 2.0 document at #: "info" is a required property'),
     ],
 )
 def test_bad_input_names_the_argument(
