@@ -1555,6 +1555,9 @@ def _resolve_param(ctx: _Ctx, raw: Any, where: str) -> dict[str, Any] | None:
     if not isinstance(raw, dict) or "name" not in raw or "in" not in raw:
         ctx.warn(f"{where}: a parameter needs 'name' and 'in'; got {raw!r:.80}; skipped")
         return None
+    if str(raw["name"]) == "":  # sent as '?=value' (or an empty header/cookie name): no server reads that
+        ctx.warn(f"{where}: a {raw['in']!s:.20} parameter with an empty name; skipped")
+        return None
     if raw["in"] not in ("path", "query", "header", "cookie"):
         ctx.warn(f"{where}: parameter {str(raw['name'])!r} has unknown location {raw['in']!r}; skipped")
         return None

@@ -177,3 +177,27 @@ def test_everything_not_honoured_is_a_warning() -> None:
     assert len(warnings) == len(expected)
     for text in expected:
         assert any(text in w and w.startswith("params.yaml: /paths/~1colors~1") for w in warnings), text
+
+
+def test_a_parameter_with_an_empty_name_is_skipped_with_a_warning() -> None:
+    """``name: ''`` was sent as ``?=value``; an empty name is no parameter any server reads."""
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": "Empty", "version": "1"},
+        "paths": {
+            "/items": {
+                "get": {
+                    "operationId": "listItems",
+                    "parameters": [
+                        {"name": "", "in": "query", "schema": {"type": "string"}},
+                        {"name": "limit", "in": "query", "schema": {"type": "integer"}},
+                    ],
+                    "responses": {"200": {"description": "OK"}},
+                }
+            }
+        },
+    }
+    pkg = ir.build_package([spec], source_names=["empty.yaml"])
+    [op] = pkg.versions[0].operations
+    assert [p.wire_name for p in op.params] == ["limit"]
+    assert pkg.warnings == ["empty.yaml: /paths/~1items/get: a query parameter with an empty name; skipped"]
