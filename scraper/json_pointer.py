@@ -7,9 +7,10 @@ be followed back into the document.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
-__all__ = ["json_pointer", "pointer_token"]
+__all__ = ["follow_tokens", "json_pointer", "pointer_token", "unescape_token"]
 
 
 def pointer_token(part: object) -> str:
@@ -20,3 +21,22 @@ def pointer_token(part: object) -> str:
 def json_pointer(parts: Iterable[object]) -> str:
     """The pointer to ``parts`` (keys and list indexes from the document's root); ``""`` is the whole document."""
     return "".join("/" + pointer_token(part) for part in parts)
+
+
+def unescape_token(token: str) -> str:
+    """A reference token read back: ``~1`` -> ``/``, ``~0`` -> ``~`` (in that order, RFC 6901 section 4)."""
+    return token.replace("~1", "/").replace("~0", "~")
+
+
+def follow_tokens(root: Any, tokens: Iterable[str]) -> Any:
+    """The value ``tokens`` (already unescaped) lead to from ``root``: a mapping's key, or a list's index written in
+    digits; raises ``LookupError`` when one of them leads nowhere."""
+    node = root
+    for token in tokens:
+        if isinstance(node, Mapping) and token in node:
+            node = node[token]
+        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            raise LookupError(token)
+    return node

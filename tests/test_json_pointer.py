@@ -32,3 +32,16 @@ def test_a_located_error_in_a_spec_names_the_escaped_pointer(
     )
     assert main(["generate", "--spec", str(spec), "--out", str(tmp_path / "out")]) == 1
     assert capsys.readouterr().err == f"error: {spec}: /paths/~1a~0b~1{{c}}/get/responses must be a mapping, got list\n"
+
+
+def test_a_pointer_is_followed_back_to_what_it_names_or_raises_lookup_error() -> None:
+    from scraper.json_pointer import follow_tokens, unescape_token
+
+    document = {"paths": {"/a/{b}": {"get": {"tags": ["x", "y"]}}}, "a~b": 1}
+    tokens = [unescape_token(t) for t in json_pointer(["paths", "/a/{b}", "get", "tags", 1]).split("/")[1:]]
+    assert follow_tokens(document, tokens) == "y"
+    assert follow_tokens(document, [unescape_token("a~0b")]) == 1
+    assert follow_tokens(document, []) is document
+    for missing in (["paths", "/c"], ["paths", "/a/{b}", "get", "tags", "2"], ["paths", "/a/{b}", "get", "tags", "-1"]):
+        with pytest.raises(LookupError):
+            follow_tokens(document, missing)

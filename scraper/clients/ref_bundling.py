@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
+from scraper.json_pointer import follow_tokens, unescape_token
 from scraper.spec_input import MAX_BYTES, DocumentError, check_tree, load_document_file
 
 __all__ = ["MAX_FILES", "BundleError", "bundle_document", "has_external_refs", "needs_bundling"]
@@ -264,16 +265,11 @@ class _Bundler:
                 self.files[file] = load_document_file(file, shown=f"{self.source}: {file.relative_to(self.root)}")
             except DocumentError as exc:
                 raise BundleError(str(exc)) from None
-        node = self.files[file]
-        for token in fragment.lstrip("/").split("/") if fragment.strip("/") else []:
-            token = unquote(token).replace("~1", "/").replace("~0", "~")
-            if isinstance(node, Mapping) and token in node:
-                node = node[token]
-            elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-                node = node[int(token)]
-            else:
-                raise _Missing
-        return node
+        tokens = fragment.lstrip("/").split("/") if fragment.strip("/") else []
+        try:
+            return follow_tokens(self.files[file], (unescape_token(unquote(token)) for token in tokens))
+        except LookupError:
+            raise _Missing from None
 
 
 _METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace", "query"})

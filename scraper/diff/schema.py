@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from scraper.diff.model import jsonable
+from scraper.json_pointer import follow_tokens, unescape_token
 
 __all__ = ["CONSTRAINTS", "NO_DEFAULT", "OTHER_KEYWORDS", "Resolver", "Shape"]
 
@@ -132,16 +133,10 @@ class Resolver:
         """The object a local ``#/...`` reference points at, or ``None`` when it does not resolve."""
         if not ref.startswith("#/"):
             return None
-        node: Any = self.document
-        for part in ref[2:].split("/"):
-            part = part.replace("~1", "/").replace("~0", "~")
-            if isinstance(node, dict) and part in node:
-                node = node[part]
-            elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
-                node = node[int(part)]
-            else:
-                return None
-        return node
+        try:
+            return follow_tokens(self.document, (unescape_token(part) for part in ref[2:].split("/")))
+        except LookupError:
+            return None
 
     def deref(self, node: Any) -> tuple[Any, str | None]:
         """Follow a chain of ``$ref``s (with a loop guard); returns the target and the last reference followed.
