@@ -24,7 +24,7 @@ from typing import Any, Literal
 from scraper.diff.compare import compare
 from scraper.diff.explain import explain
 from scraper.diff.model import Change, jsonable
-from scraper.diff.render import SEVERITY_HEADINGS, markdown_item, summary
+from scraper.diff.render import SEVERITY_HEADINGS, markdown_items, summary
 
 __all__ = ["Bump", "bump_for", "bump_version", "changelog_entry", "update_changelog"]
 
@@ -107,7 +107,7 @@ def changelog_entry(
         group = [c for c in changes if c.severity == severity]
         if group:
             lines += ["", f"### {heading}", ""]
-            lines += [markdown_item(c) for c in group]
+            lines += markdown_items(group)
     return "\n".join(lines) + "\n", bump
 
 

@@ -20,7 +20,7 @@ from scraper.diff.compare import compare
 from scraper.diff.explain import explain
 from scraper.diff.model import Change, Severity
 from scraper.diff.refs import RefError, parse_document
-from scraper.diff.render import SEVERITY_HEADINGS, Format, markdown_item, render_text, summary
+from scraper.diff.render import SEVERITY_HEADINGS, Format, markdown_items, render_text, summary
 from scraper.spec_input import DocumentError, read_document_text
 
 __all__ = ["TreeDiff", "compare_trees", "is_tree", "load_tree", "render_tree"]
@@ -150,7 +150,7 @@ def render_tree(diffs: Sequence[TreeDiff], fmt: Format, *, old_label: str, new_l
                 group = [c for c in diff.changes if c.severity == severity]
                 if group:
                     lines += ["", f"#### {heading}", ""]
-                    lines += [markdown_item(c) for c in group]
+                    lines += markdown_items(group)
         return "\n".join(lines) + "\n"
     lines = [f"{old_label} -> {new_label}: {len(changed)} of {len(diffs)} specs changed"]
     lines += [f"  {d.key}: {_counts(d)}" for d in changed]
