@@ -258,6 +258,18 @@ class OperationIR:
     body_alternatives: list[BodyIR] = field(default_factory=list)  # other media types the request body may use
 
     @property
+    def headline(self) -> str:
+        """One line saying what the operation does, for tables: its summary, else the first sentence of its
+        description (at most :data:`_HEADLINE_CHARS` characters, cut at a word)."""
+        if self.summary.strip():
+            return self.summary
+        text = " ".join(self.description.split())
+        sentence = _SENTENCE_END.split(text, maxsplit=1)[0]
+        if len(sentence) <= _HEADLINE_CHARS:
+            return sentence
+        return sentence[:_HEADLINE_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+    @property
     def returns(self) -> str:
         """The method's return annotation."""
         if self.response_model:
@@ -434,6 +446,14 @@ class VersionIR:
         return any(p.style for op in self.operations for p in op.params)
 
 
+#: A table's one-line description of an operation is at most this long (see ``OperationIR.headline``).
+_HEADLINE_CHARS = 100
+#: Where a description's first sentence ends: a full stop (or ! ?) before a space.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s")
+
+#: A ``{variable}`` of a server URL template, as the runtime's ``ServerConfig`` reads it.
+_SERVER_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
 #: The runtime's auth class for each kind of ``VersionIR.auth``.
 AUTH_CLASSES = {"scp": "ScpAuth", "keystone": "KeystoneAuth", "header": "HeaderAuth"}
 
@@ -489,6 +509,27 @@ class PackageIR:
     def version_header(self) -> str | None:
         """The name of the header selecting the version, when the provider uses one."""
         return next((v.header[0] for v in self.versions if v.header), None)
+
+    @property
+    def default_base_url(self) -> str | None:
+        """Where the current version's clients send requests when given neither ``base_url`` nor server variables
+        (the README says so): the documented server with its defaults, when they fill every placeholder and are
+        one of the documented combinations; else None (the caller must choose)."""
+        server = self.current_version.server
+        if server is None:
+            return None
+        placeholders = _SERVER_PLACEHOLDER.findall(server.template)
+        if any(name not in server.defaults for name in placeholders):
+            return None
+        if server.pairs and not any(all(server.defaults.get(k) == v for k, v in p.items()) for p in server.pairs):
+            return None
+        return _SERVER_PLACEHOLDER.sub(lambda m: server.defaults[m.group(1)], server.template)
+
+    @property
+    def server_keywords(self) -> list[str]:
+        """The current version's server variables as client keywords (``region``, ``environment``...)."""
+        server = self.current_version.server
+        return [k.py_name for k in server.keywords] if server is not None else []
 
 
 @dataclass(slots=True)
