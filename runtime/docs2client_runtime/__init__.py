@@ -2,7 +2,7 @@
 
 One distribution instead of a copy per package, so two generated packages in one app share one exception hierarchy
 (``scp_virtualserver.NotFoundError is scp_backup.NotFoundError``), one retry policy and one set of auth classes, and
-a runtime fix ships once. Generated packages depend on a compatible range (``docs2client-runtime>=1.0,<2``).
+a runtime fix ships once. Generated packages depend on a compatible range (``docs2client-runtime>=1.1,<2``).
 
 The public API is every name in ``__all__`` here, which is the union of the modules' ``__all__``; generated code
 uses nothing else (docs2client's tests check it), and ``api/<version>.json`` records it per released version, so
@@ -14,7 +14,8 @@ Modules by concern:
 * :mod:`~docs2client_runtime.retry`: :class:`RetryPolicy` and ``Retry-After`` parsing.
 * :mod:`~docs2client_runtime.transport`: :class:`SyncTransport` / :class:`AsyncTransport` (URLs, headers, retries).
 * :mod:`~docs2client_runtime.limits`: :class:`Limits` (response size, deadline per call).
-* :mod:`~docs2client_runtime.auth`: :class:`ScpAuth`, :class:`KeystoneAuth` (NHN Cloud), :class:`HeaderAuth`.
+* :mod:`~docs2client_runtime.auth`: :class:`ScpAuth`, :class:`KeystoneAuth` (NHN Cloud), :class:`HeaderAuth`,
+  :class:`BearerAuth` and :class:`QueryAuth` (the standard OpenAPI schemes).
 * :mod:`~docs2client_runtime.servers`: :class:`ServerConfig` (documented server variables and combinations).
 * :mod:`~docs2client_runtime.deprecation`: deprecation warnings and planned versions.
 * :mod:`~docs2client_runtime.pagination`: offset/limit and marker/limit iterators.
@@ -28,8 +29,10 @@ from __future__ import annotations
 
 from docs2client_runtime.auth import (
     SCP_HEADER_NAMES,
+    BearerAuth,
     HeaderAuth,
     KeystoneAuth,
+    QueryAuth,
     ScpAuth,
     scp_signature,
 )
@@ -118,7 +121,7 @@ from docs2client_runtime.wire import (
 )
 
 #: The runtime's version (its distribution version).
-__version__ = "1.0.0"
+__version__ = "1.1.0"
 
 __all__ = [
     "REDACTED",
@@ -131,6 +134,7 @@ __all__ = [
     "AsyncTransport",
     "AuthenticationError",
     "BadRequestError",
+    "BearerAuth",
     "ClientError",
     "ConflictError",
     "DeadlineExceededError",
@@ -145,6 +149,7 @@ __all__ = [
     "NotFoundError",
     "PermissionDeniedError",
     "PlannedVersionError",
+    "QueryAuth",
     "RateLimitError",
     "RawContent",
     "RedirectError",

@@ -36,7 +36,12 @@ __all__ = [
     "SENSITIVE_HEADERS",
     "redact_headers",
     "redact_url",
+    "sensitive_query_keys",
 ]
+
+#: Query parameter names whose values are credentials (API keys sent in the URL): every
+#: :class:`~docs2client_runtime.auth.token.QueryAuth` adds its names, and :func:`redact_url` hides their values.
+sensitive_query_keys: set[str] = set()
 
 REDACTED = "<redacted>"
 
@@ -51,11 +56,12 @@ def redact_headers(headers: Mapping[str, str] | httpx.Headers) -> dict[str, str]
 
 
 def redact_url(url: str | httpx.URL) -> str:
-    """``url`` without the credentials of its userinfo (``https://user:pass@host/`` -> ``https://<redacted>@host/``).
+    """``url`` without the credentials of its userinfo (``https://user:pass@host/`` -> ``https://<redacted>@host/``)
+    and without the values of API-key query parameters (:data:`sensitive_query_keys`).
 
     Use it whenever a URL is logged or shown; the transports already strip userinfo from the URLs they send.
     """
-    text = str(url)
+    text = _redact_query(str(url))
     scheme, sep, rest = text.partition("://")
     if not sep:
         return text
@@ -63,3 +69,18 @@ def redact_url(url: str | httpx.URL) -> str:
     if "@" not in authority:
         return text
     return f"{scheme}://{REDACTED}@{authority.rpartition('@')[2]}{slash}{tail}"
+
+
+def _redact_query(text: str) -> str:
+    """``text`` with the value of each query parameter named in :data:`sensitive_query_keys` replaced."""
+    base, mark, rest = text.partition("?")
+    if not mark or not sensitive_query_keys:
+        return text
+    query, hash_mark, fragment = rest.partition("#")
+    pairs = []
+    for pair in query.split("&"):
+        name, equals, _ = pair.partition("=")
+        decoded = httpx.QueryParams(pair)
+        key = next(iter(decoded.keys()), name)
+        pairs.append(f"{name}={REDACTED}" if equals and key in sensitive_query_keys else pair)
+    return f"{base}?{'&'.join(pairs)}{hash_mark}{fragment}"

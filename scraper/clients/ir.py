@@ -365,6 +365,16 @@ class ServerVariableIR:
 
 
 @dataclass(frozen=True, slots=True)
+class AuthSchemeIR:
+    """One documented security scheme (``components.securitySchemes``) and how a client sends its credentials."""
+
+    name: str  # its key in components.securitySchemes
+    kind: str | None  # a kind of ``VersionIR.auth``; None: no runtime auth fits (pass any ``httpx.Auth``)
+    key: str | None  # an apiKey's header, query parameter or cookie name
+    what: str  # what the API takes, in words ("HTTP bearer token", "API key in the query parameter api_key")
+
+
+@dataclass(frozen=True, slots=True)
 class ServerIR:
     """The documented server of one API version (``servers[0]`` and ``x-server-pairs``)."""
 
@@ -403,6 +413,8 @@ class VersionIR:
     warnings: list[str] = field(default_factory=list)  # what the spec says that this client does not honour
     #: header names of the spec's apiKey-in-header schemes, for ``HeaderAuth`` (auth == "header")
     auth_header_names: list[str] = field(default_factory=list)
+    #: every documented security scheme, with the client argument that sends its credentials
+    auth_schemes: list[AuthSchemeIR] = field(default_factory=list)
 
     @property
     def api_title(self) -> str:
@@ -454,8 +466,17 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 #: A ``{variable}`` of a server URL template, as the runtime's ``ServerConfig`` reads it.
 _SERVER_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
-#: The runtime's auth class for each kind of ``VersionIR.auth``.
-AUTH_CLASSES = {"scp": "ScpAuth", "keystone": "KeystoneAuth", "header": "HeaderAuth"}
+#: The runtime's auth class for each kind of ``VersionIR.auth`` (``basic`` is httpx's own ``BasicAuth``).
+AUTH_CLASSES = {
+    "scp": "ScpAuth",
+    "keystone": "KeystoneAuth",
+    "header": "HeaderAuth",
+    "cookie": "HeaderAuth",
+    "bearer": "BearerAuth",
+    "query": "QueryAuth",
+}
+#: Which kind the README's example shows when versions differ: the provider's own first, then the usual ones.
+_AUTH_PREFERENCE = ("scp", "keystone", "header", "bearer", "query", "cookie", "basic")
 
 
 @dataclass(slots=True)
@@ -491,14 +512,30 @@ class PackageIR:
         return {v.version: v.module for v in self.versions}
 
     @property
-    def auth_class(self) -> str | None:
-        """The runtime auth class the README shows (the strongest kind any version uses)."""
+    def auth_kind(self) -> str | None:
+        """The kind of credentials the README's example passes (see :data:`_AUTH_PREFERENCE`)."""
         kinds = {v.auth for v in self.versions}
-        return next((AUTH_CLASSES[k] for k in ("scp", "keystone", "header") if k in kinds), None)
+        return next((k for k in _AUTH_PREFERENCE if k in kinds), None)
+
+    @property
+    def auth_class(self) -> str | None:
+        """The runtime auth class the README imports for :attr:`auth_kind` (None for none, or httpx's own)."""
+        return AUTH_CLASSES.get(self.auth_kind or "")
 
     @property
     def auth_header_names(self) -> list[str]:
         return sorted({h for v in self.versions for h in v.auth_header_names})
+
+    @property
+    def auth_key_names(self) -> list[str]:
+        """The API-key names the example's ``QueryAuth`` / cookie ``HeaderAuth`` sets (of the :attr:`auth_kind`)."""
+        kind = self.auth_kind
+        return sorted({s.key for v in self.versions for s in v.auth_schemes if s.kind == kind and s.key})
+
+    @property
+    def auth_schemes(self) -> list[AuthSchemeIR]:
+        """The current version's documented security schemes, for the README's table."""
+        return self.current_version.auth_schemes
 
     @property
     def client_args(self) -> list[str]:
@@ -774,6 +811,7 @@ def _build_version(
         source_name=source_name,
         auth=_auth_kind(doc),
         auth_header_names=_api_key_headers(doc),
+        auth_schemes=_auth_schemes(doc),
         title=str(info.get("title") or ""),
         description=str(info.get("description") or ""),
         warnings=ctx.warnings,
@@ -809,6 +847,9 @@ def _security_schemes(doc: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _auth_kind(doc: Mapping[str, Any]) -> str | None:
+    """The kind of credentials the clients of ``doc`` take (see ``VersionIR.auth``): the provider's signing or token
+    scheme, else the kind of the first usable scheme of the requirements the document states first (its ``security``,
+    else its operations' in order, else every scheme), apiKey headers together as ``header``."""
     schemes = _security_schemes(doc)
     if "scpSignature" in schemes or any(
         isinstance(s, dict) and s.get("x-signing") == "scp-hmac-sha256" for s in schemes.values()
@@ -816,9 +857,86 @@ def _auth_kind(doc: Mapping[str, Any]) -> str | None:
         return "scp"
     if "keystoneToken" in schemes or any(isinstance(s, dict) and s.get("x-token-url") for s in schemes.values()):
         return "keystone"
-    if _api_key_headers(doc):
-        return "header"
+    for requirement in _stated_requirements(doc):
+        kinds = [kind for name in requirement if (kind := _scheme_kind(schemes.get(name))) is not None]
+        if kinds:
+            return kinds[0]
     return None
+
+
+def _stated_requirements(doc: Mapping[str, Any]) -> Iterator[list[str]]:
+    """Scheme names of each security requirement, in the order the document states them: its top-level
+    ``security``, then each operation's, then every scheme on its own."""
+
+    def names(requirements: Any) -> Iterator[list[str]]:
+        for requirement in requirements if isinstance(requirements, list) else []:
+            if isinstance(requirement, dict):
+                yield [str(name) for name in requirement]
+
+    yield from names(doc.get("security"))
+    for item in (doc.get("paths") or {}).values() if isinstance(doc.get("paths"), dict) else []:
+        for operation in item.values() if isinstance(item, dict) else []:
+            if isinstance(operation, dict):
+                yield from names(operation.get("security"))
+    yield from ([str(name)] for name in _security_schemes(doc))
+
+
+def _scheme_kind(scheme: Any) -> str | None:
+    """The runtime auth kind that sends the credentials of one security scheme, or None (none fits)."""
+    if not isinstance(scheme, dict):
+        return None
+    kind = scheme.get("type")
+    if kind == "apiKey":
+        if _api_key_name(scheme) is None:
+            return None
+        return {"header": "header", "query": "query", "cookie": "cookie"}.get(str(scheme.get("in")))
+    if kind == "http":
+        return {"bearer": "bearer", "basic": "basic"}.get(str(scheme.get("scheme") or "").lower())
+    if kind in ("oauth2", "openIdConnect"):
+        return "bearer"  # the client sends the access token; getting one is the OAuth client's business
+    return None
+
+
+def _auth_schemes(doc: Mapping[str, Any]) -> list[AuthSchemeIR]:
+    """Every security scheme of ``doc``, in its order, with what it takes in words (for the README)."""
+    out = []
+    for name, scheme in _security_schemes(doc).items():
+        if not isinstance(scheme, dict):
+            continue
+        kind = _scheme_kind(scheme)
+        if name == "scpSignature" or scheme.get("x-signing") == "scp-hmac-sha256":
+            kind, what = "scp", "SCP request signature (HMAC-SHA256 of the request, with an access and a secret key)"
+        elif name == "keystoneToken" or scheme.get("x-token-url"):
+            kind, what = "keystone", "Keystone token (issued for a tenant, user and API password)"
+        else:
+            what = _scheme_words(scheme)
+        key = _api_key_name(scheme) if scheme.get("type") == "apiKey" else None
+        out.append(AuthSchemeIR(name=str(name), kind=kind, key=key, what=what))
+    return out
+
+
+def _scheme_words(scheme: Mapping[str, Any]) -> str:
+    """What one standard security scheme asks for, in a few words."""
+    kind = scheme.get("type")
+    if kind == "apiKey":
+        where = {"header": "header", "query": "query parameter", "cookie": "cookie"}.get(str(scheme.get("in")), "?")
+        name = _api_key_name(scheme)  # never the raw name: it may be anything (see _check_api_key_names)
+        return f"API key in the {where} {name}" if name else "API key whose name is not an HTTP token (skipped)"
+    if kind == "http":
+        words = {"bearer": "HTTP bearer token (Authorization: Bearer ...)", "basic": "HTTP basic (user and password)"}
+        return words.get(str(scheme.get("scheme") or "").lower(), f"HTTP {scheme.get('scheme') or '?'} authentication")
+    if kind == "oauth2":
+        flows = scheme.get("flows")
+        flows = flows if isinstance(flows, dict) else {}
+        urls = [
+            f"{flow}: {(spec.get('tokenUrl') or spec.get('authorizationUrl'))}"
+            for flow, spec in flows.items()
+            if isinstance(spec, dict) and (spec.get("tokenUrl") or spec.get("authorizationUrl"))
+        ]
+        return "OAuth 2.0 access token" + (f" ({'; '.join(urls)})" if urls else "")
+    if kind == "openIdConnect":
+        return f"OpenID Connect access token ({scheme.get('openIdConnectUrl')})"
+    return f"{kind} (not sent by this client: pass your own httpx.Auth)"
 
 
 def _api_key_name(scheme: Any) -> str | None:

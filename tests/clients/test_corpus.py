@@ -40,6 +40,7 @@ MINIMAL = [
     "nullable31",
     "swagger2",
     "multifile",
+    "auth",
 ]
 BIN = Path(sys.executable).parent
 

@@ -7,11 +7,17 @@ the tool reads: a spec without a summary per operation, with or without a server
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 from typing import Any
 
+import docs2client_runtime
+import httpx
 import pytest
+import yaml
 
 from scraper.clients.package import render_package
+from tests.clients.package_import import imported
+from tests.paths import FIXTURES
 
 
 def _spec(**extra: Any) -> dict[str, Any]:
@@ -104,3 +110,83 @@ def test_defaults_outside_the_documented_combinations_are_no_default() -> None:
     readme = _readme(_spec(servers=[server]))
     assert "Requests go to" not in readme
     assert "Choose the server with `region=`, `stage=`" in readme
+
+
+SCHEMES: dict[str, dict[str, Any]] = {
+    "bearer": {"type": "http", "scheme": "bearer"},
+    "basic": {"type": "http", "scheme": "Basic"},
+    "query": {"type": "apiKey", "in": "query", "name": "api_key"},
+    "cookie": {"type": "apiKey", "in": "cookie", "name": "session"},
+    "oauth": {"type": "oauth2", "flows": {"clientCredentials": {"tokenUrl": "https://auth.shelf.test/token"}}},
+}
+
+
+@pytest.mark.parametrize(
+    ("scheme", "example"),
+    [
+        ("bearer", 'with Client(auth=BearerAuth("<token>")) as client:'),
+        ("oauth", 'with Client(auth=BearerAuth("<token>")) as client:'),
+        ("query", 'with Client(auth=QueryAuth({"api_key": "..."})) as client:'),
+        ("cookie", 'with Client(auth=HeaderAuth({"Cookie": "session=..."})) as client:'),
+        ("basic", 'with Client(auth=BasicAuth("<user>", "<password>")) as client:'),
+    ],
+)
+def test_the_example_passes_the_documented_credentials(scheme: str, example: str) -> None:
+    spec = _spec(
+        servers=[{"url": "https://api.shelf.test"}],
+        components={"securitySchemes": {scheme: SCHEMES[scheme]}},
+        security=[{scheme: []}],
+    )
+    readme = _readme(spec)
+    assert example in readme
+    auth_class = example.split("auth=")[1].split("(")[0]
+    imports = "from httpx import BasicAuth" if auth_class == "BasicAuth" else f"from shelf import Client, {auth_class}"
+    assert imports in readme
+    assert f"| `{scheme}` |" in readme  # the Authentication table names it
+
+
+def test_the_stated_requirement_decides_the_example_and_the_table_lists_every_scheme() -> None:
+    spec = _spec(
+        servers=[{"url": "https://api.shelf.test"}],
+        components={"securitySchemes": dict(SCHEMES)},
+        security=[{"query": []}, {"bearer": []}],
+    )
+    readme = _readme(spec)
+    assert 'auth=QueryAuth({"api_key": "..."})' in readme  # the first requirement the document states
+    table = readme.split("## Authentication")[1].split("## Versions")[0]
+    assert [line.split("`")[1] for line in table.splitlines() if line.startswith("| `")] == list(SCHEMES)
+    assert "OAuth 2.0 access token (clientCredentials: https://auth.shelf.test/token)" in table
+
+
+def test_hostile_scheme_names_stay_text() -> None:
+    spec = _spec(components={"securitySchemes": {"a`|b\n## injected": SCHEMES["bearer"]}})
+    table = _readme(spec).split("## Authentication")[1].split("## Versions")[0]
+    assert "\n## injected" not in table
+    assert "| `a'\\|b ## injected` |" in table
+
+
+def test_a_generated_client_sends_the_documented_credentials(tmp_path: Path) -> None:
+    spec = yaml.safe_load((FIXTURES / "openapi" / "auth" / "auth-schemes.yaml").read_text(encoding="utf-8"))
+    root = tmp_path / "locker"
+    for rel, data in render_package([spec], package_name="locker").items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_bytes(data)
+    seen: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json=[{"id": 1, "label": "front"}])
+
+    with imported(root, "locker") as locker:
+        assert locker.BearerAuth is docs2client_runtime.BearerAuth
+        with locker.Client(auth=locker.BearerAuth("t0k"), transport=httpx.MockTransport(answer)) as client:
+            assert [item.id for item in client.list_lockers(limit=2).root] == [1]
+        with locker.Client(auth=locker.QueryAuth({"api_key": "k"}), transport=httpx.MockTransport(answer)) as client:
+            client.list_lockers()
+    assert seen[0].headers["Authorization"] == "Bearer t0k"
+    assert str(seen[0].url) == "https://api.locker.test/v1/lockers?limit=2"
+    assert str(seen[1].url) == "https://api.locker.test/v1/lockers?api_key=k"
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert 'with Client(auth=BearerAuth("<token>")) as client:' in readme
+    mtls = "| `mtls` | mutualTLS (not sent by this client: pass your own httpx.Auth) | any `httpx.Auth` you write |"
+    assert mtls in readme

@@ -36,9 +36,11 @@ from scraper.url_credentials import redact_url
 from tests import paths
 from tests.paths import ROOT
 from tests.publish.lent_venv import lent_venv, pip_install
+from tests.runtime.runtime_api import runtime_version
 
 FIXTURES = paths.FIXTURES / "publish"
 NAME, VERSION = "docs2client-fixture-demo", "1.0.0"
+RUNTIME_VERSION = runtime_version()  # the shared runtime's own version (runtime/pyproject.toml)
 
 
 @pytest.fixture
@@ -157,15 +159,20 @@ def test_runtime_goes_first_and_no_package_goes_without_it(generated: Path, tmp_
         ("docs2client-runtime", PackageStatus.BUILT),
         (NAME, PackageStatus.BUILT),
     ]
-    assert any(name.startswith("docs2client_runtime-1.0.0-") for name in os.listdir(dist))
+    assert any(name.startswith(f"docs2client_runtime-{RUNTIME_VERSION}-") for name in os.listdir(dist))
     # a runtime that does not build stops every package
     broken = runtime / "pyproject.toml"
     broken.write_text(broken.read_text().replace('packages = ["docs2client_runtime"', 'packages = ["missing"'))
     report = publish(discover_packages(generated), runtime=read_package(runtime), dist_dir=tmp_path / "dist2")
     first, package = report.results
-    assert first.status is PackageStatus.FAILED and "building docs2client-runtime 1.0.0 failed" in first.message
+    assert (
+        first.status is PackageStatus.FAILED
+        and f"building docs2client-runtime {RUNTIME_VERSION} failed" in first.message
+    )
     assert package.status is PackageStatus.REFUSED
-    assert package.message == "not published: the runtime it depends on (docs2client-runtime 1.0.0) was not"
+    assert (
+        package.message == f"not published: the runtime it depends on (docs2client-runtime {RUNTIME_VERSION}) was not"
+    )
     assert not report.ok and not (tmp_path / "dist2").exists()
 
 
@@ -312,7 +319,7 @@ def test_make_publish_from_the_root_uploads_then_skips_and_never_prints_credenti
     first = _make_publish(secret_url, tmp_path / "dist")
     output = first.stdout + first.stderr
     assert first.returncode == 0, output
-    runtime_line = output.index("uploaded  docs2client-runtime 1.0.0: to http://127.0.0.1")
+    runtime_line = output.index(f"uploaded  docs2client-runtime {RUNTIME_VERSION}: to http://127.0.0.1")
     assert runtime_line < output.index(f"uploaded  {package.name} {version}: to http://127.0.0.1"), "runtime first"
     assert "secret-password" not in output
     assert existing_versions(f"{package_index}/simple/", package.name) == {version}
@@ -331,7 +338,7 @@ def test_make_publish_from_the_root_uploads_then_skips_and_never_prints_credenti
         "--index-url",
         f"{package_index}/simple/",
         "--ignore-installed",  # the runtime comes from the index, not from the lent (editable) environment
-        "docs2client-runtime==1.0.0",
+        f"docs2client-runtime=={RUNTIME_VERSION}",
         f"scp-parallel-filestorage=={version}",
     ]
     install = subprocess.run(pip, capture_output=True, text=True)
@@ -360,7 +367,7 @@ def test_make_publish_from_the_root_uploads_then_skips_and_never_prints_credenti
     again = _make_publish(secret_url, tmp_path / "dist2")
     output = again.stdout + again.stderr
     assert again.returncode == 0, output
-    assert "skipped   docs2client-runtime 1.0.0: already on http://127.0.0.1" in output
+    assert f"skipped   docs2client-runtime {RUNTIME_VERSION}: already on http://127.0.0.1" in output
     assert f"skipped   {package.name} {version}: already on http://127.0.0.1" in output
     assert "with the same contents" in output
     assert "secret-password" not in output

@@ -387,3 +387,47 @@ def test_header_auth_sets_its_headers_only_on_the_first_origin() -> None:
     assert "X-Secret-Key" not in elsewhere.headers  # another origin never gets the credentials
     with pytest.raises(ValueError):
         rt.HeaderAuth({})
+
+
+def test_bearer_auth_sends_the_token_to_the_first_origin_only() -> None:
+    tokens = iter(["first", "second"])
+    auth = rt.BearerAuth(lambda: next(tokens))  # a function: the current token on each request (refreshed elsewhere)
+    assert repr(auth) == "BearerAuth(<token>)"
+    with S.serve(S.sequence(Reply(200, {"ok": 1}), Reply(200, {"ok": 2}))) as server:
+        with rt.SyncTransport(base_url=server.url, auth=auth, sleep=lambda _: None) as transport:
+            transport.request("GET", "/v1/things")
+            transport.request("GET", "/v1/things")
+        seen = list(server.requests)
+    assert [r.header("Authorization") for r in seen] == ["Bearer first", "Bearer second"]
+    elsewhere = next(rt.BearerAuth("tok").auth_flow(httpx.Request("GET", "https://one.example/a")))
+    assert elsewhere.headers["Authorization"] == "Bearer tok"
+    fixed = rt.BearerAuth("tok")
+    next(fixed.auth_flow(httpx.Request("GET", "https://one.example/a")))
+    stolen = next(fixed.auth_flow(httpx.Request("GET", "https://other.example/steal")))
+    assert "Authorization" not in stolen.headers  # another origin never gets the token
+    for bad in ("", None):
+        with pytest.raises(ValueError):
+            rt.BearerAuth(bad)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="no usable token"):
+        next(rt.BearerAuth(lambda: "a\r\nX-Injected: 1").auth_flow(httpx.Request("GET", "https://one.example/a")))
+
+
+def test_query_auth_adds_its_keys_and_urls_in_errors_hide_them() -> None:
+    auth = rt.QueryAuth({"api_key": "k-SECRET-42"})
+    assert "k-SECRET-42" not in repr(auth) and "api_key" in repr(auth)
+    with S.serve(S.sequence(Reply(200, {"ok": 1}), Reply(404, {"message": "no"}))) as server:
+        with rt.SyncTransport(base_url=server.url, auth=auth, sleep=lambda _: None) as transport:
+            transport.request("GET", "/v1/things", params={"limit": "2"})
+            with pytest.raises(rt.ApiError) as raised:
+                transport.request("GET", "/v1/missing")
+        first = next(iter(server.requests))
+    assert sorted(first.query.split("&")) == ["api_key=k-SECRET-42", "limit=2"]
+    assert "api_key=<redacted>" in raised.value.url
+    assert "k-SECRET-42" not in str(raised.value) and "k-SECRET-42" not in repr(raised.value)
+    assert rt.redact_url("https://h.example/a?x=1&api_key=k-SECRET-42#top") == (
+        "https://h.example/a?x=1&api_key=<redacted>#top"
+    )
+    stolen = next(auth.auth_flow(httpx.Request("GET", "https://other.example/steal")))
+    assert "k-SECRET-42" not in str(stolen.url)
+    with pytest.raises(ValueError):
+        rt.QueryAuth({})

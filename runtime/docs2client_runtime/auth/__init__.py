@@ -1,4 +1,5 @@
-"""Auth per provider, as :class:`httpx.Auth` implementations: SCP signing, NHN Cloud Keystone tokens, plain headers.
+"""Auth per provider, as :class:`httpx.Auth` implementations: SCP signing, NHN Cloud Keystone tokens, plain headers,
+and the standard OpenAPI schemes (bearer tokens, API keys in the query).
 
 Secrets are kept out of ``repr()``, log records and exception messages.
 """
@@ -6,5 +7,6 @@ Secrets are kept out of ``repr()``, log records and exception messages.
 from docs2client_runtime.auth.header import HeaderAuth
 from docs2client_runtime.auth.nhn import KeystoneAuth
 from docs2client_runtime.auth.scp import SCP_HEADER_NAMES, ScpAuth, scp_signature
+from docs2client_runtime.auth.token import BearerAuth, QueryAuth
 
-__all__ = ["SCP_HEADER_NAMES", "HeaderAuth", "KeystoneAuth", "ScpAuth", "scp_signature"]
+__all__ = ["SCP_HEADER_NAMES", "BearerAuth", "HeaderAuth", "KeystoneAuth", "QueryAuth", "ScpAuth", "scp_signature"]
