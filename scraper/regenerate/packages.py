@@ -126,8 +126,11 @@ def _package_jobs(
         released, changelog = existing_release(package_dir)
         if released is not None:
             old = _old_documents(old_specs.pop(key, {}), files, specs, parsed)
-            version, changelog = _changelog(released, changelog, old, specs)
+            version, changelog, kinds = _changelog(released, changelog, old, specs)
             del old
+            if version != released:  # the maintainer sees the release a docs change makes, not only its files
+                what = ", ".join(f"API {v}: {_KIND_WORDS[kind]}" for v, kind in kinds)
+                print(f"{key}: release {released} -> {version} ({what}; {package_dir / 'CHANGELOG.md'} lists them)")
         else:
             current = next(
                 (s for s in specs.values() if s.get("info", {}).get("x-api-status") == "CURRENT"),
@@ -181,15 +184,27 @@ def _combine(version: str, entries: list[tuple[str, str]]) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+#: How the regeneration's output names each kind of API version change (the release it makes is the largest).
+_KIND_WORDS = {
+    "major": "breaking changes",
+    "minor": "additions",
+    "patch": "compatible fixes",
+    "added": "new API version",
+    "removed": "API version removed",
+}
+
+
 def _changelog(
     previous: str, changelog: str | None, old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]
-) -> tuple[str, str | None]:
-    """The package version after comparing every API version's old and new spec, and the updated changelog."""
+) -> tuple[str, str | None, list[tuple[str, str]]]:
+    """The package version after comparing every API version's old and new spec, the updated changelog, and the
+    kind of change of each API version that changed (a key of :data:`_KIND_WORDS`)."""
     from scraper.diff.changelog import bump_version, changelog_entry, update_changelog
 
     order = {"none": 0, "patch": 1, "minor": 2, "major": 3}
     bump = "none"
     entries: list[tuple[str, str]] = []
+    kinds: list[tuple[str, str]] = []
     for api_version, spec in new.items():
         if old.get(api_version) is spec:
             continue  # the same file as before: no change to find
@@ -198,16 +213,18 @@ def _changelog(
             kind = "minor"  # a new API version is an addition to the package
         if entry and kind != "none":
             entries.append((api_version, entry))
+            kinds.append((api_version, "added" if old.get(api_version) is None else kind))
             if order[kind] > order[bump]:
                 bump = kind
     for api_version in old:
         if api_version not in new:
             entries.append((api_version, f"## x\n\nAPI version {api_version} was removed from the docs.\n"))
+            kinds.append((api_version, "removed"))
             bump = "major"
     if bump == "none":
-        return previous, changelog
+        return previous, changelog, []
     version = bump_version(previous, bump)  # type: ignore[arg-type]
-    return version, update_changelog(changelog, _combine(version, entries))
+    return version, update_changelog(changelog, _combine(version, entries)), kinds
 
 
 def package_dir_name(key: str) -> str:

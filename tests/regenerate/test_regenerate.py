@@ -156,7 +156,7 @@ def test_online_regenerate_fetches_then_rebuilds_only_what_changed(
     assert load_catalog(project / "pages" / "catalog.toml").pages  # catalog untouched and still valid
 
 
-def test_changelog_and_version_bump_follow_the_spec_changes(project: Path) -> None:
+def test_changelog_and_version_bump_follow_the_spec_changes(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     spec_dir, generated = project / "spec", project / "generated"
     assert _regenerate(project) == 0
     key = "scp/parallel-filestorage"
@@ -196,9 +196,12 @@ def test_changelog_and_version_bump_follow_the_spec_changes(project: Path) -> No
     if removed in model.get("required", []):
         model["required"].remove(removed)
     spec_path.write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
+    capsys.readouterr()
     changed = regenerate_packages([key], spec_dir, generated, {key: old})
     assert package / "CHANGELOG.md" in changed
     assert 'version = "2.0.0"' in (package / "pyproject.toml").read_text(encoding="utf-8")
+    printed = capsys.readouterr().out  # the maintainer is told of the release, not only of changed files
+    assert f"{key}: release 1.0.2 -> 2.0.0 (API 1.0: breaking changes; {package / 'CHANGELOG.md'} lists them)" in printed
     changelog = (package / "CHANGELOG.md").read_text(encoding="utf-8")
     assert changelog.index("## 2.0.0") < changelog.index("## 1.0.1") < changelog.index("## 1.0.0")
     assert removed in changelog.split("## 1.0.1")[0]
