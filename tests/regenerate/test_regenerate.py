@@ -201,7 +201,8 @@ def test_changelog_and_version_bump_follow_the_spec_changes(project: Path, capsy
     assert package / "CHANGELOG.md" in changed
     assert 'version = "2.0.0"' in (package / "pyproject.toml").read_text(encoding="utf-8")
     printed = capsys.readouterr().out  # the maintainer is told of the release, not only of changed files
-    assert f"{key}: release 1.0.2 -> 2.0.0 (API 1.0: breaking changes; {package / 'CHANGELOG.md'} lists them)" in printed
+    release = f"{key}: release 1.0.2 -> 2.0.0 (API 1.0: breaking changes; {package / 'CHANGELOG.md'} lists them)"
+    assert release in printed
     changelog = (package / "CHANGELOG.md").read_text(encoding="utf-8")
     assert changelog.index("## 2.0.0") < changelog.index("## 1.0.1") < changelog.index("## 1.0.0")
     assert removed in changelog.split("## 1.0.1")[0]
