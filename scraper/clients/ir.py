@@ -39,6 +39,7 @@ from scraper.clients.schema_cycles import cut_composition_cycles
 from scraper.example_verdicts import ExampleVerdicts, checker_salt
 from scraper.json_pointer import json_pointer, pointer_token
 from scraper.spec_input import is_extension
+from scraper.url_credentials import redact_url
 
 __all__ = [
     "ArgumentIR",
@@ -1201,6 +1202,28 @@ def _is_enum_class(schema: Any) -> bool:
 # ------------------------------------------------------------------------------------------------------- operations
 
 
+def _warn_own_server(ctx: _Ctx, item: Mapping[str, Any], *where: str) -> None:
+    """A path item or operation with ``servers`` of its own (an upload host, another API prefix) is sent to the
+    client's base URL like every other operation: a warning naming its pointer and URL says so, rather than the
+    request silently going elsewhere than documented."""
+    servers = item.get("servers")
+    if not isinstance(servers, list) or not servers:
+        return
+    first = servers[0].get("url") if isinstance(servers[0], dict) else None
+    documented = ctx.doc.get("servers")
+    main = (
+        documented[0].get("url")
+        if isinstance(documented, list) and documented and isinstance(documented[0], dict)
+        else None
+    )
+    if first is None or first == main:
+        return
+    ctx.warn(
+        f"{ctx.where(*where, 'servers')}: documents its own server {redact_url(str(first))!r:.100}; the client sends"
+        " it to the client's base URL like every operation (reach that server with a client of its own: base_url=)"
+    )
+
+
 def _build_operations(ctx: _Ctx, version_status: str, version_sunset: str | None) -> list[OperationIR]:
     raw_ops: list[tuple[str, str, dict[str, Any], list[Any], bool]] = []
     paths = ctx.doc.get("paths") or {}
@@ -1213,10 +1236,12 @@ def _build_operations(ctx: _Ctx, version_status: str, version_sunset: str | None
         path, fixed_query = _split_fixed_query(ctx, documented_path)
         shared = [*(item.get("parameters") or []), *fixed_query]
         _warn_duplicate_params(ctx, ctx.where("paths", documented_path, "parameters"), item.get("parameters") or [])
+        _warn_own_server(ctx, item, "paths", documented_path)
         for method, raw_op in _path_operations(ctx, documented_path, item):
             op = _follow(ctx, raw_op, ctx.where("paths", documented_path, method))
             if isinstance(op, dict):
                 where = ctx.where("paths", documented_path, method)
+                _warn_own_server(ctx, op, "paths", documented_path, method)
                 members = _documented_operations(where, op)
                 for declared in [op, *(op.get("x-operations") or [])]:  # each list as written (members: their own)
                     _warn_duplicate_params(ctx, where, declared.get("parameters") or [])

@@ -476,3 +476,40 @@ def test_a_property_named_config_is_a_field_pydantic_accepts(tmp_path: Path) -> 
     with imported(tmp_path, "robustness_robust.v1_0.models") as module:
         parsed = module.LogConfig.model_validate({"Type": "json-file", "Config": {"max-size": "10m"}})
     assert parsed.Config_ == {"max-size": "10m"}
+
+
+def test_a_server_of_its_own_is_a_warning_naming_it_and_never_its_credentials() -> None:
+    """Path items and operations may document their own server (an upload host); the client sends every operation
+    to its base URL, so the document saying otherwise is a warning with the pointer, the URL without credentials."""
+    doc = {
+        "openapi": "3.0.3",
+        "info": {"title": "Files", "version": "1"},
+        "servers": [{"url": "https://api.files.test"}],
+        "paths": {
+            "/files": {
+                "servers": [{"url": "https://user:s3cret@upload.files.test"}],
+                "post": {"operationId": "upload", "responses": {"204": {"description": "ok"}}},
+            },
+            "/meta": {
+                "get": {
+                    "operationId": "meta",
+                    "servers": [{"url": "https://meta.files.test/v2"}],
+                    "responses": {"204": {"description": "ok"}},
+                }
+            },
+            "/same": {
+                "get": {
+                    "operationId": "same",
+                    "servers": [{"url": "https://api.files.test"}],  # the document's own: nothing to say
+                    "responses": {"204": {"description": "ok"}},
+                }
+            },
+        },
+    }
+    warnings = ir.build_package([doc], source_names=["files.yaml"]).warnings
+    own = [w for w in warnings if "documents its own server" in w]
+    assert [w.split(": documents")[0] for w in own] == [
+        "files.yaml: /paths/~1files/servers",
+        "files.yaml: /paths/~1meta/get/servers",
+    ]
+    assert "upload.files.test" in own[0] and "s3cret" not in own[0]
