@@ -54,6 +54,7 @@ from docs2client_runtime.deprecation import (
     SunsetPassedWarning,
     raise_planned,
     warn_deprecated,
+    warn_deprecated_parameter,
 )
 from docs2client_runtime.errors import (
     REQUEST_ID_HEADERS,
@@ -192,5 +193,6 @@ __all__ = [
     "styled_path",
     "styled_query",
     "warn_deprecated",
+    "warn_deprecated_parameter",
     "wire_value",
 ]

@@ -14,6 +14,7 @@ __all__ = [
     "SunsetPassedWarning",
     "raise_planned",
     "warn_deprecated",
+    "warn_deprecated_parameter",
 ]
 
 
@@ -109,6 +110,13 @@ def warn_deprecated(
         category = ApiDeprecationWarning
     warning = category(message, operation=operation, version=version, sunset=sunset, newest=newest)
     warnings.warn(warning, stacklevel=stacklevel)
+
+
+def warn_deprecated_parameter(operation: str, parameter: str, version: str, *, stacklevel: int = 3) -> None:
+    """Warn that a call of ``operation`` (API ``version``) passed ``parameter``, which the API documents as
+    deprecated (an :class:`ApiDeprecationWarning` naming both, attributed to the caller of the generated method)."""
+    message = f"{operation}: parameter {parameter!r} (API version {version}) is deprecated; stop passing it"
+    warnings.warn(ApiDeprecationWarning(message, operation=operation, version=version), stacklevel=stacklevel)
 
 
 def raise_planned(operation: str, version: str, *, newest: str | None = None) -> NoReturn:

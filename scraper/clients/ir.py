@@ -143,6 +143,7 @@ class ParamIR:
     fixed: bool = False  # a required ``const`` parameter: always sent (its example is the value), never an argument
     style: str = ""  # OpenAPI style; "" is the location's default sent as a plain value; "json": content-encoded
     explode: bool = False
+    deprecated: bool = False  # ``deprecated: true``: documented, and a warning when a call passes it
 
 
 #: The Python type a request body of each kind takes (``json``: the model class).
@@ -1650,6 +1651,7 @@ def _build_params(
                 fixed=fixed,
                 style=style,
                 explode=explode,
+                deprecated=param.get("deprecated") is True,
             )
         )
     return out
