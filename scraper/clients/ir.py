@@ -417,6 +417,8 @@ class VersionIR:
     auth_header_names: list[str] = field(default_factory=list)
     #: every documented security scheme, with the client argument that sends its credentials
     auth_schemes: list[AuthSchemeIR] = field(default_factory=list)
+    #: the document's ``externalDocs.url`` (an http(s) URL without credentials), else None
+    docs_url: str | None = None
 
     @property
     def api_title(self) -> str:
@@ -464,6 +466,9 @@ class VersionIR:
 _HEADLINE_CHARS = 100
 #: Where a description's first sentence ends: a full stop (or ! ?) before a space.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
+
+#: An http(s) URL fit for package metadata: a host without userinfo, no whitespace or control characters.
+_WEB_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d+)?(?:[/?#][^\s@\x00-\x1f\x7f]*)?")
 
 #: A ``{variable}`` of a server URL template, as the runtime's ``ServerConfig`` reads it.
 _SERVER_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -548,6 +553,16 @@ class PackageIR:
     def version_header(self) -> str | None:
         """The name of the header selecting the version, when the provider uses one."""
         return next((v.header[0] for v in self.versions if v.header), None)
+
+    @property
+    def reference_url(self) -> str | None:
+        """Where the API's documentation is, for the package's project URLs: the current document's
+        ``externalDocs``, else the page most of its operations were read from (without the ``#anchor``)."""
+        version = self.current_version
+        if version.docs_url:
+            return version.docs_url
+        pages = [url.split("#", 1)[0] for op in version.operations if (url := _web_url(op.source_url))]
+        return max(pages, key=pages.count) if pages else None
 
     @property
     def default_base_url(self) -> str | None:
@@ -814,6 +829,9 @@ def _build_version(
         auth=_auth_kind(doc),
         auth_header_names=_api_key_headers(doc),
         auth_schemes=_auth_schemes(doc),
+        docs_url=_web_url(
+            (doc.get("externalDocs") or {}).get("url") if isinstance(doc.get("externalDocs"), dict) else None
+        ),
         title=str(info.get("title") or ""),
         description=str(info.get("description") or ""),
         warnings=ctx.warnings,
@@ -846,6 +864,14 @@ def _version_header(ctx: _Ctx, info: Mapping[str, Any]) -> tuple[str, str] | Non
 def _security_schemes(doc: Mapping[str, Any]) -> dict[str, Any]:
     schemes = (doc.get("components") or {}).get("securitySchemes") or {}
     return schemes if isinstance(schemes, dict) else {}
+
+
+def _web_url(value: Any) -> str | None:
+    """``value`` when it is an http(s) URL with a host, no credentials and no whitespace (it is written into package
+    metadata); else None."""
+    if not isinstance(value, str) or not _WEB_URL.fullmatch(value):
+        return None
+    return value
 
 
 def _auth_kind(doc: Mapping[str, Any]) -> str | None:

@@ -192,3 +192,28 @@ def test_a_generated_client_sends_the_documented_credentials(tmp_path: Path) -> 
     assert 'with Client(auth=BearerAuth("<token>")) as client:' in readme
     mtls = "| `mtls` | mutualTLS (not sent by this client: pass your own httpx.Auth) | any `httpx.Auth` you write |"
     assert mtls in readme
+
+
+def _pyproject(spec: dict[str, Any]) -> str:
+    return render_package([spec], package_name="shelf")["pyproject.toml"].decode("utf-8")
+
+
+def test_project_urls_name_the_api_reference() -> None:
+    spec = _spec(externalDocs={"url": "https://docs.shelf.test/api"})
+    assert '[project.urls]\n"API reference" = "https://docs.shelf.test/api"\n' in _pyproject(spec)
+    # without externalDocs: the page most operations were read from, without its anchor
+    sourced = _spec()
+    for n, op in enumerate(sourced["paths"]["/books"].values()):
+        page = "https://docs.shelf.test/print" if n else "https://other.test/x"
+        op["x-source"] = {"url": f"{page}#op-{n}"}
+    assert '"API reference" = "https://docs.shelf.test/print"\n' in _pyproject(sourced)
+    assert "[project.urls]" not in _pyproject(_spec())
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["javascript:alert(1)", "https://user:pw@docs.shelf.test/", 'https://docs.shelf.test/"\n[evil]', "ftp://x.test/"],
+)
+def test_a_url_unfit_for_metadata_is_left_out(url: str) -> None:
+    text = _pyproject(_spec(externalDocs={"url": url}))
+    assert "[project.urls]" not in text and "evil" not in text and "pw@" not in text
