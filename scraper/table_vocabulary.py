@@ -355,8 +355,24 @@ REGION_COLUMNS = ("region", "리전", "リージョン")
 ENDPOINT_COLUMNS = ("type", "타입", "タイプ", "environment", "환경", "環境", *REGION_COLUMNS, *ENDPOINT_URL_COLUMNS)
 #: Words of the labels that say what follows is a request / a response / a sample.
 REQUEST_WORDS = frozenset({"request", "requests", "요청", "options", "option", "querystring", "query", "リクエスト"})
+#: ``success`` / ``성공`` / ``成功``: RCS Bizmessage labels its responses ``[성공 예시]`` (success example) beside
+#: ``[실패 예시]`` (failure example).
 RESPONSE_WORDS = frozenset(
-    {"response", "responses", "respose", "응답", "return", "result", "results", "レスポンス", "応答"}
+    {
+        "response",
+        "responses",
+        "respose",
+        "응답",
+        "return",
+        "result",
+        "results",
+        "レスポンス",
+        "応答",
+        "success",
+        "successful",
+        "성공",
+        "成功",
+    }
 )
 SAMPLE_WORDS = frozenset({"example", "examples", "sample", "samples", "예시", "예제", "샘플", "例", "サンプル"})
 

@@ -110,11 +110,15 @@ _MAP_OF = re.compile(
     re.IGNORECASE,
 )
 #: A required mark written into the type cell: ``optional, Integer``, ``required, String``, ``String, 필수``.
+#: Push's ``Field | Usage | Description`` tables write ``Required, String`` for a parameter and ``-, DateTime String``
+#: for a response field, where the dash says the mark does not apply.
 _WITH_MARK = re.compile(
-    r"^(?:(?P<before>required|optional|mandatory|필수|선택|必須|任意)\s*[,/]\s*(?P<type1>.+)"
+    r"^(?:(?P<before>required|optional|mandatory|필수|선택|必須|任意|-)\s*[,/]\s*(?P<type1>.+)"
     r"|(?P<type2>.+?)\s*[,/]\s*(?P<after>required|optional|mandatory|필수|선택|必須|任意))$",
     re.IGNORECASE,
 )
+#: A format word before ``String`` (``DateTime String``, Push's response tables): the string in that format.
+_FORMATTED_STRING = re.compile(r"^(?P<format>.+?)\s+string$", re.IGNORECASE)
 _TITLE_CASE_MODEL = re.compile(r"^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$")
 #: The multipart media type written as a field's type (``image | multipart/form-data | Image file``; Korean guides
 #: often with an en dash, ``multipart/form–data``): the field is a file part of a multipart body.
@@ -216,6 +220,20 @@ def read_type(cell: str) -> TypeReading:
             "string",
             note=f"type {text!r} is the media type of the request; read as a file part (binary)",
         )
+    marked = _WITH_MARK.match(text)
+    if marked:
+        # before the array spellings: ``Required, Array`` and ``Optional, String Array`` end as arrays do
+        unmarked = read_type(marked.group("type1") or marked.group("type2"))
+        if unmarked.known:
+            mark = marked.group("before") or marked.group("after")
+            note = f"type cell {text!r} also says {mark!r}; read as {unmarked.kind or 'any value'}"
+            return TypeReading(unmarked.schema, unmarked.kind, note=note, mark=mark)
+    formatted = _FORMATTED_STRING.match(text)
+    if formatted:
+        # ``DateTime String``, ``Time String``: a string, in the format the words before it name
+        head = _word(formatted.group("format"), repair=False)
+        if head is not None and head.schema.get("type") == "string":
+            return head
     prefix = _PREFIX_ARRAY.match(text)
     if prefix:
         inner = next(g for g in prefix.group("a", "b", "c", "d", "e") if g is not None).strip()
@@ -231,13 +249,6 @@ def read_type(cell: str) -> TypeReading:
         if value.known and value.schema:
             schema["additionalProperties"] = value.schema
         return TypeReading(schema, "object", note=value.note)
-    marked = _WITH_MARK.match(text)
-    if marked:
-        inner = read_type(marked.group("type1") or marked.group("type2"))
-        if inner.known:
-            mark = marked.group("before") or marked.group("after")
-            note = f"type cell {text!r} also says {mark!r}; read as {inner.kind or 'any value'}"
-            return TypeReading(inner.schema, inner.kind, note=note, mark=mark)
     qualified = _QUALIFIER.match(text)
     if qualified:
         base = _word(qualified.group("base"))

@@ -36,7 +36,9 @@ __all__ = [
     "required_mark",
 ]
 
-_CONDITIONAL = re.compile(r"조건부|conditional|however|depend|if\b|when\b|일 경우|경우|^[△▲]$", re.IGNORECASE)
+#: A required mark that depends on something: ``조건부`` (conditional), ``O(선택적 필수)`` (selectively required:
+#: one of several fields must be given, RCS Bizmessage), ``△``.
+_CONDITIONAL = re.compile(r"조건부|선택적|conditional|however|depend|if\b|when\b|일 경우|경우|^[△▲]$", re.IGNORECASE)
 #: HTML markup guides put in cells; only real tag names, so a placeholder such as ``<key>`` stays text.
 _TAG = re.compile(
     r"</?(?:br|p|span|a|b|i|strong|em|code|ul|ol|li|div|sup|sub|font|u|s|img|table|tr|td|th|thead|tbody|pre|hr"
@@ -236,6 +238,8 @@ def _roles(table: Table) -> tuple[dict[Role, int], list[str], bool]:
             roles["description"] = column
         elif "constraint" not in roles:
             roles["constraint"] = column
+    if "type" not in roles and "name" in roles:
+        _usage_column(table, roles, candidates, notes)
     if (
         "name" not in roles
         and header
@@ -245,6 +249,28 @@ def _roles(table: Table) -> tuple[dict[Role, int], list[str], bool]:
         roles["name"] = 0
         notes.append(f"first column {table.header[0]!r} read as the field name")
     return roles, notes, inverted
+
+
+def _usage_column(table: Table, roles: dict[Role, int], candidates: dict[Role, list[int]], notes: list[str]) -> None:
+    """Push: ``Field | Usage | Description`` rows ``pageIndex | Optional, Number | ...``: a column under a header of
+    no known role whose cells are mostly a required mark and a type (``Required, String``; ``-, DateTime String``
+    in a response) is the type column, and its marks say which fields are required. Decided by the cells, as a
+    "Type" column holding locations is, so any header word for it reads the same."""
+    claimed = {c for columns in candidates.values() for c in columns} | set(roles.values())
+    for column in range(len(table.header)):
+        if column in claimed:
+            continue
+        values = [clean_text(r.cells[column]) for r in table.rows if column < len(r.cells) and r.cells[column].strip()]
+        readings = [read_type(v) for v in values]
+        marked = sum(1 for r in readings if r.known and r.mark)
+        if values and marked * 2 > len(values):
+            roles["type"] = column
+            roles["usage"] = column
+            notes.append(
+                f"column {table.header[column]!r} holds a required mark and a type in each cell"
+                " ('Required, String'); read as both"
+            )
+            return
 
 
 def is_field_table(table: Table) -> bool:
@@ -364,7 +390,8 @@ def _row(
 
     type_text = cell("type")
     reading = read_type(type_text) if "type" in roles else TypeReading({}, "", known=False)
-    if "type" in roles and reading.note:
+    if "type" in roles and reading.note and not ("usage" in roles and reading.mark):
+        # a usage column's mark is its convention, said once for the table; only other readings are notes
         notes.append(reading.note)
     location = None
     if "location" in roles:
@@ -378,7 +405,7 @@ def _row(
         required, note = required_mark(cell("required"), inverted=inverted)
         if note:
             notes.append(note)
-    if reading.mark and (required is None or not cell("required").strip()):
+    if reading.mark not in ("", "-") and (required is None or not cell("required").strip()):
         required = reading.mark.lower() in ("required", "mandatory", "필수", "必須")
     default = cell("default") or None
     return FieldRow(

@@ -297,6 +297,11 @@ def _label(text: str) -> _Label | None:
     inner = re.sub(r"^\[(.*)\](.*)$", r"\1 \2", stripped).strip()
     bracketed = stripped.startswith("[")
     head = inner.split("]")[0] if bracketed else inner
+    after = re.match(r"^\[([^\[\]]*)\](.*)$", stripped)
+    if after is not None and after.group(2).strip() and not set(_words(after.group(2))) <= _COMPOUND_WORDS:
+        # Log & Crash (ja): "[out]成功時は"Success"、失敗時はエラーメッセージ" (an output field's note): the words
+        # after the bracket are a sentence, not more of the label; only the bracket's own words label
+        head = after.group(1)
     if not bracketed and not _is_structural(head):
         return None
     words = _words(head)
@@ -1161,6 +1166,9 @@ class _PageReader:
         parameters: list[Parameter] = []
         body_rows: list[FieldRow] = []
         placeholders = _PATH_PARAM.findall(path) + list(section.renames)
+        placeholder_names = {p.lower() for p in placeholders}
+        query_written = {name for name, _value in section.path.query}
+        url_query: list[str] = []
         body_media = next(iter(request.media.values()), None)
         for table, label_location, rows in self._with_models(request, subject):
             other_media = request.media.get(id(table))
@@ -1200,6 +1208,11 @@ class _PageReader:
             for row in rows:
                 row.name = section.renames.get(row.name, row.name)
                 location, explicit = self._location(row, label_location, placeholders, method, "request")
+                if location == "path" and row.name in query_written and row.name.lower() not in placeholder_names:
+                    # Push: "##### Method, URL" over "GET .../invalid-tokens?pageIndex={pageIndex}&..." and rows
+                    # "pageIndex | Optional, Number": a URL's rows document its query string as well as its path
+                    location = "query"
+                    url_query.append(row.name)
                 if location == "body":
                     if method in _BODYLESS and not explicit and not any(map(_has_json_body, request.examples)):
                         location = "query"
@@ -1242,6 +1255,14 @@ class _PageReader:
                         )
                         continue
                 parameters.append(self._parameter(subject, row, location))
+        if url_query:
+            self._finding(
+                "url-row-as-query",
+                section.line.line,
+                subject,
+                f"rows placed in the URL that are no placeholder of its path but are written in its query string"
+                f" ({', '.join(url_query)}); read as those query parameters",
+            )
         self._query_from_path(section, parameters, subject)
         for param in parameters:
             self._integral_number(param, subject)

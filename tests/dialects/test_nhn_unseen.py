@@ -1297,3 +1297,64 @@ def test_a_type_word_as_a_key_of_a_pseudo_json_schema_is_a_map_key() -> None:
     value, error, repair = _lenient_json('{\n  "templateParameter": {\n    String: String\n  },\n  "n": Integer\n}')
     assert error is None and "pseudo-JSON" in repair
     assert value == {"templateParameter": {"key": "string"}, "n": 0}
+
+
+def test_a_usage_column_of_required_marks_and_types_types_the_rows() -> None:
+    """Push v2.3 (en): ``Field | Usage | Description`` rows ``pageIndex | Optional, Number | Default is 0`` under
+    ``##### Method, URL, Headers`` over ``GET .../invalid-tokens?pageIndex={pageIndex}&...``. The Usage column has
+    no known header word, so the rows had no type; the label's "URL" placed them in the path, where they are no
+    placeholder, so the query string's own untyped parameters were kept instead (``undocumented-query-param`` and
+    ``duplicate-parameter`` on every row). Now the column is read as a mark and a type, and a URL's rows named in
+    its query string are those query parameters."""
+    service, spec = _read("push-usage-column.md")
+    get = spec["paths"]["/push/v2.3/appkeys/{appkey}/invalid-tokens"]["get"]
+    params = _params(get)
+    assert params[("pageIndex", "query")]["schema"] == {"type": "number", "default": 0}
+    assert params[("pageIndex", "query")]["description"] == "Default is 0"
+    assert params[("from", "query")]["schema"] == {"type": "string", "format": "date-time"}
+    assert params[("appkey", "path")]["required"] is True
+    post = spec["paths"]["/push/v2.3/appkeys/{appkey}/schedules"]["post"]
+    body = post["requestBody"]["content"]["application/json"]["schema"]
+    assert (body["properties"]["fromDate"]["type"], body["properties"]["fromDate"]["format"]) == ("string", "date")
+    assert body["properties"]["times"]["items"]["type"] == "string"  # a string; the example shows a list of them
+    assert {"type", "fromDate", "toDate", "times"} <= set(body["required"])
+    assert "days" not in body["required"]
+    kinds = _kinds(service)
+    assert "duplicate-parameter" not in kinds and "undocumented-query-param" not in kinds
+    assert "url-row-as-query" in kinds
+    assert not [f for f in service.findings if "also says" in f.message]
+
+
+@pytest.mark.parametrize(
+    ("cell", "schema", "mark"),
+    [
+        ("Required, String", {"type": "string"}, "Required"),
+        ("Optional, String Array", {"type": "array", "items": {"type": "string"}}, "Optional"),
+        ("Required, Array", {"type": "array"}, "Required"),
+        ("-, DateTime String", {"type": "string", "format": "date-time"}, "-"),
+        ("Required, Date Time String", {"type": "string", "format": "date-time"}, "Required"),
+        ("Date String", {"type": "string", "format": "date"}, ""),
+    ],
+)
+def test_type_cells_with_a_usage_mark_or_a_format_before_string(cell: str, schema: dict[str, Any], mark: str) -> None:
+    reading = read_type(cell)
+    assert (reading.schema, reading.mark) == (schema, mark)
+    assert not read_type("Number String").known  # a number is no kind of string
+
+
+def test_a_success_example_label_is_the_response_and_selective_required_is_optional() -> None:
+    """RCS Bizmessage (ko): a GET's ``[Query Parameter]`` table, then ``[성공 예시]`` (success example) over the
+    response JSON and ``[실패 예시]`` (failure example). 성공 (success) was no response word, so the success example
+    was read as the GET's request body (``body-on-bodyless``) and the operation as a 204 with no response section;
+    ``O(선택적 필수)`` (one of several fields is required) was read as required."""
+    service, spec = _read("rcs-success-example-label.md")
+    get = spec["paths"]["/rcs/v1.0/messages/sms"]["get"]
+    assert "requestBody" not in get
+    assert list(get["responses"]) == ["200"]
+    schema = get["responses"]["200"]["content"]["application/json"]["schema"]
+    assert "data" in schema["properties"] or "$ref" in schema
+    params = _params(get)
+    assert params[("messageId", "query")]["required"] is False
+    assert params[("limit", "query")]["schema"]["type"] == "integer"
+    kinds = _kinds(service)
+    assert "body-on-bodyless" not in kinds and "no-response-section" not in kinds
