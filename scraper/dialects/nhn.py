@@ -289,6 +289,19 @@ class _Label:
     location: str | None  # "path" | "query" | "header" | "body" | None
 
 
+def _stem(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+
+
+def _title_names_path(title: str, path: str) -> bool:
+    """True when a word of ``title`` (three letters or more, plural or not) is a word of ``path``'s literal segments:
+    the title names what the operation acts on ("List DB Instances" and ``/db-instances``), where "Data transfer"
+    over ``/batchmon/.../scenarios/{scenarioId}`` names a step. A title in a script with no such words names none."""
+    literal = re.sub(r"\{[^{}]*\}", " ", path)
+    path_words = {_stem(w) for w in re.findall(r"[a-z0-9]{3,}", literal.lower())}
+    return any(_stem(w) in path_words for w in re.findall(r"[a-z0-9]{3,}", title.lower()))
+
+
 def _label(text: str) -> _Label | None:
     """Read a label (``[Path Parameter]``, ``**Request Body**``, ``#### 응답``); None when the text is not one."""
     stripped = clean_text(text).strip()
@@ -446,6 +459,7 @@ class _PageReader:
         attached to the instance" over ``GET .../os-volume_attachments`` and over ``GET .../os-volume_attachments/
         {volumeId}``): the spec tells them apart by a number in the operationId, which says nothing of the
         difference, so each repeat is a ``duplicate-title`` finding naming both."""
+        self._qualify_generic_titles(service)
         first: dict[tuple[str, str], Operation] = {}
         for op in service.operations:
             for version, entry in op.versions.items():
@@ -462,6 +476,42 @@ class _PageReader:
                     f"{op.method} {op.path} has the title of {earlier.method} {earlier.path} (line"
                     f" {earlier.versions[version].source.line}); its operationId gets a number to tell them apart",
                 )
+
+    def _qualify_generic_titles(self, service: Service) -> None:
+        """Service Monitoring titles three operations "Data transfer" (ja: "データ転送"), each under the heading that
+        names it ("## Create scenario" > "### Data transfer"): a heading several operations share, each under a
+        heading of its own, says what step the section documents, not which operation; the heading above does.
+        Each such title is read as "<heading above>: <title>", so the operationIds say which operation they are
+        (they were ``dataTransfer``, ``dataTransfer2``, ...). Titles shared by operations under one heading
+        (Compute Instance's two "List additional block storage ...") or naming a word of the paths stay, as
+        ``duplicate-title`` findings."""
+        by_title: dict[str, list[Operation]] = {}
+        for op in service.operations:
+            by_title.setdefault(op.title.strip().lower(), []).append(op)
+        for ops in by_title.values():
+            places = {(op.method, op.path) for op in ops}
+            tags = [next(iter(next(iter(op.versions.values())).tags), "").strip() for op in ops]
+            if len(places) < 2 or not all(tags) or len({t.lower() for t in tags}) != len(ops):
+                continue
+            if any(t.lower() == op.title.strip().lower() for t, op in zip(tags, ops, strict=True)):
+                continue
+            if any(_title_names_path(op.title, op.path) for op in ops):
+                # RDS for PostgreSQL: "List DB Instances" over GET /db-instance-groups and GET /db-instances names
+                # what they act on; a slip of the guide, kept (a duplicate-title finding), not a generic step
+                continue
+            for tag, op in zip(tags, ops, strict=True):
+                title = f"{tag}: {op.title.strip()}"
+                line = min(entry.source.line for entry in op.versions.values())
+                self._finding(
+                    "generic-title",
+                    line,
+                    op.title,
+                    f"{len(ops)} operations are titled {op.title.strip()!r}, each under a heading of its own; this"
+                    f" one ({op.method} {op.path}) is read as {title!r}",
+                )
+                op.title = title
+                for entry in op.versions.values():
+                    entry.summary = title
 
     def _without_examples(self, sections: list[_Section]) -> list[_Section]:
         """A section headed "Example of ..." under an operation that declares the same method and path is an example

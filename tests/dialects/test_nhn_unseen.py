@@ -1358,3 +1358,18 @@ def test_a_success_example_label_is_the_response_and_selective_required_is_optio
     assert params[("limit", "query")]["schema"]["type"] == "integer"
     kinds = _kinds(service)
     assert "body-on-bodyless" not in kinds and "no-response-section" not in kinds
+
+
+def test_a_title_several_operations_share_under_headings_of_their_own_takes_the_heading_above() -> None:
+    """Service Monitoring (en; ja alike with "データ転送"): "## Single Batch Monitoring" > "### Data Transfer" and
+    "## Scenario Modification" > "### Data transfer", each over its own ``POST``: the operationIds were
+    ``dataTransfer`` and ``dataTransfer2`` (a number that says nothing). The heading above names each one."""
+    service, spec = _read("service-monitoring-generic-titles.md")
+    ids = {path: item["post"]["operationId"] for path, item in spec["paths"].items() if "post" in item}
+    assert ids == {
+        "/v1.0/monitoring/batchmon/appkey/{appKey}/scenarios/{scenarioId}": "singleBatchMonitoringDataTransfer",
+        "/open-api/v1.0/appkey/{appKey}/scenarios/{scenarioId}": "scenarioModificationDataTransfer",
+    }
+    summaries = sorted(item["post"]["summary"] for item in spec["paths"].values())
+    assert summaries == ["Scenario Modification: Data transfer", "Single Batch Monitoring: Data Transfer"]
+    assert _kinds(service).count("generic-title") == 2 and "duplicate-title" not in _kinds(service)
