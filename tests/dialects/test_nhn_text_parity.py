@@ -193,6 +193,106 @@ _TEXT_DIFFERS: dict[str, tuple[str, frozenset[str]]] = {
         " in the descriptions (the ko guide's four differing operations read the same here but this one)",
         frozenset(["セキュリティグループ表示"]),
     ),
+    "CDN__ja__api-guide-v2.0.md": (
+        "open: not yet analysed (whole guide added in round 5; 9 of 10 operations differ)",
+        frozenset(
+            [
+                "Auth Token作成",
+                "キャッシュ再配布(Purge) - ALL(全体ファイルタイプ)",
+                "キャッシュ再配布(Purge) - ITEM(特定ファイルタイプ)",
+                "サービス作成",
+                "サービス修正",
+                "サービス削除",
+                "サービス照会",
+                "新規証明書の発行",
+                "要請",
+            ]
+        ),
+    ),
+    "Image__en__api-guide.md": (
+        "open: not yet analysed (whole guide added in round 5; 9 of 16 operations differ)",
+        frozenset(
+            [
+                "Create and Modify an Image Operation",
+                "Delete an Image Operation",
+                "Execute Image Operations (asynchronous)",
+                "List Files in a Folder",
+                "List Image Operations",
+                "Multiple Deletion (asynchronous)",
+                "Single Deletion (synchronous)",
+                "Upload Multiple Files",
+                "Upload a File",
+            ]
+        ),
+    ),
+    "Push__en__api-guide-v2.3.md": (
+        "open: not yet analysed (whole guide added in round 5; 24 of 37 operations differ)",
+        frozenset(
+            [
+                "Append UIDs to Tag",
+                "Create",
+                "Create Delivery Schedule for Scheduled Messages",
+                "Create Scheduled Messages",
+                "Create Tags",
+                "Delete",
+                "Delete Scheduled Messages",
+                "Delete Tags",
+                "Delete UIDs",
+                "Get",
+                "List",
+                "List Failed Messages",
+                "List Tags",
+                "List UIDs of Tag",
+                "Query General Logs",
+                "Query Invalid Tokens",
+                "Query Mass Logs",
+                "Query Scheduled Messages",
+                "Query Statistics for Message Delivery Receipt",
+                "Query Statistics for Token Attributes API",
+                "Query Statistics for Token Registration",
+                "Query Tokens by Token",
+                "Query Tokens by User ID",
+                "Send",
+            ]
+        ),
+    ),
+    "RCS-Bizmessage__ko__api-guide.md": (
+        "open: not yet analysed (whole guide added in round 5; 8 of 13 operations differ)",
+        frozenset(
+            [
+                "LMS 메시지 조회 API",
+                "LMS 타입 발송",
+                "MMS 메시지 조회 API",
+                "MMS 타입 발송",
+                "SMS 메시지 조회 API",
+                "SMS 타입 발송",
+                "TEMPLATE 메시지 조회 API",
+                "Template 타입 발송",
+            ]
+        ),
+    ),
+    "ResourceWatcher__ko__api-guide.md": (
+        "open: not yet analysed (whole guide added in round 5; 4 of 9 operations differ)",
+        frozenset(
+            [
+                "1.3 Event Alarm 리스트 조회",
+                "1.6. Event Alarm 다건 삭제",
+                "2.2. 알림 히스토리 리스트 조회",
+                "3.1. Event 목록 조회",
+            ]
+        ),
+    ),
+    "Service-Monitoring__en__api-guide.md": (
+        "open: not yet analysed (whole guide added in round 5; 4 of 6 operations differ)",
+        frozenset(
+            [
+                "Create scenario: Data transfer",
+                "Delete registered scenario",
+                "Query registered scenario",
+                "Scenario Modification: Data transfer",
+            ]
+        ),
+    ),
     "Mobile-Device-Info__en__api-guide.md": (
         "an empty 유효 범위 cell between 기본값 and 설명: the site drops empty cells, so the text cannot tell which"
         " column 'pageNum | Integer | 선택 | 1' holds its '1' in (the defaults are lost)",
