@@ -289,6 +289,45 @@ class _Label:
     location: str | None  # "path" | "query" | "header" | "body" | None
 
 
+#: Prose naming the guide's common response (``Common Response Body``, ``#common-response-body``, ``공통 응답``,
+#: ``共通レスポンス``).
+_COMMON_MENTION = re.compile(r"common[- ]response|공통\s*응답|共通\s*(?:の\s*)?レスポンス", re.IGNORECASE)
+
+
+def _common_response_part(outside: Sequence[Block]) -> _Part | None:
+    """The blocks under the first heading outside any operation that names the common response, to the next heading
+    of its level or above, as a response part: its tables (a model's name alone over a table is that table's
+    caption, as in an operation) and its examples. None when no heading names it or it holds no table nor example."""
+    start = next(
+        (
+            i
+            for i, b in enumerate(outside)
+            if isinstance(b, Heading) and _COMMON_MENTION.search(_heading_title(b))
+        ),
+        None,
+    )
+    if start is None:
+        return None
+    level = outside[start].level  # type: ignore[union-attr]
+    part, caption = _Part(), ""
+    for block in outside[start + 1 :]:
+        if isinstance(block, Heading):
+            if block.level <= level:
+                break
+            caption = _heading_title(block)
+        elif isinstance(block, Paragraph):
+            if _MODEL_NAME.fullmatch(clean_text(block.text)):
+                caption = clean_text(block.text)
+            part.paragraphs.append(block)
+        elif isinstance(block, Table):
+            part.tables.append((block, None))
+            part.captions[id(block)] = caption
+            caption = ""
+        elif isinstance(block, CodeBlock):
+            part.examples.append(block)
+    return part if part.tables or part.examples else None
+
+
 def _stem(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") else word
 
@@ -391,6 +430,9 @@ class _PageReader:
         #: Rows of field tables outside any operation ("Path Parameter: appKey" in the common information), by
         #: lower-cased name: they document placeholders that operations use without a row of their own.
         self.common_rows: dict[str, TableRow] = {}
+        #: The guide's common response section (``### Common Response Body``, ``공통 응답``, ``共通レスポンス``) outside
+        #: any operation, as a response part; None when the guide has none.
+        self.common_response: _Part | None = None
         #: What the row of each parameter said of Required (a path parameter is required whatever it says), by
         #: ``id``; the parameter is kept beside its mark so that an id is never reused while the page is read.
         self._row_required: dict[int, tuple[Parameter, bool | None]] = {}
@@ -433,6 +475,7 @@ class _PageReader:
         versions = self._versions(service, title, sections)
         token_header: dict[str, str] = {}
         self._common_auth(outside)
+        self.common_response = _common_response_part(outside)
         self._same_shape_paths(sections)
         variants = Counter((s.line.method, s.path.path, s.variant) for s in sections)
         paths = Counter((s.line.method, s.path.path) for s in sections)
@@ -2093,7 +2136,24 @@ class _PageReader:
             )
         if not rows and example is None:
             said_no_body = any(s in prose for s in _NO_BODY)
-            if re.search(r"\bsame (?:[\w-]+ ){0,3}?as\b|동일|同じ|同一", prose) and not said_no_body:
+            same = re.search(r"\bsame (?:[\w-]+ ){0,3}?as\b|동일|同じ|同一", prose) and not said_no_body
+            common = self.common_response
+            if same and common is not None and common is not part and _COMMON_MENTION.search(prose):
+                # Resource Watcher: "참고 : [Common Response Body](#common-response-body)와 동일합니다" (the same as
+                # the common response body) under [Response Body]: the body is the one that section documents
+                said = len(self.findings)
+                read = self._responses(method, title, common, section)
+                if any(r.schema for r in read[0]):
+                    self._finding(
+                        "common-response",
+                        first_line,
+                        title,
+                        "the response is said to be the same as the guide's common response body; read as the body"
+                        " that section documents",
+                    )
+                    return read
+                del self.findings[said:]  # the common section reads to no body here: the prose stands
+            if same:
                 self._finding(
                     "response-in-prose",
                     first_line,

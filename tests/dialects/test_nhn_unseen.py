@@ -1025,11 +1025,28 @@ def test_a_model_named_alone_over_its_table_is_the_type_a_row_links_to() -> None
 def test_a_japanese_response_said_to_be_the_same_as_the_common_one_is_no_204() -> None:
     """Resource Watcher (ja): ``**[Response Body]**`` over "* 参考: [Common Response Body](#common-response-body)と
     同じです。" (the same as the common response body). The English "same as" gave a 200 whose body the guide
-    describes in prose; the Japanese sentence was read as "no response body" and the operation as a 204."""
+    describes in prose; the Japanese sentence was read as "no response body" and the operation as a 204. Since
+    round 5 the body is the one the guide's Common Response Body section documents (``header`` of the ``Header``
+    model), not a 200 without a schema."""
     service, spec = _read("resource-watcher-ja-bullet-models.md")
     post = spec["paths"]["/resource-watcher/v2.0/appkeys/{appKey}/event-alarms"]["post"]
     assert list(post["responses"]) == ["200"]
-    assert "response-in-prose" in _kinds(service) and "no-response-body" not in _kinds(service)
+    schema = post["responses"]["200"]["content"]["application/json"]["schema"]
+    assert set(schema["properties"]["header"]["properties"]) == {"isSuccessful", "resultCode", "resultMessage"}
+    assert "common-response" in _kinds(service) and "no-response-body" not in _kinds(service)
+
+
+def test_a_response_the_same_as_the_common_response_body_is_that_body() -> None:
+    """Resource Watcher (ko, v1 guide): ``**[Response Body]**`` over "참고 : [Common Response Body](#common-response-
+    body)와 동일합니다." (the same as the common response body) on the DELETE: a 200 with no schema (a
+    ``response-in-prose`` finding), where the guide documents that body once, under ``### Common Response Body``
+    (a ``header`` row typed with the ``Header`` model bulleted below it, and an example)."""
+    service, spec = _read("resource-watcher-ko-common-response.md")
+    delete = spec["paths"]["/resource-watcher/v1.0/appkeys/{appKey}/event-alarms/{alarmId}"]["delete"]
+    content = delete["responses"]["200"]["content"]["application/json"]
+    assert content["schema"]["properties"]["header"]["properties"]["resultCode"]["type"] == "integer"
+    assert content["example"] == {"header": {"isSuccessful": True, "resultCode": 0, "resultMessage": "SUCCESS"}}
+    assert "common-response" in _kinds(service) and "response-in-prose" not in _kinds(service)
 
 
 def test_media_type_headings_over_the_body_tables_make_them_the_body() -> None:
