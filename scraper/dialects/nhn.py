@@ -299,11 +299,7 @@ def _common_response_part(outside: Sequence[Block]) -> _Part | None:
     of its level or above, as a response part: its tables (a model's name alone over a table is that table's
     caption, as in an operation) and its examples. None when no heading names it or it holds no table nor example."""
     start = next(
-        (
-            i
-            for i, b in enumerate(outside)
-            if isinstance(b, Heading) and _COMMON_MENTION.search(_heading_title(b))
-        ),
+        (i for i, b in enumerate(outside) if isinstance(b, Heading) and _COMMON_MENTION.search(_heading_title(b))),
         None,
     )
     if start is None:
@@ -1240,12 +1236,46 @@ class _PageReader:
                 parts.setdefault(part, _Part()).examples.append(block)
         return parts
 
+    def _request_tables_after_the_response(self, parts: dict[str, _Part], title: str) -> None:
+        """Push writes the request's field table after the response example (``##### Request Body`` JSON,
+        ``##### Response Body`` JSON, then ``target.type | Required, String | ...``): a table under the response
+        whose fields are the request example's keys and none of the response example's documents the request.
+        Decided by the examples' keys, so a response table of fields the example nests (``token.deviceId``
+        written ``deviceId``) stays where it is."""
+        request, response = parts.get("request"), parts.get("response")
+        if request is None or response is None or not request.examples or not response.examples:
+            return
+        # JSON bodies only: a curl command under "##### Example" carries the request's keys in its -d argument
+        asked = {k for block in request.examples if _has_json_body(block) for k in _JSON_KEY.findall(block.text)}
+        answered = {k for block in response.examples if _has_json_body(block) for k in _JSON_KEY.findall(block.text)}
+        if not asked or not answered:
+            return
+        for table, location in list(response.tables):
+            read = read_field_table(table) if location in (None, "body") else None
+            if read is None or not read.rows:
+                continue
+            roots = {r.name.split(".")[0] for r in read.rows}
+            segments = {segment for r in read.rows for segment in r.name.split(".")}
+            if len(roots & asked) * 2 <= len(roots) or segments & answered:
+                continue
+            response.tables.remove((table, location))
+            request.tables.append((table, None))  # the response label's location is no request location
+            request.captions[id(table)] = response.captions.pop(id(table), "")
+            self._finding(
+                "request-table-placed",
+                table.line,
+                title,
+                f"the table after the response example names the request example's fields"
+                f" ({', '.join(sorted(roots & asked)[:4])}, ...) and none of the response's; read as the request's",
+            )
+
     def _operation(self, section: _Section, version: str, token_header: dict[str, str]) -> Operation:
         heading_title = _heading_title(section.heading) if section.heading is not None else ""
         title = section.named or heading_title or f"{section.line.method} {section.path.path}"
         method, path = section.line.method, section.path.path
         subject = title
         parts = self._parts(section, title)
+        self._request_tables_after_the_response(parts, title)
         headers = dict(section.line.headers)
         for name, value in headers.items():
             placeholder = re.fullmatch(r"\{(\w+)\}", value.strip())
@@ -2683,6 +2713,8 @@ def _description_values(description: str, declared_enum: bool = False) -> list[s
 
 
 #: A model's name as a heading or type cell writes it (``CreateUserRequest``, ``SearchUser.Request``).
+#: A member name in an example's text, read whether or not the example parses.
+_JSON_KEY = re.compile(r'"([^"\\\n]+)"\s*:')
 _MODEL_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)*")
 #: A heading or label that names the body's media type (``Content-Type: application/json``, ``multipart/form-data``).
 _MEDIA_LABEL = re.compile(

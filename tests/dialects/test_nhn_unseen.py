@@ -1390,3 +1390,20 @@ def test_a_title_several_operations_share_under_headings_of_their_own_takes_the_
     summaries = sorted(item["post"]["summary"] for item in spec["paths"].values())
     assert summaries == ["Scenario Modification: Data transfer", "Single Batch Monitoring: Data Transfer"]
     assert _kinds(service).count("generic-title") == 2 and "duplicate-title" not in _kinds(service)
+
+
+def test_a_table_of_the_request_examples_fields_after_the_response_example_is_the_requests() -> None:
+    """Push v2.3 (en) 'Send': ``##### Request Body`` JSON, ``##### Response Body`` JSON, then the table of
+    ``target.type``, ``content.default.title``, ``messageType``, ... (the request example's keys, none of the
+    response's ``message`` / ``header``): the table was read as the response's fields, so the request body had no
+    documented field and the response documented the request."""
+    service, spec = _read("push-request-table-after-response.md")
+    post = spec["paths"]["/push/v2.3/appkeys/{appkey}/messages"]["post"]
+    body = post["requestBody"]["content"]["application/json"]["schema"]
+    assert {"target", "content", "messageType", "timeToLiveMinute"} <= set(body["properties"])
+    assert body["properties"]["target"]["properties"]["type"]["description"].startswith("Type of receiving")
+    assert "appkey" not in body["properties"] and _params(post)[("appkey", "path")]["required"] is True
+    assert set(body["required"]) == {"content", "messageType"}
+    response = post["responses"]["200"]["content"]["application/json"]["schema"]
+    assert set(response["properties"]) == {"message", "header"}
+    assert "request-table-placed" in _kinds(service)
