@@ -324,6 +324,28 @@ def _common_response_part(outside: Sequence[Block]) -> _Part | None:
     return part if part.tables or part.examples else None
 
 
+def _alternative_bodies(rows: list[FieldRow], alternative: dict[int, str]) -> list[tuple[str, list[FieldRow]]]:
+    """The request body's rows by the heading each table sits under, when two or more headings each document a body
+    and a field is documented under two of them (KakaoTalk Bizmessage 'send a free-form message': ``#### 텍스트형
+    발송 요청``, ``#### 이미지형 발송 요청``, ... each a whole body with ``senderKey``, ``chatBubbleType``, ...): the
+    guide documents several ways to call, not one body whose fields repeat. Rows under no such heading belong to
+    every way. Empty when the body is documented once."""
+    named: dict[str, list[FieldRow]] = {}
+    shared: list[FieldRow] = []
+    for index, row in enumerate(rows):
+        heading = alternative.get(index, "")
+        if heading:
+            named.setdefault(heading, []).append(row)
+        else:
+            shared.append(row)
+    if len(named) < 2:
+        return []
+    seen: Counter[str] = Counter(path for group in named.values() for path in {r.path for r in group})
+    if not any(count > 1 for count in seen.values()):
+        return []
+    return [(heading, shared + group) for heading, group in named.items()]
+
+
 def _stem(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") else word
 
@@ -381,6 +403,9 @@ class _Part:
     pseudo: bool = False
     #: id of a table -> the label or heading written over it (``[정렬 옵션 필드 상세정보]``), "" when none.
     captions: dict[int, str] = field(default_factory=dict)
+    #: id of a table or example -> the heading of the section's own it sits under that is no label (``#### 텍스트형
+    #: 발송 요청``, a text-type send request), "" when none: each such heading may document one way to call.
+    alternatives: dict[int, str] = field(default_factory=dict)
     #: id of a table -> the body media type a label over it names (``#### Content-Type: multipart/form-data``).
     media: dict[int, str] = field(default_factory=dict)
 
@@ -1184,6 +1209,7 @@ class _PageReader:
         samples = {id(self.document.blocks[index]) for _path, index in section.samples}
         caption = ""
         media = ""
+        alternative, alternative_level = "", 0
         for block in section.blocks:
             if block is self.document.blocks[section.line.block]:
                 continue
@@ -1211,6 +1237,9 @@ class _PageReader:
                 if label is not None:
                     part = label.part or part
                     location = label.location
+                elif part == "request" and (not alternative or block.level <= alternative_level):
+                    # a heading below the alternative's (##### under ####) is a note on it, not another way
+                    alternative, alternative_level = caption, block.level
                 continue
             if isinstance(block, Paragraph):
                 label = _label(block.text)
@@ -1229,12 +1258,41 @@ class _PageReader:
             elif isinstance(block, Table):
                 parts.setdefault(part, _Part()).tables.append((block, location))
                 parts[part].captions[id(block)] = caption
+                parts[part].alternatives[id(block)] = alternative
                 if media:
                     parts[part].media[id(block)] = media
                 caption = ""
             elif isinstance(block, CodeBlock) and location in (None, "body"):
                 parts.setdefault(part, _Part()).examples.append(block)
+                parts[part].alternatives[id(block)] = alternative
         return parts
+
+    def _alternative_schema(
+        self,
+        alternatives: list[tuple[str, list[FieldRow]]],
+        request: _Part,
+        example: Any,
+        section: _Section,
+        subject: str,
+    ) -> JsonSchema:
+        """One schema per way the request body is documented, as ``oneOf``, each titled by its heading; the request
+        example shapes the one whose heading it sits under."""
+        shown = request.alternatives.get(id(request.examples[0]), "") if request.examples else ""
+        members: list[JsonSchema] = []
+        for name, rows in alternatives:
+            tree = FieldTree(rows, page=self.page, subject=subject, findings=self.findings, line=rows[0].line)
+            if example is not None and name == shown:
+                tree.observe(example)
+            members.append({"title": name, **tree.schema(self._enum_resolver(section.group))})
+        self._finding(
+            "alternative-bodies",
+            alternatives[0][1][0].line,
+            subject,
+            f"the request body is documented {len(alternatives)} ways, each under a heading of its own"
+            f" ({', '.join(repr(name) for name, _ in alternatives[:4])}{', ...' if len(alternatives) > 4 else ''}),"
+            " with fields in common; read as one of them (oneOf)",
+        )
+        return {"oneOf": members}
 
     def _request_tables_after_the_response(self, parts: dict[str, _Part], title: str) -> None:
         """Push writes the request's field table after the response example (``##### Request Body`` JSON,
@@ -1292,6 +1350,7 @@ class _PageReader:
         placeholder_names = {p.lower() for p in placeholders}
         query_written = {name for name, _value in section.path.query}
         url_query: list[str] = []
+        row_alternative: dict[int, str] = {}  # index in body_rows -> the heading its table sits under
         body_media = next(iter(request.media.values()), None)
         for table, label_location, rows in self._with_models(request, subject):
             other_media = request.media.get(id(table))
@@ -1347,6 +1406,7 @@ class _PageReader:
                         )
                     else:
                         default, has_default = _default(row.default or row.description, row.type.kind, row.default)
+                        row_alternative[len(body_rows)] = request.alternatives.get(id(table), "")
                         body_rows.append(
                             FieldRow(
                                 row.name,
@@ -1406,16 +1466,20 @@ class _PageReader:
         self._check_path_params(subject, path, parameters, section.line.line, section.path.alternatives, body_names)
         request_body = None
         if body_rows or request_example is not None:
+            alternatives = _alternative_bodies(body_rows, row_alternative)
             tree = FieldTree(
-                body_rows,
+                [] if alternatives else body_rows,
                 page=self.page,
                 subject=subject,
                 findings=self.findings,
                 line=request.examples[0].line if request.examples else section.line.line,
             )
-            if request_example is not None:
-                tree.observe(request_example)
-            schema = tree.schema(self._enum_resolver(section.group))
+            if alternatives:
+                schema = self._alternative_schema(alternatives, request, request_example, section, subject)
+            else:
+                if request_example is not None:
+                    tree.observe(request_example)
+                schema = tree.schema(self._enum_resolver(section.group))
             required = any(r.required for r in body_rows if "." not in r.path) or not body_rows
             media = "application/json"
             if any(r.schema and r.schema.get("format") == "binary" for r in body_rows):

@@ -1407,3 +1407,19 @@ def test_a_table_of_the_request_examples_fields_after_the_response_example_is_th
     response = post["responses"]["200"]["content"]["application/json"]["schema"]
     assert set(response["properties"]) == {"message", "header"}
     assert "request-table-placed" in _kinds(service)
+
+
+def test_bodies_documented_under_headings_of_their_own_are_one_of_them() -> None:
+    """KakaoTalk Bizmessage brand message (ko) 'send a free-form message': one ``POST .../freestyle-messages``, then
+    ``#### 텍스트형 발송 요청`` (text-type request) and ``#### 이미지형 발송 요청`` (image-type request), each a
+    ``[Request body]`` table of the whole body (``senderKey``, ``chatBubbleType``, ...). Read as one body, every
+    field of the second was a ``duplicate-field`` (419 on the guide) and the image type's ``image`` a field of the
+    text type. Now each heading's table is one member of a ``oneOf``, titled by its heading."""
+    service, spec = _read("bizmessage-ko-alternative-bodies.md")
+    post = spec["paths"]["/brand-message/v1.0/appkeys/{appkey}/freestyle-messages"]["post"]
+    members = post["requestBody"]["content"]["application/json"]["schema"]["oneOf"]
+    assert [m["title"] for m in members] == ["텍스트형 발송 요청", "이미지형 발송 요청"]
+    text, image = members
+    assert "image" not in text["properties"] and "image" in image["properties"]
+    assert {"senderKey", "chatBubbleType", "content"} <= set(text["required"]) & set(image["required"])
+    assert "duplicate-field" not in _kinds(service) and "alternative-bodies" in _kinds(service)
