@@ -346,6 +346,42 @@ def _alternative_bodies(rows: list[FieldRow], alternative: dict[int, str]) -> li
     return [(heading, shared + group) for heading, group in named.items()]
 
 
+def _example_nesting(names: list[str], example: dict[str, Any]) -> tuple[dict[str, str], str] | None:
+    """Where the example nests the fields a table lists at the top level: {root name: parent path} and a sentence
+    saying so, or None when the table and the example agree or the example does not settle it. One key holding most
+    of the missing roots (its object, or the objects of its list) holds them all; else each missing root found in
+    exactly one nested place of the example (IAP: ``appUsingStatus``, ``itemSeq`` for ``result.appUsingStatus``,
+    ``result.itemList[].itemSeq``) is read there."""
+    roots = list(dict.fromkeys(n.split(".")[0] for n in names))
+    missing = [r for r in roots if r not in example]
+    if not missing or len(missing) * 2 < len(roots):
+        return None
+    holders = []
+    for key, value in example.items():
+        inner = value[0] if isinstance(value, list) and value and isinstance(value[0], dict) else value
+        if isinstance(inner, dict) and sum(1 for r in missing if r in inner) * 2 > len(missing):
+            holders.append(key)
+    if len(holders) == 1:
+        holder = holders[0]
+        return {root: holder for root in missing}, (
+            f"the table documents {', '.join(missing[:5])} at the top level but the example nests them under"
+            f" {holder!r}; read under {holder!r}"
+        )
+    places: dict[str, list[str]] = {}
+    _example_places(example, "", places)
+    parents: dict[str, str] = {}
+    for root in missing:
+        found = [p for p in places.get(root, []) if "." in p]
+        if len(found) != 1:
+            return None
+        parents[root] = found[0].rsplit(".", 1)[0]
+    where = sorted(set(parents.values()), key=lambda p: (p.count("."), p))
+    return parents, (
+        f"the table lists {', '.join(missing[:5])}{', ...' if len(missing) > 5 else ''} at the top level but the"
+        f" example nests them under {', '.join(repr(p) for p in where[:5])}; read where the example has them"
+    )
+
+
 def _stem(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") else word
 
@@ -1460,6 +1496,8 @@ class _PageReader:
             )
         parameters = self._dedupe_parameters(parameters, subject)
         request_example = self._example(request, subject, "request")
+        if not request.pseudo:
+            body_rows = self._reroot_body(body_rows, request_example, subject)
         body_names = {r.path.split(".")[0].split("[")[0] for r in body_rows}
         if isinstance(request_example, dict):
             body_names |= set(request_example)
@@ -2356,56 +2394,34 @@ class _PageReader:
 
     def _reroot(self, rows: list[TableRow], example: dict[str, Any], title: str) -> list[TableRow]:
         """Rows written without the key the example nests them under (``certificates`` for ``body.certificates``)
-        are read under that key when the example makes it unambiguous."""
-        roots = list(dict.fromkeys(r.name.split(".")[0] for r in rows))
-        missing = [r for r in roots if r not in example]
-        if not missing or len(missing) * 2 < len(roots):
+        are read under that key when the example makes it unambiguous (:func:`_example_nesting`)."""
+        nesting = _example_nesting([r.name for r in rows], example)
+        if nesting is None:
             return rows
-        holders = []
-        for key, value in example.items():
-            inner = value[0] if isinstance(value, list) and value and isinstance(value[0], dict) else value
-            if isinstance(inner, dict) and sum(1 for r in missing if r in inner) * 2 > len(missing):
-                holders.append(key)
-        if len(holders) != 1:
-            return self._reroot_deep(rows, missing, example, title)
-        holder = holders[0]
-        self._finding(
-            "table-example-conflict",
-            rows[0].line,
-            title,
-            f"the table documents {', '.join(missing[:5])} at the top level but the example nests them under"
-            f" {holder!r}; read under {holder!r}",
-        )
-        return [
-            dataclasses.replace(r, name=f"{holder}.{r.name}") if r.name.split(".")[0] in missing else r for r in rows
-        ]
-
-    def _reroot_deep(
-        self, rows: list[TableRow], missing: list[str], example: dict[str, Any], title: str
-    ) -> list[TableRow]:
-        """Rows of nested fields listed flat (IAP: ``appUsingStatus``, ``itemList``, ``itemSeq``, ``appSeq`` for
-        ``result.appUsingStatus``, ``result.itemList[].itemSeq``, ...) are read where the example has them, when it
-        has each of them in exactly one place."""
-        places: dict[str, list[str]] = {}
-        _example_places(example, "", places)
-        parents: dict[str, str] = {}
-        for root in missing:
-            found = [p for p in places.get(root, []) if "." in p]
-            if len(found) != 1:
-                return rows
-            parents[root] = found[0].rsplit(".", 1)[0]
-        where = sorted(set(parents.values()), key=lambda p: (p.count("."), p))
-        self._finding(
-            "table-example-conflict",
-            rows[0].line,
-            title,
-            f"the table lists {', '.join(missing[:5])}{', ...' if len(missing) > 5 else ''} at the top level but the"
-            f" example nests them under {', '.join(repr(p) for p in where[:5])}; read where the example has them",
-        )
+        parents, message = nesting
+        self._finding("table-example-conflict", rows[0].line, title, message)
         return [
             (
                 dataclasses.replace(r, name=f"{parents[r.name.split('.')[0]]}.{r.name}")
                 if r.name.split(".")[0] in parents
+                else r
+            )
+            for r in rows
+        ]
+
+    def _reroot_body(self, rows: list[FieldRow], example: Any, title: str) -> list[FieldRow]:
+        """The request body's rows, as :meth:`_reroot` reads a response's: CDN ja 'Modify service' documents
+        ``domain``, ``cacheType``, ... where the example nests them in ``distributions: [{...}]`` (the en guide
+        writes ``distributions[0].domain``)."""
+        nesting = _example_nesting([r.path for r in rows], example) if isinstance(example, dict) and rows else None
+        if nesting is None:
+            return rows
+        parents, message = nesting
+        self._finding("table-example-conflict", rows[0].line, title, message)
+        return [
+            (
+                dataclasses.replace(r, path=f"{parents[r.path.split('.')[0]]}.{r.path}")
+                if r.path.split(".")[0] in parents
                 else r
             )
             for r in rows

@@ -340,9 +340,10 @@ def test_an_element_row_documents_the_arrays_items_not_a_second_field() -> None:
 def test_an_element_row_of_a_primitive_type_gives_the_item_type() -> None:
     # SMS (en): "tagIds[] | String" with no "tagIds" row: a list of strings (it was read as one string)
     service, spec = _read("sms-element-row-of-strings.md")
-    tag_ids = _request_schema(spec)["properties"]["tagIds"]
+    # the rows sit in the items of the example's "uids" list (read there since round 5, as a response's rows were)
+    tag_ids = _request_schema(spec)["properties"]["uids"]["items"]["properties"]["tagIds"]
     assert tag_ids["type"] == "array" and tag_ids["items"] == {"type": "string"}
-    assert any(f.kind == "element-row" and "'tagIds'" in f.message for f in service.findings)
+    assert any(f.kind == "element-row" and "'uids.tagIds'" in f.message for f in service.findings)
 
 
 def test_enum_values_listed_in_the_valid_range_column() -> None:
@@ -1423,3 +1424,19 @@ def test_bodies_documented_under_headings_of_their_own_are_one_of_them() -> None
     assert "image" not in text["properties"] and "image" in image["properties"]
     assert {"senderKey", "chatBubbleType", "content"} <= set(text["required"]) & set(image["required"])
     assert "duplicate-field" not in _kinds(service) and "alternative-bodies" in _kinds(service)
+
+
+def test_request_rows_listed_at_the_top_level_are_read_where_the_example_nests_them() -> None:
+    """CDN v2.0 (ja) 'サービス修正' (modify service): the ``[フィールド]`` rows are ``domain``, ``cacheType``, ... at
+    the top level, where the request example nests them in ``distributions: [{...}]`` (the en guide writes
+    ``distributions[0].domain``). The body required ``domain`` at its root, and its own example failed it
+    (``example-mismatch``: 'domain' is a required property, five times). A response's rows were already read where
+    the example has them; a request's are now too."""
+    service, spec = _read("cdn-ja-rows-outside-the-example-list.md")
+    put = spec["paths"]["/v2.0/appKeys/{appKey}/distributions"]["put"]
+    body = put["requestBody"]["content"]["application/json"]["schema"]
+    assert list(body["properties"]) == ["distributions"] and body["properties"]["distributions"]["type"] == "array"
+    items = body["properties"]["distributions"]["items"]
+    assert {"domain", "referrerType"} <= set(items["required"]) and "cacheType" not in items["required"]
+    assert items["properties"]["domain"]["maxLength"] == 255
+    assert "example-mismatch" not in _kinds(service) and "table-example-conflict" in _kinds(service)
