@@ -1426,9 +1426,15 @@ class _PageReader:
             for row in rows:
                 row.name = section.renames.get(row.name, row.name)
                 location, explicit = self._location(row, label_location, placeholders, method, "request")
-                if location == "path" and row.name in query_written and row.name.lower() not in placeholder_names:
+                if (
+                    (location == "path" or (location == "body" and not explicit))
+                    and row.name in query_written
+                    and row.name.lower() not in placeholder_names
+                ):
                     # Push: "##### Method, URL" over "GET .../invalid-tokens?pageIndex={pageIndex}&..." and rows
-                    # "pageIndex | Optional, Number": a URL's rows document its query string as well as its path
+                    # "pageIndex | Optional, Number": a URL's rows document its query string as well as its path;
+                    # Gamebase: "POST .../authKeys?authSystem={authSystem}" and a "[Request Parameter]" row
+                    # "authSystem" with no location, beside a body that is a JSON array
                     location = "query"
                     url_query.append(row.name)
                 if location == "body":
@@ -1479,8 +1485,8 @@ class _PageReader:
                 "url-row-as-query",
                 section.line.line,
                 subject,
-                f"rows placed in the URL that are no placeholder of its path but are written in its query string"
-                f" ({', '.join(url_query)}); read as those query parameters",
+                f"rows placed in the URL or given no location that are no placeholder of the path but are written in"
+                f" its query string ({', '.join(url_query)}); read as those query parameters",
             )
         self._query_from_path(section, parameters, subject)
         for param in parameters:

@@ -1440,3 +1440,21 @@ def test_request_rows_listed_at_the_top_level_are_read_where_the_example_nests_t
     assert {"domain", "referrerType"} <= set(items["required"]) and "cacheType" not in items["required"]
     assert items["properties"]["domain"]["maxLength"] == 255
     assert "example-mismatch" not in _kinds(service) and "table-example-conflict" in _kinds(service)
+
+
+def test_a_row_with_no_location_named_in_the_query_string_is_that_query_parameter() -> None:
+    """Gamebase (ko) 'Get UserId Information with Auth key': ``POST .../userIds/authKeys?authSystem={authSystem}``,
+    a ``[Request Parameter]`` row ``authSystem`` with no location, and a body that is a JSON array
+    (``["authKey", ...]``). The row went into the body (a POST has one), so the body was an object with
+    ``authSystem`` that its own example failed, and the query parameter had no type nor description."""
+    page = UNSEEN / "gamebase-ko-query-row-beside-array-body.md"
+    build = build_page(PageInput(name=page.name, path=page, provider="nhn", format="markdown"))
+    [spec] = build.specs.values()
+    assert validate_spec(spec) == ""
+    post = spec["paths"]["/tcgb-member/v1.3/apps/{appId}/members/userIds/authKeys"]["post"]
+    auth_system = _params(post)[("authSystem", "query")]
+    assert auth_system["required"] is True and auth_system["description"].startswith("Gamebase")
+    body = post["requestBody"]["content"]["application/json"]["schema"]  # the build infers it from the example
+    assert body["type"] == "array" and body["items"]["type"] == "string"
+    kinds = [f["kind"] for f in build.findings]
+    assert "example-mismatch" not in kinds and "url-row-as-query" in kinds
