@@ -510,7 +510,7 @@ class _PageReader:
 
     def service(self) -> Service:
         blocks = self.document.blocks
-        lines = find_operation_lines(blocks)
+        lines = [line for line in find_operation_lines(blocks) if not self._whole_url_variable(line)]
         if not lines:
             raise DialectError(
                 self.page,
@@ -553,6 +553,22 @@ class _PageReader:
         self._format_drift(service)
         service.findings = sorted(set(self.findings), key=Finding.sort_key)
         return service
+
+    def _whole_url_variable(self, line: OperationLine) -> bool:
+        """KakaoTalk Bizmessage 'upload a video (step 2)': ``POST  {uploadInfo.uploadUrl}``, a URL the previous
+        call's response gives, on another company's server: a placeholder alone, with no path of this API, is no
+        operation of it (it was ``POST /{uploadInfo.uploadUrl}`` on the service's host). A finding says so."""
+        written = clean_text(line.written).strip().strip("'\"`")
+        if not _LONE_PLACEHOLDER.fullmatch(written):
+            return False
+        self._finding(
+            "url-variable",
+            line.line,
+            f"{line.method} {written}",
+            f"{line.method} {written} calls a URL that is a value given elsewhere (no path of this API); not an"
+            " operation of it",
+        )
+        return True
 
     def _duplicate_titles(self, service: Service) -> None:
         """Operations of one version that the guide titles alike (Compute Instance: "List additional block storage
@@ -2799,6 +2815,8 @@ def _description_values(description: str, declared_enum: bool = False) -> list[s
 
 
 #: A model's name as a heading or type cell writes it (``CreateUserRequest``, ``SearchUser.Request``).
+#: A declared target that is one placeholder and nothing else (``{uploadInfo.uploadUrl}``): a whole URL.
+_LONE_PLACEHOLDER = re.compile(r"\{[^{}/\s]+\}")
 #: A member name in an example's text, read whether or not the example parses.
 _JSON_KEY = re.compile(r'"([^"\\\n]+)"\s*:')
 _MODEL_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)*")

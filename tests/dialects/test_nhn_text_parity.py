@@ -297,6 +297,11 @@ _TEXT_DIFFERS: dict[str, tuple[str, frozenset[str]]] = {
             ]
         ),
     ),
+    "Alimtalk__ko__friendtalkupgrade-api-guide.md": (
+        "open: not yet analysed (whole guide added in round 5): the two operations whose bodies are documented"
+        " under headings of their own (alternative-bodies)",
+        frozenset(["메시지 자유형 발송 요청", "템플릿 등록"]),
+    ),
     "Mobile-Device-Info__en__api-guide.md": (
         "an empty 유효 범위 cell between 기본값 and 설명: the site drops empty cells, so the text cannot tell which"
         " column 'pageNum | Integer | 선택 | 1' holds its '1' in (the defaults are lost)",

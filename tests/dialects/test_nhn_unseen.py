@@ -1458,3 +1458,13 @@ def test_a_row_with_no_location_named_in_the_query_string_is_that_query_paramete
     assert body["type"] == "array" and body["items"]["type"] == "string"
     kinds = [f["kind"] for f in build.findings]
     assert "example-mismatch" not in kinds and "url-row-as-query" in kinds
+
+
+def test_a_call_to_a_url_a_response_gives_is_no_operation_of_the_api() -> None:
+    """KakaoTalk Bizmessage brand message (ko): 'register a video upload' (``POST .../videos``) answers with
+    ``uploadInfo.uploadUrl``, and step 2 is ``POST  {uploadInfo.uploadUrl}``, an upload to Kakao's server. It was
+    read as ``POST /{uploadInfo.uploadUrl}`` on the service's own host, an operation of the API."""
+    service, spec = _read("bizmessage-ko-url-from-a-response.md")
+    assert sorted(spec["paths"]) == ["/brand-message/v1.0/appkeys/{appKey}/videos"]
+    [finding] = [f for f in service.findings if f.kind == "url-variable"]
+    assert "{uploadInfo.uploadUrl}" in finding.message
