@@ -2800,10 +2800,15 @@ def _description_values(description: str, declared_enum: bool = False) -> list[s
             return list(dict.fromkeys(values))
     if not declared_enum:
         return []
+    lines = [line for line in description.splitlines() if line.strip()]
+    # Gamebase: "Y：正常なユーザー<br>D：退会したユーザー<br>..." (every line a value): the first line is a value too,
+    # where "Description: ..." alone on the first line over value lines is not
+    every_line = len(lines) >= 2 and all(_VALUE_LINE.match(line) for line in lines)
     listed = [
         m.group(1)
         for m in _VALUE_LINE.finditer(description)
-        if m.group(1).lower().rstrip("s") not in _NOT_VALUES and (m.start() > 0 or _BULLET.match(m.group(0)))
+        if m.group(1).lower().rstrip("s") not in _NOT_VALUES
+        and (m.start() > 0 or every_line or _BULLET.match(m.group(0)))
     ]
     if listed:
         return list(dict.fromkeys(listed))
@@ -2814,11 +2819,11 @@ def _description_values(description: str, declared_enum: bool = False) -> list[s
     return []
 
 
-#: A model's name as a heading or type cell writes it (``CreateUserRequest``, ``SearchUser.Request``).
 #: A declared target that is one placeholder and nothing else (``{uploadInfo.uploadUrl}``): a whole URL.
 _LONE_PLACEHOLDER = re.compile(r"\{[^{}/\s]+\}")
 #: A member name in an example's text, read whether or not the example parses.
 _JSON_KEY = re.compile(r'"([^"\\\n]+)"\s*:')
+#: A model's name as a heading or type cell writes it (``CreateUserRequest``, ``SearchUser.Request``).
 _MODEL_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)*")
 #: A heading or label that names the body's media type (``Content-Type: application/json``, ``multipart/form-data``).
 _MEDIA_LABEL = re.compile(

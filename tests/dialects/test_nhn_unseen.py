@@ -1468,3 +1468,16 @@ def test_a_call_to_a_url_a_response_gives_is_no_operation_of_the_api() -> None:
     assert sorted(spec["paths"]) == ["/brand-message/v1.0/appkeys/{appKey}/videos"]
     [finding] = [f for f in service.findings if f.kind == "url-variable"]
     assert "{uploadInfo.uploadUrl}" in finding.message
+
+
+def test_an_enum_cell_whose_every_line_is_a_value_keeps_its_first_value() -> None:
+    """Gamebase v1.2 (ja) 'Get member': ``member.valid | Enum | Y：正常なユーザー<br>D：退会したユーザー<br>...``.
+    The first line was not read as a value (a ``Word: text`` first line is often the description), so the enum was
+    D, B, M and the guide's own example (``"valid": "Y"``) failed it. When every line is a value, the first is one."""
+    page = UNSEEN / "gamebase-ja-enum-value-lines.md"
+    build = build_page(PageInput(name=page.name, path=page, provider="nhn", format="markdown"))
+    [spec] = build.specs.values()
+    get = spec["paths"]["/tcgb-member/v1.2/apps/{appId}/members/{userId}"]["get"]
+    schema = get["responses"]["200"]["content"]["application/json"]["schema"]
+    assert schema["properties"]["member"]["properties"]["valid"]["enum"] == ["Y", "D", "B", "M"]
+    assert not [f for f in build.findings if f["kind"] == "example-mismatch" and "valid" in f["message"]]
