@@ -13,6 +13,7 @@ import codecs
 import json
 import re
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any, BinaryIO, ClassVar
 
@@ -54,6 +55,30 @@ class _Loader(_SafeLoader):  # type: ignore[misc]
     ``!!binary``, ``!!set``, ``!!omap``) give their text, or mapping and list, instead."""
 
     yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {}
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        #: (key, line of the value used, lines of the values lost) of every mapping that repeats a key
+        self.duplicate_keys: list[tuple[str, int, list[int]]] = []
+        self._mappings_checked: set[int] = set()
+
+    def flatten_mapping(self, node: Any) -> None:
+        """Note the mapping's repeated keys before its merge keys (``<<``) are resolved: a key that overrides a
+        merged one is YAML's way to override it, not a duplicate. Every construction of a mapping comes here first,
+        and only this method rewrites a node's pairs."""
+        if id(node) not in self._mappings_checked:
+            self._mappings_checked.add(id(node))
+            self.duplicate_keys.extend(_repeated_keys(node))
+        super().flatten_mapping(node)
+
+
+def _repeated_keys(node: Any) -> list[tuple[str, int, list[int]]]:
+    """(key, line of its last value, lines of the earlier ones) of each scalar key written more than once."""
+    lines: dict[tuple[str, str], list[int]] = {}
+    for key_node, _ in node.value:
+        if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
+            lines.setdefault((key_node.tag, key_node.value), []).append(key_node.start_mark.line + 1)
+    return [(key, where[-1], where[:-1]) for (_, key), where in lines.items() if len(where) > 1]
 
 
 def _construct_int(loader: Any, node: Any) -> int:
@@ -110,10 +135,12 @@ class DocumentError(ValueError):
     """The document cannot be used; the message names the file and what is wrong with it."""
 
 
-def load_document_file(path: Path, *, shown: str | None = None) -> Any:
-    """Read and parse ``path`` (JSON when it ends in ``.json``, else YAML), then :func:`check_tree` it."""
+def load_document_file(path: Path, *, shown: str | None = None, warnings: list[str] | None = None) -> Any:
+    """Read and parse ``path`` (JSON when it ends in ``.json``, else YAML), then :func:`check_tree` it; see
+    :func:`parse_document_text` for ``warnings``."""
     name = shown or str(path)
-    return parse_document_text(read_document_text(path, shown=name), source=name, json_only=path.suffix == ".json")
+    text = read_document_text(path, shown=name)
+    return parse_document_text(text, source=name, json_only=path.suffix == ".json", warnings=warnings)
 
 
 def read_document_text(path: Path, *, shown: str | None = None) -> str:
@@ -157,10 +184,18 @@ def _read_capped(handle: BinaryIO, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def parse_document_text(text: str, *, source: str, json_only: bool = False) -> Any:
-    """Parse YAML (or, with ``json_only``, JSON) text with a safe loader and :func:`check_tree` the result."""
+def parse_document_text(
+    text: str, *, source: str, json_only: bool = False, warnings: list[str] | None = None
+) -> Any:
+    """Parse YAML (or, with ``json_only``, JSON) text with a safe loader and :func:`check_tree` the result.
+
+    A key a mapping repeats keeps its last value, as every JSON and YAML reader gives it (so the package matches
+    what other tools read), and each is a located line in ``warnings``: YAML 1.2 and RFC 8259 want keys unique, and
+    the earlier value is lost (a second ``/pets:`` dropped the first's operations without a word). A caller with no
+    ``warnings`` list is one that only looks at the document (tests, a findings file)."""
+    duplicates: list[str] = []
     try:
-        data = json.loads(text) if json_only else yaml.load(text, Loader=_Loader)
+        data = _parse_json(text, source, duplicates) if json_only else _parse_yaml(text, source, duplicates)
     except json.JSONDecodeError as exc:
         raise DocumentError(f"{source}:{exc.lineno}: not valid JSON: {exc.msg}") from None
     except yaml.YAMLError as exc:
@@ -173,7 +208,68 @@ def parse_document_text(text: str, *, source: str, json_only: bool = False) -> A
     except ValueError as exc:  # an integer longer than Python converts (sys.get_int_max_str_digits(), 4300 digits)
         raise DocumentError(_number_problem(text, source) or f"{source}: not valid YAML/JSON: {exc}") from None
     check_tree(data, source)
+    if warnings is not None:
+        warnings.extend(duplicates)
     return data
+
+
+def _parse_yaml(text: str, source: str, duplicates: list[str]) -> Any:
+    loader = _Loader(text)
+    try:
+        data = loader.get_single_data()
+    finally:
+        loader.dispose()
+    for key, kept, lost in loader.duplicate_keys:
+        earlier = f"the one at line {lost[0]} is" if len(lost) == 1 else f"those at lines {_lines(lost)} are"
+        duplicates.append(
+            f"{source}: line {kept}: duplicate key {key!r:.80} (keys must be unique); the value at line {kept} is used,"
+            f" {earlier} lost"
+        )
+    return data
+
+
+def _lines(numbers: list[int]) -> str:
+    return ", ".join(map(str, numbers[:5])) + (", ..." if len(numbers) > 5 else "")
+
+
+def _parse_json(text: str, source: str, duplicates: list[str]) -> Any:
+    repeated: dict[int, tuple[dict[str, Any], dict[str, int]]] = {}  # id(object) -> (object, key -> values lost)
+
+    def mapping(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj = dict(pairs)
+        if len(obj) < len(pairs):  # rare: only then are the keys counted
+            counts = Counter(key for key, _ in pairs)
+            repeated[id(obj)] = (obj, {key: n - 1 for key, n in counts.items() if n > 1})
+        return obj
+
+    data = json.loads(text, object_pairs_hook=mapping)
+    if repeated:
+        for where, lost in _pointers_of(data, repeated):
+            for key, count in lost.items():
+                earlier = "1 earlier one is" if count == 1 else f"{count} earlier ones are"
+                duplicates.append(
+                    f"{source}: {_where(where)}: duplicate key {key!r:.80} (keys must be unique); the last value is"
+                    f" used, {earlier} lost"
+                )
+    return data
+
+
+def _pointers_of(
+    data: Any, objects: dict[int, tuple[dict[str, Any], dict[str, int]]]
+) -> list[tuple[tuple[Any, ...], dict[str, int]]]:
+    """(path, keys lost) of each of ``objects`` in ``data``, in document order (JSON has no aliases: each object is
+    at one place)."""
+    found: list[tuple[tuple[Any, ...], dict[str, int]]] = []
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(data, ())]
+    while stack and len(found) < len(objects):
+        node, path = stack.pop()
+        if isinstance(node, dict):
+            if id(node) in objects:
+                found.append((path, objects[id(node)][1]))
+            stack.extend((value, (*path, key)) for key, value in reversed(node.items()))
+        elif isinstance(node, list):
+            stack.extend((value, (*path, i)) for i, value in reversed(list(enumerate(node))))
+    return found
 
 
 def parse_example_json(text: str) -> Any:

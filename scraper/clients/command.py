@@ -73,18 +73,19 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def load_spec(path: Path) -> dict[str, Any]:
+def load_spec(path: Path, warnings: list[str] | None = None) -> dict[str, Any]:
     """Read a YAML or JSON OpenAPI document, its ``$ref``s to other local files bundled in (``ref_bundling``); errors
-    name the file and line (see ``scraper.spec_input``)."""
+    name the file and line (see ``scraper.spec_input``), and what reading found that loses nothing of the run (a
+    duplicate key) is appended to ``warnings``."""
     from scraper.clients.ref_bundling import BundleError, bundle_document, needs_bundling
     from scraper.spec_input import DocumentError, check_openapi_shape, load_document_file
 
     try:
-        data: dict[str, Any] = load_document_file(path)
+        data: dict[str, Any] = load_document_file(path, warnings=warnings)
         if not isinstance(data, dict):
             raise GenerationError(f"{path}: expected an OpenAPI document (a mapping), got {type(data).__name__}")
         if needs_bundling(data):  # a document split over files: one document again (files beside it only)
-            data = bundle_document(data, path, str(path))
+            data = bundle_document(data, path, str(path), warnings=warnings)
         check_openapi_shape(data, str(path))
     except (DocumentError, BundleError) as exc:
         raise GenerationError(str(exc)) from None
@@ -257,12 +258,14 @@ class _PackageInFlight:
     ) -> _PackageInFlight:
         """Load the job's specs and findings, and start rendering its package (see ``start_sources``)."""
         files = list(job.spec_files) if job.specs is not None else sorted(job.spec_files)
+        reading: list[list[str]] = []  # per file, what reading it found (load_spec)
         if job.specs is not None:
             documents = list(job.specs)
             for document, name in zip(documents, files, strict=False):
                 _check_loaded(document, name)  # documents handed in were not read by load_spec
         else:
-            documents = [load_spec(p) for p in files]
+            reading = [[] for _ in files]
+            documents = [load_spec(p, found) for p, found in zip(files, reading, strict=True)]
         findings = load_findings(job.findings_dir) if job.findings_dir is not None else []
         released, kept_changelog = existing_release(job.out)
         version = job.package_version or released
@@ -276,6 +279,7 @@ class _PackageInFlight:
             models=pool.render_models,
             ready=parts.submit,
             previous=job.previous,
+            reading_warnings=reading,
         )
         changelog = job.changelog if job.changelog is not None else kept_changelog
         return cls(job, sources, parts, released, version, changelog)

@@ -622,17 +622,22 @@ def build_package(
     findings: Sequence[Mapping[str, Any]] = (),
     source_names: Sequence[str] | None = None,
     package_version: str | None = None,
+    reading_warnings: Sequence[Sequence[str]] = (),
 ) -> PackageIR:
     """The package model of one service from its OpenAPI documents (one per API version).
 
     ``package_version`` is the distribution version; by default it is derived from the CURRENT API version, but a
     regeneration keeps the released version and bumps it by what changed (see ``scraper.regenerate``).
+    ``reading_warnings`` are, per document, what reading its file found (``source: ...`` lines, e.g. a duplicate
+    key): they head that version's warnings.
     """
     if not specs:
         raise GenerationError("render_package: no OpenAPI documents given")
     names = list(source_names) if source_names is not None else [f"spec[{i}]" for i in range(len(specs))]
     docs = [copy.deepcopy(dict(s)) for s in specs]
     repairs = {name: _check_document(doc, name) for doc, name in zip(docs, names, strict=True)}
+    for name, found in zip(names, reading_warnings, strict=False):
+        repairs[name][:0] = [w.removeprefix(f"{name}: ") for w in found]
     infos = [doc["info"] for doc in docs]
     provider = _str_or_none(infos[0].get("x-provider"))
     service = _str_or_none(infos[0].get("x-service")) or naming.snake_case(str(infos[0].get("title", ""))) or "api"

@@ -120,6 +120,7 @@ def start_sources(
     models: ModelsRenderer | None = None,
     ready: ReadyFiles | None = None,
     previous: PreviousRenders | None = None,
+    reading_warnings: Sequence[Sequence[str]] = (),
 ) -> SourcesInProgress:
     """The first half of :func:`render_sources`: the models are handed to ``models`` and every file that does not
     need them is rendered (and handed to ``ready``); :meth:`SourcesInProgress.finish` waits for the models. A run
@@ -128,9 +129,15 @@ def start_sources(
     waiting for each one's.
 
     ``previous``, when given, supplies client modules whose input is unchanged since the last regeneration (see
-    :mod:`scraper.clients.previous_renders`); they are handed on as final bytes."""
+    :mod:`scraper.clients.previous_renders`); they are handed on as final bytes. ``reading_warnings``: see
+    :func:`ir.build_package`."""
     pkg = ir.build_package(
-        specs, package_name=package_name, findings=findings, source_names=source_names, package_version=package_version
+        specs,
+        package_name=package_name,
+        findings=findings,
+        source_names=source_names,
+        package_version=package_version,
+        reading_warnings=reading_warnings,
     )
     root = pkg.import_name
     pending = [

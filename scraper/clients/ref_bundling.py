@@ -124,10 +124,13 @@ def pointer(parts: tuple[Any, ...]) -> str:
     return "#/" + "/".join(str(p).replace("~", "~0").replace("/", "~1") for p in parts)
 
 
-def bundle_document(doc: dict[str, Any], path: Path, source: str) -> dict[str, Any]:
+def bundle_document(
+    doc: dict[str, Any], path: Path, source: str, *, warnings: list[str] | None = None
+) -> dict[str, Any]:
     """``doc`` (read from ``path``) with every reference to another file replaced by a local one to a copy of what
-    it names. Raises :class:`BundleError`."""
-    return _Bundler(doc, path, source).run()
+    it names. Raises :class:`BundleError`. What reading the other files found (a duplicate key) goes to
+    ``warnings``."""
+    return _Bundler(doc, path, source, warnings).run()
 
 
 class _Missing(Exception):
@@ -135,8 +138,9 @@ class _Missing(Exception):
 
 
 class _Bundler:
-    def __init__(self, doc: dict[str, Any], path: Path, source: str) -> None:
+    def __init__(self, doc: dict[str, Any], path: Path, source: str, warnings: list[str] | None) -> None:
         self.doc = copy.deepcopy(doc)
+        self.warnings = warnings
         self.root = path.absolute().parent.resolve()
         self.root_file = self.root / path.name
         self.source = source
@@ -262,7 +266,9 @@ class _Bundler:
             if self.bytes > MAX_BYTES:
                 raise self.fail(here, f"$ref {ref!r:.120}: the files together exceed {MAX_BYTES:,} bytes; not read")
             try:
-                self.files[file] = load_document_file(file, shown=f"{self.source}: {file.relative_to(self.root)}")
+                self.files[file] = load_document_file(
+                    file, shown=f"{self.source}: {file.relative_to(self.root)}", warnings=self.warnings
+                )
             except DocumentError as exc:
                 raise BundleError(str(exc)) from None
         tokens = fragment.lstrip("/").split("/") if fragment.strip("/") else []

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -31,13 +32,18 @@ class RefError(Exception):
 
 def parse_document(text: str, *, source: str, argument: str) -> dict[str, Any]:
     """Parse YAML/JSON text and check that it is an OpenAPI 3.x document; a Swagger 2.0 one is converted to 3.0 first
-    (``scraper.swagger_conversion``, as the generator reads it), so two 2.0 versions of an API compare too."""
+    (``scraper.swagger_conversion``, as the generator reads it), so two 2.0 versions of an API compare too. What
+    reading found that does not stop the comparison (a duplicate key: its last value is compared) is a warning line
+    on stderr."""
+    warnings: list[str] = []
     try:
-        data = parse_document_text(text, source=source)  # safe loader; size, depth, alias and Unicode limits
+        data = parse_document_text(text, source=source, warnings=warnings)  # safe loader; size, depth, ... limits
         if isinstance(data, dict):
             check_openapi_shape(data, source)
     except DocumentError as exc:
         raise RefError(f"{argument}: {exc}") from None
+    for warning in warnings:
+        print(f"docs2client diff: warning: {argument}: {warning}", file=sys.stderr)
     if not isinstance(data, dict):
         raise RefError(f"{argument}: {source}: expected an OpenAPI document (a mapping), got {type(data).__name__}")
     document: dict[str, Any] = data
