@@ -184,9 +184,7 @@ def _read_capped(handle: BinaryIO, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def parse_document_text(
-    text: str, *, source: str, json_only: bool = False, warnings: list[str] | None = None
-) -> Any:
+def parse_document_text(text: str, *, source: str, json_only: bool = False, warnings: list[str] | None = None) -> Any:
     """Parse YAML (or, with ``json_only``, JSON) text with a safe loader and :func:`check_tree` the result.
 
     A key a mapping repeats keeps its last value, as every JSON and YAML reader gives it (so the package matches

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from scraper.cache_files import MAX_AGE_S, cache_root, prune_when_due, read_entry, write_entry
-from scraper.clients import layout
+from scraper.clients import layout, model_build_depth
 from scraper.clients.ir import GenerationError
 from scraper.clients.refs import component_name
 from scraper.clients.schema_keywords import honoured_schemas, nullable_as_null_type, nullable_component_names
@@ -196,7 +196,10 @@ def _models_salt() -> str:
     from scraper.clients.ir import RESERVED_CLASSES
 
     # render: py_literal rewrites the generator's literals that hold invisible characters (_escaped_invisibles)
-    for module_file in (__file__, layout.__file__, schema_names.__file__, schema_keywords.__file__, render.__file__):
+    for module_file in (
+        __file__, layout.__file__, model_build_depth.__file__, schema_names.__file__, schema_keywords.__file__,
+        render.__file__,
+    ):  # fmt: skip
         digest.update(Path(module_file).read_bytes())
     digest.update(" ".join(sorted(RESERVED_CLASSES)).encode())
     return digest.hexdigest()[:16]
@@ -254,6 +257,10 @@ def _is_model_module(source: str) -> bool:
                 return False
         elif kind is ast.Call:
             func = item.func  # type: ignore[attr-defined]
+            if type(func) is ast.Attribute and func.attr == "model_rebuild":  # built at import (_built_at_import)
+                if item.args or item.keywords or type(func.value) is not ast.Name or func.value.id not in defined:  # type: ignore[attr-defined]
+                    return False
+                continue
             if not (type(func) is ast.Name and func.id in callable_names):
                 return False
         elif kind is ast.Attribute:
@@ -293,6 +300,7 @@ def _render_models(schemas: Mapping[str, Any], *, openapi: str, source_name: str
     source = _plain_constrained_types(_pep604_unions(_builtin_generics(_field_calls(result))))
     source = _sort_imports(_bare_generics(_unquoted(_mismatched_defaults(_settable_roots(source)))))
     source = _black_shape(_defer_build(_ambiguous_names(_narrowed_fields(_escaped_invisibles(source)))))
+    source = _built_at_import(source)
     _check_classes(source, hoisted, source_name)
     return source
 
@@ -741,6 +749,59 @@ def _defer_build(source: str) -> str:
     costs more than the rest of the import together.
     """
     return source.replace("model_config = ConfigDict(\n", "model_config = ConfigDict(\n        defer_build=True,\n")
+
+
+#: The comment line a models module carries for a cycle of models too long for pydantic to build (see
+#: :func:`long_cycle_warnings`).
+LONG_CYCLE_MARK = "# docs2client: long cycle: "
+
+
+def _built_at_import(source: str) -> str:
+    """The models whose first build would recurse too deep are built at import, references first, and every other
+    model stays deferred (``model_build_depth``); a cycle too long for pydantic is marked for the report.
+
+    datamodel-code-generator ends a module with ``X.model_rebuild()`` for every model of a reference cycle; with
+    ``defer_build`` they only built those models at import, and one cycle of 150 models stopped the import with
+    ``RecursionError``. They are replaced by the calls this needs (usually none)."""
+    tree = _module_tree(source)
+    rebuilt = [
+        node
+        for node in tree.body
+        if isinstance(node, ast.Expr)
+        and isinstance(node.value, ast.Call)
+        and isinstance(node.value.func, ast.Attribute)
+        and node.value.func.attr == "model_rebuild"
+    ]
+    graph = model_build_depth.model_references(tree)
+    built = model_build_depth.prebuilt_models(graph)
+    cycles = model_build_depth.long_cycles(graph)
+    if not rebuilt and not built and not cycles:
+        return source
+    lines = source.splitlines(keepends=True)
+    for node in reversed(rebuilt):
+        del lines[node.lineno - 1 : node.end_lineno]
+    text = "".join(lines).rstrip("\n") + "\n"
+    if built:
+        text += "\n\n# built at import, references first: a first build of these goes deeper than pydantic can\n"
+        text += "".join(f"{name}.model_rebuild()\n" for name in built)
+    for cycle in cycles:
+        text += f"{LONG_CYCLE_MARK}{len(cycle)} models, {cycle[0]} the first\n"
+    return text
+
+
+def long_cycle_warnings(source: str) -> list[str]:
+    """The report's warnings for the cycles :func:`_built_at_import` marked in a models module."""
+    found: list[str] = []
+    for line in source.splitlines():
+        if line.startswith(LONG_CYCLE_MARK):
+            count, _, first = line.removeprefix(LONG_CYCLE_MARK).removesuffix(" the first").split(" ", 2)
+            found.append(
+                f"/components/schemas: {count} models refer to each other in one cycle ({first} and the models"
+                " it refers to); pydantic builds a cycle's validators"
+                " in one recursion, so the first validation of one of them (or of a model that refers to one) may"
+                " stop with RecursionError under Python's default recursion limit (sys.setrecursionlimit raises it)"
+            )
+    return found
 
 
 def _escaped_invisibles(source: str) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 from scraper.clients import cases, ir
 from scraper.clients.formatting import SourceFormatter
 from scraper.clients.ir import GenerationError, OperationIR, PackageIR, PaginationIR, VersionIR
-from scraper.clients.models import inline_item_classes
+from scraper.clients.models import inline_item_classes, long_cycle_warnings
 from scraper.clients.previous_renders import PreviousRenders
 from scraper.clients.render import render
 from scraper.clients.report import PackageReport
@@ -222,6 +222,7 @@ class SourcesInProgress:
         for v, models_source in self._pending:
             base = f"{pkg.import_name}/{v.module}"
             late[f"{base}/models.py"] = source = models_source.result()
+            v.warnings.extend(w for w in long_cycle_warnings(source) if w not in v.warnings)
             if _inline_listings(v):
                 _name_inline_items(v, source)
                 late[f"{base}/client.py"] = _client(f"{base}/client.py", v, self._previous)

@@ -1,0 +1,116 @@
+"""How deep pydantic recurses to build a generated model's validator, and the order that keeps it shallow.
+
+Every generated model is ``defer_build``: its validator is built on first use. Building a model whose field types are
+models not yet built builds theirs inline, one nested call chain per reference (about 11 Python frames a model in
+pydantic 2.x), so validating the head of a chain of ~90 distinct models (``M0.next: M1``, ``M1.next: M2``, ...)
+raised ``RecursionError`` in the generated package. A model whose references are already built reuses their
+validators, so building the chain's models tail first, each on top of the last, never goes deeper than one model.
+
+:func:`prebuilt_models` names the models whose first build would go deeper than :data:`BUILD_DEPTH_LIMIT`, in the
+order to build them at import (references first); the models module then builds exactly those at import
+(``Model.model_rebuild()``) and leaves every other model deferred. Models that refer to each other in a cycle are
+built together in one recursion whatever the order (pydantic's own limit): :func:`long_cycles` names the cycles too
+long for that, which the generator reports.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+
+__all__ = ["BUILD_DEPTH_LIMIT", "CYCLE_LIMIT", "long_cycles", "model_references", "prebuilt_models"]
+
+#: Most models one first build may recurse through; deeper ones are built at import, references first. Well below
+#: where Python's default recursion limit (1000) stops pydantic (~90), leaving room for the caller's own stack.
+BUILD_DEPTH_LIMIT = 30
+#: Models in one reference cycle above which its first build may exceed Python's recursion limit.
+CYCLE_LIMIT = 60
+
+_NOT_MODELS = frozenset({"Enum", "StrEnum", "IntEnum", "str", "int"})
+
+
+def model_references(tree: ast.Module) -> dict[str, list[str]]:
+    """``{model class: the module's model classes its bases and field annotations name}``, in module order (enum
+    classes are not models: pydantic builds nothing for them)."""
+    classes = [node for node in tree.body if isinstance(node, ast.ClassDef)]
+    models: set[str] = set()
+    for node in classes:  # a class is a model when a base is BaseModel, RootModel[...] or a model
+        for base in node.bases:
+            head = base.value if isinstance(base, ast.Subscript) else base
+            if isinstance(head, ast.Name) and (head.id in ("BaseModel", "RootModel") or head.id in models):
+                models.add(node.name)
+    graph: dict[str, list[str]] = {}
+    for node in classes:
+        if node.name not in models:
+            continue
+        parts: list[ast.AST] = list(node.bases)
+        parts.extend(stmt.annotation for stmt in node.body if isinstance(stmt, ast.AnnAssign))
+        names = {n.id for part in parts for n in ast.walk(part) if isinstance(n, ast.Name)}
+        graph[node.name] = sorted(names & models)
+    return graph
+
+
+def prebuilt_models(graph: dict[str, list[str]], limit: int = BUILD_DEPTH_LIMIT) -> list[str]:
+    """The models whose first build would recurse through more than ``limit`` unbuilt models, references first:
+    built at import in this order, each finds what it refers to built (a cycle's members count all together)."""
+    depth: dict[str, int] = {}
+    doomed: set[str] = set()  # on or above a cycle too long to build: building it at import would stop the import
+    order: list[str] = []
+    for component in _components(graph):  # references before the models that name them
+        members = set(component)
+        targets = {t for name in component for t in graph[name] if t not in members}
+        below = max((depth[t] for t in targets), default=0)
+        for name in component:
+            depth[name] = below + len(component)
+        if len(component) > CYCLE_LIMIT or targets & doomed:
+            doomed.update(component)
+        elif below + len(component) > limit:
+            order.extend(sorted(component))
+    # a model above the limit sees its deep references built; the rest it builds inline, at most ``limit`` deep
+    return order
+
+
+def long_cycles(graph: dict[str, list[str]], limit: int = CYCLE_LIMIT) -> list[list[str]]:
+    """The groups of more than ``limit`` models that refer to each other (each sorted), largest first."""
+    found = [sorted(c) for c in _components(graph) if len(c) > limit]
+    return sorted(found, key=lambda c: (-len(c), c))
+
+
+def _components(graph: dict[str, list[str]]) -> Iterator[list[str]]:
+    """The strongly connected components of ``graph``, each after every component it refers to (Tarjan's order),
+    without recursion (a module may chain thousands of models)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    for root in graph:
+        if root in index:
+            continue
+        work: list[tuple[str, int]] = [(root, 0)]
+        while work:
+            name, position = work.pop()
+            if position == 0:
+                index[name] = low[name] = len(index)
+                stack.append(name)
+                on_stack.add(name)
+            targets = graph[name]
+            if position < len(targets):
+                work.append((name, position + 1))
+                target = targets[position]
+                if target not in index:
+                    work.append((target, 0))
+                elif target in on_stack:
+                    low[name] = min(low[name], index[target])
+                continue
+            if work:
+                caller = work[-1][0]
+                low[caller] = min(low[caller], low[name])
+            if low[name] == index[name]:
+                component: list[str] = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == name:
+                        break
+                yield component
