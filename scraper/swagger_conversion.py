@@ -21,6 +21,7 @@ What 3.0 cannot say the same way becomes a warning naming the JSON pointer of th
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import unquote
@@ -66,7 +67,7 @@ def convert_swagger(doc: Mapping[str, Any], source: str) -> tuple[dict[str, Any]
     if str(doc.get("swagger")) != "2.0":
         raise SwaggerError(f"{source}: 'swagger' is {str(doc.get('swagger'))!r:.40}; expected '2.0' (or OpenAPI 3.x)")
     doc, repairs = _as_written(doc)
-    _validate(doc, source)
+    repairs.extend(_validate(doc, source))
     converted, warnings = _Converter(doc, source).run()
     return converted, [*repairs, *warnings]
 
@@ -140,21 +141,53 @@ def _pointed(doc: Any, ref: str) -> Any:
     return node
 
 
-def _validate(doc: Mapping[str, Any], source: str) -> None:
+def _validate(doc: dict[str, Any], source: str) -> list[str]:
+    """Check ``doc`` against 2.0's schema; returns a warning per key left out (see :func:`_unknown_keys`)."""
     from openapi_spec_validator import OpenAPIV2SpecValidator
 
     _check_refs(doc, source)
+    left_out: list[str] = []
     try:
-        error = next((e for e in OpenAPIV2SpecValidator(doc).iter_errors() if not _tolerated(e)), None)  # type: ignore[arg-type]
+        errors = [e for e in OpenAPIV2SpecValidator(doc).iter_errors() if not _tolerated(e)]  # type: ignore[arg-type]
+        if errors and (left_out := _unknown_keys(doc, errors)):
+            errors = [e for e in OpenAPIV2SpecValidator(doc).iter_errors() if not _tolerated(e)]  # type: ignore[arg-type]
     except Exception as exc:  # the validator's own failure on odd input (an unresolvable $ref ...): one line
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise SwaggerError(f"{source}: not a valid Swagger 2.0 document: {message[:200]}") from None
-    if error is None:
-        return
+    if not errors:
+        return left_out
+    error = errors[0]
     path = list(getattr(error, "path", None) or getattr(error, "absolute_path", None) or [])
     message = str(getattr(error, "message", None) or error).splitlines()[0]
     where = pointer(*path) if path else "#"
     raise SwaggerError(f"{source}: not a valid Swagger 2.0 document at {where}: {message[:200]}")
+
+
+_UNEXPECTED = re.compile(r"^Additional properties are not allowed \((.*) (?:was|were) unexpected\)")
+
+
+def _unknown_keys(doc: dict[str, Any], errors: list[Any]) -> list[str]:
+    """Remove, in place, the keys 2.0 does not define where its schema allows no others (a key that is not an
+    ``x-`` extension: NYTimes' ``info.logo``), and say which: the converter reads only the keys 2.0 defines, so
+    such a key changes nothing but made the whole document invalid. Returns one warning per key removed."""
+    warnings: list[str] = []
+    for error in errors:
+        # the validator's error carries the document's root as instance and schema, a copy: the message names
+        # the keys and the path the object they are in
+        unexpected = _UNEXPECTED.search(str(getattr(error, "message", "")))
+        target: Any = doc
+        path = list(getattr(error, "path", None) or [])
+        for part in path:
+            inside = isinstance(target, dict) and part in target
+            inside = inside or (isinstance(target, list) and isinstance(part, int) and 0 <= part < len(target))
+            target = target[part] if inside else None
+        if unexpected is None or not isinstance(target, dict):
+            continue
+        for key in re.findall(r"'((?:[^'\\]|\\.)*)'", unexpected[1]):
+            if key in target and not key.startswith("x-"):
+                del target[key]
+                warnings.append(f"{pointer(*path, key)}: not a Swagger 2.0 key (nor an x- extension); left out")
+    return warnings
 
 
 def _tolerated(error: Any) -> bool:

@@ -167,3 +167,16 @@ def test_a_file_response_without_produces_is_bytes_and_x_ms_paths_are_reported()
     content = converted["paths"]["/pets/{petId}/photo"]["get"]["responses"]["200"]["content"]
     assert content == {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}
     assert any(w.startswith("#/x-ms-paths: AutoRest's x-ms-paths (1 paths") for w in warnings)
+
+
+def test_keys_swagger_2_does_not_define_are_left_out_with_a_warning() -> None:
+    """NYTimes' 2.0 specs carry ``info.logo``: 2.0's schema allows only its own keys and ``x-`` ones there, and the
+    validator's complaint refused the whole document, though the converter never reads such a key."""
+    from scraper.spec_input import load_document_file
+
+    spec = Path(__file__).parents[1] / "fixtures" / "openapi" / "robust" / "swagger2-unknown-keys.yaml"
+    converted, warnings = convert_swagger(load_document_file(spec), "s.yaml")
+    assert "logo" not in converted["info"] and converted["tags"] == [{"name": "lists"}]
+    assert "#/info/logo: not a Swagger 2.0 key (nor an x- extension); left out" in warnings
+    assert "#/tags/0/color: not a Swagger 2.0 key (nor an x- extension); left out" in warnings
+    assert list(converted["paths"]) == ["/lists.json"]
