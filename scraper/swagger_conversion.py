@@ -67,6 +67,7 @@ def convert_swagger(doc: Mapping[str, Any], source: str) -> tuple[dict[str, Any]
     if str(doc.get("swagger")) != "2.0":
         raise SwaggerError(f"{source}: 'swagger' is {str(doc.get('swagger'))!r:.40}; expected '2.0' (or OpenAPI 3.x)")
     doc, repairs = _as_written(doc)
+    repairs.extend(_untyped_parameters(doc))
     repairs.extend(_validate(doc, source))
     converted, warnings = _Converter(doc, source).run()
     return converted, [*repairs, *warnings]
@@ -161,6 +162,29 @@ def _validate(doc: dict[str, Any], source: str) -> list[str]:
     message = str(getattr(error, "message", None) or error).splitlines()[0]
     where = pointer(*path) if path else "#"
     raise SwaggerError(f"{source}: not a valid Swagger 2.0 document at {where}: {message[:200]}")
+
+
+def _untyped_parameters(doc: dict[str, Any]) -> list[str]:
+    """Give a non-body parameter without ``type`` (2.0 requires one) the type ``string``, in place, with a warning
+    each: DocuSign's Rooms spec leaves it out of query parameters whose description lists their values, and the
+    validator refused the whole document; on the wire such a value is text whatever it means."""
+    lists: list[tuple[tuple[Any, ...], Any]] = [(("parameters",), doc.get("parameters"))]
+    paths = doc.get("paths")
+    for route, item in (paths.items() if isinstance(paths, dict) else ()):
+        if not isinstance(item, dict):
+            continue
+        lists.append((("paths", route, "parameters"), item.get("parameters")))
+        lists.extend((("paths", route, m, "parameters"), op.get("parameters")) for m, op in item.items()
+                     if m in _METHODS and isinstance(op, dict))  # fmt: skip
+    warnings: list[str] = []
+    for where, params in lists:
+        entries = params.items() if isinstance(params, dict) else enumerate(params) if isinstance(params, list) else ()
+        for key, param in entries:
+            untyped = isinstance(param, dict) and not {"$ref", "type", "schema"} & param.keys()
+            if untyped and param.get("in") in ("query", "header", "path", "formData"):
+                param["type"] = "string"
+                warnings.append(f"{pointer(*where, key)}: a {param['in']} parameter with no type; taken as string")
+    return warnings
 
 
 _UNEXPECTED = re.compile(r"^Additional properties are not allowed \((.*) (?:was|were) unexpected\)")

@@ -14,7 +14,7 @@ import pytest
 from scraper.cli import main
 from scraper.spec_input import parse_document_text
 
-FIXTURE = Path(__file__).parents[1] / "fixtures" / "openapi" / "robust" / "duplicate-keys.yaml"
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "openapi" / "robust" / "yaml-duplicate-keys.yaml"
 
 
 def test_yaml_duplicate_keys_are_warnings_naming_file_line_and_key() -> None:
@@ -50,8 +50,8 @@ def test_generate_reports_duplicate_keys(tmp_path: Path, capsys: pytest.CaptureF
     report = tmp_path / "report.json"
     assert main(["generate", "--spec", str(FIXTURE), "--out", str(tmp_path / "out"), "--report", str(report)]) == 0
     warnings = json.loads(report.read_text(encoding="utf-8"))["packages"][0]["warnings"]
-    assert any("duplicate-keys.yaml: line 13: duplicate key '/pets'" in w for w in warnings), warnings
-    assert any("duplicate-keys.yaml: line 25: duplicate key 'name'" in w for w in warnings), warnings
+    assert any("yaml-duplicate-keys.yaml: line 13: duplicate key '/pets'" in w for w in warnings), warnings
+    assert any("yaml-duplicate-keys.yaml: line 25: duplicate key 'name'" in w for w in warnings), warnings
 
 
 def test_diff_warns_of_duplicate_keys(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -179,4 +179,15 @@ def test_keys_swagger_2_does_not_define_are_left_out_with_a_warning() -> None:
     assert "logo" not in converted["info"] and converted["tags"] == [{"name": "lists"}]
     assert "#/info/logo: not a Swagger 2.0 key (nor an x- extension); left out" in warnings
     assert "#/tags/0/color: not a Swagger 2.0 key (nor an x- extension); left out" in warnings
-    assert list(converted["paths"]) == ["/lists.json"]
+    assert list(converted["paths"]) == ["/lists.json", "/rooms"]
+
+
+def test_a_parameter_without_type_is_a_string_with_a_warning() -> None:
+    """DocuSign's Rooms spec leaves ``type`` out of query parameters: the validator refused the whole document."""
+    from scraper.spec_input import load_document_file
+
+    spec = Path(__file__).parents[1] / "fixtures" / "openapi" / "robust" / "swagger2-unknown-keys.yaml"
+    converted, warnings = convert_swagger(load_document_file(spec), "s.yaml")
+    [param] = converted["paths"]["/rooms"]["get"]["parameters"]
+    assert param["schema"] == {"type": "string"}
+    assert "#/paths/~1rooms/get/parameters/0: a query parameter with no type; taken as string" in warnings
