@@ -26,6 +26,8 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import unquote
 
+from scraper.tuple_items import tuple_items_in_document
+
 __all__ = ["SwaggerError", "convert_swagger", "is_swagger"]
 
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch")
@@ -68,6 +70,7 @@ def convert_swagger(doc: Mapping[str, Any], source: str) -> tuple[dict[str, Any]
         raise SwaggerError(f"{source}: 'swagger' is {str(doc.get('swagger'))!r:.40}; expected '2.0' (or OpenAPI 3.x)")
     doc, repairs = _as_written(doc)
     repairs.extend(_untyped_parameters(doc))
+    repairs.extend(tuple_items_in_document(doc, prefix="#"))
     repairs.extend(_validate(doc, source))
     converted, warnings = _Converter(doc, source).run()
     return converted, [*repairs, *warnings]

@@ -36,9 +36,11 @@ from scraper.clients import (
 from scraper.clients.listing import RAW_JSON, ItemsIR, listing_items
 from scraper.clients.render import py_literal
 from scraper.clients.schema_cycles import cut_composition_cycles
+from scraper.clients.type_lists_30 import type_lists_in_30_document
 from scraper.example_verdicts import ExampleVerdicts, checker_salt
 from scraper.json_pointer import json_pointer, pointer_token
 from scraper.spec_input import is_extension
+from scraper.tuple_items import tuple_items_in_document
 from scraper.url_credentials import redact_url
 
 __all__ = [
@@ -709,6 +711,7 @@ def _check_document(doc: dict[str, Any], name: str) -> list[str]:
         raise GenerationError(f"{name}: no 'openapi' field; expected an OpenAPI 3.0.x, 3.1.x or 3.2.x document")
     if openapi32_reading.is_openapi_32(doc):
         repairs.extend(openapi32_reading.read_as_31(doc))
+    repairs.extend(tuple_items_in_document(doc))
     version = str(doc["openapi"])
     if not re.match(r"^3\.[01]\.\d+", version):
         raise GenerationError(
@@ -724,6 +727,12 @@ def _check_document(doc: dict[str, Any], name: str) -> list[str]:
         # package, and the warning says how to name it
         info["version"] = _MISSING_VERSION
         repairs.append(f"info.version is missing; the API version is taken as {_MISSING_VERSION!r} (set it to name it)")
+    if version.startswith("3.0") and (count := type_lists_in_30_document(doc)):
+        schemas = f"{count} schema{'s' if count > 1 else ''}"
+        repairs.append(
+            f"an OpenAPI 3.0 document with JSON Schema's type lists ({schemas}); read as 3.0 says them: [T, 'null']"
+            " as T and nullable, several types as anyOf"
+        )
     if version.startswith("3.1") and (count := schema_keywords.null_types_in_document(doc)):
         repairs.append(
             f"an OpenAPI 3.1 document with OpenAPI 3.0's 'nullable: true' ({count} times); honoured as JSON Schema's"
@@ -1984,7 +1993,7 @@ def _checked_error(ctx: _Ctx, value: Any, schema: dict[str, Any]) -> tuple[bool,
 
 def _example_errors(ctx: _Ctx, value: Any, schema: dict[str, Any]) -> Iterator[Any]:
     """The validator's errors for ``value`` against ``schema`` (in the version's document, as the models read it)."""
-    from openapi_schema_validator import OAS30Validator, OAS31Validator
+    from openapi_schema_validator import OAS31Validator
 
     openapi_30 = str(ctx.doc.get("openapi", "")).startswith("3.0")
     root = dict(schema_keywords.objects_typed(schema, null_type=not openapi_30))
@@ -1994,9 +2003,21 @@ def _example_errors(ctx: _Ctx, value: Any, schema: dict[str, Any]) -> Iterator[A
         known = present if isinstance(present, dict) else {}
         root["components"] = {**root["components"], "schemas": {**{n: {} for n in ctx.missing_schemas}, **known}}
     root["paths"] = ctx.doc.get("paths") or {}  # local pointers into operations resolve too
-    validator_cls = OAS30Validator if openapi_30 else OAS31Validator
+    validator_cls = _OAS30_WITH_NULL() if openapi_30 else OAS31Validator
     errors: Iterator[Any] = validator_cls(root).iter_errors(value)
     return errors
+
+
+@functools.cache
+def _OAS30_WITH_NULL() -> Any:
+    """The 3.0 validator that also knows JSON Schema's ``null`` type, as the models read it (``{type: 'null'}`` in
+    a 3.0 document is ``None``: Slack's ``anyOf [X, {type: 'null'}]``); without it every example that met one went
+    unchecked (``UndefinedTypeCheck``)."""
+    from jsonschema.validators import extend
+    from openapi_schema_validator import OAS30Validator
+
+    checker = OAS30Validator.TYPE_CHECKER.redefine("null", lambda _checker, instance: instance is None)
+    return extend(OAS30Validator, type_checker=checker)
 
 
 #: The key a :func:`_coerced_by_models` verdict is remembered under: the schema wrapped in it, so it never meets a
