@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import unquote
@@ -71,7 +72,15 @@ def convert_swagger(doc: Mapping[str, Any], source: str) -> tuple[dict[str, Any]
     doc, repairs = _as_written(doc)
     repairs.extend(_untyped_parameters(doc))
     repairs.extend(tuple_items_in_document(doc, prefix="#"))
+    repairs.extend(_nullable_as_extension(doc))
+    repairs.extend(_unknown_schema_keys(doc))
+    borrowed = _borrowed_keywords(doc)
     repairs.extend(_validate(doc, source))
+    for schema, key, value in borrowed:  # back for the conversion, which keeps them (3.0 reads them)
+        schema[key] = value
+    if borrowed:
+        counts = ", ".join(f"{k} {n}" for k, n in sorted(Counter(key for _, key, _ in borrowed).items()))
+        repairs.append(f"#: OpenAPI 3.0's schema keywords in a 2.0 document ({counts}); kept, as 3.0 reads them")
     converted, warnings = _Converter(doc, source).run()
     return converted, [*repairs, *warnings]
 
@@ -167,6 +176,120 @@ def _validate(doc: dict[str, Any], source: str) -> list[str]:
     raise SwaggerError(f"{source}: not a valid Swagger 2.0 document at {where}: {message[:200]}")
 
 
+def _nullable_as_extension(doc: dict[str, Any]) -> list[str]:
+    """Rename, in place, OpenAPI 3.0's ``nullable: true|false`` in a 2.0 document's schemas to ``x-nullable``, the
+    2.0 extension that says the same and that the conversion reads: SendGrid's 2.0 spec writes ``nullable`` 3.0's
+    way, and 2.0's schema allows no such key, so the validator refused the whole document ('not valid under any of
+    the given schemas' on the body parameter). Returns one warning with the count."""
+    count = 0
+    stack: list[Any] = [doc]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, dict):
+            if isinstance(node.get("nullable"), bool) and "x-nullable" not in node:
+                node["x-nullable"] = node.pop("nullable")
+                count += 1
+            stack.extend(v for k, v in node.items() if k not in _DATA_KEYS and not str(k).startswith("x-"))
+    if not count:
+        return []
+    return [f"#: 'nullable' (OpenAPI 3.0's keyword) in {count} schema(s) of a 2.0 document; read as x-nullable"]
+
+
+#: The Schema Object's keys in 2.0, and OpenAPI 3.0's that a 2.0 document may borrow (kept: the converted 3.0
+#: document reads them, though 2.0's validator may still refuse them).
+_SCHEMA_KEYS = frozenset({
+    "$ref", "format", "title", "description", "default", "multipleOf", "maximum", "exclusiveMaximum", "minimum",
+    "exclusiveMinimum", "maxLength", "minLength", "pattern", "maxItems", "minItems", "uniqueItems", "maxProperties",
+    "minProperties", "required", "enum", "additionalProperties", "type", "items", "allOf", "properties",
+    "discriminator", "readOnly", "xml", "externalDocs", "example",
+    "oneOf", "anyOf", "not", "nullable", "writeOnly", "deprecated",
+})  # fmt: skip
+
+
+#: Schema keywords of OpenAPI 3.0 that 2.0 lacks and that 2.0 documents borrow (SendGrid's anyOf).
+_BORROWED = ("oneOf", "anyOf", "not", "writeOnly", "deprecated")
+
+
+def _borrowed_keywords(doc: dict[str, Any]) -> list[tuple[dict[str, Any], str, Any]]:
+    """Take, in place, the 3.0 keywords out of ``doc``'s schemas for 2.0's validator, which refuses them; returns
+    (schema, key, value) of each, to put back after validating (the converted 3.0 document keeps them)."""
+    taken: list[tuple[dict[str, Any], str, Any]] = []
+    schemas: list[Any] = (
+        list((doc.get("definitions") or {}).values()) if isinstance(doc.get("definitions"), dict) else []
+    )
+    schemas.extend(schema for _, schema in _parameter_and_response_schemas(doc))
+    while schemas:
+        schema = schemas.pop()
+        if not isinstance(schema, dict):
+            continue
+        for key in _BORROWED:
+            if key in schema:
+                value = schema.pop(key)
+                taken.append((schema, key, value))
+                schemas.extend(value if isinstance(value, list) else [value])
+        if isinstance(schema.get("properties"), dict):
+            schemas.extend(schema["properties"].values())
+        schemas.extend(schema.get(key) for key in ("items", "additionalProperties"))
+        if isinstance(schema.get("allOf"), list):
+            schemas.extend(schema["allOf"])
+    return taken
+
+
+def _unknown_schema_keys(doc: dict[str, Any]) -> list[str]:
+    """Leave out, in place, the keys of 2.0 schemas that no version of OpenAPI defines and that are no ``x-``
+    extension (SendGrid's ``desc`` beside ``description``), with a warning each: nothing reads them, and 2.0's
+    schema allows no other keys, so the validator refused the whole document (as 'not valid under any of the given
+    schemas' on the parameter, naming no key)."""
+    schemas: list[tuple[Any, tuple[Any, ...]]] = []
+    for name, schema in (doc.get("definitions") or {}).items() if isinstance(doc.get("definitions"), dict) else ():
+        schemas.append((schema, ("definitions", name)))
+    for place, value in _parameter_and_response_schemas(doc):
+        schemas.append((value, place))
+    warnings: list[str] = []
+    while schemas:
+        schema, where = schemas.pop()
+        if not isinstance(schema, dict) or "$ref" in schema:
+            continue
+        for name in [k for k in schema if isinstance(k, str) and k not in _SCHEMA_KEYS and not k.startswith("x-")]:
+            del schema[name]
+            warnings.append(f"{pointer(*where, name)}: not a schema keyword (nor an x- extension); left out")
+        if isinstance(schema.get("properties"), dict):
+            schemas.extend((v, (*where, "properties", k)) for k, v in schema["properties"].items())
+        for one in ("items", "additionalProperties", "not"):
+            schemas.append((schema.get(one), (*where, one)))
+        for many in ("allOf", "oneOf", "anyOf"):
+            if isinstance(schema.get(many), list):
+                schemas.extend((v, (*where, many, i)) for i, v in enumerate(schema[many]))
+    return sorted(warnings)
+
+
+def _parameter_and_response_schemas(doc: dict[str, Any]) -> list[tuple[tuple[Any, ...], Any]]:
+    """(pointer, schema) of every body parameter's and response's ``schema`` in ``doc``'s paths and its
+    top-level ``parameters`` and ``responses``."""
+    found: list[tuple[tuple[Any, ...], Any]] = []
+
+    def take(where: tuple[Any, ...], params: Any, responses: Any) -> None:
+        entries = params.items() if isinstance(params, dict) else enumerate(params) if isinstance(params, list) else ()
+        for key, param in entries:
+            if isinstance(param, dict) and "schema" in param:
+                found.append(((*where, "parameters", key, "schema"), param["schema"]))
+        for code, response in responses.items() if isinstance(responses, dict) else ():
+            if isinstance(response, dict) and "schema" in response:
+                found.append(((*where, "responses", code, "schema"), response["schema"]))
+
+    take((), doc.get("parameters"), doc.get("responses"))
+    paths = doc.get("paths")
+    for route, item in paths.items() if isinstance(paths, dict) else ():
+        if isinstance(item, dict):
+            take(("paths", route), item.get("parameters"), None)
+            for method, op in item.items():
+                if method in _METHODS and isinstance(op, dict):
+                    take(("paths", route, method), op.get("parameters"), op.get("responses"))
+    return found
+
+
 def _untyped_parameters(doc: dict[str, Any]) -> list[str]:
     """Give a non-body parameter without ``type`` (2.0 requires one) the type ``string``, in place, with a warning
     each: DocuSign's Rooms spec leaves it out of query parameters whose description lists their values, and the
@@ -220,8 +343,14 @@ def _unknown_keys(doc: dict[str, Any], errors: list[Any]) -> list[str]:
 def _tolerated(error: Any) -> bool:
     """A complaint of the validator about what 2.0 (or its common extensions) allows: ``default: null`` in a schema
     marked ``x-nullable: true`` (2.0 has no null; the extension, Docker's, go-swagger's, AutoRest's, says the writer
-    allows one, and the conversion keeps it), and ``type: file`` in a response's schema, which 2.0 allows there
-    but the validator checks against JSON Schema's types."""
+    allows one, and the conversion keeps it), ``type: file`` in a response's schema, which 2.0 allows there but
+    the validator checks against JSON Schema's types, a repeated operationId and a value that misses its format
+    (what the generator reports for 3.x documents too, as a warning)."""
+    message = str(getattr(error, "message", ""))
+    if message.startswith("Operation ID ") and message.endswith(" is not unique"):
+        return True  # the generator names each repeat and renames it (as for a 3.x document): SendGrid's
+    if re.search(r" is not a '[\w-]+'$", message):
+        return True  # a default or example that misses its format ('' for a date): the example checks report it
     schema = getattr(error, "schema", None)
     instance = getattr(error, "instance", 0)
     if instance is None and isinstance(schema, dict) and schema.get("x-nullable") is True:

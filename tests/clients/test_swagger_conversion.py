@@ -191,3 +191,19 @@ def test_a_parameter_without_type_is_a_string_with_a_warning() -> None:
     [param] = converted["paths"]["/rooms"]["get"]["parameters"]
     assert param["schema"] == {"type": "string"}
     assert "#/paths/~1rooms/get/parameters/0: a query parameter with no type; taken as string" in warnings
+
+
+def test_keywords_a_2_0_document_borrows_from_3_0_are_read_not_refused() -> None:
+    """SendGrid's 2.0 spec: each of these stopped the whole document at 2.0's validator."""
+    from scraper.spec_input import load_document_file
+
+    spec = Path(__file__).parents[1] / "fixtures" / "openapi" / "robust" / "swagger2-borrowed-keys.yaml"
+    converted, warnings = convert_swagger(load_document_file(spec), "s.yaml")
+    body = converted["paths"]["/alerts"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    assert body["properties"]["email_to"] == {"type": "string", "nullable": True}
+    assert body["properties"]["link_id"] == {"type": "integer"}
+    assert body["properties"]["mapping"]["items"] == {"anyOf": [{"type": "string"}, {"type": "integer"}]}
+    assert "#: 'nullable' (OpenAPI 3.0's keyword) in 1 schema(s) of a 2.0 document; read as x-nullable" in warnings
+    assert "#: OpenAPI 3.0's schema keywords in a 2.0 document (anyOf 1); kept, as 3.0 reads them" in warnings
+    pointer = "#/paths/~1alerts/post/parameters/0/schema/properties/link_id/desc"
+    assert f"{pointer}: not a schema keyword (nor an x- extension); left out" in warnings
