@@ -110,9 +110,13 @@ def _as_written(doc: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
 _DATA_KEYS = frozenset({"example", "examples", "default", "enum", "x-example", "x-examples"})
 
 
-def _check_refs(doc: Mapping[str, Any], source: str) -> None:
+def _check_refs(doc: Mapping[str, Any], source: str) -> list[str]:
     """Every ``$ref`` is local (``#/...``) and points at something. Checked before the validator runs, because its
-    reference resolver would fetch a URL (or open a file) that a ``$ref`` names."""
+    reference resolver would fetch a URL (or open a file) that a ``$ref`` names. A schema reference into
+    ``definitions`` that points at nothing is left out, in place, with a warning (any value, as a 3.x document's
+    schema reference that cannot be followed is: DocuSign's eSignature spec names a ``signHashDocument`` it does
+    not define, and the whole document was refused); any other is an error."""
+    warnings: list[str] = []
     stack: list[tuple[Any, tuple[Any, ...]]] = [(doc, ())]
     while stack:
         node, where = stack.pop()
@@ -130,7 +134,11 @@ def _check_refs(doc: Mapping[str, Any], source: str) -> None:
                     f"{source}: {pointer(*where)}: $ref {ref!r:.120} refers to another file or URL; not followed"
                     " (generate --spec bundles the files beside the document)"
                 )
-            if _pointed(doc, ref) is None:
+            in_schema = where[:1] == ("definitions",) or "schema" in where
+            if _pointed(doc, ref) is None and ref.startswith("#/definitions/") and in_schema:
+                del node["$ref"]
+                warnings.append(f"{pointer(*where)}: $ref {ref!r:.120} points at nothing; any value is accepted")
+            elif _pointed(doc, ref) is None:
                 raise SwaggerError(f"{source}: {pointer(*where)}: $ref {ref!r:.120} points at nothing")
         stack.extend(
             (v, (*where, k))
@@ -138,6 +146,7 @@ def _check_refs(doc: Mapping[str, Any], source: str) -> None:
             # ``default`` is data in a schema, but a response under ``responses``
             if k != "$ref" and (k not in _DATA_KEYS or (k == "default" and where[-1:] == ("responses",)))
         )
+    return sorted(warnings)
 
 
 def _pointed(doc: Any, ref: str) -> Any:
@@ -158,11 +167,11 @@ def _validate(doc: dict[str, Any], source: str) -> list[str]:
     """Check ``doc`` against 2.0's schema; returns a warning per key left out (see :func:`_unknown_keys`)."""
     from openapi_spec_validator import OpenAPIV2SpecValidator
 
-    _check_refs(doc, source)
-    left_out: list[str] = []
+    left_out = _check_refs(doc, source)
     try:
         errors = [e for e in OpenAPIV2SpecValidator(doc).iter_errors() if not _tolerated(e)]  # type: ignore[arg-type]
-        if errors and (left_out := _unknown_keys(doc, errors)):
+        if errors and (unknown := _unknown_keys(doc, errors)):
+            left_out.extend(unknown)
             errors = [e for e in OpenAPIV2SpecValidator(doc).iter_errors() if not _tolerated(e)]  # type: ignore[arg-type]
     except Exception as exc:  # the validator's own failure on odd input (an unresolvable $ref ...): one line
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__

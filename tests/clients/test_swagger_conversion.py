@@ -117,7 +117,7 @@ def test_an_invalid_swagger_document_is_one_line_naming_the_pointer(
         ("./shared.json#/definitions/Tag", "refers to another file or URL"),
         ("https://example.com/shared.json#/definitions/Tag", "refers to another file or URL"),
         ("definitions/Tag", "refers to another file or URL"),
-        ("#/definitions/Missing", "points at nothing"),
+        ("#/parameters/Missing", "points at nothing"),
     ],
 )
 def test_references_are_checked_before_the_validator_could_fetch_them(ref: str, message: str) -> None:
@@ -133,6 +133,23 @@ def test_references_are_checked_before_the_validator_could_fetch_them(ref: str, 
     doc = spec()
     doc["paths"]["/pets"]["post"]["responses"]["default"] = {"$ref": ref}  # a response, not a schema's default
     with pytest.raises(SwaggerError, match="#/paths/~1pets/post/responses/default: "):
+        convert_swagger(doc, "features.yaml")
+
+
+def test_a_schema_reference_to_a_missing_definition_is_any_value_with_a_warning() -> None:
+    """As in a 3.x document (it was an error: DocuSign's eSignature spec was refused whole); a response's
+    reference to nothing is still an error."""
+    doc = spec()
+    doc["definitions"]["Pet"]["properties"]["tags"]["items"] = {"$ref": "#/definitions/Missing"}
+    converted, warnings = convert_swagger(doc, "features.yaml")
+    assert converted["components"]["schemas"]["Pet"]["properties"]["tags"]["items"] == {}
+    assert (
+        "#/definitions/Pet/properties/tags/items: $ref '#/definitions/Missing' points at nothing; any value"
+        " is accepted" in warnings
+    )
+    doc = spec()
+    doc["paths"]["/pets"]["post"]["responses"]["default"] = {"$ref": "#/definitions/Missing"}
+    with pytest.raises(SwaggerError, match=r"#/paths/~1pets/post/responses/default: .* points at nothing"):
         convert_swagger(doc, "features.yaml")
 
 
@@ -207,3 +224,8 @@ def test_keywords_a_2_0_document_borrows_from_3_0_are_read_not_refused() -> None
     assert "#: OpenAPI 3.0's schema keywords in a 2.0 document (anyOf 1); kept, as 3.0 reads them" in warnings
     pointer = "#/paths/~1alerts/post/parameters/0/schema/properties/link_id/desc"
     assert f"{pointer}: not a schema keyword (nor an x- extension); left out" in warnings
+    # DocuSign's eSignature spec: a schema reference to a definition it lacks refused the whole document
+    assert (
+        "#/paths/~1alerts~1{id}/post/responses/200/schema: $ref '#/definitions/signHashDocument' points at nothing;"
+        " any value is accepted" in warnings
+    )
