@@ -57,8 +57,8 @@ def test_a_chain_of_150_models_validates_at_its_head(tmp_path: Path) -> None:
     assert "name='a' next=M001(name='b'" in result.stdout
     assert not any("cycle" in w for w in warnings)
     models = (out / "chain" / "v1" / "models.py").read_text(encoding="utf-8")
-    assert "M119.model_rebuild()" in models and "M120.model_rebuild()" not in models  # depth 31 and 30
-    assert models.index("M119.model_rebuild()") < models.index("M000.model_rebuild()")  # references first
+    assert "M089.model_rebuild()" in models and "M090.model_rebuild()" not in models  # depth 61 and 60
+    assert models.index("M089.model_rebuild()") < models.index("M000.model_rebuild()")  # references first
 
 
 def test_a_long_cycle_imports_and_is_reported(tmp_path: Path) -> None:
@@ -76,6 +76,16 @@ def test_a_cycle_within_the_limit_validates_and_is_not_reported(tmp_path: Path, 
     result = _first_validation(out)
     assert result.returncode == 0, result.stderr[-800:]
     assert not any("cycle" in w for w in warnings)
+
+
+def test_a_cycle_counts_its_deepest_walk_not_its_size() -> None:
+    """Stripe's 164 models of one cycle validate under the default limit: pydantic builds each once per build, so
+    a build goes as deep as the deepest depth-first walk (34 there), not the cycle's size. A hub every member
+    refers back to (and that refers to every member) is 2 deep however large."""
+    hub = {"H": [f"M{i}" for i in range(100)]} | {f"M{i}": ["H"] for i in range(100)}
+    assert model_build_depth.long_cycles(hub) == [] and model_build_depth.prebuilt_models(hub) == []
+    ring = {f"M{i}": [f"M{(i + 1) % 100}"] for i in range(100)}
+    assert [len(c) for c in model_build_depth.long_cycles(ring)] == [100]
 
 
 def test_prebuilt_models_are_those_deeper_than_the_limit_references_first() -> None:
