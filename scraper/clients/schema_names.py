@@ -26,10 +26,20 @@ def _key(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", name.lower())
 
 
-def _becomes_class(schema: Any) -> bool:
-    """Whether datamodel-code-generator turns this inline schema into a class of its own."""
+#: Keywords that make datamodel-code-generator turn an array's scalar item into a root model of its own (the
+#: constraint cannot stand inside ``list[...]``): Stripe's ``prices: {items: {type: string, maxLength: 5000}}``.
+_ITEM_CONSTRAINTS = frozenset({
+    "maxLength", "minLength", "pattern", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
+})  # fmt: skip
+
+
+def _becomes_class(schema: Any, item: bool = False) -> bool:
+    """Whether datamodel-code-generator turns this inline schema (an array's item when ``item``) into a class of
+    its own."""
     if not isinstance(schema, dict) or "$ref" in schema:
         return False
+    if item and not _ITEM_CONSTRAINTS.isdisjoint(schema):
+        return True
     return bool(schema.get("enum")) or bool(schema.get("properties")) or any(k in schema for k in _COMPOSITION)
 
 
@@ -85,7 +95,7 @@ def _visit(
             collides = any(_key(name) in taken for name in derived)
             if item and singular is not None and not collides:
                 collides = _other_class(schemas, naming.pascal_case(singular(str(prop))), target, taken)
-            if _becomes_class(target) and collides:
+            if _becomes_class(target, item) and collides:
                 name = naming.dedupe([owner + (naming.pascal_case(str(prop)) or "Value")], taken=used, sep="")[0]
                 used.add(name)
                 taken.add(_key(name))
