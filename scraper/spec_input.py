@@ -196,11 +196,15 @@ def parse_document_text(text: str, *, source: str, json_only: bool = False, warn
         data = _parse_json(text, source, duplicates) if json_only else _parse_yaml(text, source, duplicates)
     except json.JSONDecodeError as exc:
         raise DocumentError(f"{source}:{exc.lineno}: not valid JSON: {exc.msg}") from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow: its own message spans two lines
+        line = text.count("\n", 0, exc.position) + 1
+        character = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        raise DocumentError(f"{source}:{line}: not valid YAML/JSON: the character {character} is not allowed") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}, column {mark.column + 1}:" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc)
-        raise DocumentError(f"{source}:{where} not valid YAML/JSON: {problem}") from None
+        raise DocumentError(f"{source}:{where} not valid YAML/JSON: {_one_line(problem)}") from None
     except RecursionError:
         raise DocumentError(f"{source}: nested too deeply to parse") from None
     except ValueError as exc:  # an integer longer than Python converts (sys.get_int_max_str_digits(), 4300 digits)
@@ -268,6 +272,11 @@ def _pointers_of(
         elif isinstance(node, list):
             stack.extend((value, (*path, i)) for i, value in reversed(list(enumerate(node))))
     return found
+
+
+def _one_line(problem: str) -> str:
+    """A parser's message on one line: an error is one line naming the file, whatever the parser wrote."""
+    return " ".join(problem.split())
 
 
 def parse_example_json(text: str) -> Any:

@@ -450,3 +450,17 @@ def test_server_variables_that_are_not_a_mapping_are_a_located_error(
     assert main(["generate", "--spec", str(path), "--out", str(tmp_path / "out2")]) == 0
     err = capsys.readouterr().err
     assert "/servers/0/variables/region is not defined (the URL uses {region})" in err and "Traceback" not in err
+
+
+# -- found by tests/clients/spec_fuzz.py -------------------------------------------------------------------------
+
+
+def test_a_character_yaml_does_not_allow_is_one_line_naming_the_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """PyYAML's reader error (an escape byte, a NUL) spans two lines (``in "<unicode string>", position 182``):
+    the error printed a line that was no ``error:`` line. Now one line with the line number."""
+    content = "openapi: 3.1.0\ninfo: {title: T, version: '1.0'}\npaths:\n  /x\x1b: {}\n"
+    err = _generate(tmp_path, "control.yaml", content, capsys)
+    assert err == f"error: {tmp_path}/control.yaml:4: not valid YAML/JSON: the character U+001B is not allowed\n"
+    _diff(tmp_path, "control.yaml", capsys)
