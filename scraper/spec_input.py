@@ -34,6 +34,7 @@ __all__ = [
     "parse_document_text",
     "parse_example_json",
     "read_document_text",
+    "string_keys",
 ]
 
 #: Largest spec file read (the biggest real spec is a few hundred kilobytes).
@@ -209,7 +210,8 @@ def parse_document_text(text: str, *, source: str, json_only: bool = False, warn
         raise DocumentError(f"{source}: nested too deeply to parse") from None
     except ValueError as exc:  # an integer longer than Python converts (sys.get_int_max_str_digits(), 4300 digits)
         raise DocumentError(_number_problem(text, source) or f"{source}: not valid YAML/JSON: {exc}") from None
-    check_tree(data, source)
+    if not check_tree(data, source):
+        string_keys(data, source)
     if warnings is not None:
         warnings.extend(duplicates)
     return data
@@ -279,6 +281,44 @@ def _one_line(problem: str) -> str:
     return " ".join(problem.split())
 
 
+def _key_text(key: Any) -> str:
+    """How a key that is not a string reads as JSON text (YAML ``true:``, ``null:``, ``200:``, ``1.5:``)."""
+    return json.dumps(key) if isinstance(key, bool | int | float) or key is None else str(key)
+
+
+def string_keys(data: Any, source: str) -> None:
+    """Make every mapping key of ``data`` a string, as JSON text gives it (``200`` -> ``"200"``, ``true`` ->
+    ``"true"``, ``null`` -> ``"null"``).
+
+    An OpenAPI document is JSON: its keys are strings. YAML reads ``200:`` as a number, ``true:`` as a boolean and
+    ``~:`` as null, and everything that walks the document (names, sorting, ``.lower()`` on a media type) expects
+    text: an ``int`` key was an ``AttributeError`` traceback in the generator, a ``bool`` beside ``str`` keys a
+    ``TypeError`` in the diff's sorting. Two keys that read as one text (``200:`` and ``"200":``) are an error naming
+    the place. Changed in place; ``check_tree`` has already ruled out cycles and bounded the size."""
+    seen: set[int] = set()
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(data, ())]
+    while stack:
+        node, path = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, dict):
+            if not all(isinstance(key, str) for key in node):
+                items = list(node.items())
+                node.clear()
+                for key, value in items:
+                    text = _key_text(key)
+                    if text in node:
+                        raise DocumentError(
+                            f"{source}: {_where((*path, text))}: the key {key!r:.40} reads as {text!r:.40},"
+                            " which the mapping already has"
+                        )
+                    node[text] = value
+            stack.extend((value, (*path, key) if len(path) < 12 else path) for key, value in node.items())
+        elif isinstance(node, list):
+            stack.extend((value, (*path, i) if len(path) < 12 else path) for i, value in enumerate(node))
+
+
 def parse_example_json(text: str) -> Any:
     """A JSON example from a page, held to the limits of a spec (:func:`check_tree`); every way it cannot be used is
     a :class:`json.JSONDecodeError`, which the dialects already turn into an ``invalid-json`` finding.
@@ -318,9 +358,11 @@ def _long_integer(text: str) -> re.Match[str] | None:
     return re.search(rf"\d{{{limit + 1},}}", text) if limit else None
 
 
-def check_tree(data: Any, source: str) -> None:
+def check_tree(data: Any, source: str) -> bool:
     """Refuse a parsed document that is cyclic, deeper than :data:`MAX_DEPTH`, larger than :data:`MAX_NODES`
-    once aliases are expanded, or holds a string that is not valid Unicode (a lone surrogate)."""
+    once aliases are expanded, or holds a string that is not valid Unicode (a lone surrogate); returns whether
+    every mapping key is a string (YAML's may not be: see :func:`string_keys`)."""
+    all_text_keys = True
     count = 0
     on_path: set[int] = set()
     # (node, depth, path) to enter; (None, -1, id) to leave a container
@@ -348,7 +390,10 @@ def check_tree(data: Any, source: str) -> None:
         for key, value in items:
             if isinstance(key, str):
                 _check_text(key, source, path)
+            else:
+                all_text_keys = False
             stack.append((value, depth + 1, (*path, key) if len(path) < 12 else path))
+    return all_text_keys
 
 
 def _check_text(text: str, source: str, path: tuple[Any, ...]) -> None:

@@ -93,10 +93,11 @@ def load_spec(path: Path, warnings: list[str] | None = None) -> dict[str, Any]:
 
 
 def _check_loaded(document: Any, path: Path) -> None:
-    from scraper.spec_input import DocumentError, check_openapi_shape, check_tree
+    from scraper.spec_input import DocumentError, check_openapi_shape, check_tree, string_keys
 
     try:
-        check_tree(document, str(path))
+        if not check_tree(document, str(path)):
+            string_keys(document, str(path))
         if isinstance(document, dict):
             check_openapi_shape(document, str(path))
     except DocumentError as exc:

@@ -464,3 +464,43 @@ def test_a_character_yaml_does_not_allow_is_one_line_naming_the_line(
     err = _generate(tmp_path, "control.yaml", content, capsys)
     assert err == f"error: {tmp_path}/control.yaml:4: not valid YAML/JSON: the character U+001B is not allowed\n"
     _diff(tmp_path, "control.yaml", capsys)
+
+
+_TYPED_KEYS = """\
+openapi: 3.1.0
+info: {title: Keys, version: '1.0'}
+paths:
+  /x:
+    get:
+      operationId: getX
+      responses:
+        200:
+          description: ok
+          content:
+            1.5: {schema: {type: string}}
+            application/json:
+              schema:
+                type: object
+                properties: {true: {type: string}, name: {type: string}, ~: {type: integer}}
+"""
+
+
+def test_keys_yaml_reads_as_numbers_booleans_or_null_are_their_json_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """YAML reads ``200:``, ``1.5:``, ``true:`` and ``~:`` as a number, a boolean and null, where OpenAPI (JSON) has
+    strings: a media type ``1.5`` was ``AttributeError: 'float' object has no attribute 'lower'`` in the generator,
+    and properties ``true`` and ``name`` ``TypeError: '<' not supported between 'bool' and 'str'`` in the diff."""
+    old = tmp_path / "old.yaml"
+    old.write_text(_TYPED_KEYS, encoding="utf-8")
+    new = tmp_path / "new.yaml"
+    new.write_text(_TYPED_KEYS.replace("name: {type: string}", "name: {type: integer}"), encoding="utf-8")
+    assert main(["generate", "--spec", str(old), "--out", str(tmp_path / "out")]) == 0
+    models = (tmp_path / "out" / "keys_old" / "v1_0" / "models.py").read_text(encoding="utf-8")
+    assert "    true: str | None = None" in models and "    null: int | None = None" in models, models
+    assert main(["diff", str(old), str(new)]) == 0
+    assert "GET /x response.200.body.name: type changed" in capsys.readouterr().out
+    clash = tmp_path / "clash.yaml"
+    clash.write_text(_TYPED_KEYS.replace("        200:", "        '200': {description: also}\n        200:"))
+    err = _generate(tmp_path, "clash.yaml", clash.read_text(encoding="utf-8"), capsys)
+    assert "/paths/~1x/get/responses/200: the key 200 reads as '200', which the mapping already has" in err
