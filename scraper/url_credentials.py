@@ -7,9 +7,10 @@ its tool expects (twine reads ``TWINE_USERNAME``/``TWINE_PASSWORD``), and every 
 
 from __future__ import annotations
 
+import re
 from urllib.parse import unquote, urlsplit, urlunsplit
 
-__all__ = ["REDACTED", "redact_url", "split_credentials"]
+__all__ = ["REDACTED", "redact_url", "split_credentials", "strip_credentials"]
 
 REDACTED = "***"
 
@@ -18,12 +19,30 @@ def _host_part(netloc: str) -> str:
     return netloc.rpartition("@")[2]
 
 
+#: the userinfo of a URL that ``urlsplit`` refuses (``http://u:p@[bad``): scheme, ``//``, then anything up to an ``@``
+#: before the first ``/``, ``?`` or ``#``
+_USERINFO = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*:)?//[^/?#]*@")
+
+
 def redact_url(url: str) -> str:
-    """``url`` with its userinfo (user name and password) replaced by ``***`` (unchanged when it has none)."""
-    parts = urlsplit(url)
+    """``url`` with its userinfo (user name and password) replaced by ``***`` (unchanged when it has none); a URL
+    ``urlsplit`` cannot read is redacted by its text, never shown as it is."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return _USERINFO.sub(lambda m: f"{m[1] or ''}//{REDACTED}@", url, count=1)
     if "@" not in parts.netloc:
         return url
     return urlunsplit(parts._replace(netloc=f"{REDACTED}@{_host_part(parts.netloc)}"))
+
+
+def strip_credentials(url: str) -> str:
+    """``url`` without its userinfo (unchanged when it has none), whatever its text: a spec from anyone may put
+    credentials, or a malformed host, in a server URL."""
+    try:
+        return split_credentials(url)[0]
+    except ValueError:
+        return _USERINFO.sub(lambda m: f"{m[1] or ''}//", url, count=1)
 
 
 def split_credentials(url: str) -> tuple[str, str | None, str | None]:

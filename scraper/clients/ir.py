@@ -41,7 +41,7 @@ from scraper.example_verdicts import ExampleVerdicts, checker_salt
 from scraper.json_pointer import json_pointer, pointer_token
 from scraper.spec_input import is_extension
 from scraper.tuple_items import tuple_items_in_document
-from scraper.url_credentials import redact_url
+from scraper.url_credentials import redact_url, strip_credentials
 
 __all__ = [
     "ArgumentIR",
@@ -1029,6 +1029,12 @@ def _server(ctx: _Ctx, doc: Mapping[str, Any]) -> ServerIR | None:
         return None
     server = servers[0]
     url = str(server["url"])
+    if strip_credentials(url) != url:  # a password in a spec would be written into the client and its README
+        url = strip_credentials(url)
+        ctx.warn(
+            f"{ctx.where('servers', '0', 'url')}: the URL carries credentials (user name or password); they are left"
+            " out of the client (give them as the API's authentication)"
+        )
     placeholders = re.findall(r"\{([^{}]+)\}", url)
     variables: dict[str, list[str]] = {}
     defaults: dict[str, str] = {}

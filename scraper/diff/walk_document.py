@@ -16,6 +16,7 @@ from typing import Any
 from scraper.diff.emitter import fmt, iso
 from scraper.diff.model import jsonable
 from scraper.diff.walk_schemas import SchemaWalker, stability_change
+from scraper.url_credentials import redact_url
 from scraper.versioning import version_key
 
 __all__ = ["DocumentWalker", "is_deprecated", "parse_sunset"]
@@ -34,6 +35,11 @@ def parse_sunset(value: Any) -> _dt.date | None:
         except ValueError:
             continue
     return None
+
+
+def _shown_url(url: Any) -> Any:
+    """A server URL as a change shows it: its credentials (a spec from anyone may hold some) as ``***``."""
+    return redact_url(url) if isinstance(url, str) else url
 
 
 def is_deprecated(node: dict[str, Any]) -> bool:
@@ -172,14 +178,15 @@ class DocumentWalker(SchemaWalker):
         if len(a) == 1 and len(b) == 1:
             pairs = [(a[0], b[0])]
             if a[0].get("url") != b[0].get("url"):
-                self.add("server-url-changed", op, f"{loc}[0].url", old=a[0].get("url"), new=b[0].get("url"))
+                old_url, new_url = _shown_url(a[0].get("url")), _shown_url(b[0].get("url"))
+                self.add("server-url-changed", op, f"{loc}[0].url", old=old_url, new=new_url)
         else:
             old_urls = {str(s.get("url")): s for s in a}
             new_urls = {str(s.get("url")): s for s in b}
             for url in sorted(old_urls.keys() - new_urls.keys()):
-                self.add("server-removed", op, loc, old=url)
+                self.add("server-removed", op, loc, old=redact_url(url))
             for url in sorted(new_urls.keys() - old_urls.keys()):
-                self.add("server-added", op, loc, new=url)
+                self.add("server-added", op, loc, new=redact_url(url))
             pairs = [(old_urls[u], new_urls[u]) for u in sorted(old_urls.keys() & new_urls.keys())]
         for s0, s1 in pairs:
             where = f"{loc}[{b.index(s1)}]"

@@ -504,3 +504,33 @@ def test_keys_yaml_reads_as_numbers_booleans_or_null_are_their_json_text(
     clash.write_text(_TYPED_KEYS.replace("        200:", "        '200': {description: also}\n        200:"))
     err = _generate(tmp_path, "clash.yaml", clash.read_text(encoding="utf-8"), capsys)
     assert "/paths/~1x/get/responses/200: the key 200 reads as '200', which the mapping already has" in err
+
+
+def test_credentials_in_a_server_url_are_left_out_of_the_package_and_the_diff(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A server URL ``https://admin:PASSWORD@host`` was written as the client's base URL template (client.py):
+    anyone's spec put its password into a package meant to be published, and the diff printed it. Now the client
+    gets the URL without the userinfo and a warning naming the pointer (not the password); the diff shows
+    ``***``."""
+    password = "pa55-w0rd-from-spec"
+    spec = _spec({"Thing": {"type": "object"}})
+    spec["servers"] = [
+        {"url": f"https://admin:{password}@{{region}}.example.test/v1", "variables": {"region": {"default": "kr"}}}
+    ]
+    path = tmp_path / "spec.json"
+    path.write_text(json.dumps(spec), encoding="utf-8")
+    assert main(["generate", "--spec", str(path), "--out", str(tmp_path / "out")]) == 0
+    err = capsys.readouterr().err
+    assert "/servers/0/url: the URL carries credentials" in err and password not in err, err
+    written = [p for p in (tmp_path / "out").rglob("*") if p.is_file() and password.encode() in p.read_bytes()]
+    assert written == []
+    client = (tmp_path / "out" / "evil_models" / "v1_0" / "client.py").read_text(encoding="utf-8")
+    assert "https://{region}.example.test/v1" in client
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps(_spec({"Thing": {"type": "object"}})), encoding="utf-8")
+    spec["servers"].append({"url": f"http://u:{password}@[bad"})
+    path.write_text(json.dumps(spec), encoding="utf-8")
+    main(["diff", str(old), str(path)])
+    shown = capsys.readouterr()
+    assert password not in shown.out + shown.err and "https://***@{region}.example.test/v1" in shown.out, shown
