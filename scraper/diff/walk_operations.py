@@ -88,7 +88,8 @@ def _endpoints(doc: dict[str, Any], res: Resolver) -> dict[tuple[str, str], list
             op = item.get(method)
             if not isinstance(op, dict):
                 continue
-            members = [m for m in op.get("x-operations") or [] if isinstance(m, dict)]
+            declared = op.get("x-operations")  # our extension: anything in a spec from anyone
+            members = [m for m in declared if isinstance(m, dict)] if isinstance(declared, list) else []
             key = (_PATH_PARAM.sub("{}", str(path)), method)
             if members:
                 found[key] = [Endpoint(str(path), method, _member_op(op, m, res), item, True) for m in members]

@@ -534,3 +534,16 @@ def test_credentials_in_a_server_url_are_left_out_of_the_package_and_the_diff(
     main(["diff", str(old), str(path)])
     shown = capsys.readouterr()
     assert password not in shown.out + shown.err and "https://***@{region}.example.test/v1" in shown.out, shown
+
+
+def test_the_diff_reads_x_operations_of_any_type(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``x-operations: 1.5`` (our extension, so anything a spec may hold) was ``TypeError: 'float' object is not
+    iterable`` in the diff; now it is not a group (the generator says it is malformed)."""
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps(_spec({"Thing": {"type": "object"}})), encoding="utf-8")
+    spec = _spec({"Thing": {"type": "object"}})
+    spec["paths"]["/x"]["get"]["x-operations"] = 1.5
+    new = tmp_path / "new.json"
+    new.write_text(json.dumps(spec), encoding="utf-8")
+    assert main(["diff", str(old), str(new)]) == 0
+    assert "Traceback" not in capsys.readouterr().err
