@@ -346,7 +346,11 @@ class OperationIR:
 
     @property
     def request_test_blocker(self) -> str | None:
-        """Why the request contract cannot be exercised (a required value without an example), or None."""
+        """Why the request contract cannot be exercised (a required value without an example, a path parameter
+        whose only value is null: the client refuses None in a path), or None."""
+        for p in self.params:
+            if p.location == "path" and p.example is not None and p.example.value is None:
+                return f"path parameter {p.wire_name!r} has no value a path can carry (its schema admits only null)"
         for p in self.arguments:  # client-level values are supplied to the client constructor by the test
             if p.required and (p.example is None):
                 return f"parameter {p.wire_name!r} has no documented example (and none could be made from its schema)"

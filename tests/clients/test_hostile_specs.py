@@ -547,3 +547,19 @@ def test_the_diff_reads_x_operations_of_any_type(tmp_path: Path, capsys: pytest.
     new.write_text(json.dumps(spec), encoding="utf-8")
     assert main(["diff", str(old), str(new)]) == 0
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_a_path_parameter_whose_schema_admits_only_null_has_no_request_case() -> None:
+    """``type: 'null'`` on a required path parameter: its synthesised value is None, which the client refuses in a
+    path, and the contract case's expected path was a ``KeyError`` traceback. The case is now omitted, saying why."""
+    spec = _spec({"Thing": {"type": "object"}})
+    param = {"name": "id", "in": "path", "required": True, "schema": {"type": "null"}}
+    spec["paths"] = {
+        "/x/{id}": {"get": {"operationId": "getX", "parameters": [param], "responses": {"200": {"description": "ok"}}}}
+    }
+    files = render_package([spec])
+    cases = json.loads(files["tests/test_contract_evil_models_v1_0.json"])
+    assert cases["requests"] == []
+    assert cases["omitted"] == [
+        {"name": "get_x", "reason": "path parameter 'id' has no value a path can carry (its schema admits only null)"}
+    ]
