@@ -463,8 +463,8 @@ def run(args: argparse.Namespace) -> int:
             if not results:
                 print(f"error: no specs found under {args.spec_dir}/<provider>/<service>/*.yaml", file=sys.stderr)
                 return 1
-    except GenerationError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    except GenerationError as exc:  # one line whatever a library put in it (pydantic's errors span several)
+        print(f"error: {' '.join(str(exc).split())}", file=sys.stderr)
         return 1
     warnings = grouped_warnings([w for r in reports for w in r.warnings])
     for warning in warnings[:PRINTED_WARNINGS]:

@@ -90,8 +90,8 @@ def honoured_schema(schema: Any) -> Any:
         elif key in _VALUE_KEYWORDS:
             if _value_fits(key, value):
                 out[key] = value
-        elif key == "discriminator" and isinstance(value, Mapping):
-            out[key] = _discriminator(value)
+        elif key == "discriminator" and isinstance(value, Mapping) and isinstance(value.get("propertyName"), str):
+            out[key] = _discriminator(value)  # without its required propertyName: none (the generator's own error)
         elif key in _SCHEMA_KEYWORDS:
             out[key] = [honoured_schema(v) for v in value] if isinstance(value, list) else honoured_schema(value)
         elif key in _SCHEMA_LIST_KEYWORDS and isinstance(value, list):
@@ -210,9 +210,7 @@ def _referenced_members_only(schema: Mapping[str, Any]) -> bool:
 
 
 def _discriminator(value: Mapping[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    if isinstance(value.get("propertyName"), str):
-        out["propertyName"] = value["propertyName"]
+    out: dict[str, Any] = {"propertyName": value["propertyName"]}
     mapping = value.get("mapping")
     if isinstance(mapping, Mapping):
         out["mapping"] = {str(k): v for k, v in mapping.items() if isinstance(v, str) and v.startswith("#/")}

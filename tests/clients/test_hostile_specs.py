@@ -563,3 +563,18 @@ def test_a_path_parameter_whose_schema_admits_only_null_has_no_request_case() ->
     assert cases["omitted"] == [
         {"name": "get_x", "reason": "path parameter 'id' has no value a path can carry (its schema admits only null)"}
     ]
+
+
+def test_a_discriminator_without_its_property_name_is_not_honoured(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``discriminator: {}`` reached datamodel-code-generator, whose pydantic error (six lines) was printed as the
+    error: lines that were no ``error:`` line. Without its required ``propertyName`` the discriminator is left out
+    (the union is tried member by member), and any error generate prints is one line."""
+    schemas = {
+        "Thing": {"oneOf": [{"$ref": "#/components/schemas/A"}], "discriminator": {}},
+        "A": {"type": "object", "properties": {"kind": {"type": "string"}}},
+    }
+    path = tmp_path / "spec.json"
+    path.write_text(json.dumps(_spec(schemas)), encoding="utf-8")
+    assert main(["generate", "--spec", str(path), "--out", str(tmp_path / "out")]) == 0, capsys.readouterr().err
