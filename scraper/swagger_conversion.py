@@ -28,6 +28,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from scraper.tuple_items import tuple_items_in_document
+from scraper.url_credentials import redact_text
 
 __all__ = ["SwaggerError", "convert_swagger", "is_swagger"]
 
@@ -174,13 +175,13 @@ def _validate(doc: dict[str, Any], source: str) -> list[str]:
             left_out.extend(unknown)
             errors = [e for e in OpenAPIV2SpecValidator(doc).iter_errors() if not _tolerated(e)]  # type: ignore[arg-type]
     except Exception as exc:  # the validator's own failure on odd input (an unresolvable $ref ...): one line
-        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        message = redact_text(str(exc).splitlines()[0]) if str(exc) else type(exc).__name__
         raise SwaggerError(f"{source}: not a valid Swagger 2.0 document: {message[:200]}") from None
     if not errors:
         return left_out
     error = errors[0]
     path = list(getattr(error, "path", None) or getattr(error, "absolute_path", None) or [])
-    message = str(getattr(error, "message", None) or error).splitlines()[0]
+    message = redact_text(str(getattr(error, "message", None) or error).splitlines()[0])  # it quotes the value
     where = pointer(*path) if path else "#"
     raise SwaggerError(f"{source}: not a valid Swagger 2.0 document at {where}: {message[:200]}")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote, urlsplit, urlunsplit
 
-__all__ = ["REDACTED", "redact_url", "split_credentials", "strip_credentials"]
+__all__ = ["REDACTED", "redact_text", "redact_url", "split_credentials", "strip_credentials"]
 
 REDACTED = "***"
 
@@ -34,6 +34,15 @@ def redact_url(url: str) -> str:
     if "@" not in parts.netloc:
         return url
     return urlunsplit(parts._replace(netloc=f"{REDACTED}@{_host_part(parts.netloc)}"))
+
+
+#: ``user:password@`` anywhere in a text, with or without a scheme before it (a Swagger 2.0 ``host`` has none)
+_PASSWORD_IN_TEXT = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*://)?[^\s/?#@\"':]+:[^\s/?#@\"']*@")
+
+
+def redact_text(text: str) -> str:
+    """``text`` (a message quoting values of a spec from anyone) with every ``user:password@`` as ``***@``."""
+    return _PASSWORD_IN_TEXT.sub(lambda m: f"{m[1] or ''}{REDACTED}@", text)
 
 
 def strip_credentials(url: str) -> str:

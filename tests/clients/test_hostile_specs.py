@@ -578,3 +578,16 @@ def test_a_discriminator_without_its_property_name_is_not_honoured(
     path = tmp_path / "spec.json"
     path.write_text(json.dumps(_spec(schemas)), encoding="utf-8")
     assert main(["generate", "--spec", str(path), "--out", str(tmp_path / "out")]) == 0, capsys.readouterr().err
+
+
+def test_credentials_in_a_swagger_host_are_not_quoted_in_the_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Swagger 2.0 ``host: admin:PASSWORD@api.example.test`` is invalid (the validator's pattern), and its message
+    quoted the value: generate and diff printed the password. Validator messages now show ``***@``."""
+    spec = tmp_path / "swagger.json"
+    doc = {"swagger": "2.0", "info": {"title": "T", "version": "1"}, "host": "admin:pa55w0rd@api.example.test"}
+    spec.write_text(json.dumps({**doc, "paths": {}}), encoding="utf-8")
+    err = _generate(tmp_path, "swagger.json", spec.read_text(encoding="utf-8"), capsys)
+    assert '#/host: "***@api.example.test" does not match' in err and "pa55w0rd" not in err, err
+    assert "pa55w0rd" not in _diff(tmp_path, "swagger.json", capsys)
