@@ -237,6 +237,13 @@ HOSTILE_NAMES = [
     "#",
     "{x}",
     "%",
+    "../../escape",
+    "/tmp/absolute",
+    "C:\\evil",
+    "1.0/../../x",
+    "~",
+    "NUL",
+    "con",
 ]
 
 
@@ -588,6 +595,10 @@ def _names(tree: Any, rng: random.Random) -> Any:
             ops = _operations(tree)
             if ops:
                 rng.choice(ops)["tags"] = [name]
+        elif kind == 5 and isinstance(tree, dict) and rng.random() < 0.5:  # what package and module names come from
+            info = tree.setdefault("info", {})
+            if isinstance(info, dict):
+                info[rng.choice(["title", "version", "x-provider", "x-service"])] = name
         elif kind == 5 and isinstance(tree, dict):
             components = tree.get("components")
             if isinstance(components, dict):
@@ -1106,6 +1117,7 @@ def generate_case(case: Case, folder: Path, *, seconds: float = 60.0, imports: b
     if imports:
         check_imports(layout.out, seconds)
     assert not list(folder.rglob(PWNED)) and not Path(PWNED).exists(), "a spec text ran"
+    assert not Path("/tmp/absolute").exists(), "an absolute name from the spec was written to"
     return "ok"
 
 
