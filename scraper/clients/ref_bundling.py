@@ -247,7 +247,10 @@ class _Bundler:
             raise self.fail(here, f"$ref {ref!r:.120} is a URL; only files beside the document are read")
         if text.startswith(("/", "\\")):
             raise self.fail(here, f"$ref {ref!r:.120} is an absolute path; only files beside the document are read")
-        target = (file.parent / text).resolve()
+        try:
+            target = (file.parent / text).resolve()
+        except (OSError, ValueError) as exc:  # a NUL in the name (%00), a symbolic link loop: no file to read
+            raise self.fail(here, f"$ref {ref!r:.120} names no file that can be read ({exc})") from None
         if not target.is_relative_to(self.root):
             raise self.fail(
                 here, f"$ref {ref!r:.120} leaves the document's folder ({self.root.name}/); only files in it are read"

@@ -78,6 +78,9 @@ def _refused(spec: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
         ("/etc/passwd", "is an absolute path"),
         ("../outside.yaml", "leaves the document's folder (spec/)"),
         ("sub/../../outside.yaml", "leaves the document's folder (spec/)"),
+        # a NUL (written or percent-encoded) was "ValueError: embedded null byte" from Path.resolve, a traceback
+        ("pet.yaml\x00", "names no file that can be read (embedded null byte)"),
+        ("pet%00.yaml", "names no file that can be read (embedded null byte)"),
     ],
 )
 def test_references_outside_the_document_folder_are_refused_in_one_line(
