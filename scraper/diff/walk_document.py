@@ -42,6 +42,17 @@ def _shown_url(url: Any) -> Any:
     return redact_url(url) if isinstance(url, str) else url
 
 
+def _mapping(value: Any) -> dict[str, Any]:
+    """``value`` if it is a mapping, else an empty one: a spec from anyone may hold anything where OpenAPI puts a
+    mapping (``variables: [region]`` was an ``AttributeError`` traceback)."""
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    """``value`` if it is a list, else an empty one (an ``enum: 5`` is no list of values)."""
+    return value if isinstance(value, list) else []
+
+
 def is_deprecated(node: dict[str, Any]) -> bool:
     """``deprecated: true`` or ``x-api-status: DEPRECATED``."""
     return node.get("deprecated") is True or str(node.get("x-api-status")).upper() == "DEPRECATED"
@@ -190,17 +201,17 @@ class DocumentWalker(SchemaWalker):
             pairs = [(old_urls[u], new_urls[u]) for u in sorted(old_urls.keys() & new_urls.keys())]
         for s0, s1 in pairs:
             where = f"{loc}[{b.index(s1)}]"
-            self.server_variables(s0.get("variables") or {}, s1.get("variables") or {}, op, where)
+            self.server_variables(_mapping(s0.get("variables")), _mapping(s1.get("variables")), op, where)
             self.server_pairs(s0.get("x-server-pairs"), s1.get("x-server-pairs"), op, f"{where}.x-server-pairs")
 
     def server_variables(self, a: dict[str, Any], b: dict[str, Any], op: str | None, where: str) -> None:
         for name in sorted(a.keys() - b.keys()):
             self.add("server-variable-removed", op, f"{where}.variables.{name}", old=name, name=name)
         for name in sorted(b.keys() - a.keys()):
-            default = (b[name] or {}).get("default")
+            default = _mapping(b[name]).get("default")
             self.add("server-variable-added", op, f"{where}.variables.{name}", new=name, name=name, default=default)
         for name in sorted(a.keys() & b.keys()):
-            va, vb = a[name] or {}, b[name] or {}
+            va, vb = _mapping(a[name]), _mapping(b[name])
             vloc = f"{where}.variables.{name}"
             if va.get("default") != vb.get("default"):
                 self.add(
@@ -211,7 +222,7 @@ class DocumentWalker(SchemaWalker):
                     new=vb.get("default"),
                     name=name,
                 )
-            ea, eb = va.get("enum") or [], vb.get("enum") or []
+            ea, eb = _list(va.get("enum")), _list(vb.get("enum"))
             for value in sorted(set(map(str, ea)) - set(map(str, eb))):
                 self.add("server-variable-value-removed", op, f"{vloc}.enum", old=value, name=name)
             for value in sorted(set(map(str, eb)) - set(map(str, ea))):

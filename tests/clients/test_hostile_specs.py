@@ -591,3 +591,21 @@ def test_credentials_in_a_swagger_host_are_not_quoted_in_the_error(
     err = _generate(tmp_path, "swagger.json", spec.read_text(encoding="utf-8"), capsys)
     assert '#/host: "***@api.example.test" does not match' in err and "pa55w0rd" not in err, err
     assert "pa55w0rd" not in _diff(tmp_path, "swagger.json", capsys)
+
+
+@pytest.mark.parametrize("variables", [["region"], {"region": ["kr"]}, {"region": {"default": "kr", "enum": 5}}])
+def test_the_diff_reads_server_variables_of_any_shape(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], variables: Any
+) -> None:
+    """Server variables as a list, a variable as a list, an ``enum`` as a number: ``AttributeError: 'list' object
+    has no attribute 'get'`` (and ``TypeError`` for the number) in the diff; now read as holding no variables or
+    values (generate reports the first as a located error)."""
+    old, new = _spec({"Thing": {"type": "object"}}), _spec({"Thing": {"type": "object"}})
+    old["servers"] = [{"url": "https://{region}.example.test", "variables": {"region": {"default": "jp"}}}]
+    new["servers"] = [{"url": "https://{region}.example.test", "variables": variables}]
+    paths = []
+    for name, doc in (("old.json", old), ("new.json", new)):
+        paths.append(tmp_path / name)
+        paths[-1].write_text(json.dumps(doc), encoding="utf-8")
+    assert main(["diff", *map(str, paths)]) == 0
+    assert "server" in capsys.readouterr().out
