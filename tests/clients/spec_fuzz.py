@@ -1148,6 +1148,7 @@ def _main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=120.0)
     parser.add_argument("--only", help="comma-separated mutation names")
     parser.add_argument("--no-imports", action="store_true", help="skip importing each package in a subprocess")
+    parser.add_argument("--diff-only", action="store_true", help="run only the diff (many more cases a minute)")
     parser.add_argument("--max-size", type=int, default=0, help="only seeds up to this many bytes (0: all)")
     parser.add_argument("--case", type=int, help="run this case only, and write its spec to --dump")
     parser.add_argument("--dump", type=Path, default=Path("/tmp/spec-fuzz-case"))
@@ -1164,7 +1165,7 @@ def _main(argv: list[str] | None = None) -> int:
             (args.dump / case.file_name).write_bytes(case.raw)
             print(f"{args.dump / case.file_name}: {case.seed.path.relative_to(ROOT)} {case.mutations}")
         started = time.perf_counter()
-        for kind in ("generate", "diff"):
+        for kind in ("diff",) if args.diff_only else ("generate", "diff"):
             try:
                 with tempfile.TemporaryDirectory() as folder:
                     if kind == "generate":
