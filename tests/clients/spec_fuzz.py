@@ -12,7 +12,8 @@ A case runs ``generate`` in this process under a time limit, in a folder of its 
 * exit 0, or exit 1 with one line ``error: <the spec or the output folder>...``; every stderr line is one
   ``warning:`` or ``error:`` line (a hostile newline never starts a line of its own); no traceback, no hang;
 * nothing outside the output folder is written, created or deleted (files around the spec, and a secret beside
-  each of its parent folders that ``..`` and absolute ``$ref``s aim at, which never reaches the output);
+  each of its parent folders that ``..`` and absolute ``$ref``s aim at, which never reaches the output), and the
+  user's files in the output folder (half the cases, with ``--force``) stay as they were;
 * a password in a server URL appears nowhere in the output or the messages;
 * the package, when one is made, compiles, imports only the modules a package imports, calls nothing dangerous,
   holds no statement a spec text carried (:data:`CODE_MARK` as a name of its own), and imports (every module, in
@@ -964,7 +965,16 @@ class Layout:
         (spec_dir / "notes.txt").write_text("beside the spec\n", encoding="utf-8")
         spec = spec_dir / case.file_name
         spec.write_bytes(case.raw)
-        return cls(root, spec, root / "a" / "b" / "out")
+        out = root / "a" / "b" / "out"
+        if len(case.raw) % 2:  # half the cases write into a folder holding the user's files (with --force)
+            for rel in USER_FILES:
+                (out / rel).parent.mkdir(parents=True, exist_ok=True)
+                (out / rel).write_text("the user's\n", encoding="utf-8")
+        return cls(root, spec, out)
+
+
+#: files of the user's in the output folder (``--force``): never deleted or changed, whatever the spec
+USER_FILES = ("user-notes.txt", "tests/test_user.py", "README.local.md")
 
 
 #: the modules a generated package may import (its own package aside)
@@ -1092,7 +1102,7 @@ def generate_case(case: Case, folder: Path, *, seconds: float = 60.0, imports: b
     before = _snapshot(folder, layout.out)
     out, err = io.StringIO(), io.StringIO()
     with time_limit(seconds, "generate"), contextlib.redirect_stderr(err), contextlib.redirect_stdout(out):
-        code = main(["generate", "--spec", str(layout.spec), "--out", str(layout.out)])
+        code = main(["generate", "--spec", str(layout.spec), "--out", str(layout.out), "--force"])
     messages = err.getvalue()
     assert "Traceback" not in messages and "internal error" not in messages, messages[-800:]
     assert code in (0, 1), f"exit {code}: {messages[-800:]}"
@@ -1102,6 +1112,8 @@ def generate_case(case: Case, folder: Path, *, seconds: float = 60.0, imports: b
         assert messages.count("\n") == 1, f"more than one error line: {messages[-800:]}"
         assert messages.startswith((f"error: {layout.spec}", f"error: {layout.out}")), messages[:300]
     assert _snapshot(folder, layout.out) == before, "a file outside the output folder changed, appeared or went"
+    for rel in USER_FILES if (layout.out / USER_FILES[0]).exists() or len(case.raw) % 2 else ():
+        assert (layout.out / rel).read_text(encoding="utf-8") == "the user's\n", f"the user's {rel} changed or went"
     for text, what in [(messages, "stderr"), (out.getvalue(), "stdout")]:
         assert PASSWORD not in text and OUTSIDE_SECRET not in text, f"a secret in {what}"
     leaks = [
@@ -1111,7 +1123,8 @@ def generate_case(case: Case, folder: Path, *, seconds: float = 60.0, imports: b
     ]
     assert not leaks, f"a secret written to {leaks}"
     if code == 1:
-        assert not layout.out.exists() or not any(layout.out.iterdir()), "an error, yet files were written"
+        written = [p for p in layout.out.rglob("*") if p.is_file()] if layout.out.exists() else []
+        assert all(str(p.relative_to(layout.out)) in USER_FILES for p in written), "an error, yet files were written"
         return "error"
     check_sources(layout.out)
     if imports:
