@@ -93,7 +93,7 @@ def _visit(
             )
             derived = {naming.pascal_case(str(prop)) + ("Item" if item else ""), naming.pascal_case(str(prop))}
             collides = any(_key(name) in taken for name in derived)
-            if item and singular is not None and not collides:
+            if item and singular is not None and not collides and str(prop).split():  # inflect fails on no words
                 collides = _other_class(schemas, naming.pascal_case(singular(str(prop))), target, taken)
             if _becomes_class(target, item) and collides:
                 name = naming.dedupe([owner + (naming.pascal_case(str(prop)) or "Value")], taken=used, sep="")[0]

@@ -609,3 +609,15 @@ def test_the_diff_reads_server_variables_of_any_shape(
         paths[-1].write_text(json.dumps(doc), encoding="utf-8")
     assert main(["diff", *map(str, paths)]) == 0
     assert "server" in capsys.readouterr().out
+
+
+def test_an_array_property_whose_name_has_no_words_generates(tmp_path: Path) -> None:
+    """A property named ``" "`` or ``""`` holding an array of inline objects: the check for a colliding item class
+    asked inflect for the name's singular, and inflect fails on a name with no words (``IndexError`` in the models
+    worker, a traceback). Such a name has no singular to collide with: the models are made."""
+    item = {"type": "array", "items": {"type": "object", "properties": {"a": {"type": "string"}}}}
+    spec = _spec({"Thing": {"type": "object", "properties": {" ": item, "": item, "\t": item}}})
+    write_tree(tmp_path, render_package([spec]))
+    check = "from evil_models.v1_0 import models as m\nassert m.Thing.model_validate({' ': [{'a': 'x'}]})\n"
+    done = subprocess.run([sys.executable, "-c", check], cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
