@@ -17,7 +17,7 @@ from typing import NoReturn
 
 from scraper.collector import batch_collector
 
-__all__ = ["entry", "main"]
+__all__ = ["INTERNAL_ERROR", "entry", "internal_error", "main"]
 
 #: subcommand -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -55,6 +55,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     return result
 
 
+#: The exit status of a run that ended in a docs2client bug (``EX_SOFTWARE``), apart from 1 (a change or a located
+#: error) and 2 (usage).
+INTERNAL_ERROR = 70
+
+
+def internal_error(exc: Exception) -> int:
+    """Say on one line that the run ended in a bug of docs2client, not in the user's input, and return
+    :data:`INTERNAL_ERROR`. The message holds no traceback (``DOCS2CLIENT_TRACEBACK=1`` shows it) and no credentials
+    (a URL's userinfo is redacted)."""
+    from scraper.url_credentials import redact_text
+
+    detail = redact_text(" ".join(str(exc).split()))[:300]
+    print(
+        f"error: internal error ({type(exc).__name__}: {detail}); this is a docs2client bug: please report it with"
+        " the input that caused it (DOCS2CLIENT_TRACEBACK=1 shows where it happened)",
+        file=sys.stderr,
+    )
+    return INTERNAL_ERROR
+
+
 def entry() -> NoReturn:
     """The ``docs2client`` console script: :func:`main`, then exit without tearing the interpreter down.
 
@@ -62,9 +82,16 @@ def entry() -> NoReturn:
     a time after the work is done: 0.05-0.15 s of every command (mypy exits the same way for the same reason). By
     the time :func:`main` returns, everything a run writes is written and closed (atomic writes; worker pools are
     shut down by their context managers), so only the standard streams need flushing. An exception, including
-    ``KeyboardInterrupt``, leaves the normal way, with its exit handlers. Tests call :func:`main`.
+    ``KeyboardInterrupt``, leaves the normal way, with its exit handlers. Tests call :func:`main`. An unexpected
+    exception (a bug, never the input's fault: bad input is a located one-line error) is :func:`internal_error`'s
+    one line instead of a traceback.
     """
-    code = main()
+    try:
+        code = main()
+    except Exception as exc:  # a docs2client bug: bad input has its own located one-line errors
+        if os.environ.get("DOCS2CLIENT_TRACEBACK"):
+            raise
+        code = internal_error(exc)
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError):  # a closed pipe (``| head``) or stream: nothing to say
             stream.flush()

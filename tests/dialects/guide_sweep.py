@@ -40,7 +40,8 @@ class PageOutcome:
     """What ``docs2client spec`` made of one page."""
 
     page: str
-    status: str  # "ok" | "error" (a one-line error, the tool's answer to bad input) | "traceback" | "timeout"
+    status: str  # "ok" | "error" (a located one-line error, the tool's answer to bad input) | "traceback" (a
+    # traceback or the tool's "internal error" line: a bug either way) | "timeout"
     operations: int
     versions: int
     findings: int
@@ -79,7 +80,7 @@ def sweep_page(page: Path, *, timeout: float = 120.0) -> PageOutcome:
         for path in out.glob("*/*/findings.json"):
             findings += len(json.loads(path.read_text(encoding="utf-8")).get("findings", []))
         lines = [line for line in run.stderr.splitlines() if line.strip()]
-        if "Traceback (most recent call last)" in run.stderr:
+        if "Traceback (most recent call last)" in run.stderr or "error: internal error" in run.stderr:
             return PageOutcome(str(page), "traceback", operations, len(specs), findings, seconds, lines[-1])
         if run.returncode != 0 or not specs:
             message = next((line.strip() for line in reversed(lines) if line.strip()), f"exit {run.returncode}")
