@@ -211,7 +211,7 @@ def parse_document_text(text: str, *, source: str, json_only: bool = False, warn
     except ValueError as exc:  # an integer longer than Python converts (sys.get_int_max_str_digits(), 4300 digits)
         raise DocumentError(_number_problem(text, source) or f"{source}: not valid YAML/JSON: {exc}") from None
     if not check_tree(data, source):
-        string_keys(data, source)
+        string_keys(data, source, duplicates)
     if warnings is not None:
         warnings.extend(duplicates)
     return data
@@ -286,15 +286,17 @@ def _key_text(key: Any) -> str:
     return json.dumps(key) if isinstance(key, bool | int | float) or key is None else str(key)
 
 
-def string_keys(data: Any, source: str) -> None:
+def string_keys(data: Any, source: str, duplicates: list[str] | None = None) -> None:
     """Make every mapping key of ``data`` a string, as JSON text gives it (``200`` -> ``"200"``, ``true`` ->
     ``"true"``, ``null`` -> ``"null"``).
 
     An OpenAPI document is JSON: its keys are strings. YAML reads ``200:`` as a number, ``true:`` as a boolean and
     ``~:`` as null, and everything that walks the document (names, sorting, ``.lower()`` on a media type) expects
     text: an ``int`` key was an ``AttributeError`` traceback in the generator, a ``bool`` beside ``str`` keys a
-    ``TypeError`` in the diff's sorting. Two keys that read as one text (``200:`` and ``"200":``) are an error naming
-    the place. Changed in place; ``check_tree`` has already ruled out cycles and bounded the size."""
+    ``TypeError`` in the diff's sorting. Two keys that read as one text (``200:`` and ``"200":``) are a duplicate
+    key: with a ``duplicates`` list, the later value is kept and a warning naming the place goes there (as a key
+    written twice, see :func:`parse_document_text`); without one, an error naming the place. Changed in place;
+    ``check_tree`` has already ruled out cycles and bounded the size."""
     seen: set[int] = set()
     stack: list[tuple[Any, tuple[Any, ...]]] = [(data, ())]
     while stack:
@@ -309,10 +311,13 @@ def string_keys(data: Any, source: str) -> None:
                 for key, value in items:
                     text = _key_text(key)
                     if text in node:
-                        raise DocumentError(
+                        clash = (
                             f"{source}: {_where((*path, text))}: the key {key!r:.40} reads as {text!r:.40},"
                             " which the mapping already has"
                         )
+                        if duplicates is None:
+                            raise DocumentError(clash)
+                        duplicates.append(f"{clash} (keys must be unique); the later value is used, the earlier lost")
                     node[text] = value
             stack.extend((value, (*path, key) if len(path) < 12 else path) for key, value in node.items())
         elif isinstance(node, list):
