@@ -36,7 +36,11 @@ def _read(page: str) -> Service:
 
 def _assert_linear(page: Callable[[int], str], rows: int) -> None:
     documents = [markdown.read(page(n), "big.md") for n in (rows, 4 * rows)]
-    times = [_cpu_seconds(lambda d=d: NhnDialect().read(d, PageInfo("big.md"))) for d in documents]  # type: ignore[misc]
+    # best of three runs each: one run's CPU time swings with what else the machine runs (caches, the collector)
+    times = [
+        min(_cpu_seconds(lambda d=d: NhnDialect().read(d, PageInfo("big.md"))) for _ in range(3))  # type: ignore[misc]
+        for d in documents
+    ]
     assert times[1] < 8 * max(times[0], 0.005), times  # four times the rows: about four times the time, not sixteen
 
 
