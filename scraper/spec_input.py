@@ -31,6 +31,7 @@ __all__ = [
     "check_tree",
     "is_extension",
     "load_document_file",
+    "not_a_document",
     "parse_document_text",
     "parse_example_json",
     "read_document_text",
@@ -500,6 +501,13 @@ def _check_schema_keywords(doc: dict[str, Any], source: str) -> None:
             if key in node:
                 items = _expect(node[key], list, source, (*where, key))
                 stack.extend((v, (*where, key, i), True) for i, v in enumerate(items))
+
+
+def not_a_document(data: Any) -> str:
+    """Why ``data``, a parsed file that is not a mapping, is no OpenAPI document, in the words of an error line."""
+    if data is None:
+        return "the file is empty (or holds only null): expected an OpenAPI document"
+    return f"expected an OpenAPI document (a mapping), got {type(data).__name__}"
 
 
 def is_extension(key: Any) -> bool:

@@ -78,12 +78,12 @@ def load_spec(path: Path, warnings: list[str] | None = None) -> dict[str, Any]:
     name the file and line (see ``scraper.spec_input``), and what reading found that loses nothing of the run (a
     duplicate key) is appended to ``warnings``."""
     from scraper.clients.ref_bundling import BundleError, bundle_document, needs_bundling
-    from scraper.spec_input import DocumentError, check_openapi_shape, load_document_file
+    from scraper.spec_input import DocumentError, check_openapi_shape, load_document_file, not_a_document
 
     try:
         data: dict[str, Any] = load_document_file(path, warnings=warnings)
         if not isinstance(data, dict):
-            raise GenerationError(f"{path}: expected an OpenAPI document (a mapping), got {type(data).__name__}")
+            raise GenerationError(f"{path}: {not_a_document(data)}")
         if needs_bundling(data):  # a document split over files: one document again (files beside it only)
             data = bundle_document(data, path, str(path), warnings=warnings)
         check_openapi_shape(data, str(path))

@@ -19,7 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from scraper import swagger_conversion
-from scraper.spec_input import DocumentError, check_openapi_shape, parse_document_text, read_document_text
+from scraper.spec_input import (
+    DocumentError,
+    check_openapi_shape,
+    not_a_document,
+    parse_document_text,
+    read_document_text,
+)
 
 __all__ = ["RefError", "external_refs", "load_document", "parse_document"]
 
@@ -45,7 +51,7 @@ def parse_document(text: str, *, source: str, argument: str) -> dict[str, Any]:
     for warning in warnings:
         print(f"docs2client diff: warning: {argument}: {warning}", file=sys.stderr)
     if not isinstance(data, dict):
-        raise RefError(f"{argument}: {source}: expected an OpenAPI document (a mapping), got {type(data).__name__}")
+        raise RefError(f"{argument}: {source}: {not_a_document(data)}")
     document: dict[str, Any] = data
     if swagger_conversion.is_swagger(document):  # compared as the generator reads it: converted to OpenAPI 3.0
         try:

@@ -108,7 +108,9 @@ def test_provider_service_version_refs(files: Path, capsys: pytest.CaptureFixtur
     ("content", "expected"),
     [
         ("openapi: 3.1.0\npaths: [\n", "line 3"),
-        ("- just\n- a list\n", "expected an OpenAPI document"),
+        ("- just\n- a list\n", "expected an OpenAPI document (a mapping), got list"),
+        ("", "the file is empty (or holds only null): expected an OpenAPI document"),
+        ("# only a comment\n", "the file is empty"),
         ("swagger: '2.0'\n", 'not a valid Swagger 2.0 document at #: "info" is a required property'),
     ],
 )
