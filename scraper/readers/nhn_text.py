@@ -45,6 +45,7 @@ from scraper.readers.json_extent import json_extent
 from scraper.table_vocabulary import (
     ENDPOINT_COLUMNS,
     FIELD_COLUMN_ROLES,
+    LABEL_LOCATIONS,
     LOCATIONS,
     METHOD_COLUMNS,
     REQUEST_WORDS,
@@ -138,7 +139,7 @@ def _items(lines: list[str], page: str, models: frozenset[str] = frozenset()) ->
             continue
         after_example = bool(items) and _is_sample_label(items[-1].text or "")
         block: Block
-        header = _table_header(stripped)
+        header = _table_header(stripped) or _header_with_usage(stripped, lines, index)
         table_kind = _table_kind(header) if header is not None and not _table_end(lines, index + 1) else None
         key_value = _key_value_operation(lines, index)
         if (stripped.startswith("{") and not _PLACEHOLDER_START.match(stripped)) or (
@@ -192,7 +193,7 @@ def _method_block(lines: list[str], start: int) -> tuple[CodeBlock, int]:
     ``Content-Type: application/json``: one fenced block in the Markdown, the blank line kept); a method alone with
     its URL on the next line."""
     end = start + 2 if _bare_method_at(lines, start) else start + 1
-    while end < len(lines) and _HEADER_LINE.match(lines[end].strip()):
+    while end < len(lines) and (_HEADER_LINE.match(lines[end].strip()) or _headers_label_at(lines, end)):
         end += 1
     if (
         end == start + 1
@@ -204,6 +205,17 @@ def _method_block(lines: list[str], start: int) -> tuple[CodeBlock, int]:
         while end < len(lines) and _HEADER_LINE.match(lines[end].strip()):
             end += 1
     return CodeBlock(text="\n".join(line.strip() for line in lines[start:end]), line=start + 1), end
+
+
+def _headers_label_at(lines: list[str], index: int) -> bool:
+    """``lines[index]`` is a label of the header lines under it (``HEADER`` between a method line and
+    ``Content-Type: ...``, Push): a line of the same fenced block in the Markdown, not a label over the table after
+    the block (which would read that table's fields as headers)."""
+    return (
+        LABEL_LOCATIONS.get(lines[index].strip().lower()) == "header"
+        and index + 1 < len(lines)
+        and _HEADER_LINE.match(lines[index + 1].strip()) is not None
+    )
 
 
 def _command_block(lines: list[str], start: int) -> tuple[CodeBlock, int]:
@@ -296,7 +308,7 @@ _MAX_COLUMN_WORDS = max(len(word.split()) for word in _COLUMN_KINDS)
 _MODEL_CAPTION = re.compile(r"\[?\s*([A-Z][A-Za-z0-9_]*)\s*\]?")
 #: A type cell naming a model or a list of it (``AlarmTarget[]``, ``List<Alarm>``): the model.
 _LIST_OF_MODEL = re.compile(r"^(?:List<)?([A-Za-z][A-Za-z0-9_]*)(?:\[\]|>)?$")
-_FIXED_KINDS = ("location", "type", "typed-value", "required", "method", "uri")
+_FIXED_KINDS = ("location", "type", "typed-value", "usage", "required", "method", "uri")
 #: A placeholder written as a header's value (``{secretKey}``, ``${x-key-version}``).
 _PLACEHOLDER_WORD = re.compile(r"\$?\{[^{}\s]+\}")
 #: Keys of several words a key-value row may start with (``HTTP Method``, ``Request URL``): one name cell.
@@ -344,9 +356,41 @@ def _fewest_columns(words: list[str]) -> list[str] | None:
     return best[len(words)]
 
 
+def _header_with_usage(text: str, lines: list[str], index: int) -> list[str] | None:
+    """A header line with one word outside the column vocabulary between known columns (Push: ``Field Usage
+    Description``), read as a column of types, perhaps with a required mark (``Required, String``, ``-, DateTime
+    String``, ``Number``), when the line under it starts a row with such a cell there. The Markdown dialect decides
+    that column's role from its cells too (:func:`scraper.dialects.field_tables._usage_column`), so any header word
+    for it reads the same; the cells, not the word, vouch for the table."""
+    if text.endswith(_SENTENCE_END) or len(text) > 200 or index + 1 >= len(lines):
+        return None
+    words = text.split(" ")
+    for position in range(1, len(words) - 1):
+        if words[position].lower() in _COLUMN_KINDS:
+            continue
+        before, after = _table_header(" ".join(words[:position])), _fewest_columns(words[position + 1 :])
+        if before is None and words[0].lower() in _COLUMN_KINDS and position == 1:
+            before = [words[0]]
+        if before is None or not after:
+            continue
+        header = [*before, words[position], *after]
+        if _table_kind(header) != "fields":
+            continue
+        following = lines[index + 1].strip()
+        if following and _is_row_start(following, _columns(header)):
+            return header
+    return None
+
+
+def _column_kind(title: str) -> str:
+    """The kind of a column's cells by its header: the vocabulary's, or (a word outside it, admitted only by
+    :func:`_header_with_usage`) ``usage``."""
+    return _COLUMN_KINDS.get(title.lower(), "usage")
+
+
 def _table_kind(header: list[str]) -> str | None:
     """``endpoint``, ``fields`` (any table whose first column names its rows) or ``operations``; None otherwise."""
-    kinds = [_COLUMN_KINDS[h.lower()] for h in header]
+    kinds = [_column_kind(h) for h in header]
     lowered = [h.lower() for h in header]
     if all(h in ENDPOINT_COLUMNS for h in lowered) and lowered[-1] not in ("type", "타입", "region", "리전"):
         return "endpoint"
@@ -397,6 +441,11 @@ def _matches(kind: str, text: str) -> bool:
         # a Value column before a Description column: a type (IAP ``isSuccessful Boolean ...``) or a header's
         # placeholder value (Document Recognizer ``X-Key-Version {x-key-version} ...``)
         return read_type(text).known or bool(_PLACEHOLDER_WORD.fullmatch(text))
+    if kind == "usage":
+        # a type, perhaps with a required mark (Push's ``Usage`` column: ``Required, String``; ``String`` in a
+        # response; ``-``, a dash alone, for neither); the dialect decides the column's role from these cells, as
+        # from the Markdown's
+        return text == "-" or read_type(text).known
     if kind == "required":
         return text.lower() in REQUIRED_TRUE or text.lower() in REQUIRED_FALSE
     if kind == "method":
@@ -410,11 +459,14 @@ def _fixed_options(column: _Column, words: list[_Word], start: int) -> list[tupl
     """(words taken, score, repair) for a fixed-vocabulary column starting at ``start``: matches, then doubts."""
     kind = column.kind
     options: list[tuple[int, int, str]] = []
-    for size in range(1, 4 if kind in ("type", "typed-value") else 3):
+    for size in range(1, {"type": 4, "typed-value": 4, "usage": 5}.get(kind, 3)):
         if start + size > len(words) or any(w.starts_line for w in words[start + 1 : start + size]):
             break
         if column.matches(" ".join(w.text for w in words[start : start + size])):
             options.append((size, 3, ""))
+    if kind == "usage" and options:
+        preferred = _usage_size(words, start, [size for size, _, _ in options])
+        options.sort(key=lambda option: option[0] != preferred)
     if start < len(words):
         # A word outside the vocabulary is one cell; with brackets left open (``Array[[String, Array[String]]]``)
         # the cell runs on to the word that closes them.
@@ -424,6 +476,26 @@ def _fixed_options(column: _Column, words: list[_Word], start: int) -> list[tupl
         options.append((size if not _open_brackets(words, start, size) else 1, -2, "not a {kind} word"))
     options.append((0, -1, "missing"))
     return options
+
+
+def _usage_size(words: list[_Word], start: int, sizes: list[int]) -> int:
+    """Which of the readings of a usage cell (``sizes``: words taken) is the cell. Its type is written as qualifiers
+    then the type's own name: ``-, DateTime String``, ``Required, Date Time String``, ``Optional, Object Array``. So
+    a reading runs on past a qualifier (a type with a format: ``Date``, ``DateTime``) and into a word naming the
+    longer reading's type (``String``, ``Array``), and ends otherwise: ``Optional, String`` before ``ID for ...``,
+    ``Number`` before ``of tokens``, ``String`` before ``List following ...`` (a longer reading there would take the
+    description's first word). The mark is written with a comma (``-, String``): a dash alone is the whole cell."""
+    size = sizes[0]
+    if words[start].text == "-":
+        return size  # a dash alone is the cell (``- Date and time of ...``: no mark, no type)
+    for longer in sizes[1:]:
+        reading = read_type(" ".join(w.text for w in words[start : start + size]))
+        extended = read_type(" ".join(w.text for w in words[start : start + longer]))
+        names_type = words[start + longer - 1].text.lower() == extended.kind
+        if reading.known and "format" not in reading.schema and not names_type:
+            break
+        size = longer
+    return size
 
 
 def _open_brackets(words: list[_Word], start: int, size: int) -> bool:
@@ -537,7 +609,7 @@ def _is_row_start(line: str, columns: list[_Column]) -> bool:
     repaired = sum(
         1
         for column, cell in zip(columns, split.cells, strict=False)
-        if column.kind in ("type", "typed-value")
+        if column.kind in ("type", "typed-value", "usage")
         and cell
         and location_of(cell) is None
         and "spelling repaired" in read_type(cell).note
@@ -555,13 +627,9 @@ def _name_start(word: str) -> bool:
     return word[0] not in _BULLETS
 
 
-def _rebuilt_table(
-    lines: list[str], start: int, header: list[str], models: frozenset[str] = frozenset()
-) -> tuple[Table, int]:
-    """Rows cut by the column vocabularies (:func:`_split`); lines that do not start a row continue the one above
-    (their line breaks kept, as ``<br>`` is in the Markdown); a line before any row is an empty row whose repair
-    says why, so reading goes on and the dialect reports it."""
-    columns = [_Column(title, _COLUMN_KINDS[title.lower()]) for title in header]
+def _columns(header: list[str], models: frozenset[str] = frozenset()) -> list[_Column]:
+    """The columns of a rebuilt table, by their headers."""
+    columns = [_Column(title, _column_kind(title)) for title in header]
     if columns[0].kind in ("endpoint", "value"):
         columns[0] = _Column(columns[0].title, "name")
     # A value column past the first holds free text (``Name | Type | Value``), as an endpoint column does here;
@@ -575,7 +643,16 @@ def _rebuilt_table(
         )
         for i, c in enumerate(columns)
     ]
-    columns = [_Column(c.title, c.kind, models) if c.kind in ("type", "typed-value") else c for c in columns]
+    return [_Column(c.title, c.kind, models) if c.kind in ("type", "typed-value") else c for c in columns]
+
+
+def _rebuilt_table(
+    lines: list[str], start: int, header: list[str], models: frozenset[str] = frozenset()
+) -> tuple[Table, int]:
+    """Rows cut by the column vocabularies (:func:`_split`); lines that do not start a row continue the one above
+    (their line breaks kept, as ``<br>`` is in the Markdown); a line before any row is an empty row whose repair
+    says why, so reading goes on and the dialect reports it."""
+    columns = _columns(header, models)
     groups: list[tuple[int, list[str]]] = []
     skipped: list[Row] = []
     index = start + 1

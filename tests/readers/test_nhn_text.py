@@ -144,3 +144,62 @@ def test_text_rendering_reads_into_the_same_blocks_as_its_markdown(text_page: Pa
     # The docs site adds a "TOP" link at the end; everything else matches block for block.
     assert text_blocks[-1] == ("P", "TOP")
     assert text_blocks[:-1] == md_blocks
+
+
+def test_usage_column_of_marks_and_types_under_a_header_word_outside_the_vocabulary() -> None:
+    """Push v2.3 (``Field | Usage | Description``): the header's middle word is no known column, its cells are a
+    required mark and a type of one or more words, or a dash alone; the cut must not take the description's first
+    word (``ID``, ``Date``, ``List``) nor leave a type word (``String``) in it."""
+    text = (
+        "Field Usage Description\n"
+        "appkey Required, String Path Variable, appkey issued on product use\n"
+        "provisionedResourceId Optional, String ID for provisioned resource.\n"
+        "times Required, Time String Minute and hour of delivery (hh:mm)\n"
+        "from Required, Date Time String Start of the period\n"
+        "updatedDateTime -, DateTime String Date and time of token update\n"
+        "uids -, Object Array List of UIDs to delete\n"
+        "offsetUid Optional, String List following configured UID\n"
+        "completedDateTime - Date and time of completion\n"
+        "registered Number Number of registered tokens\n"
+    )
+    [table] = nhn_text.read(text, "p.txt").blocks
+    assert isinstance(table, Table)
+    assert table.header == ("Field", "Usage", "Description")
+    assert [r.cells for r in table.rows] == [
+        ("appkey", "Required, String", "Path Variable, appkey issued on product use"),
+        ("provisionedResourceId", "Optional, String", "ID for provisioned resource."),
+        ("times", "Required, Time String", "Minute and hour of delivery (hh:mm)"),
+        ("from", "Required, Date Time String", "Start of the period"),
+        ("updatedDateTime", "-, DateTime String", "Date and time of token update"),
+        ("uids", "-, Object Array", "List of UIDs to delete"),
+        ("offsetUid", "Optional, String", "List following configured UID"),
+        ("completedDateTime", "-", "Date and time of completion"),
+        ("registered", "Number", "Number of registered tokens"),
+    ]
+
+
+def test_a_header_word_outside_the_vocabulary_needs_a_row_of_types_under_it() -> None:
+    """The cells vouch for an unknown header word, not the word: prose under such a line keeps it a paragraph."""
+    text = "Guide\n\nField Usage Description\nThe usage of each field is given below.\n"
+    blocks = nhn_text.read(text, "p.txt").blocks
+    assert [type(b) for b in blocks] == [Heading, Paragraph, Paragraph]
+
+
+def test_a_headers_label_inside_a_method_block_stays_in_it() -> None:
+    """Push: ``HEADER`` between the method line and its header lines is a line of the same fenced block in the
+    Markdown; read as a label of its own it would make the field table after the block a list of headers."""
+    text = (
+        "GET /v2/appkeys/{appkey}/message-errors?from={from}\n"
+        "HEADER\n"
+        "Content-Type: application/json;charset=UTF-8\n"
+        "\n"
+        "Field Usage Description\n"
+        "from Optional, DateTime String Start\n"
+    )
+    code, table = nhn_text.read(text, "p.txt").blocks
+    assert isinstance(code, CodeBlock) and isinstance(table, Table)
+    assert code.text.split("\n") == [
+        "GET /v2/appkeys/{appkey}/message-errors?from={from}",
+        "HEADER",
+        "Content-Type: application/json;charset=UTF-8",
+    ]
