@@ -29,6 +29,7 @@ __all__ = [
     "URI_COLUMNS",
     "Role",
     "compound_parts",
+    "field_column_role",
 ]
 
 Role = str  # "name" | "location" | "type" | "required" | "description" | "default" | "constraint" | "value"
@@ -191,6 +192,25 @@ for _role, _words in {
 }.items():
     for _word in _words:
         FIELD_COLUMN_ROLES[_word] = _role
+
+#: Header words a required or description column's header starts with when it is no word of
+#: :data:`FIELD_COLUMN_ROLES` itself (``Required(Y/N)``, ``必須か``, ``설명(비고)``).
+_ROLE_PREFIXES: tuple[tuple[tuple[str, ...], Role], ...] = (
+    (("required", "필수", "必須"), "required"),
+    (("description", "설명", "説明"), "description"),
+)
+
+
+def field_column_role(header: str) -> Role | None:
+    """The role of a field table's column by its (lower-cased, whitespace-collapsed) header: the vocabulary's word,
+    the word before a parenthesised note (``type(length)``), or a required/description word the header starts with
+    (``必須か``, "whether required"). One rule for every reader and the dialect, so a header reads the same from
+    Markdown, HTML and the text rendering."""
+    role = FIELD_COLUMN_ROLES.get(header) or FIELD_COLUMN_ROLES.get(re.sub(r"\(.*\)$", "", header).strip())
+    if role is None:
+        role = next((r for starts, r in _ROLE_PREFIXES if header.startswith(starts)), None)
+    return role
+
 
 #: A word of a section label (``[Path Parameter]``, ``[URL Parameter]``, ``[Options]``, ``[헤더]``) -> the location
 #: of the rows under it. Not :data:`LOCATIONS` (a location *cell*): a label's ``options`` are a query string, and

@@ -22,7 +22,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from scraper.document import Table
-from scraper.table_vocabulary import FIELD_COLUMN_ROLES, LOCATIONS, REQUIRED_FALSE, REQUIRED_TRUE, Role
+from scraper.table_vocabulary import (
+    FIELD_COLUMN_ROLES,
+    LOCATIONS,
+    REQUIRED_FALSE,
+    REQUIRED_TRUE,
+    Role,
+    field_column_role,
+)
 from scraper.type_vocabulary import TypeReading, is_type_word, read_type
 
 __all__ = [
@@ -139,11 +146,7 @@ def _roles(table: Table) -> tuple[dict[Role, int], list[str], bool]:
     candidates: dict[Role, list[int]] = {}
     inverted = False
     for index, text in enumerate(header):
-        role = FIELD_COLUMN_ROLES.get(text) or FIELD_COLUMN_ROLES.get(re.sub(r"\(.*\)$", "", text).strip())
-        if role is None and text.startswith(("required", "필수", "必須")):
-            role = "required"
-        if role is None and text.startswith(("description", "설명", "説明")):
-            role = "description"
+        role = field_column_role(text)
         if role is None:
             continue
         if role == "required" and text == "optional":

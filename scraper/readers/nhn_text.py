@@ -56,6 +56,7 @@ from scraper.table_vocabulary import (
     STATUS_COLUMNS,
     URI_COLUMNS,
     compound_parts,
+    field_column_role,
 )
 from scraper.type_vocabulary import read_type
 
@@ -279,6 +280,10 @@ class _Column:
         )
 
 
+#: What a field column's cells hold, by its role (other roles: free text).
+_ROLE_KINDS = {"name": "name", "value": "value", "location": "location", "type": "type", "required": "required"}
+
+
 def _column_kinds() -> dict[str, str]:
     """Column header (lower-cased) -> the kind of word its cells hold, from the shared table vocabulary.
 
@@ -290,9 +295,7 @@ def _column_kinds() -> dict[str, str]:
     for word in ENDPOINT_COLUMNS:
         kinds[word] = "endpoint"
     for word, role in FIELD_COLUMN_ROLES.items():
-        kinds[word] = {"name": "name", "value": "value", "location": "location", "type": "type"}.get(role, "free")
-        if role == "required":
-            kinds[word] = "required"
+        kinds[word] = _ROLE_KINDS.get(role, "free")
     for word in STATUS_COLUMNS:
         kinds[word] = "name"
     for word in METHOD_COLUMNS:
@@ -303,6 +306,20 @@ def _column_kinds() -> dict[str, str]:
 
 
 _COLUMN_KINDS = _column_kinds()
+
+
+def _known_kind(header: str) -> str | None:
+    """The kind of a column by its header (case ignored): the vocabulary's word, or a one-word field column header
+    the dialect knows by its start (``必須か``, "whether required"; :func:`scraper.table_vocabulary.field_column_role`).
+    One word only: in a header line's words run together (``必須か 有効範囲 説明``) the start says nothing of the
+    columns after it."""
+    lowered = header.lower()
+    kind = _COLUMN_KINDS.get(lowered)
+    if kind is None and " " not in lowered:
+        role = field_column_role(lowered)
+        kind = None if role is None else _ROLE_KINDS.get(role, "free")
+    return kind
+
 _MAX_COLUMN_WORDS = max(len(word.split()) for word in _COLUMN_KINDS)
 #: A caption line naming a model: ``Alarm``, ``[Result]``, ``AlarmTarget``.
 _MODEL_CAPTION = re.compile(r"\[?\s*([A-Z][A-Za-z0-9_]*)\s*\]?")
@@ -332,7 +349,7 @@ def _table_header(text: str) -> list[str] | None:
     for size in range(1, min(_MAX_COLUMN_WORDS, len(words)) + 1):
         first = " ".join(keys[:size])
         rest = _fewest_columns(words[size:])
-        if first in _COLUMN_KINDS and rest is not None:
+        if _known_kind(first) is not None and rest is not None:
             cuts.append([" ".join(words[:size]), *rest])
     cuts = [cut for cut in cuts if len(cut) >= 2]
     known = [cut for cut in cuts if _table_kind(cut) is not None]
@@ -347,7 +364,7 @@ def _fewest_columns(words: list[str]) -> list[str] | None:
     for end in range(1, len(words) + 1):
         for size in range(1, min(_MAX_COLUMN_WORDS, end) + 1):
             previous = best[end - size]
-            if previous is None or " ".join(keys[end - size : end]) not in _COLUMN_KINDS:
+            if previous is None or _known_kind(" ".join(keys[end - size : end])) is None:
                 continue
             candidate = [*previous, " ".join(words[end - size : end])]
             current = best[end]
@@ -366,10 +383,10 @@ def _header_with_usage(text: str, lines: list[str], index: int) -> list[str] | N
         return None
     words = text.split(" ")
     for position in range(1, len(words) - 1):
-        if words[position].lower() in _COLUMN_KINDS:
+        if _known_kind(words[position]) is not None:
             continue
         before, after = _table_header(" ".join(words[:position])), _fewest_columns(words[position + 1 :])
-        if before is None and words[0].lower() in _COLUMN_KINDS and position == 1:
+        if before is None and _known_kind(words[0]) is not None and position == 1:
             before = [words[0]]
         if before is None or not after:
             continue
@@ -385,7 +402,7 @@ def _header_with_usage(text: str, lines: list[str], index: int) -> list[str] | N
 def _column_kind(title: str) -> str:
     """The kind of a column's cells by its header: the vocabulary's, or (a word outside it, admitted only by
     :func:`_header_with_usage`) ``usage``."""
-    return _COLUMN_KINDS.get(title.lower(), "usage")
+    return _known_kind(title) or "usage"
 
 
 def _table_kind(header: list[str]) -> str | None:

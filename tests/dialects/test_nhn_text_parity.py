@@ -196,7 +196,12 @@ _TEXT_DIFFERS: dict[str, tuple[str, frozenset[str]]] = {
         frozenset(["セキュリティグループ表示"]),
     ),
     "CDN__ja__api-guide-v2.0.md": (
-        "open: not yet analysed (whole guide added in round 5; 9 of 10 operations differ)",
+        "the デフォルト値, 有効範囲 and 説明 columns side by side are joined in the text rendering (the site joins"
+        " cells by spaces and drops empty ones): defaults and valid ranges ('最大255文字', '0~2,147,483,647') stay in"
+        " the descriptions, so the defaults and length/range limits the Markdown reads are lost; '要請' (the last"
+        " operation): the '## コールバックレスポンス' section after it is a heading above the operation's level in the"
+        " Markdown, which ends it, where the text does not carry heading levels and reads the callback response"
+        " tables into its response",
         frozenset(
             [
                 "Auth Token作成",
@@ -204,7 +209,6 @@ _TEXT_DIFFERS: dict[str, tuple[str, frozenset[str]]] = {
                 "キャッシュ再配布(Purge) - ITEM(特定ファイルタイプ)",
                 "サービス作成",
                 "サービス修正",
-                "サービス削除",
                 "サービス照会",
                 "新規証明書の発行",
                 "要請",

@@ -203,3 +203,14 @@ def test_a_headers_label_inside_a_method_block_stays_in_it() -> None:
         "HEADER",
         "Content-Type: application/json;charset=UTF-8",
     ]
+
+
+def test_a_header_word_the_dialect_knows_by_its_start_is_a_column() -> None:
+    """CDN ja: ``必須か`` ("whether required") is no word of the column vocabulary, but the dialect reads a header
+    starting with ``必須`` as the required column; the text reader must cut the header line the same, and must not
+    take the words run together after it (``必須か 有効範囲 説明``) for one column."""
+    text = "名前 タイプ 必須か 有効範囲 説明\ndnsIdList String 必須 削除する証明書IDリスト\n"
+    [table] = nhn_text.read(text, "p.txt").blocks
+    assert isinstance(table, Table)
+    assert table.header == ("名前", "タイプ", "必須か", "有効範囲", "説明")
+    assert [r.cells for r in table.rows] == [("dnsIdList", "String", "必須", "", "削除する証明書IDリスト")]
