@@ -320,6 +320,7 @@ def _known_kind(header: str) -> str | None:
         kind = None if role is None else _ROLE_KINDS.get(role, "free")
     return kind
 
+
 _MAX_COLUMN_WORDS = max(len(word.split()) for word in _COLUMN_KINDS)
 #: A caption line naming a model: ``Alarm``, ``[Result]``, ``AlarmTarget``.
 _MODEL_CAPTION = re.compile(r"\[?\s*([A-Z][A-Za-z0-9_]*)\s*\]?")
@@ -579,9 +580,13 @@ def _split(words: list[_Word], columns: list[_Column]) -> _Split:
                 if end == len(words) or (following is not None and following.matches(words[end].text))
             ]
             for end in ends:
-                rest = best(group, end)
                 taken = words[start:end]
-                score = 1 if taken else 0
+                if end < len(words) and any(w.starts_line for w in taken[1:]) and not words[end].starts_line:
+                    # The site starts a cell after a cell of several lines on a new line (003's endpoint table):
+                    # a cell of several lines followed, on its last line, by another is no cut the site makes.
+                    continue
+                rest = best(group, end)
+                score = (-1 if _fixed_word(_join(taken), columns) else 1) if taken else 0
                 if rest is _NO_SPLIT or rest.score + score <= result.score:
                     continue
                 keeper = _keeper(columns[column:group])
@@ -598,6 +603,19 @@ def _split(words: list[_Word], columns: list[_Column]) -> _Split:
         return result
 
     return best(0, 0)
+
+
+def _fixed_word(cell: str, columns: list[_Column]) -> bool:
+    """A free cell that is one word of another column's vocabulary (``Optional``, ``List``): the site drops empty
+    cells, so such a word standing alone between columns is that column's cell (Image: ``realtimeService boolean
+    Optional true ...`` has an empty Valid range, a Required ``Optional`` and a Default ``true``, not a Valid range
+    ``Optional`` and a Required ``true``; ``String List Optional`` is a type ``String List``). A dash is no such
+    word: it is any column's mark of "nothing here" (``Integer - X``: a Max length ``-``)."""
+    return (
+        " " not in cell
+        and any(ch.isalnum() for ch in cell)
+        and any(c.kind in _FIXED_KINDS and _matches(c.kind, cell) for c in columns)
+    )
 
 
 def _keeper(columns: list[_Column]) -> int:
@@ -632,7 +650,25 @@ def _is_row_start(line: str, columns: list[_Column]) -> bool:
         and "spelling repaired" in read_type(cell).note
     )
     matched = split.matched - repaired
+    if matched == 1 and _typeless_prose(split, columns):
+        return False
     return fixed == 0 or (matched >= 1 and matched >= fixed - 1)
+
+
+def _typeless_prose(split: _Split, columns: list[_Column]) -> bool:
+    """The cut has no type where a type column follows the name, and a free cell of several words before its one
+    match: a sentence continuing the cell above, one of whose words happens to be a required mark (Image:
+    ``Creates an operation file with the option you want``: ``option``), not a row whose type cell is empty."""
+    if len(columns) < 3 or columns[1].kind not in ("type", "usage") or split.cells[1]:
+        return False
+    first_match = next(
+        (i for i, (c, cell) in enumerate(zip(columns, split.cells, strict=False)) if c.kind in _FIXED_KINDS and cell),
+        len(columns),
+    )
+    return any(
+        columns[i].kind == "free" and len(split.cells[i].split()) > 2
+        for i in range(2, min(first_match, len(split.cells)))
+    )
 
 
 _BULLETS = frozenset("•·▪◦●○■□※")

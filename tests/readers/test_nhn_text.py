@@ -214,3 +214,32 @@ def test_a_header_word_the_dialect_knows_by_its_start_is_a_column() -> None:
     assert isinstance(table, Table)
     assert table.header == ("名前", "タイプ", "必須か", "有効範囲", "説明")
     assert [r.cells for r in table.rows] == [("dnsIdList", "String", "必須", "", "削除する証明書IDリスト")]
+
+
+def test_empty_cells_between_marks_read_as_the_marks_columns() -> None:
+    """Image: the site drops the empty Valid range cells, so ``boolean Optional true`` is a Required ``Optional`` and a
+    Default ``true`` (not a Valid range ``Optional`` and a Required ``true``), ``String List Optional`` a type
+    ``String List``; a description of several lines whose later line holds a required word (``option``) keeps it,
+    and that line starts no row; a dash stays a cell of its own column (``Integer - X``)."""
+    text = (
+        "Name Type Valid range Required Default Description\n"
+        "realtimeService boolean Optional true Whether to provide a real-time service\n"
+        "params.operationIds String List Optional List of image operation IDs.\n"
+        "Creates an operation file with the option you want when uploading.\n"
+        "Refer to the API related to image operation\n"
+    )
+    [table] = nhn_text.read(text, "p.txt").blocks
+    assert isinstance(table, Table)
+    assert [r.cells[:4] for r in table.rows] == [
+        ("realtimeService", "boolean", "", "Optional"),
+        ("params.operationIds", "String List", "", "Optional"),
+    ]
+    assert table.rows[1].cells[5].split("\n") == [
+        "List of image operation IDs.",
+        "Creates an operation file with the option you want when uploading.",
+        "Refer to the API related to image operation",
+    ]
+    text = "값 타입 최대 길이 필수 설명\ncategoryParentId Integer - X 부모 카테고리 ID\n"
+    [table] = nhn_text.read(text, "p.txt").blocks
+    assert isinstance(table, Table)
+    assert table.rows[0].cells == ("categoryParentId", "Integer", "-", "X", "부모 카테고리 ID")
