@@ -655,6 +655,42 @@ def _is_row_start(line: str, columns: list[_Column]) -> bool:
     return fixed == 0 or (matched >= 1 and matched >= fixed - 1)
 
 
+#: How many lines a row whose free cell spans lines may take before the cell after it (``page 조회할 페이지 번호`` /
+#: ``Default 값: 0`` / ``No``).
+_MAX_ROW_LINES = 4
+
+
+def _row_with_marks_below(lines: list[str], index: int, columns: list[_Column]) -> int:
+    """How many lines, from ``lines[index]``, make one row whose vocabulary cells come on a line of their own after a
+    cell of several lines (0 if none). The site starts a cell after a cell of several lines on a new line (003), so
+    in ``Key Value Required`` a row reads ``page 조회할 페이지 번호`` / ``Default 값: 0`` / ``No``: no single line has
+    the Required word, yet the lines together are a row. The last line must hold vocabulary cells only (it starts
+    no row itself), and no line between may start a row."""
+    fixed = [c for c in columns if c.kind in _FIXED_KINDS]
+    if not fixed:
+        return 0
+    for end in range(index + 2, min(index + 1 + _MAX_ROW_LINES, len(lines)) + 1):
+        if _table_end(lines, end - 1) or (end - 1 > index and _is_row_start(lines[end - 1].strip(), columns)):
+            return 0
+        last = lines[end - 1].strip().split()
+        if not all(any(_matches(c.kind, word) for c in fixed) for word in last):
+            continue
+        group = [line.strip() for line in lines[index:end]]
+        words = _words(group)
+        if not words or not _name_start(words[0].text) or words[0].text.endswith(_NAME_END):
+            return 0
+        split = _split(words, columns)
+        if split is _NO_SPLIT or split.matched < max(1, len(fixed) - 1) or split.cells[0].endswith(_NAME_END):
+            continue
+        # the last line is the row's trailing vocabulary cells, cut as such (not the end of a free cell: ``- IPV4:
+        # IPv4`` / ``- IPV6: IPv6`` continue a description)
+        filled = [i for i, cell in enumerate(split.cells) if cell]
+        tail = next((i for i in filled if " ".join(split.cells[j] for j in filled if j >= i) == " ".join(last)), None)
+        if tail is not None and all(columns[i].kind in _FIXED_KINDS for i in filled if i >= tail):
+            return end - index
+    return 0
+
+
 def _typeless_prose(split: _Split, columns: list[_Column]) -> bool:
     """The cut has no type where a type column follows the name, and a free cell of several words before its one
     match: a sentence continuing the cell above, one of whose words happens to be a required mark (Image:
@@ -711,8 +747,13 @@ def _rebuilt_table(
     index = start + 1
     while not _table_end(lines, index):
         stripped = lines[index].strip()
+        taken = 0 if _is_row_start(stripped, columns) else _row_with_marks_below(lines, index, columns)
         if _is_row_start(stripped, columns):
             groups.append((index + 1, [stripped]))
+        elif taken:
+            groups.append((index + 1, [line.strip() for line in lines[index : index + taken]]))
+            index += taken
+            continue
         elif groups:
             groups[-1][1].append(stripped)
         else:
@@ -874,6 +915,20 @@ def _is_operations_table(item: _Item) -> bool:
 METHODS_LOWER = frozenset(m.lower() for m in METHODS)
 
 
+def _referenced_models(items: list[_Item]) -> frozenset[str]:
+    """Model names a table's cell names as a type (``header | Header | 응답 헤더``; ``AlarmTarget[]``,
+    ``List<Alarm>``): a line saying such a name alone over a table is that model's caption."""
+    names: set[str] = set()
+    for item in items:
+        if isinstance(item.block, Table):
+            for row in item.block.rows:
+                for cell in row.cells[1:]:
+                    match = _LIST_OF_MODEL.match(cell.strip())
+                    if match and match.group(1)[:1].isupper() and not read_type(match.group(1)).known:
+                        names.add(match.group(1))
+    return frozenset(names)
+
+
 def _decide_headings(items: list[_Item]) -> list[Block]:
     levels: dict[int, int] = {}  # item index -> heading level
     samples: set[int] = set()  # method lines that are samples of the operation declared before them
@@ -921,12 +976,18 @@ def _decide_headings(items: list[_Item]) -> list[Block]:
     # table is a caption of the operation's own part (``A record set`` above that record type's fields), not a
     # section: a heading there would cut the operation.
     inside = False
+    referenced = _referenced_models(items)
     for index, item in enumerate(items):
         if item.blanks_before >= 2 or levels.get(index) == 2:
             inside = False
         if _is_method(item) or _is_operations_table(item):
             inside = True
         if inside or index in levels or item.text is None or not _title_like(item.text):
+            continue
+        if item.text in referenced:
+            # a model's caption (``Header`` over its fields, named by a type cell ``header Header ...`` above): a
+            # bullet in the Markdown (``- Header <a id=...>``), which the dialect reads as the table's caption; a
+            # heading here would end the section the model belongs to (the guide's common response)
             continue
         after = index + 1
         while after < len(items) and (items[after].text or "").endswith(_SENTENCE_END):

@@ -243,3 +243,52 @@ def test_empty_cells_between_marks_read_as_the_marks_columns() -> None:
     [table] = nhn_text.read(text, "p.txt").blocks
     assert isinstance(table, Table)
     assert table.rows[0].cells == ("categoryParentId", "Integer", "-", "X", "부모 카테고리 ID")
+
+
+def test_a_row_whose_marks_come_on_a_line_after_a_cell_of_several_lines() -> None:
+    """Resource Watcher: ``Key | Value | Required`` rows whose Value has a ``<br>``: the site starts the Required cell
+    on a line of its own, so no line has the mark; the lines together are the row. A description's list lines
+    (``- IPV4: IPv4``) stay a continuation."""
+    text = (
+        "Key Value Required\n"
+        "page 조회할 페이지 번호\n"
+        "Default 값: 0\n"
+        "No\n"
+        "eventNameLike 검색할 이벤트 이름 No\n"
+    )
+    [table] = nhn_text.read(text, "p.txt").blocks
+    assert isinstance(table, Table)
+    assert [r.cells for r in table.rows] == [
+        ("page", "조회할 페이지 번호\nDefault 값: 0", "No"),
+        ("eventNameLike", "검색할 이벤트 이름", "No"),
+    ]
+    text = (
+        "Name Type Format Required Description\n"
+        "rules.etherType Body Enum O Ether type\n"
+        "- IPV4: IPv4\n"
+        "- IPV6: IPv6\n"
+        "rules.port Body Object O Port object\n"
+    )
+    [table] = nhn_text.read(text, "p.txt").blocks
+    assert isinstance(table, Table)
+    assert [r.cells[0] for r in table.rows] == ["rules.etherType", "rules.port"]
+
+
+def test_a_models_caption_over_its_table_is_no_section_heading() -> None:
+    """Resource Watcher: the common response names a model (``header Header ...``) documented under a caption line
+    ``Header`` (a ``- Header <a id>`` bullet in the Markdown): a paragraph, not a heading ending the section."""
+    text = (
+        "Guide\n"
+        "\n"
+        "Common Response Body\n"
+        "\n"
+        "Key Type Description\n"
+        "header Header 응답 헤더\n"
+        "\n"
+        "Header\n"
+        "\n"
+        "Key Type Description\n"
+        "isSuccessful boolean 성공 여부\n"
+    )
+    headings = _headings(text)
+    assert headings == [("Guide", 1, 1), ("Common Response Body", 2, 3)]
