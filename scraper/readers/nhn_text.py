@@ -550,9 +550,12 @@ def _split(words: list[_Word], columns: list[_Column]) -> _Split:
                 ),
                 size,
             )
-            if start < len(words):
+            # A nesting mark alone may also be the whole name (Compute Image: ``- | Body | Binary | O | ...``, the
+            # body itself): the cut with more vocabulary matches decides, ties to the marked name.
+            sizes = [size, 1] if size > 1 and _bare_mark_name(words, start, columns, column) else [size]
+            for size in sizes if start < len(words) else []:
                 rest = best(column + 1, start + size)
-                if rest is not _NO_SPLIT:
+                if rest is not _NO_SPLIT and rest.score > result.score:
                     name = " ".join(w.text for w in words[start : start + size])
                     result = _Split(rest.score, (name, *rest.cells), rest.repairs, rest.matched)
         elif columns[column].kind in _FIXED_KINDS:
@@ -616,6 +619,18 @@ def _fixed_word(cell: str, columns: list[_Column]) -> bool:
         and any(ch.isalnum() for ch in cell)
         and any(c.kind in _FIXED_KINDS and _matches(c.kind, cell) for c in columns)
     )
+
+
+def _bare_mark_name(words: list[_Word], start: int, columns: list[_Column], column: int) -> bool:
+    """A nesting mark that may be a name by itself: the word after it is the next column's word as written (a
+    location ``Body``), not one read by repairing its spelling (``- data Collection``: ``data`` is a field nested
+    by the dash, not a type ``date``)."""
+    if not _NEST_MARKS.fullmatch(words[start].text) or column + 1 >= len(columns) or start + 1 >= len(words):
+        return False
+    following, word = columns[column + 1], words[start + 1].text
+    if not following.matches(word):
+        return False
+    return following.kind not in ("type", "typed-value", "usage") or "spelling repaired" not in read_type(word).note
 
 
 def _keeper(columns: list[_Column]) -> int:

@@ -292,3 +292,21 @@ def test_a_models_caption_over_its_table_is_no_section_heading() -> None:
     )
     headings = _headings(text)
     assert headings == [("Guide", 1, 1), ("Common Response Body", 2, 3)]
+
+
+def test_a_dash_alone_may_be_the_name_of_a_row() -> None:
+    """Compute Image 'Upload Image': ``- | Body | Binary | O | ...`` documents the body itself; the dash is the name
+    (a location follows it), not the nesting mark of a field ``Body``. A dash before a field (``- data``, where
+    ``data`` reads as a type only by a spelling repair) stays a nesting mark."""
+    text = (
+        "Name Type Format Required Description\n"
+        "tokenId Header String O Token ID\n"
+        "- Body Binary O The binary data of the image file\n"
+    )
+    [table] = nhn_text.read(text, "p.txt").blocks
+    assert isinstance(table, Table)
+    assert table.rows[1].cells == ("-", "Body", "Binary", "O", "The binary data of the image file")
+    text = "값 타입 Not Null 설명\nbody Object X 본문 영역\n- data Collection O 데이터 영역\n"
+    [table] = nhn_text.read(text, "p.txt").blocks
+    assert isinstance(table, Table)
+    assert [r.cells[0] for r in table.rows] == ["body", "- data"]
