@@ -16,7 +16,8 @@ built together in one recursion whatever the order (pydantic's own limit), as de
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator
+
+from scraper.strong_components import strong_components
 
 __all__ = ["BUILD_DEPTH_LIMIT", "CYCLE_LIMIT", "long_cycles", "model_references", "prebuilt_models"]
 
@@ -56,7 +57,7 @@ def prebuilt_models(graph: dict[str, list[str]], limit: int = BUILD_DEPTH_LIMIT)
     depth: dict[str, int] = {}
     doomed: set[str] = set()  # on or above a cycle too long to build: building it at import would stop the import
     order: list[str] = []
-    for component in _components(graph):  # references before the models that name them
+    for component in strong_components(graph):  # references before the models that name them
         members = set(component)
         targets = {t for name in component for t in graph[name] if t not in members}
         below = max((depth[t] for t in targets), default=0)
@@ -74,7 +75,7 @@ def prebuilt_models(graph: dict[str, list[str]], limit: int = BUILD_DEPTH_LIMIT)
 def long_cycles(graph: dict[str, list[str]], limit: int = CYCLE_LIMIT) -> list[list[str]]:
     """The groups of models that refer to each other whose first build may recurse through more than ``limit`` of
     them (each sorted), largest first."""
-    found = [sorted(c) for c in _components(graph) if _cycle_depth(graph, c) > limit]
+    found = [sorted(c) for c in strong_components(graph) if _cycle_depth(graph, c) > limit]
     return sorted(found, key=lambda c: (-len(c), c))
 
 
@@ -120,43 +121,3 @@ def _cycle_depth(graph: dict[str, list[str]], component: list[str]) -> int:
                 seen.add(target)
                 stack.append(iter([t for t in graph[target] if t in members]))
     return deepest
-
-
-def _components(graph: dict[str, list[str]]) -> Iterator[list[str]]:
-    """The strongly connected components of ``graph``, each after every component it refers to (Tarjan's order),
-    without recursion (a module may chain thousands of models)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    for root in graph:
-        if root in index:
-            continue
-        work: list[tuple[str, int]] = [(root, 0)]
-        while work:
-            name, position = work.pop()
-            if position == 0:
-                index[name] = low[name] = len(index)
-                stack.append(name)
-                on_stack.add(name)
-            targets = graph[name]
-            if position < len(targets):
-                work.append((name, position + 1))
-                target = targets[position]
-                if target not in index:
-                    work.append((target, 0))
-                elif target in on_stack:
-                    low[name] = min(low[name], index[target])
-                continue
-            if work:
-                caller = work[-1][0]
-                low[caller] = min(low[caller], low[name])
-            if low[name] == index[name]:
-                component: list[str] = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component.append(member)
-                    if member == name:
-                        break
-                yield component

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from scraper.clients.refs import component_name
+from scraper.strong_components import strong_components
 
 __all__ = ["cut_composition_cycles"]
 
@@ -68,43 +69,10 @@ def _composition_targets(schema: Any) -> set[str]:
 
 def _cycles(edges: dict[str, list[str]]) -> Iterator[list[str]]:
     """The strongly connected components of ``edges`` that hold a cycle (two names or more, or a name that refers
-    to itself); Tarjan's algorithm, without recursion (a spec may chain thousands of schemas)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    for root in edges:
-        if root in index:
-            continue
-        work: list[tuple[str, int]] = [(root, 0)]
-        while work:
-            name, position = work.pop()
-            if position == 0:
-                index[name] = low[name] = len(index)
-                stack.append(name)
-                on_stack.add(name)
-            targets = edges[name]
-            if position < len(targets):
-                work.append((name, position + 1))
-                target = targets[position]
-                if target not in index:
-                    work.append((target, 0))
-                elif target in on_stack:
-                    low[name] = min(low[name], index[target])
-                continue
-            if work:  # back in the caller: pass the lowest index up
-                caller = work[-1][0]
-                low[caller] = min(low[caller], low[name])
-            if low[name] == index[name]:
-                component: list[str] = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component.append(member)
-                    if member == name:
-                        break
-                if len(component) > 1 or name in edges[name]:
-                    yield component
+    to itself)."""
+    for component in strong_components(edges):
+        if len(component) > 1 or component[0] in edges[component[0]]:
+            yield component
 
 
 def _leads_into(node: Any, members: set[str]) -> bool:
