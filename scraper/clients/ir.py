@@ -814,7 +814,7 @@ def _build_version(
     )
     _collect_component_names(ctx)
     header = _version_header(ctx, info)
-    _check_api_key_names(ctx)
+    _check_security_schemes(ctx)
     sunset = _str_or_none(info.get("x-sunset"))
     if sunset is None and status == "DEPRECATED":
         sunset = next((r.get("date") for r in _version_rows(info) if str(r.get("version")) == version), None)
@@ -966,7 +966,7 @@ def _scheme_words(scheme: Mapping[str, Any]) -> str:
     kind = scheme.get("type")
     if kind == "apiKey":
         where = {"header": "header", "query": "query parameter", "cookie": "cookie"}.get(str(scheme.get("in")), "?")
-        name = _api_key_name(scheme)  # never the raw name: it may be anything (see _check_api_key_names)
+        name = _api_key_name(scheme)  # never the raw name: it may be anything (see _check_security_schemes)
         return f"API key in the {where} {name}" if name else "API key whose name is not an HTTP token (skipped)"
     if kind == "http":
         words = {"bearer": "HTTP bearer token (Authorization: Bearer ...)", "basic": "HTTP basic (user and password)"}
@@ -982,7 +982,8 @@ def _scheme_words(scheme: Mapping[str, Any]) -> str:
         return "OAuth 2.0 access token" + (f" ({'; '.join(urls)})" if urls else "")
     if kind == "openIdConnect":
         return f"OpenID Connect access token ({scheme.get('openIdConnectUrl')})"
-    return f"{kind} (not sent by this client: pass your own httpx.Auth)"
+    named = kind if isinstance(kind, str) and _HEADER_TOKEN.fullmatch(kind) else "a scheme of no known type"
+    return f"{named} (not sent by this client: pass your own httpx.Auth)"
 
 
 def _api_key_name(scheme: Any) -> str | None:
@@ -994,11 +995,17 @@ def _api_key_name(scheme: Any) -> str | None:
     return name if isinstance(name, str) and _HEADER_TOKEN.fullmatch(name) else None
 
 
-def _check_api_key_names(ctx: _Ctx) -> None:
-    """An apiKey scheme whose name is not an HTTP token is skipped, with a warning naming its pointer: the name would
-    be sent as a header, cookie or query key, and is written into the client's docs."""
+def _check_security_schemes(ctx: _Ctx) -> None:
+    """A security scheme that is not a mapping, or an apiKey scheme whose name is not an HTTP token, is skipped with
+    a warning naming its pointer: the name would be sent as a header, cookie or query key, and is written into the
+    client's docs."""
     for key, scheme in _security_schemes(ctx.doc).items():
-        if isinstance(scheme, dict) and scheme.get("type") == "apiKey" and _api_key_name(scheme) is None:
+        if not isinstance(scheme, dict):
+            ctx.warn(
+                f"{ctx.where('components', 'securitySchemes', str(key))}: expected a security scheme (a mapping),"
+                f" got {type(scheme).__name__}; it is skipped"
+            )
+        elif scheme.get("type") == "apiKey" and _api_key_name(scheme) is None:
             ctx.warn(
                 f"{ctx.where('components', 'securitySchemes', str(key), 'name')}: {scheme.get('name')!r:.80} is not"
                 " an HTTP token (RFC 9110); the apiKey scheme is skipped"
@@ -1007,7 +1014,7 @@ def _check_api_key_names(ctx: _Ctx) -> None:
 
 def _api_key_headers(doc: Mapping[str, Any]) -> list[str]:
     """Header names of the apiKey-in-header schemes (credentials a ``HeaderAuth`` sets); a scheme whose name is not
-    an HTTP token is left out (:func:`_check_api_key_names` warns)."""
+    an HTTP token is left out (:func:`_check_security_schemes` warns)."""
     return sorted(
         name
         for scheme in _security_schemes(doc).values()

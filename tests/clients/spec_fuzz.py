@@ -75,10 +75,13 @@ class Seed:
 
 
 def seeds() -> list[Seed]:
-    """Every committed spec and every document of the public corpus (its ``errors/`` examples left out)."""
+    """Every committed spec, every document of the public corpus (its ``errors/`` examples left out) and the
+    security-schemes fixture."""
     corpus = ROOT / "tests" / "fixtures" / "openapi" / "corpus"
     found = sorted((ROOT / "spec").rglob("*.yaml"))
     found += sorted(p for p in corpus.iterdir() if p.suffix in (".yaml", ".json"))
+    # every standard security scheme and a deprecated parameter (written for docs2client's tests)
+    found += sorted((ROOT / "tests" / "fixtures" / "openapi" / "auth").glob("*.yaml"))
     return [Seed(p) for p in found]
 
 

@@ -217,3 +217,18 @@ def test_project_urls_name_the_api_reference() -> None:
 def test_a_url_unfit_for_metadata_is_left_out(url: str) -> None:
     text = _pyproject(_spec(externalDocs={"url": url}))
     assert "[project.urls]" not in text and "evil" not in text and "pw@" not in text
+
+
+def test_a_security_scheme_that_is_no_mapping_is_a_warning_and_an_unknown_type_is_named_plainly() -> None:
+    from scraper.clients import ir
+
+    spec = _spec(
+        components={"securitySchemes": {"odd": ["x"], "ref": {"$ref": "#/elsewhere"}, "mtls": {"type": "mutualTLS"}}}
+    )
+    warnings = ir.build_package([spec], source_names=["shelf.yaml"]).warnings
+    assert any(
+        "/components/securitySchemes/odd: expected a security scheme (a mapping), got list" in w for w in warnings
+    )
+    table = _readme(spec).split("## Authentication")[1].split("## Versions")[0]
+    assert "| `ref` | a scheme of no known type (not sent by this client" in table
+    assert "| `mtls` | mutualTLS (not sent" in table and "`odd`" not in table
