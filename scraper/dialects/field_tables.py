@@ -205,6 +205,11 @@ def _roles(table: Table) -> tuple[dict[Role, int], list[str], bool]:
     for role in ("name", "required", "description", "default", "constraint"):
         if candidates.get(role):
             roles[role] = candidates[role][0]
+    if len(candidates.get("description", [])) > 1:
+        # RCS: "설명 | 비고" with "광고 발송 여부 | 기본값: false": a second description column (a note, remarks,
+        # 備考) is a line of the description, where its defaults are read as a description's are; the text
+        # rendering, which joins the two cells, reads them the same
+        roles["note"] = candidates["description"][1]
     names = candidates.get("name", [])
     if len(names) > 1:
         # Contact Center: "Name | Variable | Data type | ..." with "Service ID | serviceId": the field's name is the
@@ -417,7 +422,7 @@ def _row(
         type_text=type_text,
         type=reading,
         required=required,
-        description=cell("description"),
+        description="\n".join(text for text in (cell("description"), cell("note")) if text),
         line=line,
         default=default,
         constraint=cell("constraint"),

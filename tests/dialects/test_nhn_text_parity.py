@@ -238,21 +238,10 @@ _TEXT_DIFFERS: dict[str, tuple[str, frozenset[str]]] = {
         frozenset(["Send"]),
     ),
     "RCS-Bizmessage__ko__api-guide.md": (
-        "the 설명 and 비고 columns side by side are joined in the text rendering (the site joins cells by spaces), so"
-        " the notes ('최대 100자', '기본값: 15 max: 1000') land in the descriptions, where a '기본값:' note reads as a"
-        " default the Markdown (which does not read defaults from a 비고 column) does not give",
-        frozenset(
-            [
-                "LMS 메시지 조회 API",
-                "LMS 타입 발송",
-                "MMS 메시지 조회 API",
-                "MMS 타입 발송",
-                "SMS 메시지 조회 API",
-                "SMS 타입 발송",
-                "TEMPLATE 메시지 조회 API",
-                "Template 타입 발송",
-            ]
-        ),
+        "the 설명 and 비고 columns side by side: the Markdown reads the note as a line of the description, the text"
+        " rendering joins the two cells by a space ('광고 발송 여부 기본값: false'), so the descriptions differ in a"
+        " space for a line break (the defaults the notes give read the same)",
+        frozenset(["LMS 타입 발송", "MMS 타입 발송", "SMS 타입 발송", "Template 타입 발송"]),
     ),
     "ResourceWatcher__ko__api-guide.md": (
         "'3.1. Event 목록 조회': a 'Key Value' header table (no vocabulary column) whose Value cell has line breaks"

@@ -1481,3 +1481,17 @@ def test_an_enum_cell_whose_every_line_is_a_value_keeps_its_first_value() -> Non
     schema = get["responses"]["200"]["content"]["application/json"]["schema"]
     assert schema["properties"]["member"]["properties"]["valid"]["enum"] == ["Y", "D", "B", "M"]
     assert not [f for f in build.findings if f["kind"] == "example-mismatch" and "valid" in f["message"]]
+
+
+def test_a_note_column_beside_the_description_gives_its_defaults() -> None:
+    """RCS Bizmessage (ko): ``필드 | 타입 | 필수 여부 | 설명 | 비고`` (field, type, required, description, note) with
+    ``isAd | Boolean | X | 광고 발송 여부 | 기본값: false``. The 비고 column was dropped, so the defaults and notes
+    were lost where the text rendering (which joins the two cells) read them: the note is a line of the
+    description, and its ``기본값:`` clause the default, as a description's is."""
+    _, spec = _read("rcs-ko-note-column-defaults.md")
+    body = spec["paths"]["/rcs/v1.0/messages/sms"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    fields = body["properties"]
+    assert fields["isAd"]["default"] is False and fields["isFallback"]["default"] is False
+    assert fields["isAd"]["description"] == "광고 발송 여부\n기본값: false"
+    assert fields["body"]["description"] == "본문\n최대 100자"
+    assert "default" not in fields["sendDateTime"]  # "기본값: 현재 시간" (the current time) describes one in words

@@ -40,10 +40,10 @@ class ScrollStartApiRequest(BaseModel):
         extra="allow",
     )
     query: str = Field(..., description="Lucene query")
-    from_: str = Field(..., alias="from", description="Start time")
-    to: str = Field(..., description="End time")
-    pageSize: int | None = Field(None, description="Page size")
-    sort: dict[str, Any] | None = Field(None, description="Sort by")
+    from_: str = Field(..., alias="from", description="Start time\nISO8601 format date (YYYY-MM-DDThh:mm:ss.sTZD)")
+    to: str = Field(..., description="End time\nISO8601 format date (YYYY-MM-DDThh:mm:ss.sTZD)")
+    pageSize: int | None = Field(None, description="Page size\nMin 10, Max 100.")
+    sort: dict[str, Any] | None = Field(None, description="Sort by\nSet ascending (ASC) and descending (DESC) by field")
 
 
 class Datum(BaseModel):
@@ -101,11 +101,11 @@ class SearchApiRequest(BaseModel):
         extra="allow",
     )
     query: str = Field(..., description="Lucene query")
-    from_: str = Field(..., alias="from", description="Start time")
-    to: str = Field(..., description="End time")
-    pageNumber: int | None = Field(None, description="Page number")
-    pageSize: int | None = Field(None, description="Page size")
-    sort: dict[str, Any] | None = Field(None, description="Sort by")
+    from_: str = Field(..., alias="from", description="Start time\nISO8601 format date (YYYY-MM-DDThh:mm:ss.sTZD)")
+    to: str = Field(..., description="End time\nISO8601 format date (YYYY-MM-DDThh:mm:ss.sTZD)")
+    pageNumber: int | None = Field(None, description="Page number\nDefault value 0")
+    pageSize: int | None = Field(None, description="Page size\nMin 10, Max 100.")
+    sort: dict[str, Any] | None = Field(None, description="Sort by\nSet ascending (ASC) and descending (DESC) by field")
 
 
 class Body3(BaseModel):
