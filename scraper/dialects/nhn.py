@@ -294,6 +294,10 @@ class _Label:
 _COMMON_MENTION = re.compile(r"common[- ]response|공통\s*응답|共通\s*(?:の\s*)?レスポンス", re.IGNORECASE)
 
 
+#: Words that call what follows common to every operation (an envelope, common parameters).
+_COMMON = re.compile(r"\bcommon\b|공통|共通", re.IGNORECASE)
+
+
 def _common_response_part(outside: Sequence[Block]) -> _Part | None:
     """The blocks under the first heading outside any operation that names the common response, to the next heading
     of its level or above, as a response part: its tables (a model's name alone over a table is that table's
@@ -546,6 +550,7 @@ class _PageReader:
                 section.variant = f"{section.variant}#{seen[key]}" if section.variant else f"#{seen[key]}"
             version = versions[id(section)]
             service.operations.append(self._operation(section, version, token_header))
+        self._bodies_outside_operations(outside, _read_names(service))
         self._duplicate_titles(service)
         self._hosts(service)
         self._client_parameters(service)
@@ -1109,6 +1114,48 @@ class _PageReader:
             texts.append(f"Regions: {listing}.")
         if template.startswith("http://"):
             self._finding("plain-http-endpoint", block.line, service.id, f"the endpoint {template} is plain http")
+
+    def _bodies_outside_operations(self, outside: list[Block], read: set[str]) -> None:
+        """Push v2.3 'Example of Sending Messages > 7. Rich Messages': a JSON body and the table of its fields
+        (``richMessage.buttons``, ...) under a heading of no operation (the Send operation's section ended at the
+        sibling heading; none of its rows names the fields or a model that holds them). Which operation's body they
+        extend, and where in it, the guide does not say, so they are read into none: a ``body-outside-operations``
+        finding names the table, rather than dropping it unsaid. A table naming a field or parameter some operation
+        has (a common envelope, ``header.resultCode``; a common path parameter) is read, and said nothing of."""
+        titles: dict[int, str] = {}
+        has_body, common = False, False
+        tables: list[Table] = []
+        for block in [*outside, Heading(title="", level=1, line=0)]:
+            if isinstance(block, Heading):
+                heading = " > ".join(titles[k] for k in sorted(titles))
+                for table in tables if has_body and not (common or _COMMON.search(heading)) else []:
+                    self._body_outside_operations(table, heading, read)
+                titles = {k: v for k, v in titles.items() if k < block.level}
+                titles[block.level] = _heading_title(block)
+                has_body, common, tables = False, False, []
+            elif isinstance(block, CodeBlock) and _has_json_body(block):
+                has_body = True
+            elif isinstance(block, Paragraph):
+                # a label over the table that calls it common (``[Common Data Header of API Response]``): the
+                # envelope every operation's response carries, documented once
+                common = common or bool(_COMMON.search(clean_text(block.text)))
+            elif isinstance(block, Table):
+                tables.append(block)
+
+    def _body_outside_operations(self, table: Table, heading: str, read: set[str]) -> None:
+        fields = read_field_table(table)
+        if fields is None or not fields.has_type_column or not fields.rows:
+            return
+        if any(re.split(r"[.\[]", row.name)[0] in read for row in fields.rows):
+            return
+        names = ", ".join(row.name for row in fields.rows[:4]) + (", ..." if len(fields.rows) > 4 else "")
+        self._finding(
+            "body-outside-operations",
+            table.line,
+            heading,
+            f"the table of fields ({names}) beside a JSON body is in no operation's section, and no operation has"
+            " its fields: the guide does not say which operation's body it extends, or where; read into none",
+        )
 
     def _common_auth(self, outside: list[Block]) -> None:
         """Auth headers documented once for the whole guide (a common header table or header listing)."""
@@ -2832,6 +2879,31 @@ _MEDIA_LABEL = re.compile(
 #: A link to a heading or anchor of the same page (``[AlarmTarget[]](#post-alarm-request-alarm-target)``): its text.
 _ANCHOR_LINK = re.compile(r"^\[(.+)\]\(#[^()\s]*\)$")
 _LIST_OF = re.compile(r"(?:List|Array|Set)\s*<\s*(.+?)\s*>|(.+?)\s*\[\s*\]", re.IGNORECASE)
+
+
+def _read_names(service: Service) -> set[str]:
+    """The names of every operation's parameters and of the fields of its bodies and responses."""
+    names: set[str] = set()
+    for operation in service.operations:
+        for version in operation.versions.values():
+            names.update(p.name for p in version.parameters)
+            schemas = [r.schema for r in version.responses]
+            schemas.append(version.request_body.schema if version.request_body else None)
+            for schema in schemas:
+                names.update(_field_names(schema))
+    return names
+
+
+def _field_names(schema: JsonSchema | None) -> set[str]:
+    """The property names of an object schema at any depth (its properties', an array's items', each ``oneOf``
+    member's): a common envelope's table lists ``resultCode`` where the responses nest it in ``header``."""
+    if not isinstance(schema, dict):
+        return set()
+    properties = schema.get("properties", {})
+    names = set(properties)
+    for member in [schema.get("items"), *schema.get("oneOf", []), *properties.values()]:
+        names |= _field_names(member)
+    return names
 
 
 def _model_reference(type_text: str) -> tuple[str, bool] | None:

@@ -234,7 +234,8 @@ _TEXT_DIFFERS: dict[str, tuple[str, frozenset[str]]] = {
     "Push__en__api-guide-v2.3.md": (
         "'Send': the sections after it ('### Common Messages', '### Example of Sending Messages' with its '####"
         " 7. Rich Messages' body table) are headings of the Send operation's level in the Markdown, so they end it;"
-        " the text does not carry heading levels, and reads the rich-message table into Send's body",
+        " the text does not carry heading levels, and reads the rich-message table into Send's body (where the"
+        " Markdown reading names the table in a 'body-outside-operations' finding: no row of Send names its fields)",
         frozenset(["Send"]),
     ),
     "RCS-Bizmessage__ko__api-guide.md": (

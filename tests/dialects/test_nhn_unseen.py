@@ -1495,3 +1495,16 @@ def test_a_note_column_beside_the_description_gives_its_defaults() -> None:
     assert fields["isAd"]["description"] == "광고 발송 여부\n기본값: false"
     assert fields["body"]["description"] == "본문\n최대 100자"
     assert "default" not in fields["sendDateTime"]  # "기본값: 현재 시간" (the current time) describes one in words
+
+
+def test_a_body_table_outside_every_operation_is_a_finding() -> None:
+    """Push v2.3 (en): ``### Send`` documents ``content.default`` as a ``Map`` ("see common message type as below");
+    the sibling ``### Example of Sending Messages > #### 7. Rich Messages`` shows a body nesting ``richMessage`` in
+    ``content.default`` and a table of ``richMessage.*`` fields. Outside Send's section and named by none of its
+    rows, the table was dropped unsaid; which operation's body it extends, and where, the guide does not say."""
+    service, spec = _read("push-rich-message-table-outside-send.md")
+    body = spec["paths"]["/push/v2.3/appkeys/{appkey}/messages"]["post"]["requestBody"]["content"]
+    assert "richMessage" not in body["application/json"]["schema"]["properties"]
+    [finding] = [f for f in service.findings if f.kind == "body-outside-operations"]
+    assert finding.line == 137 and "7. Rich Messages" in finding.subject
+    assert "richMessage.buttons" in finding.message
