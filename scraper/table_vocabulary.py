@@ -131,6 +131,7 @@ for _role, _words in {
         "optional",
         "required?",
         "requirement",
+        "necessity",
         "必須",
         "必須かどうか",
         "必須有無",

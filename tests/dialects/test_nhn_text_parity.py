@@ -252,10 +252,10 @@ _TEXT_DIFFERS: dict[str, tuple[str, frozenset[str]]] = {
     ),
     "Service-Monitoring__en__api-guide.md": (
         "open: the field tables' header 'Value Type Corresponding scenarioType Assignable Value Necessity Default"
-        " Description' has two columns outside the column vocabulary ('Corresponding scenarioType', 'Necessity'); the"
-        " text reader admits one unknown one-word column only (a usage column, vouched for by its cells), so these"
-        " lines are no table header and the request/response tables read as prose (the types come from the examples"
-        " only)",
+        " Description' has a column of two words outside the column vocabulary ('Corresponding scenarioType';"
+        " 'Necessity' is a required word now); the text reader admits one unknown one-word column only (a usage"
+        " column, vouched for by its cells), so these lines are no table header and the request/response tables read"
+        " as prose (the types come from the examples only)",
         frozenset(
             [
                 "Create scenario: Data transfer",

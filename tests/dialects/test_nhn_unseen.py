@@ -1508,3 +1508,16 @@ def test_a_body_table_outside_every_operation_is_a_finding() -> None:
     [finding] = [f for f in service.findings if f.kind == "body-outside-operations"]
     assert finding.line == 137 and "7. Rich Messages" in finding.subject
     assert "richMessage.buttons" in finding.message
+
+
+def test_a_necessity_column_says_which_fields_are_required() -> None:
+    """Service Monitoring (en): ``Value | Type | Corresponding scenarioType | Assignable Value | Necessity |
+    Default | Description`` with ``Y`` / ``N`` under Necessity (whether the field is needed). The header was no
+    word of the column vocabulary, so no body field was required."""
+    service, _ = _read("service-monitoring-necessity-column.md")
+    [operation] = service.operations
+    [version] = operation.versions.values()
+    assert version.request_body is not None
+    required = version.request_body.schema["required"]
+    assert {"url", "httpMethod", "scenarioType", "scenarioName"} <= set(required)
+    assert not {"headers", "requestBody", "browserOption"} & set(required)
