@@ -454,7 +454,9 @@ def _matches(kind: str, text: str) -> bool:
     if kind == "location":
         return location_of(text) is not None
     if kind == "type":
-        return location_of(text) is not None or read_type(text).known
+        # a dash alone is the cell's "nothing here" (Traffic Mirroring ``Other Body - Same as the session view``:
+        # no format), as in a required or usage column
+        return text == "-" or location_of(text) is not None or read_type(text).known
     if kind == "typed-value":
         # a Value column before a Description column: a type (IAP ``isSuccessful Boolean ...``) or a header's
         # placeholder value (Document Recognizer ``X-Key-Version {x-key-version} ...``)

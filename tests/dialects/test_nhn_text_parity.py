@@ -143,12 +143,6 @@ _TEXT_DIFFERS: dict[str, tuple[str, frozenset[str]]] = {
             ]
         ),
     ),
-    "Traffic-Mirroring__en__public-api.md": (
-        "'Other | Body | - | Same as the session view': a dash in the Format (type) column, which the text cut does"
-        " not take as a type, so it stays at the head of the description (open: a dash could read as any column's"
-        " 'nothing here', as it does in a Required column)",
-        frozenset(["Create Sessions"]),
-    ),
     "Cloud-Search__en__api-v2.0-guide.md": (
         "'1. View stat': an HTML table cell with rowspan (kind's two values) renders as a row of its own, read as a"
         " parameter; '1. View the index log', '1. Search': the operation's title is found as the nearest title-like"

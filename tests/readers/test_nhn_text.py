@@ -310,3 +310,17 @@ def test_a_dash_alone_may_be_the_name_of_a_row() -> None:
     [table] = nhn_text.read(text, "p.txt").blocks
     assert isinstance(table, Table)
     assert [r.cells[0] for r in table.rows] == ["body", "- data"]
+
+
+def test_a_dash_alone_in_the_type_column_is_its_cell() -> None:
+    """Traffic Mirroring 'Create Sessions': ``Other | Body | - | Same as the session view`` (no format). The dash was
+    no type, so it stayed at the head of the description; it is the Format cell's "nothing here", as in a required
+    column."""
+    text = (
+        "Name Type Format Description\n"
+        "session.status Body Enum Initially, mainly BUILD\n"
+        "Other Body - Same as the session view\n"
+    )
+    [table] = nhn_text.read(text, "p.txt").blocks
+    assert isinstance(table, Table)
+    assert table.rows[1].cells == ("Other", "Body", "-", "Same as the session view")
