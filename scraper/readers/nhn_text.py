@@ -334,6 +334,8 @@ _SEVERAL_WORD_KEYS = frozenset(k for k in (*METHOD_COLUMNS, *URI_COLUMNS) if " "
 _MAX_KEY_WORDS = max(len(k.split()) for k in _SEVERAL_WORD_KEYS)
 _URI_START = ("/", "http://", "https://", "{", "${")
 _NAME_END = (",", ".", ":", ";", ")")
+#: A word that may be part of a row's name of two words (``Resource ID``).
+_PLAIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 #: Marks of a nested field's depth written before its name (:mod:`scraper.dialects.field_tables` reads them).
 _NEST_MARKS = re.compile(r"[-ㄴ└↳+>]+")
 
@@ -560,6 +562,11 @@ def _split(words: list[_Word], columns: list[_Column]) -> _Split:
                 if rest is not _NO_SPLIT and rest.score > result.score:
                     name = " ".join(w.text for w in words[start : start + size])
                     result = _Split(rest.score, (name, *rest.cells), rest.repairs, rest.matched)
+            if sizes == [1] and _two_word_name(words, start, columns, column):
+                rest = best(column + 1, start + 2)
+                if rest is not _NO_SPLIT and rest.matched > result.matched:
+                    name = " ".join(w.text for w in words[start : start + 2])
+                    result = _Split(rest.score, (name, *rest.cells), rest.repairs, rest.matched)
         elif columns[column].kind in _FIXED_KINDS:
             kind, title = columns[column].kind, columns[column].title
             for size, score, doubt in _fixed_options(columns[column], words, start):
@@ -608,6 +615,20 @@ def _split(words: list[_Word], columns: list[_Column]) -> _Split:
         return result
 
     return best(0, 0)
+
+
+def _two_word_name(words: list[_Word], start: int, columns: list[_Column], column: int) -> bool:
+    """Whether a name of two words (Network Flow Log ``Resource ID | Query | String | - | ...``) may be tried: the
+    second word is on the line, and both are plain words of no vocabulary column. A name is one word in
+    every other table, so the two-word cut is taken only when it matches more vocabulary columns than the one-word
+    cut does (:func:`_split`): ``Resource`` leaves ``ID`` where a location should be, ``Resource ID`` does not."""
+    if start + 2 >= len(words) or words[start + 1].starts_line or column + 1 >= len(columns):
+        return False
+    pair = [w.text for w in words[start : start + 2]]
+    # each word a plain word that no vocabulary column takes: not a description's continuation ("For True, ...",
+    # "Optional DNS Zone status list", where "Optional" is a required mark)
+    fixed = [c for c in columns if c.kind in _FIXED_KINDS]
+    return all(_PLAIN_WORD.fullmatch(word) and not any(c.matches(word) for c in fixed) for word in pair)
 
 
 def _fixed_word(cell: str, columns: list[_Column]) -> bool:

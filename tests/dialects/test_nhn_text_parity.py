@@ -105,12 +105,6 @@ _TEXT_DIFFERS: dict[str, tuple[str, frozenset[str]]] = {
             ]
         ),
     ),
-    "Network-Flow-Log__en__public-api.md": (
-        "a name of two words ('Resource ID | Query | String'): a name column takes one word in the text (a row's"
-        " name is an identifier in every other table), so the text reads a parameter 'Resource' (open: a name could"
-        " run on to the location word when the words before it match no column)",
-        frozenset(["View a list of flow log loggers"]),
-    ),
     "PrivateCA__ko__api-guide-v2.0.md": (
         "the 설명 and 제약 조건 (or Default) columns side by side are joined in the text rendering, so constraint"
         " text ('기본값: 0') lands in the description, where it reads as a default the Markdown does not give, and"

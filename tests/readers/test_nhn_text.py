@@ -324,3 +324,23 @@ def test_a_dash_alone_in_the_type_column_is_its_cell() -> None:
     [table] = nhn_text.read(text, "p.txt").blocks
     assert isinstance(table, Table)
     assert table.rows[1].cells == ("Other", "Body", "-", "Same as the session view")
+
+
+def test_a_name_of_two_words_when_the_columns_after_it_say_so() -> None:
+    """Network Flow Log 'View a list of flow log loggers': ``Resource ID | Query | String | - | ...``. A name was one
+    word, so the text read a parameter ``Resource`` with ``ID`` where the location should be. Two plain words are
+    the name when that cut matches more columns; a description's continuation (``For True, query ...``, ``Optional
+    DNS ...``) stays one."""
+    text = (
+        "Name Type Format Required Description\n"
+        "Resource ID Query String - Resource ID of the flow log logger to look up\n"
+        "limit Query Integer - Number of items\n"
+        "Optional DNS Zone status list\n"
+    )
+    [table] = nhn_text.read(text, "p.txt").blocks
+    assert isinstance(table, Table)
+    assert [r.cells[:4] for r in table.rows] == [
+        ("Resource ID", "Query", "String", "-"),
+        ("limit", "Query", "Integer", "-"),
+    ]
+    assert table.rows[1].cells[4] == "Number of items\nOptional DNS Zone status list"
