@@ -538,7 +538,7 @@ for _prefix, _subject in (("operation-", "operation"), ("", "API version"), ("pa
         f"{_prefix}sunset-too-soon",
         _family,
         B,
-        f"{_subject} sunset {{new}} is less than {{days}} days after {{today}}",
+        f"{_subject} sunset {{new}} is less than {{days}} days after {{today}}{{passed}}",
         "A sunset set or moved to less than the minimum notice leaves users no time to migrate.",
     )
     _both(

@@ -125,6 +125,7 @@ class DocumentWalker(SchemaWalker):
                 new=after,
                 days=self.min_notice_days,
                 today=self.today.isoformat(),
+                passed=" (already past)" if new_date < self.today else "",
             )
         elif old_date is None:
             self.add(f"{base}sunset-set", op, location, old=before, new=after)

@@ -69,6 +69,8 @@ def test_sunset_moved_earlier_within_and_below_the_minimum_notice() -> None:
     assert kinds(later, soon, today=JAN_2026, min_notice_days=30) == [("operation-sunset-moved-earlier", "deprecation")]
     [change] = compare(later, soon, today=JAN_2026)
     assert change.message == "operation sunset 2026-02-15 is less than 90 days after 2026-01-01"
+    [past] = compare(later, dep("2025-12-01"), today=JAN_2026)  # a date already behind today says so
+    assert past.message == "operation sunset 2025-12-01 is less than 90 days after 2026-01-01 (already past)"
 
 
 def test_sunset_set_too_soon_on_deprecation() -> None:
