@@ -21,6 +21,7 @@ What 3.0 cannot say the same way becomes a warning naming the JSON pointer of th
 from __future__ import annotations
 
 import copy
+import functools
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -174,6 +175,15 @@ def _validate(doc: dict[str, Any], source: str) -> list[str]:
         if errors and (unknown := _unknown_keys(doc, errors)):
             left_out.extend(unknown)
             errors = [e for e in OpenAPIV2SpecValidator(doc).iter_errors() if not _tolerated(e)]  # type: ignore[arg-type]
+        repaired: set[str] = set()
+        for _ in range(_REPAIR_ROUNDS):
+            if not errors or len(repaired) >= _MAX_REPAIRS:
+                break
+            done = _repair_round(doc, errors, repaired)
+            if not done:
+                break
+            left_out.extend(done)
+            errors = [e for e in OpenAPIV2SpecValidator(doc).iter_errors() if not _tolerated(e)]  # type: ignore[arg-type]
     except Exception as exc:  # the validator's own failure on odd input (an unresolvable $ref ...): one line
         message = redact_text(str(exc).splitlines()[0]) if str(exc) else type(exc).__name__
         raise SwaggerError(f"{source}: not a valid Swagger 2.0 document: {message[:200]}") from None
@@ -184,6 +194,186 @@ def _validate(doc: dict[str, Any], source: str) -> list[str]:
     message = redact_text(str(getattr(error, "message", None) or error).splitlines()[0])  # it quotes the value
     where = pointer(*path) if path else "#"
     raise SwaggerError(f"{source}: not a valid Swagger 2.0 document at {where}: {message[:200]}")
+
+
+#: Bounds of the general repair: rounds of validate-then-repair, and places repaired, before the document is refused.
+_REPAIR_ROUNDS = 12
+_MAX_REPAIRS = 500
+#: Mappings whose keys are names the writer chose (an entry is a unit), not keywords of an object.
+_NAMED = frozenset({"properties", "patternProperties", "definitions", "headers", "responses", "parameters",
+                    "securityDefinitions"})  # fmt: skip
+#: Keys never dropped alone: without them the object around is another thing (its parent unit is repaired).
+_KEPT_KEYS = frozenset({"$ref", "in", "name", "swagger", "info", "paths", "responses"})
+
+
+def _repair_round(doc: dict[str, Any], errors: list[Any], repaired: set[str]) -> list[str]:
+    """Repair, in place, the smallest place each of the validator's ``errors`` points at (the general fallback
+    behind the specific repairs: Azure's, APIs.guru's and vendors' old 2.0 documents carry many small errors, and
+    one refused the whole document). A complaint with a path is located again with the 2.0 JSON schema's own
+    validator, whose errors keep the alternatives of a ``oneOf`` (the spec validator's do not), so a bad header
+    repairs the header, not the response; one without a path (a ``default`` its type refuses) is located by the
+    schema object the complaint carries. ``repaired`` holds the pointers repaired in earlier rounds: a place that
+    fails again is left to its parent unit. Returns one warning per repair; none when nothing could be located
+    (the caller refuses the document with the first error)."""
+    from jsonschema.exceptions import best_match
+
+    found: list[Any] = []
+    if any(list(getattr(e, "path", None) or []) for e in errors):
+        for error in _schema_validator().iter_errors(doc):
+            best = best_match([error])
+            if not (_tolerated(error) or _tolerated(best)):
+                found.append(best)
+    warnings: list[str] = []
+    for error in found:
+        if len(repaired) < _MAX_REPAIRS and (done := _repair_at(doc, error, repaired)):
+            warnings.append(done)
+    for error in errors:
+        pathless = not list(getattr(error, "path", None) or []) and len(repaired) < _MAX_REPAIRS
+        if pathless and (done := _repair_default(doc, error, repaired)):
+            warnings.append(done)
+    return warnings
+
+
+@functools.cache
+def _schema_validator() -> Any:
+    """The 2.0 JSON schema's own draft 4 validator: its errors keep the alternatives of a ``oneOf`` (``context``),
+    which ``best_match`` follows to the deepest one (the spec validator's proxy leaves them unusable there)."""
+    from jsonschema import Draft4Validator
+    from openapi_spec_validator.schemas import schema_v2
+
+    return Draft4Validator(schema_v2)
+
+
+def _said(error: Any) -> str:
+    """The validator's complaint on one line, credentials redacted (it quotes the value)."""
+    text = str(getattr(error, "message", None) or error).splitlines()
+    return redact_text(text[0] if text else type(error).__name__)[:160]
+
+
+def _repair_at(doc: dict[str, Any], error: Any, repaired: set[str]) -> str | None:
+    """Repair the smallest unit around ``error``'s path: a single key, a header, a parameter (its minimal valid
+    form first, then left out), a response (a missing description added, else left out), a schema (any value).
+    Never the document, ``paths`` or a path item: an error there (or none located) returns None."""
+    path = list(error.absolute_path)
+    message = _said(error)
+    if re.search(r"is not one of \['body'\]$", message):  # the body form's enum: best_match's pick of a oneOf
+        message = "the parameter matches none of 2.0's parameter forms"
+    missing = re.match(r"^'([^']+)' is a required property$", message)
+    if isinstance(error.context, list):
+        for sub in error.context:
+            if not missing and (hit := re.match(r"^'description' is a required property$", _said(sub))):
+                missing, message = hit, _said(sub)
+    for end in range(len(path), 0, -1):
+        here = path[:end]
+        if here[0] == "paths" and end <= 2:
+            return None
+        parent = _node_at(doc, here[:-1])
+        key = here[-1]
+        if isinstance(parent, dict) and str(key) in parent:
+            key = str(key)
+        elif not (isinstance(parent, list) and isinstance(key, int) and 0 <= key < len(parent)):
+            continue
+        where = pointer(*here)
+        if where in repaired:
+            continue
+        owner = here[-2] if end >= 2 else None
+        if key == "type" and end >= 3 and here[-3] == "headers":
+            continue  # a header without its type is no header: the header is the unit
+        node = parent[key]
+        if (owner in _NAMED and isinstance(parent, dict)) or (owner == "parameters" and isinstance(parent, list)):
+            action = _repair_entry(doc, here, parent, key, str(owner), missing is not None)
+        elif isinstance(parent, list):
+            if owner not in ("allOf", "items", "tags"):
+                continue
+            action = "the schema is any value" if owner != "tags" else "left out"
+            if owner == "tags":
+                del parent[key]
+            else:
+                parent[key] = {}
+        elif key in ("schema", "items", "additionalProperties") and isinstance(node, dict) and node:
+            parent[key] = {}
+            action = "the schema is any value"
+        elif key not in _KEPT_KEYS and (end >= 2 or key != "definitions"):
+            del parent[key]
+            action = "the key is left out"
+        else:
+            continue
+        repaired.add(where)
+        return f"{where}: {message}; {action}"
+    return None
+
+
+def _repair_entry(doc: dict[str, Any], here: list[Any], parent: Any, key: Any, owner: str, no_description: bool) -> str:
+    """Repair the named entry ``parent[key]`` (a parameter, response, header, schema, security scheme)."""
+    node = parent[key]
+    top = len(here) == 2  # the document's own parameters/responses: what a $ref names
+    if owner == "parameters" and isinstance(node, dict) and node.get("in") in ("query", "header", "path", "formData"):
+        minimal = {k: node[k] for k in ("name", "in", "description") if isinstance(node.get(k), str)}
+        minimal["type"] = "string"
+        if node.get("in") == "path" or node.get("required") is True:
+            minimal["required"] = True
+        if minimal != node and "name" in minimal:
+            parent[key] = minimal
+            return "taken as a string parameter (its other keywords left out)"
+    if owner == "responses" and isinstance(node, dict) and no_description and "description" not in node:
+        node["description"] = ""
+        return "an empty description is given"
+    if owner in ("properties", "patternProperties", "definitions"):
+        parent[key] = {}
+        return "the schema is any value"
+    if owner == "responses" and not top and len(parent) == 1:
+        parent[key] = {"description": ""}
+        return "the response is left without content"
+    if top and owner in ("parameters", "responses"):
+        _drop_refs(doc, f"#/{owner}/{str(key).replace('~', '~0').replace('/', '~1')}")
+    del parent[key]
+    return "left out"
+
+
+def _drop_refs(doc: Any, ref: str) -> None:
+    """Remove, in place, every parameter list entry and response that is only a ``$ref`` to ``ref``."""
+    if isinstance(doc, dict):
+        for name in [k for k, v in doc.items() if isinstance(v, dict) and v == {"$ref": ref}]:
+            del doc[name]
+        for value in doc.values():
+            _drop_refs(value, ref)
+    elif isinstance(doc, list):
+        doc[:] = [v for v in doc if v != {"$ref": ref}]
+        for value in doc:
+            _drop_refs(value, ref)
+
+
+def _repair_default(doc: dict[str, Any], error: Any, repaired: set[str]) -> str | None:
+    """Leave out a ``default`` its own type or enum refuses (the complaint names no path: it carries the parameter,
+    header or schema object, found here by identity)."""
+    schema = getattr(error, "schema", None)
+    if not isinstance(schema, dict) or "default" not in schema or schema["default"] != error.instance:
+        return None
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(doc, ())]
+    while stack:
+        node, where = stack.pop()
+        if node is schema:
+            del node["default"]
+            repaired.add(pointer(*where, "default"))
+            return f"{pointer(*where, 'default')}: {_said(error)}; the default is left out"
+        if isinstance(node, dict):
+            stack.extend((v, (*where, k)) for k, v in node.items() if k not in _DATA_KEYS)
+        elif isinstance(node, list):
+            stack.extend((v, (*where, i)) for i, v in enumerate(node))
+    return None
+
+
+def _node_at(doc: Any, path: list[Any]) -> Any:
+    """The node at ``path`` in ``doc`` (a key the validator gives as a number is tried as text too), or None."""
+    node = doc
+    for part in path:
+        if isinstance(node, dict):
+            node = node.get(part, node.get(str(part)))
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            return None
+    return node
 
 
 def _nullable_as_extension(doc: dict[str, Any]) -> list[str]:

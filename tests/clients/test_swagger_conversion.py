@@ -106,9 +106,51 @@ def test_an_invalid_swagger_document_is_one_line_naming_the_pointer(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     doc = spec()
-    doc["paths"]["/pets"]["get"]["parameters"][0]["type"] = "strin"
+    doc["paths"]["/pets"]["get"]["parameters"][0]["type"] = "strin"  # repaired: a string parameter
+    del doc["info"]["title"]  # the document's info: never repaired or left out
     err = _refused(doc, tmp_path, capsys)
-    assert err.startswith("not a valid Swagger 2.0 document at #/paths/~1pets/get/parameters/0: ")
+    assert err.startswith('not a valid Swagger 2.0 document at #/info: "title" is a required property')
+
+
+REPAIRS = paths.FIXTURES / "openapi" / "robust" / "swagger2-repairs.yaml"
+
+
+def test_each_validator_complaint_repairs_its_smallest_place_with_a_warning() -> None:
+    """Each of these refused the whole document (Azure's, APIs.guru's and vendors' 2.0 documents carry such
+    errors): now the smallest place is repaired or left out, with a warning naming its pointer."""
+    from scraper.spec_input import load_document_file
+
+    converted, warnings = convert_swagger(load_document_file(REPAIRS), "s.yaml")
+    post = converted["paths"]["/notes"]["post"]
+    form = post["requestBody"]["content"]["application/x-www-form-urlencoded"]["schema"]
+    assert form["properties"]["meta"] == {"type": "string"}
+    assert post["parameters"][0] == {"name": "count", "in": "query", "schema": {"type": "integer"}}
+    assert post["responses"]["200"]["description"] == ""
+    assert post["responses"]["201"]["headers"] == {"X-Id": {"schema": {"type": "string"}}}
+    assert converted["components"]["schemas"]["Note"]["properties"]["id"] == {"type": "string"}
+    expected = [
+        "#/paths/~1notes/post/parameters/1: the parameter matches none of 2.0's parameter forms; taken as a string",
+        "#/paths/~1notes/post/responses/200: 'description' is a required property; an empty description is given",
+        "#/paths/~1notes/post/responses/201/headers/X-Rate: 'decimal' is not one of ['string', 'number',",
+        "#/definitions/Note/properties/id/required: True is not of type 'array'; the key is left out",
+        "#/paths/~1notes/post/parameters/2/default: 'many' is not of type 'integer'; the default is left out",
+    ]
+    for start in expected:
+        assert sum(w.startswith(start) for w in warnings) == 1, start
+    assert len([w for w in warnings if "; " in w and "swagger" not in w]) == len(expected)
+
+
+def test_a_repaired_swagger_document_generates_and_diffs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["generate", "--spec", str(REPAIRS), "--out", str(tmp_path / "out")]) == 0
+    err = capsys.readouterr().err
+    assert "#/definitions/Note/properties/id/required" in err
+    package = next(p for p in (tmp_path / "out").iterdir() if (p / "__init__.py").exists())
+    import subprocess
+    import sys
+
+    compiled = subprocess.run([sys.executable, "-c", f"import {package.name}"], cwd=tmp_path / "out", check=False)
+    assert compiled.returncode == 0
+    assert main(["diff", str(REPAIRS), str(REPAIRS)]) == 0
 
 
 @pytest.mark.parametrize(
@@ -161,8 +203,12 @@ def test_a_null_default_of_an_x_nullable_schema_is_valid() -> None:
     assert converted["components"]["schemas"]["Pet"]["properties"]["nickname"]["default"] is None
     without = copy.deepcopy(doc)
     del without["definitions"]["Pet"]["properties"]["nickname"]["x-nullable"]
-    with pytest.raises(SwaggerError, match=r"not a valid Swagger 2\.0 document"):
-        convert_swagger(without, "features.yaml")
+    converted, warnings = convert_swagger(without, "features.yaml")  # a null its type refuses: left out
+    assert "default" not in converted["components"]["schemas"]["Pet"]["properties"]["nickname"]
+    assert any(
+        w.startswith("#/definitions/Pet/properties/nickname/default: None for not nullable; the default is left out")
+        for w in warnings
+    )
 
 
 def test_only_swagger_2_0_is_converted() -> None:
