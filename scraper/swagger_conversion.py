@@ -293,7 +293,7 @@ def _repair_at(doc: dict[str, Any], error: Any, repaired: set[str]) -> str | Non
         elif key in ("schema", "items", "additionalProperties") and isinstance(node, dict) and node:
             parent[key] = {}
             action = "the schema is any value"
-        elif key not in _KEPT_KEYS and (end >= 2 or key != "definitions"):
+        elif key not in _KEPT_KEYS and end >= 2:  # a key of the document itself (host, ...) is the document's
             del parent[key]
             action = "the key is left out"
         else:
