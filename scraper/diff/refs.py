@@ -36,6 +36,10 @@ class RefError(Exception):
     """An OLD/NEW argument could not be resolved or parsed; the message names the argument."""
 
 
+#: How many of a Swagger 2.0 document's conversion warnings ``diff`` prints before counting the rest.
+_CONVERSION_WARNINGS_SHOWN = 5
+
+
 def parse_document(text: str, *, source: str, argument: str) -> dict[str, Any]:
     """Parse YAML/JSON text and check that it is an OpenAPI 3.x document; a Swagger 2.0 one is converted to 3.0 first
     (``scraper.swagger_conversion``, as the generator reads it), so two 2.0 versions of an API compare too. What
@@ -55,9 +59,17 @@ def parse_document(text: str, *, source: str, argument: str) -> dict[str, Any]:
     document: dict[str, Any] = data
     if swagger_conversion.is_swagger(document):  # compared as the generator reads it: converted to OpenAPI 3.0
         try:
-            document = swagger_conversion.convert_swagger(document, source)[0]
+            document, lossy = swagger_conversion.convert_swagger(document, source)
         except swagger_conversion.SwaggerError as exc:
             raise RefError(f"{argument}: {exc}") from None
+        for warning in lossy[:_CONVERSION_WARNINGS_SHOWN]:  # repairs and approximations: compared as converted
+            print(f"docs2client diff: warning: {argument}: {source}: {warning}", file=sys.stderr)
+        if len(lossy) > _CONVERSION_WARNINGS_SHOWN:
+            print(
+                f"docs2client diff: warning: {argument}: {source}: {len(lossy) - _CONVERSION_WARNINGS_SHOWN} more"
+                " places of the Swagger 2.0 conversion (docs2client generate --spec FILE --report lists them all)",
+                file=sys.stderr,
+            )
     version = document.get("openapi")
     if not isinstance(version, str) or not version.startswith("3."):
         raise RefError(f"{argument}: {source}: expected an OpenAPI 3.0/3.1 document ('openapi: 3.x'), got {version!r}")

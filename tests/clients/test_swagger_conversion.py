@@ -150,7 +150,15 @@ def test_a_repaired_swagger_document_generates_and_diffs(tmp_path: Path, capsys:
 
     compiled = subprocess.run([sys.executable, "-c", f"import {package.name}"], cwd=tmp_path / "out", check=False)
     assert compiled.returncode == 0
+    capsys.readouterr()
     assert main(["diff", str(REPAIRS), str(REPAIRS)]) == 0
+    err = capsys.readouterr().err  # the repairs are said by diff too (five per side, then a count)
+    for side in ("OLD", "NEW"):
+        said = [line for line in err.splitlines() if line.startswith(f"docs2client diff: warning: {side}: ")]
+        assert len(said) == 6 and "#/definitions/Note/properties/id/required" in "".join(said)
+        assert said[-1].endswith(
+            "1 more places of the Swagger 2.0 conversion (docs2client generate --spec FILE" " --report lists them all)"
+        )
 
 
 @pytest.mark.parametrize(
