@@ -1108,8 +1108,47 @@ def _collect_component_names(ctx: _Ctx) -> None:
     names = sorted(raw)
     classes = naming.dedupe([_class_name(n) for n in names], sep="")
     ctx.class_names = dict(zip(names, classes, strict=True))
+    implied = _implied_mappings(raw)
+    if implied is not raw:  # the examples' synthesis reads the document: it sees the same tag values as the models
+        components = ctx.doc.get("components") or {}
+        ctx.doc = {**ctx.doc, "components": {**components, "schemas": implied}}
+        raw = implied
     for name, cls in ctx.class_names.items():
         ctx.schemas[cls] = _rewrite_refs(ctx, raw[name])
+
+
+def _implied_mappings(schemas: dict[str, Any]) -> dict[str, Any]:
+    """``schemas`` with each component's ``discriminator`` mapping spelt out: OpenAPI implies a member's tag value
+    is its component name (``account``), but the models are generated from renamed classes (``Account``), so an
+    implied value would become the class name and every instance the API sends with ``type: account`` would fail
+    to parse (Bitbucket's 2.0 spec: 60 of 330 contract tests). Members are the ``oneOf``/``anyOf`` references beside
+    the discriminator, else the schemas whose ``allOf`` refers to it; a member an explicit mapping already names
+    keeps its explicit value."""
+    prefix = "#/components/schemas/"
+    children: dict[str, list[str]] = {}
+    for name, schema in schemas.items():
+        parts = schema.get("allOf") if isinstance(schema, dict) else None
+        for part in parts if isinstance(parts, list) else []:
+            ref = part.get("$ref") if isinstance(part, dict) else None
+            if isinstance(ref, str) and ref.startswith(prefix) and ref[len(prefix) :] in schemas:
+                children.setdefault(ref[len(prefix) :], []).append(name)
+    out: dict[str, Any] | None = None
+    for name, schema in schemas.items():
+        discriminator = schema.get("discriminator") if isinstance(schema, dict) else None
+        if not isinstance(discriminator, dict) or not isinstance(discriminator.get("propertyName"), str):
+            continue
+        union = [m.get("$ref") for key in ("oneOf", "anyOf") for m in schema.get(key) or [] if isinstance(m, dict)]
+        members = [r[len(prefix) :] for r in union if isinstance(r, str) and r.startswith(prefix)]
+        if not union:
+            members = children.get(name, [])
+        given = discriminator.get("mapping")
+        mapping: dict[str, Any] = given if isinstance(given, dict) else {}
+        named = {v[len(prefix) :] if isinstance(v, str) and v.startswith(prefix) else v for v in mapping.values()}
+        implied = {m: prefix + m for m in members if m not in named and m not in mapping and m in schemas}
+        if implied:
+            out = dict(schemas) if out is None else out
+            out[name] = {**schema, "discriminator": {**discriminator, "mapping": {**mapping, **implied}}}
+    return schemas if out is None else out
 
 
 def _class_name(text: str) -> str:
@@ -1137,6 +1176,17 @@ def _rewrite_refs(ctx: _Ctx, node: Any) -> Any:
                 out[key] = _ref_target(ctx, value)
             elif key == "$ref":
                 ctx.warn(f"schema $ref {value!r:.60} is not a string (a JSON pointer); ignored")
+            elif key == "discriminator" and isinstance(value, dict) and isinstance(value.get("mapping"), dict):
+                # tag values stay as written; each target becomes the class it was renamed to, as a $ref does
+                mapping = {
+                    k: _ref_target(ctx, v if v.startswith("#/") else f"#/components/schemas/{v}")
+                    for k, v in value["mapping"].items()
+                    if isinstance(v, str) and v
+                }
+                out[key] = {
+                    **_rewrite_refs(ctx, {k: v for k, v in value.items() if k != "mapping"}),
+                    "mapping": mapping,
+                }
             elif key == "example" or key == "examples":
                 continue  # examples are data, not model structure; they stay out of the models module
             elif key in _DATA_KEYWORDS:

@@ -61,8 +61,12 @@ def instance(doc: Mapping[str, Any], schema: Any, depth: int = 0, check: Check |
     ref = schema.get("$ref") if isinstance(schema, Mapping) else None
     if isinstance(value, dict) and isinstance(ref, str):
         tagged = _member_tags(doc).get(ref)
-        if tagged is not None and tagged[0] not in value:
-            return {**value, tagged[0]: _member_tag(doc, ref, *tagged, depth, check)}
+        if tagged is not None:
+            # its own tag, also over one its allOf parent gave (a parent with a discriminator is built as its first
+            # member: an ``account`` extending ``object`` came out tagged ``page``, and failed to parse)
+            own = _member_tag(doc, ref, *tagged, depth, check)
+            if value.get(tagged[0]) != own:
+                return {**value, tagged[0]: own}
     return value
 
 

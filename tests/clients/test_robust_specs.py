@@ -513,3 +513,28 @@ def test_a_server_of_its_own_is_a_warning_naming_it_and_never_its_credentials() 
         "files.yaml: /paths/~1meta/get/servers",
     ]
     assert "upload.files.test" in own[0] and "s3cret" not in own[0]
+
+
+def test_a_discriminators_implied_tags_are_component_names_and_each_child_carries_its_own(tmp_path: Path) -> None:
+    """OpenAPI implies a child's tag value is its component name. The models are made from renamed classes, so the
+    implied value became the class name (``Literal["Account"]``: every ``type: account`` the API sends failed), an
+    explicit mapping's targets were not renamed either, and a child built alone took its parent's first child's tag
+    (``type: page`` in Account's contract case). Bitbucket's 2.0 spec: 60 of 330 contract tests failed."""
+    source = paths.FIXTURES / "openapi" / "robust" / "tags-implied-by-discriminator.yaml"
+    doc = yaml.safe_load(source.read_text(encoding="utf-8"))
+    out = tmp_path / "out"
+    for rel, data in render_package([doc], package_name="disc").items():
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / rel).write_bytes(data)
+    models = (out / "disc" / "v1" / "models.py").read_text(encoding="utf-8")
+    for name in ("page", "account", "subscription"):
+        assert f'type: Literal["{name}"]' in models
+    cases = json.loads(next((out / "tests").glob("*.json")).read_text(encoding="utf-8"))
+    assert '"type": "account"' in json.dumps(cases) and '"type": "page"' not in json.dumps(cases)
+    with imported(out, "disc.v1") as disc:
+        account = disc.models.Account.model_validate({"type": "account", "username": "u"})
+        assert account.type == "account"
+    explicit = copy.deepcopy(doc)  # an explicit mapping's targets follow the renamed classes too
+    explicit["components"]["schemas"]["object"]["discriminator"]["mapping"] = {"acct": "#/components/schemas/account"}
+    models = render_package([explicit], package_name="disc")["disc/v1/models.py"].decode("utf-8")
+    assert 'type: Literal["acct"]' in models and 'type: Literal["page"]' in models
