@@ -1179,7 +1179,7 @@ def _rewrite_refs(ctx: _Ctx, node: Any) -> Any:
             elif key == "discriminator" and isinstance(value, dict) and isinstance(value.get("mapping"), dict):
                 # tag values stay as written; each target becomes the class it was renamed to, as a $ref does
                 mapping = {
-                    k: _ref_target(ctx, v if v.startswith("#/") else f"#/components/schemas/{v}")
+                    k: _ref_target(ctx, v if "#" in v or "/" in v else f"#/components/schemas/{v}")  # a bare name
                     for k, v in value["mapping"].items()
                     if isinstance(v, str) and v
                 }
