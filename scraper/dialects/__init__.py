@@ -40,6 +40,11 @@ class Dialect(Protocol):
 _DIALECTS = {"scp": ("scraper.dialects.scp", "ScpDialect"), "nhn": ("scraper.dialects.nhn", "NhnDialect")}
 
 
+def known_providers() -> tuple[str, ...]:
+    """The providers a dialect reads (the catalog accepts these only)."""
+    return tuple(sorted(_DIALECTS))
+
+
 def dialect_for(provider: str) -> Dialect:
     try:
         module_name, class_name = _DIALECTS[provider]
