@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable
 from contextlib import closing
 from pathlib import Path
 from typing import Any
@@ -67,6 +68,8 @@ def regenerate(
     except LockError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    for line in uncatalogued_notes(spec_dir, generated_dir, hashes):
+        print(line)
     recorded: dict[str, str] = stamp.get("services", {}) if not force else {}
     stale = [
         key
@@ -137,6 +140,28 @@ def regenerate(
         renders={k: renders[k] for k in sorted(renders) if k in hashes and renders[k]},
     )
     return status
+
+
+def uncatalogued_notes(spec_dir: Path, generated_dir: Path, catalogued: Iterable[str]) -> list[str]:
+    """A note for every service folder of ``spec_dir`` that no catalog page covers any more: the tool deletes
+    nothing it was not asked to, so the folder (and its package) stays, and a maintainer who took the pages out
+    must hear that it is no longer regenerated rather than commit and publish it unknowingly."""
+    known = set(catalogued)
+    notes: list[str] = []
+    for folder in sorted(spec_dir.glob("*/*")):
+        key = f"{folder.parent.name}/{folder.name}"
+        if key in known or not folder.is_dir() or not any(folder.glob("*.yaml")):
+            continue
+        kept = [str(folder)]
+        package = generated_dir / package_dir_name(key)
+        if package.is_dir():
+            kept.append(str(package))
+        verb, pronoun = ("are", "them") if len(kept) > 1 else ("is", "it")
+        notes.append(
+            f"note: {key}: no page of the catalog covers it any more; {' and '.join(kept)} {verb} kept and no longer"
+            f" regenerated (delete {pronoun} if the service is gone)"
+        )
+    return notes
 
 
 def _prepare_packages() -> None:

@@ -206,3 +206,23 @@ def test_changelog_and_version_bump_follow_the_spec_changes(project: Path, capsy
     changelog = (package / "CHANGELOG.md").read_text(encoding="utf-8")
     assert changelog.index("## 2.0.0") < changelog.index("## 1.0.1") < changelog.index("## 1.0.0")
     assert removed in changelog.split("## 1.0.1")[0]
+
+
+def test_a_service_no_page_covers_any_more_is_named_and_kept(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Taking a service's pages out of the catalog left its spec folder (and package) behind without a word: the
+    run said "nothing changed: 1 services up to date", and the folder stayed to be committed and published. The
+    tool deletes nothing it was not asked to, so it keeps them, and says so each run until they are dealt with."""
+    assert _regenerate(project) == 0
+    capsys.readouterr()
+    catalog = project / "pages" / "catalog.toml"
+    catalog.write_text(CATALOG[: CATALOG.index("[[page]]", CATALOG.index("[[page]]") + 1)], encoding="utf-8")
+    for run_number in range(2):  # the rebuild of the catalog change, then a run with nothing to rebuild
+        assert _regenerate(project) == 0
+        out = capsys.readouterr().out
+        spec_folder = project / "spec" / "scp" / "parallel-filestorage"
+        assert (
+            f"note: scp/parallel-filestorage: no page of the catalog covers it any more; {spec_folder} is kept and"
+            " no longer regenerated (delete it if the service is gone)"
+        ) in out, (run_number, out)
+        assert (spec_folder / "1.0.yaml").is_file()
+        assert "nhn/block-storage" not in out.split("note:")[-1]
