@@ -76,10 +76,11 @@ bench: $(STAMP)
 # REPOSITORY_URL reaches the tool through the environment, so make never echoes it (a URL may carry credentials);
 # the credentials are twine's: TWINE_USERNAME / TWINE_PASSWORD, or the keyring (see README).
 # The shared runtime (runtime/, docs2client-runtime) is published first: no package goes up unless it is there.
-# PACKAGES="a b" publishes only those packages; DIST=DIR keeps the files there instead of dist/.
+# PACKAGES="a b" publishes only those packages; DIST=DIR keeps the files there instead of dist/; ALLOW_DIRTY=1
+# uploads folders with uncommitted changes (refused otherwise).
 export REPOSITORY_URL
 publish: $(STAMP)
-	$(BIN)/docs2client publish --runtime runtime $(foreach p,$(PACKAGES),--package $(p)) $(if $(DIST),--dist $(DIST),)
+	$(BIN)/docs2client publish --runtime runtime $(foreach p,$(PACKAGES),--package $(p)) $(if $(DIST),--dist $(DIST),) $(if $(ALLOW_DIRTY),--allow-dirty,)
 
 # The API atlas: a static HTML site of every service, version, deprecation and finding (TODAY=YYYY-MM-DD fixes the
 # date it marks). `make atlas-screenshot` refreshes docs/atlas.png with headless Chromium (apt-get install chromium).

@@ -29,6 +29,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--dist", type=Path, default=Path("dist"), help="where the files go (%(default)s)")
     parser.add_argument("--skip-tests", action="store_true", help="do not run the contract tests first")
+    parser.add_argument(
+        "--allow-dirty",
+        action="store_true",
+        help="upload a package (or the runtime) whose folder has uncommitted changes (refused by default)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -48,6 +53,7 @@ def run(args: argparse.Namespace) -> int:
         dist_dir=args.dist,
         skip_tests=args.skip_tests,
         runtime=runtime,
+        allow_dirty=args.allow_dirty,
     )
     for line in report.summary_lines():
         print(line)

@@ -7,6 +7,8 @@ there with the same contents, no package is published.
 
 For each ``generated/<package>/`` (a directory with a ``pyproject.toml``), in this order:
 
+0. when uploading, refuse a folder with uncommitted changes (``git status``; ``--allow-dirty`` overrides): a
+   release must be what a commit holds;
 1. build the sdist and the wheel on a temporary copy (``python -m build --no-isolation``: setuptools comes from this
    environment, so publishing works offline; ``SOURCE_DATE_EPOCH`` fixed, so the same sources give the same files);
 2. when an index is configured, compare with what it holds for this version (the PEP 503/691 simple page
@@ -40,6 +42,7 @@ from urllib.parse import unquote, urlsplit
 from scraper.atomic import write_atomic
 from scraper.publish.index import distribution_contents, download, index_files, simple_index_url
 from scraper.publish.packages import PackageInfo, PackageResult, PackageStatus, PublishError, PublishReport
+from scraper.publish.work_tree import uncommitted_files
 from scraper.url_credentials import REDACTED, redact_url, split_credentials
 
 __all__ = ["Runner", "publish"]
@@ -86,6 +89,8 @@ class _Publisher:
     index_url: str | None
     skip_tests: bool
     runner: Runner = _run
+    #: upload a folder with uncommitted changes (``--allow-dirty``)
+    allow_dirty: bool = False
     #: twine's credentials among the rest of the environment: never in a repr
     env: dict[str, str] = field(default_factory=lambda: dict(os.environ), repr=False)
 
@@ -94,6 +99,15 @@ class _Publisher:
 
     def one(self, package: PackageInfo, *, contract_tests: bool = True) -> PackageResult:
         label = f"{package.name} {package.version}"
+        if self.repository_url is not None and not self.allow_dirty:
+            changed = uncommitted_files(package.path)
+            if changed:
+                return PackageResult(
+                    package,
+                    PackageStatus.REFUSED,
+                    f"{package.path} has uncommitted changes ({', '.join(changed)}): an upload must be what a commit"
+                    " holds -- commit them (or `git checkout` them), or pass --allow-dirty (make: ALLOW_DIRTY=1)",
+                )
         with tempfile.TemporaryDirectory(prefix="docs2client-publish-") as tmp:
             work = Path(tmp) / package.path.name
             shutil.copytree(
@@ -209,10 +223,12 @@ def publish(
     skip_tests: bool = False,
     runner: Runner | None = None,
     runtime: PackageInfo | None = None,
+    allow_dirty: bool = False,
 ) -> PublishReport:
     """Publish ``runtime`` (the shared runtime distribution), then each package (see the module docstring); one
     package's refusal does not stop the others, but a runtime that could not be published stops them all.
 
+    An upload of a folder that git sees uncommitted changes in is refused unless ``allow_dirty``.
     ``index_url`` defaults to :func:`simple_index_url` of ``repository_url``; with neither, nothing is uploaded.
     Credentials in ``repository_url`` go to twine through its environment (``TWINE_USERNAME``/``TWINE_PASSWORD``),
     never on a command line (visible to every user of the machine) or in a message.
@@ -234,6 +250,7 @@ def publish(
         skip_tests=skip_tests,
         runner=runner or _run,
         env=env,
+        allow_dirty=allow_dirty,
     )
     results: list[PackageResult] = []
     if runtime is not None:

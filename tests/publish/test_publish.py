@@ -176,6 +176,55 @@ def test_runtime_goes_first_and_no_package_goes_without_it(generated: Path, tmp_
     assert not report.ok and not (tmp_path / "dist2").exists()
 
 
+def _git(cwd: Path, *args: str) -> None:
+    identity = ["-c", "user.name=t", "-c", "user.email=t@example.invalid", "-c", "commit.gpgsign=false"]
+    subprocess.run(["git", *identity, *args], cwd=cwd, check=True, capture_output=True)
+
+
+def test_an_upload_from_uncommitted_sources_is_refused(
+    generated: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`make publish` uploaded a package whose folder held a hand edit nobody committed (README.md and a version
+    bumped by hand in generated/scp-parallel-filestorage): the index then holds a release no commit describes,
+    and `make regenerate` cannot reproduce it. An upload is refused while the package's folder (or the
+    runtime's) has uncommitted changes, naming them; --allow-dirty overrides; building into dist/ is not refused."""
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", "generated")
+    _git(tmp_path, "commit", "-q", "-m", "packages")
+    readme = generated / "demo-fixture" / "README.md"
+    readme.write_text(readme.read_text(encoding="utf-8") + "\nhand edit\n", encoding="utf-8")
+    (generated / "demo-fixture" / "NOTES.txt").write_text("scratch\n", encoding="utf-8")
+    calls: list[list[str]] = []
+
+    def runner(args: Any, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+        calls.append(list(args))
+        return subprocess.CompletedProcess(list(args), 1, "", "no build in this test")
+
+    unused = "http://127.0.0.1:9/"  # refused before any build, index query or upload
+    report = publish(discover_packages(generated), repository_url=unused, dist_dir=tmp_path / "dist", runner=runner)
+    (result,) = report.results
+    assert result.status is PackageStatus.REFUSED and not report.ok
+    assert result.message == (
+        f"{generated / 'demo-fixture'} has uncommitted changes (NOTES.txt, README.md): an upload must be what a"
+        " commit holds -- commit them (or `git checkout` them), or pass --allow-dirty (make: ALLOW_DIRTY=1)"
+    )
+    assert calls == []
+    # building only is not an upload; --allow-dirty goes on to the build (which this runner fails)
+    built = publish(discover_packages(generated), dist_dir=tmp_path / "dist", runner=runner).results[0]
+    assert "uncommitted" not in built.message and calls
+    dirty = publish(
+        discover_packages(generated), repository_url=unused, dist_dir=tmp_path / "dist", runner=runner, allow_dirty=True
+    ).results[0]
+    assert "uncommitted" not in dirty.message and dirty.status is PackageStatus.FAILED
+    code = main(["publish", "--generated", str(generated), "--repository-url", unused, "--dist", str(tmp_path / "d")])
+    assert code == 1 and "has uncommitted changes" in capsys.readouterr().out
+    # committed, it is no longer refused
+    _git(tmp_path, "add", "generated")
+    _git(tmp_path, "commit", "-q", "-m", "edit")
+    clean = publish(discover_packages(generated), repository_url=unused, dist_dir=tmp_path / "dist", runner=runner)
+    assert "uncommitted" not in clean.results[0].message
+
+
 def test_no_packages_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["publish", "--generated", str(tmp_path)]) == 2
     assert "no packages in" in capsys.readouterr().err
@@ -302,6 +351,8 @@ print(type(volume).__name__, volume.id == example["id"])
 def _make_publish(url: str, dist: Path) -> subprocess.CompletedProcess[str]:
     """``make publish REPOSITORY_URL=...`` from the repository root, as the README says (one real package)."""
     args = ["make", "--no-print-directory", "publish", f"REPOSITORY_URL={url}", f"PACKAGES={REAL_PACKAGE.name}"]
+    # the clone under test may hold uncommitted work; refusing it is test_an_upload_from_uncommitted_sources_is_refused
+    args.append("ALLOW_DIRTY=1")
     return subprocess.run([*args, f"DIST={dist}"], cwd=ROOT, capture_output=True, text=True, check=False)
 
 
