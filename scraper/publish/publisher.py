@@ -30,6 +30,7 @@ Tests and builds run on a temporary copy of the package, so ``generated/`` never
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -75,8 +76,11 @@ def _run(args: Sequence[str], cwd: Path, env: dict[str, str]) -> subprocess.Comp
 
 def _tail(process: subprocess.CompletedProcess[str], lines: int = 15) -> str:
     text = (process.stdout + process.stderr).strip().splitlines()
-    return "\n".join("    " + line for line in text[-lines:])
+    return "\n".join(("    " + line).rstrip() for line in text[-lines:])
 
+
+#: twine's report of an upload the index refused for its credentials (``HTTPError: 403 Forbidden from URL``)
+_REFUSED_LOGIN = re.compile(r"HTTPError: 40[13]\b")
 
 #: A fixed build time (1980-01-01, the oldest a zip can hold): the same sources build the same wheel.
 _SOURCE_DATE_EPOCH = "315532800"
@@ -198,6 +202,7 @@ class _Publisher:
                 sys.executable,
                 "-m",
                 "twine",
+                "--no-color",  # its output is quoted in the report, not shown on a terminal
                 "upload",
                 "--non-interactive",
                 "--disable-progress-bar",
@@ -209,7 +214,13 @@ class _Publisher:
             self.env,
         )
         if upload.returncode != 0:
-            return PackageResult(package, PackageStatus.FAILED, f"upload to {shown} failed:\n{self._tail(upload)}")
+            message = f"upload to {shown} failed:\n{self._tail(upload)}"
+            if _REFUSED_LOGIN.search(upload.stdout + upload.stderr):
+                message += (
+                    "\nthe index refused the credentials: twine reads them from TWINE_USERNAME and TWINE_PASSWORD,"
+                    f" the keyring entry for {shown}, or the URL (user:password@host)"
+                )
+            return PackageResult(package, PackageStatus.FAILED, message)
         note = f" ({', '.join(sorted(skipped))} already there with the same contents)" if skipped else ""
         return PackageResult(package, PackageStatus.UPLOADED, f"to {shown}{note}", tuple(files))
 

@@ -225,6 +225,46 @@ def test_an_upload_from_uncommitted_sources_is_refused(
     assert "uncommitted" not in clean.results[0].message
 
 
+@pytest.mark.parametrize("status", ["401 Unauthorized", "403 Forbidden"])
+def test_rejected_credentials_say_where_credentials_come_from(
+    generated: Path, tmp_path: Path, status: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`make publish` with a wrong TWINE_PASSWORD (a server answering 403 on 127.0.0.1) printed twine's output with
+    its terminal colour codes (ESC[33mWARNING ESC[0m) and "Retry with the --verbose option", an option of twine's
+    that `make publish` has no way to pass. Twine's output comes without colours, and a refused login says which
+    settings give the credentials (never their values)."""
+    seen: list[list[str]] = []
+    monkeypatch.setattr("scraper.publish.publisher.index_files", lambda *args, **kwargs: {})  # an empty index
+
+    def runner(args: Any, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+        seen.append(list(args))
+        if "upload" in args:
+            out = f"Uploading x.whl\nERROR    HTTPError: {status} from http://127.0.0.1:9/\n   Invalid credentials\n"
+            return subprocess.CompletedProcess(list(args), 1, out, "")
+        if "build" in args:
+            out_dir = Path(args[args.index("--outdir") + 1])
+            out_dir.mkdir(parents=True, exist_ok=True)
+            (out_dir / "demo-1.0.0.tar.gz").write_bytes(b"s")
+            (out_dir / "demo-1.0.0-py3-none-any.whl").write_bytes(b"w")
+        return subprocess.CompletedProcess(list(args), 0, "", "")
+
+    report = publish(
+        discover_packages(generated),
+        repository_url="http://127.0.0.1:9/",
+        dist_dir=tmp_path / "dist",
+        runner=runner,
+        skip_tests=True,
+    )
+    (result,) = report.results
+    upload = next(args for args in seen if "upload" in args)
+    assert upload[upload.index("twine") + 1] == "--no-color"
+    assert result.status is PackageStatus.FAILED
+    assert result.message.endswith(
+        "the index refused the credentials: twine reads them from TWINE_USERNAME and TWINE_PASSWORD, the keyring"
+        " entry for http://127.0.0.1:9/, or the URL (user:password@host)"
+    ), result.message
+
+
 def test_no_packages_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["publish", "--generated", str(tmp_path)]) == 2
     assert "no packages in" in capsys.readouterr().err
