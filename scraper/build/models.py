@@ -71,7 +71,8 @@ def infer_models(service: Service) -> None:
         schema = dict(inference.schema)
         schema["x-inferred"] = True
         service.models[name] = Model(name, schema, source, inferred=True)
-        pages = sorted({f"{site.page}:{site.line}" for _, site in found})
+        # in page order, by line number (as text, line 10210 sorted before line 561)
+        pages = [f"{page}:{line}" for page, line in sorted({(site.page, site.line) for _, site in found})]
         service.findings.append(
             Finding(
                 "inferred-schema",
