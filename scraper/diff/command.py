@@ -112,11 +112,16 @@ def _run_trees(args: argparse.Namespace, cwd: Path, trees: list[bool]) -> int:
     """Two spec directories (or git trees): every service and version compared, one summary each."""
     from scraper.diff.model import severity_rank
     from scraper.diff.overrides import OverrideError, read_overrides
-    from scraper.diff.refs import RefError
+    from scraper.diff.refs import RefError, load_document
     from scraper.diff.tree import compare_trees, load_tree, render_tree
 
     if not all(trees):
-        which = "OLD" if not trees[0] else "NEW"
+        which, ref = ("OLD", args.old) if not trees[0] else ("NEW", args.new)
+        try:  # a side naming nothing readable (a misspelt branch or folder) gets its own error, not "no directory"
+            load_document(ref, argument=which, spec_dir=cwd / "spec", cwd=cwd)
+        except RefError as exc:
+            print(f"docs2client diff: error: {exc}", file=sys.stderr)
+            return 2
         print(f"docs2client diff: error: {which}: expected a directory like the other argument", file=sys.stderr)
         return 2
     try:

@@ -67,3 +67,26 @@ def test_a_directory_against_a_file_is_an_error(tmp_path: Path, capsys: pytest.C
     spec = _tree(tmp_path)
     assert main(["diff", str(spec), str(spec / "scp" / "demoserver" / "1.1.yaml")]) == 2
     assert "NEW: expected a directory like the other argument" in capsys.readouterr().err
+
+
+def test_a_side_that_cannot_be_read_says_why_not_that_it_is_no_directory(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`docs2client diff git:mian:spec spec` (a misspelt branch) and `diff specs spec` (a misspelt folder) said
+    "OLD: expected a directory like the other argument", sending a maintainer to look for a file where the branch
+    or the folder name was wrong: a side that names nothing readable gets its own error."""
+    repo = tmp_path / "repo"
+    _tree(repo)
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", "-c", "commit.gpgsign=false"]
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    subprocess.run([*git, "add", "-A"], cwd=repo, check=True)
+    subprocess.run([*git, "commit", "-qm", "specs"], cwd=repo, check=True)
+    monkeypatch.chdir(repo)
+    assert main(["diff", "git:mian:spec", "spec"]) == 2
+    err = capsys.readouterr().err
+    assert "expected a directory" not in err
+    assert err.startswith("docs2client diff: error: OLD: 'git:mian:spec': ") and "mian" in err.split(": ", 3)[-1]
+    assert main(["diff", "spec", "specs"]) == 2
+    err = capsys.readouterr().err
+    assert "expected a directory" not in err
+    assert err.startswith("docs2client diff: error: NEW: 'specs' is neither an existing file")
