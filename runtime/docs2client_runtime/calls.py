@@ -130,13 +130,16 @@ def resolve_base_url(base_url: str | None, server: ServerConfig | None, values: 
 
 def next_marker(page: Sequence[object], limit: int, attr: str, wire: str) -> str | None:
     """The marker asking for the page after ``page``: the last item's ``wire`` field (attribute ``attr`` of a model),
-    or None when ``page`` is the last one (shorter than ``limit``). A full page whose last item has no marker value
-    raises rather than silently ending the listing early."""
-    if not page or len(page) < limit:
+    or None when ``page`` is empty. A page shorter than ``limit`` gets its marker too: the server may cap its pages
+    below ``limit`` (the iterator tells the last page, :mod:`docs2client_runtime.pagination`). A full page whose last
+    item has no marker value raises rather than silently ending the listing early; a short one ends it."""
+    if not page:
         return None
     last = page[-1]
     value = last.get(wire) if isinstance(last, Mapping) else getattr(last, attr, None)
     if value is None:
+        if len(page) < limit:
+            return None
         raise ValueError(f"cannot request the next page: the last item of a full page has no {wire!r} value")
     return wire_value(value)
 

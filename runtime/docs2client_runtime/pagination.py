@@ -1,4 +1,11 @@
-"""Pagination: offset/limit and marker/limit listings as (async) iterators."""
+"""Pagination: offset/limit and marker/limit listings as (async) iterators.
+
+When has a listing ended? A page shorter than the page size asked for usually means the last page, but a server may
+also cap its pages below what was asked (``limit=100`` answered with 25 items a page) without saying so; stopping
+at the first short page would then drop the rest silently. So a listing ends at an empty page, or at a page shorter
+than an earlier one (the server's own page size is known by then); a first page shorter than ``limit`` costs one
+more request, which comes back empty (or the same page again, from a server that ignores the cursor: also the end).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +16,7 @@ from collections.abc import (
     Iterator,
     Sequence,
 )
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 __all__ = [
     "aiterate_marker",
@@ -31,14 +38,47 @@ def _check_limit(limit: int) -> None:
         raise ValueError(f"page limit must be >= 1, got {limit}")
 
 
+class _Listing(Generic[T]):
+    """What the pages of one listing have shown so far, to tell the last one (see the module's docstring)."""
+
+    def __init__(self, limit: int) -> None:
+        _check_limit(limit)
+        self.limit = limit
+        self.longest = 0
+        self.previous: list[T] | None = None
+
+    def new_items(self, page: Sequence[T]) -> bool:
+        """Whether ``page`` holds items to yield: False for an empty page or a repeat of a short previous page (a
+        server that ignores the cursor). A repeat of a full page raises :class:`RuntimeError`: following it would
+        never end."""
+        items = list(page)
+        if not items:
+            return False
+        if items == self.previous:
+            if len(items) < self.limit:
+                return False
+            raise RuntimeError("the server sent the same page again; stopping to avoid an endless loop")
+        self.previous = items
+        return True
+
+    def last(self, page: Sequence[T]) -> bool:
+        """Whether ``page`` (just yielded) is the last: shorter than both ``limit`` and an earlier page."""
+        ended = len(page) < self.limit and len(page) < self.longest
+        self.longest = max(self.longest, len(page))
+        return ended
+
+
 def iterate_offset(fetch: Callable[[int, int], Sequence[T]], *, limit: int = 100, start: int = 0) -> Iterator[T]:
-    """Items of an offset/limit listing: calls ``fetch(offset, limit)`` until a page is shorter than ``limit``."""
-    _check_limit(limit)
+    """Items of an offset/limit listing: calls ``fetch(offset, limit)`` until the listing has ended (an empty page,
+    or a page shorter than ``limit`` and than an earlier page)."""
+    listing: _Listing[T] = _Listing(limit)
     offset = start
     while True:
         page = fetch(offset, limit)
+        if not listing.new_items(page):
+            return
         yield from page
-        if len(page) < limit:
+        if listing.last(page):
             return
         offset += len(page)
 
@@ -47,15 +87,17 @@ def iterate_marker(
     fetch: Callable[[str | None, int], tuple[Sequence[T], str | None]], *, limit: int = 100
 ) -> Iterator[T]:
     """Items of a marker/limit listing: calls ``fetch(marker, limit)`` (first with ``None``) and follows the
-    returned next marker until it is ``None`` or a page is empty. A marker that does not advance raises
-    :class:`RuntimeError` instead of looping forever."""
-    _check_limit(limit)
+    returned next marker until it is ``None`` or the listing has ended (as :func:`iterate_offset` tells). A marker
+    that does not advance raises :class:`RuntimeError` instead of looping forever."""
+    listing: _Listing[T] = _Listing(limit)
     marker: str | None = None
     seen: set[str] = set()
     while True:
         page, next_marker = fetch(marker, limit)
+        if not listing.new_items(page):
+            return
         yield from page
-        if next_marker is None or not page:
+        if next_marker is None or listing.last(page):
             return
         if next_marker in seen:
             raise RuntimeError(f"pagination marker {next_marker!r} repeated; stopping to avoid an endless loop")
@@ -67,13 +109,15 @@ async def aiterate_offset(
     fetch: Callable[[int, int], Awaitable[Sequence[T]]], *, limit: int = 100, start: int = 0
 ) -> AsyncIterator[T]:
     """Async :func:`iterate_offset`."""
-    _check_limit(limit)
+    listing: _Listing[T] = _Listing(limit)
     offset = start
     while True:
         page = await fetch(offset, limit)
+        if not listing.new_items(page):
+            return
         for item in page:
             yield item
-        if len(page) < limit:
+        if listing.last(page):
             return
         offset += len(page)
 
@@ -82,14 +126,16 @@ async def aiterate_marker(
     fetch: Callable[[str | None, int], Awaitable[tuple[Sequence[T], str | None]]], *, limit: int = 100
 ) -> AsyncIterator[T]:
     """Async :func:`iterate_marker`."""
-    _check_limit(limit)
+    listing: _Listing[T] = _Listing(limit)
     marker: str | None = None
     seen: set[str] = set()
     while True:
         page, next_marker = await fetch(marker, limit)
+        if not listing.new_items(page):
+            return
         for item in page:
             yield item
-        if next_marker is None or not page:
+        if next_marker is None or listing.last(page):
             return
         if next_marker in seen:
             raise RuntimeError(f"pagination marker {next_marker!r} repeated; stopping to avoid an endless loop")

@@ -18,6 +18,7 @@ import functools
 import itertools
 import json
 import keyword
+import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -142,6 +143,7 @@ class ParamIR:
     example: ExampleCheck | None = None
     client_level: bool = False
     default: Any = None  # the schema's documented default (used for page sizes)
+    maximum: int | None = None  # the schema's documented integer maximum (bounds the default page size)
     fixed: bool = False  # a required ``const`` parameter: always sent (its example is the value), never an argument
     style: str = ""  # OpenAPI style; "" is the location's default sent as a plain value; "json": content-encoded
     explode: bool = False
@@ -1657,7 +1659,8 @@ def _pagination(
             )
     default = limit.default
     if not (isinstance(default, int) and not isinstance(default, bool) and default > 0):
-        default = 100
+        # 100, or the documented maximum when lower: a server may refuse a page size above it
+        default = min(100, limit.maximum) if limit.maximum is not None and limit.maximum >= 1 else 100
     return PaginationIR(
         style=style,
         items=items,
@@ -1755,6 +1758,7 @@ def _build_params(
                 example=example,
                 client_level=bool(param.get("x-client-parameter")),
                 default=_resolve(ctx, schema).get("default") if isinstance(schema, dict) else None,
+                maximum=_integer_maximum(_resolve(ctx, schema)) if isinstance(schema, dict) else None,
                 fixed=fixed,
                 style=style,
                 explode=explode,
@@ -1762,6 +1766,19 @@ def _build_params(
             )
         )
     return out
+
+
+def _integer_maximum(schema: Any) -> int | None:
+    """The largest integer a schema allows, when it says (``maximum``, or ``exclusiveMaximum`` as a number)."""
+    if not isinstance(schema, dict):
+        return None
+    bounds = []
+    maximum, exclusive = schema.get("maximum"), schema.get("exclusiveMaximum")
+    if isinstance(maximum, int | float) and not isinstance(maximum, bool):
+        bounds.append(math.floor(maximum) - (1 if exclusive is True and maximum == math.floor(maximum) else 0))
+    if isinstance(exclusive, int | float) and not isinstance(exclusive, bool):
+        bounds.append(math.ceil(exclusive) - 1)
+    return min(bounds) if bounds else None
 
 
 def _repair_path_params(ctx: _Ctx, where: str, path: str, merged: dict[tuple[str, str], dict[str, Any]]) -> None:

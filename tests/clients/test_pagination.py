@@ -13,6 +13,7 @@ import copy
 import importlib
 import inspect
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -108,11 +109,12 @@ async def collect(iterator: Any) -> list[Any]:
 # ------------------------------------------------------------------------------------------------------ offset
 
 
-@pytest.mark.parametrize(("count", "offsets"), [(7, ["0", "3", "6"]), (6, ["0", "3", "6"]), (2, ["0"])])
+@pytest.mark.parametrize(("count", "offsets"), [(7, ["0", "3", "6"]), (6, ["0", "3", "6"]), (2, ["0", "2"])])
 def test_offset_iterator_yields_every_item_once_in_order(
     api: ModuleType, count: int, offsets: list[str | None]
 ) -> None:
-    """7 items by 3: pages 3, 3, 1 (short page stops); 6 items: 3, 3, 0 (empty page stops); 2 items: one page."""
+    """7 items by 3: pages 3, 3, 1 (a page shorter than the earlier ones stops); 6 items: 3, 3, 0 (an empty page
+    stops); 2 items: 2, 0 (a short first page may be a server's own cap, so one more request tells)."""
     listing = Listing("/v1/archives", "contents", archives(count), "offset")
     with sync_client(api, listing) as client:
         got = list(client.iter_list_archives(state="ok", limit=3))
@@ -156,8 +158,11 @@ def test_marker_iterator_sends_the_last_items_id(api: ModuleType, count: int) ->
     ids = [s["id"] for s in listing.items]
     assert [s.id for s in got] == ids
     assert len(set(ids)) == count
-    # first request without a marker, then after each full page the id of its last item
+    # first request without a marker, then after each full page the id of its last item; a short first page is
+    # followed too (a server may cap its pages below the limit), a short page after full ones is the end
     expected_markers: list[str | None] = [None, *[ids[end - 1] for end in range(3, count + 1, 3)]]
+    if count < 3:
+        expected_markers.append(ids[-1])
     assert listing.query("marker") == expected_markers
     assert listing.query("limit") == ["3"] * len(expected_markers)
     assert listing.query("name") == ["web"] * len(expected_markers)
@@ -168,8 +173,24 @@ def test_marker_iterator_default_page_size_is_100_when_undocumented(api: ModuleT
     listing = Listing("/v1/zones/z/servers", "servers", servers(5), "marker")
     with sync_client(api, listing) as client:
         assert len(list(client.iter_list_servers("z"))) == 5
-    assert listing.query("limit") == ["100"]
-    assert listing.query("marker") == [None]
+    assert listing.query("limit") == ["100", "100"]
+    assert listing.query("marker") == [None, listing.items[-1]["id"]]  # the short first page, then an empty one
+
+
+@pytest.mark.parametrize(
+    ("bounds", "expected"),
+    [({"maximum": 50}, 50), ({"maximum": 500}, 100), ({"exclusiveMaximum": 26}, 25), ({"maximum": 0}, 100)],
+)
+def test_default_page_size_respects_a_documented_maximum(bounds: dict[str, int], expected: int) -> None:
+    """Without a documented default the page size is 100, unless the limit's schema allows less: a server may
+    refuse ``limit=100`` when its documented maximum is 50."""
+    spec = paging_spec()
+    limit = next(p for p in spec["paths"]["/v1/zones/{zone_id}/servers"]["get"]["parameters"] if p["name"] == "limit")
+    limit["schema"].update(bounds)
+    client = render_package([spec])[f"{PACKAGE}/v1_0/client.py"].decode()
+    start = client.index("def iter_list_servers(")
+    signature = client[start : client.index('"""', start)]
+    assert re.search(rf"\blimit: int = {expected}\b", signature), signature
 
 
 def test_marker_iterator_async(api: ModuleType) -> None:

@@ -233,11 +233,82 @@ def test_iterate_marker_follows_markers() -> None:
 
 
 def test_iterate_marker_stops_on_a_repeated_marker() -> None:
+    pages = iter(range(10))
+
     def stuck(marker: str | None, limit: int) -> tuple[Sequence[int], str | None]:
-        return [1], "same"
+        return [next(pages)], "same"  # new items, but the marker never moves
 
     with pytest.raises(RuntimeError, match="'same' repeated"):
         list(rt.iterate_marker(stuck, limit=1))
+
+
+def capped(total: int, cap: int) -> tuple[list[tuple[int, int]], Any]:
+    """An offset listing of ``total`` items whose server sends at most ``cap`` a page, whatever the limit says."""
+    calls: list[tuple[int, int]] = []
+
+    def fetch(offset: int, limit: int) -> Sequence[int]:
+        calls.append((offset, limit))
+        return list(range(total))[offset : offset + min(limit, cap)]
+
+    return calls, fetch
+
+
+def test_a_server_capping_its_pages_below_the_limit_loses_nothing() -> None:
+    # limit=100 against a server that sends 3 a page: the first short page is not the last (it truncated to 3 of 7)
+    calls, fetch = capped(7, 3)
+    assert list(rt.iterate_offset(fetch, limit=100)) == list(range(7))
+    assert calls == [(0, 100), (3, 100), (6, 100)]  # the 1-item page is shorter than the earlier 3: the end
+
+    def by_marker(marker: str | None, limit: int) -> tuple[Sequence[int], str | None]:
+        start = 0 if marker is None else int(marker) + 1
+        page = list(range(7))[start : start + min(limit, 3)]
+        return page, rt.next_marker([{"id": i} for i in page], limit, "id", "id")
+
+    assert list(rt.iterate_marker(by_marker, limit=100)) == list(range(7))
+
+    async def run() -> list[int]:
+        async def afetch(offset: int, limit: int) -> Sequence[int]:
+            return list(range(7))[offset : offset + min(limit, 3)]
+
+        async def amarker(marker: str | None, limit: int) -> tuple[Sequence[int], str | None]:
+            return by_marker(marker, limit)
+
+        return [i async for i in rt.aiterate_offset(afetch, limit=50)] + [
+            i async for i in rt.aiterate_marker(amarker, limit=50)
+        ]
+
+    assert asyncio.run(run()) == list(range(7)) * 2
+
+
+def test_a_listing_shorter_than_one_page_costs_one_more_request() -> None:
+    calls, fetch = capped(4, 100)
+    assert list(rt.iterate_offset(fetch, limit=10)) == [0, 1, 2, 3]
+    assert calls == [(0, 10), (4, 10)]
+
+
+def test_a_server_ignoring_the_cursor() -> None:
+    calls: list[int] = []
+
+    def short(offset: int, limit: int) -> Sequence[int]:  # the same short page, whatever the offset
+        calls.append(offset)
+        return [1, 2]
+
+    assert list(rt.iterate_offset(short, limit=10)) == [1, 2]  # the repeat ends it: nothing yielded twice
+    assert calls == [0, 2]
+
+    def full(offset: int, limit: int) -> Sequence[int]:  # the same full page forever
+        return list(range(limit))
+
+    with pytest.raises(RuntimeError, match="same page again"):
+        list(rt.iterate_offset(full, limit=3))
+
+
+def test_next_marker_of_a_short_page() -> None:
+    assert rt.next_marker([{"id": "a"}, {"id": "b"}], 10, "id", "id") == "b"  # the server may cap its pages
+    assert rt.next_marker([{"id": "a"}, {"name": "b"}], 10, "id", "id") is None  # short, no marker: the end
+    assert rt.next_marker([], 10, "id", "id") is None
+    with pytest.raises(ValueError, match="full page"):
+        rt.next_marker([{"id": "a"}, {"name": "b"}], 2, "id", "id")
 
 
 def test_async_pagination() -> None:

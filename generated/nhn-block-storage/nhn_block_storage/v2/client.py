@@ -312,8 +312,9 @@ class Client:
         """Iterate over every item of List Volume Details, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``volumes``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``volumes``. Iteration stops at an empty page,
+        or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a page
+        than asked for).
 
         ``GET /v2/{tenantId}/volumes/detail`` (API version v2, CURRENT), as ``list_volume_details``; one request per page.
 
@@ -386,8 +387,9 @@ class Client:
         """Iterate over every item of List Volumes, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``volumes``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``volumes``. Iteration stops at an empty page,
+        or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a page
+        than asked for).
 
         ``GET /v2/{tenantId}/volumes`` (API version v2, CURRENT), as ``list_volumes``; one request per page.
 
@@ -687,8 +689,9 @@ class AsyncClient:
         """Iterate over every item of List Volume Details, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``volumes``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``volumes``. Iteration stops at an empty page,
+        or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a page
+        than asked for).
 
         ``GET /v2/{tenantId}/volumes/detail`` (API version v2, CURRENT), as ``list_volume_details``; one request per page.
 
@@ -762,8 +765,9 @@ class AsyncClient:
         """Iterate over every item of List Volumes, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``volumes``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``volumes``. Iteration stops at an empty page,
+        or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a page
+        than asked for).
 
         ``GET /v2/{tenantId}/volumes`` (API version v2, CURRENT), as ``list_volumes``; one request per page.
 

@@ -304,8 +304,9 @@ class Client:
         """Iterate over every item of ListArchivingHistories, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``contents``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``contents``. Iteration stops at an empty page,
+        or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a page
+        than asked for).
 
         ``GET /v1/archiving-histories`` (API version 1.0, DEPRECATED), as ``list_archiving_histories``; one request per page.
 
@@ -495,8 +496,9 @@ class Client:
         """Iterate over every item of ListRecoveryHistories, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``contents``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``contents``. Iteration stops at an empty page,
+        or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a page
+        than asked for).
 
         ``GET /v1/recovery-histories`` (API version 1.0, DEPRECATED), as ``list_recovery_histories``; one request per page.
 
@@ -1020,8 +1022,9 @@ class AsyncClient:
         """Iterate over every item of ListArchivingHistories, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``contents``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``contents``. Iteration stops at an empty page,
+        or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a page
+        than asked for).
 
         ``GET /v1/archiving-histories`` (API version 1.0, DEPRECATED), as ``list_archiving_histories``; one request per page.
 
@@ -1212,8 +1215,9 @@ class AsyncClient:
         """Iterate over every item of ListRecoveryHistories, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``contents``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``contents``. Iteration stops at an empty page,
+        or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a page
+        than asked for).
 
         ``GET /v1/recovery-histories`` (API version 1.0, DEPRECATED), as ``list_recovery_histories``; one request per page.
 

@@ -280,8 +280,9 @@ class Client:
         """Iterate over every item of ListArchivingHistories, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``contents``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``contents``. Iteration stops at an empty page,
+        or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a page
+        than asked for).
 
         ``GET /v1/archiving-histories`` (API version 1.1, CURRENT), as ``list_archiving_histories``; one request per page.
 
@@ -366,8 +367,9 @@ class Client:
         """Iterate over every item of ListBucketObjectVersions, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``contents``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``contents``. Iteration stops at an empty page,
+        or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a page
+        than asked for).
 
         ``GET /v1/buckets/{bucket_id}/object-versions`` (API version 1.1, CURRENT), as ``list_bucket_object_versions``; one request per page.
 
@@ -502,8 +504,9 @@ class Client:
         """Iterate over every item of ListRecoveryHistories, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``contents``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``contents``. Iteration stops at an empty page,
+        or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a page
+        than asked for).
 
         ``GET /v1/recovery-histories`` (API version 1.1, CURRENT), as ``list_recovery_histories``; one request per page.
 
@@ -1054,8 +1057,9 @@ class AsyncClient:
         """Iterate over every item of ListArchivingHistories, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``contents``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``contents``. Iteration stops at an empty page,
+        or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a page
+        than asked for).
 
         ``GET /v1/archiving-histories`` (API version 1.1, CURRENT), as ``list_archiving_histories``; one request per page.
 
@@ -1141,8 +1145,9 @@ class AsyncClient:
         """Iterate over every item of ListBucketObjectVersions, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``contents``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``contents``. Iteration stops at an empty page,
+        or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a page
+        than asked for).
 
         ``GET /v1/buckets/{bucket_id}/object-versions`` (API version 1.1, CURRENT), as ``list_bucket_object_versions``; one request per page.
 
@@ -1278,8 +1283,9 @@ class AsyncClient:
         """Iterate over every item of ListRecoveryHistories, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``contents``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``contents``. Iteration stops at an empty page,
+        or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a page
+        than asked for).
 
         ``GET /v1/recovery-histories`` (API version 1.1, CURRENT), as ``list_recovery_histories``; one request per page.
 

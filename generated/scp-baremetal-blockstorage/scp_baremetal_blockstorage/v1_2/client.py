@@ -824,8 +824,9 @@ class Client:
         """Iterate over every item of List Volume Groups, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``volume_groups``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``volume_groups``. Iteration stops at an empty
+        page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a
+        page than asked for).
 
         ``GET /v1/volume-groups`` (API version 1.2, DEPRECATED), as ``list_volume_groups``; one request per page.
 
@@ -937,8 +938,9 @@ class Client:
         """Iterate over every item of List Volumes, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``volumes``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``volumes``. Iteration stops at an empty page,
+        or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a page
+        than asked for).
 
         ``GET /v1/volumes`` (API version 1.2, DEPRECATED), as ``list_volumes``; one request per page.
 
@@ -2216,8 +2218,9 @@ class AsyncClient:
         """Iterate over every item of List Volume Groups, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``volume_groups``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``volume_groups``. Iteration stops at an empty
+        page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a
+        page than asked for).
 
         ``GET /v1/volume-groups`` (API version 1.2, DEPRECATED), as ``list_volume_groups``; one request per page.
 
@@ -2330,8 +2333,9 @@ class AsyncClient:
         """Iterate over every item of List Volumes, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``volumes``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``volumes``. Iteration stops at an empty page,
+        or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a page
+        than asked for).
 
         ``GET /v1/volumes`` (API version 1.2, DEPRECATED), as ``list_volumes``; one request per page.
 

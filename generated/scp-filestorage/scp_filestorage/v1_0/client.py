@@ -483,8 +483,9 @@ class Client:
         """Iterate over every item of ListVolumes, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``filestorages``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``filestorages``. Iteration stops at an empty
+        page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a
+        page than asked for).
 
         ``GET /v1/volumes`` (API version 1.0, DEPRECATED), as ``list_volumes``; one request per page.
 
@@ -1157,8 +1158,9 @@ class AsyncClient:
         """Iterate over every item of ListVolumes, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``filestorages``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``filestorages``. Iteration stops at an empty
+        page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a
+        page than asked for).
 
         ``GET /v1/volumes`` (API version 1.0, DEPRECATED), as ``list_volumes``; one request per page.
 

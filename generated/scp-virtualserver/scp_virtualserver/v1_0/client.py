@@ -1391,8 +1391,9 @@ class Client:
         """Iterate over every item of List Auto-Scaling Group LB Server Groups, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``lb_server_groups``. Iteration stops after a
-        page shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``lb_server_groups``. Iteration stops at an
+        empty page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer
+        items a page than asked for).
 
         ``GET /v1/auto-scaling-groups/{auto_scaling_group_id}/lb-server-groups`` (API version 1.0, DEPRECATED), as ``list_auto_scaling_group_lb_server_groups``; one request per page.
 
@@ -1495,8 +1496,9 @@ class Client:
         """Iterate over every item of List Auto-Scaling Group Notifications, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``notifications``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``notifications``. Iteration stops at an empty
+        page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a
+        page than asked for).
 
         ``GET /v1/auto-scaling-groups/{auto_scaling_group_id}/notifications`` (API version 1.0, DEPRECATED), as ``list_auto_scaling_group_notifications``; one request per page.
 
@@ -1613,8 +1615,9 @@ class Client:
         """Iterate over every item of List Auto-Scaling Group Policies, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``policies``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``policies``. Iteration stops at an empty page,
+        or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a page
+        than asked for).
 
         ``GET /v1/auto-scaling-groups/{auto_scaling_group_id}/policies`` (API version 1.0, DEPRECATED), as ``list_auto_scaling_group_policies``; one request per page.
 
@@ -1753,8 +1756,9 @@ class Client:
         """Iterate over every item of List Auto-Scaling Group Virtual Servers, fetching page after page.
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
-        last item and ``limit`` = ``limit``; the items are the response's ``servers``. Iteration stops after
-        a page shorter than ``limit``.
+        last item and ``limit`` = ``limit``; the items are the response's ``servers``. Iteration stops at an
+        empty page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer
+        items a page than asked for).
 
         ``GET /v1/auto-scaling-groups/{auto_scaling_group_id}/virtual-servers`` (API version 1.0, DEPRECATED), as ``list_auto_scaling_group_virtual_servers``; one request per page.
 
@@ -1875,8 +1879,9 @@ class Client:
         """Iterate over every item of List Auto-Scaling Groups, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``auto_scaling_groups``. Iteration stops after a
-        page shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``auto_scaling_groups``. Iteration stops at an
+        empty page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer
+        items a page than asked for).
 
         ``GET /v1/auto-scaling-groups`` (API version 1.0, DEPRECATED), as ``list_auto_scaling_groups``; one request per page.
 
@@ -2050,8 +2055,9 @@ class Client:
         """Iterate over every item of List Images, fetching page after page.
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
-        last item and ``limit`` = ``limit``; the items are the response's ``images``. Iteration stops after
-        a page shorter than ``limit``.
+        last item and ``limit`` = ``limit``; the items are the response's ``images``. Iteration stops at an
+        empty page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer
+        items a page than asked for).
 
         ``GET /v1/images`` (API version 1.0, DEPRECATED), as ``list_images``; one request per page.
 
@@ -2170,8 +2176,9 @@ class Client:
         """Iterate over every item of List Launch Configurations, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``launch_configurations``. Iteration stops after
-        a page shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``launch_configurations``. Iteration stops at an
+        empty page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer
+        items a page than asked for).
 
         ``GET /v1/launch-configurations`` (API version 1.0, DEPRECATED), as ``list_launch_configurations``; one request per page.
 
@@ -2265,8 +2272,9 @@ class Client:
         """Iterate over every item of List Server Groups, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``server_groups``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``server_groups``. Iteration stops at an empty
+        page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a
+        page than asked for).
 
         ``GET /v1/server-groups`` (API version 1.0, DEPRECATED), as ``list_server_groups``; one request per page.
 
@@ -2391,7 +2399,8 @@ class Client:
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
         last item and ``limit`` = ``limit``; the items are the response's ``server_types``. Iteration stops
-        after a page shorter than ``limit``.
+        at an empty page, or at a page shorter than ``limit`` and than an earlier page (a server may send
+        fewer items a page than asked for).
 
         ``GET /v1/server-types`` (API version 1.0, DEPRECATED), as ``list_server_types``; one request per page.
 
@@ -2512,8 +2521,9 @@ class Client:
         """Iterate over every item of List snapshots and details, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``snapshots``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``snapshots``. Iteration stops at an empty page,
+        or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a page
+        than asked for).
 
         ``GET /v1/snapshots`` (API version 1.0, DEPRECATED), as ``list_snapshots_and_details``; one request per page.
 
@@ -2669,8 +2679,9 @@ class Client:
         """Iterate over every item of List Virtual Servers, fetching page after page.
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
-        last item and ``limit`` = ``limit``; the items are the response's ``servers``. Iteration stops after
-        a page shorter than ``limit``.
+        last item and ``limit`` = ``limit``; the items are the response's ``servers``. Iteration stops at an
+        empty page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer
+        items a page than asked for).
 
         ``GET /v1/servers`` (API version 1.0, DEPRECATED), as ``list_virtual_servers``; one request per page.
 
@@ -2778,8 +2789,9 @@ class Client:
         """Iterate over every item of List volume types and details, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``volume_types``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``volume_types``. Iteration stops at an empty
+        page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a
+        page than asked for).
 
         ``GET /v1/volume-types`` (API version 1.0, DEPRECATED), as ``list_volume_types_and_details``; one request per page.
 
@@ -2879,8 +2891,9 @@ class Client:
         """Iterate over every item of List volumes and details, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``volumes``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``volumes``. Iteration stops at an empty page,
+        or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a page
+        than asked for).
 
         ``GET /v1/volumes`` (API version 1.0, DEPRECATED), as ``list_volumes_and_details``; one request per page.
 
@@ -5527,8 +5540,9 @@ class AsyncClient:
         """Iterate over every item of List Auto-Scaling Group LB Server Groups, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``lb_server_groups``. Iteration stops after a
-        page shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``lb_server_groups``. Iteration stops at an
+        empty page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer
+        items a page than asked for).
 
         ``GET /v1/auto-scaling-groups/{auto_scaling_group_id}/lb-server-groups`` (API version 1.0, DEPRECATED), as ``list_auto_scaling_group_lb_server_groups``; one request per page.
 
@@ -5634,8 +5648,9 @@ class AsyncClient:
         """Iterate over every item of List Auto-Scaling Group Notifications, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``notifications``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``notifications``. Iteration stops at an empty
+        page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a
+        page than asked for).
 
         ``GET /v1/auto-scaling-groups/{auto_scaling_group_id}/notifications`` (API version 1.0, DEPRECATED), as ``list_auto_scaling_group_notifications``; one request per page.
 
@@ -5753,8 +5768,9 @@ class AsyncClient:
         """Iterate over every item of List Auto-Scaling Group Policies, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``policies``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``policies``. Iteration stops at an empty page,
+        or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a page
+        than asked for).
 
         ``GET /v1/auto-scaling-groups/{auto_scaling_group_id}/policies`` (API version 1.0, DEPRECATED), as ``list_auto_scaling_group_policies``; one request per page.
 
@@ -5894,8 +5910,9 @@ class AsyncClient:
         """Iterate over every item of List Auto-Scaling Group Virtual Servers, fetching page after page.
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
-        last item and ``limit`` = ``limit``; the items are the response's ``servers``. Iteration stops after
-        a page shorter than ``limit``.
+        last item and ``limit`` = ``limit``; the items are the response's ``servers``. Iteration stops at an
+        empty page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer
+        items a page than asked for).
 
         ``GET /v1/auto-scaling-groups/{auto_scaling_group_id}/virtual-servers`` (API version 1.0, DEPRECATED), as ``list_auto_scaling_group_virtual_servers``; one request per page.
 
@@ -6019,8 +6036,9 @@ class AsyncClient:
         """Iterate over every item of List Auto-Scaling Groups, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``auto_scaling_groups``. Iteration stops after a
-        page shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``auto_scaling_groups``. Iteration stops at an
+        empty page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer
+        items a page than asked for).
 
         ``GET /v1/auto-scaling-groups`` (API version 1.0, DEPRECATED), as ``list_auto_scaling_groups``; one request per page.
 
@@ -6197,8 +6215,9 @@ class AsyncClient:
         """Iterate over every item of List Images, fetching page after page.
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
-        last item and ``limit`` = ``limit``; the items are the response's ``images``. Iteration stops after
-        a page shorter than ``limit``.
+        last item and ``limit`` = ``limit``; the items are the response's ``images``. Iteration stops at an
+        empty page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer
+        items a page than asked for).
 
         ``GET /v1/images`` (API version 1.0, DEPRECATED), as ``list_images``; one request per page.
 
@@ -6320,8 +6339,9 @@ class AsyncClient:
         """Iterate over every item of List Launch Configurations, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``launch_configurations``. Iteration stops after
-        a page shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``launch_configurations``. Iteration stops at an
+        empty page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer
+        items a page than asked for).
 
         ``GET /v1/launch-configurations`` (API version 1.0, DEPRECATED), as ``list_launch_configurations``; one request per page.
 
@@ -6416,8 +6436,9 @@ class AsyncClient:
         """Iterate over every item of List Server Groups, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``server_groups``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``server_groups``. Iteration stops at an empty
+        page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a
+        page than asked for).
 
         ``GET /v1/server-groups`` (API version 1.0, DEPRECATED), as ``list_server_groups``; one request per page.
 
@@ -6545,7 +6566,8 @@ class AsyncClient:
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
         last item and ``limit`` = ``limit``; the items are the response's ``server_types``. Iteration stops
-        after a page shorter than ``limit``.
+        at an empty page, or at a page shorter than ``limit`` and than an earlier page (a server may send
+        fewer items a page than asked for).
 
         ``GET /v1/server-types`` (API version 1.0, DEPRECATED), as ``list_server_types``; one request per page.
 
@@ -6667,8 +6689,9 @@ class AsyncClient:
         """Iterate over every item of List snapshots and details, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``snapshots``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``snapshots``. Iteration stops at an empty page,
+        or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a page
+        than asked for).
 
         ``GET /v1/snapshots`` (API version 1.0, DEPRECATED), as ``list_snapshots_and_details``; one request per page.
 
@@ -6825,8 +6848,9 @@ class AsyncClient:
         """Iterate over every item of List Virtual Servers, fetching page after page.
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
-        last item and ``limit`` = ``limit``; the items are the response's ``servers``. Iteration stops after
-        a page shorter than ``limit``.
+        last item and ``limit`` = ``limit``; the items are the response's ``servers``. Iteration stops at an
+        empty page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer
+        items a page than asked for).
 
         ``GET /v1/servers`` (API version 1.0, DEPRECATED), as ``list_virtual_servers``; one request per page.
 
@@ -6935,8 +6959,9 @@ class AsyncClient:
         """Iterate over every item of List volume types and details, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``volume_types``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``volume_types``. Iteration stops at an empty
+        page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a
+        page than asked for).
 
         ``GET /v1/volume-types`` (API version 1.0, DEPRECATED), as ``list_volume_types_and_details``; one request per page.
 
@@ -7037,8 +7062,9 @@ class AsyncClient:
         """Iterate over every item of List volumes and details, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``volumes``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``volumes``. Iteration stops at an empty page,
+        or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a page
+        than asked for).
 
         ``GET /v1/volumes`` (API version 1.0, DEPRECATED), as ``list_volumes_and_details``; one request per page.
 

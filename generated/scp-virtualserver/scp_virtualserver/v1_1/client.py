@@ -1335,8 +1335,9 @@ class Client:
         """Iterate over every item of List Auto-Scaling Group LB Server Groups, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``lb_server_groups``. Iteration stops after a
-        page shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``lb_server_groups``. Iteration stops at an
+        empty page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer
+        items a page than asked for).
 
         ``GET /v1/auto-scaling-groups/{auto_scaling_group_id}/lb-server-groups`` (API version 1.1, DEPRECATED), as ``list_auto_scaling_group_lb_server_groups``; one request per page.
 
@@ -1439,8 +1440,9 @@ class Client:
         """Iterate over every item of List Auto-Scaling Group Notifications, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``notifications``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``notifications``. Iteration stops at an empty
+        page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a
+        page than asked for).
 
         ``GET /v1/auto-scaling-groups/{auto_scaling_group_id}/notifications`` (API version 1.1, DEPRECATED), as ``list_auto_scaling_group_notifications``; one request per page.
 
@@ -1557,8 +1559,9 @@ class Client:
         """Iterate over every item of List Auto-Scaling Group Policies, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``policies``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``policies``. Iteration stops at an empty page,
+        or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a page
+        than asked for).
 
         ``GET /v1/auto-scaling-groups/{auto_scaling_group_id}/policies`` (API version 1.1, DEPRECATED), as ``list_auto_scaling_group_policies``; one request per page.
 
@@ -1697,8 +1700,9 @@ class Client:
         """Iterate over every item of List Auto-Scaling Group Virtual Servers, fetching page after page.
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
-        last item and ``limit`` = ``limit``; the items are the response's ``servers``. Iteration stops after
-        a page shorter than ``limit``.
+        last item and ``limit`` = ``limit``; the items are the response's ``servers``. Iteration stops at an
+        empty page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer
+        items a page than asked for).
 
         ``GET /v1/auto-scaling-groups/{auto_scaling_group_id}/virtual-servers`` (API version 1.1, DEPRECATED), as ``list_auto_scaling_group_virtual_servers``; one request per page.
 
@@ -1819,8 +1823,9 @@ class Client:
         """Iterate over every item of List Auto-Scaling Groups, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``auto_scaling_groups``. Iteration stops after a
-        page shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``auto_scaling_groups``. Iteration stops at an
+        empty page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer
+        items a page than asked for).
 
         ``GET /v1/auto-scaling-groups`` (API version 1.1, DEPRECATED), as ``list_auto_scaling_groups``; one request per page.
 
@@ -1994,8 +1999,9 @@ class Client:
         """Iterate over every item of List Images, fetching page after page.
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
-        last item and ``limit`` = ``limit``; the items are the response's ``images``. Iteration stops after
-        a page shorter than ``limit``.
+        last item and ``limit`` = ``limit``; the items are the response's ``images``. Iteration stops at an
+        empty page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer
+        items a page than asked for).
 
         ``GET /v1/images`` (API version 1.1, DEPRECATED), as ``list_images``; one request per page.
 
@@ -2114,8 +2120,9 @@ class Client:
         """Iterate over every item of List Launch Configurations, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``launch_configurations``. Iteration stops after
-        a page shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``launch_configurations``. Iteration stops at an
+        empty page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer
+        items a page than asked for).
 
         ``GET /v1/launch-configurations`` (API version 1.1, DEPRECATED), as ``list_launch_configurations``; one request per page.
 
@@ -2209,8 +2216,9 @@ class Client:
         """Iterate over every item of List Server Groups, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``server_groups``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``server_groups``. Iteration stops at an empty
+        page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a
+        page than asked for).
 
         ``GET /v1/server-groups`` (API version 1.1, DEPRECATED), as ``list_server_groups``; one request per page.
 
@@ -2335,7 +2343,8 @@ class Client:
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
         last item and ``limit`` = ``limit``; the items are the response's ``server_types``. Iteration stops
-        after a page shorter than ``limit``.
+        at an empty page, or at a page shorter than ``limit`` and than an earlier page (a server may send
+        fewer items a page than asked for).
 
         ``GET /v1/server-types`` (API version 1.1, DEPRECATED), as ``list_server_types``; one request per page.
 
@@ -2456,8 +2465,9 @@ class Client:
         """Iterate over every item of List snapshots and details, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``snapshots``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``snapshots``. Iteration stops at an empty page,
+        or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a page
+        than asked for).
 
         ``GET /v1/snapshots`` (API version 1.1, DEPRECATED), as ``list_snapshots_and_details``; one request per page.
 
@@ -2613,8 +2623,9 @@ class Client:
         """Iterate over every item of List Virtual Servers, fetching page after page.
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
-        last item and ``limit`` = ``limit``; the items are the response's ``servers``. Iteration stops after
-        a page shorter than ``limit``.
+        last item and ``limit`` = ``limit``; the items are the response's ``servers``. Iteration stops at an
+        empty page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer
+        items a page than asked for).
 
         ``GET /v1/servers`` (API version 1.1, DEPRECATED), as ``list_virtual_servers``; one request per page.
 
@@ -2722,8 +2733,9 @@ class Client:
         """Iterate over every item of List volume types and details, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``volume_types``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``volume_types``. Iteration stops at an empty
+        page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a
+        page than asked for).
 
         ``GET /v1/volume-types`` (API version 1.1, DEPRECATED), as ``list_volume_types_and_details``; one request per page.
 
@@ -2823,8 +2835,9 @@ class Client:
         """Iterate over every item of List volumes and details, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``volumes``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``volumes``. Iteration stops at an empty page,
+        or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a page
+        than asked for).
 
         ``GET /v1/volumes`` (API version 1.1, DEPRECATED), as ``list_volumes_and_details``; one request per page.
 
@@ -5415,8 +5428,9 @@ class AsyncClient:
         """Iterate over every item of List Auto-Scaling Group LB Server Groups, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``lb_server_groups``. Iteration stops after a
-        page shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``lb_server_groups``. Iteration stops at an
+        empty page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer
+        items a page than asked for).
 
         ``GET /v1/auto-scaling-groups/{auto_scaling_group_id}/lb-server-groups`` (API version 1.1, DEPRECATED), as ``list_auto_scaling_group_lb_server_groups``; one request per page.
 
@@ -5522,8 +5536,9 @@ class AsyncClient:
         """Iterate over every item of List Auto-Scaling Group Notifications, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``notifications``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``notifications``. Iteration stops at an empty
+        page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a
+        page than asked for).
 
         ``GET /v1/auto-scaling-groups/{auto_scaling_group_id}/notifications`` (API version 1.1, DEPRECATED), as ``list_auto_scaling_group_notifications``; one request per page.
 
@@ -5641,8 +5656,9 @@ class AsyncClient:
         """Iterate over every item of List Auto-Scaling Group Policies, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``policies``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``policies``. Iteration stops at an empty page,
+        or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a page
+        than asked for).
 
         ``GET /v1/auto-scaling-groups/{auto_scaling_group_id}/policies`` (API version 1.1, DEPRECATED), as ``list_auto_scaling_group_policies``; one request per page.
 
@@ -5782,8 +5798,9 @@ class AsyncClient:
         """Iterate over every item of List Auto-Scaling Group Virtual Servers, fetching page after page.
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
-        last item and ``limit`` = ``limit``; the items are the response's ``servers``. Iteration stops after
-        a page shorter than ``limit``.
+        last item and ``limit`` = ``limit``; the items are the response's ``servers``. Iteration stops at an
+        empty page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer
+        items a page than asked for).
 
         ``GET /v1/auto-scaling-groups/{auto_scaling_group_id}/virtual-servers`` (API version 1.1, DEPRECATED), as ``list_auto_scaling_group_virtual_servers``; one request per page.
 
@@ -5907,8 +5924,9 @@ class AsyncClient:
         """Iterate over every item of List Auto-Scaling Groups, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``auto_scaling_groups``. Iteration stops after a
-        page shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``auto_scaling_groups``. Iteration stops at an
+        empty page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer
+        items a page than asked for).
 
         ``GET /v1/auto-scaling-groups`` (API version 1.1, DEPRECATED), as ``list_auto_scaling_groups``; one request per page.
 
@@ -6085,8 +6103,9 @@ class AsyncClient:
         """Iterate over every item of List Images, fetching page after page.
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
-        last item and ``limit`` = ``limit``; the items are the response's ``images``. Iteration stops after
-        a page shorter than ``limit``.
+        last item and ``limit`` = ``limit``; the items are the response's ``images``. Iteration stops at an
+        empty page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer
+        items a page than asked for).
 
         ``GET /v1/images`` (API version 1.1, DEPRECATED), as ``list_images``; one request per page.
 
@@ -6208,8 +6227,9 @@ class AsyncClient:
         """Iterate over every item of List Launch Configurations, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``launch_configurations``. Iteration stops after
-        a page shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``launch_configurations``. Iteration stops at an
+        empty page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer
+        items a page than asked for).
 
         ``GET /v1/launch-configurations`` (API version 1.1, DEPRECATED), as ``list_launch_configurations``; one request per page.
 
@@ -6304,8 +6324,9 @@ class AsyncClient:
         """Iterate over every item of List Server Groups, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``server_groups``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``server_groups``. Iteration stops at an empty
+        page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a
+        page than asked for).
 
         ``GET /v1/server-groups`` (API version 1.1, DEPRECATED), as ``list_server_groups``; one request per page.
 
@@ -6433,7 +6454,8 @@ class AsyncClient:
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
         last item and ``limit`` = ``limit``; the items are the response's ``server_types``. Iteration stops
-        after a page shorter than ``limit``.
+        at an empty page, or at a page shorter than ``limit`` and than an earlier page (a server may send
+        fewer items a page than asked for).
 
         ``GET /v1/server-types`` (API version 1.1, DEPRECATED), as ``list_server_types``; one request per page.
 
@@ -6555,8 +6577,9 @@ class AsyncClient:
         """Iterate over every item of List snapshots and details, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``snapshots``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``snapshots``. Iteration stops at an empty page,
+        or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a page
+        than asked for).
 
         ``GET /v1/snapshots`` (API version 1.1, DEPRECATED), as ``list_snapshots_and_details``; one request per page.
 
@@ -6713,8 +6736,9 @@ class AsyncClient:
         """Iterate over every item of List Virtual Servers, fetching page after page.
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
-        last item and ``limit`` = ``limit``; the items are the response's ``servers``. Iteration stops after
-        a page shorter than ``limit``.
+        last item and ``limit`` = ``limit``; the items are the response's ``servers``. Iteration stops at an
+        empty page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer
+        items a page than asked for).
 
         ``GET /v1/servers`` (API version 1.1, DEPRECATED), as ``list_virtual_servers``; one request per page.
 
@@ -6823,8 +6847,9 @@ class AsyncClient:
         """Iterate over every item of List volume types and details, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``volume_types``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``volume_types``. Iteration stops at an empty
+        page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a
+        page than asked for).
 
         ``GET /v1/volume-types`` (API version 1.1, DEPRECATED), as ``list_volume_types_and_details``; one request per page.
 
@@ -6925,8 +6950,9 @@ class AsyncClient:
         """Iterate over every item of List volumes and details, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``volumes``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``volumes``. Iteration stops at an empty page,
+        or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a page
+        than asked for).
 
         ``GET /v1/volumes`` (API version 1.1, DEPRECATED), as ``list_volumes_and_details``; one request per page.
 

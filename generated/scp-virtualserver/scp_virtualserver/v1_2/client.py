@@ -1047,8 +1047,9 @@ class Client:
         """Iterate over every item of List Auto-Scaling Group LB Server Groups, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``lb_server_groups``. Iteration stops after a
-        page shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``lb_server_groups``. Iteration stops at an
+        empty page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer
+        items a page than asked for).
 
         ``GET /v1/auto-scaling-groups/{auto_scaling_group_id}/lb-server-groups`` (API version 1.2, SUPPORTED), as ``list_auto_scaling_group_lb_server_groups``; one request per page.
 
@@ -1137,8 +1138,9 @@ class Client:
         """Iterate over every item of List Auto-Scaling Group Notifications, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``notifications``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``notifications``. Iteration stops at an empty
+        page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a
+        page than asked for).
 
         ``GET /v1/auto-scaling-groups/{auto_scaling_group_id}/notifications`` (API version 1.2, SUPPORTED), as ``list_auto_scaling_group_notifications``; one request per page.
 
@@ -1241,8 +1243,9 @@ class Client:
         """Iterate over every item of List Auto-Scaling Group Policies, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``policies``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``policies``. Iteration stops at an empty page,
+        or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a page
+        than asked for).
 
         ``GET /v1/auto-scaling-groups/{auto_scaling_group_id}/policies`` (API version 1.2, SUPPORTED), as ``list_auto_scaling_group_policies``; one request per page.
 
@@ -1360,8 +1363,9 @@ class Client:
         """Iterate over every item of List Auto-Scaling Group Virtual Servers, fetching page after page.
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
-        last item and ``limit`` = ``limit``; the items are the response's ``servers``. Iteration stops after
-        a page shorter than ``limit``.
+        last item and ``limit`` = ``limit``; the items are the response's ``servers``. Iteration stops at an
+        empty page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer
+        items a page than asked for).
 
         ``GET /v1/auto-scaling-groups/{auto_scaling_group_id}/virtual-servers`` (API version 1.2, SUPPORTED), as ``list_auto_scaling_group_virtual_servers``; one request per page.
 
@@ -1468,8 +1472,9 @@ class Client:
         """Iterate over every item of List Auto-Scaling Groups, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``auto_scaling_groups``. Iteration stops after a
-        page shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``auto_scaling_groups``. Iteration stops at an
+        empty page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer
+        items a page than asked for).
 
         ``GET /v1/auto-scaling-groups`` (API version 1.2, SUPPORTED), as ``list_auto_scaling_groups``; one request per page.
 
@@ -1623,8 +1628,9 @@ class Client:
         """Iterate over every item of List Images, fetching page after page.
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
-        last item and ``limit`` = ``limit``; the items are the response's ``images``. Iteration stops after
-        a page shorter than ``limit``.
+        last item and ``limit`` = ``limit``; the items are the response's ``images``. Iteration stops at an
+        empty page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer
+        items a page than asked for).
 
         ``GET /v1/images`` (API version 1.2, SUPPORTED), as ``list_images``; one request per page.
 
@@ -1723,8 +1729,9 @@ class Client:
         """Iterate over every item of List Launch Configurations, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``launch_configurations``. Iteration stops after
-        a page shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``launch_configurations``. Iteration stops at an
+        empty page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer
+        items a page than asked for).
 
         ``GET /v1/launch-configurations`` (API version 1.2, SUPPORTED), as ``list_launch_configurations``; one request per page.
 
@@ -1800,8 +1807,9 @@ class Client:
         """Iterate over every item of List Server Groups, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``server_groups``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``server_groups``. Iteration stops at an empty
+        page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a
+        page than asked for).
 
         ``GET /v1/server-groups`` (API version 1.2, SUPPORTED), as ``list_server_groups``; one request per page.
 
@@ -1901,7 +1909,8 @@ class Client:
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
         last item and ``limit`` = ``limit``; the items are the response's ``server_types``. Iteration stops
-        after a page shorter than ``limit``.
+        at an empty page, or at a page shorter than ``limit`` and than an earlier page (a server may send
+        fewer items a page than asked for).
 
         ``GET /v1/server-types`` (API version 1.2, SUPPORTED), as ``list_server_types``; one request per page.
 
@@ -2002,8 +2011,9 @@ class Client:
         """Iterate over every item of List snapshots and details, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``snapshots``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``snapshots``. Iteration stops at an empty page,
+        or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a page
+        than asked for).
 
         ``GET /v1/snapshots`` (API version 1.2, SUPPORTED), as ``list_snapshots_and_details``; one request per page.
 
@@ -2140,8 +2150,9 @@ class Client:
         """Iterate over every item of List Virtual Servers, fetching page after page.
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
-        last item and ``limit`` = ``limit``; the items are the response's ``servers``. Iteration stops after
-        a page shorter than ``limit``.
+        last item and ``limit`` = ``limit``; the items are the response's ``servers``. Iteration stops at an
+        empty page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer
+        items a page than asked for).
 
         ``GET /v1/servers`` (API version 1.2, SUPPORTED), as ``list_virtual_servers``; one request per page.
 
@@ -2229,8 +2240,9 @@ class Client:
         """Iterate over every item of List volume types and details, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``volume_types``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``volume_types``. Iteration stops at an empty
+        page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a
+        page than asked for).
 
         ``GET /v1/volume-types`` (API version 1.2, SUPPORTED), as ``list_volume_types_and_details``; one request per page.
 
@@ -2316,8 +2328,9 @@ class Client:
         """Iterate over every item of List volumes and details, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``volumes``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``volumes``. Iteration stops at an empty page,
+        or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a page
+        than asked for).
 
         ``GET /v1/volumes`` (API version 1.2, SUPPORTED), as ``list_volumes_and_details``; one request per page.
 
@@ -4339,8 +4352,9 @@ class AsyncClient:
         """Iterate over every item of List Auto-Scaling Group LB Server Groups, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``lb_server_groups``. Iteration stops after a
-        page shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``lb_server_groups``. Iteration stops at an
+        empty page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer
+        items a page than asked for).
 
         ``GET /v1/auto-scaling-groups/{auto_scaling_group_id}/lb-server-groups`` (API version 1.2, SUPPORTED), as ``list_auto_scaling_group_lb_server_groups``; one request per page.
 
@@ -4430,8 +4444,9 @@ class AsyncClient:
         """Iterate over every item of List Auto-Scaling Group Notifications, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``notifications``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``notifications``. Iteration stops at an empty
+        page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a
+        page than asked for).
 
         ``GET /v1/auto-scaling-groups/{auto_scaling_group_id}/notifications`` (API version 1.2, SUPPORTED), as ``list_auto_scaling_group_notifications``; one request per page.
 
@@ -4535,8 +4550,9 @@ class AsyncClient:
         """Iterate over every item of List Auto-Scaling Group Policies, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``policies``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``policies``. Iteration stops at an empty page,
+        or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a page
+        than asked for).
 
         ``GET /v1/auto-scaling-groups/{auto_scaling_group_id}/policies`` (API version 1.2, SUPPORTED), as ``list_auto_scaling_group_policies``; one request per page.
 
@@ -4655,8 +4671,9 @@ class AsyncClient:
         """Iterate over every item of List Auto-Scaling Group Virtual Servers, fetching page after page.
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
-        last item and ``limit`` = ``limit``; the items are the response's ``servers``. Iteration stops after
-        a page shorter than ``limit``.
+        last item and ``limit`` = ``limit``; the items are the response's ``servers``. Iteration stops at an
+        empty page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer
+        items a page than asked for).
 
         ``GET /v1/auto-scaling-groups/{auto_scaling_group_id}/virtual-servers`` (API version 1.2, SUPPORTED), as ``list_auto_scaling_group_virtual_servers``; one request per page.
 
@@ -4764,8 +4781,9 @@ class AsyncClient:
         """Iterate over every item of List Auto-Scaling Groups, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``auto_scaling_groups``. Iteration stops after a
-        page shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``auto_scaling_groups``. Iteration stops at an
+        empty page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer
+        items a page than asked for).
 
         ``GET /v1/auto-scaling-groups`` (API version 1.2, SUPPORTED), as ``list_auto_scaling_groups``; one request per page.
 
@@ -4922,8 +4940,9 @@ class AsyncClient:
         """Iterate over every item of List Images, fetching page after page.
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
-        last item and ``limit`` = ``limit``; the items are the response's ``images``. Iteration stops after
-        a page shorter than ``limit``.
+        last item and ``limit`` = ``limit``; the items are the response's ``images``. Iteration stops at an
+        empty page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer
+        items a page than asked for).
 
         ``GET /v1/images`` (API version 1.2, SUPPORTED), as ``list_images``; one request per page.
 
@@ -5025,8 +5044,9 @@ class AsyncClient:
         """Iterate over every item of List Launch Configurations, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``launch_configurations``. Iteration stops after
-        a page shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``launch_configurations``. Iteration stops at an
+        empty page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer
+        items a page than asked for).
 
         ``GET /v1/launch-configurations`` (API version 1.2, SUPPORTED), as ``list_launch_configurations``; one request per page.
 
@@ -5103,8 +5123,9 @@ class AsyncClient:
         """Iterate over every item of List Server Groups, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``server_groups``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``server_groups``. Iteration stops at an empty
+        page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a
+        page than asked for).
 
         ``GET /v1/server-groups`` (API version 1.2, SUPPORTED), as ``list_server_groups``; one request per page.
 
@@ -5207,7 +5228,8 @@ class AsyncClient:
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
         last item and ``limit`` = ``limit``; the items are the response's ``server_types``. Iteration stops
-        after a page shorter than ``limit``.
+        at an empty page, or at a page shorter than ``limit`` and than an earlier page (a server may send
+        fewer items a page than asked for).
 
         ``GET /v1/server-types`` (API version 1.2, SUPPORTED), as ``list_server_types``; one request per page.
 
@@ -5309,8 +5331,9 @@ class AsyncClient:
         """Iterate over every item of List snapshots and details, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``snapshots``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``snapshots``. Iteration stops at an empty page,
+        or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a page
+        than asked for).
 
         ``GET /v1/snapshots`` (API version 1.2, SUPPORTED), as ``list_snapshots_and_details``; one request per page.
 
@@ -5448,8 +5471,9 @@ class AsyncClient:
         """Iterate over every item of List Virtual Servers, fetching page after page.
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
-        last item and ``limit`` = ``limit``; the items are the response's ``servers``. Iteration stops after
-        a page shorter than ``limit``.
+        last item and ``limit`` = ``limit``; the items are the response's ``servers``. Iteration stops at an
+        empty page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer
+        items a page than asked for).
 
         ``GET /v1/servers`` (API version 1.2, SUPPORTED), as ``list_virtual_servers``; one request per page.
 
@@ -5538,8 +5562,9 @@ class AsyncClient:
         """Iterate over every item of List volume types and details, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``volume_types``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``volume_types``. Iteration stops at an empty
+        page, or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a
+        page than asked for).
 
         ``GET /v1/volume-types`` (API version 1.2, SUPPORTED), as ``list_volume_types_and_details``; one request per page.
 
@@ -5626,8 +5651,9 @@ class AsyncClient:
         """Iterate over every item of List volumes and details, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
-        ``limit`` = ``limit``; the items are the response's ``volumes``. Iteration stops after a page
-        shorter than ``limit``.
+        ``limit`` = ``limit``; the items are the response's ``volumes``. Iteration stops at an empty page,
+        or at a page shorter than ``limit`` and than an earlier page (a server may send fewer items a page
+        than asked for).
 
         ``GET /v1/volumes`` (API version 1.2, SUPPORTED), as ``list_volumes_and_details``; one request per page.
 
