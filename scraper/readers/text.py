@@ -302,7 +302,7 @@ def _split_squashed(header: tuple[str, ...], line: str) -> tuple[list[str], str]
         if line.endswith("None") and len(line) > 7:
             # a reason phrase this vocabulary lacks: only a row without a schema splits unambiguously
             return [code, line[3:-4], "None"], "squashed row split before its 'None' schema (reason phrase unknown)"
-        return None
+        return _split_at_schema_start(code, line[3:])
     if header == ("environment", "region"):
         # ``skr-west1``: the environment is the token before a region name shaped ``<area>-<place><n>``.
         match = _SQUASHED_ENVIRONMENT.match(line)
@@ -310,6 +310,42 @@ def _split_squashed(header: tuple[str, ...], line: str) -> tuple[list[str], str]
             return None
         return [match.group(1), match.group(2)], "squashed row split before the region name (<area>-<place><n>)"
     return None
+
+
+#: The longest Description and Schema cells glued together that :func:`_split_at_schema_start` tries every split
+#: of (each try parses the rest); a longer line is no Responses row.
+_LONGEST_GLUED_RESPONSE = 300
+#: A line of a squashed Responses table: a status code, then the glued cells or nothing.
+_RESPONSE_ROW_START = re.compile(r"^\d{3}(?!\d)")
+
+
+def _split_at_schema_start(code: str, rest: str) -> tuple[list[str], str] | None:
+    """Split ``rest`` (a squashed Responses row after its code) whose reason phrase is a service's own (``TLD list as
+    a stringstring``, ``Address Info JSONDomainAddressResponse``, ``OK(Created)DomainShowResponse``, seen in
+    Samsung's OpenAPI documents for dns, iam and cloudmonitoring) where its Schema cell starts.
+
+    The split is a place where the rest is a schema expression and the phrase before it is not empty and does not end
+    in a space (cells are glued without one). Schema words (``string``, ``array[``) start in one place only; a model
+    name may start at several capitals (``JSONDomain...``, ``NDomain...``, ``Domain...``), so the first start of a
+    CamelCase word is taken (a capital after a non-capital, or the last capital of a run before a small letter),
+    and the note says the phrase was unknown and how many places could start the schema. None when no place does."""
+    if len(rest) > _LONGEST_GLUED_RESPONSE:
+        return None
+    places = [
+        p for p in range(1, len(rest)) if not rest[p - 1].isspace() and not rest[p].isspace() and _is_schema(rest[p:])
+    ]
+    if not places:
+        return None
+    words = [
+        p
+        for p in places
+        if rest[p].isupper() and (not rest[p - 1].isupper() or (p + 1 < len(rest) and rest[p + 1].islower()))
+    ]
+    place = (words or places)[0]
+    note = "squashed row split where its Schema cell starts (reason phrase unknown"
+    if len(places) > 1:
+        note += f"; {len(places)} places could start the schema, the first CamelCase word taken"
+    return [code, rest[:place], rest[place:]], note + ")"
 
 
 #: The environment takes all it can and leaves the region its shortest area (two letters: ``kr-west1``), so
@@ -497,6 +533,10 @@ def _read_squashed_table(src: _Lines, page: str, header: tuple[str, ...]) -> Tab
         if not line:
             break
         split = _split_squashed(header, line)
+        if split is None and header == RESPONSES and _RESPONSE_ROW_START.match(line):
+            # a row that starts with a status code but does not split keeps its place: the dialect reports it as a
+            # skipped row, and the rows after it are still read
+            split = [line], "squashed row not split: no reason phrase and Schema cell explain it"
         if split is None:
             break
         rows.append(Row(tuple(split[0]), src.lineno, (split[1],)))

@@ -137,6 +137,40 @@ def test_squashed_responses_with_reason_phrases_scp_pages_had_not_shown() -> Non
     ]
 
 
+def test_squashed_responses_with_a_services_own_reason_phrase_before_a_schema() -> None:
+    """Samsung's OpenAPI documents give some responses a phrase of their own (dns: ``TLD list as a string``,
+    ``Address Info JSON``; ``OK(Created)``); squashed, the phrase is glued to a Schema cell that is not ``None``.
+    The row splits where its Schema cell starts: at the one place a schema expression begins, or, when a model name
+    could start at several capitals (``JSONDomainAddressResponse``), at the first word of a CamelCase name. A row
+    that still does not split keeps its place and text (one cell) instead of ending the table."""
+    text = "\n".join(
+        [
+            "HTTP CodeDescriptionSchema",
+            "200TLD list as a stringstring",
+            "200Address Info JSONDomainAddressResponse",
+            "201OK(Created)DomainShowResponse",
+            "400Invalid Requestarray[ValidationErrorModel]",
+            "401Desk User Not FoundNone",
+            "404Resource Not FoundResourceErrorResponse",
+            "409",
+            "500Internal Server ErrorNone",
+        ]
+    )
+    (table,) = _tables(text)
+    assert [r.cells for r in table.rows] == [
+        ("200", "TLD list as a string", "string"),
+        ("200", "Address Info JSON", "DomainAddressResponse"),
+        ("201", "OK(Created)", "DomainShowResponse"),
+        ("400", "Invalid Request", "array[ValidationErrorModel]"),
+        ("401", "Desk User Not Found", "None"),
+        ("404", "Resource Not Found", "ResourceErrorResponse"),
+        ("409",),
+        ("500", "Internal Server Error", "None"),
+    ]
+    assert "reason phrase unknown" in table.rows[1].repairs[0]
+    assert "not split" in table.rows[6].repairs[0]
+
+
 def test_squashed_environment_names_longer_than_one_letter_stay_whole() -> None:
     (environment,) = _tables("\n".join(["environmentregion", "devkr-west1", "prodkr-east1", "skr-south2"]))
     assert [r.cells for r in environment.rows] == [("dev", "kr-west1"), ("prod", "kr-east1"), ("s", "kr-south2")]
