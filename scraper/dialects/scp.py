@@ -930,11 +930,13 @@ class _VersionPage:
                 elif param is not None:
                     op.parameters.append(param)
         if self.responses_table is None:
-            self._responses_from_example(op)
+            self._responses_from_example(op, "no Responses table")
+        skipped_rows = 0
         for row in self.responses_table.rows if self.responses_table is not None else ():
             for repair in row.repairs:
                 self.notes.append(("table-repair", row.line, repair))
             if len(row.cells) != 3 or not re.fullmatch(r"\d{3}", row.cells[0]):
+                skipped_rows += 1
                 self.notes.append(
                     (
                         "row-skipped",
@@ -946,6 +948,16 @@ class _VersionPage:
                 continue
             schema = None if row.cells[2] in ("None", "") else self._schema(row.cells[2], row.line, "response schema")
             op.responses.append(Response(row.cells[0], row.cells[1], schema, row.line))
+        if (
+            skipped_rows
+            and self.response_code is not None
+            and self.response_code not in {r.status for r in op.responses}
+        ):
+            # a row that could not be read may be the success the example shows: take its code from the example, as
+            # when the whole table is dropped, rather than leave the operation without it
+            self._responses_from_example(
+                op, f"{skipped_rows} row(s) of the Responses table could not be read and none gives its code"
+            )
         op.responses.sort(key=lambda r: r.status)
         request_example = self._json(self.request_body, "request body")
         if body_schema is not None:
@@ -987,9 +999,10 @@ class _VersionPage:
         self._check_path_template(op)
         return op
 
-    def _responses_from_example(self, op: OperationVersion) -> None:
-        """No Responses table (a rendering that dropped it): the example response's code is the one documented
-        response; its schema is inferred from the example body by the build (``x-inferred``)."""
+    def _responses_from_example(self, op: OperationVersion, why: str) -> None:
+        """No Responses table (a rendering that dropped it), or rows of it that could not be read (``why``): the
+        example response's code is a documented response; its schema is inferred from the example body by the build
+        (``x-inferred``)."""
         assert self.response_code is not None
         has_body = self.response_body is not None
         schema: dict[str, Any] | None = {"x-inferred": True} if has_body else None
@@ -1001,9 +1014,9 @@ class _VersionPage:
             (
                 "responses-missing",
                 where,
-                f"no Responses table; response {self.response_code} taken from the example response"
+                f"{why}; response {self.response_code} taken from the example response"
                 + (" (schema inferred from its body)" if has_body else " (no body)")
-                + "; other status codes are not documented",
+                + ("; other status codes are not documented" if self.responses_table is None else ""),
             )
         )
 

@@ -334,6 +334,22 @@ def test_one_odd_table_code_block_or_cell_costs_that_item_not_the_version_page()
     assert create.request_body is not None and create.request_body.schema == {"type": "object"}
 
 
+def test_a_responses_row_that_does_not_read_is_replaced_by_the_example_response() -> None:
+    """A Responses row that is skipped (``| OK | Address Info JSON | |``, its code lost) may be the success the
+    example response shows; as when the whole table is dropped, that code is taken from the example
+    (``responses-missing``, schema inferred from its body) rather than leaving the operation without its success
+    response. The rows that do read are kept."""
+    text = (UNSEEN / "domain_desk_reasons_pipe.txt").read_text(encoding="utf-8")
+    rows = "| 200 | Address Info JSON | DomainAddressResponse |\n| 403 | Unauthorized Request | None |\n"
+    assert text.count(rows) == 1
+    services = tuple(_read(text.replace(rows, "| OK | Address Info JSON | |\n"), "desk.txt", ("domain-desk",)))
+    show = next(v for v in _versions(services) if v.path == "/v1/domain-names/address")
+    assert [(r.status, r.schema) for r in show.responses] == [("200", {"x-inferred": True}), ("404", None)]
+    assert len(_findings(services, "row-skipped")) == 1
+    (missing,) = _findings(services, "responses-missing")
+    assert "could not be read" in missing.message
+
+
 def test_query_names_the_example_path_repeats_are_one_inferred_parameter() -> None:
     """With no Parameters table, the example request path's query names become parameters: a name given twice
     (``?tag=a&tag=b``) or percent-encoded is one parameter, never a duplicate."""
