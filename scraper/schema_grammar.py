@@ -16,7 +16,15 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["SchemaExpr", "SchemaSyntaxError", "is_schema_expression", "parse_schema", "to_json_schema"]
+__all__ = [
+    "SchemaExpr",
+    "SchemaSyntaxError",
+    "integer_enums",
+    "is_integer_enum",
+    "is_schema_expression",
+    "parse_schema",
+    "to_json_schema",
+]
 
 _PRIMITIVES = {"string", "integer", "number", "boolean", "object", "null"}
 #: Model names are CamelCase identifiers with at least one lower-case letter (so enum-ish words such as ``WEEKLY``
@@ -139,6 +147,27 @@ def is_schema_expression(text: str) -> bool:
     return True
 
 
+#: An integer written plainly: no sign but ``-``, no leading zero (``01`` is a code, a string), no point.
+_PLAIN_INTEGER = re.compile(r"0|-?[1-9][0-9]*")
+
+
+def is_integer_enum(expr: SchemaExpr) -> bool:
+    """Whether ``expr`` is an ``enum (...)`` whose values are all integers written plainly (``enum (5, 10, 30)``).
+
+    The page prints an integer enum and a string enum alike; Samsung's OpenAPI documents type the plain integers
+    as integers (cloudmonitoring's ``5, 10, 30, 60, 180, 360``) and keep zero-padded codes strings (billing's
+    ``01, 03, 05``), so the values decide. Read as strings, the client rejected the integer the API sends."""
+    return expr.kind == "enum" and all(_PLAIN_INTEGER.fullmatch(v) for v in expr.values)
+
+
+def integer_enums(expr: SchemaExpr) -> list[SchemaExpr]:
+    """The integer enums (:func:`is_integer_enum`) anywhere in ``expr``, for the reader's findings."""
+    found = [expr] if is_integer_enum(expr) else []
+    for item in expr.items:
+        found.extend(integer_enums(item))
+    return found
+
+
 def to_json_schema(expr: SchemaExpr, ref_prefix: str = "#/components/schemas/") -> dict[str, Any]:
     """JSON Schema (OpenAPI 3.1) for an expression. ``any of [X, null]`` collapses to a nullable X where possible."""
     if expr.kind == "prim":
@@ -149,6 +178,8 @@ def to_json_schema(expr: SchemaExpr, ref_prefix: str = "#/components/schemas/") 
     if expr.kind == "array":
         return {"type": "array", "items": to_json_schema(expr.items[0], ref_prefix)}
     if expr.kind == "enum":
+        if is_integer_enum(expr):
+            return {"type": "integer", "enum": [int(v) for v in expr.values]}
         return {"type": "string", "enum": list(expr.values)}
     if expr.kind == "model":
         return {"$ref": ref_prefix + expr.name}

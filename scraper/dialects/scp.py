@@ -43,7 +43,7 @@ from scraper.model import (
     Source,
 )
 from scraper.readers.text import HTTP_REASONS
-from scraper.schema_grammar import SchemaSyntaxError, parse_schema, to_json_schema
+from scraper.schema_grammar import SchemaExpr, SchemaSyntaxError, integer_enums, parse_schema, to_json_schema
 from scraper.spec_input import parse_example_json
 from scraper.versioning import version_key
 
@@ -92,6 +92,14 @@ _VERSION_TABLE_STARTS = tuple((h,) for h in _VERSION_HEADERS)
 _URL_LABEL = "OpenAPI URL"
 #: Where glued constraints start in an example value (``100Minimum : 1``): what precedes is the example.
 _CONSTRAINT_SUFFIX = re.compile(r"(?:Pattern|Minimum length|Maximum length|Minimum|Maximum) : ")
+
+
+def _integer_enum_notes(expr: SchemaExpr) -> list[str]:
+    """One note per ``enum (...)`` of plain integers in a Schema cell: the page does not say the values' type, the
+    values do (:func:`scraper.schema_grammar.is_integer_enum`), so the reading is said."""
+    return [f"enum ({', '.join(e.values)}) lists integers only; read as an integer enum" for e in integer_enums(expr)]
+
+
 _STATUS_ORDER: tuple[ApiStatus, ...] = ("CURRENT", "SUPPORTED", "PLANNED", "DEPRECATED")
 #: Statuses whose versions do not stop on a date: a date next to one is not a sunset (for PLANNED, "Not Before"
 #: more likely says when it becomes callable), so it never becomes ``x-sunset``.
@@ -506,10 +514,14 @@ class _PageReader:
                 example_text = _CONSTRAINT_SUFFIX.split(example_text, maxsplit=1)[0]
         if schema_cell:
             try:
-                schema = to_json_schema(parse_schema(schema_cell))
+                expr = parse_schema(schema_cell)
+                schema = to_json_schema(expr)
             except SchemaSyntaxError as exc:
                 self._finding("schema-syntax", line, subject, f"{field_name}: {exc}; read as an untyped value")
                 schema = {}
+            else:
+                for enum_note in _integer_enum_notes(expr):
+                    self._finding("enum-integer", line, subject, f"{field_name}: {enum_note}")
             if schema == {"type": "object"} and _scalar_example(example_text):
                 # SCP's docs print a bare ``object`` for a type their renderer cannot name (a decimal:
                 # ``usage_gb | Example : 123.4 | object``); a dict would reject every value the API sends
@@ -1069,10 +1081,12 @@ class _VersionPage:
 
     def _schema(self, text: str, line: int, what: str) -> dict[str, Any]:
         try:
-            return to_json_schema(parse_schema(text))
+            expr = parse_schema(text)
         except SchemaSyntaxError as exc:
             self.notes.append(("schema-syntax", line, f"{what}: {exc}; read as an untyped value"))
             return {}
+        self.notes.extend(("enum-integer", line, f"{what}: {note}") for note in _integer_enum_notes(expr))
+        return to_json_schema(expr)
 
     def _param(self, cells: tuple[str, ...], line: int) -> tuple[Parameter | None, dict[str, Any] | None]:
         """A Parameters row: the parameter, or (for the body row) the request body's schema."""

@@ -108,3 +108,24 @@ def test_every_schema_cell_of_the_pages_parses() -> None:
     assert cells > 900  # 709 mid Models rows (format-notes §5) plus the simple parameter rows
     # the naive split reads "WEEKLY" as the schema of the broken rows (format-notes §7 item 7); nothing else fails
     assert failures == ["001:15458: WEEKLY", "001:15651: WEEKLY", "001:15845: WEEKLY"]
+
+
+@pytest.mark.parametrize(
+    ("text", "schema"),
+    [
+        ("enum (5, 10, 30, 60)", {"type": "integer", "enum": [5, 10, 30, 60]}),
+        ("any of [enum (0, -1), null]", {"type": ["integer", "null"], "enum": [0, -1, None]}),
+        ("array[enum (1, 2)]", {"type": "array", "items": {"type": "integer", "enum": [1, 2]}}),
+        # a leading zero, a decimal point or a word keeps the values strings (billing's '01', '03', '05')
+        ("enum (01, 03, 05)", {"type": "string", "enum": ["01", "03", "05"]}),
+        ("enum (1.0, 1.1)", {"type": "string", "enum": ["1.0", "1.1"]}),
+        ("enum (5, FIVE)", {"type": "string", "enum": ["5", "FIVE"]}),
+    ],
+)
+def test_an_enum_of_integers_only_is_an_integer_enum(text: str, schema: dict[str, Any]) -> None:
+    """Samsung's OpenAPI documents type an enum whose values are all integers written plainly as an integer
+    (cloudmonitoring ``eventPolicyStatisticsPeriod``: 5, 10, 30, 60, 180, 360) and keep zero-padded codes strings
+    (billing ``01``, ``03``, ``05``); the page prints both as ``enum (...)``. A string enum ``['5', '10']`` made the
+    client reject the integer 5 the API sends."""
+    assert to_json_schema(parse_schema(text)) == schema
+    assert Draft202012Validator.check_schema(schema) is None

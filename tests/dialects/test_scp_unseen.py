@@ -350,6 +350,26 @@ def test_a_responses_row_that_does_not_read_is_replaced_by_the_example_response(
     assert "could not be read" in missing.message
 
 
+def test_an_enum_of_plain_integers_is_read_as_integers_and_said() -> None:
+    """``enum (5, 10, 30)`` in a Models row or a Parameters row: the values are integers (as Samsung's own documents
+    type such an enum), the example with them, and each such cell is an ``enum-integer`` finding with its line."""
+    text = (UNSEEN / "edge_gateway_pipe.txt").read_text(encoding="utf-8")
+    model_row = "| state required | State Example : ACTIVE | enum (ACTIVE, INACTIVE, ERROR) |  |"
+    param_row = "| query | sort optional | sort Example : created_at:desc | any of [string, null] | None |"
+    assert text.count(model_row) == 1 and param_row in text
+    text = text.replace(model_row, "| period required | Period Example : 10 | enum (5, 10, 30) |  |").replace(
+        param_row, "| query | period optional | period Example : 30 | any of [enum (5, 10, 30), null] | None |", 1
+    )
+    services = tuple(_read(text, "edge.txt", ("edge-gateway",)))
+    (service,) = services
+    period = service.models["EdgeGateway"].schema["properties"]["period"]
+    assert (period["type"], period["enum"]) == ("integer", [5, 10, 30])
+    listing = next(v for v in _versions(services) if v.method == "GET" and v.path == "/v1/edge-gateways")
+    param = {p.name: p for p in listing.parameters}["period"]
+    assert (param.schema["type"], param.schema["enum"], param.example) == (["integer", "null"], [5, 10, 30, None], 30)
+    assert sorted(f.line for f in _findings(services, "enum-integer")) == [36, 343]
+
+
 def test_query_names_the_example_path_repeats_are_one_inferred_parameter() -> None:
     """With no Parameters table, the example request path's query names become parameters: a name given twice
     (``?tag=a&tag=b``) or percent-encoded is one parameter, never a duplicate."""
