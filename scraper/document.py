@@ -8,6 +8,9 @@ Blocks:
 
 * :class:`Heading` -- ``number`` is the dotted section number when the page numbers its headings (SCP printable
   views: ``1.2.3 - Title``), else ``None``; ``level`` is the nesting depth (number length, or the HTML/Markdown level).
+  ``inferred`` is empty for a heading the page writes; a reader that rebuilds a heading the page lost (the NHN docs
+  site's pipe text rendering drops them all) says there why it placed one, so the dialect reports what it names
+  from it as inferred.
 * :class:`Paragraph` -- one paragraph (for text renderings, one line).
 * :class:`Table` -- a header and rows of cells. ``repairs`` records what the reader had to do to recover the cells
   (joined broken rows, split squashed cells, restored dropped cells), so the dialect can put it in the findings.
@@ -57,6 +60,7 @@ class Heading:
     level: int
     line: int
     number: tuple[int, ...] | None = None
+    inferred: str = ""
 
 
 @dataclass(frozen=True, slots=True)

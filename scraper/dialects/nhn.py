@@ -503,6 +503,8 @@ class _PageReader:
         #: For each heading's block index: the index of the last heading of each level before it (see
         #: :meth:`_heading_before`), computed on first use.
         self._headings_before: dict[int, dict[int, int]] | None = None
+        #: (method, path) -> the name the guide's API list gives it, read on first use (:meth:`_inferred_title`).
+        self._summary: dict[tuple[str, str], str] | None = None
 
     def _finding(self, kind: str, line: int, subject: str, message: str) -> None:
         self.findings.append(Finding(kind=kind, page=self.page, line=max(line, 1), subject=subject, message=message))
@@ -1428,6 +1430,8 @@ class _PageReader:
 
     def _operation(self, section: _Section, version: str, token_header: dict[str, str]) -> Operation:
         heading_title = _heading_title(section.heading) if section.heading is not None else ""
+        if section.heading is not None and section.heading.inferred and not section.named:
+            self._inferred_title(section)
         title = section.named or heading_title or f"{section.line.method} {section.path.path}"
         method, path = section.line.method, section.path.path
         subject = title
@@ -1635,6 +1639,22 @@ class _PageReader:
         if section.path.host.startswith("http"):
             entry.extensions["x-host"] = section.path.host
         return Operation(title=title, method=method, path=path, versions={version: entry}, variant=section.variant)
+
+    def _inferred_title(self, section: _Section) -> None:
+        """Name an operation whose heading the reader rebuilt (the page lost its headings): after the API list that
+        lists it, else after its method and path; a finding says the title was inferred, and from what."""
+        if self._summary is None:
+            self._summary = summary_names(self.document.blocks)
+        assert section.heading is not None
+        listed = self._summary.get((section.line.method, section.path.path), "")
+        section.named = listed or f"{section.line.method} {section.path.path}"
+        source = "the API list that lists it" if listed else "its method and path"
+        self._finding(
+            "title-inferred",
+            section.line.line,
+            section.named,
+            f"no heading names the operation ({section.heading.inferred}); titled {section.named!r} after {source}",
+        )
 
     @staticmethod
     def _documented_content_type(headers: dict[str, str], parameters: list[Parameter]) -> str | None:

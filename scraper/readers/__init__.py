@@ -1,13 +1,15 @@
 """Readers: one per page format, each turning a page into the shared :class:`~scraper.document.Document`.
 
 ``read_page`` is the single entry point the rest of the tool uses. Text renderings differ by site (SCP's pipe tables
-vs NHN's space-separated tables), so for ``text`` the provider picks the flavour; HTML and Markdown are generic.
+vs NHN's space-separated tables), so for ``text`` the provider picks the flavour; an NHN text page with pipe tables
+is the docs site's other rendering (headings dropped), read by ``nhn_pipe``. HTML and Markdown are generic.
 """
 
 from __future__ import annotations
 
 import importlib
 import re
+from typing import Any
 
 from scraper.document import Document, ReaderError
 from scraper.readers.page_encoding import decode_page
@@ -32,9 +34,17 @@ def read_page(source: str | bytes, *, page: str, format: str, provider: str | No
         raise ReaderError(page, 0, f"unknown page format {format!r}; expected one of {', '.join(FORMATS)}")
     text = decode_page(source, page) if isinstance(source, bytes) else source
     module_name = _READERS.get((format, provider)) or _READERS[(format, None)]
+    if module_name == "scraper.readers.nhn_text" and _nhn_pipe().is_pipe_rendering(text):
+        # the docs site's other text rendering: pipe rows, headings dropped (scraper/readers/nhn_pipe.py)
+        module_name = "scraper.readers.nhn_pipe"
     module = importlib.import_module(module_name)
     document: Document = module.read(text, page)
     return document
+
+
+def _nhn_pipe() -> Any:
+    """The NHN pipe-rendering reader, imported when a text page is read as NHN's."""
+    return importlib.import_module("scraper.readers.nhn_pipe")
 
 
 def format_by_name(filename: str) -> str | None:

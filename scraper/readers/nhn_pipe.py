@@ -1,0 +1,422 @@
+"""NHN pipe text reader: the NHN Cloud docs site's *pipe* text rendering of an API guide -> Document.
+
+Why a reader of its own: besides the rendering :mod:`scraper.readers.nhn_text` reads (headings as plain lines, cells
+joined by spaces), docs.nhncloud.com pages are also seen rendered with tables as pipe rows and *every heading
+dropped* (``tests/fixtures/nhn/pipe/README.md`` lists the pages): no blank line, no "Request"/"Response" heading,
+no operation title; bullet lists are gone too. What survives: the breadcrumb title as the first line (sometimes),
+paragraphs one a line, bracket labels (``[URI]``, ``[Response]``), code lines flush left, and tables
+(``| Name | Type |`` over ``|---|---|``, or the same without the leading pipe).
+
+Reading it:
+
+* **Tables**: a pipe row over a separator row is a header; each following line ending in ``|`` is a row, and a row
+  with fewer cells than the header continues on the next line (the site breaks the row after a cell of several
+  lines: ``compute | Korea (Pangyo) Region ... |`` then the endpoint URLs). A row of more cells than the header
+  keeps the extra text in its last cell, one of fewer is padded with empty cells; both are repairs on the row.
+* **Code**: a ``METHOD /path`` line with its header lines, a JSON document (to its balanced bracket), an ``HTTP/1.1``
+  status sample and a ``curl`` command are read as :mod:`scraper.readers.nhn_text` reads them.
+* **Headings the rendering dropped are rebuilt** where what remains places them, each marked ``inferred``:
+
+  - the first line, when it is a breadcrumb (``A > B > API Guide``), is the title (level 1; not inferred, it is the
+    page's own);
+  - each operation declaration (a ``METHOD /path`` block, a one-row ``Method | URI`` table) starts an operation:
+    an untitled level-2 heading goes before the label and description lines right above it (back to the previous
+    table, code block or response label). A method line under a sample label (``[Request Sample]``) that repeats
+    the method declared before it is that operation's sample, not an operation;
+  - inside an operation that no response label splits (``[Response]``, ``응답``), a level-3 ``Response`` heading
+    goes before the first sign of the response: a sentence saying the response has no body, or a field table with
+    no required column after the operation's table that has one (OpenStack-style guides: ``Name | Type | Format |
+    Required | Description`` for the request, ``Name | Type | Format | Description`` for the response).
+
+Everything else is a :class:`Paragraph`, one per line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scraper.document import Block, CodeBlock, Document, Heading, Paragraph, ReaderError, Row, Table
+from scraper.readers.nhn_text import (
+    _ARRAY_START,
+    _CURL_LINE,
+    _HEADER_LINE,
+    _METHOD_LINE,
+    _ONE_METHOD,
+    _PLACEHOLDER_START,
+    _STATUS_LINE,
+    METHODS,
+    _bare_method_at,
+    _is_sample_label,
+    _json_block,
+    _method_block,
+)
+from scraper.table_vocabulary import (
+    LABEL_LOCATIONS,
+    LOCATIONS,
+    METHOD_COLUMNS,
+    REQUEST_WORDS,
+    RESPONSE_WORDS,
+    SAMPLE_WORDS,
+    URI_COLUMNS,
+    compound_parts,
+    field_column_role,
+)
+
+__all__ = ["is_pipe_rendering", "read"]
+
+#: A separator row: ``|---|:---:|`` or ``---|---|``.
+_SEPARATOR = re.compile(r"^\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$")
+#: Sentences saying an operation's response has no body: the response part starts there.
+_NO_RESPONSE_BODY = re.compile(
+    r"does not return a response body|no response body|응답 본문을 반환하지 않|응답 본문이 없"
+    r"|レスポンス本文を返しません|レスポンス本文はありません",
+    re.IGNORECASE,
+)
+#: Sentences saying an operation's request has no body.
+_NO_REQUEST_BODY = re.compile(
+    r"does not require a request body|요청 본문을 요구하지 않|リクエスト本文を要求しません", re.IGNORECASE
+)
+_LABEL_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_INFERRED_OPERATION = "the rendering drops headings: an operation starts at its declaration, with the lines above it"
+_INFERRED_RESPONSE = "the rendering drops headings: the response starts at {why}"
+
+
+def is_pipe_rendering(text: str) -> bool:
+    """The page has a pipe row over a separator row (a table of the pipe rendering), whichever leading-pipe style."""
+    lines = text.split("\n")
+    return any(
+        _SEPARATOR.match(line.strip()) and "|" in lines[index - 1] and not _SEPARATOR.match(lines[index - 1].strip())
+        for index, line in enumerate(lines)
+        if index > 0 and "-" in line
+    )
+
+
+def read(text: str, page: str) -> Document:
+    """Read one pipe text rendering into a :class:`Document`; :class:`ReaderError` if it has no content."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if text.endswith("\n"):
+        lines.pop()
+    if not text.strip():
+        raise ReaderError(page, 1, "expected an NHN guide text rendering; the document is empty")
+    document = Document(page=page, end_line=len(lines))
+    document.blocks.extend(_with_headings(_blocks(lines)))
+    return document
+
+
+# ------------------------------------------------------------------------------------------------ blocks
+
+
+def _blocks(lines: list[str]) -> list[Block]:
+    blocks: list[Block] = []
+    index = 0
+    first = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
+    while index < len(lines):
+        stripped = lines[index].strip()
+        if not stripped:
+            index += 1
+            continue
+        after_sample = bool(blocks) and isinstance(blocks[-1], Paragraph) and _is_sample(blocks[-1].text)
+        block: Block
+        if index == first and " > " in stripped and "|" not in stripped:
+            block, index = Heading(title=stripped, level=1, line=index + 1), index + 1
+        elif index + 1 < len(lines) and "|" in stripped and _SEPARATOR.match(lines[index + 1].strip()):
+            block, index = _table(lines, index)
+        elif (stripped.startswith("{") and not _PLACEHOLDER_START.match(stripped)) or (
+            stripped.startswith("[") and (after_sample or _ARRAY_START.match(stripped))
+        ):
+            block, index = _json_block(lines, index)
+        elif _METHOD_LINE.match(stripped) or _bare_method_at(lines, index):
+            block, index = _method_block(lines, index)
+        elif _CURL_LINE.match(stripped):
+            block, index = _command_block(lines, index)
+        elif _STATUS_LINE.match(stripped):
+            block, index = _response_block(lines, index)
+        else:
+            block, index = Paragraph(text=stripped, line=index + 1), index + 1
+        blocks.append(block)
+    return blocks
+
+
+def _cells(text: str) -> list[str]:
+    """The cells of one line of a row: each cell ends in ``|``; a leading ``|`` opens the row."""
+    body = text.strip()
+    if body.startswith("|"):
+        body = body[1:]
+    if body.endswith("|"):
+        body = body[:-1]
+    return [cell.strip() for cell in body.split("|")]
+
+
+def _table(lines: list[str], start: int) -> tuple[Table, int]:
+    header = _cells(lines[start])
+    width = len(header)
+    rows: list[Row] = []
+    index = start + 2
+    while index < len(lines):
+        stripped = lines[index].strip()
+        if not stripped.endswith("|") or (index + 1 < len(lines) and _SEPARATOR.match(lines[index + 1].strip())):
+            break
+        line = index + 1
+        cells = _cells(stripped)
+        index += 1
+        while len(cells) < width and index < len(lines):
+            following = lines[index].strip()
+            if not following.endswith("|") or following.startswith("|") or _SEPARATOR.match(following):
+                break
+            if index + 1 < len(lines) and _SEPARATOR.match(lines[index + 1].strip()):
+                break
+            cells.extend(_cells(following))
+            index += 1
+        repairs: tuple[str, ...] = ()
+        if len(cells) > width:
+            repairs = (f"{len(cells)} cells for {width} columns: the cells past the last column kept in it",)
+            cells = [*cells[: width - 1], " | ".join(cells[width - 1 :])]
+        elif len(cells) < width:
+            repairs = (f"{len(cells)} cells for {width} columns: the missing cells read as empty",)
+            cells = cells + [""] * (width - len(cells))
+        rows.append(Row(cells=tuple(cells), line=line, repairs=repairs))
+    return Table(header=tuple(header), rows=tuple(rows), line=start + 1), index
+
+
+def _command_block(lines: list[str], start: int) -> tuple[CodeBlock, int]:
+    """A ``curl ...`` command: its lines while each ends in a line continuation (``\\``); no blank line ends it here."""
+    end = start + 1
+    while end < len(lines) and lines[end - 1].rstrip().endswith("\\") and lines[end].strip():
+        end += 1
+    return CodeBlock(text="\n".join(line.rstrip() for line in lines[start:end]), line=start + 1), end
+
+
+def _response_block(lines: list[str], start: int) -> tuple[CodeBlock, int]:
+    """``HTTP/1.1 200 OK``, its header lines and the JSON body right under them (no blank line between here)."""
+    end = start + 1
+    while end < len(lines) and _HEADER_LINE.match(lines[end].strip()):
+        end += 1
+    text = [line.rstrip() for line in lines[start:end]]
+    if end < len(lines) and lines[end].strip().startswith(("{", "[")):
+        json_block, after = _json_block(lines, end)
+        return CodeBlock(text="\n".join([*text, "", json_block.text]), line=start + 1), after
+    return CodeBlock(text="\n".join(text), line=start + 1), end
+
+
+# ------------------------------------------------------------------------------------------------ headings
+
+
+def _label_words(text: str) -> list[str]:
+    inner = text.strip().strip("*").strip()
+    bracket = re.match(r"^\[([^\[\]]*)\]", inner)
+    if bracket is not None:
+        inner = bracket.group(1)
+    words: list[str] = []
+    for word in _LABEL_WORD.findall(inner.lower()):
+        words.extend(compound_parts(word, REQUEST_WORDS | RESPONSE_WORDS | SAMPLE_WORDS | set(LABEL_LOCATIONS)))
+    return words
+
+
+def _label_part(text: str) -> str | None:
+    """``response``, ``request`` or ``sample`` for a label line (``[Response]``, ``[Success: Response Body]``,
+    ``Request Parameter``, ``[Request Sample]``), None for any other line."""
+    stripped = text.strip()
+    if not stripped or len(stripped) > 60:
+        return None
+    bracketed = stripped.startswith("[") and "]" in stripped
+    words = _label_words(stripped)
+    known = REQUEST_WORDS | RESPONSE_WORDS | SAMPLE_WORDS | set(LABEL_LOCATIONS) | {"body", "parameter", "parameters"}
+    if not words or (not bracketed and not set(words) <= known | {"success", "failure", "header", "headers"}):
+        return None
+    if set(words) & SAMPLE_WORDS:
+        return "sample"
+    if set(words) & RESPONSE_WORDS:
+        return "response"
+    if set(words) & known:
+        return "request"
+    return None
+
+
+def _is_sample(text: str) -> bool:
+    return _is_sample_label(text.strip()) or _label_part(text) == "sample"
+
+
+def _method_of(block: Block) -> str | None:
+    """The method an operation declaration declares: a ``METHOD /path`` block or a one-row ``Method | URI`` table."""
+    if isinstance(block, CodeBlock):
+        first = block.text.split("\n", 1)[0].strip()
+        if _METHOD_LINE.match(first) or _bare_method_at(block.text.split("\n"), 0):
+            found = re.search(rf"\b(?:{_ONE_METHOD})\b", first)
+            return found.group(0) if found else None
+        return None
+    if (
+        isinstance(block, Table)
+        and len(block.header) == 2
+        and block.header[0].lower() in METHOD_COLUMNS
+        and block.header[1].strip().upper() in METHODS
+    ):
+        # a key-value table: ``HTTP Method | POST`` over ``Request URL | https://...``
+        return block.header[1].strip().upper()
+    if isinstance(block, Table) and len(block.rows) == 1:
+        header = [h.lower() for h in block.header]
+        if any(h in METHOD_COLUMNS for h in header) and any(h in URI_COLUMNS for h in header):
+            column = next(i for i, h in enumerate(header) if h in METHOD_COLUMNS)
+            return block.rows[0].cells[column].strip().upper() or None
+    return None
+
+
+def _declarations(blocks: list[Block]) -> list[int]:
+    """Indexes of the blocks that declare an operation; a sample of the previous declaration is none."""
+    found: list[int] = []
+    for index, block in enumerate(blocks):
+        method = _method_of(block)
+        if method is None:
+            continue
+        if found and isinstance(block, CodeBlock) and _is_sample_request(blocks, found[-1], index):
+            continue
+        found.append(index)
+    return found
+
+
+def _path_of(block: Block) -> str:
+    if isinstance(block, CodeBlock):
+        words = block.text.split("\n", 1)[0].split()
+        return words[-1] if words else ""
+    if isinstance(block, Table):
+        return next((c for r in block.rows for c in r.cells if c.startswith(("/", "http"))), "")
+    return ""
+
+
+def _is_sample_request(blocks: list[Block], declared: int, index: int) -> bool:
+    """The method line at ``index`` is the operation declared at ``declared`` written again under a sample label
+    (``[Request Sample]``, with only caption lines between): the same method, and its path the declared one with
+    values for the placeholders."""
+    back = index - 1
+    while back > declared and isinstance(blocks[back], Paragraph) and not _is_sample(blocks[back].text):  # type: ignore[union-attr]
+        back -= 1
+    if back <= declared or not isinstance(blocks[back], Paragraph):
+        return False
+    if _method_of(blocks[declared]) != _method_of(blocks[index]):
+        return False
+    declared_path = re.sub(r"^https?://[^/]+", "", _path_of(blocks[declared]).split("?")[0])
+    written = re.sub(r"^https?://[^/]+", "", _path_of(blocks[index]).split("?")[0])
+    pattern = "".join(
+        "[^/]+" if part.startswith("{") else re.escape(part) for part in re.split(r"(\{[^{}]*\})", declared_path)
+    )
+    return re.fullmatch(pattern, written) is not None
+
+
+def _operation_start(blocks: list[Block], declaration: int, floor: int) -> int:
+    """Where the operation declared at ``declaration`` starts: back over the lines above it to the previous table,
+    code block or response label (whose own lines, up to the first request label, stay with it)."""
+    start = declaration
+    while start - 1 > floor and isinstance(blocks[start - 1], Paragraph):
+        part = _label_part(blocks[start - 1].text)  # type: ignore[union-attr]
+        if part in ("response", "sample"):
+            break
+        start -= 1
+    if start < declaration and start - 1 > floor and isinstance(blocks[start - 1], Paragraph):
+        # under a response label with nothing else yet: its sentences are its own, the operation starts at the first
+        # request label
+        first_label = next(
+            (
+                i
+                for i in range(start, declaration)
+                if isinstance(blocks[i], Paragraph) and _label_part(blocks[i].text) == "request"  # type: ignore[union-attr]
+            ),
+            declaration,
+        )
+        start = first_label
+    return start
+
+
+def _has_required_column(table: Table) -> bool:
+    return any(field_column_role(" ".join(h.lower().split())) == "required" for h in table.header)
+
+
+def _is_field_table(table: Table) -> bool:
+    roles = {field_column_role(" ".join(h.lower().split())) for h in table.header}
+    return bool(roles & {"name", "value"}) and bool(roles & {"type", "description"})
+
+
+def _has_location_column(table: Table) -> bool:
+    """A column of locations (``URL``, ``Header``, ``Query``, ``Body``), by its cells: its header may say ``Type``
+    (OpenStack-style guides, whose ``Format`` column holds the type)."""
+    for column in range(len(table.header)):
+        cells = [r.cells[column].strip().lower() for r in table.rows if column < len(r.cells) and r.cells[column]]
+        if cells and sum(cell in LOCATIONS for cell in cells) * 2 > len(cells):
+            return True
+    return False
+
+
+def _response_start(blocks: list[Block], declaration: int, end: int) -> tuple[int, str] | None:
+    """Where the response of the operation declared at ``declaration`` starts when no label says so, and why; None
+    when nothing shows it. The signs, first found first: a sentence saying the response has no body; a second field
+    table with a location column (one such table holds all of a request's rows: Container Service, Compute); a
+    field table without a required column after one with it (OpenStack-style guides); a JSON example under no label
+    after the request's sample (E-mail: ``[예시 1]`` with its ``curl`` call, then the response's JSON); the NHN
+    response envelope's table (``header.isSuccessful``); after a sentence saying the request has no body, a field
+    table with neither a location nor a required column (RDS: a GET's one table is its response's)."""
+    required_seen = located_seen = sample_seen = no_request_body = False
+    for index in range(declaration + 1, end):
+        block = blocks[index]
+        previous = blocks[index - 1]
+        if isinstance(block, Paragraph):
+            part = _label_part(block.text)
+            if part == "response":
+                return None  # the page says where the response starts
+            if _NO_RESPONSE_BODY.search(block.text):
+                return index, "the sentence saying it has no body"
+            no_request_body = no_request_body or _NO_REQUEST_BODY.search(block.text) is not None
+        elif isinstance(block, Table) and _is_field_table(block):
+            names = {r.cells[0].strip().lower() for r in block.rows if r.cells}
+            if {"header.issuccessful", "header.resultcode"} & names:
+                return index, "the field table of the response envelope (header.isSuccessful, header.resultCode)"
+            if no_request_body and not _has_location_column(block) and not _has_required_column(block):
+                return index, "the first field table with neither location nor required column after the sentence"
+            if _has_location_column(block):
+                if located_seen:
+                    return index, "the operation's second field table with a location column"
+                located_seen = True
+            if _has_required_column(block):
+                required_seen = True
+            elif required_seen:
+                return index, "the first field table without a required column after one with it"
+        elif isinstance(block, CodeBlock):
+            labelled = isinstance(previous, Paragraph) and _label_part(previous.text) is not None
+            if labelled and _is_sample(previous.text):  # type: ignore[union-attr]
+                sample_seen = True
+            elif sample_seen and not labelled and block.text.lstrip().startswith(("{", "[")):
+                return index, "the first JSON example under no label after the request's sample"
+    return None
+
+
+def _with_headings(blocks: list[Block]) -> list[Block]:
+    declarations = _declarations(blocks)
+    inserts: dict[int, list[Heading]] = {}
+    floor = next((i for i, b in enumerate(blocks) if isinstance(b, Heading)), -1)
+    starts: list[int] = []
+    for number, declaration in enumerate(declarations):
+        previous = declarations[number - 1] if number else floor
+        start = _operation_start(blocks, declaration, previous)
+        starts.append(start)
+        line = blocks[start].line
+        inserts.setdefault(start, []).append(Heading(title="", level=2, line=line, inferred=_INFERRED_OPERATION))
+    for number, declaration in enumerate(declarations):
+        end = starts[number + 1] if number + 1 < len(starts) else len(blocks)
+        response = _response_start(blocks, declaration, end)
+        if response is not None:
+            index, why = response
+            if (
+                isinstance(blocks[index], Table)
+                and isinstance(blocks[index - 1], CodeBlock)
+                and index - 1 > declaration
+            ):
+                before = blocks[index - 2]
+                if not (isinstance(before, Paragraph) and _label_part(before.text) is not None):
+                    index -= 1  # the response's example, under no label, right above its table
+            heading = Heading(
+                title="Response", level=3, line=blocks[index].line, inferred=_INFERRED_RESPONSE.format(why=why)
+            )
+            inserts.setdefault(index, []).append(heading)
+    out: list[Block] = []
+    for index, block in enumerate(blocks):
+        out.extend(inserts.get(index, []))
+        out.append(block)
+    return out
