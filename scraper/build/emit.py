@@ -13,6 +13,7 @@ from typing import Any
 
 from scraper.atomic import MANIFEST, ForeignFolderError, UnsafePathError, write_tree
 from scraper.build.carry_forward import operations_for
+from scraper.build.findings_change import compare_findings
 from scraper.build.openapi import dump_yaml, emit_spec, findings_json, findings_markdown
 from scraper.build.page_cache import PageCache
 from scraper.build.pages import PageInput
@@ -156,7 +157,12 @@ def build_specs(
             continue
         try:
             folder = out / service.provider / service.id
+            previous = folder / "findings.json"
+            old_findings = previous.read_bytes() if previous.is_file() and not previous.is_symlink() else None
             report.written.extend(write_tree(folder, files, prune=True, marker=SPEC_MARKER))
+            change = compare_findings(old_findings, files["findings.json"]) if old_findings is not None else None
+            if change is not None:
+                report.findings_changes[prefix.rstrip("/")] = change
             kept_specs = specs_of.get((service.provider, service.id))
             if kept_specs is not None:
                 report.documents[f"{service.provider}/{service.id}"] = {

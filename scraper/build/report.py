@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from scraper.build.findings_change import FindingsChange
 from scraper.model import Service
 
 __all__ = ["BuildReport", "print_report"]
@@ -29,6 +30,9 @@ class BuildReport:
     #: The spec documents of every spec folder written, by ``provider/service`` and file name, each with the bytes
     #: written for it: what parsing those files gives (the package stage takes them instead of parsing again).
     documents: dict[str, dict[str, tuple[bytes, dict[str, Any]]]] = field(default_factory=dict)
+    #: What changed in the findings of each service folder rewritten (``provider/service``), told apart from
+    #: findings that only moved to other lines (:mod:`scraper.build.findings_change`).
+    findings_changes: dict[str, FindingsChange] = field(default_factory=dict)
 
 
 def print_report(report: BuildReport, out: Path) -> int:
@@ -42,6 +46,9 @@ def print_report(report: BuildReport, out: Path) -> int:
             f"{service.provider}/{service.id}: {ops} operations, versions {versions}, "
             f"{len(service.findings)} findings"
         )
+        change = report.findings_changes.get(f"{service.provider}/{service.id}")
+        if change is not None:
+            print(f"  {change}")
     changed = len(report.written)
     print(f"{changed} file(s) changed under {out}")
     if report.errors:
