@@ -2226,6 +2226,22 @@ class _PageReader:
         if removed:
             parameters[:] = [p for p in parameters if id(p) not in removed] + moved
 
+    def _note_xml_example(self, block: CodeBlock, subject: str, what: str) -> None:
+        """An example body written in XML (Data Lake Storage, S3-compatible: ``HTTP/1.1 200 OK`` over
+        ``<?xml ...?><ListBucketResult>``) is no JSON example, and the spec models JSON bodies only: said, so the
+        body the table documents is not taken for the JSON the API sends."""
+        lines = block.text.splitlines()
+        for offset, text in enumerate(lines):
+            if _XML_START.match(text):
+                self._finding(
+                    "xml-example",
+                    block.line + offset,
+                    subject,
+                    f"the {what} example is XML; the body its table documents is emitted as JSON, which the API"
+                    " does not send",
+                )
+                return
+
     def _example(self, part: _Part, subject: str, what: str) -> Any:
         for block in part.examples:
             text = block.text.strip()
@@ -2233,11 +2249,13 @@ class _PageReader:
                 # a whole HTTP message (``HTTP/1.1 200 OK``, headers, then the body): its body is the example
                 body = _sample_body(block)
                 if body is None:
+                    self._note_xml_example(block, subject, what)
                     continue
                 block, text = body, body.text.strip()
             if block.language not in (None, "json", "javascript", "js", "text") and not text.startswith(("{", "[")):
                 continue
             if not text.startswith(("{", "[")):
+                self._note_xml_example(block, subject, what)
                 continue
             value, problem, offset = _lenient_json(text)
             if problem is None:
@@ -2479,6 +2497,14 @@ class _PageReader:
                 f"a table of HTTP status codes ({', '.join(r.name for r in read.rows)}): read as the responses'"
                 " statuses, the body with the first success code",
             )
+        if not any(r.status.startswith("2") for r in out):
+            # Data Lake Storage: the response written as an HTTP message, ``HTTP/1.1 200 OK`` over its headers
+            # (and body): its status line documents the status
+            for block in part.examples:
+                status_line = _STATUS_LINE.match(block.text.strip())
+                if status_line and not any(r.status == status_line["status"] for r in out):
+                    reason = status_line["reason"].strip() or _REASONS.get(status_line["status"], "")
+                    out.append(Response(status=status_line["status"], description=reason, line=block.line))
         return out, tables
 
     def _reroot(self, rows: list[TableRow], example: dict[str, Any], title: str) -> list[TableRow]:
@@ -2772,6 +2798,10 @@ def _default(description: str, kind: str, cell: str | None = None) -> tuple[Any,
 _SAMPLE_LABEL = re.compile(r"\b(sample|example)s?\b|예시|예제|샘플|サンプル|例(?!外)", re.IGNORECASE)
 
 
+#: The first line of an XML document or element (``<?xml version="1.0"?>``, ``<ListBucketResult>``).
+_XML_START = re.compile(r"^\s*<(?:\?xml\b|[A-Za-z][\w.-]*(?:\s[^<>]*)?>)")
+#: The status line of an HTTP response written out whole (``HTTP/1.1 200 OK``).
+_STATUS_LINE = re.compile(r"^HTTP/\d(?:\.\d)?[ \t]+(?P<status>[1-5]\d\d)\b(?P<reason>[^\n]*)")
 #: The first line of an HTTP message written out whole: a status line or a request line.
 _HTTP_MESSAGE = re.compile(r"^(HTTP/\d(\.\d)?\s+\d{3}\b|(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\S+)")
 

@@ -40,10 +40,11 @@ __all__ = [
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "COPY")
 _METHOD = "|".join(METHODS)
 #: ``METHOD /path``; the method may be bracketed, and a bracket may hold several (``[GET,POST] /prometheus/{x}``,
-#: System Monitoring: one operation each).
+#: System Monitoring: one operation each); the line may be an HTTP request line, ending in its protocol version
+#: (``PUT /{bucket}/{objectKey} HTTP/1.1``, Data Lake Storage).
 _LINE = re.compile(
     rf"^\s*[`'\"]?\s*(?:(?P<method>{_METHOD})|\[\s*(?P<methods>(?:{_METHOD})(?:\s*,\s*(?:{_METHOD}))*)\s*\])[`'\"]?\s+"
-    rf"[`'\"]?(?P<path>(?:https?://|/|\{{|\$\{{)[^\s`'\"]*)[`'\"]?\s*$"
+    rf"[`'\"]?(?P<path>(?:https?://|/|\{{|\$\{{)[^\s`'\"]*)[`'\"]?(?:[ \t]+HTTP/\d(?:\.\d)?)?\s*$"
 )
 #: A method alone on its line, perhaps with bracketed header notes (``POST [Content-Type : application/json]``),
 #: over the URL alone on the next line (Corporation Search).

@@ -1521,3 +1521,23 @@ def test_a_necessity_column_says_which_fields_are_required() -> None:
     required = version.request_body.schema["required"]
     assert {"url", "httpMethod", "scenarioType", "scenarioName"} <= set(required)
     assert not {"headers", "requestBody", "browserOption"} & set(required)
+
+
+def test_a_request_line_with_its_http_version_declares_the_operation_and_a_status_line_its_status() -> None:
+    """Data Lake Storage (en/ko/ja, one page per operation): ``PUT /{bucket}/{objectKey} HTTP/1.1`` and
+    ``GET /{bucket}?list-type=2&... HTTP/1.1``, an HTTP request line with its version: no operation was found
+    ("no NHN operation found" on every page). The response is written as ``HTTP/1.1 200 OK`` over its headers
+    (``ETag: String``): 204 was assumed where the guide says 200. The XML body is said, not read as JSON silently."""
+    service, spec = _read("lake-storage-http-request-lines.md")
+    assert sorted((m, p) for p, item in spec["paths"].items() for m in item) == [
+        ("get", "/{box}"),
+        ("put", "/{box}/{thingKey}"),
+    ]
+    put = spec["paths"]["/{box}/{thingKey}"]["put"]
+    assert list(put["responses"]) == ["200"]
+    listing = spec["paths"]["/{box}"]["get"]
+    assert list(listing["responses"]) == ["200"]
+    assert {("list-type", "query"), ("max-keys", "query"), ("box", "path")} <= set(_params(listing))
+    assert "inferred-status" not in _kinds(service)
+    [xml] = [f for f in service.findings if f.kind == "xml-example"]
+    assert xml.line == 59 and "ListThings" in xml.subject
