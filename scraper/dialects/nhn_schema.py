@@ -45,9 +45,12 @@ def primitive_schema(data_type: str) -> JsonSchema:
 
 
 def infer_schema(values: list[Any]) -> JsonSchema:
-    """A schema every value validates against (union of observed JSON types; objects merged by key)."""
+    """A schema every value validates against (union of observed JSON types; objects merged by key). A value seen
+    only as ``null`` (``"reason": null``, Pipeline; ``"stationId": null``, NAS) says the field may be null, not what
+    it is otherwise: its type is left open (``type: 'null'`` made a client reject every response filling it in), as
+    :mod:`scraper.inference` leaves it."""
     types = sorted({json_type(v) for v in values})
-    if not types:
+    if not types or types == ["null"]:
         return {}
     schema: JsonSchema = {"type": types[0] if len(types) == 1 else types}
     objects = [v for v in values if isinstance(v, dict)]

@@ -1541,3 +1541,17 @@ def test_a_request_line_with_its_http_version_declares_the_operation_and_a_statu
     assert "inferred-status" not in _kinds(service)
     [xml] = [f for f in service.findings if f.kind == "xml-example"]
     assert xml.line == 59 and "ListThings" in xml.subject
+
+
+def test_a_field_only_an_example_shows_and_only_as_null_has_no_type() -> None:
+    """Pipeline (en/ko) and NAS (en/ja): ``"paging": null``, ``"reason": null``, ``"stationId": null`` in a response
+    example, documented by no row: the inferred schema was ``type: 'null'``, so a client rejected every response that
+    fills the field in. A null says the field may be null, not what it is when it is not: its type is left open."""
+    _, spec = _read("pipeline-null-only-example-fields.md")
+    response = spec["paths"]["/api/anchor/v1.0/flows/{flow-name}/run"]["post"]["responses"]["200"]
+    schema = response["content"]["application/json"]["schema"]
+    assert "type" not in schema["properties"]["paging"]
+    body = schema["properties"]["body"]["properties"]
+    assert "type" not in body["reason"]
+    assert body["tags"]["type"] == "array" and "type" not in body["tags"].get("items", {})
+    assert body["flowName"]["type"] == "string"

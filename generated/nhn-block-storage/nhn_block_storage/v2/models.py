@@ -216,7 +216,7 @@ class Volume1(BaseModel):
     volume_type: str | None = Field(None, description="Volume type name")
     snapshot_id: str | None = Field(None, description="Original snapshot ID: if left blank, empty volume is created")
     metadata: dict[str, Any] | None = Field(None, description="Volume metadata object")
-    source_volid: None = Field(None)
+    source_volid: Any | None = None
 
 
 class CreateVolumeRequest(BaseModel):
@@ -286,7 +286,7 @@ class Volume2(BaseModel):
     )
     replication_status: str | None = Field(None, description="Volume replication status")
     id: str | None = Field(None, description="Volume ID")
-    source_volid: None = Field(None)
+    source_volid: Any | None = None
 
 
 class CreateVolumeResponse(BaseModel):

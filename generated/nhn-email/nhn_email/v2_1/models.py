@@ -93,7 +93,7 @@ class PutAppKeysAppKeyBlockReceiversResponse(BaseModel):
         extra="allow",
     )
     header: Header | None = Field(None, description="헤더 영역")
-    body: None = Field(None)
+    body: Any | None = None
 
 
 class BlockReceiverList1(BaseModel):
@@ -119,7 +119,7 @@ class PostAppKeysAppKeyBlockReceiversResponse(BaseModel):
         extra="allow",
     )
     header: Header | None = Field(None, description="헤더 영역")
-    body: None = Field(None)
+    body: Any | None = None
 
 
 class Datum1(BaseModel):
@@ -247,7 +247,7 @@ class PutAppKeyCategoriesCategoryIdResponse(BaseModel):
         extra="allow",
     )
     header: Header | None = Field(None, description="헤더 영역")
-    body: None = Field(None)
+    body: Any | None = None
 
 
 class DeleteAppKeyCategoriesCategoryIdResponse(BaseModel):
@@ -256,7 +256,7 @@ class DeleteAppKeyCategoriesCategoryIdResponse(BaseModel):
         extra="allow",
     )
     header: Header | None = Field(None, description="헤더 영역")
-    body: None = Field(None)
+    body: Any | None = None
 
 
 class Datum2(BaseModel):
@@ -1428,7 +1428,7 @@ class PutAppKeyTagsTagIdResponse(BaseModel):
         extra="allow",
     )
     header: Header | None = Field(None, description="헤더 영역")
-    body: None = Field(None)
+    body: Any | None = None
 
 
 class DeleteAppKeyTagsTagIdResponse(BaseModel):
@@ -1437,7 +1437,7 @@ class DeleteAppKeyTagsTagIdResponse(BaseModel):
         extra="allow",
     )
     header: Header | None = Field(None, description="헤더 영역")
-    body: None = Field(None)
+    body: Any | None = None
 
 
 class Datum12(BaseModel):
@@ -1503,7 +1503,7 @@ class PostAppKeysAppKeyTemplatesResponse(BaseModel):
         extra="allow",
     )
     header: Header | None = Field(None, description="헤더 영역")
-    body: None = Field(None)
+    body: Any | None = None
 
 
 class Data13(BaseModel):
@@ -1609,7 +1609,7 @@ class PutAppKeyTemplatesTemplateIdResponse(BaseModel):
         extra="allow",
     )
     header: Header | None = Field(None, description="헤더 영역")
-    body: None = Field(None)
+    body: Any | None = None
 
 
 class DeleteAppKeyTemplatesTemplateIdResponse(BaseModel):
@@ -1618,7 +1618,7 @@ class DeleteAppKeyTemplatesTemplateIdResponse(BaseModel):
         extra="allow",
     )
     header: Header | None = Field(None, description="헤더 영역")
-    body: None = Field(None)
+    body: Any | None = None
 
 
 class Tag(BaseModel):
@@ -1704,7 +1704,7 @@ class Uid2Response(BaseModel):
         extra="allow",
     )
     header: Header | None = Field(None, description="헤더 영역")
-    body: None = Field(None)
+    body: Any | None = None
 
 
 class Contact2(BaseModel):
@@ -1750,7 +1750,7 @@ class Uid4Response(BaseModel):
         extra="allow",
     )
     header: Header | None = Field(None, description="헤더 영역")
-    body: None = Field(None)
+    body: Any | None = None
 
 
 class PostUidsUidEmailAddressesRequest(BaseModel):
@@ -1767,7 +1767,7 @@ class PostUidsUidEmailAddressesResponse(BaseModel):
         extra="allow",
     )
     header: Header | None = Field(None, description="헤더 영역")
-    body: None = Field(None)
+    body: Any | None = None
 
 
 class DeleteUidEmailAddressesEmailAddressResponse(BaseModel):
@@ -1776,4 +1776,4 @@ class DeleteUidEmailAddressesEmailAddressResponse(BaseModel):
         extra="allow",
     )
     header: Header | None = Field(None, description="헤더 영역")
-    body: None = Field(None)
+    body: Any | None = None

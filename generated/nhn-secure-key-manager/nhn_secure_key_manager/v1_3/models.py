@@ -714,7 +714,7 @@ class Body26(BaseModel):
     creationDatetime: str | None = Field(None, description="Key creation date and time")
     lastChangeUser: str | None = Field(None, description="Key last modified by")
     lastChangeDatetime: str | None = Field(None, description="Key last modified date and time")
-    deletionDatetime: None = Field(None)
+    deletionDatetime: Any | None = None
 
 
 class ViewKeyDetailsResponse(BaseModel):
