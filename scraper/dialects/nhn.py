@@ -1395,6 +1395,37 @@ class _PageReader:
         )
         return {"oneOf": members}
 
+    def _response_under_the_request(self, parts: dict[str, _Part], method: str, title: str) -> None:
+        """Security Monitoring (ja): a GET's ``#### リクエスト`` holds its ``[パラメータ]`` table, then the response
+        JSON and its ``[フィールド]`` table, and no response heading follows. A GET or HEAD sends no body, so with no
+        response part its JSON example, and every table from it on, are the response; the tables above it stay
+        the request's parameters."""
+        request = parts.get("request")
+        if "response" in parts or method not in ("GET", "HEAD") or request is None:
+            return
+        example = next((block for block in request.examples if _has_json_body(block)), None)
+        if example is None:
+            return
+        response = _Part()
+        response.examples = [block for block in request.examples if block.line >= example.line]
+        request.examples = [block for block in request.examples if block.line < example.line]
+        for table, location in list(request.tables):
+            if table.line > example.line:
+                request.tables.remove((table, location))
+                response.tables.append((table, None))
+                response.captions[id(table)] = request.captions.pop(id(table), "")
+        response.paragraphs = [p for p in request.paragraphs if p.line > example.line]
+        request.paragraphs = [p for p in request.paragraphs if p.line <= example.line]
+        parts["response"] = response
+        self._finding(
+            "response-under-request",
+            example.line,
+            title,
+            f"a {method} documents a JSON body and no response section: the example"
+            + (f" and the {len(response.tables)} table(s) after it" if response.tables else "")
+            + " read as the response",
+        )
+
     def _request_tables_after_the_response(self, parts: dict[str, _Part], title: str) -> None:
         """Push writes the request's field table after the response example (``##### Request Body`` JSON,
         ``##### Response Body`` JSON, then ``target.type | Required, String | ...``): a table under the response
@@ -1437,6 +1468,7 @@ class _PageReader:
         subject = title
         parts = self._parts(section, title)
         self._request_tables_after_the_response(parts, title)
+        self._response_under_the_request(parts, section.line.method, title)
         headers = dict(section.line.headers)
         for name, value in headers.items():
             placeholder = re.fullmatch(r"\{(\w+)\}", value.strip())

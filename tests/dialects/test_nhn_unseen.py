@@ -1555,3 +1555,19 @@ def test_a_field_only_an_example_shows_and_only_as_null_has_no_type() -> None:
     assert "type" not in body["reason"]
     assert body["tags"]["type"] == "array" and "type" not in body["tags"].get("items", {})
     assert body["flowName"]["type"] == "string"
+
+
+def test_a_gets_json_example_and_its_table_under_the_request_heading_are_its_response() -> None:
+    """Security Monitoring (ja v1.1, 詳細イベント状況): under ``#### リクエスト`` a ``[パラメータ]`` table, then the
+    response JSON and its ``[フィールド]`` table, with no ``#### レスポンス`` heading. The parameters, the
+    response's fields and all, were read as the GET's request body and the response as a 204 without a body."""
+    service, spec = _read("security-watch-ja-response-under-the-request.md")
+    operation = spec["paths"]["/v1.0/appkeys/{appKey}/alerts"]["get"]
+    assert "requestBody" not in operation
+    assert {("page", "query"), ("fromDate", "query")} <= set(_params(operation))
+    schema = operation["responses"]["200"]["content"]["application/json"]["schema"]
+    assert set(schema["properties"]) == {"count", "results"}
+    assert schema["properties"]["results"]["items"]["properties"]["dstPort"]["type"] == "integer"
+    [moved] = [f for f in service.findings if f.kind == "response-under-request"]
+    assert moved.line == 25
+    assert "body-on-bodyless" not in _kinds(service) and "no-response-section" not in _kinds(service)
