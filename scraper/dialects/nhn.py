@@ -95,7 +95,7 @@ _PATH_PARAM = re.compile(r"\{([^{}]+)\}")
 _VERSION = re.compile(r"(?<![\w.])v(\d+(?:\.\d+)*)(?![\w])", re.IGNORECASE)
 _PATH_VERSION = re.compile(r"^v\d+(?:\.\d+)*$", re.IGNORECASE)
 _DEFAULT = re.compile(
-    r"\b(?:Default(?: value)? is|Default(?: value)?:|기본값[은는:]?|デフォルト値?(?:は|:|：))"
+    r"\b(?:Default(?: value)? is|Default(?: value)?[ \t]*[:：]|기본값[ \t]*[은는:：]?|デフォルト値?[ \t]*(?:は|:|：))"
     r"\s*`?([^\s`,.)、，。）]+)`?",
     re.IGNORECASE,
 )
@@ -2812,7 +2812,8 @@ def _default(description: str, kind: str, cell: str | None = None) -> tuple[Any,
         # and its unit: "The default is 10 minutes."), not "default: 5 minutes before current" or "Default:
         # Original DB instance value", which describe one in words
         unit = r"([ \t]+[^\s,.;:()\[\]]+)?" if match and re.fullmatch(r"-?\d+(\.\d+)?", match.group(1)) else ""
-        if match and re.match(unit + r"[ \t]*($|[\n,.;:)\]、，。）]|\()", description[match.end() :]):
+        # a comma ends the clause only before a space or the end: "name:ASC,date:DESC" is one value with commas in it
+        if match and re.match(unit + r"[ \t]*($|,(?!\S)|[\n.;:)\]、，。）]|\()", description[match.end() :]):
             raw = match.group(1)
     if raw is None or NO_VALUE.fullmatch(raw):
         return None, False

@@ -1571,3 +1571,14 @@ def test_a_gets_json_example_and_its_table_under_the_request_heading_are_its_res
     [moved] = [f for f in service.findings if f.kind == "response-under-request"]
     assert moved.line == 25
     assert "body-on-bodyless" not in _kinds(service) and "no-response-section" not in _kinds(service)
+
+
+def test_a_default_written_with_a_space_before_its_colon_is_read_whole() -> None:
+    """Server Security Check (ko): ``KO, EN, JA(기본값 : KO)``; Kubernetes (ja): ``<br>default : 10``: a space before
+    the colon, so the colon was taken for the value and the default was lost unsaid. Resource Watcher (en):
+    ``Default value : productName:ASC,eventName:ASC``: a value with commas in it is no default of one word."""
+    _, spec = _read("security-check-ko-spaced-default-colon.md")
+    params = _params(spec["paths"]["/chk/v1.0/appKey/{appKey}/summary"]["get"])
+    assert params[("language", "query")]["schema"].get("default") == "KO"
+    assert params[("interval", "query")]["schema"].get("default") == 10
+    assert "default" not in params[("sort", "query")]["schema"]
