@@ -198,7 +198,8 @@ class Resolver:
             types = frozenset(str(x) for x in t)
         if types is not None and "null" in types:
             nullable = True
-            types = types - {"null"} or None
+            # a null-only schema keeps its type: it accepts null and nothing else, not any value
+            types = types - {"null"} or types
         for key in ("anyOf", "oneOf"):
             members = raw.get(key)
             if not isinstance(members, list):

@@ -89,17 +89,22 @@ class SchemaWalker(Emitter):
 
     def _schema_pair(self, o: Shape, n: Shape, scope: Scope, rel: _Collector) -> None:
         side = SCOPES[scope]
-        if o.types != n.types:
-            direction = _type_direction(o.types, n.types)
-            old_t = sorted(o.types) if o.types is not None else "any"
-            new_t = sorted(n.types) if n.types is not None else "any"
+        old_types, new_types = o.types, n.types
+        null_only = _NULL_ONLY in (old_types, new_types)
+        if null_only:  # what each side accepts, null included: null -> string|null widens
+            old_types, new_types = _with_null(o), _with_null(n)
+        if old_types != new_types:
+            direction = _type_direction(old_types, new_types)
+            old_t = sorted(old_types) if old_types is not None else "any"
+            new_t = sorted(new_types) if new_types is not None else "any"
             rel(f"type-{direction}", old_t, new_t, before=fmt(old_t), after=fmt(new_t))
-            if direction == "changed" and o.types and n.types:
+            if direction == "changed" and old_types and new_types:
                 return  # a different kind of value: its old structure has nothing to compare against
         if o.format != n.format:
             verb = "added" if o.format is None else "removed" if n.format is None else "changed"
             rel(f"format-{verb}", o.format, n.format)
-        if o.nullable != n.nullable:
+        # a schema of any type accepts null already, and a null-only one was compared by its types above
+        if o.nullable != n.nullable and not null_only and _restricted(o) and _restricted(n):
             rel("became-nullable" if n.nullable else "became-not-nullable")
         self._enum(o, n, rel)
         self._extensible_enum(o, n, rel)
@@ -299,6 +304,22 @@ def _visible(shape: Shape, side: Side, res: Resolver) -> dict[str, Any]:
 
 def _covers(types: frozenset[str], t: str) -> bool:
     return t in types or (t == "integer" and "number" in types)
+
+
+#: The types of a schema that accepts null and nothing else (``type: 'null'``).
+_NULL_ONLY = frozenset({"null"})
+
+
+def _with_null(shape: Shape) -> frozenset[str] | None:
+    """The types ``shape`` accepts with null among them when it is nullable (None: any type)."""
+    if shape.types is None:
+        return None
+    return shape.types | _NULL_ONLY if shape.nullable else shape.types
+
+
+def _restricted(shape: Shape) -> bool:
+    """Whether ``shape`` says which values it takes (a type or an enum): otherwise it takes any, null too."""
+    return shape.types is not None or shape.enum is not None
 
 
 def _type_direction(old: frozenset[str] | None, new: frozenset[str] | None) -> Direction:

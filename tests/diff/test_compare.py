@@ -80,6 +80,23 @@ RULES: list[tuple[str, Any, Any, str, tuple[str, str, str], tuple[str, str, str]
         ("became-not-nullable", "breaking", "non-breaking"),
     ),
     (
+        # a field known only as null (an example showed null) given no type: any value, null among them, is taken
+        "null-only-to-any",
+        obj({"a": {"type": "null"}}),
+        obj({"a": {}}),
+        ".a",
+        ("type-widened", "non-breaking", "breaking"),
+        ("type-narrowed", "breaking", "non-breaking"),
+    ),
+    (
+        "null-only-to-nullable-string",
+        obj({"a": {"type": "null"}}),
+        obj({"a": {"type": ["string", "null"]}}),
+        ".a",
+        ("type-widened", "non-breaking", "breaking"),
+        ("type-narrowed", "breaking", "non-breaking"),
+    ),
+    (
         "enum-value",
         obj({"a": {"type": "string", "enum": ["x", "y"]}}),
         obj({"a": {"type": "string", "enum": ["x", "y", "z"]}}),
