@@ -79,10 +79,13 @@ def build_services(
             declared = set(page.services)
             found = {s.id for s in read}
             if found != declared:
-                report.errors.append(
-                    f"{page.name}: catalog says the page covers {sorted(declared)}, "
+                documents = (
                     f"the page documents {sorted(found)}"
+                    if found
+                    else f"no API operations were found on it (expected a {page.provider} API reference page in "
+                    f"{page.format} format)"
                 )
+                report.errors.append(f"{page.name}: catalog says the page covers {sorted(declared)}, but {documents}")
                 # What the page documents is in doubt, so nothing it covers (or claims to) is rewritten.
                 report.failed_services.update((page.provider, service_id) for service_id in declared | found)
         for service in read:

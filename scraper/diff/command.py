@@ -87,6 +87,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     for label, shown, document in (("OLD", args.old, old), ("NEW", args.new, new)):
         _warn_external(label, shown, external_refs(document))
+    _warn_other_api(old, new)
     today = args.today if args.today is not None else _dt.date.today()
     changes = explain(compare(old, new, docs=bool(args.docs), today=today, severities=overrides))
     sys.stdout.write(render(changes, args.format, old_label=args.old, new_label=args.new))
@@ -95,6 +96,32 @@ def run(args: argparse.Namespace) -> int:
         if any(severity_rank(c.severity) >= threshold for c in changes):
             return 1
     return 0
+
+
+def _api_name(document: object) -> tuple[str, bool] | None:
+    """``provider/service`` of a docs2client spec (``info.x-provider``/``x-service``: certain), else ``info.title``
+    (a hint: a title may change between versions of one API)."""
+    info = document.get("info") if isinstance(document, dict) else None
+    if not isinstance(info, dict):
+        return None
+    provider, service = info.get("x-provider"), info.get("x-service")
+    if isinstance(provider, str) and isinstance(service, str):
+        return f"{provider}/{service}", True
+    title = info.get("title")
+    return (title.strip(), False) if isinstance(title, str) and title.strip() else None
+
+
+def _warn_other_api(old: object, new: object) -> None:
+    """One line on stderr when the two documents name different APIs: a mistyped path compares two services and
+    reports every operation of each as removed and added."""
+    before, after = _api_name(old), _api_name(new)
+    if before is None or after is None or before[0] == after[0] or before[1] != after[1]:
+        return
+    if before[1]:
+        said = f"OLD is {before[0]!r} and NEW is {after[0]!r}: two different APIs are compared"
+    else:
+        said = f"OLD is titled {before[0]!r} and NEW {after[0]!r}: are they the same API?"
+    print(f"docs2client diff: warning: {said}", file=sys.stderr)
 
 
 def _warn_external(label: str, shown: str, refs: list[str]) -> None:

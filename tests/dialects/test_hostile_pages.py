@@ -118,6 +118,22 @@ def test_catalog_coverage_error_writes_nothing(tmp_path: Path, capsys: pytest.Ca
     assert not out.exists() or _tree(out) == {}
 
 
+def test_a_catalog_page_that_lost_its_operations_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A page the catalog says covers a service, now without one operation (a docs rewrite, a captured error
+    page): the error says no operations were found, not that the page "documents []"."""
+    pages = tmp_path / "pages"
+    (pages / "scp").mkdir(parents=True)
+    (pages / "scp" / "004.txt").write_text("Virtual Server\n\nThis page has moved.\n", encoding="utf-8")
+    (pages / "catalog.toml").write_text(
+        '[[page]]\nfile = "scp/004.txt"\nurl = "https://example.invalid/004"\nprovider = "scp"\nformat = "text"\n'
+        'services = ["virtualserver"]\ncapture = 1\n',
+        encoding="utf-8",
+    )
+    code = main(["spec", "--catalog", str(pages / "catalog.toml"), "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert code == 1 and "no API operations were found" in err and "documents []" not in err, err
+
+
 #: names Windows would not keep as file names: device names (with any extension, in any case), a final "."
 WINDOWS_UNKEPT = ["CON", "nul", "Aux.1", "com1", "LPT9.yaml", "v1."]
 

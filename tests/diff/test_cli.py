@@ -104,6 +104,22 @@ def test_provider_service_version_refs(files: Path, capsys: pytest.CaptureFixtur
     assert "OLD" in err and "9.9.yaml" in err
 
 
+def test_two_different_apis_are_said(files: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A mistyped path compares two services: every operation would read as removed and added, without a word."""
+    other = spec()
+    other["info"]["title"] = "Another API"
+    write(files / "other.yaml", other)
+    code, _, err = run(["base.yaml", "other.yaml"], capsys)
+    assert code == 0 and "OLD is titled 'T' and NEW 'Another API': are they the same API?" in err
+    ours = [spec(), spec()]
+    for document, service in zip(ours, ("virtualserver", "backup"), strict=True):
+        document["info"].update({"title": "Same title", "x-provider": "scp", "x-service": service})
+    write(files / "vs.yaml", ours[0])
+    write(files / "backup.yaml", ours[1])
+    assert "OLD is 'scp/virtualserver' and NEW is 'scp/backup'" in run(["vs.yaml", "backup.yaml"], capsys)[2]
+    assert "warning" not in run(["base.yaml", "added.yaml"], capsys)[2]
+
+
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
