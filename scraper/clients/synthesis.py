@@ -14,7 +14,7 @@ import math
 import re
 from collections.abc import Callable, Mapping
 from contextvars import ContextVar
-from typing import Any
+from typing import Any, TypeGuard
 
 from scraper.clients import refs
 
@@ -435,6 +435,9 @@ def _object(doc: Mapping[str, Any], schema: Mapping[str, Any], depth: int, check
 
 
 def _number(schema: Mapping[str, Any], kind: str) -> int | float:
+    """A number inside the schema's bounds, exact: bounds wider than a double holds (beyond 2**53) are met in integer
+    arithmetic, and a ``number`` keeps an integer a double would round (only the caller's float-typed model rounds
+    it, and then both sides of the contract test round alike)."""
     low = schema.get("minimum")
     high = schema.get("maximum")
     ex_low = schema.get("exclusiveMinimum")
@@ -445,18 +448,47 @@ def _number(schema: Mapping[str, Any], kind: str) -> int | float:
         ex_low, low = low, None
     if ex_high is True:
         ex_high, high = high, None
-    candidate: float = 1
-    if isinstance(low, int | float):
+    candidate: int | float = 1
+    if _is_number(low):
         candidate = max(candidate, low) if high is None or low <= 1 <= high else low
-    if isinstance(ex_low, int | float) and not isinstance(ex_low, bool) and candidate <= ex_low:
-        candidate = ex_low + (1 if kind == "integer" else 0.5)
-    if isinstance(high, int | float) and candidate > high:
+    if _is_number(ex_low) and candidate <= ex_low:
+        candidate = ex_low + 1 if kind == "integer" else _beside(ex_low, 0.5)
+    if _is_number(high) and candidate > high:
         candidate = high
-    if isinstance(ex_high, int | float) and not isinstance(ex_high, bool) and candidate >= ex_high:
-        candidate = ex_high - (1 if kind == "integer" else 0.5)
-    if isinstance(step, int | float) and step > 0:
-        candidate = math.ceil(candidate / step) * step
-    return int(candidate) if kind == "integer" else float(candidate)
+    if _is_number(ex_high) and candidate >= ex_high:
+        candidate = ex_high - 1 if kind == "integer" else _beside(ex_high, -0.5)
+    if _is_number(step) and step > 0:
+        if isinstance(candidate, int) and isinstance(step, int):
+            candidate = -(-candidate // step) * step  # float division rounds a wide candidate below its bound
+        else:
+            candidate = math.ceil(candidate / step) * step
+    if kind == "integer":
+        return int(candidate)
+    return candidate if isinstance(candidate, int) and not _double_holds(candidate) else float(candidate)
+
+
+def _is_number(value: Any) -> TypeGuard[int | float]:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _beside(bound: int | float, offset: float) -> int | float:
+    """A number past ``bound`` by ``offset``, or by the next double when a double cannot tell the two apart
+    (``2**60 + 0.5`` is ``2**60``): a float-typed model checks its bounds as doubles, so a value past the bound in
+    exact arithmetic only (``2**60 + 1``) still failed ``gt=1.152921504606847e18``."""
+    try:
+        moved = bound + offset
+        if (float(moved) > float(bound)) if offset > 0 else (float(moved) < float(bound)):
+            return moved
+        return math.nextafter(float(bound), math.inf if offset > 0 else -math.inf)
+    except OverflowError:  # beyond every double: no float-typed model can hold it; exact arithmetic says past
+        return bound + (1 if offset > 0 else -1)
+
+
+def _double_holds(value: int) -> bool:
+    try:
+        return float(value) == value
+    except OverflowError:
+        return False
 
 
 def _matching(pattern: str) -> str | None:
