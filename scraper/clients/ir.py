@@ -132,6 +132,23 @@ class ExampleCheck:
     known: bool = True  # the problem is a spec finding (known to fail), not only our own schema check
 
 
+@dataclass(frozen=True, slots=True)
+class WebhookIR:
+    """A request the API sends to its users (OpenAPI 3.1's ``webhooks``): no client method calls it, but users parse
+    its payload, so the payload has a class, a README row and a contract test of its documented example."""
+
+    name: str  # the key under ``webhooks``
+    http_method: str
+    summary: str
+    description: str
+    payload_model: str | None  # None: the payload is not JSON (or not described)
+    example: ExampleCheck | None
+
+    @property
+    def headline(self) -> str:
+        return headline(self.summary, self.description)
+
+
 @dataclass(slots=True)
 class ParamIR:
     wire_name: str
@@ -267,13 +284,7 @@ class OperationIR:
     def headline(self) -> str:
         """One line saying what the operation does, for tables: its summary, else the first sentence of its
         description (at most :data:`_HEADLINE_CHARS` characters, cut at a word)."""
-        if self.summary.strip():
-            return self.summary
-        text = " ".join(self.description.split())
-        sentence = _SENTENCE_END.split(text, maxsplit=1)[0]
-        if len(sentence) <= _HEADLINE_CHARS:
-            return sentence
-        return sentence[:_HEADLINE_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+        return headline(self.summary, self.description)
 
     @property
     def returns(self) -> str:
@@ -427,6 +438,8 @@ class VersionIR:
     auth_schemes: list[AuthSchemeIR] = field(default_factory=list)
     #: the document's ``externalDocs.url`` (an http(s) URL without credentials), else None
     docs_url: str | None = None
+    #: the requests the API sends to its users (OpenAPI 3.1 ``webhooks``), by name then method
+    webhooks: list[WebhookIR] = field(default_factory=list)
 
     @property
     def api_title(self) -> str:
@@ -474,6 +487,19 @@ class VersionIR:
 _HEADLINE_CHARS = 100
 #: Where a description's first sentence ends: a full stop (or ! ?) before a space.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
+
+
+def headline(summary: str, description: str) -> str:
+    """One line saying what an operation or webhook does, for tables: its summary, else the first sentence of its
+    description (at most :data:`_HEADLINE_CHARS` characters, cut at a word)."""
+    if summary.strip():
+        return summary
+    text = " ".join(description.split())
+    sentence = _SENTENCE_END.split(text, maxsplit=1)[0]
+    if len(sentence) <= _HEADLINE_CHARS:
+        return sentence
+    return sentence[:_HEADLINE_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
 
 #: An http(s) URL fit for package metadata: a host without userinfo, no whitespace or control characters.
 _WEB_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d+)?(?:[/?#][^\s@\x00-\x1f\x7f]*)?")
@@ -821,6 +847,7 @@ def _build_version(
     if sunset is None and status == "DEPRECATED":
         sunset = next((r.get("date") for r in _version_rows(info) if str(r.get("version")) == version), None)
     operations = _build_operations(ctx, status, sunset)
+    webhooks = _build_webhooks(ctx)
     ctx.verdicts.save()
     skip_headers = _auth_headers(doc) | ({header[0].lower()} if header else set())
     for op in operations:
@@ -855,6 +882,7 @@ def _build_version(
         title=str(info.get("title") or ""),
         description=str(info.get("description") or ""),
         warnings=ctx.warnings,
+        webhooks=webhooks,
     )
 
 
@@ -1397,6 +1425,72 @@ def _build_operations(ctx: _Ctx, version_status: str, version_sunset: str | None
         assert o.pagination is not None
         o.pagination.iter_name = name
     return result
+
+
+def _build_webhooks(ctx: _Ctx) -> list[WebhookIR]:
+    """Each webhook's requests (a path item, or a reference to one in ``components.pathItems``): the class its JSON
+    payload parses into (an inline schema hoisted as ``<Name>Webhook``) and its example, documented or made from the
+    schema. A webhook that is no path item is a warning; one bad webhook never stops the package."""
+    hooks = ctx.doc.get("webhooks")
+    if not isinstance(hooks, dict):
+        if hooks is not None:
+            ctx.warn(f"{ctx.where('webhooks')}: expected a mapping of webhook names to path items; ignored")
+        return []
+    out = []
+    for key in sorted((n for n in hooks if not is_extension(n)), key=str):
+        name = str(key)  # a YAML key may be a number
+        where = ctx.where("webhooks", name)
+        try:
+            item = _follow(ctx, hooks[key], where)
+        except GenerationError as exc:
+            ctx.warn(f"{exc}; this webhook has no payload class")
+            continue
+        if not isinstance(item, dict):
+            ctx.warn(f"{where}: expected a path item mapping; got {type(item).__name__}; ignored")
+            continue
+        methods = [m for m in HTTP_METHODS if isinstance(item.get(m), dict)]
+        for method in methods:
+            op = item[method]
+            pascal = naming.pascal_case(name) or "Webhook"
+            hoist = f"{pascal}Webhook" if len(methods) == 1 else f"{pascal}{method.capitalize()}Webhook"
+            model, example = _webhook_payload(ctx, op, hoist, ctx.where("webhooks", name, method))
+            out.append(
+                WebhookIR(
+                    name=name,
+                    http_method=method.upper(),
+                    summary=str(op.get("summary") or ""),
+                    description=str(op.get("description") or ""),
+                    payload_model=model,
+                    example=example,
+                )
+            )
+    return out
+
+
+def _webhook_payload(
+    ctx: _Ctx, op: dict[str, Any], hoist_name: str, where: str
+) -> tuple[str | None, ExampleCheck | None]:
+    """The class of a webhook request's JSON payload and the example its contract test parses (None, None when the
+    payload is not JSON or has no schema)."""
+    try:
+        body = _follow(ctx, op.get("requestBody"), f"{where}: requestBody")
+    except GenerationError as exc:
+        ctx.warn(f"{exc}; this webhook has no payload class")
+        return None, None
+    if not isinstance(body, dict):
+        return None, None
+    for _, kind, content in _media_choices(body.get("content")):
+        schema = content.get("schema")
+        if kind != "json" or not schema:
+            continue
+        ctx.operation = where
+        model = _model_for(ctx, schema, hoist_name)
+        labels = {str(op.get("operationId") or ""), str(op.get("summary") or "")} - {""}
+        example = _example(ctx, content, schema, labels, "webhook payload", json_text=True, where=where)
+        if example is None:
+            example = _synthesise(ctx, schema, f"{where}: webhook payload")
+        return model, example
+    return None, None
 
 
 def _warn_duplicate_params(ctx: _Ctx, where: str, declared: list[Any]) -> None:

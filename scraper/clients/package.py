@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future
 from typing import Any
@@ -184,7 +185,7 @@ def start_sources(
         stem = f"tests/test_contract_{root}_{v.module}"
         files[f"{stem}.py"], files[f"{stem}.json"] = _render_tests(pkg, v)
         cases = json.loads(files[f"{stem}.json"])
-        tests += len(cases["requests"]) + len(cases["responses"])
+        tests += len(cases["requests"]) + len(cases["responses"]) + len(cases.get("webhooks", []))
     if ready is not None:
         ready(dict(files))
     files.update(clients)
@@ -301,6 +302,19 @@ def _render_tests(pkg: PackageIR, v: VersionIR) -> tuple[str, str]:
             if not op.response_example.known:
                 case["xfail_strict"] = False
             responses.append(case)
+    methods_per_hook = Counter(hook.name for hook in v.webhooks)
+    webhooks = [
+        {
+            "name": hook.name if methods_per_hook[hook.name] == 1 else f"{hook.name} {hook.http_method}",
+            "model": hook.payload_model,
+            "example": hook.example.value,
+            "xfail": hook.example.problem,
+            **({"synthesised": True} if hook.example.synthesised else {}),
+            **({"xfail_strict": False} if not hook.example.known else {}),
+        }
+        for hook in v.webhooks
+        if hook.payload_model and hook.example is not None
+    ]
     data = {
         "base_url": "https://contract.test",
         "version_headers": v.version_headers,
@@ -308,6 +322,7 @@ def _render_tests(pkg: PackageIR, v: VersionIR) -> tuple[str, str]:
         "requests": requests,
         "omitted": omitted,
         "responses": responses,
+        **({"webhooks": webhooks} if webhooks else {}),
     }
     module = render(
         "client/test_contract.py.j2",
@@ -316,6 +331,7 @@ def _render_tests(pkg: PackageIR, v: VersionIR) -> tuple[str, str]:
         has_requests=bool(requests),
         has_omitted=bool(omitted),
         has_responses=bool(responses),
+        has_webhooks=bool(webhooks),
     )
     return module, json.dumps(data, indent=2, ensure_ascii=False, default=_json_scalar) + "\n"
 

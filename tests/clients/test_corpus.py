@@ -41,6 +41,7 @@ MINIMAL = [
     "swagger2",
     "multifile",
     "auth",
+    "openapi31",
 ]
 BIN = Path(sys.executable).parent
 
