@@ -81,6 +81,15 @@ def _refs(node: Any, where: tuple[Any, ...], *, examples: bool = True) -> list[t
             # but the whole map by reference (DigitalOcean: ``properties: {$ref: attributes.yml#/droplet_ids}``)
             if isinstance(item.get("$ref"), str):
                 found.append((here, item["$ref"]))
+            # a discriminator's mapping values are schema names or references, relative to the file too
+            discriminator = item.get("discriminator")
+            mapping = discriminator.get("mapping") if isinstance(discriminator, Mapping) else None
+            if isinstance(mapping, Mapping) and here[-1:] != ("properties",):
+                found.extend(
+                    ((*here, "discriminator", "mapping", tag), target)
+                    for tag, target in mapping.items()
+                    if isinstance(target, str) and _mapping_reference(target)
+                )
             # ``default`` is data in a schema, but a response under ``responses``; an extension (``x-...``) is the
             # vendor's, not OpenAPI's (Spotify's x-spotify-policy refers to a file outside the spec's folder), except
             # where x- names a property, header, example or component, and the x-operations the generator reads
@@ -114,6 +123,17 @@ _NAME_MAPS = frozenset(
 )  # fmt: skip
 #: Extensions that hold OpenAPI objects the generator reads (with references to follow).
 _STRUCTURAL_EXTENSIONS = frozenset({"x-operations", "x-additionalOperations"})
+
+
+def _mapping_reference(target: str) -> bool:
+    """Whether a discriminator mapping value is a reference (``#/components/schemas/Cat``, ``models/x.yml#/a``,
+    ``cat.yaml``) rather than a schema name (``Cat``)."""
+    return "#" in target or "/" in target or target.lower().endswith((".yaml", ".yml", ".json"))
+
+
+def _mapping_target(here: tuple[Any, ...]) -> bool:
+    """Whether ``here`` (from :func:`_refs`) is a discriminator mapping value rather than a ``$ref`` object."""
+    return here[-3:-1] == ("discriminator", "mapping")
 
 
 def _vendor_extension(key: Any) -> bool:
@@ -157,16 +177,27 @@ class _Bundler:
         while work:
             node, where, file = work.pop()
             for here, ref in _refs(node, where, examples=not self.swagger):
-                holder = _at(self.doc, here)
+                mapped = _mapping_target(here)  # a mapping value: its holder is the mapping, keyed by the tag
+                holder = _at(self.doc, here[:-1] if mapped else here)
                 if not isinstance(holder, dict):
                     continue
                 if ref.startswith("#") and file == self.root_file and not _properties_map(here):
                     continue
                 try:
                     local, new = self.place(ref, file, here)
+                except BundleError:
+                    if not mapped:
+                        raise
+                    continue  # a mapping value that is a URL or leaves the folder: as written (generate warns)
                 except _Missing:
                     # a file or fragment that is not there: the $ref stays, and the generator treats it as it
                     # treats any reference it cannot follow (a schema: a warning and Any; elsewhere its error)
+                    continue
+                if mapped:
+                    if local is not None:
+                        holder[here[-1]] = local
+                        if new is not None:
+                            work.append((new[0], new[2], new[1]))
                     continue
                 if local is None:  # copied in place (a path item, an operation), its own refs followed from there
                     self.copies += 1

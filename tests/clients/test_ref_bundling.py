@@ -130,3 +130,84 @@ def test_a_reference_to_nothing_stays_for_the_generator_to_report(ref: str, tmp_
     (tmp_path / "spec" / "pet.yaml").write_text("type: string\n", encoding="utf-8")
     doc = load_spec(spec)
     assert doc["paths"]["/a"]["get"]["responses"]["200"]["content"]["application/json"]["schema"] == {"$ref": ref}
+
+
+def test_discriminator_mapping_targets_in_other_files_are_bundled_like_refs(tmp_path: Path) -> None:
+    """A discriminator's ``mapping`` values are references too, relative to the file that holds them. DigitalOcean
+    (digitalocean/openapi ``specification/`` at ``7c1300c4``: domains_create_record.yml,
+    models/floating_ip_actions.yml) maps tags to ``models/x.yml#/a`` and, inside that file, to ``#/a``: they were
+    left as written, 15 warnings said the targets do not resolve, and the discriminated union lost its mapping."""
+    spec = tmp_path / "spec"
+    (spec / "models").mkdir(parents=True)
+    (spec / "api.yaml").write_text(
+        """openapi: 3.0.0
+info: {title: Records, version: '2'}
+paths:
+  /records:
+    $ref: records.yaml
+  /actions:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: 'models/actions.yaml#/action'}
+      responses: {'204': {description: ok}}
+""",
+        encoding="utf-8",
+    )
+    (spec / "records.yaml").write_text(
+        """post:
+  requestBody:
+    content:
+      application/json:
+        schema:
+          anyOf:
+            - $ref: 'models/records.yaml#/record_a'
+            - $ref: 'models/records.yaml#/record_mx'
+          discriminator:
+            propertyName: type
+            mapping:
+              A: 'models/records.yaml#/record_a'
+              MX: 'models/records.yaml#/record_mx'
+              TXT: Plain
+              SRV: 'https://schemas.example/srv.json'
+  responses: {'204': {description: ok}}
+""",
+        encoding="utf-8",
+    )
+    (spec / "models" / "records.yaml").write_text(
+        """record_a: {type: object, required: [type], properties: {type: {type: string}, ip: {type: string}}}
+record_mx: {type: object, required: [type], properties: {type: {type: string}, priority: {type: integer}}}
+""",
+        encoding="utf-8",
+    )
+    (spec / "models" / "actions.yaml").write_text(
+        """action:
+  type: object
+  required: [type]
+  properties: {type: {type: string, enum: [assign, unassign]}}
+  discriminator:
+    propertyName: type
+    mapping: {assign: '#/action_assign', unassign: '#/action_unassign'}
+action_assign:
+  allOf: [{$ref: '#/action'}, {type: object, properties: {target: {type: integer}}}]
+action_unassign:
+  allOf: [{$ref: '#/action'}]
+""",
+        encoding="utf-8",
+    )
+    doc = load_spec(spec / "api.yaml")
+    body = doc["paths"]["/records"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    assert body["discriminator"]["mapping"] == {
+        "A": "#/components/schemas/record_a",
+        "MX": "#/components/schemas/record_mx",
+        "TXT": "Plain",  # a schema name, not a reference: as written
+        "SRV": "https://schemas.example/srv.json",  # a URL: as written (a $ref's URL refuses the document)
+    }
+    assert [option["$ref"] for option in body["anyOf"]] == list(body["discriminator"]["mapping"].values())[:2]
+    action = doc["components"]["schemas"]["action"]
+    assert action["discriminator"]["mapping"] == {
+        "assign": "#/components/schemas/action_assign",
+        "unassign": "#/components/schemas/action_unassign",
+    }
+    assert doc["components"]["schemas"]["action_assign"]["allOf"][0] == {"$ref": "#/components/schemas/action"}
