@@ -75,13 +75,15 @@ class Seed:
 
 
 def seeds() -> list[Seed]:
-    """Every committed spec, every document of the public corpus (its ``errors/`` examples left out) and the
-    security-schemes fixture."""
+    """Every committed spec, every document of the public corpus (its ``errors/`` examples left out), the
+    security-schemes fixture and the OpenAPI 3.1 fixtures."""
     corpus = ROOT / "tests" / "fixtures" / "openapi" / "corpus"
     found = sorted((ROOT / "spec").rglob("*.yaml"))
     found += sorted(p for p in corpus.iterdir() if p.suffix in (".yaml", ".json"))
     # every standard security scheme and a deprecated parameter (written for docs2client's tests)
     found += sorted((ROOT / "tests" / "fixtures" / "openapi" / "auth").glob("*.yaml"))
+    # OpenAPI 3.1's keywords, webhooks and path items in components (written for docs2client's tests)
+    found += sorted((ROOT / "tests" / "fixtures" / "openapi" / "openapi31").glob("*.yaml"))
     return [Seed(p) for p in found]
 
 
@@ -908,8 +910,8 @@ def _dump(tree: Any, as_json: bool) -> bytes:
             pass
     try:
         return yaml.safe_dump(tree, allow_unicode=False, sort_keys=False, width=1_000_000).encode("utf-8")
-    except RecursionError:  # deeper than PyYAML's emitter goes: JSON is YAML too
-        return json.dumps(tree, ensure_ascii=True).encode("utf-8")
+    except RecursionError:  # deeper than PyYAML's emitter goes: JSON is YAML too (a seed's dates as their text)
+        return json.dumps(tree, ensure_ascii=True, default=str).encode("utf-8")
 
 
 def make_case(seed: Seed, tree_names: list[str], byte_names: list[str], rng: random.Random) -> Case:
