@@ -35,7 +35,7 @@ from scraper.clients import (
     synthesis,
 )
 from scraper.clients.listing import RAW_JSON, ItemsIR, listing_items
-from scraper.clients.render import py_literal
+from scraper.clients.render import py_literal, wire_text
 from scraper.clients.schema_cycles import cut_composition_cycles
 from scraper.clients.type_lists_30 import type_lists_in_30_document
 from scraper.example_verdicts import ExampleVerdicts, checker_salt
@@ -1833,6 +1833,10 @@ def _build_params(
             example = _check_value(ctx, schema["example"], schema, labels, what)
         elif required and not param.get("x-client-parameter"):
             example = _synthesise(ctx, schema, here)
+        if example is not None and example.problem and isinstance(example.value, str):
+            wire_value = _wire_value(ctx, example.value, schema)
+            if wire_value is not example.value:  # the documented text is what the client sends for this value
+                example = _check_value(ctx, wire_value, schema, labels, what)
         if example is not None and example.problem and not param.get("x-client-parameter"):
             example = _instead_of_invalid(ctx, schema, here, example, required)
         annotation = _annotation(ctx, schema)
@@ -2097,6 +2101,28 @@ def _synthesise(ctx: _Ctx, schema: Any, where: str) -> ExampleCheck | None:
     elif error is not None:
         return None
     return ExampleCheck(value, synthesised=True)
+
+
+_WIRE_INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)")
+_WIRE_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
+
+
+def _wire_value(ctx: _Ctx, text: str, schema: Any) -> Any:
+    """The boolean or number whose wire text (what the client sends for it) is exactly ``text``, when the
+    parameter's schema takes one and no string; else ``text`` itself. A parameter is text on the wire and
+    documents write its example so (Twilio: ``example: 'true'`` for a boolean)."""
+    kind = _resolve(ctx, schema).get("type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    if "string" in kinds:
+        return text
+    candidates: list[Any] = []
+    if "boolean" in kinds and text in ("true", "false"):
+        candidates.append(text == "true")
+    if ("integer" in kinds or "number" in kinds) and _WIRE_INTEGER.fullmatch(text):
+        candidates.append(int(text))
+    elif "number" in kinds and _WIRE_NUMBER.fullmatch(text):
+        candidates.append(float(text))
+    return next((c for c in candidates if wire_text(c) == text), text)
 
 
 def _instead_of_invalid(

@@ -201,3 +201,40 @@ def test_a_parameter_with_an_empty_name_is_skipped_with_a_warning() -> None:
     [op] = pkg.versions[0].operations
     assert [p.wire_name for p in op.params] == ["limit"]
     assert pkg.warnings == ["empty.yaml: /paths/~1items/get: a query parameter with an empty name; skipped"]
+
+
+def test_an_example_written_as_its_wire_text_is_that_value() -> None:
+    """A parameter goes on the wire as text, and documents often give its example that way: Twilio's 2010 API
+    (twilio/twilio-oai ``spec/yaml/twilio_api_v2010.yaml`` at ``d50069b``: ``Beta``, ``Muted``, ``Hold``) writes
+    ``example: 'true'`` for boolean query parameters. Each was 'does not match its schema' and a synthesised value
+    (13 warnings); the text the client sends for ``True`` is ``true``, so the example is read as that value. Text
+    that is not exactly a value's wire form ('yes', '1.0' for an integer) is still reported."""
+    doc: dict[str, Any] = {
+        "openapi": "3.0.3",
+        "info": {"title": "Wire", "version": "1"},
+        "paths": {
+            "/calls": {
+                "get": {
+                    "operationId": "listCalls",
+                    "parameters": [
+                        {"name": "Beta", "in": "query", "schema": {"type": "boolean"}, "example": "true"},
+                        {"name": "Page", "in": "query", "schema": {"type": "integer"}, "example": "20"},
+                        {"name": "Ratio", "in": "query", "schema": {"type": "number"}, "example": "0.5"},
+                        {"name": "Signed", "in": "query", "schema": {"type": "integer"}, "example": "-3"},
+                        {"name": "Muted", "in": "query", "schema": {"type": "boolean"}, "example": "yes"},
+                        {"name": "Size", "in": "query", "schema": {"type": "integer"}, "example": "1.0"},
+                        {"name": "Code", "in": "query", "schema": {"type": "string"}, "example": "true"},
+                    ],
+                    "responses": {"204": {"description": "ok"}},
+                }
+            }
+        },
+    }
+    version = ir.build_package([doc], source_names=["wire.yaml"]).versions[0]
+    [op] = version.operations
+    examples = {p.wire_name: p.example.value if p.example else None for p in op.params}
+    assert examples["Beta"] is True and examples["Page"] == 20 and examples["Ratio"] == 0.5
+    assert examples["Signed"] == -3 and examples["Code"] == "true"
+    warned = " ".join(version.warnings)
+    assert "'Beta'" not in warned and "'Page'" not in warned and "'Ratio'" not in warned
+    assert "'Muted'" in warned and "'Size'" in warned
