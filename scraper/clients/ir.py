@@ -1833,7 +1833,7 @@ def _build_params(
             example = _check_value(ctx, schema["example"], schema, labels, what)
         elif required and not param.get("x-client-parameter"):
             example = _synthesise(ctx, schema, here)
-        if example is not None and example.problem and isinstance(example.value, str):
+        if example is not None and example.problem and isinstance(example.value, str | int | float):
             wire_value = _wire_value(ctx, example.value, schema)
             if wire_value is not example.value:  # the documented text is what the client sends for this value
                 example = _check_value(ctx, wire_value, schema, labels, what)
@@ -2107,12 +2107,15 @@ _WIRE_INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)")
 _WIRE_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
 
 
-def _wire_value(ctx: _Ctx, text: str, schema: Any) -> Any:
+def _wire_value(ctx: _Ctx, text: str | int | float, schema: Any) -> Any:
     """The boolean or number whose wire text (what the client sends for it) is exactly ``text``, when the
     parameter's schema takes one and no string; else ``text`` itself. A parameter is text on the wire and
-    documents write its example so (Twilio: ``example: 'true'`` for a boolean)."""
+    documents write its example so (Twilio: ``example: 'true'`` for a boolean). The other way round, a scalar shown
+    for a string parameter (Box: ``batch_id: 123``) is its wire text, the same on the wire."""
     kind = _resolve(ctx, schema).get("type")
     kinds = kind if isinstance(kind, list) else [kind]
+    if not isinstance(text, str):
+        return wire_text(text) if kinds == ["string"] else text
     if "string" in kinds:
         return text
     candidates: list[Any] = []

@@ -208,7 +208,9 @@ def test_an_example_written_as_its_wire_text_is_that_value() -> None:
     (twilio/twilio-oai ``spec/yaml/twilio_api_v2010.yaml`` at ``d50069b``: ``Beta``, ``Muted``, ``Hold``) writes
     ``example: 'true'`` for boolean query parameters. Each was 'does not match its schema' and a synthesised value
     (13 warnings); the text the client sends for ``True`` is ``true``, so the example is read as that value. Text
-    that is not exactly a value's wire form ('yes', '1.0' for an integer) is still reported."""
+    that is not exactly a value's wire form ('yes', '1.0' for an integer) is still reported. The other way round, a
+    number shown for a string parameter (box/box-openapi ``openapi/openapi-v2025.0.json`` at ``c9a878a9``:
+    ``batch_id: 123``) is its text, which is what goes on the wire either way."""
     doc: dict[str, Any] = {
         "openapi": "3.0.3",
         "info": {"title": "Wire", "version": "1"},
@@ -224,6 +226,8 @@ def test_an_example_written_as_its_wire_text_is_that_value() -> None:
                         {"name": "Muted", "in": "query", "schema": {"type": "boolean"}, "example": "yes"},
                         {"name": "Size", "in": "query", "schema": {"type": "integer"}, "example": "1.0"},
                         {"name": "Code", "in": "query", "schema": {"type": "string"}, "example": "true"},
+                        {"name": "Job", "in": "query", "schema": {"type": "string"}, "example": 123},
+                        {"name": "Tag", "in": "query", "schema": {"type": "string", "pattern": "^t"}, "example": 5},
                     ],
                     "responses": {"204": {"description": "ok"}},
                 }
@@ -235,6 +239,7 @@ def test_an_example_written_as_its_wire_text_is_that_value() -> None:
     examples = {p.wire_name: p.example.value if p.example else None for p in op.params}
     assert examples["Beta"] is True and examples["Page"] == 20 and examples["Ratio"] == 0.5
     assert examples["Signed"] == -3 and examples["Code"] == "true"
+    assert examples["Job"] == "123"  # Box's 2025.0 spec: a number shown for a string id (4 warnings)
     warned = " ".join(version.warnings)
     assert "'Beta'" not in warned and "'Page'" not in warned and "'Ratio'" not in warned
-    assert "'Muted'" in warned and "'Size'" in warned
+    assert "'Muted'" in warned and "'Size'" in warned and "'Tag'" in warned and "'Job'" not in warned
