@@ -109,6 +109,11 @@ def honoured_schema(schema: Any) -> Any:
         del out["const"]
         out["minimum"] = out["maximum"] = const
         out.setdefault("type", "integer")
+    enum = out.get("enum")
+    if "type" not in out and isinstance(enum, list) and enum and all(isinstance(v, str) for v in enum):
+        # an enum of strings admits strings only: stated, the generator makes it a StrEnum (whose members equal
+        # their values, as every typed string enum's do) rather than a plain Enum (Unit.CM != "cm")
+        out["type"] = "string"
     kinds = out.get("type")
     if isinstance(kinds, str) and kinds in _SCALAR_TYPES:
         # Object keywords on a scalar ({type: string, properties: {...}}, oasdiff's fixtures) constrain nothing in
