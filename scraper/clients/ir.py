@@ -637,6 +637,8 @@ class _Ctx:
     verdicts: ExampleVerdicts | None = None  # example checks remembered by content (see _validation_error)
     components_typed: Any = None  # the components as the models read them, for example checks (see _checked_error)
     operation: str = ""  # ``source: /paths/...`` of the operation being built, for messages that have no other place
+    #: each operation's ``callbacks`` (its method name, the callbacks map, where it is), built after the operations
+    callbacks: list[tuple[str, Any, str]] = field(default_factory=list)
 
     def warn(self, message: str) -> None:
         """Record something the spec says that the generated client does not honour (the report lists it)."""
@@ -847,7 +849,7 @@ def _build_version(
     if sunset is None and status == "DEPRECATED":
         sunset = next((r.get("date") for r in _version_rows(info) if str(r.get("version")) == version), None)
     operations = _build_operations(ctx, status, sunset)
-    webhooks = _build_webhooks(ctx)
+    webhooks = _build_webhooks(ctx) + _build_callbacks(ctx)
     ctx.verdicts.save()
     skip_headers = _auth_headers(doc) | ({header[0].lower()} if header else set())
     for op in operations:
@@ -1416,6 +1418,8 @@ def _build_operations(ctx: _Ctx, version_status: str, version_sunset: str | None
         built = _build_operation(ctx, path, method, op, shared, method_names[i], version_status, version_sunset)
         built.shares_path = is_member
         result.append(built)
+        if op.get("callbacks") is not None:
+            ctx.callbacks.append((method_names[i], op["callbacks"], ctx.where("paths", path, method, "callbacks")))
     result += _body_variants(result)
     result.sort(key=lambda o: o.method_name)
     # Iterator names: iter_<method>, deduplicated against every method name (and each other) in method-name order.
@@ -1439,31 +1443,69 @@ def _build_webhooks(ctx: _Ctx) -> list[WebhookIR]:
     out = []
     for key in sorted((n for n in hooks if not is_extension(n)), key=str):
         name = str(key)  # a YAML key may be a number
-        where = ctx.where("webhooks", name)
-        try:
-            item = _follow(ctx, hooks[key], where)
-        except GenerationError as exc:
-            ctx.warn(f"{exc}; this webhook has no payload class")
+        stem = naming.pascal_case(name) or "Sent"
+        out += _sent_requests(ctx, hooks[key], name, (stem, "Webhook"), ("webhooks", name))
+    return out
+
+
+def _build_callbacks(ctx: _Ctx) -> list[WebhookIR]:
+    """Each operation's callbacks (``callbacks: {name: {expression: path item}}``, a callback maybe a reference into
+    ``components.callbacks``): requests the API sends to a URL the caller gave, built as webhooks are, named
+    ``<method>.<callback>`` and their inline payloads hoisted as ``<Callback>Callback``."""
+    out = []
+    for method_name, callbacks, where in ctx.callbacks:
+        if not isinstance(callbacks, dict):
+            ctx.warn(f"{where}: expected a mapping of callback names to callbacks; ignored")
             continue
-        if not isinstance(item, dict):
-            ctx.warn(f"{where}: expected a path item mapping; got {type(item).__name__}; ignored")
-            continue
-        methods = [m for m in HTTP_METHODS if isinstance(item.get(m), dict)]
-        for method in methods:
-            op = item[method]
-            pascal = naming.pascal_case(name) or "Webhook"
-            hoist = f"{pascal}Webhook" if len(methods) == 1 else f"{pascal}{method.capitalize()}Webhook"
-            model, example = _webhook_payload(ctx, op, hoist, ctx.where("webhooks", name, method))
-            out.append(
-                WebhookIR(
-                    name=name,
-                    http_method=method.upper(),
-                    summary=str(op.get("summary") or ""),
-                    description=str(op.get("description") or ""),
-                    payload_model=model,
-                    example=example,
-                )
+        for key in sorted((n for n in callbacks if not is_extension(n)), key=str):
+            name = str(key)
+            try:
+                callback = _follow(ctx, callbacks[key], f"{where}/{name}")
+            except GenerationError as exc:
+                ctx.warn(f"{exc}; this callback has no payload class")
+                continue
+            if not isinstance(callback, dict):
+                ctx.warn(f"{where}/{name}: expected a mapping of expressions to path items; ignored")
+                continue
+            hoist = (naming.pascal_case(name) or "Sent", "Callback")
+            for expression in sorted((e for e in callback if not is_extension(e)), key=str):
+                here = f"{where}/{name}/{str(expression).replace('~', '~0').replace('/', '~1')}"
+                out += _sent_requests(ctx, callback[expression], f"{method_name}.{name}", hoist, here)
+    return out
+
+
+def _sent_requests(
+    ctx: _Ctx, raw_item: Any, name: str, hoist: tuple[str, str], place: tuple[str, ...] | str
+) -> list[WebhookIR]:
+    """The requests of one path item the API sends (a webhook or a callback), one per method; an inline payload is
+    hoisted as ``stem + suffix`` (``stem + Method + suffix`` when the item has several methods); ``place`` is its
+    pointer (tokens, or a ``source: /pointer`` text already made)."""
+    where = ctx.where(*place) if isinstance(place, tuple) else place
+    try:
+        item = _follow(ctx, raw_item, where)
+    except GenerationError as exc:
+        ctx.warn(f"{exc}; this {'webhook' if isinstance(place, tuple) else 'callback'} has no payload class")
+        return []
+    if not isinstance(item, dict):
+        ctx.warn(f"{where}: expected a path item mapping; got {type(item).__name__}; ignored")
+        return []
+    methods = [m for m in HTTP_METHODS if isinstance(item.get(m), dict)]
+    out = []
+    for method in methods:
+        op = item[method]
+        stem, suffix = hoist
+        hoist_name = f"{stem}{suffix}" if len(methods) == 1 else f"{stem}{method.capitalize()}{suffix}"
+        model, example = _webhook_payload(ctx, op, hoist_name, f"{where}/{method}")
+        out.append(
+            WebhookIR(
+                name=name,
+                http_method=method.upper(),
+                summary=str(op.get("summary") or ""),
+                description=str(op.get("description") or ""),
+                payload_model=model,
+                example=example,
             )
+        )
     return out
 
 

@@ -102,3 +102,75 @@ def test_a_webhook_that_is_not_a_path_item_is_a_warning() -> None:
     assert any("/webhooks/broken: expected a path item mapping" in w for w in version.warnings)
     assert any("/webhooks/dangling" in w and "Missing" in w for w in version.warnings)
     assert not any("x-vendor" in w for w in version.warnings)
+
+
+def test_an_operations_callbacks_are_payload_classes_too(tmp_path: Path) -> None:
+    """A callback (OpenAPI 3.0/3.1 ``callbacks`` of an operation, maybe a reference into ``components.callbacks``)
+    is a request the API sends as webhooks are, to a URL the caller gave: its payload gets a class, a README row
+    naming the operation that registers it, and a contract test. They were dropped without a word."""
+    doc: dict[str, Any] = {
+        "openapi": "3.1.0",
+        "info": {"title": "Subscriptions", "version": "1"},
+        "paths": {
+            "/subscriptions": {
+                "post": {
+                    "operationId": "createSubscription",
+                    "parameters": [
+                        {"name": "callbackUrl", "in": "query", "required": True, "schema": {"type": "string"}}
+                    ],
+                    "responses": {"201": {"description": "subscribed"}},
+                    "callbacks": {
+                        "onData": {
+                            "{$request.query.callbackUrl}/data": {
+                                "post": {
+                                    "summary": "New data",
+                                    "requestBody": {
+                                        "content": {
+                                            "application/json": {
+                                                "schema": {
+                                                    "type": "object",
+                                                    "required": ["timestamp"],
+                                                    "properties": {"timestamp": {"type": "string"}},
+                                                },
+                                                "example": {"timestamp": "2024-06-01T10:00:00Z"},
+                                            }
+                                        }
+                                    },
+                                    "responses": {"202": {"description": "received"}},
+                                }
+                            }
+                        },
+                        "onClose": {"$ref": "#/components/callbacks/Closed"},
+                    },
+                }
+            }
+        },
+        "components": {
+            "callbacks": {
+                "Closed": {
+                    "{$request.query.callbackUrl}/closed": {
+                        "put": {
+                            "requestBody": {
+                                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Closed"}}}
+                            },
+                            "responses": {"200": {"description": "ok"}},
+                        }
+                    }
+                }
+            },
+            "schemas": {"Closed": {"type": "object", "properties": {"reason": {"type": "string"}}}},
+        },
+    }
+    version = ir.build_package([doc], source_names=["subs.yaml"]).versions[0]
+    hooks = {h.name: h for h in version.webhooks}
+    assert set(hooks) == {"create_subscription.onClose", "create_subscription.onData"}
+    assert hooks["create_subscription.onClose"].payload_model == "Closed"
+    assert hooks["create_subscription.onClose"].http_method == "PUT"
+    data = hooks["create_subscription.onData"]
+    assert data.payload_model == "OnDataCallback" and data.example is not None and not data.example.synthesised
+    out = _written(tmp_path, doc, "subs")
+    readme = (out / "README.md").read_text(encoding="utf-8")
+    assert "| `create_subscription.onData` | `POST` | `models.OnDataCallback` | New data |" in readme
+    result = run_package_tests(out)
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert "test_webhook_payload[create_subscription.onData]" not in result.stdout  # passed quietly
