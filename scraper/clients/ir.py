@@ -772,6 +772,13 @@ def _check_document(doc: dict[str, Any], name: str) -> list[str]:
             f"an OpenAPI 3.1 document with OpenAPI 3.0's 'nullable: true' ({count} times); honoured as JSON Schema's"
             " null type (type: [T, 'null']), as its writer meant"
         )
+    if through := refs.direct_pointers(doc):
+        written, direct = through[0]
+        repairs.append(
+            f"{len(through)} $ref pointer{'s' if len(through) > 1 else ''} pass{'es' if len(through) == 1 else ''}"
+            f" through another $ref, which a JSON pointer does not follow (RFC 6901); read through it as JSON Schema"
+            f" bundlers write them ({written!r:.160} as {direct!r:.160})"
+        )
     if doc.get("paths", {}) is None:
         doc["paths"] = {}  # `paths:` with nothing under it: no operations
     if not isinstance(doc.get("paths", {}), dict):

@@ -12,7 +12,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["SCHEMAS", "RefError", "component_name", "follow", "pointer_tokens", "resolve_pointer", "schema_ref"]
+__all__ = [
+    "SCHEMAS",
+    "RefError",
+    "component_name",
+    "direct_pointers",
+    "follow",
+    "pointer_tokens",
+    "resolve_pointer",
+    "schema_ref",
+]
 
 #: Keys beside a ``$ref`` that describe rather than constrain: they override the target's.
 ANNOTATIONS = frozenset({"summary", "description", "title", "deprecated", "readOnly", "writeOnly", "example"})
@@ -72,6 +81,79 @@ def resolve_pointer(doc: Mapping[str, Any], ref: str) -> Any:
         else:
             raise RefError(f"$ref {ref!r} does not resolve (no {token!r})")
     return node
+
+
+def direct_pointers(doc: dict[str, Any]) -> list[tuple[str, str]]:
+    """Every local ``$ref`` (and discriminator mapping value) of ``doc`` whose pointer passes through another
+    ``$ref`` object (PagerDuty's ``.../allOf/0/properties/data`` where ``allOf/0`` is a reference) rewritten, in place,
+    to the pointer of what it names when read through those references, as bundlers built on json-schema-ref-parser
+    write and read them; RFC 6901 reads the document as written, so no part of the generator (models, examples,
+    parameters) resolved them. Returns ``(as written, rewritten)`` pairs; a pointer that resolves as written, or not
+    even through references, is left alone (reported where it is used)."""
+    rewritten: list[tuple[str, str]] = []
+    stack: list[Any] = [doc]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, dict):
+            # a $ref, and a discriminator's mapping values (references too; PagerDuty's is one such pointer)
+            discriminator = node.get("discriminator")
+            mapping = discriminator.get("mapping") if isinstance(discriminator, dict) else None
+            holders = [(node, "$ref")] + ([(mapping, tag) for tag in mapping] if isinstance(mapping, dict) else [])
+            for holder, key in holders:
+                ref = holder.get(key)
+                if isinstance(ref, str) and ref.startswith("#/"):
+                    direct = _direct_pointer(doc, ref)
+                    if direct is not None:
+                        holder[key] = direct
+                        rewritten.append((ref, direct))
+            stack.extend(v for k, v in node.items() if k not in _DATA_KEYS)
+    return rewritten
+
+
+#: Keys whose values are data, never searched for references.
+_DATA_KEYS = frozenset({"$ref", "example", "default", "enum", "const"})
+
+
+def _direct_pointer(doc: Mapping[str, Any], ref: str) -> str | None:
+    try:
+        resolve_pointer(doc, ref)
+        return None  # resolves as written
+    except RefError:
+        pass
+    try:
+        tokens = _read_through(doc, pointer_tokens(ref), 0)
+    except RefError:
+        return None
+    return "#/" + "/".join(t.replace("~", "~0").replace("/", "~1") for t in tokens)
+
+
+def _read_through(doc: Mapping[str, Any], tokens: list[str], hops: int) -> list[str]:
+    """The tokens, as written in ``doc``, of the place ``tokens`` reach when a step missing from a ``$ref`` object is
+    taken from what that reference points to."""
+    node: Any = doc
+    here: list[str] = []
+    for token in tokens:
+        while (
+            isinstance(node, Mapping)
+            and token not in node
+            and isinstance(node.get("$ref"), str)
+            and str(node["$ref"]).startswith("#")
+        ):
+            if hops >= MAX_HOPS:
+                raise RefError(f"a pointer passes through more than {MAX_HOPS} references")
+            hops += 1
+            here = _read_through(doc, pointer_tokens(str(node["$ref"])), hops)
+            node = resolve_pointer(doc, "#/" + "/".join(t.replace("~", "~0").replace("/", "~1") for t in here))
+        if isinstance(node, Mapping) and token in node:
+            node = node[token]
+        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            raise RefError(f"no {token!r}")
+        here.append(token)
+    return here
 
 
 def follow(doc: Mapping[str, Any], node: Any) -> Any:

@@ -156,3 +156,67 @@ def test_component_name_names_only_a_whole_component(reference: object, name: st
 def test_schema_ref_is_a_pointer_that_resolves_to_its_component(name: str) -> None:
     doc = {"components": {"schemas": {name: {"title": name}}}}
     assert refs.resolve_pointer(doc, refs.schema_ref(name)) == {"title": name}
+
+
+def test_a_pointer_through_another_ref_is_followed_with_a_warning() -> None:
+    """PagerDuty's REST spec (PagerDuty/api-schema ``reference/REST/openapiv3.json`` at ``91a06fb``) maps a
+    discriminator tag to ``.../items/allOf/0/properties/data/oneOf/0`` where ``allOf/0`` is itself a ``$ref``:
+    RFC 6901 reads the document as written, so the pointer ended nowhere and the schema was ``Any``. Bundlers built
+    on json-schema-ref-parser write such pointers and follow the inner reference; so does the generator now, and
+    says so."""
+    doc: dict[str, Any] = {
+        "openapi": "3.0.3",
+        "info": {"title": "Through", "version": "1"},
+        "paths": {
+            "/fields": {
+                "get": {
+                    "operationId": "getField",
+                    "responses": {
+                        "200": {
+                            "description": "ok",
+                            "content": {
+                                "application/json": {
+                                    "schema": {"$ref": "#/components/schemas/Field/allOf/0/properties/options"},
+                                    "example": {"value": "prod"},
+                                }
+                            },
+                        }
+                    },
+                }
+            }
+        },
+        "components": {
+            "schemas": {
+                "Field": {"allOf": [{"$ref": "#/components/schemas/Base"}, {"type": "object"}]},
+                "Tagged": {  # a mapping value is a reference too (PagerDuty's pointer is one)
+                    "oneOf": [{"$ref": "#/components/schemas/Base"}],
+                    "discriminator": {
+                        "propertyName": "kind",
+                        "mapping": {"base": "#/components/schemas/Field/allOf/0/properties/options"},
+                    },
+                },
+                "Base": {
+                    "type": "object",
+                    "properties": {
+                        "options": {
+                            "type": "object",
+                            "required": ["value"],
+                            "properties": {"value": {"type": "string"}},
+                        }
+                    },
+                },
+            }
+        },
+    }
+    version = ir.build_package([doc], source_names=["through.yaml"]).versions[0]
+    assert not [w for w in version.warnings if "typed as Any" in w]
+    [warning] = [w for w in version.warnings if "through another $ref" in w]
+    assert warning.startswith("2 $ref pointers pass through")
+    assert "as '#/components/schemas/Base/properties/options'" in warning
+    [op] = version.operations
+    assert op.response_model is not None and version.schemas[op.response_model]["required"] == ["value"]
+    assert op.response_example is not None and op.response_example.problem is None  # the validator reads it too
+    with pytest.raises(refs.RefError):  # RFC 6901 as written: the strict reading is unchanged
+        refs.resolve_pointer(doc, "#/components/schemas/Field/allOf/0/properties/options")
+    cyclic: dict[str, Any] = {"a": {"$ref": "#/a/b"}, "c": {"$ref": "#/a/b/x"}}
+    assert refs.direct_pointers(cyclic) == []  # a reference into itself: left for its user to report
