@@ -417,12 +417,17 @@ def objects_typed(schema: Any, *, null_type: bool) -> Any:
     generated models read it: datamodel-code-generator makes such a schema a class, which accepts only objects,
     while JSON Schema admits any non-object. Examples are checked against this reading, so an example the model
     would reject (Samsung's ``resource: ""`` for a ResourceInfo, in 40 operations of one document) is a known
-    mismatch, not a contract test that fails. ``null_type``: a ``nullable: true`` schema says so with the null
-    type (OpenAPI 3.1's validator ignores ``nullable``; 3.0's reads it)."""
+    mismatch, not a contract test that fails. ``readOnly``/``writeOnly`` are left out: the models require a required
+    property whatever its flags. ``null_type``: a ``nullable: true`` schema says so with the null type (OpenAPI 3.1's
+    validator ignores ``nullable``; 3.0's reads it)."""
     if not isinstance(schema, Mapping):
         return schema
     out: dict[str, Any] = {}
     for key, value in schema.items():
+        if key in ("readOnly", "writeOnly"):
+            # OpenAPI's validators exempt such a property from ``required``; the model requires it like any other
+            # (PagerDuty's field_option example without its readOnly id passed the check and failed its test)
+            continue
         if key in _SCHEMA_KEYWORDS:
             out[key] = objects_typed(value, null_type=null_type)
         elif key in _SCHEMA_LIST_KEYWORDS and isinstance(value, list):
