@@ -180,11 +180,30 @@ def _table(lines: list[str], start: int) -> tuple[Table, int]:
 
 
 def _command_block(lines: list[str], start: int) -> tuple[CodeBlock, int]:
-    """A ``curl ...`` command: its lines while each ends in a line continuation (``\\``); no blank line ends it here."""
+    """A ``curl ...`` command: its lines while each ends in a line continuation (``\\``) or a quote is open (E-mail:
+    ``-d '{`` and the JSON body to its closing ``}'``); no blank line ends it here."""
     end = start + 1
-    while end < len(lines) and lines[end - 1].rstrip().endswith("\\") and lines[end].strip():
+    while end < len(lines) and lines[end].strip() and not lines[end].rstrip().endswith("|"):
+        if not (lines[end - 1].rstrip().endswith("\\") or _quote_open("\n".join(lines[start:end]))):
+            break
         end += 1
+    if _quote_open("\n".join(lines[start:end])):
+        # a quote that never closes (an apostrophe in the body's text): the continuation lines only
+        end = start + 1
+        while end < len(lines) and lines[end - 1].rstrip().endswith("\\") and lines[end].strip():
+            end += 1
     return CodeBlock(text="\n".join(line.rstrip() for line in lines[start:end]), line=start + 1), end
+
+
+def _quote_open(command: str) -> bool:
+    """A single- or double-quoted string of the shell command is still open at its end."""
+    quote = ""
+    for char in command:
+        if quote and char == quote:
+            quote = ""
+        elif not quote and char in "'\"":
+            quote = char
+    return bool(quote)
 
 
 def _response_block(lines: list[str], start: int) -> tuple[CodeBlock, int]:
@@ -335,6 +354,32 @@ def _is_field_table(table: Table) -> bool:
     return bool(roles & {"name", "value"}) and bool(roles & {"type", "description"})
 
 
+def _is_envelope_table(table: Table) -> bool:
+    """The NHN response envelope's table: ``header.isSuccessful`` and ``header.resultCode`` rows, dotted or nested by
+    dashes (``header`` over ``- isSuccessful``: E-mail, Alimtalk)."""
+    names: set[str] = set()
+    parent = ""
+    for row in table.rows:
+        cell = row.cells[0].strip().lower() if row.cells else ""
+        nested = cell.lstrip("-").strip()
+        if cell.startswith("-") and parent:
+            names.add(f"{parent}.{nested}")
+        else:
+            parent = nested
+            names.add(nested)
+    return bool({"header.issuccessful", "header.resultcode"} & names)
+
+
+def _locations(table: Table) -> set[str]:
+    """The locations a field table's location column names (``path``, ``query``, ``header``, ``body``); empty when
+    it has none."""
+    for column in range(len(table.header)):
+        cells = [r.cells[column].strip().lower() for r in table.rows if column < len(r.cells) and r.cells[column]]
+        if cells and sum(cell in LOCATIONS for cell in cells) * 2 > len(cells):
+            return {LOCATIONS[cell] for cell in cells if cell in LOCATIONS}
+    return set()
+
+
 def _has_location_column(table: Table) -> bool:
     """A column of locations (``URL``, ``Header``, ``Query``, ``Body``), by its cells: its header may say ``Type``
     (OpenStack-style guides, whose ``Format`` column holds the type)."""
@@ -353,23 +398,25 @@ def _response_start(blocks: list[Block], declaration: int, end: int) -> tuple[in
     after the request's sample (E-mail: ``[예시 1]`` with its ``curl`` call, then the response's JSON); the NHN
     response envelope's table (``header.isSuccessful``); after a sentence saying the request has no body, a field
     table with neither a location nor a required column (RDS: a GET's one table is its response's)."""
+    labelled_response = any(
+        isinstance(block, Paragraph) and _label_part(block.text) == "response"
+        for block in blocks[declaration + 1 : end]
+    )
     required_seen = located_seen = sample_seen = no_request_body = False
     for index in range(declaration + 1, end):
         block = blocks[index]
         previous = blocks[index - 1]
         if isinstance(block, Paragraph):
-            part = _label_part(block.text)
-            if part == "response":
+            if _label_part(block.text) == "response":
                 return None  # the page says where the response starts
             if _NO_RESPONSE_BODY.search(block.text):
                 return index, "the sentence saying it has no body"
             no_request_body = no_request_body or _NO_REQUEST_BODY.search(block.text) is not None
         elif isinstance(block, Table) and _is_field_table(block):
-            names = {r.cells[0].strip().lower() for r in block.rows if r.cells}
-            if {"header.issuccessful", "header.resultcode"} & names:
+            if _is_envelope_table(block):
                 return index, "the field table of the response envelope (header.isSuccessful, header.resultCode)"
-            if no_request_body and not _has_location_column(block) and not _has_required_column(block):
-                return index, "the first field table with neither location nor required column after the sentence"
+            if no_request_body and not _has_required_column(block) and _locations(block) <= {"body"}:
+                return index, "the first field table with no required column nor request location after the sentence"
             if _has_location_column(block):
                 if located_seen:
                     return index, "the operation's second field table with a location column"
@@ -380,9 +427,11 @@ def _response_start(blocks: list[Block], declaration: int, end: int) -> tuple[in
                 return index, "the first field table without a required column after one with it"
         elif isinstance(block, CodeBlock):
             labelled = isinstance(previous, Paragraph) and _label_part(previous.text) is not None
-            if labelled and _is_sample(previous.text):  # type: ignore[union-attr]
-                sample_seen = True
-            elif sample_seen and not labelled and block.text.lstrip().startswith(("{", "[")):
+            if _CURL_LINE.match(block.text.lstrip()) or (labelled and _is_sample(previous.text)):  # type: ignore[union-attr]
+                sample_seen = True  # a call written out is a sample of the request, labelled or not
+            elif sample_seen and not labelled and not labelled_response and block.text.lstrip().startswith(("{", "[")):
+                # (the weakest sign: a response label further on says where the response starts, Image's examples
+                # of request options under no label come before it)
                 return index, "the first JSON example under no label after the request's sample"
     return None
 

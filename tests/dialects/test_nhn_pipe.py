@@ -64,3 +64,111 @@ def test_the_space_separated_rendering_is_still_read_by_the_nhn_text_reader() ->
     text = (ROOT / "pages" / "nhn" / "003_30998dc9651c21a0.txt").read_text(encoding="utf-8")
     document = read_page(text, page="003.txt", format="text", provider="nhn")
     assert not any(isinstance(b, Heading) and b.inferred for b in document.blocks)
+
+
+def _read_text(text: str) -> Service:
+    (service,) = NhnDialect().read(read_page(text, page="p.txt", format="text", provider="nhn"), PageInfo("p.txt"))
+    return service
+
+
+_ENVELOPE_AFTER_CURL = """\
+Notification > Gizmo > API Guide
+[URL]
+| Http method | URI |
+|---|---|
+| POST | /gizmo/v1/appKeys/{appKey}/files |
+[Request body]
+| 값 | 타입 | 필수 | 설명 |
+|---|---|---|---|
+| fileName | String | O | 파일 이름 |
+curl -X POST \\
+'https://gizmo.example.com/gizmo/v1/appKeys/'"${APP_KEY}"'/files' \\
+-d '{
+"fileName": "a.csv"
+}'
+{
+"header": {
+"isSuccessful": Boolean,
+"resultCode": Integer
+},
+"body": {
+"fileId": Integer
+}
+}
+| 값 | 타입 | Not Null | 설명 |
+|---|---|---|---|
+| header | Object | O | 헤더 영역 |
+| - isSuccessful | Boolean | O | 성공 여부 |
+| - resultCode | Integer | O | 실패 코드 |
+| body | Object | X | 본문 영역 |
+| - fileId | Integer | O | 파일 ID |
+"""
+
+
+def test_a_response_under_no_label_after_a_curl_call_is_the_response() -> None:
+    """E-mail (ko): the ``cURL`` and ``응답`` headings are dropped; the call's quoted JSON body is part of the
+    command, and the envelope table (``header`` over ``- isSuccessful``, its required column ``Not Null``) and the
+    JSON above it are the response."""
+    (operation,) = _read_text(_ENVELOPE_AFTER_CURL).operations
+    version = operation.versions["v1"]
+    assert version.request_body is not None
+    assert set(version.request_body.schema["properties"]) == {"fileName"}
+    (ok,) = [r for r in version.responses if r.status == "200"]
+    assert ok.schema is not None and set(ok.schema["properties"]) == {"header", "body"}
+    assert "fileId" in ok.schema["properties"]["body"]["properties"]
+
+
+_NO_REQUEST_BODY_LOCATED = """\
+GET /v1.0/gadget-versions
+| Permission Name | Description |
+|---|---|
+| Gadget:Version.List | List versions |
+This API does not require a request body.
+| Name | Type | Format | Description |
+|---|---|---|---|
+| versions | Body | Array | Version list |
+| versions.name | Body | String | Version name |
+"""
+
+
+def test_after_no_request_body_a_table_of_body_rows_without_required_column_is_the_response() -> None:
+    """RDS: a GET's one field table, its ``Type`` column all ``Body``, after "does not require a request body"."""
+    (operation,) = _read_text(_NO_REQUEST_BODY_LOCATED).operations
+    version = operation.versions["v1.0"]
+    assert version.request_body is None
+    (ok,) = [r for r in version.responses if r.status == "200"]
+    assert ok.schema is not None and "versions" in ok.schema["properties"]
+
+
+_OPTION_EXAMPLES_BEFORE_RESPONSE_LABEL = """\
+[URI]
+| Method | URI |
+|---|---|
+| PUT | https://api-gizmo.example.com/gizmo/v2.0/appkeys/{appkey}/jobs/{jobId} |
+[Request Body]
+curl -X PUT 'https://api-gizmo.example.com/gizmo/v2.0/appkeys/{appKey}/jobs/j1' \\
+--data '{"data": [{"kind": "spin",
+"option": {"speed": 3}}]}'
+[Data Option]
+{
+"kind": "spin",
+"option": {"speed": 3}
+}
+{
+"kind": "stop",
+"option": {"gentle": true}
+}
+[Response Body]
+{
+"header": {"isSuccessful": true},
+"job": {"jobId": "j1"}
+}
+"""
+
+
+def test_a_response_label_further_on_outranks_a_json_example_after_the_call() -> None:
+    """Image: after the ``curl`` call, examples of the request's options (their bullet captions dropped) come before
+    ``[Response Body]``: they are not the response."""
+    (operation,) = _read_text(_OPTION_EXAMPLES_BEFORE_RESPONSE_LABEL).operations
+    (ok,) = [r for r in operation.versions["v2.0"].responses if r.status == "200"]
+    assert ok.schema is not None and set(ok.schema["properties"]) == {"header", "job"}
