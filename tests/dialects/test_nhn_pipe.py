@@ -172,3 +172,32 @@ def test_a_response_label_further_on_outranks_a_json_example_after_the_call() ->
     (operation,) = _read_text(_OPTION_EXAMPLES_BEFORE_RESPONSE_LABEL).operations
     (ok,) = [r for r in operation.versions["v2.0"].responses if r.status == "200"]
     assert ok.schema is not None and set(ok.schema["properties"]) == {"header", "job"}
+
+
+_VALUE_LINES_IN_CELLS = """\
+GET /v1.0/gadgets
+| Name | Type | Format | Required | Description |
+|---|---|---|---|---|
+| kind | Query | Enum | O | Kind to list - ALL : All - SMALL : Small ones - LARGE_ONE : Large ones |
+| note | Query | String | X | Free text - see the guide: a note - nothing more |
+This API does not require a request body.
+| Name | Type | Format | Description |
+|---|---|---|---|
+| gadgets.state | Body | Enum | State BUILDING : Being built READY : Ready to use |
+"""
+
+
+def test_value_lines_a_cell_lost_to_spaces_are_lines_again() -> None:
+    """RDS: ``type<br/>- `MASTER`: Master<br/>- ...`` is one line in the rendering (``type - MASTER : Master - ...``)
+    and without bullets (``Status BACKING_UP : Backing up COMPLETED : ...``): the value lines are cut apart again,
+    so an Enum field reads its values as from the Markdown; prose with one dash is left alone."""
+    (operation,) = _read_text(_VALUE_LINES_IN_CELLS).operations
+    version = operation.versions["v1.0"]
+    kind = next(p for p in version.parameters if p.name == "kind")
+    assert kind.schema.get("enum") == ["ALL", "SMALL", "LARGE_ONE"]
+    note = next(p for p in version.parameters if p.name == "note")
+    assert "enum" not in note.schema and note.description == "Free text - see the guide: a note - nothing more"
+    (ok,) = [r for r in version.responses if r.status == "200"]
+    assert ok.schema is not None
+    state = ok.schema["properties"]["gadgets"]["properties"]["state"]
+    assert state.get("enum") == ["BUILDING", "READY"]
