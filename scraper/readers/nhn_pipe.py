@@ -72,6 +72,12 @@ _NO_RESPONSE_BODY = re.compile(
     r"|レスポンス本文を返しません|レスポンス本文はありません",
     re.IGNORECASE,
 )
+#: Sentences saying an operation's response is the guide's common information (its envelope) and nothing else.
+_COMMON_INFORMATION = re.compile(
+    r"responds with (?:the )?common information|공통 정보만 응답|共通情報のみ", re.IGNORECASE
+)
+#: A JSON example of the NHN response envelope: ``"header": {`` with ``isSuccessful`` or ``resultCode`` in it.
+_ENVELOPE_EXAMPLE = re.compile(r'^\s*[\[{]\s*"header"\s*:\s*\{[^{}]*"(?:isSuccessful|resultCode)"')
 #: Sentences saying an operation's request has no body.
 _NO_REQUEST_BODY = re.compile(
     r"does not require a request body|요청 본문을 요구하지 않|リクエスト本文を要求しません", re.IGNORECASE
@@ -270,6 +276,11 @@ def _label_part(text: str) -> str | None:
     return None
 
 
+def _says_response(text: str) -> bool:
+    """A sentence that says what an operation responds (no body, the common information): its response's own."""
+    return bool(_NO_RESPONSE_BODY.search(text) or _COMMON_INFORMATION.search(text))
+
+
 def _is_sample(text: str) -> bool:
     return _is_sample_label(text.strip()) or _label_part(text) == "sample"
 
@@ -344,9 +355,9 @@ def _operation_start(blocks: list[Block], declaration: int, floor: int) -> int:
     code block or response label (whose own lines, up to the first request label, stay with it)."""
     start = declaration
     while start - 1 > floor and isinstance(blocks[start - 1], Paragraph):
-        part = _label_part(blocks[start - 1].text)  # type: ignore[union-attr]
-        if part in ("response", "sample"):
-            break
+        text = blocks[start - 1].text  # type: ignore[union-attr]
+        if _label_part(text) in ("response", "sample") or _says_response(text):
+            break  # the previous operation's response (a label, or a sentence saying what it responds)
         start -= 1
     if start < declaration and start - 1 > floor and isinstance(blocks[start - 1], Paragraph):
         # under a response label with nothing else yet: its sentences are its own, the operation starts at the first
@@ -429,6 +440,8 @@ def _response_start(blocks: list[Block], declaration: int, end: int) -> tuple[in
                 return None  # the page says where the response starts
             if _NO_RESPONSE_BODY.search(block.text):
                 return index, "the sentence saying it has no body"
+            if _COMMON_INFORMATION.search(block.text):
+                return index, "the sentence saying it responds with the common information"
             no_request_body = no_request_body or _NO_REQUEST_BODY.search(block.text) is not None
         elif isinstance(block, Table) and _is_field_table(block):
             if _is_envelope_table(block):
@@ -447,6 +460,8 @@ def _response_start(blocks: list[Block], declaration: int, end: int) -> tuple[in
             labelled = isinstance(previous, Paragraph) and _label_part(previous.text) is not None
             if _CURL_LINE.match(block.text.lstrip()) or (labelled and _is_sample(previous.text)):  # type: ignore[union-attr]
                 sample_seen = True  # a call written out is a sample of the request, labelled or not
+            elif not labelled and _ENVELOPE_EXAMPLE.match(block.text):
+                return index, "the JSON example of the response envelope (header.isSuccessful, header.resultCode)"
             elif sample_seen and not labelled and not labelled_response and block.text.lstrip().startswith(("{", "[")):
                 # (the weakest sign: a response label further on says where the response starts, Image's examples
                 # of request options under no label come before it)

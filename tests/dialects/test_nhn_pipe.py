@@ -201,3 +201,48 @@ def test_value_lines_a_cell_lost_to_spaces_are_lines_again() -> None:
     assert ok.schema is not None
     state = ok.schema["properties"]["gadgets"]["properties"]["state"]
     assert state.get("enum") == ["BUILDING", "READY"]
+
+
+_COMMON_INFORMATION_ONLY = """\
+Returns 200 OK for all API requests.
+| Name | Type | Format | Description |
+|---|---|---|---|
+| header | Body | Object | API response information |
+| header.isSuccessful | Body | Boolean | true: normal |
+| header.resultCode | Body | Integer | 200: normal |
+Deletes a gadget.
+DELETE /gdg/v1.0/appkeys/{appKey}/gadgets/{gadgetId}
+x-nhn-authorization: {token}
+This API does not require a request body.
+| Name | Type | Format | Required | Description |
+|---|---|---|---|---|
+| appKey | URL | String | O | Service Appkey |
+| gadgetId | URL | String | O | Gadget ID |
+This API only responds with common information.
+Spins a gadget.
+POST /gdg/v1.0/appkeys/{appKey}/gadgets/{gadgetId}/spin
+x-nhn-authorization: {token}
+This API does not require a request body.
+| Name | Type | Format | Required | Description |
+|---|---|---|---|---|
+| appKey | URL | String | O | Service Appkey |
+| gadgetId | URL | String | O | Gadget ID |
+{
+"header" : {
+"isSuccessful" : true,
+"resultCode": 0
+}
+}
+"""
+
+
+def test_a_response_of_common_information_or_of_the_envelope_example_is_the_response() -> None:
+    """Container Service: "This API only responds with common information." ends the operation (it is not the next
+    one's description) and is its response: the envelope the guide documents before the first operation. Push: a
+    JSON example of the envelope alone under no label is the response's."""
+    deleting, spinning = _read_text(_COMMON_INFORMATION_ONLY).operations
+    for operation in (deleting, spinning):
+        (ok,) = [r for r in operation.versions["v1.0"].responses if r.status == "200"]
+        assert ok.schema is not None and "header" in ok.schema["properties"], operation.path
+        assert operation.versions["v1.0"].request_body is None
+    assert "common information" not in (spinning.versions["v1.0"].description or "")

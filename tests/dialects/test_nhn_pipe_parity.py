@@ -87,12 +87,6 @@ _PIPE_DIFFERS: dict[str, tuple[str, frozenset[str]]] = {
             ]
         ),
     ),
-    "Container-Container-Service__en__public-api.md": (
-        _OPEN,
-        frozenset(
-            ["Delete Template", "Delete Template Version", "Delete Workload", "Restart Workload", "Stop Workload"]
-        ),
-    ),
     "Deploy__en__api-guide-v2.1.md": (_OPEN, frozenset(["List Binary Groups", "List Scenarios", "List Server Groups"])),
     "E-mail__ko__api-guide.md": (_OPEN, frozenset(["템플릿 등록", "템플릿 수정"])),
     "EasyQueue__en__public-api.md": (_OPEN, frozenset(["Create a Topic", "Edit a Topic"])),
@@ -158,31 +152,7 @@ _PIPE_DIFFERS: dict[str, tuple[str, frozenset[str]]] = {
         frozenset(["Floating IPリストを表示", "Floating IP作成", "Floating IP表示"]),
     ),
     "Mobile-Device-Info__en__api-guide.md": (_OPEN, frozenset(["디바이스 검색"])),
-    "Push__en__api-guide-v2.3.md": (
-        _OPEN,
-        frozenset(
-            [
-                "Add Tags",
-                "Append UIDs to Tag",
-                "Create",
-                "Create Delivery Schedule for Scheduled Messages",
-                "Create Scheduled Messages",
-                "Create Tags",
-                "Delete",
-                "Delete Scheduled Messages",
-                "Delete Tags",
-                "Delete UIDs",
-                "Delete UIDs of Tag",
-                "Get",
-                "Modify Scheduled Messages",
-                "Modify Tags",
-                "Modify Tags of UID",
-                "Query Scheduled Messages",
-                "Send",
-                "Set Tag List on Uid",
-            ]
-        ),
-    ),
+    "Push__en__api-guide-v2.3.md": (_OPEN, frozenset(["Get", "Query Scheduled Messages", "Send"])),
     "RCS-Bizmessage__ko__api-guide.md": (
         _OPEN,
         frozenset(
