@@ -16,6 +16,7 @@ __all__ = [
     "ENDPOINT_COLUMNS",
     "ENDPOINT_URL_COLUMNS",
     "FIELD_COLUMN_ROLES",
+    "INTERFACE_COLUMNS",
     "LABEL_LOCATIONS",
     "LOCATIONS",
     "METHOD_COLUMNS",
@@ -345,6 +346,31 @@ URI_COLUMNS = (
     "api",
     "リクエストurl",
     "エンドポイント",
+)
+#: Headers of the other columns of Contact Center's interface table (``Interface name | Protocol | Call direction |
+#: Encoding | Result format | Interface description | Access restriction``), whose method column is
+#: :data:`METHOD_COLUMNS`' ``call direction``: a reader that must find a header by its words knows them as headers.
+INTERFACE_COLUMNS = (
+    "interface name",
+    "protocol",
+    "encoding",
+    "result format",
+    "interface description",
+    "access restriction",
+    "인터페이스 명",
+    "인터페이스명",
+    "프로토콜",
+    "인코딩",
+    "결과 형식",
+    "인터페이스 설명",
+    "접근제한 여부",
+    "접근 제한 여부",
+    "インターフェース名",
+    "プロトコル",
+    "エンコーディング",
+    "結果形式",
+    "インターフェース説明",
+    "アクセス制限",
 )
 #: Headers of the first column of status / permission / region lists (a name column that is not a field's).
 STATUS_COLUMNS = (

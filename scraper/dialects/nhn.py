@@ -1673,14 +1673,20 @@ class _PageReader:
         return Operation(title=title, method=method, path=path, versions={version: entry}, variant=section.variant)
 
     def _inferred_title(self, section: _Section) -> None:
-        """Name an operation whose heading the reader rebuilt (the page lost its headings): after the API list that
-        lists it, else after its method and path; a finding says the title was inferred, and from what."""
+        """Name an operation whose heading the reader rebuilt (the page lost its headings): after the line the
+        reader took for its heading kept as plain text, else the API list that lists it, else its method and path;
+        a finding says the title was inferred, and from what."""
         if self._summary is None:
             self._summary = summary_names(self.document.blocks)
         assert section.heading is not None
         listed = self._summary.get((section.line.method, section.path.path), "")
-        section.named = listed or f"{section.line.method} {section.path.path}"
-        source = "the API list that lists it" if listed else "its method and path"
+        kept = _heading_title(section.heading)  # a heading the page kept as a plain line (the cell-line rendering)
+        section.named = kept or listed or f"{section.line.method} {section.path.path}"
+        source = (
+            "the plain line the page kept its heading as"
+            if kept
+            else "the API list that lists it" if listed else "its method and path"
+        )
         self._finding(
             "title-inferred",
             section.line.line,

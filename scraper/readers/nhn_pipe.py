@@ -36,13 +36,16 @@ from __future__ import annotations
 import re
 
 from scraper.document import Block, CodeBlock, Document, Heading, Paragraph, ReaderError, Row, Table
+from scraper.readers.cell_lines import cell_line_table, is_cell_line
 from scraper.readers.nhn_text import (
     _ARRAY_START,
     _CURL_LINE,
     _HEADER_LINE,
+    _MAX_TITLE_WORDS,
     _METHOD_LINE,
     _ONE_METHOD,
     _PLACEHOLDER_START,
+    _SENTENCE_END,
     _STATUS_LINE,
     METHODS,
     _bare_method_at,
@@ -88,16 +91,23 @@ _BULLETED_VALUE = re.compile(r"\s+(?=[-*\u2022]\s*[A-Za-z0-9][\w.+-]*\s*[:\uff1a
 _CONSTANT_VALUE = re.compile(r"\s+(?=[A-Z][A-Z0-9_]*\s*[:\uff1a]\s)")
 _LABEL_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _INFERRED_OPERATION = "the rendering drops headings: an operation starts at its declaration, with the lines above it"
+_INFERRED_TITLED = (
+    "the rendering keeps headings as plain lines: an operation starts at its declaration, its first line its title"
+)
 _INFERRED_RESPONSE = "the rendering drops headings: the response starts at {why}"
 
 
 def is_pipe_rendering(text: str) -> bool:
-    """The page has a pipe row over a separator row (a table of the pipe rendering), whichever leading-pipe style."""
+    """The page has a pipe row over a separator row (a table of the pipe rendering), whichever leading-pipe style,
+    or a table written one cell a line (R3: :mod:`scraper.readers.cell_lines`)."""
     lines = text.split("\n")
     return any(
         _SEPARATOR.match(line.strip()) and "|" in lines[index - 1] and not _SEPARATOR.match(lines[index - 1].strip())
         for index, line in enumerate(lines)
         if index > 0 and "-" in line
+    ) or any(
+        is_cell_line(line) and (index == 0 or not is_cell_line(lines[index - 1])) and cell_line_table(lines, index)
+        for index, line in enumerate(lines)
     )
 
 
@@ -110,7 +120,8 @@ def read(text: str, page: str) -> Document:
     if not text.strip():
         raise ReaderError(page, 1, "expected an NHN guide text rendering; the document is empty")
     document = Document(page=page, end_line=len(lines))
-    document.blocks.extend(_with_headings(_blocks(lines)))
+    blocks = _blocks(lines)
+    document.blocks.extend(_with_headings(blocks, titled=any(_is_cell_line_table(b, lines) for b in blocks)))
     return document
 
 
@@ -136,6 +147,8 @@ def _blocks(lines: list[str]) -> list[Block]:
             stripped.startswith("[") and (after_sample or _ARRAY_START.match(stripped))
         ):
             block, index = _json_block(lines, index)
+        elif is_cell_line(stripped) and (cell_table := cell_line_table(lines, index)) is not None:
+            block, index = cell_table.table, cell_table.end
         elif _METHOD_LINE.match(stripped) or _bare_method_at(lines, index):
             block, index = _method_block(lines, index)
         elif _CURL_LINE.match(stripped):
@@ -313,13 +326,34 @@ def _declarations(blocks: list[Block]) -> list[int]:
     """Indexes of the blocks that declare an operation; a sample of the previous declaration is none."""
     found: list[int] = []
     for index, block in enumerate(blocks):
-        method = _method_of(block)
+        method = _method_of(block) or _interface_method(blocks, index)
         if method is None:
             continue
         if found and isinstance(block, CodeBlock) and _is_sample_request(blocks, found[-1], index):
             continue
         found.append(index)
     return found
+
+
+#: A ``URL: https://...`` line (a bullet in the page: ``- URL: ...``, ``- URL(Dev): ...``).
+_URL_LINE = re.compile(r"^(?:[-*\u2022]\s*)?(?:URL|URI)\b[^:：]{0,20}[:：]\s*\S", re.IGNORECASE)
+
+
+def _interface_method(blocks: list[Block], index: int) -> str | None:
+    """The method of a one-row interface table with no URI column whose method column (``Call direction``) holds
+    it, under a ``URL:`` line at most three blocks above (Contact Center), as the dialect reads that declaration."""
+    table = blocks[index]
+    if not isinstance(table, Table) or len(table.rows) != 1:
+        return None
+    header = [" ".join(h.lower().split()) for h in table.header]
+    column = next((i for i, h in enumerate(header) if h in METHOD_COLUMNS), None)
+    if column is None or column >= len(table.rows[0].cells):
+        return None
+    method = table.rows[0].cells[column].strip().upper()
+    above = blocks[max(0, index - 3) : index]
+    if method in METHODS and any(isinstance(b, Paragraph) and _URL_LINE.match(b.text.strip()) for b in above):
+        return method
+    return None
 
 
 def _path_of(block: Block) -> str:
@@ -469,17 +503,49 @@ def _response_start(blocks: list[Block], declaration: int, end: int) -> tuple[in
     return None
 
 
-def _with_headings(blocks: list[Block]) -> list[Block]:
+def _is_cell_line_table(block: Block, lines: list[str]) -> bool:
+    """A table the page wrote one cell a line (R3, whose headings are kept as plain lines)."""
+    return isinstance(block, Table) and is_cell_line(lines[block.line - 1]) and "|" not in lines[block.line - 1][:-1]
+
+
+def _title_line(block: Block) -> str | None:
+    """A line that reads as a heading kept as plain text: short, no sentence, no label, no ``key: value``."""
+    if not isinstance(block, Paragraph):
+        return None
+    text = block.text.strip()
+    if (
+        not text
+        or len(text.split()) > _MAX_TITLE_WORDS
+        or text.endswith(_SENTENCE_END)
+        or _label_part(text) is not None
+        or _URL_LINE.match(text)
+        or text.startswith(("-", "*", "\u2022", "[", "{"))
+        or ": " in text
+    ):
+        return None
+    return text
+
+
+def _with_headings(blocks: list[Block], *, titled: bool = False) -> list[Block]:
+    """``blocks`` with the headings the rendering dropped rebuilt. ``titled``: the page keeps its headings as plain
+    lines (R3), so an operation's first line, when it reads as a heading, is the operation's title."""
     declarations = _declarations(blocks)
     inserts: dict[int, list[Heading]] = {}
     floor = next((i for i, b in enumerate(blocks) if isinstance(b, Heading)), -1)
     starts: list[int] = []
+    titles: set[int] = set()
     for number, declaration in enumerate(declarations):
         previous = declarations[number - 1] if number else floor
         start = _operation_start(blocks, declaration, previous)
         starts.append(start)
         line = blocks[start].line
-        inserts.setdefault(start, []).append(Heading(title="", level=2, line=line, inferred=_INFERRED_OPERATION))
+        title = _title_line(blocks[start]) if titled and start < declaration else None
+        if title is not None:
+            titles.add(start)
+            heading = Heading(title=title, level=2, line=line, inferred=_INFERRED_TITLED)
+        else:
+            heading = Heading(title="", level=2, line=line, inferred=_INFERRED_OPERATION)
+        inserts.setdefault(start, []).append(heading)
     for number, declaration in enumerate(declarations):
         end = starts[number + 1] if number + 1 < len(starts) else len(blocks)
         response = _response_start(blocks, declaration, end)
@@ -500,5 +566,6 @@ def _with_headings(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     for index, block in enumerate(blocks):
         out.extend(inserts.get(index, []))
-        out.append(block)
+        if index not in titles:
+            out.append(block)
     return out
