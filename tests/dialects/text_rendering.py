@@ -33,7 +33,7 @@ import re
 from bs4 import BeautifulSoup, NavigableString, Tag
 from markdown_it import MarkdownIt
 
-__all__ = ["pipe_rendering", "text_rendering"]
+__all__ = ["cell_line_rendering", "pipe_rendering", "text_rendering"]
 
 _BLOCK_TAGS = frozenset(
     {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "div", "blockquote", "summary", "dl", "dt", "dd"}
@@ -312,4 +312,65 @@ def pipe_rendering(markdown: str, *, leading_pipe: bool = True) -> str:
     for child in soup.children:
         if isinstance(child, (Tag, NavigableString)):
             _pipe_walk(child, out, leading_pipe)
+    return out.text()
+
+
+# ---------------------------------------------------------------------------------------------- the cell-line rendering
+
+
+def _cell_line_table(table: Tag, out: _PipeWriter) -> None:
+    for row in table.find_all("tr"):
+        for cell in row.children:
+            if isinstance(cell, Tag) and cell.name in ("td", "th"):
+                text, _broken = _pipe_cell(cell)
+                out.line(f"{text} |" if text else "|")
+
+
+def _cell_line_walk(node: Tag | NavigableString, out: _PipeWriter) -> None:
+    if isinstance(node, NavigableString):
+        if node.__class__ is NavigableString:
+            out.inline(str(node))
+        return
+    name = node.name
+    if name == "hr":
+        return
+    if name == "br":
+        out.end_line()
+        return
+    if name == "pre":
+        out.end_line()
+        for line in node.get_text().split("\n"):
+            out.line(line)
+        return
+    if name == "table":
+        out.end_line()
+        _cell_line_table(node, out)
+        return
+    if name == "li":
+        out.end_line()
+        out.inline("- ")
+    block = name in _BLOCK_TAGS or name == "details" or name in _PIPE_DROPPED
+    if block:
+        out.end_line()
+    for child in node.children:
+        if isinstance(child, (Tag, NavigableString)):
+            _cell_line_walk(child, out)
+    if block:
+        out.end_line()
+
+
+def cell_line_rendering(markdown: str) -> str:
+    """The emulated *cell-line* text rendering (R3) of one guide's Markdown: see
+    ``tests/fixtures/nhn/cell-lines/README.md``.
+
+    What the site does, as emulated here (calibrated against the one excerpt that README lists): headings are plain
+    lines; list items are lines starting ``- ``; no line is blank; code blocks lose their indentation and blank
+    lines; every table cell is a line of its own ending in `` |`` (an empty cell: ``|`` alone), the header's cells
+    first, with no separator row; a cell's line breaks and code spans are spaces, as in the pipe rendering."""
+    html = MarkdownIt("commonmark", {"html": True}).enable("table").render(markdown)
+    soup = BeautifulSoup(_END_BR.sub("<br>", html), "html.parser")
+    out = _PipeWriter()
+    for child in soup.children:
+        if isinstance(child, (Tag, NavigableString)):
+            _cell_line_walk(child, out)
     return out.text()
