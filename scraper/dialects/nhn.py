@@ -40,6 +40,7 @@ from typing import Any
 from scraper.dialects import DialectError, PageInfo
 from scraper.dialects.field_tables import NO_VALUE, clean_text, read_field_table
 from scraper.dialects.field_tables import FieldRow as TableRow
+from scraper.dialects.name_spelling import near_miss
 from scraper.dialects.nhn_schema import FieldRow, FieldTree, default_problem, is_generic_number
 from scraper.dialects.operation_lines import (
     METHODS as _METHODS,
@@ -350,12 +351,30 @@ def _alternative_bodies(rows: list[FieldRow], alternative: dict[int, str]) -> li
     return [(heading, shared + group) for heading, group in named.items()]
 
 
-def _example_nesting(names: list[str], example: dict[str, Any]) -> tuple[dict[str, str], str] | None:
-    """Where the example nests the fields a table lists at the top level: {root name: parent path} and a sentence
-    saying so, or None when the table and the example agree or the example does not settle it. One key holding most
-    of the missing roots (its object, or the objects of its list) holds them all; else each missing root found in
-    exactly one nested place of the example (IAP: ``appUsingStatus``, ``itemSeq`` for ``result.appUsingStatus``,
-    ``result.itemList[].itemSeq``) is read there."""
+@dataclass(frozen=True, slots=True)
+class _Nesting:
+    """Where a table's top-level rows go in the example: each moved root name -> the dotted path it is read at
+    (``erratum`` -> ``body.errata.erratum``, a misspelt ``elaspedTime`` -> ``body.elapsedTime``), the sentence saying
+    so, and one sentence per root name that needs its own finding (misspelt, or nowhere in the example)."""
+
+    paths: dict[str, str]
+    message: str
+    doubts: dict[str, str]
+
+    def moved(self, name: str) -> str:
+        """``name`` (dotted) with its root read where the example has it."""
+        root, dot, rest = name.partition(".")
+        return f"{self.paths[root]}{dot}{rest}" if root in self.paths else name
+
+
+def _example_nesting(names: list[str], example: dict[str, Any]) -> _Nesting | None:
+    """Where the example nests the fields a table lists at the top level, or None when the table and the example
+    agree or the example does not settle it. One key holding most of the missing roots (its object, or the objects
+    of its list) holds them all; else each missing root found in exactly one nested place of the example (IAP:
+    ``appUsingStatus``, ``itemSeq`` for ``result.appUsingStatus``, ``result.itemList[].itemSeq``) is read there, when
+    most of them are: a root the example has under another spelling (Spell Checker ``elaspedTime`` where the example
+    has ``body.elapsedTime``) is read as that key, one in none or several places stays where the table puts it, and
+    each is a doubt of its own rather than a reason to leave the nine others at the wrong level."""
     roots = list(dict.fromkeys(n.split(".")[0] for n in names))
     missing = [r for r in roots if r not in example]
     if not missing or len(missing) * 2 < len(roots):
@@ -367,22 +386,54 @@ def _example_nesting(names: list[str], example: dict[str, Any]) -> tuple[dict[st
             holders.append(key)
     if len(holders) == 1:
         holder = holders[0]
-        return {root: holder for root in missing}, (
+        return _Nesting(
+            {root: f"{holder}.{root}" for root in missing},
             f"the table documents {', '.join(missing[:5])} at the top level but the example nests them under"
-            f" {holder!r}; read under {holder!r}"
+            f" {holder!r}; read under {holder!r}",
+            {},
         )
     places: dict[str, list[str]] = {}
     _example_places(example, "", places)
-    parents: dict[str, str] = {}
-    for root in missing:
-        found = [p for p in places.get(root, []) if "." in p]
-        if len(found) != 1:
-            return None
-        parents[root] = found[0].rsplit(".", 1)[0]
-    where = sorted(set(parents.values()), key=lambda p: (p.count("."), p))
-    return parents, (
-        f"the table lists {', '.join(missing[:5])}{', ...' if len(missing) > 5 else ''} at the top level but the"
-        f" example nests them under {', '.join(repr(p) for p in where[:5])}; read where the example has them"
+    nested = {key: [p for p in found if "." in p] for key, found in places.items()}
+    paths = {root: nested[root][0] for root in missing if len(nested.get(root, [])) == 1}
+    if len(paths) * 2 <= len(missing):
+        return None
+    unplaced = [root for root in missing if root not in paths]
+    # a few misspelt names among many placed ones: each compared with the example's keys (a table of thousands of
+    # names the example lacks is no table of misspellings, and would cost its length squared)
+    spellings = [k for k, at in nested.items() if len(at) == 1 and k not in roots] if len(unplaced) <= 5 else []
+    doubts: dict[str, str] = {}
+    parents = {p.rsplit(".", 1)[0] for p in paths.values()}
+    for root in unplaced:
+        found = nested.get(root, [])
+        beside = [p for p in found if p.rsplit(".", 1)[0] in parents]
+        spelt = None if found else near_miss(root, spellings)
+        if len(beside) == 1:
+            # Push 'List UIDs of a tag': ``createdDateTime`` is in ``uids.tags`` and ``uids.contacts``; the rows
+            # documented beside it (``contactType``, ``contact``) are in ``uids.contacts``
+            paths[root] = beside[0]
+            doubts[root] = (
+                f"the example has {root!r} at {', '.join(repr(p) for p in found)}; read as {beside[0]!r}, where the"
+                " example has the other rows the table lists beside it"
+            )
+        elif spelt is not None:
+            paths[root] = nested[spelt][0]
+            doubts[root] = (
+                f"the table documents {root!r} but the example has {spelt!r} at {nested[spelt][0]!r}, a name it"
+                f" nearly spells; read as {nested[spelt][0]!r} (a misspelling in the table or in the example)"
+            )
+        else:
+            seen = "in several places" if found else "nowhere"
+            doubts[root] = (
+                f"the table documents {root!r} at the top level; the example has it {seen}: left at the top level"
+            )
+    where = sorted({p.rsplit(".", 1)[0] for p in paths.values()}, key=lambda p: (p.count("."), p))
+    placed = [r for r in missing if r in paths]
+    return _Nesting(
+        paths,
+        f"the table lists {', '.join(placed[:5])}{', ...' if len(placed) > 5 else ''} at the top level but the"
+        f" example nests them under {', '.join(repr(p) for p in where[:5])}; read where the example has them",
+        doubts,
     )
 
 
@@ -2551,16 +2602,8 @@ class _PageReader:
         nesting = _example_nesting([r.name for r in rows], example)
         if nesting is None:
             return rows
-        parents, message = nesting
-        self._finding("table-example-conflict", rows[0].line, title, message)
-        return [
-            (
-                dataclasses.replace(r, name=f"{parents[r.name.split('.')[0]]}.{r.name}")
-                if r.name.split(".")[0] in parents
-                else r
-            )
-            for r in rows
-        ]
+        self._report_nesting(nesting, [(r.name, r.line) for r in rows], title)
+        return [dataclasses.replace(r, name=nesting.moved(r.name)) for r in rows]
 
     def _reroot_body(self, rows: list[FieldRow], example: Any, title: str) -> list[FieldRow]:
         """The request body's rows, as :meth:`_reroot` reads a response's: CDN ja 'Modify service' documents
@@ -2569,16 +2612,15 @@ class _PageReader:
         nesting = _example_nesting([r.path for r in rows], example) if isinstance(example, dict) and rows else None
         if nesting is None:
             return rows
-        parents, message = nesting
-        self._finding("table-example-conflict", rows[0].line, title, message)
-        return [
-            (
-                dataclasses.replace(r, path=f"{parents[r.path.split('.')[0]]}.{r.path}")
-                if r.path.split(".")[0] in parents
-                else r
-            )
-            for r in rows
-        ]
+        self._report_nesting(nesting, [(r.path, r.line) for r in rows], title)
+        return [dataclasses.replace(r, path=nesting.moved(r.path)) for r in rows]
+
+    def _report_nesting(self, nesting: _Nesting, rows: list[tuple[str, int]], title: str) -> None:
+        """The re-nesting's finding at the table's first row, and each doubt's at the row it is about."""
+        self._finding("table-example-conflict", rows[0][1], title, nesting.message)
+        for root, message in nesting.doubts.items():
+            line = next(line for name, line in rows if name.split(".")[0] == root)
+            self._finding("table-example-conflict", line, title, message)
 
     def _enum_resolver(self, group: str | None) -> Any:
         def resolve(path: str, description: str) -> list[str] | None:

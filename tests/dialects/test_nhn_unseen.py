@@ -1582,3 +1582,27 @@ def test_a_default_written_with_a_space_before_its_colon_is_read_whole() -> None
     assert params[("language", "query")]["schema"].get("default") == "KO"
     assert params[("interval", "query")]["schema"].get("default") == 10
     assert "default" not in params[("sort", "query")]["schema"]
+
+
+def test_flat_rows_are_read_where_the_example_nests_them_when_one_name_is_misspelt() -> None:
+    """Spell Checker (en/ja/ko): the response's ``필드`` rows ``query``, ``errata``, ``erratum``, ... are flat where the
+    example nests them under ``body`` and ``body.errata[]``, and one row is misspelt (``elaspedTime`` for the
+    example's ``elapsedTime``): the re-nesting gave up on that one name, so all ten rows were top-level fields beside
+    an inferred ``body``. Most rows match one place each: they are read there, and the misspelt one is a finding,
+    read as the example's key it nearly spells. A name the example has in two places is read in the one beside the
+    rows around it (Push v2.3 en: ``createdDateTime`` in ``uids[].tags[]`` and ``uids[].contacts[]``, documented
+    after ``contactType`` and ``contact``)."""
+    service, spec = _read("spell-checker-flat-rows-one-misspelt.md")
+    response = spec["paths"]["/word-check/v1.0/appkeys/{appkey}/checks"]["post"]["responses"]["200"]
+    schema = response["content"]["application/json"]["schema"]
+    assert set(schema["properties"]) == {"header", "body"}
+    body = schema["properties"]["body"]
+    assert body.get("x-inferred") is not True
+    assert set(body["properties"]) == {"text", "mistakes", "processingTime", "dictionary"}
+    assert body["properties"]["processingTime"]["description"] == "Time the check took"
+    mistake = body["properties"]["mistakes"]["items"]
+    assert set(mistake["properties"]) == {"word", "offset", "hints", "source"}
+    assert mistake["properties"]["source"]["description"] == "Where the word was found"
+    assert mistake["properties"]["hints"]["items"]["properties"]["rank"]["description"] == "Rank of the correction"
+    [misspelt] = [f for f in service.findings if "proccesingTime" in f.message]
+    assert misspelt.kind == "table-example-conflict" and misspelt.line == 71 and "processingTime" in misspelt.message

@@ -41,15 +41,7 @@ class Op1Event10Request(BaseModel):
     page: Page = Field(..., description="조회 결과의 페이지 조건")
 
 
-class EventTarget(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    targetMembers: dict[str, Any] | None = Field(None, description="발생한 이벤트의 대상 회원")
-
-
-class TargetMembers(BaseModel):
+class TargetMember(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -60,33 +52,12 @@ class TargetMembers(BaseModel):
     emailAddress: str | None = Field(None, description="발생한 이벤트의 대상 회원의 이메일 주소(NHN Cloud 회원일 경우)")
 
 
-class Header(BaseModel):
+class EventTarget(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="응답 코드. 성공 시 0, 실패 시 오류 코드 반환")
-    resultMessage: str | None = Field(None, description='응답 메시지. 성공 시 "SUCCESS", 실패 시 오류 메시지 반환')
-
-
-class TargetMember(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    idNo: str | None = None
-    name: str | None = None
-    userCode: str | None = None
-    emailAddress: str | None = None
-
-
-class EventTarget1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    targetMembers: list[TargetMember] | None = None
+    targetMembers: list[TargetMember] | None = Field(None, description="발생한 이벤트의 대상 회원")
 
 
 class ContentItem(BaseModel):
@@ -94,44 +65,10 @@ class ContentItem(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    eventTime: str | None = None
-    userIdNo: str | None = None
-    userIp: str | None = None
-    userAgent: str | None = None
-    userName: str | None = None
-    userId: str | None = None
-    eventSourceType: str | None = None
-    productId: str | None = None
-    region: str | None = None
-    orgId: str | None = None
-    projectId: str | None = None
-    projectName: str | None = None
-    appKey: str | None = None
-    tenantId: str | None = None
-    eventId: str | None = None
-    eventLogUuid: str | None = None
-    request: str | None = None
-    response: str | None = None
-    eventTarget: EventTarget1 | None = None
-
-
-class Page1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    content: list[ContentItem] | None = None
-
-
-class Op1Event10Response(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
     eventTime: str | None = Field(None, description="이벤트 발생 시간")
     userIdNo: dict[str, Any] | None = Field(None, description="이벤트를 발생시킨 회원의 UUID")
     userName: str | None = Field(None, description="이벤트를 발생시킨 회원의 이름")
-    UserId: str | None = Field(None, description="이벤트를 발생시킨 회원의 ID(NHN Cloud 회원 계정일 경우 이메일 형식)")
+    userId: str | None = Field(None, description="이벤트를 발생시킨 회원의 ID(NHN Cloud 회원 계정일 경우 이메일 형식)")
     userIp: str | None = Field(None, description="이벤트를 발생시킨 회원의 IP")
     userAgent: str | None = Field(None, description="이벤트를 발생시킨 회원의 에이전트")
     eventSourceType: str | None = Field(None, description="이벤트를 발생시킨 주체의 타입")
@@ -147,6 +84,30 @@ class Op1Event10Response(BaseModel):
     request: str | None = Field(None, description="발생한 이벤트의 요청 내용")
     response: str | None = Field(None, description="발생한 이벤트의 응답 내용")
     eventTarget: EventTarget | None = Field(None, description="발생한 이벤트의 대상")
-    targetMembers: TargetMembers | None = None
-    header: Header | None = Field(None, description="응답 헤더")
+
+
+class Page1(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    content: list[ContentItem] | None = None
+
+
+class Header(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="응답 코드. 성공 시 0, 실패 시 오류 코드 반환")
+    resultMessage: str | None = Field(None, description='응답 메시지. 성공 시 "SUCCESS", 실패 시 오류 메시지 반환')
+
+
+class Op1Event10Response(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
     page: Page1 | None = None
+    header: Header | None = Field(None, description="응답 헤더")

@@ -41,15 +41,7 @@ class Op2Event20Request(BaseModel):
     page: Page = Field(..., description="조회 결과의 페이지 조건")
 
 
-class EventTarget(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    targetMembers: dict[str, Any] | None = Field(None, description="발생한 이벤트의 대상 회원")
-
-
-class TargetMembers(BaseModel):
+class TargetMember(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -58,6 +50,40 @@ class TargetMembers(BaseModel):
     name: str | None = Field(None, description="발생한 이벤트의 대상 회원의 이름")
     userCode: int | None = Field(None, description="발생한 이벤트의 대상 회원의 ID(IAM 멤버일 경우)")
     emailAddress: str | None = Field(None, description="발생한 이벤트의 대상 회원의 이메일 주소(NHN Cloud 회원일 경우)")
+
+
+class EventTarget(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    targetMembers: list[TargetMember] | None = Field(None, description="발생한 이벤트의 대상 회원")
+
+
+class ContentItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    eventTime: str | None = Field(None, description="이벤트 발생 시간")
+    userIdNo: dict[str, Any] | None = Field(None, description="이벤트를 발생시킨 회원의 UUID")
+    userName: str | None = Field(None, description="이벤트를 발생시킨 회원의 이름")
+    userId: str | None = Field(None, description="이벤트를 발생시킨 회원의 ID(NHN Cloud 회원 계정일 경우 이메일 형식)")
+    userIp: str | None = Field(None, description="이벤트를 발생시킨 회원의 IP")
+    userAgent: str | None = Field(None, description="이벤트를 발생시킨 회원의 에이전트")
+    eventSourceType: str | None = Field(None, description="이벤트를 발생시킨 주체의 타입")
+    productId: str | None = Field(None, description="이벤트가 발생한 상품 ID")
+    region: str | None = Field(None, description="이벤트가 발생한 리전")
+    orgId: str | None = Field(None, description="이벤트가 발생한 조직 ID")
+    projectId: str | None = Field(None, description="이벤트가 발생한 프로젝트 ID")
+    projectName: str | None = Field(None, description="이벤트가 발생한 프로젝트 이름")
+    appKey: str | None = Field(None, description="이벤트가 발생한 앱키")
+    tenantId: str | None = Field(None, description="이벤트가 발생한 테넌트 ID")
+    eventId: str | None = Field(None, description="이벤트 ID")
+    eventLogUuid: str | None = Field(None, description="이벤트 로그 일련 번호(식별 키)")
+    request: str | None = Field(None, description="발생한 이벤트의 요청 내용")
+    response: str | None = Field(None, description="발생한 이벤트의 응답 내용")
+    eventTarget: EventTarget | None = Field(None, description="발생한 이벤트의 대상")
 
 
 class Sort(BaseModel):
@@ -91,6 +117,25 @@ class Sort1(BaseModel):
     emtpy: bool | None = Field(None, description="이벤트 정렬 기준 비존재 여부")
     sorted: bool | None = Field(None, description="정렬된 이벤트 여부")
     unsorted: bool | None = Field(None, description="정렬되지 않은 이벤트 여부")
+    empty: bool | None = None
+
+
+class Page1(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    content: list[ContentItem] | None = None
+    pageable: Pageable | None = None
+    last: bool | None = Field(None, description="마지막 페이지 여부")
+    totalElements: int | None = Field(None, description="조회된 총 이벤트 갯수")
+    totalPages: int | None = Field(None, description="조회된 총 페이지 갯수")
+    first: bool | None = Field(None, description="첫번째 페이지 여부")
+    size: int | None = Field(None, description="페이지 사이즈")
+    number: int | None = Field(None, description="현재 페이지 번호")
+    sort: Sort1 | None = None
+    numberOfElements: int | None = Field(None, description="현재 페이지의 이벤트 로그 갯수")
+    empty: bool | None = Field(None, description="현재 페이지 이벤트 공백 여부")
 
 
 class Header(BaseModel):
@@ -103,126 +148,10 @@ class Header(BaseModel):
     resultMessage: str | None = Field(None, description='응답 메시지. 성공 시 "SUCCESS", 실패 시 오류 메시지 반환')
 
 
-class TargetMember(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    idNo: str | None = None
-    name: str | None = None
-    userCode: str | None = None
-    emailAddress: str | None = None
-
-
-class EventTarget1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    targetMembers: list[TargetMember] | None = None
-
-
-class ContentItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    eventTime: str | None = None
-    userIdNo: str | None = None
-    userIp: str | None = None
-    userAgent: str | None = None
-    userName: str | None = None
-    userId: str | None = None
-    eventSourceType: str | None = None
-    productId: str | None = None
-    region: str | None = None
-    orgId: str | None = None
-    projectId: str | None = None
-    projectName: str | None = None
-    appKey: str | None = None
-    tenantId: str | None = None
-    eventId: str | None = None
-    eventLogUuid: str | None = None
-    request: str | None = None
-    response: str | None = None
-    eventTarget: EventTarget1 | None = None
-
-
-class Sort2(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    empty: bool | None = None
-    sorted: bool | None = None
-    unsorted: bool | None = None
-
-
-class Pageable1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    pageNumber: int | None = None
-    pageSize: int | None = None
-    sort: Sort2 | None = None
-    offset: int | None = None
-    paged: bool | None = None
-    unpaged: bool | None = None
-
-
-class Page1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    content: list[ContentItem] | None = None
-    pageable: Pageable1 | None = None
-    last: bool | None = None
-    totalElements: int | None = None
-    totalPages: int | None = None
-    first: bool | None = None
-    size: int | None = None
-    number: int | None = None
-    sort: Sort2 | None = None
-    numberOfElements: int | None = None
-    empty: bool | None = None
-
-
 class Op2Event20Response(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    eventTime: str | None = Field(None, description="이벤트 발생 시간")
-    userIdNo: dict[str, Any] | None = Field(None, description="이벤트를 발생시킨 회원의 UUID")
-    userName: str | None = Field(None, description="이벤트를 발생시킨 회원의 이름")
-    UserId: str | None = Field(None, description="이벤트를 발생시킨 회원의 ID(NHN Cloud 회원 계정일 경우 이메일 형식)")
-    userIp: str | None = Field(None, description="이벤트를 발생시킨 회원의 IP")
-    userAgent: str | None = Field(None, description="이벤트를 발생시킨 회원의 에이전트")
-    eventSourceType: str | None = Field(None, description="이벤트를 발생시킨 주체의 타입")
-    productId: str | None = Field(None, description="이벤트가 발생한 상품 ID")
-    region: str | None = Field(None, description="이벤트가 발생한 리전")
-    orgId: str | None = Field(None, description="이벤트가 발생한 조직 ID")
-    projectId: str | None = Field(None, description="이벤트가 발생한 프로젝트 ID")
-    projectName: str | None = Field(None, description="이벤트가 발생한 프로젝트 이름")
-    appKey: str | None = Field(None, description="이벤트가 발생한 앱키")
-    tenantId: str | None = Field(None, description="이벤트가 발생한 테넌트 ID")
-    eventId: str | None = Field(None, description="이벤트 ID")
-    eventLogUuid: str | None = Field(None, description="이벤트 로그 일련 번호(식별 키)")
-    request: str | None = Field(None, description="발생한 이벤트의 요청 내용")
-    response: str | None = Field(None, description="발생한 이벤트의 응답 내용")
-    eventTarget: EventTarget | None = Field(None, description="발생한 이벤트의 대상")
-    targetMembers: TargetMembers | None = None
-    pageable: Pageable | None = None
-    last: bool | None = Field(None, description="마지막 페이지 여부")
-    totalElements: int | None = Field(None, description="조회된 총 이벤트 갯수")
-    totalPages: int | None = Field(None, description="조회된 총 페이지 갯수")
-    first: bool | None = Field(None, description="첫번째 페이지 여부")
-    size: int | None = Field(None, description="페이지 사이즈")
-    number: int | None = Field(None, description="현재 페이지 번호")
-    sort: Sort1 | None = None
-    numberOfElements: int | None = Field(None, description="현재 페이지의 이벤트 로그 갯수")
-    empty: bool | None = Field(None, description="현재 페이지 이벤트 공백 여부")
-    header: Header | None = Field(None, description="응답 헤더")
     page: Page1 | None = None
+    header: Header | None = Field(None, description="응답 헤더")
