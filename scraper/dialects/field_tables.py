@@ -118,6 +118,10 @@ class FieldRow:
     element: bool = False
     #: The header of the column ``constraint`` came from (``Valid range``, ``제약 조건``, ``최대 길이``, ``例``).
     constraint_label: str = ""
+    #: The index written after each of the name's last segments (``vmList[1].vmId``: ``(1, None)``), aligned with
+    #: the name's end (a parent put before the name adds none): rows of two indexes of one list may document two
+    #: shapes of its items (:class:`scraper.dialects.nhn_schema.FieldTree`).
+    indexes: tuple[int | None, ...] = ()
 
     @property
     def constraint_note(self) -> str:
@@ -319,7 +323,7 @@ def read_field_table(table: Table) -> FieldTable | None:
                 (row.line, f"row without a field name skipped: {' | '.join(clean_text(c) for c in cells)}")
             )
             continue
-        name, nested_depth, element = read
+        name, nested_depth, element, indexes = read
         if parent_column is not None:
             carried = clean_text(cells[parent_column]).strip() or carried
             name = f"{carried}.{name}" if carried else name
@@ -333,14 +337,15 @@ def read_field_table(table: Table) -> FieldTable | None:
             depth_stack = [name]
         out.rows.append(_row(name, cells, roles, inverted, row.line, notes, table.header))
         out.rows[-1].element = element
+        out.rows[-1].indexes = indexes
     return out
 
 
 def _read_row(
     cells: list[str], roles: dict[Role, int], table: Table, inverted: bool, short: bool, notes: list[str]
-) -> tuple[str, int | None, bool] | None:
+) -> tuple[str, int | None, bool, tuple[int | None, ...]] | None:
     """Repair the row's cells in place; returns (field name, nesting depth from dash prefixes or None, whether the
-    name ends in an array mark)."""
+    name ends in an array mark, the index after each segment: :attr:`FieldRow.indexes`)."""
     type_col, req_col, loc_col, desc_col = (roles.get(r) for r in ("type", "required", "location", "description"))
     if type_col is not None and req_col is not None:
         type_cell, req_cell = clean_text(cells[type_col]), clean_text(cells[req_col])
@@ -370,6 +375,7 @@ def _read_row(
         depth = max(1, sum(1 for ch in marks if not ch.isspace()))
         name = name[prefix.end() :].strip()
     element = bool(_ELEMENT_MARK.search(name))
+    indexes = tuple(_segment_index(segment) for segment in name.split(".") if segment.strip())
     unmarked = _ARRAY_MARK.sub("", name)
     name = re.sub(r"\.{2,}", ".", unmarked).strip(". ")
     if name != unmarked:
@@ -380,7 +386,15 @@ def _read_row(
         return None
     if re.search(r"\s", name):
         notes.append(f"field name {name!r} contains spaces; kept as documented")
-    return name, depth, element
+    if len(indexes) != name.count(".") + 1 or not any(i is not None for i in indexes):
+        indexes = ()
+    return name, depth, element, indexes
+
+
+def _segment_index(segment: str) -> int | None:
+    """The number in the array mark closing a name's segment (``vm[1]``: 1), None without one or with ``[]``."""
+    mark = re.search(r"\[\s*(\d+)\s*\]\s*$", segment)
+    return int(mark.group(1)) if mark else None
 
 
 def _row(

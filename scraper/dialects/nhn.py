@@ -1612,6 +1612,7 @@ class _PageReader:
                                 element=row.element,
                                 note=row.constraint_note,
                                 written_type=row.type_text,
+                                indexes=row.indexes,
                             )
                         )
                         continue
@@ -2526,6 +2527,7 @@ class _PageReader:
                     element=r.element,
                     note=r.constraint_note,
                     written_type=r.type_text,
+                    indexes=r.indexes,
                 )
                 for r in rows
             ],

@@ -18,11 +18,13 @@ Every such decision is a :class:`~scraper.model.Finding`. Objects documented wit
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from scraper.dialects.item_shapes import SHAPE_SEGMENT, shape_paths
 from scraper.inference import json_type
 from scraper.model import Finding, JsonSchema
 from scraper.type_vocabulary import read_type
@@ -95,6 +97,8 @@ class FieldRow:
     note: str = ""
     #: The type cell as written (``Number``, ``Float``): ``data_type`` is what it reads as.
     written_type: str = ""
+    #: The index after each of the path's last segments (:attr:`scraper.dialects.field_tables.FieldRow.indexes`).
+    indexes: tuple[int | None, ...] = ()
 
 
 @dataclass(slots=True)
@@ -116,6 +120,18 @@ class _Field:
     item_values: list[Any] = field(default_factory=list)
     extra: dict[str, list[Any]] = field(default_factory=dict)
     reconciled: bool = False
+    #: The children are shapes of the items (``[0]``, ``[1]``: :mod:`scraper.dialects.item_shapes`), not fields.
+    shapes: bool = False
+
+
+def _shape_of(node: _Field, item: dict[str, Any]) -> _Field:
+    """The item shape of ``node`` an example item is one of: the one documenting most of its keys, then the one
+    with the fewest fields it lacks, then the first."""
+    shapes = [child for name, child in node.children.items() if SHAPE_SEGMENT.fullmatch(name)]
+    return max(
+        shapes or [node],
+        key=lambda s: (sum(1 for k in item if k in s.children), -sum(1 for k in s.children if k not in item)),
+    )
 
 
 #: A field name that stands for the keys of a map (``{WORKER_NODEGROUP_NAME}``, ``"Network Name"``, ``<name>``).
@@ -141,8 +157,28 @@ class FieldTree:
         self.root = _Field(
             name="", data_type="Object", required=True, description="", line=rows[0].line if rows else line
         )
-        for row in rows:
+        for row in self._shaped(rows):
             self._add(row)
+
+    def _shaped(self, rows: list[FieldRow]) -> list[FieldRow]:
+        """``rows`` with a segment per item shape where a list's indexes document different fields
+        (:func:`~scraper.dialects.item_shapes.shape_paths`), each such list a finding."""
+        shaped = shape_paths([(r.path, r.indexes, r.element) for r in rows])
+        if shaped is None:
+            return rows
+        for array, first, by_index in shaped.lists:
+            written = "; ".join(f"{array}[{i}]: {', '.join(names)}" for i, names in by_index.items() if names)
+            self._finding(
+                "alternative-items",
+                rows[first].line,
+                f"the rows of {array!r} document different fields under different indexes ({written}); read as"
+                " items of one of these shapes, not one item with all of them",
+            )
+        return [
+            dataclasses.replace(row, path=path, element=element)
+            for row, variants in zip(rows, shaped.paths, strict=True)
+            for path, element in variants
+        ]
 
     def _finding(self, kind: str, line: int, message: str) -> None:
         self.findings.append(Finding(kind=kind, page=self.page, line=line, subject=self.subject, message=message))
@@ -156,10 +192,14 @@ class FieldTree:
         for segment in segments[:-1]:
             child = node.children.get(segment)
             if child is None:
-                child = _Field(segment, "Object", None, "", row.line, implicit=True)
+                shape = bool(SHAPE_SEGMENT.fullmatch(segment))
+                child = _Field(segment, "Object", True if shape else None, "", row.line, implicit=not shape)
                 node.children[segment] = child
+                node.shapes = node.shapes or shape
             node = child
         name = segments[-1]
+        if SHAPE_SEGMENT.fullmatch(name):
+            node.shapes = True
         existing = node.children.get(name)
         if row.element and row.data_type.lower() != "array":
             self._add_element(node, name, existing, row)
@@ -230,7 +270,10 @@ class FieldTree:
             self._observe_object(node, value, path, node.extra)
         elif isinstance(value, list):
             for item in value:
-                if isinstance(item, dict) and node.children:
+                if isinstance(item, dict) and node.shapes:
+                    shape = _shape_of(node, item)
+                    self._observe_object(shape, item, f"{path}{shape.name}", shape.extra)
+                elif isinstance(item, dict) and node.children:
                     self._observe_object(node, item, path, node.extra)
                 else:
                     node.item_values.append(item)
@@ -253,6 +296,8 @@ class FieldTree:
                 extra.setdefault(key, []).append(item)
 
     def _reconcile(self, node: _Field, value: dict[str, Any], path: str) -> None:
+        if node.shapes:
+            return
         for name in list(node.children):
             if name in value or MAP_KEY.fullmatch(name):
                 continue
@@ -352,11 +397,29 @@ class FieldTree:
             schema["required"] = required
         return schema
 
+    def _shapes_schema(self, node: _Field, path: str, enums: EnumResolver, nullable: list[str]) -> JsonSchema:
+        """The items of a list of several shapes: ``oneOf`` them when each requires a field no other has (an item
+        written in one shape fails the others), else ``anyOf`` (an item may fit two)."""
+        shapes = {name: child for name, child in node.children.items() if SHAPE_SEGMENT.fullmatch(name)}
+        schemas = [
+            self._object_schema(child, f"{path}{name}", enums, nullable, with_extra=True)
+            for name, child in shapes.items()
+        ]
+        for schema, child in zip(schemas, shapes.values(), strict=True):
+            if child.description:
+                schema["description"] = child.description
+        owned = [set(s.get("properties", {})) for s in schemas]
+        told_apart = all(
+            set(s.get("required", [])) - set().union(*(o for j, o in enumerate(owned) if j != i))
+            for i, s in enumerate(schemas)
+        )
+        return {"oneOf" if told_apart else "anyOf": schemas}
+
     def _field_schema(self, node: _Field, path: str, enums: EnumResolver, nullable: list[str]) -> JsonSchema:
         declared = node.data_type.lower()
         non_null = node.seen - {"null"}
-        is_array = declared == "array"
-        if declared != "array" and "array" in non_null:
+        is_array = declared == "array" or node.shapes
+        if not is_array and "array" in non_null:
             is_array = True
             self._finding(
                 "table-example-conflict",
@@ -373,7 +436,9 @@ class FieldTree:
         schema: JsonSchema
         if is_array:
             schema = {"type": "array"}
-            if node.children:
+            if node.shapes:
+                schema["items"] = self._shapes_schema(node, path, enums, nullable)
+            elif node.children:
                 schema["items"] = self._object_schema(node, path, enums, nullable, with_extra=True)
             elif node.schema is not None and isinstance(node.schema.get("items"), dict):
                 schema["items"] = dict(node.schema["items"])

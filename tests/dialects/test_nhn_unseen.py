@@ -11,6 +11,7 @@ import csv
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 
 from scraper.build import PageInput, spec_files
@@ -1606,3 +1607,24 @@ def test_flat_rows_are_read_where_the_example_nests_them_when_one_name_is_misspe
     assert mistake["properties"]["hints"]["items"]["properties"]["rank"]["description"] == "Rank of the correction"
     [misspelt] = [f for f in service.findings if "proccesingTime" in f.message]
     assert misspelt.kind == "table-example-conflict" and misspelt.line == 71 and "processingTime" in misspelt.message
+
+
+def test_element_rows_of_two_indexes_with_different_fields_are_alternative_item_shapes() -> None:
+    """Security Monitoring (ja v1.1, 監視追加, POST /vm): ``vmList[0].lbIp``, ``vmList[0].vm[0].vmId``, ... document a
+    load balancer's item and ``vmList[1].vmId``, ... a lone VM's, and the note under the table says to send one or
+    the other. The indexes were dropped and both shapes merged into one item requiring every field, so the guide's
+    own example failed it (8 example-mismatch findings). Now each index is an item shape of its own, the items one
+    of them, with a finding."""
+    service, spec = _read("security-monitoring-ja-indexed-item-shapes.md")
+    post = spec["paths"]["/v1.0/appkeys/{appKey}/hosts"]["post"]
+    body = post["requestBody"]["content"]["application/json"]["schema"]
+    items = body["properties"]["hostList"]["items"]
+    shapes = items["oneOf"]
+    assert [set(s["properties"]) for s in shapes] == [{"poolIp", "members", "poolId"}, {"hostId", "hostName", "os"}]
+    assert [s["required"] for s in shapes] == [["poolIp", "members", "poolId"], ["hostId", "hostName"]]
+    assert set(shapes[0]["properties"]["members"]["items"]["properties"]) == {"hostId", "hostName"}
+    example = post["requestBody"]["content"]["application/json"]["example"]
+    assert jsonschema.Draft202012Validator(body).is_valid(example)
+    assert not [f for f in service.findings if f.kind == "undocumented-example-field" and "host" in f.message]
+    [alternatives] = [f for f in service.findings if f.kind == "alternative-items"]
+    assert alternatives.line == 42 and "hostList" in alternatives.message
