@@ -134,6 +134,8 @@ class Response:
     description: str
     schema: JsonSchema | None = None
     line: int = 0
+    #: The media type the body is sent in (Data Lake Storage, S3-compatible: ``application/xml``).
+    media_type: str = "application/json"
 
 
 @dataclass(slots=True)

@@ -179,7 +179,7 @@ def _operation(op: OperationVersion, op_id: str, tags: list[str], models: dict[s
             ex = op.example_response
             if ex is not None and ex.has_body and ex.status == response.status:
                 media["example"] = ex.body
-            entry["content"] = {"application/json": media}
+            entry["content"] = {response.media_type: media}
         responses[response.status] = entry
     if not responses:
         responses["default"] = {"description": "Undocumented response"}

@@ -380,7 +380,8 @@ def _read_row(
     name = re.sub(r"\.{2,}", ".", unmarked).strip(". ")
     if name != unmarked:
         notes.append(f"field name {unmarked!r} has empty path segments; read as {name!r}")
-    if name.endswith("*") and len(name) > 1:
+    if name.endswith("*") and len(name) > 1 and not re.search(r"[-_./]\*+$", name):
+        # a required mark (``name*``); ``x-amz-meta-*`` is a family of names, kept whole for the caller to say so
         name = name.rstrip("*").strip()
     if not name or set(name) <= set("-*"):
         return None

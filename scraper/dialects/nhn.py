@@ -174,6 +174,8 @@ _AUTH_HEADERS = {
     "authorization": "bearerToken",
 }
 _HEADER_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+#: A wildcard closing a name segment (``x-amz-meta-*``): a token character, but the name of a family of headers.
+_NAME_WILDCARD = re.compile(r"[-_.]\*+$")
 #: A name in the X- extension-header form (``X-TC-APP-KEY``, ``X-Auth-Token``): a request header wherever the row says.
 _EXTENSION_HEADER = re.compile(r"X-[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*", re.IGNORECASE)
 _SECRET_HEADER = re.compile(r"secret|access-?key|api-?key|x-tc-authentication|app-?key-?secret", re.IGNORECASE)
@@ -327,6 +329,22 @@ def _common_response_part(outside: Sequence[Block]) -> _Part | None:
         elif isinstance(block, CodeBlock):
             part.examples.append(block)
     return part if part.tables or part.examples else None
+
+
+#: A row name that names the request body itself (``Body``, ``Request body``, ``본문``, ``本文``), not a field of it.
+_BODY_WORD = re.compile(r"(?:request[ _-]?)?body|(?:요청\s*)?본문|(?:リクエスト)?(?:本文|ボディ)", re.IGNORECASE)
+
+
+def _raw_body_row(rows: list[FieldRow]) -> FieldRow | None:
+    """The one row of a request body that is the body's bytes: a binary row named for the body itself (Data Lake
+    Storage ``Body | Binary``), no other row, and no media type written as its type (OCR's ``image |
+    multipart/form-data`` is a file part of a form). None otherwise."""
+    if len(rows) != 1:
+        return None
+    row = rows[0]
+    binary = row.schema is not None and row.schema.get("format") == "binary"
+    multipart = "multipart" in row.written_type.lower()
+    return row if binary and not multipart and _BODY_WORD.fullmatch(row.path.strip()) else None
 
 
 def _alternative_bodies(rows: list[FieldRow], alternative: dict[int, str]) -> list[tuple[str, list[FieldRow]]]:
@@ -499,6 +517,8 @@ class _Part:
     alternatives: dict[int, str] = field(default_factory=dict)
     #: id of a table -> the body media type a label over it names (``#### Content-Type: multipart/form-data``).
     media: dict[int, str] = field(default_factory=dict)
+    #: The example is an XML document: the body its table documents is XML (``application/xml``).
+    xml: bool = False
 
 
 @dataclass(slots=True)
@@ -1364,6 +1384,11 @@ class _PageReader:
         alternative, alternative_level = "", 0
         for block in section.blocks:
             if block is self.document.blocks[section.line.block]:
+                xml = _xml_body(block)
+                if xml is not None:
+                    # Data Lake Storage DeleteObjects: ``POST /{bucket}?delete HTTP/1.1``, a blank line, then the
+                    # XML body: the request's example, which says the body is XML
+                    parts.setdefault(part, _Part()).examples.append(xml)
                 continue
             if id(block) in samples:
                 # a sample request: its request line and headers are not an example body, what follows may be
@@ -1621,13 +1646,15 @@ class _PageReader:
                         continue
                     if self._method_row(row, method, subject):
                         continue
-                    if not _HEADER_TOKEN.fullmatch(row.name):
+                    if not _HEADER_TOKEN.fullmatch(row.name) or _NAME_WILDCARD.search(row.name):
+                        # ``X-Object-Meta-{Key}``, ``x-amz-meta-*``: a family of headers the caller names
                         self._finding(
                             "header-pattern",
                             row.line,
                             subject,
                             f"header {row.name!r} is not one header name (RFC 9110 token) but a pattern or prose;"
-                            " not a parameter",
+                            " not a parameter"
+                            + (f" (documented: {clean_text(row.description)})" if row.description.strip() else ""),
                         )
                         continue
                 parameters.append(self._parameter(subject, row, location))
@@ -1676,8 +1703,21 @@ class _PageReader:
                     tree.observe(request_example)
                 schema = tree.schema(self._enum_resolver(section.group))
             required = any(r.required for r in body_rows if "." not in r.path) or not body_rows
-            media = "application/json"
-            if any(r.schema and r.schema.get("format") == "binary" for r in body_rows):
+            media = "application/xml" if request.xml else "application/json"
+            raw = _raw_body_row(body_rows) if request_example is None and not alternatives else None
+            if raw is not None:
+                # Data Lake Storage PutObject: "Body | Binary | Y | Object data", the one row of the request body:
+                # the body is the object's bytes, not a form with a part named "Body"
+                media = "application/octet-stream"
+                schema = {**(raw.schema or {}), **({"description": raw.description} if raw.description else {})}
+                self._finding(
+                    "raw-body",
+                    raw.line,
+                    subject,
+                    f"the request body's one row {raw.path!r} is {raw.written_type or raw.data_type}: the body is"
+                    " those bytes (application/octet-stream), not a form with a part of that name",
+                )
+            elif any(r.schema and r.schema.get("format") == "binary" for r in body_rows):
                 media = "multipart/form-data"
             documented = self._documented_content_type(headers, parameters) or body_media
             if documented is not None:
@@ -2316,19 +2356,20 @@ class _PageReader:
         if removed:
             parameters[:] = [p for p in parameters if id(p) not in removed] + moved
 
-    def _note_xml_example(self, block: CodeBlock, subject: str, what: str) -> None:
+    def _note_xml_example(self, part: _Part, block: CodeBlock, subject: str, what: str) -> None:
         """An example body written in XML (Data Lake Storage, S3-compatible: ``HTTP/1.1 200 OK`` over
-        ``<?xml ...?><ListBucketResult>``) is no JSON example, and the spec models JSON bodies only: said, so the
-        body the table documents is not taken for the JSON the API sends."""
+        ``<?xml ...?><ListBucketResult>``) is no JSON example: the body is XML (``part.xml``; its media type is
+        ``application/xml``, the table's rows its elements), said with a finding."""
         lines = block.text.splitlines()
         for offset, text in enumerate(lines):
             if _XML_START.match(text):
+                part.xml = True
                 self._finding(
                     "xml-example",
                     block.line + offset,
                     subject,
-                    f"the {what} example is XML; the body its table documents is emitted as JSON, which the API"
-                    " does not send",
+                    f"the {what} example is XML; the body is application/xml, its table's rows read as its elements"
+                    " (not checked against the example)",
                 )
                 return
 
@@ -2339,13 +2380,15 @@ class _PageReader:
                 # a whole HTTP message (``HTTP/1.1 200 OK``, headers, then the body): its body is the example
                 body = _sample_body(block)
                 if body is None:
-                    self._note_xml_example(block, subject, what)
+                    self._note_xml_example(part, block, subject, what)
                     continue
                 block, text = body, body.text.strip()
             if block.language not in (None, "json", "javascript", "js", "text") and not text.startswith(("{", "[")):
+                if block.language == "xml":
+                    self._note_xml_example(part, block, subject, what)
                 continue
             if not text.startswith(("{", "[")):
-                self._note_xml_example(block, subject, what)
+                self._note_xml_example(part, block, subject, what)
                 continue
             value, problem, offset = _lenient_json(text)
             if problem is None:
@@ -2550,7 +2593,9 @@ class _PageReader:
         example_line = part.examples[0].line if part.examples else first_line
         shown = example is not None and not part.pseudo
         description = success.description if success is not None else _REASONS[status]
-        return [Response(status=status, description=description, schema=schema, line=first_line), *errors], (
+        media = "application/xml" if part.xml else "application/json"
+        success_response = Response(status, description, schema=schema, line=first_line, media_type=media)
+        return [success_response, *errors], (
             ExampleResponse(status=status, body=example if shown else None, has_body=shown, line=example_line)
         )
 
@@ -2903,6 +2948,17 @@ def _sample_body(block: Block) -> CodeBlock | None:
     for i, line in enumerate(lines):
         if line.lstrip().startswith(("{", "[")):
             return CodeBlock(text="\n".join(lines[i:]), line=block.line + i, language="json")
+    return None
+
+
+def _xml_body(block: Block) -> CodeBlock | None:
+    """The XML body of a request written as HTTP (request line, headers, blank line, ``<?xml ...?>``), if any."""
+    if not isinstance(block, CodeBlock):
+        return None
+    lines = block.text.splitlines()
+    for i, line in enumerate(lines[1:], start=1):
+        if not lines[i - 1].strip() and _XML_START.match(line):
+            return CodeBlock(text="\n".join(lines[i:]), line=block.line + i, language="xml")
     return None
 
 

@@ -1628,3 +1628,26 @@ def test_element_rows_of_two_indexes_with_different_fields_are_alternative_item_
     assert not [f for f in service.findings if f.kind == "undocumented-example-field" and "host" in f.message]
     [alternatives] = [f for f in service.findings if f.kind == "alternative-items"]
     assert alternatives.line == 42 and "hostList" in alternatives.message
+
+
+def test_xml_bodies_a_raw_body_row_and_a_header_family_of_an_s3_compatible_guide() -> None:
+    """Data Lake Storage (S3-compatible, en/ko/ja): XML request and response bodies (``<?xml ...?><Delete>``,
+    ``<ListBucketResult>``) were emitted as application/json (only a finding said so); PutObject's one ``Body |
+    Binary`` row made a multipart/form-data body with a part named ``Body`` where the API takes the object's bytes
+    as the body; the header row ``x-amz-meta-\\*`` (a family of headers) lost its asterisk and became a header
+    named ``x-amz-meta-``."""
+    service, spec = _read("lake-storage-xml-and-raw-bodies.md")
+    put = spec["paths"]["/{box}/{thingKey}"]["put"]
+    assert list(put["requestBody"]["content"]) == ["application/octet-stream"]
+    raw = put["requestBody"]["content"]["application/octet-stream"]["schema"]
+    assert raw["type"] == "string" and raw["format"] == "binary"
+    assert put["requestBody"]["required"] is True
+    assert {name for name, _ in _params(put)} == {"box", "thingKey", "Content-Length"}
+    [family] = [f for f in service.findings if f.kind == "header-pattern"]
+    assert family.line == 22 and "x-lake-meta-*" in family.message
+    delete = spec["paths"]["/{box}"]["post"]
+    assert list(delete["requestBody"]["content"]) == ["application/xml"]
+    assert list(delete["responses"]["200"]["content"]) == ["application/xml"]
+    result = delete["responses"]["200"]["content"]["application/xml"]["schema"]
+    assert set(result["properties"]) == {"DeleteResult"}
+    assert "raw-body" in _kinds(service)
