@@ -250,6 +250,8 @@ LOCATIONS = {
     "path": "path",
     "path variable": "path",
     "path parameter": "path",
+    "url path": "path",
+    "uri path": "path",
     "경로": "path",
     "query": "query",
     "query string": "query",

@@ -2156,6 +2156,9 @@ class _PageReader:
             values = _description_values(row.description, declared_enum)
             if values:
                 schema["enum"] = values
+        if declared_enum and "enum" not in schema:
+            # as a body field's (nhn_schema): the guide says Enum and lists no value a client could check
+            self._finding("enum-without-values", row.line, subject, f"{row.name!r} is an Enum but no values are listed")
         if "enum" not in schema:  # the limits a value list would make moot
             schema = merged(schema, read_bounds(row.constraint, row.constraint_label, str(schema.get("type", ""))))
         default, has_default = _default(row.default or row.description, kind, row.default)
@@ -2999,6 +3002,13 @@ def _typed_value(text: str, schema: dict[str, Any]) -> tuple[Any, bool]:
     return text, False
 
 
+#: A group in parentheses (no nested ones) in a description.
+_PARENTHESES = re.compile(r"[(（]([^()（）]+)[)）]")
+#: One value of a parenthesised list: a bare word in capitals or a capitalised word (``OS``, ``Windows``), or a
+#: quoted value, alone or before a colon and its meaning (``"M": 주요정보통신기반시설``).
+_PARENTHESISED_VALUE = re.compile(r"([A-Z][\w.+-]*)|[\"'`]([\w.+-]+)[\"'`](?:\s*[:：].*)?")
+
+
 def _description_values(description: str, declared_enum: bool = False) -> list[str]:
     """The values a description lists for an enum, or [] when it lists none.
 
@@ -3048,6 +3058,14 @@ def _description_values(description: str, declared_enum: bool = False) -> list[s
     ]
     if listed:
         return list(dict.fromkeys(listed))
+    for group in _PARENTHESES.finditer(description):
+        # Server Security Check: "점검 종류(OS, WAS)", "(Windows, Linux)", "취약 레벨(\"H\", \"M\", \"L\")" and
+        # "점검 기준(\"M\": 주요정보통신기반시설, \"F\": 전자금융기반시설)": the values in parentheses after the label,
+        # each alone or quoted before its meaning
+        pieces = [p.strip() for p in re.split(r",|、", group.group(1))]
+        values = [m.group(1) or m.group(2) for m in map(_PARENTHESISED_VALUE.fullmatch, pieces) if m]
+        if len(values) >= 2 and len(values) == len(pieces):
+            return list(dict.fromkeys(values))
     for line in description.splitlines()[1:] or description.splitlines():
         values = [v.strip(" '\".") for v in re.split(r",|、|/|\bor\b|또는|または|もしくは", line)]
         if len(values) >= 2 and all(v and re.fullmatch(r"[\w.:+-]+", v) for v in values):

@@ -1651,3 +1651,22 @@ def test_xml_bodies_a_raw_body_row_and_a_header_family_of_an_s3_compatible_guide
     result = delete["responses"]["200"]["content"]["application/xml"]["schema"]
     assert set(result["properties"]) == {"DeleteResult"}
     assert "raw-body" in _kinds(service)
+
+
+def test_enum_query_parameters_read_their_listed_values_and_a_url_path_location_is_the_path() -> None:
+    """Server Security Check (ko): ``kind | Query | ENUM | X | 점검 종류(OS, WAS)`` and ``bss | Query | ENUM | X |
+    점검 기준("M": 주요정보통신기반시설, "F": 전자금융기반시설)``: the query parameters got no values and, unlike a body
+    field, no enum-without-values finding; the response's ``(Windows, Linux)`` and ``("H", "M", "L")`` were not read
+    either. ``appKey | URL Path`` was a row-repair finding ('URL Path' is not a location) where it names the path."""
+    service, spec = _read("security-check-ko-enum-query-parameters.md")
+    get = spec["paths"]["/chk/v1.0/appKey/{appKey}/results"]["get"]
+    params = _params(get)
+    assert params[("target", "query")]["schema"]["enum"] == ["HOST", "APP"]
+    assert params[("level", "query")]["schema"]["enum"] == ["A", "B"]
+    assert "enum" not in params[("zone", "query")]["schema"]
+    [unlisted] = [f for f in service.findings if f.kind == "enum-without-values"]
+    assert unlisted.line == 19 and "zone" in unlisted.message
+    assert ("appKey", "path") in params and "row-repair" not in _kinds(service)
+    schema = get["responses"]["200"]["content"]["application/json"]["schema"]
+    assert schema["properties"]["os"]["enum"] == ["Windows", "Linux"]
+    assert schema["properties"]["grade"]["enum"] == ["H", "M", "L"]
