@@ -404,10 +404,17 @@ def _example_nesting(names: list[str], example: dict[str, Any]) -> _Nesting | No
             holders.append(key)
     if len(holders) == 1:
         holder = holders[0]
+        inner = example[holder][0] if isinstance(example[holder], list) else example[holder]
+        within: dict[str, list[str]] = {}
+        _example_places(example[holder], holder, within)
+        # a root deeper in the holder's object, at one place only (``userName`` in ``login.credentials``), is read
+        # there; the others (in the holder's object, or nowhere in the example) under the holder
+        deeper = {r: within[r][0] for r in missing if r not in inner and len(within.get(r, [])) == 1}
         return _Nesting(
-            {root: f"{holder}.{root}" for root in missing},
+            {root: deeper.get(root, f"{holder}.{root}") for root in missing},
             f"the table documents {', '.join(missing[:5])} at the top level but the example nests them under"
-            f" {holder!r}; read under {holder!r}",
+            f" {holder!r}; read under {holder!r}"
+            + (f" ({', '.join(f'{r} at {p!r}' for r, p in list(deeper.items())[:5])})" if deeper else ""),
             {},
         )
     places: dict[str, list[str]] = {}
@@ -1702,7 +1709,9 @@ class _PageReader:
                 if request_example is not None:
                     tree.observe(request_example)
                 schema = tree.schema(self._enum_resolver(section.group))
-            required = any(r.required for r in body_rows if "." not in r.path) or not body_rows
+            # a member the body requires, documented or implied (rows read under a wrapper no row documents)
+            required = bool(schema.get("required")) or any(r.required for r in body_rows if "." not in r.path)
+            required = required or not body_rows
             media = "application/xml" if request.xml else "application/json"
             raw = _raw_body_row(body_rows) if request_example is None and not alternatives else None
             if raw is not None:

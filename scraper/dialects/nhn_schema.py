@@ -159,6 +159,16 @@ class FieldTree:
         )
         for row in self._shaped(rows):
             self._add(row)
+        self._require_implied(self.root)
+
+    def _require_implied(self, node: _Field) -> None:
+        """A parent no row documents is required when a row under it is (Compute identity ``POST /v2.0/tokens``:
+        required ``tenantId``, ``passwordCredentials`` read under the example's ``auth``, which has no row): the
+        required member cannot be sent without it. Said in its missing-parent finding."""
+        for child in node.children.values():
+            self._require_implied(child)
+            if child.implicit and child.required is None and any(c.required for c in child.children.values()):
+                child.required = True
 
     def _shaped(self, rows: list[FieldRow]) -> list[FieldRow]:
         """``rows`` with a segment per item shape where a list's indexes document different fields
@@ -355,8 +365,12 @@ class FieldTree:
         for name, child in node.children.items():
             full = f"{path}.{name}" if path else name
             if child.implicit:
+                needed = [name for name, c in child.children.items() if c.required][:3] if child.required else []
                 self._finding(
-                    "missing-parent", child.line, f"{full!r} has children but no row of its own; read as Object"
+                    "missing-parent",
+                    child.line,
+                    f"{full!r} has children but no row of its own; read as Object"
+                    + (f", required since its members {', '.join(map(repr, needed))} are" if needed else ""),
                 )
             self._report_implicit(child, full)
 

@@ -275,9 +275,7 @@ _PIPE_DIFFERS: dict[str, tuple[str, frozenset[str]]] = {
     ),
     "ResourceWatcher__ja__api-v2-guide.md": (
         _OPEN,
-        frozenset(
-            ["1.1通知を登録する", "1.2通知照会", "1.3通知リスト照会", "1.5. 通知の削除", "1.6. 複数の通知を削除"]
-        ),
+        frozenset(["1.1通知を登録する", "1.2通知照会", "1.5. 通知の削除", "1.6. 複数の通知を削除"]),
     ),
     "ResourceWatcher__ko__api-guide.md": (
         _OPEN,
@@ -285,7 +283,6 @@ _PIPE_DIFFERS: dict[str, tuple[str, frozenset[str]]] = {
             [
                 "1.1 Alarm 등록하기",
                 "1.2 Event Alarm 조회",
-                "1.3 Event Alarm 리스트 조회",
                 "1.5. Event Alarm 삭제",
                 "1.6. Event Alarm 다건 삭제",
                 "2.1. 알림 히스토리 조회",

@@ -1405,7 +1405,7 @@ def test_a_table_of_the_request_examples_fields_after_the_response_example_is_th
     assert {"target", "content", "messageType", "timeToLiveMinute"} <= set(body["properties"])
     assert body["properties"]["target"]["properties"]["type"]["description"].startswith("Type of receiving")
     assert "appkey" not in body["properties"] and _params(post)[("appkey", "path")]["required"] is True
-    assert set(body["required"]) == {"content", "messageType"}
+    assert set(body["required"]) == {"content", "messageType", "target"}  # target.type is required
     response = post["responses"]["200"]["content"]["application/json"]["schema"]
     assert set(response["properties"]) == {"message", "header"}
     assert "request-table-placed" in _kinds(service)
@@ -1670,3 +1670,18 @@ def test_enum_query_parameters_read_their_listed_values_and_a_url_path_location_
     schema = get["responses"]["200"]["content"]["application/json"]["schema"]
     assert schema["properties"]["os"]["enum"] == ["Windows", "Linux"]
     assert schema["properties"]["grade"]["enum"] == ["H", "M", "L"]
+
+
+def test_a_parent_only_required_rows_imply_is_required_and_so_is_the_body() -> None:
+    """Compute identity API (ko, POST /v2.0/tokens): the rows ``tenantId``, ``passwordCredentials``, ... (all
+    required) are read under ``auth``, where the example has them, but no row documents ``auth``: the wrapper was
+    an optional member, and the body itself optional (no top-level row was required), so a client could send ``{}``.
+    A parent its required rows imply is required, said in its missing-parent finding."""
+    service, spec = _read("identity-required-implied-wrapper.md")
+    body = spec["paths"]["/v2.0/tokens"]["post"]["requestBody"]
+    assert body["required"] is True
+    schema = body["content"]["application/json"]["schema"]
+    assert schema["required"] == ["login"]
+    assert schema["properties"]["login"]["required"] == ["tenantId", "credentials"]
+    [parent] = [f for f in service.findings if f.kind == "missing-parent"]
+    assert "required" in parent.message and "tenantId" in parent.message

@@ -861,7 +861,7 @@ class PutSenderReservationsSearchCancelsRequest(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    searchParameter: SearchParameter | None = None
+    searchParameter: SearchParameter
     updateUser: str = Field(..., description="예약 취소 요청자")
 
 
