@@ -174,6 +174,12 @@ _AUTH_HEADERS = {
     "authorization": "bearerToken",
 }
 _HEADER_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+#: Headers that say the body's media type, which the operation's content says: no parameter of their own.
+_MEDIA_HEADERS = frozenset({"content-type", "accept", "content-length"})
+#: A heading word that names a response (``API Response's Common Data Header``, ``응답``, ``レスポンス``).
+_RESPONSE_WORD = re.compile(r"\bresponses?\b|응답|レスポンス|応答", re.IGNORECASE)
+#: A heading word that names request headers (``HTTP Header``, ``공통 헤더``, ``共通ヘッダー``).
+_HEADER_WORD = re.compile(r"\bheaders?\b|헤더|ヘッダ", re.IGNORECASE)
 #: A wildcard closing a name segment (``x-amz-meta-*``): a token character, but the name of a family of headers.
 _NAME_WILDCARD = re.compile(r"[-_.]\*+$")
 #: A name in the X- extension-header form (``X-TC-APP-KEY``, ``X-Auth-Token``): a request header wherever the row says.
@@ -569,6 +575,9 @@ class _PageReader:
         #: Rows of field tables outside any operation ("Path Parameter: appKey" in the common information), by
         #: lower-cased name: they document placeholders that operations use without a row of their own.
         self.common_rows: dict[str, TableRow] = {}
+        #: Request headers the guide documents once, in a common section, for every operation (GameTalk
+        #: ``X-GT-Transaction-Id``): each operation without a row of that name gets it as a parameter.
+        self.common_headers: list[TableRow] = []
         #: The guide's common response section (``### Common Response Body``, ``공통 응답``, ``共通レスポンス``) outside
         #: any operation, as a response part; None when the guide has none.
         self.common_response: _Part | None = None
@@ -616,6 +625,7 @@ class _PageReader:
         versions = self._versions(service, title, sections)
         token_header: dict[str, str] = {}
         self._common_auth(outside)
+        self._common_headers(outside)
         self.common_response = _common_response_part(outside)
         self._same_shape_paths(sections)
         variants = Counter((s.line.method, s.path.path, s.variant) for s in sections)
@@ -1253,6 +1263,43 @@ class _PageReader:
                     if match:
                         self._note_auth_header(match.group(1), match.group(2), block.line + offset)
 
+    def _common_headers(self, outside: list[Block]) -> None:
+        """The request headers of a table under a heading that calls it common or a header table (GameTalk ``##
+        Common > #### HTTP Header``: ``Name | Required | Value`` rows): each a header of every operation. The
+        credential (a security scheme), the body's media type (``Content-Type``, ``Accept``: the operation's own
+        content says it) and names that are no one header are not; one finding per header."""
+        titles: dict[int, str] = {}
+        for block in outside:
+            if isinstance(block, Heading):
+                titles = {k: v for k, v in titles.items() if k < block.level}
+                titles[block.level] = _heading_title(block)
+                continue
+            heading = " > ".join(titles[k] for k in sorted(titles))
+            if not isinstance(block, Table) or not (_COMMON.search(heading) and _HEADER_WORD.search(heading)):
+                continue
+            if _RESPONSE_WORD.search(heading):
+                continue  # the response's common header (Certificate Manager ``resultCode``, ...), not a request's
+            table = read_field_table(block)
+            for row in table.rows if table is not None else []:
+                lower = row.name.lower()
+                if (
+                    not (row.location == "header" or (row.location is None and _EXTENSION_HEADER.fullmatch(row.name)))
+                    or lower in _MEDIA_HEADERS
+                    or any(lower == name.lower() for name in self.auth_headers)
+                    or not _HEADER_TOKEN.fullmatch(row.name)
+                    or _NAME_WILDCARD.search(row.name)
+                    or any(lower == r.name.lower() for r in self.common_headers)
+                ):
+                    continue
+                self.common_headers.append(row)
+                self._finding(
+                    "common-header",
+                    row.line,
+                    heading,
+                    f"request header {row.name!r} ({'required' if row.required else 'optional'}) is documented once,"
+                    " in the common section; read as a header of every operation that does not document it",
+                )
+
     def _note_auth_header(self, name: str, value: str, line: int) -> bool:
         lower = name.strip().lower()
         kind = _AUTH_HEADERS.get(lower)
@@ -1674,6 +1721,12 @@ class _PageReader:
                 f" its query string ({', '.join(url_query)}); read as those query parameters",
             )
         self._query_from_path(section, parameters, subject)
+        own_headers = {p.name.lower() for p in parameters if p.location == "header"}
+        parameters.extend(
+            self._parameter(subject, row, "header")
+            for row in self.common_headers
+            if row.name.lower() not in own_headers
+        )
         for param in parameters:
             self._integral_number(param, subject)
         for param in [p for p in parameters if p.location in ("query", "header") and _is_family(p.name)]:

@@ -1685,3 +1685,19 @@ def test_a_parent_only_required_rows_imply_is_required_and_so_is_the_body() -> N
     assert schema["properties"]["login"]["required"] == ["tenantId", "credentials"]
     [parent] = [f for f in service.findings if f.kind == "missing-parent"]
     assert "required" in parent.message and "tenantId" in parent.message
+
+
+def test_an_optional_header_of_the_common_section_is_a_parameter_of_every_operation() -> None:
+    """GameTalk (en, server guide): ``## Common > #### HTTP Header`` lists ``Content-Type``, ``X-Secret-Key`` (the
+    credential: a security scheme) and the optional ``X-GT-Transaction-Id``, once for the guide, and each
+    operation's ``[Request Header]`` says "Checks common items". The transaction id header was on no operation; it
+    is now an optional header parameter of each, with one finding."""
+    service, spec = _read("gametalk-common-optional-header.md")
+    rooms = "/chat-room/v1.0/appkeys/{appKey}/rooms"
+    for path, method in ((rooms, "post"), (f"{rooms}/{{roomId}}", "delete")):
+        params = _params(spec["paths"][path][method])
+        assert params[("X-CR-Trace-Id", "header")]["required"] is False
+        assert "TraceId" in params[("X-CR-Trace-Id", "header")]["description"]
+        assert ("X-Secret-Key", "header") not in params and ("Content-Type", "header") not in params
+    [common] = [f for f in service.findings if f.kind == "common-header"]
+    assert common.line == 23 and "X-CR-Trace-Id" in common.message
