@@ -88,58 +88,7 @@ _PIPE_DIFFERS: dict[str, tuple[str, frozenset[str]]] = {
         ),
     ),
     "Deploy__en__api-guide-v2.1.md": (_OPEN, frozenset(["List Binary Groups", "List Scenarios", "List Server Groups"])),
-<<<<<<< HEAD
     "E-mail__ko__api-guide.md": (_OPEN, frozenset(["템플릿 등록", "템플릿 수정"])),
-=======
-    "E-mail__ko__api-guide.md": (
-        _OPEN,
-        frozenset(
-            [
-                "UID 단건 조회",
-                "UID 등록",
-                "UID 삭제",
-                "UID 조회",
-                "대량 메일 리스트 조회",
-                "대량 메일 발송 상세 조회",
-                "대량 메일 발송 수신자 조회",
-                "메일 발송 리스트 조회",
-                "메일 발송 상세 조회",
-                "메일 발송 업데이트 완료 목록 조회",
-                "메일 주소 등록",
-                "메일 주소 삭제",
-                "수신 거부 등록",
-                "수신 거부 삭제",
-                "수신 거부 조회",
-                "예약 발송 리스트 조회",
-                "예약 발송 상세 조회",
-                "예약 발송 취소 - 다중 필터",
-                "예약 발송 취소 - 수신자별",
-                "예약 발송 취소 - 요청별",
-                "예약 발송 취소 요청 목록 검색 - 다중 필터",
-                "첨부 파일 업로드",
-                "카테고리 등록",
-                "카테고리 목록 조회",
-                "카테고리 삭제",
-                "카테고리 상세 조회",
-                "카테고리 수정",
-                "태그 등록",
-                "태그 메일 발송 상세 조회",
-                "태그 메일 발송 수신자 조회",
-                "태그 삭제",
-                "태그 수정",
-                "태그 조회",
-                "템플릿 등록",
-                "템플릿 리스트 조회",
-                "템플릿 상세 조회",
-                "템플릿 수정",
-                "템플릿 첨부 파일 업로드",
-                "통계 조회",
-                "통계 합계 조회",
-                "통합 통계 조회",
-            ]
-        ),
-    ),
->>>>>>> 19f875d (nhn: flat rows are re-nested where the example has them when most rows match, not only when all do)
     "EasyQueue__en__public-api.md": (_OPEN, frozenset(["Create a Topic", "Edit a Topic"])),
     "Network-DNSPLUS__en__api-guide.md": (
         _OPEN,
@@ -173,33 +122,7 @@ _PIPE_DIFFERS: dict[str, tuple[str, frozenset[str]]] = {
     "Traffic-Mirroring__en__public-api.md": (_OPEN, frozenset(["Modify Sessions"])),
     "Alimtalk__ko__friendtalkupgrade-api-guide.md": (
         _OPEN,
-<<<<<<< HEAD
         frozenset(["메시지 자유형 발송 요청", "템플릿 등록", "템플릿 수정"]),
-=======
-        frozenset(
-            [
-                "동영상 삭제",
-                "동영상 업로드 등록",
-                "마케팅 수신 동의 증적 자료 업로드",
-                "메시지 기본형 발송 요청",
-                "메시지 발송 취소",
-                "메시지 자유형 발송 요청",
-                "발송 단건 조회",
-                "발송 목록 조회",
-                "발신 프로필 080 수신거부번호 수정",
-                "발신 프로필 조회",
-                "비즈폼 키 업로드",
-                "비친구 메시지 발송(타겟팅 M, N) 사용 신청",
-                "이미지 삭제",
-                "이미지 업로드",
-                "템플릿 단건 조회",
-                "템플릿 등록",
-                "템플릿 리스트 조회",
-                "템플릿 삭제",
-                "템플릿 수정",
-            ]
-        ),
->>>>>>> 19f875d (nhn: flat rows are re-nested where the example has them when most rows match, not only when all do)
     ),
     "CDN__ja__api-guide-v2.0.md": (_OPEN, frozenset(["要請"])),
     "Cloud-Search__en__api-v2.0-guide.md": (_OPEN, frozenset(["1. View stat"])),
@@ -229,35 +152,7 @@ _PIPE_DIFFERS: dict[str, tuple[str, frozenset[str]]] = {
         frozenset(["Floating IPリストを表示", "Floating IP作成", "Floating IP表示"]),
     ),
     "Mobile-Device-Info__en__api-guide.md": (_OPEN, frozenset(["디바이스 검색"])),
-<<<<<<< HEAD
     "Push__en__api-guide-v2.3.md": (_OPEN, frozenset(["Get", "Query Scheduled Messages", "Send"])),
-=======
-    "Push__en__api-guide-v2.3.md": (
-        _OPEN,
-        frozenset(
-            [
-                "Add Tags",
-                "Append UIDs to Tag",
-                "Create",
-                "Create Delivery Schedule for Scheduled Messages",
-                "Create Scheduled Messages",
-                "Create Tags",
-                "Delete",
-                "Delete Scheduled Messages",
-                "Delete Tags",
-                "Delete UIDs",
-                "Delete UIDs of Tag",
-                "Get",
-                "Modify Scheduled Messages",
-                "Modify Tags",
-                "Modify Tags of UID",
-                "Query Scheduled Messages",
-                "Send",
-                "Set Tag List on Uid",
-            ]
-        ),
-    ),
->>>>>>> 19f875d (nhn: flat rows are re-nested where the example has them when most rows match, not only when all do)
     "RCS-Bizmessage__ko__api-guide.md": (
         _OPEN,
         frozenset(
