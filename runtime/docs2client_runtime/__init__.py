@@ -16,7 +16,8 @@ Modules by concern:
 * :mod:`~docs2client_runtime.limits`: :class:`Limits` (response size, deadline per call).
 * :mod:`~docs2client_runtime.auth`: :class:`ScpAuth`, :class:`KeystoneAuth` (NHN Cloud), :class:`HeaderAuth`,
   :class:`BearerAuth` and :class:`QueryAuth` (the standard OpenAPI schemes).
-* :mod:`~docs2client_runtime.servers`: :class:`ServerConfig` (documented server variables and combinations).
+* :mod:`~docs2client_runtime.servers`: :class:`ServerConfig` (documented server variables and combinations) and
+  :class:`ServerRoutes` (operations documented on a server of their own).
 * :mod:`~docs2client_runtime.deprecation`: deprecation warnings and planned versions.
 * :mod:`~docs2client_runtime.pagination`: offset/limit and marker/limit iterators.
 * :mod:`~docs2client_runtime.calls` and :mod:`~docs2client_runtime.serialize`: what a generated method body calls
@@ -32,6 +33,7 @@ from docs2client_runtime.auth import (
     BearerAuth,
     HeaderAuth,
     KeystoneAuth,
+    OriginBoundAuth,
     QueryAuth,
     ScpAuth,
     scp_signature,
@@ -109,6 +111,7 @@ from docs2client_runtime.serialize import (
 )
 from docs2client_runtime.servers import (
     ServerConfig,
+    ServerRoutes,
 )
 from docs2client_runtime.transport import (
     AsyncTransport,
@@ -148,6 +151,7 @@ __all__ = [
     "LimitExceededError",
     "Limits",
     "NotFoundError",
+    "OriginBoundAuth",
     "PermissionDeniedError",
     "PlannedVersionError",
     "QueryAuth",
@@ -160,6 +164,7 @@ __all__ = [
     "ScpAuth",
     "ServerConfig",
     "ServerError",
+    "ServerRoutes",
     "SunsetPassedWarning",
     "SyncTransport",
     "TransportError",

@@ -8,9 +8,11 @@ from collections.abc import (
 )
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urljoin
 
 __all__ = [
     "ServerConfig",
+    "ServerRoutes",
 ]
 
 
@@ -93,8 +95,90 @@ class ServerConfig:
             raise ValueError(f"server URL {self.template!r} needs a value for {', '.join(missing)}")
         return resolved
 
+    def matches(self, url: str) -> bool:
+        """Whether ``url`` is one this template gives (each variable an allowed value, or any DNS-safe value when
+        none are listed; a trailing ``/`` aside): a client built with such a ``base_url`` talks to the documented
+        API, not to a proxy or a mock server."""
+        pattern = ""
+        for index, part in enumerate(_PLACEHOLDER.split(self.template)):
+            if index % 2 == 0:
+                pattern += re.escape(part)
+            elif allowed := self.variables.get(part):
+                pattern += "(?:" + "|".join(re.escape(value) for value in allowed) + ")"
+            else:
+                pattern += _SAFE_VALUE.pattern
+        return re.fullmatch(pattern, url.rstrip("/"), re.IGNORECASE) is not None
+
     def url(self, **values: str | None) -> str:
         """The base URL for ``values`` (see :meth:`resolve`); raises :class:`ValueError` naming the documented
         combinations when the choice is not one of them."""
         resolved = self.resolve(**values)
         return _PLACEHOLDER.sub(lambda m: resolved[m.group(1)], self.template)
+
+
+@dataclass(frozen=True)
+class ServerRoutes:
+    """Where each operation with a server of its own sends its requests (the others go to the client's base URL).
+
+    Built once per client by :meth:`build`: an operation's documented server (its variables at their defaults)
+    when the client talks to the documented API; the caller's ``overrides`` (operation method name -> URL) win; with
+    a ``base_url`` that is none of the documented servers (a proxy, a mock server, a test transport) every other
+    request goes to that base URL. A relative server URL (``/upload``) is resolved against the client's base URL.
+    An operation whose server needs a variable without a default has no URL: calling it raises, naming the override
+    to pass.
+    """
+
+    urls: dict[str, str] = field(default_factory=dict)  # method name -> the base URL its requests go to
+    missing: dict[str, str] = field(default_factory=dict)  # method name -> why its server has no URL
+
+    @classmethod
+    def build(
+        cls,
+        base_url: str,
+        *,
+        chosen: bool,
+        documented: ServerConfig | None,
+        operations: Mapping[str, ServerConfig],
+        overrides: Mapping[str, str] | None = None,
+    ) -> ServerRoutes:
+        """The routes of a client whose base URL is ``base_url`` (``chosen``: the caller passed it as ``base_url=``;
+        it stands in for every documented server unless the ``documented`` server's template gives it), for the
+        ``operations``' own servers; ``overrides`` must name operations of ``operations`` and give http(s) URLs
+        (else :class:`ValueError`)."""
+        custom = chosen and (documented is None or not documented.matches(base_url))
+        urls: dict[str, str] = {}
+        missing: dict[str, str] = {}
+        for name, url in (overrides or {}).items():
+            if name not in operations:
+                raise ValueError(
+                    f"server_overrides names {name!r}, which has no server of its own; expected one of"
+                    f" {sorted(operations)}"
+                )
+            if not isinstance(url, str) or not url.startswith(("http://", "https://")):
+                raise ValueError(f"server_overrides[{name!r}] must be an http:// or https:// URL, got {url!r:.80}")
+            urls[name] = url
+        for name, server in operations.items():
+            if name in urls:
+                continue
+            relative = not server.template.startswith(("http://", "https://", "{"))
+            if custom and not relative:
+                continue  # a proxy or mock server stands in for every documented server
+            try:
+                url = server.url()
+            except ValueError as exc:
+                missing[name] = f"{exc}; pass server_overrides={{{name!r}: 'https://...'}}"
+                continue
+            if relative:
+                url = urljoin(base_url.rstrip("/") + "/", url)
+            if not url.startswith(("http://", "https://")):
+                missing[name] = f"server URL {url!r} is not http(s); pass server_overrides={{{name!r}: 'https://...'}}"
+                continue
+            urls[name] = url
+        return cls(urls=urls, missing=missing)
+
+    def url(self, name: str) -> str | None:
+        """The base URL of operation ``name``'s requests, None for the client's own; raises :class:`ValueError` when
+        its documented server needs a value the client was not given."""
+        if name in self.missing:
+            raise ValueError(f"{name}: {self.missing[name]}")
+        return self.urls.get(name)

@@ -24,13 +24,14 @@ import logging
 import time
 import urllib.request
 import warnings
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from types import TracebackType
 from typing import Any, Self
 from urllib.parse import quote_plus
 
 import httpx
 
+from docs2client_runtime.auth.origins import OriginBoundAuth
 from docs2client_runtime.auth.scp import SCP_HEADER_NAMES, ScpAuth
 from docs2client_runtime.errors import TransportError, error_for
 from docs2client_runtime.limits import CallBudget, Limits, aread_bounded, read_bounded
@@ -169,9 +170,18 @@ def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
     return (url.scheme, url.host, url.port)
 
 
-def _redirect(request: httpx.Request, response: httpx.Response) -> tuple[httpx.Request, bool] | None:
+def _auth_set(before: httpx.Headers, after: httpx.Headers) -> frozenset[str]:
+    """The (lower-case) names of the headers an auth flow set on a request: ``HeaderAuth``'s own names
+    (``X-Secret-Key``) are credentials no list of well-known names holds."""
+    return frozenset(name for name, value in after.items() if before.get(name) != value)
+
+
+def _redirect(
+    request: httpx.Request, response: httpx.Response, credentials: frozenset[str] = frozenset()
+) -> tuple[httpx.Request, bool] | None:
     """The request a caller's ``follow_redirects=True`` client would send next, and whether it stays on the same
-    origin (then it is signed again for its URL; otherwise it goes without credentials). None: not a redirect."""
+    origin (then it is signed again for its URL; otherwise it goes without credentials: neither the well-known
+    credential headers nor ``credentials``, the ones the auth set). None: not a redirect."""
     location = response.headers.get("Location")
     if not response.is_redirect or location is None:
         return None
@@ -180,7 +190,7 @@ def _redirect(request: httpx.Request, response: httpx.Response) -> tuple[httpx.R
     if (response.status_code == 303 and method != "HEAD") or (response.status_code in (301, 302) and method == "POST"):
         method = "GET"
     same_origin = _origin(target) == _origin(request.url)
-    drop = {"host"} | (set() if same_origin else set(_ORIGIN_BOUND_HEADERS))
+    drop = {"host"} | (set() if same_origin else set(_ORIGIN_BOUND_HEADERS) | credentials)
     if method != request.method:
         drop |= {"content-length", "content-type", "transfer-encoding"}
     headers = [(k, v) for k, v in request.headers.multi_items() if k.lower() not in drop]
@@ -235,6 +245,15 @@ class InsecureUrlWarning(UserWarning):
 _LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
+def _warn_plain_http(what: str, url: str) -> None:
+    if url.startswith("http://") and httpx.URL(url).host not in _LOOPBACK_HOSTS:
+        warnings.warn(
+            f"{what} {url!r} is plain http: requests, signatures and tokens travel unencrypted",
+            InsecureUrlWarning,
+            stacklevel=4,
+        )
+
+
 class _TransportBase:
     """Configuration shared by the sync and async transports, and the request building for their own client."""
 
@@ -247,18 +266,26 @@ class _TransportBase:
         retry: RetryPolicy | None,
         headers: Mapping[str, str] | None,
         limits: Limits | None = None,
+        servers: Sequence[str] = (),
     ) -> None:
         if not base_url.startswith(("http://", "https://")):
             raise ValueError(f"base_url must be an http:// or https:// URL, got {redact_url(base_url)!r}")
         # Credentials in the URL become basic auth here, so no URL this transport sends, logs or raises holds them.
         self.base_url, userinfo_auth = _without_userinfo(base_url)
-        if self.base_url.startswith("http://") and httpx.URL(self.base_url).host not in _LOOPBACK_HOSTS:
-            warnings.warn(
-                f"base_url {self.base_url!r} is plain http: requests, signatures and tokens travel unencrypted",
-                InsecureUrlWarning,
-                stacklevel=3,
-            )
+        _warn_plain_http("base_url", self.base_url)
+        for server in servers:
+            if not isinstance(server, str) or not server.startswith(("http://", "https://")):
+                raise ValueError(f"servers must be http:// or https:// URLs, got {redact_url(str(server))!r}")
+            if httpx.URL(server).userinfo:
+                raise ValueError(f"server {redact_url(server)!r} carries credentials; give them as auth=")
+            _warn_plain_http("server", server)
+        #: The other base URLs (operations' own servers) a request may name with ``server=``.
+        self.servers: tuple[str, ...] = tuple(dict.fromkeys(servers))
+        #: The origins that receive credentials: the base URL's and the servers'; a request elsewhere goes without.
+        self._origins = {_origin(httpx.URL(url)) for url in (self.base_url, *self.servers)}
         self.auth = auth if auth is not None else userinfo_auth
+        if isinstance(self.auth, OriginBoundAuth):
+            self.auth.allow_origins(self.base_url, *self.servers)
         self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
         self.retry = retry if retry is not None else RetryPolicy()
         self.limits = limits if limits is not None else Limits()
@@ -277,17 +304,29 @@ class _TransportBase:
         self._client_headers = [(name, value, name.lower()) for name, value in raw]
 
     def _prepare(
-        self, method: str, path: str, params: Mapping[str, Any] | None, headers: Mapping[str, str] | None
+        self,
+        method: str,
+        path: str,
+        params: Mapping[str, Any] | None,
+        headers: Mapping[str, str] | None,
+        server: str | None = None,
     ) -> tuple[str, str, dict[str, str | list[str]], dict[str, str]]:
+        if server is not None and server not in self.servers and server != self.base_url:
+            raise ValueError(
+                f"server {redact_url(server)!r} is not one this transport was built with (base_url or servers=)"
+            )
         # Without headers of the call, the transport's own go as they are (nothing downstream changes them).
         merged = {**self.headers, **headers} if headers else self.headers
         # Query parameters go out sorted by name, as SCP's Go SDK sends and signs them (``url.Values.Encode``):
         # the server checks the signature over the URL it rebuilds that way, whatever order the call named them in.
         query = dict(sorted(drop_none(params).items())) if params else {}
-        return method.upper(), _join_url(self.base_url, path), query, merged
+        return method.upper(), _join_url(server or self.base_url, path), query, merged
 
-    def _auth_kwargs(self) -> dict[str, Any]:
-        # Without our own auth, fall back to the auth configured on a caller-supplied client.
+    def _auth_kwargs(self, url: httpx.URL) -> dict[str, Any]:
+        # A request to an origin that is neither the base URL's nor a server's (an absolute URL given as the path)
+        # goes without credentials. Otherwise, without our own auth, the auth of a caller-supplied client applies.
+        if _origin(url) not in self._origins:
+            return {"auth": None}
         return {"auth": self.auth} if self.auth is not None else {}
 
     def _build_request(
@@ -308,7 +347,8 @@ class _TransportBase:
         headers come from a template (see :class:`_HeaderTemplates`), built once per distinct set of headers.
         """
         target, sent_url, host = self._urls.get(url, query)
-        auth: Any = self.auth
+        # credentials only for the base URL's and the servers' origins (never an absolute URL given as the path)
+        auth: Any = self.auth if _origin(target) in self._origins else None
         signer = auth if type(auth) is ScpAuth else None
         body = json is not None
         try:
@@ -410,7 +450,10 @@ class SyncTransport(_TransportBase):
 
     Pass ``http_client`` to reuse a configured :class:`httpx.Client` (it is not closed by :meth:`close`), or
     ``transport`` to plug in an :class:`httpx.BaseTransport` (for example :class:`httpx.MockTransport` in tests).
-    ``sleep`` is injectable so tests can record backoff delays instead of waiting.
+    ``sleep`` is injectable so tests can record backoff delays instead of waiting. ``servers`` names the other base
+    URLs a request may go to (``request(..., server=)``: operations documented on a server of their own); the auth's
+    credentials go to their origins and the base URL's, and to no other (an absolute URL given as the path, or a
+    redirect, gets none).
 
     How a request travels:
 
@@ -444,8 +487,11 @@ class SyncTransport(_TransportBase):
         transport: httpx.BaseTransport | None = None,
         sleep: Callable[[float], None] = time.sleep,
         limits: Limits | None = None,
+        servers: Sequence[str] = (),
     ) -> None:
-        super().__init__(base_url=base_url, auth=auth, timeout=timeout, retry=retry, headers=headers, limits=limits)
+        super().__init__(
+            base_url=base_url, auth=auth, timeout=timeout, retry=retry, headers=headers, limits=limits, servers=servers
+        )
         if http_client is not None and transport is not None:
             raise ValueError("pass either http_client or transport, not both")
         self._owns_client = http_client is None
@@ -472,12 +518,14 @@ class SyncTransport(_TransportBase):
         headers: Mapping[str, str] | None = None,
         json: Any = None,
         content: bytes | None = None,
+        server: str | None = None,
     ) -> httpx.Response:
         """Send one logical request; returns the (read) response, raises :class:`ApiError` or
         :class:`TransportError` once retries are exhausted. ``content`` is an already encoded body (multipart, form,
-        binary, text; its ``Content-Type`` comes in ``headers``), sent instead of ``json``."""
+        binary, text; its ``Content-Type`` comes in ``headers``), sent instead of ``json``. ``server`` sends it to
+        one of the ``servers`` the transport was built with (an operation's own server) instead of ``base_url``."""
         json = json if content is None else RawContent(content)
-        method, url, query, merged = self._prepare(method, path, params, headers)
+        method, url, query, merged = self._prepare(method, path, params, headers, server)
         call = CallBudget.start(method, url, self.limits)
         attempt = 0
         while True:
@@ -515,15 +563,17 @@ class SyncTransport(_TransportBase):
         request = client.build_request(
             method, url, params=query, headers=headers, timeout=call.timeout(self.timeout), **_body(json)
         )
-        response = client.send(request, stream=True, follow_redirects=False, **self._auth_kwargs())
+        unauthenticated = request.headers.copy()
+        response = client.send(request, stream=True, follow_redirects=False, **self._auth_kwargs(request.url))
+        credentials = _auth_set(unauthenticated, request.headers)  # the auth flow set them on ``request``
         for _ in range(client.max_redirects if client.follow_redirects else 0):
-            hop = _redirect(request, response)
+            hop = _redirect(request, response, credentials)
             if hop is None:
                 break
             response.close()
             request, same_origin = hop
             call.check()
-            hop_auth = self._auth_kwargs() if same_origin else {"auth": None}
+            hop_auth = self._auth_kwargs(request.url) if same_origin else {"auth": None}
             response = client.send(request, stream=True, follow_redirects=False, **hop_auth)
         return read_bounded(response, call)
 
@@ -577,8 +627,11 @@ class AsyncTransport(_TransportBase):
         transport: httpx.AsyncBaseTransport | None = None,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         limits: Limits | None = None,
+        servers: Sequence[str] = (),
     ) -> None:
-        super().__init__(base_url=base_url, auth=auth, timeout=timeout, retry=retry, headers=headers, limits=limits)
+        super().__init__(
+            base_url=base_url, auth=auth, timeout=timeout, retry=retry, headers=headers, limits=limits, servers=servers
+        )
         if http_client is not None and transport is not None:
             raise ValueError("pass either http_client or transport, not both")
         self._owns_client = http_client is None
@@ -604,10 +657,11 @@ class AsyncTransport(_TransportBase):
         headers: Mapping[str, str] | None = None,
         json: Any = None,
         content: bytes | None = None,
+        server: str | None = None,
     ) -> httpx.Response:
         """Send one logical request; see :meth:`SyncTransport.request`."""
         json = json if content is None else RawContent(content)
-        method, url, query, merged = self._prepare(method, path, params, headers)
+        method, url, query, merged = self._prepare(method, path, params, headers, server)
         call = CallBudget.start(method, url, self.limits)
         attempt = 0
         while True:
@@ -665,15 +719,17 @@ class AsyncTransport(_TransportBase):
         request = client.build_request(
             method, url, params=query, headers=headers, timeout=call.timeout(self.timeout), **_body(json)
         )
-        response = await client.send(request, stream=True, follow_redirects=False, **self._auth_kwargs())
+        unauthenticated = request.headers.copy()
+        response = await client.send(request, stream=True, follow_redirects=False, **self._auth_kwargs(request.url))
+        credentials = _auth_set(unauthenticated, request.headers)  # the auth flow set them on ``request``
         for _ in range(client.max_redirects if client.follow_redirects else 0):
-            hop = _redirect(request, response)
+            hop = _redirect(request, response, credentials)
             if hop is None:
                 break
             await response.aclose()
             request, same_origin = hop
             call.check()
-            hop_auth = self._auth_kwargs() if same_origin else {"auth": None}
+            hop_auth = self._auth_kwargs(request.url) if same_origin else {"auth": None}
             response = await client.send(request, stream=True, follow_redirects=False, **hop_auth)
         return await aread_bounded(response, call)
 

@@ -6,7 +6,17 @@ Secrets are kept out of ``repr()``, log records and exception messages.
 
 from docs2client_runtime.auth.header import HeaderAuth
 from docs2client_runtime.auth.nhn import KeystoneAuth
+from docs2client_runtime.auth.origins import OriginBoundAuth
 from docs2client_runtime.auth.scp import SCP_HEADER_NAMES, ScpAuth, scp_signature
 from docs2client_runtime.auth.token import BearerAuth, QueryAuth
 
-__all__ = ["SCP_HEADER_NAMES", "BearerAuth", "HeaderAuth", "KeystoneAuth", "QueryAuth", "ScpAuth", "scp_signature"]
+__all__ = [
+    "SCP_HEADER_NAMES",
+    "BearerAuth",
+    "HeaderAuth",
+    "KeystoneAuth",
+    "OriginBoundAuth",
+    "QueryAuth",
+    "ScpAuth",
+    "scp_signature",
+]
