@@ -85,6 +85,7 @@ RESERVED_PARAMS = frozenset({"self", "body", "cls"})
 #: Constructor keywords of every client; server variables and client parameters must not clash with them.
 CLIENT_KWARGS = frozenset(
     {"self", "base_url", "auth", "timeout", "retry", "limits", "headers", "http_client", "transport"}
+    | {"server_overrides"}  # only on clients of a version with operations on servers of their own
 )
 #: Headers that are the transport's or the auth's business, never a method argument.
 TRANSPORT_HEADERS = frozenset({"accept", "content-type", "authorization", "content-length", "user-agent"})
@@ -279,6 +280,7 @@ class OperationIR:
     shares_path: bool = False  # an x-operations member: other documented operations use the same method + path
     response_kind: str | None = None  # json (response_model) | text | binary | any (JSON without a schema) | None
     body_alternatives: list[BodyIR] = field(default_factory=list)  # other media types the request body may use
+    server: ServerIR | None = None  # the server the operation (or its path item) documents for itself
 
     @property
     def headline(self) -> str:
@@ -405,6 +407,13 @@ class ServerIR:
     pairs: list[dict[str, str]]  # the documented combinations
     keywords: list[ServerVariableIR]
 
+    @property
+    def default_url(self) -> str | None:
+        """The URL with every variable at its default; None when one has none (the caller must choose)."""
+        if any(name not in self.defaults for name in _SERVER_PLACEHOLDER.findall(self.template)):
+            return None
+        return _SERVER_PLACEHOLDER.sub(lambda m: self.defaults[m.group(1)], self.template)
+
 
 @dataclass(frozen=True, slots=True)
 class VersionRowIR:
@@ -445,6 +454,11 @@ class VersionIR:
     def api_title(self) -> str:
         """The title docstrings name the API by: ``info.title``, ending in `` API``."""
         return self.title if self.title.endswith(" API") else f"{self.title} API"
+
+    @property
+    def operation_servers(self) -> list[tuple[str, ServerIR]]:
+        """The operations with a server of their own, by method name: the generated ``OPERATION_SERVERS``."""
+        return [(op.method_name, op.server) for op in self.operations if op.server is not None]
 
     @property
     def version_headers(self) -> dict[str, str]:
@@ -1077,12 +1091,20 @@ def _server(ctx: _Ctx, doc: Mapping[str, Any]) -> ServerIR | None:
     servers = doc.get("servers") or []
     if not servers or not isinstance(servers[0], dict) or not servers[0].get("url"):
         return None
-    server = servers[0]
+    return _server_entry(ctx, servers[0], ("servers", "0"))
+
+
+def _server_entry(
+    ctx: _Ctx, server: Mapping[str, Any], at: tuple[str, ...], choose: str = "callers pass {name}= or base_url="
+) -> ServerIR:
+    """One Server Object (at pointer tokens ``at``) as a ``ServerIR``: the document's first, or an operation's own.
+    A variable default that is itself a placeholder (DigitalOcean's agent host ``{your-agent-url}``) is no value:
+    read as no default, said in a warning."""
     url = str(server["url"])
     if strip_credentials(url) != url:  # a password in a spec would be written into the client and its README
         url = strip_credentials(url)
         ctx.warn(
-            f"{ctx.where('servers', '0', 'url')}: the URL carries credentials (user name or password); they are left"
+            f"{ctx.where(*at, 'url')}: the URL carries credentials (user name or password); they are left"
             " out of the client (give them as the API's authentication)"
         )
     placeholders = re.findall(r"\{([^{}]+)\}", url)
@@ -1091,7 +1113,7 @@ def _server(ctx: _Ctx, doc: Mapping[str, Any]) -> ServerIR | None:
     raw_vars = server.get("variables") or {}
     if not isinstance(raw_vars, dict):
         raise GenerationError(
-            f"{ctx.where('servers', '0', 'variables')}: expected a mapping of name -> server variable;"
+            f"{ctx.where(*at, 'variables')}: expected a mapping of name -> server variable;"
             f" got {type(raw_vars).__name__}"
         )
     for name in placeholders:
@@ -1099,17 +1121,23 @@ def _server(ctx: _Ctx, doc: Mapping[str, Any]) -> ServerIR | None:
         spec = spec if isinstance(spec, dict) else {}
         enum = spec.get("enum")
         values = [str(v) for v in enum] if isinstance(enum, list) else []
-        if "default" in spec and spec["default"] is not None:
-            defaults[name] = str(spec["default"])
+        default = spec.get("default")
+        if default is not None and _is_placeholder(str(default)):
+            ctx.warn(
+                f"{ctx.where(*at, 'variables', name, 'default')}: {str(default)!r:.80} is a placeholder, not a value:"
+                f" the client has no default for {name}; {choose.format(name=name)}"
+            )
+        elif default is not None:
+            defaults[name] = str(default)
             values = values or [defaults[name]]
         else:
             defined = "defines no default" if spec else "is not defined"
             ctx.warn(
-                f"{ctx.where('servers', '0', 'variables', name)} {defined} (the URL uses {{{name}}}): the client has"
-                f" no default for it; callers pass {name}= or base_url="
+                f"{ctx.where(*at, 'variables', name)} {defined} (the URL uses {{{name}}}): the client has"
+                f" no default for it; {choose.format(name=name)}"
             )
         variables.setdefault(name, values)
-    pairs = _server_pairs(ctx, server.get("x-server-pairs"))
+    pairs = _server_pairs(ctx, server.get("x-server-pairs"), at)
     py_names = naming.dedupe(
         [naming.safe_identifier(n, fallback="server_variable", reserved=CLIENT_KWARGS) for n in variables]
     )
@@ -1117,7 +1145,13 @@ def _server(ctx: _Ctx, doc: Mapping[str, Any]) -> ServerIR | None:
     return ServerIR(template=url, variables=variables, defaults=defaults, pairs=pairs, keywords=keywords)
 
 
-def _server_pairs(ctx: _Ctx, raw: Any) -> list[dict[str, str]]:
+def _is_placeholder(value: str) -> bool:
+    """Whether a server variable's default stands for a value the reader fills in (``{your-agent-url}``,
+    ``<region>``, ``your region``) rather than being one."""
+    return bool(re.search(r"[{}<>\s]", value))
+
+
+def _server_pairs(ctx: _Ctx, raw: Any, at: tuple[str, ...] = ("servers", "0")) -> list[dict[str, str]]:
     """``servers[0].x-server-pairs`` (our extension): the combinations of server variable values that exist, a list
     of ``{variable: value}`` mappings with string or number values. Anything else is a warning naming the pointer
     and no pairs (every combination allowed), never a value's ``repr`` taken as a server name."""
@@ -1130,7 +1164,7 @@ def _server_pairs(ctx: _Ctx, raw: Any) -> list[dict[str, str]]:
     ):
         return [{str(k): str(v) for k, v in pair.items()} for pair in raw]
     ctx.warn(
-        f"{ctx.where('servers', '0', 'x-server-pairs')}: expected a list of mappings of server variable -> string;"
+        f"{ctx.where(*at, 'x-server-pairs')}: expected a list of mappings of server variable -> string;"
         f" got {raw!r:.80}; ignored"
     )
     return []
@@ -1349,30 +1383,45 @@ def _is_enum_class(schema: Any) -> bool:
 # ------------------------------------------------------------------------------------------------------- operations
 
 
-def _warn_own_server(ctx: _Ctx, item: Mapping[str, Any], *where: str) -> None:
-    """A path item or operation with ``servers`` of its own (an upload host, another API prefix) is sent to the
-    client's base URL like every other operation: a warning naming its pointer and URL says so, rather than the
-    request silently going elsewhere than documented."""
+def _own_server(ctx: _Ctx, item: Mapping[str, Any], *where: str) -> ServerIR | None:
+    """The server a path item or operation documents for itself (an upload host, another API prefix): its first
+    ``servers`` entry, which the client sends the operation's requests to (variables at their defaults; what needs
+    a value is the caller's ``server_overrides=``). None when it documents none, or the document's own first server.
+    What is not honoured is a warning naming its pointer: servers after the first, a URL of another scheme, and no
+    document-level server (then a client always has a ``base_url=``, which takes every request)."""
     servers = item.get("servers")
-    if not isinstance(servers, list) or not servers:
-        return
-    first = servers[0].get("url") if isinstance(servers[0], dict) else None
+    if servers is None:
+        return None
+    at = (*where, "servers")
+    if not isinstance(servers, list) or not servers or not isinstance(servers[0], dict) or not servers[0].get("url"):
+        ctx.warn(f"{ctx.where(*at)}: expected a list of Server Objects with a url; ignored (sent to the base URL)")
+        return None
+    first = servers[0]
+    url = str(first["url"])
     documented = ctx.doc.get("servers")
-    main = (
-        documented[0].get("url")
-        if isinstance(documented, list) and documented and isinstance(documented[0], dict)
-        else None
-    )
-    if first is None or first == main:
-        return
-    ctx.warn(
-        f"{ctx.where(*where, 'servers')}: documents its own server {redact_url(str(first))!r:.100}; the client sends"
-        " it to the client's base URL like every operation (reach that server with a client of its own: base_url=)"
-    )
+    main = documented[0] if isinstance(documented, list) and documented and isinstance(documented[0], dict) else {}
+    if url == main.get("url"):
+        return None
+    shown = f"{redact_url(url)!r:.100}"
+    if re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", url) and not url.lower().startswith(("http://", "https://")):
+        ctx.warn(f"{ctx.where(*at, '0', 'url')}: {shown} is not an http(s) URL; ignored (sent to the base URL)")
+        return None
+    if len(servers) > 1:
+        ctx.warn(
+            f"{ctx.where(*at)}: documents {len(servers)} servers; the client sends to the first, {shown} (another:"
+            " server_overrides=)"
+        )
+    if not main.get("url"):
+        ctx.warn(
+            f"{ctx.where(*at, '0', 'url')}: the document names no server of its own, so a client is given base_url=,"
+            f" which takes this request too; it goes to {shown} only through server_overrides="
+        )
+    return _server_entry(ctx, first, (*where, "servers", "0"), "callers pass server_overrides= for its operations")
 
 
 def _build_operations(ctx: _Ctx, version_status: str, version_sunset: str | None) -> list[OperationIR]:
     raw_ops: list[tuple[str, str, dict[str, Any], list[Any], bool]] = []
+    servers: list[ServerIR | None] = []  # each raw operation's own server
     paths = ctx.doc.get("paths") or {}
     # x- keys of the Paths Object are extensions, not paths (str(): a YAML key may be a number)
     for documented_path in sorted((p for p in paths if not is_extension(p)), key=str):
@@ -1383,17 +1432,18 @@ def _build_operations(ctx: _Ctx, version_status: str, version_sunset: str | None
         path, fixed_query = _split_fixed_query(ctx, documented_path)
         shared = [*(item.get("parameters") or []), *fixed_query]
         _warn_duplicate_params(ctx, ctx.where("paths", documented_path, "parameters"), item.get("parameters") or [])
-        _warn_own_server(ctx, item, "paths", documented_path)
+        item_server = _own_server(ctx, item, "paths", documented_path)
         for method, raw_op in _path_operations(ctx, documented_path, item):
             op = _follow(ctx, raw_op, ctx.where("paths", documented_path, method))
             if isinstance(op, dict):
                 where = ctx.where("paths", documented_path, method)
-                _warn_own_server(ctx, op, "paths", documented_path, method)
+                op_server = _own_server(ctx, op, "paths", documented_path, method) if "servers" in op else item_server
                 members = _documented_operations(where, op)
                 for declared in [op, *(op.get("x-operations") or [])]:  # each list as written (members: their own)
                     _warn_duplicate_params(ctx, where, declared.get("parameters") or [])
                 for member in members:
                     raw_ops.append((path, method, member, shared, member is not op))
+                    servers.append(op_server)
     # Method names: from the operationId (snake_case), else the summary, else method + path, capped at
     # METHOD_NAME_LIMIT characters; collisions get _2, _3 in (name, path, method) order, so adding an operation
     # never renames an unrelated one.
@@ -1424,6 +1474,7 @@ def _build_operations(ctx: _Ctx, version_status: str, version_sunset: str | None
     for i, (path, method, op, shared, is_member) in enumerate(raw_ops):
         built = _build_operation(ctx, path, method, op, shared, method_names[i], version_status, version_sunset)
         built.shares_path = is_member
+        built.server = servers[i]
         result.append(built)
         if op.get("callbacks") is not None:
             ctx.callbacks.append((method_names[i], op["callbacks"], ctx.where("paths", path, method, "callbacks")))

@@ -478,9 +478,9 @@ def test_a_property_named_config_is_a_field_pydantic_accepts(tmp_path: Path) -> 
     assert parsed.Config_ == {"max-size": "10m"}
 
 
-def test_a_server_of_its_own_is_a_warning_naming_it_and_never_its_credentials() -> None:
-    """Path items and operations may document their own server (an upload host); the client sends every operation
-    to its base URL, so the document saying otherwise is a warning with the pointer, the URL without credentials."""
+def test_a_server_of_its_own_is_honoured_and_never_carries_its_credentials() -> None:
+    """Path items and operations may document their own server (an upload host): the operation is sent there
+    (tests/clients/test_operation_servers.py), with the URL's credentials left out and said in a warning."""
     doc = {
         "openapi": "3.0.3",
         "info": {"title": "Files", "version": "1"},
@@ -506,13 +506,15 @@ def test_a_server_of_its_own_is_a_warning_naming_it_and_never_its_credentials() 
             },
         },
     }
-    warnings = ir.build_package([doc], source_names=["files.yaml"]).warnings
-    own = [w for w in warnings if "documents its own server" in w]
-    assert [w.split(": documents")[0] for w in own] == [
-        "files.yaml: /paths/~1files/servers",
-        "files.yaml: /paths/~1meta/get/servers",
+    package = ir.build_package([doc], source_names=["files.yaml"])
+    servers = {op.method_name: op.server for op in package.versions[0].operations}
+    assert servers["same"] is None
+    assert [servers[name].template for name in ("upload", "meta")] == [  # type: ignore[union-attr]
+        "https://upload.files.test",
+        "https://meta.files.test/v2",
     ]
-    assert "upload.files.test" in own[0] and "s3cret" not in own[0]
+    assert [w.split(": the URL")[0] for w in package.warnings] == ["files.yaml: /paths/~1files/servers/0/url"]
+    assert "s3cret" not in "".join(package.warnings)
 
 
 def test_a_discriminators_implied_tags_are_component_names_and_each_child_carries_its_own(tmp_path: Path) -> None:
