@@ -73,8 +73,13 @@ class Paragraph:
 class Row:
     cells: tuple[str, ...]
     line: int
-    #: Human-readable notes on how this row was recovered (empty when it was read as written).
+    #: Human-readable notes on how this row was recovered (empty when it was read as written) where the recovery
+    #: involved a guess: each is a doubt about this row, reported at its line.
     repairs: tuple[str, ...] = ()
+    #: Repairs a reader's vocabulary makes certain, worded the same on every row they touch (a squashed row split at
+    #: its location word, a dropped empty trailing cell restored): a dialect reports each once per table, naming the
+    #: rows, so the same routine repair repeated per row does not bury the doubts of ``repairs``.
+    routine: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,8 +24,9 @@ from typing import Any
 from urllib.parse import unquote_plus
 
 from scraper.dialects import DialectError, PageInfo
+from scraper.dialects.table_repairs import table_repair_notes
 from scraper.doc_values import NO_VALUE, DocValueError, coerce_doc_value, parse_constraints, split_example
-from scraper.document import Block, CodeBlock, Document, Heading, Paragraph, Table
+from scraper.document import Block, CodeBlock, Document, Heading, Paragraph, Row, Table
 from scraper.model import (
     ApiStatus,
     ExampleRequest,
@@ -295,6 +296,9 @@ class _PageReader:
                     overview.versions = newest_first
             elif isinstance(block, Table) and tuple(h.lower() for h in block.header) == ("environment", "region"):
                 pairs = [{"environment": r.cells[0], "region": r.cells[1]} for r in block.rows if len(r.cells) == 2]
+                for line, note in table_repair_notes(block.rows, lambda row: " ".join(row.cells)):
+                    # where a squashed row's environment ends is the reader's guess: each endpoint pair says so
+                    self._finding("table-repair", line, "*", note)
                 if overview.server is not None:
                     overview.server.pairs = pairs
             elif (
@@ -446,6 +450,8 @@ class _PageReader:
         # A model table may leave out the Default column (``Name | Description | Schema``, the layout of the
         # swagger2markup renderer these pages come from): its rows have three cells and no default.
         columns = 3 if tuple(table.header) == _FIELDS_WITHOUT_DEFAULT else 4
+        for line, note in table_repair_notes(table.rows, _field_label):
+            self._finding("table-repair", line, subject, note)
         for row in table.rows:
             if len(row.cells) != columns:
                 self._finding(
@@ -480,8 +486,6 @@ class _PageReader:
                     subject,
                     f"expected '<field> required|optional', got {name_cell!r}; read as optional {field_name!r}",
                 )
-            for repair in row.repairs:
-                self._finding("table-repair", row.line, subject, f"{field_name}: {repair}")
             prop = self._field_schema(subject, field_name, desc_cell, schema_cell, default_cell, row.line)
             properties[field_name] = prop
             if flag == "required":
@@ -684,6 +688,13 @@ def _flat(cells: tuple[str, ...]) -> tuple[str, ...]:
     """Cells with line breaks and whitespace runs as single spaces: SCP's pages break cells with ``<br>`` for
     layout only (their text renderings show a space there)."""
     return tuple(" ".join(cell.split()) for cell in cells)
+
+
+def _field_label(row: Row) -> str:
+    """The field a model row documents, as its repair findings name it (the name cell without its flag)."""
+    name_cell = " ".join(row.cells[0].split()) if row.cells else ""
+    field_name, flag = _split_name(name_cell)
+    return field_name if flag is not None else (name_cell.split() or [""])[0]
 
 
 def _split_name(cell: str) -> tuple[str, str | None]:
@@ -933,10 +944,9 @@ class _VersionPage:
             )
         body_schema: dict[str, Any] | None = None
         if self.params_table is not None:
+            self.notes.extend(("table-repair", line, note) for line, note in table_repair_notes(self.params_table.rows))
             for row in self.params_table.rows:
                 param, body = self._param(row.cells, row.line)
-                for repair in row.repairs:
-                    self.notes.append(("table-repair", row.line, repair))
                 if body is not None:
                     body_schema = body
                 elif param is not None:
@@ -944,9 +954,11 @@ class _VersionPage:
         if self.responses_table is None:
             self._responses_from_example(op, "no Responses table")
         skipped_rows = 0
+        if self.responses_table is not None:
+            self.notes.extend(
+                ("table-repair", line, note) for line, note in table_repair_notes(self.responses_table.rows)
+            )
         for row in self.responses_table.rows if self.responses_table is not None else ():
-            for repair in row.repairs:
-                self.notes.append(("table-repair", row.line, repair))
             if len(row.cells) != 3 or not re.fullmatch(r"\d{3}", row.cells[0]):
                 skipped_rows += 1
                 self.notes.append(

@@ -16,13 +16,15 @@ A text rendering has lost most of the page's structure, so this reader recovers 
   consecutive ``"Name = value",`` lines form a header-listing code block.
 * any other non-blank line is a :class:`Paragraph`.
 
-Every repair is recorded on the row (``Row.repairs``) with the lines involved, so the dialect can report it.
+Every repair is recorded on the row, so the dialect can report it: ``Row.routine`` for the ones a vocabulary makes
+certain (worded alike on every row, reported once per table), ``Row.repairs`` for the ones that involved a guess.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from http import HTTPStatus
 
 from scraper.document import Block, CodeBlock, Document, Heading, Paragraph, ReaderError, Row, Table
@@ -133,6 +135,23 @@ def split_pipe_row(line: str) -> list[str]:
     return cells
 
 
+@dataclass(slots=True)
+class _Repairs:
+    """How one row was recovered: ``routine`` repairs the vocabulary makes certain (worded the same on every row, so
+    a dialect reports them once per table), ``doubts`` the ones that involved a guess (reported per row)."""
+
+    routine: list[str] = field(default_factory=list)
+    doubts: list[str] = field(default_factory=list)
+
+    @classmethod
+    def certain(cls, note: str) -> _Repairs:
+        return cls(routine=[note])
+
+    @classmethod
+    def doubt(cls, note: str) -> _Repairs:
+        return cls(doubts=[note])
+
+
 def _is_schema(text: str) -> bool:
     try:
         parse_schema(text)
@@ -152,8 +171,8 @@ def _plausible_default(value: str, schema_text: str) -> bool:
     return not (expr.model_names() or (expr.kind == "array" and expr.items[0].kind == "model"))
 
 
-def _recut_fields(cells: list[str]) -> tuple[list[str], str | None]:
-    """Re-cut a Models row ``name | description | schema | default`` right-anchored; returns cells and a repair.
+def _recut_fields(cells: list[str]) -> tuple[list[str], _Repairs]:
+    """Re-cut a Models row ``name | description | schema | default`` right-anchored; returns cells and repairs.
 
     Candidates for the Schema cell are tried from the right: second to last (the Default cell is there), last (the
     trailing empty Default cell was dropped, as on every table's last row), third to last (a ``| ||`` ending). The
@@ -172,48 +191,57 @@ def _recut_fields(cells: list[str]) -> tuple[list[str], str | None]:
         if len(tail) == 2 and filled:
             continue
         desc = " | ".join(rest[:k])
-        notes: list[str] = []
+        repairs = _Repairs()
         if k == 0:
-            notes.append("empty Description cell was dropped; restored")
+            # a one-word description that parses as a model name would read the same: a guess
+            repairs.doubts.append("empty Description cell was dropped; restored")
         elif k > 1:
-            notes.append(f"{k} description cells re-joined at ' | ' (unescaped pipe)")
+            repairs.doubts.append(f"{k} description cells re-joined at ' | ' (unescaped pipe)")
         if not tail:
-            notes.append("trailing empty Default cell was dropped; restored")
+            # every text rendering drops a row's empty last cell: with the Schema cell found, certain
+            repairs.routine.append("trailing empty Default cell was dropped; restored")
         elif len(tail) == 2:
-            notes.append("row ends '| ||': an extra empty cell ignored")
-        return [name, desc, rest[k], filled[0] if filled else ""], "; ".join(notes) or None
-    return [name, " | ".join(rest), "", ""], "no cell parses as a Schema expression; whole row read as description"
+            repairs.doubts.append("row ends '| ||': an extra empty cell ignored")
+        return [name, desc, rest[k], filled[0] if filled else ""], repairs
+    return [name, " | ".join(rest), "", ""], _Repairs.doubt(
+        "no cell parses as a Schema expression; whole row read as description"
+    )
 
 
-def _recut_params(cells: list[str]) -> tuple[list[str], str | None]:
+def _recut_params(cells: list[str]) -> tuple[list[str], _Repairs]:
     """Re-cut a Parameters row ``type | name | description | schema | default`` right-anchored."""
     if cells and cells[0] == "body":
         while len(cells) > 3 and not cells[-1]:
             cells = cells[:-1]
     if len(cells) == 3 and cells[0] == "body":
-        return [cells[0], cells[1], "", cells[2], ""], "body row: empty Description and Default cells restored"
+        # a body row has no description or default on any SCP page: the rendering dropped both empty cells
+        return [cells[0], cells[1], "", cells[2], ""], _Repairs.certain(
+            "body row: empty Description and Default cells restored"
+        )
     if len(cells) == 5:
-        return cells, None
+        return cells, _Repairs()
     if len(cells) > 5:
         desc = " | ".join(cells[2:-2])
-        return [cells[0], cells[1], desc, cells[-2], cells[-1]], (
+        return [cells[0], cells[1], desc, cells[-2], cells[-1]], _Repairs.doubt(
             f"{len(cells)} cells for 5 columns: description re-joined at ' | ' (schema and default right-anchored)"
         )
     padded = cells + [""] * (5 - len(cells))
-    return padded, f"{len(cells)} cells for 5 columns; missing cells read as empty"
+    return padded, _Repairs.doubt(f"{len(cells)} cells for 5 columns; missing cells read as empty")
 
 
-def _normalise_row(header: tuple[str, ...], cells: list[str]) -> tuple[list[str], str | None]:
+def _normalise_row(header: tuple[str, ...], cells: list[str]) -> tuple[list[str], _Repairs]:
     if header == PARAMS:
         return _recut_params(cells)
     if header == FIELDS and len(cells) >= 1:
         return _recut_fields(cells)
     if len(cells) == len(header) or header not in KNOWN_TABLES:
-        return cells, None
+        return cells, _Repairs()
     if len(cells) > len(header):
         keep = len(header) - 1
-        return [*cells[:keep], " | ".join(cells[keep:])], f"{len(cells)} cells for {len(header)} columns"
-    return cells + [""] * (len(header) - len(cells)), f"{len(cells)} cells for {len(header)} columns"
+        return [*cells[:keep], " | ".join(cells[keep:])], _Repairs.doubt(
+            f"{len(cells)} cells for {len(header)} columns"
+        )
+    return cells + [""] * (len(header) - len(cells)), _Repairs.doubt(f"{len(cells)} cells for {len(header)} columns")
 
 
 class _Lines:
@@ -268,18 +296,17 @@ def _read_pipe_table(src: _Lines, page: str) -> Table:
             src.i += 1
         if header == PARAMS and not _starts_row(line, header):
             raise ReaderError(page, line_no, f"expected a parameter row starting with one of {', '.join(LOCATIONS)}")
-        cells, note = _normalise_row(header, split_pipe_row(line) + ([""] if no_default else []))
-        repairs: list[str] = []
+        cells, repairs = _normalise_row(header, split_pipe_row(line) + ([""] if no_default else []))
         if len(joined) > 1:
-            repairs.append(f"row broken over lines {joined[0]}-{joined[-1]}; joined")
-        if note:
-            repairs.append(note)
-        rows.append(Row(tuple(cells), line_no, tuple(repairs)))
+            # the continuation starts with no location word, so it cannot be a row of its own: certain
+            repairs.routine.insert(0, f"row broken over {len(joined)} lines; joined")
+        rows.append(Row(tuple(cells), line_no, tuple(repairs.doubts), tuple(repairs.routine)))
     return Table(header, tuple(rows), start)
 
 
-def _split_squashed(header: tuple[str, ...], line: str) -> tuple[list[str], str] | None:
-    """Split one squashed data line of a known table; None when the vocabularies do not explain it."""
+def _split_squashed(header: tuple[str, ...], line: str) -> tuple[list[str], _Repairs] | None:
+    """Split one squashed data line of a known table; None when the vocabularies do not explain it. A split by a
+    vocabulary that leaves one reading (a version and a date, a known reason phrase before a schema) is routine."""
     if header[0] in VERSION_HEADERS:
         has_status = "Status" in header
         status_alt = "|".join(STATUSES)
@@ -290,7 +317,7 @@ def _split_squashed(header: tuple[str, ...], line: str) -> tuple[list[str], str]
         cells = [g for g in match.groups() if g is not None]
         if len(cells) != len(header):
             return None
-        return cells, "squashed row split by the version / 8-digit date rule"
+        return cells, _Repairs.certain("squashed row split by the version / 8-digit date rule")
     if header == RESPONSES:
         code = line[:3]
         if not code.isdigit():
@@ -298,17 +325,24 @@ def _split_squashed(header: tuple[str, ...], line: str) -> tuple[list[str], str]
         for reason in _reasons(code):
             schema = line[3 + len(reason) :]
             if line[3:].startswith(reason) and _is_schema(schema):
-                return [code, reason, schema], "squashed row split with the HTTP reason-phrase vocabulary"
+                return [code, reason, schema], _Repairs.certain(
+                    "squashed row split with the HTTP reason-phrase vocabulary"
+                )
         if line.endswith("None") and len(line) > 7:
             # a reason phrase this vocabulary lacks: only a row without a schema splits unambiguously
-            return [code, line[3:-4], "None"], "squashed row split before its 'None' schema (reason phrase unknown)"
+            return [code, line[3:-4], "None"], _Repairs.doubt(
+                "squashed row split before its 'None' schema (reason phrase unknown)"
+            )
         return _split_at_schema_start(code, line[3:])
     if header == ("environment", "region"):
         # ``skr-west1``: the environment is the token before a region name shaped ``<area>-<place><n>``.
         match = _SQUASHED_ENVIRONMENT.match(line)
         if not match:
             return None
-        return [match.group(1), match.group(2)], "squashed row split before the region name (<area>-<place><n>)"
+        # where the environment ends is the pattern's choice (``skr-west1``: s + kr-west1), a guess
+        return [match.group(1), match.group(2)], _Repairs.doubt(
+            "squashed row split before the region name (<area>-<place><n>)"
+        )
     return None
 
 
@@ -319,7 +353,7 @@ _LONGEST_GLUED_RESPONSE = 300
 _RESPONSE_ROW_START = re.compile(r"^\d{3}(?!\d)")
 
 
-def _split_at_schema_start(code: str, rest: str) -> tuple[list[str], str] | None:
+def _split_at_schema_start(code: str, rest: str) -> tuple[list[str], _Repairs] | None:
     """Split ``rest`` (a squashed Responses row after its code) whose reason phrase is a service's own (``TLD list as
     a stringstring``, ``Address Info JSONDomainAddressResponse``, ``OK(Created)DomainShowResponse``, seen in
     Samsung's OpenAPI documents for dns, iam and cloudmonitoring) where its Schema cell starts.
@@ -345,7 +379,7 @@ def _split_at_schema_start(code: str, rest: str) -> tuple[list[str], str] | None
     note = "squashed row split where its Schema cell starts (reason phrase unknown"
     if len(places) > 1:
         note += f"; {len(places)} places could start the schema, the first CamelCase word taken"
-    return [code, rest[:place], rest[place:]], note + ")"
+    return [code, rest[:place], rest[place:]], _Repairs.doubt(note + ")")
 
 
 #: The environment takes all it can and leaves the region its shortest area (two letters: ``kr-west1``), so
@@ -504,7 +538,7 @@ def _read_squashed_table(src: _Lines, page: str, header: tuple[str, ...]) -> Tab
             flag = src.lines[src.i].strip()
             src.i += 1
             values = _squashed_values(src, header)
-            repairs = ["squashed row split with the location vocabulary and line breaks"]
+            repairs = _Repairs.certain("squashed row split with the location vocabulary and line breaks")
             if header == PARAMS:
                 location = next(loc for loc in LOCATIONS if first.startswith(loc) and len(first) > len(loc))
                 name = first[len(location) :]
@@ -513,9 +547,9 @@ def _read_squashed_table(src: _Lines, page: str, header: tuple[str, ...]) -> Tab
                 else:
                     desc, schema, default, note = _squashed_cells_on_page(values, src.titles)
                     cells = [location, f"{name} {flag}", desc, schema, default]
-                    repairs += [note] if note else []
+                    repairs.doubts += [note] if note else []
             else:
-                repairs = ["squashed model row split at its required/optional line and line breaks"]
+                repairs = _Repairs.certain("squashed model row split at its required/optional line and line breaks")
                 example = next((k for k, v in enumerate(values) if v.startswith("Example :")), None)
                 if example is not None:
                     # constraint lines are glued to the example value, as the pipe rendering prints them
@@ -525,8 +559,8 @@ def _read_squashed_table(src: _Lines, page: str, header: tuple[str, ...]) -> Tab
                         tail -= 1
                 desc, schema, default, note = _squashed_cells_on_page(values, src.titles)
                 cells = [f"{first} {flag}", desc, schema, default]
-                repairs += [note] if note else []
-            rows.append(Row(tuple(cells), row_line, tuple(repairs)))
+                repairs.doubts += [note] if note else []
+            rows.append(Row(tuple(cells), row_line, tuple(repairs.doubts), tuple(repairs.routine)))
         return Table(header, tuple(rows), start)
     while src:
         line = src.lines[src.i].strip()
@@ -536,10 +570,10 @@ def _read_squashed_table(src: _Lines, page: str, header: tuple[str, ...]) -> Tab
         if split is None and header == RESPONSES and _RESPONSE_ROW_START.match(line):
             # a row that starts with a status code but does not split keeps its place: the dialect reports it as a
             # skipped row, and the rows after it are still read
-            split = [line], "squashed row not split: no reason phrase and Schema cell explain it"
+            split = [line], _Repairs.doubt("squashed row not split: no reason phrase and Schema cell explain it")
         if split is None:
             break
-        rows.append(Row(tuple(split[0]), src.lineno, (split[1],)))
+        rows.append(Row(tuple(split[0]), src.lineno, tuple(split[1].doubts), tuple(split[1].routine)))
         src.i += 1
     return Table(header, tuple(rows), start)
 

@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from scraper.dialects import DialectError, PageInfo, dialect_for
+from scraper.document import Table
 from scraper.model import Finding, OperationVersion, Service
 from scraper.readers import read_page
 from tests.paths import FIXTURES
@@ -479,3 +480,44 @@ def test_a_model_table_without_its_default_column_is_read_whole(name: str) -> No
     expected, skipped = fields(original)
     assert expected and any(expected.values())
     assert fields(changed) == (expected, skipped)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "catalog_info_squashed.txt",
+        "access_policy_broken_rows.txt",
+        "access_policy_models_squashed.txt",
+        "function_runner_apis_squashed.txt",
+        "domain_desk_reasons_squashed.txt",
+    ],
+)
+def test_routine_table_repairs_are_one_finding_per_table_and_guesses_stay_per_row(name: str) -> None:
+    """A squashed or broken rendering repairs every row of a table the same certain way (a row split at its location
+    word, an empty trailing Default cell restored): one finding per table and repair names how many rows and which
+    lines, so a maintainer is not handed the same routine repair 40 times; a repair that involved a guess (a
+    description re-joined, a schema split at an unknown reason phrase) keeps a finding at its own row's line."""
+    document = read_page((UNSEEN / name).read_text(encoding="utf-8"), page=name, format="text", provider="scp")
+    tables = [block for block in document.blocks if isinstance(block, Table)]
+    repairs = _findings(_page(name), "table-repair")
+    routine_groups = {(id(t), note) for t in tables for row in t.rows for note in row.routine}
+    assert routine_groups, "the page has routine repairs"
+    routine_findings = [f for f in repairs if any(note in f.message for _, note in routine_groups)]
+    # each table and routine repair gives one finding (a model table or a parameters table the dialect reads)
+    assert len(routine_findings) <= len(routine_groups)
+    for table in tables:
+        for note in {note for row in table.rows for note in row.routine}:
+            rows = [row for row in table.rows if note in row.routine]
+            found = [f for f in routine_findings if f.line == rows[0].line and note in f.message]
+            if not found:
+                continue  # a table the dialect does not report (a version table)
+            assert len(found) == 1
+            if len(rows) > 1:
+                assert found[0].message.startswith(f"{len(rows)} rows, line")
+                assert str(rows[-1].line) in found[0].message
+    # no doubt is lost: every row repaired by a guess has its own finding at its line
+    for table in tables:
+        for row in table.rows:
+            for note in row.repairs:
+                assert any(f.line == row.line and note in f.message for f in repairs), (row.line, note)
+    assert len(repairs) < sum(len(row.routine) + len(row.repairs) for t in tables for row in t.rows)
