@@ -9,8 +9,12 @@ is placed in that document too, so its own ``#/components/...`` references resol
 Validators are cached per (components, schema) *identity* (bounded LRU). The cache keeps the objects alive, so an
 identity is never reused for a different object; callers must therefore not mutate a components mapping or schema
 after checking examples against it. Measured on the 239 example blocks of pages 002/004 against their 92 inferred
-models: ~160 us per call, cached or not (validation dominates; building a registry and validator is cheap). OpenAPI
-``format`` is an annotation here (not asserted): documented formats are checked by the inference notes instead.
+models: ~160 us per call, cached or not (validation dominates; building a registry and validator is cheap).
+
+OpenAPI ``format`` is asserted for ``date-time`` and ``date`` only, by this module's own RFC 3339 reading (not a
+library found or missing at run time): a generated model reads ``date-time`` as a timezone-aware datetime, so an
+example ``2024-05-01T10:00:00`` contradicts its schema as surely as ``"true"`` for a boolean does, and a contract test
+built from it would fail. Other formats stay annotations.
 
 Issue paths are JSON pointers into the instance (``""`` for the root, ``/links/0``), issues are sorted by path
 (array indices numerically) then message, and messages are short (long values are abbreviated).
@@ -19,12 +23,14 @@ Issue paths are JSON pointers into the instance (``""`` for the root, ``/links/0
 from __future__ import annotations
 
 import json
+import re
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any, Final
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 from referencing.exceptions import Unresolvable
@@ -37,6 +43,41 @@ __all__ = ["ExampleChecker", "ExampleIssue", "check_example"]
 _DOCUMENT_URI: Final = "urn:docs2client:openapi"
 _SLOT: Final = "x-docs2client-checked"
 _MAX_VALIDATORS: Final = 4096
+
+
+#: RFC 3339 date-time (JSON Schema's ``date-time``): seconds and an offset are mandatory.
+_DATE_TIME: Final = re.compile(r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})")
+_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _is_date_time(instance: object) -> bool:
+    """A string is a date-time when RFC 3339 says so (a value of another type is the ``type`` keyword's business)."""
+    if not isinstance(instance, str):
+        return True
+    if not _DATE_TIME.fullmatch(instance):
+        return False
+    try:
+        datetime.fromisoformat(instance.upper())
+    except ValueError:
+        return False
+    return True
+
+
+def _is_date(instance: object) -> bool:
+    if not isinstance(instance, str):
+        return True
+    if not _DATE.fullmatch(instance):
+        return False
+    try:
+        date.fromisoformat(instance)
+    except ValueError:
+        return False
+    return True
+
+
+_FORMATS: Final = FormatChecker(formats=())
+_FORMATS.checkers["date-time"] = (_is_date_time, ())
+_FORMATS.checkers["date"] = (_is_date, ())
 
 
 @dataclass(frozen=True, order=True)
@@ -77,6 +118,13 @@ def _message(error: ValidationError) -> str:
                         types.append(name)
             return f"{_short(error.instance)} is not of type {', '.join(repr(t) for t in types)}"
     message = str(error.message)
+    if error.validator == "format" and error.validator_value == "date-time" and isinstance(error.instance, str):
+        if _DATE_TIME.fullmatch(error.instance + "Z"):
+            message += " (RFC 3339: no timezone offset, e.g. Z or +09:00)"
+        elif re.fullmatch(r".*T\d{2}:\d{2}:\d{2}(?:\.\d+)?[+-]\d{4}", error.instance):
+            message += " (RFC 3339 writes the offset with a colon, e.g. +09:00)"
+        else:
+            message += " (RFC 3339)"
     if error.validator in ("type", "enum", "const", "format", "pattern", "anyOf", "oneOf", "not"):
         full = repr(error.instance)
         if message.startswith(full):
@@ -101,7 +149,9 @@ class ExampleChecker:
         document = {"components": {"schemas": self._components}, _SLOT: schema}
         resource = Resource.from_contents(document, default_specification=DRAFT202012)
         registry: Registry[Any] = Registry().with_resource(_DOCUMENT_URI, resource)
-        validator = Draft202012Validator({"$ref": f"{_DOCUMENT_URI}#/{_SLOT}"}, registry=registry)
+        validator = Draft202012Validator(
+            {"$ref": f"{_DOCUMENT_URI}#/{_SLOT}"}, registry=registry, format_checker=_FORMATS
+        )
         self._validators[id(schema)] = (schema, validator)
         while len(self._validators) > _MAX_VALIDATORS:
             self._validators.popitem(last=False)

@@ -95,7 +95,19 @@ def _reachable(roots: set[str], models: dict[str, Model]) -> list[str]:
     return sorted(seen)
 
 
-def _parameter(param: Parameter) -> dict[str, Any]:
+#: Where an example that contradicts its schema is kept: beside the schema, for a reader, and never as ``example``,
+#: which generated contract tests and other tools take as a valid instance.
+DOCUMENTED_EXAMPLE = "x-documented-example"
+#: How an example of an operation is named among its rejected ones: ("parameter", "query:limit"), ("request", ""),
+#: ("response", "200").
+ExampleSlot = tuple[str, str]
+
+
+def _example_key(rejected: bool) -> str:
+    return DOCUMENTED_EXAMPLE if rejected else "example"
+
+
+def _parameter(param: Parameter, rejected: frozenset[ExampleSlot] = frozenset()) -> dict[str, Any]:
     out: dict[str, Any] = {
         "name": param.name,
         "in": param.location,
@@ -108,7 +120,7 @@ def _parameter(param: Parameter) -> dict[str, Any]:
         schema["default"] = param.default
     out["schema"] = schema
     if param.has_example:
-        out["example"] = param.example
+        out[_example_key(("parameter", f"{param.location}:{param.name}") in rejected)] = param.example
     for key, value in sorted(param.extensions.items()):
         out[key] = value
     return out
@@ -155,17 +167,25 @@ def pagination(op: OperationVersion, models: dict[str, Model]) -> dict[str, Any]
     return out
 
 
-def _operation(op: OperationVersion, op_id: str, tags: list[str], models: dict[str, Model]) -> dict[str, Any]:
+def _operation(
+    op: OperationVersion,
+    op_id: str,
+    tags: list[str],
+    models: dict[str, Model],
+    rejected: frozenset[ExampleSlot] = frozenset(),
+) -> dict[str, Any]:
+    """The Operation Object of ``op``; its examples named in ``rejected`` (they contradict their schemas) are kept
+    under :data:`DOCUMENTED_EXAMPLE` instead of ``example``."""
     out: dict[str, Any] = {"operationId": op_id, "summary": op.summary}
     if op.description:
         out["description"] = op.description
     out["tags"] = tags
     if op.parameters:
-        out["parameters"] = [_parameter(p) for p in op.parameters]
+        out["parameters"] = [_parameter(p, rejected) for p in op.parameters]
     if op.request_body is not None:
         media: dict[str, Any] = {"schema": op.request_body.schema}
         if op.example_request is not None and op.example_request.has_body:
-            media["example"] = op.example_request.body
+            media[_example_key(("request", "") in rejected)] = op.example_request.body
         body: dict[str, Any] = {"required": op.request_body.required}
         if op.request_body.description:
             body["description"] = op.request_body.description
@@ -178,8 +198,13 @@ def _operation(op: OperationVersion, op_id: str, tags: list[str], models: dict[s
             media = {"schema": response.schema}
             ex = op.example_response
             if ex is not None and ex.has_body and ex.status == response.status:
+<<<<<<< HEAD
                 media["example"] = ex.body
             entry["content"] = {response.media_type: media}
+=======
+                media[_example_key(("response", response.status) in rejected)] = ex.body
+            entry["content"] = {"application/json": media}
+>>>>>>> 0c7d266 (Examples that contradict their schema are findings and never emitted as 'example')
         responses[response.status] = entry
     if not responses:
         responses["default"] = {"description": "Undocumented response"}
@@ -343,8 +368,6 @@ def emit_spec(
     if security:
         spec["security"] = security
     ordered = sorted(operations, key=lambda o: (o.path, _METHOD_ORDER.get(o.method.lower(), 9)))
-    paths: dict[str, Any] = {}
-    roots: set[str] = set()
     seen_ids: Counter[str] = Counter()
     ids: dict[int, str] = {}
     for op in sorted(operations, key=lambda o: (_base_id(o), o.path, _METHOD_ORDER.get(o.method.lower(), 9))):
@@ -352,23 +375,7 @@ def emit_spec(
         seen_ids[base] += 1
         ids[id(op)] = base if seen_ids[base] == 1 else f"{base}{seen_ids[base]}"
     tag = service.title
-    shared: dict[tuple[str, str], list[OperationVersion]] = {}
-    for op in ordered:
-        shared.setdefault((op.path, op.method.lower()), []).append(op)
-    for (path, method), members in shared.items():
-        item = paths.setdefault(path, {})
-        rendered = [_operation(op, ids[id(op)], op.tags or [tag], service.models) for op in members]
-        if len(rendered) == 1:
-            item[method] = rendered[0]
-        else:
-            base = operation_id(" ".join([method, *[s for s in path.split("/") if s and "{" not in s][-2:]]))
-            seen_ids[base] += 1
-            group_id = f"{base}Group" if seen_ids[base] == 1 else f"{base}Group{seen_ids[base]}"
-            item[method] = group_operation(rendered, group_id)
-        _refs(item[method], roots)
-        if method not in _OPENAPI_METHODS:
-            # OpenAPI 3.1 has no COPY (Swift): kept whole as 3.2's additionalOperations would, under an x- key.
-            item.setdefault("x-additionalOperations", {})[method.upper()] = item.pop(method)
+    paths, roots = _paths(service, ordered, ids, Counter(seen_ids), {})
     # Tags in document order (the order the guide presents its groups), not path order.
     in_document = [op for o in service.operations for op in operations if op.method == o.method and op.path == o.path]
     spec["tags"] = [{"name": t} for t in dict.fromkeys(t for op in in_document for t in (op.tags or [tag]))]
@@ -401,52 +408,107 @@ def emit_spec(
         )
         for name in missing
     ]
-    findings.extend(_check_examples(service, version, ordered, components.get("schemas", {})))
+    example_findings, rejected = _check_examples(service, version, ordered, components.get("schemas", {}))
+    findings.extend(example_findings)
+    if rejected:
+        # the same operations again, each example that contradicts its schema kept beside it instead (examples
+        # name no model, so the components stay as they are)
+        spec["paths"], _ = _paths(service, ordered, ids, Counter(seen_ids), rejected)
     return spec, findings
+
+
+def _paths(
+    service: Service,
+    ordered: list[OperationVersion],
+    ids: dict[int, str],
+    seen_ids: Counter[str],
+    rejected: dict[int, set[ExampleSlot]],
+) -> tuple[dict[str, Any], set[str]]:
+    """The Paths Object of ``ordered`` and the model names it refers to; ``rejected`` names, by operation, the
+    examples that contradict their schemas."""
+    paths: dict[str, Any] = {}
+    roots: set[str] = set()
+    tag = service.title
+    shared: dict[tuple[str, str], list[OperationVersion]] = {}
+    for op in ordered:
+        shared.setdefault((op.path, op.method.lower()), []).append(op)
+    for (path, method), members in shared.items():
+        item = paths.setdefault(path, {})
+        rendered = [
+            _operation(op, ids[id(op)], op.tags or [tag], service.models, frozenset(rejected.get(id(op), ())))
+            for op in members
+        ]
+        if len(rendered) == 1:
+            item[method] = rendered[0]
+        else:
+            base = operation_id(" ".join([method, *[s for s in path.split("/") if s and "{" not in s][-2:]]))
+            seen_ids[base] += 1
+            group_id = f"{base}Group" if seen_ids[base] == 1 else f"{base}Group{seen_ids[base]}"
+            item[method] = group_operation(rendered, group_id)
+        _refs(item[method], roots)
+        if method not in _OPENAPI_METHODS:
+            # OpenAPI 3.1 has no COPY (Swift): kept whole as 3.2's additionalOperations would, under an x- key.
+            item.setdefault("x-additionalOperations", {})[method.upper()] = item.pop(method)
+    return paths, roots
 
 
 def _check_examples(
     service: Service, version: str, operations: list[OperationVersion], schemas: dict[str, Any]
-) -> list[Finding]:
+) -> tuple[list[Finding], dict[int, set[ExampleSlot]]]:
+    """``example-mismatch`` findings for the examples of ``operations`` that contradict their schemas, and those
+    examples by operation (``id``), so the document keeps them out of ``example``. A carried-forward copy is
+    checked too (its example must not be emitted either) but reported only in its own version."""
     verdicts = ExampleVerdicts.open(_verdicts_salt(), f"build\0{service.id}\0{version}", {"schemas": schemas}, "")
     findings: list[Finding] = []
+    rejected: dict[int, set[ExampleSlot]] = {}
     for op in operations:
-        if op.doc_version and op.doc_version != version:
-            continue  # carried-forward copies were checked in their own version
+        own = not (op.doc_version and op.doc_version != version)
         subject = f"{service.id}:{op.method} {op.path}"
 
         def report(
+            slot: ExampleSlot,
             what: str,
             line: int,
             instance: Any,
             schema: dict[str, Any],
             op: OperationVersion = op,
             subject: str = subject,
+            own: bool = own,
         ) -> None:
-            for path, message in _example_issues(verdicts, instance, schema, schemas):
+            issues = _example_issues(verdicts, instance, schema, schemas)
+            if issues:
+                rejected.setdefault(id(op), set()).add(slot)
+            for path, message in issues if own else ():
                 findings.append(
                     Finding(
                         "example-mismatch",
                         op.source.page,
                         line,
                         subject,
-                        f"{what} at {path or '/'}: {message}",
+                        f"{what} at {path or '/'}: {message}; not emitted as the example ({DOCUMENTED_EXAMPLE})",
                         version,
                     )
                 )
 
         for param in op.parameters:
             if param.has_example:
-                report(f"example of parameter {param.name}", param.line, param.example, param.schema)
+                slot = ("parameter", f"{param.location}:{param.name}")
+                report(slot, f"example of parameter {param.name}", param.line, param.example, param.schema)
         if op.request_body is not None and op.example_request is not None and op.example_request.has_body:
-            report("request body example", op.example_request.line, op.example_request.body, op.request_body.schema)
+            report(
+                ("request", ""),
+                "request body example",
+                op.example_request.line,
+                op.example_request.body,
+                op.request_body.schema,
+            )
         ex = op.example_response
         if ex is not None and ex.has_body:
             schema = next((r.schema for r in op.responses if r.status == ex.status and r.schema is not None), None)
             if schema is not None:
-                report(f"response {ex.status} example", ex.line, ex.body, schema)
+                report(("response", ex.status), f"response {ex.status} example", ex.line, ex.body, schema)
     verdicts.save()
-    return findings
+    return findings, rejected
 
 
 @functools.cache

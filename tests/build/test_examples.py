@@ -77,9 +77,11 @@ def test_unresolvable_reference_is_an_issue_not_a_crash() -> None:
     assert issues == [ExampleIssue("", "unresolvable reference '#/components/schemas/Missing' in the schema")]
 
 
-def test_formats_are_annotations() -> None:
-    schema = {"type": "string", "format": "date-time"}
-    assert check_example("not a date", schema, {}) == []
+def test_formats_other_than_dates_are_annotations() -> None:
+    # date-time and date are asserted (generated models type them; see the test below); the rest stay annotations
+    assert check_example("not an address", {"type": "string", "format": "email"}, {}) == []
+    assert check_example("not a uuid", {"type": "string", "format": "uuid"}, {}) == []
+    assert check_example("not a date", {"type": "string", "format": "date-time"}, {}) != []
 
 
 def test_cache_does_not_mix_documents_or_schemas() -> None:
@@ -114,3 +116,18 @@ def test_inferred_virtual_server_model_against_its_documented_examples() -> None
         assert issues[0].message.endswith("is not of type 'array'")
     for clean in inference.normalised:
         assert check_example(clean, ref, components) == []
+
+
+def test_a_date_time_without_a_timezone_is_no_date_time() -> None:
+    """RFC 3339 (JSON Schema's date-time) needs seconds and an offset: generated models read ``date-time`` as an
+    aware datetime and reject ``2024-05-01T10:00:00``, so the example contradicts its schema and must say so."""
+    schema = {"type": "object", "properties": {"at": {"type": "string", "format": "date-time"}}}
+    assert check_example({"at": "2024-05-01T10:00:00Z"}, schema, {}) == []
+    assert check_example({"at": "2024-05-01T10:00:00+09:00"}, schema, {}) == []
+    (issue,) = check_example({"at": "2024-05-01T10:00:00"}, schema, {})
+    assert issue.path == "/at" and "date-time" in issue.message and "timezone" in issue.message
+    (issue,) = check_example({"at": "2016-02-26T15:56:50+0900"}, schema, {})
+    assert "+09:00" in issue.message
+    day = {"type": "string", "format": "date"}
+    assert check_example("2024-05-01", day, {}) == []
+    assert check_example("2024-13-01", day, {}) != []
