@@ -7,11 +7,12 @@ decision is a finding. A referenced model with no example at all becomes a free-
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from scraper.build.openapi import schema_refs
 from scraper.inference import ExampleSite, infer_schema
-from scraper.model import Finding, Model, Service, Source
+from scraper.model import Finding, Model, Operation, OperationVersion, Response, Service, Source
 from scraper.versioning import version_key
 
 __all__ = ["infer_models"]
@@ -96,10 +97,12 @@ def infer_models(service: Service) -> None:
                 site = ExampleSite(v.source.page, example.line, f"{v.method} {v.path}")
                 body.schema = dict(infer_schema([(example.body, site)], side="request").schema)
             response_example = v.example_response
-            for response in v.responses:
+            for response in list(v.responses):
                 # A response a dialect read from the example alone (no Responses table): ``{"x-inferred": True}``
                 # stands for "the example body's shape".
                 if response.schema != {"x-inferred": True}:
+                    continue
+                if _from_other_version(service, op, v, response):
                     continue
                 if (
                     response_example is not None
@@ -112,6 +115,72 @@ def infer_models(service: Service) -> None:
                     response.schema = inferred
                 else:
                     response.schema = None
+
+
+def _from_other_version(service: Service, op: Operation, v: OperationVersion, response: Response) -> bool:
+    """Give ``response`` (read from ``v``'s example alone: its Responses table was dropped) the model another
+    version of ``op`` documents for the same code, when ``v``'s example validates against it; with it, when the
+    table gave ``v`` nothing else, that version's other rows (400, 401...). The nearest version is tried first (the
+    newer of two as near). True when reused; each decision, reused or not, is a finding naming the version."""
+    example = v.example_response
+    if example is None or not example.has_body or example.status != response.status:
+        return False
+    ordered = sorted(op.versions.values(), key=lambda o: version_key(o.version))
+    here = ordered.index(v)
+    others = sorted((o for o in ordered if o is not v), key=lambda o: (abs(ordered.index(o) - here), -ordered.index(o)))
+    subject = f"{service.id}:{v.method} {v.path}"
+    refused: list[str] = []
+    for other in others:
+        documented = next((r for r in other.responses if r.status == response.status), None)
+        if documented is None or documented.schema is None or documented.schema.get("x-inferred") is True:
+            continue
+        names = _refs(documented.schema)
+        if not names or any(name not in service.models or service.models[name].inferred for name in names):
+            continue  # only a model the pages define is better evidence than the example
+        from scraper.build.examples import check_example
+
+        components = {name: model.schema for name, model in service.models.items()}
+        issues = check_example(example.body, documented.schema, components)
+        if issues:
+            refused.append(f"{other.version} ({', '.join(names)}: {issues[0]})")
+            continue
+        response.schema = dict(documented.schema)
+        response.description = response.description or documented.description
+        added: list[Response] = []
+        if len(v.responses) == 1:
+            added = [
+                replace(r, line=response.line, schema=dict(r.schema) if r.schema is not None else None)
+                for r in other.responses
+                if r.status != response.status
+            ]
+            v.responses.extend(added)
+            v.responses.sort(key=lambda r: r.status)
+        rows = f"; its rows {', '.join(r.status for r in added)} kept" if added else ""
+        service.findings.append(
+            Finding(
+                "response-from-version",
+                v.source.page,
+                response.line,
+                subject,
+                f"no Responses table: response {response.status} is {', '.join(names)} as version {other.version}"
+                f" documents it (the example validates against it){rows}",
+                v.version,
+            )
+        )
+        return True
+    if refused:
+        service.findings.append(
+            Finding(
+                "response-from-version",
+                v.source.page,
+                response.line,
+                subject,
+                f"no Responses table: the example contradicts the model of response {response.status} in version"
+                f" {'; '.join(refused)}; not reused, the schema is inferred from the example",
+                v.version,
+            )
+        )
+    return False
 
 
 #: The schemas a placeholder-only field can take from its namesakes: one scalar type, with its format if any.
