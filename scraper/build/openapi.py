@@ -198,13 +198,8 @@ def _operation(
             media = {"schema": response.schema}
             ex = op.example_response
             if ex is not None and ex.has_body and ex.status == response.status:
-<<<<<<< HEAD
-                media["example"] = ex.body
-            entry["content"] = {response.media_type: media}
-=======
                 media[_example_key(("response", response.status) in rejected)] = ex.body
-            entry["content"] = {"application/json": media}
->>>>>>> 0c7d266 (Examples that contradict their schema are findings and never emitted as 'example')
+            entry["content"] = {response.media_type: media}
         responses[response.status] = entry
     if not responses:
         responses["default"] = {"description": "Undocumented response"}
