@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 
-from scraper.document import Block, CodeBlock, Document, Heading, Paragraph, ReaderError, Row, Table
+from scraper.document import Block, CodeBlock, Document, Heading, Paragraph, Row, Table
 from scraper.readers.cell_lines import cell_line_table, is_cell_line
 from scraper.readers.nhn_text import (
     _ARRAY_START,
@@ -52,6 +52,7 @@ from scraper.readers.nhn_text import (
     _is_sample_label,
     _json_block,
     _method_block,
+    page_lines,
 )
 from scraper.table_vocabulary import (
     LABEL_LOCATIONS,
@@ -113,12 +114,7 @@ def is_pipe_rendering(text: str) -> bool:
 
 def read(text: str, page: str) -> Document:
     """Read one pipe text rendering into a :class:`Document`; :class:`ReaderError` if it has no content."""
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.split("\n")
-    if text.endswith("\n"):
-        lines.pop()
-    if not text.strip():
-        raise ReaderError(page, 1, "expected an NHN guide text rendering; the document is empty")
+    lines = page_lines(text, page)
     document = Document(page=page, end_line=len(lines))
     blocks = _blocks(lines)
     document.blocks.extend(_with_headings(blocks, titled=any(_is_cell_line_table(b, lines) for b in blocks)))

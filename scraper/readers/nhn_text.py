@@ -96,14 +96,21 @@ class _Item:
     text: str | None = None
 
 
-def read(text: str, page: str) -> Document:
-    """Read one NHN text rendering into a :class:`Document`; :class:`ReaderError` if it has no content."""
+def page_lines(text: str, page: str) -> list[str]:
+    """The lines of an NHN text rendering (BOM and line endings normalised); :class:`ReaderError` if it is empty.
+    Shared by this reader and the pipe renderings' (:mod:`scraper.readers.nhn_pipe`)."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     if text.endswith("\n"):
         lines.pop()
     if not text.strip():
         raise ReaderError(page, 1, "expected an NHN guide text rendering; the document is empty")
+    return lines
+
+
+def read(text: str, page: str) -> Document:
+    """Read one NHN text rendering into a :class:`Document`; :class:`ReaderError` if it has no content."""
+    lines = page_lines(text, page)
     items = _items(lines, page, _model_captions(lines))
     document = Document(page=page, end_line=len(lines))
     document.blocks.extend(_decide_headings(items))
