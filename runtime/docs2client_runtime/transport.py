@@ -31,6 +31,7 @@ from urllib.parse import quote_plus
 
 import httpx
 
+from docs2client_runtime.auth.nhn import KeystoneAuth
 from docs2client_runtime.auth.origins import OriginBoundAuth
 from docs2client_runtime.auth.scp import SCP_HEADER_NAMES, ScpAuth
 from docs2client_runtime.errors import TransportError, error_for
@@ -284,7 +285,7 @@ class _TransportBase:
         #: The origins that receive credentials: the base URL's and the servers'; a request elsewhere goes without.
         self._origins = {_origin(httpx.URL(url)) for url in (self.base_url, *self.servers)}
         self.auth = auth if auth is not None else userinfo_auth
-        if isinstance(self.auth, OriginBoundAuth):
+        if isinstance(self.auth, OriginBoundAuth | ScpAuth | KeystoneAuth):
             self.auth.allow_origins(self.base_url, *self.servers)
         self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
         self.retry = retry if retry is not None else RetryPolicy()

@@ -166,3 +166,37 @@ def test_bad_overrides_are_refused_with_what_is_expected() -> None:
             operations=OPERATIONS,
             overrides={"upload_file": "ftp://x"},
         )
+
+
+def test_signing_and_token_auths_bind_to_their_origins_used_on_their_own() -> None:
+    """ScpAuth and KeystoneAuth on a plain ``httpx.Client``: the first request's origin gets the signature or the
+    token, a request to another origin (where a redirect or an absolute URL would go) goes without it."""
+    from docs2client_runtime import KeystoneAuth, ScpAuth
+
+    seen: dict[str, httpx.Headers] = {}
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/v2.0/tokens":
+            return httpx.Response(200, json={"access": {"token": {"id": "tok-1", "expires": "2999-01-01T00:00:00Z"}}})
+        seen[request.url.host] = request.headers
+        return httpx.Response(200, json={})
+
+    scp = ScpAuth("access", "secret", "account")
+    with httpx.Client(auth=scp, transport=httpx.MockTransport(handler)) as client:
+        client.get("https://api.one.test/v1/x")
+        client.get("https://elsewhere.test/v1/x")
+    assert "Scp-Signature" in seen["api.one.test"] and "Scp-AccessKey" in seen["api.one.test"]
+    assert not any(name.lower().startswith("scp-") for name in seen["elsewhere.test"])
+
+    seen.clear()
+    keystone = KeystoneAuth("https://identity.test/v2.0/tokens", "tenant", "user", "password")
+    with httpx.Client(auth=keystone, transport=httpx.MockTransport(handler)) as client:
+        client.get("https://api.one.test/v2/servers")
+        client.get("https://elsewhere.test/v2/servers")
+    assert seen["api.one.test"]["X-Auth-Token"] == "tok-1"
+    assert "X-Auth-Token" not in seen["elsewhere.test"]
+    keystone.allow_origins("https://elsewhere.test")  # what a transport does for its documented servers
+    with httpx.Client(auth=keystone, transport=httpx.MockTransport(handler)) as client:
+        client.get("https://elsewhere.test/v2/servers")
+        client.get("https://api.one.test/v2/servers")
+    assert seen["elsewhere.test"]["X-Auth-Token"] == "tok-1" and "X-Auth-Token" not in seen["api.one.test"]

@@ -15,6 +15,7 @@ from collections.abc import (
 
 import httpx
 
+from docs2client_runtime.auth.origins import OriginBoundAuth
 from docs2client_runtime.errors import ApiError, _without_body, error_for
 from docs2client_runtime.redaction import REDACTED, redact_url
 
@@ -82,6 +83,13 @@ class KeystoneAuth(httpx.Auth):
         self._async_lock: asyncio.Lock | None = None
         #: How many tokens this object has issued (useful for monitoring and tests).
         self.tokens_issued = 0
+        #: The origins the token goes to (see :mod:`docs2client_runtime.auth.origins`): a request elsewhere (a
+        #: redirect, an absolute URL) is sent without it.
+        self._origins = OriginBoundAuth()
+
+    def allow_origins(self, *urls: str) -> None:
+        """Send the token to the origins of ``urls`` from now on, and no other (the transport names its servers)."""
+        self._origins.allow_origins(*urls)
 
     # -- token bookkeeping ---------------------------------------------------------------------------------------
 
@@ -129,6 +137,9 @@ class KeystoneAuth(httpx.Auth):
     # -- flows ---------------------------------------------------------------------------------------------------
 
     def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        if not self._origins.sends_to(request):
+            yield request
+            return
         with self._sync_lock:
             token = self._current_token()
             if token is None:
@@ -150,6 +161,9 @@ class KeystoneAuth(httpx.Auth):
         yield request
 
     async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        if not self._origins.sends_to(request):
+            yield request
+            return
         if self._async_lock is None:
             self._async_lock = asyncio.Lock()
         lock = self._async_lock

@@ -13,6 +13,7 @@ from collections.abc import (
 
 import httpx
 
+from docs2client_runtime.auth.origins import OriginBoundAuth
 from docs2client_runtime.redaction import REDACTED
 
 # --------------------------------------------------------------------------------------------------------------------
@@ -89,6 +90,13 @@ class ScpAuth(httpx.Auth):
         #: HMAC-SHA256 keyed with the secret, copied for each signature: keying (OpenSSL context set-up) once, not
         #: per request, is most of a signature's cost. Made on first use, left out of pickles and copies.
         self._keyed: hmac.HMAC | None = None
+        #: The origins the signature goes to (see :mod:`docs2client_runtime.auth.origins`): a request elsewhere (a
+        #: redirect, an absolute URL) is sent unsigned, so the access key and account id never leave them.
+        self._origins = OriginBoundAuth()
+
+    def allow_origins(self, *urls: str) -> None:
+        """Sign requests to the origins of ``urls`` from now on, and no other (the transport names its servers)."""
+        self._origins.allow_origins(*urls)
 
     def signing_headers(self, method: str, url: str) -> list[tuple[str, str]]:
         """The signing headers for a ``method`` request to ``url``, with a fresh timestamp.
@@ -132,7 +140,8 @@ class ScpAuth(httpx.Auth):
             request.headers[name] = value
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        self.sign(request)
+        if self._origins.sends_to(request):
+            self.sign(request)
         yield request
 
     def __getstate__(self) -> dict[str, object]:
