@@ -28,6 +28,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import unquote
 
+from scraper.json_nodes import objects
 from scraper.tuple_items import tuple_items_in_document
 from scraper.url_credentials import redact_text
 
@@ -382,16 +383,10 @@ def _nullable_as_extension(doc: dict[str, Any]) -> list[str]:
     way, and 2.0's schema allows no such key, so the validator refused the whole document ('not valid under any of
     the given schemas' on the body parameter). Returns one warning with the count."""
     count = 0
-    stack: list[Any] = [doc]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, list):
-            stack.extend(node)
-        elif isinstance(node, dict):
-            if isinstance(node.get("nullable"), bool) and "x-nullable" not in node:
-                node["x-nullable"] = node.pop("nullable")
-                count += 1
-            stack.extend(v for k, v in node.items() if k not in _DATA_KEYS and not str(k).startswith("x-"))
+    for node in objects(doc, lambda key: key not in _DATA_KEYS and not str(key).startswith("x-")):
+        if isinstance(node.get("nullable"), bool) and "x-nullable" not in node:
+            node["x-nullable"] = node.pop("nullable")
+            count += 1
     if not count:
         return []
     return [f"#: 'nullable' (OpenAPI 3.0's keyword) in {count} schema(s) of a 2.0 document; read as x-nullable"]

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from scraper.json_nodes import objects
+
 __all__ = [
     "SCHEMAS",
     "RefError",
@@ -91,24 +93,18 @@ def direct_pointers(doc: dict[str, Any]) -> list[tuple[str, str]]:
     parameters) resolved them. Returns ``(as written, rewritten)`` pairs; a pointer that resolves as written, or not
     even through references, is left alone (reported where it is used)."""
     rewritten: list[tuple[str, str]] = []
-    stack: list[Any] = [doc]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, list):
-            stack.extend(node)
-        elif isinstance(node, dict):
-            # a $ref, and a discriminator's mapping values (references too; PagerDuty's is one such pointer)
-            discriminator = node.get("discriminator")
-            mapping = discriminator.get("mapping") if isinstance(discriminator, dict) else None
-            holders = [(node, "$ref")] + ([(mapping, tag) for tag in mapping] if isinstance(mapping, dict) else [])
-            for holder, key in holders:
-                ref = holder.get(key)
-                if isinstance(ref, str) and ref.startswith("#/"):
-                    direct = _direct_pointer(doc, ref)
-                    if direct is not None:
-                        holder[key] = direct
-                        rewritten.append((ref, direct))
-            stack.extend(v for k, v in node.items() if k not in _DATA_KEYS)
+    for node in objects(doc, lambda key: key not in _DATA_KEYS):
+        # a $ref, and a discriminator's mapping values (references too; PagerDuty's is one such pointer)
+        discriminator = node.get("discriminator")
+        mapping = discriminator.get("mapping") if isinstance(discriminator, dict) else None
+        holders = [(node, "$ref")] + ([(mapping, tag) for tag in mapping] if isinstance(mapping, dict) else [])
+        for holder, key in holders:
+            ref = holder.get(key)
+            if isinstance(ref, str) and ref.startswith("#/"):
+                direct = _direct_pointer(doc, ref)
+                if direct is not None:
+                    holder[key] = direct
+                    rewritten.append((ref, direct))
     return rewritten
 
 

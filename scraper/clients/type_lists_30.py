@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from scraper.json_nodes import objects
+
 __all__ = ["type_lists_in_30_document"]
 
 _DATA_KEYS = frozenset({"example", "examples", "default", "enum", "const"})
@@ -22,14 +24,7 @@ def type_lists_in_30_document(doc: dict[str, Any]) -> int:
     """Rewrite, in place, every schema of the 3.0 ``doc`` whose ``type`` is a list (see the module docstring);
     returns how many were rewritten."""
     count = 0
-    stack: list[Any] = [doc]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, list):
-            stack.extend(node)
-            continue
-        if not isinstance(node, dict):
-            continue
+    for node in objects(doc, lambda key: isinstance(key, str) and key not in _DATA_KEYS and not key.startswith("x-")):
         kind = node.get("type")
         if isinstance(kind, list) and all(isinstance(k, str) for k in kind):
             count += 1
@@ -44,7 +39,4 @@ def type_lists_in_30_document(doc: dict[str, Any]) -> int:
                 node["allOf"] = [*node.get("allOf", []), {"anyOf": [{"type": k} for k in others]}]
             elif others:
                 node["anyOf"] = [{"type": k} for k in others]
-        for key, value in node.items():
-            if isinstance(key, str) and key not in _DATA_KEYS and not key.startswith("x-"):
-                stack.append(value)
     return count
